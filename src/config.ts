@@ -1,0 +1,121 @@
+// Every setting comes from the environment (and an optional .env file), validated once at start.
+import { existsSync } from 'node:fs';
+import { config as loadDotenv } from 'dotenv';
+import { z } from 'zod';
+
+const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+function isIanaTimeZone(name: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone: name });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
+
+const optionalUrl = optionalString.refine((v) => v === undefined || (URL.canParse(v) && /^https?:\/\//i.test(v)), {
+  message: 'expected an absolute http(s) URL such as https://example.org/path',
+});
+
+function intSetting(defaultValue: number, min: number, max: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? String(defaultValue) : v.trim()))
+    .refine((v) => /^\d+$/.test(v) && Number(v) >= min && Number(v) <= max, {
+      message: `expected a whole number from ${min} to ${max}`,
+    })
+    .transform(Number);
+}
+
+function boolSetting(defaultValue: boolean) {
+  return z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? String(defaultValue) : v.trim().toLowerCase()))
+    .refine((v) => ['true', 'false', '1', '0', 'yes', 'no'].includes(v), { message: 'expected true or false' })
+    .transform((v) => v === 'true' || v === '1' || v === 'yes');
+}
+
+const envSchema = z.object({
+  BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v), {
+    message: 'expected a token from @BotFather, like 123456789:AAE...',
+  }),
+  TELEGRAM_API_ROOT: optionalUrl.transform((v) => v ?? 'https://api.telegram.org'),
+  DATABASE_PATH: optionalString.transform((v) => v ?? './data/news-digest.db'),
+  SOURCES_FILE: optionalString.transform((v) => v ?? './sources.json'),
+  FETCH_CRON: optionalString.transform((v) => v ?? '*/15 * * * *'),
+  FETCH_TIMEOUT_MS: intSetting(15_000, 100, 300_000),
+  FETCH_MAX_BYTES: intSetting(5_000_000, 10_000, 100_000_000),
+  FETCH_CONCURRENCY: intSetting(4, 1, 64),
+  FETCH_HOST_INTERVAL_MS: intSetting(1_000, 0, 60_000),
+  FETCH_USER_AGENT: optionalString.transform(
+    (v) => v ?? 'news-digest-bot/0.1 (+https://github.com/news-digest-bot)',
+  ),
+  ALLOW_PRIVATE_SOURCES: boolSetting(false),
+  DEFAULT_DIGEST_TIME: optionalString
+    .transform((v) => v ?? '08:00')
+    .refine((v) => hhmm.test(v), { message: 'expected a 24-hour time HH:MM such as 08:00' }),
+  DEFAULT_TIMEZONE: optionalString
+    .transform((v) => v ?? 'UTC')
+    .refine(isIanaTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or UTC' }),
+  OPENAI_API_KEY: optionalString,
+  OPENAI_BASE_URL: optionalUrl,
+  OPENAI_MODEL: optionalString.transform((v) => v ?? 'gpt-4o-mini'),
+  OPENAI_MAX_CONCURRENCY: intSetting(2, 1, 32),
+  OPENAI_TIMEOUT_MS: intSetting(30_000, 100, 600_000),
+  ADMIN_IDS: optionalString
+    .refine((v) => v === undefined || /^\s*-?\d+(\s*,\s*-?\d+)*\s*$/.test(v), {
+      message: 'expected comma-separated numeric Telegram user ids such as 12345,67890',
+    })
+    .transform((v) => (v === undefined ? [] : v.split(',').map((id) => Number(id.trim())))),
+  WEBHOOK_URL: optionalUrl.refine((v) => v === undefined || v.startsWith('https://') || v.startsWith('http://127.'), {
+    message: 'expected an https:// URL (Telegram only calls webhooks over HTTPS)',
+  }),
+  WEBHOOK_SECRET: optionalString.refine((v) => v === undefined || /^[A-Za-z0-9_-]{1,256}$/.test(v), {
+    message: 'expected 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram secret_token rules)',
+  }),
+  WEBHOOK_PORT: intSetting(8443, 1, 65535),
+  LOG_LEVEL: optionalString
+    .transform((v) => (v ?? 'info').toLowerCase())
+    .refine((v) => ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), {
+      message: 'expected one of fatal, error, warn, info, debug, trace, silent',
+    }),
+});
+
+export type Config = z.output<typeof envSchema>;
+
+/** Never echoed back, not even in a configuration error. */
+const SECRET_SETTINGS = ['BOT_TOKEN', 'OPENAI_API_KEY', 'WEBHOOK_SECRET'];
+
+export class ConfigError extends Error {}
+
+/** Validates an environment; throws ConfigError with one readable line naming the variable. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'environment');
+  const got = env[name];
+  const shown = got === undefined || SECRET_SETTINGS.includes(name) ? '' : ` (got "${got.length > 40 ? `${got.slice(0, 40)}...` : got}")`;
+  throw new ConfigError(`Invalid setting ${name}: ${issue.message}${shown}`);
+}
+
+/** Reads .env (if present; the real environment wins) and validates everything. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath = '.env'): Config {
+  if (env === process.env && existsSync(dotenvPath)) loadDotenv({ path: dotenvPath, quiet: true });
+  return parseConfig(env);
+}
+
+/** The values that must never appear in a log line. */
+export function secretsOf(config: Config): string[] {
+  return [config.BOT_TOKEN, config.OPENAI_API_KEY, config.WEBHOOK_SECRET].filter(
+    (s): s is string => typeof s === 'string' && s.length >= 4,
+  );
+}

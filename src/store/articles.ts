@@ -1,0 +1,215 @@
+// Articles: insertion with deduplication (GUID, canonical URL, exact text, near-duplicate
+// fingerprint), topic search over the FTS5 index, and the stored per-article analysis.
+import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
+import { MIN_SHINGLES_FOR_NEAR_DUPLICATE, NEAR_DUPLICATE_SIMILARITY, bandKeys, fingerprint, similarity, textHash } from '../ingest/fingerprint.ts';
+import { canonicalUrl } from '../ingest/url.ts';
+import type { Db } from './db.ts';
+import { buildFtsQuery } from './fts-query.ts';
+
+export type InsertStatus = 'new' | 'duplicate' | 'near-duplicate';
+
+export interface InsertResult {
+  status: InsertStatus;
+  id: number;
+  /** For a duplicate: the stored article it repeats. For a near-duplicate: the article it is linked to. */
+  duplicateOf?: number;
+  reason?: 'guid' | 'url' | 'text' | 'fingerprint';
+}
+
+export interface SearchOptions {
+  limit?: number;
+  /** Only articles published (or, when unknown, ingested) at or after this ISO time. */
+  since?: string;
+  /** Reference time for recency; defaults to now. */
+  now?: Date;
+}
+
+export interface SearchHit {
+  article: StoredArticle;
+  score: number;
+  /** True when every search term matched. */
+  matchedAll: boolean;
+}
+
+interface ArticleRow {
+  id: number;
+  source_id: number | null;
+  url: string | null;
+  canonical_url: string | null;
+  guid: string | null;
+  outlet: string | null;
+  title: string;
+  published_at: string | null;
+  ingested_at: string;
+  language: string | null;
+  text: string;
+  subheadings: string | null;
+  fingerprint: string;
+  near_duplicate_of: number | null;
+  analysis: string | null;
+}
+
+function toArticle(row: ArticleRow): StoredArticle {
+  const article: StoredArticle = {
+    id: row.id,
+    sourceId: row.source_id,
+    canonicalUrl: row.canonical_url,
+    title: row.title,
+    text: row.text,
+    ingestedAt: row.ingested_at,
+    fingerprint: row.fingerprint,
+    nearDuplicateOf: row.near_duplicate_of,
+    analysis: row.analysis ? (JSON.parse(row.analysis) as Analysis) : null,
+  };
+  if (row.url) article.url = row.url;
+  if (row.guid) article.guid = row.guid;
+  if (row.outlet) article.outlet = row.outlet;
+  if (row.published_at) article.published = row.published_at;
+  if (row.language) article.language = row.language;
+  if (row.subheadings) article.subheadings = JSON.parse(row.subheadings) as string[];
+  return article;
+}
+
+const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
+
+export class ArticleStore {
+  constructor(private readonly db: Db) {}
+
+  /** Stores a draft unless it is already stored; near-duplicates are stored and linked. */
+  insert(draft: ArticleDraft, meta: { sourceId?: number | null; analysis?: Analysis | null; ingestedAt?: Date } = {}): InsertResult {
+    const canonical = draft.url ? canonicalUrl(draft.url) : null;
+    const hash = textHash(`${draft.title}\n${draft.text}`);
+    const print = fingerprint(draft.text);
+    const bands = print.shingles >= MIN_SHINGLES_FOR_NEAR_DUPLICATE ? bandKeys(print.signature) : [];
+    return this.db.transaction((): InsertResult => {
+      const byGuid = draft.guid ? (this.db.prepare('SELECT id FROM articles WHERE guid = ?').pluck().get(draft.guid) as number | undefined) : undefined;
+      if (byGuid !== undefined) return { status: 'duplicate', id: byGuid, duplicateOf: byGuid, reason: 'guid' };
+      const byUrl = canonical ? (this.db.prepare('SELECT id FROM articles WHERE canonical_url = ?').pluck().get(canonical) as number | undefined) : undefined;
+      if (byUrl !== undefined) return { status: 'duplicate', id: byUrl, duplicateOf: byUrl, reason: 'url' };
+      const byText = this.db.prepare('SELECT id FROM articles WHERE text_hash = ?').pluck().get(hash) as number | undefined;
+      if (byText !== undefined) return { status: 'duplicate', id: byText, duplicateOf: byText, reason: 'text' };
+
+      const nearDuplicateOf = this.findNearDuplicate(print.signature, bands);
+      const info = this.db
+        .prepare(
+          `INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
+             text_hash, fingerprint, near_duplicate_of, analysis)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          meta.sourceId ?? null,
+          draft.url ?? null,
+          canonical,
+          draft.guid ?? null,
+          draft.outlet ?? null,
+          draft.title,
+          draft.published ?? null,
+          (meta.ingestedAt ?? new Date()).toISOString(),
+          draft.language ?? null,
+          draft.text,
+          draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
+          hash,
+          print.signature,
+          nearDuplicateOf ?? null,
+          meta.analysis ? JSON.stringify(meta.analysis) : null,
+        );
+      const id = Number(info.lastInsertRowid);
+      const addBand = this.db.prepare('INSERT INTO article_bands (key, article_id) VALUES (?, ?)');
+      for (const key of bands) addBand.run(key, id);
+      return nearDuplicateOf !== undefined
+        ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint' }
+        : { status: 'new', id };
+    }).immediate();
+  }
+
+  private findNearDuplicate(signature: string, bands: number[]): number | undefined {
+    if (!bands.length) return undefined;
+    const candidates = this.db
+      .prepare(
+        `SELECT a.id, a.fingerprint, a.near_duplicate_of FROM articles a
+         WHERE a.id IN (SELECT article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?)) LIMIT 500)`,
+      )
+      .all(JSON.stringify(bands)) as { id: number; fingerprint: string; near_duplicate_of: number | null }[];
+    let best: { id: number; similarity: number } | undefined;
+    for (const c of candidates) {
+      const s = similarity(c.fingerprint, signature);
+      // Link to the original, not to another copy, so a story's copies form one group.
+      if (s >= NEAR_DUPLICATE_SIMILARITY && (!best || s > best.similarity)) best = { id: c.near_duplicate_of ?? c.id, similarity: s };
+    }
+    return best?.id;
+  }
+
+  /** Whether an item is already stored under this GUID or URL (saves fetching its page again). */
+  isKnown(item: { guid?: string; url?: string }): boolean {
+    if (item.guid && this.db.prepare('SELECT 1 FROM articles WHERE guid = ?').get(item.guid)) return true;
+    const canonical = item.url ? canonicalUrl(item.url) : null;
+    return canonical !== null && this.db.prepare('SELECT 1 FROM articles WHERE canonical_url = ?').get(canonical) !== undefined;
+  }
+
+  get(id: number): StoredArticle | undefined {
+    const row = this.db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+    return row ? toArticle(row) : undefined;
+  }
+
+  getMany(ids: number[]): StoredArticle[] {
+    if (!ids.length) return [];
+    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
+    const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
+    return ids.map((id) => byId.get(id)).filter((a): a is StoredArticle => a !== undefined);
+  }
+
+  setAnalysis(id: number, analysis: Analysis): void {
+    this.db.prepare('UPDATE articles SET analysis = ? WHERE id = ?').run(JSON.stringify(analysis), id);
+  }
+
+  count(): number {
+    return this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+  }
+
+  /** Articles published (or ingested, when the date is unknown) since a time, newest first. */
+  recent(options: { since?: string; limit?: number } = {}): StoredArticle[] {
+    const rows = this.db
+      .prepare(
+        `SELECT ${COLUMNS} FROM articles WHERE coalesce(published_at, ingested_at) >= ?
+         ORDER BY coalesce(published_at, ingested_at) DESC LIMIT ?`,
+      )
+      .all(options.since ?? '', options.limit ?? 200) as ArticleRow[];
+    return rows.map(toArticle);
+  }
+
+  /**
+   * Topic search: articles with every term first, then those with some; within each,
+   * FTS5 bm25 relevance (title weighted) blended with recency.
+   */
+  search(query: string, options: SearchOptions = {}): SearchHit[] {
+    const fts = buildFtsQuery(query);
+    if (!fts) return [];
+    const limit = options.limit ?? 20;
+    const since = options.since ?? '';
+    const now = (options.now ?? new Date()).getTime();
+    const candidates = (expression: string) =>
+      this.db
+        .prepare(
+          `SELECT a.id AS id, bm25(articles_fts, 4.0, 1.0) AS rank, coalesce(a.published_at, a.ingested_at) AS at
+           FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+           WHERE articles_fts MATCH ? AND coalesce(a.published_at, a.ingested_at) >= ?
+           ORDER BY rank LIMIT ?`,
+        )
+        .all(expression, since, Math.max(limit * 5, 100)) as { id: number; rank: number; at: string }[];
+
+    const allRows = candidates(fts.all);
+    const withAll = new Set(allRows.map((r) => r.id));
+    const rows = fts.terms.length > 1 ? [...allRows, ...candidates(fts.any).filter((r) => !withAll.has(r.id))] : allRows;
+    const scored = rows.map((r) => {
+      const ageDays = Math.max(0, (now - Date.parse(r.at)) / 86_400_000) || 0;
+      // bm25 is negative (lower is better); recency halves the weight every 3 days.
+      const relevance = -r.rank;
+      const score = (withAll.has(r.id) ? 1_000 : 0) + relevance * (0.5 + 0.5 * Math.pow(0.5, ageDays / 3));
+      return { id: r.id, score, matchedAll: withAll.has(r.id) };
+    });
+    scored.sort((a, b) => b.score - a.score);
+    const top = scored.slice(0, limit);
+    const articles = new Map(this.getMany(top.map((t) => t.id)).map((a) => [a.id, a]));
+    return top.map((t) => ({ article: articles.get(t.id)!, score: t.score, matchedAll: t.matchedAll }));
+  }
+}

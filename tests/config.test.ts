@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, parseConfig } from '../src/config.ts';
+
+describe('config', () => {
+  it('has working defaults: SQLite file, offline, 08:00 UTC', () => {
+    const config = parseConfig({});
+    expect(config.DATABASE_PATH).toBe('./data/news-digest.db');
+    expect(config.DEFAULT_DIGEST_TIME).toBe('08:00');
+    expect(config.DEFAULT_TIMEZONE).toBe('UTC');
+    expect(config.OPENAI_API_KEY).toBeUndefined();
+    expect(config.TELEGRAM_API_ROOT).toBe('https://api.telegram.org');
+    expect(config.ADMIN_IDS).toEqual([]);
+  });
+
+  it('parses lists and numbers', () => {
+    const config = parseConfig({ ADMIN_IDS: '12, 34', FETCH_TIMEOUT_MS: '2500', ALLOW_PRIVATE_SOURCES: 'yes' });
+    expect(config.ADMIN_IDS).toEqual([12, 34]);
+    expect(config.FETCH_TIMEOUT_MS).toBe(2500);
+    expect(config.ALLOW_PRIVATE_SOURCES).toBe(true);
+  });
+
+  it.each([
+    ['DEFAULT_DIGEST_TIME', '25:00', /DEFAULT_DIGEST_TIME.*HH:MM.*25:00/],
+    ['DEFAULT_TIMEZONE', 'Mars/Olympus', /DEFAULT_TIMEZONE.*IANA/],
+    ['FETCH_TIMEOUT_MS', 'soon', /FETCH_TIMEOUT_MS.*whole number/],
+    ['ADMIN_IDS', 'alice', /ADMIN_IDS.*numeric/],
+    ['OPENAI_BASE_URL', 'localhost:8080', /OPENAI_BASE_URL.*absolute http\(s\) URL/],
+    ['LOG_LEVEL', 'loud', /LOG_LEVEL.*one of/],
+  ])('rejects %s=%s with one line naming the variable', (name, value, message) => {
+    expect(() => parseConfig({ [name]: value })).toThrow(ConfigError);
+    try {
+      parseConfig({ [name]: value });
+    } catch (error) {
+      expect((error as Error).message).toMatch(message);
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('never echoes a secret back, even when it is malformed', () => {
+    try {
+      parseConfig({ BOT_TOKEN: 'not-a-token-but-secret' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as Error).message).toMatch(/BOT_TOKEN/);
+      expect((error as Error).message).not.toContain('not-a-token-but-secret');
+    }
+  });
+});

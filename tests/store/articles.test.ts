@@ -1,0 +1,99 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ArticleDraft } from '../../src/model.ts';
+import { Store } from '../../src/store/index.ts';
+
+const body = (topic: string, extra = '') =>
+  `${topic} ${extra} The talks in the capital went on late into the night, officials said, and both delegations described them as ` +
+  'constructive. Negotiators met again in the morning to go over the remaining points of disagreement, which include the timetable ' +
+  'for the withdrawal, the monitoring of the ceasefire and the delivery of humanitarian aid to the besieged areas of the country.';
+
+let dir: string;
+let store: Store;
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nd-store-'));
+  store = Store.open(join(dir, 'sub', 'test.db'));
+});
+
+afterEach(() => {
+  store.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function add(draft: Partial<ArticleDraft> & { title: string }, ingestedAt?: Date) {
+  return store.articles.insert({ text: body(draft.title), ...draft }, ingestedAt ? { ingestedAt } : {});
+}
+
+describe('article store', () => {
+  it('creates the database file, its folder and the schema on first use', () => {
+    expect(store.articles.count()).toBe(0);
+    const reopened = Store.open(join(dir, 'sub', 'test.db'));
+    expect(reopened.articles.count()).toBe(0);
+    reopened.close();
+  });
+
+  it('stores the same article once: by GUID, by canonical URL ignoring tracking parameters, by identical text', () => {
+    const first = add({ title: 'Ceasefire agreed in Syria', url: 'https://news.example/world/ceasefire?utm_source=rss', guid: 'g-1' });
+    expect(first.status).toBe('new');
+    expect(add({ title: 'Different title', guid: 'g-1', text: 'other text entirely' }).status).toBe('duplicate');
+    const byUrl = add({ title: 'Ceasefire agreed in Syria (updated)', url: 'http://www.news.example/world/ceasefire/#top', text: 'a rewritten body' });
+    expect(byUrl).toMatchObject({ status: 'duplicate', duplicateOf: first.id, reason: 'url' });
+    const byText = add({ title: 'Ceasefire agreed in Syria', url: 'https://mirror.example/copy' });
+    expect(byText).toMatchObject({ status: 'duplicate', reason: 'text' });
+    expect(store.articles.count()).toBe(1);
+  });
+
+  it('links a republished wire story with small edits to the original instead of storing an unrelated article', () => {
+    const original = add({ title: 'Ceasefire agreed', url: 'https://wire.example/1', text: body('Ceasefire agreed in Syria on Monday.') });
+    const copy = add({ title: 'Syria ceasefire agreed', url: 'https://paper.example/2', text: body('Ceasefire agreed in Syria on Monday.', 'Reporting by the wire.') });
+    expect(copy.status).toBe('near-duplicate');
+    expect(copy.duplicateOf).toBe(original.id);
+    expect(store.articles.get(copy.id)?.nearDuplicateOf).toBe(original.id);
+    const unrelated = add({ title: 'Football', url: 'https://paper.example/3', text: 'The home side won the cup final three goals to one after extra time, the first title for the club in forty years, while fans celebrated in the streets of the old town until the early hours and the mayor promised a parade on Sunday along the river for the players and their families.' });
+    expect(unrelated.status).toBe('new');
+  });
+});
+
+describe('topic search', () => {
+  it('finds "Syria" and "Syrian" case-insensitively and not unrelated articles', () => {
+    add({ title: 'The Syrian crisis', text: body('The Syrian government said little.') });
+    add({ title: 'Brexit vote', text: 'Britain voted to leave the European Union in a referendum, and the pound fell sharply against the dollar on the news.' });
+    const titles = store.articles.search('SYRIA').map((h) => h.article.title);
+    expect(titles).toEqual(['The Syrian crisis']);
+    expect(store.articles.search('bitcoin')).toEqual([]);
+  });
+
+  it('ranks articles with all the words first', () => {
+    add({ title: 'Putin visits China', text: body('Putin spoke in Hangzhou about trade.') });
+    add({ title: 'Putin and Obama meet', text: body('Putin met Obama on the sidelines.') });
+    add({ title: 'Obama speaks on climate', text: body('Obama spoke about climate.') });
+    const hits = store.articles.search('putin obama');
+    expect(hits[0]?.article.title).toBe('Putin and Obama meet');
+    expect(hits[0]?.matchedAll).toBe(true);
+    expect(hits.slice(1).every((h) => !h.matchedAll)).toBe(true);
+    expect(hits).toHaveLength(3);
+  });
+
+  it('prefers the recent article among equally relevant ones', () => {
+    const now = new Date('2026-11-27T12:00:00Z');
+    add({ title: 'Syria talks', text: body('Syria talks resumed.'), published: '2026-11-01T10:00:00Z' });
+    add({ title: 'Syria talks again', text: body('Syria talks resumed again.'), published: '2026-11-27T10:00:00Z' });
+    expect(store.articles.search('syria talks', { now })[0]?.article.title).toBe('Syria talks again');
+  });
+
+  it('never raises on hostile query text', () => {
+    add({ title: 'Syria', text: body('Syria.') });
+    const nasty = ['"', '*', 'NEAR(syria obama)', '-syria', '(syria', 'syria)', 'AND OR NOT', '^syria', 'syria:text', '💥🔥', "O'Brien", 'a'.repeat(10_000), 'x '.repeat(5000), '', '   ', '{col1 col2}: x', '\u0000'];
+    for (const query of nasty) expect(() => store.articles.search(query)).not.toThrow();
+    expect(store.articles.search('NEAR(syria)').map((h) => h.article.title)).toEqual(['Syria']);
+  });
+
+  it('limits results to a time window', () => {
+    add({ title: 'Old Syria story', text: body('Old Syria.'), published: '2026-01-01T00:00:00Z' });
+    add({ title: 'New Syria story', text: body('New Syria.'), published: '2026-11-27T00:00:00Z' });
+    expect(store.articles.search('syria', { since: '2026-11-01T00:00:00Z' }).map((h) => h.article.title)).toEqual(['New Syria story']);
+  });
+});
