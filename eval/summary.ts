@@ -1,0 +1,159 @@
+// Summary quality and speed on CNN/DailyMail (../shared/eval/cnndm by default, or
+// $EVAL_DATA_DIR/cnndm): ROUGE-1/2/Lsum F-measures (see rouge.ts) of Lead-3, a
+// TextRank-only ablation and our summarizer against the reference highlights.
+// Run: npx tsx eval/summary.ts
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { splitSentences } from '../src/nlp/sentences.ts';
+import { leadSentences, summarize } from '../src/summarize/extractive.ts';
+import { rouge, type RougeScores } from './rouge.ts';
+
+export interface Item {
+  id: string;
+  article: string;
+  highlights: string;
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, newlines and doubled quotes. Hand-written to avoid a dependency for one file. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else field += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') {
+      row.push(field);
+      field = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+    } else field += ch;
+  }
+  if (field !== '' || row.length > 0) {
+    row.push(field);
+    rows.push(row);
+  }
+  return rows;
+}
+
+export function loadCsv(path: string): Item[] {
+  const [header, ...rows] = parseCsv(readFileSync(path, 'utf8'));
+  if (!header) return [];
+  const column = (name: string): number => {
+    const index = header.indexOf(name);
+    if (index < 0) throw new Error(`${path}: no column "${name}"`);
+    return index;
+  };
+  const [id, article, highlights] = [column('id'), column('article'), column('highlights')];
+  return rows
+    .filter((row) => row.length === header.length)
+    .map((row) => ({ id: row[id]!, article: row[article]!, highlights: row[highlights]! }));
+}
+
+export function loadJsonl(path: string): Item[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as Item);
+}
+
+type System = (article: string) => string[];
+
+const SYSTEMS: Record<string, System> = {
+  // The classic baseline: the first three sentences as the splitter gives them.
+  'Lead-3': (article) => splitSentences(article).slice(0, 3),
+  // Lead-3 after the same clean-up ours gets (bylines, datelines, captions, fragments
+  // skipped): isolates what our sentence choice adds over position alone.
+  'Lead-3 (cleaned)': (article) => leadSentences({ text: article }, 3),
+  'TextRank only': (article) => summarize({ text: article }, { method: 'textrank' }),
+  ours: (article) => summarize({ text: article }),
+};
+
+function mean(values: number[]): number {
+  return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
+}
+
+function evaluate(items: Item[], system: System): { r1: number; r2: number; rl: number } {
+  const scores: RougeScores[] = items.map((item) => rouge(item.highlights, system(item.article).join('\n')));
+  return {
+    r1: 100 * mean(scores.map((s) => s.rouge1.fmeasure)),
+    r2: 100 * mean(scores.map((s) => s.rouge2.fmeasure)),
+    rl: 100 * mean(scores.map((s) => s.rougeLsum.fmeasure)),
+  };
+}
+
+function main(): void {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const dataDir = join(resolve(process.env.EVAL_DATA_DIR ?? join(here, '..', '..', 'shared', 'eval')), 'cnndm');
+  const files: Record<string, Item[]> = {
+    'cnn_validation_15.jsonl': loadJsonl(join(dataDir, 'cnn_validation_15.jsonl')),
+    'cnn_train_sample_100.csv': loadCsv(join(dataDir, 'cnn_train_sample_100.csv')),
+  };
+  const sets: Array<[string, Item[]]> = [['all', Object.values(files).flat()], ...Object.entries(files)];
+
+  const results = new Map<string, Map<string, { r1: number; r2: number; rl: number }>>();
+  for (const [setName, items] of sets) {
+    console.log(`\n${setName} (${items.length} items)       R-1     R-2  R-Lsum`);
+    const perSystem = new Map<string, { r1: number; r2: number; rl: number }>();
+    for (const [name, system] of Object.entries(SYSTEMS)) {
+      const r = evaluate(items, system);
+      perSystem.set(name, r);
+      console.log(`  ${name.padEnd(20)} ${r.r1.toFixed(2).padStart(6)}  ${r.r2.toFixed(2).padStart(6)}  ${r.rl.toFixed(2).padStart(6)}`);
+    }
+    results.set(setName, perSystem);
+  }
+
+  // Speed: sentence splitting plus summary, as ingest runs them, after a warm-up pass.
+  const articles = sets[0]![1].map((item) => item.article);
+  const run = (): number => {
+    let sentences = 0;
+    for (const article of articles) {
+      const split = splitSentences(article);
+      sentences += split.length;
+      summarize({ text: article, sentences: split });
+    }
+    return sentences;
+  };
+  for (let i = 0; i < 3; i++) run();
+  const rounds = 20;
+  const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
+  let sentences = 0;
+  for (let i = 0; i < rounds; i++) sentences += run();
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const words = mean(articles.map((a) => a.split(/\s+/).length));
+  // CPU time is reported too: on a shared machine wall time mostly measures the neighbours.
+  console.log(
+    `\nspeed (split + summarize, ${articles.length} articles x ${rounds}, mean ${words.toFixed(0)} words, one core): ` +
+      `${((1000 * seconds) / (articles.length * rounds)).toFixed(3)} ms/article wall, ` +
+      `${((1000 * cpuSeconds) / (articles.length * rounds)).toFixed(3)} ms/article CPU, ` +
+      `${Math.round(sentences / seconds)} sentences/s`,
+  );
+
+  for (const [setName, perSystem] of results) {
+    const ours = perSystem.get('ours')!.r2;
+    const lead = perSystem.get('Lead-3')!.r2;
+    const cleaned = perSystem.get('Lead-3 (cleaned)')!.r2;
+    console.log(
+      `${setName}: ours ${ours > lead ? 'BEATS' : 'does NOT beat'} Lead-3 on ROUGE-2 (${ours.toFixed(2)} vs ${lead.toFixed(2)}); ` +
+        `vs cleaned Lead-3: ${ours > cleaned ? 'better' : 'not better'} (${cleaned.toFixed(2)})`,
+    );
+  }
+}
+
+// Runs when executed, not when imported (tests import parseCsv).
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
