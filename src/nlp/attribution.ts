@@ -1,0 +1,535 @@
+// Attribution: finding the cue ("Putin said", "said Caddell", "according to the Kremlin",
+// "― Jorge Falcon") next to a quotation and resolving its subject to a person.
+// Hand-written rules over the text with quotations masked out (see quotes.ts for why).
+
+import {
+  type Gender,
+  type Mention,
+  type PeopleIndex,
+  type Person,
+  nationalityOf,
+  normaliseWord,
+  parseNameRun,
+  personGender,
+  roleKey,
+  verbLike,
+  firstNameGender,
+} from './people.ts';
+
+const SPEECH_VERBS =
+  'said|says|say|saying|told|tells|telling|added|adds|adding|noted|notes|noting|wrote|writes|writing|' +
+  'asked|asks|asking|explained|explains|explaining|continued|continues|continuing|stated|states|declared|' +
+  'declares|declaring|insisted|insists|insisting|argued|argues|arguing|claimed|claims|claiming|replied|replies|' +
+  'replying|responded|responds|warned|warns|warning|stressed|stresses|stressing|recalled|recalls|recalling|' +
+  'tweeted|tweets|tweeting|posted|posts|announced|announces|admitted|admits|acknowledged|acknowledges|' +
+  'observed|observes|remarked|remarks|suggested|suggests|conceded|concedes|boasted|boasts|complained|' +
+  'complains|complaining|joked|jokes|joking|quipped|quips|countered|counters|urged|urges|urging|predicted|' +
+  'predicts|demanded|demands|mused|muses|shouted|yelled|chanted|chanting|sang|sings|reads|reported|reports|' +
+  'emphasized|emphasised|emphasizing|affirmed|confirmed|confirms|promised|promises|vowed|vows|agreed|cautioned|' +
+  'lamented|laments|opined|proclaimed|exclaimed|whispered|testified|contended|contends|maintained|maintains|' +
+  'asserted|asserts|described|describes|called|calls|labeled|labelled|dubbed|wondered|wonders|questioned|' +
+  'concluded|concludes|yells|yelled|shouts|screams|affirms|affirmed|retaliated|attacked|attacks|mocked|mocks|criticized|criticised|praised|explained|recounted|recounts|admitted|conceded|blasted|slammed|charged|charges|' +
+  'fired back|pointed out|points out|went on|goes on|shot back|spoke|speaking|began|begins|typed|' +
+  'mentioned|mentions|pleaded|pleads|added later|acknowledging|announcing|telling|writes|thundered|' +
+  'retorted|interjected|responded|echoed|echoes|bragged|brags|declared|insisted|scoffed|sighed|laughed|' +
+  'screamed|cried|repeated|repeats|answered|answers|told|asserted|alleged|alleges|conceded|ruled|rules|' +
+  'headlined|headlines|headline|captioned|tweeted';
+const SPEECH_VERB_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'gi');
+const TELL_VERBS = /^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
+const PARTICIPLE = /ing$/i;
+const ABBREV_TOKEN = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Sr|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|\p{Lu})\.$|^(?:\p{Lu}\.)+$/u;
+const ROLE_WORD = /^(?:delegate|resident|boss|member|voter|supporter|student|co-host|cohost|organizer|activist|volunteer|owner|worker|teacher|official|host|anchor|spokesman|spokeswoman|spokesperson|widow|widower|chairman|chairwoman|president|director|secretary|senator|candidate|nominee|strategist|adviser|advisor|aide|lawyer|attorney|manager|chief|leader|founder|pollster|commentator|columnist|correspondent|reporter|economist|analyst|official|governor|mayor|member|coach|campaign|surrogate|executive|editor|writer|professor|chair)$/;
+
+const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
+const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'one', 'another', 'this', 'that', 'these', 'those', 'some', 'many', 'several', 'two', 'three']);
+const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'two', 'three']);
+const FILLERS = new Set(
+  ('also later then has had have would will once previously recently repeatedly often simply just again ' +
+    'reportedly further publicly flatly bluntly quickly never always long famously could can did does do not ' +
+    'later, even still already once-again frequently angrily proudly quietly calmly firmly tearfully ' +
+    'emphatically finally candidly openly privately bitterly gleefully sarcastically jokingly confidently ' +
+    'herself himself themselves earlier first initially subsequently immediately last separately').split(' '),
+);
+const CLAUSE_STOP = new Set(
+  ('and but or that because when after before while if than as who which whom whose where so since though ' +
+    'although unless until whether then yet nor to of by for with from at in on about into over under ' +
+    'is was were are be been being not said told says tells wrote').split(' '),
+);
+
+export type SubjectKind = 'pronoun' | 'name' | 'descriptor';
+
+export interface Subject {
+  kind: SubjectKind;
+  /** The subject as written ("he", "Mr. Putin", "the Russian president"). */
+  text: string;
+  /** Offset of the subject in the article. */
+  pos: number;
+}
+
+export interface Cue {
+  /** The attribution as written ("Putin said", "he told reporters"). */
+  text: string;
+  subject: Subject | null;
+  /** Offset of the cue in the article. */
+  pos: number;
+}
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+function tokenize(segment: string, offset: number): Token[] {
+  const tokens: Token[] = [];
+  for (const m of segment.matchAll(/[^\s\u00a0]+/g)) tokens.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  return tokens;
+}
+
+const isCapitalised = (w: string) => /^[(\[]?\p{Lu}/u.test(w);
+const bare = (w: string) => w.replace(/^[("'“‘\[]+|[)"'”’\],.;:!?]+$/g, '');
+
+/** The noun phrase that ends right before `end` in `segment` (the subject of a following verb). */
+export function subjectBefore(segment: string, offset: number): Subject | null {
+  // "Sen. Claire McCaskill (D-Mo.)" and "Mitch McConnell, R-Ky.," carry a party tag before the verb.
+  let s = segment.replace(/,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u, ' ');
+  // "Daryl Kimball, executive director of X, said": the name before the appositive is the subject.
+  const appositive = /(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,[^,;:Q"“”]{3,140},\s*$/u.exec(s);
+  if (appositive && parseNameRun(appositive[1]!)) {
+    const name = appositive[1]!;
+    const parsed = parseNameRun(name);
+    if (parsed && !DETERMINERS.has(name.toLowerCase().split(' ')[0]!)) {
+      return { kind: 'name', text: name, pos: offset + appositive.index };
+    }
+  }
+  s = s.replace(/\s+$/, '');
+  const tokens = tokenize(s, offset);
+  let i = tokens.length - 1;
+  while (i >= 0 && FILLERS.has(tokens[i]!.text.toLowerCase())) i--;
+  if (i < 0) return null;
+  const last = tokens[i]!;
+  if (/[,;:]$/.test(last.text) || last.text === 'Q' || /["“”]$/.test(last.text)) return null;
+  const lastWord = bare(last.text).toLowerCase();
+  if (PRONOUNS.has(lastWord)) return { kind: 'pronoun', text: bare(last.text), pos: last.start };
+  // "Having mentioned", "Speaking at": a participle opening the sentence has no subject here.
+  if (/^(having|being|speaking|asked|when|while|after|before|saying|adding|noting|explaining|writing|talking|referring|responding|according|following|citing|describing|asking|telling|arguing|insisting|continuing|reading)$/.test(lastWord)) return null;
+  if (isCapitalised(last.text) && !DETERMINERS.has(lastWord)) {
+    let j = i;
+    while (j - 1 >= 0 && i - j < 9) {
+      const prev = tokens[j - 1]!.text;
+      if (/[,;:!?]$/.test(prev) || prev === 'Q' || /["“”]/.test(prev)) break;
+      if (isCapitalised(prev) || /^(?:of|de|van|von|al|bin|la|le|der)$/.test(prev)) j--;
+      else break;
+    }
+    // Drop a leading "of" left over from "Secretary of State".
+    while (j < i && /^(?:of|de|van|von|al|bin|la|le|der)$/.test(tokens[j]!.text)) j++;
+    const text = s.slice(tokens[j]!.start - offset, last.end - offset).replace(/[,.]$/, (m) => (/\b\p{Lu}\.$/u.test(last.text) ? m : ''));
+    // A capitalised descriptor after a determiner ("the Kremlin", "the Trump campaign") stays a descriptor.
+    const before = tokens[j - 1]?.text.toLowerCase();
+    if (before && DETERMINERS.has(before) && j - 1 >= 0) {
+      return { kind: 'descriptor', text: s.slice(tokens[j - 1]!.start - offset, last.end - offset), pos: tokens[j - 1]!.start };
+    }
+    if (before && /['’]s$/.test(before) === false && !CLAUSE_STOP.has(before) && !/[,;:]$/.test(before) && before !== 'q' && /^\p{Ll}/u.test(tokens[j - 1]!.text) && j - 1 >= 0) {
+      // "Trump campaign spokesman Jason Miller": role words before a name; the name is the subject.
+    }
+    return { kind: 'name', text: text.replace(/[’']s$/, ''), pos: tokens[j]!.start };
+  }
+  // Lower-case end: a descriptor back to its determiner ("the Russian president", "a spokesman").
+  let j = i;
+  while (j >= 0 && i - j < 7) {
+    const w = tokens[j]!.text;
+    const lw = bare(w).toLowerCase();
+    if (j < i && (/[,;:!?]$/.test(w) || w === 'Q' || /["“”]/.test(w))) return null;
+    if (DETERMINERS.has(lw) || /['’]s$/.test(w)) {
+      return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
+    }
+    if (CLAUSE_STOP.has(lw) || PRONOUNS.has(lw)) break;
+    j--;
+  }
+  // A bare plural or mass noun at the start of a clause ("officials said", "Critics say").
+  if (j === i - 1 || j < 0) {
+    const prev = tokens[i - 1];
+    if (!prev || /[,;:]$/.test(prev.text) || CLAUSE_STOP.has(bare(prev.text).toLowerCase())) {
+      if (/s$/.test(lastWord) && lastWord.length > 3) return { kind: 'descriptor', text: bare(last.text), pos: last.start };
+    }
+  }
+  return null;
+}
+
+/** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
+export function subjectAfter(segment: string, offset: number): Subject | null {
+  const m = /^[\s\u00a0]*((?:[\p{L}.'’\-]+[ \u00a0]?){1,9})/u.exec(segment);
+  if (!m) return null;
+  const tokens = tokenize(segment.slice(0, m.index + m[0].length), offset);
+  const first = tokens[0];
+  if (!first) return null;
+  const fw = bare(first.text).toLowerCase();
+  if (PRONOUNS.has(fw)) return { kind: 'pronoun', text: bare(first.text), pos: first.start };
+  // "9/11 widow Terry Strada", "MSNBC host Chris Matthews": role words before the name.
+  let k = 0;
+  while (k < tokens.length - 1 && k < 4 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase()) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
+  if (k > 0 && !isCapitalised(tokens[k]!.text)) k = 0;
+  const startTok = tokens[k]!;
+  if (isCapitalised(startTok.text)) {
+    let j = k;
+    const endsPhrase = (w: string) => /[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w));
+    while (j + 1 < tokens.length && !endsPhrase(tokens[j]!.text) && (isCapitalised(tokens[j + 1]!.text) || /^(?:de|van|von|al|bin|der)$/.test(tokens[j + 1]!.text) || (ROLE_WORD.test(tokens[j + 1]!.text) && isCapitalised(tokens[j + 2]?.text ?? '')))) j++;
+    // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
+    if (!endsPhrase(tokens[j]!.text)) {
+      let r = j + 1;
+      while (r < tokens.length && r - j <= 3 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text)) r++;
+      if (r > j + 1 && r < tokens.length && isCapitalised(tokens[r]!.text) && ROLE_WORD.test(tokens[r - 1]!.text.replace(/^co-/, ''))) {
+        let e = r;
+        while (e + 1 < tokens.length && !endsPhrase(tokens[e]!.text) && isCapitalised(tokens[e + 1]!.text)) e++;
+        const name = segment.slice(tokens[r]!.start - offset, tokens[e]!.end - offset).replace(/[,;:]$/, '').replace(/(?<![A-Z])\.$/, '');
+        return { kind: 'name', text: name.replace(/[’']s$/, ''), pos: tokens[r]!.start };
+      }
+    }
+    let text = segment.slice(startTok.start - offset, tokens[j]!.end - offset).replace(/[,;:]$/, '');
+    if (!ABBREV_TOKEN.test(tokens[j]!.text)) text = text.replace(/\.$/, '');
+    // Keep only the name after lower-case role words inside the run ("MSNBC host Chris Matthews").
+    const inner = /(?:^|\s)\p{Ll}[\p{L}-]*\s+((?:\p{Lu}[\p{L}.'’-]*\s?)+)$/u.exec(text);
+    const name = inner ? inner[1]!.trim() : text;
+    return { kind: 'name', text: name.replace(/[’']s$/, ''), pos: startTok.start + text.lastIndexOf(name) };
+  }
+  if (DETERMINERS.has(fw) && fw !== 'that' && fw !== 'this') {
+    let j = 0;
+    while (j + 1 < tokens.length && j < 6 && !/[,.;:]$/.test(tokens[j]!.text)) {
+      const next = bare(tokens[j + 1]!.text).toLowerCase();
+      if (CLAUSE_STOP.has(next) && next !== 'of') break;
+      if (next === 'of') break;
+      j++;
+    }
+    const text = segment.slice(first.start - offset, tokens[j]!.end - offset).replace(/[,.;:]$/, '');
+    return { kind: 'descriptor', text, pos: first.start };
+  }
+  return null;
+}
+
+export interface VerbHit {
+  verb: string;
+  start: number;
+  end: number;
+}
+
+export function speechVerbs(segment: string, offset: number): VerbHit[] {
+  const hits: VerbHit[] = [];
+  for (const m of segment.matchAll(SPEECH_VERB_RE)) hits.push({ verb: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  return hits;
+}
+
+/** Cue text: subject + verb (+ the addressee of "told"), as written. */
+function cueText(text: string, from: number, verb: VerbHit): string {
+  let end = verb.end;
+  if (/^(told|tells|telling)$/i.test(verb.verb)) {
+    const m = /^[ \u00a0]+((?:the |a )?[\p{L}’'.-]+(?: [\p{Lu}][\p{L}’'.-]*)*)/u.exec(text.slice(end, end + 40));
+    if (m && !/^(that|him|her|them|me|us)$/i.test(m[1]!)) end += m[0].length;
+  }
+  return text.slice(Math.min(from, verb.start), Math.max(end, verb.end)).replace(/\s+/g, ' ').trim();
+}
+
+/**
+ * A cue right after a closing quote mark: `," Putin said`, `," said Putin`, `," he told reporters`,
+ * `," according to the Kremlin`, `” ― Jorge Falcon`. `segment` is the masked text from the closing mark
+ * to the end of the sentence.
+ */
+export function trailingCue(text: string, segment: string, offset: number): Cue | null {
+  const lead = /^[\s\u00a0,]*/.exec(segment)![0].length;
+  const rest = segment.slice(lead);
+  const at = offset + lead;
+  const dash = /^[―—–-][\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,4})/u.exec(rest);
+  if (dash) return { text: dash[0].trim(), subject: { kind: 'name', text: dash[1]!, pos: at + dash[0].indexOf(dash[1]!) }, pos: at };
+  const according = /^according to[ \u00a0]+/i.exec(rest);
+  if (according) {
+    const subject = subjectAfter(rest.slice(according[0].length), at + according[0].length);
+    if (subject) return { text: `according to ${subject.text}`, subject, pos: at };
+  }
+  const verbs = speechVerbs(rest.slice(0, 160), at);
+  const verb = verbs[0];
+  if (!verb) return null;
+  const beforeVerb = text.slice(at, verb.start);
+  if (beforeVerb.trim() === '') {
+    // Inverted: "said Putin".
+    if (TELL_VERBS.test(verb.verb)) return null;
+    const subject = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
+    if (!subject) return null;
+    return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };
+  }
+  // Subject then verb, with at most a few words between the quote and the verb.
+  if (beforeVerb.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(beforeVerb.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Gen|Lt|Col|Del|Rev|\p{Lu})\./gu, ''))) return null;
+  const subject = subjectBefore(beforeVerb, at);
+  if (!subject) return null;
+  // The subject must start the clause after the quote (no other clause in between).
+  const gap = text.slice(at, subject.pos);
+  if (gap.trim() !== '' && !/^[\s,]*$/.test(gap)) return null;
+  return { text: cueText(text, subject.pos, verb), subject, pos: at };
+}
+
+/**
+ * A cue before the opening mark within the same sentence: `Putin said: "`, `Putin said he had "`,
+ * `According to X, "`, `Limbaugh continued: "`, `Putin: '`. `segment` is masked text from the
+ * sentence start to the opening mark.
+ */
+export function leadingCue(text: string, segment: string, offset: number): Cue | null {
+  const according = /\baccording to[ \u00a0]+/i.exec(segment);
+  if (according) {
+    const subject = subjectAfter(segment.slice(according.index + according[0].length), offset + according.index + according[0].length);
+    if (subject) return { text: `according to ${subject.text}`, subject, pos: offset + according.index };
+  }
+  const verbs = speechVerbs(segment, offset);
+  for (let k = verbs.length - 1; k >= 0; k--) {
+    const verb = verbs[k]!;
+    const cue = cueAtVerb(text, segment, offset, verb, verbs.slice(0, k));
+    if (cue) return cue;
+  }
+  // Headline style "Putin: Russia & US may reach agreement on Syria 'within next few days'".
+  const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3}):[\s\u00a0]/u.exec(segment);
+  if (/:[\s\u00a0]*$/.test(segment)) {
+    // `President Obama is rolling out a new message: "It's about me."`
+    const subject = sentenceSubject(segment, offset);
+    if (subject && subject.kind !== 'pronoun' && subject.text.includes(' ')) return { text: `${subject.text}:`, subject, pos: subject.pos };
+  }
+  if (colon && parseNameRun(colon[1]!) && !/^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Q|A)$/i.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
+  return null;
+}
+
+const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},[\s\u00a0]*)+/;
+const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
+
+/** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
+export function sentenceSubject(segment: string, offset: number): Subject | null {
+  const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
+  const rest = segment.slice(fronted);
+  const m = SUBJECT_START.exec(rest);
+  if (!m) return null;
+  const raw = m[1]!.trim();
+  const pos = offset + fronted;
+  // The next word must read as a verb ("Trump took", not "Band member", "Hundreds of"), and shouting
+  // all-caps headings are not names.
+  const next = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u.exec(rest.slice(m[0].length))?.[1] ?? '';
+  if (!verbLike(next) || /\p{Lu}{2,}[ \u00a0]+\p{Lu}{2,}|^\p{Lu}{4,}$/u.test(raw)) return null;
+  if (PRONOUNS.has(raw.toLowerCase())) return { kind: 'pronoun', text: raw, pos };
+  if (!/^\p{Lu}/u.test(raw) || DETERMINERS.has(raw.split(/\s/)[0]!.toLowerCase()) || raw === 'Q') return null;
+  const words = raw.split(/[ \u00a0]+/);
+  if (words.some((w) => /^(?:The|A|An|This|That|It|There|Here|What|When|If)$/.test(w))) return null;
+  const name = words.join(' ').replace(/[’']s$/, '');
+  return parseNameRun(name) ? { kind: 'name', text: name, pos } : null;
+}
+
+/** Subject and cue for one verb inside a segment; participles borrow the subject of an earlier verb. */
+export function cueAtVerb(text: string, segment: string, offset: number, verb: VerbHit, earlier: VerbHit[]): Cue | null {
+  const local = verb.start - offset;
+  const before = segment.slice(0, local);
+  if (PARTICIPLE.test(verb.verb) && /(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+)$/.test(before)) {
+    for (let k = earlier.length - 1; k >= 0; k--) {
+      const cue = cueAtVerb(text, segment, offset, earlier[k]!, earlier.slice(0, k));
+      if (cue) return cue;
+    }
+    // "Weaver didn't seem impressed, telling reporters, ...": the subject of the sentence speaks.
+    const subject = sentenceSubject(segment.slice(0, local), offset);
+    if (subject) return { text: `${subject.text} ... ${verb.verb}`, subject, pos: subject.pos };
+    return null;
+  }
+  const subject = subjectBefore(before, offset);
+  if (subject) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
+  // Sentence-initial inversion: `Said Trump: "`.
+  if (before.trim() === '' && !TELL_VERBS.test(verb.verb)) {
+    const after = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
+    if (after) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Resolution of a subject to a person.
+
+export interface SpeakerMention {
+  pos: number;
+  person: Person;
+}
+
+export interface ResolveContext {
+  text: string;
+  /** Sentence start offsets over the whole article, ascending (quotations masked). */
+  sentenceStarts: number[];
+  index: PeopleIndex;
+  /** Speakers resolved so far, in text order; they count as mentions for later pronouns. */
+  speakers: SpeakerMention[];
+  /** Speaker of the previous quotation with a non-person descriptor (for "it"/"they"). */
+  lastDescriptor: { pos: number; text: string } | null;
+}
+
+export interface Resolution {
+  speaker: string | null;
+  person: Person | null;
+}
+
+function mentionsBefore(ctx: ResolveContext, pos: number): Array<{ pos: number; person: Person; speaker: boolean }> {
+  const all: Array<{ pos: number; person: Person; speaker: boolean }> = [];
+  for (const m of ctx.index.mentions as Mention[]) if (m.start < pos) all.push({ pos: m.start, person: m.person, speaker: false });
+  for (const s of ctx.speakers) if (s.pos < pos) all.push({ pos: s.pos, person: s.person, speaker: true });
+  all.sort((a, b) => b.pos - a.pos);
+  return all;
+}
+
+function sentenceIndex(starts: number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/**
+ * "he"/"she": walk back sentence by sentence and take the first (leftmost, usually the subject)
+ * person of the right gender. A sentence whose subject is the same pronoun refers to the same
+ * person, so it is skipped ("She says Trump's tweets accusing Alicia Machado ..." -> keep going).
+ */
+function resolvePronoun(want: Gender, pos: number, ctx: ResolveContext): Person | null {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  const all = [
+    ...ctx.index.mentions.map((m) => ({ pos: m.start, person: m.person })),
+    ...ctx.speakers.map((s) => ({ pos: s.pos, person: s.person })),
+  ].sort((a, b) => a.pos - b.pos);
+  const samePronoun = want === 'm' ? /\b(?:he)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu : /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
+  // Gender votes alone are weak evidence (a heading before "his" gets one); a title, a known first
+  // name or having spoken is strong. Weakly attested names must at least sit in subject position.
+  const fits = (p: Person, strongPosition: boolean) => {
+    const g = personGender(p);
+    if (g && g !== want) return false;
+    if (p.evidence > 0) return true;
+    return !!g && strongPosition;
+  };
+  for (let k = here; k >= 0 && here - k <= 12; k--) {
+    const from = starts[k]!;
+    const to = k === here ? pos : starts[k + 1] ?? pos;
+    const inSentence = all.filter((m) => m.pos >= from && m.pos < to);
+    if (k < here) {
+      // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
+      const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
+      const chain = samePronoun.exec(lead);
+      if (chain && verbLike(chain[1]!)) continue;
+    }
+    // The sentence-initial name first ("In an interview with X, Ham made it clear ..." -> Ham), then
+    // names in subject position, then left to right.
+    const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)));
+    const subjects = inSentence.filter((m) => subjectLike(ctx.text, m));
+    const ordered = [...initial, ...subjects, ...inSentence];
+    for (const m of ordered) if (fits(m.person, initial.includes(m) || subjects.includes(m))) return m.person;
+  }
+  return null;
+}
+
+const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},)?\s+(\p{Ll}[\p{L}-]*)/u;
+
+function sentenceInitial(before: string): boolean {
+  const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);
+  // Only title and role words before the name ("House Speaker", "Former Pennsylvania Gov.").
+  return /^(?:[\p{Lu}][\p{L}.’'-]*[ \u00a0]+)*$/u.test(rest);
+}
+
+function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
+  const after = text.slice(m.pos, m.pos + 160);
+  // Skip over the name itself: up to the first character that is not part of a capitalised run.
+  const rest = after.replace(/^(?:\p{Lu}[\p{L}.’'-]*\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
+  if (/^[’']s\b/.test(rest)) return false;
+  const follow = SUBJECT_FOLLOW.exec(rest);
+  return !!follow && verbLike(follow[1]!);
+}
+
+function genderOf(pronoun: string): Gender | null {
+  const p = pronoun.toLowerCase();
+  if (p === 'he') return 'm';
+  if (p === 'she') return 'f';
+  return null;
+}
+
+export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
+  if (subject.kind === 'pronoun') {
+    const want = genderOf(subject.text);
+    if (!want) {
+      if (/^(it|they)$/i.test(subject.text) && ctx.lastDescriptor && subject.pos - ctx.lastDescriptor.pos < 1500)
+        return { speaker: ctx.lastDescriptor.text, person: null };
+      return { speaker: null, person: null };
+    }
+    const person = resolvePronoun(want, subject.pos, ctx);
+    return person ? { speaker: person.fullName, person } : { speaker: null, person: null };
+  }
+  if (subject.kind === 'name') {
+    const parsed = parseNameRun(subject.text);
+    if (!parsed) return { speaker: subject.text, person: null };
+    const tokens = parsed.tokens.map((t) => normaliseWord(t).replace(/\.$/, ''));
+    const surname = tokens[tokens.length - 1]!;
+    let candidates = ctx.index.people.filter((p) => p.surname === surname && tokens.every((t) => p.nameTokens.includes(t)));
+    if (candidates.length === 0 && tokens.length === 1)
+      candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
+    if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };
+    if (candidates.length > 1) {
+      // "Clinton" with both Bill and Hillary named: the most recently mentioned one.
+      const titleG = parsed.gender;
+      const recent = mentionsBefore(ctx, subject.pos).find(
+        (m) => candidates.includes(m.person) && (!titleG || personGender(m.person) !== (titleG === 'm' ? 'f' : 'm')),
+      );
+      const person = recent?.person ?? candidates[0]!;
+      return { speaker: person.fullName, person };
+    }
+    // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
+    // and remember it as a person so that a later "she said" can find "Melanie".
+    const written = parsed.tokens.length === 1 && parsed.titleWords.length > 0 ? subject.text.replace(/[’']s$/, '') : parsed.tokens.join(' ');
+    if (!/^\p{Lu}[\p{Ll}’'-]+$/u.test(tokens.length === 1 ? parsed.tokens[0]! : 'x')) return { speaker: written, person: null };
+    const first = tokens[0]!;
+    const person: Person = {
+      fullName: written, nameTokens: tokens, surname, roles: new Set(parsed.titleWords.map(roleKey)),
+      maleVotes: parsed.gender === 'm' || firstNameGender(first) === 'm' ? 2 : 0,
+      femaleVotes: parsed.gender === 'f' || firstNameGender(first) === 'f' ? 2 : 0,
+      evidence: 1,
+    };
+    ctx.index.people.push(person);
+    return { speaker: written, person };
+  }
+  return resolveDescriptor(subject, ctx);
+}
+
+const PERSON_NOUN = /^(?:leader|president|counterpart|head|premier|chancellor|senator|representative|governor|candidate|nominee|hopeful|spokesperson|spokesman|spokeswoman|businessman|mogul|tycoon|developer|secretary|minister|professor|doctor|judge|mayor|official|director|chairman|chairwoman|chair|chief|ceo|founder|executive|lawyer|attorney|economist|analyst|strategist|adviser|advisor|aide|manager|pollster|host|anchor|commentator|columnist|reporter|writer|author|historian|scientist|physicist|general|admiral|commander|officer|sheriff|prosecutor|congressman|congresswoman|lawmaker|legislator|diplomat|ambassador|envoy|king|queen|prince|pope|billionaire|star|actor|actress|singer|rapper|coach|player|mother|father|wife|husband|son|daughter|widow|veteran|activist|organizer|surrogate|republican|democrat|speaker|justice|treasurer|comptroller|auditor|clerk|commissioner|superintendent|pastor|reverend|rabbi|imam|priest|bishop|cardinal|woman|man|girl|boy)$/;
+const GENERIC_ADJECTIVE = /^(?:former|then|current|outgoing|incoming|top|new|longtime|veteran|senior|junior|chief|deputy|vice|acting|interim|presumptive|likely|eventual|embattled|controversial|defeated|victorious|real|same|other)$/;
+
+function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
+  // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
+  const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
+  if (inner) {
+    const parsed = parseNameRun(inner[1]!);
+    if (parsed && parsed.tokens.length >= 2) {
+      const asName = resolveSubject({ kind: 'name', text: parsed.tokens.join(' '), pos: subject.pos }, ctx);
+      if (asName.person) return asName;
+    }
+  }
+  const words = subject.text.split(/[\s\u00a0]+/).map((w) => normaliseWord(w).replace(/\.$/, '')).filter(Boolean);
+  const asWritten = subject.text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
+  const det = words[0] ?? '';
+  if (INDEFINITE.has(det)) return { speaker: asWritten, person: null };
+  const content = words.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
+  const head = content[content.length - 1];
+  if (!head || (/s$/.test(head) && !/(ss|us)$/.test(head))) return { speaker: asWritten, person: null };
+  const headKey = roleKey(head);
+  const modifiers = content.slice(0, -1);
+  const nationalities = modifiers.map((w) => nationalityOf(w)).filter((n): n is string => !!n);
+  // Only words for people are resolved to a person: "the union", "the Kremlin" stay as written.
+  if (!PERSON_NOUN.test(head) && !PERSON_NOUN.test(headKey)) return { speaker: asWritten, person: null };
+  let best: { person: Person; score: number; pos: number } | null = null;
+  const recent = mentionsBefore(ctx, subject.pos);
+  for (const person of ctx.index.people) {
+    if (!person.roles.has(headKey) && !person.roles.has(head)) continue;
+    if (nationalities.some((n) => !person.roles.has(n))) continue;
+    // Every modifier must fit: "the band leader" is not "Russian President Vladimir Putin".
+    if (modifiers.some((w) => !person.roles.has(roleKey(w)) && !GENERIC_ADJECTIVE.test(w))) continue;
+    const score = modifiers.filter((w) => person.roles.has(roleKey(w))).length;
+    const pos = recent.find((m) => m.person === person)?.pos ?? -1;
+    if (!best || score > best.score || (score === best.score && pos > best.pos)) best = { person, score, pos };
+  }
+  if (best) return { speaker: best.person.fullName, person: best.person };
+  return { speaker: asWritten, person: null };
+}

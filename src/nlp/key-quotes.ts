@@ -1,0 +1,86 @@
+// Key-quote ranking: which full statements say most about the story. Hand-written scoring (see
+// quotes.ts): length within reason, words shared with the title and summary, named entities, a known
+// speaker; then a greedy pick that prefers a speaker not yet chosen, so a story with two sides shows both.
+import type { FoundQuote } from '../model.ts';
+
+const STOPWORDS = new Set(
+  ('a an the and or but if of to in on at by for with from as is are was were be been being it its this that these ' +
+    'those he she they we i you his her their our my your him them us me not no so do does did have has had will ' +
+    'would can could should may might must about into over after before than then there here what which who whom ' +
+    'when where why how all any each more most some such only also just very said says say told'.split(' ')),
+);
+
+function terms(text: string): string[] {
+  return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+    .filter((w) => w.length > 2 && !STOPWORDS.has(w))
+    // A crude stem: the first five letters, so "sanctions"/"sanctioned" and "Syria"/"Syrian" meet.
+    .map((w) => w.slice(0, 5));
+}
+
+function wordCount(text: string): number {
+  return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** Rises to 1 between 12 and 50 words; long monologues and one-liners say less per line of digest. */
+function lengthScore(words: number): number {
+  if (words < 5) return 0;
+  if (words < 12) return words / 12;
+  if (words <= 50) return 1;
+  return Math.max(0.3, 1 - (words - 50) / 100);
+}
+
+/** Capitalised words not at a sentence start: a cheap count of the names and places a quote mentions. */
+function entityCount(text: string): number {
+  const m = text.match(/(?<![.!?]\s|^|["“‘'])\b\p{Lu}[\p{L}-]+/gu) ?? [];
+  return new Set(m.filter((w) => w !== 'I')).size;
+}
+
+function scoreQuote(q: FoundQuote, storyTerms: Set<string>): number {
+  const words = wordCount(q.text);
+  const qTerms = new Set(terms(q.text));
+  let shared = 0;
+  for (const t of qTerms) if (storyTerms.has(t)) shared++;
+  const overlap = storyTerms.size ? Math.min(1, shared / Math.min(6, storyTerms.size)) : 0;
+  const entities = Math.min(1, entityCount(q.text) / 3);
+  // A full name (two words or more) beats a descriptor, which beats an unknown speaker.
+  const speaker = q.speaker ? (/\s/.test(q.speaker) && /^\p{Lu}/u.test(q.speaker) ? 1 : 0.5) : 0;
+  return 1.0 * lengthScore(words) + 1.2 * overlap + 0.4 * entities + 0.6 * speaker;
+}
+
+/**
+ * The key quotes of a story: full statements (never fragments), best first, at most `max` (3).
+ * After the first pick, a quote by a speaker already chosen counts for less, so several sides of a
+ * story come before a second quote of the same person.
+ */
+export function rankKeyQuotes(
+  quotes: FoundQuote[],
+  options: { title?: string; summary?: string[]; max?: number } = {},
+): FoundQuote[] {
+  const max = options.max ?? 3;
+  const storyTerms = new Set(terms([options.title ?? '', ...(options.summary ?? [])].join(' ')));
+  const candidates = quotes
+    .filter((q) => !q.fragment && wordCount(q.text) >= 5)
+    .map((q) => ({ q, score: scoreQuote(q, storyTerms) }));
+  const chosen: FoundQuote[] = [];
+  const speakerCount = new Map<string, number>();
+  while (chosen.length < max && candidates.length > 0) {
+    let bestIndex = -1;
+    let bestScore = -Infinity;
+    candidates.forEach((c, i) => {
+      const repeats = speakerCount.get(c.q.speaker ?? '') ?? 0;
+      const adjusted = c.score * Math.pow(0.5, repeats);
+      if (adjusted > bestScore) {
+        bestScore = adjusted;
+        bestIndex = i;
+      }
+    });
+    const [best] = candidates.splice(bestIndex, 1);
+    if (!best) break;
+    // The same words quoted twice (e.g. repeated in a later paragraph) are one quote.
+    if (chosen.some((c) => c.text === best.q.text)) continue;
+    chosen.push(best.q);
+    const key = best.q.speaker ?? '';
+    speakerCount.set(key, (speakerCount.get(key) ?? 0) + 1);
+  }
+  return chosen;
+}

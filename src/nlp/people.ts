@@ -1,0 +1,440 @@
+// Person and role mention tracking for quote attribution.
+//
+// Hand-written heuristics, not a library: no npm package resolves news speakers
+// ("he", "the Russian president", "Mr. Putin") to full names well enough, and a
+// full coreference model is far too heavy for per-article ingest. The registry
+// below finds capitalised name sequences, the role words written around them
+// ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
+// and gender evidence (Mr/Ms, he/she near a mention, common first names).
+
+export type Gender = 'm' | 'f';
+
+export interface Person {
+  fullName: string;
+  /** Lower-cased name tokens ("vladimir", "putin"). */
+  nameTokens: string[];
+  surname: string;
+  /** Lower-cased role/description words seen next to the name, nationalities normalised. */
+  roles: Set<string>;
+  maleVotes: number;
+  femaleVotes: number;
+  /** Evidence that this is a person at all (title, known first name, speaker of a quote). */
+  evidence: number;
+}
+
+export interface Mention {
+  start: number;
+  end: number;
+  person: Person;
+}
+
+export interface PeopleIndex {
+  people: Person[];
+  /** Name mentions outside quotations, in text order. */
+  mentions: Mention[];
+}
+
+/** Titles that precede a name; the value is the gender they imply, if any. */
+const TITLES: Record<string, Gender | null> = {
+  mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', lady: 'f', lord: 'm', dame: 'f',
+  king: 'm', queen: 'f', prince: 'm', princess: 'f', father: 'm', sister: 'f', rabbi: null,
+  dr: null, sen: null, senator: null, rep: null, representative: null, gov: null, governor: null,
+  president: null, 'vice-president': null, vice: null, secretary: null, gen: null, general: null,
+  judge: null, justice: null, prof: null, professor: null, rev: null, reverend: null, pope: null,
+  prime: null, minister: null, chancellor: null, mayor: null, speaker: null, chairman: 'm',
+  chairwoman: 'f', chair: null, del: null, delegate: null, attorney: null, sheriff: null, chief: null,
+  ambassador: null, lt: null, col: null, capt: null, sgt: null, adm: null, commissioner: null,
+  director: null, officer: null, candidate: null, nominee: null, leader: null, host: null,
+  anchor: null, correspondent: null, spokesman: 'm', spokeswoman: 'f', spokesperson: null,
+  state: null, press: null, foreign: null, defense: null, deputy: null, assistant: null,
+  former: null, 'u.s.': null, us: null, gop: null, democratic: null, republican: null,
+  supreme: null, court: null, house: null, white: null, panel: null, oversight: null,
+  campaign: null, executive: null, founder: null, ceo: null, coach: null, pastor: null,
+  majority: null, minority: null, whip: null, first: null, congressman: 'm', congresswoman: 'f',
+  businessman: 'm', businesswoman: 'f', economist: null, chancellor_: null, mogul: null,
+};
+
+/** Capitalised words that never start a person's name. */
+const NOT_NAME = new Set(
+  ('the a an in on at but and or if when while after before without with for from to as this that these those ' +
+    'it he she they we i his her their our its some many most more no not yes so then there here what who why how ' +
+    'where which do does did is are was were has have had will would can could should may might must also even ' +
+    'just still only all any each every both either neither one two three four five six seven eight nine ten ' +
+    'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
+    'september october november december new north south east west united los las san santa st great ' +
+    'editor note read watch update updated related getty photo image video advertisement according however ' +
+    'meanwhile still during despite since until unless because although though yet instead asked says said ' +
+    'breaking exclusive latest live via by like about over under into out up down off again further once ' +
+    'democrats republicans americans god dear thank thanks happy please').split(' '),
+);
+
+/** Words that mark an organisation, place or thing rather than a person. */
+const NON_PERSON_WORDS = new Set(
+  ('party house department ministry club university college institute school times post news journal ' +
+    'committee council association center centre foundation company corp corporation inc ltd bank court church ' +
+    'union agency office street avenue county city states state republic kingdom senate congress administration ' +
+    'group network fund service services project police caucus airlines media press tv radio magazine daily ' +
+    'weekly review report fox cnn msnbc nbc abc cbs bbc reuters ap afp twitter facebook google apple ' +
+    'america american africa african europe european asia asian island islands river lake mountain ' +
+    'mountains valley beach park hall square tower building hotel airport station hospital prison army navy ' +
+    'force forces guard council commission board organization organisation federation league conference summit ' +
+    'act bill law amendment treaty agreement deal plan program programme initiative movement campaign ' +
+    'trust fund institute coalition alliance legacy laboratory lab labs museum library international global national federal ' +
+    'world day week month year war street stock exchange market markets index tuesday monday friday ' +
+    'democratic republican liberal conservative green labour labor socialist communist islamic ' +
+    'state isis isil nato un eu gop fbi cia nsa epa irs dnc rnc usa uk').split(' '),
+);
+
+/** Nationality and country words, normalised so "US", "U.S." and "American" agree. */
+const NATIONALITY: Record<string, string> = {
+  us: 'us', 'u.s.': 'us', 'u.s': 'us', american: 'us', america: 'us', usa: 'us',
+  russian: 'russia', russia: 'russia', british: 'uk', uk: 'uk', 'u.k.': 'uk', britain: 'uk', english: 'uk',
+  french: 'france', france: 'france', german: 'germany', germany: 'germany', chinese: 'china', china: 'china',
+  syrian: 'syria', syria: 'syria', iranian: 'iran', iran: 'iran', israeli: 'israel', israel: 'israel',
+  turkish: 'turkey', turkey: 'turkey', ukrainian: 'ukraine', ukraine: 'ukraine', italian: 'italy',
+  italy: 'italy', japanese: 'japan', japan: 'japan', indian: 'india', india: 'india', mexican: 'mexico',
+  mexico: 'mexico', canadian: 'canada', canada: 'canada', european: 'eu', korean: 'korea', spanish: 'spain',
+  saudi: 'saudi', iraqi: 'iraq', afghan: 'afghanistan', palestinian: 'palestine', egyptian: 'egypt',
+  australian: 'australia', brazilian: 'brazil', polish: 'poland', dutch: 'netherlands', belgian: 'belgium',
+};
+
+/** Role nouns that describe the same kind of office, so "the US leader" finds "US President X". */
+const ROLE_SYNONYMS: Record<string, string> = {
+  president: 'leader', leader: 'leader', counterpart: 'leader', head: 'leader', premier: 'leader',
+  chancellor: 'leader', sen: 'senator', senator: 'senator', rep: 'representative', congressman: 'representative',
+  congresswoman: 'representative', representative: 'representative', gov: 'governor', governor: 'governor',
+  nominee: 'candidate', candidate: 'candidate', hopeful: 'candidate', contender: 'candidate',
+  spokesman: 'spokesperson', spokeswoman: 'spokesperson', spokesperson: 'spokesperson',
+  businessman: 'businessman', mogul: 'businessman', tycoon: 'businessman', developer: 'businessman',
+  secretary: 'secretary', minister: 'minister', prof: 'professor', professor: 'professor', dr: 'doctor',
+  doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge',
+};
+
+const MALE_NAMES = new Set(
+  ('james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony ' +
+    'donald mark paul steven steve andrew kenneth ken joshua josh kevin brian george edward ronald timothy tim ' +
+    'jason jeffrey jeff ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin ben ' +
+    'samuel frank gregory raymond alexander patrick pat jack dennis jerry tyler aaron jose adam henry nathan ' +
+    'douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl terry sean ' +
+    'austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan juan ' +
+    'wayne roy ralph randy eugene vincent russell elijah louis bobby philip phil johnny barack bill bernie ' +
+    'mike ted marco rand chris jeb newt rudy vladimir sergey sergei dmitry francois emmanuel boris rex mitch ' +
+    'harry jim tom dick lindsey rush sean reince corey kellyanne_no tim lester matt jon jonah hugh ' +
+    'bashar recep xi kim abe narendra benjamin mahmoud hassan ali mohammed muhammad ahmed omar ' +
+    'chuck marc elijah jared eric al newt howard nick keron michael len quentin cornell daryl victor james').split(
+    ' ',
+  ),
+);
+const FEMALE_NAMES = new Set(
+  ('mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret sandra ' +
+    'ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca sharon laura ' +
+    'cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha katherine christine debra ' +
+    'rachel catherine carolyn janet ruth maria heather diane virginia julie joyce victoria olivia kelly ' +
+    'christina lauren joan evelyn judith megan cheryl andrea hannah martha jacqueline frances gloria ann teresa ' +
+    'kathryn sara janice jean alice madison doris abigail julia judy grace denise amber marilyn beverly ' +
+    'danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis kayla hillary ' +
+    'melania ivanka chelsea michelle kellyanne huma elizabeth nikki sarah condoleezza angela theresa ' +
+    'marine hilary jill loretta gwen claire nancy debbie donna elaine carmel leslie malkia ava melanie ' +
+    'mary megyn rachel katy lena oprah beyonce ivana tiffany marla gennifer paula juanita kathleen ' +
+    'stacey marcia terry_no esther carla krystal azucena adriana jacklyn').split(' '),
+);
+
+// A trailing period belongs to a name word only in titles and initials ("Mr.", "John F. Kerry"),
+// never to the last word of a sentence ("... on Monday. He").
+const NAME_WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|St|Jr|Sr)\.|(?:\p{Lu}\.)+(?!\p{L})|\p{Lu}[\p{Ll}\p{Lu}\p{M}'’\-]*)`;
+/** A run of capitalised words (with initials), allowing particles such as "de" and "van". */
+const NAME_RUN = new RegExp(
+  String.raw`${NAME_WORD}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0])?${NAME_WORD})*`,
+  'gu',
+);
+
+const normalised = new Map<string, string>();
+export function normaliseWord(word: string): string {
+  let n = normalised.get(word);
+  if (n === undefined) {
+    n = normaliseUncached(word);
+    if (normalised.size > 50_000) normalised.clear();
+    normalised.set(word, n);
+  }
+  return n;
+}
+
+function normaliseUncached(word: string): string {
+  return word.toLowerCase().replace(/[’']s$/, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+}
+
+function isTitleWord(word: string): boolean {
+  const w = normaliseWord(word).replace(/\.$/, '');
+  return w in TITLES || w.replace(/\./g, '') in TITLES;
+}
+
+function titleGender(word: string): Gender | null {
+  const w = normaliseWord(word).replace(/\.$/, '');
+  return TITLES[w] ?? TITLES[w.replace(/\./g, '')] ?? null;
+}
+
+export function nationalityOf(word: string): string | undefined {
+  return NATIONALITY[normaliseWord(word)];
+}
+
+/** Normalised role word: nationality, office synonym, or the word itself. */
+export function roleKey(word: string): string {
+  const w = normaliseWord(word).replace(/\.$/, '');
+  return NATIONALITY[w] ?? NATIONALITY[w + '.'] ?? ROLE_SYNONYMS[w] ?? w;
+}
+
+export interface ParsedName {
+  /** Name tokens with titles and possessives stripped. */
+  tokens: string[];
+  /** Title and role words that preceded the name inside the capitalised run. */
+  titleWords: string[];
+  gender: Gender | null;
+}
+
+/** Splits "Russian President Vladimir Putin's" into role words and the name proper. */
+export function parseNameRun(run: string): ParsedName | null {
+  const words = run.split(/[ \u00a0]+/).filter(Boolean);
+  const titleWords: string[] = [];
+  let gender: Gender | null = null;
+  let i = 0;
+  while (i < words.length - 1) {
+    const w = words[i]!;
+    if (isTitleWord(w) || nationalityOf(w) || NON_PERSON_WORDS.has(normaliseWord(w))) {
+      gender = gender ?? titleGender(w);
+      titleWords.push(w);
+      i++;
+    } else break;
+  }
+  // "Charlotte Mayor Jennifer Roberts", "NBC's Dante Chinni": the name starts after the last title
+  // or possessive inside the run.
+  for (let k = words.length - 2; k >= i; k--) {
+    const w = words[k]!;
+    if (/[’']s$/.test(w) || (isTitleWord(w) && !/^(?:state|press|house|white|court|first|campaign|former)$/i.test(normaliseWord(w)))) {
+      for (let t = i; t <= k; t++) titleWords.push(words[t]!);
+      gender = gender ?? titleGender(w);
+      i = k + 1;
+      break;
+    }
+  }
+  const tokens = words.slice(i).map((w) => w.replace(/[’']s$|[’']$/, ''));
+  // "Secretary of State John Kerry" arrives as separate runs; a lone title is not a name.
+  if (tokens.length === 0) return null;
+  const last = tokens[tokens.length - 1]!;
+  if (tokens.length === 1 && isTitleWord(last)) return null;
+  return { tokens, titleWords, gender };
+}
+
+function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
+  if (tokens.length === 0 || tokens.length > 4) return false;
+  const lower = tokens.map(normaliseWord);
+  if (NOT_NAME.has(lower[0]!)) return false;
+  if (lower.some((w) => NON_PERSON_WORDS.has(w) || NATIONALITY[w] !== undefined)) return false;
+  if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
+  if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
+  // Two-word runs must end in a plausible surname, not an initial alone.
+  return !/^\p{Lu}\.$/u.test(tokens[tokens.length - 1]!);
+}
+
+export function firstNameGender(token: string | undefined): Gender | null {
+  if (!token) return null;
+  const w = normaliseWord(token);
+  if (MALE_NAMES.has(w)) return 'm';
+  if (FEMALE_NAMES.has(w)) return 'f';
+  return null;
+}
+
+export function personGender(p: Person): Gender | null {
+  if (p.maleVotes > p.femaleVotes) return 'm';
+  if (p.femaleVotes > p.maleVotes) return 'f';
+  return null;
+}
+
+const MODIFIER_NOUN = /^[’']?s?\s+(?:campaign|administration|foundation|camp|supporters|aides|team|era|presidency|organization|family|plan|policy|policies|speech|rally|tower|university|voters|campaign's|white|house|hotel|tax|taxes|transition|allies|surrogate|surrogates|ticket|victory|win|loss|brand|agenda|doctrine|voters|base|fans|email|emails|server|name)\b/i;
+
+const SPEECH = '(?:said|says|told|tells|added|adds|noted|notes|wrote|writes|asked|asks|explained|explains|argued|argues|stated|claimed|claims|continued|recalled|tweeted|insisted|declared|warned|responded|replied|acknowledged|agreed)';
+const SPEECH_AFTER = new RegExp(`^[’']?s?(?:,[^,.;]{1,100},)?\\s+(?:\\w+ly\\s+|also\\s+|then\\s+|later\\s+)?${SPEECH}\\b`);
+const SPEECH_BEFORE = new RegExp(`\\b${SPEECH}\\s+(?:\\p{Lu}[\\p{L}.]*\\s+)*$`, 'u');
+
+/** Common verbs that do not end in -ed or -s, so "Obama met Putin" is not "Obama [modifier] Putin". */
+const IRREGULAR_VERB = /^(?:said|told|made|took|gave|got|went|came|met|ran|saw|thought|felt|knew|wrote|began|became|spoke|sent|put|set|let|led|left|kept|held|brought|bought|sought|fought|taught|won|lost|hit|cut|read|heard|found|stood|sat|paid|meant|built|chose|drew|drove|flew|grew|rose|fell|broke|spent|struck|swore|threw|wore|is|was|are|were|has|had|have|will|would|can|could|may|might|must|shall|should|did|does|do|also|then|now|still|never|again|once|later|first|soon|often|even|just|not|already|quickly|recently)$/;
+
+export function verbLike(word: string): boolean {
+  const w = word.toLowerCase().replace(/[^a-z-]/g, '');
+  return IRREGULAR_VERB.test(w) || /(?:ed|es|ly)$/.test(w) || (/[^s]s$/.test(w) && w.length > 3);
+}
+
+/** "Clinton communication director Jennifer Palmieri": lower-case nouns then another name. */
+function modifierBeforeName(following: string): boolean {
+  const m = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){1,3})\p{Lu}/u.exec(following);
+  if (!m) return false;
+  const words = m[1]!.trim().split(/\s+/);
+  return !words.some((w) => verbLike(w) || LOWER_ROLE_STOP.has(w));
+}
+
+const LOWER_ROLE_STOP = new Set(
+  ('the a an and or of to in on at by for from with without about as than that which who whom whose said says ' +
+    'told tells is was were are be been has have had will would could should may might said, also then but ' +
+    'after before during following meeting met between among against over under into its his her their our ' +
+    'this these those some any all both where when while if not no so just even only like').split(' '),
+);
+
+/**
+ * Finds the people an article names, their surname index, role words and gender, and every name
+ * mention outside the given quotation spans (mentions inside quotes are someone else speaking).
+ */
+export function indexPeople(text: string, quoteSpans: Array<[number, number]>, title?: string): PeopleIndex {
+  const people: Person[] = [];
+  const byKey = new Map<string, Person>();
+  const mentions: Mention[] = [];
+  // Quote spans arrive in text order and do not overlap: binary search.
+  const inQuote = (pos: number) => {
+    let lo = 0;
+    let hi = quoteSpans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [s, e] = quoteSpans[mid]!;
+      if (pos < s) hi = mid - 1;
+      else if (pos >= e) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
+
+  const sources: Array<{ text: string; offset: number; countMentions: boolean }> = [
+    { text, offset: 0, countMentions: true },
+  ];
+  if (title) sources.push({ text: title, offset: -1, countMentions: false });
+
+  // Two passes: full names first, then single surnames/titled surnames resolve against them.
+  type Hit = { start: number; end: number; parsed: ParsedName; runStart: number; src: string; countMentions: boolean };
+  const hits: Hit[] = [];
+  for (const source of sources) {
+    for (const m of source.text.matchAll(NAME_RUN)) {
+      const run = m[0];
+      const parsed = parseNameRun(run.replace(/[’']s$/, ''));
+      if (!parsed) continue;
+      const offsetInRun = run.indexOf(parsed.tokens[0]!);
+      hits.push({
+        start: source.countMentions ? m.index + Math.max(0, offsetInRun) : -1,
+        end: source.countMentions ? m.index + run.length : -1,
+        parsed,
+        runStart: m.index,
+        src: source.text,
+        countMentions: source.countMentions,
+      });
+    }
+  }
+
+  const findBySurname = (surname: string): Person[] => people.filter((p) => p.surname === surname);
+
+  for (const pass of [2, 1] as const) {
+    for (const hit of hits) {
+      const { tokens, titleWords, gender } = hit.parsed;
+      if (pass === 2 ? tokens.length < 2 : tokens.length !== 1) continue;
+      const hadTitle = titleWords.length > 0;
+      const surname = normaliseWord(tokens[tokens.length - 1]!).replace(/\.$/, '');
+      let person: Person | undefined;
+      if (pass === 1) {
+        const known = findBySurname(surname);
+        if (known.length > 0) person = nearestDefined(known, mentions, hit.start);
+        else if (known.length === 0) {
+          // A lone first name ("Melanie") of a known full name.
+          const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
+          if (byFirst.length === 1) person = byFirst[0];
+        }
+        if (!person && !looksLikePersonName(tokens, hadTitle)) continue;
+      } else if (!looksLikePersonName(tokens, hadTitle)) continue;
+      if (!person) {
+        const fullName = tokens.join(' ');
+        const key = fullName.toLowerCase();
+        person = byKey.get(key);
+        if (!person) {
+          // "Bill Clinton" and "Hillary Clinton" stay apart; "Hillary Rodham Clinton" joins "Hillary Clinton".
+          const nameTokens = tokens.map((t) => normaliseWord(t).replace(/\.$/, ''));
+          person = people.find(
+            (p) => p.surname === surname && (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1),
+          );
+          if (!person) {
+            person = { fullName, nameTokens, surname, roles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
+            people.push(person);
+          } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
+            person.fullName = fullName;
+            person.nameTokens = nameTokens;
+          }
+          byKey.set(key, person);
+        }
+      }
+      if (hadTitle && titleWords.some((w) => isTitleWord(w))) person.evidence++;
+      if (gender === 'm') person.maleVotes += 3;
+      if (gender === 'f') person.femaleVotes += 3;
+      for (const w of titleWords) person.roles.add(roleKey(w));
+      for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0)))
+        person.roles.add(w);
+      // "the Trump campaign", "Obama administration": the name is a modifier, not a mention of the person.
+      const following = text.slice(hit.end, hit.end + 60);
+      const modifierUse = hit.countMentions && (MODIFIER_NOUN.test(following) || modifierBeforeName(following));
+      if (hit.countMentions && !inQuote(hit.start) && !modifierUse) mentions.push({ start: hit.start, end: hit.end, person });
+    }
+  }
+
+  for (const p of people) {
+    const g = firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
+    if (g === 'm') p.maleVotes += 2;
+    if (g === 'f') p.femaleVotes += 2;
+    if (g) p.evidence++;
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  votePronounGender(text, mentions, inQuote);
+  // Someone who says or is told something is a person ("noted NBC's Dante Chinni", "Ham said").
+  for (const m of mentions) {
+    if (SPEECH_AFTER.test(text.slice(m.end, m.end + 120)) || SPEECH_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))
+      m.person.evidence++;
+  }
+  return { people, mentions };
+}
+
+function nearestDefined(candidates: Person[], mentions: Mention[], pos: number): Person | undefined {
+  if (candidates.length === 1) return candidates[0];
+  let best: Mention | undefined;
+  for (const m of mentions) if (candidates.includes(m.person) && m.start < pos) best = m;
+  return best?.person ?? candidates[0];
+}
+
+/** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
+function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
+  const roles: string[] = [];
+  const before = src.slice(Math.max(0, runStart - 60), runStart).split(/[ \u00a0]+/);
+  before.pop(); // the empty string before the run
+  for (let i = before.length - 1, taken = 0; i >= 0 && taken < 3; i--, taken++) {
+    const w = before[i]!;
+    if (/[,.;:!?"“”()]$/.test(w) || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
+    roles.push(roleKey(w));
+  }
+  if (nameEnd > 0) {
+    const after = src.slice(nameEnd, nameEnd + 120);
+    const appositive = /^(?:’s|'s)?,\s+(?:a|an|the)\s+([^,.;:()"“”]{3,80})/u.exec(after);
+    if (appositive) {
+      for (const w of appositive[1]!.split(/\s+/).slice(0, 8)) {
+        if (LOWER_ROLE_STOP.has(w.toLowerCase())) continue;
+        roles.push(roleKey(w));
+      }
+    }
+  }
+  return roles.filter((r) => r.length > 1);
+}
+
+/** he/his/him after a mention votes male, she/her female; only the nearest preceding mention in range. */
+function votePronounGender(text: string, mentions: Mention[], inQuote: (pos: number) => boolean): void {
+  let mi = -1;
+  for (const m of text.matchAll(/\b(he|his|him|himself|she|her|hers|herself)\b/gi)) {
+    if (inQuote(m.index)) continue;
+    while (mi + 1 < mentions.length && mentions[mi + 1]!.start < m.index) mi++;
+    const mention = mentions[mi];
+    if (!mention || m.index - mention.end > 300) continue;
+    // Two different people just before the pronoun: the vote is ambiguous.
+    const prev = mentions[mi - 1];
+    if (prev && prev.person !== mention.person && m.index - prev.end < 150) continue;
+    if (/^(he|his|him|himself)$/i.test(m[1]!)) mention.person.maleVotes += 1;
+    else mention.person.femaleVotes += 1;
+  }
+}

@@ -1,0 +1,432 @@
+// Direct quotations in news articles, with their speakers resolved to full names, and key-quote
+// ranking.
+//
+// This is hand-written logic, not a wrapped package: no npm package does quote attribution well
+// (the NLP libraries offer tokenizers and NER, not "who said this"), and the published tools that do
+// (Gender Gap Tracker, Citron) are Python pipelines around large models. The approach follows the
+// classic rule-based recipe: find quote spans with a mark-aware scanner, find the attribution cue
+// next to each span (speech verb + subject), then resolve the subject (name, role, pronoun) against
+// the people the article names. Quote spans: this file; cues and resolution: attribution.ts; the
+// person registry: people.ts; ranking: key-quotes.ts.
+
+import type { FoundQuote } from '../model.ts';
+import {
+  type Cue,
+  type ResolveContext,
+  cueAtVerb,
+  leadingCue,
+  resolveSubject,
+  speechVerbs,
+  trailingCue,
+} from './attribution.ts';
+import { indexPeople } from './people.ts';
+export { rankKeyQuotes } from './key-quotes.ts';
+
+// ---------------------------------------------------------------------------------------------
+// Quotation spans: which quote marks open and close, across straight, curly and mixed marks,
+// nested quotes, apostrophes, and quotes that run over paragraphs.
+
+export interface QuoteSpan {
+  /** Offsets of the inner text, without the quote marks. */
+  start: number;
+  end: number;
+  /** Offset of the opening mark and just after the closing mark (end when unclosed). */
+  open: number;
+  close: number;
+  /** Paragraph (line) index, and the group of pieces of one quotation that runs over paragraphs. */
+  paragraph: number;
+  group: number;
+  /** True for the later pieces of a multi-paragraph quotation. */
+  continuation: boolean;
+  /** True when the paragraph ended before a closing mark was found. */
+  unclosed: boolean;
+  single: boolean;
+}
+
+export interface Paragraph {
+  start: number;
+  end: number;
+}
+
+const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»', '″']);
+const SINGLE_MARKS = new Set(["'", '‘', '’']);
+const OPENING_GLYPHS = new Set(['“', '„', '«', '‘']);
+const CLOSING_GLYPHS = new Set(['”', '»', '’']);
+
+/** Paragraphs are lines: feeds and scrapes use blank lines or single newlines between them. */
+export function splitParagraphs(text: string): Paragraph[] {
+  const paragraphs: Paragraph[] = [];
+  const re = /[^\n]+/g;
+  for (const m of text.matchAll(re)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (end > start) paragraphs.push({ start, end });
+  }
+  return paragraphs;
+}
+
+const isSpace = (c: string | undefined) => c === undefined || /[\s\u00a0\u200b]/.test(c);
+const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u.test(c);
+
+/** A mark that looks like it opens: start or space/bracket before, something after. */
+function openerLike(text: string, i: number, p: Paragraph): boolean {
+  const prev = i > p.start ? text[i - 1] : undefined;
+  const next = text[i + 1];
+  const prevOk = prev === undefined || isSpace(prev) || /[(\[{—–\-\/:;,…]/.test(prev) || DOUBLE_MARKS.has(prev) || SINGLE_MARKS.has(prev);
+  return prevOk && i + 1 < p.end && !isSpace(next);
+}
+
+/** A mark that looks like it closes: something before, end/space/punctuation after. */
+function closerLike(text: string, i: number, p: Paragraph): boolean {
+  const prev = i > p.start ? text[i - 1] : undefined;
+  const next = i + 1 < p.end ? text[i + 1] : undefined;
+  const nextOk = next === undefined || isSpace(next) || /[.,;:!?)\]}—–\-…]/.test(next) || DOUBLE_MARKS.has(next) || SINGLE_MARKS.has(next);
+  return prev !== undefined && !isSpace(prev) && nextOk;
+}
+
+interface OpenMark {
+  index: number;
+  glyph: string;
+}
+
+/** Scans one paragraph for double-quoted spans at depth 1 (nested quotes stay inside the text). */
+function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { spans: Array<[number, number, boolean]>; openAtEnd: OpenMark | null } {
+  const spans: Array<[number, number, boolean]> = [];
+  const stack: OpenMark[] = startOpen ? [startOpen] : [];
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i]!;
+    if (!DOUBLE_MARKS.has(c)) continue;
+    const opens = openerLike(text, i, p);
+    const closes = closerLike(text, i, p);
+    let role: 'open' | 'close' | null;
+    if (opens && !closes) role = 'open';
+    else if (closes && !opens) role = 'close';
+    else if (OPENING_GLYPHS.has(c)) role = 'open';
+    else if (CLOSING_GLYPHS.has(c)) role = 'close';
+    else role = stack.length > 0 ? 'close' : 'open';
+    const top = stack[stack.length - 1];
+    if (role === 'open' && top && top.glyph === c && c === '"' && !opens) role = 'close';
+    if (role === 'open' && top && (c === '"') === (top.glyph === '"') && closes) role = 'close';
+    if (role === 'open') {
+      // The same kind of mark inside an open quote usually means the previous quote lost its
+      // closing mark only when it cannot be a nested quote; keep nesting for different glyph families.
+      stack.push({ index: i, glyph: c });
+    } else if (stack.length > 0) {
+      const opened = stack.pop()!;
+      if (stack.length === 0) spans.push([opened.index, i, false]);
+    }
+  }
+  const outer = stack[0] ?? null;
+  return { spans, openAtEnd: outer };
+}
+
+/** Single-quoted spans in a paragraph: apostrophes inside words never count. */
+function scanSingle(text: string, p: Paragraph): Array<[number, number]> {
+  const spans: Array<[number, number]> = [];
+  let open = -1;
+  for (let i = p.start; i < p.end; i++) {
+    const c = text[i]!;
+    if (!SINGLE_MARKS.has(c)) continue;
+    const prev = i > p.start ? text[i - 1] : undefined;
+    const next = i + 1 < p.end ? text[i + 1] : undefined;
+    if (isWordChar(prev) && isWordChar(next)) continue; // Putin's, don't, rock 'n' roll's inner marks
+    if (open < 0) {
+      if ((prev === undefined || isSpace(prev) || /[(\[:—–-]/.test(prev)) && isWordChar(next) && !/\d/.test(next!)) open = i;
+    } else if (!isSpace(prev) && (next === undefined || isSpace(next) || /[.,;:!?)\]—–-]/.test(next))) {
+      if (!/s$/i.test(prev!) || next === undefined || /[.,;:!?]/.test(next) || i - open > 3) {
+        const inner = text.slice(open + 1, i);
+        // 'n' and other one-word bits are not quotations.
+        if (inner.trim().split(/\s+/).length >= 2) spans.push([open, i]);
+        open = -1;
+      }
+    }
+  }
+  return spans;
+}
+
+function isHeadingLike(text: string, p: Paragraph): boolean {
+  const line = text.slice(p.start, p.end);
+  return line.length <= 200 && !/[.!?]["”’']?$/.test(line.replace(/['’]$/, '').trimEnd()) || /^['‘][^'‘’]+['’]$/.test(line);
+}
+
+/**
+ * Every quotation span in the text. Double quotes are the quote marks of body text; single quotes
+ * count in headline-like lines, and everywhere when an article uses no double quotes at all.
+ */
+export function findQuoteSpans(text: string, paragraphs: Paragraph[] = splitParagraphs(text)): QuoteSpan[] {
+  const spans: QuoteSpan[] = [];
+  const usesDouble = /["“”]/.test(text);
+  let carry: OpenMark | null = null;
+  let group = 0;
+  let carriedGroup = -1;
+  paragraphs.forEach((p, index) => {
+    const first = text[p.start]!;
+    // A quotation left open continues only in a paragraph that opens with a quote mark.
+    let startOpen: OpenMark | null = null;
+    let continuing = false;
+    if (carry && DOUBLE_MARKS.has(first)) {
+      continuing = true;
+    }
+    carry = null;
+    const lineHasDouble = /["“”„«»]/.test(text.slice(p.start, p.end));
+    if (lineHasDouble) {
+      const { spans: found, openAtEnd } = scanDouble(text, p, startOpen);
+      for (const [o, c] of found) {
+        const isCont = continuing && o === p.start;
+        if (!isCont) group++;
+        spans.push(makeSpan(text, o, c + 1, o + 1, c, index, isCont ? carriedGroup : group, isCont, false, false));
+      }
+      if (openAtEnd) {
+        const isCont = continuing && openAtEnd.index === p.start;
+        if (!isCont) group++;
+        const g = isCont ? carriedGroup : group;
+        spans.push(makeSpan(text, openAtEnd.index, p.end, openAtEnd.index + 1, p.end, index, g, isCont, true, false));
+        carry = openAtEnd;
+        carriedGroup = g;
+      }
+    } else if (!usesDouble || isHeadingLike(text, p)) {
+      for (const [o, c] of scanSingle(text, p)) {
+        group++;
+        spans.push(makeSpan(text, o, c + 1, o + 1, c, index, group, false, false, true));
+      }
+    }
+  });
+  return spans.filter((s) => s.end > s.start);
+}
+
+function makeSpan(
+  text: string, open: number, close: number, start: number, end: number,
+  paragraph: number, group: number, continuation: boolean, unclosed: boolean, single: boolean,
+): QuoteSpan {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end, open, close, paragraph, group, continuation, unclosed, single };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attribution over the spans.
+
+const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Sr|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|Inc|Corp|Co|No|vs|etc|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|a\.m|p\.m)|\b\p{Lu}|\b(?:\p{Lu}\.)+\p{Lu})$/u;
+
+/** Paragraph text with every quotation replaced by "Q" and padding, so offsets still line up. */
+function maskQuotes(text: string, p: Paragraph, spans: QuoteSpan[]): string {
+  if (spans.length === 0) return text.slice(p.start, p.end);
+  const chars = text.slice(p.start, p.end).split('');
+  for (const s of spans) {
+    const from = Math.max(s.open, p.start);
+    const to = Math.min(s.close, p.end);
+    for (let i = from; i < to; i++) chars[i - p.start] = ' ';
+    if (s.open >= p.start) chars[s.open - p.start] = 'Q';
+    // A quotation that ends its own sentence ends the reporter's sentence too, unless a cue follows.
+    if (/[.!?]$/.test(text.slice(s.start, s.end)) && to - 1 > from) chars[to - 1 - p.start] = '.';
+  }
+  return chars.join('');
+}
+
+/** Sentence start offsets (absolute) in a masked paragraph. */
+function sentenceStarts(masked: string, p: Paragraph): number[] {
+  const starts = [p.start];
+  for (const m of masked.matchAll(/[.!?]+[)\]]*(?=[\s\u00a0]+[\p{Lu}\d(Q])/gu)) {
+    const before = masked.slice(0, m.index);
+    if (m[0] === '.' && ABBREVIATION.test(before)) continue;
+    let next = m.index + m[0].length;
+    while (next < masked.length && /[\s\u00a0]/.test(masked[next]!)) next++;
+    starts.push(p.start + next);
+  }
+  return starts;
+}
+
+interface Working {
+  span: QuoteSpan;
+  cue: Cue | null;
+  /** Where the cue came from; immediate trailing cues mark full statements. */
+  cueKind: 'trailing' | 'leading' | 'later' | 'previous-paragraph' | 'inherited' | null;
+  sentenceStart: number;
+  sentenceEnd: number;
+  masked: string;
+  paragraph: Paragraph;
+  speaker: string | null;
+}
+
+/**
+ * Every direct quotation in an article body (paragraphs separated by newlines), with its speaker.
+ * `text` is exactly `article.slice(start, end)`: the words inside the marks, with any punctuation
+ * the article put inside them (`"...intensified,"` keeps its comma).
+ */
+export function extractQuotes(text: string, options: { title?: string } = {}): FoundQuote[] {
+  const paragraphs = splitParagraphs(text);
+  const spans = findQuoteSpans(text, paragraphs);
+  if (spans.length === 0) return [];
+  const index = indexPeople(text, spans.map((s) => [s.open, s.close] as [number, number]), options.title);
+
+  const spansByParagraph = new Map<number, QuoteSpan[]>();
+  for (const s of spans) spansByParagraph.set(s.paragraph, [...(spansByParagraph.get(s.paragraph) ?? []), s]);
+  const masks = new Map<number, string>();
+  const maskOf = (pi: number): string => {
+    let m = masks.get(pi);
+    if (m === undefined) {
+      const p = paragraphs[pi]!;
+      m = maskQuotes(text, p, spansByParagraph.get(pi) ?? []);
+      masks.set(pi, m);
+    }
+    return m;
+  };
+
+  const startsCache = new Map<number, number[]>();
+  const startsOf = (pi: number): number[] => {
+    let st = startsCache.get(pi);
+    if (!st) {
+      st = sentenceStarts(maskOf(pi), paragraphs[pi]!);
+      startsCache.set(pi, st);
+    }
+    return st;
+  };
+  const work: Working[] = spans.map((span) => {
+    const paragraph = paragraphs[span.paragraph]!;
+    const masked = maskOf(span.paragraph);
+    const starts = startsOf(span.paragraph);
+    const sentenceStart = [...starts].reverse().find((s) => s <= span.open) ?? paragraph.start;
+    const sentenceEnd = starts.find((s) => s > span.open) ?? paragraph.end;
+    return { span, cue: null, cueKind: null, sentenceStart, sentenceEnd, masked, paragraph, speaker: null };
+  });
+
+  for (const w of work) findCue(text, w, work, paragraphs, maskOf);
+  inheritCues(text, work);
+
+  const allStarts = paragraphs.flatMap((_, pi) => startsOf(pi));
+  const ctx: ResolveContext = { text, sentenceStarts: allStarts, index, speakers: [], lastDescriptor: null };
+  const quotes: FoundQuote[] = [];
+  for (const w of work) {
+    let speaker: string | null = null;
+    if (w.cue?.subject) {
+      const r = resolveSubject(w.cue.subject, ctx);
+      speaker = r.speaker;
+      if (r.person) {
+        r.person.evidence++;
+        ctx.speakers.push({ pos: w.cue.subject.pos, person: r.person });
+      }
+      else if (speaker && w.cue.subject.kind !== 'pronoun') ctx.lastDescriptor = { pos: w.cue.subject.pos, text: speaker };
+      ctx.speakers.sort((a, b) => a.pos - b.pos);
+    }
+    w.speaker = speaker;
+  }
+  // Pieces that inherited a cue take the resolved speaker of the quote they inherited from.
+  for (const w of work) {
+    const q: FoundQuote = {
+      text: text.slice(w.span.start, w.span.end),
+      speaker: w.speaker,
+      verified: true,
+      start: w.span.start,
+      end: w.span.end,
+      fragment: isFragment(text, w),
+    };
+    if (w.cue) q.cue = w.cue.text;
+    quotes.push(q);
+  }
+  return quotes;
+}
+
+function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string): void {
+  const { span, masked, paragraph } = w;
+  const local = (abs: number) => abs - paragraph.start;
+  // 1. Right after the closing mark, up to the next quotation.
+  const nextOpen = all.find((o) => o.span.paragraph === span.paragraph && o.span.open >= span.close)?.span.open ?? paragraph.end;
+  if (!span.unclosed) {
+    const seg = masked.slice(local(span.close), local(nextOpen));
+    const cue = trailingCue(text, seg, span.close);
+    if (cue) {
+      w.cue = cue;
+      w.cueKind = 'trailing';
+      return;
+    }
+  }
+  // 2. Before the opening mark, in the same sentence.
+  const lead = masked.slice(local(w.sentenceStart), local(span.open));
+  if (lead.trim() !== '') {
+    const cue = leadingCue(text, lead, w.sentenceStart);
+    if (cue) {
+      w.cue = cue;
+      w.cueKind = 'leading';
+      return;
+    }
+  }
+  // 3. Later in the same sentence ("... relief” to the Syrian people, Obama told the media").
+  if (!span.unclosed) {
+    const sentence = masked.slice(local(w.sentenceStart), local(w.sentenceEnd));
+    const verbs = speechVerbs(sentence, w.sentenceStart).filter((v) => v.start >= span.close);
+    for (const v of verbs) {
+      const before = speechVerbs(sentence, w.sentenceStart).filter((e) => e.start < v.start);
+      const cue = cueAtVerb(text, sentence, w.sentenceStart, v, before);
+      if (cue) {
+        w.cue = cue;
+        w.cueKind = 'later';
+        return;
+      }
+    }
+  }
+  // 4. A quotation that opens its paragraph after "Caddell continued:" / "Trump said:".
+  if (span.open === paragraph.start && span.paragraph > 0 && !span.continuation) {
+    const prevIndex = span.paragraph - 1;
+    const prev = paragraphs[prevIndex]!;
+    if (text[prev.end - 1] === ':') {
+      const prevMasked = maskOf(prevIndex);
+      const starts = sentenceStarts(prevMasked, prev);
+      const from = starts[starts.length - 1] ?? prev.start;
+      const cue = leadingCue(text, prevMasked.slice(from - prev.start), from);
+      if (cue) {
+        w.cue = cue;
+        w.cueKind = 'previous-paragraph';
+      }
+    }
+  }
+}
+
+/** Quotes without their own cue take one from their neighbours. */
+function inheritCues(text: string, work: Working[]): void {
+  // Pieces of one multi-paragraph quotation share the first cue found among them.
+  const byGroup = new Map<number, Working[]>();
+  for (const w of work) byGroup.set(w.span.group, [...(byGroup.get(w.span.group) ?? []), w]);
+  for (const pieces of byGroup.values()) {
+    const withCue = pieces.find((p) => p.cue);
+    if (!withCue) continue;
+    for (const p of pieces) if (!p.cue) { p.cue = withCue.cue; p.cueKind = 'inherited'; }
+  }
+  for (let i = 0; i < work.length; i++) {
+    const w = work[i]!;
+    if (w.cue) continue;
+    const next = work[i + 1];
+    const prev = work[i - 1];
+    // `"A." "B," he said.`: nothing but punctuation between this quote and the next one that has a cue.
+    if (next?.cue && next.span.paragraph === w.span.paragraph && next.cueKind !== 'inherited' &&
+      w.masked.slice(w.span.close - w.paragraph.start, next.span.open - w.paragraph.start).trim().replace(/[.,;:—–-]/g, '') === '') {
+      w.cue = next.cue; w.cueKind = 'inherited';
+      continue;
+    }
+    // `"A," he said. "B."`: the speaker goes on in the same paragraph.
+    if (prev?.cue && prev.span.paragraph === w.span.paragraph) {
+      w.cue = prev.cue; w.cueKind = 'inherited';
+      continue;
+    }
+  }
+  void text;
+}
+
+function wordCount(s: string): number {
+  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+}
+
+/** A fragment is a short quotation woven into the reporter's own sentence. */
+function isFragment(text: string, w: Working): boolean {
+  const { span, masked, paragraph } = w;
+  const words = wordCount(text.slice(span.start, span.end));
+  const before = masked.slice(w.sentenceStart - paragraph.start, span.open - paragraph.start).trim();
+  const startsStatement = before === '' || /[:,]$/.test(before) || span.continuation || span.open <= paragraph.start;
+  const after = masked.slice(span.close - paragraph.start, w.sentenceEnd - paragraph.start).trim();
+  const endsSentence = after === '' || /^[.!?]/.test(after) || span.unclosed || /^[―—–-]/.test(after);
+  const followedByCue = w.cueKind === 'trailing';
+  if (startsStatement && (endsSentence || followedByCue || words >= 8)) return false;
+  if (followedByCue && words >= 6) return false;
+  return words < 15;
+}

@@ -1,0 +1,225 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import type { FoundQuote } from '../../src/model.ts';
+import { extractQuotes, rankKeyQuotes } from '../../src/nlp/quotes.ts';
+
+const fixtures = join(dirname(fileURLToPath(import.meta.url)), '../fixtures');
+const seedText = readFileSync(join(fixtures, 'rt-2016-09-05-putin-obama-syria.txt'), 'utf8');
+const seed = JSON.parse(readFileSync(join(fixtures, 'rt-2016-09-05-putin-obama-syria.expected.json'), 'utf8')) as {
+  title: string;
+  quotes: Array<{ text: string; speaker: string; fragment?: boolean }>;
+};
+
+// The hand annotation sometimes keeps the punctuation inside the marks ("intensified,") and sometimes
+// not ("within the next few days" for `"within the next few days."`); our text always keeps it, as
+// the article has it. Comparisons therefore drop trailing punctuation and spaces on both sides.
+const trimEnd = (s: string) => s.replace(/[\s.,;:!?]+$/, '');
+
+function find(quotes: FoundQuote[], text: string): FoundQuote | undefined {
+  return quotes.find((q) => trimEnd(q.text) === trimEnd(text));
+}
+
+function only(text: string, title?: string): FoundQuote {
+  const quotes = extractQuotes(text, { title });
+  expect(quotes).toHaveLength(1);
+  return quotes[0]!;
+}
+
+describe('extractQuotes on the seed article', () => {
+  const quotes = extractQuotes(seedText, { title: seed.title });
+
+  it('finds every full quote with the full name of its speaker', () => {
+    for (const expected of seed.quotes.filter((q) => !q.fragment)) {
+      const found = find(quotes, expected.text);
+      expect(found, expected.text).toBeDefined();
+      expect(found!.speaker, expected.text).toBe(expected.speaker);
+      expect(found!.fragment, expected.text).toBe(false);
+    }
+  });
+
+  it('flags the partial quotations as fragments, with their speaker', () => {
+    for (const expected of seed.quotes.filter((q) => q.fragment)) {
+      const found = find(quotes, expected.text);
+      expect(found, expected.text).toBeDefined();
+      expect(found!.fragment, expected.text).toBe(true);
+      expect(found!.speaker, expected.text).toBe(expected.speaker);
+    }
+  });
+
+  it('gives offsets that slice back to the text, and marks every quote verified', () => {
+    expect(quotes.length).toBeGreaterThanOrEqual(seed.quotes.length);
+    for (const q of quotes) {
+      expect(seedText.slice(q.start, q.end)).toBe(q.text);
+      expect(q.verified).toBe(true);
+      expect(q.text).not.toMatch(/^["“”']|["“”]$/);
+    }
+  });
+
+  it('keeps the cue as written', () => {
+    expect(find(quotes, 'It was mainly the two of us who had the discussion, going into detail. I think we have reached mutual understanding')?.cue).toBe('he told reporters');
+    expect(find(quotes, 'We could, at least for a period of time, agree on mutual and active efforts to recover the situation in Syria')?.cue).toBe('the president said');
+  });
+
+  it('closes a straight opening quote with a curly closing one', () => {
+    const q = find(quotes, 'ways in which we can institute a meaningful, serious, verifiable cessation of hostilities in Syria and our capacity to provide some humanitarian relief');
+    expect(q?.speaker).toBe('Barack Obama');
+    expect(q?.text.endsWith('relief')).toBe(true);
+  });
+
+  it('keeps bracketed insertions and apostrophes inside the quote', () => {
+    const q = find(quotes, "[M]y instructions to Secretary Kerry and Mr Putin's instructions to [Foreign Minister] Mr Lavrov were to keep working at it over the next several days");
+    expect(q?.speaker).toBe('Barack Obama');
+  });
+
+  it('finds the single-quoted sub-heading but not apostrophes', () => {
+    const sub = find(quotes, 'To normalize Russia-US relations, Washington should lift sanctions');
+    expect(sub).toBeDefined();
+    expect(quotes.some((q) => q.text.startsWith('s instructions'))).toBe(false);
+  });
+});
+
+describe('extractQuotes: attribution patterns', () => {
+  const intro = 'Russian President Vladimir Putin met US counterpart Barack Obama in Hangzhou on Monday.\n\n';
+
+  it('"...," Putin said', () => {
+    const q = only(`${intro}"We have found common ground," Putin said.`);
+    expect(q).toMatchObject({ text: 'We have found common ground,', speaker: 'Vladimir Putin', cue: 'Putin said', fragment: false });
+  });
+
+  it('"...," said Putin', () => {
+    expect(only(`${intro}"We have found common ground," said Putin.`).speaker).toBe('Vladimir Putin');
+  });
+
+  it('Putin said: "..."', () => {
+    const q = only(`${intro}Putin said: "We have found common ground."`);
+    expect(q.speaker).toBe('Vladimir Putin');
+    expect(q.text).toBe('We have found common ground.');
+    expect(q.fragment).toBe(false);
+  });
+
+  it('According to X, "..."', () => {
+    const q = only(`${intro}According to Obama, "the talks were candid and useful."`);
+    expect(q.speaker).toBe('Barack Obama');
+    expect(q.cue).toBe('according to Obama');
+  });
+
+  it('Mr. + surname resolves to the full name', () => {
+    expect(only(`${intro}"The talks were useful," Mr. Obama told reporters.`).speaker).toBe('Barack Obama');
+  });
+
+  it('roles and nationalities resolve to the person introduced with them', () => {
+    expect(only(`${intro}"The talks were useful," the American president said.`).speaker).toBe('Barack Obama');
+    expect(only(`${intro}"The talks were useful," the Russian leader said.`).speaker).toBe('Vladimir Putin');
+    expect(only(`${intro}"The talks were useful," the US leader said.`).speaker).toBe('Barack Obama');
+  });
+
+  it('he/she: the most recent person of that gender', () => {
+    const text =
+      'Senator Elizabeth Warren questioned John Stumpf for two hours on Tuesday. Mr. Stumpf apologised.\n\n' +
+      '"You should resign," she said.\n\n"I accept full responsibility," he said.';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Elizabeth Warren', 'John Stumpf']);
+  });
+
+  it('a quote split by its attribution gives both parts the speaker', () => {
+    // "he" is the subject of the last sentence that names a man (Putin), not the last name in it.
+    const quotes = extractQuotes(`${intro}"We have found common ground," he said. "The ministers will do the rest."`);
+    expect(quotes).toHaveLength(2);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Vladimir Putin', 'Vladimir Putin']);
+    expect(quotes[1]!.cue).toBe('he said');
+  });
+
+  it('a quote spanning paragraphs: the open paragraph continues in the next one that opens with a mark', () => {
+    const text = `${intro}"We have found common ground on Syria.\n\n"The ministers will now work on the details," Putin said.`;
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual(['We have found common ground on Syria.', 'The ministers will now work on the details,']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Vladimir Putin', 'Vladimir Putin']);
+    for (const q of quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('curly quotes, and the dash attribution of reader comments', () => {
+    const q = only('“Maybe we can build a better country together.” ― Steve Quinlan');
+    expect(q.text).toBe('Maybe we can build a better country together.');
+    expect(q.speaker).toBe('Steve Quinlan');
+  });
+
+  it('a headline quote in single quotes, attributed by "Name:"', () => {
+    const q = only("Putin: Russia & US may reach agreement on Syria 'within next few days'\n\nThe leaders met in China.");
+    expect(q.text).toBe('within next few days');
+    expect(q.speaker).toBe('Putin');
+    expect(q.fragment).toBe(true);
+  });
+});
+
+describe('extractQuotes: adversarial cases', () => {
+  it('keeps nested single quotes inside the double-quoted text', () => {
+    const q = only(`President Barack Obama spoke on Monday.\n\n"People say 'go slow', and I say no," Obama said.`);
+    expect(q.text).toBe("People say 'go slow', and I say no,");
+    expect(q.speaker).toBe('Barack Obama');
+  });
+
+  it('does not take apostrophes for quote marks', () => {
+    const text = "Putin's aides grew up with rock 'n' roll in the '90s, and the Kremlin's line hasn't changed since.";
+    expect(extractQuotes(text)).toEqual([]);
+  });
+
+  it('a quote with no speaker gets null, and a descriptor stays as written', () => {
+    expect(only('The sign at the entrance read simply: "Closed until further notice."').speaker).toBeNull();
+    const q = only('"We do not comment on rumours," a spokesman said.');
+    expect(q.speaker).toBe('a spokesman');
+    const k = only('"The talks were constructive," the Kremlin said.');
+    expect(k.speaker).toBe('the Kremlin');
+  });
+
+  it('never invents a name: an unknown role stays a descriptor', () => {
+    const text = 'Russian President Vladimir Putin met Barack Obama.\n\n"We were not consulted," the band leader said.';
+    expect(only(text).speaker).toBe('the band leader');
+  });
+
+  it('two speakers in one paragraph', () => {
+    const text =
+      'Hillary Clinton and Donald Trump met for their first debate.\n\n' +
+      '"I have a plan," Clinton said, while Trump replied: "She has no plan at all."';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['I have a plan,', 'Hillary Clinton'],
+      ['She has no plan at all.', 'Donald Trump'],
+    ]);
+  });
+
+  it('names inside a quotation are not taken as its speaker', () => {
+    const text = 'Senator Elizabeth Warren spoke to reporters.\n\n"John Stumpf should resign today," she said.';
+    expect(only(text).speaker).toBe('Elizabeth Warren');
+  });
+});
+
+describe('rankKeyQuotes', () => {
+  const quotes = extractQuotes(seedText, { title: seed.title });
+
+  it('returns full statements only, at most max', () => {
+    const top = rankKeyQuotes(quotes, { title: seed.title, max: 3 });
+    expect(top).toHaveLength(3);
+    for (const q of top) expect(q.fragment).toBe(false);
+    expect(rankKeyQuotes(quotes, { title: seed.title, max: 1 })).toHaveLength(1);
+  });
+
+  it('prefers different speakers when the story has several sides', () => {
+    const top = rankKeyQuotes(quotes, { title: seed.title, max: 2 });
+    expect(new Set(top.map((q) => q.speaker))).toEqual(new Set(['Vladimir Putin', 'Barack Obama']));
+  });
+
+  it('ranks a statement about the story above a short aside', () => {
+    const mk = (text: string, speaker: string): FoundQuote => ({ text, speaker, verified: true, start: 0, end: text.length, fragment: false });
+    const aside = mk('It was a long day for everyone,', 'Barack Obama');
+    const onTopic = mk('Our effort with the US against terrorist groups in Syria may be significantly improved,', 'Vladimir Putin');
+    const top = rankKeyQuotes([aside, onTopic], { title: 'Putin: Russia and US may reach agreement on Syria', max: 1 });
+    expect(top).toEqual([onTopic]);
+  });
+
+  it('never returns fragments even when they are all there is', () => {
+    const fragment: FoundQuote = { text: 'grounds to believe', speaker: 'Vladimir Putin', verified: true, start: 0, end: 18, fragment: true };
+    expect(rankKeyQuotes([fragment], { max: 3 })).toEqual([]);
+  });
+});
