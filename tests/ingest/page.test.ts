@@ -1,0 +1,124 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { decodeBody } from '../../src/ingest/charset.ts';
+import { cleanTitle, extractPage, stripInertBlocks, toIsoUtc } from '../../src/ingest/page.ts';
+
+const fixture = (name: string): string => readFileSync(fileURLToPath(new URL(`../fixtures/pages/${name}`, import.meta.url)), 'utf8');
+
+describe('extractPage on a news article', () => {
+  const article = extractPage(fixture('article.html'), { url: 'https://gazette.example.org/some/other/path' });
+
+  it('takes the headline without the " | Site Name" suffix', () => {
+    expect(article.title).toBe('Harbour bridge reopens after two-year repair');
+  });
+
+  it('reads metadata: published time in UTC, canonical URL, outlet, language', () => {
+    expect(article.published).toBe('2024-03-14T08:30:00.000Z');
+    expect(article.url).toBe('https://gazette.example.org/news/2024/03/harbour-bridge-reopens?ref=home');
+    expect(article.outlet).toBe('The Riverside Gazette');
+    expect(article.language).toBe('en-GB');
+  });
+
+  it('keeps the body as paragraphs separated by blank lines', () => {
+    const paragraphs = article.text.split('\n\n');
+    expect(paragraphs[0]).toBe(
+      'The harbour bridge reopened to traffic on Thursday morning, two years after engineers closed it when cracks were found in two of its steel supports.',
+    );
+    expect(article.text).toContain('"We will not let it get to that state again," he told reporters at the reopening.');
+    expect(paragraphs.at(-1)).toBe('Cyclists will have to wait until May for the new protected lane on the east side, which is still being painted.');
+    expect(article.text).not.toMatch(/\n{3,}| {2,}/);
+  });
+
+  it('never lets script, style, noscript or template text into the article', () => {
+    expect(article.text).not.toMatch(/MUST NOT APPEAR|INJECTED/);
+  });
+
+  it('drops the menu, byline, share bar, caption, related links, newsletter plug and footer', () => {
+    for (const furniture of ['Home', 'By Jane Porter', 'Share on Twitter', 'The bridge at dawn', 'Ferry timetable', 'newsletter', '© 2024']) {
+      expect(article.text).not.toContain(furniture);
+    }
+  });
+});
+
+describe('extractPage metadata sources', () => {
+  const body = '<p>' + 'The committee met on Tuesday and agreed the new budget for the coming year after a long debate. '.repeat(4) + '</p>';
+
+  it('falls back to JSON-LD, <time> and the given URL', () => {
+    const html = `<html><head><title>Budget agreed - Town Times</title>
+      <script type="application/ld+json">{"@graph":[{"@type":"WebSite","name":"x"},{"@type":"NewsArticle","headline":"Budget agreed","datePublished":"2023-11-02T18:00:00-05:00","publisher":{"name":"Town Times"}}]}</script>
+      </head><body><article>${body}</article></body></html>`;
+    const article = extractPage(html, { url: 'https://towntimes.example.com/budget' });
+    expect(article).toMatchObject({ title: 'Budget agreed', published: '2023-11-02T23:00:00.000Z', outlet: 'Town Times', url: 'https://towntimes.example.com/budget' });
+  });
+
+  it('uses <h1>, <time datetime> and the hostname when nothing else is declared', () => {
+    const html = `<html><body><article><h1>Budget agreed at last</h1><time datetime="2023-11-02 18:00">2 Nov</time>${body}</article></body></html>`;
+    const article = extractPage(html, { url: 'https://www.towntimes.example.com/budget' });
+    expect(article).toMatchObject({ title: 'Budget agreed at last', published: '2023-11-02T18:00:00.000Z', outlet: 'towntimes.example.com' });
+  });
+});
+
+describe('extractPage on pages that are not articles', () => {
+  it('throws a clear error for a login page', () => {
+    expect(() => extractPage(fixture('not-article.html'))).toThrow('no article content found');
+  });
+
+  it('throws for an empty document', () => {
+    expect(() => extractPage('')).toThrow('no article content found');
+  });
+});
+
+describe('extractPage with other encodings and sizes', () => {
+  it('extracts a windows-1251 page once decoded', () => {
+    const html = `<html lang="ru"><head><meta charset="windows-1251"><meta property="og:title" content="Мост открыли после ремонта"></head>
+      <body><article><p>${'Мост через гавань открыли в четверг утром, через два года после того, как инженеры нашли трещины в опорах. '.repeat(3)}</p></article></body></html>`;
+    const article = extractPage(decodeBody(iconv.encode(html, 'windows-1251')));
+    expect(article.title).toBe('Мост открыли после ремонта');
+    expect(article.language).toBe('ru');
+    expect(article.text).toContain('Мост через гавань открыли в четверг утром');
+  });
+
+  it('handles a 10 MB page in a few seconds', () => {
+    const paragraph = '<p>The harbour bridge reopened to traffic on Thursday morning after two years of repairs to its supports.</p>';
+    const junk = `<script>var x = "${'a'.repeat(1_000_000)}";</script><svg>${'<path d="M0 0"/>'.repeat(100_000)}</svg>`;
+    const html = `<html><body>${junk}${junk}${junk}<article>${paragraph.repeat(30_000)}</article><script>unclosed ${'b'.repeat(2_000_000)}`;
+    expect(html.length).toBeGreaterThan(10_000_000);
+    const started = performance.now();
+    const article = extractPage(html);
+    expect(performance.now() - started).toBeLessThan(15_000);
+    expect(article.text.startsWith('The harbour bridge reopened')).toBe(true);
+  });
+});
+
+describe('stripInertBlocks', () => {
+  it('cuts scripts, styles, comments and SVG but keeps the JSON-LD aside', () => {
+    const { html, jsonLd } = stripInertBlocks('<p>a</p><!-- <p>c</p> --><script type="application/ld+json">{"a":1}</script><style>p{}</style><svg><text>s</text></svg><p>b</p>');
+    expect(html).toBe('<p>a</p><p>b</p>');
+    expect(jsonLd).toEqual(['{"a":1}']);
+  });
+
+  it('treats an unclosed script as running to the end and keeps similar tag names', () => {
+    expect(stripInertBlocks('<p>kept</p><scripts>x</scripts><script>if (a < b) {').html).toBe('<p>kept</p><scripts>x</scripts>');
+  });
+
+  it('cuts nested navigation blocks whole', () => {
+    expect(stripInertBlocks('<nav><nav><a>In</a></nav><a>Out</a></nav><p>text</p>').html).toBe('<p>text</p>');
+  });
+});
+
+describe('helpers', () => {
+  it('cleans site names off titles only when they are site names', () => {
+    expect(cleanTitle('Harbour bridge reopens | The Riverside Gazette', 'The Riverside Gazette')).toBe('Harbour bridge reopens');
+    expect(cleanTitle('BBC News - Harbour bridge reopens', 'BBC News')).toBe('Harbour bridge reopens');
+    expect(cleanTitle('Putin: Russia & US may reach agreement on Syria', 'RT')).toBe('Putin: Russia & US may reach agreement on Syria');
+  });
+
+  it('normalises dates to ISO UTC, a time without zone being UTC', () => {
+    expect(toIsoUtc('2019-11-19T08:38:00-05:00')).toBe('2019-11-19T13:38:00.000Z');
+    expect(toIsoUtc('2019-11-19 08:38')).toBe('2019-11-19T08:38:00.000Z');
+    expect(toIsoUtc('2019-11-19T08:38:00+0100')).toBe('2019-11-19T07:38:00.000Z');
+    expect(toIsoUtc('not a date')).toBeUndefined();
+  });
+});

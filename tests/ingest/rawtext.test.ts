@@ -1,0 +1,116 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { cleanPageText, isBoilerplateLine, parseDateline, parseRawText } from '../../src/ingest/rawtext.ts';
+
+const fixturePath = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
+const seedText = readFileSync(fixturePath('rt-2016-09-05-putin-obama-syria.txt'), 'utf8');
+const expected = JSON.parse(readFileSync(fixturePath('rt-2016-09-05-putin-obama-syria.expected.json'), 'utf8')) as {
+  title: string;
+  published_local: string;
+  subheadings: string[];
+  boilerplate_first_line_starts_with: string;
+};
+
+describe('parseRawText on the RT seed article', () => {
+  const article = parseRawText(seedText, { url: 'https://www.rt.com/news/358180-putin-obama-syria-agreement/' });
+
+  it('finds the headline', () => {
+    expect(article.title).toBe(expected.title);
+  });
+
+  it('reads the dateline as UTC', () => {
+    expect(article.published).toBe(`${expected.published_local}:00.000Z`);
+  });
+
+  it('keeps the sub-heading apart from the paragraphs', () => {
+    expect(article.subheadings).toEqual(expected.subheadings);
+    expect(article.text).not.toContain(expected.subheadings[0]);
+  });
+
+  it('drops the icon line and keeps the body paragraphs in order', () => {
+    expect(article.text).not.toContain(expected.boilerplate_first_line_starts_with);
+    expect(article.text).not.toContain('5 Sep, 2016');
+    const paragraphs = article.text.split('\n\n');
+    expect(paragraphs[0]).toMatch(/^Moscow and Washington may reach an agreement/);
+    expect(paragraphs.at(-1)).toMatch(/including international security\.$/);
+    expect(paragraphs).toHaveLength(18);
+    expect(article.text).toContain('"I think he absolutely sincerely aims to reach results in fighting terrorism and resolving the Syrian conflict," Putin said.');
+    expect(article.url).toBe('https://www.rt.com/news/358180-putin-obama-syria-agreement/');
+  });
+});
+
+describe('parseRawText on other layouts', () => {
+  it('takes a headline before a "Published:" dateline and keeps the body', () => {
+    const text = [
+      'Home | World | Business | Sport | Culture | Travel',
+      'Harbour bridge reopens after two-year repair',
+      'Published: March 14, 2024 9:30 AM EST',
+      'The harbour bridge reopened to traffic on Thursday morning, two years after engineers closed it.',
+      'Council leader Tom Reed said the bridge would now be inspected every six months.',
+    ].join('\n\n');
+    const article = parseRawText(text);
+    expect(article.title).toBe('Harbour bridge reopens after two-year repair');
+    expect(article.published).toBe('2024-03-14T14:30:00.000Z');
+    expect(article.text.split('\n\n')).toHaveLength(2);
+    expect(article.subheadings).toBeUndefined();
+  });
+});
+
+describe('parseDateline', () => {
+  it.each([
+    ['5 Sep, 2016 14:12', '2016-09-05T14:12:00.000Z'],
+    ['September 5, 2016', '2016-09-05T00:00:00.000Z'],
+    ['2016-09-05 14:12', '2016-09-05T14:12:00.000Z'],
+    ['Updated: Monday, 5 September 2016 2:12 PM', '2016-09-05T14:12:00.000Z'],
+    ['Sep. 5, 2016 2:12 p.m. EDT', '2016-09-05T18:12:00.000Z'],
+    ['2016-09-05T14:12:00+03:00', '2016-09-05T11:12:00.000Z'],
+  ])('%s -> %s', (line, iso) => {
+    expect(parseDateline(line)).toBe(iso);
+  });
+
+  it('rejects sentences that merely mention a date, and impossible dates', () => {
+    expect(parseDateline('Putin said on 5 Sep, 2016 that the two leaders had finally come to an understanding')).toBeUndefined();
+    expect(parseDateline('31 Feb 2016')).toBeUndefined();
+    expect(parseDateline('Moscow and Washington may reach an agreement')).toBeUndefined();
+  });
+});
+
+describe('cleanPageText', () => {
+  const body = [
+    'The harbour bridge reopened to traffic on Thursday morning, two years after engineers closed it when cracks were found in two of its steel supports.',
+    'About 30,000 vehicles crossed the bridge each day before the closure, and local businesses say the long detour cost them customers.',
+    'Cost rose by half',
+    'The repair was first estimated at 40 million pounds but ended up costing close to 60 million, the council said on Wednesday evening.',
+  ];
+  const page = [
+    'Harbour bridge reopens after two-year repair | The Riverside Gazette',
+    'Skip to content', 'Home', 'News', 'Sport', 'Business', 'Weather', 'Subscribe',
+    'Ferry timetable changes from April',
+    'Harbour bridge reopens after two-year repair',
+    'By Jane Porter', 'March 14, 2024', 'Share',
+    ...body,
+    'Advertisement',
+    'Related stories', 'New car park opens near the station', 'Ferry timetable changes from April',
+    'We use cookies to improve your experience on our website. By browsing this website, you agree to our use of cookies and our privacy policy.',
+    'Readers comment: I have been waiting for this bridge to reopen for two whole years and it is about time the council got it done, frankly.',
+    '© 2024 The Riverside Gazette', 'Contact us', 'Privacy',
+  ].join('\n');
+
+  it('keeps the article body, sub-heading included, and drops menus, bylines, related links, cookie notice and footer', () => {
+    expect(cleanPageText(page)).toBe(body.join('\n\n'));
+  });
+
+  it('returns nothing for a page without prose', () => {
+    expect(cleanPageText('Home\nNews\nSport\nContact us')).toBe('');
+  });
+});
+
+describe('isBoilerplateLine', () => {
+  it('recognises furniture and leaves prose alone', () => {
+    for (const line of ['Read more: Alibaba poised to launch listing', 'Image copyright Getty Images', 'Updated 1:39 am EST, Wednesday, November 20, 2019', 'By Reuters', 'Nov. 20, 2019, 9:28 AM UTC']) {
+      expect(isBoilerplateLine(line), line).toBe(true);
+    }
+    expect(isBoilerplateLine('The council said the bridge would be inspected every six months from now on.')).toBe(false);
+  });
+});
