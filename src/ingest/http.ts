@@ -1,0 +1,324 @@
+// HTTP GET for feeds and article pages: one deadline for the whole exchange, a size cap
+// enforced while the body streams in, redirects followed by hand (bounded, loop-checked,
+// http/https only), conditional GET, and errors that say what went wrong in one line.
+import { lookup } from 'node:dns/promises';
+import { BlockList, isIP } from 'node:net';
+
+export const DEFAULT_TIMEOUT_MS = 15_000;
+export const DEFAULT_MAX_BYTES = 5_000_000;
+export const DEFAULT_MAX_REDIRECTS = 5;
+export const DEFAULT_USER_AGENT = 'news-digest-bot/0.1 (+https://github.com/news-digest-bot)';
+
+const DEFAULT_ACCEPT =
+  'application/rss+xml, application/atom+xml, application/rdf+xml, application/feed+json, application/xml;q=0.9, text/xml;q=0.9, text/html;q=0.8, */*;q=0.5';
+
+export interface FetchOptions {
+  /** Deadline for the whole exchange: every redirect hop, headers and body. */
+  timeoutMs?: number;
+  /** Largest body accepted, counted as it streams in (after content decoding). */
+  maxBytes?: number;
+  maxRedirects?: number;
+  userAgent?: string;
+  accept?: string;
+  /** Stored validators for a conditional GET. */
+  etag?: string | null;
+  lastModified?: string | null;
+  /**
+   * When false, every hop's host must resolve to public addresses only (assertPublicUrl).
+   * Defaults to true (no check); pass config.ALLOW_PRIVATE_SOURCES where URLs come from users.
+   */
+  allowPrivate?: boolean;
+  /** Aborts the request from outside (reported as "aborted"). */
+  signal?: AbortSignal;
+}
+
+export interface FetchResult {
+  status: number;
+  /** The final URL, after redirects. */
+  url: string;
+  /** Response headers, names lower-cased (repeated headers joined with ", "). */
+  headers: Record<string, string>;
+  /** Empty when notModified. */
+  body: Uint8Array;
+  /** True on 304: the stored validators still match, nothing new. */
+  notModified: boolean;
+}
+
+export type FetchErrorKind =
+  | 'invalid-url'
+  | 'blocked'
+  | 'timeout'
+  | 'aborted'
+  | 'too-large'
+  | 'redirect'
+  | 'http'
+  | 'network';
+
+/** Why a fetch failed; `message` is the one-line reason shown to people. */
+export class FetchError extends Error {
+  override readonly name = 'FetchError';
+  readonly kind: FetchErrorKind;
+  readonly url: string;
+  readonly status?: number;
+  /** From Retry-After on 429/503: how long the server asked us to wait. */
+  readonly retryAfterMs?: number;
+
+  constructor(kind: FetchErrorKind, message: string, details: { url: string; status?: number; retryAfterMs?: number; cause?: unknown }) {
+    super(message, details.cause === undefined ? undefined : { cause: details.cause });
+    this.kind = kind;
+    this.url = details.url;
+    if (details.status !== undefined) this.status = details.status;
+    if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
+  }
+}
+
+/**
+ * Retry-After as milliseconds from `now`: delta-seconds or an HTTP date (RFC 9110 §10.2.3).
+ * Undefined when absent or unreadable; a date in the past gives 0.
+ */
+export function parseRetryAfter(value: string | null | undefined, now: Date = new Date()): number | undefined {
+  if (value == null) return undefined;
+  const v = value.trim();
+  if (/^\d+$/.test(v)) return Number(v) * 1000;
+  if (!/[a-z]/i.test(v)) return undefined; // "1.5", "-3": neither form
+  const at = Date.parse(v);
+  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
+}
+
+// Addresses a server-side fetch must not reach unless explicitly allowed (SSRF).
+const privateRanges = new BlockList();
+for (const [net, prefix] of [
+  ['0.0.0.0', 8], // "this network"
+  ['10.0.0.0', 8],
+  ['100.64.0.0', 10], // carrier-grade NAT
+  ['127.0.0.0', 8],
+  ['169.254.0.0', 16], // link-local, cloud metadata
+  ['172.16.0.0', 12],
+  ['192.0.0.0', 24],
+  ['192.168.0.0', 16],
+  ['198.18.0.0', 15],
+  ['224.0.0.0', 4], // multicast
+  ['240.0.0.0', 4], // reserved, broadcast
+] as const) {
+  privateRanges.addSubnet(net, prefix, 'ipv4');
+}
+for (const [net, prefix] of [
+  ['::', 128], // unspecified
+  ['::1', 128],
+  ['fc00::', 7], // unique local
+  ['fe80::', 10], // link-local
+  ['fec0::', 10], // old site-local
+  ['ff00::', 8], // multicast
+] as const) {
+  privateRanges.addSubnet(net, prefix, 'ipv6');
+}
+
+/**
+ * True for an IP literal in a loopback, private, link-local, unique-local or otherwise
+ * non-public range (IPv4-mapped IPv6 included), and for "localhost". Host names are not
+ * resolved here: assertPublicUrl does that.
+ */
+export function isPrivateAddress(host: string): boolean {
+  const h = host.trim().replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
+  if (h === 'localhost' || h.endsWith('.localhost')) return true;
+  const family = isIP(h);
+  if (family === 4) return privateRanges.check(h, 'ipv4');
+  if (family === 6) return privateRanges.check(h, 'ipv6');
+  return false;
+}
+
+/**
+ * Throws FetchError('invalid-url' | 'blocked') unless the URL is http(s) and, when private
+ * addresses are not allowed, its host resolves only to public addresses.
+ * (A check before connecting; DNS could still change between the check and the request.)
+ */
+export async function assertPublicUrl(url: string | URL, allowPrivate: boolean): Promise<URL> {
+  const parsed = toHttpUrl(url);
+  if (allowPrivate) return parsed;
+  const host = parsed.hostname.replace(/^\[|\]$/g, '');
+  if (isPrivateAddress(host)) throw new FetchError('blocked', `refusing to fetch ${host}: not a public address`, { url: parsed.href });
+  if (isIP(host)) return parsed;
+  let addresses: { address: string }[];
+  try {
+    addresses = await lookup(host, { all: true });
+  } catch (err) {
+    throw new FetchError('network', `DNS lookup failed for ${host}`, { url: parsed.href, cause: err });
+  }
+  const bad = addresses.find((a) => isPrivateAddress(a.address));
+  if (bad) throw new FetchError('blocked', `refusing to fetch ${host}: it resolves to non-public address ${bad.address}`, { url: parsed.href });
+  return parsed;
+}
+
+function toHttpUrl(url: string | URL): URL {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new FetchError('invalid-url', `invalid URL: ${String(url).slice(0, 200)}`, { url: String(url) });
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+    throw new FetchError('invalid-url', `unsupported URL scheme ${parsed.protocol} (only http and https)`, { url: parsed.href });
+  }
+  return parsed;
+}
+
+const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
+
+/** GET a URL. Resolves on 2xx and 304; everything else is a FetchError with a clear reason. */
+export async function fetchUrl(url: string | URL, options: FetchOptions = {}): Promise<FetchResult> {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
+  const allowPrivate = options.allowPrivate ?? true;
+
+  const controller = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort();
+  }, timeoutMs);
+  const onOuterAbort = () => controller.abort();
+  options.signal?.addEventListener('abort', onOuterAbort, { once: true });
+  if (options.signal?.aborted) controller.abort();
+
+  const headers: Record<string, string> = {
+    'user-agent': options.userAgent ?? DEFAULT_USER_AGENT,
+    accept: options.accept ?? DEFAULT_ACCEPT,
+  };
+  if (options.etag) headers['if-none-match'] = options.etag;
+  if (options.lastModified) headers['if-modified-since'] = options.lastModified;
+
+  let current = toHttpUrl(url);
+  const seen = new Set<string>();
+  try {
+    for (let hop = 0; ; hop++) {
+      seen.add(current.href);
+      await assertPublicUrl(current, allowPrivate);
+      if (controller.signal.aborted) throw abortError();
+      const res = await fetch(current, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
+
+      if (REDIRECT_STATUSES.has(res.status)) {
+        await discard(res);
+        const location = res.headers.get('location');
+        if (!location) throw new FetchError('redirect', `HTTP ${res.status} redirect without a Location header`, { url: current.href, status: res.status });
+        let next: URL;
+        try {
+          next = new URL(location, current);
+        } catch {
+          throw new FetchError('redirect', `redirect to an invalid URL: ${location.slice(0, 200)}`, { url: current.href, status: res.status });
+        }
+        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+          throw new FetchError('redirect', `redirect to unsupported scheme ${next.protocol}`, { url: current.href, status: res.status });
+        }
+        next.hash = '';
+        if (seen.has(next.href)) throw new FetchError('redirect', `redirect loop (${current.href} -> ${next.href})`, { url: current.href, status: res.status });
+        if (hop + 1 > maxRedirects) throw new FetchError('redirect', `too many redirects (more than ${maxRedirects})`, { url: current.href, status: res.status });
+        current = next;
+        continue;
+      }
+
+      if (res.status === 304) {
+        await discard(res);
+        return { status: 304, url: current.href, headers: headersOf(res), body: new Uint8Array(0), notModified: true };
+      }
+      if (res.status < 200 || res.status > 299) {
+        await discard(res);
+        const retryAfterMs = res.status === 429 || res.status === 503 ? parseRetryAfter(res.headers.get('retry-after')) : undefined;
+        const details: { url: string; status: number; retryAfterMs?: number } = { url: current.href, status: res.status };
+        if (retryAfterMs !== undefined) details.retryAfterMs = retryAfterMs;
+        throw new FetchError('http', `HTTP ${res.status}`, details);
+      }
+
+      const declared = Number(res.headers.get('content-length'));
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        await discard(res);
+        throw tooLarge(maxBytes, current.href);
+      }
+      const body = await readCapped(res, maxBytes, current.href);
+      return { status: res.status, url: current.href, headers: headersOf(res), body, notModified: false };
+    }
+  } catch (err) {
+    if (err instanceof FetchError) throw err;
+    if (timedOut) throw new FetchError('timeout', `timeout after ${timeoutMs} ms`, { url: current.href, cause: err });
+    if (controller.signal.aborted) throw new FetchError('aborted', 'aborted', { url: current.href, cause: err });
+    throw new FetchError('network', networkReason(err, current), { url: current.href, cause: err });
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onOuterAbort);
+  }
+}
+
+function headersOf(res: Response): Record<string, string> {
+  return Object.fromEntries(res.headers.entries());
+}
+
+function abortError(): Error {
+  return new DOMException('aborted', 'AbortError');
+}
+
+function tooLarge(maxBytes: number, url: string): FetchError {
+  return new FetchError('too-large', `response larger than ${maxBytes} bytes`, { url });
+}
+
+/** Frees the connection of a response whose body we do not want. */
+async function discard(res: Response): Promise<void> {
+  try {
+    await res.body?.cancel();
+  } catch {
+    // Already closed or errored: nothing to free.
+  }
+}
+
+async function readCapped(res: Response, maxBytes: number, url: string): Promise<Uint8Array> {
+  if (!res.body) return new Uint8Array(0);
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Stop downloading at once rather than after the whole body arrived.
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(maxBytes, url);
+    }
+    chunks.push(value);
+  }
+  const body = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** undici hides the useful part in err.cause (code, "other side closed"). */
+function networkReason(err: unknown, url: URL): string {
+  const cause = (err as { cause?: unknown })?.cause as { code?: string; message?: string } | undefined;
+  const code = cause?.code ?? (err as { code?: string })?.code;
+  const message = (err as Error)?.message ?? String(err);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return `connection refused by ${url.host}`;
+    case 'ECONNRESET':
+      return `connection reset by ${url.host}`;
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return `DNS lookup failed for ${url.hostname}`;
+    case 'ETIMEDOUT':
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return `connection to ${url.host} timed out`;
+    case 'UND_ERR_SOCKET':
+      return `connection closed by ${url.host} before the response was complete`;
+    case 'CERT_HAS_EXPIRED':
+    case 'DEPTH_ZERO_SELF_SIGNED_CERT':
+    case 'UNABLE_TO_VERIFY_LEAF_SIGNATURE':
+    case 'ERR_TLS_CERT_ALTNAME_INVALID':
+      return `TLS certificate problem with ${url.host} (${code})`;
+    default:
+      if (message === 'terminated') return `connection closed by ${url.host} before the response was complete`;
+      return code ? `network error (${code}): ${cause?.message ?? message}` : `network error: ${cause?.message ?? message}`;
+  }
+}

@@ -1,0 +1,355 @@
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { BACKOFF_MAX_MS, assertValidUtf8IfDeclared, backoffDelayMs, createLimiter, pollSources, type PollOptions } from '../../src/ingest/fetcher.ts';
+import { createLogger } from '../../src/log.ts';
+import { Store } from '../../src/store/index.ts';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/feeds');
+const fixture = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const RSS = 'application/rss+xml; charset=utf-8';
+
+let fx: FixtureServer;
+let dir: string;
+let dbCount = 0;
+const realFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  fx = await startFixtureServer();
+  dir = mkdtempSync(join(tmpdir(), 'fetcher-test-'));
+  // Safety net: these tests must never reach past 127.0.0.1.
+  vi.stubGlobal('fetch', (input: string | URL | Request, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : input);
+    if (url.hostname !== '127.0.0.1') throw new Error(`test tried to reach ${url.href}`);
+    return realFetch(input, init);
+  });
+});
+afterAll(async () => {
+  vi.unstubAllGlobals();
+  await fx.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+interface LogLine {
+  level: number;
+  msg: string;
+  source?: string;
+  url?: string;
+  reason?: string;
+}
+
+let store: Store;
+let logLines: LogLine[];
+let clock: Date;
+
+function deps(extra: { random?: () => number } = {}) {
+  const log = createLogger({ level: 'debug', destination: { write: (line: string) => void logLines.push(JSON.parse(line) as LogLine) } });
+  return {
+    store,
+    log,
+    ingest: (draft: Parameters<Store['articles']['insert']>[0], sourceId: number) => store.articles.insert(draft, { sourceId }),
+    now: () => clock,
+    random: extra.random ?? (() => 0.5),
+  };
+}
+
+const options: PollOptions = { timeoutMs: 1_000, maxBytes: 5_000_000, concurrency: 4, hostIntervalMs: 0, userAgent: 'digest-test/1.0' };
+
+beforeEach(() => {
+  fx.clear();
+  store = Store.open(join(dir, `store-${++dbCount}.db`));
+  logLines = [];
+  clock = new Date('2024-09-02T12:00:00Z');
+});
+afterEach(() => store.close());
+
+const minutes = (n: number) => n * 60_000;
+const advance = (ms: number) => {
+  clock = new Date(clock.getTime() + ms);
+};
+const warnings = () => logLines.filter((l) => l.level >= 40);
+
+describe('pollSources', () => {
+  it('reads RSS, Atom and JSON feeds, fetches the page behind a teaser and falls back to the teaser when the page fails', async () => {
+    fx.static('/rss.xml', fixture('rss2.xml'), { contentType: RSS });
+    fx.static('/atom.xml', fixture('atom.xml'), { contentType: 'application/atom+xml' });
+    fx.static('/feed.json', fixture('feed.json'), { contentType: 'application/feed+json' });
+    fx.file('/articles/teaser-1.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html; charset=utf-8' });
+    // The other teaser links (/world/..., /politics/..., /wire/...) answer 404.
+    store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml'), language: 'en' });
+    store.sources.add({ name: 'Atom desk', url: fx.url('/atom.xml') });
+    store.sources.add({ name: 'JSON wire', url: fx.url('/feed.json') });
+
+    const report = await pollSources(deps(), options);
+
+    expect(report).toMatchObject({ sources: 3, fetched: 3, notModified: 0, new: 7, duplicate: 0, nearDuplicate: 0, failed: [] });
+    expect(report.pages).toBe(1);
+    expect(report.results.map((r) => [r.source, r.outcome, r.items, r.new, r.pageFailures])).toEqual([
+      ['RSS desk', 'fetched', 3, 3, 1],
+      ['Atom desk', 'fetched', 2, 2, 1],
+      ['JSON wire', 'fetched', 2, 2, 1],
+    ]);
+    expect(store.articles.count()).toBe(7);
+
+    const teaser = store.articles.recent({ limit: 50 }).find((a) => a.title === 'Election commission confirms turnout figures');
+    expect(teaser?.text).toContain('turnout in the parliamentary election reached 64 percent');
+    expect(teaser?.text).toContain('criticised the unequal access of candidates to state television');
+    expect(teaser?.url).toBe(fx.url('/articles/teaser-1.html'));
+    expect(teaser?.outlet).toBe('RSS desk');
+    expect(teaser?.language).toBe('en');
+
+    const fallback = store.articles.recent({ limit: 50 }).find((a) => a.title === 'Talks resume next week');
+    expect(fallback?.text).toBe('Negotiators will meet again on Tuesday & Wednesday.');
+
+    expect(fx.requests.every((r) => r.headers['user-agent'] === 'digest-test/1.0')).toBe(true);
+    // Page failures are warnings, one line each, naming the source and the page.
+    const pageWarnings = warnings().filter((l) => l.msg.startsWith('article page failed'));
+    expect(pageWarnings).toHaveLength(3);
+    expect(pageWarnings[0]?.reason).toBe('HTTP 404');
+    const sources = store.sources.list();
+    expect(sources.every((s) => s.lastSuccessAt !== null && s.consecutiveFailures === 0)).toBe(true);
+  });
+
+  it('sends the stored validators; a 304 yields nothing new and fetches no pages', async () => {
+    const lastModified = 'Mon, 02 Sep 2024 10:00:00 GMT';
+    fx.static('/rss.xml', fixture('rss2.xml'), { contentType: RSS, etag: '"rss-v1"', lastModified });
+    fx.file('/articles/teaser-1.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html' });
+    const source = store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml') });
+
+    const first = await pollSources(deps(), options);
+    expect(first.new).toBe(3);
+    expect(store.sources.get(source.id)).toMatchObject({ etag: '"rss-v1"', lastModified });
+    const requestsAfterFirst = fx.requests.length;
+
+    advance(minutes(15));
+    const second = await pollSources(deps(), options);
+    expect(second).toMatchObject({ sources: 1, fetched: 0, notModified: 1, new: 0, failed: [] });
+    const feedRequests = fx.requestsTo('/rss.xml');
+    expect(feedRequests).toHaveLength(2);
+    expect(feedRequests[1]?.headers['if-none-match']).toBe('"rss-v1"');
+    expect(feedRequests[1]?.headers['if-modified-since']).toBe(lastModified);
+    expect(fx.requests.length).toBe(requestsAfterFirst + 1);
+    expect(store.articles.count()).toBe(3);
+    expect(store.sources.get(source.id)).toMatchObject({ etag: '"rss-v1"', lastModified, consecutiveFailures: 0, lastSuccessAt: clock.toISOString() });
+  });
+
+  it('skips items already stored, so their pages are not fetched again', async () => {
+    fx.static('/rss.xml', fixture('rss2.xml'), { contentType: RSS });
+    fx.file('/articles/teaser-1.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html' });
+    store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml') });
+    await pollSources(deps(), options);
+    advance(minutes(15));
+    const second = await pollSources(deps(), options);
+    expect(second).toMatchObject({ fetched: 1, new: 0, duplicate: 0, known: 3, pages: 0 });
+    expect(fx.requestsTo('/articles/teaser-1.html')).toHaveLength(1);
+    expect(fx.requestsTo('/world/2024/09/01/summit-ends')).toHaveLength(1);
+  });
+
+  it('extracts a page source', async () => {
+    fx.file('/live.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html' });
+    store.sources.add({ name: 'A page', url: fx.url('/live.html'), kind: 'page' });
+    const report = await pollSources(deps(), options);
+    expect(report).toMatchObject({ fetched: 1, new: 1, failed: [] });
+    const [article] = store.articles.recent();
+    expect(article?.text).toContain('64 percent');
+    expect(article?.outlet).toBe('A page');
+  });
+
+  it('fails each broken source with a clear reason, in one log line, while the others succeed and nothing stored is lost', async () => {
+    fx.static('/good.xml', fixture('rss2.xml'), { contentType: RSS });
+    fx.static('/flaky.xml', fixture('atom.xml'), { contentType: 'application/atom+xml', etag: '"flaky-1"' });
+    const good = store.sources.add({ name: 'Good', url: fx.url('/good.xml') });
+    const flaky = store.sources.add({ name: 'Flaky', url: fx.url('/flaky.xml') });
+    await pollSources(deps(), options);
+    const stored = store.articles.count();
+    expect(stored).toBe(5);
+
+    // Second round: Flaky breaks, and a crowd of broken sources joins.
+    fx.static('/flaky.xml', fixture('malformed.xml'), { contentType: RSS });
+    fx.static('/html.xml', fixture('not-a-feed.html'), { contentType: 'text/html' });
+    fx.static('/empty.xml', '', { contentType: RSS });
+    fx.huge('/huge.xml', 10_000_000, { contentType: RSS });
+    fx.static('/slow.xml', fixture('rss2.xml'), { contentType: RSS, headersDelayMs: 3_000 });
+    fx.redirect('/loop-a.xml', '/loop-b.xml');
+    fx.redirect('/loop-b.xml', '/loop-a.xml');
+    fx.static('/latin.xml', Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Caf'), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from('</title></channel></rss>')]), { contentType: 'application/rss+xml; charset=utf-8' });
+    fx.reset('/reset.xml');
+    fx.static('/json.json', fixture('feed.json'), { contentType: 'application/feed+json' });
+    const broken: Record<string, RegExp> = {
+      'HTML page': /^not a feed: got an HTML page \(it links to a feed at http:\/\/127\.0\.0\.1:\d+\/world\/rss\.xml\)$/,
+      Empty: /^empty body: not a feed$/,
+      Huge: /^response larger than 1000000 bytes$/,
+      Slow: /^timeout after 600 ms$/,
+      Loop: /^redirect loop/,
+      'Bad UTF-8': /^invalid UTF-8: /,
+      Reset: /^connection (reset|closed)/,
+    };
+    const paths: Record<string, string> = { 'HTML page': '/html.xml', Empty: '/empty.xml', Huge: '/huge.xml', Slow: '/slow.xml', Loop: '/loop-a.xml', 'Bad UTF-8': '/latin.xml', Reset: '/reset.xml' };
+    for (const [name, path] of Object.entries(paths)) store.sources.add({ name, url: fx.url(path) });
+    store.sources.add({ name: 'JSON', url: fx.url('/json.json') });
+
+    advance(minutes(15));
+    logLines = [];
+    // A 1 MB cap: the 10 MB body is cut off after its first megabyte.
+    const report = await pollSources(deps(), { ...options, timeoutMs: 600, maxBytes: 1_000_000 });
+
+    const reasons = Object.fromEntries(report.failed.map((f) => [f.source, f.reason]));
+    expect(Object.keys(reasons).sort()).toEqual([...Object.keys(broken), 'Flaky'].sort());
+    expect(reasons.Flaky).toBe('malformed XML: expected </item> (opened at line 5) but found </itemm> at line 8');
+    for (const [name, pattern] of Object.entries(broken)) expect(reasons[name], name).toMatch(pattern);
+
+    // The good sources still worked.
+    expect(report.results.find((r) => r.source === 'Good')).toMatchObject({ outcome: 'fetched', known: 3, new: 0 });
+    expect(report.results.find((r) => r.source === 'JSON')).toMatchObject({ outcome: 'fetched', new: 2 });
+    expect(store.articles.count()).toBe(stored + 2);
+    // Nothing stored is lost: Flaky's articles and validators stay; the failure is recorded.
+    expect(store.articles.recent({ limit: 50 }).filter((a) => a.sourceId === flaky.id)).toHaveLength(2);
+    expect(store.sources.get(flaky.id)).toMatchObject({ etag: '"flaky-1"', consecutiveFailures: 1, lastError: reasons.Flaky });
+    expect(store.sources.get(good.id)?.consecutiveFailures).toBe(0);
+
+    // One log line per failed source, with its name, URL and reason.
+    const sourceFailures = warnings().filter((l) => l.msg.startsWith('source failed'));
+    expect(sourceFailures).toHaveLength(8);
+    for (const line of sourceFailures) {
+      expect(line.url).toBe(store.sources.list().find((s) => s.name === line.source)?.url);
+      expect(line.msg).toBe(`source failed: ${line.source}: ${line.reason}`);
+    }
+  });
+
+  it('postpones a source on 429 with Retry-After without counting a failure', async () => {
+    fx.status('/limited.xml', 429, { retryAfter: '120' });
+    const source = store.sources.add({ name: 'Limited', url: fx.url('/limited.xml') });
+    const report = await pollSources(deps(), options);
+    expect(report).toMatchObject({ sources: 1, postponed: 1, failed: [{ source: 'Limited', reason: 'HTTP 429, retry after 120 s' }] });
+    const after = store.sources.get(source.id);
+    expect(after?.consecutiveFailures).toBe(0);
+    expect(after?.nextAttemptAt).toBe(new Date(clock.getTime() + 120_000).toISOString());
+
+    advance(60_000);
+    expect((await pollSources(deps(), options)).sources).toBe(0);
+    expect(fx.requestsTo('/limited.xml')).toHaveLength(1);
+
+    advance(61_000);
+    fx.static('/limited.xml', fixture('rss2.xml'), { contentType: RSS });
+    const later = await pollSources(deps(), options);
+    expect(later).toMatchObject({ sources: 1, fetched: 1, new: 3 });
+  });
+
+  it('backs off exponentially on repeated failures and resets after a success', async () => {
+    fx.status('/down.xml', 500);
+    const source = store.sources.add({ name: 'Down', url: fx.url('/down.xml') });
+    const delays: number[] = [];
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      const report = await pollSources(deps(), options);
+      expect(report.failed).toEqual([{ source: 'Down', reason: 'HTTP 500' }]);
+      const s = store.sources.get(source.id)!;
+      expect(s.consecutiveFailures).toBe(attempt);
+      const next = Date.parse(s.nextAttemptAt!);
+      delays.push(next - clock.getTime());
+      // Not due before its time...
+      advance(next - clock.getTime() - 1_000);
+      expect((await pollSources(deps(), options)).sources).toBe(0);
+      // ...due after.
+      advance(1_000);
+    }
+    expect(delays).toEqual([minutes(1), minutes(2), minutes(4), minutes(8), minutes(16)]);
+    expect(fx.requestsTo('/down.xml')).toHaveLength(5);
+
+    fx.static('/down.xml', fixture('rss2.xml'), { contentType: RSS });
+    await pollSources(deps(), options);
+    expect(store.sources.get(source.id)).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null, lastError: null });
+  });
+
+  it('when an item could not be stored, forgets the validators so the next poll retries it', async () => {
+    fx.static('/rss.xml', fixture('rss2.xml'), { contentType: RSS, etag: '"v1"' });
+    fx.file('/articles/teaser-1.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html' });
+    const source = store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml') });
+    const base = deps();
+    let failOnce = true;
+    const report = await pollSources(
+      {
+        ...base,
+        ingest: (draft, sourceId) => {
+          if (failOnce && draft.title.startsWith('Summit')) {
+            failOnce = false;
+            throw new Error('disk full');
+          }
+          return base.ingest(draft, sourceId);
+        },
+      },
+      options,
+    );
+    expect(report.results[0]).toMatchObject({ outcome: 'fetched', new: 2, skipped: 1 });
+    expect(store.sources.get(source.id)?.etag).toBeNull();
+    expect(logLines.filter((l) => l.level >= 50 && l.msg.includes('disk full'))).toHaveLength(1);
+
+    advance(minutes(15));
+    const second = await pollSources(base, options);
+    expect(fx.requestsTo('/rss.xml')[1]?.headers['if-none-match']).toBeUndefined();
+    expect(second).toMatchObject({ fetched: 1, new: 1, known: 2 });
+    expect(store.sources.get(source.id)?.etag).toBe('"v1"');
+  });
+
+  it('paces requests to one host', async () => {
+    const items = [1, 2, 3]
+      .map((n) => `<item><title>Item ${n}</title><link>/paced/${n}.html</link><description>Short teaser ${n}.</description></item>`)
+      .join('');
+    fx.static('/paced.xml', `<rss version="2.0"><channel><title>Paced</title>${items}</channel></rss>`, { contentType: RSS });
+    const page = fixture('articles/teaser-1.html');
+    for (const n of [1, 2, 3]) fx.static(`/paced/${n}.html`, page.replace(/Election commission/g, `Commission ${n}`).replace('64 percent', `${60 + n} percent`), { contentType: 'text/html' });
+    store.sources.add({ name: 'Paced', url: fx.url('/paced.xml') });
+
+    const interval = 200;
+    const report = await pollSources(deps(), { ...options, hostIntervalMs: interval, concurrency: 4 });
+    expect(report.pages).toBe(3);
+    // The three pages share most of their text, so the store links two as near-duplicates.
+    expect(report.new + report.nearDuplicate).toBe(3);
+    const times = fx.requests.map((r) => r.at).sort((a, b) => a - b);
+    expect(times).toHaveLength(4);
+    // Arrival times include connection setup, so allow some slack around the interval.
+    for (let i = 1; i < times.length; i++) expect(times[i]! - times[i - 1]!).toBeGreaterThanOrEqual(interval - 60);
+    expect(times[3]! - times[0]!).toBeGreaterThanOrEqual(3 * interval - 60);
+  });
+});
+
+describe('backoffDelayMs', () => {
+  it('doubles from one minute, caps at six hours, jitters within 20%', () => {
+    const mid = () => 0.5;
+    expect([1, 2, 3, 4].map((n) => backoffDelayMs(n, mid))).toEqual([minutes(1), minutes(2), minutes(4), minutes(8)]);
+    expect(backoffDelayMs(12, mid)).toBe(BACKOFF_MAX_MS);
+    expect(backoffDelayMs(1000, () => 0.99)).toBe(BACKOFF_MAX_MS);
+    expect(backoffDelayMs(1, () => 0)).toBe(minutes(1) * 0.8);
+    expect(backoffDelayMs(1, () => 0.999)).toBeLessThanOrEqual(minutes(1) * 1.2);
+  });
+});
+
+describe('assertValidUtf8IfDeclared', () => {
+  const bad = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="UTF-8"?><rss>Caf'), Buffer.from([0xe9]), Buffer.from('</rss>')]);
+  it('fails a body that declares UTF-8 but is not', () => {
+    expect(() => assertValidUtf8IfDeclared(bad, undefined)).toThrow(/^invalid UTF-8: /);
+    expect(() => assertValidUtf8IfDeclared(Buffer.from([0x43, 0x61, 0x66, 0xe9]), 'text/xml; charset=utf-8')).toThrow(/^invalid UTF-8: /);
+  });
+  it('leaves other charsets and undeclared bodies to the decoder', () => {
+    expect(() => assertValidUtf8IfDeclared(bad, 'text/xml; charset=windows-1252')).not.toThrow();
+    expect(() => assertValidUtf8IfDeclared(Buffer.from([0x43, 0x61, 0x66, 0xe9]), 'text/xml')).not.toThrow();
+    expect(() => assertValidUtf8IfDeclared(Buffer.from('Café'), 'text/html; charset=utf-8')).not.toThrow();
+  });
+});
+
+describe('createLimiter', () => {
+  it('never runs more than the limit at once', async () => {
+    const limit = createLimiter(2);
+    let active = 0;
+    let peak = 0;
+    const task = async () => {
+      active++;
+      peak = Math.max(peak, active);
+      await new Promise((r) => setTimeout(r, 5));
+      active--;
+    };
+    await Promise.all(Array.from({ length: 10 }, () => limit(task)));
+    expect(peak).toBe(2);
+  });
+});
