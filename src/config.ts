@@ -1,6 +1,7 @@
 // Every setting comes from the environment (and an optional .env file), validated once at start.
 import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
+import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
 
 const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -50,7 +51,9 @@ const envSchema = z.object({
   TELEGRAM_API_ROOT: optionalUrl.transform((v) => v ?? 'https://api.telegram.org'),
   DATABASE_PATH: optionalString.transform((v) => v ?? './data/news-digest.db'),
   SOURCES_FILE: optionalString.transform((v) => v ?? './sources.json'),
-  FETCH_CRON: optionalString.transform((v) => v ?? '*/15 * * * *'),
+  FETCH_CRON: optionalString
+    .transform((v) => v ?? '*/15 * * * *')
+    .refine((v) => isValidCron(v), { message: 'expected a cron expression such as */15 * * * * (every 15 minutes)' }),
   FETCH_TIMEOUT_MS: intSetting(15_000, 100, 300_000),
   FETCH_MAX_BYTES: intSetting(5_000_000, 10_000, 100_000_000),
   FETCH_CONCURRENCY: intSetting(4, 1, 64),
@@ -65,6 +68,15 @@ const envSchema = z.object({
   DEFAULT_TIMEZONE: optionalString
     .transform((v) => v ?? 'UTC')
     .refine(isIanaTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or UTC' }),
+  // Daily-digest delivery (src/delivery): pace, concurrency, retries, scheduler lease.
+  SEND_RATE_PER_SECOND: intSetting(29, 1, 10_000),
+  SEND_MAX_IN_FLIGHT: intSetting(8, 1, 256),
+  SEND_PER_CHAT_INTERVAL_MS: intSetting(1_000, 0, 60_000),
+  SEND_MAX_ATTEMPTS: intSetting(5, 1, 100),
+  SEND_RETRY_BASE_MS: intSetting(1_000, 1, 600_000),
+  SEND_TIMEOUT_MS: intSetting(30_000, 50, 600_000),
+  SCHEDULER_LEASE_MS: intSetting(60_000, 200, 3_600_000),
+  DIGEST_MAX_STORIES: intSetting(8, 1, 50),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalString.transform((v) => v ?? 'gpt-4o-mini'),

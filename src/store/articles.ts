@@ -162,6 +162,11 @@ export class ArticleStore {
     this.db.prepare('UPDATE articles SET analysis = ? WHERE id = ?').run(JSON.stringify(analysis), id);
   }
 
+  /** Articles ingested at or after a time. */
+  countIngestedSince(iso: string): number {
+    return this.db.prepare('SELECT count(*) FROM articles WHERE ingested_at >= ?').pluck().get(iso) as number;
+  }
+
   count(): number {
     return this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
   }

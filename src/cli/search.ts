@@ -1,0 +1,34 @@
+// `search`: matching articles, best first.
+import type { CliContext } from './context.ts';
+import { formatTime, printJsonLine, printLine } from './format.ts';
+
+export function searchCommand(ctx: CliContext, words: string[], options: { json?: boolean; limit?: string }): number {
+  const query = words.join(' ');
+  const limit = Math.min(Math.max(Number(options.limit ?? 20) || 20, 1), 200);
+  const hits = ctx.store().articles.search(query, { limit });
+  if (options.json) {
+    printJsonLine({
+      query,
+      articles: hits.map(({ article, score, matchedAll }) => ({
+        id: article.id,
+        title: article.title,
+        url: article.url,
+        outlet: article.outlet,
+        published: article.published,
+        ingested: article.ingestedAt,
+        score: Number(score.toFixed(3)),
+        matchedAllTerms: matchedAll,
+      })),
+    });
+    return 0;
+  }
+  if (!hits.length) {
+    printLine(`No articles match "${query}".`);
+    return 0;
+  }
+  for (const { article } of hits) {
+    const meta = [article.outlet, formatTime(article.published ?? article.ingestedAt)].filter(Boolean).join(', ');
+    printLine(`${article.id}\t${article.title}${meta ? ` (${meta})` : ''}${article.url ? `\n\t${article.url}` : ''}`);
+  }
+  return 0;
+}

@@ -1,0 +1,104 @@
+// `sources list|add|remove|import` and `fetch`.
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { decodeBody } from '../ingest/charset.ts';
+import { detectDocumentKind } from '../ingest/detect.ts';
+import { parseFeed } from '../ingest/feed.ts';
+import { pollSources } from '../ingest/fetcher.ts';
+import { fetchUrl } from '../ingest/http.ts';
+import { storeDraft } from '../ingest/pipeline.ts';
+import { loadSourcesFile, parseOpml } from '../sources-file.ts';
+import type { Source, SourceKind } from '../store/index.ts';
+import { UserError, fetchOptionsOf, type CliContext } from './context.ts';
+import { formatTime, printJsonLine, printLine } from './format.ts';
+
+/** Seeds the store with the configured default sources (a removed one stays removed). */
+export function seedSources(ctx: CliContext): void {
+  if (!existsSync(ctx.config.SOURCES_FILE)) return;
+  ctx.store().sources.seed(loadSourcesFile(ctx.config.SOURCES_FILE));
+}
+
+function describe(source: Source): string {
+  const state = !source.enabled
+    ? 'disabled'
+    : source.consecutiveFailures
+      ? `failing x${source.consecutiveFailures}: ${source.lastError ?? ''}`
+      : source.lastSuccessAt
+        ? `ok ${formatTime(source.lastSuccessAt)}`
+        : 'not fetched yet';
+  return `${source.id}\t${source.name} [${source.kind}]\n\t${source.url}\n\t${state}`;
+}
+
+export function sourcesListCommand(ctx: CliContext, options: { json?: boolean }): number {
+  seedSources(ctx);
+  const sources = ctx.store().sources.list();
+  if (options.json) printJsonLine({ sources });
+  else if (!sources.length) printLine('No sources. Add one with: news-digest sources add <feed-url>');
+  else for (const source of sources) printLine(describe(source));
+  return 0;
+}
+
+export async function sourcesAddCommand(ctx: CliContext, url: string, options: { name?: string; kind?: string; check?: boolean }): Promise<number> {
+  if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(url)) throw new UserError(`not an http(s) URL: ${url}`);
+  if (options.kind && options.kind !== 'feed' && options.kind !== 'page') throw new UserError('--kind must be feed or page');
+  let kind = options.kind as SourceKind | undefined;
+  let name = options.name;
+  if (options.check !== false) {
+    // Fetched once before it is saved, so a typo does not become a source that fails forever.
+    const response = await fetchUrl(url, fetchOptionsOf(ctx.config)).catch((error: unknown) => {
+      throw new UserError(`cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    });
+    const text = decodeBody(response.body, response.headers['content-type'] ?? null);
+    const detected = detectDocumentKind(text, { name: url, contentType: response.headers['content-type'] ?? null });
+    if (detected === 'feed') {
+      const feed = parseFeed(text, response.url);
+      kind ??= 'feed';
+      name ??= feed.title;
+    } else {
+      kind ??= 'page';
+    }
+  }
+  const source = ctx.store().sources.add({ url, name: name ?? new URL(url).hostname, kind: kind ?? 'feed' });
+  printLine(`added ${source.id}: ${source.name} [${source.kind}] ${source.url}`);
+  return 0;
+}
+
+export function sourcesRemoveCommand(ctx: CliContext, idOrUrl: string): number {
+  seedSources(ctx);
+  const removed = ctx.store().sources.remove(/^\d+$/.test(idOrUrl) ? Number(idOrUrl) : idOrUrl);
+  if (!removed) throw new UserError(`no such source: ${idOrUrl} (see: news-digest sources list)`);
+  printLine(`removed ${idOrUrl}`);
+  return 0;
+}
+
+export async function sourcesImportCommand(ctx: CliContext, path: string): Promise<number> {
+  const xml = await readFile(path, 'utf8').catch(() => {
+    throw new UserError(`cannot read ${path}`);
+  });
+  const sources = parseOpml(xml);
+  if (!sources.length) throw new UserError(`no feeds found in ${path}`);
+  const added = ctx.store().sources.seed(sources);
+  printLine(`imported ${sources.length} feeds from ${path} (${added} new, ${sources.length - added} already known)`);
+  return 0;
+}
+
+export async function fetchCommand(ctx: CliContext, options: { json?: boolean }): Promise<number> {
+  seedSources(ctx);
+  const store = ctx.store();
+  const totals = await pollSources(
+    { store, log: ctx.log, ingest: (draft, sourceId) => storeDraft(store, draft, sourceId) },
+    {
+      ...fetchOptionsOf(ctx.config),
+      concurrency: ctx.config.FETCH_CONCURRENCY,
+      hostIntervalMs: ctx.config.FETCH_HOST_INTERVAL_MS,
+    },
+  );
+  if (options.json) printJsonLine(totals);
+  else {
+    printLine(
+      `sources: ${totals.sources}, fetched: ${totals.fetched}, not modified: ${totals.notModified}, new: ${totals.new}, duplicate: ${totals.duplicate}, near-duplicate: ${totals.nearDuplicate}, failed: ${totals.failed.length}`,
+    );
+    for (const failure of totals.failed) printLine(`  failed: ${failure.source}: ${failure.reason}`);
+  }
+  return totals.sources > 0 && totals.failed.length === totals.sources ? 1 : 0;
+}
