@@ -1,0 +1,47 @@
+// `summary` and `ask`: the digest and follow-up answers from the terminal.
+import { buildDigest } from '../digest/index.ts';
+import { renderJson, renderText, shortTime } from '../digest/render.ts';
+import { DEFAULT_WINDOW, windowStart } from '../digest/window.ts';
+import { askWith } from '../qa/index.ts';
+import { createSummarizer } from '../summarize/index.ts';
+import { UserError, type CliContext } from './context.ts';
+import { printJsonLine, printLine } from './format.ts';
+
+function since(spec: string | undefined, now: Date): Date {
+  try {
+    return windowStart(spec ?? DEFAULT_WINDOW, now);
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+}
+
+export async function summaryCommand(ctx: CliContext, words: string[], options: { since?: string; json?: boolean }): Promise<number> {
+  const now = new Date();
+  const summarizer = createSummarizer({ config: ctx.config, store: ctx.store(), log: ctx.log });
+  const digest = await summarizer
+    .improveDigest(buildDigest(ctx.store(), { topic: words.join(' '), since: since(options.since, now), now }))
+    .finally(() => summarizer.close());
+  process.stdout.write(options.json ? `${renderJson(digest)}\n` : renderText(digest));
+  return 0;
+}
+
+export async function askCommand(ctx: CliContext, question: string, options: { topic?: string; since?: string; json?: boolean }): Promise<number> {
+  if (!question.trim()) throw new UserError('ask needs a question, e.g. news-digest ask "What did Obama say about sanctions?"');
+  const now = new Date();
+  // Follow-ups look further back than a digest: the question may be about last week's story.
+  const summarizer = createSummarizer({ config: ctx.config, store: ctx.store(), log: ctx.log });
+  const answer = await askWith(summarizer, ctx.store(), question, { topic: options.topic ?? null, since: since(options.since ?? '7d', now), now }).finally(() =>
+    summarizer.close(),
+  );
+  if (options.json) {
+    printJsonLine({ question: answer.question, answer: answer.answer, quotes: answer.quotes, sources: answer.sources });
+    return 0;
+  }
+  printLine(answer.answer);
+  for (const quote of answer.quotes) printLine(`  “${quote.text}” — ${quote.speaker ?? 'unattributed'}`);
+  if (answer.sources.length) {
+    printLine('Sources:');
+    for (const s of answer.sources) printLine(`  - ${s.outlet ?? s.title}, ${shortTime(s.published, now) || 'date unknown'}${s.url ? `: ${s.url}` : ''}`);
+  }
+  return 0;
+}

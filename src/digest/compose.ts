@@ -1,0 +1,98 @@
+// compose: groups of articles -> Story -> Digest. Pure: the store is not touched here.
+import type { FoundQuote, StoredArticle } from '../model.ts';
+import { rankKeyQuotes } from '../nlp/quotes.ts';
+import { articleTime } from './cluster.ts';
+import type { Digest, SourceRef, Story, StoryQuote } from './model.ts';
+
+export interface StoryCandidate {
+  articles: StoredArticle[];
+  /** How well the story matches the request (higher is better); used to pick its lead article. */
+  relevanceByArticle?: Map<number, number>;
+  outsideWindow?: boolean;
+}
+
+export const MAX_KEY_QUOTES = 3;
+
+/** The article that speaks for the story: most relevant, then the fullest text, then the earliest. */
+export function leadArticle(candidate: StoryCandidate): StoredArticle {
+  const relevance = (a: StoredArticle) => candidate.relevanceByArticle?.get(a.id) ?? 0;
+  return [...candidate.articles].sort(
+    (a, b) => relevance(b) - relevance(a) || Number(b.nearDuplicateOf === null) - Number(a.nearDuplicateOf === null) || b.text.length - a.text.length || a.id - b.id,
+  )[0]!;
+}
+
+export function sourceRef(article: StoredArticle): SourceRef {
+  const ref: SourceRef = { articleId: article.id, title: article.title };
+  if (article.url) ref.url = article.url;
+  if (article.outlet) ref.outlet = article.outlet;
+  if (article.published) ref.published = article.published;
+  return ref;
+}
+
+function normaliseQuote(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+}
+
+/** Every quote of a story's articles, each once (wire copies repeat them), with its article. */
+export function storyQuotes(articles: StoredArticle[]): { quote: FoundQuote; articleId: number }[] {
+  const seen = new Set<string>();
+  const out: { quote: FoundQuote; articleId: number }[] = [];
+  for (const article of articles) {
+    for (const quote of article.analysis?.quotes ?? []) {
+      const key = normaliseQuote(quote.text);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ quote, articleId: article.id });
+    }
+  }
+  return out;
+}
+
+function toStoryQuote(quote: FoundQuote, articleId: number): StoryQuote {
+  const out: StoryQuote = { text: quote.text, speaker: quote.speaker, verified: quote.verified, articleId };
+  if (quote.cue) out.cue = quote.cue;
+  return out;
+}
+
+export function composeStory(candidate: StoryCandidate, options: { maxQuotes?: number } = {}): Story {
+  const lead = leadArticle(candidate);
+  const summary = lead.analysis?.summary.length ? lead.analysis.summary : [lead.text.slice(0, 300)];
+  const all = storyQuotes([lead, ...candidate.articles.filter((a) => a !== lead)]);
+  const articleOf = new Map(all.map((q) => [q.quote, q.articleId]));
+  const ranked = rankKeyQuotes(
+    all.map((q) => q.quote),
+    { title: lead.title, summary, max: options.maxQuotes ?? MAX_KEY_QUOTES },
+  );
+  // Newest source first: a reader wants the latest report at the top.
+  const sources = [...candidate.articles].sort((a, b) => articleTime(b) - articleTime(a));
+  const updated = new Date(Math.max(...candidate.articles.map(articleTime))).toISOString();
+  const story: Story = {
+    id: `s${lead.id}`,
+    title: lead.title,
+    summary,
+    quotes: ranked.map((q) => toStoryQuote(q, articleOf.get(q) ?? lead.id)),
+    sources: sources.map(sourceRef),
+    updated,
+  };
+  if (candidate.outsideWindow) story.outsideWindow = true;
+  return story;
+}
+
+export function composeDigest(input: {
+  topic: string | null;
+  since: Date;
+  now: Date;
+  candidates: StoryCandidate[];
+  suggestions?: string[];
+  note?: string;
+}): Digest {
+  const digest: Digest = {
+    topic: input.topic,
+    since: input.since.toISOString(),
+    generatedAt: input.now.toISOString(),
+    stories: input.candidates.map((c) => composeStory(c)),
+  };
+  if (input.suggestions?.length) digest.suggestions = input.suggestions;
+  if (input.note) digest.note = input.note;
+  return digest;
+}

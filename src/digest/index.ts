@@ -1,0 +1,39 @@
+// The digest service: select stories from the store, compose the Digest.
+import type { Store } from '../store/index.ts';
+import { composeDigest } from './compose.ts';
+import type { Digest } from './model.ts';
+import { shortTime } from './render.ts';
+import { selectStories, suggestTopics } from './select.ts';
+
+export interface DigestRequest {
+  /** A topic as the user typed it; null/empty for top stories. */
+  topic?: string | null;
+  /** A subscriber's topics (used when no single topic is given). */
+  topics?: string[];
+  since: Date;
+  now: Date;
+  maxStories?: number;
+  ingestedAfter?: Date;
+}
+
+export function buildDigest(store: Store, request: DigestRequest): Digest {
+  const topic = request.topic?.trim() ? request.topic.trim() : null;
+  const topics = topic ? [topic] : (request.topics ?? []).filter((t) => t.trim());
+  const selection = selectStories(store, {
+    topics,
+    since: request.since,
+    now: request.now,
+    ...(request.maxStories ? { maxStories: request.maxStories } : {}),
+    ...(request.ingestedAfter ? { ingestedAfter: request.ingestedAfter } : {}),
+  });
+  const label = topic ?? (topics.length ? topics.join(', ') : null);
+  const digest = composeDigest({ topic: label, since: request.since, now: request.now, candidates: selection.candidates });
+  if (selection.outsideWindow && digest.stories.length) {
+    digest.note = `Nothing new since ${shortTime(request.since.toISOString(), request.now)}; these are the most recent stories.`;
+  }
+  if (!digest.stories.length && !request.ingestedAfter) {
+    const suggestions = suggestTopics(store, request.now);
+    if (suggestions.length) digest.suggestions = suggestions;
+  }
+  return digest;
+}

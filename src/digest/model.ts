@@ -1,0 +1,46 @@
+// The Digest model: what every output (terminal, JSON, Telegram) renders.
+import { z } from 'zod';
+import { QuoteSchema } from '../model.ts';
+
+export const SourceRefSchema = z.object({
+  articleId: z.number().int(),
+  title: z.string(),
+  url: z.string().optional(),
+  outlet: z.string().optional(),
+  published: z.string().optional(),
+});
+export type SourceRef = z.infer<typeof SourceRefSchema>;
+
+/** A quote shown in a digest keeps the article it comes from. */
+export const StoryQuoteSchema = QuoteSchema.extend({ articleId: z.number().int() });
+export type StoryQuote = z.infer<typeof StoryQuoteSchema>;
+
+export const StorySchema = z.object({
+  /** Stable for the same lead article, short enough for Telegram callback data. */
+  id: z.string(),
+  title: z.string(),
+  summary: z.array(z.string()),
+  quotes: z.array(StoryQuoteSchema),
+  sources: z.array(SourceRefSchema),
+  /** Newest time among its sources (published, else ingested), ISO UTC. */
+  updated: z.string(),
+  /** True when the story is older than the requested window (shown because nothing newer matched). */
+  outsideWindow: z.boolean().optional(),
+});
+export type Story = z.infer<typeof StorySchema>;
+
+export const DigestSchema = z.object({
+  /** The topic asked for; null for "top stories". */
+  topic: z.string().nullable(),
+  /** A one-line headline over several stories (written by the LLM when one is configured). */
+  headline: z.string().optional(),
+  /** Start of the time window, ISO UTC. */
+  since: z.string(),
+  generatedAt: z.string(),
+  stories: z.array(StorySchema),
+  /** When nothing matched: related topics found in recent articles. */
+  suggestions: z.array(z.string()).optional(),
+  /** A note for the reader (e.g. "nothing in the last 24 hours; showing the most recent"). */
+  note: z.string().optional(),
+});
+export type Digest = z.infer<typeof DigestSchema>;

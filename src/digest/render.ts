@@ -1,0 +1,198 @@
+// render: a Digest to plain text (terminal), JSON (--json) and Telegram HTML messages.
+// Telegram HTML: every <, >, & escaped, only allowed tags, each message at most 4096
+// characters after entity parsing, split between stories and never inside a tag.
+import type { Digest, SourceRef, Story, StoryQuote } from './model.ts';
+
+export const TELEGRAM_MESSAGE_LIMIT = 4096;
+/** Room kept below the limit, for safety against counting differences. */
+const MESSAGE_BUDGET = 4000;
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function escapeAttribute(text: string): string {
+  return escapeHtml(text).replace(/"/g, '&quot;');
+}
+
+/** The text Telegram shows (and counts) for our HTML: tags removed, entities decoded. */
+export function visibleText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, '')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&');
+}
+
+export function visibleLength(html: string): number {
+  return visibleText(html).length;
+}
+
+/** A link Telegram accepts: an absolute http(s) URL, percent-encoded; null for anything else. */
+function webUrl(url: string | undefined): string | null {
+  if (!url || !/^https?:\/\//i.test(url.trim()) || !URL.canParse(url.trim())) return null;
+  return new URL(url.trim()).href;
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "5 Sep 2016, 14:12 UTC" (the year only when it is not the current one). */
+export function shortTime(iso: string | undefined, now?: Date): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return '';
+  const year = now && d.getUTCFullYear() === now.getUTCFullYear() ? '' : ` ${d.getUTCFullYear()}`;
+  const hh = String(d.getUTCHours()).padStart(2, '0');
+  const mm = String(d.getUTCMinutes()).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}, ${hh}:${mm} UTC`;
+}
+
+function outletOf(source: SourceRef): string {
+  if (source.outlet) return source.outlet;
+  if (source.url && URL.canParse(source.url)) return new URL(source.url).hostname.replace(/^www\./, '');
+  return source.title;
+}
+
+function quoteLine(quote: StoryQuote): string {
+  return `“${quote.text.trim().replace(/[,:;]$/, '')}” — ${quote.speaker ?? 'unattributed'}`;
+}
+
+function headline(digest: Digest): string {
+  const what = digest.topic ? digest.topic : 'Top stories';
+  const count = digest.stories.length;
+  return `${what}: ${count} ${count === 1 ? 'story' : 'stories'}`;
+}
+
+// ---- plain text ----
+
+export function renderText(digest: Digest): string {
+  const now = new Date(digest.generatedAt);
+  const lines: string[] = [];
+  if (!digest.stories.length) {
+    lines.push(noStoriesMessage(digest));
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push(`${headline(digest)} (since ${shortTime(digest.since, now)})`);
+  if (digest.headline) lines.push(digest.headline);
+  if (digest.note) lines.push(digest.note);
+  digest.stories.forEach((story, i) => {
+    lines.push('', `${i + 1}. ${story.title}${story.outsideWindow ? ` [${shortTime(story.updated, now)}]` : ''}`);
+    for (const sentence of story.summary) lines.push(`   ${sentence}`);
+    for (const quote of story.quotes) lines.push(`   ${quoteLine(quote)}`);
+    lines.push('   Sources:');
+    for (const source of story.sources) {
+      lines.push(`   - ${outletOf(source)}, ${shortTime(source.published, now) || 'date unknown'}${source.url ? `: ${source.url}` : ''}`);
+    }
+  });
+  return `${lines.join('\n')}\n`;
+}
+
+export function noStoriesMessage(digest: Digest): string {
+  const what = digest.topic ? `about "${digest.topic}"` : 'in the news';
+  let text = `I found nothing ${what}.`;
+  if (digest.suggestions?.length) text += ` Recent topics: ${digest.suggestions.join(', ')}.`;
+  if (digest.topic) text += ' Try other words or a wider window (e.g. --since 7d).';
+  return text;
+}
+
+// ---- JSON (DESIGN.md §3 shape, plus ids that the bot uses) ----
+
+export function renderJson(digest: Digest): string {
+  return JSON.stringify(digest);
+}
+
+// ---- Telegram HTML ----
+
+export interface InlineButton {
+  text: string;
+  callback_data: string;
+}
+
+export interface TelegramMessage {
+  html: string;
+  /** The stories this message carries: follow-up questions that reply to it use them. */
+  storyIds: string[];
+  /** One row of buttons per story in the message. */
+  keyboard: InlineButton[][];
+}
+
+function sourcesHtml(sources: SourceRef[], now: Date, max = 3): string {
+  const shown = sources.slice(0, max).map((s) => {
+    const label = escapeHtml(outletOf(s));
+    const href = webUrl(s.url);
+    const linked = href ? `<a href="${escapeAttribute(href)}">${label}</a>` : label;
+    const time = shortTime(s.published, now);
+    return time ? `${linked}, ${escapeHtml(time)}` : linked;
+  });
+  const more = sources.length > max ? ` and ${sources.length - max} more` : '';
+  return `${shown.join(' · ')}${more}`;
+}
+
+export function storyHtml(story: Story, index: number, now: Date, options: { quotes?: number; sentences?: number } = {}): string {
+  const parts = [`<b>${index}. ${escapeHtml(story.title)}</b>`];
+  if (story.outsideWindow) parts[0] += ` <i>(${escapeHtml(shortTime(story.updated, now))})</i>`;
+  const summary = story.summary.slice(0, options.sentences ?? story.summary.length);
+  if (summary.length) parts.push(escapeHtml(summary.join(' ')));
+  for (const quote of story.quotes.slice(0, options.quotes ?? story.quotes.length)) {
+    parts.push(`<i>“${escapeHtml(quote.text.trim().replace(/[,:;]$/, ''))}”</i> — ${escapeHtml(quote.speaker ?? 'unattributed')}`);
+  }
+  parts.push(`📰 ${sourcesHtml(story.sources, now)}`);
+  return parts.join('\n');
+}
+
+/** Cuts text to a visible length at a word boundary, with an ellipsis. */
+export function truncateText(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const cut = text.slice(0, max - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** A story block that fits one message: drop quotes, then sentences, then shorten the text. */
+function fittingStoryHtml(story: Story, index: number, now: Date, budget: number): string {
+  for (let quotes = story.quotes.length; quotes >= 0; quotes--) {
+    const html = storyHtml(story, index, now, { quotes });
+    if (visibleLength(html) <= budget) return html;
+  }
+  for (let sentences = story.summary.length - 1; sentences >= 0; sentences--) {
+    const html = storyHtml(story, index, now, { quotes: 0, sentences });
+    if (visibleLength(html) <= budget) return html;
+  }
+  const shortened: Story = { ...story, title: truncateText(story.title, 300), summary: [], quotes: [], sources: story.sources.slice(0, 1) };
+  return storyHtml(shortened, index, now);
+}
+
+export function storyButtons(story: Story, index: number): InlineButton[] {
+  return [
+    { text: `More on ${index}`, callback_data: `more:${story.id}` },
+    { text: `Sources ${index}`, callback_data: `src:${story.id}` },
+  ];
+}
+
+export function renderTelegram(digest: Digest, options: { budget?: number } = {}): TelegramMessage[] {
+  const budget = options.budget ?? MESSAGE_BUDGET;
+  const now = new Date(digest.generatedAt);
+  if (!digest.stories.length) return [{ html: escapeHtml(noStoriesMessage(digest)), storyIds: [], keyboard: [] }];
+
+  let header = `<b>${escapeHtml(truncateText(headline(digest), 300))}</b>`;
+  if (digest.headline) header += `\n${escapeHtml(truncateText(digest.headline, 300))}`;
+  if (digest.note) header += `\n<i>${escapeHtml(truncateText(digest.note, 500))}</i>`;
+
+  const messages: TelegramMessage[] = [];
+  let current: TelegramMessage = { html: header, storyIds: [], keyboard: [] };
+  digest.stories.forEach((story, i) => {
+    const block = fittingStoryHtml(story, i + 1, now, budget - visibleLength(header) - 2);
+    const candidate = `${current.html}\n\n${block}`;
+    if (current.storyIds.length && visibleLength(candidate) > budget) {
+      messages.push(current);
+      current = { html: block, storyIds: [story.id], keyboard: [storyButtons(story, i + 1)] };
+    } else {
+      current.html = current.storyIds.length || current.html ? candidate : block;
+      current.storyIds.push(story.id);
+      current.keyboard.push(storyButtons(story, i + 1));
+    }
+  });
+  messages.push(current);
+  return messages;
+}
