@@ -26,7 +26,6 @@ export const offlineSummarizer: Summarizer = {
 export function createSummarizer(deps: { config: Config; store: Store; log: Logger }): Summarizer {
   const llm = createLlmSummarizer(deps);
   if (!llm) return offlineSummarizer;
-  deps.log.info({ model: deps.config.OPENAI_MODEL, baseUrl: deps.config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1' }, 'LLM summaries on');
   return {
     name: deps.config.OPENAI_MODEL,
     async improveDigest(digest) {
