@@ -2,18 +2,29 @@
 // PostgreSQL backend can replace it later.
 import { ArticleStore } from './articles.ts';
 import { openDatabase, type Db } from './db.ts';
+import { LlmCache } from './llm-cache.ts';
+import { OutboxStore } from './outbox.ts';
 import { SourceStore } from './sources.ts';
+import { SubscriberStore } from './subscribers.ts';
 
 export type { InsertResult, InsertStatus, SearchHit, SearchOptions } from './articles.ts';
 export type { Source, SourceInput, SourceKind } from './sources.ts';
+export type { SentMessage, Subscriber } from './subscribers.ts';
+export type { DeliveryCounts, DigestDecision, DigestRecord, DigestStatus, LockHolder, OutboxItem, OutboxStatus } from './outbox.ts';
 
 export class Store {
   readonly articles: ArticleStore;
   readonly sources: SourceStore;
+  readonly subscribers: SubscriberStore;
+  readonly llmCache: LlmCache;
+  readonly outbox: OutboxStore;
 
   private constructor(private readonly db: Db) {
     this.articles = new ArticleStore(db);
     this.sources = new SourceStore(db);
+    this.subscribers = new SubscriberStore(db);
+    this.llmCache = new LlmCache(db);
+    this.outbox = new OutboxStore(db);
   }
 
   static open(path: string): Store {

@@ -73,4 +73,118 @@ export const migrations: Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE subscribers (
+        chat_id INTEGER PRIMARY KEY,
+        user_id INTEGER,
+        first_name TEXT,
+        username TEXT,
+        active INTEGER NOT NULL DEFAULT 1,
+        digest_time TEXT NOT NULL,
+        timezone TEXT NOT NULL,
+        last_topic TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        stopped_at TEXT,
+        stop_reason TEXT
+      );
+      CREATE INDEX subscribers_active ON subscribers(active);
+
+      CREATE TABLE subscriber_topics (
+        chat_id INTEGER NOT NULL REFERENCES subscribers(chat_id) ON DELETE CASCADE,
+        topic TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, topic)
+      );
+
+      -- What each message the bot sent carried, so that a reply or a button press on it
+      -- is answered from the same stories.
+      CREATE TABLE sent_messages (
+        chat_id INTEGER NOT NULL,
+        message_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        topic TEXT,
+        stories TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (chat_id, message_id)
+      );
+      CREATE INDEX sent_messages_created ON sent_messages(created_at);
+    `,
+  },
+  {
+    version: 3,
+    sql: `
+      -- Daily digests: one row per subscriber and local date, decided (and rendered) before
+      -- anything is sent. The unique key makes a second decision for the same day impossible.
+      CREATE TABLE digests (
+        id INTEGER PRIMARY KEY,
+        chat_id INTEGER NOT NULL,
+        local_date TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'unknown', 'skipped-empty')),
+        due_at TEXT NOT NULL,
+        decided_at TEXT NOT NULL,
+        -- "new since the last digest" is measured from this instant (the decision time).
+        cutoff_at TEXT NOT NULL,
+        ingested_after TEXT,
+        topic TEXT,
+        story_count INTEGER NOT NULL,
+        message_count INTEGER NOT NULL,
+        finished_at TEXT,
+        error TEXT,
+        UNIQUE (chat_id, local_date)
+      );
+      CREATE INDEX digests_chat_cutoff ON digests(chat_id, cutoff_at);
+      CREATE INDEX digests_local_date ON digests(local_date);
+
+      -- The messages of each digest, in order; the sender drains this table.
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY,
+        digest_id INTEGER NOT NULL REFERENCES digests(id) ON DELETE CASCADE,
+        chat_id INTEGER NOT NULL,
+        seq INTEGER NOT NULL,
+        html TEXT NOT NULL,
+        keyboard TEXT NOT NULL,
+        stories TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        topic TEXT,
+        status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'unknown', 'cancelled')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        message_id INTEGER,
+        error TEXT,
+        updated_at TEXT NOT NULL,
+        sent_at TEXT,
+        UNIQUE (digest_id, seq)
+      );
+      CREATE INDEX outbox_status ON outbox(status, next_attempt_at);
+
+      -- One scheduler per database: a lease that its holder renews while it runs.
+      CREATE TABLE scheduler_locks (
+        name TEXT PRIMARY KEY,
+        owner TEXT NOT NULL,
+        host TEXT NOT NULL,
+        pid INTEGER NOT NULL,
+        acquired_at TEXT NOT NULL,
+        expires_at INTEGER NOT NULL
+      );
+    `,
+  },
+  {
+    version: 10,
+    sql: `
+      -- LLM results by a hash of what was sent (src/store/llm-cache.ts).
+      CREATE TABLE llm_cache (
+        key TEXT PRIMARY KEY,
+        kind TEXT NOT NULL,
+        model TEXT NOT NULL,
+        status TEXT NOT NULL CHECK (status IN ('ok', 'invalid')),
+        value TEXT,
+        tokens INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL
+      );
+      CREATE INDEX llm_cache_created ON llm_cache(created_at);
+    `,
+  },
 ];

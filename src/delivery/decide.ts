@@ -1,0 +1,153 @@
+// Outbox decisions: which subscribers are due, and their digest, rendered and recorded in the
+// same transaction that decides it (before anything is sent). The unique (subscriber, local
+// date) key makes a second decision for the same day impossible, whatever runs it.
+import { buildDigest } from '../digest/index.ts';
+import type { Digest } from '../digest/model.ts';
+import { renderTelegram } from '../digest/render.ts';
+import type { Logger } from '../log.ts';
+import type { Store, Subscriber } from '../store/index.ts';
+import type { OutboxMessageInput } from '../store/outbox.ts';
+import { dueToday, localDate } from './schedule.ts';
+
+export interface DecideOptions {
+  now: Date;
+  /** `deliver --now`: everyone is due now (their local date, due time = now). */
+  everyoneDue?: boolean;
+  /** Stories per daily digest. */
+  maxStories?: number;
+  /** The window of a first digest. */
+  firstWindowHours?: number;
+  /** Subscribers decided per write transaction (the event loop breathes between chunks). */
+  chunkSize?: number;
+  /** Stop deciding (shutdown, or the lease is lost). */
+  shouldStop?: () => boolean;
+  log?: Logger;
+}
+
+export interface DecideReport {
+  /** Active subscribers looked at. */
+  active: number;
+  /** Due and without a digest for their local date when the run started. */
+  due: number;
+  /** Digests recorded with messages to send. */
+  queued: number;
+  /** Empty digests recorded as skipped-empty. */
+  skippedEmpty: number;
+  /** Already decided by someone else meanwhile. */
+  alreadyDecided: number;
+  /** CPU time (user+system, microseconds) of the decisions: building or reusing, rendering, recording. */
+  buildCpuMicros: number;
+  /** Distinct digests built (the others were shared by subscribers with the same request). */
+  built: number;
+}
+
+export interface DueSubscriber {
+  subscriber: Subscriber;
+  localDate: string;
+  dueAt: Date;
+}
+
+/** Active subscribers whose delivery time has passed today and who have no digest for their local date. */
+export function findDue(store: Store, now: Date, options: { everyoneDue?: boolean } = {}): { active: number; due: DueSubscriber[] } {
+  const active = store.subscribers.listActive();
+  const candidates: DueSubscriber[] = [];
+  let minDate: string | undefined;
+  for (const subscriber of active) {
+    let info: { localDate: string; dueAt: Date; due: boolean };
+    try {
+      info = options.everyoneDue ? { localDate: localDate(now, subscriber.timezone), dueAt: now, due: true } : dueToday(subscriber, now);
+    } catch {
+      // A bad stored time zone or time: use UTC rather than never delivering.
+      info = options.everyoneDue
+        ? { localDate: localDate(now, 'UTC'), dueAt: now, due: true }
+        : dueToday({ digestTime: /^\d{2}:\d{2}$/.test(subscriber.digestTime) ? subscriber.digestTime : '08:00', timezone: 'UTC' }, now);
+    }
+    if (!info.due) continue;
+    candidates.push({ subscriber, localDate: info.localDate, dueAt: info.dueAt });
+    if (!minDate || info.localDate < minDate) minDate = info.localDate;
+  }
+  if (!candidates.length) return { active: active.length, due: [] };
+  const decided = store.outbox.digestKeysSince(minDate!);
+  return { active: active.length, due: candidates.filter((c) => !decided.has(`${c.subscriber.chatId}|${c.localDate}`)) };
+}
+
+export interface DigestCache {
+  get(key: string): { digest: Digest; messages: OutboxMessageInput[] } | undefined;
+  set(key: string, value: { digest: Digest; messages: OutboxMessageInput[] }): void;
+}
+
+/**
+ * The digest a due subscriber gets: their topics (or top stories), news ingested since their
+ * last digest (first digest: the last 24 h). A digest depends only on (topics, window, now),
+ * so subscribers with the same request share one build within a run (the cache).
+ */
+export function dailyDigest(
+  store: Store,
+  chatId: number,
+  topics: string[],
+  now: Date,
+  options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache } = {},
+): { digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date } {
+  const last = store.outbox.lastCutoff(chatId);
+  const firstWindow = (options.firstWindowHours ?? 24) * 3_600_000;
+  const ingestedAfter = last ?? new Date(now.getTime() - firstWindow);
+  // Published-time window: at least the last 24 h, and back to the last digest if that is older;
+  // "new" is decided by the ingested time.
+  const since = new Date(Math.min(ingestedAfter.getTime(), now.getTime() - firstWindow));
+  const key = JSON.stringify([[...topics].map((t) => t.trim().toLowerCase()).sort(), ingestedAfter.getTime(), since.getTime(), now.getTime()]);
+  const cached = options.cache?.get(key);
+  if (cached) return { ...cached, ingestedAfter };
+  const digest = buildDigest(store, { topics, since, now, maxStories: options.maxStories ?? 8, ingestedAfter });
+  const messages = toOutboxMessages(digest);
+  options.cache?.set(key, { digest, messages });
+  return { digest, messages, ingestedAfter };
+}
+
+export function toOutboxMessages(digest: Digest): OutboxMessageInput[] {
+  if (!digest.stories.length) return [];
+  return renderTelegram(digest).map((m) => ({
+    html: m.html,
+    keyboard: m.keyboard,
+    stories: digest.stories.filter((s) => m.storyIds.includes(s.id)),
+  }));
+}
+
+const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/** Decides every due subscriber: one digest each, recorded in the outbox. */
+export async function decideDue(store: Store, options: DecideOptions): Promise<DecideReport> {
+  const { now } = options;
+  const { active, due } = findDue(store, now, { everyoneDue: options.everyoneDue ?? false });
+  const report: DecideReport = { active, due: due.length, queued: 0, skippedEmpty: 0, alreadyDecided: 0, buildCpuMicros: 0, built: 0 };
+  const chunkSize = options.chunkSize ?? 100;
+  const cache = new Map<string, { digest: Digest; messages: OutboxMessageInput[] }>();
+  for (let start = 0; start < due.length; start += chunkSize) {
+    if (options.shouldStop?.()) break;
+    const chunk = due.slice(start, start + chunkSize);
+    // CPU of the whole decision (digest build or reuse, render, outbox insert), per chunk.
+    const cpu = process.cpuUsage();
+    store.outbox.transaction(() => {
+      for (const { subscriber, localDate: date, dueAt } of chunk) {
+        // Inside the write transaction: nobody else can decide this subscriber meanwhile.
+        if (store.outbox.hasDigest(subscriber.chatId, date)) {
+          report.alreadyDecided++;
+          continue;
+        }
+        const topics = store.subscribers.topics(subscriber.chatId);
+        const { digest, messages, ingestedAfter } = dailyDigest(store, subscriber.chatId, topics, now, { ...options, cache });
+        report.built = cache.size;
+        store.outbox.recordDecision(
+          { chatId: subscriber.chatId, localDate: date, dueAt, cutoffAt: now, ingestedAfter, topic: digest.topic, storyCount: digest.stories.length, messages },
+          now,
+        );
+        if (messages.length) report.queued++;
+        else report.skippedEmpty++;
+      }
+    });
+    const used = process.cpuUsage(cpu);
+    report.buildCpuMicros += used.user + used.system;
+    await yieldToEventLoop();
+  }
+  if (report.due) options.log?.info(report, 'daily digests decided');
+  return report;
+}

@@ -1,0 +1,168 @@
+// Delivery wiring: the scheduler lease, due decisions into the outbox, and the sender that
+// drains it. Used by the scheduler (every minute, in `serve`) and by `news-digest deliver`.
+import { Telegram } from 'telegraf';
+import type { Config } from '../config.ts';
+import type { Logger } from '../log.ts';
+import type { DeliveryCounts, LockHolder, Store } from '../store/index.ts';
+import { decideDue, type DecideReport } from './decide.ts';
+import { SchedulerLease } from './lock.ts';
+import { localDate, systemClock, type Clock } from './schedule.ts';
+import { Sender, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
+
+export { decideDue, findDue, dailyDigest, type DecideReport } from './decide.ts';
+export { SchedulerLease, SCHEDULER_LOCK } from './lock.ts';
+export { dueToday, nextDueAt, zonedTimeToUtc, localDate, localParts, fixedClock, systemClock, type Clock } from './schedule.ts';
+export { Sender, classifySendError, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
+
+export interface DeliverySettings extends SenderSettings {
+  /** Scheduler lease length; renewed every third of it. */
+  leaseMs: number;
+  /** Stories per daily digest. */
+  maxStories: number;
+}
+
+export function deliverySettingsOf(config: Config): DeliverySettings {
+  return {
+    ratePerSecond: config.SEND_RATE_PER_SECOND,
+    maxInFlight: config.SEND_MAX_IN_FLIGHT,
+    perChatIntervalMs: config.SEND_PER_CHAT_INTERVAL_MS,
+    maxAttempts: config.SEND_MAX_ATTEMPTS,
+    retryBaseMs: config.SEND_RETRY_BASE_MS,
+    requestTimeoutMs: config.SEND_TIMEOUT_MS,
+    leaseMs: config.SCHEDULER_LEASE_MS,
+    maxStories: config.DIGEST_MAX_STORIES,
+  };
+}
+
+/** A raw Bot API client for the sender (its own retry logic; no telegraf middleware). */
+export function botApi(token: string, apiRoot: string): BotApi {
+  return new Telegram(token, { apiRoot, webhookReply: false }) as unknown as BotApi;
+}
+
+export interface DeliveryDeps {
+  store: Store;
+  log: Logger;
+  api: BotApi;
+  settings: DeliverySettings;
+  /** Due-time clock (tests move it); pacing and retries use real time. */
+  clock?: Clock;
+}
+
+export interface StartResult {
+  acquired: boolean;
+  holder: LockHolder;
+  /** Messages found in flight from a previous run, now recorded as unknown. */
+  recoveredUnknown: number;
+}
+
+export interface DeliveryStats {
+  counts: DeliveryCounts;
+  sender: SenderStats;
+  /** Ambiguous messages found at start of this process (not resent). */
+  recoveredUnknown: number;
+  holdsLock: boolean;
+}
+
+export class Delivery {
+  readonly lease: SchedulerLease;
+  readonly sender: Sender;
+  private readonly clock: Clock;
+  private recoveredUnknown = 0;
+  private started = false;
+  private deciding: Promise<DecideReport | null> | null = null;
+  private stopping = false;
+
+  constructor(private readonly deps: DeliveryDeps) {
+    this.clock = deps.clock ?? systemClock;
+    this.lease = new SchedulerLease(deps.store, {
+      leaseMs: deps.settings.leaseMs,
+      log: deps.log,
+      onLost: () => deps.log.warn('delivery paused: the scheduler lease is held by another process'),
+    });
+    this.sender = new Sender({ store: deps.store, api: deps.api, log: deps.log, settings: deps.settings, canSend: () => this.lease.valid && !this.stopping });
+  }
+
+  get holdsLock(): boolean {
+    return this.lease.valid;
+  }
+
+  /**
+   * Takes the scheduler lease. The holder records what a dead predecessor left in flight as
+   * unknown, then starts the sender. Without the lease nothing is sent (and the log says why).
+   */
+  start(): StartResult {
+    const result = this.lease.acquire();
+    if (!result.acquired) {
+      if (!this.started) {
+        this.deps.log.warn(
+          { holder: { host: result.holder.host, pid: result.holder.pid, expiresAt: new Date(result.holder.expiresAt).toISOString() } },
+          'another scheduler holds the delivery lock for this database; this process sends no digests',
+        );
+      }
+      return { ...result, recoveredUnknown: 0 };
+    }
+    const recovered = this.deps.store.outbox.recoverInFlight(new Date());
+    this.recoveredUnknown += recovered;
+    const counts = this.deps.store.outbox.counts();
+    this.deps.log.info(
+      { recoveredUnknown: recovered, unknownTotal: counts.messages.unknown, pending: counts.messages.pending },
+      recovered ? 'delivery lock taken; messages left in flight by a stopped process recorded as unknown (not resent)' : 'delivery lock taken',
+    );
+    this.started = true;
+    this.sender.start();
+    return { ...result, recoveredUnknown: recovered };
+  }
+
+  /** Decides every due subscriber into the outbox and wakes the sender. Null without the lease. */
+  tick(options: { everyoneDue?: boolean } = {}): Promise<DecideReport | null> {
+    if (this.deciding) return this.deciding;
+    if (!this.lease.valid || this.stopping) return Promise.resolve(null);
+    this.deciding = decideDue(this.deps.store, {
+      now: this.clock.now(),
+      everyoneDue: options.everyoneDue ?? false,
+      maxStories: this.deps.settings.maxStories,
+      shouldStop: () => this.stopping || !this.lease.valid,
+      log: this.deps.log,
+    })
+      .then((report) => {
+        this.sender.poke();
+        return report;
+      })
+      .finally(() => {
+        this.deciding = null;
+      });
+    return this.deciding;
+  }
+
+  /** Resolves when nothing is pending or in flight. */
+  drain(): Promise<void> {
+    return this.sender.drain();
+  }
+
+  stats(): DeliveryStats {
+    return {
+      counts: this.deps.store.outbox.counts(),
+      sender: { ...this.sender.stats },
+      recoveredUnknown: this.recoveredUnknown,
+      holdsLock: this.lease.valid,
+    };
+  }
+
+  /** Stops taking new work, lets calls in flight finish (or records them unknown), releases the lease. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await this.deciding?.catch(() => null);
+    await this.sender.stop();
+    this.lease.release();
+  }
+}
+
+/** Lines for the admin /stats command: today's (UTC) daily digests by state. */
+export function deliveryStatsLines(store: Store, now = new Date()): string[] {
+  const today = store.outbox.counts({ localDate: localDate(now, 'UTC') });
+  const all = store.outbox.counts();
+  return [
+    `Digests today: sent ${today.digests.sent}, pending ${today.digests.pending}, empty ${today.digests['skipped-empty']}, failed ${today.digests.failed}, unknown ${today.digests.unknown}`,
+    `Messages unknown (ambiguous after a crash, not resent): ${all.messages.unknown}; failed: ${all.messages.failed}`,
+  ];
+}

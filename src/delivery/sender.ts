@@ -1,0 +1,391 @@
+// The sender drains the outbox into Telegram: a global pace below Telegram's ~30 messages/s,
+// at most one message per chat per interval, a bounded number in flight, parts of a digest in
+// order. 429 waits retry_after; 5xx, timeouts and network errors retry with backoff up to a
+// limit; 403 (blocked) and 400 "chat not found" deactivate the subscriber.
+//
+// Crash safety: a message is committed as 'sending' before the API call and as 'sent' (with
+// Telegram's message_id, plus its sent_messages row) after it. What a crash leaves 'sending'
+// is ambiguous and is never resent (see OutboxStore.recoverInFlight).
+import { TelegramError } from 'telegraf';
+import type { Logger } from '../log.ts';
+import type { OutboxItem, Store } from '../store/index.ts';
+
+/** What the sender needs from a Bot API client (telegraf's Telegram fits). */
+export interface BotApi {
+  callApi(method: 'sendMessage', payload: Record<string, unknown>, extra?: { signal?: AbortSignal }): Promise<unknown>;
+}
+
+export interface SenderSettings {
+  /** Global pace, messages per second (Telegram: about 30). */
+  ratePerSecond: number;
+  /** Bucket size of the global pace (messages that may go at once after an idle moment). */
+  burst?: number;
+  /** Requests awaiting Telegram's answer at once. */
+  maxInFlight: number;
+  /** Minimum time between two messages to one chat (Telegram: about 1 per second). */
+  perChatIntervalMs: number;
+  /** Attempts for 5xx, timeouts and network errors before a message is marked failed. */
+  maxAttempts: number;
+  /** First backoff after a 5xx or network error; doubles each time, up to retryMaxMs. */
+  retryBaseMs: number;
+  retryMaxMs?: number;
+  /** How long one API call may take before it is abandoned (and retried). */
+  requestTimeoutMs: number;
+  /** Longest retry_after honoured; a longer one is capped to this. */
+  maxRetryAfterMs?: number;
+  /** How often the outbox is looked at when there is nothing to do. */
+  idlePollMs?: number;
+}
+
+export interface SenderDeps {
+  store: Store;
+  api: BotApi;
+  log: Logger;
+  settings: SenderSettings;
+  /** False while this process must not send (lease not held). */
+  canSend?: () => boolean;
+  /** Called when a chat is deactivated (blocked the bot, or no longer exists). */
+  onDeactivated?: (chatId: number, reason: string) => void;
+}
+
+export interface SenderStats {
+  sent: number;
+  failed: number;
+  retried: number;
+  rateLimited: number;
+  deactivated: number;
+  /** Time of the first and the last successful send (ms since epoch). */
+  firstSentAt: number | null;
+  lastSentAt: number | null;
+}
+
+const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
+
+type Outcome =
+  | { kind: 'sent'; messageId: number }
+  | { kind: 'rate-limited'; retryAfterMs: number; reason: string }
+  | { kind: 'retry'; reason: string }
+  | { kind: 'deactivate'; reason: string }
+  | { kind: 'fail'; reason: string };
+
+/** What an error from a sendMessage call means for the message. */
+export function classifySendError(error: unknown, retryAfterCapMs = 300_000): Exclude<Outcome, { kind: 'sent' }> {
+  if (error instanceof TelegramError) {
+    const code = error.code;
+    const description = error.description ?? String(code);
+    if (code === 429) {
+      const seconds = Number(error.parameters?.retry_after ?? 1);
+      return { kind: 'rate-limited', retryAfterMs: Math.min(retryAfterCapMs, Math.max(1, seconds) * 1000), reason: `429 ${description}` };
+    }
+    if (code >= 500) return { kind: 'retry', reason: `${code} ${description}` };
+    if (code === 403) return { kind: 'deactivate', reason: /blocked/i.test(description) ? 'blocked' : description };
+    if (code === 400 && /chat not found|user is deactivated|PEER_ID_INVALID/i.test(description)) return { kind: 'deactivate', reason: 'chat not found' };
+    return { kind: 'fail', reason: `${code} ${description}` };
+  }
+  const err = error as { name?: string; code?: string; message?: string; type?: string };
+  if (err?.name === 'AbortError' || err?.type === 'aborted') return { kind: 'retry', reason: 'timeout' };
+  return { kind: 'retry', reason: `network: ${err?.code ?? err?.message ?? String(error)}` };
+}
+
+/** Token bucket over real time: the global pace. */
+export class Pacer {
+  private tokens: number;
+  private last = Date.now();
+  constructor(
+    private readonly ratePerSecond: number,
+    private readonly burst: number,
+  ) {
+    this.tokens = Math.min(1, burst);
+  }
+
+  /** Milliseconds until a token is available (0: now). */
+  waitMs(now = Date.now()): number {
+    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    this.last = now;
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000);
+  }
+
+  take(): void {
+    this.tokens -= 1;
+  }
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class Sender {
+  readonly stats: SenderStats = { sent: 0, failed: 0, retried: 0, rateLimited: 0, deactivated: 0, firstSentAt: null, lastSentAt: null };
+  private readonly settings: Required<SenderSettings>;
+  private readonly pacer: Pacer;
+  private queue: OutboxItem[] = [];
+  private readonly inFlight = new Map<number, { item: OutboxItem; abort: AbortController; done: Promise<void> }>();
+  private readonly busyChats = new Set<number>();
+  /** chatId -> earliest time (ms) of its next message. */
+  private readonly chatNextAt = new Map<number, number>();
+  private pausedUntil = 0;
+  private running = false;
+  private stopping = false;
+  private loop: Promise<void> | undefined;
+  private wakeUp: (() => void) | undefined;
+  private lastRefill = 0;
+  private drainWaiters: (() => void)[] = [];
+
+  constructor(private readonly deps: SenderDeps) {
+    const s = deps.settings;
+    this.settings = {
+      burst: Math.max(1, Math.min(Math.floor(s.ratePerSecond / 10), 50)),
+      retryMaxMs: 60_000,
+      maxRetryAfterMs: 300_000,
+      idlePollMs: 500,
+      ...s,
+    };
+    this.pacer = new Pacer(this.settings.ratePerSecond, this.settings.burst);
+  }
+
+  get inFlightCount(): number {
+    return this.inFlight.size;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.stopping = false;
+    this.loop = this.run().catch((error: unknown) => {
+      this.deps.log.error({ err: error }, 'sender loop failed');
+    });
+  }
+
+  /** New work may be waiting: look at the outbox now. */
+  poke(): void {
+    this.lastRefill = 0;
+    this.wake();
+  }
+
+  private wake(): void {
+    const w = this.wakeUp;
+    this.wakeUp = undefined;
+    w?.();
+  }
+
+  private waitForWake(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.wakeUp = undefined;
+        resolve();
+      }, Math.max(1, ms));
+      this.wakeUp = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+
+  /** Resolves when the outbox has nothing pending or in flight (or the sender stops). */
+  drain(): Promise<void> {
+    if (!this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.drainWaiters.push(resolve);
+      this.poke();
+    });
+  }
+
+  private settleDrainWaiters(): void {
+    if (!this.drainWaiters.length) return;
+    if (this.stopping || (this.inFlight.size === 0 && this.deps.store.outbox.openCount() === 0)) {
+      const waiters = this.drainWaiters;
+      this.drainWaiters = [];
+      for (const w of waiters) w();
+    }
+  }
+
+  /**
+   * Stops taking new work, waits for the calls in flight (up to graceMs; then aborts them and
+   * records them as unknown) and returns. Nothing still pending is touched: it resumes later.
+   */
+  async stop(graceMs = this.settings.requestTimeoutMs + 1_000): Promise<void> {
+    if (!this.running) return;
+    this.stopping = true;
+    this.wake();
+    await this.loop;
+    const pending = [...this.inFlight.values()];
+    if (pending.length) {
+      this.deps.log.info({ inFlight: pending.length }, 'waiting for messages in flight');
+      const all = Promise.all(pending.map((p) => p.done));
+      const timedOut = await Promise.race([all.then(() => false), sleep(graceMs).then(() => true)]);
+      if (timedOut) {
+        for (const p of this.inFlight.values()) p.abort.abort();
+        await all;
+      }
+    }
+    this.running = false;
+    this.settleDrainWaiters();
+  }
+
+  private canSend(): boolean {
+    return this.deps.canSend ? this.deps.canSend() : true;
+  }
+
+  private refill(now: number): void {
+    if (this.queue.length > 200 || now - this.lastRefill < 100) return;
+    this.lastRefill = now;
+    const exclude = [...this.queue.map((i) => i.id), ...this.inFlight.keys()];
+    const more = this.deps.store.outbox.ready(new Date(now).toISOString(), 1_000, exclude);
+    this.queue.push(...more);
+  }
+
+  /** The first queued message whose chat may receive one now; else when the next one may go. */
+  private pick(now: number): { item?: OutboxItem; waitMs: number } {
+    let waitMs = Infinity;
+    for (let i = 0; i < this.queue.length; i++) {
+      const item = this.queue[i]!;
+      if (this.busyChats.has(item.chatId)) continue;
+      const at = this.chatNextAt.get(item.chatId) ?? 0;
+      if (at > now) {
+        waitMs = Math.min(waitMs, at - now);
+        continue;
+      }
+      this.queue.splice(i, 1);
+      return { item, waitMs: 0 };
+    }
+    return { waitMs };
+  }
+
+  private idleWaitMs(now: number, pickWait: number): number {
+    let wait = Math.min(pickWait, this.settings.idlePollMs);
+    const nextRetry = this.deps.store.outbox.nextRetryAt();
+    if (nextRetry) wait = Math.min(wait, Math.max(1, Date.parse(nextRetry) - now));
+    return wait;
+  }
+
+  private async run(): Promise<void> {
+    while (!this.stopping) {
+      const now = Date.now();
+      if (!this.canSend()) {
+        this.queue = [];
+        await this.waitForWake(this.settings.idlePollMs);
+        continue;
+      }
+      if (this.inFlight.size >= this.settings.maxInFlight) {
+        await this.waitForWake(this.settings.idlePollMs);
+        continue;
+      }
+      if (this.pausedUntil > now) {
+        await this.waitForWake(this.pausedUntil - now);
+        continue;
+      }
+      this.refill(now);
+      const picked = this.pick(now);
+      if (!picked.item) {
+        this.settleDrainWaiters();
+        await this.waitForWake(this.idleWaitMs(now, picked.waitMs));
+        continue;
+      }
+      const item = picked.item;
+      const wait = this.pacer.waitMs();
+      if (wait > 0) {
+        // Put it back at the front and wait for the pace.
+        this.queue.unshift(item);
+        await sleep(wait);
+        continue;
+      }
+      if (!this.deps.store.outbox.markSending(item.id)) continue; // cancelled or taken meanwhile
+      this.pacer.take();
+      this.dispatch(item);
+    }
+  }
+
+  private dispatch(item: OutboxItem): void {
+    const abort = new AbortController();
+    this.busyChats.add(item.chatId);
+    const done = this.deliver(item, abort)
+      .catch((error: unknown) => this.deps.log.error({ err: error, chatId: item.chatId, item: item.id }, 'delivery bookkeeping failed'))
+      .finally(() => {
+        this.inFlight.delete(item.id);
+        this.busyChats.delete(item.chatId);
+        this.chatNextAt.set(item.chatId, Date.now() + this.settings.perChatIntervalMs);
+        if (this.chatNextAt.size > 50_000) this.pruneChatTimes();
+        this.wake();
+        this.settleDrainWaiters();
+      });
+    this.inFlight.set(item.id, { item, abort, done });
+  }
+
+  private pruneChatTimes(): void {
+    const now = Date.now();
+    for (const [chatId, at] of this.chatNextAt) if (at <= now) this.chatNextAt.delete(chatId);
+  }
+
+  private async deliver(item: OutboxItem, abort: AbortController): Promise<void> {
+    const { store, log } = this.deps;
+    const timer = setTimeout(() => abort.abort(), this.settings.requestTimeoutMs);
+    let outcome: Outcome;
+    try {
+      const payload: Record<string, unknown> = { chat_id: item.chatId, text: item.html, ...HTML_OPTIONS };
+      if (item.keyboard.length) payload.reply_markup = { inline_keyboard: item.keyboard };
+      const result = (await this.deps.api.callApi('sendMessage', payload, { signal: abort.signal })) as { message_id: number };
+      outcome = { kind: 'sent', messageId: result.message_id };
+    } catch (error) {
+      outcome = classifySendError(error, this.settings.maxRetryAfterMs);
+    } finally {
+      clearTimeout(timer);
+    }
+
+    const now = new Date();
+    const attempts = item.attempts + 1;
+    switch (outcome.kind) {
+      case 'sent': {
+        const messageId = outcome.messageId;
+        store.outbox.markSent(item.id, messageId, now, () =>
+          store.subscribers.recordSentMessage({ chatId: item.chatId, messageId, kind: item.kind, topic: item.topic, stories: item.stories }, now),
+        );
+        this.stats.sent++;
+        this.stats.firstSentAt ??= now.getTime();
+        this.stats.lastSentAt = now.getTime();
+        return;
+      }
+      case 'rate-limited': {
+        // Telegram asks the bot to wait: pause everything, then try this message again.
+        this.pausedUntil = Math.max(this.pausedUntil, now.getTime() + outcome.retryAfterMs);
+        store.outbox.reschedule(item.id, new Date(now.getTime() + outcome.retryAfterMs), outcome.reason, now, { countAttempt: false });
+        this.stats.rateLimited++;
+        log.warn({ chatId: item.chatId, retryAfterMs: outcome.retryAfterMs }, 'telegram rate limit (429); waiting');
+        return;
+      }
+      case 'retry': {
+        if (this.stopping && abort.signal.aborted) {
+          // Abandoned at shutdown: Telegram may have it; never send it again.
+          store.outbox.markUnknown(item.id, 'abandoned at shutdown during the call; not retried', now);
+          return;
+        }
+        if (attempts >= this.settings.maxAttempts) {
+          store.outbox.markFailed(item.id, `${outcome.reason} (after ${attempts} attempts)`, now);
+          this.stats.failed++;
+          log.error({ chatId: item.chatId, attempts, reason: outcome.reason }, 'digest message failed; giving up');
+          return;
+        }
+        const delay = Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** (attempts - 1));
+        store.outbox.reschedule(item.id, new Date(now.getTime() + delay), outcome.reason, now);
+        this.stats.retried++;
+        log.warn({ chatId: item.chatId, attempt: attempts, delayMs: delay, reason: outcome.reason }, 'digest message not sent; retrying');
+        return;
+      }
+      case 'deactivate': {
+        store.outbox.markFailed(item.id, outcome.reason, now, { cancelRest: true });
+        store.outbox.cancelChat(item.chatId, outcome.reason, now);
+        if (store.subscribers.unsubscribe(item.chatId, outcome.reason, now)) {
+          this.stats.deactivated++;
+          log.info({ chatId: item.chatId, reason: outcome.reason }, 'subscriber deactivated');
+          this.deps.onDeactivated?.(item.chatId, outcome.reason);
+        }
+        this.stats.failed++;
+        this.queue = this.queue.filter((q) => q.chatId !== item.chatId);
+        return;
+      }
+      case 'fail': {
+        store.outbox.markFailed(item.id, outcome.reason, now);
+        this.stats.failed++;
+        log.error({ chatId: item.chatId, reason: outcome.reason }, 'digest message rejected by telegram');
+        return;
+      }
+    }
+  }
+}

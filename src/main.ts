@@ -1,0 +1,133 @@
+// CLI entry: `news-digest <command>`. Each command returns an exit code; any error becomes
+// one readable line on stderr and a non-zero exit.
+import { Command, CommanderError } from 'commander';
+import { ConfigError } from './config.ts';
+import { UserError, createContext, type CliContext, type GlobalOptions } from './cli/context.ts';
+
+// Command modules load on demand, so `--help` or `search` do not pay for the bot, the
+// LLM client or the HTML pipeline.
+const ingestModule = () => import('./cli/ingest.ts');
+const digestModule = () => import('./cli/digest.ts');
+const sourcesModule = () => import('./cli/sources.ts');
+
+type Handler = (ctx: CliContext) => number | Promise<number>;
+
+async function run(program: Command, handler: Handler): Promise<void> {
+  const ctx = createContext(program.opts<GlobalOptions>());
+  try {
+    process.exitCode = await handler(ctx);
+  } finally {
+    ctx.close();
+  }
+}
+
+export function buildProgram(): Command {
+  const program = new Command('news-digest')
+    .description('News digests with key quotes, from the terminal or Telegram.')
+    .option('--db <path>', 'SQLite database file (default: DATABASE_PATH or ./data/news-digest.db)')
+    .showHelpAfterError('(run with --help for usage)')
+    .exitOverride();
+
+  program
+    .command('serve')
+    .description('run the Telegram bot and the scheduler (long polling; webhook with WEBHOOK_URL)')
+    .action(async () => (await import('./cli/serve.ts')).serveCommand(program.opts<GlobalOptions>()));
+
+  program
+    .command('ingest')
+    .description('ingest files (text, HTML, RSS/Atom/JSON feed), folders or URLs into the store')
+    .argument('<inputs...>', 'paths or http(s) URLs')
+    .option('--json', 'print the counts as JSON')
+    .action((inputs: string[], options) => run(program, async (ctx) => (await ingestModule()).ingestCommand(ctx, inputs, options)));
+
+  program
+    .command('extract')
+    .description('run the article pipeline without storing: one result per article (JSON Lines with --json)')
+    .argument('<inputs...>', 'paths or http(s) URLs')
+    .option('--json', 'print JSON Lines')
+    .action((inputs: string[], options) => run(program, async (ctx) => (await ingestModule()).extractCommand(ctx, inputs, options)));
+
+  program
+    .command('search')
+    .description('matching articles, best first')
+    .argument('<query...>', 'words to search for, e.g. syria or "putin obama"')
+    .option('--json', 'print JSON')
+    .option('--limit <n>', 'at most this many articles', '20')
+    .action((words: string[], options) => run(program, async (ctx) => (await import('./cli/search.ts')).searchCommand(ctx, words, options)));
+
+  program
+    .command('summary')
+    .description('the digest that /summary would send')
+    .argument('[topic...]', 'topic words, e.g. syria; none for top stories')
+    .option('--since <window>', 'time window: 24h, 7d, 90m, 2w or a date', '24h')
+    .option('--json', 'print JSON')
+    .action((words: string[], options) => run(program, async (ctx) => (await digestModule()).summaryCommand(ctx, words, options)));
+
+  program
+    .command('ask')
+    .description('the answer a follow-up question would get, with sources')
+    .argument('<question>', 'e.g. "What did Obama say about sanctions?"')
+    .option('--topic <topic>', 'answer from this topic\'s stories')
+    .option('--since <window>', 'how far back to look', '7d')
+    .option('--json', 'print JSON')
+    .action((question: string, options) => run(program, async (ctx) => (await digestModule()).askCommand(ctx, question, options)));
+
+  program
+    .command('fetch')
+    .description('poll all configured sources once')
+    .option('--json', 'print the totals as JSON')
+    .action((options) => run(program, async (ctx) => (await sourcesModule()).fetchCommand(ctx, options)));
+
+  program
+    .command('deliver')
+    .description('run the daily-digest job once: send the digests that are due, resume the outbox (--now: everyone is due)')
+    .option('--now', 'everyone is due now')
+    .option('--json', 'print the counts as JSON')
+    .action((options) => run(program, async (ctx) => (await import('./cli/deliver.ts')).deliverCommand(ctx, options)));
+
+  const sources = program.command('sources').description('manage news sources: list, add, remove, import (OPML)');
+  sources
+    .command('list')
+    .description('the sources in use, with their fetch state')
+    .option('--json', 'print JSON')
+    .action((options) => run(program, async (ctx) => (await sourcesModule()).sourcesListCommand(ctx, options)));
+  sources
+    .command('add')
+    .description('add a feed or page source (fetched once to check it)')
+    .argument('<url>', 'feed or page URL')
+    .option('--name <name>', 'display name (default: the feed title)')
+    .option('--kind <kind>', 'feed or page (default: detected)')
+    .option('--no-check', 'save without fetching it first')
+    .action((url: string, options) => run(program, async (ctx) => (await sourcesModule()).sourcesAddCommand(ctx, url, options)));
+  sources
+    .command('remove')
+    .description('remove a source by id or URL')
+    .argument('<id-or-url>')
+    .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesRemoveCommand(ctx, idOrUrl)));
+  sources
+    .command('import')
+    .description('add every feed of an OPML file')
+    .argument('<file>', 'OPML file')
+    .action((file: string) => run(program, async (ctx) => (await sourcesModule()).sourcesImportCommand(ctx, file)));
+
+  return program;
+}
+
+export async function main(argv: string[]): Promise<void> {
+  try {
+    await buildProgram().parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Commander already printed usage or the help text.
+      process.exitCode = error.exitCode;
+    } else if (error instanceof ConfigError || error instanceof UserError) {
+      process.stderr.write(`news-digest: ${error.message}\n`);
+      process.exitCode = error instanceof ConfigError ? 2 : 1;
+    } else {
+      process.stderr.write(`news-digest: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exitCode = 1;
+    }
+  }
+}
+
+await main(process.argv.slice(2));

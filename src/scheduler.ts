@@ -1,0 +1,106 @@
+// node-cron jobs of `serve`: poll the sources (FETCH_CRON, runs never overlap) and, every
+// minute, decide the daily digests that are due into the outbox, drained by the sender.
+// Only the holder of the database's scheduler lease delivers; another process retries the
+// lease every minute, so it takes over when the holder stops.
+import cron from 'node-cron';
+import type { Config } from './config.ts';
+import { Delivery, botApi, deliverySettingsOf, type DeliverySettings } from './delivery/index.ts';
+import type { BotApi } from './delivery/sender.ts';
+import type { Clock } from './delivery/schedule.ts';
+import { pollSources } from './ingest/fetcher.ts';
+import type { FetchOptions } from './ingest/http.ts';
+import { storeDraft } from './ingest/pipeline.ts';
+import type { Logger } from './log.ts';
+import type { Store } from './store/index.ts';
+
+export interface SchedulerDeps {
+  config: Config;
+  log: Logger;
+  store: Store;
+  fetchOptions: FetchOptions;
+  /** Bot API client for digests; default: telegraf's, from BOT_TOKEN and TELEGRAM_API_ROOT. */
+  api?: BotApi;
+  clock?: Clock;
+  /** Overrides of the delivery settings from config. */
+  delivery?: Partial<DeliverySettings>;
+  /** Poll the sources (default true). */
+  fetch?: boolean;
+  /** The due check's cron expression (default every minute). */
+  dueCron?: string;
+}
+
+export interface RunningScheduler {
+  readonly delivery: Delivery | undefined;
+  /** Runs the due check now (what the every-minute job does). */
+  tick(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 'store' | 'fetchOptions'>): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const runOnce = async () => {
+    if (running) {
+      deps.log.info('previous fetch still running; skipping this one');
+      return;
+    }
+    running = pollSources(
+      { store: deps.store, log: deps.log, ingest: (draft, sourceId) => storeDraft(deps.store, draft, sourceId) },
+      { ...deps.fetchOptions, concurrency: deps.config.FETCH_CONCURRENCY, hostIntervalMs: deps.config.FETCH_HOST_INTERVAL_MS },
+    )
+      .then((report) => deps.log.info({ sources: report.sources, new: report.new, failed: report.failed.length }, 'fetch finished'))
+      .catch((error: unknown) => deps.log.error({ err: error }, 'fetch run failed'))
+      .finally(() => {
+        running = null;
+      });
+    await running;
+  };
+  const task = cron.schedule(deps.config.FETCH_CRON, runOnce, { noOverlap: true, name: 'fetch-sources' });
+  // First poll right away, so a fresh install has news before the first cron tick.
+  void runOnce();
+  return {
+    async stop() {
+      await task.stop();
+      await running;
+    },
+  };
+}
+
+export function startScheduler(deps: SchedulerDeps): RunningScheduler {
+  const { config, log, store } = deps;
+  const fetching = deps.fetch === false ? undefined : startFetchSchedule(deps);
+
+  let delivery: Delivery | undefined;
+  const api = deps.api ?? (config.BOT_TOKEN ? botApi(config.BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined);
+  if (!api) {
+    log.warn('BOT_TOKEN is not set, so daily digests are not delivered.');
+  } else {
+    delivery = new Delivery({ store, log, api, settings: { ...deliverySettingsOf(config), ...deps.delivery }, ...(deps.clock ? { clock: deps.clock } : {}) });
+  }
+
+  let stopped = false;
+  const tick = async () => {
+    if (!delivery || stopped) return;
+    try {
+      // Not the holder (yet): try to take the lease, e.g. after the holder stopped.
+      if (!delivery.holdsLock) delivery.start();
+      await delivery.tick();
+    } catch (error) {
+      log.error({ err: error }, 'daily digest check failed');
+    }
+  };
+
+  const dueTask = delivery ? cron.schedule(deps.dueCron ?? '* * * * *', tick, { noOverlap: true, name: 'deliver-due-digests' }) : undefined;
+  // Right away: digests missed while the process was down go out now, once.
+  void tick();
+
+  return {
+    delivery,
+    tick,
+    async stop() {
+      stopped = true;
+      await dueTask?.stop();
+      await delivery?.stop();
+      await fetching?.stop();
+    },
+  };
+}

@@ -1,0 +1,146 @@
+// Subscribers (one per Telegram chat), their topics, and the messages sent to them.
+import type { Db } from './db.ts';
+
+export interface Subscriber {
+  chatId: number;
+  userId: number | null;
+  firstName: string | null;
+  username: string | null;
+  active: boolean;
+  /** Local delivery time, HH:MM. */
+  digestTime: string;
+  /** IANA time zone. */
+  timezone: string;
+  lastTopic: string | null;
+  createdAt: string;
+  stoppedAt: string | null;
+  stopReason: string | null;
+}
+
+interface SubscriberRow {
+  chat_id: number;
+  user_id: number | null;
+  first_name: string | null;
+  username: string | null;
+  active: number;
+  digest_time: string;
+  timezone: string;
+  last_topic: string | null;
+  created_at: string;
+  stopped_at: string | null;
+  stop_reason: string | null;
+}
+
+function toSubscriber(row: SubscriberRow): Subscriber {
+  return {
+    chatId: row.chat_id,
+    userId: row.user_id,
+    firstName: row.first_name,
+    username: row.username,
+    active: row.active === 1,
+    digestTime: row.digest_time,
+    timezone: row.timezone,
+    lastTopic: row.last_topic,
+    createdAt: row.created_at,
+    stoppedAt: row.stopped_at,
+    stopReason: row.stop_reason,
+  };
+}
+
+export interface SentMessage<TStory = unknown> {
+  chatId: number;
+  messageId: number;
+  kind: string;
+  topic: string | null;
+  stories: TStory[];
+  createdAt: string;
+}
+
+export const MAX_TOPICS_PER_SUBSCRIBER = 20;
+
+export class SubscriberStore {
+  constructor(private readonly db: Db) {}
+
+  get(chatId: number): Subscriber | undefined {
+    const row = this.db.prepare('SELECT * FROM subscribers WHERE chat_id = ?').get(chatId) as SubscriberRow | undefined;
+    return row ? toSubscriber(row) : undefined;
+  }
+
+  /** Subscribes a chat (or re-activates it, keeping its settings and topics). Returns whether it is new. */
+  subscribe(input: { chatId: number; userId?: number | null; firstName?: string | null; username?: string | null; digestTime: string; timezone: string }, now = new Date()): { subscriber: Subscriber; created: boolean } {
+    const existing = this.get(input.chatId);
+    const at = now.toISOString();
+    if (existing) {
+      this.db
+        .prepare('UPDATE subscribers SET active = 1, stopped_at = NULL, stop_reason = NULL, user_id = ?, first_name = ?, username = ?, updated_at = ? WHERE chat_id = ?')
+        .run(input.userId ?? existing.userId, input.firstName ?? existing.firstName, input.username ?? existing.username, at, input.chatId);
+    } else {
+      this.db
+        .prepare(
+          `INSERT INTO subscribers (chat_id, user_id, first_name, username, active, digest_time, timezone, created_at, updated_at)
+           VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)`,
+        )
+        .run(input.chatId, input.userId ?? null, input.firstName ?? null, input.username ?? null, input.digestTime, input.timezone, at, at);
+    }
+    return { subscriber: this.get(input.chatId)!, created: !existing };
+  }
+
+  /** Stops daily digests; the settings stay so that /start brings everything back. */
+  unsubscribe(chatId: number, reason: string, now = new Date()): boolean {
+    return (
+      this.db
+        .prepare('UPDATE subscribers SET active = 0, stopped_at = ?, stop_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1')
+        .run(now.toISOString(), reason, now.toISOString(), chatId).changes > 0
+    );
+  }
+
+  setDigestTime(chatId: number, time: string, now = new Date()): void {
+    this.db.prepare('UPDATE subscribers SET digest_time = ?, updated_at = ? WHERE chat_id = ?').run(time, now.toISOString(), chatId);
+  }
+
+  setTimezone(chatId: number, timezone: string, now = new Date()): void {
+    this.db.prepare('UPDATE subscribers SET timezone = ?, updated_at = ? WHERE chat_id = ?').run(timezone, now.toISOString(), chatId);
+  }
+
+  setLastTopic(chatId: number, topic: string | null): void {
+    this.db.prepare('UPDATE subscribers SET last_topic = ? WHERE chat_id = ?').run(topic, chatId);
+  }
+
+  topics(chatId: number): string[] {
+    return this.db.prepare('SELECT topic FROM subscriber_topics WHERE chat_id = ? ORDER BY created_at, topic').pluck().all(chatId) as string[];
+  }
+
+  /** Adds a topic; false when it was already followed or the limit is reached. */
+  follow(chatId: number, topic: string, now = new Date()): 'added' | 'exists' | 'limit' {
+    if (this.topics(chatId).some((t) => t.toLowerCase() === topic.toLowerCase())) return 'exists';
+    if (this.topics(chatId).length >= MAX_TOPICS_PER_SUBSCRIBER) return 'limit';
+    this.db.prepare('INSERT INTO subscriber_topics (chat_id, topic, created_at) VALUES (?, ?, ?)').run(chatId, topic, now.toISOString());
+    return 'added';
+  }
+
+  unfollow(chatId: number, topic: string): boolean {
+    return this.db.prepare('DELETE FROM subscriber_topics WHERE chat_id = ? AND lower(topic) = lower(?)').run(chatId, topic).changes > 0;
+  }
+
+  countActive(): number {
+    return this.db.prepare('SELECT count(*) FROM subscribers WHERE active = 1').pluck().get() as number;
+  }
+
+  listActive(): Subscriber[] {
+    return (this.db.prepare('SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id').all() as SubscriberRow[]).map(toSubscriber);
+  }
+
+  recordSentMessage<TStory>(message: Omit<SentMessage<TStory>, 'createdAt'>, now = new Date()): void {
+    this.db
+      .prepare('INSERT OR REPLACE INTO sent_messages (chat_id, message_id, kind, topic, stories, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(message.chatId, message.messageId, message.kind, message.topic, JSON.stringify(message.stories), now.toISOString());
+  }
+
+  sentMessage<TStory>(chatId: number, messageId: number): SentMessage<TStory> | undefined {
+    const row = this.db.prepare('SELECT * FROM sent_messages WHERE chat_id = ? AND message_id = ?').get(chatId, messageId) as
+      | { chat_id: number; message_id: number; kind: string; topic: string | null; stories: string; created_at: string }
+      | undefined;
+    if (!row) return undefined;
+    return { chatId: row.chat_id, messageId: row.message_id, kind: row.kind, topic: row.topic, stories: JSON.parse(row.stories) as TStory[], createdAt: row.created_at };
+  }
+}

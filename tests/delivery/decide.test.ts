@@ -1,0 +1,123 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { decideDue, findDue } from '../../src/delivery/decide.ts';
+import type { Story } from '../../src/digest/model.ts';
+import { Store } from '../../src/store/index.ts';
+import { addSubscribers, seedArticles, tempDir } from './helpers.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => {
+  while (cleanups.length) cleanups.pop()!();
+});
+
+function openStore(path = ':memory:'): Store {
+  const store = Store.open(path);
+  cleanups.push(() => store.close());
+  return store;
+}
+
+describe('daily digest decisions (injected clock)', () => {
+  it('Tokyo and New York 08:00 subscribers are decided at the right UTC instants across the 2026-11-01 DST change', async () => {
+    const store = openStore();
+    addSubscribers(store, [
+      { chatId: 1, timezone: 'Asia/Tokyo' },
+      { chatId: 2, timezone: 'America/New_York' },
+    ]);
+    const start = new Date('2026-10-30T00:00:00Z').getTime();
+    const end = new Date('2026-11-03T00:00:00Z').getTime();
+    let batch = 0;
+    for (let t = start; t < end; t += 60_000) {
+      const now = new Date(t);
+      if ((t - start) % (3 * 3_600_000) === 0) seedArticles(store, now, 5, { prefix: `b${batch++}-`, ingestedAt: now });
+      await decideDue(store, { now, maxStories: 3 });
+    }
+    const decidedAt = (chatId: number) => store.outbox.digests({ chatId }).map((d) => [d.localDate, d.decidedAt]);
+    expect(decidedAt(1)).toEqual([
+      // Started at 09:00 Tokyo time: the missed 08:00 digest goes out at once, once.
+      ['2026-10-30', '2026-10-30T00:00:00.000Z'],
+      ['2026-10-31', '2026-10-30T23:00:00.000Z'],
+      ['2026-11-01', '2026-10-31T23:00:00.000Z'],
+      ['2026-11-02', '2026-11-01T23:00:00.000Z'],
+      ['2026-11-03', '2026-11-02T23:00:00.000Z'],
+    ]);
+    expect(decidedAt(2)).toEqual([
+      // 20:00 on 29 Oct in New York at the start: that day's digest is still sent, at once.
+      ['2026-10-29', '2026-10-30T00:00:00.000Z'],
+      ['2026-10-30', '2026-10-30T12:00:00.000Z'],
+      ['2026-10-31', '2026-10-31T12:00:00.000Z'],
+      ['2026-11-01', '2026-11-01T13:00:00.000Z'],
+      ['2026-11-02', '2026-11-02T13:00:00.000Z'],
+    ]);
+    // Each digest has the news since the previous one.
+    const ny = store.outbox.digests({ chatId: 2 });
+    for (let i = 1; i < ny.length; i++) expect(ny[i]!.ingestedAfter).toBe(ny[i - 1]!.cutoffAt);
+    expect(ny[0]!.ingestedAfter).toBe('2026-10-29T00:00:00.000Z');
+    for (const d of ny.slice(1)) {
+      const stories = store.outbox.items(d.id).flatMap((i) => i.stories as Story[]);
+      expect(stories.length).toBeGreaterThan(0);
+      for (const story of stories) {
+        for (const source of story.sources) {
+          const article = store.articles.get(source.articleId)!;
+          expect(article.ingestedAt > d.ingestedAfter!).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('records an empty digest as skipped-empty, without messages, and still only once', async () => {
+    const store = openStore();
+    addSubscribers(store, [{ chatId: 7, timezone: 'UTC' }]);
+    const now = new Date('2026-05-01T09:00:00Z');
+    const report = await decideDue(store, { now });
+    expect(report).toMatchObject({ due: 1, queued: 0, skippedEmpty: 1 });
+    expect(store.outbox.digest(7, '2026-05-01')).toMatchObject({ status: 'skipped-empty', messageCount: 0 });
+    expect(store.outbox.items()).toEqual([]);
+    expect((await decideDue(store, { now: new Date('2026-05-01T10:00:00Z') })).due).toBe(0);
+  });
+
+  it('a digest is decided once per subscriber and local date, whoever decides it', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const a = openStore(`${dir}/db.sqlite`);
+    const b = openStore(`${dir}/db.sqlite`);
+    const now = new Date('2026-05-01T09:00:00Z');
+    seedArticles(a, now, 20);
+    addSubscribers(a, Array.from({ length: 300 }, (_, i) => ({ chatId: 1000 + i, topics: i % 2 ? ['Syria'] : [] })));
+    const [ra, rb] = await Promise.all([decideDue(a, { now, chunkSize: 25 }), decideDue(b, { now, chunkSize: 25 })]);
+    expect(ra.queued + rb.queued).toBe(300);
+    expect(ra.alreadyDecided + rb.alreadyDecided).toBeGreaterThan(0);
+    expect(a.outbox.digests().length).toBe(300);
+    expect(
+      a.outbox.recordDecision({ chatId: 1000, localDate: '2026-05-01', dueAt: now, cutoffAt: now, ingestedAfter: null, topic: null, storyCount: 0, messages: [] }),
+    ).toBeNull();
+    // Everyone got a rendered, ordered digest in the outbox.
+    const items = a.outbox.items();
+    expect(new Set(items.map((i) => i.chatId)).size).toBe(300);
+    expect(items.every((i) => i.status === 'pending' && i.html.length > 0)).toBe(true);
+  });
+
+  it('--now makes everyone due at once, at their own local date', async () => {
+    const store = openStore();
+    addSubscribers(store, [
+      { chatId: 1, timezone: 'Asia/Tokyo', digestTime: '23:00' },
+      { chatId: 2, timezone: 'America/New_York', digestTime: '23:00' },
+    ]);
+    const now = new Date('2026-05-01T16:00:00Z');
+    expect(findDue(store, now).due).toEqual([]);
+    const due = findDue(store, now, { everyoneDue: true }).due.map((d) => [d.subscriber.chatId, d.localDate]);
+    expect(due).toEqual([
+      [1, '2026-05-02'],
+      [2, '2026-05-01'],
+    ]);
+  });
+
+  it('builds each distinct digest once per run and stays under 1 ms CPU per personalised digest', async () => {
+    const store = openStore();
+    const now = new Date('2026-05-01T09:00:00Z');
+    seedArticles(store, now, 60);
+    addSubscribers(store, Array.from({ length: 2000 }, (_, i) => ({ chatId: 5000 + i, topics: i % 4 === 0 ? [] : [['Syria', 'markets', 'climate'][i % 3]!] })));
+    const report = await decideDue(store, { now, maxStories: 5 });
+    expect(report.queued).toBe(2000);
+    expect(report.built).toBeLessThanOrEqual(4);
+    expect(report.buildCpuMicros / report.queued).toBeLessThan(1000);
+  });
+});
