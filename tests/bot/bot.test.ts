@@ -1,0 +1,120 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startHarness, type Harness } from './harness.ts';
+
+const USER = 5001;
+let harness: Harness | undefined;
+
+afterEach(async () => {
+  await harness?.stop();
+  harness = undefined;
+});
+
+describe('the bot, end to end through the Bot API emulator', () => {
+  it('registers its command menu at start', async () => {
+    harness = await startHarness();
+    const commands = harness.emulator.commands.map((c) => c.command);
+    expect(commands).toEqual(expect.arrayContaining(['start', 'stop', 'summary', 'digest', 'follow', 'unfollow', 'topics', 'time', 'timezone', 'sources', 'help']));
+    expect(commands).not.toContain('stats');
+  });
+
+  it('/start subscribes and greets; /summary syria sends the story with quotes and the RT link; More and a follow-up question work', async () => {
+    harness = await startHarness();
+    const { emulator, store } = harness;
+    const [greeting] = await harness.say(USER, '/start');
+    expect(greeting).toMatch(/subscribed/);
+    expect(greeting).toMatch(/08:00/);
+    expect(store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '08:00', timezone: 'UTC' });
+
+    const [digestText] = await harness.say(USER, '/summary syria');
+    expect(digestText).toContain("Putin: Russia & US may reach agreement on Syria 'within next few days'");
+    expect(digestText).toMatch(/— Vladimir Putin/);
+    expect(digestText).toMatch(/— Barack Obama/);
+    expect(emulator.chatActions.some((a) => a.chatId === USER && a.action === 'typing')).toBe(true);
+    const digestMessage = emulator.botMessages(USER).at(-1)!;
+    const link = digestMessage.entities?.find((e) => e.type === 'text_link');
+    expect(link?.url).toMatch(/^https:\/\/www\.rt\.com\//);
+    const buttons = digestMessage.reply_markup?.inline_keyboard?.flat() ?? [];
+    const more = buttons.find((b) => b.text.startsWith('More'))!;
+
+    emulator.pressButton({ chatId: USER, messageId: digestMessage.message_id, data: more.callback_data! });
+    const [detail] = (await emulator.waitForBotMessages(USER, emulator.botMessages(USER).length + 1)).slice(-1);
+    expect(detail!.text).toMatch(/Quotes/);
+    expect(detail!.text).toContain('Our other partners, including Iran, will also be informed [on the progress]');
+    expect(emulator.answeredCallbacks.length).toBe(1);
+
+    const [answer] = await harness.say(USER, 'What did Obama say about sanctions?', 1, { replyToMessageId: digestMessage.message_id });
+    expect(answer).toMatch(/Minsk agreements/);
+    expect(answer).toMatch(/RT/);
+    // Nothing was refused; pacing answers (429) were waited out and retried.
+    expect(emulator.rejected.filter((r) => r.errorCode !== 429)).toEqual([]);
+  });
+
+  it('asks for a topic, with suggestions, when /summary has none', async () => {
+    harness = await startHarness();
+    const [reply] = await harness.say(USER, '/summary');
+    expect(reply).toMatch(/Which topic\?/);
+    const message = harness.emulator.botMessages(USER).at(-1)!;
+    expect(message.reply_markup?.inline_keyboard?.flat().length).toBeGreaterThan(0);
+  });
+
+  it('answers a question it cannot answer plainly', async () => {
+    harness = await startHarness();
+    const [reply] = await harness.say(USER, 'Who won the football world cup?');
+    expect(reply).toBe("I don't find that in today's articles.");
+  });
+
+  it('validates /time and /timezone with helpful errors', async () => {
+    harness = await startHarness();
+    await harness.say(USER, '/start');
+    expect((await harness.say(USER, '/time 7:30'))[0]).toMatch(/07:30/);
+    expect((await harness.say(USER, '/time 25:99'))[0]).toMatch(/HH:MM/);
+    expect((await harness.say(USER, '/timezone europe/berlin'))[0]).toMatch(/Europe\/Berlin/);
+    const mars = (await harness.say(USER, '/timezone Mars'))[0]!;
+    expect(mars).toMatch(/not a time zone/);
+    expect(mars).toMatch(/Europe\/Berlin/);
+    expect(harness.store.subscribers.get(USER)).toMatchObject({ digestTime: '07:30', timezone: 'Europe/Berlin' });
+  });
+
+  it('follows and unfollows topics', async () => {
+    harness = await startHarness();
+    await harness.say(USER, '/start');
+    expect((await harness.say(USER, '/topics'))[0]).toMatch(/top stories/);
+    expect((await harness.say(USER, '/follow Syria'))[0]).toMatch(/Following Syria/);
+    expect((await harness.say(USER, '/follow syria'))[0]).toMatch(/already follow/);
+    expect((await harness.say(USER, '/topics'))[0]).toMatch(/Syria/);
+    expect((await harness.say(USER, '/unfollow syria'))[0]).toMatch(/Stopped following/);
+    expect(harness.store.subscribers.topics(USER)).toEqual([]);
+  });
+
+  it('/stop unsubscribes and says how to come back; a blocked bot counts as /stop', async () => {
+    harness = await startHarness();
+    await harness.say(USER, '/start');
+    expect((await harness.say(USER, '/stop'))[0]).toMatch(/\/start/);
+    expect(harness.store.subscribers.get(USER)?.active).toBe(false);
+
+    const other = 5002;
+    await harness.say(other, '/start');
+    harness.emulator.blockChat(other);
+    harness.emulator.sendMessage({ chatId: other, text: '/summary syria' });
+    await harness.emulator.waitFor(() => harness!.store.subscribers.get(other)?.active === false);
+    expect(harness.store.subscribers.get(other)?.stopReason).toBe('blocked');
+  });
+
+  it('refuses admin commands to others politely and serves them to admins', async () => {
+    harness = await startHarness({ settings: { adminIds: [USER] } });
+    expect((await harness.say(5003, '/stats'))[0]).toMatch(/administrators/);
+    const [stats] = await harness.say(USER, '/stats');
+    expect(stats).toMatch(/Subscribers: 0/);
+    expect(stats).toMatch(/Articles today \(UTC\): 1 of 1/);
+  });
+
+  it('gets every reply through 429 and 5xx, once', async () => {
+    harness = await startHarness();
+    harness.emulator.injectFault({ type: 'rate-limit', method: 'sendMessage', retryAfter: 1, times: 1 });
+    harness.emulator.injectFault({ type: 'server-error', method: 'sendMessage', times: 2 });
+    const [reply] = await harness.say(USER, '/summary syria');
+    expect(reply).toMatch(/Putin/);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(harness.emulator.botMessages(USER)).toHaveLength(1);
+  });
+});
