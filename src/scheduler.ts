@@ -12,6 +12,7 @@ import type { FetchOptions } from './ingest/http.ts';
 import { storeDraft } from './ingest/pipeline.ts';
 import type { Logger } from './log.ts';
 import type { Store } from './store/index.ts';
+import type { Summarizer } from './summarize/index.ts';
 
 export interface SchedulerDeps {
   config: Config;
@@ -27,6 +28,8 @@ export interface SchedulerDeps {
   fetch?: boolean;
   /** The due check's cron expression (default every minute). */
   dueCron?: string;
+  /** Offline by default; the LLM when configured. */
+  summarizer?: Summarizer;
 }
 
 export interface RunningScheduler {
@@ -74,7 +77,15 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   if (!api) {
     log.warn('BOT_TOKEN is not set, so daily digests are not delivered.');
   } else {
-    delivery = new Delivery({ store, log, api, settings: { ...deliverySettingsOf(config), ...deps.delivery }, ...(deps.clock ? { clock: deps.clock } : {}) });
+    const summarizer = deps.summarizer;
+    delivery = new Delivery({
+      store,
+      log,
+      api,
+      settings: { ...deliverySettingsOf(config), ...deps.delivery },
+      ...(deps.clock ? { clock: deps.clock } : {}),
+      ...(summarizer && summarizer.name !== 'offline' ? { improve: (digest) => summarizer.improveDigest(digest) } : {}),
+    });
   }
 
   let stopped = false;

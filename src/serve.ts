@@ -41,11 +41,11 @@ export async function startWebhook(bot: Telegraf, options: WebhookOptions, log: 
 
 export async function serve(deps: ServeDeps): Promise<Running> {
   const { config, log, store } = deps;
+  const summarizer = createSummarizer({ config, store, log });
   // Source polling and daily-digest delivery (one delivering scheduler per database).
-  const scheduler: RunningScheduler = startScheduler(deps);
+  const scheduler: RunningScheduler = startScheduler({ ...deps, summarizer });
   let bot: Telegraf | undefined;
   let server: Server | undefined;
-  const summarizer = createSummarizer({ config, store, log });
 
   if (!config.BOT_TOKEN) {
     log.warn('BOT_TOKEN is not set, so the Telegram bot is off (create one with @BotFather, see README). Fetching news only.');

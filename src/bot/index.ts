@@ -2,6 +2,7 @@
 // questions; every reply is Telegram HTML built by views.ts or the digest renderer.
 import { Markup, Telegraf, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
+import { deliveryStatsLines } from '../delivery/index.ts';
 import { storyQuotes } from '../digest/compose.ts';
 import { buildDigest } from '../digest/index.ts';
 import type { Digest, Story, StoryQuote } from '../digest/model.ts';
@@ -264,6 +265,7 @@ export function createBot(deps: BotDeps): Telegraf {
       `Articles today (UTC): ${store.articles.countIngestedSince(today)} of ${store.articles.count()}`,
       `Sources: ${sources.length}, failing: ${sources.filter((s) => s.consecutiveFailures > 0).length}`,
       `Last fetch: ${lastFetch ? escapeHtml(lastFetch.slice(0, 16).replace('T', ' ')) + ' UTC' : 'never'}`,
+      ...deliveryStatsLines(store, at).map(escapeHtml),
     ];
     await ctx.reply(lines.join('\n'), HTML);
   });

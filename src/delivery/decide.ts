@@ -22,6 +22,8 @@ export interface DecideOptions {
   /** Stop deciding (shutdown, or the lease is lost). */
   shouldStop?: () => boolean;
   log?: Logger;
+  /** Improves a digest before it is recorded (the LLM, when configured); never throws. */
+  improve?: (digest: Digest) => Promise<Digest>;
 }
 
 export interface DecideReport {
@@ -87,7 +89,7 @@ export function dailyDigest(
   topics: string[],
   now: Date,
   options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache } = {},
-): { digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date } {
+): { digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date; key: string } {
   const last = store.outbox.lastCutoff(chatId);
   const firstWindow = (options.firstWindowHours ?? 24) * 3_600_000;
   const ingestedAfter = last ?? new Date(now.getTime() - firstWindow);
@@ -96,11 +98,11 @@ export function dailyDigest(
   const since = new Date(Math.min(ingestedAfter.getTime(), now.getTime() - firstWindow));
   const key = JSON.stringify([[...topics].map((t) => t.trim().toLowerCase()).sort(), ingestedAfter.getTime(), since.getTime(), now.getTime()]);
   const cached = options.cache?.get(key);
-  if (cached) return { ...cached, ingestedAfter };
+  if (cached) return { ...cached, ingestedAfter, key };
   const digest = buildDigest(store, { topics, since, now, maxStories: options.maxStories ?? 8, ingestedAfter });
   const messages = toOutboxMessages(digest);
   options.cache?.set(key, { digest, messages });
-  return { digest, messages, ingestedAfter };
+  return { digest, messages, ingestedAfter, key };
 }
 
 export function toOutboxMessages(digest: Digest): OutboxMessageInput[] {
@@ -112,6 +114,27 @@ export function toOutboxMessages(digest: Digest): OutboxMessageInput[] {
   }));
 }
 
+/**
+ * The LLM is asynchronous and must not run inside the write transaction: the chunk's digests
+ * are built and improved first, into the shared cache that the transaction then reads.
+ */
+async function improveChunk(
+  store: Store,
+  chunk: DueSubscriber[],
+  now: Date,
+  options: DecideOptions,
+  cache: Map<string, { digest: Digest; messages: OutboxMessageInput[] }>,
+  improved: Set<string>,
+): Promise<void> {
+  for (const { subscriber } of chunk) {
+    const built = dailyDigest(store, subscriber.chatId, store.subscribers.topics(subscriber.chatId), now, { ...options, cache });
+    if (improved.has(built.key) || !built.digest.stories.length) continue;
+    improved.add(built.key);
+    const digest = await options.improve!(built.digest);
+    cache.set(built.key, { digest, messages: toOutboxMessages(digest) });
+  }
+}
+
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** Decides every due subscriber: one digest each, recorded in the outbox. */
@@ -121,9 +144,11 @@ export async function decideDue(store: Store, options: DecideOptions): Promise<D
   const report: DecideReport = { active, due: due.length, queued: 0, skippedEmpty: 0, alreadyDecided: 0, buildCpuMicros: 0, built: 0 };
   const chunkSize = options.chunkSize ?? 100;
   const cache = new Map<string, { digest: Digest; messages: OutboxMessageInput[] }>();
+  const improved = new Set<string>();
   for (let start = 0; start < due.length; start += chunkSize) {
     if (options.shouldStop?.()) break;
     const chunk = due.slice(start, start + chunkSize);
+    if (options.improve) await improveChunk(store, chunk, now, options, cache, improved);
     // CPU of the whole decision (digest build or reuse, render, outbox insert), per chunk.
     const cpu = process.cpuUsage();
     store.outbox.transaction(() => {

@@ -4,6 +4,7 @@ import { Telegram } from 'telegraf';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { DeliveryCounts, LockHolder, Store } from '../store/index.ts';
+import type { Digest } from '../digest/model.ts';
 import { decideDue, type DecideReport } from './decide.ts';
 import { SchedulerLease } from './lock.ts';
 import { localDate, systemClock, type Clock } from './schedule.ts';
@@ -46,6 +47,8 @@ export interface DeliveryDeps {
   settings: DeliverySettings;
   /** Due-time clock (tests move it); pacing and retries use real time. */
   clock?: Clock;
+  /** Improves each digest before it is recorded (the LLM, when configured). */
+  improve?: (digest: Digest) => Promise<Digest>;
 }
 
 export interface StartResult {
@@ -123,6 +126,7 @@ export class Delivery {
       maxStories: this.deps.settings.maxStories,
       shouldStop: () => this.stopping || !this.lease.valid,
       log: this.deps.log,
+      ...(this.deps.improve ? { improve: this.deps.improve } : {}),
     })
       .then((report) => {
         this.sender.poke();

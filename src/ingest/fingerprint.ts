@@ -59,14 +59,20 @@ export function fingerprint(text: string): Fingerprint {
   for (let i = 0; i + 2 < wordHashes.length; i++) {
     shingles.add(mix(mix(wordHashes[i]!, wordHashes[i + 1]!), wordHashes[i + 2]!));
   }
-  const mins = new Uint32Array(SIGNATURE_SIZE).fill(0xffffffff);
-  for (const shingle of shingles) {
-    for (let k = 0; k < SIGNATURE_SIZE; k++) {
-      const v = mix(shingle, SEEDS[k]!);
-      if (v < mins[k]!) mins[k] = v;
+  // One pass over a typed array per seed, the minimum kept in a local: about twice as fast
+  // as a pass over the Set per shingle, with the same values.
+  const list = Uint32Array.from(shingles);
+  let signature = '';
+  for (let k = 0; k < SIGNATURE_SIZE; k++) {
+    const seed = SEEDS[k]!;
+    let min = 0xffffffff;
+    for (let j = 0; j < list.length; j++) {
+      const v = mix(list[j]!, seed);
+      if (v < min) min = v;
     }
+    signature += min.toString(16).padStart(8, '0');
   }
-  return { signature: Array.from(mins, (v) => v.toString(16).padStart(8, '0')).join(''), shingles: shingles.size };
+  return { signature, shingles: shingles.size };
 }
 
 function values(signature: string): number[] {
@@ -77,11 +83,22 @@ function values(signature: string): number[] {
 
 /** Estimated Jaccard similarity of the two texts' shingle sets. */
 export function similarity(a: string, b: string): number {
-  const va = values(a);
-  const vb = values(b);
+  // Signatures are fixed-width lower-case hex (see fingerprint), so two values are equal
+  // exactly when their 8 digits are: compared in place, without parsing (the near-duplicate
+  // lookup runs this for up to 500 candidates per insert).
+  const count = Math.ceil(a.length / 8);
   let same = 0;
-  for (let i = 0; i < va.length; i++) if (va[i] === vb[i]) same++;
-  return same / va.length;
+  for (let i = 0; i < a.length; i += 8) {
+    let equal = true;
+    for (let j = i; j < i + 8 && j < a.length; j++) {
+      if (a.charCodeAt(j) !== b.charCodeAt(j)) {
+        equal = false;
+        break;
+      }
+    }
+    if (equal) same++;
+  }
+  return same / count;
 }
 
 /** LSH band keys: texts with similarity >= 0.6 share at least one key with probability > 0.88 (>= 0.8: 0.999). */

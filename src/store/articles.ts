@@ -3,6 +3,7 @@
 import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
 import { MIN_SHINGLES_FOR_NEAR_DUPLICATE, NEAR_DUPLICATE_SIMILARITY, bandKeys, fingerprint, similarity, textHash } from '../ingest/fingerprint.ts';
 import { canonicalUrl } from '../ingest/url.ts';
+import type { Statement } from 'better-sqlite3';
 import type { Db } from './db.ts';
 import { buildFtsQuery } from './fts-query.ts';
 
@@ -73,7 +74,19 @@ function toArticle(row: ArticleRow): StoredArticle {
 const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
 
 export class ArticleStore {
+  private readonly statements = new Map<string, Statement>();
+
   constructor(private readonly db: Db) {}
+
+  /** Prepared once, reused: ingest and search run these for every article and query. */
+  private sql(text: string): Statement {
+    let statement = this.statements.get(text);
+    if (!statement) {
+      statement = this.db.prepare(text);
+      this.statements.set(text, statement);
+    }
+    return statement;
+  }
 
   /** Stores a draft unless it is already stored; near-duplicates are stored and linked. */
   insert(draft: ArticleDraft, meta: { sourceId?: number | null; analysis?: Analysis | null; ingestedAt?: Date } = {}): InsertResult {
@@ -82,16 +95,15 @@ export class ArticleStore {
     const print = fingerprint(draft.text);
     const bands = print.shingles >= MIN_SHINGLES_FOR_NEAR_DUPLICATE ? bandKeys(print.signature) : [];
     return this.db.transaction((): InsertResult => {
-      const byGuid = draft.guid ? (this.db.prepare('SELECT id FROM articles WHERE guid = ?').pluck().get(draft.guid) as number | undefined) : undefined;
+      const byGuid = draft.guid ? (this.sql('SELECT id FROM articles WHERE guid = ?').pluck().get(draft.guid) as number | undefined) : undefined;
       if (byGuid !== undefined) return { status: 'duplicate', id: byGuid, duplicateOf: byGuid, reason: 'guid' };
-      const byUrl = canonical ? (this.db.prepare('SELECT id FROM articles WHERE canonical_url = ?').pluck().get(canonical) as number | undefined) : undefined;
+      const byUrl = canonical ? (this.sql('SELECT id FROM articles WHERE canonical_url = ?').pluck().get(canonical) as number | undefined) : undefined;
       if (byUrl !== undefined) return { status: 'duplicate', id: byUrl, duplicateOf: byUrl, reason: 'url' };
-      const byText = this.db.prepare('SELECT id FROM articles WHERE text_hash = ?').pluck().get(hash) as number | undefined;
+      const byText = this.sql('SELECT id FROM articles WHERE text_hash = ?').pluck().get(hash) as number | undefined;
       if (byText !== undefined) return { status: 'duplicate', id: byText, duplicateOf: byText, reason: 'text' };
 
       const nearDuplicateOf = this.findNearDuplicate(print.signature, bands);
-      const info = this.db
-        .prepare(
+      const info = this.sql(
           `INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
              text_hash, fingerprint, near_duplicate_of, analysis)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -114,7 +126,7 @@ export class ArticleStore {
           meta.analysis ? JSON.stringify(meta.analysis) : null,
         );
       const id = Number(info.lastInsertRowid);
-      const addBand = this.db.prepare('INSERT INTO article_bands (key, article_id) VALUES (?, ?)');
+      const addBand = this.sql('INSERT INTO article_bands (key, article_id) VALUES (?, ?)');
       for (const key of bands) addBand.run(key, id);
       return nearDuplicateOf !== undefined
         ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint' }
@@ -124,8 +136,7 @@ export class ArticleStore {
 
   private findNearDuplicate(signature: string, bands: number[]): number | undefined {
     if (!bands.length) return undefined;
-    const candidates = this.db
-      .prepare(
+    const candidates = this.sql(
         `SELECT a.id, a.fingerprint, a.near_duplicate_of FROM articles a
          WHERE a.id IN (SELECT article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?)) LIMIT 500)`,
       )
@@ -141,40 +152,39 @@ export class ArticleStore {
 
   /** Whether an item is already stored under this GUID or URL (saves fetching its page again). */
   isKnown(item: { guid?: string; url?: string }): boolean {
-    if (item.guid && this.db.prepare('SELECT 1 FROM articles WHERE guid = ?').get(item.guid)) return true;
+    if (item.guid && this.sql('SELECT 1 FROM articles WHERE guid = ?').get(item.guid)) return true;
     const canonical = item.url ? canonicalUrl(item.url) : null;
-    return canonical !== null && this.db.prepare('SELECT 1 FROM articles WHERE canonical_url = ?').get(canonical) !== undefined;
+    return canonical !== null && this.sql('SELECT 1 FROM articles WHERE canonical_url = ?').get(canonical) !== undefined;
   }
 
   get(id: number): StoredArticle | undefined {
-    const row = this.db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+    const row = this.sql(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
     return row ? toArticle(row) : undefined;
   }
 
   getMany(ids: number[]): StoredArticle[] {
     if (!ids.length) return [];
-    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
+    const rows = this.sql(`SELECT ${COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
     const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
     return ids.map((id) => byId.get(id)).filter((a): a is StoredArticle => a !== undefined);
   }
 
   setAnalysis(id: number, analysis: Analysis): void {
-    this.db.prepare('UPDATE articles SET analysis = ? WHERE id = ?').run(JSON.stringify(analysis), id);
+    this.sql('UPDATE articles SET analysis = ? WHERE id = ?').run(JSON.stringify(analysis), id);
   }
 
   /** Articles ingested at or after a time. */
   countIngestedSince(iso: string): number {
-    return this.db.prepare('SELECT count(*) FROM articles WHERE ingested_at >= ?').pluck().get(iso) as number;
+    return this.sql('SELECT count(*) FROM articles WHERE ingested_at >= ?').pluck().get(iso) as number;
   }
 
   count(): number {
-    return this.db.prepare('SELECT count(*) FROM articles').pluck().get() as number;
+    return this.sql('SELECT count(*) FROM articles').pluck().get() as number;
   }
 
   /** Articles published (or ingested, when the date is unknown) since a time, newest first. */
   recent(options: { since?: string; limit?: number } = {}): StoredArticle[] {
-    const rows = this.db
-      .prepare(
+    const rows = this.sql(
         `SELECT ${COLUMNS} FROM articles WHERE coalesce(published_at, ingested_at) >= ?
          ORDER BY coalesce(published_at, ingested_at) DESC LIMIT ?`,
       )
@@ -193,8 +203,7 @@ export class ArticleStore {
     const since = options.since ?? '';
     const now = (options.now ?? new Date()).getTime();
     const candidates = (expression: string) =>
-      this.db
-        .prepare(
+      this.sql(
           `SELECT a.id AS id, bm25(articles_fts, 4.0, 1.0) AS rank, coalesce(a.published_at, a.ingested_at) AS at
            FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
            WHERE articles_fts MATCH ? AND coalesce(a.published_at, a.ingested_at) >= ?

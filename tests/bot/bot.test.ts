@@ -106,6 +106,8 @@ describe('the bot, end to end through the Bot API emulator', () => {
     const [stats] = await harness.say(USER, '/stats');
     expect(stats).toMatch(/Subscribers: 0/);
     expect(stats).toMatch(/Articles today \(UTC\): 1 of 1/);
+    expect(stats).toMatch(/Digests today: sent 0/);
+    expect(stats).toMatch(/Messages unknown .*: 0/);
   });
 
   it('gets every reply through 429 and 5xx, once', async () => {

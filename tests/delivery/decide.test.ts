@@ -120,4 +120,25 @@ describe('daily digest decisions (injected clock)', () => {
     expect(report.built).toBeLessThanOrEqual(4);
     expect(report.buildCpuMicros / report.queued).toBeLessThan(1000);
   });
+
+  it('records the improved digest (the LLM path) built once per request, outside the write transaction', async () => {
+    const store = openStore();
+    const now = new Date('2026-11-27T12:00:00Z');
+    seedArticles(store, now, 10, { ingestedAt: new Date(now.getTime() - 3_600_000) });
+    addSubscribers(store, [{ chatId: 1, timezone: 'UTC' }, { chatId: 2, timezone: 'UTC' }, { chatId: 3, timezone: 'UTC' }]);
+    let calls = 0;
+    const improve = async (digest: Parameters<NonNullable<Parameters<typeof decideDue>[1]['improve']>>[0]) => {
+      calls++;
+      await new Promise((r) => setTimeout(r, 5));
+      return { ...digest, headline: 'Model headline over the day' };
+    };
+    const report = await decideDue(store, { now, everyoneDue: true, improve });
+    expect(report.queued).toBe(3);
+    // Three subscribers with the same (empty) topics share one digest: one LLM pass.
+    expect(calls).toBe(1);
+    for (const chatId of [1, 2, 3]) {
+      const [digest] = store.outbox.digests({ chatId });
+      expect(store.outbox.items(digest!.id)[0]!.html).toContain('Model headline over the day');
+    }
+  });
 });
