@@ -1,0 +1,61 @@
+// Two schedulers on one database (as two `serve` processes would be): only the lease holder
+// sends, the other says so in its log and sends nothing; each subscriber gets one digest.
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseConfig } from '../src/config.ts';
+import { botApi, fixedClock } from '../src/delivery/index.ts';
+import { startScheduler, type RunningScheduler } from '../src/scheduler.ts';
+import { Store } from '../src/store/index.ts';
+import { addSubscribers, manySubscribers, memoryLogger, seedArticles, settings, tempDir } from './delivery/helpers.ts';
+import { startTelegramEmulator, type TelegramEmulator } from './support/telegram-emulator.ts';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+describe('scheduler lock', () => {
+  it('a second scheduler on the same database sends nothing while the first holds the lock', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const emulator: TelegramEmulator = await startTelegramEmulator({ rateLimits: { global: { perSecond: 1000, burst: 1000 } } });
+    cleanups.push(() => emulator.close());
+    const path = join(dir, 'shared.db');
+    const now = new Date('2026-11-27T09:00:00Z');
+    const first = Store.open(path);
+    const second = Store.open(path);
+    cleanups.push(() => first.close(), () => second.close());
+    seedArticles(first, now, 20, { ingestedAt: new Date(now.getTime() - 3_600_000) });
+    const subscribers = manySubscribers(30);
+    addSubscribers(first, subscribers);
+    for (const s of subscribers) emulator.registerChat(s.chatId);
+
+    const config = parseConfig({ BOT_TOKEN: emulator.token.replace(/:.*/, ':TESTtokenTESTtokenTESTtoken'), TELEGRAM_API_ROOT: emulator.apiRoot });
+    const api = botApi(emulator.token, emulator.apiRoot);
+    const start = (store: Store, log: ReturnType<typeof memoryLogger>['log']): RunningScheduler =>
+      startScheduler({ config, log, store, fetchOptions: {}, api, fetch: false, clock: fixedClock(now), delivery: settings(), dueCron: '0 0 1 1 *' });
+    const a = memoryLogger();
+    const b = memoryLogger();
+    const schedulerA = start(first, a.log);
+    cleanups.push(() => schedulerA.stop());
+    await schedulerA.tick();
+    const schedulerB = start(second, b.log);
+    cleanups.push(() => schedulerB.stop());
+    await schedulerB.tick();
+    await schedulerA.delivery!.drain();
+
+    expect(schedulerA.delivery!.stats().holdsLock).toBe(true);
+    expect(schedulerB.delivery!.stats().holdsLock).toBe(false);
+    expect(schedulerB.delivery!.stats().sender.sent).toBe(0);
+    expect(b.lines.some((l) => /another scheduler holds the delivery lock/.test(l.msg))).toBe(true);
+    // One digest per subscriber, each message of it delivered exactly once.
+    for (const s of subscribers) {
+      const digests = first.outbox.digests({ chatId: s.chatId });
+      expect(digests, `chat ${s.chatId}`).toHaveLength(1);
+      const messages = first.outbox.items(digests[0]!.id).length;
+      expect(messages).toBeGreaterThan(0);
+      expect(emulator.deliveredCount(s.chatId), `chat ${s.chatId}`).toBe(messages);
+    }
+    expect(emulator.rejected.filter((r) => r.errorCode !== 429)).toEqual([]);
+  });
+});
