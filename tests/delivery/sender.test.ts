@@ -53,13 +53,14 @@ function expectExactlyOnce(store: Store, emulator: TelegramEmulator, chatIds: nu
   }
 }
 
-const RATE = 300;
+// A global limit above Telegram's 30/s keeps the test short, yet low enough that this 2-core
+// machine (client, emulator and SQLite share one thread here) can keep up, so the measured
+// rate shows the pacer at work. bench/fanout.ts measures the real 30/s with 10,000 subscribers.
+const RATE = 60;
 
 describe('delivery through the Bot API emulator', () => {
   it('fans out to 2,000 subscribers at the configured pace, each exactly once, no 429 left unhandled', async () => {
     const { store, emulator, subs, make } = await setup(2000, {
-      // Telegram's pacing, with the global limit raised to keep the test short (the client and
-      // the emulator share this process, which tops out near 150-250 messages/s with HTTP and SQLite bookkeeping on both sides).
       emulator: { rateLimits: { global: { perSecond: RATE, burst: RATE / 3 }, perChat: { perSecond: 1, burst: 1 } } },
       settings: { ratePerSecond: RATE, maxInFlight: 32, requestTimeoutMs: 30_000 },
     });
@@ -80,9 +81,8 @@ describe('delivery through the Bot API emulator', () => {
     const rejected429 = emulator.rejected.filter((r) => r.errorCode === 429).length;
     console.log(`fan-out: ${sends.length} messages in ${span.toFixed(2)} s = ${rate.toFixed(0)}/s (limit ${RATE}/s); 429 answers: ${rejected429}`);
     expect(rate).toBeLessThanOrEqual(RATE * 1.1);
-    // In-process ceiling (client + emulator + SQLite on one thread), not the pacer: see bench/fanout.ts for 30/s.
-    expect(rate).toBeGreaterThan(20);
-  }, 60_000);
+    expect(rate).toBeGreaterThan(RATE * 0.75);
+  }, 90_000);
 
   it('survives 429 storms, 500/502s, timeouts, dropped connections and blocked users: nothing lost, nothing twice', async () => {
     const { store, emulator, subs, make, lines } = await setup(300, {
