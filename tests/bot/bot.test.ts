@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { startFixtureServer } from '../support/fixture-server.ts';
 import { startHarness, type Harness } from './harness.ts';
 
 const USER = 5001;
@@ -118,5 +119,35 @@ describe('the bot, end to end through the Bot API emulator', () => {
     expect(reply).toMatch(/Putin/);
     await new Promise((r) => setTimeout(r, 300));
     expect(harness.emulator.botMessages(USER)).toHaveLength(1);
+  });
+
+  it('shows a friendly line, not a stack trace, when a reply fails; other users are not affected', async () => {
+    harness = await startHarness();
+    const other = 5010;
+    harness.emulator.injectFault({ type: 'error', method: 'sendMessage', chatId: USER, errorCode: 400, description: 'Bad Request: injected failure' });
+    const [reply] = await harness.say(USER, '/help');
+    expect(reply).toBe('Sorry, something went wrong on my side. Please try again in a minute.');
+    const [help] = await harness.say(other, '/help');
+    expect(help).toMatch(/What I can do/);
+  });
+
+  it('/addsource fetches a feed once before saving it and refuses private addresses unless allowed', async () => {
+    const server = await startFixtureServer();
+    try {
+      server.static('/feed.xml', '<?xml version="1.0"?><rss version="2.0"><channel><title>Local World News</title><link>http://x/</link><description>d</description><item><title>One</title><link>http://x/1</link><description>Text of one.</description></item></channel></rss>', { contentType: 'application/rss+xml' });
+      harness = await startHarness({ settings: { adminIds: [USER], allowPrivateSources: false } });
+      expect((await harness.say(USER, `/addsource ${server.url('/feed.xml')}`))[0]).toMatch(/could not add that source: refusing to fetch 127.0.0.1: not a public address/);
+      expect(harness.store.sources.list()).toHaveLength(0);
+      await harness.stop();
+      harness = await startHarness({ settings: { adminIds: [USER], allowPrivateSources: true } });
+      expect((await harness.say(USER, `/addsource ${server.url('/feed.xml')}`))[0]).toMatch(/Added source 1: Local World News \(feed\)/);
+      expect(server.requestsTo('/feed.xml').length).toBe(1);
+      expect((await harness.say(USER, `/addsource ${server.url('/missing.xml')}`))[0]).toMatch(/could not add that source: .*404/);
+      expect((await harness.say(USER, '/sources'))[0]).toMatch(/Local World News/);
+      expect((await harness.say(USER, '/removesource 1'))[0]).toMatch(/Removed source 1/);
+      expect(harness.store.sources.list()).toHaveLength(0);
+    } finally {
+      await server.close();
+    }
   });
 });
