@@ -107,9 +107,13 @@ export function suggestTopics(store: Store, now: Date, count = 5): string[] {
   const recent = store.articles.recent({ since, limit: 200 });
   // An archive with nothing from this week still has topics worth suggesting.
   for (const article of recent.length ? recent : store.articles.recent({ limit: 200 })) {
-    for (const entity of new Set(namedEntities(`${article.title}. ${article.analysis?.summary.join(' ') ?? ''}`))) {
+    // Names in headlines are what a story is about; names in the summary count a third as much.
+    const weights = new Map<string, number>();
+    for (const entity of namedEntities(article.analysis?.summary.join(' ') ?? '')) weights.set(entity, 1);
+    for (const entity of namedEntities(article.title)) weights.set(entity, 3);
+    for (const [entity, weight] of weights) {
       if (entity.length < 3 || entity.split(' ').length > 3) continue;
-      frequency.set(entity, (frequency.get(entity) ?? 0) + 1);
+      frequency.set(entity, (frequency.get(entity) ?? 0) + weight);
     }
   }
   return [...frequency.entries()]
