@@ -6,6 +6,22 @@ import { migrations } from './migrations.ts';
 
 export type Db = Database.Database;
 
+/**
+ * Prepares each SQL text once per connection and reuses it: ingest, search and the sender
+ * run the same statements for every article, query and message.
+ */
+export function statementCache(db: Db): (sql: string) => Database.Statement {
+  const statements = new Map<string, Database.Statement>();
+  return (sql) => {
+    let statement = statements.get(sql);
+    if (!statement) {
+      statement = db.prepare(sql);
+      statements.set(sql, statement);
+    }
+    return statement;
+  };
+}
+
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);

@@ -7,7 +7,7 @@
 //   'cancelled': a later part of a digest whose chat blocked the bot.
 // Digest states: pending (messages to send) | sent | failed | unknown | skipped-empty.
 import type { Statement, Transaction } from 'better-sqlite3';
-import type { Db } from './db.ts';
+import { statementCache, type Db } from './db.ts';
 
 export type DigestStatus = 'pending' | 'sent' | 'failed' | 'unknown' | 'skipped-empty';
 export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'cancelled';
@@ -153,21 +153,12 @@ export interface LockHolder {
 }
 
 export class OutboxStore {
-  private readonly statements = new Map<string, Statement>();
+  private readonly sql: (text: string) => Statement;
   private readonly runner: Transaction<(fn: () => unknown) => unknown>;
 
   constructor(private readonly db: Db) {
     this.runner = db.transaction((fn: () => unknown) => fn());
-  }
-
-  /** Prepared once, reused: the sender runs these for every message. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+    this.sql = statementCache(db);
   }
 
   /** Runs fn in one write transaction (BEGIN IMMEDIATE; a savepoint when nested). */

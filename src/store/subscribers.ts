@@ -1,5 +1,6 @@
 // Subscribers (one per Telegram chat), their topics, and the messages sent to them.
-import type { Db } from './db.ts';
+import type { Statement } from 'better-sqlite3';
+import { statementCache, type Db } from './db.ts';
 
 export interface Subscriber {
   chatId: number;
@@ -59,10 +60,14 @@ export interface SentMessage<TStory = unknown> {
 export const MAX_TOPICS_PER_SUBSCRIBER = 20;
 
 export class SubscriberStore {
-  constructor(private readonly db: Db) {}
+  private readonly sql: (text: string) => Statement;
+
+  constructor(db: Db) {
+    this.sql = statementCache(db);
+  }
 
   get(chatId: number): Subscriber | undefined {
-    const row = this.db.prepare('SELECT * FROM subscribers WHERE chat_id = ?').get(chatId) as SubscriberRow | undefined;
+    const row = this.sql('SELECT * FROM subscribers WHERE chat_id = ?').get(chatId) as SubscriberRow | undefined;
     return row ? toSubscriber(row) : undefined;
   }
 
@@ -71,12 +76,10 @@ export class SubscriberStore {
     const existing = this.get(input.chatId);
     const at = now.toISOString();
     if (existing) {
-      this.db
-        .prepare('UPDATE subscribers SET active = 1, stopped_at = NULL, stop_reason = NULL, user_id = ?, first_name = ?, username = ?, updated_at = ? WHERE chat_id = ?')
+      this.sql('UPDATE subscribers SET active = 1, stopped_at = NULL, stop_reason = NULL, user_id = ?, first_name = ?, username = ?, updated_at = ? WHERE chat_id = ?')
         .run(input.userId ?? existing.userId, input.firstName ?? existing.firstName, input.username ?? existing.username, at, input.chatId);
     } else {
-      this.db
-        .prepare(
+      this.sql(
           `INSERT INTO subscribers (chat_id, user_id, first_name, username, active, digest_time, timezone, created_at, updated_at)
            VALUES (?, ?, ?, ?, 1, ?, ?, ?, ?)`,
         )
@@ -88,56 +91,54 @@ export class SubscriberStore {
   /** Stops daily digests; the settings stay so that /start brings everything back. */
   unsubscribe(chatId: number, reason: string, now = new Date()): boolean {
     return (
-      this.db
-        .prepare('UPDATE subscribers SET active = 0, stopped_at = ?, stop_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1')
+      this.sql('UPDATE subscribers SET active = 0, stopped_at = ?, stop_reason = ?, updated_at = ? WHERE chat_id = ? AND active = 1')
         .run(now.toISOString(), reason, now.toISOString(), chatId).changes > 0
     );
   }
 
   setDigestTime(chatId: number, time: string, now = new Date()): void {
-    this.db.prepare('UPDATE subscribers SET digest_time = ?, updated_at = ? WHERE chat_id = ?').run(time, now.toISOString(), chatId);
+    this.sql('UPDATE subscribers SET digest_time = ?, updated_at = ? WHERE chat_id = ?').run(time, now.toISOString(), chatId);
   }
 
   setTimezone(chatId: number, timezone: string, now = new Date()): void {
-    this.db.prepare('UPDATE subscribers SET timezone = ?, updated_at = ? WHERE chat_id = ?').run(timezone, now.toISOString(), chatId);
+    this.sql('UPDATE subscribers SET timezone = ?, updated_at = ? WHERE chat_id = ?').run(timezone, now.toISOString(), chatId);
   }
 
   setLastTopic(chatId: number, topic: string | null): void {
-    this.db.prepare('UPDATE subscribers SET last_topic = ? WHERE chat_id = ?').run(topic, chatId);
+    this.sql('UPDATE subscribers SET last_topic = ? WHERE chat_id = ?').run(topic, chatId);
   }
 
   topics(chatId: number): string[] {
-    return this.db.prepare('SELECT topic FROM subscriber_topics WHERE chat_id = ? ORDER BY created_at, topic').pluck().all(chatId) as string[];
+    return this.sql('SELECT topic FROM subscriber_topics WHERE chat_id = ? ORDER BY created_at, topic').pluck().all(chatId) as string[];
   }
 
   /** Adds a topic; false when it was already followed or the limit is reached. */
   follow(chatId: number, topic: string, now = new Date()): 'added' | 'exists' | 'limit' {
     if (this.topics(chatId).some((t) => t.toLowerCase() === topic.toLowerCase())) return 'exists';
     if (this.topics(chatId).length >= MAX_TOPICS_PER_SUBSCRIBER) return 'limit';
-    this.db.prepare('INSERT INTO subscriber_topics (chat_id, topic, created_at) VALUES (?, ?, ?)').run(chatId, topic, now.toISOString());
+    this.sql('INSERT INTO subscriber_topics (chat_id, topic, created_at) VALUES (?, ?, ?)').run(chatId, topic, now.toISOString());
     return 'added';
   }
 
   unfollow(chatId: number, topic: string): boolean {
-    return this.db.prepare('DELETE FROM subscriber_topics WHERE chat_id = ? AND lower(topic) = lower(?)').run(chatId, topic).changes > 0;
+    return this.sql('DELETE FROM subscriber_topics WHERE chat_id = ? AND lower(topic) = lower(?)').run(chatId, topic).changes > 0;
   }
 
   countActive(): number {
-    return this.db.prepare('SELECT count(*) FROM subscribers WHERE active = 1').pluck().get() as number;
+    return this.sql('SELECT count(*) FROM subscribers WHERE active = 1').pluck().get() as number;
   }
 
   listActive(): Subscriber[] {
-    return (this.db.prepare('SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id').all() as SubscriberRow[]).map(toSubscriber);
+    return (this.sql('SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id').all() as SubscriberRow[]).map(toSubscriber);
   }
 
   recordSentMessage<TStory>(message: Omit<SentMessage<TStory>, 'createdAt'>, now = new Date()): void {
-    this.db
-      .prepare('INSERT OR REPLACE INTO sent_messages (chat_id, message_id, kind, topic, stories, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+    this.sql('INSERT OR REPLACE INTO sent_messages (chat_id, message_id, kind, topic, stories, created_at) VALUES (?, ?, ?, ?, ?, ?)')
       .run(message.chatId, message.messageId, message.kind, message.topic, JSON.stringify(message.stories), now.toISOString());
   }
 
   sentMessage<TStory>(chatId: number, messageId: number): SentMessage<TStory> | undefined {
-    const row = this.db.prepare('SELECT * FROM sent_messages WHERE chat_id = ? AND message_id = ?').get(chatId, messageId) as
+    const row = this.sql('SELECT * FROM sent_messages WHERE chat_id = ? AND message_id = ?').get(chatId, messageId) as
       | { chat_id: number; message_id: number; kind: string; topic: string | null; stories: string; created_at: string }
       | undefined;
     if (!row) return undefined;
