@@ -75,7 +75,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   let delivery: Delivery | undefined;
   const api = deps.api ?? (config.BOT_TOKEN ? botApi(config.BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined);
   if (!api) {
-    log.warn('BOT_TOKEN is not set, so daily digests are not delivered.');
+    log.debug('no Bot API client (BOT_TOKEN is not set): daily digests are not delivered');
   } else {
     const summarizer = deps.summarizer;
     delivery = new Delivery({

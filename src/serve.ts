@@ -48,7 +48,7 @@ export async function serve(deps: ServeDeps): Promise<Running> {
   let server: Server | undefined;
 
   if (!config.BOT_TOKEN) {
-    log.warn('BOT_TOKEN is not set, so the Telegram bot is off (create one with @BotFather, see README). Fetching news only.');
+    log.warn('BOT_TOKEN is not set, so the Telegram bot and daily digests are off (create a bot with @BotFather, see README). Fetching news only.');
   } else {
     bot = createBot({
       token: config.BOT_TOKEN,
