@@ -6,11 +6,10 @@ import { deliveryStatsLines } from '../delivery/index.ts';
 import { storyQuotes } from '../digest/compose.ts';
 import { buildDigest } from '../digest/index.ts';
 import type { Digest, Story, StoryQuote } from '../digest/model.ts';
-import { renderTelegram } from '../digest/render.ts';
-import { decodeBody } from '../ingest/charset.ts';
-import { detectDocumentKind } from '../ingest/detect.ts';
-import { parseFeed } from '../ingest/feed.ts';
-import { assertPublicUrl, fetchUrl, type FetchOptions } from '../ingest/http.ts';
+import { escapeHtml, renderTelegram, truncateText } from '../digest/render.ts';
+import { suggestTopics } from '../digest/select.ts';
+import { assertPublicUrl, type FetchOptions } from '../ingest/http.ts';
+import { probeSource } from '../ingest/probe.ts';
 import type { Logger } from '../log.ts';
 import { askWith } from '../qa/index.ts';
 import { offlineSummarizer, type Summarizer } from '../summarize/index.ts';
@@ -19,8 +18,6 @@ import { BOT_COMMANDS } from './commands.ts';
 import { withRetries, type RetryOptions } from './retry.ts';
 import { normaliseTimezone, parseDigestTime, suggestTimezones } from './settings.ts';
 import { answerHtml, greetingHtml, helpHtml, sourcesListHtml, storyDetailHtml, storySourcesHtml, topicsHtml } from './views.ts';
-import { escapeHtml, truncateText } from '../digest/render.ts';
-import { suggestTopics } from '../digest/select.ts';
 
 export interface BotSettings {
   defaultDigestTime: string;
@@ -233,12 +230,9 @@ export function createBot(deps: BotDeps): Telegraf {
     await ctx.sendChatAction('typing');
     try {
       await assertPublicUrl(url, settings.allowPrivateSources);
-      const response = await fetchUrl(url, settings.fetchOptions);
-      const body = decodeBody(response.body, response.headers['content-type'] ?? null);
-      const kind = detectDocumentKind(body, { contentType: response.headers['content-type'] ?? null }) === 'feed' ? 'feed' : 'page';
-      const title = kind === 'feed' ? parseFeed(body, response.url).title : undefined;
-      const source = store.sources.add({ url, name: title ?? new URL(url).hostname, kind });
-      await ctx.reply(`Added source ${source.id}: <b>${escapeHtml(source.name)}</b> (${kind}).`, HTML);
+      const probed = await probeSource(url, settings.fetchOptions);
+      const source = store.sources.add({ url, name: probed.title ?? new URL(url).hostname, kind: probed.kind });
+      await ctx.reply(`Added source ${source.id}: <b>${escapeHtml(source.name)}</b> (${source.kind}).`, HTML);
     } catch (error) {
       log.info({ url, reason: (error as Error).message }, 'addsource refused');
       await ctx.reply(`I could not add that source: ${escapeHtml((error as Error).message)}`, HTML);

@@ -1,11 +1,8 @@
 // `sources list|add|remove|import` and `fetch`.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { decodeBody } from '../ingest/charset.ts';
-import { detectDocumentKind } from '../ingest/detect.ts';
-import { parseFeed } from '../ingest/feed.ts';
 import { pollSources } from '../ingest/fetcher.ts';
-import { fetchUrl } from '../ingest/http.ts';
+import { probeSource } from '../ingest/probe.ts';
 import { storeDraft } from '../ingest/pipeline.ts';
 import { loadSourcesFile, parseOpml } from '../sources-file.ts';
 import type { Source, SourceKind } from '../store/index.ts';
@@ -45,18 +42,11 @@ export async function sourcesAddCommand(ctx: CliContext, url: string, options: {
   let name = options.name;
   if (options.check !== false) {
     // Fetched once before it is saved, so a typo does not become a source that fails forever.
-    const response = await fetchUrl(url, fetchOptionsOf(ctx.config)).catch((error: unknown) => {
-      throw new UserError(`cannot fetch ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    const probed = await probeSource(url, fetchOptionsOf(ctx.config)).catch((error: unknown) => {
+      throw new UserError(`cannot add ${url}: ${error instanceof Error ? error.message : String(error)}`);
     });
-    const text = decodeBody(response.body, response.headers['content-type'] ?? null);
-    const detected = detectDocumentKind(text, { name: url, contentType: response.headers['content-type'] ?? null });
-    if (detected === 'feed') {
-      const feed = parseFeed(text, response.url);
-      kind ??= 'feed';
-      name ??= feed.title;
-    } else {
-      kind ??= 'page';
-    }
+    kind ??= probed.kind;
+    name ??= probed.title;
   }
   const source = ctx.store().sources.add({ url, name: name ?? new URL(url).hostname, kind: kind ?? 'feed' });
   printLine(`added ${source.id}: ${source.name} [${source.kind}] ${source.url}`);

@@ -1,0 +1,68 @@
+// Managing sources and fetching them from the CLI, against feeds served on 127.0.0.1.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+import { runCli } from './cli.ts';
+
+const FEEDS = new URL('../fixtures/feeds/', import.meta.url);
+let dir: string;
+let server: FixtureServer;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'nd-sources-'));
+  server = await startFixtureServer();
+  server.static('/rss.xml', readFileSync(new URL('rss2.xml', FEEDS)), { contentType: 'application/rss+xml', etag: '"v1"' });
+});
+
+afterAll(async () => {
+  await server.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('sources and fetch from the CLI', () => {
+  it('adds a feed after checking it, lists, fetches with a conditional GET the second time, removes', async () => {
+    const db = join(dir, 'a.db');
+    // The feed's teaser items link to pages on hosts that do not resolve here: quick failures, then the teaser text.
+    const env = { ALLOW_PRIVATE_SOURCES: 'true', FETCH_HOST_INTERVAL_MS: '0', FETCH_TIMEOUT_MS: '2000' };
+    const added = await runCli(['sources', 'add', server.url('/rss.xml'), '--db', db], env);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/added 1: .+ \[feed\]/);
+    const missing = await runCli(['sources', 'add', server.url('/nope.xml'), '--db', db], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/cannot add .*nope\.xml: HTTP 404/);
+
+    const first = JSON.parse((await runCli(['fetch', '--json', '--db', db], env)).stdout) as { sources: number; new: number; failed: unknown[] };
+    expect(first).toMatchObject({ sources: 1, failed: [] });
+    expect(first.new).toBeGreaterThan(0);
+    const second = JSON.parse((await runCli(['fetch', '--json', '--db', db], env)).stdout) as { notModified: number; new: number };
+    expect(second).toMatchObject({ notModified: 1, new: 0 });
+    expect(server.requestsTo('/rss.xml').at(-1)?.headers['if-none-match']).toBe('"v1"');
+
+    const list = await runCli(['sources', 'list', '--db', db], env);
+    expect(list.stdout).toMatch(/ok \d{4}-\d\d-\d\d/);
+    expect((await runCli(['sources', 'remove', '1', '--db', db])).stdout).toMatch(/removed 1/);
+    expect((await runCli(['sources', 'list', '--db', db])).stdout).toMatch(/No sources/);
+  }, 60_000);
+
+  it('refuses loopback feeds unless ALLOW_PRIVATE_SOURCES is set', async () => {
+    const result = await runCli(['sources', 'add', server.url('/rss.xml'), '--db', join(dir, 'b.db')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/not a public address/);
+  });
+
+  it('imports an OPML file', async () => {
+    const opml = join(dir, 'feeds.opml');
+    writeFileSync(
+      opml,
+      `<?xml version="1.0"?><opml version="2.0"><head><title>mine</title></head><body>
+        <outline text="World"><outline type="rss" text="Example World" xmlUrl="https://world.example/rss.xml"/>
+        <outline type="rss" text="Other" xmlUrl="https://other.example/feed"/></outline></body></opml>`,
+    );
+    const db = join(dir, 'c.db');
+    expect((await runCli(['sources', 'import', opml, '--db', db])).stdout).toMatch(/imported 2 feeds .*2 new/);
+    const list = JSON.parse((await runCli(['sources', 'list', '--json', '--db', db])).stdout) as { sources: { name: string; url: string }[] };
+    expect(list.sources.map((s) => s.name)).toEqual(['Example World', 'Other']);
+  });
+});
