@@ -31,14 +31,22 @@ function aboutText(article: StoredArticle): string {
   return `${article.title}. ${article.title}. ${summary}`;
 }
 
+// Terms and names of each article's about-text, by article id. The same stories come back in
+// every /summary and daily digest of the day, and these two passes were most of the clustering
+// time. Kept only while the text is the same (ids of another database, a new summary); bounded
+// like the stem memo (about 3 KB an entry). Read-only for callers.
+const PROFILE_CACHE = new Map<number, { text: string; terms: string[]; entities: Set<string> }>();
+const PROFILE_CACHE_LIMIT = 5_000;
+
 function profileOf(article: StoredArticle): Profile {
   const text = aboutText(article);
-  return {
-    article,
-    time: articleTime(article),
-    terms: contentTerms(text),
-    entities: new Set(namedEntities(text).map((e) => e.toLowerCase())),
-  };
+  let known = PROFILE_CACHE.get(article.id);
+  if (!known || known.text !== text) {
+    known = { text, terms: contentTerms(text), entities: new Set(namedEntities(text).map((e) => e.toLowerCase())) };
+    if (PROFILE_CACHE.size >= PROFILE_CACHE_LIMIT) PROFILE_CACHE.clear();
+    PROFILE_CACHE.set(article.id, known);
+  }
+  return { article, time: articleTime(article), terms: known.terms, entities: known.entities };
 }
 
 function tfidf(terms: string[], idf: Map<string, number>): Vector {
@@ -55,11 +63,42 @@ function tfidf(terms: string[], idf: Map<string, number>): Vector {
   return v;
 }
 
-function cosine(a: Vector, b: Vector): number {
-  const [small, large] = a.size < b.size ? [a, b] : [b, a];
+/** A tfidf vector with terms as integer ids, entries in the Map's order. */
+interface IdVector {
+  ids: Int32Array;
+  weights: Float64Array;
+}
+
+function toIdVector(v: Vector, termIds: Map<string, number>): IdVector {
+  const ids = new Int32Array(v.size);
+  const weights = new Float64Array(v.size);
+  let k = 0;
+  for (const [t, w] of v) {
+    let id = termIds.get(t);
+    if (id === undefined) {
+      id = termIds.size;
+      termIds.set(t, id);
+    }
+    ids[k] = id;
+    weights[k++] = w;
+  }
+  return { ids, weights };
+}
+
+/**
+ * Cosine of two unit vectors: the smaller one's entries, in order, times the larger one's
+ * weight for the same term, which `dense` holds by term id (0 where absent). The same
+ * products summed in the same order as over the Maps, so the same value to the last bit,
+ * without a string-keyed lookup per term (the pairwise loop runs this n^2/2 times).
+ */
+function cosineDense(small: IdVector, dense: Float64Array): number {
   let dot = 0;
-  for (const [t, w] of small) dot += w * (large.get(t) ?? 0);
+  for (let k = 0; k < small.ids.length; k++) dot += small.weights[k]! * dense[small.ids[k]!]!;
   return dot;
+}
+
+function scatter(v: IdVector, dense: Float64Array, on: boolean): void {
+  for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]!] = on ? v.weights[k]! : 0;
 }
 
 function sharesEntity(a: Set<string>, b: Set<string>): boolean {
@@ -83,7 +122,11 @@ export function clusterArticles(articles: StoredArticle[], options: ClusterOptio
   // are exactly the shared ones, and a steep IDF would discount them.
   const n = profiles.length;
   const idf = new Map([...documentFrequency].map(([t, df]) => [t, Math.log(1 + n / df)]));
-  const vectors = profiles.map((p) => tfidf(p.terms, idf));
+  const termIds = new Map<string, number>();
+  const vectors = profiles.map((p) => toIdVector(tfidf(p.terms, idf), termIds));
+  // Two scratch rows by term id: the outer article's weights, and the inner one's when it is the larger.
+  const outer = new Float64Array(termIds.size);
+  const inner = new Float64Array(termIds.size);
 
   // Union-find over article indexes.
   const parent = profiles.map((_, i) => i);
@@ -101,13 +144,26 @@ export function clusterArticles(articles: StoredArticle[], options: ClusterOptio
   });
 
   for (let i = 0; i < profiles.length; i++) {
+    const vi = vectors[i]!;
+    scatter(vi, outer, true);
     for (let j = i + 1; j < profiles.length; j++) {
       const a = profiles[i]!;
       const b = profiles[j]!;
       if (Math.abs(a.time - b.time) > windowMs) continue;
       if (!sharesEntity(a.entities, b.entities)) continue;
-      if (cosine(vectors[i]!, vectors[j]!) >= threshold) union(i, j);
+      const vj = vectors[j]!;
+      // As before: iterate the smaller vector (the second one on a tie), look up in the larger.
+      let similarity: number;
+      if (vi.ids.length < vj.ids.length) {
+        scatter(vj, inner, true);
+        similarity = cosineDense(vi, inner);
+        scatter(vj, inner, false);
+      } else {
+        similarity = cosineDense(vj, outer);
+      }
+      if (similarity >= threshold) union(i, j);
     }
+    scatter(vi, outer, false);
   }
 
   const groups = new Map<number, StoredArticle[]>();

@@ -4,7 +4,7 @@ import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
 import { MIN_SHINGLES_FOR_NEAR_DUPLICATE, NEAR_DUPLICATE_SIMILARITY, bandKeys, fingerprint, similarity, textHash } from '../ingest/fingerprint.ts';
 import { canonicalUrl } from '../ingest/url.ts';
 import type { Statement } from 'better-sqlite3';
-import type { Db } from './db.ts';
+import { statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from './fts-query.ts';
 
 export type InsertStatus = 'new' | 'duplicate' | 'near-duplicate';
@@ -74,18 +74,11 @@ function toArticle(row: ArticleRow): StoredArticle {
 const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
 
 export class ArticleStore {
-  private readonly statements = new Map<string, Statement>();
-
-  constructor(private readonly db: Db) {}
-
   /** Prepared once, reused: ingest and search run these for every article and query. */
-  private sql(text: string): Statement {
-    let statement = this.statements.get(text);
-    if (!statement) {
-      statement = this.db.prepare(text);
-      this.statements.set(text, statement);
-    }
-    return statement;
+  private readonly sql: (text: string) => Statement;
+
+  constructor(private readonly db: Db) {
+    this.sql = statementCache(db);
   }
 
   /** Stores a draft unless it is already stored; near-duplicates are stored and linked. */
@@ -202,18 +195,30 @@ export class ArticleStore {
     const limit = options.limit ?? 20;
     const since = options.since ?? '';
     const now = (options.now ?? new Date()).getTime();
+    // The window's id range (ids grow with ingest time, so it is narrow for a recent window):
+    // FTS5 then walks only the matches in that range instead of every match in the archive.
+    // Only a speed-up: the time filter below still decides, so the rows are the same.
+    let range: { lo: number | null; hi: number | null } = { lo: Number.MIN_SAFE_INTEGER, hi: Number.MAX_SAFE_INTEGER };
+    if (since) {
+      range = this.sql('SELECT min(id) AS lo, max(id) AS hi FROM articles WHERE coalesce(published_at, ingested_at) >= ?').get(since) as typeof range;
+      if (range.lo === null || range.hi === null) return [];
+    }
     const candidates = (expression: string) =>
       this.sql(
-          `SELECT a.id AS id, bm25(articles_fts, 4.0, 1.0) AS rank, coalesce(a.published_at, a.ingested_at) AS at
-           FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-           WHERE articles_fts MATCH ? AND coalesce(a.published_at, a.ingested_at) >= ?
-           ORDER BY rank LIMIT ?`,
-        )
-        .all(expression, since, Math.max(limit * 5, 100)) as { id: number; rank: number; at: string }[];
+        `SELECT a.id AS id, bm25(articles_fts, 4.0, 1.0) AS rank, coalesce(a.published_at, a.ingested_at) AS at
+         FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
+         WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ? AND coalesce(a.published_at, a.ingested_at) >= ?
+         ORDER BY rank LIMIT ?`,
+      ).all(expression, range.lo, range.hi, since, Math.max(limit * 5, 100)) as { id: number; rank: number; at: string }[];
 
     const allRows = candidates(fts.all);
     const withAll = new Set(allRows.map((r) => r.id));
-    const rows = fts.terms.length > 1 ? [...allRows, ...candidates(fts.any).filter((r) => !withAll.has(r.id))] : allRows;
+    // Articles with only some terms score below 1,000 + anything with every term: FTS5's bm25 is
+    // at most (k1 + 1) * ln(2 * rows + 1) per term, under 2.2 * 44.4 for any SQLite table, so
+    // with at most 10 terms a partial match never reaches 1,000. When the articles with every
+    // term fill the limit, the partial matches cannot make the top and are not looked up.
+    const partialCanRank = allRows.length < limit || fts.terms.length > 10;
+    const rows = fts.terms.length > 1 && partialCanRank ? [...allRows, ...candidates(fts.any).filter((r) => !withAll.has(r.id))] : allRows;
     const scored = rows.map((r) => {
       const ageDays = Math.max(0, (now - Date.parse(r.at)) / 86_400_000) || 0;
       // bm25 is negative (lower is better); recency halves the weight every 3 days.

@@ -1,0 +1,175 @@
+// Memory of `serve` with 100,000 articles stored while a fan-out runs: the real CLI
+// (node bin/news-digest.js serve) as a child process, its Bot API pointed at the Telegram
+// emulator of tests/support (in this process), on a copy of the bench store with 10,000
+// subscribers due now. The scheduler's first due check decides every digest into the outbox
+// and the sender drains it; peak RSS is the child's VmHWM (Linux), sampled with VmRSS.
+//
+// The copy's article times are shifted so the newest article is an hour old (daily digests
+// take what was ingested in the last 24 hours by the real clock). Subscribers: chat ids
+// 1..N, digest time 00:00 UTC, topics from the 50 most frequent named entities (one or two
+// each, one in ten none = top stories).
+// Pace: by default the emulator allows 300 msg/s and the sender sends at 290/s, so the whole
+// fan-out of 10,000 digests fits the time budget; BENCH_MEMORY_RATE=29 runs it at Telegram's
+// pace (30 msg/s, about 6 minutes). The fan-out speed itself is bench/fanout.ts's figure.
+// Run: npx tsx bench/memory.ts   (Linux; BENCH_QUICK=1: 20,000 articles, 1,000 subscribers)
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { Store } from '../src/store/index.ts';
+import { startTelegramEmulator } from '../tests/support/telegram-emulator.ts';
+import { PROJECT_ROOT, QUICK, fmt, isMain, load1, machineLine, mb, printTable, saveTables, type Table } from './common.ts';
+import { BENCH_NOW } from './store100k.ts';
+import { ARTICLES, ensureStoreInChild, frequentTopics } from './summary.ts';
+
+const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? (QUICK ? 1_000 : 10_000));
+const RATE = Number(process.env.BENCH_MEMORY_RATE ?? 290);
+const TARGET_MB = 250;
+const TOKEN = '123456789:BENCH-emulator-token-for-memory';
+const TIMEOUT_MS = Number(process.env.BENCH_MEMORY_TIMEOUT_MS ?? 12 * 60_000);
+
+function procStatus(pid: number): { rss: number; hwm: number } | undefined {
+  try {
+    const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+    const kb = (key: string) => Number(new RegExp(`^${key}:\\s+(\\d+)`, 'm').exec(status)?.[1] ?? NaN) * 1024;
+    return { rss: kb('VmRSS'), hwm: kb('VmHWM') };
+  } catch {
+    return undefined;
+  }
+}
+
+/** Prepares the copy: article times shifted to end an hour ago, subscribers with topics. */
+function prepareCopy(source: string, target: string, topics: string[]): void {
+  copyFileSync(source, target);
+  const shiftSeconds = Math.round((Date.now() - 3_600_000 - BENCH_NOW.getTime()) / 1000);
+  // Bench-only surgery on the copy (the store has no API to move time): same ISO format.
+  const db = new Database(target);
+  db.prepare(
+    `UPDATE articles SET published_at = strftime('%Y-%m-%dT%H:%M:%fZ', published_at, ?), ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', ingested_at, ?)`,
+  ).run(`${shiftSeconds} seconds`, `${shiftSeconds} seconds`);
+  db.close();
+  const store = Store.open(target);
+  const now = new Date(Date.now() - 86_400_000);
+  store.outbox.transaction(() => {
+    for (let chatId = 1; chatId <= SUBSCRIBERS; chatId++) {
+      store.subscribers.subscribe({ chatId, userId: chatId, firstName: `Reader ${chatId}`, digestTime: '00:00', timezone: 'UTC' }, now);
+      if (chatId % 10 === 0) continue; // top stories
+      store.subscribers.follow(chatId, topics[chatId % topics.length]!, now);
+      if (chatId % 3 === 0) store.subscribers.follow(chatId, topics[(chatId * 7 + 3) % topics.length]!, now);
+    }
+  });
+  store.close();
+}
+
+export async function runMemoryBench(): Promise<Table[]> {
+  if (process.platform !== 'linux') throw new Error('bench/memory.ts reads /proc: Linux only');
+  const loadStart = load1();
+  const build = ensureStoreInChild(ARTICLES);
+  const work = mkdtempSync(join(tmpdir(), 'news-digest-bench-memory-'));
+  const dbPath = join(work, 'news.db');
+  let topics: string[];
+  {
+    const store = Store.open(build.path);
+    topics = frequentTopics(store, 50);
+    store.close();
+  }
+  prepareCopy(build.path, dbPath, topics);
+
+  const emulator = await startTelegramEmulator({
+    token: TOKEN,
+    chats: Array.from({ length: SUBSCRIBERS }, (_, i) => i + 1),
+    rateLimits: { global: { perSecond: RATE + 10, burst: RATE + 10 } },
+    detectEntities: false,
+  });
+  const child = spawn(process.execPath, ['bin/news-digest.js', 'serve'], {
+    cwd: PROJECT_ROOT,
+    env: {
+      PATH: process.env.PATH ?? '',
+      HOME: process.env.HOME ?? '',
+      BOT_TOKEN: TOKEN,
+      TELEGRAM_API_ROOT: emulator.apiRoot,
+      DATABASE_PATH: dbPath,
+      SOURCES_FILE: '/nonexistent/sources.json',
+      LOG_LEVEL: 'warn',
+      SEND_RATE_PER_SECOND: String(RATE),
+      // For experiments with V8's heap limits (e.g. --max-old-space-size=96); unset by default.
+      ...(process.env.BENCH_SERVE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVE_NODE_OPTIONS } : {}),
+    },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+
+  const started = Date.now();
+  const samples: { t: number; rss: number }[] = [];
+  let idleRss = NaN;
+  let decidedAt = NaN;
+  let peakDuringDecide = 0;
+  let finished = false;
+  const monitor = Store.open(dbPath);
+  try {
+    while (Date.now() - started < TIMEOUT_MS) {
+      await new Promise((r) => setTimeout(r, 250));
+      if (child.exitCode !== null) throw new Error(`serve exited early (${child.exitCode}): ${stderr}`);
+      const status = procStatus(child.pid!);
+      if (status) samples.push({ t: Date.now() - started, rss: status.rss });
+      if (Number.isNaN(idleRss) && emulator.getUpdatesCalls > 0 && status) idleRss = status.rss;
+      const counts = monitor.outbox.counts();
+      const decided = Object.values(counts.digests).reduce((a, b) => a + b, 0);
+      if (Number.isNaN(decidedAt) && status) peakDuringDecide = Math.max(peakDuringDecide, status.hwm);
+      if (decided >= SUBSCRIBERS && Number.isNaN(decidedAt)) decidedAt = Date.now() - started;
+      if (decided >= SUBSCRIBERS && counts.messages.pending === 0 && counts.messages.sending === 0) {
+        finished = true;
+        break;
+      }
+    }
+    const final = procStatus(child.pid!);
+    const counts = monitor.outbox.counts();
+    const elapsed = (Date.now() - started) / 1000;
+    child.kill('SIGTERM');
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+    if (child.exitCode === null) child.kill('SIGKILL');
+    const peak = final?.hwm ?? Math.max(...samples.map((s) => s.rss));
+    const sent = counts.messages.sent;
+    const table: Table = {
+      title: `Memory of serve (child process) with ${ARTICLES} articles while the fan-out of ${SUBSCRIBERS} daily digests runs (sender ${RATE} msg/s, emulator ${RATE + 10} msg/s${process.env.BENCH_SERVE_NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.BENCH_SERVE_NODE_OPTIONS}` : ''})`,
+      rows: [
+        {
+          what: 'peak RSS of serve (VmHWM), whole run',
+          median: mb(peak),
+          target: `<= ${TARGET_MB} MB`,
+          met: finished && peak <= TARGET_MB * 2 ** 20,
+          note: finished ? `fan-out finished in ${fmt(elapsed, 0)} s` : `NOT finished within ${TIMEOUT_MS / 1000} s`,
+        },
+        { what: 'RSS of serve idle (bot polling, before the fan-out)', median: Number.isNaN(idleRss) ? '-' : mb(idleRss) },
+        {
+          what: 'peak RSS while digests are decided',
+          median: mb(peakDuringDecide),
+          note: Number.isNaN(decidedAt) ? '' : `all ${SUBSCRIBERS} decided after ${fmt(decidedAt / 1000, 0)} s`,
+        },
+        {
+          what: 'messages sent / digests',
+          median: `${sent} / ${Object.values(counts.digests).reduce((a, b) => a + b, 0)}`,
+          note: `skipped empty ${counts.digests['skipped-empty']}, failed ${counts.messages.failed}, unknown ${counts.messages.unknown}; emulator rejected ${emulator.rejected.length} requests`,
+        },
+      ],
+      load: [loadStart, load1()],
+    };
+    printTable(table);
+    return [table];
+  } finally {
+    monitor.close();
+    if (child.exitCode === null) child.kill('SIGKILL');
+    await emulator.close();
+    if (existsSync(work)) rmSync(work, { recursive: true, force: true });
+  }
+}
+
+if (isMain(import.meta.url)) {
+  console.log(machineLine());
+  const tables = await runMemoryBench();
+  saveTables('memory', tables);
+  process.exit(0);
+}
