@@ -7,9 +7,8 @@ import type { Config } from './config.ts';
 import { Delivery, botApi, deliverySettingsOf, type DeliverySettings } from './delivery/index.ts';
 import type { BotApi } from './delivery/sender.ts';
 import type { Clock } from './delivery/schedule.ts';
-import { pollSources } from './ingest/fetcher.ts';
 import type { FetchOptions } from './ingest/http.ts';
-import { storeDraft } from './ingest/pipeline.ts';
+import { pollAndStore } from './ingest/pipeline.ts';
 import type { Logger } from './log.ts';
 import type { Store } from './store/index.ts';
 import type { Summarizer } from './summarize/index.ts';
@@ -46,8 +45,8 @@ export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 
       deps.log.info('previous fetch still running; skipping this one');
       return;
     }
-    running = pollSources(
-      { store: deps.store, log: deps.log, ingest: (draft, sourceId) => storeDraft(deps.store, draft, sourceId) },
+    running = pollAndStore(
+      deps,
       { ...deps.fetchOptions, concurrency: deps.config.FETCH_CONCURRENCY, hostIntervalMs: deps.config.FETCH_HOST_INTERVAL_MS },
     )
       .then((report) => deps.log.info({ sources: report.sources, new: report.new, failed: report.failed.length }, 'fetch finished'))

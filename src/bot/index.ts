@@ -3,7 +3,7 @@
 import { Markup, Telegraf, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { deliveryStatsLines } from '../delivery/index.ts';
-import { storyQuotes } from '../digest/compose.ts';
+import { storyQuotes, toStoryQuote } from '../digest/compose.ts';
 import { buildDigest } from '../digest/index.ts';
 import type { Digest, Story, StoryQuote } from '../digest/model.ts';
 import { escapeHtml, renderTelegram, truncateText } from '../digest/render.ts';
@@ -284,7 +284,7 @@ export function createBot(deps: BotDeps): Telegraf {
       const articles = store.articles.getMany(story.sources.map((s) => s.articleId));
       const quotes: StoryQuote[] = storyQuotes(articles)
         .filter(({ quote }) => !quote.fragment)
-        .map(({ quote, articleId }) => ({ text: quote.text, speaker: quote.speaker, verified: quote.verified, articleId }));
+        .map(({ quote, articleId }) => toStoryQuote(quote, articleId));
       html = storyDetailHtml(story, quotes.length ? quotes : story.quotes, at);
     } else {
       html = storySourcesHtml(story, at);

@@ -1,7 +1,7 @@
 // The bot's replies as Telegram HTML. Pure: values in, escaped HTML out, each within
 // Telegram's 4096-character limit.
 import type { SourceRef, Story, StoryQuote } from '../digest/model.ts';
-import { escapeHtml, shortTime, truncateText, visibleLength } from '../digest/render.ts';
+import { escapeHtml, quoteHtml, shortTime, sourceLinkHtml, truncateText, visibleLength } from '../digest/render.ts';
 import type { Answer } from '../qa/answer.ts';
 import type { Source } from '../store/index.ts';
 import { BOT_COMMANDS } from './commands.ts';
@@ -17,13 +17,7 @@ export function fitLines(lines: string[]): string {
 }
 
 function link(source: SourceRef): string {
-  const label = escapeHtml(source.outlet ?? source.title);
-  if (!source.url || !/^https?:\/\//i.test(source.url) || !URL.canParse(source.url)) return label;
-  return `<a href="${escapeHtml(new URL(source.url).href).replace(/"/g, '&quot;')}">${label}</a>`;
-}
-
-function quoteHtml(quote: StoryQuote): string {
-  return `<i>“${escapeHtml(quote.text.trim().replace(/[,:;]$/, ''))}”</i> — ${escapeHtml(quote.speaker ?? 'unattributed')}`;
+  return sourceLinkHtml(source, source.outlet ?? source.title);
 }
 
 export function helpHtml(isAdmin: boolean): string {

@@ -1,9 +1,8 @@
 // `sources list|add|remove|import` and `fetch`.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { pollSources } from '../ingest/fetcher.ts';
 import { probeSource } from '../ingest/probe.ts';
-import { storeDraft } from '../ingest/pipeline.ts';
+import { pollAndStore } from '../ingest/pipeline.ts';
 import { loadSourcesFile, parseOpml } from '../sources-file.ts';
 import type { Source, SourceKind } from '../store/index.ts';
 import { UserError, fetchOptionsOf, type CliContext } from './context.ts';
@@ -75,8 +74,8 @@ export async function sourcesImportCommand(ctx: CliContext, path: string): Promi
 export async function fetchCommand(ctx: CliContext, options: { json?: boolean }): Promise<number> {
   seedSources(ctx);
   const store = ctx.store();
-  const totals = await pollSources(
-    { store, log: ctx.log, ingest: (draft, sourceId) => storeDraft(store, draft, sourceId) },
+  const totals = await pollAndStore(
+    { store, log: ctx.log },
     {
       ...fetchOptionsOf(ctx.config),
       concurrency: ctx.config.FETCH_CONCURRENCY,

@@ -48,7 +48,8 @@ export function storyQuotes(articles: StoredArticle[]): { quote: FoundQuote; art
   return out;
 }
 
-function toStoryQuote(quote: FoundQuote, articleId: number): StoryQuote {
+/** A found quote as a digest shows it: without offsets, with the article it comes from. */
+export function toStoryQuote(quote: FoundQuote, articleId: number): StoryQuote {
   const out: StoryQuote = { text: quote.text, speaker: quote.speaker, verified: quote.verified, articleId };
   if (quote.cue) out.cue = quote.cue;
   return out;

@@ -54,8 +54,23 @@ function outletOf(source: SourceRef): string {
   return source.title;
 }
 
+/** A quote without the comma or colon that led into the attribution. */
+function quoteText(quote: StoryQuote): string {
+  return quote.text.trim().replace(/[,:;]$/, '');
+}
+
 function quoteLine(quote: StoryQuote): string {
-  return `“${quote.text.trim().replace(/[,:;]$/, '')}” — ${quote.speaker ?? 'unattributed'}`;
+  return `“${quoteText(quote)}” — ${quote.speaker ?? 'unattributed'}`;
+}
+
+export function quoteHtml(quote: StoryQuote): string {
+  return `<i>“${escapeHtml(quoteText(quote))}”</i> — ${escapeHtml(quote.speaker ?? 'unattributed')}`;
+}
+
+/** The label linked to the source's page when it has a valid web URL, else the label alone. */
+export function sourceLinkHtml(source: SourceRef, label: string): string {
+  const href = webUrl(source.url);
+  return href ? `<a href="${escapeAttribute(href)}">${escapeHtml(label)}</a>` : escapeHtml(label);
 }
 
 function headline(digest: Digest): string {
@@ -119,9 +134,7 @@ export interface TelegramMessage {
 
 function sourcesHtml(sources: SourceRef[], now: Date, max = 3): string {
   const shown = sources.slice(0, max).map((s) => {
-    const label = escapeHtml(outletOf(s));
-    const href = webUrl(s.url);
-    const linked = href ? `<a href="${escapeAttribute(href)}">${label}</a>` : label;
+    const linked = sourceLinkHtml(s, outletOf(s));
     const time = shortTime(s.published, now);
     return time ? `${linked}, ${escapeHtml(time)}` : linked;
   });
@@ -135,7 +148,7 @@ export function storyHtml(story: Story, index: number, now: Date, options: { quo
   const summary = story.summary.slice(0, options.sentences ?? story.summary.length);
   if (summary.length) parts.push(escapeHtml(summary.join(' ')));
   for (const quote of story.quotes.slice(0, options.quotes ?? story.quotes.length)) {
-    parts.push(`<i>“${escapeHtml(quote.text.trim().replace(/[,:;]$/, ''))}”</i> — ${escapeHtml(quote.speaker ?? 'unattributed')}`);
+    parts.push(quoteHtml(quote));
   }
   parts.push(`📰 ${sourcesHtml(story.sources, now)}`);
   return parts.join('\n');

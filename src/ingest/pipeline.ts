@@ -9,6 +9,7 @@ import type { InsertResult, Store } from '../store/index.ts';
 import { decodeBody } from './charset.ts';
 import { detectDocumentKind } from './detect.ts';
 import { parseFeed, type FeedItem } from './feed.ts';
+import { pollSources, type PollReport } from './fetcher.ts';
 import { fetchUrl, type FetchOptions } from './http.ts';
 import { extractPage } from './page.ts';
 import { parseRawText } from './rawtext.ts';
@@ -136,4 +137,12 @@ export async function ingestInputs(inputs: string[], deps: { store: Store; log: 
     }
   }
   return counts;
+}
+
+/** Polls every due source once and stores (analysed) what is new: `fetch` and the scheduler. */
+export function pollAndStore(
+  deps: { store: Store; log: Logger },
+  options: FetchOptions & { concurrency: number; hostIntervalMs: number },
+): Promise<PollReport> {
+  return pollSources({ store: deps.store, log: deps.log, ingest: (draft, sourceId) => storeDraft(deps.store, draft, sourceId) }, options);
 }

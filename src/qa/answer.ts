@@ -3,7 +3,7 @@
 // weights over the context's sentences, plus the person the question asks about, matched
 // against the speakers of the quotes inside each sentence.
 import type { FoundQuote, StoredArticle } from '../model.ts';
-import { sourceRef } from '../digest/compose.ts';
+import { sourceRef, toStoryQuote } from '../digest/compose.ts';
 import type { SourceRef, StoryQuote } from '../digest/model.ts';
 import { contentTerms, namedEntities, stem, tokenize } from '../nlp/tokens.ts';
 
@@ -64,12 +64,6 @@ function namesPerson(speaker: string | null, person: string[]): boolean {
 function mentionsPerson(passage: Passage, person: string[]): boolean {
   const words = new Set(tokenize(passage.text));
   return person.every((w) => words.has(w));
-}
-
-function toStoryQuote(quote: FoundQuote, articleId: number): StoryQuote {
-  const out: StoryQuote = { text: quote.text, speaker: quote.speaker, verified: quote.verified, articleId };
-  if (quote.cue) out.cue = quote.cue;
-  return out;
 }
 
 export function answerQuestion(question: string, articles: StoredArticle[]): Answer {
