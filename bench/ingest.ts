@@ -1,6 +1,8 @@
 // Ingest speed: articles/s through the whole pipeline, as `news-digest ingest <folder>` runs it
 // (read the file, decode, detect, parse/extract, clean, analyse, dedup, store, FTS index),
-// into a fresh SQLite file per iteration.
+// into a fresh SQLite file per iteration, with one worker thread per core as the CLI runs a
+// bulk ingest (the pool is the process's shared one: warm after tinybench's warm-up run), and
+// in-process for context.
 //   - raw text: PolNeAR train texts (polnear/train/text/*.txt, 840 articles)
 //   - HTML: the 181 pages of the Zyte extraction benchmark (gunzipped once into a temp folder)
 //   - beside it, in the same run: Mozilla Readability over jsdom alone on the same pages (the
@@ -17,6 +19,7 @@ import { parseHTML } from 'linkedom';
 import { Bench } from 'tinybench';
 import { scoreAll } from '../eval/shingle-score.ts';
 import { ingestInputs, readInputs } from '../src/ingest/pipeline.ts';
+import { defaultWorkerCount } from '../src/ingest/worker-pool.ts';
 import { createLogger } from '../src/log.ts';
 import { Store } from '../src/store/index.ts';
 import { DATA_DIR, QUICK, fmt, isMain, load1, machineLine, percentile, printTable, samplesOf, saveTables, type Table } from './common.ts';
@@ -26,6 +29,8 @@ const HTML_RATIO_TARGET = 8;
 const F1_TARGET = 0.96;
 
 const log = createLogger({ level: 'silent' });
+/** As `news-digest ingest` runs a bulk ingest: one worker thread per core. */
+const WORKERS = defaultWorkerCount();
 const fetchOptions = { timeoutMs: 1000, maxBytes: 10_000_000, userAgent: 'bench' };
 
 interface Corpus {
@@ -63,7 +68,7 @@ function loadTruth(): Map<string, string> {
 }
 
 /** Ingest of a corpus into a fresh database file per iteration; returns per-iteration seconds. */
-async function pipelineRuns(name: string, corpus: Corpus, work: string, iterations: number): Promise<{ seconds: number[]; failed: number; stored: number }> {
+async function pipelineRuns(name: string, corpus: Corpus, work: string, iterations: number, workers: number): Promise<{ seconds: number[]; failed: number; stored: number }> {
   let store: Store | undefined;
   let dbDir = '';
   let failed = 0;
@@ -72,7 +77,7 @@ async function pipelineRuns(name: string, corpus: Corpus, work: string, iteratio
   bench.add(
     name,
     async () => {
-      const counts = await ingestInputs(corpus.inputs, { store: store!, log, fetchOptions });
+      const counts = await ingestInputs(corpus.inputs, { store: store!, log, fetchOptions, workers });
       failed = counts.failed.length;
       stored = counts.new + counts.nearDuplicate;
     },
@@ -127,18 +132,25 @@ export async function runIngestBench(): Promise<Table[]> {
 
     // ---- raw text ----
     const text = textCorpus();
-    const textRuns = await pipelineRuns('ingest raw text', text, work, iterations);
+    const textRuns = await pipelineRuns('ingest raw text', text, work, iterations, WORKERS);
     const textRates = textRuns.seconds.map((s) => text.count / s);
+    const textSerial = await pipelineRuns('ingest raw text, in-process', text, work, QUICK ? 1 : 3, 0);
+    const textSerialRate = percentile(textSerial.seconds.map((s) => text.count / s), 50);
     tables.push({
       title: `Ingest, raw text: ${text.count} PolNeAR train articles per iteration, ${iterations} iterations after 1 warm-up (tinybench), fresh SQLite file each`,
       rows: [
         {
-          what: 'raw text: whole pipeline (read, parse, clean, analyse, store, index)',
+          what: `raw text: whole pipeline (read, parse, clean, analyse, store, index), ${WORKERS} worker threads`,
           median: `${fmt(percentile(textRates, 50), 0)} articles/s`,
           p95: `${fmt(percentile(textRuns.seconds.map((s) => (s * 1000) / text.count), 95), 2)} ms/article`,
           target: `>= ${TEXT_TARGET} articles/s`,
           met: percentile(textRates, 50) >= TEXT_TARGET,
           note: `median ${fmt((percentile(textRuns.seconds, 50) * 1000) / text.count, 2)} ms/article; ${textRuns.stored} stored, ${textRuns.failed} failed`,
+        },
+        {
+          what: 'raw text: the same, in-process (no worker threads; context)',
+          median: `${fmt(textSerialRate, 0)} articles/s`,
+          note: `${textSerial.seconds.length} iterations after 1 warm-up`,
         },
       ],
       load: [loadStart, load1()],
@@ -148,8 +160,10 @@ export async function runIngestBench(): Promise<Table[]> {
     // ---- HTML ----
     const loadHtml = load1();
     const { corpus: html, pages } = htmlCorpus(work);
-    const htmlRuns = await pipelineRuns('ingest HTML', html, work, QUICK ? 1 : 3);
+    const htmlRuns = await pipelineRuns('ingest HTML', html, work, QUICK ? 1 : 3, WORKERS);
     const htmlRates = htmlRuns.seconds.map((s) => html.count / s);
+    const htmlSerial = await pipelineRuns('ingest HTML, in-process', html, work, QUICK ? 1 : 2, 0);
+    const htmlSerialRate = percentile(htmlSerial.seconds.map((s) => html.count / s), 50);
 
     // Extraction quality of the same pipeline on the same pages (untimed pass, same code path).
     const truth = loadTruth();
@@ -175,10 +189,15 @@ export async function runIngestBench(): Promise<Table[]> {
       title: `Ingest, HTML: the ${pages.length} extraction-benchmark pages per iteration; pipeline ${htmlRuns.seconds.length} iterations after 1 warm-up (tinybench); Readability+jsdom ${jsdomPasses.length} pass(es) after a warm-up`,
       rows: [
         {
-          what: 'HTML: whole pipeline (read, decode, extract, clean, analyse, store, index)',
+          what: `HTML: whole pipeline (read, decode, extract, clean, analyse, store, index), ${WORKERS} worker threads`,
           median: `${fmt(percentile(htmlRates, 50), 1)} pages/s`,
           p95: `${fmt(percentile(htmlRuns.seconds.map((s) => (s * 1000) / html.count), 95), 1)} ms/page`,
           note: `${htmlRuns.stored} stored, ${htmlRuns.failed} without article content`,
+        },
+        {
+          what: 'HTML: the same, in-process (no worker threads; context)',
+          median: `${fmt(htmlSerialRate, 1)} pages/s`,
+          note: `${fmt(htmlSerialRate / jsdomRate, 1)}x Readability+jsdom`,
         },
         { what: 'Readability + jsdom alone (parse + Readability)', median: `${fmt(jsdomRate, 1)} pages/s`, note: `extraction F1 ${fmt(jsdomF1.f1, 3)}` },
         { what: 'Readability + linkedom alone (context)', median: `${fmt(linkedomRate, 1)} pages/s`, note: `${fmt(linkedomRate / jsdomRate, 1)}x Readability+jsdom` },

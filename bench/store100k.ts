@@ -20,7 +20,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Analysis, ArticleDraft } from '../src/model.ts';
-import { documentToDrafts } from '../src/ingest/pipeline.ts';
+import { documentToDrafts } from '../src/ingest/document.ts';
 import { analyseArticle } from '../src/nlp/analyse.ts';
 import { migrations } from '../src/store/migrations.ts';
 import { Store } from '../src/store/index.ts';

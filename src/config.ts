@@ -62,6 +62,10 @@ const envSchema = z.object({
     (v) => v ?? 'news-digest-bot/0.1 (+https://github.com/news-digest-bot)',
   ),
   ALLOW_PRIVATE_SOURCES: boolSetting(false),
+  /** Worker threads for a bulk `ingest` (50+ documents); empty = one per core (at most 8), 0 = none. */
+  INGEST_WORKERS: optionalString.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 64), {
+    message: 'expected a whole number from 0 to 64, or empty for one per core',
+  }).transform((v) => (v === undefined ? undefined : Number(v))),
   DEFAULT_DIGEST_TIME: optionalString
     .transform((v) => v ?? '08:00')
     .refine((v) => hhmm.test(v), { message: 'expected a 24-hour time HH:MM such as 08:00' }),

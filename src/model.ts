@@ -38,7 +38,8 @@ export interface ArticleDraft {
 
 /** Per-article analysis, computed once at ingest and stored. */
 export interface Analysis {
-  sentences: string[];
+  /** Not stored (it would be a second copy of the text): split again where needed. */
+  sentences?: string[];
   summary: string[];
   quotes: FoundQuote[];
 }

@@ -5,7 +5,12 @@ import { fetchOptionsOf, type CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
 
 export async function ingestCommand(ctx: CliContext, inputs: string[], options: { json?: boolean }): Promise<number> {
-  const counts = await ingestInputs(inputs, { store: ctx.store(), log: ctx.log, fetchOptions: fetchOptionsOf(ctx.config) });
+  const counts = await ingestInputs(inputs, {
+    store: ctx.store(),
+    log: ctx.log,
+    fetchOptions: fetchOptionsOf(ctx.config),
+    ...(ctx.config.INGEST_WORKERS !== undefined ? { workers: ctx.config.INGEST_WORKERS } : {}),
+  });
   if (options.json) {
     printJsonLine(counts);
   } else {

@@ -6,6 +6,7 @@ import type { FoundQuote, StoredArticle } from '../model.ts';
 import { sourceRef, toStoryQuote } from '../digest/compose.ts';
 import type { SourceRef, StoryQuote } from '../digest/model.ts';
 import { contentTerms, namedEntities, stem, tokenize } from '../nlp/tokens.ts';
+import { splitSentences } from '../nlp/sentences.ts';
 
 export interface Answer {
   question: string;
@@ -34,7 +35,7 @@ const QUESTION_WORDS = new Set(
 );
 
 function sentencePassages(article: StoredArticle): Passage[] {
-  const sentences = article.analysis?.sentences ?? [];
+  const sentences = article.analysis?.sentences ?? splitSentences(article.text);
   const passages: Passage[] = [];
   let cursor = 0;
   sentences.forEach((text, index) => {

@@ -1,7 +1,8 @@
 // Articles: insertion with deduplication (GUID, canonical URL, exact text, near-duplicate
 // fingerprint), topic search over the FTS5 index, and the stored per-article analysis.
 import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
-import { MIN_SHINGLES_FOR_NEAR_DUPLICATE, NEAR_DUPLICATE_SIMILARITY, bandKeys, fingerprint, similarity, textHash } from '../ingest/fingerprint.ts';
+import { contentKeys, type ContentKeys } from '../ingest/content-keys.ts';
+import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import { canonicalUrl } from '../ingest/url.ts';
 import type { Statement } from 'better-sqlite3';
 import { statementCache, type Db } from './db.ts';
@@ -71,6 +72,11 @@ function toArticle(row: ArticleRow): StoredArticle {
   return article;
 }
 
+/** The analysis as stored: without its sentences, which the text already holds (about a third of a row). */
+function storedAnalysis({ summary, quotes }: Analysis): string {
+  return JSON.stringify({ summary, quotes });
+}
+
 const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
 
 export class ArticleStore {
@@ -82,11 +88,10 @@ export class ArticleStore {
   }
 
   /** Stores a draft unless it is already stored; near-duplicates are stored and linked. */
-  insert(draft: ArticleDraft, meta: { sourceId?: number | null; analysis?: Analysis | null; ingestedAt?: Date } = {}): InsertResult {
+  /** `keys` may come precomputed (by an ingest worker): then only SQL runs here. */
+  insert(draft: ArticleDraft, meta: { sourceId?: number | null; analysis?: Analysis | null; ingestedAt?: Date; keys?: ContentKeys } = {}): InsertResult {
     const canonical = draft.url ? canonicalUrl(draft.url) : null;
-    const hash = textHash(`${draft.title}\n${draft.text}`);
-    const print = fingerprint(draft.text);
-    const bands = print.shingles >= MIN_SHINGLES_FOR_NEAR_DUPLICATE ? bandKeys(print.signature) : [];
+    const { textHash: hash, signature, bands } = meta.keys ?? contentKeys(draft);
     return this.db.transaction((): InsertResult => {
       const byGuid = draft.guid ? (this.sql('SELECT id FROM articles WHERE guid = ?').pluck().get(draft.guid) as number | undefined) : undefined;
       if (byGuid !== undefined) return { status: 'duplicate', id: byGuid, duplicateOf: byGuid, reason: 'guid' };
@@ -95,7 +100,7 @@ export class ArticleStore {
       const byText = this.sql('SELECT id FROM articles WHERE text_hash = ?').pluck().get(hash) as number | undefined;
       if (byText !== undefined) return { status: 'duplicate', id: byText, duplicateOf: byText, reason: 'text' };
 
-      const nearDuplicateOf = this.findNearDuplicate(print.signature, bands);
+      const nearDuplicateOf = this.findNearDuplicate(signature, bands);
       const info = this.sql(
           `INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
              text_hash, fingerprint, near_duplicate_of, analysis)
@@ -114,9 +119,9 @@ export class ArticleStore {
           draft.text,
           draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
           hash,
-          print.signature,
+          signature,
           nearDuplicateOf ?? null,
-          meta.analysis ? JSON.stringify(meta.analysis) : null,
+          meta.analysis ? storedAnalysis(meta.analysis) : null,
         );
       const id = Number(info.lastInsertRowid);
       const addBand = this.sql('INSERT INTO article_bands (key, article_id) VALUES (?, ?)');
@@ -143,6 +148,11 @@ export class ArticleStore {
     return best?.id;
   }
 
+  /** Runs `fn` in one write transaction: many inserts commit once (bulk ingest). */
+  inTransaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
   /** Whether an item is already stored under this GUID or URL (saves fetching its page again). */
   isKnown(item: { guid?: string; url?: string }): boolean {
     if (item.guid && this.sql('SELECT 1 FROM articles WHERE guid = ?').get(item.guid)) return true;
@@ -163,7 +173,7 @@ export class ArticleStore {
   }
 
   setAnalysis(id: number, analysis: Analysis): void {
-    this.sql('UPDATE articles SET analysis = ? WHERE id = ?').run(JSON.stringify(analysis), id);
+    this.sql('UPDATE articles SET analysis = ? WHERE id = ?').run(storedAnalysis(analysis), id);
   }
 
   /** Articles ingested at or after a time. */

@@ -1,0 +1,20 @@
+// The CPU-heavy, I/O-free part of ingest: a document's bytes to articles ready to store
+// (draft, analysis, content keys). Runs in the ingest worker threads, or in-process.
+import type { Analysis, ArticleDraft } from '../model.ts';
+import { analyseArticle } from '../nlp/analyse.ts';
+import { contentKeys, type ContentKeys } from './content-keys.ts';
+import { documentToDrafts, type DocumentHint } from './document.ts';
+
+export interface PreparedArticle {
+  draft: ArticleDraft;
+  analysis: Analysis;
+  keys: ContentKeys;
+}
+
+export function prepareArticle(draft: ArticleDraft): PreparedArticle {
+  return { draft, analysis: analyseArticle(draft), keys: contentKeys(draft) };
+}
+
+export function prepareDocument(body: Uint8Array, hint: DocumentHint): PreparedArticle[] {
+  return documentToDrafts(body, hint).map(prepareArticle);
+}

@@ -1,0 +1,84 @@
+// Bulk ingest through worker threads must store exactly what a one-by-one, in-process ingest
+// stores: same articles, same analysis, same duplicate and near-duplicate decisions, and a
+// broken document fails alone.
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ingestInputs } from '../../src/ingest/pipeline.ts';
+import { createLogger } from '../../src/log.ts';
+import { Store } from '../../src/store/index.ts';
+
+const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
+const SEED = join(FIXTURES, 'rt-2016-09-05-putin-obama-syria.txt');
+const log = createLogger({ level: 'silent' });
+const fetchOptions = { timeoutMs: 1000, maxBytes: 1_000_000, userAgent: 'test' };
+
+let dir: string;
+let folder: string;
+
+/** A text of its own: 40 words drawn from the seed's vocabulary (seeded), so no two are near-duplicates. */
+function filler(n: number, vocabulary: string[]): string {
+  let state = n * 7919 + 17;
+  const pick = () => vocabulary[(state = (state * 1103515245 + 12345) % 2147483648) % vocabulary.length]!;
+  const sentence = () => Array.from({ length: 10 }, pick).join(' ');
+  return [`Report ${n}: ${sentence()}`, '', ...Array.from({ length: 4 }, () => `${sentence()}.`)].join('\n');
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nd-pipeline-'));
+  folder = join(dir, 'in');
+  const seed = readFileSync(SEED, 'utf8');
+  const files: Record<string, string> = {
+    '01-seed.txt': seed,
+    // The same story republished with an edited headline and a dropped paragraph.
+    '02-seed-edited.txt': seed.replace('Putin: Russia & US may reach agreement', 'Russia and US close to deal').replace(/\n[^\n]*Minsk[^\n]*\n/, '\n'),
+    '03-seed-again.txt': seed,
+    '04-empty.txt': '   \n',
+  };
+  const vocabulary = [...new Set(seed.toLowerCase().match(/[a-z]{4,}/g))];
+  // Enough documents for a bulk ingest (worker threads start at 50).
+  for (let n = 0; n < 50; n++) files[`5${String(n).padStart(2, '0')}-filler.txt`] = filler(n, vocabulary);
+  mkdirSync(folder);
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
+  copyFileSync(join(FIXTURES, 'feeds', 'rss2.xml'), join(folder, '20-feed.xml'));
+  copyFileSync(join(FIXTURES, 'pages', 'article.html'), join(folder, '21-page.html'));
+});
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+let runs = 0;
+
+/** Ingests the folder into a fresh database. */
+async function ingestWith(workers: number) {
+  const store = Store.open(join(dir, `run-${++runs}.db`));
+  try {
+    const counts = await ingestInputs([folder], { store, log, fetchOptions, workers });
+    const rows = store.articles.recent({ limit: 100 }).sort((a, b) => a.id - b.id);
+    return { counts, rows: rows.map((a) => ({ title: a.title, nearDuplicateOf: a.nearDuplicateOf, analysis: a.analysis, fingerprint: a.fingerprint })) };
+  } finally {
+    store.close();
+  }
+}
+
+describe('ingestInputs', () => {
+  it('stores the same articles, analyses and duplicate links with worker threads as in-process', async () => {
+    const inProcess = await ingestWith(0);
+    const pooled = await ingestWith(2);
+    expect(pooled.counts).toEqual(inProcess.counts);
+    expect(pooled.rows).toEqual(inProcess.rows);
+  }, 60_000);
+
+  it('counts duplicates, near-duplicates and the one broken file, which fails alone', async () => {
+    const { counts, rows } = await ingestWith(2);
+    expect(counts.duplicate).toBe(1);
+    expect(counts.nearDuplicate).toBe(1);
+    expect(counts.failed).toEqual([{ input: join(folder, '04-empty.txt'), reason: 'empty document' }]);
+    // 50 fillers, the seed, its edited copy (linked), the feed's items and the page
+    expect(counts.new).toBeGreaterThanOrEqual(53);
+    const edited = rows.find((r) => r.title.startsWith('Russia and US close to deal'));
+    const original = rows.findIndex((r) => r.title.startsWith('Putin: Russia & US'));
+    expect(edited?.nearDuplicateOf).toBe(original + 1);
+    expect(rows.every((r) => r.analysis && r.analysis.summary.length > 0)).toBe(true);
+  }, 60_000);
+});

@@ -1,0 +1,44 @@
+// The ingest worker pool: a document's error reaches the caller, a stuck document is cut
+// off, and the pool keeps serving the documents after either.
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { prepareDocument } from '../../src/ingest/prepare.ts';
+import { PreparePool } from '../../src/ingest/worker-pool.ts';
+
+const SEED = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'rt-2016-09-05-putin-obama-syria.txt'));
+let pool: PreparePool | undefined;
+
+afterEach(async () => {
+  await pool?.close();
+  pool = undefined;
+});
+
+describe('PreparePool', () => {
+  it('prepares a document in a worker exactly as in-process', async () => {
+    pool = new PreparePool(2);
+    const [inWorker] = await pool.prepare(SEED, { name: 'seed.txt' });
+    const [inProcess] = prepareDocument(SEED, { name: 'seed.txt' });
+    expect(inWorker).toEqual(inProcess);
+    expect(inWorker!.analysis.quotes.length).toBeGreaterThan(5);
+  }, 30_000);
+
+  it("rejects with the document's own error and goes on with the next one", async () => {
+    pool = new PreparePool(1);
+    const [bad, good] = await Promise.allSettled([pool.prepare(new Uint8Array(), { name: 'empty.txt' }), pool.prepare(SEED, { name: 'seed.txt' })]);
+    expect(bad).toMatchObject({ status: 'rejected', reason: { message: 'empty document' } });
+    expect(good).toMatchObject({ status: 'fulfilled' });
+  }, 30_000);
+
+  it('cuts off a document that takes too long, then serves the next with a fresh worker', async () => {
+    pool = new PreparePool(1, 1);
+    await expect(pool.prepare(SEED, { name: 'seed.txt' })).rejects.toThrow('not prepared within');
+    expect((pool as unknown as { slots: unknown[] }).slots).toHaveLength(0);
+  }, 30_000);
+
+  it('refuses work once closed', async () => {
+    pool = new PreparePool(1);
+    await pool.close();
+    await expect(pool.prepare(SEED, { name: 'seed.txt' })).rejects.toThrow('closed');
+  });
+});
