@@ -11,12 +11,12 @@ export interface ClusterOptions {
   threshold?: number;
 }
 
-type Vector = Map<string, number>;
-
 interface Profile {
   article: StoredArticle;
   time: number;
+  /** Distinct terms in order of first occurrence, and how often each occurs. */
   terms: string[];
+  counts: number[];
   entities: Set<string>;
 }
 
@@ -35,60 +35,53 @@ function aboutText(article: StoredArticle): string {
 // every /summary and daily digest of the day, and these two passes were most of the clustering
 // time. Kept only while the text is the same (ids of another database, a new summary); bounded
 // like the stem memo (about 3 KB an entry). Read-only for callers.
-const PROFILE_CACHE = new Map<number, { text: string; terms: string[]; entities: Set<string> }>();
+const PROFILE_CACHE = new Map<number, { text: string; terms: string[]; counts: number[]; entities: Set<string> }>();
 const PROFILE_CACHE_LIMIT = 5_000;
 
 function profileOf(article: StoredArticle): Profile {
   const text = aboutText(article);
   let known = PROFILE_CACHE.get(article.id);
   if (!known || known.text !== text) {
-    known = { text, terms: contentTerms(text), entities: new Set(namedEntities(text).map((e) => e.toLowerCase())) };
+    const tf = new Map<string, number>();
+    for (const t of contentTerms(text)) tf.set(t, (tf.get(t) ?? 0) + 1);
+    known = { text, terms: [...tf.keys()], counts: [...tf.values()], entities: new Set(namedEntities(text).map((e) => e.toLowerCase())) };
     if (PROFILE_CACHE.size >= PROFILE_CACHE_LIMIT) PROFILE_CACHE.clear();
     PROFILE_CACHE.set(article.id, known);
   }
-  return { article, time: articleTime(article), terms: known.terms, entities: known.entities };
+  return { article, time: articleTime(article), terms: known.terms, counts: known.counts, entities: known.entities };
 }
 
-function tfidf(terms: string[], idf: Map<string, number>): Vector {
-  const v: Vector = new Map();
-  for (const t of terms) v.set(t, (v.get(t) ?? 0) + 1);
-  let norm = 0;
-  for (const [t, tf] of v) {
-    const w = (1 + Math.log(tf)) * (idf.get(t) ?? 1);
-    v.set(t, w);
-    norm += w * w;
-  }
-  norm = Math.sqrt(norm) || 1;
-  for (const [t, w] of v) v.set(t, w / norm);
-  return v;
-}
-
-/** A tfidf vector with terms as integer ids, entries in the Map's order. */
+/** A unit tfidf vector with terms as integer ids, entries in order of first occurrence. */
 interface IdVector {
   ids: Int32Array;
   weights: Float64Array;
 }
 
-function toIdVector(v: Vector, termIds: Map<string, number>): IdVector {
-  const ids = new Int32Array(v.size);
-  const weights = new Float64Array(v.size);
-  let k = 0;
-  for (const [t, w] of v) {
+function tfidf(p: Profile, idf: Map<string, number>, termIds: Map<string, number>): IdVector {
+  const ids = new Int32Array(p.terms.length);
+  const weights = new Float64Array(p.terms.length);
+  let norm = 0;
+  for (let k = 0; k < p.terms.length; k++) {
+    const t = p.terms[k]!;
     let id = termIds.get(t);
     if (id === undefined) {
       id = termIds.size;
       termIds.set(t, id);
     }
+    const w = (1 + Math.log(p.counts[k]!)) * (idf.get(t) ?? 1);
     ids[k] = id;
-    weights[k++] = w;
+    weights[k] = w;
+    norm += w * w;
   }
+  norm = Math.sqrt(norm) || 1;
+  for (let k = 0; k < weights.length; k++) weights[k] = weights[k]! / norm;
   return { ids, weights };
 }
 
 /**
  * Cosine of two unit vectors: the smaller one's entries, in order, times the larger one's
  * weight for the same term, which `dense` holds by term id (0 where absent). The same
- * products summed in the same order as over the Maps, so the same value to the last bit,
+ * products summed in the same order as over Maps, so the same value to the last bit,
  * without a string-keyed lookup per term (the pairwise loop runs this n^2/2 times).
  */
 function cosineDense(small: IdVector, dense: Float64Array): number {
@@ -101,10 +94,19 @@ function scatter(v: IdVector, dense: Float64Array, on: boolean): void {
   for (let k = 0; k < v.ids.length; k++) dense[v.ids[k]!] = on ? v.weights[k]! : 0;
 }
 
-function sharesEntity(a: Set<string>, b: Set<string>): boolean {
-  if (!a.size || !b.size) return true;
-  for (const e of a) if (b.has(e)) return true;
-  return false;
+/** Each profile's names as a bitset over the pool's names: a shared name is one AND per 32 names. */
+function entityBits(profiles: Profile[]): { bits: Uint32Array; words: number } {
+  const ids = new Map<string, number>();
+  for (const p of profiles) for (const e of p.entities) if (!ids.has(e)) ids.set(e, ids.size);
+  const words = Math.max(1, Math.ceil(ids.size / 32));
+  const bits = new Uint32Array(profiles.length * words);
+  profiles.forEach((p, i) => {
+    for (const e of p.entities) {
+      const id = ids.get(e)!;
+      bits[i * words + (id >>> 5)]! |= 1 << (id & 31);
+    }
+  });
+  return { bits, words };
 }
 
 /**
@@ -117,16 +119,16 @@ export function clusterArticles(articles: StoredArticle[], options: ClusterOptio
   const profiles = articles.map(profileOf);
 
   const documentFrequency = new Map<string, number>();
-  for (const p of profiles) for (const t of new Set(p.terms)) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
+  for (const p of profiles) for (const t of p.terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
   // A mild IDF (log(1 + n/df)): in a small pool the terms that link two reports of one event
   // are exactly the shared ones, and a steep IDF would discount them.
   const n = profiles.length;
   const idf = new Map([...documentFrequency].map(([t, df]) => [t, Math.log(1 + n / df)]));
   const termIds = new Map<string, number>();
-  const vectors = profiles.map((p) => toIdVector(tfidf(p.terms, idf), termIds));
-  // Two scratch rows by term id: the outer article's weights, and the inner one's when it is the larger.
-  const outer = new Float64Array(termIds.size);
-  const inner = new Float64Array(termIds.size);
+  const vectors = profiles.map((p) => tfidf(p, idf, termIds));
+  // Scratch row by term id: the weights of the larger vector of a pair.
+  const dense = new Float64Array(termIds.size);
+  const { bits, words } = entityBits(profiles);
 
   // Union-find over article indexes.
   const parent = profiles.map((_, i) => i);
@@ -143,27 +145,27 @@ export function clusterArticles(articles: StoredArticle[], options: ClusterOptio
     if (original !== undefined) union(i, original);
   });
 
-  for (let i = 0; i < profiles.length; i++) {
-    const vi = vectors[i]!;
-    scatter(vi, outer, true);
-    for (let j = i + 1; j < profiles.length; j++) {
-      const a = profiles[i]!;
-      const b = profiles[j]!;
-      if (Math.abs(a.time - b.time) > windowMs) continue;
-      if (!sharesEntity(a.entities, b.entities)) continue;
-      const vj = vectors[j]!;
-      // As before: iterate the smaller vector (the second one on a tie), look up in the larger.
-      let similarity: number;
-      if (vi.ids.length < vj.ids.length) {
-        scatter(vj, inner, true);
-        similarity = cosineDense(vi, inner);
-        scatter(vj, inner, false);
-      } else {
-        similarity = cosineDense(vj, outer);
-      }
-      if (similarity >= threshold) union(i, j);
+  /** Same event possible: close in time and a shared name (or no names to tell). */
+  const comparable = (i: number, j: number): boolean => {
+    if (Math.abs(profiles[i]!.time - profiles[j]!.time) > windowMs) return false;
+    if (!profiles[i]!.entities.size || !profiles[j]!.entities.size) return true;
+    for (let w = 0; w < words; w++) if (bits[i * words + w]! & bits[j * words + w]!) return true;
+    return false;
+  };
+  // Each pair (i < j) once, iterating the smaller vector (j on a tie) and looking up the
+  // larger, which is scattered into `dense` once for all its pairs rather than once a pair.
+  // Components do not depend on the order of unions (a root is its smallest index).
+  const size = vectors.map((v) => v.ids.length);
+  for (let big = 0; big < n; big++) {
+    const vb = vectors[big]!;
+    scatter(vb, dense, true);
+    for (let other = 0; other < n; other++) {
+      if (other === big) continue;
+      // big is the larger of the pair: strictly, or on a tie when it is the first (i).
+      if (other < big ? size[other]! >= size[big]! : size[other]! > size[big]!) continue;
+      if (comparable(Math.min(big, other), Math.max(big, other)) && cosineDense(vectors[other]!, dense) >= threshold) union(big, other);
     }
-    scatter(vi, outer, false);
+    scatter(vb, dense, false);
   }
 
   const groups = new Map<number, StoredArticle[]>();

@@ -29,8 +29,17 @@ export function sourceRef(article: StoredArticle): SourceRef {
   return ref;
 }
 
+// The same stories' quotes come back in every digest of the day; bounded like the stem memo.
+const NORMALISED_QUOTES = new Map<string, string>();
+
 function normaliseQuote(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let key = NORMALISED_QUOTES.get(text);
+  if (key === undefined) {
+    key = text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+    if (NORMALISED_QUOTES.size >= 20_000) NORMALISED_QUOTES.clear();
+    NORMALISED_QUOTES.set(text, key);
+  }
+  return key;
 }
 
 /** Every quote of a story's articles, each once (wire copies repeat them), with its article. */

@@ -200,7 +200,7 @@ export class ArticleStore {
    * FTS5 bm25 relevance (title weighted) blended with recency.
    */
   search(query: string, options: SearchOptions = {}): SearchHit[] {
-    const fts = buildFtsQuery(query);
+    const fts = buildFtsQuery(query, (terms) => this.docCounts(terms));
     if (!fts) return [];
     const limit = options.limit ?? 20;
     const since = options.since ?? '';
@@ -208,10 +208,12 @@ export class ArticleStore {
     // The window's id range (ids grow with ingest time, so it is narrow for a recent window):
     // FTS5 then walks only the matches in that range instead of every match in the archive.
     // Only a speed-up: the time filter below still decides, so the rows are the same.
-    let range: { lo: number | null; hi: number | null } = { lo: Number.MIN_SAFE_INTEGER, hi: Number.MAX_SAFE_INTEGER };
+    // Bound as BigInt: FTS5 ignores a rowid limit given as a REAL, which a JS number binds as.
+    let range = { lo: BigInt(Number.MIN_SAFE_INTEGER), hi: BigInt(Number.MAX_SAFE_INTEGER) };
     if (since) {
-      range = this.sql('SELECT min(id) AS lo, max(id) AS hi FROM articles WHERE coalesce(published_at, ingested_at) >= ?').get(since) as typeof range;
-      if (range.lo === null || range.hi === null) return [];
+      const window = this.sql('SELECT min(id) AS lo, max(id) AS hi FROM articles WHERE coalesce(published_at, ingested_at) >= ?').get(since) as { lo: number | null; hi: number | null };
+      if (window.lo === null || window.hi === null) return [];
+      range = { lo: BigInt(window.lo), hi: BigInt(window.hi) };
     }
     const candidates = (expression: string) =>
       this.sql(
@@ -224,10 +226,10 @@ export class ArticleStore {
     const allRows = candidates(fts.all);
     const withAll = new Set(allRows.map((r) => r.id));
     // Articles with only some terms score below 1,000 + anything with every term: FTS5's bm25 is
-    // at most (k1 + 1) * ln(2 * rows + 1) per term, under 2.2 * 44.4 for any SQLite table, so
-    // with at most 10 terms a partial match never reaches 1,000. When the articles with every
+    // at most (k1 + 1) * ln(2 * rows + 1) per phrase, under 2.2 * 44.4 for any SQLite table, so
+    // with at most 10 phrases a partial match never reaches 1,000. When the articles with every
     // term fill the limit, the partial matches cannot make the top and are not looked up.
-    const partialCanRank = allRows.length < limit || fts.terms.length > 10;
+    const partialCanRank = allRows.length < limit || fts.phrases > 10;
     const rows = fts.terms.length > 1 && partialCanRank ? [...allRows, ...candidates(fts.any).filter((r) => !withAll.has(r.id))] : allRows;
     const scored = rows.map((r) => {
       const ageDays = Math.max(0, (now - Date.parse(r.at)) / 86_400_000) || 0;
@@ -240,5 +242,24 @@ export class ArticleStore {
     const top = scored.slice(0, limit);
     const articles = new Map(this.getMany(top.map((t) => t.id)).map((a) => [a.id, a]));
     return top.map((t) => ({ article: articles.get(t.id)!, score: t.score, matchedAll: t.matchedAll }));
+  }
+
+  /** Articles per index term (see fts-query.ts); exact until an article is added. */
+  private vocabulary: { maxId: number | null; docs: Map<string, number> } | undefined;
+
+  /** How many articles contain each of these index terms, from the FTS vocabulary. */
+  private docCounts(terms: string[]): Map<string, number> {
+    const maxId = this.sql('SELECT max(id) FROM articles').pluck().get() as number | null;
+    if (!this.vocabulary) this.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_vocab USING fts5vocab(main, articles_fts, row)');
+    // New articles can bring new words; a lookup reads the term's whole doclist, hence the memo.
+    if (this.vocabulary?.maxId !== maxId || this.vocabulary.docs.size > 10_000) this.vocabulary = { maxId, docs: new Map() };
+    const docs = this.vocabulary.docs;
+    const unknown = terms.filter((t) => !docs.has(t));
+    if (unknown.length) {
+      const rows = this.sql('SELECT term, doc FROM temp.articles_fts_vocab WHERE term IN (SELECT value FROM json_each(?))').all(JSON.stringify(unknown)) as { term: string; doc: number }[];
+      for (const t of unknown) docs.set(t, 0);
+      for (const r of rows) docs.set(r.term, r.doc);
+    }
+    return new Map(terms.map((t) => [t, docs.get(t)!]));
   }
 }

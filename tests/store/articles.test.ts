@@ -91,6 +91,31 @@ describe('topic search', () => {
     expect(store.articles.search('NEAR(syria)').map((h) => h.article.title)).toEqual(['Syria']);
   });
 
+  it('finds the people and adjective forms of a name and stemmed words, not words that merely start the same', () => {
+    add({ title: 'Iranian ministers meet', text: body('Iranian ministers met in the morning.') });
+    add({ title: 'New sanction announced', text: body('A new sanction was announced on Monday.') });
+    add({ title: 'Jazz night', text: body('A trumpet solo closed the evening at the club.') });
+    add({ title: 'Trump rally', text: body('Trump spoke to supporters.') });
+    expect(store.articles.search('iran').map((h) => h.article.title)).toEqual(['Iranian ministers meet']);
+    expect(store.articles.search('sanctions').map((h) => h.article.title)).toEqual(['New sanction announced']);
+    expect(store.articles.search('trump').map((h) => h.article.title)).toEqual(['Trump rally']);
+  });
+
+  it('leaves out a derived form far rarer than the name, which would otherwise outrank it', () => {
+    for (let i = 0; i < 11; i++) add({ title: `Trump rally ${i}`, text: body(`Trump spoke to supporters in town ${i}.`) });
+    add({ title: 'Essay on a style', text: body('A Trumpian style of politics spreads.') });
+    const titles = store.articles.search('trump', { limit: 50 }).map((h) => h.article.title);
+    expect(titles).toHaveLength(11);
+    expect(titles).not.toContain('Essay on a style');
+  });
+
+  it('finds a derived form first stored after an earlier search', () => {
+    add({ title: 'Syria talks', text: body('Syria talks resumed.') });
+    expect(store.articles.search('syria')).toHaveLength(1);
+    add({ title: 'Syrian refugees return', text: body('Syrian refugees returned home.') });
+    expect(store.articles.search('syria').map((h) => h.article.title).sort()).toEqual(['Syria talks', 'Syrian refugees return']);
+  });
+
   it('limits results to a time window', () => {
     add({ title: 'Old Syria story', text: body('Old Syria.'), published: '2026-01-01T00:00:00Z' });
     add({ title: 'New Syria story', text: body('New Syria.'), published: '2026-11-27T00:00:00Z' });
