@@ -8,7 +8,8 @@
 // is ambiguous and is never resent (see OutboxStore.recoverInFlight).
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
-import type { OutboxItem, Store } from '../store/index.ts';
+import type { Store } from '../store/index.ts';
+import type { ReadyMessage, SendingMessage } from '../store/outbox.ts';
 
 /** What the sender needs from a Bot API client (telegraf's Telegram fits). */
 export interface BotApi {
@@ -116,8 +117,8 @@ export class Sender {
   readonly stats: SenderStats = { sent: 0, failed: 0, retried: 0, rateLimited: 0, deactivated: 0, firstSentAt: null, lastSentAt: null };
   private readonly settings: Required<SenderSettings>;
   private readonly pacer: Pacer;
-  private queue: OutboxItem[] = [];
-  private readonly inFlight = new Map<number, { item: OutboxItem; abort: AbortController; done: Promise<void> }>();
+  private queue: ReadyMessage[] = [];
+  private readonly inFlight = new Map<number, { item: ReadyMessage; abort: AbortController; done: Promise<void> }>();
   private readonly busyChats = new Set<number>();
   /** chatId -> earliest time (ms) of its next message. */
   private readonly chatNextAt = new Map<number, number>();
@@ -233,7 +234,7 @@ export class Sender {
   }
 
   /** The first queued message whose chat may receive one now; else when the next one may go. */
-  private pick(now: number): { item?: OutboxItem; waitMs: number } {
+  private pick(now: number): { item?: ReadyMessage; waitMs: number } {
     let waitMs = Infinity;
     for (let i = 0; i < this.queue.length; i++) {
       const item = this.queue[i]!;
@@ -287,16 +288,17 @@ export class Sender {
         await sleep(wait);
         continue;
       }
-      if (!this.deps.store.outbox.markSending(item.id)) continue; // cancelled or taken meanwhile
+      const message = this.deps.store.outbox.takeForSending(item.id);
+      if (!message) continue; // cancelled or taken meanwhile
       this.pacer.take();
-      this.dispatch(item);
+      this.dispatch(item, message);
     }
   }
 
-  private dispatch(item: OutboxItem): void {
+  private dispatch(item: ReadyMessage, message: SendingMessage): void {
     const abort = new AbortController();
     this.busyChats.add(item.chatId);
-    const done = this.deliver(item, abort)
+    const done = this.deliver(item, message, abort)
       .catch((error: unknown) => this.deps.log.error({ err: error, chatId: item.chatId, item: item.id }, 'delivery bookkeeping failed'))
       .finally(() => {
         this.inFlight.delete(item.id);
@@ -314,13 +316,13 @@ export class Sender {
     for (const [chatId, at] of this.chatNextAt) if (at <= now) this.chatNextAt.delete(chatId);
   }
 
-  private async deliver(item: OutboxItem, abort: AbortController): Promise<void> {
+  private async deliver(item: ReadyMessage, message: SendingMessage, abort: AbortController): Promise<void> {
     const { store, log } = this.deps;
     const timer = setTimeout(() => abort.abort(), this.settings.requestTimeoutMs);
     let outcome: Outcome;
     try {
-      const payload: Record<string, unknown> = { chat_id: item.chatId, text: item.html, ...HTML_OPTIONS };
-      if (item.keyboard.length) payload.reply_markup = { inline_keyboard: item.keyboard };
+      const payload: Record<string, unknown> = { chat_id: item.chatId, text: message.html, ...HTML_OPTIONS };
+      if (message.keyboard.length) payload.reply_markup = { inline_keyboard: message.keyboard };
       const result = (await this.deps.api.callApi('sendMessage', payload, { signal: abort.signal })) as { message_id: number };
       outcome = { kind: 'sent', messageId: result.message_id };
     } catch (error) {
@@ -330,13 +332,12 @@ export class Sender {
     }
 
     const now = new Date();
-    const attempts = item.attempts + 1;
+    const attempts = message.attempts;
     switch (outcome.kind) {
       case 'sent': {
         const messageId = outcome.messageId;
-        store.outbox.markSent(item.id, messageId, now, () =>
-          store.subscribers.recordSentMessage({ chatId: item.chatId, messageId, kind: item.kind, topic: item.topic, stories: item.stories }, now),
-        );
+        // Also records the message in sent_messages, for replies and button presses on it.
+        store.outbox.markSent(item.id, messageId, now);
         this.stats.sent++;
         this.stats.firstSentAt ??= now.getTime();
         this.stats.lastSentAt = now.getTime();

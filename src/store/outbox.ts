@@ -101,6 +101,32 @@ interface DigestRow {
   error: string | null;
 }
 
+/** A message ready to go, as the sender queues it: its text is read when it is taken. */
+export interface ReadyMessage {
+  id: number;
+  chatId: number;
+}
+
+/** What the Bot API call needs, read as the message is taken for sending. */
+export interface SendingMessage {
+  html: string;
+  keyboard: unknown[][];
+  /** Attempts including this one. */
+  attempts: number;
+}
+
+// Subscribers with the same request share one digest's message objects (the decide cache):
+// each is serialised once per fan-out, not once per subscriber.
+const serialised = new WeakMap<object, string>();
+function jsonOf(value: object): string {
+  let json = serialised.get(value);
+  if (json === undefined) {
+    json = JSON.stringify(value);
+    serialised.set(value, json);
+  }
+  return json;
+}
+
 function toItem(row: OutboxRow): OutboxItem {
   return {
     id: row.id,
@@ -156,8 +182,9 @@ export class OutboxStore {
   private readonly sql: (text: string) => Statement;
   private readonly runner: Transaction<(fn: () => unknown) => unknown>;
 
-  constructor(private readonly db: Db) {
+  constructor(db: Db) {
     this.runner = db.transaction((fn: () => unknown) => fn());
+    // Cached statements: the sender runs the same few for every message of a fan-out.
     this.sql = statementCache(db);
   }
 
@@ -178,10 +205,7 @@ export class OutboxStore {
 
   /** When the subscriber's last digest (delivered, possibly delivered, or empty) cut the news off. */
   lastCutoff(chatId: number): Date | null {
-    const iso = this.db
-      .prepare("SELECT max(cutoff_at) FROM digests WHERE chat_id = ? AND status <> 'failed'")
-      .pluck()
-      .get(chatId) as string | null;
+    const iso = this.sql("SELECT max(cutoff_at) FROM digests WHERE chat_id = ? AND status <> 'failed'").pluck().get(chatId) as string | null;
     return iso ? new Date(iso) : null;
   }
 
@@ -193,25 +217,23 @@ export class OutboxStore {
     return this.transaction(() => {
       const at = now.toISOString();
       const status: DigestStatus = decision.messages.length ? 'pending' : 'skipped-empty';
-      const info = this.db
-        .prepare(
-          `INSERT INTO digests (chat_id, local_date, status, due_at, decided_at, cutoff_at, ingested_after, topic, story_count, message_count, finished_at)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-           ON CONFLICT (chat_id, local_date) DO NOTHING`,
-        )
-        .run(
-          decision.chatId,
-          decision.localDate,
-          status,
-          decision.dueAt.toISOString(),
-          at,
-          decision.cutoffAt.toISOString(),
-          decision.ingestedAfter?.toISOString() ?? null,
-          decision.topic,
-          decision.storyCount,
-          decision.messages.length,
-          status === 'skipped-empty' ? at : null,
-        );
+      const info = this.sql(
+        `INSERT INTO digests (chat_id, local_date, status, due_at, decided_at, cutoff_at, ingested_after, topic, story_count, message_count, finished_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+         ON CONFLICT (chat_id, local_date) DO NOTHING`,
+      ).run(
+        decision.chatId,
+        decision.localDate,
+        status,
+        decision.dueAt.toISOString(),
+        at,
+        decision.cutoffAt.toISOString(),
+        decision.ingestedAfter?.toISOString() ?? null,
+        decision.topic,
+        decision.storyCount,
+        decision.messages.length,
+        status === 'skipped-empty' ? at : null,
+      );
       if (info.changes === 0) return null;
       const digestId = Number(info.lastInsertRowid);
       const insert = this.sql(
@@ -219,7 +241,7 @@ export class OutboxStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'pending', ?)`,
       );
       decision.messages.forEach((m, seq) => {
-        insert.run(digestId, decision.chatId, seq, m.html, JSON.stringify(m.keyboard), JSON.stringify(m.stories), decision.kind ?? 'daily', decision.topic, at);
+        insert.run(digestId, decision.chatId, seq, m.html, jsonOf(m.keyboard), jsonOf(m.stories), decision.kind ?? 'daily', decision.topic, at);
       });
       return digestId;
     });
@@ -252,19 +274,17 @@ export class OutboxStore {
    * Messages ready to go, oldest first: pending, retry time reached, and every earlier part of
    * the same digest finished (sent, unknown, failed or cancelled), so parts go out in order.
    */
-  ready(nowIso: string, limit: number, excludeIds: Iterable<number> = []): OutboxItem[] {
+  ready(nowIso: string, limit: number, excludeIds: Iterable<number> = []): ReadyMessage[] {
     const exclude = JSON.stringify([...excludeIds]);
-    const rows = this.db
-      .prepare(
-        `SELECT o.* FROM outbox o
-         WHERE o.status = 'pending'
-           AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
-           AND o.id NOT IN (SELECT value FROM json_each(?))
-           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.digest_id = o.digest_id AND p.seq < o.seq AND p.status IN ('pending', 'sending'))
-         ORDER BY o.id LIMIT ?`,
-      )
-      .all(nowIso, exclude, limit) as OutboxRow[];
-    return rows.map(toItem);
+    // Ids only: a queue of full rows would keep thousands of texts alive for seconds.
+    return this.sql(
+      `SELECT o.id, o.chat_id AS chatId FROM outbox o
+       WHERE o.status = 'pending'
+         AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= ?)
+         AND o.id NOT IN (SELECT value FROM json_each(?))
+         AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.digest_id = o.digest_id AND p.seq < o.seq AND p.status IN ('pending', 'sending'))
+       ORDER BY o.id LIMIT ?`,
+    ).all(nowIso, exclude, limit) as ReadyMessage[];
   }
 
   /** The earliest retry time among pending messages (null when none waits). */
@@ -277,35 +297,45 @@ export class OutboxStore {
     return this.sql("SELECT count(*) FROM outbox WHERE status IN ('pending', 'sending')").pluck().get() as number;
   }
 
-  /** Marks a message as being sent (committed before the API call). False if it was not pending. */
-  markSending(id: number, now = new Date()): boolean {
-    return (
-      this.db
-        .prepare("UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending'")
-        .run(now.toISOString(), id).changes > 0
-    );
+  /**
+   * Takes a message for sending (committed before the API call) and returns what the call
+   * needs; undefined if it was not pending (cancelled, or taken meanwhile).
+   */
+  takeForSending(id: number, now = new Date()): SendingMessage | undefined {
+    const row = this.sql(
+      "UPDATE outbox SET status = 'sending', attempts = attempts + 1, updated_at = ? WHERE id = ? AND status = 'pending' RETURNING html, keyboard, attempts",
+    ).get(now.toISOString(), id) as { html: string; keyboard: string; attempts: number } | undefined;
+    return row && { html: row.html, keyboard: JSON.parse(row.keyboard) as unknown[][], attempts: row.attempts };
   }
 
-  /** Marks a message sent with Telegram's message_id; `also` runs in the same transaction. */
-  markSent(id: number, messageId: number, now = new Date(), also?: () => void): void {
+  /** Marks a message as being sent (committed before the API call). False if it was not pending. */
+  markSending(id: number, now = new Date()): boolean {
+    return this.takeForSending(id, now) !== undefined;
+  }
+
+  /**
+   * Marks a message sent with Telegram's message_id and records what it carried in
+   * sent_messages (what replies and buttons on it are answered from), in one transaction.
+   * The stories JSON is copied row to row, never parsed: a fan-out sends thousands.
+   */
+  markSent(id: number, messageId: number, now = new Date()): void {
     this.transaction(() => {
       const at = now.toISOString();
-      this.db
-        .prepare("UPDATE outbox SET status = 'sent', message_id = ?, error = NULL, sent_at = ?, updated_at = ? WHERE id = ?")
-        .run(messageId, at, at, id);
-      also?.();
+      this.sql("UPDATE outbox SET status = 'sent', message_id = ?, error = NULL, sent_at = ?, updated_at = ? WHERE id = ?").run(messageId, at, at, id);
+      this.sql(
+        `INSERT OR REPLACE INTO sent_messages (chat_id, message_id, kind, topic, stories, created_at)
+         SELECT chat_id, ?, kind, topic, stories, ? FROM outbox WHERE id = ?`,
+      ).run(messageId, at, id);
       this.settleDigestOf(id, now);
     });
   }
 
   /** Puts a message back to pending, to be tried again at `nextAttemptAt`. */
   reschedule(id: number, nextAttemptAt: Date, error: string, now = new Date(), options: { countAttempt?: boolean } = {}): void {
-    this.db
-      .prepare(
-        `UPDATE outbox SET status = 'pending', next_attempt_at = ?, error = ?, updated_at = ?,
-           attempts = attempts - ? WHERE id = ?`,
-      )
-      .run(nextAttemptAt.toISOString(), error, now.toISOString(), options.countAttempt === false ? 1 : 0, id);
+    this.sql(
+      `UPDATE outbox SET status = 'pending', next_attempt_at = ?, error = ?, updated_at = ?,
+         attempts = attempts - ? WHERE id = ?`,
+    ).run(nextAttemptAt.toISOString(), error, now.toISOString(), options.countAttempt === false ? 1 : 0, id);
   }
 
   /** Gives up on a message; with cancelRest, the digest's later parts are cancelled too. */
@@ -314,12 +344,10 @@ export class OutboxStore {
       const at = now.toISOString();
       this.sql("UPDATE outbox SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run(reason, at, id);
       if (options.cancelRest) {
-        this.db
-          .prepare(
-            `UPDATE outbox SET status = 'cancelled', error = ?, updated_at = ?
-             WHERE digest_id = (SELECT digest_id FROM outbox WHERE id = ?) AND status = 'pending'`,
-          )
-          .run(reason, at, id);
+        this.sql(
+          `UPDATE outbox SET status = 'cancelled', error = ?, updated_at = ?
+           WHERE digest_id = (SELECT digest_id FROM outbox WHERE id = ?) AND status = 'pending'`,
+        ).run(reason, at, id);
       }
       this.settleDigestOf(id, now);
     });
@@ -335,8 +363,7 @@ export class OutboxStore {
 
   /** Releases a message taken for sending that was never handed to Telegram (shutdown). */
   release(id: number, now = new Date()): void {
-    this.db
-      .prepare("UPDATE outbox SET status = 'pending', attempts = max(0, attempts - 1), updated_at = ? WHERE id = ? AND status = 'sending'")
+    this.sql("UPDATE outbox SET status = 'pending', attempts = max(0, attempts - 1), updated_at = ? WHERE id = ? AND status = 'sending'")
       .run(now.toISOString(), id);
   }
 
@@ -344,12 +371,8 @@ export class OutboxStore {
   cancelChat(chatId: number, reason: string, now = new Date()): number {
     return this.transaction(() => {
       const at = now.toISOString();
-      const digestIds = this.db
-        .prepare("SELECT DISTINCT digest_id FROM outbox WHERE chat_id = ? AND status = 'pending'")
-        .pluck()
-        .all(chatId) as number[];
-      const changes = this.db
-        .prepare("UPDATE outbox SET status = 'cancelled', error = ?, updated_at = ? WHERE chat_id = ? AND status = 'pending'")
+      const digestIds = this.sql("SELECT DISTINCT digest_id FROM outbox WHERE chat_id = ? AND status = 'pending'").pluck().all(chatId) as number[];
+      const changes = this.sql("UPDATE outbox SET status = 'cancelled', error = ?, updated_at = ? WHERE chat_id = ? AND status = 'pending'")
         .run(reason, at, chatId).changes;
       for (const digestId of digestIds) this.settleDigest(digestId, now);
       return changes;
@@ -364,8 +387,7 @@ export class OutboxStore {
     return this.transaction(() => {
       const at = now.toISOString();
       const digestIds = this.sql("SELECT DISTINCT digest_id FROM outbox WHERE status = 'sending'").pluck().all() as number[];
-      const changes = this.db
-        .prepare("UPDATE outbox SET status = 'unknown', error = 'process stopped during the send; not retried', updated_at = ? WHERE status = 'sending'")
+      const changes = this.sql("UPDATE outbox SET status = 'unknown', error = 'process stopped during the send; not retried', updated_at = ? WHERE status = 'sending'")
         .run(at).changes;
       for (const digestId of digestIds) this.settleDigest(digestId, now);
       return changes;
@@ -379,15 +401,13 @@ export class OutboxStore {
 
   /** A digest's status follows its messages once none is pending or in flight. */
   private settleDigest(digestId: number, now: Date): void {
-    const counts = this.db
-      .prepare('SELECT status, count(*) AS n, max(error) AS error FROM outbox WHERE digest_id = ? GROUP BY status')
+    const counts = this.sql('SELECT status, count(*) AS n, max(error) AS error FROM outbox WHERE digest_id = ? GROUP BY status')
       .all(digestId) as { status: OutboxStatus; n: number; error: string | null }[];
     const by = new Map(counts.map((c) => [c.status, c]));
     if (by.has('pending') || by.has('sending')) return;
     const failed = by.get('failed') ?? by.get('cancelled');
     const status: DigestStatus = failed ? 'failed' : by.has('unknown') ? 'unknown' : 'sent';
-    this.db
-      .prepare("UPDATE digests SET status = ?, finished_at = ?, error = ? WHERE id = ? AND status = 'pending'")
+    this.sql("UPDATE digests SET status = ?, finished_at = ?, error = ? WHERE id = ? AND status = 'pending'")
       .run(status, now.toISOString(), failed?.error ?? null, digestId);
   }
 
@@ -423,14 +443,12 @@ export class OutboxStore {
       if (current && current.owner !== input.owner && current.expiresAt > now.getTime() && !isStale(current)) {
         return { acquired: false, holder: current };
       }
-      this.db
-        .prepare(
-          `INSERT INTO scheduler_locks (name, owner, host, pid, acquired_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
-           ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, host = excluded.host, pid = excluded.pid,
-             acquired_at = CASE WHEN scheduler_locks.owner = excluded.owner THEN scheduler_locks.acquired_at ELSE excluded.acquired_at END,
-             expires_at = excluded.expires_at`,
-        )
-        .run(input.name, input.owner, input.host, input.pid, now.toISOString(), input.expiresAt);
+      this.sql(
+        `INSERT INTO scheduler_locks (name, owner, host, pid, acquired_at, expires_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (name) DO UPDATE SET owner = excluded.owner, host = excluded.host, pid = excluded.pid,
+           acquired_at = CASE WHEN scheduler_locks.owner = excluded.owner THEN scheduler_locks.acquired_at ELSE excluded.acquired_at END,
+           expires_at = excluded.expires_at`,
+      ).run(input.name, input.owner, input.host, input.pid, now.toISOString(), input.expiresAt);
       return { acquired: true, holder: this.lockHolder(input.name)! };
     });
   }
