@@ -1,8 +1,11 @@
-// Memory of `serve` with 100,000 articles stored while a fan-out runs: the real CLI
-// (node bin/news-digest.js serve) as a child process, its Bot API pointed at the Telegram
-// emulator of tests/support (in this process), on a copy of the bench store with 10,000
-// subscribers due now. The scheduler's first due check decides every digest into the outbox
-// and the sender drains it; peak RSS is the child's VmHWM (Linux), sampled with VmRSS.
+// Memory of `serve` with 100,000 articles stored while a fan-out runs: what `npm start` runs
+// (its prestart build, then the command of package.json's "start" script: the dist/ bundle)
+// as a child process, its Bot API pointed at the Telegram emulator of tests/support (in this
+// process), on a copy of the bench store with 10,000 subscribers due now. The scheduler's
+// first due check decides every digest into the outbox and the sender drains it; peak RSS is
+// the child's VmHWM (Linux), sampled with VmRSS. Idle RSS comes from a first, separate run on
+// the same copy before any subscriber exists (bot polling, nothing due).
+// BENCH_SERVE_ARGS="bin/news-digest.js serve" measures the tsx entry instead.
 //
 // The copy's article times are shifted so the newest article is an hour old (daily digests
 // take what was ingested in the last 24 hours by the real clock). Subscribers: chat ids
@@ -12,7 +15,7 @@
 // fan-out of 10,000 digests fits the time budget; BENCH_MEMORY_RATE=29 runs it at Telegram's
 // pace (30 msg/s, about 6 minutes). The fan-out speed itself is bench/fanout.ts's figure.
 // Run: npx tsx bench/memory.ts   (Linux; BENCH_QUICK=1: 20,000 articles, 1,000 subscribers)
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -39,8 +42,8 @@ function procStatus(pid: number): { rss: number; hwm: number } | undefined {
   }
 }
 
-/** Prepares the copy: article times shifted to end an hour ago, subscribers with topics. */
-function prepareCopy(source: string, target: string, topics: string[]): void {
+/** The copy: article times shifted to end an hour ago. */
+function prepareCopy(source: string, target: string): void {
   copyFileSync(source, target);
   const shiftSeconds = Math.round((Date.now() - 3_600_000 - BENCH_NOW.getTime()) / 1000);
   // Bench-only surgery on the copy (the store has no API to move time): same ISO format.
@@ -49,6 +52,10 @@ function prepareCopy(source: string, target: string, topics: string[]): void {
     `UPDATE articles SET published_at = strftime('%Y-%m-%dT%H:%M:%fZ', published_at, ?), ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', ingested_at, ?)`,
   ).run(`${shiftSeconds} seconds`, `${shiftSeconds} seconds`);
   db.close();
+}
+
+/** Subscribers 1..N, due now, with topics. */
+function addSubscribers(target: string, topics: string[]): void {
   const store = Store.open(target);
   const now = new Date(Date.now() - 86_400_000);
   store.outbox.transaction(() => {
@@ -60,6 +67,44 @@ function prepareCopy(source: string, target: string, topics: string[]): void {
     }
   });
   store.close();
+}
+
+/** The serve command: BENCH_SERVE_ARGS, else what `npm start` runs (after its prestart build). */
+function serveArgs(): string[] {
+  if (process.env.BENCH_SERVE_ARGS) return process.env.BENCH_SERVE_ARGS.trim().split(/\s+/);
+  const { scripts } = JSON.parse(readFileSync(join(PROJECT_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string | undefined> };
+  const argsOf = (script = ''): string[] => {
+    const [command, ...args] = script.trim().split(/\s+/);
+    if (command !== 'node') throw new Error(`bench/memory.ts runs "node ..." npm scripts, not "${script}"`);
+    return args;
+  };
+  if (scripts.prestart) {
+    const build = spawnSync(process.execPath, argsOf(scripts.prestart), { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    if (build.status !== 0) throw new Error(`prestart failed (exit ${build.status})`);
+  }
+  return argsOf(scripts.start);
+}
+
+interface Serve {
+  child: ChildProcess;
+  stderr(): string;
+  stop(): Promise<void>;
+}
+
+function startServe(args: string[], env: NodeJS.ProcessEnv): Serve {
+  const child = spawn(process.execPath, args, { cwd: PROJECT_ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
+  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+  return {
+    child,
+    stderr: () => stderr,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
 }
 
 export async function runMemoryBench(): Promise<Table[]> {
@@ -74,7 +119,8 @@ export async function runMemoryBench(): Promise<Table[]> {
     topics = frequentTopics(store, 50);
     store.close();
   }
-  prepareCopy(build.path, dbPath, topics);
+  prepareCopy(build.path, dbPath);
+  const args = serveArgs();
 
   const emulator = await startTelegramEmulator({
     token: TOKEN,
@@ -82,29 +128,41 @@ export async function runMemoryBench(): Promise<Table[]> {
     rateLimits: { global: { perSecond: RATE + 10, burst: RATE + 10 } },
     detectEntities: false,
   });
-  const child = spawn(process.execPath, ['bin/news-digest.js', 'serve'], {
-    cwd: PROJECT_ROOT,
-    env: {
-      PATH: process.env.PATH ?? '',
-      HOME: process.env.HOME ?? '',
-      BOT_TOKEN: TOKEN,
-      TELEGRAM_API_ROOT: emulator.apiRoot,
-      DATABASE_PATH: dbPath,
-      SOURCES_FILE: '/nonexistent/sources.json',
-      LOG_LEVEL: 'warn',
-      SEND_RATE_PER_SECOND: String(RATE),
-      // For experiments with V8's heap limits (e.g. --max-old-space-size=96); unset by default.
-      ...(process.env.BENCH_SERVE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVE_NODE_OPTIONS } : {}),
-    },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  let stderr = '';
-  child.stderr.on('data', (d: Buffer) => (stderr = (stderr + d.toString()).slice(-4000)));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  const env = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '',
+    BOT_TOKEN: TOKEN,
+    TELEGRAM_API_ROOT: emulator.apiRoot,
+    DATABASE_PATH: dbPath,
+    SOURCES_FILE: '/nonexistent/sources.json',
+    LOG_LEVEL: 'warn',
+    SEND_RATE_PER_SECOND: String(RATE),
+    // For experiments with V8's heap limits (e.g. --max-old-space-size=96); unset by default.
+    ...(process.env.BENCH_SERVE_NODE_OPTIONS ? { NODE_OPTIONS: process.env.BENCH_SERVE_NODE_OPTIONS } : {}),
+  };
 
+  // Idle: no subscribers yet; RSS once the bot polls and a few seconds have passed.
+  let idleRss = NaN;
+  {
+    const serve = startServe(args, env);
+    try {
+      const polling = Date.now();
+      while (emulator.getUpdatesCalls === 0 && Date.now() - polling < 60_000) {
+        if (serve.child.exitCode !== null) throw new Error(`serve exited early (${serve.child.exitCode}): ${serve.stderr()}`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      await new Promise((r) => setTimeout(r, 3_000));
+      idleRss = procStatus(serve.child.pid!)?.rss ?? NaN;
+    } finally {
+      await serve.stop();
+    }
+  }
+  addSubscribers(dbPath, topics);
+
+  const serve = startServe(args, env);
+  const { child } = serve;
   const started = Date.now();
   const samples: { t: number; rss: number }[] = [];
-  let idleRss = NaN;
   let decidedAt = NaN;
   let peakDuringDecide = 0;
   let finished = false;
@@ -112,10 +170,9 @@ export async function runMemoryBench(): Promise<Table[]> {
   try {
     while (Date.now() - started < TIMEOUT_MS) {
       await new Promise((r) => setTimeout(r, 250));
-      if (child.exitCode !== null) throw new Error(`serve exited early (${child.exitCode}): ${stderr}`);
+      if (child.exitCode !== null) throw new Error(`serve exited early (${child.exitCode}): ${serve.stderr()}`);
       const status = procStatus(child.pid!);
       if (status) samples.push({ t: Date.now() - started, rss: status.rss });
-      if (Number.isNaN(idleRss) && emulator.getUpdatesCalls > 0 && status) idleRss = status.rss;
       const counts = monitor.outbox.counts();
       const decided = Object.values(counts.digests).reduce((a, b) => a + b, 0);
       if (Number.isNaN(decidedAt) && status) peakDuringDecide = Math.max(peakDuringDecide, status.hwm);
@@ -128,13 +185,11 @@ export async function runMemoryBench(): Promise<Table[]> {
     const final = procStatus(child.pid!);
     const counts = monitor.outbox.counts();
     const elapsed = (Date.now() - started) / 1000;
-    child.kill('SIGTERM');
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await serve.stop();
     const peak = final?.hwm ?? Math.max(...samples.map((s) => s.rss));
     const sent = counts.messages.sent;
     const table: Table = {
-      title: `Memory of serve (child process) with ${ARTICLES} articles while the fan-out of ${SUBSCRIBERS} daily digests runs (sender ${RATE} msg/s, emulator ${RATE + 10} msg/s${process.env.BENCH_SERVE_NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.BENCH_SERVE_NODE_OPTIONS}` : ''})`,
+      title: `Memory of serve (child process: node ${args.join(' ')}) with ${ARTICLES} articles while the fan-out of ${SUBSCRIBERS} daily digests runs (sender ${RATE} msg/s, emulator ${RATE + 10} msg/s${process.env.BENCH_SERVE_NODE_OPTIONS ? `, NODE_OPTIONS=${process.env.BENCH_SERVE_NODE_OPTIONS}` : ''})`,
       rows: [
         {
           what: 'peak RSS of serve (VmHWM), whole run',
@@ -143,7 +198,8 @@ export async function runMemoryBench(): Promise<Table[]> {
           met: finished && peak <= TARGET_MB * 2 ** 20,
           note: finished ? `fan-out finished in ${fmt(elapsed, 0)} s` : `NOT finished within ${TIMEOUT_MS / 1000} s`,
         },
-        { what: 'RSS of serve idle (bot polling, before the fan-out)', median: Number.isNaN(idleRss) ? '-' : mb(idleRss) },
+        { what: 'RSS of serve idle (bot polling, no subscribers)', median: Number.isNaN(idleRss) ? '-' : mb(idleRss) },
+        { what: 'RSS of serve when the fan-out finished', median: final ? mb(final.rss) : '-' },
         {
           what: 'peak RSS while digests are decided',
           median: mb(peakDuringDecide),
@@ -161,7 +217,7 @@ export async function runMemoryBench(): Promise<Table[]> {
     return [table];
   } finally {
     monitor.close();
-    if (child.exitCode === null) child.kill('SIGKILL');
+    await serve.stop();
     await emulator.close();
     if (existsSync(work)) rmSync(work, { recursive: true, force: true });
   }

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// Entry point of the `news-digest` CLI: runs the TypeScript sources through tsx,
-// so there is no build step between `npm ci` and `npm start`.
+// Entry point of the `news-digest` CLI from source: runs the TypeScript through tsx, so tests
+// and `npx news-digest` need no build. `npm start` runs the dist/ bundle instead (built by
+// its prestart script, scripts/build.js), without tsx's loader (about 75 MB of RSS).
 import { register } from 'tsx/esm/api';
 
 register();

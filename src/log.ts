@@ -2,8 +2,12 @@
 // Logs go to stderr so that stdout stays clean for CLI output (JSON, digests).
 // Secrets are scrubbed from the final serialized line, so they cannot leak through
 // an error message or a URL (telegraf puts the bot token in its request URLs).
+import { createRequire } from 'node:module';
 import pino, { type DestinationStream, type Logger } from 'pino';
-import pretty from 'pino-pretty';
+
+// pino-pretty only for a terminal: a service logging to a pipe never loads it.
+const require = createRequire(import.meta.url);
+const pretty = (options: object): DestinationStream => (require('pino-pretty') as { default: (options: object) => DestinationStream }).default(options);
 
 export type { Logger };
 

@@ -11,10 +11,23 @@
 // Same F1, so the fastest wins. This module (pre-DOM stripping + Readability + cleaning):
 // F1 0.975 (P 0.965 / R 0.985); CPU time vs Readability+jsdom in the same run 7.8-8.5x
 // (Readability+linkedom alone 5.7-6.9x). `npx tsx eval/extraction.ts` reproduces F1.
-import { Readability } from '@mozilla/readability';
-import { parseHTML } from 'linkedom';
+import { createRequire } from 'node:module';
+import type { Readability as ReadabilityClass } from '@mozilla/readability';
+import type { parseHTML as ParseHtml } from 'linkedom';
 import type { ArticleDraft } from '../model.ts';
 import { isBoilerplateLine } from './rawtext.ts';
+
+// linkedom and Readability load with the first page, not with every command that imports
+// ingest (serve keeps about 7 MB less until a page is extracted). CommonJS builds, so
+// extractPage stays synchronous.
+const require = createRequire(import.meta.url);
+let domLibraries: { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } | undefined;
+function dom(): { parseHTML: typeof ParseHtml; Readability: typeof ReadabilityClass } {
+  return (domLibraries ??= {
+    parseHTML: (require('linkedom') as typeof import('linkedom')).parseHTML,
+    Readability: (require('@mozilla/readability') as typeof import('@mozilla/readability')).Readability,
+  });
+}
 
 /** The few DOM members we use; linkedom's own typings depend on the DOM lib we do not load. */
 interface DomNode {
@@ -34,6 +47,7 @@ export interface ExtractPageOptions {
 
 export function extractPage(html: string, options: ExtractPageOptions = {}): ArticleDraft {
   const { html: lean, jsonLd } = stripInertBlocks(html);
+  const { parseHTML, Readability } = dom();
   // linkedom builds no <html> element for a fragment (or nothing); a wrapper gives it one.
   const { document } = parseHTML(/<html[\s>]/i.test(lean) ? lean : `<!DOCTYPE html><html><body>${lean}</body></html>`);
   // Read before Readability, which rewrites the document.

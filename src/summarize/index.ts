@@ -6,7 +6,7 @@ import type { Logger } from '../log.ts';
 import type { StoredArticle } from '../model.ts';
 import type { Answer } from '../qa/answer.ts';
 import type { Store } from '../store/index.ts';
-import { createLlmSummarizer } from './llm/index.ts';
+import { loadPrompts } from './llm/prompts.ts';
 
 export interface Summarizer {
   /** 'offline' or the LLM model name, for logs and /stats. */
@@ -23,17 +23,27 @@ export const offlineSummarizer: Summarizer = {
   close: () => undefined,
 };
 
+/** Whether an LLM is configured (an API key, or a base URL for a local server). */
+export function llmConfigured(config: Config): boolean {
+  return Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
+}
+
 export function createSummarizer(deps: { config: Config; store: Store; log: Logger }): Summarizer {
-  const llm = createLlmSummarizer(deps);
-  if (!llm) return offlineSummarizer;
+  if (!llmConfigured(deps.config)) return offlineSummarizer;
+  // Prompts are read now, so a broken prompts/ folder still fails at start.
+  const prompts = loadPrompts();
+  // openai, js-tiktoken and the LLM modules load only when an LLM is configured (8 MB of idle RSS).
+  const loading = import('./llm/index.ts').then((m) => m.createLlmSummarizer(deps, { prompts })!);
+  loading.catch(() => undefined); // reported by the first call that awaits it
   return {
     name: deps.config.OPENAI_MODEL,
     async improveDigest(digest) {
+      const llm = await loading;
       const improved = await llm.enhanceDigest(digest);
       const headline = await llm.digestHeadline(improved);
       return headline ? { ...improved, headline } : improved;
     },
-    improveAnswer: (question, articles, offline) => llm.enhanceAnswer(question, articles, offline),
-    close: () => llm.close(),
+    improveAnswer: async (question, articles, offline) => (await loading).enhanceAnswer(question, articles, offline),
+    close: () => void loading.then((llm) => llm.close(), () => undefined),
   };
 }

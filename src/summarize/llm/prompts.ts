@@ -4,7 +4,7 @@
 // first request.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export class PromptError extends Error {}
@@ -35,7 +35,9 @@ export interface RenderedPrompt {
 
 export type Prompts = { [N in PromptName]: PromptTemplate };
 
-export const DEFAULT_PROMPTS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../../prompts');
+const here = dirname(fileURLToPath(import.meta.url));
+// prompts/ at the project root: three levels up from src/summarize/llm, one up from the dist/ bundle.
+export const DEFAULT_PROMPTS_DIR = resolve(here, basename(here) === 'dist' ? '..' : '../../..', 'prompts');
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
