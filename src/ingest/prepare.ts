@@ -11,8 +11,10 @@ export interface PreparedArticle {
   keys: ContentKeys;
 }
 
+/** The analysis as the store keeps it: without its sentences (copying them back from a worker costs time). */
 export function prepareArticle(draft: ArticleDraft): PreparedArticle {
-  return { draft, analysis: analyseArticle(draft), keys: contentKeys(draft) };
+  const { summary, quotes } = analyseArticle(draft);
+  return { draft, analysis: { summary, quotes }, keys: contentKeys(draft) };
 }
 
 export function prepareDocument(body: Uint8Array, hint: DocumentHint): PreparedArticle[] {

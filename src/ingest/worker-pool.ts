@@ -20,10 +20,17 @@ interface Task {
 
 interface Slot {
   worker: Worker;
-  task?: Task;
-  /** The task's time limit while busy; the idle limit while idle. */
+  /** Sent and not yet answered, oldest first (the worker answers in order). */
+  tasks: Task[];
+  /** The oldest task's time limit while busy; the idle limit while idle. */
   timer?: NodeJS.Timeout;
 }
+
+/**
+ * Documents sent to a worker ahead of its answers: the next one is already in its queue when
+ * it finishes, instead of waiting for this thread, busy with a write transaction, to send it.
+ */
+const TASKS_PER_WORKER = 4;
 
 /** Workers for a bulk ingest: one per core, at most 8 (the single writer is the limit beyond); none on one core. */
 export function defaultWorkerCount(): number {
@@ -70,56 +77,66 @@ export class PreparePool {
 
   private dispatch(): void {
     while (this.queue.length) {
-      let slot = this.slots.find((s) => !s.task);
-      if (!slot && this.slots.length < this.size) slot = this.spawn();
+      let slot = this.slots.reduce<Slot | undefined>((best, s) => (s.tasks.length < TASKS_PER_WORKER && (!best || s.tasks.length < best.tasks.length) ? s : best), undefined);
+      if ((!slot || slot.tasks.length) && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const task = this.queue.shift()!;
-      clearTimeout(slot.timer);
-      slot.task = task;
+      slot.tasks.push(task);
+      if (slot.tasks.length === 1) this.startTimer(slot);
       slot.worker.ref();
-      slot.timer = setTimeout(() => void this.replace(slot!, new Error(`not prepared within ${this.taskTimeoutMs / 1000} s`)), this.taskTimeoutMs);
       slot.worker.postMessage({ id: task.id, body: task.body, hint: task.hint });
     }
   }
 
+  /** The oldest task's time limit, or (no task) when an idle worker is stopped. */
+  private startTimer(slot: Slot): void {
+    clearTimeout(slot.timer);
+    if (slot.tasks.length) {
+      slot.timer = setTimeout(() => void this.replace(slot, new Error(`not prepared within ${this.taskTimeoutMs / 1000} s`)), this.taskTimeoutMs);
+    } else {
+      slot.timer = setTimeout(() => void this.replace(slot, new Error('idle')), this.idleTimeoutMs);
+      slot.timer.unref();
+    }
+  }
+
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker() };
+    const slot: Slot = { worker: startWorker(), tasks: [] };
     slot.worker.on('message', (reply: PrepareReply) => {
-      const task = slot.task;
+      const task = slot.tasks[0];
       if (!task || task.id !== reply.id) return;
-      clearTimeout(slot.timer);
-      slot.task = undefined;
-      slot.worker.unref();
+      slot.tasks.shift();
+      this.startTimer(slot);
+      // Only a busy worker keeps the process alive.
+      if (!slot.tasks.length) slot.worker.unref();
       if (reply.error !== undefined) task.reject(new Error(reply.error));
       else task.resolve(reply.articles);
       this.dispatch();
-      if (!slot.task) {
-        slot.timer = setTimeout(() => void this.replace(slot, new Error('idle')), this.idleTimeoutMs);
-        slot.timer.unref();
-      }
     });
     slot.worker.on('error', (error) => void this.replace(slot, new Error(`ingest worker crashed: ${error.message}`)));
     slot.worker.on('exit', (code) => void this.replace(slot, new Error(`ingest worker exited (code ${code})`)));
-    // Only a busy worker keeps the process alive (ref'd while it holds a task).
     slot.worker.unref();
     this.slots.push(slot);
     return slot;
   }
 
-  /** Fails the slot's task, stops its worker and lets a fresh one take the queue. */
+  /**
+   * Fails the slot's oldest task (the one it was working on), stops its worker and lets a
+   * fresh one take the queue, starting with the tasks this worker never got to.
+   */
   private async replace(slot: Slot, reason: Error): Promise<void> {
     const index = this.slots.indexOf(slot);
     if (index === -1) return;
     this.slots.splice(index, 1);
+    const [current, ...waiting] = slot.tasks.splice(0);
+    current?.reject(reason);
+    this.queue.unshift(...waiting);
     await this.stop(slot, reason);
     if (!this.closed) this.dispatch();
   }
 
   private async stop(slot: Slot, reason: Error): Promise<void> {
     clearTimeout(slot.timer);
-    const task = slot.task;
-    slot.task = undefined;
-    task?.reject(reason);
+    for (const task of slot.tasks.splice(0)) task.reject(reason);
     slot.worker.removeAllListeners();
     slot.worker.on('error', () => {});
     await slot.worker.terminate();
