@@ -7,8 +7,8 @@ import {
   type Mention,
   type PeopleIndex,
   type Person,
+  bareWord,
   nationalityOf,
-  normaliseWord,
   parseNameRun,
   personGender,
   roleKey,
@@ -34,7 +34,20 @@ const SPEECH_VERBS =
   'retorted|interjected|responded|echoed|echoes|bragged|brags|declared|insisted|scoffed|sighed|laughed|' +
   'screamed|cried|repeated|repeats|answered|answers|told|asserted|alleged|alleges|conceded|ruled|rules|' +
   'headlined|headlines|headline|captioned|tweeted';
-const SPEECH_VERB_RE = new RegExp(`\\b(?:${SPEECH_VERBS})\\b`, 'gi');
+
+// speechVerbs finds the matches of /\b(?:SPEECH_VERBS)\b/gi without the regex: the engine tries
+// some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
+// A match always spans whole ASCII words (\b), so each word is looked up by its lower-case form;
+// forms of several words ("fired back") continue with single spaces. When several forms match at
+// one word the one listed first wins, as in the alternation. A hash of the lower-case word,
+// computed while scanning, rules out most words before any string is built.
+const VERB_FORMS = new Map<string, string[][]>(); // first word -> forms, in list order
+const VERB_FIRST_WORD_HASHES = new Set<number>();
+for (const form of SPEECH_VERBS.split('|')) {
+  const words = form.split(' ');
+  VERB_FORMS.set(words[0]!, [...(VERB_FORMS.get(words[0]!) ?? []), words]);
+  VERB_FIRST_WORD_HASHES.add(lowerWordHash(words[0]!, 0, words[0]!.length));
+}
 const TELL_VERBS = /^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
 const PARTICIPLE = /ing$/i;
 const ABBREV_TOKEN = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Sr|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|\p{Lu})\.$|^(?:\p{Lu}\.)+$/u;
@@ -89,20 +102,25 @@ function tokenize(segment: string, offset: number): Token[] {
 const isCapitalised = (w: string) => /^[(\[]?\p{Lu}/u.test(w);
 const bare = (w: string) => w.replace(/^[("'“‘\[]+|[)"'”’\],.;:!?]+$/g, '');
 
+const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
+const PARTY_CORE = /[RDI]-[A-Z]/;
+const APPOSITIVE_AT_END = /(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,[^,;:Q"“”]{3,140},\s*$/u;
+
 /** The noun phrase that ends right before `end` in `segment` (the subject of a following verb). */
 export function subjectBefore(segment: string, offset: number): Subject | null {
   // "Sen. Claire McCaskill (D-Mo.)" and "Mitch McConnell, R-Ky.," carry a party tag before the verb.
-  let s = segment.replace(/,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u, ' ');
+  // These patterns end in $, so the engine tries them from every position: each is run only when
+  // the cheap test of what it needs passes.
+  let s = PARTY_CORE.test(segment) ? segment.replace(PARTY_TAG_AT_END, ' ') : segment;
   // "Daryl Kimball, executive director of X, said": the name before the appositive is the subject.
-  const appositive = /(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,[^,;:Q"“”]{3,140},\s*$/u.exec(s);
+  const appositive = s.trimEnd().endsWith(',') ? APPOSITIVE_AT_END.exec(s) : null;
   if (appositive && parseNameRun(appositive[1]!)) {
     const name = appositive[1]!;
-    const parsed = parseNameRun(name);
-    if (parsed && !DETERMINERS.has(name.toLowerCase().split(' ')[0]!)) {
+    if (!DETERMINERS.has(name.toLowerCase().split(' ')[0]!)) {
       return { kind: 'name', text: name, pos: offset + appositive.index };
     }
   }
-  s = s.replace(/\s+$/, '');
+  s = s.trimEnd(); // the same characters as /\s+$/
   const tokens = tokenize(s, offset);
   let i = tokens.length - 1;
   while (i >= 0 && FILLERS.has(tokens[i]!.text.toLowerCase())) i--;
@@ -212,9 +230,59 @@ export interface VerbHit {
   end: number;
 }
 
+/** \w of a regex without the u flag: ASCII letters, digits and the underscore. */
+function isRegexWordChar(code: number): boolean {
+  return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/** End of the run of \w characters starting at `from`. */
+function wordEnd(text: string, from: number): number {
+  let end = from;
+  while (end < text.length && isRegexWordChar(text.charCodeAt(end))) end++;
+  return end;
+}
+
+/** FNV-1a of text[start, end) with A-Z lower-cased, in small-integer range. */
+function lowerWordHash(text: string, start: number, end: number): number {
+  let h = 0x811c9dc5;
+  for (let i = start; i < end; i++) {
+    const code = text.charCodeAt(i);
+    h = Math.imul(h ^ (code >= 0x41 && code <= 0x5a ? code | 0x20 : code), 0x01000193);
+  }
+  return h & 0x3fffffff;
+}
+
 export function speechVerbs(segment: string, offset: number): VerbHit[] {
   const hits: VerbHit[] = [];
-  for (const m of segment.matchAll(SPEECH_VERB_RE)) hits.push({ verb: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
+  const wordAt = (start: number, end: number): string => segment.slice(start, end).toLowerCase();
+  let i = 0;
+  while (i < segment.length) {
+    if (!isRegexWordChar(segment.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const end = wordEnd(segment, i);
+    const forms = VERB_FIRST_WORD_HASHES.has(lowerWordHash(segment, i, end)) ? VERB_FORMS.get(wordAt(i, end)) : undefined;
+    let matchEnd = -1;
+    if (forms) {
+      for (const form of forms) {
+        let at = end;
+        let k = 1;
+        for (; k < form.length; k++) {
+          if (segment.charCodeAt(at) !== 0x20) break;
+          const next = wordEnd(segment, at + 1);
+          if (wordAt(at + 1, next) !== form[k]) break;
+          at = next;
+        }
+        if (k === form.length) {
+          matchEnd = at;
+          break;
+        }
+      }
+    }
+    if (matchEnd >= 0) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
+    i = matchEnd >= 0 ? matchEnd : end;
+  }
   return hits;
 }
 
@@ -383,6 +451,43 @@ function sentenceIndex(starts: number[], pos: number): number {
   return lo;
 }
 
+const SAME_PRONOUN_HE = /\b(?:he)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
+const SAME_PRONOUN_SHE = /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
+
+/**
+ * Name mentions and resolved speakers by position, mentions first at equal positions: a merge of
+ * the two lists, which are both in text order (the same as a stable sort of the two joined).
+ */
+function mentionsInTextOrder(ctx: ResolveContext): Array<{ pos: number; person: Person }> {
+  const { mentions } = ctx.index;
+  const { speakers } = ctx;
+  const all: Array<{ pos: number; person: Person }> = [];
+  let i = 0;
+  let j = 0;
+  while (i < mentions.length || j < speakers.length) {
+    if (j >= speakers.length || (i < mentions.length && mentions[i]!.start <= speakers[j]!.pos)) {
+      all.push({ pos: mentions[i]!.start, person: mentions[i]!.person });
+      i++;
+    } else {
+      all.push({ pos: speakers[j]!.pos, person: speakers[j]!.person });
+      j++;
+    }
+  }
+  return all;
+}
+
+/** Index of the first entry of `sorted` (by pos) at or after `pos`. */
+function firstAtOrAfter(sorted: ReadonlyArray<{ pos: number }>, pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /**
  * "he"/"she": walk back sentence by sentence and take the first (leftmost, usually the subject)
  * person of the right gender. A sentence whose subject is the same pronoun refers to the same
@@ -391,11 +496,8 @@ function sentenceIndex(starts: number[], pos: number): number {
 function resolvePronoun(want: Gender, pos: number, ctx: ResolveContext): Person | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
-  const all = [
-    ...ctx.index.mentions.map((m) => ({ pos: m.start, person: m.person })),
-    ...ctx.speakers.map((s) => ({ pos: s.pos, person: s.person })),
-  ].sort((a, b) => a.pos - b.pos);
-  const samePronoun = want === 'm' ? /\b(?:he)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu : /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
+  const all = mentionsInTextOrder(ctx);
+  const samePronoun = want === 'm' ? SAME_PRONOUN_HE : SAME_PRONOUN_SHE;
   // Gender votes alone are weak evidence (a heading before "his" gets one); a title, a known first
   // name or having spoken is strong. Weakly attested names must at least sit in subject position.
   const fits = (p: Person, strongPosition: boolean) => {
@@ -407,7 +509,8 @@ function resolvePronoun(want: Gender, pos: number, ctx: ResolveContext): Person 
   for (let k = here; k >= 0 && here - k <= 12; k--) {
     const from = starts[k]!;
     const to = k === here ? pos : starts[k + 1] ?? pos;
-    const inSentence = all.filter((m) => m.pos >= from && m.pos < to);
+    // `all` is in text order: the mentions in [from, to) are one stretch of it.
+    const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));
     if (k < here) {
       // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
       const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
@@ -462,7 +565,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
   if (subject.kind === 'name') {
     const parsed = parseNameRun(subject.text);
     if (!parsed) return { speaker: subject.text, person: null };
-    const tokens = parsed.tokens.map((t) => normaliseWord(t).replace(/\.$/, ''));
+    const tokens = parsed.tokens.map(bareWord);
     const surname = tokens[tokens.length - 1]!;
     let candidates = ctx.index.people.filter((p) => p.surname === surname && tokens.every((t) => p.nameTokens.includes(t)));
     if (candidates.length === 0 && tokens.length === 1)
@@ -507,7 +610,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
       if (asName.person) return asName;
     }
   }
-  const words = subject.text.split(/[\s\u00a0]+/).map((w) => normaliseWord(w).replace(/\.$/, '')).filter(Boolean);
+  const words = subject.text.split(/[\s\u00a0]+/).map(bareWord).filter(Boolean);
   const asWritten = subject.text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
   const det = words[0] ?? '';
   if (INDEFINITE.has(det)) return { speaker: asWritten, person: null };

@@ -7,6 +7,8 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
+import { hasOnlyAsciiWordChars } from './tokens.ts';
+
 export type Gender = 'm' | 'f';
 
 export interface Person {
@@ -139,48 +141,84 @@ const FEMALE_NAMES = new Set(
     'stacey marcia terry_no esther carla krystal azucena adriana jacklyn').split(' '),
 );
 
-// A trailing period belongs to a name word only in titles and initials ("Mr.", "John F. Kerry"),
-// never to the last word of a sentence ("... on Monday. He").
-const NAME_WORD = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|St|Jr|Sr)\.|(?:\p{Lu}\.)+(?!\p{L})|\p{Lu}[\p{Ll}\p{Lu}\p{M}'’\-]*)`;
-/** A run of capitalised words (with initials), allowing particles such as "de" and "van". */
-const NAME_RUN = new RegExp(
-  String.raw`${NAME_WORD}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0])?${NAME_WORD})*`,
-  'gu',
-);
+/**
+ * A run of capitalised words (with initials), allowing particles such as "de" and "van". A trailing
+ * period belongs to a name word only in titles and initials ("Mr.", "John F. Kerry"), never to the
+ * last word of a sentence ("... on Monday. He"). Every name word starts with a capital; the leading
+ * lookahead says so and lets the engine skip other positions faster. Arguments are the contents
+ * of character classes.
+ */
+function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
+  const nameWord = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|St|Jr|Sr)\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
+  return new RegExp(
+    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0])?${nameWord})*`,
+    'gu',
+  );
+}
+const NAME_RUN = nameRun(String.raw`\p{Lu}`, String.raw`\p{Ll}`, String.raw`\p{L}`, String.raw`\p{M}`);
+// The same runs in a text whose letters, marks and digits are all ASCII, about twice as fast.
+const NAME_RUN_ASCII = nameRun('A-Z', 'a-z', 'A-Za-z', '');
 
-const normalised = new Map<string, string>();
-export function normaliseWord(word: string): string {
-  let n = normalised.get(word);
-  if (n === undefined) {
-    n = normaliseUncached(word);
-    if (normalised.size > 50_000) normalised.clear();
-    normalised.set(word, n);
-  }
-  return n;
+/** What the registry asks about a word as written. */
+interface WordFacts {
+  /** Lower case, without possessive 's and surrounding punctuation (a trailing period stays). */
+  normalised: string;
+  /** `normalised` without a trailing period. */
+  bare: string;
+  title: boolean;
+  titleGender: Gender | null;
+  nationality: string | undefined;
+  role: string;
 }
 
-function normaliseUncached(word: string): string {
-  return word.toLowerCase().replace(/[’']s$/, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+// One memo for all facts about a word: the same words are asked about many times per
+// article, and each lookup in a large Map costs a few cache misses.
+const wordFacts = new Map<string, WordFacts>();
+
+function factsOf(word: string): WordFacts {
+  let facts = wordFacts.get(word);
+  if (facts === undefined) {
+    const normalised = word.toLowerCase().replace(/[’']s$/, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+    const bare = normalised.replace(/\.$/, '');
+    const undotted = bare.replace(/\./g, '');
+    facts = {
+      normalised,
+      bare,
+      title: bare in TITLES || undotted in TITLES,
+      titleGender: TITLES[bare] ?? TITLES[undotted] ?? null,
+      nationality: NATIONALITY[normalised],
+      role: NATIONALITY[bare] ?? NATIONALITY[bare + '.'] ?? ROLE_SYNONYMS[bare] ?? bare,
+    };
+    if (wordFacts.size > 50_000) wordFacts.clear();
+    wordFacts.set(word, facts);
+  }
+  return facts;
+}
+
+export function normaliseWord(word: string): string {
+  return factsOf(word).normalised;
+}
+
+/** normaliseWord without a trailing period ("jr." -> "jr"). */
+export function bareWord(word: string): string {
+  return factsOf(word).bare;
 }
 
 function isTitleWord(word: string): boolean {
-  const w = normaliseWord(word).replace(/\.$/, '');
-  return w in TITLES || w.replace(/\./g, '') in TITLES;
+  return factsOf(word).title;
 }
 
 function titleGender(word: string): Gender | null {
-  const w = normaliseWord(word).replace(/\.$/, '');
-  return TITLES[w] ?? TITLES[w.replace(/\./g, '')] ?? null;
+  return factsOf(word).titleGender;
 }
 
 export function nationalityOf(word: string): string | undefined {
-  return NATIONALITY[normaliseWord(word)];
+  return factsOf(word).nationality;
 }
 
 /** Normalised role word: nationality, office synonym, or the word itself. */
 export function roleKey(word: string): string {
-  const w = normaliseWord(word).replace(/\.$/, '');
-  return NATIONALITY[w] ?? NATIONALITY[w + '.'] ?? ROLE_SYNONYMS[w] ?? w;
+  return factsOf(word).role;
 }
 
 export interface ParsedName {
@@ -193,15 +231,16 @@ export interface ParsedName {
 
 /** Splits "Russian President Vladimir Putin's" into role words and the name proper. */
 export function parseNameRun(run: string): ParsedName | null {
-  const words = run.split(/[ \u00a0]+/).filter(Boolean);
+  // Most runs are one word: no need to split those.
+  const words = /[ \u00a0]/.test(run) ? run.split(/[ \u00a0]+/).filter(Boolean) : run ? [run] : [];
   const titleWords: string[] = [];
   let gender: Gender | null = null;
   let i = 0;
   while (i < words.length - 1) {
-    const w = words[i]!;
-    if (isTitleWord(w) || nationalityOf(w) || NON_PERSON_WORDS.has(normaliseWord(w))) {
-      gender = gender ?? titleGender(w);
-      titleWords.push(w);
+    const facts = factsOf(words[i]!);
+    if (facts.title || facts.nationality || NON_PERSON_WORDS.has(facts.normalised)) {
+      gender = gender ?? facts.titleGender;
+      titleWords.push(words[i]!);
       i++;
     } else break;
   }
@@ -209,9 +248,10 @@ export function parseNameRun(run: string): ParsedName | null {
   // or possessive inside the run.
   for (let k = words.length - 2; k >= i; k--) {
     const w = words[k]!;
-    if (/[’']s$/.test(w) || (isTitleWord(w) && !/^(?:state|press|house|white|court|first|campaign|former)$/i.test(normaliseWord(w)))) {
+    const facts = factsOf(w);
+    if (/[’']s$/.test(w) || (facts.title && !/^(?:state|press|house|white|court|first|campaign|former)$/i.test(facts.normalised))) {
       for (let t = i; t <= k; t++) titleWords.push(words[t]!);
-      gender = gender ?? titleGender(w);
+      gender = gender ?? facts.titleGender;
       i = k + 1;
       break;
     }
@@ -226,9 +266,9 @@ export function parseNameRun(run: string): ParsedName | null {
 
 function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false;
-  const lower = tokens.map(normaliseWord);
-  if (NOT_NAME.has(lower[0]!)) return false;
-  if (lower.some((w) => NON_PERSON_WORDS.has(w) || NATIONALITY[w] !== undefined)) return false;
+  const facts = tokens.map(factsOf);
+  if (NOT_NAME.has(facts[0]!.normalised)) return false;
+  if (facts.some((f) => NON_PERSON_WORDS.has(f.normalised) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
   // Two-word runs must end in a plausible surname, not an initial alone.
@@ -265,6 +305,7 @@ export function verbLike(word: string): boolean {
 
 /** "Clinton communication director Jennifer Palmieri": lower-case nouns then another name. */
 function modifierBeforeName(following: string): boolean {
+  if (following[0] !== ' ' && following[0] !== '\u00a0') return false;
   const m = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){1,3})\p{Lu}/u.exec(following);
   if (!m) return false;
   const words = m[1]!.trim().split(/\s+/);
@@ -306,18 +347,32 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   if (title) sources.push({ text: title, offset: -1, countMentions: false });
 
   // Two passes: full names first, then single surnames/titled surnames resolve against them.
-  type Hit = { start: number; end: number; parsed: ParsedName; runStart: number; src: string; countMentions: boolean };
+  // What a name run says, whatever its position; `personLike` is computed when first needed.
+  type Name = { parsed: ParsedName; surname: string; personLike?: boolean };
+  type Hit = { start: number; end: number; parsed: ParsedName; name: Name; runStart: number; src: string; countMentions: boolean };
   const hits: Hit[] = [];
+  // The same names recur throughout an article: parse each distinct run once.
+  const names = new Map<string, Name | null>();
   for (const source of sources) {
-    for (const m of source.text.matchAll(NAME_RUN)) {
+    const nameRuns = hasOnlyAsciiWordChars(source.text) ? NAME_RUN_ASCII : NAME_RUN;
+    nameRuns.lastIndex = 0;
+    for (let m = nameRuns.exec(source.text); m; m = nameRuns.exec(source.text)) {
       const run = m[0];
-      const parsed = parseNameRun(run.replace(/[’']s$/, ''));
-      if (!parsed) continue;
+      const key = run.replace(/[’']s$/, '');
+      let name = names.get(key);
+      if (name === undefined) {
+        const parsed = parseNameRun(key);
+        name = parsed && { parsed, surname: bareWord(parsed.tokens[parsed.tokens.length - 1]!), personLike: undefined };
+        names.set(key, name);
+      }
+      if (!name) continue;
+      const { parsed } = name;
       const offsetInRun = run.indexOf(parsed.tokens[0]!);
       hits.push({
         start: source.countMentions ? m.index + Math.max(0, offsetInRun) : -1,
         end: source.countMentions ? m.index + run.length : -1,
         parsed,
+        name,
         runStart: m.index,
         src: source.text,
         countMentions: source.countMentions,
@@ -332,7 +387,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const { tokens, titleWords, gender } = hit.parsed;
       if (pass === 2 ? tokens.length < 2 : tokens.length !== 1) continue;
       const hadTitle = titleWords.length > 0;
-      const surname = normaliseWord(tokens[tokens.length - 1]!).replace(/\.$/, '');
+      const { name } = hit;
+      const { surname } = name;
+      const personLike = (): boolean => (name.personLike ??= looksLikePersonName(tokens, hadTitle));
       let person: Person | undefined;
       if (pass === 1) {
         const known = findBySurname(surname);
@@ -342,15 +399,15 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
           if (byFirst.length === 1) person = byFirst[0];
         }
-        if (!person && !looksLikePersonName(tokens, hadTitle)) continue;
-      } else if (!looksLikePersonName(tokens, hadTitle)) continue;
+        if (!person && !personLike()) continue;
+      } else if (!personLike()) continue;
       if (!person) {
         const fullName = tokens.join(' ');
         const key = fullName.toLowerCase();
         person = byKey.get(key);
         if (!person) {
           // "Bill Clinton" and "Hillary Clinton" stay apart; "Hillary Rodham Clinton" joins "Hillary Clinton".
-          const nameTokens = tokens.map((t) => normaliseWord(t).replace(/\.$/, ''));
+          const nameTokens = tokens.map(bareWord);
           person = people.find(
             (p) => p.surname === surname && (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1),
           );
@@ -403,14 +460,17 @@ function nearestDefined(candidates: Person[], mentions: Mention[], pos: number):
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
 function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
   const roles: string[] = [];
-  const before = src.slice(Math.max(0, runStart - 60), runStart).split(/[ \u00a0]+/);
-  before.pop(); // the empty string before the run
-  for (let i = before.length - 1, taken = 0; i >= 0 && taken < 3; i--, taken++) {
+  // The words before the run: src.slice(runStart - 60, runStart).split(/[ \u00a0]+/) without its
+  // last piece (the empty string before the run), nearest first, at most three.
+  const before = lastPieces(src, Math.max(0, runStart - 60), runStart, 4);
+  for (let i = 1; i < before.length; i++) {
     const w = before[i]!;
     if (/[,.;:!?"“”()]$/.test(w) || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
     roles.push(roleKey(w));
   }
-  if (nameEnd > 0) {
+  // An appositive starts with a comma, perhaps after a possessive.
+  const next = src[nameEnd];
+  if (nameEnd > 0 && (next === ',' || next === '’' || next === "'")) {
     const after = src.slice(nameEnd, nameEnd + 120);
     const appositive = /^(?:’s|'s)?,\s+(?:a|an|the)\s+([^,.;:()"“”]{3,80})/u.exec(after);
     if (appositive) {
@@ -421,6 +481,23 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
     }
   }
   return roles.filter((r) => r.length > 1);
+}
+
+const isSpaceOrNbsp = (code: number): boolean => code === 0x20 || code === 0xa0;
+
+/** The last `count` pieces of src.slice(from, to).split(/[ \u00a0]+/), last first, without slicing the rest. */
+function lastPieces(src: string, from: number, to: number, count: number): string[] {
+  const pieces: string[] = [];
+  let end = to;
+  while (pieces.length < count) {
+    let start = end;
+    while (start > from && !isSpaceOrNbsp(src.charCodeAt(start - 1))) start--;
+    pieces.push(src.slice(start, end));
+    if (start === from) break; // the first piece
+    end = start - 1;
+    while (end > from && isSpaceOrNbsp(src.charCodeAt(end - 1))) end--;
+  }
+  return pieces;
 }
 
 /** he/his/him after a mention votes male, she/her female; only the nearest preceding mention in range. */

@@ -96,6 +96,9 @@ function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { s
   const spans: Array<[number, number, boolean]> = [];
   const stack: OpenMark[] = startOpen ? [startOpen] : [];
   for (let i = p.start; i < p.end; i++) {
+    // Every double mark but '"' is at or above U+00AB: most characters are ruled out by code.
+    const code = text.charCodeAt(i);
+    if (code < 0xab && code !== 0x22) continue;
     const c = text[i]!;
     if (!DOUBLE_MARKS.has(c)) continue;
     const opens = openerLike(text, i, p);
@@ -127,6 +130,9 @@ function scanSingle(text: string, p: Paragraph): Array<[number, number]> {
   const spans: Array<[number, number]> = [];
   let open = -1;
   for (let i = p.start; i < p.end; i++) {
+    // Every single mark but "'" is at or above U+2018: most characters are ruled out by code.
+    const code = text.charCodeAt(i);
+    if (code < 0x2018 && code !== 0x27) continue;
     const c = text[i]!;
     if (!SINGLE_MARKS.has(c)) continue;
     const prev = i > p.start ? text[i - 1] : undefined;
@@ -213,6 +219,29 @@ const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Sr|Gen|Lt|Col|Capt|
 /** Paragraph text with every quotation replaced by "Q" and padding, so offsets still line up. */
 function maskQuotes(text: string, p: Paragraph, spans: QuoteSpan[]): string {
   if (spans.length === 0) return text.slice(p.start, p.end);
+  // Spans normally arrive in order without overlap: the masked text is then built from
+  // slices, which is much cheaper than editing an array of characters.
+  let masked = '';
+  let cursor = p.start;
+  for (const s of spans) {
+    const from = Math.max(s.open, p.start);
+    const to = Math.min(s.close, p.end);
+    if (from < cursor || to <= from) return maskQuotesByChar(text, p, spans);
+    let region = s.open >= p.start ? 'Q' + ' '.repeat(to - from - 1) : ' '.repeat(to - from);
+    if (s.end > s.start && isSentenceEnd(text.charCodeAt(s.end - 1)) && to - 1 > from) region = region.slice(0, -1) + '.';
+    masked += text.slice(cursor, from) + region;
+    cursor = to;
+  }
+  return masked + text.slice(cursor, p.end);
+}
+
+/** . ! ? */
+function isSentenceEnd(code: number): boolean {
+  return code === 0x2e || code === 0x21 || code === 0x3f;
+}
+
+/** maskQuotes for any spans, character by character. */
+function maskQuotesByChar(text: string, p: Paragraph, spans: QuoteSpan[]): string {
   const chars = text.slice(p.start, p.end).split('');
   for (const s of spans) {
     const from = Math.max(s.open, p.start);
@@ -225,12 +254,33 @@ function maskQuotes(text: string, p: Paragraph, spans: QuoteSpan[]): string {
   return chars.join('');
 }
 
+// Letters and "." by UTF-16 code unit, filled lazily; surrogates count too, so that a pair is never split.
+const letterOrDot = new Int8Array(65536).fill(-1);
+function isLetterOrDot(code: number): boolean {
+  let kind = letterOrDot[code]!;
+  if (kind < 0) {
+    kind = code === 0x2e || (code >= 0xd800 && code <= 0xdfff) || /\p{L}/u.test(String.fromCharCode(code)) ? 1 : 0;
+    letterOrDot[code] = kind;
+  }
+  return kind === 1;
+}
+
+/**
+ * ABBREVIATION.test(text.slice(0, end)) without scanning the whole prefix (a regex ending in $
+ * is tried from every position). A match is made of letters and dots, so it lies in the run of
+ * those that ends at `end`; the one character before the run keeps \b right.
+ */
+function endsWithAbbreviation(text: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && isLetterOrDot(text.charCodeAt(start - 1))) start--;
+  return ABBREVIATION.test(text.slice(Math.max(0, start - 1), end));
+}
+
 /** Sentence start offsets (absolute) in a masked paragraph. */
 function sentenceStarts(masked: string, p: Paragraph): number[] {
   const starts = [p.start];
   for (const m of masked.matchAll(/[.!?]+[)\]]*(?=[\s\u00a0]+[\p{Lu}\d(Q])/gu)) {
-    const before = masked.slice(0, m.index);
-    if (m[0] === '.' && ABBREVIATION.test(before)) continue;
+    if (m[0] === '.' && endsWithAbbreviation(masked, m.index)) continue;
     let next = m.index + m[0].length;
     while (next < masked.length && /[\s\u00a0]/.test(masked[next]!)) next++;
     starts.push(p.start + next);
@@ -295,8 +345,17 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
   for (const w of work) findCue(text, w, work, paragraphs, maskOf);
   inheritCues(text, work);
 
-  const allStarts = paragraphs.flatMap((_, pi) => startsOf(pi));
-  const ctx: ResolveContext = { text, sentenceStarts: allStarts, index, speakers: [], lastDescriptor: null };
+  // Sentence starts of the whole article are needed only to resolve "he"/"she": computed on first use.
+  let allStarts: number[] | undefined;
+  const ctx: ResolveContext = {
+    text,
+    get sentenceStarts() {
+      return (allStarts ??= paragraphs.flatMap((_, pi) => startsOf(pi)));
+    },
+    index,
+    speakers: [],
+    lastDescriptor: null,
+  };
   const quotes: FoundQuote[] = [];
   for (const w of work) {
     let speaker: string | null = null;
@@ -355,9 +414,10 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   // 3. Later in the same sentence ("... relief” to the Syrian people, Obama told the media").
   if (!span.unclosed) {
     const sentence = masked.slice(local(w.sentenceStart), local(w.sentenceEnd));
-    const verbs = speechVerbs(sentence, w.sentenceStart).filter((v) => v.start >= span.close);
+    const all = speechVerbs(sentence, w.sentenceStart);
+    const verbs = all.filter((v) => v.start >= span.close);
     for (const v of verbs) {
-      const before = speechVerbs(sentence, w.sentenceStart).filter((e) => e.start < v.start);
+      const before = all.filter((e) => e.start < v.start);
       const cue = cueAtVerb(text, sentence, w.sentenceStart, v, before);
       if (cue) {
         w.cue = cue;
@@ -413,8 +473,11 @@ function inheritCues(text: string, work: Working[]): void {
   void text;
 }
 
+const WORD_WITH_LETTER = /\S*[\p{L}\p{N}]\S*/gu;
+
+/** Whitespace-separated words with a letter or digit: s.split(/\s+/).filter(has a letter or digit).length. */
 function wordCount(s: string): number {
-  return s.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
+  return s.match(WORD_WITH_LETTER)?.length ?? 0;
 }
 
 /** A fragment is a short quotation woven into the reporter's own sentence. */

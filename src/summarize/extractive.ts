@@ -82,9 +82,25 @@ const MAX_CANDIDATES = 50;
 // A news dateline/credit prefix: "(CNN) -- ", "LONDON (Reuters) - ", "Beirut (CNN) -- ", "WASHINGTON — ".
 const DATELINE_PREFIX =
   /^(?:[\p{Lu}][\p{L}.,' ]{0,40}?\s*)?\((?:CNN|Reuters|AP|AFP|UPI|Bloomberg|BBC|RT)[^)]{0,30}\)\s*(?:--|[-—–:])?\s*|^[\p{Lu}][\p{Lu} .,']{2,30}\s+(?:--|[—–-])\s+/u;
-// Lines that are page furniture rather than news.
-const BOILERPLATE =
-  /\b(?:PUBLISHED|UPDATED|Last updated|scroll down|click here|read more|sign up|follow us|share this|advertisement|getty images|image copyright|image caption|all rights reserved|copyright|subscribe)\b|^\s*(?:by|from|photo|picture|video|image|source|credit)\b.{0,60}$|^\W*\d{1,2}:\d{2}\b|^[|•·]/iu;
+// Lines that are page furniture rather than news: a phrase anywhere, or a credit, time or bullet
+// at the start.
+const BOILERPLATE_PHRASES = [
+  'published', 'updated', 'last updated', 'scroll down', 'click here', 'read more', 'sign up', 'follow us',
+  'share this', 'advertisement', 'getty images', 'image copyright', 'image caption', 'all rights reserved',
+  'copyright', 'subscribe',
+];
+const BOILERPLATE_START = /^\s*(?:by|from|photo|picture|video|image|source|credit)\b.{0,60}$|^\W*\d{1,2}:\d{2}\b|^[|•·]/iu;
+const BOILERPLATE = new RegExp(String.raw`\b(?:${BOILERPLATE_PHRASES.join('|')})\b|${BOILERPLATE_START.source}`, 'iu');
+// The phrases without \b or case folding, for the lower-cased sentence: a much cheaper test that
+// rules out most sentences. Under /iu only "ſ" and the Kelvin sign match ASCII letters, and
+// toLowerCase turns the Kelvin sign into "k" but keeps "ſ": a sentence with "ſ" gets the full test.
+const HAS_BOILERPLATE_PHRASE = new RegExp(BOILERPLATE_PHRASES.join('|'));
+
+function isBoilerplate(sentence: string): boolean {
+  if (!sentence.includes('ſ') && !HAS_BOILERPLATE_PHRASE.test(sentence.toLowerCase())) return BOILERPLATE_START.test(sentence);
+  return BOILERPLATE.test(sentence);
+}
+const MAY_HAVE_DATELINE = /[(—–-]/;
 const CAPTION = /\((?:pictured|left|right|centre|center|above|below|top|bottom|file|inset|file photo|second left|second right)\b[^)]*\)/iu;
 const DANGLING_START = /^(?:["'“‘]?)(?:he|she|it|they|this|these|those|his|her|its|their|him|them)\b/iu;
 const TERMINAL_END = /[.!?…]["'”’)\]]*$/u;
@@ -92,6 +108,8 @@ const QUOTE_CHARS = /["“”]|(?:^|\s)['‘]|['’](?=\s|$|[,.])/gu;
 
 /** The sentence as shown in a summary: without a leading dateline like "(CNN) -- ". */
 export function cleanSentence(sentence: string): string {
+  // Either form of the prefix contains "(" or a dash; most sentences have neither.
+  if (!MAY_HAVE_DATELINE.test(sentence)) return sentence.trim();
   return sentence.replace(DATELINE_PREFIX, '').trim();
 }
 
@@ -99,7 +117,7 @@ interface Candidate {
   index: number;
   text: string;
   words: number;
-  terms: string[];
+  tokens: string[];
 }
 
 /** The first `limit` sentences that may appear in a summary, in article order. */
@@ -111,8 +129,8 @@ function usableSentences(sentences: readonly string[], limit: number): Candidate
     if (/\?["'”’)]*$/u.test(text) || /:["'”’]*$/u.test(text)) continue; // questions, lead-ins
     const tokens = tokenize(text);
     if (tokens.length < MIN_WORDS) continue;
-    if (tokens.length < BOILERPLATE_MAX_WORDS && BOILERPLATE.test(text)) continue;
-    usable.push({ index, text, words: tokens.length, terms: contentTermsOf(tokens) });
+    if (tokens.length < BOILERPLATE_MAX_WORDS && isBoilerplate(text)) continue;
+    usable.push({ index, text, words: tokens.length, tokens });
   }
   return usable;
 }
@@ -124,11 +142,11 @@ interface SparseVector {
 }
 
 /**
- * L2-normalised TF-IDF vectors with in-article IDF. Terms become integer ids so the
- * n^2 cosine loop is a merge of two sorted arrays instead of hash lookups.
+ * Sorted integer ids of each list's terms, numbered in order of first use. Terms come from
+ * the stem memo, so repeated terms are the same string and the id lookups stay cheap.
  */
-function tfidfVectors(termLists: readonly string[][], termIds: Map<string, number>): SparseVector[] {
-  const idLists = termLists.map((terms) => {
+function termIdLists(termLists: readonly string[][], termIds: Map<string, number>): Int32Array[] {
+  return termLists.map((terms) => {
     const ids = new Int32Array(terms.length);
     for (let k = 0; k < terms.length; k++) {
       let id = termIds.get(terms[k]!);
@@ -138,15 +156,40 @@ function tfidfVectors(termLists: readonly string[][], termIds: Map<string, numbe
       }
       ids[k] = id;
     }
-    return ids.sort();
+    return sortSmall(ids);
   });
-  const documentFrequency = new Int32Array(termIds.size);
+}
+
+/** Sorts a short list of ids in place: insertion sort, much cheaper than TypedArray#sort at this size. */
+function sortSmall(ids: Int32Array): Int32Array {
+  for (let i = 1; i < ids.length; i++) {
+    const id = ids[i]!;
+    let j = i - 1;
+    while (j >= 0 && ids[j]! > id) {
+      ids[j + 1] = ids[j]!;
+      j--;
+    }
+    ids[j + 1] = id;
+  }
+  return ids;
+}
+
+/**
+ * L2-normalised TF-IDF vectors with in-article IDF, from sorted term ids (termIdLists), so
+ * the n^2 cosine loop is a merge of two sorted arrays instead of hash lookups.
+ */
+function tfidfVectors(idLists: readonly Int32Array[], termCount: number): SparseVector[] {
+  const documentFrequency = new Int32Array(termCount);
   for (const ids of idLists) for (let k = 0; k < ids.length; k++) if (k === 0 || ids[k] !== ids[k - 1]) documentFrequency[ids[k]!]!++;
-  const n = termLists.length;
+  const n = idLists.length;
+  // Smoothed IDF: terms in every sentence keep some weight, the topic words matter. Computed
+  // once per term (0 = not yet: the IDF itself is always positive).
+  const idf = new Float64Array(termCount);
   return idLists.map((sorted) => {
-    // Collapse runs of equal ids into (id, term frequency).
-    const ids: number[] = [];
-    const weights: number[] = [];
+    // Collapse runs of equal ids into (id, term frequency), in place in typed arrays.
+    const ids = new Int32Array(sorted.length);
+    const weights = new Float64Array(sorted.length);
+    let distinct = 0;
     let norm = 0;
     for (let k = 0; k < sorted.length; ) {
       const id = sorted[k]!;
@@ -155,14 +198,15 @@ function tfidfVectors(termLists: readonly string[][], termIds: Map<string, numbe
         tf++;
         k++;
       }
-      // Smoothed IDF: terms in every sentence keep some weight, the topic words matter.
-      const weight = (1 + Math.log(tf)) * Math.log(1 + n / documentFrequency[id]!);
-      ids.push(id);
-      weights.push(weight);
+      if (idf[id] === 0) idf[id] = Math.log(1 + n / documentFrequency[id]!);
+      const weight = (1 + Math.log(tf)) * idf[id]!;
+      ids[distinct] = id;
+      weights[distinct++] = weight;
       norm += weight * weight;
     }
     norm = Math.sqrt(norm) || 1;
-    return { ids: Int32Array.from(ids), weights: Float64Array.from(weights, (w) => w / norm) };
+    for (let k = 0; k < distinct; k++) weights[k] = weights[k]! / norm;
+    return { ids: ids.subarray(0, distinct), weights: weights.subarray(0, distinct) };
   });
 }
 
@@ -239,10 +283,13 @@ function lengthPrior(words: number): number {
 function quotationShare(text: string): number {
   // Share of the sentence between quote marks, approximated by the part after the first
   // quote mark up to the last one.
-  const marks = [...text.matchAll(QUOTE_CHARS)];
-  if (marks.length < 2) return 0;
-  const first = marks[0]!.index;
-  const last = marks[marks.length - 1]!.index;
+  QUOTE_CHARS.lastIndex = 0;
+  const firstMatch = QUOTE_CHARS.exec(text);
+  if (!firstMatch) return 0;
+  const first = firstMatch.index;
+  let last = -1;
+  for (let match = QUOTE_CHARS.exec(text); match; match = QUOTE_CHARS.exec(text)) last = match.index;
+  if (last < 0) return 0;
   return (last - first) / text.length;
 }
 
@@ -278,14 +325,22 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
 
   const n = candidates.length;
   const termIds = new Map<string, number>();
-  const vectors = tfidfVectors(candidates.map((c) => c.terms), termIds);
+  const vectors = tfidfVectors(termIdLists(candidates.map((c) => contentTermsOf(c.tokens)), termIds), termIds.size);
   const similarity = new Float64Array(n * n);
+  // cosine(vectors[i], vectors[j]) for all pairs, with vector i spread into a dense array so each
+  // pair is one pass over j's terms. Same sums in the same order: the terms j lacks add +0.
+  const dense = new Float64Array(termIds.size);
   for (let i = 0; i < n; i++) {
+    const a = vectors[i]!;
+    for (let k = 0; k < a.ids.length; k++) dense[a.ids[k]!] = a.weights[k]!;
     for (let j = i + 1; j < n; j++) {
-      const s = cosine(vectors[i]!, vectors[j]!);
-      similarity[i * n + j] = s;
-      similarity[j * n + i] = s;
+      const b = vectors[j]!;
+      let dot = 0;
+      for (let k = 0; k < b.ids.length; k++) dot += dense[b.ids[k]!]! * b.weights[k]!;
+      similarity[i * n + j] = dot;
+      similarity[j * n + i] = dot;
     }
+    for (let k = 0; k < a.ids.length; k++) dense[a.ids[k]!] = 0;
   }
   const centrality = pageRank(similarity, n);
 
@@ -295,7 +350,8 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   } else {
     // A one-document "corpus" gives every title term the same weight; terms absent
     // from the body get fresh ids, so they only lower the cosine through the norm.
-    const titleVector = input.title ? tfidfVectors([contentTerms(input.title)], termIds)[0] : undefined;
+    const titleIds = input.title ? termIdLists([contentTerms(input.title)], termIds)[0] : undefined;
+    const titleVector = titleIds ? tfidfVectors([titleIds], termIds.size)[0] : undefined;
     const sentenceEntities = namesPerSentence(candidates);
     // Names the article keeps coming back to (in 2+ sentences) mark the main actors.
     const entityCounts = new Map<string, number>();
@@ -315,7 +371,7 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
       }
       score += weights.length * lengthPrior(candidate.words);
       if (quotationShare(candidate.text) > 0.5) score -= weights.quotePenalty;
-      if (CAPTION.test(candidate.text)) score -= weights.captionPenalty;
+      if (candidate.text.includes('(') && CAPTION.test(candidate.text)) score -= weights.captionPenalty;
       return score;
     });
   }
