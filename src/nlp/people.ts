@@ -256,12 +256,18 @@ export function parseNameRun(run: string): ParsedName | null {
       break;
     }
   }
-  const tokens = words.slice(i).map((w) => w.replace(/[’']s$|[’']$/, ''));
+  const tokens = words.slice(i).map(withoutPossessive);
   // "Secretary of State John Kerry" arrives as separate runs; a lone title is not a name.
   if (tokens.length === 0) return null;
   const last = tokens[tokens.length - 1]!;
   if (tokens.length === 1 && isTitleWord(last)) return null;
   return { tokens, titleWords, gender };
+}
+
+/** The word without a trailing 's or apostrophe (w.replace(/[’']s$|[’']$/, '')). */
+function withoutPossessive(w: string): string {
+  const last = w[w.length - 1];
+  return last === 's' || last === '’' || last === "'" ? w.replace(/[’']s$|[’']$/, '') : w;
 }
 
 function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
@@ -358,7 +364,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     nameRuns.lastIndex = 0;
     for (let m = nameRuns.exec(source.text); m; m = nameRuns.exec(source.text)) {
       const run = m[0];
-      const key = run.replace(/[’']s$/, '');
+      const key = run.endsWith('s') ? run.replace(/[’']s$/, '') : run;
       let name = names.get(key);
       if (name === undefined) {
         const parsed = parseNameRun(key);

@@ -13,6 +13,11 @@ describe('tokenize', () => {
   it('handles non-ASCII letters and digits', () => {
     expect(tokenize('Naïve Zürich café — Москва 2016')).toEqual(['naïve', 'zürich', 'café', 'москва', '2016']);
   });
+  it('lower-cases each token as toLowerCase would on its own (final sigma, dotted capital I)', () => {
+    expect(tokenize('ΟΔΟΣ’s ΑΣ. İSTANBUL’s Straße DON’T')).toEqual([
+      '\u03bf\u03b4\u03bf\u03c2', '\u03b1\u03c2', 'i\u0307stanbul', 'stra\u00dfe', 'don\u2019t',
+    ]);
+  });
   it('splits hyphenated words and ignores punctuation-only text', () => {
     expect(tokenize('full-scale Russia-US')).toEqual(['full', 'scale', 'russia', 'us']);
     expect(tokenize(' -- ... !')).toEqual([]);
@@ -63,6 +68,15 @@ describe('namedEntities', () => {
     const text = 'Talks with George W. Bush ended. Later George W. Bush left.';
     expect(namedEntities(text)).toEqual(['George W. Bush']);
     expect(entityMentions(text).map((m) => m.start)).toEqual([11, 39]);
+  });
+  it('finds the same mentions whether or not the text has non-ASCII letters (two regex variants)', () => {
+    const text = "Yesterday the Bank of England and Mr. Lavrov met U.S. officials. George W. Bush said Obama's aides and NATO agreed. De la Cruz spoke";
+    const expected = [
+      { name: 'Bank of England', start: 14 }, { name: 'Lavrov', start: 38 }, { name: 'U.S.', start: 49 },
+      { name: 'George W. Bush', start: 65 }, { name: 'Obama', start: 85 }, { name: 'NATO', start: 103 }, { name: 'De la Cruz', start: 116 },
+    ];
+    expect(entityMentions(text)).toEqual(expected);
+    expect(entityMentions(`${text} Éric.`)).toEqual([...expected, { name: 'Éric', start: 133 }]);
   });
   it('returns nothing for text without names', () => {
     expect(namedEntities('it rained all day and nobody came.')).toEqual([]);
