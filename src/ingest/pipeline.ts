@@ -3,13 +3,12 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log.ts';
-import type { Analysis, ArticleDraft } from '../model.ts';
-import { analyseArticle } from '../nlp/analyse.ts';
+import type { ArticleDraft } from '../model.ts';
 import type { InsertResult, Store } from '../store/index.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
 import { pollSources, type PollReport } from './fetcher.ts';
 import { fetchUrl, type FetchOptions } from './http.ts';
-import { prepareDocument, type PreparedArticle } from './prepare.ts';
+import { prepareArticle, prepareDocument, type PreparedArticle } from './prepare.ts';
 import { defaultWorkerCount, sharedPreparePool } from './worker-pool.ts';
 
 export interface IngestCounts {
@@ -100,10 +99,11 @@ export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Analyses and stores one draft; duplicates are detected before any analysis work. */
-export function storeDraft(store: Store, draft: ArticleDraft, sourceId?: number | null, analyse: (d: ArticleDraft) => Analysis = analyseArticle): InsertResult {
+/** Analyses and stores one draft (the fetcher's path); duplicates are detected before any analysis work. */
+export function storeDraft(store: Store, draft: ArticleDraft, sourceId?: number | null): InsertResult {
   if (store.articles.isKnown(draft)) return store.articles.insert(draft, { sourceId: sourceId ?? null });
-  return store.articles.insert(draft, { sourceId: sourceId ?? null, analysis: analyse(draft) });
+  const { analysis, keys } = prepareArticle(draft);
+  return store.articles.insert(draft, { sourceId: sourceId ?? null, analysis, keys });
 }
 
 export function emptyCounts(): IngestCounts {
