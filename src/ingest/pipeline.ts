@@ -9,7 +9,7 @@ import { documentToDrafts, type DocumentHint } from './document.ts';
 import { pollSources, type PollReport } from './fetcher.ts';
 import { fetchUrl, type FetchOptions } from './http.ts';
 import { prepareArticle, prepareDocument, type PreparedArticle } from './prepare.ts';
-import { defaultWorkerCount, sharedPreparePool } from './worker-pool.ts';
+import { TASKS_PER_WORKER, defaultWorkerCount, sharedPreparePool } from './worker-pool.ts';
 
 export interface IngestCounts {
   new: number;
@@ -34,7 +34,7 @@ const DOCUMENT_FILE = /\.(txt|text|html?|xhtml|xml|rss|atom|json)$/i;
  */
 const MIN_DOCUMENTS_FOR_WORKERS = 50;
 /** Documents stored per write transaction in a bulk ingest. */
-const STORE_BATCH = 16;
+const STORE_BATCH = 32;
 
 export function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -144,18 +144,20 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions): Promi
   const items = await expandInputs(inputs);
   const workers = items.length >= MIN_DOCUMENTS_FOR_WORKERS ? (deps.workers ?? defaultWorkerCount()) : 0;
   const pool = workers > 0 ? sharedPreparePool(workers) : null;
-  // With workers: enough documents queued that no worker waits while this thread stores.
-  const readAhead = pool ? Math.max(32, workers * 8) : STORE_BATCH;
-  const prepare = (body: Uint8Array, hint: DocumentHint) => (pool ? pool.prepare(body, hint) : Promise.resolve().then(() => prepareDocument(body, hint)));
+  // With workers: every worker's queue full, and the next batch to store, in flight.
+  const readAhead = pool ? STORE_BATCH + workers * TASKS_PER_WORKER : STORE_BATCH;
 
   const start = (item: (typeof items)[number]): InFlight => ({
     input: item.input,
     outcome: (async () => {
       if ('error' in item) return { error: item.error };
-      const document = await readDocument(item, deps.fetchOptions);
-      if (document.error !== undefined) return { error: document.error };
       try {
-        return { articles: await prepare(document.body, document.hint) };
+        // A file goes to a worker by path (the worker reads it); a URL is fetched here.
+        if (pool && !item.url) return { articles: await pool.prepare({ path: item.input, hint: { name: item.input } }) };
+        const document = await readDocument(item, deps.fetchOptions);
+        if (document.error !== undefined) return { error: document.error };
+        const { body, hint } = document;
+        return { articles: await (pool ? pool.prepare({ body, hint }) : Promise.resolve().then(() => prepareDocument(body, hint))) };
       } catch (error) {
         return { error: reasonOf(error) };
       }
@@ -198,7 +200,7 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions): Promi
   while (next < items.length || inFlight.length) {
     while (next < items.length && inFlight.length < readAhead) inFlight.push(start(items[next++]!));
     // In input order, STORE_BATCH documents per transaction: one commit, one FTS5 flush
-    // (0.65 instead of 1 ms of SQL per article).
+    // per batch (about 0.6 ms of SQL per article instead of 1 ms one by one).
     await store(inFlight.splice(0, STORE_BATCH));
   }
   return counts;

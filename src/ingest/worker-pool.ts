@@ -8,12 +8,18 @@ import { Worker } from 'node:worker_threads';
 import type { DocumentHint } from './document.ts';
 import type { PreparedArticle } from './prepare.ts';
 
+/**
+ * A document for a worker: bytes already read (a URL's response), or a file path that the
+ * worker reads itself, which spares the main thread (the single writer) the file I/O and the
+ * copy of the bytes.
+ */
+export type DocumentSource = { body: Uint8Array; hint: DocumentHint; path?: undefined } | { path: string; hint: DocumentHint; body?: undefined };
+
 export type PrepareReply = { id: number; articles: PreparedArticle[]; error?: undefined } | { id: number; error: string; articles?: undefined };
 
 interface Task {
   id: number;
-  body: Uint8Array;
-  hint: DocumentHint;
+  source: DocumentSource;
   resolve: (articles: PreparedArticle[]) => void;
   reject: (error: Error) => void;
 }
@@ -27,10 +33,10 @@ interface Slot {
 }
 
 /**
- * Documents sent to a worker ahead of its answers: the next one is already in its queue when
- * it finishes, instead of waiting for this thread, busy with a write transaction, to send it.
+ * Documents sent to a worker ahead of its answers: enough queued (about 40 ms of work) that a
+ * worker never waits while this thread, busy with a write transaction, cannot send it more.
  */
-const TASKS_PER_WORKER = 4;
+export const TASKS_PER_WORKER = 16;
 
 /** Workers for a bulk ingest: one per core, at most 8 (the single writer is the limit beyond); none on one core. */
 export function defaultWorkerCount(): number {
@@ -61,10 +67,10 @@ export class PreparePool {
   ) {}
 
   /** Prepares one document in a worker; rejects with the document's error, a timeout or a crash. */
-  prepare(body: Uint8Array, hint: DocumentHint): Promise<PreparedArticle[]> {
+  prepare(source: DocumentSource): Promise<PreparedArticle[]> {
     if (this.closed) return Promise.reject(new Error('ingest pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, body, hint, resolve, reject });
+      this.queue.push({ id: this.nextId++, source, resolve, reject });
       this.dispatch();
     });
   }
@@ -84,7 +90,7 @@ export class PreparePool {
       slot.tasks.push(task);
       if (slot.tasks.length === 1) this.startTimer(slot);
       slot.worker.ref();
-      slot.worker.postMessage({ id: task.id, body: task.body, hint: task.hint });
+      slot.worker.postMessage({ id: task.id, ...task.source });
     }
   }
 

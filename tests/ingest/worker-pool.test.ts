@@ -17,28 +17,39 @@ afterEach(async () => {
 describe('PreparePool', () => {
   it('prepares a document in a worker exactly as in-process', async () => {
     pool = new PreparePool(2);
-    const [inWorker] = await pool.prepare(SEED, { name: 'seed.txt' });
+    const [inWorker] = await pool.prepare({ body: SEED, hint: { name: 'seed.txt' } });
     const [inProcess] = prepareDocument(SEED, { name: 'seed.txt' });
     expect(inWorker).toEqual(inProcess);
     expect(inWorker!.analysis.quotes.length).toBeGreaterThan(5);
   }, 30_000);
 
+  it('reads a file given by path in the worker, and reports one it cannot read', async () => {
+    pool = new PreparePool(1);
+    const seedPath = resolve(import.meta.dirname, '..', 'fixtures', 'rt-2016-09-05-putin-obama-syria.txt');
+    const [byPath, missing] = await Promise.allSettled([
+      pool.prepare({ path: seedPath, hint: { name: seedPath } }),
+      pool.prepare({ path: resolve(import.meta.dirname, 'no-such-file.txt'), hint: { name: 'no-such-file.txt' } }),
+    ]);
+    expect(byPath).toEqual({ status: 'fulfilled', value: prepareDocument(SEED, { name: seedPath }) });
+    expect(missing).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('ENOENT') } });
+  }, 30_000);
+
   it("rejects with the document's own error and goes on with the next one", async () => {
     pool = new PreparePool(1);
-    const [bad, good] = await Promise.allSettled([pool.prepare(new Uint8Array(), { name: 'empty.txt' }), pool.prepare(SEED, { name: 'seed.txt' })]);
+    const [bad, good] = await Promise.allSettled([pool.prepare({ body: new Uint8Array(), hint: { name: 'empty.txt' } }), pool.prepare({ body: SEED, hint: { name: 'seed.txt' } })]);
     expect(bad).toMatchObject({ status: 'rejected', reason: { message: 'empty document' } });
     expect(good).toMatchObject({ status: 'fulfilled' });
   }, 30_000);
 
   it('cuts off a document that takes too long, then serves the next with a fresh worker', async () => {
     pool = new PreparePool(1, 1);
-    await expect(pool.prepare(SEED, { name: 'seed.txt' })).rejects.toThrow('not prepared within');
+    await expect(pool.prepare({ body: SEED, hint: { name: 'seed.txt' } })).rejects.toThrow('not prepared within');
     expect((pool as unknown as { slots: unknown[] }).slots).toHaveLength(0);
   }, 30_000);
 
   it('refuses work once closed', async () => {
     pool = new PreparePool(1);
     await pool.close();
-    await expect(pool.prepare(SEED, { name: 'seed.txt' })).rejects.toThrow('closed');
+    await expect(pool.prepare({ body: SEED, hint: { name: 'seed.txt' } })).rejects.toThrow('closed');
   });
 });
