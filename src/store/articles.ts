@@ -4,7 +4,7 @@ import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
 import { contentKeys, type ContentKeys } from '../ingest/content-keys.ts';
 import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import { canonicalUrl } from '../ingest/url.ts';
-import type { Statement } from 'better-sqlite3';
+import type { Statement, Transaction } from 'better-sqlite3';
 import { statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from './fts-query.ts';
 
@@ -77,6 +77,18 @@ function storedAnalysis({ summary, quotes }: Analysis): string {
   return JSON.stringify({ summary, quotes });
 }
 
+/** `count` copies of a placeholder group, comma-separated: the SQL text (and so the cached statement) depends only on the count. */
+function placeholders(count: number, group: string): string {
+  return Array.from({ length: count }, () => group).join(', ');
+}
+
+interface InsertMeta {
+  sourceId?: number | null;
+  analysis?: Analysis | null;
+  ingestedAt?: Date;
+  keys?: ContentKeys;
+}
+
 const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
 
 export class ArticleStore {
@@ -85,60 +97,67 @@ export class ArticleStore {
 
   constructor(private readonly db: Db) {
     this.sql = statementCache(db);
+    this.insertTransaction = db.transaction((draft: ArticleDraft, meta: InsertMeta) => this.insertNow(draft, meta));
   }
 
   /** Stores a draft unless it is already stored; near-duplicates are stored and linked. */
   /** `keys` may come precomputed (by an ingest worker): then only SQL runs here. */
-  insert(draft: ArticleDraft, meta: { sourceId?: number | null; analysis?: Analysis | null; ingestedAt?: Date; keys?: ContentKeys } = {}): InsertResult {
+  insert(draft: ArticleDraft, meta: InsertMeta = {}): InsertResult {
+    // Inside a batch's transaction this is a savepoint: a failing article leaves the others stored.
+    return this.insertTransaction.immediate(draft, meta);
+  }
+
+  /** Made once: better-sqlite3 builds several wrapper functions per db.transaction() call. */
+  private readonly insertTransaction: Transaction<(draft: ArticleDraft, meta: InsertMeta) => InsertResult>;
+
+  private insertNow(draft: ArticleDraft, meta: InsertMeta): InsertResult {
     const canonical = draft.url ? canonicalUrl(draft.url) : null;
     const { textHash: hash, signature, bands } = meta.keys ?? contentKeys(draft);
-    return this.db.transaction((): InsertResult => {
-      const byGuid = draft.guid ? (this.sql('SELECT id FROM articles WHERE guid = ?').pluck().get(draft.guid) as number | undefined) : undefined;
-      if (byGuid !== undefined) return { status: 'duplicate', id: byGuid, duplicateOf: byGuid, reason: 'guid' };
-      const byUrl = canonical ? (this.sql('SELECT id FROM articles WHERE canonical_url = ?').pluck().get(canonical) as number | undefined) : undefined;
-      if (byUrl !== undefined) return { status: 'duplicate', id: byUrl, duplicateOf: byUrl, reason: 'url' };
-      const byText = this.sql('SELECT id FROM articles WHERE text_hash = ?').pluck().get(hash) as number | undefined;
-      if (byText !== undefined) return { status: 'duplicate', id: byText, duplicateOf: byText, reason: 'text' };
+    const byGuid = draft.guid ? (this.sql('SELECT id FROM articles WHERE guid = ?').pluck().get(draft.guid) as number | undefined) : undefined;
+    if (byGuid !== undefined) return { status: 'duplicate', id: byGuid, duplicateOf: byGuid, reason: 'guid' };
+    const byUrl = canonical ? (this.sql('SELECT id FROM articles WHERE canonical_url = ?').pluck().get(canonical) as number | undefined) : undefined;
+    if (byUrl !== undefined) return { status: 'duplicate', id: byUrl, duplicateOf: byUrl, reason: 'url' };
+    const byText = this.sql('SELECT id FROM articles WHERE text_hash = ?').pluck().get(hash) as number | undefined;
+    if (byText !== undefined) return { status: 'duplicate', id: byText, duplicateOf: byText, reason: 'text' };
 
-      const nearDuplicateOf = this.findNearDuplicate(signature, bands);
-      const info = this.sql(
-          `INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
-             text_hash, fingerprint, near_duplicate_of, analysis)
-           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-        )
-        .run(
-          meta.sourceId ?? null,
-          draft.url ?? null,
-          canonical,
-          draft.guid ?? null,
-          draft.outlet ?? null,
-          draft.title,
-          draft.published ?? null,
-          (meta.ingestedAt ?? new Date()).toISOString(),
-          draft.language ?? null,
-          draft.text,
-          draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
-          hash,
-          signature,
-          nearDuplicateOf ?? null,
-          meta.analysis ? storedAnalysis(meta.analysis) : null,
-        );
-      const id = Number(info.lastInsertRowid);
-      const addBand = this.sql('INSERT INTO article_bands (key, article_id) VALUES (?, ?)');
-      for (const key of bands) addBand.run(key, id);
-      return nearDuplicateOf !== undefined
-        ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint' }
-        : { status: 'new', id };
-    }).immediate();
+    const nearDuplicateOf = this.findNearDuplicate(signature, bands);
+    const info = this.sql(
+        `INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
+           text_hash, fingerprint, near_duplicate_of, analysis)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        meta.sourceId ?? null,
+        draft.url ?? null,
+        canonical,
+        draft.guid ?? null,
+        draft.outlet ?? null,
+        draft.title,
+        draft.published ?? null,
+        (meta.ingestedAt ?? new Date()).toISOString(),
+        draft.language ?? null,
+        draft.text,
+        draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
+        hash,
+        signature,
+        nearDuplicateOf ?? null,
+        meta.analysis ? storedAnalysis(meta.analysis) : null,
+      );
+    const id = Number(info.lastInsertRowid);
+    // All band rows in one statement (one call into SQLite instead of one per band).
+    if (bands.length) this.sql(`INSERT INTO article_bands (key, article_id) VALUES ${placeholders(bands.length, '(?, ?)')}`).run(bands.flatMap((key) => [key, id]));
+    return nearDuplicateOf !== undefined
+      ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint' }
+      : { status: 'new', id };
   }
 
   private findNearDuplicate(signature: string, bands: number[]): number | undefined {
     if (!bands.length) return undefined;
     const candidates = this.sql(
         `SELECT a.id, a.fingerprint, a.near_duplicate_of FROM articles a
-         WHERE a.id IN (SELECT article_id FROM article_bands WHERE key IN (SELECT value FROM json_each(?)) LIMIT 500)`,
+         WHERE a.id IN (SELECT article_id FROM article_bands WHERE key IN (${placeholders(bands.length, '?')}) LIMIT 500)`,
       )
-      .all(JSON.stringify(bands)) as { id: number; fingerprint: string; near_duplicate_of: number | null }[];
+      .all(bands) as { id: number; fingerprint: string; near_duplicate_of: number | null }[];
     let best: { id: number; similarity: number } | undefined;
     for (const c of candidates) {
       const s = similarity(c.fingerprint, signature);
