@@ -2,7 +2,7 @@
 // text, the MinHash signature and its LSH band keys. Pure, so ingest workers compute it
 // and the single writer only runs the SQL.
 import type { ArticleDraft } from '../model.ts';
-import { MIN_SHINGLES_FOR_NEAR_DUPLICATE, bandKeys, fingerprint, textHash } from './fingerprint.ts';
+import { MIN_SHINGLES_FOR_NEAR_DUPLICATE, contentHashes } from './fingerprint.ts';
 
 export interface ContentKeys {
   textHash: string;
@@ -12,10 +12,10 @@ export interface ContentKeys {
 }
 
 export function contentKeys(draft: Pick<ArticleDraft, 'title' | 'text'>): ContentKeys {
-  const print = fingerprint(draft.text);
+  const { textHash, print, bands } = contentHashes(draft.title, draft.text);
   return {
-    textHash: textHash(`${draft.title}\n${draft.text}`),
+    textHash,
     signature: print.signature,
-    bands: print.shingles >= MIN_SHINGLES_FOR_NEAR_DUPLICATE ? bandKeys(print.signature) : [],
+    bands: print.shingles >= MIN_SHINGLES_FOR_NEAR_DUPLICATE ? bands : [],
   };
 }

@@ -13,9 +13,17 @@ export const NEAR_DUPLICATE_SIMILARITY = 0.6;
 export const MIN_SHINGLES_FOR_NEAR_DUPLICATE = 30;
 
 export function normaliseForHash(text: string): string {
-  return text
-    .normalize('NFKC')
-    .toLowerCase()
+  return normaliseFolded(foldText(text));
+}
+
+/** NFKC and lower case: the part of normaliseForHash that fingerprint needs too. */
+function foldText(text: string): string {
+  return text.normalize('NFKC').toLowerCase();
+}
+
+/** normaliseForHash of a text already folded (foldText). */
+function normaliseFolded(folded: string): string {
+  return folded
     .replace(/[\u2018\u2019\u201A\u201B\u2032]/g, "'")
     .replace(/[\u201C\u201D\u201E\u201F\u2033]/g, '"')
     // Same as /\s+/ -> ' ', but a lone space (most matches) is left alone: 3x faster.
@@ -23,8 +31,37 @@ export function normaliseForHash(text: string): string {
     .trim();
 }
 
+function sha256Prefix(normalised: string): string {
+  return createHash('sha256').update(normalised).digest('hex').slice(0, 32);
+}
+
 export function textHash(text: string): string {
-  return createHash('sha256').update(normaliseForHash(text)).digest('hex').slice(0, 32);
+  return sha256Prefix(normaliseForHash(text));
+}
+
+export interface ContentHashes {
+  /** textHash(`${title}\n${text}`) */
+  textHash: string;
+  /** fingerprint(text) */
+  print: Fingerprint;
+  /** bandKeys(print.signature) */
+  bands: number[];
+}
+
+/**
+ * The hash of title and text, the text's fingerprint and its band keys, folding the text (NFKC,
+ * lower case) once for both. Neither NFKC nor lower-casing acts across a line break (it is a
+ * stable starter and neither cased nor case-ignorable), so folding title and text apart and
+ * joining them with "\n" gives the same string as folding the joined text.
+ */
+export function contentHashes(title: string, text: string): ContentHashes {
+  const foldedText = foldText(text);
+  const { print, values } = fingerprintFolded(foldedText);
+  return {
+    textHash: sha256Prefix(normaliseFolded(`${foldText(title)}\n${foldedText}`)),
+    print,
+    bands: bandKeysOf(values),
+  };
 }
 
 function fnv1a(s: string): number {
@@ -46,10 +83,17 @@ function mix(h: number, seed: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/** mix(h, seed) with the sign bit flipped: signed comparison of these orders like unsigned of mix. */
-function mixSigned(h: number, seed: number): number {
-  let x = h ^ seed;
-  x = Math.imul(x ^ (x >>> 16), 0x85ebca6b);
+// mix(h, seed) starts with x ^ (x >>> 16) for x = h ^ seed, which equals
+// (h ^ (h >>> 16)) ^ (seed ^ (seed >>> 16)): the MinHash loop takes both halves precomputed.
+const spread = (value: number): number => value ^ (value >>> 16);
+const SPREAD_SEEDS = SEEDS.map(spread);
+
+/**
+ * mix(h, seed) from spread(h) and spread(seed), with the sign bit flipped: signed comparison of
+ * these orders like unsigned of mix.
+ */
+function mixSpreadSigned(spreadHash: number, spreadSeed: number): number {
+  let x = Math.imul(spreadHash ^ spreadSeed, 0x85ebca6b);
   x = Math.imul(x ^ (x >>> 13), 0xc2b2ae35);
   return x ^ (x >>> 16) ^ 0x80000000;
 }
@@ -126,44 +170,54 @@ function wordHashes(text: string): Uint32Array {
 export function fingerprint(text: string): Fingerprint {
   // Only the words of the normalised text count, and the quote and whitespace rewrites of
   // normaliseForHash never touch a letter or digit: NFKC and lower case are enough here.
-  const normalised = text.normalize('NFKC').toLowerCase();
+  return fingerprintFolded(foldText(text)).print;
+}
+
+/** fingerprint of a folded text, with the signature's values as numbers. */
+function fingerprintFolded(normalised: string): { print: Fingerprint; values: number[] } {
   const hashes = wordHashes(normalised);
   let list: Uint32Array;
   if (hashes.length < 3) {
     const words = normalised.match(/[\p{L}\p{N}]+/gu) ?? [];
     list = Uint32Array.of(fnv1a(words.join(' ')));
   } else {
-    // Shingle hashes in a typed array; a repeated shingle does not change any minimum below,
-    // so only the count needs the distinct ones.
+    // Shingle hashes in a typed array.
     list = new Uint32Array(hashes.length - 2);
     for (let i = 0; i < list.length; i++) list[i] = mix(mix(hashes[i]!, hashes[i + 1]!), hashes[i + 2]!);
   }
+  // A repeated shingle does not change any minimum: the loop below runs over the distinct ones.
+  const distinct = distinctValues(list);
+  const spreadHashes = new Int32Array(distinct.length);
+  for (let j = 0; j < distinct.length; j++) spreadHashes[j] = spread(distinct[j]!);
   // Four seeds per pass over the shingles (SIGNATURE_SIZE is a multiple of 4), the minima kept in
   // locals. Values are compared as signed int32 with the sign bit flipped, which orders them like
   // unsigned, so the loop stays in small-integer arithmetic.
-  let signature = '';
+  const values: number[] = [];
   for (let k = 0; k < SIGNATURE_SIZE; k += 4) {
-    const s0 = SEEDS[k]!, s1 = SEEDS[k + 1]!, s2 = SEEDS[k + 2]!, s3 = SEEDS[k + 3]!;
+    const s0 = SPREAD_SEEDS[k]!, s1 = SPREAD_SEEDS[k + 1]!, s2 = SPREAD_SEEDS[k + 2]!, s3 = SPREAD_SEEDS[k + 3]!;
     let m0 = 0x7fffffff, m1 = 0x7fffffff, m2 = 0x7fffffff, m3 = 0x7fffffff;
-    for (let j = 0; j < list.length; j++) {
-      const h = list[j]!;
-      m0 = Math.min(m0, mixSigned(h, s0));
-      m1 = Math.min(m1, mixSigned(h, s1));
-      m2 = Math.min(m2, mixSigned(h, s2));
-      m3 = Math.min(m3, mixSigned(h, s3));
+    for (let j = 0; j < spreadHashes.length; j++) {
+      const h = spreadHashes[j]!;
+      m0 = Math.min(m0, mixSpreadSigned(h, s0));
+      m1 = Math.min(m1, mixSpreadSigned(h, s1));
+      m2 = Math.min(m2, mixSpreadSigned(h, s2));
+      m3 = Math.min(m3, mixSpreadSigned(h, s3));
     }
-    for (const min of [m0, m1, m2, m3]) signature += ((min ^ 0x80000000) >>> 0).toString(16).padStart(8, '0');
+    values.push((m0 ^ 0x80000000) >>> 0, (m1 ^ 0x80000000) >>> 0, (m2 ^ 0x80000000) >>> 0, (m3 ^ 0x80000000) >>> 0);
   }
-  return { signature, shingles: countDistinct(list) };
+  let signature = '';
+  for (const value of values) signature += value.toString(16).padStart(8, '0');
+  return { print: { signature, shingles: distinct.length }, values };
 }
 
-/** Distinct values in `values`: an open-addressing hash set in typed arrays, cheaper than a Set or a sort. */
-function countDistinct(values: Uint32Array): number {
+/** The distinct values in `values`, in first-seen order: an open-addressing hash set in typed arrays, cheaper than a Set or a sort. */
+function distinctValues(values: Uint32Array): Uint32Array {
   let size = 16;
   while (size < values.length * 2) size *= 2;
   const slots = new Uint32Array(size);
   const used = new Uint8Array(size);
-  let distinct = 0;
+  const distinct = new Uint32Array(values.length);
+  let count = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;
     // The values are already well-mixed hashes: their low bits pick the slot.
@@ -172,10 +226,10 @@ function countDistinct(values: Uint32Array): number {
     if (!used[slot]) {
       used[slot] = 1;
       slots[slot] = value;
-      distinct++;
+      distinct[count++] = value;
     }
   }
-  return distinct;
+  return distinct.subarray(0, count);
 }
 
 function values(signature: string): number[] {
@@ -206,12 +260,18 @@ export function similarity(a: string, b: string): number {
 
 /** LSH band keys: texts with similarity >= 0.6 share at least one key with probability > 0.88 (>= 0.8: 0.999). */
 export function bandKeys(signature: string): number[] {
-  const v = values(signature);
+  return bandKeysOf(values(signature));
+}
+
+/** bandKeys from the signature's values. */
+function bandKeysOf(v: readonly number[]): number[] {
   const keys: number[] = [];
   for (let band = 0; band * BAND_ROWS < v.length; band++) {
-    const rows = v.slice(band * BAND_ROWS, (band + 1) * BAND_ROWS).join(',');
-    // The band number is folded in so equal rows in different bands do not collide.
-    keys.push(fnv1a(`${band}:${rows}`));
+    // `${band}:${rows joined by ","}`: the band number is folded in so equal rows in different
+    // bands do not collide.
+    let key = `${band}:`;
+    for (let row = band * BAND_ROWS; row < (band + 1) * BAND_ROWS && row < v.length; row++) key += row > band * BAND_ROWS ? `,${v[row]}` : `${v[row]}`;
+    keys.push(fnv1a(key));
   }
   return keys;
 }

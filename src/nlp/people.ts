@@ -7,6 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
+import { ABSENT, CharTable } from './char-table.ts';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
 export type Gender = 'm' | 'f';
@@ -172,26 +173,30 @@ interface WordFacts {
 }
 
 // One memo for all facts about a word: the same words are asked about many times per
-// article, and each lookup in a large Map costs a few cache misses.
-const wordFacts = new Map<string, WordFacts>();
+// article. A CharTable from the word to its index in `wordFactsList` misses the CPU caches
+// less than a large Map.
+const wordFactsIndices = new CharTable();
+const wordFactsList: WordFacts[] = [];
 
 function factsOf(word: string): WordFacts {
-  let facts = wordFacts.get(word);
-  if (facts === undefined) {
-    const normalised = word.toLowerCase().replace(/[’']s$/, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
-    const bare = normalised.replace(/\.$/, '');
-    const undotted = bare.replace(/\./g, '');
-    facts = {
-      normalised,
-      bare,
-      title: bare in TITLES || undotted in TITLES,
-      titleGender: TITLES[bare] ?? TITLES[undotted] ?? null,
-      nationality: NATIONALITY[normalised],
-      role: NATIONALITY[bare] ?? NATIONALITY[bare + '.'] ?? ROLE_SYNONYMS[bare] ?? bare,
-    };
-    if (wordFacts.size > 50_000) wordFacts.clear();
-    wordFacts.set(word, facts);
+  const index = wordFactsIndices.get(word, 0, word.length);
+  if (index !== ABSENT) return wordFactsList[index]!;
+  const normalised = word.toLowerCase().replace(/[’']s$/, '').replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}.]+$/gu, '');
+  const bare = normalised.replace(/\.$/, '');
+  const undotted = bare.replace(/\./g, '');
+  const facts: WordFacts = {
+    normalised,
+    bare,
+    title: bare in TITLES || undotted in TITLES,
+    titleGender: TITLES[bare] ?? TITLES[undotted] ?? null,
+    nationality: NATIONALITY[normalised],
+    role: NATIONALITY[bare] ?? NATIONALITY[bare + '.'] ?? ROLE_SYNONYMS[bare] ?? bare,
+  };
+  if (wordFactsList.length > 50_000) {
+    wordFactsIndices.clear();
+    wordFactsList.length = 0;
   }
+  wordFactsIndices.set(word, 0, word.length, wordFactsList.push(facts) - 1);
   return facts;
 }
 
@@ -325,6 +330,54 @@ const LOWER_ROLE_STOP = new Set(
     'this these those some any all both where when while if not no so just even only like').split(' '),
 );
 
+/** What a name run says, wherever it stands: shared between articles, so never modified. */
+interface RunName {
+  parsed: ParsedName;
+  surname: string;
+  personLike: boolean;
+  /** Offset of the name's first token in the run. */
+  nameOffset: number;
+  /** Whether a title word precedes the name ("Sen.", "President"), which is evidence of a person. */
+  titled: boolean;
+  /** roleKey of each title word. */
+  titleRoles: string[];
+  /** The name tokens joined, that joined name lower-cased, and the tokens as bare words. */
+  fullName: string;
+  fullNameKey: string;
+  nameTokens: string[];
+}
+
+// The same runs ("Trump", "Hillary Clinton", "The") recur across articles, and parsing one takes
+// several word-facts lookups: one memo lookup per distinct run and article is cheaper. The memo
+// is a CharTable from the run to its index in `runNameList`, which misses the caches less than
+// a large Map.
+const runNameIndices = new CharTable();
+const runNameList: Array<RunName | null> = [];
+
+/** parseNameRun(run) with its surname and whether it looks like a person's name (memoised). */
+function runName(run: string): RunName | null {
+  const index = runNameIndices.get(run, 0, run.length);
+  if (index !== ABSENT) return runNameList[index]!;
+  const parsed = parseNameRun(run);
+  const name = parsed && {
+    parsed,
+    surname: bareWord(parsed.tokens[parsed.tokens.length - 1]!),
+    personLike: looksLikePersonName(parsed.tokens, parsed.titleWords.length > 0),
+    nameOffset: run.indexOf(parsed.tokens[0]!),
+    titled: parsed.titleWords.some((w) => isTitleWord(w)),
+    titleRoles: parsed.titleWords.map(roleKey),
+    fullName: parsed.tokens.join(' '),
+    fullNameKey: parsed.tokens.join(' ').toLowerCase(),
+    nameTokens: parsed.tokens.map(bareWord),
+  };
+  if (runNameList.length >= 50_000) {
+    runNameIndices.clear();
+    runNameList.length = 0;
+  }
+  runNameIndices.set(run, 0, run.length, runNameList.push(name) - 1);
+  return name;
+}
+
 /**
  * Finds the people an article names, their surname index, role words and gender, and every name
  * mention outside the given quotation spans (mentions inside quotes are someone else speaking).
@@ -353,31 +406,28 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   if (title) sources.push({ text: title, offset: -1, countMentions: false });
 
   // Two passes: full names first, then single surnames/titled surnames resolve against them.
-  // What a name run says, whatever its position; `personLike` is computed when first needed.
-  type Name = { parsed: ParsedName; surname: string; personLike?: boolean };
-  type Hit = { start: number; end: number; parsed: ParsedName; name: Name; runStart: number; src: string; countMentions: boolean };
+  type Hit = { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number; src: string; countMentions: boolean };
   const hits: Hit[] = [];
-  // The same names recur throughout an article: parse each distinct run once.
-  const names = new Map<string, Name | null>();
+  // The same names recur throughout an article: each distinct run is looked up once in the
+  // global memo, later uses hit this small map.
+  const names = new Map<string, RunName | null>();
   for (const source of sources) {
     const nameRuns = hasOnlyAsciiWordChars(source.text) ? NAME_RUN_ASCII : NAME_RUN;
     nameRuns.lastIndex = 0;
     for (let m = nameRuns.exec(source.text); m; m = nameRuns.exec(source.text)) {
       const run = m[0];
-      const key = run.endsWith('s') ? run.replace(/[’']s$/, '') : run;
+      const key = run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run; // without a possessive
       let name = names.get(key);
       if (name === undefined) {
-        const parsed = parseNameRun(key);
-        name = parsed && { parsed, surname: bareWord(parsed.tokens[parsed.tokens.length - 1]!), personLike: undefined };
+        name = runName(key);
         names.set(key, name);
       }
       if (!name) continue;
-      const { parsed } = name;
-      const offsetInRun = run.indexOf(parsed.tokens[0]!);
+      // The name's tokens lie within the key, which is the run or its start, so the offset is the same in both.
       hits.push({
-        start: source.countMentions ? m.index + Math.max(0, offsetInRun) : -1,
+        start: source.countMentions ? m.index + name.nameOffset : -1,
         end: source.countMentions ? m.index + run.length : -1,
-        parsed,
+        parsed: name.parsed,
         name,
         runStart: m.index,
         src: source.text,
@@ -386,51 +436,58 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     }
   }
 
-  const findBySurname = (surname: string): Person[] => people.filter((p) => p.surname === surname);
+  // Lookups for pass 1, kept as people are added: the people with each surname (in the order of
+  // `people`), and every first token a person of two or more name tokens has had.
+  const peopleBySurname = new Map<string, Person[]>();
+  const firstTokens = new Set<string>();
+  const addPerson = (person: Person): void => {
+    people.push(person);
+    const same = peopleBySurname.get(person.surname);
+    if (same) same.push(person);
+    else peopleBySurname.set(person.surname, [person]);
+    if (person.nameTokens.length > 1) firstTokens.add(person.nameTokens[0]!);
+  };
 
   for (const pass of [2, 1] as const) {
     for (const hit of hits) {
-      const { tokens, titleWords, gender } = hit.parsed;
+      const { tokens, gender } = hit.parsed;
       if (pass === 2 ? tokens.length < 2 : tokens.length !== 1) continue;
-      const hadTitle = titleWords.length > 0;
       const { name } = hit;
       const { surname } = name;
-      const personLike = (): boolean => (name.personLike ??= looksLikePersonName(tokens, hadTitle));
       let person: Person | undefined;
       if (pass === 1) {
-        const known = findBySurname(surname);
-        if (known.length > 0) person = nearestDefined(known, mentions, hit.start);
-        else if (known.length === 0) {
+        const known = peopleBySurname.get(surname);
+        if (known) person = nearestDefined(known, mentions, hit.start);
+        else if (firstTokens.has(surname)) {
           // A lone first name ("Melanie") of a known full name.
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
           if (byFirst.length === 1) person = byFirst[0];
         }
-        if (!person && !personLike()) continue;
-      } else if (!personLike()) continue;
+        if (!person && !name.personLike) continue;
+      } else if (!name.personLike) continue;
       if (!person) {
-        const fullName = tokens.join(' ');
-        const key = fullName.toLowerCase();
+        const { fullName, fullNameKey: key, nameTokens } = name;
         person = byKey.get(key);
         if (!person) {
           // "Bill Clinton" and "Hillary Clinton" stay apart; "Hillary Rodham Clinton" joins "Hillary Clinton".
-          const nameTokens = tokens.map(bareWord);
           person = people.find(
             (p) => p.surname === surname && (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1),
           );
           if (!person) {
             person = { fullName, nameTokens, surname, roles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
-            people.push(person);
+            addPerson(person);
           } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
             person.fullName = fullName;
             person.nameTokens = nameTokens;
+            firstTokens.add(nameTokens[0]!);
           }
           byKey.set(key, person);
         }
       }
-      if (hadTitle && titleWords.some((w) => isTitleWord(w))) person.evidence++;
+      if (name.titled) person.evidence++;
       if (gender === 'm') person.maleVotes += 3;
       if (gender === 'f') person.femaleVotes += 3;
-      for (const w of titleWords) person.roles.add(roleKey(w));
+      for (const role of name.titleRoles) person.roles.add(role);
       for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0)))
         person.roles.add(w);
       // "the Trump campaign", "Obama administration": the name is a modifier, not a mention of the person.

@@ -33,14 +33,39 @@ const COMMA = 0x2c;
  * separators ("3.5", "1,200") and dotted acronyms become one token ("U.S." -> "u.s").
  */
 export function tokenize(text: string): string[] {
-  const tokens: string[] = [];
+  const spans = tokenSpans(text);
+  const tokens: string[] = new Array(spans.bounds.length >> 1);
+  for (let k = 0; k < tokens.length; k++) tokens[k] = tokenAt(spans, k);
+  return tokens;
+}
+
+/** The tokens of tokenize() as offsets, for callers that count or look up tokens without a string for each. */
+export interface TokenSpans {
+  text: string;
+  /**
+   * `text` lower-cased, when that keeps every offset: token k is then lower.slice(bounds[2k], bounds[2k + 1]).
+   * Otherwise (lower-casing changes the length, only "İ" does, or depends on the next character, as
+   * final sigma does) undefined, and each token is lower-cased alone.
+   */
+  lower: string | undefined;
+  /** Start and end offsets of each token in `text`, flat: [start0, end0, start1, end1, ...]. */
+  bounds: number[];
+}
+
+/** Token k of `spans` as tokenize() returns it. */
+export function tokenAt(spans: TokenSpans, k: number): string {
+  const start = spans.bounds[2 * k]!;
+  const end = spans.bounds[2 * k + 1]!;
+  return spans.lower !== undefined ? spans.lower.slice(start, end) : spans.text.slice(start, end).toLowerCase();
+}
+
+/** Where tokenize() finds its tokens; see there for the rules. */
+export function tokenSpans(text: string): TokenSpans {
+  const bounds: number[] = [];
   const length = text.length;
-  // Slicing tokens out of the text lower-cased once is much cheaper than lower-casing every
-  // token, and gives the same strings unless lower-casing changes the length (only "İ" does)
-  // or depends on the next character (final sigma): then each token is lower-cased alone.
+  // Slicing tokens out of the text lower-cased once is much cheaper than lower-casing every token.
   const lower = text.toLowerCase();
   const sliceLower = lower.length === length && !text.includes('Σ');
-  const word = (start: number, end: number): string => (sliceLower ? lower.slice(start, end) : text.slice(start, end).toLowerCase());
   let i = 0;
   while (i < length) {
     const kind = classOf(text.charCodeAt(i));
@@ -53,7 +78,7 @@ export function tokenize(text: string): string[] {
     // Dotted acronym: letter "." letter "." ...
     if (kind === LETTER && text.charCodeAt(end) === PERIOD && classOf(text.charCodeAt(end + 1)) === LETTER && text.charCodeAt(end + 2) === PERIOD) {
       while (text.charCodeAt(end) === PERIOD && classOf(text.charCodeAt(end + 1)) === LETTER) end += 2;
-      tokens.push(word(start, end));
+      bounds.push(start, end);
       i = end;
       continue;
     }
@@ -79,10 +104,10 @@ export function tokenize(text: string): string[] {
     }
     // Drop a possessive 's (the apostrophe is the last one in the token and only "s" follows).
     const cut = possessiveAt === end - 2 && (text.charCodeAt(end - 1) | 0x20) === 0x73 ? possessiveAt : end;
-    tokens.push(word(start, cut));
+    bounds.push(start, cut);
     i = end;
   }
-  return tokens;
+  return { text, lower: sliceLower ? lower : undefined, bounds };
 }
 
 // The Porter stemmer costs a few microseconds per call; news vocabulary repeats a lot,
@@ -128,10 +153,15 @@ export function contentTerms(text: string): string[] {
 export function contentTermsOf(tokens: readonly string[]): string[] {
   const terms: string[] = [];
   for (const token of tokens) {
-    if (token.length < 2 || STOP_WORDS.has(token)) continue;
-    terms.push(stem(token));
+    const term = contentTermOf(token);
+    if (term !== undefined) terms.push(term);
   }
   return terms;
+}
+
+/** The term a token adds to contentTermsOf: its stem, or undefined for a stop word or a single character. */
+export function contentTermOf(token: string): string | undefined {
+  return token.length < 2 || STOP_WORDS.has(token) ? undefined : stem(token);
 }
 
 // A run of capitalised words, initials and acronyms, allowing one lower-case particle
@@ -250,39 +280,56 @@ export interface EntityMention {
 /** Every mention of a name or acronym, in text order (see namedEntities for what counts). */
 export function entityMentions(text: string): EntityMention[] {
   const mentions: EntityMention[] = [];
-  // The words of the current name and their offsets, reused across runs.
-  const words: string[] = [];
-  const offsets: number[] = [];
+  // The same runs recur throughout a text ("Trump", "The"): each distinct run is split and
+  // trimmed once, for each value of the sentence-start flag that trimming depends on.
+  const runsAtSentenceStart = new Map<string, EntityMention[]>();
+  const runsInSentence = new Map<string, EntityMention[]>();
   // An exec loop rather than matchAll, which clones the regex and builds an iterator per call.
   const nameRuns = hasOnlyAsciiWordChars(text) ? NAME_RUN_ASCII : NAME_RUN;
   nameRuns.lastIndex = 0;
   for (let match = nameRuns.exec(text); match; match = nameRuns.exec(text)) {
-    let atSentenceStart = isSentenceStart(text, match.index);
+    const atSentenceStart = isSentenceStart(text, match.index);
     const run = match[0];
-    // The words of the run: it has single spaces or no-break spaces between them.
-    for (let offset = match.index, from = 0; from <= run.length; ) {
-      let to = from;
-      while (to < run.length && run.charCodeAt(to) !== 0x20 && run.charCodeAt(to) !== 0xa0) to++;
-      const raw = run.slice(from, to);
-      from = to + 1;
-      let word = raw;
-      const possessive = word.endsWith("'s") || word.endsWith('’s');
-      if (possessive) word = word.slice(0, -2);
-      const last = word[word.length - 1];
-      if (last === "'" || last === '’' || last === '-') word = word.replace(/['’-]+$/, '');
-      if (word) {
-        words.push(word);
-        offsets.push(offset);
-      }
-      offset += raw.length + 1;
-      // A possessive ends a name: "Russia's President Putin" is two names.
-      if (possessive) {
-        addMention(mentions, words, offsets, atSentenceStart);
-        atSentenceStart = false;
-      }
+    const memo = atSentenceStart ? runsAtSentenceStart : runsInSentence;
+    let inRun = memo.get(run);
+    if (inRun === undefined) {
+      inRun = runMentions(run, atSentenceStart);
+      memo.set(run, inRun);
     }
-    addMention(mentions, words, offsets, atSentenceStart);
+    for (const mention of inRun) mentions.push({ name: mention.name, start: match.index + mention.start });
   }
+  return mentions;
+}
+
+/** The mentions in one name run, with offsets in the run. */
+function runMentions(run: string, atSentenceStart: boolean): EntityMention[] {
+  const mentions: EntityMention[] = [];
+  // The words of the current name and their offsets.
+  const words: string[] = [];
+  const offsets: number[] = [];
+  // The words of the run: it has single spaces or no-break spaces between them.
+  for (let offset = 0, from = 0; from <= run.length; ) {
+    let to = from;
+    while (to < run.length && run.charCodeAt(to) !== 0x20 && run.charCodeAt(to) !== 0xa0) to++;
+    const raw = run.slice(from, to);
+    from = to + 1;
+    let word = raw;
+    const possessive = word.endsWith("'s") || word.endsWith('’s');
+    if (possessive) word = word.slice(0, -2);
+    const last = word[word.length - 1];
+    if (last === "'" || last === '’' || last === '-') word = word.replace(/['’-]+$/, '');
+    if (word) {
+      words.push(word);
+      offsets.push(offset);
+    }
+    offset += raw.length + 1;
+    // A possessive ends a name: "Russia's President Putin" is two names.
+    if (possessive) {
+      addMention(mentions, words, offsets, atSentenceStart);
+      atSentenceStart = false;
+    }
+  }
+  addMention(mentions, words, offsets, atSentenceStart);
   return mentions;
 }
 

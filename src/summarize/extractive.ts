@@ -12,7 +12,8 @@
 // Length rule: 3 sentences, or 2 when the article has fewer than SHORT_ARTICLE_SENTENCES
 // usable sentences (a short item's third sentence is mostly detail).
 import { splitSentences } from '../nlp/sentences.ts';
-import { contentTerms, contentTermsOf, entityMentions, tokenize } from '../nlp/tokens.ts';
+import { TermIds } from '../nlp/term-ids.ts';
+import { type TokenSpans, entityMentions, tokenSpans, tokenize } from '../nlp/tokens.ts';
 
 export interface SummaryInput {
   title?: string;
@@ -96,8 +97,9 @@ const BOILERPLATE = new RegExp(String.raw`\b(?:${BOILERPLATE_PHRASES.join('|')})
 // toLowerCase turns the Kelvin sign into "k" but keeps "ſ": a sentence with "ſ" gets the full test.
 const HAS_BOILERPLATE_PHRASE = new RegExp(BOILERPLATE_PHRASES.join('|'));
 
-function isBoilerplate(sentence: string): boolean {
-  if (!sentence.includes('ſ') && !HAS_BOILERPLATE_PHRASE.test(sentence.toLowerCase())) return BOILERPLATE_START.test(sentence);
+/** `lower` is the sentence lower-cased, when already at hand. */
+function isBoilerplate(sentence: string, lower = sentence.toLowerCase()): boolean {
+  if (!sentence.includes('ſ') && !HAS_BOILERPLATE_PHRASE.test(lower)) return BOILERPLATE_START.test(sentence);
   return BOILERPLATE.test(sentence);
 }
 const MAY_HAVE_DATELINE = /[(—–-]/;
@@ -117,7 +119,7 @@ interface Candidate {
   index: number;
   text: string;
   words: number;
-  tokens: string[];
+  tokens: TokenSpans;
 }
 
 /** The first `limit` sentences that may appear in a summary, in article order. */
@@ -127,10 +129,11 @@ function usableSentences(sentences: readonly string[], limit: number): Candidate
     const text = cleanSentence(sentences[index]!);
     if (!TERMINAL_END.test(text)) continue; // heading, caption or dateline without punctuation
     if (/\?["'”’)]*$/u.test(text) || /:["'”’]*$/u.test(text)) continue; // questions, lead-ins
-    const tokens = tokenize(text);
-    if (tokens.length < MIN_WORDS) continue;
-    if (tokens.length < BOILERPLATE_MAX_WORDS && isBoilerplate(text)) continue;
-    usable.push({ index, text, words: tokens.length, tokens });
+    const tokens = tokenSpans(text);
+    const words = tokens.bounds.length >> 1;
+    if (words < MIN_WORDS) continue;
+    if (words < BOILERPLATE_MAX_WORDS && isBoilerplate(text, tokens.lower)) continue;
+    usable.push({ index, text, words, tokens });
   }
   return usable;
 }
@@ -142,40 +145,7 @@ interface SparseVector {
 }
 
 /**
- * Sorted integer ids of each list's terms, numbered in order of first use. Terms come from
- * the stem memo, so repeated terms are the same string and the id lookups stay cheap.
- */
-function termIdLists(termLists: readonly string[][], termIds: Map<string, number>): Int32Array[] {
-  return termLists.map((terms) => {
-    const ids = new Int32Array(terms.length);
-    for (let k = 0; k < terms.length; k++) {
-      let id = termIds.get(terms[k]!);
-      if (id === undefined) {
-        id = termIds.size;
-        termIds.set(terms[k]!, id);
-      }
-      ids[k] = id;
-    }
-    return sortSmall(ids);
-  });
-}
-
-/** Sorts a short list of ids in place: insertion sort, much cheaper than TypedArray#sort at this size. */
-function sortSmall(ids: Int32Array): Int32Array {
-  for (let i = 1; i < ids.length; i++) {
-    const id = ids[i]!;
-    let j = i - 1;
-    while (j >= 0 && ids[j]! > id) {
-      ids[j + 1] = ids[j]!;
-      j--;
-    }
-    ids[j + 1] = id;
-  }
-  return ids;
-}
-
-/**
- * L2-normalised TF-IDF vectors with in-article IDF, from sorted term ids (termIdLists), so
+ * L2-normalised TF-IDF vectors with in-article IDF, from sorted term ids (TermIds), so
  * the n^2 cosine loop is a merge of two sorted arrays instead of hash lookups.
  */
 function tfidfVectors(idLists: readonly Int32Array[], termCount: number): SparseVector[] {
@@ -324,8 +294,8 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   if (candidates.length <= count) return candidates.map((c) => c.text);
 
   const n = candidates.length;
-  const termIds = new Map<string, number>();
-  const vectors = tfidfVectors(termIdLists(candidates.map((c) => contentTermsOf(c.tokens)), termIds), termIds.size);
+  const termIds = new TermIds();
+  const vectors = tfidfVectors(candidates.map((c) => termIds.sortedIds(c.tokens)), termIds.size);
   const similarity = new Float64Array(n * n);
   // cosine(vectors[i], vectors[j]) for all pairs, with vector i spread into a dense array so each
   // pair is one pass over j's terms. Same sums in the same order: the terms j lacks add +0.
@@ -350,7 +320,7 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   } else {
     // A one-document "corpus" gives every title term the same weight; terms absent
     // from the body get fresh ids, so they only lower the cosine through the norm.
-    const titleIds = input.title ? termIdLists([contentTerms(input.title)], termIds)[0] : undefined;
+    const titleIds = input.title ? termIds.sortedIds(tokenSpans(input.title)) : undefined;
     const titleVector = titleIds ? tfidfVectors([titleIds], termIds.size)[0] : undefined;
     const sentenceEntities = namesPerSentence(candidates);
     // Names the article keeps coming back to (in 2+ sentences) mark the main actors.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bandKeys, fingerprint, normaliseForHash, similarity, textHash } from '../../src/ingest/fingerprint.ts';
+import { bandKeys, contentHashes, fingerprint, normaliseForHash, similarity, textHash } from '../../src/ingest/fingerprint.ts';
 
 const seed = readFileSync(new URL('../fixtures/rt-2016-09-05-putin-obama-syria.txt', import.meta.url), 'utf8');
 const digest = (signature: string): string => createHash('sha256').update(signature).digest('hex').slice(0, 16);
@@ -33,6 +33,17 @@ describe('fingerprint and textHash', () => {
   it('normalises width, case, quote marks and whitespace before hashing', () => {
     expect(normaliseForHash('  Ｔｈｅ  “Quote”\u00a0‘x’\n\tEnd ')).toBe('the "quote" \'x\' end');
     expect(textHash('The “Quote”\n\nEnd')).toBe(textHash('the "quote" end'));
+  });
+
+  it.each([
+    ['the seed article', 'Putin and Obama', seed],
+    ['final sigma and a combining mark at the line break', 'ΟΔΟΣ', '\u0301ΣΑ İstanbul ﬁnal'],
+    ['an empty title and text', '', ''],
+  ])('contentHashes of %s equals textHash, fingerprint and bandKeys apart', (_, title, text) => {
+    const { textHash: hash, print, bands } = contentHashes(title, text);
+    expect(hash).toBe(textHash(`${title}\n${text}`));
+    expect(print).toEqual(fingerprint(text));
+    expect(bands).toEqual(bandKeys(fingerprint(text).signature));
   });
 
   it('rates an edited copy as a near-duplicate and an unrelated text as not', () => {

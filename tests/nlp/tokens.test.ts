@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { STOP_WORDS, contentTerms, entityMentions, namedEntities, stem, tokenize } from '../../src/nlp/tokens.ts';
+import { TermIds } from '../../src/nlp/term-ids.ts';
+import { STOP_WORDS, contentTerms, contentTermsOf, entityMentions, namedEntities, stem, tokenAt, tokenSpans, tokenize } from '../../src/nlp/tokens.ts';
 
 const seed = readFileSync(new URL('../fixtures/rt-2016-09-05-putin-obama-syria.txt', import.meta.url), 'utf8');
 
@@ -80,5 +81,32 @@ describe('namedEntities', () => {
   });
   it('returns nothing for text without names', () => {
     expect(namedEntities('it rained all day and nobody came.')).toEqual([]);
+  });
+});
+
+describe('tokenSpans', () => {
+  it('finds the tokens of tokenize', () => {
+    for (const text of [seed, 'ΟΔΟΣ’s ΑΣ. İSTANBUL’s Straße DON’T', "Putin's U.S. visit: 3.5% of $1,200", '']) {
+      const spans = tokenSpans(text);
+      expect(Array.from({ length: spans.bounds.length / 2 }, (_, k) => tokenAt(spans, k))).toEqual(tokenize(text));
+    }
+  });
+});
+
+describe('TermIds', () => {
+  it('numbers content terms in order of first use, as a Map over contentTermsOf would', () => {
+    const texts = [...seed.split('\n').filter(Boolean), 'ΟΔΟΣ’s İSTANBUL’s Istanbul running runs'];
+    const expected = new Map<string, number>();
+    const termIds = new TermIds();
+    for (const text of texts) {
+      const ids = contentTermsOf(tokenize(text)).map((term) => {
+        if (!expected.has(term)) expected.set(term, expected.size);
+        return expected.get(term)!;
+      });
+      expect(Array.from(termIds.sortedIds(tokenSpans(text)))).toEqual(ids.sort((a, b) => a - b));
+    }
+    expect(termIds.size).toBe(expected.size);
+    // A new article numbers its terms from 0 again.
+    expect(Array.from(new TermIds().sortedIds(tokenSpans('running runs')))).toEqual([0, 0]);
   });
 });
