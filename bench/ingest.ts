@@ -31,6 +31,11 @@ const F1_TARGET = 0.96;
 const log = createLogger({ level: 'silent' });
 /** As `news-digest ingest` runs a bulk ingest: one worker thread per core. */
 const WORKERS = defaultWorkerCount();
+/**
+ * Warm-up iterations before the timed ones: the first starts the workers (loading the modules),
+ * and the second pass still runs partly unoptimised code in them.
+ */
+const WARMUP = QUICK ? 1 : 2;
 const fetchOptions = { timeoutMs: 1000, maxBytes: 10_000_000, userAgent: 'bench' };
 
 interface Corpus {
@@ -73,7 +78,7 @@ async function pipelineRuns(name: string, corpus: Corpus, work: string, iteratio
   let dbDir = '';
   let failed = 0;
   let stored = 0;
-  const bench = new Bench({ iterations, time: 0, warmupIterations: 1, warmupTime: 0, retainSamples: true, throws: true });
+  const bench = new Bench({ iterations, time: 0, warmupIterations: WARMUP, warmupTime: 0, retainSamples: true, throws: true });
   bench.add(
     name,
     async () => {
@@ -128,7 +133,7 @@ export async function runIngestBench(): Promise<Table[]> {
   try {
     const tables: Table[] = [];
     const loadStart = load1();
-    const iterations = QUICK ? 1 : 5;
+    const iterations = QUICK ? 1 : 7;
 
     // ---- raw text ----
     const text = textCorpus();
@@ -137,7 +142,7 @@ export async function runIngestBench(): Promise<Table[]> {
     const textSerial = await pipelineRuns('ingest raw text, in-process', text, work, QUICK ? 1 : 3, 0);
     const textSerialRate = percentile(textSerial.seconds.map((s) => text.count / s), 50);
     tables.push({
-      title: `Ingest, raw text: ${text.count} PolNeAR train articles per iteration, ${iterations} iterations after 1 warm-up (tinybench), fresh SQLite file each`,
+      title: `Ingest, raw text: ${text.count} PolNeAR train articles per iteration, ${iterations} iterations after ${WARMUP} warm-up (tinybench), fresh SQLite file each`,
       rows: [
         {
           what: `raw text: whole pipeline (read, parse, clean, analyse, store, index), ${WORKERS} worker threads`,
@@ -150,7 +155,7 @@ export async function runIngestBench(): Promise<Table[]> {
         {
           what: 'raw text: the same, in-process (no worker threads; context)',
           median: `${fmt(textSerialRate, 0)} articles/s`,
-          note: `${textSerial.seconds.length} iterations after 1 warm-up`,
+          note: `${textSerial.seconds.length} iterations after ${WARMUP} warm-up`,
         },
       ],
       load: [loadStart, load1()],
@@ -186,7 +191,7 @@ export async function runIngestBench(): Promise<Table[]> {
     const ratio = percentile(htmlRates, 50) / jsdomRate;
 
     tables.push({
-      title: `Ingest, HTML: the ${pages.length} extraction-benchmark pages per iteration; pipeline ${htmlRuns.seconds.length} iterations after 1 warm-up (tinybench); Readability+jsdom ${jsdomPasses.length} pass(es) after a warm-up`,
+      title: `Ingest, HTML: the ${pages.length} extraction-benchmark pages per iteration; pipeline ${htmlRuns.seconds.length} iterations after ${WARMUP} warm-up (tinybench); Readability+jsdom ${jsdomPasses.length} pass(es) after a warm-up`,
       rows: [
         {
           what: `HTML: whole pipeline (read, decode, extract, clean, analyse, store, index), ${WORKERS} worker threads`,
