@@ -1,7 +1,7 @@
 // Ingest speed: articles/s through the whole pipeline, as `news-digest ingest <folder>` runs it
 // (read the file, decode, detect, parse/extract, clean, analyse, dedup, store, FTS index),
 // into a fresh SQLite file per iteration, with one worker thread per core as the CLI runs a
-// bulk ingest (the pool is the process's shared one: warm after tinybench's warm-up run), and
+// bulk ingest (the pool is the process's shared one: warm after tinybench's warm-up runs), and
 // in-process for context.
 //   - raw text: PolNeAR train texts (polnear/train/text/*.txt, 840 articles)
 //   - HTML: the 181 pages of the Zyte extraction benchmark (gunzipped once into a temp folder)
