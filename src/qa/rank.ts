@@ -9,7 +9,7 @@
 import type { FoundQuote, StoredArticle } from '../model.ts';
 import { speechVerbs } from '../nlp/attribution.ts';
 import { splitSentenceSpans } from '../nlp/sentences.ts';
-import { entityMentions, tokenAt, tokenSpans, tokenize } from '../nlp/tokens.ts';
+import { entityMentions, STOP_WORDS, tokenAt, tokenSpans, tokenize } from '../nlp/tokens.ts';
 import type { QuestionAnalysis, QuestionTerm } from './question.ts';
 import { termKey } from './terms.ts';
 
@@ -85,7 +85,27 @@ interface ArticleSentences {
   titleKeys: Set<string>;
 }
 
+/**
+ * Articles' sentences with their term keys, by article id: an article's text never changes, and
+ * the stories in the news now are asked about again and again. Bounded; the oldest entries go first.
+ */
+const SENTENCES = new Map<number, Sentence[]>();
+const SENTENCE_CACHE_ARTICLES = 3_000;
+
 function sentencesOf(article: StoredArticle): Sentence[] {
+  const cached = SENTENCES.get(article.id);
+  if (cached) {
+    SENTENCES.delete(article.id);
+    SENTENCES.set(article.id, cached);
+    return cached;
+  }
+  const sentences = splitSentences(article);
+  if (SENTENCES.size >= SENTENCE_CACHE_ARTICLES) SENTENCES.delete(SENTENCES.keys().next().value!);
+  SENTENCES.set(article.id, sentences);
+  return sentences;
+}
+
+function splitSentences(article: StoredArticle): Sentence[] {
   return splitSentenceSpans(article.text).map((span, index) => {
     const spans = tokenSpans(span.text);
     const count = spans.bounds.length >> 1;
@@ -111,25 +131,45 @@ function keyIndex(terms: QuestionTerm[]): Map<string, { term: number; weight: nu
   return index;
 }
 
+/** The question terms a sentence holds: how often (weighted by form), at which tokens, and how often written capitalised inside it. */
+type Matches = Map<number, { tf: number; at: number[]; inside: number; capitalised: number }>;
+
+function matchesIn(sentence: Sentence, keys: Map<string, { term: number; weight: number }[]>): Matches {
+  const found: Matches = new Map();
+  for (let k = 0; k < sentence.keys.length; k++) {
+    const hits = keys.get(sentence.keys[k]!);
+    if (!hits) continue;
+    for (const m of hits) {
+      let f = found.get(m.term);
+      if (!f) found.set(m.term, (f = { tf: 0, at: [], inside: 0, capitalised: 0 }));
+      f.tf += m.weight;
+      f.at.push(k);
+      // Capitals count inside a sentence only (its first word is capitalised anyway), for the word itself.
+      if (k > 0 && m.weight === 1) {
+        f.inside++;
+        if (sentence.capitalised[k]) f.capitalised++;
+      }
+    }
+  }
+  return found;
+}
+
 /**
  * Which question terms are names. Capitalised in the question, the speaker or subject words, or
  * (for questions typed in lower case) words the articles write capitalised inside sentences.
  */
-function nameTerms(question: QuestionAnalysis, articles: ArticleSentences[], keys: Map<string, { term: number; weight: number }[]>): boolean[] {
-  const seen = question.terms.map(() => 0);
+function nameTerms(question: QuestionAnalysis, matches: Matches[][]): boolean[] {
+  const inside = question.terms.map(() => 0);
   const capital = question.terms.map(() => 0);
-  for (const { sentences } of articles) {
-    for (const s of sentences) {
-      for (let k = 1; k < s.keys.length; k++) {
-        for (const m of keys.get(s.keys[k]!) ?? []) {
-          if (m.weight < 1) continue;
-          seen[m.term]!++;
-          if (s.capitalised[k]) capital[m.term]!++;
-        }
+  for (const article of matches) {
+    for (const found of article) {
+      for (const [t, f] of found) {
+        inside[t]! += f.inside;
+        capital[t]! += f.capitalised;
       }
     }
   }
-  return question.terms.map((term, t) => term.capitalised || term.role !== 'topic' || (seen[t]! >= 2 && capital[t]! / seen[t]! >= 0.7));
+  return question.terms.map((term, t) => term.capitalised || term.role !== 'topic' || (inside[t]! >= 2 && capital[t]! / inside[t]! >= 0.7));
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -159,8 +199,10 @@ const REASON = new RegExp(
   'i',
 );
 
+const NUMBERS = new RegExp(NUMBER.source, 'gi');
+
 function hasNumber(text: string, question: string): boolean {
-  for (const m of text.matchAll(new RegExp(NUMBER.source, 'gi'))) {
+  for (const m of text.matchAll(NUMBERS)) {
     const digits = m[0].replace(/^[^\d$£€]*/, '').trim();
     const bare = digits.replace(/[^\d]/g, '');
     if (YEAR_ONLY.test(digits.replace(/[,.]$/, ''))) continue;
@@ -233,38 +275,66 @@ function reportsSpeech(sentence: Sentence, article: StoredArticle, asked: string
 // ---------------------------------------------------------------------------------------------
 // "Who is X?": sentences that describe X (role, title, appositive), not X's own words.
 
-/** How much the words around a mention of the subject describe it: 1 a copula or appositive, less a role before the name. */
+/**
+ * Nouns that say what someone is, when written right before the name ("Russian President Vladimir
+ * Putin", "Wells Fargo CEO John Stumpf", "pollster Pat Caddell"). A general English list, hand-written.
+ */
+const ROLE_NOUNS = new Set(
+  (
+    'president vice-president minister premier chancellor king queen prince princess emperor pope ceo chief chairman chairwoman chair ' +
+    'director founder co-founder owner head leader secretary senator sen rep representative congressman congresswoman governor gov ' +
+    'mayor judge justice attorney lawyer prosecutor general gen admiral adm colonel col officer commander sergeant spokesman ' +
+    'spokeswoman spokesperson adviser advisor aide strategist pollster analyst economist professor prof scientist researcher author ' +
+    'writer columnist editor reporter correspondent anchor host commentator candidate nominee activist pastor bishop rabbi imam cardinal ' +
+    'ambassador diplomat envoy commissioner official manager coach player actor actress singer rapper comedian billionaire ' +
+    'businessman businesswoman investor executive entrepreneur hacker surgeon doctor dr physician student speaker dictator mogul ' +
+    'tycoon magnate star heir wife husband daughter son mother father brother sister chairperson treasurer delegate surrogate ' +
+    'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff chief-of-staff'
+  ).split(' '),
+);
+
+/** How much the words around a mention describe the subject: 1 a copula, 0.9 an appositive or a role before the name, less for weaker forms. */
 function descriptorStrength(text: string, mentionStart: number, mentionEnd: number): number {
   const after = text.slice(mentionEnd, mentionEnd + 80);
-  const before = text.slice(Math.max(0, mentionStart - 60), mentionStart);
-  // "X is a ...", "X was the ...", "X, who is a ..."
-  if (/^(?:,\s+who)?\s+(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:a|an|the|one\s+of|also\s+a|now\s+a)\b/i.test(after)) return 1;
-  // "X, a former technology aide", "X, the Mexican secretary", "X, who ..."
-  if (/^,\s+(?:a|an|the|who|whose|one\s+of|then|now|currently|formerly|once|himself|herself)\b/i.test(after)) return 0.9;
-  if (/^,\s+(?:\d{2}|[a-z]+(?:-[a-z]+)?\s+(?:of|at|for)|[a-z]+[- ](?:based|born|trained))/i.test(after)) return 0.7;
+  const before = text.slice(Math.max(0, mentionStart - 80), mentionStart);
+  // "X, a former technology aide", "X, the Mexican secretary of the economy", "X, who is a pastor"
+  if (/^,\s+(?:a|an|the|who\s+(?:is|was|has|had|served|became|leads|led|runs|ran|heads|headed)|one\s+of|then\s+a|now\s+a|currently|formerly|himself\s+a|herself\s+a)\b/i.test(after)) return 0.9;
   // "X — Ivy League-trained surgeon and daytime TV star —"
-  if (/^\s*[—–]\s*(?:a|an|the)?\s*[\p{L}-]+/u.test(after) && !/^\s*[—–]\s*(?:he|she|they|it|who|and|but)\b/i.test(after)) return 0.9;
+  if (/^\s*[—–]\s*(?:a|an|the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,6}\s*[—–,]/u.test(after) && !/^\s*[—–]\s*(?:he|she|they|it|who|and|but|which|that)\b/i.test(after)) return 0.9;
   // "Russian President Vladimir Putin", "Wells Fargo CEO John Stumpf", "the RT host and former MSNBC personality Ed Schultz"
-  const role = /(?:^|[\s(])((?:(?:the|a|an|former|then|retired|longtime|veteran)\s+)?(?:[\p{Lu}][\p{L}.-]*\s+|[\p{Ll}][\p{Ll}-]+\s+){1,4})$/u.exec(before);
-  if (role && /\p{L}{3,}/u.test(role[1]!) && !/\b(?:said|says|told|and|or|but|with|by|from|to|of|on|in|at|for|that|when|as)\s+$/i.test(role[1]!)) {
-    return /^(?:the|a|an|former|then|retired|longtime|veteran)\s/i.test(role[1]!) || /\p{Ll}/u.test(role[1]!) ? 0.6 : 0.5;
-  }
+  const role = /([\p{L}.-]+)\s+$/u.exec(before);
+  if (role && ROLE_NOUNS.has(role[1]!.toLowerCase().replace(/\.$/, ''))) return 0.9;
+  // "X is a ...", "X was the ...": a description, unless in a condition ("if X is the first ...").
+  if (/^\s+(?:is|was|has\s+been|had\s+been|became|remains)\s+(?:a|an|the|one\s+of|also\s+a|now\s+a|still\s+a)\b/i.test(after) && !/\b(?:if|whether|unless|when|once)\s+(?:\S+\s+){0,2}$/i.test(before)) return 1;
+  // "X, 44, known online as ..."
+  if (/^,\s+\d{2},\s+(?:a|an|the|who|known|of)\b/i.test(after)) return 0.6;
   return 0;
 }
 
-function describes(sentence: Sentence, subject: string[], subjectKeys: Set<string>): { present: boolean; strength: number } {
+/** Whether the sentence names the subject, and how well it describes the subject where it does (not inside a quotation). */
+function describes(sentence: Sentence, subject: string[], subjectKeys: Set<string>, quotes: FoundQuote[]): { present: boolean; strength: number } {
   const last = termKey(subject[subject.length - 1]!);
   let present = false;
   let strength = 0;
   for (let k = 0; k < sentence.keys.length; k++) {
     if (sentence.keys[k] !== last) continue;
-    present = true;
-    // The mention: back over the subject's other words ("Vladimir" before "Putin"), and capitalised words of the name.
+    const at = sentence.tokenStarts[k]!;
+    // The mention: back over the subject's other words and the capitalised words of the name ("Vladimir" before "Putin").
     let first = k;
-    while (first > 0 && (subjectKeys.has(sentence.keys[first - 1]!) || (sentence.capitalised[first - 1] && sentence.capitalised[first]))) first--;
+    const wordAt = (j: number) => sentence.text.slice(sentence.tokenStarts[j]! - sentence.start).match(/^[\p{L}\p{N}'’.-]*[\p{L}\p{N}]/u)?.[0] ?? '';
+    const partOfName = (j: number) => {
+      const w = wordAt(j).toLowerCase();
+      return subjectKeys.has(sentence.keys[j]!) || (sentence.capitalised[j]! && !ROLE_NOUNS.has(w.replace(/\.$/, '')) && !STOP_WORDS.has(w));
+    };
+    while (first > 0 && partOfName(first - 1)) first--;
+    // "Hillary Clinton" is not "Bill Clinton": every word of the subject must be in the name.
+    const name = new Set(sentence.keys.slice(first, k + 1));
+    if ([...subjectKeys].some((key) => !name.has(key))) continue;
+    present = true;
+    // Someone's words about X describe what they think of X.
+    if (quotes.some((q) => q.start <= at && at < q.end)) continue;
     const relStart = sentence.tokenStarts[first]! - sentence.start;
-    const relEnd = sentence.tokenStarts[k]! - sentence.start + (sentence.text.slice(sentence.tokenStarts[k]! - sentence.start).match(/^[\p{L}\p{N}'’.-]+/u)?.[0].length ?? 0);
-    strength = Math.max(strength, descriptorStrength(sentence.text, relStart, relEnd));
+    strength = Math.max(strength, descriptorStrength(sentence.text, relStart, at - sentence.start + wordAt(k).length));
   }
   return { present, strength };
 }
@@ -314,7 +384,8 @@ export function rankPassages(question: QuestionAnalysis, candidates: Candidate[]
     sentences: sentencesOf(candidate.article),
     titleKeys: new Set(tokenize(candidate.article.title).map(termKey)),
   }));
-  const isName = nameTerms(question, articles, keys);
+  const matches = articles.map((a) => a.sentences.map((sentence) => matchesIn(sentence, keys)));
+  const isName = nameTerms(question, matches);
   const questionWords = new Set(question.terms.map((t) => t.word).concat(tokenize(question.question)));
   const termWeight = question.terms.map((term, t) => (idf[t] ?? 0) * (isName[t] ? NAME_WEIGHT : 1));
   // The terms the passage must cover: what the question is about. The speaker of a "said"
@@ -330,22 +401,9 @@ export function rankPassages(question: QuestionAnalysis, candidates: Candidate[]
   const subjectLast = question.subject ? termKey(question.subject[question.subject.length - 1]!) : '';
 
   const out: RankedPassage[] = [];
-  for (const { candidate, sentences, titleKeys } of articles) {
+  articles.forEach(({ candidate, sentences, titleKeys }, articleIndex) => {
     const article = candidate.article;
-    const termsIn = (s: Sentence | undefined): Map<number, { tf: number; at: number[] }> => {
-      const found = new Map<number, { tf: number; at: number[] }>();
-      if (!s) return found;
-      s.keys.forEach((key, k) => {
-        for (const m of keys.get(key) ?? []) {
-          const f = found.get(m.term) ?? { tf: 0, at: [] };
-          f.tf += m.weight;
-          f.at.push(k);
-          found.set(m.term, f);
-        }
-      });
-      return found;
-    };
-    const perSentence = sentences.map(termsIn);
+    const perSentence = matches[articleIndex]!;
     const inTitle = new Set<number>();
     for (const key of titleKeys) for (const m of keys.get(key) ?? []) inTitle.add(m.term);
     const titleShare = topicMass ? [...inTitle].reduce((sum, t) => sum + (topic[t] ? termWeight[t]! : 0), 0) / topicMass : 0;
@@ -412,7 +470,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: Candidate[]
           break;
         }
         case 'describe': {
-          const { present, strength } = describes(sentence, question.subject!, subjectKeys);
+          const { present, strength } = describes(sentence, question.subject!, subjectKeys, quotes);
           // X's own words say what X thinks, not who X is.
           const ownWords = quotes.some((q) => !q.fragment && speakerMatches(q.speaker, question.subject!));
           parts.descriptor = strength;
@@ -451,7 +509,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: Candidate[]
       if (first !== i || last !== i) quotes = quotesIn(article, start, end);
       out.push({ article, first, last, start, end, contextStart: sentences[first - 1]?.start ?? start, contextEnd: sentences[last + 1]?.end ?? end, text: article.text.slice(start, end).replace(/\s+/g, ' '), quotes, score, parts: { ...parts, factor } });
     });
-  }
+  });
   out.sort((a, b) => b.score - a.score || a.article.id - b.article.id || a.first - b.first);
   return out;
 }
