@@ -12,7 +12,7 @@ import type { PassageQuery, Store } from '../store/index.ts';
 import type { Summarizer } from '../summarize/index.ts';
 import { choosePassages, composeAnswer, describeWindow, notFoundAnswer, type Answer, type AnswerPassage } from './answer.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
-import { rankPassages, type Candidate, type RankedPassage } from './rank.ts';
+import { rankPassages, type RankedPassage } from './rank.ts';
 
 export { NOT_FOUND_ANSWER, type Answer, type AnswerPassage, type AnswerSentence } from './answer.ts';
 
@@ -27,8 +27,8 @@ export interface AskScope {
 }
 
 /**
- * The abstention threshold on a passage's confidence (its score without the digest boost): below
- * it, "I don't find that". Calibrated on the tuning half of eval/qa (npm run eval:qa).
+ * The abstention threshold on the best passage's score: below it, "I don't find that". Calibrated
+ * on the tuning half of eval/qa (npm run eval:qa -- --calibrate).
  */
 export const ANSWER_THRESHOLD = 0.35;
 /** Candidate articles taken from the index per search (window, then older). */
@@ -66,9 +66,9 @@ function prepare(store: Store, question: QuestionAnalysis): Prepared {
   };
 }
 
-/** How sure the ranking is of a passage: its score without the digest's boost (which orders, not decides). */
+/** How sure the ranking is of its best passage: its score, or nothing without one. */
 function confidence(passage: RankedPassage | undefined): number {
-  return passage ? passage.score - (passage.parts.inContext ?? 0) : -Infinity;
+  return passage ? passage.score : -Infinity;
 }
 
 function contextIds(store: Store, scope: AskScope): number[] {
@@ -114,25 +114,27 @@ export function askOffline(store: Store, text: string, scope: AskScope, threshol
 
   const ownIds = contextIds(store, scope);
   const own = new Set(ownIds);
-  const rank = (articles: StoredArticle[]): RankedPassage[] =>
-    rankPassages(question, articles.map((article): Candidate => ({ article, inContext: own.has(article.id) })), idf);
+  const rank = (articles: StoredArticle[]): RankedPassage[] => rankPassages(question, articles, idf);
+  const answerFrom = (ranked: RankedPassage[], age?: (chosen: RankedPassage[]) => string): OfflineResult => {
+    const chosen = choosePassages(ranked, question, threshold);
+    return { answer: composeAnswer(question, chosen, { searched, ...(age ? { age: age(chosen) } : {}) }), passages: ranked };
+  };
   const since = scope.since.toISOString();
 
+  // The digest replied to (or the last topic's stories) first: when they answer, that is the answer.
+  const mine = ownIds.length ? rank(store.articles.getMany(ownIds)) : [];
+  if (confidence(mine[0]) >= threshold) return answerFrom(mine);
+  // Then the window, then the archive behind it.
   const windowIds = store.passages.candidates(query, { since, limit: CANDIDATES }).filter((id) => !own.has(id));
-  const recent = rank(store.articles.getMany([...ownIds, ...windowIds]));
-  if (confidence(recent[0]) >= threshold) {
-    return { answer: composeAnswer(question, choosePassages(recent, question, threshold), { searched }), passages: recent };
-  }
+  const recent = rank(store.articles.getMany(windowIds));
+  if (confidence(recent[0]) >= threshold) return answerFrom(recent);
   // Nothing in the window answers: the archive behind it, saying how old the answer is.
   const olderIds = store.passages.candidates(query, { before: since, limit: CANDIDATES }).filter((id) => !own.has(id));
   const older = rank(store.articles.getMany(olderIds));
   if (confidence(older[0]) >= threshold) {
-    const chosen = choosePassages(older, question, threshold);
-    const newest = Math.max(...chosen.map((p) => articleTime(p.article)));
-    const age = `This is from ${shortTime(new Date(newest).toISOString(), scope.now)}, before ${window}.`;
-    return { answer: composeAnswer(question, chosen, { searched, age }), passages: older };
+    return answerFrom(older, (chosen) => `This is from ${shortTime(new Date(Math.max(...chosen.map((p) => articleTime(p.article)))).toISOString(), scope.now)}, before ${window}.`);
   }
-  const best = [...recent, ...older].sort((a, b) => b.score - a.score);
+  const best = [...mine, ...recent, ...older].sort((a, b) => b.score - a.score);
   return { answer: notFoundAnswer(question.question, searched, relatedStories(best)), passages: best };
 }
 

@@ -32,6 +32,7 @@ export interface QuestionTerm {
 }
 
 export interface QuestionAnalysis {
+  /** The question as asked (trimmed). */
   question: string;
   kind: AnswerKind;
   /** For `said`: the person (or descriptor) whose words are asked for, as lower-case words. */
@@ -75,6 +76,25 @@ const QUESTION_WORDS = new Set(
     'kind sort reason number percentage percent exactly actually really just ok okay hey hi so'
   ).split(' '),
 );
+/**
+ * Nouns that say what someone is, when written right before a name ("Russian President Vladimir
+ * Putin", "Wells Fargo CEO John Stumpf", "pollster Pat Caddell"), or that ask for a role rather
+ * than a description ("Who is Mexico's economy secretary?"). A general English list, hand-written.
+ */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'president vice-president minister premier chancellor king queen prince princess emperor pope ceo chief chairman chairwoman chair ' +
+    'director founder co-founder owner head leader secretary senator sen rep representative congressman congresswoman governor gov ' +
+    'mayor judge justice attorney lawyer prosecutor general gen admiral adm colonel col officer commander sergeant spokesman ' +
+    'spokeswoman spokesperson adviser advisor aide strategist pollster analyst economist professor prof scientist researcher author ' +
+    'writer columnist editor reporter correspondent anchor host commentator candidate nominee activist pastor bishop rabbi imam cardinal ' +
+    'ambassador diplomat envoy commissioner official manager coach player actor actress singer rapper comedian billionaire ' +
+    'businessman businesswoman investor executive entrepreneur hacker surgeon doctor dr physician student speaker dictator mogul ' +
+    'tycoon magnate star heir wife husband daughter son mother father brother sister chairperson treasurer delegate surrogate ' +
+    'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff moderator'
+  ).split(' '),
+);
+
 /** Titles before a name: not part of the name to match ("admiral harris" is Harris). */
 const TITLE_WORDS = new Set(
   (
@@ -106,6 +126,8 @@ function looksLikeName(phrase: string, original: string): boolean {
   const words = phrase.split(' ');
   if (!words.length || words.length > 5) return false;
   if (/^(?:the|a|an|this|that|these|those|his|her|their|its|our)\b/.test(phrase)) return false;
+  // "Mexico's economy secretary", "the party's nominee": a role of someone, not a name.
+  if (/'s\b/.test(phrase) || ROLE_NOUNS.has(words[words.length - 1]!)) return false;
   if (words.some((w) => /ing$/.test(w) && w.length > 5)) return false;
   if (words.some((w) => /^(?:in|on|at|for|with|from|by|about|after|before|during|against|behind|running|leading)$/.test(w))) return false;
   // A capital in the original ("Who is Putin?") or only words that are not function words.
@@ -135,6 +157,8 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const { kind, speaker, subject } = kindOf(lower, text);
   const speakerWords = speaker ? nameWords(speaker) : null;
   const subjectWords = subject ? nameWords(subject) : null;
+  // The titles in "admiral harris" are no topic either.
+  const titles = new Set([...(speaker ? tokenize(speaker) : []), ...(subject ? tokenize(subject) : [])].filter((w) => !speakerWords?.includes(w) && !subjectWords?.includes(w)));
   // Names the user capitalised; the first word is capitalised anyway, so it counts only if the
   // question opens with it ("Putin's remarks?").
   const capitalisedAt = new Set<string>();
@@ -150,7 +174,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const speechVerb = new RegExp(`^(?:${SPEECH_VERBS})$`);
   for (const word of tokenize(text)) {
     const lowerWord = word.toLowerCase();
-    if (seen.has(lowerWord) || lowerWord.length < 2) continue;
+    if (seen.has(lowerWord) || lowerWord.length < 2 || titles.has(lowerWord)) continue;
     const role: QuestionTerm['role'] = speakerWords?.includes(lowerWord) ? 'speaker' : subjectWords?.includes(lowerWord) ? 'subject' : 'topic';
     if (role === 'topic' && (STOP_WORDS.has(lowerWord) || QUESTION_WORDS.has(lowerWord))) continue;
     if (role === 'topic' && kind === 'said' && speechVerb.test(lowerWord)) continue;
@@ -158,5 +182,5 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     seen.add(lowerWord);
     terms.push({ word: lowerWord, forms: termForms(lowerWord), capitalised: capitalisedAt.has(lowerWord), role });
   }
-  return { question: text, kind, speaker: speakerWords?.length ? speakerWords : null, subject: subjectWords?.length ? subjectWords : null, names, terms };
+  return { question: question.trim(), kind, speaker: speakerWords?.length ? speakerWords : null, subject: subjectWords?.length ? subjectWords : null, names, terms };
 }

@@ -2,7 +2,7 @@
 // against the analysed question, and the best become the answer. Hand-written, as no package
 // ranks news sentences for a question with these checks. The score is BM25 over sentences
 // (with the corpus' document frequencies) plus boosts: the question's names in the sentence,
-// term proximity, the headline and lead, the digest's own stories; and the answer-type check
+// term proximity, the headline and lead; and the answer-type check
 // (a "who" question needs a name the question does not already hold, "how many" a number,
 // "when" a date, "why" a causal clause, "what did X say" words that X said). The score is
 // also the confidence that abstention compares with its threshold (see index.ts).
@@ -10,14 +10,8 @@ import type { FoundQuote, StoredArticle } from '../model.ts';
 import { speechVerbs } from '../nlp/attribution.ts';
 import { splitSentenceSpans } from '../nlp/sentences.ts';
 import { entityMentions, STOP_WORDS, tokenAt, tokenSpans, tokenize } from '../nlp/tokens.ts';
-import type { QuestionAnalysis, QuestionTerm } from './question.ts';
+import { ROLE_NOUNS, type QuestionAnalysis, type QuestionTerm } from './question.ts';
 import { termKey } from './terms.ts';
-
-export interface Candidate {
-  article: StoredArticle;
-  /** One of the stories of the digest the question replies to: ranked first. */
-  inContext: boolean;
-}
 
 export interface RankedPassage {
   article: StoredArticle;
@@ -50,7 +44,6 @@ export const WEIGHTS = {
   proximity: 0.15,
   lead: 0.03,
   headline: 0.08,
-  inContext: 0.15,
 };
 /** What multiplies the relevance when the passage lacks what the question needs. */
 export const FACTORS = {
@@ -80,28 +73,30 @@ interface Sentence {
 }
 
 interface ArticleSentences {
-  candidate: Candidate;
+  article: StoredArticle;
   sentences: Sentence[];
   titleKeys: Set<string>;
 }
 
 /**
  * Articles' sentences with their term keys, by article id: an article's text never changes, and
- * the stories in the news now are asked about again and again. Bounded; the oldest entries go first.
+ * the stories in the news now are asked about again and again. The text is compared on a hit (two
+ * stores in one process may reuse an id). Bounded; the least recently used entries go first.
  */
-const SENTENCES = new Map<number, Sentence[]>();
+const SENTENCES = new Map<number, { text: string; sentences: Sentence[] }>();
 const SENTENCE_CACHE_ARTICLES = 3_000;
 
 function sentencesOf(article: StoredArticle): Sentence[] {
   const cached = SENTENCES.get(article.id);
-  if (cached) {
+  if (cached?.text === article.text) {
     SENTENCES.delete(article.id);
     SENTENCES.set(article.id, cached);
-    return cached;
+    return cached.sentences;
   }
   const sentences = splitSentences(article);
+  SENTENCES.delete(article.id);
   if (SENTENCES.size >= SENTENCE_CACHE_ARTICLES) SENTENCES.delete(SENTENCES.keys().next().value!);
-  SENTENCES.set(article.id, sentences);
+  SENTENCES.set(article.id, { text: article.text, sentences });
   return sentences;
 }
 
@@ -126,7 +121,12 @@ function splitSentences(article: StoredArticle): Sentence[] {
 function keyIndex(terms: QuestionTerm[]): Map<string, { term: number; weight: number }[]> {
   const index = new Map<string, { term: number; weight: number }[]>();
   terms.forEach((term, t) => {
-    for (const form of term.forms) index.set(form.key, [...(index.get(form.key) ?? []), { term: t, weight: form.weight }]);
+    for (const form of term.forms) {
+      const hits = index.get(form.key) ?? [];
+      const known = hits.find((h) => h.term === t);
+      if (known) known.weight = Math.max(known.weight, form.weight);
+      else index.set(form.key, [...hits, { term: t, weight: form.weight }]);
+    }
   });
   return index;
 }
@@ -275,24 +275,6 @@ function reportsSpeech(sentence: Sentence, article: StoredArticle, asked: string
 // ---------------------------------------------------------------------------------------------
 // "Who is X?": sentences that describe X (role, title, appositive), not X's own words.
 
-/**
- * Nouns that say what someone is, when written right before the name ("Russian President Vladimir
- * Putin", "Wells Fargo CEO John Stumpf", "pollster Pat Caddell"). A general English list, hand-written.
- */
-const ROLE_NOUNS = new Set(
-  (
-    'president vice-president minister premier chancellor king queen prince princess emperor pope ceo chief chairman chairwoman chair ' +
-    'director founder co-founder owner head leader secretary senator sen rep representative congressman congresswoman governor gov ' +
-    'mayor judge justice attorney lawyer prosecutor general gen admiral adm colonel col officer commander sergeant spokesman ' +
-    'spokeswoman spokesperson adviser advisor aide strategist pollster analyst economist professor prof scientist researcher author ' +
-    'writer columnist editor reporter correspondent anchor host commentator candidate nominee activist pastor bishop rabbi imam cardinal ' +
-    'ambassador diplomat envoy commissioner official manager coach player actor actress singer rapper comedian billionaire ' +
-    'businessman businesswoman investor executive entrepreneur hacker surgeon doctor dr physician student speaker dictator mogul ' +
-    'tycoon magnate star heir wife husband daughter son mother father brother sister chairperson treasurer delegate surrogate ' +
-    'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff chief-of-staff'
-  ).split(' '),
-);
-
 /** How much the words around a mention describe the subject: 1 a copula, 0.9 an appositive or a role before the name, less for weaker forms. */
 function descriptorStrength(text: string, mentionStart: number, mentionEnd: number): number {
   const after = text.slice(mentionEnd, mentionEnd + 80);
@@ -377,12 +359,12 @@ function quotesIn(article: StoredArticle, start: number, end: number): FoundQuot
  * Scores every sentence of the candidates for the question, best first. `idf` holds each question
  * term's inverse document frequency (same order as question.terms).
  */
-export function rankPassages(question: QuestionAnalysis, candidates: Candidate[], idf: number[]): RankedPassage[] {
+export function rankPassages(question: QuestionAnalysis, candidates: StoredArticle[], idf: number[]): RankedPassage[] {
   const keys = keyIndex(question.terms);
-  const articles: ArticleSentences[] = candidates.map((candidate) => ({
-    candidate,
-    sentences: sentencesOf(candidate.article),
-    titleKeys: new Set(tokenize(candidate.article.title).map(termKey)),
+  const articles: ArticleSentences[] = candidates.map((article) => ({
+    article,
+    sentences: sentencesOf(article),
+    titleKeys: new Set(tokenize(article.title).map(termKey)),
   }));
   const matches = articles.map((a) => a.sentences.map((sentence) => matchesIn(sentence, keys)));
   const isName = nameTerms(question, matches);
@@ -401,8 +383,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: Candidate[]
   const subjectLast = question.subject ? termKey(question.subject[question.subject.length - 1]!) : '';
 
   const out: RankedPassage[] = [];
-  articles.forEach(({ candidate, sentences, titleKeys }, articleIndex) => {
-    const article = candidate.article;
+  articles.forEach(({ article, sentences, titleKeys }, articleIndex) => {
     const perSentence = matches[articleIndex]!;
     const inTitle = new Set<number>();
     for (const key of titleKeys) for (const m of keys.get(key) ?? []) inTitle.add(m.term);
@@ -498,12 +479,11 @@ export function rankPassages(question: QuestionAnalysis, candidates: Candidate[]
       if (parts.type === 0) factor *= FACTORS.typeMissing;
       if (parts.type === 1 && insideQuotation(sentence, quotes)) factor *= FACTORS.quotedOnly;
       // Small boosts that order close passages: the lead, an article whose headline is about the
-      // question, the digest's own stories; earlier sentences first.
+      // question; earlier sentences first.
       if (i <= 2) parts.lead = WEIGHTS.lead;
       if (titleShare >= 0.5) parts.headline = WEIGHTS.headline * titleShare;
-      if (candidate.inContext) parts.inContext = WEIGHTS.inContext;
       parts.position = -0.001 * i;
-      const score = relevance * factor + extra + (parts.lead ?? 0) + (parts.headline ?? 0) + (parts.inContext ?? 0) + parts.position;
+      const score = relevance * factor + extra + (parts.lead ?? 0) + (parts.headline ?? 0) + parts.position;
       const start = sentences[first]!.start;
       const end = sentences[last]!.end;
       if (first !== i || last !== i) quotes = quotesIn(article, start, end);

@@ -85,11 +85,11 @@ function namesOfDerived(word: string): string[] {
  * candidates: retrieval keeps those the index holds (see keepIndexedForms in src/qa/index.ts).
  */
 export function termForms(word: string): TermForm[] {
+  // By word: two words with one key ("won", "win") are both searched, as FTS5 stems them apart.
   const forms = new Map<string, TermForm>();
   const add = (w: string, weight: number) => {
-    const key = termKey(w);
-    const known = forms.get(key);
-    if (!known || known.weight < weight) forms.set(key, { word: w, key, weight });
+    const known = forms.get(w);
+    if (!known || known.weight < weight) forms.set(w, { word: w, key: termKey(w), weight });
   };
   const base = baseForm(word);
   add(word, 1);
