@@ -216,10 +216,11 @@ function hasNumber(text: string, question: string): boolean {
 /**
  * Names in the sentence that are candidates for a who / which answer: not sharing a word with the
  * question (those are what it asks about), not the speaker of a quote in the sentence (the source
- * of a statement, not the subject of the fact), and for a person, not an acronym (a party, a network).
+ * of a statement, not the subject of the fact, unless the question asks who said or promised something),
+ * and for a person, not an acronym (a party, a network).
  */
-function newNames(text: string, quotes: FoundQuote[], questionWords: Set<string>, person: boolean): string[] {
-  const speakers = new Set(quotes.filter((q) => q.speaker).flatMap((q) => tokenize(q.speaker!)));
+function newNames(text: string, quotes: FoundQuote[], questionWords: Set<string>, person: boolean, asksSpeaker: boolean): string[] {
+  const speakers = new Set(asksSpeaker ? [] : quotes.filter((q) => q.speaker).flatMap((q) => tokenize(q.speaker!)));
   return entityMentions(text)
     .map((m) => m.name)
     .filter((name) => {
@@ -380,6 +381,8 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
   for (const a of articles) for (const s of a.sentences) (totalLength += s.keys.length), sentenceCount++;
   const averageLength = sentenceCount ? totalLength / sentenceCount : 1;
   const subjectKeys = new Set((question.subject ?? []).map(termKey));
+  // "Who said ...", "who promised ...": the speaker of a quote is the answer.
+  const asksSpeaker = speechVerbs(question.question, 0).length > 0;
   const subjectLast = question.subject ? termKey(question.subject[question.subject.length - 1]!) : '';
 
   const out: RankedPassage[] = [];
@@ -462,7 +465,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
         case 'person':
         case 'organisation':
         case 'place':
-          parts.type = newNames(sentence.text, quotes, questionWords, question.kind === 'person').length ? 1 : 0;
+          parts.type = newNames(sentence.text, quotes, questionWords, question.kind === 'person', asksSpeaker).length ? 1 : 0;
           break;
         case 'number':
           parts.type = hasNumber(sentence.text, question.question) ? 1 : 0;
