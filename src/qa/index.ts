@@ -32,11 +32,14 @@ export interface AskScope {
  */
 export const ANSWER_THRESHOLD = 0.35;
 /** Candidate articles taken from the index per search (window, then older). */
-const CANDIDATES = 40;
+const CANDIDATES = 25;
 /** Stories of a topic ranked first for a plain question after /summary. */
 const TOPIC_STORIES = 10;
 /** A derived form that is rarer than this share of the word itself adds little and is left out. */
 const MIN_DERIVED_SHARE = 0.1;
+/** A word in more than this share of the archive, and in more articles than COMMON_COUNT, is too common for the any-word query. */
+const COMMON_SHARE = 0.1;
+const COMMON_COUNT = 2_000;
 /** Passages the LLM gets, best first. */
 const LLM_PASSAGES = 6;
 
@@ -59,10 +62,12 @@ function prepare(store: Store, question: QuestionAnalysis): Prepared {
   const idf = df.map((n) => Math.log(1 + (total - n + 0.5) / (n + 0.5)));
   const order = terms.map((_, i) => i).sort((a, b) => df[a]! - df[b]!);
   const required = order.map((i, at) => ({ i, at })).filter(({ i }) => terms[i]!.role !== 'topic' || terms[i]!.capitalised).map(({ at }) => at);
+  // The broad query leaves out words in a large share of the archive (they find everything); the rarest word always goes in.
+  const broad = order.map((i, at) => ({ i, at })).filter(({ i }, at) => at === 0 || df[i]! <= Math.max(COMMON_COUNT, COMMON_SHARE * total)).map(({ at }) => at);
   return {
     question: { ...question, terms },
     idf,
-    query: { groups: order.map((i) => terms[i]!.forms.map((f) => f.word)), required },
+    query: { groups: order.map((i) => terms[i]!.forms.map((f) => f.word)), required, broad },
   };
 }
 

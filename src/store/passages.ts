@@ -11,6 +11,11 @@ export interface PassageQuery {
   groups: string[][];
   /** Indexes of the groups every candidate of the "named" query must match (the question's names). */
   required: number[];
+  /**
+   * Indexes of the groups the broad (any-word) query may use; default: the first (rarest) few. A word
+   * in a large share of the archive ("Trump" in 2016) would make it walk most of the index for little.
+   */
+  broad?: number[];
 }
 
 export interface CandidateOptions {
@@ -79,23 +84,31 @@ export class PassageStore {
       queries.push(`${required.map((x) => x.e).join(' AND ')} AND (${others.map((x) => x.e).join(' OR ')})`);
     }
     if (required.length) queries.push(required.map((x) => x.e).join(' AND '));
-    queries.push(usable.slice(0, BROAD_GROUPS).map((x) => x.e).join(' OR '));
+    const broad = query.broad ? usable.filter((x) => query.broad!.includes(x.i)) : usable;
+    if (broad.length) queries.push(broad.slice(0, BROAD_GROUPS).map((x) => x.e).join(' OR '));
 
     const seen = new Set<number>();
     const ids: number[] = [];
     for (const expression of [...new Set(queries)]) {
-      const rows = this.sql(
-          `SELECT a.id AS id, coalesce(a.near_duplicate_of, a.id) AS original
-           FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid
-           WHERE articles_fts MATCH ? AND articles_fts.rowid BETWEEN ? AND ?
-             AND coalesce(a.published_at, a.ingested_at) >= ? AND coalesce(a.published_at, a.ingested_at) < ?
+      // The index alone, best first: joining each match to its article row before the sort costs
+      // more than the sort. The time condition and the copies are checked on the rows kept.
+      const matches = this.sql(
+          `SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? AND rowid BETWEEN ? AND ?
            ORDER BY bm25(articles_fts, 2.0, 1.0) LIMIT ?`,
         )
-        .all(expression, range.lo, range.hi, options.since ?? '', options.before ?? '\uffff', options.limit * FETCH_FACTOR) as { id: number; original: number }[];
-      for (const row of rows) {
-        if (seen.has(row.original)) continue;
-        seen.add(row.original);
-        ids.push(row.id);
+        .pluck()
+        .all(expression, range.lo, range.hi, options.limit * FETCH_FACTOR) as number[];
+      const rows = this.sql(
+          `SELECT id, coalesce(near_duplicate_of, id) AS original FROM articles
+           WHERE id IN (SELECT value FROM json_each(?)) AND coalesce(published_at, ingested_at) >= ? AND coalesce(published_at, ingested_at) < ?`,
+        )
+        .all(JSON.stringify(matches), options.since ?? '', options.before ?? '\uffff') as { id: number; original: number }[];
+      const original = new Map(rows.map((r) => [r.id, r.original]));
+      for (const id of matches) {
+        const story = original.get(id);
+        if (story === undefined || seen.has(story)) continue;
+        seen.add(story);
+        ids.push(id);
         if (ids.length >= options.limit) return ids;
       }
     }
