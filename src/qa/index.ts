@@ -13,8 +13,7 @@ import type { Summarizer } from '../summarize/index.ts';
 import { choosePassages, composeAnswer, describeWindow, notFoundAnswer, type Answer, type AnswerPassage } from './answer.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { rankPassages, type RankedPassage } from './rank.ts';
-import { baseForm, DERIVED_WEIGHT } from './terms.ts';
-import { inDictionary } from './wordnet.ts';
+import { DERIVED_WEIGHT } from './terms.ts';
 
 export { NOT_FOUND_ANSWER, type Answer, type AnswerPassage, type AnswerSentence } from './answer.ts';
 
@@ -32,7 +31,7 @@ export interface AskScope {
  * The abstention threshold on the best passage's score: below it, "I don't find that". Calibrated
  * on the tuning half of eval/qa (npm run eval:qa -- --calibrate).
  */
-export const ANSWER_THRESHOLD = 0.35;
+export const ANSWER_THRESHOLD = 0.3;
 /** Candidate articles taken from the index per search (window, then older). */
 const CANDIDATES = 25;
 /** Stories of a topic ranked first for a plain question after /summary. */
@@ -51,9 +50,11 @@ interface Prepared {
   query: PassageQuery;
 }
 
-/** Keeps the forms of each term that the index holds, weighs the terms by IDF and builds the FTS query. */
+/**
+ * Keeps the forms of each term that the index holds, weighs the terms by IDF and builds the FTS
+ * query; \`unknown\` lists the words that show no article can answer (see below).
+ */
 function prepare(store: Store, question: QuestionAnalysis): Prepared & { unknown: string[] } {
-  // \`unknown\`: words that show no article can answer (see below).
   const counts = store.passages.documentCounts([...new Set(question.terms.flatMap((t) => t.forms.map((f) => f.word)))]);
   const total = Math.max(1, store.passages.articleCount());
   const count = (word: string) => counts.get(word) ?? 0;
@@ -65,26 +66,25 @@ function prepare(store: Store, question: QuestionAnalysis): Prepared & { unknown
   });
   // A term's rarity is the word's own (its synonyms only stand in when the archive lacks the word).
   const df = terms.map((term) => (term.own > 0 ? term.own : Math.max(0, ...term.forms.map((f) => count(f.word)))));
-  // A word that no article holds in any form tells no article from another: it is left out of the
-  // ranking ("backup plan": the plan). When every word of the topic is such a word, nothing answers.
-  const kept = terms.map((_, i) => i).filter((i) => df[i]! > 0 || terms[i]!.role !== 'topic');
-  const lostTopic = terms.some((t) => t.role === 'topic') && !kept.some((i) => terms[i]!.role === 'topic');
-  const idf = kept.map((i) => Math.log(1 + (total - df[i]! + 0.5) / (df[i]! + 0.5)));
-  const order = kept.map((_, k) => k).sort((a, b) => df[kept[a]!]! - df[kept[b]!]!);
-  const keptTerms = kept.map((i) => terms[i]!);
-  const keptDf = kept.map((i) => df[i]!);
-  const required = order.map((k, at) => ({ k, at })).filter(({ k }) => keptTerms[k]!.role !== 'topic' || keptTerms[k]!.capitalised).map(({ at }) => at);
+  // A word that no article holds in any form (nor any synonym of it) names something the archive
+  // has never mentioned ("Tillerson", "measles"): no article can answer. (Plain words only:
+  // "mark-viverito" or "u.s" are indexed as their parts.)
+  const unknown = terms.filter((_, i) => df[i] === 0 && /^\p{L}+$/u.test(terms[i]!.word)).map((t) => t.word);
+  const idf = df.map((n) => Math.log(1 + (total - n + 0.5) / (n + 0.5)));
+  const order = terms.map((_, i) => i).sort((a, b) => df[a]! - df[b]!);
+  const required = order.map((i, at) => ({ i, at })).filter(({ i }) => terms[i]!.role !== 'topic' || terms[i]!.capitalised).map(({ at }) => at);
   // The broad query leaves out words in a large share of the archive (they find everything); the rarest word always goes in.
-  const broad = order.map((k, at) => ({ k, at })).filter(({ k }, at) => at === 0 || keptDf[k]! <= Math.max(COMMON_COUNT, COMMON_SHARE * total)).map(({ at }) => at);
-  // A word no article holds, that is no dictionary word either, names something the archive has
-  // never mentioned ("Tillerson", "Harambe"): no article can answer.
-  // (Plain words only: "mark-viverito" or "u.s" are indexed as their parts.)
-  const unknown = terms.filter((term) => term.own === 0 && /^\p{L}+$/u.test(term.word) && !inDictionary(term.word, baseForm(term.word))).map((t) => t.word);
+  const broad = order.map((i, at) => ({ i, at })).filter(({ i }, at) => at === 0 || df[i]! <= Math.max(COMMON_COUNT, COMMON_SHARE * total)).map(({ at }) => at);
   return {
-    question: { ...question, terms: keptTerms.map(({ own: _, ...term }) => term) },
+    question: { ...question, terms: terms.map(({ own: _, ...term }) => term) },
     idf,
-    query: { groups: order.map((k) => keptTerms[k]!.forms.map((f) => f.word)), required, broad },
-    unknown: lostTopic ? [...unknown, ...terms.filter((t) => t.role === 'topic').map((t) => t.word)] : unknown,
+    query: {
+      groups: order.map((i) => terms[i]!.forms.map((f) => f.word)),
+      exact: order.map((i) => terms[i]!.forms.filter((f) => f.weight >= DERIVED_WEIGHT).map((f) => f.word)),
+      required,
+      broad,
+    },
+    unknown,
   };
 }
 
@@ -127,13 +127,14 @@ export interface OfflineResult {
  * The offline answer and the passages behind it. Synchronous: no network. `threshold` is for the
  * eval's calibration sweep only; the product uses ANSWER_THRESHOLD.
  */
-export function askOffline(store: Store, text: string, scope: AskScope, threshold = ANSWER_THRESHOLD): OfflineResult {
+export function askOffline(store: Store, text: string, scope: AskScope, minScore = ANSWER_THRESHOLD): OfflineResult {
   const window = describeWindow(scope.since, scope.now);
   const searched = searchedText(scope, window);
   const analysed = analyseQuestion(text);
   if (!analysed.terms.length) return { answer: notFoundAnswer(analysed.question || text, searched, []), passages: [] };
   const { question, idf, query, unknown } = prepare(store, analysed);
-  if (unknown.length) return { answer: notFoundAnswer(question.question, searched, []), passages: [] };
+  // A word no article holds: nothing answers, but the stories closest to the rest are still named.
+  const threshold = unknown.length ? Infinity : minScore;
 
   const ownIds = contextIds(store, scope);
   const own = new Set(ownIds);

@@ -61,6 +61,8 @@ export const FACTORS = {
   typeMissing: 0.5,
   /** A fact asked for, found only inside a quotation: someone's claim rather than the report's statement. */
   quotedOnly: 0.85,
+  /** "What did X say about Y": X's statement in an article without any of Y's words. */
+  offTopicStatement: 0.4,
 };
 /** "What did X say": a sentence with X's words answers even when it shares few words with the question. */
 const SPOKEN = 0.3;
@@ -411,7 +413,9 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
             parts.articleTopic = ARTICLE_TOPIC * articleTopic;
             relevance += parts.articleTopic;
           }
-          extra += SPOKEN * strength * names;
+          // X's words in an article that shares no word with Y are not about Y ("what did Obama say
+          // about the Cubs" in a story without them): they count for less.
+          extra += SPOKEN * strength * names * (topicMass && !articleTopic ? FACTORS.offTopicStatement : 1);
           // A quotation that runs over several sentences is shown whole (up to three sentences).
           for (const q of quotes.filter((q) => q.speaker)) {
             while (first > 0 && i - first < 2 && sentences[first - 1]!.end > q.start && statements![first - 1]) first--;

@@ -101,9 +101,8 @@ function synsetsOf(pos: Pos, lemma: string): number[] {
 }
 
 interface Synset {
-  /** Lower case; \`proper\` marks those written with a capital (names: "Wimbledon", "Obama"). */
+  /** Lower case. */
   words: string[];
-  proper: boolean[];
   /** Derivation pointers: from which word of this synset (1-based; 0 = all) to which word of which synset. */
   derivations: { source: number; target: number; offset: number; pos: Pos }[];
 }
@@ -124,9 +123,7 @@ function readSynset(pos: Pos, offset: number): Synset {
   const line = buffer.toString('latin1', 0, read).split('\n', 1)[0]!.split(' | ', 1)[0]!;
   const f = line.split(' ');
   const count = parseInt(f[3]!, 16);
-  const written = Array.from({ length: count }, (_, i) => f[4 + 2 * i]!.replace(/\(.*\)$/, ''));
-  const words = written.map((w) => w.toLowerCase());
-  const proper = written.map((w) => w !== w.toLowerCase());
+  const words = Array.from({ length: count }, (_, i) => f[4 + 2 * i]!.toLowerCase().replace(/\(.*\)$/, ''));
   const at = 4 + 2 * count;
   const pointerCount = Number(f[at]);
   const derivations: Synset['derivations'] = [];
@@ -135,7 +132,7 @@ function readSynset(pos: Pos, offset: number): Synset {
     if (symbol !== '+' && symbol !== '\\') continue;
     derivations.push({ source: parseInt(st!.slice(0, 2), 16), target: parseInt(st!.slice(2), 16), offset: Number(target), pos: POS_OF_LETTER[letter!]! });
   }
-  const synset = { words, proper, derivations };
+  const synset = { words, derivations };
   if (SYNSETS.size >= 50_000) SYNSETS.clear();
   SYNSETS.set(key, synset);
   return synset;
@@ -229,20 +226,6 @@ export function relatedWords(word: string, base?: string, only?: 'noun' | 'verb'
   if (RELATED.size >= 20_000) RELATED.clear();
   RELATED.set(key, related);
   return related;
-}
-
-/**
- * Whether WordNet knows the word (in any part of speech, any inflection) as a common word: a
- * dictionary word rather than a name. Its names ("Wimbledon", "Obama") are written with capitals.
- */
-export function inDictionary(word: string, base?: string): boolean {
-  return lemmas(word, base).some(({ pos, lemma }) =>
-    synsetsOf(pos, lemma).some((offset) => {
-      const synset = readSynset(pos, offset);
-      const at = synset.words.indexOf(lemma);
-      return at >= 0 && !synset.proper[at];
-    }),
-  );
 }
 
 /** Closes the data files (tests that count open handles; the process otherwise keeps them for its life). */

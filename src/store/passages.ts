@@ -16,6 +16,11 @@ export interface PassageQuery {
    * in a large share of the archive ("Trump" in 2016) would make it walk most of the index for little.
    */
   broad?: number[];
+  /**
+   * The same groups with the question's own words only (no synonyms), same order: their AND query
+   * runs first, so that widening a question never pushes out the articles that use its very words.
+   */
+  exact?: string[][];
 }
 
 export interface CandidateOptions {
@@ -77,6 +82,8 @@ export class PassageStore {
     const range = this.idRange(options);
     if (!range) return [];
     const queries: string[] = [];
+    const exact = query.exact?.map(groupExpression).filter((e): e is string => e !== null) ?? [];
+    if (exact.length > 1 && exact.length === usable.length) queries.push(exact.join(' AND '));
     if (usable.length > 1) queries.push(usable.map((x) => x.e).join(' AND '));
     const required = usable.filter((x) => query.required.includes(x.i));
     if (required.length && required.length < usable.length) {
