@@ -73,7 +73,7 @@ function answerNumbers(text: string, question: string): { text: string; end: num
     const bare = digits.replace(/[^\d]/g, '');
     if (YEAR_ONLY.test(digits.replace(/[,.]$/, ''))) continue;
     // A number the question already holds ("the 2 million accounts") is not the answer.
-    if (bare.length > 1 && question.includes(bare)) continue;
+    if ((bare.length > 1 && question.includes(bare)) || question.includes(digits.toLowerCase())) continue;
     out.push({ text: m[0], end: m.index + m[0].length });
   }
   return out;

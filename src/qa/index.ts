@@ -124,7 +124,7 @@ export interface OfflineResult {
 }
 
 /**
- * The offline answer and the passages behind it. Synchronous: no network. `threshold` is for the
+ * The offline answer and the passages behind it. Synchronous: no network. `minScore` is for the
  * eval's calibration sweep only; the product uses ANSWER_THRESHOLD.
  */
 export function askOffline(store: Store, text: string, scope: AskScope, minScore = ANSWER_THRESHOLD): OfflineResult {

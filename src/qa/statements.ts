@@ -23,7 +23,7 @@ export interface StatementSentence {
 export const STATEMENT = { quote: 1, fragment: 0.8, reported: 0.8, pronoun: 0.7 };
 
 /** Speech verbs that say that X spoke, not what X said ("Graham spoke at a gathering"). */
-const CONTENTLESS_VERBS = /^(?:spoke|speaking|began|begins|typed|posted|posts|headlined|headlines|headline|captioned|reads|continued|continues|went on|goes on|asked|asks|asking)$/i;
+const CONTENTLESS_VERBS = /^(?:spoke|speaking|began|begins|typed|posted|posts|headlined|headlines|headline|captioned|reads|continued|continues|went on|goes on|asked|asks|asking|questioned)$/i;
 
 export function speakerMatches(speaker: string | null, asked: string[]): boolean {
   if (!speaker) return false;
@@ -43,10 +43,12 @@ export function isDescription(asked: string[]): boolean {
  */
 export function nameForDescription(text: string, asked: string[]): string[] | null {
   const wanted = new Set(asked.map(termKey));
-  const names = /(?:\p{Lu}[\p{L}'’.-]*\s){0,2}\p{Lu}[\p{L}'’-]+/gu;
+  const names = /(?:\p{Lu}[\p{L}'’.-]*\s){0,4}\p{Lu}[\p{L}'’-]+/gu;
   for (const m of text.matchAll(names)) {
-    const before = tokenize(text.slice(Math.max(0, m.index - 60), m.index)).slice(-6).map(termKey);
-    const after = tokenize(text.slice(m.index + m[0].length, m.index + m[0].length + 60).replace(/^\s*,/, '')).slice(0, 6).map(termKey);
+    // The description's words may open the capitalised run itself ("Harbour Mayor Jane Holloway").
+    const before = tokenize(text.slice(Math.max(0, m.index - 60), m.index + m[0].length)).slice(-8).map(termKey);
+    const rest = text.slice(m.index + m[0].length, m.index + m[0].length + 60);
+    const after = /^\s*,/.test(rest) ? tokenize(rest).slice(0, 6).map(termKey) : [];
     const name = tokenize(m[0]).filter((w) => !ROLE_NOUNS.has(w) && !wanted.has(termKey(w)));
     if (name.length < 2) continue;
     if ([...wanted].every((k) => before.includes(k)) || [...wanted].every((k) => after.includes(k))) return name;
