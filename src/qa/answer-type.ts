@@ -42,9 +42,11 @@ const PRECISE_DATE = new RegExp(String.raw`\b(?:(?:${MONTHS})\.?\s+\d{1,2}\b|\d{
 const STRONG_REASON = new RegExp(
   String.raw`\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|so\s+as\s+to|in\s+an\s+effort\s+to|aimed\s+at|the\s+reasons?|reasons?\s+(?:for|why)|why|since\s+(?!(?:${MONTHS}|\d|last|then))|` +
     String.raw`on\s+the\s+grounds|for\s+(?:that|this)\s+reason|that\s+is\s+why|which\s+is\s+why|led\s+to|caused|allows?|allowed|lets|enables?|means\s+that|in\s+exchange|in\s+return|` +
-    String.raw`saying|arguing|citing|claiming|argues?\s+that|argued\s+that|contends?\s+that|contended\s+that|for\s+(?:\w+ing|not\s+\w+ing)|by\s+\w+ing)\b`,
+    String.raw`for\s+(?:\w+ing|not\s+\w+ing)|by\s+\w+ing)\b`,
   'i',
 );
+/** Someone's stated grounds ("arguing that ...", "They argue that ..."): what follows is the reason, wherever it stands. */
+const GROUNDS = /\b(?:saying|arguing|citing|claiming|argues?\s+that|argued\s+that|contends?\s+that|contended\s+that)\b/i;
 /** Weaker signs of an explanation: a purpose ("to mock"), a preceding event, a worry, a blame. */
 const WEAK_REASON =
   /\b(?:after\s+(?:he|she|they|it|the)|amid|over\s+(?:concerns?|fears?)|fears?|concerns?|worried|blamed|accus\w+|to\s+(?:avoid|keep|mock|protect|prevent|stop|help|make|show|force|ensure|gain|win|draw|boost|punish|send|push|protest|direct|save|defend|counter))\b/i;
@@ -60,9 +62,18 @@ export function hasDate(text: string): number {
   return DATE.test(clean) ? 0.8 : 0;
 }
 
-export function hasReason(text: string): number {
-  if (STRONG_REASON.test(text)) return 1;
-  return WEAK_REASON.test(text) ? 0.7 : 0;
+const STRONG_REASONS = new RegExp(STRONG_REASON.source, 'gi');
+
+/**
+ * How well a sentence explains: 1 for someone's stated grounds ("saying ...", "they argue that ..."),
+ * or a causal clause that follows what it explains (the question's words from `eventAt` on: "she
+ * was removed because ...") or opens the sentence ("Because ..."); 0.7 for a causal clause before
+ * the question's words, or a weaker sign; 0 for none.
+ */
+export function hasReason(text: string, eventAt = 0): number {
+  if (GROUNDS.test(text)) return 1;
+  for (const m of text.matchAll(STRONG_REASONS)) if (m.index >= eventAt || m.index < 3) return 1;
+  return STRONG_REASON.test(text) || WEAK_REASON.test(text) ? 0.7 : 0;
 }
 
 /** The numbers of a sentence that can answer: not a bare year, not one the question already holds. */
@@ -123,8 +134,11 @@ const CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|j
  * A name looks like a person's: a known first name, a role or title word right before it, or a
  * surname the article writes elsewhere after a known first name ("Clinton" where "Hillary Clinton" is).
  */
-function personLike(name: string, before: string, surnames: ReadonlySet<string>): boolean {
+function personLike(name: string, before: string, after: string, surnames: ReadonlySet<string>): boolean {
   const words = name.split(/\s+/);
+  // "Ildefonso Guajardo Villarreal, the Mexican secretary of the economy": a role in apposition.
+  const appositive = /^\s*,\s+(?:the\s+|a\s+|an\s+)?((?:[\p{L}'’.-]+\s+){0,3}[\p{L}-]+)/u.exec(after)?.[1];
+  if (appositive && appositive.split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase()))) return true;
   if (/^[\p{Lu}\p{N}.&-]+$/u.test(name)) return false;
   // "Governor Tom Reyes", "Justice Frank Nervo": a title inside the name run.
   if (words.slice(0, -1).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/\.$/, '')))) return true;
@@ -173,7 +187,7 @@ export function nameFit(
     const rightBefore = options.focusKeys.has(termKey(lead[lead.length - 1] ?? '')) || (/\b(?:including|include|includes|such\s+as|like|led\s+by|namely)\s*$/i.test(before) && lead.some((w) => options.focusKeys.has(termKey(w))));
     const appositive = /^\s*,\s+(?:the|a|an|one\s+of\s+the)\s+/i.test(after) && tokenize(after).slice(0, 6).some((w) => options.focusKeys.has(termKey(w)));
     const nextToFocus = options.focusKeys.size > 0 && (inName || rightBefore || appositive);
-    const person = personLike(mention.name, before, options.surnames);
+    const person = personLike(mention.name, before, after, options.surnames);
     // With a noun asked about ("which judge"), a name next to it; else a person's name for "who", any new name for "which country".
     const fit = nextToFocus ? 1 : options.focusKeys.size ? (options.person && person ? 0.8 : 0.6) : !options.person || person ? 1 : 0.6;
     best = Math.max(best, fit);

@@ -79,8 +79,9 @@ function prepare(store: Store, question: QuestionAnalysis): Prepared & { unknown
     question: { ...question, terms: terms.map(({ own: _, ...term }) => term) },
     idf,
     query: {
-      groups: order.map((i) => terms[i]!.forms.map((f) => f.word)),
-      exact: order.map((i) => terms[i]!.forms.filter((f) => f.weight >= DERIVED_WEIGHT).map((f) => f.word)),
+      groups: order.map((i) => terms[i]!.forms.filter((f) => f.weight >= DERIVED_WEIGHT).map((f) => f.word)),
+      // Synonyms that half the archive holds would find everything: the widened query leaves them out.
+      widened: order.map((i) => terms[i]!.forms.filter((f) => f.weight >= DERIVED_WEIGHT || count(f.word) <= Math.max(COMMON_COUNT, COMMON_SHARE * total)).map((f) => f.word)),
       required,
       broad,
     },

@@ -337,7 +337,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
   const subjectLast = question.subject ? termKey(question.subject[question.subject.length - 1]!) : '';
   const focusKeys = new Set(question.focus ? question.terms.find((t) => t.word === question.focus)?.forms.map((f) => f.key) ?? [termKey(question.focus)] : []);
 
-  const out: RankedPassage[] = [];
+  const scored: Scored[] = [];
   articles.forEach(({ article, sentences, titleKeys }, articleIndex) => {
     const perSentence = matches[articleIndex]!;
     const inTitle = new Set<number>();
@@ -402,6 +402,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
       let last = i;
       let quotes = quotesIn(article, sentence.start, sentence.end);
       let extra = 0;
+      let typeCheck: (() => number) | null = null;
       switch (question.kind) {
         case 'said': {
           // Only X's statements answer; when X says nothing here, nothing does (the sentence
@@ -434,36 +435,113 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
         }
         case 'person':
         case 'organisation':
-        case 'place':
-          parts.type = nameFit(sentence.text, quotes, questionWords, { person: question.kind === 'person', asksSpeaker, focusKeys, surnames: surnamesOf(article) });
-          if (parts.type === 1 && focusKeys.size) extra += FOCUS_NAME;
+        case 'place': {
+          const quoted = quotes;
+          typeCheck = () => nameFit(sentence.text, quoted, questionWords, { person: question.kind === 'person', asksSpeaker, focusKeys, surnames: surnamesOf(article) });
           break;
+        }
         case 'number':
-          parts.type = numberFit(sentence.text, question.question, question.numberKind, question.focus);
+          typeCheck = () => numberFit(sentence.text, question.question, question.numberKind, question.focus);
           break;
         case 'date':
-          parts.type = hasDate(sentence.text);
+          typeCheck = () => hasDate(sentence.text);
           break;
-        case 'reason':
-          parts.type = hasReason(sentence.text);
+        case 'reason': {
+          // Where the question's words start in the sentence: the reason should come after what it explains.
+          const firstMatch = Math.min(...[...found.entries()].filter(([t]) => topic[t]).map(([, f]) => f.at[0]!));
+          const eventAt = Number.isFinite(firstMatch) ? sentence.tokenStarts[firstMatch]! - sentence.start : 0;
+          typeCheck = () => hasReason(sentence.text, eventAt);
           break;
+        }
         case 'other':
           break;
       }
-      if (parts.type !== undefined) factor *= 1 - (1 - parts.type) * (1 - FACTORS.typeMissing);
-      if (parts.type !== undefined && parts.type > 0 && insideQuotation(sentence, quotes)) factor *= FACTORS.quotedOnly;
       // Small boosts that order close passages: the lead, an article whose headline is about the
       // question; earlier sentences first.
       if (i <= 2) parts.lead = WEIGHTS.lead;
       if (titleShare >= 0.5) parts.headline = WEIGHTS.headline * titleShare;
       parts.position = -0.001 * i;
-      const score = relevance * factor + extra + (parts.lead ?? 0) + (parts.headline ?? 0) + parts.position;
       const start = sentences[first]!.start;
       const end = sentences[last]!.end;
       if (first !== i || last !== i) quotes = quotesIn(article, start, end);
-      out.push({ article, first, last, start, end, contextStart: sentences[first - 1]?.start ?? start, contextEnd: sentences[last + 1]?.end ?? end, text: article.text.slice(start, end).replace(/\s+/g, ' '), quotes, score, parts: { ...parts, factor } });
+      const passage = new Passage(article, first, last, start, end, sentences[first - 1]?.start ?? start, sentences[last + 1]?.end ?? end, quotes, parts);
+      scored.push({ passage, relevance, factor, extra, allQuoted: insideQuotation(sentence, quotes), typeCheck });
     });
   });
+  return finish(scored, focusKeys.size > 0 && ['person', 'organisation', 'place'].includes(question.kind));
+}
+
+/** A ranked passage; its text is cut from the article when first read (most passages never are). */
+class Passage implements RankedPassage {
+  score = 0;
+  private cut: string | undefined;
+  constructor(
+    readonly article: StoredArticle,
+    readonly first: number,
+    readonly last: number,
+    readonly start: number,
+    readonly end: number,
+    readonly contextStart: number,
+    readonly contextEnd: number,
+    readonly quotes: FoundQuote[],
+    readonly parts: Record<string, number>,
+  ) {}
+
+  get text(): string {
+    return (this.cut ??= this.article.text.slice(this.start, this.end).replace(/\s+/g, ' '));
+  }
+}
+
+/** A passage scored but for its answer-type check, which is costly and so done for the most promising ones only. */
+interface Scored {
+  passage: Passage;
+  relevance: number;
+  factor: number;
+  extra: number;
+  /** The sentence is all quotation. */
+  allQuoted: boolean;
+  typeCheck: (() => number) | null;
+}
+
+/** How many of the best passages are ranked exactly (their answer-type check done); the rest cannot reach them. */
+const EXACT_TOP = 12;
+
+function scoreOf(s: Scored, type: number | undefined, focusBonus: boolean): number {
+  const { parts } = s.passage;
+  let factor = s.factor;
+  let extra = s.extra;
+  if (type !== undefined) {
+    factor *= 1 - (1 - type) * (1 - FACTORS.typeMissing);
+    if (type > 0 && s.allQuoted) factor *= FACTORS.quotedOnly;
+    if (type === 1 && focusBonus) extra += FOCUS_NAME;
+  }
+  return s.relevance * factor + extra + (parts.lead ?? 0) + (parts.headline ?? 0) + parts.position!;
+}
+
+/**
+ * The final scores: the answer-type check is done in order of the score each passage would have
+ * with the type present, until that bound falls below the EXACT_TOP-th best final score; the rest
+ * could not reach the top and are taken to lack the type (their order among themselves matters
+ * little: they are no answer).
+ */
+function finish(scored: Scored[], focusBonus: boolean): RankedPassage[] {
+  const bound = scored.map((s) => scoreOf(s, s.typeCheck ? 1 : undefined, focusBonus));
+  const order = scored.map((_, k) => k).sort((a, b) => bound[b]! - bound[a]!);
+  const best: number[] = []; // the EXACT_TOP best final scores so far, descending
+  for (const k of order) {
+    const s = scored[k]!;
+    const exact = best.length < EXACT_TOP || bound[k]! >= best[best.length - 1]!;
+    const type = s.typeCheck ? (exact ? s.typeCheck() : 0) : undefined;
+    if (type !== undefined) s.passage.parts.type = type;
+    s.passage.score = scoreOf(s, type, focusBonus);
+    s.passage.parts.factor = s.factor * (type === undefined ? 1 : 1 - (1 - type) * (1 - FACTORS.typeMissing));
+    if (exact) {
+      const at = best.findIndex((v) => v < s.passage.score);
+      best.splice(at < 0 ? best.length : at, 0, s.passage.score);
+      if (best.length > EXACT_TOP) best.pop();
+    }
+  }
+  const out = scored.map((s) => s.passage);
   out.sort((a, b) => b.score - a.score || a.article.id - b.article.id || a.first - b.first);
   return out;
 }

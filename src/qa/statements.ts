@@ -100,13 +100,15 @@ function pronounSpeech(sentence: StatementSentence): boolean {
 export function statementStrengths(sentences: StatementSentence[], articleText: string, quotes: FoundQuote[], asked: string[]): number[] {
   const surnameKey = termKey(asked[asked.length - 1]!);
   const own = quotes.filter((q) => speakerMatches(q.speaker, asked));
+  // An article that never names X holds no statement of X (and costs no more look).
+  if (!own.length && !sentences.some((s) => s.keys.includes(surnameKey))) return sentences.map(() => 0);
   return sentences.map((sentence, i) => {
     const quoted = own.filter((q) => q.start < sentence.end && q.end > sentence.start);
     if (quoted.some((q) => !q.fragment)) return STATEMENT.quote;
     if (quoted.length) return STATEMENT.fragment;
     if (reportsSpeech(sentence, articleText, surnameKey)) return STATEMENT.reported;
     // "He has called China ...": the sentence before is about X (names X), so "he" is X.
-    if (pronounSpeech(sentence) && !sentence.keys.includes(surnameKey)) {
+    if ((sentence.keys.includes('he') || sentence.keys.includes('she')) && !sentence.keys.includes(surnameKey) && pronounSpeech(sentence)) {
       const previous = sentences[i - 1];
       if (previous?.keys.includes(surnameKey)) return STATEMENT.pronoun;
     }

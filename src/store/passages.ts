@@ -17,10 +17,12 @@ export interface PassageQuery {
    */
   broad?: number[];
   /**
-   * The same groups with the question's own words only (no synonyms), same order: their AND query
-   * runs first, so that widening a question never pushes out the articles that use its very words.
+   * The same groups widened with other words for them (synonyms), same order: their AND query runs
+   * right after the one of the question's own words, so that widening a question never pushes out
+   * the articles that use its very words; the other queries keep to those words (they walk the
+   * index far more, and a synonym there would mostly add noise).
    */
-  exact?: string[][];
+  widened?: string[][];
 }
 
 export interface CandidateOptions {
@@ -82,9 +84,9 @@ export class PassageStore {
     const range = this.idRange(options);
     if (!range) return [];
     const queries: string[] = [];
-    const exact = query.exact?.map(groupExpression).filter((e): e is string => e !== null) ?? [];
-    if (exact.length > 1 && exact.length === usable.length) queries.push(exact.join(' AND '));
     if (usable.length > 1) queries.push(usable.map((x) => x.e).join(' AND '));
+    const widened = query.widened?.map(groupExpression) ?? [];
+    if (usable.length > 1 && widened.length === expressions.length) queries.push(usable.map((x) => widened[x.i] ?? x.e).join(' AND '));
     const required = usable.filter((x) => query.required.includes(x.i));
     if (required.length && required.length < usable.length) {
       const others = usable.filter((x) => !query.required.includes(x.i));

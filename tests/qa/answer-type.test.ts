@@ -34,6 +34,16 @@ describe('hasDate and hasReason', () => {
     expect(hasReason('The judge refused, saying courts have no business deciding it.')).toBe(1);
     expect(hasReason('She came to win over his voters.')).toBeLessThan(1);
     expect(hasReason('The council met on Monday.')).toBe(0);
+    // A causal clause explains what comes before it (or opens the sentence).
+    const text = 'Because the polls closed early, officials removed the observers from the hall.';
+    expect(hasReason(text, text.indexOf('removed'))).toBe(1);
+    const after = 'Officials removed the observers because they had no credentials.';
+    expect(hasReason(after, after.indexOf('removed'))).toBe(1);
+    const before = 'The campaign won because turnout was high, and officials later removed the observers.';
+    expect(hasReason(before, before.indexOf('removed'))).toBeLessThan(1);
+    // Stated grounds give the reason wherever they stand.
+    const grounds = 'They argue that the agency overstepped its authority when it issued the rules.';
+    expect(hasReason(grounds, grounds.indexOf('agency'))).toBe(1);
   });
 });
 
