@@ -6,6 +6,7 @@ import { detectDocumentKind } from './detect.ts';
 import { parseFeed, type FeedItem } from './feed.ts';
 import { extractPage } from './page.ts';
 import { parseRawText } from './rawtext.ts';
+import { sanitizeDraft } from './sanitize.ts';
 
 export interface DocumentHint {
   name?: string;
@@ -23,8 +24,12 @@ export function feedItemToDraft(item: FeedItem, feedTitle?: string): ArticleDraf
   return draft;
 }
 
-/** Turns one document's content into drafts, whatever its kind. */
+/** Turns one document's content into drafts, whatever its kind, fit to store and print (sanitize.ts). */
 export function documentToDrafts(body: Uint8Array, hint: DocumentHint): ArticleDraft[] {
+  return kindToDrafts(body, hint).map(sanitizeDraft);
+}
+
+function kindToDrafts(body: Uint8Array, hint: DocumentHint): ArticleDraft[] {
   const text = decodeBody(body, hint.contentType);
   if (!text.trim()) throw new Error('empty document');
   switch (detectDocumentKind(text, hint)) {

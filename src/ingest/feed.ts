@@ -3,6 +3,7 @@
 // well-formedness check runs first to reject what is truly malformed with a clear reason.
 import { parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
 import { htmlToText } from './html-text.ts';
+import { MAX_OUTLET_CHARS, MAX_TITLE_CHARS, capLength, stripControlCharacters } from './sanitize.ts';
 
 export { htmlToText };
 
@@ -140,7 +141,7 @@ function toParsedFeed(parsed: AnyFeed, feedUrl?: string): ParsedFeed {
     }
   }
   const items = raw.map((r) => toItem(r, feedUrl)).filter((i): i is FeedItem => i !== undefined);
-  const feedTitle = title ? htmlToText(title, { inline: true }) : '';
+  const feedTitle = title ? oneLine(htmlToText(title, { inline: true }), MAX_OUTLET_CHARS) : '';
   return feedTitle ? { title: feedTitle, items } : { items };
 }
 
@@ -171,7 +172,8 @@ function toItem(r: RawItem, feedUrl?: string): FeedItem | undefined {
   const isTeaser = isTeaserText(text);
   text = stripReadMore(text);
 
-  let title = r.title ? (r.titleIsHtml ? htmlToText(r.title, { inline: true }) : r.title.replace(/\s+/g, ' ').trim()) : '';
+  text = stripControlCharacters(text);
+  let title = r.title ? oneLine(r.titleIsHtml ? htmlToText(r.title, { inline: true }) : r.title, MAX_TITLE_CHARS) : '';
   if (!title) title = titleFromText(text);
   if (!title) return undefined;
 
@@ -182,9 +184,14 @@ function toItem(r: RawItem, feedUrl?: string): FeedItem | undefined {
   if (guid) item.guid = guid;
   const published = toIsoUtc(r.date);
   if (published) item.published = published;
-  const author = r.author ? htmlToText(r.author, { inline: true }) : '';
+  const author = r.author ? oneLine(htmlToText(r.author, { inline: true }), MAX_OUTLET_CHARS) : '';
   if (author) item.author = author;
   return item;
+}
+
+/** A title-like field: one line, no control characters, capped (a feed may send 2,000,000 characters). */
+function oneLine(text: string, max: number): string {
+  return capLength(stripControlCharacters(text).replace(/\s+/g, ' ').trim(), max);
 }
 
 /** Short texts, and texts that end in an ellipsis or a "read more" link, are teasers. */

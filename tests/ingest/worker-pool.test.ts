@@ -42,8 +42,8 @@ describe('PreparePool', () => {
   }, 30_000);
 
   it('cuts off a document that takes too long, then serves the next with a fresh worker', async () => {
-    pool = new PreparePool(1, 1);
-    await expect(pool.prepare({ body: SEED, hint: { name: 'seed.txt' } })).rejects.toThrow('not prepared within');
+    pool = new PreparePool(1, { taskTimeoutMs: 1 });
+    await expect(pool.prepare({ body: SEED, hint: { name: 'seed.txt' } })).rejects.toThrow('not processed within');
     expect((pool as unknown as { slots: unknown[] }).slots).toHaveLength(0);
   }, 30_000);
 
