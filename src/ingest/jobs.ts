@@ -1,6 +1,7 @@
 // The untrusted parsing jobs that run in the ingest worker threads (worker-pool.ts): pure
 // functions of a message, so one hostile document can be cut off by terminating its worker
 // without the main thread (the bot, the scheduler, the single writer) ever running it.
+import { readFileSync } from 'node:fs';
 import type { ArticleDraft } from '../model.ts';
 import { decodeBodyChecked } from './charset.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
@@ -57,3 +58,13 @@ export function runJob(job: Job, readFile: (path: string) => Uint8Array): JobRes
       return prepareArticle(job.draft);
   }
 }
+
+/** Runs jobs: the worker pool (PreparePool), or in-process where a worker is not worth starting. */
+export interface JobRunner {
+  run<K extends Job['kind']>(job: JobOf<K>): Promise<JobResults[K]>;
+}
+
+/** Jobs on the calling thread: no time or memory limit, for small trusted inputs and tests. */
+export const inProcessJobs: JobRunner = {
+  run: (job) => Promise.resolve().then(() => runJob(job, (path) => readFileSync(path))),
+};

@@ -44,7 +44,8 @@ describe('sources and fetch from the CLI', () => {
     expect(list.stdout).toMatch(/ok \d{4}-\d\d-\d\d/);
     expect((await runCli(['sources', 'remove', '1', '--db', db])).stdout).toMatch(/removed 1/);
     expect((await runCli(['sources', 'list', '--db', db])).stdout).toMatch(/No sources/);
-  }, 60_000);
+    // fetch starts its parsing worker (seconds of CPU through tsx on a busy machine).
+  }, 120_000);
 
   it('refuses loopback feeds unless ALLOW_PRIVATE_SOURCES is set', async () => {
     const result = await runCli(['sources', 'add', server.url('/rss.xml'), '--db', join(dir, 'b.db')]);
