@@ -46,6 +46,8 @@ export async function sourcesAddCommand(ctx: CliContext, url: string, options: {
     });
     kind ??= probed.kind;
     name ??= probed.title;
+    // The same warning `fetch` logs for this source: kept, with the bad bytes replaced.
+    for (const warning of probed.warnings) ctx.log.warn({ url, reason: warning }, `${url}: ${warning}`);
   }
   const source = ctx.store().sources.add({ url, name: name ?? new URL(url).hostname, kind: kind ?? 'feed' });
   printLine(`added ${source.id}: ${source.name} [${source.kind}] ${source.url}`);

@@ -70,7 +70,7 @@ export interface SourceResult {
   /** Article pages fetched for teaser items, and those that failed (teaser text kept). */
   pages: number;
   pageFailures: number;
-  /** Teasers stored without their page this time (budget spent): their page comes on a later poll. */
+  /** Teasers (new or stored earlier) left without their page this time (budget spent): their page comes on a later poll. */
   pagesDeferred: number;
   /** Stored teasers that got their full text from a page this time. */
   completed: number;
@@ -187,7 +187,7 @@ export async function pollSources(deps: PollDeps, options: PollOptions = {}): Pr
   const deadlineMs = options.deadlineMs ?? DEFAULT_POLL_DEADLINE_MS;
   // One signal for everything in flight: the caller's abort, or the deadline.
   const controller = new AbortController();
-  const deadlineTimer = setTimeout(() => controller.abort(new Error(`poll deadline of ${Math.round(deadlineMs / 1000)} s reached`)), deadlineMs);
+  const deadlineTimer = setTimeout(() => controller.abort(new Error(`poll deadline of ${deadlineMs / 1000} s reached`)), deadlineMs);
   const onAbort = () => controller.abort(new Error('aborted (shutting down)'));
   options.signal?.addEventListener('abort', onAbort, { once: true });
   if (options.signal?.aborted) onAbort();
@@ -413,8 +413,8 @@ async function storeFeed(source: Source, res: FetchResult, ctx: Context, result:
         if (ctx.signal.aborted) return;
         const draft = itemDraft(source, work.item);
         if (!takePage()) {
-          if (work.storedId !== undefined) return;
           result.pagesDeferred++;
+          if (work.storedId !== undefined) return;
           return store1(source, draft.text.trim() ? draft : null, ctx, result);
         }
         const page = await fetchItemPage(source, work.item.url, ctx, result);
