@@ -56,6 +56,8 @@ export function parseFeed(body: string, feedUrl?: string): ParsedFeed {
     if (looksLikeHtml(head)) throw new FeedError(htmlNotFeedReason(text, feedUrl));
     const problem = xmlWellFormednessProblem(text);
     if (problem) throw new FeedError(`malformed XML: ${problem}`);
+    const external = externalEntityDeclaration(text);
+    if (external) throw new FeedError(`refusing a feed that declares an external entity (${external}): such entities are never fetched (XXE)`);
     try {
       parsed = parseAnyFeed(text);
     } catch {
@@ -280,6 +282,22 @@ function htmlNotFeedReason(html: string, base?: string): string {
   return 'not a feed: got an HTML page';
 }
 
+/**
+ * The first external or parameter entity declared in the DOCTYPE's internal subset, as
+ * written ("<!ENTITY xxe SYSTEM"), or undefined. Internal entities are harmless here: the
+ * parser leaves them unexpanded, so an entity bomb stays a few bytes.
+ */
+export function externalEntityDeclaration(xml: string): string | undefined {
+  const head = xml.slice(0, 200_000);
+  const doctype = head.search(/<!DOCTYPE/i);
+  const root = head.search(/<[A-Za-z_]/);
+  if (doctype === -1 || (root !== -1 && root < doctype)) return undefined;
+  const end = xml.indexOf(']>', doctype);
+  const subset = xml.slice(doctype, end === -1 ? xml.length : end);
+  return /<!ENTITY\s+(?:%\s*[^\s>]+|[^\s>]+\s+(?:SYSTEM|PUBLIC))\b/i.exec(subset)?.[0];
+}
+
+const MAX_XML_DEPTH = 256;
 const DECLARATION = /<![A-Za-z]+[^[>]*(\[[\s\S]*?\]\s*)?>/y;
 const TAG = /<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/y;
 
@@ -330,6 +348,8 @@ export function xmlWellFormednessProblem(xml: string): string | undefined {
         if (open.name !== name) return `expected </${open.name}> (opened at line ${open.line}) but found </${name}> at line ${line}`;
       } else if (!selfClosing) {
         if (stack.length === 0 && sawRoot) return `content after the root element at line ${line}`;
+        // A feed is a few levels deep (XHTML content a few dozen); the parser recurses per level.
+        if (stack.length >= MAX_XML_DEPTH) return `elements nested more than ${MAX_XML_DEPTH} levels deep at line ${line}`;
         stack.push({ name, line });
         sawRoot = true;
       } else {
