@@ -15,3 +15,5 @@ parentPort!.on('message', ({ id, job }: { id: number; job: Job }) => {
   }
   parentPort!.postMessage(reply);
 });
+// Loaded: the pool starts the time limit of the first job from here.
+parentPort!.postMessage({ ready: true });

@@ -22,6 +22,8 @@ interface Task {
 
 interface Slot {
   worker: Worker;
+  /** Its modules are loaded: time limits run from here (loading is no document's fault). */
+  ready: boolean;
   /** Sent and not yet answered, oldest first (the worker answers in order). */
   tasks: Task[];
   /** The oldest task's time limit while busy; the idle limit while idle. */
@@ -121,6 +123,7 @@ export class PreparePool {
   /** The oldest task's time limit, or (no task) when an idle worker is stopped. */
   private startTimer(slot: Slot): void {
     clearTimeout(slot.timer);
+    if (!slot.ready) return;
     if (slot.tasks.length) {
       slot.timer = setTimeout(() => void this.replace(slot, new Error(`document not processed within ${this.taskTimeoutMs / 1000} s (time limit; its worker was stopped)`)), this.taskTimeoutMs);
     } else {
@@ -130,8 +133,13 @@ export class PreparePool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(this.memoryMb), tasks: [] };
-    slot.worker.on('message', (reply: WorkerReply) => {
+    const slot: Slot = { worker: startWorker(this.memoryMb), ready: false, tasks: [] };
+    slot.worker.on('message', (reply: WorkerReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.startTimer(slot);
+        return;
+      }
       const task = slot.tasks[0];
       if (!task || task.id !== reply.id) return;
       slot.tasks.shift();
