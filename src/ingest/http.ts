@@ -7,7 +7,13 @@
 import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
 import { isIP, type Socket } from 'node:net';
 import ipaddr from 'ipaddr.js';
-import { Agent, buildConnector, fetch, type Dispatcher } from 'undici';
+import type { Dispatcher } from 'undici';
+
+// undici loads with the first request (a few hundred ms on a busy machine), not with every
+// command that imports this module.
+type Undici = typeof import('undici');
+let undiciModule: Promise<Undici> | undefined;
+const loadUndici = (): Promise<Undici> => (undiciModule ??= import('undici'));
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 5_000_000;
@@ -173,7 +179,7 @@ export async function assertPublicUrl(url: string | URL, allowPrivate: boolean, 
  * any non-public address, and the address the socket actually connected to is checked
  * before a byte is sent (an IP literal, or a resolver answering differently, cannot slip by).
  */
-function publicOnlyAgent(network: FetchOptions['network'] = {}): Dispatcher {
+function publicOnlyAgent({ Agent, buildConnector }: Undici, network: FetchOptions['network'] = {}): Dispatcher {
   const isPublic = network.isPublicAddress ?? isPublicAddress;
   const lookup = network.lookup ?? (dnsLookup as LookupFunction);
   const checkedLookup: LookupFunction = (hostname, options, callback) => {
@@ -186,7 +192,7 @@ function publicOnlyAgent(network: FetchOptions['network'] = {}): Dispatcher {
       callback(null, addresses[0]!.address, addresses[0]!.family);
     });
   };
-  const connect = buildConnector({ lookup: checkedLookup } as buildConnector.BuildOptions);
+  const connect = buildConnector({ lookup: checkedLookup } as Parameters<Undici['buildConnector']>[0]);
   return new Agent({
     connect: (options, callback) =>
       connect(options, (error, socket) => {
@@ -202,10 +208,10 @@ function publicOnlyAgent(network: FetchOptions['network'] = {}): Dispatcher {
 let sharedPublicAgent: Dispatcher | undefined;
 
 /** The dispatcher for a fetch: public addresses only unless allowed; the default agent otherwise. */
-function dispatcherFor(options: FetchOptions): Dispatcher | undefined {
+function dispatcherFor(undici: Undici, options: FetchOptions): Dispatcher | undefined {
   if (options.allowPrivate ?? true) return undefined;
-  if (options.network) return publicOnlyAgent(options.network);
-  return (sharedPublicAgent ??= publicOnlyAgent());
+  if (options.network) return publicOnlyAgent(undici, options.network);
+  return (sharedPublicAgent ??= publicOnlyAgent(undici));
 }
 
 function toHttpUrl(url: string | URL): URL {
@@ -249,13 +255,14 @@ export async function fetchUrl(url: string | URL, options: FetchOptions = {}): P
 
   let current = toHttpUrl(url);
   const seen = new Set<string>();
-  const dispatcher = dispatcherFor(options);
+  const undici = await loadUndici();
+  const dispatcher = dispatcherFor(undici, options);
   try {
     for (let hop = 0; ; hop++) {
       seen.add(current.href);
       await assertPublicUrl(current, allowPrivate, options.network);
       if (controller.signal.aborted) throw abortError();
-      const res = await fetch(current, { method: 'GET', headers, redirect: 'manual', signal: controller.signal, ...(dispatcher ? { dispatcher } : {}) });
+      const res = await undici.fetch(current, { method: 'GET', headers, redirect: 'manual', signal: controller.signal, ...(dispatcher ? { dispatcher } : {}) });
 
       if (REDIRECT_STATUSES.has(res.status)) {
         await discard(res);
@@ -317,7 +324,7 @@ function blockedCause(err: unknown): BlockedAddressError | undefined {
   return undefined;
 }
 
-type Response = Awaited<ReturnType<typeof fetch>>;
+type Response = Awaited<ReturnType<Undici['fetch']>>;
 
 function headersOf(res: Response): Record<string, string> {
   return Object.fromEntries(res.headers.entries());

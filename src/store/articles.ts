@@ -4,8 +4,8 @@ import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
 import { contentKeys, type ContentKeys } from '../ingest/content-keys.ts';
 import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import { canonicalUrl } from '../ingest/url.ts';
+import { createRequire } from 'node:module';
 import type { Statement, Transaction } from 'better-sqlite3';
-import { getDomain, getHostname } from 'tldts';
 import { statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from './fts-query.ts';
 
@@ -100,10 +100,15 @@ interface Claim {
   incomingFirstParty: boolean;
 }
 
+// tldts (the public-suffix list) loads with the first cross-source claim, not with every command that opens the store.
+const require = createRequire(import.meta.url);
+let tldts: typeof import('tldts') | undefined;
+
 /** The site (registrable domain, e.g. nytimes.com for rss.nytimes.com) of a URL-like string. */
 function siteOf(url: string | null | undefined): string | undefined {
   if (!url) return undefined;
-  return getDomain(url) ?? getHostname(url) ?? undefined;
+  tldts ??= require('tldts') as typeof import('tldts');
+  return tldts.getDomain(url) ?? tldts.getHostname(url) ?? undefined;
 }
 
 interface Incoming {
