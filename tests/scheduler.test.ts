@@ -86,7 +86,7 @@ describe('fetching hostile documents while the bot runs (issue 18: one deep page
     });
     store.sources.add({ name: 'Hostile', url: fx.url('/feed.xml') });
 
-    const config = parseConfig({ FETCH_CRON: '0 0 1 1 *', FETCH_HOST_INTERVAL_MS: '0', FETCH_WORKERS: '1', PARSE_TIMEOUT_MS: '5000', PARSE_MEMORY_MB: '2048' });
+    const config = parseConfig({ FETCH_CRON: '0 0 1 1 *', FETCH_HOST_INTERVAL_MS: '0', FETCH_WORKERS: '2', PARSE_TIMEOUT_MS: '5000', PARSE_MEMORY_MB: '2048' });
     const { log, lines } = memoryLogger();
     const fetching = startFetchSchedule({ config, log, store, fetchOptions: { allowPrivate: true, timeoutMs: 10_000 } });
     cleanups.push(() => fetching.stop());
@@ -100,7 +100,8 @@ describe('fetching hostile documents while the bot runs (issue 18: one deep page
 
     await bot.emulator.waitFor(() => lines.some((l) => l.msg === 'fetch finished'), 60_000);
     const texts = store.articles.recent({ limit: 10 }).map((a) => a.text);
-    expect(texts.some((t) => t.includes('The council met on Tuesday'))).toBe(true);
+    const pageFailures = lines.filter((l) => l.msg.startsWith('article page failed')).map((l) => l.msg);
+    expect(texts.some((t) => t.includes('The council met on Tuesday')), pageFailures.join('\n')).toBe(true);
     expect(texts).toContain('Short teaser 2.');
     expect(lines.some((l) => /article page failed .*wide\.html: document not processed within 5 s \(time limit; its worker was stopped\)/.test(l.msg))).toBe(true);
   }, 120_000);

@@ -9,8 +9,9 @@ import { isIP, type Socket } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import type { Dispatcher } from 'undici';
 
-// undici loads with the first request (a few hundred ms on a busy machine), not with every
-// command that imports this module.
+// undici (the package, for its connect hook) loads with the first request that refuses
+// private addresses, not with every command that imports this module; where private
+// addresses are allowed there is nothing to check and Node's own fetch is used.
 type Undici = typeof import('undici');
 let undiciModule: Promise<Undici> | undefined;
 const loadUndici = (): Promise<Undici> => (undiciModule ??= import('undici'));
@@ -207,11 +208,12 @@ function publicOnlyAgent({ Agent, buildConnector }: Undici, network: FetchOption
 
 let sharedPublicAgent: Dispatcher | undefined;
 
-/** The dispatcher for a fetch: public addresses only unless allowed; the default agent otherwise. */
-function dispatcherFor(undici: Undici, options: FetchOptions): Dispatcher | undefined {
-  if (options.allowPrivate ?? true) return undefined;
-  if (options.network) return publicOnlyAgent(undici, options.network);
-  return (sharedPublicAgent ??= publicOnlyAgent(undici));
+/** The fetch for a request: undici's with the public-only agent unless private addresses are allowed, Node's own otherwise. */
+async function fetcherFor(options: FetchOptions): Promise<(url: URL, init: { method: string; headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal }) => Promise<Response>> {
+  if (options.allowPrivate ?? true) return (url, init) => fetch(url, init);
+  const undici = await loadUndici();
+  const dispatcher = options.network ? publicOnlyAgent(undici, options.network) : (sharedPublicAgent ??= publicOnlyAgent(undici));
+  return (url, init) => undici.fetch(url, { ...init, dispatcher }) as unknown as Promise<Response>;
 }
 
 function toHttpUrl(url: string | URL): URL {
@@ -236,6 +238,8 @@ export async function fetchUrl(url: string | URL, options: FetchOptions = {}): P
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const allowPrivate = options.allowPrivate ?? true;
 
+  // Loaded before the deadline starts: module loading is no server's slowness.
+  const fetchOnce = await fetcherFor(options);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -255,14 +259,12 @@ export async function fetchUrl(url: string | URL, options: FetchOptions = {}): P
 
   let current = toHttpUrl(url);
   const seen = new Set<string>();
-  const undici = await loadUndici();
-  const dispatcher = dispatcherFor(undici, options);
   try {
     for (let hop = 0; ; hop++) {
       seen.add(current.href);
       await assertPublicUrl(current, allowPrivate, options.network);
       if (controller.signal.aborted) throw abortError();
-      const res = await undici.fetch(current, { method: 'GET', headers, redirect: 'manual', signal: controller.signal, ...(dispatcher ? { dispatcher } : {}) });
+      const res = await fetchOnce(current, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
 
       if (REDIRECT_STATUSES.has(res.status)) {
         await discard(res);
@@ -324,7 +326,6 @@ function blockedCause(err: unknown): BlockedAddressError | undefined {
   return undefined;
 }
 
-type Response = Awaited<ReturnType<Undici['fetch']>>;
 
 function headersOf(res: Response): Record<string, string> {
   return Object.fromEntries(res.headers.entries());
