@@ -1,7 +1,7 @@
 // The bot's replies as Telegram HTML. Pure: values in, escaped HTML out, each within
 // Telegram's 4096-character limit.
-import type { SourceRef, Story, StoryQuote } from '../digest/model.ts';
-import { escapeHtml, quoteHtml, shortTime, sourceLinkHtml, truncateText, visibleLength } from '../digest/render.ts';
+import type { Story, StoryQuote } from '../digest/model.ts';
+import { escapeHtml, quoteHtml, sourceLineHtml, truncateText, visibleLength } from '../digest/render.ts';
 import type { Answer } from '../qa/answer.ts';
 import type { Source } from '../store/index.ts';
 import { BOT_COMMANDS } from './commands.ts';
@@ -14,10 +14,6 @@ export function fitLines(lines: string[]): string {
   while (kept.length > 1 && visibleLength(kept.join('\n')) > LIMIT) kept.pop();
   const html = kept.join('\n');
   return visibleLength(html) > LIMIT ? escapeHtml(truncateText(kept[0]!.replace(/<[^>]*>/g, ''), LIMIT)) : html;
-}
-
-function link(source: SourceRef): string {
-  return sourceLinkHtml(source, source.outlet ?? source.title);
 }
 
 export function helpHtml(isAdmin: boolean): string {
@@ -45,7 +41,7 @@ export function answerHtml(answer: Answer, now: Date): string {
   const lines = [escapeHtml(truncateText(answer.answer, 1500))];
   for (const quote of answer.quotes) lines.push(quoteHtml(quote));
   if (answer.sources.length) {
-    lines.push(`📰 ${answer.sources.map((s) => `${link(s)}${s.published ? `, ${escapeHtml(shortTime(s.published, now))}` : ''}`).join(' · ')}`);
+    lines.push(`📰 ${answer.sources.map((s) => sourceLineHtml(s, now)).join(' · ')}`);
   }
   return fitLines(lines);
 }
@@ -53,16 +49,14 @@ export function answerHtml(answer: Answer, now: Date): string {
 export function storyDetailHtml(story: Story, allQuotes: StoryQuote[], now: Date): string {
   const lines = [`<b>${escapeHtml(truncateText(story.title, 300))}</b>`, escapeHtml(story.summary.join(' '))];
   if (allQuotes.length) lines.push('', '<b>Quotes</b>', ...allQuotes.map(quoteHtml));
-  lines.push('', `📰 ${story.sources.map((s) => link(s)).join(' · ')}`);
+  lines.push('', `📰 ${story.sources.map((s) => sourceLineHtml(s, now)).join(' · ')}`);
   return fitLines(lines);
 }
 
 export function storySourcesHtml(story: Story, now: Date): string {
   const lines = [`<b>Sources: ${escapeHtml(truncateText(story.title, 200))}</b>`];
-  for (const s of story.sources) {
-    const time = shortTime(s.published, now);
-    lines.push(`• ${link(s)}${time ? `, ${escapeHtml(time)}` : ''}: ${escapeHtml(truncateText(s.title, 200))}`);
-  }
+  // "Outlet, date: title" with the link, copies of it after ("also: AP, Reuters").
+  for (const s of story.sources) lines.push(`• ${sourceLineHtml(s, now, { title: true })}`);
   return fitLines(lines);
 }
 

@@ -1,6 +1,6 @@
 // `summary` and `ask`: the digest and follow-up answers from the terminal.
 import { buildDigest } from '../digest/index.ts';
-import { renderJson, renderText, shortTime } from '../digest/render.ts';
+import { renderJson, renderText, sourceLine } from '../digest/render.ts';
 import { DEFAULT_WINDOW, windowStart } from '../digest/window.ts';
 import { askWith } from '../qa/index.ts';
 import { createSummarizer } from '../summarize/index.ts';
@@ -41,7 +41,7 @@ export async function askCommand(ctx: CliContext, question: string, options: { t
   for (const quote of answer.quotes) printLine(`  “${quote.text}” — ${quote.speaker ?? 'unattributed'}`);
   if (answer.sources.length) {
     printLine('Sources:');
-    for (const s of answer.sources) printLine(`  - ${s.outlet ?? s.title}, ${shortTime(s.published, now) || 'date unknown'}${s.url ? `: ${s.url}` : ''}`);
+    for (const s of answer.sources) printLine(`  - ${sourceLine(s, now)}`);
   }
   return 0;
 }

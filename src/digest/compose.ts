@@ -1,4 +1,5 @@
 // compose: groups of articles -> Story -> Digest. Pure: the store is not touched here.
+import { outletName } from '../ingest/outlet.ts';
 import type { FoundQuote, StoredArticle } from '../model.ts';
 import { rankKeyQuotes } from '../nlp/quotes.ts';
 import { articleTime } from './cluster.ts';
@@ -24,9 +25,32 @@ export function leadArticle(candidate: StoryCandidate): StoredArticle {
 export function sourceRef(article: StoredArticle): SourceRef {
   const ref: SourceRef = { articleId: article.id, title: article.title };
   if (article.url) ref.url = article.url;
-  if (article.outlet) ref.outlet = article.outlet;
+  // Articles stored before outlets were named at ingest get theirs from the URL here.
+  const outlet = outletName(article.outlet, article.url);
+  if (outlet) ref.outlet = outlet;
   if (article.published) ref.published = article.published;
+  ref.ingested = article.ingestedAt;
   return ref;
+}
+
+/**
+ * A story's sources, newest first, near-duplicate copies folded into the article they copy
+ * (or, when that one is not in the story, the earliest copy): one source "also: AP, Reuters".
+ */
+export function storySources(articles: StoredArticle[]): SourceRef[] {
+  const copies = new Map<number, StoredArticle[]>();
+  for (const article of [...articles].sort((a, b) => articleTime(a) - articleTime(b) || a.id - b.id)) {
+    const original = article.nearDuplicateOf ?? article.id;
+    copies.set(original, [...(copies.get(original) ?? []), article]);
+  }
+  const sources = [...copies].map(([original, group]) => {
+    const main = group.find((a) => a.id === original) ?? group[0]!;
+    const ref = sourceRef(main);
+    const also = group.filter((a) => a !== main).map(sourceRef);
+    if (also.length) ref.also = also;
+    return { ref, time: articleTime(main) };
+  });
+  return sources.sort((a, b) => b.time - a.time || b.ref.articleId - a.ref.articleId).map((s) => s.ref);
 }
 
 // The same stories' quotes come back in every digest of the day; bounded like the stem memo.
@@ -73,15 +97,14 @@ export function composeStory(candidate: StoryCandidate, options: { maxQuotes?: n
     all.map((q) => q.quote),
     { title: lead.title, summary, max: options.maxQuotes ?? MAX_KEY_QUOTES },
   );
-  // Newest source first: a reader wants the latest report at the top.
-  const sources = [...candidate.articles].sort((a, b) => articleTime(b) - articleTime(a));
   const updated = new Date(Math.max(...candidate.articles.map(articleTime))).toISOString();
   const story: Story = {
     id: `s${lead.id}`,
     title: lead.title,
     summary,
     quotes: ranked.map((q) => toStoryQuote(q, articleOf.get(q) ?? lead.id)),
-    sources: sources.map(sourceRef),
+    // Newest source first: a reader wants the latest report at the top.
+    sources: storySources(candidate.articles),
     updated,
   };
   if (candidate.outsideWindow) story.outsideWindow = true;
