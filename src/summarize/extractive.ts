@@ -125,11 +125,8 @@ interface Candidate {
   tokens: TokenSpans;
 }
 
-/**
- * The first `limit` sentences that may appear in a summary, in article order. With the
- * headline's terms, sentences that repeat the headline are not among them.
- */
-function usableSentences(sentences: readonly string[], limit: number, title?: HeadlineWords): Candidate[] {
+/** The first `limit` sentences that may appear in a summary, in article order. */
+function usableSentences(sentences: readonly string[], limit: number): Candidate[] {
   const usable: Candidate[] = [];
   for (let index = 0; index < sentences.length && usable.length < limit; index++) {
     const text = cleanSentence(sentences[index]!);
@@ -139,16 +136,20 @@ function usableSentences(sentences: readonly string[], limit: number, title?: He
     const words = tokens.bounds.length >> 1;
     if (words < MIN_WORDS) continue;
     if (words < BOILERPLATE_MAX_WORDS && isBoilerplate(text, tokens.lower)) continue;
-    if (title && repeatsHeadline(wordsOf(tokens), title)) continue;
     usable.push({ index, text, words, tokens });
   }
   return usable;
 }
 
-function wordsOf(tokens: TokenSpans): HeadlineWords {
-  const words: string[] = new Array(tokens.bounds.length >> 1);
-  for (let k = 0; k < words.length; k++) words[k] = tokenAt(tokens, k);
-  return headlineWordsOf(words);
+/**
+ * Whether a candidate repeats the headline. Asked only of the few sentences about to be picked,
+ * not of every candidate: the comparison costs a third of a summary's time when done for all.
+ */
+function repeatsTitle(candidate: Candidate, title: HeadlineWords | undefined): boolean {
+  if (!title) return false;
+  const words: string[] = new Array(candidate.tokens.bounds.length >> 1);
+  for (let k = 0; k < words.length; k++) words[k] = tokenAt(candidate.tokens, k);
+  return repeatsHeadline(headlineWordsOf(words), title);
 }
 
 /**
@@ -319,7 +320,7 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const sentences = input.sentences ?? splitSentences(input.text);
   const title = input.title ? headlineWords(input.title) : undefined;
-  const candidates = usableSentences(sentences, MAX_CANDIDATES, title);
+  const candidates = usableSentences(sentences, MAX_CANDIDATES);
   if (candidates.length === 0) {
     // Nothing looks like a proper sentence (an unpunctuated one-liner): the longest line
     // of 3+ words rather than nothing; a bare two-word headline gives nothing.
@@ -332,9 +333,10 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   const count = targetLength(candidates.length, options.maxSentences);
   if (count === 0) return [];
   if (candidates.length <= count) {
-    // All of them, from the first that may open a summary.
-    const opening = candidates.findIndex(mayOpenSummary);
-    return opening < 0 ? [] : candidates.slice(opening).map((c) => c.text);
+    // All of them but a headline repeat, from the first that may open a summary.
+    const kept = candidates.filter((c) => !repeatsTitle(c, title));
+    const opening = kept.findIndex(mayOpenSummary);
+    return opening < 0 ? [] : kept.slice(opening).map((c) => c.text);
   }
 
   const n = candidates.length;
@@ -415,6 +417,10 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
       }
     }
     if (best < 0) break;
+    if (repeatsTitle(candidates[best]!, title)) {
+      taken[best] = 1; // never shown, so it neither opens the summary nor counts as an overlap
+      continue;
+    }
     chosen.push(best);
     taken[best] = 1;
     firstChosen = Math.min(firstChosen, best);
