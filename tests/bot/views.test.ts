@@ -21,7 +21,11 @@ describe('bot views name the outlet and date of every source', () => {
 
   it('the More view and answers give each source its date', () => {
     expect(storyDetailHtml(story([post]), [], now)).toContain('Valmora Post</a>, 3 Mar, 11:20 UTC');
-    const answer = { question: 'Who struck?', found: true, answer: 'Dock workers walked out.', quotes: [], sources: [untitledOutlet] };
+    const answer = { question: 'Who struck?', found: true, answer: 'Dock workers walked out.', sentences: [], quotes: [], sources: [untitledOutlet], related: [], searched: 'struck' };
     expect(answerHtml(answer, now)).toContain('📰 unknown outlet, ingested 4 Mar, 09:00 UTC');
+    const cited = { ...answer, sentences: [{ text: 'Dock workers walked out.', source: post }] };
+    expect(answerHtml(cited, now)).toContain('Dock workers walked out. (<a href="https://www.valmorapost.example/strike">Valmora Post</a>, 3 Mar, 11:20 UTC)');
+    const notFound = { ...answer, found: false, answer: "I don't find that in the articles.", sources: [], related: [untitledOutlet] };
+    expect(answerHtml(notFound, now)).toContain('• Council cuts library hours (unknown outlet, ingested 4 Mar, 09:00 UTC)');
   });
 });
