@@ -7,7 +7,7 @@ import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
 import type { InsertResult, Store } from '../store/index.ts';
-import { documentToDrafts, type DocumentHint } from './document.ts';
+import { documentToDrafts, withOutletName, type DocumentHint } from './document.ts';
 import { pollSources, type PollOptions, type PollReport } from './fetcher.ts';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
 import type { JobRunner } from './jobs.ts';
@@ -181,6 +181,8 @@ export function reasonOf(error: unknown): string {
 
 /** Analyses and stores one draft in-process; duplicates are detected before any analysis work. */
 export function storeDraft(store: Store, draft: ArticleDraft, sourceId?: number | null): InsertResult {
+  // A source's configured name (a feed's title by default) reads as the outlet's name.
+  withOutletName(draft);
   if (store.articles.isKnown(draft, sourceId ?? null)) return store.articles.insert(draft, { sourceId: sourceId ?? null });
   return storePrepared(store, prepareArticle(draft), sourceId ?? null);
 }
@@ -313,8 +315,10 @@ export function pollAndStore(deps: { store: Store; log: Logger; jobs: JobRunner 
     {
       ...deps,
       // As storeDraft, with the analysis in a worker.
-      ingest: async (draft, sourceId) =>
-        store.articles.isKnown(draft, sourceId) ? store.articles.insert(draft, { sourceId }) : storePrepared(store, await jobs.run({ kind: 'prepare', draft }), sourceId),
+      ingest: async (draft, sourceId) => {
+        withOutletName(draft);
+        return store.articles.isKnown(draft, sourceId) ? store.articles.insert(draft, { sourceId }) : storePrepared(store, await jobs.run({ kind: 'prepare', draft }), sourceId);
+      },
       complete: async (id, page) => {
         const prepared = await jobs.run({ kind: 'prepare', draft: page });
         return store.articles.completeText(id, prepared.draft, prepared);
