@@ -87,6 +87,13 @@ export function buildProgram(): Command {
     .option('--json', 'print the counts as JSON')
     .action((options) => run(program, async (ctx) => (await import('./cli/deliver.ts')).deliverCommand(ctx, options)));
 
+  program
+    .command('prune')
+    .description('delete what the RETENTION_* settings no longer keep (serve does it daily)')
+    .option('--vacuum', 'also rewrite the file with incremental auto-vacuum (once, for an older database; stop serve first)')
+    .option('--json', 'print the counts as JSON')
+    .action((options) => run(program, async (ctx) => (await import('./cli/prune.ts')).pruneCommand(ctx, options)));
+
   const sources = program.command('sources').description('manage news sources: list, add, remove, import (OPML)');
   sources
     .command('list')
