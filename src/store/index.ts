@@ -4,11 +4,13 @@ import { ArticleStore } from './articles.ts';
 import { openDatabase, type Db } from './db.ts';
 import { LlmCache } from './llm-cache.ts';
 import { OutboxStore } from './outbox.ts';
+import { PassageStore } from './passages.ts';
 import { RetentionStore } from './retention.ts';
 import { SourceStore } from './sources.ts';
 import { SubscriberStore } from './subscribers.ts';
 
 export type { InsertResult, InsertStatus, SearchHit, SearchOptions } from './articles.ts';
+export type { CandidateOptions, PassageQuery } from './passages.ts';
 export type { Source, SourceInput, SourceKind } from './sources.ts';
 export type { SentMessage, Subscriber } from './subscribers.ts';
 export type { RetentionPolicy, RetentionReport } from './retention.ts';
@@ -20,6 +22,7 @@ export class Store {
   readonly subscribers: SubscriberStore;
   readonly llmCache: LlmCache;
   readonly outbox: OutboxStore;
+  readonly passages: PassageStore;
   readonly retention: RetentionStore;
 
   private constructor(private readonly db: Db) {
@@ -28,6 +31,7 @@ export class Store {
     this.subscribers = new SubscriberStore(db);
     this.llmCache = new LlmCache(db);
     this.outbox = new OutboxStore(db);
+    this.passages = new PassageStore(db, this.articles);
     this.retention = new RetentionStore(db);
   }
 
