@@ -66,7 +66,7 @@ describe('news-digest serve, as a supervisor sees it', () => {
     expect(result.code).toBe(2);
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^news-digest: Invalid setting WEBHOOK_SECRET: required with WEBHOOK_URL/);
-  });
+  }, 30_000);
 
   it('a Bot API that answers with an HTML page: retries, then exit 1 with one clear line and the token nowhere', async () => {
     const emu = await emulator();
@@ -126,5 +126,5 @@ void Promise.reject(new Error('request to https://api.telegram.org/bot${TOKEN}/g
     expect(code).toBe(1);
     expect(stdout).toBe('');
     expect(stderr).toBe('news-digest: unhandled promise rejection: request to https://api.telegram.org/bot[REDACTED]/getMe failed\n');
-  });
+  }, 30_000);
 });
