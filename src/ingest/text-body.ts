@@ -31,21 +31,34 @@ const TRUNCATED = /[\p{L}\p{N}](?:\.{3}|…)$/u;
 /** A numbered item ("3) Blade Runner", "2. Ted Cruz"): like a short sentence, it belongs to the prose around it. */
 const LIST_ITEM = /^\d{1,2}[.)]\s+\S/;
 const LETTER = /\p{L}/u;
+/** Where one sentence ends and the next begins inside a line. */
+const SENTENCE_BREAK = /[.!?。！？]["'”’»)\]]*\s+/;
+const FINAL_STOP = /[.!?。！？]["'”’»)\]]*$/;
+/** Shorter sentences ("Yes.", "He said no.") repeat in any article. */
+const MIN_REPEAT_CHARS = 20;
 const INNER_SENTENCE_BREAK = /[.!?。！？]["'”’»)\]]*\s+\S/;
 const ANY_PUNCTUATION = /[.,;:!?。，、！？]/;
 
 /**
  * Each line's facts; `texts` must be trimmed with their whitespace collapsed to single spaces.
- * A paragraph that repeats one above it weighs no more than a short sentence: pages repeat
- * their teasers and summaries, an article seldom repeats a paragraph (an interview its questions).
+ * A paragraph whose sentences the page has mostly shown already weighs no more than a short
+ * sentence: pages repeat their teasers, summaries and whole articles (in a meta description,
+ * a print copy); an article seldom repeats itself (an interview its questions, in full).
  */
 export function describeLines(texts: string[]): PageLine[] {
   const seen = new Set<string>();
   return texts.map((text) => {
     const line = describeLine(text);
-    if (line.kind !== 'prose') return line;
-    if (seen.has(text)) line.kind = 'sentence';
-    else seen.add(text);
+    let repeated = 0;
+    const sentences = text.split(SENTENCE_BREAK);
+    // The split drops the stops between sentences; the last one's goes too, so all compare alike.
+    sentences.push(sentences.pop()!.replace(FINAL_STOP, ''));
+    for (const sentence of sentences) {
+      if (sentence.length < MIN_REPEAT_CHARS) continue;
+      if (seen.has(sentence)) repeated += sentence.length;
+      else seen.add(sentence);
+    }
+    if (line.kind === 'prose' && repeated * 2 >= text.length) line.kind = 'sentence';
     return line;
   });
 }

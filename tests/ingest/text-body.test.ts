@@ -30,8 +30,10 @@ describe('describeLines', () => {
     expect(describeLines(['Harbour bridge to close again as engineers find new cracks in the...'])[0]!.kind).toBe('short');
   });
 
-  it('weighs a paragraph that the page repeats like a short sentence', () => {
+  it('weighs a paragraph that the page repeats, whole or as part of a longer copy, like a short sentence', () => {
     expect(describeLines([article[0]!, article[1]!, article[0]!]).map((line) => line.kind)).toEqual(['prose', 'prose', 'sentence']);
+    const copy = `${article[0]} ${article[1]} ${article[2]}`;
+    expect(describeLines([...article, copy]).map((line) => line.kind)).toEqual(['prose', 'prose', 'prose', 'sentence']);
   });
 });
 
