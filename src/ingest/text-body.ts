@@ -2,8 +2,9 @@
 // menus, share bars, related links, comments and footer around the body. Each line is
 // classified from its own features (length, sentence punctuation, page-furniture patterns,
 // repetition), then revised by its neighbours as jusText does, and the body is the block
-// with the most prose for the furniture it takes in (body text extraction, Finn et al. 2001). Hand-written: the npm boilerplate removers (Readability, article-extractor,
-// trafilatura ports) all need the HTML, and none cleans text that has lost its markup.
+// with the most prose for the furniture it takes in (body text extraction, Finn et al. 2001).
+// Hand-written: the npm boilerplate removers (Readability, article-extractor, trafilatura
+// ports) all need the HTML, and none cleans text that has lost its markup.
 import { isBoilerplateLine } from './boilerplate.ts';
 
 /**
@@ -31,12 +32,11 @@ const TRUNCATED = /[\p{L}\p{N}](?:\.{3}|…)$/u;
 /** A numbered item ("3) Blade Runner", "2. Ted Cruz"): like a short sentence, it belongs to the prose around it. */
 const LIST_ITEM = /^\d{1,2}[.)]\s+\S/;
 const LETTER = /\p{L}/u;
-/** Where one sentence ends and the next begins inside a line. */
+/** Where one sentence ends and the next begins inside a (trimmed) line. */
 const SENTENCE_BREAK = /[.!?。！？]["'”’»)\]]*\s+/;
 const FINAL_STOP = /[.!?。！？]["'”’»)\]]*$/;
 /** Shorter sentences ("Yes.", "He said no.") repeat in any article. */
 const MIN_REPEAT_CHARS = 20;
-const INNER_SENTENCE_BREAK = /[.!?。！？]["'”’»)\]]*\s+\S/;
 const ANY_PUNCTUATION = /[.,;:!?。，、！？]/;
 
 /**
@@ -73,7 +73,7 @@ function describeLine(text: string): PageLine {
 function kindOf(text: string, words: number): LineKind {
   const ends = SENTENCE_END.test(text) && !TRUNCATED.test(text);
   if (isBoilerplateLine(text) || isMenuLine(text, words)) return 'furniture';
-  if ((words >= 10 && ends) || (words >= 25 && ANY_PUNCTUATION.test(text)) || (words >= 6 && ends && INNER_SENTENCE_BREAK.test(text))) return 'prose';
+  if ((words >= 10 && ends) || (words >= 25 && ANY_PUNCTUATION.test(text)) || (words >= 6 && ends && SENTENCE_BREAK.test(text))) return 'prose';
   if ((words >= 3 && ends) || LIST_ITEM.test(text)) return 'sentence';
   return 'short';
 }
@@ -109,12 +109,13 @@ export interface BodyBlock {
 const GAP_COST = 50;
 /**
  * What a short line in the article's context costs: next to prose it is a sub-heading or a
- * list item (jusText keeps it), but runs of them between paragraphs are teasers' titles.
+ * list item (jusText keeps it), but runs of them between paragraphs are teasers' titles. Also
+ * the cost of weak furniture: a line alone between article lines, or one without a letter.
  */
 const SHORT_COST = 10;
-/** How many lines after the headline the body may start (bylines, dates, share bars come between). */
+/** How many lines below the headline the article's first paragraph may be (bylines, dates, share bars come between). */
 const HEADLINE_REACH = 15;
-/** The block that starts soon after the headline is the article, unless another has this many times its prose. */
+/** The block that starts at the article's first paragraph wins unless another has this many times its weight. */
 const HEADLINE_BONUS = 3;
 
 /**
@@ -164,10 +165,10 @@ export function findBody(lines: PageLine[]): BodyBlock | undefined {
 
 /**
  * Whether each line is article text judging by its neighbours, as jusText revises its
- * classes: prose is; furniture is not; a short line is when the nearest prose-or-furniture
- * lines on both sides are prose (a sub-heading, a list between paragraphs), and when one side
- * is prose and a short sentence stands between it and the furniture; a short sentence is
- * unless both sides are furniture. The start and end of the text count as furniture.
+ * classes: prose is; furniture is not; a short sentence is unless both sides are furniture; a
+ * short line is right before prose (a heading), when the nearest prose-or-furniture lines on
+ * both sides are prose (a list between paragraphs), and when one side is prose and a short
+ * sentence stands between it and the furniture. The start and end of the text count as furniture.
  */
 function inContext(lines: PageLine[]): boolean[] {
   // Nearest class on each side, skipping short lines (strict) or short lines and sentences (loose).
