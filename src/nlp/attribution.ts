@@ -252,6 +252,18 @@ function lowerWordHash(text: string, start: number, end: number): number {
   return h & 0x3fffffff;
 }
 
+/**
+ * A title-case word right after another capitalised word is part of a name or title, not a verb:
+ * "the United States", "Fox News Reports". A pronoun before it ("He Said") does not count.
+ */
+function insideNameRun(segment: string, start: number, end: number): boolean {
+  const code = segment.charCodeAt(start);
+  if (code < 0x41 || code > 0x5a || !/^[a-z]+$/.test(segment.slice(start + 1, end))) return false;
+  if (segment[start - 1] !== ' ') return false;
+  const prev = /(?:^|[\s\u00a0])([\p{Lu}][\p{L}.’'-]*)$/u.exec(segment.slice(Math.max(0, start - 40), start - 1));
+  return !!prev && !PRONOUNS.has(prev[1]!.toLowerCase());
+}
+
 export function speechVerbs(segment: string, offset: number): VerbHit[] {
   const hits: VerbHit[] = [];
   const wordAt = (start: number, end: number): string => segment.slice(start, end).toLowerCase();
@@ -280,7 +292,7 @@ export function speechVerbs(segment: string, offset: number): VerbHit[] {
         }
       }
     }
-    if (matchEnd >= 0) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
+    if (matchEnd >= 0 && !insideNameRun(segment, i, end)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
     i = matchEnd >= 0 ? matchEnd : end;
   }
   return hits;
@@ -635,4 +647,49 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
   }
   if (best) return { speaker: best.person.fullName, person: best.person };
   return { speaker: asWritten, person: null };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The form of a speaker: a name, or a descriptor of two words or more; anything else is null.
+
+const FUNCTION_WORDS = new Set(
+  ('the a an of to in on at for with by from and or but as that which who whom whose than if when while ' +
+    'his her their its our my your this these those').split(' '),
+);
+const NOT_A_SPEAKER = new Set(
+  ('he she it they i we you him them me us his hers its their theirs our ours my your one someone somebody ' +
+    'the a an this that these those some any each every all both another such no either neither many few several ' +
+    'two three four five six seven eight nine ten dozen hundreds thousands ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow').split(' '),
+);
+const VERB_IN_PHRASE = new Set(
+  ('is are was were be been being am has have had will would can could shall should may might must do does did ' +
+    'said says told tells wrote writes added asked noted called replied stated declared began began continued').split(' '),
+);
+const NOT_AN_ADVERB = new Set('family ally rally daily weekly monthly yearly early only elderly friendly likely'.split(' '));
+
+/**
+ * The speaker as it may be shown, or null when the string cannot name anyone: a pronoun, a
+ * determiner or number alone, one lower-case word, a verb phrase, a cut-off fragment (a function
+ * word at either end, an open bracket, the mask of a quotation), or a shouted heading. A wrong
+ * name is worse than none, so a malformed subject gives no speaker at all.
+ */
+export function wellFormedSpeaker(speaker: string | null): string | null {
+  if (!speaker) return null;
+  if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
+  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+  if (!s) return null;
+  const tokens = s.split(' ');
+  const lower = tokens.map((t) => t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  if (lower.every((w) => NOT_A_SPEAKER.has(w) || /^\d[\d,.]*$/.test(w))) return null;
+  const isLower = (t: string) => /^\p{Ll}/u.test(t);
+  if (tokens.length === 1 && (isLower(tokens[0]!) || FUNCTION_WORDS.has(lower[0]!))) return null;
+  const opens = (s.match(/[([]/g) ?? []).length;
+  if (opens !== (s.match(/[)\]]/g) ?? []).length || (s.match(/["“”]/g) ?? []).length % 2 === 1) return null;
+  if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;
+  const last = tokens.length - 1;
+  if ((isLower(tokens[last]!) && FUNCTION_WORDS.has(lower[last]!)) || /[’']s$/.test(tokens[last]!)) return null;
+  if (isLower(tokens[0]!) && FUNCTION_WORDS.has(lower[0]!) && !NOT_A_SPEAKER.has(lower[0]!) && !/^(?:his|her|their|its|our|my|your)$/.test(lower[0]!)) return null;
+  if (tokens.filter((t) => /^\p{Lu}{2,}[’']?\p{Lu}*$/u.test(t)).length >= 3 || tokens.length > 12) return null;
+  return s;
 }

@@ -18,6 +18,7 @@ import {
   resolveSubject,
   speechVerbs,
   trailingCue,
+  wellFormedSpeaker,
 } from './attribution.ts';
 import { indexPeople } from './people.ts';
 export { rankKeyQuotes } from './key-quotes.ts';
@@ -369,7 +370,7 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
       else if (speaker && w.cue.subject.kind !== 'pronoun') ctx.lastDescriptor = { pos: w.cue.subject.pos, text: speaker };
       ctx.speakers.sort((a, b) => a.pos - b.pos);
     }
-    w.speaker = speaker;
+    w.speaker = wellFormedSpeaker(speaker);
   }
   // Pieces that inherited a cue take the resolved speaker of the quote they inherited from.
   for (const w of work) {
