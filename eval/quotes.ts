@@ -15,6 +15,19 @@
 // quote mark (an indirect report with a quoted phrase, e.g. `said he had "grounds to believe"`) are
 // real quotations that the gold filter drops: they are left out of precision (the "strict" row counts
 // them as false positives). Speaker accuracy is over gold quotes found at 0.3.
+//
+// Kinds of gold source: "named" (a capitalised name or organisation), "descriptor" (lower-case,
+// "a campaign spokeswoman"), "pronoun" (he, she, they ...). A pronoun or a role ("the Florida
+// senator") is judged against a hand annotation of whom it refers to:
+//   - eval/polnear-pronoun-speakers.json: dev, 106 items;
+//   - eval/polnear-train-speakers.json: train, 271 items (232 pronouns, 39 roles and documents). Made
+//     by reading the text before each quote in a seeded random order of the train articles (seed 12,
+//     the articles holding pronoun or role sources), writing down whom the source refers to, with the
+//     fullest name the article gives; items whose referent the article never names, or names only as
+//     a group or a document, were left out. Our system's output was not looked at while annotating.
+// Pronoun sources without an annotation are counted apart and not judged.
+//
+// Junk speakers (junkSpeaker below) are counted over every quote found, fragments included.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -38,7 +51,7 @@ interface GoldQuote {
   sourceIsPronoun: boolean;
 }
 /** Hand annotations of who a pronoun or role source is (see ANNOTATION_FILES). */
-const ANNOTATION_FILES = ['polnear-pronoun-speakers.json'];
+const ANNOTATION_FILES = ['polnear-pronoun-speakers.json', 'polnear-train-speakers.json'];
 /** eval/polnear-pronoun-speakers.json: who a pronoun (or a role such as "the mayor") refers to, read by hand. */
 interface PronounAnnotation {
   /** Article id (file name without .txt). */
@@ -297,9 +310,13 @@ function evaluateSplit(name: string): SplitResult {
   }
   // Speed of the quote analysis alone, on the drafts ingest hands it (after a warm-up for the JIT).
   for (const d of drafts.slice(0, 20)) extractQuotes(d.text, { title: d.title });
-  const t0 = performance.now();
-  for (const d of drafts) extractQuotes(d.text, { title: d.title });
-  const seconds = (performance.now() - t0) / 1000;
+  // The fastest of three passes: the machine is shared, and a slower pass measures the neighbours.
+  let seconds = Infinity;
+  for (let pass = 0; pass < 3; pass++) {
+    const t0 = performance.now();
+    for (const d of drafts) extractQuotes(d.text, { title: d.title });
+    seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+  }
 
   const goldByArticle = new Map<string, GoldQuote[]>();
   for (const g of gold) goldByArticle.set(g.article, [...(goldByArticle.get(g.article) ?? []), g]);
