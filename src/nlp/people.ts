@@ -8,6 +8,7 @@
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
 import { ABSENT, CharTable } from './char-table.ts';
+import { getGender } from 'gender-detection-from-name';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
 export type Gender = 'm' | 'f';
@@ -113,6 +114,8 @@ const ROLE_SYNONYMS: Record<string, string> = {
   doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge',
 };
 
+// First names common in the news. They are read before the package's list (gender-detection-from-name),
+// whose majority reading is wrong for some of them (Lindsey Graham, Xi Jinping, Joan).
 const MALE_NAMES = new Set(
   ('james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony ' +
     'donald mark paul steven steve andrew kenneth ken joshua josh kevin brian george edward ronald timothy tim ' +
@@ -291,7 +294,11 @@ export function firstNameGender(token: string | undefined): Gender | null {
   const w = normaliseWord(token);
   if (MALE_NAMES.has(w)) return 'm';
   if (FEMALE_NAMES.has(w)) return 'f';
-  return null;
+  // The long tail of first names (about 30,000 in English): the package's majority reading.
+  // Initials and one-letter words say nothing.
+  if (w.length < 2 || !/^\p{L}[\p{L}'’-]+$/u.test(w)) return null;
+  const g = getGender(w, 'en');
+  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
 }
 
 export function personGender(p: Person): Gender | null {

@@ -53,6 +53,8 @@ const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»', '″']);
 const SINGLE_MARKS = new Set(["'", '‘', '’']);
 const OPENING_GLYPHS = new Set(['“', '„', '«', '‘']);
 const CLOSING_GLYPHS = new Set(['”', '»', '’']);
+/** Marks that open only: never read as closing after punctuation. */
+const CLOSING_PUNCTUATION_BEFORE_NOTHING = new Set(['“', '„', '«']);
 
 /** Paragraphs are lines: feeds and scrapes use blank lines or single newlines between them. */
 export function splitParagraphs(text: string): Paragraph[] {
@@ -112,6 +114,9 @@ function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { s
     else role = stack.length > 0 ? 'close' : 'open';
     const top = stack[stack.length - 1];
     if (role === 'open' && top && top.glyph === c && c === '"' && !opens) role = 'close';
+    // `...audiences,"Katie Packer said`: a mark glued to the next word after the quotation's own
+    // closing punctuation still closes it (a missing space, common in scraped text).
+    if (role === 'open' && top && (c === '"') === (top.glyph === '"') && !CLOSING_PUNCTUATION_BEFORE_NOTHING.has(c) && /[,.!?]/.test(text[i - 1] ?? '') && i - 1 > top.index + 1) role = 'close';
     if (role === 'open' && top && (c === '"') === (top.glyph === '"') && closes) role = 'close';
     if (role === 'open') {
       // The same kind of mark inside an open quote usually means the previous quote lost its

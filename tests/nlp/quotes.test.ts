@@ -223,3 +223,24 @@ describe('rankKeyQuotes', () => {
     expect(rankKeyQuotes([fragment], { max: 3 })).toEqual([]);
   });
 });
+
+describe('extractQuotes: quote spans', () => {
+  it('ends a quote at its own closing mark even when the next word follows without a space', () => {
+    const text =
+      'Jane Roe founded the Fair Maps Project in 2014.\n\n' +
+      '"We speak to very different audiences,"Jane Roe, who chairs the group, said in a statement on Friday. "More and more voters agree with us."';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual(['We speak to very different audiences,', 'More and more voters agree with us.']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jane Roe', 'Jane Roe']);
+  });
+
+  it('gives two quoted parts with narration between them as two pieces with one speaker, never one string', () => {
+    const text =
+      'Mayor Tom Reyes spoke at the opening on Monday.\n\n' +
+      '“The bridge took ten years,” Reyes said, pointing at the river, “and it was worth every one of them.”';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual(['The bridge took ten years,', 'and it was worth every one of them.']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Reyes', 'Tom Reyes']);
+    for (const q of quotes) expect(q.text).not.toMatch(/said/);
+  });
+});
