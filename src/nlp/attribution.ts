@@ -12,6 +12,7 @@ import {
   parseNameRun,
   personGender,
   roleKey,
+  surnameOf,
   verbLike,
   firstNameGender,
 } from './people.ts';
@@ -33,7 +34,7 @@ const SPEECH_VERBS =
   'mentioned|mentions|pleaded|pleads|added later|acknowledging|announcing|telling|writes|thundered|' +
   'retorted|interjected|responded|echoed|echoes|bragged|brags|declared|insisted|scoffed|sighed|laughed|' +
   'screamed|cried|repeated|repeats|answered|answers|told|asserted|alleged|alleges|conceded|ruled|rules|' +
-  'headlined|headlines|headline|captioned|tweeted';
+  'headlined|captioned|tweeted';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERBS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -396,24 +397,58 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
   return parseNameRun(name) ? { kind: 'name', text: name, pos } : null;
 }
 
+const COORDINATED = /[,\s]\s*(?:and|but|or|then|and then|but then|before|yet)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
+
+/**
+ * The subject of the clause a segment opens: sentenceSubject when the sentence starts plainly, else
+ * the noun phrase before its first finite verb ("Hillary Clinton's right-hand woman rallied ...",
+ * "Huma Abedin, vice chairwoman for the campaign, emailed ...").
+ */
+export function clauseSubject(segment: string, offset: number): Subject | null {
+  const plain = sentenceSubject(segment, offset);
+  if (plain) return plain;
+  const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
+  let inAppositive = false;
+  for (const m of segment.slice(fronted).matchAll(/[^\s\u00a0]+/g)) {
+    const word = m[0];
+    if (word === 'Q' || /["“”]/.test(word)) return null;
+    // Words inside ", ... ," after the subject belong to an appositive, not to the clause.
+    const bareWord = word.replace(/[,;:.]$/, '');
+    if (!inAppositive && /^\p{Ll}[\p{L}-]*$/u.test(bareWord) && verbLike(bareWord) && !/ly$/.test(bareWord)) {
+      const subject = subjectBefore(segment.slice(0, fronted + m.index), offset);
+      return subject && subject.kind !== 'descriptor' ? subject : subject && subject.text.split(/\s+/).length >= 2 ? subject : null;
+    }
+    if (word.endsWith(',')) inAppositive = !inAppositive;
+    if (m.index > 200) break;
+  }
+  return null;
+}
+
 /** Subject and cue for one verb inside a segment; participles borrow the subject of an earlier verb. */
 export function cueAtVerb(text: string, segment: string, offset: number, verb: VerbHit, earlier: VerbHit[]): Cue | null {
   const local = verb.start - offset;
   const before = segment.slice(0, local);
-  if (PARTICIPLE.test(verb.verb) && /(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+)$/.test(before)) {
+  if (PARTICIPLE.test(verb.verb) && /(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before)) {
     for (let k = earlier.length - 1; k >= 0; k--) {
       const cue = cueAtVerb(text, segment, offset, earlier[k]!, earlier.slice(0, k));
       if (cue) return cue;
     }
     // "Weaver didn't seem impressed, telling reporters, ...": the subject of the sentence speaks.
-    const subject = sentenceSubject(segment.slice(0, local), offset);
+    const subject = clauseSubject(segment.slice(0, local), offset);
+    if (subject) return { text: `${subject.text} ... ${verb.verb}`, subject, pos: subject.pos };
+    return null;
+  }
+  // "Trump gestured, then leaned in and boomed:", "Hayek confirmed she had been and said,": a
+  // verb coordinated with an earlier one shares the subject of the clause.
+  if (COORDINATED.test(before)) {
+    const subject = clauseSubject(before.replace(COORDINATED, ''), offset);
     if (subject) return { text: `${subject.text} ... ${verb.verb}`, subject, pos: subject.pos };
     return null;
   }
   const subject = subjectBefore(before, offset);
   if (subject) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
-  // Sentence-initial inversion: `Said Trump: "`.
-  if (before.trim() === '' && !TELL_VERBS.test(verb.verb)) {
+  // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`
+  if ((before.trim() === '' || /,[\s\u00a0]*$/.test(before)) && !TELL_VERBS.test(verb.verb)) {
     const after = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
     if (after) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
@@ -531,8 +566,8 @@ function resolvePronoun(want: Gender, pos: number, ctx: ResolveContext): Person 
     }
     // The sentence-initial name first ("In an interview with X, Ham made it clear ..." -> Ham), then
     // names in subject position, then left to right.
-    const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)));
-    const subjects = inSentence.filter((m) => subjectLike(ctx.text, m));
+    const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)) && !possessive(ctx.text, m.pos));
+    const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos));
     const ordered = [...initial, ...subjects, ...inSentence];
     for (const m of ordered) if (fits(m.person, initial.includes(m) || subjects.includes(m))) return m.person;
   }
@@ -545,6 +580,19 @@ function sentenceInitial(before: string): boolean {
   const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);
   // Only title and role words before the name ("House Speaker", "Former Pennsylvania Gov.").
   return /^(?:[\p{Lu}][\p{L}.’'-]*[ \u00a0]+)*$/u.test(rest);
+}
+
+/** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */
+function possessive(text: string, pos: number): boolean {
+  return /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u.test(text.slice(pos, pos + 80));
+}
+
+/** "..., said Jeffery Hemsley", "noted NBC's Dante Chinni": the subject after a speech verb. */
+function invertedSubject(text: string, sentenceStart: number, pos: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, pos - 60), pos);
+  const verbs = speechVerbs(before, 0);
+  const last = verbs[verbs.length - 1];
+  return !!last && !TELL_VERBS.test(last.verb) && /^(?:[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*?(?:\p{Ll}[\p{L}-]*[\s\u00a0]+){0,2})$/u.test(before.slice(last.end));
 }
 
 function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
@@ -578,7 +626,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     const parsed = parseNameRun(subject.text);
     if (!parsed) return { speaker: subject.text, person: null };
     const tokens = parsed.tokens.map(bareWord);
-    const surname = tokens[tokens.length - 1]!;
+    const surname = surnameOf(tokens);
     let candidates = ctx.index.people.filter((p) => p.surname === surname && tokens.every((t) => p.nameTokens.includes(t)));
     if (candidates.length === 0 && tokens.length === 1)
       candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);

@@ -51,7 +51,7 @@ const TITLES: Record<string, Gender | null> = {
   director: null, officer: null, candidate: null, nominee: null, leader: null, host: null,
   anchor: null, correspondent: null, spokesman: 'm', spokeswoman: 'f', spokesperson: null,
   state: null, press: null, foreign: null, defense: null, deputy: null, assistant: null,
-  former: null, 'u.s.': null, us: null, gop: null, democratic: null, republican: null,
+  former: null, 'u.s.': null, us: null, gop: null, democratic: null, republican: null, democrat: null,
   supreme: null, court: null, house: null, white: null, panel: null, oversight: null,
   campaign: null, executive: null, founder: null, ceo: null, coach: null, pastor: null,
   majority: null, minority: null, whip: null, first: null, congressman: 'm', congresswoman: 'f',
@@ -361,6 +361,14 @@ interface RunName {
 const runNameIndices = new CharTable();
 const runNameList: Array<RunName | null> = [];
 
+const GENERATION = /^(?:jr|sr|ii|iii|iv|v)$/;
+
+/** The family name among a name's bare tokens: the last one that is not "Jr." or "IV". */
+export function surnameOf(tokens: string[]): string {
+  for (let i = tokens.length - 1; i > 0; i--) if (!GENERATION.test(tokens[i]!)) return tokens[i]!;
+  return tokens[0]!;
+}
+
 /** parseNameRun(run) with its surname and whether it looks like a person's name (memoised). */
 function runName(run: string): RunName | null {
   const index = runNameIndices.get(run, 0, run.length);
@@ -368,7 +376,7 @@ function runName(run: string): RunName | null {
   const parsed = parseNameRun(run);
   const name = parsed && {
     parsed,
-    surname: bareWord(parsed.tokens[parsed.tokens.length - 1]!),
+    surname: surnameOf(parsed.tokens.map(bareWord)),
     personLike: looksLikePersonName(parsed.tokens, parsed.titleWords.length > 0),
     nameOffset: run.indexOf(parsed.tokens[0]!),
     titled: parsed.titleWords.some((w) => isTitleWord(w)),

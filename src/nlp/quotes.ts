@@ -432,11 +432,13 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
       }
     }
   }
-  // 4. A quotation that opens its paragraph after "Caddell continued:" / "Trump said:".
+  // 4. A paragraph of quotation after "Caddell continued:", "Trump said:", or a last sentence that
+  // names the speaker ("..., noted NBC's Dante Chinni.").
   if (span.open === paragraph.start && span.paragraph > 0 && !span.continuation) {
     const prevIndex = span.paragraph - 1;
     const prev = paragraphs[prevIndex]!;
-    if (text[prev.end - 1] === ':') {
+    const quotesBefore = all.some((o) => o.span.paragraph === prevIndex);
+    if (text[prev.end - 1] === ':' || (!quotesBefore && onlyQuotation(masked))) {
       const prevMasked = maskOf(prevIndex);
       const starts = sentenceStarts(prevMasked, prev);
       const from = starts[starts.length - 1] ?? prev.start;
@@ -475,8 +477,18 @@ function inheritCues(text: string, work: Working[]): void {
       w.cue = prev.cue; w.cueKind = 'inherited';
       continue;
     }
+    // A paragraph of nothing but quotation, right after a paragraph whose last quotation has a cue:
+    // news writing leaves the attribution out when the same speaker goes on.
+    if (prev?.cue && prev.span.paragraph === w.span.paragraph - 1 && w.span.open === w.paragraph.start && onlyQuotation(w.masked)) {
+      w.cue = prev.cue; w.cueKind = 'inherited';
+    }
   }
   void text;
+}
+
+/** A masked paragraph with no words of the reporter's own: quotations and punctuation only. */
+function onlyQuotation(masked: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(masked.replace(/(?:^|\s)Q(?=\s|$|[.,;:!?])/g, ' '));
 }
 
 const WORD_WITH_LETTER = /\S*[\p{L}\p{N}]\S*/gu;
