@@ -11,6 +11,7 @@ import {
   nationalityOf,
   parseNameRun,
   personGender,
+  principalOf,
   roleKey,
   surnameOf,
   verbLike,
@@ -153,12 +154,19 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     }
     return { kind: 'name', text: text.replace(/[’']s$/, ''), pos: tokens[j]!.start };
   }
-  // Lower-case end: a descriptor back to its determiner ("the Russian president", "a spokesman").
+  // Lower-case end: a descriptor back to its determiner ("the Russian president", "a spokesman"),
+  // across one "of" ("the 34-year-old mother of three", "a member of the board").
   let j = i;
-  while (j >= 0 && i - j < 7) {
+  let ofSeen = false;
+  while (j >= 0 && i - j < 9) {
     const w = tokens[j]!.text;
     const lw = bare(w).toLowerCase();
     if (j < i && (/[,;:!?]$/.test(w) || w === 'Q' || /["“”]/.test(w))) return null;
+    if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && /^\p{Ll}/u.test(tokens[j - 2]!.text)) {
+      ofSeen = true;
+      j -= 2;
+      continue;
+    }
     if (DETERMINERS.has(lw) || /['’]s$/.test(w)) {
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
     }
@@ -364,7 +372,8 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     if (cue) return cue;
   }
   // Headline style "Putin: Russia & US may reach agreement on Syria 'within next few days'".
-  const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3}):[\s\u00a0]/u.exec(segment);
+  // Roundups: "Jon Ralston, Nevada Independent: ..." (the name, then the outlet).
+  const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ \u00a0](?:The[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?:(?:[\s\u00a0]|$)/u.exec(segment);
   if (/:[\s\u00a0]*$/.test(segment)) {
     // `President Obama is rolling out a new message: "It's about me."`
     const subject = sentenceSubject(segment, offset);
@@ -632,12 +641,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
       candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
     if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };
     if (candidates.length > 1) {
-      // "Clinton" with both Bill and Hillary named: the most recently mentioned one.
-      const titleG = parsed.gender;
-      const recent = mentionsBefore(ctx, subject.pos).find(
-        (m) => candidates.includes(m.person) && (!titleG || personGender(m.person) !== (titleG === 'm' ? 'f' : 'm')),
-      );
-      const person = recent?.person ?? candidates[0]!;
+      const person = principalOf(candidates, parsed.gender)!;
       return { speaker: person.fullName, person };
     }
     // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
@@ -674,7 +678,9 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
   const asWritten = subject.text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
   const det = words[0] ?? '';
   if (INDEFINITE.has(det)) return { speaker: asWritten, person: null };
-  const content = words.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
+  // The head noun comes before an "of" phrase: "the mother of three" is a mother.
+  const beforeOf = words.indexOf('of') > 0 ? words.slice(0, words.indexOf('of')) : words;
+  const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
   const head = content[content.length - 1];
   if (!head || (/s$/.test(head) && !/(ss|us)$/.test(head))) return { speaker: asWritten, person: null };
   const headKey = roleKey(head);
@@ -694,8 +700,20 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
     if (!best || score > best.score || (score === best.score && pos > best.pos)) best = { person, score, pos };
   }
   if (best) return { speaker: best.person.fullName, person: best.person };
+  // "the 34-year-old mother of three": a definite description of a woman or a man, with no role to
+  // match, refers back like "she" or "he" does.
+  const gender = GENDERED_NOUN[head];
+  if (gender && det === 'the') {
+    const person = resolvePronoun(gender, subject.pos, ctx);
+    if (person) return { speaker: person.fullName, person };
+  }
   return { speaker: asWritten, person: null };
 }
+
+const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
+  ...'mother wife daughter woman girl sister grandmother widow actress businesswoman congresswoman chairwoman spokeswoman mom'.split(' ').map((w) => [w, 'f'] as const),
+  ...'father husband son man boy brother grandfather widower actor businessman congressman chairman spokesman dad'.split(' ').map((w) => [w, 'm'] as const),
+]);
 
 // ---------------------------------------------------------------------------------------------
 // The form of a speaker: a name, or a descriptor of two words or more; anything else is null.

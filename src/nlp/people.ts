@@ -298,7 +298,11 @@ export function firstNameGender(token: string | undefined): Gender | null {
   // Initials and one-letter words say nothing.
   if (w.length < 2 || !/^\p{L}[\p{L}'’-]+$/u.test(w)) return null;
   const g = getGender(w, 'en');
-  return g === 'male' ? 'm' : g === 'female' ? 'f' : null;
+  if (g === 'male') return 'm';
+  if (g === 'female') return 'f';
+  // "Jo-Renee", "Jean-Pierre": the first part of a compound first name.
+  const dash = w.indexOf('-');
+  return dash > 1 ? firstNameGender(w.slice(0, dash)) : null;
 }
 
 export function personGender(p: Person): Gender | null {
@@ -472,7 +476,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       let person: Person | undefined;
       if (pass === 1) {
         const known = peopleBySurname.get(surname);
-        if (known) person = nearestDefined(known, mentions, hit.start);
+        if (known) person = principalOf(known, gender);
         else if (firstTokens.has(surname)) {
           // A lone first name ("Melanie") of a known full name.
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
@@ -528,11 +532,16 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   return { people, mentions };
 }
 
-function nearestDefined(candidates: Person[], mentions: Mention[], pos: number): Person | undefined {
-  if (candidates.length === 1) return candidates[0];
-  let best: Mention | undefined;
-  for (const m of mentions) if (candidates.includes(m.person) && m.start < pos) best = m;
-  return best?.person ?? candidates[0];
+/**
+ * Whom a bare surname means when several people share it ("Cruz" with Ted and Heidi Cruz named):
+ * one of the gender a title gives ("Mrs. Clinton"), else the one the article introduced first, its
+ * main subject. News calls relatives by first or full name ("Heidi Cruz", "Heidi") and keeps the
+ * bare surname for the person the story is about, so the most recent full name is the wrong guide.
+ */
+export function principalOf<T extends Person>(candidates: T[], gender: Gender | null): T | undefined {
+  if (candidates.length <= 1 || !gender) return candidates[0];
+  const genderOf = (p: Person) => personGender(p) ?? firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
+  return candidates.find((p) => genderOf(p) === gender) ?? candidates.find((p) => genderOf(p) === null) ?? candidates[0];
 }
 
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */

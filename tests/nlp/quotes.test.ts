@@ -244,3 +244,81 @@ describe('extractQuotes: quote spans', () => {
     for (const q of quotes) expect(q.text).not.toMatch(/said/);
   });
 });
+
+// One short passage per class of misattribution seen on real multi-outlet news (written for these
+// tests; none is taken from an article).
+describe('extractQuotes: speakers in the shapes news uses', () => {
+  const speakerOf = (text: string, quoteStart: string): string | null | undefined =>
+    extractQuotes(text).find((q) => q.text.startsWith(quoteStart))?.speaker;
+
+  it('a surname shared by two people goes to the one the article calls by surname, not the relative named last', () => {
+    const text =
+      'Ted Cruz returned to Houston on Monday. Cruz thanked volunteers at his campaign office.\n\n' +
+      'Donald Trump once shared an unflattering photo of Heidi Cruz, the senator\'s wife.\n\n' +
+      '"I am not in the habit of supporting people who attack my family," Cruz said in July.';
+    expect(speakerOf(text, 'I am not in the habit')).toBe('Ted Cruz');
+  });
+
+  it('"the 34-year-old mother of three replied" is the woman the passage is about', () => {
+    const text =
+      'Ivanka Trump, the nominee\'s eldest daughter, presented the leave plan in an interview last week. ' +
+      'She said fathers would not be eligible, and when pressed on why, the 34-year-old mother of three replied, ' +
+      '"It is meant to benefit the mother who has given birth to the child."';
+    expect(speakerOf(text, 'It is meant')).toBe('Ivanka Trump');
+  });
+
+  it('a pronoun goes to the nearest earlier person of its gender, not to a more salient name', () => {
+    const text =
+      'Hillary Clinton and Donald Trump meet on Monday for their first debate. Clinton has prepared for weeks.\n\n' +
+      'Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach who is "working the referees."\n\n' +
+      'Jo-Renee Formicola, a political science professor at Seton Hall University, described Trump\'s approach as lowering expectations.\n\n' +
+      '"If he is asked questions he cannot answer, he will deflect them back onto the questioners," she said.';
+    expect(speakerOf(text, 'If he is asked')).toBe('Jo-Renee Formicola');
+  });
+
+  it('"noted X" names the writer that a following "he wrote" and "he added" refer to', () => {
+    const text =
+      'Sean Spicer, chief strategist for the Republican National Committee, spoke to reporters. "He is seen as the element of change," said Spicer.\n\n' +
+      'However, debates rarely alter a campaign, noted NBC\'s Dante Chinni.\n\n' +
+      '"Debates happen late, very late, in the campaign," he wrote.\n\n' +
+      '"By then most voters have made up their minds," he added.';
+    expect(speakerOf(text, 'Debates happen late')).toBe('Dante Chinni');
+    expect(speakerOf(text, 'By then most voters')).toBe('Dante Chinni');
+    expect(speakerOf('Dante Chinni studies elections for NBC.\n\n"Debates rarely matter," Chinni wrote on Friday.', 'Debates rarely')).toBe('Dante Chinni');
+  });
+
+  it('a saying quoted as a saying has no speaker', () => {
+    const text =
+      'Donald Trump told a rally that he would skip the debate unless the network paid.\n\n' +
+      'The old adage, "I mean what I say and say what I mean," may have left his face when he heard the answer.';
+    expect(speakerOf(text, 'I mean what I say')).toBeNull();
+  });
+
+  it('roundup lines "Name, Outlet: quote" give each quote its own speaker', () => {
+    const text =
+      'Who won the debate? What the commentators said:\n\n' +
+      'Jane Doe, Boston Herald: "Clinton won on points, but nobody will remember the points."\n\n' +
+      'Tom Roe, The Daily Planet: "Trump had his best night of the campaign so far."';
+    expect(speakerOf(text, 'Clinton won on points')).toBe('Jane Doe');
+    expect(speakerOf(text, 'Trump had his best night')).toBe('Tom Roe');
+  });
+
+  it('a speaker named on the line before the quotation', () => {
+    const text =
+      'The school board met on Tuesday to discuss the mock election.\n\n' +
+      'Ruth Adler, a civics teacher at Lincoln High School, spoke to the board about her students.\n\n' +
+      '"They ask better questions than the candidates answer."\n\n' +
+      'Jon Ralston, Nevada Independent:\n\n' +
+      '"The turnout will decide this one, not the ads."';
+    expect(speakerOf(text, 'They ask better questions')).toBe('Ruth Adler');
+    expect(speakerOf(text, 'The turnout will decide')).toBe('Jon Ralston');
+  });
+
+  it('a bare quotation paragraph continues the speaker of the paragraph before', () => {
+    const text =
+      'Richard Viguerie, a pioneer of direct-mail fundraising, backs the senator.\n\n' +
+      '"He is the best conservative candidate in years," Viguerie said in an interview.\n\n' +
+      '"He checks all our boxes."';
+    expect(speakerOf(text, 'He checks all our boxes')).toBe('Richard Viguerie');
+  });
+});
