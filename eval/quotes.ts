@@ -20,11 +20,13 @@
 // "a campaign spokeswoman"), "pronoun" (he, she, they ...). A pronoun or a role ("the Florida
 // senator") is judged against a hand annotation of whom it refers to:
 //   - eval/polnear-pronoun-speakers.json: dev, 106 items;
-//   - eval/polnear-train-speakers.json: train, 271 items (232 pronouns, 39 roles and documents). Made
-//     by reading the text before each quote in a seeded random order of the train articles (seed 12,
-//     the articles holding pronoun or role sources), writing down whom the source refers to, with the
-//     fullest name the article gives; items whose referent the article never names, or names only as
-//     a group or a document, were left out. Our system's output was not looked at while annotating.
+//   - eval/polnear-train-speakers.json: train, 314 items (232 pronouns, 82 roles and documents). Made
+//     by reading the text before each quote, writing down whom the source refers to, with the fullest
+//     name the article gives: the pronoun and role sources of the first 118 articles in a seeded random
+//     order of the train articles that hold such sources (seed 12), then every other lower-case role
+//     source of train ("the senator", "the statement"). Items whose referent the article never names,
+//     or names only as a group or a document, were left out. Our system's output was not looked at
+//     while annotating.
 // Pronoun sources without an annotation are counted apart and not judged.
 //
 // Junk speakers (junkSpeaker below) are counted over every quote found, fragments included.
@@ -391,7 +393,8 @@ function judgeSpeaker(article: string, gold: GoldQuote, ours: FoundQuote | null,
     if (!ann) { result.speakers.unannotated++; return; }
     kind = 'pronoun';
     right = sameSpeaker(speaker, ann.speaker);
-  } else if (!src || /^(said|says|which|who|that)$/i.test(src.trim())) {
+  } else if (!src || /^(said|says|which|who|that)$/i.test(src.trim()) || (!ann && /^(?:pronoun|determiner|number|single common word|date word)$/.test(junkSpeaker(src) ?? ''))) {
+    // No source, or one no speaker could match ("one", "another", "his"): not judged.
     result.speakers.unjudgeable++;
     return;
   } else {
@@ -417,7 +420,7 @@ function printSplit(r: SplitResult): void {
   console.log(`  named sources               ${pct(s.named)}`);
   console.log(`  descriptor sources          ${pct(s.descriptor)}`);
   console.log(`  pronoun sources (annotated) ${pct(s.pronoun)}`);
-  console.log(`  pronoun sources not annotated: ${s.unannotated}; gold source missing or not a source: ${s.unjudgeable}`);
+  console.log(`  pronoun sources not annotated: ${s.unannotated}; gold source missing or no speaker (\"one\", \"his\"): ${s.unjudgeable}`);
   const reasons = new Map<string, number>();
   for (const j of r.junk) reasons.set(j.reason, (reasons.get(j.reason) ?? 0) + 1);
   console.log(`\nJunk speakers over all ${r.found} quotes found: ${r.junk.length}${r.junk.length ? ' (' + [...reasons].map(([k, n]) => `${k} ${n}`).join(', ') + ')' : ''}`);
