@@ -549,20 +549,22 @@ function firstAtOrAfter(sorted: ReadonlyArray<{ pos: number }>, pos: number): nu
  * person of the right gender. A sentence whose subject is the same pronoun refers to the same
  * person, so it is skipped ("She says Trump's tweets accusing Alicia Machado ..." -> keep going).
  */
-function resolvePronoun(want: Gender, pos: number, ctx: ResolveContext): Person | null {
+function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, maxSentences = 12): Person | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
   const all = mentionsInTextOrder(ctx);
-  const samePronoun = want === 'm' ? SAME_PRONOUN_HE : SAME_PRONOUN_SHE;
+  const samePronoun = want === 'm' ? SAME_PRONOUN_HE : want === 'f' ? SAME_PRONOUN_SHE : null;
   // Gender votes alone are weak evidence (a heading before "his" gets one); a title, a known first
   // name or having spoken is strong. Weakly attested names must at least sit in subject position.
+  // Without a gender to match (a definite description), only a subject in a strong position counts.
   const fits = (p: Person, strongPosition: boolean) => {
     const g = personGender(p);
+    if (want === null) return strongPosition && p.evidence > 0;
     if (g && g !== want) return false;
     if (p.evidence > 0) return true;
     return !!g && strongPosition;
   };
-  for (let k = here; k >= 0 && here - k <= 12; k--) {
+  for (let k = here; k >= 0 && here - k <= maxSentences; k--) {
     const from = starts[k]!;
     const to = k === here ? pos : starts[k + 1] ?? pos;
     // `all` is in text order: the mentions in [from, to) are one stretch of it.
@@ -570,7 +572,7 @@ function resolvePronoun(want: Gender, pos: number, ctx: ResolveContext): Person 
     if (k < here) {
       // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
       const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
-      const chain = samePronoun.exec(lead);
+      const chain = samePronoun?.exec(lead);
       if (chain && verbLike(chain[1]!)) continue;
     }
     // The sentence-initial name first ("In an interview with X, Ham made it clear ..." -> Ham), then
@@ -700,20 +702,28 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
     if (!best || score > best.score || (score === best.score && pos > best.pos)) best = { person, score, pos };
   }
   if (best) return { speaker: best.person.fullName, person: best.person };
-  // "the 34-year-old mother of three": a definite description of a woman or a man, with no role to
-  // match, refers back like "she" or "he" does.
-  const gender = GENDERED_NOUN[head];
-  if (gender && det === 'the') {
-    const person = resolvePronoun(gender, subject.pos, ctx);
+  // A definite description with no role to match refers back: "the 34-year-old mother of three"
+  // like "she", "the retired neurosurgeon" or "the 43-year-old" to the person the last sentences
+  // are about. Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
+  // Modifiers must read as adjectives ("retired", "34-year-old", "conservative"): a noun before the
+  // head ("the band leader") names a role of its own.
+  const capitalised = new Set(subject.text.split(/[\s\u00a0]+/).filter((w) => /^\p{Lu}/u.test(w)).map(bareWord));
+  const adjectival = (w: string) => GENERIC_ADJECTIVE.test(w) || !!nationalityOf(w) || capitalised.has(w) || /(?:-old|ed|ing|al|ive|ic|ous|ful|less|able|ible|ary|ish|ent|ant|ern)$/.test(w);
+  if (det === 'the' && !NEW_PERSON_NOUN.test(head) && modifiers.every(adjectival)) {
+    const gender = GENDERED_NOUN[head];
+    const personLike = gender || PERSON_NOUN.test(head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(head);
+    const person = personLike ? resolvePronoun(gender ?? null, subject.pos, ctx, gender ? 12 : 3) : null;
     if (person) return { speaker: person.fullName, person };
   }
   return { speaker: asWritten, person: null };
 }
 
 const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
-  ...'mother wife daughter woman girl sister grandmother widow actress businesswoman congresswoman chairwoman spokeswoman mom'.split(' ').map((w) => [w, 'f'] as const),
-  ...'father husband son man boy brother grandfather widower actor businessman congressman chairman spokesman dad'.split(' ').map((w) => [w, 'm'] as const),
+  ...'mother wife daughter sister grandmother widow actress businesswoman congresswoman mom'.split(' ').map((w) => [w, 'f'] as const),
+  ...'father husband son brother grandfather widower actor businessman congressman dad'.split(' ').map((w) => [w, 'm'] as const),
 ]);
+/** Heads of descriptions that bring in a new, usually unnamed, person. */
+const NEW_PERSON_NOUN = /^(?:man|woman|boy|girl|person|spokesman|spokeswoman|spokesperson|aide|official|source|adviser|advisor|staffer|insider|operative|organizer|moderator|reporter|narrator|voter|protester|supporter|delegate|resident|friend|member|witness|worker|employee|student|cashier|officer|caller|questioner|heckler|attendee|owner|user|manager|director|lawyer|attorney|analyst|expert|strategist|consultant|pollster|observer|participant|neighbor|neighbour)$/;
 
 // ---------------------------------------------------------------------------------------------
 // The form of a speaker: a name, or a descriptor of two words or more; anything else is null.
