@@ -20,11 +20,12 @@
 // "a campaign spokeswoman"), "pronoun" (he, she, they ...). A pronoun or a role ("the Florida
 // senator") is judged against a hand annotation of whom it refers to:
 //   - eval/polnear-pronoun-speakers.json: dev, 106 items;
-//   - eval/polnear-train-speakers.json: train, 314 items (232 pronouns, 82 roles and documents). Made
+//   - eval/polnear-train-speakers.json: train, 332 items (232 pronouns, 100 roles and documents). Made
 //     by reading the text before each quote, writing down whom the source refers to, with the fullest
 //     name the article gives: the pronoun and role sources of the first 118 articles in a seeded random
 //     order of the train articles that hold such sources (seed 12), then every other lower-case role
-//     source of train ("the senator", "the statement"). Items whose referent the article never names,
+//     source of train ("the senator", "the statement") and every role with a
+//     capitalised modifier ("the Florida senator"). Items whose referent the article never names,
 //     or names only as a group or a document, were left out. Our system's output was not looked at
 //     while annotating.
 // Pronoun sources without an annotation are counted apart and not judged.
