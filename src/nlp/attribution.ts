@@ -35,7 +35,7 @@ const SPEECH_VERBS =
   'mentioned|mentions|pleaded|pleads|added later|acknowledging|announcing|telling|writes|thundered|' +
   'retorted|interjected|responded|echoed|echoes|bragged|brags|declared|insisted|scoffed|sighed|laughed|' +
   'screamed|cried|repeated|repeats|answered|answers|told|asserted|alleged|alleges|conceded|ruled|rules|' +
-  'headlined|captioned|tweeted';
+  'headlined|captioned|tweeted|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERBS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -106,6 +106,7 @@ const bare = (w: string) => w.replace(/^[("'“‘\[]+|[)"'”’\],.;:!?]+$/g, 
 
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
+const NAME_APPOSITIVE_AT_END = /\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 const APPOSITIVE_AT_END = /(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,[^,;:Q"“”]{3,140},\s*$/u;
 
 /** The noun phrase that ends right before `end` in `segment` (the subject of a following verb). */
@@ -115,6 +116,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // the cheap test of what it needs passes.
   let s = PARTY_CORE.test(segment) ? segment.replace(PARTY_TAG_AT_END, ' ') : segment;
   // "Daryl Kimball, executive director of X, said": the name before the appositive is the subject.
+  // "her senior policy adviser, Jake Sullivan, said": the name set off after its role.
+  const named = s.trimEnd().endsWith(',') ? NAME_APPOSITIVE_AT_END.exec(s) : null;
+  if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + named.index + named[0].indexOf(named[1]!) };
   const appositive = s.trimEnd().endsWith(',') ? APPOSITIVE_AT_END.exec(s) : null;
   if (appositive && parseNameRun(appositive[1]!)) {
     const name = appositive[1]!;
@@ -375,9 +379,17 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   // Roundups: "Jon Ralston, Nevada Independent: ..." (the name, then the outlet).
   const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ \u00a0](?:The[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?:(?:[\s\u00a0]|$)/u.exec(segment);
   if (/:[\s\u00a0]*$/.test(segment)) {
-    // `President Obama is rolling out a new message: "It's about me."`
-    const subject = sentenceSubject(segment, offset);
-    if (subject && subject.kind !== 'pronoun' && subject.text.includes(' ')) return { text: `${subject.text}:`, subject, pos: subject.pos };
+    // "IOWA POLLS NOT WRONG - Mark Blumenthal:", "Pollsters agree - More from Jones:",
+    // "The timing doesn't surprise Republican pollster Daron Shaw:": a name right before the colon.
+    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0]\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
+    const parsedNamed = named && parseNameRun(named[1]!);
+    if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase())) {
+      const text = parsedNamed.tokens.join(' ');
+      return { text: `${text}:`, subject: { kind: 'name', text, pos: offset + named.index + named[0].indexOf(named[1]!) }, pos: offset + named.index };
+    }
+    // `President Obama is rolling out a new message: "It's about me."`, "Trump leaned in and boomed:"
+    const subject = clauseSubject(segment, offset);
+    if (subject && subject.kind === 'name') return { text: `${subject.text}:`, subject, pos: subject.pos };
   }
   if (colon && parseNameRun(colon[1]!) && !/^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Q|A)$/i.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
   return null;
