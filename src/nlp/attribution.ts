@@ -16,6 +16,7 @@ import {
   surnameOf,
   verbLike,
   firstNameGender,
+  GENDERED_NOUN,
 } from './people.ts';
 
 const SPEECH_VERBS =
@@ -730,10 +731,6 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
   return { speaker: asWritten, person: null };
 }
 
-const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
-  ...'mother wife daughter sister grandmother widow actress businesswoman congresswoman mom'.split(' ').map((w) => [w, 'f'] as const),
-  ...'father husband son brother grandfather widower actor businessman congressman dad'.split(' ').map((w) => [w, 'm'] as const),
-]);
 /** Heads of descriptions that bring in a new, usually unnamed, person. */
 const NEW_PERSON_NOUN = /^(?:man|woman|boy|girl|person|spokesman|spokeswoman|spokesperson|aide|official|source|adviser|advisor|staffer|insider|operative|organizer|moderator|reporter|narrator|voter|protester|supporter|delegate|resident|friend|member|witness|worker|employee|student|cashier|officer|caller|questioner|heckler|attendee|owner|user|manager|director|lawyer|attorney|analyst|expert|strategist|consultant|pollster|observer|participant|neighbor|neighbour)$/;
 

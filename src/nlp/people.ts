@@ -289,6 +289,12 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   return !/^\p{Lu}\.$/u.test(tokens[tokens.length - 1]!);
 }
 
+/** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
+export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
+  ...'mother wife daughter sister grandmother widow actress businesswoman congresswoman chairwoman spokeswoman mom'.split(' ').map((w) => [w, 'f'] as const),
+  ...'father husband son brother grandfather widower actor businessman congressman dad'.split(' ').map((w) => [w, 'm'] as const),
+]);
+
 export function firstNameGender(token: string | undefined): Gender | null {
   if (!token) return null;
   const w = normaliseWord(token);
@@ -507,8 +513,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       if (gender === 'm') person.maleVotes += 3;
       if (gender === 'f') person.femaleVotes += 3;
       for (const role of name.titleRoles) person.roles.add(role);
-      for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0)))
+      for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0))) {
         person.roles.add(w);
+        if (GENDERED_NOUN[w] === 'm') person.maleVotes += 3;
+        if (GENDERED_NOUN[w] === 'f') person.femaleVotes += 3;
+      }
       // "the Trump campaign", "Obama administration": the name is a modifier, not a mention of the person.
       const following = text.slice(hit.end, hit.end + 60);
       const modifierUse = hit.countMentions && (MODIFIER_NOUN.test(following) || modifierBeforeName(following));
@@ -598,7 +607,9 @@ function votePronounGender(text: string, mentions: Mention[], inQuote: (pos: num
     // Two different people just before the pronoun: the vote is ambiguous.
     const prev = mentions[mi - 1];
     if (prev && prev.person !== mention.person && m.index - prev.end < 150) continue;
-    if (/^(he|his|him|himself)$/i.test(m[1]!)) mention.person.maleVotes += 1;
-    else mention.person.femaleVotes += 1;
+    // A pronoun near a name is weak evidence (the sentence may be about someone else): a title or a
+    // known first name outweighs several of them.
+    if (/^(he|his|him|himself)$/i.test(m[1]!)) mention.person.maleVotes += 0.25;
+    else mention.person.femaleVotes += 0.25;
   }
 }
