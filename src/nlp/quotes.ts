@@ -388,6 +388,10 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
       fragment: isFragment(text, w),
     };
     if (w.cue) q.cue = w.cue.text;
+    // Words in quotation marks inside the reporter's own sentence, which no one in the text is said
+    // to have said, are scare quotes, titles and nicknames ("Celebrity Apprentice", "self-deportation"),
+    // not quotations of speech.
+    if (q.fragment && !w.cue && q.speaker === null) continue;
     quotes.push(q);
   }
   return quotes;

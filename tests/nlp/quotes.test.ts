@@ -322,3 +322,19 @@ describe('extractQuotes: speakers in the shapes news uses', () => {
     expect(speakerOf(text, 'He checks all our boxes')).toBe('Richard Viguerie');
   });
 });
+
+describe('extractQuotes: words in quotation marks that nobody said', () => {
+  it('drops titles, nicknames and scare quotes that no one in the text is said to have said', () => {
+    const text =
+      'The actress, star of the film "Trainwreck," joined the campaign after the "self-deportation" debate.\n\n' +
+      '"We will not stop," the campaign said on Friday.';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual(['We will not stop,']);
+  });
+
+  it('keeps a short quotation when the text says who used it', () => {
+    const text = 'Donald Trump spoke in Ohio on Monday. He called the deal "a disaster" and left the stage.';
+    const q = only(text);
+    expect(q).toMatchObject({ text: 'a disaster', fragment: true, speaker: 'Donald Trump' });
+  });
+});
