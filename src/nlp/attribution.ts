@@ -118,8 +118,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   let s = PARTY_CORE.test(segment) ? segment.replace(PARTY_TAG_AT_END, ' ') : segment;
   // "Daryl Kimball, executive director of X, said": the name before the appositive is the subject.
   // "her senior policy adviser, Jake Sullivan, said": the name set off after its role.
-  const named = s.trimEnd().endsWith(',') ? NAME_APPOSITIVE_AT_END.exec(s) : null;
-  if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + named.index + named[0].indexOf(named[1]!) };
+  const tail = s.length > 120 ? s.length - 120 : 0;
+  const named = s.trimEnd().endsWith(',') ? NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
+  if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + tail + named.index + named[0].indexOf(named[1]!) };
   const appositive = s.trimEnd().endsWith(',') ? APPOSITIVE_AT_END.exec(s) : null;
   if (appositive && parseNameRun(appositive[1]!)) {
     const name = appositive[1]!;
@@ -462,7 +463,8 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   }
   // "Trump gestured, then leaned in and boomed:", "Hayek confirmed she had been and said,": a
   // verb coordinated with an earlier one shares the subject of the clause.
-  if (COORDINATED.test(before)) {
+  // (Tested on the tail only: a pattern ending in $ is otherwise tried from every position.)
+  if (COORDINATED.test(before.slice(-40))) {
     const subject = clauseSubject(before.replace(COORDINATED, ''), offset);
     if (subject) return { text: `${subject.text} ... ${verb.verb}`, subject, pos: subject.pos };
     return null;
@@ -761,6 +763,18 @@ const NOT_AN_ADVERB = new Set('family ally rally daily weekly monthly yearly ear
  */
 export function wellFormedSpeaker(speaker: string | null): string | null {
   if (!speaker) return null;
+  // The same speakers recur within and across articles: each distinct string is checked once.
+  const known = speakerForms.get(speaker);
+  if (known !== undefined) return known;
+  const form = speakerForm(speaker);
+  if (speakerForms.size > 20_000) speakerForms.clear();
+  speakerForms.set(speaker, form);
+  return form;
+}
+
+const speakerForms = new Map<string, string | null>();
+
+function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
   if (!s) return null;
