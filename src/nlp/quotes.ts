@@ -21,7 +21,7 @@ import {
   wellFormedSpeaker,
 } from './attribution.ts';
 import { indexPeople } from './people.ts';
-export { rankKeyQuotes } from './key-quotes.ts';
+export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Quotation spans: which quote marks open and close, across straight, curly and mixed marks,

@@ -198,7 +198,7 @@ describe('extractQuotes: adversarial cases', () => {
 describe('rankKeyQuotes', () => {
   const quotes = extractQuotes(seedText, { title: seed.title });
 
-  it('returns full statements only, at most max', () => {
+  it('returns full statements first, at most max', () => {
     const top = rankKeyQuotes(quotes, { title: seed.title, max: 3 });
     expect(top).toHaveLength(3);
     for (const q of top) expect(q.fragment).toBe(false);
@@ -218,9 +218,17 @@ describe('rankKeyQuotes', () => {
     expect(top).toEqual([onTopic]);
   });
 
-  it('never returns fragments even when they are all there is', () => {
+  it('a short lower-case fragment is a key quote only when the story has no full statement', () => {
     const fragment: FoundQuote = { text: 'grounds to believe', speaker: 'Vladimir Putin', verified: true, start: 0, end: 18, fragment: true };
-    expect(rankKeyQuotes([fragment], { max: 3 })).toEqual([]);
+    const statement: FoundQuote = { text: 'We have found common ground on Syria,', speaker: 'Vladimir Putin', verified: true, start: 30, end: 66, fragment: false };
+    expect(rankKeyQuotes([fragment], { max: 3 })).toEqual([fragment]);
+    expect(rankKeyQuotes([fragment, statement], { max: 3 })).toEqual([statement]);
+  });
+
+  it('a long fragment may follow the full statements', () => {
+    const statement: FoundQuote = { text: 'We have found common ground on Syria,', speaker: 'Vladimir Putin', verified: true, start: 0, end: 36, fragment: false };
+    const long: FoundQuote = { text: 'a chance to end the fighting in Aleppo before the winter comes', speaker: 'Barack Obama', verified: true, start: 50, end: 112, fragment: true };
+    expect(rankKeyQuotes([long, statement], { title: 'Syria talks', max: 3 })).toEqual([statement, long]);
   });
 });
 
