@@ -142,7 +142,7 @@ const FEMALE_NAMES = new Set(
     'melania ivanka chelsea michelle kellyanne huma elizabeth nikki sarah condoleezza angela theresa ' +
     'marine hilary jill loretta gwen claire nancy debbie donna elaine carmel leslie malkia ava melanie ' +
     'mary megyn rachel katy lena oprah beyonce ivana tiffany marla gennifer paula juanita kathleen ' +
-    'stacey marcia terry_no esther carla krystal azucena adriana jacklyn').split(' '),
+    'stacey marcia terry_no esther carla krystal azucena adriana jacklyn jan').split(' '),
 );
 
 /**
@@ -390,7 +390,8 @@ function runName(run: string): RunName | null {
     personLike: looksLikePersonName(parsed.tokens, parsed.titleWords.length > 0),
     nameOffset: run.indexOf(parsed.tokens[0]!),
     titled: parsed.titleWords.some((w) => isTitleWord(w)),
-    titleRoles: parsed.titleWords.map(roleKey),
+    // "Vice President Joe Biden" is not a president: a title after "Vice" or "Deputy" is a role of its own.
+    titleRoles: parsed.titleWords.map((w, i) => (/^(?:vice|deputy|assistant|lieutenant|lt\.?)$/i.test(parsed.titleWords[i - 1] ?? '') ? `vice-${roleKey(w)}` : roleKey(w))),
     fullName: parsed.tokens.join(' '),
     fullNameKey: parsed.tokens.join(' ').toLowerCase(),
     nameTokens: parsed.tokens.map(bareWord),
@@ -498,6 +499,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           person = people.find(
             (p) => p.surname === surname && (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1),
           );
+          // A headline in title case makes names of its words ("Clinton Wades In"): the title only
+          // adds to people the body names.
+          if (!person && !hit.countMentions) continue;
           if (!person) {
             person = { fullName, nameTokens, surname, roles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
