@@ -183,6 +183,9 @@ function goldHead(source: string): string {
   // Split off appositives and "of the Sierra Club"; "Speaker of the House Rep. Paul Ryan" keeps its "of".
   const ofSplit = /^\s*(?:\p{Lu}[\p{L}.’'-]*\s+)*?\p{Lu}[\p{L}’'-]+\s+\p{Lu}[\p{L}’'-]+\s+of\b/u.test(noParty);
   const segments = noParty.split(ofSplit ? /,|\bwho\b|\bwhose\b|\bof\b/ : /,|\bwho\b|\bwhose\b/);
+  // "Sanders's campaign manager, Jeff Weaver,": the name set off after a possessive role is the head.
+  const personName = /^\s*(?:\p{Lu}[\p{L}.’'-]*\s+)+\p{Lu}[\p{L}’'-]+\s*$/u;
+  if (/[’']s\b/.test(segments[0]!) && segments.length > 1 && personName.test(segments[1]!) && !/[’']s\b/.test(segments[1]!)) return segments[1]!.trim();
   for (const seg of segments) if (/\p{Lu}/u.test(seg.replace(/^\s*(The|A|An|Another)\b/, ''))) return seg.trim();
   return segments[0]!.trim();
 }
