@@ -4,10 +4,12 @@ import { ArticleStore } from './articles.ts';
 import { openDatabase, type Db } from './db.ts';
 import { LlmCache } from './llm-cache.ts';
 import { OutboxStore } from './outbox.ts';
+import { PassageStore } from './passages.ts';
 import { SourceStore } from './sources.ts';
 import { SubscriberStore } from './subscribers.ts';
 
 export type { InsertResult, InsertStatus, SearchHit, SearchOptions } from './articles.ts';
+export type { CandidateOptions, PassageQuery } from './passages.ts';
 export type { Source, SourceInput, SourceKind } from './sources.ts';
 export type { SentMessage, Subscriber } from './subscribers.ts';
 export type { DeliveryCounts, DigestDecision, DigestRecord, DigestStatus, LockHolder, OutboxItem, OutboxStatus } from './outbox.ts';
@@ -18,6 +20,7 @@ export class Store {
   readonly subscribers: SubscriberStore;
   readonly llmCache: LlmCache;
   readonly outbox: OutboxStore;
+  readonly passages: PassageStore;
 
   private constructor(private readonly db: Db) {
     this.articles = new ArticleStore(db);
@@ -25,6 +28,7 @@ export class Store {
     this.subscribers = new SubscriberStore(db);
     this.llmCache = new LlmCache(db);
     this.outbox = new OutboxStore(db);
+    this.passages = new PassageStore(db, this.articles);
   }
 
   static open(path: string): Store {

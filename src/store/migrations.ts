@@ -187,4 +187,13 @@ export const migrations: Migration[] = [
       CREATE INDEX llm_cache_created ON llm_cache(created_at);
     `,
   },
+  {
+    version: 14,
+    sql: `
+      -- The messages of one digest (split in several when long) share a key, so that a reply to
+      -- any of them is answered from all the digest's stories.
+      ALTER TABLE sent_messages ADD COLUMN digest_key TEXT;
+      CREATE INDEX sent_messages_digest ON sent_messages(chat_id, digest_key) WHERE digest_key IS NOT NULL;
+    `,
+  },
 ];
