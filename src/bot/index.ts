@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Markup, Telegraf, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { deliveryStatsLines } from '../delivery/index.ts';
-import { storyQuotes, toStoryQuote } from '../digest/compose.ts';
+import { quotesNotRepeating, storyQuotes, toStoryQuote } from '../digest/compose.ts';
 import { buildDigest } from '../digest/index.ts';
 import type { Digest, Story, StoryQuote } from '../digest/model.ts';
 import { escapeHtml, renderTelegram, truncateText } from '../digest/render.ts';
@@ -288,9 +288,13 @@ export function createBot(deps: BotDeps): Telegraf {
     let html: string;
     if (ctx.match[1] === 'more') {
       const articles = store.articles.getMany(story.sources.map((s) => s.articleId));
-      const quotes: StoryQuote[] = storyQuotes(articles)
-        .filter(({ quote }) => !quote.fragment)
-        .map(({ quote, articleId }) => toStoryQuote(quote, articleId));
+      // Every full quote of the story, none repeating the summary or another quote shown.
+      const quotes: StoryQuote[] = quotesNotRepeating(
+        storyQuotes(articles)
+          .filter(({ quote }) => !quote.fragment)
+          .map(({ quote, articleId }) => toStoryQuote(quote, articleId)),
+        story.summary,
+      );
       html = storyDetailHtml(story, quotes.length ? quotes : story.quotes, at);
     } else {
       html = storySourcesHtml(story, at);

@@ -1,7 +1,8 @@
 // render: a Digest to plain text (terminal), JSON (--json) and Telegram HTML messages.
 // Telegram HTML: every <, >, & escaped, only allowed tags, each message at most 4096
 // characters after entity parsing, split between stories and never inside a tag.
-import type { Digest, SourceRef, Story, StoryQuote } from './model.ts';
+import { outletName } from '../ingest/outlet.ts';
+import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from './model.ts';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Room kept below the limit, for safety against counting differences. */
@@ -48,10 +49,48 @@ export function shortTime(iso: string | undefined, now?: Date): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}, ${hh}:${mm} UTC`;
 }
 
-function outletOf(source: SourceRef): string {
-  if (source.outlet) return source.outlet;
-  if (source.url && URL.canParse(source.url)) return new URL(source.url).hostname.replace(/^www\./, '');
-  return source.title;
+// ---- source lines: every renderer names the outlet and the date of each source ----
+
+/** The outlet a source line names (articles stored before outlets were cleaned get theirs here too). */
+export function sourceOutlet(source: SourceArticle): string {
+  return outletName(source.outlet, source.url) ?? 'unknown outlet';
+}
+
+/** The publication time; else the ingest time, said to be one; "date unknown" only without either. */
+export function sourceDate(source: SourceArticle, now?: Date): string {
+  const published = shortTime(source.published, now);
+  if (published) return published;
+  const ingested = shortTime(source.ingested, now);
+  return ingested ? `ingested ${ingested}` : 'date unknown';
+}
+
+/** The copies' outlets other than the source's own, each once. */
+function alsoCopies(source: SourceRef): SourceArticle[] {
+  const seen = new Set([sourceOutlet(source)]);
+  return (source.also ?? []).filter((copy) => {
+    const outlet = sourceOutlet(copy);
+    if (seen.has(outlet)) return false;
+    seen.add(outlet);
+    return true;
+  });
+}
+
+/** "Valmora Post, 3 Mar, 11:20 UTC: https://... (also: AP, Reuters)" */
+export function sourceLine(source: SourceRef, now?: Date): string {
+  const copies = alsoCopies(source);
+  const also = copies.length ? ` (also: ${copies.map(sourceOutlet).join(', ')})` : '';
+  return `${sourceOutlet(source)}, ${sourceDate(source, now)}${source.url ? `: ${source.url}` : ''}${also}`;
+}
+
+/**
+ * "<a>Valmora Post</a>, 3 Mar, 11:20 UTC (also: <a>AP</a>, <a>Reuters</a>)", the outlets
+ * linked; with `title`, the headline after the date ("…, 3 Mar, 11:20 UTC: Dock strike…").
+ */
+export function sourceLineHtml(source: SourceRef, now?: Date, options: { title?: boolean } = {}): string {
+  const copies = alsoCopies(source);
+  const also = copies.length ? ` (also: ${copies.map((copy) => sourceLinkHtml(copy, sourceOutlet(copy))).join(', ')})` : '';
+  const title = options.title ? `: ${escapeHtml(truncateText(source.title, 200))}` : '';
+  return `${sourceLinkHtml(source, sourceOutlet(source))}, ${escapeHtml(sourceDate(source, now))}${title}${also}`;
 }
 
 /** A quote without the comma or colon that led into the attribution. */
@@ -68,7 +107,7 @@ export function quoteHtml(quote: StoryQuote): string {
 }
 
 /** The label linked to the source's page when it has a valid web URL, else the label alone. */
-export function sourceLinkHtml(source: SourceRef, label: string): string {
+export function sourceLinkHtml(source: SourceArticle, label: string): string {
   const href = webUrl(source.url);
   return href ? `<a href="${escapeAttribute(href)}">${escapeHtml(label)}</a>` : escapeHtml(label);
 }
@@ -96,9 +135,7 @@ export function renderText(digest: Digest): string {
     for (const sentence of story.summary) lines.push(`   ${sentence}`);
     for (const quote of story.quotes) lines.push(`   ${quoteLine(quote)}`);
     lines.push('   Sources:');
-    for (const source of story.sources) {
-      lines.push(`   - ${outletOf(source)}, ${shortTime(source.published, now) || 'date unknown'}${source.url ? `: ${source.url}` : ''}`);
-    }
+    for (const source of story.sources) lines.push(`   - ${sourceLine(source, now)}`);
   });
   return `${lines.join('\n')}\n`;
 }
@@ -133,11 +170,7 @@ export interface TelegramMessage {
 }
 
 function sourcesHtml(sources: SourceRef[], now: Date, max = 3): string {
-  const shown = sources.slice(0, max).map((s) => {
-    const linked = sourceLinkHtml(s, outletOf(s));
-    const time = shortTime(s.published, now);
-    return time ? `${linked}, ${escapeHtml(time)}` : linked;
-  });
+  const shown = sources.slice(0, max).map((s) => sourceLineHtml(s, now));
   const more = sources.length > max ? ` and ${sources.length - max} more` : '';
   return `${shown.join(' · ')}${more}`;
 }

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
 import type { InsertResult, Store } from '../store/index.ts';
-import { documentToDrafts, type DocumentHint } from './document.ts';
+import { documentToDrafts, withOutletName, type DocumentHint } from './document.ts';
 import { pollSources, type PollReport } from './fetcher.ts';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
 import { isJsonlPath, jsonlLineToDocument, numberedLines } from './jsonl.ts';
@@ -179,6 +179,8 @@ export function reasonOf(error: unknown): string {
 
 /** Analyses and stores one draft (the fetcher's path); duplicates are detected before any analysis work. */
 export function storeDraft(store: Store, draft: ArticleDraft, sourceId?: number | null): InsertResult {
+  // A source's configured name (a feed's title by default) reads as the outlet's name.
+  withOutletName(draft);
   if (store.articles.isKnown(draft)) return store.articles.insert(draft, { sourceId: sourceId ?? null });
   const { analysis, keys } = prepareArticle(draft);
   return store.articles.insert(draft, { sourceId: sourceId ?? null, analysis, keys });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, Story } from '../../src/digest/model.ts';
 import { DigestSchema } from '../../src/digest/model.ts';
-import { TELEGRAM_MESSAGE_LIMIT, escapeHtml, renderTelegram, renderText, visibleLength } from '../../src/digest/render.ts';
+import { TELEGRAM_MESSAGE_LIMIT, escapeHtml, renderJson, renderTelegram, renderText, sourceDate, sourceLine, sourceLineHtml, visibleLength } from '../../src/digest/render.ts';
 
 function story(i: number, extra: Partial<Story> = {}): Story {
   return {
@@ -83,4 +83,45 @@ describe('renderText', () => {
     expect(text).toContain('Example <News>, 27 Nov, 07:05 UTC: https://news.example/a?id=1&x="1"');
   });
   it('escapeHtml leaves quotes alone in text', () => expect(escapeHtml(`a "b" <c> & d`)).toBe('a "b" &lt;c&gt; &amp; d'));
+});
+
+describe('source lines', () => {
+  const now = new Date('2026-11-27T12:00:00Z');
+  const wire = { articleId: 1, title: 'Dock strike halts cargo', url: 'https://www.valmorapost.example/strike', outlet: 'Valmora Post', published: '2026-11-27T07:05:00Z', ingested: '2026-11-27T09:00:00Z' };
+
+  it('name the outlet and the publication time', () => {
+    expect(sourceLine(wire, now)).toBe('Valmora Post, 27 Nov, 07:05 UTC: https://www.valmorapost.example/strike');
+  });
+
+  it('say that an ingest time is one, and "date unknown" only without any time', () => {
+    const { published: _, ...unpublished } = wire;
+    expect(sourceDate(unpublished, now)).toBe('ingested 27 Nov, 09:00 UTC');
+    const { ingested: __, ...undated } = unpublished;
+    expect(sourceDate(undated, now)).toBe('date unknown');
+  });
+
+  it('name an outlet from the URL when none is stored, and never use the headline as the outlet', () => {
+    expect(sourceLine({ articleId: 2, title: 'Headline', url: 'https://www.rt.com/news/1', ingested: '2026-11-27T09:00:00Z' }, now)).toBe(
+      'RT, ingested 27 Nov, 09:00 UTC: https://www.rt.com/news/1',
+    );
+    expect(sourceLine({ articleId: 3, title: 'Headline', published: '2016-09-05T14:12:00Z' }, now)).toBe('unknown outlet, 5 Sep 2016, 14:12 UTC');
+  });
+
+  it('show near-duplicate copies as one source, "also: AP, Reuters", each other outlet once and linked in HTML', () => {
+    const copy = (articleId: number, outlet: string) => ({ articleId, title: 'Copy', url: `https://${outlet.toLowerCase().replace(/ /g, '')}.example/${articleId}`, outlet, published: '2026-11-27T08:00:00Z' });
+    const source = { ...wire, also: [copy(2, 'AP'), copy(3, 'Reuters'), copy(4, 'AP'), copy(5, 'Valmora Post')] };
+    expect(sourceLine(source, now)).toBe('Valmora Post, 27 Nov, 07:05 UTC: https://www.valmorapost.example/strike (also: AP, Reuters)');
+    expect(sourceLineHtml(source, now)).toBe(
+      '<a href="https://www.valmorapost.example/strike">Valmora Post</a>, 27 Nov, 07:05 UTC (also: <a href="https://ap.example/2">AP</a>, <a href="https://reuters.example/3">Reuters</a>)',
+    );
+    expect(sourceLineHtml(source, now, { title: true })).toContain('Valmora Post</a>, 27 Nov, 07:05 UTC: Dock strike halts cargo (also: ');
+  });
+
+  it('appear with outlet and date in every digest renderer', () => {
+    const { published: _, ...unpublished } = wire;
+    const d = digest([story(1, { sources: [unpublished] })]);
+    expect(renderText(d)).toContain('- Valmora Post, ingested 27 Nov, 09:00 UTC: https://www.valmorapost.example/strike');
+    expect(renderTelegram(d)[0]!.html).toContain('>Valmora Post</a>, ingested 27 Nov, 09:00 UTC');
+    expect(JSON.parse(renderJson(d)).stories[0].sources[0]).toMatchObject({ outlet: 'Valmora Post', ingested: '2026-11-27T09:00:00Z' });
+  });
 });
