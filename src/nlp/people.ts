@@ -8,7 +8,7 @@
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
 import { ABSENT, CharTable } from './char-table.ts';
-import { getGender } from 'gender-detection-from-name';
+import { createRequire } from 'node:module';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
 export type Gender = 'm' | 'f';
@@ -289,6 +289,16 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   return !/^\p{Lu}\.$/u.test(tokens[tokens.length - 1]!);
 }
 
+type GenderLists = typeof import('gender-detection-from-name');
+let lists: GenderLists | undefined;
+/**
+ * The package's lists (about 2 MB of names), loaded on the first name we need: commands that never
+ * analyse an article (summary, ask, serve's replies) do not pay for them at start.
+ */
+function genderLists(): GenderLists {
+  return (lists ??= createRequire(import.meta.url)('gender-detection-from-name') as GenderLists);
+}
+
 /** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
 export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
   ...'mother wife daughter sister grandmother widow actress businesswoman congresswoman chairwoman spokeswoman mom'.split(' ').map((w) => [w, 'f'] as const),
@@ -303,7 +313,7 @@ export function firstNameGender(token: string | undefined): Gender | null {
   // The long tail of first names (about 30,000 in English): the package's majority reading.
   // Initials and one-letter words say nothing.
   if (w.length < 2 || !/^\p{L}[\p{L}'’-]+$/u.test(w)) return null;
-  const g = getGender(w, 'en');
+  const g = genderLists().getGender(w, 'en');
   if (g === 'male') return 'm';
   if (g === 'female') return 'f';
   // "Jo-Renee", "Jean-Pierre": the first part of a compound first name.
