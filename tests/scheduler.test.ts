@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../src/config.ts';
 import { botApi, fixedClock } from '../src/delivery/index.ts';
-import { startScheduler, type RunningScheduler } from '../src/scheduler.ts';
+import { startRetentionSchedule, startScheduler, type RunningScheduler } from '../src/scheduler.ts';
 import { Store } from '../src/store/index.ts';
 import { addSubscribers, manySubscribers, memoryLogger, seedArticles, settings, tempDir } from './delivery/helpers.ts';
 import { startTelegramEmulator, type TelegramEmulator } from './support/telegram-emulator.ts';
@@ -57,5 +57,25 @@ describe('scheduler lock', () => {
       expect(emulator.deliveredCount(s.chatId), `chat ${s.chatId}`).toBe(messages);
     }
     expect(emulator.rejected.filter((r) => r.errorCode !== 429)).toEqual([]);
+  });
+});
+
+describe('retention schedule', () => {
+  it('prunes what the retention settings no longer keep, on RETENTION_CRON', async () => {
+    const { dir, cleanup } = tempDir();
+    cleanups.push(cleanup);
+    const store = Store.open(join(dir, 'retention.db'));
+    cleanups.push(() => store.close());
+    const now = new Date('2026-11-27T09:00:00Z');
+    store.subscribers.recordSentMessage({ chatId: 1, messageId: 1, kind: 'summary', topic: null, stories: [] }, new Date(now.getTime() - 31 * 86_400_000));
+    store.subscribers.recordSentMessage({ chatId: 1, messageId: 2, kind: 'summary', topic: null, stories: [] }, new Date(now.getTime() - 29 * 86_400_000));
+    // Every second here, so that the test need not wait for 03:20.
+    const config = parseConfig({ RETENTION_CRON: '* * * * * *', RETENTION_SENT_MESSAGES_DAYS: '30' });
+    const { log, lines } = memoryLogger();
+    const retention = startRetentionSchedule({ config, log, store, clock: fixedClock(now) });
+    cleanups.push(() => retention.stop());
+    await expect.poll(() => lines.find((l) => l.msg === 'retention finished'), { timeout: 5_000, interval: 50 }).toMatchObject({ sentMessages: 1 });
+    expect(store.subscribers.sentMessage(1, 1)).toBeUndefined();
+    expect(store.subscribers.sentMessage(1, 2)).toBeDefined();
   });
 });

@@ -1,8 +1,9 @@
 // The bot's replies as Telegram HTML. Pure: values in, escaped HTML out, each within
 // Telegram's 4096-character limit.
 import type { Story, StoryQuote } from '../digest/model.ts';
-import { escapeHtml, quoteHtml, sourceLineHtml, truncateText, visibleLength } from '../digest/render.ts';
+import { capName, capTitle, escapeHtml, quoteHtml, sourceLineHtml, truncateText, visibleLength } from '../digest/render.ts';
 import type { Answer } from '../qa/index.ts';
+import { publicUrl, redactUrl } from '../secrets.ts';
 import type { Source } from '../store/index.ts';
 import { BOT_COMMANDS } from './commands.ts';
 
@@ -58,7 +59,7 @@ export function answerHtml(answer: Answer, now: Date): string {
 }
 
 export function storyDetailHtml(story: Story, allQuotes: StoryQuote[], now: Date): string {
-  const lines = [`<b>${escapeHtml(truncateText(story.title, 300))}</b>`, escapeHtml(story.summary.join(' '))];
+  const lines = [`<b>${escapeHtml(capTitle(story.title))}</b>`, escapeHtml(story.summary.join(' '))];
   if (allQuotes.length) lines.push('', '<b>Quotes</b>', ...allQuotes.map(quoteHtml));
   lines.push('', `📰 ${story.sources.map((s) => sourceLineHtml(s, now)).join(' · ')}`);
   return fitLines(lines);
@@ -81,8 +82,9 @@ export function sourcesListHtml(sources: Source[], isAdmin: boolean): string {
   const lines = ['<b>News sources</b>'];
   for (const s of sources) {
     const state = !s.enabled ? ' (disabled)' : s.consecutiveFailures ? ' (failing)' : '';
-    const href = escapeHtml(s.url).replace(/"/g, '&quot;');
-    lines.push(`${isAdmin ? `${s.id}. ` : '• '}<a href="${href}">${escapeHtml(s.name)}</a>${state}`);
+    // Credentials in a source URL stay with the operator; others see where the news comes from.
+    const href = escapeHtml(isAdmin ? redactUrl(s.url) : publicUrl(s.url)).replace(/"/g, '&quot;');
+    lines.push(`${isAdmin ? `${s.id}. ` : '• '}<a href="${href}">${escapeHtml(capName(s.name))}</a>${state}`);
   }
   return fitLines(lines);
 }

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { probeSource } from '../ingest/probe.ts';
 import { pollAndStore } from '../ingest/pipeline.ts';
+import { redactUrl } from '../secrets.ts';
 import { loadSourcesFile, parseOpml } from '../sources-file.ts';
 import type { Source, SourceKind } from '../store/index.ts';
 import { UserError, fetchOptionsOf, type CliContext } from './context.ts';
@@ -22,7 +23,8 @@ function describe(source: Source): string {
       : source.lastSuccessAt
         ? `ok ${formatTime(source.lastSuccessAt)}`
         : 'not fetched yet';
-  return `${source.id}\t${source.name} [${source.kind}]\n\t${source.url}\n\t${state}`;
+  // Shown without user:password@ and secret-looking parameters (terminals get copied and shared); --json keeps the URL.
+  return `${source.id}\t${source.name} [${source.kind}]\n\t${redactUrl(source.url)}\n\t${state}`;
 }
 
 export function sourcesListCommand(ctx: CliContext, options: { json?: boolean }): number {
@@ -48,7 +50,7 @@ export async function sourcesAddCommand(ctx: CliContext, url: string, options: {
     name ??= probed.title;
   }
   const source = ctx.store().sources.add({ url, name: name ?? new URL(url).hostname, kind: kind ?? 'feed' });
-  printLine(`added ${source.id}: ${source.name} [${source.kind}] ${source.url}`);
+  printLine(`added ${source.id}: ${source.name} [${source.kind}] ${redactUrl(source.url)}`);
   return 0;
 }
 

@@ -8,8 +8,15 @@ export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Room kept below the limit, for safety against counting differences. */
 const MESSAGE_BUDGET = 4000;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Half a surrogate pair (a JSON feed can carry one) becomes U+FFFD: Telegram refuses text that is not UTF-8. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return wellFormed(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(text: string): string {
@@ -53,7 +60,7 @@ export function shortTime(iso: string | undefined, now?: Date): string {
 
 /** The outlet a source line names (articles stored before outlets were cleaned get theirs here too). */
 export function sourceOutlet(source: SourceArticle): string {
-  return outletName(source.outlet, source.url) ?? 'unknown outlet';
+  return capName(outletName(source.outlet, source.url) ?? 'unknown outlet');
 }
 
 /** The publication time; else the ingest time, said to be one; "date unknown" only without either. */
@@ -103,13 +110,14 @@ function quoteLine(quote: StoryQuote): string {
 }
 
 export function quoteHtml(quote: StoryQuote): string {
-  return `<i>“${escapeHtml(quoteText(quote))}”</i> — ${escapeHtml(quote.speaker ?? 'unattributed')}`;
+  return `<i>“${escapeHtml(quoteText(quote))}”</i> — ${escapeHtml(quote.speaker ? capName(quote.speaker) : 'unattributed')}`;
 }
 
 /** The label linked to the source's page when it has a valid web URL, else the label alone. */
 export function sourceLinkHtml(source: SourceArticle, label: string): string {
   const href = webUrl(source.url);
-  return href ? `<a href="${escapeAttribute(href)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+  const text = escapeHtml(capName(label));
+  return href ? `<a href="${escapeAttribute(href)}">${text}</a>` : text;
 }
 
 function headline(digest: Digest): string {
@@ -143,7 +151,7 @@ export function renderText(digest: Digest): string {
 export function noStoriesMessage(digest: Digest): string {
   const what = digest.topic ? `about "${digest.topic}"` : 'in the news';
   let text = `I found nothing ${what}.`;
-  if (digest.suggestions?.length) text += ` Recent topics: ${digest.suggestions.join(', ')}.`;
+  if (digest.suggestions?.length) text += ` Recent topics: ${digest.suggestions.map(capName).join(', ')}.`;
   if (digest.topic) text += ' Try other words or a wider window (e.g. --since 7d).';
   return text;
 }
@@ -176,7 +184,7 @@ function sourcesHtml(sources: SourceRef[], now: Date, max = 3): string {
 }
 
 export function storyHtml(story: Story, index: number, now: Date, options: { quotes?: number; sentences?: number } = {}): string {
-  const parts = [`<b>${index}. ${escapeHtml(story.title)}</b>`];
+  const parts = [`<b>${index}. ${escapeHtml(capTitle(story.title))}</b>`];
   if (story.outsideWindow) parts[0] += ` <i>(${escapeHtml(shortTime(story.updated, now))})</i>`;
   const summary = story.summary.slice(0, options.sentences ?? story.summary.length);
   if (summary.length) parts.push(escapeHtml(summary.join(' ')));
@@ -187,12 +195,45 @@ export function storyHtml(story: Story, index: number, now: Date, options: { quo
   return parts.join('\n');
 }
 
-/** Cuts text to a visible length at a word boundary, with an ellipsis. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest start of `text` made of whole graphemes (so never half a surrogate pair, an
+ * emoji sequence or a letter with its accents) within `max` UTF-16 units, or `maxBytes` UTF-8
+ * bytes. Stops segmenting at the cut, so a 2-million-character title costs no more than a short one.
+ */
+export function cutText(text: string, limit: { max?: number; maxBytes?: number }): string {
+  const max = limit.max ?? Infinity;
+  const maxBytes = limit.maxBytes ?? Infinity;
+  if (text.length <= max && (maxBytes === Infinity || Buffer.byteLength(text) <= maxBytes)) return text;
+  let end = 0;
+  let bytes = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    bytes += maxBytes === Infinity ? 0 : Buffer.byteLength(segment);
+    if (index + segment.length > max || bytes > maxBytes) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/** Cuts text to a visible length at a word boundary (by grapheme), with an ellipsis. */
 export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const cut = cutText(text, { max: max - 1 });
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Longest title and name (outlet, source, speaker) shown in a message: a feed can claim any. */
+export const MAX_TITLE_LENGTH = 300;
+export const MAX_NAME_LENGTH = 100;
+
+export function capTitle(title: string): string {
+  return truncateText(title, MAX_TITLE_LENGTH);
+}
+
+export function capName(name: string): string {
+  return truncateText(name, MAX_NAME_LENGTH);
 }
 
 /** A story block that fits one message: drop quotes, then sentences, then shorten the text. */
@@ -205,7 +246,7 @@ function fittingStoryHtml(story: Story, index: number, now: Date, budget: number
     const html = storyHtml(story, index, now, { quotes: 0, sentences });
     if (visibleLength(html) <= budget) return html;
   }
-  const shortened: Story = { ...story, title: truncateText(story.title, 300), summary: [], quotes: [], sources: story.sources.slice(0, 1) };
+  const shortened: Story = { ...story, summary: [], quotes: [], sources: story.sources.slice(0, 1) };
   return storyHtml(shortened, index, now);
 }
 

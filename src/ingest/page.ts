@@ -15,7 +15,7 @@ import { createRequire } from 'node:module';
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { parseHTML as ParseHtml } from 'linkedom';
 import type { ArticleDraft } from '../model.ts';
-import { isBoilerplateLine } from './rawtext.ts';
+import { isBoilerplateLine } from './boilerplate.ts';
 
 // linkedom and Readability load with the first page, not with every command that imports
 // ingest (serve keeps about 7 MB less until a page is extracted). CommonJS builds, so

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, Story } from '../../src/digest/model.ts';
 import { DigestSchema } from '../../src/digest/model.ts';
-import { TELEGRAM_MESSAGE_LIMIT, escapeHtml, renderJson, renderTelegram, renderText, sourceDate, sourceLine, sourceLineHtml, visibleLength } from '../../src/digest/render.ts';
+import { TELEGRAM_MESSAGE_LIMIT, cutText, escapeHtml, renderJson, renderTelegram, renderText, sourceDate, sourceLine, sourceLineHtml, truncateText, visibleLength, visibleText } from '../../src/digest/render.ts';
 
 function story(i: number, extra: Partial<Story> = {}): Story {
   return {
@@ -123,5 +123,56 @@ describe('source lines', () => {
     expect(renderText(d)).toContain('- Valmora Post, ingested 27 Nov, 09:00 UTC: https://www.valmorapost.example/strike');
     expect(renderTelegram(d)[0]!.html).toContain('>Valmora Post</a>, ingested 27 Nov, 09:00 UTC');
     expect(JSON.parse(renderJson(d)).stories[0].sources[0]).toMatchObject({ outlet: 'Valmora Post', ingested: '2026-11-27T09:00:00Z' });
+  });
+});
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('cutting text by grapheme', () => {
+  it('truncateText never leaves half a surrogate pair, a split flag or a letter without its accent', () => {
+    const emoji = truncateText('😀'.repeat(3000), 300);
+    expect(emoji.endsWith('😀…')).toBe(true);
+    expect(LONE_SURROGATE.test(emoji)).toBe(false);
+    expect(emoji.length).toBeLessThanOrEqual(300);
+    expect(truncateText('🇺🇦🇺🇦🇺🇦', 5)).toBe('🇺🇦…');
+    expect(truncateText('e\u0301'.repeat(10), 6)).toBe('e\u0301e\u0301…');
+    expect(truncateText('short', 10)).toBe('short');
+    expect(truncateText('one two three four five', 20)).toBe('one two three four…');
+  });
+
+  it('cutText keeps whole graphemes within a length or a byte budget', () => {
+    const bold = '𝐌𝐚𝐱𝐢𝐦𝐢𝐥𝐢𝐚𝐧 𝐖𝐚𝐬𝐡𝐢𝐧𝐠𝐭𝐨𝐧';
+    const cut = cutText(`topic:${bold}`, { maxBytes: 64 });
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(64);
+    expect(Buffer.byteLength(cut)).toBeGreaterThan(58);
+    expect(LONE_SURROGATE.test(cut)).toBe(false);
+    expect(cutText('😀'.repeat(150), { max: 199 })).toBe('😀'.repeat(99));
+    // A 2-million-character title is cut without segmenting all of it.
+    expect(cutText('a'.repeat(2_000_000), { max: 5 })).toBe('aaaaa');
+  });
+
+  it('escapeHtml turns half a surrogate pair (a JSON feed can carry one) into U+FFFD', () => {
+    expect(escapeHtml('ok \ud83d <b>')).toBe('ok \uFFFD &lt;b&gt;');
+    expect(escapeHtml('😀')).toBe('😀');
+  });
+});
+
+describe('names and titles are capped in every message', () => {
+  it('a 4,206-character outlet, title and speaker still give messages within Telegram limits', () => {
+    const long = 'World News Network '.repeat(222).slice(0, 4206);
+    const hostile = story(1, {
+      title: long,
+      quotes: [{ text: 'We will stay.', speaker: long, verified: true, articleId: 1 }],
+      sources: [{ articleId: 1, title: long, url: 'https://news.example/a', outlet: long, published: '2026-11-27T07:05:00Z' }],
+    });
+    const messages = renderTelegram(digest([hostile, story(2)]));
+    for (const message of messages) {
+      expect(visibleLength(message.html)).toBeLessThanOrEqual(TELEGRAM_MESSAGE_LIMIT);
+      assertValidTelegramHtml(message.html);
+    }
+    const html = messages.map((m) => m.html).join('\n');
+    expect(html).toContain('World News Network');
+    expect(html).toContain('Story 2');
+    expect(visibleText(html).split('World News Network').length).toBeLessThan(70);
   });
 });

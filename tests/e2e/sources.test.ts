@@ -65,4 +65,16 @@ describe('sources and fetch from the CLI', () => {
     const list = JSON.parse((await runCli(['sources', 'list', '--json', '--db', db])).stdout) as { sources: { name: string; url: string }[] };
     expect(list.sources.map((s) => s.name)).toEqual(['Example World', 'Other']);
   });
+
+  it('prints a source URL without its credentials or secret-looking parameters', async () => {
+    const db = join(dir, 'secret.db');
+    const url = 'https://reader:pa55word@feeds.example.org/rss.xml?apikey=K3Y-VALUE&lang=en';
+    const added = await runCli(['sources', 'add', url, '--no-check', '--name', 'Paid feed', '--db', db]);
+    expect(added.code, added.stderr).toBe(0);
+    const list = await runCli(['sources', 'list', '--db', db]);
+    for (const output of [added.stdout, list.stdout]) {
+      expect(output).toContain('https://feeds.example.org/rss.xml?apikey=%5BREDACTED%5D&lang=en');
+      expect(output).not.toMatch(/pa55word|K3Y-VALUE/);
+    }
+  }, 30_000);
 });
