@@ -5,6 +5,7 @@ import { openDatabase, type Db } from './db.ts';
 import { LlmCache } from './llm-cache.ts';
 import { OutboxStore } from './outbox.ts';
 import { PassageStore } from './passages.ts';
+import { RetentionStore } from './retention.ts';
 import { SourceStore } from './sources.ts';
 import { SubscriberStore } from './subscribers.ts';
 
@@ -12,6 +13,7 @@ export type { InsertResult, InsertStatus, SearchHit, SearchOptions } from './art
 export type { CandidateOptions, PassageQuery } from './passages.ts';
 export type { Source, SourceInput, SourceKind } from './sources.ts';
 export type { SentMessage, Subscriber } from './subscribers.ts';
+export type { RetentionPolicy, RetentionReport } from './retention.ts';
 export type { DeliveryCounts, DigestDecision, DigestRecord, DigestStatus, LockHolder, OutboxItem, OutboxStatus } from './outbox.ts';
 
 export class Store {
@@ -21,6 +23,7 @@ export class Store {
   readonly llmCache: LlmCache;
   readonly outbox: OutboxStore;
   readonly passages: PassageStore;
+  readonly retention: RetentionStore;
 
   private constructor(private readonly db: Db) {
     this.articles = new ArticleStore(db);
@@ -29,6 +32,7 @@ export class Store {
     this.llmCache = new LlmCache(db);
     this.outbox = new OutboxStore(db);
     this.passages = new PassageStore(db, this.articles);
+    this.retention = new RetentionStore(db);
   }
 
   static open(path: string): Store {

@@ -188,6 +188,16 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 12,
+    sql: `
+      -- Retention (src/store/retention.ts) deletes old articles: without these, each deleted
+      -- article would scan every band row (ON DELETE CASCADE) and every article (SET NULL).
+      CREATE INDEX IF NOT EXISTS article_bands_article ON article_bands(article_id);
+      CREATE INDEX IF NOT EXISTS articles_near_duplicate ON articles(near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS digests_decided ON digests(decided_at);
+    `,
+  },
+  {
     version: 14,
     sql: `
       -- The messages of one digest (split in several when long) share a key, so that a reply to

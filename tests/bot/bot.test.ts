@@ -51,6 +51,20 @@ describe('the bot, end to end through the Bot API emulator', () => {
     expect(emulator.rejected.filter((r) => r.errorCode !== 429)).toEqual([]);
   });
 
+  it('the Sources button lists "Outlet, date: title" with the link, never the title twice', async () => {
+    harness = await startHarness();
+    const { emulator } = harness;
+    await harness.say(USER, '/summary syria');
+    const digestMessage = emulator.botMessages(USER).at(-1)!;
+    const sources = digestMessage.reply_markup!.inline_keyboard!.flat().find((b) => b.text.startsWith('Sources'))!;
+    emulator.pressButton({ chatId: USER, messageId: digestMessage.message_id, data: sources.callback_data! });
+    const [list] = (await emulator.waitForBotMessages(USER, emulator.botMessages(USER).length + 1)).slice(-1);
+    const title = "Putin: Russia & US may reach agreement on Syria 'within next few days'";
+    expect(list!.text).toContain(`• RT, 5 Sep, 14:12 UTC: ${title}`);
+    expect(list!.text).not.toContain(`${title}: ${title}`);
+    expect(list!.entities?.find((e) => e.type === 'text_link')?.url).toMatch(/^https:\/\/www\.rt\.com\//);
+  });
+
   it('asks for a topic, with suggestions, when /summary has none', async () => {
     harness = await startHarness();
     const [reply] = await harness.say(USER, '/summary');
