@@ -1,7 +1,11 @@
 // Follow-up answer quality on our own questions over PolNeAR (eval/qa/*.jsonl; see its README).
 //
 //   npm run eval:qa [-- --verbose] [-- --only who-01,said-03] [-- --db path/to/reuse.db] [-- --calibrate]
+//                   [-- --sets tune,heldout]
 //
+// Three sets: the tuning half (tune.jsonl), the first held-out half (heldout.jsonl) and the fresh
+// held-out set (fresh.jsonl, written before the second round's changes). --sets asks only the sets
+// named: while tuning, `--sets tune,heldout` keeps the fresh set out of sight.
 // --calibrate sweeps the abstention threshold over the tuning half only and prints accuracy,
 // "not found" on unanswerable and false "not found" for each: how ANSWER_THRESHOLD was chosen.
 //

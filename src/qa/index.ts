@@ -31,7 +31,7 @@ export interface AskScope {
  * The abstention threshold on the best passage's score: below it, "I don't find that". Calibrated
  * on the tuning half of eval/qa (npm run eval:qa -- --calibrate).
  */
-export const ANSWER_THRESHOLD = 0.3;
+export const ANSWER_THRESHOLD = 0.33;
 /** Candidate articles taken from the index per search (window, then older). */
 const CANDIDATES = 25;
 /** Stories of a topic ranked first for a plain question after /summary. */
