@@ -11,10 +11,10 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRawText } from '../src/ingest/rawtext.ts';
 import type { ArticleDraft } from '../src/model.ts';
-import { countTokens } from '../src/summarize/llm/budget.ts';
-import { loadPrompts } from '../src/summarize/llm/prompts.ts';
-import { articleSummaryPrompt, DEFAULT_ARTICLE_TOKENS, promptTokens } from '../src/summarize/llm/requests.ts';
-import { STORY_SUMMARY_FORMAT } from '../src/summarize/llm/schemas.ts';
+import { countTokens } from '../src/llm/budget.ts';
+import { loadPrompts } from '../src/llm/prompts.ts';
+import { articleSummaryPrompt, DEFAULT_ARTICLE_TOKENS, promptTokens } from '../src/llm/requests.ts';
+import { STORY_SUMMARY_FORMAT } from '../src/llm/schemas.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const evalDir = resolve(root, process.env.EVAL_DATA_DIR ?? '../shared/eval');

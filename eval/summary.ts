@@ -16,8 +16,8 @@ import type { StoredArticle } from '../src/model.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { tokenize } from '../src/nlp/tokens.ts';
 import { Store } from '../src/store/index.ts';
-import { leadSentences, summarize } from '../src/summarize/extractive.ts';
-import { commonSubsequenceLength, repeatsHeadline } from '../src/summarize/headline.ts';
+import { leadSentences, summarize } from '../src/nlp/extractive.ts';
+import { commonSubsequenceLength, repeatsHeadline } from '../src/nlp/headline.ts';
 import { rouge, type RougeScores } from './rouge.ts';
 
 export interface Item {

@@ -12,7 +12,7 @@ import type { FetchOptions } from './ingest/http.ts';
 import { fetchJobPool, pollAndStore, pollOptionsOf } from './ingest/pipeline.ts';
 import type { Logger } from './log.ts';
 import type { RetentionPolicy, Store } from './store/index.ts';
-import type { Summarizer } from './summarize/index.ts';
+import type { Summarizer } from './llm/summarizer.ts';
 
 export interface SchedulerDeps {
   config: Config;

@@ -17,7 +17,7 @@ import { startScheduler, type RunningScheduler } from './scheduler.ts';
 import { describeError } from './secrets.ts';
 import type { Store } from './store/index.ts';
 import type { FetchOptions } from './ingest/http.ts';
-import { createSummarizer } from './summarize/index.ts';
+import { createSummarizer } from './llm/summarizer.ts';
 
 export interface ServeDeps {
   config: Config;

@@ -1,6 +1,6 @@
 // The bot's replies as Telegram HTML. Pure: values in, escaped HTML out, each within
 // Telegram's 4096-character limit.
-import type { Story, StoryQuote } from '../digest/model.ts';
+import type { Story, StoryQuote } from '../model/digest.ts';
 import { capName, capTitle, escapeHtml, quoteHtml, sourceLineHtml, truncateText, visibleLength } from '../digest/render.ts';
 import type { Answer } from '../qa/index.ts';
 import { publicUrl, redactUrl } from '../secrets.ts';

@@ -3,7 +3,7 @@ import { buildDigest } from '../digest/index.ts';
 import { renderJson, renderText, sourceLine } from '../digest/render.ts';
 import { DEFAULT_WINDOW, windowStart } from '../digest/window.ts';
 import { ask, type Answer } from '../qa/index.ts';
-import { createSummarizer } from '../summarize/index.ts';
+import { createSummarizer } from '../llm/summarizer.ts';
 import { UserError, type CliContext } from './context.ts';
 import { printJsonLine, printLine } from './format.ts';
 

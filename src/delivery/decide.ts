@@ -2,7 +2,7 @@
 // same transaction that decides it (before anything is sent). The unique (subscriber, local
 // date) key makes a second decision for the same day impossible, whatever runs it.
 import { buildDigest } from '../digest/index.ts';
-import type { Digest } from '../digest/model.ts';
+import type { Digest } from '../model/digest.ts';
 import { renderTelegram } from '../digest/render.ts';
 import type { Logger } from '../log.ts';
 import type { Store, Subscriber } from '../store/index.ts';

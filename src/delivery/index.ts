@@ -4,7 +4,7 @@ import { Telegram } from 'telegraf';
 import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { DeliveryCounts, LockHolder, Store } from '../store/index.ts';
-import type { Digest } from '../digest/model.ts';
+import type { Digest } from '../model/digest.ts';
 import { decideDue, type DecideReport } from './decide.ts';
 import { SchedulerLease } from './lock.ts';
 import { localDate, systemClock, type Clock } from './schedule.ts';

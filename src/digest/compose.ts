@@ -2,10 +2,10 @@
 import { outletName } from '../ingest/outlet.ts';
 import type { FoundQuote, StoredArticle } from '../model.ts';
 import { rankKeyQuotes } from '../nlp/quotes.ts';
-import { keepsSummaryRules, summarize } from '../summarize/extractive.ts';
-import { repeatsHeadline } from '../summarize/headline.ts';
+import { keepsSummaryRules, summarize } from '../nlp/extractive.ts';
+import { repeatsHeadline } from '../nlp/headline.ts';
 import { articleTime } from './cluster.ts';
-import type { Digest, SourceRef, Story, StoryQuote } from './model.ts';
+import type { Digest, SourceRef, Story, StoryQuote } from '../model/digest.ts';
 
 export interface StoryCandidate {
   articles: StoredArticle[];

@@ -1,7 +1,7 @@
 // The digest service: select stories from the store, compose the Digest.
 import type { Store } from '../store/index.ts';
 import { composeDigest } from './compose.ts';
-import type { Digest } from './model.ts';
+import type { Digest } from '../model/digest.ts';
 import { shortTime } from './render.ts';
 import { selectStories, suggestTopics } from './select.ts';
 

@@ -2,7 +2,7 @@
 // Telegram HTML: every <, >, & escaped, only allowed tags, each message at most 4096
 // characters after entity parsing, split between stories and never inside a tag.
 import { outletName } from '../ingest/outlet.ts';
-import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from './model.ts';
+import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from '../model/digest.ts';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Room kept below the limit, for safety against counting differences. */

@@ -2,7 +2,7 @@
 // (draft, analysis, content keys). Runs in the ingest worker threads, or in-process.
 import type { Analysis, ArticleDraft } from '../model.ts';
 import { analyseArticle } from '../nlp/analyse.ts';
-import { contentKeys, type ContentKeys } from './content-keys.ts';
+import { contentKeys, type ContentKeys } from '../dedup/content-keys.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
 import { sanitizeDraft } from './sanitize.ts';
 

@@ -1,7 +1,7 @@
 // The per-article analysis, computed once at ingest and stored with the article:
 // sentences, the extractive summary and every quote with its speaker.
 import type { Analysis, ArticleDraft } from '../model.ts';
-import { summarize } from '../summarize/extractive.ts';
+import { summarize } from './extractive.ts';
 import { extractQuotes } from './quotes.ts';
 import { splitSentences } from './sentences.ts';
 

@@ -2,56 +2,18 @@
 // with its source; the quotes in them with their speakers; no sentence twice. Or an honest
 // "I don't find that", saying what was searched, with related stories that are there. Pure.
 import { sourceRef, toStoryQuote } from '../digest/compose.ts';
-import type { SourceRef, StoryQuote } from '../digest/model.ts';
+import { NOT_FOUND_ANSWER, notFoundAnswer, type Answer, type AnswerSentence } from '../model/answer.ts';
+import type { SourceRef, StoryQuote } from '../model/digest.ts';
 import { shortTime } from '../digest/render.ts';
 import type { StoredArticle } from '../model.ts';
 import { tokenize } from '../nlp/tokens.ts';
 import type { QuestionAnalysis } from './question.ts';
 import type { RankedPassage } from './rank.ts';
 
-export interface AnswerSentence {
-  text: string;
-  source: SourceRef;
-  /** Who speaks in the sentence when it is a quotation that does not name its speaker. */
-  speaker?: string;
-}
-
-export interface Answer {
-  question: string;
-  /** True when the articles hold an answer. */
-  found: boolean;
-  /** The answer's sentences as one text, or the not-found message. */
-  answer: string;
-  /** Each sentence of the answer with its source (the LLM's answer has none: its sources cover it whole). */
-  sentences: AnswerSentence[];
-  quotes: StoryQuote[];
-  sources: SourceRef[];
-  /** When nothing answers: stories that are there and come closest. */
-  related: SourceRef[];
-  /** What was searched, e.g. "the last 7 days of news, then older articles". */
-  searched: string;
-  /** When the answer comes from before the window: how old it is. */
-  age?: string;
-}
-
-/** A passage as the LLM is given it: the answer's sentence with a sentence either side, and its article. */
-export interface AnswerPassage {
-  articleId: number;
-  title: string;
-  text: string;
-}
-
-/** The short form, also what the LLM is told to answer when the passages do not hold the answer. */
-export const NOT_FOUND_ANSWER = "I don't find that in the articles.";
-
 /** Most sentences in an answer; a "Who is X?" answer may use them all. */
 const MAX_SENTENCES = 3;
 /** A further passage joins the answer only when it scores close to the best. */
 const CLOSE_TO_BEST = 0.8;
-
-export function notFoundAnswer(question: string, searched: string, related: SourceRef[]): Answer {
-  return { question, found: false, answer: `${NOT_FOUND_ANSWER.slice(0, -1)}: I searched ${searched}.`, sentences: [], quotes: [], sources: [], related, searched };
-}
 
 /** "the last 7 days", "the last 24 hours", "the last 3 weeks", or "since 5 Sep 2016". */
 export function describeWindow(since: Date, now: Date): string {

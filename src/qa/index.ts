@@ -9,13 +9,14 @@ import { buildDigest } from '../digest/index.ts';
 import { shortTime } from '../digest/render.ts';
 import type { StoredArticle } from '../model.ts';
 import type { PassageQuery, Store } from '../store/index.ts';
-import type { Summarizer } from '../summarize/index.ts';
-import { choosePassages, composeAnswer, describeWindow, notFoundAnswer, type Answer, type AnswerPassage } from './answer.ts';
+import type { Summarizer } from '../llm/summarizer.ts';
+import { choosePassages, composeAnswer, describeWindow } from './answer.ts';
+import { notFoundAnswer, type Answer, type AnswerPassage } from '../model/answer.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { rankPassages, type RankedPassage } from './rank.ts';
 import { DERIVED_WEIGHT } from './terms.ts';
 
-export { NOT_FOUND_ANSWER, type Answer, type AnswerPassage, type AnswerSentence } from './answer.ts';
+export { NOT_FOUND_ANSWER, type Answer, type AnswerPassage, type AnswerSentence } from '../model/answer.ts';
 
 export interface AskScope {
   /** The articles of the digest replied to (all its messages): searched first and ranked first. */

@@ -1,9 +1,9 @@
 // Articles: insertion with deduplication (GUID, canonical URL, exact text, near-duplicate
 // fingerprint), topic search over the FTS5 index, and the stored per-article analysis.
 import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
-import { contentKeys, type ContentKeys } from '../ingest/content-keys.ts';
-import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
-import { canonicalUrl } from '../ingest/url.ts';
+import { contentKeys, type ContentKeys } from '../dedup/content-keys.ts';
+import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../dedup/fingerprint.ts';
+import { canonicalUrl } from '../dedup/url.ts';
 import { createRequire } from 'node:module';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { statementCache, type Db } from './db.ts';

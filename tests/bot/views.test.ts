@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { answerHtml, storyDetailHtml, storySourcesHtml } from '../../src/bot/views.ts';
-import type { SourceRef, Story } from '../../src/digest/model.ts';
+import type { SourceRef, Story } from '../../src/model/digest.ts';
 
 const now = new Date('2026-03-04T12:00:00Z');
 const post: SourceRef = { articleId: 1, title: 'Dock strike halts cargo', url: 'https://www.valmorapost.example/strike', outlet: 'Valmora Post', published: '2026-03-03T11:20:00Z' };

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decideDue, findDue } from '../../src/delivery/decide.ts';
-import type { Story } from '../../src/digest/model.ts';
+import type { Story } from '../../src/model/digest.ts';
 import { Store } from '../../src/store/index.ts';
 import { addSubscribers, seedArticles, tempDir } from './helpers.ts';
 

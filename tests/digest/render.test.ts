@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { Digest, Story } from '../../src/digest/model.ts';
-import { DigestSchema } from '../../src/digest/model.ts';
+import type { Digest, Story } from '../../src/model/digest.ts';
+import { DigestSchema } from '../../src/model/digest.ts';
 import { TELEGRAM_MESSAGE_LIMIT, cutText, escapeHtml, renderJson, renderTelegram, renderText, sourceDate, sourceLine, sourceLineHtml, truncateText, visibleLength, visibleText } from '../../src/digest/render.ts';
 
 function story(i: number, extra: Partial<Story> = {}): Story {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { choosePassages, composeAnswer, describeWindow, notFoundAnswer } from '../../src/qa/answer.ts';
+import { choosePassages, composeAnswer, describeWindow } from '../../src/qa/answer.ts';
+import { notFoundAnswer } from '../../src/model/answer.ts';
 import { analyseQuestion } from '../../src/qa/question.ts';
 import { rankPassages, type RankedPassage } from '../../src/qa/rank.ts';
 import { BRIDGE, storedArticle } from './helpers.ts';

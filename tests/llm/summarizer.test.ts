@@ -1,12 +1,12 @@
 // The LLM summarizer against the local OpenAI-compatible stub, through the real openai SDK.
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../src/config.ts';
-import { silentLogger } from '../../../src/log.ts';
-import { askOffline, llmPassages, NOT_FOUND_ANSWER, type Answer, type AnswerPassage } from '../../../src/qa/index.ts';
-import type { StoredArticle } from '../../../src/model.ts';
-import { Store } from '../../../src/store/index.ts';
-import { countTokens } from '../../../src/summarize/llm/budget.ts';
-import { createLlmSummarizer } from '../../../src/summarize/llm/index.ts';
+import { parseConfig } from '../../src/config.ts';
+import { silentLogger } from '../../src/log.ts';
+import { askOffline, llmPassages, NOT_FOUND_ANSWER, type Answer, type AnswerPassage } from '../../src/qa/index.ts';
+import type { StoredArticle } from '../../src/model.ts';
+import { Store } from '../../src/store/index.ts';
+import { countTokens } from '../../src/llm/budget.ts';
+import { createLlmSummarizer } from '../../src/llm/index.ts';
 import { digestOf, harness, loose, otherDraft, seedDraft, storeArticle, type Harness } from './helpers.ts';
 
 let h: Harness | undefined;

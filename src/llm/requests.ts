@@ -2,9 +2,9 @@
 // the rendered prompts, and the cache key (a hash of exactly what is sent). Shared by the
 // summarizer and eval/llm-tokens.ts, so the token figures measure the real requests.
 import { createHash } from 'node:crypto';
-import type { StoredArticle } from '../../model.ts';
-import type { Digest } from '../../digest/model.ts';
-import { NOT_FOUND_ANSWER, type AnswerPassage } from '../../qa/answer.ts';
+import type { StoredArticle } from '../model.ts';
+import type { Digest } from '../model/digest.ts';
+import { NOT_FOUND_ANSWER, type AnswerPassage } from '../model/answer.ts';
 import { countRequestTokens, trimToTokens } from './budget.ts';
 import { renderPrompt, type Prompts, type RenderedPrompt } from './prompts.ts';
 import { jsonSchemaOf, type OutputFormat } from './schemas.ts';

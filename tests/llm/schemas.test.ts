@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_FORMAT, HEADLINE_FORMAT, jsonSchemaOf, STORY_SUMMARY_FORMAT } from '../../../src/summarize/llm/schemas.ts';
+import { ANSWER_FORMAT, HEADLINE_FORMAT, jsonSchemaOf, STORY_SUMMARY_FORMAT } from '../../src/llm/schemas.ts';
 
 type Node = { [key: string]: unknown };
 

@@ -11,9 +11,9 @@
 //
 // Length rule: 3 sentences, or 2 when the article has fewer than SHORT_ARTICLE_SENTENCES
 // usable sentences (a short item's third sentence is mostly detail).
-import { splitSentences } from '../nlp/sentences.ts';
-import { TermIds } from '../nlp/term-ids.ts';
-import { type TokenSpans, entityMentions, tokenAt, tokenSpans, tokenize } from '../nlp/tokens.ts';
+import { splitSentences } from './sentences.ts';
+import { TermIds } from './term-ids.ts';
+import { type TokenSpans, entityMentions, tokenAt, tokenSpans, tokenize } from './tokens.ts';
 import { type HeadlineWords, headlineWords, headlineWordsOf, repeatsHeadline } from './headline.ts';
 
 export interface SummaryInput {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commonSubsequenceLength, repeatsHeadline } from '../../src/summarize/headline.ts';
+import { commonSubsequenceLength, repeatsHeadline } from '../../src/nlp/headline.ts';
 
 describe('repeatsHeadline', () => {
   const headline = 'Lorn council cuts library hours to fix water pipes';

@@ -7,7 +7,7 @@
 // the conversation. Concurrency is bounded; a circuit breaker stops calls during an outage.
 import OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../log.ts';
 import { countRequestTokens } from './budget.ts';
 import type { CircuitBreaker } from './breaker.ts';
 import type { RenderedPrompt } from './prompts.ts';

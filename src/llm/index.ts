@@ -3,14 +3,14 @@
 // JSON-schema response format); every quote is checked to be verbatim in the article it
 // cites, and every fault falls back to the offline result. One request per new article,
 // cached by a hash of what was sent, so an article is never sent twice.
-import type { Config } from '../../config.ts';
-import { sourceRef, withoutRepeats, MAX_KEY_QUOTES } from '../../digest/compose.ts';
-import type { Digest, Story, StoryQuote } from '../../digest/model.ts';
-import type { Logger } from '../../log.ts';
-import type { StoredArticle } from '../../model.ts';
-import { splitSentences } from '../../nlp/sentences.ts';
-import { notFoundAnswer, type Answer, type AnswerPassage } from '../../qa/answer.ts';
-import type { Store } from '../../store/index.ts';
+import type { Config } from '../config.ts';
+import { sourceRef, withoutRepeats, MAX_KEY_QUOTES } from '../digest/compose.ts';
+import type { Digest, Story, StoryQuote } from '../model/digest.ts';
+import type { Logger } from '../log.ts';
+import type { StoredArticle } from '../model.ts';
+import { splitSentences } from '../nlp/sentences.ts';
+import { notFoundAnswer, type Answer, type AnswerPassage } from '../model/answer.ts';
+import type { Store } from '../store/index.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { LlmClient, LlmError, type LlmCounters } from './client.ts';
 import { countTokens } from './budget.ts';

@@ -1,6 +1,6 @@
 // What a summary must not do with its headline: repeat it, or a near-copy of it. A reader
 // sees the headline right above the summary, so a sentence that says it again is wasted.
-import { contentTermOf, tokenize } from '../nlp/tokens.ts';
+import { contentTermOf, tokenize } from './tokens.ts';
 
 /** A text as repeatsHeadline compares it: its words as written (lower-cased) and its content terms (stemmed, no function words). */
 export interface HeadlineWords {

@@ -12,7 +12,7 @@ import {
   renderPrompt,
   renderTemplate,
   type PromptName,
-} from '../../../src/summarize/llm/prompts.ts';
+} from '../../src/llm/prompts.ts';
 
 const prompts = loadPrompts();
 const names = Object.keys(PROMPT_PLACEHOLDERS) as PromptName[];

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { bandKeys, contentHashes, fingerprint, normaliseForHash, similarity, textHash } from '../../src/ingest/fingerprint.ts';
+import { bandKeys, contentHashes, fingerprint, normaliseForHash, similarity, textHash } from '../../src/dedup/fingerprint.ts';
 
 const seed = readFileSync(new URL('../fixtures/rt-2016-09-05-putin-obama-syria.txt', import.meta.url), 'utf8');
 const digest = (signature: string): string => createHash('sha256').update(signature).digest('hex').slice(0, 16);

@@ -1,8 +1,8 @@
 // Quote verification: a quote the model returns is shown only when it appears verbatim in
 // the article it cites (after normalising quote marks, whitespace and case), and then with
 // the article's own characters. Everything else is dropped and counted.
-import type { StoredArticle } from '../../model.ts';
-import type { StoryQuote } from '../../digest/model.ts';
+import type { StoredArticle } from '../model.ts';
+import type { StoryQuote } from '../model/digest.ts';
 import type { LlmQuote } from './schemas.ts';
 
 /** A key quote needs a few words: a two-word "quote" matches almost any article by chance. */

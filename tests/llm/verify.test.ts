@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { StoredArticle } from '../../../src/model.ts';
+import type { StoredArticle } from '../../src/model.ts';
 import {
   findVerbatim,
   keepSentencesWithVerbatimQuotations,
   normaliseForMatch,
   quotationsIn,
   verifyQuotes,
-} from '../../../src/summarize/llm/verify.ts';
+} from '../../src/llm/verify.ts';
 
 function article(id: number, text: string, quotes: { start: number; end: number; speaker: string | null }[] = []): StoredArticle {
   return {

@@ -1,12 +1,12 @@
 // The summarizer the CLI and the bot use: offline (extractive) by default, the LLM on top
 // when one is configured. Every LLM fault falls back to the offline result inside the LLM path.
 import type { Config } from '../config.ts';
-import type { Digest } from '../digest/model.ts';
+import type { Digest } from '../model/digest.ts';
 import type { Logger } from '../log.ts';
 import type { StoredArticle } from '../model.ts';
-import type { Answer, AnswerPassage } from '../qa/answer.ts';
+import type { Answer, AnswerPassage } from '../model/answer.ts';
 import type { Store } from '../store/index.ts';
-import { loadPrompts } from './llm/prompts.ts';
+import { loadPrompts } from './prompts.ts';
 
 export interface Summarizer {
   /** 'offline' or the LLM model name, for logs and /stats. */
@@ -34,7 +34,7 @@ export function createSummarizer(deps: { config: Config; store: Store; log: Logg
   // Prompts are read now, so a broken prompts/ folder still fails at start.
   const prompts = loadPrompts();
   // openai, js-tiktoken and the LLM modules load only when an LLM is configured (8 MB of idle RSS).
-  const loading = import('./llm/index.ts').then((m) => m.createLlmSummarizer(deps, { prompts })!);
+  const loading = import('./index.ts').then((m) => m.createLlmSummarizer(deps, { prompts })!);
   loading.catch(() => undefined); // reported by the first call that awaits it
   return {
     name: deps.config.OPENAI_MODEL,

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { splitSentences } from '../../src/nlp/sentences.ts';
 import { contentTerms } from '../../src/nlp/tokens.ts';
-import { cleanSentence, leadSentences, summarize } from '../../src/summarize/extractive.ts';
+import { cleanSentence, leadSentences, summarize } from '../../src/nlp/extractive.ts';
 
 const seed = readFileSync(new URL('../fixtures/rt-2016-09-05-putin-obama-syria.txt', import.meta.url), 'utf8');
 const seedTitle = "Putin: Russia & US may reach agreement on Syria 'within next few days'";

@@ -36,8 +36,8 @@ export interface RenderedPrompt {
 export type Prompts = { [N in PromptName]: PromptTemplate };
 
 const here = dirname(fileURLToPath(import.meta.url));
-// prompts/ at the project root: three levels up from src/summarize/llm, one up from the dist/ bundle.
-export const DEFAULT_PROMPTS_DIR = resolve(here, basename(here) === 'dist' ? '..' : '../../..', 'prompts');
+// prompts/ at the project root: two levels up from src/llm, one up from the dist/ bundle.
+export const DEFAULT_PROMPTS_DIR = resolve(here, basename(here) === 'dist' ? '..' : '../..', 'prompts');
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 

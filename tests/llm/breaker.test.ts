@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { createLogger } from '../../../src/log.ts';
-import { CircuitBreaker } from '../../../src/summarize/llm/breaker.ts';
-import { retryAfterMs } from '../../../src/summarize/llm/client.ts';
+import { createLogger } from '../../src/log.ts';
+import { CircuitBreaker } from '../../src/llm/breaker.ts';
+import { retryAfterMs } from '../../src/llm/client.ts';
 
 function setup() {
   let now = 0;

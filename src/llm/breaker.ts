@@ -1,7 +1,7 @@
 // Circuit breaker: after `threshold` failed requests in a row (each already retried), the LLM
 // is left alone for `cooldownMs` and everything falls back to the offline summarizer. After
 // the cool-down one request is let through; success closes the circuit, failure opens it again.
-import type { Logger } from '../../log.ts';
+import type { Logger } from '../log.ts';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countRequestTokens, countTokens, trimToTokens } from '../../../src/summarize/llm/budget.ts';
+import { countRequestTokens, countTokens, trimToTokens } from '../../src/llm/budget.ts';
 
 describe('token budget (o200k_base)', () => {
   it('counts tokens, not characters', () => {
