@@ -11,6 +11,7 @@ import type { Logger } from '../log.ts';
 import { describeError } from '../secrets.ts';
 import type { Store } from '../store/index.ts';
 import type { ReadyMessage, SendingMessage } from '../store/outbox.ts';
+import { parseRetryAfter } from '../util/retry-after.ts';
 import { systemTime, type TimeSource } from '../util/time.ts';
 
 /** What the sender needs from a Bot API client (telegraf's Telegram fits). */
@@ -79,8 +80,8 @@ export function classifySendError(error: unknown, retryAfterCapMs = 300_000): Ex
     const code = error.code;
     const description = error.description ?? String(code);
     if (code === 429) {
-      const seconds = Number(error.parameters?.retry_after ?? 1);
-      return { kind: 'rate-limited', retryAfterMs: Math.min(retryAfterCapMs, Math.max(1, seconds) * 1000), reason: `429 ${description}` };
+      const asked = parseRetryAfter(error.parameters?.retry_after) ?? 1_000;
+      return { kind: 'rate-limited', retryAfterMs: Math.min(retryAfterCapMs, Math.max(1_000, asked)), reason: `429 ${description}` };
     }
     if (code >= 500) return { kind: 'retry', reason: `${code} ${description}` };
     if (code === 403) return { kind: 'deactivate', reason: /blocked/i.test(description) ? 'blocked' : description };

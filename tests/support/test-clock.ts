@@ -57,6 +57,7 @@ export class TestClock implements TimeSource {
   /** Moves time forward by `ms`, waking each sleeper at its own time, in order, and letting it run before the next. */
   async advance(ms: number): Promise<void> {
     const target = this.current + ms;
+    await realTurn(); // what is ready to run at the current time runs first
     for (let next = this.earliest(); next && next.at <= target; next = this.earliest()) await this.wake(next);
     this.current = Math.max(this.current, target);
   }
