@@ -442,7 +442,7 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
     // Five page attempts (each a 404 here), no more.
     expect(report.results[0]!.pageFailures).toBe(5);
     expect(pageRequests('huge')).toBeLessThanOrEqual(5);
-  }, 30_000);
+  });
 
   it('leaves sources not started by the deadline due, with no failure recorded (injected clock)', async () => {
     let fakeMs = 0;
@@ -477,7 +477,7 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
     expect(report.results[0]).toMatchObject({ outcome: 'deferred', reason: 'aborted (shutting down)' });
     // Neither counts as the source's failure.
     expect(store.sources.get(stuck.id)).toMatchObject({ consecutiveFailures: 0, lastError: null });
-  }, 20_000);
+  });
 });
 
 describe('pollSources on invalid UTF-8 (issue 18: sources add accepted what fetch failed for good)', () => {

@@ -1555,7 +1555,7 @@ class Emulator implements TelegramEmulator {
     return state.messages.filter((m) => !m.deleted).map((m) => clone(m.message));
   }
 
-  async waitForBotMessages(chatId: number, count: number, timeoutMs = 5000): Promise<TgMessage[]> {
+  async waitForBotMessages(chatId: number, count: number, timeoutMs = 20_000): Promise<TgMessage[]> {
     try {
       return await this.waitFor(() => {
         const messages = this.botMessages(chatId);
@@ -1571,7 +1571,7 @@ class Emulator implements TelegramEmulator {
     }
   }
 
-  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const check = (): boolean => {
         let value: T | undefined | null | false;
