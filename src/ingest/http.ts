@@ -9,6 +9,7 @@ import { isIP, type Socket } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import type { Dispatcher } from 'undici';
 import { parseRetryAfter } from '../util/retry-after.ts';
+import { hasHttpScheme } from '../util/url.ts';
 
 // undici (the package, for its connect hook) loads with the first request that refuses
 // private addresses, not with every command that imports this module; where private
@@ -211,7 +212,7 @@ function toHttpUrl(url: string | URL): URL {
   } catch {
     throw new FetchError('invalid-url', `invalid URL: ${String(url).slice(0, 200)}`, { url: String(url) });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+  if (!hasHttpScheme(parsed)) {
     throw new FetchError('invalid-url', `unsupported URL scheme ${parsed.protocol} (only http and https)`, { url: parsed.href });
   }
   return parsed;
@@ -264,7 +265,7 @@ export async function fetchUrl(url: string | URL, options: FetchOptions = {}): P
         } catch {
           throw new FetchError('redirect', `redirect to an invalid URL: ${location.slice(0, 200)}`, { url: current.href, status: res.status });
         }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        if (!hasHttpScheme(next)) {
           throw new FetchError('redirect', `redirect to unsupported scheme ${next.protocol}`, { url: current.href, status: res.status });
         }
         next.hash = '';
