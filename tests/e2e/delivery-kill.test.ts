@@ -13,7 +13,15 @@ import { startTelegramEmulator, type TelegramEmulator } from '../support/telegra
 import { addSubscribers, manySubscribers, seedArticles, tempDir } from '../delivery/helpers.ts';
 import { CLI } from './cli.ts';
 
-const SEED = Number(process.env.KILL_TEST_SEED ?? Math.floor(Math.random() * 2 ** 31));
+const SEED = killTestSeed(process.env.KILL_TEST_SEED);
+
+/** The seed to replay (KILL_TEST_SEED, an integer), or a fresh one. */
+function killTestSeed(value: string | undefined): number {
+  if (value === undefined || value === '') return Math.floor(Math.random() * 2 ** 31);
+  if (!/^\d+$/.test(value.trim())) throw new Error(`KILL_TEST_SEED must be a non-negative integer, got ${JSON.stringify(value)}`);
+  return Number(value.trim());
+}
+
 const TOKEN = '123456789:TEST-emulator-token-for-delivery';
 const SUBSCRIBERS = 400;
 const IN_FLIGHT = 4;
