@@ -77,7 +77,7 @@ describe('retention schedule', () => {
     const { log, lines } = memoryLogger();
     const retention = startRetentionSchedule({ config, log, store, clock: fixedClock(now) });
     cleanups.push(() => retention.stop());
-    await expect.poll(() => lines.find((l) => l.msg === 'retention finished'), { timeout: 5_000, interval: 50 }).toMatchObject({ sentMessages: 1 });
+    await expect.poll(() => lines.find((l) => l.msg === 'retention finished'), { timeout: 30_000, interval: 50 }).toMatchObject({ sentMessages: 1 });
     expect(store.subscribers.sentMessage(1, 1)).toBeUndefined();
     expect(store.subscribers.sentMessage(1, 2)).toBeDefined();
   });

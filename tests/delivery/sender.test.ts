@@ -237,7 +237,7 @@ describe('delivery through the Bot API emulator', () => {
     first.start();
     await first.tick({ everyoneDue: true });
     // Stop while the first (slow) messages are in flight: no waiting for a time that a busy machine may not keep.
-    await expect.poll(() => store.outbox.counts().messages.sending, { interval: 2, timeout: 10_000 }).toBeGreaterThan(0);
+    await expect.poll(() => store.outbox.counts().messages.sending, { interval: 2, timeout: 30_000 }).toBeGreaterThan(0);
     await first.stop();
     const afterStop = store.outbox.counts().messages;
     expect(afterStop.sending).toBe(0);

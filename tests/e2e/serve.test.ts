@@ -104,7 +104,7 @@ describe('news-digest serve, as a supervisor sees it', () => {
     expect(stderr).toMatch(/telegraf:/);
     expect(stderr).not.toContain(WEBHOOK_SECRET);
     expect(stderr).not.toContain(TOKEN_SECRET_PART);
-  }, 40_000);
+  }, 90_000);
 
   it('an unhandled rejection anywhere ends the process with exit 1 and one scrubbed line', async () => {
     const dir = tempDir();

@@ -72,7 +72,7 @@ describe('telegram emulator with the real Telegraf (long polling)', () => {
     expect(update.message?.entities).toEqual([{ type: 'bot_command', offset: 0, length: 6 }]);
     expect(update.message?.chat).toMatchObject({ id: CHAT, type: 'private', first_name: expect.any(String) });
 
-    const [reply] = await emu.waitForBotMessages(CHAT, 1, 3000);
+    const [reply] = await emu.waitForBotMessages(CHAT, 1, 20_000);
     expect(reply?.text).toBe('Welcome, friend & reader!');
     expect(reply?.entities).toEqual([{ type: 'bold', offset: 9, length: 6 }]);
     expect(reply?.from).toMatchObject({ id: emu.botUser.id, is_bot: true });
@@ -155,8 +155,10 @@ describe('telegram emulator with the real Telegraf (long polling)', () => {
     expect(Date.now() - t0).toBeGreaterThanOrEqual(120);
     expect(updates.map((u) => ('message' in u && u.message && 'text' in u.message ? u.message.text : ''))).toEqual(['late']);
 
+    const polls = emu.getUpdatesCalls;
     const held = bot.telegram.callApi('getUpdates', { timeout: 5, offset: (updates[0]?.update_id ?? 0) + 1 });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    // The second poll must arrive after the first is held (a fixed pause loses that race on a busy machine).
+    await emu.waitFor(() => emu.getUpdatesCalls > polls, 20_000);
     const second = bot.telegram.callApi('getUpdates', { timeout: 0 });
     await expectTelegramError(held, 409, /^Conflict: terminated by other getUpdates request/);
     await expect(second).resolves.toEqual([]);
