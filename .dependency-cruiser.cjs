@@ -1,5 +1,5 @@
 // The layering of src/, checked by `npm test` (tests/architecture.test.ts runs depcruise):
-//   bot, cli, delivery, main/serve/scheduler -> app -> digest, qa, llm -> nlp, stories, store, ingest -> model, config, util
+//   bot, cli, delivery, main/serve/scheduler -> app -> digest, qa, llm -> ingest -> store -> stories -> nlp -> model, config, util, dedup
 // An import may only go down (or sideways where the order below allows it), and no module cycle anywhere.
 const BASE = '^src/(model[.]ts|model/|config[.]ts|log[.]ts|secrets[.]ts|dedup/|util/|types/)';
 const LOWER = '^src/(nlp|stories|store|ingest)/|^src/sources-file[.]ts';
@@ -18,6 +18,7 @@ module.exports = {
     down('app-not-up', APP, TOP, 'the app services never import the bot, the CLI or delivery.'),
     // Sideways, one way only, so that folders form no cycle.
     down('nlp-is-pure-analysis', '^src/nlp/', '^src/(stories|store|ingest)/', 'the analysis reads text, not the store or the network.'),
+    down('stories-are-pure', '^src/stories/', '^src/(store|ingest)/', 'story assignment is logic over article features; the store calls it.'),
     down('store-not-ingest', '^src/store/', '^src/ingest/', 'the store keeps what ingest found; keys both use live in dedup/.'),
     down('digest-not-qa-or-llm', '^src/digest/', '^src/(qa|llm)/', 'a digest is built offline; the LLM improves it from above.'),
     down('llm-not-qa', '^src/llm/', '^src/qa/', 'answers are shared through the model (model/answer.ts).'),

@@ -1,5 +1,5 @@
 // `search`: matching articles, best first.
-import { outletName } from '../ingest/outlet.ts';
+import { outletName } from '../util/outlet.ts';
 import type { CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
 

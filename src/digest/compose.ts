@@ -1,5 +1,5 @@
 // compose: groups of articles -> Story -> Digest. Pure: the store is not touched here.
-import { outletName } from '../ingest/outlet.ts';
+import { outletName } from '../util/outlet.ts';
 import type { FoundQuote, StoredArticle } from '../model.ts';
 import { rankKeyQuotes } from '../nlp/quotes.ts';
 import { keepsSummaryRules, summarize } from '../nlp/extractive.ts';

@@ -1,7 +1,7 @@
 // render: a Digest to plain text (terminal), JSON (--json) and Telegram HTML messages.
 // Telegram HTML: every <, >, & escaped, only allowed tags, each message at most 4096
 // characters after entity parsing, split between stories and never inside a tag.
-import { outletName } from '../ingest/outlet.ts';
+import { outletName } from '../util/outlet.ts';
 import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from '../model/digest.ts';
 import { isHttpUrl } from '../util/url.ts';
 

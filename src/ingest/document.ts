@@ -4,7 +4,7 @@ import type { ArticleDraft } from '../model.ts';
 import { decodeBody } from './charset.ts';
 import { detectDocumentKind, type DocumentKind } from './detect.ts';
 import { parseFeed, type FeedItem } from './feed.ts';
-import { outletName } from './outlet.ts';
+import { outletName } from '../util/outlet.ts';
 import { extractPage } from './page.ts';
 import { parseRawText } from './rawtext.ts';
 import { sanitizeDraft } from './sanitize.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_OUTLET_LENGTH, outletName } from '../../src/ingest/outlet.ts';
+import { MAX_OUTLET_LENGTH, outletName } from '../../src/util/outlet.ts';
 
 describe('outletName', () => {
   it('keeps a declared site name as it is', () => {
