@@ -78,7 +78,7 @@ Exit codes:
     .command('summary')
     .description('the digest that /summary would send')
     .argument('[topic...]', 'topic words, e.g. syria; none for top stories')
-    .option('--since <window>', 'time window: 24h, 7d, 90m, 2w or a date', '24h')
+    .option('--since <window>', 'time window: 24h, 7d, 90m, 2w or a date (default: the 24h /summary uses)')
     .option('--json', 'print JSON')
     .action((words: string[], options) => run(program, async (ctx) => (await digestModule()).summaryCommand(ctx, words, options)));
 
@@ -87,7 +87,7 @@ Exit codes:
     .description('the answer a follow-up question would get, with sources')
     .argument('<question>', 'e.g. "What did Obama say about sanctions?"')
     .option('--topic <topic>', 'answer from this topic\'s stories')
-    .option('--since <window>', 'how far back to look', '7d')
+    .option('--since <window>', 'how far back to look first (default: the 7d a question in the chat uses)')
     .option('--json', 'print JSON')
     .action((question: string, options) => run(program, async (ctx) => (await digestModule()).askCommand(ctx, question, options)));
 

@@ -3,16 +3,15 @@
 import { randomUUID } from 'node:crypto';
 import { Markup, Telegraf, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
+import { createServices, type AppServices } from '../app/index.ts';
 import { deliveryStatsLines } from '../delivery/index.ts';
 import { quotesNotRepeating, storyQuotes, toStoryQuote } from '../digest/compose.ts';
-import { buildDigest } from '../digest/index.ts';
 import type { Digest, Story, StoryQuote } from '../model/digest.ts';
 import { capName, cutText, escapeHtml, renderTelegram, truncateText } from '../digest/render.ts';
 import { suggestTopics } from '../digest/select.ts';
 import { assertPublicUrl, type FetchOptions } from '../ingest/http.ts';
 import { probeSource } from '../ingest/probe.ts';
 import type { Logger } from '../log.ts';
-import { ask } from '../qa/index.ts';
 import { offlineSummarizer, type Summarizer } from '../llm/summarizer.ts';
 import type { Store } from '../store/index.ts';
 import type { Subscriber } from '../store/subscribers.ts';
@@ -51,14 +50,14 @@ export interface BotDeps {
   retry?: RetryOptions;
   /** Offline by default; the LLM when configured. */
   summarizer?: Summarizer;
+  /** The digests and answers; made from the store and summarizer when not given. */
+  services?: AppServices;
   /** Where updates wait for their chat's turn; pass one to wait for it to drain at shutdown. */
   updates?: UpdateQueue;
 }
 
 const HTML = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
 const MAX_TOPIC_LENGTH = 200;
-/** Follow-up questions look a week back first (then further, saying how old the answer is). */
-const QUESTION_WINDOW_DAYS = 7;
 const FRIENDLY_ERROR = 'Sorry, something went wrong on my side. Please try again in a minute.';
 const STALE_BUTTON = 'That button no longer works; send /summary or /help.';
 /** Longest source name /addsource stores: a feed title can be any length. */
@@ -87,8 +86,14 @@ export function createBot(deps: BotDeps): Telegraf {
   const { store, log, settings } = deps;
   const summarizer = deps.summarizer ?? offlineSummarizer;
   const now = deps.now ?? (() => new Date());
-  const windowMs = (settings.windowHours ?? 24) * 3_600_000;
-  const maxStories = settings.maxStories ?? 6;
+  const services =
+    deps.services ??
+    createServices({
+      store,
+      summarizer,
+      now,
+      digestDefaults: { ...(settings.windowHours ? { windowHours: settings.windowHours } : {}), ...(settings.maxStories ? { maxStories: settings.maxStories } : {}) },
+    });
   const onBlocked = (chatId: number) => {
     if (store.subscribers.unsubscribe(chatId, 'blocked', now())) log.info({ chatId }, 'user blocked the bot; unsubscribed');
   };
@@ -153,8 +158,7 @@ export function createBot(deps: BotDeps): Telegraf {
 
   async function replyWithSummary(ctx: Context, topic: string): Promise<void> {
     await ctx.sendChatAction('typing');
-    const at = now();
-    const digest = await summarizer.improveDigest(buildDigest(store, { topic, since: new Date(at.getTime() - windowMs), now: at, maxStories }));
+    const digest = await services.digests.onDemand({ topic });
     if (ctx.chat) store.subscribers.setLastTopic(ctx.chat.id, topic);
     await sendDigest(ctx, digest, 'summary');
   }
@@ -163,12 +167,11 @@ export function createBot(deps: BotDeps): Telegraf {
     await ctx.sendChatAction('typing');
     const at = now();
     const chatId = ctx.chat!.id;
-    const since = new Date(at.getTime() - QUESTION_WINDOW_DAYS * 86_400_000);
     // A reply to any message of a digest is about all the digest's stories (it may be split in several messages).
     const replied = replyTo !== undefined ? store.subscribers.digestStories<Story>(chatId, replyTo) : undefined;
     const articleIds = [...new Set(replied?.stories.flatMap((s) => s.sources.map((src) => src.articleId)) ?? [])];
     const topic = articleIds.length ? null : (store.subscribers.get(chatId)?.lastTopic ?? null);
-    const answer = await ask({ store, summarizer }, truncateText(question, 1000), { ...(articleIds.length ? { articleIds } : {}), topic, since, now: at });
+    const answer = await services.answers.answer({ question, articleIds, topic });
     const sent = await ctx.reply(answerHtml(answer, at), { ...HTML, ...(ctx.message ? { reply_parameters: { message_id: ctx.message.message_id } } : {}) });
     if (answer.found) {
       // A reply to the answer continues the conversation over the same articles.
@@ -222,9 +225,7 @@ export function createBot(deps: BotDeps): Telegraf {
 
   bot.command('digest', async (ctx) => {
     await ctx.sendChatAction('typing');
-    const at = now();
-    const topics = store.subscribers.topics(ctx.chat.id);
-    const digest = await summarizer.improveDigest(buildDigest(store, { topics, since: new Date(at.getTime() - windowMs), now: at, maxStories }));
+    const digest = await services.digests.onDemand({ topics: store.subscribers.topics(ctx.chat.id) });
     await sendDigest(ctx, digest, 'digest');
   });
 

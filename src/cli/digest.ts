@@ -1,15 +1,15 @@
 // `summary` and `ask`: the digest and follow-up answers from the terminal.
-import { buildDigest } from '../digest/index.ts';
+import { createServices } from '../app/index.ts';
 import { renderJson, renderText, sourceLine } from '../digest/render.ts';
-import { DEFAULT_WINDOW, windowStart } from '../digest/window.ts';
-import { ask, type Answer } from '../qa/index.ts';
+import { windowStart } from '../digest/window.ts';
+import type { Answer } from '../model/answer.ts';
 import { createSummarizer } from '../llm/summarizer.ts';
 import { UserError, type CliContext } from './context.ts';
 import { printJsonLine, printLine } from './format.ts';
 
-function since(spec: string | undefined, now: Date): Date {
+function since(spec: string, now: Date): Date {
   try {
-    return windowStart(spec ?? DEFAULT_WINDOW, now);
+    return windowStart(spec, now);
   } catch (error) {
     throw new UserError((error as Error).message);
   }
@@ -18,8 +18,10 @@ function since(spec: string | undefined, now: Date): Date {
 export async function summaryCommand(ctx: CliContext, words: string[], options: { since?: string; json?: boolean }): Promise<number> {
   const now = new Date();
   const summarizer = createSummarizer({ config: ctx.config, store: ctx.store(), log: ctx.log });
-  const digest = await summarizer
-    .improveDigest(buildDigest(ctx.store(), { topic: words.join(' '), since: since(options.since, now), now }))
+  // The same service and defaults as the bot's /summary: the same stories for the same request.
+  const { digests } = createServices({ store: ctx.store(), summarizer, now: () => now });
+  const digest = await digests
+    .onDemand({ topic: words.join(' '), ...(options.since ? { since: since(options.since, now) } : {}) })
     .finally(() => summarizer.close());
   process.stdout.write(options.json ? `${renderJson(digest)}\n` : renderText(digest));
   return 0;
@@ -56,11 +58,11 @@ function printAnswer(answer: Answer, now: Date): void {
 export async function askCommand(ctx: CliContext, question: string, options: { topic?: string; since?: string; json?: boolean }): Promise<number> {
   if (!question.trim()) throw new UserError('ask needs a question, e.g. news-digest ask "What did Obama say about sanctions?"');
   const now = new Date();
-  // Follow-ups look further back than a digest: the question may be about last week's story.
   const summarizer = createSummarizer({ config: ctx.config, store: ctx.store(), log: ctx.log });
-  const answer = await ask({ store: ctx.store(), summarizer }, question, { topic: options.topic ?? null, since: since(options.since ?? '7d', now), now }).finally(() =>
-    summarizer.close(),
-  );
+  const { answers } = createServices({ store: ctx.store(), summarizer, now: () => now });
+  const answer = await answers
+    .answer({ question, topic: options.topic ?? null, ...(options.since ? { since: since(options.since, now) } : {}) })
+    .finally(() => summarizer.close());
   if (options.json) {
     const { question: asked, found, answer: text, sentences, quotes, sources, related, searched, age } = answer;
     printJsonLine({ question: asked, found, answer: text, sentences, quotes, sources, related, searched, ...(age ? { age } : {}) });

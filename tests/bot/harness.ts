@@ -28,6 +28,8 @@ export interface HarnessOptions {
   settings?: Partial<BotSettings>;
   now?: () => Date;
   seed?: boolean;
+  /** An existing database file to serve (default: a new one in a temporary folder). */
+  dbPath?: string;
 }
 
 export function ingestSeed(store: Store): number {
@@ -39,7 +41,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   // Short long-polls so that stopping the bot does not wait for telegraf's 50 s poll.
   const emulator = await startTelegramEmulator({ maxLongPollMs: 200, ...options.emulator });
   const dir = mkdtempSync(join(tmpdir(), 'nd-bot-'));
-  const store = Store.open(join(dir, 'bot.db'));
+  const store = Store.open(options.dbPath ?? join(dir, 'bot.db'));
   if (options.seed !== false) ingestSeed(store);
   const updates = new UpdateQueue();
   const bot = createBot({

@@ -1,0 +1,78 @@
+// The digest service is the one place for on-demand defaults: the CLI's `summary` prints the
+// stories the bot's /summary sends, in the same order, capped the same way.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createServices, DIGEST_DEFAULTS } from '../../src/app/index.ts';
+import { storeDraft } from '../../src/ingest/pipeline.ts';
+import { offlineSummarizer } from '../../src/llm/summarizer.ts';
+import { Store } from '../../src/store/index.ts';
+import { startHarness, type Harness } from '../bot/harness.ts';
+import { runCli } from '../e2e/cli.ts';
+
+// Nine unrelated harbour stories, so that the cap on the number of stories decides what is shown.
+const EVENTS = [
+  ['Dockers in Valmora walk out over night shifts', 'Dockers at the Valmora harbour walked out on Tuesday over new night shifts, the union said. Cargo ships waited offshore.'],
+  ['Lorn council votes to dredge its silted channel', 'The Lorn council voted to dredge the silted channel of its harbour after two trawlers ran aground in March.'],
+  ['Storm sinks three yachts at Kessing marina', 'A storm sank three yachts in the Kessing harbour overnight; the coastguard rescued four sailors from the water.'],
+  ['Ferry operator Brightwave adds a route to Ostrel', 'Brightwave will run a daily ferry from the harbour of Tamsby to Ostrel from June, its chief executive announced.'],
+  ['Customs officers seize forged watches in Pellmouth', 'Customs officers seized 2,000 forged watches from a container in the Pellmouth harbour, the finance ministry reported.'],
+  ['Grain exports from Darrow reach a record', 'Grain shipped through the Darrow harbour reached a record 4 million tonnes this year, the port authority said.'],
+  ['Seals return to the old Fennick docks', 'Marine biologists counted forty grey seals in the old Fennick harbour, the first colony there in decades.'],
+  ['Cruise ship fire forces an evacuation near Saltby', 'A fire in the engine room of a cruise ship forced 900 passengers ashore in the Saltby harbour on Sunday.'],
+  ['Architects unveil a floating museum for Ambrel', 'A floating maritime museum will be moored in the Ambrel harbour from 2028, its architects said at the unveiling.'],
+] as const;
+
+let dir: string | undefined;
+let harness: Harness | undefined;
+
+afterEach(async () => {
+  await harness?.stop();
+  harness = undefined;
+  if (dir) rmSync(dir, { recursive: true, force: true });
+  dir = undefined;
+});
+
+function newsDatabase(now: Date): string {
+  dir = mkdtempSync(join(tmpdir(), 'nd-app-'));
+  const path = join(dir, 'news.db');
+  const store = Store.open(path);
+  EVENTS.forEach(([title, text], i) => {
+    const published = new Date(now.getTime() - (i + 1) * 20 * 60_000).toISOString();
+    storeDraft(store, { title, text, published, outlet: 'Harbour News', url: `https://harbour.example/news/${i}` });
+  });
+  store.close();
+  return path;
+}
+
+describe('DigestService', () => {
+  it('caps an on-demand digest at its default number of stories and looks back its default window', async () => {
+    const now = new Date('2026-06-01T12:00:00Z');
+    const store = Store.open(newsDatabase(now));
+    try {
+      const { digests } = createServices({ store, summarizer: offlineSummarizer, now: () => now });
+      const digest = await digests.onDemand({ topic: 'harbour' });
+      expect(digest.stories).toHaveLength(DIGEST_DEFAULTS.maxStories);
+      expect(new Date(digest.since).getTime()).toBe(now.getTime() - DIGEST_DEFAULTS.windowHours * 3_600_000);
+      // A later window sees nothing of it.
+      const later = createServices({ store, summarizer: offlineSummarizer, now: () => new Date('2026-06-03T12:00:00Z') });
+      expect((await later.digests.onDemand({ topic: 'harbour' })).note).toMatch(/most recent/);
+    } finally {
+      store.close();
+    }
+  });
+
+  it('news-digest summary prints the stories /summary sends, in the same order', async () => {
+    const path = newsDatabase(new Date());
+    const cli = await runCli(['summary', 'harbour', '--json', '--db', path]);
+    expect(cli.code).toBe(0);
+    const printed = (JSON.parse(cli.stdout) as { stories: { title: string }[] }).stories.map((s) => s.title);
+    expect(printed).toHaveLength(DIGEST_DEFAULTS.maxStories);
+
+    harness = await startHarness({ dbPath: path, seed: false, now: () => new Date() });
+    const sent = (await harness.say(7001, '/summary harbour')).join('\n');
+    const shown = EVENTS.map(([title]) => title).filter((title) => sent.includes(title));
+    expect(shown.sort((a, b) => sent.indexOf(a) - sent.indexOf(b))).toEqual(printed);
+  }, 60_000);
+});
