@@ -26,7 +26,7 @@ export function createContext(options: GlobalOptions): CliContext {
   return {
     config,
     log,
-    store: () => (store ??= Store.open(config.DATABASE_PATH)),
+    store: () => (store ??= Store.open(config.DATABASE_PATH, { log })),
     close: () => store?.close(),
   };
 }

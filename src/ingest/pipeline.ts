@@ -102,8 +102,8 @@ export function reasonOf(error: unknown): string {
 /** Analyses and stores one draft (the fetcher's path); duplicates are detected before any analysis work. */
 export function storeDraft(store: Store, draft: ArticleDraft, sourceId?: number | null): InsertResult {
   if (store.articles.isKnown(draft)) return store.articles.insert(draft, { sourceId: sourceId ?? null });
-  const { analysis, keys } = prepareArticle(draft);
-  return store.articles.insert(draft, { sourceId: sourceId ?? null, analysis, keys });
+  const { analysis, keys, storyFeatures } = prepareArticle(draft);
+  return store.articles.insert(draft, { sourceId: sourceId ?? null, analysis, keys, storyFeatures });
 }
 
 export function emptyCounts(): IngestCounts {
@@ -177,9 +177,9 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions): Promi
         outcomes.forEach((outcome, i) => {
           const input = batch[i]!.input;
           if ('error' in outcome) return failures.push([input, outcome.error]);
-          for (const { draft, analysis, keys } of outcome.articles) {
+          for (const { draft, analysis, keys, storyFeatures } of outcome.articles) {
             try {
-              results.push(deps.store.articles.insert(draft, { analysis, keys }));
+              results.push(deps.store.articles.insert(draft, { analysis, keys, storyFeatures }));
             } catch (error) {
               failures.push([input, reasonOf(error), draft.title]);
             }

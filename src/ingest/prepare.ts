@@ -2,6 +2,7 @@
 // (draft, analysis, content keys). Runs in the ingest worker threads, or in-process.
 import type { Analysis, ArticleDraft } from '../model.ts';
 import { analyseArticle } from '../nlp/analyse.ts';
+import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
 import { contentKeys, type ContentKeys } from './content-keys.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
 
@@ -9,12 +10,13 @@ export interface PreparedArticle {
   draft: ArticleDraft;
   analysis: Analysis;
   keys: ContentKeys;
+  storyFeatures: ArticleFeatures;
 }
 
 /** The analysis as the store keeps it: without its sentences (copying them back from a worker costs time). */
 export function prepareArticle(draft: ArticleDraft): PreparedArticle {
   const { summary, quotes } = analyseArticle(draft);
-  return { draft, analysis: { summary, quotes }, keys: contentKeys(draft) };
+  return { draft, analysis: { summary, quotes }, keys: contentKeys(draft), storyFeatures: articleFeatures(draft) };
 }
 
 export function prepareDocument(body: Uint8Array, hint: DocumentHint): PreparedArticle[] {

@@ -4,9 +4,11 @@ import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
 import { contentKeys, type ContentKeys } from '../ingest/content-keys.ts';
 import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import { canonicalUrl } from '../ingest/url.ts';
+import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from './fts-query.ts';
+import type { StoryStore } from './stories.ts';
 
 export type InsertStatus = 'new' | 'duplicate' | 'near-duplicate';
 
@@ -16,6 +18,8 @@ export interface InsertResult {
   /** For a duplicate: the stored article it repeats. For a near-duplicate: the article it is linked to. */
   duplicateOf?: number;
   reason?: 'guid' | 'url' | 'text' | 'fingerprint';
+  /** The story a stored article (new or near-duplicate) was assigned to. */
+  storyId?: number;
 }
 
 export interface SearchOptions {
@@ -87,6 +91,8 @@ interface InsertMeta {
   analysis?: Analysis | null;
   ingestedAt?: Date;
   keys?: ContentKeys;
+  /** Story features, precomputed (by an ingest worker); computed here when absent. */
+  storyFeatures?: ArticleFeatures;
 }
 
 const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
@@ -95,7 +101,10 @@ export class ArticleStore {
   /** Prepared once, reused: ingest and search run these for every article and query. */
   private readonly sql: (text: string) => Statement;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly stories: StoryStore,
+  ) {
     this.sql = statementCache(db);
     this.insertTransaction = db.transaction((draft: ArticleDraft, meta: InsertMeta) => this.insertNow(draft, meta));
   }
@@ -121,6 +130,7 @@ export class ArticleStore {
     if (byText !== undefined) return { status: 'duplicate', id: byText, duplicateOf: byText, reason: 'text' };
 
     const nearDuplicateOf = this.findNearDuplicate(signature, bands);
+    const ingestedAt = (meta.ingestedAt ?? new Date()).toISOString();
     const info = this.sql(
         `INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
            text_hash, fingerprint, near_duplicate_of, analysis)
@@ -134,7 +144,7 @@ export class ArticleStore {
         draft.outlet ?? null,
         draft.title,
         draft.published ?? null,
-        (meta.ingestedAt ?? new Date()).toISOString(),
+        ingestedAt,
         draft.language ?? null,
         draft.text,
         draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
@@ -146,9 +156,19 @@ export class ArticleStore {
     const id = Number(info.lastInsertRowid);
     // All band rows in one statement (one call into SQLite instead of one per band).
     if (bands.length) this.sql(`INSERT INTO article_bands (key, article_id) VALUES ${placeholders(bands.length, '(?, ?)')}`).run(bands.flatMap((key) => [key, id]));
+    // Every stored article joins a story now, in the same transaction (store/stories.ts).
+    const { storyId } = this.stories.assign({
+      articleId: id,
+      title: draft.title,
+      time: draft.published ?? ingestedAt,
+      dated: draft.published !== undefined,
+      features: meta.storyFeatures ?? articleFeatures(draft),
+      nearDuplicateOf: nearDuplicateOf ?? null,
+      now: new Date(ingestedAt),
+    });
     return nearDuplicateOf !== undefined
-      ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint' }
-      : { status: 'new', id };
+      ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint', storyId }
+      : { status: 'new', id, storyId };
   }
 
   private findNearDuplicate(signature: string, bands: number[]): number | undefined {

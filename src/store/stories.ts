@@ -1,0 +1,515 @@
+// Stories: each stored article belongs to one, assigned when it is stored (assign(), called from
+// ArticleStore.insert in the same transaction). Candidates come from an index of the stories'
+// specific terms and names (story_keys) within the time window, never from a scan; the
+// decision itself is pure (src/stories/assign.ts). Merged stories keep their row and point to
+// the survivor, so old ids (in buttons and replies of old messages) still resolve. Also: what
+// each daily digest carried, for "what is new since your last digest". Tables: migration 11.
+import { createHash } from 'node:crypto';
+import type { Statement } from 'better-sqlite3';
+import type { Logger } from '../log.ts';
+import { RULES, chooseStory, merged, profileFromMembers, profileOf, shouldMerge, splitCheckDue, splitOff, withMember, type IsSpecific, type Placed, type StoryProfile } from '../stories/assign.ts';
+import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
+import { articleVectors, cosine, entityKey, statisticKeys, termKey, topKeys, type TermStatistics, type Vector } from '../stories/vectors.ts';
+import { statementCache, type Db } from './db.ts';
+
+export interface StoryRecord {
+  id: number;
+  title: string;
+  titleArticleId: number | null;
+  /** Earliest and latest member time (published, else ingested), ISO UTC. */
+  first: string;
+  last: string;
+  articleCount: number;
+  /** True while every member has a published time. */
+  dated: boolean;
+}
+
+export interface AssignInput {
+  articleId: number;
+  title: string;
+  /** Published time, else ingested time, ISO UTC. */
+  time: string;
+  dated: boolean;
+  features: ArticleFeatures;
+  nearDuplicateOf: number | null;
+  now: Date;
+}
+
+export interface StoryAssignment {
+  storyId: number;
+  status: 'new' | 'joined' | 'duplicate';
+  /** Stories merged into this one by this article. */
+  merged: number[];
+  /** A story split off this one (members moved to it). */
+  splitInto?: number;
+}
+
+export interface StoryChange {
+  kind: 'merge' | 'split';
+  storyId: number;
+  otherId: number;
+  articles: number;
+  at: string;
+}
+
+interface StoryRow {
+  id: number;
+  title: string;
+  title_article_id: number | null;
+  first_at: string;
+  last_at: string;
+  article_count: number;
+  dated: number;
+  profile: string;
+  merged_into: number | null;
+}
+
+interface SerializedProfile {
+  terms: [string, number][];
+  entities: [string, number][];
+  /** The headline article's term vector: is a new member more representative? */
+  titleTerms: [string, number][];
+}
+
+/** Top terms and names of each member that index its story for candidate lookups. */
+const KEY_TERMS = 10;
+const KEY_ENTITIES = 5;
+/** Candidates scored per article: the stories sharing the most keys. */
+const MAX_CANDIDATES = 12;
+/** A key in more than this share of the documents says nothing specific and finds too many stories. */
+const COMMON_KEY_SHARE = 0.05;
+/**
+ * Document frequencies live in memory and are written (merged with what other processes wrote
+ * meanwhile) every this many articles and when the store closes: a write per term and article
+ * would cost more than the whole assignment. A crash loses at most these counts, which only
+ * shift IDF weights a little.
+ */
+const STATISTICS_FLUSH_EVERY = 1_000;
+/** Beyond this many distinct keys, those seen once are dropped (an unseen key weighs about the same). */
+const STATISTICS_KEYS_LIMIT = 400_000;
+
+const DAY = 86_400_000;
+const round = (value: number) => Math.round(value * 1e5) / 1e5;
+const entries = (vector: Vector): [string, number][] => [...vector].map(([k, w]) => [k, round(w)]);
+
+/** The headline that speaks for a story, and its article's term vector (is a new member more representative?). */
+interface Headline {
+  title: string;
+  articleId: number | null;
+  terms: Vector;
+}
+
+interface LoadedStory {
+  profile: StoryProfile;
+  title: Headline;
+}
+
+function loaded(row: StoryRow): LoadedStory {
+  const saved = JSON.parse(row.profile) as SerializedProfile;
+  return {
+    profile: {
+      id: row.id,
+      terms: new Map(saved.terms),
+      entities: new Map(saved.entities),
+      first: Date.parse(row.first_at),
+      last: Date.parse(row.last_at),
+      size: row.article_count,
+      dated: row.dated === 1,
+    },
+    title: { title: row.title, articleId: row.title_article_id, terms: new Map(saved.titleTerms) },
+  };
+}
+
+function serialized(story: Omit<StoryProfile, 'id'>, title: Headline): string {
+  const profile: SerializedProfile = { terms: entries(story.terms), entities: entries(story.entities), titleTerms: entries(title.terms) };
+  return JSON.stringify(profile);
+}
+
+function spanOf(story: Pick<StoryProfile, 'first' | 'last'>): [string, string] {
+  return [new Date(story.first).toISOString(), new Date(story.last).toISOString()];
+}
+
+function toRecord(row: StoryRow): StoryRecord {
+  return {
+    id: row.id,
+    title: row.title,
+    titleArticleId: row.title_article_id,
+    first: row.first_at,
+    last: row.last_at,
+    articleCount: row.article_count,
+    dated: row.dated === 1,
+  };
+}
+
+export class StoryStore {
+  private readonly sql: (text: string) => Statement;
+  /** Document frequencies as last read, plus this process's counts since. */
+  private counts: { documents: number; frequencies: Map<string, number> } | undefined;
+  /** This process's counts not yet written. */
+  private pending = { documents: 0, frequencies: new Map<string, number>() };
+
+  constructor(
+    private readonly db: Db,
+    private readonly log?: Logger,
+  ) {
+    this.sql = statementCache(db);
+  }
+
+  // ---- assignment (inside the article insert's transaction) ----
+
+  /** Places a new article in a story (see src/stories/assign.ts). */
+  assign(input: AssignInput): StoryAssignment {
+    const placed = this.placed(input);
+    if (input.nearDuplicateOf !== null) {
+      // A copy of a stored article tells the same event, whatever its score.
+      const original = this.storyOf(input.nearDuplicateOf);
+      const story = original === undefined ? undefined : this.load(original);
+      if (story) return this.join(story, input, placed, 'duplicate');
+    }
+    const candidates = this.candidates(placed, input.time);
+    const isSpecific = this.specificNames();
+    const decision = chooseStory(
+      placed,
+      candidates.map((c) => c.profile),
+      isSpecific,
+    );
+    this.countTerms(input);
+    const chosen = candidates.find((c) => c.profile.id === decision.storyId);
+    if (!chosen) return this.create(input, placed);
+    const assignment = this.join(chosen, input, placed, 'joined');
+    for (const otherId of decision.alsoMatching) {
+      const into = this.load(assignment.storyId);
+      const other = this.load(otherId);
+      if (!into || !other || !shouldMerge(into.profile, other.profile, isSpecific)) continue;
+      const { survivor, gone } = this.merge(into, other, input.now);
+      assignment.storyId = survivor;
+      assignment.merged.push(gone);
+    }
+    const size = this.load(assignment.storyId)?.profile.size ?? 0;
+    if (splitCheckDue(size)) {
+      const splitInto = this.splitIfDrifted(assignment.storyId, input.now);
+      if (splitInto !== undefined) assignment.splitInto = splitInto;
+    }
+    return assignment;
+  }
+
+  /** Names in few documents: the ones that can tie two reports to one event. */
+  private specificNames(): IsSpecific {
+    const stats = this.statistics();
+    const most = Math.max(RULES.specificMinDocuments, stats.documents * RULES.specificShare);
+    return (name) => stats.frequency(entityKey(name)) <= most;
+  }
+
+  private statistics(): TermStatistics {
+    const counts = (this.counts ??= this.readCounts());
+    return { documents: counts.documents, frequency: (key) => counts.frequencies.get(key) ?? 0 };
+  }
+
+  private readCounts(): { documents: number; frequencies: Map<string, number> } {
+    const row = this.sql('SELECT documents, frequencies FROM story_statistics WHERE id = 1').get() as { documents: number; frequencies: string } | undefined;
+    return row ? { documents: row.documents, frequencies: new Map(Object.entries(JSON.parse(row.frequencies) as Record<string, number>)) } : { documents: 0, frequencies: new Map() };
+  }
+
+  private countTerms(input: AssignInput): void {
+    const counts = (this.counts ??= this.readCounts());
+    counts.documents++;
+    this.pending.documents++;
+    for (const key of statisticKeys(input.features)) {
+      counts.frequencies.set(key, (counts.frequencies.get(key) ?? 0) + 1);
+      this.pending.frequencies.set(key, (this.pending.frequencies.get(key) ?? 0) + 1);
+    }
+    if (this.pending.documents >= STATISTICS_FLUSH_EVERY) this.flushStatistics();
+  }
+
+  /** Writes this process's new document frequencies, added to what is stored now (other processes count too). */
+  flushStatistics(): void {
+    if (!this.pending.documents) return;
+    this.db
+      .transaction(() => {
+        const stored = this.readCounts();
+        stored.documents += this.pending.documents;
+        for (const [key, count] of this.pending.frequencies) stored.frequencies.set(key, (stored.frequencies.get(key) ?? 0) + count);
+        if (stored.frequencies.size > STATISTICS_KEYS_LIMIT) for (const [key, count] of stored.frequencies) if (count <= 1) stored.frequencies.delete(key);
+        this.sql('INSERT OR REPLACE INTO story_statistics (id, documents, frequencies) VALUES (1, ?, ?)').run(stored.documents, JSON.stringify(Object.fromEntries(stored.frequencies)));
+        this.counts = stored;
+      })
+      .immediate();
+    this.pending = { documents: 0, frequencies: new Map() };
+  }
+
+  private placed(input: Pick<AssignInput, 'features' | 'time' | 'dated'>): Placed {
+    return { vectors: articleVectors(input.features, this.statistics()), time: Date.parse(input.time), dated: input.dated };
+  }
+
+  /** The article's specific terms and names, as index keys. */
+  private keysOf(placed: Placed): string[] {
+    const stats = this.statistics();
+    const common = Math.max(50, stats.documents * COMMON_KEY_SHARE);
+    return [...topKeys(placed.vectors.terms, KEY_TERMS).map(termKey), ...topKeys(placed.vectors.entities, KEY_ENTITIES).map(entityKey)].filter(
+      (key) => stats.frequency(key) <= common,
+    );
+  }
+
+  private candidates(placed: Placed, time: string): LoadedStory[] {
+    const keys = this.keysOf(placed);
+    if (!keys.length) return [];
+    const at = Date.parse(time);
+    // The stories of the articles within the time window that share the most keys with this one:
+    // an index range per key, never a scan of the stories.
+    const ids = this.sql(
+      `SELECT m.story_id FROM article_keys k JOIN story_articles m ON m.article_id = k.article_id
+       WHERE k.key IN (SELECT value FROM json_each(?)) AND k.at BETWEEN ? AND ?
+       GROUP BY m.story_id ORDER BY count(*) DESC, m.story_id DESC LIMIT ?`,
+    )
+      .pluck()
+      .all(JSON.stringify(keys), new Date(at - RULES.maxGapDays * DAY).toISOString(), new Date(at + RULES.maxGapDays * DAY).toISOString(), MAX_CANDIDATES) as number[];
+    if (!ids.length) return [];
+    const rows = this.sql('SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL').all(JSON.stringify(ids)) as StoryRow[];
+    const rank = new Map(ids.map((id, i) => [id, i]));
+    return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!).map(loaded);
+  }
+
+  private load(id: number): LoadedStory | undefined {
+    const row = this.sql('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
+    return row && row.merged_into === null ? loaded(row) : undefined;
+  }
+
+  private save(story: StoryProfile, title: Headline, now: Date): void {
+    this.sql(
+      `UPDATE stories SET title = ?, title_article_id = ?, first_at = ?, last_at = ?, article_count = ?, dated = ?, profile = ?, updated_at = ? WHERE id = ?`,
+    ).run(title.title, title.articleId, ...spanOf(story), story.size, story.dated ? 1 : 0, serialized(story, title), now.toISOString(), story.id);
+  }
+
+  /** Inserts a story row and returns its id. */
+  private insertStory(story: Omit<StoryProfile, 'id'>, title: Headline, now: Date): number {
+    const at = now.toISOString();
+    return Number(
+      this.sql(
+        `INSERT INTO stories (title, title_article_id, first_at, last_at, article_count, dated, profile, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(title.title, title.articleId, ...spanOf(story), story.size, story.dated ? 1 : 0, serialized(story, title), at, at).lastInsertRowid,
+    );
+  }
+
+  private addKeys(articleId: number, time: string, placed: Placed): void {
+    const keys = this.keysOf(placed);
+    if (keys.length) this.sql('INSERT OR IGNORE INTO article_keys (key, at, article_id) SELECT value, ?, ? FROM json_each(?)').run(time, articleId, JSON.stringify(keys));
+  }
+
+  private addMember(storyId: number, articleId: number, now: Date): void {
+    this.sql('INSERT OR REPLACE INTO story_articles (article_id, story_id, joined_at) VALUES (?, ?, ?)').run(articleId, storyId, now.toISOString());
+  }
+
+  private create(input: AssignInput, placed: Placed): StoryAssignment {
+    const id = this.insertStory(profileOf(0, placed), { title: input.title, articleId: input.articleId, terms: placed.vectors.terms }, input.now);
+    this.addMember(id, input.articleId, input.now);
+    this.addKeys(input.articleId, input.time, placed);
+    return { storyId: id, status: 'new', merged: [] };
+  }
+
+  private join(story: LoadedStory, input: AssignInput, placed: Placed, status: 'joined' | 'duplicate'): StoryAssignment {
+    const grown = withMember(story.profile, placed);
+    // The headline of the member closest to the centroid speaks for the story.
+    const title =
+      cosine(placed.vectors.terms, grown.terms) > cosine(story.title.terms, grown.terms)
+        ? { title: input.title, articleId: input.articleId, terms: placed.vectors.terms }
+        : story.title;
+    this.save(grown, title, input.now);
+    this.addMember(story.profile.id, input.articleId, input.now);
+    this.addKeys(input.articleId, input.time, placed);
+    return { storyId: story.profile.id, status, merged: [] };
+  }
+
+  /** One story absorbs the other (the larger survives; on a tie the older). */
+  private merge(a: LoadedStory, b: LoadedStory, now: Date): { survivor: number; gone: number } {
+    const [into, other] = a.profile.size > b.profile.size || (a.profile.size === b.profile.size && a.profile.id < b.profile.id) ? [a, b] : [b, a];
+    const at = now.toISOString();
+    const survivor = into.profile.id;
+    const gone = other.profile.id;
+    this.save(merged(into.profile, other.profile), into.title, now);
+    this.sql('UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(survivor, gone);
+    // Old ids keep working: whatever pointed to the merged story now points to the survivor.
+    this.sql('UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ? OR merged_into = ?').run(survivor, at, gone, gone);
+    this.recordChange({ kind: 'merge', storyId: survivor, otherId: gone, articles: other.profile.size, at });
+    return { survivor, gone };
+  }
+
+  /** Re-examines a story's members; when they form two events, the later one becomes a story of its own. */
+  private splitIfDrifted(storyId: number, now: Date): number | undefined {
+    const stats = this.statistics();
+    const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: articleVectors(m.features, stats) }));
+    const moving = splitOff(members);
+    if (!moving) return undefined;
+    const movingSet = new Set(moving);
+    const staying = members.filter((_, i) => !movingSet.has(i));
+    const leaving = members.filter((_, i) => movingSet.has(i));
+    const headline = (group: typeof members, profile: StoryProfile): Headline => {
+      const best = group.reduce((top, m) => (cosine(m.vectors.terms, profile.terms) > cosine(top.vectors.terms, profile.terms) ? m : top));
+      return { title: best.title, articleId: best.id, terms: best.vectors.terms };
+    };
+    const kept = profileFromMembers(storyId, staying);
+    this.save(kept, headline(staying, kept), now);
+    const split = profileFromMembers(0, leaving);
+    const newId = this.insertStory(split, headline(leaving, split), now);
+    this.sql('UPDATE story_articles SET story_id = ? WHERE article_id IN (SELECT value FROM json_each(?))').run(newId, JSON.stringify(leaving.map((m) => m.id)));
+    this.recordChange({ kind: 'split', storyId, otherId: newId, articles: leaving.length, at: now.toISOString() });
+    return newId;
+  }
+
+  /** A story's members as the assignment sees them, recomputed from their stored text. */
+  private memberFeatures(storyId: number): { id: number; title: string; time: number; dated: boolean; features: ArticleFeatures }[] {
+    const rows = this.sql(
+      `SELECT a.id, a.title, a.text, a.published_at, a.ingested_at FROM story_articles m JOIN articles a ON a.id = m.article_id
+       WHERE m.story_id = ? ORDER BY coalesce(a.published_at, a.ingested_at), a.id`,
+    ).all(storyId) as { id: number; title: string; text: string; published_at: string | null; ingested_at: string }[];
+    return rows.map((r) => ({
+      id: r.id,
+      title: r.title,
+      time: Date.parse(r.published_at ?? r.ingested_at),
+      dated: r.published_at !== null,
+      features: articleFeatures(r),
+    }));
+  }
+
+  private recordChange(change: StoryChange): void {
+    this.sql('INSERT INTO story_changes (kind, story_id, other_id, articles, at) VALUES (?, ?, ?, ?, ?)').run(change.kind, change.storyId, change.otherId, change.articles, change.at);
+    this.log?.info(
+      change.kind === 'merge'
+        ? { story: change.storyId, mergedStory: change.otherId, articles: change.articles }
+        : { story: change.storyId, newStory: change.otherId, articles: change.articles },
+      change.kind === 'merge' ? 'stories merged: the old id redirects to the survivor' : 'story split: its later event became a story of its own',
+    );
+  }
+
+  // ---- reading ----
+
+  /** The current id of a story: itself, or the story it was merged into. */
+  resolve(id: number): number | undefined {
+    const row = this.sql('SELECT id, merged_into FROM stories WHERE id = ?').get(id) as { id: number; merged_into: number | null } | undefined;
+    return row ? (row.merged_into ?? row.id) : undefined;
+  }
+
+  /** A story by id; an id merged away gives the story it went into. */
+  get(id: number): StoryRecord | undefined {
+    const current = this.resolve(id);
+    const row = current === undefined ? undefined : (this.sql('SELECT * FROM stories WHERE id = ?').get(current) as StoryRow | undefined);
+    return row ? toRecord(row) : undefined;
+  }
+
+  getMany(ids: number[]): StoryRecord[] {
+    if (!ids.length) return [];
+    const rows = this.sql('SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL').all(JSON.stringify(ids)) as StoryRow[];
+    const byId = new Map(rows.map((r) => [r.id, toRecord(r)]));
+    return ids.map((id) => byId.get(id)).filter((s): s is StoryRecord => s !== undefined);
+  }
+
+  storyOf(articleId: number): number | undefined {
+    return this.sql('SELECT story_id FROM story_articles WHERE article_id = ?').pluck().get(articleId) as number | undefined;
+  }
+
+  /** The story of each article that has one. */
+  storiesOf(articleIds: number[]): Map<number, number> {
+    if (!articleIds.length) return new Map();
+    const rows = this.sql('SELECT article_id, story_id FROM story_articles WHERE article_id IN (SELECT value FROM json_each(?))').all(JSON.stringify(articleIds)) as {
+      article_id: number;
+      story_id: number;
+    }[];
+    return new Map(rows.map((r) => [r.article_id, r.story_id]));
+  }
+
+  /** Member article ids of each story, oldest first. */
+  members(storyIds: number[]): Map<number, number[]> {
+    const out = new Map<number, number[]>(storyIds.map((id) => [id, []]));
+    if (!storyIds.length) return out;
+    const rows = this.sql(
+      `SELECT m.story_id, m.article_id FROM story_articles m JOIN articles a ON a.id = m.article_id
+       WHERE m.story_id IN (SELECT value FROM json_each(?)) ORDER BY coalesce(a.published_at, a.ingested_at), a.id`,
+    ).all(JSON.stringify(storyIds)) as { story_id: number; article_id: number }[];
+    for (const row of rows) out.get(row.story_id)?.push(row.article_id);
+    return out;
+  }
+
+  /** Stories with a member at or after `since` (article time), latest first. */
+  recent(options: { since?: string; limit?: number } = {}): StoryRecord[] {
+    const rows = this.sql('SELECT * FROM stories WHERE merged_into IS NULL AND last_at >= ? AND article_count > 0 ORDER BY last_at DESC, id DESC LIMIT ?').all(
+      options.since ?? '',
+      options.limit ?? 200,
+    ) as StoryRow[];
+    return rows.map(toRecord);
+  }
+
+  changes(): StoryChange[] {
+    const rows = this.sql('SELECT kind, story_id, other_id, articles, at FROM story_changes ORDER BY id').all() as {
+      kind: 'merge' | 'split';
+      story_id: number;
+      other_id: number;
+      articles: number;
+      at: string;
+    }[];
+    return rows.map((r) => ({ kind: r.kind, storyId: r.story_id, otherId: r.other_id, articles: r.articles, at: r.at }));
+  }
+
+  /**
+   * Assigns the articles stored before stories existed (a database from an earlier version),
+   * oldest first, in transactions of a few hundred. Returns how many.
+   */
+  assignStored(now = new Date()): number {
+    // Articles get their story as they are stored: when the newest has one, all have.
+    const newest = this.sql('SELECT max(id) FROM articles').pluck().get() as number | null;
+    if (newest === null || this.storyOf(newest) !== undefined) return 0;
+    let total = 0;
+    for (;;) {
+      const rows = this.sql(
+        `SELECT a.id, a.title, a.text, a.published_at, a.ingested_at, a.near_duplicate_of FROM articles a
+         WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id)
+         ORDER BY coalesce(a.published_at, a.ingested_at), a.id LIMIT 500`,
+      ).all() as { id: number; title: string; text: string; published_at: string | null; ingested_at: string; near_duplicate_of: number | null }[];
+      if (!rows.length) break;
+      this.db
+        .transaction(() => {
+          for (const r of rows) {
+            this.assign({
+              articleId: r.id,
+              title: r.title,
+              time: r.published_at ?? r.ingested_at,
+              dated: r.published_at !== null,
+              features: articleFeatures(r),
+              nearDuplicateOf: r.near_duplicate_of,
+              now,
+            });
+          }
+        })
+        .immediate();
+      total += rows.length;
+    }
+    if (total) this.log?.info({ articles: total }, 'stored articles assigned to stories (first start of a version with stories)');
+    return total;
+  }
+
+  // ---- what daily digests carried ----
+
+  /** Records the stories (and their member articles) a daily digest carried. */
+  recordDigest(digestId: number, stories: { storyId: number; articleIds: number[] }[]): void {
+    if (!stories.length) return;
+    const contents = JSON.stringify(stories.map((s) => [s.storyId, s.articleIds]));
+    // Subscribers who get the same digest share one copy of its contents.
+    const contentKey = createHash('sha1').update(contents).digest('base64url');
+    this.sql(
+      "INSERT OR IGNORE INTO digest_story_contents (content_key, story_id, article_ids) SELECT ?, json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
+    ).run(contentKey, contents);
+    this.sql('INSERT OR REPLACE INTO digest_story_sets (digest_id, content_key) VALUES (?, ?)').run(digestId, contentKey);
+  }
+
+  /** Articles the chat's daily digests carried (those not failed), decided at or after `since`. */
+  deliveredArticles(chatId: number, since = ''): Set<number> {
+    const rows = this.sql(
+      `SELECT c.article_ids FROM digests d JOIN digest_story_sets s ON s.digest_id = d.id JOIN digest_story_contents c ON c.content_key = s.content_key
+       WHERE d.chat_id = ? AND d.status <> 'failed' AND d.decided_at >= ?`,
+    )
+      .pluck()
+      .all(chatId, since) as string[];
+    const out = new Set<number>();
+    for (const json of rows) for (const id of JSON.parse(json) as number[]) out.add(id);
+    return out;
+  }
+}

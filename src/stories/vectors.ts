@@ -1,0 +1,91 @@
+// Sparse TF-IDF vectors for story assignment: an article's unit vectors (terms, names), and a
+// story's centroid (the sum of its members' unit vectors), as Miranda et al. (EMNLP 2018)
+// represent clusters in streaming news clustering. Pure: the counts behind the IDF come in.
+import type { ArticleFeatures } from './features.ts';
+
+export type Vector = Map<string, number>;
+
+/** Document frequencies the IDF is computed from (the store keeps them, see store/stories.ts). */
+export interface TermStatistics {
+  /** Documents counted. */
+  documents: number;
+  /** Documents containing the key ("t:stem" or "e:name"). */
+  frequency(key: string): number;
+}
+
+export interface ArticleVectors {
+  terms: Vector;
+  entities: Vector;
+}
+
+/**
+ * Pseudo-documents added to the count in the IDF: while a store holds only a few articles
+ * every term looks as common as the first article's, and IDF (log(n / df)) would give the
+ * first articles empty vectors. With them, a young store weighs terms nearly evenly.
+ */
+const IDF_PRIOR_DOCUMENTS = 20;
+/** A centroid keeps its heaviest entries only: stories grow, rows must not. */
+export const CENTROID_TERMS = 150;
+export const CENTROID_ENTITIES = 50;
+
+export const termKey = (term: string): string => `t:${term}`;
+export const entityKey = (name: string): string => `e:${name}`;
+
+export function idf(key: string, stats: TermStatistics): number {
+  return Math.log((stats.documents + IDF_PRIOR_DOCUMENTS) / (stats.frequency(key) + 1));
+}
+
+/** (1 + log tf) * idf, scaled to unit length; entries keyed without their prefix. */
+function unitVector(counts: [string, number][], key: (item: string) => string, stats: TermStatistics): Vector {
+  const vector: Vector = new Map();
+  let norm = 0;
+  for (const [item, count] of counts) {
+    const weight = (1 + Math.log(count)) * idf(key(item), stats);
+    if (weight <= 0) continue;
+    vector.set(item, weight);
+    norm += weight * weight;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [item, weight] of vector) vector.set(item, weight / norm);
+  return vector;
+}
+
+export function articleVectors(features: ArticleFeatures, stats: TermStatistics): ArticleVectors {
+  return { terms: unitVector(features.terms, termKey, stats), entities: unitVector(features.entities, entityKey, stats) };
+}
+
+/** The keys whose document frequency an article adds to: each distinct term and name once. */
+export function statisticKeys(features: ArticleFeatures): string[] {
+  return [...features.terms.map(([t]) => termKey(t)), ...features.entities.map(([e]) => entityKey(e))];
+}
+
+export function norm(vector: Vector): number {
+  let sum = 0;
+  for (const weight of vector.values()) sum += weight * weight;
+  return Math.sqrt(sum);
+}
+
+/** Cosine of two vectors of any length (a unit vector, a centroid). */
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [key, weight] of small) {
+    const other = large.get(key);
+    if (other !== undefined) dot += weight * other;
+  }
+  if (!dot) return 0;
+  return dot / (norm(a) * norm(b));
+}
+
+/** `into` plus `add` (scaled), keeping the `limit` heaviest entries. */
+export function addTo(into: Vector, add: Vector, limit: number, scale = 1): Vector {
+  const sum = new Map(into);
+  for (const [key, weight] of add) sum.set(key, (sum.get(key) ?? 0) + weight * scale);
+  for (const [key, weight] of sum) if (weight <= 1e-9) sum.delete(key);
+  return sum.size > limit ? new Map([...sum].sort((a, b) => b[1] - a[1]).slice(0, limit)) : sum;
+}
+
+/** The `count` heaviest keys of a vector. */
+export function topKeys(vector: Vector, count: number): string[] {
+  return [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([key]) => key);
+}
