@@ -1,7 +1,7 @@
 // The bot's replies as Telegram HTML. Pure: values in, escaped HTML out, each within
 // Telegram's 4096-character limit.
 import type { SourceRef, Story, StoryQuote } from '../digest/model.ts';
-import { escapeHtml, quoteHtml, shortTime, sourceLinkHtml, truncateText, visibleLength } from '../digest/render.ts';
+import { escapeHtml, outletOf, quoteHtml, shortTime, sourceLinkHtml, truncateText, visibleLength } from '../digest/render.ts';
 import type { Answer } from '../qa/answer.ts';
 import type { Source } from '../store/index.ts';
 import { BOT_COMMANDS } from './commands.ts';
@@ -62,6 +62,29 @@ export function storySourcesHtml(story: Story, now: Date): string {
   for (const s of story.sources) {
     const time = shortTime(s.published, now);
     lines.push(`• ${link(s)}${time ? `, ${escapeHtml(time)}` : ''}: ${escapeHtml(truncateText(s.title, 200))}`);
+  }
+  return fitLines(lines);
+}
+
+/**
+ * A story's whole coverage (the Coverage button): every article, grouped by outlet (the most
+ * prolific first), each linked, with its time.
+ */
+export function coverageHtml(story: { title: string; first: string; last: string }, sources: SourceRef[], now: Date): string {
+  const byOutlet = new Map<string, SourceRef[]>();
+  for (const s of sources) byOutlet.set(outletOf(s), [...(byOutlet.get(outletOf(s)) ?? []), s]);
+  const outlets = [...byOutlet].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const span = [shortTime(story.first, now), shortTime(story.last, now)].filter((t, i, all) => t && all.indexOf(t) === i).join(' – ');
+  const lines = [
+    `<b>Coverage: ${escapeHtml(truncateText(story.title, 200))}</b>`,
+    `${sources.length} ${sources.length === 1 ? 'article' : 'articles'} from ${outlets.length} ${outlets.length === 1 ? 'outlet' : 'outlets'}${span ? `, ${escapeHtml(span)}` : ''}`,
+  ];
+  for (const [outlet, refs] of outlets) {
+    lines.push('', `<b>${escapeHtml(truncateText(outlet, 100))}</b>`);
+    for (const ref of refs) {
+      const time = shortTime(ref.published, now);
+      lines.push(`• ${sourceLinkHtml(ref, truncateText(ref.title, 200))}${time ? `, ${escapeHtml(time)}` : ''}`);
+    }
   }
   return fitLines(lines);
 }

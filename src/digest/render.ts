@@ -48,10 +48,25 @@ export function shortTime(iso: string | undefined, now?: Date): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}, ${hh}:${mm} UTC`;
 }
 
-function outletOf(source: SourceRef): string {
+export function outletOf(source: SourceRef): string {
   if (source.outlet) return source.outlet;
   if (source.url && URL.canParse(source.url)) return new URL(source.url).hostname.replace(/^www\./, '');
   return source.title;
+}
+
+function outletTotal(story: Story): number {
+  return new Set(story.sources.map(outletOf)).size;
+}
+
+/** "· 4 outlets" when more than one outlet covered the story: how widely it was reported. */
+function outletCount(story: Story): string {
+  const outlets = outletTotal(story);
+  return outlets > 1 ? ` · ${outlets} outlets` : '';
+}
+
+/** The headline a story is shown under: an update says so. */
+function storyHeadline(story: Story): string {
+  return story.update ? `Update: ${story.title}` : story.title;
 }
 
 /** A quote without the comma or colon that led into the attribution. */
@@ -92,10 +107,12 @@ export function renderText(digest: Digest): string {
   if (digest.headline) lines.push(digest.headline);
   if (digest.note) lines.push(digest.note);
   digest.stories.forEach((story, i) => {
-    lines.push('', `${i + 1}. ${story.title}${story.outsideWindow ? ` [${shortTime(story.updated, now)}]` : ''}`);
+    lines.push('', `${i + 1}. ${storyHeadline(story)}${story.outsideWindow ? ` [${shortTime(story.updated, now)}]` : ''}`);
+    if (story.update) lines.push(`   (follow-up to "${story.update.storyTitle}")`);
     for (const sentence of story.summary) lines.push(`   ${sentence}`);
     for (const quote of story.quotes) lines.push(`   ${quoteLine(quote)}`);
-    lines.push('   Sources:');
+    const outlets = outletTotal(story);
+    lines.push(outlets > 1 ? `   Sources (${outlets} outlets):` : '   Sources:');
     for (const source of story.sources) {
       lines.push(`   - ${outletOf(source)}, ${shortTime(source.published, now) || 'date unknown'}${source.url ? `: ${source.url}` : ''}`);
     }
@@ -143,14 +160,15 @@ function sourcesHtml(sources: SourceRef[], now: Date, max = 3): string {
 }
 
 export function storyHtml(story: Story, index: number, now: Date, options: { quotes?: number; sentences?: number } = {}): string {
-  const parts = [`<b>${index}. ${escapeHtml(story.title)}</b>`];
+  const parts = [`<b>${index}. ${escapeHtml(storyHeadline(story))}</b>`];
   if (story.outsideWindow) parts[0] += ` <i>(${escapeHtml(shortTime(story.updated, now))})</i>`;
+  if (story.update) parts.push(`<i>Follow-up to “${escapeHtml(truncateText(story.update.storyTitle, 200))}”</i>`);
   const summary = story.summary.slice(0, options.sentences ?? story.summary.length);
   if (summary.length) parts.push(escapeHtml(summary.join(' ')));
   for (const quote of story.quotes.slice(0, options.quotes ?? story.quotes.length)) {
     parts.push(quoteHtml(quote));
   }
-  parts.push(`📰 ${sourcesHtml(story.sources, now)}`);
+  parts.push(`📰 ${sourcesHtml(story.sources, now)}${outletCount(story)}`);
   return parts.join('\n');
 }
 
@@ -179,7 +197,8 @@ function fittingStoryHtml(story: Story, index: number, now: Date, budget: number
 export function storyButtons(story: Story, index: number): InlineButton[] {
   return [
     { text: `More on ${index}`, callback_data: `more:${story.id}` },
-    { text: `Sources ${index}`, callback_data: `src:${story.id}` },
+    // A stored story ("s<id>") lists its whole coverage, as it stands when pressed.
+    story.id.startsWith('s') ? { text: `Coverage ${index}`, callback_data: `cov:${story.id}` } : { text: `Sources ${index}`, callback_data: `src:${story.id}` },
   ];
 }
 

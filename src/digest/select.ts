@@ -1,11 +1,12 @@
 // select: which stories a digest shows. Topic search (or a subscriber's topics, or top
-// stories) within a time window, clustered into stories and ranked by relevance, recency
-// and coverage. The only digest module that reads the store.
+// stories) within a time window, then the stored stories of the matching articles (assigned
+// at ingest, see store/stories.ts: nothing is clustered here), each with all its members,
+// ranked by relevance, recency, and how many outlets and articles covered it. The only digest
+// module that reads the store.
 import type { StoredArticle } from '../model.ts';
 import { namedEntities } from '../nlp/tokens.ts';
-import type { SearchHit, Store } from '../store/index.ts';
-import { articleTime, clusterArticles } from './cluster.ts';
-import type { StoryCandidate } from './compose.ts';
+import type { SearchHit, Store, StoryRecord } from '../store/index.ts';
+import { articleTime, type StoryCandidate } from './compose.ts';
 
 export interface SelectRequest {
   /** One topic ("syria"), several (a subscriber's), or none for top stories. */
@@ -13,7 +14,7 @@ export interface SelectRequest {
   since: Date;
   now: Date;
   maxStories?: number;
-  /** Only articles ingested after this time (daily digests: new since the last one). */
+  /** Only stories with an article ingested after this time (daily digests: new since the last one). */
   ingestedAfter?: Date;
 }
 
@@ -24,25 +25,33 @@ export interface Selection {
 }
 
 const HITS_PER_TOPIC = 60;
-const TOP_STORY_POOL = 300;
+const TOP_STORY_POOL = 200;
+/** Members read per story, newest first: enough for its sources, summary and quotes. */
+const MEMBERS_PER_STORY = 30;
 
 function hoursAgo(article: StoredArticle, now: Date): number {
   return Math.max(0, (now.getTime() - articleTime(article)) / 3_600_000);
 }
 
-function distinctOutlets(articles: StoredArticle[]): number {
-  return new Set(articles.map((a) => a.outlet ?? (a.url ? new URL(a.url).hostname : `#${a.id}`))).size;
+export function outletOf(article: Pick<StoredArticle, 'outlet' | 'url' | 'id'>): string {
+  if (article.outlet) return article.outlet;
+  if (article.url && URL.canParse(article.url)) return new URL(article.url).hostname.replace(/^www\./, '');
+  return `#${article.id}`;
 }
 
-/** Relevance (normalised search score), recency (half-life one day) and coverage (outlets). */
+function distinctOutlets(articles: StoredArticle[]): number {
+  return new Set(articles.map(outletOf)).size;
+}
+
+/** Relevance (normalised search score), recency (half-life one day), coverage (outlets, then articles). */
 export function rankCandidates(candidates: StoryCandidate[], now: Date): StoryCandidate[] {
   const maxRelevance = Math.max(1e-9, ...candidates.flatMap((c) => [...(c.relevanceByArticle?.values() ?? [])]));
   const score = (c: StoryCandidate) => {
     const relevance = c.relevanceByArticle?.size ? Math.max(...c.relevanceByArticle.values()) / maxRelevance : 0;
     const newest = Math.min(...c.articles.map((a) => hoursAgo(a, now)));
     const recency = Math.pow(0.5, newest / 24);
-    const coverage = Math.log2(1 + distinctOutlets(c.articles));
-    return 2 * relevance + recency + 0.5 * coverage;
+    const coverage = 0.5 * Math.log2(1 + distinctOutlets(c.articles)) + 0.25 * Math.log2(c.articles.length);
+    return 2 * relevance + recency + coverage;
   };
   return candidates
     .map((c) => ({ c, s: score(c) }))
@@ -56,12 +65,41 @@ function keepBestMatches(hits: SearchHit[]): SearchHit[] {
   return all.length ? all : hits;
 }
 
-function toCandidates(articles: StoredArticle[], relevance: Map<number, number>, outsideWindow: boolean): StoryCandidate[] {
-  return clusterArticles(articles).map((group) => {
-    const candidate: StoryCandidate = { articles: group, relevanceByArticle: new Map(group.map((a) => [a.id, relevance.get(a.id) ?? 0])) };
-    if (outsideWindow) candidate.outsideWindow = true;
-    return candidate;
-  });
+/**
+ * The stored stories of these articles, each with its members (newest first, at most
+ * MEMBERS_PER_STORY) and the relevance of the matching ones. `fresh` keeps only stories with
+ * a member it accepts (daily digests: ingested since the last one).
+ */
+function storiesOf(store: Store, matched: Map<number, number>, fresh: (a: StoredArticle) => boolean, outsideWindow: boolean): StoryCandidate[] {
+  const storyOfArticle = store.stories.storiesOf([...matched.keys()]);
+  const storyIds = [...new Set(storyOfArticle.values())];
+  const members = store.stories.members(storyIds);
+  const articleIds = new Set<number>();
+  for (const ids of members.values()) for (const id of ids.slice(-MEMBERS_PER_STORY)) articleIds.add(id);
+  // An article without a story (an upgrade still assigning) stands alone rather than vanish.
+  const loose = [...matched.keys()].filter((id) => !storyOfArticle.has(id));
+  for (const id of loose) articleIds.add(id);
+  const articles = new Map(store.articles.getMany([...articleIds]).map((a) => [a.id, a]));
+  const candidate = (story: StoryRecord | undefined, group: StoredArticle[]): StoryCandidate | null => {
+    if (!group.length || !group.some(fresh)) return null;
+    const relevance = new Map(group.filter((a) => matched.has(a.id)).map((a) => [a.id, matched.get(a.id)!]));
+    const c: StoryCandidate = { articles: group, relevanceByArticle: relevance };
+    if (story) c.story = { id: story.id, title: story.title, titleArticleId: story.titleArticleId };
+    if (outsideWindow) c.outsideWindow = true;
+    return c;
+  };
+  const out: StoryCandidate[] = [];
+  for (const story of store.stories.getMany(storyIds)) {
+    const group = (members.get(story.id) ?? []).slice(-MEMBERS_PER_STORY).map((id) => articles.get(id)).filter((a): a is StoredArticle => a !== undefined);
+    const c = candidate(story, group);
+    if (c) out.push(c);
+  }
+  for (const id of loose) {
+    const article = articles.get(id);
+    const c = article && candidate(undefined, [article]);
+    if (c) out.push(c);
+  }
+  return out;
 }
 
 export function selectStories(store: Store, request: SelectRequest): Selection {
@@ -71,33 +109,38 @@ export function selectStories(store: Store, request: SelectRequest): Selection {
   const fresh = (a: StoredArticle) => !ingestedAfter || a.ingestedAt > ingestedAfter;
 
   if (!request.topics.length) {
-    const pool = store.articles.recent({ since, limit: TOP_STORY_POOL }).filter(fresh);
-    const candidates = rankCandidates(toCandidates(pool, new Map(), false), request.now);
+    const recent = store.stories.recent({ since, limit: TOP_STORY_POOL });
+    const members = store.stories.members(recent.map((s) => s.id));
+    const matched = new Map<number, number>();
+    // Top stories have no search score: every member counts, ranking is by recency and coverage.
+    for (const ids of members.values()) for (const id of ids.slice(-1)) matched.set(id, 0);
+    const candidates = rankCandidates(storiesOf(store, matched, fresh, false), request.now).map((c) => {
+      delete c.relevanceByArticle;
+      return c;
+    });
     return { candidates: candidates.slice(0, maxStories), outsideWindow: false };
   }
 
   const search = (windowStart: string) => {
     const relevance = new Map<number, number>();
-    const articles = new Map<number, StoredArticle>();
     for (const topic of request.topics) {
       for (const hit of keepBestMatches(store.articles.search(topic, { since: windowStart, limit: HITS_PER_TOPIC, now: request.now }))) {
-        if (!fresh(hit.article)) continue;
-        articles.set(hit.article.id, hit.article);
         relevance.set(hit.article.id, Math.max(relevance.get(hit.article.id) ?? 0, hit.score));
       }
     }
-    return { articles: [...articles.values()], relevance };
+    return relevance;
   };
 
-  let found = search(since);
+  let matched = search(since);
+  let candidates = storiesOf(store, matched, fresh, false);
   let outsideWindow = false;
   // Daily digests ask for news since the last one; an empty result there is a real "nothing new".
-  if (!found.articles.length && !ingestedAfter) {
-    found = search('');
-    outsideWindow = found.articles.length > 0;
+  if (!candidates.length && !ingestedAfter) {
+    matched = search('');
+    candidates = storiesOf(store, matched, fresh, true);
+    outsideWindow = candidates.length > 0;
   }
-  const candidates = rankCandidates(toCandidates(found.articles, found.relevance, outsideWindow), request.now);
-  return { candidates: candidates.slice(0, maxStories), outsideWindow };
+  return { candidates: rankCandidates(candidates, request.now).slice(0, maxStories), outsideWindow };
 }
 
 /** Topics to suggest when nothing matched: the names most mentioned in recent articles. */
