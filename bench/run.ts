@@ -3,6 +3,7 @@
 //   ingest  - bench/ingest.ts   raw text and HTML articles/s, vs Readability+jsdom, extraction F1
 //   fanout  - bench/fanout.ts   10,000 subscribers through the emulator at 30 msg/s
 //   summary - bench/summary.ts  /summary p50/p95 on 100,000 articles, database size, peak RSS
+//   ask     - bench/ask.ts      follow-up answer (ask) p50/p95 on 100,000 articles
 //   memory  - bench/memory.ts   peak RSS of `serve` with 100,000 articles during a fan-out
 // Usage: npx tsx bench/run.ts [ingest|fanout|summary|memory ...]   (default: all, in that order)
 // BENCH_QUICK=1 checks the harness in a few minutes (smaller inputs: figures not comparable).
@@ -13,7 +14,7 @@ import { OUT_DIR, PROJECT_ROOT, QUICK, fmt, load1, machineLine, printTable, type
 import { storePath } from './store100k.ts';
 import { ARTICLES } from './summary.ts';
 
-const ALL = ['ingest', 'fanout', 'summary', 'memory'] as const;
+const ALL = ['ingest', 'fanout', 'summary', 'ask', 'memory'] as const;
 type Name = (typeof ALL)[number];
 const BUDGET_S = 15 * 60;
 
@@ -50,7 +51,7 @@ console.log(machineLine());
 // built in the background while the fan-out runs (which mostly waits on Telegram's pace), and
 // awaited before the benchmarks that need it; later runs find it cached in bench/out/.
 let storeBuild: Promise<number | null> | undefined;
-const needsStore = names.some((n) => n === 'summary' || n === 'memory');
+const needsStore = names.some((n) => n === 'summary' || n === 'ask' || n === 'memory');
 const rebuild = /^(1|true|yes)$/i.test(process.env.BENCH_REBUILD ?? '');
 delete process.env.BENCH_REBUILD; // the children use what this run built
 function startStoreBuild(): void {
@@ -79,7 +80,7 @@ for (const name of names) {
     continue;
   }
   if (name === 'fanout') startStoreBuild();
-  if ((name === 'summary' || name === 'memory') && (startStoreBuild(), storeBuild)) {
+  if ((name === 'summary' || name === 'ask' || name === 'memory') && (startStoreBuild(), storeBuild)) {
     if ((await storeBuild) !== 0) throw new Error('the 100k store could not be built');
   }
   const json = resolve(OUT_DIR, `${name}.json`);

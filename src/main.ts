@@ -2,7 +2,7 @@
 // one readable line on stderr and a non-zero exit.
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config.ts';
-import { UserError, createContext, type CliContext, type GlobalOptions } from './cli/context.ts';
+import { UsageError, UserError, createContext, type CliContext, type GlobalOptions } from './cli/context.ts';
 
 // Command modules load on demand, so `--help` or `search` do not pay for the bot, the
 // LLM client or the HTML pipeline.
@@ -35,15 +35,23 @@ export function buildProgram(): Command {
 
   program
     .command('ingest')
-    .description('ingest files (text, HTML, RSS/Atom/JSON feed), folders or URLs into the store')
-    .argument('<inputs...>', 'paths or http(s) URLs')
+    .description('ingest files (text, HTML, RSS/Atom/JSON feed, JSON Lines of articles), folders or URLs into the store')
+    .argument('<inputs...>', 'paths, http(s) URLs, or - for standard input')
+    .option('--format <format>', 'jsonl: read the files (or standard input) as JSON Lines, one article a line (default: by extension)')
+    .option('--url <url>', 'the address of a single text or HTML document')
+    .option('--outlet <name>', 'the outlet of a single text or HTML document')
+    .option('--published <date>', 'the publication time of a single text or HTML document, e.g. 2016-09-05T14:12Z')
     .option('--json', 'print the counts as JSON')
     .action((inputs: string[], options) => run(program, async (ctx) => (await ingestModule()).ingestCommand(ctx, inputs, options)));
 
   program
     .command('extract')
     .description('run the article pipeline without storing: one result per article (JSON Lines with --json)')
-    .argument('<inputs...>', 'paths or http(s) URLs')
+    .argument('<inputs...>', 'paths, http(s) URLs, or - for standard input')
+    .option('--format <format>', 'jsonl: read the files (or standard input) as JSON Lines, one article a line (default: by extension)')
+    .option('--url <url>', 'the address of a single text or HTML document')
+    .option('--outlet <name>', 'the outlet of a single text or HTML document')
+    .option('--published <date>', 'the publication time of a single text or HTML document, e.g. 2016-09-05T14:12Z')
     .option('--json', 'print JSON Lines')
     .action((inputs: string[], options) => run(program, async (ctx) => (await ingestModule()).extractCommand(ctx, inputs, options)));
 
@@ -131,7 +139,7 @@ export async function main(argv: string[]): Promise<void> {
       process.exitCode = error.exitCode;
     } else if (error instanceof ConfigError || error instanceof UserError) {
       process.stderr.write(`news-digest: ${error.message}\n`);
-      process.exitCode = error instanceof ConfigError ? 2 : 1;
+      process.exitCode = error instanceof ConfigError || error instanceof UsageError ? 2 : 1;
     } else {
       process.stderr.write(`news-digest: ${error instanceof Error ? error.message : String(error)}\n`);
       process.exitCode = 1;

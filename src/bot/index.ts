@@ -1,5 +1,6 @@
 // createBot(deps): the Telegraf bot people talk to. Commands, buttons and follow-up
 // questions; every reply is Telegram HTML built by views.ts or the digest renderer.
+import { randomUUID } from 'node:crypto';
 import { Markup, Telegraf, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { deliveryStatsLines } from '../delivery/index.ts';
@@ -11,7 +12,7 @@ import { suggestTopics } from '../digest/select.ts';
 import { assertPublicUrl, type FetchOptions } from '../ingest/http.ts';
 import { probeSource } from '../ingest/probe.ts';
 import type { Logger } from '../log.ts';
-import { askWith } from '../qa/index.ts';
+import { ask } from '../qa/index.ts';
 import { offlineSummarizer, type Summarizer } from '../summarize/index.ts';
 import type { Store } from '../store/index.ts';
 import { BOT_COMMANDS } from './commands.ts';
@@ -45,6 +46,8 @@ export interface BotDeps {
 
 const HTML = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
 const MAX_TOPIC_LENGTH = 200;
+/** Follow-up questions look a week back first (then further, saying how old the answer is). */
+const QUESTION_WINDOW_DAYS = 7;
 const FRIENDLY_ERROR = 'Sorry, something went wrong on my side. Please try again in a minute.';
 
 /** A callback_data value within Telegram's 64 bytes, cut on a character boundary. */
@@ -86,13 +89,15 @@ export function createBot(deps: BotDeps): Telegraf {
   /** Sends a digest as one or more messages and remembers which stories each carried. */
   async function sendDigest(ctx: Context, digest: Digest, kind: string): Promise<void> {
     const chatId = ctx.chat!.id;
+    // One key for all the messages of this digest: a reply to any of them is about all its stories.
+    const digestKey = `${kind}:${randomUUID()}`;
     for (const message of renderTelegram(digest)) {
       const sent = await ctx.telegram.sendMessage(chatId, message.html, {
         ...HTML,
         ...(message.keyboard.length ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),
       });
       const stories = digest.stories.filter((s) => message.storyIds.includes(s.id));
-      store.subscribers.recordSentMessage({ chatId, messageId: sent.message_id, kind, topic: digest.topic, stories }, now());
+      store.subscribers.recordSentMessage({ chatId, messageId: sent.message_id, kind, topic: digest.topic, stories, digestKey }, now());
     }
   }
 
@@ -108,11 +113,12 @@ export function createBot(deps: BotDeps): Telegraf {
     await ctx.sendChatAction('typing');
     const at = now();
     const chatId = ctx.chat!.id;
-    const since = new Date(at.getTime() - 7 * 86_400_000);
-    const repliedMessage = replyTo !== undefined ? store.subscribers.sentMessage<Story>(chatId, replyTo) : undefined;
-    const articleIds = repliedMessage?.stories.flatMap((s) => s.sources.map((src) => src.articleId));
-    const topic = articleIds?.length ? null : (store.subscribers.get(chatId)?.lastTopic ?? null);
-    const answer = await askWith(summarizer, store, truncateText(question, 1000), { ...(articleIds?.length ? { articleIds } : {}), topic, since, now: at });
+    const since = new Date(at.getTime() - QUESTION_WINDOW_DAYS * 86_400_000);
+    // A reply to any message of a digest is about all the digest's stories (it may be split in several messages).
+    const replied = replyTo !== undefined ? store.subscribers.digestStories<Story>(chatId, replyTo) : undefined;
+    const articleIds = [...new Set(replied?.stories.flatMap((s) => s.sources.map((src) => src.articleId)) ?? [])];
+    const topic = articleIds.length ? null : (store.subscribers.get(chatId)?.lastTopic ?? null);
+    const answer = await ask({ store, summarizer }, truncateText(question, 1000), { ...(articleIds.length ? { articleIds } : {}), topic, since, now: at });
     const sent = await ctx.reply(answerHtml(answer, at), { ...HTML, ...(ctx.message ? { reply_parameters: { message_id: ctx.message.message_id } } : {}) });
     if (answer.found) {
       // A reply to the answer continues the conversation over the same articles.

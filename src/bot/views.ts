@@ -2,7 +2,7 @@
 // Telegram's 4096-character limit.
 import type { SourceRef, Story, StoryQuote } from '../digest/model.ts';
 import { escapeHtml, outletOf, quoteHtml, shortTime, sourceLinkHtml, truncateText, visibleLength } from '../digest/render.ts';
-import type { Answer } from '../qa/answer.ts';
+import type { Answer } from '../qa/index.ts';
 import type { Source } from '../store/index.ts';
 import { BOT_COMMANDS } from './commands.ts';
 
@@ -40,13 +40,30 @@ export function greetingHtml(input: { firstName?: string | null; digestTime: str
   return lines.join('\n');
 }
 
+/** "RT, 5 Sep, 14:12 UTC" with the outlet linked to the article. */
+function sourceHtml(source: SourceRef, now: Date): string {
+  const time = shortTime(source.published, now);
+  return `${link(source)}${time ? `, ${escapeHtml(time)}` : ''}`;
+}
+
 export function answerHtml(answer: Answer, now: Date): string {
-  if (!answer.found) return escapeHtml(answer.answer);
-  const lines = [escapeHtml(truncateText(answer.answer, 1500))];
-  for (const quote of answer.quotes) lines.push(quoteHtml(quote));
-  if (answer.sources.length) {
-    lines.push(`📰 ${answer.sources.map((s) => `${link(s)}${s.published ? `, ${escapeHtml(shortTime(s.published, now))}` : ''}`).join(' · ')}`);
+  if (!answer.found) {
+    const lines = [escapeHtml(answer.answer)];
+    if (answer.related.length) lines.push('', 'Related stories that are there:', ...answer.related.map((s) => `• ${escapeHtml(truncateText(s.title, 200))} (${sourceHtml(s, now)})`));
+    return fitLines(lines);
   }
+  const lines: string[] = [];
+  if (answer.sentences.length) {
+    // Each sentence with its own source.
+    for (const s of answer.sentences) {
+      lines.push(`${escapeHtml(truncateText(s.text, 1200))}${s.speaker ? ` — ${escapeHtml(s.speaker)}` : ''} (${sourceHtml(s.source, now)})`);
+    }
+  } else {
+    lines.push(escapeHtml(truncateText(answer.answer, 1500)));
+  }
+  for (const quote of answer.quotes) lines.push(quoteHtml(quote));
+  if (!answer.sentences.length && answer.sources.length) lines.push(`📰 ${answer.sources.map((s) => sourceHtml(s, now)).join(' · ')}`);
+  if (answer.age) lines.push(`<i>${escapeHtml(answer.age)}</i>`);
   return fitLines(lines);
 }
 

@@ -18,6 +18,9 @@ export interface CliContext {
 /** A failure the user caused or can fix: printed as one line, exit code 1. */
 export class UserError extends Error {}
 
+/** A command line that cannot work as given (options that do not go together): exit code 2. */
+export class UsageError extends UserError {}
+
 export function createContext(options: GlobalOptions): CliContext {
   const config = loadConfig();
   if (options.db) config.DATABASE_PATH = options.db;

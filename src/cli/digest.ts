@@ -2,7 +2,8 @@
 import { buildDigest } from '../digest/index.ts';
 import { renderJson, renderText, shortTime } from '../digest/render.ts';
 import { DEFAULT_WINDOW, windowStart } from '../digest/window.ts';
-import { askWith } from '../qa/index.ts';
+import { ask, type Answer } from '../qa/index.ts';
+import type { SourceRef } from '../digest/model.ts';
 import { createSummarizer } from '../summarize/index.ts';
 import { UserError, type CliContext } from './context.ts';
 import { printJsonLine, printLine } from './format.ts';
@@ -25,23 +26,52 @@ export async function summaryCommand(ctx: CliContext, words: string[], options: 
   return 0;
 }
 
+/** "The Washington Post, 29 Sep 2016, 10:00 UTC: https://..." */
+function sourceLine(source: SourceRef, now: Date): string {
+  return `${source.outlet ?? source.title}, ${shortTime(source.published, now) || 'date unknown'}${source.url ? `: ${source.url}` : ''}`;
+}
+
+function printAnswer(answer: Answer, now: Date): void {
+  if (!answer.found) {
+    printLine(answer.answer);
+    if (answer.related.length) {
+      printLine('Related stories:');
+      for (const s of answer.related) printLine(`  - ${s.title} (${sourceLine(s, now)})`);
+    }
+    return;
+  }
+  if (answer.sentences.length) {
+    for (const s of answer.sentences) {
+      printLine(`${s.text}${s.speaker ? ` — ${s.speaker}` : ''}`);
+      printLine(`  (${sourceLine(s.source, now)})`);
+    }
+  } else {
+    printLine(answer.answer);
+    if (answer.sources.length) {
+      printLine('Sources:');
+      for (const s of answer.sources) printLine(`  - ${sourceLine(s, now)}`);
+    }
+  }
+  if (answer.quotes.length) {
+    printLine('Quotes:');
+    for (const quote of answer.quotes) printLine(`  “${quote.text}” — ${quote.speaker ?? 'unattributed'}`);
+  }
+  if (answer.age) printLine(answer.age);
+}
+
 export async function askCommand(ctx: CliContext, question: string, options: { topic?: string; since?: string; json?: boolean }): Promise<number> {
   if (!question.trim()) throw new UserError('ask needs a question, e.g. news-digest ask "What did Obama say about sanctions?"');
   const now = new Date();
   // Follow-ups look further back than a digest: the question may be about last week's story.
   const summarizer = createSummarizer({ config: ctx.config, store: ctx.store(), log: ctx.log });
-  const answer = await askWith(summarizer, ctx.store(), question, { topic: options.topic ?? null, since: since(options.since ?? '7d', now), now }).finally(() =>
+  const answer = await ask({ store: ctx.store(), summarizer }, question, { topic: options.topic ?? null, since: since(options.since ?? '7d', now), now }).finally(() =>
     summarizer.close(),
   );
   if (options.json) {
-    printJsonLine({ question: answer.question, answer: answer.answer, quotes: answer.quotes, sources: answer.sources });
+    const { question: asked, found, answer: text, sentences, quotes, sources, related, searched, age } = answer;
+    printJsonLine({ question: asked, found, answer: text, sentences, quotes, sources, related, searched, ...(age ? { age } : {}) });
     return 0;
   }
-  printLine(answer.answer);
-  for (const quote of answer.quotes) printLine(`  “${quote.text}” — ${quote.speaker ?? 'unattributed'}`);
-  if (answer.sources.length) {
-    printLine('Sources:');
-    for (const s of answer.sources) printLine(`  - ${s.outlet ?? s.title}, ${shortTime(s.published, now) || 'date unknown'}${s.url ? `: ${s.url}` : ''}`);
-  }
+  printAnswer(answer, now);
   return 0;
 }

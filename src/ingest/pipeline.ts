@@ -1,5 +1,6 @@
-// The article pipeline shared by `ingest`, `extract` and the fetcher: read a file, folder or
-// URL, turn each document into article drafts, analyse them, and (for ingest) store them.
+// The article pipeline shared by `ingest`, `extract` and the fetcher: read a file, folder,
+// URL, JSON Lines or standard input, turn each document into article drafts, analyse them, and (for ingest) store them.
+import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Logger } from '../log.ts';
@@ -7,7 +8,8 @@ import type { ArticleDraft } from '../model.ts';
 import type { InsertResult, Store } from '../store/index.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
 import { pollSources, type PollReport } from './fetcher.ts';
-import { fetchUrl, type FetchOptions } from './http.ts';
+import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
+import { isJsonlPath, jsonlLineToDocument, numberedLines } from './jsonl.ts';
 import { prepareArticle, prepareDocument, type PreparedArticle } from './prepare.ts';
 import { TASKS_PER_WORKER, defaultWorkerCount, sharedPreparePool } from './worker-pool.ts';
 
@@ -24,10 +26,22 @@ export interface DocumentResult {
   error?: string;
 }
 
-/** One document's bytes as read (file or URL), or why it could not be read. */
+/**
+ * One document to prepare: a URL to fetch, a file to read (a worker reads it itself), bytes
+ * already in hand (a JSON Lines line, standard input), or why there is nothing to read.
+ */
+type InputItem =
+  | { input: string; error: string }
+  | { input: string; url: string }
+  | { input: string; path: string; hint: DocumentHint }
+  | { input: string; body: Uint8Array; hint: DocumentHint };
+
+/** One document's bytes as read, or why it could not be read. */
 type RawDocument = { input: string; body: Uint8Array; hint: DocumentHint; error?: undefined } | { input: string; error: string };
 
-const DOCUMENT_FILE = /\.(txt|text|html?|xhtml|xml|rss|atom|json)$/i;
+const DOCUMENT_FILE = /\.(txt|text|html?|xhtml|xml|rss|atom|json|jsonl|ndjson)$/i;
+/** The input that means standard input. */
+export const STDIN = '-';
 /**
  * Below this many documents an ingest runs in-process: starting a worker costs about half a
  * second of CPU (loading the modules), more than a few dozen articles' analysis.
@@ -35,6 +49,15 @@ const DOCUMENT_FILE = /\.(txt|text|html?|xhtml|xml|rss|atom|json)$/i;
 const MIN_DOCUMENTS_FOR_WORKERS = 50;
 /** Documents stored per write transaction in a bulk ingest. */
 const STORE_BATCH = 32;
+
+export interface InputOptions {
+  /** 'jsonl': every file (and standard input) is JSON Lines; default 'auto': by extension, stdin as one document. */
+  format?: 'auto' | 'jsonl';
+  /** Given for a single text or HTML document (--url, --outlet, --published). */
+  hint?: Pick<DocumentHint, 'url' | 'meta'>;
+  /** Read for the input "-". */
+  stdin?: AsyncIterable<Uint8Array>;
+}
 
 export function isUrl(input: string): boolean {
   return /^https?:\/\//i.test(input);
@@ -51,38 +74,93 @@ async function listDocumentFiles(folder: string): Promise<string[]> {
   return files;
 }
 
-/** Every input (file, folder, URL) as documents to read, in order; a bad path is reported, not thrown. */
-async function expandInputs(inputs: string[]): Promise<({ input: string; url?: boolean } | { input: string; error: string })[]> {
-  const out: ({ input: string; url?: boolean } | { input: string; error: string })[] = [];
-  for (const input of inputs) {
-    if (isUrl(input)) {
-      out.push({ input, url: true });
-      continue;
-    }
-    try {
-      const files = (await stat(input)).isDirectory() ? await listDocumentFiles(input) : [input];
-      out.push(...files.map((file) => ({ input: file })));
-    } catch (error) {
-      out.push({ input, error: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : reasonOf(error) });
+/** A JSON Lines stream's lines as documents, "name:line" each; blank lines are skipped. */
+async function* jsonlItems(name: string, chunks: AsyncIterable<Uint8Array>, maxLineBytes: number): AsyncGenerator<InputItem> {
+  for await (const line of numberedLines(chunks, maxLineBytes)) {
+    const input = `${name}:${line.number}`;
+    if (line.tooLong) yield { input, error: `line longer than ${maxLineBytes} bytes` };
+    else if (line.text.trim()) {
+      const document = jsonlLineToDocument(line.text, input);
+      yield document.error === undefined ? { input, body: document.body, hint: document.hint } : { input, error: document.error };
     }
   }
-  return out;
 }
 
-async function readDocument(item: { input: string; url?: boolean }, fetchOptions: FetchOptions): Promise<RawDocument> {
+/** The largest document read from a stream (a JSON Lines line, standard input): as for a fetched one. */
+function documentLimit(fetchOptions: FetchOptions): number {
+  return fetchOptions.maxBytes ?? DEFAULT_MAX_BYTES;
+}
+
+async function readAll(chunks: AsyncIterable<Uint8Array>, maxBytes: number): Promise<Uint8Array> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of chunks) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new Error(`larger than ${maxBytes} bytes`);
+    parts.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(parts, size);
+}
+
+/**
+ * Every input (file, folder, URL, JSON Lines line, standard input) as documents to read, in
+ * order, one at a time: a JSON Lines file of any size is never held whole. A bad path is
+ * reported, not thrown.
+ */
+async function* expandInputs(inputs: string[], options: InputOptions, maxBytes: number): AsyncGenerator<InputItem> {
+  const given = options.hint ?? {};
+  for (const input of inputs) {
+    if (isUrl(input)) {
+      yield { input, url: input };
+      continue;
+    }
+    if (input === STDIN) {
+      if (!options.stdin) yield { input, error: 'standard input is not available' };
+      else if (options.format === 'jsonl') yield* jsonlItems('stdin', options.stdin, maxBytes);
+      else {
+        try {
+          yield { input, body: await readAll(options.stdin, maxBytes), hint: { name: input, ...given } };
+        } catch (error) {
+          yield { input, error: reasonOf(error) };
+        }
+      }
+      continue;
+    }
+    let files: string[];
+    try {
+      files = (await stat(input)).isDirectory() ? await listDocumentFiles(input) : [input];
+    } catch (error) {
+      yield { input, error: (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : reasonOf(error) };
+      continue;
+    }
+    for (const file of files) {
+      if (options.format === 'jsonl' || isJsonlPath(file)) {
+        try {
+          yield* jsonlItems(file, createReadStream(file), maxBytes);
+        } catch (error) {
+          yield { input: file, error: reasonOf(error) };
+        }
+      } else yield { input: file, path: file, hint: { name: file, ...(file === input ? given : {}) } };
+    }
+  }
+}
+
+async function readDocument(item: InputItem, fetchOptions: FetchOptions): Promise<RawDocument> {
+  if ('error' in item) return item;
+  if ('body' in item) return item;
   try {
-    if (!item.url) return { input: item.input, body: await readFile(item.input), hint: { name: item.input } };
-    const response = await fetchUrl(item.input, fetchOptions);
+    if ('path' in item) return { input: item.input, body: await readFile(item.path), hint: item.hint };
+    const response = await fetchUrl(item.url, fetchOptions);
     return { input: item.input, body: response.body, hint: { url: response.url, contentType: response.headers['content-type'] ?? null } };
   } catch (error) {
     return { input: item.input, error: reasonOf(error) };
   }
 }
 
-/** Reads every input (file, folder, URL) into drafts; a failing input never stops the others. */
-export async function* readInputs(inputs: string[], fetchOptions: FetchOptions): AsyncGenerator<DocumentResult> {
-  for (const item of await expandInputs(inputs)) {
-    const document = 'error' in item ? item : await readDocument(item, fetchOptions);
+/** Reads every input (file, folder, URL, JSON Lines) into drafts; a failing input never stops the others. */
+export async function* readInputs(inputs: string[], fetchOptions: FetchOptions, options: InputOptions = {}): AsyncGenerator<DocumentResult> {
+  for await (const item of expandInputs(inputs, options, documentLimit(fetchOptions))) {
+    const document = await readDocument(item, fetchOptions);
     if (document.error !== undefined) {
       yield { input: document.input, drafts: [], error: document.error };
       continue;
@@ -139,21 +217,26 @@ export interface IngestOptions {
  * results in input order, so duplicates resolve the same way as a one-by-one ingest.
  * Ready results are stored in one transaction per batch.
  */
-export async function ingestInputs(inputs: string[], deps: IngestOptions): Promise<IngestCounts> {
+export async function ingestInputs(inputs: string[], deps: IngestOptions, options: InputOptions = {}): Promise<IngestCounts> {
   const counts = emptyCounts();
-  const items = await expandInputs(inputs);
-  const workers = items.length >= MIN_DOCUMENTS_FOR_WORKERS ? (deps.workers ?? defaultWorkerCount()) : 0;
+  const items = expandInputs(inputs, options, documentLimit(deps.fetchOptions));
+  // Enough documents for workers? Looking that far ahead is all it takes to know.
+  const head: InputItem[] = [];
+  for (let next = await items.next(); !next.done; next = head.length < MIN_DOCUMENTS_FOR_WORKERS ? await items.next() : { done: true, value: undefined }) {
+    head.push(next.value);
+  }
+  const workers = head.length >= MIN_DOCUMENTS_FOR_WORKERS ? (deps.workers ?? defaultWorkerCount()) : 0;
   const pool = workers > 0 ? sharedPreparePool(workers) : null;
   // With workers: every worker's queue full, and the next batch to store, in flight.
   const readAhead = pool ? STORE_BATCH + workers * TASKS_PER_WORKER : STORE_BATCH;
 
-  const start = (item: (typeof items)[number]): InFlight => ({
+  const start = (item: InputItem): InFlight => ({
     input: item.input,
     outcome: (async () => {
       if ('error' in item) return { error: item.error };
       try {
         // A file goes to a worker by path (the worker reads it); a URL is fetched here.
-        if (pool && !item.url) return { articles: await pool.prepare({ path: item.input, hint: { name: item.input } }) };
+        if (pool && 'path' in item) return { articles: await pool.prepare({ path: item.path, hint: item.hint }) };
         const document = await readDocument(item, deps.fetchOptions);
         if (document.error !== undefined) return { error: document.error };
         const { body, hint } = document;
@@ -196,9 +279,21 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions): Promi
   };
 
   const inFlight: InFlight[] = [];
-  let next = 0;
-  while (next < items.length || inFlight.length) {
-    while (next < items.length && inFlight.length < readAhead) inFlight.push(start(items[next++]!));
+  let exhausted = false;
+  const nextItem = async (): Promise<InputItem | undefined> => {
+    if (head.length) return head.shift();
+    if (exhausted) return undefined;
+    const next = await items.next();
+    exhausted = Boolean(next.done);
+    return next.done ? undefined : next.value;
+  };
+  for (;;) {
+    while (inFlight.length < readAhead) {
+      const item = await nextItem();
+      if (!item) break;
+      inFlight.push(start(item));
+    }
+    if (!inFlight.length) break;
     // In input order, STORE_BATCH documents per transaction: one commit, one FTS5 flush
     // per batch (about 0.6 ms of SQL per article instead of 1 ms one by one).
     await store(inFlight.splice(0, STORE_BATCH));

@@ -1,121 +1,141 @@
-// Follow-up answers grounded in stored articles: retrieve the sentences and quotes that
-// best answer a question, and cite their sources. Hand-written retrieval: BM25-style term
-// weights over the context's sentences, plus the person the question asks about, matched
-// against the speakers of the quotes inside each sentence.
-import type { FoundQuote, StoredArticle } from '../model.ts';
+// The answer a follow-up question gets, composed from ranked passages: 1 to 3 sentences, each
+// with its source; the quotes in them with their speakers; no sentence twice. Or an honest
+// "I don't find that", saying what was searched, with related stories that are there. Pure.
 import { sourceRef, toStoryQuote } from '../digest/compose.ts';
 import type { SourceRef, StoryQuote } from '../digest/model.ts';
-import { contentTerms, namedEntities, stem, tokenize } from '../nlp/tokens.ts';
-import { splitSentences } from '../nlp/sentences.ts';
+import { shortTime } from '../digest/render.ts';
+import type { StoredArticle } from '../model.ts';
+import { tokenize } from '../nlp/tokens.ts';
+import type { QuestionAnalysis } from './question.ts';
+import type { RankedPassage } from './rank.ts';
+
+export interface AnswerSentence {
+  text: string;
+  source: SourceRef;
+  /** Who speaks in the sentence when it is a quotation that does not name its speaker. */
+  speaker?: string;
+}
 
 export interface Answer {
   question: string;
   /** True when the articles hold an answer. */
   found: boolean;
+  /** The answer's sentences as one text, or the not-found message. */
   answer: string;
+  /** Each sentence of the answer with its source (the LLM's answer has none: its sources cover it whole). */
+  sentences: AnswerSentence[];
   quotes: StoryQuote[];
   sources: SourceRef[];
+  /** When nothing answers: stories that are there and come closest. */
+  related: SourceRef[];
+  /** What was searched, e.g. "the last 7 days of news, then older articles". */
+  searched: string;
+  /** When the answer comes from before the window: how old it is. */
+  age?: string;
 }
 
-export const NOT_FOUND_ANSWER = "I don't find that in today's articles.";
-
-interface Passage {
-  article: StoredArticle;
+/** A passage as the LLM is given it: the answer's sentence with a sentence either side, and its article. */
+export interface AnswerPassage {
+  articleId: number;
+  title: string;
   text: string;
-  start: number;
-  end: number;
-  index: number;
-  terms: Set<string>;
-  quotes: FoundQuote[];
 }
 
-/** Words that shape a question but say nothing about its subject. */
-const QUESTION_WORDS = new Set(
-  'what whats who whom whose which when where why how did does do say said says think thinks tell told mean about is are was were there any anything happen happened news latest today know explain'.split(' ').map(stem),
-);
+/** The short form, also what the LLM is told to answer when the passages do not hold the answer. */
+export const NOT_FOUND_ANSWER = "I don't find that in the articles.";
 
-function sentencePassages(article: StoredArticle): Passage[] {
-  const sentences = article.analysis?.sentences ?? splitSentences(article.text);
-  const passages: Passage[] = [];
-  let cursor = 0;
-  sentences.forEach((text, index) => {
-    const found = article.text.indexOf(text, cursor);
-    const start = found >= 0 ? found : cursor;
-    const end = found >= 0 ? found + text.length : cursor;
-    if (found >= 0) cursor = end;
-    const quotes = (article.analysis?.quotes ?? []).filter((q) => q.start < end && q.end > start);
-    passages.push({ article, text, start, end, index, terms: new Set(contentTerms(text)), quotes });
+/** Most sentences in an answer; a "Who is X?" answer may use them all. */
+const MAX_SENTENCES = 3;
+/** A further passage joins the answer only when it scores close to the best. */
+const CLOSE_TO_BEST = 0.8;
+
+export function notFoundAnswer(question: string, searched: string, related: SourceRef[]): Answer {
+  return { question, found: false, answer: `${NOT_FOUND_ANSWER.slice(0, -1)}: I searched ${searched}.`, sentences: [], quotes: [], sources: [], related, searched };
+}
+
+/** "the last 7 days", "the last 24 hours", "the last 3 weeks", or "since 5 Sep 2016". */
+export function describeWindow(since: Date, now: Date): string {
+  const hours = Math.round((now.getTime() - since.getTime()) / 3_600_000);
+  if (hours <= 0) return `since ${shortTime(since.toISOString(), now)}`;
+  if (hours < 48) return `the last ${hours} hour${hours === 1 ? '' : 's'}`;
+  const days = Math.round(hours / 24);
+  if (days < 21 || days % 7) return `the last ${days} days`;
+  return `the last ${days / 7} weeks`;
+}
+
+function words(text: string): Set<string> {
+  return new Set(tokenize(text).filter((w) => w.length > 2));
+}
+
+/** Two passages say the same when most of the shorter one's words are in the other (wire copies, repeated paragraphs). */
+function sameText(a: string, b: string): boolean {
+  const wa = words(a);
+  const wb = words(b);
+  const shared = [...wa].filter((w) => wb.has(w)).length;
+  return shared >= 0.7 * Math.min(wa.size, wb.size);
+}
+
+function sameStory(a: StoredArticle, b: StoredArticle): boolean {
+  return a.id === b.id || a.nearDuplicateOf === b.id || b.nearDuplicateOf === a.id || (a.nearDuplicateOf !== null && a.nearDuplicateOf === b.nearDuplicateOf);
+}
+
+/** The passages an answer shows: the best, and up to two more that score close to it and say something else. */
+export function choosePassages(ranked: RankedPassage[], question: QuestionAnalysis, threshold: number): RankedPassage[] {
+  const best = ranked[0];
+  if (!best) return [];
+  // A description, or a who / which question that several stories answer differently ("who won the
+  // debate": two debates), may take three passages; other answers two.
+  const max = ['describe', 'person', 'organisation', 'place'].includes(question.kind) ? MAX_SENTENCES : 2;
+  const floor = Math.max(threshold, best.score * CLOSE_TO_BEST);
+  const chosen: RankedPassage[] = [best];
+  let sentences = best.last - best.first + 1;
+  for (const p of ranked.slice(1)) {
+    if (chosen.length >= max || sentences >= MAX_SENTENCES || p.score < floor) break;
+    if (sentences + (p.last - p.first + 1) > MAX_SENTENCES) continue;
+    if (chosen.some((c) => (c.article.id === p.article.id && c.first <= p.last && p.first <= c.last) || sameText(c.text, p.text))) continue;
+    // One passage per story for facts; a description may use several of one article.
+    if (question.kind !== 'describe' && chosen.some((c) => sameStory(c.article, p.article))) continue;
+    chosen.push(p);
+    sentences += p.last - p.first + 1;
+  }
+  return chosen;
+}
+
+/** The speaker of a quotation the passage holds without naming its speaker in the passage. */
+function unnamedSpeaker(passage: RankedPassage): string | undefined {
+  const text = new Set(tokenize(passage.text));
+  for (const q of passage.quotes) {
+    if (q.fragment || !q.speaker) continue;
+    const name = tokenize(q.speaker);
+    if (!name.some((w) => text.has(w))) return q.speaker;
+  }
+  return undefined;
+}
+
+export function composeAnswer(question: QuestionAnalysis, chosen: RankedPassage[], details: { searched: string; age?: string }): Answer {
+  const sentences: AnswerSentence[] = chosen.map((p) => {
+    const speaker = unnamedSpeaker(p);
+    return { text: p.text, source: sourceRef(p.article), ...(speaker ? { speaker } : {}) };
   });
-  return passages;
-}
-
-/** The people a question names ("Obama", "Vladimir Putin"), as lower-case name words. */
-function peopleAsked(question: string): string[][] {
-  return namedEntities(question.replace(/^\s*\p{Ll}/u, (c) => c.toUpperCase()))
-    .filter((name) => !/^(What|Who|Why|How|When|Where|Did|Does|Is|Are|Was)$/.test(name))
-    .map((name) => tokenize(name));
-}
-
-function namesPerson(speaker: string | null, person: string[]): boolean {
-  if (!speaker) return false;
-  const words = new Set(tokenize(speaker));
-  return person.length > 0 && person.every((w) => words.has(w));
-}
-
-function mentionsPerson(passage: Passage, person: string[]): boolean {
-  const words = new Set(tokenize(passage.text));
-  return person.every((w) => words.has(w));
-}
-
-export function answerQuestion(question: string, articles: StoredArticle[]): Answer {
-  const notFound: Answer = { question, found: false, answer: NOT_FOUND_ANSWER, quotes: [], sources: [] };
-  const people = peopleAsked(question);
-  const personWords = new Set(people.flat().map(stem));
-  const subject = [...new Set(contentTerms(question))].filter((t) => !QUESTION_WORDS.has(t) && !personWords.has(t));
-  if (!subject.length && !people.length) return notFound;
-
-  const passages = articles.flatMap(sentencePassages);
-  if (!passages.length) return notFound;
-  const documentFrequency = new Map<string, number>();
-  for (const p of passages) for (const t of p.terms) documentFrequency.set(t, (documentFrequency.get(t) ?? 0) + 1);
-  const idf = (t: string) => Math.log(1 + (passages.length - (documentFrequency.get(t) ?? 0) + 0.5) / ((documentFrequency.get(t) ?? 0) + 0.5));
-  const subjectWeight = subject.reduce((sum, t) => sum + idf(t), 0);
-
-  const scored = passages.map((p) => {
-    const matched = subject.filter((t) => p.terms.has(t));
-    let score = subjectWeight ? matched.reduce((sum, t) => sum + idf(t), 0) / subjectWeight : 0;
-    if (people.length) {
-      const saidByPerson = p.quotes.some((q) => people.some((person) => namesPerson(q.speaker, person)));
-      const saidByOther = p.quotes.length > 0 && !saidByPerson;
-      if (saidByPerson) score += 0.6;
-      else if (people.some((person) => mentionsPerson(p, person))) score += 0.3;
-      if (saidByOther) score -= 0.3;
-    }
-    // Earlier sentences tend to carry the facts; a tiny tie-breaker.
-    score -= p.index * 0.001;
-    return { p, score, matched: matched.length };
-  });
-  scored.sort((a, b) => b.score - a.score);
-  const best = scored[0]!;
-  // The subject must be there: an answer about something else is worse than none.
-  if ((subject.length && best.matched === 0) || best.score < 0.5) return notFound;
-
-  const chosen = scored.filter((s, i) => i === 0 || (s.score >= best.score * 0.75 && s.matched > 0)).slice(0, 2);
-  chosen.sort((a, b) => a.p.article.id - b.p.article.id || a.p.index - b.p.index);
-
   const quotes: StoryQuote[] = [];
-  for (const { p } of chosen) {
+  for (const p of chosen) {
     for (const q of p.quotes) {
-      if (q.fragment || quotes.some((x) => x.text === q.text)) continue;
+      if (q.fragment || !q.speaker || quotes.some((x) => x.text === q.text)) continue;
+      // For "what did X say", X's quotes; others only when the passage is theirs.
+      if (question.kind === 'said' && !question.speaker!.every((w) => tokenize(q.speaker!).includes(w))) continue;
       quotes.push(toStoryQuote(q, p.article.id));
     }
   }
-  const sourceArticles = [...new Map(chosen.map(({ p }) => [p.article.id, p.article])).values()];
+  const sources = [...new Map(chosen.map((p) => [p.article.id, sourceRef(p.article)])).values()];
   return {
-    question,
+    question: question.question,
     found: true,
-    answer: chosen.map(({ p }) => p.text).join(' '),
+    answer: sentences.map((s) => (s.speaker ? `${s.text} (${s.speaker})` : s.text)).join(' '),
+    sentences,
     quotes: quotes.slice(0, 2),
-    sources: sourceArticles.map(sourceRef),
+    sources,
+    related: [],
+    searched: details.searched,
+    ...(details.age ? { age: details.age } : {}),
   };
 }

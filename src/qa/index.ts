@@ -1,41 +1,167 @@
-// Follow-up questions against the store: pick the articles in context, then answer.
+// Follow-up answers: the service the bot and the `ask` command call. It analyses the question,
+// takes candidate articles from the FTS5 index (the digest's own stories first, then the default
+// window, then older articles), ranks their sentences (rank.ts), and answers from the best when
+// its score clears the abstention threshold; otherwise it says what it searched and names the
+// closest stories. With an LLM configured, the same passages feed the model, under the same rule.
+import { articleTime } from '../digest/compose.ts';
+import { sourceRef } from '../digest/compose.ts';
 import { buildDigest } from '../digest/index.ts';
+import { shortTime } from '../digest/render.ts';
 import type { StoredArticle } from '../model.ts';
-import type { Store } from '../store/index.ts';
+import type { PassageQuery, Store } from '../store/index.ts';
 import type { Summarizer } from '../summarize/index.ts';
-import { answerQuestion, type Answer } from './answer.ts';
+import { choosePassages, composeAnswer, describeWindow, notFoundAnswer, type Answer, type AnswerPassage } from './answer.ts';
+import { analyseQuestion, type QuestionAnalysis } from './question.ts';
+import { rankPassages, type RankedPassage } from './rank.ts';
 
-export interface AskContext {
-  /** Answer from this topic's stories. */
-  topic?: string | null;
-  /** Answer from exactly these articles (e.g. the stories of the digest message replied to). */
+export { NOT_FOUND_ANSWER, type Answer, type AnswerPassage, type AnswerSentence } from './answer.ts';
+
+export interface AskScope {
+  /** The articles of the digest replied to (all its messages): searched first and ranked first. */
   articleIds?: number[];
+  /** A topic whose current stories rank first (the subscriber's last /summary). */
+  topic?: string | null;
+  /** Start of the default window; older articles are searched when nothing in it answers. */
   since: Date;
   now: Date;
 }
 
-const MAX_CONTEXT_ARTICLES = 40;
+/**
+ * The abstention threshold on the best passage's score: below it, "I don't find that". Calibrated
+ * on the tuning half of eval/qa (npm run eval:qa -- --calibrate).
+ */
+export const ANSWER_THRESHOLD = 0.35;
+/** Candidate articles taken from the index per search (window, then older). */
+const CANDIDATES = 25;
+/** Stories of a topic ranked first for a plain question after /summary. */
+const TOPIC_STORIES = 10;
+/** A derived form that is rarer than this share of the word itself adds little and is left out. */
+const MIN_DERIVED_SHARE = 0.1;
+/** A word in more than this share of the archive, and in more articles than COMMON_COUNT, is too common for the any-word query. */
+const COMMON_SHARE = 0.1;
+const COMMON_COUNT = 2_000;
+/** Passages the LLM gets, best first. */
+const LLM_PASSAGES = 6;
 
-export function contextArticles(store: Store, question: string, context: AskContext): StoredArticle[] {
-  if (context.articleIds?.length) return store.articles.getMany(context.articleIds);
-  if (context.topic?.trim()) {
-    const digest = buildDigest(store, { topic: context.topic, since: context.since, now: context.now, maxStories: 10 });
-    return store.articles.getMany(digest.stories.flatMap((s) => s.sources.map((src) => src.articleId)).slice(0, MAX_CONTEXT_ARTICLES));
+interface Prepared {
+  question: QuestionAnalysis;
+  idf: number[];
+  query: PassageQuery;
+}
+
+/** Keeps the forms of each term that the index holds, weighs the terms by IDF and builds the FTS query. */
+function prepare(store: Store, question: QuestionAnalysis): Prepared {
+  const counts = store.passages.documentCounts([...new Set(question.terms.flatMap((t) => t.forms.map((f) => f.word)))]);
+  const total = Math.max(1, store.passages.articleCount());
+  const terms = question.terms.map((term) => {
+    const own = Math.max(...term.forms.filter((f) => f.weight === 1).map((f) => counts.get(f.word) ?? 0));
+    const forms = term.forms.filter((f) => f.weight === 1 || ((counts.get(f.word) ?? 0) > 0 && (counts.get(f.word) ?? 0) >= MIN_DERIVED_SHARE * own));
+    return { ...term, forms };
+  });
+  const df = terms.map((term) => Math.max(0, ...term.forms.map((f) => counts.get(f.word) ?? 0)));
+  const idf = df.map((n) => Math.log(1 + (total - n + 0.5) / (n + 0.5)));
+  const order = terms.map((_, i) => i).sort((a, b) => df[a]! - df[b]!);
+  const required = order.map((i, at) => ({ i, at })).filter(({ i }) => terms[i]!.role !== 'topic' || terms[i]!.capitalised).map(({ at }) => at);
+  // The broad query leaves out words in a large share of the archive (they find everything); the rarest word always goes in.
+  const broad = order.map((i, at) => ({ i, at })).filter(({ i }, at) => at === 0 || df[i]! <= Math.max(COMMON_COUNT, COMMON_SHARE * total)).map(({ at }) => at);
+  return {
+    question: { ...question, terms },
+    idf,
+    query: { groups: order.map((i) => terms[i]!.forms.map((f) => f.word)), required, broad },
+  };
+}
+
+/** How sure the ranking is of its best passage: its score, or nothing without one. */
+function confidence(passage: RankedPassage | undefined): number {
+  return passage ? passage.score : -Infinity;
+}
+
+function contextIds(store: Store, scope: AskScope): number[] {
+  if (scope.articleIds?.length) return scope.articleIds;
+  if (!scope.topic?.trim()) return [];
+  const digest = buildDigest(store, { topic: scope.topic, since: scope.since, now: scope.now, maxStories: TOPIC_STORIES });
+  return digest.stories.flatMap((s) => s.sources.map((src) => src.articleId));
+}
+
+function searchedText(scope: AskScope, window: string): string {
+  const replying = Boolean(scope.articleIds?.length);
+  return `${replying ? "this digest's stories, " : ''}${window} of news, then older articles`;
+}
+
+/** The closest stories when nothing answers: the best-scoring distinct articles that match something. */
+function relatedStories(ranked: RankedPassage[]): ReturnType<typeof sourceRef>[] {
+  const out = new Map<number, ReturnType<typeof sourceRef>>();
+  for (const p of ranked) {
+    if (out.size >= 3) break;
+    if ((p.parts.coverage ?? 0) <= 0) continue;
+    const key = p.article.nearDuplicateOf ?? p.article.id;
+    if (!out.has(key)) out.set(key, sourceRef(p.article));
   }
-  // No topic: recent articles that share words with the question; else the newest matches of any age.
-  const since = context.since.toISOString();
-  const hits = store.articles.search(question, { since, limit: MAX_CONTEXT_ARTICLES, now: context.now });
-  const pool = hits.length ? hits : store.articles.search(question, { limit: 10, now: context.now });
-  return pool.map((h) => h.article);
+  return [...out.values()];
 }
 
-export function ask(store: Store, question: string, context: AskContext): Answer {
-  return answerQuestion(question, contextArticles(store, question, context));
+export interface OfflineResult {
+  answer: Answer;
+  /** The passages answered from (best first), or, when nothing answers, the best ones found. */
+  passages: RankedPassage[];
 }
 
-/** The offline answer, improved by the summarizer (the LLM, when configured) from the same articles. */
-export async function askWith(summarizer: Summarizer, store: Store, question: string, context: AskContext): Promise<Answer> {
-  const articles = contextArticles(store, question, context);
-  const offline = answerQuestion(question, articles);
-  return articles.length ? summarizer.improveAnswer(question, articles, offline) : offline;
+/**
+ * The offline answer and the passages behind it. Synchronous: no network. `threshold` is for the
+ * eval's calibration sweep only; the product uses ANSWER_THRESHOLD.
+ */
+export function askOffline(store: Store, text: string, scope: AskScope, threshold = ANSWER_THRESHOLD): OfflineResult {
+  const window = describeWindow(scope.since, scope.now);
+  const searched = searchedText(scope, window);
+  const analysed = analyseQuestion(text);
+  if (!analysed.terms.length) return { answer: notFoundAnswer(analysed.question || text, searched, []), passages: [] };
+  const { question, idf, query } = prepare(store, analysed);
+
+  const ownIds = contextIds(store, scope);
+  const own = new Set(ownIds);
+  const rank = (articles: StoredArticle[]): RankedPassage[] => rankPassages(question, articles, idf);
+  const answerFrom = (ranked: RankedPassage[], age?: (chosen: RankedPassage[]) => string): OfflineResult => {
+    const chosen = choosePassages(ranked, question, threshold);
+    return { answer: composeAnswer(question, chosen, { searched, ...(age ? { age: age(chosen) } : {}) }), passages: ranked };
+  };
+  const since = scope.since.toISOString();
+
+  // The digest replied to (or the last topic's stories) first: when they answer, that is the answer.
+  const mine = ownIds.length ? rank(store.articles.getMany(ownIds)) : [];
+  if (confidence(mine[0]) >= threshold) return answerFrom(mine);
+  // Then the window, then the archive behind it.
+  const windowIds = store.passages.candidates(query, { since, limit: CANDIDATES }).filter((id) => !own.has(id));
+  const recent = rank(store.articles.getMany(windowIds));
+  if (confidence(recent[0]) >= threshold) return answerFrom(recent);
+  // Nothing in the window answers: the archive behind it, saying how old the answer is.
+  const olderIds = store.passages.candidates(query, { before: since, limit: CANDIDATES }).filter((id) => !own.has(id));
+  const older = rank(store.articles.getMany(olderIds));
+  if (confidence(older[0]) >= threshold) {
+    return answerFrom(older, (chosen) => `This is from ${shortTime(new Date(Math.max(...chosen.map((p) => articleTime(p.article)))).toISOString(), scope.now)}, before ${window}.`);
+  }
+  const best = [...mine, ...recent, ...older].sort((a, b) => b.score - a.score);
+  return { answer: notFoundAnswer(question.question, searched, relatedStories(best)), passages: best };
+}
+
+/** What the LLM is given: the best distinct passages, each with a sentence either side for context. */
+export function llmPassages(passages: RankedPassage[]): AnswerPassage[] {
+  const out: (AnswerPassage & { start: number; end: number })[] = [];
+  for (const p of passages) {
+    if (out.length >= LLM_PASSAGES) break;
+    if (out.some((o) => o.articleId === p.article.id && o.start <= p.start && p.end <= o.end)) continue;
+    out.push({ articleId: p.article.id, title: p.article.title, text: p.article.text.slice(p.contextStart, p.contextEnd).replace(/\s+/g, ' ').trim(), start: p.contextStart, end: p.contextEnd });
+  }
+  return out.map(({ articleId, title, text }) => ({ articleId, title, text }));
+}
+
+/**
+ * The answer to a follow-up question: offline, improved by the summarizer (the LLM, when one is
+ * configured) from the same passages. When the offline ranking abstains, the LLM is not asked.
+ */
+export async function ask(deps: { store: Store; summarizer?: Summarizer }, question: string, scope: AskScope): Promise<Answer> {
+  const { answer, passages } = askOffline(deps.store, question, scope);
+  if (!answer.found || !deps.summarizer) return answer;
+  const given = llmPassages(passages);
+  const articles = [...new Map(passages.map((p) => [p.article.id, p.article])).values()].filter((a) => given.some((g) => g.articleId === a.id));
+  return deps.summarizer.improveAnswer(answer.question, given, articles, answer);
 }

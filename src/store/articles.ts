@@ -286,8 +286,8 @@ export class ArticleStore {
   /** Articles per index term (see fts-query.ts); exact until an article is added. */
   private vocabulary: { maxId: number | null; docs: Map<string, number> } | undefined;
 
-  /** How many articles contain each of these index terms, from the FTS vocabulary. */
-  private docCounts(terms: string[]): Map<string, number> {
+  /** How many articles contain each of these index terms, from the FTS vocabulary (also used by passages.ts). */
+  docCounts(terms: string[]): Map<string, number> {
     const maxId = this.sql('SELECT max(id) FROM articles').pluck().get() as number | null;
     if (!this.vocabulary) this.db.exec('CREATE VIRTUAL TABLE IF NOT EXISTS temp.articles_fts_vocab USING fts5vocab(main, articles_fts, row)');
     // New articles can bring new words; a lookup reads the term's whole doclist, hence the memo.

@@ -29,6 +29,12 @@ function porter(word: string): string {
   return word.length < 3 ? word : stemmer(word);
 }
 
+/** The index term FTS5 stores for a lower-case word: its Porter stem for a-z words (accents folded), else the word. */
+export function indexTerm(word: string): string {
+  const folded = word.normalize('NFD').replace(/\p{M}/gu, '');
+  return /^[a-z]+$/.test(folded) ? porter(folded) : folded;
+}
+
 /** A derived form much rarer than the name (under 1 in 10) is left out; see buildFtsQuery. */
 const MIN_DERIVED_SHARE = 0.1;
 

@@ -5,11 +5,13 @@ import type { Logger } from '../log.ts';
 import { openDatabase, type Db } from './db.ts';
 import { LlmCache } from './llm-cache.ts';
 import { OutboxStore } from './outbox.ts';
+import { PassageStore } from './passages.ts';
 import { SourceStore } from './sources.ts';
 import { StoryStore } from './stories.ts';
 import { SubscriberStore } from './subscribers.ts';
 
 export type { InsertResult, InsertStatus, SearchHit, SearchOptions } from './articles.ts';
+export type { CandidateOptions, PassageQuery } from './passages.ts';
 export type { Source, SourceInput, SourceKind } from './sources.ts';
 export type { StoryAssignment, StoryChange, StoryRecord } from './stories.ts';
 export type { SentMessage, Subscriber } from './subscribers.ts';
@@ -22,6 +24,7 @@ export class Store {
   readonly llmCache: LlmCache;
   readonly outbox: OutboxStore;
   readonly stories: StoryStore;
+  readonly passages: PassageStore;
 
   private constructor(
     private readonly db: Db,
@@ -33,6 +36,7 @@ export class Store {
     this.subscribers = new SubscriberStore(db);
     this.llmCache = new LlmCache(db);
     this.outbox = new OutboxStore(db);
+    this.passages = new PassageStore(db, this.articles);
   }
 
   /** `log` gets the lines worth an operator's eye (stories merged or split). */

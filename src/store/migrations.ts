@@ -258,4 +258,13 @@ export const migrations: Migration[] = [
       );
     `,
   },
+  {
+    version: 14,
+    sql: `
+      -- The messages of one digest (split in several when long) share a key, so that a reply to
+      -- any of them is answered from all the digest's stories.
+      ALTER TABLE sent_messages ADD COLUMN digest_key TEXT;
+      CREATE INDEX sent_messages_digest ON sent_messages(chat_id, digest_key) WHERE digest_key IS NOT NULL;
+    `,
+  },
 ];

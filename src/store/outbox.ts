@@ -315,7 +315,8 @@ export class OutboxStore {
 
   /**
    * Marks a message sent with Telegram's message_id and records what it carried in
-   * sent_messages (what replies and buttons on it are answered from), in one transaction.
+   * sent_messages (what replies and buttons on it are answered from), in one transaction; the
+   * digest key ties the messages of one digest together (a reply to any uses all its stories).
    * The stories JSON is copied row to row, never parsed: a fan-out sends thousands.
    */
   markSent(id: number, messageId: number, now = new Date()): void {
@@ -323,8 +324,8 @@ export class OutboxStore {
       const at = now.toISOString();
       this.sql("UPDATE outbox SET status = 'sent', message_id = ?, error = NULL, sent_at = ?, updated_at = ? WHERE id = ?").run(messageId, at, at, id);
       this.sql(
-        `INSERT OR REPLACE INTO sent_messages (chat_id, message_id, kind, topic, stories, created_at)
-         SELECT chat_id, ?, kind, topic, stories, ? FROM outbox WHERE id = ?`,
+        `INSERT OR REPLACE INTO sent_messages (chat_id, message_id, kind, topic, stories, created_at, digest_key)
+         SELECT chat_id, ?, kind, topic, stories, ?, 'digest:' || digest_id FROM outbox WHERE id = ?`,
       ).run(messageId, at, id);
       this.settleDigestOf(id, now);
     });

@@ -55,6 +55,8 @@ export interface SentMessage<TStory = unknown> {
   topic: string | null;
   stories: TStory[];
   createdAt: string;
+  /** Shared by the messages of one digest (see digestStories). */
+  digestKey?: string | null;
 }
 
 export const MAX_TOPICS_PER_SUBSCRIBER = 20;
@@ -133,15 +135,35 @@ export class SubscriberStore {
   }
 
   recordSentMessage<TStory>(message: Omit<SentMessage<TStory>, 'createdAt'>, now = new Date()): void {
-    this.sql('INSERT OR REPLACE INTO sent_messages (chat_id, message_id, kind, topic, stories, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(message.chatId, message.messageId, message.kind, message.topic, JSON.stringify(message.stories), now.toISOString());
+    this.sql('INSERT OR REPLACE INTO sent_messages (chat_id, message_id, kind, topic, stories, created_at, digest_key) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(message.chatId, message.messageId, message.kind, message.topic, JSON.stringify(message.stories), now.toISOString(), message.digestKey ?? null);
+  }
+
+  /**
+   * A sent message with the stories of its whole digest: a digest split over several messages
+   * shares one key, and a reply to any of them is about all of them. A message without a key
+   * (an answer, a story detail) keeps its own stories.
+   */
+  digestStories<TStory>(chatId: number, messageId: number): SentMessage<TStory> | undefined {
+    const message = this.sentMessage<TStory>(chatId, messageId);
+    if (!message?.digestKey) return message;
+    const rows = this.sql('SELECT stories FROM sent_messages WHERE chat_id = ? AND digest_key = ? ORDER BY message_id').pluck().all(chatId, message.digestKey) as string[];
+    return { ...message, stories: rows.flatMap((row) => JSON.parse(row) as TStory[]) };
   }
 
   sentMessage<TStory>(chatId: number, messageId: number): SentMessage<TStory> | undefined {
     const row = this.sql('SELECT * FROM sent_messages WHERE chat_id = ? AND message_id = ?').get(chatId, messageId) as
-      | { chat_id: number; message_id: number; kind: string; topic: string | null; stories: string; created_at: string }
+      | { chat_id: number; message_id: number; kind: string; topic: string | null; stories: string; created_at: string; digest_key: string | null }
       | undefined;
     if (!row) return undefined;
-    return { chatId: row.chat_id, messageId: row.message_id, kind: row.kind, topic: row.topic, stories: JSON.parse(row.stories) as TStory[], createdAt: row.created_at };
+    return {
+      chatId: row.chat_id,
+      messageId: row.message_id,
+      kind: row.kind,
+      topic: row.topic,
+      stories: JSON.parse(row.stories) as TStory[],
+      createdAt: row.created_at,
+      digestKey: row.digest_key,
+    };
   }
 }

@@ -4,7 +4,7 @@ import type { Config } from '../config.ts';
 import type { Digest } from '../digest/model.ts';
 import type { Logger } from '../log.ts';
 import type { StoredArticle } from '../model.ts';
-import type { Answer } from '../qa/answer.ts';
+import type { Answer, AnswerPassage } from '../qa/answer.ts';
 import type { Store } from '../store/index.ts';
 import { loadPrompts } from './llm/prompts.ts';
 
@@ -12,14 +12,15 @@ export interface Summarizer {
   /** 'offline' or the LLM model name, for logs and /stats. */
   readonly name: string;
   improveDigest(digest: Digest): Promise<Digest>;
-  improveAnswer(question: string, articles: StoredArticle[], offline: Answer): Promise<Answer>;
+  /** The answer from the passages the offline ranking found (`articles` holds their articles, to check quotes). */
+  improveAnswer(question: string, passages: AnswerPassage[], articles: StoredArticle[], offline: Answer): Promise<Answer>;
   close(): void;
 }
 
 export const offlineSummarizer: Summarizer = {
   name: 'offline',
   improveDigest: async (digest) => digest,
-  improveAnswer: async (_question, _articles, offline) => offline,
+  improveAnswer: async (_question, _passages, _articles, offline) => offline,
   close: () => undefined,
 };
 
@@ -43,7 +44,7 @@ export function createSummarizer(deps: { config: Config; store: Store; log: Logg
       const headline = await llm.digestHeadline(improved);
       return headline ? { ...improved, headline } : improved;
     },
-    improveAnswer: async (question, articles, offline) => (await loading).enhanceAnswer(question, articles, offline),
+    improveAnswer: async (question, passages, articles, offline) => (await loading).enhanceAnswer(question, passages, articles, offline),
     close: () => void loading.then((llm) => llm.close(), () => undefined),
   };
 }

@@ -111,7 +111,9 @@ describe('the bot, end to end through the Bot API emulator', () => {
   it('answers a question it cannot answer plainly', async () => {
     harness = await startHarness();
     const [reply] = await harness.say(USER, 'Who won the football world cup?');
-    expect(reply).toBe("I don't find that in today's articles.");
+    // It says what it searched: a week of news, then the archive; never "today's articles".
+    expect(reply).toMatch(/^I don't find that in the articles: I searched the last 7 days of news, then older articles\./);
+    expect(reply).not.toMatch(/today/);
   });
 
   it('validates /time and /timezone with helpful errors', async () => {
@@ -201,3 +203,68 @@ describe('the bot, end to end through the Bot API emulator', () => {
     }
   });
 });
+
+describe('follow-up questions', () => {
+  /** Twenty election stories, one per city: enough for /summary to split the digest over several messages. */
+  const places = ['Lisbon', 'Oslo', 'Nairobi', 'Lima', 'Hanoi', 'Quito', 'Dakar', 'Riga', 'Tbilisi', 'Accra', 'Manila', 'Bogota', 'Tunis', 'Vilnius', 'Kigali', 'Yerevan', 'Havana', 'Minsk', 'Doha', 'Baku'];
+  const subjects = ['port strike', 'flood warning', 'rail tender', 'bank merger', 'vaccine drive', 'oil discovery', 'museum fire', 'chess record', 'space launch', 'wine harvest', 'tram crash', 'bridge opening', 'teacher protest', 'dam project', 'ferry delay', 'drought relief', 'festival ban', 'mine rescue', 'airport expansion', 'wildfire'];
+
+  it('answers a reply to the second message of a split digest from the stories of the whole digest', async () => {
+    harness = await startHarness({ seed: false, emulator: { rateLimits: false }, settings: { maxStories: 20 } });
+    places.forEach((place, i) => {
+      const subject = subjects[i]!;
+      storeDraft(harness!.store, {
+        title: `Election campaign in ${place} dominated by ${subject}`,
+        text: [
+          `Voters in ${place} heard candidates argue about the ${subject} ahead of the election on Sunday.`,
+          `The ${subject} has divided ${place} for ${i + 2} months, according to local officials.`,
+          `Opposition leaders in ${place} said the government mishandled the ${subject} from the start.`,
+          `"We will fix the ${subject} within a year," said candidate Maria Number${i}, speaking in ${place}.`,
+        ].join(' '),
+        published: '2016-09-05T12:00:00Z',
+        outlet: `Outlet ${i}`,
+        url: `https://outlet${i}.example/news/${i}`,
+      });
+    });
+    await harness.say(USER, '/summary election', 2);
+    await new Promise((r) => setTimeout(r, 300));
+    const messages = harness.emulator.botMessages(USER);
+    expect(messages.length).toBeGreaterThan(1);
+    const [first, second] = [messages[0]!, messages[1]!];
+    // A story shown in the first message only.
+    const i = places.findIndex((p) => first.text!.includes(`in ${p} dominated`) && !second.text!.includes(`in ${p} dominated`));
+    expect(i).toBeGreaterThanOrEqual(0);
+    const place = places[i]!;
+    // Another outlet's article on the same dispute, outside the digest, that a free question would find first.
+    storeDraft(harness.store, {
+      title: `The ${subjects[i]} in ${place}`,
+      text: `The ${subjects[i]} has divided ${place} for 11 months, union officials said.`,
+      published: '2016-09-05T13:00:00Z',
+      outlet: 'Other Wire',
+      url: 'https://other.example/wire',
+    });
+    const question = `How many months has the ${subjects[i]} divided ${place}?`;
+    const [free] = await harness.say(USER, question);
+    expect(free).toMatch(/11 months/);
+    const [reply] = await harness.say(USER, question, 1, { replyToMessageId: second.message_id });
+    expect(reply).toMatch(new RegExp(`for ${i + 2} months`));
+    expect(reply).toMatch(new RegExp(`Outlet ${i}`));
+    const sent = harness.emulator.botMessages(USER).at(-1)!;
+    expect(sent.entities?.find((e) => e.type === 'text_link')?.url).toBe(`https://outlet${i}.example/news/${i}`);
+    expect(harness.emulator.rejected).toEqual([]);
+  });
+
+  it('answers "Who is X?" with what the articles say X is, with the source, and no sentence twice', async () => {
+    harness = await startHarness();
+    const [reply] = await harness.say(USER, 'Who is Putin?');
+    expect(reply).toMatch(/Russian President Vladimir Putin/);
+    expect(reply).toMatch(/\(RT, 5 Sep, 14:12 UTC\)/);
+    const lines = reply!.split('\n').filter((l) => l.trim());
+    expect(new Set(lines).size).toBe(lines.length);
+    // Not one of Putin's own quotes.
+    expect(reply).not.toMatch(/Our collaborative effort/);
+    const [who] = await harness.say(USER, 'who is barack obama');
+    expect(who).toMatch(/US leader Barack Obama|US counterpart Barack Obama/);
+  });
+});
+

@@ -50,6 +50,9 @@ function expectExactlyOnce(store: Store, emulator: TelegramEmulator, chatIds: nu
     expect(emulator.deliveredCount(chatId)).toBe(items.length);
     // Replies and buttons work on it: each message is in sent_messages with its stories.
     for (const item of items) expect(store.subscribers.sentMessage(chatId, item.messageId!)?.stories.length).toBeGreaterThan(0);
+    // A reply to any one of them is about all the digest's stories.
+    const all = items.reduce((n, item) => n + store.subscribers.sentMessage(chatId, item.messageId!)!.stories.length, 0);
+    for (const item of items) expect(store.subscribers.digestStories(chatId, item.messageId!)?.stories.length).toBe(all);
   }
 }
 

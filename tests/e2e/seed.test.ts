@@ -112,7 +112,7 @@ describe('seed article through the CLI', () => {
     expect(answer.answer).toMatch(/sanctions/);
     expect(answer.sources.map((s) => s.title)).toEqual([expected.title]);
     const unknown = JSON.parse((await runCli(['ask', 'Who won the football world cup?', '--json', '--db', db])).stdout) as { answer: string; sources: unknown[] };
-    expect(unknown.answer).toBe("I don't find that in today's articles.");
+    expect(unknown.answer).toBe("I don't find that in the articles: I searched the last 7 days of news, then older articles.");
     expect(unknown.sources).toEqual([]);
   });
 

@@ -4,8 +4,9 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestInputs } from '../../src/ingest/pipeline.ts';
+import { ingestInputs, type InputOptions } from '../../src/ingest/pipeline.ts';
 import { createLogger } from '../../src/log.ts';
 import { Store } from '../../src/store/index.ts';
 
@@ -16,6 +17,7 @@ const fetchOptions = { timeoutMs: 1000, maxBytes: 1_000_000, userAgent: 'test' }
 
 let dir: string;
 let folder: string;
+let jsonl: string;
 
 /** A text of its own: 40 words drawn from the seed's vocabulary (seeded), so no two are near-duplicates. */
 function filler(n: number, vocabulary: string[]): string {
@@ -43,19 +45,30 @@ beforeAll(() => {
   for (const [name, text] of Object.entries(files)) writeFileSync(join(folder, name), text);
   copyFileSync(join(FIXTURES, 'feeds', 'rss2.xml'), join(folder, '20-feed.xml'));
   copyFileSync(join(FIXTURES, 'pages', 'article.html'), join(folder, '21-page.html'));
+
+  // JSON Lines: enough articles for workers, a broken line, a line without a body, a blank line.
+  const lines = Array.from({ length: 55 }, (_, n) =>
+    JSON.stringify({ url: `https://wire.example/${n}`, title: `Wire report ${n}`, outlet: 'Wire', published: `2026-01-${String((n % 28) + 1).padStart(2, '0')}`, text: filler(100 + n, vocabulary) }),
+  );
+  lines.splice(10, 0, '{"title": "cut off', JSON.stringify({ title: 'no body' }), '');
+  jsonl = join(dir, 'articles.jsonl');
+  writeFileSync(jsonl, `${lines.join('\n')}\n`);
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 let runs = 0;
 
-/** Ingests the folder into a fresh database. */
-async function ingestWith(workers: number) {
+/** Ingests the folder (or other inputs) into a fresh database. */
+async function ingestWith(workers: number, inputs = [folder], options: InputOptions = {}) {
   const store = Store.open(join(dir, `run-${++runs}.db`));
   try {
-    const counts = await ingestInputs([folder], { store, log, fetchOptions, workers });
+    const counts = await ingestInputs(inputs, { store, log, fetchOptions, workers }, options);
     const rows = store.articles.recent({ limit: 100 }).sort((a, b) => a.id - b.id);
-    return { counts, rows: rows.map((a) => ({ title: a.title, nearDuplicateOf: a.nearDuplicateOf, analysis: a.analysis, fingerprint: a.fingerprint })) };
+    return {
+      counts,
+      rows: rows.map((a) => ({ title: a.title, url: a.url, outlet: a.outlet, published: a.published, nearDuplicateOf: a.nearDuplicateOf, analysis: a.analysis, fingerprint: a.fingerprint })),
+    };
   } finally {
     store.close();
   }
@@ -80,5 +93,29 @@ describe('ingestInputs', () => {
     const original = rows.findIndex((r) => r.title.startsWith('Putin: Russia & US'));
     expect(edited?.nearDuplicateOf).toBe(original + 1);
     expect(rows.every((r) => r.analysis && r.analysis.summary.length > 0)).toBe(true);
+  }, 60_000);
+
+  it('stores each JSON Lines line as an article, the same with workers as in-process; bad lines fail alone with their line number', async () => {
+    const inProcess = await ingestWith(0, [jsonl]);
+    const pooled = await ingestWith(2, [jsonl]);
+    expect(pooled).toEqual(inProcess);
+    expect(pooled.counts.new).toBe(55);
+    expect(pooled.counts.failed).toEqual([
+      { input: `${jsonl}:11`, reason: expect.stringMatching(/^not JSON/) },
+      { input: `${jsonl}:12`, reason: 'no "text" or "html" to read' },
+    ]);
+    expect(pooled.rows[0]).toMatchObject({ title: 'Wire report 0', url: 'https://wire.example/0', outlet: 'Wire', published: '2026-01-01T00:00:00.000Z' });
+  }, 60_000);
+
+  it('reads JSON Lines from standard input, and one document with the given URL, outlet and time', async () => {
+    const fromStdin = await ingestWith(0, ['-'], { format: 'jsonl', stdin: Readable.from([readFileSync(jsonl)]) });
+    expect(fromStdin.counts.new).toBe(55);
+    expect(fromStdin.counts.failed.map((f) => f.input)).toEqual(['stdin:11', 'stdin:12']);
+
+    const hint = { url: 'https://rt.example/putin-obama', meta: { outlet: 'RT', published: '2016-09-05T14:12:00.000Z' } };
+    const single = await ingestWith(0, [SEED], { hint });
+    expect(single.rows).toEqual([expect.objectContaining({ url: 'https://rt.example/putin-obama', outlet: 'RT', published: '2016-09-05T14:12:00.000Z' })]);
+    const piped = await ingestWith(0, ['-'], { hint, stdin: Readable.from([readFileSync(SEED)]) });
+    expect(piped.rows).toEqual(single.rows);
   }, 60_000);
 });

@@ -9,11 +9,11 @@ import type { Digest, Story, StoryQuote } from '../../digest/model.ts';
 import type { Logger } from '../../log.ts';
 import type { StoredArticle } from '../../model.ts';
 import { splitSentences } from '../../nlp/sentences.ts';
-import { NOT_FOUND_ANSWER, type Answer } from '../../qa/answer.ts';
+import { notFoundAnswer, type Answer, type AnswerPassage } from '../../qa/answer.ts';
 import type { Store } from '../../store/index.ts';
 import { CircuitBreaker } from './breaker.ts';
 import { LlmClient, LlmError, type LlmCounters } from './client.ts';
-import { selectPassages } from './passages.ts';
+import { countTokens } from './budget.ts';
 import { loadPrompts, type Prompts, type RenderedPrompt } from './prompts.ts';
 import { answerPrompt, articleSummaryPrompt, cacheKey, DEFAULT_ARTICLE_TOKENS, DEFAULT_PASSAGE_TOKENS, headlinePrompt } from './requests.ts';
 import { ANSWER_FORMAT, HEADLINE_FORMAT, STORY_SUMMARY_FORMAT, type OutputFormat, type StorySummaryOutput } from './schemas.ts';
@@ -39,8 +39,11 @@ export interface LlmSummarizer {
   readonly metrics: Readonly<LlmMetrics>;
   /** Each story's summary and quotes from the LLM, verified; a story keeps its offline ones on any failure. */
   enhanceDigest(digest: Digest): Promise<Digest>;
-  /** The LLM's answer from passages the offline retrieval picks; the offline answer on any failure. */
-  enhanceAnswer(question: string, articles: StoredArticle[], offline: Answer): Promise<Answer>;
+  /**
+   * The LLM's answer from the passages the offline ranking found (best first; `articles` are theirs),
+   * citing only those; the offline answer on any failure or when it cites nothing it was given.
+   */
+  enhanceAnswer(question: string, passages: AnswerPassage[], articles: StoredArticle[], offline: Answer): Promise<Answer>;
   /** A one-line headline for a digest of two or more stories; null when there is none (offline). */
   digestHeadline(digest: Digest): Promise<string | null>;
   /** Stops new requests and aborts those in flight (they fall back to offline). */
@@ -79,6 +82,19 @@ function leadOf(story: Story, articles: StoredArticle[]): StoredArticle {
   const byId = id ? articles.find((a) => a.id === Number(id)) : undefined;
   if (byId) return byId;
   return [...articles].sort((a, b) => Number(b.nearDuplicateOf === null) - Number(a.nearDuplicateOf === null) || b.text.length - a.text.length || a.id - b.id)[0]!;
+}
+
+/** The passages, best first, that fit the token budget (at least the first). */
+function withinBudget(passages: AnswerPassage[], maxTokens: number): AnswerPassage[] {
+  const out: AnswerPassage[] = [];
+  let tokens = 0;
+  for (const p of passages) {
+    const cost = countTokens(p.text) + 12;
+    if (out.length && tokens + cost > maxTokens) break;
+    out.push(p);
+    tokens += cost;
+  }
+  return out;
 }
 
 function quoteKey(text: string): string {
@@ -286,20 +302,20 @@ class Summarizer implements LlmSummarizer {
     }
   }
 
-  async enhanceAnswer(question: string, articles: StoredArticle[], offline: Answer): Promise<Answer> {
-    if (this.closed || !articles.length || !question.trim()) return offline;
+  async enhanceAnswer(question: string, given: AnswerPassage[], articles: StoredArticle[], offline: Answer): Promise<Answer> {
+    if (this.closed || !given.length || !question.trim()) return offline;
     try {
-      const passages = selectPassages(question, articles, offline, this.options.passageTokens ?? DEFAULT_PASSAGE_TOKENS);
-      if (!passages.length) return offline;
+      const passages = withinBudget(given, this.options.passageTokens ?? DEFAULT_PASSAGE_TOKENS);
       const result = await this.cachedJson('answer', ANSWER_FORMAT, answerPrompt(this.prompts, question, passages));
       if (!result) {
         this.metrics.fallbacks++;
         return offline;
       }
       const out = result.value;
-      if (!out.found) return { question, found: false, answer: NOT_FOUND_ANSWER, quotes: [], sources: [] };
+      // The offline ranking found an answer; a model that finds none in the same passages is believed.
+      if (!out.found) return notFoundAnswer(offline.question, offline.searched, offline.sources);
       const byId = new Map(articles.map((a) => [a.id, a]));
-      const sentIds = new Set(passages.map((p) => p.articleId));
+      const sentIds = new Set(passages.map((p) => p.articleId).filter((id) => byId.has(id)));
       const unknownCitations = out.articleIds.filter((id) => !sentIds.has(id));
       const verified = verifyQuotes(out.quotes, byId, sentIds);
       const sentTexts = [...sentIds].map((id) => byId.get(id)!.text);
@@ -311,15 +327,17 @@ class Summarizer implements LlmSummarizer {
         this.metrics.speakersCorrected += verified.speakersCorrected;
         if (unknownCitations.length) this.log.warn({ unknownCitations }, 'LLM answer cited articles it was not given; ignored');
       }
+      // The answer must cite passages it was given: otherwise it is not grounded, and the offline one stands.
       const cited = [...new Set([...out.articleIds.filter((id) => sentIds.has(id)), ...verified.quotes.map((q) => q.articleId)])];
       if (!cited.length || !checked.kept.length) {
         this.metrics.fallbacks++;
         return offline;
       }
       return {
-        question,
+        ...offline,
         found: true,
         answer: checked.dropped.length ? checked.kept.join(' ') : answerText,
+        sentences: [],
         quotes: verified.quotes,
         sources: cited.map((id) => sourceRef(byId.get(id)!)),
       };

@@ -4,11 +4,10 @@
 import { createHash } from 'node:crypto';
 import type { StoredArticle } from '../../model.ts';
 import type { Digest } from '../../digest/model.ts';
-import { NOT_FOUND_ANSWER } from '../../qa/answer.ts';
+import { NOT_FOUND_ANSWER, type AnswerPassage } from '../../qa/answer.ts';
 import { countRequestTokens, trimToTokens } from './budget.ts';
 import { renderPrompt, type Prompts, type RenderedPrompt } from './prompts.ts';
 import { jsonSchemaOf, type OutputFormat } from './schemas.ts';
-import type { Passage } from './passages.ts';
 
 /** Tokens of article text per summary request (the prompt and schema come on top: about 700). */
 export const DEFAULT_ARTICLE_TOKENS = 3_000;
@@ -38,11 +37,11 @@ export function articleSummaryPrompt(prompts: Prompts, article: Pick<StoredArtic
   });
 }
 
-export function formatPassages(passages: Passage[]): string {
+export function formatPassages(passages: AnswerPassage[]): string {
   return passages.map((p, i) => `[${i + 1}] article ${p.articleId} ("${attr(p.title)}"):\n${p.text}`).join('\n\n');
 }
 
-export function answerPrompt(prompts: Prompts, question: string, passages: Passage[]): RenderedPrompt {
+export function answerPrompt(prompts: Prompts, question: string, passages: AnswerPassage[]): RenderedPrompt {
   return renderPrompt<'follow-up-answer'>(prompts['follow-up-answer'], {
     question: trimToTokens(question.replace(/\s+/g, ' ').trim(), MAX_QUESTION_TOKENS).text,
     passages: formatPassages(passages),

@@ -2,7 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config.ts';
 import { silentLogger } from '../../../src/log.ts';
-import { answerQuestion, NOT_FOUND_ANSWER } from '../../../src/qa/answer.ts';
+import { askOffline, llmPassages, NOT_FOUND_ANSWER, type Answer, type AnswerPassage } from '../../../src/qa/index.ts';
+import type { StoredArticle } from '../../../src/model.ts';
 import { Store } from '../../../src/store/index.ts';
 import { countTokens } from '../../../src/summarize/llm/budget.ts';
 import { createLlmSummarizer } from '../../../src/summarize/llm/index.ts';
@@ -275,13 +276,22 @@ describe('enhanceDigest', () => {
   });
 });
 
+/** What ask() gives the LLM: the offline answer, and the passages and articles behind it. */
+function offlineAnswer(store: Store, question: string): { offline: Answer; passages: AnswerPassage[]; articles: StoredArticle[] } {
+  const now = new Date('2016-09-06T12:00:00Z');
+  const { answer, passages } = askOffline(store, question, { since: new Date('2016-08-30T12:00:00Z'), now });
+  const given = llmPassages(passages);
+  return { offline: answer, passages: given, articles: [...new Map(passages.map((p) => [p.article.id, p.article])).values()] };
+}
+
 describe('enhanceAnswer', () => {
-  it('answers from the passages, cites the article and shows only verified quotes', async () => {
+  it('answers from the passages the offline ranking found, cites the article and shows only verified quotes', async () => {
     h = await harness();
     const seed = storeArticle(h.store, seedDraft());
     const question = 'What did Putin say about fighting terrorist organizations in Syria?';
-    const offline = answerQuestion(question, [seed]);
-    const answer = await h.llm.enhanceAnswer(question, [seed], offline);
+    const { offline, passages, articles } = offlineAnswer(h.store, question);
+    expect(offline.found).toBe(true);
+    const answer = await h.llm.enhanceAnswer(question, passages, articles, offline);
     expect(answer.found).toBe(true);
     expect(answer.sources.map((s) => s.articleId)).toEqual([seed.id]);
     expect(answer.answer.length).toBeGreaterThan(20);
@@ -292,52 +302,56 @@ describe('enhanceAnswer', () => {
     const request = h.stub.requests[0]!;
     expect(request.format).toBe('follow_up_answer');
     expect(request.body.messages[1]!.content).toContain(question);
+    // The model gets the passages the offline ranking chose, not whole articles.
     expect(request.body.messages[1]!.content).toMatch(/terrorist organizations/);
+    expect(request.body.messages[1]!.content).toContain(passages[0]!.text);
     // Asked again: from the cache.
-    await h.llm.enhanceAnswer(question, [seed], offline);
+    await h.llm.enhanceAnswer(question, passages, articles, offline);
     expect(h.stub.requests).toHaveLength(1);
   });
 
-  it('says so when the passages do not hold the answer', async () => {
+  it('says so when the model finds no answer in the passages, with the offline sources as related stories', async () => {
     h = await harness();
-    const seed = storeArticle(h.store, seedDraft());
+    storeArticle(h.store, seedDraft());
     h.stub.mode = 'not-found';
     const question = 'What did Putin say about Syria?';
-    const answer = await h.llm.enhanceAnswer(question, [seed], answerQuestion(question, [seed]));
-    expect(answer).toEqual({ question, found: false, answer: NOT_FOUND_ANSWER, quotes: [], sources: [] });
+    const { offline, passages, articles } = offlineAnswer(h.store, question);
+    const answer = await h.llm.enhanceAnswer(question, passages, articles, offline);
+    expect(answer).toMatchObject({ question: offline.question, found: false, quotes: [], sources: [], related: offline.sources });
+    expect(answer.answer).toMatch(/^I don't find that in the articles/);
   });
 
-  it('drops an invented quote and a citation of an article it was not given', async () => {
+  it('drops an invented quote, and falls back to the offline answer when the model cites an article it was not given', async () => {
     h = await harness();
-    const seed = storeArticle(h.store, seedDraft());
+    storeArticle(h.store, seedDraft());
     const question = 'What did Putin say about fighting terrorist organizations in Syria?';
-    const offline = answerQuestion(question, [seed]);
+    const first = offlineAnswer(h.store, question);
     h.stub.mode = 'invented-quote';
-    const answer = await h.llm.enhanceAnswer(question, [seed], offline);
+    const answer = await h.llm.enhanceAnswer(question, first.passages, first.articles, first.offline);
     expect(answer.quotes.map((q) => q.text).join(' ')).not.toMatch(/by force/);
     expect(h.llm.metrics.quotesDropped).toBe(1);
 
     h.stub.mode = 'wrong-article';
-    const other = storeArticle(h.store, otherDraft(4));
+    storeArticle(h.store, otherDraft(4));
     const second = 'What did Putin say about the agreement on Syria with Washington?';
-    const offlineSecond = answerQuestion(second, [seed, other]);
-    const cited = await h.llm.enhanceAnswer(second, [seed, other], offlineSecond);
+    const offlineSecond = offlineAnswer(h.store, second);
+    const cited = await h.llm.enhanceAnswer(second, offlineSecond.passages, offlineSecond.articles, offlineSecond.offline);
     expect(h.stub.requests).toHaveLength(2);
     // Every citation pointed elsewhere: no grounded answer, so the offline one.
-    expect(cited).toEqual(offlineSecond);
+    expect(cited).toEqual(offlineSecond.offline);
     expect(h.llm.metrics.fallbacks).toBe(1);
   });
 
   it('falls back to the offline answer on any failure', async () => {
     h = await harness({ OPENAI_TIMEOUT_MS: '200' });
-    const seed = storeArticle(h.store, seedDraft());
+    storeArticle(h.store, seedDraft());
     const question = 'What did Putin say about Syria?';
-    const offline = answerQuestion(question, [seed]);
+    const { offline, passages, articles } = offlineAnswer(h.store, question);
     h.stub.mode = 'hang';
-    expect(await h.llm.enhanceAnswer(question, [seed], offline)).toEqual(offline);
+    expect(await h.llm.enhanceAnswer(question, passages, articles, offline)).toEqual(offline);
     h.stub.mode = 'invalid-json';
-    expect(await h.llm.enhanceAnswer('What did Obama say about Syria?', [seed], offline)).toEqual(offline);
-    expect(await h.llm.enhanceAnswer(question, [], offline)).toEqual(offline);
+    expect(await h.llm.enhanceAnswer('What did Obama say about Syria?', passages, articles, offline)).toEqual(offline);
+    expect(await h.llm.enhanceAnswer(question, [], [], offline)).toEqual(offline);
   });
 });
 

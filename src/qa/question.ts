@@ -1,0 +1,186 @@
+// Question analysis: what kind of answer a follow-up question wants, whom it names, and the terms
+// to look for. Pure and hand-written: the questions are short chat lines ("who won the debate",
+// "what did warren tell the wells fargo ceo"), often lower-case, where a tagger trained on edited
+// text has little to go on; a few patterns over the question words say more. Names written in
+// lower case are recognised later, from how the articles write them (see rank.ts).
+import { entityMentions, STOP_WORDS, tokenize } from '../nlp/tokens.ts';
+import { termForms, type TermForm } from './terms.ts';
+
+export type AnswerKind =
+  /** "What did X say about Y": X's quotes and reported speech. */
+  | 'said'
+  /** "Who is X?", "What is X?": sentences that describe X. */
+  | 'describe'
+  | 'person'
+  | 'organisation'
+  | 'place'
+  /** A number or an amount. */
+  | 'number'
+  | 'date'
+  /** Why, or how something works or happened: a causal or explanatory clause. */
+  | 'reason'
+  | 'other';
+
+export interface QuestionTerm {
+  /** The word as asked (lower case). */
+  word: string;
+  forms: TermForm[];
+  /** Written with a capital in the question (a name); lower-case names are found in rank.ts. */
+  capitalised: boolean;
+  /** Part of the speaker of a `said` question or the subject of a `describe` question. */
+  role: 'speaker' | 'subject' | 'topic';
+}
+
+export interface QuestionAnalysis {
+  /** The question as asked (trimmed). */
+  question: string;
+  kind: AnswerKind;
+  /** For `said`: the person (or descriptor) whose words are asked for, as lower-case words. */
+  speaker: string[] | null;
+  /** For `describe`: who or what to describe, as lower-case words. */
+  subject: string[] | null;
+  /** Names written with capitals in the question ("Lester Holt"), as lower-case words. */
+  names: string[][];
+  /** The content words, each with its forms; speaker and subject words included (marked). */
+  terms: QuestionTerm[];
+}
+
+// Verbs that ask for someone's words: "what did X say / tell / think / make of ...".
+const SPEECH_VERBS =
+  'say|said|saying|says|tell|told|telling|think|thinks|thought|mean|meant|claim|claimed|argue|argued|write|wrote|tweet|tweeted|' +
+  'react|reacted|respond|responded|comment|commented|call|called|warn|warned|reply|replied|answer|answered|feel|feels|felt|' +
+  'have\\s+to\\s+say|make\\s+of|made\\s+of|reveal|revealed|admit|admitted|promise|promised|announce|announced|suggest|suggested|predict|predicted';
+const SAID_PATTERNS: RegExp[] = [
+  new RegExp(`^(?:so\\s+|and\\s+)?(?:what|how)\\s+(?:did|does|do|has|have|had|is|was|were|would|will)\\s+(.+?)\\s+(?:${SPEECH_VERBS})\\b\\s*(.*)$`),
+  new RegExp(`^what(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(.+?)\\s+(?:saying|telling|thinking|claiming|arguing|tweeting)\\b\\s*(.*)$`),
+  /^(?:what\s+(?:was|were|are|is)\s+)?(.+?)'s?\s+(?:comments?|remarks?|reaction|response|statement|words|quotes?|message|view|views|take|position)\b\s*(.*)$/,
+  /^(?:any\s+)?(?:quotes?|comments?|reaction)\s+(?:from|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.*))?$/,
+];
+const DESCRIBE = /^(?:who|what)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(.+)$/;
+const NUMBER =
+  /^(?:how\s+(?:many|much|long|often|old|far|big|large|high|low|fast|tall|deep)|what\s+(?:percentage|percent|share|proportion|fraction|amount|number|portion)|what(?:'s|\s+(?:was|is|are|were))\s+the\s+(?:numbers?|figures?|count|tally|score|vote|votes|margin|total|price|cost|death\s+toll|toll|turnout|results?|odds|size|budget|salary|rate|amount|percentage|share|lead))\b/;
+const DATE = /^(?:when|since\s+when|until\s+when|how\s+soon|what\s+(?:time|day|date|year|month|week)|on\s+what\s+(?:day|date)|which\s+(?:day|date|year|month))\b/;
+const REASON = /^(?:why|how\s+come|for\s+what\s+reason|what(?:'s|\s+is|\s+was|\s+were)\s+the\s+reasons?|what\s+(?:caused|causes|led\s+to|made|prompted|triggered)|what\s+for)\b/;
+const HOW_EXPLAIN = /^how\s+(?:does|do|did|is|are|was|were|can|could|would|will|has|have)\b/;
+const PLACE = /^(?:where|(?:which|what)\s+(?:country|countries|city|cities|state|states|town|towns|region|regions|county|counties|place|places|venue|location|district|neighbou?rhood))\b/;
+const ORGANISATION =
+  /^(?:which|what)\s+(?:company|companies|firm|firms|group|groups|union|unions|party|parties|organi[sz]ations?|agency|agencies|network|networks|committee|committees|team|teams|newspapers?|outlets?|banks?|papers?|channels?|campaigns?|pacs?|super\s+pacs?|charit(?:y|ies)|universit(?:y|ies)|court|courts)\b/;
+const PERSON = /^(?:who|whom|whose|who's|which|what\s+\w+\s+(?:is|was|did|does|has))\b/;
+
+/** Words that shape a question but are not what it is about. */
+const QUESTION_WORDS = new Set(
+  (
+    'what whats who whom whose which when where why how whats who\'s what\'s how\'s when\'s where\'s did does do is are was were be been ' +
+    'has have had will would can could should happen happened happening news latest today tonight yesterday know explain ' +
+    'tell me please anything something anyone someone thing things get got getting go going many much long often come ' +
+    'kind sort reason number percentage percent exactly actually really just ok okay hey hi so'
+  ).split(' '),
+);
+/**
+ * Nouns that say what someone is, when written right before a name ("Russian President Vladimir
+ * Putin", "Wells Fargo CEO John Stumpf", "pollster Pat Caddell"), or that ask for a role rather
+ * than a description ("Who is Mexico's economy secretary?"). A general English list, hand-written.
+ */
+export const ROLE_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'president vice-president minister premier chancellor king queen prince princess emperor pope ceo chief chairman chairwoman chair ' +
+    'director founder co-founder owner head leader secretary senator sen rep representative congressman congresswoman governor gov ' +
+    'mayor judge justice attorney lawyer prosecutor general gen admiral adm colonel col officer commander sergeant spokesman ' +
+    'spokeswoman spokesperson adviser advisor aide strategist pollster analyst economist professor prof scientist researcher author ' +
+    'writer columnist editor reporter correspondent anchor host commentator candidate nominee activist pastor bishop rabbi imam cardinal ' +
+    'ambassador diplomat envoy commissioner official manager coach player actor actress singer rapper comedian billionaire ' +
+    'businessman businesswoman investor executive entrepreneur hacker surgeon doctor dr physician student speaker dictator mogul ' +
+    'tycoon magnate star heir wife husband daughter son mother father brother sister chairperson treasurer delegate surrogate ' +
+    'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff moderator'
+  ).split(' '),
+);
+
+/** Titles before a name: not part of the name to match ("admiral harris" is Harris). */
+const TITLE_WORDS = new Set(
+  (
+    'mr mrs ms dr prof sen senator rep representative gov governor president vice pres former admiral adm gen general lt col ' +
+    'judge justice mayor secretary chairman chairwoman chair ceo minister prime rev pastor father sir lord lady the candidate nominee'
+  ).split(' '),
+);
+
+function normalise(question: string): string {
+  return question
+    .normalize('NFKC')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^[\s"'(]+|[\s"'?.!)]+$/g, '');
+}
+
+/** Lower-case words of a phrase, without leading titles and articles ("admiral harris" -> harris). */
+function nameWords(phrase: string): string[] {
+  const words = tokenize(phrase);
+  let first = 0;
+  while (first < words.length - 1 && TITLE_WORDS.has(words[first]!)) first++;
+  return words.slice(first);
+}
+
+/** A phrase that names someone or something rather than asking about a role ("the mexican economy secretary"). */
+function looksLikeName(phrase: string, original: string): boolean {
+  const words = phrase.split(' ');
+  if (!words.length || words.length > 5) return false;
+  if (/^(?:the|a|an|this|that|these|those|his|her|their|its|our)\b/.test(phrase)) return false;
+  // "Mexico's economy secretary", "the party's nominee": a role of someone, not a name.
+  if (/'s\b/.test(phrase) || ROLE_NOUNS.has(words[words.length - 1]!)) return false;
+  if (words.some((w) => /ing$/.test(w) && w.length > 5)) return false;
+  if (words.some((w) => /^(?:in|on|at|for|with|from|by|about|after|before|during|against|behind|running|leading)$/.test(w))) return false;
+  // A capital in the original ("Who is Putin?") or only words that are not function words.
+  return /\p{Lu}/u.test(original) || words.every((w) => !STOP_WORDS.has(w));
+}
+
+function kindOf(lower: string, original: string): { kind: AnswerKind; speaker?: string; subject?: string } {
+  for (const pattern of SAID_PATTERNS) {
+    const m = pattern.exec(lower);
+    // "what did you think" is not about a person in the news.
+    if (m && m[1] && !/^(?:you|i|we|they|people|it)$/.test(m[1])) return { kind: 'said', speaker: m[1] };
+  }
+  if (DATE.test(lower)) return { kind: 'date' };
+  if (NUMBER.test(lower)) return { kind: 'number' };
+  if (REASON.test(lower) || HOW_EXPLAIN.test(lower)) return { kind: 'reason' };
+  if (PLACE.test(lower)) return { kind: 'place' };
+  if (ORGANISATION.test(lower)) return { kind: 'organisation' };
+  const describe = DESCRIBE.exec(lower);
+  if (describe && looksLikeName(describe[1]!, original.slice(original.length - describe[1]!.length))) return { kind: 'describe', subject: describe[1]! };
+  if (PERSON.test(lower)) return { kind: /^what\b/.test(lower) ? 'other' : 'person' };
+  return { kind: 'other' };
+}
+
+export function analyseQuestion(question: string): QuestionAnalysis {
+  const text = normalise(question);
+  const lower = text.toLowerCase();
+  const { kind, speaker, subject } = kindOf(lower, text);
+  const speakerWords = speaker ? nameWords(speaker) : null;
+  const subjectWords = subject ? nameWords(subject) : null;
+  // The titles in "admiral harris" are no topic either.
+  const titles = new Set([...(speaker ? tokenize(speaker) : []), ...(subject ? tokenize(subject) : [])].filter((w) => !speakerWords?.includes(w) && !subjectWords?.includes(w)));
+  // Names the user capitalised; the first word is capitalised anyway, so it counts only if the
+  // question opens with it ("Putin's remarks?").
+  const capitalisedAt = new Set<string>();
+  const names: string[][] = [];
+  for (const mention of entityMentions(text.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()))) {
+    const words = tokenize(mention.name).filter((w) => !QUESTION_WORDS.has(w));
+    if (!words.length || words.every((w) => TITLE_WORDS.has(w))) continue;
+    names.push(words);
+    for (const w of words) capitalisedAt.add(w);
+  }
+  const seen = new Set<string>();
+  const terms: QuestionTerm[] = [];
+  const speechVerb = new RegExp(`^(?:${SPEECH_VERBS})$`);
+  for (const word of tokenize(text)) {
+    const lowerWord = word.toLowerCase();
+    if (seen.has(lowerWord) || lowerWord.length < 2 || titles.has(lowerWord)) continue;
+    const role: QuestionTerm['role'] = speakerWords?.includes(lowerWord) ? 'speaker' : subjectWords?.includes(lowerWord) ? 'subject' : 'topic';
+    if (role === 'topic' && (STOP_WORDS.has(lowerWord) || QUESTION_WORDS.has(lowerWord))) continue;
+    if (role === 'topic' && kind === 'said' && speechVerb.test(lowerWord)) continue;
+    if (role !== 'topic' && TITLE_WORDS.has(lowerWord)) continue;
+    seen.add(lowerWord);
+    terms.push({ word: lowerWord, forms: termForms(lowerWord), capitalised: capitalisedAt.has(lowerWord), role });
+  }
+  return { question: question.trim(), kind, speaker: speakerWords?.length ? speakerWords : null, subject: subjectWords?.length ? subjectWords : null, names, terms };
+}

@@ -1,0 +1,106 @@
+// Word forms for matching a question to passages. A token's key is the Porter stem of its base
+// form, so inflections meet ("wins", "winning" -> win) and irregular verbs meet their base through
+// the list of English irregular verbs in wink-lexicon ("won" -> win, "told" -> tell). A question
+// word also matches its derived forms: the agent noun ("win" -> "winner", "lead" -> "leader") and
+// the people or adjective of a name ("Syria" <-> "Syrian", the endings fts-query.ts lists).
+import irregularVerbs from 'wink-lexicon/src/irregular-verbs.js';
+import { derivedForms } from '../store/fts-query.ts';
+import { stem } from '../nlp/tokens.ts';
+
+/**
+ * Irregular verb forms that are far more often another word in news: "the left", "ground troops",
+ * "a wound", "bound for", "Rose", "lay people", "lit", "a bit", "fell" (a hill) stay themselves.
+ */
+const NOT_VERB_FORMS = new Set(['left', 'ground', 'wound', 'bound', 'rose', 'lay', 'lit', 'bit', 'fell', 'felt', 'saw', 'found', 'mean', 'meant', 'bore', 'stole']);
+
+/** Base form -> its irregular forms ("win" -> won), for expanding a question word. */
+const IRREGULAR_FORMS = new Map<string, string[]>();
+for (const [form, base] of Object.entries(irregularVerbs)) {
+  if (form === base || NOT_VERB_FORMS.has(form)) continue;
+  IRREGULAR_FORMS.set(base, [...(IRREGULAR_FORMS.get(base) ?? []), form]);
+}
+
+function baseForm(word: string): string {
+  if (NOT_VERB_FORMS.has(word)) return word;
+  return (irregularVerbs as Record<string, string | undefined>)[word] ?? word;
+}
+
+const KEYS = new Map<string, string>();
+
+/** The key two tokens share when they are forms of one word (token lower-case, as tokenize() gives it). */
+export function termKey(token: string): string {
+  let key = KEYS.get(token);
+  if (key === undefined) {
+    key = stem(baseForm(token));
+    if (KEYS.size >= 100_000) KEYS.clear();
+    KEYS.set(token, key);
+  }
+  return key;
+}
+
+/** One form of a question word: the key it matches, the word to search for, and its weight. */
+export interface TermForm {
+  word: string;
+  key: string;
+  /** 1 for the word and its inflections; less for a derived form ("winner" for "won"). */
+  weight: number;
+}
+
+/** Weight of a match through a derived form: "winner" answers "who won" but is not the same word. */
+export const DERIVED_WEIGHT = 0.8;
+
+/** Agent nouns of a verb: win -> winner, lead -> leader, vote -> voter. */
+function agentNouns(base: string): string[] {
+  if (!/^[a-z]{3,}$/.test(base)) return [];
+  if (base.endsWith('e')) return [`${base}r`];
+  // A short verb ending in one vowel and one consonant doubles it: win -> winner, run -> runner.
+  if (base.length <= 4 && /[^aeiou][aeiou][bdgmnprt]$/.test(base)) return [`${base}${base.at(-1)}er`];
+  return [`${base}er`];
+}
+
+/** Verbs an agent noun may come from: winner -> win, leader -> lead, voter -> vote. */
+function verbsOfAgent(word: string): string[] {
+  const m = /^([a-z]{3,})er$/.exec(word);
+  if (!m) return [];
+  const root = m[1]!;
+  const out = [root, `${root}e`];
+  if (/([bdgmnprt])\1$/.test(root)) out.push(root.slice(0, -1));
+  return out.filter((verb) => agentNouns(verb).includes(word));
+}
+
+/** Names a people or adjective word comes from: syrian -> syria, iraqi -> iraq (as derivedForms makes them). */
+function namesOfDerived(word: string): string[] {
+  const out: string[] = [];
+  for (const ending of ['n', 'an', 'ian', 'i', 'ese', 'ish']) {
+    if (!word.endsWith(ending) || word.length - ending.length < 3) continue;
+    const name = word.slice(0, -ending.length);
+    if (derivedForms(name)?.forms.has(stem(word))) out.push(name);
+  }
+  return out;
+}
+
+/**
+ * The forms a question word matches: itself and its inflections, the forms of an irregular verb,
+ * and derived forms (agent nouns, a name's people or adjective word and back). Derived forms are
+ * candidates: retrieval keeps those the index holds (see keepIndexedForms in src/qa/index.ts).
+ */
+export function termForms(word: string): TermForm[] {
+  // By word: two words with one key ("won", "win") are both searched, as FTS5 stems them apart.
+  const forms = new Map<string, TermForm>();
+  const add = (w: string, weight: number) => {
+    const known = forms.get(w);
+    if (!known || known.weight < weight) forms.set(w, { word: w, key: termKey(w), weight });
+  };
+  const base = baseForm(word);
+  add(word, 1);
+  add(base, 1);
+  for (const form of IRREGULAR_FORMS.get(base) ?? []) add(form, 1);
+  for (const noun of agentNouns(base)) add(noun, DERIVED_WEIGHT);
+  for (const verb of verbsOfAgent(word)) {
+    add(verb, DERIVED_WEIGHT);
+    for (const form of IRREGULAR_FORMS.get(verb) ?? []) add(form, DERIVED_WEIGHT);
+  }
+  for (const [, derived] of derivedForms(word)?.forms ?? []) add(derived, DERIVED_WEIGHT);
+  for (const name of namesOfDerived(word)) add(name, DERIVED_WEIGHT);
+  return [...forms.values()];
+}

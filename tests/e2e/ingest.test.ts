@@ -1,0 +1,70 @@
+// `ingest` through the CLI as a user runs it: JSON Lines files and standard input, the
+// per-document options, and the exit codes of DESIGN.md §3 (0, 1, 2 and 3 = partial success).
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SEED, runCli } from './cli.ts';
+
+const ARTICLES = fileURLToPath(new URL('../fixtures/articles.jsonl', import.meta.url));
+
+let dir: string;
+const db = (name: string) => join(dir, `${name}.db`);
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'nd-e2e-ingest-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('news-digest ingest', () => {
+  it('stores every line of a .jsonl file, wire copies as near-duplicates, with exit code 0', async () => {
+    const result = await runCli(['ingest', ARTICLES, '--db', db('file')]);
+    expect(result.stdout).toMatch(/^new: 2, duplicate: 0, near-duplicate: 2, failed: 0$/m);
+    expect(result.code).toBe(0);
+    const search = JSON.parse((await runCli(['search', 'dockers', '--json', '--db', db('file')])).stdout) as { articles: { outlet: string; published?: string }[] };
+    expect(search.articles.map((a) => a.outlet).sort()).toEqual(['AP', 'Reuters', 'Valmora Post']);
+  }, 60_000);
+
+  it('reads .ndjson and standard input with --format jsonl; bad lines are reported by number and the rest stored, exit code 3', async () => {
+    const lines = readFileSync(ARTICLES, 'utf8').trimEnd().split('\n');
+    const withBadLines = [lines[0], '{"title": "cut', lines[3], JSON.stringify({ title: 'No body', outlet: 'X' })].join('\n');
+    const ndjson = join(dir, 'mixed.ndjson');
+    writeFileSync(ndjson, withBadLines);
+
+    const fromFile = await runCli(['ingest', ndjson, '--db', db('ndjson')]);
+    expect(fromFile.code).toBe(3);
+    expect(fromFile.stdout).toMatch(/^new: 2, duplicate: 0, near-duplicate: 0, failed: 2$/m);
+    expect(fromFile.stdout).toContain(`failed: ${ndjson}:2: not JSON`);
+    expect(fromFile.stdout).toContain(`failed: ${ndjson}:4: no "text" or "html" to read`);
+
+    const fromStdin = await runCli(['ingest', '-', '--format', 'jsonl', '--json', '--db', db('stdin')], {}, withBadLines);
+    expect(fromStdin.code).toBe(3);
+    const counts = JSON.parse(fromStdin.stdout) as { new: number; failed: { input: string }[] };
+    expect(counts.new).toBe(2);
+    expect(counts.failed.map((f) => f.input)).toEqual(['stdin:2', 'stdin:4']);
+  }, 60_000);
+
+  it('gives a single text file its --url, --outlet and --published', async () => {
+    const args = ['ingest', SEED, '--url', 'https://www.rt.com/news/358263-putin-obama-syria/', '--outlet', 'RT', '--published', '2016-09-05T14:12Z'];
+    const result = await runCli([...args, '--db', db('single')]);
+    expect(result.code).toBe(0);
+    const search = JSON.parse((await runCli(['search', 'syria', '--json', '--db', db('single')])).stdout) as { articles: object[] };
+    expect(search.articles[0]).toMatchObject({ url: 'https://www.rt.com/news/358263-putin-obama-syria/', outlet: 'RT', published: '2016-09-05T14:12:00.000Z' });
+  }, 60_000);
+
+  it('refuses options that do not fit the inputs with exit code 2 and one line', async () => {
+    const cases = [
+      ['ingest', ARTICLES, '--outlet', 'RT'],
+      ['ingest', SEED, SEED, '--url', 'https://rt.com/a'],
+      ['ingest', SEED, '--published', 'soon'],
+      ['ingest', SEED, '--url', 'rt.com/a'],
+      ['ingest', '-', '--format', 'csv'],
+    ];
+    const results = await Promise.all(cases.map((args) => runCli([...args, '--db', db('usage')])));
+    results.forEach((result, i) => {
+      expect(result.code, cases[i]!.join(' ')).toBe(2);
+      expect(result.stderr.trim().split('\n'), cases[i]!.join(' ')).toHaveLength(1);
+    });
+  }, 60_000);
+});

@@ -1,0 +1,104 @@
+// The follow-up answer service (what `ask` and the bot call) on a real SQLite store.
+import { afterEach, describe, expect, it } from 'vitest';
+import { ask, askOffline } from '../../src/qa/index.ts';
+import { BRIDGE, CHESS, NOW, STORM, WEEK_AGO, testStore, type TestStore } from './helpers.ts';
+
+let t: TestStore | undefined;
+afterEach(() => {
+  t?.close();
+  t = undefined;
+});
+
+const scope = { since: WEEK_AGO, now: NOW };
+
+describe('ask', () => {
+  it('answers with the sentence that holds the kind of thing asked, each sentence with its outlet, date and link', async () => {
+    t = testStore();
+    const cost = await ask({ store: t.store }, 'How much will the new bridge cost?', scope);
+    expect(cost.found).toBe(true);
+    expect(cost.answer).toMatch(/48 million euros/);
+    expect(cost.sentences[0]!.source).toMatchObject({ outlet: 'Example Gazette', url: BRIDGE.url, published: BRIDGE.published });
+    expect((await ask({ store: t.store }, 'When will the bridge open?', scope)).answer).toMatch(/2028/);
+    expect((await ask({ store: t.store }, 'why did the fishermen oppose the bridge', scope)).answer).toMatch(/because the old ferry landing/);
+    expect((await ask({ store: t.store }, 'how many schools did the storm close', scope)).answer).toMatch(/twelve schools/);
+  });
+
+  it('answers "what did X say" with what X said, the quote carrying its speaker', async () => {
+    t = testStore();
+    const answer = await ask({ store: t.store }, 'What did Reyes say about the roads?', scope);
+    expect(answer.answer).toMatch(/We will rebuild every road/);
+    expect(answer.quotes.map((q) => q.speaker)).toEqual(['Tom Reyes']);
+    // The weather service "said" something too, but is not Reyes.
+    expect(answer.answer).not.toMatch(/weather service/);
+  });
+
+  it('answers "Who is X?" with what describes X, not X\'s own words, and no sentence twice', async () => {
+    t = testStore();
+    const answer = await ask({ store: t.store }, 'Who is Tom Reyes?', scope);
+    expect(answer.answer).toMatch(/Governor Tom Reyes, who leads the regional cabinet/);
+    expect(answer.answer).not.toMatch(/We will rebuild/);
+    expect(new Set(answer.sentences.map((s) => s.text)).size).toBe(answer.sentences.length);
+  });
+
+  it('searches older articles when the window holds no answer, and says how old the answer is', async () => {
+    t = testStore();
+    const answer = await ask({ store: t.store }, 'Who won the chess championship?', scope);
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toMatch(/Lena Varga won the national chess championship/);
+    expect(answer.sources.map((s) => s.url)).toEqual([CHESS.url]);
+    expect(answer.age).toBe('This is from 8 Feb, 12:00 UTC, before the last 7 days.');
+  });
+
+  it('says plainly what it searched when no article answers, and names the stories that come closest', async () => {
+    t = testStore();
+    const unrelated = await ask({ store: t.store }, 'What did Elon Musk say about rockets?', scope);
+    expect(unrelated).toMatchObject({ found: false, sources: [], quotes: [], sentences: [] });
+    expect(unrelated.answer).toBe("I don't find that in the articles: I searched the last 7 days of news, then older articles.");
+    const close = await ask({ store: t.store }, 'What did the ferry captain say about the bridge?', scope);
+    expect(close.found).toBe(false);
+    expect(close.related.map((s) => s.url)).toContain(BRIDGE.url);
+    // The window is named as it is: a day's window is not called a week.
+    const day = await ask({ store: t.store }, 'What did Elon Musk say about rockets?', { since: new Date(NOW.getTime() - 24 * 3_600_000), now: NOW });
+    expect(day.answer).toMatch(/I searched the last 24 hours of news, then older articles/);
+  });
+
+  it('within a reply, answers from the digest\'s own stories first, and says so when nothing there or elsewhere answers', async () => {
+    const hills = {
+      title: 'Storm closes hill schools',
+      outlet: 'Hill Herald',
+      url: 'https://hills.example/storm',
+      published: STORM.published!,
+      text: 'Storm closes hill schools\n\nThe storm closed eleven schools in the hills.\n\nVolunteers brought food to farms that lost power.',
+    };
+    t = testStore([BRIDGE, STORM, hills]);
+    const question = 'How many schools did the storm close?';
+    // Free, the question finds the closest wording; as a reply to a digest holding the valley story, that story answers.
+    expect((await ask({ store: t.store }, question, scope)).sources[0]!.url).toBe(hills.url);
+    const reply = await ask({ store: t.store }, question, { ...scope, articleIds: [t.ids.get(STORM)!] });
+    expect(reply.sources[0]!.url).toBe(STORM.url);
+    expect(reply.answer).toMatch(/twelve schools/);
+    const none = await ask({ store: t.store }, 'What did Elon Musk say about rockets?', { ...scope, articleIds: [t.ids.get(STORM)!] });
+    expect(none.answer).toBe("I don't find that in the articles: I searched this digest's stories, the last 7 days of news, then older articles.");
+  });
+
+  it('gives the LLM the same passages, and does not ask it when the offline ranking abstains', async () => {
+    t = testStore();
+    const calls: { question: string; passages: string[] }[] = [];
+    const summarizer = {
+      name: 'recording',
+      improveDigest: async (d: never) => d,
+      improveAnswer: async (question: string, passages: { text: string }[], _articles: unknown[], offline: Awaited<ReturnType<typeof ask>>) => {
+        calls.push({ question, passages: passages.map((p) => p.text) });
+        return offline;
+      },
+      close: () => undefined,
+    };
+    const question = 'How much will the new bridge cost?';
+    await ask({ store: t.store, summarizer }, question, scope);
+    const offline = askOffline(t.store, question, scope);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.passages[0]).toContain(offline.passages[0]!.text);
+    await ask({ store: t.store, summarizer }, 'What did Elon Musk say about rockets?', scope);
+    expect(calls).toHaveLength(1);
+  });
+});

@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { analyseQuestion } from '../../src/qa/question.ts';
+
+describe('analyseQuestion', () => {
+  it('tells the kind of answer wanted from the way people type questions', () => {
+    const kinds = (questions: string[]) => questions.map((q) => analyseQuestion(q).kind);
+    expect(kinds(['Who won the debate?', "who's the ceo that got grilled in the senate", 'Which judge turned down the request?'])).toEqual(['person', 'person', 'person']);
+    expect(kinds(['Which union endorsed her?', 'what company makes it'])).toEqual(['organisation', 'organisation']);
+    expect(kinds(['Where did the storm hit?', 'which states are suing over the plan'])).toEqual(['place', 'place']);
+    expect(kinds(['how many people got hurt', 'How much will it cost?', 'what was the vote on the bill', 'how long did the filibuster last'])).toEqual(['number', 'number', 'number', 'number']);
+    expect(kinds(['When does the program run out?', 'what time is the speech', 'how soon will it open'])).toEqual(['date', 'date', 'date']);
+    expect(kinds(['Why did police remove her?', 'How does the program work?', 'how come the ferry closes'])).toEqual(['reason', 'reason', 'reason']);
+    expect(kinds(['Who is Putin?', 'who is marcel lazar', 'Who is Dr. Oz?'])).toEqual(['describe', 'describe', 'describe']);
+    // A role is asked for, not a description of a name.
+    expect(kinds(['Who is moderating the first debate?', 'who is the mexican economy secretary', "Who is Mexico's economy secretary?"])).toEqual(['person', 'person', 'person']);
+  });
+
+  it('finds the speaker of "what did X say" questions, without titles, and keeps the topic apart', () => {
+    const q = analyseQuestion('what has admiral harris said about china');
+    expect(q.kind).toBe('said');
+    expect(q.speaker).toEqual(['harris']);
+    expect(q.terms.map((t) => [t.word, t.role])).toEqual([
+      ['harris', 'speaker'],
+      ['china', 'topic'],
+    ]);
+    expect(analyseQuestion('What does Bernie Sanders think Clinton should do?').speaker).toEqual(['bernie', 'sanders']);
+    expect(analyseQuestion('How did the mayor react to the vote?').speaker).toEqual(['mayor']);
+    expect(analyseQuestion("What was Putin's reaction?").speaker).toEqual(['putin']);
+    // "you" is not a person in the news.
+    expect(analyseQuestion('What did you think of it?').kind).not.toBe('said');
+  });
+
+  it('knows the names the user capitalised, and the subject of "who is"', () => {
+    const q = analyseQuestion('What did Trump say about Lester Holt?');
+    expect(q.names).toEqual([['trump'], ['lester', 'holt']]);
+    expect(q.terms.filter((t) => t.capitalised).map((t) => t.word)).toEqual(['trump', 'lester', 'holt']);
+    expect(analyseQuestion('Who is Vladimir Putin?').subject).toEqual(['vladimir', 'putin']);
+    // Question words and stop words are not what the question is about.
+    expect(analyseQuestion('What happened with the bridge today?').terms.map((t) => t.word)).toEqual(['bridge']);
+  });
+
+  it('matches a word with its forms: irregular verbs, agent nouns, a country and its people', () => {
+    const keys = (question: string, word: string) => analyseQuestion(question).terms.find((t) => t.word === word)!.forms.map((f) => f.word);
+    expect(keys('Who won the debate?', 'won')).toEqual(expect.arrayContaining(['won', 'win', 'winner']));
+    expect(keys('Who is the winner?', 'winner')).toEqual(expect.arrayContaining(['winner', 'win', 'won']));
+    expect(keys('What did Syrian rebels say?', 'syrian')).toEqual(expect.arrayContaining(['syrian', 'syria']));
+    expect(keys('What about Syria?', 'syria')).toEqual(expect.arrayContaining(['syria', 'syrian']));
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { analyseQuestion } from '../../src/qa/question.ts';
+import { rankPassages } from '../../src/qa/rank.ts';
+import { BRIDGE, STORM, storedArticle } from './helpers.ts';
+
+const articles = [storedArticle(BRIDGE, 1), storedArticle(STORM, 2)];
+/** Every term weighs the same here: the tests are about the boosts and checks, not the IDF. */
+const rank = (question: string) => {
+  const q = analyseQuestion(question);
+  return rankPassages(q, articles, q.terms.map(() => 1));
+};
+
+describe('rankPassages', () => {
+  it('never offers a headline or a question as an answer', () => {
+    const texts = rank('Harbour council approves the new river bridge').map((p) => p.text);
+    expect(texts.length).toBeGreaterThan(0);
+    expect(texts).not.toContain(BRIDGE.title);
+  });
+
+  it('puts the sentence with the kind of answer asked for first', () => {
+    expect(rank('When will the bridge open?')[0]!.text).toMatch(/open in 2028/);
+    expect(rank('How much will the bridge cost?')[0]!.text).toMatch(/48 million euros/);
+    expect(rank('Why did fishermen oppose the bridge plan?')[0]!.text).toMatch(/because/);
+    // A date questions wants a date: the vote sentence shares as many words but has none.
+    const when = rank('when did the council vote on the bridge');
+    expect(when[0]!.text).toMatch(/on Monday/);
+  });
+
+  it('for "who", wants a name the question does not hold; the speaker of a quote only when asked who said something', () => {
+    const who = rank('Who visited the flooded town?');
+    expect(who[0]!.text).toMatch(/Governor Tom Reyes/);
+    expect(who[0]!.parts.type).toBe(1);
+    // "Reyes told reporters": the quote's speaker answers who promised it.
+    const promised = rank('Who promised to rebuild every road?');
+    expect(promised[0]!.text).toMatch(/We will rebuild every road/);
+    expect(promised[0]!.parts.type).toBe(1);
+  });
+
+  it('for "what did X say", ranks what X said above sentences where others speak', () => {
+    const said = rank('What did Holloway say about the bridge?');
+    expect(said[0]!.text).toMatch(/Holloway/);
+    expect(said[0]!.parts.speaker).toBe(1);
+    expect(said.slice(0, 2).map((p) => p.text).join(' ')).toMatch(/connect both halves/);
+    const other = said.findIndex((p) => p.text.includes('weather service'));
+    expect(other === -1 || said[other]!.parts.speaker === 0).toBe(true);
+  });
+});
