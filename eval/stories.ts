@@ -8,7 +8,8 @@
 //   - undated: the train texts as plain .txt files (no dates: time = ingest time), counting
 //     the stories whose articles metadata.tsv dates more than 7 days apart
 // Scores: pairwise precision, recall and F1 over same-event pairs, and BCubed. Also the CPU
-// time of story assignment per article (inside the insert; features come from the workers).
+// time of story assignment per article (inside the insert; the features are computed with the
+// analysis, in the ingest workers of a bulk ingest, and are not counted).
 // Run: npm run eval:stories   (EVAL_DATA_DIR overrides ../shared/eval)
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,11 +58,10 @@ function events(path: string): Map<string, string> {
 /** Whitespace-folded text, to find a file's article in the store whatever the cleaning did to spacing. */
 const folded = (text: string) => text.replace(/\s+/g, ' ').trim();
 
-/** A passage from the middle of a file's body: the stored article that contains it is that file's. */
-function probe(text: string): string {
+/** Passages from a file's body: the stored article that contains one is that file's (cleaning may drop a line). */
+function probes(text: string): string[] {
   const body = folded(text);
-  const middle = Math.floor(body.length / 2);
-  return body.slice(middle, middle + 60);
+  return [0.5, 0.3, 0.7, 0.15, 0.85].map((at) => body.slice(Math.floor(body.length * at), Math.floor(body.length * at) + 60));
 }
 
 interface Run {
@@ -86,14 +86,16 @@ async function ingestAndRead(inputs: string[], files: Map<string, string>, work:
     assignMicros += used.user + used.system;
     return result;
   };
-  const counts = await ingestInputs(inputs, { store, log, fetchOptions: { timeoutMs: 1000, maxBytes: 10_000_000, userAgent: 'eval' } });
+  // In-process (no worker threads), so that the process CPU time around an assignment is the
+  // assignment's alone; the stored stories are the same with workers (input order is kept).
+  const counts = await ingestInputs(inputs, { store, log, workers: 0, fetchOptions: { timeoutMs: 1000, maxBytes: 10_000_000, userAgent: 'eval' } });
   if (counts.failed.length) throw new Error(`${name}: ${counts.failed.length} inputs failed to ingest, e.g. ${counts.failed[0]!.input}: ${counts.failed[0]!.reason}`);
   const stored = store.articles.recent({ limit: 100_000 });
   const texts = stored.map((a) => ({ id: a.id, text: folded(`${a.title} ${a.text}`) }));
   const storyOf = new Map<string, number>();
   for (const [file, text] of files) {
-    const passage = probe(text);
-    const match = texts.find((a) => a.text.includes(passage));
+    const passages = probes(text);
+    const match = passages.map((p) => texts.find((a) => a.text.includes(p))).find((a) => a !== undefined);
     const story = match && store.stories.storyOf(match.id);
     if (story !== undefined) storyOf.set(file, story);
   }

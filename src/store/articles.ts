@@ -6,7 +6,7 @@ import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../ingest/fingerprint.ts'
 import { canonicalUrl } from '../ingest/url.ts';
 import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
-import { statementCache, type Db } from './db.ts';
+import { placeholders, statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from './fts-query.ts';
 import type { StoryStore } from './stories.ts';
 
@@ -79,11 +79,6 @@ function toArticle(row: ArticleRow): StoredArticle {
 /** The analysis as stored: without its sentences, which the text already holds (about a third of a row). */
 function storedAnalysis({ summary, quotes }: Analysis): string {
   return JSON.stringify({ summary, quotes });
-}
-
-/** `count` copies of a placeholder group, comma-separated: the SQL text (and so the cached statement) depends only on the count. */
-function placeholders(count: number, group: string): string {
-  return Array.from({ length: count }, () => group).join(', ');
 }
 
 interface InsertMeta {

@@ -205,6 +205,8 @@ export const migrations: Migration[] = [
         -- JSON: term and name centroids, and the headline article's term vector.
         profile TEXT NOT NULL,
         merged_into INTEGER REFERENCES stories(id),
+        -- Bumped on every change: a process keeps parsed profiles while their version holds.
+        version INTEGER NOT NULL DEFAULT 1,
         created_at TEXT NOT NULL,
         updated_at TEXT NOT NULL
       );
@@ -221,7 +223,8 @@ export const migrations: Migration[] = [
       -- stories are those of the articles near it in time that share its keys.
       CREATE TABLE article_keys (
         key TEXT NOT NULL,
-        at TEXT NOT NULL,
+        -- The article's time, ms since the epoch.
+        at INTEGER NOT NULL,
         article_id INTEGER NOT NULL,
         PRIMARY KEY (key, at, article_id)
       ) WITHOUT ROWID;

@@ -9,8 +9,8 @@ import type { Statement } from 'better-sqlite3';
 import type { Logger } from '../log.ts';
 import { RULES, chooseStory, merged, profileFromMembers, profileOf, shouldMerge, splitCheckDue, splitOff, withMember, type IsSpecific, type Placed, type StoryProfile } from '../stories/assign.ts';
 import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
-import { articleVectors, cosine, entityKey, statisticKeys, termKey, topKeys, type TermStatistics, type Vector } from '../stories/vectors.ts';
-import { statementCache, type Db } from './db.ts';
+import { articleVectors, cosine, entityKey, termKey, topKeys, type TermStatistics, type Vector } from '../stories/vectors.ts';
+import { placeholders, statementCache, type Db } from './db.ts';
 
 export interface StoryRecord {
   id: number;
@@ -62,22 +62,29 @@ interface StoryRow {
   dated: number;
   profile: string;
   merged_into: number | null;
+  version: number;
 }
 
 interface SerializedProfile {
   terms: [string, number][];
   entities: [string, number][];
-  /** The headline article's term vector: is a new member more representative? */
-  titleTerms: [string, number][];
+  /** The headline article's term vector (is a new member more representative?); absent while it is the only member. */
+  titleTerms?: [string, number][];
 }
 
-/** Top terms and names of each member that index its story for candidate lookups. */
-const KEY_TERMS = 10;
-const KEY_ENTITIES = 5;
+/**
+ * Each article's keys for candidate lookups: its names (the gate needs a shared name) and its
+ * heaviest terms. Its heaviest terms alone would be its most idiosyncratic words, which the
+ * other reports of the event rarely share.
+ */
+const KEY_TERMS = 4;
+const KEY_ENTITIES = 12;
 /** Candidates scored per article: the stories sharing the most keys. */
-const MAX_CANDIDATES = 12;
-/** A key in more than this share of the documents says nothing specific and finds too many stories. */
-const COMMON_KEY_SHARE = 0.05;
+const MAX_CANDIDATES = 6;
+const PROFILE_MEMO_LIMIT = 5_000;
+const TITLE_TERMS = 40;
+/** A key in more than this share of the documents finds too many articles to be worth a lookup. */
+const COMMON_KEY_SHARE = 0.3;
 /**
  * Document frequencies live in memory and are written (merged with what other processes wrote
  * meanwhile) every this many articles and when the store closes: a write per term and article
@@ -89,8 +96,24 @@ const STATISTICS_FLUSH_EVERY = 1_000;
 const STATISTICS_KEYS_LIMIT = 400_000;
 
 const DAY = 86_400_000;
-const round = (value: number) => Math.round(value * 1e5) / 1e5;
-const entries = (vector: Vector): [string, number][] => [...vector].map(([k, w]) => [k, round(w)]);
+/** A vector as stored: four decimals are plenty for a cosine, and the row stays small. */
+const entries = (vector: Vector): [string, number][] => [...vector].map(([key, weight]) => [key, Math.round(weight * 1e4) / 1e4]);
+
+interface Counts extends TermStatistics {
+  terms: Map<string, number>;
+  names: Map<string, number>;
+}
+
+function counted(documents: number, terms: Map<string, number>, names: Map<string, number>): Counts {
+  return { documents, terms, names, termFrequency: (term) => terms.get(term) ?? 0, nameFrequency: (name) => names.get(name) ?? 0 };
+}
+
+/** One more document with these terms and names. */
+function addCounts(counts: Counts, features: ArticleFeatures): void {
+  counts.documents++;
+  for (const [term] of features.terms) counts.terms.set(term, (counts.terms.get(term) ?? 0) + 1);
+  for (const [name] of features.entities) counts.names.set(name, (counts.names.get(name) ?? 0) + 1);
+}
 
 /** The headline that speaks for a story, and its article's term vector (is a new member more representative?). */
 interface Headline {
@@ -116,12 +139,16 @@ function loaded(row: StoryRow): LoadedStory {
       size: row.article_count,
       dated: row.dated === 1,
     },
-    title: { title: row.title, articleId: row.title_article_id, terms: new Map(saved.titleTerms) },
+    // A one-article story's headline vector is its centroid.
+    title: { title: row.title, articleId: row.title_article_id, terms: saved.titleTerms ? new Map(saved.titleTerms) : new Map(saved.terms) },
   };
 }
 
 function serialized(story: Omit<StoryProfile, 'id'>, title: Headline): string {
-  const profile: SerializedProfile = { terms: entries(story.terms), entities: entries(story.entities), titleTerms: entries(title.terms) };
+  // The headline's vector only needs its heaviest terms to compare with the centroid.
+  const titleTerms = title.terms.size > TITLE_TERMS ? new Map([...title.terms].sort((a, b) => b[1] - a[1]).slice(0, TITLE_TERMS)) : title.terms;
+  const profile: SerializedProfile = { terms: entries(story.terms), entities: entries(story.entities) };
+  if (story.size > 1) profile.titleTerms = entries(titleTerms);
   return JSON.stringify(profile);
 }
 
@@ -144,9 +171,15 @@ function toRecord(row: StoryRow): StoryRecord {
 export class StoryStore {
   private readonly sql: (text: string) => Statement;
   /** Document frequencies as last read, plus this process's counts since. */
-  private counts: { documents: number; frequencies: Map<string, number> } | undefined;
-  /** This process's counts not yet written. */
-  private pending = { documents: 0, frequencies: new Map<string, number>() };
+  private counts: Counts | undefined;
+  /** The features of the articles this process counted and has not written yet. */
+  private pending: ArticleFeatures[] = [];
+  /**
+   * Parsed profiles by story id, with the version they were read at: the stories in the news
+   * are candidates for article after article, and parsing their profiles was most of the
+   * assignment's time. Another process's change bumps the version, and the profile is read again.
+   */
+  private readonly profiles = new Map<number, { version: number; story: LoadedStory }>();
 
   constructor(
     private readonly db: Db,
@@ -164,9 +197,10 @@ export class StoryStore {
       // A copy of a stored article tells the same event, whatever its score.
       const original = this.storyOf(input.nearDuplicateOf);
       const story = original === undefined ? undefined : this.load(original);
-      if (story) return this.join(story, input, placed, 'duplicate');
+      if (story) return this.join(story, input, placed, this.keysOf(placed), 'duplicate');
     }
-    const candidates = this.candidates(placed, input.time);
+    const keys = this.keysOf(placed);
+    const candidates = this.candidates(keys, input.time);
     const isSpecific = this.specificNames();
     const decision = chooseStory(
       placed,
@@ -175,8 +209,8 @@ export class StoryStore {
     );
     this.countTerms(input);
     const chosen = candidates.find((c) => c.profile.id === decision.storyId);
-    if (!chosen) return this.create(input, placed);
-    const assignment = this.join(chosen, input, placed, 'joined');
+    if (!chosen) return this.create(input, placed, keys);
+    const assignment = this.join(chosen, input, placed, keys, 'joined');
     for (const otherId of decision.alsoMatching) {
       const into = this.load(assignment.storyId);
       const other = this.load(otherId);
@@ -197,117 +231,143 @@ export class StoryStore {
   private specificNames(): IsSpecific {
     const stats = this.statistics();
     const most = Math.max(RULES.specificMinDocuments, stats.documents * RULES.specificShare);
-    return (name) => stats.frequency(entityKey(name)) <= most;
+    return (name) => stats.nameFrequency(name) <= most;
   }
 
   private statistics(): TermStatistics {
-    const counts = (this.counts ??= this.readCounts());
-    return { documents: counts.documents, frequency: (key) => counts.frequencies.get(key) ?? 0 };
+    return (this.counts ??= this.readCounts());
   }
 
-  private readCounts(): { documents: number; frequencies: Map<string, number> } {
+  private readCounts(): Counts {
     const row = this.sql('SELECT documents, frequencies FROM story_statistics WHERE id = 1').get() as { documents: number; frequencies: string } | undefined;
-    return row ? { documents: row.documents, frequencies: new Map(Object.entries(JSON.parse(row.frequencies) as Record<string, number>)) } : { documents: 0, frequencies: new Map() };
+    const saved = row ? (JSON.parse(row.frequencies) as { terms: Record<string, number>; names: Record<string, number> }) : { terms: {}, names: {} };
+    return counted(row?.documents ?? 0, new Map(Object.entries(saved.terms)), new Map(Object.entries(saved.names)));
   }
 
   private countTerms(input: AssignInput): void {
     const counts = (this.counts ??= this.readCounts());
-    counts.documents++;
-    this.pending.documents++;
-    for (const key of statisticKeys(input.features)) {
-      counts.frequencies.set(key, (counts.frequencies.get(key) ?? 0) + 1);
-      this.pending.frequencies.set(key, (this.pending.frequencies.get(key) ?? 0) + 1);
-    }
-    if (this.pending.documents >= STATISTICS_FLUSH_EVERY) this.flushStatistics();
+    addCounts(counts, input.features);
+    this.pending.push(input.features);
+    if (this.pending.length >= STATISTICS_FLUSH_EVERY) this.flushStatistics();
   }
 
   /** Writes this process's new document frequencies, added to what is stored now (other processes count too). */
   flushStatistics(): void {
-    if (!this.pending.documents) return;
+    if (!this.pending.length) return;
     this.db
       .transaction(() => {
         const stored = this.readCounts();
-        stored.documents += this.pending.documents;
-        for (const [key, count] of this.pending.frequencies) stored.frequencies.set(key, (stored.frequencies.get(key) ?? 0) + count);
-        if (stored.frequencies.size > STATISTICS_KEYS_LIMIT) for (const [key, count] of stored.frequencies) if (count <= 1) stored.frequencies.delete(key);
-        this.sql('INSERT OR REPLACE INTO story_statistics (id, documents, frequencies) VALUES (1, ?, ?)').run(stored.documents, JSON.stringify(Object.fromEntries(stored.frequencies)));
+        for (const features of this.pending) addCounts(stored, features);
+        for (const map of [stored.terms, stored.names]) {
+          if (map.size > STATISTICS_KEYS_LIMIT) for (const [key, count] of map) if (count <= 1) map.delete(key);
+        }
+        const frequencies = JSON.stringify({ terms: Object.fromEntries(stored.terms), names: Object.fromEntries(stored.names) });
+        this.sql('INSERT OR REPLACE INTO story_statistics (id, documents, frequencies) VALUES (1, ?, ?)').run(stored.documents, frequencies);
         this.counts = stored;
       })
       .immediate();
-    this.pending = { documents: 0, frequencies: new Map() };
+    this.pending = [];
   }
 
   private placed(input: Pick<AssignInput, 'features' | 'time' | 'dated'>): Placed {
     return { vectors: articleVectors(input.features, this.statistics()), time: Date.parse(input.time), dated: input.dated };
   }
 
-  /** The article's specific terms and names, as index keys. */
+  /** The article's names and heaviest terms, as index keys (leaving out the few that most documents have). */
   private keysOf(placed: Placed): string[] {
     const stats = this.statistics();
     const common = Math.max(50, stats.documents * COMMON_KEY_SHARE);
-    return [...topKeys(placed.vectors.terms, KEY_TERMS).map(termKey), ...topKeys(placed.vectors.entities, KEY_ENTITIES).map(entityKey)].filter(
-      (key) => stats.frequency(key) <= common,
-    );
+    return [
+      ...topKeys(placed.vectors.terms, KEY_TERMS)
+        .filter((term) => stats.termFrequency(term) <= common)
+        .map(termKey),
+      ...topKeys(placed.vectors.entities, KEY_ENTITIES)
+        .filter((name) => stats.nameFrequency(name) <= common)
+        .map(entityKey),
+    ];
   }
 
-  private candidates(placed: Placed, time: string): LoadedStory[] {
-    const keys = this.keysOf(placed);
+  private candidates(keys: string[], time: string): LoadedStory[] {
     if (!keys.length) return [];
     const at = Date.parse(time);
     // The stories of the articles within the time window that share the most keys with this one:
     // an index range per key, never a scan of the stories.
     const ids = this.sql(
       `SELECT m.story_id FROM article_keys k JOIN story_articles m ON m.article_id = k.article_id
-       WHERE k.key IN (SELECT value FROM json_each(?)) AND k.at BETWEEN ? AND ?
+       WHERE k.key IN (${placeholders(keys.length, '?')}) AND k.at BETWEEN ? AND ?
        GROUP BY m.story_id ORDER BY count(*) DESC, m.story_id DESC LIMIT ?`,
     )
       .pluck()
-      .all(JSON.stringify(keys), new Date(at - RULES.maxGapDays * DAY).toISOString(), new Date(at + RULES.maxGapDays * DAY).toISOString(), MAX_CANDIDATES) as number[];
+      .all(...keys, at - RULES.maxGapDays * DAY, at + RULES.maxGapDays * DAY, MAX_CANDIDATES) as number[];
+    return this.loadMany(ids);
+  }
+
+  /** Stories by id (those not merged away), in the order given, parsed profiles reused while current. */
+  private loadMany(ids: number[]): LoadedStory[] {
     if (!ids.length) return [];
-    const rows = this.sql('SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL').all(JSON.stringify(ids)) as StoryRow[];
-    const rank = new Map(ids.map((id, i) => [id, i]));
-    return rows.sort((a, b) => rank.get(a.id)! - rank.get(b.id)!).map(loaded);
+    const versions = this.sql('SELECT id, version FROM stories WHERE id IN (SELECT value FROM json_each(?)) AND merged_into IS NULL').all(JSON.stringify(ids)) as {
+      id: number;
+      version: number;
+    }[];
+    const stale = versions.filter((v) => this.profiles.get(v.id)?.version !== v.version).map((v) => v.id);
+    if (stale.length) {
+      const rows = this.sql('SELECT * FROM stories WHERE id IN (SELECT value FROM json_each(?))').all(JSON.stringify(stale)) as StoryRow[];
+      for (const row of rows) this.remember(row.id, row.version, loaded(row));
+    }
+    const current = new Set(versions.map((v) => v.id));
+    return ids.filter((id) => current.has(id)).map((id) => this.profiles.get(id)!.story);
+  }
+
+  private remember(id: number, version: number, story: LoadedStory): void {
+    if (this.profiles.size >= PROFILE_MEMO_LIMIT && !this.profiles.has(id)) this.profiles.clear();
+    this.profiles.set(id, { version, story });
   }
 
   private load(id: number): LoadedStory | undefined {
-    const row = this.sql('SELECT * FROM stories WHERE id = ?').get(id) as StoryRow | undefined;
-    return row && row.merged_into === null ? loaded(row) : undefined;
+    return this.loadMany([id])[0];
   }
 
   private save(story: StoryProfile, title: Headline, now: Date): void {
-    this.sql(
-      `UPDATE stories SET title = ?, title_article_id = ?, first_at = ?, last_at = ?, article_count = ?, dated = ?, profile = ?, updated_at = ? WHERE id = ?`,
-    ).run(title.title, title.articleId, ...spanOf(story), story.size, story.dated ? 1 : 0, serialized(story, title), now.toISOString(), story.id);
+    const version = this.sql(
+      `UPDATE stories SET title = ?, title_article_id = ?, first_at = ?, last_at = ?, article_count = ?, dated = ?, profile = ?, updated_at = ?, version = version + 1
+       WHERE id = ? RETURNING version`,
+    )
+      .pluck()
+      .get(title.title, title.articleId, ...spanOf(story), story.size, story.dated ? 1 : 0, serialized(story, title), now.toISOString(), story.id) as number;
+    this.remember(story.id, version, { profile: story, title });
   }
 
   /** Inserts a story row and returns its id. */
   private insertStory(story: Omit<StoryProfile, 'id'>, title: Headline, now: Date): number {
     const at = now.toISOString();
-    return Number(
+    const id = Number(
       this.sql(
         `INSERT INTO stories (title, title_article_id, first_at, last_at, article_count, dated, profile, created_at, updated_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ).run(title.title, title.articleId, ...spanOf(story), story.size, story.dated ? 1 : 0, serialized(story, title), at, at).lastInsertRowid,
     );
+    this.remember(id, 1, { profile: { ...story, id }, title });
+    return id;
   }
 
-  private addKeys(articleId: number, time: string, placed: Placed): void {
-    const keys = this.keysOf(placed);
-    if (keys.length) this.sql('INSERT OR IGNORE INTO article_keys (key, at, article_id) SELECT value, ?, ? FROM json_each(?)').run(time, articleId, JSON.stringify(keys));
+  private addKeys(articleId: number, time: string, keys: string[]): void {
+    if (!keys.length) return;
+    const at = Date.parse(time);
+    this.sql(`INSERT OR IGNORE INTO article_keys (key, at, article_id) VALUES ${placeholders(keys.length, '(?, ?, ?)')}`).run(keys.flatMap((key) => [key, at, articleId]));
   }
 
   private addMember(storyId: number, articleId: number, now: Date): void {
     this.sql('INSERT OR REPLACE INTO story_articles (article_id, story_id, joined_at) VALUES (?, ?, ?)').run(articleId, storyId, now.toISOString());
   }
 
-  private create(input: AssignInput, placed: Placed): StoryAssignment {
+  private create(input: AssignInput, placed: Placed, keys: string[]): StoryAssignment {
     const id = this.insertStory(profileOf(0, placed), { title: input.title, articleId: input.articleId, terms: placed.vectors.terms }, input.now);
     this.addMember(id, input.articleId, input.now);
-    this.addKeys(input.articleId, input.time, placed);
+    this.addKeys(input.articleId, input.time, keys);
     return { storyId: id, status: 'new', merged: [] };
   }
 
-  private join(story: LoadedStory, input: AssignInput, placed: Placed, status: 'joined' | 'duplicate'): StoryAssignment {
+  private join(story: LoadedStory, input: AssignInput, placed: Placed, keys: string[], status: 'joined' | 'duplicate'): StoryAssignment {
     const grown = withMember(story.profile, placed);
     // The headline of the member closest to the centroid speaks for the story.
     const title =
@@ -316,7 +376,7 @@ export class StoryStore {
         : story.title;
     this.save(grown, title, input.now);
     this.addMember(story.profile.id, input.articleId, input.now);
-    this.addKeys(input.articleId, input.time, placed);
+    this.addKeys(input.articleId, input.time, keys);
     return { storyId: story.profile.id, status, merged: [] };
   }
 
@@ -329,7 +389,8 @@ export class StoryStore {
     this.save(merged(into.profile, other.profile), into.title, now);
     this.sql('UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(survivor, gone);
     // Old ids keep working: whatever pointed to the merged story now points to the survivor.
-    this.sql('UPDATE stories SET merged_into = ?, updated_at = ? WHERE id = ? OR merged_into = ?').run(survivor, at, gone, gone);
+    this.sql('UPDATE stories SET merged_into = ?, updated_at = ?, version = version + 1 WHERE id = ? OR merged_into = ?').run(survivor, at, gone, gone);
+    this.profiles.delete(gone);
     this.recordChange({ kind: 'merge', storyId: survivor, otherId: gone, articles: other.profile.size, at });
     return { survivor, gone };
   }

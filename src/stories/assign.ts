@@ -55,7 +55,7 @@ export const RULES = {
    */
   gateTermSimilarity: 0.6,
   /** A name is specific when at most this share of the documents mention it (and at least in small stores, 3 documents). */
-  specificShare: 0.05,
+  specificShare: 0.2,
   specificMinDocuments: 3,
 };
 
@@ -82,12 +82,18 @@ interface Match {
 }
 
 function match(a: Profiles, b: Profiles, isSpecific: IsSpecific): Match {
-  const terms = cosine(a.terms, b.terms);
-  const similarity = RULES.termWeight * terms + RULES.entityWeight * cosine(a.entities, b.entities);
-  if (terms >= RULES.gateTermSimilarity) return { similarity, gated: true };
   const [small, large] = a.entities.size <= b.entities.size ? [a.entities, b.entities] : [b.entities, a.entities];
-  for (const name of small.keys()) if (large.has(name) && isSpecific(name)) return { similarity, gated: true };
-  return { similarity, gated: false };
+  let sharedName = false;
+  for (const name of small.keys()) {
+    if (large.has(name) && isSpecific(name)) {
+      sharedName = true;
+      break;
+    }
+  }
+  const terms = cosine(a.terms, b.terms);
+  // Without a shared specific name only near-identical wording passes: no need for the names' cosine.
+  if (!sharedName && terms < RULES.gateTermSimilarity) return { similarity: RULES.termWeight * terms, gated: false };
+  return { similarity: RULES.termWeight * terms + RULES.entityWeight * cosine(a.entities, b.entities), gated: true };
 }
 
 function decayed(similarityValue: number, gap: number): number {

@@ -9,8 +9,9 @@ export type Vector = Map<string, number>;
 export interface TermStatistics {
   /** Documents counted. */
   documents: number;
-  /** Documents containing the key ("t:stem" or "e:name"). */
-  frequency(key: string): number;
+  /** Documents containing a stemmed term; a (lower-cased) name. */
+  termFrequency(term: string): number;
+  nameFrequency(name: string): number;
 }
 
 export interface ArticleVectors {
@@ -25,22 +26,22 @@ export interface ArticleVectors {
  */
 const IDF_PRIOR_DOCUMENTS = 20;
 /** A centroid keeps its heaviest entries only: stories grow, rows must not. */
-export const CENTROID_TERMS = 150;
-export const CENTROID_ENTITIES = 50;
+export const CENTROID_TERMS = 100;
+export const CENTROID_ENTITIES = 40;
 
 export const termKey = (term: string): string => `t:${term}`;
 export const entityKey = (name: string): string => `e:${name}`;
 
-export function idf(key: string, stats: TermStatistics): number {
-  return Math.log((stats.documents + IDF_PRIOR_DOCUMENTS) / (stats.frequency(key) + 1));
+export function idf(documents: number, frequency: number): number {
+  return Math.log((documents + IDF_PRIOR_DOCUMENTS) / (frequency + 1));
 }
 
-/** (1 + log tf) * idf, scaled to unit length; entries keyed without their prefix. */
-function unitVector(counts: [string, number][], key: (item: string) => string, stats: TermStatistics): Vector {
+/** (1 + log tf) * idf, scaled to unit length. */
+function unitVector(counts: [string, number][], frequency: (item: string) => number, documents: number): Vector {
   const vector: Vector = new Map();
   let norm = 0;
   for (const [item, count] of counts) {
-    const weight = (1 + Math.log(count)) * idf(key(item), stats);
+    const weight = (1 + Math.log(count)) * idf(documents, frequency(item));
     if (weight <= 0) continue;
     vector.set(item, weight);
     norm += weight * weight;
@@ -51,18 +52,22 @@ function unitVector(counts: [string, number][], key: (item: string) => string, s
 }
 
 export function articleVectors(features: ArticleFeatures, stats: TermStatistics): ArticleVectors {
-  return { terms: unitVector(features.terms, termKey, stats), entities: unitVector(features.entities, entityKey, stats) };
+  return { terms: unitVector(features.terms, stats.termFrequency, stats.documents), entities: unitVector(features.entities, stats.nameFrequency, stats.documents) };
 }
 
-/** The keys whose document frequency an article adds to: each distinct term and name once. */
-export function statisticKeys(features: ArticleFeatures): string[] {
-  return [...features.terms.map(([t]) => termKey(t)), ...features.entities.map(([e]) => entityKey(e))];
-}
+// Vectors are never changed once made (addTo makes a new one): their norms are kept, since the
+// same centroids are compared with article after article.
+const norms = new WeakMap<Vector, number>();
 
 export function norm(vector: Vector): number {
-  let sum = 0;
-  for (const weight of vector.values()) sum += weight * weight;
-  return Math.sqrt(sum);
+  let known = norms.get(vector);
+  if (known === undefined) {
+    let sum = 0;
+    for (const weight of vector.values()) sum += weight * weight;
+    known = Math.sqrt(sum);
+    norms.set(vector, known);
+  }
+  return known;
 }
 
 /** Cosine of two vectors of any length (a unit vector, a centroid). */
@@ -85,7 +90,8 @@ export function addTo(into: Vector, add: Vector, limit: number, scale = 1): Vect
   return sum.size > limit ? new Map([...sum].sort((a, b) => b[1] - a[1]).slice(0, limit)) : sum;
 }
 
-/** The `count` heaviest keys of a vector. */
+/** The `count` heaviest keys of a vector (all of them, unsorted, when it has no more). */
 export function topKeys(vector: Vector, count: number): string[] {
+  if (vector.size <= count) return [...vector.keys()];
   return [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([key]) => key);
 }
