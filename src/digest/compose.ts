@@ -6,7 +6,7 @@ import type { Digest, SourceRef, Story, StoryQuote } from './model.ts';
 
 export interface StoryCandidate {
   /** The stored story (store/stories.ts) these articles belong to. */
-  story?: { id: number; title: string; titleArticleId: number | null };
+  story?: { id: number; title: string; titleArticleId: number | null; articleCount: number; outletCount: number };
   articles: StoredArticle[];
   /** How well the story matches the request (higher is better); used to pick its lead article. */
   relevanceByArticle?: Map<number, number>;
@@ -173,6 +173,8 @@ export function composeStory(candidate: StoryCandidate, options: { maxQuotes?: n
     updated,
   };
   if (candidate.outsideWindow) story.outsideWindow = true;
+  // The whole story's reach: its sources here are its newest articles only.
+  if (candidate.story) story.coverage = { articles: candidate.story.articleCount, outlets: candidate.story.outletCount };
   return story;
 }
 

@@ -55,7 +55,8 @@ export function outletOf(source: SourceRef): string {
 }
 
 function outletTotal(story: Story): number {
-  return new Set(story.sources.map(outletOf)).size;
+  // An update counts the outlets of what is new; a whole story, all its outlets.
+  return story.coverage && !story.update ? story.coverage.outlets : new Set(story.sources.map(outletOf)).size;
 }
 
 /** "· 4 outlets" when more than one outlet covered the story: how widely it was reported. */
@@ -149,13 +150,13 @@ export interface TelegramMessage {
   keyboard: InlineButton[][];
 }
 
-function sourcesHtml(sources: SourceRef[], now: Date, max = 3): string {
+function sourcesHtml(sources: SourceRef[], now: Date, max = 3, total = sources.length): string {
   const shown = sources.slice(0, max).map((s) => {
     const linked = sourceLinkHtml(s, outletOf(s));
     const time = shortTime(s.published, now);
     return time ? `${linked}, ${escapeHtml(time)}` : linked;
   });
-  const more = sources.length > max ? ` and ${sources.length - max} more` : '';
+  const more = total > max ? ` and ${total - max} more` : '';
   return `${shown.join(' · ')}${more}`;
 }
 
@@ -168,7 +169,8 @@ export function storyHtml(story: Story, index: number, now: Date, options: { quo
   for (const quote of story.quotes.slice(0, options.quotes ?? story.quotes.length)) {
     parts.push(quoteHtml(quote));
   }
-  parts.push(`📰 ${sourcesHtml(story.sources, now)}${outletCount(story)}`);
+  const total = story.coverage && !story.update ? Math.max(story.coverage.articles, story.sources.length) : story.sources.length;
+  parts.push(`📰 ${sourcesHtml(story.sources, now, 3, total)}${outletCount(story)}`);
   return parts.join('\n');
 }
 

@@ -1,12 +1,12 @@
 // select: which stories a digest shows. Topic search (or a subscriber's topics, or top
 // stories) within a time window, then the stored stories of the matching articles (assigned
-// at ingest, see store/stories.ts: nothing is clustered here), each with all its members,
-// ranked by relevance, recency, and how many outlets and articles covered it. The only digest
-// module that reads the store.
+// at ingest, see store/stories.ts: nothing is clustered here), ranked by relevance, recency,
+// and how many outlets and articles covered them, each with its newest members. The only
+// digest module that reads the store.
 import type { StoredArticle } from '../model.ts';
 import { namedEntities } from '../nlp/tokens.ts';
 import type { SearchHit, Store, StoryRecord } from '../store/index.ts';
-import { articleTime, type StoryCandidate } from './compose.ts';
+import type { StoryCandidate } from './compose.ts';
 
 export interface SelectRequest {
   /** One topic ("syria"), several (a subscriber's), or none for top stories. */
@@ -26,12 +26,8 @@ export interface Selection {
 
 const HITS_PER_TOPIC = 60;
 const TOP_STORY_POOL = 200;
-/** Members read per story, newest first: enough for its sources, summary and quotes. */
+/** Members read per story shown, newest first: enough for its sources, summary and quotes. */
 const MEMBERS_PER_STORY = 30;
-
-function hoursAgo(article: StoredArticle, now: Date): number {
-  return Math.max(0, (now.getTime() - articleTime(article)) / 3_600_000);
-}
 
 export function outletOf(article: Pick<StoredArticle, 'outlet' | 'url' | 'id'>): string {
   if (article.outlet) return article.outlet;
@@ -39,24 +35,21 @@ export function outletOf(article: Pick<StoredArticle, 'outlet' | 'url' | 'id'>):
   return `#${article.id}`;
 }
 
-function distinctOutlets(articles: StoredArticle[]): number {
-  return new Set(articles.map(outletOf)).size;
+/** A story in the running, with what ranks it: the search score of its best matching article. */
+interface Pooled {
+  story: StoryRecord;
+  relevance: number;
 }
 
-/** Relevance (normalised search score), recency (half-life one day), coverage (outlets, then articles). */
-export function rankCandidates(candidates: StoryCandidate[], now: Date): StoryCandidate[] {
-  const maxRelevance = Math.max(1e-9, ...candidates.flatMap((c) => [...(c.relevanceByArticle?.values() ?? [])]));
-  const score = (c: StoryCandidate) => {
-    const relevance = c.relevanceByArticle?.size ? Math.max(...c.relevanceByArticle.values()) / maxRelevance : 0;
-    const newest = Math.min(...c.articles.map((a) => hoursAgo(a, now)));
-    const recency = Math.pow(0.5, newest / 24);
-    const coverage = 0.5 * Math.log2(1 + distinctOutlets(c.articles)) + 0.25 * Math.log2(c.articles.length);
-    return 2 * relevance + recency + coverage;
-  };
-  return candidates
-    .map((c) => ({ c, s: score(c) }))
-    .sort((a, b) => b.s - a.s)
-    .map((x) => x.c);
+/**
+ * Relevance (search score relative to the best story's), recency (of its latest article,
+ * half-life one day) and coverage (outlets, then articles). Read from the story rows: no
+ * article is loaded to rank.
+ */
+function storyScore(p: Pooled, maxRelevance: number, now: Date): number {
+  const hours = Math.max(0, (now.getTime() - Date.parse(p.story.last)) / 3_600_000);
+  const coverage = 0.5 * Math.log2(1 + p.story.outletCount) + 0.25 * Math.log2(p.story.articleCount);
+  return (2 * p.relevance) / maxRelevance + Math.pow(0.5, hours / 24) + coverage;
 }
 
 function keepBestMatches(hits: SearchHit[]): SearchHit[] {
@@ -66,38 +59,38 @@ function keepBestMatches(hits: SearchHit[]): SearchHit[] {
 }
 
 /**
- * The stored stories of these articles, each with its members (newest first, at most
- * MEMBERS_PER_STORY) and the relevance of the matching ones. `fresh` keeps only stories with
- * a member it accepts (daily digests: ingested since the last one).
+ * The best `max` stories of the matched articles, each with its newest members. Ranked on the
+ * story rows, so that a story of a hundred articles costs no more to rank than one of one.
  */
-function storiesOf(store: Store, matched: Map<number, number>, fresh: (a: StoredArticle) => boolean, outsideWindow: boolean): StoryCandidate[] {
-  const storyOfArticle = store.stories.storiesOf([...matched.keys()]);
-  const storyIds = [...new Set(storyOfArticle.values())];
-  const members = store.stories.members(storyIds);
-  const articleIds = new Set<number>();
-  for (const ids of members.values()) for (const id of ids.slice(-MEMBERS_PER_STORY)) articleIds.add(id);
-  // An article without a story (an upgrade still assigning) stands alone rather than vanish.
-  const loose = [...matched.keys()].filter((id) => !storyOfArticle.has(id));
-  for (const id of loose) articleIds.add(id);
-  const articles = new Map(store.articles.getMany([...articleIds]).map((a) => [a.id, a]));
-  const candidate = (story: StoryRecord | undefined, group: StoredArticle[]): StoryCandidate | null => {
-    if (!group.length || !group.some(fresh)) return null;
-    const relevance = new Map(group.filter((a) => matched.has(a.id)).map((a) => [a.id, matched.get(a.id)!]));
-    const c: StoryCandidate = { articles: group, relevanceByArticle: relevance };
-    if (story) c.story = { id: story.id, title: story.title, titleArticleId: story.titleArticleId };
-    if (outsideWindow) c.outsideWindow = true;
-    return c;
-  };
+function bestStories(store: Store, relevance: Map<number, number>, matched: Map<number, number>, request: SelectRequest, max: number, outsideWindow: boolean): StoryCandidate[] {
+  let ids = [...relevance.keys()];
+  // Daily digests: only stories with news since the last one.
+  if (request.ingestedAfter) ids = store.stories.withArticlesIngestedAfter(ids, request.ingestedAfter.toISOString());
+  const pool: Pooled[] = store.stories.getMany(ids).map((story) => ({ story, relevance: relevance.get(story.id)! }));
+  const maxRelevance = Math.max(1e-9, ...pool.map((p) => p.relevance));
+  const chosen = pool
+    .map((p) => ({ p, s: storyScore(p, maxRelevance, request.now) }))
+    .sort((a, b) => b.s - a.s || b.p.story.id - a.p.story.id)
+    .slice(0, max)
+    .map((x) => x.p);
+
+  const members = store.stories.members(
+    chosen.map((p) => p.story.id),
+    MEMBERS_PER_STORY,
+  );
+  const articles = new Map(store.articles.getMany([...members.values()].flat()).map((a) => [a.id, a]));
   const out: StoryCandidate[] = [];
-  for (const story of store.stories.getMany(storyIds)) {
-    const group = (members.get(story.id) ?? []).slice(-MEMBERS_PER_STORY).map((id) => articles.get(id)).filter((a): a is StoredArticle => a !== undefined);
-    const c = candidate(story, group);
-    if (c) out.push(c);
-  }
-  for (const id of loose) {
-    const article = articles.get(id);
-    const c = article && candidate(undefined, [article]);
-    if (c) out.push(c);
+  for (const { story } of chosen) {
+    const group = (members.get(story.id) ?? []).map((id) => articles.get(id)).filter((a): a is StoredArticle => a !== undefined);
+    if (!group.length) continue;
+    const scores = new Map(group.filter((a) => matched.has(a.id)).map((a) => [a.id, matched.get(a.id)!]));
+    const c: StoryCandidate = {
+      story: { id: story.id, title: story.title, titleArticleId: story.titleArticleId, articleCount: story.articleCount, outletCount: story.outletCount },
+      articles: group,
+    };
+    if (scores.size) c.relevanceByArticle = scores;
+    if (outsideWindow) c.outsideWindow = true;
+    out.push(c);
   }
   return out;
 }
@@ -105,42 +98,36 @@ function storiesOf(store: Store, matched: Map<number, number>, fresh: (a: Stored
 export function selectStories(store: Store, request: SelectRequest): Selection {
   const maxStories = request.maxStories ?? 5;
   const since = request.since.toISOString();
-  const ingestedAfter = request.ingestedAfter?.toISOString();
-  const fresh = (a: StoredArticle) => !ingestedAfter || a.ingestedAt > ingestedAfter;
 
   if (!request.topics.length) {
-    const recent = store.stories.recent({ since, limit: TOP_STORY_POOL });
-    const members = store.stories.members(recent.map((s) => s.id));
-    const matched = new Map<number, number>();
-    // Top stories have no search score: every member counts, ranking is by recency and coverage.
-    for (const ids of members.values()) for (const id of ids.slice(-1)) matched.set(id, 0);
-    const candidates = rankCandidates(storiesOf(store, matched, fresh, false), request.now).map((c) => {
-      delete c.relevanceByArticle;
-      return c;
-    });
-    return { candidates: candidates.slice(0, maxStories), outsideWindow: false };
+    // Top stories: the latest ones, by recency and coverage (no search score).
+    const recent = new Map(store.stories.recent({ since, limit: TOP_STORY_POOL }).map((s) => [s.id, 0]));
+    return { candidates: bestStories(store, recent, new Map(), request, maxStories, false), outsideWindow: false };
   }
 
+  /** The matching articles' scores, and each of their stories' best score. */
   const search = (windowStart: string) => {
-    const relevance = new Map<number, number>();
+    const matched = new Map<number, number>();
     for (const topic of request.topics) {
       for (const hit of keepBestMatches(store.articles.search(topic, { since: windowStart, limit: HITS_PER_TOPIC, now: request.now }))) {
-        relevance.set(hit.article.id, Math.max(relevance.get(hit.article.id) ?? 0, hit.score));
+        matched.set(hit.article.id, Math.max(matched.get(hit.article.id) ?? 0, hit.score));
       }
     }
-    return relevance;
+    const relevance = new Map<number, number>();
+    for (const [articleId, storyId] of store.stories.storiesOf([...matched.keys()])) relevance.set(storyId, Math.max(relevance.get(storyId) ?? 0, matched.get(articleId)!));
+    return { matched, relevance };
   };
 
-  let matched = search(since);
-  let candidates = storiesOf(store, matched, fresh, false);
+  let found = search(since);
+  let candidates = bestStories(store, found.relevance, found.matched, request, maxStories, false);
   let outsideWindow = false;
   // Daily digests ask for news since the last one; an empty result there is a real "nothing new".
-  if (!candidates.length && !ingestedAfter) {
-    matched = search('');
-    candidates = storiesOf(store, matched, fresh, true);
+  if (!candidates.length && !request.ingestedAfter) {
+    found = search('');
+    candidates = bestStories(store, found.relevance, found.matched, request, maxStories, true);
     outsideWindow = candidates.length > 0;
   }
-  return { candidates: rankCandidates(candidates, request.now).slice(0, maxStories), outsideWindow };
+  return { candidates, outsideWindow };
 }
 
 /** Topics to suggest when nothing matched: the names most mentioned in recent articles. */

@@ -5,6 +5,7 @@ import { contentKeys, type ContentKeys } from '../ingest/content-keys.ts';
 import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import { canonicalUrl } from '../ingest/url.ts';
 import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
+import { outletName } from '../stories/listing.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { placeholders, statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from './fts-query.ts';
@@ -155,6 +156,8 @@ export class ArticleStore {
     const { storyId } = this.stories.assign({
       articleId: id,
       title: draft.title,
+      outlet: outletName(draft),
+      ingestedAt,
       time: draft.published ?? ingestedAt,
       dated: draft.published !== undefined,
       features: meta.storyFeatures ?? articleFeatures(draft),

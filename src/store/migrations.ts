@@ -200,9 +200,11 @@ export const migrations: Migration[] = [
         first_at TEXT NOT NULL,
         last_at TEXT NOT NULL,
         article_count INTEGER NOT NULL,
+        -- Outlets that covered it (the profile keeps their names).
+        outlet_count INTEGER NOT NULL,
         -- 1 while every member has a published time.
         dated INTEGER NOT NULL,
-        -- JSON: term and name centroids, and the headline article's term vector.
+        -- JSON: term and name centroids, the headline article's term vector, the outlets.
         profile TEXT NOT NULL,
         merged_into INTEGER REFERENCES stories(id),
         -- Bumped on every change: a process keeps parsed profiles while their version holds.
@@ -212,12 +214,17 @@ export const migrations: Migration[] = [
       );
       CREATE INDEX stories_last ON stories(last_at) WHERE merged_into IS NULL;
 
+      -- With each member's time, ingest time (ms) and outlet: a story's newest members, outlets
+      -- and news since a digest are read here, without touching the (large) article rows.
       CREATE TABLE story_articles (
         article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
         story_id INTEGER NOT NULL REFERENCES stories(id),
+        at INTEGER NOT NULL,
+        ingested INTEGER NOT NULL,
+        outlet TEXT,
         joined_at TEXT NOT NULL
       );
-      CREATE INDEX story_articles_story ON story_articles(story_id);
+      CREATE INDEX story_articles_story ON story_articles(story_id, at);
 
       -- The specific terms and names of each article, with its time: a new article's candidate
       -- stories are those of the articles near it in time that share its keys.

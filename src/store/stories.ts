@@ -1,7 +1,7 @@
 // Stories: each stored article belongs to one, assigned when it is stored (assign(), called from
-// ArticleStore.insert in the same transaction). Candidates come from an index of the stories'
-// specific terms and names (story_keys) within the time window, never from a scan; the
-// decision itself is pure (src/stories/assign.ts). Merged stories keep their row and point to
+// ArticleStore.insert in the same transaction). Candidates come from an index of the articles'
+// names and heaviest terms with their times (article_keys), within the time window, never from
+// a scan; the decision itself is pure (src/stories/assign.ts). Merged stories keep their row and point to
 // the survivor, so old ids (in buttons and replies of old messages) still resolve. Also: what
 // each daily digest carried, for "what is new since your last digest". Tables: migration 11.
 import { createHash } from 'node:crypto';
@@ -9,6 +9,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Logger } from '../log.ts';
 import { RULES, chooseStory, merged, profileFromMembers, profileOf, shouldMerge, splitCheckDue, splitOff, withMember, type IsSpecific, type Placed, type StoryProfile } from '../stories/assign.ts';
 import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
+import { outletName } from '../stories/listing.ts';
 import { articleVectors, cosine, entityKey, termKey, topKeys, type TermStatistics, type Vector } from '../stories/vectors.ts';
 import { placeholders, statementCache, type Db } from './db.ts';
 
@@ -20,6 +21,7 @@ export interface StoryRecord {
   first: string;
   last: string;
   articleCount: number;
+  outletCount: number;
   /** True while every member has a published time. */
   dated: boolean;
 }
@@ -27,6 +29,9 @@ export interface StoryRecord {
 export interface AssignInput {
   articleId: number;
   title: string;
+  /** The outlet's name, else its web host; null when unknown. */
+  outlet: string | null;
+  ingestedAt: string;
   /** Published time, else ingested time, ISO UTC. */
   time: string;
   dated: boolean;
@@ -59,6 +64,7 @@ interface StoryRow {
   first_at: string;
   last_at: string;
   article_count: number;
+  outlet_count: number;
   dated: number;
   profile: string;
   merged_into: number | null;
@@ -70,6 +76,8 @@ interface SerializedProfile {
   entities: [string, number][];
   /** The headline article's term vector (is a new member more representative?); absent while it is the only member. */
   titleTerms?: [string, number][];
+  /** The outlets that covered it (an article without one counts as "#<its id>"). */
+  outlets: string[];
 }
 
 /**
@@ -82,6 +90,7 @@ const KEY_ENTITIES = 12;
 /** Candidates scored per article: the stories sharing the most keys. */
 const MAX_CANDIDATES = 6;
 const PROFILE_MEMO_LIMIT = 5_000;
+/** Terms kept of the headline article's vector: enough to compare it with the centroid. */
 const TITLE_TERMS = 40;
 /** A key in more than this share of the documents finds too many articles to be worth a lookup. */
 const COMMON_KEY_SHARE = 0.3;
@@ -125,7 +134,11 @@ interface Headline {
 interface LoadedStory {
   profile: StoryProfile;
   title: Headline;
+  outlets: Set<string>;
 }
+
+/** An outlet as a story counts it: its name or web host, else the article itself. */
+const outletKey = (outlet: string | null, articleId: number) => outlet ?? `#${articleId}`;
 
 function loaded(row: StoryRow): LoadedStory {
   const saved = JSON.parse(row.profile) as SerializedProfile;
@@ -141,13 +154,14 @@ function loaded(row: StoryRow): LoadedStory {
     },
     // A one-article story's headline vector is its centroid.
     title: { title: row.title, articleId: row.title_article_id, terms: saved.titleTerms ? new Map(saved.titleTerms) : new Map(saved.terms) },
+    outlets: new Set(saved.outlets),
   };
 }
 
-function serialized(story: Omit<StoryProfile, 'id'>, title: Headline): string {
+function serialized(story: Omit<StoryProfile, 'id'>, title: Headline, outlets: Set<string>): string {
   // The headline's vector only needs its heaviest terms to compare with the centroid.
   const titleTerms = title.terms.size > TITLE_TERMS ? new Map([...title.terms].sort((a, b) => b[1] - a[1]).slice(0, TITLE_TERMS)) : title.terms;
-  const profile: SerializedProfile = { terms: entries(story.terms), entities: entries(story.entities) };
+  const profile: SerializedProfile = { terms: entries(story.terms), entities: entries(story.entities), outlets: [...outlets] };
   if (story.size > 1) profile.titleTerms = entries(titleTerms);
   return JSON.stringify(profile);
 }
@@ -164,6 +178,7 @@ function toRecord(row: StoryRow): StoryRecord {
     first: row.first_at,
     last: row.last_at,
     articleCount: row.article_count,
+    outletCount: row.outlet_count,
     dated: row.dated === 1,
   };
 }
@@ -194,7 +209,8 @@ export class StoryStore {
   assign(input: AssignInput): StoryAssignment {
     const placed = this.placed(input);
     if (input.nearDuplicateOf !== null) {
-      // A copy of a stored article tells the same event, whatever its score.
+      // A copy of a stored article tells the same event, whatever its score (and, as a copy,
+      // does not count in the document frequencies).
       const original = this.storyOf(input.nearDuplicateOf);
       const story = original === undefined ? undefined : this.load(original);
       if (story) return this.join(story, input, placed, this.keysOf(placed), 'duplicate');
@@ -327,26 +343,27 @@ export class StoryStore {
     return this.loadMany([id])[0];
   }
 
-  private save(story: StoryProfile, title: Headline, now: Date): void {
+  private save(story: StoryProfile, title: Headline, outlets: Set<string>, now: Date): void {
     const version = this.sql(
-      `UPDATE stories SET title = ?, title_article_id = ?, first_at = ?, last_at = ?, article_count = ?, dated = ?, profile = ?, updated_at = ?, version = version + 1
+      `UPDATE stories SET title = ?, title_article_id = ?, first_at = ?, last_at = ?, article_count = ?, outlet_count = ?, dated = ?, profile = ?, updated_at = ?,
+         version = version + 1
        WHERE id = ? RETURNING version`,
     )
       .pluck()
-      .get(title.title, title.articleId, ...spanOf(story), story.size, story.dated ? 1 : 0, serialized(story, title), now.toISOString(), story.id) as number;
-    this.remember(story.id, version, { profile: story, title });
+      .get(title.title, title.articleId, ...spanOf(story), story.size, outlets.size, story.dated ? 1 : 0, serialized(story, title, outlets), now.toISOString(), story.id) as number;
+    this.remember(story.id, version, { profile: story, title, outlets });
   }
 
   /** Inserts a story row and returns its id. */
-  private insertStory(story: Omit<StoryProfile, 'id'>, title: Headline, now: Date): number {
+  private insertStory(story: Omit<StoryProfile, 'id'>, title: Headline, outlets: Set<string>, now: Date): number {
     const at = now.toISOString();
     const id = Number(
       this.sql(
-        `INSERT INTO stories (title, title_article_id, first_at, last_at, article_count, dated, profile, created_at, updated_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      ).run(title.title, title.articleId, ...spanOf(story), story.size, story.dated ? 1 : 0, serialized(story, title), at, at).lastInsertRowid,
+        `INSERT INTO stories (title, title_article_id, first_at, last_at, article_count, outlet_count, dated, profile, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ).run(title.title, title.articleId, ...spanOf(story), story.size, outlets.size, story.dated ? 1 : 0, serialized(story, title, outlets), at, at).lastInsertRowid,
     );
-    this.remember(id, 1, { profile: { ...story, id }, title });
+    this.remember(id, 1, { profile: { ...story, id }, title, outlets });
     return id;
   }
 
@@ -356,13 +373,25 @@ export class StoryStore {
     this.sql(`INSERT OR IGNORE INTO article_keys (key, at, article_id) VALUES ${placeholders(keys.length, '(?, ?, ?)')}`).run(keys.flatMap((key) => [key, at, articleId]));
   }
 
-  private addMember(storyId: number, articleId: number, now: Date): void {
-    this.sql('INSERT OR REPLACE INTO story_articles (article_id, story_id, joined_at) VALUES (?, ?, ?)').run(articleId, storyId, now.toISOString());
+  private addMember(storyId: number, input: AssignInput): void {
+    this.sql('INSERT OR REPLACE INTO story_articles (article_id, story_id, at, ingested, outlet, joined_at) VALUES (?, ?, ?, ?, ?, ?)').run(
+      input.articleId,
+      storyId,
+      Date.parse(input.time),
+      Date.parse(input.ingestedAt),
+      input.outlet,
+      input.now.toISOString(),
+    );
   }
 
   private create(input: AssignInput, placed: Placed, keys: string[]): StoryAssignment {
-    const id = this.insertStory(profileOf(0, placed), { title: input.title, articleId: input.articleId, terms: placed.vectors.terms }, input.now);
-    this.addMember(id, input.articleId, input.now);
+    const id = this.insertStory(
+      profileOf(0, placed),
+      { title: input.title, articleId: input.articleId, terms: placed.vectors.terms },
+      new Set([outletKey(input.outlet, input.articleId)]),
+      input.now,
+    );
+    this.addMember(id, input);
     this.addKeys(input.articleId, input.time, keys);
     return { storyId: id, status: 'new', merged: [] };
   }
@@ -374,8 +403,8 @@ export class StoryStore {
       cosine(placed.vectors.terms, grown.terms) > cosine(story.title.terms, grown.terms)
         ? { title: input.title, articleId: input.articleId, terms: placed.vectors.terms }
         : story.title;
-    this.save(grown, title, input.now);
-    this.addMember(story.profile.id, input.articleId, input.now);
+    this.save(grown, title, new Set([...story.outlets, outletKey(input.outlet, input.articleId)]), input.now);
+    this.addMember(story.profile.id, input);
     this.addKeys(input.articleId, input.time, keys);
     return { storyId: story.profile.id, status, merged: [] };
   }
@@ -386,7 +415,7 @@ export class StoryStore {
     const at = now.toISOString();
     const survivor = into.profile.id;
     const gone = other.profile.id;
-    this.save(merged(into.profile, other.profile), into.title, now);
+    this.save(merged(into.profile, other.profile), into.title, new Set([...into.outlets, ...other.outlets]), now);
     this.sql('UPDATE story_articles SET story_id = ? WHERE story_id = ?').run(survivor, gone);
     // Old ids keep working: whatever pointed to the merged story now points to the survivor.
     this.sql('UPDATE stories SET merged_into = ?, updated_at = ?, version = version + 1 WHERE id = ? OR merged_into = ?').run(survivor, at, gone, gone);
@@ -409,27 +438,22 @@ export class StoryStore {
       return { title: best.title, articleId: best.id, terms: best.vectors.terms };
     };
     const kept = profileFromMembers(storyId, staying);
-    this.save(kept, headline(staying, kept), now);
+    const outletsOf = (group: typeof members) => new Set(group.map((m) => outletKey(m.outlet, m.id)));
+    this.save(kept, headline(staying, kept), outletsOf(staying), now);
     const split = profileFromMembers(0, leaving);
-    const newId = this.insertStory(split, headline(leaving, split), now);
+    const newId = this.insertStory(split, headline(leaving, split), outletsOf(leaving), now);
     this.sql('UPDATE story_articles SET story_id = ? WHERE article_id IN (SELECT value FROM json_each(?))').run(newId, JSON.stringify(leaving.map((m) => m.id)));
     this.recordChange({ kind: 'split', storyId, otherId: newId, articles: leaving.length, at: now.toISOString() });
     return newId;
   }
 
   /** A story's members as the assignment sees them, recomputed from their stored text. */
-  private memberFeatures(storyId: number): { id: number; title: string; time: number; dated: boolean; features: ArticleFeatures }[] {
+  private memberFeatures(storyId: number): { id: number; title: string; outlet: string | null; time: number; dated: boolean; features: ArticleFeatures }[] {
     const rows = this.sql(
-      `SELECT a.id, a.title, a.text, a.published_at, a.ingested_at FROM story_articles m JOIN articles a ON a.id = m.article_id
-       WHERE m.story_id = ? ORDER BY coalesce(a.published_at, a.ingested_at), a.id`,
-    ).all(storyId) as { id: number; title: string; text: string; published_at: string | null; ingested_at: string }[];
-    return rows.map((r) => ({
-      id: r.id,
-      title: r.title,
-      time: Date.parse(r.published_at ?? r.ingested_at),
-      dated: r.published_at !== null,
-      features: articleFeatures(r),
-    }));
+      `SELECT a.id, a.title, a.text, a.published_at, m.outlet, m.at FROM story_articles m JOIN articles a ON a.id = m.article_id
+       WHERE m.story_id = ? ORDER BY m.at, a.id`,
+    ).all(storyId) as { id: number; title: string; text: string; published_at: string | null; outlet: string | null; at: number }[];
+    return rows.map((r) => ({ id: r.id, title: r.title, outlet: r.outlet, time: r.at, dated: r.published_at !== null, features: articleFeatures(r) }));
   }
 
   private recordChange(change: StoryChange): void {
@@ -478,16 +502,22 @@ export class StoryStore {
     return new Map(rows.map((r) => [r.article_id, r.story_id]));
   }
 
-  /** Member article ids of each story, oldest first. */
-  members(storyIds: number[]): Map<number, number[]> {
-    const out = new Map<number, number[]>(storyIds.map((id) => [id, []]));
-    if (!storyIds.length) return out;
-    const rows = this.sql(
-      `SELECT m.story_id, m.article_id FROM story_articles m JOIN articles a ON a.id = m.article_id
-       WHERE m.story_id IN (SELECT value FROM json_each(?)) ORDER BY coalesce(a.published_at, a.ingested_at), a.id`,
-    ).all(JSON.stringify(storyIds)) as { story_id: number; article_id: number }[];
-    for (const row of rows) out.get(row.story_id)?.push(row.article_id);
+  /** Member article ids of each story, oldest first; with `newest`, only that many of the latest. */
+  members(storyIds: number[], newest = -1): Map<number, number[]> {
+    const out = new Map<number, number[]>();
+    for (const id of storyIds) {
+      const ids = this.sql('SELECT article_id FROM story_articles WHERE story_id = ? ORDER BY at DESC, article_id DESC LIMIT ?').pluck().all(id, newest) as number[];
+      out.set(id, ids.reverse());
+    }
     return out;
+  }
+
+  /** Of these stories, those with an article ingested after `iso` (news since a daily digest). */
+  withArticlesIngestedAfter(storyIds: number[], iso: string): number[] {
+    if (!storyIds.length) return [];
+    return this.sql('SELECT DISTINCT story_id FROM story_articles WHERE story_id IN (SELECT value FROM json_each(?)) AND ingested > ?')
+      .pluck()
+      .all(JSON.stringify(storyIds), Date.parse(iso)) as number[];
   }
 
   /** Stories with a member at or after `since` (article time), latest first. */
@@ -521,10 +551,19 @@ export class StoryStore {
     let total = 0;
     for (;;) {
       const rows = this.sql(
-        `SELECT a.id, a.title, a.text, a.published_at, a.ingested_at, a.near_duplicate_of FROM articles a
+        `SELECT a.id, a.title, a.text, a.url, a.outlet, a.published_at, a.ingested_at, a.near_duplicate_of FROM articles a
          WHERE NOT EXISTS (SELECT 1 FROM story_articles m WHERE m.article_id = a.id)
          ORDER BY coalesce(a.published_at, a.ingested_at), a.id LIMIT 500`,
-      ).all() as { id: number; title: string; text: string; published_at: string | null; ingested_at: string; near_duplicate_of: number | null }[];
+      ).all() as {
+        id: number;
+        title: string;
+        text: string;
+        url: string | null;
+        outlet: string | null;
+        published_at: string | null;
+        ingested_at: string;
+        near_duplicate_of: number | null;
+      }[];
       if (!rows.length) break;
       this.db
         .transaction(() => {
@@ -532,6 +571,8 @@ export class StoryStore {
             this.assign({
               articleId: r.id,
               title: r.title,
+              outlet: outletName({ outlet: r.outlet ?? undefined, url: r.url ?? undefined }),
+              ingestedAt: r.ingested_at,
               time: r.published_at ?? r.ingested_at,
               dated: r.published_at !== null,
               features: articleFeatures(r),
