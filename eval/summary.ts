@@ -1,12 +1,23 @@
-// Summary quality and speed on CNN/DailyMail (../shared/eval/cnndm by default, or
-// $EVAL_DATA_DIR/cnndm): ROUGE-1/2/Lsum F-measures (see rouge.ts) of Lead-3, a
-// TextRank-only ablation and our summarizer against the reference highlights.
-// Run: npx tsx eval/summary.ts
-import { readFileSync } from 'node:fs';
+// Summary quality and speed.
+// 1. CNN/DailyMail (../shared/eval/cnndm by default, or $EVAL_DATA_DIR/cnndm): ROUGE-1/2/Lsum
+//    F-measures (see rouge.ts) of Lead-3, a TextRank-only ablation and our summarizer
+//    (summarize(), what ingest runs for every article) against the reference highlights.
+// 2. Headline repeats through the product path: the PolNeAR train and dev texts ingested as
+//    `news-digest ingest <folder>` does (ingestInputs, worker threads included) into a
+//    temporary SQLite store; then the stored summaries are read back and checked.
+// Run: npx tsx eval/summary.ts   (npm run eval:summary)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { ingestInputs } from '../src/ingest/pipeline.ts';
+import { createLogger } from '../src/log.ts';
+import type { StoredArticle } from '../src/model.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
+import { tokenize } from '../src/nlp/tokens.ts';
+import { Store } from '../src/store/index.ts';
 import { leadSentences, summarize } from '../src/summarize/extractive.ts';
+import { commonSubsequenceLength, repeatsHeadline } from '../src/summarize/headline.ts';
 import { rouge, type RougeScores } from './rouge.ts';
 
 export interface Item {
@@ -94,14 +105,81 @@ function evaluate(items: Item[], system: System): { r1: number; r2: number; rl: 
   };
 }
 
-function main(): void {
+/** How a stored summary treats its headline; each count is of articles. */
+export interface HeadlineCounts {
+  articles: number;
+  /** A sentence that repeats the headline as the product defines it (repeatsHeadline). */
+  repeats: number;
+  /** Cross-check, all words as written and nothing else: more than half of the headline's words in order in one sentence. */
+  repeatsAllWords: number;
+  /** A sentence that is the headline word for word. */
+  verbatim: number;
+  /** The first sentence opens with a personal pronoun. */
+  pronounFirst: number;
+}
+
+const PERSON_PRONOUN_FIRST = /^["'“‘(]?(?:he|she|they|his|her|hers|their|theirs|him|them)\b/i;
+
+export function headlineCounts(articles: Pick<StoredArticle, 'title' | 'analysis'>[]): HeadlineCounts {
+  const counts: HeadlineCounts = { articles: articles.length, repeats: 0, repeatsAllWords: 0, verbatim: 0, pronounFirst: 0 };
+  for (const article of articles) {
+    const summary = article.analysis?.summary ?? [];
+    const title = tokenize(article.title);
+    const same = (sentence: string) => tokenize(sentence).join(' ') === title.join(' ');
+    const mostWords = (sentence: string) => title.length >= 2 && 2 * commonSubsequenceLength(title, tokenize(sentence)) > title.length;
+    if (summary.some((sentence) => repeatsHeadline(sentence, article.title))) counts.repeats++;
+    if (summary.some(mostWords)) counts.repeatsAllWords++;
+    if (summary.some(same)) counts.verbatim++;
+    if (summary[0] && PERSON_PRONOUN_FIRST.test(summary[0])) counts.pronounFirst++;
+  }
+  return counts;
+}
+
+/** Ingests each split's folder as the CLI does into one temporary store; the stored articles of each split. */
+async function ingestPolnear(polnear: string, splits: string[]): Promise<Map<string, StoredArticle[]>> {
+  const dir = mkdtempSync(join(tmpdir(), 'nd-eval-summary-'));
+  const store = Store.open(join(dir, 'eval.db'));
+  const log = createLogger({ level: 'silent' });
+  try {
+    const bySplit = new Map<string, StoredArticle[]>();
+    for (const split of splits) {
+      const before = store.articles.count();
+      const counts = await ingestInputs([join(polnear, split, 'text')], { store, log, fetchOptions: {} });
+      if (counts.failed.length) console.log(`  ${split}: ${counts.failed.length} texts failed to ingest`);
+      const ids = Array.from({ length: store.articles.count() - before }, (_, i) => before + i + 1);
+      bySplit.set(split, store.articles.getMany(ids));
+    }
+    return bySplit;
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function headlineReport(polnear: string): Promise<void> {
+  console.log('\nHeadline repeats in stored summaries: PolNeAR texts through `news-digest ingest <folder>` (ingestInputs), summaries read back from the store');
+  console.log('split   articles  repeats  all-words  verbatim  pronoun-first');
+  const bySplit = await ingestPolnear(polnear, ['train', 'dev']);
+  const rows: Array<[string, StoredArticle[]]> = [...bySplit, ['all', [...bySplit.values()].flat()]];
+  for (const [split, articles] of rows) {
+    const c = headlineCounts(articles);
+    console.log(
+      `${split.padEnd(6)} ${String(c.articles).padStart(9)} ${String(c.repeats).padStart(8)} ${String(c.repeatsAllWords).padStart(10)} ${String(c.verbatim).padStart(9)} ${String(c.pronounFirst).padStart(14)}`,
+    );
+  }
+  console.log('(repeats: repeatsHeadline(), the rule the summarizer applies; all-words: more than half of the headline\'s words as written, in order, in one sentence, function words included)');
+}
+
+async function main(): Promise<void> {
   const here = dirname(fileURLToPath(import.meta.url));
-  const dataDir = join(resolve(process.env.EVAL_DATA_DIR ?? join(here, '..', '..', 'shared', 'eval')), 'cnndm');
+  const evalDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '..', '..', 'shared', 'eval'));
+  const dataDir = join(evalDir, 'cnndm');
   const files: Record<string, Item[]> = {
     'cnn_validation_15.jsonl': loadJsonl(join(dataDir, 'cnn_validation_15.jsonl')),
     'cnn_train_sample_100.csv': loadCsv(join(dataDir, 'cnn_train_sample_100.csv')),
   };
   const sets: Array<[string, Item[]]> = [['all', Object.values(files).flat()], ...Object.entries(files)];
+  console.log('ROUGE on CNN/DM: summarize() on the article text, the call ingest makes for every article (no headline: the items have none)');
 
   const results = new Map<string, Map<string, { r1: number; r2: number; rl: number }>>();
   for (const [setName, items] of sets) {
@@ -153,7 +231,9 @@ function main(): void {
         `vs cleaned Lead-3: ${ours > cleaned ? 'better' : 'not better'} (${cleaned.toFixed(2)})`,
     );
   }
+
+  await headlineReport(join(evalDir, 'polnear'));
 }
 
 // Runs when executed, not when imported (tests import parseCsv).
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) main();
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) await main();

@@ -62,6 +62,16 @@ const envSchema = z.object({
     (v) => v ?? 'news-digest-bot/0.1 (+https://github.com/news-digest-bot)',
   ),
   ALLOW_PRIVATE_SOURCES: boolSetting(false),
+  // Budgets of one poll (src/ingest/fetcher.ts): teaser pages per source and per poll, the time
+  // a source may spend on pages, and the poll's deadline (below the FETCH_CRON interval).
+  FETCH_PAGES_PER_SOURCE: intSetting(30, 0, 100_000),
+  FETCH_PAGES_PER_POLL: intSetting(300, 0, 1_000_000),
+  FETCH_PAGE_TIME_PER_SOURCE_MS: intSetting(120_000, 0, 3_600_000),
+  FETCH_POLL_DEADLINE_MS: intSetting(600_000, 1_000, 86_400_000),
+  // Untrusted parsing in worker threads for fetch and serve: how many, and each document's limits.
+  FETCH_WORKERS: intSetting(2, 1, 16),
+  PARSE_TIMEOUT_MS: intSetting(20_000, 100, 600_000),
+  PARSE_MEMORY_MB: intSetting(512, 64, 16_384),
   /** Worker threads for a bulk `ingest` (50+ documents); empty = one per core (at most 8), 0 = none. */
   INGEST_WORKERS: optionalString.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 64), {
     message: 'expected a whole number from 0 to 64, or empty for one per core',
@@ -98,11 +108,33 @@ const envSchema = z.object({
     message: 'expected 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram secret_token rules)',
   }),
   WEBHOOK_PORT: intSetting(8443, 1, 65535),
+  /** How long `serve` keeps retrying to start the bot (Bot API unreachable) before it exits non-zero. */
+  BOT_START_TIMEOUT_MS: intSetting(120_000, 1_000, 3_600_000),
+  // Per-user rate limit of the bot: a token bucket of this many updates, refilled over the window; 0 = off.
+  RATE_LIMIT_COMMANDS: intSetting(5, 0, 1_000),
+  RATE_LIMIT_WINDOW_SECONDS: intSetting(10, 1, 3_600),
+  // Retention, in days (0 = keep forever), run daily at RETENTION_CRON by `serve`.
+  RETENTION_ARTICLES_DAYS: intSetting(90, 0, 36_500),
+  RETENTION_SENT_MESSAGES_DAYS: intSetting(30, 0, 36_500),
+  RETENTION_DELIVERY_DAYS: intSetting(30, 0, 36_500),
+  RETENTION_LLM_CACHE_DAYS: intSetting(90, 0, 36_500),
+  RETENTION_CRON: optionalString
+    .transform((v) => v ?? '20 3 * * *')
+    .refine((v) => isValidCron(v), { message: 'expected a cron expression such as 20 3 * * * (daily at 03:20)' }),
   LOG_LEVEL: optionalString
     .transform((v) => (v ?? 'info').toLowerCase())
     .refine((v) => ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(v), {
       message: 'expected one of fatal, error, warn, info, debug, trace, silent',
     }),
+}).superRefine((config, ctx) => {
+  // Without a secret anyone who finds the URL can post updates as any user, admins included.
+  if (config.WEBHOOK_URL && !config.WEBHOOK_SECRET) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['WEBHOOK_SECRET'],
+      message: 'required with WEBHOOK_URL: set 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram sends it with every update)',
+    });
+  }
 });
 
 export type Config = z.output<typeof envSchema>;

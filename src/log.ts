@@ -1,9 +1,12 @@
 // pino logger: JSON lines in production, readable when stderr is a terminal.
 // Logs go to stderr so that stdout stays clean for CLI output (JSON, digests).
-// Secrets are scrubbed from the final serialized line, so they cannot leak through
-// an error message or a URL (telegraf puts the bot token in its request URLs).
+// Secrets are scrubbed from the final serialized line (src/secrets.ts), so they cannot leak
+// through an error message or a URL (telegraf puts the bot token in its request URLs).
 import { createRequire } from 'node:module';
+import { formatWithOptions, type InspectOptions } from 'node:util';
+import createDebug from 'debug';
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { describeError, registerSecrets, scrubSecrets } from './secrets.ts';
 
 // pino-pretty only for a terminal: a service logging to a pipe never loads it.
 const require = createRequire(import.meta.url);
@@ -13,27 +16,14 @@ export type { Logger };
 
 export interface LogOptions {
   level?: string;
+  /** Values never to be written (registered process-wide, see src/secrets.ts). */
   secrets?: string[];
   /** Where lines go; defaults to stderr (pretty when it is a TTY). */
   destination?: DestinationStream;
 }
 
-export function scrubSecrets(line: string, secrets: string[]): string {
-  let out = line;
-  for (const secret of secrets) {
-    if (secret.length < 4) continue;
-    out = out.split(secret).join('[REDACTED]');
-    // The same secret as it appears inside a JSON string or a URL.
-    const jsonEscaped = JSON.stringify(secret).slice(1, -1);
-    if (jsonEscaped !== secret) out = out.split(jsonEscaped).join('[REDACTED]');
-    const urlEncoded = encodeURIComponent(secret);
-    if (urlEncoded !== secret) out = out.split(urlEncoded).join('[REDACTED]');
-  }
-  return out;
-}
-
 export function createLogger(options: LogOptions = {}): Logger {
-  const secrets = (options.secrets ?? []).filter((s) => s.length >= 4);
+  registerSecrets(options.secrets ?? []);
   const destination =
     options.destination ??
     (process.stderr.isTTY ? pretty({ colorize: true, destination: 2, sync: true }) : pino.destination({ fd: 2, sync: true }));
@@ -46,10 +36,34 @@ export function createLogger(options: LogOptions = {}): Logger {
         paths: ['token', 'botToken', 'apiKey', 'secret', '*.token', '*.botToken', '*.apiKey', '*.secret', 'headers.authorization', '*.headers.authorization', 'config.BOT_TOKEN', 'config.OPENAI_API_KEY', 'config.WEBHOOK_SECRET'],
         censor: '[REDACTED]',
       },
-      hooks: secrets.length ? { streamWrite: (line: string) => scrubSecrets(line, secrets) } : {},
+      hooks: { streamWrite: scrubSecrets },
     },
     destination,
   );
+}
+
+/**
+ * DEBUG=telegraf:* output (the `debug` package, used by telegraf) goes through the same
+ * scrubber: telegraf prints request payloads, webhook secrets and URLs with the bot token.
+ */
+export function scrubDebugOutput(): void {
+  createDebug.log = (...args: unknown[]) => {
+    process.stderr.write(`${scrubSecrets(formatWithOptions((createDebug.inspectOpts ?? {}) as InspectOptions, ...args))}\n`);
+  };
+}
+
+/**
+ * Anything thrown that nothing caught ends the process with one scrubbed line and exit code 1:
+ * state may be inconsistent, and a supervisor restarts a process that exits (the outbox
+ * and the scheduler lease are safe against a sudden exit).
+ */
+export function exitOnUncaughtErrors(): void {
+  const fatal = (what: string) => (error: unknown) => {
+    process.stderr.write(`news-digest: ${what}: ${describeError(error)}\n`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', fatal('unexpected error'));
+  process.on('unhandledRejection', fatal('unhandled promise rejection'));
 }
 
 /** A logger that drops everything: the default for library code used from tests. */

@@ -2,7 +2,9 @@
 // one readable line on stderr and a non-zero exit.
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config.ts';
-import { UsageError, UserError, createContext, type CliContext, type GlobalOptions } from './cli/context.ts';
+import { UsageError, createContext, type CliContext, type GlobalOptions } from './cli/context.ts';
+import { exitOnUncaughtErrors } from './log.ts';
+import { describeError } from './secrets.ts';
 
 // Command modules load on demand, so `--help` or `search` do not pay for the bot, the
 // LLM client or the HTML pipeline.
@@ -102,6 +104,13 @@ export function buildProgram(): Command {
     .option('--json', 'print the counts as JSON')
     .action((options) => run(program, async (ctx) => (await import('./cli/deliver.ts')).deliverCommand(ctx, options)));
 
+  program
+    .command('prune')
+    .description('delete what the RETENTION_* settings no longer keep (serve does it daily)')
+    .option('--vacuum', 'also rewrite the file with incremental auto-vacuum (once, for an older database; stop serve first)')
+    .option('--json', 'print the counts as JSON')
+    .action((options) => run(program, async (ctx) => (await import('./cli/prune.ts')).pruneCommand(ctx, options)));
+
   const sources = program.command('sources').description('manage news sources: list, add, remove, import (OPML)');
   sources
     .command('list')
@@ -137,14 +146,13 @@ export async function main(argv: string[]): Promise<void> {
     if (error instanceof CommanderError) {
       // Commander already printed usage or the help text.
       process.exitCode = error.exitCode;
-    } else if (error instanceof ConfigError || error instanceof UserError) {
-      process.stderr.write(`news-digest: ${error.message}\n`);
-      process.exitCode = error instanceof ConfigError || error instanceof UsageError ? 2 : 1;
     } else {
-      process.stderr.write(`news-digest: ${error instanceof Error ? error.message : String(error)}\n`);
-      process.exitCode = 1;
+      // Scrubbed: an error from the Bot API client names its URL, bot token included.
+      process.stderr.write(`news-digest: ${describeError(error)}\n`);
+      process.exitCode = error instanceof ConfigError || error instanceof UsageError ? 2 : 1;
     }
   }
 }
 
+exitOnUncaughtErrors();
 await main(process.argv.slice(2));

@@ -1,5 +1,6 @@
-// node-cron jobs of `serve`: poll the sources (FETCH_CRON, runs never overlap) and, every
-// minute, decide the daily digests that are due into the outbox, drained by the sender.
+// node-cron jobs of `serve`: poll the sources (FETCH_CRON, runs never overlap), prune old rows
+// daily (RETENTION_CRON) and, every minute, decide the daily digests that are due into the
+// outbox, drained by the sender.
 // Only the holder of the database's scheduler lease delivers; another process retries the
 // lease every minute, so it takes over when the holder stops.
 import cron from 'node-cron';
@@ -8,9 +9,9 @@ import { Delivery, botApi, deliverySettingsOf, type DeliverySettings } from './d
 import type { BotApi } from './delivery/sender.ts';
 import type { Clock } from './delivery/schedule.ts';
 import type { FetchOptions } from './ingest/http.ts';
-import { pollAndStore } from './ingest/pipeline.ts';
+import { fetchJobPool, pollAndStore, pollOptionsOf } from './ingest/pipeline.ts';
 import type { Logger } from './log.ts';
-import type { Store } from './store/index.ts';
+import type { RetentionPolicy, Store } from './store/index.ts';
 import type { Summarizer } from './summarize/index.ts';
 
 export interface SchedulerDeps {
@@ -39,17 +40,19 @@ export interface RunningScheduler {
 }
 
 export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 'store' | 'fetchOptions'>): { stop(): Promise<void> } {
+  // Feeds and pages are parsed in worker threads with a time and memory limit, so the bot and
+  // the other jobs keep running while a hostile document is cut off.
+  const jobs = fetchJobPool(deps.config);
+  // Aborted by stop(): requests in flight end at once and the poll returns.
+  const shutdown = new AbortController();
   let running: Promise<unknown> | null = null;
   const runOnce = async () => {
     if (running) {
       deps.log.info('previous fetch still running; skipping this one');
       return;
     }
-    running = pollAndStore(
-      deps,
-      { ...deps.fetchOptions, concurrency: deps.config.FETCH_CONCURRENCY, hostIntervalMs: deps.config.FETCH_HOST_INTERVAL_MS },
-    )
-      .then((report) => deps.log.info({ sources: report.sources, new: report.new, failed: report.failed.length }, 'fetch finished'))
+    running = pollAndStore({ ...deps, jobs }, pollOptionsOf(deps.config, deps.fetchOptions, shutdown.signal))
+      .then((report) => deps.log.info({ sources: report.sources, new: report.new, failed: report.failed.length, deferred: report.deferred }, 'fetch finished'))
       .catch((error: unknown) => deps.log.error({ err: error }, 'fetch run failed'))
       .finally(() => {
         running = null;
@@ -61,6 +64,39 @@ export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 
   void runOnce();
   return {
     async stop() {
+      shutdown.abort();
+      await task.stop();
+      await running;
+      await jobs.close();
+    },
+  };
+}
+
+export function retentionPolicyOf(config: Config): RetentionPolicy {
+  return {
+    articlesDays: config.RETENTION_ARTICLES_DAYS,
+    sentMessagesDays: config.RETENTION_SENT_MESSAGES_DAYS,
+    deliveryDays: config.RETENTION_DELIVERY_DAYS,
+    llmCacheDays: config.RETENTION_LLM_CACHE_DAYS,
+  };
+}
+
+/** Daily retention (RETENTION_CRON): old articles, sent messages, digests and LLM results go. */
+export function startRetentionSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 'store' | 'clock'>): { stop(): Promise<void> } {
+  let running: Promise<unknown> | null = null;
+  const runOnce = async () => {
+    running = deps.store.retention
+      .prune(retentionPolicyOf(deps.config), deps.clock ? deps.clock.now() : new Date())
+      .then((report) => deps.log.info(report, 'retention finished'))
+      .catch((error: unknown) => deps.log.error({ err: error }, 'retention run failed'))
+      .finally(() => {
+        running = null;
+      });
+    await running;
+  };
+  const task = cron.schedule(deps.config.RETENTION_CRON, runOnce, { noOverlap: true, name: 'retention' });
+  return {
+    async stop() {
       await task.stop();
       await running;
     },
@@ -70,6 +106,7 @@ export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 
 export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const { config, log, store } = deps;
   const fetching = deps.fetch === false ? undefined : startFetchSchedule(deps);
+  const retention = startRetentionSchedule(deps);
 
   let delivery: Delivery | undefined;
   const api = deps.api ?? (config.BOT_TOKEN ? botApi(config.BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined);
@@ -111,6 +148,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
       await dueTask?.stop();
       await delivery?.stop();
       await fetching?.stop();
+      await retention.stop();
     },
   };
 }

@@ -1,11 +1,20 @@
 // `serve`: the Telegram bot (long polling, or a webhook with WEBHOOK_URL) and the
-// scheduler (src/scheduler.ts) that polls the sources and delivers the daily digests. Shuts down cleanly on SIGINT/SIGTERM.
-import { createServer, type Server } from 'node:http';
+// scheduler (src/scheduler.ts) that polls the sources, prunes old rows and delivers the daily
+// digests. Shuts down cleanly on SIGINT/SIGTERM.
+//
+// Never half-alive: the bot's start is retried for BOT_START_TIMEOUT_MS (bot/startup.ts) and
+// then fails serve; a bot that stops by itself later (polling refused, webhook server down)
+// resolves `failed`, and the CLI exits non-zero so that a supervisor restarts the process.
+import type { Server } from 'node:http';
 import type { Telegraf } from 'telegraf';
 import { createBot, registerCommands } from './bot/index.ts';
+import { startSteps, type StartRetryOptions, type StartSteps } from './bot/startup.ts';
+import { UpdateQueue } from './bot/update-queue.ts';
+import { createWebhookServer, type BotState } from './bot/webhook.ts';
 import type { Config } from './config.ts';
 import type { Logger } from './log.ts';
 import { startScheduler, type RunningScheduler } from './scheduler.ts';
+import { describeError } from './secrets.ts';
 import type { Store } from './store/index.ts';
 import type { FetchOptions } from './ingest/http.ts';
 import { createSummarizer } from './summarize/index.ts';
@@ -15,26 +24,50 @@ export interface ServeDeps {
   log: Logger;
   store: Store;
   fetchOptions: FetchOptions;
+  /** Overrides of the start-up retries (tests shorten the waits). */
+  startRetry?: Partial<StartRetryOptions>;
 }
 
 export interface Running {
   stop(reason: string): Promise<void>;
+  /** The bot's state ('off' without BOT_TOKEN), as /healthz reports it in webhook mode. */
+  botState(): BotState | 'off';
+  /** Resolves, with the reason, when the bot stopped by itself: the process must exit non-zero. */
+  readonly failed: Promise<Error>;
 }
 
 export interface WebhookOptions {
   url: string;
-  secret?: string | undefined;
+  secret: string;
   port: number;
+  /** What /healthz reports; 'running' when not given. */
+  state?: () => BotState;
 }
 
-export async function startWebhook(bot: Telegraf, options: WebhookOptions, log: Logger): Promise<Server> {
-  const url = new URL(options.url);
-  const handler = bot.webhookCallback(url.pathname, options.secret ? { secretToken: options.secret } : {});
-  const server = createServer((req, res) => {
-    void handler(req, res);
+/** Updates wait at most this long for their turn at shutdown. */
+const DRAIN_MS = 10_000;
+
+function listen(server: Server, port: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, '0.0.0.0', () => {
+      server.off('error', reject);
+      resolve();
+    });
   });
-  await new Promise<void>((resolve) => server.listen(options.port, '0.0.0.0', resolve));
-  await bot.telegram.setWebhook(url.href, { ...(options.secret ? { secret_token: options.secret } : {}), drop_pending_updates: false });
+}
+
+/** Listens on the webhook port and tells Telegram the URL and secret; each step retried within the start's deadline. */
+export async function startWebhook(bot: Telegraf, options: WebhookOptions, log: Logger, steps: StartSteps = startSteps({ timeoutMs: 30_000 }, log)): Promise<Server> {
+  const url = new URL(options.url);
+  const server = createWebhookServer(bot, { path: url.pathname, secret: options.secret, state: options.state ?? (() => 'running') }, log);
+  await steps.step(`listening on port ${options.port}`, () => listen(server, options.port));
+  try {
+    await steps.step('setWebhook', () => bot.telegram.setWebhook(url.href, { secret_token: options.secret, drop_pending_updates: false }));
+  } catch (error) {
+    server.close();
+    throw error;
+  }
   log.info({ port: options.port, path: url.pathname }, 'webhook server listening');
   return server;
 }
@@ -42,58 +75,88 @@ export async function startWebhook(bot: Telegraf, options: WebhookOptions, log: 
 export async function serve(deps: ServeDeps): Promise<Running> {
   const { config, log, store } = deps;
   const summarizer = createSummarizer({ config, store, log });
-  // Source polling and daily-digest delivery (one delivering scheduler per database).
+  // Source polling, retention and daily-digest delivery (one delivering scheduler per database).
   const scheduler: RunningScheduler = startScheduler({ ...deps, summarizer });
   let bot: Telegraf | undefined;
   let server: Server | undefined;
+  let state: BotState | 'off' = 'off';
+  const updates = new UpdateQueue({ onError: (error, chat) => log.error({ err: error, chat }, 'update did not finish') });
+  let reportFailure!: (error: Error) => void;
+  const failed = new Promise<Error>((resolve) => (reportFailure = resolve));
+  const fail = (error: unknown) => {
+    if (state === 'stopping' || state === 'failed') return;
+    state = 'failed';
+    log.fatal({ reason: describeError(error) }, 'the Telegram bot stopped; exiting so that a supervisor can restart it');
+    reportFailure(error instanceof Error ? error : new Error(String(error)));
+  };
+
+  let stopping: Promise<void> | undefined;
+  const stop = (reason: string) => {
+    stopping ??= (async () => {
+      log.info({ reason }, 'shutting down');
+      if (state !== 'failed') state = 'stopping';
+      if (bot && !config.WEBHOOK_URL) {
+        try {
+          bot.stop(reason);
+        } catch (error) {
+          // A stop right after start, before polling began, or after polling failed.
+          log.debug({ err: error }, 'bot was not polling');
+        }
+      }
+      await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+      if (!(await updates.idle(DRAIN_MS))) log.warn({ updates: updates.size }, 'stopping with updates still being answered');
+      await scheduler.stop();
+      summarizer.close();
+      store.close();
+      log.info('stopped');
+    })();
+    return stopping;
+  };
+  const running: Running = { stop, botState: () => state, failed };
 
   if (!config.BOT_TOKEN) {
     log.warn('BOT_TOKEN is not set, so the Telegram bot and daily digests are off (create a bot with @BotFather, see README). Fetching news only.');
-  } else {
-    bot = createBot({
-      token: config.BOT_TOKEN,
-      apiRoot: config.TELEGRAM_API_ROOT,
-      store,
-      log,
-      summarizer,
-      settings: {
-        defaultDigestTime: config.DEFAULT_DIGEST_TIME,
-        defaultTimezone: config.DEFAULT_TIMEZONE,
-        adminIds: config.ADMIN_IDS,
-        allowPrivateSources: config.ALLOW_PRIVATE_SOURCES,
-        fetchOptions: deps.fetchOptions,
-      },
-    });
-    await registerCommands(bot);
-    if (config.WEBHOOK_URL) {
-      server = await startWebhook(bot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET, port: config.WEBHOOK_PORT }, log);
-    } else {
-      // launch() resolves only when polling stops; errors are logged, not thrown away.
-      bot.launch({ dropPendingUpdates: false }).catch((error: unknown) => log.fatal({ err: error }, 'bot stopped'));
-      log.info('bot started (long polling)');
-    }
+    return running;
   }
-
-  let stopping: Promise<void> | undefined;
-  return {
-    stop(reason: string) {
-      stopping ??= (async () => {
-        log.info({ reason }, 'shutting down');
-        if (bot && !config.WEBHOOK_URL) {
-          try {
-            bot.stop(reason);
-          } catch (error) {
-            // A stop right after start, before polling began.
-            log.debug({ err: error }, 'bot was not polling yet');
-          }
-        }
-        await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-        await scheduler.stop();
-        summarizer.close();
-        store.close();
-        log.info('stopped');
-      })();
-      return stopping;
+  state = 'starting';
+  const telegramBot = createBot({
+    token: config.BOT_TOKEN,
+    apiRoot: config.TELEGRAM_API_ROOT,
+    store,
+    log,
+    summarizer,
+    updates,
+    settings: {
+      defaultDigestTime: config.DEFAULT_DIGEST_TIME,
+      defaultTimezone: config.DEFAULT_TIMEZONE,
+      adminIds: config.ADMIN_IDS,
+      allowPrivateSources: config.ALLOW_PRIVATE_SOURCES,
+      fetchOptions: deps.fetchOptions,
+      ...(config.RATE_LIMIT_COMMANDS > 0 ? { rateLimit: { commands: config.RATE_LIMIT_COMMANDS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 } } : {}),
     },
-  };
+  });
+  bot = telegramBot;
+  try {
+    const steps = startSteps({ timeoutMs: config.BOT_START_TIMEOUT_MS, ...deps.startRetry }, log);
+    // getMe first: the bot's username is needed for every update (commands addressed @bot).
+    telegramBot.botInfo = await steps.step('getMe', () => telegramBot.telegram.getMe());
+    await steps.step('setMyCommands', () => registerCommands(telegramBot));
+    if (config.WEBHOOK_URL) {
+      // config.ts refuses WEBHOOK_URL without WEBHOOK_SECRET.
+      server = await startWebhook(telegramBot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET!, port: config.WEBHOOK_PORT, state: () => (state === 'off' ? 'failed' : state) }, log, steps);
+      server.on('error', fail);
+    } else {
+      await steps.step('deleteWebhook', () => telegramBot.telegram.deleteWebhook({ drop_pending_updates: false }));
+      // launch() resolves only when polling stops; telegraf retries network errors, 429 and
+      // 5xx by itself, so a rejection (401: token revoked, 409: another instance) is final.
+      telegramBot.launch({ dropPendingUpdates: false }).catch(fail);
+    }
+  } catch (error) {
+    state = 'failed';
+    await stop('the bot could not start');
+    throw error;
+  }
+  if (state === 'starting') state = 'running';
+  log.info({ username: telegramBot.botInfo?.username, mode: config.WEBHOOK_URL ? 'webhook' : 'long polling' }, 'bot started');
+  return running;
 }

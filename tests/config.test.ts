@@ -45,4 +45,27 @@ describe('config', () => {
       expect((error as Error).message).not.toContain('not-a-token-but-secret');
     }
   });
+
+  it('refuses WEBHOOK_URL without WEBHOOK_SECRET: a webhook anyone can post to is a configuration error', () => {
+    expect(() => parseConfig({ WEBHOOK_URL: 'https://bot.example.org/hook' })).toThrow(
+      /^Invalid setting WEBHOOK_SECRET: required with WEBHOOK_URL/,
+    );
+    expect(parseConfig({ WEBHOOK_URL: 'https://bot.example.org/hook', WEBHOOK_SECRET: 'abc_DEF-123' }).WEBHOOK_SECRET).toBe('abc_DEF-123');
+  });
+
+  it('has defaults for the rate limit, retention and the bot start timeout', () => {
+    const config = parseConfig({});
+    expect(config).toMatchObject({
+      RATE_LIMIT_COMMANDS: 5,
+      RATE_LIMIT_WINDOW_SECONDS: 10,
+      RETENTION_ARTICLES_DAYS: 90,
+      RETENTION_SENT_MESSAGES_DAYS: 30,
+      RETENTION_DELIVERY_DAYS: 30,
+      RETENTION_LLM_CACHE_DAYS: 90,
+      RETENTION_CRON: '20 3 * * *',
+      BOT_START_TIMEOUT_MS: 120_000,
+    });
+    expect(parseConfig({ RATE_LIMIT_COMMANDS: '0', RETENTION_ARTICLES_DAYS: '0' })).toMatchObject({ RATE_LIMIT_COMMANDS: 0, RETENTION_ARTICLES_DAYS: 0 });
+    expect(() => parseConfig({ RETENTION_CRON: 'daily' })).toThrow(/RETENTION_CRON.*cron expression/);
+  });
 });

@@ -4,10 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { Markup, Telegraf, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { deliveryStatsLines } from '../delivery/index.ts';
-import { articleTime, sourceRef, storyQuotes, toStoryQuote } from '../digest/compose.ts';
+import { articleTime, quotesNotRepeating, sourceRef, storyQuotes, toStoryQuote } from '../digest/compose.ts';
 import { buildDigest } from '../digest/index.ts';
 import type { Digest, Story, StoryQuote } from '../digest/model.ts';
-import { escapeHtml, renderTelegram, truncateText } from '../digest/render.ts';
+import { capName, cutText, escapeHtml, renderTelegram, truncateText } from '../digest/render.ts';
 import { suggestTopics } from '../digest/select.ts';
 import { assertPublicUrl, type FetchOptions } from '../ingest/http.ts';
 import { probeSource } from '../ingest/probe.ts';
@@ -15,8 +15,12 @@ import type { Logger } from '../log.ts';
 import { ask } from '../qa/index.ts';
 import { offlineSummarizer, type Summarizer } from '../summarize/index.ts';
 import type { Store } from '../store/index.ts';
+import { redactUrl } from '../secrets.ts';
 import { BOT_COMMANDS } from './commands.ts';
+import { groupAdminsOnly } from './group-admin.ts';
+import { UserRateLimiter, oneMomentText, type RateLimitSettings } from './rate-limit.ts';
 import { withRetries, type RetryOptions } from './retry.ts';
+import { UpdateQueue } from './update-queue.ts';
 import { normaliseTimezone, parseDigestTime, suggestTimezones } from './settings.ts';
 import { answerHtml, coverageHtml, greetingHtml, helpHtml, sourcesListHtml, storyDetailHtml, storySourcesHtml, topicsHtml } from './views.ts';
 
@@ -30,6 +34,8 @@ export interface BotSettings {
   windowHours?: number;
   /** Most stories in one /summary or /digest. */
   maxStories?: number;
+  /** Per-user limit (RATE_LIMIT_COMMANDS per RATE_LIMIT_WINDOW_SECONDS); none when unset. */
+  rateLimit?: RateLimitSettings;
 }
 
 export interface BotDeps {
@@ -42,6 +48,8 @@ export interface BotDeps {
   retry?: RetryOptions;
   /** Offline by default; the LLM when configured. */
   summarizer?: Summarizer;
+  /** Where updates wait for their chat's turn; pass one to wait for it to drain at shutdown. */
+  updates?: UpdateQueue;
 }
 
 const HTML = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
@@ -49,12 +57,13 @@ const MAX_TOPIC_LENGTH = 200;
 /** Follow-up questions look a week back first (then further, saying how old the answer is). */
 const QUESTION_WINDOW_DAYS = 7;
 const FRIENDLY_ERROR = 'Sorry, something went wrong on my side. Please try again in a minute.';
+const STALE_BUTTON = 'That button no longer works; send /summary or /help.';
+/** Longest source name /addsource stores: a feed title can be any length. */
+const MAX_SOURCE_NAME = 200;
 
-/** A callback_data value within Telegram's 64 bytes, cut on a character boundary. */
+/** A callback_data value within Telegram's 64 bytes, cut between graphemes. */
 export function callbackData(prefix: string, value: string): string {
-  let out = `${prefix}:${value}`;
-  while (Buffer.byteLength(out) > 64) out = out.slice(0, -1);
-  return out;
+  return cutText(`${prefix}:${value}`, { maxBytes: 64 });
 }
 
 function commandArgument(ctx: Context): string {
@@ -82,6 +91,39 @@ export function createBot(deps: BotDeps): Telegraf {
   bot.use((ctx, next) => {
     withRetries(ctx.telegram, log, retry);
     return next();
+  });
+
+  async function reportError(error: unknown, ctx: Context): Promise<void> {
+    log.error({ err: error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, 'update failed');
+    try {
+      if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
+      if (ctx.chat) await ctx.telegram.sendMessage(ctx.chat.id, FRIENDLY_ERROR);
+    } catch (replyError) {
+      log.warn({ err: replyError, updateId: ctx.update.update_id }, 'could not tell the user about the error');
+    }
+  }
+
+  // Fairness: a user past the rate limit is told once to wait and then ignored for a while;
+  // everything else waits only for earlier updates of its own chat (update-queue.ts).
+  const limiter = new UserRateLimiter(settings.rateLimit ?? { commands: 0, windowMs: 1 });
+  const updates = deps.updates ?? new UpdateQueue();
+  bot.use(async (ctx, next) => {
+    const chatKey = String(ctx.chat?.id ?? ctx.from?.id ?? 'none');
+    const verdict = ctx.from ? limiter.take(ctx.from.id, now().getTime()) : { allowed: true, notify: false, retryAfterMs: 0 };
+    if (!verdict.allowed) {
+      log.info({ userId: ctx.from?.id, chatId: ctx.chat?.id, notify: verdict.notify }, 'rate limited');
+      // A button press is always answered, or the user's client shows a spinner.
+      if (ctx.callbackQuery) await ctx.answerCbQuery(oneMomentText(verdict.retryAfterMs)).catch(() => undefined);
+      else if (verdict.notify && ctx.chat) updates.run(chatKey, async () => void (await ctx.reply(oneMomentText(verdict.retryAfterMs))));
+      return;
+    }
+    updates.run(chatKey, async () => {
+      try {
+        await next();
+      } catch (error) {
+        await reportError(error, ctx);
+      }
+    });
   });
 
   const isAdmin = (ctx: Context) => ctx.from !== undefined && settings.adminIds.includes(ctx.from.id);
@@ -127,7 +169,7 @@ export function createBot(deps: BotDeps): Telegraf {
     }
   }
 
-  bot.start(async (ctx) => {
+  bot.start(groupAdminsOnly, async (ctx) => {
     const { subscriber, created } = store.subscribers.subscribe(
       {
         chatId: ctx.chat.id,
@@ -146,7 +188,7 @@ export function createBot(deps: BotDeps): Telegraf {
     });
   });
 
-  bot.command('stop', async (ctx) => {
+  bot.command('stop', groupAdminsOnly, async (ctx) => {
     const stopped = store.subscribers.unsubscribe(ctx.chat.id, 'stop', now());
     await ctx.reply(
       stopped
@@ -158,7 +200,7 @@ export function createBot(deps: BotDeps): Telegraf {
   bot.help((ctx) => ctx.reply(helpHtml(isAdmin(ctx)), HTML));
 
   bot.command('summary', async (ctx) => {
-    const topic = commandArgument(ctx).slice(0, MAX_TOPIC_LENGTH);
+    const topic = cutText(commandArgument(ctx), { max: MAX_TOPIC_LENGTH });
     if (!topic) {
       const suggestions = suggestTopics(store, now(), 4);
       await ctx.reply(
@@ -178,8 +220,8 @@ export function createBot(deps: BotDeps): Telegraf {
     await sendDigest(ctx, digest, 'digest');
   });
 
-  bot.command('follow', async (ctx) => {
-    const topic = commandArgument(ctx).slice(0, 100);
+  bot.command('follow', groupAdminsOnly, async (ctx) => {
+    const topic = cutText(commandArgument(ctx), { max: 100 });
     if (!topic) return void (await ctx.reply('Which topic? For example <code>/follow climate</code>.', HTML));
     store.subscribers.subscribe({ chatId: ctx.chat.id, userId: ctx.from.id, firstName: ctx.from.first_name, digestTime: settings.defaultDigestTime, timezone: settings.defaultTimezone }, now());
     const result = store.subscribers.follow(ctx.chat.id, topic, now());
@@ -192,7 +234,7 @@ export function createBot(deps: BotDeps): Telegraf {
     await ctx.reply(text, HTML);
   });
 
-  bot.command('unfollow', async (ctx) => {
+  bot.command('unfollow', groupAdminsOnly, async (ctx) => {
     const topic = commandArgument(ctx);
     if (!topic) return void (await ctx.reply(topicsHtml(store.subscribers.topics(ctx.chat.id)), HTML));
     const removed = store.subscribers.unfollow(ctx.chat.id, topic);
@@ -201,7 +243,7 @@ export function createBot(deps: BotDeps): Telegraf {
 
   bot.command('topics', (ctx) => ctx.reply(topicsHtml(store.subscribers.topics(ctx.chat.id)), HTML));
 
-  bot.command('time', async (ctx) => {
+  bot.command('time', groupAdminsOnly, async (ctx) => {
     const input = commandArgument(ctx);
     const time = parseDigestTime(input);
     if (!time) return void (await ctx.reply('Please give a time as HH:MM in 24 hours, e.g. <code>/time 07:30</code>.', HTML));
@@ -210,7 +252,7 @@ export function createBot(deps: BotDeps): Telegraf {
     await ctx.reply(`Your daily digest now arrives at <b>${time}</b> (${escapeHtml(subscriber.timezone)}).`, HTML);
   });
 
-  bot.command('timezone', async (ctx) => {
+  bot.command('timezone', groupAdminsOnly, async (ctx) => {
     const input = commandArgument(ctx);
     const zone = normaliseTimezone(input);
     if (!zone) {
@@ -234,15 +276,18 @@ export function createBot(deps: BotDeps): Telegraf {
     const url = commandArgument(ctx);
     if (!/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) return void (await ctx.reply('Please give a feed URL, e.g. <code>/addsource https://example.org/rss.xml</code>.', HTML));
     await ctx.sendChatAction('typing');
+    let source;
     try {
       await assertPublicUrl(url, settings.allowPrivateSources);
       const probed = await probeSource(url, settings.fetchOptions);
-      const source = store.sources.add({ url, name: probed.title ?? new URL(url).hostname, kind: probed.kind });
-      await ctx.reply(`Added source ${source.id}: <b>${escapeHtml(source.name)}</b> (${source.kind}).`, HTML);
+      source = store.sources.add({ url, name: truncateText(probed.title ?? new URL(url).hostname, MAX_SOURCE_NAME), kind: probed.kind });
     } catch (error) {
-      log.info({ url, reason: (error as Error).message }, 'addsource refused');
-      await ctx.reply(`I could not add that source: ${escapeHtml((error as Error).message)}`, HTML);
+      log.info({ url: redactUrl(url), reason: (error as Error).message }, 'addsource refused');
+      await ctx.reply(`I could not add that source: ${escapeHtml(truncateText((error as Error).message, 500))}`, HTML);
+      return;
     }
+    // Outside the try: a failed reply must not claim that adding failed.
+    await ctx.reply(`Added source ${source.id}: <b>${escapeHtml(capName(source.name))}</b> (${source.kind}).`, HTML);
   });
 
   bot.command('removesource', async (ctx) => {
@@ -288,9 +333,13 @@ export function createBot(deps: BotDeps): Telegraf {
     let html: string;
     if (ctx.match[1] === 'more') {
       const articles = store.articles.getMany(story.sources.map((s) => s.articleId));
-      const quotes: StoryQuote[] = storyQuotes(articles)
-        .filter(({ quote }) => !quote.fragment)
-        .map(({ quote, articleId }) => toStoryQuote(quote, articleId));
+      // Every full quote of the story, none repeating the summary or another quote shown.
+      const quotes: StoryQuote[] = quotesNotRepeating(
+        storyQuotes(articles)
+          .filter(({ quote }) => !quote.fragment)
+          .map(({ quote, articleId }) => toStoryQuote(quote, articleId)),
+        story.summary,
+      );
       html = storyDetailHtml(story, quotes.length ? quotes : story.quotes, at);
     } else {
       html = storySourcesHtml(story, at);
@@ -318,6 +367,9 @@ export function createBot(deps: BotDeps): Telegraf {
     store.subscribers.recordSentMessage({ chatId: ctx.chat!.id, messageId: reply.message_id, kind: 'coverage', topic: null, stories: [listed] }, at);
   });
 
+  // Forged, stale or unknown button data: answered all the same, so the client's spinner stops.
+  bot.on('callback_query', (ctx) => ctx.answerCbQuery(STALE_BUTTON));
+
   bot.on('text', async (ctx) => {
     const text = ctx.message.text;
     if (text.startsWith('/')) {
@@ -328,15 +380,7 @@ export function createBot(deps: BotDeps): Telegraf {
     await answerQuestion(ctx, text, ctx.message.reply_to_message?.message_id);
   });
 
-  bot.catch(async (error, ctx) => {
-    log.error({ err: error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, 'update failed');
-    try {
-      if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
-      if (ctx.chat) await ctx.telegram.sendMessage(ctx.chat.id, FRIENDLY_ERROR);
-    } catch (replyError) {
-      log.warn({ err: replyError, updateId: ctx.update.update_id }, 'could not tell the user about the error');
-    }
-  });
+  bot.catch(reportError);
 
   return bot;
 }

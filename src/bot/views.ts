@@ -1,8 +1,9 @@
 // The bot's replies as Telegram HTML. Pure: values in, escaped HTML out, each within
 // Telegram's 4096-character limit.
-import type { SourceRef, Story, StoryQuote } from '../digest/model.ts';
-import { escapeHtml, outletOf, quoteHtml, shortTime, sourceLinkHtml, truncateText, visibleLength } from '../digest/render.ts';
+import type { SourceArticle, Story, StoryQuote } from '../digest/model.ts';
+import { capName, capTitle, escapeHtml, quoteHtml, shortTime, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet, truncateText, visibleLength } from '../digest/render.ts';
 import type { Answer } from '../qa/index.ts';
+import { publicUrl, redactUrl } from '../secrets.ts';
 import type { Source } from '../store/index.ts';
 import { BOT_COMMANDS } from './commands.ts';
 
@@ -14,10 +15,6 @@ export function fitLines(lines: string[]): string {
   while (kept.length > 1 && visibleLength(kept.join('\n')) > LIMIT) kept.pop();
   const html = kept.join('\n');
   return visibleLength(html) > LIMIT ? escapeHtml(truncateText(kept[0]!.replace(/<[^>]*>/g, ''), LIMIT)) : html;
-}
-
-function link(source: SourceRef): string {
-  return sourceLinkHtml(source, source.outlet ?? source.title);
 }
 
 export function helpHtml(isAdmin: boolean): string {
@@ -40,68 +37,58 @@ export function greetingHtml(input: { firstName?: string | null; digestTime: str
   return lines.join('\n');
 }
 
-/** "RT, 5 Sep, 14:12 UTC" with the outlet linked to the article. */
-function sourceHtml(source: SourceRef, now: Date): string {
-  const time = shortTime(source.published, now);
-  return `${link(source)}${time ? `, ${escapeHtml(time)}` : ''}`;
-}
-
 export function answerHtml(answer: Answer, now: Date): string {
   if (!answer.found) {
     const lines = [escapeHtml(answer.answer)];
-    if (answer.related.length) lines.push('', 'Related stories that are there:', ...answer.related.map((s) => `• ${escapeHtml(truncateText(s.title, 200))} (${sourceHtml(s, now)})`));
+    if (answer.related.length) lines.push('', 'Related stories that are there:', ...answer.related.map((s) => `• ${escapeHtml(truncateText(s.title, 200))} (${sourceLineHtml(s, now)})`));
     return fitLines(lines);
   }
   const lines: string[] = [];
   if (answer.sentences.length) {
     // Each sentence with its own source.
     for (const s of answer.sentences) {
-      lines.push(`${escapeHtml(truncateText(s.text, 1200))}${s.speaker ? ` — ${escapeHtml(s.speaker)}` : ''} (${sourceHtml(s.source, now)})`);
+      lines.push(`${escapeHtml(truncateText(s.text, 1200))}${s.speaker ? ` — ${escapeHtml(s.speaker)}` : ''} (${sourceLineHtml(s.source, now)})`);
     }
   } else {
     lines.push(escapeHtml(truncateText(answer.answer, 1500)));
   }
   for (const quote of answer.quotes) lines.push(quoteHtml(quote));
-  if (!answer.sentences.length && answer.sources.length) lines.push(`📰 ${answer.sources.map((s) => sourceHtml(s, now)).join(' · ')}`);
+  if (!answer.sentences.length && answer.sources.length) lines.push(`📰 ${answer.sources.map((s) => sourceLineHtml(s, now)).join(' · ')}`);
   if (answer.age) lines.push(`<i>${escapeHtml(answer.age)}</i>`);
   return fitLines(lines);
 }
 
 export function storyDetailHtml(story: Story, allQuotes: StoryQuote[], now: Date): string {
-  const lines = [`<b>${escapeHtml(truncateText(story.title, 300))}</b>`, escapeHtml(story.summary.join(' '))];
+  const lines = [`<b>${escapeHtml(capTitle(story.title))}</b>`, escapeHtml(story.summary.join(' '))];
   if (allQuotes.length) lines.push('', '<b>Quotes</b>', ...allQuotes.map(quoteHtml));
-  lines.push('', `📰 ${story.sources.map((s) => link(s)).join(' · ')}`);
+  lines.push('', `📰 ${story.sources.map((s) => sourceLineHtml(s, now)).join(' · ')}`);
   return fitLines(lines);
 }
 
 export function storySourcesHtml(story: Story, now: Date): string {
   const lines = [`<b>Sources: ${escapeHtml(truncateText(story.title, 200))}</b>`];
-  for (const s of story.sources) {
-    const time = shortTime(s.published, now);
-    lines.push(`• ${link(s)}${time ? `, ${escapeHtml(time)}` : ''}: ${escapeHtml(truncateText(s.title, 200))}`);
-  }
+  // "Outlet, date: title" with the link, copies of it after ("also: AP, Reuters").
+  for (const s of story.sources) lines.push(`• ${sourceLineHtml(s, now, { title: true })}`);
   return fitLines(lines);
 }
 
 /**
  * A story's whole coverage (the Coverage button): every article, grouped by outlet (the most
- * prolific first), each linked, with its time.
+ * prolific first), each linked, with its date. Copies of wire stories are listed under their
+ * own outlet: each outlet that ran it covered it.
  */
-export function coverageHtml(story: { title: string; first: string; last: string }, sources: SourceRef[], now: Date): string {
-  const byOutlet = new Map<string, SourceRef[]>();
-  for (const s of sources) byOutlet.set(outletOf(s), [...(byOutlet.get(outletOf(s)) ?? []), s]);
+export function coverageHtml(story: { title: string; first: string; last: string }, articles: SourceArticle[], now: Date): string {
+  const byOutlet = new Map<string, SourceArticle[]>();
+  for (const a of articles) byOutlet.set(sourceOutlet(a), [...(byOutlet.get(sourceOutlet(a)) ?? []), a]);
   const outlets = [...byOutlet].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
   const span = [shortTime(story.first, now), shortTime(story.last, now)].filter((t, i, all) => t && all.indexOf(t) === i).join(' – ');
   const lines = [
-    `<b>Coverage: ${escapeHtml(truncateText(story.title, 200))}</b>`,
-    `${sources.length} ${sources.length === 1 ? 'article' : 'articles'} from ${outlets.length} ${outlets.length === 1 ? 'outlet' : 'outlets'}${span ? `, ${escapeHtml(span)}` : ''}`,
+    `<b>Coverage: ${escapeHtml(capTitle(story.title))}</b>`,
+    `${articles.length} ${articles.length === 1 ? 'article' : 'articles'} from ${outlets.length} ${outlets.length === 1 ? 'outlet' : 'outlets'}${span ? `, ${escapeHtml(span)}` : ''}`,
   ];
-  for (const [outlet, refs] of outlets) {
+  for (const [outlet, group] of outlets) {
     lines.push('', `<b>${escapeHtml(truncateText(outlet, 100))}</b>`);
-    for (const ref of refs) {
-      const time = shortTime(ref.published, now);
-      lines.push(`• ${sourceLinkHtml(ref, truncateText(ref.title, 200))}${time ? `, ${escapeHtml(time)}` : ''}`);
-    }
+    for (const a of group) lines.push(`• ${sourceLinkHtml(a, truncateText(a.title, 200))}, ${escapeHtml(sourceDate(a, now))}`);
   }
   return fitLines(lines);
 }
@@ -116,8 +103,9 @@ export function sourcesListHtml(sources: Source[], isAdmin: boolean): string {
   const lines = ['<b>News sources</b>'];
   for (const s of sources) {
     const state = !s.enabled ? ' (disabled)' : s.consecutiveFailures ? ' (failing)' : '';
-    const href = escapeHtml(s.url).replace(/"/g, '&quot;');
-    lines.push(`${isAdmin ? `${s.id}. ` : '• '}<a href="${href}">${escapeHtml(s.name)}</a>${state}`);
+    // Credentials in a source URL stay with the operator; others see where the news comes from.
+    const href = escapeHtml(isAdmin ? redactUrl(s.url) : publicUrl(s.url)).replace(/"/g, '&quot;');
+    lines.push(`${isAdmin ? `${s.id}. ` : '• '}<a href="${href}">${escapeHtml(capName(s.name))}</a>${state}`);
   }
   return fitLines(lines);
 }

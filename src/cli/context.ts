@@ -1,7 +1,7 @@
 // What every CLI command needs: validated config, a logger, and the store (opened lazily).
 import { loadConfig, secretsOf, type Config } from '../config.ts';
 import type { FetchOptions } from '../ingest/http.ts';
-import { createLogger, type Logger } from '../log.ts';
+import { createLogger, scrubDebugOutput, type Logger } from '../log.ts';
 import { Store } from '../store/index.ts';
 
 export interface GlobalOptions {
@@ -25,6 +25,7 @@ export function createContext(options: GlobalOptions): CliContext {
   const config = loadConfig();
   if (options.db) config.DATABASE_PATH = options.db;
   const log = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  scrubDebugOutput();
   let store: Store | undefined;
   return {
     config,

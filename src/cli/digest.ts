@@ -1,9 +1,8 @@
 // `summary` and `ask`: the digest and follow-up answers from the terminal.
 import { buildDigest } from '../digest/index.ts';
-import { renderJson, renderText, shortTime } from '../digest/render.ts';
+import { renderJson, renderText, sourceLine } from '../digest/render.ts';
 import { DEFAULT_WINDOW, windowStart } from '../digest/window.ts';
 import { ask, type Answer } from '../qa/index.ts';
-import type { SourceRef } from '../digest/model.ts';
 import { createSummarizer } from '../summarize/index.ts';
 import { UserError, type CliContext } from './context.ts';
 import { printJsonLine, printLine } from './format.ts';
@@ -24,11 +23,6 @@ export async function summaryCommand(ctx: CliContext, words: string[], options: 
     .finally(() => summarizer.close());
   process.stdout.write(options.json ? `${renderJson(digest)}\n` : renderText(digest));
   return 0;
-}
-
-/** "The Washington Post, 29 Sep 2016, 10:00 UTC: https://..." */
-function sourceLine(source: SourceRef, now: Date): string {
-  return `${source.outlet ?? source.title}, ${shortTime(source.published, now) || 'date unknown'}${source.url ? `: ${source.url}` : ''}`;
 }
 
 function printAnswer(answer: Answer, now: Date): void {

@@ -1,4 +1,5 @@
 // `search`: matching articles, best first.
+import { outletName } from '../ingest/outlet.ts';
 import type { CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
 
@@ -13,7 +14,7 @@ export function searchCommand(ctx: CliContext, words: string[], options: { json?
         id: article.id,
         title: article.title,
         url: article.url,
-        outlet: article.outlet,
+        outlet: outletName(article.outlet, article.url),
         published: article.published,
         ingested: article.ingestedAt,
         score: Number(score.toFixed(3)),
@@ -27,8 +28,10 @@ export function searchCommand(ctx: CliContext, words: string[], options: { json?
     return 0;
   }
   for (const { article } of hits) {
-    const meta = [article.outlet, formatTime(article.published ?? article.ingestedAt)].filter(Boolean).join(', ');
-    printLine(`${article.id}\t${article.title}${meta ? ` (${meta})` : ''}${article.url ? `\n\t${article.url}` : ''}`);
+    // The publication time; an ingest time is never passed off as one.
+    const date = article.published ? formatTime(article.published) : `ingested ${formatTime(article.ingestedAt)}`;
+    const outlet = outletName(article.outlet, article.url) ?? 'unknown outlet';
+    printLine(`${article.id}\t${article.title} (${outlet}, ${date})${article.url ? `\n\t${article.url}` : ''}`);
   }
   return 0;
 }

@@ -86,7 +86,8 @@ const DELIVERED_LOOKBACK_DAYS = 30;
 export function carriedStories(digest: Digest): { storyId: number; articleIds: number[] }[] {
   return digest.stories
     .filter((s) => /^s\d+$/.test(s.id))
-    .map((s) => ({ storyId: Number(s.id.slice(1)), articleIds: [...new Set(s.sources.map((src) => src.articleId))] }));
+    // A source line stands for its article and the copies folded into it ("also: AP").
+    .map((s) => ({ storyId: Number(s.id.slice(1)), articleIds: [...new Set(s.sources.flatMap((src) => [src.articleId, ...(src.also ?? []).map((copy) => copy.articleId)]))] }));
 }
 
 /**

@@ -8,6 +8,7 @@
 // is ambiguous and is never resent (see OutboxStore.recoverInFlight).
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
+import { describeError } from '../secrets.ts';
 import type { Store } from '../store/index.ts';
 import type { ReadyMessage, SendingMessage } from '../store/outbox.ts';
 
@@ -85,7 +86,8 @@ export function classifySendError(error: unknown, retryAfterCapMs = 300_000): Ex
   }
   const err = error as { name?: string; code?: string; message?: string; type?: string };
   if (err?.name === 'AbortError' || err?.type === 'aborted') return { kind: 'retry', reason: 'timeout' };
-  return { kind: 'retry', reason: `network: ${err?.code ?? err?.message ?? String(error)}` };
+  // The reason is stored and logged: never with the bot token that node-fetch's messages carry.
+  return { kind: 'retry', reason: `network: ${err?.code ?? describeError(error)}` };
 }
 
 /** Token bucket over real time: the global pace. */

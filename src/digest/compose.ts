@@ -1,7 +1,10 @@
 // compose: groups of articles -> Story -> Digest. Pure: the store is not touched here.
+import { outletName } from '../ingest/outlet.ts';
 import type { FoundQuote, StoredArticle } from '../model.ts';
 import { rankKeyQuotes } from '../nlp/quotes.ts';
 import { contentTerms } from '../nlp/tokens.ts';
+import { keepsSummaryRules, summarize } from '../summarize/extractive.ts';
+import { repeatsHeadline } from '../summarize/headline.ts';
 import type { Digest, SourceRef, Story, StoryQuote } from './model.ts';
 
 export interface StoryCandidate {
@@ -49,9 +52,32 @@ export function leadArticle(candidate: StoryCandidate): StoredArticle {
 export function sourceRef(article: StoredArticle): SourceRef {
   const ref: SourceRef = { articleId: article.id, title: article.title };
   if (article.url) ref.url = article.url;
-  if (article.outlet) ref.outlet = article.outlet;
+  // Articles stored before outlets were named at ingest get theirs from the URL here.
+  const outlet = outletName(article.outlet, article.url);
+  if (outlet) ref.outlet = outlet;
   if (article.published) ref.published = article.published;
+  ref.ingested = article.ingestedAt;
   return ref;
+}
+
+/**
+ * A story's sources, newest first, near-duplicate copies folded into the article they copy
+ * (or, when that one is not in the story, the earliest copy): one source "also: AP, Reuters".
+ */
+export function storySources(articles: StoredArticle[]): SourceRef[] {
+  const copies = new Map<number, StoredArticle[]>();
+  for (const article of [...articles].sort((a, b) => articleTime(a) - articleTime(b) || a.id - b.id)) {
+    const original = article.nearDuplicateOf ?? article.id;
+    copies.set(original, [...(copies.get(original) ?? []), article]);
+  }
+  const sources = [...copies].map(([original, group]) => {
+    const main = group.find((a) => a.id === original) ?? group[0]!;
+    const ref = sourceRef(main);
+    const also = group.filter((a) => a !== main).map(sourceRef);
+    if (also.length) ref.also = also;
+    return { ref, time: articleTime(main) };
+  });
+  return sources.sort((a, b) => b.time - a.time || b.ref.articleId - a.ref.articleId).map((s) => s.ref);
 }
 
 // The same stories' quotes come back in every digest of the day; bounded like the stem memo.
@@ -82,6 +108,62 @@ export function storyQuotes(articles: StoredArticle[]): { quote: FoundQuote; art
   return out;
 }
 
+/** Text as compared for repeats: quote marks and other punctuation, case and spacing aside; padded for whole-word containment. */
+function comparable(text: string): string {
+  return ` ${normaliseQuote(text)} `;
+}
+
+/** Whether two things shown in a digest repeat each other: one contains the other's words, in a row. */
+export function repeatEachOther(a: string, b: string): boolean {
+  const x = comparable(a);
+  const y = comparable(b);
+  if (!x.trim() || !y.trim()) return false;
+  return x.length >= y.length ? x.includes(y) : y.includes(x);
+}
+
+/** Quotes in order, less every one that repeats something shown (or a quote kept before it). */
+export function quotesNotRepeating<Q extends { text: string }>(quotes: Q[], shown: readonly string[], max = Infinity): Q[] {
+  const kept: Q[] = [];
+  const seen = [...shown];
+  for (const quote of quotes) {
+    if (kept.length >= max) break;
+    if (seen.some((text) => repeatEachOther(quote.text, text))) continue;
+    kept.push(quote);
+    seen.push(quote.text);
+  }
+  return kept;
+}
+
+/**
+ * A digest made elsewhere (by an LLM) held to the same rules as composeDigest: summary sentences
+ * that repeat their headline go (all of them, or a first "he", and the offline story's
+ * summary is used), and quotes that repeat anything shown before them go.
+ */
+export function withoutRepeats(digest: Digest, offline: Digest): Digest {
+  const shown: string[] = [];
+  const stories = digest.stories.map((story) => {
+    let summary = story.summary.filter((sentence) => !repeatsHeadline(sentence, story.title));
+    if (!summary.length || !keepsSummaryRules(summary)) summary = offline.stories.find((s) => s.id === story.id)?.summary ?? summary;
+    const quotes = quotesNotRepeating(story.quotes, [...shown, story.title, ...summary]);
+    shown.push(...summary, ...quotes.map((q) => q.text));
+    return { ...story, summary, quotes };
+  });
+  return { ...digest, stories };
+}
+
+/**
+ * The lead's stored summary when it keeps the summary rules (not repeating the headline, no
+ * unnamed "he" first); else one made now (articles stored before the rules).
+ */
+function storySummary(lead: StoredArticle): string[] {
+  const stored = lead.analysis?.summary ?? [];
+  if (stored.length && keepsSummaryRules(stored, lead.title)) return stored;
+  const fresh = summarize({ title: lead.title, text: lead.text });
+  if (fresh.length) return fresh;
+  const opening = lead.text.slice(0, 300);
+  return opening.trim() && !repeatsHeadline(opening, lead.title) ? [opening] : [];
+}
+
 /** A found quote as a digest shows it: without offsets, with the article it comes from. */
 export function toStoryQuote(quote: FoundQuote, articleId: number): StoryQuote {
   const out: StoryQuote = { text: quote.text, speaker: quote.speaker, verified: quote.verified, articleId };
@@ -106,13 +188,15 @@ function containedIn(sentence: Set<string>, known: Set<string>): number {
 const REPEATED = 0.6;
 const UPDATE_SENTENCES = 3;
 
+type ComposeOptions = { maxQuotes?: number; shown?: readonly string[] };
+
 /**
  * A story the subscriber already got, as what is new since: the newest reports' facts that
  * the earlier ones did not state (sentence by sentence, by shared content terms), their quotes
  * that were not in the earlier ones, and only the new sources. Hand-written: "what is new
  * between two sets of reports" is digest composition, which no package does.
  */
-export function composeUpdate(candidate: StoryCandidate, options: { maxQuotes?: number } = {}): Story {
+export function composeUpdate(candidate: StoryCandidate, options: ComposeOptions = {}): Story {
   const delivered = candidate.delivered ?? new Set<number>();
   const fresh = candidate.articles.filter((a) => !delivered.has(a.id));
   const earlier = candidate.articles.filter((a) => delivered.has(a.id));
@@ -129,47 +213,57 @@ export function composeUpdate(candidate: StoryCandidate, options: { maxQuotes?: 
       factTerms.push(terms);
     }
   }
-  const summary = facts.length ? facts : lead.analysis?.summary.slice(0, 1) ?? [lead.text.slice(0, 300)];
+  const summary = facts.length ? facts : storySummary(lead).slice(0, 1);
   const heard = new Set(storyQuotes(earlier).map(({ quote }) => normaliseQuote(quote.text)));
   const all = storyQuotes([lead, ...fresh.filter((a) => a !== lead)]).filter(({ quote }) => !heard.has(normaliseQuote(quote.text)));
   const articleOf = new Map(all.map((q) => [q.quote, q.articleId]));
-  const ranked = rankKeyQuotes(
-    all.map((q) => q.quote),
-    { title: lead.title, summary, max: options.maxQuotes ?? MAX_KEY_QUOTES },
+  const ranked = quotesNotRepeating(
+    rankKeyQuotes(all.map((q) => q.quote), { title: lead.title, summary, max: all.length }),
+    [...(options.shown ?? []), lead.title, ...summary],
+    options.maxQuotes ?? MAX_KEY_QUOTES,
   );
-  return {
+  const story: Story = {
     id: storyIdOf(candidate, lead),
     title: lead.title,
     summary,
     quotes: ranked.map((q) => toStoryQuote(q, articleOf.get(q) ?? lead.id)),
-    sources: [...fresh].sort((a, b) => articleTime(b) - articleTime(a)).map(sourceRef),
+    sources: storySources(fresh),
     updated: new Date(Math.max(...fresh.map(articleTime))).toISOString(),
     update: { storyTitle: candidate.story?.title || earlier[0]?.title || lead.title, earlierArticles: earlier.length },
   };
+  if (candidate.story) story.coverage = { articles: candidate.story.articleCount, outlets: candidate.story.outletCount };
+  return story;
 }
 
-export function composeStory(candidate: StoryCandidate, options: { maxQuotes?: number } = {}): Story {
-  // A story the subscriber got before, with new reports since: only what is new.
-  if (candidate.delivered?.size && candidate.articles.some((a) => !candidate.delivered!.has(a.id)) && candidate.articles.some((a) => candidate.delivered!.has(a.id))) {
+/**
+ * One story of a digest. `shown` holds what the digest shows before it (earlier stories'
+ * summaries and quotes): a key quote never repeats that, the story's summary, or another of
+ * its key quotes. A story the subscriber got before, with new reports since, shows only what
+ * is new (composeUpdate).
+ */
+export function composeStory(candidate: StoryCandidate, options: ComposeOptions = {}): Story {
+  const delivered = candidate.delivered;
+  if (delivered?.size && candidate.articles.some((a) => !delivered.has(a.id)) && candidate.articles.some((a) => delivered.has(a.id))) {
     return composeUpdate(candidate, options);
   }
   const lead = leadArticle(candidate);
-  const summary = lead.analysis?.summary.length ? lead.analysis.summary : [lead.text.slice(0, 300)];
+  const summary = storySummary(lead);
   const all = storyQuotes([lead, ...candidate.articles.filter((a) => a !== lead)]);
   const articleOf = new Map(all.map((q) => [q.quote, q.articleId]));
-  const ranked = rankKeyQuotes(
-    all.map((q) => q.quote),
-    { title: lead.title, summary, max: options.maxQuotes ?? MAX_KEY_QUOTES },
+  // Every quote in rank order, then the first ones that repeat nothing shown.
+  const ranked = quotesNotRepeating(
+    rankKeyQuotes(all.map((q) => q.quote), { title: lead.title, summary, max: all.length }),
+    [...(options.shown ?? []), lead.title, ...summary],
+    options.maxQuotes ?? MAX_KEY_QUOTES,
   );
-  // Newest source first: a reader wants the latest report at the top.
-  const sources = [...candidate.articles].sort((a, b) => articleTime(b) - articleTime(a));
   const updated = new Date(Math.max(...candidate.articles.map(articleTime))).toISOString();
   const story: Story = {
     id: storyIdOf(candidate, lead),
     title: candidate.story?.title || lead.title,
     summary,
     quotes: ranked.map((q) => toStoryQuote(q, articleOf.get(q) ?? lead.id)),
-    sources: sources.map(sourceRef),
+    // Newest source first: a reader wants the latest report at the top.
+    sources: storySources(candidate.articles),
     updated,
   };
   if (candidate.outsideWindow) story.outsideWindow = true;
@@ -190,8 +284,14 @@ export function composeDigest(input: {
     topic: input.topic,
     since: input.since.toISOString(),
     generatedAt: input.now.toISOString(),
-    stories: input.candidates.map((c) => composeStory(c)),
+    stories: [],
   };
+  const shown: string[] = [];
+  for (const candidate of input.candidates) {
+    const story = composeStory(candidate, { shown });
+    shown.push(...story.summary, ...story.quotes.map((q) => q.text));
+    digest.stories.push(story);
+  }
   if (input.suggestions?.length) digest.suggestions = input.suggestions;
   if (input.note) digest.note = input.note;
   return digest;

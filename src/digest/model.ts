@@ -2,12 +2,21 @@
 import { z } from 'zod';
 import { QuoteSchema } from '../model.ts';
 
-export const SourceRefSchema = z.object({
+/** One article as a source: its outlet and dates say where and when it was reported. */
+export const SourceArticleSchema = z.object({
   articleId: z.number().int(),
   title: z.string(),
   url: z.string().optional(),
   outlet: z.string().optional(),
   published: z.string().optional(),
+  /** When it was ingested, ISO UTC: the only date shown (marked as such) when `published` is unknown. */
+  ingested: z.string().optional(),
+});
+export type SourceArticle = z.infer<typeof SourceArticleSchema>;
+
+export const SourceRefSchema = SourceArticleSchema.extend({
+  /** Near-duplicate copies of this article in the same story (wire republications): one source, "also: AP, Reuters". */
+  also: z.array(SourceArticleSchema).optional(),
 });
 export type SourceRef = z.infer<typeof SourceRefSchema>;
 

@@ -1,14 +1,22 @@
 // render: a Digest to plain text (terminal), JSON (--json) and Telegram HTML messages.
 // Telegram HTML: every <, >, & escaped, only allowed tags, each message at most 4096
 // characters after entity parsing, split between stories and never inside a tag.
-import type { Digest, SourceRef, Story, StoryQuote } from './model.ts';
+import { outletName } from '../ingest/outlet.ts';
+import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from './model.ts';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Room kept below the limit, for safety against counting differences. */
 const MESSAGE_BUDGET = 4000;
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** Half a surrogate pair (a JSON feed can carry one) becomes U+FFFD: Telegram refuses text that is not UTF-8. */
+export function wellFormed(text: string): string {
+  return text.replace(LONE_SURROGATE, '\uFFFD');
+}
+
 export function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return wellFormed(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
 function escapeAttribute(text: string): string {
@@ -48,15 +56,62 @@ export function shortTime(iso: string | undefined, now?: Date): string {
   return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]}${year}, ${hh}:${mm} UTC`;
 }
 
-export function outletOf(source: SourceRef): string {
-  if (source.outlet) return source.outlet;
-  if (source.url && URL.canParse(source.url)) return new URL(source.url).hostname.replace(/^www\./, '');
-  return source.title;
+// ---- source lines: every renderer names the outlet and the date of each source ----
+
+/** The outlet a source line names (articles stored before outlets were cleaned get theirs here too). */
+export function sourceOutlet(source: SourceArticle): string {
+  return capName(outletName(source.outlet, source.url) ?? 'unknown outlet');
 }
+
+/** The publication time; else the ingest time, said to be one; "date unknown" only without either. */
+export function sourceDate(source: SourceArticle, now?: Date): string {
+  const published = shortTime(source.published, now);
+  if (published) return published;
+  const ingested = shortTime(source.ingested, now);
+  return ingested ? `ingested ${ingested}` : 'date unknown';
+}
+
+/** The copies' outlets other than the source's own, each once. */
+function alsoCopies(source: SourceRef): SourceArticle[] {
+  const seen = new Set([sourceOutlet(source)]);
+  return (source.also ?? []).filter((copy) => {
+    const outlet = sourceOutlet(copy);
+    if (seen.has(outlet)) return false;
+    seen.add(outlet);
+    return true;
+  });
+}
+
+/** "Valmora Post, 3 Mar, 11:20 UTC: https://... (also: AP, Reuters)" */
+export function sourceLine(source: SourceRef, now?: Date): string {
+  const copies = alsoCopies(source);
+  const also = copies.length ? ` (also: ${copies.map(sourceOutlet).join(', ')})` : '';
+  return `${sourceOutlet(source)}, ${sourceDate(source, now)}${source.url ? `: ${source.url}` : ''}${also}`;
+}
+
+/**
+ * "<a>Valmora Post</a>, 3 Mar, 11:20 UTC (also: <a>AP</a>, <a>Reuters</a>)", the outlets
+ * linked; with `title`, the headline after the date ("…, 3 Mar, 11:20 UTC: Dock strike…").
+ */
+export function sourceLineHtml(source: SourceRef, now?: Date, options: { title?: boolean } = {}): string {
+  const copies = alsoCopies(source);
+  const also = copies.length ? ` (also: ${copies.map((copy) => sourceLinkHtml(copy, sourceOutlet(copy))).join(', ')})` : '';
+  const title = options.title ? `: ${escapeHtml(truncateText(source.title, 200))}` : '';
+  return `${sourceLinkHtml(source, sourceOutlet(source))}, ${escapeHtml(sourceDate(source, now))}${title}${also}`;
+}
+
+/** A source and its folded copies: the articles one source line stands for. */
+const withCopies = (source: SourceRef): SourceArticle[] => [source, ...(source.also ?? [])];
 
 function outletTotal(story: Story): number {
   // An update counts the outlets of what is new; a whole story, all its outlets.
-  return story.coverage && !story.update ? story.coverage.outlets : new Set(story.sources.map(outletOf)).size;
+  return story.coverage && !story.update ? story.coverage.outlets : new Set(story.sources.flatMap(withCopies).map(sourceOutlet)).size;
+}
+
+/** Articles the story stands for: the stored story's count (its sources may be only its newest), else its sources with their copies. */
+function articleTotal(story: Story): number {
+  const listed = story.sources.flatMap(withCopies).length;
+  return story.coverage && !story.update ? Math.max(story.coverage.articles, listed) : listed;
 }
 
 /** "· 4 outlets" when more than one outlet covered the story: how widely it was reported. */
@@ -80,13 +135,14 @@ function quoteLine(quote: StoryQuote): string {
 }
 
 export function quoteHtml(quote: StoryQuote): string {
-  return `<i>“${escapeHtml(quoteText(quote))}”</i> — ${escapeHtml(quote.speaker ?? 'unattributed')}`;
+  return `<i>“${escapeHtml(quoteText(quote))}”</i> — ${escapeHtml(quote.speaker ? capName(quote.speaker) : 'unattributed')}`;
 }
 
 /** The label linked to the source's page when it has a valid web URL, else the label alone. */
-export function sourceLinkHtml(source: SourceRef, label: string): string {
+export function sourceLinkHtml(source: SourceArticle, label: string): string {
   const href = webUrl(source.url);
-  return href ? `<a href="${escapeAttribute(href)}">${escapeHtml(label)}</a>` : escapeHtml(label);
+  const text = escapeHtml(capName(label));
+  return href ? `<a href="${escapeAttribute(href)}">${text}</a>` : text;
 }
 
 function headline(digest: Digest): string {
@@ -114,9 +170,7 @@ export function renderText(digest: Digest): string {
     for (const quote of story.quotes) lines.push(`   ${quoteLine(quote)}`);
     const outlets = outletTotal(story);
     lines.push(outlets > 1 ? `   Sources (${outlets} outlets):` : '   Sources:');
-    for (const source of story.sources) {
-      lines.push(`   - ${outletOf(source)}, ${shortTime(source.published, now) || 'date unknown'}${source.url ? `: ${source.url}` : ''}`);
-    }
+    for (const source of story.sources) lines.push(`   - ${sourceLine(source, now)}`);
   });
   return `${lines.join('\n')}\n`;
 }
@@ -124,7 +178,7 @@ export function renderText(digest: Digest): string {
 export function noStoriesMessage(digest: Digest): string {
   const what = digest.topic ? `about "${digest.topic}"` : 'in the news';
   let text = `I found nothing ${what}.`;
-  if (digest.suggestions?.length) text += ` Recent topics: ${digest.suggestions.join(', ')}.`;
+  if (digest.suggestions?.length) text += ` Recent topics: ${digest.suggestions.map(capName).join(', ')}.`;
   if (digest.topic) text += ' Try other words or a wider window (e.g. --since 7d).';
   return text;
 }
@@ -150,18 +204,17 @@ export interface TelegramMessage {
   keyboard: InlineButton[][];
 }
 
-function sourcesHtml(sources: SourceRef[], now: Date, max = 3, total = sources.length): string {
-  const shown = sources.slice(0, max).map((s) => {
-    const linked = sourceLinkHtml(s, outletOf(s));
-    const time = shortTime(s.published, now);
-    return time ? `${linked}, ${escapeHtml(time)}` : linked;
-  });
-  const more = total > max ? ` and ${total - max} more` : '';
+/** The first `max` source lines, then how many more articles the story has ("and 4 more"). */
+function sourcesHtml(sources: SourceRef[], now: Date, max: number, articles: number): string {
+  const first = sources.slice(0, max);
+  const shown = first.map((s) => sourceLineHtml(s, now));
+  const hidden = articles - first.flatMap(withCopies).length;
+  const more = hidden > 0 ? ` and ${hidden} more` : '';
   return `${shown.join(' · ')}${more}`;
 }
 
 export function storyHtml(story: Story, index: number, now: Date, options: { quotes?: number; sentences?: number } = {}): string {
-  const parts = [`<b>${index}. ${escapeHtml(storyHeadline(story))}</b>`];
+  const parts = [`<b>${index}. ${escapeHtml(capTitle(storyHeadline(story)))}</b>`];
   if (story.outsideWindow) parts[0] += ` <i>(${escapeHtml(shortTime(story.updated, now))})</i>`;
   if (story.update) parts.push(`<i>Follow-up to “${escapeHtml(truncateText(story.update.storyTitle, 200))}”</i>`);
   const summary = story.summary.slice(0, options.sentences ?? story.summary.length);
@@ -169,17 +222,49 @@ export function storyHtml(story: Story, index: number, now: Date, options: { quo
   for (const quote of story.quotes.slice(0, options.quotes ?? story.quotes.length)) {
     parts.push(quoteHtml(quote));
   }
-  const total = story.coverage && !story.update ? Math.max(story.coverage.articles, story.sources.length) : story.sources.length;
-  parts.push(`📰 ${sourcesHtml(story.sources, now, 3, total)}${outletCount(story)}`);
+  parts.push(`📰 ${sourcesHtml(story.sources, now, 3, articleTotal(story))}${outletCount(story)}`);
   return parts.join('\n');
 }
 
-/** Cuts text to a visible length at a word boundary, with an ellipsis. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * The longest start of `text` made of whole graphemes (so never half a surrogate pair, an
+ * emoji sequence or a letter with its accents) within `max` UTF-16 units, or `maxBytes` UTF-8
+ * bytes. Stops segmenting at the cut, so a 2-million-character title costs no more than a short one.
+ */
+export function cutText(text: string, limit: { max?: number; maxBytes?: number }): string {
+  const max = limit.max ?? Infinity;
+  const maxBytes = limit.maxBytes ?? Infinity;
+  if (text.length <= max && (maxBytes === Infinity || Buffer.byteLength(text) <= maxBytes)) return text;
+  let end = 0;
+  let bytes = 0;
+  for (const { segment, index } of graphemes.segment(text)) {
+    bytes += maxBytes === Infinity ? 0 : Buffer.byteLength(segment);
+    if (index + segment.length > max || bytes > maxBytes) break;
+    end = index + segment.length;
+  }
+  return text.slice(0, end);
+}
+
+/** Cuts text to a visible length at a word boundary (by grapheme), with an ellipsis. */
 export function truncateText(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max - 1);
+  const cut = cutText(text, { max: max - 1 });
   const space = cut.lastIndexOf(' ');
   return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
+/** Longest title and name (outlet, source, speaker) shown in a message: a feed can claim any. */
+export const MAX_TITLE_LENGTH = 300;
+export const MAX_NAME_LENGTH = 100;
+
+export function capTitle(title: string): string {
+  return truncateText(title, MAX_TITLE_LENGTH);
+}
+
+export function capName(name: string): string {
+  return truncateText(name, MAX_NAME_LENGTH);
 }
 
 /** A story block that fits one message: drop quotes, then sentences, then shorten the text. */
@@ -192,7 +277,7 @@ function fittingStoryHtml(story: Story, index: number, now: Date, budget: number
     const html = storyHtml(story, index, now, { quotes: 0, sentences });
     if (visibleLength(html) <= budget) return html;
   }
-  const shortened: Story = { ...story, title: truncateText(story.title, 300), summary: [], quotes: [], sources: story.sources.slice(0, 1) };
+  const shortened: Story = { ...story, summary: [], quotes: [], sources: story.sources.slice(0, 1) };
   return storyHtml(shortened, index, now);
 }
 

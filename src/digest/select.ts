@@ -29,12 +29,6 @@ const TOP_STORY_POOL = 200;
 /** Members read per story shown, newest first: enough for its sources, summary and quotes. */
 const MEMBERS_PER_STORY = 30;
 
-export function outletOf(article: Pick<StoredArticle, 'outlet' | 'url' | 'id'>): string {
-  if (article.outlet) return article.outlet;
-  if (article.url && URL.canParse(article.url)) return new URL(article.url).hostname.replace(/^www\./, '');
-  return `#${article.id}`;
-}
-
 /** A story in the running, with what ranks it: the search score of its best matching article. */
 interface Pooled {
   story: StoryRecord;

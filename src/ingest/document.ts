@@ -4,8 +4,10 @@ import type { ArticleDraft } from '../model.ts';
 import { decodeBody } from './charset.ts';
 import { detectDocumentKind, type DocumentKind } from './detect.ts';
 import { parseFeed, type FeedItem } from './feed.ts';
+import { outletName } from './outlet.ts';
 import { extractPage } from './page.ts';
 import { parseRawText } from './rawtext.ts';
+import { sanitizeDraft } from './sanitize.ts';
 
 export interface DocumentHint {
   name?: string;
@@ -27,8 +29,23 @@ export function feedItemToDraft(item: FeedItem, feedTitle?: string): ArticleDraf
   return draft;
 }
 
-/** Turns one document's content into drafts, whatever its kind. */
+/** Turns one document's content into drafts, whatever its kind, each with its outlet's name, fit to store and print (sanitize.ts). */
 export function documentToDrafts(body: Uint8Array, hint: DocumentHint): ArticleDraft[] {
+  return readDrafts(body, hint).map((draft) => sanitizeDraft(withOutletName(draft, hint.url)));
+}
+
+/**
+ * The draft's outlet as a reader knows it: the declared name cleaned ("RT - Daily news" ->
+ * "RT"), else one from its URL's host; no outlet at all when neither is known.
+ */
+export function withOutletName(draft: ArticleDraft, documentUrl?: string): ArticleDraft {
+  const outlet = outletName(draft.outlet, draft.url ?? documentUrl);
+  if (outlet) draft.outlet = outlet;
+  else delete draft.outlet;
+  return draft;
+}
+
+function readDrafts(body: Uint8Array, hint: DocumentHint): ArticleDraft[] {
   const text = decodeBody(body, hint.contentType);
   if (!text.trim()) throw new Error('empty document');
   switch (hint.kind ?? detectDocumentKind(text, hint)) {

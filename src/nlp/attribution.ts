@@ -11,9 +11,12 @@ import {
   nationalityOf,
   parseNameRun,
   personGender,
+  principalOf,
   roleKey,
+  surnameOf,
   verbLike,
   firstNameGender,
+  GENDERED_NOUN,
 } from './people.ts';
 
 const SPEECH_VERBS =
@@ -33,7 +36,7 @@ const SPEECH_VERBS =
   'mentioned|mentions|pleaded|pleads|added later|acknowledging|announcing|telling|writes|thundered|' +
   'retorted|interjected|responded|echoed|echoes|bragged|brags|declared|insisted|scoffed|sighed|laughed|' +
   'screamed|cried|repeated|repeats|answered|answers|told|asserted|alleged|alleges|conceded|ruled|rules|' +
-  'headlined|headlines|headline|captioned|tweeted';
+  'headlined|captioned|tweeted|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERBS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -104,6 +107,7 @@ const bare = (w: string) => w.replace(/^[("'“‘\[]+|[)"'”’\],.;:!?]+$/g, 
 
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
+const NAME_APPOSITIVE_AT_END = /\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 const APPOSITIVE_AT_END = /(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,[^,;:Q"“”]{3,140},\s*$/u;
 
 /** The noun phrase that ends right before `end` in `segment` (the subject of a following verb). */
@@ -113,6 +117,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // the cheap test of what it needs passes.
   let s = PARTY_CORE.test(segment) ? segment.replace(PARTY_TAG_AT_END, ' ') : segment;
   // "Daryl Kimball, executive director of X, said": the name before the appositive is the subject.
+  // "her senior policy adviser, Jake Sullivan, said": the name set off after its role.
+  const tail = s.length > 120 ? s.length - 120 : 0;
+  const named = s.trimEnd().endsWith(',') ? NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
+  if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + tail + named.index + named[0].indexOf(named[1]!) };
   const appositive = s.trimEnd().endsWith(',') ? APPOSITIVE_AT_END.exec(s) : null;
   if (appositive && parseNameRun(appositive[1]!)) {
     const name = appositive[1]!;
@@ -152,12 +160,19 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     }
     return { kind: 'name', text: text.replace(/[’']s$/, ''), pos: tokens[j]!.start };
   }
-  // Lower-case end: a descriptor back to its determiner ("the Russian president", "a spokesman").
+  // Lower-case end: a descriptor back to its determiner ("the Russian president", "a spokesman"),
+  // across one "of" ("the 34-year-old mother of three", "a member of the board").
   let j = i;
-  while (j >= 0 && i - j < 7) {
+  let ofSeen = false;
+  while (j >= 0 && i - j < 9) {
     const w = tokens[j]!.text;
     const lw = bare(w).toLowerCase();
     if (j < i && (/[,;:!?]$/.test(w) || w === 'Q' || /["“”]/.test(w))) return null;
+    if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && /^\p{Ll}/u.test(tokens[j - 2]!.text)) {
+      ofSeen = true;
+      j -= 2;
+      continue;
+    }
     if (DETERMINERS.has(lw) || /['’]s$/.test(w)) {
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
     }
@@ -252,6 +267,18 @@ function lowerWordHash(text: string, start: number, end: number): number {
   return h & 0x3fffffff;
 }
 
+/**
+ * A title-case word right after another capitalised word is part of a name or title, not a verb:
+ * "the United States", "Fox News Reports". A pronoun before it ("He Said") does not count.
+ */
+function insideNameRun(segment: string, start: number, end: number): boolean {
+  const code = segment.charCodeAt(start);
+  if (code < 0x41 || code > 0x5a || !/^[a-z]+$/.test(segment.slice(start + 1, end))) return false;
+  if (segment[start - 1] !== ' ') return false;
+  const prev = /(?:^|[\s\u00a0])([\p{Lu}][\p{L}.’'-]*)$/u.exec(segment.slice(Math.max(0, start - 40), start - 1));
+  return !!prev && !PRONOUNS.has(prev[1]!.toLowerCase());
+}
+
 export function speechVerbs(segment: string, offset: number): VerbHit[] {
   const hits: VerbHit[] = [];
   const wordAt = (start: number, end: number): string => segment.slice(start, end).toLowerCase();
@@ -280,7 +307,7 @@ export function speechVerbs(segment: string, offset: number): VerbHit[] {
         }
       }
     }
-    if (matchEnd >= 0) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
+    if (matchEnd >= 0 && !insideNameRun(segment, i, end)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
     i = matchEnd >= 0 ? matchEnd : end;
   }
   return hits;
@@ -351,11 +378,20 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     if (cue) return cue;
   }
   // Headline style "Putin: Russia & US may reach agreement on Syria 'within next few days'".
-  const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3}):[\s\u00a0]/u.exec(segment);
+  // Roundups: "Jon Ralston, Nevada Independent: ..." (the name, then the outlet).
+  const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ \u00a0](?:The[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?:(?:[\s\u00a0]|$)/u.exec(segment);
   if (/:[\s\u00a0]*$/.test(segment)) {
-    // `President Obama is rolling out a new message: "It's about me."`
-    const subject = sentenceSubject(segment, offset);
-    if (subject && subject.kind !== 'pronoun' && subject.text.includes(' ')) return { text: `${subject.text}:`, subject, pos: subject.pos };
+    // "IOWA POLLS NOT WRONG - Mark Blumenthal:", "Pollsters agree - More from Jones:",
+    // "The timing doesn't surprise Republican pollster Daron Shaw:": a name right before the colon.
+    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0]\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
+    const parsedNamed = named && parseNameRun(named[1]!);
+    if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase())) {
+      const text = parsedNamed.tokens.join(' ');
+      return { text: `${text}:`, subject: { kind: 'name', text, pos: offset + named.index + named[0].indexOf(named[1]!) }, pos: offset + named.index };
+    }
+    // `President Obama is rolling out a new message: "It's about me."`, "Trump leaned in and boomed:"
+    const subject = clauseSubject(segment, offset);
+    if (subject && subject.kind === 'name') return { text: `${subject.text}:`, subject, pos: subject.pos };
   }
   if (colon && parseNameRun(colon[1]!) && !/^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Q|A)$/i.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
   return null;
@@ -384,24 +420,59 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
   return parseNameRun(name) ? { kind: 'name', text: name, pos } : null;
 }
 
+const COORDINATED = /[,\s]\s*(?:and|but|or|then|and then|but then|before|yet)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
+
+/**
+ * The subject of the clause a segment opens: sentenceSubject when the sentence starts plainly, else
+ * the noun phrase before its first finite verb ("Hillary Clinton's right-hand woman rallied ...",
+ * "Huma Abedin, vice chairwoman for the campaign, emailed ...").
+ */
+export function clauseSubject(segment: string, offset: number): Subject | null {
+  const plain = sentenceSubject(segment, offset);
+  if (plain) return plain;
+  const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
+  let inAppositive = false;
+  for (const m of segment.slice(fronted).matchAll(/[^\s\u00a0]+/g)) {
+    const word = m[0];
+    if (word === 'Q' || /["“”]/.test(word)) return null;
+    // Words inside ", ... ," after the subject belong to an appositive, not to the clause.
+    const bareWord = word.replace(/[,;:.]$/, '');
+    if (!inAppositive && /^\p{Ll}[\p{L}-]*$/u.test(bareWord) && verbLike(bareWord) && !/ly$/.test(bareWord)) {
+      const subject = subjectBefore(segment.slice(0, fronted + m.index), offset);
+      return subject && subject.kind !== 'descriptor' ? subject : subject && subject.text.split(/\s+/).length >= 2 ? subject : null;
+    }
+    if (word.endsWith(',')) inAppositive = !inAppositive;
+    if (m.index > 200) break;
+  }
+  return null;
+}
+
 /** Subject and cue for one verb inside a segment; participles borrow the subject of an earlier verb. */
 export function cueAtVerb(text: string, segment: string, offset: number, verb: VerbHit, earlier: VerbHit[]): Cue | null {
   const local = verb.start - offset;
   const before = segment.slice(0, local);
-  if (PARTICIPLE.test(verb.verb) && /(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+)$/.test(before)) {
+  if (PARTICIPLE.test(verb.verb) && /(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before)) {
     for (let k = earlier.length - 1; k >= 0; k--) {
       const cue = cueAtVerb(text, segment, offset, earlier[k]!, earlier.slice(0, k));
       if (cue) return cue;
     }
     // "Weaver didn't seem impressed, telling reporters, ...": the subject of the sentence speaks.
-    const subject = sentenceSubject(segment.slice(0, local), offset);
+    const subject = clauseSubject(segment.slice(0, local), offset);
+    if (subject) return { text: `${subject.text} ... ${verb.verb}`, subject, pos: subject.pos };
+    return null;
+  }
+  // "Trump gestured, then leaned in and boomed:", "Hayek confirmed she had been and said,": a
+  // verb coordinated with an earlier one shares the subject of the clause.
+  // (Tested on the tail only: a pattern ending in $ is otherwise tried from every position.)
+  if (COORDINATED.test(before.slice(-40))) {
+    const subject = clauseSubject(before.replace(COORDINATED, ''), offset);
     if (subject) return { text: `${subject.text} ... ${verb.verb}`, subject, pos: subject.pos };
     return null;
   }
   const subject = subjectBefore(before, offset);
   if (subject) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
-  // Sentence-initial inversion: `Said Trump: "`.
-  if (before.trim() === '' && !TELL_VERBS.test(verb.verb)) {
+  // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`
+  if ((before.trim() === '' || /,[\s\u00a0]*$/.test(before)) && !TELL_VERBS.test(verb.verb)) {
     const after = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
     if (after) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
@@ -493,20 +564,22 @@ function firstAtOrAfter(sorted: ReadonlyArray<{ pos: number }>, pos: number): nu
  * person of the right gender. A sentence whose subject is the same pronoun refers to the same
  * person, so it is skipped ("She says Trump's tweets accusing Alicia Machado ..." -> keep going).
  */
-function resolvePronoun(want: Gender, pos: number, ctx: ResolveContext): Person | null {
+function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, maxSentences = 12): Person | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
   const all = mentionsInTextOrder(ctx);
-  const samePronoun = want === 'm' ? SAME_PRONOUN_HE : SAME_PRONOUN_SHE;
+  const samePronoun = want === 'm' ? SAME_PRONOUN_HE : want === 'f' ? SAME_PRONOUN_SHE : null;
   // Gender votes alone are weak evidence (a heading before "his" gets one); a title, a known first
   // name or having spoken is strong. Weakly attested names must at least sit in subject position.
+  // Without a gender to match (a definite description), only a subject in a strong position counts.
   const fits = (p: Person, strongPosition: boolean) => {
     const g = personGender(p);
+    if (want === null) return strongPosition && p.evidence > 0;
     if (g && g !== want) return false;
     if (p.evidence > 0) return true;
     return !!g && strongPosition;
   };
-  for (let k = here; k >= 0 && here - k <= 12; k--) {
+  for (let k = here; k >= 0 && here - k <= maxSentences; k--) {
     const from = starts[k]!;
     const to = k === here ? pos : starts[k + 1] ?? pos;
     // `all` is in text order: the mentions in [from, to) are one stretch of it.
@@ -514,13 +587,13 @@ function resolvePronoun(want: Gender, pos: number, ctx: ResolveContext): Person 
     if (k < here) {
       // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
       const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
-      const chain = samePronoun.exec(lead);
+      const chain = samePronoun?.exec(lead);
       if (chain && verbLike(chain[1]!)) continue;
     }
     // The sentence-initial name first ("In an interview with X, Ham made it clear ..." -> Ham), then
     // names in subject position, then left to right.
-    const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)));
-    const subjects = inSentence.filter((m) => subjectLike(ctx.text, m));
+    const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)) && !possessive(ctx.text, m.pos));
+    const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos));
     const ordered = [...initial, ...subjects, ...inSentence];
     for (const m of ordered) if (fits(m.person, initial.includes(m) || subjects.includes(m))) return m.person;
   }
@@ -533,6 +606,19 @@ function sentenceInitial(before: string): boolean {
   const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);
   // Only title and role words before the name ("House Speaker", "Former Pennsylvania Gov.").
   return /^(?:[\p{Lu}][\p{L}.’'-]*[ \u00a0]+)*$/u.test(rest);
+}
+
+/** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */
+function possessive(text: string, pos: number): boolean {
+  return /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u.test(text.slice(pos, pos + 80));
+}
+
+/** "..., said Jeffery Hemsley", "noted NBC's Dante Chinni": the subject after a speech verb. */
+function invertedSubject(text: string, sentenceStart: number, pos: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, pos - 60), pos);
+  const verbs = speechVerbs(before, 0);
+  const last = verbs[verbs.length - 1];
+  return !!last && !TELL_VERBS.test(last.verb) && /^(?:[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*?(?:\p{Ll}[\p{L}-]*[\s\u00a0]+){0,2})$/u.test(before.slice(last.end));
 }
 
 function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
@@ -566,18 +652,13 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     const parsed = parseNameRun(subject.text);
     if (!parsed) return { speaker: subject.text, person: null };
     const tokens = parsed.tokens.map(bareWord);
-    const surname = tokens[tokens.length - 1]!;
+    const surname = surnameOf(tokens);
     let candidates = ctx.index.people.filter((p) => p.surname === surname && tokens.every((t) => p.nameTokens.includes(t)));
     if (candidates.length === 0 && tokens.length === 1)
       candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
     if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };
     if (candidates.length > 1) {
-      // "Clinton" with both Bill and Hillary named: the most recently mentioned one.
-      const titleG = parsed.gender;
-      const recent = mentionsBefore(ctx, subject.pos).find(
-        (m) => candidates.includes(m.person) && (!titleG || personGender(m.person) !== (titleG === 'm' ? 'f' : 'm')),
-      );
-      const person = recent?.person ?? candidates[0]!;
+      const person = principalOf(candidates, parsed.gender)!;
       return { speaker: person.fullName, person };
     }
     // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
@@ -614,7 +695,9 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
   const asWritten = subject.text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
   const det = words[0] ?? '';
   if (INDEFINITE.has(det)) return { speaker: asWritten, person: null };
-  const content = words.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
+  // The head noun comes before an "of" phrase: "the mother of three" is a mother.
+  const beforeOf = words.indexOf('of') > 0 ? words.slice(0, words.indexOf('of')) : words;
+  const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
   const head = content[content.length - 1];
   if (!head || (/s$/.test(head) && !/(ss|us)$/.test(head))) return { speaker: asWritten, person: null };
   const headKey = roleKey(head);
@@ -634,5 +717,78 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
     if (!best || score > best.score || (score === best.score && pos > best.pos)) best = { person, score, pos };
   }
   if (best) return { speaker: best.person.fullName, person: best.person };
+  // A definite description with no role to match refers back: "the 34-year-old mother of three"
+  // like "she", "the retired neurosurgeon" or "the 43-year-old" to the person the last sentences
+  // are about. Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
+  // Modifiers must read as adjectives ("retired", "34-year-old", "conservative"): a noun before the
+  // head ("the band leader") names a role of its own.
+  const capitalised = new Set(subject.text.split(/[\s\u00a0]+/).filter((w) => /^\p{Lu}/u.test(w)).map(bareWord));
+  const adjectival = (w: string) => GENERIC_ADJECTIVE.test(w) || !!nationalityOf(w) || capitalised.has(w) || /(?:-old|ed|ing|al|ive|ic|ous|ful|less|able|ible|ary|ish|ent|ant|ern)$/.test(w);
+  if (det === 'the' && !NEW_PERSON_NOUN.test(head) && modifiers.every(adjectival)) {
+    const gender = GENDERED_NOUN[head];
+    const personLike = gender || PERSON_NOUN.test(head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(head);
+    const person = personLike ? resolvePronoun(gender ?? null, subject.pos, ctx, gender ? 12 : 3) : null;
+    if (person) return { speaker: person.fullName, person };
+  }
   return { speaker: asWritten, person: null };
+}
+
+/** Heads of descriptions that bring in a new, usually unnamed, person. */
+const NEW_PERSON_NOUN = /^(?:man|woman|boy|girl|person|spokesman|spokeswoman|spokesperson|aide|official|source|adviser|advisor|staffer|insider|operative|organizer|moderator|reporter|narrator|voter|protester|supporter|delegate|resident|friend|member|witness|worker|employee|student|cashier|officer|caller|questioner|heckler|attendee|owner|user|manager|director|lawyer|attorney|analyst|expert|strategist|consultant|pollster|observer|participant|neighbor|neighbour)$/;
+
+// ---------------------------------------------------------------------------------------------
+// The form of a speaker: a name, or a descriptor of two words or more; anything else is null.
+
+const FUNCTION_WORDS = new Set(
+  ('the a an of to in on at for with by from and or but as that which who whom whose than if when while ' +
+    'his her their its our my your this these those').split(' '),
+);
+const NOT_A_SPEAKER = new Set(
+  ('he she it they i we you him them me us his hers its their theirs our ours my your one someone somebody ' +
+    'the a an this that these those some any each every all both another such no either neither many few several ' +
+    'two three four five six seven eight nine ten dozen hundreds thousands ' +
+    'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow').split(' '),
+);
+const VERB_IN_PHRASE = new Set(
+  ('is are was were be been being am has have had will would can could shall should may might must do does did ' +
+    'said says told tells wrote writes added asked noted called replied stated declared began began continued').split(' '),
+);
+const NOT_AN_ADVERB = new Set('family ally rally daily weekly monthly yearly early only elderly friendly likely'.split(' '));
+
+/**
+ * The speaker as it may be shown, or null when the string cannot name anyone: a pronoun, a
+ * determiner or number alone, one lower-case word, a verb phrase, a cut-off fragment (a function
+ * word at either end, an open bracket, the mask of a quotation), or a shouted heading. A wrong
+ * name is worse than none, so a malformed subject gives no speaker at all.
+ */
+export function wellFormedSpeaker(speaker: string | null): string | null {
+  if (!speaker) return null;
+  // The same speakers recur within and across articles: each distinct string is checked once.
+  const known = speakerForms.get(speaker);
+  if (known !== undefined) return known;
+  const form = speakerForm(speaker);
+  if (speakerForms.size > 20_000) speakerForms.clear();
+  speakerForms.set(speaker, form);
+  return form;
+}
+
+const speakerForms = new Map<string, string | null>();
+
+function speakerForm(speaker: string): string | null {
+  if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
+  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+  if (!s) return null;
+  const tokens = s.split(' ');
+  const lower = tokens.map((t) => t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
+  if (lower.every((w) => NOT_A_SPEAKER.has(w) || /^\d[\d,.]*$/.test(w))) return null;
+  const isLower = (t: string) => /^\p{Ll}/u.test(t);
+  if (tokens.length === 1 && (isLower(tokens[0]!) || FUNCTION_WORDS.has(lower[0]!))) return null;
+  const opens = (s.match(/[([]/g) ?? []).length;
+  if (opens !== (s.match(/[)\]]/g) ?? []).length || (s.match(/["“”]/g) ?? []).length % 2 === 1) return null;
+  if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;
+  const last = tokens.length - 1;
+  if ((isLower(tokens[last]!) && FUNCTION_WORDS.has(lower[last]!)) || /[’']s$/.test(tokens[last]!)) return null;
+  if (isLower(tokens[0]!) && FUNCTION_WORDS.has(lower[0]!) && !NOT_A_SPEAKER.has(lower[0]!) && !/^(?:his|her|their|its|our|my|your)$/.test(lower[0]!)) return null;
+  if (tokens.filter((t) => /^\p{Lu}{2,}[’']?\p{Lu}*$/u.test(t)).length >= 3 || tokens.length > 12) return null;
+  return s;
 }

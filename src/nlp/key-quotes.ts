@@ -48,7 +48,8 @@ function scoreQuote(q: FoundQuote, storyTerms: Set<string>): number {
 }
 
 /**
- * The key quotes of a story: full statements (never fragments), best first, at most `max` (3).
+ * The key quotes of a story: full statements first, best first, at most `max` (3); fragments only as
+ * the rule below allows.
  * After the first pick, a quote by a speaker already chosen counts for less, so several sides of a
  * story come before a second quote of the same person.
  */
@@ -58,9 +59,17 @@ export function rankKeyQuotes(
 ): FoundQuote[] {
   const max = options.max ?? 3;
   const storyTerms = new Set(terms([options.title ?? '', ...(options.summary ?? [])].join(' ')));
-  const candidates = quotes
-    .filter((q) => !q.fragment && wordCount(q.text) >= 5)
-    .map((q) => ({ q, score: scoreQuote(q, storyTerms) }));
+  const full = quotes.filter((q) => !q.fragment && wordCount(q.text) >= 5);
+  // A fragment woven into the reporter's sentence stands on its own only when it reads like one: long
+  // or opening like a sentence. A short lower-case one ("a disaster") is a key quote only when the
+  // story has no full statement at all.
+  const shortLowerCase = (q: FoundQuote) => wordCount(q.text) < 8 && /^[^\p{L}]*\p{Ll}/u.test(q.text);
+  const fragments = quotes.filter((q) => q.fragment && wordCount(q.text) >= 3 && (full.length === 0 || !shortLowerCase(q)));
+  const candidates = [
+    ...full.map((q) => ({ q, score: scoreQuote(q, storyTerms) })),
+    // Below full statements of the same worth.
+    ...fragments.map((q) => ({ q, score: 0.8 * scoreQuote(q, storyTerms) })),
+  ];
   const chosen: FoundQuote[] = [];
   const speakerCount = new Map<string, number>();
   while (chosen.length < max && candidates.length > 0) {
@@ -76,11 +85,31 @@ export function rankKeyQuotes(
     });
     const [best] = candidates.splice(bestIndex, 1);
     if (!best) break;
-    // The same words quoted twice (e.g. repeated in a later paragraph) are one quote.
-    if (chosen.some((c) => c.text === best.q.text)) continue;
+    // The same words quoted twice, or a piece of a quote already chosen, say nothing new.
+    if (chosen.some((c) => containsQuote(c.text, best.q.text) || containsQuote(best.q.text, c.text))) continue;
     chosen.push(best.q);
     const key = best.q.speaker ?? '';
     speakerCount.set(key, (speakerCount.get(key) ?? 0) + 1);
   }
   return chosen;
+}
+
+/** Text compared for repetition: quote marks, case, spacing and edge punctuation do not count. */
+export function normaliseForComparison(text: string): string {
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[\u2018\u2019\u201a\u201b\u2032']/g, "'")
+    .replace(/["\u201c\u201d\u201e\u201f\u00ab\u00bb\u2033]/g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s'.,;:!?…—–-]+|[\s'.,;:!?…—–-]+$/g, '');
+}
+
+/**
+ * Whether `inner` is contained in `outer` once both are normalised: a key quote shown beside a
+ * longer quote or a summary sentence that already holds it repeats it.
+ */
+export function containsQuote(outer: string, inner: string): boolean {
+  const needle = normaliseForComparison(inner);
+  return needle.length > 0 && normaliseForComparison(outer).includes(needle);
 }

@@ -8,6 +8,7 @@
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
 import { ABSENT, CharTable } from './char-table.ts';
+import { createRequire } from 'node:module';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
 export type Gender = 'm' | 'f';
@@ -50,7 +51,7 @@ const TITLES: Record<string, Gender | null> = {
   director: null, officer: null, candidate: null, nominee: null, leader: null, host: null,
   anchor: null, correspondent: null, spokesman: 'm', spokeswoman: 'f', spokesperson: null,
   state: null, press: null, foreign: null, defense: null, deputy: null, assistant: null,
-  former: null, 'u.s.': null, us: null, gop: null, democratic: null, republican: null,
+  former: null, 'u.s.': null, us: null, gop: null, democratic: null, republican: null, democrat: null,
   supreme: null, court: null, house: null, white: null, panel: null, oversight: null,
   campaign: null, executive: null, founder: null, ceo: null, coach: null, pastor: null,
   majority: null, minority: null, whip: null, first: null, congressman: 'm', congresswoman: 'f',
@@ -113,6 +114,8 @@ const ROLE_SYNONYMS: Record<string, string> = {
   doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge',
 };
 
+// First names common in the news. They are read before the package's list (gender-detection-from-name),
+// whose majority reading is wrong for some of them (Lindsey Graham, Xi Jinping, Joan).
 const MALE_NAMES = new Set(
   ('james john robert michael william david richard joseph thomas charles christopher daniel matthew anthony ' +
     'donald mark paul steven steve andrew kenneth ken joshua josh kevin brian george edward ronald timothy tim ' +
@@ -139,7 +142,7 @@ const FEMALE_NAMES = new Set(
     'melania ivanka chelsea michelle kellyanne huma elizabeth nikki sarah condoleezza angela theresa ' +
     'marine hilary jill loretta gwen claire nancy debbie donna elaine carmel leslie malkia ava melanie ' +
     'mary megyn rachel katy lena oprah beyonce ivana tiffany marla gennifer paula juanita kathleen ' +
-    'stacey marcia terry_no esther carla krystal azucena adriana jacklyn').split(' '),
+    'stacey marcia terry_no esther carla krystal azucena adriana jacklyn jan').split(' '),
 );
 
 /**
@@ -286,12 +289,36 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   return !/^\p{Lu}\.$/u.test(tokens[tokens.length - 1]!);
 }
 
+type GenderLists = typeof import('gender-detection-from-name');
+let lists: GenderLists | undefined;
+/**
+ * The package's lists (about 2 MB of names), loaded on the first name we need: commands that never
+ * analyse an article (summary, ask, serve's replies) do not pay for them at start.
+ */
+function genderLists(): GenderLists {
+  return (lists ??= createRequire(import.meta.url)('gender-detection-from-name') as GenderLists);
+}
+
+/** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
+export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
+  ...'mother wife daughter sister grandmother widow actress businesswoman congresswoman chairwoman spokeswoman mom'.split(' ').map((w) => [w, 'f'] as const),
+  ...'father husband son brother grandfather widower actor businessman congressman dad'.split(' ').map((w) => [w, 'm'] as const),
+]);
+
 export function firstNameGender(token: string | undefined): Gender | null {
   if (!token) return null;
   const w = normaliseWord(token);
   if (MALE_NAMES.has(w)) return 'm';
   if (FEMALE_NAMES.has(w)) return 'f';
-  return null;
+  // The long tail of first names (about 30,000 in English): the package's majority reading.
+  // Initials and one-letter words say nothing.
+  if (w.length < 2 || !/^\p{L}[\p{L}'’-]+$/u.test(w)) return null;
+  const g = genderLists().getGender(w, 'en');
+  if (g === 'male') return 'm';
+  if (g === 'female') return 'f';
+  // "Jo-Renee", "Jean-Pierre": the first part of a compound first name.
+  const dash = w.indexOf('-');
+  return dash > 1 ? firstNameGender(w.slice(0, dash)) : null;
 }
 
 export function personGender(p: Person): Gender | null {
@@ -354,6 +381,14 @@ interface RunName {
 const runNameIndices = new CharTable();
 const runNameList: Array<RunName | null> = [];
 
+const GENERATION = /^(?:jr|sr|ii|iii|iv|v)$/;
+
+/** The family name among a name's bare tokens: the last one that is not "Jr." or "IV". */
+export function surnameOf(tokens: string[]): string {
+  for (let i = tokens.length - 1; i > 0; i--) if (!GENERATION.test(tokens[i]!)) return tokens[i]!;
+  return tokens[0]!;
+}
+
 /** parseNameRun(run) with its surname and whether it looks like a person's name (memoised). */
 function runName(run: string): RunName | null {
   const index = runNameIndices.get(run, 0, run.length);
@@ -361,11 +396,12 @@ function runName(run: string): RunName | null {
   const parsed = parseNameRun(run);
   const name = parsed && {
     parsed,
-    surname: bareWord(parsed.tokens[parsed.tokens.length - 1]!),
+    surname: surnameOf(parsed.tokens.map(bareWord)),
     personLike: looksLikePersonName(parsed.tokens, parsed.titleWords.length > 0),
     nameOffset: run.indexOf(parsed.tokens[0]!),
     titled: parsed.titleWords.some((w) => isTitleWord(w)),
-    titleRoles: parsed.titleWords.map(roleKey),
+    // "Vice President Joe Biden" is not a president: a title after "Vice" or "Deputy" is a role of its own.
+    titleRoles: parsed.titleWords.map((w, i) => (/^(?:vice|deputy|assistant|lieutenant|lt\.?)$/i.test(parsed.titleWords[i - 1] ?? '') ? `vice-${roleKey(w)}` : roleKey(w))),
     fullName: parsed.tokens.join(' '),
     fullNameKey: parsed.tokens.join(' ').toLowerCase(),
     nameTokens: parsed.tokens.map(bareWord),
@@ -457,7 +493,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       let person: Person | undefined;
       if (pass === 1) {
         const known = peopleBySurname.get(surname);
-        if (known) person = nearestDefined(known, mentions, hit.start);
+        if (known) person = principalOf(known, gender);
         else if (firstTokens.has(surname)) {
           // A lone first name ("Melanie") of a known full name.
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
@@ -473,6 +509,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           person = people.find(
             (p) => p.surname === surname && (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1),
           );
+          // A headline in title case makes names of its words ("Clinton Wades In"): the title only
+          // adds to people the body names.
+          if (!person && !hit.countMentions) continue;
           if (!person) {
             person = { fullName, nameTokens, surname, roles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
@@ -488,8 +527,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       if (gender === 'm') person.maleVotes += 3;
       if (gender === 'f') person.femaleVotes += 3;
       for (const role of name.titleRoles) person.roles.add(role);
-      for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0)))
+      for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0))) {
         person.roles.add(w);
+        if (GENDERED_NOUN[w] === 'm') person.maleVotes += 3;
+        if (GENDERED_NOUN[w] === 'f') person.femaleVotes += 3;
+      }
       // "the Trump campaign", "Obama administration": the name is a modifier, not a mention of the person.
       const following = text.slice(hit.end, hit.end + 60);
       const modifierUse = hit.countMentions && (MODIFIER_NOUN.test(following) || modifierBeforeName(following));
@@ -513,11 +555,16 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   return { people, mentions };
 }
 
-function nearestDefined(candidates: Person[], mentions: Mention[], pos: number): Person | undefined {
-  if (candidates.length === 1) return candidates[0];
-  let best: Mention | undefined;
-  for (const m of mentions) if (candidates.includes(m.person) && m.start < pos) best = m;
-  return best?.person ?? candidates[0];
+/**
+ * Whom a bare surname means when several people share it ("Cruz" with Ted and Heidi Cruz named):
+ * one of the gender a title gives ("Mrs. Clinton"), else the one the article introduced first, its
+ * main subject. News calls relatives by first or full name ("Heidi Cruz", "Heidi") and keeps the
+ * bare surname for the person the story is about, so the most recent full name is the wrong guide.
+ */
+export function principalOf<T extends Person>(candidates: T[], gender: Gender | null): T | undefined {
+  if (candidates.length <= 1 || !gender) return candidates[0];
+  const genderOf = (p: Person) => personGender(p) ?? firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
+  return candidates.find((p) => genderOf(p) === gender) ?? candidates.find((p) => genderOf(p) === null) ?? candidates[0];
 }
 
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
@@ -574,7 +621,9 @@ function votePronounGender(text: string, mentions: Mention[], inQuote: (pos: num
     // Two different people just before the pronoun: the vote is ambiguous.
     const prev = mentions[mi - 1];
     if (prev && prev.person !== mention.person && m.index - prev.end < 150) continue;
-    if (/^(he|his|him|himself)$/i.test(m[1]!)) mention.person.maleVotes += 1;
-    else mention.person.femaleVotes += 1;
+    // A pronoun near a name is weak evidence (the sentence may be about someone else): a title or a
+    // known first name outweighs several of them.
+    if (/^(he|his|him|himself)$/i.test(m[1]!)) mention.person.maleVotes += 0.25;
+    else mention.person.femaleVotes += 0.25;
   }
 }

@@ -18,9 +18,10 @@ import {
   resolveSubject,
   speechVerbs,
   trailingCue,
+  wellFormedSpeaker,
 } from './attribution.ts';
 import { indexPeople } from './people.ts';
-export { rankKeyQuotes } from './key-quotes.ts';
+export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Quotation spans: which quote marks open and close, across straight, curly and mixed marks,
@@ -52,6 +53,8 @@ const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»', '″']);
 const SINGLE_MARKS = new Set(["'", '‘', '’']);
 const OPENING_GLYPHS = new Set(['“', '„', '«', '‘']);
 const CLOSING_GLYPHS = new Set(['”', '»', '’']);
+/** Marks that open only: never read as closing after punctuation. */
+const CLOSING_PUNCTUATION_BEFORE_NOTHING = new Set(['“', '„', '«']);
 
 /** Paragraphs are lines: feeds and scrapes use blank lines or single newlines between them. */
 export function splitParagraphs(text: string): Paragraph[] {
@@ -111,6 +114,9 @@ function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { s
     else role = stack.length > 0 ? 'close' : 'open';
     const top = stack[stack.length - 1];
     if (role === 'open' && top && top.glyph === c && c === '"' && !opens) role = 'close';
+    // `...audiences,"Katie Packer said`: a mark glued to the next word after the quotation's own
+    // closing punctuation still closes it (a missing space, common in scraped text).
+    if (role === 'open' && top && (c === '"') === (top.glyph === '"') && !CLOSING_PUNCTUATION_BEFORE_NOTHING.has(c) && /[,.!?]/.test(text[i - 1] ?? '') && i - 1 > top.index + 1) role = 'close';
     if (role === 'open' && top && (c === '"') === (top.glyph === '"') && closes) role = 'close';
     if (role === 'open') {
       // The same kind of mark inside an open quote usually means the previous quote lost its
@@ -369,7 +375,7 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
       else if (speaker && w.cue.subject.kind !== 'pronoun') ctx.lastDescriptor = { pos: w.cue.subject.pos, text: speaker };
       ctx.speakers.sort((a, b) => a.pos - b.pos);
     }
-    w.speaker = speaker;
+    w.speaker = wellFormedSpeaker(speaker);
   }
   // Pieces that inherited a cue take the resolved speaker of the quote they inherited from.
   for (const w of work) {
@@ -382,6 +388,10 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
       fragment: isFragment(text, w),
     };
     if (w.cue) q.cue = w.cue.text;
+    // Words in quotation marks inside the reporter's own sentence, which no one in the text is said
+    // to have said, are scare quotes, titles and nicknames ("Celebrity Apprentice", "self-deportation"),
+    // not quotations of speech.
+    if (q.fragment && !w.cue && q.speaker === null) continue;
     quotes.push(q);
   }
   return quotes;
@@ -426,11 +436,13 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
       }
     }
   }
-  // 4. A quotation that opens its paragraph after "Caddell continued:" / "Trump said:".
+  // 4. A paragraph of quotation after "Caddell continued:", "Trump said:", or a last sentence that
+  // names the speaker ("..., noted NBC's Dante Chinni.").
   if (span.open === paragraph.start && span.paragraph > 0 && !span.continuation) {
     const prevIndex = span.paragraph - 1;
     const prev = paragraphs[prevIndex]!;
-    if (text[prev.end - 1] === ':') {
+    const quotesBefore = all.some((o) => o.span.paragraph === prevIndex);
+    if (text[prev.end - 1] === ':' || (!quotesBefore && onlyQuotation(masked))) {
       const prevMasked = maskOf(prevIndex);
       const starts = sentenceStarts(prevMasked, prev);
       const from = starts[starts.length - 1] ?? prev.start;
@@ -469,8 +481,18 @@ function inheritCues(text: string, work: Working[]): void {
       w.cue = prev.cue; w.cueKind = 'inherited';
       continue;
     }
+    // A paragraph of nothing but quotation, right after a paragraph whose last quotation has a cue:
+    // news writing leaves the attribution out when the same speaker goes on.
+    if (prev?.cue && prev.span.paragraph === w.span.paragraph - 1 && w.span.open === w.paragraph.start && onlyQuotation(w.masked)) {
+      w.cue = prev.cue; w.cueKind = 'inherited';
+    }
   }
   void text;
+}
+
+/** A masked paragraph with no words of the reporter's own: quotations and punctuation only. */
+function onlyQuotation(masked: string): boolean {
+  return !/[\p{L}\p{N}]/u.test(masked.replace(/(?:^|\s)Q(?=\s|$|[.,;:!?])/g, ' '));
 }
 
 const WORD_WITH_LETTER = /\S*[\p{L}\p{N}]\S*/gu;

@@ -30,6 +30,9 @@ export function placeholders(count: number, group: string): string {
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Takes effect only while the file is new (no table yet): retention then gives freed pages
+  // back with incremental_vacuum (retention.ts). Must precede WAL and the first table.
+  db.pragma('auto_vacuum = INCREMENTAL');
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

@@ -6,6 +6,7 @@ import { openDatabase, type Db } from './db.ts';
 import { LlmCache } from './llm-cache.ts';
 import { OutboxStore } from './outbox.ts';
 import { PassageStore } from './passages.ts';
+import { RetentionStore } from './retention.ts';
 import { SourceStore } from './sources.ts';
 import { StoryStore } from './stories.ts';
 import { SubscriberStore } from './subscribers.ts';
@@ -15,6 +16,7 @@ export type { CandidateOptions, PassageQuery } from './passages.ts';
 export type { Source, SourceInput, SourceKind } from './sources.ts';
 export type { StoryAssignment, StoryChange, StoryRecord } from './stories.ts';
 export type { SentMessage, Subscriber } from './subscribers.ts';
+export type { RetentionPolicy, RetentionReport } from './retention.ts';
 export type { DeliveryCounts, DigestDecision, DigestRecord, DigestStatus, LockHolder, OutboxItem, OutboxStatus } from './outbox.ts';
 
 export class Store {
@@ -25,6 +27,7 @@ export class Store {
   readonly outbox: OutboxStore;
   readonly stories: StoryStore;
   readonly passages: PassageStore;
+  readonly retention: RetentionStore;
 
   private constructor(
     private readonly db: Db,
@@ -37,6 +40,7 @@ export class Store {
     this.llmCache = new LlmCache(db);
     this.outbox = new OutboxStore(db);
     this.passages = new PassageStore(db, this.articles);
+    this.retention = new RetentionStore(db, this.stories);
   }
 
   /** `log` gets the lines worth an operator's eye (stories merged or split). */

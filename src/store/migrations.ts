@@ -235,6 +235,8 @@ export const migrations: Migration[] = [
         article_id INTEGER NOT NULL,
         PRIMARY KEY (key, at, article_id)
       ) WITHOUT ROWID;
+      -- Retention deletes an article's keys with it.
+      CREATE INDEX article_keys_article ON article_keys(article_id);
 
       -- Document frequencies for the IDF weights: one JSON object of counts, merged with each
       -- process's new counts every thousand articles and when the store closes.
@@ -266,6 +268,16 @@ export const migrations: Migration[] = [
         digest_id INTEGER PRIMARY KEY REFERENCES digests(id) ON DELETE CASCADE,
         content_key TEXT NOT NULL
       );
+    `,
+  },
+  {
+    version: 12,
+    sql: `
+      -- Retention (src/store/retention.ts) deletes old articles: without these, each deleted
+      -- article would scan every band row (ON DELETE CASCADE) and every article (SET NULL).
+      CREATE INDEX IF NOT EXISTS article_bands_article ON article_bands(article_id);
+      CREATE INDEX IF NOT EXISTS articles_near_duplicate ON articles(near_duplicate_of) WHERE near_duplicate_of IS NOT NULL;
+      CREATE INDEX IF NOT EXISTS digests_decided ON digests(decided_at);
     `,
   },
   {

@@ -7,6 +7,7 @@
 //   'cancelled': a later part of a digest whose chat blocked the bot.
 // Digest states: pending (messages to send) | sent | failed | unknown | skipped-empty.
 import type { Statement, Transaction } from 'better-sqlite3';
+import { scrubSecrets } from '../secrets.ts';
 import { statementCache, type Db } from './db.ts';
 
 export type DigestStatus = 'pending' | 'sent' | 'failed' | 'unknown' | 'skipped-empty';
@@ -336,11 +337,12 @@ export class OutboxStore {
     this.sql(
       `UPDATE outbox SET status = 'pending', next_attempt_at = ?, error = ?, updated_at = ?,
          attempts = attempts - ? WHERE id = ?`,
-    ).run(nextAttemptAt.toISOString(), error, now.toISOString(), options.countAttempt === false ? 1 : 0, id);
+    ).run(nextAttemptAt.toISOString(), scrubSecrets(error), now.toISOString(), options.countAttempt === false ? 1 : 0, id);
   }
 
   /** Gives up on a message; with cancelRest, the digest's later parts are cancelled too. */
-  markFailed(id: number, reason: string, now = new Date(), options: { cancelRest?: boolean } = {}): void {
+  markFailed(id: number, error: string, now = new Date(), options: { cancelRest?: boolean } = {}): void {
+    const reason = scrubSecrets(error);
     this.transaction(() => {
       const at = now.toISOString();
       this.sql("UPDATE outbox SET status = 'failed', error = ?, updated_at = ? WHERE id = ?").run(reason, at, id);
@@ -357,7 +359,7 @@ export class OutboxStore {
   /** Records a message whose fate is unknown (abandoned mid-call): it is never sent again. */
   markUnknown(id: number, reason: string, now = new Date()): void {
     this.transaction(() => {
-      this.sql("UPDATE outbox SET status = 'unknown', error = ?, updated_at = ? WHERE id = ? AND status = 'sending'").run(reason, now.toISOString(), id);
+      this.sql("UPDATE outbox SET status = 'unknown', error = ?, updated_at = ? WHERE id = ? AND status = 'sending'").run(scrubSecrets(reason), now.toISOString(), id);
       this.settleDigestOf(id, now);
     });
   }
@@ -374,7 +376,7 @@ export class OutboxStore {
       const at = now.toISOString();
       const digestIds = this.sql("SELECT DISTINCT digest_id FROM outbox WHERE chat_id = ? AND status = 'pending'").pluck().all(chatId) as number[];
       const changes = this.sql("UPDATE outbox SET status = 'cancelled', error = ?, updated_at = ? WHERE chat_id = ? AND status = 'pending'")
-        .run(reason, at, chatId).changes;
+        .run(scrubSecrets(reason), at, chatId).changes;
       for (const digestId of digestIds) this.settleDigest(digestId, now);
       return changes;
     });

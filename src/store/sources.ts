@@ -1,4 +1,5 @@
 // News sources and their fetch state (conditional-GET validators, failures, backoff).
+import { scrubSecrets } from '../secrets.ts';
 import type { Db } from './db.ts';
 
 export type SourceKind = 'feed' | 'page';
@@ -139,13 +140,13 @@ export class SourceStore {
       .prepare(
         `UPDATE sources SET last_attempt_at = ?, consecutive_failures = consecutive_failures + 1, next_attempt_at = ?, last_error = ? WHERE id = ?`,
       )
-      .run(now.toISOString(), nextAttemptAt.toISOString(), reason.slice(0, 500), id);
+      .run(now.toISOString(), nextAttemptAt.toISOString(), scrubSecrets(reason).slice(0, 500), id);
   }
 
   /** Postpones a source without counting a failure (e.g. 429 with Retry-After). */
   postpone(id: number, nextAttemptAt: Date, reason: string, now = new Date()): void {
     this.db
       .prepare('UPDATE sources SET last_attempt_at = ?, next_attempt_at = ?, last_error = ? WHERE id = ?')
-      .run(now.toISOString(), nextAttemptAt.toISOString(), reason.slice(0, 500), id);
+      .run(now.toISOString(), nextAttemptAt.toISOString(), scrubSecrets(reason).slice(0, 500), id);
   }
 }

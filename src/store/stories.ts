@@ -9,7 +9,7 @@ import type { Statement } from 'better-sqlite3';
 import type { Logger } from '../log.ts';
 import { RULES, chooseStory, merged, profileFromMembers, profileOf, shouldMerge, splitCheckDue, splitOff, withMember, type IsSpecific, type Placed, type StoryProfile } from '../stories/assign.ts';
 import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
-import { outletName } from '../stories/listing.ts';
+import { outletName } from '../ingest/outlet.ts';
 import { articleVectors, cosine, entityKey, termKey, topKeys, type TermStatistics, type Vector } from '../stories/vectors.ts';
 import { placeholders, statementCache, type Db } from './db.ts';
 
@@ -139,6 +139,23 @@ interface LoadedStory {
 
 /** An outlet as a story counts it: its name or web host, else the article itself. */
 const outletKey = (outlet: string | null, articleId: number) => outlet ?? `#${articleId}`;
+
+/** A stored member as the assignment sees it. */
+interface Member extends Placed {
+  id: number;
+  title: string;
+  outlet: string | null;
+}
+
+/** The headline of the member closest to the centroid: it speaks for the story. */
+function headlineOf(members: Member[], profile: StoryProfile): Headline {
+  const best = members.reduce((top, m) => (cosine(m.vectors.terms, profile.terms) > cosine(top.vectors.terms, profile.terms) ? m : top));
+  return { title: best.title, articleId: best.id, terms: best.vectors.terms };
+}
+
+function outletsOf(members: Member[]): Set<string> {
+  return new Set(members.map((m) => outletKey(m.outlet, m.id)));
+}
 
 function loaded(row: StoryRow): LoadedStory {
   const saved = JSON.parse(row.profile) as SerializedProfile;
@@ -433,15 +450,10 @@ export class StoryStore {
     const movingSet = new Set(moving);
     const staying = members.filter((_, i) => !movingSet.has(i));
     const leaving = members.filter((_, i) => movingSet.has(i));
-    const headline = (group: typeof members, profile: StoryProfile): Headline => {
-      const best = group.reduce((top, m) => (cosine(m.vectors.terms, profile.terms) > cosine(top.vectors.terms, profile.terms) ? m : top));
-      return { title: best.title, articleId: best.id, terms: best.vectors.terms };
-    };
     const kept = profileFromMembers(storyId, staying);
-    const outletsOf = (group: typeof members) => new Set(group.map((m) => outletKey(m.outlet, m.id)));
-    this.save(kept, headline(staying, kept), outletsOf(staying), now);
+    this.save(kept, headlineOf(staying, kept), outletsOf(staying), now);
     const split = profileFromMembers(0, leaving);
-    const newId = this.insertStory(split, headline(leaving, split), outletsOf(leaving), now);
+    const newId = this.insertStory(split, headlineOf(leaving, split), outletsOf(leaving), now);
     this.sql('UPDATE story_articles SET story_id = ? WHERE article_id IN (SELECT value FROM json_each(?))').run(newId, JSON.stringify(leaving.map((m) => m.id)));
     this.recordChange({ kind: 'split', storyId, otherId: newId, articles: leaving.length, at: now.toISOString() });
     return newId;
@@ -464,6 +476,36 @@ export class StoryStore {
         : { story: change.storyId, newStory: change.otherId, articles: change.articles },
       change.kind === 'merge' ? 'stories merged: the old id redirects to the survivor' : 'story split: its later event became a story of its own',
     );
+  }
+
+  // ---- retention (store/retention.ts deletes old articles) ----
+
+  /**
+   * After articles were deleted: their index keys go, and each story that lost members is
+   * rebuilt from the members it has left (centroids, span, outlets, headline), or, with none
+   * left, removed with the ids that were merged into it (their buttons then say the story is
+   * no longer stored). `storyIds`: the stories of the deleted articles, read before the delete.
+   */
+  afterArticlesDeleted(articleIds: number[], storyIds: number[], now: Date): void {
+    if (!articleIds.length) return;
+    this.sql('DELETE FROM article_keys WHERE article_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(articleIds));
+    const stats = this.statistics();
+    for (const storyId of new Set(storyIds)) {
+      const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: articleVectors(m.features, stats) }));
+      this.profiles.delete(storyId);
+      if (!members.length) {
+        this.sql('DELETE FROM stories WHERE merged_into = ?').run(storyId);
+        this.sql('DELETE FROM stories WHERE id = ?').run(storyId);
+        continue;
+      }
+      const profile = profileFromMembers(storyId, members);
+      this.save(profile, headlineOf(members, profile), outletsOf(members), now);
+    }
+  }
+
+  /** Digest contents no recorded digest refers to any more (retention deleted their digests). */
+  forgetUnusedDigestContents(): number {
+    return this.sql('DELETE FROM digest_story_contents WHERE content_key NOT IN (SELECT content_key FROM digest_story_sets)').run().changes;
   }
 
   // ---- reading ----
@@ -571,7 +613,7 @@ export class StoryStore {
             this.assign({
               articleId: r.id,
               title: r.title,
-              outlet: outletName({ outlet: r.outlet ?? undefined, url: r.url ?? undefined }),
+              outlet: outletName(r.outlet, r.url) ?? null,
               ingestedAt: r.ingested_at,
               time: r.published_at ?? r.ingested_at,
               dated: r.published_at !== null,

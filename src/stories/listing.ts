@@ -1,6 +1,7 @@
 // The stored stories as `news-digest stories --json` prints them. The zod schema is the
 // contract (DESIGN.md §3): {stories: [{id, title, first, last, outlets[], articles: [...]}]}.
 import { z } from 'zod';
+import { outletName } from '../ingest/outlet.ts';
 import type { StoredArticle } from '../model.ts';
 
 export const StoryListingSchema = z.object({
@@ -28,22 +29,20 @@ export const StoryListingSchema = z.object({
 });
 export type StoryListing = z.infer<typeof StoryListingSchema>;
 
-/** An article's outlet: its name, else its web host. */
-export function outletName(article: Pick<StoredArticle, 'outlet' | 'url'>): string | null {
-  if (article.outlet) return article.outlet;
-  if (article.url && URL.canParse(article.url)) return new URL(article.url).hostname.replace(/^www\./, '');
-  return null;
+/** An article's outlet: its name, else one from its URL's host; null when unknown. */
+export function articleOutlet(article: Pick<StoredArticle, 'outlet' | 'url'>): string | null {
+  return outletName(article.outlet, article.url) ?? null;
 }
 
 /** One story of the listing from its record and its member articles (oldest first). */
 export function listedStory(story: { id: number; title: string; first: string; last: string }, articles: StoredArticle[]): StoryListing['stories'][number] {
-  const outlets = [...new Set(articles.map(outletName).filter((o): o is string => o !== null))];
+  const outlets = [...new Set(articles.map(articleOutlet).filter((o): o is string => o !== null))];
   return {
     id: story.id,
     title: story.title,
     first: story.first,
     last: story.last,
     outlets,
-    articles: articles.map((a) => ({ id: a.id, url: a.url ?? null, title: a.title, outlet: outletName(a), published: a.published ?? null })),
+    articles: articles.map((a) => ({ id: a.id, url: a.url ?? null, title: a.title, outlet: articleOutlet(a), published: a.published ?? null })),
   };
 }

@@ -13,7 +13,8 @@
 // usable sentences (a short item's third sentence is mostly detail).
 import { splitSentences } from '../nlp/sentences.ts';
 import { TermIds } from '../nlp/term-ids.ts';
-import { type TokenSpans, entityMentions, tokenSpans, tokenize } from '../nlp/tokens.ts';
+import { type TokenSpans, entityMentions, tokenAt, tokenSpans, tokenize } from '../nlp/tokens.ts';
+import { type HeadlineWords, headlineWords, headlineWordsOf, repeatsHeadline } from './headline.ts';
 
 export interface SummaryInput {
   title?: string;
@@ -105,6 +106,8 @@ function isBoilerplate(sentence: string, lower = sentence.toLowerCase()): boolea
 const MAY_HAVE_DATELINE = /[(—–-]/;
 const CAPTION = /\((?:pictured|left|right|centre|center|above|below|top|bottom|file|inset|file photo|second left|second right)\b[^)]*\)/iu;
 const DANGLING_START = /^(?:["'“‘]?)(?:he|she|it|they|this|these|those|his|her|its|their|him|them)\b/iu;
+/** A personal pronoun first: a summary never opens with one (its person is not named yet). */
+const PERSON_PRONOUN_START = /^(?:["'“‘(]?)(?:he|she|they|his|her|hers|their|theirs|him|them)\b/iu;
 const TERMINAL_END = /[.!?…]["'”’)\]]*$/u;
 const QUOTE_CHARS = /["“”]|(?:^|\s)['‘]|['’](?=\s|$|[,.])/gu;
 
@@ -136,6 +139,25 @@ function usableSentences(sentences: readonly string[], limit: number): Candidate
     usable.push({ index, text, words, tokens });
   }
   return usable;
+}
+
+/**
+ * Whether a candidate repeats the headline. Asked only of the few sentences about to be picked,
+ * not of every candidate: the comparison costs a third of a summary's time when done for all.
+ */
+function repeatsTitle(candidate: Candidate, title: HeadlineWords | undefined): boolean {
+  if (!title) return false;
+  const words: string[] = new Array(candidate.tokens.bounds.length >> 1);
+  for (let k = 0; k < words.length; k++) words[k] = tokenAt(candidate.tokens, k);
+  return repeatsHeadline(headlineWordsOf(words), title);
+}
+
+/**
+ * The sentences a summary may open with: not one that starts with a pronoun for a person it
+ * has not named yet ("He said...", "Their plan..."); those may follow a sentence that names them.
+ */
+function mayOpenSummary(candidate: Candidate): boolean {
+  return !PERSON_PRONOUN_START.test(candidate.text);
 }
 
 /** A sparse vector: term ids in ascending order with their weights. */
@@ -269,6 +291,18 @@ function targetLength(usableCount: number, maxSentences: number | undefined): nu
 }
 
 /**
+ * Whether a summary keeps the rules summarize() follows: no sentence repeats the headline, and
+ * the first does not open with a pronoun for an unnamed person. For summaries made elsewhere
+ * (an LLM) or stored before these rules.
+ */
+export function keepsSummaryRules(summary: readonly string[], title?: string): boolean {
+  if (summary[0] !== undefined && PERSON_PRONOUN_START.test(summary[0])) return false;
+  if (!title) return true;
+  const headline = headlineWords(title);
+  return !summary.some((sentence) => repeatsHeadline(sentence, headline));
+}
+
+/**
  * The first `count` usable sentences (cleaned): the Lead-N baseline after the same
  * filtering the summarizer applies, for evaluation and comparison.
  */
@@ -277,21 +311,33 @@ export function leadSentences(input: SummaryInput, count = 3): string[] {
   return usableSentences(sentences, count).map((candidate) => candidate.text);
 }
 
-/** The 2-3 sentences (in article order, datelines removed) that best say what happened. */
+/**
+ * The 2-3 sentences (in article order, datelines removed) that best say what happened. They
+ * never repeat the headline (see headline.ts), and the first never opens with a pronoun
+ * for a person it has not named.
+ */
 export function summarize(input: SummaryInput, options: SummarizeOptions = {}): string[] {
   const weights = { ...DEFAULT_WEIGHTS, ...options.weights };
   const sentences = input.sentences ?? splitSentences(input.text);
+  const title = input.title ? headlineWords(input.title) : undefined;
   const candidates = usableSentences(sentences, MAX_CANDIDATES);
   if (candidates.length === 0) {
     // Nothing looks like a proper sentence (an unpunctuated one-liner): the longest line
     // of 3+ words rather than nothing; a bare two-word headline gives nothing.
-    const fallback = sentences.map(cleanSentence).filter((s) => tokenize(s).length >= 3);
+    const fallback = sentences
+      .map(cleanSentence)
+      .filter((s) => tokenize(s).length >= 3 && !(title && repeatsHeadline(s, title)) && !PERSON_PRONOUN_START.test(s));
     fallback.sort((a, b) => b.length - a.length);
     return fallback.slice(0, Math.min(1, options.maxSentences ?? 1));
   }
   const count = targetLength(candidates.length, options.maxSentences);
   if (count === 0) return [];
-  if (candidates.length <= count) return candidates.map((c) => c.text);
+  if (candidates.length <= count) {
+    // All of them but a headline repeat, from the first that may open a summary.
+    const kept = candidates.filter((c) => !repeatsTitle(c, title));
+    const opening = kept.findIndex(mayOpenSummary);
+    return opening < 0 ? [] : kept.slice(opening).map((c) => c.text);
+  }
 
   const n = candidates.length;
   const termIds = new TermIds();
@@ -351,6 +397,7 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   const dangling = candidates.map((c, rank) => rank > 0 && options.method !== 'textrank' && DANGLING_START.test(c.text));
 
   // Maximal Marginal Relevance: each pick trades its score against overlap with earlier picks.
+  const mayOpen = candidates.map(mayOpenSummary);
   const chosen: number[] = [];
   const taken = new Uint8Array(n);
   const overlap = new Float64Array(n); // highest similarity to any chosen sentence
@@ -360,6 +407,8 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
     let bestValue = -Infinity;
     for (let i = 0; i < n; i++) {
       if (taken[i] || overlap[i]! >= DUPLICATE_SIMILARITY) continue;
+      // Picks come back in article order: only a sentence after an earlier pick may open with "he".
+      if (!mayOpen[i] && firstChosen > i) continue;
       let value = scores[i]! - weights.redundancy * overlap[i]!;
       if (dangling[i] && firstChosen > i) value -= weights.danglingPenalty;
       if (value > bestValue) {
@@ -368,6 +417,10 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
       }
     }
     if (best < 0) break;
+    if (repeatsTitle(candidates[best]!, title)) {
+      taken[best] = 1; // never shown, so it neither opens the summary nor counts as an overlap
+      continue;
+    }
     chosen.push(best);
     taken[best] = 1;
     firstChosen = Math.min(firstChosen, best);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Telegraf } from 'telegraf';
 import { createBot, registerCommands, type BotSettings } from '../../src/bot/index.ts';
+import { UpdateQueue } from '../../src/bot/update-queue.ts';
 import { parseRawText } from '../../src/ingest/rawtext.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { silentLogger } from '../../src/log.ts';
@@ -40,7 +41,9 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const dir = mkdtempSync(join(tmpdir(), 'nd-bot-'));
   const store = Store.open(join(dir, 'bot.db'));
   if (options.seed !== false) ingestSeed(store);
+  const updates = new UpdateQueue();
   const bot = createBot({
+    updates,
     token: emulator.token,
     apiRoot: emulator.apiRoot,
     store,
@@ -82,6 +85,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
         // already stopped (e.g. switched to webhook mode)
       }
       await done;
+      await updates.idle(10_000);
       await emulator.close();
       store.close();
       rmSync(dir, { recursive: true, force: true });

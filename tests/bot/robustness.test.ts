@@ -1,10 +1,11 @@
-import { createServer } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEFAULT_WINDOW } from '../../src/digest/window.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { silentLogger } from '../../src/log.ts';
 import { startWebhook } from '../../src/serve.ts';
+import { startFixtureServer } from '../support/fixture-server.ts';
 import { startHarness, type Harness } from './harness.ts';
+import { freePort } from '../support/free-port.ts';
 
 const USER = 7001;
 let harness: Harness | undefined;
@@ -84,16 +85,6 @@ describe('the bot under hostile input', () => {
   });
 });
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 describe('webhook mode', () => {
   it('refuses a request without the secret and handles one with it', async () => {
     harness = await startHarness();
@@ -112,5 +103,82 @@ describe('webhook mode', () => {
     } finally {
       await new Promise((r) => server.close(r));
     }
+  });
+});
+
+/** Half a surrogate pair anywhere in a string. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+function story(title: string, text: string, extra: { outlet?: string; url?: string } = {}) {
+  return { title, text, published: '2016-09-05T12:00:00Z', outlet: extra.outlet ?? 'Outlet', url: extra.url ?? `https://news.example/${encodeURIComponent(title.slice(0, 8))}` };
+}
+
+describe('text cut by grapheme, names and titles capped', () => {
+  it('emoji and math-bold titles, topics and buttons reach Telegram whole: no half surrogate pair, no rejected request', async () => {
+    harness = await startHarness({ seed: false, emulator: { rateLimits: false } });
+    const { store, emulator } = harness;
+    storeDraft(store, story(`${'😀'.repeat(3000)} Quarry flood`, 'The quarry flood closed the valley road on Monday, officials said. Rescue teams pumped water from the quarry all night.'));
+    storeDraft(store, story('𝐌𝐚𝐱𝐢𝐦𝐢𝐥𝐢𝐚𝐧 𝐖𝐚𝐬𝐡𝐢𝐧𝐠𝐭𝐨𝐧 opens the harbour bridge', 'The harbour bridge opened on Monday after four years of work. Engineers said the bridge carries two rail lines.'));
+
+    // /start suggests topics as buttons: a math-bold name is 4 bytes a letter, cut to 64 bytes.
+    await harness.say(USER, '/start');
+    const buttons = emulator.botMessages(USER).at(-1)!.reply_markup?.inline_keyboard?.flat() ?? [];
+    const bold = buttons.find((b) => b.callback_data?.startsWith('topic:𝐌'));
+    expect(bold, JSON.stringify(buttons)).toBeDefined();
+    expect(Buffer.byteLength(bold!.callback_data!)).toBeLessThanOrEqual(64);
+    emulator.pressButton({ chatId: USER, messageId: emulator.botMessages(USER).at(-1)!.message_id, data: bold!.callback_data! });
+    await emulator.waitForBotMessages(USER, 2);
+
+    const [quarry] = await harness.say(USER, '/summary quarry');
+    expect(quarry).toMatch(/Quarry flood|😀…/);
+    await harness.say(USER, `/summary ${'😀'.repeat(150)}`);
+    const [followed] = await harness.say(USER, `/follow ${'🇺🇦'.repeat(60)}`);
+    expect(followed).toMatch(/^Following/);
+    expect(store.subscribers.topics(USER)[0]!.length).toBeLessThanOrEqual(100);
+
+    for (const message of emulator.botMessages(USER)) expect(LONE_SURROGATE.test(message.text ?? '')).toBe(false);
+    expect(emulator.rejected).toEqual([]);
+  });
+
+  it('a 4,206-character feed title: /addsource says it added the source, /summary and /sources stay within the limits', async () => {
+    const longTitle = `${'World News Network '.repeat(221)}Daily`.slice(0, 4206);
+    const server = await startFixtureServer();
+    try {
+      server.static('/feed.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>${longTitle}</title><link>http://x/</link><description>d</description><item><title>One</title><link>http://x/1</link><description>Text of one.</description></item></channel></rss>`, { contentType: 'application/rss+xml' });
+      harness = await startHarness({ emulator: { rateLimits: false }, settings: { adminIds: [USER] } });
+      const [added] = await harness.say(USER, `/addsource ${server.url('/feed.xml')}`);
+      expect(added).toMatch(/^Added source 1: World News Network/);
+      expect(harness.store.sources.list()).toHaveLength(1);
+      const sourceName = harness.store.sources.list()[0]!.name;
+      expect(sourceName.length).toBeLessThanOrEqual(200);
+
+      // The feed's stories carry a name as long as the feed's title (what an older version stored).
+      storeDraft(harness.store, story('Harbour strike ends after talks', 'The harbour strike ended on Monday after talks between the union and the port. Ships were unloaded overnight.', { outlet: longTitle }));
+      const [summary] = await harness.say(USER, '/summary harbour strike');
+      expect(summary).toMatch(/Harbour strike ends/);
+      expect(summary).toMatch(/World News Network/);
+      await harness.say(USER, '/sources');
+      for (const message of harness.emulator.botMessages(USER)) expect([...(message.text ?? '')].length).toBeLessThanOrEqual(4096);
+      expect(harness.emulator.rejected).toEqual([]);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers forged, stale and unknown button data, so the client spinner stops', async () => {
+    harness = await startHarness({ emulator: { rateLimits: false } });
+    const [help] = await harness.say(USER, '/help');
+    expect(help).toMatch(/What I can do/);
+    const messageId = harness.emulator.botMessages(USER).at(-1)!.message_id;
+    harness.emulator.pressButton({ chatId: USER, messageId, data: 'bogus', force: true });
+    harness.emulator.pressButton({ chatId: USER, messageId, data: 'more:no-such-story', force: true });
+    harness.emulator.pressButton({ chatId: USER, messageId, data: '', force: true });
+    await harness.emulator.waitFor(() => harness!.emulator.answeredCallbacks.length === 3);
+    expect(harness.emulator.answeredCallbacks.map((a) => a.text)).toEqual([
+      'That button no longer works; send /summary or /help.',
+      'That digest is too old; ask again with /summary.',
+      'That button no longer works; send /summary or /help.',
+    ]);
+    expect(harness.emulator.rejected).toEqual([]);
   });
 });

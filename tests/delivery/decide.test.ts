@@ -24,17 +24,17 @@ describe('daily digest decisions (injected clock)', () => {
     const store = openStore();
     addSubscribers(store, [{ chatId: 1, timezone: 'UTC', topics: ['Kessel dam'] }]);
     const ingest = (draft: ArticleDraft, at: string) => store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
-    for (const draft of damBreach) ingest(draft, '2031-03-12T19:00:00Z');
+    for (const draft of damBreach) ingest(draft, '2025-03-12T19:00:00Z');
 
-    await decideDue(store, { now: new Date('2031-03-13T08:00:00Z') });
+    await decideDue(store, { now: new Date('2025-03-13T08:00:00Z') });
     const [first] = store.outbox.digests({ chatId: 1 });
     const [firstStory] = store.outbox.items(first!.id).flatMap((i) => i.stories as Story[]);
     expect(firstStory!.update).toBeUndefined();
     expect(firstStory!.sources).toHaveLength(3);
 
     // Two days later a new report on the same story arrives.
-    ingest(damFollowUp, '2031-03-14T09:30:00Z');
-    await decideDue(store, { now: new Date('2031-03-15T08:00:00Z') });
+    ingest(damFollowUp, '2025-03-14T09:30:00Z');
+    await decideDue(store, { now: new Date('2025-03-15T08:00:00Z') });
     const second = store.outbox.digests({ chatId: 1 })[1]!;
     const items = store.outbox.items(second.id);
     const [update] = items.flatMap((i) => i.stories as Story[]);
@@ -59,7 +59,7 @@ describe('daily digest decisions (injected clock)', () => {
     for (const sentence of firstStory!.summary) expect(text).not.toContain(sentence);
 
     // A third digest with nothing new on the story has nothing to say about it.
-    await decideDue(store, { now: new Date('2031-03-16T08:00:00Z') });
+    await decideDue(store, { now: new Date('2025-03-16T08:00:00Z') });
     expect(store.outbox.digests({ chatId: 1 })[2]!.status).toBe('skipped-empty');
   });
 

@@ -140,6 +140,25 @@ describe('delivery through the Bot API emulator', () => {
     expectExactlyOnce(store, emulator, [subs[0]!.chatId, subs[2]!.chatId]);
   });
 
+  it('a Bot API answer that is not JSON (proxy page, wrong API root) is retried, then failed with a reason that holds no bot token', async () => {
+    const { store, emulator, subs, make, lines } = await setup(2, { settings: { maxAttempts: 2, retryBaseMs: 20 } });
+    emulator.injectFault({ type: 'not-json', method: 'sendMessage', chatId: subs[0]!.chatId, status: 404, times: Infinity });
+    const delivery = make();
+    delivery.start();
+    await delivery.tick({ everyoneDue: true });
+    await delivery.drain();
+    await delivery.stop();
+    const digest = store.outbox.digests({ chatId: subs[0]!.chatId })[0]!;
+    const item = store.outbox.items(digest.id)[0]!;
+    expect(item).toMatchObject({ status: 'failed', attempts: 2 });
+    expect(item.error).toMatch(/answered with something other than JSON .*after 2 attempts/);
+    expect(digest).toMatchObject({ status: 'failed', error: expect.stringMatching(/other than JSON/) });
+    const everything = JSON.stringify([store.outbox.items(), store.outbox.digests(), lines]);
+    expect(everything).not.toContain(emulator.token);
+    expect(everything).not.toContain(emulator.token.split(':')[1]);
+    expectExactlyOnce(store, emulator, [subs[1]!.chatId]);
+  });
+
   it('sends a multi-message digest in order, at most one message per second to the chat', async () => {
     const { store, emulator, make } = await setup(0, { emulator: { chats: [42] } });
     emulator.registerChat(42);

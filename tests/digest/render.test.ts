@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, Story } from '../../src/digest/model.ts';
 import { DigestSchema } from '../../src/digest/model.ts';
-import { TELEGRAM_MESSAGE_LIMIT, escapeHtml, renderTelegram, renderText, visibleLength } from '../../src/digest/render.ts';
+import { TELEGRAM_MESSAGE_LIMIT, cutText, escapeHtml, renderJson, renderTelegram, renderText, sourceDate, sourceLine, sourceLineHtml, truncateText, visibleLength, visibleText } from '../../src/digest/render.ts';
 
 function story(i: number, extra: Partial<Story> = {}): Story {
   return {
@@ -83,4 +83,96 @@ describe('renderText', () => {
     expect(text).toContain('Example <News>, 27 Nov, 07:05 UTC: https://news.example/a?id=1&x="1"');
   });
   it('escapeHtml leaves quotes alone in text', () => expect(escapeHtml(`a "b" <c> & d`)).toBe('a "b" &lt;c&gt; &amp; d'));
+});
+
+describe('source lines', () => {
+  const now = new Date('2026-11-27T12:00:00Z');
+  const wire = { articleId: 1, title: 'Dock strike halts cargo', url: 'https://www.valmorapost.example/strike', outlet: 'Valmora Post', published: '2026-11-27T07:05:00Z', ingested: '2026-11-27T09:00:00Z' };
+
+  it('name the outlet and the publication time', () => {
+    expect(sourceLine(wire, now)).toBe('Valmora Post, 27 Nov, 07:05 UTC: https://www.valmorapost.example/strike');
+  });
+
+  it('say that an ingest time is one, and "date unknown" only without any time', () => {
+    const { published: _, ...unpublished } = wire;
+    expect(sourceDate(unpublished, now)).toBe('ingested 27 Nov, 09:00 UTC');
+    const { ingested: __, ...undated } = unpublished;
+    expect(sourceDate(undated, now)).toBe('date unknown');
+  });
+
+  it('name an outlet from the URL when none is stored, and never use the headline as the outlet', () => {
+    expect(sourceLine({ articleId: 2, title: 'Headline', url: 'https://www.rt.com/news/1', ingested: '2026-11-27T09:00:00Z' }, now)).toBe(
+      'RT, ingested 27 Nov, 09:00 UTC: https://www.rt.com/news/1',
+    );
+    expect(sourceLine({ articleId: 3, title: 'Headline', published: '2016-09-05T14:12:00Z' }, now)).toBe('unknown outlet, 5 Sep 2016, 14:12 UTC');
+  });
+
+  it('show near-duplicate copies as one source, "also: AP, Reuters", each other outlet once and linked in HTML', () => {
+    const copy = (articleId: number, outlet: string) => ({ articleId, title: 'Copy', url: `https://${outlet.toLowerCase().replace(/ /g, '')}.example/${articleId}`, outlet, published: '2026-11-27T08:00:00Z' });
+    const source = { ...wire, also: [copy(2, 'AP'), copy(3, 'Reuters'), copy(4, 'AP'), copy(5, 'Valmora Post')] };
+    expect(sourceLine(source, now)).toBe('Valmora Post, 27 Nov, 07:05 UTC: https://www.valmorapost.example/strike (also: AP, Reuters)');
+    expect(sourceLineHtml(source, now)).toBe(
+      '<a href="https://www.valmorapost.example/strike">Valmora Post</a>, 27 Nov, 07:05 UTC (also: <a href="https://ap.example/2">AP</a>, <a href="https://reuters.example/3">Reuters</a>)',
+    );
+    expect(sourceLineHtml(source, now, { title: true })).toContain('Valmora Post</a>, 27 Nov, 07:05 UTC: Dock strike halts cargo (also: ');
+  });
+
+  it('appear with outlet and date in every digest renderer', () => {
+    const { published: _, ...unpublished } = wire;
+    const d = digest([story(1, { sources: [unpublished] })]);
+    expect(renderText(d)).toContain('- Valmora Post, ingested 27 Nov, 09:00 UTC: https://www.valmorapost.example/strike');
+    expect(renderTelegram(d)[0]!.html).toContain('>Valmora Post</a>, ingested 27 Nov, 09:00 UTC');
+    expect(JSON.parse(renderJson(d)).stories[0].sources[0]).toMatchObject({ outlet: 'Valmora Post', ingested: '2026-11-27T09:00:00Z' });
+  });
+});
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+describe('cutting text by grapheme', () => {
+  it('truncateText never leaves half a surrogate pair, a split flag or a letter without its accent', () => {
+    const emoji = truncateText('😀'.repeat(3000), 300);
+    expect(emoji.endsWith('😀…')).toBe(true);
+    expect(LONE_SURROGATE.test(emoji)).toBe(false);
+    expect(emoji.length).toBeLessThanOrEqual(300);
+    expect(truncateText('🇺🇦🇺🇦🇺🇦', 5)).toBe('🇺🇦…');
+    expect(truncateText('e\u0301'.repeat(10), 6)).toBe('e\u0301e\u0301…');
+    expect(truncateText('short', 10)).toBe('short');
+    expect(truncateText('one two three four five', 20)).toBe('one two three four…');
+  });
+
+  it('cutText keeps whole graphemes within a length or a byte budget', () => {
+    const bold = '𝐌𝐚𝐱𝐢𝐦𝐢𝐥𝐢𝐚𝐧 𝐖𝐚𝐬𝐡𝐢𝐧𝐠𝐭𝐨𝐧';
+    const cut = cutText(`topic:${bold}`, { maxBytes: 64 });
+    expect(Buffer.byteLength(cut)).toBeLessThanOrEqual(64);
+    expect(Buffer.byteLength(cut)).toBeGreaterThan(58);
+    expect(LONE_SURROGATE.test(cut)).toBe(false);
+    expect(cutText('😀'.repeat(150), { max: 199 })).toBe('😀'.repeat(99));
+    // A 2-million-character title is cut without segmenting all of it.
+    expect(cutText('a'.repeat(2_000_000), { max: 5 })).toBe('aaaaa');
+  });
+
+  it('escapeHtml turns half a surrogate pair (a JSON feed can carry one) into U+FFFD', () => {
+    expect(escapeHtml('ok \ud83d <b>')).toBe('ok \uFFFD &lt;b&gt;');
+    expect(escapeHtml('😀')).toBe('😀');
+  });
+});
+
+describe('names and titles are capped in every message', () => {
+  it('a 4,206-character outlet, title and speaker still give messages within Telegram limits', () => {
+    const long = 'World News Network '.repeat(222).slice(0, 4206);
+    const hostile = story(1, {
+      title: long,
+      quotes: [{ text: 'We will stay.', speaker: long, verified: true, articleId: 1 }],
+      sources: [{ articleId: 1, title: long, url: 'https://news.example/a', outlet: long, published: '2026-11-27T07:05:00Z' }],
+    });
+    const messages = renderTelegram(digest([hostile, story(2)]));
+    for (const message of messages) {
+      expect(visibleLength(message.html)).toBeLessThanOrEqual(TELEGRAM_MESSAGE_LIMIT);
+      assertValidTelegramHtml(message.html);
+    }
+    const html = messages.map((m) => m.html).join('\n');
+    expect(html).toContain('World News Network');
+    expect(html).toContain('Story 2');
+    expect(visibleText(html).split('World News Network').length).toBeLessThan(70);
+  });
 });

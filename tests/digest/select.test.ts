@@ -9,9 +9,9 @@ import { damBreach, damFollowUp, rateDecision } from '../fixtures/stories.ts';
 let store: Store | undefined;
 afterEach(() => store?.close());
 
-const ingest = (draft: ArticleDraft, at = '2031-03-12T19:00:00Z') => store!.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
-const now = new Date('2031-03-12T20:00:00Z');
-const since = new Date('2031-03-11T20:00:00Z');
+const ingest = (draft: ArticleDraft, at = '2025-03-12T19:00:00Z') => store!.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
+const now = new Date('2025-03-12T20:00:00Z');
+const since = new Date('2025-03-11T20:00:00Z');
 
 describe('selecting stored stories', () => {
   it('shows a story once, with all its articles, however many of them match', () => {
@@ -29,7 +29,7 @@ describe('selecting stored stories', () => {
 
   it('ranks top stories by coverage: three outlets over one', () => {
     store = Store.open(':memory:');
-    ingest(rateDecision, '2031-03-12T19:30:00Z');
+    ingest(rateDecision, '2025-03-12T19:30:00Z');
     for (const d of damBreach) ingest(d);
     const { candidates } = selectStories(store, { topics: [], since, now });
     expect(candidates.map((c) => c.articles.length)).toEqual([3, 1]);
@@ -39,8 +39,8 @@ describe('selecting stored stories', () => {
     store = Store.open(':memory:');
     for (const d of damBreach) ingest(d);
     ingest(rateDecision);
-    ingest(damFollowUp, '2031-03-14T09:30:00Z');
-    const { candidates } = selectStories(store, { topics: [], since: new Date('2031-03-11T00:00:00Z'), now: new Date('2031-03-15T08:00:00Z'), ingestedAfter: new Date('2031-03-13T08:00:00Z') });
+    ingest(damFollowUp, '2025-03-14T09:30:00Z');
+    const { candidates } = selectStories(store, { topics: [], since: new Date('2025-03-11T00:00:00Z'), now: new Date('2025-03-15T08:00:00Z'), ingestedAfter: new Date('2025-03-13T08:00:00Z') });
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.articles.map((a) => a.title)).toContain(damFollowUp.title);
     expect(candidates[0]!.articles).toHaveLength(4);

@@ -67,4 +67,32 @@ describe('news-digest ingest', () => {
       expect(result.stderr.trim().split('\n'), cases[i]!.join(' ')).toHaveLength(1);
     });
   }, 60_000);
+
+  it('then summary names the outlet and date of every source, wire copies as "also", an ingest time as one', async () => {
+    const database = db('summary');
+    expect((await runCli(['ingest', ARTICLES, '--db', database])).code).toBe(0);
+    const text = await runCli(['summary', '--since', '2026-03-01', '--db', database]);
+    expect(text.code).toBe(0);
+    const sourceLines = text.stdout.split('\n').filter((line) => /^\s+- /.test(line));
+    expect(sourceLines).toHaveLength(2);
+    expect(sourceLines).toContainEqual(expect.stringMatching(/^\s+- Valmora Post, 3 Mar( 2026)?, 11:20 UTC: https:\/\/www\.valmorapost\.example\/news\/port-strike \(also: AP, Reuters\)$/));
+    // No outlet or time in its line: the outlet comes from the host, the date is the ingest time, said so.
+    expect(sourceLines).toContainEqual(expect.stringMatching(/^\s+- lorn-gazette\.example, ingested \d+ \w{3}( \d{4})?, \d\d:\d\d UTC: https:\/\/www\.lorn-gazette\.example\/council-budget$/));
+    expect(text.stdout).not.toMatch(/date unknown|unknown outlet/);
+
+    const json = JSON.parse((await runCli(['summary', 'valmora', '--since', '2026-03-01', '--json', '--db', database])).stdout) as {
+      stories: { title: string; summary: string[]; sources: { outlet: string; published: string; also?: { outlet: string }[] }[] }[];
+    };
+    expect(json.stories).toHaveLength(1);
+    const [story] = json.stories;
+    expect(story!.sources).toEqual([expect.objectContaining({ outlet: 'Valmora Post', published: '2026-03-03T11:20:00.000Z' })]);
+    expect(story!.sources[0]!.also?.map((copy) => copy.outlet)).toEqual(['AP', 'Reuters']);
+    for (const sentence of story!.summary) expect(sentence.toLowerCase()).not.toContain(story!.title.toLowerCase());
+
+    // search shows the publication time, and an ingest time only as one.
+    const search = await runCli(['search', 'dock', 'library', '--db', database]);
+    expect(search.stdout).toMatch(/Dock strike halts cargo at Valmora port \(Valmora Post, 2026-03-03 11:20 UTC\)/);
+    expect(search.stdout).toMatch(/Lorn council cuts library hours to fix water pipes \(lorn-gazette\.example, ingested \d{4}-\d\d-\d\d \d\d:\d\d UTC\)/);
+  }, 60_000);
 });
+

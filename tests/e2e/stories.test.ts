@@ -40,16 +40,16 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('news-digest stories', () => {
   it('--json lists the stories with their articles: the dam breach from three outlets with its follow-up, the rate decision alone', async () => {
-    const result = await runCli(['stories', '--since', '2031-03-01', '--json', '--db', db]);
+    const result = await runCli(['stories', '--since', '2025-03-01', '--json', '--db', db]);
     expect(result.code).toBe(0);
     const { stories } = StoryListingSchema.parse(JSON.parse(result.stdout));
     expect(stories).toHaveLength(2);
     const dam = stories.find((s) => s.articles.length === 4)!;
     expect(dam.outlets.sort()).toEqual(['Daily Ledger', 'Northern Courier', 'Valley Radio']);
-    expect(dam.first).toBe('2031-03-12T07:00:00.000Z');
-    expect(dam.last).toBe('2031-03-14T09:00:00.000Z');
+    expect(dam.first).toBe('2025-03-12T07:00:00.000Z');
+    expect(dam.last).toBe('2025-03-14T09:00:00.000Z');
     expect(dam.articles.map((a) => a.url).sort()).toEqual([...damBreach, damFollowUp].map((d) => d.url).sort());
-    expect(dam.articles[0]).toEqual({ id: expect.any(Number), url: damBreach[0]!.url, title: damBreach[0]!.title, outlet: 'Northern Courier', published: '2031-03-12T07:00:00.000Z' });
+    expect(dam.articles[0]).toEqual({ id: expect.any(Number), url: damBreach[0]!.url, title: damBreach[0]!.title, outlet: 'Northern Courier', published: '2025-03-12T07:00:00.000Z' });
     // Latest first.
     expect(stories[0]).toBe(dam);
     const rate = stories.find((s) => s !== dam)!;
@@ -57,18 +57,18 @@ describe('news-digest stories', () => {
   });
 
   it('--topic keeps the stories with an article about it; the text listing shows outlets and links', async () => {
-    const result = await runCli(['stories', '--since', '2031-03-01', '--topic', 'interest rate', '--db', db]);
+    const result = await runCli(['stories', '--since', '2025-03-01', '--topic', 'interest rate', '--db', db]);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^#\d+ Central bank holds interest rate at 3\.5 percent\n/);
     expect(result.stdout).toContain('1 article, 1 outlet');
-    expect(result.stdout).toContain('Daily Ledger, 2031-03-12 13:00 UTC: Central bank holds interest rate at 3.5 percent https://ledger.example/markets/rate-hold');
+    expect(result.stdout).toContain('Daily Ledger, 2025-03-12 13:00 UTC: Central bank holds interest rate at 3.5 percent https://ledger.example/markets/rate-hold');
     expect(result.stdout).not.toContain('Kessel');
   });
 
   it('says so when nothing is in the window, and refuses a bad window in one line', async () => {
-    const none = await runCli(['stories', '--since', '2031-06-01', '--db', db]);
+    const none = await runCli(['stories', '--since', '2025-06-01', '--db', db]);
     expect(none.code).toBe(0);
-    expect(none.stdout).toMatch(/^No stories since 2031-06-01/);
+    expect(none.stdout).toMatch(/^No stories since 2025-06-01/);
     const bad = await runCli(['stories', '--since', 'lately', '--db', db]);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/^news-digest: invalid time window "lately"/);

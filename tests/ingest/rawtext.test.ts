@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { cleanPageText, isBoilerplateLine, parseDateline, parseRawText } from '../../src/ingest/rawtext.ts';
+import { parseDateline, parseRawText } from '../../src/ingest/rawtext.ts';
 
 const fixturePath = (name: string): string => fileURLToPath(new URL(`../fixtures/${name}`, import.meta.url));
 const seedText = readFileSync(fixturePath('rt-2016-09-05-putin-obama-syria.txt'), 'utf8');
@@ -76,41 +76,31 @@ describe('parseDateline', () => {
   });
 });
 
-describe('cleanPageText', () => {
-  const body = [
-    'The harbour bridge reopened to traffic on Thursday morning, two years after engineers closed it when cracks were found in two of its steel supports.',
-    'About 30,000 vehicles crossed the bridge each day before the closure, and local businesses say the long detour cost them customers.',
-    'Cost rose by half',
-    'The repair was first estimated at 40 million pounds but ended up costing close to 60 million, the council said on Wednesday evening.',
-  ];
-  const page = [
-    'Harbour bridge reopens after two-year repair | The Riverside Gazette',
-    'Skip to content', 'Home', 'News', 'Sport', 'Business', 'Weather', 'Subscribe',
-    'Ferry timetable changes from April',
-    'Harbour bridge reopens after two-year repair',
-    'By Jane Porter', 'March 14, 2024', 'Share',
-    ...body,
-    'Advertisement',
-    'Related stories', 'New car park opens near the station', 'Ferry timetable changes from April',
-    'We use cookies to improve your experience on our website. By browsing this website, you agree to our use of cookies and our privacy policy.',
-    'Readers comment: I have been waiting for this bridge to reopen for two whole years and it is about time the council got it done, frankly.',
-    '© 2024 The Riverside Gazette', 'Contact us', 'Privacy',
-  ].join('\n');
+interface PageExpectation {
+  title: string;
+  published?: string;
+  paragraphs: string[];
+  subheadings?: string[];
+  absent: string[];
+}
 
-  it('keeps the article body, sub-heading included, and drops menus, bylines, related links, cookie notice and footer', () => {
-    expect(cleanPageText(page)).toBe(body.join('\n\n'));
+// Hand-written page dumps (tests/fixtures/page-text): a page's visible text as a scraper
+// delivers it, furniture and all, with the article each must come out as.
+describe('parseRawText on whole-page text', () => {
+  it.each(['news-with-comments', 'blog-with-teasers', 'plain-article', 'japanese-page'])('%s: the article body, and nothing around it', (name) => {
+    const page = readFileSync(fixturePath(`page-text/${name}.txt`), 'utf8');
+    const want = JSON.parse(readFileSync(fixturePath(`page-text/${name}.expected.json`), 'utf8')) as PageExpectation;
+    const article = parseRawText(page);
+    expect(article.title).toBe(want.title);
+    expect(article.published).toBe(want.published);
+    expect(article.text.split('\n\n')).toEqual(want.paragraphs);
+    expect(article.subheadings).toEqual(want.subheadings);
+    for (const furniture of want.absent) expect(article.text, furniture).not.toContain(furniture);
   });
 
-  it('returns nothing for a page without prose', () => {
-    expect(cleanPageText('Home\nNews\nSport\nContact us')).toBe('');
-  });
-});
-
-describe('isBoilerplateLine', () => {
-  it('recognises furniture and leaves prose alone', () => {
-    for (const line of ['Read more: Alibaba poised to launch listing', 'Image copyright Getty Images', 'Updated 1:39 am EST, Wednesday, November 20, 2019', 'By Reuters', 'Nov. 20, 2019, 9:28 AM UTC']) {
-      expect(isBoilerplateLine(line), line).toBe(true);
-    }
-    expect(isBoilerplateLine('The council said the bridge would be inspected every six months from now on.')).toBe(false);
+  it('keeps every line of a text without prose, a short note or a list', () => {
+    const article = parseRawText('Council meeting moved\nNew time: Thursday 7pm\nRoom 4, Town Hall');
+    expect(article.title).toBe('Council meeting moved');
+    expect(article.text).toBe('New time: Thursday 7pm\n\nRoom 4, Town Hall');
   });
 });

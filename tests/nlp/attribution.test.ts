@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speechVerbs } from '../../src/nlp/attribution.ts';
+import { speechVerbs, wellFormedSpeaker } from '../../src/nlp/attribution.ts';
 
 describe('speechVerbs', () => {
   // The same matches as /\b(?:said|says|...)\b/gi over the verb list: whole ASCII words in any
@@ -18,5 +18,30 @@ describe('speechVerbs', () => {
   });
   it('treats letters outside ASCII as word boundaries, as \\b does', () => {
     expect(speechVerbs('éditeur saidé ĺtold', 0).map((v) => v.verb)).toEqual(['said', 'told']);
+  });
+});
+
+describe('wellFormedSpeaker', () => {
+  // Speaker strings seen on real multi-outlet news before this check: none of them names anyone.
+  it.each([
+    ['his'], ['the'], ['three'], ['He'], ['that'], ['a'], ['Friday'], ['officials'],
+    ["Clinton's campaign has sharply"], ['North Carolina (Clinton'], ['the city embodied the'],
+    ['a swiftly'], ['the so-'], ["that Sanders's"], ['of State John F. Kerry'], ['THAN EXPECTED TURNOUT IN IOWA DOESN’T INCREASE'],
+    ['husband’s economic record—Q —and'],
+  ])('rejects %j', (s) => {
+    expect(wellFormedSpeaker(s)).toBeNull();
+  });
+  it.each([
+    ['Ted Cruz'], ['Trump'], ['Al From'], ['a Trump campaign spokeswoman'], ['the Clinton campaign'],
+    ['Sen. Claire McCaskill (D-Mo.)'], ['the editorial board'], ["Hillary Clinton's right-hand woman"],
+  ])('keeps %j', (s) => {
+    expect(wellFormedSpeaker(s)).toBe(s);
+  });
+});
+
+describe('speechVerbs inside names', () => {
+  it('does not read "States" in "the United States" as a speech verb', () => {
+    expect(speechVerbs('entering the United States, the aide rallied', 0)).toEqual([]);
+    expect(speechVerbs('He Says so', 0).map((v) => v.verb)).toEqual(['Says']);
   });
 });

@@ -198,7 +198,7 @@ describe('extractQuotes: adversarial cases', () => {
 describe('rankKeyQuotes', () => {
   const quotes = extractQuotes(seedText, { title: seed.title });
 
-  it('returns full statements only, at most max', () => {
+  it('returns full statements first, at most max', () => {
     const top = rankKeyQuotes(quotes, { title: seed.title, max: 3 });
     expect(top).toHaveLength(3);
     for (const q of top) expect(q.fragment).toBe(false);
@@ -218,8 +218,131 @@ describe('rankKeyQuotes', () => {
     expect(top).toEqual([onTopic]);
   });
 
-  it('never returns fragments even when they are all there is', () => {
+  it('a short lower-case fragment is a key quote only when the story has no full statement', () => {
     const fragment: FoundQuote = { text: 'grounds to believe', speaker: 'Vladimir Putin', verified: true, start: 0, end: 18, fragment: true };
-    expect(rankKeyQuotes([fragment], { max: 3 })).toEqual([]);
+    const statement: FoundQuote = { text: 'We have found common ground on Syria,', speaker: 'Vladimir Putin', verified: true, start: 30, end: 66, fragment: false };
+    expect(rankKeyQuotes([fragment], { max: 3 })).toEqual([fragment]);
+    expect(rankKeyQuotes([fragment, statement], { max: 3 })).toEqual([statement]);
+  });
+
+  it('a long fragment may follow the full statements', () => {
+    const statement: FoundQuote = { text: 'We have found common ground on Syria,', speaker: 'Vladimir Putin', verified: true, start: 0, end: 36, fragment: false };
+    const long: FoundQuote = { text: 'a chance to end the fighting in Aleppo before the winter comes', speaker: 'Barack Obama', verified: true, start: 50, end: 112, fragment: true };
+    expect(rankKeyQuotes([long, statement], { title: 'Syria talks', max: 3 })).toEqual([statement, long]);
+  });
+});
+
+describe('extractQuotes: quote spans', () => {
+  it('ends a quote at its own closing mark even when the next word follows without a space', () => {
+    const text =
+      'Jane Roe founded the Fair Maps Project in 2014.\n\n' +
+      '"We speak to very different audiences,"Jane Roe, who chairs the group, said in a statement on Friday. "More and more voters agree with us."';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual(['We speak to very different audiences,', 'More and more voters agree with us.']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jane Roe', 'Jane Roe']);
+  });
+
+  it('gives two quoted parts with narration between them as two pieces with one speaker, never one string', () => {
+    const text =
+      'Mayor Tom Reyes spoke at the opening on Monday.\n\n' +
+      '“The bridge took ten years,” Reyes said, pointing at the river, “and it was worth every one of them.”';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual(['The bridge took ten years,', 'and it was worth every one of them.']);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Reyes', 'Tom Reyes']);
+    for (const q of quotes) expect(q.text).not.toMatch(/said/);
+  });
+});
+
+// One short passage per class of misattribution seen on real multi-outlet news (written for these
+// tests; none is taken from an article).
+describe('extractQuotes: speakers in the shapes news uses', () => {
+  const speakerOf = (text: string, quoteStart: string): string | null | undefined =>
+    extractQuotes(text).find((q) => q.text.startsWith(quoteStart))?.speaker;
+
+  it('a surname shared by two people goes to the one the article calls by surname, not the relative named last', () => {
+    const text =
+      'Ted Cruz returned to Houston on Monday. Cruz thanked volunteers at his campaign office.\n\n' +
+      'Donald Trump once shared an unflattering photo of Heidi Cruz, the senator\'s wife.\n\n' +
+      '"I am not in the habit of supporting people who attack my family," Cruz said in July.';
+    expect(speakerOf(text, 'I am not in the habit')).toBe('Ted Cruz');
+  });
+
+  it('"the 34-year-old mother of three replied" is the woman the passage is about', () => {
+    const text =
+      'Ivanka Trump, the nominee\'s eldest daughter, presented the leave plan in an interview last week. ' +
+      'She said fathers would not be eligible, and when pressed on why, the 34-year-old mother of three replied, ' +
+      '"It is meant to benefit the mother who has given birth to the child."';
+    expect(speakerOf(text, 'It is meant')).toBe('Ivanka Trump');
+  });
+
+  it('a pronoun goes to the nearest earlier person of its gender, not to a more salient name', () => {
+    const text =
+      'Hillary Clinton and Donald Trump meet on Monday for their first debate. Clinton has prepared for weeks.\n\n' +
+      'Aaron Kall, the director of debate at the University of Michigan, compared Trump to a coach who is "working the referees."\n\n' +
+      'Jo-Renee Formicola, a political science professor at Seton Hall University, described Trump\'s approach as lowering expectations.\n\n' +
+      '"If he is asked questions he cannot answer, he will deflect them back onto the questioners," she said.';
+    expect(speakerOf(text, 'If he is asked')).toBe('Jo-Renee Formicola');
+  });
+
+  it('"noted X" names the writer that a following "he wrote" and "he added" refer to', () => {
+    const text =
+      'Sean Spicer, chief strategist for the Republican National Committee, spoke to reporters. "He is seen as the element of change," said Spicer.\n\n' +
+      'However, debates rarely alter a campaign, noted NBC\'s Dante Chinni.\n\n' +
+      '"Debates happen late, very late, in the campaign," he wrote.\n\n' +
+      '"By then most voters have made up their minds," he added.';
+    expect(speakerOf(text, 'Debates happen late')).toBe('Dante Chinni');
+    expect(speakerOf(text, 'By then most voters')).toBe('Dante Chinni');
+    expect(speakerOf('Dante Chinni studies elections for NBC.\n\n"Debates rarely matter," Chinni wrote on Friday.', 'Debates rarely')).toBe('Dante Chinni');
+  });
+
+  it('a saying quoted as a saying has no speaker', () => {
+    const text =
+      'Donald Trump told a rally that he would skip the debate unless the network paid.\n\n' +
+      'The old adage, "I mean what I say and say what I mean," may have left his face when he heard the answer.';
+    expect(speakerOf(text, 'I mean what I say')).toBeNull();
+  });
+
+  it('roundup lines "Name, Outlet: quote" give each quote its own speaker', () => {
+    const text =
+      'Who won the debate? What the commentators said:\n\n' +
+      'Jane Doe, Boston Herald: "Clinton won on points, but nobody will remember the points."\n\n' +
+      'Tom Roe, The Daily Planet: "Trump had his best night of the campaign so far."';
+    expect(speakerOf(text, 'Clinton won on points')).toBe('Jane Doe');
+    expect(speakerOf(text, 'Trump had his best night')).toBe('Tom Roe');
+  });
+
+  it('a speaker named on the line before the quotation', () => {
+    const text =
+      'The school board met on Tuesday to discuss the mock election.\n\n' +
+      'Ruth Adler, a civics teacher at Lincoln High School, spoke to the board about her students.\n\n' +
+      '"They ask better questions than the candidates answer."\n\n' +
+      'Jon Ralston, Nevada Independent:\n\n' +
+      '"The turnout will decide this one, not the ads."';
+    expect(speakerOf(text, 'They ask better questions')).toBe('Ruth Adler');
+    expect(speakerOf(text, 'The turnout will decide')).toBe('Jon Ralston');
+  });
+
+  it('a bare quotation paragraph continues the speaker of the paragraph before', () => {
+    const text =
+      'Richard Viguerie, a pioneer of direct-mail fundraising, backs the senator.\n\n' +
+      '"He is the best conservative candidate in years," Viguerie said in an interview.\n\n' +
+      '"He checks all our boxes."';
+    expect(speakerOf(text, 'He checks all our boxes')).toBe('Richard Viguerie');
+  });
+});
+
+describe('extractQuotes: words in quotation marks that nobody said', () => {
+  it('drops titles, nicknames and scare quotes that no one in the text is said to have said', () => {
+    const text =
+      'The actress, star of the film "Trainwreck," joined the campaign after the "self-deportation" debate.\n\n' +
+      '"We will not stop," the campaign said on Friday.';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual(['We will not stop,']);
+  });
+
+  it('keeps a short quotation when the text says who used it', () => {
+    const text = 'Donald Trump spoke in Ohio on Monday. He called the deal "a disaster" and left the stage.';
+    const q = only(text);
+    expect(q).toMatchObject({ text: 'a disaster', fragment: true, speaker: 'Donald Trump' });
   });
 });

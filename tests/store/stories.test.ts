@@ -32,8 +32,8 @@ describe('stories assigned at ingest', () => {
     expect(rate).not.toBe(ids[0]);
     const story = store.stories.get(ids[0]!)!;
     expect(story.articleCount).toBe(3);
-    expect(story.first).toBe('2031-03-12T07:00:00.000Z');
-    expect(story.last).toBe('2031-03-12T18:00:00.000Z');
+    expect(story.first).toBe('2025-03-12T07:00:00.000Z');
+    expect(story.last).toBe('2025-03-12T18:00:00.000Z');
     // Its title is one of its own headlines.
     expect(damBreach.map((d) => d.title)).toContain(story.title);
     expect(store.stories.members([story.id]).get(story.id)).toHaveLength(3);
@@ -111,14 +111,14 @@ describe('stories assigned at ingest', () => {
       title,
       text: `${shared} ${text}`,
       url: `https://valley.example/${n}`,
-      published: `2031-03-12T${String(hour).padStart(2, '0')}:00:00.000Z`,
+      published: `2025-03-12T${String(hour).padStart(2, '0')}:00:00.000Z`,
     });
     const first = add(report('Kessel dam wall fails', 'The Kessel dam wall failed along forty metres, said Petra Halova.', 6, 1)).storyId!;
     expect(add(report('Helicopters over the valley', 'Helicopters flew eleven sorties, said Ivo Sedlak, and Petra Halova thanked the crews.', 8, 2)).storyId).toBe(first);
     expect(add(report('Helicopter crews lift families', 'Helicopters lifted families from rooftops, said Ivo Sedlak; Petra Halova thanked the crews.', 9, 3)).storyId).toBe(first);
     // ...then weeks of news make those words common (too late to join the story)...
     for (let i = 0; i < 40; i++) {
-      add({ title: `Valley bulletin number ${i}`, text: `${shared} Bulletin ${i} from Petra Halova on the topic of ${['roads', 'schools', 'power', 'wells'][i % 4]} ${i}.`, url: `https://news.example/${i}`, published: '2031-04-10T09:00:00.000Z' });
+      add({ title: `Valley bulletin number ${i}`, text: `${shared} Bulletin ${i} from Petra Halova on the topic of ${['roads', 'schools', 'power', 'wells'][i % 4]} ${i}.`, url: `https://news.example/${i}`, published: '2025-04-10T09:00:00.000Z' });
     }
     // ...and when the story is re-examined (at four members), its two events come apart.
     const late = add(report('Kessel dam breach inquiry', 'Prosecutors opened an inquiry into the Kessel dam wall, said Petra Halova.', 20, 4));
@@ -178,10 +178,10 @@ describe('stories assigned at ingest', () => {
         storyCount: 1,
         messages: Array.from({ length: messages }, () => ({ html: 'x', keyboard: [], stories: [] })),
       })!;
-    const first = decide('2031-03-13', 1);
+    const first = decide('2025-03-13', 1);
     store.stories.recordDigest(first, [{ storyId, articleIds: [1, 2] }]);
     expect([...store.stories.deliveredArticles(5)].sort()).toEqual([1, 2]);
-    const second = decide('2031-03-14', 1);
+    const second = decide('2025-03-14', 1);
     store.stories.recordDigest(second, [{ storyId, articleIds: [3] }]);
     store.outbox.markFailed(store.outbox.items(second)[0]!.id, 'gone');
     expect([...store.stories.deliveredArticles(5)].sort()).toEqual([1, 2]);

@@ -15,7 +15,7 @@ const anyRare = () => true;
 const HOUR = 3_600_000;
 const placed = (draft: { title: string; text: string; published?: string }, dated = true): Placed => ({
   vectors: articleVectors(articleFeatures(draft), stats),
-  time: Date.parse(draft.published ?? '2031-03-12T09:00:00Z'),
+  time: Date.parse(draft.published ?? '2025-03-12T09:00:00Z'),
   dated,
 });
 const storyOf = (id: number, ...members: Placed[]): StoryProfile => profileFromMembers(id, members);
@@ -30,7 +30,7 @@ describe('story assignment (pure)', () => {
   });
 
   it('lets the score fade with the days between the article and the story, and stops comparing after a week', () => {
-    const sameDay = storyScore(placed(damFollowUp), { ...breach, first: Date.parse('2031-03-14T09:00:00Z'), last: Date.parse('2031-03-14T09:00:00Z') }, anyRare);
+    const sameDay = storyScore(placed(damFollowUp), { ...breach, first: Date.parse('2025-03-14T09:00:00Z'), last: Date.parse('2025-03-14T09:00:00Z') }, anyRare);
     const twoDays = storyScore(placed(damFollowUp), breach, anyRare);
     const days = (Date.parse(damFollowUp.published!) - breach.last) / (24 * HOUR);
     expect(twoDays).toBeCloseTo(sameDay * Math.pow(0.5, days / RULES.halfLifeDays), 5);
@@ -67,7 +67,7 @@ describe('story assignment (pure)', () => {
   });
 
   it('splits members that form two events, keeping the earliest member where it is', () => {
-    const members = [damBreach[0]!, damBreach[1]!, rateDecision, { ...rateDecision, title: 'Central bank keeps rates on hold', published: '2031-03-12T15:00:00.000Z' }].map((d, id) => ({ ...placed(d), id }));
+    const members = [damBreach[0]!, damBreach[1]!, rateDecision, { ...rateDecision, title: 'Central bank keeps rates on hold', published: '2025-03-12T15:00:00.000Z' }].map((d, id) => ({ ...placed(d), id }));
     expect(splitOff(members)).toEqual([2, 3]);
     const oneEvent = [...damBreach, damFollowUp].map((d, id) => ({ ...placed(d), id }));
     expect(splitOff(oneEvent)).toBeNull();

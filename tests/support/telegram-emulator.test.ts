@@ -259,6 +259,69 @@ describe('telegram emulator validation (Telegram error shapes)', () => {
     await expect(tg.sendMessage(CHAT, 'x', Markup.inlineKeyboard([Markup.button.url('Open', 'https://example.com/x')]))).resolves.toBeTruthy();
   });
 
+  it('refuses half a surrogate pair anywhere (text, button text, callback_data) and entities past the end or inside a character', async () => {
+    const emu = await startEmulator({ chats: [CHAT], rateLimits: false });
+    const tg = newBot(emu).telegram;
+    const utf8 = 'Bad Request: strings must be encoded in UTF-8';
+    // "😀" cut by UTF-16 index leaves "\ud83d"
+    await expectTelegramError(tg.sendMessage(CHAT, `title ${'😀'.slice(0, 1)}`), 400, utf8);
+    await expectTelegramError(tg.sendMessage(CHAT, 'x', Markup.inlineKeyboard([Markup.button.callback('More', `topic:𝐁${'𝐁'.slice(0, 1)}`)])), 400, utf8);
+    await expectTelegramError(tg.sendMessage(CHAT, 'x', Markup.inlineKeyboard([Markup.button.callback(`🔥${'🔥'.slice(1)}`, 'ok')])), 400, utf8);
+    await expectTelegramError(
+      tg.sendMessage(CHAT, '<b>&#55357;</b>', { parse_mode: 'HTML' }),
+      400,
+      /can't parse entities: Text contains invalid Unicode characters after decoding HTML entities/,
+    );
+    await expect(tg.sendMessage(CHAT, 'whole 😀 pairs 𝐁 pass')).resolves.toBeTruthy();
+
+    await expectTelegramError(
+      tg.sendMessage(CHAT, 'bold', { entities: [{ type: 'bold', offset: 0, length: 5 }] }),
+      400,
+      "Bad Request: can't parse entities: entity bold ends beyond the end of the text",
+    );
+    await expectTelegramError(
+      tg.sendMessage(CHAT, 'a😀b', { entities: [{ type: 'bold', offset: 0, length: 2 }] }),
+      400,
+      "Bad Request: can't parse entities: entity bold begins or ends inside a character",
+    );
+    await expect(tg.sendMessage(CHAT, 'a😀b', { entities: [{ type: 'bold', offset: 1, length: 2 }] })).resolves.toMatchObject({
+      entities: [{ type: 'bold', offset: 1, length: 2 }],
+    });
+    expect(emu.botMessages(CHAT)).toHaveLength(2);
+  });
+
+  it('answers getChatMember: what the test set, members for group writers, left for strangers', async () => {
+    const emu = await startEmulator({ rateLimits: false });
+    const tg = newBot(emu).telegram;
+    const group = -100777;
+    emu.registerChat({ id: group, type: 'supergroup' });
+    emu.setChatMember(group, 11, 'creator');
+    emu.setChatMember(group, 12, 'administrator');
+    emu.sendMessage({ chatId: group, userId: 13, text: 'hello' });
+    emu.sendMessage({ chatId: 14, text: 'private hello' });
+    expect((await tg.getChatMember(group, 11)).status).toBe('creator');
+    expect(await tg.getChatMember(group, 12)).toMatchObject({ status: 'administrator', user: { id: 12 }, can_manage_chat: true });
+    expect((await tg.getChatMember(group, 13)).status).toBe('member');
+    expect((await tg.getChatMember(group, 14)).status).toBe('left');
+    expect((await tg.getChatMember(14, 14)).status).toBe('member');
+    await expectTelegramError(tg.getChatMember(group, 999), 400, 'Bad Request: user not found');
+    await expectTelegramError(tg.getChatMember(-5, 11), 400, 'Bad Request: chat not found');
+  });
+
+  it('answers with an HTML page instead of JSON on demand (a proxy, a wrong API root)', async () => {
+    const emu = await startEmulator({ chats: [CHAT], rateLimits: false });
+    const tg = newBot(emu).telegram;
+    emu.injectFault({ type: 'not-json', method: 'getMe' });
+    await expect(tg.getMe()).rejects.toMatchObject({ name: 'FetchError', type: 'invalid-json' });
+    emu.injectFault({ type: 'not-json', method: 'sendMessage', status: 404 });
+    await expect(tg.sendMessage(CHAT, 'x')).rejects.toMatchObject({ type: 'invalid-json' });
+    await expect(tg.getMe()).resolves.toMatchObject({ is_bot: true });
+    expect(emu.requests.filter((r) => r.injected).map((r) => [r.method, r.status])).toEqual([
+      ['getMe', 200],
+      ['sendMessage', 404],
+    ]);
+  });
+
   it('rejects unknown chats, replies to missing messages, bad tokens and unknown methods', async () => {
     const emu = await startEmulator({ chats: [CHAT] });
     const tg = newBot(emu).telegram;

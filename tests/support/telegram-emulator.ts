@@ -102,6 +102,8 @@ export interface BotCommand {
   description: string;
 }
 
+export type ChatMemberStatus = 'creator' | 'administrator' | 'member' | 'restricted' | 'left' | 'kicked';
+
 // ---------------------------------------------------------------------------------------------------------------
 // Options, faults, logs
 
@@ -132,6 +134,8 @@ export type FaultType =
   | 'server-error'
   /** HTTP 502 with nginx's HTML page, as Telegram's front end answers when the backend is down. */
   | 'bad-gateway'
+  /** An HTML page with status `status` (default 200), as a proxy or a wrong API root answers: not JSON at all. */
+  | 'not-json'
   /** Answer normally, but after delayMs. */
   | 'slow'
   /** Destroy the connection without an answer. */
@@ -158,6 +162,8 @@ export interface Fault {
    * then sent although the bot saw a timeout or a dropped connection). Default false.
    */
   processed?: boolean;
+  /** not-json: the HTTP status (default 200). */
+  status?: number;
   /** error: the error_code (default 400) and description. */
   errorCode?: number;
   description?: string;
@@ -274,6 +280,8 @@ export interface TelegramEmulator {
   registerChat(chat: number | (Partial<TgChat> & { id: number })): TgChat;
   /** Adds a raw update to the queue (update_id is assigned). */
   pushUpdate(update: Omit<TgUpdate, 'update_id'>): TgUpdate;
+  /** Sets a user's status in a chat, as getChatMember reports it (a user who wrote in a group is a 'member'). */
+  setChatMember(chatId: number, userId: number, status: ChatMemberStatus): void;
 
   // reading what happened
   /** Messages the bot sent to the chat, in order, as they are now (after edits; deleted ones left out). */
@@ -481,6 +489,22 @@ function toBool(value: unknown): boolean {
   return value === true || value === 'true' || value === '1' || value === 1;
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when a string anywhere in the value holds half a surrogate pair. */
+function hasLoneSurrogate(value: unknown): boolean {
+  if (typeof value === 'string') return LONE_SURROGATE.test(value);
+  if (Array.isArray(value)) return value.some(hasLoneSurrogate);
+  if (value !== null && typeof value === 'object') return Object.entries(value).some(([k, v]) => hasLoneSurrogate(k) || hasLoneSurrogate(v));
+  return false;
+}
+
+function splitsSurrogatePair(text: string, index: number): boolean {
+  const before = text.charCodeAt(index - 1);
+  const after = text.charCodeAt(index);
+  return before >= 0xd800 && before <= 0xdbff && after >= 0xdc00 && after <= 0xdfff;
+}
+
 function clone<T>(value: T): T {
   return structuredClone(value);
 }
@@ -560,6 +584,8 @@ class Emulator implements TelegramEmulator {
   private readonly chats = new Map<number, ChatState>();
   private readonly usernames = new Map<string, number>();
   private readonly users = new Map<number, TgUser>();
+  /** chat id -> user id -> status, for getChatMember. */
+  private readonly members = new Map<number, Map<number, ChatMemberStatus>>();
   private readonly blocked = new Set<number>();
   private faults: Array<Fault & { remaining: number }> = [];
   private limits: RateLimits;
@@ -652,6 +678,11 @@ class Emulator implements TelegramEmulator {
     const entry: RequestLogEntry = { method: methodRaw, params, ok: false, status: 0, time, answeredAt: 0 };
     const chatId = toInt(params['chat_id']);
     if (chatId !== undefined) entry.chatId = chatId;
+    if (hasLoneSurrogate(params)) {
+      // Half a surrogate pair is not UTF-8: Telegram refuses the whole request.
+      this.respond(res, entry, { ok: false, error_code: 400, description: 'Bad Request: strings must be encoded in UTF-8' });
+      return;
+    }
     if (token !== this.token) {
       this.respond(res, entry, { ok: false, error_code: 401, description: 'Unauthorized' });
       return;
@@ -773,6 +804,16 @@ class Emulator implements TelegramEmulator {
       case 'server-error':
         this.respond(res, entry, { ok: false, error_code: 500, description: 'Internal Server Error' }, true);
         return true;
+      case 'not-json': {
+        const status = fault.status ?? 200;
+        const html = '<!DOCTYPE html><html><head><title>Welcome</title></head><body><h1>It works!</h1></body></html>\n';
+        if (!res.destroyed) {
+          res.writeHead(status, { 'content-type': 'text/html', 'content-length': Buffer.byteLength(html) });
+          res.end(html);
+        }
+        this.record(entry, { ok: false, error_code: status, description: 'not JSON (injected)' }, status, true);
+        return true;
+      }
       case 'bad-gateway': {
         const html = '<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx/1.18.0</center>\r\n</body>\r\n</html>\r\n';
         if (!res.destroyed) {
@@ -936,6 +977,8 @@ class Emulator implements TelegramEmulator {
         return this.answerCallbackQuery(p);
       case 'getChat':
         return clone(this.requireChat(p['chat_id']).chat);
+      case 'getChatMember':
+        return this.getChatMember(p);
       default:
         throw new ApiFailure(404, 'Not Found');
     }
@@ -984,6 +1027,39 @@ class Emulator implements TelegramEmulator {
     if (chat.username !== undefined) this.usernames.set(chat.username.toLowerCase(), spec.id);
     this.emitChange();
     return clone(chat);
+  }
+
+  setChatMember(chatId: number, userId: number, status: ChatMemberStatus): void {
+    this.ensureChat(chatId);
+    this.userFor(userId);
+    const members = this.members.get(chatId) ?? new Map<number, ChatMemberStatus>();
+    members.set(userId, status);
+    this.members.set(chatId, members);
+  }
+
+  private memberStatus(chat: TgChat, userId: number): ChatMemberStatus {
+    const status = this.members.get(chat.id)?.get(userId);
+    if (status !== undefined) return status;
+    return chat.type === 'private' && chat.id === userId ? 'member' : 'left';
+  }
+
+  private getChatMember(p: Record<string, unknown>): Record<string, unknown> {
+    const state = this.requireChat(p['chat_id']);
+    const userId = toInt(p['user_id']);
+    if (userId === undefined) throw badRequest('invalid user_id specified');
+    const user = this.users.get(userId);
+    if (user === undefined) throw badRequest('user not found');
+    const status = this.memberStatus(state.chat, userId);
+    const member: Record<string, unknown> = { user: clone(user), status };
+    if (status === 'creator') member['is_anonymous'] = false;
+    if (status === 'administrator') {
+      Object.assign(member, {
+        can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true, can_manage_video_chats: true,
+        can_restrict_members: true, can_promote_members: false, can_change_info: true, can_invite_users: true,
+        can_post_stories: false, can_edit_stories: false, can_delete_stories: false, can_pin_messages: true,
+      });
+    }
+    return member;
   }
 
   private userFor(id: number, overrides: Partial<TgUser> = {}): TgUser {
@@ -1043,6 +1119,12 @@ class Emulator implements TelegramEmulator {
       for (const e of entities) {
         if (typeof e.offset !== 'number' || typeof e.length !== 'number' || e.offset < 0 || e.length < 0) {
           throw badRequest("can't parse entities: entity offset and length must be non-negative integers");
+        }
+        // Offsets and lengths count UTF-16 code units: an entity past the end, or one that
+        // starts or ends inside a surrogate pair, is refused.
+        if (e.offset + e.length > text.length) throw badRequest(`can't parse entities: entity ${e.type} ends beyond the end of the text`);
+        if (splitsSurrogatePair(text, e.offset) || splitsSurrogatePair(text, e.offset + e.length)) {
+          throw badRequest(`can't parse entities: entity ${e.type} begins or ends inside a character`);
         }
       }
       formatted = { text, entities: sortEntities(entities.filter((e) => e.length > 0 && e.offset < text.length).map((e) => ({ ...e }))) };
@@ -1400,6 +1482,8 @@ class Emulator implements TelegramEmulator {
     const state = this.ensureChat(input.chatId);
     const userId = input.userId ?? (state.chat.type === 'private' ? state.chat.id : 1_000_001);
     const from = clone(this.userFor(userId, input.from ?? {}));
+    // Who writes in a group is a member of it, unless the test said otherwise.
+    if (state.chat.type !== 'private' && this.members.get(state.chat.id)?.get(userId) === undefined) this.setChatMember(state.chat.id, userId, 'member');
     const message: Omit<TgMessage, 'message_id' | 'chat' | 'date'> = { from, text: input.text };
     const entities = [...(input.entities ?? [])];
     const command = /^\/[A-Za-z0-9_]{1,64}(?:@[A-Za-z0-9_]{3,32})?/.exec(input.text);
@@ -1669,7 +1753,7 @@ class Emulator implements TelegramEmulator {
 const METHOD_NAMES = [
   'getMe', 'logOut', 'close', 'getUpdates', 'setWebhook', 'deleteWebhook', 'getWebhookInfo', 'setMyCommands',
   'getMyCommands', 'deleteMyCommands', 'sendChatAction', 'sendMessage', 'editMessageText', 'editMessageReplyMarkup',
-  'deleteMessage', 'answerCallbackQuery', 'getChat',
+  'deleteMessage', 'answerCallbackQuery', 'getChat', 'getChatMember',
 ];
 
 /** Starts the emulator on 127.0.0.1 with a free port. */

@@ -4,7 +4,7 @@
 // cites, and every fault falls back to the offline result. One request per new article,
 // cached by a hash of what was sent, so an article is never sent twice.
 import type { Config } from '../../config.ts';
-import { sourceRef, MAX_KEY_QUOTES } from '../../digest/compose.ts';
+import { sourceRef, withoutRepeats, MAX_KEY_QUOTES } from '../../digest/compose.ts';
 import type { Digest, Story, StoryQuote } from '../../digest/model.ts';
 import type { Logger } from '../../log.ts';
 import type { StoredArticle } from '../../model.ts';
@@ -294,7 +294,8 @@ class Summarizer implements LlmSummarizer {
           }),
         ),
       );
-      return { ...digest, stories };
+      // The model may restate a headline or quote what its summary already says: the digest's rules hold for it too.
+      return withoutRepeats({ ...digest, stories }, digest);
     } catch (error) {
       this.metrics.fallbacks++;
       this.log.error({ err: error }, 'LLM digest failed; keeping the offline digest');

@@ -63,6 +63,27 @@ describe('enhanceDigest', () => {
     expect(h.llm.metrics.tokensSent).toBeGreaterThan(1000);
   });
 
+  it('holds the model to the digest rules: no sentence repeating the headline, no quote the summary already shows', async () => {
+    h = await harness();
+    const council = storeArticle(h.store, {
+      title: 'Mayor Sala closes libraries early to fix pipes',
+      outlet: 'Lorn Gazette',
+      text: [
+        'Mayor Ingrid Sala is closing the libraries early to fix the pipes, the council decided on Monday night.',
+        '"Nobody on this council wanted to close libraries early, but the pipes under this city are eighty years old," Sala told the council.',
+        'Two branch libraries will open only three days a week under the plan, which saves about two million crowns a year.',
+        '"We will fight these cuts in every ward of this city until the doors open again," said opposition councillor Tomas Beck.',
+      ].join('\n\n'),
+    });
+    const offline = digestOf([[council]], 'lorn');
+    const story = (await h.llm.enhanceDigest(offline)).stories[0]!;
+    expect(h.stub.requests).toHaveLength(1);
+    expect(story.summary.length).toBeGreaterThan(0);
+    for (const sentence of story.summary) expect(sentence).not.toMatch(/^Mayor Ingrid Sala is closing the libraries early/);
+    const summary = story.summary.join(' ');
+    for (const quote of story.quotes) expect(summary).not.toContain(quote.text.replace(/,$/, ''));
+  });
+
   it('sends an article once: the same story in a second digest, and after a restart, comes from the cache', async () => {
     h = await harness();
     const seed = storeArticle(h.store, seedDraft());

@@ -1,0 +1,57 @@
+// The outlet of an article: the name a reader knows the site by ("RT", "The Guardian"),
+// from what the site declares (og:site_name, the feed's title, a configured source name, a
+// JSON Lines "outlet") or, without that, from the host of its URL. Pure.
+import { parse } from 'tldts';
+
+/** Longer names are cut (at a word) so that a source line stays one line. */
+export const MAX_OUTLET_LENGTH = 60;
+
+/** " - ", " | ", " — ", ": " and the like between a site's name and a slogan or section. */
+const SEPARATOR = /\s+[|\-–—·•»/]\s+|\s*[|·•»]\s*|:\s+/;
+const URL_LIKE = /^(?:https?:\/\/|www\.)/i;
+/** "rt.com", "Nytimes.com", "news.bbc.co.uk": a name that is a host. */
+const HOST_LIKE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+/** Host labels this short are initials ("rt" -> "RT", "bbc" -> "BBC"). */
+const MAX_INITIALS = 4;
+
+/**
+ * The outlet's name, never an empty string: the declared name without a slogan or section
+ * ("RT - Daily news" -> "RT"; "Politics | The Guardian" -> "The Guardian" on theguardian.com),
+ * else a name from the URL's host ("https://www.rt.com/news/..." -> "RT", else the site's
+ * domain, "nytimes.com"); undefined when there is neither.
+ */
+export function outletName(declared: string | null | undefined, url?: string | null): string | undefined {
+  // Control and format characters (zero-width, direction marks) never belong in a name.
+  const name = (declared ?? '').replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
+  if (URL_LIKE.test(name) || HOST_LIKE.test(name)) return hostOutlet(name) ?? hostOutlet(url);
+  const chosen = name ? siteNamePart(name, url) : '';
+  return chosen ? capLength(chosen) : hostOutlet(url);
+}
+
+/** Of "Name - slogan" parts, the one that matches the host, else the first. */
+function siteNamePart(name: string, url: string | null | undefined): string {
+  const parts = name.split(SEPARATOR).map((part) => part.trim()).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  if (parts.length < 2) return parts[0] ?? '';
+  const label = url ? parse(url, { allowPrivateDomains: true }).domainWithoutSuffix?.toLowerCase() : undefined;
+  const compact = (part: string) => part.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  const matching = label ? parts.find((part) => compact(part).length >= 2 && (compact(part).startsWith(label) || label.startsWith(compact(part)))) : undefined;
+  return matching ?? parts[0]!;
+}
+
+/** A name from a URL's (or a bare host's) host: initials in capitals, else the registrable domain. */
+function hostOutlet(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  const withScheme = /^[a-z][a-z0-9+.-]*:\/\//i.test(url) ? url : `https://${url}`;
+  const host = parse(withScheme, { allowPrivateDomains: true });
+  if (!host.hostname) return undefined;
+  if (host.isIp || !host.domain || !host.domainWithoutSuffix) return host.hostname.replace(/^www\./, '');
+  const label = host.domainWithoutSuffix;
+  return label.length <= MAX_INITIALS && /^[a-z]+$/i.test(label) ? label.toUpperCase() : host.domain.toLowerCase();
+}
+
+function capLength(name: string): string {
+  if (name.length <= MAX_OUTLET_LENGTH) return name;
+  const cut = name.slice(0, MAX_OUTLET_LENGTH - 1);
+  const space = cut.lastIndexOf(' ');
+  return `${(space > MAX_OUTLET_LENGTH / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}

@@ -1,0 +1,104 @@
+import { describe, expect, it } from 'vitest';
+import { composeDigest, composeStory, repeatEachOther, storySources } from '../../src/digest/compose.ts';
+import type { FoundQuote, StoredArticle } from '../../src/model.ts';
+import { article } from './helpers.ts';
+
+const text = 'Dock workers walked out over a new rota.';
+
+describe('storySources', () => {
+  it('folds near-duplicate copies into the article they copy, newest source first', () => {
+    const original = article({ title: 'Dock strike halts cargo', text, outlet: 'Valmora Post', url: 'https://valmorapost.example/1', published: '2026-03-03T11:20:00Z' });
+    const ap = article({ title: 'Dockers strike', text, outlet: 'AP', published: '2026-03-03T12:05:00Z', nearDuplicateOf: original.id });
+    const reuters = article({ title: 'Ships at anchor', text, outlet: 'Reuters', published: '2026-03-03T12:40:00Z', nearDuplicateOf: original.id });
+    const other = article({ title: 'Union answers', text: 'Another report.', outlet: 'Harbour Times', published: '2026-03-03T15:00:00Z' });
+    const sources = storySources([reuters, original, other, ap]);
+    expect(sources.map((s) => s.outlet)).toEqual(['Harbour Times', 'Valmora Post']);
+    expect(sources[1]!.also?.map((s) => s.outlet)).toEqual(['AP', 'Reuters']);
+    expect(sources[0]!.also).toBeUndefined();
+  });
+
+  it('keeps copies together under the earliest one when the article they copy is not in the story', () => {
+    const first = article({ title: 'Copy one', text, outlet: 'AP', published: '2026-03-03T12:05:00Z', nearDuplicateOf: 999 });
+    const second = article({ title: 'Copy two', text, outlet: 'Reuters', published: '2026-03-03T12:40:00Z', nearDuplicateOf: 999 });
+    const sources = storySources([second, first]);
+    expect(sources).toHaveLength(1);
+    expect(sources[0]).toMatchObject({ outlet: 'AP', also: [{ outlet: 'Reuters' }] });
+  });
+
+  it('gives every source an outlet from its URL when none was stored, and its ingest time', () => {
+    const [source] = storySources([article({ title: 'T', text, url: 'https://www.rt.com/news/1' })]);
+    expect(source).toMatchObject({ outlet: 'RT', ingested: '2026-11-27T08:00:00.000Z' });
+    expect(source!.published).toBeUndefined();
+  });
+});
+
+function quote(text: string, speaker: string | null = 'Marta Ilves', fragment = false): FoundQuote {
+  return { text, speaker, verified: true, start: 0, end: text.length, fragment };
+}
+
+const strikeText = [
+  'Dock workers in Valmora walked off the job on Tuesday, halting cargo traffic at the port.',
+  '"We were never asked about any of this," said Marta Ilves, who leads the union.',
+  'The port authority said the new rota was temporary and fair.',
+  '"Talks will resume on Thursday and perishable goods will be unloaded first," the director, Pavel Roon, said.',
+  'Ilves said the rota forced workers onto night shifts. "Our families are paying for a plan nobody explained to us," she added.',
+].join('\n\n');
+
+function strike(fields: Partial<StoredArticle> = {}): StoredArticle {
+  return article({ title: 'Port strike halts cargo', text: strikeText, outlet: 'Valmora Post', published: '2026-03-03T11:20:00Z', ...fields });
+}
+
+describe('composeStory: nothing shown twice', () => {
+  it('does not show a quote again that the summary already shows, whatever its quote marks, case and spacing', () => {
+    const story = composeStory({
+      articles: [
+        strike({
+          analysis: {
+            summary: ['Dock workers in Valmora walked off the job on Tuesday.', '“We were never asked about any of this,” said Marta Ilves, who leads the union.'],
+            quotes: [quote('we were  never asked about ANY of this,'), quote('Our families are paying for a plan nobody explained to us,')],
+          },
+        }),
+      ],
+    });
+    expect(story.quotes.map((q) => q.text)).toEqual(['Our families are paying for a plan nobody explained to us,']);
+  });
+
+  it('does not show a key quote beside a piece of itself: the piece goes, another quote takes its place', () => {
+    const full = quote('Talks will resume on Thursday and perishable goods will be unloaded first,', 'Pavel Roon');
+    const piece = quote('perishable goods will be unloaded first', 'Pavel Roon');
+    const other = quote('Our families are paying for a plan nobody explained to us,');
+    const story = composeStory({ articles: [strike({ analysis: { summary: ['Dock workers in Valmora walked off the job on Tuesday.'], quotes: [piece, full, other] } })] }, { maxQuotes: 2 });
+    expect(story.quotes).toHaveLength(2);
+    const texts = story.quotes.map((q) => q.text);
+    for (const a of texts) for (const b of texts) if (a !== b) expect(repeatEachOther(a, b), `${a} / ${b}`).toBe(false);
+    expect(texts).toContain(other.text);
+  });
+
+  it('shows a quote once in a digest even when two stories carry it', () => {
+    const shared = quote('Our families are paying for a plan nobody explained to us,');
+    const first = strike({ analysis: { summary: ['Dock workers in Valmora walked off the job on Tuesday.'], quotes: [shared] } });
+    const second = article({
+      title: 'Union plans march',
+      text: 'The dockers union will march through Valmora on Saturday.',
+      analysis: { summary: ['The dockers union will march through Valmora on Saturday.'], quotes: [shared, quote('We will march until they listen to us,')] },
+    });
+    const digest = composeDigest({ topic: 'valmora', since: new Date('2026-03-01'), now: new Date('2026-03-04'), candidates: [{ articles: [first] }, { articles: [second] }] });
+    expect(digest.stories[0]!.quotes.map((q) => q.text)).toEqual([shared.text]);
+    expect(digest.stories[1]!.quotes.map((q) => q.text)).toEqual(['We will march until they listen to us,']);
+  });
+
+  it('summarises again an article whose stored summary repeats its headline (stored before the rule)', () => {
+    const old = strike({ title: 'Dock workers in Valmora walk off the job', analysis: { summary: ['Dock workers in Valmora walked off the job on Tuesday, halting cargo traffic at the port.'], quotes: [] } });
+    const story = composeStory({ articles: [old] });
+    expect(story.summary.length).toBeGreaterThan(0);
+    expect(story.summary.join(' ')).not.toMatch(/walked off the job/);
+  });
+});
+
+describe('repeatEachOther', () => {
+  it('compares whole words after quote marks, case and spacing', () => {
+    expect(repeatEachOther('“We will not back down”', 'he said: "we will NOT  back down," and left')).toBe(true);
+    expect(repeatEachOther('back down', 'the backdown was quick')).toBe(false);
+    expect(repeatEachOther('', 'anything')).toBe(false);
+  });
+});
