@@ -246,6 +246,14 @@ export const migrations: Migration[] = [
         frequencies TEXT NOT NULL
       );
 
+      -- Term document frequencies per day (UTC, days since the epoch): how much a term bursts in
+      -- the days around an article (src/stories/vectors.ts), written with story_statistics.
+      CREATE TABLE story_term_days (
+        day INTEGER PRIMARY KEY,
+        documents INTEGER NOT NULL,
+        frequencies TEXT NOT NULL
+      );
+
       -- Merges and splits, as they happened.
       CREATE TABLE story_changes (
         id INTEGER PRIMARY KEY,

@@ -69,6 +69,7 @@ export class RetentionStore {
         await yieldToEventLoop();
       }
     }
+    if (days.articles > 0) this.stories?.forgetTermDaysBefore(new Date(now.getTime() - days.articles * DAY_MS));
     this.stories?.forgetUnusedDigestContents();
     report.freedPages = await this.releaseFreePages();
     return report;

@@ -10,7 +10,7 @@ import type { Logger } from '../log.ts';
 import { RULES, chooseStory, merged, profileFromMembers, profileOf, shouldMerge, splitCheckDue, splitOff, withMember, type IsSpecific, type Placed, type StoryProfile } from '../stories/assign.ts';
 import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
 import { outletName } from '../ingest/outlet.ts';
-import { articleVectors, cosine, entityKey, termKey, topKeys, type TermStatistics, type Vector } from '../stories/vectors.ts';
+import { articleVectors, cosine, entityKey, termKey, topKeys, type TermBursts, type TermStatistics, type Vector } from '../stories/vectors.ts';
 import { placeholders, statementCache, type Db } from './db.ts';
 
 export interface StoryRecord {
@@ -105,6 +105,10 @@ const STATISTICS_FLUSH_EVERY = 1_000;
 const STATISTICS_KEYS_LIMIT = 400_000;
 
 const DAY = 86_400_000;
+/** Days either side of an article whose documents tell whether its terms burst. */
+const BURST_WINDOW_DAYS = 3;
+/** Days of term counts kept parsed in memory (a bulk ingest walks through time). */
+const DAY_MEMO_LIMIT = 64;
 /** A vector as stored: four decimals are plenty for a cosine, and the row stays small. */
 const entries = (vector: Vector): [string, number][] => [...vector].map(([key, weight]) => [key, Math.round(weight * 1e4) / 1e4]);
 
@@ -115,6 +119,19 @@ interface Counts extends TermStatistics {
 
 function counted(documents: number, terms: Map<string, number>, names: Map<string, number>): Counts {
   return { documents, terms, names, termFrequency: (term) => terms.get(term) ?? 0, nameFrequency: (name) => names.get(name) ?? 0 };
+}
+
+/** The term counts of one day (UTC) of articles, for the burst weights. */
+interface DayCounts {
+  documents: number;
+  terms: Map<string, number>;
+}
+
+const dayOf = (time: number) => Math.floor(time / DAY);
+
+function addDayCounts(day: DayCounts, features: ArticleFeatures): void {
+  day.documents++;
+  for (const [term] of features.terms) day.terms.set(term, (day.terms.get(term) ?? 0) + 1);
 }
 
 /** One more document with these terms and names. */
@@ -204,8 +221,12 @@ export class StoryStore {
   private readonly sql: (text: string) => Statement;
   /** Document frequencies as last read, plus this process's counts since. */
   private counts: Counts | undefined;
-  /** The features of the articles this process counted and has not written yet. */
-  private pending: ArticleFeatures[] = [];
+  /** The features of the articles this process counted and has not written yet, with their day. */
+  private pending: { features: ArticleFeatures; day: number }[] = [];
+  /** Term counts per day as last read, plus this process's counts since. */
+  private readonly days = new Map<number, DayCounts>();
+  /** Days before this one were pruned: their counts are not written again. */
+  private forgottenBefore = -Infinity;
   /**
    * Parsed profiles by story id, with the version they were read at: the stories in the news
    * are candidates for article after article, and parsing their profiles was most of the
@@ -280,8 +301,45 @@ export class StoryStore {
   private countTerms(input: AssignInput): void {
     const counts = (this.counts ??= this.readCounts());
     addCounts(counts, input.features);
-    this.pending.push(input.features);
+    const day = dayOf(Date.parse(input.time));
+    addDayCounts(this.dayCounts(day), input.features);
+    this.pending.push({ features: input.features, day });
     if (this.pending.length >= STATISTICS_FLUSH_EVERY) this.flushStatistics();
+  }
+
+  private readDay(day: number): DayCounts {
+    const row = this.sql('SELECT documents, frequencies FROM story_term_days WHERE day = ?').get(day) as { documents: number; frequencies: string } | undefined;
+    return { documents: row?.documents ?? 0, terms: new Map(row ? Object.entries(JSON.parse(row.frequencies) as Record<string, number>) : []) };
+  }
+
+  private dayCounts(day: number): DayCounts {
+    let counts = this.days.get(day);
+    if (!counts) {
+      if (this.days.size >= DAY_MEMO_LIMIT) {
+        // Days with counts not yet written stay; the others are read again when needed.
+        const unwritten = new Set(this.pending.map((p) => p.day));
+        for (const known of this.days.keys()) if (!unwritten.has(known)) this.days.delete(known);
+      }
+      counts = this.readDay(day);
+      this.days.set(day, counts);
+    }
+    return counts;
+  }
+
+  /** The documents of the days around a time, for the burst weights of an article's terms. */
+  private window(time: number): TermBursts {
+    const center = dayOf(time);
+    const days: DayCounts[] = [];
+    for (let day = center - BURST_WINDOW_DAYS; day <= center + BURST_WINDOW_DAYS; day++) days.push(this.dayCounts(day));
+    return {
+      documents: days.reduce((sum, d) => sum + d.documents, 0),
+      termFrequency: (term) => days.reduce((sum, d) => sum + (d.terms.get(term) ?? 0), 0),
+    };
+  }
+
+  /** An article's vectors at its time: IDF from the whole store, terms weighted by their burst around it. */
+  private vectorsAt(features: ArticleFeatures, time: number) {
+    return articleVectors(features, this.statistics(), this.window(time));
   }
 
   /** Writes this process's new document frequencies, added to what is stored now (other processes count too). */
@@ -290,20 +348,27 @@ export class StoryStore {
     this.db
       .transaction(() => {
         const stored = this.readCounts();
-        for (const features of this.pending) addCounts(stored, features);
+        for (const { features } of this.pending) addCounts(stored, features);
         for (const map of [stored.terms, stored.names]) {
           if (map.size > STATISTICS_KEYS_LIMIT) for (const [key, count] of map) if (count <= 1) map.delete(key);
         }
         const frequencies = JSON.stringify({ terms: Object.fromEntries(stored.terms), names: Object.fromEntries(stored.names) });
         this.sql('INSERT OR REPLACE INTO story_statistics (id, documents, frequencies) VALUES (1, ?, ?)').run(stored.documents, frequencies);
         this.counts = stored;
+        for (const day of new Set(this.pending.map((p) => p.day).filter((d) => d >= this.forgottenBefore))) {
+          const counts = this.readDay(day);
+          for (const p of this.pending) if (p.day === day) addDayCounts(counts, p.features);
+          this.sql('INSERT OR REPLACE INTO story_term_days (day, documents, frequencies) VALUES (?, ?, ?)').run(day, counts.documents, JSON.stringify(Object.fromEntries(counts.terms)));
+          this.days.set(day, counts);
+        }
       })
       .immediate();
     this.pending = [];
   }
 
   private placed(input: Pick<AssignInput, 'features' | 'time' | 'dated'>): Placed {
-    return { vectors: articleVectors(input.features, this.statistics()), time: Date.parse(input.time), dated: input.dated };
+    const time = Date.parse(input.time);
+    return { vectors: this.vectorsAt(input.features, time), time, dated: input.dated };
   }
 
   /** The article's names and heaviest terms, as index keys (leaving out the few that most documents have). */
@@ -443,8 +508,7 @@ export class StoryStore {
 
   /** Re-examines a story's members; when they form two events, the later one becomes a story of its own. */
   private splitIfDrifted(storyId: number, now: Date): number | undefined {
-    const stats = this.statistics();
-    const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: articleVectors(m.features, stats) }));
+    const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: this.vectorsAt(m.features, m.time) }));
     const moving = splitOff(members);
     if (!moving) return undefined;
     const movingSet = new Set(moving);
@@ -489,9 +553,8 @@ export class StoryStore {
   afterArticlesDeleted(articleIds: number[], storyIds: number[], now: Date): void {
     if (!articleIds.length) return;
     this.sql('DELETE FROM article_keys WHERE article_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(articleIds));
-    const stats = this.statistics();
     for (const storyId of new Set(storyIds)) {
-      const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: articleVectors(m.features, stats) }));
+      const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: this.vectorsAt(m.features, m.time) }));
       this.profiles.delete(storyId);
       if (!members.length) {
         this.sql('DELETE FROM stories WHERE merged_into = ?').run(storyId);
@@ -501,6 +564,14 @@ export class StoryStore {
       const profile = profileFromMembers(storyId, members);
       this.save(profile, headlineOf(members, profile), outletsOf(members), now);
     }
+  }
+
+  /** Term counts of the days before a time (retention deleted their articles). */
+  forgetTermDaysBefore(time: Date): number {
+    const before = dayOf(time.getTime());
+    this.forgottenBefore = Math.max(this.forgottenBefore, before);
+    for (const day of this.days.keys()) if (day < before) this.days.delete(day);
+    return this.sql('DELETE FROM story_term_days WHERE day < ?').run(before).changes;
   }
 
   /** Digest contents no recorded digest refers to any more (retention deleted their digests). */

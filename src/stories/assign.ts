@@ -34,7 +34,7 @@ export const RULES = {
   termWeight: 0.7,
   entityWeight: 0.3,
   /** Score an article needs to join a story when both have dates. */
-  threshold: 0.11,
+  threshold: 0.15,
   /**
    * Without dates the time cannot tell two similar events apart (two polls, months apart,
    * read alike), so only near-identical coverage joins.
@@ -45,7 +45,7 @@ export const RULES = {
   /** Never compared beyond this gap: a follow-up days later needs a strong score (decay), weeks later none. */
   maxGapDays: 7,
   /** Two stories that a new article both joins are one when their centroids score this much. */
-  mergeThreshold: 0.18,
+  mergeThreshold: 0.22,
   /** A story splits when its two halves score below this with each other: they would not join each other now. */
   splitThreshold: 0.11,
   /**

@@ -36,12 +36,37 @@ export function idf(documents: number, frequency: number): number {
   return Math.log((documents + IDF_PRIOR_DOCUMENTS) / (frequency + 1));
 }
 
-/** (1 + log tf) * idf, scaled to unit length. */
-function unitVector(counts: [string, number][], frequency: (item: string) => number, documents: number): Vector {
+/**
+ * How much more often a term is used around an article's time than in the whole store: the
+ * share of the documents of the days around it that have the term, over its share of all
+ * documents. An event's own words ("debate", "pneumonia", "tax returns") burst in the days it is
+ * reported, while the names and words that are in every report of a campaign do not (a
+ * ratio in the manner of Kleinberg, "Bursty and Hierarchical Structure in Streams", 2002).
+ */
+export interface TermBursts {
+  /** Documents in the days around the article (the window), not counting the article. */
+  documents: number;
+  termFrequency(term: string): number;
+}
+
+/** Burst weighting: term weight times min(cap, ratio)^exponent; a window this small says nothing. */
+export const BURST = { exponent: 0.5, cap: 8, minWindowDocuments: 5 };
+
+/** The factor a term's weight is multiplied by (1: no burst, or too little to tell). */
+export function burstFactor(term: string, stats: TermStatistics, window: TermBursts): number {
+  if (window.documents < BURST.minWindowDocuments) return 1;
+  const around = window.termFrequency(term);
+  if (!around) return 1;
+  const ratio = around / window.documents / ((stats.termFrequency(term) + 1) / (stats.documents + IDF_PRIOR_DOCUMENTS));
+  return Math.pow(Math.min(BURST.cap, Math.max(1, ratio)), BURST.exponent);
+}
+
+/** (1 + log tf) * idf (times a factor, when given), scaled to unit length. */
+function unitVector(counts: [string, number][], frequency: (item: string) => number, documents: number, factor?: (item: string) => number): Vector {
   const vector: Vector = new Map();
   let norm = 0;
   for (const [item, count] of counts) {
-    const weight = (1 + Math.log(count)) * idf(documents, frequency(item));
+    const weight = (1 + Math.log(count)) * idf(documents, frequency(item)) * (factor ? factor(item) : 1);
     if (weight <= 0) continue;
     vector.set(item, weight);
     norm += weight * weight;
@@ -51,8 +76,10 @@ function unitVector(counts: [string, number][], frequency: (item: string) => num
   return vector;
 }
 
-export function articleVectors(features: ArticleFeatures, stats: TermStatistics): ArticleVectors {
-  return { terms: unitVector(features.terms, stats.termFrequency, stats.documents), entities: unitVector(features.entities, stats.nameFrequency, stats.documents) };
+/** An article's unit vectors; with `window`, its terms weighted up by how much they burst around its time. */
+export function articleVectors(features: ArticleFeatures, stats: TermStatistics, window?: TermBursts): ArticleVectors {
+  const factor = window ? (term: string) => burstFactor(term, stats, window) : undefined;
+  return { terms: unitVector(features.terms, stats.termFrequency, stats.documents, factor), entities: unitVector(features.entities, stats.nameFrequency, stats.documents) };
 }
 
 // Vectors are never changed once made (addTo makes a new one): their norms are kept, since the

@@ -122,6 +122,9 @@ describe('retention', () => {
     const raw = new Database(path, { readonly: true });
     cleanups.push(() => raw.close());
     expect(raw.prepare('SELECT count(*) FROM article_keys WHERE article_id <> ?').pluck().get(followUp.id)).toBe(0);
+    // Nor term counts of the days before the cutoff, now or when the process writes its counts.
+    store.stories.flushStatistics();
+    expect(raw.prepare('SELECT count(*) FROM story_term_days WHERE day < ?').pluck().get(Math.floor((NOW.getTime() - POLICY.articlesDays * DAY) / DAY))).toBe(0);
     // A later report of the follow-up still joins the story.
     const later = store.articles.insert({ ...damFollowUp, title: 'Kessel dam inquiry names the engineers', url: 'https://ledger.example/news/kessel-inquiry-2' }, { ingestedAt: daysAgo(19) });
     expect(later.storyId).toBe(story);

@@ -155,11 +155,16 @@ describe('stories assigned at ingest', () => {
     store.close();
     const db = new Database(join(dir, 'test.db'));
     const documents = () => db.prepare('SELECT documents FROM story_statistics').pluck().get();
+    // And per day, for the burst weights: the breach's day, then the rate decision's.
+    const days = () => db.prepare('SELECT documents FROM story_term_days ORDER BY day').pluck().all();
     expect(documents()).toBe(3);
+    expect(days()).toEqual([3]);
     store = Store.open(join(dir, 'test.db'));
     add(rateDecision);
     store.close();
     expect(documents()).toBe(4);
+    // The rate decision's day is the breach's: added to what the first process wrote.
+    expect(days()).toEqual([4]);
     db.close();
     store = Store.open(join(dir, 'test.db'));
   });
