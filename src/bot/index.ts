@@ -3,6 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { Markup, Telegraf, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
+import { HTML_MESSAGE } from '../telegram/policy.ts';
 import { createServices, type AppServices } from '../app/index.ts';
 import { deliveryStatsLines } from '../delivery/index.ts';
 import { articleTime, quotesNotRepeating, sourceRef, storyQuotes, toStoryQuote } from '../digest/compose.ts';
@@ -56,7 +57,7 @@ export interface BotDeps {
   updates?: UpdateQueue;
 }
 
-const HTML = { parse_mode: 'HTML' as const, link_preview_options: { is_disabled: true } };
+const HTML = HTML_MESSAGE;
 const MAX_TOPIC_LENGTH = 200;
 const FRIENDLY_ERROR = 'Sorry, something went wrong on my side. Please try again in a minute.';
 const STALE_BUTTON = 'That button no longer works; send /summary or /help.';
@@ -94,10 +95,11 @@ export function createBot(deps: BotDeps): Telegraf {
       now,
       digestDefaults: { ...(settings.windowHours ? { windowHours: settings.windowHours } : {}), ...(settings.maxStories ? { maxStories: settings.maxStories } : {}) },
     });
-  const onBlocked = (chatId: number) => {
-    if (store.subscribers.unsubscribe(chatId, 'blocked', now())) log.info({ chatId }, 'user blocked the bot; unsubscribed');
+  // The same rule as delivery: a chat the bot may no longer write to is unsubscribed.
+  const onDeactivated = (chatId: number, reason: string) => {
+    if (store.subscribers.unsubscribe(chatId, reason, now())) log.info({ chatId, reason }, 'subscriber deactivated');
   };
-  const retry = { ...deps.retry, onBlocked };
+  const retry = { ...deps.retry, onDeactivated };
 
   const bot = new Telegraf(deps.token, { telegram: { apiRoot: deps.apiRoot, webhookReply: false }, handlerTimeout: 60_000 });
   withRetries(bot.telegram, log, retry);

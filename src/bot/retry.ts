@@ -1,10 +1,10 @@
-// Every Bot API call the bot makes, replies included, survives 429 (waits retry_after)
-// and 5xx (backs off). telegraf creates a Telegram object per update, so this wraps each
-// one in a middleware, as well as the bot's own.
+// Every Bot API call the bot makes, replies included, survives 429 (waits retry_after), 5xx
+// and network errors (backs off), by the policy delivery uses too (telegram/policy.ts).
+// telegraf creates a Telegram object per update, so this wraps each one in a middleware, as
+// well as the bot's own.
 import type { Telegram } from 'telegraf';
-import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
-import { parseRetryAfter } from '../util/retry-after.ts';
+import { classifyTelegramError, type TelegramFailure } from '../telegram/policy.ts';
 
 export interface RetryOptions {
   maxAttempts?: number;
@@ -12,25 +12,18 @@ export interface RetryOptions {
   maxRetryAfterMs?: number;
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
-  /** Called when Telegram says the user blocked the bot (403) for a chat. */
-  onBlocked?: (chatId: number) => void;
+  /** Called when Telegram says the bot may no longer write to a chat (blocked, chat gone). */
+  onDeactivated?: (chatId: number, reason: string) => void;
 }
 
 const WRAPPED = Symbol('retrying');
 
-export function isBlockedError(error: unknown): boolean {
-  return error instanceof TelegramError && error.code === 403 && /blocked|deactivated|kicked|not a member/i.test(error.description);
-}
-
 const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-export function retryDelayMs(error: unknown, attempt: number, options: Required<Pick<RetryOptions, 'baseDelayMs' | 'maxRetryAfterMs'>>): number | null {
-  if (!(error instanceof TelegramError)) return null;
-  if (error.code === 429) {
-    const ms = parseRetryAfter(error.parameters?.retry_after) ?? 1_000;
-    return ms <= options.maxRetryAfterMs ? ms : null;
-  }
-  if (error.code >= 500) return options.baseDelayMs * 2 ** attempt;
+/** How long to wait before trying a failed call again, or null to give up (the shared policy decides). */
+export function retryDelayMs(failure: TelegramFailure, attempt: number, options: Required<Pick<RetryOptions, 'baseDelayMs' | 'maxRetryAfterMs'>>): number | null {
+  if (failure.kind === 'rate-limited') return failure.retryAfterMs <= options.maxRetryAfterMs ? failure.retryAfterMs : null;
+  if (failure.kind === 'retry') return options.baseDelayMs * 2 ** attempt;
   return null;
 }
 
@@ -48,11 +41,12 @@ export function withRetries(telegram: Telegram, log: Logger, options: RetryOptio
       try {
         return await original(method, payload, extra);
       } catch (error) {
-        if (isBlockedError(error) && typeof payload?.chat_id === 'number') options.onBlocked?.(payload.chat_id);
-        const delay = attempt + 1 < maxAttempts ? retryDelayMs(error, attempt, delays) : null;
+        const failure = classifyTelegramError(error, Number.POSITIVE_INFINITY);
+        if (failure.kind === 'deactivate' && typeof payload?.chat_id === 'number') options.onDeactivated?.(payload.chat_id, failure.reason);
+        const delay = attempt + 1 < maxAttempts ? retryDelayMs(failure, attempt, delays) : null;
         // getUpdates has its own retry loop in telegraf.
         if (delay === null || method === 'getUpdates') throw error;
-        log.warn({ method, attempt: attempt + 1, delayMs: delay, code: (error as TelegramError).code }, 'telegram call failed; retrying');
+        log.warn({ method, attempt: attempt + 1, delayMs: delay, reason: failure.reason }, 'telegram call failed; retrying');
         await sleep(delay);
       }
     }

@@ -14,7 +14,7 @@ import { systemTime, type TimeSource } from '../util/time.ts';
 export { decideDue, findDue, dailyDigest, type DecideReport } from './decide.ts';
 export { SchedulerLease, SCHEDULER_LOCK } from './lock.ts';
 export { dueToday, nextDueAt, zonedTimeToUtc, localDate, localParts, fixedClock, systemClock, type Clock } from './schedule.ts';
-export { Sender, Pacer, classifySendError, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
+export { Sender, Pacer, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
 
 export interface DeliverySettings extends SenderSettings {
   /** Scheduler lease length; renewed every third of it. */

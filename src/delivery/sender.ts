@@ -6,12 +6,10 @@
 // Crash safety: a message is committed as 'sending' before the API call and as 'sent' (with
 // Telegram's message_id, plus its sent_messages row) after it. What a crash leaves 'sending'
 // is ambiguous and is never resent (see OutboxStore.recoverInFlight).
-import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
-import { describeError } from '../secrets.ts';
 import type { Store } from '../store/index.ts';
+import { classifyTelegramError, HTML_MESSAGE, type TelegramFailure } from '../telegram/policy.ts';
 import type { ReadyMessage, SendingMessage } from '../store/outbox.ts';
-import { parseRetryAfter } from '../util/retry-after.ts';
 import { systemTime, type TimeSource } from '../util/time.ts';
 
 /** What the sender needs from a Bot API client (telegraf's Telegram fits). */
@@ -65,34 +63,7 @@ export interface SenderStats {
   lastSentAt: number | null;
 }
 
-const HTML_OPTIONS = { parse_mode: 'HTML', link_preview_options: { is_disabled: true } };
-
-type Outcome =
-  | { kind: 'sent'; messageId: number }
-  | { kind: 'rate-limited'; retryAfterMs: number; reason: string }
-  | { kind: 'retry'; reason: string }
-  | { kind: 'deactivate'; reason: string }
-  | { kind: 'fail'; reason: string };
-
-/** What an error from a sendMessage call means for the message. */
-export function classifySendError(error: unknown, retryAfterCapMs = 300_000): Exclude<Outcome, { kind: 'sent' }> {
-  if (error instanceof TelegramError) {
-    const code = error.code;
-    const description = error.description ?? String(code);
-    if (code === 429) {
-      const asked = parseRetryAfter(error.parameters?.retry_after) ?? 1_000;
-      return { kind: 'rate-limited', retryAfterMs: Math.min(retryAfterCapMs, Math.max(1_000, asked)), reason: `429 ${description}` };
-    }
-    if (code >= 500) return { kind: 'retry', reason: `${code} ${description}` };
-    if (code === 403) return { kind: 'deactivate', reason: /blocked/i.test(description) ? 'blocked' : description };
-    if (code === 400 && /chat not found|user is deactivated|PEER_ID_INVALID/i.test(description)) return { kind: 'deactivate', reason: 'chat not found' };
-    return { kind: 'fail', reason: `${code} ${description}` };
-  }
-  const err = error as { name?: string; code?: string; message?: string; type?: string };
-  if (err?.name === 'AbortError' || err?.type === 'aborted') return { kind: 'retry', reason: 'timeout' };
-  // The reason is stored and logged: never with the bot token that node-fetch's messages carry.
-  return { kind: 'retry', reason: `network: ${err?.code ?? describeError(error)}` };
-}
+type Outcome = { kind: 'sent'; messageId: number } | TelegramFailure;
 
 /** Token bucket: the global pace. Pure: the caller says what time it is. */
 export class Pacer {
@@ -327,12 +298,12 @@ export class Sender {
     });
     let outcome: Outcome;
     try {
-      const payload: Record<string, unknown> = { chat_id: item.chatId, text: message.html, ...HTML_OPTIONS };
+      const payload: Record<string, unknown> = { chat_id: item.chatId, text: message.html, ...HTML_MESSAGE };
       if (message.keyboard.length) payload.reply_markup = { inline_keyboard: message.keyboard };
       const result = (await this.deps.api.callApi('sendMessage', payload, { signal: abort.signal })) as { message_id: number };
       outcome = { kind: 'sent', messageId: result.message_id };
     } catch (error) {
-      outcome = classifySendError(error, this.settings.maxRetryAfterMs);
+      outcome = classifyTelegramError(error, this.settings.maxRetryAfterMs);
     } finally {
       answered.abort();
     }

@@ -166,6 +166,14 @@ describe('the bot, end to end through the Bot API emulator', () => {
     harness.emulator.sendMessage({ chatId: other, text: '/summary syria' });
     await harness.emulator.waitFor(() => harness!.store.subscribers.get(other)?.active === false);
     expect(harness.store.subscribers.get(other)?.stopReason).toBe('blocked');
+
+    // Delivery's rule holds for replies too: a chat that no longer exists is unsubscribed.
+    const gone = 5004;
+    await harness.say(gone, '/start');
+    harness.emulator.injectFault({ type: 'error', chatId: gone, errorCode: 400, description: 'Bad Request: chat not found', times: Infinity });
+    harness.emulator.sendMessage({ chatId: gone, text: '/summary syria' });
+    await harness.emulator.waitFor(() => harness!.store.subscribers.get(gone)?.active === false);
+    expect(harness.store.subscribers.get(gone)?.stopReason).toBe('chat not found');
   });
 
   it('settings after /stop never restart daily digests: /time, /timezone and /follow say how to resume, and nobody is due', async () => {
