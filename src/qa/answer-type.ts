@@ -76,19 +76,31 @@ export function hasReason(text: string, eventAt = 0): number {
   return STRONG_REASON.test(text) || WEAK_REASON.test(text) ? 0.7 : 0;
 }
 
-/** The numbers of a sentence that can answer: not a bare year, not one the question already holds. */
-function answerNumbers(text: string, question: string): { text: string; end: number }[] {
-  const out: { text: string; end: number }[] = [];
+/** A month name (or its abbreviation) right before a number: the number is a day of a date ("April 1", "Sept. 30"). */
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\.?\s*$`, 'i');
+/** A month name right after a number ("30 June"), or a clock time ("10 a.m.", "10:30"). */
+const DATE_OR_TIME_AFTER = new RegExp(String.raw`^(?:\s+(?:of\s+)?(?:${MONTH_NAMES})\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d\d)`, 'i');
+
+/**
+ * The numbers of a sentence that can answer: not a bare year, not part of a date or a clock time
+ * ("On April 1, officials ..." holds no count), not one the question already holds.
+ */
+function answerNumbers(text: string, question: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(NUMBER_RUN)) {
     const digits = m[0].replace(/^[^\d$£€\p{L}]*/u, '').trim();
     const bare = digits.replace(/[^\d]/g, '');
     if (YEAR_ONLY.test(digits.replace(/[,.]$/, ''))) continue;
+    if (/^\d{1,2}[,.]?$/.test(digits) && (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) || DATE_OR_TIME_AFTER.test(text.slice(m.index + m[0].length)))) continue;
     // A number the question already holds ("the 2 million accounts") is not the answer.
     if ((bare.length > 1 && question.includes(bare)) || question.includes(digits.toLowerCase())) continue;
-    out.push({ text: m[0], end: m.index + m[0].length });
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
+
+/** Words that tie a number to a noun written before it: "places from 400 to 60", "staff totaled 20". */
+const COUNT_LINK = /^(?:from|to|at|totaled|totalled|totaling|totalling|numbered|numbering|reached|hit|of)$/;
 
 /** Nouns a count question names without saying what is counted: any number of the right place answers. */
 const GENERIC_COUNTED = /^(?:people|persons|times|ones|things|number)$/;
@@ -120,6 +132,10 @@ export function numberFit(text: string, question: string, kind: NumberKind, focu
       for (const n of numbers) {
         const after = tokenize(text.slice(n.end, n.end + 60)).slice(0, 4);
         if (after.some((w) => termKey(w) === focusKey)) return 1;
+        // "the number of polling places from 400 ... to 60", "polling places fell to 60", "staff totaled 20": the noun shortly before.
+        const before = tokenize(text.slice(Math.max(0, n.start - 80), n.start)).slice(-8);
+        const at = before.map(termKey).lastIndexOf(focusKey);
+        if (at >= 0 && before.slice(at + 1).some((w) => COUNT_LINK.test(w))) return 1;
       }
       return 0.6;
     }

@@ -60,4 +60,15 @@ describe('analyseQuestion', () => {
     // A number in the question is a word to find ("iPhone 7").
     expect(q('when does the iphone 7 come out').terms.map((t) => t.word)).toContain('7');
   });
+
+  it('knows the verb whose doer a who / which question asks for, and none when the answer suffered it', () => {
+    const verb = (text: string) => analyseQuestion(text).verb;
+    expect(verb('who shot reagan')).toBe('shot');
+    expect(verb("who's running against the mayor")).toBe('running');
+    expect(verb('who has endorsed holloway')).toBe('endorsed');
+    expect(verb('which country called the plan illegal')).toBe('called');
+    expect(verb('who was shot at the rally')).toBeNull();
+    expect(verb('who did the mayor invite')).toBeNull();
+    expect(verb('how many people died')).toBeNull();
+  });
 });

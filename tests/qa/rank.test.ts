@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuestion } from '../../src/qa/question.ts';
 import { rankPassages } from '../../src/qa/rank.ts';
+import type { ArticleDraft } from '../../src/model.ts';
 import { BRIDGE, STORM, storedArticle } from './helpers.ts';
 
 const articles = [storedArticle(BRIDGE, 1), storedArticle(STORM, 2)];
@@ -43,5 +44,24 @@ describe('rankPassages', () => {
     expect(said.slice(0, 2).map((p) => p.text).join(' ')).toMatch(/connect both halves/);
     const other = said.findIndex((p) => p.text.includes('weather service'));
     expect(other === -1 || said[other]!.parts.speaker === 0).toBe(true);
+  });
+
+  it('for "who VERBed Y", ranks the sentence naming the doer above one naming the victim', () => {
+    const attack: ArticleDraft = {
+      title: 'Man held after attack at the town hall',
+      outlet: 'Example Gazette',
+      url: 'https://gazette.example/attack',
+      published: BRIDGE.published,
+      text:
+        'Man held after attack at the town hall\n\n' +
+        'Jane Holloway was attacked outside the town hall on Monday evening.\n\n' +
+        'Police said a builder, Peter Marsh, attacked the mayor after a council meeting about the bridge.\n\n' +
+        'Holloway was treated in hospital and went home the same night.',
+    };
+    const q = analyseQuestion('who attacked the mayor');
+    const ranked = rankPassages(q, [storedArticle(attack, 3)], q.terms.map(() => 1));
+    expect(ranked[0]!.text).toMatch(/Peter Marsh/);
+    expect(ranked[0]!.parts.agent).toBe(1);
+    expect(ranked.find((p) => p.text.includes('was attacked outside'))!.parts.agent).toBe(0);
   });
 });
