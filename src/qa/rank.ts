@@ -77,6 +77,13 @@ const FOCUS_NAME = 0.15;
  * share of its answer-type fit.
  */
 const AGENT = { bonus: 0.15, patient: 0.3 };
+/**
+ * Article-level evidence: an article that holds (nearly) all of the question's words, weighted by
+ * their rarity, is about the question even when no single sentence holds them all ("how much did
+ * the benghazi committee cost": "$7 million" stands in a sentence that names neither); its
+ * sentences with the kind of answer asked for get this much.
+ */
+const ARTICLE_EVIDENCE = { covered: 0.9, bonus: 0.06 };
 /** "Who is X?": a sentence naming X, more when the words around the name describe X (role, appositive), less for X's own quotes. */
 const DESCRIBE = { present: 0.4, descriptor: 0.5, ownWords: 0.4 };
 
@@ -473,6 +480,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
       // Small boosts that order close passages: the lead, an article whose headline is about the
       // question; earlier sentences first.
       parts.articleCover = articleTopic;
+      if (articleTopic >= ARTICLE_EVIDENCE.covered) parts.articleEvidence = ARTICLE_EVIDENCE.bonus;
       if (i <= 2) parts.lead = WEIGHTS.lead;
       if (titleShare >= 0.5) parts.headline = WEIGHTS.headline * titleShare;
       parts.position = -0.001 * i;
@@ -544,6 +552,7 @@ function scoreOf(s: Scored, type: number | undefined, focusBonus: boolean, agent
     if (type > 0 && s.allQuoted) factor *= FACTORS.quotedOnly;
     if (type === 1 && focusBonus) extra += FOCUS_NAME;
     if (type > 0) extra += AGENT.bonus * agent;
+    if (type > 0) extra += parts.articleEvidence ?? 0;
   }
   return s.relevance * factor + extra + (parts.lead ?? 0) + (parts.headline ?? 0) + parts.position!;
 }

@@ -64,4 +64,15 @@ describe('rankPassages', () => {
     expect(ranked[0]!.parts.agent).toBe(1);
     expect(ranked.find((p) => p.text.includes('was attacked outside'))!.parts.agent).toBe(0);
   });
+
+  it('lifts a sentence with the kind of answer asked for in an article that holds all the question\'s words, though the sentence does not', () => {
+    const story = (id: number, opening: string): ReturnType<typeof storedArticle> =>
+      storedArticle({ title: 'County report', outlet: 'Example Gazette', url: `https://gazette.example/report-${id}`, published: BRIDGE.published, text: `County report\n\n${opening}\n\nIt took two years and $7 million of public money.` }, id);
+    const q = analyseQuestion('how much did the flood inquiry cost taxpayers');
+    const ranked = rankPassages(q, [story(5, 'The flood inquiry ended with a report on what it cost taxpayers.'), story(6, 'The council published a report on the flood on Monday.')], q.terms.map(() => 1));
+    const money = (id: number) => ranked.find((p) => p.article.id === id && p.text.includes('$7 million'))!;
+    expect(money(5).parts.articleEvidence).toBeGreaterThan(0);
+    expect(money(6).parts.articleEvidence).toBeUndefined();
+    expect(money(5).score).toBeGreaterThan(money(6).score);
+  });
 });
