@@ -28,6 +28,15 @@ describe('numberFit', () => {
     expect(places('The county cut the number of polling places from 200 to 60.')).toBe(1);
     expect(places('Polling places in the county totaled 60 this year.')).toBe(1);
   });
+
+  it('sees no count in a name, and takes a count of other people for a count of people, for less', () => {
+    const reporters = (text: string) => numberFit(text, 'how many reporters is the paper putting on the story', 'count', 'reporters');
+    expect(reporters('She flew back on Air Force Two with a reporter of the paper.')).toBe(0);
+    expect(reporters('The editor said 20 reporters work on the story.')).toBe(1);
+    const staff = reporters('The editor said 20 staffers have been assigned to the story.');
+    expect(staff).toBeGreaterThan(reporters('The editor said 20 pages have been written.'));
+    expect(staff).toBeLessThan(1);
+  });
 });
 
 describe('hasDate and hasReason', () => {
