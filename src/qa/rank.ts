@@ -471,7 +471,15 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
           // Where the question's words start in the sentence: the reason should come after what it explains.
           const firstMatch = Math.min(...[...found.entries()].filter(([t]) => topic[t]).map(([, f]) => f.at[0]!));
           const eventAt = Number.isFinite(firstMatch) ? sentence.tokenStarts[firstMatch]! - sentence.start : 0;
-          typeCheck = () => hasReason(sentence.text, eventAt);
+          const own = hasReason(sentence.text, eventAt);
+          // The reason often follows in the next sentence ("... cut the polling places. She said it
+          // was because ..."): when this one gives none for sure, a sure one there joins the passage.
+          const next = sentences[i + 1];
+          if (own < 1 && next && !perSentence[i + 1]!.size && hasReason(next.text) === 1) {
+            last = i + 1;
+            parts.reasonAfter = 1;
+            typeCheck = () => 1;
+          } else typeCheck = () => own;
           break;
         }
         case 'other':

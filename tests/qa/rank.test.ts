@@ -75,4 +75,18 @@ describe('rankPassages', () => {
     expect(money(6).parts.articleEvidence).toBeUndefined();
     expect(money(5).score).toBeGreaterThan(money(6).score);
   });
+
+  it('for "why", joins the next sentence to the event\'s sentence when the reason stands there', () => {
+    const polls: ArticleDraft = {
+      title: 'Fewer places to vote',
+      outlet: 'Valley Post',
+      url: 'https://valleypost.example/polls',
+      published: BRIDGE.published,
+      text: 'Fewer places to vote\n\nThe county closed most polling places before the spring election.\n\nThe recorder said it was because the state had not paid for the election.\n\nVoters waited for hours.',
+    };
+    const q = analyseQuestion('why did the county close polling places');
+    const ranked = rankPassages(q, [storedArticle(polls, 4)], q.terms.map(() => 1));
+    expect(ranked[0]!.text).toBe('The county closed most polling places before the spring election. The recorder said it was because the state had not paid for the election.');
+    expect(ranked[0]!.parts.type).toBe(1);
+  });
 });
