@@ -54,6 +54,8 @@ const CLOSE_TO_BEST = 0.8;
  * another of the same article ("who put X on the court": 0.529 vs 0.508).
  */
 const SAME_STORY_CLOSE = 0.9;
+/** An answer-type fit that passes: the kind asked for, or close to it (a date without its day: "at the end of this month"). */
+const TYPE_PASSED = 0.8;
 
 export function notFoundAnswer(question: string, searched: string, related: SourceRef[]): Answer {
   return { question, found: false, answer: `${NOT_FOUND_ANSWER.slice(0, -1)}: I searched ${searched}.`, sentences: [], quotes: [], sources: [], related, searched };
@@ -99,7 +101,7 @@ export function choosePassages(ranked: RankedPassage[], question: QuestionAnalys
   // answer asked for and it scores close. A description, or what someone said, may use several
   // passages of one article.
   const oneStoryOnce = question.kind !== 'describe' && question.kind !== 'said';
-  const sameStoryClose = (p: RankedPassage) => best.parts.type === 1 && p.parts.type === 1 && p.score >= best.score * SAME_STORY_CLOSE;
+  const sameStoryClose = (p: RankedPassage) => (best.parts.type ?? 0) >= TYPE_PASSED && (p.parts.type ?? 0) >= TYPE_PASSED && p.score >= best.score * SAME_STORY_CLOSE;
   // (A who / which question first hears from other stories: they may answer it differently.)
   const storiesFirst = oneStoryOnce && max === MAX_SENTENCES;
   for (const pass of storiesFirst ? [false, true] : [true]) {
