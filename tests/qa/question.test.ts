@@ -39,12 +39,15 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion('What happened with the bridge today?').terms.map((t) => t.word)).toEqual(['bridge']);
   });
 
-  it('matches a word with its forms: irregular verbs, agent nouns, a country and its people', () => {
+  it('matches a word with its forms: irregular verbs, agent nouns, a country and its people, an ordinal\'s spellings', () => {
     const keys = (question: string, word: string) => analyseQuestion(question).terms.find((t) => t.word === word)!.forms.map((f) => f.word);
     expect(keys('Who won the debate?', 'won')).toEqual(expect.arrayContaining(['won', 'win', 'winner']));
     expect(keys('Who is the winner?', 'winner')).toEqual(expect.arrayContaining(['winner', 'win', 'won']));
     expect(keys('What did Syrian rebels say?', 'syrian')).toEqual(expect.arrayContaining(['syrian', 'syria']));
     expect(keys('What about Syria?', 'syria')).toEqual(expect.arrayContaining(['syria', 'syrian']));
+    // An ordinal as typed and as written: "2nd amendment", "the Second Amendment".
+    expect(keys('what did she say about the 2nd amendment', '2nd')).toContain('second');
+    expect(keys('who won the third debate', 'third')).toContain('3rd');
   });
 
   it('knows the noun asked about and the kind of number wanted', () => {
