@@ -409,7 +409,10 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
       if (question.kind === 'describe' && !sentence.keys.includes(subjectLast)) return;
       // What multiplies it: the question's names absent from the sentence and its neighbours (less
       // when the article names them elsewhere), and the answer type (below).
-      const names = nameMass ? Math.max(0, 1 - (FACTORS.namesMissing * namesAbsent + FACTORS.namesNotInArticle * namesNotInArticle) / nameMass) : 1;
+      // (X's own words need not repeat the topic's names that their article gives: "what did sanders
+      // think of the paris deal" is answered by his quote in an article about it.)
+      const absentCounts = question.kind === 'said' && statements![i]! > 0 ? 0 : namesAbsent;
+      const names = nameMass ? Math.max(0, 1 - (FACTORS.namesMissing * absentCounts + FACTORS.namesNotInArticle * namesNotInArticle) / nameMass) : 1;
       if (names < 1) parts.names = names;
       let factor = names;
 

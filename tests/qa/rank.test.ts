@@ -89,4 +89,18 @@ describe('rankPassages', () => {
     expect(ranked[0]!.text).toBe('The county closed most polling places before the spring election. The recorder said it was because the state had not paid for the election.');
     expect(ranked[0]!.parts.type).toBe(1);
   });
+
+  it('for "what did X say about Y", takes X\'s words in an article about Y though they do not repeat Y\'s name', () => {
+    const harbour: ArticleDraft = {
+      title: 'Harbour plan splits the council',
+      outlet: 'Example Gazette',
+      url: 'https://gazette.example/harbour',
+      published: BRIDGE.published,
+      text: 'Harbour plan splits the council\n\nThe council debated the Kestrel harbour plan on Monday, and Kestrel fishermen protested outside.\n\nThe vote was put off to April.\n\n"It goes nowhere near far enough," Councillor Ann Price said.',
+    };
+    const q = analyseQuestion('what did ann price think of the kestrel harbour plan');
+    const ranked = rankPassages(q, [storedArticle(harbour, 7)], q.terms.map(() => 1));
+    expect(ranked[0]!.text).toMatch(/nowhere near far enough/);
+    expect(ranked[0]!.parts.names).toBeUndefined();
+  });
 });
