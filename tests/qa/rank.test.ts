@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuestion } from '../../src/qa/question.ts';
 import { rankPassages } from '../../src/qa/rank.ts';
-import type { ArticleDraft } from '../../src/model.ts';
 import { BRIDGE, STORM, storedArticle } from './helpers.ts';
 
 const articles = [storedArticle(BRIDGE, 1), storedArticle(STORM, 2)];
 /** Every term weighs the same here: the tests are about the boosts and checks, not the IDF. */
-const rank = (question: string) => {
+const rank = (question: string, over = articles) => {
   const q = analyseQuestion(question);
-  return rankPassages(q, articles, q.terms.map(() => 1));
+  return rankPassages(q, over, q.terms.map(() => 1));
 };
+/** A short article of a few paragraphs, its headline first. */
+const story = (id: number, title: string, paragraphs: string[]) =>
+  storedArticle({ title, outlet: 'Example Gazette', url: `https://gazette.example/${id}`, published: BRIDGE.published, text: [title, ...paragraphs].join('\n\n') }, id);
 
 describe('rankPassages', () => {
   it('never offers a headline or a question as an answer', () => {
@@ -47,29 +49,20 @@ describe('rankPassages', () => {
   });
 
   it('for "who VERBed Y", ranks the sentence naming the doer above one naming the victim', () => {
-    const attack: ArticleDraft = {
-      title: 'Man held after attack at the town hall',
-      outlet: 'Example Gazette',
-      url: 'https://gazette.example/attack',
-      published: BRIDGE.published,
-      text:
-        'Man held after attack at the town hall\n\n' +
-        'Jane Holloway was attacked outside the town hall on Monday evening.\n\n' +
-        'Police said a builder, Peter Marsh, attacked the mayor after a council meeting about the bridge.\n\n' +
-        'Holloway was treated in hospital and went home the same night.',
-    };
-    const q = analyseQuestion('who attacked the mayor');
-    const ranked = rankPassages(q, [storedArticle(attack, 3)], q.terms.map(() => 1));
+    const attack = story(3, 'Man held after attack at the town hall', [
+      'Jane Holloway was attacked outside the town hall on Monday evening.',
+      'Police said a builder, Peter Marsh, attacked the mayor after a council meeting about the bridge.',
+      'Holloway was treated in hospital and went home the same night.',
+    ]);
+    const ranked = rank('who attacked the mayor', [attack]);
     expect(ranked[0]!.text).toMatch(/Peter Marsh/);
     expect(ranked[0]!.parts.agent).toBe(1);
     expect(ranked.find((p) => p.text.includes('was attacked outside'))!.parts.agent).toBe(0);
   });
 
   it('lifts a sentence with the kind of answer asked for in an article that holds all the question\'s words, though the sentence does not', () => {
-    const story = (id: number, opening: string): ReturnType<typeof storedArticle> =>
-      storedArticle({ title: 'County report', outlet: 'Example Gazette', url: `https://gazette.example/report-${id}`, published: BRIDGE.published, text: `County report\n\n${opening}\n\nIt took two years and $7 million of public money.` }, id);
-    const q = analyseQuestion('how much did the flood inquiry cost taxpayers');
-    const ranked = rankPassages(q, [story(5, 'The flood inquiry ended with a report on what it cost taxpayers.'), story(6, 'The council published a report on the flood on Monday.')], q.terms.map(() => 1));
+    const report = (id: number, opening: string) => story(id, 'County report', [opening, 'It took two years and $7 million of public money.']);
+    const ranked = rank('how much did the flood inquiry cost taxpayers', [report(5, 'The flood inquiry ended with a report on what it cost taxpayers.'), report(6, 'The council published a report on the flood on Monday.')]);
     const money = (id: number) => ranked.find((p) => p.article.id === id && p.text.includes('$7 million'))!;
     expect(money(5).parts.articleEvidence).toBeGreaterThan(0);
     expect(money(6).parts.articleEvidence).toBeUndefined();
@@ -77,29 +70,23 @@ describe('rankPassages', () => {
   });
 
   it('for "why", joins the next sentence to the event\'s sentence when the reason stands there', () => {
-    const polls: ArticleDraft = {
-      title: 'Fewer places to vote',
-      outlet: 'Valley Post',
-      url: 'https://valleypost.example/polls',
-      published: BRIDGE.published,
-      text: 'Fewer places to vote\n\nThe county closed most polling places before the spring election.\n\nThe recorder said it was because the state had not paid for the election.\n\nVoters waited for hours.',
-    };
-    const q = analyseQuestion('why did the county close polling places');
-    const ranked = rankPassages(q, [storedArticle(polls, 4)], q.terms.map(() => 1));
+    const polls = story(4, 'Fewer places to vote', [
+      'The county closed most polling places before the spring election.',
+      'The recorder said it was because the state had not paid for the election.',
+      'Voters waited for hours.',
+    ]);
+    const ranked = rank('why did the county close polling places', [polls]);
     expect(ranked[0]!.text).toBe('The county closed most polling places before the spring election. The recorder said it was because the state had not paid for the election.');
     expect(ranked[0]!.parts.type).toBe(1);
   });
 
   it('for "what did X say about Y", takes X\'s words in an article about Y though they do not repeat Y\'s name', () => {
-    const harbour: ArticleDraft = {
-      title: 'Harbour plan splits the council',
-      outlet: 'Example Gazette',
-      url: 'https://gazette.example/harbour',
-      published: BRIDGE.published,
-      text: 'Harbour plan splits the council\n\nThe council debated the Kestrel harbour plan on Monday, and Kestrel fishermen protested outside.\n\nThe vote was put off to April.\n\n"It goes nowhere near far enough," Councillor Ann Price said.',
-    };
-    const q = analyseQuestion('what did ann price think of the kestrel harbour plan');
-    const ranked = rankPassages(q, [storedArticle(harbour, 7)], q.terms.map(() => 1));
+    const harbour = story(7, 'Harbour plan splits the council', [
+      'The council debated the Kestrel harbour plan on Monday, and Kestrel fishermen protested outside.',
+      'The vote was put off to April.',
+      '"It goes nowhere near far enough," Councillor Ann Price said.',
+    ]);
+    const ranked = rank('what did ann price think of the kestrel harbour plan', [harbour]);
     expect(ranked[0]!.text).toMatch(/nowhere near far enough/);
     expect(ranked[0]!.parts.names).toBeUndefined();
   });
