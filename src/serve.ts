@@ -6,7 +6,7 @@
 // then fails serve; a bot that stops by itself later (polling refused, webhook server down)
 // resolves `failed`, and the CLI exits non-zero so that a supervisor restarts the process.
 import type { Server } from 'node:http';
-import type { Telegraf } from 'telegraf';
+import type { Bot } from './bot/index.ts';
 import { createBot, registerCommands } from './bot/index.ts';
 import { startSteps, type StartRetryOptions, type StartSteps } from './bot/startup.ts';
 import { UpdateQueue } from './bot/update-queue.ts';
@@ -58,7 +58,7 @@ function listen(server: Server, port: number): Promise<void> {
 }
 
 /** Listens on the webhook port and tells Telegram the URL and secret; each step retried within the start's deadline. */
-export async function startWebhook(bot: Telegraf, options: WebhookOptions, log: Logger, steps: StartSteps = startSteps({ timeoutMs: 30_000 }, log)): Promise<Server> {
+export async function startWebhook(bot: Bot, options: WebhookOptions, log: Logger, steps: StartSteps = startSteps({ timeoutMs: 30_000 }, log)): Promise<Server> {
   const url = new URL(options.url);
   const server = createWebhookServer(bot, { path: url.pathname, secret: options.secret, state: options.state ?? (() => 'running') }, log);
   await steps.step(`listening on port ${options.port}`, () => listen(server, options.port));
@@ -77,7 +77,7 @@ export async function serve(deps: ServeDeps): Promise<Running> {
   const summarizer = createSummarizer({ config, store, log });
   // Source polling, retention and daily-digest delivery (one delivering scheduler per database).
   const scheduler: RunningScheduler = startScheduler({ ...deps, summarizer });
-  let bot: Telegraf | undefined;
+  let bot: Bot | undefined;
   let server: Server | undefined;
   let state: BotState | 'off' = 'off';
   const updates = new UpdateQueue({ onError: (error, chat) => log.error({ err: error, chat }, 'update did not finish') });

@@ -2,7 +2,7 @@
 // for the window a question searches first and for the question's length.
 import type { Summarizer } from '../llm/summarizer.ts';
 import type { Answer } from '../model/answer.ts';
-import { cutText } from '../digest/render.ts';
+import { cutText } from '../util/text.ts';
 import { ask } from '../qa/index.ts';
 import type { Store } from '../store/index.ts';
 

@@ -1,5 +1,7 @@
-// Every Bot API call the bot makes, replies included, survives 429 (waits retry_after), 5xx
-// and network errors (backs off), by the policy delivery uses too (telegram/policy.ts).
+// Every Bot API call the bot makes, replies included, survives 429 (waits retry_after) and 5xx
+// (backs off), by the policy delivery uses too (telegram/policy.ts). A call Telegram did not
+// answer (time-out, network, not JSON) is not repeated here: the reply may have gone out, and a
+// user must not get it twice (delivery's outbox, which can check, retries those).
 // telegraf creates a Telegram object per update, so this wraps each one in a middleware, as
 // well as the bot's own.
 import type { Telegram } from 'telegraf';
@@ -23,7 +25,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 /** How long to wait before trying a failed call again, or null to give up (the shared policy decides). */
 export function retryDelayMs(failure: TelegramFailure, attempt: number, options: Required<Pick<RetryOptions, 'baseDelayMs' | 'maxRetryAfterMs'>>): number | null {
   if (failure.kind === 'rate-limited') return failure.retryAfterMs <= options.maxRetryAfterMs ? failure.retryAfterMs : null;
-  if (failure.kind === 'retry') return options.baseDelayMs * 2 ** attempt;
+  if (failure.kind === 'retry' && failure.answered) return options.baseDelayMs * 2 ** attempt;
   return null;
 }
 

@@ -1,7 +1,8 @@
 // The bot's replies as Telegram HTML. Pure: values in, escaped HTML out, each within
 // Telegram's 4096-character limit.
 import type { SourceArticle, Story, StoryQuote } from '../model/digest.ts';
-import { capName, capTitle, escapeHtml, quoteHtml, shortTime, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet, truncateText, visibleLength } from '../digest/render.ts';
+import { capName, capTitle, escapeHtml, quoteHtml, shortTime, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet, visibleLength } from '../digest/render.ts';
+import { truncateText } from '../util/text.ts';
 import type { Answer } from '../qa/index.ts';
 import { publicUrl, redactUrl } from '../secrets.ts';
 import type { Source } from '../store/index.ts';

@@ -7,7 +7,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import getRawBody from 'raw-body';
 import secureJson from 'secure-json-parse';
-import type { Telegraf } from 'telegraf';
+import type { Bot } from './index.ts';
 import type { Update } from 'telegraf/types';
 import type { Logger } from '../log.ts';
 
@@ -51,7 +51,7 @@ export function parseUpdate(body: string): { update: Update } | { error: string 
   return { update: value as Update };
 }
 
-export function createWebhookServer(bot: Telegraf, options: WebhookServerOptions, log: Logger): Server {
+export function createWebhookServer(bot: Bot, options: WebhookServerOptions, log: Logger): Server {
   const limit = options.maxBodyBytes ?? WEBHOOK_MAX_BODY_BYTES;
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {

@@ -4,6 +4,8 @@
 import { outletName } from '../util/outlet.ts';
 import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from '../model/digest.ts';
 import { isHttpUrl } from '../util/url.ts';
+import { callbackData } from '../telegram/callbacks.ts';
+import { cutText, truncateText } from '../util/text.ts';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Room kept below the limit, for safety against counting differences. */
@@ -227,35 +229,6 @@ export function storyHtml(story: Story, index: number, now: Date, options: { quo
   return parts.join('\n');
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/**
- * The longest start of `text` made of whole graphemes (so never half a surrogate pair, an
- * emoji sequence or a letter with its accents) within `max` UTF-16 units, or `maxBytes` UTF-8
- * bytes. Stops segmenting at the cut, so a 2-million-character title costs no more than a short one.
- */
-export function cutText(text: string, limit: { max?: number; maxBytes?: number }): string {
-  const max = limit.max ?? Infinity;
-  const maxBytes = limit.maxBytes ?? Infinity;
-  if (text.length <= max && (maxBytes === Infinity || Buffer.byteLength(text) <= maxBytes)) return text;
-  let end = 0;
-  let bytes = 0;
-  for (const { segment, index } of graphemes.segment(text)) {
-    bytes += maxBytes === Infinity ? 0 : Buffer.byteLength(segment);
-    if (index + segment.length > max || bytes > maxBytes) break;
-    end = index + segment.length;
-  }
-  return text.slice(0, end);
-}
-
-/** Cuts text to a visible length at a word boundary (by grapheme), with an ellipsis. */
-export function truncateText(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const cut = cutText(text, { max: max - 1 });
-  const space = cut.lastIndexOf(' ');
-  return `${(space > max * 0.6 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /** Longest title and name (outlet, source, speaker) shown in a message: a feed can claim any. */
 export const MAX_TITLE_LENGTH = 300;
 export const MAX_NAME_LENGTH = 100;
@@ -284,9 +257,11 @@ function fittingStoryHtml(story: Story, index: number, now: Date, budget: number
 
 export function storyButtons(story: Story, index: number): InlineButton[] {
   return [
-    { text: `More on ${index}`, callback_data: `more:${story.id}` },
+    { text: `More on ${index}`, callback_data: callbackData('more', story.id) },
     // A stored story ("s<id>") lists its whole coverage, as it stands when pressed.
-    story.id.startsWith('s') ? { text: `Coverage ${index}`, callback_data: `cov:${story.id}` } : { text: `Sources ${index}`, callback_data: `src:${story.id}` },
+    story.id.startsWith('s')
+      ? { text: `Coverage ${index}`, callback_data: callbackData('coverage', story.id) }
+      : { text: `Sources ${index}`, callback_data: callbackData('sources', story.id) },
   ];
 }
 

@@ -1,6 +1,7 @@
 // What a feed or page may not bring into the store, whatever its kind: terminal control
 // sequences (a title with ESC[2J clears the screen of whoever runs `search`), other control
 // characters, and fields of absurd length (a 2,000,000-character title).
+import { cutText } from '../util/text.ts';
 import stripAnsi from 'strip-ansi';
 import type { ArticleDraft } from '../model.ts';
 
@@ -22,18 +23,10 @@ export function stripControlCharacters(text: string): string {
   return stripAnsi(text.replace(/\r\n?/g, '\n')).replace(CONTROL, '');
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
-
-/** At most `max` UTF-16 units, cut between graphemes (never inside a surrogate pair or an emoji sequence). */
+/** At most `max` UTF-16 units with the ellipsis, cut between graphemes. */
 export function capLength(text: string, max: number): string {
   if (text.length <= max) return text;
-  let end = 0;
-  // Only the head is segmented: cheap even for a 2,000,000-character title.
-  for (const { index, segment } of graphemes.segment(text.slice(0, max + 32))) {
-    if (index + segment.length > max - 1) break;
-    end = index + segment.length;
-  }
-  return `${text.slice(0, end).trimEnd()}…`;
+  return `${cutText(text, { max: max - 1 }).trimEnd()}…`;
 }
 
 function cleanLine(text: string, max: number): string {

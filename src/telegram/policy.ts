@@ -10,8 +10,11 @@ export const HTML_MESSAGE = { parse_mode: 'HTML', link_preview_options: { is_dis
 export type TelegramFailure =
   /** 429: wait the time Telegram asks for (capped), then try again. */
   | { kind: 'rate-limited'; retryAfterMs: number; reason: string }
-  /** 5xx, a time-out or a network error: worth another try after a back-off. */
-  | { kind: 'retry'; reason: string }
+  /**
+   * 5xx, a time-out or a network error: worth another try after a back-off. `answered` is false
+   * when Telegram gave no answer (time-out, network, not JSON): the message may have been sent.
+   */
+  | { kind: 'retry'; reason: string; answered: boolean }
   /** The chat is gone for us (the user blocked the bot, the chat no longer exists): stop writing to it. */
   | { kind: 'deactivate'; reason: string }
   /** Anything else (a 400 for this message): trying again gives the same answer. */
@@ -26,13 +29,13 @@ export function classifyTelegramError(error: unknown, retryAfterCapMs = 300_000)
       const asked = parseRetryAfter(error.parameters?.retry_after) ?? 1_000;
       return { kind: 'rate-limited', retryAfterMs: Math.min(retryAfterCapMs, Math.max(1_000, asked)), reason: `429 ${description}` };
     }
-    if (code >= 500) return { kind: 'retry', reason: `${code} ${description}` };
+    if (code >= 500) return { kind: 'retry', reason: `${code} ${description}`, answered: true };
     // Every 403 means the bot may not write there any more: blocked, kicked, deactivated user.
     if (code === 403) return { kind: 'deactivate', reason: /blocked/i.test(description) ? 'blocked' : description };
     if (code === 400 && /chat not found|user is deactivated|PEER_ID_INVALID/i.test(description)) return { kind: 'deactivate', reason: 'chat not found' };
     return { kind: 'fail', reason: `${code} ${description}` };
   }
   const err = error as { name?: string; code?: string; type?: string };
-  if (err?.name === 'AbortError' || err?.type === 'aborted') return { kind: 'retry', reason: 'timeout' };
-  return { kind: 'retry', reason: `network: ${err?.code ?? describeError(error)}` };
+  if (err?.name === 'AbortError' || err?.type === 'aborted') return { kind: 'retry', reason: 'timeout', answered: false };
+  return { kind: 'retry', reason: `network: ${err?.code ?? describeError(error)}`, answered: false };
 }

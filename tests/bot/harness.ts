@@ -3,7 +3,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Telegraf } from 'telegraf';
+import type { Bot } from '../../src/bot/index.ts';
 import { createBot, registerCommands, type BotSettings } from '../../src/bot/index.ts';
 import { UpdateQueue } from '../../src/bot/update-queue.ts';
 import { parseRawText } from '../../src/ingest/rawtext.ts';
@@ -17,7 +17,7 @@ export const SEED_PATH = new URL('../fixtures/rt-2016-09-05-putin-obama-syria.tx
 export interface Harness {
   emulator: TelegramEmulator;
   store: Store;
-  bot: Telegraf;
+  bot: Bot;
   /** Sends a user's text and waits until the bot has answered with `count` more messages. */
   say(chatId: number, text: string, count?: number, options?: { replyToMessageId?: number }): Promise<string[]>;
   stop(): Promise<void>;

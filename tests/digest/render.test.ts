@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Digest, Story } from '../../src/model/digest.ts';
 import { DigestSchema } from '../../src/model/digest.ts';
-import { TELEGRAM_MESSAGE_LIMIT, cutText, escapeHtml, renderJson, renderTelegram, renderText, sourceDate, sourceLine, sourceLineHtml, truncateText, visibleLength, visibleText } from '../../src/digest/render.ts';
+import { TELEGRAM_MESSAGE_LIMIT, escapeHtml, renderJson, renderTelegram, renderText, sourceDate, sourceLine, sourceLineHtml, visibleLength, visibleText } from '../../src/digest/render.ts';
+import { cutText, truncateText } from '../../src/util/text.ts';
 
 function story(i: number, extra: Partial<Story> = {}): Story {
   return {

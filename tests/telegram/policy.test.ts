@@ -14,7 +14,7 @@ describe('the one Telegram error policy', () => {
     expect(classifyTelegramError(telegramError(403, 'Forbidden: bot was kicked from the group chat'))).toMatchObject({ kind: 'deactivate' });
     expect(classifyTelegramError(telegramError(400, 'Bad Request: chat not found'))).toEqual({ kind: 'deactivate', reason: 'chat not found' });
     expect(classifyTelegramError(telegramError(400, "Bad Request: can't parse entities"))).toMatchObject({ kind: 'fail' });
-    expect(classifyTelegramError(Object.assign(new Error('aborted'), { name: 'AbortError' }))).toEqual({ kind: 'retry', reason: 'timeout' });
+    expect(classifyTelegramError(Object.assign(new Error('aborted'), { name: 'AbortError' }))).toEqual({ kind: 'retry', reason: 'timeout', answered: false });
   });
 
   it('caps a long retry_after for delivery; the bot gives a reply up when the wait is longer than it accepts', () => {
@@ -25,5 +25,7 @@ describe('the one Telegram error policy', () => {
     expect(retryDelayMs(classifyTelegramError(telegramError(429, 'Too Many Requests', { retry_after: 2 })), 0, delays)).toBe(2_000);
     expect(retryDelayMs(classifyTelegramError(telegramError(500, 'Internal Server Error')), 2, delays)).toBe(400);
     expect(retryDelayMs(classifyTelegramError(telegramError(403, 'Forbidden: bot was blocked by the user')), 0, delays)).toBeNull();
+    // No answer at all: the reply may have gone out, so the bot does not send it again.
+    expect(retryDelayMs(classifyTelegramError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' })), 0, delays)).toBeNull();
   });
 });

@@ -1,0 +1,14 @@
+// What no feature took: an unknown command gets a pointer to /help, and a forged, stale or
+// unknown button is answered all the same, so the client's spinner stops.
+import { Composer } from 'telegraf';
+import type { BotContext } from '../context.ts';
+
+export const STALE_BUTTON = 'That button no longer works; send /summary or /help.';
+
+export const unhandled = new Composer<BotContext>();
+
+unhandled.on('text', async (ctx) => {
+  if (ctx.message.text.startsWith('/')) await ctx.reply('I do not know that command. /help lists what I can do.');
+});
+
+unhandled.on('callback_query', (ctx) => ctx.answerCbQuery(STALE_BUTTON));
