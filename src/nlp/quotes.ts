@@ -6,20 +6,12 @@
 // (Gender Gap Tracker, Citron) are Python pipelines around large models. The approach follows the
 // classic rule-based recipe: find quote spans with a mark-aware scanner, find the attribution cue
 // next to each span (speech verb + subject), then resolve the subject (name, role, pronoun) against
-// the people the article names. Quote spans: this file; cues and resolution: attribution.ts; the
-// person registry: people.ts; ranking: key-quotes.ts.
+// the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
+// coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
 import type { FoundQuote } from '../model.ts';
-import {
-  type Cue,
-  type ResolveContext,
-  cueAtVerb,
-  leadingCue,
-  resolveSubject,
-  speechVerbs,
-  trailingCue,
-  wellFormedSpeaker,
-} from './attribution.ts';
+import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
+import { type ResolveContext, resolveSubject } from './coreference.ts';
 import { indexPeople } from './people.ts';
 export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
 
