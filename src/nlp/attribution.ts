@@ -90,6 +90,7 @@ function tokenize(segment: string, offset: number): Token[] {
 const isCapitalised = (w: string) => /^[(\[]?\p{Lu}/u.test(w);
 const bare = (w: string) => w.replace(/^[("'“‘\[]+|[)"'”’\],.;:!?]+$/g, '');
 
+const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 const NAME_APPOSITIVE_AT_END = /\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
@@ -114,6 +115,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     }
   }
   s = s.trimEnd(); // the same characters as /\s+$/
+  // "Priebus later Thursday told", "The Trump campaign on Tuesday responded": a time between the
+  // subject and its verb.
+  const time = TIME_AT_END.exec(s.slice(-60));
+  if (time) s = s.slice(0, s.length - time[0].length);
   const tokens = tokenize(s, offset);
   let i = tokens.length - 1;
   while (i >= 0 && FILLERS.has(tokens[i]!.text.toLowerCase())) i--;
@@ -159,6 +164,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       continue;
     }
     if (DETERMINERS.has(lw) || /['’]s$/.test(w)) {
+      // "the paper's editorial board": the owner keeps its determiner.
+      if (!DETERMINERS.has(lw) && j > 0 && /^(?:the|a|an)$/i.test(tokens[j - 1]!.text)) j--;
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
     }
     if (CLAUSE_STOP.has(lw) || PRONOUNS.has(lw)) break;

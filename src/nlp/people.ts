@@ -20,6 +20,8 @@ export interface Person {
   surname: string;
   /** Lower-cased role/description words seen next to the name, nationalities normalised. */
   roles: Set<string>;
+  /** roleKey of the titles written before the name ("Sen.", "President"): offices the article gives them. */
+  titles: Set<string>;
   maleVotes: number;
   femaleVotes: number;
   /** Evidence that this is a person at all (title, known first name, speaker of a quote). */
@@ -282,7 +284,10 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false;
   const facts = tokens.map(factsOf);
   if (NOT_NAME.has(facts[0]!.normalised)) return false;
-  if (facts.some((f) => NON_PERSON_WORDS.has(f.normalised) || f.nationality !== undefined)) return false;
+  // "Bill Clinton", "Mark Warner": a first name the news uses often is a name, though "bill" and
+  // "mark" are also words for things.
+  const knownFirst = tokens.length > 1 && (MALE_NAMES.has(facts[0]!.normalised) || FEMALE_NAMES.has(facts[0]!.normalised));
+  if (facts.some((f, i) => (NON_PERSON_WORDS.has(f.normalised) && !(i === 0 && knownFirst)) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
   // Two-word runs must end in a plausible surname, not an initial alone.
@@ -513,7 +518,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           // adds to people the body names.
           if (!person && !hit.countMentions) continue;
           if (!person) {
-            person = { fullName, nameTokens, surname, roles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
+            person = { fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
           } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
             person.fullName = fullName;
@@ -527,6 +532,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       if (gender === 'm') person.maleVotes += 3;
       if (gender === 'f') person.femaleVotes += 3;
       for (const role of name.titleRoles) person.roles.add(role);
+      if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
       for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0))) {
         person.roles.add(w);
         if (GENDERED_NOUN[w] === 'm') person.maleVotes += 3;
