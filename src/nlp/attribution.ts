@@ -21,7 +21,8 @@ const SPEECH_VERBS =
   'mentioned|mentions|pleaded|pleads|added later|acknowledging|announcing|telling|writes|thundered|' +
   'retorted|interjected|responded|echoed|echoes|bragged|brags|declared|insisted|scoffed|sighed|laughed|' +
   'screamed|cried|repeated|repeats|answered|answers|told|asserted|alleged|alleges|conceded|ruled|rules|' +
-  'headlined|captioned|tweeted|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming';
+  'headlined|captioned|tweeted|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming|' +
+  'read|fumed|fumes|pressed|presses|conclude|concluded|wrote back';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERBS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -56,6 +57,16 @@ const CLAUSE_STOP = new Set(
     'although unless until whether then yet nor to of by for with from at in on about into over under ' +
     'is was were are be been being not said told says tells wrote').split(' '),
 );
+
+/** Nouns for things people write or publish: "the statement said" speaks for whoever issued it. */
+export const DOCUMENT_NOUN = /^(?:statement|release|memo|memorandum|email|e-mail|letter|report|editorial|op-ed|column|post|tweet|message|text|ad|advertisement|video|book|passage|excerpt|filing|complaint|lawsuit|document|note|petition|article|piece|notice|announcement|website|site|page|transcript|platform|manifesto|proclamation|order|ruling|decision|opinion|brief)$/;
+
+/** "read" is a verb of speech only for a text: "the statement read", "read the email", "it read". */
+function speaks(verb: VerbHit, subject: Subject): boolean {
+  if (!/^read$/i.test(verb.verb)) return true;
+  if (subject.kind === 'pronoun') return /^(?:it|they)$/i.test(subject.text);
+  return subject.kind === 'descriptor' && DOCUMENT_NOUN.test(subject.text.split(/[\s\u00a0]+/).pop()!.toLowerCase());
+}
 
 export type SubjectKind = 'pronoun' | 'name' | 'descriptor';
 
@@ -164,8 +175,15 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       continue;
     }
     if (DETERMINERS.has(lw) || /['’]s$/.test(w)) {
-      // "the paper's editorial board": the owner keeps its determiner.
-      if (!DETERMINERS.has(lw) && j > 0 && /^(?:the|a|an)$/i.test(tokens[j - 1]!.text)) j--;
+      // "the paper's editorial board", "the former vice president's spokeswoman": the owner keeps its
+      // determiner.
+      if (!DETERMINERS.has(lw)) {
+        for (let k = j - 1; k >= 0 && j - k <= 3; k--) {
+          const kw = bare(tokens[k]!.text).toLowerCase();
+          if (/^(?:the|a|an)$/.test(kw)) { j = k; break; }
+          if (CLAUSE_STOP.has(kw) || PRONOUNS.has(kw) || /[,;:!?]$/.test(tokens[k]!.text)) break;
+        }
+      }
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
     }
     if (CLAUSE_STOP.has(lw) || PRONOUNS.has(lw)) break;
@@ -183,7 +201,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
 
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
 export function subjectAfter(segment: string, offset: number): Subject | null {
-  const m = /^[\s\u00a0]*((?:[\p{L}.'’\-]+[ \u00a0]?){1,9})/u.exec(segment);
+  // Words of letters, or a number glued to letters ("the 46-year-old", "L2 president Bruce Willsie").
+  const m = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’\-]+|[\p{L}.'’\-][\p{L}\p{N}.'’\-]*)[ \u00a0]?){1,9})/u.exec(segment);
   if (!m) return null;
   const tokens = tokenize(segment.slice(0, m.index + m[0].length), offset);
   const first = tokens[0];
@@ -339,13 +358,13 @@ export function trailingCue(text: string, segment: string, offset: number): Cue 
     // Inverted: "said Putin".
     if (TELL_VERBS.test(verb.verb)) return null;
     const subject = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
-    if (!subject) return null;
+    if (!subject || !speaks(verb, subject)) return null;
     return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };
   }
   // Subject then verb, with at most a few words between the quote and the verb.
   if (beforeVerb.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(beforeVerb.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Gen|Lt|Col|Del|Rev|\p{Lu})\./gu, ''))) return null;
   const subject = subjectBefore(beforeVerb, at);
-  if (!subject) return null;
+  if (!subject || !speaks(verb, subject)) return null;
   // The subject must start the clause after the quote (no other clause in between).
   const gap = text.slice(at, subject.pos);
   if (gap.trim() !== '' && !/^[\s,]*$/.test(gap)) return null;
@@ -412,7 +431,9 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
   return parseNameRun(name) ? { kind: 'name', text: name, pos } : null;
 }
 
-const COORDINATED = /[,\s]\s*(?:and|but|or|then|and then|but then|before|yet)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
+// "then" alone coordinates only after a comma ("Trump gestured, then leaned in"); "The statement then
+// declares" is a subject and its verb.
+const COORDINATED = /(?:[,\s]\s*(?:and|but|or|and then|but then|before|yet)|,\s*then)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
 
 /**
  * The subject of the clause a segment opens: sentenceSubject when the sentence starts plainly, else
@@ -462,11 +483,12 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     return null;
   }
   const subject = subjectBefore(before, offset);
-  if (subject) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
+  if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
+  if (subject) return null;
   // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`
   if ((before.trim() === '' || /,[\s\u00a0]*$/.test(before)) && !TELL_VERBS.test(verb.verb)) {
     const after = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
-    if (after) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
+    if (after && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
   return null;
 }

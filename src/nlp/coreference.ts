@@ -20,7 +20,7 @@ import {
   GENDERED_NOUN,
   type PeopleIndex,
 } from './people.ts';
-import { type Subject, DETERMINERS, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, speechVerbs, subjectBefore } from './attribution.ts';
+import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, fitsHead, organisationHead } from './organisations.ts';
 
 
@@ -76,18 +76,18 @@ const SAME_PRONOUN_SHE = /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
  * Name mentions and resolved speakers by position, mentions first at equal positions: a merge of
  * the two lists, which are both in text order (the same as a stable sort of the two joined).
  */
-function mentionsInTextOrder(ctx: ResolveContext): Array<{ pos: number; person: Person }> {
+function mentionsInTextOrder(ctx: ResolveContext): Array<{ pos: number; person: Person; spoke: boolean }> {
   const { mentions } = ctx.index;
   const { speakers } = ctx;
-  const all: Array<{ pos: number; person: Person }> = [];
+  const all: Array<{ pos: number; person: Person; spoke: boolean }> = [];
   let i = 0;
   let j = 0;
   while (i < mentions.length || j < speakers.length) {
     if (j >= speakers.length || (i < mentions.length && mentions[i]!.start <= speakers[j]!.pos)) {
-      all.push({ pos: mentions[i]!.start, person: mentions[i]!.person });
+      all.push({ pos: mentions[i]!.start, person: mentions[i]!.person, spoke: false });
       i++;
     } else {
-      all.push({ pos: speakers[j]!.pos, person: speakers[j]!.person });
+      all.push({ pos: speakers[j]!.pos, person: speakers[j]!.person, spoke: true });
       j++;
     }
   }
@@ -111,7 +111,7 @@ function firstAtOrAfter(sorted: ReadonlyArray<{ pos: number }>, pos: number): nu
  * person of the right gender. A sentence whose subject is the same pronoun refers to the same
  * person, so it is skipped ("She says Trump's tweets accusing Alicia Machado ..." -> keep going).
  */
-function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, maxSentences = 12, accept: (p: Person) => boolean = () => true): Person | null {
+function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, maxSentences = 12, accept: (p: Person) => boolean = () => true, nested = false): Person | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
   const all = mentionsInTextOrder(ctx);
@@ -136,15 +136,47 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
       const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
       const chain = samePronoun?.exec(lead);
       if (chain && verbLike(chain[1]!)) continue;
+      // A sentence about someone written as a description or a pronoun ("The judge rubbed his chin.",
+      // "He made the observation ...") is about whoever that is: the chain goes through them, and
+      // stops at someone the article does not name.
+      const subject = chainSubject(lead, from);
+      if (subject) {
+        if (nested) return null;
+        const person = subject.kind === 'pronoun'
+          ? want === null ? resolvePronoun(genderOf(subject.text), subject.pos, ctx, 12, () => true, true) : null
+          : resolveDescriptor(subject, ctx, true).person;
+        if (subject.kind === 'pronoun' && want !== null) {
+          // "he" before a sentence led by "she": that sentence is about someone else.
+        } else if (person && accept(person) && (want === null || personGender(person) !== (want === 'm' ? 'f' : 'm'))) return person;
+        else if (!person) return null;
+      }
     }
-    // The sentence-initial name first ("In an interview with X, Ham made it clear ..." -> Ham), then
+    // Then the sentence-initial name ("In an interview with X, Ham made it clear ..." -> Ham), then
     // names in subject position, then left to right.
+    // Whoever the sentence quotes comes first ("X plans to ..., Ben Carson said Monday." is Carson's).
+    const spoke = inSentence.filter((m) => m.spoke);
     const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)) && !possessive(ctx.text, m.pos));
     const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos));
-    const ordered = [...initial, ...subjects, ...inSentence];
-    for (const m of ordered) if (accept(m.person) && fits(m.person, initial.includes(m) || subjects.includes(m))) return m.person;
+    const ordered = [...spoke, ...initial, ...subjects, ...inSentence];
+    for (const m of ordered) if (accept(m.person) && fits(m.person, m.spoke || initial.includes(m) || subjects.includes(m))) return m.person;
   }
   return null;
+}
+
+const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+const PRONOUN_SUBJECT = /^(He|She|he|she)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+
+/** The subject that opens a sentence when it is a description of a person or a he/she, not a name. */
+function chainSubject(lead: string, from: number): Subject | null {
+  const fronted = FRONTED.exec(lead)?.[0].length ?? 0;
+  const rest = lead.slice(fronted);
+  const pronoun = PRONOUN_SUBJECT.exec(rest);
+  if (pronoun && (verbLike(pronoun[2]!) || /n[’']t$/.test(pronoun[2]!))) return { kind: 'pronoun', text: pronoun[1]!, pos: from + fronted };
+  const d = DESCRIPTION_SUBJECT.exec(rest);
+  if (!d || !verbLike(d[3]!) || /\p{Lu}/u.test(d[1]!)) return null;
+  const head = d[2]!;
+  if (!(GENDERED_NOUN[head] || PERSON_NOUN.test(head) || NEW_PERSON_NOUN.test(head) || /-year-old$/.test(head))) return null;
+  return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
 }
 
 const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},)?\s+(\p{Ll}[\p{L}-]*)/u;
@@ -241,8 +273,9 @@ function organisationAt(pos: number, ctx: ResolveContext): Organisation | null {
 
 const PERSON_NOUN = /^(?:leader|president|counterpart|head|premier|chancellor|senator|representative|governor|candidate|nominee|hopeful|spokesperson|spokesman|spokeswoman|businessman|mogul|tycoon|developer|secretary|minister|professor|doctor|judge|mayor|official|director|chairman|chairwoman|chair|chief|ceo|founder|executive|lawyer|attorney|economist|analyst|strategist|adviser|advisor|aide|manager|pollster|host|anchor|commentator|columnist|reporter|writer|author|historian|scientist|physicist|general|admiral|commander|officer|sheriff|prosecutor|congressman|congresswoman|lawmaker|legislator|diplomat|ambassador|envoy|king|queen|prince|pope|billionaire|star|actor|actress|singer|rapper|coach|player|mother|father|wife|husband|son|daughter|widow|veteran|activist|organizer|surrogate|republican|democrat|speaker|justice|treasurer|comptroller|auditor|clerk|commissioner|superintendent|pastor|reverend|rabbi|imam|priest|bishop|cardinal|woman|man|girl|boy|investor|entrepreneur|neurosurgeon|surgeon|physician|comedian|model|designer)$/;
 const GENERIC_ADJECTIVE = /^(?:former|then|current|outgoing|incoming|top|new|longtime|veteran|senior|junior|chief|deputy|vice|acting|interim|presumptive|likely|eventual|embattled|controversial|defeated|victorious|real|same|other)$/;
-/** Nouns for things people write or publish: "the statement said" speaks for whoever issued it. */
-const DOCUMENT_NOUN = /^(?:statement|release|memo|memorandum|email|e-mail|letter|report|editorial|op-ed|column|post|tweet|message|text|ad|advertisement|video|book|passage|excerpt|filing|complaint|lawsuit|document|note|petition|article|piece|notice|announcement|website|site|page|transcript|platform|manifesto|proclamation|order|ruling|decision|opinion|brief)$/;
+
+/** Things through which a person speaks in their own name: "her Twitter account posted". */
+const OWN_VOICE = /^(?:account|feed|page|website|site|statement|email|post|tweet|blog)$/;
 
 interface Description {
   determiner: string;
@@ -267,11 +300,11 @@ function parseDescription(text: string): Description {
   // The head noun comes before an "of" phrase: "the mother of three" is a mother.
   const beforeOf = words.indexOf('of') > 0 ? words.slice(0, words.indexOf('of')) : words;
   const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
-  const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w) => /^\p{Lu}/u.test(w)).map(bareWord));
+  const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
   return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised };
 }
 
-function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
+function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
   // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
   const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
   if (inner) {
@@ -285,13 +318,19 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
   const conjuncts = subject.text.split(/[ \u00a0]+and[ \u00a0]+/);
   if (conjuncts.length === 2 && /^(?:the|The)\b/.test(conjuncts[0]!)) {
     for (const part of [conjuncts[0]!, `the ${conjuncts[1]!}`]) {
-      const r = resolveDescriptor({ ...subject, text: part }, ctx);
+      const r = resolveDescriptor({ ...subject, text: part }, ctx, nested);
       if (r.person) return r;
     }
     return { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   }
   const d = parseDescription(subject.text);
   if (INDEFINITE.has(d.determiner) || !d.head) return { speaker: d.asWritten, person: null };
+  // "his campaign", "her Twitter account": the campaign of whoever "his" is, the account's owner.
+  if (/^(?:his|her)$/.test(d.determiner) && (d.head === 'campaign' || OWN_VOICE.test(d.head))) {
+    const owner = resolvePronoun(genderOf(d.determiner === 'his' ? 'he' : 'she'), subject.pos, ctx);
+    if (!owner) return { speaker: d.asWritten, person: null };
+    return d.head === 'campaign' ? { speaker: `the ${owner.fullName.split(' ').pop()} campaign`, person: null } : { speaker: owner.fullName, person: owner };
+  }
   // "the Post", "the Clinton campaign": an organisation named in the description itself.
   const named = organisationAt(subject.pos, ctx);
   if (named && d.capitalised.size > 0 && !d.possessor) return { speaker: named.name.length > d.asWritten.replace(/^the /, '').length ? named.name : d.asWritten, person: null };
@@ -300,7 +339,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
   const orgHead = organisationHead(d.modifiers.includes('editorial') && d.head === 'board' ? 'editors' : d.head);
   if (orgHead && !PERSON_NOUN.test(d.head)) return resolveOrganisationDescription(subject, d, ctx);
   if (/s$/.test(d.head) && !/(ss|us)$/.test(d.head)) return { speaker: d.asWritten, person: null };
-  const person = resolvePersonDescription(subject.pos, d, ctx);
+  const person = resolvePersonDescription(subject.pos, d, ctx, nested);
   if (!person) return { speaker: d.asWritten, person: null };
   // What the article calls someone is a role of theirs from now on: a later "the senator" finds them.
   person.roles.add(roleKey(d.head));
@@ -314,15 +353,18 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
  * modifier ("the Florida senator" -> "Florida Sen. Marco Rubio"); one with the role named in the
  * last sentences; the person the last sentences are about; anyone given the role. Null when unsure.
  */
-function resolvePersonDescription(pos: number, d: Description, ctx: ResolveContext): Person | null {
+function resolvePersonDescription(pos: number, d: Description, ctx: ResolveContext, nested: boolean): Person | null {
   const headKey = roleKey(d.head);
+  // Only words for people refer to a person: "the audience", "the crowd" stay as written.
+  if (!(GENDERED_NOUN[d.head] || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head))) return null;
   const nationalities = d.modifiers.map((w) => nationalityOf(w)).filter((n): n is string => !!n);
   const recent = mentionsBefore(ctx, pos);
   const lastMention = (p: Person) => recent.find((m) => m.person === p)?.pos ?? -1;
   const holders: Array<{ person: Person; score: number; pos: number }> = [];
   const mismatched = new Set<Person>();
   for (const person of ctx.index.people) {
-    if (!person.roles.has(headKey) && !person.roles.has(d.head)) continue;
+    // "Morning Joe hosts Joe Scarborough and Mika Brzezinski": each is a host.
+    if (!person.roles.has(headKey) && !person.roles.has(d.head) && !person.roles.has(`${d.head}s`)) continue;
     const at = lastMention(person);
     if (at < 0) continue; // named only after the description: not what it refers back to
     // Every modifier must fit: "the band leader" is not "Russian President Vladimir Putin".
@@ -355,7 +397,7 @@ function resolvePersonDescription(pos: number, d: Description, ctx: ResolveConte
       // someone the article titles with another office ("Rep. Bobby Scott" is not "the band leader").
       const compound = !d.modifiers.every(adjectival);
       const otherOffice = (p: Person) => [...p.titles].some((t) => t !== headKey && PERSON_NOUN.test(t));
-      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => !mismatched.has(p) && !(compound && otherOffice(p)));
+      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => !mismatched.has(p) && !(compound && otherOffice(p)), nested);
       if (found) return found;
     }
   }
@@ -380,17 +422,32 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     const owner = resolveSubject({ kind: /^\p{Lu}/u.test(d.possessor) && !/^The\b/.test(d.possessor) ? 'name' : 'descriptor', text: d.possessor, pos: subject.pos }, ctx);
     return owner.speaker && !owner.person ? { speaker: owner.speaker, person: null } : { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   }
-  const org = latestOrganisation(subject.pos, (o) => fitsHead(o, head), ctx);
-  return { speaker: org ? org.name : d.asWritten, person: null };
+  // "the national Asahi newspaper", "the Baton Rouge newspaper": a name in the description says
+  // which one; it does not refer back to another.
+  if (d.capitalised.size > 0) return { speaker: d.asWritten, person: null };
+  const mention = latestOrganisation(subject.pos, (o) => fitsHead(o, head), ctx);
+  // "the trade group for the Blue Cross Blue Shield plans" after the latest group named: "the
+  // group" is that one, which the article does not name.
+  if (!mention || introducedSince(d.head, mention.end, subject.pos, ctx)) return { speaker: d.asWritten, person: null };
+  return { speaker: mention.org.name, person: null };
+}
+
+/** Whether a new, unnamed one of these is brought in between from and pos ("a group of black parents", "the trade group for X"). */
+function introducedSince(head: string, from: number, pos: number, ctx: ResolveContext): boolean {
+  const modifier = String.raw`(?:(?!(?:the|a|an|with|of|for|to|in|on|at|by|and|or|as)[ \u00a0])[\p{Ll}-]+[ \u00a0]+)`;
+  const pattern = new RegExp(String.raw`\b(?:(?:a|an|another|one)[ \u00a0]+${modifier}{0,3}${head}\b|the[ \u00a0]+${modifier}{1,3}${head}[ \u00a0]+(?:for|of|representing)\b)`, 'gu');
+  for (const m of ctx.text.slice(from, pos).matchAll(pattern)) if (!ctx.inQuote(from + m.index)) return true;
+  return false;
 }
 
 /** The latest organisation mention before pos, within the last few paragraphs, that passes `fits`. */
-function latestOrganisation(pos: number, fits: (o: Organisation) => boolean, ctx: ResolveContext, maxDistance = 3000): Organisation | null {
+function latestOrganisation(pos: number, fits: (o: Organisation) => boolean, ctx: ResolveContext, maxDistance = 3000): OrgMention | null {
   const orgs = ctx.organisations;
-  for (let i = firstAtOrAfter(orgs.map((m) => ({ pos: m.start })), pos) - 1; i >= 0; i--) {
+  for (let i = orgs.length - 1; i >= 0; i--) {
     const m = orgs[i]!;
+    if (m.start >= pos) continue;
     if (pos - m.start > maxDistance) break;
-    if (fits(m.org)) return m.org;
+    if (fits(m.org)) return m;
   }
   return null;
 }
@@ -417,14 +474,14 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
   if (speaking) return speaking;
   if (/^(?:editorial|op-ed)$/.test(d.head)) {
     const paper = latestOrganisation(subject.pos, (o) => o.kind === 'media', ctx);
-    if (paper) return { speaker: paper.name, person: null };
+    if (paper) return { speaker: paper.org.name, person: null };
   }
   return asWritten;
 }
 
 /** A name, not a description: a person, or an organisation as the article names it. */
 function named(r: Resolution): boolean {
-  return !!r.speaker && (!!r.person || /^(?:the )?\p{Lu}/u.test(r.speaker));
+  return !!r.speaker && !!wellFormedSpeaker(r.speaker) && (!!r.person || /^(?:the )?\p{Lu}/u.test(r.speaker));
 }
 
 const WRITTEN = /^[^.!?]{0,60}?\b(?:wrote|writes|write|writing|stated|states|emailed|tweeted|posted|in[ \u00a0]+(?:a|an|the|his|her|its|their)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+)?(?:statement|email|letter|memo|post|tweet|release|book|column|editorial|op-ed|message))\b/u;
@@ -445,7 +502,8 @@ function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | n
   const here = sentenceIndex(starts, pos);
   for (let k = here - 1; k >= Math.max(0, here - 2); k--) {
     const sentence = ctx.text.slice(starts[k]!, starts[k + 1]!);
-    const verb = Math.min(speechVerbs(sentence, 0)[0]?.start ?? Infinity, ISSUING.exec(sentence)?.index ?? Infinity);
+    const said = speechVerbs(sentence, starts[k]!).find((v) => !ctx.inQuote(v.start));
+    const verb = Math.min(said ? said.start - starts[k]! : Infinity, ISSUING.exec(sentence)?.index ?? Infinity);
     if (verb === Infinity) continue;
     const subject = soleSubjectBefore(sentence.slice(0, verb), starts[k]!, ctx);
     const r = subject && resolveSubject(subject, ctx);
@@ -467,16 +525,26 @@ const ISSUING_VERB = String.raw`(?:issued|issues|issuing|released|releases|relea
 const ISSUING = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+`, 'u');
 const ISSUED = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$`, 'u');
 
-/** The named author of the latest mention of a document of this kind before pos, with where it was mentioned. */
+/** Words the news uses for the same document: "the suit" refers back to "a lawsuit". */
+const DOCUMENT_SYNONYMS = [
+  ['suit', 'lawsuit', 'complaint'], ['ad', 'advertisement', 'commercial', 'spot'], ['email', 'e-mail'],
+  ['book', 'memoir'], ['memo', 'memorandum'], ['release', 'statement'], ['editorial', 'op-ed'],
+];
+
+/**
+ * The named author of the document "the statement" refers back to: the latest mention of such a
+ * document before pos, and the mentions before it while they are definite ("the report" <- "The
+ * committee's interim report"), with where it was mentioned; null when they name no one.
+ */
 function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: number; resolution: Resolution } | null {
-  const from = Math.max(0, pos - 2500);
+  const from = Math.max(0, pos - 1500);
   const stretch = ctx.text.slice(from, pos);
   const verb = noun === 'email' || noun === 'e-mail' ? 'emailed' : noun === 'tweet' ? 'tweeted' : null;
-  const pattern = new RegExp(String.raw`\b(?:${noun.replace('-', '\\-')}s?${verb ? '|' + verb : ''})\b`, 'giu');
-  const hits = [...stretch.matchAll(pattern)].reverse();
+  const nouns = DOCUMENT_SYNONYMS.find((group) => group.includes(noun)) ?? [noun];
+  const pattern = new RegExp(String.raw`\b(?:(?:${nouns.join('|')})s?${verb ? '|' + verb : ''})\b`, 'giu');
+  const hits = [...stretch.matchAll(pattern)].reverse().filter((h) => from + h.index < pos - 1 && !ctx.inQuote(from + h.index));
   for (const h of hits) {
     const at = from + h.index;
-    if (at >= pos - 1 || ctx.inQuote(at)) continue;
     const before = ctx.text.slice(Math.max(0, at - 120), at);
     const after = ctx.text.slice(at + h[0].length, at + h[0].length + 160);
     const found = (r: Resolution) => (named(r) ? { pos: at, resolution: r } : null);
@@ -484,6 +552,12 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
     const owner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}’'-]+?)['’]s?[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}$/u.exec(before);
     if (owner && !/^(?:The|A|An)$/.test(owner[1]!)) {
       const r = found(resolveSubject({ kind: 'name', text: owner[1]!, pos: at - before.length + owner.index }, ctx));
+      if (r) return r;
+    }
+    // "The committee's interim report": a body described, then resolved.
+    const described = /\b((?:the|The)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}\p{Ll}[\p{L}-]*)['’]s[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}$/u.exec(before);
+    if (described) {
+      const r = found(resolveSubject({ kind: 'descriptor', text: described[1]!, pos: at - before.length + described.index }, ctx));
       if (r) return r;
     }
     // "a Clinton campaign memo".
@@ -505,6 +579,9 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
       const r = subject && found(resolveSubject(subject, ctx));
       if (r) return r;
     }
+    // "The nearly 90-second ad" refers back to an earlier mention; "a new online ad" introduces one,
+    // and when that names no one, nor does "the ad".
+    if (!/\b(?:the|this|that)[ \u00a0]+(?:[^\s.,;:!?]+[ \u00a0]+){0,3}$/i.test(before)) return null;
   }
   return null;
 }

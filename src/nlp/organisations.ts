@@ -134,7 +134,7 @@ export function indexOrganisations(text: string, inQuote: (pos: number) => boole
     runs.push({ start, end: start + run.length, name: run, definite });
   }
   const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
-  for (const r of runs) {
+  for (const r of runs.flatMap(splitAtConnector)) {
     const kind = runKind(text, r.start, r.name, r.definite);
     if (kind) found.push({ ...r, kind });
   }
@@ -155,6 +155,22 @@ export function indexOrganisations(text: string, inQuote: (pos: number) => boole
   return withFullestNames(found);
 }
 
+/**
+ * "Party of Wyoming", "Center for American Progress" are one name; "Chris Wallace of Fox News" and
+ * "Trump and Clinton" are two: a run is split at its first connector unless the words before it
+ * end in an organisation word.
+ */
+function splitAtConnector(r: { start: number; end: number; name: string; definite: boolean }): Array<typeof r> {
+  const m = /[ \u00a0](?:of|for|on|and|&)(?:[ \u00a0]the)?[ \u00a0]/.exec(r.name);
+  if (!m) return [r];
+  const before = r.name.slice(0, m.index);
+  const head = before.split(/[ \u00a0]+/).pop()!.toLowerCase();
+  if (ORG_WORD_KIND[head] || /^(?:center|centre)$/.test(head)) return [r];
+  const after = r.name.slice(m.index + m[0].length);
+  const afterStart = r.start + m.index + m[0].length;
+  return [{ ...r, end: r.start + before.length, name: before }, ...splitAtConnector({ start: afterStart, end: r.end, name: after, definite: /the[ \u00a0]$/.test(m[0]) })];
+}
+
 /** Capitalised words that open sentences, not names. */
 const NOT_A_NAME_START = new Set(
   ('The A An This That These Those It Its He She His Her They Their We Our I In On At As After Before But And Or If ' +
@@ -173,7 +189,8 @@ function runKind(text: string, start: number, run: string, definite: boolean): O
   const connector = words.findIndex((w) => /^(?:of|for|on)$/.test(w));
   const heads = connector > 0 ? [words[connector - 1]!, words[words.length - 1]!] : [words[words.length - 1]!];
   for (const head of heads) {
-    const kind = ORG_WORD_KIND[head.toLowerCase().replace(/\.$/, '')];
+    // "Center for American Progress" names a body; "Verizon Center" names a place.
+    const kind = ORG_WORD_KIND[head.toLowerCase().replace(/\.$/, '')] ?? (connector > 0 && head === heads[0] && /^(?:Center|Centre)$/.test(head) ? 'group' : undefined);
     // "The Post", "the Journal": one organisation word is a name only after "the".
     if (kind && (words.length > 1 || definite)) return kind;
   }
@@ -185,11 +202,21 @@ const TYPE_BEFORE = /(?:^|[\s(])(?:the|a|an)?[ \u00a0]?(?:[\p{Ll}-]+[ \u00a0]){0
 const TYPE_AFTER = /^[ \u00a0]+([\p{Ll}]+)\b/u;
 const TYPE_APPOSITIVE = /^,[ \u00a0]+(?:a|an|the|\p{Lu}[\p{L}.'’ -]*?['’]s)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,4}?([\p{Ll}]+)[,.;]/u;
 
+const AMONG = /\b(\p{Ll}+)[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+(?:the[ \u00a0]+)?$/u;
+const PLURAL_TYPE_KIND: Record<string, OrgKind> = {
+  companies: 'company', firms: 'company', employers: 'company', businesses: 'company', corporations: 'company', retailers: 'company',
+  groups: 'group', organizations: 'group', organisations: 'group', charities: 'group', nonprofits: 'group',
+  newspapers: 'media', outlets: 'media', publications: 'media', networks: 'media', agencies: 'government',
+};
+
 /** What the words around a name say it is: "the website X", "X magazine", "X, the state's largest newspaper,". */
 function typedByContext(text: string, start: number, end: number): OrgKind | null {
   const before = TYPE_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1];
   if (before && TYPE_NOUN_KIND[before]) return TYPE_NOUN_KIND[before]!;
   if (/\beditors[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i.test(text.slice(Math.max(0, start - 20), start))) return 'media';
+  // "employers such as Monsanto", "groups including the NAACP".
+  const among = AMONG.exec(text.slice(Math.max(0, start - 60), start))?.[1];
+  if (among && PLURAL_TYPE_KIND[among]) return PLURAL_TYPE_KIND[among]!;
   const after = text.slice(end, end + 80);
   // "Time magazine" names the magazine; "the Baton Rouge newspaper" describes one by its city.
   const next = TYPE_AFTER.exec(after)?.[1];
