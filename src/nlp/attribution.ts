@@ -22,7 +22,7 @@ const SPEECH_VERBS =
   'retorted|interjected|responded|echoed|echoes|bragged|brags|declared|insisted|scoffed|sighed|laughed|' +
   'screamed|cried|repeated|repeats|answered|answers|told|asserted|alleged|alleges|conceded|ruled|rules|' +
   'headlined|captioned|tweeted|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming|' +
-  'read|fumed|fumes|pressed|presses|conclude|concluded|wrote back';
+  'read|fumed|fumes|pressed|presses|conclude|concluded|wrote back|put it|puts it';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERBS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -38,6 +38,10 @@ for (const form of SPEECH_VERBS.split('|')) {
   VERB_FIRST_WORD_HASHES.add(lowerWordHash(words[0]!, 0, words[0]!.length));
 }
 export const TELL_VERBS = /^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
+const PREPOSITION_OBJECT_AT_END = /\b(?:to|on|in|at|from|for)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){1,4}$/u;
+/** Capitalised words that open a clause, never a name: "As Vulture put it", "But Bryant said". */
+const CLAUSE_OPENER = new Set('As But And When While If After Before Because Although Though So Yet Then Now Still Also Even Meanwhile However Instead Here There'.split(' '));
+const ADDRESSEE_VERBS = /^(?:told|tells|telling|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
 const PARTICIPLE = /ing$/i;
 const ABBREV_TOKEN = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Sr|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|\p{Lu})\.$|^(?:\p{Lu}\.)+$/u;
 const ROLE_WORD = /^(?:delegate|resident|boss|member|voter|supporter|student|co-host|cohost|organizer|activist|volunteer|owner|worker|teacher|official|host|anchor|spokesman|spokeswoman|spokesperson|widow|widower|chairman|chairwoman|president|director|secretary|senator|candidate|nominee|strategist|adviser|advisor|aide|lawyer|attorney|manager|chief|leader|founder|pollster|commentator|columnist|correspondent|reporter|economist|analyst|official|governor|mayor|member|coach|campaign|surrogate|executive|editor|writer|professor|chair)$/;
@@ -148,8 +152,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       if (isCapitalised(prev) || /^(?:of|de|van|von|al|bin|la|le|der)$/.test(prev)) j--;
       else break;
     }
-    // Drop a leading "of" left over from "Secretary of State".
-    while (j < i && /^(?:of|de|van|von|al|bin|la|le|der)$/.test(tokens[j]!.text)) j++;
+    // Drop a leading "of" left over from "Secretary of State", and a word that opens the clause ("As
+    // Vulture put it", "But Bryant said").
+    while (j < i && (/^(?:of|de|van|von|al|bin|la|le|der)$/.test(tokens[j]!.text) || CLAUSE_OPENER.has(tokens[j]!.text))) j++;
     const text = s.slice(tokens[j]!.start - offset, last.end - offset).replace(/[,.]$/, (m) => (/\b\p{Lu}\.$/u.test(last.text) ? m : ''));
     // A capitalised descriptor after a determiner ("the Kremlin", "the Trump campaign") stays a descriptor.
     const before = tokens[j - 1]?.text.toLowerCase();
@@ -221,8 +226,10 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
     if (!endsPhrase(tokens[j]!.text)) {
       let r = j + 1;
-      while (r < tokens.length && r - j <= 3 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text)) r++;
-      if (r > j + 1 && r < tokens.length && isCapitalised(tokens[r]!.text) && ROLE_WORD.test(tokens[r - 1]!.text.replace(/^co-/, ''))) {
+      while (r < tokens.length && r - j <= 3 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text) && !DETERMINERS.has(tokens[r]!.text) && !/^(?:during|in|on|at|with|from|for|to|of|by|about|over|under|near|outside|inside|across|through)$/.test(tokens[r]!.text)) r++;
+      // "said Republican political consultant Chris Russell": the last lower-case word is a noun for a role.
+      const roleWord = tokens[r - 1]?.text.replace(/^co-/, '') ?? '';
+      if (r > j + 1 && r < tokens.length && isCapitalised(tokens[r]!.text) && (ROLE_WORD.test(roleWord) || !verbLike(roleWord))) {
         let e = r;
         while (e + 1 < tokens.length && !endsPhrase(tokens[e]!.text) && isCapitalised(tokens[e + 1]!.text)) e++;
         const name = segment.slice(tokens[r]!.start - offset, tokens[e]!.end - offset).replace(/[,;:]$/, '').replace(/(?<![A-Z])\.$/, '');
@@ -283,6 +290,8 @@ function lowerWordHash(text: string, start: number, end: number): number {
  * "the United States", "Fox News Reports". A pronoun before it ("He Said") does not count.
  */
 function insideNameRun(segment: string, start: number, end: number): boolean {
+  // "RED STATES OUTNUMBER BLUE STATES": a shouted heading, not a verb.
+  if (end - start > 1 && /^[A-Z]+$/.test(segment.slice(start, end)) && /[A-Z]{2,}[\s\u00a0]+$/.test(segment.slice(Math.max(0, start - 20), start))) return true;
   const code = segment.charCodeAt(start);
   if (code < 0x41 || code > 0x5a || !/^[a-z]+$/.test(segment.slice(start + 1, end))) return false;
   if (segment[start - 1] !== ' ') return false;
@@ -355,8 +364,9 @@ export function trailingCue(text: string, segment: string, offset: number): Cue 
   if (!verb) return null;
   const beforeVerb = text.slice(at, verb.start);
   if (beforeVerb.trim() === '') {
-    // Inverted: "said Putin".
-    if (TELL_VERBS.test(verb.verb)) return null;
+    // Inverted: "said Putin", `"...?" asked Sen. Barbara Mikulski`, `," warned Clinton`. After "told"
+    // or "called" comes whom it was said to or of.
+    if (ADDRESSEE_VERBS.test(verb.verb)) return null;
     const subject = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
     if (!subject || !speaks(verb, subject)) return null;
     return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };
@@ -394,7 +404,8 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   if (/:[\s\u00a0]*$/.test(segment)) {
     // "IOWA POLLS NOT WRONG - Mark Blumenthal:", "Pollsters agree - More from Jones:",
     // "The timing doesn't surprise Republican pollster Daron Shaw:": a name right before the colon.
-    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0]\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
+    // A name after a preposition is whom it was said to ("a blunt message to Trump:").
+    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
     const parsedNamed = named && parseNameRun(named[1]!);
     if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase())) {
       const text = parsedNamed.tokens.join(' ');
@@ -408,7 +419,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   return null;
 }
 
-export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},[\s\u00a0]*)+/;
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
@@ -464,7 +475,10 @@ export function clauseSubject(segment: string, offset: number): Subject | null {
 export function cueAtVerb(text: string, segment: string, offset: number, verb: VerbHit, earlier: VerbHit[]): Cue | null {
   const local = verb.start - offset;
   const before = segment.slice(0, local);
-  if (PARTICIPLE.test(verb.verb) && /(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before)) {
+  // A participle takes the subject of the clause after a comma or conjunction, and after a name that
+  // is the object of a preposition ("Clinton responded on Facebook writing", "Thiel wrote in a
+  // statement to Wired explaining").
+  if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)))) {
     for (let k = earlier.length - 1; k >= 0; k--) {
       const cue = cueAtVerb(text, segment, offset, earlier[k]!, earlier.slice(0, k));
       if (cue) return cue;

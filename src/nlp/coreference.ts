@@ -154,9 +154,12 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // Then the sentence-initial name ("In an interview with X, Ham made it clear ..." -> Ham), then
     // names in subject position, then left to right.
     // Whoever the sentence quotes comes first ("X plans to ..., Ben Carson said Monday." is Carson's).
-    const spoke = inSentence.filter((m) => m.spoke);
+    // A speaker inside a fronted clause ("When Maddow pointed out ..., Clinton seized ...") is not.
+    const mainClause = from + (FRONTED.exec(ctx.text.slice(from, to))?.[0].length ?? 0);
+    const spoke = inSentence.filter((m) => m.spoke && m.pos >= mainClause);
     const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)) && !possessive(ctx.text, m.pos));
-    const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos));
+    // Subjects of the main clause before those of a fronted one ("When Maddow pointed out ..., Clinton seized").
+    const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos)).sort((a, b) => Number(a.pos < mainClause) - Number(b.pos < mainClause));
     const ordered = [...spoke, ...initial, ...subjects, ...inSentence];
     for (const m of ordered) if (accept(m.person) && fits(m.person, m.spoke || initial.includes(m) || subjects.includes(m))) return m.person;
   }
@@ -183,6 +186,8 @@ const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},)?\s+(\p{Ll}[\p{L}-]*)/u
 
 function sentenceInitial(before: string): boolean {
   const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);
+  // "When Maddow pointed out ...": the name opens a subordinate clause, not the sentence.
+  if (/^(?:When|While|If|As|After|Before|Because|Although|Though|Since|Until|Unless|Once|Whether)[\s\u00a0]/.test(rest)) return false;
   // Only title and role words before the name ("House Speaker", "Former Pennsylvania Gov.").
   return /^(?:[\p{Lu}][\p{L}.’'-]*[ \u00a0]+)*$/u.test(rest);
 }
