@@ -1,7 +1,11 @@
 // Follow-up answer quality on our own questions over PolNeAR (eval/qa/*.jsonl; see its README).
 //
 //   npm run eval:qa [-- --verbose] [-- --only who-01,said-03] [-- --db path/to/reuse.db] [-- --calibrate]
+//                   [-- --sets tune,heldout]
 //
+// Three sets: the tuning half (tune.jsonl), the first held-out half (heldout.jsonl) and the fresh
+// held-out set (fresh.jsonl, written before the second round's changes). --sets asks only the sets
+// named: while tuning, `--sets tune,heldout` keeps the fresh set out of sight.
 // --calibrate sweeps the abstention threshold over the tuning half only and prints accuracy,
 // "not found" on unanswerable and false "not found" for each: how ANSWER_THRESHOLD was chosen.
 //
@@ -38,8 +42,10 @@ const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : null;
 const reuseDb = args.includes('--db') ? args[args.indexOf('--db') + 1] : undefined;
 const calibrate = args.includes('--calibrate');
-/** While tuning: only the tuning half is asked (the held-out half stays unseen). */
-const tuneOnly = args.includes('--tune-only');
+/** While tuning: only the sets named (e.g. `--sets tune,heldout`), so that the fresh set stays unseen. */
+type Half = 'tune' | 'heldout' | 'fresh';
+const HALVES: Half[] = ['tune', 'heldout', 'fresh'];
+const sets = new Set<Half>(args.includes('--tune-only') ? ['tune'] : args.includes('--sets') ? (args[args.indexOf('--sets') + 1]!.split(',') as Half[]) : HALVES);
 
 export interface QaItem {
   id: string;
@@ -154,9 +160,11 @@ function table(title: string, results: Result[]): string {
 }
 
 async function main(): Promise<void> {
-  const tune = loadQuestions(join(here, 'qa', 'tune.jsonl')).map((item) => ({ item, half: 'tune' as const }));
-  const heldout = loadQuestions(join(here, 'qa', 'heldout.jsonl')).map((item) => ({ item, half: 'heldout' as const }));
-  const all = [...tune, ...(tuneOnly ? [] : heldout)].filter(({ item }) => !only || only.has(item.id));
+  const load = (half: Half) => loadQuestions(join(here, 'qa', `${half}.jsonl`)).map((item) => ({ item, half }));
+  const tune = load('tune');
+  const all = HALVES.filter((half) => sets.has(half))
+    .flatMap(load)
+    .filter(({ item }) => !only || only.has(item.id));
   const files = articleFiles();
   const problems = checkQuestions(all.map((x) => x.item), files);
   if (problems.length) {
@@ -197,7 +205,7 @@ async function main(): Promise<void> {
       return;
     }
     started = performance.now();
-    const results: (Result & { half: 'tune' | 'heldout' })[] = [];
+    const results: (Result & { half: Half })[] = [];
     for (const { item, half } of all) {
       const answer = await ask({ store }, item.question, scope);
       const right = isRight(item, answer, idOf(item.article), textOf);
@@ -217,9 +225,17 @@ async function main(): Promise<void> {
     console.log('\nFollow-up answers: our questions over 924 PolNeAR train + dev texts');
     console.log('Code path: ask() in src/qa/index.ts (what `news-digest ask` and the bot call), offline, window 7 days; articles stored by ingestInputs (`news-digest ingest`).');
     console.log('Right = an answer (not "not found") that contains one of must_contain_any and cites the question\'s article, or another article stating the same fact (a sentence with one of those strings and at least half of the answer sentence\'s content words); for questions no article answers, "not found".');
-    if (!only && !tuneOnly) {
-      console.log(table(`Tuning half (eval/qa/tune.jsonl, ${tune.length} questions)`, results.filter((r) => r.half === 'tune')));
-      console.log(table(`Held-out half (eval/qa/heldout.jsonl, ${heldout.length} questions, never tuned on)`, results.filter((r) => r.half === 'heldout')));
+    const titles: Record<Half, string> = {
+      tune: 'Tuning half (eval/qa/tune.jsonl)',
+      heldout: 'First held-out half (eval/qa/heldout.jsonl; its failure classes were studied in the second round)',
+      fresh: 'Fresh held-out set (eval/qa/fresh.jsonl, written before the second round, never tuned on)',
+    };
+    const halves = HALVES.filter((half) => results.some((r) => r.half === half));
+    if (!only && halves.length > 1) {
+      for (const half of halves) {
+        const of = results.filter((r) => r.half === half);
+        console.log(table(`${titles[half]}, ${of.length} questions`, of));
+      }
     }
     console.log(table(`All ${results.length} questions`, results));
     console.log(`\n${results.length} questions answered in ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(1, results.length)).toFixed(0)} ms each, ${store.articles.count()} articles)`);

@@ -62,6 +62,16 @@ const envSchema = z.object({
     (v) => v ?? 'news-digest-bot/0.1 (+https://github.com/news-digest-bot)',
   ),
   ALLOW_PRIVATE_SOURCES: boolSetting(false),
+  // Budgets of one poll (src/ingest/fetcher.ts): teaser pages per source and per poll, the time
+  // a source may spend on pages, and the poll's deadline (below the FETCH_CRON interval).
+  FETCH_PAGES_PER_SOURCE: intSetting(30, 0, 100_000),
+  FETCH_PAGES_PER_POLL: intSetting(300, 0, 1_000_000),
+  FETCH_PAGE_TIME_PER_SOURCE_MS: intSetting(120_000, 0, 3_600_000),
+  FETCH_POLL_DEADLINE_MS: intSetting(600_000, 1_000, 86_400_000),
+  // Untrusted parsing in worker threads for fetch and serve: how many, and each document's limits.
+  FETCH_WORKERS: intSetting(2, 1, 16),
+  PARSE_TIMEOUT_MS: intSetting(20_000, 100, 600_000),
+  PARSE_MEMORY_MB: intSetting(512, 64, 16_384),
   /** Worker threads for a bulk `ingest` (50+ documents); empty = one per core (at most 8), 0 = none. */
   INGEST_WORKERS: optionalString.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) <= 64), {
     message: 'expected a whole number from 0 to 64, or empty for one per core',

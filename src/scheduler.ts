@@ -9,7 +9,7 @@ import { Delivery, botApi, deliverySettingsOf, type DeliverySettings } from './d
 import type { BotApi } from './delivery/sender.ts';
 import type { Clock } from './delivery/schedule.ts';
 import type { FetchOptions } from './ingest/http.ts';
-import { pollAndStore } from './ingest/pipeline.ts';
+import { fetchJobPool, pollAndStore, pollOptionsOf } from './ingest/pipeline.ts';
 import type { Logger } from './log.ts';
 import type { RetentionPolicy, Store } from './store/index.ts';
 import type { Summarizer } from './summarize/index.ts';
@@ -40,17 +40,19 @@ export interface RunningScheduler {
 }
 
 export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 'store' | 'fetchOptions'>): { stop(): Promise<void> } {
+  // Feeds and pages are parsed in worker threads with a time and memory limit, so the bot and
+  // the other jobs keep running while a hostile document is cut off.
+  const jobs = fetchJobPool(deps.config);
+  // Aborted by stop(): requests in flight end at once and the poll returns.
+  const shutdown = new AbortController();
   let running: Promise<unknown> | null = null;
   const runOnce = async () => {
     if (running) {
       deps.log.info('previous fetch still running; skipping this one');
       return;
     }
-    running = pollAndStore(
-      deps,
-      { ...deps.fetchOptions, concurrency: deps.config.FETCH_CONCURRENCY, hostIntervalMs: deps.config.FETCH_HOST_INTERVAL_MS },
-    )
-      .then((report) => deps.log.info({ sources: report.sources, new: report.new, failed: report.failed.length }, 'fetch finished'))
+    running = pollAndStore({ ...deps, jobs }, pollOptionsOf(deps.config, deps.fetchOptions, shutdown.signal))
+      .then((report) => deps.log.info({ sources: report.sources, new: report.new, failed: report.failed.length, deferred: report.deferred }, 'fetch finished'))
       .catch((error: unknown) => deps.log.error({ err: error }, 'fetch run failed'))
       .finally(() => {
         running = null;
@@ -62,8 +64,10 @@ export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 
   void runOnce();
   return {
     async stop() {
+      shutdown.abort();
       await task.stop();
       await running;
+      await jobs.close();
     },
   };
 }

@@ -15,6 +15,7 @@ import type { Logger } from '../log.ts';
 import { ask } from '../qa/index.ts';
 import { offlineSummarizer, type Summarizer } from '../summarize/index.ts';
 import type { Store } from '../store/index.ts';
+import type { Subscriber } from '../store/subscribers.ts';
 import { redactUrl } from '../secrets.ts';
 import { BOT_COMMANDS } from './commands.ts';
 import { groupAdminsOnly } from './group-admin.ts';
@@ -69,6 +70,11 @@ export function callbackData(prefix: string, value: string): string {
 function commandArgument(ctx: Context): string {
   const text = ctx.message && 'text' in ctx.message ? ctx.message.text : '';
   return text.replace(/^\/\S+\s*/, '').trim();
+}
+
+/** Settings never restart a stopped digest (only /start does), so say how to resume it. */
+function pausedNote(subscriber: Subscriber): string {
+  return subscriber.active ? '' : '\nDaily digests are paused; send /start to resume them.';
 }
 
 function topicButtons(topics: string[]): InlineKeyboardButton[][] {
@@ -223,11 +229,11 @@ export function createBot(deps: BotDeps): Telegraf {
   bot.command('follow', groupAdminsOnly, async (ctx) => {
     const topic = cutText(commandArgument(ctx), { max: 100 });
     if (!topic) return void (await ctx.reply('Which topic? For example <code>/follow climate</code>.', HTML));
-    store.subscribers.subscribe({ chatId: ctx.chat.id, userId: ctx.from.id, firstName: ctx.from.first_name, digestTime: settings.defaultDigestTime, timezone: settings.defaultTimezone }, now());
+    const subscriber = store.subscribers.ensure({ chatId: ctx.chat.id, userId: ctx.from.id, firstName: ctx.from.first_name, digestTime: settings.defaultDigestTime, timezone: settings.defaultTimezone }, now());
     const result = store.subscribers.follow(ctx.chat.id, topic, now());
     const text =
       result === 'added'
-        ? `Following <b>${escapeHtml(topic)}</b>: it is in your daily digest from now on.`
+        ? `Following <b>${escapeHtml(topic)}</b>: it is in your daily digest from now on.${pausedNote(subscriber)}`
         : result === 'exists'
           ? `You already follow <b>${escapeHtml(topic)}</b>.`
           : 'You follow the maximum number of topics; /unfollow one first.';
@@ -247,9 +253,9 @@ export function createBot(deps: BotDeps): Telegraf {
     const input = commandArgument(ctx);
     const time = parseDigestTime(input);
     if (!time) return void (await ctx.reply('Please give a time as HH:MM in 24 hours, e.g. <code>/time 07:30</code>.', HTML));
-    const subscriber = store.subscribers.subscribe({ chatId: ctx.chat.id, userId: ctx.from.id, firstName: ctx.from.first_name, digestTime: time, timezone: settings.defaultTimezone }, now()).subscriber;
+    const subscriber = store.subscribers.ensure({ chatId: ctx.chat.id, userId: ctx.from.id, firstName: ctx.from.first_name, digestTime: time, timezone: settings.defaultTimezone }, now());
     store.subscribers.setDigestTime(ctx.chat.id, time, now());
-    await ctx.reply(`Your daily digest now arrives at <b>${time}</b> (${escapeHtml(subscriber.timezone)}).`, HTML);
+    await ctx.reply(`Your daily digest now arrives at <b>${time}</b> (${escapeHtml(subscriber.timezone)}).${pausedNote(subscriber)}`, HTML);
   });
 
   bot.command('timezone', groupAdminsOnly, async (ctx) => {
@@ -264,9 +270,9 @@ export function createBot(deps: BotDeps): Telegraf {
       );
       return;
     }
-    const subscriber = store.subscribers.subscribe({ chatId: ctx.chat.id, userId: ctx.from.id, firstName: ctx.from.first_name, digestTime: settings.defaultDigestTime, timezone: zone }, now()).subscriber;
+    const subscriber = store.subscribers.ensure({ chatId: ctx.chat.id, userId: ctx.from.id, firstName: ctx.from.first_name, digestTime: settings.defaultDigestTime, timezone: zone }, now());
     store.subscribers.setTimezone(ctx.chat.id, zone, now());
-    await ctx.reply(`Time zone set to <b>${escapeHtml(zone)}</b>; your digest arrives at ${subscriber.digestTime} local time.`, HTML);
+    await ctx.reply(`Time zone set to <b>${escapeHtml(zone)}</b>; your digest arrives at ${subscriber.digestTime} local time.${pausedNote(subscriber)}`, HTML);
   });
 
   bot.command('sources', (ctx) => ctx.reply(sourcesListHtml(store.sources.list(), isAdmin(ctx)), HTML));

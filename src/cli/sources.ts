@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { probeSource } from '../ingest/probe.ts';
-import { pollAndStore } from '../ingest/pipeline.ts';
+import { fetchJobPool, pollAndStore, pollOptionsOf } from '../ingest/pipeline.ts';
 import { redactUrl } from '../secrets.ts';
 import { loadSourcesFile, parseOpml } from '../sources-file.ts';
 import type { Source, SourceKind } from '../store/index.ts';
@@ -48,6 +48,8 @@ export async function sourcesAddCommand(ctx: CliContext, url: string, options: {
     });
     kind ??= probed.kind;
     name ??= probed.title;
+    // The same warning `fetch` logs for this source: kept, with the bad bytes replaced.
+    for (const warning of probed.warnings) ctx.log.warn({ url, reason: warning }, `${url}: ${warning}`);
   }
   const source = ctx.store().sources.add({ url, name: name ?? new URL(url).hostname, kind: kind ?? 'feed' });
   printLine(`added ${source.id}: ${source.name} [${source.kind}] ${redactUrl(source.url)}`);
@@ -76,14 +78,8 @@ export async function sourcesImportCommand(ctx: CliContext, path: string): Promi
 export async function fetchCommand(ctx: CliContext, options: { json?: boolean }): Promise<number> {
   seedSources(ctx);
   const store = ctx.store();
-  const totals = await pollAndStore(
-    { store, log: ctx.log },
-    {
-      ...fetchOptionsOf(ctx.config),
-      concurrency: ctx.config.FETCH_CONCURRENCY,
-      hostIntervalMs: ctx.config.FETCH_HOST_INTERVAL_MS,
-    },
-  );
+  const jobs = fetchJobPool(ctx.config);
+  const totals = await pollAndStore({ store, log: ctx.log, jobs }, pollOptionsOf(ctx.config, fetchOptionsOf(ctx.config))).finally(() => jobs.close());
   if (options.json) printJsonLine(totals);
   else {
     printLine(

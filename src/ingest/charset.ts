@@ -6,10 +6,27 @@ import iconv from 'iconv-lite';
 const SNIFF_BYTES = 2048;
 
 export function decodeBody(body: Uint8Array, contentType?: string | null): string {
+  return decodeBodyChecked(body, contentType).text;
+}
+
+/** The warning every path gives (fetch, sources add, ingest): the document is kept, the bad bytes replaced. */
+export const INVALID_UTF8_WARNING = 'invalid UTF-8: byte sequences that are not UTF-8 were replaced with U+FFFD';
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** The text, and a warning when UTF-8 bytes (declared or assumed) were invalid and replaced. */
+export function decodeBodyChecked(body: Uint8Array, contentType?: string | null): { text: string; warnings: string[] } {
   const buffer = Buffer.from(body.buffer, body.byteOffset, body.byteLength);
   const charset = charsetFromBom(buffer) ?? usableCharset(charsetFromContentType(contentType)) ?? usableCharset(declaredInMarkup(buffer)) ?? 'utf-8';
+  if (/^utf-?8$/i.test(charset)) {
+    try {
+      return { text: strictUtf8.decode(buffer), warnings: [] };
+    } catch {
+      return { text: iconv.decode(buffer, 'utf-8'), warnings: [INVALID_UTF8_WARNING] };
+    }
+  }
   // iconv-lite replaces invalid sequences with U+FFFD and strips a BOM.
-  return iconv.decode(buffer, charset);
+  return { text: iconv.decode(buffer, charset), warnings: [] };
 }
 
 function charsetFromBom(bytes: Buffer): string | undefined {

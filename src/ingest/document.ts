@@ -7,6 +7,7 @@ import { parseFeed, type FeedItem } from './feed.ts';
 import { outletName } from './outlet.ts';
 import { extractPage } from './page.ts';
 import { parseRawText } from './rawtext.ts';
+import { sanitizeDraft } from './sanitize.ts';
 
 export interface DocumentHint {
   name?: string;
@@ -28,9 +29,9 @@ export function feedItemToDraft(item: FeedItem, feedTitle?: string): ArticleDraf
   return draft;
 }
 
-/** Turns one document's content into drafts, whatever its kind, each with its outlet's name. */
+/** Turns one document's content into drafts, whatever its kind, each with its outlet's name, fit to store and print (sanitize.ts). */
 export function documentToDrafts(body: Uint8Array, hint: DocumentHint): ArticleDraft[] {
-  return readDrafts(body, hint).map((draft) => withOutletName(draft, hint.url));
+  return readDrafts(body, hint).map((draft) => sanitizeDraft(withOutletName(draft, hint.url)));
 }
 
 /**

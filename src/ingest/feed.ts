@@ -2,6 +2,10 @@
 // values out. feedsmith does the format work; it is lenient about broken XML, so a
 // well-formedness check runs first to reject what is truly malformed with a clear reason.
 import { parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
+import { htmlToText } from './html-text.ts';
+import { MAX_OUTLET_CHARS, MAX_TITLE_CHARS, capLength, stripControlCharacters } from './sanitize.ts';
+
+export { htmlToText };
 
 export interface FeedItem {
   guid?: string;
@@ -52,6 +56,8 @@ export function parseFeed(body: string, feedUrl?: string): ParsedFeed {
     if (looksLikeHtml(head)) throw new FeedError(htmlNotFeedReason(text, feedUrl));
     const problem = xmlWellFormednessProblem(text);
     if (problem) throw new FeedError(`malformed XML: ${problem}`);
+    const external = externalEntityDeclaration(text);
+    if (external) throw new FeedError(`refusing a feed that declares an external entity (${external}): such entities are never fetched (XXE)`);
     try {
       parsed = parseAnyFeed(text);
     } catch {
@@ -137,7 +143,7 @@ function toParsedFeed(parsed: AnyFeed, feedUrl?: string): ParsedFeed {
     }
   }
   const items = raw.map((r) => toItem(r, feedUrl)).filter((i): i is FeedItem => i !== undefined);
-  const feedTitle = title ? htmlToText(title, { inline: true }) : '';
+  const feedTitle = title ? oneLine(htmlToText(title, { inline: true }), MAX_OUTLET_CHARS) : '';
   return feedTitle ? { title: feedTitle, items } : { items };
 }
 
@@ -168,7 +174,8 @@ function toItem(r: RawItem, feedUrl?: string): FeedItem | undefined {
   const isTeaser = isTeaserText(text);
   text = stripReadMore(text);
 
-  let title = r.title ? (r.titleIsHtml ? htmlToText(r.title, { inline: true }) : r.title.replace(/\s+/g, ' ').trim()) : '';
+  text = stripControlCharacters(text);
+  let title = r.title ? oneLine(r.titleIsHtml ? htmlToText(r.title, { inline: true }) : r.title, MAX_TITLE_CHARS) : '';
   if (!title) title = titleFromText(text);
   if (!title) return undefined;
 
@@ -179,9 +186,14 @@ function toItem(r: RawItem, feedUrl?: string): FeedItem | undefined {
   if (guid) item.guid = guid;
   const published = toIsoUtc(r.date);
   if (published) item.published = published;
-  const author = r.author ? htmlToText(r.author, { inline: true }) : '';
+  const author = r.author ? oneLine(htmlToText(r.author, { inline: true }), MAX_OUTLET_CHARS) : '';
   if (author) item.author = author;
   return item;
+}
+
+/** A title-like field: one line, no control characters, capped (a feed may send 2,000,000 characters). */
+function oneLine(text: string, max: number): string {
+  return capLength(stripControlCharacters(text).replace(/\s+/g, ' ').trim(), max);
 }
 
 /** Short texts, and texts that end in an ellipsis or a "read more" link, are teasers. */
@@ -243,65 +255,6 @@ export function toIsoUtc(date: string | undefined): string | undefined {
   return new Date(ms).toISOString();
 }
 
-// ---------------------------------------------------------------------------------------
-// HTML -> text without a DOM: nothing is executed or fetched, script/style bodies dropped.
-
-const DROP_ELEMENTS = /<(script|style|noscript|template|iframe|object|svg|math|head|select|button|form)\b[^>]*>[\s\S]*?<\/\1\s*>/gi;
-const BLOCK_TAGS = new Set([
-  'p', 'div', 'br', 'hr', 'li', 'ul', 'ol', 'dl', 'dt', 'dd', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'blockquote', 'pre',
-  'section', 'article', 'aside', 'header', 'footer', 'figure', 'figcaption', 'table', 'tr', 'td', 'th', 'caption', 'main', 'nav', 'address',
-]);
-
-/**
- * Plain text from an HTML fragment: tags removed, entities decoded, one paragraph per block
- * element separated by blank lines. With `inline`, everything is on one line (titles).
- */
-export function htmlToText(html: string, options: { inline?: boolean } = {}): string {
-  let s = html.replace(/<!--[\s\S]*?-->/g, ' ').replace(/<!\[CDATA\[([\s\S]*?)\]\]>/g, '$1');
-  s = s.replace(DROP_ELEMENTS, ' ');
-  // Unclosed <script> etc.: drop everything after it rather than show code.
-  s = s.replace(/<(script|style)\b[\s\S]*$/i, ' ');
-  s = s.replace(/<\/?([a-zA-Z][a-zA-Z0-9-]*)\b(?:[^>"']|"[^"]*"|'[^']*')*>/g, (_m, tag: string) => (BLOCK_TAGS.has(tag.toLowerCase()) ? '\n\n' : ''));
-  // Stray "<" that did not start a tag stays as text; leftovers like "<" + letters are not tags.
-  s = decodeEntities(s);
-  s = s.replace(/[\u00A0\u2007\u202F]/g, ' ').replace(/[\u200B\u200C\u200D\uFEFF]/g, '');
-  if (options.inline) return s.replace(/\s+/g, ' ').trim();
-  return s
-    .split(/\n\s*\n/)
-    .map((p) => p.replace(/\s+/g, ' ').trim())
-    .filter((p) => p !== '')
-    .join('\n\n');
-}
-
-const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0', ensp: ' ', emsp: ' ', thinsp: ' ', shy: '',
-  mdash: '—', ndash: '–', minus: '−', hellip: '…', bull: '•', middot: '·', prime: '′', Prime: '″',
-  lsquo: '‘', rsquo: '’', sbquo: '‚', ldquo: '“', rdquo: '”', bdquo: '„', laquo: '«', raquo: '»', lsaquo: '‹', rsaquo: '›',
-  copy: '©', reg: '®', trade: '™', deg: '°', plusmn: '±', times: '×', divide: '÷', frac12: '½', frac14: '¼', frac34: '¾',
-  euro: '€', pound: '£', yen: '¥', cent: '¢', sect: '§', para: '¶', dagger: '†', Dagger: '‡', permil: '‰', iexcl: '¡', iquest: '¿',
-  Agrave: 'À', Aacute: 'Á', Acirc: 'Â', Atilde: 'Ã', Auml: 'Ä', Aring: 'Å', AElig: 'Æ', Ccedil: 'Ç', Egrave: 'È', Eacute: 'É',
-  Ecirc: 'Ê', Euml: 'Ë', Igrave: 'Ì', Iacute: 'Í', Icirc: 'Î', Iuml: 'Ï', Ntilde: 'Ñ', Ograve: 'Ò', Oacute: 'Ó', Ocirc: 'Ô',
-  Otilde: 'Õ', Ouml: 'Ö', Oslash: 'Ø', Ugrave: 'Ù', Uacute: 'Ú', Ucirc: 'Û', Uuml: 'Ü', Yacute: 'Ý', szlig: 'ß', agrave: 'à',
-  aacute: 'á', acirc: 'â', atilde: 'ã', auml: 'ä', aring: 'å', aelig: 'æ', ccedil: 'ç', egrave: 'è', eacute: 'é', ecirc: 'ê',
-  euml: 'ë', igrave: 'ì', iacute: 'í', icirc: 'î', iuml: 'ï', ntilde: 'ñ', ograve: 'ò', oacute: 'ó', ocirc: 'ô', otilde: 'õ',
-  ouml: 'ö', oslash: 'ø', ugrave: 'ù', uacute: 'ú', ucirc: 'û', uuml: 'ü', yacute: 'ý', yuml: 'ÿ', OElig: 'Œ', oelig: 'œ',
-  Scaron: 'Š', scaron: 'š', Zcaron: 'Ž', zcaron: 'ž', Yuml: 'Ÿ', eth: 'ð', ETH: 'Ð', thorn: 'þ', THORN: 'Þ',
-};
-
-export function decodeEntities(s: string): string {
-  return s.replace(/&(#[xX][0-9a-fA-F]{1,6}|#[0-9]{1,7}|[A-Za-z][A-Za-z0-9]{1,31});?/g, (m, body: string) => {
-    if (body.startsWith('#')) {
-      const code = body[1] === 'x' || body[1] === 'X' ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      if (!Number.isFinite(code) || code <= 0 || code > 0x10ffff || (code >= 0xd800 && code <= 0xdfff)) return '\uFFFD';
-      return String.fromCodePoint(code);
-    }
-    const named = NAMED_ENTITIES[body];
-    if (named === undefined) return m;
-    // Without the ";" only the few entities browsers also accept that way.
-    return m.endsWith(';') || /^(amp|lt|gt|quot|nbsp)$/.test(body) ? named : m;
-  });
-}
-
 function escapeHtml(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/\n\s*\n/g, '<p>');
 }
@@ -323,12 +276,28 @@ function htmlNotFeedReason(html: string, base?: string): string {
     if (!/\brel\s*=\s*["']?alternate/i.test(tag)) continue;
     if (!/\btype\s*=\s*["']?application\/(rss|atom|feed)\+(xml|json)/i.test(tag)) continue;
     const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-    const url = resolveUrl(decodeEntities(href?.[1] ?? href?.[2] ?? href?.[3] ?? ''), base);
+    const url = resolveUrl(htmlToText(href?.[1] ?? href?.[2] ?? href?.[3] ?? '', { inline: true }), base);
     if (url) return `not a feed: got an HTML page (it links to a feed at ${url})`;
   }
   return 'not a feed: got an HTML page';
 }
 
+/**
+ * The first external or parameter entity declared in the DOCTYPE's internal subset, as
+ * written ("<!ENTITY xxe SYSTEM"), or undefined. Internal entities are harmless here: the
+ * parser leaves them unexpanded, so an entity bomb stays a few bytes.
+ */
+export function externalEntityDeclaration(xml: string): string | undefined {
+  const head = xml.slice(0, 200_000);
+  const doctype = head.search(/<!DOCTYPE/i);
+  const root = head.search(/<[A-Za-z_]/);
+  if (doctype === -1 || (root !== -1 && root < doctype)) return undefined;
+  const end = xml.indexOf(']>', doctype);
+  const subset = xml.slice(doctype, end === -1 ? xml.length : end);
+  return /<!ENTITY\s+(?:%\s*[^\s>]+|[^\s>]+\s+(?:SYSTEM|PUBLIC))\b/i.exec(subset)?.[0];
+}
+
+const MAX_XML_DEPTH = 256;
 const DECLARATION = /<![A-Za-z]+[^[>]*(\[[\s\S]*?\]\s*)?>/y;
 const TAG = /<(\/?)([A-Za-z_][\w:.-]*)((?:[^>"']|"[^"]*"|'[^']*')*?)(\/?)>/y;
 
@@ -379,6 +348,8 @@ export function xmlWellFormednessProblem(xml: string): string | undefined {
         if (open.name !== name) return `expected </${open.name}> (opened at line ${open.line}) but found </${name}> at line ${line}`;
       } else if (!selfClosing) {
         if (stack.length === 0 && sawRoot) return `content after the root element at line ${line}`;
+        // A feed is a few levels deep (XHTML content a few dozen); the parser recurses per level.
+        if (stack.length >= MAX_XML_DEPTH) return `elements nested more than ${MAX_XML_DEPTH} levels deep at line ${line}`;
         stack.push({ name, line });
         sawRoot = true;
       } else {

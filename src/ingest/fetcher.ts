@@ -1,40 +1,62 @@
-// Polls every due source once: conditional GET, parse the feed (or extract the page), fetch
-// the full article behind teaser items, hand each new draft to ingest, and record success
-// or failure with backoff. One broken source never stops the others.
+// Polls every due source once: conditional GET, parse the feed (or extract the page) in a
+// worker thread, fetch the full article behind teaser items within a budget, store each item
+// as soon as it is ready, and record success or failure with backoff. One broken or huge
+// source never stops the others: each has its own page budget and concurrency, the whole
+// poll has a deadline, and an abort (SIGTERM) stops every request in flight.
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
 import type { InsertStatus, Source, Store } from '../store/index.ts';
-import { decodeBody } from './charset.ts';
-import { parseFeed, type FeedItem } from './feed.ts';
-import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, FetchError, fetchUrl, type FetchOptions } from './http.ts';
-import { extractPage } from './page.ts';
+import type { FeedItem } from './feed.ts';
+import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, FetchError, fetchUrl, type FetchOptions, type FetchResult } from './http.ts';
+import type { JobRunner } from './jobs.ts';
 
 export interface PollDeps {
   store: Store;
   log: Logger;
+  /** Runs the parsing of fetched feeds and pages: the worker pool in fetch and serve. */
+  jobs: JobRunner;
   /** Stores one draft (dedup, analysis); may be async. */
   ingest: (draft: ArticleDraft, sourceId: number) => { status: InsertStatus } | Promise<{ status: InsertStatus }>;
+  /**
+   * Gives a stored teaser the full text of its page, fetched on a later poll; true when it
+   * changed. Without it, stored teasers keep their teaser text.
+   */
+  complete?: (articleId: number, page: ArticleDraft) => boolean | Promise<boolean>;
   now?: () => Date;
   /** Jitter source for backoff, [0, 1). */
   random?: () => number;
+  /** Milliseconds that only go forward, for the page budgets and the poll deadline (default performance.now). */
+  monotonic?: () => number;
 }
 
 export interface PollOptions {
   timeoutMs?: number;
   maxBytes?: number;
   userAgent?: string;
-  /** Sources fetched at the same time, and article pages fetched at the same time. */
+  /** Sources fetched at the same time. */
   concurrency?: number;
+  /** Article pages of one source fetched at the same time. */
+  pageConcurrency?: number;
   /** At most one request per host per this many ms (feeds and article pages alike). */
   hostIntervalMs?: number;
   /** When false, refuse hosts that resolve to private addresses (config ALLOW_PRIVATE_SOURCES). */
   allowPrivate?: boolean;
   /** Longest Retry-After honoured; longer asks are capped (a server's typo should not park a source for a year). */
   maxRetryAfterMs?: number;
+  /** Teaser pages fetched per source in one poll; the other teasers are stored as they are and get their page on later polls. */
+  pagesPerSource?: number;
+  /** Teaser pages fetched in one poll, all sources together. */
+  pagesPerPoll?: number;
+  /** Time a source may spend starting page fetches in one poll. */
+  pageTimePerSourceMs?: number;
+  /** The poll stops starting work after this long and aborts what is in flight; sources not reached stay due. */
+  deadlineMs?: number;
+  /** Aborts the poll (SIGTERM): requests in flight stop, nothing more starts. */
+  signal?: AbortSignal;
 }
 
-export type SourceOutcome = 'fetched' | 'not-modified' | 'failed' | 'postponed';
+export type SourceOutcome = 'fetched' | 'not-modified' | 'failed' | 'postponed' | 'deferred';
 
 export interface SourceResult {
   sourceId: number;
@@ -48,6 +70,10 @@ export interface SourceResult {
   /** Article pages fetched for teaser items, and those that failed (teaser text kept). */
   pages: number;
   pageFailures: number;
+  /** Teasers (new or stored earlier) left without their page this time (budget spent): their page comes on a later poll. */
+  pagesDeferred: number;
+  /** Stored teasers that got their full text from a page this time. */
+  completed: number;
   new: number;
   duplicate: number;
   nearDuplicate: number;
@@ -69,7 +95,10 @@ export interface PollTotals {
   nearDuplicate: number;
   known: number;
   pages: number;
+  pagesDeferred: number;
   postponed: number;
+  /** Sources not reached or cut off by the deadline or an abort: still due. */
+  deferred: number;
   /** Failed and postponed sources with the reason, for the CLI to print. */
   failed: { source: string; reason: string }[];
 }
@@ -77,6 +106,11 @@ export interface PollTotals {
 export interface PollReport extends PollTotals {
   results: SourceResult[];
 }
+
+export const DEFAULT_PAGES_PER_SOURCE = 30;
+export const DEFAULT_PAGES_PER_POLL = 300;
+export const DEFAULT_PAGE_TIME_PER_SOURCE_MS = 120_000;
+export const DEFAULT_POLL_DEADLINE_MS = 10 * 60_000;
 
 export const BACKOFF_BASE_MS = 60_000;
 export const BACKOFF_MAX_MS = 6 * 60 * 60_000;
@@ -97,7 +131,7 @@ export class HostPacer {
   private readonly nextSlot = new Map<string, number>();
   constructor(private readonly intervalMs: number) {}
 
-  async wait(url: string): Promise<void> {
+  async wait(url: string, signal?: AbortSignal): Promise<void> {
     if (this.intervalMs <= 0) return;
     let host: string;
     try {
@@ -108,7 +142,7 @@ export class HostPacer {
     const now = Date.now();
     const at = Math.max(now, this.nextSlot.get(host) ?? 0);
     this.nextSlot.set(host, at + this.intervalMs);
-    if (at > now) await sleep(at - now);
+    if (at > now) await sleep(at - now, undefined, signal ? { signal } : {});
   }
 }
 
@@ -132,71 +166,120 @@ export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Pro
 interface Context {
   deps: PollDeps;
   now: () => Date;
+  monotonic: () => number;
   fetchOptions: FetchOptions;
   pacer: HostPacer;
-  pageLimit: <T>(task: () => Promise<T>) => Promise<T>;
   maxRetryAfterMs: number;
+  pageConcurrency: number;
+  pagesPerSource: number;
+  pageTimePerSourceMs: number;
+  /** Pages this poll may still fetch, all sources together. */
+  pagesLeft: number;
+  /** Monotonic time after which nothing new starts. */
+  deadline: number;
+  signal: AbortSignal;
 }
 
 /** Polls every due source once and reports what happened, per source and in total. */
 export async function pollSources(deps: PollDeps, options: PollOptions = {}): Promise<PollReport> {
   const now = deps.now ?? (() => new Date());
-  const concurrency = Math.max(1, options.concurrency ?? 4);
-  const fetchOptions: FetchOptions = {
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
-    userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
-    allowPrivate: options.allowPrivate ?? true,
-  };
+  const monotonic = deps.monotonic ?? (() => performance.now());
+  const deadlineMs = options.deadlineMs ?? DEFAULT_POLL_DEADLINE_MS;
+  // One signal for everything in flight: the caller's abort, or the deadline.
+  const controller = new AbortController();
+  const deadlineTimer = setTimeout(() => controller.abort(new Error(`poll deadline of ${deadlineMs / 1000} s reached`)), deadlineMs);
+  const onAbort = () => controller.abort(new Error('aborted (shutting down)'));
+  options.signal?.addEventListener('abort', onAbort, { once: true });
+  if (options.signal?.aborted) onAbort();
   const ctx: Context = {
     deps,
     now,
-    fetchOptions,
+    monotonic,
+    fetchOptions: {
+      timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
+      maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+      userAgent: options.userAgent ?? DEFAULT_USER_AGENT,
+      allowPrivate: options.allowPrivate ?? true,
+      signal: controller.signal,
+    },
     pacer: new HostPacer(options.hostIntervalMs ?? 1_000),
-    pageLimit: createLimiter(concurrency),
     maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
+    pageConcurrency: Math.max(1, options.pageConcurrency ?? 2),
+    pagesPerSource: options.pagesPerSource ?? DEFAULT_PAGES_PER_SOURCE,
+    pageTimePerSourceMs: options.pageTimePerSourceMs ?? DEFAULT_PAGE_TIME_PER_SOURCE_MS,
+    pagesLeft: options.pagesPerPoll ?? DEFAULT_PAGES_PER_POLL,
+    deadline: monotonic() + deadlineMs,
+    signal: controller.signal,
   };
-  const due = deps.store.sources.due(now());
-  const sourceLimit = createLimiter(concurrency);
-  const results = await Promise.all(
-    due.map((source) =>
-      sourceLimit(() =>
-        pollSource(source, ctx).catch((err: unknown): SourceResult => {
-          // Only reachable when recording the outcome itself failed (e.g. the database).
-          deps.log.error({ source: source.name, url: source.url, reason: reasonOf(err) }, `source failed: ${source.name}: ${reasonOf(err)}`);
-          return { ...emptyResult(source), outcome: 'failed', reason: reasonOf(err) };
+  try {
+    const due = deps.store.sources.due(now());
+    const sourceLimit = createLimiter(Math.max(1, options.concurrency ?? 4));
+    const results = await Promise.all(
+      due.map((source) =>
+        sourceLimit(async () => {
+          if (stopped(ctx)) return deferred(source, ctx);
+          return pollSource(source, ctx).catch((err: unknown): SourceResult => {
+            // Only reachable when recording the outcome itself failed (e.g. the database).
+            deps.log.error({ source: source.name, url: source.url, reason: reasonOf(err) }, `source failed: ${source.name}: ${reasonOf(err)}`);
+            return { ...emptyResult(source), outcome: 'failed', reason: reasonOf(err) };
+          });
         }),
       ),
-    ),
-  );
-  return { ...totalsOf(results), results };
+    );
+    const report = { ...totalsOf(results), results };
+    if (report.deferred) deps.log.warn({ deferred: report.deferred, reason: abortReason(ctx) }, `fetch stopped early: ${report.deferred} sources left for the next poll (${abortReason(ctx)})`);
+    return report;
+  } finally {
+    clearTimeout(deadlineTimer);
+    options.signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+function stopped(ctx: Context): boolean {
+  return ctx.signal.aborted || ctx.monotonic() >= ctx.deadline;
+}
+
+function abortReason(ctx: Context): string {
+  return ctx.signal.aborted ? reasonOf(ctx.signal.reason) : 'poll deadline reached';
+}
+
+/** A source the poll did not get to, or cut off: nothing recorded, so it stays due. */
+function deferred(source: Source, ctx: Context, partial: SourceResult = emptyResult(source)): SourceResult {
+  return { ...partial, outcome: 'deferred', reason: abortReason(ctx) };
 }
 
 function totalsOf(results: SourceResult[]): PollTotals {
-  const totals: PollTotals = { sources: results.length, fetched: 0, notModified: 0, new: 0, duplicate: 0, nearDuplicate: 0, known: 0, pages: 0, postponed: 0, failed: [] };
+  const totals: PollTotals = {
+    sources: results.length, fetched: 0, notModified: 0, new: 0, duplicate: 0, nearDuplicate: 0, known: 0, pages: 0, pagesDeferred: 0, postponed: 0, deferred: 0, failed: [],
+  };
   for (const r of results) {
     if (r.outcome === 'fetched') totals.fetched++;
     if (r.outcome === 'not-modified') totals.notModified++;
     if (r.outcome === 'postponed') totals.postponed++;
+    if (r.outcome === 'deferred') totals.deferred++;
     if (r.outcome === 'failed' || r.outcome === 'postponed') totals.failed.push({ source: r.source, reason: r.reason ?? 'unknown error' });
     totals.new += r.new;
     totals.duplicate += r.duplicate;
     totals.nearDuplicate += r.nearDuplicate;
     totals.known += r.known;
     totals.pages += r.pages;
+    totals.pagesDeferred += r.pagesDeferred;
   }
   return totals;
 }
 
 function emptyResult(source: Source): SourceResult {
-  return { sourceId: source.id, source: source.name, url: source.url, outcome: 'fetched', items: 0, known: 0, pages: 0, pageFailures: 0, new: 0, duplicate: 0, nearDuplicate: 0, skipped: 0 };
+  return {
+    sourceId: source.id, source: source.name, url: source.url, outcome: 'fetched',
+    items: 0, known: 0, pages: 0, pageFailures: 0, pagesDeferred: 0, completed: 0, new: 0, duplicate: 0, nearDuplicate: 0, skipped: 0,
+  };
 }
 
 async function pollSource(source: Source, ctx: Context): Promise<SourceResult> {
   const { store } = ctx.deps;
   const result = emptyResult(source);
   try {
-    await ctx.pacer.wait(source.url);
+    await ctx.pacer.wait(source.url, ctx.signal);
     const res = await fetchUrl(source.url, { ...ctx.fetchOptions, etag: source.etag, lastModified: source.lastModified });
     if (res.notModified) {
       // A 304 may carry fresher validators; otherwise the stored ones stay valid.
@@ -204,38 +287,50 @@ async function pollSource(source: Source, ctx: Context): Promise<SourceResult> {
       result.outcome = 'not-modified';
       return result;
     }
-    assertValidUtf8IfDeclared(res.body, res.headers['content-type']);
-    const text = decodeBody(res.body, res.headers['content-type'] ?? null);
-    let drafts: (ArticleDraft | null)[];
     if (source.kind === 'page') {
       result.items = 1;
-      drafts = [pageSourceDraft(source, text, res.url)];
+      await store1(source, pageSourceDraft(source, await parsePage(source, res, ctx), res.url), ctx, result);
     } else {
-      drafts = await feedDrafts(source, parseFeed(text, res.url), ctx, result);
+      await storeFeed(source, res, ctx, result);
     }
-
-    for (const draft of drafts) {
-      if (!draft) {
-        result.skipped++;
-        continue;
-      }
-      try {
-        const { status } = await ctx.deps.ingest(draft, source.id);
-        if (status === 'new') result.new++;
-        else if (status === 'duplicate') result.duplicate++;
-        else result.nearDuplicate++;
-      } catch (err) {
-        result.skipped++;
-        ctx.deps.log.error({ source: source.name, url: draft.url ?? source.url, reason: reasonOf(err) }, `ingest failed for an item of ${source.name}: ${reasonOf(err)}`);
-      }
-    }
-    // With an item left behind, forget the validators so the next poll gets the full feed
-    // again instead of a 304 that would hide that item for good.
-    const complete = result.skipped === 0;
+    if (ctx.signal.aborted) return deferred(source, ctx, result);
+    // With an item left behind (or a teaser still without its page), forget the validators so
+    // the next poll gets the full feed again instead of a 304 that would hide it for good.
+    const complete = result.skipped === 0 && result.pagesDeferred === 0;
     store.sources.recordSuccess(source.id, complete ? { etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null } : {}, ctx.now());
     return result;
   } catch (err) {
+    // Cut off by the deadline or a shutdown: not the source's fault, it stays due.
+    if (ctx.signal.aborted) return deferred(source, ctx, result);
     return recordFailure(source, err, ctx, result);
+  }
+}
+
+/** Parses a fetched page in a worker; its warnings (invalid UTF-8) are logged. */
+async function parsePage(source: Source, res: FetchResult, ctx: Context): Promise<ArticleDraft> {
+  const { value, warnings } = await ctx.deps.jobs.run({ kind: 'page', body: res.body, hint: { url: res.url, contentType: res.headers['content-type'] ?? null } });
+  logWarnings(source, res.url, warnings, ctx);
+  return value;
+}
+
+function logWarnings(source: Source, url: string, warnings: string[], ctx: Context): void {
+  for (const warning of warnings) ctx.deps.log.warn({ source: source.name, url, reason: warning }, `${source.name}: ${url}: ${warning}`);
+}
+
+/** Stores one draft as soon as it is ready, counting the outcome (null: nothing to store). */
+async function store1(source: Source, draft: ArticleDraft | null, ctx: Context, result: SourceResult): Promise<void> {
+  if (!draft) {
+    result.skipped++;
+    return;
+  }
+  try {
+    const { status } = await ctx.deps.ingest(draft, source.id);
+    if (status === 'new') result.new++;
+    else if (status === 'duplicate') result.duplicate++;
+    else result.nearDuplicate++;
+  } catch (err) {
+    result.skipped++;
+    ctx.deps.log.error({ source: source.name, url: draft.url ?? source.url, reason: reasonOf(err) }, `ingest failed for an item of ${source.name}: ${reasonOf(err)}`);
   }
 }
 
@@ -262,80 +357,108 @@ function recordFailure(source: Source, err: unknown, ctx: Context, result: Sourc
   return { ...result, outcome: 'failed', reason, nextAttemptAt: until.toISOString() };
 }
 
-function pageSourceDraft(source: Source, html: string, finalUrl: string): ArticleDraft {
-  const draft = extractPage(html, { url: finalUrl });
+function pageSourceDraft(source: Source, page: ArticleDraft, finalUrl: string): ArticleDraft {
+  const draft = { ...page };
   draft.url ??= finalUrl;
   draft.outlet = source.name; // the name the admin gave the source, as for feed items
   if (source.language) draft.language ??= source.language;
   return draft;
 }
 
-/** Drafts for the feed's new items (null for an item that has no text to store). */
-async function feedDrafts(source: Source, feed: { items: FeedItem[] }, ctx: Context, result: SourceResult): Promise<(ArticleDraft | null)[]> {
+/** A teaser item waiting for its page: new, or stored earlier with only its teaser text. */
+interface PageWork {
+  item: FeedItem & { url: string };
+  /** The stored article to complete; undefined for a new item. */
+  storedId?: number;
+}
+
+/**
+ * Stores the feed's new items as they become ready: full-text items at once, teasers after
+ * their page (within the source's and the poll's budget) or, past the budget, as teasers.
+ * Stored teasers still without their page get it when budget is left.
+ */
+async function storeFeed(source: Source, res: FetchResult, ctx: Context, result: SourceResult): Promise<void> {
+  const { value: feed, warnings } = await ctx.deps.jobs.run({ kind: 'feed', body: res.body, hint: { url: res.url, contentType: res.headers['content-type'] ?? null } });
+  logWarnings(source, res.url, warnings, ctx);
   result.items = feed.items.length;
-  const fresh: FeedItem[] = [];
+  const fresh: PageWork[] = [];
+  const unfinished: PageWork[] = [];
   for (const item of feed.items) {
+    if (ctx.signal.aborted) return;
     // Known items are skipped before anything is fetched for them.
     const key: { guid?: string; url?: string } = {};
     if (item.guid) key.guid = item.guid;
     if (item.url) key.url = item.url;
-    if (ctx.deps.store.articles.isKnown(key)) result.known++;
-    else fresh.push(item);
+    const known = ctx.deps.store.articles.knownAs(key, source.id);
+    if (known) {
+      result.known++;
+      if (item.isTeaser && item.url && ctx.deps.complete && known.text === item.text) unfinished.push({ item: { ...item, url: item.url }, storedId: known.id });
+    } else if (item.isTeaser && item.url) fresh.push({ item: { ...item, url: item.url } });
+    else await store1(source, itemDraft(source, item), ctx, result);
   }
-  return Promise.all(fresh.map((item) => itemDraft(source, item, ctx, result)));
+
+  // New teasers first, then stored ones still waiting: each runs once a page slot is free.
+  const pageSlot = createLimiter(ctx.pageConcurrency);
+  const pagesStarted = ctx.monotonic();
+  let pagesTaken = 0;
+  const takePage = (): boolean => {
+    if (stopped(ctx) || pagesTaken >= ctx.pagesPerSource || ctx.pagesLeft <= 0 || ctx.monotonic() - pagesStarted >= ctx.pageTimePerSourceMs) return false;
+    pagesTaken++;
+    ctx.pagesLeft--;
+    return true;
+  };
+  await Promise.all(
+    [...fresh, ...unfinished].map((work) =>
+      pageSlot(async () => {
+        if (ctx.signal.aborted) return;
+        const draft = itemDraft(source, work.item);
+        if (!takePage()) {
+          result.pagesDeferred++;
+          if (work.storedId !== undefined) return;
+          return store1(source, draft.text.trim() ? draft : null, ctx, result);
+        }
+        const page = await fetchItemPage(source, work.item.url, ctx, result);
+        if (ctx.signal.aborted) return;
+        const full = page ? withPage(draft, page) : draft;
+        if (work.storedId === undefined) return store1(source, full.text.trim() ? full : null, ctx, result);
+        if (full !== draft && (await ctx.deps.complete!(work.storedId, full))) result.completed++;
+      }),
+    ),
+  );
 }
 
-async function itemDraft(source: Source, item: FeedItem, ctx: Context, result: SourceResult): Promise<ArticleDraft | null> {
+function itemDraft(source: Source, item: FeedItem): ArticleDraft {
   const draft: ArticleDraft = { title: item.title, text: item.text, outlet: source.name };
   if (item.url) draft.url = item.url;
   if (item.guid) draft.guid = item.guid;
   if (item.published) draft.published = item.published;
   if (source.language) draft.language = source.language;
-
-  const pageUrl = item.url;
-  if (item.isTeaser && pageUrl) {
-    try {
-      const page = await ctx.pageLimit(async () => {
-        await ctx.pacer.wait(pageUrl);
-        const res = await fetchUrl(pageUrl, ctx.fetchOptions);
-        return extractPage(decodeBody(res.body, res.headers['content-type'] ?? null), { url: res.url });
-      });
-      result.pages++;
-      // The page wins when it has more to say than the teaser (it normally does).
-      if (page.text.length > draft.text.length) {
-        draft.text = page.text;
-        if (page.subheadings?.length) draft.subheadings = page.subheadings;
-      }
-      if (!draft.published && page.published) draft.published = page.published;
-      if (!draft.language && page.language) draft.language = page.language;
-    } catch (err) {
-      result.pageFailures++;
-      const keep = draft.text.trim() ? 'keeping the feed text' : 'item skipped';
-      ctx.deps.log.warn(
-        { source: source.name, url: pageUrl, reason: reasonOf(err) },
-        `article page failed for ${source.name}: ${pageUrl}: ${reasonOf(err)} (${keep})`,
-      );
-    }
-  }
-  return draft.text.trim() ? draft : null;
+  return draft;
 }
 
-/**
- * A source body that declares UTF-8 (header, XML declaration or meta tag) but is not valid
- * UTF-8 is broken at the source: fail it with that reason instead of storing mojibake.
- */
-export function assertValidUtf8IfDeclared(body: Uint8Array, contentType: string | undefined): void {
-  if ((body[0] === 0xff && body[1] === 0xfe) || (body[0] === 0xfe && body[1] === 0xff)) return; // UTF-16 BOM wins
-  const head = new TextDecoder('latin1').decode(body.subarray(0, 2048));
-  const declared =
-    /charset\s*=\s*["']?([\w-]+)/i.exec(contentType ?? '')?.[1] ??
-    /^\s*<\?xml[^>]*encoding\s*=\s*["']([\w-]+)/i.exec(head)?.[1] ??
-    /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head)?.[1];
-  if (!declared || !/^utf-?8$/i.test(declared)) return;
+/** The teaser with its page's text when the page has more to say (it normally does); the teaser itself otherwise. */
+function withPage(draft: ArticleDraft, page: ArticleDraft): ArticleDraft {
+  if (page.text.length <= draft.text.length) return draft;
+  const full: ArticleDraft = { ...draft, text: page.text };
+  if (page.subheadings?.length) full.subheadings = page.subheadings;
+  if (!full.published && page.published) full.published = page.published;
+  if (!full.language && page.language) full.language = page.language;
+  return full;
+}
+
+/** The article page behind a teaser, or null when it could not be had (logged; the teaser text is kept). */
+async function fetchItemPage(source: Source, pageUrl: string, ctx: Context, result: SourceResult): Promise<ArticleDraft | null> {
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(body);
-  } catch {
-    throw new Error('invalid UTF-8: the body declares UTF-8 but contains byte sequences that are not UTF-8');
+    await ctx.pacer.wait(pageUrl, ctx.signal);
+    const res = await fetchUrl(pageUrl, ctx.fetchOptions);
+    const page = await parsePage(source, res, ctx);
+    result.pages++;
+    return page;
+  } catch (err) {
+    if (ctx.signal.aborted) return null;
+    result.pageFailures++;
+    ctx.deps.log.warn({ source: source.name, url: pageUrl, reason: reasonOf(err) }, `article page failed for ${source.name}: ${pageUrl}: ${reasonOf(err)} (keeping the feed text)`);
+    return null;
   }
 }
 

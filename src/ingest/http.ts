@@ -1,8 +1,20 @@
 // HTTP GET for feeds and article pages: one deadline for the whole exchange, a size cap
 // enforced while the body streams in, redirects followed by hand (bounded, loop-checked,
 // http/https only), conditional GET, and errors that say what went wrong in one line.
-import { lookup } from 'node:dns/promises';
-import { BlockList, isIP } from 'node:net';
+// Where private addresses are refused, every hop is checked before it is requested, and the
+// address each connection really goes to is checked again (DNS may answer differently the
+// second time: rebinding).
+import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'node:dns';
+import { isIP, type Socket } from 'node:net';
+import ipaddr from 'ipaddr.js';
+import type { Dispatcher } from 'undici';
+
+// undici (the package, for its connect hook) loads with the first request that refuses
+// private addresses, not with every command that imports this module; where private
+// addresses are allowed there is nothing to check and Node's own fetch is used.
+type Undici = typeof import('undici');
+let undiciModule: Promise<Undici> | undefined;
+const loadUndici = (): Promise<Undici> => (undiciModule ??= import('undici'));
 
 export const DEFAULT_TIMEOUT_MS = 15_000;
 export const DEFAULT_MAX_BYTES = 5_000_000;
@@ -30,7 +42,19 @@ export interface FetchOptions {
   allowPrivate?: boolean;
   /** Aborts the request from outside (reported as "aborted"). */
   signal?: AbortSignal;
+  /**
+   * Name resolution and the address policy, for tests on a machine without public addresses
+   * (a resolver that answers differently the second time, a loopback address taken as public).
+   */
+  network?: { lookup?: LookupFunction; isPublicAddress?: (address: string) => boolean };
 }
+
+/** dns.lookup's shape, as net.connect calls it. */
+export type LookupFunction = (
+  hostname: string,
+  options: LookupOptions,
+  callback: (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void,
+) => void;
 
 export interface FetchResult {
   status: number;
@@ -85,68 +109,111 @@ export function parseRetryAfter(value: string | null | undefined, now: Date = ne
   return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
-// Addresses a server-side fetch must not reach unless explicitly allowed (SSRF).
-const privateRanges = new BlockList();
-for (const [net, prefix] of [
-  ['0.0.0.0', 8], // "this network"
-  ['10.0.0.0', 8],
-  ['100.64.0.0', 10], // carrier-grade NAT
-  ['127.0.0.0', 8],
-  ['169.254.0.0', 16], // link-local, cloud metadata
-  ['172.16.0.0', 12],
-  ['192.0.0.0', 24],
-  ['192.168.0.0', 16],
-  ['198.18.0.0', 15],
-  ['224.0.0.0', 4], // multicast
-  ['240.0.0.0', 4], // reserved, broadcast
-] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv4');
-}
-for (const [net, prefix] of [
-  ['::', 128], // unspecified
-  ['::1', 128],
-  ['fc00::', 7], // unique local
-  ['fe80::', 10], // link-local
-  ['fec0::', 10], // old site-local
-  ['ff00::', 8], // multicast
-] as const) {
-  privateRanges.addSubnet(net, prefix, 'ipv6');
+/**
+ * True for an address on the public internet: ipaddr.js's range "unicast" (after unwrapping
+ * IPv4-mapped IPv6). Everything else is refused where private addresses are: loopback in any
+ * spelling ([::127.0.0.1], [::ffff:7f00:1]), private, link-local, CGNAT, documentation
+ * (TEST-NET 192.0.2.0/24 and the like), translation and tunnel prefixes that can lead back
+ * inside (NAT64 64:ff9b::/96, 6to4 2002::/16, Teredo, [::ffff:0:7f00:1]), multicast, reserved.
+ */
+export function isPublicAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return false;
+  const parsed = ipaddr.process(address);
+  if (parsed.kind() === 'ipv6' && EXTRA_NON_PUBLIC_V6.some((range) => parsed.match(range))) return false;
+  return parsed.range() === 'unicast';
 }
 
+// Not in ipaddr.js's table: IPv4-compatible IPv6 (deprecated, RFC 4291), how a URL parser
+// writes [::127.0.0.1] ([::7f00:1]), which some stacks still route to the IPv4 address.
+const EXTRA_NON_PUBLIC_V6 = [ipaddr.parseCIDR('::/96')];
+
 /**
- * True for an IP literal in a loopback, private, link-local, unique-local or otherwise
- * non-public range (IPv4-mapped IPv6 included), and for "localhost". Host names are not
- * resolved here: assertPublicUrl does that.
+ * True for an IP literal that is not a public address (see isPublicAddress), and for
+ * "localhost". Host names are not resolved here: assertPublicUrl does that.
  */
 export function isPrivateAddress(host: string): boolean {
   const h = host.trim().replace(/^\[|\]$/g, '').replace(/\.$/, '').toLowerCase();
   if (h === 'localhost' || h.endsWith('.localhost')) return true;
-  const family = isIP(h);
-  if (family === 4) return privateRanges.check(h, 'ipv4');
-  if (family === 6) return privateRanges.check(h, 'ipv6');
-  return false;
+  return isIP(h) !== 0 && !isPublicAddress(h);
+}
+
+/** A connection refused by the address policy; fetchUrl reports it as 'blocked'. */
+class BlockedAddressError extends Error {
+  readonly code = 'EBLOCKED';
+}
+
+/** Resolves a name, all its addresses. */
+function resolveAll(lookup: LookupFunction, hostname: string): Promise<LookupAddress[]> {
+  return new Promise((resolve, reject) =>
+    lookup(hostname, { all: true }, (error, addresses) => (error ? reject(error) : resolve(addresses as LookupAddress[]))),
+  );
 }
 
 /**
  * Throws FetchError('invalid-url' | 'blocked') unless the URL is http(s) and, when private
- * addresses are not allowed, its host resolves only to public addresses.
- * (A check before connecting; DNS could still change between the check and the request.)
+ * addresses are not allowed, its host resolves only to public addresses. (DNS could answer
+ * otherwise when connecting: fetchUrl checks the address of the connection itself too.)
  */
-export async function assertPublicUrl(url: string | URL, allowPrivate: boolean): Promise<URL> {
+export async function assertPublicUrl(url: string | URL, allowPrivate: boolean, network: FetchOptions['network'] = {}): Promise<URL> {
   const parsed = toHttpUrl(url);
   if (allowPrivate) return parsed;
+  const isPublic = network.isPublicAddress ?? isPublicAddress;
   const host = parsed.hostname.replace(/^\[|\]$/g, '');
-  if (isPrivateAddress(host)) throw new FetchError('blocked', `refusing to fetch ${host}: not a public address`, { url: parsed.href });
-  if (isIP(host)) return parsed;
-  let addresses: { address: string }[];
+  if (host === 'localhost' || host.endsWith('.localhost')) throw new FetchError('blocked', `refusing to fetch ${host}: not a public address`, { url: parsed.href });
+  if (isIP(host)) {
+    if (!isPublic(host)) throw new FetchError('blocked', `refusing to fetch ${host}: not a public address`, { url: parsed.href });
+    return parsed;
+  }
+  let addresses: LookupAddress[];
   try {
-    addresses = await lookup(host, { all: true });
+    addresses = await resolveAll(network.lookup ?? (dnsLookup as LookupFunction), host);
   } catch (err) {
     throw new FetchError('network', `DNS lookup failed for ${host}`, { url: parsed.href, cause: err });
   }
-  const bad = addresses.find((a) => isPrivateAddress(a.address));
+  const bad = addresses.find((a) => !isPublic(a.address));
   if (bad) throw new FetchError('blocked', `refusing to fetch ${host}: it resolves to non-public address ${bad.address}`, { url: parsed.href });
   return parsed;
+}
+
+/**
+ * The HTTP agent that only connects to public addresses: its resolver drops a name with
+ * any non-public address, and the address the socket actually connected to is checked
+ * before a byte is sent (an IP literal, or a resolver answering differently, cannot slip by).
+ */
+function publicOnlyAgent({ Agent, buildConnector }: Undici, network: FetchOptions['network'] = {}): Dispatcher {
+  const isPublic = network.isPublicAddress ?? isPublicAddress;
+  const lookup = network.lookup ?? (dnsLookup as LookupFunction);
+  const checkedLookup: LookupFunction = (hostname, options, callback) => {
+    lookup(hostname, { ...options, all: true }, (error, found) => {
+      if (error) return callback(error, []);
+      const addresses = found as LookupAddress[];
+      const bad = addresses.find((a) => !isPublic(a.address));
+      if (bad || !addresses.length) return callback(new BlockedAddressError(`refusing to connect to ${hostname}: it resolves to non-public address ${bad?.address ?? '(none)'}`), []);
+      if (options.all) return callback(null, addresses);
+      callback(null, addresses[0]!.address, addresses[0]!.family);
+    });
+  };
+  const connect = buildConnector({ lookup: checkedLookup } as Parameters<Undici['buildConnector']>[0]);
+  return new Agent({
+    connect: (options, callback) =>
+      connect(options, (error, socket) => {
+        if (error) return callback(error, null);
+        const address = (socket as Socket).remoteAddress ?? '';
+        if (isPublic(address)) return callback(null, socket);
+        socket.destroy();
+        callback(new BlockedAddressError(`refusing the connection to ${options.hostname}: it reached non-public address ${address || '(unknown)'}`), null);
+      }),
+  });
+}
+
+let sharedPublicAgent: Dispatcher | undefined;
+
+/** The fetch for a request: undici's with the public-only agent unless private addresses are allowed, Node's own otherwise. */
+async function fetcherFor(options: FetchOptions): Promise<(url: URL, init: { method: string; headers: Record<string, string>; redirect: 'manual'; signal: AbortSignal }) => Promise<Response>> {
+  if (options.allowPrivate ?? true) return (url, init) => fetch(url, init);
+  const undici = await loadUndici();
+  const dispatcher = options.network ? publicOnlyAgent(undici, options.network) : (sharedPublicAgent ??= publicOnlyAgent(undici));
+  return (url, init) => undici.fetch(url, { ...init, dispatcher }) as unknown as Promise<Response>;
 }
 
 function toHttpUrl(url: string | URL): URL {
@@ -171,6 +238,8 @@ export async function fetchUrl(url: string | URL, options: FetchOptions = {}): P
   const maxRedirects = options.maxRedirects ?? DEFAULT_MAX_REDIRECTS;
   const allowPrivate = options.allowPrivate ?? true;
 
+  // Loaded before the deadline starts: module loading is no server's slowness.
+  const fetchOnce = await fetcherFor(options);
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -193,9 +262,9 @@ export async function fetchUrl(url: string | URL, options: FetchOptions = {}): P
   try {
     for (let hop = 0; ; hop++) {
       seen.add(current.href);
-      await assertPublicUrl(current, allowPrivate);
+      await assertPublicUrl(current, allowPrivate, options.network);
       if (controller.signal.aborted) throw abortError();
-      const res = await fetch(current, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
+      const res = await fetchOnce(current, { method: 'GET', headers, redirect: 'manual', signal: controller.signal });
 
       if (REDIRECT_STATUSES.has(res.status)) {
         await discard(res);
@@ -239,6 +308,8 @@ export async function fetchUrl(url: string | URL, options: FetchOptions = {}): P
     }
   } catch (err) {
     if (err instanceof FetchError) throw err;
+    const blocked = blockedCause(err);
+    if (blocked) throw new FetchError('blocked', blocked.message, { url: current.href, cause: err });
     if (timedOut) throw new FetchError('timeout', `timeout after ${timeoutMs} ms`, { url: current.href, cause: err });
     if (controller.signal.aborted) throw new FetchError('aborted', 'aborted', { url: current.href, cause: err });
     throw new FetchError('network', networkReason(err, current), { url: current.href, cause: err });
@@ -247,6 +318,14 @@ export async function fetchUrl(url: string | URL, options: FetchOptions = {}): P
     options.signal?.removeEventListener('abort', onOuterAbort);
   }
 }
+
+function blockedCause(err: unknown): BlockedAddressError | undefined {
+  for (let e = err as { cause?: unknown } | undefined, depth = 0; e && depth < 5; e = e.cause as typeof e, depth++) {
+    if (e instanceof BlockedAddressError) return e;
+  }
+  return undefined;
+}
+
 
 function headersOf(res: Response): Record<string, string> {
   return Object.fromEntries(res.headers.entries());

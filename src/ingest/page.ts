@@ -16,6 +16,7 @@ import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { parseHTML as ParseHtml } from 'linkedom';
 import type { ArticleDraft } from '../model.ts';
 import { isBoilerplateLine } from './boilerplate.ts';
+import { capNestingDepth } from './html-text.ts';
 
 // linkedom and Readability load with the first page, not with every command that imports
 // ingest (serve keeps about 7 MB less until a page is extracted). CommonJS builds, so
@@ -46,7 +47,9 @@ export interface ExtractPageOptions {
 }
 
 export function extractPage(html: string, options: ExtractPageOptions = {}): ArticleDraft {
-  const { html: lean, jsonLd } = stripInertBlocks(html);
+  const { html: stripped, jsonLd } = stripInertBlocks(html);
+  // Before the DOM: parsing and Readability slow down steeply with depth (a 2,000-deep table took 12 s).
+  const lean = capNestingDepth(stripped);
   const { parseHTML, Readability } = dom();
   // linkedom builds no <html> element for a fragment (or nothing); a wrapper gives it one.
   const { document } = parseHTML(/<html[\s>]/i.test(lean) ? lean : `<!DOCTYPE html><html><body>${lean}</body></html>`);
@@ -81,7 +84,8 @@ const INERT_TAGS = ['svg', 'noscript', 'template', 'iframe', 'math', 'object', '
 /** Markup without inert blocks, and the JSON-LD blocks (read before they are cut). */
 export function stripInertBlocks(html: string): { html: string; jsonLd: string[] } {
   const lower = html.toLowerCase();
-  const jsonLd = [...html.matchAll(JSON_LD_BLOCK)].map((match) => match[1] ?? '');
+  const find = forwardSearch(lower);
+  const jsonLd = jsonLdBlocks(html, lower);
   const parts: string[] = [];
   const unclosed = new Set<string>();
   let copiedUpTo = 0;
@@ -95,7 +99,7 @@ export function stripInertBlocks(html: string): { html: string; jsonLd: string[]
       const tag = tagNameAt(lower, at);
       if (tag === 'title') {
         // Kept, but skipped whole: a "<" in a title is text.
-        const close = lower.indexOf('</title', at);
+        const close = find('</title', at);
         at = lower.indexOf('<', close === -1 ? at + 1 : close + 1);
         continue;
       }
@@ -122,7 +126,36 @@ export function stripInertBlocks(html: string): { html: string; jsonLd: string[]
   return { html: parts.join('').replace(SPACE_AT_BLOCK_EDGE, '$1'), jsonLd };
 }
 
-const JSON_LD_BLOCK = /<script\b[^>]*application\/ld\+json[^>]*>([\s\S]*?)<\/script\s*>/gi;
+/**
+ * indexOf for a scan that only moves forward: a needle's next hit is remembered, so a page
+ * full of "<title>" without "</title>" is searched to its end once, not once per tag.
+ */
+function forwardSearch(text: string): (needle: string, from: number) => number {
+  const next = new Map<string, number>();
+  return (needle, from) => {
+    const known = next.get(needle);
+    if (known !== undefined && (known === -1 || known >= from)) return known;
+    const found = text.indexOf(needle, from);
+    next.set(needle, found);
+    return found;
+  };
+}
+
+/** The content of every <script type="application/ld+json"> block, in a single forward scan. */
+function jsonLdBlocks(html: string, lower: string): string[] {
+  const find = forwardSearch(lower);
+  const blocks: string[] = [];
+  for (let at = lower.indexOf('<script'); at !== -1; at = lower.indexOf('<script', at + 1)) {
+    if (tagNameAt(lower, at) !== 'script') continue;
+    const tagEnd = find('>', at);
+    if (tagEnd === -1) break;
+    const close = find('</script', tagEnd);
+    if (close === -1) break;
+    if (lower.slice(at, tagEnd).includes('application/ld+json')) blocks.push(html.slice(tagEnd + 1, close));
+    at = close;
+  }
+  return blocks;
+}
 
 /** Name of the start tag at `at` (lower-cased markup), or null for anything else. */
 function tagNameAt(lower: string, at: number): string | null {
@@ -159,8 +192,9 @@ function matchingCloseEnd(lower: string, tag: string, at: number): number {
 }
 
 // Whitespace next to a block tag never renders, yet it is a third of a page's DOM nodes.
-const SPACE_AT_BLOCK_EDGE =
-  /(<\/?(?:html|head|body|meta|link|title|div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|h[1-6]|figure|form|br|hr|blockquote|option)\b[^>]*>)\s+|\s+(?=<\/?(?:html|head|body|meta|link|title|div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|h[1-6]|figure|form|br|hr|blockquote|option)\b)/gi;
+// Linear: a tag's match stops at the next "<", and a run of spaces is tried once, from its start.
+const BLOCK_TAG = String.raw`<\/?(?:html|head|body|meta|link|title|div|p|ul|ol|li|dl|dt|dd|table|thead|tbody|tfoot|tr|td|th|section|article|header|footer|nav|aside|main|h[1-6]|figure|form|br|hr|blockquote|option)\b`;
+const SPACE_AT_BLOCK_EDGE = new RegExp(String.raw`(${BLOCK_TAG}[^<>]*>)\s+|(?<!\s)\s+(?=${BLOCK_TAG})`, 'gi');
 
 // ---------------------------------------------------------------------------------------
 // Article element -> paragraphs.

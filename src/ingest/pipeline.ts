@@ -3,15 +3,17 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
+import type { Config } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
 import type { InsertResult, Store } from '../store/index.ts';
 import { documentToDrafts, withOutletName, type DocumentHint } from './document.ts';
-import { pollSources, type PollReport } from './fetcher.ts';
+import { pollSources, type PollOptions, type PollReport } from './fetcher.ts';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
+import type { JobRunner } from './jobs.ts';
 import { isJsonlPath, jsonlLineToDocument, numberedLines } from './jsonl.ts';
 import { prepareArticle, prepareDocument, type PreparedArticle } from './prepare.ts';
-import { TASKS_PER_WORKER, defaultWorkerCount, sharedPreparePool } from './worker-pool.ts';
+import { PreparePool, TASKS_PER_WORKER, defaultWorkerCount, sharedPreparePool } from './worker-pool.ts';
 
 export interface IngestCounts {
   new: number;
@@ -177,13 +179,16 @@ export function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-/** Analyses and stores one draft (the fetcher's path); duplicates are detected before any analysis work. */
+/** Analyses and stores one draft in-process; duplicates are detected before any analysis work. */
 export function storeDraft(store: Store, draft: ArticleDraft, sourceId?: number | null): InsertResult {
   // A source's configured name (a feed's title by default) reads as the outlet's name.
   withOutletName(draft);
-  if (store.articles.isKnown(draft)) return store.articles.insert(draft, { sourceId: sourceId ?? null });
-  const { analysis, keys } = prepareArticle(draft);
-  return store.articles.insert(draft, { sourceId: sourceId ?? null, analysis, keys });
+  if (store.articles.isKnown(draft, sourceId ?? null)) return store.articles.insert(draft, { sourceId: sourceId ?? null });
+  return storePrepared(store, prepareArticle(draft), sourceId ?? null);
+}
+
+function storePrepared(store: Store, { draft, analysis, keys }: PreparedArticle, sourceId: number | null): InsertResult {
+  return store.articles.insert(draft, { sourceId, analysis, keys });
 }
 
 export function emptyCounts(): IngestCounts {
@@ -303,10 +308,43 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
   return counts;
 }
 
-/** Polls every due source once and stores (analysed) what is new: `fetch` and the scheduler. */
-export function pollAndStore(
-  deps: { store: Store; log: Logger },
-  options: FetchOptions & { concurrency: number; hostIntervalMs: number },
-): Promise<PollReport> {
-  return pollSources({ store: deps.store, log: deps.log, ingest: (draft, sourceId) => storeDraft(deps.store, draft, sourceId) }, options);
+/** Polls every due source once and stores (analysed) what is new: `fetch` and the scheduler. Parsing and analysis run on `jobs` (the worker pool). */
+export function pollAndStore(deps: { store: Store; log: Logger; jobs: JobRunner }, options: PollOptions): Promise<PollReport> {
+  const { store, jobs } = deps;
+  return pollSources(
+    {
+      ...deps,
+      // As storeDraft, with the analysis in a worker.
+      ingest: async (draft, sourceId) => {
+        withOutletName(draft);
+        return store.articles.isKnown(draft, sourceId) ? store.articles.insert(draft, { sourceId }) : storePrepared(store, await jobs.run({ kind: 'prepare', draft }), sourceId);
+      },
+      complete: async (id, page) => {
+        const prepared = await jobs.run({ kind: 'prepare', draft: page });
+        return store.articles.completeText(id, prepared.draft, prepared);
+      },
+    },
+    options,
+  );
+}
+
+/** The poll's settings: fetch options plus the budgets from config. */
+export function pollOptionsOf(config: Config, fetchOptions: FetchOptions, signal?: AbortSignal): PollOptions {
+  const options: PollOptions = {
+    ...fetchOptions,
+    concurrency: config.FETCH_CONCURRENCY,
+    hostIntervalMs: config.FETCH_HOST_INTERVAL_MS,
+    pagesPerSource: config.FETCH_PAGES_PER_SOURCE,
+    pagesPerPoll: config.FETCH_PAGES_PER_POLL,
+    pageTimePerSourceMs: config.FETCH_PAGE_TIME_PER_SOURCE_MS,
+    deadlineMs: config.FETCH_POLL_DEADLINE_MS,
+  };
+  if (signal) options.signal = signal;
+  return options;
+}
+
+/** The worker threads that parse what `fetch` and `serve` download, with each document's time and memory limit. */
+export function fetchJobPool(config: Config): PreparePool {
+  // Few jobs queued per worker: one slow document should hold up little behind it.
+  return new PreparePool(config.FETCH_WORKERS, { taskTimeoutMs: config.PARSE_TIMEOUT_MS, memoryMb: config.PARSE_MEMORY_MB, tasksPerWorker: 2 });
 }

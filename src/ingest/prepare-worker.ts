@@ -1,18 +1,19 @@
-// Worker-thread entry of the ingest pool (see worker-pool.ts): prepares one document per
-// message, reading it first when it is a file. Errors (an unreadable file too) go back as
-// text; the worker itself stays up for the next document.
+// Worker-thread entry of the ingest pool (see worker-pool.ts): runs one job per message
+// (jobs.ts). Errors (an unreadable file too) go back as text; the worker itself stays up
+// for the next job.
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { prepareDocument } from './prepare.ts';
-import type { DocumentSource, PrepareReply } from './worker-pool.ts';
+import { runJob, type Job } from './jobs.ts';
+import type { WorkerReply } from './worker-pool.ts';
 
-parentPort!.on('message', (task: { id: number } & DocumentSource) => {
-  let reply: PrepareReply;
+parentPort!.on('message', ({ id, job }: { id: number; job: Job }) => {
+  let reply: WorkerReply;
   try {
-    const body = task.path !== undefined ? readFileSync(task.path) : task.body;
-    reply = { id: task.id, articles: prepareDocument(body, task.hint) };
+    reply = { id, result: runJob(job, (path) => readFileSync(path)) };
   } catch (error) {
-    reply = { id: task.id, error: error instanceof Error ? error.message : String(error) };
+    reply = { id, error: error instanceof Error ? error.message : String(error) };
   }
   parentPort!.postMessage(reply);
 });
+// Loaded: the pool starts the time limit of the first job from here.
+parentPort!.postMessage({ ready: true });

@@ -4,6 +4,7 @@ import type { Analysis, ArticleDraft } from '../model.ts';
 import { analyseArticle } from '../nlp/analyse.ts';
 import { contentKeys, type ContentKeys } from './content-keys.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
+import { sanitizeDraft } from './sanitize.ts';
 
 export interface PreparedArticle {
   draft: ArticleDraft;
@@ -11,8 +12,12 @@ export interface PreparedArticle {
   keys: ContentKeys;
 }
 
-/** The analysis as the store keeps it: without its sentences (copying them back from a worker costs time). */
-export function prepareArticle(draft: ArticleDraft): PreparedArticle {
+/**
+ * The analysis as the store keeps it: without its sentences (copying them back from a worker
+ * costs time). The draft is sanitized first, whichever path built it.
+ */
+export function prepareArticle(raw: ArticleDraft): PreparedArticle {
+  const draft = sanitizeDraft(raw);
   const { summary, quotes } = analyseArticle(draft);
   return { draft, analysis: { summary, quotes }, keys: contentKeys(draft) };
 }

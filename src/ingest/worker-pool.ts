@@ -1,31 +1,29 @@
-// A small pool of worker threads for bulk ingest: parsing, extraction and analysis are pure
-// CPU work (prepare.ts), so they run on every core while the main thread reads files and is
-// the single SQLite writer. Hand-written: about a hundred lines, and it needs our own rules
-// (a stuck document is cut off after a timeout, a crashed worker is replaced, nothing waits
-// forever).
+// A small pool of worker threads for untrusted parsing: feeds, pages, HTML-to-text and
+// analysis are pure CPU work (jobs.ts). Bulk ingest runs them on every core while the main
+// thread reads files and is the single SQLite writer; `fetch` and `serve` run them here so
+// that a hostile document never blocks the bot or the scheduler. Hand-written: about a
+// hundred lines, and it needs our own rules (a document past its time limit is cut off by
+// terminating its worker, a worker past its memory limit is replaced, nothing waits forever).
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { DocumentHint } from './document.ts';
+import type { DocumentSource, Job, JobOf, JobResults } from './jobs.ts';
 import type { PreparedArticle } from './prepare.ts';
 
-/**
- * A document for a worker: bytes already read (a URL's response), or a file path that the
- * worker reads itself, which spares the main thread (the single writer) the file I/O and the
- * copy of the bytes.
- */
-export type DocumentSource = { body: Uint8Array; hint: DocumentHint; path?: undefined } | { path: string; hint: DocumentHint; body?: undefined };
+export type { DocumentSource } from './jobs.ts';
 
-export type PrepareReply = { id: number; articles: PreparedArticle[]; error?: undefined } | { id: number; error: string; articles?: undefined };
+export type WorkerReply = { id: number; result: unknown; error?: undefined } | { id: number; error: string; result?: undefined };
 
 interface Task {
   id: number;
-  source: DocumentSource;
-  resolve: (articles: PreparedArticle[]) => void;
+  job: Job;
+  resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
 
 interface Slot {
   worker: Worker;
+  /** Its modules are loaded: time limits run from here (loading is no document's fault). */
+  ready: boolean;
   /** Sent and not yet answered, oldest first (the worker answers in order). */
   tasks: Task[];
   /** The oldest task's time limit while busy; the idle limit while idle. */
@@ -44,13 +42,29 @@ export function defaultWorkerCount(): number {
   return cores > 1 ? Math.min(8, cores) : 0;
 }
 
+export interface PoolOptions {
+  /** A job not done within this is failed and its worker terminated (replaced for the next). */
+  taskTimeoutMs?: number;
+  /** An idle worker is stopped after this long, so a long-running process gives its memory back. */
+  idleTimeoutMs?: number;
+  /** Heap limit of each worker (V8 old generation); a worker past it is replaced and its job failed. */
+  memoryMb?: number;
+  /** Jobs sent to a worker ahead of its answers. */
+  tasksPerWorker?: number;
+}
+
+export const DEFAULT_TASK_TIMEOUT_MS = 60_000;
+export const DEFAULT_WORKER_MEMORY_MB = 512;
+
 /** A worker running prepare-worker next to this module: the .js file when built; from source (.ts) through tsx. */
-function startWorker(): Worker {
-  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./prepare-worker.js', import.meta.url));
+function startWorker(memoryMb: number): Worker {
+  // The stack limit too: a deep structure that slips through would otherwise crash a worker more slowly.
+  const resourceLimits = { maxOldGenerationSizeMb: memoryMb, stackSizeMb: 4 };
+  if (!import.meta.url.endsWith('.ts')) return new Worker(new URL('./prepare-worker.js', import.meta.url), { resourceLimits });
   // Node 20 does not apply the parent's module hooks (tsx) to workers: register them first.
   const entry = new URL('./prepare-worker.ts', import.meta.url).href;
   const tsx = import.meta.resolve('tsx/esm/api');
-  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, { eval: true });
+  return new Worker(`import(${JSON.stringify(tsx)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); });`, { eval: true, resourceLimits });
 }
 
 export class PreparePool {
@@ -58,21 +72,33 @@ export class PreparePool {
   private readonly queue: Task[] = [];
   private nextId = 1;
   private closed = false;
+  private readonly taskTimeoutMs: number;
+  private readonly idleTimeoutMs: number;
+  private readonly memoryMb: number;
+  private readonly tasksPerWorker: number;
 
   constructor(
     readonly size: number,
-    private readonly taskTimeoutMs = 60_000,
-    /** An idle worker is stopped after this long, so a long-running process gives its memory back. */
-    private readonly idleTimeoutMs = 30_000,
-  ) {}
+    options: PoolOptions = {},
+  ) {
+    this.taskTimeoutMs = options.taskTimeoutMs ?? DEFAULT_TASK_TIMEOUT_MS;
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 30_000;
+    this.memoryMb = options.memoryMb ?? DEFAULT_WORKER_MEMORY_MB;
+    this.tasksPerWorker = options.tasksPerWorker ?? TASKS_PER_WORKER;
+  }
 
-  /** Prepares one document in a worker; rejects with the document's error, a timeout or a crash. */
-  prepare(source: DocumentSource): Promise<PreparedArticle[]> {
+  /** Runs one job in a worker; rejects with the job's own error, a timeout or a crash. */
+  run<K extends Job['kind']>(job: JobOf<K>): Promise<JobResults[K]> {
     if (this.closed) return Promise.reject(new Error('ingest pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, source, resolve, reject });
+      this.queue.push({ id: this.nextId++, job, resolve: resolve as (result: unknown) => void, reject });
       this.dispatch();
     });
+  }
+
+  /** Prepares one document in a worker (bulk ingest). */
+  prepare(source: DocumentSource): Promise<PreparedArticle[]> {
+    return this.run({ kind: 'document', source });
   }
 
   async close(): Promise<void> {
@@ -83,22 +109,23 @@ export class PreparePool {
 
   private dispatch(): void {
     while (this.queue.length) {
-      let slot = this.slots.reduce<Slot | undefined>((best, s) => (s.tasks.length < TASKS_PER_WORKER && (!best || s.tasks.length < best.tasks.length) ? s : best), undefined);
+      let slot = this.slots.reduce<Slot | undefined>((best, s) => (s.tasks.length < this.tasksPerWorker && (!best || s.tasks.length < best.tasks.length) ? s : best), undefined);
       if ((!slot || slot.tasks.length) && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const task = this.queue.shift()!;
       slot.tasks.push(task);
       if (slot.tasks.length === 1) this.startTimer(slot);
       slot.worker.ref();
-      slot.worker.postMessage({ id: task.id, ...task.source });
+      slot.worker.postMessage({ id: task.id, job: task.job });
     }
   }
 
   /** The oldest task's time limit, or (no task) when an idle worker is stopped. */
   private startTimer(slot: Slot): void {
     clearTimeout(slot.timer);
+    if (!slot.ready) return;
     if (slot.tasks.length) {
-      slot.timer = setTimeout(() => void this.replace(slot, new Error(`not prepared within ${this.taskTimeoutMs / 1000} s`)), this.taskTimeoutMs);
+      slot.timer = setTimeout(() => void this.replace(slot, new Error(`document not processed within ${this.taskTimeoutMs / 1000} s (time limit; its worker was stopped)`)), this.taskTimeoutMs);
     } else {
       slot.timer = setTimeout(() => void this.replace(slot, new Error('idle')), this.idleTimeoutMs);
       slot.timer.unref();
@@ -106,8 +133,13 @@ export class PreparePool {
   }
 
   private spawn(): Slot {
-    const slot: Slot = { worker: startWorker(), tasks: [] };
-    slot.worker.on('message', (reply: PrepareReply) => {
+    const slot: Slot = { worker: startWorker(this.memoryMb), ready: false, tasks: [] };
+    slot.worker.on('message', (reply: WorkerReply | { ready: true }) => {
+      if ('ready' in reply) {
+        slot.ready = true;
+        this.startTimer(slot);
+        return;
+      }
       const task = slot.tasks[0];
       if (!task || task.id !== reply.id) return;
       slot.tasks.shift();
@@ -115,10 +147,10 @@ export class PreparePool {
       // Only a busy worker keeps the process alive.
       if (!slot.tasks.length) slot.worker.unref();
       if (reply.error !== undefined) task.reject(new Error(reply.error));
-      else task.resolve(reply.articles);
+      else task.resolve(reply.result);
       this.dispatch();
     });
-    slot.worker.on('error', (error) => void this.replace(slot, new Error(`ingest worker crashed: ${error.message}`)));
+    slot.worker.on('error', (error) => void this.replace(slot, new Error(workerFailure(error))));
     slot.worker.on('exit', (code) => void this.replace(slot, new Error(`ingest worker exited (code ${code})`)));
     slot.worker.unref();
     this.slots.push(slot);
@@ -147,6 +179,12 @@ export class PreparePool {
     slot.worker.on('error', () => {});
     await slot.worker.terminate();
   }
+}
+
+/** One line for a worker that died: past its memory limit, or crashed. */
+function workerFailure(error: Error & { code?: string }): string {
+  if (error.code === 'ERR_WORKER_OUT_OF_MEMORY') return 'document needed more memory than a worker may use (memory limit; its worker was replaced)';
+  return `ingest worker crashed: ${error.message}`;
 }
 
 let shared: PreparePool | undefined;

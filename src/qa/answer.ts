@@ -93,8 +93,8 @@ export function choosePassages(ranked: RankedPassage[], question: QuestionAnalys
     if (chosen.length >= max || sentences >= MAX_SENTENCES || p.score < floor) break;
     if (sentences + (p.last - p.first + 1) > MAX_SENTENCES) continue;
     if (chosen.some((c) => (c.article.id === p.article.id && c.first <= p.last && p.first <= c.last) || sameText(c.text, p.text))) continue;
-    // One passage per story for facts; a description may use several of one article.
-    if (question.kind !== 'describe' && chosen.some((c) => sameStory(c.article, p.article))) continue;
+    // One passage per story for facts; a description, or what someone said, may use several of one article.
+    if (question.kind !== 'describe' && question.kind !== 'said' && chosen.some((c) => sameStory(c.article, p.article))) continue;
     chosen.push(p);
     sentences += p.last - p.first + 1;
   }

@@ -13,6 +13,7 @@ import type { Summarizer } from '../summarize/index.ts';
 import { choosePassages, composeAnswer, describeWindow, notFoundAnswer, type Answer, type AnswerPassage } from './answer.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { rankPassages, type RankedPassage } from './rank.ts';
+import { DERIVED_WEIGHT } from './terms.ts';
 
 export { NOT_FOUND_ANSWER, type Answer, type AnswerPassage, type AnswerSentence } from './answer.ts';
 
@@ -30,7 +31,7 @@ export interface AskScope {
  * The abstention threshold on the best passage's score: below it, "I don't find that". Calibrated
  * on the tuning half of eval/qa (npm run eval:qa -- --calibrate).
  */
-export const ANSWER_THRESHOLD = 0.35;
+export const ANSWER_THRESHOLD = 0.33;
 /** Candidate articles taken from the index per search (window, then older). */
 const CANDIDATES = 25;
 /** Stories of a topic ranked first for a plain question after /summary. */
@@ -49,25 +50,42 @@ interface Prepared {
   query: PassageQuery;
 }
 
-/** Keeps the forms of each term that the index holds, weighs the terms by IDF and builds the FTS query. */
-function prepare(store: Store, question: QuestionAnalysis): Prepared {
+/**
+ * Keeps the forms of each term that the index holds, weighs the terms by IDF and builds the FTS
+ * query; \`unknown\` lists the words that show no article can answer (see below).
+ */
+function prepare(store: Store, question: QuestionAnalysis): Prepared & { unknown: string[] } {
   const counts = store.passages.documentCounts([...new Set(question.terms.flatMap((t) => t.forms.map((f) => f.word)))]);
   const total = Math.max(1, store.passages.articleCount());
+  const count = (word: string) => counts.get(word) ?? 0;
   const terms = question.terms.map((term) => {
-    const own = Math.max(...term.forms.filter((f) => f.weight === 1).map((f) => counts.get(f.word) ?? 0));
-    const forms = term.forms.filter((f) => f.weight === 1 || ((counts.get(f.word) ?? 0) > 0 && (counts.get(f.word) ?? 0) >= MIN_DERIVED_SHARE * own));
-    return { ...term, forms };
+    const own = Math.max(...term.forms.filter((f) => f.weight === 1).map((f) => count(f.word)));
+    // A derived form much rarer than the word adds little; a WordNet synonym is kept when the index holds it.
+    const forms = term.forms.filter((f) => f.weight === 1 || (count(f.word) > 0 && (f.weight < DERIVED_WEIGHT || count(f.word) >= MIN_DERIVED_SHARE * own)));
+    return { ...term, forms, own };
   });
-  const df = terms.map((term) => Math.max(0, ...term.forms.map((f) => counts.get(f.word) ?? 0)));
+  // A term's rarity is the word's own (its synonyms only stand in when the archive lacks the word).
+  const df = terms.map((term) => (term.own > 0 ? term.own : Math.max(0, ...term.forms.map((f) => count(f.word)))));
+  // A word that no article holds in any form (nor any synonym of it) names something the archive
+  // has never mentioned ("Tillerson", "measles"): no article can answer. (Plain words only:
+  // "mark-viverito" or "u.s" are indexed as their parts.)
+  const unknown = terms.filter((_, i) => df[i] === 0 && /^\p{L}+$/u.test(terms[i]!.word)).map((t) => t.word);
   const idf = df.map((n) => Math.log(1 + (total - n + 0.5) / (n + 0.5)));
   const order = terms.map((_, i) => i).sort((a, b) => df[a]! - df[b]!);
   const required = order.map((i, at) => ({ i, at })).filter(({ i }) => terms[i]!.role !== 'topic' || terms[i]!.capitalised).map(({ at }) => at);
   // The broad query leaves out words in a large share of the archive (they find everything); the rarest word always goes in.
   const broad = order.map((i, at) => ({ i, at })).filter(({ i }, at) => at === 0 || df[i]! <= Math.max(COMMON_COUNT, COMMON_SHARE * total)).map(({ at }) => at);
   return {
-    question: { ...question, terms },
+    question: { ...question, terms: terms.map(({ own: _, ...term }) => term) },
     idf,
-    query: { groups: order.map((i) => terms[i]!.forms.map((f) => f.word)), required, broad },
+    query: {
+      groups: order.map((i) => terms[i]!.forms.filter((f) => f.weight >= DERIVED_WEIGHT).map((f) => f.word)),
+      // Synonyms that half the archive holds would find everything: the widened query leaves them out.
+      widened: order.map((i) => terms[i]!.forms.filter((f) => f.weight >= DERIVED_WEIGHT || count(f.word) <= Math.max(COMMON_COUNT, COMMON_SHARE * total)).map((f) => f.word)),
+      required,
+      broad,
+    },
+    unknown,
   };
 }
 
@@ -107,15 +125,17 @@ export interface OfflineResult {
 }
 
 /**
- * The offline answer and the passages behind it. Synchronous: no network. `threshold` is for the
+ * The offline answer and the passages behind it. Synchronous: no network. `minScore` is for the
  * eval's calibration sweep only; the product uses ANSWER_THRESHOLD.
  */
-export function askOffline(store: Store, text: string, scope: AskScope, threshold = ANSWER_THRESHOLD): OfflineResult {
+export function askOffline(store: Store, text: string, scope: AskScope, minScore = ANSWER_THRESHOLD): OfflineResult {
   const window = describeWindow(scope.since, scope.now);
   const searched = searchedText(scope, window);
   const analysed = analyseQuestion(text);
   if (!analysed.terms.length) return { answer: notFoundAnswer(analysed.question || text, searched, []), passages: [] };
-  const { question, idf, query } = prepare(store, analysed);
+  const { question, idf, query, unknown } = prepare(store, analysed);
+  // A word no article holds: nothing answers, but the stories closest to the rest are still named.
+  const threshold = unknown.length ? Infinity : minScore;
 
   const ownIds = contextIds(store, scope);
   const own = new Set(ownIds);

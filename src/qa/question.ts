@@ -4,7 +4,7 @@
 // text has little to go on; a few patterns over the question words say more. Names written in
 // lower case are recognised later, from how the articles write them (see rank.ts).
 import { entityMentions, STOP_WORDS, tokenize } from '../nlp/tokens.ts';
-import { termForms, type TermForm } from './terms.ts';
+import { baseForm, termForms, type TermForm } from './terms.ts';
 
 export type AnswerKind =
   /** "What did X say about Y": X's quotes and reported speech. */
@@ -20,6 +20,9 @@ export type AnswerKind =
   /** Why, or how something works or happened: a causal or explanatory clause. */
   | 'reason'
   | 'other';
+
+/** What kind of number a number question wants. */
+export type NumberKind = 'count' | 'money' | 'percent' | 'duration' | 'age' | 'frequency' | 'any';
 
 export interface QuestionTerm {
   /** The word as asked (lower case). */
@@ -43,6 +46,10 @@ export interface QuestionAnalysis {
   names: string[][];
   /** The content words, each with its forms; speaker and subject words included (marked). */
   terms: QuestionTerm[];
+  /** The noun asked about: "judge" in "which judge ...", "accounts" in "how many fake accounts ...". */
+  focus: string | null;
+  /** For `number`: the kind of number wanted. */
+  numberKind: NumberKind;
 }
 
 // Verbs that ask for someone's words: "what did X say / tell / think / make of ...".
@@ -59,6 +66,8 @@ const SAID_PATTERNS: RegExp[] = [
 const DESCRIBE = /^(?:who|what)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(.+)$/;
 const NUMBER =
   /^(?:how\s+(?:many|much|long|often|old|far|big|large|high|low|fast|tall|deep)|what\s+(?:percentage|percent|share|proportion|fraction|amount|number|portion)|what(?:'s|\s+(?:was|is|are|were))\s+the\s+(?:numbers?|figures?|count|tally|score|vote|votes|margin|total|price|cost|death\s+toll|toll|turnout|results?|odds|size|budget|salary|rate|amount|percentage|share|lead))\b/;
+/** "How is Johnson doing in the polls?", "how is she polling": a poll figure. */
+const POLL = /^how\s+(?:is|are|was|were|does|do)\s+.+\b(?:doing|polling|faring|fare|do)\b.*\bpoll|^how\s+(?:is|are|was|were)\s+.+\bpolling\b/;
 const DATE = /^(?:when|since\s+when|until\s+when|how\s+soon|what\s+(?:time|day|date|year|month|week)|on\s+what\s+(?:day|date)|which\s+(?:day|date|year|month))\b/;
 const REASON = /^(?:why|how\s+come|for\s+what\s+reason|what(?:'s|\s+is|\s+was|\s+were)\s+the\s+reasons?|what\s+(?:caused|causes|led\s+to|made|prompted|triggered)|what\s+for)\b/;
 const HOW_EXPLAIN = /^how\s+(?:does|do|did|is|are|was|were|can|could|would|will|has|have)\b/;
@@ -66,6 +75,9 @@ const PLACE = /^(?:where|(?:which|what)\s+(?:country|countries|city|cities|state
 const ORGANISATION =
   /^(?:which|what)\s+(?:company|companies|firm|firms|group|groups|union|unions|party|parties|organi[sz]ations?|agency|agencies|network|networks|committee|committees|team|teams|newspapers?|outlets?|banks?|papers?|channels?|campaigns?|pacs?|super\s+pacs?|charit(?:y|ies)|universit(?:y|ies)|court|courts)\b/;
 const PERSON = /^(?:who|whom|whose|who's|which|what\s+\w+\s+(?:is|was|did|does|has))\b/;
+
+/** The particles of English phrasal verbs ("turn down", "hand over", "kick in"). */
+const PARTICLES = new Set(['up', 'down', 'over', 'in', 'out', 'off', 'on', 'away', 'back', 'through', 'around']);
 
 /** Words that shape a question but are not what it is about. */
 const QUESTION_WORDS = new Set(
@@ -141,7 +153,7 @@ function kindOf(lower: string, original: string): { kind: AnswerKind; speaker?: 
     if (m && m[1] && !/^(?:you|i|we|they|people|it)$/.test(m[1])) return { kind: 'said', speaker: m[1] };
   }
   if (DATE.test(lower)) return { kind: 'date' };
-  if (NUMBER.test(lower)) return { kind: 'number' };
+  if (NUMBER.test(lower) || POLL.test(lower)) return { kind: 'number' };
   if (REASON.test(lower) || HOW_EXPLAIN.test(lower)) return { kind: 'reason' };
   if (PLACE.test(lower)) return { kind: 'place' };
   if (ORGANISATION.test(lower)) return { kind: 'organisation' };
@@ -149,6 +161,38 @@ function kindOf(lower: string, original: string): { kind: AnswerKind; speaker?: 
   if (describe && looksLikeName(describe[1]!, original.slice(original.length - describe[1]!.length))) return { kind: 'describe', subject: describe[1]! };
   if (PERSON.test(lower)) return { kind: /^what\b/.test(lower) ? 'other' : 'person' };
   return { kind: 'other' };
+}
+
+const MONEY_WORDS = /\b(?:money|cost|costs|costing|spend|spends|spent|spending|pay|pays|paid|raise|raised|raising|worth|price|budget|fund|funds|funding|donat\w*|fine|fined|salary|earn\w*|charge\w*|bill|dollars?|\$)/;
+
+/** The kind of number a number question wants, from its opening words and its verbs. */
+function numberKindOf(lower: string): NumberKind {
+  if (/^how\s+long\b/.test(lower)) return 'duration';
+  if (/^how\s+old\b/.test(lower)) return 'age';
+  if (/^how\s+often\b/.test(lower)) return 'frequency';
+  if (/^how\s+much\b/.test(lower) && MONEY_WORDS.test(lower)) return 'money';
+  if (/^what\s+(?:percentage|percent|share|proportion|fraction|portion)\b|\bpoll(?:s|ing)?\b|\bapprov/.test(lower)) return 'percent';
+  if (/^how\s+many\b/.test(lower)) return 'count';
+  return 'any';
+}
+
+/** Auxiliaries and verbs that end the noun phrase after "which" or "how many". */
+const PHRASE_END = /^(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|got|get|gets|were|been|be|of|in|on|at|for|from|to|by|with|about|that|who|which|the|a|an)$/;
+
+/** The noun asked about: the last word of the noun phrase after "which", "what", "how many", "how much". */
+function focusOf(lower: string): string | null {
+  const m = /^(?:which|what|how\s+many|how\s+much)\s+(.*)$/.exec(lower);
+  if (!m) return null;
+  const words = tokenize(m[1]!);
+  const phrase: string[] = [];
+  // Up to three words, up to a verb: "which [judge] turned down", "how many [fake accounts] did".
+  for (const w of words.slice(0, 3)) {
+    if (PHRASE_END.test(w) || QUESTION_WORDS.has(w) || /(?:ed|ing)$/.test(w) || baseForm(w) !== w) break;
+    phrase.push(w);
+  }
+  // "which clinton aide": the head is the last word; "what time" and the like are no noun asked about.
+  const head = phrase[phrase.length - 1];
+  return head && !/^(?:time|day|date|year|month|week|percentage|percent|share|proportion|kind|sort|type)$/.test(head) ? head : null;
 }
 
 export function analyseQuestion(question: string): QuestionAnalysis {
@@ -172,15 +216,32 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
   const speechVerb = new RegExp(`^(?:${SPEECH_VERBS})$`);
-  for (const word of tokenize(text)) {
+  const words = tokenize(text);
+  const focus = kind === 'said' || kind === 'describe' ? null : focusOf(lower);
+  words.forEach((word, at) => {
     const lowerWord = word.toLowerCase();
-    if (seen.has(lowerWord) || lowerWord.length < 2 || titles.has(lowerWord)) continue;
+    // One-letter words say nothing, except a digit ("iPhone 7", "Article 5").
+    if (seen.has(lowerWord) || (lowerWord.length < 2 && !/\d/.test(lowerWord)) || titles.has(lowerWord)) return;
     const role: QuestionTerm['role'] = speakerWords?.includes(lowerWord) ? 'speaker' : subjectWords?.includes(lowerWord) ? 'subject' : 'topic';
-    if (role === 'topic' && (STOP_WORDS.has(lowerWord) || QUESTION_WORDS.has(lowerWord))) continue;
-    if (role === 'topic' && kind === 'said' && speechVerb.test(lowerWord)) continue;
-    if (role !== 'topic' && TITLE_WORDS.has(lowerWord)) continue;
+    if (role === 'topic' && (STOP_WORDS.has(lowerWord) || QUESTION_WORDS.has(lowerWord))) return;
+    if (role === 'topic' && kind === 'said' && speechVerb.test(lowerWord)) return;
+    if (role !== 'topic' && TITLE_WORDS.has(lowerWord)) return;
     seen.add(lowerWord);
-    terms.push({ word: lowerWord, forms: termForms(lowerWord), capitalised: capitalisedAt.has(lowerWord), role });
-  }
-  return { question: question.trim(), kind, speaker: speakerWords?.length ? speakerWords : null, subject: subjectWords?.length ? subjectWords : null, names, terms };
+    const capitalised = capitalisedAt.has(lowerWord);
+    // A phrasal verb ("turned down", "handing over") has synonyms of its own ("rejected").
+    const particle = words[at + 1]?.toLowerCase();
+    const phrase = particle && PARTICLES.has(particle) ? `${lowerWord} ${particle}` : undefined;
+    const expand = role === 'topic' && !capitalised && !/\d/.test(lowerWord);
+    terms.push({ word: lowerWord, forms: termForms(lowerWord, { expand, noun: lowerWord === focus, ...(phrase ? { phrase } : {}) }), capitalised, role });
+  });
+  return {
+    question: question.trim(),
+    kind,
+    speaker: speakerWords?.length ? speakerWords : null,
+    subject: subjectWords?.length ? subjectWords : null,
+    names,
+    terms,
+    focus,
+    numberKind: kind === 'number' ? numberKindOf(lower) : 'any',
+  };
 }

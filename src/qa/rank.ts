@@ -9,9 +9,11 @@
 import type { FoundQuote, StoredArticle } from '../model.ts';
 import { speechVerbs } from '../nlp/attribution.ts';
 import { splitSentenceSpans } from '../nlp/sentences.ts';
-import { entityMentions, STOP_WORDS, tokenAt, tokenSpans, tokenize } from '../nlp/tokens.ts';
+import { STOP_WORDS, tokenAt, tokenSpans, tokenize } from '../nlp/tokens.ts';
+import { hasDate, hasReason, nameFit, numberFit, personSurnames } from './answer-type.ts';
 import { ROLE_NOUNS, type QuestionAnalysis, type QuestionTerm } from './question.ts';
-import { termKey } from './terms.ts';
+import { isDescription, nameForDescription, speakerMatches, statementStrengths } from './statements.ts';
+import { DERIVED_WEIGHT, termKey } from './terms.ts';
 
 export interface RankedPassage {
   article: StoredArticle;
@@ -41,22 +43,33 @@ const NAME_WEIGHT = 1.5;
 export const WEIGHTS = {
   /** A term found only in the sentence before or after, or in the headline, counts this much. */
   context: 0.3,
+  /** The same for "what did X say": a quotation often continues the sentence before it, in other words. */
+  statementContext: 0.1,
   proximity: 0.15,
   lead: 0.03,
   headline: 0.08,
 };
 /** What multiplies the relevance when the passage lacks what the question needs. */
 export const FACTORS = {
-  /** Share of the relevance lost when all the question's names are absent (in proportion). */
-  namesMissing: 0.6,
+  /**
+   * Share of the score lost when all the question's names are absent from the passage and its
+   * neighbours but the article names them elsewhere ("the Canadian province" for Alberta), and when
+   * the article does not name them at all: then it is about something else.
+   */
+  namesMissing: 0.35,
+  namesNotInArticle: 0.9,
   typeMissing: 0.5,
-  /** "What did X say": a sentence where X says nothing. */
-  notSpoken: 0.35,
   /** A fact asked for, found only inside a quotation: someone's claim rather than the report's statement. */
   quotedOnly: 0.85,
+  /** "What did X say about Y": X's statement in an article without any of Y's words. */
+  offTopicStatement: 0.4,
 };
 /** "What did X say": a sentence with X's words answers even when it shares few words with the question. */
-const SPOKEN = 0.2;
+const SPOKEN = 0.3;
+/** "What did X say about Y": how much an article about Y (its words anywhere, its headline) lifts X's statements in it. */
+const ARTICLE_TOPIC = 0.25;
+/** "Which judge ...": a name right next to the noun asked about is the very answer pattern. */
+const FOCUS_NAME = 0.15;
 /** "Who is X?": a sentence naming X, more when the words around the name describe X (role, appositive), less for X's own quotes. */
 const DESCRIBE = { present: 0.4, descriptor: 0.5, ownWords: 0.4 };
 
@@ -83,7 +96,7 @@ interface ArticleSentences {
  * the stories in the news now are asked about again and again. The text is compared on a hit (two
  * stores in one process may reuse an id). Bounded; the least recently used entries go first.
  */
-const SENTENCES = new Map<number, { text: string; sentences: Sentence[] }>();
+const SENTENCES = new Map<number, { text: string; sentences: Sentence[]; surnames?: Set<string> }>();
 const SENTENCE_CACHE_ARTICLES = 3_000;
 
 function sentencesOf(article: StoredArticle): Sentence[] {
@@ -98,6 +111,13 @@ function sentencesOf(article: StoredArticle): Sentence[] {
   if (SENTENCES.size >= SENTENCE_CACHE_ARTICLES) SENTENCES.delete(SENTENCES.keys().next().value!);
   SENTENCES.set(article.id, { text: article.text, sentences });
   return sentences;
+}
+
+/** The surnames the article writes after a known first name (see personSurnames), computed once per article. */
+function surnamesOf(article: StoredArticle): Set<string> {
+  const cached = SENTENCES.get(article.id);
+  if (cached?.text === article.text) return (cached.surnames ??= personSurnames(article.text));
+  return personSurnames(article.text);
 }
 
 function splitSentences(article: StoredArticle): Sentence[] {
@@ -117,11 +137,12 @@ function splitSentences(article: StoredArticle): Sentence[] {
   });
 }
 
-/** term index -> weight of each key that matches it. */
-function keyIndex(terms: QuestionTerm[]): Map<string, { term: number; weight: number }[]> {
+/** term index -> weight of each key that matches it; `keep` leaves forms out (a name's WordNet synonyms). */
+function keyIndex(terms: QuestionTerm[], keep: (term: number, weight: number) => boolean = () => true): Map<string, { term: number; weight: number }[]> {
   const index = new Map<string, { term: number; weight: number }[]>();
   terms.forEach((term, t) => {
     for (const form of term.forms) {
+      if (!keep(t, form.weight)) continue;
       const hits = index.get(form.key) ?? [];
       const known = hits.find((h) => h.term === t);
       if (known) known.weight = Math.max(known.weight, form.weight);
@@ -131,8 +152,11 @@ function keyIndex(terms: QuestionTerm[]): Map<string, { term: number; weight: nu
   return index;
 }
 
-/** The question terms a sentence holds: how often (weighted by form), at which tokens, and how often written capitalised inside it. */
-type Matches = Map<number, { tf: number; at: number[]; inside: number; capitalised: number }>;
+/**
+ * The question terms a sentence holds: how often (weighted by form), the best form's weight, at
+ * which tokens, and how often written capitalised inside it.
+ */
+type Matches = Map<number, { tf: number; best: number; at: number[]; inside: number; capitalised: number }>;
 
 function matchesIn(sentence: Sentence, keys: Map<string, { term: number; weight: number }[]>): Matches {
   const found: Matches = new Map();
@@ -141,8 +165,9 @@ function matchesIn(sentence: Sentence, keys: Map<string, { term: number; weight:
     if (!hits) continue;
     for (const m of hits) {
       let f = found.get(m.term);
-      if (!f) found.set(m.term, (f = { tf: 0, at: [], inside: 0, capitalised: 0 }));
+      if (!f) found.set(m.term, (f = { tf: 0, best: 0, at: [], inside: 0, capitalised: 0 }));
       f.tf += m.weight;
+      f.best = Math.max(f.best, m.weight);
       f.at.push(k);
       // Capitals count inside a sentence only (its first word is capitalised anyway), for the word itself.
       if (k > 0 && m.weight === 1) {
@@ -155,8 +180,9 @@ function matchesIn(sentence: Sentence, keys: Map<string, { term: number; weight:
 }
 
 /**
- * Which question terms are names. Capitalised in the question, the speaker or subject words, or
- * (for questions typed in lower case) words the articles write capitalised inside sentences.
+ * Which question terms are names. Capitalised in the question, the speaker or subject words, a
+ * number ("iPhone 7", "Article 5"), or (for questions typed in lower case) words the articles write
+ * capitalised inside sentences.
  */
 function nameTerms(question: QuestionAnalysis, matches: Matches[][]): boolean[] {
   const inside = question.terms.map(() => 0);
@@ -169,70 +195,9 @@ function nameTerms(question: QuestionAnalysis, matches: Matches[][]): boolean[] 
       }
     }
   }
-  return question.terms.map((term, t) => term.capitalised || term.role !== 'topic' || (inside[t]! >= 2 && capital[t]! / inside[t]! >= 0.7));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Answer-type checks: does the sentence hold the kind of thing asked for?
-
-const NUMBER_WORDS =
-  /\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?|half|quarter|percent|majority|minority|handful)\b/i;
-/** A digit that is not just a year ("2016") or a day of a date. */
-const NUMBER = /(?:^|[^\w.])(?:\$|£|€)?\d[\d,.]*(?:\s?(?:%|percent|million|billion|trillion|thousand|hundred|points?|votes?|people|hours?|minutes?|days?|years?|months?|weeks?))?/i;
-const YEAR_ONLY = /^(?:19|20)\d\d$/;
-const MONTH_NAMES = 'january|february|march|april|june|july|august|september|october|november|december';
-const MONTHS = `${MONTH_NAMES}|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec`;
-// Hand-written rather than chrono-node: chrono takes 0.9 s to load, 0.7 ms a sentence, and finds
-// no bare year ("in 2008", "from 1995 to 1997"); a date here only has to be present, not parsed.
-const DATE = new RegExp(
-  String.raw`\b(?:(?:${MONTHS})\.?\s+\d{1,2}\b|\d{1,2}\s+(?:${MONTH_NAMES})\b|(?:${MONTH_NAMES})\b|(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)s?\b|` +
-    String.raw`(?:19|20)\d\d(?:s)?\b|\d{1,2}(?::\d\d)?\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|(?:noon|midnight|tonight|tomorrow|yesterday|today)\b|` +
-    String.raw`(?:last|next)\s+(?:week|month|year|night)\b|this\s+(?:week|month|year|weekend|morning|afternoon|evening)\b|end\s+of\s+(?:the|this|next)\s+(?:week|month|year)\b|` +
-    String.raw`(?:spring|summer|fall|autumn|winter)\b|(?:days?|weeks?|months?|years?)\s+(?:ago|later|earlier)\b)`,
-  'i',
-);
-/** A causal or explanatory clause: because, due to, in order to, for refusing, by investing, argue that. */
-const REASON = new RegExp(
-  String.raw`\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|so\s+as\s+to|in\s+an\s+effort\s+to|aimed\s+at|the\s+reasons?|reasons?\s+(?:for|why)|why|since\s+(?!(?:${MONTHS}|\d|last|then))|` +
-    String.raw`for\s+(?:\w+ing|not\s+\w+ing)|by\s+\w+ing|saying|arguing|citing|claiming|on\s+the\s+grounds|argues?\s+that|argued\s+that|contends?\s+that|after\s+(?:he|she|they|it|the)|amid|over\s+(?:concerns?|fears?)|` +
-    String.raw`fears?|concerns?|worried|blamed|caused|led\s+to|allows?|allowed|lets|enables?|means\s+that|to\s+(?:avoid|keep|mock|protect|prevent|stop|help|make|show|force|ensure|gain|win|draw|boost|punish|send|push|protest))\b`,
-  'i',
-);
-
-const NUMBERS = new RegExp(NUMBER.source, 'gi');
-
-function hasNumber(text: string, question: string): boolean {
-  for (const m of text.matchAll(NUMBERS)) {
-    const digits = m[0].replace(/^[^\d$£€]*/, '').trim();
-    const bare = digits.replace(/[^\d]/g, '');
-    if (YEAR_ONLY.test(digits.replace(/[,.]$/, ''))) continue;
-    // A number the question already holds ("the 2 million accounts") is not the answer.
-    if (bare && question.includes(bare) && bare.length > 1) continue;
-    return true;
-  }
-  return NUMBER_WORDS.test(text);
-}
-
-/**
- * Names in the sentence that are candidates for a who / which answer: not sharing a word with the
- * question (those are what it asks about), not the speaker of a quote in the sentence (the source
- * of a statement, not the subject of the fact, unless the question asks who said or promised something),
- * and for a person, not an acronym (a party, a network).
- */
-function newNames(text: string, quotes: FoundQuote[], questionWords: Set<string>, person: boolean, asksSpeaker: boolean): string[] {
-  const speakers = new Set(asksSpeaker ? [] : quotes.filter((q) => q.speaker).flatMap((q) => tokenize(q.speaker!)));
-  return entityMentions(text)
-    .map((m) => m.name)
-    .filter((name) => {
-      const words = tokenize(name);
-      if (words.some((w) => questionWords.has(w)) || words.every((w) => speakers.has(w))) return false;
-      return !person || !/^[\p{Lu}\p{N}.&-]+$/u.test(name);
-    });
-}
-
-/** A news-agency dateline opening the sentence ("LOS ANGELES, Sept. 28 (UPI) —"): its date is the report's, not the fact's. */
-function withoutDateline(text: string): string {
-  return text.replace(/^[\p{Lu}][\p{Lu}\s.,'-]+,\s+(?:[\p{L}.]+\s+\d{1,2}\s+)?\((?:UPI|AP|Reuters|AFP)\)\s*[—–-]+\s*/u, '');
+  return question.terms.map(
+    (term, t) => term.capitalised || term.role !== 'topic' || /\d/.test(term.word) || (inside[t]! >= 2 && capital[t]! / inside[t]! >= 0.7),
+  );
 }
 
 /** The sentence is the article's headline (the text often opens with it). */
@@ -241,36 +206,6 @@ function isHeadline(sentence: Sentence, title: string): boolean {
   const a = sentence.text.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
   const b = title.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().toLowerCase();
   return a.length > 0 && (a === b || (b.length > 20 && (a.startsWith(b) || b.startsWith(a))));
-}
-
-// ---------------------------------------------------------------------------------------------
-// Who said it: quotes attributed to the asked speaker, and reported speech ("Sullivan says ...").
-
-function speakerMatches(speaker: string | null, asked: string[]): boolean {
-  if (!speaker) return false;
-  const words = new Set(tokenize(speaker));
-  return asked.every((w) => words.has(w));
-}
-
-/** The asked speaker as the subject of a speech verb in the sentence: "Graham said", "said Caddell", "Sullivan says he". */
-function reportsSpeech(sentence: Sentence, article: StoredArticle, asked: string[]): boolean {
-  const last = termKey(asked[asked.length - 1]!);
-  const positions: number[] = [];
-  sentence.keys.forEach((key, k) => {
-    if (key === last) positions.push(sentence.tokenStarts[k]!);
-  });
-  if (!positions.length) return false;
-  for (const verb of speechVerbs(sentence.text, sentence.start)) {
-    for (const at of positions) {
-      const before = article.text.slice(at, verb.start);
-      const after = article.text.slice(verb.end, at);
-      // "Graham said", "Warren told Stumpf", "Sullivan, the commissioner, says": the name shortly before the verb,
-      // with no quote mark between them; or "said Caddell" right after it.
-      if (at < verb.start && before.length <= 60 && !/["“”]/.test(before)) return true;
-      if (at >= verb.end && after.length <= 3) return true;
-    }
-  }
-  return false;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -356,19 +291,35 @@ function quotesIn(article: StoredArticle, start: number, end: number): FoundQuot
   return (article.analysis?.quotes ?? []).filter((q) => q.start < end && q.end > start);
 }
 
+/** The statements of the asked speaker in an article, by sentence (see statements.ts); a description is resolved to a name first. */
+function statementsOf(question: QuestionAnalysis, article: StoredArticle, sentences: Sentence[]): number[] {
+  let asked = question.speaker!;
+  if (isDescription(asked)) {
+    const name = nameForDescription(`${article.title}\n${article.text}`, asked);
+    if (!name) return sentences.map(() => 0);
+    asked = name;
+  }
+  return statementStrengths(sentences, article.text, article.analysis?.quotes ?? [], asked);
+}
+
 /**
  * Scores every sentence of the candidates for the question, best first. `idf` holds each question
  * term's inverse document frequency (same order as question.terms).
  */
 export function rankPassages(question: QuestionAnalysis, candidates: StoredArticle[], idf: number[]): RankedPassage[] {
-  const keys = keyIndex(question.terms);
   const articles: ArticleSentences[] = candidates.map((article) => ({
     article,
     sentences: sentencesOf(article),
     titleKeys: new Set(tokenize(article.title).map(termKey)),
   }));
-  const matches = articles.map((a) => a.sentences.map((sentence) => matchesIn(sentence, keys)));
+  let keys = keyIndex(question.terms);
+  let matches = articles.map((a) => a.sentences.map((sentence) => matchesIn(sentence, keys)));
   const isName = nameTerms(question, matches);
+  // A name is matched as written: WordNet's senses of "trump" or "bush" are not the people.
+  if (question.terms.some((term, t) => isName[t] && term.forms.some((f) => f.weight < DERIVED_WEIGHT))) {
+    keys = keyIndex(question.terms, (t, weight) => !isName[t] || weight >= DERIVED_WEIGHT);
+    matches = articles.map((a) => a.sentences.map((sentence) => matchesIn(sentence, keys)));
+  }
   const questionWords = new Set(question.terms.map((t) => t.word).concat(tokenize(question.question)));
   const termWeight = question.terms.map((term, t) => (idf[t] ?? 0) * (isName[t] ? NAME_WEIGHT : 1));
   // The terms the passage must cover: what the question is about. The speaker of a "said"
@@ -384,13 +335,20 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
   // "Who said ...", "who promised ...": the speaker of a quote is the answer.
   const asksSpeaker = speechVerbs(question.question, 0).length > 0;
   const subjectLast = question.subject ? termKey(question.subject[question.subject.length - 1]!) : '';
+  const focusKeys = new Set(question.focus ? question.terms.find((t) => t.word === question.focus)?.forms.map((f) => f.key) ?? [termKey(question.focus)] : []);
 
-  const out: RankedPassage[] = [];
+  const scored: Scored[] = [];
   articles.forEach(({ article, sentences, titleKeys }, articleIndex) => {
     const perSentence = matches[articleIndex]!;
     const inTitle = new Set<number>();
     for (const key of titleKeys) for (const m of keys.get(key) ?? []) inTitle.add(m.term);
     const titleShare = topicMass ? [...inTitle].reduce((sum, t) => sum + (topic[t] ? termWeight[t]! : 0), 0) / topicMass : 0;
+    // The terms the article holds anywhere (its headline included): a name it never writes means
+    // it is about something else; for "what did X say about Y", how much it is about Y.
+    const inArticle = new Set(inTitle);
+    for (const found of perSentence) for (const t of found.keys()) inArticle.add(t);
+    const articleTopic = topicMass ? [...inArticle].reduce((sum, t) => sum + (topic[t] ? termWeight[t]! : 0), 0) / topicMass : 0;
+    const statements = question.kind === 'said' ? statementsOf(question, article, sentences) : null;
 
     sentences.forEach((sentence, i) => {
       // The headline tells what the article is about (context above) but is no answer: it
@@ -403,16 +361,18 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
       let matchedMass = 0;
       let nearby = 0;
       let namesAbsent = 0;
+      let namesNotInArticle = 0;
       question.terms.forEach((_, t) => {
         if (!topic[t]) return;
         const f = found.get(t);
         if (f) {
           bm25 += (termWeight[t]! * (f.tf * (K1 + 1))) / (f.tf + K1 * lengthNorm);
-          matchedMass += termWeight[t]!;
+          matchedMass += termWeight[t]! * f.best;
         } else if (perSentence[i - 1]?.has(t) || perSentence[i + 1]?.has(t) || inTitle.has(t)) {
           nearby += termWeight[t]!;
         } else if (isName[t]) {
-          namesAbsent += termWeight[t]!;
+          if (inArticle.has(t)) namesAbsent += termWeight[t]!;
+          else namesNotInArticle += termWeight[t]!;
         }
       });
       // Relevance: BM25 of the sentence as a share of the most the question's terms can give; terms
@@ -420,36 +380,47 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
       // close together for more. A question with nothing but a speaker or subject ("What did Obama
       // say?") has no topic to cover.
       parts.coverage = topicMass ? bm25 / (topicMass * (K1 + 1)) : 0.5;
-      if (nearby) parts.context = (WEIGHTS.context * nearby) / topicMass;
+      // (For someone's statements, the words around matter less: the article's topic counts apart, below.)
+      if (nearby) parts.context = ((question.kind === 'said' ? WEIGHTS.statementContext : WEIGHTS.context) * nearby) / topicMass;
       const matched = [...found.entries()].filter(([t]) => topic[t]).map(([, f]) => f.at);
       if (matched.length >= 2) {
         const closeness = Math.min(1, (matched.length - 1) / Math.max(1, minimalWindow(matched) - 1));
         parts.proximity = (WEIGHTS.proximity * closeness * matchedMass) / topicMass;
       }
-      const relevance = (parts.coverage ?? 0) + (parts.context ?? 0) + (parts.proximity ?? 0);
-      // A sentence sharing nothing with the question is no answer (a description needs the subject, checked below).
-      if (relevance <= 0 && question.kind !== 'describe') return;
+      let relevance = (parts.coverage ?? 0) + (parts.context ?? 0) + (parts.proximity ?? 0);
+      // A sentence sharing nothing with the question is no answer (a description needs the subject,
+      // a statement the speaker: checked below).
+      if (relevance <= 0 && question.kind !== 'describe' && question.kind !== 'said') return;
       if (question.kind === 'describe' && !sentence.keys.includes(subjectLast)) return;
-      // What multiplies it: the question's names absent from the sentence and its neighbours, and
-      // the answer type (below).
-      let factor = nameMass ? 1 - (FACTORS.namesMissing * namesAbsent) / nameMass : 1;
+      // What multiplies it: the question's names absent from the sentence and its neighbours (less
+      // when the article names them elsewhere), and the answer type (below).
+      const names = nameMass ? Math.max(0, 1 - (FACTORS.namesMissing * namesAbsent + FACTORS.namesNotInArticle * namesNotInArticle) / nameMass) : 1;
+      if (names < 1) parts.names = names;
+      let factor = names;
 
       let first = i;
       let last = i;
       let quotes = quotesIn(article, sentence.start, sentence.end);
       let extra = 0;
+      let typeCheck: (() => number) | null = null;
       switch (question.kind) {
         case 'said': {
-          const asked = question.speaker!;
-          const own = quotes.filter((q) => speakerMatches(q.speaker, asked));
-          const spoken = own.length > 0 || reportsSpeech(sentence, article, asked);
-          factor *= spoken ? 1 : FACTORS.notSpoken;
-          parts.speaker = spoken ? 1 : 0;
-          if (spoken) extra += SPOKEN;
+          // Only X's statements answer; when X says nothing here, nothing does (the sentence
+          // still tells which stories come closest when nothing answers).
+          const strength = statements![i]!;
+          parts.speaker = strength;
+          if (!strength) factor = 0;
+          if (topicMass) {
+            parts.articleTopic = ARTICLE_TOPIC * articleTopic;
+            relevance += parts.articleTopic;
+          }
+          // X's words in an article that shares no word with Y are not about Y ("what did Obama say
+          // about the Cubs" in a story without them): they count for less.
+          extra += SPOKEN * strength * names * (topicMass && !articleTopic ? FACTORS.offTopicStatement : 1);
           // A quotation that runs over several sentences is shown whole (up to three sentences).
-          for (const q of own) {
-            while (first > 0 && i - first < 2 && sentences[first - 1]!.end > q.start) first--;
-            while (last < sentences.length - 1 && last - first < 2 && sentences[last + 1]!.start < q.end) last++;
+          for (const q of quotes.filter((q) => q.speaker)) {
+            while (first > 0 && i - first < 2 && sentences[first - 1]!.end > q.start && statements![first - 1]) first--;
+            while (last < sentences.length - 1 && last - first < 2 && sentences[last + 1]!.start < q.end && statements![last + 1]) last++;
           }
           break;
         }
@@ -464,35 +435,113 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
         }
         case 'person':
         case 'organisation':
-        case 'place':
-          parts.type = newNames(sentence.text, quotes, questionWords, question.kind === 'person', asksSpeaker).length ? 1 : 0;
+        case 'place': {
+          const quoted = quotes;
+          typeCheck = () => nameFit(sentence.text, quoted, questionWords, { person: question.kind === 'person', asksSpeaker, focusKeys, surnames: surnamesOf(article) });
           break;
+        }
         case 'number':
-          parts.type = hasNumber(sentence.text, question.question) ? 1 : 0;
+          typeCheck = () => numberFit(sentence.text, question.question, question.numberKind, question.focus);
           break;
         case 'date':
-          parts.type = DATE.test(withoutDateline(sentence.text)) ? 1 : 0;
+          typeCheck = () => hasDate(sentence.text);
           break;
-        case 'reason':
-          parts.type = REASON.test(sentence.text) ? 1 : 0;
+        case 'reason': {
+          // Where the question's words start in the sentence: the reason should come after what it explains.
+          const firstMatch = Math.min(...[...found.entries()].filter(([t]) => topic[t]).map(([, f]) => f.at[0]!));
+          const eventAt = Number.isFinite(firstMatch) ? sentence.tokenStarts[firstMatch]! - sentence.start : 0;
+          typeCheck = () => hasReason(sentence.text, eventAt);
           break;
+        }
         case 'other':
           break;
       }
-      if (parts.type === 0) factor *= FACTORS.typeMissing;
-      if (parts.type === 1 && insideQuotation(sentence, quotes)) factor *= FACTORS.quotedOnly;
       // Small boosts that order close passages: the lead, an article whose headline is about the
       // question; earlier sentences first.
       if (i <= 2) parts.lead = WEIGHTS.lead;
       if (titleShare >= 0.5) parts.headline = WEIGHTS.headline * titleShare;
       parts.position = -0.001 * i;
-      const score = relevance * factor + extra + (parts.lead ?? 0) + (parts.headline ?? 0) + parts.position;
       const start = sentences[first]!.start;
       const end = sentences[last]!.end;
       if (first !== i || last !== i) quotes = quotesIn(article, start, end);
-      out.push({ article, first, last, start, end, contextStart: sentences[first - 1]?.start ?? start, contextEnd: sentences[last + 1]?.end ?? end, text: article.text.slice(start, end).replace(/\s+/g, ' '), quotes, score, parts: { ...parts, factor } });
+      const passage = new Passage(article, first, last, start, end, sentences[first - 1]?.start ?? start, sentences[last + 1]?.end ?? end, quotes, parts);
+      scored.push({ passage, relevance, factor, extra, allQuoted: insideQuotation(sentence, quotes), typeCheck });
     });
   });
+  return finish(scored, focusKeys.size > 0 && ['person', 'organisation', 'place'].includes(question.kind));
+}
+
+/** A ranked passage; its text is cut from the article when first read (most passages never are). */
+class Passage implements RankedPassage {
+  score = 0;
+  private cut: string | undefined;
+  constructor(
+    readonly article: StoredArticle,
+    readonly first: number,
+    readonly last: number,
+    readonly start: number,
+    readonly end: number,
+    readonly contextStart: number,
+    readonly contextEnd: number,
+    readonly quotes: FoundQuote[],
+    readonly parts: Record<string, number>,
+  ) {}
+
+  get text(): string {
+    return (this.cut ??= this.article.text.slice(this.start, this.end).replace(/\s+/g, ' '));
+  }
+}
+
+/** A passage scored but for its answer-type check, which is costly and so done for the most promising ones only. */
+interface Scored {
+  passage: Passage;
+  relevance: number;
+  factor: number;
+  extra: number;
+  /** The sentence is all quotation. */
+  allQuoted: boolean;
+  typeCheck: (() => number) | null;
+}
+
+/** How many of the best passages are ranked exactly (their answer-type check done); the rest cannot reach them. */
+const EXACT_TOP = 12;
+
+function scoreOf(s: Scored, type: number | undefined, focusBonus: boolean): number {
+  const { parts } = s.passage;
+  let factor = s.factor;
+  let extra = s.extra;
+  if (type !== undefined) {
+    factor *= 1 - (1 - type) * (1 - FACTORS.typeMissing);
+    if (type > 0 && s.allQuoted) factor *= FACTORS.quotedOnly;
+    if (type === 1 && focusBonus) extra += FOCUS_NAME;
+  }
+  return s.relevance * factor + extra + (parts.lead ?? 0) + (parts.headline ?? 0) + parts.position!;
+}
+
+/**
+ * The final scores: the answer-type check is done in order of the score each passage would have
+ * with the type present, until that bound falls below the EXACT_TOP-th best final score; the rest
+ * could not reach the top and are taken to lack the type (their order among themselves matters
+ * little: they are no answer).
+ */
+function finish(scored: Scored[], focusBonus: boolean): RankedPassage[] {
+  const bound = scored.map((s) => scoreOf(s, s.typeCheck ? 1 : undefined, focusBonus));
+  const order = scored.map((_, k) => k).sort((a, b) => bound[b]! - bound[a]!);
+  const best: number[] = []; // the EXACT_TOP best final scores so far, descending
+  for (const k of order) {
+    const s = scored[k]!;
+    const exact = best.length < EXACT_TOP || bound[k]! >= best[best.length - 1]!;
+    const type = s.typeCheck ? (exact ? s.typeCheck() : 0) : undefined;
+    if (type !== undefined) s.passage.parts.type = type;
+    s.passage.score = scoreOf(s, type, focusBonus);
+    s.passage.parts.factor = s.factor * (type === undefined ? 1 : 1 - (1 - type) * (1 - FACTORS.typeMissing));
+    if (exact) {
+      const at = best.findIndex((v) => v < s.passage.score);
+      best.splice(at < 0 ? best.length : at, 0, s.passage.score);
+      if (best.length > EXACT_TOP) best.pop();
+    }
+  }
+  const out = scored.map((s) => s.passage);
   out.sort((a, b) => b.score - a.score || a.article.id - b.article.id || a.first - b.first);
   return out;
 }

@@ -6,6 +6,7 @@
 import irregularVerbs from 'wink-lexicon/src/irregular-verbs.js';
 import { derivedForms } from '../store/fts-query.ts';
 import { stem } from '../nlp/tokens.ts';
+import { relatedWords } from './wordnet.ts';
 
 /**
  * Irregular verb forms that are far more often another word in news: "the left", "ground troops",
@@ -20,7 +21,7 @@ for (const [form, base] of Object.entries(irregularVerbs)) {
   IRREGULAR_FORMS.set(base, [...(IRREGULAR_FORMS.get(base) ?? []), form]);
 }
 
-function baseForm(word: string): string {
+export function baseForm(word: string): string {
   if (NOT_VERB_FORMS.has(word)) return word;
   return (irregularVerbs as Record<string, string | undefined>)[word] ?? word;
 }
@@ -48,6 +49,14 @@ export interface TermForm {
 
 /** Weight of a match through a derived form: "winner" answers "who won" but is not the same word. */
 export const DERIVED_WEIGHT = 0.8;
+
+/**
+ * Weight of a WordNet synonym ("rejected" for "turned down", "injury" for "hurt"): it widens the
+ * search for paraphrased questions, but a word the user did not type counts for less.
+ */
+export const SYNONYM_WEIGHT = 0.5;
+/** Weight of a word WordNet derives from the same sense ("death" for "died", "refusal" for "refuse"). */
+export const WORDNET_DERIVED_WEIGHT = 0.6;
 
 /** Agent nouns of a verb: win -> winner, lead -> leader, vote -> voter. */
 function agentNouns(base: string): string[] {
@@ -81,10 +90,11 @@ function namesOfDerived(word: string): string[] {
 
 /**
  * The forms a question word matches: itself and its inflections, the forms of an irregular verb,
- * and derived forms (agent nouns, a name's people or adjective word and back). Derived forms are
+ * and derived forms (agent nouns, a name's people or adjective word and back); with `expand` (a
+ * common word, not a name), its WordNet synonyms and derived words too. Derived forms are
  * candidates: retrieval keeps those the index holds (see keepIndexedForms in src/qa/index.ts).
  */
-export function termForms(word: string): TermForm[] {
+export function termForms(word: string, options: { expand?: boolean; phrase?: string; noun?: boolean } = {}): TermForm[] {
   // By word: two words with one key ("won", "win") are both searched, as FTS5 stems them apart.
   const forms = new Map<string, TermForm>();
   const add = (w: string, weight: number) => {
@@ -102,5 +112,16 @@ export function termForms(word: string): TermForm[] {
   }
   for (const [, derived] of derivedForms(word)?.forms ?? []) add(derived, DERIVED_WEIGHT);
   for (const name of namesOfDerived(word)) add(name, DERIVED_WEIGHT);
+  // WordNet: synonyms of the word's first senses (of the phrasal verb it opens, "turned down", when
+  // there is one), each with the words of its own family ("injury" -> "injure", which finds "injured").
+  if (!options.expand) return [...forms.values()];
+  for (const source of options.phrase ? [options.phrase, word] : [word]) {
+    const related = relatedWords(source, base, options.noun ? 'noun' : undefined);
+    for (const derived of related.derived) add(derived, WORDNET_DERIVED_WEIGHT);
+    for (const synonym of related.synonyms) {
+      add(synonym, SYNONYM_WEIGHT);
+      for (const family of relatedWords(synonym).derived) if (family.slice(0, 4) === synonym.slice(0, 4)) add(family, SYNONYM_WEIGHT);
+    }
+  }
   return [...forms.values()];
 }

@@ -4,6 +4,7 @@ import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
 import { contentKeys, type ContentKeys } from '../ingest/content-keys.ts';
 import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import { canonicalUrl } from '../ingest/url.ts';
+import { createRequire } from 'node:module';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from './fts-query.ts';
@@ -89,6 +90,65 @@ interface InsertMeta {
   keys?: ContentKeys;
 }
 
+interface Claim {
+  id: number;
+  sourceId: number | null;
+  sourceUrl: string | null;
+  /** The stored article's claim dedups the incoming item. */
+  counts: boolean;
+  /** The incoming item comes from the site the key belongs to. */
+  incomingFirstParty: boolean;
+}
+
+// tldts (the public-suffix list) loads with the first cross-source claim, not with every command that opens the store.
+const require = createRequire(import.meta.url);
+let tldts: typeof import('tldts') | undefined;
+
+/** The site (registrable domain, e.g. nytimes.com for rss.nytimes.com) of a URL-like string. */
+function siteOf(url: string | null | undefined): string | undefined {
+  if (!url) return undefined;
+  tldts ??= require('tldts') as typeof import('tldts');
+  return tldts.getDomain(url) ?? tldts.getHostname(url) ?? undefined;
+}
+
+interface Incoming {
+  sourceId: number | null;
+  sourceUrl: string | null;
+  itemUrl: string | undefined;
+}
+
+/** The item's source (or, ingested by hand, the item's own URL) is on the site the key names. */
+function isFirstParty(key: string, incoming: Incoming): boolean {
+  const site = siteOf(key);
+  return site !== undefined && site === siteOf(incoming.sourceUrl ?? incoming.itemUrl);
+}
+
+/**
+ * Whether a stored article's GUID or URL makes a later item a duplicate. Keyed by source: a
+ * feed may claim another outlet's URL or GUID first, and must not hide the real article. So
+ * the claim counts when it comes from the same source, from the operator (no source), from
+ * another feed of the same site, or when the key is the claiming source's own (first-party).
+ * Any other claim dedups only with a text match (the text hash and near-duplicate checks).
+ */
+export function claimCounts(stored: { sourceId: number | null; sourceUrl: string | null }, key: string, incoming: Incoming): boolean {
+  if (stored.sourceId === incoming.sourceId || stored.sourceId === null) return true;
+  const storedSite = siteOf(stored.sourceUrl);
+  if (storedSite === undefined) return true;
+  if (storedSite === siteOf(incoming.sourceUrl ?? incoming.itemUrl)) return true;
+  return siteOf(key) === storedSite;
+}
+
+/** A published time later than this past the ingest time is taken as a mistake (or a trick to stay on top). */
+export const MAX_FUTURE_SKEW_MS = 15 * 60_000;
+
+/** Published times are clamped to the ingest time plus a small skew: a 9999-12-31 date must not pin an article on top forever. */
+export function clampPublished(published: string | undefined, ingestedAt: Date): string | undefined {
+  if (published === undefined) return undefined;
+  const latest = ingestedAt.getTime() + MAX_FUTURE_SKEW_MS;
+  const time = Date.parse(published);
+  return Number.isNaN(time) || time <= latest ? published : new Date(latest).toISOString();
+}
+
 const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
 
 export class ArticleStore {
@@ -111,14 +171,21 @@ export class ArticleStore {
   private readonly insertTransaction: Transaction<(draft: ArticleDraft, meta: InsertMeta) => InsertResult>;
 
   private insertNow(draft: ArticleDraft, meta: InsertMeta): InsertResult {
-    const canonical = draft.url ? canonicalUrl(draft.url) : null;
+    let canonical = draft.url ? canonicalUrl(draft.url) : null;
+    let guid = draft.guid ?? null;
     const { textHash: hash, signature, bands } = meta.keys ?? contentKeys(draft);
-    const byGuid = draft.guid ? (this.sql('SELECT id FROM articles WHERE guid = ?').pluck().get(draft.guid) as number | undefined) : undefined;
-    if (byGuid !== undefined) return { status: 'duplicate', id: byGuid, duplicateOf: byGuid, reason: 'guid' };
-    const byUrl = canonical ? (this.sql('SELECT id FROM articles WHERE canonical_url = ?').pluck().get(canonical) as number | undefined) : undefined;
-    if (byUrl !== undefined) return { status: 'duplicate', id: byUrl, duplicateOf: byUrl, reason: 'url' };
+    const sourceId = meta.sourceId ?? null;
+    const guidClaim = guid ? this.claim('guid', guid, sourceId, draft.url) : undefined;
+    if (guidClaim?.counts) return { status: 'duplicate', id: guidClaim.id, duplicateOf: guidClaim.id, reason: 'guid' };
+    const urlClaim = canonical ? this.claim('canonical_url', canonical, sourceId, draft.url) : undefined;
+    if (urlClaim?.counts) return { status: 'duplicate', id: urlClaim.id, duplicateOf: urlClaim.id, reason: 'url' };
     const byText = this.sql('SELECT id FROM articles WHERE text_hash = ?').pluck().get(hash) as number | undefined;
     if (byText !== undefined) return { status: 'duplicate', id: byText, duplicateOf: byText, reason: 'text' };
+    // Another source's claim on this GUID or URL that does not count for this item (and the
+    // texts differ): a first-party item takes the key over, any other is stored without it.
+    if (guidClaim) guid = this.takeOver('guid', guidClaim) ? guid : null;
+    if (urlClaim) canonical = this.takeOver('canonical_url', urlClaim) ? canonical : null;
+    const ingestedAt = meta.ingestedAt ?? new Date();
 
     const nearDuplicateOf = this.findNearDuplicate(signature, bands);
     const info = this.sql(
@@ -127,14 +194,14 @@ export class ArticleStore {
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
-        meta.sourceId ?? null,
+        sourceId,
         draft.url ?? null,
         canonical,
-        draft.guid ?? null,
+        guid,
         draft.outlet ?? null,
         draft.title,
-        draft.published ?? null,
-        (meta.ingestedAt ?? new Date()).toISOString(),
+        clampPublished(draft.published, ingestedAt) ?? null,
+        ingestedAt.toISOString(),
         draft.language ?? null,
         draft.text,
         draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
@@ -151,7 +218,37 @@ export class ArticleStore {
       : { status: 'new', id };
   }
 
-  private findNearDuplicate(signature: string, bands: number[]): number | undefined {
+  /**
+   * Replaces a stored teaser's text with its full article (fetched on a later poll), with the
+   * new analysis and keys; published time and language only fill gaps. False, and nothing
+   * changed, when another article already has that text.
+   */
+  completeText(id: number, draft: ArticleDraft, prepared: { analysis: Analysis; keys: ContentKeys }, ingestedAt: Date = new Date()): boolean {
+    return this.db.transaction(() => {
+      const { textHash, signature, bands } = prepared.keys;
+      if (this.sql('SELECT 1 FROM articles WHERE text_hash = ? AND id <> ?').get(textHash, id)) return false;
+      const nearDuplicateOf = this.findNearDuplicate(signature, bands, id);
+      this.sql(
+        `UPDATE articles SET text = ?, subheadings = ?, text_hash = ?, fingerprint = ?, near_duplicate_of = ?, analysis = ?,
+           published_at = coalesce(published_at, ?), language = coalesce(language, ?) WHERE id = ?`,
+      ).run(
+        draft.text,
+        draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
+        textHash,
+        signature,
+        nearDuplicateOf ?? null,
+        storedAnalysis(prepared.analysis),
+        clampPublished(draft.published, ingestedAt) ?? null,
+        draft.language ?? null,
+        id,
+      );
+      this.sql('DELETE FROM article_bands WHERE article_id = ?').run(id);
+      if (bands.length) this.sql(`INSERT INTO article_bands (key, article_id) VALUES ${placeholders(bands.length, '(?, ?)')}`).run(bands.flatMap((key) => [key, id]));
+      return true;
+    }).immediate();
+  }
+
+  private findNearDuplicate(signature: string, bands: number[], self?: number): number | undefined {
     if (!bands.length) return undefined;
     const candidates = this.sql(
         `SELECT a.id, a.fingerprint, a.near_duplicate_of FROM articles a
@@ -160,6 +257,7 @@ export class ArticleStore {
       .all(bands) as { id: number; fingerprint: string; near_duplicate_of: number | null }[];
     let best: { id: number; similarity: number } | undefined;
     for (const c of candidates) {
+      if (c.id === self || c.near_duplicate_of === self) continue;
       const s = similarity(c.fingerprint, signature);
       // Link to the original, not to another copy, so a story's copies form one group.
       if (s >= NEAR_DUPLICATE_SIMILARITY && (!best || s > best.similarity)) best = { id: c.near_duplicate_of ?? c.id, similarity: s };
@@ -172,11 +270,41 @@ export class ArticleStore {
     return this.db.transaction(fn).immediate();
   }
 
-  /** Whether an item is already stored under this GUID or URL (saves fetching its page again). */
-  isKnown(item: { guid?: string; url?: string }): boolean {
-    if (item.guid && this.sql('SELECT 1 FROM articles WHERE guid = ?').get(item.guid)) return true;
+  /**
+   * Whether an item is already stored under this GUID or URL as far as `sourceId` is concerned
+   * (saves fetching its page again): see claimCounts.
+   */
+  isKnown(item: { guid?: string; url?: string }, sourceId: number | null = null): boolean {
+    return this.knownAs(item, sourceId) !== undefined;
+  }
+
+  /** The stored article this item is (by GUID or URL, see claimCounts), with its text. */
+  knownAs(item: { guid?: string; url?: string }, sourceId: number | null = null): { id: number; text: string } | undefined {
+    const claims = [item.guid ? this.claim('guid', item.guid, sourceId, item.url) : undefined];
     const canonical = item.url ? canonicalUrl(item.url) : null;
-    return canonical !== null && this.sql('SELECT 1 FROM articles WHERE canonical_url = ?').get(canonical) !== undefined;
+    if (canonical) claims.push(this.claim('canonical_url', canonical, sourceId, item.url));
+    const id = claims.find((c) => c?.counts)?.id;
+    if (id === undefined) return undefined;
+    return { id, text: this.sql('SELECT text FROM articles WHERE id = ?').pluck().get(id) as string };
+  }
+
+  /** The article holding a GUID or canonical URL, and whether its claim counts for an item of `sourceId`. */
+  private claim(column: 'guid' | 'canonical_url', value: string, sourceId: number | null, itemUrl: string | undefined): Claim | undefined {
+    const row = this.sql(
+      `SELECT a.id, a.source_id AS sourceId, s.url AS sourceUrl FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.${column} = ?`,
+    ).get(value) as { id: number; sourceId: number | null; sourceUrl: string | null } | undefined;
+    if (!row) return undefined;
+    const incomingSourceUrl = sourceId === null ? null : ((this.sql('SELECT url FROM sources WHERE id = ?').pluck().get(sourceId) as string | undefined) ?? null);
+    const key = column === 'guid' ? value : (itemUrl ?? value);
+    const incoming = { sourceId, sourceUrl: incomingSourceUrl, itemUrl };
+    return { ...row, counts: claimCounts(row, key, incoming), incomingFirstParty: isFirstParty(key, incoming) };
+  }
+
+  /** Moves a key from another source's article to the one being stored, when the new one is first-party; false when it stays. */
+  private takeOver(column: 'guid' | 'canonical_url', claim: Claim): boolean {
+    if (!claim.incomingFirstParty) return false;
+    this.sql(`UPDATE articles SET ${column} = NULL WHERE id = ?`).run(claim.id);
+    return true;
   }
 
   get(id: number): StoredArticle | undefined {

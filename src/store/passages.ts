@@ -16,6 +16,13 @@ export interface PassageQuery {
    * in a large share of the archive ("Trump" in 2016) would make it walk most of the index for little.
    */
   broad?: number[];
+  /**
+   * The same groups widened with other words for them (synonyms), same order: their AND query runs
+   * right after the one of the question's own words, so that widening a question never pushes out
+   * the articles that use its very words; the other queries keep to those words (they walk the
+   * index far more, and a synonym there would mostly add noise).
+   */
+  widened?: string[][];
 }
 
 export interface CandidateOptions {
@@ -78,6 +85,8 @@ export class PassageStore {
     if (!range) return [];
     const queries: string[] = [];
     if (usable.length > 1) queries.push(usable.map((x) => x.e).join(' AND '));
+    const widened = query.widened?.map(groupExpression) ?? [];
+    if (usable.length > 1 && widened.length === expressions.length) queries.push(usable.map((x) => widened[x.i] ?? x.e).join(' AND '));
     const required = usable.filter((x) => query.required.includes(x.i));
     if (required.length && required.length < usable.length) {
       const others = usable.filter((x) => !query.required.includes(x.i));

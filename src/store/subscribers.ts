@@ -90,6 +90,18 @@ export class SubscriberStore {
     return { subscriber: this.get(input.chatId)!, created: !existing };
   }
 
+  /**
+   * Makes sure a chat has a row, for settings commands (/time, /timezone, /follow): a new chat is subscribed,
+   * an existing one keeps its state, so that a reader who sent /stop is never silently subscribed again.
+   */
+  ensure(input: { chatId: number; userId?: number | null; firstName?: string | null; username?: string | null; digestTime: string; timezone: string }, now = new Date()): Subscriber {
+    const existing = this.get(input.chatId);
+    if (!existing) return this.subscribe(input, now).subscriber;
+    this.sql('UPDATE subscribers SET user_id = ?, first_name = ?, username = ?, updated_at = ? WHERE chat_id = ?')
+      .run(input.userId ?? existing.userId, input.firstName ?? existing.firstName, input.username ?? existing.username, now.toISOString(), input.chatId);
+    return this.get(input.chatId)!;
+  }
+
   /** Stops daily digests; the settings stay so that /start brings everything back. */
   unsubscribe(chatId: number, reason: string, now = new Date()): boolean {
     return (

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { findDue } from '../../src/delivery/decide.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { startFixtureServer } from '../support/fixture-server.ts';
 import { startHarness, type Harness } from './harness.ts';
@@ -116,6 +117,24 @@ describe('the bot, end to end through the Bot API emulator', () => {
     harness.emulator.sendMessage({ chatId: other, text: '/summary syria' });
     await harness.emulator.waitFor(() => harness!.store.subscribers.get(other)?.active === false);
     expect(harness.store.subscribers.get(other)?.stopReason).toBe('blocked');
+  });
+
+  it('settings after /stop never restart daily digests: /time, /timezone and /follow say how to resume, and nobody is due', async () => {
+    harness = await startHarness();
+    await harness.say(USER, '/start');
+    await harness.say(USER, '/stop');
+    expect((await harness.say(USER, '/time 07:30'))[0]).toMatch(/arrives at 07:30[\s\S]*paused; send \/start/);
+    expect((await harness.say(USER, '/timezone Europe/Berlin'))[0]).toMatch(/Europe\/Berlin[\s\S]*paused/);
+    expect((await harness.say(USER, '/follow climate'))[0]).toMatch(/Following climate[\s\S]*paused/);
+    expect(harness.store.subscribers.get(USER)).toMatchObject({ active: false, digestTime: '07:30', timezone: 'Europe/Berlin' });
+    // 07:45 in Berlin on the test day: the digest time has passed, yet a stopped reader is not due.
+    expect(findDue(harness.store, new Date('2016-09-05T05:45:00Z'), { everyoneDue: true }).due).toEqual([]);
+
+    // /start brings it back with the settings kept; settings on an active subscription say nothing about pausing.
+    await harness.say(USER, '/start');
+    expect(harness.store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '07:30' });
+    expect((await harness.say(USER, '/time 07:45'))[0]).not.toMatch(/paused/);
+    expect(findDue(harness.store, new Date('2016-09-05T05:50:00Z')).due.map((d) => d.subscriber.chatId)).toEqual([USER]);
   });
 
   it('refuses admin commands to others politely and serves them to admins', async () => {

@@ -44,7 +44,23 @@ describe('sources and fetch from the CLI', () => {
     expect(list.stdout).toMatch(/ok \d{4}-\d\d-\d\d/);
     expect((await runCli(['sources', 'remove', '1', '--db', db])).stdout).toMatch(/removed 1/);
     expect((await runCli(['sources', 'list', '--db', db])).stdout).toMatch(/No sources/);
-  }, 60_000);
+    // fetch starts its parsing worker (seconds of CPU through tsx on a busy machine).
+  }, 120_000);
+
+  it('sources add and fetch agree on invalid UTF-8: both keep the feed, replace the bytes and warn', async () => {
+    const item = `<item><title>Markets</title><link>${server.url('/m')}</link><description>${'Shares rose on Monday after the report. '.repeat(20)}</description></item>`;
+    const body = Buffer.concat([Buffer.from('<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Caf'), Buffer.from([0xe9, 0xff]), Buffer.from(`</title>${item}</channel></rss>`)]);
+    server.static('/bad-utf8.xml', body, { contentType: 'application/rss+xml; charset=utf-8' });
+    const db = join(dir, 'utf8.db');
+    const env = { ALLOW_PRIVATE_SOURCES: 'true', FETCH_HOST_INTERVAL_MS: '0' };
+    const added = await runCli(['sources', 'add', server.url('/bad-utf8.xml'), '--db', db], env);
+    expect(added.code).toBe(0);
+    expect(added.stdout).toMatch(/added 1: Caf\uFFFD\uFFFD \[feed\]/);
+    expect(added.stderr).toContain('invalid UTF-8: byte sequences that are not UTF-8 were replaced with U+FFFD');
+    const fetched = await runCli(['fetch', '--json', '--db', db], env);
+    expect(JSON.parse(fetched.stdout)).toMatchObject({ sources: 1, fetched: 1, new: 1, failed: [] });
+    expect(fetched.stderr).toContain('invalid UTF-8: byte sequences that are not UTF-8 were replaced with U+FFFD');
+  }, 120_000);
 
   it('refuses loopback feeds unless ALLOW_PRIVATE_SOURCES is set', async () => {
     const result = await runCli(['sources', 'add', server.url('/rss.xml'), '--db', join(dir, 'b.db')]);

@@ -167,3 +167,38 @@ describe('helpers', () => {
     expect(xmlWellFormednessProblem('<a></a><b></b>')).toBe('content after the root element at line 1');
   });
 });
+
+describe('parseFeed on hostile feeds (attack classes that must stay handled)', () => {
+  const item = '<item><title>Budget agreed</title><link>https://news.example/a</link><description>The council agreed the budget.</description></item>';
+
+  it('refuses external entities (XXE) with that reason, general or parameter', () => {
+    const xxe = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss version="2.0"><channel><title>&xxe;</title>${item}</channel></rss>`;
+    expect(() => parseFeed(xxe)).toThrow('refusing a feed that declares an external entity (<!ENTITY xxe SYSTEM): such entities are never fetched (XXE)');
+    const parameter = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY % remote SYSTEM "http://127.0.0.1/evil.dtd"> %remote;]><rss version="2.0"><channel><title>x</title>${item}</channel></rss>`;
+    expect(() => parseFeed(parameter)).toThrow(/declares an external entity \(<!ENTITY % remote\)/);
+  });
+
+  it('never expands an entity bomb (a billion laughs stays a few bytes) and keeps the items', () => {
+    const levels = Array.from({ length: 9 }, (_, i) => `<!ENTITY l${i + 1} "${`&l${i};`.repeat(10)}">`).join('');
+    const bomb = `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY l0 "lol">${levels}]><rss version="2.0"><channel><title>&l9;</title>${item}</channel></rss>`;
+    const feed = parseFeed(bomb);
+    expect(feed.title!.length).toBeLessThan(100);
+    expect(feed.items.map((i) => i.title)).toEqual(['Budget agreed']);
+  });
+
+  it('refuses XML nested deeper than 256 levels with that reason (the parser recursed into it)', () => {
+    const deep = `<rss version="2.0"><channel><title>x</title>${item}${'<x>'.repeat(2_000)}${'</x>'.repeat(2_000)}</channel></rss>`;
+    expect(() => parseFeed(deep)).toThrow('malformed XML: elements nested more than 256 levels deep at line 1');
+  });
+
+  it('strips terminal escapes and caps a 2,000,000-character title (issue 18)', () => {
+    const title = `\u001b[2J\u001b]8;;https://evil.example\u0007Click\u001b]8;;\u0007 ${'x'.repeat(2_000_000)}`;
+    const feed = parseFeed(`<rss version="2.0"><channel><title>Desk\u001b[31m</title><item><title>${title}</title><link>https://news.example/b</link><description>Body\u001b[2J text\twith a tab.</description></item></channel></rss>`);
+    const [first] = feed.items;
+    expect(feed.title).toBe('Desk');
+    expect(first!.title.startsWith('Click x')).toBe(true);
+    expect(first!.title.length).toBeLessThanOrEqual(300);
+    expect(first!.title.endsWith('…')).toBe(true);
+    expect(first!.text).toBe('Body text with a tab.');
+  });
+});

@@ -1,5 +1,6 @@
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { FetchError, assertPublicUrl, fetchUrl, isPrivateAddress, parseRetryAfter } from '../../src/ingest/http.ts';
+import { FetchError, assertPublicUrl, fetchUrl, isPrivateAddress, parseRetryAfter, type LookupFunction } from '../../src/ingest/http.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 
 let fx: FixtureServer;
@@ -167,5 +168,80 @@ describe('isPrivateAddress / assertPublicUrl', () => {
     await expect(assertPublicUrl('javascript:alert(1)', false)).rejects.toThrow(/unsupported URL scheme/);
     await expect(assertPublicUrl('http://127.0.0.1/x', true)).resolves.toBeInstanceOf(URL);
     await expect(assertPublicUrl('http://8.8.8.8/x', false)).resolves.toBeInstanceOf(URL);
+  });
+});
+
+describe('the private-address policy (issue 18: spellings it missed, and DNS rebinding)', () => {
+  it('refuses every non-public spelling ipaddr.js knows, and keeps public addresses', () => {
+    const refused = [
+      '::127.0.0.1', '[::127.0.0.1]', '::ffff:0:7f00:1', '[::ffff:0:7f00:1]', '64:ff9b::7f00:1', '2002:7f00:1::1', '2001::1', '192.0.2.1', '198.51.100.7',
+      '203.0.113.9', '2001:db8::1', '100::1', '::', '255.255.255.255', '192.88.99.1', '198.18.0.1',
+    ];
+    for (const host of refused) expect(isPrivateAddress(host), host).toBe(true);
+    for (const host of ['8.8.8.8', '::ffff:8.8.8.8', '2a00:1450:4001::1']) expect(isPrivateAddress(host), host).toBe(false);
+  });
+
+  it('refuses those spellings in URLs before any request', async () => {
+    for (const url of ['http://[::127.0.0.1]/x', 'http://[::ffff:0:7f00:1]/x', 'http://[64:ff9b::7f00:1]/x', 'http://[2002:7f00:1::1]/x', 'http://192.0.2.1/x', 'http://0x7f.1/x']) {
+      await expect(assertPublicUrl(url, false), url).rejects.toThrow(/not a public address/);
+    }
+  });
+
+  // This machine has no public address to test with: the policy is told that the fixture
+  // server's 127.0.0.1 is public, and 127.0.0.2 (also this machine) stands for a private one.
+  const onlyFixtureIsPublic = (address: string) => address === '127.0.0.1';
+  const resolver = (answers: string[]): LookupFunction => {
+    let call = 0;
+    return (_host, options, callback) => {
+      const address = answers[Math.min(call++, answers.length - 1)]!;
+      if (options.all) callback(null, [{ address, family: 4 }]);
+      else callback(null, address, 4);
+    };
+  };
+
+  it('fetches through the checking agent when the name resolves to an allowed address', async () => {
+    fx.static('/ok', 'fine');
+    const port = new URL(fx.origin).port;
+    const res = await fetchUrl(`http://news.test:${port}/ok`, { allowPrivate: false, network: { lookup: resolver(['127.0.0.1']), isPublicAddress: onlyFixtureIsPublic } });
+    expect(new TextDecoder().decode(res.body)).toBe('fine');
+  });
+
+  it('checks the address it connects to: a name that resolves to a public address first and a private one on connect is refused', async () => {
+    fx.static('/x', 'secret');
+    const port = new URL(fx.origin).port;
+    const err = await failure(fetchUrl(`http://rebind.test:${port}/x`, { allowPrivate: false, network: { lookup: resolver(['127.0.0.1', '127.0.0.2']), isPublicAddress: onlyFixtureIsPublic } }));
+    expect(err.kind).toBe('blocked');
+    expect(err.message).toMatch(/refusing to connect to rebind\.test: it resolves to non-public address 127\.0\.0\.2/);
+  });
+
+  it('refuses a redirect to a private address before following it', async () => {
+    const port = new URL(fx.origin).port;
+    const network = { lookup: resolver(['127.0.0.1']), isPublicAddress: onlyFixtureIsPublic };
+    for (const target of [`http://127.0.0.2:${port}/x`, `http://[::1]:${port}/x`, `http://localhost:${port}/x`, `http://[::ffff:127.0.0.2]:${port}/x`]) {
+      fx.redirect('/hop', target);
+      const err = await failure(fetchUrl(fx.url('/hop'), { allowPrivate: false, network }));
+      expect(err.kind, target).toBe('blocked');
+    }
+    expect(fx.requests.every((r) => r.path === '/hop')).toBe(true);
+  });
+});
+
+describe('fetchUrl against hostile servers (attack classes that must stay handled)', () => {
+  it('stops a gzip bomb at the size cap, counted after decoding', async () => {
+    const bomb = gzipSync(Buffer.alloc(50_000_000));
+    expect(bomb.length).toBeLessThan(100_000);
+    fx.handle('/bomb', (_req, res) => res.writeHead(200, { 'content-type': 'application/rss+xml', 'content-encoding': 'gzip', 'content-length': String(bomb.length) }).end(bomb));
+    const err = await failure(fetchUrl(fx.url('/bomb'), { maxBytes: 1_000_000 }));
+    expect(err.kind).toBe('too-large');
+  });
+
+  it('gives up on a slowloris body that trickles a byte at a time, at the deadline of the whole exchange', async () => {
+    fx.handle('/drip', (_req, res) => {
+      res.writeHead(200, { 'content-type': 'text/html' });
+      const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write('a')), 50);
+      res.on('close', () => clearInterval(timer));
+    });
+    const err = await failure(fetchUrl(fx.url('/drip'), { timeoutMs: 800 }));
+    expect(err.kind).toBe('timeout');
   });
 });

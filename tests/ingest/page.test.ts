@@ -122,3 +122,20 @@ describe('helpers', () => {
     expect(toIsoUtc('not a date')).toBeUndefined();
   });
 });
+
+describe('extractPage on hostile markup', () => {
+  const body = '<p>' + 'The committee met on Tuesday and agreed the new budget for the coming year after a long debate. '.repeat(4) + '</p>';
+
+  it('extracts an article nested 4,000 tables deep (Readability overflowed its stack there, and took 12 s at 2,000)', () => {
+    const html = `<html><body>${'<table><tr><td>'.repeat(4_000)}${body}${'</td></tr></table>'.repeat(4_000)}</body></html>`;
+    expect(extractPage(html).text).toContain('The committee met on Tuesday');
+  }, 30_000);
+
+  // Each shape cost a scan to the end of the page per tag (quadratic): 80,000 of them took minutes.
+  for (const shape of ['<meta content="', '<script x', '<title>', '<nav', '<div x', '<p>   ']) {
+    it(`stays linear on ${JSON.stringify(shape)} x 80,000`, () => {
+      const { html } = stripInertBlocks(`<html><body>${body}${shape.repeat(80_000)}</body></html>`);
+      expect(html).toContain('The committee met on Tuesday');
+    }, 30_000);
+  }
+});

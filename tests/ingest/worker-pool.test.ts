@@ -42,10 +42,34 @@ describe('PreparePool', () => {
   }, 30_000);
 
   it('cuts off a document that takes too long, then serves the next with a fresh worker', async () => {
-    pool = new PreparePool(1, 1);
-    await expect(pool.prepare({ body: SEED, hint: { name: 'seed.txt' } })).rejects.toThrow('not prepared within');
+    pool = new PreparePool(1, { taskTimeoutMs: 1 });
+    await expect(pool.prepare({ body: SEED, hint: { name: 'seed.txt' } })).rejects.toThrow('not processed within');
     expect((pool as unknown as { slots: unknown[] }).slots).toHaveLength(0);
   }, 30_000);
+
+  it('replaces a worker that goes past its memory limit, failing only that document', async () => {
+    pool = new PreparePool(1, { memoryMb: 64 });
+    const huge = new TextEncoder().encode(`<html><body>${'<p>x</p>'.repeat(600_000)}</body></html>`);
+    await expect(pool.run({ kind: 'page', body: huge, hint: {} })).rejects.toThrow('document needed more memory than a worker may use (memory limit; its worker was replaced)');
+    const [next] = await pool.prepare({ body: SEED, hint: { name: 'seed.txt' } });
+    expect(next!.draft.title).toContain('Putin');
+  }, 60_000);
+
+  it('keeps the calling thread free while a document is parsed (its timers fire meanwhile)', async () => {
+    pool = new PreparePool(1);
+    const slow = new TextEncoder().encode(`<html><body>${'<p>"'.repeat(60_000)}</body></html>`);
+    await pool.prepare({ body: SEED, hint: { name: 'seed.txt' } }); // worker started and warm
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 10);
+    const parsing = pool.run({ kind: 'page', body: slow, hint: {} }).catch(() => undefined);
+    const started = Date.now();
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    clearInterval(timer);
+    // In-process, a parse of seconds would have held every timer until it ended.
+    expect(Date.now() - started).toBeLessThan(2_000);
+    expect(ticks).toBeGreaterThan(3);
+    await parsing;
+  }, 60_000);
 
   it('refuses work once closed', async () => {
     pool = new PreparePool(1);

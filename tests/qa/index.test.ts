@@ -40,6 +40,38 @@ describe('ask', () => {
     expect(new Set(answer.sentences.map((s) => s.text)).size).toBe(answer.sentences.length);
   });
 
+  it('finds a paraphrased question through WordNet: "turned down" is what the article calls "rejected"', async () => {
+    const casino = {
+      title: 'Council rejects casino',
+      outlet: 'Example Gazette',
+      url: 'https://gazette.example/2026/03/casino',
+      published: BRIDGE.published!,
+      text:
+        'Council rejects casino\n\nThe harbour council will meet the casino developer again on April 10, the council said.\n\n' +
+        'The harbour council rejected the casino plan on March 3, after a long debate.\n\nThe developer said he would appeal.',
+    };
+    t = testStore([BRIDGE, STORM, casino]);
+    const answer = await ask({ store: t.store }, 'when did the council turn down the casino', scope);
+    expect(answer.found).toBe(true);
+    expect(answer.answer).toMatch(/rejected the casino plan on March 3/);
+  });
+
+  it('does not answer "what did X say about Y" with X\'s words on something else, nor with anyone else\'s', async () => {
+    t = testStore();
+    // Holloway speaks about the bridge only; the storm story quotes Reyes.
+    const storm = await ask({ store: t.store }, 'What did Holloway say about the storm?', scope);
+    expect(storm.found).toBe(false);
+    const nobody = await ask({ store: t.store }, 'What did the fishermen say about the storm?', scope);
+    expect(nobody.found).toBe(false);
+    expect((await ask({ store: t.store }, 'What did Holloway say about the bridge?', scope)).answer).toMatch(/connect both halves of our city/);
+  });
+
+  it('does not answer a question about something no article mentions, even when its other words are common', async () => {
+    t = testStore();
+    expect((await ask({ store: t.store }, 'How many golds did Phelps win at the swimming championship?', scope)).found).toBe(false);
+    expect((await ask({ store: t.store }, 'why did the mayor cancel the opera festival', scope)).found).toBe(false);
+  });
+
   it('searches older articles when the window holds no answer, and says how old the answer is', async () => {
     t = testStore();
     const answer = await ask({ store: t.store }, 'Who won the chess championship?', scope);

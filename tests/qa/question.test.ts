@@ -46,4 +46,18 @@ describe('analyseQuestion', () => {
     expect(keys('What did Syrian rebels say?', 'syrian')).toEqual(expect.arrayContaining(['syrian', 'syria']));
     expect(keys('What about Syria?', 'syria')).toEqual(expect.arrayContaining(['syria', 'syrian']));
   });
+
+  it('knows the noun asked about and the kind of number wanted', () => {
+    const q = (text: string) => analyseQuestion(text);
+    expect(q('which judge turned down the request').focus).toBe('judge');
+    expect(q('which former msnbc host works for RT now').focus).toBe('host');
+    expect(q('how many fake accounts did the bank open').focus).toBe('accounts');
+    expect(q('Who won the debate?').focus).toBeNull();
+    expect(['how many people got hurt', 'how much money did they raise', 'what share of the vote did she get', 'how long did it last', 'how old is the justice', 'how often does it happen', 'how is johnson doing in the polls'].map((t) => q(t).numberKind)).toEqual(['count', 'money', 'percent', 'duration', 'age', 'frequency', 'percent']);
+    // A word of a phrasal verb brings the phrase's synonyms; a name brings none.
+    expect(q('which judge turned down the request').terms.find((t) => t.word === 'turned')!.forms.map((f) => f.word)).toContain('reject');
+    expect(q('What did Trump say about Lester Holt?').terms.every((t) => t.forms.every((f) => f.weight >= 0.8))).toBe(true);
+    // A number in the question is a word to find ("iPhone 7").
+    expect(q('when does the iphone 7 come out').terms.map((t) => t.word)).toContain('7');
+  });
 });

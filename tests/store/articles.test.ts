@@ -57,6 +57,60 @@ describe('article store', () => {
   });
 });
 
+describe('dedup keyed by source (issue 18: a feed could claim another outlet\'s URL or GUID first and hide the real article)', () => {
+  const other = (title: string) => `${title}: an entirely different report on fishing quotas, harbour fees and the price of diesel in the northern ports this winter, with interviews.`;
+
+  it('a third-party claim on a URL or GUID hides nothing: the real article is stored and takes the key over', () => {
+    const evil = store.sources.add({ name: 'Evil', url: 'https://evil.example/feed.xml' });
+    const real = store.sources.add({ name: 'Real', url: 'https://feeds.realnews.example/world.xml' });
+    const url = 'https://www.realnews.example/world/ceasefire';
+    const forged = store.articles.insert({ title: 'Forged', text: other('Forged'), url, guid: url }, { sourceId: evil.id });
+    expect(forged.status).toBe('new');
+
+    expect(store.articles.isKnown({ url, guid: url }, real.id)).toBe(false);
+    const genuine = store.articles.insert({ title: 'Ceasefire agreed', text: body('Ceasefire agreed'), url, guid: url }, { sourceId: real.id });
+    expect(genuine.status).toBe('new');
+    // The genuine article owns its URL and GUID now: it dedups its own feed, and the forger's copy no longer does.
+    expect(store.articles.knownAs({ url }, real.id)?.id).toBe(genuine.id);
+    expect(store.articles.insert({ title: 'Ceasefire agreed', text: body('Ceasefire agreed', 'updated'), url }, { sourceId: real.id }).status).toBe('duplicate');
+    expect(store.articles.get(forged.id)).toMatchObject({ canonicalUrl: null });
+    expect(store.articles.get(forged.id)?.guid).toBeUndefined();
+  });
+
+  it('still dedups within a source, across feeds of one site, and any item after a first-party claim', () => {
+    const world = store.sources.add({ name: 'World', url: 'https://rss.realnews.example/world.xml' });
+    const top = store.sources.add({ name: 'Top', url: 'https://www.realnews.example/top.rss' });
+    const aggregator = store.sources.add({ name: 'Aggregator', url: 'https://aggregator.example/all.xml' });
+    const url = 'https://www.realnews.example/world/summit';
+    const first = store.articles.insert({ title: 'Summit ends', text: body('Summit ends'), url, guid: 'realnews-1' }, { sourceId: world.id });
+    expect(store.articles.insert({ title: 'Summit ends', text: other('x'), url, guid: 'realnews-1' }, { sourceId: world.id })).toMatchObject({ status: 'duplicate', reason: 'guid' });
+    expect(store.articles.insert({ title: 'Summit ends', text: other('y'), url }, { sourceId: top.id })).toMatchObject({ status: 'duplicate', reason: 'url', id: first.id });
+    expect(store.articles.insert({ title: 'Summit ends', text: other('z'), url }, { sourceId: aggregator.id })).toMatchObject({ status: 'duplicate', reason: 'url', id: first.id });
+  });
+
+  it('dedups another site\'s claim when the text matches', () => {
+    const evil = store.sources.add({ name: 'Copy', url: 'https://copy.example/feed.xml' });
+    const real = store.sources.add({ name: 'Real', url: 'https://realnews.example/feed.xml' });
+    const url = 'https://realnews.example/a';
+    store.articles.insert({ title: 'Same', text: body('Same'), url }, { sourceId: evil.id });
+    expect(store.articles.insert({ title: 'Same', text: body('Same'), url }, { sourceId: real.id })).toMatchObject({ status: 'duplicate', reason: 'text' });
+  });
+});
+
+describe('published times (issue 18: a 9999-12-31 date pinned an article on top of every /summary)', () => {
+  it('clamps a future published time to the ingest time plus 15 minutes, and keeps past ones', () => {
+    const ingestedAt = new Date('2024-09-02T12:00:00Z');
+    const future = add({ title: 'From the future', published: '9999-12-31T00:00:00.000Z' }, ingestedAt);
+    expect(store.articles.get(future.id)?.published).toBe('2024-09-02T12:15:00.000Z');
+    const soon = add({ title: 'Clock skew', published: '2024-09-02T12:05:00.000Z' }, ingestedAt);
+    expect(store.articles.get(soon.id)?.published).toBe('2024-09-02T12:05:00.000Z');
+    const past = add({ title: 'Yesterday', published: '2024-09-01T08:00:00.000Z' }, ingestedAt);
+    expect(store.articles.get(past.id)?.published).toBe('2024-09-01T08:00:00.000Z');
+    expect(store.articles.recent({ limit: 3 }).map((a) => a.title)[0]).toBe('From the future');
+    expect(store.articles.recent({ since: '2024-09-02T12:16:00.000Z' })).toHaveLength(0);
+  });
+});
+
 describe('topic search', () => {
   it('finds "Syria" and "Syrian" case-insensitively and not unrelated articles', () => {
     add({ title: 'The Syrian crisis', text: body('The Syrian government said little.') });

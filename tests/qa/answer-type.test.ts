@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { hasDate, hasReason, nameFit, numberFit, personSurnames } from '../../src/qa/answer-type.ts';
+import { termKey } from '../../src/qa/terms.ts';
+
+describe('numberFit', () => {
+  it('wants the number of the kind asked: a count of the noun asked about, money, a percentage, a duration, an age', () => {
+    const count = (text: string) => numberFit(text, 'how many accounts did the bank open', 'count', 'accounts');
+    expect(count('Bankers opened more than 2 million accounts without telling customers.')).toBe(1);
+    expect(count('The bank fired 5,300 employees over five years.')).toBeLessThan(1);
+    expect(count('The bank has not said how it happened.')).toBe(0);
+    expect(numberFit('The bridge will cost 48 million euros.', 'how much will it cost', 'money', null)).toBe(1);
+    expect(numberFit('The bridge has 48 pillars.', 'how much will it cost', 'money', null)).toBeLessThan(1);
+    expect(numberFit('Johnson polls 25 percent in New Mexico.', 'how is johnson polling', 'percent', null)).toBe(1);
+    expect(numberFit('The filibuster lasted 39 hours.', 'how long did it last', 'duration', null)).toBe(1);
+    expect(numberFit('The 83-year-old justice said she was tired.', 'how old is she', 'age', null)).toBe(1);
+    expect(numberFit('A veteran dies every 72 minutes.', 'how often', 'frequency', null)).toBe(1);
+  });
+
+  it('does not take a year or a number the question already holds for the answer', () => {
+    expect(numberFit('In 2016 the council met again.', 'how many people came', 'count', 'people')).toBe(0);
+    expect(numberFit('The 2 million accounts were closed.', 'who opened the 2 million accounts', 'count', 'accounts')).toBe(0);
+  });
+});
+
+describe('hasDate and hasReason', () => {
+  it('prefers a full date to a weekday, and sees no date in a dateline', () => {
+    expect(hasDate('The interview premieres on Sept. 30 on Apple Music.')).toBe(1);
+    expect(hasDate('The council met on Monday.')).toBeLessThan(1);
+    expect(hasDate('LOS ANGELES, Sept. 28 (UPI) — The council met.')).toBe(0);
+  });
+
+  it('gives a causal clause more weight than a mere purpose or worry', () => {
+    expect(hasReason('Police removed her because she was not credentialed.')).toBe(1);
+    expect(hasReason('The judge refused, saying courts have no business deciding it.')).toBe(1);
+    expect(hasReason('She came to win over his voters.')).toBeLessThan(1);
+    expect(hasReason('The council met on Monday.')).toBe(0);
+    // A causal clause explains what comes before it (or opens the sentence).
+    const text = 'Because the polls closed early, officials removed the observers from the hall.';
+    expect(hasReason(text, text.indexOf('removed'))).toBe(1);
+    const after = 'Officials removed the observers because they had no credentials.';
+    expect(hasReason(after, after.indexOf('removed'))).toBe(1);
+    const before = 'The campaign won because turnout was high, and officials later removed the observers.';
+    expect(hasReason(before, before.indexOf('removed'))).toBeLessThan(1);
+    // Stated grounds give the reason wherever they stand.
+    const grounds = 'They argue that the agency overstepped its authority when it issued the rules.';
+    expect(hasReason(grounds, grounds.indexOf('agency'))).toBe(1);
+  });
+});
+
+describe('nameFit', () => {
+  const fit = (text: string, focus: string | null, person = true) =>
+    nameFit(text, [], new Set(['divorce', 'records', 'judge']), { person, asksSpeaker: false, focusKeys: new Set(focus ? [termKey(focus), termKey('justice')] : []), surnames: personSurnames(text) });
+
+  it('for "which judge", wants the name next to the noun, not a name that only qualifies it', () => {
+    expect(fit('Manhattan Supreme Court Justice Frank Nervo rejected the request.', 'judge')).toBe(1);
+    expect(fit('Frank Nervo, the judge in the case, rejected the request.', 'judge')).toBe(1);
+    expect(fit('A New York judge rejected the request.', 'judge')).toBeLessThan(1);
+  });
+
+  it('for "who", wants a person: a known first name, a title, or a surname the article writes with a first name', () => {
+    expect(fit('Governor Tom Reyes visited the town.', null)).toBe(1);
+    expect(fit('Hillary Clinton spoke first. Polls showed Clinton was the winner.', null)).toBe(1);
+    expect(fit('The New York court met on Monday.', null)).toBeLessThan(1);
+    expect(fit('The court met on Monday.', null)).toBe(0);
+  });
+});
