@@ -579,9 +579,11 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
   // The words before the run: src.slice(runStart - 60, runStart).split(/[ \u00a0]+/) without its
   // last piece (the empty string before the run), nearest first, at most three.
   const before = lastPieces(src, Math.max(0, runStart - 60), runStart, 4);
-  for (let i = 1; i < before.length; i++) {
+  // Something other than a space right before the run (a line break, a bracket): no role words.
+  for (let i = 1; i < before.length && before[0] === ''; i++) {
     const w = before[i]!;
-    if (/[,.;:!?"“”()]$/.test(w) || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
+    // Role words stop at punctuation and at a line break ("...Her Dad Killed Himself.\n\nBetsy Sharp").
+    if (/[,.;:!?"“”()][\s\u00a0]*$/.test(w) || w.includes('\n') || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
     roles.push(roleKey(w));
   }
   // An appositive starts with a comma, perhaps after a possessive.
