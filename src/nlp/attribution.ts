@@ -48,6 +48,9 @@ const ROLE_WORD = /^(?:delegate|resident|boss|member|voter|supporter|student|co-
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
 export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'one', 'another', 'this', 'that', 'these', 'those', 'some', 'many', 'several', 'two', 'three']);
+/** Determiners that stand alone as a noun phrase head before "of": "one of the advisers", "some of his aides". */
+const PARTITIVE = new Set(['one', 'another', 'some', 'many', 'several', 'two', 'three']);
+const OBJECT_PRONOUN = /^(?:them|us|you|which|whom)$/i;
 export const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'two', 'three']);
 const FILLERS = new Set(
   ('also later then has had have would will once previously recently repeatedly often simply just again ' +
@@ -248,7 +251,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     while (j + 1 < tokens.length && j < 6 && !/[,.;:]$/.test(tokens[j]!.text)) {
       const next = bare(tokens[j + 1]!.text).toLowerCase();
       if (CLAUSE_STOP.has(next) && next !== 'of') break;
-      if (next === 'of') break;
+      // "said one of those advisers": a number or quantifier alone names no one; its "of" phrase does.
+      // "one of them" still names no one.
+      if (next === 'of' && !(j === 0 && PARTITIVE.has(fw) && !OBJECT_PRONOUN.test(bare(tokens[j + 2]?.text ?? 'them')))) break;
       j++;
     }
     const text = segment.slice(first.start - offset, tokens[j]!.end - offset).replace(/[,.;:]$/, '');

@@ -475,9 +475,14 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
   const previous = previousWriter(subject.pos, ctx);
   if (previous && (!authored || previous.pos > authored.pos)) return previous.resolution;
   if (authored) return authored.resolution;
+  // An editorial is its newspaper's, whoever else the last sentences say spoke.
+  if (d.head === 'editorial') {
+    const paper = latestOrganisation(subject.pos, (o) => o.kind === 'media', ctx);
+    if (paper) return { speaker: paper.org.name, person: null };
+  }
   const speaking = recentSpeakingSubject(subject.pos, ctx);
   if (speaking) return speaking;
-  if (/^(?:editorial|op-ed)$/.test(d.head)) {
+  if (d.head === 'op-ed') {
     const paper = latestOrganisation(subject.pos, (o) => o.kind === 'media', ctx);
     if (paper) return { speaker: paper.org.name, person: null };
   }

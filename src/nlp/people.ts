@@ -45,8 +45,8 @@ const TITLES: Record<string, Gender | null> = {
   mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', lady: 'f', lord: 'm', dame: 'f',
   king: 'm', queen: 'f', prince: 'm', princess: 'f', father: 'm', sister: 'f', rabbi: null,
   dr: null, sen: null, senator: null, rep: null, representative: null, gov: null, governor: null,
-  president: null, 'vice-president': null, vice: null, secretary: null, gen: null, general: null,
-  judge: null, justice: null, prof: null, professor: null, rev: null, reverend: null, pope: null,
+  president: null, pres: null, 'vice-president': null, vice: null, secretary: null, gen: null, general: null,
+  judge: null, justice: null, atty: null, prof: null, professor: null, rev: null, reverend: null, pope: null,
   prime: null, minister: null, chancellor: null, mayor: null, speaker: null, chairman: 'm',
   chairwoman: 'f', chair: null, del: null, delegate: null, attorney: null, sheriff: null, chief: null,
   ambassador: null, lt: null, col: null, capt: null, sgt: null, adm: null, commissioner: null,
@@ -106,14 +106,14 @@ const NATIONALITY: Record<string, string> = {
 
 /** Role nouns that describe the same kind of office, so "the US leader" finds "US President X". */
 const ROLE_SYNONYMS: Record<string, string> = {
-  president: 'leader', leader: 'leader', counterpart: 'leader', head: 'leader', premier: 'leader',
+  president: 'leader', pres: 'leader', leader: 'leader', counterpart: 'leader', head: 'leader', premier: 'leader',
   chancellor: 'leader', sen: 'senator', senator: 'senator', rep: 'representative', congressman: 'representative',
   congresswoman: 'representative', representative: 'representative', gov: 'governor', governor: 'governor',
   nominee: 'candidate', candidate: 'candidate', hopeful: 'candidate', contender: 'candidate',
   spokesman: 'spokesperson', spokeswoman: 'spokesperson', spokesperson: 'spokesperson',
   businessman: 'businessman', mogul: 'businessman', tycoon: 'businessman', developer: 'businessman',
   secretary: 'secretary', minister: 'minister', prof: 'professor', professor: 'professor', dr: 'doctor',
-  doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge',
+  doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge', atty: 'attorney', attorney: 'attorney',
 };
 
 // First names common in the news. They are read before the package's list (gender-detection-from-name),
@@ -155,7 +155,7 @@ const FEMALE_NAMES = new Set(
  * of character classes.
  */
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
-  const nameWord = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|St|Jr|Sr)\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
+  const nameWord = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|Pres|Atty|St|Jr|Sr)\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
   return new RegExp(
     String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0])?${nameWord})*`,
     'gu',

@@ -47,6 +47,13 @@ describe('documents speak for whoever issued them', () => {
   });
 });
 
+describe('editorials', () => {
+  it('an editorial is its newspaper\'s, even when someone else spoke in the sentences before', () => {
+    expect(speakers('The Advocate chided the governor on Monday.\n\nBy comparison, Clinton had said she would visit later.\n\nThat did not sit well with the editors of The Advocate, who aimed their Friday editorial at Clinton.\n\n"She should come to Louisiana," the editorial read.'))
+      .toEqual(['Advocate']);
+  });
+});
+
 describe('pronouns', () => {
   it('"they" after a campaign is the campaign', () => {
     expect(speakers('The Sanders campaign released its schedule on Friday.\n\n"We will win in Michigan," they said.'))
