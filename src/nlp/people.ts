@@ -504,7 +504,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
           if (byFirst.length === 1) person = byFirst[0];
         }
-        if (!person && !name.personLike) continue;
+        if (!person && !name.personLike && !introducedAsName(hit.src, hit.runStart, tokens[0]!)) continue;
       } else if (!name.personLike) continue;
       if (!person) {
         const { fullName, fullNameKey: key, nameTokens } = name;
@@ -529,6 +529,13 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         }
       }
       if (name.titled) person.evidence++;
+      // "a resident named Caroline": the word is someone's name, so a first name says their gender.
+      if (tokens.length === 1 && hit.countMentions && introducedAsName(hit.src, hit.runStart, tokens[0]!)) {
+        person.evidence++;
+        const g = firstNameGender(tokens[0]);
+        if (g === 'm') person.maleVotes += 3;
+        if (g === 'f') person.femaleVotes += 3;
+      }
       if (gender === 'm') person.maleVotes += 3;
       if (gender === 'f') person.femaleVotes += 3;
       for (const role of name.titleRoles) person.roles.add(role);
@@ -571,6 +578,14 @@ export function principalOf<T extends Person>(candidates: T[], gender: Gender | 
   if (candidates.length <= 1 || !gender) return candidates[0];
   const genderOf = (p: Person) => personGender(p) ?? firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
   return candidates.find((p) => genderOf(p) === gender) ?? candidates.find((p) => genderOf(p) === null) ?? candidates[0];
+}
+
+/**
+ * "a resident named Caroline", "identified herself as Caroline", "a man called Bob": a single word
+ * given as someone's name. Only a known first name: "a bill called Obamacare" names no one.
+ */
+function introducedAsName(src: string, runStart: number, word: string): boolean {
+  return firstNameGender(word) !== null && /\b(?:named|called|identified[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(src.slice(Math.max(0, runStart - 40), runStart));
 }
 
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */

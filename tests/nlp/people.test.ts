@@ -16,4 +16,11 @@ describe('role words before a name (people.ts)', () => {
     expect(speakers('In an interview, Pres. Obama admits the plan failed.\n\nHillary Clinton, who served as secretary of state, called it regrettable. She has named her experience as her qualification to be president.\n\nObama defended the process. "We executed this plan as well as I could," the president told a reporter.'))
       .toEqual(['Obama']);
   });
+
+  it('a known first name given as someone\'s name ("a resident named Caroline") is a person of that gender', () => {
+    expect(speakers('Trump laughed at the rally.\n\nThe woman who started it all identified herself as a resident named Caroline.\n\n"He truly cares about the American people," she said of Trump.'))
+      .toEqual(['Caroline']);
+    // A word that is no first name stays no one: "she" finds no antecedent rather than a bill.
+    expect(speakers('The Senate passed a bill called Medicaid.\n\n"It will help millions," she said.')).toEqual([null]);
+  });
 });
