@@ -247,6 +247,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     return { kind: 'name', text: name.replace(/[’']s$/, ''), pos: startTok.start + text.lastIndexOf(name) };
   }
   if (DETERMINERS.has(fw) && fw !== 'that' && fw !== 'this') {
+    // "said the base chief known as Bob", "said a resident named Caroline Smith": the name given.
+    const given = /^(?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){1,5}?(?:known[ \u00a0]+(?:only[ \u00a0]+)?as|named|called)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){0,2})/u.exec(segment.slice(first.start - offset));
+    if (given) return { kind: 'name', text: given[1]!, pos: first.start + given[0].length - given[1]!.length };
     let j = 0;
     while (j + 1 < tokens.length && j < 6 && !/[,.;:]$/.test(tokens[j]!.text)) {
       const next = bare(tokens[j + 1]!.text).toLowerCase();

@@ -60,3 +60,11 @@ describe('a quantifier with its "of" phrase is the speaker', () => {
     expect(speakers('"It was awful," said one of them.')).toEqual([null]);
   });
 });
+
+describe('a descriptor that gives a name', () => {
+  it('"said the base chief known as Bob" is Bob, "said a resident named Caroline Smith" is Caroline Smith', () => {
+    const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+    expect(speakers('"There never was an order," said the base chief known as Bob, speaking for the first time.')).toEqual(['Bob']);
+    expect(speakers('"He cares," said a resident named Caroline Smith.')).toEqual(['Caroline Smith']);
+  });
+});

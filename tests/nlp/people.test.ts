@@ -20,6 +20,8 @@ describe('role words before a name (people.ts)', () => {
   it('a known first name given as someone\'s name ("a resident named Caroline") is a person of that gender', () => {
     expect(speakers('Trump laughed at the rally.\n\nThe woman who started it all identified herself as a resident named Caroline.\n\n"He truly cares about the American people," she said of Trump.'))
       .toEqual(['Caroline']);
+    expect(speakers('"There never was an order," said the base chief known as Bob, speaking publicly for the first time.\n\nSenator Ted Cruz has said otherwise.\n\nBob said he arrived in December. "These guys were heroes," he said.'))
+      .toEqual(['Bob', 'Bob']);
     // A word that is no first name stays no one: "she" finds no antecedent rather than a bill.
     expect(speakers('The Senate passed a bill called Medicaid.\n\n"It will help millions," she said.')).toEqual([null]);
   });
