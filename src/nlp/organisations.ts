@@ -211,7 +211,9 @@ const PLURAL_TYPE_KIND: Record<string, OrgKind> = {
 
 /** What the words around a name say it is: "the website X", "X magazine", "X, the state's largest newspaper,". */
 function typedByContext(text: string, start: number, end: number): OrgKind | null {
-  const before = TYPE_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1];
+  // Most names have no type noun right before them: look at the last word before running the regex.
+  const lastWord = /(\p{Ll}+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, start - 16), start))?.[1];
+  const before = lastWord && TYPE_NOUN_KIND[lastWord] ? TYPE_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] : undefined;
   if (before && TYPE_NOUN_KIND[before]) return TYPE_NOUN_KIND[before]!;
   if (/\beditors[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i.test(text.slice(Math.max(0, start - 20), start))) return 'media';
   // "employers such as Monsanto", "groups including the NAACP".

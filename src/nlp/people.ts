@@ -585,7 +585,7 @@ export function principalOf<T extends Person>(candidates: T[], gender: Gender | 
  * given as someone's name. Only a known first name: "a bill called Obamacare" names no one.
  */
 function introducedAsName(src: string, runStart: number, word: string): boolean {
-  return firstNameGender(word) !== null && /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(src.slice(Math.max(0, runStart - 40), runStart));
+  return /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(src.slice(Math.max(0, runStart - 40), runStart)) && firstNameGender(word) !== null;
 }
 
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
