@@ -40,6 +40,7 @@ const rate = sends.length / span;
 const cpuPerDigestMs = report.buildCpuMicros / 1000 / Math.max(1, report.queued + report.skippedEmpty);
 const rows = [
   ['sustained messages/s', rate.toFixed(2), `>= ${(LIMIT * 28 / 30).toFixed(0)}`],
+  ['sustained rate / configured pace', (rate / RATE).toFixed(2), '0.75 to 1.1'],
   ['duplicates', String(duplicates), '0'],
   ['lost', String(lost), '0'],
   ['CPU per personalised digest (ms)', cpuPerDigestMs.toFixed(3), '< 1'],

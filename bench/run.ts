@@ -5,6 +5,7 @@
 //   summary - bench/summary.ts  /summary p50/p95 on 100,000 articles, database size, peak RSS
 //   ask     - bench/ask.ts      follow-up answer (ask) p50/p95 on 100,000 articles
 //   memory  - bench/memory.ts   peak RSS of `serve` with 100,000 articles during a fan-out
+//   timing  - bench/timing.ts   wall-clock bounds that npm test no longer asserts (timeouts, shutdown, a busy event loop)
 // Usage: npx tsx bench/run.ts [ingest|fanout|summary|memory ...]   (default: all, in that order)
 // BENCH_QUICK=1 checks the harness in a few minutes (smaller inputs: figures not comparable).
 import { spawn } from 'node:child_process';
@@ -14,7 +15,7 @@ import { OUT_DIR, PROJECT_ROOT, QUICK, fmt, load1, machineLine, printTable, type
 import { storePath } from './store100k.ts';
 import { ARTICLES } from './summary.ts';
 
-const ALL = ['ingest', 'fanout', 'summary', 'ask', 'memory'] as const;
+const ALL = ['ingest', 'fanout', 'summary', 'ask', 'memory', 'timing'] as const;
 type Name = (typeof ALL)[number];
 const BUDGET_S = 15 * 60;
 

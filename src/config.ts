@@ -3,8 +3,8 @@ import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import { validate as isValidCron } from 'node-cron';
 import { z } from 'zod';
-
-const hhmm = /^([01]\d|2[0-3]):[0-5]\d$/;
+import { normaliseTimeOfDay } from './util/time-of-day.ts';
+import { isHttpUrl } from './util/url.ts';
 
 function isIanaTimeZone(name: string): boolean {
   try {
@@ -20,7 +20,7 @@ const optionalString = z
   .optional()
   .transform((v) => (v === undefined || v.trim() === '' ? undefined : v.trim()));
 
-const optionalUrl = optionalString.refine((v) => v === undefined || (URL.canParse(v) && /^https?:\/\//i.test(v)), {
+const optionalUrl = optionalString.refine((v) => v === undefined || isHttpUrl(v), {
   message: 'expected an absolute http(s) URL such as https://example.org/path',
 });
 
@@ -45,9 +45,8 @@ function boolSetting(defaultValue: boolean) {
 }
 
 const envSchema = z.object({
-  BOT_TOKEN: optionalString.refine((v) => v === undefined || /^\d+:[\w-]{20,}$/.test(v), {
-    message: 'expected a token from @BotFather, like 123456789:AAE...',
-  }),
+  // Checked after the schema (parseConfig): only commands that talk to Telegram refuse a bad one.
+  BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalUrl.transform((v) => v ?? 'https://api.telegram.org'),
   DATABASE_PATH: optionalString.transform((v) => v ?? './data/news-digest.db'),
   SOURCES_FILE: optionalString.transform((v) => v ?? './sources.json'),
@@ -78,7 +77,8 @@ const envSchema = z.object({
   }).transform((v) => (v === undefined ? undefined : Number(v))),
   DEFAULT_DIGEST_TIME: optionalString
     .transform((v) => v ?? '08:00')
-    .refine((v) => hhmm.test(v), { message: 'expected a 24-hour time HH:MM such as 08:00' }),
+    .refine((v) => normaliseTimeOfDay(v) !== null, { message: 'expected a 24-hour time HH:MM such as 08:00' })
+    .transform((v) => normaliseTimeOfDay(v)!),
   DEFAULT_TIMEZONE: optionalString
     .transform((v) => v ?? 'UTC')
     .refine(isIanaTimeZone, { message: 'expected an IANA time zone such as Europe/Berlin or UTC' }),
@@ -137,7 +137,20 @@ const envSchema = z.object({
   }
 });
 
-export type Config = z.output<typeof envSchema>;
+export type Config = z.output<typeof envSchema> & {
+  /** A BOT_TOKEN that is not a token, set aside for a command that needs none: why (say it once), and the value (never logged). */
+  botTokenIgnored?: { reason: string; value: string };
+};
+
+export interface ConfigNeeds {
+  /**
+   * False for a command that never talks to Telegram (search, summary, ingest...): a malformed
+   * BOT_TOKEN does not stop it; it is set aside and `botTokenIgnored` says so. Default true.
+   */
+  bot?: boolean;
+}
+
+const isBotToken = (value: string): boolean => /^\d+:[\w-]{20,}$/.test(value);
 
 /** Never echoed back, not even in a configuration error. */
 const SECRET_SETTINGS = ['BOT_TOKEN', 'OPENAI_API_KEY', 'WEBHOOK_SECRET'];
@@ -145,9 +158,9 @@ const SECRET_SETTINGS = ['BOT_TOKEN', 'OPENAI_API_KEY', 'WEBHOOK_SECRET'];
 export class ConfigError extends Error {}
 
 /** Validates an environment; throws ConfigError with one readable line naming the variable. */
-export function parseConfig(env: Record<string, string | undefined>): Config {
+export function parseConfig(env: Record<string, string | undefined>, needs: ConfigNeeds = {}): Config {
   const result = envSchema.safeParse(env);
-  if (result.success) return result.data;
+  if (result.success) return checkBotToken(result.data, needs);
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
   const got = env[name];
@@ -155,15 +168,22 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   throw new ConfigError(`Invalid setting ${name}: ${issue.message}${shown}`);
 }
 
+function checkBotToken(config: Config, needs: ConfigNeeds): Config {
+  if (config.BOT_TOKEN === undefined || isBotToken(config.BOT_TOKEN)) return config;
+  const problem = 'Invalid setting BOT_TOKEN: expected a token from @BotFather, like 123456789:AAE...';
+  if (needs.bot ?? true) throw new ConfigError(problem);
+  return { ...config, BOT_TOKEN: undefined, botTokenIgnored: { reason: problem, value: config.BOT_TOKEN } };
+}
+
 /** Reads .env (if present; the real environment wins) and validates everything. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, dotenvPath = '.env'): Config {
+export function loadConfig(needs: ConfigNeeds = {}, env: NodeJS.ProcessEnv = process.env, dotenvPath = '.env'): Config {
   if (env === process.env && existsSync(dotenvPath)) loadDotenv({ path: dotenvPath, quiet: true });
-  return parseConfig(env);
+  return parseConfig(env, needs);
 }
 
 /** The values that must never appear in a log line. */
 export function secretsOf(config: Config): string[] {
-  return [config.BOT_TOKEN, config.OPENAI_API_KEY, config.WEBHOOK_SECRET].filter(
+  return [config.BOT_TOKEN, config.botTokenIgnored?.value, config.OPENAI_API_KEY, config.WEBHOOK_SECRET].filter(
     (s): s is string => typeof s === 'string' && s.length >= 4,
   );
 }

@@ -2,7 +2,7 @@
 // one readable line on stderr and a non-zero exit.
 import { Command, CommanderError } from 'commander';
 import { ConfigError } from './config.ts';
-import { UsageError, createContext, type CliContext, type GlobalOptions } from './cli/context.ts';
+import { EXIT, UsageError, createContext, type CliContext, type CommandNeeds, type GlobalOptions } from './cli/context.ts';
 import { exitOnUncaughtErrors } from './log.ts';
 import { describeError } from './secrets.ts';
 
@@ -14,8 +14,8 @@ const sourcesModule = () => import('./cli/sources.ts');
 
 type Handler = (ctx: CliContext) => number | Promise<number>;
 
-async function run(program: Command, handler: Handler): Promise<void> {
-  const ctx = createContext(program.opts<GlobalOptions>());
+async function run(program: Command, handler: Handler, needs: CommandNeeds = {}): Promise<void> {
+  const ctx = createContext(program.opts<GlobalOptions>(), needs);
   try {
     process.exitCode = await handler(ctx);
   } finally {
@@ -28,6 +28,15 @@ export function buildProgram(): Command {
     .description('News digests with key quotes, from the terminal or Telegram.')
     .option('--db <path>', 'SQLite database file (default: DATABASE_PATH or ./data/news-digest.db)')
     .showHelpAfterError('(run with --help for usage)')
+    .addHelpText(
+      'after',
+      `
+Exit codes:
+  0  success
+  1  failure (one line on stderr says why)
+  2  bad settings or usage: an invalid environment variable or sources file, an unknown option
+  3  partial success: some inputs (ingest, extract) or sources (fetch) failed; the counts say which`,
+    )
     .exitOverride();
 
   program
@@ -93,7 +102,7 @@ export function buildProgram(): Command {
     .description('run the daily-digest job once: send the digests that are due, resume the outbox (--now: everyone is due)')
     .option('--now', 'everyone is due now')
     .option('--json', 'print the counts as JSON')
-    .action((options) => run(program, async (ctx) => (await import('./cli/deliver.ts')).deliverCommand(ctx, options)));
+    .action((options) => run(program, async (ctx) => (await import('./cli/deliver.ts')).deliverCommand(ctx, options), { bot: true }));
 
   program
     .command('prune')
@@ -135,15 +144,21 @@ export async function main(argv: string[]): Promise<void> {
     await buildProgram().parseAsync(argv, { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) {
-      // Commander already printed usage or the help text.
-      process.exitCode = error.exitCode;
+      // Commander already printed the help text, or what is wrong with the command line.
+      process.exitCode = error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
     } else {
       // Scrubbed: an error from the Bot API client names its URL, bot token included.
       process.stderr.write(`news-digest: ${describeError(error)}\n`);
-      process.exitCode = error instanceof ConfigError || error instanceof UsageError ? 2 : 1;
+      process.exitCode = error instanceof ConfigError || error instanceof UsageError ? EXIT.usage : EXIT.failure;
     }
   }
 }
 
 exitOnUncaughtErrors();
+// A reader that has seen enough (`news-digest sources list | head -1`) closes the pipe: stop
+// quietly, as other command-line tools do, instead of an EPIPE stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT.ok);
+});
 await main(process.argv.slice(2));

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { parseOpml as parseOpmlDocument } from 'feedsmith';
 import { z } from 'zod';
 import type { SourceInput } from './store/sources.ts';
+import { isHttpUrl } from './util/url.ts';
 
 export class SourcesFileError extends Error {
   override readonly name = 'SourcesFileError';
@@ -12,14 +13,7 @@ export class SourcesFileError extends Error {
 const httpUrl = z
   .string()
   .trim()
-  .refine((v) => {
-    try {
-      const u = new URL(v);
-      return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname !== '';
-    } catch {
-      return false;
-    }
-  }, 'expected an absolute http(s) URL such as https://example.org/rss.xml');
+  .refine(isHttpUrl, 'expected an absolute http(s) URL such as https://example.org/rss.xml');
 
 export const SourceEntrySchema = z.strictObject({
   name: z.string().trim().min(1, 'expected a non-empty name'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../src/config.ts';
+import { ConfigError, parseConfig, secretsOf } from '../src/config.ts';
 
 describe('config', () => {
   it('has working defaults: SQLite file, offline, 08:00 UTC', () => {
@@ -44,6 +44,21 @@ describe('config', () => {
       expect((error as Error).message).toMatch(/BOT_TOKEN/);
       expect((error as Error).message).not.toContain('not-a-token-but-secret');
     }
+  });
+
+  it('sets a malformed BOT_TOKEN aside for a command that never talks to Telegram, and still never logs it', () => {
+    const config = parseConfig({ BOT_TOKEN: '12345:typo-in-the-token' }, { bot: false });
+    expect(config.BOT_TOKEN).toBeUndefined();
+    expect(config.botTokenIgnored?.reason).toBe('Invalid setting BOT_TOKEN: expected a token from @BotFather, like 123456789:AAE...');
+    expect(secretsOf(config)).toContain('12345:typo-in-the-token');
+    expect(() => parseConfig({ BOT_TOKEN: '12345:typo-in-the-token' })).toThrow(ConfigError);
+    const good = '123456789:AAEabcdefghijklmnopqrstuvwxyz';
+    expect(parseConfig({ BOT_TOKEN: good }, { bot: false })).toMatchObject({ BOT_TOKEN: good });
+  });
+
+  it('reads DEFAULT_DIGEST_TIME as people write it and keeps it as HH:MM', () => {
+    expect(parseConfig({ DEFAULT_DIGEST_TIME: '7:30' }).DEFAULT_DIGEST_TIME).toBe('07:30');
+    expect(parseConfig({ DEFAULT_DIGEST_TIME: '6pm' }).DEFAULT_DIGEST_TIME).toBe('18:00');
   });
 
   it('refuses WEBHOOK_URL without WEBHOOK_SECRET: a webhook anyone can post to is a configuration error', () => {

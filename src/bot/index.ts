@@ -22,7 +22,9 @@ import { groupAdminsOnly } from './group-admin.ts';
 import { UserRateLimiter, oneMomentText, type RateLimitSettings } from './rate-limit.ts';
 import { withRetries, type RetryOptions } from './retry.ts';
 import { UpdateQueue } from './update-queue.ts';
-import { normaliseTimezone, parseDigestTime, suggestTimezones } from './settings.ts';
+import { normaliseTimezone, suggestTimezones } from './settings.ts';
+import { normaliseTimeOfDay } from '../util/time-of-day.ts';
+import { isHttpUrl } from '../util/url.ts';
 import { answerHtml, greetingHtml, helpHtml, sourcesListHtml, storyDetailHtml, storySourcesHtml, topicsHtml } from './views.ts';
 
 export interface BotSettings {
@@ -251,7 +253,7 @@ export function createBot(deps: BotDeps): Telegraf {
 
   bot.command('time', groupAdminsOnly, async (ctx) => {
     const input = commandArgument(ctx);
-    const time = parseDigestTime(input);
+    const time = normaliseTimeOfDay(input);
     if (!time) return void (await ctx.reply('Please give a time as HH:MM in 24 hours, e.g. <code>/time 07:30</code>.', HTML));
     const subscriber = store.subscribers.ensure({ chatId: ctx.chat.id, userId: ctx.from.id, firstName: ctx.from.first_name, digestTime: time, timezone: settings.defaultTimezone }, now());
     store.subscribers.setDigestTime(ctx.chat.id, time, now());
@@ -280,7 +282,7 @@ export function createBot(deps: BotDeps): Telegraf {
   bot.command('addsource', async (ctx) => {
     if (!isAdmin(ctx)) return void (await ctx.reply('Sorry, only the administrators of this bot can add sources.'));
     const url = commandArgument(ctx);
-    if (!/^https?:\/\/\S+$/i.test(url) || !URL.canParse(url)) return void (await ctx.reply('Please give a feed URL, e.g. <code>/addsource https://example.org/rss.xml</code>.', HTML));
+    if (!isHttpUrl(url)) return void (await ctx.reply('Please give a feed URL, e.g. <code>/addsource https://example.org/rss.xml</code>.', HTML));
     await ctx.sendChatAction('typing');
     let source;
     try {

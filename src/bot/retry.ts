@@ -4,6 +4,7 @@
 import type { Telegram } from 'telegraf';
 import { TelegramError } from 'telegraf';
 import type { Logger } from '../log.ts';
+import { parseRetryAfter } from '../util/retry-after.ts';
 
 export interface RetryOptions {
   maxAttempts?: number;
@@ -26,8 +27,7 @@ const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(r
 export function retryDelayMs(error: unknown, attempt: number, options: Required<Pick<RetryOptions, 'baseDelayMs' | 'maxRetryAfterMs'>>): number | null {
   if (!(error instanceof TelegramError)) return null;
   if (error.code === 429) {
-    const seconds = error.parameters?.retry_after ?? 1;
-    const ms = seconds * 1000;
+    const ms = parseRetryAfter(error.parameters?.retry_after) ?? 1_000;
     return ms <= options.maxRetryAfterMs ? ms : null;
   }
   if (error.code >= 500) return options.baseDelayMs * 2 ** attempt;

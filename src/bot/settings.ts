@@ -1,22 +1,5 @@
 // Validation of what users type for their settings: delivery time and time zone.
 
-/** "7:30", "07:30", "0730", "7.30", "7am", "7:30 pm" -> "07:30"; null when it is not a time. */
-export function parseDigestTime(input: string): string | null {
-  const text = input.trim().toLowerCase().replace(/\s+/g, '');
-  const match = /^(\d{1,2})(?:[:.h]?(\d{2}))?(am|pm)?$/.exec(text);
-  if (!match) return null;
-  let hours = Number(match[1]);
-  const minutes = match[2] === undefined ? 0 : Number(match[2]);
-  const meridiem = match[3];
-  if (meridiem) {
-    if (hours < 1 || hours > 12) return null;
-    hours = (hours % 12) + (meridiem === 'pm' ? 12 : 0);
-  }
-  if (hours > 23 || minutes > 59) return null;
-  if (match[2] === undefined && !meridiem && match[1]!.length > 2) return null;
-  return `${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`;
-}
-
 const ZONES: string[] = Intl.supportedValuesOf('timeZone');
 const ZONES_LOWER = new Map(ZONES.map((z) => [z.toLowerCase(), z]));
 

@@ -5,8 +5,9 @@ import { isJsonlPath } from '../ingest/jsonl.ts';
 import { toIsoUtc } from '../ingest/page.ts';
 import { STDIN, ingestInputs, isUrl, readInputs, type InputOptions } from '../ingest/pipeline.ts';
 import { analyseArticle } from '../nlp/analyse.ts';
-import { UsageError, fetchOptionsOf, type CliContext } from './context.ts';
+import { UsageError, exitCodeOf, fetchOptionsOf, type CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
+import { isHttpUrl } from '../util/url.ts';
 
 export interface InputFlags {
   format?: string;
@@ -33,7 +34,7 @@ export function inputOptionsOf(inputs: string[], flags: InputFlags): InputOption
   const hint: Pick<DocumentHint, 'url' | 'meta'> = {};
   const meta: NonNullable<DocumentHint['meta']> = {};
   if (flags.url !== undefined) {
-    if (!/^https?:\/\//i.test(flags.url) || !URL.canParse(flags.url)) throw new UsageError(`--url "${flags.url}" is not an http(s) URL`);
+    if (!isHttpUrl(flags.url)) throw new UsageError(`--url "${flags.url}" is not an http(s) URL`);
     hint.url = flags.url;
   }
   if (flags.outlet !== undefined) {
@@ -76,13 +77,7 @@ export async function ingestCommand(ctx: CliContext, inputs: string[], options: 
     printLine(`new: ${counts.new}, duplicate: ${counts.duplicate}, near-duplicate: ${counts.nearDuplicate}, failed: ${counts.failed.length}`);
     for (const failure of counts.failed) printLine(`  failed: ${failure.input}: ${failure.reason}`);
   }
-  return exitCode(counts.new + counts.duplicate + counts.nearDuplicate, counts.failed.length);
-}
-
-/** DESIGN.md §3: 0 all read, 1 nothing could be read, 3 partial success (the counts say what failed). */
-function exitCode(succeeded: number, failed: number): number {
-  if (!failed) return 0;
-  return succeeded ? 3 : 1;
+  return exitCodeOf(counts.new + counts.duplicate + counts.nearDuplicate, counts.failed.length);
 }
 
 export async function extractCommand(ctx: CliContext, inputs: string[], options: InputFlags & { json?: boolean }): Promise<number> {
@@ -135,5 +130,5 @@ export async function extractCommand(ctx: CliContext, inputs: string[], options:
       printLine();
     }
   }
-  return exitCode(successes, failures);
+  return exitCodeOf(successes, failures);
 }

@@ -6,7 +6,7 @@ import { createContext, fetchOptionsOf, type GlobalOptions } from './context.ts'
 import { seedSources } from './sources.ts';
 
 export async function serveCommand(options: GlobalOptions): Promise<void> {
-  const ctx = createContext(options);
+  const ctx = createContext(options, { bot: true });
   seedSources(ctx);
   let running: Running;
   try {

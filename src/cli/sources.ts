@@ -4,15 +4,25 @@ import { readFile } from 'node:fs/promises';
 import { probeSource } from '../ingest/probe.ts';
 import { fetchJobPool, pollAndStore, pollOptionsOf } from '../ingest/pipeline.ts';
 import { redactUrl } from '../secrets.ts';
-import { loadSourcesFile, parseOpml } from '../sources-file.ts';
+import { ConfigError } from '../config.ts';
+import { SourcesFileError, loadSourcesFile, parseOpml } from '../sources-file.ts';
 import type { Source, SourceKind } from '../store/index.ts';
-import { UserError, fetchOptionsOf, type CliContext } from './context.ts';
+import { UserError, exitCodeOf, fetchOptionsOf, type CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
+import { isHttpUrl } from '../util/url.ts';
 
 /** Seeds the store with the configured default sources (a removed one stays removed). */
 export function seedSources(ctx: CliContext): void {
   if (!existsSync(ctx.config.SOURCES_FILE)) return;
-  ctx.store().sources.seed(loadSourcesFile(ctx.config.SOURCES_FILE));
+  let sources: ReturnType<typeof loadSourcesFile>;
+  try {
+    sources = loadSourcesFile(ctx.config.SOURCES_FILE);
+  } catch (error) {
+    // SOURCES_FILE is a setting: a broken file is bad settings (exit 2), as a bad variable is.
+    if (error instanceof SourcesFileError) throw new ConfigError(error.message);
+    throw error;
+  }
+  ctx.store().sources.seed(sources);
 }
 
 function describe(source: Source): string {
@@ -37,7 +47,7 @@ export function sourcesListCommand(ctx: CliContext, options: { json?: boolean })
 }
 
 export async function sourcesAddCommand(ctx: CliContext, url: string, options: { name?: string; kind?: string; check?: boolean }): Promise<number> {
-  if (!/^https?:\/\/[^\s]+$/i.test(url) || !URL.canParse(url)) throw new UserError(`not an http(s) URL: ${url}`);
+  if (!isHttpUrl(url)) throw new UserError(`not an http(s) URL: ${url}`);
   if (options.kind && options.kind !== 'feed' && options.kind !== 'page') throw new UserError('--kind must be feed or page');
   let kind = options.kind as SourceKind | undefined;
   let name = options.name;
@@ -82,10 +92,10 @@ export async function fetchCommand(ctx: CliContext, options: { json?: boolean })
   const totals = await pollAndStore({ store, log: ctx.log, jobs }, pollOptionsOf(ctx.config, fetchOptionsOf(ctx.config))).finally(() => jobs.close());
   if (options.json) printJsonLine(totals);
   else {
+    // Each failed source was logged once as it failed (name, URL, reason, next attempt), as serve logs it.
     printLine(
       `sources: ${totals.sources}, fetched: ${totals.fetched}, not modified: ${totals.notModified}, new: ${totals.new}, duplicate: ${totals.duplicate}, near-duplicate: ${totals.nearDuplicate}, failed: ${totals.failed.length}`,
     );
-    for (const failure of totals.failed) printLine(`  failed: ${failure.source}: ${failure.reason}`);
   }
-  return totals.sources > 0 && totals.failed.length === totals.sources ? 1 : 0;
+  return exitCodeOf(totals.sources - totals.failed.length, totals.failed.length);
 }

@@ -8,6 +8,7 @@ import type { Logger } from '../log.ts';
 import type { Store, Subscriber } from '../store/index.ts';
 import type { OutboxMessageInput } from '../store/outbox.ts';
 import { dueToday, localDate } from './schedule.ts';
+import { normaliseTimeOfDay } from '../util/time-of-day.ts';
 
 export interface DecideOptions {
   now: Date;
@@ -62,7 +63,7 @@ export function findDue(store: Store, now: Date, options: { everyoneDue?: boolea
       // A bad stored time zone or time: use UTC rather than never delivering.
       info = options.everyoneDue
         ? { localDate: localDate(now, 'UTC'), dueAt: now, due: true }
-        : dueToday({ digestTime: /^\d{2}:\d{2}$/.test(subscriber.digestTime) ? subscriber.digestTime : '08:00', timezone: 'UTC' }, now);
+        : dueToday({ digestTime: normaliseTimeOfDay(subscriber.digestTime) ?? '08:00', timezone: 'UTC' }, now);
     }
     if (!info.due) continue;
     candidates.push({ subscriber, localDate: info.localDate, dueAt: info.dueAt });

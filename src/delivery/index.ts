@@ -9,11 +9,12 @@ import { decideDue, type DecideReport } from './decide.ts';
 import { SchedulerLease } from './lock.ts';
 import { localDate, systemClock, type Clock } from './schedule.ts';
 import { Sender, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
+import { systemTime, type TimeSource } from '../util/time.ts';
 
 export { decideDue, findDue, dailyDigest, type DecideReport } from './decide.ts';
 export { SchedulerLease, SCHEDULER_LOCK } from './lock.ts';
 export { dueToday, nextDueAt, zonedTimeToUtc, localDate, localParts, fixedClock, systemClock, type Clock } from './schedule.ts';
-export { Sender, classifySendError, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
+export { Sender, Pacer, classifySendError, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
 
 export interface DeliverySettings extends SenderSettings {
   /** Scheduler lease length; renewed every third of it. */
@@ -45,8 +46,10 @@ export interface DeliveryDeps {
   log: Logger;
   api: BotApi;
   settings: DeliverySettings;
-  /** Due-time clock (tests move it); pacing and retries use real time. */
+  /** Due-time clock: which daily digests are due (tests set the date). */
   clock?: Clock;
+  /** Time that passes: the lease, pacing, retries and timeouts (tests: a fake clock that never sleeps). */
+  time?: TimeSource;
   /** Improves each digest before it is recorded (the LLM, when configured). */
   improve?: (digest: Digest) => Promise<Digest>;
 }
@@ -70,6 +73,7 @@ export class Delivery {
   readonly lease: SchedulerLease;
   readonly sender: Sender;
   private readonly clock: Clock;
+  private readonly time: TimeSource;
   private recoveredUnknown = 0;
   private started = false;
   private deciding: Promise<DecideReport | null> | null = null;
@@ -77,12 +81,15 @@ export class Delivery {
 
   constructor(private readonly deps: DeliveryDeps) {
     this.clock = deps.clock ?? systemClock;
+    const time = deps.time ?? systemTime;
+    this.time = time;
     this.lease = new SchedulerLease(deps.store, {
       leaseMs: deps.settings.leaseMs,
       log: deps.log,
+      time,
       onLost: () => deps.log.warn('delivery paused: the scheduler lease is held by another process'),
     });
-    this.sender = new Sender({ store: deps.store, api: deps.api, log: deps.log, settings: deps.settings, canSend: () => this.lease.valid && !this.stopping });
+    this.sender = new Sender({ store: deps.store, api: deps.api, log: deps.log, settings: deps.settings, time, canSend: () => this.lease.valid && !this.stopping });
   }
 
   get holdsLock(): boolean {
@@ -104,7 +111,7 @@ export class Delivery {
       }
       return { ...result, recoveredUnknown: 0 };
     }
-    const recovered = this.deps.store.outbox.recoverInFlight(new Date());
+    const recovered = this.deps.store.outbox.recoverInFlight(new Date(this.time.now()));
     this.recoveredUnknown += recovered;
     const counts = this.deps.store.outbox.counts();
     this.deps.log.info(

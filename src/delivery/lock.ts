@@ -5,7 +5,7 @@ import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import type { Logger } from '../log.ts';
 import type { LockHolder, Store } from '../store/index.ts';
-import { systemClock, type Clock } from './schedule.ts';
+import { systemTime, type TimeSource } from '../util/time.ts';
 
 export const SCHEDULER_LOCK = 'daily-digest-scheduler';
 
@@ -15,7 +15,8 @@ export interface LeaseOptions {
   leaseMs: number;
   /** Renewal period; default a third of leaseMs. */
   renewEveryMs?: number;
-  clock?: Clock;
+  /** The lease's expiry and its renewals run on it (tests: a fake clock). */
+  time?: TimeSource;
   log: Logger;
   /** Called once if the lease is lost (renewal failed): stop sending at once. */
   onLost?: () => void;
@@ -38,8 +39,8 @@ export function isStaleHolder(holder: LockHolder): boolean {
 export class SchedulerLease {
   readonly owner = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private readonly name: string;
-  private readonly clock: Clock;
-  private timer: NodeJS.Timeout | undefined;
+  private readonly time: TimeSource;
+  private renewal: AbortController | undefined;
   private expiresAt = 0;
   private held = false;
 
@@ -48,49 +49,58 @@ export class SchedulerLease {
     private readonly options: LeaseOptions,
   ) {
     this.name = options.name ?? SCHEDULER_LOCK;
-    this.clock = options.clock ?? systemClock;
+    this.time = options.time ?? systemTime;
   }
 
   /** Whether we hold the lease now (with a safety margin before its expiry). */
   get valid(): boolean {
-    return this.held && Date.now() < this.expiresAt - Math.min(1_000, this.options.leaseMs / 4);
+    return this.held && this.time.now() < this.expiresAt - Math.min(1_000, this.options.leaseMs / 4);
   }
 
   /** Tries to take the lease; on success renews it in the background until release(). */
   acquire(): { acquired: boolean; holder: LockHolder } {
-    const now = this.clock.now();
+    const now = this.time.now();
+    const expiresAt = now + this.options.leaseMs;
     const result = this.store.outbox.acquireLock(
-      { name: this.name, owner: this.owner, host: hostname(), pid: process.pid, expiresAt: now.getTime() + this.options.leaseMs },
-      now,
+      { name: this.name, owner: this.owner, host: hostname(), pid: process.pid, expiresAt },
+      new Date(now),
       isStaleHolder,
     );
     if (result.acquired) {
       this.held = true;
-      this.expiresAt = Date.now() + this.options.leaseMs;
+      this.expiresAt = expiresAt;
       this.startRenewal();
     }
     return result;
   }
 
   private startRenewal(): void {
-    if (this.timer) return;
+    if (this.renewal) return;
     const every = this.options.renewEveryMs ?? Math.max(100, Math.floor(this.options.leaseMs / 3));
-    this.timer = setInterval(() => this.renew(), every);
-    this.timer.unref();
+    const renewal = new AbortController();
+    this.renewal = renewal;
+    void (async () => {
+      for (;;) {
+        await this.time.sleep(every, renewal.signal);
+        if (renewal.signal.aborted) return;
+        this.renew();
+      }
+    })();
   }
 
   renew(): boolean {
     if (!this.held) return false;
     let ok = false;
+    const expiresAt = this.time.now() + this.options.leaseMs;
     try {
-      ok = this.store.outbox.renewLock(this.name, this.owner, this.clock.now().getTime() + this.options.leaseMs);
+      ok = this.store.outbox.renewLock(this.name, this.owner, expiresAt);
     } catch (error) {
       this.options.log.warn({ err: error }, 'could not renew the scheduler lease');
       // Keep the old expiry: `valid` turns false before it runs out.
       return false;
     }
     if (ok) {
-      this.expiresAt = Date.now() + this.options.leaseMs;
+      this.expiresAt = expiresAt;
       return true;
     }
     this.lost();
@@ -106,8 +116,8 @@ export class SchedulerLease {
   }
 
   private stopRenewal(): void {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = undefined;
+    this.renewal?.abort();
+    this.renewal = undefined;
   }
 
   release(): void {

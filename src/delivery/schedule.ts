@@ -1,6 +1,7 @@
 // Pure due-time computation: when a subscriber's daily digest is due, in UTC, from their
 // local delivery time (HH:MM) and IANA time zone, daylight saving time included. No I/O;
 // the clock is a parameter.
+import { formatTimeOfDay, parseTimeOfDay } from '../util/time-of-day.ts';
 
 export interface Clock {
   now(): Date;
@@ -84,15 +85,6 @@ export function zoneOffsetMs(instant: Date, timeZone: string): number {
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
 
-function parseHhmm(time: string): { hour: number; minute: number } {
-  const match = /^(\d{1,2}):(\d{2})$/.exec(time.trim());
-  if (!match) throw new Error(`expected a time HH:MM, got "${time}"`);
-  const hour = Number(match[1]);
-  const minute = Number(match[2]);
-  if (hour > 23 || minute > 59) throw new Error(`expected a time HH:MM, got "${time}"`);
-  return { hour, minute };
-}
-
 function parseDate(date: string): { year: number; month: number; day: number } {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) throw new Error(`expected a date YYYY-MM-DD, got "${date}"`);
@@ -106,12 +98,14 @@ function parseDate(date: string): { year: number; month: number; day: number } {
  */
 export function zonedTimeToUtc(date: string, time: string, timeZone: string): Date {
   const { year, month, day } = parseDate(date);
-  const { hour, minute } = parseHhmm(time);
+  const timeOfDay = parseTimeOfDay(time);
+  if (!timeOfDay) throw new Error(`expected a time HH:MM, got "${time}"`);
+  const { hour, minute } = timeOfDay;
   const wall = Date.UTC(year, month - 1, day, hour, minute);
   const before = zoneOffsetMs(new Date(wall - 86_400_000), timeZone);
   const after = zoneOffsetMs(new Date(wall + 86_400_000), timeZone);
   const candidates = [...new Set([wall - before, wall - after])].sort((a, b) => a - b);
-  const target = `${date} ${time}`;
+  const target = `${date} ${formatTimeOfDay(timeOfDay)}`;
   for (const t of candidates) {
     const p = localParts(new Date(t), timeZone);
     if (`${p.date} ${p.time}` === target) return new Date(t);

@@ -11,6 +11,8 @@ import type { Logger } from '../log.ts';
 import { describeError } from '../secrets.ts';
 import type { Store } from '../store/index.ts';
 import type { ReadyMessage, SendingMessage } from '../store/outbox.ts';
+import { parseRetryAfter } from '../util/retry-after.ts';
+import { systemTime, type TimeSource } from '../util/time.ts';
 
 /** What the sender needs from a Bot API client (telegraf's Telegram fits). */
 export interface BotApi {
@@ -48,6 +50,8 @@ export interface SenderDeps {
   canSend?: () => boolean;
   /** Called when a chat is deactivated (blocked the bot, or no longer exists). */
   onDeactivated?: (chatId: number, reason: string) => void;
+  /** Pace, per-chat intervals, retries and request timeouts run on it (tests: a fake clock). */
+  time?: TimeSource;
 }
 
 export interface SenderStats {
@@ -76,8 +80,8 @@ export function classifySendError(error: unknown, retryAfterCapMs = 300_000): Ex
     const code = error.code;
     const description = error.description ?? String(code);
     if (code === 429) {
-      const seconds = Number(error.parameters?.retry_after ?? 1);
-      return { kind: 'rate-limited', retryAfterMs: Math.min(retryAfterCapMs, Math.max(1, seconds) * 1000), reason: `429 ${description}` };
+      const asked = parseRetryAfter(error.parameters?.retry_after) ?? 1_000;
+      return { kind: 'rate-limited', retryAfterMs: Math.min(retryAfterCapMs, Math.max(1_000, asked)), reason: `429 ${description}` };
     }
     if (code >= 500) return { kind: 'retry', reason: `${code} ${description}` };
     if (code === 403) return { kind: 'deactivate', reason: /blocked/i.test(description) ? 'blocked' : description };
@@ -90,19 +94,19 @@ export function classifySendError(error: unknown, retryAfterCapMs = 300_000): Ex
   return { kind: 'retry', reason: `network: ${err?.code ?? describeError(error)}` };
 }
 
-/** Token bucket over real time: the global pace. */
+/** Token bucket: the global pace. Pure: the caller says what time it is. */
 export class Pacer {
   private tokens: number;
-  private last = Date.now();
   constructor(
     private readonly ratePerSecond: number,
     private readonly burst: number,
+    private last: number,
   ) {
     this.tokens = Math.min(1, burst);
   }
 
   /** Milliseconds until a token is available (0: now). */
-  waitMs(now = Date.now()): number {
+  waitMs(now: number): number {
     this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
     this.last = now;
     return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000);
@@ -113,12 +117,11 @@ export class Pacer {
   }
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
-
 export class Sender {
   readonly stats: SenderStats = { sent: 0, failed: 0, retried: 0, rateLimited: 0, deactivated: 0, firstSentAt: null, lastSentAt: null };
   private readonly settings: Required<SenderSettings>;
   private readonly pacer: Pacer;
+  private readonly time: TimeSource;
   private queue: ReadyMessage[] = [];
   private readonly inFlight = new Map<number, { item: ReadyMessage; abort: AbortController; done: Promise<void> }>();
   private readonly busyChats = new Set<number>();
@@ -141,7 +144,8 @@ export class Sender {
       idlePollMs: 500,
       ...s,
     };
-    this.pacer = new Pacer(this.settings.ratePerSecond, this.settings.burst);
+    this.time = deps.time ?? systemTime;
+    this.pacer = new Pacer(this.settings.ratePerSecond, this.settings.burst, this.time.now());
   }
 
   get inFlightCount(): number {
@@ -169,17 +173,12 @@ export class Sender {
     w?.();
   }
 
-  private waitForWake(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(() => {
-        this.wakeUp = undefined;
-        resolve();
-      }, Math.max(1, ms));
-      this.wakeUp = () => {
-        clearTimeout(timer);
-        resolve();
-      };
-    });
+  private async waitForWake(ms: number): Promise<void> {
+    const waker = new AbortController();
+    const wakeUp = () => waker.abort();
+    this.wakeUp = wakeUp;
+    await this.time.sleep(Math.max(1, ms), waker.signal);
+    if (this.wakeUp === wakeUp) this.wakeUp = undefined;
   }
 
   /** Resolves when the outbox has nothing pending or in flight (or the sender stops). */
@@ -213,7 +212,9 @@ export class Sender {
     if (pending.length) {
       this.deps.log.info({ inFlight: pending.length }, 'waiting for messages in flight');
       const all = Promise.all(pending.map((p) => p.done));
-      const timedOut = await Promise.race([all.then(() => false), sleep(graceMs).then(() => true)]);
+      const graceOver = new AbortController();
+      const timedOut = await Promise.race([all.then(() => false), this.time.sleep(graceMs, graceOver.signal).then(() => !graceOver.signal.aborted)]);
+      graceOver.abort(); // no timer left behind to hold the process
       if (timedOut) {
         for (const p of this.inFlight.values()) p.abort.abort();
         await all;
@@ -261,7 +262,7 @@ export class Sender {
 
   private async run(): Promise<void> {
     while (!this.stopping) {
-      const now = Date.now();
+      const now = this.time.now();
       if (!this.canSend()) {
         this.queue = [];
         await this.waitForWake(this.settings.idlePollMs);
@@ -283,11 +284,11 @@ export class Sender {
         continue;
       }
       const item = picked.item;
-      const wait = this.pacer.waitMs();
+      const wait = this.pacer.waitMs(now);
       if (wait > 0) {
         // Put it back at the front and wait for the pace.
         this.queue.unshift(item);
-        await sleep(wait);
+        await this.time.sleep(wait);
         continue;
       }
       const message = this.deps.store.outbox.takeForSending(item.id);
@@ -305,7 +306,7 @@ export class Sender {
       .finally(() => {
         this.inFlight.delete(item.id);
         this.busyChats.delete(item.chatId);
-        this.chatNextAt.set(item.chatId, Date.now() + this.settings.perChatIntervalMs);
+        this.chatNextAt.set(item.chatId, this.time.now() + this.settings.perChatIntervalMs);
         if (this.chatNextAt.size > 50_000) this.pruneChatTimes();
         this.wake();
         this.settleDrainWaiters();
@@ -314,13 +315,16 @@ export class Sender {
   }
 
   private pruneChatTimes(): void {
-    const now = Date.now();
+    const now = this.time.now();
     for (const [chatId, at] of this.chatNextAt) if (at <= now) this.chatNextAt.delete(chatId);
   }
 
   private async deliver(item: ReadyMessage, message: SendingMessage, abort: AbortController): Promise<void> {
     const { store, log } = this.deps;
-    const timer = setTimeout(() => abort.abort(), this.settings.requestTimeoutMs);
+    const answered = new AbortController();
+    void this.time.sleep(this.settings.requestTimeoutMs, answered.signal).then(() => {
+      if (!answered.signal.aborted) abort.abort();
+    });
     let outcome: Outcome;
     try {
       const payload: Record<string, unknown> = { chat_id: item.chatId, text: message.html, ...HTML_OPTIONS };
@@ -330,10 +334,10 @@ export class Sender {
     } catch (error) {
       outcome = classifySendError(error, this.settings.maxRetryAfterMs);
     } finally {
-      clearTimeout(timer);
+      answered.abort();
     }
 
-    const now = new Date();
+    const now = new Date(this.time.now());
     const attempts = message.attempts;
     switch (outcome.kind) {
       case 'sent': {

@@ -3,6 +3,7 @@
 // characters after entity parsing, split between stories and never inside a tag.
 import { outletName } from '../ingest/outlet.ts';
 import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from './model.ts';
+import { isHttpUrl } from '../util/url.ts';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Room kept below the limit, for safety against counting differences. */
@@ -39,7 +40,7 @@ export function visibleLength(html: string): number {
 
 /** A link Telegram accepts: an absolute http(s) URL, percent-encoded; null for anything else. */
 function webUrl(url: string | undefined): string | null {
-  if (!url || !/^https?:\/\//i.test(url.trim()) || !URL.canParse(url.trim())) return null;
+  if (!url || !isHttpUrl(url.trim())) return null;
   return new URL(url.trim()).href;
 }
 

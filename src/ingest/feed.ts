@@ -2,6 +2,7 @@
 // values out. feedsmith does the format work; it is lenient about broken XML, so a
 // well-formedness check runs first to reject what is truly malformed with a clear reason.
 import { parseFeed as parseAnyFeed, type AnyFeed } from 'feedsmith';
+import { isHttpUrl, resolveHttpUrl } from '../util/url.ts';
 import { htmlToText } from './html-text.ts';
 import { MAX_OUTLET_CHARS, MAX_TITLE_CHARS, capLength, stripControlCharacters } from './sanitize.ts';
 
@@ -80,7 +81,7 @@ function toParsedFeed(parsed: AnyFeed, feedUrl?: string): ParsedFeed {
         raw.push({
           guid,
           // A permalink GUID is the item's URL when <link> is missing.
-          url: it.link ?? (guid && it.guid?.isPermaLink !== false && /^https?:\/\//i.test(guid) ? guid : undefined),
+          url: it.link ?? (guid && it.guid?.isPermaLink !== false && isHttpUrl(guid) ? guid : undefined),
           title: it.title,
           titleIsHtml: true,
           date: it.pubDate ?? it.dc?.dates?.[0] ?? it.dcterms?.issued?.[0] ?? it.dcterms?.modified?.[0] ?? it.atom?.published ?? it.atom?.updated,
@@ -180,7 +181,7 @@ function toItem(r: RawItem, feedUrl?: string): FeedItem | undefined {
   if (!title) return undefined;
 
   const item: FeedItem = { title, text, isTeaser };
-  const url = resolveUrl(r.url, feedUrl);
+  const url = resolveHttpUrl(r.url, feedUrl);
   if (url) item.url = url;
   const guid = globalGuid(r.guid, feedUrl);
   if (guid) item.guid = guid;
@@ -216,16 +217,6 @@ function stripReadMore(text: string): string {
 function titleFromText(text: string): string {
   const first = text.split(/\n|(?<=[.!?])\s/)[0]?.trim() ?? '';
   return first.length > 120 ? `${first.slice(0, 117).replace(/\s+\S*$/, '')}...` : first;
-}
-
-function resolveUrl(url: string | undefined, base: string | undefined): string | undefined {
-  if (!url?.trim()) return undefined;
-  try {
-    const resolved = new URL(url.trim(), base);
-    return resolved.protocol === 'http:' || resolved.protocol === 'https:' ? resolved.href : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 /**
@@ -276,7 +267,7 @@ function htmlNotFeedReason(html: string, base?: string): string {
     if (!/\brel\s*=\s*["']?alternate/i.test(tag)) continue;
     if (!/\btype\s*=\s*["']?application\/(rss|atom|feed)\+(xml|json)/i.test(tag)) continue;
     const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(tag);
-    const url = resolveUrl(htmlToText(href?.[1] ?? href?.[2] ?? href?.[3] ?? '', { inline: true }), base);
+    const url = resolveHttpUrl(htmlToText(href?.[1] ?? href?.[2] ?? href?.[3] ?? '', { inline: true }), base);
     if (url) return `not a feed: got an HTML page (it links to a feed at ${url})`;
   }
   return 'not a feed: got an HTML page';

@@ -3,13 +3,14 @@
 // as soon as it is ready, and record success or failure with backoff. One broken or huge
 // source never stops the others: each has its own page budget and concurrency, the whole
 // poll has a deadline, and an abort (SIGTERM) stops every request in flight.
-import { setTimeout as sleep } from 'node:timers/promises';
+import pLimit from 'p-limit';
 import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
 import type { InsertStatus, Source, Store } from '../store/index.ts';
 import type { FeedItem } from './feed.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, FetchError, fetchUrl, type FetchOptions, type FetchResult } from './http.ts';
 import type { JobRunner } from './jobs.ts';
+import { systemTime, type TimeSource } from '../util/time.ts';
 
 export interface PollDeps {
   store: Store;
@@ -28,6 +29,8 @@ export interface PollDeps {
   random?: () => number;
   /** Milliseconds that only go forward, for the page budgets and the poll deadline (default performance.now). */
   monotonic?: () => number;
+  /** The per-host pacing waits on it (tests: a fake clock). */
+  time?: TimeSource;
 }
 
 export interface PollOptions {
@@ -129,8 +132,12 @@ export function backoffDelayMs(consecutiveFailures: number, random: () => number
 /** Spaces requests to one host: each caller gets the next free slot, intervalMs apart. */
 export class HostPacer {
   private readonly nextSlot = new Map<string, number>();
-  constructor(private readonly intervalMs: number) {}
+  constructor(
+    private readonly intervalMs: number,
+    private readonly time: TimeSource = systemTime,
+  ) {}
 
+  /** Resolves at this caller's slot for the URL's host; throws the signal's reason if it aborts first. */
   async wait(url: string, signal?: AbortSignal): Promise<void> {
     if (this.intervalMs <= 0) return;
     let host: string;
@@ -139,28 +146,12 @@ export class HostPacer {
     } catch {
       return; // fetchUrl reports the bad URL
     }
-    const now = Date.now();
+    const now = this.time.now();
     const at = Math.max(now, this.nextSlot.get(host) ?? 0);
     this.nextSlot.set(host, at + this.intervalMs);
-    if (at > now) await sleep(at - now, undefined, signal ? { signal } : {});
+    if (at > now) await this.time.sleep(at - now, signal);
+    signal?.throwIfAborted();
   }
-}
-
-/** Runs at most `limit` tasks at once; a finishing task hands its slot to the next waiter. */
-export function createLimiter(limit: number): <T>(task: () => Promise<T>) => Promise<T> {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    else active++;
-    try {
-      return await task();
-    } finally {
-      const next = waiting.shift();
-      if (next) next();
-      else active--;
-    }
-  };
 }
 
 interface Context {
@@ -202,7 +193,7 @@ export async function pollSources(deps: PollDeps, options: PollOptions = {}): Pr
       allowPrivate: options.allowPrivate ?? true,
       signal: controller.signal,
     },
-    pacer: new HostPacer(options.hostIntervalMs ?? 1_000),
+    pacer: new HostPacer(options.hostIntervalMs ?? 1_000, deps.time),
     maxRetryAfterMs: options.maxRetryAfterMs ?? DEFAULT_MAX_RETRY_AFTER_MS,
     pageConcurrency: Math.max(1, options.pageConcurrency ?? 2),
     pagesPerSource: options.pagesPerSource ?? DEFAULT_PAGES_PER_SOURCE,
@@ -213,7 +204,7 @@ export async function pollSources(deps: PollDeps, options: PollOptions = {}): Pr
   };
   try {
     const due = deps.store.sources.due(now());
-    const sourceLimit = createLimiter(Math.max(1, options.concurrency ?? 4));
+    const sourceLimit = pLimit(Math.max(1, options.concurrency ?? 4));
     const results = await Promise.all(
       due.map((source) =>
         sourceLimit(async () => {
@@ -398,7 +389,7 @@ async function storeFeed(source: Source, res: FetchResult, ctx: Context, result:
   }
 
   // New teasers first, then stored ones still waiting: each runs once a page slot is free.
-  const pageSlot = createLimiter(ctx.pageConcurrency);
+  const pageSlot = pLimit(ctx.pageConcurrency);
   const pagesStarted = ctx.monotonic();
   let pagesTaken = 0;
   const takePage = (): boolean => {

@@ -8,6 +8,8 @@ import { lookup as dnsLookup, type LookupAddress, type LookupOptions } from 'nod
 import { isIP, type Socket } from 'node:net';
 import ipaddr from 'ipaddr.js';
 import type { Dispatcher } from 'undici';
+import { parseRetryAfter } from '../util/retry-after.ts';
+import { hasHttpScheme } from '../util/url.ts';
 
 // undici (the package, for its connect hook) loads with the first request that refuses
 // private addresses, not with every command that imports this module; where private
@@ -94,19 +96,6 @@ export class FetchError extends Error {
     if (details.status !== undefined) this.status = details.status;
     if (details.retryAfterMs !== undefined) this.retryAfterMs = details.retryAfterMs;
   }
-}
-
-/**
- * Retry-After as milliseconds from `now`: delta-seconds or an HTTP date (RFC 9110 §10.2.3).
- * Undefined when absent or unreadable; a date in the past gives 0.
- */
-export function parseRetryAfter(value: string | null | undefined, now: Date = new Date()): number | undefined {
-  if (value == null) return undefined;
-  const v = value.trim();
-  if (/^\d+$/.test(v)) return Number(v) * 1000;
-  if (!/[a-z]/i.test(v)) return undefined; // "1.5", "-3": neither form
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - now.getTime());
 }
 
 /**
@@ -223,7 +212,7 @@ function toHttpUrl(url: string | URL): URL {
   } catch {
     throw new FetchError('invalid-url', `invalid URL: ${String(url).slice(0, 200)}`, { url: String(url) });
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') {
+  if (!hasHttpScheme(parsed)) {
     throw new FetchError('invalid-url', `unsupported URL scheme ${parsed.protocol} (only http and https)`, { url: parsed.href });
   }
   return parsed;
@@ -276,7 +265,7 @@ export async function fetchUrl(url: string | URL, options: FetchOptions = {}): P
         } catch {
           throw new FetchError('redirect', `redirect to an invalid URL: ${location.slice(0, 200)}`, { url: current.href, status: res.status });
         }
-        if (next.protocol !== 'http:' && next.protocol !== 'https:') {
+        if (!hasHttpScheme(next)) {
           throw new FetchError('redirect', `redirect to unsupported scheme ${next.protocol}`, { url: current.href, status: res.status });
         }
         next.hash = '';

@@ -4,6 +4,7 @@
 // path as a file: documentToDrafts, in a worker thread for large inputs. A bad line is
 // reported with its line number and never stops the others.
 import { z } from 'zod';
+import { isHttpUrl } from '../util/url.ts';
 import type { DocumentHint } from './document.ts';
 import { toIsoUtc } from './page.ts';
 
@@ -12,7 +13,7 @@ export const JsonlArticleSchema = z.object({
   url: z
     .string()
     .trim()
-    .refine((url) => /^https?:\/\//i.test(url) && URL.canParse(url), 'not an http(s) URL')
+    .refine(isHttpUrl, 'not an http(s) URL')
     .nullish(),
   title: z.string().trim().max(1000).nullish(),
   published: z

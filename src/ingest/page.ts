@@ -15,6 +15,7 @@ import { createRequire } from 'node:module';
 import type { Readability as ReadabilityClass } from '@mozilla/readability';
 import type { parseHTML as ParseHtml } from 'linkedom';
 import type { ArticleDraft } from '../model.ts';
+import { resolveHttpUrl } from '../util/url.ts';
 import { isBoilerplateLine } from './boilerplate.ts';
 import { capNestingDepth } from './html-text.ts';
 
@@ -309,7 +310,7 @@ export function readMetadata(document: MetaDocument, jsonLdBlocks: string[], giv
       timeValue = element.getAttribute('datetime') ?? element.getAttribute('content') ?? undefined;
     }
   }
-  const url = absoluteUrl(canonical ?? meta.get('og:url'), givenUrl) ?? givenUrl;
+  const url = resolveHttpUrl(canonical ?? meta.get('og:url'), givenUrl) ?? givenUrl;
   const siteName = meta.get('og:site_name') ?? ld.publisher;
   // Some sites put their URL in og:site_name.
   const outlet = siteName && !/^https?:\/\//.test(siteName) ? siteName : hostnameOf(siteName) ?? hostnameOf(url);
@@ -412,16 +413,6 @@ export function toIsoUtc(value: string | undefined): string | undefined {
   if (Number.isNaN(time)) return undefined;
   const year = new Date(time).getUTCFullYear();
   return year >= 1990 && year <= 2100 ? new Date(time).toISOString() : undefined;
-}
-
-function absoluteUrl(href: string | undefined, base: string | undefined): string | undefined {
-  if (!href?.trim()) return undefined;
-  try {
-    const url = new URL(href.trim(), base);
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.toString() : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 function hostnameOf(url: string | undefined): string | undefined {

@@ -255,7 +255,8 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
   });
 
   const fail = (input: string, reason: string, title?: string) => {
-    deps.log.warn({ input, ...(title ? { title } : {}), reason }, 'ingest failed');
+    // The counts carry each failure with its reason, and `ingest` prints them: not logged twice.
+    deps.log.debug({ input, ...(title ? { title } : {}), reason }, 'ingest failed');
     counts.failed.push({ input, reason });
   };
   const store = async (batch: InFlight[]) => {

@@ -1,6 +1,8 @@
 // URL normalisation for deduplication: the same article reached through tracking links
 // or cosmetic URL differences gets one canonical form.
 
+import { hasHttpScheme } from '../util/url.ts';
+
 const TRACKING_PARAMS = /^(utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|yclid|igshid|_ga|_gl|ref|ref_src|cmpid|ito|at_medium|at_campaign|ocid|smid|partner|cid)$/i;
 
 /** Canonical form of an article URL, or null when the input is not an http(s) URL. */
@@ -11,7 +13,7 @@ export function canonicalUrl(raw: string): string | null {
   } catch {
     return null;
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+  if (!hasHttpScheme(url)) return null;
   url.hash = '';
   url.hostname = url.hostname.toLowerCase().replace(/^www\./, '');
   // http and https copies of one page are one article.

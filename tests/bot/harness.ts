@@ -75,7 +75,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     async say(chatId, text, count = 1, sayOptions = {}) {
       const before = emulator.botMessages(chatId).length;
       emulator.sendMessage({ chatId, text, ...(sayOptions.replyToMessageId ? { replyToMessageId: sayOptions.replyToMessageId } : {}) });
-      const messages = await emulator.waitForBotMessages(chatId, before + count, 10_000);
+      const messages = await emulator.waitForBotMessages(chatId, before + count, 30_000);
       return messages.slice(before).map((m) => m.text ?? '');
     },
     async stop() {

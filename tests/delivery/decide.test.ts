@@ -110,7 +110,8 @@ describe('daily digest decisions (injected clock)', () => {
     ]);
   });
 
-  it('builds each distinct digest once per run and stays under 1 ms CPU per personalised digest', async () => {
+  // The CPU per personalised digest (under 1 ms) is measured by `npm run bench` (bench/fanout.ts), not asserted here.
+  it('builds each distinct digest once per run, however many subscribers share it', async () => {
     const store = openStore();
     const now = new Date('2026-05-01T09:00:00Z');
     seedArticles(store, now, 60);
@@ -118,7 +119,6 @@ describe('daily digest decisions (injected clock)', () => {
     const report = await decideDue(store, { now, maxStories: 5 });
     expect(report.queued).toBe(2000);
     expect(report.built).toBeLessThanOrEqual(4);
-    expect(report.buildCpuMicros / report.queued).toBeLessThan(1000);
   });
 
   it('records the improved digest (the LLM path) built once per request, outside the write transaction', async () => {

@@ -2,14 +2,26 @@
 // during a fan-out and restarted each time. At the end every subscriber has exactly one digest
 // for the day, delivered once, except messages recorded 'unknown' (in flight at a kill), and
 // the emulator's request log shows no chat got a message twice.
+// The moments come from a seeded generator; the test prints the seed, and KILL_TEST_SEED=<seed>
+// replays the same kill moments.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.ts';
 import { startTelegramEmulator, type TelegramEmulator } from '../support/telegram-emulator.ts';
 import { addSubscribers, manySubscribers, seedArticles, tempDir } from '../delivery/helpers.ts';
+import { CLI } from './cli.ts';
 
-const BIN = fileURLToPath(new URL('../../bin/news-digest.js', import.meta.url));
+const SEED = killTestSeed(process.env.KILL_TEST_SEED);
+
+/** The seed to replay (KILL_TEST_SEED, an integer), or a fresh one. */
+function killTestSeed(value: string | undefined): number {
+  if (value === undefined || value === '') return Math.floor(Math.random() * 2 ** 31);
+  if (!/^\d+$/.test(value.trim())) throw new Error(`KILL_TEST_SEED must be a non-negative integer, got ${JSON.stringify(value)}`);
+  return Number(value.trim());
+}
+
 const TOKEN = '123456789:TEST-emulator-token-for-delivery';
 const SUBSCRIBERS = 400;
 const IN_FLIGHT = 4;
@@ -37,7 +49,7 @@ afterAll(async () => {
 });
 
 function deliver(): { child: ChildProcess; exit: Promise<number | null>; stderr: () => string } {
-  const child = spawn(process.execPath, [BIN, 'deliver', '--now', '--db', db], {
+  const child = spawn(process.execPath, [CLI, 'deliver', '--now', '--db', db], {
     cwd: tmp.dir,
     env: {
       PATH: process.env.PATH,
@@ -61,12 +73,14 @@ const okSends = () => emulator.requests.filter((r) => r.method === 'sendMessage'
 
 describe('deliver survives SIGKILL at random moments', () => {
   it(`${KILLS} kills during a ${SUBSCRIBERS}-subscriber fan-out: exactly one digest each, no duplicates`, async () => {
+    console.log(`kill test seed: ${SEED} (KILL_TEST_SEED=${SEED} replays these kill moments)`);
+    const random = xoroshiro128plus(SEED);
     for (let kill = 0; kill < KILLS; kill++) {
       const before = okSends().length;
       const run = deliver();
       // Wait until this run is sending, then kill it at a random moment.
-      await emulator.waitFor(() => okSends().length > before + 5, 15_000);
-      await new Promise((r) => setTimeout(r, Math.random() * 300));
+      await emulator.waitFor(() => okSends().length > before + 5, 60_000);
+      await new Promise((r) => setTimeout(r, uniformInt(random, 0, 300)));
       run.child.kill('SIGKILL');
       await run.exit;
     }
@@ -98,5 +112,5 @@ describe('deliver survives SIGKILL at random moments', () => {
     } finally {
       store.close();
     }
-  }, 120_000);
+  }, 300_000);
 });

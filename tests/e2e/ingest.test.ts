@@ -37,6 +37,8 @@ describe('news-digest ingest', () => {
     expect(fromFile.stdout).toMatch(/^new: 2, duplicate: 0, near-duplicate: 0, failed: 2$/m);
     expect(fromFile.stdout).toContain(`failed: ${ndjson}:2: not JSON`);
     expect(fromFile.stdout).toContain(`failed: ${ndjson}:4: no "text" or "html" to read`);
+    // Printed once, in the counts: not again as a log line.
+    expect(fromFile.stderr).toBe('');
 
     const fromStdin = await runCli(['ingest', '-', '--format', 'jsonl', '--json', '--db', db('stdin')], {}, withBadLines);
     expect(fromStdin.code).toBe(3);

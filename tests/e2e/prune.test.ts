@@ -35,5 +35,5 @@ describe('news-digest prune', () => {
     const second = await runCli(['prune', '--vacuum', '--json', '--db', path], { RETENTION_SENT_MESSAGES_DAYS: '5' });
     expect(second.code, second.stderr).toBe(0);
     expect(JSON.parse(second.stdout)).toMatchObject({ sentMessages: 1, autoVacuum: 'incremental', vacuumed: true });
-  }, 30_000);
+  });
 });

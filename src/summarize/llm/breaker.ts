@@ -2,13 +2,15 @@
 // is left alone for `cooldownMs` and everything falls back to the offline summarizer. After
 // the cool-down one request is let through; success closes the circuit, failure opens it again.
 import type { Logger } from '../../log.ts';
+import { systemTime, type TimeSource } from '../../util/time.ts';
 
 export type BreakerState = 'closed' | 'open' | 'half-open';
 
 export interface BreakerOptions {
   threshold: number;
   cooldownMs: number;
-  now?: () => number;
+  /** The cool-down runs on it (the summarizer passes its own; tests: a fake clock). */
+  time?: Pick<TimeSource, 'now'>;
   log?: Logger;
 }
 
@@ -19,14 +21,14 @@ export class CircuitBreaker {
   private probing = false;
   /** How many times the circuit opened (exposed in metrics). */
   opens = 0;
-  private readonly now: () => number;
+  private readonly time: Pick<TimeSource, 'now'>;
 
   constructor(private readonly options: BreakerOptions) {
-    this.now = options.now ?? Date.now;
+    this.time = options.time ?? systemTime;
   }
 
   get state(): BreakerState {
-    if (this.stateValue === 'open' && this.now() - this.openedAt >= this.options.cooldownMs) this.stateValue = 'half-open';
+    if (this.stateValue === 'open' && this.time.now() - this.openedAt >= this.options.cooldownMs) this.stateValue = 'half-open';
     return this.stateValue;
   }
 
@@ -67,7 +69,7 @@ export class CircuitBreaker {
   private trip(reason: string): void {
     const wasAlreadyDown = this.stateValue === 'half-open';
     this.stateValue = 'open';
-    this.openedAt = this.now();
+    this.openedAt = this.time.now();
     this.failures = 0;
     this.opens++;
     // Logged once per outage: not again when a probe after the cool-down fails too.

@@ -6,12 +6,15 @@
 // a second wait). A reply that fails validation gets ONE retry with the validation error in
 // the conversation. Concurrency is bounded; a circuit breaker stops calls during an outage.
 import OpenAI from 'openai';
+import pLimit, { type LimitFunction } from 'p-limit';
 import type { ChatCompletionCreateParamsNonStreaming, ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { Logger } from '../../log.ts';
 import { countRequestTokens } from './budget.ts';
 import type { CircuitBreaker } from './breaker.ts';
 import type { RenderedPrompt } from './prompts.ts';
 import { describeIssues, jsonSchemaOf, type OutputFormat } from './schemas.ts';
+import { parseRetryAfter } from '../../util/retry-after.ts';
+import { systemTime, type TimeSource } from '../../util/time.ts';
 
 export type LlmErrorKind =
   /** The circuit breaker is open: no request was made. */
@@ -61,7 +64,8 @@ export interface LlmClientOptions {
   breaker: CircuitBreaker;
   counters: LlmCounters;
   log: Logger;
-  sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
+  /** Backoff and Retry-After waits (tests: a fake clock). */
+  time?: TimeSource;
 }
 
 export interface JsonResult<T> {
@@ -70,48 +74,13 @@ export interface JsonResult<T> {
   tokens: number;
 }
 
-class Semaphore {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly limit: number) {}
-
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
-    try {
-      return await task();
-    } finally {
-      this.active--;
-      this.waiting.shift()?.();
-    }
-  }
-}
-
-function abortableSleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new LlmError('closed', 'closed'));
-    const timer = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(new LlmError('closed', 'closed'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
-}
-
 /** Milliseconds the server asks us to wait (retry-after-ms, or Retry-After in seconds or as a date), if it says. */
 export function retryAfterMs(headers: Headers | undefined, now = Date.now()): number | undefined {
   if (!headers) return undefined;
+  // OpenAI's own header, in milliseconds, before the standard one.
   const ms = headers.get('retry-after-ms');
   if (ms && /^\d+(\.\d+)?$/.test(ms.trim())) return Number(ms);
-  const value = headers.get('retry-after')?.trim();
-  if (!value) return undefined;
-  if (/^\d+(\.\d+)?$/.test(value)) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+  return parseRetryAfter(headers.get('retry-after'), now);
 }
 
 function isRetryableStatus(status: number | undefined): boolean {
@@ -125,9 +94,9 @@ function acceptsTemperature(model: string): boolean {
 
 export class LlmClient {
   private readonly openai: OpenAI;
-  private readonly semaphore: Semaphore;
+  private readonly limit: LimitFunction;
   private readonly controller = new AbortController();
-  private readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  private readonly time: TimeSource;
   private readonly schemas = new Map<string, Record<string, unknown>>();
 
   constructor(private readonly options: LlmClientOptions) {
@@ -139,8 +108,8 @@ export class LlmClient {
       timeout: options.timeoutMs,
       logLevel: 'off',
     });
-    this.semaphore = new Semaphore(options.maxConcurrency);
-    this.sleep = options.sleep ?? abortableSleep;
+    this.limit = pLimit(options.maxConcurrency);
+    this.time = options.time ?? systemTime;
   }
 
   get model(): string {
@@ -230,7 +199,7 @@ export class LlmClient {
       messages.map((m) => ({ role: m.role, content: typeof m.content === 'string' ? m.content : '' })),
       schema,
     );
-    return this.semaphore.run(async () => {
+    return this.limit(async () => {
       const maxAttempts = this.options.maxAttempts ?? 3;
       const base = this.options.backoffBaseMs ?? 500;
       const cap = this.options.backoffMaxMs ?? 8_000;
@@ -269,11 +238,10 @@ export class LlmClient {
             const delay = wait ?? backoff;
             this.options.counters.retries++;
             this.options.log.debug({ reason, attempt, delayMs: Math.round(delay) }, 'LLM request failed; retrying');
-            try {
-              await this.sleep(delay, this.controller.signal);
-            } catch (sleepError) {
+            await this.time.sleep(delay, this.controller.signal);
+            if (this.closed) {
               this.options.breaker.release();
-              throw sleepError;
+              throw new LlmError('closed', 'the LLM summarizer is closed');
             }
             continue;
           }

@@ -18,6 +18,7 @@ import { loadPrompts, type Prompts, type RenderedPrompt } from './prompts.ts';
 import { answerPrompt, articleSummaryPrompt, cacheKey, DEFAULT_ARTICLE_TOKENS, DEFAULT_PASSAGE_TOKENS, headlinePrompt } from './requests.ts';
 import { ANSWER_FORMAT, HEADLINE_FORMAT, STORY_SUMMARY_FORMAT, type OutputFormat, type StorySummaryOutput } from './schemas.ts';
 import { keepSentencesWithVerbatimQuotations, quotationsIn, verifyQuotes, type DroppedQuote } from './verify.ts';
+import type { TimeSource } from '../../util/time.ts';
 
 export { LlmError } from './client.ts';
 export { PromptError } from './prompts.ts';
@@ -74,7 +75,8 @@ export interface LlmOptions {
   backoffBaseMs?: number;
   backoffMaxMs?: number;
   maxRetryAfterMs?: number;
-  now?: () => number;
+  /** The breaker's cool-down, backoff and Retry-After waits run on it (tests: a fake clock). */
+  time?: TimeSource;
 }
 
 function leadOf(story: Story, articles: StoredArticle[]): StoredArticle {
@@ -128,7 +130,7 @@ class Summarizer implements LlmSummarizer {
       threshold: options.breakerThreshold ?? 3,
       cooldownMs: options.breakerCooldownMs ?? 60_000,
       log,
-      ...(options.now ? { now: options.now } : {}),
+      ...(options.time ? { time: options.time } : {}),
     });
     this.client = new LlmClient({
       model: config.OPENAI_MODEL,
@@ -143,6 +145,7 @@ class Summarizer implements LlmSummarizer {
       ...(options.backoffBaseMs !== undefined ? { backoffBaseMs: options.backoffBaseMs } : {}),
       ...(options.backoffMaxMs !== undefined ? { backoffMaxMs: options.backoffMaxMs } : {}),
       ...(options.maxRetryAfterMs !== undefined ? { maxRetryAfterMs: options.maxRetryAfterMs } : {}),
+      ...(options.time ? { time: options.time } : {}),
     });
   }
 

@@ -84,7 +84,7 @@ export async function harness(env: Record<string, string> = {}, options: LlmOpti
   const stub = await startOpenAiStub();
   const dir = mkdtempSync(join(tmpdir(), 'nd-llm-'));
   const store = Store.open(join(dir, 'test.db'));
-  const config = parseConfig({ OPENAI_BASE_URL: stub.url, OPENAI_API_KEY: 'sk-test-stub-key', OPENAI_MODEL: 'stub-model', OPENAI_TIMEOUT_MS: '2000', ...env });
+  const config = parseConfig({ OPENAI_BASE_URL: stub.url, OPENAI_API_KEY: 'sk-test-stub-key', OPENAI_MODEL: 'stub-model', OPENAI_TIMEOUT_MS: '10000', ...env });
   const logs: string[] = [];
   const log = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
   const defaults: LlmOptions = { backoffBaseMs: 10, ...options };
