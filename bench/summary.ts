@@ -1,5 +1,5 @@
 // /summary latency at 100,000 articles: the compute of the bot's /summary <topic> (select:
-// FTS5 search + clustering, compose, render to Telegram HTML), no network, for 50 topics
+// FTS5 search, then the stored stories of the hits, compose, render to Telegram HTML), no network, for 50 topics
 // (the named entities most often found in the titles and summaries of the 3,000 newest articles), on the
 // store built by bench/store100k.ts (cached in bench/out/). Window and story count as the
 // bot's defaults: the last 24 hours, 6 stories. Also: database size and peak RSS of this process.
@@ -72,7 +72,7 @@ export async function runSummaryBench(): Promise<Table[]> {
     const topics = frequentTopics(store, TOPICS);
     const peakBefore = peakRss();
     const reset = resetPeakRss();
-    // A first pass, timed by hand: caches cold (SQLite pages, stems, cluster profiles).
+    // A first pass, timed by hand: caches cold (SQLite pages, stems).
     const cold = topics.map((topic) => {
       const started = performance.now();
       summaryCompute(store, topic);
@@ -109,7 +109,7 @@ export async function runSummaryBench(): Promise<Table[]> {
       title: `/summary compute on ${articles} articles (${build.built ? `built in ${fmt(build.buildSeconds ?? 0, 0)} s this run` : 'cached store'}): ${topics.length} topics x ${samples.length / topics.length} after a cold pass and a warm-up pass (tinybench); window ${WINDOW_HOURS} h, ${MAX_STORIES} stories`,
       rows: [
         {
-          what: '/summary <topic>: select + cluster + compose + render (Telegram HTML)',
+          what: '/summary <topic>: select (search + stored stories) + compose + render (Telegram HTML)',
           median: `${fmt(p50, 1)} ms`,
           p95: `${fmt(p95, 1)} ms`,
           target: `p95 <= ${P95_TARGET_MS} ms`,
@@ -120,7 +120,7 @@ export async function runSummaryBench(): Promise<Table[]> {
           what: 'the same, first pass over the topics (cold caches)',
           median: `${fmt(percentile(cold, 50), 1)} ms`,
           p95: `${fmt(percentile(cold, 95), 1)} ms`,
-          note: 'before the warm-up: SQLite pages, stem and cluster-profile memos cold',
+          note: 'before the warm-up: SQLite pages, stem memos cold',
         },
         { what: 'stories per digest', median: String(percentile(stories, 50)), note: `min ${Math.min(...stories)}, max ${Math.max(...stories)}` },
         { what: 'database size (SQLite file + WAL)', median: mb(dbBytes), note: `${fmt(dbBytes / articles / 1024, 1)} KB/article incl. FTS5 index and stored analysis` },

@@ -92,6 +92,15 @@ Exit codes:
     .action((question: string, options) => run(program, async (ctx) => (await digestModule()).askCommand(ctx, question, options)));
 
   program
+    .command('stories')
+    .description('stored stories (one event, several articles and outlets), latest first, with their articles')
+    .option('--since <window>', 'stories with an article in this window: 24h, 7d, 2w or a date', '7d')
+    .option('--topic <topic>', 'only stories with an article about this topic')
+    .option('--limit <n>', 'at most this many stories', '200')
+    .option('--json', 'print JSON: {stories: [{id, title, first, last, outlets, articles}]}')
+    .action((options) => run(program, async (ctx) => (await import('./cli/stories.ts')).storiesCommand(ctx, options)));
+
+  program
     .command('fetch')
     .description('poll all configured sources once')
     .option('--json', 'print the totals as JSON')

@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { Markup, Telegraf, type Context } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { deliveryStatsLines } from '../delivery/index.ts';
-import { quotesNotRepeating, storyQuotes, toStoryQuote } from '../digest/compose.ts';
+import { articleTime, quotesNotRepeating, sourceRef, storyQuotes, toStoryQuote } from '../digest/compose.ts';
 import { buildDigest } from '../digest/index.ts';
 import type { Digest, Story, StoryQuote } from '../digest/model.ts';
 import { capName, cutText, escapeHtml, renderTelegram, truncateText } from '../digest/render.ts';
@@ -25,7 +25,7 @@ import { UpdateQueue } from './update-queue.ts';
 import { normaliseTimezone, suggestTimezones } from './settings.ts';
 import { normaliseTimeOfDay } from '../util/time-of-day.ts';
 import { isHttpUrl } from '../util/url.ts';
-import { answerHtml, greetingHtml, helpHtml, sourcesListHtml, storyDetailHtml, storySourcesHtml, topicsHtml } from './views.ts';
+import { answerHtml, coverageHtml, greetingHtml, helpHtml, sourcesListHtml, storyDetailHtml, storySourcesHtml, topicsHtml } from './views.ts';
 
 export interface BotSettings {
   defaultDigestTime: string;
@@ -354,6 +354,25 @@ export function createBot(deps: BotDeps): Telegraf {
     }
     const reply = await ctx.reply(html, { ...HTML, reply_parameters: { message_id: message!.message_id } });
     store.subscribers.recordSentMessage({ chatId: ctx.chat!.id, messageId: reply.message_id, kind: 'story', topic: sent!.topic, stories: [story] }, at);
+  });
+
+  // Coverage: every article of a stored story as it stands now. The id may be one that was
+  // merged into another story since the message was sent: it leads to the survivor.
+  bot.action(/^cov:s(\d+)$/, async (ctx) => {
+    const story = store.stories.get(Number(ctx.match[1]));
+    if (!story) {
+      await ctx.answerCbQuery('That story is no longer stored; ask again with /summary.');
+      return;
+    }
+    await ctx.answerCbQuery();
+    const articles = store.articles.getMany(store.stories.members([story.id]).get(story.id) ?? []);
+    const sources = articles.sort((a, b) => articleTime(b) - articleTime(a)).map(sourceRef);
+    const message = ctx.callbackQuery.message;
+    const at = now();
+    const reply = await ctx.reply(coverageHtml(story, sources, at), { ...HTML, ...(message ? { reply_parameters: { message_id: message.message_id } } : {}) });
+    // A reply to the list asks about these articles.
+    const listed: Story = { id: `s${story.id}`, title: story.title, summary: [], quotes: [], sources, updated: story.last };
+    store.subscribers.recordSentMessage({ chatId: ctx.chat!.id, messageId: reply.message_id, kind: 'coverage', topic: null, stories: [listed] }, at);
   });
 
   // Forged, stale or unknown button data: answered all the same, so the client's spinner stops.

@@ -1,7 +1,7 @@
 // The bot's replies as Telegram HTML. Pure: values in, escaped HTML out, each within
 // Telegram's 4096-character limit.
-import type { Story, StoryQuote } from '../digest/model.ts';
-import { capName, capTitle, escapeHtml, quoteHtml, sourceLineHtml, truncateText, visibleLength } from '../digest/render.ts';
+import type { SourceArticle, Story, StoryQuote } from '../digest/model.ts';
+import { capName, capTitle, escapeHtml, quoteHtml, shortTime, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet, truncateText, visibleLength } from '../digest/render.ts';
 import type { Answer } from '../qa/index.ts';
 import { publicUrl, redactUrl } from '../secrets.ts';
 import type { Source } from '../store/index.ts';
@@ -69,6 +69,27 @@ export function storySourcesHtml(story: Story, now: Date): string {
   const lines = [`<b>Sources: ${escapeHtml(truncateText(story.title, 200))}</b>`];
   // "Outlet, date: title" with the link, copies of it after ("also: AP, Reuters").
   for (const s of story.sources) lines.push(`• ${sourceLineHtml(s, now, { title: true })}`);
+  return fitLines(lines);
+}
+
+/**
+ * A story's whole coverage (the Coverage button): every article, grouped by outlet (the most
+ * prolific first), each linked, with its date. Copies of wire stories are listed under their
+ * own outlet: each outlet that ran it covered it.
+ */
+export function coverageHtml(story: { title: string; first: string; last: string }, articles: SourceArticle[], now: Date): string {
+  const byOutlet = new Map<string, SourceArticle[]>();
+  for (const a of articles) byOutlet.set(sourceOutlet(a), [...(byOutlet.get(sourceOutlet(a)) ?? []), a]);
+  const outlets = [...byOutlet].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
+  const span = [shortTime(story.first, now), shortTime(story.last, now)].filter((t, i, all) => t && all.indexOf(t) === i).join(' – ');
+  const lines = [
+    `<b>Coverage: ${escapeHtml(capTitle(story.title))}</b>`,
+    `${articles.length} ${articles.length === 1 ? 'article' : 'articles'} from ${outlets.length} ${outlets.length === 1 ? 'outlet' : 'outlets'}${span ? `, ${escapeHtml(span)}` : ''}`,
+  ];
+  for (const [outlet, group] of outlets) {
+    lines.push('', `<b>${escapeHtml(truncateText(outlet, 100))}</b>`);
+    for (const a of group) lines.push(`• ${sourceLinkHtml(a, truncateText(a.title, 200))}, ${escapeHtml(sourceDate(a, now))}`);
+  }
   return fitLines(lines);
 }
 

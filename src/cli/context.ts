@@ -45,7 +45,7 @@ export function createContext(options: GlobalOptions, needs: CommandNeeds = {}):
   return {
     config,
     log,
-    store: () => (store ??= Store.open(config.DATABASE_PATH)),
+    store: () => (store ??= Store.open(config.DATABASE_PATH, { log })),
     close: () => store?.close(),
   };
 }

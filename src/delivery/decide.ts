@@ -1,9 +1,10 @@
 // Outbox decisions: which subscribers are due, and their digest, rendered and recorded in the
 // same transaction that decides it (before anything is sent). The unique (subscriber, local
 // date) key makes a second decision for the same day impossible, whatever runs it.
-import { buildDigest } from '../digest/index.ts';
+import { composeDigest, type StoryCandidate } from '../digest/compose.ts';
 import type { Digest } from '../digest/model.ts';
 import { renderTelegram } from '../digest/render.ts';
+import { selectStories } from '../digest/select.ts';
 import type { Logger } from '../log.ts';
 import type { Store, Subscriber } from '../store/index.ts';
 import type { OutboxMessageInput } from '../store/outbox.ts';
@@ -79,17 +80,30 @@ export interface DigestCache {
   set(key: string, value: { digest: Digest; messages: OutboxMessageInput[] }): void;
 }
 
+/** How far back "stories you already got" reaches: a story is never followed for longer. */
+const DELIVERED_LOOKBACK_DAYS = 30;
+
+/** Stories a digest carries, with the articles shown for each: recorded with the decision. */
+export function carriedStories(digest: Digest): { storyId: number; articleIds: number[] }[] {
+  return digest.stories
+    .filter((s) => /^s\d+$/.test(s.id))
+    // A source line stands for its article and the copies folded into it ("also: AP").
+    .map((s) => ({ storyId: Number(s.id.slice(1)), articleIds: [...new Set(s.sources.flatMap((src) => [src.articleId, ...(src.also ?? []).map((copy) => copy.articleId)]))] }));
+}
+
 /**
- * The digest a due subscriber gets: their topics (or top stories), news ingested since their
- * last digest (first digest: the last 24 h). A digest depends only on (topics, window, now),
- * so subscribers with the same request share one build within a run (the cache).
+ * The digest a due subscriber gets: the stories of their topics (or the top stories) with
+ * news ingested since their last digest (first digest: the last 24 h). A story they got
+ * before comes as an update: only what is new since. The selection depends only on (topics,
+ * window, now) and is shared by subscribers with the same request within a run (`selections`);
+ * the composed digest is shared too (`cache`) unless one of its stories is an update for them.
  */
 export function dailyDigest(
   store: Store,
   chatId: number,
   topics: string[],
   now: Date,
-  options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache } = {},
+  options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache; selections?: Map<string, StoryCandidate[]> } = {},
 ): { digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date; key: string } {
   const last = store.outbox.lastCutoff(chatId);
   const firstWindow = (options.firstWindowHours ?? 24) * 3_600_000;
@@ -97,10 +111,26 @@ export function dailyDigest(
   // Published-time window: at least the last 24 h, and back to the last digest if that is older;
   // "new" is decided by the ingested time.
   const since = new Date(Math.min(ingestedAfter.getTime(), now.getTime() - firstWindow));
-  const key = JSON.stringify([[...topics].map((t) => t.trim().toLowerCase()).sort(), ingestedAfter.getTime(), since.getTime(), now.getTime()]);
+  const requestKey = JSON.stringify([[...topics].map((t) => t.trim().toLowerCase()).sort(), ingestedAfter.getTime(), since.getTime(), now.getTime()]);
+  let selected = options.selections?.get(requestKey);
+  if (!selected) {
+    selected = selectStories(store, { topics: topics.filter((t) => t.trim()), since, now, maxStories: options.maxStories ?? 8, ingestedAfter }).candidates;
+    options.selections?.set(requestKey, selected);
+  }
+  // The articles of these stories this subscriber got in earlier digests.
+  const got = last ? store.stories.deliveredArticles(chatId, new Date(now.getTime() - DELIVERED_LOOKBACK_DAYS * 86_400_000).toISOString()) : new Set<number>();
+  const personal: [number, number[]][] = [];
+  const candidates = selected.map((candidate, i) => {
+    const delivered = candidate.articles.filter((a) => got.has(a.id)).map((a) => a.id);
+    if (!delivered.length) return candidate;
+    personal.push([i, delivered]);
+    return { ...candidate, delivered: new Set(delivered) };
+  });
+  const key = personal.length ? `${requestKey}|${JSON.stringify(personal)}` : requestKey;
   const cached = options.cache?.get(key);
   if (cached) return { ...cached, ingestedAfter, key };
-  const digest = buildDigest(store, { topics, since, now, maxStories: options.maxStories ?? 8, ingestedAfter });
+  const label = topics.filter((t) => t.trim()).join(', ') || null;
+  const digest = composeDigest({ topic: label, since, now, candidates });
   const messages = toOutboxMessages(digest);
   options.cache?.set(key, { digest, messages });
   return { digest, messages, ingestedAfter, key };
@@ -125,10 +155,11 @@ async function improveChunk(
   now: Date,
   options: DecideOptions,
   cache: Map<string, { digest: Digest; messages: OutboxMessageInput[] }>,
+  selections: Map<string, StoryCandidate[]>,
   improved: Set<string>,
 ): Promise<void> {
   for (const { subscriber } of chunk) {
-    const built = dailyDigest(store, subscriber.chatId, store.subscribers.topics(subscriber.chatId), now, { ...options, cache });
+    const built = dailyDigest(store, subscriber.chatId, store.subscribers.topics(subscriber.chatId), now, { ...options, cache, selections });
     if (improved.has(built.key) || !built.digest.stories.length) continue;
     improved.add(built.key);
     const digest = await options.improve!(built.digest);
@@ -145,11 +176,12 @@ export async function decideDue(store: Store, options: DecideOptions): Promise<D
   const report: DecideReport = { active, due: due.length, queued: 0, skippedEmpty: 0, alreadyDecided: 0, buildCpuMicros: 0, built: 0 };
   const chunkSize = options.chunkSize ?? 100;
   const cache = new Map<string, { digest: Digest; messages: OutboxMessageInput[] }>();
+  const selections = new Map<string, StoryCandidate[]>();
   const improved = new Set<string>();
   for (let start = 0; start < due.length; start += chunkSize) {
     if (options.shouldStop?.()) break;
     const chunk = due.slice(start, start + chunkSize);
-    if (options.improve) await improveChunk(store, chunk, now, options, cache, improved);
+    if (options.improve) await improveChunk(store, chunk, now, options, cache, selections, improved);
     // CPU of the whole decision (digest build or reuse, render, outbox insert), per chunk.
     const cpu = process.cpuUsage();
     store.outbox.transaction(() => {
@@ -160,12 +192,14 @@ export async function decideDue(store: Store, options: DecideOptions): Promise<D
           continue;
         }
         const topics = store.subscribers.topics(subscriber.chatId);
-        const { digest, messages, ingestedAfter } = dailyDigest(store, subscriber.chatId, topics, now, { ...options, cache });
+        const { digest, messages, ingestedAfter } = dailyDigest(store, subscriber.chatId, topics, now, { ...options, cache, selections });
         report.built = cache.size;
-        store.outbox.recordDecision(
+        const digestId = store.outbox.recordDecision(
           { chatId: subscriber.chatId, localDate: date, dueAt, cutoffAt: now, ingestedAfter, topic: digest.topic, storyCount: digest.stories.length, messages },
           now,
         );
+        // What it carries, story by story: the next digest shows these stories as updates.
+        if (digestId !== null && messages.length) store.stories.recordDigest(digestId, carriedStories(digest));
         if (messages.length) report.queued++;
         else report.skippedEmpty++;
       }

@@ -2,25 +2,50 @@
 import { outletName } from '../ingest/outlet.ts';
 import type { FoundQuote, StoredArticle } from '../model.ts';
 import { rankKeyQuotes } from '../nlp/quotes.ts';
+import { contentTerms } from '../nlp/tokens.ts';
 import { keepsSummaryRules, summarize } from '../summarize/extractive.ts';
 import { repeatsHeadline } from '../summarize/headline.ts';
-import { articleTime } from './cluster.ts';
 import type { Digest, SourceRef, Story, StoryQuote } from './model.ts';
 
 export interface StoryCandidate {
+  /** The stored story (store/stories.ts) these articles belong to. */
+  story?: { id: number; title: string; titleArticleId: number | null; articleCount: number; outletCount: number };
   articles: StoredArticle[];
   /** How well the story matches the request (higher is better); used to pick its lead article. */
   relevanceByArticle?: Map<number, number>;
   outsideWindow?: boolean;
+  /** Articles of this story the subscriber already got (daily digests): the story is then shown as an update. */
+  delivered?: Set<number>;
 }
 
 export const MAX_KEY_QUOTES = 3;
 
-/** The article that speaks for the story: most relevant, then the fullest text, then the earliest. */
+/** An article's time: published, else ingested (ms since the epoch). */
+export function articleTime(article: Pick<StoredArticle, 'published' | 'ingestedAt'>): number {
+  const published = article.published ? Date.parse(article.published) : NaN;
+  return Number.isNaN(published) ? Date.parse(article.ingestedAt) : published;
+}
+
+/** The id a digest shows for a story: stable for a stored story (its buttons keep working), else its lead article's. */
+export function storyIdOf(candidate: StoryCandidate, lead: StoredArticle): string {
+  return candidate.story ? `s${candidate.story.id}` : `a${lead.id}`;
+}
+
+/**
+ * The article that speaks for the story: the story's most representative one (its headline's)
+ * when it matches the request, else the most relevant; then an original over a copy, then the
+ * fullest text, then the earliest.
+ */
 export function leadArticle(candidate: StoryCandidate): StoredArticle {
   const relevance = (a: StoredArticle) => candidate.relevanceByArticle?.get(a.id) ?? 0;
+  const representative = candidate.articles.find((a) => a.id === candidate.story?.titleArticleId);
+  if (representative && (!candidate.relevanceByArticle?.size || relevance(representative) > 0)) return representative;
   return [...candidate.articles].sort(
-    (a, b) => relevance(b) - relevance(a) || Number(b.nearDuplicateOf === null) - Number(a.nearDuplicateOf === null) || b.text.length - a.text.length || a.id - b.id,
+    (a, b) =>
+      relevance(b) - relevance(a) ||
+      Number(b.nearDuplicateOf === null) - Number(a.nearDuplicateOf === null) ||
+      b.text.length - a.text.length ||
+      a.id - b.id,
   )[0]!;
 }
 
@@ -146,12 +171,81 @@ export function toStoryQuote(quote: FoundQuote, articleId: number): StoryQuote {
   return out;
 }
 
+/** A sentence as a set of content terms, to tell whether a new report says something new. */
+function termSet(text: string): Set<string> {
+  return new Set(contentTerms(text));
+}
+
+/** Share of a sentence's terms that a known sentence has too (1: it says nothing the known one does not). */
+function containedIn(sentence: Set<string>, known: Set<string>): number {
+  if (!sentence.size) return 1;
+  let shared = 0;
+  for (const term of sentence) if (known.has(term)) shared++;
+  return shared / sentence.size;
+}
+
+/** Beyond this overlap with what the subscriber read, a sentence is no news. */
+const REPEATED = 0.6;
+const UPDATE_SENTENCES = 3;
+
+type ComposeOptions = { maxQuotes?: number; shown?: readonly string[] };
+
+/**
+ * A story the subscriber already got, as what is new since: the newest reports' facts that
+ * the earlier ones did not state (sentence by sentence, by shared content terms), their quotes
+ * that were not in the earlier ones, and only the new sources. Hand-written: "what is new
+ * between two sets of reports" is digest composition, which no package does.
+ */
+export function composeUpdate(candidate: StoryCandidate, options: ComposeOptions = {}): Story {
+  const delivered = candidate.delivered ?? new Set<number>();
+  const fresh = candidate.articles.filter((a) => !delivered.has(a.id));
+  const earlier = candidate.articles.filter((a) => delivered.has(a.id));
+  const lead = leadArticle({ ...candidate, articles: fresh });
+  const said = earlier.flatMap((a) => [a.title, ...(a.analysis?.summary ?? [])]).map(termSet);
+  const facts: string[] = [];
+  const factTerms: Set<string>[] = [];
+  for (const article of [lead, ...fresh.filter((a) => a !== lead).sort((a, b) => articleTime(b) - articleTime(a))]) {
+    for (const sentence of article.analysis?.summary ?? []) {
+      const terms = termSet(sentence);
+      if (facts.length >= UPDATE_SENTENCES || containedIn(terms, termSet(article.title)) >= 0.9) continue;
+      if ([...said, ...factTerms].some((known) => containedIn(terms, known) >= REPEATED)) continue;
+      facts.push(sentence);
+      factTerms.push(terms);
+    }
+  }
+  const summary = facts.length ? facts : storySummary(lead).slice(0, 1);
+  const heard = new Set(storyQuotes(earlier).map(({ quote }) => normaliseQuote(quote.text)));
+  const all = storyQuotes([lead, ...fresh.filter((a) => a !== lead)]).filter(({ quote }) => !heard.has(normaliseQuote(quote.text)));
+  const articleOf = new Map(all.map((q) => [q.quote, q.articleId]));
+  const ranked = quotesNotRepeating(
+    rankKeyQuotes(all.map((q) => q.quote), { title: lead.title, summary, max: all.length }),
+    [...(options.shown ?? []), lead.title, ...summary],
+    options.maxQuotes ?? MAX_KEY_QUOTES,
+  );
+  const story: Story = {
+    id: storyIdOf(candidate, lead),
+    title: lead.title,
+    summary,
+    quotes: ranked.map((q) => toStoryQuote(q, articleOf.get(q) ?? lead.id)),
+    sources: storySources(fresh),
+    updated: new Date(Math.max(...fresh.map(articleTime))).toISOString(),
+    update: { storyTitle: candidate.story?.title || earlier[0]?.title || lead.title, earlierArticles: earlier.length },
+  };
+  if (candidate.story) story.coverage = { articles: candidate.story.articleCount, outlets: candidate.story.outletCount };
+  return story;
+}
+
 /**
  * One story of a digest. `shown` holds what the digest shows before it (earlier stories'
  * summaries and quotes): a key quote never repeats that, the story's summary, or another of
- * its key quotes.
+ * its key quotes. A story the subscriber got before, with new reports since, shows only what
+ * is new (composeUpdate).
  */
-export function composeStory(candidate: StoryCandidate, options: { maxQuotes?: number; shown?: readonly string[] } = {}): Story {
+export function composeStory(candidate: StoryCandidate, options: ComposeOptions = {}): Story {
+  const delivered = candidate.delivered;
+  if (delivered?.size && candidate.articles.some((a) => !delivered.has(a.id)) && candidate.articles.some((a) => delivered.has(a.id))) {
+    return composeUpdate(candidate, options);
+  }
   const lead = leadArticle(candidate);
   const summary = storySummary(lead);
   const all = storyQuotes([lead, ...candidate.articles.filter((a) => a !== lead)]);
@@ -164,8 +258,8 @@ export function composeStory(candidate: StoryCandidate, options: { maxQuotes?: n
   );
   const updated = new Date(Math.max(...candidate.articles.map(articleTime))).toISOString();
   const story: Story = {
-    id: `s${lead.id}`,
-    title: lead.title,
+    id: storyIdOf(candidate, lead),
+    title: candidate.story?.title || lead.title,
     summary,
     quotes: ranked.map((q) => toStoryQuote(q, articleOf.get(q) ?? lead.id)),
     // Newest source first: a reader wants the latest report at the top.
@@ -173,6 +267,8 @@ export function composeStory(candidate: StoryCandidate, options: { maxQuotes?: n
     updated,
   };
   if (candidate.outsideWindow) story.outsideWindow = true;
+  // The whole story's reach: its sources here are its newest articles only.
+  if (candidate.story) story.coverage = { articles: candidate.story.articleCount, outlets: candidate.story.outletCount };
   return story;
 }
 

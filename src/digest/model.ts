@@ -35,6 +35,20 @@ export const StorySchema = z.object({
   updated: z.string(),
   /** True when the story is older than the requested window (shown because nothing newer matched). */
   outsideWindow: z.boolean().optional(),
+  /** How many articles and outlets covered the stored story (its sources may be only the newest of them). */
+  coverage: z.object({ articles: z.number().int(), outlets: z.number().int() }).optional(),
+  /**
+   * Set in a daily digest when the subscriber already got this story: the title, summary,
+   * quotes and sources are then only what is new since (title: the newest report's headline).
+   */
+  update: z
+    .object({
+      /** The story's own title, as the subscriber knows it. */
+      storyTitle: z.string(),
+      /** Articles of the story the subscriber got before. */
+      earlierArticles: z.number().int(),
+    })
+    .optional(),
 });
 export type Story = z.infer<typeof StorySchema>;
 

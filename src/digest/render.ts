@@ -101,6 +101,31 @@ export function sourceLineHtml(source: SourceRef, now?: Date, options: { title?:
   return `${sourceLinkHtml(source, sourceOutlet(source))}, ${escapeHtml(sourceDate(source, now))}${title}${also}`;
 }
 
+/** A source and its folded copies: the articles one source line stands for. */
+const withCopies = (source: SourceRef): SourceArticle[] => [source, ...(source.also ?? [])];
+
+function outletTotal(story: Story): number {
+  // An update counts the outlets of what is new; a whole story, all its outlets.
+  return story.coverage && !story.update ? story.coverage.outlets : new Set(story.sources.flatMap(withCopies).map(sourceOutlet)).size;
+}
+
+/** Articles the story stands for: the stored story's count (its sources may be only its newest), else its sources with their copies. */
+function articleTotal(story: Story): number {
+  const listed = story.sources.flatMap(withCopies).length;
+  return story.coverage && !story.update ? Math.max(story.coverage.articles, listed) : listed;
+}
+
+/** "· 4 outlets" when more than one outlet covered the story: how widely it was reported. */
+function outletCount(story: Story): string {
+  const outlets = outletTotal(story);
+  return outlets > 1 ? ` · ${outlets} outlets` : '';
+}
+
+/** The headline a story is shown under: an update says so. */
+function storyHeadline(story: Story): string {
+  return story.update ? `Update: ${story.title}` : story.title;
+}
+
 /** A quote without the comma or colon that led into the attribution. */
 function quoteText(quote: StoryQuote): string {
   return quote.text.trim().replace(/[,:;]$/, '');
@@ -140,10 +165,12 @@ export function renderText(digest: Digest): string {
   if (digest.headline) lines.push(digest.headline);
   if (digest.note) lines.push(digest.note);
   digest.stories.forEach((story, i) => {
-    lines.push('', `${i + 1}. ${story.title}${story.outsideWindow ? ` [${shortTime(story.updated, now)}]` : ''}`);
+    lines.push('', `${i + 1}. ${storyHeadline(story)}${story.outsideWindow ? ` [${shortTime(story.updated, now)}]` : ''}`);
+    if (story.update) lines.push(`   (follow-up to "${story.update.storyTitle}")`);
     for (const sentence of story.summary) lines.push(`   ${sentence}`);
     for (const quote of story.quotes) lines.push(`   ${quoteLine(quote)}`);
-    lines.push('   Sources:');
+    const outlets = outletTotal(story);
+    lines.push(outlets > 1 ? `   Sources (${outlets} outlets):` : '   Sources:');
     for (const source of story.sources) lines.push(`   - ${sourceLine(source, now)}`);
   });
   return `${lines.join('\n')}\n`;
@@ -178,21 +205,25 @@ export interface TelegramMessage {
   keyboard: InlineButton[][];
 }
 
-function sourcesHtml(sources: SourceRef[], now: Date, max = 3): string {
-  const shown = sources.slice(0, max).map((s) => sourceLineHtml(s, now));
-  const more = sources.length > max ? ` and ${sources.length - max} more` : '';
+/** The first `max` source lines, then how many more articles the story has ("and 4 more"). */
+function sourcesHtml(sources: SourceRef[], now: Date, max: number, articles: number): string {
+  const first = sources.slice(0, max);
+  const shown = first.map((s) => sourceLineHtml(s, now));
+  const hidden = articles - first.flatMap(withCopies).length;
+  const more = hidden > 0 ? ` and ${hidden} more` : '';
   return `${shown.join(' · ')}${more}`;
 }
 
 export function storyHtml(story: Story, index: number, now: Date, options: { quotes?: number; sentences?: number } = {}): string {
-  const parts = [`<b>${index}. ${escapeHtml(capTitle(story.title))}</b>`];
+  const parts = [`<b>${index}. ${escapeHtml(capTitle(storyHeadline(story)))}</b>`];
   if (story.outsideWindow) parts[0] += ` <i>(${escapeHtml(shortTime(story.updated, now))})</i>`;
+  if (story.update) parts.push(`<i>Follow-up to “${escapeHtml(truncateText(story.update.storyTitle, 200))}”</i>`);
   const summary = story.summary.slice(0, options.sentences ?? story.summary.length);
   if (summary.length) parts.push(escapeHtml(summary.join(' ')));
   for (const quote of story.quotes.slice(0, options.quotes ?? story.quotes.length)) {
     parts.push(quoteHtml(quote));
   }
-  parts.push(`📰 ${sourcesHtml(story.sources, now)}`);
+  parts.push(`📰 ${sourcesHtml(story.sources, now, 3, articleTotal(story))}${outletCount(story)}`);
   return parts.join('\n');
 }
 
@@ -254,7 +285,8 @@ function fittingStoryHtml(story: Story, index: number, now: Date, budget: number
 export function storyButtons(story: Story, index: number): InlineButton[] {
   return [
     { text: `More on ${index}`, callback_data: `more:${story.id}` },
-    { text: `Sources ${index}`, callback_data: `src:${story.id}` },
+    // A stored story ("s<id>") lists its whole coverage, as it stands when pressed.
+    story.id.startsWith('s') ? { text: `Coverage ${index}`, callback_data: `cov:${story.id}` } : { text: `Sources ${index}`, callback_data: `src:${story.id}` },
   ];
 }
 

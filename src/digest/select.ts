@@ -1,10 +1,11 @@
 // select: which stories a digest shows. Topic search (or a subscriber's topics, or top
-// stories) within a time window, clustered into stories and ranked by relevance, recency
-// and coverage. The only digest module that reads the store.
+// stories) within a time window, then the stored stories of the matching articles (assigned
+// at ingest, see store/stories.ts: nothing is clustered here), ranked by relevance, recency,
+// and how many outlets and articles covered them, each with its newest members. The only
+// digest module that reads the store.
 import type { StoredArticle } from '../model.ts';
 import { namedEntities } from '../nlp/tokens.ts';
-import type { SearchHit, Store } from '../store/index.ts';
-import { articleTime, clusterArticles } from './cluster.ts';
+import type { SearchHit, Store, StoryRecord } from '../store/index.ts';
 import type { StoryCandidate } from './compose.ts';
 
 export interface SelectRequest {
@@ -13,7 +14,7 @@ export interface SelectRequest {
   since: Date;
   now: Date;
   maxStories?: number;
-  /** Only articles ingested after this time (daily digests: new since the last one). */
+  /** Only stories with an article ingested after this time (daily digests: new since the last one). */
   ingestedAfter?: Date;
 }
 
@@ -24,30 +25,25 @@ export interface Selection {
 }
 
 const HITS_PER_TOPIC = 60;
-const TOP_STORY_POOL = 300;
+const TOP_STORY_POOL = 200;
+/** Members read per story shown, newest first: enough for its sources, summary and quotes. */
+const MEMBERS_PER_STORY = 30;
 
-function hoursAgo(article: StoredArticle, now: Date): number {
-  return Math.max(0, (now.getTime() - articleTime(article)) / 3_600_000);
+/** A story in the running, with what ranks it: the search score of its best matching article. */
+interface Pooled {
+  story: StoryRecord;
+  relevance: number;
 }
 
-function distinctOutlets(articles: StoredArticle[]): number {
-  return new Set(articles.map((a) => a.outlet ?? (a.url ? new URL(a.url).hostname : `#${a.id}`))).size;
-}
-
-/** Relevance (normalised search score), recency (half-life one day) and coverage (outlets). */
-export function rankCandidates(candidates: StoryCandidate[], now: Date): StoryCandidate[] {
-  const maxRelevance = Math.max(1e-9, ...candidates.flatMap((c) => [...(c.relevanceByArticle?.values() ?? [])]));
-  const score = (c: StoryCandidate) => {
-    const relevance = c.relevanceByArticle?.size ? Math.max(...c.relevanceByArticle.values()) / maxRelevance : 0;
-    const newest = Math.min(...c.articles.map((a) => hoursAgo(a, now)));
-    const recency = Math.pow(0.5, newest / 24);
-    const coverage = Math.log2(1 + distinctOutlets(c.articles));
-    return 2 * relevance + recency + 0.5 * coverage;
-  };
-  return candidates
-    .map((c) => ({ c, s: score(c) }))
-    .sort((a, b) => b.s - a.s)
-    .map((x) => x.c);
+/**
+ * Relevance (search score relative to the best story's), recency (of its latest article,
+ * half-life one day) and coverage (outlets, then articles). Read from the story rows: no
+ * article is loaded to rank.
+ */
+function storyScore(p: Pooled, maxRelevance: number, now: Date): number {
+  const hours = Math.max(0, (now.getTime() - Date.parse(p.story.last)) / 3_600_000);
+  const coverage = 0.5 * Math.log2(1 + p.story.outletCount) + 0.25 * Math.log2(p.story.articleCount);
+  return (2 * p.relevance) / maxRelevance + Math.pow(0.5, hours / 24) + coverage;
 }
 
 function keepBestMatches(hits: SearchHit[]): SearchHit[] {
@@ -56,48 +52,76 @@ function keepBestMatches(hits: SearchHit[]): SearchHit[] {
   return all.length ? all : hits;
 }
 
-function toCandidates(articles: StoredArticle[], relevance: Map<number, number>, outsideWindow: boolean): StoryCandidate[] {
-  return clusterArticles(articles).map((group) => {
-    const candidate: StoryCandidate = { articles: group, relevanceByArticle: new Map(group.map((a) => [a.id, relevance.get(a.id) ?? 0])) };
-    if (outsideWindow) candidate.outsideWindow = true;
-    return candidate;
-  });
+/**
+ * The best `max` stories of the matched articles, each with its newest members. Ranked on the
+ * story rows, so that a story of a hundred articles costs no more to rank than one of one.
+ */
+function bestStories(store: Store, relevance: Map<number, number>, matched: Map<number, number>, request: SelectRequest, max: number, outsideWindow: boolean): StoryCandidate[] {
+  let ids = [...relevance.keys()];
+  // Daily digests: only stories with news since the last one.
+  if (request.ingestedAfter) ids = store.stories.withArticlesIngestedAfter(ids, request.ingestedAfter.toISOString());
+  const pool: Pooled[] = store.stories.getMany(ids).map((story) => ({ story, relevance: relevance.get(story.id)! }));
+  const maxRelevance = Math.max(1e-9, ...pool.map((p) => p.relevance));
+  const chosen = pool
+    .map((p) => ({ p, s: storyScore(p, maxRelevance, request.now) }))
+    .sort((a, b) => b.s - a.s || b.p.story.id - a.p.story.id)
+    .slice(0, max)
+    .map((x) => x.p);
+
+  const members = store.stories.members(
+    chosen.map((p) => p.story.id),
+    MEMBERS_PER_STORY,
+  );
+  const articles = new Map(store.articles.getMany([...members.values()].flat()).map((a) => [a.id, a]));
+  const out: StoryCandidate[] = [];
+  for (const { story } of chosen) {
+    const group = (members.get(story.id) ?? []).map((id) => articles.get(id)).filter((a): a is StoredArticle => a !== undefined);
+    if (!group.length) continue;
+    const scores = new Map(group.filter((a) => matched.has(a.id)).map((a) => [a.id, matched.get(a.id)!]));
+    const c: StoryCandidate = {
+      story: { id: story.id, title: story.title, titleArticleId: story.titleArticleId, articleCount: story.articleCount, outletCount: story.outletCount },
+      articles: group,
+    };
+    if (scores.size) c.relevanceByArticle = scores;
+    if (outsideWindow) c.outsideWindow = true;
+    out.push(c);
+  }
+  return out;
 }
 
 export function selectStories(store: Store, request: SelectRequest): Selection {
   const maxStories = request.maxStories ?? 5;
   const since = request.since.toISOString();
-  const ingestedAfter = request.ingestedAfter?.toISOString();
-  const fresh = (a: StoredArticle) => !ingestedAfter || a.ingestedAt > ingestedAfter;
 
   if (!request.topics.length) {
-    const pool = store.articles.recent({ since, limit: TOP_STORY_POOL }).filter(fresh);
-    const candidates = rankCandidates(toCandidates(pool, new Map(), false), request.now);
-    return { candidates: candidates.slice(0, maxStories), outsideWindow: false };
+    // Top stories: the latest ones, by recency and coverage (no search score).
+    const recent = new Map(store.stories.recent({ since, limit: TOP_STORY_POOL }).map((s) => [s.id, 0]));
+    return { candidates: bestStories(store, recent, new Map(), request, maxStories, false), outsideWindow: false };
   }
 
+  /** The matching articles' scores, and each of their stories' best score. */
   const search = (windowStart: string) => {
-    const relevance = new Map<number, number>();
-    const articles = new Map<number, StoredArticle>();
+    const matched = new Map<number, number>();
     for (const topic of request.topics) {
       for (const hit of keepBestMatches(store.articles.search(topic, { since: windowStart, limit: HITS_PER_TOPIC, now: request.now }))) {
-        if (!fresh(hit.article)) continue;
-        articles.set(hit.article.id, hit.article);
-        relevance.set(hit.article.id, Math.max(relevance.get(hit.article.id) ?? 0, hit.score));
+        matched.set(hit.article.id, Math.max(matched.get(hit.article.id) ?? 0, hit.score));
       }
     }
-    return { articles: [...articles.values()], relevance };
+    const relevance = new Map<number, number>();
+    for (const [articleId, storyId] of store.stories.storiesOf([...matched.keys()])) relevance.set(storyId, Math.max(relevance.get(storyId) ?? 0, matched.get(articleId)!));
+    return { matched, relevance };
   };
 
   let found = search(since);
+  let candidates = bestStories(store, found.relevance, found.matched, request, maxStories, false);
   let outsideWindow = false;
   // Daily digests ask for news since the last one; an empty result there is a real "nothing new".
-  if (!found.articles.length && !ingestedAfter) {
+  if (!candidates.length && !request.ingestedAfter) {
     found = search('');
-    outsideWindow = found.articles.length > 0;
+    candidates = bestStories(store, found.relevance, found.matched, request, maxStories, true);
+    outsideWindow = candidates.length > 0;
   }
-  const candidates = rankCandidates(toCandidates(found.articles, found.relevance, outsideWindow), request.now);
-  return { candidates: candidates.slice(0, maxStories), outsideWindow };
+  return { candidates, outsideWindow };
 }
 
 /** Topics to suggest when nothing matched: the names most mentioned in recent articles. */

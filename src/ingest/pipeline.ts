@@ -187,8 +187,8 @@ export function storeDraft(store: Store, draft: ArticleDraft, sourceId?: number 
   return storePrepared(store, prepareArticle(draft), sourceId ?? null);
 }
 
-function storePrepared(store: Store, { draft, analysis, keys }: PreparedArticle, sourceId: number | null): InsertResult {
-  return store.articles.insert(draft, { sourceId, analysis, keys });
+function storePrepared(store: Store, { draft, analysis, keys, storyFeatures }: PreparedArticle, sourceId: number | null): InsertResult {
+  return store.articles.insert(draft, { sourceId, analysis, keys, storyFeatures });
 }
 
 export function emptyCounts(): IngestCounts {
@@ -268,9 +268,9 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
         outcomes.forEach((outcome, i) => {
           const input = batch[i]!.input;
           if ('error' in outcome) return failures.push([input, outcome.error]);
-          for (const { draft, analysis, keys } of outcome.articles) {
+          for (const { draft, analysis, keys, storyFeatures } of outcome.articles) {
             try {
-              results.push(deps.store.articles.insert(draft, { analysis, keys }));
+              results.push(deps.store.articles.insert(draft, { analysis, keys, storyFeatures }));
             } catch (error) {
               failures.push([input, reasonOf(error), draft.title]);
             }

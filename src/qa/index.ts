@@ -3,7 +3,7 @@
 // window, then older articles), ranks their sentences (rank.ts), and answers from the best when
 // its score clears the abstention threshold; otherwise it says what it searched and names the
 // closest stories. With an LLM configured, the same passages feed the model, under the same rule.
-import { articleTime } from '../digest/cluster.ts';
+import { articleTime } from '../digest/compose.ts';
 import { sourceRef } from '../digest/compose.ts';
 import { buildDigest } from '../digest/index.ts';
 import { shortTime } from '../digest/render.ts';

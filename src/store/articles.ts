@@ -5,9 +5,12 @@ import { contentKeys, type ContentKeys } from '../ingest/content-keys.ts';
 import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../ingest/fingerprint.ts';
 import { canonicalUrl } from '../ingest/url.ts';
 import { createRequire } from 'node:module';
+import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
+import { outletName } from '../ingest/outlet.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
-import { statementCache, type Db } from './db.ts';
+import { placeholders, statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from './fts-query.ts';
+import type { StoryStore } from './stories.ts';
 
 export type InsertStatus = 'new' | 'duplicate' | 'near-duplicate';
 
@@ -17,6 +20,8 @@ export interface InsertResult {
   /** For a duplicate: the stored article it repeats. For a near-duplicate: the article it is linked to. */
   duplicateOf?: number;
   reason?: 'guid' | 'url' | 'text' | 'fingerprint';
+  /** The story a stored article (new or near-duplicate) was assigned to. */
+  storyId?: number;
 }
 
 export interface SearchOptions {
@@ -78,16 +83,13 @@ function storedAnalysis({ summary, quotes }: Analysis): string {
   return JSON.stringify({ summary, quotes });
 }
 
-/** `count` copies of a placeholder group, comma-separated: the SQL text (and so the cached statement) depends only on the count. */
-function placeholders(count: number, group: string): string {
-  return Array.from({ length: count }, () => group).join(', ');
-}
-
 interface InsertMeta {
   sourceId?: number | null;
   analysis?: Analysis | null;
   ingestedAt?: Date;
   keys?: ContentKeys;
+  /** Story features, precomputed (by an ingest worker); computed here when absent. */
+  storyFeatures?: ArticleFeatures;
 }
 
 interface Claim {
@@ -155,7 +157,10 @@ export class ArticleStore {
   /** Prepared once, reused: ingest and search run these for every article and query. */
   private readonly sql: (text: string) => Statement;
 
-  constructor(private readonly db: Db) {
+  constructor(
+    private readonly db: Db,
+    private readonly stories: StoryStore,
+  ) {
     this.sql = statementCache(db);
     this.insertTransaction = db.transaction((draft: ArticleDraft, meta: InsertMeta) => this.insertNow(draft, meta));
   }
@@ -186,6 +191,7 @@ export class ArticleStore {
     if (guidClaim) guid = this.takeOver('guid', guidClaim) ? guid : null;
     if (urlClaim) canonical = this.takeOver('canonical_url', urlClaim) ? canonical : null;
     const ingestedAt = meta.ingestedAt ?? new Date();
+    const published = clampPublished(draft.published, ingestedAt);
 
     const nearDuplicateOf = this.findNearDuplicate(signature, bands);
     const info = this.sql(
@@ -200,7 +206,7 @@ export class ArticleStore {
         guid,
         draft.outlet ?? null,
         draft.title,
-        clampPublished(draft.published, ingestedAt) ?? null,
+        published ?? null,
         ingestedAt.toISOString(),
         draft.language ?? null,
         draft.text,
@@ -213,9 +219,21 @@ export class ArticleStore {
     const id = Number(info.lastInsertRowid);
     // All band rows in one statement (one call into SQLite instead of one per band).
     if (bands.length) this.sql(`INSERT INTO article_bands (key, article_id) VALUES ${placeholders(bands.length, '(?, ?)')}`).run(bands.flatMap((key) => [key, id]));
+    // Every stored article joins a story now, in the same transaction (store/stories.ts).
+    const { storyId } = this.stories.assign({
+      articleId: id,
+      title: draft.title,
+      outlet: outletName(draft.outlet, draft.url) ?? null,
+      ingestedAt: ingestedAt.toISOString(),
+      time: published ?? ingestedAt.toISOString(),
+      dated: published !== undefined,
+      features: meta.storyFeatures ?? articleFeatures(draft),
+      nearDuplicateOf: nearDuplicateOf ?? null,
+      now: ingestedAt,
+    });
     return nearDuplicateOf !== undefined
-      ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint' }
-      : { status: 'new', id };
+      ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint', storyId }
+      : { status: 'new', id, storyId };
   }
 
   /**

@@ -22,6 +22,11 @@ export function statementCache(db: Db): (sql: string) => Database.Statement {
   };
 }
 
+/** `count` copies of a placeholder group, comma-separated: the SQL text (and so the cached statement) depends only on the count. */
+export function placeholders(count: number, group: string): string {
+  return Array.from({ length: count }, () => group).join(', ');
+}
+
 export function openDatabase(path: string): Db {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);

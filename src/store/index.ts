@@ -1,17 +1,20 @@
 // The store: the only place with SQL. Callers use this narrow interface so that a
 // PostgreSQL backend can replace it later.
 import { ArticleStore } from './articles.ts';
+import type { Logger } from '../log.ts';
 import { openDatabase, type Db } from './db.ts';
 import { LlmCache } from './llm-cache.ts';
 import { OutboxStore } from './outbox.ts';
 import { PassageStore } from './passages.ts';
 import { RetentionStore } from './retention.ts';
 import { SourceStore } from './sources.ts';
+import { StoryStore } from './stories.ts';
 import { SubscriberStore } from './subscribers.ts';
 
 export type { InsertResult, InsertStatus, SearchHit, SearchOptions } from './articles.ts';
 export type { CandidateOptions, PassageQuery } from './passages.ts';
 export type { Source, SourceInput, SourceKind } from './sources.ts';
+export type { StoryAssignment, StoryChange, StoryRecord } from './stories.ts';
 export type { SentMessage, Subscriber } from './subscribers.ts';
 export type { RetentionPolicy, RetentionReport } from './retention.ts';
 export type { DeliveryCounts, DigestDecision, DigestRecord, DigestStatus, LockHolder, OutboxItem, OutboxStatus } from './outbox.ts';
@@ -22,24 +25,34 @@ export class Store {
   readonly subscribers: SubscriberStore;
   readonly llmCache: LlmCache;
   readonly outbox: OutboxStore;
+  readonly stories: StoryStore;
   readonly passages: PassageStore;
   readonly retention: RetentionStore;
 
-  private constructor(private readonly db: Db) {
-    this.articles = new ArticleStore(db);
+  private constructor(
+    private readonly db: Db,
+    log?: Logger,
+  ) {
+    this.stories = new StoryStore(db, log);
+    this.articles = new ArticleStore(db, this.stories);
     this.sources = new SourceStore(db);
     this.subscribers = new SubscriberStore(db);
     this.llmCache = new LlmCache(db);
     this.outbox = new OutboxStore(db);
     this.passages = new PassageStore(db, this.articles);
-    this.retention = new RetentionStore(db);
+    this.retention = new RetentionStore(db, this.stories);
   }
 
-  static open(path: string): Store {
-    return new Store(openDatabase(path));
+  /** `log` gets the lines worth an operator's eye (stories merged or split). */
+  static open(path: string, options: { log?: Logger } = {}): Store {
+    const store = new Store(openDatabase(path), options.log);
+    store.stories.assignStored();
+    return store;
   }
 
   close(): void {
-    if (this.db.open) this.db.close();
+    if (!this.db.open) return;
+    this.stories.flushStatistics();
+    this.db.close();
   }
 }

@@ -188,6 +188,97 @@ export const migrations: Migration[] = [
     `,
   },
   {
+    version: 11,
+    sql: `
+      -- Stories (src/store/stories.ts): every article is assigned to one at ingest. A merged
+      -- story keeps its row with merged_into set, so that its old id still leads somewhere.
+      CREATE TABLE stories (
+        id INTEGER PRIMARY KEY,
+        title TEXT NOT NULL,
+        title_article_id INTEGER,
+        -- Earliest and latest member time (published, else ingested), ISO UTC.
+        first_at TEXT NOT NULL,
+        last_at TEXT NOT NULL,
+        article_count INTEGER NOT NULL,
+        -- Outlets that covered it (the profile keeps their names).
+        outlet_count INTEGER NOT NULL,
+        -- 1 while every member has a published time.
+        dated INTEGER NOT NULL,
+        -- JSON: term and name centroids, the headline article's term vector, the outlets.
+        profile TEXT NOT NULL,
+        merged_into INTEGER REFERENCES stories(id),
+        -- Bumped on every change: a process keeps parsed profiles while their version holds.
+        version INTEGER NOT NULL DEFAULT 1,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX stories_last ON stories(last_at) WHERE merged_into IS NULL;
+
+      -- With each member's time, ingest time (ms) and outlet: a story's newest members, outlets
+      -- and news since a digest are read here, without touching the (large) article rows.
+      CREATE TABLE story_articles (
+        article_id INTEGER PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+        story_id INTEGER NOT NULL REFERENCES stories(id),
+        at INTEGER NOT NULL,
+        ingested INTEGER NOT NULL,
+        outlet TEXT,
+        joined_at TEXT NOT NULL
+      );
+      CREATE INDEX story_articles_story ON story_articles(story_id, at);
+
+      -- The specific terms and names of each article, with its time: a new article's candidate
+      -- stories are those of the articles near it in time that share its keys.
+      CREATE TABLE article_keys (
+        key TEXT NOT NULL,
+        -- The article's time, ms since the epoch.
+        at INTEGER NOT NULL,
+        article_id INTEGER NOT NULL,
+        PRIMARY KEY (key, at, article_id)
+      ) WITHOUT ROWID;
+      -- Retention deletes an article's keys with it.
+      CREATE INDEX article_keys_article ON article_keys(article_id);
+
+      -- Document frequencies for the IDF weights: one JSON object of counts, merged with each
+      -- process's new counts every thousand articles and when the store closes.
+      CREATE TABLE story_statistics (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        documents INTEGER NOT NULL,
+        frequencies TEXT NOT NULL
+      );
+
+      -- Term document frequencies per day (UTC, days since the epoch): how much a term bursts in
+      -- the days around an article (src/stories/vectors.ts), written with story_statistics.
+      CREATE TABLE story_term_days (
+        day INTEGER PRIMARY KEY,
+        documents INTEGER NOT NULL,
+        frequencies TEXT NOT NULL
+      );
+
+      -- Merges and splits, as they happened.
+      CREATE TABLE story_changes (
+        id INTEGER PRIMARY KEY,
+        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+        story_id INTEGER NOT NULL,
+        other_id INTEGER NOT NULL,
+        articles INTEGER NOT NULL,
+        at TEXT NOT NULL
+      );
+
+      -- What each daily digest carried, story by story: contents shared by the subscribers who
+      -- got the same digest are stored once, under a hash.
+      CREATE TABLE digest_story_contents (
+        content_key TEXT NOT NULL,
+        story_id INTEGER NOT NULL,
+        article_ids TEXT NOT NULL,
+        PRIMARY KEY (content_key, story_id)
+      ) WITHOUT ROWID;
+      CREATE TABLE digest_story_sets (
+        digest_id INTEGER PRIMARY KEY REFERENCES digests(id) ON DELETE CASCADE,
+        content_key TEXT NOT NULL
+      );
+    `,
+  },
+  {
     version: 12,
     sql: `
       -- Retention (src/store/retention.ts) deletes old articles: without these, each deleted

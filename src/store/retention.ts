@@ -13,6 +13,7 @@
 // free disk space for a copy).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from './db.ts';
+import type { StoryStore } from './stories.ts';
 
 export interface RetentionPolicy {
   /** Days each kind of row is kept; 0 keeps it forever. */
@@ -35,9 +36,11 @@ export interface RetentionReport {
 const DAY_MS = 86_400_000;
 const BATCH = 500;
 
+/** The oldest articles before the cutoff, a batch (deleteArticles: their stories are tidied in the same transaction). */
+const OLD_ARTICLES = `SELECT id FROM articles WHERE ingested_at < ? ORDER BY ingested_at LIMIT ${BATCH}`;
+
 /** Each statement deletes at most one batch of the oldest rows before the cutoff and says how many. */
 const DELETE_OLD = {
-  articles: `DELETE FROM articles WHERE id IN (SELECT id FROM articles WHERE ingested_at < ? ORDER BY ingested_at LIMIT ${BATCH})`,
   sentMessages: `DELETE FROM sent_messages WHERE rowid IN (SELECT rowid FROM sent_messages WHERE created_at < ? LIMIT ${BATCH})`,
   // A pending digest still has messages to send: the sender decides its fate, not its age.
   digests: `DELETE FROM digests WHERE id IN (SELECT id FROM digests WHERE decided_at < ? AND status <> 'pending' LIMIT ${BATCH})`,
@@ -45,25 +48,43 @@ const DELETE_OLD = {
 } as const;
 
 export class RetentionStore {
-  constructor(private readonly db: Db) {}
+  constructor(
+    private readonly db: Db,
+    /** Stories lose the deleted articles: their rows are rebuilt from the members left. */
+    private readonly stories?: StoryStore,
+  ) {}
 
   /** Deletes what the policy no longer keeps at `now`; resolves with the counts. */
   async prune(policy: RetentionPolicy, now: Date): Promise<RetentionReport> {
     const days = { articles: policy.articlesDays, sentMessages: policy.sentMessagesDays, digests: policy.deliveryDays, llmCache: policy.llmCacheDays };
     const report: RetentionReport = { articles: 0, sentMessages: 0, digests: 0, llmCache: 0, freedPages: 0 };
-    for (const table of Object.keys(DELETE_OLD) as (keyof typeof DELETE_OLD)[]) {
+    for (const table of ['articles', ...Object.keys(DELETE_OLD)] as (keyof typeof days)[]) {
       if (days[table] <= 0) continue;
       const cutoff = new Date(now.getTime() - days[table] * DAY_MS).toISOString();
-      const statement = this.db.prepare(DELETE_OLD[table]);
+      const statement = table === 'articles' ? undefined : this.db.prepare(DELETE_OLD[table]);
       for (;;) {
-        const deleted = statement.run(cutoff).changes;
+        const deleted = statement ? statement.run(cutoff).changes : this.deleteArticles(cutoff, now);
         report[table] += deleted;
         if (deleted < BATCH) break;
         await yieldToEventLoop();
       }
     }
+    if (days.articles > 0) this.stories?.forgetTermDaysBefore(new Date(now.getTime() - days.articles * DAY_MS));
+    this.stories?.forgetUnusedDigestContents();
     report.freedPages = await this.releaseFreePages();
     return report;
+  }
+
+  /** One batch of the oldest articles before the cutoff, and what their stories keep of them, in one transaction. */
+  private deleteArticles(cutoff: string, now: Date): number {
+    return this.db.transaction(() => {
+      const ids = this.db.prepare(OLD_ARTICLES).pluck().all(cutoff) as number[];
+      if (!ids.length) return 0;
+      const stories = [...(this.stories?.storiesOf(ids).values() ?? [])];
+      this.db.prepare('DELETE FROM articles WHERE id IN (SELECT value FROM json_each(?))').run(JSON.stringify(ids));
+      this.stories?.afterArticlesDeleted(ids, stories, now);
+      return ids.length;
+    })();
   }
 
   /** With auto_vacuum = INCREMENTAL: hands free pages back to the file system, a batch at a time. */

@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { findDue } from '../../src/delivery/decide.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
+import { articleFeatures, type ArticleFeatures } from '../../src/stories/features.ts';
+import { damBreach } from '../fixtures/stories.ts';
 import { startFixtureServer } from '../support/fixture-server.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -52,16 +54,63 @@ describe('the bot, end to end through the Bot API emulator', () => {
     expect(emulator.rejected.filter((r) => r.errorCode !== 429)).toEqual([]);
   });
 
-  it('the Sources button lists "Outlet, date: title" with the link, never the title twice', async () => {
+  it('shows a story once with how many outlets covered it; Coverage lists every article by outlet, with links, and still works after the story was merged', async () => {
+    harness = await startHarness({ seed: false, now: () => new Date('2025-03-12T20:00:00Z') });
+    const { emulator, store } = harness;
+    for (const draft of damBreach) storeDraft(store, draft);
+    const [damText] = await harness.say(USER, '/summary Kessel dam');
+    // Three reports, one story: shown once, with its outlet count on the source line.
+    expect(damText).toMatch(/^Kessel dam: 1 story/);
+    expect(damText).toContain('3 outlets');
+
+    // A report of the rescue, that shares too little with the breach reports to join them
+    // (story features chosen so), is a story of its own, sent on its own.
+    const rescue: ArticleFeatures = { terms: [['helicopt', 6], ['rooftop', 3], ['sortie', 2], ['brezno', 2]], entities: [['ivo sedlak', 2], ['brezno', 1]] };
+    store.articles.insert(
+      { title: 'Army helicopters lift families from Brezno rooftops', outlet: 'Air Force News', url: 'https://airforce.example/brezno', published: '2025-03-12T12:00:00.000Z', text: 'Army helicopters lifted dozens of families from rooftops in Brezno on Wednesday, flying eleven sorties before noon. "We will keep flying," said Colonel Ivo Sedlak.' },
+      { storyFeatures: rescue },
+    );
+    const [rescueText] = await harness.say(USER, '/summary sorties');
+    expect(rescueText).toMatch(/^sorties: 1 story/);
+    const message = emulator.botMessages(USER).at(-1)!;
+    const coverage = message.reply_markup!.inline_keyboard!.flat().find((b) => b.text.startsWith('Coverage'))!;
+    expect(coverage.callback_data).toMatch(/^cov:s\d+$/);
+    const rescueStory = Number(coverage.callback_data!.slice('cov:s'.length));
+
+    // Then a report of both (the breach's main words and the rescue's) shows the two stories
+    // are one: they merge into the larger, and the rescue story's id now leads there.
+    const breach = articleFeatures(damBreach[1]!);
+    const mainTerms = [...breach.terms].sort((a, b) => b[1] - a[1]).slice(0, 10);
+    const mainNames = breach.entities.slice(0, 4);
+    store.articles.insert(
+      { title: 'Kessel dam: helicopters join the rescue in Brezno', outlet: 'Daily Ledger', url: 'https://ledger.example/news/kessel-helicopters', published: '2025-03-12T14:00:00.000Z', text: 'Army helicopters joined the rescue in Brezno after the Kessel dam breach on Lake Varna.' },
+      { storyFeatures: { terms: [...mainTerms, ...rescue.terms.filter(([t]) => !mainTerms.some(([m]) => m === t))], entities: [...mainNames, ...rescue.entities.filter(([n]) => !mainNames.some(([m]) => m === n))] } },
+    );
+    expect(store.stories.changes().map((c) => [c.kind, c.otherId])).toEqual([['merge', rescueStory]]);
+
+    emulator.pressButton({ chatId: USER, messageId: message.message_id, data: coverage.callback_data! });
+    const [list] = (await emulator.waitForBotMessages(USER, emulator.botMessages(USER).length + 1)).slice(-1);
+    expect(list!.text).toMatch(/^Coverage: /);
+    expect(list!.text).toContain('5 articles from 4 outlets');
+    for (const outlet of ['Northern Courier', 'Daily Ledger', 'Valley Radio', 'Air Force News']) expect(list!.text).toContain(outlet);
+    // Grouped by outlet, the outlet with most articles first; every article linked.
+    expect(list!.text!.indexOf('Daily Ledger')).toBeLessThan(list!.text!.indexOf('Northern Courier'));
+    const links = list!.entities!.filter((e) => e.type === 'text_link').map((e) => e.url);
+    expect(links).toEqual(expect.arrayContaining([...damBreach.map((d) => d.url), 'https://airforce.example/brezno', 'https://ledger.example/news/kessel-helicopters']));
+
+    expect(emulator.rejected.filter((r) => r.errorCode !== 429)).toEqual([]);
+  });
+
+  it('the Coverage button lists each outlet, then its articles as "title, date" with the link, never the title twice', async () => {
     harness = await startHarness();
     const { emulator } = harness;
     await harness.say(USER, '/summary syria');
     const digestMessage = emulator.botMessages(USER).at(-1)!;
-    const sources = digestMessage.reply_markup!.inline_keyboard!.flat().find((b) => b.text.startsWith('Sources'))!;
+    const sources = digestMessage.reply_markup!.inline_keyboard!.flat().find((b) => b.text.startsWith('Coverage'))!;
     emulator.pressButton({ chatId: USER, messageId: digestMessage.message_id, data: sources.callback_data! });
     const [list] = (await emulator.waitForBotMessages(USER, emulator.botMessages(USER).length + 1)).slice(-1);
     const title = "Putin: Russia & US may reach agreement on Syria 'within next few days'";
-    expect(list!.text).toContain(`• RT, 5 Sep, 14:12 UTC: ${title}`);
+    expect(list!.text).toContain(`RT\n• ${title}, 5 Sep, 14:12 UTC`);
     expect(list!.text).not.toContain(`${title}: ${title}`);
     expect(list!.entities?.find((e) => e.type === 'text_link')?.url).toMatch(/^https:\/\/www\.rt\.com\//);
   });

@@ -1,7 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decideDue, findDue } from '../../src/delivery/decide.ts';
 import type { Story } from '../../src/digest/model.ts';
+import { visibleText } from '../../src/digest/render.ts';
+import type { ArticleDraft } from '../../src/model.ts';
+import { analyseArticle } from '../../src/nlp/analyse.ts';
 import { Store } from '../../src/store/index.ts';
+import { damBreach, damFollowUp } from '../fixtures/stories.ts';
 import { addSubscribers, seedArticles, tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
@@ -16,6 +20,49 @@ function openStore(path = ':memory:'): Store {
 }
 
 describe('daily digest decisions (injected clock)', () => {
+  it('shows a story the subscriber already got as an update in the next daily digest: what is new since, not the same summary again', async () => {
+    const store = openStore();
+    addSubscribers(store, [{ chatId: 1, timezone: 'UTC', topics: ['Kessel dam'] }]);
+    const ingest = (draft: ArticleDraft, at: string) => store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
+    for (const draft of damBreach) ingest(draft, '2025-03-12T19:00:00Z');
+
+    await decideDue(store, { now: new Date('2025-03-13T08:00:00Z') });
+    const [first] = store.outbox.digests({ chatId: 1 });
+    const [firstStory] = store.outbox.items(first!.id).flatMap((i) => i.stories as Story[]);
+    expect(firstStory!.update).toBeUndefined();
+    expect(firstStory!.sources).toHaveLength(3);
+
+    // Two days later a new report on the same story arrives.
+    ingest(damFollowUp, '2025-03-14T09:30:00Z');
+    await decideDue(store, { now: new Date('2025-03-15T08:00:00Z') });
+    const second = store.outbox.digests({ chatId: 1 })[1]!;
+    const items = store.outbox.items(second.id);
+    const [update] = items.flatMap((i) => i.stories as Story[]);
+    // The same story (same id), shown as an update with the new report only.
+    expect(update!.id).toBe(firstStory!.id);
+    expect(update!.update).toEqual({ storyTitle: firstStory!.title, earlierArticles: 3 });
+    expect(update!.title).toBe(damFollowUp.title);
+    expect(update!.sources.map((s) => s.url)).toEqual([damFollowUp.url]);
+    // New facts, none of what the subscriber read yesterday, and the new quote.
+    expect(update!.summary.length).toBeGreaterThan(0);
+    for (const sentence of update!.summary) {
+      expect(damFollowUp.text).toContain(sentence);
+      expect(firstStory!.summary).not.toContain(sentence);
+    }
+    expect(update!.summary.join(' ')).toMatch(/inquiry|found alive|compensation/);
+    expect(update!.quotes.map((q) => [q.text.replace(/,$/, ''), q.speaker])).toEqual([['Whoever postponed the repairs will have to answer for it', 'Tomas Brandt']]);
+    // As the subscriber reads it.
+    const text = visibleText(items[0]!.html);
+    expect(text).toContain(`1. Update: ${damFollowUp.title}`);
+    expect(text).toContain(`Follow-up to “${firstStory!.title}”`);
+    expect(text).toContain('Tomas Brandt');
+    for (const sentence of firstStory!.summary) expect(text).not.toContain(sentence);
+
+    // A third digest with nothing new on the story has nothing to say about it.
+    await decideDue(store, { now: new Date('2025-03-16T08:00:00Z') });
+    expect(store.outbox.digests({ chatId: 1 })[2]!.status).toBe('skipped-empty');
+  });
+
   it('Tokyo and New York 08:00 subscribers are decided at the right UTC instants across the 2026-11-01 DST change', async () => {
     const store = openStore();
     addSubscribers(store, [
@@ -47,20 +94,25 @@ describe('daily digest decisions (injected clock)', () => {
       ['2026-11-01', '2026-11-01T13:00:00.000Z'],
       ['2026-11-02', '2026-11-02T13:00:00.000Z'],
     ]);
-    // Each digest has the news since the previous one.
+    // Each digest has the news since the previous one: every story has a new article, and a
+    // story the subscriber got before shows only its new articles.
     const ny = store.outbox.digests({ chatId: 2 });
     for (let i = 1; i < ny.length; i++) expect(ny[i]!.ingestedAfter).toBe(ny[i - 1]!.cutoffAt);
     expect(ny[0]!.ingestedAfter).toBe('2026-10-29T00:00:00.000Z');
+    let updates = 0;
     for (const d of ny.slice(1)) {
       const stories = store.outbox.items(d.id).flatMap((i) => i.stories as Story[]);
       expect(stories.length).toBeGreaterThan(0);
       for (const story of stories) {
-        for (const source of story.sources) {
-          const article = store.articles.get(source.articleId)!;
-          expect(article.ingestedAt > d.ingestedAfter!).toBe(true);
+        const fresh = story.sources.map((source) => store.articles.get(source.articleId)!.ingestedAt > d.ingestedAfter!);
+        expect(fresh).toContain(true);
+        if (story.update) {
+          updates++;
+          expect(fresh.every(Boolean)).toBe(true);
         }
       }
     }
+    expect(updates).toBeGreaterThan(0);
   });
 
   it('records an empty digest as skipped-empty, without messages, and still only once', async () => {

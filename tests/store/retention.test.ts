@@ -5,6 +5,8 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ArticleDraft } from '../../src/model.ts';
 import { Store, type RetentionPolicy } from '../../src/store/index.ts';
+import type { ArticleFeatures } from '../../src/stories/features.ts';
+import { damBreach, damFollowUp, rateDecision } from '../fixtures/stories.ts';
 
 const NOW = new Date('2026-06-30T12:00:00Z');
 const DAY = 86_400_000;
@@ -77,6 +79,69 @@ describe('retention', () => {
     cleanups.push(() => raw.close());
     expect(raw.prepare('SELECT count(*) FROM article_bands WHERE article_id = ?').pluck().get(old)).toBe(0);
     expect(raw.prepare('SELECT count(*) FROM article_bands WHERE article_id = ?').pluck().get(recent)).toBeGreaterThan(0);
+  });
+
+  it('stories lose the pruned articles: a story keeps its newer members with its counts, span, outlets and headline rebuilt; a story of old articles only goes, with the ids merged into it', async () => {
+    const { store, path } = open();
+    // The dam breach (three outlets, 12 March) and its follow-up (14 March, ingested later);
+    // the rate decision alone; then two stories merged into one, all of it old.
+    const hourAfter = (iso: string) => new Date(Date.parse(iso) + 3_600_000);
+    const breach = damBreach.map((d) => store.articles.insert(d, { ingestedAt: hourAfter(d.published!) }));
+    const followUp = store.articles.insert(damFollowUp, { ingestedAt: daysAgo(20) });
+    const rate = store.articles.insert(rateDecision, { ingestedAt: hourAfter(rateDecision.published!) });
+    const story = breach[0]!.storyId!;
+    expect(followUp.storyId).toBe(story);
+    expect(store.stories.get(story)).toMatchObject({ articleCount: 4, outletCount: 3 });
+    const a: ArticleFeatures = { terms: [['quarri', 6], ['blast', 4]], entities: [['zlin quarry', 2]] };
+    const b: ArticleFeatures = { terms: [['miner', 6], ['rescu', 4]], entities: [['zlin', 2]] };
+    const quarry = (n: number, features: ArticleFeatures) =>
+      store.articles.insert({ title: `Quarry report ${n}`, text: `Quarry report ${n} from Zlin.`, url: `https://quarry.example/${n}`, published: '2025-03-20T09:00:00.000Z' }, { storyFeatures: features, ingestedAt: daysAgo(100) }).storyId!;
+    const first = quarry(1, a);
+    const second = quarry(2, b);
+    expect(second).not.toBe(first);
+    const survivor = store.stories.resolve(quarry(3, { terms: [...a.terms, ...b.terms], entities: [...a.entities, ...b.entities] }))!;
+    const gone = survivor === first ? second : first;
+    expect(store.stories.resolve(gone)).toBe(survivor);
+    const since = await store.retention.prune(POLICY, NOW);
+    expect(since.articles).toBe(7);
+
+    // The breach story now stands for its follow-up alone, under the follow-up's headline.
+    expect(store.stories.get(story)).toMatchObject({
+      title: damFollowUp.title,
+      titleArticleId: followUp.id,
+      articleCount: 1,
+      outletCount: 1,
+      first: damFollowUp.published,
+      last: damFollowUp.published,
+    });
+    expect(store.stories.members([story]).get(story)).toEqual([followUp.id]);
+    // The others are gone, the id merged away too; the listing has only the follow-up's story.
+    for (const id of [rate.storyId!, survivor, gone]) expect(store.stories.get(id)).toBeUndefined();
+    expect(store.stories.recent({ limit: 10 }).map((s) => s.id)).toEqual([story]);
+    // No index keys of deleted articles are left to find candidates with.
+    const raw = new Database(path, { readonly: true });
+    cleanups.push(() => raw.close());
+    expect(raw.prepare('SELECT count(*) FROM article_keys WHERE article_id <> ?').pluck().get(followUp.id)).toBe(0);
+    // Nor term counts of the days before the cutoff, now or when the process writes its counts.
+    store.stories.flushStatistics();
+    expect(raw.prepare('SELECT count(*) FROM story_term_days WHERE day < ?').pluck().get(Math.floor((NOW.getTime() - POLICY.articlesDays * DAY) / DAY))).toBe(0);
+    // A later report of the follow-up still joins the story.
+    const later = store.articles.insert({ ...damFollowUp, title: 'Kessel dam inquiry names the engineers', url: 'https://ledger.example/news/kessel-inquiry-2' }, { ingestedAt: daysAgo(19) });
+    expect(later.storyId).toBe(story);
+  });
+
+  it('forgets what pruned digests carried', async () => {
+    const { store, path } = open();
+    const old = decide(store, 1, daysAgo(45), '2026-05-16');
+    const recent = decide(store, 1, daysAgo(1), '2026-06-29');
+    store.stories.recordDigest(old, [{ storyId: 1, articleIds: [1, 2] }]);
+    store.stories.recordDigest(recent, [{ storyId: 2, articleIds: [3] }]);
+    const [item] = store.outbox.items(old);
+    store.outbox.markFailed(item!.id, 'gone');
+    await store.retention.prune(POLICY, NOW);
+    const raw = new Database(path, { readonly: true });
+    cleanups.push(() => raw.close());
+    expect(raw.prepare('SELECT story_id FROM digest_story_contents').pluck().all()).toEqual([2]);
   });
 
   it('0 days keeps a kind of row forever', async () => {

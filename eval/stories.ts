@@ -1,0 +1,173 @@
+// Story quality: how the stories assigned at ingest match hand-labelled events, through the
+// path users run. Every run ingests into a fresh SQLite file with ingestInputs, the function
+// behind `news-digest ingest`, then reads the stories the store assigned.
+//   - dev: the 84 PolNeAR dev articles as one JSON Lines file (text, publisher as outlet, date
+//     from metadata.tsv), scored against polnear/dev_events.jsonl (71 events, 21 same-event pairs)
+//   - train: the 840 train articles the same way, scored on our own labels of 336 of them
+//     (eval/stories/train_events.jsonl: 73 events of 2+ articles, 457 same-event pairs)
+//   - undated: the train texts as plain .txt files (no dates: time = ingest time), counting
+//     the stories whose articles metadata.tsv dates more than 7 days apart
+// Scores: pairwise precision, recall and F1 over same-event pairs, and BCubed. Also the CPU
+// time of story assignment per article (inside the insert; the features are computed with the
+// analysis, in the ingest workers of a bulk ingest, and are not counted).
+// Run: npm run eval:stories   (EVAL_DATA_DIR overrides ../shared/eval)
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ingestInputs } from '../src/ingest/pipeline.ts';
+import { createLogger } from '../src/log.ts';
+import { Store } from '../src/store/index.ts';
+import { scoreClusters, type ClusterScores } from './cluster-score.ts';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const polnear = resolve(projectRoot, process.env.EVAL_DATA_DIR ?? '../shared/eval', 'polnear');
+const log = createLogger({ level: 'silent' });
+const DAY = 86_400_000;
+
+interface Meta {
+  split: string;
+  outlet: string;
+  date: string;
+  title: string;
+}
+
+function metadata(): Map<string, Meta> {
+  const rows = readFileSync(join(polnear, 'metadata.tsv'), 'utf8').split('\n');
+  const header = rows[0]!.split('\t');
+  const col = (name: string) => header.indexOf(name);
+  const out = new Map<string, Meta>();
+  for (const row of rows.slice(1)) {
+    const f = row.split('\t');
+    if (f.length < header.length) continue;
+    out.set(f[col('filename')]!, { split: f[col('compartment')]!, outlet: f[col('publisher')]!, date: f[col('publication_date')]!, title: f[col('title')]! });
+  }
+  return out;
+}
+
+function events(path: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const line of readFileSync(path, 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const row = JSON.parse(line) as { article: string; event: string };
+    out.set(row.article.replace(/\.txt$/, ''), row.event);
+  }
+  return out;
+}
+
+/** Whitespace-folded text, to find a file's article in the store whatever the cleaning did to spacing. */
+const folded = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/** Passages from a file's body: the stored article that contains one is that file's (cleaning may drop a line). */
+function probes(text: string): string[] {
+  const body = folded(text);
+  return [0.5, 0.3, 0.7, 0.15, 0.85].map((at) => body.slice(Math.floor(body.length * at), Math.floor(body.length * at) + 60));
+}
+
+interface Run {
+  /** PolNeAR file name -> story id. */
+  storyOf: Map<string, number>;
+  articles: number;
+  assignCpuMs: number;
+  changes: number;
+}
+
+/** Ingests with the CLI's ingest function into a fresh store; maps each file to the story of its article. */
+async function ingestAndRead(inputs: string[], files: Map<string, string>, work: string, name: string): Promise<Run> {
+  const dbPath = join(work, `${name}.db`);
+  const store = Store.open(dbPath);
+  // CPU time of the assignment alone, measured around the store's own call.
+  let assignMicros = 0;
+  const assign = store.stories.assign.bind(store.stories);
+  store.stories.assign = (input) => {
+    const before = process.cpuUsage();
+    const result = assign(input);
+    const used = process.cpuUsage(before);
+    assignMicros += used.user + used.system;
+    return result;
+  };
+  // In-process (no worker threads), so that the process CPU time around an assignment is the
+  // assignment's alone; the stored stories are the same with workers (input order is kept).
+  const counts = await ingestInputs(inputs, { store, log, workers: 0, fetchOptions: { timeoutMs: 1000, maxBytes: 10_000_000, userAgent: 'eval' } });
+  if (counts.failed.length) throw new Error(`${name}: ${counts.failed.length} inputs failed to ingest, e.g. ${counts.failed[0]!.input}: ${counts.failed[0]!.reason}`);
+  const stored = store.articles.recent({ limit: 100_000 });
+  const texts = stored.map((a) => ({ id: a.id, text: folded(`${a.title} ${a.text}`) }));
+  const storyOf = new Map<string, number>();
+  for (const [file, text] of files) {
+    const passages = probes(text);
+    const match = passages.map((p) => texts.find((a) => a.text.includes(p))).find((a) => a !== undefined);
+    const story = match && store.stories.storyOf(match.id);
+    if (story !== undefined) storyOf.set(file, story);
+  }
+  const run = { storyOf, articles: stored.length, assignCpuMs: assignMicros / 1000 / Math.max(1, stored.length), changes: store.stories.changes().length };
+  store.close();
+  return run;
+}
+
+function jsonl(path: string, files: Map<string, string>, meta: Map<string, Meta>): void {
+  // In date order, as a stream of news arrives.
+  const ordered = [...files].sort(([a], [b]) => meta.get(a)!.date.localeCompare(meta.get(b)!.date) || a.localeCompare(b));
+  const lines = ordered.map(([file, text]) => JSON.stringify({ title: meta.get(file)!.title, text, outlet: meta.get(file)!.outlet, published: meta.get(file)!.date }));
+  writeFileSync(path, `${lines.join('\n')}\n`);
+}
+
+function texts(split: string): Map<string, string> {
+  const folder = join(polnear, split, 'text');
+  return new Map(
+    readdirSync(folder)
+      .filter((f) => f.endsWith('.txt'))
+      .sort()
+      .map((f) => [f.replace(/\.txt$/, ''), readFileSync(join(folder, f), 'utf8')]),
+  );
+}
+
+const pct = (x: number) => x.toFixed(3);
+function row(name: string, s: ClusterScores, run: Run): string {
+  const p = s.pairs;
+  return `| ${name} | ${s.articles} | ${pct(p.precision)} | ${pct(p.recall)} | ${pct(p.f1)} | ${p.truePositives}/${p.truePositives + p.falseNegatives} | ${pct(s.bcubed.precision)} | ${pct(s.bcubed.recall)} | ${pct(s.bcubed.f1)} | ${run.assignCpuMs.toFixed(2)} |`;
+}
+
+async function main(): Promise<void> {
+  const meta = metadata();
+  const work = mkdtempSync(join(tmpdir(), 'nd-eval-stories-'));
+  try {
+    const dev = texts('dev');
+    const train = texts('train');
+    const devFile = join(work, 'dev.jsonl');
+    const trainFile = join(work, 'train.jsonl');
+    jsonl(devFile, dev, meta);
+    jsonl(trainFile, train, meta);
+    const devRun = await ingestAndRead([devFile], dev, work, 'dev');
+    const trainRun = await ingestAndRead([trainFile], train, work, 'train');
+    const devScores = scoreClusters(devRun.storyOf, events(join(polnear, 'dev_events.jsonl')));
+    const trainScores = scoreClusters(trainRun.storyOf, events(join(projectRoot, 'eval', 'stories', 'train_events.jsonl')));
+
+    // Without dates: the same train texts as plain files, so every time is the ingest time.
+    const plain = join(work, 'plain');
+    mkdirSync(plain);
+    for (const [file, text] of train) writeFileSync(join(plain, `${file}.txt`), text);
+    const undated = await ingestAndRead([plain], train, work, 'undated');
+    const byStory = new Map<number, string[]>();
+    for (const [file, story] of undated.storyOf) byStory.set(story, [...(byStory.get(story) ?? []), file]);
+    const multi = [...byStory.values()].filter((m) => m.length > 1);
+    const spread = multi.filter((m) => {
+      const days = m.map((f) => Date.parse(meta.get(f)!.date));
+      return Math.max(...days) - Math.min(...days) > 7 * DAY;
+    });
+
+    console.log('Stories: assignment at ingest (ingestInputs, the `news-digest ingest` path) into a fresh store; JSON Lines with metadata.tsv dates and outlets');
+    console.log('');
+    console.log('| set | labelled articles | pair P | pair R | pair F1 | same-event pairs found | BCubed P | BCubed R | BCubed F1 | assignment CPU ms/article |');
+    console.log('|---|---|---|---|---|---|---|---|---|---|');
+    console.log(row('train (our labels, tuned on)', trainScores, trainRun));
+    console.log(row('dev (polnear dev_events, validation)', devScores, devRun));
+    console.log('');
+    console.log(`Without dates (train texts as plain files, ${undated.articles} articles): ${multi.length} multi-article stories, ${spread.length} of them with articles more than 7 days apart by metadata.tsv dates.`);
+    for (const m of spread) console.log(`  - ${m.join(' + ')}`);
+    console.log(`Merges and splits logged: train ${trainRun.changes}, dev ${devRun.changes}, undated ${undated.changes}.`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+await main();

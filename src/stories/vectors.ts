@@ -1,0 +1,124 @@
+// Sparse TF-IDF vectors for story assignment: an article's unit vectors (terms, names), and a
+// story's centroid (the sum of its members' unit vectors), as Miranda et al. (EMNLP 2018)
+// represent clusters in streaming news clustering. Pure: the counts behind the IDF come in.
+import type { ArticleFeatures } from './features.ts';
+
+export type Vector = Map<string, number>;
+
+/** Document frequencies the IDF is computed from (the store keeps them, see store/stories.ts). */
+export interface TermStatistics {
+  /** Documents counted. */
+  documents: number;
+  /** Documents containing a stemmed term; a (lower-cased) name. */
+  termFrequency(term: string): number;
+  nameFrequency(name: string): number;
+}
+
+export interface ArticleVectors {
+  terms: Vector;
+  entities: Vector;
+}
+
+/**
+ * Pseudo-documents added to the count in the IDF: while a store holds only a few articles
+ * every term looks as common as the first article's, and IDF (log(n / df)) would give the
+ * first articles empty vectors. With them, a young store weighs terms nearly evenly.
+ */
+const IDF_PRIOR_DOCUMENTS = 20;
+/** A centroid keeps its heaviest entries only: stories grow, rows must not. */
+export const CENTROID_TERMS = 100;
+export const CENTROID_ENTITIES = 40;
+
+export const termKey = (term: string): string => `t:${term}`;
+export const entityKey = (name: string): string => `e:${name}`;
+
+export function idf(documents: number, frequency: number): number {
+  return Math.log((documents + IDF_PRIOR_DOCUMENTS) / (frequency + 1));
+}
+
+/**
+ * How much more often a term is used around an article's time than in the whole store: the
+ * share of the documents of the days around it that have the term, over its share of all
+ * documents. An event's own words ("debate", "pneumonia", "tax returns") burst in the days it is
+ * reported, while the names and words that are in every report of a campaign do not (a
+ * ratio in the manner of Kleinberg, "Bursty and Hierarchical Structure in Streams", 2002).
+ */
+export interface TermBursts {
+  /** Documents in the days around the article (the window), not counting the article. */
+  documents: number;
+  termFrequency(term: string): number;
+}
+
+/** Burst weighting: term weight times min(cap, ratio)^exponent; a window this small says nothing. */
+export const BURST = { exponent: 0.5, cap: 8, minWindowDocuments: 5 };
+
+/** The factor a term's weight is multiplied by (1: no burst, or too little to tell). */
+export function burstFactor(term: string, stats: TermStatistics, window: TermBursts): number {
+  if (window.documents < BURST.minWindowDocuments) return 1;
+  const around = window.termFrequency(term);
+  if (!around) return 1;
+  const ratio = around / window.documents / ((stats.termFrequency(term) + 1) / (stats.documents + IDF_PRIOR_DOCUMENTS));
+  return Math.pow(Math.min(BURST.cap, Math.max(1, ratio)), BURST.exponent);
+}
+
+/** (1 + log tf) * idf (times a factor, when given), scaled to unit length. */
+function unitVector(counts: [string, number][], frequency: (item: string) => number, documents: number, factor?: (item: string) => number): Vector {
+  const vector: Vector = new Map();
+  let norm = 0;
+  for (const [item, count] of counts) {
+    const weight = (1 + Math.log(count)) * idf(documents, frequency(item)) * (factor ? factor(item) : 1);
+    if (weight <= 0) continue;
+    vector.set(item, weight);
+    norm += weight * weight;
+  }
+  norm = Math.sqrt(norm);
+  if (norm > 0) for (const [item, weight] of vector) vector.set(item, weight / norm);
+  return vector;
+}
+
+/** An article's unit vectors; with `window`, its terms weighted up by how much they burst around its time. */
+export function articleVectors(features: ArticleFeatures, stats: TermStatistics, window?: TermBursts): ArticleVectors {
+  const factor = window ? (term: string) => burstFactor(term, stats, window) : undefined;
+  return { terms: unitVector(features.terms, stats.termFrequency, stats.documents, factor), entities: unitVector(features.entities, stats.nameFrequency, stats.documents) };
+}
+
+// Vectors are never changed once made (addTo makes a new one): their norms are kept, since the
+// same centroids are compared with article after article.
+const norms = new WeakMap<Vector, number>();
+
+export function norm(vector: Vector): number {
+  let known = norms.get(vector);
+  if (known === undefined) {
+    let sum = 0;
+    for (const weight of vector.values()) sum += weight * weight;
+    known = Math.sqrt(sum);
+    norms.set(vector, known);
+  }
+  return known;
+}
+
+/** Cosine of two vectors of any length (a unit vector, a centroid). */
+export function cosine(a: Vector, b: Vector): number {
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  let dot = 0;
+  for (const [key, weight] of small) {
+    const other = large.get(key);
+    if (other !== undefined) dot += weight * other;
+  }
+  if (!dot) return 0;
+  return dot / (norm(a) * norm(b));
+}
+
+/** `into` plus `add` (scaled), keeping the `limit` heaviest entries. */
+export function addTo(into: Vector, add: Vector, limit: number, scale = 1): Vector {
+  const sum = new Map(into);
+  for (const [key, weight] of add) sum.set(key, (sum.get(key) ?? 0) + weight * scale);
+  for (const [key, weight] of sum) if (weight <= 1e-9) sum.delete(key);
+  return sum.size > limit ? new Map([...sum].sort((a, b) => b[1] - a[1]).slice(0, limit)) : sum;
+}
+
+/** The `count` heaviest keys of a vector (all of them, unsorted, when it has no more). */
+export function topKeys(vector: Vector, count: number): string[] {
+  if (vector.size <= count) return [...vector.keys()];
+  return [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([key]) => key);
+}

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { RULES, chooseStory, profileFromMembers, shouldMerge, splitCheckDue, splitOff, storyScore, type Placed, type StoryProfile } from '../../src/stories/assign.ts';
+import { articleFeatures } from '../../src/stories/features.ts';
+import { articleVectors, type TermStatistics } from '../../src/stories/vectors.ts';
+import { damBreach, damFollowUp, otherDam, rateDecision, valleyElection } from '../fixtures/stories.ts';
+
+// Document frequencies of a regional news store: the words every report uses are common, the
+// valley's places fairly common, the event's own words and names rare.
+const common = new Set(['said', 'offici', 'wednesdai', 'peopl', 'report', 'wednesday']);
+const regional = new Set(['ostrava', 'dolna', 'brezno', 'kamen', 'lake', 'varna', 'vallei', 'villag', 'water', 'flood', 'region', 'author', 'evacu', 'resid', 'ostrava valley', 'lake varna']);
+const frequency = (key: string) => (common.has(key) ? 2_500 : regional.has(key) ? 400 : 20);
+const stats: TermStatistics = { documents: 5_000, termFrequency: frequency, nameFrequency: frequency };
+const anyRare = () => true;
+
+const HOUR = 3_600_000;
+const placed = (draft: { title: string; text: string; published?: string }, dated = true): Placed => ({
+  vectors: articleVectors(articleFeatures(draft), stats),
+  time: Date.parse(draft.published ?? '2025-03-12T09:00:00Z'),
+  dated,
+});
+const storyOf = (id: number, ...members: Placed[]): StoryProfile => profileFromMembers(id, members);
+
+describe('story assignment (pure)', () => {
+  const breach = storyOf(1, placed(damBreach[0]!), placed(damBreach[1]!));
+  const bank = storyOf(2, placed(rateDecision));
+
+  it('gives an article on the same event to its story, and an unrelated one to none', () => {
+    expect(chooseStory(placed(damBreach[2]!), [bank, breach], anyRare)).toMatchObject({ storyId: 1, alsoMatching: [] });
+    expect(chooseStory(placed(valleyElection), [bank, breach], anyRare).storyId).toBeNull();
+  });
+
+  it('lets the score fade with the days between the article and the story, and stops comparing after a week', () => {
+    const sameDay = storyScore(placed(damFollowUp), { ...breach, first: Date.parse('2025-03-14T09:00:00Z'), last: Date.parse('2025-03-14T09:00:00Z') }, anyRare);
+    const twoDays = storyScore(placed(damFollowUp), breach, anyRare);
+    const days = (Date.parse(damFollowUp.published!) - breach.last) / (24 * HOUR);
+    expect(twoDays).toBeCloseTo(sameDay * Math.pow(0.5, days / RULES.halfLifeDays), 5);
+    expect(twoDays).toBeGreaterThan(RULES.threshold);
+    expect(storyScore({ ...placed(damFollowUp), time: breach.last + 8 * 24 * HOUR }, breach, anyRare)).toBe(-1);
+  });
+
+  it('needs a shared specific name (or near-identical wording) to join: reports of one genre are not one event', () => {
+    const otherBreach = placed(otherDam);
+    // Same genre, same words ("dam breach floods"), no shared name: kept apart whatever the time.
+    expect(chooseStory({ ...otherBreach, time: breach.last }, [breach], anyRare).storyId).toBeNull();
+    // A name that many documents mention ("Wednesday") is no gate either.
+    const onlyCommon = () => false;
+    expect(storyScore(placed(damBreach[2]!), breach, onlyCommon)).toBe(-1);
+  });
+
+  it('asks more of an article without a date: only near-identical coverage joins', () => {
+    // The follow-up, at the time of a one-report story: it joins with a date, not without
+    // (then its time, the ingest time, says nothing about the event's).
+    const story = storyOf(5, placed(damBreach[1]!));
+    const followUp = { ...placed(damFollowUp), time: story.last };
+    expect(chooseStory(followUp, [story], anyRare).storyId).toBe(5);
+    expect(chooseStory({ ...followUp, dated: false }, [story], anyRare).storyId).toBeNull();
+    // An undated copy of the report still joins.
+    expect(chooseStory(placed(damBreach[1]!, false), [storyOf(3, placed(damBreach[1]!, false))], anyRare).storyId).toBe(3);
+  });
+
+  it('merges two stories of one event, never two events', () => {
+    const first = storyOf(1, placed(damBreach[0]!));
+    const second = storyOf(2, placed(damBreach[1]!));
+    expect(shouldMerge(first, second, anyRare)).toBe(true);
+    expect(shouldMerge(first, bank, anyRare)).toBe(false);
+    expect(shouldMerge(first, storyOf(4, placed(otherDam)), anyRare)).toBe(false);
+  });
+
+  it('splits members that form two events, keeping the earliest member where it is', () => {
+    const members = [damBreach[0]!, damBreach[1]!, rateDecision, { ...rateDecision, title: 'Central bank keeps rates on hold', published: '2025-03-12T15:00:00.000Z' }].map((d, id) => ({ ...placed(d), id }));
+    expect(splitOff(members)).toEqual([2, 3]);
+    const oneEvent = [...damBreach, damFollowUp].map((d, id) => ({ ...placed(d), id }));
+    expect(splitOff(oneEvent)).toBeNull();
+  });
+
+  it('re-examines a story at 4, 8, 16... members', () => {
+    expect([1, 2, 3, 4, 5, 8, 12, 16, 32].filter(splitCheckDue)).toEqual([4, 8, 16, 32]);
+  });
+});
