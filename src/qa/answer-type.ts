@@ -76,19 +76,44 @@ export function hasReason(text: string, eventAt = 0): number {
   return STRONG_REASON.test(text) || WEAK_REASON.test(text) ? 0.7 : 0;
 }
 
-/** The numbers of a sentence that can answer: not a bare year, not one the question already holds. */
-function answerNumbers(text: string, question: string): { text: string; end: number }[] {
-  const out: { text: string; end: number }[] = [];
+/** A month name (or its abbreviation) right before a number: the number is a day of a date ("April 1", "Sept. 30"). */
+const MONTH_BEFORE = new RegExp(String.raw`\b(?:${MONTHS})\.?\s*$`, 'i');
+/** A month name right after a number ("30 June"), or a clock time ("10 a.m.", "10:30"). */
+const DATE_OR_TIME_AFTER = new RegExp(String.raw`^(?:\s+(?:of\s+)?(?:${MONTH_NAMES})\b|\s*(?:a\.m\.|p\.m\.|am\b|pm\b)|:\d\d)`, 'i');
+
+/**
+ * The numbers of a sentence that can answer: not a bare year, not part of a date or a clock time
+ * ("On April 1, officials ..." holds no count) or of a name ("Air Force Two"), not one the question
+ * already holds.
+ */
+function answerNumbers(text: string, question: string): { text: string; start: number; end: number }[] {
+  const out: { text: string; start: number; end: number }[] = [];
   for (const m of text.matchAll(NUMBER_RUN)) {
     const digits = m[0].replace(/^[^\d$£€\p{L}]*/u, '').trim();
     const bare = digits.replace(/[^\d]/g, '');
     if (YEAR_ONLY.test(digits.replace(/[,.]$/, ''))) continue;
+    // A capitalised number word after a capitalised word is part of a name ("Air Force Two", "the Big Ten").
+    if (/^\p{Lu}\p{Ll}/u.test(digits) && /\p{Lu}[\p{L}.'’-]*\s+$/u.test(text.slice(Math.max(0, m.index - 30), m.index))) continue;
+    if (/^\d{1,2}[,.]?$/.test(digits) && (MONTH_BEFORE.test(text.slice(Math.max(0, m.index - 12), m.index)) || DATE_OR_TIME_AFTER.test(text.slice(m.index + m[0].length)))) continue;
     // A number the question already holds ("the 2 million accounts") is not the answer.
     if ((bare.length > 1 && question.includes(bare)) || question.includes(digits.toLowerCase())) continue;
-    out.push({ text: m[0], end: m.index + m[0].length });
+    out.push({ text: m[0], start: m.index, end: m.index + m[0].length });
   }
   return out;
 }
+
+/** Words that tie a number to a noun written before it: "places from 400 to 60", "staff totaled 20". */
+const COUNT_LINK = /^(?:from|to|at|totaled|totalled|totaling|totalling|numbered|numbering|reached|hit|of)$/;
+
+/** Nouns that count people: for "how many reporters", "20 staffers" is a count of the people asked about, said in other words. */
+const PEOPLE_WORDS = 'people persons staff staffer employee worker member journalist agent troop soldier volunteer resident voter';
+let peopleKeys: Set<string> | undefined;
+function countsPeople(word: string): boolean {
+  peopleKeys ??= new Set([...ROLE_NOUNS, ...PEOPLE_WORDS.split(' ')].map(termKey));
+  return peopleKeys.has(termKey(word));
+}
+/** What a count of other people gives a "how many reporters" question: less than the noun itself. */
+const PEOPLE_COUNT = 0.9;
 
 /** Nouns a count question names without saying what is counted: any number of the right place answers. */
 const GENERIC_COUNTED = /^(?:people|persons|times|ones|things|number)$/;
@@ -117,11 +142,18 @@ export function numberFit(text: string, question: string, kind: NumberKind, focu
       if (!focus || GENERIC_COUNTED.test(focus)) return 1;
       // "2 million accounts", "Twenty-nine people were injured", "12 FDIC workstations": the noun asked about within a few words after the number.
       const focusKey = termKey(focus);
+      const ofPeople = countsPeople(focus);
+      let fit = 0.6;
       for (const n of numbers) {
         const after = tokenize(text.slice(n.end, n.end + 60)).slice(0, 4);
         if (after.some((w) => termKey(w) === focusKey)) return 1;
+        // "the number of polling places from 400 ... to 60", "polling places fell to 60", "staff totaled 20": the noun shortly before.
+        const before = tokenize(text.slice(Math.max(0, n.start - 80), n.start)).slice(-8);
+        const at = before.map(termKey).lastIndexOf(focusKey);
+        if (at >= 0 && before.slice(at + 1).some((w) => COUNT_LINK.test(w))) return 1;
+        if (ofPeople && after.slice(0, 2).some(countsPeople)) fit = PEOPLE_COUNT;
       }
-      return 0.6;
+      return fit;
     }
     default:
       return 1;

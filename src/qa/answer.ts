@@ -48,6 +48,14 @@ export const NOT_FOUND_ANSWER = "I don't find that in the articles.";
 const MAX_SENTENCES = 3;
 /** A further passage joins the answer only when it scores close to the best. */
 const CLOSE_TO_BEST = 0.8;
+/**
+ * A further passage of the same story joins a fact's answer only when it scores this close to the
+ * best and both hold the kind of answer asked for: the right sentence often ranks a hair under
+ * another of the same article ("who put X on the court": 0.529 vs 0.508).
+ */
+const SAME_STORY_CLOSE = 0.9;
+/** An answer-type fit that passes: the kind asked for, or close to it (a date without its day: "at the end of this month"). */
+const TYPE_PASSED = 0.8;
 
 export function notFoundAnswer(question: string, searched: string, related: SourceRef[]): Answer {
   return { question, found: false, answer: `${NOT_FOUND_ANSWER.slice(0, -1)}: I searched ${searched}.`, sentences: [], quotes: [], sources: [], related, searched };
@@ -89,14 +97,22 @@ export function choosePassages(ranked: RankedPassage[], question: QuestionAnalys
   const floor = Math.max(threshold, best.score * CLOSE_TO_BEST);
   const chosen: RankedPassage[] = [best];
   let sentences = best.last - best.first + 1;
-  for (const p of ranked.slice(1)) {
-    if (chosen.length >= max || sentences >= MAX_SENTENCES || p.score < floor) break;
-    if (sentences + (p.last - p.first + 1) > MAX_SENTENCES) continue;
-    if (chosen.some((c) => (c.article.id === p.article.id && c.first <= p.last && p.first <= c.last) || sameText(c.text, p.text))) continue;
-    // One passage per story for facts; a description, or what someone said, may use several of one article.
-    if (question.kind !== 'describe' && question.kind !== 'said' && chosen.some((c) => sameStory(c.article, p.article))) continue;
-    chosen.push(p);
-    sentences += p.last - p.first + 1;
+  // One passage per story for facts, or a runner-up of a chosen story when both hold the kind of
+  // answer asked for and it scores close. A description, or what someone said, may use several
+  // passages of one article.
+  const oneStoryOnce = question.kind !== 'describe' && question.kind !== 'said';
+  const sameStoryClose = (p: RankedPassage) => (best.parts.type ?? 0) >= TYPE_PASSED && (p.parts.type ?? 0) >= TYPE_PASSED && p.score >= best.score * SAME_STORY_CLOSE;
+  // (A who / which question first hears from other stories: they may answer it differently.)
+  const storiesFirst = oneStoryOnce && max === MAX_SENTENCES;
+  for (const pass of storiesFirst ? [false, true] : [true]) {
+    for (const p of ranked.slice(1)) {
+      if (chosen.length >= max || sentences >= MAX_SENTENCES || p.score < floor) break;
+      if (chosen.includes(p) || sentences + (p.last - p.first + 1) > MAX_SENTENCES) continue;
+      if (chosen.some((c) => (c.article.id === p.article.id && c.first <= p.last && p.first <= c.last) || sameText(c.text, p.text))) continue;
+      if (oneStoryOnce && chosen.some((c) => sameStory(c.article, p.article)) && !(pass && sameStoryClose(p))) continue;
+      chosen.push(p);
+      sentences += p.last - p.first + 1;
+    }
   }
   return chosen;
 }

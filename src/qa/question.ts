@@ -50,6 +50,12 @@ export interface QuestionAnalysis {
   focus: string | null;
   /** For `number`: the kind of number wanted. */
   numberKind: NumberKind;
+  /**
+   * For a who / which question about a deed ("who shot reagan", "which country called north korea
+   * an outlaw nation"): the verb, as asked, whose doer is the answer. Null for "who did X invite"
+   * and "who was shot" (there the answer suffered the verb) and for questions without a verb.
+   */
+  verb: string | null;
 }
 
 // Verbs that ask for someone's words: "what did X say / tell / think / make of ...".
@@ -195,6 +201,34 @@ function focusOf(lower: string): string | null {
   return head && !/^(?:time|day|date|year|month|week|percentage|percent|share|proportion|kind|sort|type)$/.test(head) ? head : null;
 }
 
+/** Auxiliaries after "who": "who is", "who did", "who has". */
+const AUXILIARY = /^(?:is|are|was|were|be|been|did|does|do|has|have|had|will|would|can|could|should|shall|might|may|must)$/;
+
+/**
+ * The verb whose doer a who / which question asks for: the first word after "who" (or after the
+ * noun phrase of "which country ..."), or the participle after "who's" / "who has"; none when an
+ * auxiliary puts the answer on the receiving end ("who did X invite", "who was shot").
+ */
+function doerVerb(lower: string): string | null {
+  const words = tokenize(lower);
+  let at = 1;
+  if (/^(?:which|what)$/.test(words[0] ?? '')) {
+    // Past the noun phrase ("which clinton aide"), as focusOf reads it.
+    while (at < Math.min(words.length, 4) && !PHRASE_END.test(words[at]!) && !/(?:ed|ing)$/.test(words[at]!) && baseForm(words[at]!) === words[at]) at++;
+    if (at === 1) return null;
+  } else if (!/^(?:who|who's)$/.test(words[0] ?? '')) return null;
+  const word = words[0] === "who's" ? 'is' : words[at++];
+  const next = words[at];
+  if (!word) return null;
+  if (AUXILIARY.test(word)) {
+    // "who's running", "who has endorsed", "which states are suing"; not "who was shot", "who did X invite".
+    if (!next || !/^(?:is|are|was|were|has|have|had)$/.test(word)) return null;
+    if (/ing$/.test(next) || /^(?:has|have|had)$/.test(word)) return next;
+    return null;
+  }
+  return STOP_WORDS.has(word) || QUESTION_WORDS.has(word) ? null : word;
+}
+
 export function analyseQuestion(question: string): QuestionAnalysis {
   const text = normalise(question);
   const lower = text.toLowerCase();
@@ -243,5 +277,6 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     terms,
     focus,
     numberKind: kind === 'number' ? numberKindOf(lower) : 'any',
+    verb: kind === 'person' || kind === 'organisation' || kind === 'place' ? doerVerb(lower) : null,
   };
 }

@@ -12,6 +12,7 @@ import { splitSentenceSpans } from '../nlp/sentences.ts';
 import { STOP_WORDS, tokenAt, tokenSpans, tokenize } from '../nlp/tokens.ts';
 import { hasDate, hasReason, nameFit, numberFit, personSurnames } from './answer-type.ts';
 import { ROLE_NOUNS, type QuestionAnalysis, type QuestionTerm } from './question.ts';
+import { agentEvidence, type RoleQuery } from './roles.ts';
 import { isDescription, nameForDescription, speakerMatches, statementStrengths } from './statements.ts';
 import { DERIVED_WEIGHT, termKey } from './terms.ts';
 
@@ -70,6 +71,19 @@ const SPOKEN = 0.3;
 const ARTICLE_TOPIC = 0.25;
 /** "Which judge ...": a name right next to the noun asked about is the very answer pattern. */
 const FOCUS_NAME = 0.15;
+/**
+ * "Who shot Reagan": a sentence that names the doer of the verb is the very answer pattern; one
+ * that has the verb only in the passive without "by" names the one it was done to, and keeps this
+ * share of its answer-type fit.
+ */
+const AGENT = { bonus: 0.15, patient: 0.3 };
+/**
+ * Article-level evidence: an article that holds (nearly) all of the question's words, weighted by
+ * their rarity, is about the question even when no single sentence holds them all ("how much did
+ * the benghazi committee cost": "$7 million" stands in a sentence that names neither); its
+ * sentences with the kind of answer asked for get this much.
+ */
+const ARTICLE_EVIDENCE = { covered: 0.9, bonus: 0.06 };
 /** "Who is X?": a sentence naming X, more when the words around the name describe X (role, appositive), less for X's own quotes. */
 const DESCRIBE = { present: 0.4, descriptor: 0.5, ownWords: 0.4 };
 
@@ -336,6 +350,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
   const asksSpeaker = speechVerbs(question.question, 0).length > 0;
   const subjectLast = question.subject ? termKey(question.subject[question.subject.length - 1]!) : '';
   const focusKeys = new Set(question.focus ? question.terms.find((t) => t.word === question.focus)?.forms.map((f) => f.key) ?? [termKey(question.focus)] : []);
+  const roles = roleQuery(question);
 
   const scored: Scored[] = [];
   articles.forEach(({ article, sentences, titleKeys }, articleIndex) => {
@@ -394,7 +409,10 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
       if (question.kind === 'describe' && !sentence.keys.includes(subjectLast)) return;
       // What multiplies it: the question's names absent from the sentence and its neighbours (less
       // when the article names them elsewhere), and the answer type (below).
-      const names = nameMass ? Math.max(0, 1 - (FACTORS.namesMissing * namesAbsent + FACTORS.namesNotInArticle * namesNotInArticle) / nameMass) : 1;
+      // (X's own words need not repeat the topic's names that their article gives: "what did sanders
+      // think of the paris deal" is answered by his quote in an article about it.)
+      const absentCounts = question.kind === 'said' && statements![i]! > 0 ? 0 : namesAbsent;
+      const names = nameMass ? Math.max(0, 1 - (FACTORS.namesMissing * absentCounts + FACTORS.namesNotInArticle * namesNotInArticle) / nameMass) : 1;
       if (names < 1) parts.names = names;
       let factor = names;
 
@@ -437,7 +455,13 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
         case 'organisation':
         case 'place': {
           const quoted = quotes;
-          typeCheck = () => nameFit(sentence.text, quoted, questionWords, { person: question.kind === 'person', asksSpeaker, focusKeys, surnames: surnamesOf(article) });
+          typeCheck = () => {
+            const fit = nameFit(sentence.text, quoted, questionWords, { person: question.kind === 'person', asksSpeaker, focusKeys, surnames: surnamesOf(article) });
+            const agent = roles && fit > 0 ? agentEvidence(sentence.text, roles) : null;
+            if (agent === null) return fit;
+            parts.agent = agent;
+            return agent === 0 ? fit * AGENT.patient : fit;
+          };
           break;
         }
         case 'number':
@@ -450,7 +474,15 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
           // Where the question's words start in the sentence: the reason should come after what it explains.
           const firstMatch = Math.min(...[...found.entries()].filter(([t]) => topic[t]).map(([, f]) => f.at[0]!));
           const eventAt = Number.isFinite(firstMatch) ? sentence.tokenStarts[firstMatch]! - sentence.start : 0;
-          typeCheck = () => hasReason(sentence.text, eventAt);
+          const own = hasReason(sentence.text, eventAt);
+          // The reason often follows in the next sentence ("... cut the polling places. She said it
+          // was because ..."): when this one gives none for sure, a sure one there joins the passage.
+          const next = sentences[i + 1];
+          if (own < 1 && next && !perSentence[i + 1]!.size && hasReason(next.text) === 1) {
+            last = i + 1;
+            parts.reasonAfter = 1;
+            typeCheck = () => 1;
+          } else typeCheck = () => own;
           break;
         }
         case 'other':
@@ -458,6 +490,8 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
       }
       // Small boosts that order close passages: the lead, an article whose headline is about the
       // question; earlier sentences first.
+      parts.articleCover = articleTopic;
+      if (articleTopic >= ARTICLE_EVIDENCE.covered) parts.articleEvidence = ARTICLE_EVIDENCE.bonus;
       if (i <= 2) parts.lead = WEIGHTS.lead;
       if (titleShare >= 0.5) parts.headline = WEIGHTS.headline * titleShare;
       parts.position = -0.001 * i;
@@ -468,7 +502,17 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
       scored.push({ passage, relevance, factor, extra, allQuoted: insideQuotation(sentence, quotes), typeCheck });
     });
   });
-  return finish(scored, focusKeys.size > 0 && ['person', 'organisation', 'place'].includes(question.kind));
+  return finish(scored, focusKeys.size > 0 && ['person', 'organisation', 'place'].includes(question.kind), roles !== null);
+}
+
+/** The question's verb and the words it was done to, for "who VERBed Y" (see roles.ts). */
+function roleQuery(question: QuestionAnalysis): RoleQuery | null {
+  const verb = question.verb ? question.terms.find((t) => t.word === question.verb) : undefined;
+  if (!verb) return null;
+  return {
+    verbKeys: new Set(verb.forms.map((f) => f.key)),
+    objectKeys: new Set(question.terms.filter((t) => t !== verb).flatMap((t) => t.forms.filter((f) => f.weight === 1).map((f) => f.key))),
+  };
 }
 
 /** A ranked passage; its text is cut from the article when first read (most passages never are). */
@@ -506,7 +550,11 @@ interface Scored {
 /** How many of the best passages are ranked exactly (their answer-type check done); the rest cannot reach them. */
 const EXACT_TOP = 12;
 
-function scoreOf(s: Scored, type: number | undefined, focusBonus: boolean): number {
+/**
+ * The passage's score given its answer-type fit (`agent`: the doer evidence found with it, or, for
+ * the bound before the check, the most it can be).
+ */
+function scoreOf(s: Scored, type: number | undefined, focusBonus: boolean, agent = s.passage.parts.agent ?? 0): number {
   const { parts } = s.passage;
   let factor = s.factor;
   let extra = s.extra;
@@ -514,6 +562,8 @@ function scoreOf(s: Scored, type: number | undefined, focusBonus: boolean): numb
     factor *= 1 - (1 - type) * (1 - FACTORS.typeMissing);
     if (type > 0 && s.allQuoted) factor *= FACTORS.quotedOnly;
     if (type === 1 && focusBonus) extra += FOCUS_NAME;
+    if (type > 0) extra += AGENT.bonus * agent;
+    if (type > 0) extra += parts.articleEvidence ?? 0;
   }
   return s.relevance * factor + extra + (parts.lead ?? 0) + (parts.headline ?? 0) + parts.position!;
 }
@@ -524,8 +574,8 @@ function scoreOf(s: Scored, type: number | undefined, focusBonus: boolean): numb
  * could not reach the top and are taken to lack the type (their order among themselves matters
  * little: they are no answer).
  */
-function finish(scored: Scored[], focusBonus: boolean): RankedPassage[] {
-  const bound = scored.map((s) => scoreOf(s, s.typeCheck ? 1 : undefined, focusBonus));
+function finish(scored: Scored[], focusBonus: boolean, roles: boolean): RankedPassage[] {
+  const bound = scored.map((s) => scoreOf(s, s.typeCheck ? 1 : undefined, focusBonus, roles ? 1 : 0));
   const order = scored.map((_, k) => k).sort((a, b) => bound[b]! - bound[a]!);
   const best: number[] = []; // the EXACT_TOP best final scores so far, descending
   for (const k of order) {

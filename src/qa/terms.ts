@@ -88,8 +88,22 @@ function namesOfDerived(word: string): string[] {
   return out;
 }
 
+/** Ordinals as people type them and as articles write them: "2nd amendment", "the Second Amendment". */
+const ORDINAL_WORDS = 'first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth'.split(' ');
+function ordinalDigits(n: number): string {
+  const suffix = n % 100 >= 11 && n % 100 <= 13 ? 'th' : (['th', 'st', 'nd', 'rd'][n % 10] ?? 'th');
+  return `${n}${suffix}`;
+}
+/** The other spelling of an ordinal: "2nd" -> "second", "second" -> "2nd"; none for other words. */
+function ordinalSpelling(word: string): string | undefined {
+  const digits = /^(\d{1,2})(?:st|nd|rd|th)$/.exec(word);
+  if (digits) return ORDINAL_WORDS[Number(digits[1]) - 1];
+  const at = ORDINAL_WORDS.indexOf(word);
+  return at >= 0 ? ordinalDigits(at + 1) : undefined;
+}
+
 /**
- * The forms a question word matches: itself and its inflections, the forms of an irregular verb,
+ * The forms a question word matches: itself and its inflections, an ordinal's other spelling, the forms of an irregular verb,
  * and derived forms (agent nouns, a name's people or adjective word and back); with `expand` (a
  * common word, not a name), its WordNet synonyms and derived words too. Derived forms are
  * candidates: retrieval keeps those the index holds (see keepIndexedForms in src/qa/index.ts).
@@ -104,6 +118,8 @@ export function termForms(word: string, options: { expand?: boolean; phrase?: st
   const base = baseForm(word);
   add(word, 1);
   add(base, 1);
+  const ordinal = ordinalSpelling(word);
+  if (ordinal) add(ordinal, 1);
   for (const form of IRREGULAR_FORMS.get(base) ?? []) add(form, 1);
   for (const noun of agentNouns(base)) add(noun, DERIVED_WEIGHT);
   for (const verb of verbsOfAgent(word)) {

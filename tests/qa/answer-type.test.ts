@@ -20,6 +20,23 @@ describe('numberFit', () => {
     expect(numberFit('In 2016 the council met again.', 'how many people came', 'count', 'people')).toBe(0);
     expect(numberFit('The 2 million accounts were closed.', 'who opened the 2 million accounts', 'count', 'accounts')).toBe(0);
   });
+
+  it('sees no count in the day of a date or a clock time, and a count of the noun asked about written before the number', () => {
+    const places = (text: string) => numberFit(text, 'how many polling places were open', 'count', 'places');
+    expect(places('On March 22, voters waited for hours at the polling places.')).toBe(0);
+    expect(places('The polls opened at 7 a.m. in every polling place.')).toBe(0);
+    expect(places('The county cut the number of polling places from 200 to 60.')).toBe(1);
+    expect(places('Polling places in the county totaled 60 this year.')).toBe(1);
+  });
+
+  it('sees no count in a name, and takes a count of other people for a count of people, for less', () => {
+    const reporters = (text: string) => numberFit(text, 'how many reporters is the paper putting on the story', 'count', 'reporters');
+    expect(reporters('She flew back on Air Force Two with a reporter of the paper.')).toBe(0);
+    expect(reporters('The editor said 20 reporters work on the story.')).toBe(1);
+    const staff = reporters('The editor said 20 staffers have been assigned to the story.');
+    expect(staff).toBeGreaterThan(reporters('The editor said 20 pages have been written.'));
+    expect(staff).toBeLessThan(1);
+  });
 });
 
 describe('hasDate and hasReason', () => {

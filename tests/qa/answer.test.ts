@@ -18,6 +18,22 @@ describe('the answer', () => {
     expect(answer.sources.map((s) => s.articleId)).toEqual([1]);
   });
 
+  it('adds a runner-up of the same story only when both hold (about) the kind of answer asked for and score close', () => {
+    const q = analyseQuestion('how many polling places were there');
+    const passage = (text: string, score: number, type: number | undefined, first: number): RankedPassage => ({
+      article: bridge, first, last: first, start: 0, end: 0, contextStart: 0, contextEnd: 0, text, quotes: [], score, parts: type === undefined ? {} : { type },
+    });
+    const top = passage('Officials said 60 polling places would open on the day.', 0.53, 1, 1);
+    const close = passage('Voters found 12 polling places closed by noon in the west.', 0.5, 1, 2);
+    const untyped = passage('The county explained its decision at a hearing on the cuts.', 0.52, 0, 3);
+    expect(choosePassages([top, close], q, 0.3)).toEqual([top, close]);
+    expect(choosePassages([top, untyped], q, 0.3)).toEqual([top]);
+    // A number of another kind does not pass; a fit close to the kind asked for does.
+    expect(choosePassages([top, { ...close, parts: { type: 0.6 } }], q, 0.3)).toEqual([top]);
+    expect(choosePassages([top, { ...close, parts: { type: 0.8 } }], q, 0.3)).toHaveLength(2);
+    expect(choosePassages([top, { ...close, score: 0.4 }], q, 0.3)).toEqual([top]);
+  });
+
   it('names the speaker of a quotation that does not name its speaker itself', () => {
     const q = analyseQuestion('What did Holloway say?');
     const quote = bridge.analysis!.quotes.find((x) => x.text.startsWith('This bridge'))!;

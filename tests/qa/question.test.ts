@@ -39,12 +39,15 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion('What happened with the bridge today?').terms.map((t) => t.word)).toEqual(['bridge']);
   });
 
-  it('matches a word with its forms: irregular verbs, agent nouns, a country and its people', () => {
+  it('matches a word with its forms: irregular verbs, agent nouns, a country and its people, an ordinal\'s spellings', () => {
     const keys = (question: string, word: string) => analyseQuestion(question).terms.find((t) => t.word === word)!.forms.map((f) => f.word);
     expect(keys('Who won the debate?', 'won')).toEqual(expect.arrayContaining(['won', 'win', 'winner']));
     expect(keys('Who is the winner?', 'winner')).toEqual(expect.arrayContaining(['winner', 'win', 'won']));
     expect(keys('What did Syrian rebels say?', 'syrian')).toEqual(expect.arrayContaining(['syrian', 'syria']));
     expect(keys('What about Syria?', 'syria')).toEqual(expect.arrayContaining(['syria', 'syrian']));
+    // An ordinal as typed and as written: "2nd amendment", "the Second Amendment".
+    expect(keys('what did she say about the 2nd amendment', '2nd')).toContain('second');
+    expect(keys('who won the third debate', 'third')).toContain('3rd');
   });
 
   it('knows the noun asked about and the kind of number wanted', () => {
@@ -59,5 +62,16 @@ describe('analyseQuestion', () => {
     expect(q('What did Trump say about Lester Holt?').terms.every((t) => t.forms.every((f) => f.weight >= 0.8))).toBe(true);
     // A number in the question is a word to find ("iPhone 7").
     expect(q('when does the iphone 7 come out').terms.map((t) => t.word)).toContain('7');
+  });
+
+  it('knows the verb whose doer a who / which question asks for, and none when the answer suffered it', () => {
+    const verb = (text: string) => analyseQuestion(text).verb;
+    expect(verb('who shot reagan')).toBe('shot');
+    expect(verb("who's running against the mayor")).toBe('running');
+    expect(verb('who has endorsed holloway')).toBe('endorsed');
+    expect(verb('which country called the plan illegal')).toBe('called');
+    expect(verb('who was shot at the rally')).toBeNull();
+    expect(verb('who did the mayor invite')).toBeNull();
+    expect(verb('how many people died')).toBeNull();
   });
 });

@@ -5,10 +5,13 @@ import { BRIDGE, STORM, storedArticle } from './helpers.ts';
 
 const articles = [storedArticle(BRIDGE, 1), storedArticle(STORM, 2)];
 /** Every term weighs the same here: the tests are about the boosts and checks, not the IDF. */
-const rank = (question: string) => {
+const rank = (question: string, over = articles) => {
   const q = analyseQuestion(question);
-  return rankPassages(q, articles, q.terms.map(() => 1));
+  return rankPassages(q, over, q.terms.map(() => 1));
 };
+/** A short article of a few paragraphs, its headline first. */
+const story = (id: number, title: string, paragraphs: string[]) =>
+  storedArticle({ title, outlet: 'Example Gazette', url: `https://gazette.example/${id}`, published: BRIDGE.published, text: [title, ...paragraphs].join('\n\n') }, id);
 
 describe('rankPassages', () => {
   it('never offers a headline or a question as an answer', () => {
@@ -43,5 +46,48 @@ describe('rankPassages', () => {
     expect(said.slice(0, 2).map((p) => p.text).join(' ')).toMatch(/connect both halves/);
     const other = said.findIndex((p) => p.text.includes('weather service'));
     expect(other === -1 || said[other]!.parts.speaker === 0).toBe(true);
+  });
+
+  it('for "who VERBed Y", ranks the sentence naming the doer above one naming the victim', () => {
+    const attack = story(3, 'Man held after attack at the town hall', [
+      'Jane Holloway was attacked outside the town hall on Monday evening.',
+      'Police said a builder, Peter Marsh, attacked the mayor after a council meeting about the bridge.',
+      'Holloway was treated in hospital and went home the same night.',
+    ]);
+    const ranked = rank('who attacked the mayor', [attack]);
+    expect(ranked[0]!.text).toMatch(/Peter Marsh/);
+    expect(ranked[0]!.parts.agent).toBe(1);
+    expect(ranked.find((p) => p.text.includes('was attacked outside'))!.parts.agent).toBe(0);
+  });
+
+  it('lifts a sentence with the kind of answer asked for in an article that holds all the question\'s words, though the sentence does not', () => {
+    const report = (id: number, opening: string) => story(id, 'County report', [opening, 'It took two years and $7 million of public money.']);
+    const ranked = rank('how much did the flood inquiry cost taxpayers', [report(5, 'The flood inquiry ended with a report on what it cost taxpayers.'), report(6, 'The council published a report on the flood on Monday.')]);
+    const money = (id: number) => ranked.find((p) => p.article.id === id && p.text.includes('$7 million'))!;
+    expect(money(5).parts.articleEvidence).toBeGreaterThan(0);
+    expect(money(6).parts.articleEvidence).toBeUndefined();
+    expect(money(5).score).toBeGreaterThan(money(6).score);
+  });
+
+  it('for "why", joins the next sentence to the event\'s sentence when the reason stands there', () => {
+    const polls = story(4, 'Fewer places to vote', [
+      'The county closed most polling places before the spring election.',
+      'The recorder said it was because the state had not paid for the election.',
+      'Voters waited for hours.',
+    ]);
+    const ranked = rank('why did the county close polling places', [polls]);
+    expect(ranked[0]!.text).toBe('The county closed most polling places before the spring election. The recorder said it was because the state had not paid for the election.');
+    expect(ranked[0]!.parts.type).toBe(1);
+  });
+
+  it('for "what did X say about Y", takes X\'s words in an article about Y though they do not repeat Y\'s name', () => {
+    const harbour = story(7, 'Harbour plan splits the council', [
+      'The council debated the Kestrel harbour plan on Monday, and Kestrel fishermen protested outside.',
+      'The vote was put off to April.',
+      '"It goes nowhere near far enough," Councillor Ann Price said.',
+    ]);
+    const ranked = rank('what did ann price think of the kestrel harbour plan', [harbour]);
+    expect(ranked[0]!.text).toMatch(/nowhere near far enough/);
+    expect(ranked[0]!.parts.names).toBeUndefined();
   });
 });
