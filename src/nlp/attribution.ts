@@ -1,23 +1,8 @@
 // Attribution: finding the cue ("Putin said", "said Caddell", "according to the Kremlin",
-// "― Jorge Falcon") next to a quotation and resolving its subject to a person.
+// "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import {
-  type Gender,
-  type Mention,
-  type PeopleIndex,
-  type Person,
-  bareWord,
-  nationalityOf,
-  parseNameRun,
-  personGender,
-  principalOf,
-  roleKey,
-  surnameOf,
-  verbLike,
-  firstNameGender,
-  GENDERED_NOUN,
-} from './people.ts';
+import { parseNameRun, verbLike } from './people.ts';
 
 const SPEECH_VERBS =
   'said|says|say|saying|told|tells|telling|added|adds|adding|noted|notes|noting|wrote|writes|writing|' +
@@ -36,7 +21,8 @@ const SPEECH_VERBS =
   'mentioned|mentions|pleaded|pleads|added later|acknowledging|announcing|telling|writes|thundered|' +
   'retorted|interjected|responded|echoed|echoes|bragged|brags|declared|insisted|scoffed|sighed|laughed|' +
   'screamed|cried|repeated|repeats|answered|answers|told|asserted|alleged|alleges|conceded|ruled|rules|' +
-  'headlined|captioned|tweeted|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming';
+  'headlined|captioned|tweeted|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming|' +
+  'read|fumed|fumes|pressed|presses|conclude|concluded|wrote back|put it|puts it';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERBS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -51,14 +37,21 @@ for (const form of SPEECH_VERBS.split('|')) {
   VERB_FORMS.set(words[0]!, [...(VERB_FORMS.get(words[0]!) ?? []), words]);
   VERB_FIRST_WORD_HASHES.add(lowerWordHash(words[0]!, 0, words[0]!.length));
 }
-const TELL_VERBS = /^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
+export const TELL_VERBS = /^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
+const PREPOSITION_OBJECT_AT_END = /\b(?:to|on|in|at|from|for)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){1,4}$/u;
+/** Capitalised words that open a clause, never a name: "As Vulture put it", "But Bryant said". */
+const CLAUSE_OPENER = new Set('As But And When While If After Before Because Although Though So Yet Then Now Still Also Even Meanwhile However Instead Here There'.split(' '));
+const ADDRESSEE_VERBS = /^(?:told|tells|telling|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
 const PARTICIPLE = /ing$/i;
 const ABBREV_TOKEN = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Sr|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|\p{Lu})\.$|^(?:\p{Lu}\.)+$/u;
 const ROLE_WORD = /^(?:delegate|resident|boss|member|voter|supporter|student|co-host|cohost|organizer|activist|volunteer|owner|worker|teacher|official|host|anchor|spokesman|spokeswoman|spokesperson|widow|widower|chairman|chairwoman|president|director|secretary|senator|candidate|nominee|strategist|adviser|advisor|aide|lawyer|attorney|manager|chief|leader|founder|pollster|commentator|columnist|correspondent|reporter|economist|analyst|official|governor|mayor|member|coach|campaign|surrogate|executive|editor|writer|professor|chair)$/;
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
-const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'one', 'another', 'this', 'that', 'these', 'those', 'some', 'many', 'several', 'two', 'three']);
-const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'two', 'three']);
+export const DETERMINERS = new Set(['the', 'a', 'an', 'his', 'her', 'its', 'their', 'our', 'my', 'one', 'another', 'this', 'that', 'these', 'those', 'some', 'many', 'several', 'two', 'three']);
+/** Determiners that stand alone as a noun phrase head before "of": "one of the advisers", "some of his aides". */
+const PARTITIVE = new Set(['one', 'another', 'some', 'many', 'several', 'two', 'three']);
+const OBJECT_PRONOUN = /^(?:them|us|you|which|whom)$/i;
+export const INDEFINITE = new Set(['a', 'an', 'one', 'another', 'some', 'many', 'several', 'two', 'three']);
 const FILLERS = new Set(
   ('also later then has had have would will once previously recently repeatedly often simply just again ' +
     'reportedly further publicly flatly bluntly quickly never always long famously could can did does do not ' +
@@ -71,6 +64,16 @@ const CLAUSE_STOP = new Set(
     'although unless until whether then yet nor to of by for with from at in on about into over under ' +
     'is was were are be been being not said told says tells wrote').split(' '),
 );
+
+/** Nouns for things people write or publish: "the statement said" speaks for whoever issued it. */
+export const DOCUMENT_NOUN = /^(?:statement|release|memo|memorandum|email|e-mail|letter|report|editorial|op-ed|column|post|tweet|message|text|ad|advertisement|video|book|passage|excerpt|filing|complaint|lawsuit|document|note|petition|article|piece|notice|announcement|website|site|page|transcript|platform|manifesto|proclamation|order|ruling|decision|opinion|brief)$/;
+
+/** "read" is a verb of speech only for a text: "the statement read", "read the email", "it read". */
+function speaks(verb: VerbHit, subject: Subject): boolean {
+  if (!/^read$/i.test(verb.verb)) return true;
+  if (subject.kind === 'pronoun') return /^(?:it|they)$/i.test(subject.text);
+  return subject.kind === 'descriptor' && DOCUMENT_NOUN.test(subject.text.split(/[\s\u00a0]+/).pop()!.toLowerCase());
+}
 
 export type SubjectKind = 'pronoun' | 'name' | 'descriptor';
 
@@ -105,6 +108,7 @@ function tokenize(segment: string, offset: number): Token[] {
 const isCapitalised = (w: string) => /^[(\[]?\p{Lu}/u.test(w);
 const bare = (w: string) => w.replace(/^[("'“‘\[]+|[)"'”’\],.;:!?]+$/g, '');
 
+const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 const NAME_APPOSITIVE_AT_END = /\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
@@ -129,6 +133,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     }
   }
   s = s.trimEnd(); // the same characters as /\s+$/
+  // "Priebus later Thursday told", "The Trump campaign on Tuesday responded": a time between the
+  // subject and its verb.
+  const time = TIME_AT_END.exec(s.slice(-60));
+  if (time) s = s.slice(0, s.length - time[0].length);
   const tokens = tokenize(s, offset);
   let i = tokens.length - 1;
   while (i >= 0 && FILLERS.has(tokens[i]!.text.toLowerCase())) i--;
@@ -147,8 +155,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       if (isCapitalised(prev) || /^(?:of|de|van|von|al|bin|la|le|der)$/.test(prev)) j--;
       else break;
     }
-    // Drop a leading "of" left over from "Secretary of State".
-    while (j < i && /^(?:of|de|van|von|al|bin|la|le|der)$/.test(tokens[j]!.text)) j++;
+    // Drop a leading "of" left over from "Secretary of State", and a word that opens the clause ("As
+    // Vulture put it", "But Bryant said").
+    while (j < i && (/^(?:of|de|van|von|al|bin|la|le|der)$/.test(tokens[j]!.text) || CLAUSE_OPENER.has(tokens[j]!.text))) j++;
     const text = s.slice(tokens[j]!.start - offset, last.end - offset).replace(/[,.]$/, (m) => (/\b\p{Lu}\.$/u.test(last.text) ? m : ''));
     // A capitalised descriptor after a determiner ("the Kremlin", "the Trump campaign") stays a descriptor.
     const before = tokens[j - 1]?.text.toLowerCase();
@@ -174,6 +183,15 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       continue;
     }
     if (DETERMINERS.has(lw) || /['’]s$/.test(w)) {
+      // "the paper's editorial board", "the former vice president's spokeswoman": the owner keeps its
+      // determiner.
+      if (!DETERMINERS.has(lw)) {
+        for (let k = j - 1; k >= 0 && j - k <= 3; k--) {
+          const kw = bare(tokens[k]!.text).toLowerCase();
+          if (/^(?:the|a|an)$/.test(kw)) { j = k; break; }
+          if (CLAUSE_STOP.has(kw) || PRONOUNS.has(kw) || /[,;:!?]$/.test(tokens[k]!.text)) break;
+        }
+      }
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
     }
     if (CLAUSE_STOP.has(lw) || PRONOUNS.has(lw)) break;
@@ -191,7 +209,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
 
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
 export function subjectAfter(segment: string, offset: number): Subject | null {
-  const m = /^[\s\u00a0]*((?:[\p{L}.'’\-]+[ \u00a0]?){1,9})/u.exec(segment);
+  // Words of letters, or a number glued to letters ("the 46-year-old", "L2 president Bruce Willsie").
+  const m = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’\-]+|[\p{L}.'’\-][\p{L}\p{N}.'’\-]*)[ \u00a0]?){1,9})/u.exec(segment);
   if (!m) return null;
   const tokens = tokenize(segment.slice(0, m.index + m[0].length), offset);
   const first = tokens[0];
@@ -210,8 +229,10 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
     if (!endsPhrase(tokens[j]!.text)) {
       let r = j + 1;
-      while (r < tokens.length && r - j <= 3 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text)) r++;
-      if (r > j + 1 && r < tokens.length && isCapitalised(tokens[r]!.text) && ROLE_WORD.test(tokens[r - 1]!.text.replace(/^co-/, ''))) {
+      while (r < tokens.length && r - j <= 3 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text) && !DETERMINERS.has(tokens[r]!.text) && !/^(?:during|in|on|at|with|from|for|to|of|by|about|over|under|near|outside|inside|across|through)$/.test(tokens[r]!.text)) r++;
+      // "said Republican political consultant Chris Russell": the last lower-case word is a noun for a role.
+      const roleWord = tokens[r - 1]?.text.replace(/^co-/, '') ?? '';
+      if (r > j + 1 && r < tokens.length && isCapitalised(tokens[r]!.text) && (ROLE_WORD.test(roleWord) || !verbLike(roleWord))) {
         let e = r;
         while (e + 1 < tokens.length && !endsPhrase(tokens[e]!.text) && isCapitalised(tokens[e + 1]!.text)) e++;
         const name = segment.slice(tokens[r]!.start - offset, tokens[e]!.end - offset).replace(/[,;:]$/, '').replace(/(?<![A-Z])\.$/, '');
@@ -226,11 +247,16 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     return { kind: 'name', text: name.replace(/[’']s$/, ''), pos: startTok.start + text.lastIndexOf(name) };
   }
   if (DETERMINERS.has(fw) && fw !== 'that' && fw !== 'this') {
+    // "said the base chief known as Bob", "said a resident named Caroline Smith": the name given.
+    const given = /^(?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){1,5}?(?:known[ \u00a0]+(?:only[ \u00a0]+)?as|named|called)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){0,2})/u.exec(segment.slice(first.start - offset));
+    if (given) return { kind: 'name', text: given[1]!, pos: first.start + given[0].length - given[1]!.length };
     let j = 0;
     while (j + 1 < tokens.length && j < 6 && !/[,.;:]$/.test(tokens[j]!.text)) {
       const next = bare(tokens[j + 1]!.text).toLowerCase();
       if (CLAUSE_STOP.has(next) && next !== 'of') break;
-      if (next === 'of') break;
+      // "said one of those advisers": a number or quantifier alone names no one; its "of" phrase does.
+      // "one of them" still names no one.
+      if (next === 'of' && !(j === 0 && PARTITIVE.has(fw) && !OBJECT_PRONOUN.test(bare(tokens[j + 2]?.text ?? 'them')))) break;
       j++;
     }
     const text = segment.slice(first.start - offset, tokens[j]!.end - offset).replace(/[,.;:]$/, '');
@@ -272,6 +298,8 @@ function lowerWordHash(text: string, start: number, end: number): number {
  * "the United States", "Fox News Reports". A pronoun before it ("He Said") does not count.
  */
 function insideNameRun(segment: string, start: number, end: number): boolean {
+  // "RED STATES OUTNUMBER BLUE STATES": a shouted heading, not a verb.
+  if (end - start > 1 && /^[A-Z]+$/.test(segment.slice(start, end)) && /[A-Z]{2,}[\s\u00a0]+$/.test(segment.slice(Math.max(0, start - 20), start))) return true;
   const code = segment.charCodeAt(start);
   if (code < 0x41 || code > 0x5a || !/^[a-z]+$/.test(segment.slice(start + 1, end))) return false;
   if (segment[start - 1] !== ' ') return false;
@@ -344,16 +372,17 @@ export function trailingCue(text: string, segment: string, offset: number): Cue 
   if (!verb) return null;
   const beforeVerb = text.slice(at, verb.start);
   if (beforeVerb.trim() === '') {
-    // Inverted: "said Putin".
-    if (TELL_VERBS.test(verb.verb)) return null;
+    // Inverted: "said Putin", `"...?" asked Sen. Barbara Mikulski`, `," warned Clinton`. After "told"
+    // or "called" comes whom it was said to or of.
+    if (ADDRESSEE_VERBS.test(verb.verb)) return null;
     const subject = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
-    if (!subject) return null;
+    if (!subject || !speaks(verb, subject)) return null;
     return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };
   }
   // Subject then verb, with at most a few words between the quote and the verb.
   if (beforeVerb.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(beforeVerb.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Gen|Lt|Col|Del|Rev|\p{Lu})\./gu, ''))) return null;
   const subject = subjectBefore(beforeVerb, at);
-  if (!subject) return null;
+  if (!subject || !speaks(verb, subject)) return null;
   // The subject must start the clause after the quote (no other clause in between).
   const gap = text.slice(at, subject.pos);
   if (gap.trim() !== '' && !/^[\s,]*$/.test(gap)) return null;
@@ -383,7 +412,8 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   if (/:[\s\u00a0]*$/.test(segment)) {
     // "IOWA POLLS NOT WRONG - Mark Blumenthal:", "Pollsters agree - More from Jones:",
     // "The timing doesn't surprise Republican pollster Daron Shaw:": a name right before the colon.
-    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0]\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
+    // A name after a preposition is whom it was said to ("a blunt message to Trump:").
+    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
     const parsedNamed = named && parseNameRun(named[1]!);
     if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase())) {
       const text = parsedNamed.tokens.join(' ');
@@ -397,7 +427,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   return null;
 }
 
-const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},[\s\u00a0]*)+/;
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
@@ -420,7 +450,9 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
   return parseNameRun(name) ? { kind: 'name', text: name, pos } : null;
 }
 
-const COORDINATED = /[,\s]\s*(?:and|but|or|then|and then|but then|before|yet)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
+// "then" alone coordinates only after a comma ("Trump gestured, then leaned in"); "The statement then
+// declares" is a subject and its verb.
+const COORDINATED = /(?:[,\s]\s*(?:and|but|or|and then|but then|before|yet)|,\s*then)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
 
 /**
  * The subject of the clause a segment opens: sentenceSubject when the sentence starts plainly, else
@@ -451,7 +483,10 @@ export function clauseSubject(segment: string, offset: number): Subject | null {
 export function cueAtVerb(text: string, segment: string, offset: number, verb: VerbHit, earlier: VerbHit[]): Cue | null {
   const local = verb.start - offset;
   const before = segment.slice(0, local);
-  if (PARTICIPLE.test(verb.verb) && /(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before)) {
+  // A participle takes the subject of the clause after a comma or conjunction, and after a name that
+  // is the object of a preposition ("Clinton responded on Facebook writing", "Thiel wrote in a
+  // statement to Wired explaining").
+  if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)))) {
     for (let k = earlier.length - 1; k >= 0; k--) {
       const cue = cueAtVerb(text, segment, offset, earlier[k]!, earlier.slice(0, k));
       if (cue) return cue;
@@ -470,271 +505,15 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     return null;
   }
   const subject = subjectBefore(before, offset);
-  if (subject) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
+  if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
+  if (subject) return null;
   // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`
   if ((before.trim() === '' || /,[\s\u00a0]*$/.test(before)) && !TELL_VERBS.test(verb.verb)) {
     const after = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
-    if (after) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
+    if (after && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
   return null;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Resolution of a subject to a person.
-
-export interface SpeakerMention {
-  pos: number;
-  person: Person;
-}
-
-export interface ResolveContext {
-  text: string;
-  /** Sentence start offsets over the whole article, ascending (quotations masked). */
-  sentenceStarts: number[];
-  index: PeopleIndex;
-  /** Speakers resolved so far, in text order; they count as mentions for later pronouns. */
-  speakers: SpeakerMention[];
-  /** Speaker of the previous quotation with a non-person descriptor (for "it"/"they"). */
-  lastDescriptor: { pos: number; text: string } | null;
-}
-
-export interface Resolution {
-  speaker: string | null;
-  person: Person | null;
-}
-
-function mentionsBefore(ctx: ResolveContext, pos: number): Array<{ pos: number; person: Person; speaker: boolean }> {
-  const all: Array<{ pos: number; person: Person; speaker: boolean }> = [];
-  for (const m of ctx.index.mentions as Mention[]) if (m.start < pos) all.push({ pos: m.start, person: m.person, speaker: false });
-  for (const s of ctx.speakers) if (s.pos < pos) all.push({ pos: s.pos, person: s.person, speaker: true });
-  all.sort((a, b) => b.pos - a.pos);
-  return all;
-}
-
-function sentenceIndex(starts: number[], pos: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= pos) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
-}
-
-const SAME_PRONOUN_HE = /\b(?:he)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
-const SAME_PRONOUN_SHE = /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
-
-/**
- * Name mentions and resolved speakers by position, mentions first at equal positions: a merge of
- * the two lists, which are both in text order (the same as a stable sort of the two joined).
- */
-function mentionsInTextOrder(ctx: ResolveContext): Array<{ pos: number; person: Person }> {
-  const { mentions } = ctx.index;
-  const { speakers } = ctx;
-  const all: Array<{ pos: number; person: Person }> = [];
-  let i = 0;
-  let j = 0;
-  while (i < mentions.length || j < speakers.length) {
-    if (j >= speakers.length || (i < mentions.length && mentions[i]!.start <= speakers[j]!.pos)) {
-      all.push({ pos: mentions[i]!.start, person: mentions[i]!.person });
-      i++;
-    } else {
-      all.push({ pos: speakers[j]!.pos, person: speakers[j]!.person });
-      j++;
-    }
-  }
-  return all;
-}
-
-/** Index of the first entry of `sorted` (by pos) at or after `pos`. */
-function firstAtOrAfter(sorted: ReadonlyArray<{ pos: number }>, pos: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid]!.pos < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/**
- * "he"/"she": walk back sentence by sentence and take the first (leftmost, usually the subject)
- * person of the right gender. A sentence whose subject is the same pronoun refers to the same
- * person, so it is skipped ("She says Trump's tweets accusing Alicia Machado ..." -> keep going).
- */
-function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, maxSentences = 12): Person | null {
-  const starts = ctx.sentenceStarts;
-  const here = sentenceIndex(starts, pos);
-  const all = mentionsInTextOrder(ctx);
-  const samePronoun = want === 'm' ? SAME_PRONOUN_HE : want === 'f' ? SAME_PRONOUN_SHE : null;
-  // Gender votes alone are weak evidence (a heading before "his" gets one); a title, a known first
-  // name or having spoken is strong. Weakly attested names must at least sit in subject position.
-  // Without a gender to match (a definite description), only a subject in a strong position counts.
-  const fits = (p: Person, strongPosition: boolean) => {
-    const g = personGender(p);
-    if (want === null) return strongPosition && p.evidence > 0;
-    if (g && g !== want) return false;
-    if (p.evidence > 0) return true;
-    return !!g && strongPosition;
-  };
-  for (let k = here; k >= 0 && here - k <= maxSentences; k--) {
-    const from = starts[k]!;
-    const to = k === here ? pos : starts[k + 1] ?? pos;
-    // `all` is in text order: the mentions in [from, to) are one stretch of it.
-    const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));
-    if (k < here) {
-      // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
-      const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
-      const chain = samePronoun?.exec(lead);
-      if (chain && verbLike(chain[1]!)) continue;
-    }
-    // The sentence-initial name first ("In an interview with X, Ham made it clear ..." -> Ham), then
-    // names in subject position, then left to right.
-    const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)) && !possessive(ctx.text, m.pos));
-    const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos));
-    const ordered = [...initial, ...subjects, ...inSentence];
-    for (const m of ordered) if (fits(m.person, initial.includes(m) || subjects.includes(m))) return m.person;
-  }
-  return null;
-}
-
-const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},)?\s+(\p{Ll}[\p{L}-]*)/u;
-
-function sentenceInitial(before: string): boolean {
-  const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);
-  // Only title and role words before the name ("House Speaker", "Former Pennsylvania Gov.").
-  return /^(?:[\p{Lu}][\p{L}.’'-]*[ \u00a0]+)*$/u.test(rest);
-}
-
-/** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */
-function possessive(text: string, pos: number): boolean {
-  return /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u.test(text.slice(pos, pos + 80));
-}
-
-/** "..., said Jeffery Hemsley", "noted NBC's Dante Chinni": the subject after a speech verb. */
-function invertedSubject(text: string, sentenceStart: number, pos: number): boolean {
-  const before = text.slice(Math.max(sentenceStart, pos - 60), pos);
-  const verbs = speechVerbs(before, 0);
-  const last = verbs[verbs.length - 1];
-  return !!last && !TELL_VERBS.test(last.verb) && /^(?:[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*?(?:\p{Ll}[\p{L}-]*[\s\u00a0]+){0,2})$/u.test(before.slice(last.end));
-}
-
-function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
-  const after = text.slice(m.pos, m.pos + 160);
-  // Skip over the name itself: up to the first character that is not part of a capitalised run.
-  const rest = after.replace(/^(?:\p{Lu}[\p{L}.’'-]*\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
-  if (/^[’']s\b/.test(rest)) return false;
-  const follow = SUBJECT_FOLLOW.exec(rest);
-  return !!follow && verbLike(follow[1]!);
-}
-
-function genderOf(pronoun: string): Gender | null {
-  const p = pronoun.toLowerCase();
-  if (p === 'he') return 'm';
-  if (p === 'she') return 'f';
-  return null;
-}
-
-export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
-  if (subject.kind === 'pronoun') {
-    const want = genderOf(subject.text);
-    if (!want) {
-      if (/^(it|they)$/i.test(subject.text) && ctx.lastDescriptor && subject.pos - ctx.lastDescriptor.pos < 1500)
-        return { speaker: ctx.lastDescriptor.text, person: null };
-      return { speaker: null, person: null };
-    }
-    const person = resolvePronoun(want, subject.pos, ctx);
-    return person ? { speaker: person.fullName, person } : { speaker: null, person: null };
-  }
-  if (subject.kind === 'name') {
-    const parsed = parseNameRun(subject.text);
-    if (!parsed) return { speaker: subject.text, person: null };
-    const tokens = parsed.tokens.map(bareWord);
-    const surname = surnameOf(tokens);
-    let candidates = ctx.index.people.filter((p) => p.surname === surname && tokens.every((t) => p.nameTokens.includes(t)));
-    if (candidates.length === 0 && tokens.length === 1)
-      candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
-    if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };
-    if (candidates.length > 1) {
-      const person = principalOf(candidates, parsed.gender)!;
-      return { speaker: person.fullName, person };
-    }
-    // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
-    // and remember it as a person so that a later "she said" can find "Melanie".
-    const written = parsed.tokens.length === 1 && parsed.titleWords.length > 0 ? subject.text.replace(/[’']s$/, '') : parsed.tokens.join(' ');
-    if (!/^\p{Lu}[\p{Ll}’'-]+$/u.test(tokens.length === 1 ? parsed.tokens[0]! : 'x')) return { speaker: written, person: null };
-    const first = tokens[0]!;
-    const person: Person = {
-      fullName: written, nameTokens: tokens, surname, roles: new Set(parsed.titleWords.map(roleKey)),
-      maleVotes: parsed.gender === 'm' || firstNameGender(first) === 'm' ? 2 : 0,
-      femaleVotes: parsed.gender === 'f' || firstNameGender(first) === 'f' ? 2 : 0,
-      evidence: 1,
-    };
-    ctx.index.people.push(person);
-    return { speaker: written, person };
-  }
-  return resolveDescriptor(subject, ctx);
-}
-
-const PERSON_NOUN = /^(?:leader|president|counterpart|head|premier|chancellor|senator|representative|governor|candidate|nominee|hopeful|spokesperson|spokesman|spokeswoman|businessman|mogul|tycoon|developer|secretary|minister|professor|doctor|judge|mayor|official|director|chairman|chairwoman|chair|chief|ceo|founder|executive|lawyer|attorney|economist|analyst|strategist|adviser|advisor|aide|manager|pollster|host|anchor|commentator|columnist|reporter|writer|author|historian|scientist|physicist|general|admiral|commander|officer|sheriff|prosecutor|congressman|congresswoman|lawmaker|legislator|diplomat|ambassador|envoy|king|queen|prince|pope|billionaire|star|actor|actress|singer|rapper|coach|player|mother|father|wife|husband|son|daughter|widow|veteran|activist|organizer|surrogate|republican|democrat|speaker|justice|treasurer|comptroller|auditor|clerk|commissioner|superintendent|pastor|reverend|rabbi|imam|priest|bishop|cardinal|woman|man|girl|boy)$/;
-const GENERIC_ADJECTIVE = /^(?:former|then|current|outgoing|incoming|top|new|longtime|veteran|senior|junior|chief|deputy|vice|acting|interim|presumptive|likely|eventual|embattled|controversial|defeated|victorious|real|same|other)$/;
-
-function resolveDescriptor(subject: Subject, ctx: ResolveContext): Resolution {
-  // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
-  const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
-  if (inner) {
-    const parsed = parseNameRun(inner[1]!);
-    if (parsed && parsed.tokens.length >= 2) {
-      const asName = resolveSubject({ kind: 'name', text: parsed.tokens.join(' '), pos: subject.pos }, ctx);
-      if (asName.person) return asName;
-    }
-  }
-  const words = subject.text.split(/[\s\u00a0]+/).map(bareWord).filter(Boolean);
-  const asWritten = subject.text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
-  const det = words[0] ?? '';
-  if (INDEFINITE.has(det)) return { speaker: asWritten, person: null };
-  // The head noun comes before an "of" phrase: "the mother of three" is a mother.
-  const beforeOf = words.indexOf('of') > 0 ? words.slice(0, words.indexOf('of')) : words;
-  const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
-  const head = content[content.length - 1];
-  if (!head || (/s$/.test(head) && !/(ss|us)$/.test(head))) return { speaker: asWritten, person: null };
-  const headKey = roleKey(head);
-  const modifiers = content.slice(0, -1);
-  const nationalities = modifiers.map((w) => nationalityOf(w)).filter((n): n is string => !!n);
-  // Only words for people are resolved to a person: "the union", "the Kremlin" stay as written.
-  if (!PERSON_NOUN.test(head) && !PERSON_NOUN.test(headKey)) return { speaker: asWritten, person: null };
-  let best: { person: Person; score: number; pos: number } | null = null;
-  const recent = mentionsBefore(ctx, subject.pos);
-  for (const person of ctx.index.people) {
-    if (!person.roles.has(headKey) && !person.roles.has(head)) continue;
-    if (nationalities.some((n) => !person.roles.has(n))) continue;
-    // Every modifier must fit: "the band leader" is not "Russian President Vladimir Putin".
-    if (modifiers.some((w) => !person.roles.has(roleKey(w)) && !GENERIC_ADJECTIVE.test(w))) continue;
-    const score = modifiers.filter((w) => person.roles.has(roleKey(w))).length;
-    const pos = recent.find((m) => m.person === person)?.pos ?? -1;
-    if (!best || score > best.score || (score === best.score && pos > best.pos)) best = { person, score, pos };
-  }
-  if (best) return { speaker: best.person.fullName, person: best.person };
-  // A definite description with no role to match refers back: "the 34-year-old mother of three"
-  // like "she", "the retired neurosurgeon" or "the 43-year-old" to the person the last sentences
-  // are about. Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
-  // Modifiers must read as adjectives ("retired", "34-year-old", "conservative"): a noun before the
-  // head ("the band leader") names a role of its own.
-  const capitalised = new Set(subject.text.split(/[\s\u00a0]+/).filter((w) => /^\p{Lu}/u.test(w)).map(bareWord));
-  const adjectival = (w: string) => GENERIC_ADJECTIVE.test(w) || !!nationalityOf(w) || capitalised.has(w) || /(?:-old|ed|ing|al|ive|ic|ous|ful|less|able|ible|ary|ish|ent|ant|ern)$/.test(w);
-  if (det === 'the' && !NEW_PERSON_NOUN.test(head) && modifiers.every(adjectival)) {
-    const gender = GENDERED_NOUN[head];
-    const personLike = gender || PERSON_NOUN.test(head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(head);
-    const person = personLike ? resolvePronoun(gender ?? null, subject.pos, ctx, gender ? 12 : 3) : null;
-    if (person) return { speaker: person.fullName, person };
-  }
-  return { speaker: asWritten, person: null };
-}
-
-/** Heads of descriptions that bring in a new, usually unnamed, person. */
-const NEW_PERSON_NOUN = /^(?:man|woman|boy|girl|person|spokesman|spokeswoman|spokesperson|aide|official|source|adviser|advisor|staffer|insider|operative|organizer|moderator|reporter|narrator|voter|protester|supporter|delegate|resident|friend|member|witness|worker|employee|student|cashier|officer|caller|questioner|heckler|attendee|owner|user|manager|director|lawyer|attorney|analyst|expert|strategist|consultant|pollster|observer|participant|neighbor|neighbour)$/;
 
 // ---------------------------------------------------------------------------------------------
 // The form of a speaker: a name, or a descriptor of two words or more; anything else is null.

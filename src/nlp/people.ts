@@ -20,6 +20,8 @@ export interface Person {
   surname: string;
   /** Lower-cased role/description words seen next to the name, nationalities normalised. */
   roles: Set<string>;
+  /** roleKey of the titles written before the name ("Sen.", "President"): offices the article gives them. */
+  titles: Set<string>;
   maleVotes: number;
   femaleVotes: number;
   /** Evidence that this is a person at all (title, known first name, speaker of a quote). */
@@ -43,8 +45,8 @@ const TITLES: Record<string, Gender | null> = {
   mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', lady: 'f', lord: 'm', dame: 'f',
   king: 'm', queen: 'f', prince: 'm', princess: 'f', father: 'm', sister: 'f', rabbi: null,
   dr: null, sen: null, senator: null, rep: null, representative: null, gov: null, governor: null,
-  president: null, 'vice-president': null, vice: null, secretary: null, gen: null, general: null,
-  judge: null, justice: null, prof: null, professor: null, rev: null, reverend: null, pope: null,
+  president: null, pres: null, 'vice-president': null, vice: null, secretary: null, gen: null, general: null,
+  judge: null, justice: null, atty: null, prof: null, professor: null, rev: null, reverend: null, pope: null,
   prime: null, minister: null, chancellor: null, mayor: null, speaker: null, chairman: 'm',
   chairwoman: 'f', chair: null, del: null, delegate: null, attorney: null, sheriff: null, chief: null,
   ambassador: null, lt: null, col: null, capt: null, sgt: null, adm: null, commissioner: null,
@@ -104,14 +106,14 @@ const NATIONALITY: Record<string, string> = {
 
 /** Role nouns that describe the same kind of office, so "the US leader" finds "US President X". */
 const ROLE_SYNONYMS: Record<string, string> = {
-  president: 'leader', leader: 'leader', counterpart: 'leader', head: 'leader', premier: 'leader',
+  president: 'leader', pres: 'leader', leader: 'leader', counterpart: 'leader', head: 'leader', premier: 'leader',
   chancellor: 'leader', sen: 'senator', senator: 'senator', rep: 'representative', congressman: 'representative',
   congresswoman: 'representative', representative: 'representative', gov: 'governor', governor: 'governor',
   nominee: 'candidate', candidate: 'candidate', hopeful: 'candidate', contender: 'candidate',
   spokesman: 'spokesperson', spokeswoman: 'spokesperson', spokesperson: 'spokesperson',
   businessman: 'businessman', mogul: 'businessman', tycoon: 'businessman', developer: 'businessman',
   secretary: 'secretary', minister: 'minister', prof: 'professor', professor: 'professor', dr: 'doctor',
-  doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge',
+  doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge', atty: 'attorney', attorney: 'attorney',
 };
 
 // First names common in the news. They are read before the package's list (gender-detection-from-name),
@@ -153,7 +155,7 @@ const FEMALE_NAMES = new Set(
  * of character classes.
  */
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
-  const nameWord = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|St|Jr|Sr)\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
+  const nameWord = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|Pres|Atty|St|Jr|Sr)\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
   return new RegExp(
     String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0])?${nameWord})*`,
     'gu',
@@ -282,7 +284,10 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false;
   const facts = tokens.map(factsOf);
   if (NOT_NAME.has(facts[0]!.normalised)) return false;
-  if (facts.some((f) => NON_PERSON_WORDS.has(f.normalised) || f.nationality !== undefined)) return false;
+  // "Bill Clinton", "Mark Warner": a first name the news uses often is a name, though "bill" and
+  // "mark" are also words for things.
+  const knownFirst = tokens.length > 1 && (MALE_NAMES.has(facts[0]!.normalised) || FEMALE_NAMES.has(facts[0]!.normalised));
+  if (facts.some((f, i) => (NON_PERSON_WORDS.has(f.normalised) && !(i === 0 && knownFirst)) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
   // Two-word runs must end in a plausible surname, not an initial alone.
@@ -499,7 +504,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
           if (byFirst.length === 1) person = byFirst[0];
         }
-        if (!person && !name.personLike) continue;
+        if (!person && !name.personLike && !introducedAsName(hit.src, hit.runStart, tokens[0]!)) continue;
       } else if (!name.personLike) continue;
       if (!person) {
         const { fullName, fullNameKey: key, nameTokens } = name;
@@ -513,7 +518,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           // adds to people the body names.
           if (!person && !hit.countMentions) continue;
           if (!person) {
-            person = { fullName, nameTokens, surname, roles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
+            person = { fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
           } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
             person.fullName = fullName;
@@ -524,9 +529,17 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         }
       }
       if (name.titled) person.evidence++;
+      // "a resident named Caroline": the word is someone's name, so a first name says their gender.
+      if (tokens.length === 1 && hit.countMentions && introducedAsName(hit.src, hit.runStart, tokens[0]!)) {
+        person.evidence++;
+        const g = firstNameGender(tokens[0]);
+        if (g === 'm') person.maleVotes += 3;
+        if (g === 'f') person.femaleVotes += 3;
+      }
       if (gender === 'm') person.maleVotes += 3;
       if (gender === 'f') person.femaleVotes += 3;
       for (const role of name.titleRoles) person.roles.add(role);
+      if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
       for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0))) {
         person.roles.add(w);
         if (GENDERED_NOUN[w] === 'm') person.maleVotes += 3;
@@ -567,15 +580,25 @@ export function principalOf<T extends Person>(candidates: T[], gender: Gender | 
   return candidates.find((p) => genderOf(p) === gender) ?? candidates.find((p) => genderOf(p) === null) ?? candidates[0];
 }
 
+/**
+ * "a resident named Caroline", "identified herself as Caroline", "the base chief known as Bob": a single word
+ * given as someone's name. Only a known first name: "a bill called Obamacare" names no one.
+ */
+function introducedAsName(src: string, runStart: number, word: string): boolean {
+  return /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(src.slice(Math.max(0, runStart - 40), runStart)) && firstNameGender(word) !== null;
+}
+
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
 function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
   const roles: string[] = [];
   // The words before the run: src.slice(runStart - 60, runStart).split(/[ \u00a0]+/) without its
   // last piece (the empty string before the run), nearest first, at most three.
   const before = lastPieces(src, Math.max(0, runStart - 60), runStart, 4);
-  for (let i = 1; i < before.length; i++) {
+  // Something other than a space right before the run (a line break, a bracket): no role words.
+  for (let i = 1; i < before.length && before[0] === ''; i++) {
     const w = before[i]!;
-    if (/[,.;:!?"“”()]$/.test(w) || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
+    // Role words stop at punctuation and at a line break ("...Her Dad Killed Himself.\n\nBetsy Sharp").
+    if (/[,.;:!?"“”()][\s\u00a0]*$/.test(w) || w.includes('\n') || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
     roles.push(roleKey(w));
   }
   // An appositive starts with a comma, perhaps after a possessive.

@@ -6,21 +6,14 @@
 // (Gender Gap Tracker, Citron) are Python pipelines around large models. The approach follows the
 // classic rule-based recipe: find quote spans with a mark-aware scanner, find the attribution cue
 // next to each span (speech verb + subject), then resolve the subject (name, role, pronoun) against
-// the people the article names. Quote spans: this file; cues and resolution: attribution.ts; the
-// person registry: people.ts; ranking: key-quotes.ts.
+// the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
+// coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
 import type { FoundQuote } from '../model.ts';
-import {
-  type Cue,
-  type ResolveContext,
-  cueAtVerb,
-  leadingCue,
-  resolveSubject,
-  speechVerbs,
-  trailingCue,
-  wellFormedSpeaker,
-} from './attribution.ts';
-import { indexPeople } from './people.ts';
+import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
+import { type ResolveContext, resolveSubject } from './coreference.ts';
+import { type Person, indexPeople } from './people.ts';
+import { type OrgMention, indexOrganisations } from './organisations.ts';
 export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -353,6 +346,21 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
 
   // Sentence starts of the whole article are needed only to resolve "he"/"she": computed on first use.
   let allStarts: number[] | undefined;
+  // Organisations are needed only for "the newspaper said", "it said" and the like: found on first use.
+  let organisations: OrgMention[] | undefined;
+  const inQuote = (pos: number): boolean => {
+    // Spans are in text order and do not overlap: binary search.
+    let lo = 0;
+    let hi = spans.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = spans[mid]!;
+      if (pos < s.open) hi = mid - 1;
+      else if (pos >= s.close) lo = mid + 1;
+      else return true;
+    }
+    return false;
+  };
   const ctx: ResolveContext = {
     text,
     get sentenceStarts() {
@@ -361,13 +369,20 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
     index,
     speakers: [],
     lastDescriptor: null,
+    quoteSpeakers: [],
+    get organisations() {
+      return (organisations ??= indexOrganisations(text, inQuote));
+    },
+    inQuote,
   };
   const quotes: FoundQuote[] = [];
   for (const w of work) {
     let speaker: string | null = null;
+    let person: Person | null = null;
     if (w.cue?.subject) {
       const r = resolveSubject(w.cue.subject, ctx);
       speaker = r.speaker;
+      person = r.person;
       if (r.person) {
         r.person.evidence++;
         ctx.speakers.push({ pos: w.cue.subject.pos, person: r.person });
@@ -376,6 +391,7 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
       ctx.speakers.sort((a, b) => a.pos - b.pos);
     }
     w.speaker = wellFormedSpeaker(speaker);
+    if (w.speaker && w.cue?.subject) ctx.quoteSpeakers.push({ pos: w.cue.subject.pos, speaker: w.speaker, person });
   }
   // Pieces that inherited a cue take the resolved speaker of the quote they inherited from.
   for (const w of work) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { speechVerbs, wellFormedSpeaker } from '../../src/nlp/attribution.ts';
+import { extractQuotes } from '../../src/nlp/quotes.ts';
 
 describe('speechVerbs', () => {
   // The same matches as /\b(?:said|says|...)\b/gi over the verb list: whole ASCII words in any
@@ -43,5 +44,27 @@ describe('speechVerbs inside names', () => {
   it('does not read "States" in "the United States" as a speech verb', () => {
     expect(speechVerbs('entering the United States, the aide rallied', 0)).toEqual([]);
     expect(speechVerbs('He Says so', 0).map((v) => v.verb)).toEqual(['Says']);
+  });
+});
+
+describe('a quantifier with its "of" phrase is the speaker', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"said one of those advisers" names the advisers, cut before the relative clause', () => {
+    expect(speakers('"There will be no path," said one of those advisers, who spoke on the condition of anonymity.')).toEqual(['one of those advisers']);
+    expect(speakers('"It was awful," said one of two witnesses who relayed the same story.')).toEqual(['one of two witnesses']);
+  });
+
+  it('"one" alone or "one of them" names no one', () => {
+    expect(speakers('"It was awful," said one.')).toEqual([null]);
+    expect(speakers('"It was awful," said one of them.')).toEqual([null]);
+  });
+});
+
+describe('a descriptor that gives a name', () => {
+  it('"said the base chief known as Bob" is Bob, "said a resident named Caroline Smith" is Caroline Smith', () => {
+    const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+    expect(speakers('"There never was an order," said the base chief known as Bob, speaking for the first time.')).toEqual(['Bob']);
+    expect(speakers('"He cares," said a resident named Caroline Smith.')).toEqual(['Caroline Smith']);
   });
 });

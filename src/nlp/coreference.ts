@@ -1,0 +1,630 @@
+// Coreference for quote attribution: who a cue's subject is. A name resolves to the fullest form
+// the article gives ("Putin" -> "Vladimir Putin"), a pronoun to the nearest earlier person it can
+// mean, a definite description ("the Russian president") to the person the article describes so.
+// Hand-written, for the reasons given in people.ts: no npm package resolves news speakers well
+// enough, and a coreference model is far too heavy for per-article ingest.
+
+import {
+  type Gender,
+  type Mention,
+  type Person,
+  bareWord,
+  nationalityOf,
+  parseNameRun,
+  personGender,
+  principalOf,
+  roleKey,
+  surnameOf,
+  verbLike,
+  firstNameGender,
+  GENDERED_NOUN,
+  type PeopleIndex,
+} from './people.ts';
+import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
+import { type OrgMention, type Organisation, fitsHead, organisationHead } from './organisations.ts';
+
+
+export interface SpeakerMention {
+  pos: number;
+  person: Person;
+}
+
+export interface ResolveContext {
+  text: string;
+  /** Sentence start offsets over the whole article, ascending (quotations masked). */
+  sentenceStarts: number[];
+  index: PeopleIndex;
+  /** Speakers resolved so far, in text order; they count as mentions for later pronouns. */
+  speakers: SpeakerMention[];
+  /** Speaker of the previous quotation with a non-person descriptor (for "it"/"they"). */
+  lastDescriptor: { pos: number; text: string } | null;
+  /** Every quotation's resolved speaker so far, in text order, at its cue's subject. */
+  quoteSpeakers: Array<{ pos: number; speaker: string; person: Person | null }>;
+  /** Organisations the article names, outside quotations, in text order. */
+  organisations: OrgMention[];
+  inQuote: (pos: number) => boolean;
+}
+
+export interface Resolution {
+  speaker: string | null;
+  person: Person | null;
+}
+
+function mentionsBefore(ctx: ResolveContext, pos: number): Array<{ pos: number; person: Person; speaker: boolean }> {
+  const all: Array<{ pos: number; person: Person; speaker: boolean }> = [];
+  for (const m of ctx.index.mentions as Mention[]) if (m.start < pos) all.push({ pos: m.start, person: m.person, speaker: false });
+  for (const s of ctx.speakers) if (s.pos < pos) all.push({ pos: s.pos, person: s.person, speaker: true });
+  all.sort((a, b) => b.pos - a.pos);
+  return all;
+}
+
+function sentenceIndex(starts: number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+const SAME_PRONOUN_HE = /\b(?:he)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
+const SAME_PRONOUN_SHE = /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
+
+/**
+ * Name mentions and resolved speakers by position, mentions first at equal positions: a merge of
+ * the two lists, which are both in text order (the same as a stable sort of the two joined).
+ */
+function mentionsInTextOrder(ctx: ResolveContext): Array<{ pos: number; person: Person; spoke: boolean }> {
+  const { mentions } = ctx.index;
+  const { speakers } = ctx;
+  const all: Array<{ pos: number; person: Person; spoke: boolean }> = [];
+  let i = 0;
+  let j = 0;
+  while (i < mentions.length || j < speakers.length) {
+    if (j >= speakers.length || (i < mentions.length && mentions[i]!.start <= speakers[j]!.pos)) {
+      all.push({ pos: mentions[i]!.start, person: mentions[i]!.person, spoke: false });
+      i++;
+    } else {
+      all.push({ pos: speakers[j]!.pos, person: speakers[j]!.person, spoke: true });
+      j++;
+    }
+  }
+  return all;
+}
+
+/** Index of the first entry of `sorted` (by pos) at or after `pos`. */
+function firstAtOrAfter(sorted: ReadonlyArray<{ pos: number }>, pos: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]!.pos < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * "he"/"she": walk back sentence by sentence and take the first (leftmost, usually the subject)
+ * person of the right gender. A sentence whose subject is the same pronoun refers to the same
+ * person, so it is skipped ("She says Trump's tweets accusing Alicia Machado ..." -> keep going).
+ */
+function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, maxSentences = 12, accept: (p: Person) => boolean = () => true, nested = false): Person | null {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  const all = mentionsInTextOrder(ctx);
+  const samePronoun = want === 'm' ? SAME_PRONOUN_HE : want === 'f' ? SAME_PRONOUN_SHE : null;
+  // Gender votes alone are weak evidence (a heading before "his" gets one); a title, a known first
+  // name or having spoken is strong. Weakly attested names must at least sit in subject position.
+  // Without a gender to match (a definite description), only a subject in a strong position counts.
+  const fits = (p: Person, strongPosition: boolean) => {
+    const g = personGender(p);
+    if (want === null) return strongPosition && p.evidence > 0;
+    if (g && g !== want) return false;
+    if (p.evidence > 0) return true;
+    return !!g && strongPosition;
+  };
+  for (let k = here; k >= 0 && here - k <= maxSentences; k--) {
+    const from = starts[k]!;
+    const to = k === here ? pos : starts[k + 1] ?? pos;
+    // `all` is in text order: the mentions in [from, to) are one stretch of it.
+    const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));
+    if (k < here) {
+      // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
+      const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
+      const chain = samePronoun?.exec(lead);
+      if (chain && verbLike(chain[1]!)) continue;
+      // A sentence about someone written as a description or a pronoun ("The judge rubbed his chin.",
+      // "He made the observation ...") is about whoever that is: the chain goes through them, and
+      // stops at someone the article does not name.
+      const subject = chainSubject(lead, from);
+      if (subject) {
+        if (nested) return null;
+        const person = subject.kind === 'pronoun'
+          ? want === null ? resolvePronoun(genderOf(subject.text), subject.pos, ctx, 12, () => true, true) : null
+          : resolveDescriptor(subject, ctx, true).person;
+        if (subject.kind === 'pronoun' && want !== null) {
+          // "he" before a sentence led by "she": that sentence is about someone else.
+        } else if (person && accept(person) && (want === null || personGender(person) !== (want === 'm' ? 'f' : 'm'))) return person;
+        else if (!person) return null;
+      }
+    }
+    // Then the sentence-initial name ("In an interview with X, Ham made it clear ..." -> Ham), then
+    // names in subject position, then left to right.
+    // Whoever the sentence quotes comes first ("X plans to ..., Ben Carson said Monday." is Carson's).
+    // A speaker inside a fronted clause ("When Maddow pointed out ..., Clinton seized ...") is not.
+    const mainClause = from + (FRONTED.exec(ctx.text.slice(from, to))?.[0].length ?? 0);
+    const spoke = inSentence.filter((m) => m.spoke && m.pos >= mainClause);
+    const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)) && !possessive(ctx.text, m.pos));
+    // Subjects of the main clause before those of a fronted one ("When Maddow pointed out ..., Clinton seized").
+    const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos)).sort((a, b) => Number(a.pos < mainClause) - Number(b.pos < mainClause));
+    const ordered = [...spoke, ...initial, ...subjects, ...inSentence];
+    for (const m of ordered) if (accept(m.person) && fits(m.person, m.spoke || initial.includes(m) || subjects.includes(m))) return m.person;
+  }
+  return null;
+}
+
+const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+const PRONOUN_SUBJECT = /^(He|She|he|she)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+
+/** The subject that opens a sentence when it is a description of a person or a he/she, not a name. */
+function chainSubject(lead: string, from: number): Subject | null {
+  const fronted = FRONTED.exec(lead)?.[0].length ?? 0;
+  const rest = lead.slice(fronted);
+  const pronoun = PRONOUN_SUBJECT.exec(rest);
+  if (pronoun && (verbLike(pronoun[2]!) || /n[’']t$/.test(pronoun[2]!))) return { kind: 'pronoun', text: pronoun[1]!, pos: from + fronted };
+  const d = DESCRIPTION_SUBJECT.exec(rest);
+  if (!d || !verbLike(d[3]!) || /\p{Lu}/u.test(d[1]!)) return null;
+  const head = d[2]!;
+  if (!(GENDERED_NOUN[head] || PERSON_NOUN.test(head) || NEW_PERSON_NOUN.test(head) || /-year-old$/.test(head))) return null;
+  return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
+}
+
+const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},)?\s+(\p{Ll}[\p{L}-]*)/u;
+
+function sentenceInitial(before: string): boolean {
+  const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);
+  // "When Maddow pointed out ...": the name opens a subordinate clause, not the sentence.
+  if (/^(?:When|While|If|As|After|Before|Because|Although|Though|Since|Until|Unless|Once|Whether)[\s\u00a0]/.test(rest)) return false;
+  // Only title and role words before the name ("House Speaker", "Former Pennsylvania Gov.").
+  return /^(?:[\p{Lu}][\p{L}.’'-]*[ \u00a0]+)*$/u.test(rest);
+}
+
+/** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */
+function possessive(text: string, pos: number): boolean {
+  return /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u.test(text.slice(pos, pos + 80));
+}
+
+/** "..., said Jeffery Hemsley", "noted NBC's Dante Chinni": the subject after a speech verb. */
+function invertedSubject(text: string, sentenceStart: number, pos: number): boolean {
+  const before = text.slice(Math.max(sentenceStart, pos - 60), pos);
+  const verbs = speechVerbs(before, 0);
+  const last = verbs[verbs.length - 1];
+  return !!last && !TELL_VERBS.test(last.verb) && /^(?:[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*?(?:\p{Ll}[\p{L}-]*[\s\u00a0]+){0,2})$/u.test(before.slice(last.end));
+}
+
+function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
+  const after = text.slice(m.pos, m.pos + 160);
+  // Skip over the name itself: up to the first character that is not part of a capitalised run.
+  const rest = after.replace(/^(?:\p{Lu}[\p{L}.’'-]*\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
+  if (/^[’']s\b/.test(rest)) return false;
+  const follow = SUBJECT_FOLLOW.exec(rest);
+  return !!follow && verbLike(follow[1]!);
+}
+
+function genderOf(pronoun: string): Gender | null {
+  const p = pronoun.toLowerCase();
+  if (p === 'he') return 'm';
+  if (p === 'she') return 'f';
+  return null;
+}
+
+export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
+  if (subject.kind === 'pronoun') {
+    const want = genderOf(subject.text);
+    if (!want) return /^(it|they)$/i.test(subject.text) ? resolveNonPersonPronoun(subject.pos, ctx) : NONE;
+    const person = resolvePronoun(want, subject.pos, ctx);
+    return person ? { speaker: person.fullName, person } : NONE;
+  }
+  if (subject.kind === 'name') {
+    // "The Journal", "Fox News": an organisation, by the fullest name the article gives it.
+    const org = organisationAt(subject.pos, ctx);
+    if (org) return { speaker: org.name.length > subject.text.length ? org.name : subject.text, person: null };
+    return resolveName(subject, ctx);
+  }
+  return resolveDescriptor(subject, ctx);
+}
+
+const NONE: Resolution = { speaker: null, person: null };
+
+function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
+  const parsed = parseNameRun(subject.text);
+  if (!parsed) return { speaker: subject.text, person: null };
+  const tokens = parsed.tokens.map(bareWord);
+  const surname = surnameOf(tokens);
+  let candidates = ctx.index.people.filter((p) => p.surname === surname && tokens.every((t) => p.nameTokens.includes(t)));
+  if (candidates.length === 0 && tokens.length === 1)
+    candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
+  if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };
+  if (candidates.length > 1) {
+    const person = principalOf(candidates, parsed.gender)!;
+    return { speaker: person.fullName, person };
+  }
+  // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
+  // and remember it as a person so that a later "she said" can find "Melanie".
+  const written = parsed.tokens.length === 1 && parsed.titleWords.length > 0 ? subject.text.replace(/[’']s$/, '') : parsed.tokens.join(' ');
+  if (!/^\p{Lu}[\p{Ll}’'-]+$/u.test(tokens.length === 1 ? parsed.tokens[0]! : 'x')) return { speaker: written, person: null };
+  const first = tokens[0]!;
+  const person: Person = {
+    fullName: written, nameTokens: tokens, surname, roles: new Set(parsed.titleWords.map(roleKey)), titles: new Set(parsed.titleWords.map(roleKey)),
+    maleVotes: parsed.gender === 'm' || firstNameGender(first) === 'm' ? 2 : 0,
+    femaleVotes: parsed.gender === 'f' || firstNameGender(first) === 'f' ? 2 : 0,
+    evidence: 1,
+  };
+  ctx.index.people.push(person);
+  return { speaker: written, person };
+}
+
+/** The organisation mention that starts at pos, or covers it ("the Post" at "the"). */
+function organisationAt(pos: number, ctx: ResolveContext): Organisation | null {
+  for (const m of ctx.organisations) {
+    if (m.start > pos + 4) break;
+    if (m.end > pos && m.start <= pos + 4) return m.org;
+  }
+  return null;
+}
+
+const PERSON_NOUN = /^(?:leader|president|counterpart|head|premier|chancellor|senator|representative|governor|candidate|nominee|hopeful|spokesperson|spokesman|spokeswoman|businessman|mogul|tycoon|developer|secretary|minister|professor|doctor|judge|mayor|official|director|chairman|chairwoman|chair|chief|ceo|founder|executive|lawyer|attorney|economist|analyst|strategist|adviser|advisor|aide|manager|pollster|host|anchor|commentator|columnist|reporter|writer|author|historian|scientist|physicist|general|admiral|commander|officer|sheriff|prosecutor|congressman|congresswoman|lawmaker|legislator|diplomat|ambassador|envoy|king|queen|prince|pope|billionaire|star|actor|actress|singer|rapper|coach|player|mother|father|wife|husband|son|daughter|widow|veteran|activist|organizer|surrogate|republican|democrat|speaker|justice|treasurer|comptroller|auditor|clerk|commissioner|superintendent|pastor|reverend|rabbi|imam|priest|bishop|cardinal|woman|man|girl|boy|investor|entrepreneur|neurosurgeon|surgeon|physician|comedian|model|designer)$/;
+const GENERIC_ADJECTIVE = /^(?:former|then|current|outgoing|incoming|top|new|longtime|veteran|senior|junior|chief|deputy|vice|acting|interim|presumptive|likely|eventual|embattled|controversial|defeated|victorious|real|same|other)$/;
+
+/** Things through which a person speaks in their own name: "her Twitter account posted". */
+const OWN_VOICE = /^(?:account|feed|page|website|site|statement|email|post|tweet|blog)$/;
+
+interface Description {
+  determiner: string;
+  /** Lower-cased words between the determiner and the head, and the head; "of" phrases dropped. */
+  modifiers: string[];
+  head: string;
+  /** "the paper's editorial board": the description of the owner. */
+  possessor: string | null;
+  /** The description as the article writes it, determiner lower-cased. */
+  asWritten: string;
+  capitalised: Set<string>;
+}
+
+function parseDescription(text: string): Description {
+  const asWritten = text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
+  // "the paper's editorial board", "Clinton's campaign": the owner, then what it owns.
+  const owned = /^(.*?\S)['’]s?[ \u00a0]+(.+)$/u.exec(text);
+  const possessor = owned ? owned[1]! : null;
+  const own = owned ? owned[2]! : text;
+  const words = own.split(/[\s\u00a0]+/).map(bareWord).filter(Boolean);
+  const determiner = possessor ? 'the' : words[0] ?? '';
+  // The head noun comes before an "of" phrase: "the mother of three" is a mother.
+  const beforeOf = words.indexOf('of') > 0 ? words.slice(0, words.indexOf('of')) : words;
+  const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
+  const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
+  return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised };
+}
+
+function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
+  // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
+  const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
+  if (inner) {
+    const parsed = parseNameRun(inner[1]!);
+    if (parsed && parsed.tokens.length >= 2) {
+      const asName = resolveSubject({ kind: 'name', text: parsed.tokens.join(' '), pos: subject.pos }, ctx);
+      if (asName.person) return asName;
+    }
+  }
+  // "the Florida senator and Republican presidential candidate": each conjunct describes the same person.
+  const conjuncts = subject.text.split(/[ \u00a0]+and[ \u00a0]+/);
+  if (conjuncts.length === 2 && /^(?:the|The)\b/.test(conjuncts[0]!)) {
+    for (const part of [conjuncts[0]!, `the ${conjuncts[1]!}`]) {
+      const r = resolveDescriptor({ ...subject, text: part }, ctx, nested);
+      if (r.person) return r;
+    }
+    return { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
+  }
+  const d = parseDescription(subject.text);
+  if (INDEFINITE.has(d.determiner) || !d.head) return { speaker: d.asWritten, person: null };
+  // "his campaign", "her Twitter account": the campaign of whoever "his" is, the account's owner.
+  if (/^(?:his|her)$/.test(d.determiner) && (d.head === 'campaign' || OWN_VOICE.test(d.head))) {
+    const owner = resolvePronoun(genderOf(d.determiner === 'his' ? 'he' : 'she'), subject.pos, ctx);
+    if (!owner) return { speaker: d.asWritten, person: null };
+    return d.head === 'campaign' ? { speaker: `the ${owner.fullName.split(' ').pop()} campaign`, person: null } : { speaker: owner.fullName, person: owner };
+  }
+  // "the Post", "the Clinton campaign": an organisation named in the description itself.
+  const named = organisationAt(subject.pos, ctx);
+  if (named && d.capitalised.size > 0 && !d.possessor) return { speaker: named.name.length > d.asWritten.replace(/^the /, '').length ? named.name : d.asWritten, person: null };
+  if (d.determiner !== 'the') return { speaker: d.asWritten, person: null };
+  if (DOCUMENT_NOUN.test(d.head)) return resolveDocument(subject, d, ctx);
+  const orgHead = organisationHead(d.modifiers.includes('editorial') && d.head === 'board' ? 'editors' : d.head);
+  if (orgHead && !PERSON_NOUN.test(d.head)) return resolveOrganisationDescription(subject, d, ctx);
+  if (/s$/.test(d.head) && !/(ss|us)$/.test(d.head)) return { speaker: d.asWritten, person: null };
+  const person = resolvePersonDescription(subject.pos, d, ctx, nested);
+  if (!person) return { speaker: d.asWritten, person: null };
+  // What the article calls someone is a role of theirs from now on: a later "the senator" finds them.
+  person.roles.add(roleKey(d.head));
+  for (const w of d.modifiers) if (!GENERIC_ADJECTIVE.test(w)) person.roles.add(roleKey(w));
+  return { speaker: person.fullName, person };
+}
+
+/**
+ * The person a definite description ("the senator", "the retired neurosurgeon") refers to, among
+ * those named before it, in this order: one the article gave the same role with a matching
+ * modifier ("the Florida senator" -> "Florida Sen. Marco Rubio"); one with the role named in the
+ * last sentences; the person the last sentences are about; anyone given the role. Null when unsure.
+ */
+function resolvePersonDescription(pos: number, d: Description, ctx: ResolveContext, nested: boolean): Person | null {
+  const headKey = roleKey(d.head);
+  // Only words for people refer to a person: "the audience", "the crowd" stay as written.
+  if (!(GENDERED_NOUN[d.head] || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head))) return null;
+  const nationalities = d.modifiers.map((w) => nationalityOf(w)).filter((n): n is string => !!n);
+  const recent = mentionsBefore(ctx, pos);
+  const lastMention = (p: Person) => recent.find((m) => m.person === p)?.pos ?? -1;
+  const holders: Array<{ person: Person; score: number; pos: number }> = [];
+  const mismatched = new Set<Person>();
+  for (const person of ctx.index.people) {
+    // "Morning Joe hosts Joe Scarborough and Mika Brzezinski": each is a host.
+    if (!person.roles.has(headKey) && !person.roles.has(d.head) && !person.roles.has(`${d.head}s`)) continue;
+    const at = lastMention(person);
+    if (at < 0) continue; // named only after the description: not what it refers back to
+    // Every modifier must fit: "the band leader" is not "Russian President Vladimir Putin".
+    if (nationalities.some((n) => !person.roles.has(n)) || d.modifiers.some((w) => !person.roles.has(roleKey(w)) && !descriptive(w, d))) {
+      mismatched.add(person);
+      continue;
+    }
+    holders.push({ person, score: d.modifiers.filter((w) => person.roles.has(roleKey(w))).length, pos: at });
+  }
+  const latest = (list: typeof holders) => list.reduce<(typeof holders)[number] | null>((b, h) => (!b || h.pos > b.pos ? h : b), null);
+  const specific = holders.filter((h) => h.score > 0);
+  const bestScore = Math.max(0, ...specific.map((h) => h.score));
+  const bySpecific = latest(specific.filter((h) => h.score === bestScore));
+  if (bySpecific) return bySpecific.person;
+  const starts = ctx.sentenceStarts;
+  const window = starts[Math.max(0, sentenceIndex(starts, pos) - 5)]!;
+  const byRecent = latest(holders.filter((h) => h.pos >= window));
+  if (byRecent) return byRecent.person;
+  // A description with no role to match refers back: "the 34-year-old mother of three" like "she",
+  // "the retired neurosurgeon" or "the 43-year-old" to the person the last sentences are about.
+  // Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
+  if (!NEW_PERSON_NOUN.test(d.head)) {
+    const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
+    const gender = GENDERED_NOUN[d.head] ?? null;
+    const personLike = gender || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head);
+    if (personLike) {
+      // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
+      // sentences. A noun before the head ("the minority leader", "the band leader") may name a role
+      // of someone new, so it refers back only to the person of the sentence before, and never to
+      // someone the article titles with another office ("Rep. Bobby Scott" is not "the band leader").
+      const compound = !d.modifiers.every(adjectival);
+      const otherOffice = (p: Person) => [...p.titles].some((t) => t !== headKey && PERSON_NOUN.test(t));
+      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => !mismatched.has(p) && !(compound && otherOffice(p)), nested);
+      if (found) return found;
+    }
+  }
+  return latest(holders)?.person ?? null;
+}
+
+/**
+ * A lower-case modifier that describes rather than names a role: "former", "retired",
+ * "34-year-old", "two-term". A noun ("band" in "the band leader") or a name ("Florida") is not.
+ */
+function descriptive(w: string, d: Description): boolean {
+  return !d.capitalised.has(w) && (GENERIC_ADJECTIVE.test(w) || w.includes('-') || /(?:ed|ing|al|ive|ic|ous|ful|less|able|ible|ary|ish|ent|ant|ern)$/.test(w));
+}
+
+/**
+ * "the newspaper", "the group", "the paper's editorial board": the latest organisation of a
+ * fitting kind named before, or the organisation that owns it. As written when there is none.
+ */
+function resolveOrganisationDescription(subject: Subject, d: Description, ctx: ResolveContext): Resolution {
+  const head = d.modifiers.includes('editorial') && d.head === 'board' ? 'editors' : d.head;
+  if (d.possessor) {
+    const owner = resolveSubject({ kind: /^\p{Lu}/u.test(d.possessor) && !/^The\b/.test(d.possessor) ? 'name' : 'descriptor', text: d.possessor, pos: subject.pos }, ctx);
+    return owner.speaker && !owner.person ? { speaker: owner.speaker, person: null } : { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
+  }
+  // "the national Asahi newspaper", "the Baton Rouge newspaper": a name in the description says
+  // which one; it does not refer back to another.
+  if (d.capitalised.size > 0) return { speaker: d.asWritten, person: null };
+  const mention = latestOrganisation(subject.pos, (o) => fitsHead(o, head), ctx);
+  // "the trade group for the Blue Cross Blue Shield plans" after the latest group named: "the
+  // group" is that one, which the article does not name.
+  if (!mention || introducedSince(d.head, mention.end, subject.pos, ctx)) return { speaker: d.asWritten, person: null };
+  return { speaker: mention.org.name, person: null };
+}
+
+/** Whether a new, unnamed one of these is brought in between from and pos ("a group of black parents", "the trade group for X"). */
+function introducedSince(head: string, from: number, pos: number, ctx: ResolveContext): boolean {
+  const modifier = String.raw`(?:(?!(?:the|a|an|with|of|for|to|in|on|at|by|and|or|as)[ \u00a0])[\p{Ll}-]+[ \u00a0]+)`;
+  const pattern = new RegExp(String.raw`\b(?:(?:a|an|another|one)[ \u00a0]+${modifier}{0,3}${head}\b|the[ \u00a0]+${modifier}{1,3}${head}[ \u00a0]+(?:for|of|representing)\b)`, 'gu');
+  for (const m of ctx.text.slice(from, pos).matchAll(pattern)) if (!ctx.inQuote(from + m.index)) return true;
+  return false;
+}
+
+/** The latest organisation mention before pos, within the last few paragraphs, that passes `fits`. */
+function latestOrganisation(pos: number, fits: (o: Organisation) => boolean, ctx: ResolveContext, maxDistance = 3000): OrgMention | null {
+  const orgs = ctx.organisations;
+  for (let i = orgs.length - 1; i >= 0; i--) {
+    const m = orgs[i]!;
+    if (m.start >= pos) continue;
+    if (pos - m.start > maxDistance) break;
+    if (fits(m.org)) return m;
+  }
+  return null;
+}
+
+/**
+ * "the statement said", "the email goes on": a document speaks for whoever issued it, when the
+ * article names them. The issuer is read off the latest mention of such a document ("X's
+ * statement", "a statement from X", "X issued a statement", "an email was sent from X", "X
+ * emailed"), or is whoever the quotation just before was written by ("..., Mook wrote."), or the
+ * person or body the sentence before says spoke ("The Trump campaign on Tuesday responded ...");
+ * an editorial is its newspaper's. As written when no one is named.
+ */
+function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext): Resolution {
+  const asWritten = { speaker: d.asWritten, person: null };
+  if (d.possessor) {
+    const owner = resolveSubject({ kind: /^\p{Lu}/u.test(d.possessor) && !/^The\b/.test(d.possessor) ? 'name' : 'descriptor', text: d.possessor, pos: subject.pos }, ctx);
+    return named(owner) ? owner : asWritten;
+  }
+  const authored = documentAuthor(d.head, subject.pos, ctx);
+  const previous = previousWriter(subject.pos, ctx);
+  if (previous && (!authored || previous.pos > authored.pos)) return previous.resolution;
+  if (authored) return authored.resolution;
+  // An editorial is its newspaper's, whoever else the last sentences say spoke.
+  if (d.head === 'editorial') {
+    const paper = latestOrganisation(subject.pos, (o) => o.kind === 'media', ctx);
+    if (paper) return { speaker: paper.org.name, person: null };
+  }
+  const speaking = recentSpeakingSubject(subject.pos, ctx);
+  if (speaking) return speaking;
+  if (d.head === 'op-ed') {
+    const paper = latestOrganisation(subject.pos, (o) => o.kind === 'media', ctx);
+    if (paper) return { speaker: paper.org.name, person: null };
+  }
+  return asWritten;
+}
+
+/** A name, not a description: a person, or an organisation as the article names it. */
+function named(r: Resolution): boolean {
+  return !!r.speaker && !!wellFormedSpeaker(r.speaker) && (!!r.person || /^(?:the )?\p{Lu}/u.test(r.speaker));
+}
+
+const WRITTEN = /^[^.!?]{0,60}?\b(?:wrote|writes|write|writing|stated|states|emailed|tweeted|posted|in[ \u00a0]+(?:a|an|the|his|her|its|their)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+)?(?:statement|email|letter|memo|post|tweet|release|book|column|editorial|op-ed|message))\b/u;
+
+/** The speaker of the quotation just before, in this or the previous paragraph, when it was written. */
+function previousWriter(pos: number, ctx: ResolveContext): { pos: number; resolution: Resolution } | null {
+  const q = ctx.quoteSpeakers.filter((s) => s.pos < pos).pop();
+  if (!q) return null;
+  const between = ctx.text.slice(q.pos, pos);
+  if ((between.match(/\n+/g) ?? []).length > 1 || !WRITTEN.test(ctx.text.slice(q.pos, q.pos + 160))) return null;
+  const resolution = { speaker: q.speaker, person: q.person };
+  return named(resolution) ? { pos: q.pos, resolution } : null;
+}
+
+/** The named subject of one of the two sentences before pos, when that sentence says they spoke or issued something. */
+function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | null {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  for (let k = here - 1; k >= Math.max(0, here - 2); k--) {
+    const sentence = ctx.text.slice(starts[k]!, starts[k + 1]!);
+    const said = speechVerbs(sentence, starts[k]!).find((v) => !ctx.inQuote(v.start));
+    const verb = Math.min(said ? said.start - starts[k]! : Infinity, ISSUING.exec(sentence)?.index ?? Infinity);
+    if (verb === Infinity) continue;
+    const subject = soleSubjectBefore(sentence.slice(0, verb), starts[k]!, ctx);
+    const r = subject && resolveSubject(subject, ctx);
+    if (r && named(r)) return r;
+  }
+  return null;
+}
+
+/** The subject right before a verb, unless it is a pronoun or the last of several ("Goodlatte and ... Gowdy sent"). */
+function soleSubjectBefore(segment: string, offset: number, ctx: ResolveContext): Subject | null {
+  // "Bernie Sanders is releasing a new ad": the subject comes before the auxiliary.
+  const subject = subjectBefore(segment.replace(/\b(?:is|are|was|were|has|have|had|will|would)[ \u00a0]+$/, (m) => ' '.repeat(m.length)), offset);
+  if (!subject || subject.kind === 'pronoun' || /\band[ \u00a0]+$/.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos))) return null;
+  return subject;
+}
+
+const AUTHOR_AFTER = /^[^.;:!?"“”]{0,40}?\b(?:from|by|sent[ \u00a0]+by|written[ \u00a0]+by|signed[ \u00a0]+by|issued[ \u00a0]+by)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}?(?:(?:the[ \u00a0]+)?(?:[\p{Lu}][\p{L}’'-]*[ \u00a0]+)*[\p{L}’'-]+['’]s[ \u00a0]+[^,]{1,60},[ \u00a0]+)?((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,4}\p{Lu}[\p{L}’'-]+)/u;
+const ISSUING_VERB = String.raw`(?:issued|issues|issuing|released|releases|releasing|sent|sends|sending|put[ \u00a0]+out|puts[ \u00a0]+out|provided|posted|posts|posting|published|wrote|writes|emailed|tweeted|circulated|distributed|drafted|penned|signed|launched|launches|launching|unveiled|unveils|unveiling|aired|airs|airing|ran|runs|running)`;
+const ISSUING = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+`, 'u');
+const ISSUED = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$`, 'u');
+
+/** Words the news uses for the same document: "the suit" refers back to "a lawsuit". */
+const DOCUMENT_SYNONYMS = [
+  ['suit', 'lawsuit', 'complaint'], ['ad', 'advertisement', 'commercial', 'spot'], ['email', 'e-mail'],
+  ['book', 'memoir'], ['memo', 'memorandum'], ['release', 'statement'], ['editorial', 'op-ed'],
+];
+
+/**
+ * The named author of the document "the statement" refers back to: the latest mention of such a
+ * document before pos, and the mentions before it while they are definite ("the report" <- "The
+ * committee's interim report"), with where it was mentioned; null when they name no one.
+ */
+function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: number; resolution: Resolution } | null {
+  const from = Math.max(0, pos - 1500);
+  const stretch = ctx.text.slice(from, pos);
+  const verb = noun === 'email' || noun === 'e-mail' ? 'emailed' : noun === 'tweet' ? 'tweeted' : null;
+  const nouns = DOCUMENT_SYNONYMS.find((group) => group.includes(noun)) ?? [noun];
+  const pattern = new RegExp(String.raw`\b(?:(?:${nouns.join('|')})s?${verb ? '|' + verb : ''})\b`, 'giu');
+  const hits = [...stretch.matchAll(pattern)].reverse().filter((h) => from + h.index < pos - 1 && !ctx.inQuote(from + h.index));
+  for (const h of hits) {
+    const at = from + h.index;
+    const before = ctx.text.slice(Math.max(0, at - 120), at);
+    const after = ctx.text.slice(at + h[0].length, at + h[0].length + 160);
+    const found = (r: Resolution) => (named(r) ? { pos: at, resolution: r } : null);
+    // "X's statement", "the Clinton campaign's statement".
+    const owner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}’'-]+?)['’]s?[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}$/u.exec(before);
+    if (owner && !/^(?:The|A|An)$/.test(owner[1]!)) {
+      const r = found(resolveSubject({ kind: 'name', text: owner[1]!, pos: at - before.length + owner.index }, ctx));
+      if (r) return r;
+    }
+    // "The committee's interim report": a body described, then resolved.
+    const described = /\b((?:the|The)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}\p{Ll}[\p{L}-]*)['’]s[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}$/u.exec(before);
+    if (described) {
+      const r = found(resolveSubject({ kind: 'descriptor', text: described[1]!, pos: at - before.length + described.index }, ctx));
+      if (r) return r;
+    }
+    // "a Clinton campaign memo".
+    const campaign = /\b((?:\p{Lu}[\p{L}’'-]*[ \u00a0]+){1,2})campaign[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}$/u.exec(before);
+    if (campaign) return { pos: at, resolution: { speaker: `the ${campaign[1]!.trim().split(/[ \u00a0]+/).pop()} campaign`, person: null } };
+    // "a statement from Pentagon press secretary Peter Cook", "an email was sent from the club's executive director, Jeremy Boreing".
+    const by = AUTHOR_AFTER.exec(after);
+    if (by && !/^(?:The|A|An|This|That)$/.test(by[1]!)) {
+      const p = at + h[0].length + by.index + by[0].length - by[1]!.length;
+      const r = found(resolveSubject({ kind: 'name', text: by[1]!, pos: p }, ctx));
+      if (r) return r;
+    }
+    // "Cook provided a written statement", "Huma Abedin, vice chairwoman for the campaign, emailed".
+    const sentenceStart = ctx.sentenceStarts[sentenceIndex(ctx.sentenceStarts, at)]!;
+    const clause = ctx.text.slice(sentenceStart, at);
+    const issued = verb && h[0].toLowerCase() === verb ? clause.length : ISSUED.exec(clause)?.index;
+    if (issued !== undefined) {
+      const subject = soleSubjectBefore(clause.slice(0, issued), sentenceStart, ctx);
+      const r = subject && found(resolveSubject(subject, ctx));
+      if (r) return r;
+    }
+    // "The nearly 90-second ad" refers back to an earlier mention; "a new online ad" introduces one,
+    // and when that names no one, nor does "the ad".
+    if (!/\b(?:the|this|that)[ \u00a0]+(?:[^\s.,;:!?]+[ \u00a0]+){0,3}$/i.test(before)) return null;
+  }
+  return null;
+}
+
+/**
+ * "it said", "they wrote": an organisation or a document, never a person here. The latest of: the
+ * speaker of an earlier quotation that was no person, an organisation named as the subject of one
+ * of the last sentences ("The Post reported ... It added,"), or a document or body described so.
+ */
+function resolveNonPersonPronoun(pos: number, ctx: ResolveContext): Resolution {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  for (let k = here; k >= Math.max(0, here - 2); k--) {
+    const from = starts[k]!;
+    const to = k === here ? pos : starts[k + 1]!;
+    if (ctx.lastDescriptor && ctx.lastDescriptor.pos >= from && ctx.lastDescriptor.pos < to) return { speaker: ctx.lastDescriptor.text, person: null };
+    const subject = clauseSubject(ctx.text.slice(from, to), from);
+    if (!subject || subject.kind === 'pronoun') continue;
+    if (subject.kind === 'name') {
+      const org = organisationAt(subject.pos, ctx);
+      if (org) return { speaker: org.name, person: null };
+      continue;
+    }
+    const d = parseDescription(subject.text);
+    if (d.determiner === 'the' && (DOCUMENT_NOUN.test(d.head) || organisationHead(d.head) || organisationAt(subject.pos, ctx))) {
+      const r = resolveDescriptor(subject, ctx);
+      if (r.speaker && r.speaker !== d.asWritten) return r;
+      if (!DOCUMENT_NOUN.test(d.head)) return r;
+    }
+  }
+  if (ctx.lastDescriptor && pos - ctx.lastDescriptor.pos < 1500) return { speaker: ctx.lastDescriptor.text, person: null };
+  return NONE;
+}
+
+/** Heads of descriptions that bring in a new, usually unnamed, person. */
+const NEW_PERSON_NOUN = /^(?:man|woman|boy|girl|person|announcer|spokesman|spokeswoman|spokesperson|aide|official|source|adviser|advisor|staffer|insider|operative|organizer|moderator|reporter|narrator|voter|protester|supporter|delegate|resident|friend|member|witness|worker|employee|student|cashier|officer|caller|questioner|heckler|attendee|owner|user|manager|director|lawyer|attorney|analyst|expert|strategist|consultant|pollster|observer|participant|neighbor|neighbour)$/;

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/nlp/quotes.ts';
+
+// Coreference is reached the way the product reaches it: through extractQuotes on a short passage.
+const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+describe('definite descriptions of organisations', () => {
+  it('"the newspaper", "the company", "the group" are the latest body of that kind the article named', () => {
+    expect(speakers('The New York Daily News ran a front page on Thursday about the shooting.\n\n"This is a national disgrace," the newspaper said in an editorial.'))
+      .toEqual(['New York Daily News']);
+    expect(speakers('The agrochemical company Monsanto filed its response on Monday in federal court.\n\n"We will defend our product vigorously," the company said.'))
+      .toEqual(['Monsanto']);
+    expect(speakers('The Trayvon Martin Foundation held a vigil on Sunday.\n\n"We will not forget," the group said.'))
+      .toEqual(['Trayvon Martin Foundation']);
+  });
+
+  it('keeps the description when no body of a compatible kind was named', () => {
+    // A foundation is no newspaper: nothing to resolve to, so the description stays as written.
+    expect(speakers('The Trayvon Martin Foundation held a vigil on Sunday.\n\n"We will not forget," the newspaper said.'))
+      .toEqual(['the newspaper']);
+  });
+});
+
+describe('definite descriptions of people', () => {
+  it('a role resolves to the person the article gave that role, by title or appositive', () => {
+    expect(speakers('Harry Reid, the minority leader, spoke on Tuesday.\n\n"It is a disaster," the minority leader said.'))
+      .toEqual(['Harry Reid']);
+    expect(speakers('Ben Carson, the retired neurosurgeon, spoke in Iowa.\n\n"We need a new direction," the retired neurosurgeon said.'))
+      .toEqual(['Ben Carson']);
+  });
+
+  it('"the senator" is the senator just discussed, not an earlier one', () => {
+    expect(speakers('Senator Marco Rubio spoke in Miami. Later, Senator Ted Cruz held a rally in Houston and attacked the plan.\n\n"It is a disgrace," the senator said.'))
+      .toEqual(['Ted Cruz']);
+  });
+
+  it('a role word for someone new and unnamed stays a descriptor', () => {
+    expect(speakers('A spokesman for the city declined to name the officers.\n\n"The review is ongoing," the spokesman said.'))
+      .toEqual(['the spokesman']);
+  });
+});
+
+describe('documents speak for whoever issued them', () => {
+  it('"the statement" is the person who made it', () => {
+    expect(speakers('In a statement, Pentagon press secretary Peter Cook said the review would take a month.\n\n"The department will review every case," the statement said.'))
+      .toEqual(['Peter Cook']);
+  });
+});
+
+describe('editorials', () => {
+  it('an editorial is its newspaper\'s, even when someone else spoke in the sentences before', () => {
+    expect(speakers('The Advocate chided the governor on Monday.\n\nBy comparison, Clinton had said she would visit later.\n\nThat did not sit well with the editors of The Advocate, who aimed their Friday editorial at Clinton.\n\n"She should come to Louisiana," the editorial read.'))
+      .toEqual(['Advocate']);
+  });
+});
+
+describe('pronouns', () => {
+  it('"they" after a campaign is the campaign', () => {
+    expect(speakers('The Sanders campaign released its schedule on Friday.\n\n"We will win in Michigan," they said.'))
+      .toEqual(['the Sanders campaign']);
+  });
+});

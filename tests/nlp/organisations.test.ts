@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { fitsHead, indexOrganisations } from '../../src/nlp/organisations.ts';
+
+const orgs = (text: string) => indexOrganisations(text, () => false).map((m) => [m.org.name, m.org.kind]);
+
+describe('indexOrganisations', () => {
+  it('knows a body by the head word of its name', () => {
+    expect(orgs('The Trayvon Martin Foundation held a vigil.')).toContainEqual(['Trayvon Martin Foundation', 'group']);
+    expect(orgs('She wrote for the New York Daily News for years.')).toContainEqual(['New York Daily News', 'media']);
+  });
+
+  it('knows a body by the type noun the text writes next to it', () => {
+    expect(orgs('The advocacy group Progress Iowa organised marches.')).toContainEqual(['Progress Iowa', 'group']);
+    expect(orgs('The agrochemical company Monsanto filed its response.')).toContainEqual(['Monsanto', 'company']);
+  });
+
+  it('does not take a sentence start or a person for a body', () => {
+    const found = orgs('Harry Reid spoke on Tuesday. Later he left.').map(([name]) => name);
+    expect(found).not.toContain('Harry Reid');
+    expect(found).not.toContain('Later');
+  });
+
+  it('matches a description only to a body of a compatible kind', () => {
+    expect(fitsHead({ name: 'New York Daily News', kind: 'media' }, 'newspaper')).toBe(true);
+    expect(fitsHead({ name: 'New York Daily News', kind: 'media' }, 'group')).toBe(false);
+  });
+});

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { extractQuotes } from '../../src/nlp/quotes.ts';
+
+const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+describe('role words before a name (people.ts)', () => {
+  it('stop at a line break: a heading\'s last words are no role of the name that opens the next paragraph', () => {
+    // "Dad" in the heading once made Betsy Sharp a man, so "she" found no one and "he" found her.
+    expect(speakers('Why My Dad Quit\n\nBetsy Sharp met reporters in Denver on Monday.\n\n"I never saw it coming," she said.'))
+      .toEqual(['Betsy Sharp']);
+    expect(speakers('Why My Dad Quit\n\nBetsy Sharp met reporters in Denver on Monday with her brother, Tom Sharp.\n\n"I never saw it coming," he said.'))
+      .toEqual(['Tom Sharp']);
+  });
+
+  it('"Pres." is a title like "President": a later "the president" finds the one so titled', () => {
+    expect(speakers('In an interview, Pres. Obama admits the plan failed.\n\nHillary Clinton, who served as secretary of state, called it regrettable. She has named her experience as her qualification to be president.\n\nObama defended the process. "We executed this plan as well as I could," the president told a reporter.'))
+      .toEqual(['Obama']);
+  });
+
+  it('a known first name given as someone\'s name ("a resident named Caroline") is a person of that gender', () => {
+    expect(speakers('Trump laughed at the rally.\n\nThe woman who started it all identified herself as a resident named Caroline.\n\n"He truly cares about the American people," she said of Trump.'))
+      .toEqual(['Caroline']);
+    expect(speakers('"There never was an order," said the base chief known as Bob, speaking publicly for the first time.\n\nSenator Ted Cruz has said otherwise.\n\nBob said he arrived in December. "These guys were heroes," he said.'))
+      .toEqual(['Bob', 'Bob']);
+    // A word that is no first name stays no one: "she" finds no antecedent rather than a bill.
+    expect(speakers('The Senate passed a bill called Medicaid.\n\n"It will help millions," she said.')).toEqual([null]);
+  });
+});
