@@ -81,8 +81,9 @@ for (const name of names) {
     continue;
   }
   if (name === 'fanout') startStoreBuild();
-  if ((name === 'summary' || name === 'ask' || name === 'memory') && (startStoreBuild(), storeBuild)) {
-    if ((await storeBuild) !== 0) throw new Error('the 100k store could not be built');
+  if (name === 'summary' || name === 'ask' || name === 'memory') {
+    startStoreBuild();
+    if (storeBuild && (await storeBuild) !== 0) throw new Error('the 100k store could not be built');
   }
   const json = resolve(OUT_DIR, `${name}.json`);
   rmSync(json, { force: true });

@@ -116,9 +116,9 @@ function parseAnn(path: string): AnnAttribution[] {
   });
 }
 
-function annotationFile(splitDir: string, article: string, files: string[]): string | undefined {
+function annotationFile(article: string, files: string[]): string | undefined {
   const base = article.replace(/\.txt$/, '');
-  return files.filter((f) => f.startsWith(base + '_') && f.endsWith('.ann')).sort()[0];
+  return files.filter((f) => f.startsWith(`${base}_`) && f.endsWith('.ann')).sort()[0];
 }
 
 function loadSplit(name: string) {
@@ -138,7 +138,7 @@ function loadSplit(name: string) {
     }
   }
   for (const article of articles) {
-    const ann = annUsed.get(article) ?? annotationFile(dir, article, annFiles);
+    const ann = annUsed.get(article) ?? annotationFile(article, annFiles);
     if (!ann) continue;
     const list: Range[][] = [];
     for (const a of parseAnn(join(dir, 'attributions', ann))) {
@@ -445,7 +445,7 @@ function judgeSpeaker(article: string, gold: GoldQuote, ours: FoundQuote | null,
   }
   result.speakers[kind][0]++;
   if (right) result.speakers[kind][1]++;
-  else if (verbose) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? '=' + ann.speaker : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
+  else if (verbose) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
 }
 
 const pct = ([n, k]: [number, number]) => (n ? `${((100 * k) / n).toFixed(1)}% (${k}/${n})` : 'n/a');
@@ -461,13 +461,13 @@ function printSplit(r: SplitResult): void {
   console.log(`  named sources               ${pct(s.named)}`);
   console.log(`  descriptor sources          ${pct(s.descriptor)}`);
   console.log(`  pronoun sources (annotated) ${pct(s.pronoun)}`);
-  console.log(`  pronoun sources not annotated: ${s.unannotated}; gold source missing or no speaker (\"one\", \"his\"): ${s.unjudgeable}`);
+  console.log(`  pronoun sources not annotated: ${s.unannotated}; gold source missing or no speaker ("one", "his"): ${s.unjudgeable}`);
   const reasons = new Map<string, number>();
   for (const j of r.junk) reasons.set(j.reason, (reasons.get(j.reason) ?? 0) + 1);
-  console.log(`\nJunk speakers over all ${r.found} quotes found: ${r.junk.length}${r.junk.length ? ' (' + [...reasons].map(([k, n]) => `${k} ${n}`).join(', ') + ')' : ''}`);
+  console.log(`\nJunk speakers over all ${r.found} quotes found: ${r.junk.length}${r.junk.length ? ` (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
   if (verbose) for (const j of r.junk) console.log(`  JUNK ${j.reason}: ${JSON.stringify(j.speaker)} in ${j.article}`);
   console.log(`\nSpeed: ${r.articlesPerSecond.toFixed(0)} articles/s (extractQuotes on the ingested drafts)`);
-  if (r.lines.length) console.log('\n' + r.lines.join('\n'));
+  if (r.lines.length) console.log(`\n${r.lines.join('\n')}`);
 }
 
 function printSummary(results: SplitResult[]): void {
@@ -492,8 +492,8 @@ function main(): void {
 /** Every full quote of the seed article found, with the right full name. */
 function seedCheck(): void {
   const base = join(here, '../tests/fixtures/rt-2016-09-05-putin-obama-syria');
-  const text = readFileSync(base + '.txt', 'utf8');
-  const expected = JSON.parse(readFileSync(base + '.expected.json', 'utf8')) as { title: string; quotes: Array<{ text: string; speaker: string; fragment?: boolean }> };
+  const text = readFileSync(`${base}.txt`, 'utf8');
+  const expected = JSON.parse(readFileSync(`${base}.expected.json`, 'utf8')) as { title: string; quotes: Array<{ text: string; speaker: string; fragment?: boolean }> };
   const found = extractQuotes(text, { title: expected.title });
   const trim = (s: string) => s.replace(/[\s.,;:!?]+$/, '');
   const full = expected.quotes.filter((q) => !q.fragment);

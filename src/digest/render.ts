@@ -5,7 +5,7 @@ import { outletName } from '../util/outlet.ts';
 import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from '../model/digest.ts';
 import { isHttpUrl } from '../util/url.ts';
 import { callbackData } from '../telegram/callbacks.ts';
-import { cutText, truncateText } from '../util/text.ts';
+import { truncateText } from '../util/text.ts';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Room kept below the limit, for safety against counting differences. */

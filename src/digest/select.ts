@@ -43,7 +43,7 @@ interface Pooled {
 function storyScore(p: Pooled, maxRelevance: number, now: Date): number {
   const hours = Math.max(0, (now.getTime() - Date.parse(p.story.last)) / 3_600_000);
   const coverage = 0.5 * Math.log2(1 + p.story.outletCount) + 0.25 * Math.log2(p.story.articleCount);
-  return (2 * p.relevance) / maxRelevance + Math.pow(0.5, hours / 24) + coverage;
+  return (2 * p.relevance) / maxRelevance + 0.5 ** (hours / 24) + coverage;
 }
 
 function keepBestMatches(hits: SearchHit[]): SearchHit[] {

@@ -42,7 +42,7 @@ const BLOCK_TAGS = new Set([
  */
 export function htmlToText(html: string, options: { inline?: boolean } = {}): string {
   let s = rawText(html);
-  s = s.replace(/[\u00A0\u2007\u202F]/g, ' ').replace(/[\u200B\u200C\u200D\uFEFF]/g, '');
+  s = s.replace(/[\u00A0\u2007\u202F]/g, ' ').replace(/\u200B|\u200C|\u200D|\uFEFF/g, '');
   if (options.inline) return s.replace(/\s+/g, ' ').trim();
   return s
     .split(/\n\s*\n/)

@@ -267,7 +267,10 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
       deps.store.articles.inTransaction(() => {
         outcomes.forEach((outcome, i) => {
           const input = batch[i]!.input;
-          if ('error' in outcome) return failures.push([input, outcome.error]);
+          if ('error' in outcome) {
+            failures.push([input, outcome.error]);
+            return;
+          }
           for (const { draft, analysis, keys, storyFeatures } of outcome.articles) {
             try {
               results.push(deps.store.articles.insert(draft, { analysis, keys, storyFeatures }));

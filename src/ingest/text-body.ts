@@ -208,6 +208,8 @@ function inContext(lines: PageLine[]): boolean[] {
         if (lines[i + 1]?.kind === 'prose') return true;
         if (before[i] === after[i]) return before[i] === 'prose';
         return (before[i] === 'furniture' && beforeStrict[i] === 'sentence') || (after[i] === 'furniture' && afterStrict[i] === 'sentence');
+      default:
+        return false;
     }
   });
 }

@@ -261,7 +261,7 @@ class Summarizer implements LlmSummarizer {
     const chosen = [lead, ...others].slice(0, Math.max(1, this.options.maxArticlesPerStory ?? 3));
     const results = await Promise.all(chosen.map((a) => this.articleSummary(a)));
     const leadResult = results[0];
-    if (!leadResult || !leadResult.summary.length) {
+    if (!leadResult?.summary.length) {
       this.metrics.fallbacks++;
       return story;
     }

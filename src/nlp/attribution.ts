@@ -105,8 +105,8 @@ function tokenize(segment: string, offset: number): Token[] {
   return tokens;
 }
 
-const isCapitalised = (w: string) => /^[(\[]?\p{Lu}/u.test(w);
-const bare = (w: string) => w.replace(/^[("'“‘\[]+|[)"'”’\],.;:!?]+$/g, '');
+const isCapitalised = (w: string) => /^[([]?\p{Lu}/u.test(w);
+const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '');
 
 const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
@@ -210,7 +210,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
 export function subjectAfter(segment: string, offset: number): Subject | null {
   // Words of letters, or a number glued to letters ("the 46-year-old", "L2 president Bruce Willsie").
-  const m = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’\-]+|[\p{L}.'’\-][\p{L}\p{N}.'’\-]*)[ \u00a0]?){1,9})/u.exec(segment);
+  const m = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’-]+|[\p{L}.'’-][\p{L}\p{N}.'’-]*)[ \u00a0]?){1,9})/u.exec(segment);
   if (!m) return null;
   const tokens = tokenize(segment.slice(0, m.index + m[0].length), offset);
   const first = tokens[0];

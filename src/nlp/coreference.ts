@@ -551,7 +551,7 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
   const stretch = ctx.text.slice(from, pos);
   const verb = noun === 'email' || noun === 'e-mail' ? 'emailed' : noun === 'tweet' ? 'tweeted' : null;
   const nouns = DOCUMENT_SYNONYMS.find((group) => group.includes(noun)) ?? [noun];
-  const pattern = new RegExp(String.raw`\b(?:(?:${nouns.join('|')})s?${verb ? '|' + verb : ''})\b`, 'giu');
+  const pattern = new RegExp(String.raw`\b(?:(?:${nouns.join('|')})s?${verb ? `|${verb}` : ''})\b`, 'giu');
   const hits = [...stretch.matchAll(pattern)].reverse().filter((h) => from + h.index < pos - 1 && !ctx.inQuote(from + h.index));
   for (const h of hits) {
     const at = from + h.index;

@@ -255,7 +255,7 @@ function namesPerSentence(candidates: readonly Candidate[]): Array<Set<string>> 
   let joined = '';
   for (const candidate of candidates) {
     starts.push(joined.length);
-    joined += candidate.text + '\n';
+    joined += `${candidate.text}\n`;
   }
   const names = candidates.map(() => new Set<string>());
   let sentence = 0;

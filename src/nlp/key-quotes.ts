@@ -77,7 +77,7 @@ export function rankKeyQuotes(
     let bestScore = -Infinity;
     candidates.forEach((c, i) => {
       const repeats = speakerCount.get(c.q.speaker ?? '') ?? 0;
-      const adjusted = c.score * Math.pow(0.5, repeats);
+      const adjusted = c.score * 0.5 ** repeats;
       if (adjusted > bestScore) {
         bestScore = adjusted;
         bestIndex = i;

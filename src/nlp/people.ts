@@ -195,7 +195,7 @@ function factsOf(word: string): WordFacts {
     title: bare in TITLES || undotted in TITLES,
     titleGender: TITLES[bare] ?? TITLES[undotted] ?? null,
     nationality: NATIONALITY[normalised],
-    role: NATIONALITY[bare] ?? NATIONALITY[bare + '.'] ?? ROLE_SYNONYMS[bare] ?? bare,
+    role: NATIONALITY[bare] ?? NATIONALITY[`${bare}.`] ?? ROLE_SYNONYMS[bare] ?? bare,
   };
   if (wordFactsList.length > 50_000) {
     wordFactsIndices.clear();
@@ -218,9 +218,6 @@ function isTitleWord(word: string): boolean {
   return factsOf(word).title;
 }
 
-function titleGender(word: string): Gender | null {
-  return factsOf(word).titleGender;
-}
 
 export function nationalityOf(word: string): string | undefined {
   return factsOf(word).nationality;

@@ -70,7 +70,7 @@ const isWordChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}]/u
 function openerLike(text: string, i: number, p: Paragraph): boolean {
   const prev = i > p.start ? text[i - 1] : undefined;
   const next = text[i + 1];
-  const prevOk = prev === undefined || isSpace(prev) || /[(\[{—–\-\/:;,…]/.test(prev) || DOUBLE_MARKS.has(prev) || SINGLE_MARKS.has(prev);
+  const prevOk = prev === undefined || isSpace(prev) || /[([{—–\-/:;,…]/.test(prev) || DOUBLE_MARKS.has(prev) || SINGLE_MARKS.has(prev);
   return prevOk && i + 1 < p.end && !isSpace(next);
 }
 
@@ -138,7 +138,7 @@ function scanSingle(text: string, p: Paragraph): Array<[number, number]> {
     const next = i + 1 < p.end ? text[i + 1] : undefined;
     if (isWordChar(prev) && isWordChar(next)) continue; // Putin's, don't, rock 'n' roll's inner marks
     if (open < 0) {
-      if ((prev === undefined || isSpace(prev) || /[(\[:—–-]/.test(prev)) && isWordChar(next) && !/\d/.test(next!)) open = i;
+      if ((prev === undefined || isSpace(prev) || /[([:—–-]/.test(prev)) && isWordChar(next) && !/\d/.test(next!)) open = i;
     } else if (!isSpace(prev) && (next === undefined || isSpace(next) || /[.,;:!?)\]—–-]/.test(next))) {
       if (!/s$/i.test(prev!) || next === undefined || /[.,;:!?]/.test(next) || i - open > 3) {
         const inner = text.slice(open + 1, i);
@@ -169,7 +169,7 @@ export function findQuoteSpans(text: string, paragraphs: Paragraph[] = splitPara
   paragraphs.forEach((p, index) => {
     const first = text[p.start]!;
     // A quotation left open continues only in a paragraph that opens with a quote mark.
-    let startOpen: OpenMark | null = null;
+    const startOpen: OpenMark | null = null;
     let continuing = false;
     if (carry && DOUBLE_MARKS.has(first)) {
       continuing = true;
@@ -226,8 +226,8 @@ function maskQuotes(text: string, p: Paragraph, spans: QuoteSpan[]): string {
     const from = Math.max(s.open, p.start);
     const to = Math.min(s.close, p.end);
     if (from < cursor || to <= from) return maskQuotesByChar(text, p, spans);
-    let region = s.open >= p.start ? 'Q' + ' '.repeat(to - from - 1) : ' '.repeat(to - from);
-    if (s.end > s.start && isSentenceEnd(text.charCodeAt(s.end - 1)) && to - 1 > from) region = region.slice(0, -1) + '.';
+    let region = s.open >= p.start ? `Q${' '.repeat(to - from - 1)}` : ' '.repeat(to - from);
+    if (s.end > s.start && isSentenceEnd(text.charCodeAt(s.end - 1)) && to - 1 > from) region = `${region.slice(0, -1)}.`;
     masked += text.slice(cursor, from) + region;
     cursor = to;
   }

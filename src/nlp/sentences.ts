@@ -46,7 +46,7 @@ function isTypicalOpener(word: string): boolean {
 const DOUBLE_QUOTES = new Set(['"', '“', '”', '„', '«', '»']);
 const SINGLE_QUOTES = new Set(["'", '‘', '’', '‚', '‹', '›']);
 const CLOSERS = new Set(['"', '”', "'", '’', ')', ']', '}', '»', '›']);
-const OPENERS_START = /[\p{Lu}\p{N}"“‘'«(\[¿¡\p{Lo}]/u;
+const OPENERS_START = /[\p{Lu}\p{N}"“‘'«([¿¡\p{Lo}]/u;
 const TERMINALS = new Set(['.', '!', '?', '…']);
 
 function isSpace(ch: string | undefined): boolean {
@@ -83,7 +83,7 @@ function quotationSpans(text: string): Array<[number, number]> {
     const before = text[i - 1];
     const after = text[i + 1];
     if (isSingle && isLetterOrDigit(before) && isLetterOrDigit(after)) continue; // apostrophe
-    const opensByContext = (before === undefined || isSpace(before) || /[(\[{—–\-/"“‘]/.test(before)) && after !== undefined && !isSpace(after);
+    const opensByContext = (before === undefined || isSpace(before) || /[([{—–\-/"“‘]/.test(before)) && after !== undefined && !isSpace(after);
     const opening = ch === '“' || ch === '‘' || ch === '«' || ch === '„' || (ch !== '”' && ch !== '»' && opensByContext);
     if (isDouble) {
       if (opening) openDouble = i;
@@ -105,12 +105,12 @@ function quotationSpans(text: string): Array<[number, number]> {
 /** The word just before the terminal at `end` (exclusive), without leading quotes or brackets. */
 function wordBefore(text: string, end: number): string {
   let start = end;
-  while (start > 0 && !isSpace(text[start - 1]) && !/["“‘(\[{]/.test(text[start - 1]!)) start--;
+  while (start > 0 && !isSpace(text[start - 1]) && !/["“‘([{]/.test(text[start - 1]!)) start--;
   return text.slice(start, end);
 }
 
 function wordAfter(text: string, start: number): string {
-  const match = /^["“‘'(\[]*([\p{L}\p{N}]+)/u.exec(text.slice(start, start + 40));
+  const match = /^["“‘'([]*([\p{L}\p{N}]+)/u.exec(text.slice(start, start + 40));
   return match?.[1] ?? '';
 }
 

@@ -200,7 +200,7 @@ const NOT_NAMES = new Set([
   'Oct', 'Nov', 'Dec', 'Mr', 'Mrs', 'Ms', 'Dr', 'PUBLISHED', 'UPDATED', 'EST', 'GMT', 'BST',
 ]);
 
-const OPENING_SPACE_OR_MARK = /[\s"“‘'(\[]/;
+const OPENING_SPACE_OR_MARK = /[\s"“‘'([]/;
 
 function isSentenceStart(text: string, at: number): boolean {
   let i = at - 1;

@@ -170,7 +170,7 @@ function personLike(name: string, before: string, after: string, surnames: Reado
   const words = name.split(/\s+/);
   // "Ildefonso Guajardo Villarreal, the Mexican secretary of the economy": a role in apposition.
   const appositive = /^\s*,\s+(?:the\s+|a\s+|an\s+)?((?:[\p{L}'’.-]+\s+){0,3}[\p{L}-]+)/u.exec(after)?.[1];
-  if (appositive && appositive.split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase()))) return true;
+  if (appositive?.split(/\s+/).some((w) => ROLE_NOUNS.has(w.toLowerCase()))) return true;
   if (/^[\p{Lu}\p{N}.&-]+$/u.test(name)) return false;
   // "Governor Tom Reyes", "Justice Frank Nervo": a title inside the name run.
   if (words.slice(0, -1).some((w) => ROLE_NOUNS.has(w.toLowerCase().replace(/\.$/, '')))) return true;

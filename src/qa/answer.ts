@@ -2,8 +2,8 @@
 // with its source; the quotes in them with their speakers; no sentence twice. Or an honest
 // "I don't find that", saying what was searched, with related stories that are there. Pure.
 import { sourceRef, toStoryQuote } from '../digest/compose.ts';
-import { NOT_FOUND_ANSWER, notFoundAnswer, type Answer, type AnswerSentence } from '../model/answer.ts';
-import type { SourceRef, StoryQuote } from '../model/digest.ts';
+import type { Answer, AnswerSentence } from '../model/answer.ts';
+import type { StoryQuote } from '../model/digest.ts';
 import { shortTime } from '../digest/render.ts';
 import type { StoredArticle } from '../model.ts';
 import { tokenize } from '../nlp/tokens.ts';

@@ -65,7 +65,7 @@ const SPEECH_VERBS =
   'have\\s+to\\s+say|make\\s+of|made\\s+of|reveal|revealed|admit|admitted|promise|promised|announce|announced|suggest|suggested|predict|predicted';
 const SAID_PATTERNS: RegExp[] = [
   new RegExp(`^(?:so\\s+|and\\s+)?(?:what|how)\\s+(?:did|does|do|has|have|had|is|was|were|would|will)\\s+(.+?)\\s+(?:${SPEECH_VERBS})\\b\\s*(.*)$`),
-  new RegExp(`^what(?:'s|\\s+is|\\s+are|\\s+was|\\s+were)\\s+(.+?)\\s+(?:saying|telling|thinking|claiming|arguing|tweeting)\\b\\s*(.*)$`),
+  /^what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(.+?)\s+(?:saying|telling|thinking|claiming|arguing|tweeting)\b\s*(.*)$/,
   /^(?:what\s+(?:was|were|are|is)\s+)?(.+?)'s?\s+(?:comments?|remarks?|reaction|response|statement|words|quotes?|message|view|views|take|position)\b\s*(.*)$/,
   /^(?:any\s+)?(?:quotes?|comments?|reaction)\s+(?:from|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.*))?$/,
 ];
@@ -156,7 +156,7 @@ function kindOf(lower: string, original: string): { kind: AnswerKind; speaker?: 
   for (const pattern of SAID_PATTERNS) {
     const m = pattern.exec(lower);
     // "what did you think" is not about a person in the news.
-    if (m && m[1] && !/^(?:you|i|we|they|people|it)$/.test(m[1])) return { kind: 'said', speaker: m[1] };
+    if (m?.[1] && !/^(?:you|i|we|they|people|it)$/.test(m[1])) return { kind: 'said', speaker: m[1] };
   }
   if (DATE.test(lower)) return { kind: 'date' };
   if (NUMBER.test(lower) || POLL.test(lower)) return { kind: 'number' };

@@ -335,7 +335,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
     matches = articles.map((a) => a.sentences.map((sentence) => matchesIn(sentence, keys)));
   }
   const questionWords = new Set(question.terms.map((t) => t.word).concat(tokenize(question.question)));
-  const termWeight = question.terms.map((term, t) => (idf[t] ?? 0) * (isName[t] ? NAME_WEIGHT : 1));
+  const termWeight = question.terms.map((_, t) => (idf[t] ?? 0) * (isName[t] ? NAME_WEIGHT : 1));
   // The terms the passage must cover: what the question is about. The speaker of a "said"
   // question and the subject of a "who is" question are checked apart.
   const topic = question.terms.map((term) => term.role === 'topic' || (question.kind !== 'said' && question.kind !== 'describe'));
@@ -343,7 +343,12 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
   const nameMass = question.terms.reduce((sum, _, t) => sum + (topic[t] && isName[t] ? termWeight[t]! : 0), 0);
   let totalLength = 0;
   let sentenceCount = 0;
-  for (const a of articles) for (const s of a.sentences) (totalLength += s.keys.length), sentenceCount++;
+  for (const a of articles) {
+    for (const s of a.sentences) {
+      totalLength += s.keys.length;
+      sentenceCount++;
+    }
+  }
   const averageLength = sentenceCount ? totalLength / sentenceCount : 1;
   const subjectKeys = new Set((question.subject ?? []).map(termKey));
   // "Who said ...", "who promised ...": the speaker of a quote is the answer.

@@ -400,7 +400,7 @@ export class ArticleStore {
       const ageDays = Math.max(0, (now - Date.parse(r.at)) / 86_400_000) || 0;
       // bm25 is negative (lower is better); recency halves the weight every 3 days.
       const relevance = -r.rank;
-      const score = (withAll.has(r.id) ? 1_000 : 0) + relevance * (0.5 + 0.5 * Math.pow(0.5, ageDays / 3));
+      const score = (withAll.has(r.id) ? 1_000 : 0) + relevance * (0.5 + 0.5 * 0.5 ** (ageDays / 3));
       return { id: r.id, score, matchedAll: withAll.has(r.id) };
     });
     scored.sort((a, b) => b.score - a.score);

@@ -256,8 +256,14 @@ export class OutboxStore {
   digests(options: { localDate?: string; chatId?: number } = {}): DigestRecord[] {
     const where: string[] = [];
     const args: unknown[] = [];
-    if (options.localDate !== undefined) (where.push('local_date = ?'), args.push(options.localDate));
-    if (options.chatId !== undefined) (where.push('chat_id = ?'), args.push(options.chatId));
+    if (options.localDate !== undefined) {
+      where.push('local_date = ?');
+      args.push(options.localDate);
+    }
+    if (options.chatId !== undefined) {
+      where.push('chat_id = ?');
+      args.push(options.chatId);
+    }
     const sql = `SELECT * FROM digests ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id`;
     return (this.sql(sql).all(...args) as DigestRow[]).map(toDigest);
   }

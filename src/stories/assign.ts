@@ -97,7 +97,7 @@ function match(a: Profiles, b: Profiles, isSpecific: IsSpecific): Match {
 }
 
 function decayed(similarityValue: number, gap: number): number {
-  return similarityValue * Math.pow(0.5, gap / RULES.halfLifeDays);
+  return similarityValue * 0.5 ** (gap / RULES.halfLifeDays);
 }
 
 /** The score of an article for a story: similarity with its centroid, decayed by the time between them; -1 when not comparable (too far apart, or no shared specific name). */

@@ -58,7 +58,7 @@ export function burstFactor(term: string, stats: TermStatistics, window: TermBur
   const around = window.termFrequency(term);
   if (!around) return 1;
   const ratio = around / window.documents / ((stats.termFrequency(term) + 1) / (stats.documents + IDF_PRIOR_DOCUMENTS));
-  return Math.pow(Math.min(BURST.cap, Math.max(1, ratio)), BURST.exponent);
+  return Math.min(BURST.cap, Math.max(1, ratio)) ** BURST.exponent;
 }
 
 /** (1 + log tf) * idf (times a factor, when given), scaled to unit length. */

@@ -6,7 +6,7 @@ import pino from 'pino';
 import type { Logger } from '../../src/log.ts';
 import type { ArticleDraft } from '../../src/model.ts';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
-import { Store } from '../../src/store/index.ts';
+import type { Store } from '../../src/store/index.ts';
 import type { DeliverySettings } from '../../src/delivery/index.ts';
 
 export function tempDir(): { dir: string; cleanup(): void } {

@@ -55,7 +55,7 @@ function okSends(emulator: TelegramEmulator) {
 function expectExactlyOnce(store: Store, emulator: TelegramEmulator, chatIds: number[]) {
   const sends = okSends(emulator);
   const byChat = new Map<number, string[]>();
-  for (const s of sends) byChat.set(s.chatId!, [...(byChat.get(s.chatId!) ?? []), String(s.params['text'])]);
+  for (const s of sends) byChat.set(s.chatId!, [...(byChat.get(s.chatId!) ?? []), String(s.params.text)]);
   for (const chatId of chatIds) {
     const digests = store.outbox.digests({ chatId });
     expect(digests).toHaveLength(1);
@@ -206,7 +206,7 @@ describe('delivery through the Bot API emulator', () => {
     await delivery.drain();
     await delivery.stop();
     const sends = okSends(emulator).filter((r) => r.chatId === 42);
-    expect(sends.map((s) => s.params['text'])).toEqual(['<b>part 1</b>', '<b>part 2</b>', '<b>part 3</b>']);
+    expect(sends.map((s) => s.params.text)).toEqual(['<b>part 1</b>', '<b>part 2</b>', '<b>part 3</b>']);
     expect(sends[1]!.time - sends[0]!.answeredAt).toBeGreaterThanOrEqual(1_000);
     expect(sends[2]!.time - sends[1]!.answeredAt).toBeGreaterThanOrEqual(1_000);
     expect(emulator.botMessages(42).map((m) => m.reply_markup?.inline_keyboard?.[0]?.[0]?.callback_data)).toEqual(['more:s1', 'more:s2', 'more:s3']);

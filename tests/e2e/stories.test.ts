@@ -9,12 +9,12 @@ import { StoryListingSchema } from '../../src/stories/listing.ts';
 import { damBreach, damFollowUp, rateDecision } from '../fixtures/stories.ts';
 import { runCli } from './cli.ts';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeXml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 
 /** An RSS 2.0 feed of one outlet: its name is the channel title. */
 function rss(outlet: string, items: ArticleDraft[]): string {
   const entries = items.map(
-    (d) => `<item><title>${escape(d.title)}</title><link>${d.url}</link><guid>${d.url}</guid><pubDate>${new Date(d.published!).toUTCString()}</pubDate><description>${escape(d.text)}</description></item>`,
+    (d) => `<item><title>${escapeXml(d.title)}</title><link>${d.url}</link><guid>${d.url}</guid><pubDate>${new Date(d.published!).toUTCString()}</pubDate><description>${escapeXml(d.text)}</description></item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>${outlet}</title><link>https://${outlet.replace(/\W/g, '').toLowerCase()}.example/</link>${entries.join('')}</channel></rss>`;
 }

@@ -482,7 +482,7 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
 
 describe('pollSources on invalid UTF-8 (issue 18: sources add accepted what fetch failed for good)', () => {
   it('stores the feed with U+FFFD in place of the bad bytes and warns once, naming the source', async () => {
-    const item = '<item><title>Caf\u00e9 owners protest</title><link>/cafe</link><description>' + 'Owners of caf\u00e9s marched on Monday. '.repeat(20) + '</description></item>';
+    const item = `<item><title>Caf\u00e9 owners protest</title><link>/cafe</link><description>${'Owners of caf\u00e9s marched on Monday. '.repeat(20)}</description></item>`;
     const body = Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Caf`), Buffer.from([0xe9, 0xff]), Buffer.from(`</title>${item}</channel></rss>`)]);
     fx.static('/latin.xml', body, { contentType: 'application/rss+xml; charset=utf-8' });
     const source = store.sources.add({ name: 'Latin', url: fx.url('/latin.xml') });

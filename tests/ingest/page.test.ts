@@ -43,7 +43,7 @@ describe('extractPage on a news article', () => {
 });
 
 describe('extractPage metadata sources', () => {
-  const body = '<p>' + 'The committee met on Tuesday and agreed the new budget for the coming year after a long debate. '.repeat(4) + '</p>';
+  const body = `<p>${'The committee met on Tuesday and agreed the new budget for the coming year after a long debate. '.repeat(4)}</p>`;
 
   it('falls back to JSON-LD, <time> and the given URL', () => {
     const html = `<html><head><title>Budget agreed - Town Times</title>
@@ -123,7 +123,7 @@ describe('helpers', () => {
 });
 
 describe('extractPage on hostile markup', () => {
-  const body = '<p>' + 'The committee met on Tuesday and agreed the new budget for the coming year after a long debate. '.repeat(4) + '</p>';
+  const body = `<p>${'The committee met on Tuesday and agreed the new budget for the coming year after a long debate. '.repeat(4)}</p>`;
 
   it('extracts an article nested 4,000 tables deep (Readability overflowed its stack there, and took 12 s at 2,000)', () => {
     const html = `<html><body>${'<table><tr><td>'.repeat(4_000)}${body}${'</td></tr></table>'.repeat(4_000)}</body></html>`;

@@ -4,11 +4,11 @@ import { ANSWER_FORMAT, HEADLINE_FORMAT, jsonSchemaOf, STORY_SUMMARY_FORMAT } fr
 type Node = { [key: string]: unknown };
 
 function objects(node: unknown, out: Node[] = []): Node[] {
-  if (Array.isArray(node)) node.forEach((n) => objects(n, out));
+  if (Array.isArray(node)) for (const n of node) objects(n, out);
   else if (node && typeof node === 'object') {
     const n = node as Node;
     if (n.type === 'object') out.push(n);
-    Object.values(n).forEach((v) => objects(v, out));
+    for (const v of Object.values(n)) objects(v, out);
   }
   return out;
 }

@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
-import { askOffline, llmPassages, NOT_FOUND_ANSWER, type Answer, type AnswerPassage } from '../../src/qa/index.ts';
+import { askOffline, llmPassages, type Answer, type AnswerPassage } from '../../src/qa/index.ts';
 import type { StoredArticle } from '../../src/model.ts';
 import { Store } from '../../src/store/index.ts';
 import { countTokens } from '../../src/llm/budget.ts';

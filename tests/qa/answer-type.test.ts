@@ -65,19 +65,19 @@ describe('hasDate and hasReason', () => {
 });
 
 describe('nameFit', () => {
-  const fit = (text: string, focus: string | null, person = true) =>
+  const fitOf = (text: string, focus: string | null, person = true) =>
     nameFit(text, [], new Set(['divorce', 'records', 'judge']), { person, asksSpeaker: false, focusKeys: new Set(focus ? [termKey(focus), termKey('justice')] : []), surnames: personSurnames(text) });
 
   it('for "which judge", wants the name next to the noun, not a name that only qualifies it', () => {
-    expect(fit('Manhattan Supreme Court Justice Frank Nervo rejected the request.', 'judge')).toBe(1);
-    expect(fit('Frank Nervo, the judge in the case, rejected the request.', 'judge')).toBe(1);
-    expect(fit('A New York judge rejected the request.', 'judge')).toBeLessThan(1);
+    expect(fitOf('Manhattan Supreme Court Justice Frank Nervo rejected the request.', 'judge')).toBe(1);
+    expect(fitOf('Frank Nervo, the judge in the case, rejected the request.', 'judge')).toBe(1);
+    expect(fitOf('A New York judge rejected the request.', 'judge')).toBeLessThan(1);
   });
 
   it('for "who", wants a person: a known first name, a title, or a surname the article writes with a first name', () => {
-    expect(fit('Governor Tom Reyes visited the town.', null)).toBe(1);
-    expect(fit('Hillary Clinton spoke first. Polls showed Clinton was the winner.', null)).toBe(1);
-    expect(fit('The New York court met on Monday.', null)).toBeLessThan(1);
-    expect(fit('The court met on Monday.', null)).toBe(0);
+    expect(fitOf('Governor Tom Reyes visited the town.', null)).toBe(1);
+    expect(fitOf('Hillary Clinton spoke first. Polls showed Clinton was the winner.', null)).toBe(1);
+    expect(fitOf('The New York court met on Monday.', null)).toBeLessThan(1);
+    expect(fitOf('The court met on Monday.', null)).toBe(0);
   });
 });

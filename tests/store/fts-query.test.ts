@@ -36,7 +36,7 @@ describe('derivedForms', () => {
     const names = ['syria', 'iran', 'iraq', 'italy', 'japan', 'europe', 'islam', 'trump', 'america', 'ukraine', 'israel', 'pakistan', 'ohio', 'chile', 'kurd', 'zion', 'terror', 'president', 'sanctions', 'generalization'];
     const pairs = names.flatMap((n) => [{ indexed: derivedForms(n)!.base, word: n }, ...[...derivedForms(n)!.forms].map(([indexed, word]) => ({ indexed, word }))]);
     const insert = db.prepare('INSERT INTO f(rowid, x) VALUES (?, ?)');
-    pairs.forEach((p, i) => insert.run(i + 1, p.word));
+    for (const [i, p] of pairs.entries()) insert.run(i + 1, p.word);
     const stored = new Map((db.prepare('SELECT doc, term FROM v').all() as { doc: number; term: string }[]).map((r) => [r.doc, r.term]));
     expect(pairs.length).toBeGreaterThan(50);
     expect(pairs.filter((p, i) => stored.get(i + 1) !== p.indexed)).toEqual([]);

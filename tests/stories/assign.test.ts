@@ -33,7 +33,7 @@ describe('story assignment (pure)', () => {
     const sameDay = storyScore(placed(damFollowUp), { ...breach, first: Date.parse('2025-03-14T09:00:00Z'), last: Date.parse('2025-03-14T09:00:00Z') }, anyRare);
     const twoDays = storyScore(placed(damFollowUp), breach, anyRare);
     const days = (Date.parse(damFollowUp.published!) - breach.last) / (24 * HOUR);
-    expect(twoDays).toBeCloseTo(sameDay * Math.pow(0.5, days / RULES.halfLifeDays), 5);
+    expect(twoDays).toBeCloseTo(sameDay * 0.5 ** (days / RULES.halfLifeDays), 5);
     expect(twoDays).toBeGreaterThan(RULES.threshold);
     expect(storyScore({ ...placed(damFollowUp), time: breach.last + 8 * 24 * HOUR }, breach, anyRare)).toBe(-1);
   });

@@ -27,7 +27,7 @@ const taxPlan = articleFeatures({
 describe('burst weights', () => {
   it('weighs up a word the days around an article use far more than usual, never a name or word that is always in the news', () => {
     expect(burstFactor('pneumonia', store, collapseDays)).toBeGreaterThan(2);
-    expect(burstFactor('pneumonia', store, collapseDays)).toBeLessThanOrEqual(Math.pow(BURST.cap, BURST.exponent));
+    expect(burstFactor('pneumonia', store, collapseDays)).toBeLessThanOrEqual(BURST.cap ** BURST.exponent);
     expect(burstFactor('alvarez', store, collapseDays)).toBeLessThan(1.01);
     expect(burstFactor('campaign', store, collapseDays)).toBeLessThan(1.01);
     // Absent from the window, or a window too small to tell: no weight either way.

@@ -215,7 +215,7 @@ export async function startOpenAiStub(): Promise<OpenAiStub> {
         send(res, 500, { error: { message: 'The server had an error while processing your request.', type: 'server_error' } });
         return;
       }
-      if (!body.response_format || body.response_format.type !== 'json_schema' || !body.response_format.json_schema?.schema) {
+      if (body.response_format?.type !== 'json_schema' || !body.response_format.json_schema?.schema) {
         record.status = 400;
         send(res, 400, { error: { message: 'this stub only answers json_schema requests', type: 'invalid_request_error' } });
         return;

@@ -683,7 +683,7 @@ class Emulator implements TelegramEmulator {
       return;
     }
     const entry: RequestLogEntry = { method: methodRaw, params, ok: false, status: 0, time, answeredAt: 0 };
-    const chatId = toInt(params['chat_id']);
+    const chatId = toInt(params.chat_id);
     if (chatId !== undefined) entry.chatId = chatId;
     if (hasLoneSurrogate(params)) {
       // Half a surrogate pair is not UTF-8: Telegram refuses the whole request.
@@ -774,7 +774,7 @@ class Emulator implements TelegramEmulator {
         const methods = (Array.isArray(f.method) ? f.method : [f.method]).map((m) => m.toLowerCase());
         if (!methods.includes(method.toLowerCase())) return false;
       }
-      if (f.chatId !== undefined && String(f.chatId) !== String(params['chat_id'])) return false;
+      if (f.chatId !== undefined && String(f.chatId) !== String(params.chat_id)) return false;
       return true;
     });
     const fault = this.faults[index];
@@ -957,7 +957,7 @@ class Emulator implements TelegramEmulator {
         return true;
       case 'deleteWebhook':
         this.webhookState = null;
-        if (toBool(p['drop_pending_updates'])) this.dropPending();
+        if (toBool(p.drop_pending_updates)) this.dropPending();
         return true;
       case 'setWebhook':
         return this.setWebhook(p);
@@ -966,9 +966,9 @@ class Emulator implements TelegramEmulator {
       case 'setMyCommands':
         return this.setMyCommands(p);
       case 'getMyCommands':
-        return clone(this.commandSets.get(this.commandKey(p['scope'], p['language_code'])) ?? []);
+        return clone(this.commandSets.get(this.commandKey(p.scope, p.language_code)) ?? []);
       case 'deleteMyCommands':
-        this.commandSets.delete(this.commandKey(p['scope'], p['language_code']));
+        this.commandSets.delete(this.commandKey(p.scope, p.language_code));
         return true;
       case 'sendChatAction':
         return this.sendChatAction(p);
@@ -983,7 +983,7 @@ class Emulator implements TelegramEmulator {
       case 'answerCallbackQuery':
         return this.answerCallbackQuery(p);
       case 'getChat':
-        return clone(this.requireChat(p['chat_id']).chat);
+        return clone(this.requireChat(p.chat_id).chat);
       case 'getChatMember':
         return this.getChatMember(p);
       default:
@@ -1051,14 +1051,14 @@ class Emulator implements TelegramEmulator {
   }
 
   private getChatMember(p: Record<string, unknown>): Record<string, unknown> {
-    const state = this.requireChat(p['chat_id']);
-    const userId = toInt(p['user_id']);
+    const state = this.requireChat(p.chat_id);
+    const userId = toInt(p.user_id);
     if (userId === undefined) throw badRequest('invalid user_id specified');
     const user = this.users.get(userId);
     if (user === undefined) throw badRequest('user not found');
     const status = this.memberStatus(state.chat, userId);
     const member: Record<string, unknown> = { user: clone(user), status };
-    if (status === 'creator') member['is_anonymous'] = false;
+    if (status === 'creator') member.is_anonymous = false;
     if (status === 'administrator') {
       Object.assign(member, {
         can_be_edited: false, is_anonymous: false, can_manage_chat: true, can_delete_messages: true, can_manage_video_chats: true,
@@ -1088,7 +1088,7 @@ class Emulator implements TelegramEmulator {
     // Telegram's field order: message_id, from, chat, date, then the rest.
     const from = message.from as TgUser | undefined;
     const rest: Record<string, unknown> = { ...message };
-    delete rest['from'];
+    delete rest.from;
     const ordered: TgMessage = {
       message_id: state.nextMessageId++,
       ...(from !== undefined ? { from } : {}),
@@ -1108,7 +1108,7 @@ class Emulator implements TelegramEmulator {
     const raw = p[textField];
     if (raw === undefined || raw === null) throw badRequest('message text is empty');
     const text = String(raw);
-    const parseMode = p['parse_mode'] === undefined || p['parse_mode'] === null ? '' : String(p['parse_mode']).toLowerCase();
+    const parseMode = p.parse_mode === undefined || p.parse_mode === null ? '' : String(p.parse_mode).toLowerCase();
     let formatted: FormattedText;
     if (parseMode === 'html') {
       try {
@@ -1119,10 +1119,10 @@ class Emulator implements TelegramEmulator {
       }
     } else if (parseMode === 'markdownv2' || parseMode === 'markdown') {
       throw badRequest(
-        `can't parse entities: parse_mode ${String(p['parse_mode'])} is not implemented by the Telegram emulator; use HTML`,
+        `can't parse entities: parse_mode ${String(p.parse_mode)} is not implemented by the Telegram emulator; use HTML`,
       );
     } else if (parseMode === '') {
-      const entities = Array.isArray(p['entities']) ? (p['entities'] as MessageEntity[]) : [];
+      const entities = Array.isArray(p.entities) ? (p.entities as MessageEntity[]) : [];
       for (const e of entities) {
         if (typeof e.offset !== 'number' || typeof e.length !== 'number' || e.offset < 0 || e.length < 0) {
           throw badRequest("can't parse entities: entity offset and length must be non-negative integers");
@@ -1189,12 +1189,12 @@ class Emulator implements TelegramEmulator {
   // ----- bot methods -----------------------------------------------------------------------------------------
 
   private botSendMessage(p: Record<string, unknown>): TgMessage {
-    const state = this.requireChat(p['chat_id']);
+    const state = this.requireChat(p.chat_id);
     const formatted = this.formatText(p);
-    const markup = this.validateReplyMarkup(p['reply_markup']);
-    const replyParams = (p['reply_parameters'] ?? {}) as Record<string, unknown>;
-    const replyTo = toInt(p['reply_to_message_id'] ?? replyParams['message_id']);
-    const allowWithout = toBool(p['allow_sending_without_reply'] ?? replyParams['allow_sending_without_reply']);
+    const markup = this.validateReplyMarkup(p.reply_markup);
+    const replyParams = (p.reply_parameters ?? {}) as Record<string, unknown>;
+    const replyTo = toInt(p.reply_to_message_id ?? replyParams.message_id);
+    const allowWithout = toBool(p.allow_sending_without_reply ?? replyParams.allow_sending_without_reply);
     let replied: StoredMessage | undefined;
     if (replyTo !== undefined && replyTo !== 0) {
       replied = state.byId.get(replyTo);
@@ -1219,9 +1219,9 @@ class Emulator implements TelegramEmulator {
   }
 
   private findEditable(p: Record<string, unknown>, what: 'edit'): { state: ChatState; stored: StoredMessage } {
-    if (p['inline_message_id'] !== undefined) throw badRequest('MESSAGE_ID_INVALID');
-    const state = this.requireChat(p['chat_id']);
-    const messageId = toInt(p['message_id']);
+    if (p.inline_message_id !== undefined) throw badRequest('MESSAGE_ID_INVALID');
+    const state = this.requireChat(p.chat_id);
+    const messageId = toInt(p.message_id);
     if (messageId === undefined) throw badRequest('message identifier is not specified');
     const stored = state.byId.get(messageId);
     if (stored === undefined || stored.deleted) throw badRequest(`message to ${what} not found`);
@@ -1232,7 +1232,7 @@ class Emulator implements TelegramEmulator {
   private editMessageText(p: Record<string, unknown>): TgMessage {
     const { state, stored } = this.findEditable(p, 'edit');
     const formatted = this.formatText(p);
-    const markup = this.validateReplyMarkup(p['reply_markup']);
+    const markup = this.validateReplyMarkup(p.reply_markup);
     const current = stored.message;
     const newMarkup = markup?.inline_keyboard !== undefined ? markup : undefined;
     if (current.text === formatted.text && sameJson(current.entities ?? [], formatted.entities) && sameJson(current.reply_markup, newMarkup)) {
@@ -1252,7 +1252,7 @@ class Emulator implements TelegramEmulator {
 
   private editMessageReplyMarkup(p: Record<string, unknown>): TgMessage {
     const { state, stored } = this.findEditable(p, 'edit');
-    const markup = this.validateReplyMarkup(p['reply_markup']);
+    const markup = this.validateReplyMarkup(p.reply_markup);
     const newMarkup = markup?.inline_keyboard !== undefined && markup.inline_keyboard.length > 0 ? markup : undefined;
     const current = stored.message;
     if (sameJson(current.reply_markup, newMarkup)) throw badRequest(NOT_MODIFIED);
@@ -1265,8 +1265,8 @@ class Emulator implements TelegramEmulator {
   }
 
   private deleteMessage(p: Record<string, unknown>): boolean {
-    const state = this.requireChat(p['chat_id']);
-    const messageId = toInt(p['message_id']);
+    const state = this.requireChat(p.chat_id);
+    const messageId = toInt(p.message_id);
     const stored = messageId === undefined ? undefined : state.byId.get(messageId);
     if (stored === undefined || stored.deleted) throw badRequest('message to delete not found');
     if (!stored.fromBot && state.chat.type !== 'private') throw badRequest("message can't be deleted");
@@ -1276,8 +1276,8 @@ class Emulator implements TelegramEmulator {
   }
 
   private sendChatAction(p: Record<string, unknown>): boolean {
-    const state = this.requireChat(p['chat_id']);
-    const action = String(p['action'] ?? '');
+    const state = this.requireChat(p.chat_id);
+    const action = String(p.action ?? '');
     if (action === '') throw badRequest('action is empty');
     if (!CHAT_ACTIONS.has(action)) throw badRequest('wrong parameter action in request');
     this.actions.push({ chatId: state.chat.id, action, time: this.now() });
@@ -1286,16 +1286,16 @@ class Emulator implements TelegramEmulator {
   }
 
   private answerCallbackQuery(p: Record<string, unknown>): boolean {
-    const id = String(p['callback_query_id'] ?? '');
+    const id = String(p.callback_query_id ?? '');
     const state = this.callbacks.get(id);
     const invalid = badRequest('query is too old and response timeout expired or query ID is invalid');
     if (state === undefined || state.answered || this.now() - state.created > this.callbackTtlMs) throw invalid;
     state.answered = true;
     const entry: AnsweredCallback = { id, time: this.now() };
-    if (p['text'] !== undefined) entry.text = String(p['text']);
-    if (p['show_alert'] !== undefined) entry.show_alert = toBool(p['show_alert']);
-    if (p['url'] !== undefined) entry.url = String(p['url']);
-    const cacheTime = toInt(p['cache_time']);
+    if (p.text !== undefined) entry.text = String(p.text);
+    if (p.show_alert !== undefined) entry.show_alert = toBool(p.show_alert);
+    if (p.url !== undefined) entry.url = String(p.url);
+    const cacheTime = toInt(p.cache_time);
     if (cacheTime !== undefined) entry.cache_time = cacheTime;
     const message = state.query.message;
     if (message !== undefined) {
@@ -1314,32 +1314,32 @@ class Emulator implements TelegramEmulator {
   }
 
   private setMyCommands(p: Record<string, unknown>): boolean {
-    const commands = p['commands'];
+    const commands = p.commands;
     if (commands === undefined) throw badRequest('parameter "commands" is required');
     if (!Array.isArray(commands)) throw badRequest("can't parse commands JSON object");
     if (commands.length > 100) throw badRequest('too many commands specified');
     const clean: BotCommand[] = [];
     for (const c of commands as Array<Record<string, unknown>>) {
       if (c === null || typeof c !== 'object') throw badRequest("can't parse BotCommand: expected an Object");
-      if (typeof c['command'] !== 'string') throw badRequest('can\'t parse BotCommand: Field "command" must be of type String');
-      if (typeof c['description'] !== 'string') throw badRequest('can\'t parse BotCommand: Can\'t find field "description"');
-      const command = c['command'];
-      const description = c['description'];
+      if (typeof c.command !== 'string') throw badRequest('can\'t parse BotCommand: Field "command" must be of type String');
+      if (typeof c.description !== 'string') throw badRequest('can\'t parse BotCommand: Can\'t find field "description"');
+      const command = c.command;
+      const description = c.description;
       if (!/^[a-z0-9_]{1,32}$/.test(command)) throw badRequest('BOT_COMMAND_INVALID');
       if (description.trim() === '') throw badRequest('command description must be non-empty');
       if (codePointLength(description) > 256) throw badRequest('BOT_COMMAND_DESCRIPTION_INVALID');
       clean.push({ command, description });
     }
-    this.commandSets.set(this.commandKey(p['scope'], p['language_code']), clean);
+    this.commandSets.set(this.commandKey(p.scope, p.language_code), clean);
     this.emitChange();
     return true;
   }
 
   private setWebhook(p: Record<string, unknown>): boolean {
-    const url = String(p['url'] ?? '');
+    const url = String(p.url ?? '');
     if (url === '') {
       this.webhookState = null;
-      if (toBool(p['drop_pending_updates'])) this.dropPending();
+      if (toBool(p.drop_pending_updates)) this.dropPending();
       return true;
     }
     let parsed: URL;
@@ -1350,16 +1350,16 @@ class Emulator implements TelegramEmulator {
     }
     const local = parsed.hostname === '127.0.0.1' || parsed.hostname === 'localhost';
     if (parsed.protocol !== 'https:' && !local) throw badRequest('bad webhook: An HTTPS URL must be provided for webhook');
-    const secret = p['secret_token'];
+    const secret = p.secret_token;
     if (secret !== undefined && secret !== null && !/^[A-Za-z0-9_-]{1,256}$/.test(String(secret))) {
       throw badRequest('secret token contains unallowed characters');
     }
     this.webhookState = { url };
     if (secret !== undefined && secret !== null) this.webhookState.secretToken = String(secret);
-    const maxConnections = toInt(p['max_connections']);
+    const maxConnections = toInt(p.max_connections);
     if (maxConnections !== undefined) this.webhookState.maxConnections = maxConnections;
-    if (Array.isArray(p['allowed_updates'])) this.webhookState.allowedUpdates = p['allowed_updates'] as string[];
-    if (toBool(p['drop_pending_updates'])) this.dropPending();
+    if (Array.isArray(p.allowed_updates)) this.webhookState.allowedUpdates = p.allowed_updates as string[];
+    if (toBool(p.drop_pending_updates)) this.dropPending();
     // A webhook ends long polling, as on Telegram.
     this.finishPoll({ ok: false, error_code: 409, description: 'Conflict: terminated by setWebhook request' });
     this.emitChange();
@@ -1374,12 +1374,12 @@ class Emulator implements TelegramEmulator {
       pending_update_count: this.updates.length,
     };
     if (this.webhookState !== null) {
-      info['max_connections'] = this.webhookState.maxConnections ?? 40;
-      info['ip_address'] = '127.0.0.1';
-      if (this.webhookState.allowedUpdates !== undefined) info['allowed_updates'] = this.webhookState.allowedUpdates;
+      info.max_connections = this.webhookState.maxConnections ?? 40;
+      info.ip_address = '127.0.0.1';
+      if (this.webhookState.allowedUpdates !== undefined) info.allowed_updates = this.webhookState.allowedUpdates;
       if (this.webhookState.lastErrorDate !== undefined) {
-        info['last_error_date'] = this.webhookState.lastErrorDate;
-        info['last_error_message'] = this.webhookState.lastErrorMessage;
+        info.last_error_date = this.webhookState.lastErrorDate;
+        info.last_error_message = this.webhookState.lastErrorMessage;
       }
     }
     return info;
@@ -1413,12 +1413,12 @@ class Emulator implements TelegramEmulator {
     if (this.webhookState !== null) {
       throw new ApiFailure(409, "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first");
     }
-    const offset = toInt(p['offset']) ?? 0;
-    const limit = Math.min(100, Math.max(1, toInt(p['limit']) ?? 100));
-    const timeoutSec = Math.max(0, toInt(p['timeout']) ?? 0);
-    if (Array.isArray(p['allowed_updates']) && p['allowed_updates'].length > 0) {
-      this.allowedUpdates = p['allowed_updates'] as string[];
-    } else if (Array.isArray(p['allowed_updates'])) {
+    const offset = toInt(p.offset) ?? 0;
+    const limit = Math.min(100, Math.max(1, toInt(p.limit) ?? 100));
+    const timeoutSec = Math.max(0, toInt(p.timeout) ?? 0);
+    if (Array.isArray(p.allowed_updates) && p.allowed_updates.length > 0) {
+      this.allowedUpdates = p.allowed_updates as string[];
+    } else if (Array.isArray(p.allowed_updates)) {
       this.allowedUpdates = undefined;
     }
     this.acknowledge(offset);
@@ -1716,7 +1716,7 @@ class Emulator implements TelegramEmulator {
     const params = normaliseParams(rest);
     const time = this.now();
     const entry: RequestLogEntry = { method: rawMethod, params, ok: false, status: 0, time, answeredAt: 0, viaWebhookReply: true };
-    const chatId = toInt(params['chat_id']);
+    const chatId = toInt(params.chat_id);
     if (chatId !== undefined) entry.chatId = chatId;
     const method = this.canonicalMethod(rawMethod);
     const response: ApiResponse = method === undefined ? { ok: false, error_code: 404, description: 'Not Found' } : await this.dispatch(method, params);

@@ -9,6 +9,7 @@ import { truncateText } from '../../util/text.ts';
 import { isHttpUrl } from '../../util/url.ts';
 import { adminsOnly, commandArgument, isAdmin, type BotContext } from '../context.ts';
 import { sourcesListHtml } from '../views.ts';
+import type { Source } from '../../store/index.ts';
 
 /** Longest source name /addsource stores: a feed title can be any length. */
 const MAX_SOURCE_NAME = 200;
@@ -22,7 +23,7 @@ sources.command('addsource', adminsOnly('Sorry, only the administrators of this 
   const url = commandArgument(ctx);
   if (!isHttpUrl(url)) return void (await ctx.reply('Please give a feed URL, e.g. <code>/addsource https://example.org/rss.xml</code>.', HTML_MESSAGE));
   await ctx.sendChatAction('typing');
-  let source;
+  let source: Source;
   try {
     await assertPublicUrl(url, settings.allowPrivateSources);
     const probed = await probeSource(url, settings.fetchOptions);
