@@ -1,6 +1,7 @@
 // Quote verification: a quote the model returns is shown only when it appears verbatim in
 // the article it cites (after normalising quote marks, whitespace and case), and then with
 // the article's own characters. Everything else is dropped and counted.
+import { VERIFY_QUOTE_MARKS } from '../nlp/lexicon.ts';
 import type { StoredArticle } from '../model.ts';
 import type { StoryQuote } from '../model/digest.ts';
 import type { LlmQuote } from './schemas.ts';
@@ -23,8 +24,6 @@ export interface VerifiedQuotes {
   speakersCorrected: number;
 }
 
-const DOUBLE_QUOTES = new Set(['"', '\u201C', '\u201D', '\u201E', '\u201F', '\u2033', '\u00AB', '\u00BB', '\u301D', '\u301E', '\uFF02']);
-const SINGLE_QUOTES = new Set(["'", '\u2018', '\u2019', '\u201A', '\u201B', '\u2032', '\u2039', '\u203A', '`', '\u00B4']);
 
 export interface Normalised {
   text: string;
@@ -56,7 +55,7 @@ export function normaliseForMatch(input: string): Normalised {
       }
       pendingSpace = -1;
     }
-    const mapped = DOUBLE_QUOTES.has(ch) ? '"' : SINGLE_QUOTES.has(ch) ? "'" : ch.toLowerCase();
+    const mapped = VERIFY_QUOTE_MARKS.double.has(ch) ? '"' : VERIFY_QUOTE_MARKS.single.has(ch) ? "'" : ch.toLowerCase();
     for (let i = 0; i < mapped.length; i++) {
       from.push(start);
       to.push(index);

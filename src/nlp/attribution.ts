@@ -2,29 +2,10 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
+import { SPEECH_VERB_FORMS } from './lexicon.ts';
 import { parseNameRun, verbLike } from './people.ts';
 
-const SPEECH_VERBS =
-  'said|says|say|saying|told|tells|telling|added|adds|adding|noted|notes|noting|wrote|writes|writing|' +
-  'asked|asks|asking|explained|explains|explaining|continued|continues|continuing|stated|states|declared|' +
-  'declares|declaring|insisted|insists|insisting|argued|argues|arguing|claimed|claims|claiming|replied|replies|' +
-  'replying|responded|responds|warned|warns|warning|stressed|stresses|stressing|recalled|recalls|recalling|' +
-  'tweeted|tweets|tweeting|posted|posts|announced|announces|admitted|admits|acknowledged|acknowledges|' +
-  'observed|observes|remarked|remarks|suggested|suggests|conceded|concedes|boasted|boasts|complained|' +
-  'complains|complaining|joked|jokes|joking|quipped|quips|countered|counters|urged|urges|urging|predicted|' +
-  'predicts|demanded|demands|mused|muses|shouted|yelled|chanted|chanting|sang|sings|reads|reported|reports|' +
-  'emphasized|emphasised|emphasizing|affirmed|confirmed|confirms|promised|promises|vowed|vows|agreed|cautioned|' +
-  'lamented|laments|opined|proclaimed|exclaimed|whispered|testified|contended|contends|maintained|maintains|' +
-  'asserted|asserts|described|describes|called|calls|labeled|labelled|dubbed|wondered|wonders|questioned|' +
-  'concluded|concludes|yells|yelled|shouts|screams|affirms|affirmed|retaliated|attacked|attacks|mocked|mocks|criticized|criticised|praised|explained|recounted|recounts|admitted|conceded|blasted|slammed|charged|charges|' +
-  'fired back|pointed out|points out|went on|goes on|shot back|spoke|speaking|began|begins|typed|' +
-  'mentioned|mentions|pleaded|pleads|added later|acknowledging|announcing|telling|writes|thundered|' +
-  'retorted|interjected|responded|echoed|echoes|bragged|brags|declared|insisted|scoffed|sighed|laughed|' +
-  'screamed|cried|repeated|repeats|answered|answers|told|asserted|alleged|alleges|conceded|ruled|rules|' +
-  'headlined|captioned|tweeted|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming|' +
-  'read|fumed|fumes|pressed|presses|conclude|concluded|wrote back|put it|puts it';
-
-// speechVerbs finds the matches of /\b(?:SPEECH_VERBS)\b/gi without the regex: the engine tries
+// speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
 // A match always spans whole ASCII words (\b), so each word is looked up by its lower-case form;
 // forms of several words ("fired back") continue with single spaces. When several forms match at
@@ -32,7 +13,7 @@ const SPEECH_VERBS =
 // computed while scanning, rules out most words before any string is built.
 const VERB_FORMS = new Map<string, string[][]>(); // first word -> forms, in list order
 const VERB_FIRST_WORD_HASHES = new Set<number>();
-for (const form of SPEECH_VERBS.split('|')) {
+for (const form of SPEECH_VERB_FORMS) {
   const words = form.split(' ');
   VERB_FORMS.set(words[0]!, [...(VERB_FORMS.get(words[0]!) ?? []), words]);
   VERB_FIRST_WORD_HASHES.add(lowerWordHash(words[0]!, 0, words[0]!.length));

@@ -2,17 +2,11 @@
 // quotes.ts): length within reason, words shared with the title and summary, named entities, a known
 // speaker; then a greedy pick that prefers a speaker not yet chosen, so a story with two sides shows both.
 import type { FoundQuote } from '../model.ts';
-
-const STOPWORDS = new Set(
-  ('a an the and or but if of to in on at by for with from as is are was were be been being it its this that these ' +
-    'those he she they we i you his her their our my your him them us me not no so do does did have has had will ' +
-    'would can could should may might must about into over after before than then there here what which who whom ' +
-    'when where why how all any each more most some such only also just very said says say told'.split(' ')),
-);
+import { KEY_QUOTE_STOP_WORDS } from './lexicon.ts';
 
 function terms(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
-    .filter((w) => w.length > 2 && !STOPWORDS.has(w))
+    .filter((w) => w.length > 2 && !KEY_QUOTE_STOP_WORDS.has(w))
     // A crude stem: the first five letters, so "sanctions"/"sanctioned" and "Syria"/"Syrian" meet.
     .map((w) => w.slice(0, 5));
 }

@@ -7,6 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
+import { PERSON_TITLES } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
@@ -39,26 +40,6 @@ export interface PeopleIndex {
   /** Name mentions outside quotations, in text order. */
   mentions: Mention[];
 }
-
-/** Titles that precede a name; the value is the gender they imply, if any. */
-const TITLES: Record<string, Gender | null> = {
-  mr: 'm', mrs: 'f', ms: 'f', miss: 'f', sir: 'm', lady: 'f', lord: 'm', dame: 'f',
-  king: 'm', queen: 'f', prince: 'm', princess: 'f', father: 'm', sister: 'f', rabbi: null,
-  dr: null, sen: null, senator: null, rep: null, representative: null, gov: null, governor: null,
-  president: null, pres: null, 'vice-president': null, vice: null, secretary: null, gen: null, general: null,
-  judge: null, justice: null, atty: null, prof: null, professor: null, rev: null, reverend: null, pope: null,
-  prime: null, minister: null, chancellor: null, mayor: null, speaker: null, chairman: 'm',
-  chairwoman: 'f', chair: null, del: null, delegate: null, attorney: null, sheriff: null, chief: null,
-  ambassador: null, lt: null, col: null, capt: null, sgt: null, adm: null, commissioner: null,
-  director: null, officer: null, candidate: null, nominee: null, leader: null, host: null,
-  anchor: null, correspondent: null, spokesman: 'm', spokeswoman: 'f', spokesperson: null,
-  state: null, press: null, foreign: null, defense: null, deputy: null, assistant: null,
-  former: null, 'u.s.': null, us: null, gop: null, democratic: null, republican: null, democrat: null,
-  supreme: null, court: null, house: null, white: null, panel: null, oversight: null,
-  campaign: null, executive: null, founder: null, ceo: null, coach: null, pastor: null,
-  majority: null, minority: null, whip: null, first: null, congressman: 'm', congresswoman: 'f',
-  businessman: 'm', businesswoman: 'f', economist: null, chancellor_: null, mogul: null,
-};
 
 /** Capitalised words that never start a person's name. */
 const NOT_NAME = new Set(
@@ -192,8 +173,8 @@ function factsOf(word: string): WordFacts {
   const facts: WordFacts = {
     normalised,
     bare,
-    title: bare in TITLES || undotted in TITLES,
-    titleGender: TITLES[bare] ?? TITLES[undotted] ?? null,
+    title: bare in PERSON_TITLES || undotted in PERSON_TITLES,
+    titleGender: PERSON_TITLES[bare] ?? PERSON_TITLES[undotted] ?? null,
     nationality: NATIONALITY[normalised],
     role: NATIONALITY[bare] ?? NATIONALITY[`${bare}.`] ?? ROLE_SYNONYMS[bare] ?? bare,
   };

@@ -9,6 +9,7 @@
 // the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
+import { QUOTE_MARKS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
@@ -42,8 +43,8 @@ export interface Paragraph {
   end: number;
 }
 
-const DOUBLE_MARKS = new Set(['"', '“', '”', '„', '«', '»', '″']);
-const SINGLE_MARKS = new Set(["'", '‘', '’']);
+const DOUBLE_MARKS = QUOTE_MARKS.double;
+const SINGLE_MARKS = QUOTE_MARKS.single;
 const OPENING_GLYPHS = new Set(['“', '„', '«', '‘']);
 const CLOSING_GLYPHS = new Set(['”', '»', '’']);
 /** Marks that open only: never read as closing after punctuation. */

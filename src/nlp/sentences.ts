@@ -13,7 +13,7 @@
 //   ("The", "He", "But") follows;
 // - no split inside a quotation that closes within the same paragraph, so a sentence
 //   never starts in the middle of a quote.
-import { STOP_WORDS } from './tokens.ts';
+import { ABBREVIATED_TITLES, SENTENCE_QUOTE_MARKS, STOP_WORDS, WEAK_ABBREVIATIONS } from './lexicon.ts';
 
 export interface SentenceSpan {
   text: string;
@@ -23,28 +23,12 @@ export interface SentenceSpan {
   end: number;
 }
 
-// Titles before a name: a period after them never ends a sentence.
-const TITLES = new Set(
-  (
-    'mr mrs ms messrs mme mlle dr prof gen lt col sgt capt cpl pvt adm maj cmdr cdr brig ' +
-    'sen rep gov atty amb supt det insp rev fr hon pres st mt ft sr jr vs v cf e.g i.e viz'
-  ).split(' '),
-);
-// Abbreviations that can also end a sentence: split only if a typical opener follows.
-const WEAK_ABBREVIATIONS = new Set(
-  (
-    'inc corp ltd co llc plc bros assn dept univ ave blvd rd no nos vol vols pp p fig approx est etc al ' +
-    'jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thur thurs fri sat sun'
-  ).split(' '),
-);
 // Capitalised stop words ("The", "He", "But", "In") usually open a sentence, whereas
 // "Bush" after "George W." or "officials" after "U.S." do not.
 function isTypicalOpener(word: string): boolean {
   return STOP_WORDS.has(word.toLowerCase()) || word === 'A' || word === 'I';
 }
 
-const DOUBLE_QUOTES = new Set(['"', '“', '”', '„', '«', '»']);
-const SINGLE_QUOTES = new Set(["'", '‘', '’', '‚', '‹', '›']);
 const CLOSERS = new Set(['"', '”', "'", '’', ')', ']', '}', '»', '›']);
 const OPENERS_START = /[\p{Lu}\p{N}"“‘'«([¿¡\p{Lo}]/u;
 const TERMINALS = new Set(['.', '!', '?', '…']);
@@ -77,8 +61,8 @@ function quotationSpans(text: string): Array<[number, number]> {
       openSingle = -1;
       continue;
     }
-    const isDouble = DOUBLE_QUOTES.has(ch);
-    const isSingle = !isDouble && SINGLE_QUOTES.has(ch);
+    const isDouble = SENTENCE_QUOTE_MARKS.double.has(ch);
+    const isSingle = !isDouble && SENTENCE_QUOTE_MARKS.single.has(ch);
     if (!isDouble && !isSingle) continue;
     const before = text[i - 1];
     const after = text[i + 1];
@@ -121,7 +105,7 @@ function periodEndsSentence(text: string, dot: number, next: number): boolean {
   if (word === '') return !/\p{Ll}/u.test(nextChar); // tokenised " ." style, as in CNN/DailyMail
   if (!OPENERS_START.test(nextChar)) return false;
   const lower = word.toLowerCase();
-  if (TITLES.has(lower)) return false;
+  if (ABBREVIATED_TITLES.has(lower)) return false;
   const nextWord = wordAfter(text, next);
   const initialOrAcronym = /^\p{Lu}$/u.test(word) || /^(?:\p{L}{1,2}\.)+\p{L}{1,2}$/u.test(word);
   if (initialOrAcronym || WEAK_ABBREVIATIONS.has(lower)) return isTypicalOpener(nextWord);

@@ -125,24 +125,9 @@ export function stem(word: string): string {
   return result;
 }
 
-// Hand-written rather than a package: a short English function-word list (articles,
-// pronouns, auxiliaries, prepositions, conjunctions) plus reporting filler that carries
-// no topic ("said", "told"); a big generic list would also remove news content words.
-export const STOP_WORDS: ReadonlySet<string> = new Set(
-  (
-    'a about above after again against all also am an and any are aren\'t as at be because been before being below ' +
-    'between both but by can can\'t cannot could couldn\'t did didn\'t do does doesn\'t doing don\'t down during each ' +
-    'few for from further had hadn\'t has hasn\'t have haven\'t having he he\'d he\'ll he\'s her here here\'s hers herself ' +
-    'him himself his how how\'s i i\'d i\'ll i\'m i\'ve if in into is isn\'t it it\'s its itself let\'s me more most mustn\'t ' +
-    'my myself no nor not of off on once only or other ought our ours ourselves out over own same shan\'t she she\'d ' +
-    'she\'ll she\'s should shouldn\'t so some such than that that\'s the their theirs them themselves then there there\'s ' +
-    'these they they\'d they\'ll they\'re they\'ve this those through to too under until up very was wasn\'t we we\'d ' +
-    'we\'ll we\'re we\'ve were weren\'t what what\'s when when\'s where where\'s which while who who\'s whom why why\'s ' +
-    'with won\'t would wouldn\'t you you\'d you\'ll you\'re you\'ve your yours yourself yourselves ' +
-    'will may might must shall just also yet still even now then however although though since whether ' +
-    'said says say saying told tell according added adding asked one two three new us mr mrs ms dr'
-  ).split(/\s+/),
-);
+import { STOP_WORDS } from './lexicon.ts';
+
+export { STOP_WORDS };
 
 /** Stemmed tokens that are not stop words and not single characters: the terms that say what a text is about. */
 export function contentTerms(text: string): string[] {

@@ -3,7 +3,10 @@
 // "what did warren tell the wells fargo ceo"), often lower-case, where a tagger trained on edited
 // text has little to go on; a few patterns over the question words say more. Names written in
 // lower case are recognised later, from how the articles write them (see rank.ts).
-import { entityMentions, STOP_WORDS, tokenize } from '../nlp/tokens.ts';
+import { QUESTION_SPEECH_VERBS, QUESTION_TITLE_WORDS, ROLE_NOUNS, STOP_WORDS } from '../nlp/lexicon.ts';
+import { entityMentions, tokenize } from '../nlp/tokens.ts';
+
+export { ROLE_NOUNS };
 import { baseForm, termForms, type TermForm } from './terms.ts';
 
 export type AnswerKind =
@@ -58,13 +61,8 @@ export interface QuestionAnalysis {
   verb: string | null;
 }
 
-// Verbs that ask for someone's words: "what did X say / tell / think / make of ...".
-const SPEECH_VERBS =
-  'say|said|saying|says|tell|told|telling|think|thinks|thought|mean|meant|claim|claimed|argue|argued|write|wrote|tweet|tweeted|' +
-  'react|reacted|respond|responded|comment|commented|call|called|warn|warned|reply|replied|answer|answered|feel|feels|felt|' +
-  'have\\s+to\\s+say|make\\s+of|made\\s+of|reveal|revealed|admit|admitted|promise|promised|announce|announced|suggest|suggested|predict|predicted';
 const SAID_PATTERNS: RegExp[] = [
-  new RegExp(`^(?:so\\s+|and\\s+)?(?:what|how)\\s+(?:did|does|do|has|have|had|is|was|were|would|will)\\s+(.+?)\\s+(?:${SPEECH_VERBS})\\b\\s*(.*)$`),
+  new RegExp(`^(?:so\\s+|and\\s+)?(?:what|how)\\s+(?:did|does|do|has|have|had|is|was|were|would|will)\\s+(.+?)\\s+(?:${QUESTION_SPEECH_VERBS})\\b\\s*(.*)$`),
   /^what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(.+?)\s+(?:saying|telling|thinking|claiming|arguing|tweeting)\b\s*(.*)$/,
   /^(?:what\s+(?:was|were|are|is)\s+)?(.+?)'s?\s+(?:comments?|remarks?|reaction|response|statement|words|quotes?|message|view|views|take|position)\b\s*(.*)$/,
   /^(?:any\s+)?(?:quotes?|comments?|reaction)\s+(?:from|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.*))?$/,
@@ -94,33 +92,6 @@ const QUESTION_WORDS = new Set(
     'kind sort reason number percentage percent exactly actually really just ok okay hey hi so'
   ).split(' '),
 );
-/**
- * Nouns that say what someone is, when written right before a name ("Russian President Vladimir
- * Putin", "Wells Fargo CEO John Stumpf", "pollster Pat Caddell"), or that ask for a role rather
- * than a description ("Who is Mexico's economy secretary?"). A general English list, hand-written.
- */
-export const ROLE_NOUNS: ReadonlySet<string> = new Set(
-  (
-    'president vice-president minister premier chancellor king queen prince princess emperor pope ceo chief chairman chairwoman chair ' +
-    'director founder co-founder owner head leader secretary senator sen rep representative congressman congresswoman governor gov ' +
-    'mayor judge justice attorney lawyer prosecutor general gen admiral adm colonel col officer commander sergeant spokesman ' +
-    'spokeswoman spokesperson adviser advisor aide strategist pollster analyst economist professor prof scientist researcher author ' +
-    'writer columnist editor reporter correspondent anchor host commentator candidate nominee activist pastor bishop rabbi imam cardinal ' +
-    'ambassador diplomat envoy commissioner official manager coach player actor actress singer rapper comedian billionaire ' +
-    'businessman businesswoman investor executive entrepreneur hacker surgeon doctor dr physician student speaker dictator mogul ' +
-    'tycoon magnate star heir wife husband daughter son mother father brother sister chairperson treasurer delegate surrogate ' +
-    'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff moderator'
-  ).split(' '),
-);
-
-/** Titles before a name: not part of the name to match ("admiral harris" is Harris). */
-const TITLE_WORDS = new Set(
-  (
-    'mr mrs ms dr prof sen senator rep representative gov governor president vice pres former admiral adm gen general lt col ' +
-    'judge justice mayor secretary chairman chairwoman chair ceo minister prime rev pastor father sir lord lady the candidate nominee'
-  ).split(' '),
-);
-
 function normalise(question: string): string {
   return question
     .normalize('NFKC')
@@ -135,7 +106,7 @@ function normalise(question: string): string {
 function nameWords(phrase: string): string[] {
   const words = tokenize(phrase);
   let first = 0;
-  while (first < words.length - 1 && TITLE_WORDS.has(words[first]!)) first++;
+  while (first < words.length - 1 && QUESTION_TITLE_WORDS.has(words[first]!)) first++;
   return words.slice(first);
 }
 
@@ -243,13 +214,13 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const names: string[][] = [];
   for (const mention of entityMentions(text.replace(/^\p{Lu}(?=\p{Ll})/u, (c) => c.toLowerCase()))) {
     const words = tokenize(mention.name).filter((w) => !QUESTION_WORDS.has(w));
-    if (!words.length || words.every((w) => TITLE_WORDS.has(w))) continue;
+    if (!words.length || words.every((w) => QUESTION_TITLE_WORDS.has(w))) continue;
     names.push(words);
     for (const w of words) capitalisedAt.add(w);
   }
   const seen = new Set<string>();
   const terms: QuestionTerm[] = [];
-  const speechVerb = new RegExp(`^(?:${SPEECH_VERBS})$`);
+  const speechVerb = new RegExp(`^(?:${QUESTION_SPEECH_VERBS})$`);
   const words = tokenize(text);
   const focus = kind === 'said' || kind === 'describe' ? null : focusOf(lower);
   words.forEach((word, at) => {
@@ -259,7 +230,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     const role: QuestionTerm['role'] = speakerWords?.includes(lowerWord) ? 'speaker' : subjectWords?.includes(lowerWord) ? 'subject' : 'topic';
     if (role === 'topic' && (STOP_WORDS.has(lowerWord) || QUESTION_WORDS.has(lowerWord))) return;
     if (role === 'topic' && kind === 'said' && speechVerb.test(lowerWord)) return;
-    if (role !== 'topic' && TITLE_WORDS.has(lowerWord)) return;
+    if (role !== 'topic' && QUESTION_TITLE_WORDS.has(lowerWord)) return;
     seen.add(lowerWord);
     const capitalised = capitalisedAt.has(lowerWord);
     // A phrasal verb ("turned down", "handing over") has synonyms of its own ("rejected").
