@@ -64,7 +64,8 @@ const NOT_ORG_ACRONYM = new Set('US USA UK TV OK AM PM ET EST EDT GMT BST CEO CF
 const WORD = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*`;
 /** Capitalised runs, joined across "of", "for", "on", "and", "&" ("Center for Economic and Policy Research"). */
 const ORG_RUN = new RegExp(String.raw`(?=\p{Lu})${WORD}(?:[ \u00a0](?:(?:of|for|on|and|&|the)[ \u00a0])*${WORD})*`, 'gu');
-const CAMPAIGN = /\b(?:the[ \u00a0]+)?((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}'’-]+?)(?:['’]s?)?[ \u00a0]+(?:(?:presidential|reelection|re-election|Senate|senate|White[ \u00a0]House)[ \u00a0]+)?campaign\b/gu;
+// The lookahead lets the scan skip every position that cannot open a match (most of the text) cheaply.
+const CAMPAIGN = /\b(?=the[ \u00a0]|\p{Lu})(?:the[ \u00a0]+)?((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}'’-]+?)(?:['’]s?)?[ \u00a0]+(?:(?:presidential|reelection|re-election|Senate|senate|White[ \u00a0]House)[ \u00a0]+)?campaign\b/gu;
 
 const kindCompatible: Record<string, OrgKind[]> = {
   media: ['media'],
@@ -129,7 +130,7 @@ export function indexOrganisations(text: string, inQuote: (pos: number) => boole
       run = run.slice(cut + 1);
     }
     run = run.replace(/['’]s$/, '').replace(/(?:[ \u00a0](?:of|for|on|and|&|the))+$/, '');
-    if (!run || NOT_A_NAME_START.has(run.split(/[ \u00a0]/)[0]!)) continue;
+    if (!run || NOT_A_NAME_START.has(firstWord(run))) continue;
     const definite = !!lead || /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
     runs.push({ start, end: start + run.length, name: run, definite });
   }
@@ -140,19 +141,43 @@ export function indexOrganisations(text: string, inQuote: (pos: number) => boole
   }
   // A name the text typed once ("the editors of The Advocate") is an organisation wherever it recurs.
   const typed = new Map(found.map((f) => [f.name, f.kind] as const));
+  const typedStarts = new Set(found.map((f) => f.start));
   for (const r of runs) {
     const kind = typed.get(r.name);
-    if (kind && !found.some((f) => f.start === r.start)) found.push({ ...r, kind });
+    if (kind && !typedStarts.has(r.start)) found.push({ ...r, kind });
   }
-  for (const m of text.matchAll(CAMPAIGN)) {
-    if (inQuote(m.index)) continue;
-    const candidate = m[1]!;
-    if (NOT_A_NAME_START.has(candidate.split(/[ \u00a0]/)[0]!)) continue;
-    const surname = candidate.split(/[ \u00a0]+/).pop()!;
-    found.push({ start: m.index, end: m.index + m[0].length, name: `the ${surname} campaign`, kind: 'campaign' });
+  for (const m of campaignMatches(text)) {
+    if (inQuote(m.start)) continue;
+    if (NOT_A_NAME_START.has(firstWord(m.candidate))) continue;
+    const surname = m.candidate.split(/[ \u00a0]+/).pop()!;
+    found.push({ start: m.start, end: m.end, name: `the ${surname} campaign`, kind: 'campaign' });
   }
   found.sort((a, b) => a.start - b.start);
   return withFullestNames(found);
+}
+
+/** Characters a CAMPAIGN match is made of; a surrogate counts as one too (it may be half of a letter). */
+const CAMPAIGN_CHAR = /[\p{L}.'’ \u00a0-]|[\ud800-\udfff]/u;
+
+/**
+ * The matches of CAMPAIGN, the same as text.matchAll(CAMPAIGN) but fast: a match is made of letters,
+ * spaces and . ' ’ - only and ends in "campaign", so the regex runs only on the stretch of such
+ * characters around each "campaign" (with one character either side for its \b), not over the text.
+ */
+function* campaignMatches(text: string): Generator<{ start: number; end: number; candidate: string }> {
+  let scanned = 0;
+  for (let at = text.indexOf('campaign'); at >= 0; at = text.indexOf('campaign', at + 1)) {
+    if (at < scanned) continue;
+    let from = at;
+    while (from > scanned && CAMPAIGN_CHAR.test(text[from - 1]!)) from--;
+    let to = at;
+    while (to < text.length && CAMPAIGN_CHAR.test(text[to]!)) to++;
+    const offset = Math.max(0, from - 1);
+    for (const m of text.slice(offset, to + 1).matchAll(CAMPAIGN)) {
+      yield { start: offset + m.index, end: offset + m.index + m[0].length, candidate: m[1]! };
+    }
+    scanned = to;
+  }
 }
 
 /**
@@ -171,6 +196,12 @@ function splitAtConnector(r: { start: number; end: number; name: string; definit
   return [{ ...r, end: r.start + before.length, name: before }, ...splitAtConnector({ start: afterStart, end: r.end, name: after, definite: /the[ \u00a0]$/.test(m[0]) })];
 }
 
+/** The first word of a run, up to its first space. */
+function firstWord(run: string): string {
+  const space = run.search(/[ \u00a0]/);
+  return space < 0 ? run : run.slice(0, space);
+}
+
 /** Capitalised words that open sentences, not names. */
 const NOT_A_NAME_START = new Set(
   ('The A An This That These Those It Its He She His Her They Their We Our I In On At As After Before But And Or If ' +
@@ -186,7 +217,7 @@ function runKind(text: string, start: number, run: string, definite: boolean): O
     return ACRONYM_KIND[run] ?? 'unknown';
   }
   // "Republican Party of Wyoming", "Board of Elections": the head comes before the first "of"/"for".
-  const connector = words.findIndex((w) => /^(?:of|for|on)$/.test(w));
+  const connector = words.findIndex((w) => w === 'of' || w === 'for' || w === 'on');
   const heads = connector > 0 ? [words[connector - 1]!, words[words.length - 1]!] : [words[words.length - 1]!];
   for (const head of heads) {
     // "Center for American Progress" names a body; "Verizon Center" names a place.
@@ -202,6 +233,7 @@ const TYPE_BEFORE = /(?:^|[\s(])(?:the|a|an)?[ \u00a0]?(?:[\p{Ll}-]+[ \u00a0]){0
 const TYPE_AFTER = /^[ \u00a0]+([\p{Ll}]+)\b/u;
 const TYPE_APPOSITIVE = /^,[ \u00a0]+(?:a|an|the|\p{Lu}[\p{L}.'’ -]*?['’]s)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,4}?([\p{Ll}]+)[,.;]/u;
 
+const AMONG_END = /(?:as|like|including)[ \u00a0]+(?:the[ \u00a0]+)?$/;
 const AMONG = /\b(\p{Ll}+)[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+(?:the[ \u00a0]+)?$/u;
 const PLURAL_TYPE_KIND: Record<string, OrgKind> = {
   companies: 'company', firms: 'company', employers: 'company', businesses: 'company', corporations: 'company', retailers: 'company',
@@ -216,14 +248,14 @@ function typedByContext(text: string, start: number, end: number): OrgKind | nul
   const before = lastWord && TYPE_NOUN_KIND[lastWord] ? TYPE_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] : undefined;
   if (before && TYPE_NOUN_KIND[before]) return TYPE_NOUN_KIND[before]!;
   if (/\beditors[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i.test(text.slice(Math.max(0, start - 20), start))) return 'media';
-  // "employers such as Monsanto", "groups including the NAACP".
-  const among = AMONG.exec(text.slice(Math.max(0, start - 60), start))?.[1];
+  // "employers such as Monsanto", "groups including the NAACP" (the cheap test first: few names follow these words).
+  const nearBefore = text.slice(Math.max(0, start - 60), start);
+  const among = AMONG_END.test(nearBefore) ? AMONG.exec(nearBefore)?.[1] : undefined;
   if (among && PLURAL_TYPE_KIND[among]) return PLURAL_TYPE_KIND[among]!;
   const after = text.slice(end, end + 80);
   // "Time magazine" names the magazine; "the Baton Rouge newspaper" describes one by its city.
   const next = TYPE_AFTER.exec(after)?.[1];
-  const determiner = /\b(?:the|a|an)[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
-  if (next && /^(?:magazine|newspaper)$/.test(next) && !determiner) return 'media';
+  if (next && /^(?:magazine|newspaper)$/.test(next) && !/\b(?:the|a|an)[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start))) return 'media';
   if (/^['’]s?[ \u00a0]+editorial\b/.test(after)) return 'media';
   const appositive = TYPE_APPOSITIVE.exec(after)?.[1];
   if (appositive && TYPE_NOUN_KIND[appositive]) return TYPE_NOUN_KIND[appositive]!;
@@ -236,20 +268,30 @@ function typedByContext(text: string, start: number, end: number): OrgKind | nul
  */
 function withFullestNames(found: Array<{ start: number; end: number; name: string; kind: OrgKind }>): OrgMention[] {
   const orgs = new Map<string, Organisation>();
+  // Each name's words, split once: a body is named many times, and every name is compared with every other.
+  const others = found.map((o) => ({ name: o.name, kind: o.kind, words: o.name.split(/[ \u00a0]+/) }));
   const fullest = (name: string, kind: OrgKind): string => {
     const words = name.split(/[ \u00a0]+/);
+    const joined = words.join(' ');
+    const acronym = words.length === 1 && /^\p{Lu}{2,6}$/u.test(name);
     let best = name;
-    for (const other of found) {
+    for (const other of others) {
       if (other.name.length <= best.length) continue;
-      const ow = other.name.split(/[ \u00a0]+/);
-      const suffix = ow.length > words.length && ow.slice(-words.length).join(' ') === words.join(' ') && (other.kind === kind || kind === 'unknown');
-      const initials = words.length === 1 && /^\p{Lu}{2,6}$/u.test(name) && ow.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') === name;
+      const ow = other.words;
+      const suffix = ow.length > words.length && ow.slice(-words.length).join(' ') === joined && (other.kind === kind || kind === 'unknown');
+      const initials = acronym && ow.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') === name;
       if (suffix || initials) best = other.name;
     }
     return best;
   };
+  const fullestByName = new Map<string, string>();
   return found.map((f) => {
-    const name = f.kind === 'campaign' ? f.name : fullest(f.name, f.kind);
+    const key = `${f.kind} ${f.name}`;
+    let name = fullestByName.get(key);
+    if (name === undefined) {
+      name = f.kind === 'campaign' ? f.name : fullest(f.name, f.kind);
+      fullestByName.set(key, name);
+    }
     let org = orgs.get(name);
     if (!org) {
       const kind = f.kind === 'unknown' ? found.find((o) => o.name === name && o.kind !== 'unknown')?.kind ?? 'unknown' : f.kind;

@@ -20,6 +20,17 @@ describe('indexOrganisations', () => {
     expect(found).not.toContain('Later');
   });
 
+  it('finds every campaign a text names, at its edges and several in one stretch of words', () => {
+    const text = 'Trump campaign aides met. (the Clinton campaign) Sanders’ campaign and the Rubio presidential campaign said so.';
+    const found = indexOrganisations(text, () => false).filter((m) => m.org.kind === 'campaign');
+    expect(found.map((m) => m.org.name)).toEqual(['the Trump campaign', 'the Clinton campaign', 'the Sanders campaign', 'the Rubio campaign']);
+    expect(found.map((m) => text.slice(m.start, m.end))).toEqual(['Trump campaign', 'the Clinton campaign', 'Sanders’ campaign', 'the Rubio presidential campaign']);
+  });
+
+  it('reads no campaign into "campaigns" or a lower-case word', () => {
+    expect(orgs('Trump campaigns in Iowa; the campaign said little.').filter(([, kind]) => kind === 'campaign')).toEqual([]);
+  });
+
   it('matches a description only to a body of a compatible kind', () => {
     expect(fitsHead({ name: 'New York Daily News', kind: 'media' }, 'newspaper')).toBe(true);
     expect(fitsHead({ name: 'New York Daily News', kind: 'media' }, 'group')).toBe(false);
