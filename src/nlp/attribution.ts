@@ -47,7 +47,7 @@ const CLAUSE_STOP = new Set(
 );
 
 /** Nouns for things people write or publish: "the statement said" speaks for whoever issued it. */
-export const DOCUMENT_NOUN = /^(?:statement|release|memo|memorandum|email|e-mail|letter|report|editorial|op-ed|column|post|tweet|message|text|ad|advertisement|video|book|passage|excerpt|filing|complaint|lawsuit|document|note|petition|article|piece|notice|announcement|website|site|page|transcript|platform|manifesto|proclamation|order|ruling|decision|opinion|brief)$/;
+export const DOCUMENT_NOUN = /^(?:statement|release|memo|memorandum|email|e-mail|letter|report|editorial|op-ed|column|post|tweet|message|text|ad|advertisement|video|book|passage|excerpt|filing|complaint|lawsuit|suit|document|note|petition|article|piece|notice|announcement|website|site|page|transcript|platform|manifesto|proclamation|order|ruling|decision|opinion|brief)$/;
 
 /** "read" is a verb of speech only for a text: "the statement read", "read the email", "it read". */
 function speaks(verb: VerbHit, subject: Subject): boolean {
@@ -140,6 +140,11 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     // Vulture put it", "But Bryant said").
     while (j < i && (/^(?:of|de|van|von|al|bin|la|le|der)$/.test(tokens[j]!.text) || CLAUSE_OPENER.has(tokens[j]!.text))) j++;
     const text = s.slice(tokens[j]!.start - offset, last.end - offset).replace(/[,.]$/, (m) => (/\b\p{Lu}\.$/u.test(last.text) ? m : ''));
+    // "Another source speaking to Fox News said": the name is the object of the participle; the
+    // subject comes before it.
+    if (j >= 2 && /^(?:to|with)$/.test(tokens[j - 1]!.text) && /^(?:speaking|talking)$/.test(tokens[j - 2]!.text)) {
+      return subjectBefore(s.slice(0, tokens[j - 2]!.start - offset), offset);
+    }
     // A capitalised descriptor after a determiner ("the Kremlin", "the Trump campaign") stays a descriptor.
     const before = tokens[j - 1]?.text.toLowerCase();
     if (before && DETERMINERS.has(before) && j - 1 >= 0) {

@@ -475,6 +475,8 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
   const previous = previousWriter(subject.pos, ctx);
   if (previous && (!authored || previous.pos > authored.pos)) return previous.resolution;
   if (authored) return authored.resolution;
+  // A lawsuit speaks for whoever filed it, not for the last person who spoke about it.
+  if (/^(?:suit|lawsuit|complaint|filing)$/.test(d.head)) return asWritten;
   // An editorial is its newspaper's, whoever else the last sentences say spoke.
   if (d.head === 'editorial') {
     const paper = latestOrganisation(subject.pos, (o) => o.kind === 'media', ctx);
@@ -552,9 +554,16 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
   const verb = noun === 'email' || noun === 'e-mail' ? 'emailed' : noun === 'tweet' ? 'tweeted' : null;
   const nouns = DOCUMENT_SYNONYMS.find((group) => group.includes(noun)) ?? [noun];
   const pattern = new RegExp(String.raw`\b(?:(?:${nouns.join('|')})s?${verb ? `|${verb}` : ''})\b`, 'giu');
-  const hits = [...stretch.matchAll(pattern)].reverse().filter((h) => from + h.index < pos - 1 && !ctx.inQuote(from + h.index));
+  const hits = [...stretch.matchAll(pattern)].reverse().filter((h) => from + h.index < pos - 1);
   for (const h of hits) {
     const at = from + h.index;
+    // Inside a quotation only "a lawsuit filed by X" counts: the quoted speaker's own words name its author.
+    if (ctx.inQuote(at)) {
+      const by = AUTHOR_AFTER.exec(ctx.text.slice(at + h[0].length, at + h[0].length + 160));
+      const r = by && !/^(?:The|A|An|This|That)$/.test(by[1]!) ? resolveSubject({ kind: 'name', text: by[1]!, pos: at + h[0].length + by.index + by[0].length - by[1]!.length }, ctx) : null;
+      if (r && named(r)) return { pos: at, resolution: r };
+      continue;
+    }
     const before = ctx.text.slice(Math.max(0, at - 120), at);
     const after = ctx.text.slice(at + h[0].length, at + h[0].length + 160);
     const found = (r: Resolution) => (named(r) ? { pos: at, resolution: r } : null);

@@ -68,3 +68,12 @@ describe('a descriptor that gives a name', () => {
     expect(speakers('"He cares," said a resident named Caroline Smith.')).toEqual(['Caroline Smith']);
   });
 });
+
+describe('the outlet someone speaks to is not the speaker', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"a source speaking to Fox News said" is the source, "Sen. Jane Roe talking with CNN said" is Jane Roe', () => {
+    expect(speakers('A senior official talking with NBC News said, "The agents are investigating."')).toEqual(['a senior official']);
+    expect(speakers('Sen. Jane Roe speaking to CNN said, "We will win in November."')).toEqual(['Jane Roe']);
+  });
+});

@@ -45,6 +45,16 @@ describe('documents speak for whoever issued them', () => {
     expect(speakers('In a statement, Pentagon press secretary Peter Cook said the review would take a month.\n\n"The department will review every case," the statement said.'))
       .toEqual(['Peter Cook']);
   });
+
+  it('"the suit" is whoever filed it, even when only a quotation said who did', () => {
+    const text = '"We know that a lawsuit has been filed by Maria Delgado against the county," spokesman Tom Reyes said.\n\nThe complaint runs to 40 pages.\n\n"The county ignored every warning," the suit says.';
+    expect(speakers(text)).toEqual(['Tom Reyes', 'Maria Delgado']);
+  });
+
+  it('a quotation naming no author leaves "the suit" as written', () => {
+    const text = '"We know that a lawsuit has been filed against the county," spokesman Tom Reyes said.\n\n"The county ignored every warning," the suit says.';
+    expect(speakers(text)).toEqual(['Tom Reyes', 'the suit']);
+  });
 });
 
 describe('editorials', () => {
