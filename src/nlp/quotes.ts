@@ -417,6 +417,20 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string): void {
   const { span, masked, paragraph } = w;
   const local = (abs: number) => abs - paragraph.start;
+  // 0. "When someone in the audience shouted, “Cruz,” Beck joked, “Amen!”": a speech verb right
+  // before the opening mark is this quote's own cue; the one after it introduces the next quote.
+  const lead = masked.slice(local(w.sentenceStart), local(span.open));
+  const leadEnd = lead.trimEnd();
+  const lastVerb = leadEnd.endsWith(',') || leadEnd.endsWith(':') ? speechVerbs(lead, w.sentenceStart).pop() : undefined;
+  if (lastVerb && /^[\s\u00a0]*[,:][\s\u00a0]*$/.test(text.slice(lastVerb.end, span.open))) {
+    const cue = leadingCue(text, lead, w.sentenceStart);
+    // "''I said, 'No daylight,''' he recalled": inside a quotation, "I" is whoever the cue after it names.
+    if (cue && !/^(?:I|we|you)$/i.test(cue.subject?.text ?? '')) {
+      w.cue = cue;
+      w.cueKind = 'leading';
+      return;
+    }
+  }
   // 1. Right after the closing mark, up to the next quotation.
   const nextOpen = all.find((o) => o.span.paragraph === span.paragraph && o.span.open >= span.close)?.span.open ?? paragraph.end;
   if (!span.unclosed) {
@@ -429,7 +443,6 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     }
   }
   // 2. Before the opening mark, in the same sentence.
-  const lead = masked.slice(local(w.sentenceStart), local(span.open));
   if (lead.trim() !== '') {
     const cue = leadingCue(text, lead, w.sentenceStart);
     if (cue) {

@@ -259,6 +259,20 @@ describe('extractQuotes: speakers in the shapes news uses', () => {
   const speakerOf = (text: string, quoteStart: string): string | null | undefined =>
     extractQuotes(text).find((q) => q.text.startsWith(quoteStart))?.speaker;
 
+  it('a speech verb right before the quote is its cue; the cue after it introduces the next quote', () => {
+    const text =
+      'Glenn Beck spoke to students in Iowa on Sunday.\n\n' +
+      'When Maria Lopez shouted, "Cruz," Beck joked, "Amen, brother! Come on up!"';
+    expect(speakerOf(text, 'Cruz')).toBe('Maria Lopez');
+    expect(speakerOf(text, 'Amen')).toBe('Glenn Beck');
+  });
+
+  it('"I said," inside a quotation is whoever the cue after the quotation names', () => {
+    // The New York Times writes a quotation in two apostrophes and a quotation inside it in one.
+    const text = "Jane Hoenlein met the president last week.\n\n''I said, 'There should be no daylight between the two countries,''' Hoenlein recalled.";
+    expect(speakerOf(text, 'There should be no daylight')).toBe('Jane Hoenlein');
+  });
+
   it('a surname shared by two people goes to the one the article calls by surname, not the relative named last', () => {
     const text =
       'Ted Cruz returned to Houston on Monday. Cruz thanked volunteers at his campaign office.\n\n' +
