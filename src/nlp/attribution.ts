@@ -168,6 +168,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       j -= 2;
       continue;
     }
+    // "someone in the audience shouted": the pronoun is the subject, "the audience" only places it.
+    if (DETERMINERS.has(lw) && j >= 2 && /^(?:in|at|from|among|outside)$/.test(tokens[j - 1]!.text) && /^(?:someone|somebody|anyone|everyone|one|many|some|others)$/i.test(tokens[j - 2]!.text)) {
+      return { kind: 'descriptor', text: s.slice(tokens[j - 2]!.start - offset, last.end - offset), pos: tokens[j - 2]!.start };
+    }
     if (DETERMINERS.has(lw) || /['’]s$/.test(w)) {
       // "the paper's editorial board", "the former vice president's spokeswoman": the owner keeps its
       // determiner.

@@ -77,3 +77,12 @@ describe('the outlet someone speaks to is not the speaker', () => {
     expect(speakers('Sen. Jane Roe speaking to CNN said, "We will win in November."')).toEqual(['Jane Roe']);
   });
 });
+
+describe('an indefinite pronoun placed by its phrase', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"someone in the audience shouted" is someone in the audience, not the audience', () => {
+    expect(speakers('Someone in the audience shouted, "Four more years!"')).toEqual(['Someone in the audience']);
+    expect(speakers('Trump spoke in Ohio.\n\nMany in the crowd chanted, "Lock her up!"')).toEqual(['Many in the crowd']);
+  });
+});
