@@ -589,6 +589,10 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
       const r = found(resolveSubject({ kind: 'name', text: by[1]!, pos: p }, ctx));
       if (r) return r;
     }
+    // "a column in the national Asahi newspaper": a piece in a paper, no author named, speaks for the paper.
+    const inPaper = /^(?:column|editorial|op-ed|article|piece)s?$/i.test(h[0]) ? /^[ \u00a0]+in[ \u00a0]+(?:the[ \u00a0]+)?(?:[\p{Ll}-]+[ \u00a0]+){0,2}(?=\p{Lu})/u.exec(after) : null;
+    const paper = inPaper && organisationAt(at + h[0].length + inPaper[0].length, ctx);
+    if (paper && paper.kind === 'media') return { pos: at, resolution: { speaker: paper.name, person: null } };
     // "Cook provided a written statement", "Huma Abedin, vice chairwoman for the campaign, emailed".
     const sentenceStart = ctx.sentenceStarts[sentenceIndex(ctx.sentenceStarts, at)]!;
     const clause = ctx.text.slice(sentenceStart, at);

@@ -51,6 +51,11 @@ describe('documents speak for whoever issued them', () => {
     expect(speakers(text)).toEqual(['Tom Reyes', 'Maria Delgado']);
   });
 
+  it('"the column" with no author named is the paper it ran in', () => {
+    expect(speakers('A popular column in the national Mainichi newspaper criticised the remark on Monday.\n\n"It was careless," the column noted.'))
+      .toEqual(['Mainichi']);
+  });
+
   it('a quotation naming no author leaves "the suit" as written', () => {
     const text = '"We know that a lawsuit has been filed against the county," spokesman Tom Reyes said.\n\n"The county ignored every warning," the suit says.';
     expect(speakers(text)).toEqual(['Tom Reyes', 'the suit']);
