@@ -221,7 +221,8 @@ function runKind(text: string, start: number, run: string, definite: boolean): O
   const heads = connector > 0 ? [words[connector - 1]!, words[words.length - 1]!] : [words[words.length - 1]!];
   for (const head of heads) {
     // "Center for American Progress" names a body; "Verizon Center" names a place.
-    const kind = ORG_WORD_KIND[head.toLowerCase().replace(/\.$/, '')] ?? (connector > 0 && head === heads[0] && /^(?:Center|Centre)$/.test(head) ? 'group' : undefined);
+    const lower = head.toLowerCase();
+    const kind = ORG_WORD_KIND[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? (connector > 0 && head === heads[0] && /^(?:Center|Centre)$/.test(head) ? 'group' : undefined);
     // "The Post", "the Journal": one organisation word is a name only after "the".
     if (kind && (words.length > 1 || definite)) return kind;
   }
@@ -241,10 +242,25 @@ const PLURAL_TYPE_KIND: Record<string, OrgKind> = {
   newspapers: 'media', outlets: 'media', publications: 'media', networks: 'media', agencies: 'government',
 };
 
+/**
+ * The lower-case word that ends text[from, to) before one or more spaces, as
+ * /(\p{Ll}+)[ \u00a0]+$/u finds it in that slice: a loop over ASCII letters, the regex only
+ * when a letter outside ASCII may belong to the word.
+ */
+function lastLowerWord(text: string, from: number, to: number): string | undefined {
+  let end = to;
+  while (end > from && (text[end - 1] === ' ' || text[end - 1] === '\u00a0')) end--;
+  if (end === to) return undefined;
+  let begin = end;
+  while (begin > from && text.charCodeAt(begin - 1) >= 97 && text.charCodeAt(begin - 1) <= 122) begin--;
+  if (begin > from && text.charCodeAt(begin - 1) > 127) return /(\p{Ll}+)[ \u00a0]+$/u.exec(text.slice(from, to))?.[1];
+  return begin < end ? text.slice(begin, end) : undefined;
+}
+
 /** What the words around a name say it is: "the website X", "X magazine", "X, the state's largest newspaper,". */
 function typedByContext(text: string, start: number, end: number): OrgKind | null {
   // Most names have no type noun right before them: look at the last word before running the regex.
-  const lastWord = /(\p{Ll}+)[ \u00a0]+$/u.exec(text.slice(Math.max(0, start - 16), start))?.[1];
+  const lastWord = lastLowerWord(text, Math.max(0, start - 16), start);
   const before = lastWord && TYPE_NOUN_KIND[lastWord] ? TYPE_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] : undefined;
   if (before && TYPE_NOUN_KIND[before]) return TYPE_NOUN_KIND[before]!;
   if (/\beditors[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i.test(text.slice(Math.max(0, start - 20), start))) return 'media';
