@@ -13,7 +13,7 @@ import type { RateLimitSettings } from './rate-limit.ts';
 export interface BotSettings {
   defaultDigestTime: string;
   defaultTimezone: string;
-  adminIds: number[];
+  adminIds: readonly number[];
   allowPrivateSources: boolean;
   fetchOptions: FetchOptions;
   /** How far back /summary and /digest look. */
