@@ -71,10 +71,8 @@ export function sourceLine(source: SourceRef, now?: Date): string {
  */
 export function sourceLineHtml(source: SourceRef, now?: Date, options: { title?: boolean } = {}): Html {
   const copies = alsoCopies(source);
-  const also = copies.length ? html` (also: ${joinHtml(
-    copies.map((copy) => sourceLinkHtml(copy, sourceOutlet(copy))),
-    ', ',
-  )})` : '';
+  const links = joinHtml(copies.map((copy) => sourceLinkHtml(copy, sourceOutlet(copy))), ', ');
+  const also = copies.length ? html` (also: ${links})` : '';
   const title = options.title ? html`: ${truncateText(source.title, 200)}` : '';
   return html`${sourceLinkHtml(source, sourceOutlet(source))}, ${sourceDate(source, now)}${title}${also}`;
 }

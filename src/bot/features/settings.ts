@@ -22,10 +22,8 @@ settings.command('timezone', groupAdminsOnly, async (ctx) => {
   const zone = normaliseTimezone(input);
   if (!zone) {
     const suggestions = suggestTimezones(input);
-    const hint = suggestions.length ? html` Did you mean ${joinHtml(
-      suggestions.map((s) => html`<code>${s}</code>`),
-      ', ',
-    )}?` : '';
+    const codes = joinHtml(suggestions.map((s) => html`<code>${s}</code>`), ', ');
+    const hint = suggestions.length ? html` Did you mean ${codes}?` : '';
     await replyHtml(
       ctx,
       html`${input ? `"${truncateText(input, 64)}" is not a time zone I know.` : 'Which time zone?'} Use an Area/City name such as <code>/timezone Europe/Berlin</code> or <code>/timezone America/New_York</code>.${hint}`,
