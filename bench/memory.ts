@@ -51,6 +51,13 @@ function prepareCopy(source: string, target: string): void {
   db.prepare(
     `UPDATE articles SET published_at = strftime('%Y-%m-%dT%H:%M:%fZ', published_at, ?), ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', ingested_at, ?)`,
   ).run(`${shiftSeconds} seconds`, `${shiftSeconds} seconds`);
+  // The stored stories carry their members' times too (ISO on the story, ms on each member).
+  db.prepare(`UPDATE stories SET first_at = strftime('%Y-%m-%dT%H:%M:%fZ', first_at, ?), last_at = strftime('%Y-%m-%dT%H:%M:%fZ', last_at, ?)`).run(
+    `${shiftSeconds} seconds`,
+    `${shiftSeconds} seconds`,
+  );
+  db.prepare('UPDATE story_articles SET at = at + ?, ingested = ingested + ?').run(shiftSeconds * 1000, shiftSeconds * 1000);
+  db.prepare('UPDATE article_keys SET at = at + ?').run(shiftSeconds * 1000);
   db.close();
 }
 

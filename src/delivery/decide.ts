@@ -3,6 +3,7 @@
 // date) key makes a second decision for the same day impossible, whatever runs it.
 import { composeDigest, type StoryCandidate } from '../digest/compose.ts';
 import type { Digest } from '../model/digest.ts';
+import type { StoredArticle } from '../model.ts';
 import { renderTelegram } from '../digest/render.ts';
 import { selectStories } from '../digest/select.ts';
 import type { Logger } from '../log.ts';
@@ -80,6 +81,9 @@ export interface DigestCache {
   set(key: string, value: { digest: Digest; messages: OutboxMessageInput[] }): void;
 }
 
+/** A selected story as a run shares it between subscribers: its members by id. */
+type SelectedStory = Omit<StoryCandidate, 'articles'> & { articleIds: number[] };
+
 /** How far back "stories you already got" reaches: a story is never followed for longer. */
 const DELIVERED_LOOKBACK_DAYS = 30;
 
@@ -103,7 +107,7 @@ export function dailyDigest(
   chatId: number,
   topics: string[],
   now: Date,
-  options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache; selections?: Map<string, StoryCandidate[]> } = {},
+  options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache; selections?: Map<string, SelectedStory[]> } = {},
 ): { digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date; key: string } {
   const last = store.outbox.lastCutoff(chatId);
   const firstWindow = (options.firstWindowHours ?? 24) * 3_600_000;
@@ -112,23 +116,31 @@ export function dailyDigest(
   // "new" is decided by the ingested time.
   const since = new Date(Math.min(ingestedAfter.getTime(), now.getTime() - firstWindow));
   const requestKey = JSON.stringify([[...topics].map((t) => t.trim().toLowerCase()).sort(), ingestedAfter.getTime(), since.getTime(), now.getTime()]);
+  let fresh: StoryCandidate[] | undefined;
   let selected = options.selections?.get(requestKey);
   if (!selected) {
-    selected = selectStories(store, { topics: topics.filter((t) => t.trim()), since, now, maxStories: options.maxStories ?? 8, ingestedAfter }).candidates;
+    fresh = selectStories(store, { topics: topics.filter((t) => t.trim()), since, now, maxStories: options.maxStories ?? 8, ingestedAfter }).candidates;
+    // Shared by the run as ids only: holding every selection's articles (text and analysis) for
+    // thousands of subscribers would cost hundreds of megabytes.
+    selected = fresh.map(({ articles, ...rest }) => ({ ...rest, articleIds: articles.map((a) => a.id) }));
     options.selections?.set(requestKey, selected);
   }
   // The articles of these stories this subscriber got in earlier digests.
   const got = last ? store.stories.deliveredArticles(chatId, new Date(now.getTime() - DELIVERED_LOOKBACK_DAYS * 86_400_000).toISOString()) : new Set<number>();
   const personal: [number, number[]][] = [];
-  const candidates = selected.map((candidate, i) => {
-    const delivered = candidate.articles.filter((a) => got.has(a.id)).map((a) => a.id);
-    if (!delivered.length) return candidate;
-    personal.push([i, delivered]);
-    return { ...candidate, delivered: new Set(delivered) };
+  selected.forEach((story, i) => {
+    const delivered = story.articleIds.filter((id) => got.has(id));
+    if (delivered.length) personal.push([i, delivered]);
   });
   const key = personal.length ? `${requestKey}|${JSON.stringify(personal)}` : requestKey;
   const cached = options.cache?.get(key);
   if (cached) return { ...cached, ingestedAfter, key };
+  const articles = fresh ? undefined : new Map(store.articles.getMany(selected.flatMap((s) => s.articleIds)).map((a) => [a.id, a]));
+  const candidates: StoryCandidate[] = selected.map(({ articleIds, ...rest }, i) => {
+    const members = fresh ? fresh[i]!.articles : articleIds.map((id) => articles!.get(id)).filter((a): a is StoredArticle => a !== undefined);
+    const delivered = personal.find(([index]) => index === i)?.[1];
+    return { ...rest, articles: members, ...(delivered ? { delivered: new Set(delivered) } : {}) };
+  });
   const label = topics.filter((t) => t.trim()).join(', ') || null;
   const digest = composeDigest({ topic: label, since, now, candidates });
   const messages = toOutboxMessages(digest);
@@ -155,7 +167,7 @@ async function improveChunk(
   now: Date,
   options: DecideOptions,
   cache: Map<string, { digest: Digest; messages: OutboxMessageInput[] }>,
-  selections: Map<string, StoryCandidate[]>,
+  selections: Map<string, SelectedStory[]>,
   improved: Set<string>,
 ): Promise<void> {
   for (const { subscriber } of chunk) {
@@ -176,7 +188,7 @@ export async function decideDue(store: Store, options: DecideOptions): Promise<D
   const report: DecideReport = { active, due: due.length, queued: 0, skippedEmpty: 0, alreadyDecided: 0, buildCpuMicros: 0, built: 0 };
   const chunkSize = options.chunkSize ?? 100;
   const cache = new Map<string, { digest: Digest; messages: OutboxMessageInput[] }>();
-  const selections = new Map<string, StoryCandidate[]>();
+  const selections = new Map<string, SelectedStory[]>();
   const improved = new Set<string>();
   for (let start = 0; start < due.length; start += chunkSize) {
     if (options.shouldStop?.()) break;

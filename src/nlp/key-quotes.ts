@@ -59,12 +59,15 @@ export function rankKeyQuotes(
   // story has no full statement at all.
   const shortLowerCase = (q: FoundQuote) => wordCount(q.text) < 8 && /^[^\p{L}]*\p{Ll}/u.test(q.text);
   const fragments = quotes.filter((q) => q.fragment && wordCount(q.text) >= 3 && (full.length === 0 || !shortLowerCase(q)));
+  // Each text is normalised once: a story of many copies repeats the same quotes many times, and
+  // the repeat check below runs for every candidate taken.
   const candidates = [
-    ...full.map((q) => ({ q, score: scoreQuote(q, storyTerms) })),
+    ...full.map((q) => ({ q, score: scoreQuote(q, storyTerms), norm: normaliseForComparison(q.text) })),
     // Below full statements of the same worth.
-    ...fragments.map((q) => ({ q, score: 0.8 * scoreQuote(q, storyTerms) })),
+    ...fragments.map((q) => ({ q, score: 0.8 * scoreQuote(q, storyTerms), norm: normaliseForComparison(q.text) })),
   ];
   const chosen: FoundQuote[] = [];
+  const chosenNorms: string[] = [];
   const speakerCount = new Map<string, number>();
   while (chosen.length < max && candidates.length > 0) {
     let bestIndex = -1;
@@ -80,8 +83,9 @@ export function rankKeyQuotes(
     const [best] = candidates.splice(bestIndex, 1);
     if (!best) break;
     // The same words quoted twice, or a piece of a quote already chosen, say nothing new.
-    if (chosen.some((c) => containsQuote(c.text, best.q.text) || containsQuote(best.q.text, c.text))) continue;
+    if (chosenNorms.some((c) => (best.norm.length > 0 && c.includes(best.norm)) || (c.length > 0 && best.norm.includes(c)))) continue;
     chosen.push(best.q);
+    chosenNorms.push(best.norm);
     const key = best.q.speaker ?? '';
     speakerCount.set(key, (speakerCount.get(key) ?? 0) + 1);
   }
