@@ -97,7 +97,7 @@ async function helpWhileParsing(): Promise<Row> {
     const hostile = serveHostileFeed(fx);
     store.sources.add({ name: 'Hostile', url: hostile.feedUrl });
     const config = parseConfig({ FETCH_CRON: '0 0 1 1 *', FETCH_HOST_INTERVAL_MS: '0', FETCH_WORKERS: '2', PARSE_TIMEOUT_MS: '5000', PARSE_MEMORY_MB: '2048' });
-    fetching = startFetchSchedule({ config, log, store, fetchOptions: { allowPrivate: true, timeoutMs: 10_000 } });
+    fetching = startFetchSchedule({ fetch: config.fetch, log, store, fetchOptions: { allowPrivate: true, timeoutMs: 10_000 } });
     await bot.emulator.waitFor(() => hostile.wideServed(), 30_000);
     const { ms } = await timed(() => bot.say(77, '/help', 1));
     await bot.emulator.waitFor(() => lines.some((l) => l.msg === 'fetch finished'), 60_000);

@@ -1,4 +1,6 @@
-// Every setting comes from the environment (and an optional .env file), validated once at start.
+// Every setting comes from the environment (and an optional .env file), validated once at start
+// and handed out in slices (bot, delivery, fetch, llm, storage, log): each part of the program
+// gets its slice, never the environment's names. The result is frozen: nothing changes it later.
 import { existsSync } from 'node:fs';
 import { config as loadDotenv } from 'dotenv';
 import { validate as isValidCron } from 'node-cron';
@@ -137,17 +139,86 @@ const envSchema = z.object({
   }
 });
 
-export type Config = z.output<typeof envSchema> & {
-  /** A BOT_TOKEN that is not a token, set aside for a command that needs none: why (say it once), and the value (never logged). */
-  botTokenIgnored?: { reason: string; value: string };
-};
+type Env = z.output<typeof envSchema>;
 
-export interface ConfigNeeds {
+/** The Telegram bot (serve) and the Bot API client of delivery. */
+export interface BotConfig {
+  /** A valid token, or undefined: then the bot and daily digests are off. */
+  token?: string;
+  /** A BOT_TOKEN that is not a token, set aside for a command that needs none: why (say it once), and the value (never logged). */
+  tokenIgnored?: { reason: string; value: string };
+  apiRoot: string;
+  defaultDigestTime: string;
+  defaultTimezone: string;
+  adminIds: readonly number[];
+  /** How long `serve` keeps retrying to start the bot before it exits non-zero. */
+  startTimeoutMs: number;
+  /** Webhook mode; long polling when absent. The secret is required with the URL. */
+  webhook?: { url: string; secret: string; port: number };
+  /** Per-user limit of updates (a token bucket); absent when RATE_LIMIT_COMMANDS is 0. */
+  rateLimit?: { commands: number; windowMs: number };
+}
+
+/** Daily-digest delivery: the sender's pace and retries, the scheduler lease, stories per digest. */
+export interface DeliveryConfig {
+  ratePerSecond: number;
+  maxInFlight: number;
+  perChatIntervalMs: number;
+  maxAttempts: number;
+  retryBaseMs: number;
+  requestTimeoutMs: number;
+  /** Scheduler lease length; renewed every third of it. */
+  leaseMs: number;
+  /** Stories per daily digest. */
+  maxStories: number;
+}
+
+/** Getting the news: each request's limits, one poll's budgets, the parsing workers. */
+export interface FetchConfig {
+  cron: string;
+  sourcesFile: string;
+  /** Every HTTP request; allowPrivate also decides whether /addsource may name a private host. */
+  request: { timeoutMs: number; maxBytes: number; userAgent: string; allowPrivate: boolean };
+  poll: { concurrency: number; hostIntervalMs: number; pagesPerSource: number; pagesPerPoll: number; pageTimePerSourceMs: number; deadlineMs: number };
+  /** Worker threads that parse what `fetch` and `serve` download, and each document's limits. */
+  parse: { workers: number; taskTimeoutMs: number; memoryMb: number };
+  /** Worker threads of a bulk `ingest`: undefined = one per core, 0 = none. */
+  ingestWorkers?: number;
+}
+
+/** The optional LLM: on when an API key or a base URL (a local server) is set. */
+export interface LlmConfig {
+  apiKey?: string;
+  baseUrl?: string;
+  model: string;
+  maxConcurrency: number;
+  timeoutMs: number;
+}
+
+/** The database and how long its rows are kept (days; 0 = forever), pruned at retentionCron. */
+export interface StorageConfig {
+  databasePath: string;
+  retention: { articlesDays: number; sentMessagesDays: number; deliveryDays: number; llmCacheDays: number };
+  retentionCron: string;
+}
+
+export interface Config {
+  bot: BotConfig;
+  delivery: DeliveryConfig;
+  fetch: FetchConfig;
+  llm: LlmConfig;
+  storage: StorageConfig;
+  log: { level: string };
+}
+
+export interface ConfigOptions {
   /**
    * False for a command that never talks to Telegram (search, summary, ingest...): a malformed
-   * BOT_TOKEN does not stop it; it is set aside and `botTokenIgnored` says so. Default true.
+   * BOT_TOKEN does not stop it; it is set aside and `bot.tokenIgnored` says so. Default true.
    */
   bot?: boolean;
+  /** The command line's --db: wins over DATABASE_PATH. */
+  databasePath?: string;
 }
 
 const isBotToken = (value: string): boolean => /^\d+:[\w-]{20,}$/.test(value);
@@ -158,9 +229,9 @@ const SECRET_SETTINGS = ['BOT_TOKEN', 'OPENAI_API_KEY', 'WEBHOOK_SECRET'];
 export class ConfigError extends Error {}
 
 /** Validates an environment; throws ConfigError with one readable line naming the variable. */
-export function parseConfig(env: Record<string, string | undefined>, needs: ConfigNeeds = {}): Config {
+export function parseConfig(env: Record<string, string | undefined>, options: ConfigOptions = {}): Config {
   const result = envSchema.safeParse(env);
-  if (result.success) return checkBotToken(result.data, needs);
+  if (result.success) return deepFreeze(slicesOf(result.data, options));
   const issue = result.error.issues[0]!;
   const name = String(issue.path[0] ?? 'environment');
   const got = env[name];
@@ -168,22 +239,89 @@ export function parseConfig(env: Record<string, string | undefined>, needs: Conf
   throw new ConfigError(`Invalid setting ${name}: ${issue.message}${shown}`);
 }
 
-function checkBotToken(config: Config, needs: ConfigNeeds): Config {
-  if (config.BOT_TOKEN === undefined || isBotToken(config.BOT_TOKEN)) return config;
+/** A malformed BOT_TOKEN stops a command that talks to Telegram; any other sets it aside. */
+function botToken(token: string | undefined, options: ConfigOptions): Pick<BotConfig, 'token' | 'tokenIgnored'> {
+  if (token === undefined || isBotToken(token)) return token === undefined ? {} : { token };
   const problem = 'Invalid setting BOT_TOKEN: expected a token from @BotFather, like 123456789:AAE...';
-  if (needs.bot ?? true) throw new ConfigError(problem);
-  return { ...config, BOT_TOKEN: undefined, botTokenIgnored: { reason: problem, value: config.BOT_TOKEN } };
+  if (options.bot ?? true) throw new ConfigError(problem);
+  return { tokenIgnored: { reason: problem, value: token } };
+}
+
+function slicesOf(env: Env, options: ConfigOptions): Config {
+  return {
+    bot: {
+      ...botToken(env.BOT_TOKEN, options),
+      apiRoot: env.TELEGRAM_API_ROOT,
+      defaultDigestTime: env.DEFAULT_DIGEST_TIME,
+      defaultTimezone: env.DEFAULT_TIMEZONE,
+      adminIds: env.ADMIN_IDS,
+      startTimeoutMs: env.BOT_START_TIMEOUT_MS,
+      // The schema refuses WEBHOOK_URL without WEBHOOK_SECRET.
+      ...(env.WEBHOOK_URL && env.WEBHOOK_SECRET ? { webhook: { url: env.WEBHOOK_URL, secret: env.WEBHOOK_SECRET, port: env.WEBHOOK_PORT } } : {}),
+      ...(env.RATE_LIMIT_COMMANDS > 0 ? { rateLimit: { commands: env.RATE_LIMIT_COMMANDS, windowMs: env.RATE_LIMIT_WINDOW_SECONDS * 1000 } } : {}),
+    },
+    delivery: {
+      ratePerSecond: env.SEND_RATE_PER_SECOND,
+      maxInFlight: env.SEND_MAX_IN_FLIGHT,
+      perChatIntervalMs: env.SEND_PER_CHAT_INTERVAL_MS,
+      maxAttempts: env.SEND_MAX_ATTEMPTS,
+      retryBaseMs: env.SEND_RETRY_BASE_MS,
+      requestTimeoutMs: env.SEND_TIMEOUT_MS,
+      leaseMs: env.SCHEDULER_LEASE_MS,
+      maxStories: env.DIGEST_MAX_STORIES,
+    },
+    fetch: {
+      cron: env.FETCH_CRON,
+      sourcesFile: env.SOURCES_FILE,
+      // Feeds link to pages we then fetch: refuse private and loopback addresses unless allowed.
+      request: { timeoutMs: env.FETCH_TIMEOUT_MS, maxBytes: env.FETCH_MAX_BYTES, userAgent: env.FETCH_USER_AGENT, allowPrivate: env.ALLOW_PRIVATE_SOURCES },
+      poll: {
+        concurrency: env.FETCH_CONCURRENCY,
+        hostIntervalMs: env.FETCH_HOST_INTERVAL_MS,
+        pagesPerSource: env.FETCH_PAGES_PER_SOURCE,
+        pagesPerPoll: env.FETCH_PAGES_PER_POLL,
+        pageTimePerSourceMs: env.FETCH_PAGE_TIME_PER_SOURCE_MS,
+        deadlineMs: env.FETCH_POLL_DEADLINE_MS,
+      },
+      parse: { workers: env.FETCH_WORKERS, taskTimeoutMs: env.PARSE_TIMEOUT_MS, memoryMb: env.PARSE_MEMORY_MB },
+      ...(env.INGEST_WORKERS !== undefined ? { ingestWorkers: env.INGEST_WORKERS } : {}),
+    },
+    llm: {
+      ...(env.OPENAI_API_KEY ? { apiKey: env.OPENAI_API_KEY } : {}),
+      ...(env.OPENAI_BASE_URL ? { baseUrl: env.OPENAI_BASE_URL } : {}),
+      model: env.OPENAI_MODEL,
+      maxConcurrency: env.OPENAI_MAX_CONCURRENCY,
+      timeoutMs: env.OPENAI_TIMEOUT_MS,
+    },
+    storage: {
+      databasePath: options.databasePath ?? env.DATABASE_PATH,
+      retention: {
+        articlesDays: env.RETENTION_ARTICLES_DAYS,
+        sentMessagesDays: env.RETENTION_SENT_MESSAGES_DAYS,
+        deliveryDays: env.RETENTION_DELIVERY_DAYS,
+        llmCacheDays: env.RETENTION_LLM_CACHE_DAYS,
+      },
+      retentionCron: env.RETENTION_CRON,
+    },
+    log: { level: env.LOG_LEVEL },
+  };
+}
+
+/** Frozen all the way down: a slice handed to one part cannot be changed under another. */
+function deepFreeze<T extends object>(value: T): T {
+  for (const child of Object.values(value)) if (child !== null && typeof child === 'object') deepFreeze(child);
+  return Object.freeze(value);
 }
 
 /** Reads .env (if present; the real environment wins) and validates everything. */
-export function loadConfig(needs: ConfigNeeds = {}, env: NodeJS.ProcessEnv = process.env, dotenvPath = '.env'): Config {
+export function loadConfig(options: ConfigOptions = {}, env: NodeJS.ProcessEnv = process.env, dotenvPath = '.env'): Config {
   if (env === process.env && existsSync(dotenvPath)) loadDotenv({ path: dotenvPath, quiet: true });
-  return parseConfig(env, needs);
+  return parseConfig(env, options);
 }
 
 /** The values that must never appear in a log line. */
 export function secretsOf(config: Config): string[] {
-  return [config.BOT_TOKEN, config.botTokenIgnored?.value, config.OPENAI_API_KEY, config.WEBHOOK_SECRET].filter(
+  return [config.bot.token, config.bot.tokenIgnored?.value, config.llm.apiKey, config.bot.webhook?.secret].filter(
     (s): s is string => typeof s === 'string' && s.length >= 4,
   );
 }

@@ -33,7 +33,7 @@ export function createLogger(options: LogOptions = {}): Logger {
       base: undefined,
       timestamp: pino.stdTimeFunctions.isoTime,
       redact: {
-        paths: ['token', 'botToken', 'apiKey', 'secret', '*.token', '*.botToken', '*.apiKey', '*.secret', 'headers.authorization', '*.headers.authorization', 'config.BOT_TOKEN', 'config.OPENAI_API_KEY', 'config.WEBHOOK_SECRET'],
+        paths: ['token', 'botToken', 'apiKey', 'secret', '*.token', '*.botToken', '*.apiKey', '*.secret', 'headers.authorization', '*.headers.authorization', 'config.bot.token', 'config.bot.tokenIgnored.value', 'config.llm.apiKey', 'config.bot.webhook.secret'],
         censor: '[REDACTED]',
       },
       hooks: { streamWrite: scrubSecrets },

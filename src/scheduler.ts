@@ -4,14 +4,14 @@
 // Only the holder of the database's scheduler lease delivers; another process retries the
 // lease every minute, so it takes over when the holder stops.
 import cron from 'node-cron';
-import type { Config } from './config.ts';
-import { Delivery, botApi, deliverySettingsOf, type DeliverySettings } from './delivery/index.ts';
+import type { Config, FetchConfig, StorageConfig } from './config.ts';
+import { Delivery, botApi, type DeliverySettings } from './delivery/index.ts';
 import type { BotApi } from './delivery/sender.ts';
 import type { Clock } from './delivery/schedule.ts';
 import type { FetchOptions } from './ingest/http.ts';
 import { fetchJobPool, pollAndStore, pollOptionsOf } from './ingest/pipeline.ts';
 import type { Logger } from './log.ts';
-import type { RetentionPolicy, Store } from './store/index.ts';
+import type { Store } from './store/index.ts';
 import type { Summarizer } from './llm/summarizer.ts';
 
 export interface SchedulerDeps {
@@ -39,10 +39,10 @@ export interface RunningScheduler {
   stop(): Promise<void>;
 }
 
-export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 'store' | 'fetchOptions'>): { stop(): Promise<void> } {
+export function startFetchSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | 'fetchOptions'> & { fetch: FetchConfig }): { stop(): Promise<void> } {
   // Feeds and pages are parsed in worker threads with a time and memory limit, so the bot and
   // the other jobs keep running while a hostile document is cut off.
-  const jobs = fetchJobPool(deps.config);
+  const jobs = fetchJobPool(deps.fetch.parse);
   // Aborted by stop(): requests in flight end at once and the poll returns.
   const shutdown = new AbortController();
   let running: Promise<unknown> | null = null;
@@ -51,7 +51,7 @@ export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 
       deps.log.info('previous fetch still running; skipping this one');
       return;
     }
-    running = pollAndStore({ ...deps, jobs }, pollOptionsOf(deps.config, deps.fetchOptions, shutdown.signal))
+    running = pollAndStore({ ...deps, jobs }, pollOptionsOf(deps.fetch.poll, deps.fetchOptions, shutdown.signal))
       .then((report) => deps.log.info({ sources: report.sources, new: report.new, failed: report.failed.length, deferred: report.deferred }, 'fetch finished'))
       .catch((error: unknown) => deps.log.error({ err: error }, 'fetch run failed'))
       .finally(() => {
@@ -59,7 +59,7 @@ export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 
       });
     await running;
   };
-  const task = cron.schedule(deps.config.FETCH_CRON, runOnce, { noOverlap: true, name: 'fetch-sources' });
+  const task = cron.schedule(deps.fetch.cron, runOnce, { noOverlap: true, name: 'fetch-sources' });
   // First poll right away, so a fresh install has news before the first cron tick.
   void runOnce();
   return {
@@ -72,21 +72,12 @@ export function startFetchSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 
   };
 }
 
-export function retentionPolicyOf(config: Config): RetentionPolicy {
-  return {
-    articlesDays: config.RETENTION_ARTICLES_DAYS,
-    sentMessagesDays: config.RETENTION_SENT_MESSAGES_DAYS,
-    deliveryDays: config.RETENTION_DELIVERY_DAYS,
-    llmCacheDays: config.RETENTION_LLM_CACHE_DAYS,
-  };
-}
-
 /** Daily retention (RETENTION_CRON): old articles, sent messages, digests and LLM results go. */
-export function startRetentionSchedule(deps: Pick<SchedulerDeps, 'config' | 'log' | 'store' | 'clock'>): { stop(): Promise<void> } {
+export function startRetentionSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | 'clock'> & { storage: StorageConfig }): { stop(): Promise<void> } {
   let running: Promise<unknown> | null = null;
   const runOnce = async () => {
     running = deps.store.retention
-      .prune(retentionPolicyOf(deps.config), deps.clock ? deps.clock.now() : new Date())
+      .prune(deps.storage.retention, deps.clock ? deps.clock.now() : new Date())
       .then((report) => deps.log.info(report, 'retention finished'))
       .catch((error: unknown) => deps.log.error({ err: error }, 'retention run failed'))
       .finally(() => {
@@ -94,7 +85,7 @@ export function startRetentionSchedule(deps: Pick<SchedulerDeps, 'config' | 'log
       });
     await running;
   };
-  const task = cron.schedule(deps.config.RETENTION_CRON, runOnce, { noOverlap: true, name: 'retention' });
+  const task = cron.schedule(deps.storage.retentionCron, runOnce, { noOverlap: true, name: 'retention' });
   return {
     async stop() {
       await task.stop();
@@ -105,11 +96,11 @@ export function startRetentionSchedule(deps: Pick<SchedulerDeps, 'config' | 'log
 
 export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const { config, log, store } = deps;
-  const fetching = deps.fetch === false ? undefined : startFetchSchedule(deps);
-  const retention = startRetentionSchedule(deps);
+  const fetching = deps.fetch === false ? undefined : startFetchSchedule({ ...deps, fetch: config.fetch });
+  const retention = startRetentionSchedule({ ...deps, storage: config.storage });
 
   let delivery: Delivery | undefined;
-  const api = deps.api ?? (config.BOT_TOKEN ? botApi(config.BOT_TOKEN, config.TELEGRAM_API_ROOT) : undefined);
+  const api = deps.api ?? (config.bot.token ? botApi(config.bot.token, config.bot.apiRoot) : undefined);
   if (!api) {
     log.debug('no Bot API client (BOT_TOKEN is not set): daily digests are not delivered');
   } else {
@@ -118,7 +109,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
       store,
       log,
       api,
-      settings: { ...deliverySettingsOf(config), ...deps.delivery },
+      settings: { ...config.delivery, ...deps.delivery },
       ...(deps.clock ? { clock: deps.clock } : {}),
       ...(summarizer && summarizer.name !== 'offline' ? { improve: (digest) => summarizer.improveDigest(digest) } : {}),
     });

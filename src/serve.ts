@@ -74,7 +74,7 @@ export async function startWebhook(bot: Bot, options: WebhookOptions, log: Logge
 
 export async function serve(deps: ServeDeps): Promise<Running> {
   const { config, log, store } = deps;
-  const summarizer = createSummarizer({ config, store, log });
+  const summarizer = createSummarizer({ llm: config.llm, store, log });
   // Source polling, retention and daily-digest delivery (one delivering scheduler per database).
   const scheduler: RunningScheduler = startScheduler({ ...deps, summarizer });
   let bot: Bot | undefined;
@@ -95,7 +95,7 @@ export async function serve(deps: ServeDeps): Promise<Running> {
     stopping ??= (async () => {
       log.info({ reason }, 'shutting down');
       if (state !== 'failed') state = 'stopping';
-      if (bot && !config.WEBHOOK_URL) {
+      if (bot && !config.bot.webhook) {
         try {
           bot.stop(reason);
         } catch (error) {
@@ -114,36 +114,35 @@ export async function serve(deps: ServeDeps): Promise<Running> {
   };
   const running: Running = { stop, botState: () => state, failed };
 
-  if (!config.BOT_TOKEN) {
+  if (!config.bot.token) {
     log.warn('BOT_TOKEN is not set, so the Telegram bot and daily digests are off (create a bot with @BotFather, see README). Fetching news only.');
     return running;
   }
   state = 'starting';
   const telegramBot = createBot({
-    token: config.BOT_TOKEN,
-    apiRoot: config.TELEGRAM_API_ROOT,
+    token: config.bot.token,
+    apiRoot: config.bot.apiRoot,
     store,
     log,
     summarizer,
     updates,
     settings: {
-      defaultDigestTime: config.DEFAULT_DIGEST_TIME,
-      defaultTimezone: config.DEFAULT_TIMEZONE,
-      adminIds: config.ADMIN_IDS,
-      allowPrivateSources: config.ALLOW_PRIVATE_SOURCES,
+      defaultDigestTime: config.bot.defaultDigestTime,
+      defaultTimezone: config.bot.defaultTimezone,
+      adminIds: config.bot.adminIds,
+      allowPrivateSources: config.fetch.request.allowPrivate,
       fetchOptions: deps.fetchOptions,
-      ...(config.RATE_LIMIT_COMMANDS > 0 ? { rateLimit: { commands: config.RATE_LIMIT_COMMANDS, windowMs: config.RATE_LIMIT_WINDOW_SECONDS * 1000 } } : {}),
+      ...(config.bot.rateLimit ? { rateLimit: config.bot.rateLimit } : {}),
     },
   });
   bot = telegramBot;
   try {
-    const steps = startSteps({ timeoutMs: config.BOT_START_TIMEOUT_MS, ...deps.startRetry }, log);
+    const steps = startSteps({ timeoutMs: config.bot.startTimeoutMs, ...deps.startRetry }, log);
     // getMe first: the bot's username is needed for every update (commands addressed @bot).
     telegramBot.botInfo = await steps.step('getMe', () => telegramBot.telegram.getMe());
     await steps.step('setMyCommands', () => registerCommands(telegramBot));
-    if (config.WEBHOOK_URL) {
-      // config.ts refuses WEBHOOK_URL without WEBHOOK_SECRET.
-      server = await startWebhook(telegramBot, { url: config.WEBHOOK_URL, secret: config.WEBHOOK_SECRET!, port: config.WEBHOOK_PORT, state: () => (state === 'off' ? 'failed' : state) }, log, steps);
+    if (config.bot.webhook) {
+      server = await startWebhook(telegramBot, { ...config.bot.webhook, state: () => (state === 'off' ? 'failed' : state) }, log, steps);
       server.on('error', fail);
     } else {
       await steps.step('deleteWebhook', () => telegramBot.telegram.deleteWebhook({ drop_pending_updates: false }));
@@ -157,6 +156,6 @@ export async function serve(deps: ServeDeps): Promise<Running> {
     throw error;
   }
   if (state === 'starting') state = 'running';
-  log.info({ username: telegramBot.botInfo?.username, mode: config.WEBHOOK_URL ? 'webhook' : 'long polling' }, 'bot started');
+  log.info({ username: telegramBot.botInfo?.username, mode: config.bot.webhook ? 'webhook' : 'long polling' }, 'bot started');
   return running;
 }

@@ -31,7 +31,7 @@ describe('log', () => {
     log.error({ err: new Error(`request to https://api.telegram.org/bot${token}/sendMessage failed`) }, 'telegram error');
     log.info(`calling with ${apiKey}`);
     log.warn({ request: { url: `/webhook?secret=${encodeURIComponent(webhookSecret)}`, headers: { authorization: `Bearer ${apiKey}` } } }, 'webhook');
-    log.debug({ config: { BOT_TOKEN: token } }, 'config');
+    log.debug({ config: { bot: { token } } }, 'config');
     log.info({ token }, 'field named token');
     const all = lines.join('');
     expect(lines).toHaveLength(5);

@@ -75,7 +75,7 @@ describe('retention schedule', () => {
     // Every second here, so that the test need not wait for 03:20.
     const config = parseConfig({ RETENTION_CRON: '* * * * * *', RETENTION_SENT_MESSAGES_DAYS: '30' });
     const { log, lines } = memoryLogger();
-    const retention = startRetentionSchedule({ config, log, store, clock: fixedClock(now) });
+    const retention = startRetentionSchedule({ storage: config.storage, log, store, clock: fixedClock(now) });
     cleanups.push(() => retention.stop());
     await expect.poll(() => lines.find((l) => l.msg === 'retention finished'), { timeout: 30_000, interval: 50 }).toMatchObject({ sentMessages: 1 });
     expect(store.subscribers.sentMessage(1, 1)).toBeUndefined();
@@ -100,7 +100,7 @@ describe('fetching hostile documents while the bot runs (issue 18: one deep page
 
     const config = parseConfig({ FETCH_CRON: '0 0 1 1 *', FETCH_HOST_INTERVAL_MS: '0', FETCH_WORKERS: '2', PARSE_TIMEOUT_MS: '5000', PARSE_MEMORY_MB: '2048' });
     const { log, lines } = memoryLogger();
-    const fetching = startFetchSchedule({ config, log, store, fetchOptions: { allowPrivate: true, timeoutMs: 10_000 } });
+    const fetching = startFetchSchedule({ fetch: config.fetch, log, store, fetchOptions: { allowPrivate: true, timeoutMs: 10_000 } });
     cleanups.push(() => fetching.stop());
 
     await bot.emulator.waitFor(() => hostile.wideServed(), 30_000);

@@ -6,7 +6,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BotStartError } from '../src/bot/startup.ts';
-import { fetchOptionsOf } from '../src/cli/context.ts';
 import { parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { serve, type Running } from '../src/serve.ts';
@@ -30,8 +29,8 @@ async function start(options: { faults?: Fault[]; env?: Record<string, string>; 
   const config = parseConfig({ BOT_TOKEN: options.token ?? TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_PATH: join(dir, 'db.sqlite'), ...options.env });
   const lines: string[] = [];
   const log = createLogger({ level: 'debug', secrets: [options.token ?? TOKEN], destination: { write: (line: string) => void lines.push(line) } });
-  const store = Store.open(config.DATABASE_PATH);
-  const run = serve({ config, log, store, fetchOptions: fetchOptionsOf(config), startRetry: { minDelayMs: 20, maxDelayMs: 100 } });
+  const store = Store.open(config.storage.databasePath);
+  const run = serve({ config, log, store, fetchOptions: config.fetch.request, startRetry: { minDelayMs: 20, maxDelayMs: 100 } });
   void run.then((running) => cleanups.push(() => running.stop('test')), () => undefined);
   return { emulator, run, lines, store };
 }

@@ -5,13 +5,15 @@ import type { AppServices } from '../app/index.ts';
 import type { FetchOptions } from '../ingest/http.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
+import type { Html } from '../telegram/html.ts';
+import { HTML_MESSAGE } from '../telegram/policy.ts';
 import type { Subscriber } from '../store/subscribers.ts';
 import type { RateLimitSettings } from './rate-limit.ts';
 
 export interface BotSettings {
   defaultDigestTime: string;
   defaultTimezone: string;
-  adminIds: number[];
+  adminIds: readonly number[];
   allowPrivateSources: boolean;
   fetchOptions: FetchOptions;
   /** How far back /summary and /digest look. */
@@ -33,6 +35,14 @@ export interface BotDependencies {
 
 export interface BotContext extends Context {
   deps: BotDependencies;
+}
+
+/**
+ * A reply in Telegram HTML. It takes Html only (made by the html template), so no feature can
+ * send a string it forgot to escape.
+ */
+export function replyHtml(ctx: Context, body: Html, extra: Parameters<Context['reply']>[1] = {}) {
+  return ctx.reply(body.toString(), { ...HTML_MESSAGE, ...extra });
 }
 
 /** The text after the command ("/summary syria" -> "syria"). */

@@ -8,7 +8,7 @@ import type { Digest, Story } from '../model/digest.ts';
 import { callbackData } from '../telegram/callbacks.ts';
 import { HTML_MESSAGE } from '../telegram/policy.ts';
 import { truncateText } from '../util/text.ts';
-import type { BotContext } from './context.ts';
+import { replyHtml, type BotContext } from './context.ts';
 import { answerHtml } from './views.ts';
 
 export function topicButtons(topics: string[]): InlineKeyboardButton[][] {
@@ -48,7 +48,7 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   const articleIds = [...new Set(replied?.stories.flatMap((s) => s.sources.map((src) => src.articleId)) ?? [])];
   const topic = articleIds.length ? null : (store.subscribers.get(chatId)?.lastTopic ?? null);
   const answer = await app.answers.answer({ question, articleIds, topic });
-  const sent = await ctx.reply(answerHtml(answer, at), { ...HTML_MESSAGE, ...(ctx.message ? { reply_parameters: { message_id: ctx.message.message_id } } : {}) });
+  const sent = await replyHtml(ctx, answerHtml(answer, at), ctx.message ? { reply_parameters: { message_id: ctx.message.message_id } } : {});
   if (answer.found) {
     // A reply to the answer continues the conversation over the same articles.
     const stories: Story[] = [{ id: 'answer', title: question, summary: [answer.answer], quotes: answer.quotes, sources: answer.sources, updated: at.toISOString() }];

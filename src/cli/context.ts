@@ -1,6 +1,5 @@
 // What every CLI command needs: validated config, a logger, and the store (opened lazily).
 import { loadConfig, secretsOf, type Config } from '../config.ts';
-import type { FetchOptions } from '../ingest/http.ts';
 import { createLogger, scrubDebugOutput, type Logger } from '../log.ts';
 import { Store } from '../store/index.ts';
 
@@ -36,26 +35,15 @@ export class UserError extends Error {}
 export class UsageError extends UserError {}
 
 export function createContext(options: GlobalOptions, needs: CommandNeeds = {}): CliContext {
-  const config = loadConfig({ bot: needs.bot ?? false });
-  if (options.db) config.DATABASE_PATH = options.db;
-  const log = createLogger({ level: config.LOG_LEVEL, secrets: secretsOf(config) });
+  const config = loadConfig({ bot: needs.bot ?? false, ...(options.db ? { databasePath: options.db } : {}) });
+  const log = createLogger({ level: config.log.level, secrets: secretsOf(config) });
   scrubDebugOutput();
-  if (config.botTokenIgnored) log.warn(`${config.botTokenIgnored.reason}; the bot side is off (this command does not need it)`);
+  if (config.bot.tokenIgnored) log.warn(`${config.bot.tokenIgnored.reason}; the bot side is off (this command does not need it)`);
   let store: Store | undefined;
   return {
     config,
     log,
-    store: () => (store ??= Store.open(config.DATABASE_PATH, { log })),
+    store: () => (store ??= Store.open(config.storage.databasePath, { log })),
     close: () => store?.close(),
-  };
-}
-
-export function fetchOptionsOf(config: Config): FetchOptions {
-  return {
-    timeoutMs: config.FETCH_TIMEOUT_MS,
-    maxBytes: config.FETCH_MAX_BYTES,
-    userAgent: config.FETCH_USER_AGENT,
-    // Feeds link to pages we then fetch: refuse private and loopback addresses unless allowed.
-    allowPrivate: config.ALLOW_PRIVATE_SOURCES,
   };
 }

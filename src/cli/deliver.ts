@@ -1,15 +1,15 @@
 // `deliver [--now]`: runs the daily-digest job once: decide who is due (everyone with --now),
 // send the outbox (resuming whatever an earlier run left), and exit when it is empty.
 import { ConfigError } from '../config.ts';
-import { Delivery, botApi, deliverySettingsOf } from '../delivery/index.ts';
+import { Delivery, botApi } from '../delivery/index.ts';
 import { UserError, type CliContext } from './context.ts';
 import { printJsonLine, printLine } from './format.ts';
 
 export async function deliverCommand(ctx: CliContext, options: { now?: boolean; json?: boolean }): Promise<number> {
   const { config, log } = ctx;
-  if (!config.BOT_TOKEN) throw new ConfigError('deliver needs BOT_TOKEN (create a bot with @BotFather) to send digests');
+  if (!config.bot.token) throw new ConfigError('deliver needs BOT_TOKEN (create a bot with @BotFather) to send digests');
   const store = ctx.store();
-  const delivery = new Delivery({ store, log, api: botApi(config.BOT_TOKEN, config.TELEGRAM_API_ROOT), settings: deliverySettingsOf(config) });
+  const delivery = new Delivery({ store, log, api: botApi(config.bot.token, config.bot.apiRoot), settings: config.delivery });
 
   const started = delivery.start();
   if (!started.acquired) {

@@ -5,7 +5,7 @@ import { isJsonlPath } from '../ingest/jsonl.ts';
 import { toIsoUtc } from '../ingest/page.ts';
 import { STDIN, ingestInputs, isUrl, readInputs, type InputOptions } from '../ingest/pipeline.ts';
 import { analyseArticle } from '../nlp/analyse.ts';
-import { UsageError, exitCodeOf, fetchOptionsOf, type CliContext } from './context.ts';
+import { UsageError, exitCodeOf, type CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
 import { isHttpUrl } from '../util/url.ts';
 
@@ -66,8 +66,8 @@ export async function ingestCommand(ctx: CliContext, inputs: string[], options: 
     {
       store: ctx.store(),
       log: ctx.log,
-      fetchOptions: fetchOptionsOf(ctx.config),
-      ...(ctx.config.INGEST_WORKERS !== undefined ? { workers: ctx.config.INGEST_WORKERS } : {}),
+      fetchOptions: ctx.config.fetch.request,
+      ...(ctx.config.fetch.ingestWorkers !== undefined ? { workers: ctx.config.fetch.ingestWorkers } : {}),
     },
     inputOptions,
   );
@@ -84,7 +84,7 @@ export async function extractCommand(ctx: CliContext, inputs: string[], options:
   const inputOptions = inputOptionsOf(inputs, options);
   let failures = 0;
   let successes = 0;
-  for await (const document of readInputs(inputs, fetchOptionsOf(ctx.config), inputOptions)) {
+  for await (const document of readInputs(inputs, ctx.config.fetch.request, inputOptions)) {
     if (document.error) {
       failures++;
       if (options.json) printJsonLine({ input: document.input, ok: false, error: document.error });

@@ -1,13 +1,12 @@
 // `prune [--vacuum]`: the retention `serve` runs daily (RETENTION_* settings), once, now.
 // --vacuum also rewrites the file with incremental auto-vacuum: needed once for a database
 // created before retention existed, so that later prunes give space back to the file system.
-import { retentionPolicyOf } from '../scheduler.ts';
 import type { CliContext } from './context.ts';
 import { printJsonLine, printLine } from './format.ts';
 
 export async function pruneCommand(ctx: CliContext, options: { vacuum?: boolean; json?: boolean }): Promise<number> {
   const store = ctx.store();
-  const report = await store.retention.prune(retentionPolicyOf(ctx.config), new Date());
+  const report = await store.retention.prune(ctx.config.storage.retention, new Date());
   if (options.vacuum) store.retention.vacuum();
   const summary = { ...report, autoVacuum: store.retention.autoVacuum(), vacuumed: options.vacuum === true };
   ctx.log.info(summary, 'prune finished');

@@ -2,7 +2,7 @@
 // non-zero with one line on stderr, so that a supervisor restarts it.
 import { serve, type Running } from '../serve.ts';
 import { describeError } from '../secrets.ts';
-import { createContext, fetchOptionsOf, type GlobalOptions } from './context.ts';
+import { createContext, type GlobalOptions } from './context.ts';
 import { seedSources } from './sources.ts';
 
 export async function serveCommand(options: GlobalOptions): Promise<void> {
@@ -10,7 +10,7 @@ export async function serveCommand(options: GlobalOptions): Promise<void> {
   seedSources(ctx);
   let running: Running;
   try {
-    running = await serve({ config: ctx.config, log: ctx.log, store: ctx.store(), fetchOptions: fetchOptionsOf(ctx.config) });
+    running = await serve({ config: ctx.config, log: ctx.log, store: ctx.store(), fetchOptions: ctx.config.fetch.request });
   } catch (error) {
     // Already shut down; exit now rather than when idle keep-alive sockets time out.
     process.stderr.write(`news-digest: ${describeError(error)}\n`);

@@ -7,16 +7,16 @@ import { redactUrl } from '../secrets.ts';
 import { ConfigError } from '../config.ts';
 import { SourcesFileError, loadSourcesFile, parseOpml } from '../sources-file.ts';
 import type { Source, SourceKind } from '../store/index.ts';
-import { UserError, exitCodeOf, fetchOptionsOf, type CliContext } from './context.ts';
+import { UserError, exitCodeOf, type CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
 import { isHttpUrl } from '../util/url.ts';
 
 /** Seeds the store with the configured default sources (a removed one stays removed). */
 export function seedSources(ctx: CliContext): void {
-  if (!existsSync(ctx.config.SOURCES_FILE)) return;
+  if (!existsSync(ctx.config.fetch.sourcesFile)) return;
   let sources: ReturnType<typeof loadSourcesFile>;
   try {
-    sources = loadSourcesFile(ctx.config.SOURCES_FILE);
+    sources = loadSourcesFile(ctx.config.fetch.sourcesFile);
   } catch (error) {
     // SOURCES_FILE is a setting: a broken file is bad settings (exit 2), as a bad variable is.
     if (error instanceof SourcesFileError) throw new ConfigError(error.message);
@@ -53,7 +53,7 @@ export async function sourcesAddCommand(ctx: CliContext, url: string, options: {
   let name = options.name;
   if (options.check !== false) {
     // Fetched once before it is saved, so a typo does not become a source that fails forever.
-    const probed = await probeSource(url, fetchOptionsOf(ctx.config)).catch((error: unknown) => {
+    const probed = await probeSource(url, ctx.config.fetch.request).catch((error: unknown) => {
       throw new UserError(`cannot add ${url}: ${error instanceof Error ? error.message : String(error)}`);
     });
     kind ??= probed.kind;
@@ -88,8 +88,8 @@ export async function sourcesImportCommand(ctx: CliContext, path: string): Promi
 export async function fetchCommand(ctx: CliContext, options: { json?: boolean }): Promise<number> {
   seedSources(ctx);
   const store = ctx.store();
-  const jobs = fetchJobPool(ctx.config);
-  const totals = await pollAndStore({ store, log: ctx.log, jobs }, pollOptionsOf(ctx.config, fetchOptionsOf(ctx.config))).finally(() => jobs.close());
+  const jobs = fetchJobPool(ctx.config.fetch.parse);
+  const totals = await pollAndStore({ store, log: ctx.log, jobs }, pollOptionsOf(ctx.config.fetch.poll, ctx.config.fetch.request)).finally(() => jobs.close());
   if (options.json) printJsonLine(totals);
   else {
     // Each failed source was logged once as it failed (name, URL, reason, next attempt), as serve logs it.

@@ -1,7 +1,7 @@
 // Delivery wiring: the scheduler lease, due decisions into the outbox, and the sender that
 // drains it. Used by the scheduler (every minute, in `serve`) and by `news-digest deliver`.
 import { Telegram } from 'telegraf';
-import type { Config } from '../config.ts';
+import type { DeliveryConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { DeliveryCounts, LockHolder, Store } from '../store/index.ts';
 import type { Digest } from '../model/digest.ts';
@@ -16,25 +16,8 @@ export { SchedulerLease, SCHEDULER_LOCK } from './lock.ts';
 export { dueToday, nextDueAt, zonedTimeToUtc, localDate, localParts, fixedClock, systemClock, type Clock } from './schedule.ts';
 export { Sender, Pacer, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
 
-export interface DeliverySettings extends SenderSettings {
-  /** Scheduler lease length; renewed every third of it. */
-  leaseMs: number;
-  /** Stories per daily digest. */
-  maxStories: number;
-}
-
-export function deliverySettingsOf(config: Config): DeliverySettings {
-  return {
-    ratePerSecond: config.SEND_RATE_PER_SECOND,
-    maxInFlight: config.SEND_MAX_IN_FLIGHT,
-    perChatIntervalMs: config.SEND_PER_CHAT_INTERVAL_MS,
-    maxAttempts: config.SEND_MAX_ATTEMPTS,
-    retryBaseMs: config.SEND_RETRY_BASE_MS,
-    requestTimeoutMs: config.SEND_TIMEOUT_MS,
-    leaseMs: config.SCHEDULER_LEASE_MS,
-    maxStories: config.DIGEST_MAX_STORIES,
-  };
-}
+/** The configured delivery slice, plus the sender's finer settings (tests tune them). */
+export type DeliverySettings = SenderSettings & DeliveryConfig;
 
 /** A raw Bot API client for the sender (its own retry logic; no telegraf middleware). */
 export function botApi(token: string, apiRoot: string): BotApi {

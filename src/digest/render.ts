@@ -1,44 +1,17 @@
 // render: a Digest to plain text (terminal), JSON (--json) and Telegram HTML messages.
-// Telegram HTML: every <, >, & escaped, only allowed tags, each message at most 4096
-// characters after entity parsing, split between stories and never inside a tag.
+// Telegram HTML: built with the html template (src/telegram/html.ts), so every value is escaped;
+// only allowed tags, each message at most 4096 characters after entity parsing, split between
+// stories and never inside a tag.
 import { outletName } from '../util/outlet.ts';
 import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from '../model/digest.ts';
 import { isHttpUrl } from '../util/url.ts';
 import { callbackData } from '../telegram/callbacks.ts';
 import { truncateText } from '../util/text.ts';
+import { type Html, html, joinHtml, visibleLength } from '../telegram/html.ts';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Room kept below the limit, for safety against counting differences. */
 const MESSAGE_BUDGET = 4000;
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Half a surrogate pair (a JSON feed can carry one) becomes U+FFFD: Telegram refuses text that is not UTF-8. */
-export function wellFormed(text: string): string {
-  return text.replace(LONE_SURROGATE, '\uFFFD');
-}
-
-export function escapeHtml(text: string): string {
-  return wellFormed(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-
-function escapeAttribute(text: string): string {
-  return escapeHtml(text).replace(/"/g, '&quot;');
-}
-
-/** The text Telegram shows (and counts) for our HTML: tags removed, entities decoded. */
-export function visibleText(html: string): string {
-  return html
-    .replace(/<[^>]*>/g, '')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&quot;/g, '"')
-    .replace(/&amp;/g, '&');
-}
-
-export function visibleLength(html: string): number {
-  return visibleText(html).length;
-}
 
 /** A link Telegram accepts: an absolute http(s) URL, percent-encoded; null for anything else. */
 function webUrl(url: string | undefined): string | null {
@@ -96,11 +69,12 @@ export function sourceLine(source: SourceRef, now?: Date): string {
  * "<a>Valmora Post</a>, 3 Mar, 11:20 UTC (also: <a>AP</a>, <a>Reuters</a>)", the outlets
  * linked; with `title`, the headline after the date ("…, 3 Mar, 11:20 UTC: Dock strike…").
  */
-export function sourceLineHtml(source: SourceRef, now?: Date, options: { title?: boolean } = {}): string {
+export function sourceLineHtml(source: SourceRef, now?: Date, options: { title?: boolean } = {}): Html {
   const copies = alsoCopies(source);
-  const also = copies.length ? ` (also: ${copies.map((copy) => sourceLinkHtml(copy, sourceOutlet(copy))).join(', ')})` : '';
-  const title = options.title ? `: ${escapeHtml(truncateText(source.title, 200))}` : '';
-  return `${sourceLinkHtml(source, sourceOutlet(source))}, ${escapeHtml(sourceDate(source, now))}${title}${also}`;
+  const links = joinHtml(copies.map((copy) => sourceLinkHtml(copy, sourceOutlet(copy))), ', ');
+  const also = copies.length ? html` (also: ${links})` : '';
+  const title = options.title ? html`: ${truncateText(source.title, 200)}` : '';
+  return html`${sourceLinkHtml(source, sourceOutlet(source))}, ${sourceDate(source, now)}${title}${also}`;
 }
 
 /** A source and its folded copies: the articles one source line stands for. */
@@ -137,15 +111,15 @@ function quoteLine(quote: StoryQuote): string {
   return `“${quoteText(quote)}” — ${quote.speaker ?? 'unattributed'}`;
 }
 
-export function quoteHtml(quote: StoryQuote): string {
-  return `<i>“${escapeHtml(quoteText(quote))}”</i> — ${escapeHtml(quote.speaker ? capName(quote.speaker) : 'unattributed')}`;
+export function quoteHtml(quote: StoryQuote): Html {
+  return html`<i>“${quoteText(quote)}”</i> — ${quote.speaker ? capName(quote.speaker) : 'unattributed'}`;
 }
 
 /** The label linked to the source's page when it has a valid web URL, else the label alone. */
-export function sourceLinkHtml(source: SourceArticle, label: string): string {
+export function sourceLinkHtml(source: SourceArticle, label: string): Html {
   const href = webUrl(source.url);
-  const text = escapeHtml(capName(label));
-  return href ? `<a href="${escapeAttribute(href)}">${text}</a>` : text;
+  const text = capName(label);
+  return href ? html`<a href="${href}">${text}</a>` : html`${text}`;
 }
 
 function headline(digest: Digest): string {
@@ -208,25 +182,25 @@ export interface TelegramMessage {
 }
 
 /** The first `max` source lines, then how many more articles the story has ("and 4 more"). */
-function sourcesHtml(sources: SourceRef[], now: Date, max: number, articles: number): string {
+function sourcesHtml(sources: SourceRef[], now: Date, max: number, articles: number): Html {
   const first = sources.slice(0, max);
   const shown = first.map((s) => sourceLineHtml(s, now));
   const hidden = articles - first.flatMap(withCopies).length;
   const more = hidden > 0 ? ` and ${hidden} more` : '';
-  return `${shown.join(' · ')}${more}`;
+  return html`${joinHtml(shown, ' · ')}${more}`;
 }
 
-export function storyHtml(story: Story, index: number, now: Date, options: { quotes?: number; sentences?: number } = {}): string {
-  const parts = [`<b>${index}. ${escapeHtml(capTitle(storyHeadline(story)))}</b>`];
-  if (story.outsideWindow) parts[0] += ` <i>(${escapeHtml(shortTime(story.updated, now))})</i>`;
-  if (story.update) parts.push(`<i>Follow-up to “${escapeHtml(truncateText(story.update.storyTitle, 200))}”</i>`);
+export function storyHtml(story: Story, index: number, now: Date, options: { quotes?: number; sentences?: number } = {}): Html {
+  const when = story.outsideWindow ? html` <i>(${shortTime(story.updated, now)})</i>` : '';
+  const parts = [html`<b>${index}. ${capTitle(storyHeadline(story))}</b>${when}`];
+  if (story.update) parts.push(html`<i>Follow-up to “${truncateText(story.update.storyTitle, 200)}”</i>`);
   const summary = story.summary.slice(0, options.sentences ?? story.summary.length);
-  if (summary.length) parts.push(escapeHtml(summary.join(' ')));
+  if (summary.length) parts.push(html`${summary.join(' ')}`);
   for (const quote of story.quotes.slice(0, options.quotes ?? story.quotes.length)) {
     parts.push(quoteHtml(quote));
   }
-  parts.push(`📰 ${sourcesHtml(story.sources, now, 3, articleTotal(story))}${outletCount(story)}`);
-  return parts.join('\n');
+  parts.push(html`📰 ${sourcesHtml(story.sources, now, 3, articleTotal(story))}${outletCount(story)}`);
+  return joinHtml(parts, '\n');
 }
 
 /** Longest title and name (outlet, source, speaker) shown in a message: a feed can claim any. */
@@ -242,7 +216,7 @@ export function capName(name: string): string {
 }
 
 /** A story block that fits one message: drop quotes, then sentences, then shorten the text. */
-function fittingStoryHtml(story: Story, index: number, now: Date, budget: number): string {
+function fittingStoryHtml(story: Story, index: number, now: Date, budget: number): Html {
   for (let quotes = story.quotes.length; quotes >= 0; quotes--) {
     const html = storyHtml(story, index, now, { quotes });
     if (visibleLength(html) <= budget) return html;
@@ -268,26 +242,33 @@ export function storyButtons(story: Story, index: number): InlineButton[] {
 export function renderTelegram(digest: Digest, options: { budget?: number } = {}): TelegramMessage[] {
   const budget = options.budget ?? MESSAGE_BUDGET;
   const now = new Date(digest.generatedAt);
-  if (!digest.stories.length) return [{ html: escapeHtml(noStoriesMessage(digest)), storyIds: [], keyboard: [] }];
+  if (!digest.stories.length) return [{ html: html`${noStoriesMessage(digest)}`.toString(), storyIds: [], keyboard: [] }];
 
-  let header = `<b>${escapeHtml(truncateText(headline(digest), 300))}</b>`;
-  if (digest.headline) header += `\n${escapeHtml(truncateText(digest.headline, 300))}`;
-  if (digest.note) header += `\n<i>${escapeHtml(truncateText(digest.note, 500))}</i>`;
+  const header = joinHtml(
+    [
+      html`<b>${truncateText(headline(digest), 300)}</b>`,
+      ...(digest.headline ? [html`${truncateText(digest.headline, 300)}`] : []),
+      ...(digest.note ? [html`<i>${truncateText(digest.note, 500)}</i>`] : []),
+    ],
+    '\n',
+  );
 
+  // Built as Html, handed on as the string the outbox stores and the Bot API takes.
   const messages: TelegramMessage[] = [];
-  let current: TelegramMessage = { html: header, storyIds: [], keyboard: [] };
+  let current: { html: Html; storyIds: string[]; keyboard: InlineButton[][] } = { html: header, storyIds: [], keyboard: [] };
+  const finish = (): void => void messages.push({ ...current, html: current.html.toString() });
   digest.stories.forEach((story, i) => {
     const block = fittingStoryHtml(story, i + 1, now, budget - visibleLength(header) - 2);
-    const candidate = `${current.html}\n\n${block}`;
+    const candidate = html`${current.html}\n\n${block}`;
     if (current.storyIds.length && visibleLength(candidate) > budget) {
-      messages.push(current);
+      finish();
       current = { html: block, storyIds: [story.id], keyboard: [storyButtons(story, i + 1)] };
     } else {
-      current.html = current.storyIds.length || current.html ? candidate : block;
+      current.html = candidate;
       current.storyIds.push(story.id);
       current.keyboard.push(storyButtons(story, i + 1));
     }
   });
-  messages.push(current);
+  finish();
   return messages;
 }

@@ -3,7 +3,7 @@
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Config } from '../config.ts';
+import type { FetchConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
 import type { InsertResult, Store } from '../store/index.ts';
@@ -332,23 +332,13 @@ export function pollAndStore(deps: { store: Store; log: Logger; jobs: JobRunner 
   );
 }
 
-/** The poll's settings: fetch options plus the budgets from config. */
-export function pollOptionsOf(config: Config, fetchOptions: FetchOptions, signal?: AbortSignal): PollOptions {
-  const options: PollOptions = {
-    ...fetchOptions,
-    concurrency: config.FETCH_CONCURRENCY,
-    hostIntervalMs: config.FETCH_HOST_INTERVAL_MS,
-    pagesPerSource: config.FETCH_PAGES_PER_SOURCE,
-    pagesPerPoll: config.FETCH_PAGES_PER_POLL,
-    pageTimePerSourceMs: config.FETCH_PAGE_TIME_PER_SOURCE_MS,
-    deadlineMs: config.FETCH_POLL_DEADLINE_MS,
-  };
-  if (signal) options.signal = signal;
-  return options;
+/** The poll's settings: fetch options plus the poll's budgets. */
+export function pollOptionsOf(poll: FetchConfig['poll'], fetchOptions: FetchOptions, signal?: AbortSignal): PollOptions {
+  return { ...fetchOptions, ...poll, ...(signal ? { signal } : {}) };
 }
 
 /** The worker threads that parse what `fetch` and `serve` download, with each document's time and memory limit. */
-export function fetchJobPool(config: Config): PreparePool {
+export function fetchJobPool(parse: FetchConfig['parse']): PreparePool {
   // Few jobs queued per worker: one slow document should hold up little behind it.
-  return new PreparePool(config.FETCH_WORKERS, { taskTimeoutMs: config.PARSE_TIMEOUT_MS, memoryMb: config.PARSE_MEMORY_MB, tasksPerWorker: 2 });
+  return new PreparePool(parse.workers, { taskTimeoutMs: parse.taskTimeoutMs, memoryMb: parse.memoryMb, tasksPerWorker: 2 });
 }

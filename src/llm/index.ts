@@ -3,7 +3,7 @@
 // JSON-schema response format); every quote is checked to be verbatim in the article it
 // cites, and every fault falls back to the offline result. One request per new article,
 // cached by a hash of what was sent, so an article is never sent twice.
-import type { Config } from '../config.ts';
+import type { LlmConfig } from '../config.ts';
 import { sourceRef, withoutRepeats, MAX_KEY_QUOTES } from '../digest/compose.ts';
 import type { Digest, Story, StoryQuote } from '../model/digest.ts';
 import type { Logger } from '../log.ts';
@@ -52,7 +52,7 @@ export interface LlmSummarizer {
 }
 
 export interface LlmSummarizerDeps {
-  config: Config;
+  llm: LlmConfig;
   store: Store;
   log: Logger;
 }
@@ -125,7 +125,7 @@ class Summarizer implements LlmSummarizer {
     private readonly prompts: Prompts,
     private readonly options: LlmOptions,
   ) {
-    const { config, log } = deps;
+    const { llm, log } = deps;
     this.breaker = new CircuitBreaker({
       threshold: options.breakerThreshold ?? 3,
       cooldownMs: options.breakerCooldownMs ?? 60_000,
@@ -133,11 +133,11 @@ class Summarizer implements LlmSummarizer {
       ...(options.time ? { time: options.time } : {}),
     });
     this.client = new LlmClient({
-      model: config.OPENAI_MODEL,
-      apiKey: config.OPENAI_API_KEY,
-      baseURL: config.OPENAI_BASE_URL,
-      timeoutMs: config.OPENAI_TIMEOUT_MS,
-      maxConcurrency: config.OPENAI_MAX_CONCURRENCY,
+      model: llm.model,
+      apiKey: llm.apiKey,
+      baseURL: llm.baseUrl,
+      timeoutMs: llm.timeoutMs,
+      maxConcurrency: llm.maxConcurrency,
       breaker: this.breaker,
       counters: this.metrics,
       log,
@@ -383,10 +383,10 @@ class Summarizer implements LlmSummarizer {
  * file throws PromptError at start rather than failing every request later.
  */
 export function createLlmSummarizer(deps: LlmSummarizerDeps, options: LlmOptions = {}): LlmSummarizer | null {
-  if (!deps.config.OPENAI_API_KEY && !deps.config.OPENAI_BASE_URL) return null;
+  if (!deps.llm.apiKey && !deps.llm.baseUrl) return null;
   const prompts = options.prompts ?? loadPrompts(options.promptsDir);
   deps.log.info(
-    { model: deps.config.OPENAI_MODEL, host: new URL(deps.config.OPENAI_BASE_URL ?? 'https://api.openai.com/v1').host },
+    { model: deps.llm.model, host: new URL(deps.llm.baseUrl ?? 'https://api.openai.com/v1').host },
     'LLM summaries on',
   );
   return new Summarizer(deps, prompts, options);

@@ -1,6 +1,6 @@
 // The summarizer the CLI and the bot use: offline (extractive) by default, the LLM on top
 // when one is configured. Every LLM fault falls back to the offline result inside the LLM path.
-import type { Config } from '../config.ts';
+import type { LlmConfig } from '../config.ts';
 import type { Digest } from '../model/digest.ts';
 import type { Logger } from '../log.ts';
 import type { StoredArticle } from '../model.ts';
@@ -25,19 +25,19 @@ export const offlineSummarizer: Summarizer = {
 };
 
 /** Whether an LLM is configured (an API key, or a base URL for a local server). */
-export function llmConfigured(config: Config): boolean {
-  return Boolean(config.OPENAI_API_KEY || config.OPENAI_BASE_URL);
+export function llmConfigured(llm: LlmConfig): boolean {
+  return Boolean(llm.apiKey || llm.baseUrl);
 }
 
-export function createSummarizer(deps: { config: Config; store: Store; log: Logger }): Summarizer {
-  if (!llmConfigured(deps.config)) return offlineSummarizer;
+export function createSummarizer(deps: { llm: LlmConfig; store: Store; log: Logger }): Summarizer {
+  if (!llmConfigured(deps.llm)) return offlineSummarizer;
   // Prompts are read now, so a broken prompts/ folder still fails at start.
   const prompts = loadPrompts();
   // openai, js-tiktoken and the LLM modules load only when an LLM is configured (8 MB of idle RSS).
   const loading = import('./index.ts').then((m) => m.createLlmSummarizer(deps, { prompts })!);
   loading.catch(() => undefined); // reported by the first call that awaits it
   return {
-    name: deps.config.OPENAI_MODEL,
+    name: deps.llm.model,
     async improveDigest(digest) {
       const llm = await loading;
       const improved = await llm.enhanceDigest(digest);

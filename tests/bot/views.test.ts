@@ -13,19 +13,19 @@ function story(sources: SourceRef[]): Story {
 describe('bot views name the outlet and date of every source', () => {
   it('the Sources button: "Outlet, date: title" with the link, copies as "also", never the title twice', () => {
     const copy = { articleId: 3, title: 'Copy', url: 'https://apnews.example/1', outlet: 'AP', published: '2026-03-03T12:05:00Z' };
-    const html = storySourcesHtml(story([{ ...post, also: [copy] }, untitledOutlet]), now);
+    const html = String(storySourcesHtml(story([{ ...post, also: [copy] }, untitledOutlet]), now));
     expect(html).toContain('• <a href="https://www.valmorapost.example/strike">Valmora Post</a>, 3 Mar, 11:20 UTC: Dock strike halts cargo (also: <a href="https://apnews.example/1">AP</a>)');
     expect(html).toContain('• unknown outlet, ingested 4 Mar, 09:00 UTC: Council cuts library hours');
     expect(html).not.toContain('Council cuts library hours: Council cuts library hours');
   });
 
   it('the More view and answers give each source its date', () => {
-    expect(storyDetailHtml(story([post]), [], now)).toContain('Valmora Post</a>, 3 Mar, 11:20 UTC');
+    expect(String(storyDetailHtml(story([post]), [], now))).toContain('Valmora Post</a>, 3 Mar, 11:20 UTC');
     const answer = { question: 'Who struck?', found: true, answer: 'Dock workers walked out.', sentences: [], quotes: [], sources: [untitledOutlet], related: [], searched: 'struck' };
-    expect(answerHtml(answer, now)).toContain('📰 unknown outlet, ingested 4 Mar, 09:00 UTC');
+    expect(String(answerHtml(answer, now))).toContain('📰 unknown outlet, ingested 4 Mar, 09:00 UTC');
     const cited = { ...answer, sentences: [{ text: 'Dock workers walked out.', source: post }] };
-    expect(answerHtml(cited, now)).toContain('Dock workers walked out. (<a href="https://www.valmorapost.example/strike">Valmora Post</a>, 3 Mar, 11:20 UTC)');
+    expect(String(answerHtml(cited, now))).toContain('Dock workers walked out. (<a href="https://www.valmorapost.example/strike">Valmora Post</a>, 3 Mar, 11:20 UTC)');
     const notFound = { ...answer, found: false, answer: "I don't find that in the articles.", sources: [], related: [untitledOutlet] };
-    expect(answerHtml(notFound, now)).toContain('• Council cuts library hours (unknown outlet, ingested 4 Mar, 09:00 UTC)');
+    expect(String(answerHtml(notFound, now))).toContain('• Council cuts library hours (unknown outlet, ingested 4 Mar, 09:00 UTC)');
   });
 });

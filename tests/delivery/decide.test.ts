@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { decideDue, findDue } from '../../src/delivery/decide.ts';
 import type { Story } from '../../src/model/digest.ts';
-import { visibleText } from '../../src/digest/render.ts';
+import { visibleText } from '../../src/telegram/html.ts';
 import type { ArticleDraft } from '../../src/model.ts';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
 import { Store } from '../../src/store/index.ts';

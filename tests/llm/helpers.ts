@@ -88,7 +88,7 @@ export async function harness(env: Record<string, string> = {}, options: LlmOpti
   const logs: string[] = [];
   const log = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
   const defaults: LlmOptions = { backoffBaseMs: 10, ...options };
-  const make = (o: LlmOptions = defaults) => createLlmSummarizer({ config, store, log }, o)!;
+  const make = (o: LlmOptions = defaults) => createLlmSummarizer({ llm: config.llm, store, log }, o)!;
   const llm = make();
   const made = [llm];
   return {

@@ -19,9 +19,9 @@ afterEach(async () => {
 describe('createLlmSummarizer', () => {
   it('is null when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set: everything stays offline', () => {
     const store = Store.open(':memory:');
-    expect(createLlmSummarizer({ config: parseConfig({}), store, log: silentLogger })).toBeNull();
-    expect(createLlmSummarizer({ config: parseConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }), store, log: silentLogger })).not.toBeNull();
-    expect(createLlmSummarizer({ config: parseConfig({ OPENAI_API_KEY: 'sk-x' }), store, log: silentLogger })).not.toBeNull();
+    expect(createLlmSummarizer({ llm: parseConfig({}).llm, store, log: silentLogger })).toBeNull();
+    expect(createLlmSummarizer({ llm: parseConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }).llm, store, log: silentLogger })).not.toBeNull();
+    expect(createLlmSummarizer({ llm: parseConfig({ OPENAI_API_KEY: 'sk-x' }).llm, store, log: silentLogger })).not.toBeNull();
     store.close();
   });
 });

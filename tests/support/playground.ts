@@ -4,7 +4,6 @@
 //   :reply text        replies to the last digest message          :quit   leaves
 import { createInterface } from 'node:readline/promises';
 import { createBot, registerCommands } from '../../src/bot/index.ts';
-import { fetchOptionsOf } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { Store } from '../../src/store/index.ts';
@@ -26,7 +25,7 @@ function show(message: TgMessage, buttons: { label: string; data: string }[]): v
 async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
-  const store = Store.open(config.DATABASE_PATH);
+  const store = Store.open(config.storage.databasePath);
   const emulator = await startTelegramEmulator({ rateLimits: false });
   const bot = createBot({
     token: emulator.token,
@@ -34,11 +33,11 @@ async function main(): Promise<void> {
     store,
     log,
     settings: {
-      defaultDigestTime: config.DEFAULT_DIGEST_TIME,
-      defaultTimezone: config.DEFAULT_TIMEZONE,
+      defaultDigestTime: config.bot.defaultDigestTime,
+      defaultTimezone: config.bot.defaultTimezone,
       adminIds: [CHAT],
-      allowPrivateSources: config.ALLOW_PRIVATE_SOURCES,
-      fetchOptions: fetchOptionsOf(config),
+      allowPrivateSources: config.fetch.request.allowPrivate,
+      fetchOptions: config.fetch.request,
       windowHours: 24 * 365 * 20,
     },
   });
@@ -46,7 +45,7 @@ async function main(): Promise<void> {
   void bot.launch({ dropPendingUpdates: false });
 
   process.stdout.write(
-    `Playground: you are a Telegram user talking to the real bot (database ${config.DATABASE_PATH}, ${store.articles.count()} articles).\n` +
+    `Playground: you are a Telegram user talking to the real bot (database ${config.storage.databasePath}, ${store.articles.count()} articles).\n` +
       'Try /start, /summary syria, /help; ":press N" presses a button, ":reply question" replies to the last digest, ":quit" leaves.\n',
   );
   const rl = createInterface({ input: process.stdin, output: process.stdout });

@@ -1,9 +1,8 @@
 // /stats for the bot's administrators.
 import { Composer } from 'telegraf';
 import { deliveryStatsLines } from '../../delivery/index.ts';
-import { escapeHtml } from '../../digest/render.ts';
-import { HTML_MESSAGE } from '../../telegram/policy.ts';
-import { adminsOnly, type BotContext } from '../context.ts';
+import { html, joinHtml } from '../../telegram/html.ts';
+import { adminsOnly, replyHtml, type BotContext } from '../context.ts';
 
 export const admin = new Composer<BotContext>();
 
@@ -14,12 +13,12 @@ admin.command('stats', adminsOnly('Sorry, statistics are for the administrators 
   const sources = store.sources.list();
   const lastFetch = sources.map((s) => s.lastSuccessAt).filter((t): t is string => !!t).sort().pop();
   const lines = [
-    '<b>Statistics</b>',
+    html`<b>Statistics</b>`,
     `Subscribers: ${store.subscribers.countActive()}`,
     `Articles today (UTC): ${store.articles.countIngestedSince(today)} of ${store.articles.count()}`,
     `Sources: ${sources.length}, failing: ${sources.filter((s) => s.consecutiveFailures > 0).length}`,
-    `Last fetch: ${lastFetch ? `${escapeHtml(lastFetch.slice(0, 16).replace('T', ' '))} UTC` : 'never'}`,
-    ...deliveryStatsLines(store, at).map(escapeHtml),
+    `Last fetch: ${lastFetch ? `${lastFetch.slice(0, 16).replace('T', ' ')} UTC` : 'never'}`,
+    ...deliveryStatsLines(store, at),
   ];
-  await ctx.reply(lines.join('\n'), HTML_MESSAGE);
+  await replyHtml(ctx, joinHtml(lines, '\n'));
 });

@@ -4,9 +4,9 @@ import { articleTime, quotesNotRepeating, sourceRef, storyQuotes, toStoryQuote }
 import { suggestTopics } from '../../digest/select.ts';
 import type { Story, StoryQuote } from '../../model/digest.ts';
 import { callbackPattern } from '../../telegram/callbacks.ts';
-import { HTML_MESSAGE } from '../../telegram/policy.ts';
+import { type Html, html } from '../../telegram/html.ts';
 import { cutText } from '../../util/text.ts';
-import { commandArgument, type BotContext } from '../context.ts';
+import { commandArgument, replyHtml, type BotContext } from '../context.ts';
 import { replyWithSummary, sendDigest, topicButtons } from '../replies.ts';
 import { coverageHtml, storyDetailHtml, storySourcesHtml } from '../views.ts';
 
@@ -18,8 +18,7 @@ digests.command('summary', async (ctx) => {
   const topic = cutText(commandArgument(ctx), { max: MAX_TOPIC_LENGTH });
   if (!topic) {
     const suggestions = suggestTopics(ctx.deps.store, ctx.deps.now(), 4);
-    await ctx.reply(`Which topic? For example <code>/summary syria</code>.${suggestions.length ? ' Or pick one in the news now:' : ''}`, {
-      ...HTML_MESSAGE,
+    await replyHtml(ctx, html`Which topic? For example <code>/summary syria</code>.${suggestions.length ? ' Or pick one in the news now:' : ''}`, {
       ...(suggestions.length ? { reply_markup: { inline_keyboard: topicButtons(suggestions) } } : {}),
     });
     return;
@@ -45,7 +44,7 @@ async function storyButton(ctx: BotContext & { match: RegExpExecArray }, view: '
   }
   await ctx.answerCbQuery();
   const at = now();
-  let html: string;
+  let body: Html;
   if (view === 'more') {
     const articles = store.articles.getMany(story.sources.map((s) => s.articleId));
     // Every full quote of the story, none repeating the summary or another quote shown.
@@ -55,11 +54,11 @@ async function storyButton(ctx: BotContext & { match: RegExpExecArray }, view: '
         .map(({ quote, articleId }) => toStoryQuote(quote, articleId)),
       story.summary,
     );
-    html = storyDetailHtml(story, quotes.length ? quotes : story.quotes, at);
+    body = storyDetailHtml(story, quotes.length ? quotes : story.quotes, at);
   } else {
-    html = storySourcesHtml(story, at);
+    body = storySourcesHtml(story, at);
   }
-  const reply = await ctx.reply(html, { ...HTML_MESSAGE, reply_parameters: { message_id: message!.message_id } });
+  const reply = await replyHtml(ctx, body, { reply_parameters: { message_id: message!.message_id } });
   store.subscribers.recordSentMessage({ chatId: ctx.chat!.id, messageId: reply.message_id, kind: 'story', topic: sent!.topic, stories: [story] }, at);
 }
 
@@ -81,7 +80,7 @@ digests.action(callbackPattern('coverage'), async (ctx) => {
   const sources = articles.sort((a, b) => articleTime(b) - articleTime(a)).map(sourceRef);
   const message = ctx.callbackQuery.message;
   const at = now();
-  const reply = await ctx.reply(coverageHtml(story, sources, at), { ...HTML_MESSAGE, ...(message ? { reply_parameters: { message_id: message.message_id } } : {}) });
+  const reply = await replyHtml(ctx, coverageHtml(story, sources, at), message ? { reply_parameters: { message_id: message.message_id } } : {});
   // A reply to the list asks about these articles.
   const listed: Story = { id: `s${story.id}`, title: story.title, summary: [], quotes: [], sources, updated: story.last };
   store.subscribers.recordSentMessage({ chatId: ctx.chat!.id, messageId: reply.message_id, kind: 'coverage', topic: null, stories: [listed] }, at);

@@ -1,13 +1,13 @@
 // /sources for everyone; /addsource and /removesource for the bot's administrators.
 import { Composer } from 'telegraf';
-import { capName, escapeHtml } from '../../digest/render.ts';
+import { capName } from '../../digest/render.ts';
 import { assertPublicUrl } from '../../ingest/http.ts';
 import { probeSource } from '../../ingest/probe.ts';
 import { redactUrl } from '../../secrets.ts';
-import { HTML_MESSAGE } from '../../telegram/policy.ts';
+import { html } from '../../telegram/html.ts';
 import { truncateText } from '../../util/text.ts';
 import { isHttpUrl } from '../../util/url.ts';
-import { adminsOnly, commandArgument, isAdmin, type BotContext } from '../context.ts';
+import { adminsOnly, commandArgument, isAdmin, replyHtml, type BotContext } from '../context.ts';
 import { sourcesListHtml } from '../views.ts';
 import type { Source } from '../../store/index.ts';
 
@@ -16,12 +16,12 @@ const MAX_SOURCE_NAME = 200;
 
 export const sources = new Composer<BotContext>();
 
-sources.command('sources', (ctx) => ctx.reply(sourcesListHtml(ctx.deps.store.sources.list(), isAdmin(ctx)), HTML_MESSAGE));
+sources.command('sources', (ctx) => replyHtml(ctx, sourcesListHtml(ctx.deps.store.sources.list(), isAdmin(ctx))));
 
 sources.command('addsource', adminsOnly('Sorry, only the administrators of this bot can add sources.'), async (ctx) => {
   const { store, settings, log } = ctx.deps;
   const url = commandArgument(ctx);
-  if (!isHttpUrl(url)) return void (await ctx.reply('Please give a feed URL, e.g. <code>/addsource https://example.org/rss.xml</code>.', HTML_MESSAGE));
+  if (!isHttpUrl(url)) return void (await replyHtml(ctx, html`Please give a feed URL, e.g. <code>/addsource https://example.org/rss.xml</code>.`));
   await ctx.sendChatAction('typing');
   let source: Source;
   try {
@@ -30,16 +30,16 @@ sources.command('addsource', adminsOnly('Sorry, only the administrators of this 
     source = store.sources.add({ url, name: truncateText(probed.title ?? new URL(url).hostname, MAX_SOURCE_NAME), kind: probed.kind });
   } catch (error) {
     log.info({ url: redactUrl(url), reason: (error as Error).message }, 'addsource refused');
-    await ctx.reply(`I could not add that source: ${escapeHtml(truncateText((error as Error).message, 500))}`, HTML_MESSAGE);
+    await replyHtml(ctx, html`I could not add that source: ${truncateText((error as Error).message, 500)}`);
     return;
   }
   // Outside the try: a failed reply must not claim that adding failed.
-  await ctx.reply(`Added source ${source.id}: <b>${escapeHtml(capName(source.name))}</b> (${source.kind}).`, HTML_MESSAGE);
+  await replyHtml(ctx, html`Added source ${source.id}: <b>${capName(source.name)}</b> (${source.kind}).`);
 });
 
 sources.command('removesource', adminsOnly('Sorry, only the administrators of this bot can remove sources.'), async (ctx) => {
   const arg = commandArgument(ctx);
-  if (!arg) return void (await ctx.reply('Which one? Give its number or URL from /sources, e.g. <code>/removesource 3</code>.', HTML_MESSAGE));
+  if (!arg) return void (await replyHtml(ctx, html`Which one? Give its number or URL from /sources, e.g. <code>/removesource 3</code>.`));
   const removed = ctx.deps.store.sources.remove(/^\d+$/.test(arg) ? Number(arg) : arg);
-  await ctx.reply(removed ? `Removed source ${escapeHtml(arg)}.` : `No source ${escapeHtml(truncateText(arg, 100))}; see /sources.`, HTML_MESSAGE);
+  await replyHtml(ctx, removed ? html`Removed source ${arg}.` : html`No source ${truncateText(arg, 100)}; see /sources.`);
 });

@@ -1,8 +1,7 @@
 // /start, /stop and /help: subscribing to the daily digest and leaving it.
 import { Composer } from 'telegraf';
 import { suggestTopics } from '../../digest/select.ts';
-import { HTML_MESSAGE } from '../../telegram/policy.ts';
-import { isAdmin, type BotContext } from '../context.ts';
+import { isAdmin, replyHtml, type BotContext } from '../context.ts';
 import { groupAdminsOnly } from '../group-admin.ts';
 import { topicButtons } from '../replies.ts';
 import { greetingHtml, helpHtml } from '../views.ts';
@@ -24,8 +23,7 @@ subscription.start(groupAdminsOnly, async (ctx) => {
     now(),
   );
   const suggestions = suggestTopics(store, now(), 4);
-  await ctx.reply(greetingHtml({ firstName: ctx.from.first_name, digestTime: subscriber.digestTime, timezone: subscriber.timezone, created, suggestions }), {
-    ...HTML_MESSAGE,
+  await replyHtml(ctx, greetingHtml({ firstName: ctx.from.first_name, digestTime: subscriber.digestTime, timezone: subscriber.timezone, created, suggestions }), {
     ...(suggestions.length ? { reply_markup: { inline_keyboard: topicButtons(suggestions) } } : {}),
   });
 });
@@ -39,4 +37,4 @@ subscription.command('stop', groupAdminsOnly, async (ctx) => {
   );
 });
 
-subscription.help((ctx) => ctx.reply(helpHtml(isAdmin(ctx)), HTML_MESSAGE));
+subscription.help((ctx) => replyHtml(ctx, helpHtml(isAdmin(ctx))));

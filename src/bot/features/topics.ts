@@ -1,10 +1,9 @@
 // /follow, /unfollow, /topics, and the topic buttons: what the daily digest is about.
 import { Composer } from 'telegraf';
-import { escapeHtml } from '../../digest/render.ts';
 import { callbackPattern } from '../../telegram/callbacks.ts';
-import { HTML_MESSAGE } from '../../telegram/policy.ts';
+import { html } from '../../telegram/html.ts';
 import { cutText, truncateText } from '../../util/text.ts';
-import { commandArgument, ensureSubscriber, pausedNote, type BotContext } from '../context.ts';
+import { commandArgument, ensureSubscriber, pausedNote, replyHtml, type BotContext } from '../context.ts';
 import { groupAdminsOnly } from '../group-admin.ts';
 import { replyWithSummary } from '../replies.ts';
 import { topicsHtml } from '../views.ts';
@@ -15,30 +14,30 @@ export const topics = new Composer<BotContext>();
 
 topics.command('follow', groupAdminsOnly, async (ctx) => {
   const topic = cutText(commandArgument(ctx), { max: MAX_FOLLOWED_TOPIC_LENGTH });
-  if (!topic) return void (await ctx.reply('Which topic? For example <code>/follow climate</code>.', HTML_MESSAGE));
+  if (!topic) return void (await replyHtml(ctx, html`Which topic? For example <code>/follow climate</code>.`));
   const subscriber = ensureSubscriber(ctx);
   const result = ctx.deps.store.subscribers.follow(ctx.chat.id, topic, ctx.deps.now());
   const text =
     result === 'added'
-      ? `Following <b>${escapeHtml(topic)}</b>: it is in your daily digest from now on.${pausedNote(subscriber)}`
+      ? html`Following <b>${topic}</b>: it is in your daily digest from now on.${pausedNote(subscriber)}`
       : result === 'exists'
-        ? `You already follow <b>${escapeHtml(topic)}</b>.`
-        : 'You follow the maximum number of topics; /unfollow one first.';
-  await ctx.reply(text, HTML_MESSAGE);
+        ? html`You already follow <b>${topic}</b>.`
+        : html`You follow the maximum number of topics; /unfollow one first.`;
+  await replyHtml(ctx, text);
 });
 
 topics.command('unfollow', groupAdminsOnly, async (ctx) => {
   const { store } = ctx.deps;
   const topic = commandArgument(ctx);
-  if (!topic) return void (await ctx.reply(topicsHtml(store.subscribers.topics(ctx.chat.id)), HTML_MESSAGE));
+  if (!topic) return void (await replyHtml(ctx, topicsHtml(store.subscribers.topics(ctx.chat.id))));
   const removed = store.subscribers.unfollow(ctx.chat.id, topic);
-  await ctx.reply(
-    removed ? `Stopped following <b>${escapeHtml(topic)}</b>.` : `You do not follow <b>${escapeHtml(truncateText(topic, MAX_FOLLOWED_TOPIC_LENGTH))}</b>. See /topics.`,
-    HTML_MESSAGE,
+  await replyHtml(
+    ctx,
+    removed ? html`Stopped following <b>${topic}</b>.` : html`You do not follow <b>${truncateText(topic, MAX_FOLLOWED_TOPIC_LENGTH)}</b>. See /topics.`,
   );
 });
 
-topics.command('topics', (ctx) => ctx.reply(topicsHtml(ctx.deps.store.subscribers.topics(ctx.chat.id)), HTML_MESSAGE));
+topics.command('topics', (ctx) => replyHtml(ctx, topicsHtml(ctx.deps.store.subscribers.topics(ctx.chat.id))));
 
 // A suggested topic's button: its /summary.
 topics.action(callbackPattern('topic'), async (ctx) => {
