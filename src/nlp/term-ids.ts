@@ -60,6 +60,8 @@ export class TermIds {
 
   /** The ids of the content terms among the tokens, with repeats, in ascending order. */
   sortedIds(spans: TokenSpans): Int32Array {
+    // The marks are shared: a newer TermIds has renumbered them, so this one's ids would be wrong.
+    if (this.generation !== generation) throw new Error('TermIds used after a newer one was made: two analyses interleaved');
     const { bounds, lower } = spans;
     const ids = new Int32Array(bounds.length >> 1);
     let count = 0;

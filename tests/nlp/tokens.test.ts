@@ -109,4 +109,12 @@ describe('TermIds', () => {
     // A new article numbers its terms from 0 again.
     expect(Array.from(new TermIds().sortedIds(tokenSpans('running runs')))).toEqual([0, 0]);
   });
+
+  it('refuses to number terms once a newer TermIds has renumbered the shared table (interleaved analyses)', () => {
+    const first = new TermIds();
+    first.sortedIds(tokenSpans('Putin met Obama'));
+    const second = new TermIds();
+    expect(Array.from(second.sortedIds(tokenSpans('Obama met Putin')))).toHaveLength(3);
+    expect(() => first.sortedIds(tokenSpans('sanctions'))).toThrow(/interleaved/);
+  });
 });
