@@ -2,8 +2,6 @@
 
 const UNIT_MS: Record<string, number> = { m: 60_000, h: 3_600_000, d: 86_400_000, w: 604_800_000 };
 
-export const DEFAULT_WINDOW = '24h';
-
 /** The start of a window ending at `now`; throws a readable error for anything else. */
 export function windowStart(spec: string, now: Date): Date {
   const trimmed = spec.trim().toLowerCase();

@@ -83,7 +83,7 @@ export function rankKeyQuotes(
     const [best] = candidates.splice(bestIndex, 1);
     if (!best) break;
     // The same words quoted twice, or a piece of a quote already chosen, say nothing new.
-    if (chosenNorms.some((c) => (best.norm.length > 0 && c.includes(best.norm)) || (c.length > 0 && best.norm.includes(c)))) continue;
+    if (chosenNorms.some((c) => containsNormalised(c, best.norm) || containsNormalised(best.norm, c))) continue;
     chosen.push(best.q);
     chosenNorms.push(best.norm);
     const key = best.q.speaker ?? '';
@@ -108,6 +108,10 @@ export function normaliseForComparison(text: string): string {
  * longer quote or a summary sentence that already holds it repeats it.
  */
 export function containsQuote(outer: string, inner: string): boolean {
-  const needle = normaliseForComparison(inner);
-  return needle.length > 0 && normaliseForComparison(outer).includes(needle);
+  return containsNormalised(normaliseForComparison(outer), normaliseForComparison(inner));
+}
+
+/** containsQuote() over texts already normalised with normaliseForComparison(). */
+function containsNormalised(outer: string, inner: string): boolean {
+  return inner.length > 0 && outer.includes(inner);
 }

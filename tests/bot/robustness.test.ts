@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { DEFAULT_WINDOW } from '../../src/digest/window.ts';
+import { DIGEST_DEFAULTS } from '../../src/app/index.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { silentLogger } from '../../src/log.ts';
 import { startWebhook } from '../../src/serve.ts';
@@ -81,7 +81,7 @@ describe('the bot under hostile input', () => {
     for (let i = 1; i <= 20; i++) expect(text).toContain(`${i}. Election campaign`);
     for (const m of messages) expect([...(m.text ?? '')].length).toBeLessThanOrEqual(4096);
     expect(harness.emulator.rejected).toEqual([]);
-    expect(DEFAULT_WINDOW).toBe('24h');
+    expect(DIGEST_DEFAULTS.windowHours).toBe(24);
   });
 });
 
