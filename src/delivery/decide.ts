@@ -127,19 +127,15 @@ export function dailyDigest(
   }
   // The articles of these stories this subscriber got in earlier digests.
   const got = last ? store.stories.deliveredArticles(chatId, new Date(now.getTime() - DELIVERED_LOOKBACK_DAYS * 86_400_000).toISOString()) : new Set<number>();
-  const personal: [number, number[]][] = [];
-  selected.forEach((story, i) => {
-    const delivered = story.articleIds.filter((id) => got.has(id));
-    if (delivered.length) personal.push([i, delivered]);
-  });
+  const delivered = selected.map((story) => story.articleIds.filter((id) => got.has(id)));
+  const personal = delivered.flatMap((ids, i) => (ids.length ? [[i, ids] as const] : []));
   const key = personal.length ? `${requestKey}|${JSON.stringify(personal)}` : requestKey;
   const cached = options.cache?.get(key);
   if (cached) return { ...cached, ingestedAfter, key };
   const articles = fresh ? undefined : new Map(store.articles.getMany(selected.flatMap((s) => s.articleIds)).map((a) => [a.id, a]));
   const candidates: StoryCandidate[] = selected.map(({ articleIds, ...rest }, i) => {
     const members = fresh ? fresh[i]!.articles : articleIds.map((id) => articles!.get(id)).filter((a): a is StoredArticle => a !== undefined);
-    const delivered = personal.find(([index]) => index === i)?.[1];
-    return { ...rest, articles: members, ...(delivered ? { delivered: new Set(delivered) } : {}) };
+    return { ...rest, articles: members, ...(delivered[i]!.length ? { delivered: new Set(delivered[i]) } : {}) };
   });
   const label = topics.filter((t) => t.trim()).join(', ') || null;
   const digest = composeDigest({ topic: label, since, now, candidates });
