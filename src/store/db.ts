@@ -27,9 +27,11 @@ export function placeholders(count: number, group: string): string {
   return Array.from({ length: count }, () => group).join(', ');
 }
 
-export function openDatabase(path: string): Db {
+/** The open database, and whether this open created it (no schema yet): a new database gets the default sources. */
+export function openDatabase(path: string): { db: Db; created: boolean } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  const created = !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   // Takes effect only while the file is new (no table yet): retention then gives freed pages
   // back with incremental_vacuum (retention.ts). Must precede WAL and the first table.
   db.pragma('auto_vacuum = INCREMENTAL');
@@ -39,7 +41,7 @@ export function openDatabase(path: string): Db {
   // Another process (a second CLI command, the scheduler) may hold the write lock briefly.
   db.pragma('busy_timeout = 5000');
   migrate(db);
-  return db;
+  return { db, created };
 }
 
 export function migrate(db: Db): void {

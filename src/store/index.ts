@@ -31,6 +31,8 @@ export class Store {
 
   private constructor(
     private readonly db: Db,
+    /** This open created the database file's schema: a first run. */
+    readonly created: boolean,
     log?: Logger,
   ) {
     this.stories = new StoryStore(db, log);
@@ -45,7 +47,8 @@ export class Store {
 
   /** `log` gets the lines worth an operator's eye (stories merged or split). */
   static open(path: string, options: { log?: Logger } = {}): Store {
-    const store = new Store(openDatabase(path), options.log);
+    const { db, created } = openDatabase(path);
+    const store = new Store(db, created, options.log);
     store.stories.assignStored();
     return store;
   }
