@@ -1,5 +1,6 @@
 // The store: the only place with SQL. Callers use this narrow interface so that a
 // PostgreSQL backend can replace it later.
+import Database from 'better-sqlite3';
 import { ArticleStore } from './articles.ts';
 import type { Logger } from '../log.ts';
 import { openDatabase, type Db } from './db.ts';
@@ -51,6 +52,21 @@ export class Store {
     const store = new Store(db, created, options.log);
     store.stories.assignStored();
     return store;
+  }
+
+  /**
+   * Copies the database to `path` with SQLite's online backup API (better-sqlite3's
+   * db.backup): a consistent snapshot, taken page by page while other connections (a running
+   * `serve`) keep reading and writing. Returns the number of articles in the copy.
+   */
+  async backup(path: string): Promise<{ articles: number }> {
+    await this.db.backup(path);
+    const copy = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return { articles: copy.prepare('SELECT count(*) FROM articles').pluck().get() as number };
+    } finally {
+      copy.close();
+    }
   }
 
   close(): void {
