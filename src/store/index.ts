@@ -54,6 +54,16 @@ export class Store {
     return store;
   }
 
+  /** 'ok' when the database answers a query; else why not (for /healthz). */
+  check(): string {
+    try {
+      this.db.prepare('SELECT count(*) FROM schema_migrations').get();
+      return 'ok';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
   /**
    * Copies the database to `path` with SQLite's online backup API (better-sqlite3's
    * db.backup): a consistent snapshot, taken page by page while other connections (a running
