@@ -233,7 +233,7 @@ async function main(): Promise<void> {
       heldout: 'First held-out half (eval/qa/heldout.jsonl; its failure classes were studied in the second round)',
       fresh: 'Fresh held-out set (eval/qa/fresh.jsonl, written before the second round; its failures were studied in the third round)',
       fresh2: 'Second fresh set (eval/qa/fresh2.jsonl, written before the third round; looked at while tuning since)',
-      fresh3: 'Third fresh set (eval/qa/fresh3.jsonl, written before the fourth round, never tuned on)',
+      fresh3: 'Third fresh set (eval/qa/fresh3.jsonl, written before the fourth round; its failures were studied in the fourth round)',
       fresh4: 'Fourth fresh set (eval/qa/fresh4.jsonl, written during the fourth round before its final measurement, never tuned on)',
     };
     const halves = HALVES.filter((half) => results.some((r) => r.half === half));
