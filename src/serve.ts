@@ -36,8 +36,6 @@ export interface Running {
   botState(): BotState | 'off';
   /** Resolves, with the reason, when the bot stopped by itself: the process must exit non-zero. */
   readonly failed: Promise<Error>;
-  /** What /metrics exports, when METRICS_PORT is set. */
-  readonly metrics?: PrometheusMetrics;
 }
 
 export interface WebhookOptions {
@@ -126,7 +124,7 @@ export async function serve(deps: ServeDeps): Promise<Running> {
     })();
     return stopping;
   };
-  const running: Running = { stop, botState: () => state, failed, ...(metrics ? { metrics } : {}) };
+  const running: Running = { stop, botState: () => state, failed };
 
   if (config.metrics && metrics) {
     try {
