@@ -31,7 +31,6 @@ export function placeholders(count: number, group: string): string {
 export function openDatabase(path: string): { db: Db; created: boolean } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
-  const created = !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   // Takes effect only while the file is new (no table yet): retention then gives freed pages
   // back with incremental_vacuum (retention.ts). Must precede WAL and the first table.
   db.pragma('auto_vacuum = INCREMENTAL');
@@ -40,6 +39,7 @@ export function openDatabase(path: string): { db: Db; created: boolean } {
   db.pragma('foreign_keys = ON');
   // Another process (a second CLI command, the scheduler) may hold the write lock briefly.
   db.pragma('busy_timeout = 5000');
+  const created = !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   migrate(db);
   return { db, created };
 }
