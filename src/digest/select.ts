@@ -124,6 +124,12 @@ export function selectStories(store: Store, request: SelectRequest): Selection {
   return { candidates, outsideWindow };
 }
 
+/** How many stored stories have an article about the topic since `since` (what /follow tells the reader). */
+export function countTopicStories(store: Store, topic: string, since: Date, now: Date): number {
+  const hits = keepBestMatches(store.articles.search(topic, { since: since.toISOString(), limit: TOP_STORY_POOL, now }));
+  return new Set(store.stories.storiesOf(hits.map((h) => h.article.id)).values()).size;
+}
+
 /** Topics to suggest when nothing matched: the names most mentioned in recent articles. */
 export function suggestTopics(store: Store, now: Date, count = 5): string[] {
   const since = new Date(now.getTime() - 7 * 86_400_000).toISOString();
