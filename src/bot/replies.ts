@@ -3,9 +3,8 @@
 import { randomUUID } from 'node:crypto';
 import { Markup, TelegramError } from 'telegraf';
 import type { InlineKeyboardButton } from 'telegraf/types';
-import { type InlineButton, noStoriesMessage, renderTelegram } from '../digest/render.ts';
+import { followButtons, noStoriesMessage, renderTelegram } from '../digest/render.ts';
 import type { Digest, Story } from '../model/digest.ts';
-import { namedEntities } from '../nlp/tokens.ts';
 import { callbackData } from '../telegram/callbacks.ts';
 import { html } from '../telegram/html.ts';
 import { HTML_MESSAGE } from '../telegram/policy.ts';
@@ -16,30 +15,8 @@ import { answerHtml } from './views.ts';
 /** The windows a not-found /summary offers, in hours (24 h, 7 days, 30 days). */
 export const WIDER_WINDOWS_HOURS = [24, 7 * 24, 30 * 24] as const;
 const WINDOW_LABELS = ['buttons.last24h', 'buttons.last7d', 'buttons.last30d'] as const;
-/** A topic in a button label is cut to this: the label must stay readable on a phone. */
-const TOPIC_LABEL_LENGTH = 24;
-
 export function topicButtons(topics: string[]): InlineKeyboardButton[][] {
   return topics.map((t) => [Markup.button.callback(truncateText(t, 40), callbackData('topic', t))]);
-}
-
-/**
- * What "Follow" under a story follows: the /summary's topic; in a personal digest, the followed
- * topic the story is about, else the first name in its headline; null when there is none.
- */
-export function storyTopic(story: Story, summaryTopic: string | null, followed: string[]): string | null {
-  if (summaryTopic) return summaryTopic;
-  const text = `${story.title} ${story.summary.join(' ')}`.toLowerCase();
-  return followed.find((t) => text.includes(t.toLowerCase())) ?? namedEntities(story.title)[0] ?? null;
-}
-
-/** "Follow <topic>", or "Unfollow <topic>" when the chat follows it already. */
-export function followButton(ctx: BotContext, topic: string, followed: string[]): InlineButton {
-  const following = followed.some((t) => t.toLowerCase() === topic.toLowerCase());
-  const label = truncateText(topic, TOPIC_LABEL_LENGTH);
-  return following
-    ? { text: ctx.tr.t('buttons.unfollow', { topic: label }), callback_data: callbackData('unfollow', topic) }
-    : { text: ctx.tr.t('buttons.follow', { topic: label }), callback_data: callbackData('follow', topic) };
 }
 
 /** Sends a digest as one or more messages and remembers which stories each carried. */
@@ -47,12 +24,7 @@ export async function sendDigest(ctx: BotContext, digest: Digest, kind: string, 
   const { store, now } = ctx.deps;
   const chatId = ctx.chat!.id;
   if (!digest.stories.length) return sendNothingFound(ctx, digest);
-  const followed = ctx.deps.app.subscriptions.topics(chatId);
-  const summaryTopic = options.summaryTopic ?? null;
-  const extraButtons = (story: Story): InlineButton[] => {
-    const topic = storyTopic(story, summaryTopic, followed);
-    return topic ? [followButton(ctx, topic, followed)] : [];
-  };
+  const extraButtons = followButtons(options.summaryTopic ?? null, ctx.deps.app.subscriptions.topics(chatId), ctx.tr);
   // One key for all the messages of this digest: a reply to any of them is about all its stories.
   const digestKey = `${kind}:${randomUUID()}`;
   for (const message of renderTelegram(digest, { tr: ctx.tr, extraButtons })) {

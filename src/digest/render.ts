@@ -9,6 +9,7 @@ import { callbackData } from '../telegram/callbacks.ts';
 import { truncateText } from '../util/text.ts';
 import { type Html, html, joinHtml, visibleLength } from '../telegram/html.ts';
 import { english, formatDate, type Translator } from '../i18n/index.ts';
+import { namedEntities } from '../nlp/tokens.ts';
 
 export const TELEGRAM_MESSAGE_LIMIT = 4096;
 /** Room kept below the limit, for safety against counting differences. */
@@ -257,6 +258,36 @@ export function storyButtons(story: Story, index: number, tr: Translator = engli
 function noteText(digest: Digest, tr: Translator, now: Date): string {
   if (digest.stories.length && digest.stories.every((s) => s.outsideWindow)) return tr.t('digest.nothingNewSince', { date: tr.date(digest.since, now) });
   return digest.note ?? '';
+}
+
+/** A topic in a button label is cut to this: the label must stay readable on a phone. */
+const TOPIC_LABEL_LENGTH = 24;
+
+/**
+ * What "Follow" under a story follows: the /summary's topic; in a personal digest, the followed
+ * topic the story is about, else the first name in its headline; null when there is none.
+ */
+export function storyTopic(story: Story, summaryTopic: string | null, followed: readonly string[]): string | null {
+  if (summaryTopic) return summaryTopic;
+  const text = `${story.title} ${story.summary.join(' ')}`.toLowerCase();
+  return followed.find((t) => text.includes(t.toLowerCase())) ?? namedEntities(story.title)[0] ?? null;
+}
+
+/** "Follow <topic>", or "Unfollow <topic>" when the chat follows it already. */
+export function followButton(topic: string, followed: readonly string[], tr: Translator = english): InlineButton {
+  const following = followed.some((t) => t.toLowerCase() === topic.toLowerCase());
+  const label = truncateText(topic, TOPIC_LABEL_LENGTH);
+  return following
+    ? { text: tr.t('buttons.unfollow', { topic: label }), callback_data: callbackData('unfollow', topic) }
+    : { text: tr.t('buttons.follow', { topic: label }), callback_data: callbackData('follow', topic) };
+}
+
+/** The Follow / Unfollow button under each story of a digest for a reader who follows `followed`. */
+export function followButtons(summaryTopic: string | null, followed: readonly string[], tr: Translator = english): (story: Story) => InlineButton[] {
+  return (story) => {
+    const topic = storyTopic(story, summaryTopic, followed);
+    return topic ? [followButton(topic, followed, tr)] : [];
+  };
 }
 
 export interface RenderTelegramOptions {

@@ -8,7 +8,8 @@ import { type Html, html } from '../../telegram/html.ts';
 import { cutText, truncateText } from '../../util/text.ts';
 import { chatIdentity, commandArgument, pausedNote, replyHtml, type BotContext } from '../context.ts';
 import { groupAdminsOnly } from '../group-admin.ts';
-import { followButton, ignoringUnchanged, replyWithSummary } from '../replies.ts';
+import { followButton } from '../../digest/render.ts';
+import { ignoringUnchanged, replyWithSummary } from '../replies.ts';
 import { topicsHtml } from '../views.ts';
 
 export const MAX_FOLLOWED_TOPIC_LENGTH = 100;
@@ -51,7 +52,7 @@ topics.action(callbackPattern('topic'), async (ctx) => {
 function toggledKeyboard(ctx: BotContext, keyboard: InlineKeyboardButton[][], topic: string): InlineKeyboardButton[][] {
   const followed = ctx.deps.app.subscriptions.topics(ctx.chat!.id);
   const ours = new Set([callbackData('follow', topic), callbackData('unfollow', topic)]);
-  return keyboard.map((row) => row.map((button) => ('callback_data' in button && ours.has(button.callback_data) ? followButton(ctx, topic, followed) : button)));
+  return keyboard.map((row) => row.map((button) => ('callback_data' in button && ours.has(button.callback_data) ? followButton(topic, followed, ctx.tr) : button)));
 }
 
 /** Follow / Unfollow under a story: the change, a short notice, and the button turned over. */
