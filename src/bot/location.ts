@@ -1,7 +1,8 @@
-// A shared location's time zone, offline: @photostructure/tz-lookup (CC0, 73 KB of JS with its
-// own coarse world map; the maintained fork of tz-lookup). Chosen over geo-tz (exact borders,
-// but tens of MB of data files read from disk) because a digest's delivery hour needs the zone,
-// not the street. Loaded on the first location, so a bot nobody shares a location with never pays for it.
+// A shared location's time zone, offline: @photostructure/tz-lookup (CC0, one 73 KB file with its
+// own coarse world map, no dependencies; the maintained fork of tz-lookup, last release 2026-09).
+// Chosen over geo-tz, whose exact borders come from boundary data files it reads from disk:
+// a digest's delivery hour needs the zone, not the street. Loaded on the first location, so a bot
+// nobody shares a location with never pays for it (figures: docs/benchmarks.md).
 import { normaliseTimezone } from './settings.ts';
 
 type Lookup = (latitude: number, longitude: number) => string;
