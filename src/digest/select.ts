@@ -4,7 +4,7 @@
 // and how many outlets and articles covered them, each with its newest members. The only
 // digest module that reads the store.
 import type { StoredArticle } from '../model.ts';
-import nationalityNames from 'i18n-nationality/langs/en.json' with { type: 'json' };
+import { createRequire } from 'node:module';
 import { namedEntities } from '../nlp/tokens.ts';
 import type { SearchHit, Store, StoryRecord } from '../store/index.ts';
 import type { StoryCandidate } from './compose.ts';
@@ -135,7 +135,10 @@ export function countTopicStories(store: Store, topic: string, since: Date, now:
  * Nationality adjectives ("American", "Swiss"): they say where a story happens, not what it is
  * about, so they are never suggested as topics. From i18n-nationality's English names.
  */
-const NATIONALITY_WORDS = new Set(Object.values(nationalityNames.nationalities).map((name) => name.toLowerCase()));
+const NATIONALITY_WORDS = new Set(
+  // Required, not imported: the bundle (scripts/build.js) keeps packages external and drops a JSON import's attribute.
+  Object.values((createRequire(import.meta.url)('i18n-nationality/langs/en.json') as { nationalities: Record<string, string> }).nationalities).map((name) => name.toLowerCase()),
+);
 
 /** The words of a name, lower-cased. */
 const wordsOf = (name: string): string[] => name.toLowerCase().split(/\s+/);

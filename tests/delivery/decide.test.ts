@@ -180,15 +180,15 @@ describe('daily digest decisions (injected clock)', () => {
     // Ten stories that share nothing: one article each, each of its own place and subject.
     const places = ['Lisbon', 'Oslo', 'Nairobi', 'Lima', 'Hanoi', 'Quito', 'Dakar', 'Riga', 'Tbilisi', 'Accra'];
     const subjects = ['port strike', 'flood warning', 'rail tender', 'bank merger', 'vaccine drive', 'oil discovery', 'museum fire', 'chess record', 'space launch', 'wine harvest'];
-    places.forEach((place, i) =>
+    places.forEach((place, i) => {
       storeDraft(store, {
         title: `New ${subjects[i]} divides ${place}`,
         text: `The ${subjects[i]} in ${place} has divided the city for ${i + 2} months. "We will settle the ${subjects[i]} soon," said mayor Ana Number${i} in ${place}.`,
         published: new Date(now.getTime() - (i + 1) * 600_000).toISOString(),
         outlet: `Outlet ${i}`,
         url: `https://outlet${i}.example/${i}`,
-      }),
-    );
+      });
+    });
     addSubscribers(store, [
       { chatId: 1, topics: [] },
       { chatId: 2, topics: [] },
