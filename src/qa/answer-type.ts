@@ -107,6 +107,7 @@ const COUNT_LINK = /^(?:from|to|at|totaled|totalled|totaling|totalling|numbered|
 
 /** Nouns that count people: for "how many reporters", "20 staffers" is a count of the people asked about, said in other words. */
 const PEOPLE_WORDS = 'people persons staff staffer employee worker member journalist agent troop soldier volunteer resident voter';
+// Constant data (the keys of two fixed word lists), built on first use: module-level like the lists.
 let peopleKeys: Set<string> | undefined;
 function countsPeople(word: string): boolean {
   peopleKeys ??= new Set([...ROLE_NOUNS, ...PEOPLE_WORDS.split(' ')].map(termKey));
