@@ -6,7 +6,7 @@ import { AnswerService } from './answers.ts';
 import { DigestService, type DigestDefaults } from './digests.ts';
 
 export { AnswerService, QUESTION_WINDOW_DAYS, type QuestionRequest } from './answers.ts';
-export { DIGEST_DEFAULTS, DigestService, type DigestDefaults, type DigestRequest } from './digests.ts';
+export { DIGEST_DEFAULTS, DigestService, dailyDigestSettings, type DailyDigestDefaults, type DigestDefaults, type DigestRequest } from './digests.ts';
 
 export interface AppServices {
   digests: DigestService;

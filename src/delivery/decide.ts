@@ -16,10 +16,9 @@ export interface DecideOptions {
   now: Date;
   /** `deliver --now`: everyone is due now (their local date, due time = now). */
   everyoneDue?: boolean;
-  /** Stories per daily digest. */
-  maxStories?: number;
-  /** The window of a first digest. */
-  firstWindowHours?: number;
+  /** Stories per daily digest, and the window of a first digest (the app's dailyDigestSettings). */
+  maxStories: number;
+  firstWindowHours: number;
   /** Subscribers decided per write transaction (the event loop breathes between chunks). */
   chunkSize?: number;
   /** Stop deciding (shutdown, or the lease is lost). */
@@ -107,10 +106,10 @@ export function dailyDigest(
   chatId: number,
   topics: string[],
   now: Date,
-  options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache; selections?: Map<string, SelectedStory[]> } = {},
+  options: { maxStories: number; firstWindowHours: number; cache?: DigestCache; selections?: Map<string, SelectedStory[]> },
 ): { digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date; key: string } {
   const last = store.outbox.lastCutoff(chatId);
-  const firstWindow = (options.firstWindowHours ?? 24) * 3_600_000;
+  const firstWindow = options.firstWindowHours * 3_600_000;
   const ingestedAfter = last ?? new Date(now.getTime() - firstWindow);
   // Published-time window: at least the last 24 h, and back to the last digest if that is older;
   // "new" is decided by the ingested time.
@@ -119,7 +118,7 @@ export function dailyDigest(
   let fresh: StoryCandidate[] | undefined;
   let selected = options.selections?.get(requestKey);
   if (!selected) {
-    fresh = selectStories(store, { topics: topics.filter((t) => t.trim()), since, now, maxStories: options.maxStories ?? 8, ingestedAfter }).candidates;
+    fresh = selectStories(store, { topics: topics.filter((t) => t.trim()), since, now, maxStories: options.maxStories, ingestedAfter }).candidates;
     // Shared by the run as ids only: holding every selection's articles (text and analysis) for
     // thousands of subscribers would cost hundreds of megabytes.
     selected = fresh.map(({ articles, ...rest }) => ({ ...rest, articleIds: articles.map((a) => a.id) }));
