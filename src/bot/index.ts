@@ -51,6 +51,7 @@ export function createBot(deps: BotDeps): Bot {
       summarizer: deps.summarizer ?? offlineSummarizer,
       now,
       digestDefaults: { ...(settings.windowHours ? { windowHours: settings.windowHours } : {}), ...(settings.maxStories ? { maxStories: settings.maxStories } : {}) },
+      sourceChecks: { fetchOptions: settings.fetchOptions, allowPrivate: settings.allowPrivateSources },
     });
   const dependencies: BotDependencies = { store, log, settings, now, app };
   // The same rule as delivery: a chat the bot may no longer write to is unsubscribed.
