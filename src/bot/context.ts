@@ -2,6 +2,7 @@
 // a feature is a Composer that needs nothing from a closure.
 import type { Context, MiddlewareFn } from 'telegraf';
 import type { AppServices } from '../app/index.ts';
+import type { TelegramMessage } from '../digest/render.ts';
 import type { FetchOptions } from '../ingest/http.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
@@ -43,6 +44,18 @@ export interface BotContext extends Context {
  */
 export function replyHtml(ctx: Context, body: Html, extra: Parameters<Context['reply']>[1] = {}) {
   return ctx.reply(body.toString(), { ...HTML_MESSAGE, ...extra });
+}
+
+/**
+ * A digest message as renderTelegram made it (with the html template, kept as text for the
+ * outbox), with its buttons. With replyHtml, the only sends of HTML in the bot
+ * (tests/architecture.test.ts fails on any other).
+ */
+export function sendRenderedHtml(ctx: Context, chatId: number, message: TelegramMessage) {
+  return ctx.telegram.sendMessage(chatId, message.html, {
+    ...HTML_MESSAGE,
+    ...(message.keyboard.length ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),
+  });
 }
 
 /** The text after the command ("/summary syria" -> "syria"). */

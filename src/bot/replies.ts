@@ -6,9 +6,8 @@ import type { InlineKeyboardButton } from 'telegraf/types';
 import { renderTelegram } from '../digest/render.ts';
 import type { Digest, Story } from '../model/digest.ts';
 import { callbackData } from '../telegram/callbacks.ts';
-import { HTML_MESSAGE } from '../telegram/policy.ts';
 import { truncateText } from '../util/text.ts';
-import { replyHtml, type BotContext } from './context.ts';
+import { replyHtml, sendRenderedHtml, type BotContext } from './context.ts';
 import { answerHtml } from './views.ts';
 
 export function topicButtons(topics: string[]): InlineKeyboardButton[][] {
@@ -22,10 +21,7 @@ export async function sendDigest(ctx: BotContext, digest: Digest, kind: string):
   // One key for all the messages of this digest: a reply to any of them is about all its stories.
   const digestKey = `${kind}:${randomUUID()}`;
   for (const message of renderTelegram(digest)) {
-    const sent = await ctx.telegram.sendMessage(chatId, message.html, {
-      ...HTML_MESSAGE,
-      ...(message.keyboard.length ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),
-    });
+    const sent = await sendRenderedHtml(ctx, chatId, message);
     const stories = digest.stories.filter((s) => message.storyIds.includes(s.id));
     store.subscribers.recordSentMessage({ chatId, messageId: sent.message_id, kind, topic: digest.topic, stories, digestKey }, now());
   }
