@@ -78,8 +78,8 @@ describe('the layering of src/', () => {
 
 /** Names that make a Telegram send parse HTML (or Markdown): only the helpers may use them. */
 const HTML_SEND_NAMES = new Set(['HTML_MESSAGE', 'parse_mode', 'replyWithHTML', 'replyWithMarkdown', 'replyWithMarkdownV2']);
-/** The helpers in src/bot/context.ts that send HTML: replyHtml takes Html (escaped), sendRenderedHtml a rendered digest. */
-const HTML_HELPERS = new Set(['replyHtml', 'sendRenderedHtml']);
+/** The helpers in src/bot/context.ts that send HTML: replyHtml and htmlMessage take Html (escaped), sendRenderedHtml a rendered digest. */
+const HTML_HELPERS = new Set(['replyHtml', 'htmlMessage', 'sendRenderedHtml']);
 
 /** Every use of an HTML send option or method in the file outside the helpers, as "path:line name". */
 function htmlSendsOutsideHelpers(path: string, text: string): string[] {
@@ -107,7 +107,7 @@ function typeScriptFiles(folder: string): string[] {
 describe('HTML in bot replies', () => {
   const root = new URL('..', import.meta.url).pathname;
 
-  it('is sent only through replyHtml and sendRenderedHtml: no reply, edit or send elsewhere in src/bot/ sets parse_mode', () => {
+  it('is sent only through replyHtml, htmlMessage and sendRenderedHtml: no reply, edit or send elsewhere in src/bot/ sets parse_mode', () => {
     const files = typeScriptFiles(join(root, 'src/bot'));
     expect(files.length).toBeGreaterThan(10);
     const found = files.flatMap((path) => htmlSendsOutsideHelpers(relative(root, path), readFileSync(path, 'utf8')));

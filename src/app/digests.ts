@@ -40,6 +40,8 @@ export interface DigestRequest {
   topics?: string[];
   /** Start of the window; the default window ends at `now`. */
   since?: Date;
+  /** The reader's stories per digest (/settings); the default otherwise. */
+  maxStories?: number | null;
 }
 
 export class DigestService {
@@ -58,7 +60,7 @@ export class DigestService {
       topics: request.topics ?? [],
       since,
       now,
-      maxStories: this.defaults.maxStories,
+      maxStories: request.maxStories ?? this.defaults.maxStories,
     });
     return this.deps.summarizer.improveDigest(built);
   }
