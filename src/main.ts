@@ -120,7 +120,7 @@ Exit codes:
     .option('--json', 'print the counts as JSON')
     .action((options) => run(program, async (ctx) => (await import('./cli/prune.ts')).pruneCommand(ctx, options)));
 
-  const sources = program.command('sources').description('manage news sources: list, add, remove, import (OPML)');
+  const sources = program.command('sources').description('manage news sources: list, add, remove, enable, disable, import (OPML)');
   sources
     .command('list')
     .description('the sources in use, with their fetch state')
@@ -139,6 +139,16 @@ Exit codes:
     .description('remove a source by id or URL')
     .argument('<id-or-url>')
     .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesRemoveCommand(ctx, idOrUrl)));
+  sources
+    .command('enable')
+    .description('fetch a disabled source again, by id or URL')
+    .argument('<id-or-url>')
+    .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesEnableCommand(ctx, idOrUrl, true)));
+  sources
+    .command('disable')
+    .description('stop fetching a source but keep it, by id or URL')
+    .argument('<id-or-url>')
+    .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesEnableCommand(ctx, idOrUrl, false)));
   sources
     .command('import')
     .description('add every feed of an OPML file')
