@@ -46,9 +46,12 @@ export interface DigestRequest {
 
 export class DigestService {
   readonly defaults: DigestDefaults;
+  /** A reader's own digest (daily, and /digest now): its story count unless they chose one in /settings. */
+  readonly daily: DailyDigestDefaults;
 
-  constructor(private readonly deps: { store: Store; summarizer: Summarizer; now: () => Date; defaults?: Partial<DigestDefaults> }) {
+  constructor(private readonly deps: { store: Store; summarizer: Summarizer; now: () => Date; defaults?: Partial<DigestDefaults>; daily?: { maxStories?: number } }) {
     this.defaults = { ...DIGEST_DEFAULTS.onDemand, ...deps.defaults };
+    this.daily = dailyDigestSettings(deps.daily ?? {});
   }
 
   /** The digest a reader asked for, improved by the LLM when one is configured. */

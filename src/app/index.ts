@@ -28,6 +28,8 @@ export interface ServiceDeps {
   summarizer: Summarizer;
   now?: () => Date;
   digestDefaults?: Partial<DigestDefaults>;
+  /** The configured daily digest count (DIGEST_MAX_STORIES), if any. */
+  dailyDigest?: { maxStories?: number };
   subscriberDefaults?: SubscriberDefaults;
   /** How a new source is fetched to check it; without it, default requests to public addresses only. */
   sourceChecks?: { fetchOptions: FetchOptions; allowPrivate: boolean };
@@ -36,7 +38,7 @@ export interface ServiceDeps {
 export function createServices(deps: ServiceDeps): AppServices {
   const now = deps.now ?? (() => new Date());
   return {
-    digests: new DigestService({ store: deps.store, summarizer: deps.summarizer, now, ...(deps.digestDefaults ? { defaults: deps.digestDefaults } : {}) }),
+    digests: new DigestService({ store: deps.store, summarizer: deps.summarizer, now, ...(deps.digestDefaults ? { defaults: deps.digestDefaults } : {}), ...(deps.dailyDigest ? { daily: deps.dailyDigest } : {}) }),
     answers: new AnswerService({ store: deps.store, summarizer: deps.summarizer, now }),
     subscriptions: new SubscriptionService({ store: deps.store, now, defaults: deps.subscriberDefaults ?? FALLBACK_SUBSCRIBER_DEFAULTS }),
     sources: new SourceService({ store: deps.store, ...(deps.sourceChecks ?? { fetchOptions: {}, allowPrivate: false }) }),

@@ -20,8 +20,10 @@ export interface BotSettings {
   fetchOptions: FetchOptions;
   /** How far back /summary and /digest look. */
   windowHours?: number;
-  /** Most stories in one /summary or /digest. */
+  /** Most stories in one /summary. */
   maxStories?: number;
+  /** Stories in a reader's digest (/digest and the daily one) unless they chose a number: DIGEST_MAX_STORIES. */
+  dailyMaxStories?: number;
   /** Per-user limit (RATE_LIMIT_COMMANDS per RATE_LIMIT_WINDOW_SECONDS); none when unset. */
   rateLimit?: RateLimitSettings;
 }

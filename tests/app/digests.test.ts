@@ -72,6 +72,17 @@ describe('DigestService', () => {
     }
   });
 
+  it("gives a reader's own digest (/digest, the daily one) the daily count: DIGEST_MAX_STORIES, else 8", () => {
+    const store = Store.open(newsDatabase(new Date('2026-06-01T12:00:00Z')));
+    try {
+      expect(createServices({ store, summarizer: offlineSummarizer }).digests.daily.maxStories).toBe(DIGEST_DEFAULTS.daily.maxStories);
+      const configured = parseConfig({ DIGEST_MAX_STORIES: '3' }).delivery;
+      expect(createServices({ store, summarizer: offlineSummarizer, dailyDigest: configured }).digests.daily.maxStories).toBe(3);
+    } finally {
+      store.close();
+    }
+  });
+
   it('news-digest summary prints the stories /summary sends, in the same order', async () => {
     const path = newsDatabase(new Date());
     const cli = await runCli(['summary', 'harbour', '--json', '--db', path]);

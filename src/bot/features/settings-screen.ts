@@ -23,7 +23,7 @@ export const settingsScreen = new Composer<BotContext>();
 
 function settingsState(ctx: BotContext): SettingsState {
   const subscriber = ensureSubscriber(ctx);
-  return { subscriber, topics: ctx.deps.app.subscriptions.topics(subscriber.chatId), defaultStories: ctx.deps.app.digests.defaults.maxStories };
+  return { subscriber, topics: ctx.deps.app.subscriptions.topics(subscriber.chatId), defaultStories: ctx.deps.app.digests.daily.maxStories };
 }
 
 function markup(page: SettingsPage, ctx: BotContext) {
