@@ -22,6 +22,7 @@ import { join, resolve } from 'node:path';
 import type { Analysis, ArticleDraft } from '../src/model.ts';
 import { documentToDrafts } from '../src/ingest/document.ts';
 import { analyseArticle } from '../src/nlp/analyse.ts';
+import { AnalysisContext } from '../src/nlp/context.ts';
 import { migrations } from '../src/store/migrations.ts';
 import { Store } from '../src/store/index.ts';
 import { DATA_DIR, OUT_DIR, isMain, peakRss } from './common.ts';
@@ -46,9 +47,10 @@ export function loadBaseArticles(limit = Infinity): BaseArticle[] {
     .filter((f) => f.endsWith('.txt'))
     .sort()
     .slice(0, limit);
+  const context = new AnalysisContext();
   return files.map((f) => {
     const draft = documentToDrafts(readFileSync(join(folder, f)), { name: f })[0]!;
-    return { file: f, draft, analysis: analyseArticle(draft) };
+    return { file: f, draft, analysis: analyseArticle(draft, context) };
   });
 }
 

@@ -16,6 +16,7 @@ import type { StoredArticle } from '../src/model.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { tokenize } from '../src/nlp/tokens.ts';
 import { Store } from '../src/store/index.ts';
+import { AnalysisContext } from '../src/nlp/context.ts';
 import { leadSentences, summarize } from '../src/nlp/extractive.ts';
 import { commonSubsequenceLength, repeatsHeadline } from '../src/nlp/headline.ts';
 import { rouge, type RougeScores } from './rouge.ts';
@@ -82,6 +83,9 @@ export function loadJsonl(path: string): Item[] {
 
 type System = (article: string) => string[];
 
+// One context for the whole run, as an ingest run or worker keeps one (src/nlp/context.ts).
+const EVAL_CONTEXT = new AnalysisContext();
+
 const SYSTEMS: Record<string, System> = {
   // The classic baseline: the first three sentences as the splitter gives them.
   'Lead-3': (article) => splitSentences(article).slice(0, 3),
@@ -89,7 +93,7 @@ const SYSTEMS: Record<string, System> = {
   // skipped): isolates what our sentence choice adds over position alone.
   'Lead-3 (cleaned)': (article) => leadSentences({ text: article }, 3),
   'TextRank only': (article) => summarize({ text: article }, { method: 'textrank' }),
-  ours: (article) => summarize({ text: article }),
+  ours: (article) => summarize({ text: article }, { context: EVAL_CONTEXT }),
 };
 
 function mean(values: number[]): number {
@@ -200,7 +204,7 @@ async function main(): Promise<void> {
     for (const article of articles) {
       const split = splitSentences(article);
       sentences += split.length;
-      summarize({ text: article, sentences: split });
+      summarize({ text: article, sentences: split }, { context: EVAL_CONTEXT });
     }
     return sentences;
   };

@@ -37,6 +37,15 @@ function intSetting(defaultValue: number, min: number, max: number) {
     .transform(Number);
 }
 
+/** A whole number, or undefined when unset: the default lives with the code that owns it. */
+function optionalIntSetting(min: number, max: number) {
+  return optionalString
+    .refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= min && Number(v) <= max), {
+      message: `expected a whole number from ${min} to ${max}`,
+    })
+    .transform((v) => (v === undefined ? undefined : Number(v)));
+}
+
 function boolSetting(defaultValue: boolean) {
   return z
     .string()
@@ -92,7 +101,8 @@ const envSchema = z.object({
   SEND_RETRY_BASE_MS: intSetting(1_000, 1, 600_000),
   SEND_TIMEOUT_MS: intSetting(30_000, 50, 600_000),
   SCHEDULER_LEASE_MS: intSetting(60_000, 200, 3_600_000),
-  DIGEST_MAX_STORIES: intSetting(8, 1, 50),
+  // Overrides the daily digest's story count; the default is the app layer's (DIGEST_DEFAULTS.daily).
+  DIGEST_MAX_STORIES: optionalIntSetting(1, 50),
   OPENAI_API_KEY: optionalString,
   OPENAI_BASE_URL: optionalUrl,
   OPENAI_MODEL: optionalString.transform((v) => v ?? 'gpt-4o-mini'),
@@ -174,8 +184,8 @@ export interface DeliveryConfig {
   requestTimeoutMs: number;
   /** Scheduler lease length; renewed every third of it. */
   leaseMs: number;
-  /** Stories per daily digest. */
-  maxStories: number;
+  /** Stories per daily digest (DIGEST_MAX_STORIES), when set: it overrides DIGEST_DEFAULTS.daily (src/app/digests.ts). */
+  maxStories?: number;
 }
 
 /** Getting the news: each request's limits, one poll's budgets, the parsing workers. */
@@ -281,7 +291,7 @@ function slicesOf(env: Env, options: ConfigOptions): Config {
       retryBaseMs: env.SEND_RETRY_BASE_MS,
       requestTimeoutMs: env.SEND_TIMEOUT_MS,
       leaseMs: env.SCHEDULER_LEASE_MS,
-      maxStories: env.DIGEST_MAX_STORIES,
+      ...(env.DIGEST_MAX_STORIES !== undefined ? { maxStories: env.DIGEST_MAX_STORIES } : {}),
     },
     fetch: {
       cron: env.FETCH_CRON,

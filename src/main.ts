@@ -127,7 +127,7 @@ Exit codes:
     .option('--json', 'print {path, bytes, articles} as JSON')
     .action((path: string, options) => run(program, async (ctx) => (await import('./cli/backup.ts')).backupCommand(ctx, path, options)));
 
-  const sources = program.command('sources').description('manage news sources: list, add, remove, import (OPML)');
+  const sources = program.command('sources').description('manage news sources: list, add, remove, enable, disable, import (OPML)');
   sources
     .command('list')
     .description('the sources in use, with their fetch state')
@@ -146,6 +146,16 @@ Exit codes:
     .description('remove a source by id or URL')
     .argument('<id-or-url>')
     .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesRemoveCommand(ctx, idOrUrl)));
+  sources
+    .command('enable')
+    .description('fetch a disabled source again, by id or URL')
+    .argument('<id-or-url>')
+    .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesEnableCommand(ctx, idOrUrl, true)));
+  sources
+    .command('disable')
+    .description('stop fetching a source but keep it, by id or URL')
+    .argument('<id-or-url>')
+    .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesEnableCommand(ctx, idOrUrl, false)));
   sources
     .command('import')
     .description('add every feed of an OPML file')

@@ -154,6 +154,7 @@ export async function serve(deps: ServeDeps): Promise<Running> {
       adminIds: config.bot.adminIds,
       allowPrivateSources: config.fetch.request.allowPrivate,
       fetchOptions: deps.fetchOptions,
+      ...(config.delivery.maxStories !== undefined ? { dailyMaxStories: config.delivery.maxStories } : {}),
       ...(config.bot.rateLimit ? { rateLimit: config.bot.rateLimit } : {}),
     },
   });

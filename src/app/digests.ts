@@ -1,5 +1,5 @@
-// Digests on demand (/summary, /digest, `news-digest summary`): one place for the defaults, so
-// that every front end sends the same stories for the same request.
+// Digests on demand (/summary, /digest, `news-digest summary`), and the defaults of every digest,
+// daily ones included: one place, so that every front end sends the same stories for the same request.
 import { buildDigest } from '../digest/index.ts';
 import type { Summarizer } from '../llm/summarizer.ts';
 import type { Digest } from '../model/digest.ts';
@@ -12,7 +12,26 @@ export interface DigestDefaults {
   windowHours: number;
 }
 
-export const DIGEST_DEFAULTS: DigestDefaults = { maxStories: 6, windowHours: 24 };
+export interface DailyDigestDefaults {
+  /** Most stories in one daily digest. */
+  maxStories: number;
+  /** How far back a subscriber's first daily digest looks (later ones start at the last one). */
+  firstWindowHours: number;
+}
+
+/**
+ * Every digest default, on demand and daily, in one place. A daily digest holds more: it is the
+ * day's news for someone who asked for nothing in particular.
+ */
+export const DIGEST_DEFAULTS: { onDemand: DigestDefaults; daily: DailyDigestDefaults } = {
+  onDemand: { maxStories: 6, windowHours: 24 },
+  daily: { maxStories: 8, firstWindowHours: 24 },
+};
+
+/** The daily digest's settings: the defaults, with the configured count (DIGEST_MAX_STORIES) over them. */
+export function dailyDigestSettings(configured: { maxStories?: number }): DailyDigestDefaults {
+  return { ...DIGEST_DEFAULTS.daily, ...(configured.maxStories !== undefined ? { maxStories: configured.maxStories } : {}) };
+}
 
 export interface DigestRequest {
   /** A topic ("syria"); none for the top stories. */
@@ -27,9 +46,12 @@ export interface DigestRequest {
 
 export class DigestService {
   readonly defaults: DigestDefaults;
+  /** A reader's own digest (daily, and /digest now): its story count unless they chose one in /settings. */
+  readonly daily: DailyDigestDefaults;
 
-  constructor(private readonly deps: { store: Store; summarizer: Summarizer; now: () => Date; defaults?: Partial<DigestDefaults> }) {
-    this.defaults = { ...DIGEST_DEFAULTS, ...deps.defaults };
+  constructor(private readonly deps: { store: Store; summarizer: Summarizer; now: () => Date; defaults?: Partial<DigestDefaults>; daily?: { maxStories?: number } }) {
+    this.defaults = { ...DIGEST_DEFAULTS.onDemand, ...deps.defaults };
+    this.daily = dailyDigestSettings(deps.daily ?? {});
   }
 
   /** The digest a reader asked for, improved by the LLM when one is configured. */

@@ -2,6 +2,7 @@
 // a feature is a Composer that needs nothing from a closure.
 import type { Context, MiddlewareFn } from 'telegraf';
 import type { AppServices, ChatIdentity } from '../app/index.ts';
+import type { TelegramMessage } from '../digest/render.ts';
 import { isLanguage, languageOf, type Language, type Translator } from '../i18n/index.ts';
 import type { FetchOptions } from '../ingest/http.ts';
 import type { Logger } from '../log.ts';
@@ -19,8 +20,10 @@ export interface BotSettings {
   fetchOptions: FetchOptions;
   /** How far back /summary and /digest look. */
   windowHours?: number;
-  /** Most stories in one /summary or /digest. */
+  /** Most stories in one /summary. */
   maxStories?: number;
+  /** Stories in a reader's digest (/digest and the daily one) unless they chose a number: DIGEST_MAX_STORIES. */
+  dailyMaxStories?: number;
   /** Per-user limit (RATE_LIMIT_COMMANDS per RATE_LIMIT_WINDOW_SECONDS); none when unset. */
   rateLimit?: RateLimitSettings;
 }
@@ -46,6 +49,26 @@ export interface BotContext extends Context {
  */
 export function replyHtml(ctx: Context, body: Html, extra: Parameters<Context['reply']>[1] = {}) {
   return ctx.reply(body.toString(), { ...HTML_MESSAGE, ...extra });
+}
+
+/**
+ * An Html body with the HTML send options, for an edit or a send with other extras (the settings
+ * screen edits its message in place). Takes Html only, as replyHtml does.
+ */
+export function htmlMessage<Extra extends object>(body: Html, extra: Extra): { text: string; extra: Extra & typeof HTML_MESSAGE } {
+  return { text: body.toString(), extra: { ...extra, ...HTML_MESSAGE } };
+}
+
+/**
+ * A digest message as renderTelegram made it (with the html template, kept as text for the
+ * outbox), with its buttons. With replyHtml and htmlMessage, the only sends of HTML in the bot
+ * (tests/architecture.test.ts fails on any other).
+ */
+export function sendRenderedHtml(ctx: Context, chatId: number, message: TelegramMessage) {
+  return ctx.telegram.sendMessage(chatId, message.html, {
+    ...HTML_MESSAGE,
+    ...(message.keyboard.length ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),
+  });
 }
 
 /** The text after the command ("/summary syria" -> "syria"). */

@@ -54,6 +54,8 @@ export function createBot(deps: BotDeps): Bot {
       summarizer: deps.summarizer ?? offlineSummarizer,
       now,
       digestDefaults: { ...(settings.windowHours ? { windowHours: settings.windowHours } : {}), ...(settings.maxStories ? { maxStories: settings.maxStories } : {}) },
+      ...(settings.dailyMaxStories !== undefined ? { dailyDigest: { maxStories: settings.dailyMaxStories } } : {}),
+      sourceChecks: { fetchOptions: settings.fetchOptions, allowPrivate: settings.allowPrivateSources },
       subscriberDefaults: { digestTime: settings.defaultDigestTime, timezone: settings.defaultTimezone },
     });
   const dependencies: BotDependencies = { store, log, settings, now, app };

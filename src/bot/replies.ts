@@ -7,9 +7,8 @@ import { followButtons, noStoriesMessage, renderTelegram } from '../digest/rende
 import type { Digest, Story } from '../model/digest.ts';
 import { callbackData } from '../telegram/callbacks.ts';
 import { html } from '../telegram/html.ts';
-import { HTML_MESSAGE } from '../telegram/policy.ts';
 import { truncateText } from '../util/text.ts';
-import { replyHtml, type BotContext } from './context.ts';
+import { replyHtml, sendRenderedHtml, type BotContext } from './context.ts';
 import { answerHtml } from './views.ts';
 
 /** The windows a not-found /summary offers, in hours (24 h, 7 days, 30 days). */
@@ -28,10 +27,7 @@ export async function sendDigest(ctx: BotContext, digest: Digest, kind: string, 
   // One key for all the messages of this digest: a reply to any of them is about all its stories.
   const digestKey = `${kind}:${randomUUID()}`;
   for (const message of renderTelegram(digest, { tr: ctx.tr, extraButtons })) {
-    const sent = await ctx.telegram.sendMessage(chatId, message.html, {
-      ...HTML_MESSAGE,
-      ...(message.keyboard.length ? { reply_markup: { inline_keyboard: message.keyboard } } : {}),
-    });
+    const sent = await sendRenderedHtml(ctx, chatId, message);
     const stories = digest.stories.filter((s) => message.storyIds.includes(s.id));
     store.subscribers.recordSentMessage({ chatId, messageId: sent.message_id, kind, topic: digest.topic, stories, digestKey }, now());
   }

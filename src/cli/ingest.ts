@@ -5,6 +5,7 @@ import { isJsonlPath } from '../ingest/jsonl.ts';
 import { toIsoUtc } from '../ingest/page.ts';
 import { STDIN, ingestInputs, isUrl, readInputs, type InputOptions } from '../ingest/pipeline.ts';
 import { analyseArticle } from '../nlp/analyse.ts';
+import { AnalysisContext } from '../nlp/context.ts';
 import { UsageError, exitCodeOf, type CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
 import { isHttpUrl } from '../util/url.ts';
@@ -84,6 +85,7 @@ export async function extractCommand(ctx: CliContext, inputs: string[], options:
   const inputOptions = inputOptionsOf(inputs, options);
   let failures = 0;
   let successes = 0;
+  const context = new AnalysisContext();
   for await (const document of readInputs(inputs, ctx.config.fetch.request, inputOptions)) {
     if (document.error) {
       failures++;
@@ -93,7 +95,7 @@ export async function extractCommand(ctx: CliContext, inputs: string[], options:
     }
     for (const draft of document.drafts) {
       successes++;
-      const analysis = analyseArticle(draft);
+      const analysis = analyseArticle(draft, context);
       const quotes = analysis.quotes.map(({ text, speaker, cue, verified }) => ({ text, speaker, ...(cue ? { cue } : {}), verified }));
       if (options.json) {
         printJsonLine({

@@ -1,6 +1,6 @@
-// `sources list|add|remove|import` and `fetch`.
+// `sources list|add|remove|enable|disable|import` and `fetch`, through the sources service (src/app/sources.ts).
 import { readFile } from 'node:fs/promises';
-import { probeSource } from '../ingest/probe.ts';
+import { SourceError, SourceService } from '../app/index.ts';
 import { fetchJobPool, pollAndStore, pollOptionsOf } from '../ingest/pipeline.ts';
 import { redactUrl } from '../secrets.ts';
 import { parseOpml } from '../sources-file.ts';
@@ -8,6 +8,12 @@ import type { Source, SourceKind } from '../store/index.ts';
 import { UserError, exitCodeOf, seedSourcesFile, type CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
 import { isHttpUrl } from '../util/url.ts';
+
+/** The sources service over the command's store; a new source is checked with the fetch settings. */
+function sourceService(ctx: CliContext): SourceService {
+  const request = ctx.config.fetch.request;
+  return new SourceService({ store: ctx.store(), fetchOptions: request, allowPrivate: request.allowPrivate });
+}
 
 /** Seeds the store with the configured default sources, also those added to the file later (a removed one stays removed). */
 export function seedSources(ctx: CliContext): void {
@@ -28,7 +34,7 @@ function describe(source: Source): string {
 
 export function sourcesListCommand(ctx: CliContext, options: { json?: boolean }): number {
   seedSources(ctx);
-  const sources = ctx.store().sources.list();
+  const sources = sourceService(ctx).list();
   if (options.json) printJsonLine({ sources });
   else if (!sources.length) printLine('No sources. Add one with: news-digest sources add <feed-url>');
   else for (const source of sources) printLine(describe(source));
@@ -38,28 +44,30 @@ export function sourcesListCommand(ctx: CliContext, options: { json?: boolean })
 export async function sourcesAddCommand(ctx: CliContext, url: string, options: { name?: string; kind?: string; check?: boolean }): Promise<number> {
   if (!isHttpUrl(url)) throw new UserError(`not an http(s) URL: ${url}`);
   if (options.kind && options.kind !== 'feed' && options.kind !== 'page') throw new UserError('--kind must be feed or page');
-  let kind = options.kind as SourceKind | undefined;
-  let name = options.name;
-  if (options.check !== false) {
-    // Fetched once before it is saved, so a typo does not become a source that fails forever.
-    const probed = await probeSource(url, ctx.config.fetch.request).catch((error: unknown) => {
-      throw new UserError(`cannot add ${url}: ${error instanceof Error ? error.message : String(error)}`);
+  const { source, warnings } = await sourceService(ctx)
+    .add(url, { ...(options.name ? { name: options.name } : {}), ...(options.kind ? { kind: options.kind as SourceKind } : {}), check: options.check !== false })
+    .catch((error: unknown) => {
+      throw error instanceof SourceError ? new UserError(`cannot add ${url}: ${error.message}`) : error;
     });
-    kind ??= probed.kind;
-    name ??= probed.title;
-    // The same warning `fetch` logs for this source: kept, with the bad bytes replaced.
-    for (const warning of probed.warnings) ctx.log.warn({ url, reason: warning }, `${url}: ${warning}`);
-  }
-  const source = ctx.store().sources.add({ url, name: name ?? new URL(url).hostname, kind: kind ?? 'feed' });
+  // The same warning `fetch` logs for this source: kept, with the bad bytes replaced.
+  for (const warning of warnings) ctx.log.warn({ url, reason: warning }, `${url}: ${warning}`);
   printLine(`added ${source.id}: ${source.name} [${source.kind}] ${redactUrl(source.url)}`);
   return 0;
 }
 
 export function sourcesRemoveCommand(ctx: CliContext, idOrUrl: string): number {
   seedSources(ctx);
-  const removed = ctx.store().sources.remove(/^\d+$/.test(idOrUrl) ? Number(idOrUrl) : idOrUrl);
-  if (!removed) throw new UserError(`no such source: ${idOrUrl} (see: news-digest sources list)`);
+  if (!sourceService(ctx).remove(idOrUrl)) throw new UserError(`no such source: ${idOrUrl} (see: news-digest sources list)`);
   printLine(`removed ${idOrUrl}`);
+  return 0;
+}
+
+/** `sources enable|disable`: a disabled source is kept (with its fetch state) but not fetched. */
+export function sourcesEnableCommand(ctx: CliContext, idOrUrl: string, enabled: boolean): number {
+  seedSources(ctx);
+  const source = sourceService(ctx).setEnabled(idOrUrl, enabled);
+  if (!source) throw new UserError(`no such source: ${idOrUrl} (see: news-digest sources list)`);
+  printLine(`${enabled ? 'enabled' : 'disabled'} ${source.id}: ${source.name}`);
   return 0;
 }
 
@@ -69,7 +77,7 @@ export async function sourcesImportCommand(ctx: CliContext, path: string): Promi
   });
   const sources = parseOpml(xml);
   if (!sources.length) throw new UserError(`no feeds found in ${path}`);
-  const added = ctx.store().sources.seed(sources);
+  const added = sourceService(ctx).seed(sources);
   printLine(`imported ${sources.length} feeds from ${path} (${added} new, ${sources.length - added} already known)`);
   return 0;
 }

@@ -109,6 +109,7 @@ export interface Fingerprint {
 const UNKNOWN = 0;
 const WORD = 1;
 const OTHER = 2;
+// A character's class is constant (Unicode's): the tables fill lazily and stay module-level.
 const unitClass = new Uint8Array(65536);
 const astralClass = new Map<number, number>();
 const WORD_CHAR = /^[\p{L}\p{N}]$/u;

@@ -17,10 +17,9 @@ export interface DecideOptions {
   now: Date;
   /** `deliver --now`: everyone is due now (their local date, due time = now). */
   everyoneDue?: boolean;
-  /** Stories per daily digest. */
-  maxStories?: number;
-  /** The window of a first digest. */
-  firstWindowHours?: number;
+  /** Stories per daily digest, and the window of a first digest (the app's dailyDigestSettings). */
+  maxStories: number;
+  firstWindowHours: number;
   /** Subscribers decided per write transaction (the event loop breathes between chunks). */
   chunkSize?: number;
   /** Stop deciding (shutdown, or the lease is lost). */
@@ -108,11 +107,11 @@ export function dailyDigest(
   chatId: number,
   topics: string[],
   now: Date,
-  options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache; selections?: Map<string, SelectedStory[]>; language?: Language } = {},
+  options: { maxStories: number; firstWindowHours: number; cache?: DigestCache; selections?: Map<string, SelectedStory[]>; language?: Language },
 ): { digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date; key: string } {
-  const maxStories = options.maxStories ?? 8;
+  const { maxStories } = options;
   const last = store.outbox.lastCutoff(chatId);
-  const firstWindow = (options.firstWindowHours ?? 24) * 3_600_000;
+  const firstWindow = options.firstWindowHours * 3_600_000;
   const ingestedAfter = last ?? new Date(now.getTime() - firstWindow);
   // Published-time window: at least the last 24 h, and back to the last digest if that is older;
   // "new" is decided by the ingested time.
@@ -183,10 +182,10 @@ async function improveChunk(
 }
 
 /** A subscriber's own choices for their digest (/settings, /language, Telegram's language). */
-function subscriberOptions(subscriber: Subscriber, options: DecideOptions): { maxStories?: number; language: Language } {
+function subscriberOptions(subscriber: Subscriber, options: DecideOptions): { maxStories: number; language: Language } {
   const language = isLanguage(subscriber.language) ? subscriber.language : isLanguage(subscriber.clientLanguage) ? subscriber.clientLanguage : 'en';
-  const maxStories = subscriber.storiesPerDigest ?? options.maxStories;
-  return { language, ...(maxStories ? { maxStories } : {}) };
+  // The reader's own count (/settings) wins over the run's (the app's default or DIGEST_MAX_STORIES).
+  return { language, maxStories: subscriber.storiesPerDigest ?? options.maxStories };
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));

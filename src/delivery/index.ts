@@ -1,6 +1,7 @@
 // Delivery wiring: the scheduler lease, due decisions into the outbox, and the sender that
 // drains it. Used by the scheduler (every minute, in `serve`) and by `news-digest deliver`.
 import { Telegram } from 'telegraf';
+import { dailyDigestSettings } from '../app/index.ts';
 import type { DeliveryConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { DeliveryCounts, LockHolder, Store } from '../store/index.ts';
@@ -125,7 +126,8 @@ export class Delivery {
     this.deciding = decideDue(this.deps.store, {
       now: this.clock.now(),
       everyoneDue: options.everyoneDue ?? false,
-      maxStories: this.deps.settings.maxStories,
+      // The one place a daily digest's story count is decided: the app's default, or DIGEST_MAX_STORIES.
+      ...dailyDigestSettings(this.deps.settings),
       shouldStop: () => this.stopping || !this.lease.valid,
       log: this.deps.log,
       ...(this.deps.improve ? { improve: this.deps.improve } : {}),

@@ -36,6 +36,7 @@ export interface LocalParts {
   second: number;
 }
 
+// One Intl formatter per time zone, made once: they hold no per-request state, so module-level.
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {

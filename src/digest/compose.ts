@@ -81,6 +81,7 @@ export function storySources(articles: StoredArticle[]): SourceRef[] {
 }
 
 // The same stories' quotes come back in every digest of the day; bounded like the stem memo.
+// Module-level on purpose: a pure function of the quote's text (no id, no order), the same for every store.
 const NORMALISED_QUOTES = new Map<string, string>();
 
 function normaliseQuote(text: string): string {

@@ -3,6 +3,7 @@
 // without the main thread (the bot, the scheduler, the single writer) ever running it.
 import { readFileSync } from 'node:fs';
 import type { ArticleDraft } from '../model.ts';
+import { AnalysisContext } from '../nlp/context.ts';
 import { decodeBodyChecked } from './charset.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
 import { parseFeed, type ParsedFeed } from './feed.ts';
@@ -38,13 +39,19 @@ export interface JobResults {
 
 export type JobOf<K extends Job['kind']> = Extract<Job, { kind: K }>;
 
-/** Runs one job; `readFile` serves documents given by path. */
-export function runJob<K extends Job['kind']>(job: JobOf<K>, readFile: (path: string) => Uint8Array): JobResults[K];
-export function runJob(job: Job, readFile: (path: string) => Uint8Array): JobResults[Job['kind']] {
+/** What a job runs with: `readFile` serves documents given by path; `analysis` is the runner's own context. */
+export interface JobEnvironment {
+  readFile: (path: string) => Uint8Array;
+  analysis: AnalysisContext;
+}
+
+/** Runs one job. */
+export function runJob<K extends Job['kind']>(job: JobOf<K>, env: JobEnvironment): JobResults[K];
+export function runJob(job: Job, env: JobEnvironment): JobResults[Job['kind']] {
   switch (job.kind) {
     case 'document': {
-      const body = job.source.path !== undefined ? readFile(job.source.path) : job.source.body;
-      return documentToDrafts(body, job.source.hint).map(prepareArticle);
+      const body = job.source.path !== undefined ? env.readFile(job.source.path) : job.source.body;
+      return documentToDrafts(body, job.source.hint).map((draft) => prepareArticle(draft, env.analysis));
     }
     case 'feed': {
       const { text, warnings } = decodeBodyChecked(job.body, job.hint.contentType);
@@ -55,7 +62,7 @@ export function runJob(job: Job, readFile: (path: string) => Uint8Array): JobRes
       return { value: sanitizeDraft(extractPage(text, job.hint.url ? { url: job.hint.url } : {})), warnings };
     }
     case 'prepare':
-      return prepareArticle(job.draft);
+      return prepareArticle(job.draft, env.analysis);
   }
 }
 
@@ -64,7 +71,8 @@ export interface JobRunner {
   run<K extends Job['kind']>(job: JobOf<K>): Promise<JobResults[K]>;
 }
 
-/** Jobs on the calling thread: no time or memory limit, for small trusted inputs and tests. */
-export const inProcessJobs: JobRunner = {
-  run: (job) => Promise.resolve().then(() => runJob(job, (path) => readFileSync(path))),
-};
+/** Jobs on the calling thread, with the runner's own analysis context: no time or memory limit, for small trusted inputs and tests. */
+export function inProcessJobs(): JobRunner {
+  const env: JobEnvironment = { readFile: (path) => readFileSync(path), analysis: new AnalysisContext() };
+  return { run: (job) => Promise.resolve().then(() => runJob(job, env)) };
+}

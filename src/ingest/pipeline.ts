@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import type { FetchConfig } from '../config.ts';
 import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
+import { AnalysisContext } from '../nlp/context.ts';
 import type { InsertResult, Store } from '../store/index.ts';
 import { documentToDrafts, withOutletName, type DocumentHint } from './document.ts';
 import { pollSources, type PollOptions, type PollReport } from './fetcher.ts';
@@ -235,6 +236,8 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
   }
   const workers = head.length >= MIN_DOCUMENTS_FOR_WORKERS ? (deps.workers ?? defaultWorkerCount()) : 0;
   const pool = workers > 0 ? sharedPreparePool(workers) : null;
+  // Without workers this run is the pipeline, and its analyses share one context (a worker has its own).
+  const analysis = new AnalysisContext();
   // With workers: every worker's queue full, and the next batch to store, in flight.
   const readAhead = pool ? STORE_BATCH + workers * TASKS_PER_WORKER : STORE_BATCH;
 
@@ -248,7 +251,7 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
         const document = await readDocument(item, deps.fetchOptions);
         if (document.error !== undefined) return { error: document.error };
         const { body, hint } = document;
-        return { articles: await (pool ? pool.prepare({ body, hint }) : Promise.resolve().then(() => prepareDocument(body, hint))) };
+        return { articles: await (pool ? pool.prepare({ body, hint }) : Promise.resolve().then(() => prepareDocument(body, hint, analysis))) };
       } catch (error) {
         return { error: reasonOf(error) };
       }

@@ -3,13 +3,17 @@
 // for the next job.
 import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { runJob, type Job } from './jobs.ts';
+import { AnalysisContext } from '../nlp/context.ts';
+import { runJob, type Job, type JobEnvironment } from './jobs.ts';
 import type { WorkerReply } from './worker-pool.ts';
+
+// This worker's own analysis context: it runs one job at a time, so its analyses never interleave.
+const env: JobEnvironment = { readFile: (path) => readFileSync(path), analysis: new AnalysisContext() };
 
 parentPort!.on('message', ({ id, job }: { id: number; job: Job }) => {
   let reply: WorkerReply;
   try {
-    reply = { id, result: runJob(job, (path) => readFileSync(path)) };
+    reply = { id, result: runJob(job, env) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }

@@ -2,6 +2,7 @@
 // (draft, analysis, content keys). Runs in the ingest worker threads, or in-process.
 import type { Analysis, ArticleDraft } from '../model.ts';
 import { analyseArticle } from '../nlp/analyse.ts';
+import type { AnalysisContext } from '../nlp/context.ts';
 import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
 import { contentKeys, type ContentKeys } from '../dedup/content-keys.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
@@ -16,14 +17,15 @@ export interface PreparedArticle {
 
 /**
  * The analysis as the store keeps it: without its sentences (copying them back from a worker
- * costs time). The draft is sanitized first, whichever path built it.
+ * costs time). The draft is sanitized first, whichever path built it. `context` is the calling
+ * pipeline's (an ingest worker's, an ingest run's); without one the article is analysed on its own.
  */
-export function prepareArticle(raw: ArticleDraft): PreparedArticle {
+export function prepareArticle(raw: ArticleDraft, context?: AnalysisContext): PreparedArticle {
   const draft = sanitizeDraft(raw);
-  const { summary, quotes } = analyseArticle(draft);
+  const { summary, quotes } = analyseArticle(draft, context);
   return { draft, analysis: { summary, quotes }, keys: contentKeys(draft), storyFeatures: articleFeatures(draft) };
 }
 
-export function prepareDocument(body: Uint8Array, hint: DocumentHint): PreparedArticle[] {
-  return documentToDrafts(body, hint).map(prepareArticle);
+export function prepareDocument(body: Uint8Array, hint: DocumentHint, context?: AnalysisContext): PreparedArticle[] {
+  return documentToDrafts(body, hint).map((draft) => prepareArticle(draft, context));
 }

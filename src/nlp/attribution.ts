@@ -541,6 +541,7 @@ export function wellFormedSpeaker(speaker: string | null): string | null {
   return form;
 }
 
+// Module-level on purpose: a pure function of the speaker's text, the same for every article and store (bounded).
 const speakerForms = new Map<string, string | null>();
 
 function speakerForm(speaker: string): string | null {

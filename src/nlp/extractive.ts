@@ -12,7 +12,7 @@
 // Length rule: 3 sentences, or 2 when the article has fewer than SHORT_ARTICLE_SENTENCES
 // usable sentences (a short item's third sentence is mostly detail).
 import { splitSentences } from './sentences.ts';
-import { TermIds } from './term-ids.ts';
+import { AnalysisContext } from './context.ts';
 import { type TokenSpans, entityMentions, tokenAt, tokenSpans, tokenize } from './tokens.ts';
 import { type HeadlineWords, headlineWords, headlineWordsOf, repeatsHeadline } from './headline.ts';
 
@@ -67,6 +67,8 @@ export interface SummarizeOptions {
   method?: 'combined' | 'textrank';
   /** Overrides of DEFAULT_WEIGHTS, for evaluation. */
   weights?: Partial<SummaryWeights>;
+  /** The calling pipeline's context (its vocabulary); without one, a context for this article alone. */
+  context?: AnalysisContext;
 }
 
 const SHORT_ARTICLE_SENTENCES = 8;
@@ -340,7 +342,7 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   }
 
   const n = candidates.length;
-  const termIds = new TermIds();
+  const termIds = (options.context ?? new AnalysisContext()).terms.termIds();
   const vectors = tfidfVectors(candidates.map((c) => termIds.sortedIds(c.tokens)), termIds.size);
   const similarity = new Float64Array(n * n);
   // cosine(vectors[i], vectors[j]) for all pairs, with vector i spread into a dense array so each

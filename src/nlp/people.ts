@@ -273,6 +273,7 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
 }
 
 type GenderLists = typeof import('gender-detection-from-name');
+// Constant name lists, loaded on first use: module-level, the same for every article.
 let lists: GenderLists | undefined;
 /**
  * The package's lists (about 2 MB of names), loaded on the first name we need: commands that never

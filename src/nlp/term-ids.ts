@@ -8,50 +8,82 @@
 import { ABSENT, CharTable } from './char-table.ts';
 import { type TokenSpans, contentTermOf, tokenAt } from './tokens.ts';
 
-/** Above this many tokens the table is emptied (between two articles, see TermIds). */
+/** Above this many tokens the table is emptied (between two articles, see TermTable#termIds). */
 const MAX_TOKENS = 200_000;
 
-/** Token -> index of its stem, or -1 when it is not a content term. */
-const tokenStems = new CharTable();
-/** Stem -> index; indices are never reused while the table lives. */
-const stemIndices = new Map<string, number>();
-/** Per stem index: the TermIds generation that numbered it, and its id there. */
-let stemMarks = new Int32Array(1 << 14);
-let generation = 0;
+/**
+ * The vocabulary one analysis pipeline has seen (an ingest worker, a CLI command): token -> stem
+ * index, kept across articles so a known token costs one lookup. Owned by the AnalysisContext of
+ * that pipeline, never shared between pipelines: each article's numbering (TermIds) marks the
+ * stems in place, so only the newest TermIds of a table may number terms.
+ */
+export class TermTable {
+  /** Token -> index of its stem, or -1 when it is not a content term. */
+  private readonly tokenStems = new CharTable();
+  /** Stem -> index; indices are never reused while the table lives. */
+  private readonly stemIndices = new Map<string, number>();
+  /** Per stem index: the TermIds generation that numbered it, and its id there. */
+  private stemMarks = new Int32Array(1 << 14);
+  private generation = 0;
 
-/** Stem index of the token source[start, end), or -1 when it is not a content term. */
-function stemIndexOf(source: string, start: number, end: number): number {
-  let index = tokenStems.get(source, start, end);
-  if (index === ABSENT) {
-    const term = contentTermOf(source.slice(start, end));
-    index = -1;
-    if (term !== undefined) {
-      index = stemIndices.get(term) ?? stemIndices.size;
-      if (index === stemIndices.size) stemIndices.set(term, index);
+  /** A new numbering for one article; from now on the previous one refuses to number terms. */
+  termIds(): TermIds {
+    // Emptying the tables only here keeps stem indices fixed for the whole article.
+    if (this.tokenStems.size > MAX_TOKENS) {
+      this.tokenStems.clear();
+      this.stemIndices.clear();
+      this.stemMarks = new Int32Array(1 << 14);
     }
-    tokenStems.set(source, start, end, index);
+    return new TermIds(this, ++this.generation);
   }
-  return index;
+
+  /** Throws when a newer TermIds has renumbered the marks: the ids of `generation` would be wrong. */
+  checkCurrent(generation: number): void {
+    if (generation !== this.generation) throw new Error('TermIds used after a newer one of the same TermTable was made: two analyses interleaved on one AnalysisContext');
+  }
+
+  /** Stem index of the token source[start, end), or -1 when it is not a content term. */
+  stemIndexOf(source: string, start: number, end: number): number {
+    let index = this.tokenStems.get(source, start, end);
+    if (index === ABSENT) {
+      const term = contentTermOf(source.slice(start, end));
+      index = -1;
+      if (term !== undefined) {
+        index = this.stemIndices.get(term) ?? this.stemIndices.size;
+        if (index === this.stemIndices.size) this.stemIndices.set(term, index);
+      }
+      this.tokenStems.set(source, start, end, index);
+    }
+    return index;
+  }
+
+  /** The id of a stem in the numbering `generation`: its existing one, or `next` (then marked). */
+  idOfStem(index: number, generation: number, next: number): number {
+    if (2 * index + 1 >= this.stemMarks.length) {
+      const larger = new Int32Array(Math.max(this.stemMarks.length * 2, 2 * index + 2));
+      larger.set(this.stemMarks);
+      this.stemMarks = larger;
+    }
+    if (this.stemMarks[2 * index] !== generation) {
+      this.stemMarks[2 * index] = generation;
+      this.stemMarks[2 * index + 1] = next;
+    }
+    return this.stemMarks[2 * index + 1]!;
+  }
 }
 
 /**
  * One article's content terms as integer ids, numbered in order of first use, exactly as a Map
  * from each term of contentTermsOf() to its first-use number would give them. One article at a
- * time: a new TermIds starts a new numbering.
+ * time per TermTable: `table.termIds()` starts a new numbering.
  */
 export class TermIds {
-  private readonly generation: number;
   private count = 0;
 
-  constructor() {
-    // Emptying the tables only here keeps stem indices fixed for the whole article.
-    if (tokenStems.size > MAX_TOKENS) {
-      tokenStems.clear();
-      stemIndices.clear();
-      stemMarks = new Int32Array(1 << 14);
-    }
-    this.generation = ++generation;
-  }
+  constructor(
+    private readonly table: TermTable,
+    private readonly generation: number,
+  ) {}
 
   /** Number of distinct terms so far. */
   get size(): number {
@@ -60,34 +92,24 @@ export class TermIds {
 
   /** The ids of the content terms among the tokens, with repeats, in ascending order. */
   sortedIds(spans: TokenSpans): Int32Array {
-    // The marks are shared: a newer TermIds has renumbered them, so this one's ids would be wrong.
-    if (this.generation !== generation) throw new Error('TermIds used after a newer one was made: two analyses interleaved');
+    this.table.checkCurrent(this.generation);
     const { bounds, lower } = spans;
     const ids = new Int32Array(bounds.length >> 1);
     let count = 0;
     for (let k = 0; k < bounds.length; k += 2) {
       let index: number;
-      if (lower !== undefined) index = stemIndexOf(lower, bounds[k]!, bounds[k + 1]!);
+      if (lower !== undefined) index = this.table.stemIndexOf(lower, bounds[k]!, bounds[k + 1]!);
       else {
         const token = tokenAt(spans, k >> 1);
-        index = stemIndexOf(token, 0, token.length);
+        index = this.table.stemIndexOf(token, 0, token.length);
       }
-      if (index >= 0) ids[count++] = this.idOfStem(index);
+      if (index >= 0) {
+        const id = this.table.idOfStem(index, this.generation, this.count);
+        if (id === this.count) this.count++;
+        ids[count++] = id;
+      }
     }
     return sortSmall(ids.subarray(0, count));
-  }
-
-  private idOfStem(index: number): number {
-    if (2 * index + 1 >= stemMarks.length) {
-      const larger = new Int32Array(Math.max(stemMarks.length * 2, 2 * index + 2));
-      larger.set(stemMarks);
-      stemMarks = larger;
-    }
-    if (stemMarks[2 * index] !== this.generation) {
-      stemMarks[2 * index] = this.generation;
-      stemMarks[2 * index + 1] = this.count++;
-    }
-    return stemMarks[2 * index + 1]!;
   }
 }
 

@@ -111,7 +111,7 @@ export function tokenSpans(text: string): TokenSpans {
 }
 
 // The Porter stemmer costs a few microseconds per call; news vocabulary repeats a lot,
-// so a bounded memo makes stemming nearly free after warm-up.
+// so a bounded memo makes stemming nearly free after warm-up. Module-level: a pure function of the word.
 const STEM_CACHE = new Map<string, string>();
 const STEM_CACHE_LIMIT = 200_000;
 

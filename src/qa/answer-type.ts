@@ -123,6 +123,7 @@ const COUNT_LINK = /^(?:from|to|at|totaled|totalled|totaling|totalling|numbered|
 
 /** Nouns that count people: for "how many reporters", "20 staffers" is a count of the people asked about, said in other words. */
 const PEOPLE_WORDS = 'people persons staff staffer employee worker member journalist agent troop soldier volunteer resident voter';
+// Constant data (the keys of two fixed word lists), built on first use: module-level like the lists.
 let peopleKeys: Set<string> | undefined;
 function countsPeople(word: string): boolean {
   peopleKeys ??= new Set([...ROLE_NOUNS, ...PEOPLE_WORDS.split(' ')].map(termKey));
@@ -213,6 +214,7 @@ export function personSurnames(text: string): Set<string> {
  */
 /** Nouns that ask for a country: "which country called North Korea an outlaw nation". */
 const COUNTRY_NOUNS = ['country', 'countries', 'nation', 'nations'];
+// Constant data (countries-list), built on first use: module-level like the lists.
 let countryNames: RegExp | undefined;
 /** Country names and their common aliases as written ("Japan", "South Korea", "Britain", "USA"), from countries-list. */
 function countryPattern(): RegExp {

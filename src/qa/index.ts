@@ -13,7 +13,7 @@ import type { Summarizer } from '../llm/summarizer.ts';
 import { choosePassages, composeAnswer, describeWindow } from './answer.ts';
 import { notFoundAnswer, type Answer, type AnswerPassage } from '../model/answer.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
-import { rankPassages, type RankedPassage } from './rank.ts';
+import { SENTENCE_MEMO, rankPassages, type RankedPassage } from './rank.ts';
 import { DERIVED_WEIGHT } from './terms.ts';
 
 export { NOT_FOUND_ANSWER, type Answer, type AnswerPassage, type AnswerSentence } from '../model/answer.ts';
@@ -140,7 +140,8 @@ export function askOffline(store: Store, text: string, scope: AskScope, minScore
 
   const ownIds = contextIds(store, scope);
   const own = new Set(ownIds);
-  const rank = (articles: StoredArticle[]): RankedPassage[] => rankPassages(question, articles, idf);
+  const memo = store.memos.of(SENTENCE_MEMO);
+  const rank = (articles: StoredArticle[]): RankedPassage[] => rankPassages(question, articles, idf, memo);
   const answerFrom = (ranked: RankedPassage[], age?: (chosen: RankedPassage[]) => string): OfflineResult => {
     const chosen = choosePassages(ranked, question, threshold);
     return { answer: composeAnswer(question, chosen, { searched, ...(age ? { age: age(chosen) } : {}) }), passages: ranked };

@@ -7,6 +7,7 @@
 // "when" a date, "why" a causal clause, "what did X say" words that X said). The score is
 // also the confidence that abstention compares with its threshold (see index.ts).
 import type { FoundQuote, StoredArticle } from '../model.ts';
+import type { MemoKind } from '../store/index.ts';
 import { speechVerbs } from '../nlp/attribution.ts';
 import { splitSentenceSpans } from '../nlp/sentences.ts';
 import { STOP_WORDS, tokenAt, tokenSpans, tokenize } from '../nlp/tokens.ts';
@@ -105,34 +106,51 @@ interface ArticleSentences {
   titleKeys: Set<string>;
 }
 
+/** A cached article: its text when split (a hit must match it: completeText replaces a text), its sentences, its surnames. */
+interface MemoEntry {
+  text: string;
+  sentences: Sentence[];
+  surnames?: Set<string>;
+}
+
 /**
- * Articles' sentences with their term keys, by article id: an article's text never changes, and
- * the stories in the news now are asked about again and again. The text is compared on a hit (two
- * stores in one process may reuse an id). Bounded; the least recently used entries go first.
+ * Articles' sentences with their term keys, by article id: an article's text rarely changes, and
+ * the stories in the news now are asked about again and again. Ids are one store's, so each store
+ * owns its memo (store.memos, see SENTENCE_MEMO). Bounded; the least recently used entries go first.
  */
-const SENTENCES = new Map<number, { text: string; sentences: Sentence[]; surnames?: Set<string> }>();
-const SENTENCE_CACHE_ARTICLES = 3_000;
+export class SentenceMemo {
+  private readonly entries = new Map<number, MemoEntry>();
 
-function sentencesOf(article: StoredArticle): Sentence[] {
-  const cached = SENTENCES.get(article.id);
-  if (cached?.text === article.text) {
-    SENTENCES.delete(article.id);
-    SENTENCES.set(article.id, cached);
-    return cached.sentences;
+  constructor(private readonly limit = 3_000) {}
+
+  /** Articles held. */
+  get size(): number {
+    return this.entries.size;
   }
-  const sentences = splitSentences(article);
-  SENTENCES.delete(article.id);
-  if (SENTENCES.size >= SENTENCE_CACHE_ARTICLES) SENTENCES.delete(SENTENCES.keys().next().value!);
-  SENTENCES.set(article.id, { text: article.text, sentences });
-  return sentences;
+
+  sentencesOf(article: StoredArticle): Sentence[] {
+    const cached = this.entries.get(article.id);
+    this.entries.delete(article.id);
+    if (cached?.text === article.text) {
+      this.entries.set(article.id, cached);
+      return cached.sentences;
+    }
+    const sentences = splitSentences(article);
+    if (this.entries.size >= this.limit) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(article.id, { text: article.text, sentences });
+    return sentences;
+  }
+
+  /** The surnames the article writes after a known first name (see personSurnames), computed once per article. */
+  surnamesOf(article: StoredArticle): Set<string> {
+    const cached = this.entries.get(article.id);
+    if (cached?.text === article.text) return (cached.surnames ??= personSurnames(article.text));
+    return personSurnames(article.text);
+  }
 }
 
-/** The surnames the article writes after a known first name (see personSurnames), computed once per article. */
-function surnamesOf(article: StoredArticle): Set<string> {
-  const cached = SENTENCES.get(article.id);
-  if (cached?.text === article.text) return (cached.surnames ??= personSurnames(article.text));
-  return personSurnames(article.text);
-}
+/** The memo each store keeps for ranking its articles. */
+export const SENTENCE_MEMO: MemoKind<SentenceMemo> = { name: 'article sentences for answer ranking', create: () => new SentenceMemo() };
 
 function splitSentences(article: StoredArticle): Sentence[] {
   return splitSentenceSpans(article.text).map((span, index) => {
@@ -318,12 +336,13 @@ function statementsOf(question: QuestionAnalysis, article: StoredArticle, senten
 
 /**
  * Scores every sentence of the candidates for the question, best first. `idf` holds each question
- * term's inverse document frequency (same order as question.terms).
+ * term's inverse document frequency (same order as question.terms). `memo` is the candidates'
+ * store's (store.memos.of(SENTENCE_MEMO)).
  */
-export function rankPassages(question: QuestionAnalysis, candidates: StoredArticle[], idf: number[]): RankedPassage[] {
+export function rankPassages(question: QuestionAnalysis, candidates: StoredArticle[], idf: number[], memo: SentenceMemo): RankedPassage[] {
   const articles: ArticleSentences[] = candidates.map((article) => ({
     article,
-    sentences: sentencesOf(article),
+    sentences: memo.sentencesOf(article),
     titleKeys: new Set(tokenize(article.title).map(termKey)),
   }));
   let keys = keyIndex(question.terms);
@@ -461,7 +480,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
         case 'place': {
           const quoted = quotes;
           typeCheck = () => {
-            const fit = nameFit(sentence.text, quoted, questionWords, { person: question.kind === 'person', asksSpeaker, focusKeys, surnames: surnamesOf(article) });
+            const fit = nameFit(sentence.text, quoted, questionWords, { person: question.kind === 'person', asksSpeaker, focusKeys, surnames: memo.surnamesOf(article) });
             const agent = roles && fit > 0 ? agentEvidence(sentence.text, roles) : null;
             if (agent === null) return fit;
             parts.agent = agent;

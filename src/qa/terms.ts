@@ -26,6 +26,7 @@ export function baseForm(word: string): string {
   return (irregularVerbs as Record<string, string | undefined>)[word] ?? word;
 }
 
+// A token's term key, memoised: a pure function of the token, the same for every store, so module-level (bounded).
 const KEYS = new Map<string, string>();
 
 /** The key two tokens share when they are forms of one word (token lower-case, as tokenize() gives it). */

@@ -31,6 +31,7 @@ export interface Related {
   derived: string[];
 }
 
+// WordNet's files are constant data: their offsets and parsed synsets stay module-level, loaded lazily.
 const dictPath = wordnetDb.path;
 const indexes = new Map<Pos, string>();
 const dataFile = new Map<Pos, number>();

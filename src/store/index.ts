@@ -5,6 +5,7 @@ import { ArticleStore } from './articles.ts';
 import type { Logger } from '../log.ts';
 import { openDatabase, type Db } from './db.ts';
 import { LlmCache } from './llm-cache.ts';
+import { StoreMemos } from './memos.ts';
 import { OutboxStore } from './outbox.ts';
 import { PassageStore } from './passages.ts';
 import { RetentionStore } from './retention.ts';
@@ -12,6 +13,7 @@ import { SourceStore } from './sources.ts';
 import { StoryStore } from './stories.ts';
 import { SubscriberStore } from './subscribers.ts';
 
+export type { MemoKind } from './memos.ts';
 export type { InsertResult, InsertStatus, SearchHit, SearchOptions } from './articles.ts';
 export type { CandidateOptions, PassageQuery } from './passages.ts';
 export type { Source, SourceInput, SourceKind } from './sources.ts';
@@ -29,6 +31,8 @@ export class Store {
   readonly stories: StoryStore;
   readonly passages: PassageStore;
   readonly retention: RetentionStore;
+  /** Values worked out from this store's rows, by id (see memos.ts): never shared with another store. */
+  readonly memos = new StoreMemos();
 
   private constructor(
     private readonly db: Db,

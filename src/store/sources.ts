@@ -116,6 +116,13 @@ export class SourceStore {
     return this.db.prepare(`UPDATE sources SET removed = 1 WHERE ${column} = ? AND removed = 0`).run(idOrUrl).changes > 0;
   }
 
+  /** Enables or disables a source (not removed); the source, or undefined when there is none. */
+  setEnabled(idOrUrl: number | string, enabled: boolean): Source | undefined {
+    const column = typeof idOrUrl === 'number' ? 'id' : 'url';
+    const row = this.db.prepare(`UPDATE sources SET enabled = ? WHERE ${column} = ? AND removed = 0 RETURNING *`).get(enabled ? 1 : 0, idOrUrl) as SourceRow | undefined;
+    return row ? toSource(row) : undefined;
+  }
+
   /** Enabled sources whose next attempt is due. */
   due(now = new Date()): Source[] {
     return (

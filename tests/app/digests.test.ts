@@ -1,15 +1,19 @@
-// The digest service is the one place for on-demand defaults: the CLI's `summary` prints the
+// The app layer is the one place for digest defaults, on demand and daily: the CLI's `summary` prints the
 // stories the bot's /summary sends, in the same order, capped the same way.
 import { renderTelegram, renderText } from '../../src/digest/render.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createServices, DIGEST_DEFAULTS } from '../../src/app/index.ts';
+import { createServices, dailyDigestSettings, DIGEST_DEFAULTS } from '../../src/app/index.ts';
+import { parseConfig } from '../../src/config.ts';
+import { Delivery, botApi } from '../../src/delivery/index.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { offlineSummarizer } from '../../src/llm/summarizer.ts';
 import { Store } from '../../src/store/index.ts';
 import { startHarness, type Harness } from '../bot/harness.ts';
+import { memoryLogger, settings } from '../delivery/helpers.ts';
+import { startTelegramEmulator } from '../support/telegram-emulator.ts';
 import { runCli } from '../e2e/cli.ts';
 
 // Nine unrelated harbour stories, so that the cap on the number of stories decides what is shown.
@@ -54,8 +58,8 @@ describe('DigestService', () => {
     try {
       const { digests } = createServices({ store, summarizer: offlineSummarizer, now: () => now });
       const digest = await digests.onDemand({ topic: 'harbour' });
-      expect(digest.stories).toHaveLength(DIGEST_DEFAULTS.maxStories);
-      expect(new Date(digest.since).getTime()).toBe(now.getTime() - DIGEST_DEFAULTS.windowHours * 3_600_000);
+      expect(digest.stories).toHaveLength(DIGEST_DEFAULTS.onDemand.maxStories);
+      expect(new Date(digest.since).getTime()).toBe(now.getTime() - DIGEST_DEFAULTS.onDemand.windowHours * 3_600_000);
       // A later window sees nothing of it.
       const later = createServices({ store, summarizer: offlineSummarizer, now: () => new Date('2026-06-03T12:00:00Z') });
       const older = await later.digests.onDemand({ topic: 'harbour' });
@@ -68,16 +72,60 @@ describe('DigestService', () => {
     }
   });
 
+  it("gives a reader's own digest (/digest, the daily one) the daily count: DIGEST_MAX_STORIES, else 8", () => {
+    const store = Store.open(newsDatabase(new Date('2026-06-01T12:00:00Z')));
+    try {
+      expect(createServices({ store, summarizer: offlineSummarizer }).digests.daily.maxStories).toBe(DIGEST_DEFAULTS.daily.maxStories);
+      const configured = parseConfig({ DIGEST_MAX_STORIES: '3' }).delivery;
+      expect(createServices({ store, summarizer: offlineSummarizer, dailyDigest: configured }).digests.daily.maxStories).toBe(3);
+    } finally {
+      store.close();
+    }
+  });
+
   it('news-digest summary prints the stories /summary sends, in the same order', async () => {
     const path = newsDatabase(new Date());
     const cli = await runCli(['summary', 'harbour', '--json', '--db', path]);
     expect(cli.code).toBe(0);
     const printed = (JSON.parse(cli.stdout) as { stories: { title: string }[] }).stories.map((s) => s.title);
-    expect(printed).toHaveLength(DIGEST_DEFAULTS.maxStories);
+    expect(printed).toHaveLength(DIGEST_DEFAULTS.onDemand.maxStories);
 
     harness = await startHarness({ dbPath: path, seed: false, now: () => new Date() });
     const sent = (await harness.say(7001, '/summary harbour')).join('\n');
     const shown = EVENTS.map(([title]) => title).filter((title) => sent.includes(title));
     expect(shown.sort((a, b) => sent.indexOf(a) - sent.indexOf(b))).toEqual(printed);
+  }, 60_000);
+});
+
+describe('daily digest defaults', () => {
+  it('come from the app layer; DIGEST_MAX_STORIES overrides the count', () => {
+    expect(dailyDigestSettings(parseConfig({}).delivery)).toEqual(DIGEST_DEFAULTS.daily);
+    expect(dailyDigestSettings(parseConfig({ DIGEST_MAX_STORIES: '5' }).delivery)).toEqual({ ...DIGEST_DEFAULTS.daily, maxStories: 5 });
+    // A daily digest is the day's news: it holds more than one asked for on demand.
+    expect(DIGEST_DEFAULTS.daily.maxStories).toBeGreaterThan(DIGEST_DEFAULTS.onDemand.maxStories);
+  });
+
+  it('a delivered daily digest holds the default number of stories, or the configured one', async () => {
+    const path = newsDatabase(new Date());
+    const store = Store.open(path);
+    const emulator = await startTelegramEmulator({ chats: [5001, 5002] });
+    const { maxStories: _, ...unset } = settings();
+    const deliver = async (chatId: number, configured: typeof unset & { maxStories?: number }) => {
+      store.subscribers.subscribe({ chatId, digestTime: '08:00', timezone: 'UTC' }, new Date('2026-01-01T00:00:00Z'));
+      const delivery = new Delivery({ store, log: memoryLogger().log, api: botApi(emulator.token, emulator.apiRoot), settings: configured });
+      expect(delivery.start().acquired).toBe(true);
+      await delivery.tick({ everyoneDue: true });
+      await delivery.drain();
+      await delivery.stop();
+      return store.outbox.digests({ chatId })[0]!.storyCount;
+    };
+    try {
+      // Nine harbour stories: the default count of the daily digest decides how many are sent.
+      expect(await deliver(5001, unset)).toBe(DIGEST_DEFAULTS.daily.maxStories);
+      expect(await deliver(5002, { ...unset, maxStories: 2 })).toBe(2);
+    } finally {
+      store.close();
+      await emulator.close();
+    }
   }, 60_000);
 });

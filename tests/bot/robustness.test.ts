@@ -81,7 +81,7 @@ describe('the bot under hostile input', () => {
     for (let i = 1; i <= 20; i++) expect(text).toContain(`${i}. Election campaign`);
     for (const m of messages) expect([...(m.text ?? '')].length).toBeLessThanOrEqual(4096);
     expect(harness.emulator.rejected).toEqual([]);
-    expect(DIGEST_DEFAULTS.windowHours).toBe(24);
+    expect(DIGEST_DEFAULTS.onDemand.windowHours).toBe(24);
   });
 });
 

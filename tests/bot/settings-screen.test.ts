@@ -43,9 +43,10 @@ describe('/settings: one message edited in place', () => {
     await press(/^Europe\/Berlin$/);
     expect(current().text).toMatch(/Time: 07:30 \(Europe\/Berlin\)/);
 
-    await press(/^Stories: 6$/);
-    await press(/^8$/);
-    expect(current().text).toMatch(/Stories per digest: 8/);
+    // The default shown is the daily digest's (8), the count /digest and the daily digest use.
+    await press(/^Stories: 8$/);
+    await press(/^5$/);
+    expect(current().text).toMatch(/Stories per digest: 5/);
 
     expect((await press(/Turn daily digest off/)).text).toBe('Daily digests are off');
     expect(current().text).toMatch(/Daily digest: off/);
@@ -54,7 +55,7 @@ describe('/settings: one message edited in place', () => {
     expect(findDue(store, new Date('2016-09-05T05:45:00Z'), { everyoneDue: true }).due).toEqual([]);
     // The "on" button is the one way besides /start back in.
     await press(/Turn daily digest on/);
-    expect(store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '07:30', timezone: 'Europe/Berlin', storiesPerDigest: 8 });
+    expect(store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '07:30', timezone: 'Europe/Berlin', storiesPerDigest: 5 });
     expect(findDue(store, new Date('2016-09-05T05:45:00Z')).due.map((d) => d.subscriber.chatId)).toEqual([USER]);
 
     // Every press edited the one message: nothing new was sent, every query was answered, nothing refused.

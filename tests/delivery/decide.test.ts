@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { DIGEST_DEFAULTS } from '../../src/app/index.ts';
 import { decideDue, findDue } from '../../src/delivery/decide.ts';
 import type { Story } from '../../src/model/digest.ts';
 import { visibleText } from '../../src/telegram/html.ts';
@@ -27,7 +28,7 @@ describe('daily digest decisions (injected clock)', () => {
     const ingest = (draft: ArticleDraft, at: string) => store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
     for (const draft of damBreach) ingest(draft, '2025-03-12T19:00:00Z');
 
-    await decideDue(store, { now: new Date('2025-03-13T08:00:00Z') });
+    await decideDue(store, { ...DIGEST_DEFAULTS.daily, now: new Date('2025-03-13T08:00:00Z') });
     const [first] = store.outbox.digests({ chatId: 1 });
     const [firstStory] = store.outbox.items(first!.id).flatMap((i) => i.stories as Story[]);
     expect(firstStory!.update).toBeUndefined();
@@ -35,7 +36,7 @@ describe('daily digest decisions (injected clock)', () => {
 
     // Two days later a new report on the same story arrives.
     ingest(damFollowUp, '2025-03-14T09:30:00Z');
-    await decideDue(store, { now: new Date('2025-03-15T08:00:00Z') });
+    await decideDue(store, { ...DIGEST_DEFAULTS.daily, now: new Date('2025-03-15T08:00:00Z') });
     const second = store.outbox.digests({ chatId: 1 })[1]!;
     const items = store.outbox.items(second.id);
     const [update] = items.flatMap((i) => i.stories as Story[]);
@@ -60,7 +61,7 @@ describe('daily digest decisions (injected clock)', () => {
     for (const sentence of firstStory!.summary) expect(text).not.toContain(sentence);
 
     // A third digest with nothing new on the story has nothing to say about it.
-    await decideDue(store, { now: new Date('2025-03-16T08:00:00Z') });
+    await decideDue(store, { ...DIGEST_DEFAULTS.daily, now: new Date('2025-03-16T08:00:00Z') });
     expect(store.outbox.digests({ chatId: 1 })[2]!.status).toBe('skipped-empty');
   });
 
@@ -76,7 +77,7 @@ describe('daily digest decisions (injected clock)', () => {
     for (let t = start; t < end; t += 60_000) {
       const now = new Date(t);
       if ((t - start) % (3 * 3_600_000) === 0) seedArticles(store, now, 5, { prefix: `b${batch++}-`, ingestedAt: now });
-      await decideDue(store, { now, maxStories: 3 });
+      await decideDue(store, { ...DIGEST_DEFAULTS.daily, now, maxStories: 3 });
     }
     const decidedAt = (chatId: number) => store.outbox.digests({ chatId }).map((d) => [d.localDate, d.decidedAt]);
     expect(decidedAt(1)).toEqual([
@@ -120,11 +121,11 @@ describe('daily digest decisions (injected clock)', () => {
     const store = openStore();
     addSubscribers(store, [{ chatId: 7, timezone: 'UTC' }]);
     const now = new Date('2026-05-01T09:00:00Z');
-    const report = await decideDue(store, { now });
+    const report = await decideDue(store, { ...DIGEST_DEFAULTS.daily, now });
     expect(report).toMatchObject({ due: 1, queued: 0, skippedEmpty: 1 });
     expect(store.outbox.digest(7, '2026-05-01')).toMatchObject({ status: 'skipped-empty', messageCount: 0 });
     expect(store.outbox.items()).toEqual([]);
-    expect((await decideDue(store, { now: new Date('2026-05-01T10:00:00Z') })).due).toBe(0);
+    expect((await decideDue(store, { ...DIGEST_DEFAULTS.daily, now: new Date('2026-05-01T10:00:00Z') })).due).toBe(0);
   });
 
   it('a digest is decided once per subscriber and local date, whoever decides it', async () => {
@@ -135,7 +136,7 @@ describe('daily digest decisions (injected clock)', () => {
     const now = new Date('2026-05-01T09:00:00Z');
     seedArticles(a, now, 20);
     addSubscribers(a, Array.from({ length: 300 }, (_, i) => ({ chatId: 1000 + i, topics: i % 2 ? ['Syria'] : [] })));
-    const [ra, rb] = await Promise.all([decideDue(a, { now, chunkSize: 25 }), decideDue(b, { now, chunkSize: 25 })]);
+    const [ra, rb] = await Promise.all([decideDue(a, { ...DIGEST_DEFAULTS.daily, now, chunkSize: 25 }), decideDue(b, { ...DIGEST_DEFAULTS.daily, now, chunkSize: 25 })]);
     expect(ra.queued + rb.queued).toBe(300);
     expect(ra.alreadyDecided + rb.alreadyDecided).toBeGreaterThan(0);
     expect(a.outbox.digests().length).toBe(300);
@@ -169,7 +170,7 @@ describe('daily digest decisions (injected clock)', () => {
     const now = new Date('2026-05-01T09:00:00Z');
     seedArticles(store, now, 60);
     addSubscribers(store, Array.from({ length: 2000 }, (_, i) => ({ chatId: 5000 + i, topics: i % 4 === 0 ? [] : [['Syria', 'markets', 'climate'][i % 3]!] })));
-    const report = await decideDue(store, { now, maxStories: 5 });
+    const report = await decideDue(store, { ...DIGEST_DEFAULTS.daily, now, maxStories: 5 });
     expect(report.queued).toBe(2000);
     expect(report.built).toBeLessThanOrEqual(4);
   });
@@ -195,7 +196,7 @@ describe('daily digest decisions (injected clock)', () => {
     ]);
     store.subscribers.setLanguage(2, 'ru');
     store.subscribers.setStoriesPerDigest(2, 3);
-    await decideDue(store, { now, maxStories: 8 });
+    await decideDue(store, { ...DIGEST_DEFAULTS.daily, now, maxStories: 8 });
     const messages = (chatId: number) => store.outbox.items(store.outbox.digests({ chatId })[0]!.id);
     const english = messages(1);
     const russian = messages(2);
@@ -220,7 +221,7 @@ describe('daily digest decisions (injected clock)', () => {
       await new Promise((r) => setTimeout(r, 5));
       return { ...digest, headline: 'Model headline over the day' };
     };
-    const report = await decideDue(store, { now, everyoneDue: true, improve });
+    const report = await decideDue(store, { ...DIGEST_DEFAULTS.daily, now, everyoneDue: true, improve });
     expect(report.queued).toBe(3);
     // Three subscribers with the same (empty) topics share one digest: one LLM pass.
     expect(calls).toBe(1);

@@ -43,6 +43,14 @@ describe('sources and fetch from the CLI', () => {
 
     const list = await runCli(['sources', 'list', '--db', db], env);
     expect(list.stdout).toMatch(/ok \d{4}-\d\d-\d\d/);
+    // Disabled: kept and listed, but not fetched; enabled again, fetched again.
+    expect((await runCli(['sources', 'disable', '1', '--db', db])).stdout).toMatch(/disabled 1: /);
+    expect((await runCli(['sources', 'list', '--db', db])).stdout).toMatch(/disabled/);
+    expect(JSON.parse((await runCli(['fetch', '--json', '--db', db], env)).stdout)).toMatchObject({ sources: 0 });
+    expect((await runCli(['sources', 'enable', server.url('/rss.xml'), '--db', db])).stdout).toMatch(/enabled 1: /);
+    const disabledMissing = await runCli(['sources', 'disable', '7', '--db', db]);
+    expect(disabledMissing.code).toBe(1);
+    expect(disabledMissing.stderr).toMatch(/no such source: 7/);
     expect((await runCli(['sources', 'remove', '1', '--db', db])).stdout).toMatch(/removed 1/);
     expect((await runCli(['sources', 'list', '--db', db])).stdout).toMatch(/No sources/);
     // fetch starts its parsing worker (seconds of CPU through tsx on a busy machine).

@@ -70,10 +70,10 @@ describe('the metrics port', () => {
     store.sources.add({ name: 'Gone Feed', url: feeds.url('/gone.xml') });
     const { metrics, origin } = await monitoring(store);
 
-    const report = await pollAndStore({ store, log: memoryLogger().log, jobs: inProcessJobs, metrics }, { allowPrivate: true, hostIntervalMs: 0 });
+    const report = await pollAndStore({ store, log: memoryLogger().log, jobs: inProcessJobs(), metrics }, { allowPrivate: true, hostIntervalMs: 0 });
     expect(report.new).toBe(2);
     // A second poll: the articles are known now, and the broken feed waits for its backoff.
-    await pollAndStore({ store, log: memoryLogger().log, jobs: inProcessJobs, metrics }, { allowPrivate: true, hostIntervalMs: 0 });
+    await pollAndStore({ store, log: memoryLogger().log, jobs: inProcessJobs(), metrics }, { allowPrivate: true, hostIntervalMs: 0 });
 
     const scraped = await get(`${origin}/metrics`);
     expect(scraped.status).toBe(200);

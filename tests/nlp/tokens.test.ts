@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { TermIds } from '../../src/nlp/term-ids.ts';
-import { STOP_WORDS, contentTerms, contentTermsOf, entityMentions, namedEntities, stem, tokenAt, tokenSpans, tokenize } from '../../src/nlp/tokens.ts';
+import { STOP_WORDS, contentTerms, entityMentions, namedEntities, stem, tokenAt, tokenSpans, tokenize } from '../../src/nlp/tokens.ts';
 
 const seed = readFileSync(new URL('../fixtures/rt-2016-09-05-putin-obama-syria.txt', import.meta.url), 'utf8');
 
@@ -90,31 +89,5 @@ describe('tokenSpans', () => {
       const spans = tokenSpans(text);
       expect(Array.from({ length: spans.bounds.length / 2 }, (_, k) => tokenAt(spans, k))).toEqual(tokenize(text));
     }
-  });
-});
-
-describe('TermIds', () => {
-  it('numbers content terms in order of first use, as a Map over contentTermsOf would', () => {
-    const texts = [...seed.split('\n').filter(Boolean), 'ΟΔΟΣ’s İSTANBUL’s Istanbul running runs'];
-    const expected = new Map<string, number>();
-    const termIds = new TermIds();
-    for (const text of texts) {
-      const ids = contentTermsOf(tokenize(text)).map((term) => {
-        if (!expected.has(term)) expected.set(term, expected.size);
-        return expected.get(term)!;
-      });
-      expect(Array.from(termIds.sortedIds(tokenSpans(text)))).toEqual(ids.sort((a, b) => a - b));
-    }
-    expect(termIds.size).toBe(expected.size);
-    // A new article numbers its terms from 0 again.
-    expect(Array.from(new TermIds().sortedIds(tokenSpans('running runs')))).toEqual([0, 0]);
-  });
-
-  it('refuses to number terms once a newer TermIds has renumbered the shared table (interleaved analyses)', () => {
-    const first = new TermIds();
-    first.sortedIds(tokenSpans('Putin met Obama'));
-    const second = new TermIds();
-    expect(Array.from(second.sortedIds(tokenSpans('Obama met Putin')))).toHaveLength(3);
-    expect(() => first.sortedIds(tokenSpans('sanctions'))).toThrow(/interleaved/);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { choosePassages, composeAnswer, describeWindow } from '../../src/qa/answer.ts';
 import { notFoundAnswer } from '../../src/model/answer.ts';
 import { analyseQuestion } from '../../src/qa/question.ts';
-import { rankPassages, type RankedPassage } from '../../src/qa/rank.ts';
+import { SentenceMemo, rankPassages, type RankedPassage } from '../../src/qa/rank.ts';
 import { BRIDGE, storedArticle } from './helpers.ts';
 
 const bridge = storedArticle(BRIDGE, 1);
@@ -11,7 +11,7 @@ const copy = { ...storedArticle(BRIDGE, 2), nearDuplicateOf: 1 };
 describe('the answer', () => {
   it('shows a sentence once, and one passage per story for a fact', () => {
     const q = analyseQuestion('How much will the bridge cost?');
-    const ranked = rankPassages(q, [bridge, copy], q.terms.map(() => 1));
+    const ranked = rankPassages(q, [bridge, copy], q.terms.map(() => 1), new SentenceMemo());
     const chosen = choosePassages(ranked, q, 0);
     expect(chosen.map((p) => p.text)).toEqual([expect.stringMatching(/48 million euros/)]);
     const answer = composeAnswer(q, chosen, { searched: 'the last 7 days of news' });

@@ -1,12 +1,15 @@
 // The follow-up answer service (what `ask` and the bot call) on a real SQLite store.
 import { afterEach, describe, expect, it } from 'vitest';
 import { ask, askOffline } from '../../src/qa/index.ts';
+import { SENTENCE_MEMO } from '../../src/qa/rank.ts';
 import { BRIDGE, CHESS, NOW, STORM, WEEK_AGO, testStore, type TestStore } from './helpers.ts';
 
 let t: TestStore | undefined;
+let other: TestStore | undefined;
 afterEach(() => {
   t?.close();
-  t = undefined;
+  other?.close();
+  t = other = undefined;
 });
 
 const scope = { since: WEEK_AGO, now: NOW };
@@ -132,5 +135,22 @@ describe('ask', () => {
     expect(calls[0]!.passages[0]).toContain(offline.passages[0]!.text);
     await ask({ store: t.store, summarizer }, 'What did Elon Musk say about rockets?', scope);
     expect(calls).toHaveLength(1);
+  });
+});
+
+describe('ask over two stores in one process', () => {
+  it('answers each from its own articles, though both number them from 1: each store keeps its own sentence memo', () => {
+    t = testStore([BRIDGE]);
+    other = testStore([STORM]);
+    expect(t.ids.get(BRIDGE)).toBe(other.ids.get(STORM));
+    const bridge = askOffline(t.store, 'When will the bridge open?', scope);
+    expect(bridge.answer.answer).toMatch(/2028/);
+    // Only the store asked has split its article; the other's memo has not seen that id.
+    expect(t.store.memos.of(SENTENCE_MEMO).size).toBe(1);
+    expect(other.store.memos.of(SENTENCE_MEMO).size).toBe(0);
+    expect(askOffline(other.store, 'How many schools did the storm close?', scope).answer.answer).toMatch(/twelve schools/);
+    // Asking in turns changes nothing: the first store still answers from its own article.
+    expect(askOffline(t.store, 'When will the bridge open?', scope).answer).toEqual(bridge.answer);
+    expect(other.store.memos.of(SENTENCE_MEMO)).not.toBe(t.store.memos.of(SENTENCE_MEMO));
   });
 });

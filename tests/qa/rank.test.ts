@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyseQuestion } from '../../src/qa/question.ts';
-import { rankPassages } from '../../src/qa/rank.ts';
+import { SentenceMemo, rankPassages } from '../../src/qa/rank.ts';
 import { BRIDGE, STORM, storedArticle } from './helpers.ts';
 
 const articles = [storedArticle(BRIDGE, 1), storedArticle(STORM, 2)];
 /** Every term weighs the same here: the tests are about the boosts and checks, not the IDF. */
 const rank = (question: string, over = articles) => {
   const q = analyseQuestion(question);
-  return rankPassages(q, over, q.terms.map(() => 1));
+  return rankPassages(q, over, q.terms.map(() => 1), new SentenceMemo());
 };
 /** A short article of a few paragraphs, its headline first. */
 const story = (id: number, title: string, paragraphs: string[]) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArticleDraft } from '../../src/model.ts';
 import { analyseQuestion } from '../../src/qa/question.ts';
-import { rankPassages } from '../../src/qa/rank.ts';
+import { SentenceMemo, rankPassages } from '../../src/qa/rank.ts';
 import { fullMentions, isDescription, nameForDescription, speakerMatches } from '../../src/qa/statements.ts';
 import { storedArticle } from './helpers.ts';
 
@@ -22,7 +22,7 @@ const HEARING: ArticleDraft = {
 
 const statementsOf = (question: string) => {
   const q = analyseQuestion(question);
-  return rankPassages(q, [storedArticle(HEARING, 1)], q.terms.map(() => 1)).filter((p) => p.parts.speaker! > 0).map((p) => p.text);
+  return rankPassages(q, [storedArticle(HEARING, 1)], q.terms.map(() => 1), new SentenceMemo()).filter((p) => p.parts.speaker! > 0).map((p) => p.text);
 };
 
 describe('the statements of the person a question asks about', () => {
@@ -56,7 +56,7 @@ describe('the statements of the person a question asks about', () => {
     };
     const of = (question: string) => {
       const q = analyseQuestion(question);
-      return rankPassages(q, [storedArticle(family, 1)], q.terms.map(() => 1)).filter((p) => p.parts.speaker! > 0).map((p) => p.text);
+      return rankPassages(q, [storedArticle(family, 1)], q.terms.map(() => 1), new SentenceMemo()).filter((p) => p.parts.speaker! > 0).map((p) => p.text);
     };
     // "Marsh said" is Robert, named in full twice; Ellen's statement is her own quote only.
     expect(of('what did robert marsh say about the levees')).toEqual(expect.arrayContaining([expect.stringMatching(/^Marsh said that the levees/)]));

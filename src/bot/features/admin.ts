@@ -7,10 +7,10 @@ import { adminsOnly, replyHtml, type BotContext } from '../context.ts';
 export const admin = new Composer<BotContext>();
 
 admin.command('stats', adminsOnly('stats.adminsOnly'), async (ctx) => {
-  const { store, now } = ctx.deps;
+  const { store, app, now } = ctx.deps;
   const at = now();
   const today = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth(), at.getUTCDate())).toISOString();
-  const sources = store.sources.list();
+  const sources = app.sources.list();
   const lastFetch = sources.map((s) => s.lastSuccessAt).filter((t): t is string => !!t).sort().pop();
   const { tr } = ctx;
   const lines = [

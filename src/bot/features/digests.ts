@@ -41,7 +41,7 @@ digests.command('summary', async (ctx) => {
 digests.command('digest', async (ctx) => {
   await ctx.sendChatAction('typing');
   const subscriber = ctx.deps.app.subscriptions.get(ctx.chat.id);
-  const digest = await ctx.deps.app.digests.onDemand({ topics: ctx.deps.app.subscriptions.topics(ctx.chat.id), maxStories: subscriber?.storiesPerDigest ?? null });
+  const digest = await ctx.deps.app.digests.onDemand({ topics: ctx.deps.app.subscriptions.topics(ctx.chat.id), maxStories: subscriber?.storiesPerDigest ?? ctx.deps.app.digests.daily.maxStories });
   await sendDigest(ctx, digest, 'digest');
 });
 

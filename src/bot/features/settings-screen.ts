@@ -8,10 +8,9 @@ import { isLanguage, translator } from '../../i18n/index.ts';
 import type { PendingInput } from '../../store/subscribers.ts';
 import { callbackPattern } from '../../telegram/callbacks.ts';
 import { html } from '../../telegram/html.ts';
-import { HTML_MESSAGE } from '../../telegram/policy.ts';
 import { normaliseTimeOfDay } from '../../util/time-of-day.ts';
 import { cutText } from '../../util/text.ts';
-import { chatIdentity, ensureSubscriber, readerLanguage, replyHtml, type BotContext } from '../context.ts';
+import { chatIdentity, ensureSubscriber, htmlMessage, readerLanguage, replyHtml, type BotContext } from '../context.ts';
 import { groupAdminsOnly, mayChangeChatSettings } from '../group-admin.ts';
 import { timezoneAt } from '../location.ts';
 import { ignoringUnchanged } from '../replies.ts';
@@ -24,12 +23,12 @@ export const settingsScreen = new Composer<BotContext>();
 
 function settingsState(ctx: BotContext): SettingsState {
   const subscriber = ensureSubscriber(ctx);
-  return { subscriber, topics: ctx.deps.app.subscriptions.topics(subscriber.chatId), defaultStories: ctx.deps.app.digests.defaults.maxStories };
+  return { subscriber, topics: ctx.deps.app.subscriptions.topics(subscriber.chatId), defaultStories: ctx.deps.app.digests.daily.maxStories };
 }
 
 function markup(page: SettingsPage, ctx: BotContext) {
   const screen = screenOf(page, settingsState(ctx), ctx.tr);
-  return { text: screen.html.toString(), extra: { ...HTML_MESSAGE, reply_markup: { inline_keyboard: screen.keyboard } } };
+  return htmlMessage(screen.html, { reply_markup: { inline_keyboard: screen.keyboard } });
 }
 
 /** The settings message pressed, showing `page`. */

@@ -1,8 +1,7 @@
-// /sources for everyone; /addsource and /removesource for the bot's administrators.
+// /sources for everyone; /addsource and /removesource for the bot's administrators, through the
+// sources service (src/app/sources.ts), as `news-digest sources` does.
 import { Composer } from 'telegraf';
 import { capName } from '../../digest/render.ts';
-import { assertPublicUrl } from '../../ingest/http.ts';
-import { probeSource } from '../../ingest/probe.ts';
 import { redactUrl } from '../../secrets.ts';
 import { truncateText } from '../../util/text.ts';
 import { isHttpUrl } from '../../util/url.ts';
@@ -10,23 +9,18 @@ import { adminsOnly, commandArgument, isAdmin, replyHtml, type BotContext } from
 import { sourcesListHtml } from '../views.ts';
 import type { Source } from '../../store/index.ts';
 
-/** Longest source name /addsource stores: a feed title can be any length. */
-const MAX_SOURCE_NAME = 200;
-
 export const sources = new Composer<BotContext>();
 
-sources.command('sources', (ctx) => replyHtml(ctx, sourcesListHtml(ctx.deps.store.sources.list(), isAdmin(ctx), ctx.tr)));
+sources.command('sources', (ctx) => replyHtml(ctx, sourcesListHtml(ctx.deps.app.sources.list(), isAdmin(ctx), ctx.tr)));
 
 sources.command('addsource', adminsOnly('sources.addAdminsOnly'), async (ctx) => {
-  const { store, settings, log } = ctx.deps;
+  const { app, log } = ctx.deps;
   const url = commandArgument(ctx);
   if (!isHttpUrl(url)) return void (await replyHtml(ctx, ctx.tr.html('sources.addPrompt')));
   await ctx.sendChatAction('typing');
   let source: Source;
   try {
-    await assertPublicUrl(url, settings.allowPrivateSources);
-    const probed = await probeSource(url, settings.fetchOptions);
-    source = store.sources.add({ url, name: truncateText(probed.title ?? new URL(url).hostname, MAX_SOURCE_NAME), kind: probed.kind });
+    ({ source } = await app.sources.add(url));
   } catch (error) {
     log.info({ url: redactUrl(url), reason: (error as Error).message }, 'addsource refused');
     await replyHtml(ctx, ctx.tr.html('sources.couldNotAdd', { reason: truncateText((error as Error).message, 500) }));
@@ -39,6 +33,6 @@ sources.command('addsource', adminsOnly('sources.addAdminsOnly'), async (ctx) =>
 sources.command('removesource', adminsOnly('sources.removeAdminsOnly'), async (ctx) => {
   const arg = commandArgument(ctx);
   if (!arg) return void (await replyHtml(ctx, ctx.tr.html('sources.removePrompt')));
-  const removed = ctx.deps.store.sources.remove(/^\d+$/.test(arg) ? Number(arg) : arg);
+  const removed = ctx.deps.app.sources.remove(arg);
   await replyHtml(ctx, removed ? ctx.tr.html('sources.removed', { id: arg }) : ctx.tr.html('sources.noSuch', { id: truncateText(arg, 100) }));
 });
