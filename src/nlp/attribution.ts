@@ -92,8 +92,22 @@ const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '
 const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
-const NAME_APPOSITIVE_AT_END = /\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
-const APPOSITIVE_AT_END = /(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,[^,;:Q"“”]{3,140},\s*$/u;
+// Both start at a word's first letter: "Cape Breton, Nova Scotia," holds no lower-case word "reton".
+const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
+// The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,").
+const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},)){3,140},\s*$/u;
+/** A name right after a preposition is its object ("a host in Paris, France,"), not a subject. */
+const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on|by|into|across|outside|inside|around|across)[\s\u00a0]+$/;
+/**
+ * "Marty West, an education professor who worked for Sen. Lamar Alexander (R-Tenn.), one of the
+ * bill's architects,": the name that opens the clause, set off by a comma, when the verb follows a
+ * chain of appositives (no "and" joining several names).
+ */
+const OPENING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([^)]*\))?,[^;:Q"“”]{3,240},[\s\u00a0]*$/u;
+/** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
+const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
+/** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
+const NAME_OF_PLACE_BEFORE = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)[ \u00a0]+(?:of|from)[ \u00a0]+$/u;
 
 /** The noun phrase that ends right before `end` in `segment` (the subject of a following verb). */
 export function subjectBefore(segment: string, offset: number): Subject | null {
@@ -103,14 +117,36 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   let s = PARTY_CORE.test(segment) ? segment.replace(PARTY_TAG_AT_END, ' ') : segment;
   // "Daryl Kimball, executive director of X, said": the name before the appositive is the subject.
   // "her senior policy adviser, Jake Sullivan, said": the name set off after its role.
-  const tail = s.length > 120 ? s.length - 120 : 0;
+  // The tail starts at a word's start, so that the word boundary of the pattern holds.
+  let tail = s.length > 120 ? s.length - 120 : 0;
+  while (tail > 0 && /[\p{L}\p{N}.'’-]/u.test(s[tail - 1]!)) tail--;
   const named = s.trimEnd().endsWith(',') ? NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
   if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + tail + named.index + named[0].indexOf(named[1]!) };
-  const appositive = s.trimEnd().endsWith(',') ? APPOSITIVE_AT_END.exec(s) : null;
+  // A name, a bracket and an appositive of at most 140 characters fit in the last 400: the pattern
+  // runs on those only (from a word's start).
+  let from = s.length > 400 ? s.length - 400 : 0;
+  while (from > 0 && /[\p{L}\p{N}.'’-]/u.test(s[from - 1]!)) from--;
+  const tailMatch = s.trimEnd().endsWith(',') ? APPOSITIVE_AT_END.exec(s.slice(from)) : null;
+  const appositive = tailMatch && Object.assign(tailMatch, { index: tailMatch.index + from });
   if (appositive && parseNameRun(appositive[1]!)) {
-    const name = appositive[1]!;
-    if (!DETERMINERS.has(name.toLowerCase().split(' ')[0]!)) {
-      return { kind: 'name', text: name, pos: offset + appositive.index };
+    const before = s.slice(Math.max(0, appositive.index - 80), appositive.index);
+    const owner = PREPOSITION_BEFORE.test(before) ? NAME_OF_PLACE_BEFORE.exec(before) : null;
+    const name = owner ? owner[1]! : appositive[1]!;
+    const pos = owner ? offset + appositive.index - before.length + owner.index : offset + appositive.index;
+    // "Officials at Homeland Security Investigations, a division of ICE,": the body speaks for its staff.
+    const staff = STAFF_OF_BODY_BEFORE.test(before);
+    const object = PREPOSITION_BEFORE.test(before) && !(owner && parseNameRun(name)) && !staff;
+    // "Bernie Sanders, Hillary Clinton and Martin O'Malley, all Democrats,": one of several subjects.
+    const coordinated = /(?:^|[\s\u00a0,])(?:and|or)[\s\u00a0]+$/.test(before);
+    if (coordinated) return null;
+    if (!object && !DETERMINERS.has(name.toLowerCase().split(' ')[0]!)) return { kind: 'name', text: name, pos };
+    if (object) {
+      const fronted = FRONTED.exec(s)?.[0].length ?? 0;
+      const opening = OPENING_NAME.exec(s.slice(fronted));
+      const first = opening ? opening[1]!.split(/[ \u00a0]/)[0]! : '';
+      if (opening && parseNameRun(opening[1]!) && !DETERMINERS.has(first.toLowerCase()) && !CLAUSE_OPENER.has(first) && !/[ \u00a0]and[ \u00a0]+\p{Lu}/u.test(opening[0])) {
+        return { kind: 'name', text: opening[1]!, pos: offset + fronted + opening[0].indexOf(opening[1]!) };
+      }
     }
   }
   s = s.trimEnd(); // the same characters as /\s+$/
