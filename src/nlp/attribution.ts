@@ -3,7 +3,7 @@
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
 import { SPEECH_VERB_FORMS } from './lexicon.ts';
-import { parseNameRun, verbLike } from './people.ts';
+import { nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -51,9 +51,10 @@ export const DOCUMENT_NOUN = /^(?:statement|release|memo|memorandum|email|e-mail
 
 /** "read" is a verb of speech only for a text: "the statement read", "read the email", "it read". */
 function speaks(verb: VerbHit, subject: Subject): boolean {
-  if (!/^read$/i.test(verb.verb)) return true;
+  if (!/^read$/i.test(verb.verb) || subject.viaText) return true;
   if (subject.kind === 'pronoun') return /^(?:it|they)$/i.test(subject.text);
-  return subject.kind === 'descriptor' && DOCUMENT_NOUN.test(subject.text.split(/[\s\u00a0]+/).pop()!.toLowerCase());
+  const head = subject.text.split(/[\s\u00a0]+/).pop()!.toLowerCase();
+  return subject.kind === 'descriptor' && (DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head));
 }
 
 export type SubjectKind = 'pronoun' | 'name' | 'descriptor';
@@ -64,6 +65,8 @@ export interface Subject {
   text: string;
   /** Offset of the subject in the article. */
   pos: number;
+  /** Who put out the text that speaks ("Cole released a video that said"): "read" is theirs too. */
+  viaText?: boolean;
 }
 
 export interface Cue {
@@ -104,10 +107,18 @@ const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on
  * chain of appositives (no "and" joining several names).
  */
 const OPENING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([^)]*\))?,[^;:Q"“”]{3,240},[\s\u00a0]*$/u;
+/** The start of a clause said or reported ("says she doesn't", "said the senator was", "said that"). */
+const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})\b/u;
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
 const NAME_OF_PLACE_BEFORE = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)[ \u00a0]+(?:of|from)[ \u00a0]+$/u;
+
+/** "Israeli", "French", "American" (not the country: Rep. Steve Israel is "Israel"). */
+function nationalityAdjective(word: string): boolean {
+  const country = nationalityOf(word);
+  return !!country && country !== word.toLowerCase() && /(?:an|ese|ish|i|ch|ic)$/.test(word);
+}
 
 /** The noun phrase that ends right before `end` in `segment` (the subject of a following verb). */
 export function subjectBefore(segment: string, offset: number): Subject | null {
@@ -162,6 +173,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   if (/[,;:]$/.test(last.text) || last.text === 'Q' || /["“”]$/.test(last.text)) return null;
   const lastWord = bare(last.text).toLowerCase();
   if (PRONOUNS.has(lastWord)) return { kind: 'pronoun', text: bare(last.text), pos: last.start };
+  // "under a headline that said", "a sign which read", "Trump, who said": the relative pronoun
+  // stands for the noun phrase before it.
+  // ("which Will claims": a capitalised word after the pronoun is the clause's own subject.)
+  if (/^(?:that|which|who)$/.test(lastWord) && i > 0 && !/[;:]$/.test(tokens[i - 1]!.text) && tokens.slice(i + 1).every((t) => /^\p{Ll}/u.test(t.text))) return relativeAntecedent(s, tokens, i, offset);
   // "Having mentioned", "Speaking at": a participle opening the sentence has no subject here.
   if (/^(having|being|speaking|asked|when|while|after|before|saying|adding|noting|explaining|writing|talking|referring|responding|according|following|citing|describing|asking|telling|arguing|insisting|continuing|reading)$/.test(lastWord)) return null;
   if (isCapitalised(last.text) && !DETERMINERS.has(lastWord)) {
@@ -183,6 +198,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     }
     // A capitalised descriptor after a determiner ("the Kremlin", "the Trump campaign") stays a descriptor.
     const before = tokens[j - 1]?.text.toLowerCase();
+    // "other right-wing Israeli leaders": a nationality alone, with no determiner, modifies a noun; it names no one.
+    if (j === i && !(before && DETERMINERS.has(before)) && nationalityAdjective(bare(last.text))) return null;
     if (before && DETERMINERS.has(before) && j - 1 >= 0) {
       return { kind: 'descriptor', text: s.slice(tokens[j - 1]!.start - offset, last.end - offset), pos: tokens[j - 1]!.start };
     }
@@ -195,10 +212,19 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // across one "of" ("the 34-year-old mother of three", "a member of the board").
   let j = i;
   let ofSeen = false;
+  let punctuated = false;
   while (j >= 0 && i - j < 9) {
     const w = tokens[j]!.text;
     const lw = bare(w).toLowerCase();
-    if (j < i && (/[,;:!?]$/.test(w) || w === 'Q' || /["“”]/.test(w))) return null;
+    if (j < i && (/[,;:!?]$/.test(w) || w === 'Q' || /["“”]/.test(w))) {
+      // "the bespectacled, 71-year-old diplomat": adjectives in a row may be set off by a comma.
+      if (j >= 1 && /^(?:the|a|an)$/i.test(tokens[j - 1]!.text) && /^\p{Ll}[\p{L}-]*(?:ed|ful|ous|ive|al|ic|ent|ant|est|-\p{Ll}+),$/u.test(w)) {
+        j--;
+        continue;
+      }
+      punctuated = true;
+      break;
+    }
     if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && /^\p{Ll}/u.test(tokens[j - 2]!.text)) {
       ofSeen = true;
       j -= 2;
@@ -214,15 +240,24 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       if (!DETERMINERS.has(lw)) {
         for (let k = j - 1; k >= 0 && j - k <= 3; k--) {
           const kw = bare(tokens[k]!.text).toLowerCase();
-          if (/^(?:the|a|an)$/.test(kw)) { j = k; break; }
+          if (/^(?:the|a|an|his|her|their|its|our)$/.test(kw)) { j = k; break; }
           if (CLAUSE_STOP.has(kw) || PRONOUNS.has(kw) || /[,;:!?]$/.test(tokens[k]!.text)) break;
         }
       }
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
     }
+    // "many marchers and spectators chanting": two plural nouns joined are one subject.
+    if (lw === 'and' && j >= 1 && j < i && pluralOfPeople(bare(tokens[j + 1]!.text)) && pluralOfPeople(tokens[j - 1]!.text)) {
+      j--;
+      continue;
+    }
     if (CLAUSE_STOP.has(lw) || PRONOUNS.has(lw)) break;
     j--;
   }
+  // A bare plural noun phrase opening a clause: "federal prosecutors wrote", "as local officials said".
+  const bareNounPhrase = pluralSubject(tokens.slice(j + 1, i + 1), tokens[j]);
+  if (bareNounPhrase) return { kind: 'descriptor', text: s.slice(tokens[j + 1]!.start - offset, last.end - offset), pos: tokens[j + 1]!.start };
+  if (punctuated) return null;
   // A bare plural or mass noun at the start of a clause ("officials said", "Critics say").
   if (j === i - 1 || j < 0) {
     const prev = tokens[i - 1];
@@ -231,6 +266,84 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     }
   }
   return null;
+}
+
+/** Things that carry words: "a sign that read", "a headline that said", "a voice that said". */
+const TEXT_CARRIER = /^(?:sign|banner|placard|poster|headline|caption|hat|cap|shirt|t-shirt|sticker|billboard|slogan|message|voice|voice-over|narrator|cover|chyron|plaque|inscription|resolution|video|ad|commercial|spot|mailer|flyer|leaflet|pamphlet|brochure|graphic|screen|card)$/;
+
+/**
+ * The noun phrase a relative pronoun right before the verb stands for: a person for "who"
+ * ("Trump, who said", "a White House official who spoke"), a thing that carries words for
+ * "that"/"which" ("a headline that said", "a campaign hat that says"). Null for anything else:
+ * "a turn that called to mind", "New Hampshire, which is set to host", and a noun that is the
+ * object of a preposition ("one Democrat familiar with the discussion, who added").
+ */
+function relativeAntecedent(s: string, tokens: Token[], i: number, offset: number): Subject | null {
+  const pronoun = bare(tokens[i]!.text).toLowerCase();
+  const antecedent = subjectBefore(s.slice(0, tokens[i - 1]!.end - offset).replace(/,$/, ''), offset);
+  if (!antecedent || antecedent.kind === 'pronoun') return null;
+  const head = antecedent.text.split(/[\s\u00a0]+/).pop()!;
+  const before = s.slice(0, antecedent.pos - offset);
+  if (pronoun === 'who') {
+    if (PREPOSITION_BEFORE.test(before.slice(-30))) return null;
+    // "Morial told a young woman who suggested ... that": whom the speaker addressed.
+    const verbBefore = /([\p{L}]+)[\s\u00a0]+$/u.exec(before)?.[1] ?? '';
+    if (TELL_VERBS.test(verbBefore) || speechVerbs(verbBefore, 0).length > 0) return null;
+    if (antecedent.kind === 'name') return antecedent;
+    if (!/^\p{Ll}/u.test(head) || DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head)) return null;
+    // "Braynard, a South Carolina native who writes": the description is set off after the name.
+    const named = INDEFINITE.has(antecedent.text.split(/[\s\u00a0]+/)[0]!.toLowerCase()) ? /(?:^|[\s\u00a0])((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u.exec(before) : null;
+    if (named && parseNameRun(named[1]!) && !DETERMINERS.has(named[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) return { kind: 'name', text: named[1]!, pos: offset + named.index + named[0].indexOf(named[1]!) };
+    return antecedent;
+  }
+  if (antecedent.kind !== 'descriptor' || !(DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head))) return null;
+  // "Trump released a marketing video that said", "Henry added the caption which reads": it speaks
+  // for whoever put it out.
+  const issued = ISSUED_BY_SUBJECT.exec(before.slice(-40));
+  if (issued) {
+    const issuer = subjectBefore(before.slice(0, before.length - issued[0].length), offset);
+    if (issuer && issuer.kind === 'name' && !pluralNoun(issuer.text.toLowerCase())) return { ...issuer, viaText: true };
+  }
+  return antecedent;
+}
+
+/** A verb of putting words out, right before its object: "released ", "posted ", "added ". */
+const ISSUED_BY_SUBJECT = /(?:^|[\s\u00a0])(?:released|issued|posted|published|sent[ \u00a0]+out|sent|aired|ran|put[ \u00a0]+out|tweeted|unveiled|launched|added|wrote|held[ \u00a0]+up|held|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/;
+
+/** A plural common noun: "prosecutors", "spectators" (not "business", "status", "analysis"). */
+function pluralNoun(word: string): boolean {
+  return /^\p{Ll}[\p{Ll}-]{2,}s$/u.test(word) && !/(?:ss|us|is|ics|news)$/.test(word);
+}
+
+const PREPOSITION = new Set('about above across after against along among around at before behind below beneath beside between beyond by despite down during except for from in inside into like near of off on onto outside over past since through throughout to toward towards under underneath until unto up upon with within without'.split(' '));
+
+/** "marchers", "spectators", "activists", "residents": plural nouns for people. */
+function pluralOfPeople(word: string): boolean {
+  return pluralNoun(word) && /(?:ers|ors|ists|ants|ents|ans|ives|ees)$/.test(word);
+}
+
+/** Words that may join a clause before its subject: "as local officials said", "while many voters say". */
+const BEFORE_BARE_SUBJECT = /^(?:and|but|or|as|while|when|because|so|yet|though|although|where|after|before|since|if|with|until|once)$/;
+
+/**
+ * Whether `words` (two to four, the last a plural noun) are a noun phrase with no determiner that
+ * opens a clause: after the start, a punctuation mark or a conjunction ("federal prosecutors
+ * wrote", "as Senate aides said"). Not after a pronoun or a verb ("He thanked supporters saying").
+ */
+function pluralSubject(words: Token[], before: Token | undefined): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  const head = bare(words[words.length - 1]!.text);
+  if (!pluralNoun(head)) return false;
+  if (before && !/[,;:]$/.test(before.text) && before.text !== 'Q' && !/["“”]$/.test(before.text) && !BEFORE_BARE_SUBJECT.test(before.text.toLowerCase())) return false;
+  return words.slice(0, -1).every((t, k) => {
+    const w = bare(t.text);
+    if (w !== t.text && !(w === 'and' || /^\p{Ll}/u.test(w))) return false;
+    const lw = w.toLowerCase();
+    if (FILLERS.has(lw) || (CLAUSE_STOP.has(lw) && lw !== 'and') || PREPOSITION.has(lw) || /ing$/.test(lw) || /^(?:what|how|why|whatever|whoever)$/.test(lw)) return false;
+    // A capitalised modifier opens the phrase ("Senate aides"); after it, no verb ("Clinton thanked supporters").
+    if (/^\p{Lu}/u.test(w)) return k === 0 || /^\p{Lu}/u.test(bare(words[k - 1]!.text));
+    return !/ly$/.test(w) && !(k > 0 && /^\p{Lu}/u.test(bare(words[k - 1]!.text)) && verbLike(w));
+  });
 }
 
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
@@ -382,7 +495,7 @@ function cueText(text: string, from: number, verb: VerbHit): string {
  * `," according to the Kremlin`, `” ― Jorge Falcon`. `segment` is the masked text from the closing mark
  * to the end of the sentence.
  */
-export function trailingCue(text: string, segment: string, offset: number): Cue | null {
+export function trailingCue(text: string, segment: string, offset: number, newSentence = false): Cue | null {
   const lead = /^[\s\u00a0,]*/.exec(segment)![0].length;
   const rest = segment.slice(lead);
   const at = offset + lead;
@@ -409,6 +522,10 @@ export function trailingCue(text: string, segment: string, offset: number): Cue 
   if (beforeVerb.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(beforeVerb.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Gen|Lt|Col|Del|Rev|\p{Lu})\./gu, ''))) return null;
   const subject = subjectBefore(beforeVerb, at);
   if (!subject || !speaks(verb, subject)) return null;
+  // `"... Before." The scientist says she doesn't take it lightly`: a new sentence whose verb
+  // reports its own clause is about something else; `"Why not?" Trump said.` still cues the quote.
+  // After "asked" or "told" comes whom it was said to ("Todd asked the real estate mogul").
+  if (newSentence && !TELL_VERBS.test(verb.verb) && REPORTED_CLAUSE_AFTER.test(text.slice(verb.end, verb.end + 40))) return null;
   // The subject must start the clause after the quote (no other clause in between).
   const gap = text.slice(at, subject.pos);
   if (gap.trim() !== '' && !/^[\s,]*$/.test(gap)) return null;
@@ -514,6 +631,9 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   // statement to Wired explaining").
   if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)))) {
     for (let k = earlier.length - 1; k >= 0; k--) {
+      // "not paying an architect who said he was stiffed ..., saying": a relative clause's verb is
+      // not the one the participle continues.
+      if (/\b(?:who|that|which)[\s\u00a0]+(?:\p{Ll}+[\s\u00a0]+)?$/u.test(segment.slice(Math.max(0, earlier[k]!.start - offset - 30), earlier[k]!.start - offset))) continue;
       const cue = cueAtVerb(text, segment, offset, earlier[k]!, earlier.slice(0, k));
       if (cue) return cue;
     }
