@@ -253,11 +253,13 @@ describe('extractQuotes: quote spans', () => {
   });
 });
 
+/** The speaker of the quote that starts with quoteStart. */
+const speakerOf = (text: string, quoteStart: string): string | null | undefined =>
+  extractQuotes(text).find((q) => q.text.startsWith(quoteStart))?.speaker;
+
 // One short passage per class of misattribution seen on real multi-outlet news (written for these
 // tests; none is taken from an article).
 describe('extractQuotes: speakers in the shapes news uses', () => {
-  const speakerOf = (text: string, quoteStart: string): string | null | undefined =>
-    extractQuotes(text).find((q) => q.text.startsWith(quoteStart))?.speaker;
 
   it('a speech verb right before the quote is its cue; the cue after it introduces the next quote', () => {
     const text =
@@ -364,8 +366,6 @@ describe('extractQuotes: words in quotation marks that nobody said', () => {
 // Descriptor speakers: sources that no name stands for, in shapes that recur in news (passages
 // written for these tests).
 describe('extractQuotes: descriptor speakers', () => {
-  const speakerOf = (text: string, quoteStart: string): string | null | undefined =>
-    extractQuotes(text).find((q) => q.text.startsWith(quoteStart))?.speaker;
 
   it('a sentence after a quotation that reports its own clause is not the quotation\'s cue', () => {
     const text =
