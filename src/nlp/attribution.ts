@@ -20,6 +20,8 @@ for (const form of SPEECH_VERB_FORMS) {
 }
 export const TELL_VERBS = /^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
 const PREPOSITION_OBJECT_AT_END = /\b(?:to|on|in|at|from|for)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){1,4}$/u;
+/** "sent a text message to supporters saying": whom it went to, a plural noun, before a participle. */
+const PLURAL_RECIPIENT_AT_END = /\b(?:to|for)[\s\u00a0]+(?:(?:the|its|his|her|their)[\s\u00a0]+)?\p{Ll}[\p{Ll}-]+s[\s\u00a0]+$/u;
 /** Capitalised words that open a clause, never a name: "As Vulture put it", "But Bryant said". */
 const CLAUSE_OPENER = new Set('As But And When While If After Before Because Although Though So Yet Then Now Still Also Even Meanwhile However Instead Here There'.split(' '));
 const ADDRESSEE_VERBS = /^(?:told|tells|telling|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
@@ -109,6 +111,7 @@ const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on
 const OPENING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([^)]*\))?,[^;:Q"“”]{3,240},[\s\u00a0]*$/u;
 /** The start of a clause said or reported ("says she doesn't", "said the senator was", "said that"). */
 const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})\b/u;
+const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which)[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
@@ -159,6 +162,12 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
         return { kind: 'name', text: opening[1]!, pos: offset + fronted + opening[0].indexOf(opening[1]!) };
       }
     }
+  }
+  // "an intelligence source, who was not authorized to speak on the record, told": a description
+  // that opens the clause, then a relative clause set off by commas.
+  const described = s.trimEnd().endsWith(',') ? DESCRIPTION_RELATIVE_AT_END.exec(s.slice(from)) : null;
+  if (described && /(?:^|[,;:"“”Q][\s\u00a0]*)$/.test(s.slice(0, from + described.index))) {
+    return { kind: 'descriptor', text: described[1]!, pos: offset + from + described.index };
   }
   s = s.trimEnd(); // the same characters as /\s+$/
   // "Priebus later Thursday told", "The Trump campaign on Tuesday responded": a time between the
@@ -570,7 +579,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   return null;
 }
 
-export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
@@ -629,7 +638,7 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   // A participle takes the subject of the clause after a comma or conjunction, and after a name that
   // is the object of a preposition ("Clinton responded on Facebook writing", "Thiel wrote in a
   // statement to Wired explaining").
-  if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)))) {
+  if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)) || PLURAL_RECIPIENT_AT_END.test(before.slice(-40)))) {
     for (let k = earlier.length - 1; k >= 0; k--) {
       // "not paying an architect who said he was stiffed ..., saying": a relative clause's verb is
       // not the one the participle continues.

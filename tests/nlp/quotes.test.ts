@@ -405,6 +405,25 @@ describe('extractQuotes: descriptor speakers', () => {
     expect(speakerOf('One aide familiar with the talks, who added that "nothing is settled," left early.', 'nothing is settled')).not.toBe('the talks');
   });
 
+  it('a description set off before its verb by a relative clause: "an aide, who asked not to be named, said"', () => {
+    expect(speakerOf('"The agents are under pressure," a police source, who was not cleared to speak publicly, told the station.', 'The agents')).toBe('a police source');
+    expect(speakerOf('One attendee, who like others spoke on the condition of anonymity, said: "It was tense."', 'It was tense')).toBe('One attendee');
+  });
+
+  it('a website someone set up speaks for them', () => {
+    const text =
+      'Lena Park, a bakery owner in Duluth, has set up a website that invites customers to name her next cake.\n\n' +
+      '"Every week, one of you decides," the website explains.';
+    expect(speakerOf(text, 'Every week')).toBe('Lena Park');
+  });
+
+  it('a message sent to supporters, saying: speaks for whoever sent it, after a fronted "Even before" clause', () => {
+    const text =
+      'Senator Tom Hale won the primary on Tuesday.\n\n' +
+      'Even before Hale took the stage that night, his campaign sent out a text message to supporters saying: "We won! Reply GIVE to keep it going."';
+    expect(speakerOf(text, 'We won')).toBe('the Hale campaign');
+  });
+
   it('a nationality before a plural noun names no one ("other Israeli leaders")', () => {
     expect(speakerOf('Netanyahu and other right-wing Israeli leaders shunned the visit, claiming the envoy is "hostile."', 'hostile')).not.toBe('Israeli');
   });
