@@ -94,11 +94,12 @@ describe('fetching hostile documents while the bot runs (issue 18: one deep page
     const store = Store.open(join(dir, 'fetch.db'));
     cleanups.push(() => store.close());
 
-    // A page nested 2,000 deep and one slow to extract (longer than the 5 s time limit below).
+    // A page nested 2,000 deep and one slow to extract (longer than the 15 s time limit below). The
+    // limit leaves the deep page room on a machine this loaded: seconds of parsing, not milliseconds.
     const hostile = serveHostileFeed(fx);
     store.sources.add({ name: 'Hostile', url: hostile.feedUrl });
 
-    const config = parseConfig({ FETCH_CRON: '0 0 1 1 *', FETCH_HOST_INTERVAL_MS: '0', FETCH_WORKERS: '2', PARSE_TIMEOUT_MS: '5000', PARSE_MEMORY_MB: '2048' });
+    const config = parseConfig({ FETCH_CRON: '0 0 1 1 *', FETCH_HOST_INTERVAL_MS: '0', FETCH_WORKERS: '2', PARSE_TIMEOUT_MS: '15000', PARSE_MEMORY_MB: '2048' });
     const { log, lines } = memoryLogger();
     const fetching = startFetchSchedule({ fetch: config.fetch, log, store, fetchOptions: { allowPrivate: true, timeoutMs: 10_000 } });
     cleanups.push(() => fetching.stop());
@@ -106,7 +107,7 @@ describe('fetching hostile documents while the bot runs (issue 18: one deep page
     await bot.emulator.waitFor(() => hostile.wideServed(), 30_000);
     const [help] = await bot.say(77, '/help', 1);
     expect(help).toMatch(/\/summary/);
-    // Answered while the slow page was still being parsed (it runs to its 5 s limit): in-process,
+    // Answered while the slow page was still being parsed (it runs to its 15 s limit): in-process,
     // the parse held the event loop for its whole length. The 2 s answer time is measured by
     // `npm run bench` (bench/timing.ts), not asserted on a machine whose load we do not know.
     const wideCutOff = (l: { msg: string }) => /article page failed .*wide\.html/.test(l.msg);
@@ -117,6 +118,6 @@ describe('fetching hostile documents while the bot runs (issue 18: one deep page
     const pageFailures = lines.filter((l) => l.msg.startsWith('article page failed')).map((l) => l.msg);
     expect(texts.some((t) => t.includes('The council met on Tuesday')), pageFailures.join('\n')).toBe(true);
     expect(texts).toContain('Short teaser 2.');
-    expect(lines.some((l) => /article page failed .*wide\.html: document not processed within 5 s \(time limit; its worker was stopped\)/.test(l.msg))).toBe(true);
-  }, 120_000);
+    expect(lines.some((l) => /article page failed .*wide\.html: document not processed within 15 s \(time limit; its worker was stopped\)/.test(l.msg))).toBe(true);
+  }, 180_000);
 });

@@ -112,7 +112,8 @@ export const VERIFY_QUOTE_MARKS = {
 export const QUESTION_SPEECH_VERBS =
   'say|said|saying|says|tell|told|telling|think|thinks|thought|mean|meant|claim|claimed|argue|argued|write|wrote|tweet|tweeted|' +
   'react|reacted|respond|responded|comment|commented|call|called|warn|warned|reply|replied|answer|answered|feel|feels|felt|' +
-  'have\\s+to\\s+say|make\\s+of|made\\s+of|reveal|revealed|admit|admitted|promise|promised|announce|announced|suggest|suggested|predict|predicted';
+  'have\\s+to\\s+say|make\\s+of|made\\s+of|reveal|revealed|admit|admitted|promise|promised|announce|announced|suggest|suggested|predict|predicted|' +
+  'describe|described|characterize|characterized|characterise|characterised|portray|portrayed|explain|explained|defend|defended|justify|justified';
 
 /**
  * Nouns that say what someone is, when written right before a name ("Russian President Vladimir

@@ -4,6 +4,7 @@
 // next to "judge". Each check gives 0 (absent), a partial value (a number but not of the kind
 // asked), or 1. Hand-written patterns: they only have to find whether such a thing is present,
 // not parse it (chrono-node takes 0.9 s to load and 0.7 ms a sentence, and finds no bare year).
+import { countries } from 'countries-list';
 import type { FoundQuote } from '../model.ts';
 import { firstNameGender } from '../nlp/people.ts';
 import { entityMentions, tokenize } from '../nlp/tokens.ts';
@@ -102,6 +103,19 @@ function answerNumbers(text: string, question: string): { text: string; start: n
   return out;
 }
 
+/** A time unit right after a number: "three hours later", "a 35-year history", "two weeks". */
+const TIME_UNIT_AFTER = /^[\s-]+(?:and\s+a\s+half\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?|centuries)\b/i;
+
+/**
+ * A number that measures something other than what the question asks: a span of time ("three
+ * hours later") answers no "how many people" or "how much", and "one" is as often a word as a
+ * number ("the one exception", "one of them"): it answers only a count.
+ */
+function measuresOtherThing(text: string, n: { text: string; end: number }, kind: NumberKind): boolean {
+  if (kind !== 'duration' && kind !== 'frequency' && kind !== 'age' && TIME_UNIT_AFTER.test(text.slice(n.end, n.end + 20))) return true;
+  return kind !== 'count' && /^one$/i.test(n.text.trim());
+}
+
 /** Words that tie a number to a noun written before it: "places from 400 to 60", "staff totaled 20". */
 const COUNT_LINK = /^(?:from|to|at|totaled|totalled|totaling|totalling|numbered|numbering|reached|hit|of)$/;
 
@@ -124,7 +138,7 @@ const GENERIC_COUNTED = /^(?:people|persons|times|ones|things|number)$/;
  * any other number, 0 for none.
  */
 export function numberFit(text: string, question: string, kind: NumberKind, focus: string | null): number {
-  const numbers = answerNumbers(text, question.toLowerCase());
+  const numbers = answerNumbers(text, question.toLowerCase()).filter((n) => !measuresOtherThing(text, n, kind));
   if (!numbers.length) return NUMBER_WORDS.test(text) && kind === 'any' ? 0.8 : 0;
   switch (kind) {
     case 'money':
@@ -195,17 +209,39 @@ export function personSurnames(text: string): Set<string> {
  * for none. Names of a quote's speaker do not count (the source of a statement is not the subject
  * of the fact), unless the question asks who said something.
  */
+/** Nouns that ask for a country: "which country called North Korea an outlaw nation". */
+const COUNTRY_NOUNS = ['country', 'countries', 'nation', 'nations'];
+let countryNames: RegExp | undefined;
+/** Country names and their common aliases as written ("Japan", "South Korea", "Britain", "USA"), from countries-list. */
+function countryPattern(): RegExp {
+  if (!countryNames) {
+    const names = Object.values(countries).flatMap((c) => [c.name, ...(('alias' in c ? c.alias : undefined) ?? [])]).filter((n) => /^[\p{Lu}][\p{L} .'’-]+$/u.test(n));
+    const escaped = [...new Set(names)].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    countryNames = new RegExp(String.raw`(?<![\p{L}])(?:${escaped.join('|')})(?![\p{L}])`, 'gu');
+  }
+  return countryNames;
+}
+
+/** A country the sentence names that the question does not (for "which country"): 1, else 0. */
+function countryFit(text: string, questionWords: Set<string>): number {
+  for (const m of text.matchAll(countryPattern())) if (!tokenize(m[0]).some((w) => questionWords.has(w))) return 1;
+  return 0;
+}
+
 export function nameFit(
   text: string,
   quotes: FoundQuote[],
   questionWords: Set<string>,
   options: { person: boolean; asksSpeaker: boolean; focusKeys: Set<string>; surnames: ReadonlySet<string> },
 ): number {
+  if (COUNTRY_NOUNS.some((noun) => options.focusKeys.has(termKey(noun))) && countryFit(text, questionWords)) return 1;
   const speakers = new Set(options.asksSpeaker ? [] : quotes.filter((q) => q.speaker).flatMap((q) => tokenize(q.speaker!)));
   let best = 0;
   for (const mention of entityMentions(text)) {
     const words = tokenize(mention.name);
-    if (!words.length || words.some((w) => questionWords.has(w)) || words.every((w) => speakers.has(w))) continue;
+    // A title inside the run is no part of the name: "Mayor Ted Terry" answers "who's the mayor".
+    const nameWords = words.filter((w) => !ROLE_NOUNS.has(w) && !options.focusKeys.has(termKey(w)));
+    if (!nameWords.length || nameWords.some((w) => questionWords.has(w)) || nameWords.every((w) => speakers.has(w))) continue;
     if (options.person && /^[\p{Lu}\p{N}.&-]+$/u.test(mention.name)) continue;
     if (words.every((w) => CALENDAR.test(w))) continue;
     const before = text.slice(Math.max(0, mention.start - 40), mention.start);

@@ -64,9 +64,18 @@ export interface QuestionAnalysis {
 const SAID_PATTERNS: RegExp[] = [
   new RegExp(`^(?:so\\s+|and\\s+)?(?:what|how)\\s+(?:did|does|do|has|have|had|is|was|were|would|will)\\s+(.+?)\\s+(?:${QUESTION_SPEECH_VERBS})\\b\\s*(.*)$`),
   /^what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(.+?)\s+(?:saying|telling|thinking|claiming|arguing|tweeting)\b\s*(.*)$/,
-  /^(?:what\s+(?:was|were|are|is)\s+)?(.+?)'s?\s+(?:comments?|remarks?|reaction|response|statement|words|quotes?|message|view|views|take|position)\b\s*(.*)$/,
+  /^(?:what\s+(?:was|were|are|is)\s+)?(.+?)'s?\s+(?:comments?|remarks?|reaction|response|statement|words|quotes?|message|view|views|take|position|stance|opinion|thoughts|read|verdict|assessment|comeback|reply|answer|retort|rebuttal|explanation|argument|criticism|defen[cs]e|excuse|warning|prediction|claim|promise)\b\s*(.*)$/,
   /^(?:any\s+)?(?:quotes?|comments?|reaction)\s+(?:from|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.*))?$/,
+  // "did pence say anything about the cast", "has obama commented on it"
+  new RegExp(`^(?:did|does|has|have|had|is|was)\\s+(.+?)\\s+(?:${QUESTION_SPEECH_VERBS}|speak|spoke|spoken|talk|talked)\\b\\s*(?:anything|something)?\\s*(?:about|on|of|regarding)\\s+(.*)$`),
 ];
+/**
+ * Chat shorthand for someone's words: "priebus on the melania speech". Only when what stands before
+ * "on" can be a name: not a request for news ("updates on syria", "more on that").
+ */
+const NAME_ON_TOPIC = /^([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2})\s+on\s+(.+)$/;
+const NOT_A_SPEAKER =
+  /^(?:news|updates?|more|anything|something|nothing|latest|info|information|details|story|stories|background|context|summary|facts?|reactions?|opinions?|views?|polls?|data|numbers?|figures?|coverage|reports?|reporting|articles?|focus|spotlight|attack|attacks|war|vote|votes|ban|sanctions|deal|talks|report|briefing|debate|hearing|ruling|decision|bill|law|plan|policy|tax|taxes|spending|cuts?|ads?)$/;
 const DESCRIBE = /^(?:who|what)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(.+)$/;
 const NUMBER =
   /^(?:how\s+(?:many|much|long|often|old|far|big|large|high|low|fast|tall|deep)|what\s+(?:percentage|percent|share|proportion|fraction|amount|number|portion)|what(?:'s|\s+(?:was|is|are|were))\s+the\s+(?:numbers?|figures?|count|tally|score|vote|votes|margin|total|price|cost|death\s+toll|toll|turnout|results?|odds|size|budget|salary|rate|amount|percentage|share|lead))\b/;
@@ -93,13 +102,17 @@ const QUESTION_WORDS = new Set(
   ).split(' '),
 );
 function normalise(question: string): string {
-  return question
-    .normalize('NFKC')
-    .replace(/[’‘`]/g, "'")
-    .replace(/[“”]/g, '"')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^[\s"'(]+|[\s"'?.!)]+$/g, '');
+  return (
+    question
+      .normalize('NFKC')
+      .replace(/[’‘`]/g, "'")
+      .replace(/[“”]/g, '"')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .replace(/^[\s"'(]+|[\s"'?.!)]+$/g, '')
+      // "according to the mosque, why did he do it": the question proper follows the source.
+      .replace(/^(?:according\s+to|per)\s+[^,]{1,60},\s*(?=(?:why|how|what|who|when|where|which)\b)/i, '')
+  );
 }
 
 /** Lower-case words of a phrase, without leading titles and articles ("admiral harris" -> harris). */
@@ -123,12 +136,19 @@ function looksLikeName(phrase: string, original: string): boolean {
   return /\p{Lu}/u.test(original) || words.every((w) => !STOP_WORDS.has(w));
 }
 
+/** "brigid harrison, who is she": a description asked for after the name. */
+const WHO_IS_AFTER = /^(.+?),?\s+(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:she|he|they|that|this|it)$/;
+
 function kindOf(lower: string, original: string): { kind: AnswerKind; speaker?: string; subject?: string } {
   for (const pattern of SAID_PATTERNS) {
     const m = pattern.exec(lower);
     // "what did you think" is not about a person in the news.
     if (m?.[1] && !/^(?:you|i|we|they|people|it)$/.test(m[1])) return { kind: 'said', speaker: m[1] };
   }
+  const onTopic = NAME_ON_TOPIC.exec(lower);
+  if (onTopic && tokenize(onTopic[1]!).every((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && !NOT_A_SPEAKER.test(w))) return { kind: 'said', speaker: onTopic[1]! };
+  const whoIs = WHO_IS_AFTER.exec(lower);
+  if (whoIs && looksLikeName(whoIs[1]!, original.slice(0, whoIs[1]!.length))) return { kind: 'describe', subject: whoIs[1]! };
   if (DATE.test(lower)) return { kind: 'date' };
   if (NUMBER.test(lower) || POLL.test(lower)) return { kind: 'number' };
   if (REASON.test(lower) || HOW_EXPLAIN.test(lower)) return { kind: 'reason' };
@@ -163,9 +183,13 @@ function focusOf(lower: string): string | null {
   const words = tokenize(m[1]!);
   const phrase: string[] = [];
   // Up to three words, up to a verb: "which [judge] turned down", "how many [fake accounts] did".
-  for (const w of words.slice(0, 3)) {
+  for (const [at, w] of words.slice(0, 3).entries()) {
     if (PHRASE_END.test(w) || QUESTION_WORDS.has(w) || /(?:ed|ing)$/.test(w) || baseForm(w) !== w) break;
+    // "which senator read out ...": a word before a particle is a verb ("read out", "hand over").
+    if (at > 0 && PARTICLES.has(words[at + 1] ?? '')) break;
     phrase.push(w);
+    // "which governor handed ...": a role noun ends the phrase.
+    if (ROLE_NOUNS.has(w)) break;
   }
   // "which clinton aide": the head is the last word; "what time" and the like are no noun asked about.
   const head = phrase[phrase.length - 1];

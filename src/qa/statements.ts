@@ -6,6 +6,7 @@
 // Hand-written on top of the analysis' attribution (src/nlp/attribution.ts finds the speech verbs).
 import type { FoundQuote } from '../model.ts';
 import { speechVerbs } from '../nlp/attribution.ts';
+import { firstNameGender } from '../nlp/people.ts';
 import { tokenize } from '../nlp/tokens.ts';
 import { ROLE_NOUNS } from './question.ts';
 import { termKey } from './terms.ts';
@@ -56,6 +57,31 @@ export function nameForDescription(text: string, asked: string[]): string[] | nu
   return null;
 }
 
+/**
+ * Where the text names someone with the asked surname in full ("Jane Sanders", "Jane O'Meara
+ * Sanders", "Bernie Sanders"), in order, and whether it is the asked person (same first name).
+ */
+export function fullMentions(text: string, asked: string[]): { at: number; isX: boolean }[] {
+  // The surname in any case, the words before it capitalised (no `i` flag: it would let \p{Lu} match lower case).
+  const last = [...asked[asked.length - 1]!].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  const out: { at: number; isX: boolean }[] = [];
+  // The capitalised words right before each surname: a first name among them ("Former President
+  // Bill Clinton", "Jane O'Meara Sanders") tells which bearer it is.
+  for (const m of text.matchAll(new RegExp(String.raw`((?:\p{Lu}[\p{L}.'’-]*[ \t\u00a0]+){1,3})(?=${last}(?![\p{L}]))`, 'gu'))) {
+    // The nearest first name decides ("Ellen Marsh. Robert Marsh": the second is Robert).
+    const first = m[1]!.trim().split(/\s+/).reverse().find((w) => w.toLowerCase() === asked[0] || firstNameGender(w) !== null);
+    if (first !== undefined) out.push({ at: m.index, isX: first.toLowerCase() === asked[0] });
+  }
+  return out;
+}
+
+/** Whether the asked person is the one of their surname named in full most often (first named on a tie); false when never named in full. */
+function mainBearerIsX(mentions: { isX: boolean }[]): boolean {
+  const x = mentions.filter((m) => m.isX).length;
+  const others = mentions.length - x;
+  return x > others || (x > 0 && x === others && mentions[0]!.isX);
+}
+
 /** X as the subject of a speech verb with something said after it: "Graham said", "said Caddell", "according to Graham". */
 function reportsSpeech(sentence: StatementSentence, articleText: string, surnameKey: string): boolean {
   const positions: number[] = [];
@@ -102,10 +128,15 @@ export function statementStrengths(sentences: StatementSentence[], articleText: 
   const own = quotes.filter((q) => speakerMatches(q.speaker, asked));
   // An article that never names X holds no statement of X (and costs no more look).
   if (!own.length && !sentences.some((s) => s.keys.includes(surnameKey))) return sentences.map(() => 0);
+  // "What did Jane Sanders say": a lone "Sanders" is the Sanders the article names in full most
+  // often (the first named, on a tie): in a story about Bernie Sanders that mentions his wife
+  // once, "Sanders said" is him. Where it is not her, only her own sentences and quotes count.
+  const surnameIsX = asked.length < 2 || firstNameGender(asked[0]!) === null || isDescription(asked) || mainBearerIsX(fullMentions(articleText, asked));
   return sentences.map((sentence, i) => {
     const quoted = own.filter((q) => q.start < sentence.end && q.end > sentence.start);
     if (quoted.some((q) => !q.fragment)) return STATEMENT.quote;
     if (quoted.length) return STATEMENT.fragment;
+    if (!surnameIsX && !fullMentions(sentence.text, asked).some((m) => m.isX)) return 0;
     if (reportsSpeech(sentence, articleText, surnameKey)) return STATEMENT.reported;
     // "He has called China ...": the sentence before is about X (names X), so "he" is X.
     if ((sentence.keys.includes('he') || sentence.keys.includes('she')) && !sentence.keys.includes(surnameKey) && pronounSpeech(sentence)) {

@@ -29,6 +29,17 @@ describe('numberFit', () => {
     expect(places('Polling places in the county totaled 60 this year.')).toBe(1);
   });
 
+  it('sees no count in a span of time, and no number in the word "one" unless a count is asked', () => {
+    const died = (text: string) => numberFit(text, 'how many people died in the flood', 'count', 'people');
+    expect(died('Just three hours later, the mayor addressed the flood.')).toBe(0);
+    expect(died('The town has a 35-year history of floods.')).toBe(0);
+    expect(died('At least nine people were killed in the flood.')).toBe(1);
+    const age = (text: string) => numberFit(text, 'how old was the boxer when he died', 'age', null);
+    expect(age('The one exception is the boxer.')).toBe(0);
+    expect(age('The boxer, who died Friday at age 74, was mourned.')).toBe(1);
+    expect(numberFit('Only one senator voted against it.', 'how many senators voted against it', 'count', 'senators')).toBe(1);
+  });
+
   it('sees no count in a name, and takes a count of other people for a count of people, for less', () => {
     const reporters = (text: string) => numberFit(text, 'how many reporters is the paper putting on the story', 'count', 'reporters');
     expect(reporters('She flew back on Air Force Two with a reporter of the paper.')).toBe(0);
@@ -72,6 +83,19 @@ describe('nameFit', () => {
     expect(fitOf('Manhattan Supreme Court Justice Frank Nervo rejected the request.', 'judge')).toBe(1);
     expect(fitOf('Frank Nervo, the judge in the case, rejected the request.', 'judge')).toBe(1);
     expect(fitOf('A New York judge rejected the request.', 'judge')).toBeLessThan(1);
+  });
+
+  it('takes a name after the title asked about, the title being no word of the name: "Mayor Ted Terry" for "who is the mayor"', () => {
+    const mayor = (text: string) => nameFit(text, [], new Set(['who', 'mayor', 'clarkston']), { person: true, asksSpeaker: false, focusKeys: new Set([termKey('mayor')]), surnames: personSurnames(text) });
+    expect(mayor('Clarkston has welcomed refugees for years, Mayor Ted Terry noted.')).toBe(1);
+    expect(mayor('Clarkston has welcomed refugees for years.')).toBe(0);
+  });
+
+  it('for "which country", takes a country the question does not name, also at the start of a sentence', () => {
+    const country = (text: string) =>
+      nameFit(text, [], new Set(['which', 'country', 'called', 'north', 'korea', 'outlaw', 'nation']), { person: false, asksSpeaker: false, focusKeys: new Set([termKey('country')]), surnames: new Set() });
+    expect(country('Japan branded North Korea an "outlaw nation in the neighborhood."')).toBe(1);
+    expect(country('Officials branded North Korea an outlaw nation.')).toBe(0);
   });
 
   it('for "who", wants a person: a known first name, a title, or a surname the article writes with a first name', () => {

@@ -30,6 +30,20 @@ describe('analyseQuestion', () => {
     expect(analyseQuestion('What did you think of it?').kind).not.toBe('said');
   });
 
+  it('reads chat shorthand for someone\'s words and for "who is", and a source put before the question', () => {
+    const q = (text: string) => analyseQuestion(text);
+    expect([q('okafor on the ferry closures').kind, q('okafor on the ferry closures').speaker]).toEqual(['said', ['okafor']]);
+    expect(q("the mayor's comeback to the council on the budget").speaker).toEqual(['mayor']);
+    expect(q("jane holloway's read on whether the ferries are safe").speaker).toEqual(['jane', 'holloway']);
+    expect(q('did the mayor say anything about the ferries').speaker).toEqual(['mayor']);
+    expect(q('how did the gazette describe the hearing').speaker).toEqual(['gazette']);
+    // A request for news is not someone's words.
+    expect(q('updates on the ferry closures').kind).not.toBe('said');
+    expect(q('more on the hearing').kind).not.toBe('said');
+    expect([q('samuel okafor, who is he').kind, q('samuel okafor, who is he').subject]).toEqual(['describe', ['samuel', 'okafor']]);
+    expect(q('according to the port authority, why did the ferries stop').kind).toBe('reason');
+  });
+
   it('knows the names the user capitalised, and the subject of "who is"', () => {
     const q = analyseQuestion('What did Trump say about Lester Holt?');
     expect(q.names).toEqual([['trump'], ['lester', 'holt']]);
@@ -55,6 +69,9 @@ describe('analyseQuestion', () => {
     expect(q('which judge turned down the request').focus).toBe('judge');
     expect(q('which former msnbc host works for RT now').focus).toBe('host');
     expect(q('how many fake accounts did the bank open').focus).toBe('accounts');
+    // A verb with its particle ends the noun phrase ("read out"), and so does a role noun.
+    expect(q('which senator read out the count').focus).toBe('senator');
+    expect(q('which governor handed off the microphone').focus).toBe('governor');
     expect(q('Who won the debate?').focus).toBeNull();
     expect(['how many people got hurt', 'how much money did they raise', 'what share of the vote did she get', 'how long did it last', 'how old is the justice', 'how often does it happen', 'how is johnson doing in the polls'].map((t) => q(t).numberKind)).toEqual(['count', 'money', 'percent', 'duration', 'age', 'frequency', 'percent']);
     // A word of a phrasal verb brings the phrase's synonyms; a name brings none.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ArticleDraft } from '../../src/model.ts';
 import { analyseQuestion } from '../../src/qa/question.ts';
 import { rankPassages } from '../../src/qa/rank.ts';
-import { isDescription, nameForDescription, speakerMatches } from '../../src/qa/statements.ts';
+import { fullMentions, isDescription, nameForDescription, speakerMatches } from '../../src/qa/statements.ts';
 import { storedArticle } from './helpers.ts';
 
 const HEARING: ArticleDraft = {
@@ -41,6 +41,27 @@ describe('the statements of the person a question asks about', () => {
     expect(nameForDescription(HEARING.text, ['port', 'director'])).toEqual(['samuel', 'okafor']);
     expect(nameForDescription(HEARING.text, ['city', 'treasurer'])).toBeNull();
     expect(statementsOf('what did the harbour mayor say about the islands')).toEqual([expect.stringMatching(/We will not leave the islands/)]);
+  });
+
+  it('take a lone surname for the asked person only when the article names them in full more than another bearer', () => {
+    const family: ArticleDraft = {
+      title: 'Senator tours the valley',
+      published: '2026-03-09T10:00:00Z',
+      text:
+        'Senator tours the valley\n\n' +
+        'Senator Robert Marsh toured the flooded valley on Monday with his wife, Ellen Marsh.\n\n' +
+        'Robert Marsh has pushed for federal aid since the spring.\n\n' +
+        'Marsh said that the levees must be rebuilt before winter.\n\n' +
+        '"We saw families who lost everything," Ellen Marsh told reporters.',
+    };
+    const of = (question: string) => {
+      const q = analyseQuestion(question);
+      return rankPassages(q, [storedArticle(family, 1)], q.terms.map(() => 1)).filter((p) => p.parts.speaker! > 0).map((p) => p.text);
+    };
+    // "Marsh said" is Robert, named in full twice; Ellen's statement is her own quote only.
+    expect(of('what did robert marsh say about the levees')).toEqual(expect.arrayContaining([expect.stringMatching(/^Marsh said that the levees/)]));
+    expect(of('what did ellen marsh say about the levees')).toEqual([expect.stringMatching(/families who lost everything/)]);
+    expect(fullMentions(family.text, ['ellen', 'marsh']).map((m) => m.isX)).toEqual([false, true, false, true]);
   });
 
   it('match the asked name by every word of it: "bill clinton" is not Hillary', () => {
