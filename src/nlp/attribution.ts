@@ -185,7 +185,11 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // "under a headline that said", "a sign which read", "Trump, who said": the relative pronoun
   // stands for the noun phrase before it.
   // ("which Will claims": a capitalised word after the pronoun is the clause's own subject.)
-  if (/^(?:that|which|who)$/.test(lastWord) && i > 0 && !/[;:]$/.test(tokens[i - 1]!.text) && tokens.slice(i + 1).every((t) => /^\p{Ll}/u.test(t.text))) return relativeAntecedent(s, tokens, i, offset);
+  if (/^(?:that|which|who)$/.test(lastWord) && i > 0 && !/[;:]$/.test(tokens[i - 1]!.text) && tokens.slice(i + 1).every((t) => /^\p{Ll}/u.test(t.text))) {
+    // Otherwise the pronoun stays the subject as before: a cue with no speaker.
+    const antecedent = relativeAntecedent(s, tokens, i, offset);
+    if (antecedent) return antecedent;
+  }
   // "Having mentioned", "Speaking at": a participle opening the sentence has no subject here.
   if (/^(having|being|speaking|asked|when|while|after|before|saying|adding|noting|explaining|writing|talking|referring|responding|according|following|citing|describing|asking|telling|arguing|insisting|continuing|reading)$/.test(lastWord)) return null;
   if (isCapitalised(last.text) && !DETERMINERS.has(lastWord)) {
