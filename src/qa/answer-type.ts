@@ -111,8 +111,10 @@ const TIME_UNIT_AFTER = /^[\s-]+(?:and\s+a\s+half\s+)?(?:seconds?|minutes?|hours
  * hours later") answers no "how many people" or "how much", and "one" is as often a word as a
  * number ("the one exception", "one of them"): it answers only a count.
  */
-function measuresOtherThing(text: string, n: { text: string; end: number }, kind: NumberKind): boolean {
-  if (kind !== 'duration' && kind !== 'frequency' && kind !== 'age' && TIME_UNIT_AFTER.test(text.slice(n.end, n.end + 20))) return true;
+function measuresOtherThing(text: string, n: { text: string; end: number }, kind: NumberKind, focus: string | null): boolean {
+  // ("How many months ..." counts time units: there a span of time is the answer.)
+  const countsTime = focus !== null && TIME_UNIT_AFTER.test(` ${focus}`);
+  if (kind !== 'duration' && kind !== 'frequency' && kind !== 'age' && !countsTime && TIME_UNIT_AFTER.test(text.slice(n.end, n.end + 20))) return true;
   return kind !== 'count' && /^one$/i.test(n.text.trim());
 }
 
@@ -138,7 +140,7 @@ const GENERIC_COUNTED = /^(?:people|persons|times|ones|things|number)$/;
  * any other number, 0 for none.
  */
 export function numberFit(text: string, question: string, kind: NumberKind, focus: string | null): number {
-  const numbers = answerNumbers(text, question.toLowerCase()).filter((n) => !measuresOtherThing(text, n, kind));
+  const numbers = answerNumbers(text, question.toLowerCase()).filter((n) => !measuresOtherThing(text, n, kind, focus));
   if (!numbers.length) return NUMBER_WORDS.test(text) && kind === 'any' ? 0.8 : 0;
   switch (kind) {
     case 'money':

@@ -34,6 +34,8 @@ describe('numberFit', () => {
     expect(died('Just three hours later, the mayor addressed the flood.')).toBe(0);
     expect(died('The town has a 35-year history of floods.')).toBe(0);
     expect(died('At least nine people were killed in the flood.')).toBe(1);
+    // Unless time is what is counted.
+    expect(numberFit('The strike has divided the town for 11 months.', 'how many months has the strike divided the town', 'count', 'months')).toBe(1);
     const age = (text: string) => numberFit(text, 'how old was the boxer when he died', 'age', null);
     expect(age('The one exception is the boxer.')).toBe(0);
     expect(age('The boxer, who died Friday at age 74, was mourned.')).toBe(1);
