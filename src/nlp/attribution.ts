@@ -259,6 +259,11 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       }
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
     }
+    // "a voice over saying": the narrator of an ad, written as two words ("over" is no preposition here).
+    if (lw === 'over' && j === i && j >= 1 && /^voice$/i.test(tokens[j - 1]!.text)) {
+      j--;
+      continue;
+    }
     // "many marchers and spectators chanting": two plural nouns joined are one subject.
     if (lw === 'and' && j >= 1 && j < i && pluralOfPeople(bare(tokens[j + 1]!.text)) && pluralOfPeople(tokens[j - 1]!.text)) {
       j--;

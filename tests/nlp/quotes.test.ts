@@ -410,6 +410,10 @@ describe('extractQuotes: descriptor speakers', () => {
     expect(speakerOf('One attendee, who like others spoke on the condition of anonymity, said: "It was tense."', 'It was tense')).toBe('One attendee');
   });
 
+  it('the voice over of an ad is its speaker', () => {
+    expect(speakerOf('The 30-second spot ends with a voice over saying: "Ask him why."', 'Ask him why')).toBe('a voice over');
+  });
+
   it('a website someone set up speaks for them', () => {
     const text =
       'Lena Park, a bakery owner in Duluth, has set up a website that invites customers to name her next cake.\n\n' +
