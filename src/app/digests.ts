@@ -21,6 +21,8 @@ export interface DigestRequest {
   topics?: string[];
   /** Start of the window; the default window ends at `now`. */
   since?: Date;
+  /** The reader's stories per digest (/settings); the default otherwise. */
+  maxStories?: number | null;
 }
 
 export class DigestService {
@@ -39,7 +41,7 @@ export class DigestService {
       topics: request.topics ?? [],
       since,
       now,
-      maxStories: this.defaults.maxStories,
+      maxStories: request.maxStories ?? this.defaults.maxStories,
     });
     return this.deps.summarizer.improveDigest(built);
   }

@@ -1,11 +1,12 @@
 // The context every handler gets: telegraf's, plus the bot's dependencies (`ctx.deps`), so that
 // a feature is a Composer that needs nothing from a closure.
 import type { Context, MiddlewareFn } from 'telegraf';
-import type { AppServices } from '../app/index.ts';
+import type { AppServices, ChatIdentity } from '../app/index.ts';
+import { isLanguage, languageOf, type Language, type Translator } from '../i18n/index.ts';
 import type { FetchOptions } from '../ingest/http.ts';
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
-import type { Html } from '../telegram/html.ts';
+import { type Html, html } from '../telegram/html.ts';
 import { HTML_MESSAGE } from '../telegram/policy.ts';
 import type { Subscriber } from '../store/subscribers.ts';
 import type { RateLimitSettings } from './rate-limit.ts';
@@ -35,6 +36,8 @@ export interface BotDependencies {
 
 export interface BotContext extends Context {
   deps: BotDependencies;
+  /** The bot's words in the reader's language (/language, else Telegram's language_code). */
+  tr: Translator;
 }
 
 /**
@@ -55,27 +58,43 @@ export function isAdmin(ctx: BotContext): boolean {
   return ctx.from !== undefined && ctx.deps.settings.adminIds.includes(ctx.from.id);
 }
 
-/** The admin guard, written once: others get a polite refusal that says what they tried. */
-export function adminsOnly(refusal: string): MiddlewareFn<BotContext> {
+/** The admin guard, written once: others get a polite refusal (a locale key) that says what they tried. */
+export function adminsOnly(refusalKey: string): MiddlewareFn<BotContext> {
   return async (ctx, next) => {
     if (isAdmin(ctx)) return next();
-    await ctx.reply(refusal);
+    await ctx.reply(ctx.tr.t(refusalKey));
   };
+}
+
+/** The chat and its user as Telegram reports them, for the subscription service. */
+export function chatIdentity(ctx: BotContext): ChatIdentity {
+  return { chatId: ctx.chat!.id, userId: ctx.from?.id ?? null, firstName: ctx.from?.first_name ?? null, username: ctx.from?.username ?? null };
 }
 
 /**
  * The chat's subscriber row, made on first use with the default settings. It never reactivates
- * a stopped subscriber: only /start does (subscription.ts).
+ * a stopped subscriber: only /start or the settings "on" button do (src/app/subscriptions.ts).
  */
 export function ensureSubscriber(ctx: BotContext): Subscriber {
-  const { store, settings, now } = ctx.deps;
-  return store.subscribers.ensure(
-    { chatId: ctx.chat!.id, userId: ctx.from?.id ?? null, firstName: ctx.from?.first_name ?? null, digestTime: settings.defaultDigestTime, timezone: settings.defaultTimezone },
-    now(),
-  );
+  return ctx.deps.app.subscriptions.ensure(chatIdentity(ctx));
 }
 
 /** Settings never restart a stopped digest, so say how to resume it. */
-export function pausedNote(subscriber: Subscriber): string {
-  return subscriber.active ? '' : '\nDaily digests are paused; send /start to resume them.';
+export function pausedNote(subscriber: Subscriber, tr: Translator): Html {
+  return subscriber.active ? html`` : html`\n${tr.t('subscription.paused')}`;
+}
+
+/**
+ * The language the bot speaks in this update: the chat's /language choice, else the sender's
+ * Telegram language_code, else the one Telegram last reported for the chat. Telegram's is kept
+ * on the chat's row for daily digests, which are sent without an update to read it from.
+ */
+export function readerLanguage(ctx: BotContext): Language {
+  const chatId = ctx.chat?.id;
+  const row = chatId !== undefined ? ctx.deps.store.subscribers.get(chatId) : undefined;
+  const reported = ctx.from?.language_code ? languageOf(ctx.from.language_code) : undefined;
+  if (row && reported && ctx.chat?.type === 'private') ctx.deps.app.subscriptions.noteClientLanguage(row.chatId, reported);
+  if (isLanguage(row?.language)) return row.language;
+  if (reported) return reported;
+  return isLanguage(row?.clientLanguage) ? row.clientLanguage : 'en';
 }

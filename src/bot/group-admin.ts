@@ -1,10 +1,9 @@
 // In a group the digest settings (subscription, time, time zone, topics) are the group's:
 // only its administrators may change them, as Telegram reports them (getChatMember).
 import type { Context, MiddlewareFn } from 'telegraf';
+import type { BotContext } from './context.ts';
 
 const ADMIN_STATUSES = new Set(['creator', 'administrator']);
-
-export const GROUP_SETTINGS_REFUSED = "In a group, only the group's administrators can change its digest settings.";
 
 export async function mayChangeChatSettings(ctx: Context): Promise<boolean> {
   const chat = ctx.chat;
@@ -17,8 +16,9 @@ export async function mayChangeChatSettings(ctx: Context): Promise<boolean> {
   return ADMIN_STATUSES.has(member.status);
 }
 
-/** Middleware for a settings command: refuses it politely to group members who are not admins. */
-export const groupAdminsOnly: MiddlewareFn<Context> = async (ctx, next) => {
+/** Middleware for a settings command or button: refuses it politely to group members who are not admins. */
+export const groupAdminsOnly: MiddlewareFn<BotContext> = async (ctx, next) => {
   if (await mayChangeChatSettings(ctx)) return next();
-  await ctx.reply(GROUP_SETTINGS_REFUSED);
+  if (ctx.callbackQuery) await ctx.answerCbQuery(ctx.tr.t('callbacks.groupAdminsOnly'));
+  else await ctx.reply(ctx.tr.t('errors.groupAdminsOnly'));
 };

@@ -5,10 +5,13 @@ import { createServices, type AppServices } from '../app/index.ts';
 import type { Logger } from '../log.ts';
 import { offlineSummarizer, type Summarizer } from '../llm/summarizer.ts';
 import type { Store } from '../store/index.ts';
-import { BOT_COMMANDS } from './commands.ts';
-import type { BotContext, BotDependencies, BotSettings } from './context.ts';
+import { LANGUAGES, translator } from '../i18n/index.ts';
+import { commandMenu } from './commands.ts';
+import { readerLanguage, type BotContext, type BotDependencies, type BotSettings } from './context.ts';
 import { admin } from './features/admin.ts';
 import { digests } from './features/digests.ts';
+import { language } from './features/language.ts';
+import { settingsScreen } from './features/settings-screen.ts';
 import { questions } from './features/questions.ts';
 import { settings as settingsFeature } from './features/settings.ts';
 import { sources } from './features/sources.ts';
@@ -51,11 +54,12 @@ export function createBot(deps: BotDeps): Bot {
       summarizer: deps.summarizer ?? offlineSummarizer,
       now,
       digestDefaults: { ...(settings.windowHours ? { windowHours: settings.windowHours } : {}), ...(settings.maxStories ? { maxStories: settings.maxStories } : {}) },
+      subscriberDefaults: { digestTime: settings.defaultDigestTime, timezone: settings.defaultTimezone },
     });
   const dependencies: BotDependencies = { store, log, settings, now, app };
   // The same rule as delivery: a chat the bot may no longer write to is unsubscribed.
   const onDeactivated = (chatId: number, reason: string) => {
-    if (store.subscribers.unsubscribe(chatId, reason, now())) log.info({ chatId, reason }, 'subscriber deactivated');
+    if (app.subscriptions.stop(chatId, reason)) log.info({ chatId, reason }, 'subscriber deactivated');
   };
   const retry = { ...deps.retry, onDeactivated };
 
@@ -70,15 +74,26 @@ export function createBot(deps: BotDeps): Bot {
     // telegraf makes a Telegram object per update: each gets the retries too.
     withRetries(ctx.telegram, log, retry);
     ctx.deps = dependencies;
+    ctx.tr = translator(readerLanguage(ctx));
     return next();
   });
   bot.use(fairness);
-  bot.use(subscription, settingsFeature, topics, digests, sources, admin, questions, unhandled);
+  // settingsScreen first: a text it waits for (a topic, a time zone) is not a question, and a command ends the wait.
+  bot.use(settingsScreen, subscription, settingsFeature, language, topics, digests, sources, admin, questions, unhandled);
   bot.catch(reportError);
   return bot;
 }
 
-/** The command menu: setMyCommands with what everyone may use. */
+/**
+ * The command menu, description and short description in every language: English is the
+ * default (no language_code), the others are shown to users whose Telegram is set to them.
+ */
 export async function registerCommands(bot: Bot): Promise<void> {
-  await bot.telegram.setMyCommands(BOT_COMMANDS.filter((c) => !c.adminOnly).map(({ command, description }) => ({ command, description })));
+  for (const lang of LANGUAGES) {
+    const tr = translator(lang);
+    const languageCode = lang === 'en' ? undefined : lang;
+    await bot.telegram.setMyCommands(commandMenu(tr), languageCode ? { language_code: languageCode } : {});
+    await bot.telegram.setMyDescription(tr.t('bot.description'), languageCode);
+    await bot.telegram.setMyShortDescription(tr.t('bot.shortDescription'), languageCode);
+  }
 }

@@ -1,11 +1,10 @@
 // What every update goes through before a feature sees it: per-user fairness, one queue per
 // chat, and one friendly line when a handler fails.
 import type { Logger } from '../log.ts';
+import { english } from '../i18n/index.ts';
 import type { BotContext } from './context.ts';
 import { oneMomentText, type UserRateLimiter } from './rate-limit.ts';
 import type { UpdateQueue } from './update-queue.ts';
-
-const FRIENDLY_ERROR = 'Sorry, something went wrong on my side. Please try again in a minute.';
 
 /** Logs a failed update and tells the user once, without letting a failed reply escape. */
 export function errorReporter(log: Logger): (error: unknown, ctx: BotContext) => Promise<void> {
@@ -13,7 +12,7 @@ export function errorReporter(log: Logger): (error: unknown, ctx: BotContext) =>
     log.error({ err: error, updateId: ctx.update.update_id, chatId: ctx.chat?.id }, 'update failed');
     try {
       if (ctx.callbackQuery) await ctx.answerCbQuery().catch(() => undefined);
-      if (ctx.chat) await ctx.telegram.sendMessage(ctx.chat.id, FRIENDLY_ERROR);
+      if (ctx.chat) await ctx.telegram.sendMessage(ctx.chat.id, (ctx.tr ?? english).t('errors.friendly'));
     } catch (replyError) {
       log.warn({ err: replyError, updateId: ctx.update.update_id }, 'could not tell the user about the error');
     }
@@ -38,8 +37,8 @@ export function fairnessMiddleware(options: {
     if (!verdict.allowed) {
       log.info({ userId: ctx.from?.id, chatId: ctx.chat?.id, notify: verdict.notify }, 'rate limited');
       // A button press is always answered, or the user's client shows a spinner.
-      if (ctx.callbackQuery) await ctx.answerCbQuery(oneMomentText(verdict.retryAfterMs)).catch(() => undefined);
-      else if (verdict.notify && ctx.chat) updates.run(chatKey, async () => void (await ctx.reply(oneMomentText(verdict.retryAfterMs))));
+      if (ctx.callbackQuery) await ctx.answerCbQuery(oneMomentText(verdict.retryAfterMs, ctx.tr)).catch(() => undefined);
+      else if (verdict.notify && ctx.chat) updates.run(chatKey, async () => void (await ctx.reply(oneMomentText(verdict.retryAfterMs, ctx.tr))));
       return;
     }
     updates.run(chatKey, async () => {

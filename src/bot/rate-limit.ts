@@ -6,6 +6,8 @@
 // Written here rather than taken from a package (limiter, rate-limiter-flexible): those read
 // the system clock themselves, and the bot's tests inject a clock to stay deterministic.
 
+import { english, type Translator } from '../i18n/index.ts';
+
 export interface RateLimitSettings {
   /** Updates a user may send in a burst, and per window; 0 turns the limit off. */
   commands: number;
@@ -75,7 +77,6 @@ export class UserRateLimiter {
 }
 
 /** The friendly answer to a user over the limit. */
-export function oneMomentText(retryAfterMs: number): string {
-  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
-  return `One moment, please: you are sending messages faster than I can answer. I will take new ones again in ${seconds} s.`;
+export function oneMomentText(retryAfterMs: number, tr: Translator = english): string {
+  return tr.t('errors.rateLimited', { seconds: Math.max(1, Math.ceil(retryAfterMs / 1000)) });
 }

@@ -1,12 +1,13 @@
 // The bot's replies as Telegram HTML (the html template escapes every value). Pure: values in,
 // Html out, each within Telegram's 4096-character limit.
 import type { SourceArticle, Story, StoryQuote } from '../model/digest.ts';
-import { capName, capTitle, quoteHtml, shortTime, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet } from '../digest/render.ts';
+import { capName, capTitle, quoteHtml, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet } from '../digest/render.ts';
 import { type Html, html, joinHtml, visibleLength, visibleText } from '../telegram/html.ts';
 import { truncateText } from '../util/text.ts';
 import type { Answer } from '../qa/index.ts';
 import { publicUrl, redactUrl } from '../secrets.ts';
 import type { Source } from '../store/index.ts';
+import { english, type Translator } from '../i18n/index.ts';
 import { BOT_COMMANDS } from './commands.ts';
 
 const LIMIT = 4000;
@@ -20,58 +21,58 @@ export function fitLines(lines: Array<Html | string>): Html {
   return visibleLength(whole) > LIMIT ? html`${truncateText(visibleText(joinHtml([kept[0]!])), LIMIT)}` : whole;
 }
 
-export function helpHtml(isAdmin: boolean): Html {
-  const lines: Array<Html | string> = [html`<b>What I can do</b>`, ''];
+export function helpHtml(isAdmin: boolean, tr: Translator = english): Html {
+  const lines: Array<Html | string> = [tr.html('help.title'), ''];
   for (const c of BOT_COMMANDS.filter((c) => isAdmin || !c.adminOnly)) {
-    lines.push(html`/${c.command}: ${c.description}. Example: <code>${c.example}</code>`);
+    lines.push(tr.html('help.line', { command: c.command, description: tr.t(`commands.${c.command}.description`), example: tr.t(`commands.${c.command}.example`) }));
   }
-  lines.push('', 'Reply to a digest with a question (e.g. "What did Putin say?") and I answer from its articles, with sources. Any other message is a question about your last topic.');
+  lines.push('', tr.t('help.questions'));
   return joinHtml(lines, '\n');
 }
 
-export function greetingHtml(input: { firstName?: string | null; digestTime: string; timezone: string; created: boolean; suggestions: string[] }): Html {
-  const hello = input.firstName ? `Hello, ${truncateText(input.firstName, 64)}!` : 'Hello!';
+export function greetingHtml(input: { firstName?: string | null; digestTime: string; timezone: string; created: boolean; suggestions: string[] }, tr: Translator = english): Html {
+  const hello = input.firstName ? tr.t('greeting.helloName', { name: truncateText(input.firstName, 64) }) : tr.t('greeting.hello');
   const lines: Array<Html | string> = [
-    html`<b>${hello}</b> ${input.created ? 'You are subscribed' : 'Welcome back: you are subscribed again'}: a daily digest at <b>${input.digestTime}</b> (${input.timezone}), top stories with key quotes and sources.`,
-    'Change it with /time 07:30 and /timezone Europe/Berlin; pick topics with /follow climate.',
-    'Ask for any topic now with /summary syria, or reply to a digest with a question.',
+    tr.html(input.created ? 'greeting.subscribed' : 'greeting.resubscribed', { hello, time: input.digestTime, zone: input.timezone }),
+    tr.t('greeting.settings'),
+    tr.t('greeting.ask'),
   ];
-  if (input.suggestions.length) lines.push('', 'In the news now:');
+  if (input.suggestions.length) lines.push('', tr.t('greeting.inTheNews'));
   return joinHtml(lines, '\n');
 }
 
-export function answerHtml(answer: Answer, now: Date): Html {
+export function answerHtml(answer: Answer, now: Date, tr: Translator = english): Html {
   if (!answer.found) {
     const lines: Array<Html | string> = [answer.answer];
-    if (answer.related.length) lines.push('', 'Related stories that are there:', ...answer.related.map((s) => html`• ${truncateText(s.title, 200)} (${sourceLineHtml(s, now)})`));
+    if (answer.related.length) lines.push('', tr.t('answers.related'), ...answer.related.map((s) => html`• ${truncateText(s.title, 200)} (${sourceLineHtml(s, now, { tr })})`));
     return fitLines(lines);
   }
   const lines: Array<Html | string> = [];
   if (answer.sentences.length) {
     // Each sentence with its own source.
     for (const s of answer.sentences) {
-      lines.push(html`${truncateText(s.text, 1200)}${s.speaker ? ` — ${s.speaker}` : ''} (${sourceLineHtml(s.source, now)})`);
+      lines.push(html`${truncateText(s.text, 1200)}${s.speaker ? ` — ${s.speaker}` : ''} (${sourceLineHtml(s.source, now, { tr })})`);
     }
   } else {
     lines.push(truncateText(answer.answer, 1500));
   }
-  for (const quote of answer.quotes) lines.push(quoteHtml(quote));
-  if (!answer.sentences.length && answer.sources.length) lines.push(html`📰 ${joinHtml(answer.sources.map((s) => sourceLineHtml(s, now)), ' · ')}`);
+  for (const quote of answer.quotes) lines.push(quoteHtml(quote, tr));
+  if (!answer.sentences.length && answer.sources.length) lines.push(html`📰 ${joinHtml(answer.sources.map((s) => sourceLineHtml(s, now, { tr })), ' · ')}`);
   if (answer.age) lines.push(html`<i>${answer.age}</i>`);
   return fitLines(lines);
 }
 
-export function storyDetailHtml(story: Story, allQuotes: StoryQuote[], now: Date): Html {
+export function storyDetailHtml(story: Story, allQuotes: StoryQuote[], now: Date, tr: Translator = english): Html {
   const lines: Array<Html | string> = [html`<b>${capTitle(story.title)}</b>`, story.summary.join(' ')];
-  if (allQuotes.length) lines.push('', html`<b>Quotes</b>`, ...allQuotes.map(quoteHtml));
-  lines.push('', html`📰 ${joinHtml(story.sources.map((s) => sourceLineHtml(s, now)), ' · ')}`);
+  if (allQuotes.length) lines.push('', tr.html('story.quotes'), ...allQuotes.map((q) => quoteHtml(q, tr)));
+  lines.push('', html`📰 ${joinHtml(story.sources.map((s) => sourceLineHtml(s, now, { tr })), ' · ')}`);
   return fitLines(lines);
 }
 
-export function storySourcesHtml(story: Story, now: Date): Html {
-  const lines = [html`<b>Sources: ${truncateText(story.title, 200)}</b>`];
+export function storySourcesHtml(story: Story, now: Date, tr: Translator = english): Html {
+  const lines = [tr.html('story.sourcesTitle', { title: truncateText(story.title, 200) })];
   // "Outlet, date: title" with the link, copies of it after ("also: AP, Reuters").
-  for (const s of story.sources) lines.push(html`• ${sourceLineHtml(s, now, { title: true })}`);
+  for (const s of story.sources) lines.push(html`• ${sourceLineHtml(s, now, { title: true, tr })}`);
   return fitLines(lines);
 }
 
@@ -80,32 +81,30 @@ export function storySourcesHtml(story: Story, now: Date): Html {
  * prolific first), each linked, with its date. Copies of wire stories are listed under their
  * own outlet: each outlet that ran it covered it.
  */
-export function coverageHtml(story: { title: string; first: string; last: string }, articles: SourceArticle[], now: Date): Html {
+export function coverageHtml(story: { title: string; first: string; last: string }, articles: SourceArticle[], now: Date, tr: Translator = english): Html {
   const byOutlet = new Map<string, SourceArticle[]>();
-  for (const a of articles) byOutlet.set(sourceOutlet(a), [...(byOutlet.get(sourceOutlet(a)) ?? []), a]);
+  for (const a of articles) byOutlet.set(sourceOutlet(a, tr), [...(byOutlet.get(sourceOutlet(a, tr)) ?? []), a]);
   const outlets = [...byOutlet].sort((a, b) => b[1].length - a[1].length || a[0].localeCompare(b[0]));
-  const span = [shortTime(story.first, now), shortTime(story.last, now)].filter((t, i, all) => t && all.indexOf(t) === i).join(' – ');
-  const lines: Array<Html | string> = [
-    html`<b>Coverage: ${capTitle(story.title)}</b>`,
-    `${articles.length} ${articles.length === 1 ? 'article' : 'articles'} from ${outlets.length} ${outlets.length === 1 ? 'outlet' : 'outlets'}${span ? `, ${span}` : ''}`,
-  ];
+  const span = [tr.date(story.first, now), tr.date(story.last, now)].filter((t, i, all) => t && all.indexOf(t) === i).join(' – ');
+  const count = tr.t('story.fromOutlets', { articles: tr.t('story.articles', { count: articles.length }), count: outlets.length });
+  const lines: Array<Html | string> = [tr.html('story.coverageTitle', { title: capTitle(story.title) }), `${count}${span ? `, ${span}` : ''}`];
   for (const [outlet, group] of outlets) {
     lines.push('', html`<b>${truncateText(outlet, 100)}</b>`);
-    for (const a of group) lines.push(html`• ${sourceLinkHtml(a, truncateText(a.title, 200))}, ${sourceDate(a, now)}`);
+    for (const a of group) lines.push(html`• ${sourceLinkHtml(a, truncateText(a.title, 200))}, ${sourceDate(a, now, tr)}`);
   }
   return fitLines(lines);
 }
 
-export function topicsHtml(topics: string[]): Html {
-  if (!topics.length) return html`You follow no topics, so your daily digest has the top stories. Add one with /follow climate.`;
-  return fitLines([html`<b>Your topics</b>`, ...topics.map((t) => `• ${t}`), '', 'Remove one with /unfollow <topic>.']);
+export function topicsHtml(topics: string[], tr: Translator = english): Html {
+  if (!topics.length) return tr.html('topics.none');
+  return fitLines([tr.html('topics.title'), ...topics.map((t) => `• ${t}`), '', tr.t('topics.removeHint')]);
 }
 
-export function sourcesListHtml(sources: Source[], isAdmin: boolean): Html {
-  if (!sources.length) return html`No news sources are configured yet.`;
-  const lines = [html`<b>News sources</b>`];
+export function sourcesListHtml(sources: Source[], isAdmin: boolean, tr: Translator = english): Html {
+  if (!sources.length) return tr.html('sources.none');
+  const lines = [tr.html('sources.title')];
   for (const s of sources) {
-    const state = !s.enabled ? ' (disabled)' : s.consecutiveFailures ? ' (failing)' : '';
+    const state = !s.enabled ? ` ${tr.t('sources.disabled')}` : s.consecutiveFailures ? ` ${tr.t('sources.failing')}` : '';
     // Credentials in a source URL stay with the operator; others see where the news comes from.
     const href = isAdmin ? redactUrl(s.url) : publicUrl(s.url);
     lines.push(html`${isAdmin ? `${s.id}. ` : '• '}<a href="${href}">${capName(s.name)}</a>${state}`);

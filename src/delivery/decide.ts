@@ -4,7 +4,8 @@
 import { composeDigest, type StoryCandidate } from '../digest/compose.ts';
 import type { Digest } from '../model/digest.ts';
 import type { StoredArticle } from '../model.ts';
-import { renderTelegram } from '../digest/render.ts';
+import { followButtons, renderTelegram } from '../digest/render.ts';
+import { english, isLanguage, translator, type Language, type Translator } from '../i18n/index.ts';
 import { selectStories } from '../digest/select.ts';
 import type { Logger } from '../log.ts';
 import type { Store, Subscriber } from '../store/index.ts';
@@ -107,19 +108,20 @@ export function dailyDigest(
   chatId: number,
   topics: string[],
   now: Date,
-  options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache; selections?: Map<string, SelectedStory[]> } = {},
+  options: { maxStories?: number; firstWindowHours?: number; cache?: DigestCache; selections?: Map<string, SelectedStory[]>; language?: Language } = {},
 ): { digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date; key: string } {
+  const maxStories = options.maxStories ?? 8;
   const last = store.outbox.lastCutoff(chatId);
   const firstWindow = (options.firstWindowHours ?? 24) * 3_600_000;
   const ingestedAfter = last ?? new Date(now.getTime() - firstWindow);
   // Published-time window: at least the last 24 h, and back to the last digest if that is older;
   // "new" is decided by the ingested time.
   const since = new Date(Math.min(ingestedAfter.getTime(), now.getTime() - firstWindow));
-  const requestKey = JSON.stringify([[...topics].map((t) => t.trim().toLowerCase()).sort(), ingestedAfter.getTime(), since.getTime(), now.getTime()]);
+  const requestKey = JSON.stringify([[...topics].map((t) => t.trim().toLowerCase()).sort(), ingestedAfter.getTime(), since.getTime(), now.getTime(), maxStories]);
   let fresh: StoryCandidate[] | undefined;
   let selected = options.selections?.get(requestKey);
   if (!selected) {
-    fresh = selectStories(store, { topics: topics.filter((t) => t.trim()), since, now, maxStories: options.maxStories ?? 8, ingestedAfter }).candidates;
+    fresh = selectStories(store, { topics: topics.filter((t) => t.trim()), since, now, maxStories, ingestedAfter }).candidates;
     // Shared by the run as ids only: holding every selection's articles (text and analysis) for
     // thousands of subscribers would cost hundreds of megabytes.
     selected = fresh.map(({ articles, ...rest }) => ({ ...rest, articleIds: articles.map((a) => a.id) }));
@@ -129,7 +131,9 @@ export function dailyDigest(
   const got = last ? store.stories.deliveredArticles(chatId, new Date(now.getTime() - DELIVERED_LOOKBACK_DAYS * 86_400_000).toISOString()) : new Set<number>();
   const delivered = selected.map((story) => story.articleIds.filter((id) => got.has(id)));
   const personal = delivered.flatMap((ids, i) => (ids.length ? [[i, ids] as const] : []));
-  const key = personal.length ? `${requestKey}|${JSON.stringify(personal)}` : requestKey;
+  // The messages are in the subscriber's language: it is part of what subscribers share.
+  const language = options.language ?? 'en';
+  const key = `${personal.length ? `${requestKey}|${JSON.stringify(personal)}` : requestKey}|${language}`;
   const cached = options.cache?.get(key);
   if (cached) return { ...cached, ingestedAfter, key };
   const articles = fresh ? undefined : new Map(store.articles.getMany(selected.flatMap((s) => s.articleIds)).map((a) => [a.id, a]));
@@ -139,14 +143,15 @@ export function dailyDigest(
   });
   const label = topics.filter((t) => t.trim()).join(', ') || null;
   const digest = composeDigest({ topic: label, since, now, candidates });
-  const messages = toOutboxMessages(digest);
+  const messages = toOutboxMessages(digest, translator(language), topics);
   options.cache?.set(key, { digest, messages });
   return { digest, messages, ingestedAfter, key };
 }
 
-export function toOutboxMessages(digest: Digest): OutboxMessageInput[] {
+/** A daily digest's messages in the reader's language, with Follow / Unfollow under each story for the topics they follow. */
+export function toOutboxMessages(digest: Digest, tr: Translator = english, followed: readonly string[] = []): OutboxMessageInput[] {
   if (!digest.stories.length) return [];
-  return renderTelegram(digest).map((m) => ({
+  return renderTelegram(digest, { tr, extraButtons: followButtons(null, followed, tr) }).map((m) => ({
     html: m.html,
     keyboard: m.keyboard,
     stories: digest.stories.filter((s) => m.storyIds.includes(s.id)),
@@ -167,12 +172,21 @@ async function improveChunk(
   improved: Set<string>,
 ): Promise<void> {
   for (const { subscriber } of chunk) {
-    const built = dailyDigest(store, subscriber.chatId, store.subscribers.topics(subscriber.chatId), now, { ...options, cache, selections });
+    const topics = store.subscribers.topics(subscriber.chatId);
+    const own = subscriberOptions(subscriber, options);
+    const built = dailyDigest(store, subscriber.chatId, topics, now, { ...options, ...own, cache, selections });
     if (improved.has(built.key) || !built.digest.stories.length) continue;
     improved.add(built.key);
     const digest = await options.improve!(built.digest);
-    cache.set(built.key, { digest, messages: toOutboxMessages(digest) });
+    cache.set(built.key, { digest, messages: toOutboxMessages(digest, translator(own.language), topics) });
   }
+}
+
+/** A subscriber's own choices for their digest (/settings, /language, Telegram's language). */
+function subscriberOptions(subscriber: Subscriber, options: DecideOptions): { maxStories?: number; language: Language } {
+  const language = isLanguage(subscriber.language) ? subscriber.language : isLanguage(subscriber.clientLanguage) ? subscriber.clientLanguage : 'en';
+  const maxStories = subscriber.storiesPerDigest ?? options.maxStories;
+  return { language, ...(maxStories ? { maxStories } : {}) };
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -200,7 +214,7 @@ export async function decideDue(store: Store, options: DecideOptions): Promise<D
           continue;
         }
         const topics = store.subscribers.topics(subscriber.chatId);
-        const { digest, messages, ingestedAfter } = dailyDigest(store, subscriber.chatId, topics, now, { ...options, cache, selections });
+        const { digest, messages, ingestedAfter } = dailyDigest(store, subscriber.chatId, topics, now, { ...options, ...subscriberOptions(subscriber, options), cache, selections });
         report.built = cache.size;
         const digestId = store.outbox.recordDecision(
           { chatId: subscriber.chatId, localDate: date, dueAt, cutoffAt: now, ingestedAfter, topic: digest.topic, storyCount: digest.stories.length, messages },

@@ -2,6 +2,7 @@
 import type { Store } from '../store/index.ts';
 import { composeDigest } from './compose.ts';
 import type { Digest } from '../model/digest.ts';
+import { english } from '../i18n/index.ts';
 import { shortTime } from './render.ts';
 import { selectStories, suggestTopics } from './select.ts';
 
@@ -29,7 +30,8 @@ export function buildDigest(store: Store, request: DigestRequest): Digest {
   const label = topic ?? (topics.length ? topics.join(', ') : null);
   const digest = composeDigest({ topic: label, since: request.since, now: request.now, candidates: selection.candidates });
   if (selection.outsideWindow && digest.stories.length) {
-    digest.note = `Nothing new since ${shortTime(request.since.toISOString(), request.now)}; these are the most recent stories.`;
+    // The header says these are the most recent stories (render.ts); the note says since when nothing is new.
+    digest.note = english.t('digest.nothingNewSince', { date: shortTime(request.since.toISOString(), request.now) });
   }
   if (!digest.stories.length && !request.ingestedAfter) {
     const suggestions = suggestTopics(store, request.now);

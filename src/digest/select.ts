@@ -4,6 +4,7 @@
 // and how many outlets and articles covered them, each with its newest members. The only
 // digest module that reads the store.
 import type { StoredArticle } from '../model.ts';
+import { createRequire } from 'node:module';
 import { namedEntities } from '../nlp/tokens.ts';
 import type { SearchHit, Store, StoryRecord } from '../store/index.ts';
 import type { StoryCandidate } from './compose.ts';
@@ -124,23 +125,74 @@ export function selectStories(store: Store, request: SelectRequest): Selection {
   return { candidates, outsideWindow };
 }
 
-/** Topics to suggest when nothing matched: the names most mentioned in recent articles. */
+/** How many stored stories have an article about the topic since `since` (what /follow tells the reader). */
+export function countTopicStories(store: Store, topic: string, since: Date, now: Date): number {
+  const hits = keepBestMatches(store.articles.search(topic, { since: since.toISOString(), limit: TOP_STORY_POOL, now }));
+  return new Set(store.stories.storiesOf(hits.map((h) => h.article.id)).values()).size;
+}
+
+/**
+ * Nationality adjectives ("American", "Swiss"): they say where a story happens, not what it is
+ * about, so they are never suggested as topics. From i18n-nationality's English names.
+ */
+const NATIONALITY_WORDS = new Set(
+  // Required, not imported: the bundle (scripts/build.js) keeps packages external and drops a JSON import's attribute.
+  Object.values((createRequire(import.meta.url)('i18n-nationality/langs/en.json') as { nationalities: Record<string, string> }).nationalities).map((name) => name.toLowerCase()),
+);
+
+/** The words of a name, lower-cased. */
+const wordsOf = (name: string): string[] => name.toLowerCase().split(/\s+/);
+
+/** Whether `part`'s words appear, in order and together, in `whole`'s ("Trump" in "Donald Trump"). */
+function isPartOf(part: string[], whole: string[]): boolean {
+  if (part.length >= whole.length) return false;
+  for (let i = 0; i + part.length <= whole.length; i++) if (part.every((w, j) => whole[i + j] === w)) return true;
+  return false;
+}
+
+/**
+ * Distinct topics from name counts: a short form counts for the fullest name it is part of (the
+ * most mentioned one when several are: "Clinton" for "Hillary Clinton"), so each person is
+ * suggested once, by their full name. Nationality adjectives, and single words the articles
+ * also write in lower case (headline capitals: "Deal", "Health"), are no topics.
+ */
+export function distinctTopics(frequency: ReadonlyMap<string, number>, lowerCaseWords: ReadonlySet<string>): Map<string, number> {
+  const names = [...frequency.keys()].filter((name) => {
+    const words = wordsOf(name);
+    return !(words.length === 1 && (NATIONALITY_WORDS.has(words[0]!) || lowerCaseWords.has(words[0]!)));
+  });
+  const merged = new Map<string, number>();
+  for (const name of names) {
+    const words = wordsOf(name);
+    const fuller = names.filter((other) => isPartOf(words, wordsOf(other))).sort((a, b) => frequency.get(b)! - frequency.get(a)! || b.length - a.length)[0];
+    const into = fuller ?? name;
+    merged.set(into, (merged.get(into) ?? 0) + frequency.get(name)!);
+  }
+  // A name folded into a fuller one is not a topic of its own.
+  for (const name of names) if (names.some((other) => isPartOf(wordsOf(name), wordsOf(other)))) merged.delete(name);
+  return merged;
+}
+
+/** Topics to suggest when nothing matched: the names most mentioned in recent articles, each once. */
 export function suggestTopics(store: Store, now: Date, count = 5): string[] {
   const since = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const frequency = new Map<string, number>();
+  const lowerCaseWords = new Set<string>();
   const recent = store.articles.recent({ since, limit: 200 });
   // An archive with nothing from this week still has topics worth suggesting.
   for (const article of recent.length ? recent : store.articles.recent({ limit: 200 })) {
+    const summary = article.analysis?.summary.join(' ') ?? '';
+    for (const word of summary.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'-]*/gu) ?? []) lowerCaseWords.add(word);
     // Names in headlines are what a story is about; names in the summary count a third as much.
     const weights = new Map<string, number>();
-    for (const entity of namedEntities(article.analysis?.summary.join(' ') ?? '')) weights.set(entity, 1);
+    for (const entity of namedEntities(summary)) weights.set(entity, 1);
     for (const entity of namedEntities(article.title)) weights.set(entity, 3);
     for (const [entity, weight] of weights) {
       if (entity.length < 3 || entity.split(' ').length > 3) continue;
       frequency.set(entity, (frequency.get(entity) ?? 0) + weight);
     }
   }
-  return [...frequency.entries()]
+  return [...distinctTopics(frequency, lowerCaseWords).entries()]
     .sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
     .slice(0, count)
     .map(([entity]) => entity);

@@ -297,4 +297,18 @@ export const migrations: Migration[] = [
       CREATE INDEX sent_messages_digest ON sent_messages(chat_id, digest_key) WHERE digest_key IS NOT NULL;
     `,
   },
+  {
+    version: 15,
+    sql: `
+      -- Per-subscriber settings of the bot's /settings and /language (src/app/subscriptions.ts):
+      -- the language chosen with /language (NULL: the one Telegram reports), the language Telegram
+      -- last reported (for daily digests, sent without an update to read it from), stories per
+      -- digest (NULL: the default), and what the next text message is for ("add topic", "type a
+      -- time zone"): kept here, not in memory, so a restart between the press and the message loses nothing.
+      ALTER TABLE subscribers ADD COLUMN language TEXT;
+      ALTER TABLE subscribers ADD COLUMN client_language TEXT;
+      ALTER TABLE subscribers ADD COLUMN stories_per_digest INTEGER;
+      ALTER TABLE subscribers ADD COLUMN pending_input TEXT;
+    `,
+  },
 ];

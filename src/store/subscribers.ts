@@ -16,6 +16,20 @@ export interface Subscriber {
   createdAt: string;
   stoppedAt: string | null;
   stopReason: string | null;
+  /** Chosen with /language; null: the language Telegram reports. */
+  language: string | null;
+  /** The language Telegram last reported for the chat's user. */
+  clientLanguage: string | null;
+  /** Stories per daily digest and /digest; null: the default. */
+  storiesPerDigest: number | null;
+  /** What the chat's next text message is for (see PendingInput). */
+  pendingInput: PendingInput | null;
+}
+
+/** A settings button that waits for a text: the next message is a topic, or a time zone; `messageId` is the settings message to update. */
+export interface PendingInput {
+  kind: 'topic' | 'timezone';
+  messageId: number;
 }
 
 interface SubscriberRow {
@@ -30,6 +44,20 @@ interface SubscriberRow {
   created_at: string;
   stopped_at: string | null;
   stop_reason: string | null;
+  language: string | null;
+  client_language: string | null;
+  stories_per_digest: number | null;
+  pending_input: string | null;
+}
+
+function parsePending(text: string | null): PendingInput | null {
+  if (!text) return null;
+  try {
+    const value = JSON.parse(text) as PendingInput;
+    return (value.kind === 'topic' || value.kind === 'timezone') && Number.isInteger(value.messageId) ? value : null;
+  } catch {
+    return null;
+  }
 }
 
 function toSubscriber(row: SubscriberRow): Subscriber {
@@ -45,6 +73,10 @@ function toSubscriber(row: SubscriberRow): Subscriber {
     createdAt: row.created_at,
     stoppedAt: row.stopped_at,
     stopReason: row.stop_reason,
+    language: row.language,
+    clientLanguage: row.client_language,
+    storiesPerDigest: row.stories_per_digest,
+    pendingInput: parsePending(row.pending_input),
   };
 }
 
@@ -116,6 +148,28 @@ export class SubscriberStore {
 
   setTimezone(chatId: number, timezone: string, now = new Date()): void {
     this.sql('UPDATE subscribers SET timezone = ?, updated_at = ? WHERE chat_id = ?').run(timezone, now.toISOString(), chatId);
+  }
+
+  /** Turns daily digests back on for a chat that has a row; false when there is none or it was on. */
+  resume(chatId: number, now = new Date()): boolean {
+    return this.sql('UPDATE subscribers SET active = 1, stopped_at = NULL, stop_reason = NULL, updated_at = ? WHERE chat_id = ? AND active = 0').run(now.toISOString(), chatId).changes > 0;
+  }
+
+  setLanguage(chatId: number, language: string | null, now = new Date()): void {
+    this.sql('UPDATE subscribers SET language = ?, updated_at = ? WHERE chat_id = ?').run(language, now.toISOString(), chatId);
+  }
+
+  /** Remembers the language Telegram reports; written only when it changed. */
+  setClientLanguage(chatId: number, language: string): void {
+    this.sql('UPDATE subscribers SET client_language = ? WHERE chat_id = ? AND client_language IS NOT ?').run(language, chatId, language);
+  }
+
+  setStoriesPerDigest(chatId: number, stories: number | null, now = new Date()): void {
+    this.sql('UPDATE subscribers SET stories_per_digest = ?, updated_at = ? WHERE chat_id = ?').run(stories, now.toISOString(), chatId);
+  }
+
+  setPendingInput(chatId: number, pending: PendingInput | null): void {
+    this.sql('UPDATE subscribers SET pending_input = ? WHERE chat_id = ?').run(pending ? JSON.stringify(pending) : null, chatId);
   }
 
   setLastTopic(chatId: number, topic: string | null): void {

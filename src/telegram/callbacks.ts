@@ -11,6 +11,16 @@ export const CALLBACKS = {
   sources: 'src',
   /** "Coverage N" under a stored story: all its articles now. The value is the story id ("s12"). */
   coverage: 'cov',
+  /** "Follow <topic>" under a story. The value is the topic. */
+  follow: 'fol',
+  /** "Unfollow <topic>" under a story. The value is the topic. */
+  unfollow: 'unf',
+  /** "Last 24 h / 7 days / 30 days" under a not-found reply: the search again. The value is "<hours>:<topic>". */
+  window: 'win',
+  /** A button of the /settings screen. The value is the action ("time", "hour:7", "tz:Europe/Berlin", ...). */
+  settings: 'set',
+  /** A /language button. The value is a language code, or "auto" for Telegram's. */
+  language: 'lang',
 } as const;
 
 export type CallbackKind = keyof typeof CALLBACKS;

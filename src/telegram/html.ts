@@ -75,3 +75,13 @@ export function visibleText(markup: Html | string): string {
 export function visibleLength(markup: Html | string): number {
   return visibleText(markup).length;
 }
+
+/**
+ * A translation's markup with its `{{name}}` placeholders filled: the template is trusted (it
+ * comes from the locale files in src/i18n/locales, never from a user), every value is escaped
+ * unless it is Html. An unknown placeholder stays visible, so a missing value shows in tests.
+ */
+export function fillHtml(template: string, values: Readonly<Record<string, HtmlValue>>): Html {
+  const markup = template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (name in values ? markupOf(values[name]!) : whole));
+  return new Html(MINT, markup);
+}

@@ -1,5 +1,6 @@
 // The digest service is the one place for on-demand defaults: the CLI's `summary` prints the
 // stories the bot's /summary sends, in the same order, capped the same way.
+import { renderTelegram, renderText } from '../../src/digest/render.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -57,7 +58,11 @@ describe('DigestService', () => {
       expect(new Date(digest.since).getTime()).toBe(now.getTime() - DIGEST_DEFAULTS.windowHours * 3_600_000);
       // A later window sees nothing of it.
       const later = createServices({ store, summarizer: offlineSummarizer, now: () => new Date('2026-06-03T12:00:00Z') });
-      expect((await later.digests.onDemand({ topic: 'harbour' })).note).toMatch(/most recent/);
+      const older = await later.digests.onDemand({ topic: 'harbour' });
+      expect(older.note).toMatch(/^Nothing new since 2 Jun, 12:00 UTC\.$/);
+      // The header agrees: no "N stories (since …)" over stories that are all older than that.
+      expect(renderTelegram(older)[0]!.html).toMatch(/^<b>The \d+ most recent stories about harbour<\/b>\n<i>Nothing new since 2 Jun, 12:00 UTC\.<\/i>/);
+      expect(renderText(older)).toMatch(/^The \d+ most recent stories about harbour\n/);
     } finally {
       store.close();
     }

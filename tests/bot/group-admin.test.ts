@@ -1,6 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { GROUP_SETTINGS_REFUSED } from '../../src/bot/group-admin.ts';
+import { english } from '../../src/i18n/index.ts';
 import { startHarness, type Harness } from './harness.ts';
+
+const GROUP_SETTINGS_REFUSED = english.t('errors.groupAdminsOnly');
 
 const GROUP = -100_500;
 const ADMIN = 11;

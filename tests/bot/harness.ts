@@ -10,7 +10,7 @@ import { parseRawText } from '../../src/ingest/rawtext.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { silentLogger } from '../../src/log.ts';
 import { Store } from '../../src/store/index.ts';
-import { startTelegramEmulator, type TelegramEmulator, type TelegramEmulatorOptions } from '../support/telegram-emulator.ts';
+import { type AnsweredCallback, startTelegramEmulator, type TelegramEmulator, type TelegramEmulatorOptions, type TgUser } from '../support/telegram-emulator.ts';
 
 export const SEED_PATH = new URL('../fixtures/rt-2016-09-05-putin-obama-syria.txt', import.meta.url);
 
@@ -19,7 +19,9 @@ export interface Harness {
   store: Store;
   bot: Bot;
   /** Sends a user's text and waits until the bot has answered with `count` more messages. */
-  say(chatId: number, text: string, count?: number, options?: { replyToMessageId?: number }): Promise<string[]>;
+  say(chatId: number, text: string, count?: number, options?: { replyToMessageId?: number; from?: Partial<TgUser> }): Promise<string[]>;
+  /** Presses a button of a bot message and waits until the bot has answered the callback query. */
+  press(chatId: number, messageId: number, data: string): Promise<AnsweredCallback>;
   stop(): Promise<void>;
 }
 
@@ -76,9 +78,17 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     bot,
     async say(chatId, text, count = 1, sayOptions = {}) {
       const before = emulator.botMessages(chatId).length;
-      emulator.sendMessage({ chatId, text, ...(sayOptions.replyToMessageId ? { replyToMessageId: sayOptions.replyToMessageId } : {}) });
+      emulator.sendMessage({ chatId, text, ...(sayOptions.replyToMessageId ? { replyToMessageId: sayOptions.replyToMessageId } : {}), ...(sayOptions.from ? { from: sayOptions.from } : {}) });
       const messages = await emulator.waitForBotMessages(chatId, before + count, 30_000);
       return messages.slice(before).map((m) => m.text ?? '');
+    },
+    async press(chatId, messageId, data) {
+      const before = emulator.answeredCallbacks.length;
+      emulator.pressButton({ chatId, messageId, data });
+      await emulator.waitFor(() => emulator.answeredCallbacks.length > before);
+      // The answer comes first; let the edit or reply that follows it land too.
+      await updates.idle(10_000);
+      return emulator.answeredCallbacks[before]!;
     },
     async stop() {
       try {

@@ -176,7 +176,7 @@ describe('text cut by grapheme, names and titles capped', () => {
     await harness.emulator.waitFor(() => harness!.emulator.answeredCallbacks.length === 3);
     expect(harness.emulator.answeredCallbacks.map((a) => a.text)).toEqual([
       'That button no longer works; send /summary or /help.',
-      'That digest is too old; ask again with /summary.',
+      'This digest has expired; ask again with /summary.',
       'That button no longer works; send /summary or /help.',
     ]);
     expect(harness.emulator.rejected).toEqual([]);

@@ -6,6 +6,7 @@ import type { ArticleDraft } from '../../src/model.ts';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
 import { Store } from '../../src/store/index.ts';
 import { damBreach, damFollowUp } from '../fixtures/stories.ts';
+import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { addSubscribers, seedArticles, tempDir } from './helpers.ts';
 
 const cleanups: (() => void)[] = [];
@@ -171,6 +172,41 @@ describe('daily digest decisions (injected clock)', () => {
     const report = await decideDue(store, { now, maxStories: 5 });
     expect(report.queued).toBe(2000);
     expect(report.built).toBeLessThanOrEqual(4);
+  });
+
+  it("writes each daily digest in its reader's language, with their stories per digest and Follow / Unfollow under each story", async () => {
+    const store = openStore();
+    const now = new Date('2026-05-01T09:00:00Z');
+    // Ten stories that share nothing: one article each, each of its own place and subject.
+    const places = ['Lisbon', 'Oslo', 'Nairobi', 'Lima', 'Hanoi', 'Quito', 'Dakar', 'Riga', 'Tbilisi', 'Accra'];
+    const subjects = ['port strike', 'flood warning', 'rail tender', 'bank merger', 'vaccine drive', 'oil discovery', 'museum fire', 'chess record', 'space launch', 'wine harvest'];
+    places.forEach((place, i) => {
+      storeDraft(store, {
+        title: `New ${subjects[i]} divides ${place}`,
+        text: `The ${subjects[i]} in ${place} has divided the city for ${i + 2} months. "We will settle the ${subjects[i]} soon," said mayor Ana Number${i} in ${place}.`,
+        published: new Date(now.getTime() - (i + 1) * 600_000).toISOString(),
+        outlet: `Outlet ${i}`,
+        url: `https://outlet${i}.example/${i}`,
+      });
+    });
+    addSubscribers(store, [
+      { chatId: 1, topics: [] },
+      { chatId: 2, topics: [] },
+    ]);
+    store.subscribers.setLanguage(2, 'ru');
+    store.subscribers.setStoriesPerDigest(2, 3);
+    await decideDue(store, { now, maxStories: 8 });
+    const messages = (chatId: number) => store.outbox.items(store.outbox.digests({ chatId })[0]!.id);
+    const english = messages(1);
+    const russian = messages(2);
+    expect(visibleText(english[0]!.html)).toMatch(/^Top stories: 8 stories\n/);
+    expect(english.flatMap((m) => m.stories)).toHaveLength(8);
+    expect(visibleText(russian[0]!.html)).toMatch(/^Главные новости: 3 сюжета\n/);
+    expect(russian.flatMap((m) => m.stories)).toHaveLength(3);
+    // The same stories (the headlines stay as written); only the bot's words differ.
+    const labels = russian[0]!.keyboard.flat().map((b) => (b as { text: string }).text);
+    expect(labels).toContain('Подробнее 1');
+    expect(labels.some((l) => l.startsWith('Следить: '))).toBe(true);
   });
 
   it('records the improved digest (the LLM path) built once per request, outside the write transaction', async () => {

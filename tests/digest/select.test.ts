@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDigest } from '../../src/digest/index.ts';
-import { selectStories } from '../../src/digest/select.ts';
+import { distinctTopics, selectStories, suggestTopics } from '../../src/digest/select.ts';
 import type { ArticleDraft } from '../../src/model.ts';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
 import { Store } from '../../src/store/index.ts';
@@ -44,5 +44,33 @@ describe('selecting stored stories', () => {
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.articles.map((a) => a.title)).toContain(damFollowUp.title);
     expect(candidates[0]!.articles).toHaveLength(4);
+  });
+});
+
+describe('topic suggestions', () => {
+  it('suggest each person once by their fullest name, and no nationality adjectives or common words', () => {
+    store = Store.open(':memory:');
+    const campaign = (i: number, title: string, text: string): ArticleDraft => ({
+      title,
+      text,
+      url: `https://campaign.example/${i}`,
+      outlet: 'Campaign Wire',
+      published: '2025-03-12T10:00:00Z',
+    });
+    ingest(campaign(1, 'Donald Trump and Hillary Clinton clash over trade', 'Donald Trump attacked Hillary Clinton over trade on Monday. Trump said American jobs were lost; Clinton answered that the trade deal protects workers.'));
+    ingest(campaign(2, 'Trump visits Swiss banks in Geneva', 'Trump met Swiss bankers in Geneva. The trade talks went on as Trump praised the American economy.'));
+    ingest(campaign(3, 'Clinton campaign raises money in Ohio', 'Hillary Clinton raised money in Ohio, where Clinton spoke about trade and American factories.'));
+    const topics = suggestTopics(store, now, 10);
+    expect(topics.slice(0, 2)).toEqual(['Donald Trump', 'Hillary Clinton']);
+    expect(topics).not.toContain('Trump');
+    expect(topics).not.toContain('Clinton');
+    expect(topics).not.toContain('American');
+    expect(topics).not.toContain('Swiss');
+    expect(topics).toContain('Geneva');
+  });
+
+  it('fold a short name into the most mentioned fuller name it is part of', () => {
+    const topics = distinctTopics(new Map([['Clinton', 4], ['Hillary Clinton', 5], ['Bill Clinton', 1], ['Deal', 3], ['Geneva', 2]]), new Set(['deal']));
+    expect([...topics]).toEqual([['Hillary Clinton', 9], ['Bill Clinton', 1], ['Geneva', 2]]);
   });
 });

@@ -405,6 +405,38 @@ describe('telegram emulator validation (Telegram error shapes)', () => {
     await expectTelegramError(tg.sendChatAction(CHAT, 'dancing' as never), 400, 'Bad Request: wrong parameter action in request');
     expect(emu.chatActions).toMatchObject([{ chatId: CHAT, action: 'typing' }]);
   });
+
+  it('records descriptions per language and refuses ones over Telegram\'s limits', async () => {
+    const emu = await startEmulator({ chats: [CHAT] });
+    const tg = newBot(emu).telegram;
+    await tg.setMyDescription('A news bot.');
+    await tg.setMyDescription('Новостной бот.', 'ru');
+    await tg.setMyShortDescription('News.', 'ru');
+    expect(emu.descriptionFor()).toBe('A news bot.');
+    expect(emu.descriptionFor('ru')).toBe('Новостной бот.');
+    expect(emu.shortDescriptionFor('ru')).toBe('News.');
+    expect(await tg.getMyDescription('ru')).toEqual({ description: 'Новостной бот.' });
+    await expectTelegramError(tg.setMyDescription('d'.repeat(513)), 400, 'Bad Request: description is too long');
+    await expectTelegramError(tg.setMyShortDescription('d'.repeat(121)), 400, 'Bad Request: short description is too long');
+    await expectTelegramError(tg.setMyDescription('x', 'russian'), 400, 'Bad Request: invalid language code specified');
+  });
+
+  it('keeps a reply keyboard on the chat until it is removed or a one-time keyboard is used, and sends location messages', async () => {
+    const emu = await startEmulator({ chats: [CHAT] });
+    const tg = newBot(emu).telegram;
+    await expectTelegramError(tg.sendMessage(CHAT, 'x', { reply_markup: { keyboard: [[{ text: '' }]] } }), 400, 'Bad Request: BUTTON_TEXT_EMPTY');
+    const sent = await tg.sendMessage(CHAT, 'Where are you?', { reply_markup: { keyboard: [[{ text: 'Send my location', request_location: true }]], one_time_keyboard: true } });
+    // Like Telegram, the message does not carry a reply keyboard; the chat shows it.
+    expect(sent.reply_markup).toBeUndefined();
+    expect(emu.replyKeyboard(CHAT)?.keyboard).toEqual([[{ text: 'Send my location', request_location: true }]]);
+    const update = emu.sendLocation({ chatId: CHAT, latitude: 52.52, longitude: 13.4 });
+    expect(update.message).toMatchObject({ location: { latitude: 52.52, longitude: 13.4 } });
+    expect(update.message?.text).toBeUndefined();
+    expect(emu.replyKeyboard(CHAT)).toBeNull();
+    await tg.sendMessage(CHAT, 'Again', { reply_markup: { keyboard: [[{ text: 'A' }]] } });
+    await tg.sendMessage(CHAT, 'Done', { reply_markup: { remove_keyboard: true } });
+    expect(emu.replyKeyboard(CHAT)).toBeNull();
+  });
 });
 
 describe('telegram emulator faults and pacing', () => {

@@ -261,6 +261,15 @@ export interface UserMessageInput {
   from?: Partial<TgUser>;
 }
 
+export interface UserLocationInput {
+  chatId: number;
+  /** Sender; default: chatId for private chats, else 1000001. */
+  userId?: number;
+  latitude: number;
+  longitude: number;
+  from?: Partial<TgUser>;
+}
+
 export interface PressButtonInput {
   chatId: number;
   messageId: number;
@@ -281,6 +290,8 @@ export interface TelegramEmulator {
   sendMessage(input: UserMessageInput): TgUpdate;
   sendCommand(chatId: number, commandLine: string, options?: Omit<UserMessageInput, 'chatId' | 'text'>): TgUpdate;
   pressButton(input: PressButtonInput): TgUpdate;
+  /** The user shares a location (a message with `location` and no text), as the request_location button sends it. */
+  sendLocation(input: UserLocationInput): TgUpdate;
   /** Registers (or updates) a chat so the bot may write to it. Private chats: id = the user's id. */
   registerChat(chat: number | (Partial<TgChat> & { id: number })): TgChat;
   /** Adds a raw update to the queue (update_id is assigned). */
@@ -303,6 +314,11 @@ export interface TelegramEmulator {
   /** Commands of the default scope (setMyCommands without scope/language). */
   readonly commands: readonly BotCommand[];
   commandsFor(scope?: Record<string, unknown>, languageCode?: string): BotCommand[];
+  /** setMyDescription / setMyShortDescription for a language ('' or none: the default). */
+  descriptionFor(languageCode?: string): string;
+  shortDescriptionFor(languageCode?: string): string;
+  /** The reply keyboard the chat shows now (sent with a message; one_time keyboards stay until a reply), or null. */
+  replyKeyboard(chatId: number): ReplyMarkup | null;
   /** Messages the bot successfully sent to the chat (sends, not edits). */
   deliveredCount(chatId: number): number;
   /** Number of getUpdates calls so far. */
@@ -615,6 +631,9 @@ class Emulator implements TelegramEmulator {
   private readonly callbacks = new Map<string, CallbackState>();
   private nextCallbackId = 1;
   private readonly commandSets = new Map<string, BotCommand[]>();
+  private readonly descriptions = new Map<string, string>();
+  private readonly shortDescriptions = new Map<string, string>();
+  private readonly replyKeyboards = new Map<number, ReplyMarkup>();
 
   private readonly log: RequestLogEntry[] = [];
   private readonly now: () => number;
@@ -970,6 +989,14 @@ class Emulator implements TelegramEmulator {
       case 'deleteMyCommands':
         this.commandSets.delete(this.commandKey(p.scope, p.language_code));
         return true;
+      case 'setMyDescription':
+        return this.setDescription(this.descriptions, p.description, p.language_code, 512, 'description');
+      case 'setMyShortDescription':
+        return this.setDescription(this.shortDescriptions, p.short_description, p.language_code, 120, 'short description');
+      case 'getMyDescription':
+        return { description: this.descriptions.get(languageKey(p.language_code)) ?? '' };
+      case 'getMyShortDescription':
+        return { short_description: this.shortDescriptions.get(languageKey(p.language_code)) ?? '' };
       case 'sendChatAction':
         return this.sendChatAction(p);
       case 'sendMessage':
@@ -1183,6 +1210,20 @@ class Emulator implements TelegramEmulator {
       );
       return { inline_keyboard };
     }
+    if (markup.keyboard !== undefined) {
+      if (!Array.isArray(markup.keyboard) || markup.keyboard.some((row) => !Array.isArray(row))) {
+        throw badRequest('can\'t parse keyboard button: Field "keyboard" must be of type Array of Array');
+      }
+      for (const row of markup.keyboard as unknown[][]) {
+        for (const button of row) {
+          const text = typeof button === 'string' ? button : (button as Record<string, unknown> | null)?.text;
+          if (typeof text !== 'string') throw badRequest('can\'t parse keyboard button: Field "text" must be of type String');
+          if (text.trim() === '') throw badRequest('BUTTON_TEXT_EMPTY');
+        }
+      }
+    } else if (markup.remove_keyboard !== undefined && markup.remove_keyboard !== true) {
+      throw badRequest('can\'t parse ReplyKeyboardRemove: Field "remove_keyboard" must be true');
+    }
     return clone(markup);
   }
 
@@ -1205,6 +1246,9 @@ class Emulator implements TelegramEmulator {
     const message: Omit<TgMessage, 'message_id' | 'chat' | 'date'> = { from: clone(this.botUser), text: formatted.text };
     if (formatted.entities.length > 0) message.entities = formatted.entities;
     if (markup?.inline_keyboard !== undefined) message.reply_markup = markup;
+    // A reply keyboard is not part of the message Telegram returns: the chat shows it until removed.
+    if (markup?.keyboard !== undefined) this.replyKeyboards.set(state.chat.id, markup);
+    if (markup?.remove_keyboard === true) this.replyKeyboards.delete(state.chat.id);
     if (replied !== undefined) message.reply_to_message = this.withoutReply(replied.message);
     const stored = this.storeMessage(state, message, true);
     state.delivered += 1;
@@ -1311,6 +1355,17 @@ class Emulator implements TelegramEmulator {
   private commandKey(scope: unknown, language: unknown): string {
     const scopeObj = scope !== undefined && scope !== null && typeof scope === 'object' ? scope : { type: 'default' };
     return `${JSON.stringify(scopeObj)}|${typeof language === 'string' ? language : ''}`;
+  }
+
+  /** setMyDescription / setMyShortDescription: an empty text removes it; longer than Telegram's limit is refused. */
+  private setDescription(texts: Map<string, string>, value: unknown, language: unknown, max: number, what: string): boolean {
+    const text = value === undefined || value === null ? '' : String(value);
+    if (codePointLength(text) > max) throw badRequest(`${what} is too long`);
+    if (language !== undefined && language !== null && language !== '' && !/^[a-z]{2}$/.test(String(language))) throw badRequest('invalid language code specified');
+    if (text === '') texts.delete(languageKey(language));
+    else texts.set(languageKey(language), text);
+    this.emitChange();
+    return true;
   }
 
   private setMyCommands(p: Record<string, unknown>): boolean {
@@ -1509,6 +1564,17 @@ class Emulator implements TelegramEmulator {
     return this.pushUpdate({ message: clone(stored.message) });
   }
 
+  sendLocation(input: UserLocationInput): TgUpdate {
+    const state = this.ensureChat(input.chatId);
+    const userId = input.userId ?? (state.chat.type === 'private' ? state.chat.id : 1_000_001);
+    const from = clone(this.userFor(userId, input.from ?? {}));
+    const keyboard = this.replyKeyboards.get(state.chat.id);
+    // A one-time keyboard hides once used.
+    if (keyboard?.one_time_keyboard === true) this.replyKeyboards.delete(state.chat.id);
+    const stored = this.storeMessage(state, { from, location: { latitude: input.latitude, longitude: input.longitude } }, false);
+    return this.pushUpdate({ message: clone(stored.message) });
+  }
+
   sendCommand(chatId: number, commandLine: string, options: Omit<UserMessageInput, 'chatId' | 'text'> = {}): TgUpdate {
     const text = commandLine.startsWith('/') ? commandLine : `/${commandLine}`;
     return this.sendMessage({ ...options, chatId, text });
@@ -1633,6 +1699,19 @@ class Emulator implements TelegramEmulator {
 
   commandsFor(scope?: Record<string, unknown>, languageCode?: string): BotCommand[] {
     return clone(this.commandSets.get(this.commandKey(scope, languageCode)) ?? []);
+  }
+
+  descriptionFor(languageCode?: string): string {
+    return this.descriptions.get(languageKey(languageCode)) ?? '';
+  }
+
+  shortDescriptionFor(languageCode?: string): string {
+    return this.shortDescriptions.get(languageKey(languageCode)) ?? '';
+  }
+
+  replyKeyboard(chatId: number): ReplyMarkup | null {
+    const keyboard = this.replyKeyboards.get(chatId);
+    return keyboard ? clone(keyboard) : null;
   }
 
   deliveredCount(chatId: number): number {
@@ -1760,8 +1839,14 @@ class Emulator implements TelegramEmulator {
 const METHOD_NAMES = [
   'getMe', 'logOut', 'close', 'getUpdates', 'setWebhook', 'deleteWebhook', 'getWebhookInfo', 'setMyCommands',
   'getMyCommands', 'deleteMyCommands', 'sendChatAction', 'sendMessage', 'editMessageText', 'editMessageReplyMarkup',
-  'deleteMessage', 'answerCallbackQuery', 'getChat', 'getChatMember',
+  'deleteMessage', 'answerCallbackQuery', 'getChat', 'getChatMember', 'setMyDescription', 'setMyShortDescription',
+  'getMyDescription', 'getMyShortDescription',
 ];
+
+/** The key of a per-language setting: '' is the default for every language without its own. */
+function languageKey(language: unknown): string {
+  return typeof language === 'string' ? language : '';
+}
 
 /** Starts the emulator on 127.0.0.1 with a free port. */
 export async function startTelegramEmulator(options: TelegramEmulatorOptions = {}): Promise<TelegramEmulator> {

@@ -4,7 +4,6 @@ import { capName } from '../../digest/render.ts';
 import { assertPublicUrl } from '../../ingest/http.ts';
 import { probeSource } from '../../ingest/probe.ts';
 import { redactUrl } from '../../secrets.ts';
-import { html } from '../../telegram/html.ts';
 import { truncateText } from '../../util/text.ts';
 import { isHttpUrl } from '../../util/url.ts';
 import { adminsOnly, commandArgument, isAdmin, replyHtml, type BotContext } from '../context.ts';
@@ -16,12 +15,12 @@ const MAX_SOURCE_NAME = 200;
 
 export const sources = new Composer<BotContext>();
 
-sources.command('sources', (ctx) => replyHtml(ctx, sourcesListHtml(ctx.deps.store.sources.list(), isAdmin(ctx))));
+sources.command('sources', (ctx) => replyHtml(ctx, sourcesListHtml(ctx.deps.store.sources.list(), isAdmin(ctx), ctx.tr)));
 
-sources.command('addsource', adminsOnly('Sorry, only the administrators of this bot can add sources.'), async (ctx) => {
+sources.command('addsource', adminsOnly('sources.addAdminsOnly'), async (ctx) => {
   const { store, settings, log } = ctx.deps;
   const url = commandArgument(ctx);
-  if (!isHttpUrl(url)) return void (await replyHtml(ctx, html`Please give a feed URL, e.g. <code>/addsource https://example.org/rss.xml</code>.`));
+  if (!isHttpUrl(url)) return void (await replyHtml(ctx, ctx.tr.html('sources.addPrompt')));
   await ctx.sendChatAction('typing');
   let source: Source;
   try {
@@ -30,16 +29,16 @@ sources.command('addsource', adminsOnly('Sorry, only the administrators of this 
     source = store.sources.add({ url, name: truncateText(probed.title ?? new URL(url).hostname, MAX_SOURCE_NAME), kind: probed.kind });
   } catch (error) {
     log.info({ url: redactUrl(url), reason: (error as Error).message }, 'addsource refused');
-    await replyHtml(ctx, html`I could not add that source: ${truncateText((error as Error).message, 500)}`);
+    await replyHtml(ctx, ctx.tr.html('sources.couldNotAdd', { reason: truncateText((error as Error).message, 500) }));
     return;
   }
   // Outside the try: a failed reply must not claim that adding failed.
-  await replyHtml(ctx, html`Added source ${source.id}: <b>${capName(source.name)}</b> (${source.kind}).`);
+  await replyHtml(ctx, ctx.tr.html('sources.added', { id: source.id, name: capName(source.name), kind: source.kind }));
 });
 
-sources.command('removesource', adminsOnly('Sorry, only the administrators of this bot can remove sources.'), async (ctx) => {
+sources.command('removesource', adminsOnly('sources.removeAdminsOnly'), async (ctx) => {
   const arg = commandArgument(ctx);
-  if (!arg) return void (await replyHtml(ctx, html`Which one? Give its number or URL from /sources, e.g. <code>/removesource 3</code>.`));
+  if (!arg) return void (await replyHtml(ctx, ctx.tr.html('sources.removePrompt')));
   const removed = ctx.deps.store.sources.remove(/^\d+$/.test(arg) ? Number(arg) : arg);
-  await replyHtml(ctx, removed ? html`Removed source ${arg}.` : html`No source ${truncateText(arg, 100)}; see /sources.`);
+  await replyHtml(ctx, removed ? ctx.tr.html('sources.removed', { id: arg }) : ctx.tr.html('sources.noSuch', { id: truncateText(arg, 100) }));
 });

@@ -3,12 +3,10 @@
 import { Composer } from 'telegraf';
 import type { BotContext } from '../context.ts';
 
-export const STALE_BUTTON = 'That button no longer works; send /summary or /help.';
-
 export const unhandled = new Composer<BotContext>();
 
 unhandled.on('text', async (ctx) => {
-  if (ctx.message.text.startsWith('/')) await ctx.reply('I do not know that command. /help lists what I can do.');
+  if (ctx.message.text.startsWith('/')) await ctx.reply(ctx.tr.t('errors.unknownCommand'));
 });
 
-unhandled.on('callback_query', (ctx) => ctx.answerCbQuery(STALE_BUTTON));
+unhandled.on('callback_query', (ctx) => ctx.answerCbQuery(ctx.tr.t('errors.staleButton')));
