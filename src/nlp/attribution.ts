@@ -3,7 +3,7 @@
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
 import { SPEECH_VERB_FORMS } from './lexicon.ts';
-import { parseNameRun, verbLike } from './people.ts';
+import { nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -20,6 +20,8 @@ for (const form of SPEECH_VERB_FORMS) {
 }
 export const TELL_VERBS = /^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
 const PREPOSITION_OBJECT_AT_END = /\b(?:to|on|in|at|from|for)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){1,4}$/u;
+/** "sent a text message to supporters saying": whom it went to, a plural noun, before a participle. */
+const PLURAL_RECIPIENT_AT_END = /\b(?:to|for)[\s\u00a0]+(?:(?:the|its|his|her|their)[\s\u00a0]+)?\p{Ll}[\p{Ll}-]+s[\s\u00a0]+$/u;
 /** Capitalised words that open a clause, never a name: "As Vulture put it", "But Bryant said". */
 const CLAUSE_OPENER = new Set('As But And When While If After Before Because Although Though So Yet Then Now Still Also Even Meanwhile However Instead Here There'.split(' '));
 const ADDRESSEE_VERBS = /^(?:told|tells|telling|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
@@ -51,9 +53,10 @@ export const DOCUMENT_NOUN = /^(?:statement|release|memo|memorandum|email|e-mail
 
 /** "read" is a verb of speech only for a text: "the statement read", "read the email", "it read". */
 function speaks(verb: VerbHit, subject: Subject): boolean {
-  if (!/^read$/i.test(verb.verb)) return true;
+  if (!/^read$/i.test(verb.verb) || subject.viaText) return true;
   if (subject.kind === 'pronoun') return /^(?:it|they)$/i.test(subject.text);
-  return subject.kind === 'descriptor' && DOCUMENT_NOUN.test(subject.text.split(/[\s\u00a0]+/).pop()!.toLowerCase());
+  const head = subject.text.split(/[\s\u00a0]+/).pop()!.toLowerCase();
+  return subject.kind === 'descriptor' && (DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head));
 }
 
 export type SubjectKind = 'pronoun' | 'name' | 'descriptor';
@@ -64,6 +67,8 @@ export interface Subject {
   text: string;
   /** Offset of the subject in the article. */
   pos: number;
+  /** Who put out the text that speaks ("Cole released a video that said"): "read" is theirs too. */
+  viaText?: boolean;
 }
 
 export interface Cue {
@@ -92,8 +97,31 @@ const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '
 const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
-const NAME_APPOSITIVE_AT_END = /\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
-const APPOSITIVE_AT_END = /(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,[^,;:Q"“”]{3,140},\s*$/u;
+// Both start at a word's first letter: "Cape Breton, Nova Scotia," holds no lower-case word "reton".
+const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
+// The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,").
+const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},)){3,140},\s*$/u;
+/** A name right after a preposition is its object ("a host in Paris, France,"), not a subject. */
+const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on|by|into|across|outside|inside|around|across)[\s\u00a0]+$/;
+/**
+ * "Marty West, an education professor who worked for Sen. Lamar Alexander (R-Tenn.), one of the
+ * bill's architects,": the name that opens the clause, set off by a comma, when the verb follows a
+ * chain of appositives (no "and" joining several names).
+ */
+const OPENING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([^)]*\))?,[^;:Q"“”]{3,240},[\s\u00a0]*$/u;
+/** The start of a clause said or reported ("says she doesn't", "said the senator was", "said that"). */
+const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})\b/u;
+const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which)[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
+/** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
+const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
+/** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
+const NAME_OF_PLACE_BEFORE = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)[ \u00a0]+(?:of|from)[ \u00a0]+$/u;
+
+/** "Israeli", "French", "American" (not the country: Rep. Steve Israel is "Israel"). */
+function nationalityAdjective(word: string): boolean {
+  const country = nationalityOf(word);
+  return !!country && country !== word.toLowerCase() && /(?:an|ese|ish|i|ch|ic)$/.test(word);
+}
 
 /** The noun phrase that ends right before `end` in `segment` (the subject of a following verb). */
 export function subjectBefore(segment: string, offset: number): Subject | null {
@@ -103,15 +131,43 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   let s = PARTY_CORE.test(segment) ? segment.replace(PARTY_TAG_AT_END, ' ') : segment;
   // "Daryl Kimball, executive director of X, said": the name before the appositive is the subject.
   // "her senior policy adviser, Jake Sullivan, said": the name set off after its role.
-  const tail = s.length > 120 ? s.length - 120 : 0;
+  // The tail starts at a word's start, so that the word boundary of the pattern holds.
+  let tail = s.length > 120 ? s.length - 120 : 0;
+  while (tail > 0 && /[\p{L}\p{N}.'’-]/u.test(s[tail - 1]!)) tail--;
   const named = s.trimEnd().endsWith(',') ? NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
   if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + tail + named.index + named[0].indexOf(named[1]!) };
-  const appositive = s.trimEnd().endsWith(',') ? APPOSITIVE_AT_END.exec(s) : null;
+  // A name, a bracket and an appositive of at most 140 characters fit in the last 400: the pattern
+  // runs on those only (from a word's start).
+  let from = s.length > 400 ? s.length - 400 : 0;
+  while (from > 0 && /[\p{L}\p{N}.'’-]/u.test(s[from - 1]!)) from--;
+  const tailMatch = s.trimEnd().endsWith(',') ? APPOSITIVE_AT_END.exec(s.slice(from)) : null;
+  const appositive = tailMatch && Object.assign(tailMatch, { index: tailMatch.index + from });
   if (appositive && parseNameRun(appositive[1]!)) {
-    const name = appositive[1]!;
-    if (!DETERMINERS.has(name.toLowerCase().split(' ')[0]!)) {
-      return { kind: 'name', text: name, pos: offset + appositive.index };
+    const before = s.slice(Math.max(0, appositive.index - 80), appositive.index);
+    const owner = PREPOSITION_BEFORE.test(before) ? NAME_OF_PLACE_BEFORE.exec(before) : null;
+    const name = owner ? owner[1]! : appositive[1]!;
+    const pos = owner ? offset + appositive.index - before.length + owner.index : offset + appositive.index;
+    // "Officials at Homeland Security Investigations, a division of ICE,": the body speaks for its staff.
+    const staff = STAFF_OF_BODY_BEFORE.test(before);
+    const object = PREPOSITION_BEFORE.test(before) && !(owner && parseNameRun(name)) && !staff;
+    // "Bernie Sanders, Hillary Clinton and Martin O'Malley, all Democrats,": one of several subjects.
+    const coordinated = /(?:^|[\s\u00a0,])(?:and|or)[\s\u00a0]+$/.test(before);
+    if (coordinated) return null;
+    if (!object && !DETERMINERS.has(name.toLowerCase().split(' ')[0]!)) return { kind: 'name', text: name, pos };
+    if (object) {
+      const fronted = FRONTED.exec(s)?.[0].length ?? 0;
+      const opening = OPENING_NAME.exec(s.slice(fronted));
+      const first = opening ? opening[1]!.split(/[ \u00a0]/)[0]! : '';
+      if (opening && parseNameRun(opening[1]!) && !DETERMINERS.has(first.toLowerCase()) && !CLAUSE_OPENER.has(first) && !/[ \u00a0]and[ \u00a0]+\p{Lu}/u.test(opening[0])) {
+        return { kind: 'name', text: opening[1]!, pos: offset + fronted + opening[0].indexOf(opening[1]!) };
+      }
     }
+  }
+  // "an intelligence source, who was not authorized to speak on the record, told": a description
+  // that opens the clause, then a relative clause set off by commas.
+  const described = s.trimEnd().endsWith(',') ? DESCRIPTION_RELATIVE_AT_END.exec(s.slice(from)) : null;
+  if (described && /(?:^|[,;:"“”Q][\s\u00a0]*)$/.test(s.slice(0, from + described.index))) {
+    return { kind: 'descriptor', text: described[1]!, pos: offset + from + described.index };
   }
   s = s.trimEnd(); // the same characters as /\s+$/
   // "Priebus later Thursday told", "The Trump campaign on Tuesday responded": a time between the
@@ -126,6 +182,14 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   if (/[,;:]$/.test(last.text) || last.text === 'Q' || /["“”]$/.test(last.text)) return null;
   const lastWord = bare(last.text).toLowerCase();
   if (PRONOUNS.has(lastWord)) return { kind: 'pronoun', text: bare(last.text), pos: last.start };
+  // "under a headline that said", "a sign which read", "Trump, who said": the relative pronoun
+  // stands for the noun phrase before it.
+  // ("which Will claims": a capitalised word after the pronoun is the clause's own subject.)
+  if (/^(?:that|which|who)$/.test(lastWord) && i > 0 && !/[;:]$/.test(tokens[i - 1]!.text) && tokens.slice(i + 1).every((t) => /^\p{Ll}/u.test(t.text))) {
+    // Otherwise the pronoun stays the subject as before: a cue with no speaker.
+    const antecedent = relativeAntecedent(s, tokens, i, offset);
+    if (antecedent) return antecedent;
+  }
   // "Having mentioned", "Speaking at": a participle opening the sentence has no subject here.
   if (/^(having|being|speaking|asked|when|while|after|before|saying|adding|noting|explaining|writing|talking|referring|responding|according|following|citing|describing|asking|telling|arguing|insisting|continuing|reading)$/.test(lastWord)) return null;
   if (isCapitalised(last.text) && !DETERMINERS.has(lastWord)) {
@@ -147,6 +211,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     }
     // A capitalised descriptor after a determiner ("the Kremlin", "the Trump campaign") stays a descriptor.
     const before = tokens[j - 1]?.text.toLowerCase();
+    // "other right-wing Israeli leaders": a nationality alone, with no determiner, modifies a noun; it names no one.
+    if (j === i && !(before && DETERMINERS.has(before)) && nationalityAdjective(bare(last.text))) return null;
     if (before && DETERMINERS.has(before) && j - 1 >= 0) {
       return { kind: 'descriptor', text: s.slice(tokens[j - 1]!.start - offset, last.end - offset), pos: tokens[j - 1]!.start };
     }
@@ -159,10 +225,19 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // across one "of" ("the 34-year-old mother of three", "a member of the board").
   let j = i;
   let ofSeen = false;
+  let punctuated = false;
   while (j >= 0 && i - j < 9) {
     const w = tokens[j]!.text;
     const lw = bare(w).toLowerCase();
-    if (j < i && (/[,;:!?]$/.test(w) || w === 'Q' || /["“”]/.test(w))) return null;
+    if (j < i && (/[,;:!?]$/.test(w) || w === 'Q' || /["“”]/.test(w))) {
+      // "the bespectacled, 71-year-old diplomat": adjectives in a row may be set off by a comma.
+      if (j >= 1 && /^(?:the|a|an)$/i.test(tokens[j - 1]!.text) && /^\p{Ll}[\p{L}-]*(?:ed|ful|ous|ive|al|ic|ent|ant|est|-\p{Ll}+),$/u.test(w)) {
+        j--;
+        continue;
+      }
+      punctuated = true;
+      break;
+    }
     if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && /^\p{Ll}/u.test(tokens[j - 2]!.text)) {
       ofSeen = true;
       j -= 2;
@@ -178,15 +253,29 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       if (!DETERMINERS.has(lw)) {
         for (let k = j - 1; k >= 0 && j - k <= 3; k--) {
           const kw = bare(tokens[k]!.text).toLowerCase();
-          if (/^(?:the|a|an)$/.test(kw)) { j = k; break; }
+          if (/^(?:the|a|an|his|her|their|its|our)$/.test(kw)) { j = k; break; }
           if (CLAUSE_STOP.has(kw) || PRONOUNS.has(kw) || /[,;:!?]$/.test(tokens[k]!.text)) break;
         }
       }
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
     }
+    // "a voice over saying": the narrator of an ad, written as two words ("over" is no preposition here).
+    if (lw === 'over' && j === i && j >= 1 && /^voice$/i.test(tokens[j - 1]!.text)) {
+      j--;
+      continue;
+    }
+    // "many marchers and spectators chanting": two plural nouns joined are one subject.
+    if (lw === 'and' && j >= 1 && j < i && pluralOfPeople(bare(tokens[j + 1]!.text)) && pluralOfPeople(tokens[j - 1]!.text)) {
+      j--;
+      continue;
+    }
     if (CLAUSE_STOP.has(lw) || PRONOUNS.has(lw)) break;
     j--;
   }
+  // A bare plural noun phrase opening a clause: "federal prosecutors wrote", "as local officials said".
+  const bareNounPhrase = pluralSubject(tokens.slice(j + 1, i + 1), tokens[j]);
+  if (bareNounPhrase) return { kind: 'descriptor', text: s.slice(tokens[j + 1]!.start - offset, last.end - offset), pos: tokens[j + 1]!.start };
+  if (punctuated) return null;
   // A bare plural or mass noun at the start of a clause ("officials said", "Critics say").
   if (j === i - 1 || j < 0) {
     const prev = tokens[i - 1];
@@ -195,6 +284,84 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     }
   }
   return null;
+}
+
+/** Things that carry words: "a sign that read", "a headline that said", "a voice that said". */
+const TEXT_CARRIER = /^(?:sign|banner|placard|poster|headline|caption|hat|cap|shirt|t-shirt|sticker|billboard|slogan|message|voice|voice-over|narrator|cover|chyron|plaque|inscription|resolution|video|ad|commercial|spot|mailer|flyer|leaflet|pamphlet|brochure|graphic|screen|card)$/;
+
+/**
+ * The noun phrase a relative pronoun right before the verb stands for: a person for "who"
+ * ("Trump, who said", "a White House official who spoke"), a thing that carries words for
+ * "that"/"which" ("a headline that said", "a campaign hat that says"). Null for anything else:
+ * "a turn that called to mind", "New Hampshire, which is set to host", and a noun that is the
+ * object of a preposition ("one Democrat familiar with the discussion, who added").
+ */
+function relativeAntecedent(s: string, tokens: Token[], i: number, offset: number): Subject | null {
+  const pronoun = bare(tokens[i]!.text).toLowerCase();
+  const antecedent = subjectBefore(s.slice(0, tokens[i - 1]!.end - offset).replace(/,$/, ''), offset);
+  if (!antecedent || antecedent.kind === 'pronoun') return null;
+  const head = antecedent.text.split(/[\s\u00a0]+/).pop()!;
+  const before = s.slice(0, antecedent.pos - offset);
+  if (pronoun === 'who') {
+    if (PREPOSITION_BEFORE.test(before.slice(-30))) return null;
+    // "Morial told a young woman who suggested ... that": whom the speaker addressed.
+    const verbBefore = /([\p{L}]+)[\s\u00a0]+$/u.exec(before)?.[1] ?? '';
+    if (TELL_VERBS.test(verbBefore) || speechVerbs(verbBefore, 0).length > 0) return null;
+    if (antecedent.kind === 'name') return antecedent;
+    if (!/^\p{Ll}/u.test(head) || DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head)) return null;
+    // "Braynard, a South Carolina native who writes": the description is set off after the name.
+    const named = INDEFINITE.has(antecedent.text.split(/[\s\u00a0]+/)[0]!.toLowerCase()) ? /(?:^|[\s\u00a0])((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u.exec(before) : null;
+    if (named && parseNameRun(named[1]!) && !DETERMINERS.has(named[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) return { kind: 'name', text: named[1]!, pos: offset + named.index + named[0].indexOf(named[1]!) };
+    return antecedent;
+  }
+  if (antecedent.kind !== 'descriptor' || !(DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head))) return null;
+  // "Trump released a marketing video that said", "Henry added the caption which reads": it speaks
+  // for whoever put it out.
+  const issued = ISSUED_BY_SUBJECT.exec(before.slice(-40));
+  if (issued) {
+    const issuer = subjectBefore(before.slice(0, before.length - issued[0].length), offset);
+    if (issuer && issuer.kind === 'name' && !pluralNoun(issuer.text.toLowerCase())) return { ...issuer, viaText: true };
+  }
+  return antecedent;
+}
+
+/** A verb of putting words out, right before its object: "released ", "posted ", "added ". */
+const ISSUED_BY_SUBJECT = /(?:^|[\s\u00a0])(?:released|issued|posted|published|sent[ \u00a0]+out|sent|aired|ran|put[ \u00a0]+out|tweeted|unveiled|launched|added|wrote|held[ \u00a0]+up|held|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/;
+
+/** A plural common noun: "prosecutors", "spectators" (not "business", "status", "analysis"). */
+function pluralNoun(word: string): boolean {
+  return /^\p{Ll}[\p{Ll}-]{2,}s$/u.test(word) && !/(?:ss|us|is|ics|news)$/.test(word);
+}
+
+const PREPOSITION = new Set('about above across after against along among around at before behind below beneath beside between beyond by despite down during except for from in inside into like near of off on onto outside over past since through throughout to toward towards under underneath until unto up upon with within without'.split(' '));
+
+/** "marchers", "spectators", "activists", "residents": plural nouns for people. */
+function pluralOfPeople(word: string): boolean {
+  return pluralNoun(word) && /(?:ers|ors|ists|ants|ents|ans|ives|ees)$/.test(word);
+}
+
+/** Words that may join a clause before its subject: "as local officials said", "while many voters say". */
+const BEFORE_BARE_SUBJECT = /^(?:and|but|or|as|while|when|because|so|yet|though|although|where|after|before|since|if|with|until|once)$/;
+
+/**
+ * Whether `words` (two to four, the last a plural noun) are a noun phrase with no determiner that
+ * opens a clause: after the start, a punctuation mark or a conjunction ("federal prosecutors
+ * wrote", "as Senate aides said"). Not after a pronoun or a verb ("He thanked supporters saying").
+ */
+function pluralSubject(words: Token[], before: Token | undefined): boolean {
+  if (words.length < 2 || words.length > 4) return false;
+  const head = bare(words[words.length - 1]!.text);
+  if (!pluralNoun(head)) return false;
+  if (before && !/[,;:]$/.test(before.text) && before.text !== 'Q' && !/["“”]$/.test(before.text) && !BEFORE_BARE_SUBJECT.test(before.text.toLowerCase())) return false;
+  return words.slice(0, -1).every((t, k) => {
+    const w = bare(t.text);
+    if (w !== t.text && !(w === 'and' || /^\p{Ll}/u.test(w))) return false;
+    const lw = w.toLowerCase();
+    if (FILLERS.has(lw) || (CLAUSE_STOP.has(lw) && lw !== 'and') || PREPOSITION.has(lw) || /ing$/.test(lw) || /^(?:what|how|why|whatever|whoever)$/.test(lw)) return false;
+    // A capitalised modifier opens the phrase ("Senate aides"); after it, no verb ("Clinton thanked supporters").
+    if (/^\p{Lu}/u.test(w)) return k === 0 || /^\p{Lu}/u.test(bare(words[k - 1]!.text));
+    return !/ly$/.test(w) && !(k > 0 && /^\p{Lu}/u.test(bare(words[k - 1]!.text)) && verbLike(w));
+  });
 }
 
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
@@ -346,7 +513,7 @@ function cueText(text: string, from: number, verb: VerbHit): string {
  * `," according to the Kremlin`, `” ― Jorge Falcon`. `segment` is the masked text from the closing mark
  * to the end of the sentence.
  */
-export function trailingCue(text: string, segment: string, offset: number): Cue | null {
+export function trailingCue(text: string, segment: string, offset: number, newSentence = false): Cue | null {
   const lead = /^[\s\u00a0,]*/.exec(segment)![0].length;
   const rest = segment.slice(lead);
   const at = offset + lead;
@@ -373,6 +540,10 @@ export function trailingCue(text: string, segment: string, offset: number): Cue 
   if (beforeVerb.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(beforeVerb.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Gen|Lt|Col|Del|Rev|\p{Lu})\./gu, ''))) return null;
   const subject = subjectBefore(beforeVerb, at);
   if (!subject || !speaks(verb, subject)) return null;
+  // `"... Before." The scientist says she doesn't take it lightly`: a new sentence whose verb
+  // reports its own clause is about something else; `"Why not?" Trump said.` still cues the quote.
+  // After "asked" or "told" comes whom it was said to ("Todd asked the real estate mogul").
+  if (newSentence && !TELL_VERBS.test(verb.verb) && REPORTED_CLAUSE_AFTER.test(text.slice(verb.end, verb.end + 40))) return null;
   // The subject must start the clause after the quote (no other clause in between).
   const gap = text.slice(at, subject.pos);
   if (gap.trim() !== '' && !/^[\s,]*$/.test(gap)) return null;
@@ -417,7 +588,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   return null;
 }
 
-export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
@@ -476,8 +647,11 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   // A participle takes the subject of the clause after a comma or conjunction, and after a name that
   // is the object of a preposition ("Clinton responded on Facebook writing", "Thiel wrote in a
   // statement to Wired explaining").
-  if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)))) {
+  if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)) || PLURAL_RECIPIENT_AT_END.test(before.slice(-40)))) {
     for (let k = earlier.length - 1; k >= 0; k--) {
+      // "not paying an architect who said he was stiffed ..., saying": a relative clause's verb is
+      // not the one the participle continues.
+      if (/\b(?:who|that|which)[\s\u00a0]+(?:\p{Ll}+[\s\u00a0]+)?$/u.test(segment.slice(Math.max(0, earlier[k]!.start - offset - 30), earlier[k]!.start - offset))) continue;
       const cue = cueAtVerb(text, segment, offset, earlier[k]!, earlier.slice(0, k));
       if (cue) return cue;
     }

@@ -533,7 +533,7 @@ function soleSubjectBefore(segment: string, offset: number, ctx: ResolveContext)
 }
 
 const AUTHOR_AFTER = /^[^.;:!?"“”]{0,40}?\b(?:from|by|sent[ \u00a0]+by|written[ \u00a0]+by|signed[ \u00a0]+by|issued[ \u00a0]+by)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}?(?:(?:the[ \u00a0]+)?(?:[\p{Lu}][\p{L}’'-]*[ \u00a0]+)*[\p{L}’'-]+['’]s[ \u00a0]+[^,]{1,60},[ \u00a0]+)?((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,4}\p{Lu}[\p{L}’'-]+)/u;
-const ISSUING_VERB = String.raw`(?:issued|issues|issuing|released|releases|releasing|sent|sends|sending|put[ \u00a0]+out|puts[ \u00a0]+out|provided|posted|posts|posting|published|wrote|writes|emailed|tweeted|circulated|distributed|drafted|penned|signed|launched|launches|launching|unveiled|unveils|unveiling|aired|airs|airing|ran|runs|running)`;
+const ISSUING_VERB = String.raw`(?:issued|issues|issuing|released|releases|releasing|sent|sends|sending|put[ \u00a0]+out|puts[ \u00a0]+out|provided|posted|posts|posting|published|wrote|writes|emailed|tweeted|circulated|distributed|drafted|penned|signed|launched|launches|launching|unveiled|unveils|unveiling|aired|airs|airing|ran|runs|running|set[ \u00a0]+up|sets[ \u00a0]+up|created|creates|started)`;
 const ISSUING = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+`, 'u');
 const ISSUED = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$`, 'u');
 

@@ -435,7 +435,9 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   const nextOpen = all.find((o) => o.span.paragraph === span.paragraph && o.span.open >= span.close)?.span.open ?? paragraph.end;
   if (!span.unclosed) {
     const seg = masked.slice(local(span.close), local(nextOpen));
-    const cue = trailingCue(text, seg, span.close);
+    // A quotation that ends its sentence ("... Before.") before a capital starts a new sentence.
+    const newSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /^[\s\u00a0]+\p{Lu}/u.test(seg);
+    const cue = trailingCue(text, seg, span.close, newSentence);
     if (cue) {
       w.cue = cue;
       w.cueKind = 'trailing';

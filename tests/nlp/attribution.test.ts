@@ -86,3 +86,32 @@ describe('an indefinite pronoun placed by its phrase', () => {
     expect(speakers('Trump spoke in Ohio.\n\nMany in the crowd chanted, "Lock her up!"')).toEqual(['Many in the crowd']);
   });
 });
+
+describe('a name set off by commas before the verb', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('never takes a place with its region for the speaker ("Cape Breton, Nova Scotia,")', () => {
+    // The lower-case word before ", Nova Scotia," used to be found inside "Breton".
+    expect(speakers('Rob Calabrese, a radio host in Cape Breton, Nova Scotia, said: "Come north."')).toEqual(['Rob Calabrese']);
+    expect(speakers('A radio host in Cape Breton, Nova Scotia, said: "Come north."')).toEqual([null]);
+    expect(speakers('The mayor of Sydney, Cape Breton, said: "Come north."')).toEqual([null]);
+  });
+
+  it('reads a name after a preposition as its object: the person it belongs to speaks', () => {
+    expect(speakers('Sen. Bob Corker of Tennessee, the committee chairman, said: "We will vote."')).toEqual(['Bob Corker']);
+    expect(speakers('Dana Welch, 22, of Flint, Mich., said: "We want water."')).toEqual(['Dana Welch']);
+    expect(speakers('Ann Ortiz, a pollster who works with Priorities USA, a super PAC, said the race was "close and getting closer."')).toEqual(['Ann Ortiz']);
+  });
+
+  it('lets officials at a body speak for it', () => {
+    expect(speakers('Officials at Border Security Investigations, a division of the agency, said they feared "more sophisticated fraud."')).toEqual(['Border Security Investigations']);
+  });
+
+  it('gives no name when several people are the subject', () => {
+    expect(speakers('Mark Penn and Howard Lee, both Democrats, said: "We agree."')).toEqual([null]);
+  });
+
+  it('keeps a name with a particle whole ("Anwar al-Awlaki")', () => {
+    expect(speakers('In the video, the cleric Anwar al-Awlaki, who was killed in 2011, is shown lecturing: "Take heed."')).toEqual(['Anwar al-Awlaki']);
+  });
+});

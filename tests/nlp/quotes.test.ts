@@ -253,11 +253,13 @@ describe('extractQuotes: quote spans', () => {
   });
 });
 
+/** The speaker of the quote that starts with quoteStart. */
+const speakerOf = (text: string, quoteStart: string): string | null | undefined =>
+  extractQuotes(text).find((q) => q.text.startsWith(quoteStart))?.speaker;
+
 // One short passage per class of misattribution seen on real multi-outlet news (written for these
 // tests; none is taken from an article).
 describe('extractQuotes: speakers in the shapes news uses', () => {
-  const speakerOf = (text: string, quoteStart: string): string | null | undefined =>
-    extractQuotes(text).find((q) => q.text.startsWith(quoteStart))?.speaker;
 
   it('a speech verb right before the quote is its cue; the cue after it introduces the next quote', () => {
     const text =
@@ -358,5 +360,75 @@ describe('extractQuotes: words in quotation marks that nobody said', () => {
     const text = 'Donald Trump spoke in Ohio on Monday. He called the deal "a disaster" and left the stage.';
     const q = only(text);
     expect(q).toMatchObject({ text: 'a disaster', fragment: true, speaker: 'Donald Trump' });
+  });
+});
+
+// Descriptor speakers: sources that no name stands for, in shapes that recur in news (passages
+// written for these tests).
+describe('extractQuotes: descriptor speakers', () => {
+
+  it('a sentence after a quotation that reports its own clause is not the quotation\'s cue', () => {
+    const text =
+      'About 300 protesters gathered outside the arena. Dana Ruiz held up a sign saying "Nurses Against Cuts - We Have Seen This Before." ' +
+      'The 41-year-old nurse says she has marched every year since 2010.';
+    expect(speakerOf(text, 'Nurses Against Cuts')).toBe('a sign');
+    // A new sentence that only says who spoke still cues the quotation before it.
+    expect(speakerOf('Mayor Ann Cole took questions on Monday.\n\n"Why not?" Cole asked the reporters.', 'Why not')).toBe('Ann Cole');
+  });
+
+  it('a plural noun phrase with no determiner opens a clause: "federal prosecutors wrote", "as state officials said"', () => {
+    expect(speakerOf('"The harm caused is beyond measure," federal prosecutors wrote in the filing.', 'The harm')).toBe('federal prosecutors');
+    expect(speakerOf('The bridge will close in May, as state officials said: "There is no other way."', 'There is no')).toBe('state officials');
+    expect(speakerOf('Thousands lined the route, with many marchers and spectators chanting "We are one city."', 'We are one')).toBe('many marchers and spectators');
+    // One word alone is no speaker, and a verb before the noun makes no subject of it.
+    expect(speakerOf('"The harm caused is beyond measure," officials said.', 'The harm')).toBeNull();
+    expect(speakerOf('Mayor Ann Cole thanked volunteers, telling supporters "We did it."', 'We did it')).toBe('Ann Cole');
+  });
+
+  it('adjectives set off by a comma stay in the description, which finds the person', () => {
+    const text =
+      'U.N. Secretary General Kim Soo-jin has led the agency since 2009 and leaves office in December.\n\n' +
+      '"From the first day, I made the climate my priority," the white-haired, 69-year-old diplomat said in an interview.';
+    expect(speakerOf(text, 'From the first day')).toBe('Kim Soo-jin');
+  });
+
+  it('a relative pronoun stands for the thing or person before it', () => {
+    expect(speakerOf('Her post ran under a headline that said, "City Hall Closes for Good."', 'City Hall')).toBe('a headline');
+    expect(speakerOf('Fans waved a banner which read "Bring Back the Bus."', 'Bring Back')).toBe('a banner');
+    // A text someone put out speaks for them.
+    expect(speakerOf('In March, Mayor Ann Cole released a video that said, "Every street will be repaved."', 'Every street')).toBe('Ann Cole');
+    expect(speakerOf('At the rally, Nina Ortega hoisted a sign that read "Fifteen percent!"', 'Fifteen percent')).toBe('Nina Ortega');
+    // The name the description is set off after.
+    expect(speakerOf('Tom Reyes, a Texas native who writes fiction on the side, has a story about a contest "where the loser becomes dinner."', 'where the loser')).toBe('Tom Reyes');
+    // Not an idea, a place, or the object of a preposition.
+    expect(speakerOf('In a turn that called to mind an old refrain, the mayor vowed to fight "today, tomorrow, forever."', 'today, tomorrow')).not.toBe('a turn');
+    expect(speakerOf('One aide familiar with the talks, who added that "nothing is settled," left early.', 'nothing is settled')).not.toBe('the talks');
+  });
+
+  it('a description set off before its verb by a relative clause: "an aide, who asked not to be named, said"', () => {
+    expect(speakerOf('"The agents are under pressure," a police source, who was not cleared to speak publicly, told the station.', 'The agents')).toBe('a police source');
+    expect(speakerOf('One attendee, who like others spoke on the condition of anonymity, said: "It was tense."', 'It was tense')).toBe('One attendee');
+  });
+
+  it('the voice over of an ad is its speaker', () => {
+    expect(speakerOf('The 30-second spot ends with a voice over saying: "Ask him why."', 'Ask him why')).toBe('a voice over');
+  });
+
+  it('a website someone set up speaks for them', () => {
+    const text =
+      'Lena Park, a bakery owner in Duluth, has set up a website that invites customers to name her next cake.\n\n' +
+      '"Every week, one of you decides," the website explains.';
+    expect(speakerOf(text, 'Every week')).toBe('Lena Park');
+  });
+
+  it('a message sent to supporters, saying: speaks for whoever sent it, after a fronted "Even before" clause', () => {
+    const text =
+      'Senator Tom Hale won the primary on Tuesday.\n\n' +
+      'Even before Hale took the stage that night, his campaign sent out a text message to supporters saying: "We won! Reply GIVE to keep it going."';
+    expect(speakerOf(text, 'We won')).toBe('the Hale campaign');
+  });
+
+  it('a nationality before a plural noun names no one ("other Israeli leaders")', () => {
+    expect(speakerOf('Netanyahu and other right-wing Israeli leaders shunned the visit, claiming the envoy is "hostile."', 'hostile')).not.toBe('Israeli');
   });
 });
