@@ -1,11 +1,11 @@
 // The layering of src/, checked by `npm test` (tests/architecture.test.ts runs depcruise):
-//   bot, cli, delivery, main/serve/scheduler -> app -> digest, qa, llm -> ingest -> store -> stories -> nlp -> model, config, util, dedup
+//   bot, cli, delivery, metrics, main/serve/scheduler -> app -> digest, qa, llm -> ingest -> store -> stories -> nlp -> model, config, util, dedup
 // An import may only go down (or sideways where the order below allows it), and no module cycle anywhere.
 const BASE = '^src/(model[.]ts|model/|config[.]ts|log[.]ts|secrets[.]ts|dedup/|util/|types/)';
 const LOWER = '^src/(nlp|stories|store|ingest|telegram)/|^src/sources-file[.]ts';
 const MIDDLE = '^src/(digest|qa|llm)/';
 const APP = '^src/app/';
-const TOP = '^src/(bot|cli|delivery)/|^src/(main|serve|scheduler)[.]ts';
+const TOP = '^src/(bot|cli|delivery|metrics)/|^src/(main|serve|scheduler)[.]ts';
 
 const down = (name, from, to, comment) => ({ name, severity: 'error', comment, from: { path: from }, to: { path: to } });
 

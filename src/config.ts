@@ -120,6 +120,11 @@ const envSchema = z.object({
     message: 'expected 1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram secret_token rules)',
   }),
   WEBHOOK_PORT: intSetting(8443, 1, 65535),
+  // The monitoring port of `serve` (/metrics, /healthz): off unless METRICS_PORT is set.
+  METRICS_PORT: optionalString.refine((v) => v === undefined || (/^\d+$/.test(v) && Number(v) >= 1 && Number(v) <= 65535), {
+    message: 'expected a port number from 1 to 65535',
+  }),
+  METRICS_HOST: optionalString.transform((v) => v ?? '127.0.0.1'),
   /** How long `serve` keeps retrying to start the bot (Bot API unreachable) before it exits non-zero. */
   BOT_START_TIMEOUT_MS: intSetting(120_000, 1_000, 3_600_000),
   // Per-user rate limit of the bot: a token bucket of this many updates, refilled over the window; 0 = off.
@@ -212,7 +217,15 @@ export interface StorageConfig {
   retentionCron: string;
 }
 
+/** The monitoring port of `serve`: /metrics (Prometheus) and /healthz; absent when METRICS_PORT is not set. */
+export interface MetricsConfig {
+  port: number;
+  host: string;
+}
+
 export interface Config {
+  /** Absent when METRICS_PORT is not set. */
+  metrics?: MetricsConfig;
   bot: BotConfig;
   delivery: DeliveryConfig;
   fetch: FetchConfig;
@@ -314,6 +327,7 @@ function slicesOf(env: Env, options: ConfigOptions): Config {
       retentionCron: env.RETENTION_CRON,
     },
     log: { level: env.LOG_LEVEL },
+    ...(env.METRICS_PORT ? { metrics: { port: Number(env.METRICS_PORT), host: env.METRICS_HOST } } : {}),
   };
 }
 

@@ -120,6 +120,13 @@ Exit codes:
     .option('--json', 'print the counts as JSON')
     .action((options) => run(program, async (ctx) => (await import('./cli/prune.ts')).pruneCommand(ctx, options)));
 
+  program
+    .command('backup')
+    .description('copy the database to a new file while serve keeps running (SQLite online backup)')
+    .argument('<path>', 'the new file, e.g. backups/news-digest-2026-12-05.db')
+    .option('--json', 'print {path, bytes, articles} as JSON')
+    .action((path: string, options) => run(program, async (ctx) => (await import('./cli/backup.ts')).backupCommand(ctx, path, options)));
+
   const sources = program.command('sources').description('manage news sources: list, add, remove, enable, disable, import (OPML)');
   sources
     .command('list')

@@ -13,6 +13,7 @@ import { fetchJobPool, pollAndStore, pollOptionsOf } from './ingest/pipeline.ts'
 import type { Logger } from './log.ts';
 import type { Store } from './store/index.ts';
 import type { Summarizer } from './llm/summarizer.ts';
+import type { Metrics } from './util/metrics.ts';
 
 export interface SchedulerDeps {
   config: Config;
@@ -30,16 +31,20 @@ export interface SchedulerDeps {
   dueCron?: string;
   /** Offline by default; the LLM when configured. */
   summarizer?: Summarizer;
+  /** serve's monitoring (METRICS_PORT): fetches, new articles, digests; none by default. */
+  metrics?: Metrics;
 }
 
 export interface RunningScheduler {
   readonly delivery: Delivery | undefined;
+  /** 'running'; 'stopped'; or 'stalled' when the every-minute due check has not run for 3 minutes. */
+  state(now?: number): 'running' | 'stopped' | 'stalled';
   /** Runs the due check now (what the every-minute job does). */
   tick(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function startFetchSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | 'fetchOptions'> & { fetch: FetchConfig }): { stop(): Promise<void> } {
+export function startFetchSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | 'fetchOptions' | 'metrics'> & { fetch: FetchConfig }): { stop(): Promise<void> } {
   // Feeds and pages are parsed in worker threads with a time and memory limit, so the bot and
   // the other jobs keep running while a hostile document is cut off.
   const jobs = fetchJobPool(deps.fetch.parse);
@@ -94,6 +99,9 @@ export function startRetentionSchedule(deps: Pick<SchedulerDeps, 'log' | 'store'
   };
 }
 
+/** The due check runs every minute: three missed runs mean the scheduler is stuck. */
+const STALLED_AFTER_MS = 3 * 60_000;
+
 export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const { config, log, store } = deps;
   const fetching = deps.fetch === false ? undefined : startFetchSchedule({ ...deps, fetch: config.fetch });
@@ -112,18 +120,25 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
       settings: { ...config.delivery, ...deps.delivery },
       ...(deps.clock ? { clock: deps.clock } : {}),
       ...(summarizer && summarizer.name !== 'offline' ? { improve: (digest) => summarizer.improveDigest(digest) } : {}),
+      ...(deps.metrics ? { metrics: deps.metrics } : {}),
     });
   }
 
   let stopped = false;
+  let lastTickAt = Date.now();
+  let ticking = false;
   const tick = async () => {
+    lastTickAt = Date.now();
     if (!delivery || stopped) return;
+    ticking = true;
     try {
       // Not the holder (yet): try to take the lease, e.g. after the holder stopped.
       if (!delivery.holdsLock) delivery.start();
       await delivery.tick();
     } catch (error) {
       log.error({ err: error }, 'daily digest check failed');
+    } finally {
+      ticking = false;
     }
   };
 
@@ -134,6 +149,11 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   return {
     delivery,
     tick,
+    state(now = Date.now()) {
+      if (stopped) return 'stopped';
+      // Without delivery there is no every-minute job to watch; a long run (a big fan-out being decided) is not stuck.
+      return delivery && !ticking && now - lastTickAt > STALLED_AFTER_MS ? 'stalled' : 'running';
+    },
     async stop() {
       stopped = true;
       await dueTask?.stop();

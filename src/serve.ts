@@ -18,6 +18,8 @@ import { describeError } from './secrets.ts';
 import type { Store } from './store/index.ts';
 import type { FetchOptions } from './ingest/http.ts';
 import { createSummarizer } from './llm/summarizer.ts';
+import { PrometheusMetrics } from './metrics/prometheus.ts';
+import { startMetricsServer, type HealthReport } from './metrics/server.ts';
 
 export interface ServeDeps {
   config: Config;
@@ -74,12 +76,20 @@ export async function startWebhook(bot: Bot, options: WebhookOptions, log: Logge
 
 export async function serve(deps: ServeDeps): Promise<Running> {
   const { config, log, store } = deps;
-  const summarizer = createSummarizer({ llm: config.llm, store, log });
+  // Only with METRICS_PORT: otherwise every part gets no metrics object at all.
+  const metrics = config.metrics ? new PrometheusMetrics({ queueDepth: () => store.outbox.counts().messages.pending }) : undefined;
+  const summarizer = createSummarizer({ llm: config.llm, store, log, ...(metrics ? { metrics } : {}) });
   // Source polling, retention and daily-digest delivery (one delivering scheduler per database).
-  const scheduler: RunningScheduler = startScheduler({ ...deps, summarizer });
+  const scheduler: RunningScheduler = startScheduler({ ...deps, summarizer, ...(metrics ? { metrics } : {}) });
   let bot: Bot | undefined;
   let server: Server | undefined;
+  let metricsServer: Server | undefined;
   let state: BotState | 'off' = 'off';
+  const health = (): HealthReport => {
+    const database = store.check();
+    const schedulerState = scheduler.state();
+    return { ok: database === 'ok' && schedulerState === 'running' && (state === 'running' || state === 'off'), database, scheduler: schedulerState, bot: state };
+  };
   const updates = new UpdateQueue({ onError: (error, chat) => log.error({ err: error, chat }, 'update did not finish') });
   let reportFailure!: (error: Error) => void;
   const failed = new Promise<Error>((resolve) => (reportFailure = resolve));
@@ -107,12 +117,24 @@ export async function serve(deps: ServeDeps): Promise<Running> {
       if (!(await updates.idle(DRAIN_MS))) log.warn({ updates: updates.size }, 'stopping with updates still being answered');
       await scheduler.stop();
       summarizer.close();
+      // Last: /healthz says 503 "stopping" until the end, rather than refusing connections.
+      await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
       store.close();
       log.info('stopped');
     })();
     return stopping;
   };
   const running: Running = { stop, botState: () => state, failed };
+
+  if (config.metrics && metrics) {
+    try {
+      metricsServer = await startMetricsServer({ ...config.metrics, registry: metrics.registry, health }, log);
+    } catch (error) {
+      // A port in use is a setting to fix, not something to run without.
+      await stop('the metrics port could not be opened');
+      throw new Error(`cannot listen on METRICS_HOST ${config.metrics.host} METRICS_PORT ${config.metrics.port}: ${describeError(error)}`);
+    }
+  }
 
   if (!config.bot.token) {
     log.warn('BOT_TOKEN is not set, so the Telegram bot and daily digests are off (create a bot with @BotFather, see README). Fetching news only.');

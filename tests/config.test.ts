@@ -88,6 +88,13 @@ describe('config', () => {
     expect(parseConfig({ DEFAULT_DIGEST_TIME: '6pm' }).bot.defaultDigestTime).toBe('18:00');
   });
 
+  it('opens the metrics port only with METRICS_PORT, on 127.0.0.1 unless METRICS_HOST says otherwise', () => {
+    expect(parseConfig({}).metrics).toBeUndefined();
+    expect(parseConfig({ METRICS_PORT: '9464' }).metrics).toEqual({ port: 9464, host: '127.0.0.1' });
+    expect(parseConfig({ METRICS_PORT: '9464', METRICS_HOST: '0.0.0.0' }).metrics).toEqual({ port: 9464, host: '0.0.0.0' });
+    expect(() => parseConfig({ METRICS_PORT: 'prometheus' })).toThrow(/^Invalid setting METRICS_PORT: expected a port number from 1 to 65535 \(got "prometheus"\)$/);
+  });
+
   it('refuses WEBHOOK_URL without WEBHOOK_SECRET: a webhook anyone can post to is a configuration error', () => {
     expect(() => parseConfig({ WEBHOOK_URL: 'https://bot.example.org/hook' })).toThrow(
       /^Invalid setting WEBHOOK_SECRET: required with WEBHOOK_URL/,

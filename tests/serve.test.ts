@@ -105,3 +105,29 @@ describe('serve: webhook mode', () => {
     expect(emulator.countRequests('getMe')).toBe(1);
   });
 });
+
+describe('serve: the metrics port (METRICS_PORT)', () => {
+  it('in long-polling mode: /healthz reports the database, scheduler and bot, /metrics the queue; closed at stop', async () => {
+    const port = await freePort();
+    const { run } = await start({ env: { METRICS_PORT: String(port) } });
+    const running = await run;
+    const health = await fetch(`http://127.0.0.1:${port}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ database: 'ok', scheduler: 'running', bot: 'running' });
+    const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+    expect(metrics).toMatch(/^news_digest_outbox_pending 0$/m);
+    expect(metrics).toMatch(/^news_digest_digest_messages_total\{outcome="sent"\} 0$/m);
+    await running.stop('test');
+    await expect(fetch(`http://127.0.0.1:${port}/healthz`)).rejects.toThrow();
+  });
+
+  it('a port already in use stops serve with one line naming the settings', async () => {
+    const busy = http.createServer();
+    await new Promise<void>((resolve) => busy.listen(0, '127.0.0.1', resolve));
+    cleanups.push(() => new Promise((resolve) => busy.close(resolve)));
+    const port = (busy.address() as { port: number }).port;
+    const { run, store } = await start({ env: { METRICS_PORT: String(port) } });
+    await expect(run).rejects.toThrow(new RegExp(`^cannot listen on METRICS_HOST 127\\.0\\.0\\.1 METRICS_PORT ${port}: .*EADDRINUSE`));
+    expect(() => store.articles.count()).toThrow(/not open/);
+  });
+});

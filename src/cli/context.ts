@@ -1,6 +1,8 @@
 // What every CLI command needs: validated config, a logger, and the store (opened lazily).
-import { loadConfig, secretsOf, type Config } from '../config.ts';
+import { existsSync } from 'node:fs';
+import { ConfigError, loadConfig, secretsOf, type Config } from '../config.ts';
 import { createLogger, scrubDebugOutput, type Logger } from '../log.ts';
+import { SourcesFileError, loadSourcesFile } from '../sources-file.ts';
 import { Store } from '../store/index.ts';
 
 export interface GlobalOptions {
@@ -34,6 +36,40 @@ export class UserError extends Error {}
 /** A command line that cannot work as given (options that do not go together): exit code 2 (EXIT.usage). */
 export class UsageError extends UserError {}
 
+/**
+ * Adds the sources of the sources file (SOURCES_FILE), when there is one, to the store; a
+ * source the user removed stays removed and a known one keeps its fetch state. Returns how
+ * many were new.
+ */
+export function seedSourcesFile(store: Store, path: string): number {
+  if (!existsSync(path)) return 0;
+  try {
+    return store.sources.seed(loadSourcesFile(path));
+  } catch (error) {
+    // SOURCES_FILE is a setting: a broken file is bad settings (exit 2), as a bad variable is.
+    if (error instanceof SourcesFileError) throw new ConfigError(error.message);
+    throw error;
+  }
+}
+
+/**
+ * Opens the database. A database this open creates starts with the default sources, whatever
+ * the first command is, so that `sources list` or the bot's /sources on a fresh install lists
+ * them; they are added once, so a source removed later does not come back.
+ */
+export function openStore(config: Config, log?: Logger): Store {
+  const store = Store.open(config.storage.databasePath, log ? { log } : {});
+  if (store.created) {
+    try {
+      seedSourcesFile(store, config.fetch.sourcesFile);
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+  }
+  return store;
+}
+
 export function createContext(options: GlobalOptions, needs: CommandNeeds = {}): CliContext {
   const config = loadConfig({ bot: needs.bot ?? false, ...(options.db ? { databasePath: options.db } : {}) });
   const log = createLogger({ level: config.log.level, secrets: secretsOf(config) });
@@ -43,7 +79,7 @@ export function createContext(options: GlobalOptions, needs: CommandNeeds = {}):
   return {
     config,
     log,
-    store: () => (store ??= Store.open(config.storage.databasePath, { log })),
+    store: () => (store ??= openStore(config, log)),
     close: () => store?.close(),
   };
 }

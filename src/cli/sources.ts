@@ -1,13 +1,11 @@
 // `sources list|add|remove|enable|disable|import` and `fetch`, through the sources service (src/app/sources.ts).
-import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { SourceError, SourceService } from '../app/index.ts';
 import { fetchJobPool, pollAndStore, pollOptionsOf } from '../ingest/pipeline.ts';
 import { redactUrl } from '../secrets.ts';
-import { ConfigError } from '../config.ts';
-import { SourcesFileError, loadSourcesFile, parseOpml } from '../sources-file.ts';
+import { parseOpml } from '../sources-file.ts';
 import type { Source, SourceKind } from '../store/index.ts';
-import { UserError, exitCodeOf, type CliContext } from './context.ts';
+import { UserError, exitCodeOf, seedSourcesFile, type CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
 import { isHttpUrl } from '../util/url.ts';
 
@@ -17,18 +15,9 @@ function sourceService(ctx: CliContext): SourceService {
   return new SourceService({ store: ctx.store(), fetchOptions: request, allowPrivate: request.allowPrivate });
 }
 
-/** Seeds the store with the configured default sources (a removed one stays removed). */
+/** Seeds the store with the configured default sources, also those added to the file later (a removed one stays removed). */
 export function seedSources(ctx: CliContext): void {
-  if (!existsSync(ctx.config.fetch.sourcesFile)) return;
-  let sources: ReturnType<typeof loadSourcesFile>;
-  try {
-    sources = loadSourcesFile(ctx.config.fetch.sourcesFile);
-  } catch (error) {
-    // SOURCES_FILE is a setting: a broken file is bad settings (exit 2), as a bad variable is.
-    if (error instanceof SourcesFileError) throw new ConfigError(error.message);
-    throw error;
-  }
-  sourceService(ctx).seed(sources);
+  seedSourcesFile(ctx.store(), ctx.config.fetch.sourcesFile);
 }
 
 function describe(source: Source): string {

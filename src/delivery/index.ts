@@ -10,6 +10,7 @@ import { decideDue, type DecideReport } from './decide.ts';
 import { SchedulerLease } from './lock.ts';
 import { localDate, systemClock, type Clock } from './schedule.ts';
 import { Sender, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
+import type { Metrics } from '../util/metrics.ts';
 import { systemTime, type TimeSource } from '../util/time.ts';
 
 export { decideDue, findDue, dailyDigest, type DecideReport } from './decide.ts';
@@ -36,6 +37,8 @@ export interface DeliveryDeps {
   time?: TimeSource;
   /** Improves each digest before it is recorded (the LLM, when configured). */
   improve?: (digest: Digest) => Promise<Digest>;
+  /** Told digests decided, messages sent, failed or unknown, and send latency (serve's monitoring). */
+  metrics?: Pick<Metrics, 'digestsDecided' | 'digestMessages' | 'sendLatency'>;
 }
 
 export interface StartResult {
@@ -73,7 +76,15 @@ export class Delivery {
       time,
       onLost: () => deps.log.warn('delivery paused: the scheduler lease is held by another process'),
     });
-    this.sender = new Sender({ store: deps.store, api: deps.api, log: deps.log, settings: deps.settings, time, canSend: () => this.lease.valid && !this.stopping });
+    this.sender = new Sender({
+      store: deps.store,
+      api: deps.api,
+      log: deps.log,
+      settings: deps.settings,
+      time,
+      canSend: () => this.lease.valid && !this.stopping,
+      ...(deps.metrics ? { metrics: deps.metrics } : {}),
+    });
   }
 
   get holdsLock(): boolean {
@@ -97,6 +108,7 @@ export class Delivery {
     }
     const recovered = this.deps.store.outbox.recoverInFlight(new Date(this.time.now()));
     this.recoveredUnknown += recovered;
+    this.deps.metrics?.digestMessages('unknown', recovered);
     const counts = this.deps.store.outbox.counts();
     this.deps.log.info(
       { recoveredUnknown: recovered, unknownTotal: counts.messages.unknown, pending: counts.messages.pending },
@@ -121,6 +133,8 @@ export class Delivery {
       ...(this.deps.improve ? { improve: this.deps.improve } : {}),
     })
       .then((report) => {
+        this.deps.metrics?.digestsDecided('queued', report.queued);
+        this.deps.metrics?.digestsDecided('empty', report.skippedEmpty);
         this.sender.poke();
         return report;
       })

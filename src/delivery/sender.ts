@@ -10,6 +10,7 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { classifyTelegramError, HTML_MESSAGE, type TelegramFailure } from '../telegram/policy.ts';
 import type { ReadyMessage, SendingMessage } from '../store/outbox.ts';
+import type { Metrics } from '../util/metrics.ts';
 import { systemTime, type TimeSource } from '../util/time.ts';
 
 /** What the sender needs from a Bot API client (telegraf's Telegram fits). */
@@ -50,6 +51,8 @@ export interface SenderDeps {
   onDeactivated?: (chatId: number, reason: string) => void;
   /** Pace, per-chat intervals, retries and request timeouts run on it (tests: a fake clock). */
   time?: TimeSource;
+  /** Told each message's end and each call's latency (serve's monitoring); none by default. */
+  metrics?: Pick<Metrics, 'digestMessages' | 'sendLatency'>;
 }
 
 export interface SenderStats {
@@ -297,6 +300,7 @@ export class Sender {
       if (!answered.signal.aborted) abort.abort();
     });
     let outcome: Outcome;
+    const started = this.time.now();
     try {
       const payload: Record<string, unknown> = { chat_id: item.chatId, text: message.html, ...HTML_MESSAGE };
       if (message.keyboard.length) payload.reply_markup = { inline_keyboard: message.keyboard };
@@ -307,6 +311,7 @@ export class Sender {
     } finally {
       answered.abort();
     }
+    this.deps.metrics?.sendLatency((this.time.now() - started) / 1000);
 
     const now = new Date(this.time.now());
     const attempts = message.attempts;
@@ -316,6 +321,7 @@ export class Sender {
         // Also records the message in sent_messages, for replies and button presses on it.
         store.outbox.markSent(item.id, messageId, now);
         this.stats.sent++;
+        this.deps.metrics?.digestMessages('sent', 1);
         this.stats.firstSentAt ??= now.getTime();
         this.stats.lastSentAt = now.getTime();
         return;
@@ -332,11 +338,13 @@ export class Sender {
         if (this.stopping && abort.signal.aborted) {
           // Abandoned at shutdown: Telegram may have it; never send it again.
           store.outbox.markUnknown(item.id, 'abandoned at shutdown during the call; not retried', now);
+          this.deps.metrics?.digestMessages('unknown', 1);
           return;
         }
         if (attempts >= this.settings.maxAttempts) {
           store.outbox.markFailed(item.id, `${outcome.reason} (after ${attempts} attempts)`, now);
           this.stats.failed++;
+          this.deps.metrics?.digestMessages('failed', 1);
           log.error({ chatId: item.chatId, attempts, reason: outcome.reason }, 'digest message failed; giving up');
           return;
         }
@@ -355,12 +363,14 @@ export class Sender {
           this.deps.onDeactivated?.(item.chatId, outcome.reason);
         }
         this.stats.failed++;
+        this.deps.metrics?.digestMessages('failed', 1);
         this.queue = this.queue.filter((q) => q.chatId !== item.chatId);
         return;
       }
       case 'fail': {
         store.outbox.markFailed(item.id, outcome.reason, now);
         this.stats.failed++;
+        this.deps.metrics?.digestMessages('failed', 1);
         log.error({ chatId: item.chatId, reason: outcome.reason }, 'digest message rejected by telegram');
         return;
       }

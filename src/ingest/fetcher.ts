@@ -10,6 +10,7 @@ import type { InsertStatus, Source, Store } from '../store/index.ts';
 import type { FeedItem } from './feed.ts';
 import { DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT_MS, DEFAULT_USER_AGENT, FetchError, fetchUrl, type FetchOptions, type FetchResult } from './http.ts';
 import type { JobRunner } from './jobs.ts';
+import type { Metrics } from '../util/metrics.ts';
 import { systemTime, type TimeSource } from '../util/time.ts';
 
 export interface PollDeps {
@@ -31,6 +32,8 @@ export interface PollDeps {
   monotonic?: () => number;
   /** The per-host pacing waits on it (tests: a fake clock). */
   time?: TimeSource;
+  /** Told each source's outcome (serve's monitoring); none by default. */
+  metrics?: Pick<Metrics, 'sourceFetched'>;
 }
 
 export interface PollOptions {
@@ -209,11 +212,14 @@ export async function pollSources(deps: PollDeps, options: PollOptions = {}): Pr
       due.map((source) =>
         sourceLimit(async () => {
           if (stopped(ctx)) return deferred(source, ctx);
-          return pollSource(source, ctx).catch((err: unknown): SourceResult => {
+          const result = await pollSource(source, ctx).catch((err: unknown): SourceResult => {
             // Only reachable when recording the outcome itself failed (e.g. the database).
             deps.log.error({ source: source.name, url: source.url, reason: reasonOf(err) }, `source failed: ${source.name}: ${reasonOf(err)}`);
             return { ...emptyResult(source), outcome: 'failed', reason: reasonOf(err) };
           });
+          // A deferred source was not the source's doing: neither a success nor a failure.
+          if (result.outcome !== 'deferred') deps.metrics?.sourceFetched(source.name, result.outcome === 'failed' || result.outcome === 'postponed' ? 'failure' : 'success');
+          return result;
         }),
       ),
     );

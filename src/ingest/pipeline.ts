@@ -12,6 +12,7 @@ import { documentToDrafts, withOutletName, type DocumentHint } from './document.
 import { pollSources, type PollOptions, type PollReport } from './fetcher.ts';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
 import type { JobRunner } from './jobs.ts';
+import type { Metrics } from '../util/metrics.ts';
 import { isJsonlPath, jsonlLineToDocument, numberedLines } from './jsonl.ts';
 import { prepareArticle, prepareDocument, type PreparedArticle } from './prepare.ts';
 import { PreparePool, TASKS_PER_WORKER, defaultWorkerCount, sharedPreparePool } from './worker-pool.ts';
@@ -316,15 +317,18 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
 }
 
 /** Polls every due source once and stores (analysed) what is new: `fetch` and the scheduler. Parsing and analysis run on `jobs` (the worker pool). */
-export function pollAndStore(deps: { store: Store; log: Logger; jobs: JobRunner }, options: PollOptions): Promise<PollReport> {
-  const { store, jobs } = deps;
+/** `metrics` (serve's monitoring) is told each source's outcome and each new article. */
+export function pollAndStore(deps: { store: Store; log: Logger; jobs: JobRunner; metrics?: Pick<Metrics, 'sourceFetched' | 'articlesIngested'> }, options: PollOptions): Promise<PollReport> {
+  const { store, jobs, metrics } = deps;
   return pollSources(
     {
       ...deps,
       // As storeDraft, with the analysis in a worker.
       ingest: async (draft, sourceId) => {
         withOutletName(draft);
-        return store.articles.isKnown(draft, sourceId) ? store.articles.insert(draft, { sourceId }) : storePrepared(store, await jobs.run({ kind: 'prepare', draft }), sourceId);
+        const result = store.articles.isKnown(draft, sourceId) ? store.articles.insert(draft, { sourceId }) : storePrepared(store, await jobs.run({ kind: 'prepare', draft }), sourceId);
+        if (result.status === 'new') metrics?.articlesIngested(1);
+        return result;
       },
       complete: async (id, page) => {
         const prepared = await jobs.run({ kind: 'prepare', draft: page });

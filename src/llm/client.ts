@@ -14,6 +14,7 @@ import type { CircuitBreaker } from './breaker.ts';
 import type { RenderedPrompt } from './prompts.ts';
 import { describeIssues, jsonSchemaOf, type OutputFormat } from './schemas.ts';
 import { parseRetryAfter } from '../util/retry-after.ts';
+import type { Metrics } from '../util/metrics.ts';
 import { systemTime, type TimeSource } from '../util/time.ts';
 
 export type LlmErrorKind =
@@ -66,6 +67,8 @@ export interface LlmClientOptions {
   log: Logger;
   /** Backoff and Retry-After waits (tests: a fake clock). */
   time?: TimeSource;
+  /** Told the tokens of each request and each request given up (serve's monitoring). */
+  metrics?: Pick<Metrics, 'llmTokens' | 'llmFailure'> | undefined;
 }
 
 export interface JsonResult<T> {
@@ -139,6 +142,12 @@ export class LlmClient {
     ];
   }
 
+  /** Counts a request given up (not a shutdown), and returns the error to throw. */
+  private failure(error: LlmError): LlmError {
+    this.options.metrics?.llmFailure(error.kind);
+    return error;
+  }
+
   /** Asks for JSON matching `format`; validates it, retrying once with the validation error. */
   async completeJson<T>(format: OutputFormat<T>, prompt: RenderedPrompt): Promise<JsonResult<T>> {
     if (this.closed) throw new LlmError('closed', 'the LLM summarizer is closed');
@@ -151,7 +160,7 @@ export class LlmClient {
       if (problem.ok) return { value: problem.value, tokens };
       this.options.counters.invalidOutputs++;
       this.options.log.warn({ format: format.name, attempt, problem: problem.error }, 'LLM reply failed validation');
-      if (attempt === 2) throw new LlmError('invalid-output', `reply failed validation twice: ${problem.error}`);
+      if (attempt === 2) throw this.failure(new LlmError('invalid-output', `reply failed validation twice: ${problem.error}`));
       messages.push(
         { role: 'assistant', content: reply.content ?? '' },
         {
@@ -207,14 +216,16 @@ export class LlmClient {
       let sent = 0;
       if (this.closed) throw new LlmError('closed', 'the LLM summarizer is closed');
       // Asked once per request: its retries belong to the same attempt (a half-open probe included).
-      if (!this.options.breaker.allow()) throw new LlmError('breaker-open', 'the LLM is paused after repeated failures');
+      if (!this.options.breaker.allow()) throw this.failure(new LlmError('breaker-open', 'the LLM is paused after repeated failures'));
       for (let attempt = 1; ; attempt++) {
         this.options.counters.calls++;
         this.options.counters.tokensSent += tokens;
+        this.options.metrics?.llmTokens('input', tokens);
         sent += tokens;
         try {
           const completion = await this.openai.chat.completions.create(body, { signal: this.controller.signal, timeout: this.options.timeoutMs });
           this.options.breaker.success();
+          this.options.metrics?.llmTokens('output', completion.usage?.completion_tokens ?? 0);
           const choice = completion.choices?.[0];
           return {
             content: choice?.message?.content ?? null,
@@ -246,8 +257,8 @@ export class LlmClient {
             continue;
           }
           this.options.breaker.failure(reason);
-          if (retryable || timedOut) throw new LlmError('unavailable', `LLM request failed: ${reason}`);
-          throw new LlmError('rejected', `LLM request refused: ${reason}${error instanceof Error ? `: ${error.message.slice(0, 200)}` : ''}`);
+          if (retryable || timedOut) throw this.failure(new LlmError('unavailable', `LLM request failed: ${reason}`));
+          throw this.failure(new LlmError('rejected', `LLM request refused: ${reason}${error instanceof Error ? `: ${error.message.slice(0, 200)}` : ''}`));
         }
       }
     });

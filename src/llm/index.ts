@@ -18,6 +18,7 @@ import { loadPrompts, type Prompts, type RenderedPrompt } from './prompts.ts';
 import { answerPrompt, articleSummaryPrompt, cacheKey, DEFAULT_ARTICLE_TOKENS, DEFAULT_PASSAGE_TOKENS, headlinePrompt } from './requests.ts';
 import { ANSWER_FORMAT, HEADLINE_FORMAT, STORY_SUMMARY_FORMAT, type OutputFormat, type StorySummaryOutput } from './schemas.ts';
 import { keepSentencesWithVerbatimQuotations, quotationsIn, verifyQuotes, type DroppedQuote } from './verify.ts';
+import type { Metrics } from '../util/metrics.ts';
 import type { TimeSource } from '../util/time.ts';
 
 export { LlmError } from './client.ts';
@@ -55,6 +56,8 @@ export interface LlmSummarizerDeps {
   llm: LlmConfig;
   store: Store;
   log: Logger;
+  /** Told tokens and requests given up (serve's monitoring). */
+  metrics?: Pick<Metrics, 'llmTokens' | 'llmFailure'>;
 }
 
 /** Tuning, mostly for tests; the defaults suit production. */
@@ -141,6 +144,7 @@ class Summarizer implements LlmSummarizer {
       breaker: this.breaker,
       counters: this.metrics,
       log,
+      metrics: deps.metrics,
       ...(options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : {}),
       ...(options.backoffBaseMs !== undefined ? { backoffBaseMs: options.backoffBaseMs } : {}),
       ...(options.backoffMaxMs !== undefined ? { backoffMaxMs: options.backoffMaxMs } : {}),

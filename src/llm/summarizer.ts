@@ -7,6 +7,7 @@ import type { StoredArticle } from '../model.ts';
 import type { Answer, AnswerPassage } from '../model/answer.ts';
 import type { Store } from '../store/index.ts';
 import { loadPrompts } from './prompts.ts';
+import type { Metrics } from '../util/metrics.ts';
 
 export interface Summarizer {
   /** 'offline' or the LLM model name, for logs and /stats. */
@@ -29,7 +30,7 @@ export function llmConfigured(llm: LlmConfig): boolean {
   return Boolean(llm.apiKey || llm.baseUrl);
 }
 
-export function createSummarizer(deps: { llm: LlmConfig; store: Store; log: Logger }): Summarizer {
+export function createSummarizer(deps: { llm: LlmConfig; store: Store; log: Logger; metrics?: Pick<Metrics, 'llmTokens' | 'llmFailure'> }): Summarizer {
   if (!llmConfigured(deps.llm)) return offlineSummarizer;
   // Prompts are read now, so a broken prompts/ folder still fails at start.
   const prompts = loadPrompts();

@@ -27,7 +27,8 @@ export function placeholders(count: number, group: string): string {
   return Array.from({ length: count }, () => group).join(', ');
 }
 
-export function openDatabase(path: string): Db {
+/** The open database, and whether this open created it (no schema yet): a new database gets the default sources. */
+export function openDatabase(path: string): { db: Db; created: boolean } {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
   // Takes effect only while the file is new (no table yet): retention then gives freed pages
@@ -38,8 +39,9 @@ export function openDatabase(path: string): Db {
   db.pragma('foreign_keys = ON');
   // Another process (a second CLI command, the scheduler) may hold the write lock briefly.
   db.pragma('busy_timeout = 5000');
+  const created = !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();
   migrate(db);
-  return db;
+  return { db, created };
 }
 
 export function migrate(db: Db): void {

@@ -1,5 +1,6 @@
 // The store: the only place with SQL. Callers use this narrow interface so that a
 // PostgreSQL backend can replace it later.
+import Database from 'better-sqlite3';
 import { ArticleStore } from './articles.ts';
 import type { Logger } from '../log.ts';
 import { openDatabase, type Db } from './db.ts';
@@ -35,6 +36,8 @@ export class Store {
 
   private constructor(
     private readonly db: Db,
+    /** This open created the database file's schema: a first run. */
+    readonly created: boolean,
     log?: Logger,
   ) {
     this.stories = new StoryStore(db, log);
@@ -49,9 +52,35 @@ export class Store {
 
   /** `log` gets the lines worth an operator's eye (stories merged or split). */
   static open(path: string, options: { log?: Logger } = {}): Store {
-    const store = new Store(openDatabase(path), options.log);
+    const { db, created } = openDatabase(path);
+    const store = new Store(db, created, options.log);
     store.stories.assignStored();
     return store;
+  }
+
+  /** 'ok' when the database answers a query; else why not (for /healthz). */
+  check(): string {
+    try {
+      this.db.prepare('SELECT count(*) FROM schema_migrations').get();
+      return 'ok';
+    } catch (error) {
+      return error instanceof Error ? error.message : String(error);
+    }
+  }
+
+  /**
+   * Copies the database to `path` with SQLite's online backup API (better-sqlite3's
+   * db.backup): a consistent snapshot, taken page by page while other connections (a running
+   * `serve`) keep reading and writing. Returns the number of articles in the copy.
+   */
+  async backup(path: string): Promise<{ articles: number }> {
+    await this.db.backup(path);
+    const copy = new Database(path, { readonly: true, fileMustExist: true });
+    try {
+      return { articles: copy.prepare('SELECT count(*) FROM articles').pluck().get() as number };
+    } finally {
+      copy.close();
+    }
   }
 
   close(): void {

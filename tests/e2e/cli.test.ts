@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Store } from '../../src/store/index.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+import { outputOf } from '../support/process-output.ts';
 import { CLI, PROJECT_ROOT, SEED, runCli, type CliResult } from './cli.ts';
 
 let dir: string;
@@ -25,19 +26,12 @@ afterAll(async () => {
 /** `news-digest ARGS | head -1` in a shell whose pipeline fails when the command does. */
 function firstLineOf(args: string[]): Promise<CliResult> {
   const command = `set -o pipefail; "${process.execPath}" "${CLI}" ${args.map((a) => `'${a}'`).join(' ')} | head -1`;
-  return new Promise((resolve, reject) => {
-    const child = spawn('bash', ['-c', command], {
-      cwd: PROJECT_ROOT,
-      env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SOURCES_FILE: '/nonexistent/sources.json' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  const child = spawn('bash', ['-c', command], {
+    cwd: PROJECT_ROOT,
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', LOG_LEVEL: 'warn', SOURCES_FILE: '/nonexistent/sources.json' },
+    stdio: ['ignore', 'pipe', 'pipe'],
   });
+  return outputOf(child);
 }
 
 describe('news-digest on the command line', () => {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
+import { Store } from '../../src/store/index.ts';
 import { runCli } from './cli.ts';
 
 const FEEDS = new URL('../fixtures/feeds/', import.meta.url);
@@ -101,4 +102,36 @@ describe('sources and fetch from the CLI', () => {
       expect(output).not.toMatch(/pa55word|K3Y-VALUE/);
     }
   });
+});
+
+describe('the default sources on a fresh install', () => {
+  const defaults = (JSON.parse(readFileSync(new URL('../../sources.json', import.meta.url), 'utf8')) as { sources: { url: string }[] }).sources;
+  const env = { SOURCES_FILE: new URL('../../sources.json', import.meta.url).pathname };
+  const listed = async (db: string) => (JSON.parse((await runCli(['sources', 'list', '--json', '--db', db], env)).stdout) as { sources: { id: number; url: string }[] }).sources;
+
+  it('are in a new database whatever the first command is, and a removed one stays removed', async () => {
+    const db = join(dir, 'fresh.db');
+    // search never seeded the sources before: a user's first command on a fresh clone.
+    expect((await runCli(['search', 'syria', '--db', db], env)).code).toBe(0);
+    const store = Store.open(db);
+    expect(store.sources.list().map((s) => s.url)).toEqual(defaults.map((s) => s.url));
+    store.close();
+    const first = await listed(db);
+
+    const removed = first[0]!;
+    expect((await runCli(['sources', 'remove', String(removed.id), '--db', db], env)).code).toBe(0);
+    expect((await runCli(['search', 'syria', '--db', db], env)).code).toBe(0);
+    const after = await listed(db);
+    expect(after).toHaveLength(defaults.length - 1);
+    expect(after.map((s) => s.url)).not.toContain(removed.url);
+  }, 60_000);
+
+  it('are loaded into a new database only: one created without them is not filled by a later search', async () => {
+    const db = join(dir, 'no-defaults.db');
+    expect((await runCli(['search', 'syria', '--db', db])).code).toBe(0);
+    expect((await runCli(['search', 'syria', '--db', db], env)).code).toBe(0);
+    const store = Store.open(db);
+    expect(store.sources.list()).toEqual([]);
+    store.close();
+  }, 60_000);
 });
