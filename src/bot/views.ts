@@ -1,7 +1,7 @@
 // The bot's replies as Telegram HTML (the html template escapes every value). Pure: values in,
 // Html out, each within Telegram's 4096-character limit.
 import type { SourceArticle, Story, StoryQuote } from '../model/digest.ts';
-import { capName, capTitle, quoteHtml, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet } from '../digest/render.ts';
+import { capName, capTitle, quoteHtml, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet, windowText } from '../digest/render.ts';
 import { type Html, html, joinHtml, visibleLength, visibleText } from '../telegram/html.ts';
 import { truncateText } from '../util/text.ts';
 import type { Answer } from '../qa/index.ts';
@@ -41,9 +41,23 @@ export function greetingHtml(input: { firstName?: string | null; digestTime: str
   return joinHtml(lines, '\n');
 }
 
+/** The window an answer searched, in the reader's language ("the last 7 days", "since 5 Sep"). */
+function searchedWindow(scope: NonNullable<Answer['scope']>, tr: Translator): string {
+  const since = new Date(scope.since);
+  const now = new Date(scope.now);
+  return since.getTime() >= now.getTime() ? tr.t('answers.since', { date: tr.date(scope.since, now) }) : windowText(since, now, tr);
+}
+
+/** "I don't find that ...: I searched ..." in the reader's language (the answerer's English when it gave no scope). */
+function notFoundLine(answer: Answer, tr: Translator): string {
+  if (!answer.scope) return answer.answer;
+  const searched = tr.t(answer.scope.replying ? 'answers.searchedReplying' : 'answers.searched', { window: searchedWindow(answer.scope, tr) });
+  return tr.t('answers.notFound', { searched });
+}
+
 export function answerHtml(answer: Answer, now: Date, tr: Translator = english): Html {
   if (!answer.found) {
-    const lines: Array<Html | string> = [answer.answer];
+    const lines: Array<Html | string> = [notFoundLine(answer, tr)];
     if (answer.related.length) lines.push('', tr.t('answers.related'), ...answer.related.map((s) => html`• ${truncateText(s.title, 200)} (${sourceLineHtml(s, now, { tr })})`));
     return fitLines(lines);
   }
@@ -58,7 +72,8 @@ export function answerHtml(answer: Answer, now: Date, tr: Translator = english):
   }
   for (const quote of answer.quotes) lines.push(quoteHtml(quote, tr));
   if (!answer.sentences.length && answer.sources.length) lines.push(html`📰 ${joinHtml(answer.sources.map((s) => sourceLineHtml(s, now, { tr })), ' · ')}`);
-  if (answer.age) lines.push(html`<i>${answer.age}</i>`);
+  const age = answer.scope?.answeredFrom ? tr.t('answers.older', { date: tr.date(answer.scope.answeredFrom, now), window: searchedWindow(answer.scope, tr) }) : answer.age;
+  if (age) lines.push(html`<i>${age}</i>`);
   return fitLines(lines);
 }
 

@@ -321,7 +321,7 @@ class Summarizer implements LlmSummarizer {
       }
       const out = result.value;
       // The offline ranking found an answer; a model that finds none in the same passages is believed.
-      if (!out.found) return notFoundAnswer(offline.question, offline.searched, offline.sources);
+      if (!out.found) return notFoundAnswer(offline.question, offline.searched, offline.sources, offline.scope);
       const byId = new Map(articles.map((a) => [a.id, a]));
       const sentIds = new Set(passages.map((p) => p.articleId).filter((id) => byId.has(id)));
       const unknownCitations = out.articleIds.filter((id) => !sentIds.has(id));

@@ -24,6 +24,11 @@ export interface Answer {
   searched: string;
   /** When the answer comes from before the window: how old it is. */
   age?: string;
+  /**
+   * The same facts for a front end that says them in the reader's language: the window searched
+   * (and whether a replied-to digest's stories came first), and the time of an answer from before it.
+   */
+  scope?: { since: string; now: string; replying: boolean; answeredFrom?: string };
 }
 
 /** A passage as the LLM is given it: the answer's sentence with a sentence either side, and its article. */
@@ -36,6 +41,6 @@ export interface AnswerPassage {
 /** The short form, also what the LLM is told to answer when the passages do not hold the answer. */
 export const NOT_FOUND_ANSWER = "I don't find that in the articles.";
 
-export function notFoundAnswer(question: string, searched: string, related: SourceRef[]): Answer {
-  return { question, found: false, answer: `${NOT_FOUND_ANSWER.slice(0, -1)}: I searched ${searched}.`, sentences: [], quotes: [], sources: [], related, searched };
+export function notFoundAnswer(question: string, searched: string, related: SourceRef[], scope?: Answer['scope']): Answer {
+  return { question, found: false, answer: `${NOT_FOUND_ANSWER.slice(0, -1)}: I searched ${searched}.`, sentences: [], quotes: [], sources: [], related, searched, ...(scope ? { scope } : {}) };
 }

@@ -90,7 +90,7 @@ function unnamedSpeaker(passage: RankedPassage): string | undefined {
   return undefined;
 }
 
-export function composeAnswer(question: QuestionAnalysis, chosen: RankedPassage[], details: { searched: string; age?: string }): Answer {
+export function composeAnswer(question: QuestionAnalysis, chosen: RankedPassage[], details: { searched: string; age?: string; scope?: Answer['scope'] }): Answer {
   const sentences: AnswerSentence[] = chosen.map((p) => {
     const speaker = unnamedSpeaker(p);
     return { text: p.text, source: sourceRef(p.article), ...(speaker ? { speaker } : {}) };
@@ -115,5 +115,6 @@ export function composeAnswer(question: QuestionAnalysis, chosen: RankedPassage[
     related: [],
     searched: details.searched,
     ...(details.age ? { age: details.age } : {}),
+    ...(details.scope ? { scope: details.scope } : {}),
   };
 }

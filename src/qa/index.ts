@@ -132,8 +132,9 @@ export interface OfflineResult {
 export function askOffline(store: Store, text: string, scope: AskScope, minScore = ANSWER_THRESHOLD): OfflineResult {
   const window = describeWindow(scope.since, scope.now);
   const searched = searchedText(scope, window);
+  const scoped: NonNullable<Answer['scope']> = { since: scope.since.toISOString(), now: scope.now.toISOString(), replying: Boolean(scope.articleIds?.length) };
   const analysed = analyseQuestion(text);
-  if (!analysed.terms.length) return { answer: notFoundAnswer(analysed.question || text, searched, []), passages: [] };
+  if (!analysed.terms.length) return { answer: notFoundAnswer(analysed.question || text, searched, [], scoped), passages: [] };
   const { question, idf, query, unknown } = prepare(store, analysed);
   // A word no article holds: nothing answers, but the stories closest to the rest are still named.
   const threshold = unknown.length ? Infinity : minScore;
@@ -142,9 +143,13 @@ export function askOffline(store: Store, text: string, scope: AskScope, minScore
   const own = new Set(ownIds);
   const memo = store.memos.of(SENTENCE_MEMO);
   const rank = (articles: StoredArticle[]): RankedPassage[] => rankPassages(question, articles, idf, memo);
-  const answerFrom = (ranked: RankedPassage[], age?: (chosen: RankedPassage[]) => string): OfflineResult => {
+  const answerFrom = (ranked: RankedPassage[], older = false): OfflineResult => {
     const chosen = choosePassages(ranked, question, threshold);
-    return { answer: composeAnswer(question, chosen, { searched, ...(age ? { age: age(chosen) } : {}) }), passages: ranked };
+    const newest = new Date(Math.max(...chosen.map((p) => articleTime(p.article)))).toISOString();
+    const details = older
+      ? { searched, age: `This is from ${shortTime(newest, scope.now)}, before ${window}.`, scope: { ...scoped, answeredFrom: newest } }
+      : { searched, scope: scoped };
+    return { answer: composeAnswer(question, chosen, details), passages: ranked };
   };
   const since = scope.since.toISOString();
 
@@ -159,10 +164,10 @@ export function askOffline(store: Store, text: string, scope: AskScope, minScore
   const olderIds = store.passages.candidates(query, { before: since, limit: CANDIDATES }).filter((id) => !own.has(id));
   const older = rank(store.articles.getMany(olderIds));
   if (confidence(older[0]) >= threshold) {
-    return answerFrom(older, (chosen) => `This is from ${shortTime(new Date(Math.max(...chosen.map((p) => articleTime(p.article)))).toISOString(), scope.now)}, before ${window}.`);
+    return answerFrom(older, true);
   }
   const best = [...mine, ...recent, ...older].sort((a, b) => b.score - a.score);
-  return { answer: notFoundAnswer(question.question, searched, relatedStories(best)), passages: best };
+  return { answer: notFoundAnswer(question.question, searched, relatedStories(best), scoped), passages: best };
 }
 
 /** What the LLM is given: the best distinct passages, each with a sentence either side for context. */

@@ -41,6 +41,9 @@ describe('languages', () => {
       'Вы следите за темой climate. На этой неделе сюжетов по ней пока нет; они появятся в сводке, когда будут.',
     );
     expect((await harness.say(USER, '/nonsense', 1, { from: RU }))[0]).toBe('Я не знаю такой команды. Список команд — в /help.');
+    // A question nothing answers: the bot's own words in Russian, the window with them.
+    const [notFound] = await harness.say(USER, 'what did the harbour master say about zebras', 1, { from: RU });
+    expect(notFound).toMatch(/^Не нахожу этого в статьях\. Я искал: новости за последние 7 дней, затем более старые статьи\./);
   });
 
   it('/language overrides Telegram: buttons answer in the language chosen, and "as my Telegram app" goes back', async () => {
