@@ -8,6 +8,7 @@ import { countries } from 'countries-list';
 import type { FoundQuote } from '../model.ts';
 import { firstNameGender } from '../nlp/people.ts';
 import { entityMentions, tokenize } from '../nlp/tokens.ts';
+import { escapeRegExp } from '../util/text.ts';
 import type { NumberKind } from './question.ts';
 import { ROLE_NOUNS } from './question.ts';
 import { termKey } from './terms.ts';
@@ -205,13 +206,6 @@ export function personSurnames(text: string): Set<string> {
   return out;
 }
 
-/**
- * How well a sentence answers a who / which question: 1 for a name the question does not hold
- * that reads as a person's (for "who") or sits next to the noun asked about ("Justice Frank
- * Nervo" for "which judge", "West Virginia" after "states led by"), 0.6 for another new name, 0
- * for none. Names of a quote's speaker do not count (the source of a statement is not the subject
- * of the fact), unless the question asks who said something.
- */
 /** Nouns that ask for a country: "which country called North Korea an outlaw nation". */
 const COUNTRY_NOUNS = ['country', 'countries', 'nation', 'nations'];
 // Constant data (countries-list), built on first use: module-level like the lists.
@@ -220,7 +214,7 @@ let countryNames: RegExp | undefined;
 function countryPattern(): RegExp {
   if (!countryNames) {
     const names = Object.values(countries).flatMap((c) => [c.name, ...(('alias' in c ? c.alias : undefined) ?? [])]).filter((n) => /^[\p{Lu}][\p{L} .'’-]+$/u.test(n));
-    const escaped = [...new Set(names)].sort((a, b) => b.length - a.length).map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const escaped = [...new Set(names)].sort((a, b) => b.length - a.length).map(escapeRegExp);
     countryNames = new RegExp(String.raw`(?<![\p{L}])(?:${escaped.join('|')})(?![\p{L}])`, 'gu');
   }
   return countryNames;
@@ -232,6 +226,13 @@ function countryFit(text: string, questionWords: Set<string>): number {
   return 0;
 }
 
+/**
+ * How well a sentence answers a who / which question: 1 for a name the question does not hold
+ * that reads as a person's (for "who") or sits next to the noun asked about ("Justice Frank
+ * Nervo" for "which judge", "West Virginia" after "states led by"), 0.6 for another new name, 0
+ * for none. Names of a quote's speaker do not count (the source of a statement is not the subject
+ * of the fact), unless the question asks who said something.
+ */
 export function nameFit(
   text: string,
   quotes: FoundQuote[],

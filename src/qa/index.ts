@@ -145,11 +145,10 @@ export function askOffline(store: Store, text: string, scope: AskScope, minScore
   const rank = (articles: StoredArticle[]): RankedPassage[] => rankPassages(question, articles, idf, memo);
   const answerFrom = (ranked: RankedPassage[], older = false): OfflineResult => {
     const chosen = choosePassages(ranked, question, threshold);
+    if (!older) return { answer: composeAnswer(question, chosen, { searched, scope: scoped }), passages: ranked };
     const newest = new Date(Math.max(...chosen.map((p) => articleTime(p.article)))).toISOString();
-    const details = older
-      ? { searched, age: `This is from ${shortTime(newest, scope.now)}, before ${window}.`, scope: { ...scoped, answeredFrom: newest } }
-      : { searched, scope: scoped };
-    return { answer: composeAnswer(question, chosen, details), passages: ranked };
+    const age = `This is from ${shortTime(newest, scope.now)}, before ${window}.`;
+    return { answer: composeAnswer(question, chosen, { searched, age, scope: { ...scoped, answeredFrom: newest } }), passages: ranked };
   };
   const since = scope.since.toISOString();
 

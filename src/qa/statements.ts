@@ -8,6 +8,7 @@ import type { FoundQuote } from '../model.ts';
 import { speechVerbs } from '../nlp/attribution.ts';
 import { firstNameGender } from '../nlp/people.ts';
 import { tokenize } from '../nlp/tokens.ts';
+import { escapeRegExp } from '../util/text.ts';
 import { ROLE_NOUNS } from './question.ts';
 import { termKey } from './terms.ts';
 
@@ -63,7 +64,7 @@ export function nameForDescription(text: string, asked: string[]): string[] | nu
  */
 export function fullMentions(text: string, asked: string[]): { at: number; isX: boolean }[] {
   // The surname in any case, the words before it capitalised (no `i` flag: it would let \p{Lu} match lower case).
-  const last = [...asked[asked.length - 1]!].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))).join('');
+  const last = [...asked[asked.length - 1]!].map((c) => (c.toLowerCase() !== c.toUpperCase() ? `[${c.toUpperCase()}${c.toLowerCase()}]` : escapeRegExp(c))).join('');
   const out: { at: number; isX: boolean }[] = [];
   // The capitalised words right before each surname: a first name among them ("Former President
   // Bill Clinton", "Jane O'Meara Sanders") tells which bearer it is.
