@@ -56,27 +56,26 @@ export class SubscriptionService {
   }
 
   setTime(chat: ChatIdentity, time: string): Subscriber {
-    this.ensure(chat);
-    this.deps.store.subscribers.setDigestTime(chat.chatId, time, this.deps.now());
-    return this.get(chat.chatId)!;
+    return this.change(chat, (id, now) => this.deps.store.subscribers.setDigestTime(id, time, now));
   }
 
   setTimezone(chat: ChatIdentity, timezone: string): Subscriber {
-    this.ensure(chat);
-    this.deps.store.subscribers.setTimezone(chat.chatId, timezone, this.deps.now());
-    return this.get(chat.chatId)!;
+    return this.change(chat, (id, now) => this.deps.store.subscribers.setTimezone(id, timezone, now));
   }
 
   setStoriesPerDigest(chat: ChatIdentity, stories: number): Subscriber {
-    this.ensure(chat);
-    this.deps.store.subscribers.setStoriesPerDigest(chat.chatId, stories, this.deps.now());
-    return this.get(chat.chatId)!;
+    return this.change(chat, (id, now) => this.deps.store.subscribers.setStoriesPerDigest(id, stories, now));
   }
 
   /** null: follow the language Telegram reports. */
   setLanguage(chat: ChatIdentity, language: string | null): Subscriber {
+    return this.change(chat, (id, now) => this.deps.store.subscribers.setLanguage(id, language, now));
+  }
+
+  /** One setting changed on the chat's row (made first if need be, never reactivated): the row after. */
+  private change(chat: ChatIdentity, write: (chatId: number, now: Date) => void): Subscriber {
     this.ensure(chat);
-    this.deps.store.subscribers.setLanguage(chat.chatId, language, this.deps.now());
+    write(chat.chatId, this.deps.now());
     return this.get(chat.chatId)!;
   }
 
