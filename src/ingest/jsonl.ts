@@ -38,7 +38,7 @@ export type JsonlDocument = { body: Uint8Array; hint: DocumentHint; error?: unde
 const encoder = new TextEncoder();
 
 /** A line of JSON Lines to a document with its hints; `name` says where it came from ("file.jsonl:12"). */
-export function jsonlLineToDocument(line: string, name: string): JsonlDocument {
+export function documentFromJsonlLine(line: string, name: string): JsonlDocument {
   let value: unknown;
   try {
     value = JSON.parse(line);

@@ -13,7 +13,7 @@ import { pollSources, type PollOptions, type PollReport } from './fetcher.ts';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
 import type { JobRunner } from './jobs.ts';
 import type { Metrics } from '../util/metrics.ts';
-import { isJsonlPath, jsonlLineToDocument, numberedLines } from './jsonl.ts';
+import { isJsonlPath, documentFromJsonlLine, numberedLines } from './jsonl.ts';
 import { prepareArticle, prepareDocument, type PreparedArticle } from './prepare.ts';
 import { PreparePool, TASKS_PER_WORKER, defaultWorkerCount, sharedPreparePool } from './worker-pool.ts';
 
@@ -84,7 +84,7 @@ async function* jsonlItems(name: string, chunks: AsyncIterable<Uint8Array>, maxL
     const input = `${name}:${line.number}`;
     if (line.tooLong) yield { input, error: `line longer than ${maxLineBytes} bytes` };
     else if (line.text.trim()) {
-      const document = jsonlLineToDocument(line.text, input);
+      const document = documentFromJsonlLine(line.text, input);
       yield document.error === undefined ? { input, body: document.body, hint: document.hint } : { input, error: document.error };
     }
   }

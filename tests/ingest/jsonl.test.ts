@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { documentToDrafts } from '../../src/ingest/document.ts';
-import { jsonlLineToDocument, numberedLines } from '../../src/ingest/jsonl.ts';
+import { documentFromJsonlLine, numberedLines } from '../../src/ingest/jsonl.ts';
 
 const BODY = [
   'Harbour workers in Valmora walked out on Tuesday over a new shift system, halting cargo traffic at the port.',
@@ -10,16 +10,16 @@ const BODY = [
 ].join('\n\n');
 
 function drafts(line: object | string) {
-  const document = jsonlLineToDocument(typeof line === 'string' ? line : JSON.stringify(line), 'news.jsonl:1');
+  const document = documentFromJsonlLine(typeof line === 'string' ? line : JSON.stringify(line), 'news.jsonl:1');
   if (document.error !== undefined) throw new Error(document.error);
   return documentToDrafts(document.body, document.hint);
 }
 
 function errorOf(line: object | string): string | undefined {
-  return jsonlLineToDocument(typeof line === 'string' ? line : JSON.stringify(line), 'news.jsonl:1').error;
+  return documentFromJsonlLine(typeof line === 'string' ? line : JSON.stringify(line), 'news.jsonl:1').error;
 }
 
-describe('jsonlLineToDocument', () => {
+describe('documentFromJsonlLine', () => {
   it('reads a text line through the raw-text path, with the given title, time, outlet, language and URL', () => {
     const [draft] = drafts({
       url: 'https://valmora-post.example/port-strike',
