@@ -76,7 +76,18 @@ const SAID_PATTERNS: RegExp[] = [
 const NAME_ON_TOPIC = /^([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2})\s+on\s+(.+)$/;
 const NOT_A_SPEAKER =
   /^(?:news|updates?|more|anything|something|nothing|latest|info|information|details|story|stories|background|context|summary|facts?|reactions?|opinions?|views?|polls?|data|numbers?|figures?|coverage|reports?|reporting|articles?|focus|spotlight|attack|attacks|war|vote|votes|ban|sanctions|deal|talks|report|briefing|debate|hearing|ruling|decision|bill|law|plan|policy|tax|taxes|spending|cuts?|ads?)$/;
+/**
+ * "glenn beck reaction to palin backing trump", "mccain response on waterboarding": a name and a
+ * word for someone's words without the possessive (the name is checked by the caller).
+ */
+const NAME_REACTION = /^([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2})\s+(?:reaction|response|reply|comments?|remarks?|take|view|views|verdict|dig|jab|swipe)\s+(?:to|on|about|regarding|at|of)\s+(.+)$/;
+/** "owen jones - was orlando terrorism or a hate crime in his view": the speaker put first, asked for their view at the end. */
+const IN_THEIR_VIEW = /^([a-z][a-z.'-]*(?:\s+[a-z][a-z.'-]*){0,2})\s*[-–—:,]\s*(.+?)\s+(?:in|by)\s+(?:his|her|their)\s+(?:view|opinion|words|account|reckoning)$/;
 const DESCRIBE = /^(?:who|what)(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(.+)$/;
+/** "odds of ...", "final vote count for ...": a number asked for by its noun, without a question word. */
+const NUMBER_NOUN = /^(?:(?:the|final|total|exact|latest|overall|official|vote|death|poll|polling)\s+){0,2}(?:odds|count|tally|total|percentage|share|cost|price|turnout|toll|margin|amount|number|score|results?)\s+(?:of|for|in|on|at)\b/;
+/** "name of the clinton spokesman who ...": a person asked for by "name". */
+const NAME_OF = /^(?:the\s+)?names?\s+of\b/;
 const NUMBER =
   /^(?:how\s+(?:many|much|long|often|old|far|big|large|high|low|fast|tall|deep)|what\s+(?:percentage|percent|share|proportion|fraction|amount|number|portion)|what(?:'s|\s+(?:was|is|are|were))\s+the\s+(?:numbers?|figures?|count|tally|score|vote|votes|margin|total|price|cost|death\s+toll|toll|turnout|results?|odds|size|budget|salary|rate|amount|percentage|share|lead))\b/;
 /** "How is Johnson doing in the polls?", "how is she polling": a poll figure. */
@@ -136,27 +147,78 @@ function looksLikeName(phrase: string, original: string): boolean {
   return /\p{Lu}/u.test(original) || words.every((w) => !STOP_WORDS.has(w));
 }
 
+/**
+ * Where the question proper may start in a chat line: the whole line; after a comma, dash or colon
+ * ("kentucky democratic primary, final vote count for ..."); after a short opener ("all told how
+ * much ..."); at "what", "how", "who" or "why" further in ("if bloomberg ran against them what
+ * percent would he get"; not "where", "when", "which": those often open a relative clause). Each
+ * with the preamble before it, which a pronoun of the question may stand for.
+ */
+export function questionClauses(lower: string): { clause: string; preamble: string }[] {
+  const out = [{ clause: lower, preamble: '' }];
+  const add = (at: number) => {
+    const clause = lower.slice(at).trim();
+    const preamble = lower.slice(0, at).replace(/[\s,:;–—-]+$/, '').trim();
+    if (clause && preamble && !out.some((c) => c.clause === clause)) out.push({ clause, preamble });
+  };
+  for (const m of lower.matchAll(/\s*(?:,|\s[-–—]|:)\s+/g)) add(m.index + m[0].length);
+  for (const m of lower.matchAll(/\s(?=(?:what|how|who|why)\b)/g)) add(m.index + 1);
+  return out;
+}
+
+/** "the 9/11 widow who answered obama, what did she say": the pronoun stands for the preamble. */
+const PRONOUN = /^(?:he|she|they|him|her|them)$/;
+
 /** "brigid harrison, who is she": a description asked for after the name. */
 const WHO_IS_AFTER = /^(.+?),?\s+(?:who|what)(?:'s|\s+is|\s+was|\s+are|\s+were)\s+(?:she|he|they|that|this|it)$/;
 
-function kindOf(lower: string, original: string): { kind: AnswerKind; speaker?: string; subject?: string } {
+interface Kind {
+  kind: AnswerKind;
+  speaker?: string;
+  subject?: string;
+  /** The part of the line that asks (see questionClauses): what the noun asked about and the kind of number are read from. */
+  clause: string;
+}
+
+/** The kind of answer from the first clause of the line that reads as a question (see questionClauses). */
+function kindOf(lower: string, original: string): Kind {
+  for (const { clause, preamble } of questionClauses(lower.replace(/\s*%/g, ' percent'))) {
+    const found = clauseKind(clause, preamble ? original : original.slice(0, clause.length));
+    if (found.kind === 'other') continue;
+    // "..., what did she say": she is whoever the preamble names.
+    if (found.speaker && PRONOUN.test(found.speaker)) {
+      if (!preamble) continue;
+      // (A description's relative clause is what the question is about: "the widow [who answered obama]".)
+      return { ...found, speaker: preamble.split(/\s+(?:who|that|which|whose)\s+/)[0]!, clause };
+    }
+    return { ...found, clause };
+  }
+  return { kind: 'other', clause: lower };
+}
+
+/** A phrase that can be someone's name or description as chat writes it: no function or question word. */
+function canBeSpeaker(phrase: string): boolean {
+  return tokenize(phrase).every((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && !NOT_A_SPEAKER.test(w));
+}
+
+function clauseKind(lower: string, original: string): Omit<Kind, 'clause'> {
   for (const pattern of SAID_PATTERNS) {
     const m = pattern.exec(lower);
     // "what did you think" is not about a person in the news.
     if (m?.[1] && !/^(?:you|i|we|they|people|it)$/.test(m[1])) return { kind: 'said', speaker: m[1] };
   }
-  const onTopic = NAME_ON_TOPIC.exec(lower);
-  if (onTopic && tokenize(onTopic[1]!).every((w) => !STOP_WORDS.has(w) && !QUESTION_WORDS.has(w) && !NOT_A_SPEAKER.test(w))) return { kind: 'said', speaker: onTopic[1]! };
+  const onTopic = NAME_ON_TOPIC.exec(lower) ?? NAME_REACTION.exec(lower) ?? IN_THEIR_VIEW.exec(lower);
+  if (onTopic && canBeSpeaker(onTopic[1]!)) return { kind: 'said', speaker: onTopic[1]! };
   const whoIs = WHO_IS_AFTER.exec(lower);
   if (whoIs && looksLikeName(whoIs[1]!, original.slice(0, whoIs[1]!.length))) return { kind: 'describe', subject: whoIs[1]! };
   if (DATE.test(lower)) return { kind: 'date' };
-  if (NUMBER.test(lower) || POLL.test(lower)) return { kind: 'number' };
+  if (NUMBER.test(lower) || POLL.test(lower) || NUMBER_NOUN.test(lower)) return { kind: 'number' };
   if (REASON.test(lower) || HOW_EXPLAIN.test(lower)) return { kind: 'reason' };
   if (PLACE.test(lower)) return { kind: 'place' };
   if (ORGANISATION.test(lower)) return { kind: 'organisation' };
   const describe = DESCRIBE.exec(lower);
   if (describe && looksLikeName(describe[1]!, original.slice(original.length - describe[1]!.length))) return { kind: 'describe', subject: describe[1]! };
-  if (PERSON.test(lower)) return { kind: /^what\b/.test(lower) ? 'other' : 'person' };
+  if (PERSON.test(lower) || NAME_OF.test(lower)) return { kind: /^what\b/.test(lower) ? 'other' : 'person' };
   return { kind: 'other' };
 }
 
@@ -168,7 +230,7 @@ function numberKindOf(lower: string): NumberKind {
   if (/^how\s+old\b/.test(lower)) return 'age';
   if (/^how\s+often\b/.test(lower)) return 'frequency';
   if (/^how\s+much\b/.test(lower) && MONEY_WORDS.test(lower)) return 'money';
-  if (/^what\s+(?:percentage|percent|share|proportion|fraction|portion)\b|\bpoll(?:s|ing)?\b|\bapprov/.test(lower)) return 'percent';
+  if (/^what\s+(?:percentage|percent|share|proportion|fraction|portion)\b|\bpoll(?:s|ing)?\b|\bapprov|^(?:\w+\s+){0,2}(?:percentage|share)\s+of\b/.test(lower)) return 'percent';
   if (/^how\s+many\b/.test(lower)) return 'count';
   return 'any';
 }
@@ -227,7 +289,7 @@ function doerVerb(lower: string): string | null {
 export function analyseQuestion(question: string): QuestionAnalysis {
   const text = normalise(question);
   const lower = text.toLowerCase();
-  const { kind, speaker, subject } = kindOf(lower, text);
+  const { kind, speaker, subject, clause } = kindOf(lower, text);
   const speakerWords = speaker ? nameWords(speaker) : null;
   const subjectWords = subject ? nameWords(subject) : null;
   // The titles in "admiral harris" are no topic either.
@@ -246,7 +308,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const terms: QuestionTerm[] = [];
   const speechVerb = new RegExp(`^(?:${QUESTION_SPEECH_VERBS})$`);
   const words = tokenize(text);
-  const focus = kind === 'said' || kind === 'describe' ? null : focusOf(lower);
+  const focus = kind === 'said' || kind === 'describe' ? null : focusOf(clause);
   words.forEach((word, at) => {
     const lowerWord = word.toLowerCase();
     // One-letter words say nothing, except a digit ("iPhone 7", "Article 5").
@@ -271,7 +333,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     names,
     terms,
     focus,
-    numberKind: kind === 'number' ? numberKindOf(lower) : 'any',
-    verb: kind === 'person' || kind === 'organisation' || kind === 'place' ? doerVerb(lower) : null,
+    numberKind: kind === 'number' ? numberKindOf(clause) : 'any',
+    verb: kind === 'person' || kind === 'organisation' || kind === 'place' ? doerVerb(clause) : null,
   };
 }

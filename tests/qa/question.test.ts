@@ -44,6 +44,22 @@ describe('analyseQuestion', () => {
     expect(q('according to the port authority, why did the ferries stop').kind).toBe('reason');
   });
 
+  it('finds the question in a chat line that does not open with it: after a comma or dash, an opener, a condition, or a noun', () => {
+    const q = (text: string) => analyseQuestion(text);
+    expect([q('all told how much did the ferry repairs cost').kind, q('all told how much did the ferry repairs cost').numberKind]).toEqual(['number', 'money']);
+    expect(q('harbour vote last night, final tally for okafor and reyes').kind).toBe('number');
+    expect(q('odds of the ferry reopening before june?').kind).toBe('number');
+    expect([q('if okafor ran for governor what % would she get').kind, q('if okafor ran for governor what % would she get').numberKind]).toEqual(['number', 'percent']);
+    expect(q('the three sailors rescued off the pier, who were they').kind).toBe('person');
+    expect(q('name of the port spokesman who said the ferries were safe').kind).toBe('person');
+    // The pronoun stands for the preamble; a relative clause in it is the topic.
+    expect([q('the harbour master who closed the pier, what did she say').kind, q('the harbour master who closed the pier, what did she say').speaker]).toEqual(['said', ['harbour', 'master']]);
+    expect(q('jane holloway reaction to the ferry closures').speaker).toEqual(['jane', 'holloway']);
+    expect(q('samuel okafor - was the closure legal in his view').speaker).toEqual(['samuel', 'okafor']);
+    // A relative "where" or "when" does not make a place or date question of a request.
+    expect(q('tell me about the pier where the ferry sank').kind).toBe('other');
+  });
+
   it('knows the names the user capitalised, and the subject of "who is"', () => {
     const q = analyseQuestion('What did Trump say about Lester Holt?');
     expect(q.names).toEqual([['trump'], ['lester', 'holt']]);
