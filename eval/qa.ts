@@ -34,10 +34,7 @@ import { ingestInputs } from '../src/ingest/pipeline.ts';
 import { silentLogger } from '../src/log.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { contentTerms } from '../src/nlp/tokens.ts';
-import { ABSTENTION_FEATURES, abstentionFeatures } from '../src/qa/abstain.ts';
-import { ANSWER_THRESHOLD, ask, askOffline, scoreAtLeast, type Answer } from '../src/qa/index.ts';
-import { analyseQuestion } from '../src/qa/question.ts';
-import { fitModel, leaveOneSetOut, outcome, type FitRow } from './abstention-fit.ts';
+import { ask, askOffline, type Answer } from '../src/qa/index.ts';
 import { Store } from '../src/store/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -48,10 +45,6 @@ const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : null;
 const reuseDb = args.includes('--db') ? args[args.indexOf('--db') + 1] : undefined;
 const calibrate = args.includes('--calibrate');
-/** Fit the abstention decision (src/qa/abstain.ts) on the sets asked, with leave-one-set-out cross-validation. */
-const fitAbstention = args.includes('--fit-abstention');
-/** `--rule threshold`: answer by the first rounds' score threshold instead of the learned decision (for before / after tables). */
-const thresholdRule = args.includes('--rule') && args[args.indexOf('--rule') + 1] === 'threshold';
 /** While tuning: only the sets named (e.g. `--sets tune,heldout,fresh,fresh2,fresh3`), so that the newest set stays unseen. */
 type Half = 'tune' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4';
 const HALVES: Half[] = ['tune', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4'];
@@ -205,7 +198,7 @@ async function main(): Promise<void> {
       console.log('| threshold | accuracy | "not found" on unanswerable | false "not found" |\n|---|---|---|---|');
       const items = tune.map((t) => t.item);
       for (let threshold = 0.2; threshold <= 0.6001; threshold += 0.025) {
-        const rows = items.map((item) => ({ item, answer: askOffline(store, item.question, scope, scoreAtLeast(threshold)).answer }));
+        const rows = items.map((item) => ({ item, answer: askOffline(store, item.question, scope, threshold).answer }));
         const right = rows.filter((r) => isRight(r.item, r.answer, idOf(r.item.article), textOf)).length;
         const none = rows.filter((r) => r.item.kind === 'none');
         const answerable = rows.filter((r) => r.item.kind !== 'none');
@@ -214,26 +207,10 @@ async function main(): Promise<void> {
       }
       return;
     }
-    if (fitAbstention) {
-      fitAndPrint(
-        all.map(({ item, half }) => {
-          // The answer the best passage gives when the rule always answers, and what the rule would see.
-          const { answer, passages } = askOffline(store, item.question, scope, () => true);
-          return {
-            set: half,
-            features: abstentionFeatures(analyseQuestion(item.question).kind, passages),
-            answerable: item.kind !== 'none',
-            rightIfAnswered: item.kind !== 'none' && isRight(item, answer, idOf(item.article), textOf),
-            forced: !answer.found,
-          };
-        }),
-      );
-      return;
-    }
     started = performance.now();
     const results: (Result & { half: Half })[] = [];
     for (const { item, half } of all) {
-      const answer = thresholdRule ? askOffline(store, item.question, scope, scoreAtLeast(ANSWER_THRESHOLD)).answer : await ask({ store }, item.question, scope);
+      const answer = await ask({ store }, item.question, scope);
       const right = isRight(item, answer, idOf(item.article), textOf);
       results.push({ item, answer, right, half });
       if (verbose || only) {
@@ -272,33 +249,6 @@ async function main(): Promise<void> {
     store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** The regularisations tried; the one with the best mean held-out accuracy is fitted on all the rows. */
-const LAMBDAS = [0.3, 0.1, 0.03, 0.01, 0.003];
-
-function fitAndPrint(rows: FitRow[]): void {
-  const pct = (x: number) => x.toFixed(2);
-  console.log(`\nAbstention fit: ${rows.length} questions (${rows.filter((r) => r.forced).length} always "not found": a word no article holds), deterministic (no seed)`);
-  console.log('Leave-one-set-out: each set answered by a model (weights and cutoff) fitted on the other sets');
-  console.log(`| lambda | ${[...new Set(rows.map((r) => r.set))].join(' | ')} | mean accuracy |`);
-  let best = { lambda: LAMBDAS[0]!, mean: -1 };
-  for (const lambda of LAMBDAS) {
-    const bySet = leaveOneSetOut(rows, lambda);
-    const mean = [...bySet.values()].reduce((s, o) => s + o.accuracy, 0) / bySet.size;
-    console.log(`| ${lambda} | ${[...bySet.values()].map((o) => `${pct(o.accuracy)} (nf ${pct(o.notFound)}, false nf ${pct(o.falseNotFound)})`).join(' | ')} | ${pct(mean)} |`);
-    if (mean > best.mean) best = { lambda, mean };
-  }
-  const model = fitModel(rows, best.lambda);
-  const all = outcome(rows, model);
-  console.log(`\nFitted on all ${rows.length} with lambda ${best.lambda}: accuracy ${pct(all.accuracy)}, "not found" on unanswerable ${pct(all.notFound)}, false "not found" ${pct(all.falseNotFound)}`);
-  for (const set of new Set(rows.map((r) => r.set))) {
-    const o = outcome(rows.filter((r) => r.set === set), model);
-    console.log(`  ${set}: ${o.right}/${o.total} = ${pct(o.accuracy)}, "not found" ${pct(o.notFound)}, false "not found" ${pct(o.falseNotFound)}`);
-  }
-  const round = (x: number) => Number(x.toPrecision(4));
-  console.log(`\nABSTENTION_MODEL (src/qa/abstain.ts), features ${ABSTENTION_FEATURES.join(', ')}:`);
-  console.log(JSON.stringify({ weights: model.weights.map(round), bias: round(model.bias), cutoff: round(model.cutoff) }));
 }
 
 await main();

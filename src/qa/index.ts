@@ -14,7 +14,6 @@ import { choosePassages, composeAnswer, describeWindow } from './answer.ts';
 import { notFoundAnswer, type Answer, type AnswerPassage } from '../model/answer.ts';
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { SENTENCE_MEMO, rankPassages, type RankedPassage } from './rank.ts';
-import { answersQuestion } from './abstain.ts';
 import { DERIVED_WEIGHT } from './terms.ts';
 
 export { NOT_FOUND_ANSWER, type Answer, type AnswerPassage, type AnswerSentence } from '../model/answer.ts';
@@ -30,9 +29,8 @@ export interface AskScope {
 }
 
 /**
- * The first rounds' abstention threshold on the best passage's score (calibrated on the tuning half
- * of eval/qa: npm run eval:qa -- --calibrate). Answering is now decided by the learned rule
- * (abstain.ts); a further passage joins an answer only from this score (or the best's) up.
+ * The abstention threshold on the best passage's score: below it, "I don't find that". Calibrated
+ * on the tuning half of eval/qa (npm run eval:qa -- --calibrate).
  */
 export const ANSWER_THRESHOLD = 0.33;
 /** Candidate articles taken from the index per search (window, then older). */
@@ -92,16 +90,10 @@ function prepare(store: Store, question: QuestionAnalysis): Prepared & { unknown
   };
 }
 
-/** Whether the best passage of a ranking answers the question (else "I don't find that"). */
-export type AnswerRule = (question: QuestionAnalysis, ranked: RankedPassage[]) => boolean;
-/** The product's rule: the learned decision over what the ranking knows of its best passage. */
-export const learnedRule: AnswerRule = (question, ranked) => answersQuestion(question.kind, ranked);
-/** The first rounds' rule, a threshold on the best passage's score (for the eval's comparisons and sweep). */
-export const scoreAtLeast =
-  (min: number): AnswerRule =>
-  (_, ranked) =>
-    (ranked[0]?.score ?? -Infinity) >= min;
-const never: AnswerRule = () => false;
+/** How sure the ranking is of its best passage: its score, or nothing without one. */
+function confidence(passage: RankedPassage | undefined): number {
+  return passage ? passage.score : -Infinity;
+}
 
 function contextIds(store: Store, scope: AskScope): number[] {
   if (scope.articleIds?.length) return scope.articleIds;
@@ -134,10 +126,10 @@ export interface OfflineResult {
 }
 
 /**
- * The offline answer and the passages behind it. Synchronous: no network. `rule` is for the eval's
- * comparisons and fitting only; the product uses the learned rule.
+ * The offline answer and the passages behind it. Synchronous: no network. `minScore` is for the
+ * eval's calibration sweep only; the product uses ANSWER_THRESHOLD.
  */
-export function askOffline(store: Store, text: string, scope: AskScope, rule: AnswerRule = learnedRule): OfflineResult {
+export function askOffline(store: Store, text: string, scope: AskScope, minScore = ANSWER_THRESHOLD): OfflineResult {
   const window = describeWindow(scope.since, scope.now);
   const searched = searchedText(scope, window);
   const scoped: NonNullable<Answer['scope']> = { since: scope.since.toISOString(), now: scope.now.toISOString(), replying: Boolean(scope.articleIds?.length) };
@@ -145,14 +137,14 @@ export function askOffline(store: Store, text: string, scope: AskScope, rule: An
   if (!analysed.terms.length) return { answer: notFoundAnswer(analysed.question || text, searched, [], scoped), passages: [] };
   const { question, idf, query, unknown } = prepare(store, analysed);
   // A word no article holds: nothing answers, but the stories closest to the rest are still named.
-  const answers: AnswerRule = unknown.length ? never : (q, ranked) => ranked.length > 0 && rule(q, ranked);
+  const threshold = unknown.length ? Infinity : minScore;
 
   const ownIds = contextIds(store, scope);
   const own = new Set(ownIds);
   const memo = store.memos.of(SENTENCE_MEMO);
   const rank = (articles: StoredArticle[]): RankedPassage[] => rankPassages(question, articles, idf, memo);
   const answerFrom = (ranked: RankedPassage[], older = false): OfflineResult => {
-    const chosen = choosePassages(ranked, question, Math.min(ANSWER_THRESHOLD, ranked[0]!.score));
+    const chosen = choosePassages(ranked, question, threshold);
     if (!older) return { answer: composeAnswer(question, chosen, { searched, scope: scoped }), passages: ranked };
     const newest = new Date(Math.max(...chosen.map((p) => articleTime(p.article)))).toISOString();
     const age = `This is from ${shortTime(newest, scope.now)}, before ${window}.`;
@@ -162,15 +154,15 @@ export function askOffline(store: Store, text: string, scope: AskScope, rule: An
 
   // The digest replied to (or the last topic's stories) first: when they answer, that is the answer.
   const mine = ownIds.length ? rank(store.articles.getMany(ownIds)) : [];
-  if (answers(question, mine)) return answerFrom(mine);
+  if (confidence(mine[0]) >= threshold) return answerFrom(mine);
   // Then the window, then the archive behind it.
   const windowIds = store.passages.candidates(query, { since, limit: CANDIDATES }).filter((id) => !own.has(id));
   const recent = rank(store.articles.getMany(windowIds));
-  if (answers(question, recent)) return answerFrom(recent);
+  if (confidence(recent[0]) >= threshold) return answerFrom(recent);
   // Nothing in the window answers: the archive behind it, saying how old the answer is.
   const olderIds = store.passages.candidates(query, { before: since, limit: CANDIDATES }).filter((id) => !own.has(id));
   const older = rank(store.articles.getMany(olderIds));
-  if (answers(question, older)) {
+  if (confidence(older[0]) >= threshold) {
     return answerFrom(older, true);
   }
   const best = [...mine, ...recent, ...older].sort((a, b) => b.score - a.score);
