@@ -51,15 +51,27 @@ const STRONG_REASON = new RegExp(
 const GROUNDS = /\b(?:saying|arguing|citing|claiming|argues?\s+that|argued\s+that|contends?\s+that|contended\s+that)\b/i;
 /** Weaker signs of an explanation: a purpose ("to mock"), a preceding event, a worry, a blame. */
 const WEAK_REASON =
-  /\b(?:after\s+(?:he|she|they|it|the)|amid|over\s+(?:concerns?|fears?)|fears?|concerns?|worried|blamed|accus\w+|to\s+(?:avoid|keep|mock|protect|prevent|stop|help|make|show|force|ensure|gain|win|draw|boost|punish|send|push|protest|direct|save|defend|counter))\b/i;
+  /\b(?:after\s+(?:he|she|they|it|the|a|an|his|her|their|its|being)|as\s+(?:his|her|their|its)\s+\w+|,\s+(?:making|leaving|forcing|prompting)|using|amid|over\s+(?:concerns?|fears?)|fears?|concerns?|worried|blamed|accus\w+|to\s+(?:avoid|keep|mock|protect|prevent|stop|help|make|show|force|ensure|gain|win|draw|boost|punish|send|push|protest|direct|save|defend|counter))\b/i;
+
+/** "had a falling out after Beck read ...": an event named after "after" may be the cause (case matters: a name). */
+const AFTER_NAME = /\bafter\s+\p{Lu}[\p{L}'’-]+\s+\p{Ll}/u;
 
 /** A news-agency dateline opening the sentence ("LOS ANGELES, Sept. 28 (UPI) —"): its date is the report's, not the fact's. */
 export function withoutDateline(text: string): string {
   return text.replace(/^[\p{Lu}][\p{Lu}\s.,'-]+,\s+(?:[\p{L}.]+\s+\d{1,2}\s+)?\((?:UPI|AP|Reuters|AFP)\)\s*[—–-]+\s*/u, '');
 }
 
-export function hasDate(text: string): number {
+/** A year, on its own or in a date. */
+const YEAR = /\b(?:19|20)\d\d\b/;
+
+/**
+ * How well a sentence says when: 1 for a full date, 0.8 for a weekday, a month or "this week", 0
+ * for none. When a year is asked for ("what year", "since when"), only a year answers fully; any
+ * other date ("last week", "on Thursday") says something else.
+ */
+export function hasDate(text: string, wantsYear = false): number {
   const clean = withoutDateline(text);
+  if (wantsYear) return YEAR.test(clean) ? 1 : DATE.test(clean) ? 0.5 : 0;
   if (PRECISE_DATE.test(clean)) return 1;
   return DATE.test(clean) ? 0.8 : 0;
 }
@@ -75,7 +87,7 @@ const STRONG_REASONS = new RegExp(STRONG_REASON.source, 'gi');
 export function hasReason(text: string, eventAt = 0): number {
   if (GROUNDS.test(text)) return 1;
   for (const m of text.matchAll(STRONG_REASONS)) if (m.index >= eventAt || m.index < 3) return 1;
-  return STRONG_REASON.test(text) || WEAK_REASON.test(text) ? 0.7 : 0;
+  return STRONG_REASON.test(text) || WEAK_REASON.test(text) || AFTER_NAME.test(text) ? 0.7 : 0;
 }
 
 /** A month name (or its abbreviation) right before a number: the number is a day of a date ("April 1", "Sept. 30"). */
@@ -141,7 +153,7 @@ const GENERIC_COUNTED = /^(?:people|persons|times|ones|things|number)$/;
  * to the noun asked about, money for "how much does it cost", a percentage for a poll), less for
  * any other number, 0 for none.
  */
-export function numberFit(text: string, question: string, kind: NumberKind, focus: string | null): number {
+export function numberFit(text: string, question: string, kind: NumberKind, focus: string | null, focusKeys?: ReadonlySet<string>): number {
   const numbers = answerNumbers(text, question.toLowerCase()).filter((n) => !measuresOtherThing(text, n, kind, focus));
   if (!numbers.length) return NUMBER_WORDS.test(text) && kind === 'any' ? 0.8 : 0;
   switch (kind) {
@@ -159,15 +171,16 @@ export function numberFit(text: string, question: string, kind: NumberKind, focu
       // "How many people": any count answers; "how many accounts" wants accounts counted.
       if (!focus || GENERIC_COUNTED.test(focus)) return 1;
       // "2 million accounts", "Twenty-nine people were injured", "12 FDIC workstations": the noun asked about within a few words after the number.
-      const focusKey = termKey(focus);
+      // The noun in the question's words or another's ("how many guys" counts "50 men"): the focus term's forms.
+      const keys = new Set([termKey(focus), ...(focusKeys ?? [])]);
       const ofPeople = countsPeople(focus);
       let fit = 0.6;
       for (const n of numbers) {
         const after = tokenize(text.slice(n.end, n.end + 60)).slice(0, 4);
-        if (after.some((w) => termKey(w) === focusKey)) return 1;
+        if (after.some((w) => keys.has(termKey(w)))) return 1;
         // "the number of polling places from 400 ... to 60", "polling places fell to 60", "staff totaled 20": the noun shortly before.
         const before = tokenize(text.slice(Math.max(0, n.start - 80), n.start)).slice(-8);
-        const at = before.map(termKey).lastIndexOf(focusKey);
+        const at = before.map(termKey).findLastIndex((k) => keys.has(k));
         if (at >= 0 && before.slice(at + 1).some((w) => COUNT_LINK.test(w))) return 1;
         if (ofPeople && after.slice(0, 2).some(countsPeople)) fit = PEOPLE_COUNT;
       }

@@ -53,6 +53,8 @@ export interface QuestionAnalysis {
   focus: string | null;
   /** For `number`: the kind of number wanted. */
   numberKind: NumberKind;
+  /** For `date`: a year is asked for ("what year", "since when"): a weekday or "last week" does not answer. */
+  wantsYear?: boolean;
   /**
    * For a who / which question about a deed ("who shot reagan", "which country called north korea
    * an outlaw nation"): the verb, as asked, whose doer is the answer. Null for "who did X invite"
@@ -231,15 +233,21 @@ function numberKindOf(lower: string): NumberKind {
   if (/^how\s+often\b/.test(lower)) return 'frequency';
   if (/^how\s+much\b/.test(lower) && MONEY_WORDS.test(lower)) return 'money';
   if (/^what\s+(?:percentage|percent|share|proportion|fraction|portion)\b|\bpoll(?:s|ing)?\b|\bapprov|^(?:\w+\s+){0,2}(?:percentage|share)\s+of\b/.test(lower)) return 'percent';
-  if (/^how\s+many\b/.test(lower)) return 'count';
+  if (/^how\s+many\b/.test(lower) || (NUMBER_NOUN.test(lower) && /^(?:\w+\s+){0,3}(?:count|tally|toll|number)\s/.test(lower))) return 'count';
   return 'any';
 }
 
 /** Auxiliaries and verbs that end the noun phrase after "which" or "how many". */
 const PHRASE_END = /^(?:is|are|was|were|did|does|do|has|have|had|will|would|can|could|got|get|gets|were|been|be|of|in|on|at|for|from|to|by|with|about|that|who|which|the|a|an)$/;
 
+/** "what year", "since when": a year answers. */
+const YEAR_ASKED = /^(?:(?:in\s+)?(?:what|which)\s+year|since\s+when)\b/;
+
 /** The noun asked about: the last word of the noun phrase after "which", "what", "how many", "how much". */
 function focusOf(lower: string): string | null {
+  // "final vote count for ...", "the death toll in ...": what the number counts stands before its noun.
+  const counted = NUMBER_NOUN.exec(lower) && /^(?:(?:the|final|total|exact|latest|overall|official)\s+)*([a-z]+)\s+(?:count|tally|total|toll)\b/.exec(lower);
+  if (counted) return counted[1]!;
   const m = /^(?:which|what|how\s+many|how\s+much)\s+(.*)$/.exec(lower);
   if (!m) return null;
   const words = tokenize(m[1]!);
@@ -309,12 +317,14 @@ export function analyseQuestion(question: string): QuestionAnalysis {
   const speechVerb = new RegExp(`^(?:${QUESTION_SPEECH_VERBS})$`);
   const words = tokenize(text);
   const focus = kind === 'said' || kind === 'describe' ? null : focusOf(clause);
+  // "what year did ...": the year is what is asked, not a word to look for.
+  const shapeWord = kind === 'date' ? /^(?:in\s+)?(?:what|which)\s+(time|day|date|year|month|week)\b/.exec(clause)?.[1] : undefined;
   words.forEach((word, at) => {
     const lowerWord = word.toLowerCase();
     // One-letter words say nothing, except a digit ("iPhone 7", "Article 5").
     if (seen.has(lowerWord) || (lowerWord.length < 2 && !/\d/.test(lowerWord)) || titles.has(lowerWord)) return;
     const role: QuestionTerm['role'] = speakerWords?.includes(lowerWord) ? 'speaker' : subjectWords?.includes(lowerWord) ? 'subject' : 'topic';
-    if (role === 'topic' && (STOP_WORDS.has(lowerWord) || QUESTION_WORDS.has(lowerWord))) return;
+    if (role === 'topic' && (STOP_WORDS.has(lowerWord) || QUESTION_WORDS.has(lowerWord) || lowerWord === shapeWord)) return;
     if (role === 'topic' && kind === 'said' && speechVerb.test(lowerWord)) return;
     if (role !== 'topic' && QUESTION_TITLE_WORDS.has(lowerWord)) return;
     seen.add(lowerWord);
@@ -334,6 +344,7 @@ export function analyseQuestion(question: string): QuestionAnalysis {
     terms,
     focus,
     numberKind: kind === 'number' ? numberKindOf(clause) : 'any',
+    ...(kind === 'date' && YEAR_ASKED.test(clause) ? { wantsYear: true } : {}),
     verb: kind === 'person' || kind === 'organisation' || kind === 'place' ? doerVerb(clause) : null,
   };
 }

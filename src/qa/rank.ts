@@ -489,10 +489,10 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
           break;
         }
         case 'number':
-          typeCheck = () => numberFit(sentence.text, question.question, question.numberKind, question.focus);
+          typeCheck = () => numberFit(sentence.text, question.question, question.numberKind, question.focus, focusKeys);
           break;
         case 'date':
-          typeCheck = () => hasDate(sentence.text);
+          typeCheck = () => hasDate(sentence.text, question.wantsYear);
           break;
         case 'reason': {
           // Where the question's words start in the sentence: the reason should come after what it explains.

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { hasDate, hasReason, nameFit, numberFit, personSurnames } from '../../src/qa/answer-type.ts';
+import { termForms } from '../../src/qa/terms.ts';
 import { termKey } from '../../src/qa/terms.ts';
 
 describe('numberFit', () => {
@@ -52,7 +53,31 @@ describe('numberFit', () => {
   });
 });
 
+describe('numberFit with the noun in other words', () => {
+  it('takes a count of a synonym of the noun asked about ("how many automobiles" is answered by "40 cars")', () => {
+    const keys = new Set(termForms('automobiles', { expand: true, noun: true }).map((f) => f.key));
+    const cars = (text: string) => numberFit(text, 'how many automobiles were towed', 'count', 'automobiles', keys);
+    expect(cars('Police towed 40 cars from the pier.')).toBe(1);
+    expect(cars('Police towed 40 boats from the pier.')).toBeLessThan(1);
+  });
+});
+
 describe('hasDate and hasReason', () => {
+  it('wants a year when a year is asked ("what year", "since when"): "last week" or a weekday says something else', () => {
+    expect(hasDate('The ferry line, founded in 1987, runs six boats.', true)).toBe(1);
+    expect(hasDate('Then, last week, the ferry line called.', true)).toBeLessThan(hasDate('Then, last week, the ferry line called.'));
+    expect(hasDate('The harbour master spoke on Thursday.', true)).toBe(0.5);
+  });
+
+  it('sees a weaker reason in an event after "after", in "as his ... struggles", in a result clause, and in a means ("using")', () => {
+    expect(hasReason('The two friends fell out after Okafor read a private letter on the radio.')).toBe(0.7);
+    expect(hasReason('Reyes is moving staff to the coast as his campaign struggles to raise money.')).toBe(0.7);
+    expect(hasReason('She will be 60 in May, making retraining impractical.')).toBe(0.7);
+    expect(hasReason('Tied precincts are settled using a coin toss.')).toBe(0.7);
+    expect(hasReason('Okafor read a letter on the radio after lunch with friends.')).toBe(0);
+  });
+
+
   it('prefers a full date to a weekday, and sees no date in a dateline', () => {
     expect(hasDate('The interview premieres on Sept. 30 on Apple Music.')).toBe(1);
     expect(hasDate('The council met on Monday.')).toBeLessThan(1);

@@ -56,6 +56,11 @@ describe('analyseQuestion', () => {
     expect([q('the harbour master who closed the pier, what did she say').kind, q('the harbour master who closed the pier, what did she say').speaker]).toEqual(['said', ['harbour', 'master']]);
     expect(q('jane holloway reaction to the ferry closures').speaker).toEqual(['jane', 'holloway']);
     expect(q('samuel okafor - was the closure legal in his view').speaker).toEqual(['samuel', 'okafor']);
+    // "final vote count for ...": a count of votes; "what year": a year, and "year" is no word to look for.
+    expect([q('final vote count for okafor and reyes').numberKind, q('final vote count for okafor and reyes').focus]).toEqual(['count', 'vote']);
+    expect([q('what year did the ferry line start').wantsYear, q('what year did the ferry line start').terms.map((t) => t.word)]).toEqual([true, ['ferry', 'line', 'start']]);
+    expect(q('since when has okafor run the port').wantsYear).toBe(true);
+    expect(q('when did okafor close the port').wantsYear).toBeUndefined();
     // A relative "where" or "when" does not make a place or date question of a request.
     expect(q('tell me about the pier where the ferry sank').kind).toBe('other');
   });
