@@ -83,11 +83,16 @@ function mainBearerIsX(mentions: { isX: boolean }[]): boolean {
   return x > others || (x > 0 && x === others && mentions[0]!.isX);
 }
 
-/** X as the subject of a speech verb with something said after it: "Graham said", "said Caddell", "according to Graham". */
-function reportsSpeech(sentence: StatementSentence, articleText: string, surnameKey: string): boolean {
+/**
+ * X as the subject of a speech verb with something said after it: "Graham said", "said Caddell",
+ * "according to Graham". Not X named inside someone else's quotation (`othersQuotes`): "Cuban has
+ * been out there saying ..." in Pence's words is Pence's statement.
+ */
+function reportsSpeech(sentence: StatementSentence, articleText: string, surnameKey: string, othersQuotes: FoundQuote[]): boolean {
   const positions: number[] = [];
   sentence.keys.forEach((key, k) => {
-    if (key === surnameKey) positions.push(sentence.tokenStarts[k]!);
+    const at = sentence.tokenStarts[k]!;
+    if (key === surnameKey && !othersQuotes.some((q) => q.start <= at && at < q.end)) positions.push(at);
   });
   if (!positions.length) return false;
   for (const at of positions) {
@@ -103,8 +108,11 @@ function reportsSpeech(sentence: StatementSentence, articleText: string, surname
       // "Graham said", "Warren told Stumpf", "Sullivan, the commissioner, says": the name shortly
       // before the verb, with no quote mark between them; or "said Caddell" right after it.
       if (at < verb.start && before.length <= 60 && !/["“”.;]/.test(before) && saysSomething) return true;
-      // "said Caddell", "said Douglas Holtz-Eakin": only the rest of the name between the verb and the surname.
-      if (at >= verb.end && /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?:\p{Lu}[\p{L}'’]*-)?$/u.test(after) && after.length <= 40) return true;
+      // "said Caddell", "said Douglas Holtz-Eakin": only the rest of the name between the verb and the
+      // surname; the verb ends a quotation or a clause ("..., said Caddell"), else it has a subject of
+      // its own and X is whom it is about ("Pataki says Kasich has a record").
+      const opensVerb = articleText.slice(Math.max(sentence.start, verb.start - 3), verb.start);
+      if (at >= verb.end && (verb.start === sentence.start || /[,"”’'—–-]\s*$/.test(opensVerb)) && /^\s+(?:\p{Lu}[\p{L}.'’-]*\s+){0,3}(?:\p{Lu}[\p{L}'’]*-)?$/u.test(after) && after.length <= 40) return true;
     }
   }
   return false;
@@ -127,23 +135,29 @@ function pronounSpeech(sentence: StatementSentence): boolean {
 export function statementStrengths(sentences: StatementSentence[], articleText: string, quotes: FoundQuote[], asked: string[]): number[] {
   const surnameKey = termKey(asked[asked.length - 1]!);
   const own = quotes.filter((q) => speakerMatches(q.speaker, asked));
+  const othersQuotes = quotes.filter((q) => !q.fragment && !speakerMatches(q.speaker, asked));
   // An article that never names X holds no statement of X (and costs no more look).
   if (!own.length && !sentences.some((s) => s.keys.includes(surnameKey))) return sentences.map(() => 0);
   // "What did Jane Sanders say": a lone "Sanders" is the Sanders the article names in full most
   // often (the first named, on a tie): in a story about Bernie Sanders that mentions his wife
   // once, "Sanders said" is him. Where it is not her, only her own sentences and quotes count.
   const surnameIsX = asked.length < 2 || firstNameGender(asked[0]!) === null || isDescription(asked) || mainBearerIsX(fullMentions(articleText, asked));
-  return sentences.map((sentence, i) => {
+  const strengths: number[] = [];
+  sentences.forEach((sentence, i) => strengths.push(strengthOf(sentence, i)));
+  return strengths;
+
+  function strengthOf(sentence: StatementSentence, i: number): number {
     const quoted = own.filter((q) => q.start < sentence.end && q.end > sentence.start);
     if (quoted.some((q) => !q.fragment)) return STATEMENT.quote;
     if (quoted.length) return STATEMENT.fragment;
     if (!surnameIsX && !fullMentions(sentence.text, asked).some((m) => m.isX)) return 0;
-    if (reportsSpeech(sentence, articleText, surnameKey)) return STATEMENT.reported;
-    // "He has called China ...": the sentence before is about X (names X), so "he" is X.
+    if (reportsSpeech(sentence, articleText, surnameKey, othersQuotes)) return STATEMENT.reported;
+    // "He has called China ...": the sentence before is about X (names X), so "he" is X; unless
+    // someone else spoke there ("Pataki says Kasich ... He warns ...": he is Pataki).
     if ((sentence.keys.includes('he') || sentence.keys.includes('she')) && !sentence.keys.includes(surnameKey) && pronounSpeech(sentence)) {
       const previous = sentences[i - 1];
-      if (previous?.keys.includes(surnameKey)) return STATEMENT.pronoun;
+      if (previous?.keys.includes(surnameKey) && (strengths[i - 1]! > 0 || !speechVerbs(previous.text, previous.start).length)) return STATEMENT.pronoun;
     }
     return 0;
-  });
+  }
 }

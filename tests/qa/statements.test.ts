@@ -34,6 +34,24 @@ describe('the statements of the person a question asks about', () => {
     expect(statementsOf('what did holloway say about the ferry')).toEqual([expect.stringMatching(/We will not leave the islands/)]);
   });
 
+  it('are not someone else\'s words about them: "Reyes says Okafor ...", "he warns" after it, Okafor named inside Reyes\'s quote', () => {
+    const about: ArticleDraft = {
+      title: 'Council members weigh in on the port',
+      outlet: 'Example Gazette',
+      url: 'https://gazette.example/2026/03/port',
+      published: '2026-03-10T10:00:00Z',
+      text:
+        'Council members weigh in on the port\n\n' +
+        'Councillor Ana Reyes says Okafor "has a record of keeping the ferries running."\n\n' +
+        'He warns that the council would "sink the harbour" with its budget cuts.\n\n' +
+        '"Well, look, Okafor has been out there saying some tough things about the budget," Reyes said.\n\n' +
+        'The council meets again on Friday.',
+    };
+    const q = analyseQuestion('what did okafor say about the budget');
+    const ranked = rankPassages(q, [storedArticle(about, 2)], q.terms.map(() => 1), new SentenceMemo());
+    expect(ranked.filter((p) => p.parts.speaker! > 0).map((p) => p.text)).toEqual([]);
+  });
+
   it('are found for a description the article gives the name of ("the harbour mayor")', () => {
     expect(isDescription(['harbour', 'mayor'])).toBe(true);
     expect(isDescription(['holloway'])).toBe(false);
