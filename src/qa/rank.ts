@@ -251,6 +251,8 @@ function descriptorStrength(text: string, mentionStart: number, mentionEnd: numb
   if (/^,\s+(?:a|an|the|who\s+(?:is|was|has|had|served|became|leads|led|runs|ran|heads|headed)|one\s+of|then\s+a|now\s+a|currently|formerly|himself\s+a|herself\s+a)\b/i.test(after)) return 0.9;
   // "X — Ivy League-trained surgeon and daytime TV star —"
   if (/^\s*[—–]\s*(?:a|an|the\s+)?[\p{L}-]+(?:\s+[\p{L}-]+){0,6}\s*[—–,]/u.test(after) && !/^\s*[—–]\s*(?:he|she|they|it|who|and|but|which|that)\b/i.test(after)) return 0.9;
+  // "Marcel Lazar, 44, known online as "Guccifer"", "a hacker nicknamed X", "a group called X": what precedes is who X is.
+  if (/\b(?:known|nicknamed|dubbed|called|named)\s+(?:\w+\s+)?(?:as\s+)?["“'‘]?\s*$/i.test(before) && /\b(?:known|nicknamed|dubbed)\b|,\s+(?:a|an|the)\s+[^,]*\b(?:called|named)\s+["“'‘]?\s*$/i.test(before)) return 0.9;
   // "Russian President Vladimir Putin", "Wells Fargo CEO John Stumpf", "the RT host and former MSNBC personality Ed Schultz"
   const role = /([\p{L}.-]+)\s+$/u.exec(before);
   if (role && ROLE_NOUNS.has(role[1]!.toLowerCase().replace(/\.$/, ''))) return 0.9;

@@ -20,6 +20,14 @@ describe('rankPassages', () => {
     expect(texts).not.toContain(BRIDGE.title);
   });
 
+  it('answers "who is X" for a nickname with the sentence that says who is known by it', () => {
+    const hacker = story(7, 'Hacker sentenced', [
+      'The hacker "Seawolf" posted the port\'s files online, the court heard.',
+      'Piotr Nowak, 41, known online as "Seawolf," was sentenced on Friday to four years in prison.',
+    ]);
+    expect(rank('who is seawolf', [hacker])[0]!.text).toMatch(/^Piotr Nowak, 41, known online as/);
+  });
+
   it('puts the sentence with the kind of answer asked for first', () => {
     expect(rank('When will the bridge open?')[0]!.text).toMatch(/open in 2028/);
     expect(rank('How much will the bridge cost?')[0]!.text).toMatch(/48 million euros/);
