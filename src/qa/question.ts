@@ -123,8 +123,6 @@ function normalise(question: string): string {
       .replace(/\s+/g, ' ')
       .trim()
       .replace(/^[\s"'(]+|[\s"'?.!)]+$/g, '')
-      // "according to the mosque, why did he do it": the question proper follows the source.
-      .replace(/^(?:according\s+to|per)\s+[^,]{1,60},\s*(?=(?:why|how|what|who|when|where|which)\b)/i, '')
   );
 }
 

@@ -42,6 +42,8 @@ describe('analyseQuestion', () => {
     expect(q('more on the hearing').kind).not.toBe('said');
     expect([q('samuel okafor, who is he').kind, q('samuel okafor, who is he').subject]).toEqual(['describe', ['samuel', 'okafor']]);
     expect(q('according to the port authority, why did the ferries stop').kind).toBe('reason');
+    // The source is kept as words to look for: it tells which article answers.
+    expect(q('according to the port authority, why did the ferries stop').terms.map((t) => t.word)).toEqual(expect.arrayContaining(['port', 'authority', 'ferries']));
   });
 
   it('finds the question in a chat line that does not open with it: after a comma or dash, an opener, a condition, or a noun', () => {
