@@ -7,8 +7,8 @@
 // held-out set (fresh.jsonl, written before the second round's changes), the second fresh set
 // (fresh2.jsonl, written before the third round's changes), the third (fresh3.jsonl, written
 // before the fourth round's changes) and the fourth (fresh4.jsonl, written during the fourth round,
-// before its final measurement). --sets asks only the sets named: while tuning,
-// `--sets tune,heldout,fresh,fresh2,fresh3` keeps the fourth fresh set out of sight.
+// before its final measurement; studied in the fifth round). --sets asks only the sets named (a
+// new set is kept out of sight while tuning this way).
 // --calibrate sweeps the abstention threshold over the tuning half only and prints accuracy,
 // "not found" on unanswerable and false "not found" for each: how ANSWER_THRESHOLD was chosen.
 //
@@ -234,7 +234,7 @@ async function main(): Promise<void> {
       fresh: 'Fresh held-out set (eval/qa/fresh.jsonl, written before the second round; its failures were studied in the third round)',
       fresh2: 'Second fresh set (eval/qa/fresh2.jsonl, written before the third round; looked at while tuning since)',
       fresh3: 'Third fresh set (eval/qa/fresh3.jsonl, written before the fourth round; its failures were studied in the fourth round)',
-      fresh4: 'Fourth fresh set (eval/qa/fresh4.jsonl, written during the fourth round before its final measurement, never tuned on)',
+      fresh4: 'Fourth fresh set (eval/qa/fresh4.jsonl, written during the fourth round before its final measurement; its failures were studied in the fifth round)',
     };
     const halves = HALVES.filter((half) => results.some((r) => r.half === half));
     if (!only && halves.length > 1) {
