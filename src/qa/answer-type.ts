@@ -77,6 +77,10 @@ export function hasDate(text: string, wantsYear = false): number {
 }
 
 const STRONG_REASONS = new RegExp(STRONG_REASON.source, 'gi');
+const WEAK_REASONS = new RegExp(WEAK_REASON.source, 'gi');
+const AFTER_NAMES = new RegExp(AFTER_NAME.source, 'gu');
+/** How far (characters) after the start of an event's word a weaker sign still reads as its reason: the word and two or three more. */
+const CLOSE_AFTER_EVENT = 40;
 
 /**
  * How well a sentence explains: 1 for someone's stated grounds ("saying ...", "they argue that ..."),
@@ -84,9 +88,15 @@ const STRONG_REASONS = new RegExp(STRONG_REASON.source, 'gi');
  * was removed because ...") or opens the sentence ("Because ..."); 0.7 for a causal clause before
  * the question's words, or a weaker sign; 0 for none.
  */
-export function hasReason(text: string, eventAt = 0): number {
+export function hasReason(text: string, eventAt = 0, eventWords: readonly number[] = []): number {
   if (GROUNDS.test(text)) return 1;
   for (const m of text.matchAll(STRONG_REASONS)) if (m.index >= eventAt || m.index < 3) return 1;
+  // A weaker sign that closely follows a word of the event (`eventWords`: where the question's
+  // words start) tells why it happened: "fell out after Okafor read ...", "moving staff to the
+  // coast as his campaign struggles".
+  for (const pattern of [WEAK_REASONS, AFTER_NAMES]) {
+    for (const m of text.matchAll(pattern)) if (eventWords.some((at) => m.index > at && m.index - at <= CLOSE_AFTER_EVENT)) return 1;
+  }
   return STRONG_REASON.test(text) || WEAK_REASON.test(text) || AFTER_NAME.test(text) ? 0.7 : 0;
 }
 

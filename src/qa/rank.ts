@@ -500,7 +500,9 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
           // Where the question's words start in the sentence: the reason should come after what it explains.
           const firstMatch = Math.min(...[...found.entries()].filter(([t]) => topic[t]).map(([, f]) => f.at[0]!));
           const eventAt = Number.isFinite(firstMatch) ? sentence.tokenStarts[firstMatch]! - sentence.start : 0;
-          const own = hasReason(sentence.text, eventAt);
+          // And where each stands: a weaker sign right after one ("had a falling out after Beck read ...") is the reason.
+          const eventWords = [...found.entries()].filter(([t]) => topic[t]).flatMap(([, f]) => f.at.map((k) => sentence.tokenStarts[k]! - sentence.start));
+          const own = hasReason(sentence.text, eventAt, eventWords);
           // The reason often follows in the next sentence ("... cut the polling places. She said it
           // was because ..."): when this one gives none for sure, a sure one there joins the passage.
           const next = sentences[i + 1];

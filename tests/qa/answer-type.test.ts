@@ -77,6 +77,14 @@ describe('hasDate and hasReason', () => {
     expect(hasReason('Okafor read a letter on the radio after lunch with friends.')).toBe(0);
   });
 
+  it('takes a weaker sign right after a word of the event for the reason ("fell out after Okafor read ...")', () => {
+    const text = 'The two friends had a falling out after Okafor read a private letter on the radio.';
+    expect(hasReason(text, 0, [text.indexOf('falling')])).toBe(1);
+    // Far from the event's words it stays a weaker sign.
+    const far = 'The falling out of the two friends, long in the making and much discussed, came after Okafor read a letter.';
+    expect(hasReason(far, 0, [far.indexOf('falling')])).toBe(0.7);
+  });
+
 
   it('prefers a full date to a weekday, and sees no date in a dateline', () => {
     expect(hasDate('The interview premieres on Sept. 30 on Apple Music.')).toBe(1);
