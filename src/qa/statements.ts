@@ -143,7 +143,7 @@ export function statementStrengths(sentences: StatementSentence[], articleText: 
   // once, "Sanders said" is him. Where it is not her, only her own sentences and quotes count.
   const surnameIsX = asked.length < 2 || firstNameGender(asked[0]!) === null || isDescription(asked) || mainBearerIsX(fullMentions(articleText, asked));
   const strengths: number[] = [];
-  sentences.forEach((sentence, i) => strengths.push(strengthOf(sentence, i)));
+  for (const [i, sentence] of sentences.entries()) strengths.push(strengthOf(sentence, i));
   return strengths;
 
   function strengthOf(sentence: StatementSentence, i: number): number {
