@@ -291,6 +291,8 @@ interface SplitResult {
   /** Rows of the detection table, one per threshold. */
   detection: Array<{ threshold: number; found: number; tp: number; fp: number; ignored: number; p: number; r: number; f: number; pStrict: number }>;
   speakers: Record<'named' | 'descriptor' | 'pronoun', [number, number]> & { unannotated: number; unjudgeable: number };
+  /** Judged quotes whose cue names its speaker by a definite description we turned into a name: [n, right]. */
+  resolvedDescriptions: [number, number];
   junk: Array<{ article: string; speaker: string; reason: string }>;
   articlesPerSecond: number;
   lines: string[];
@@ -362,6 +364,7 @@ function evaluateSplit(name: string): SplitResult {
   const result: SplitResult = {
     split: name, articles: articles.length, gold: gold.length, found: 0, detection: [],
     speakers: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], unannotated: 0, unjudgeable: 0 },
+    resolvedDescriptions: [0, 0],
     junk: [], articlesPerSecond: articles.length / seconds, lines: [],
   };
   for (const [article, quotes] of predictions) {
@@ -369,6 +372,7 @@ function evaluateSplit(name: string): SplitResult {
       result.found++;
       const reason = q.speaker === null ? null : junkSpeaker(q.speaker);
       if (reason) result.junk.push({ article, speaker: q.speaker!, reason });
+      if (process.env.QUOTES_ALL_DESCRIPTIONS && resolvedDescription(q)) result.lines.push(`RES ${article} [${q.start}] ours=${JSON.stringify(q.speaker)} cue=${JSON.stringify(q.cue)}`);
     }
   }
   const misses = result.lines;
@@ -446,6 +450,22 @@ function judgeSpeaker(article: string, gold: GoldQuote, ours: FoundQuote | null,
   result.speakers[kind][0]++;
   if (right) result.speakers[kind][1]++;
   else if (verbose) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
+  if (resolvedDescription(ours)) {
+    result.resolvedDescriptions[0]++;
+    if (right) result.resolvedDescriptions[1]++;
+    if (verbose) misses.push(`DESC ${right ? 'right' : 'WRONG'} ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
+  }
+}
+
+/**
+ * Whether our speaker is a name we read off a definite description in the cue ("the senator said"
+ * -> "Marco Rubio"): the cue's words hold "the" + a lower-case word and none of the name's words.
+ */
+function resolvedDescription(ours: FoundQuote | null): boolean {
+  if (!ours?.speaker || !ours.cue || !/^\p{Lu}/u.test(ours.speaker)) return false;
+  if (!/\b(?:the|The)\s+(?:\p{Ll}[\p{L}-]*\s+){0,3}?\p{Ll}[\p{L}-]*\s+(?:\p{Ll}+ly\s+)?(?:said|says|told|tells|wrote|writes|added|adds|asked|asks|noted|notes|replied|explained|continued|argued|stated|declared|recalled|insisted)\b|\b(?:said|says|wrote|added|noted)\s+the\s+\p{Ll}/u.test(ours.cue)) return false;
+  const cueWords = new Set(words(ours.cue).map((w) => w.toLowerCase()));
+  return !words(ours.speaker).some((w) => cueWords.has(w.toLowerCase()));
 }
 
 const pct = ([n, k]: [number, number]) => (n ? `${((100 * k) / n).toFixed(1)}% (${k}/${n})` : 'n/a');
@@ -462,6 +482,7 @@ function printSplit(r: SplitResult): void {
   console.log(`  descriptor sources          ${pct(s.descriptor)}`);
   console.log(`  pronoun sources (annotated) ${pct(s.pronoun)}`);
   console.log(`  pronoun sources not annotated: ${s.unannotated}; gold source missing or no speaker ("one", "his"): ${s.unjudgeable}`);
+  console.log(`  definite descriptions in the cue we gave a name (any gold kind): ${pct(r.resolvedDescriptions)} right`);
   const reasons = new Map<string, number>();
   for (const j of r.junk) reasons.set(j.reason, (reasons.get(j.reason) ?? 0) + 1);
   console.log(`\nJunk speakers over all ${r.found} quotes found: ${r.junk.length}${r.junk.length ? ` (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
