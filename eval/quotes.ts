@@ -1,6 +1,8 @@
 // Quote extraction and speaker attribution on PolNeAR (see ../shared/eval/README.md).
 //
-//   npx tsx eval/quotes.ts [--split train|dev|both] [--verbose] [--misses]     (default: both)
+//   npx tsx eval/quotes.ts [--split train|dev|both] [--verbose] [--misses] [--descriptions] [--indirect]
+//   (default: both; --descriptions lists every quote whose cue's definite description we named,
+//   --indirect every full quote inside a gold indirect report)
 //
 // Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
 // analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`).
@@ -55,6 +57,10 @@ const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] ?? 'both' : 'both';
 const verbose = args.includes('--verbose');
 const showMisses = args.includes('--misses');
+/** Every found quote whose cue's definite description we turned into a name ("the senator said" -> a person). */
+const listDescriptions = args.includes('--descriptions');
+/** Every found quote, not flagged a fragment, that lies inside a gold indirect report (strict precision counts it wrong). */
+const listIndirect = args.includes('--indirect');
 const polnear = join(dataDir, 'polnear');
 
 type Range = [number, number];
@@ -372,7 +378,7 @@ function evaluateSplit(name: string): SplitResult {
       result.found++;
       const reason = q.speaker === null ? null : junkSpeaker(q.speaker);
       if (reason) result.junk.push({ article, speaker: q.speaker!, reason });
-      if (process.env.QUOTES_ALL_DESCRIPTIONS && resolvedDescription(q)) result.lines.push(`RES ${article} [${q.start}] ours=${JSON.stringify(q.speaker)} cue=${JSON.stringify(q.cue)}`);
+      if (listDescriptions && resolvedDescription(q)) result.lines.push(`RES ${article} [${q.start}] ours=${JSON.stringify(q.speaker)} cue=${JSON.stringify(q.cue)}`);
     }
   }
   const misses = result.lines;
@@ -401,6 +407,7 @@ function evaluateSplit(name: string): SplitResult {
           if (indirectToks.some((ind) => intersect(toks, ind) / toks.size >= threshold)) {
             ignored++;
             if (q.fragment) ignoredFragments++;
+            else if (threshold === 0.5 && listIndirect) misses.push(`IND ${article} [${q.start}] ${q.text.slice(0, 100)}`);
           } else {
             fp++;
             if (q.fragment) fpFragments++;
