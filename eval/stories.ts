@@ -11,49 +11,17 @@
 // time of story assignment per article (inside the insert; the features are computed with the
 // analysis, in the ingest workers of a bulk ingest, and are not counted).
 // Run: npm run eval:stories   (EVAL_DATA_DIR overrides ../shared/eval)
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { ingestInputs } from '../src/ingest/pipeline.ts';
 import { createLogger } from '../src/log.ts';
 import { Store } from '../src/store/index.ts';
 import { scoreClusters, type ClusterScores } from './cluster-score.ts';
+import { events, metadata, polnear, texts, trainEventsPath, type Meta } from './polnear-events.ts';
 
-const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const polnear = resolve(projectRoot, process.env.EVAL_DATA_DIR ?? '../shared/eval', 'polnear');
 const log = createLogger({ level: 'silent' });
 const DAY = 86_400_000;
-
-interface Meta {
-  split: string;
-  outlet: string;
-  date: string;
-  title: string;
-}
-
-function metadata(): Map<string, Meta> {
-  const rows = readFileSync(join(polnear, 'metadata.tsv'), 'utf8').split('\n');
-  const header = rows[0]!.split('\t');
-  const col = (name: string) => header.indexOf(name);
-  const out = new Map<string, Meta>();
-  for (const row of rows.slice(1)) {
-    const f = row.split('\t');
-    if (f.length < header.length) continue;
-    out.set(f[col('filename')]!, { split: f[col('compartment')]!, outlet: f[col('publisher')]!, date: f[col('publication_date')]!, title: f[col('title')]! });
-  }
-  return out;
-}
-
-function events(path: string): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as { article: string; event: string };
-    out.set(row.article.replace(/\.txt$/, ''), row.event);
-  }
-  return out;
-}
 
 /** Whitespace-folded text, to find a file's article in the store whatever the cleaning did to spacing. */
 const folded = (text: string) => text.replace(/\s+/g, ' ').trim();
@@ -111,16 +79,6 @@ function jsonl(path: string, files: Map<string, string>, meta: Map<string, Meta>
   writeFileSync(path, `${lines.join('\n')}\n`);
 }
 
-function texts(split: string): Map<string, string> {
-  const folder = join(polnear, split, 'text');
-  return new Map(
-    readdirSync(folder)
-      .filter((f) => f.endsWith('.txt'))
-      .sort()
-      .map((f) => [f.replace(/\.txt$/, ''), readFileSync(join(folder, f), 'utf8')]),
-  );
-}
-
 const pct = (x: number) => x.toFixed(3);
 function row(name: string, s: ClusterScores, run: Run): string {
   const p = s.pairs;
@@ -140,7 +98,7 @@ async function main(): Promise<void> {
     const devRun = await ingestAndRead([devFile], dev, work, 'dev');
     const trainRun = await ingestAndRead([trainFile], train, work, 'train');
     const devScores = scoreClusters(devRun.storyOf, events(join(polnear, 'dev_events.jsonl')));
-    const trainScores = scoreClusters(trainRun.storyOf, events(join(projectRoot, 'eval', 'stories', 'train_events.jsonl')));
+    const trainScores = scoreClusters(trainRun.storyOf, events(trainEventsPath));
 
     // Without dates: the same train texts as plain files, so every time is the ingest time.
     const plain = join(work, 'plain');

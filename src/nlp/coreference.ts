@@ -17,6 +17,7 @@ import {
   surnameOf,
   verbLike,
   firstNameGender,
+  isTitleWord,
   GENDERED_NOUN,
   type PeopleIndex,
 } from './people.ts';
@@ -111,7 +112,7 @@ function firstAtOrAfter(sorted: ReadonlyArray<{ pos: number }>, pos: number): nu
  * person of the right gender. A sentence whose subject is the same pronoun refers to the same
  * person, so it is skipped ("She says Trump's tweets accusing Alicia Machado ..." -> keep going).
  */
-function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, maxSentences = 12, accept: (p: Person) => boolean = () => true, nested = false): Person | null {
+function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, maxSentences = 12, accept: (p: Person) => boolean = () => true, nested = false, subjectsOnly = false): Person | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
   const all = mentionsInTextOrder(ctx);
@@ -121,7 +122,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
   // Without a gender to match (a definite description), only a subject in a strong position counts.
   const fits = (p: Person, strongPosition: boolean) => {
     const g = personGender(p);
-    if (want === null) return strongPosition && p.evidence > 0;
+    if (want === null || subjectsOnly) return strongPosition && (p.evidence > 0 || (!!g && g === want));
     if (g && g !== want) return false;
     if (p.evidence > 0) return true;
     return !!g && strongPosition;
@@ -370,6 +371,9 @@ function resolvePersonDescription(pos: number, d: Description, ctx: ResolveConte
   for (const person of ctx.index.people) {
     // "Morning Joe hosts Joe Scarborough and Mika Brzezinski": each is a host.
     if (!person.roles.has(headKey) && !person.roles.has(d.head) && !person.roles.has(`${d.head}s`)) continue;
+    // A name with nothing that says it is a person ("a federal judge granted Judicial Watch's
+    // request") holds no role of a person.
+    if (!personLike(person)) continue;
     const at = lastMention(person);
     if (at < 0) continue; // named only after the description: not what it refers back to
     // Every modifier must fit: "the band leader" is not "Russian President Vladimir Putin".
@@ -386,27 +390,104 @@ function resolvePersonDescription(pos: number, d: Description, ctx: ResolveConte
   if (bySpecific) return bySpecific.person;
   const starts = ctx.sentenceStarts;
   const window = starts[Math.max(0, sentenceIndex(starts, pos) - 5)]!;
+  const gender = GENDERED_NOUN[d.head] ?? null;
+  const otherOffice = (p: Person) => [...p.titles].some((t) => t !== headKey && PERSON_NOUN.test(t));
+  // Someone else the sentences since were about, whom the role was never said of, could as well
+  // be meant ("the senator" after a paragraph on Rubio, when only Sanders was called senator).
+  const contested = (p: Person, at: number) => !!laterSubject(p, at, pos, gender, (q) => !mismatched.has(q) && !otherOffice(q), ctx);
   const byRecent = latest(holders.filter((h) => h.pos >= window));
-  if (byRecent) return byRecent.person;
+  // One named in the last two sentences is still who they are about.
+  const lastTwo = starts[Math.max(0, sentenceIndex(starts, pos) - 2)]!;
+  if (byRecent) return byRecent.pos < lastTwo && contested(byRecent.person, byRecent.pos) ? null : byRecent.person;
   // A description with no role to match refers back: "the 34-year-old mother of three" like "she",
   // "the retired neurosurgeon" or "the 43-year-old" to the person the last sentences are about.
   // Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
   if (!NEW_PERSON_NOUN.test(d.head)) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
-    const gender = GENDERED_NOUN[d.head] ?? null;
     const personLike = gender || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head);
     if (personLike) {
       // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
       // sentences. A noun before the head ("the minority leader", "the band leader") may name a role
       // of someone new, so it refers back only to the person of the sentence before, and never to
       // someone the article titles with another office ("Rep. Bobby Scott" is not "the band leader").
+      // A person the article titles with another office is not described by this one ("the
+      // secretary of state" is not "Sen. Bernie Sanders"); nor, after a compound, by any role.
       const compound = !d.modifiers.every(adjectival);
-      const otherOffice = (p: Person) => [...p.titles].some((t) => t !== headKey && PERSON_NOUN.test(t));
-      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => !mismatched.has(p) && !(compound && otherOffice(p)), nested);
-      if (found) return found;
+      const office = isTitleWord(d.head);
+      // Without the role said of them, only the subject of a sentence is what the description
+      // refers back to, like "he" or "she" ("The actress explained" is no name the sentence mentions in passing).
+      const asker = questioner(pos, ctx);
+      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && !mismatched.has(p) && !((compound || office) && otherOffice(p)), nested, true);
+      // Contested from where they were last the subject: a passing mention since does not renew them.
+      if (found) return contested(found, lastSubjectMention(found, pos, ctx) ?? lastMention(found)) ? null : found;
     }
   }
-  return latest(holders)?.person ?? null;
+  // One given the role further back stands only if no one else of a fitting kind was named since
+  // ("Alison Grimes ... The secretary of state" after an earlier "former secretary of state Clinton").
+  const anyHolder = latest(holders);
+  const namedSince = anyHolder && laterSubject(anyHolder.person, anyHolder.pos, pos, gender, (q) => personLike(q) && !mismatched.has(q) && !otherOffice(q), ctx, true);
+  return anyHolder && !namedSince ? anyHolder.person : null;
+}
+
+/** Where p was last named as the subject of a sentence, or last spoke, before pos. */
+function lastSubjectMention(p: Person, pos: number, ctx: ResolveContext): number | null {
+  const all = mentionsInTextOrder(ctx);
+  for (let i = firstAtOrAfter(all, pos) - 1; i >= 0; i--) {
+    const m = all[i]!;
+    if (m.person === p && (m.spoke || mainClauseSubject(m, ctx))) return m.pos;
+  }
+  return null;
+}
+
+/** Who asked the question the quotation at pos answers: the speaker of a question just before it, in this or the last paragraph. */
+function questioner(pos: number, ctx: ResolveContext): Person | null {
+  const q = ctx.quoteSpeakers.filter((s) => s.pos < pos).pop();
+  if (!q?.person || (ctx.text.slice(q.pos, pos).match(/\n+/g) ?? []).length > 1) return null;
+  return QUESTION_BEFORE.test(ctx.text.slice(Math.max(0, q.pos - 6), q.pos)) ? q.person : null;
+}
+
+const QUESTION_BEFORE = /\?[”"’'][ \u00a0]*$/;
+
+/** Whether anything says this name is a person: a title, a known first name, a gender, having spoken. */
+function personLike(p: Person): boolean {
+  return p.evidence > 0 || personGender(p) !== null;
+}
+
+/**
+ * A person other than p named as the subject of a sentence (or anywhere, with anyPosition) after
+ * `from` and before `pos`, outside quotations, of a gender that fits and passing `fits`: who a
+ * description at pos could as well mean.
+ */
+function laterSubject(p: Person, from: number, pos: number, gender: Gender | null, fits: (q: Person) => boolean, ctx: ResolveContext, anyPosition = false): Person | null {
+  const all = mentionsInTextOrder(ctx);
+  for (let i = firstAtOrAfter(all, from + 1); i < all.length && all[i]!.pos < pos; i++) {
+    const m = all[i]!;
+    if (m.person === p || ctx.inQuote(m.pos) || !fits(m.person)) continue;
+    const g = personGender(m.person);
+    if (gender && g && g !== gender) continue;
+    // Who asked the question just before ("\"That would be you?\" Borger asked.") is not who answers it.
+    if (QUESTION_BEFORE.test(ctx.text.slice(Math.max(0, m.pos - 6), m.pos))) continue;
+    if (anyPosition || m.spoke || mainClauseSubject(m, ctx)) return m.person;
+  }
+  return null;
+}
+
+const SUBORDINATOR = /^(?:When|While|If|As|After|Before|Because|Although|Though|Since|Until|Unless|Once|Whether)$/;
+
+/**
+ * A name that is the subject of its sentence's main clause: first in it, after a fronted phrase and
+ * modifiers only ("“Orange is the New Black” star Selenis Leyva opened up"), not the subject of a
+ * clause inside it ("Trump said it would have been cool had Clinton congratulated him").
+ */
+function mainClauseSubject(m: { pos: number; person: Person }, ctx: ResolveContext): boolean {
+  if (possessive(ctx.text, m.pos)) return false;
+  const sentenceStart = ctx.sentenceStarts[sentenceIndex(ctx.sentenceStarts, m.pos)]!;
+  const lead = ctx.text.slice(sentenceStart, m.pos).replace(/[“"][^”"]*[”"]/g, ' ');
+  const rest = lead.slice(FRONTED.exec(lead)?.[0].length ?? 0);
+  if (sentenceInitial(rest)) return true;
+  const words = rest.trim().split(/[\s\u00a0]+/).filter(Boolean);
+  const modifiersOnly = words.length <= 4 && !SUBORDINATOR.test(words[0] ?? '') && words.every((w) => !verbLike(w) && !/[,;:]$/.test(w) && !/^(?:and|or|of|with|for|to|in|on|by|from|about|that|who)$/i.test(w));
+  return modifiersOnly && subjectLike(ctx.text, m);
 }
 
 /**

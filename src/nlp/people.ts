@@ -195,7 +195,8 @@ export function bareWord(word: string): string {
   return factsOf(word).bare;
 }
 
-function isTitleWord(word: string): boolean {
+/** A word written before a name as a title: "Sen.", "Secretary", "Judge". */
+export function isTitleWord(word: string): boolean {
   return factsOf(word).title;
 }
 
@@ -226,7 +227,9 @@ export function parseNameRun(run: string): ParsedName | null {
   let i = 0;
   while (i < words.length - 1) {
     const facts = factsOf(words[i]!);
-    if (facts.title || facts.nationality || NON_PERSON_WORDS.has(facts.normalised)) {
+    // "Bill Clinton": a first name the news uses often opens the name, though "bill" is also a thing.
+    const firstName = i === 0 && (MALE_NAMES.has(facts.normalised) || FEMALE_NAMES.has(facts.normalised));
+    if (facts.title || facts.nationality || (NON_PERSON_WORDS.has(facts.normalised) && !firstName)) {
       gender = gender ?? facts.titleGender;
       titleWords.push(words[i]!);
       i++;

@@ -12,6 +12,11 @@ describe('role words before a name (people.ts)', () => {
       .toEqual(['Tom Sharp']);
   });
 
+  it('"Bill Clinton" is a first name and a surname, not Hillary Clinton with a "bill" before her', () => {
+    expect(speakers('Bill Clinton spoke in Brooklyn on Monday, and Hillary Clinton spoke in Buffalo.\n\n"He is running against me," Bill Clinton said.'))
+      .toEqual(['Bill Clinton']);
+  });
+
   it('"Pres." is a title like "President": a later "the president" finds the one so titled', () => {
     expect(speakers('In an interview, Pres. Obama admits the plan failed.\n\nHillary Clinton, who served as secretary of state, called it regrettable. She has named her experience as her qualification to be president.\n\nObama defended the process. "We executed this plan as well as I could," the president told a reporter.'))
       .toEqual(['Obama']);
