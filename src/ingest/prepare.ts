@@ -23,7 +23,7 @@ export interface PreparedArticle {
 export function prepareArticle(raw: ArticleDraft, context?: AnalysisContext): PreparedArticle {
   const draft = sanitizeDraft(raw);
   const { summary, quotes } = analyseArticle(draft, context);
-  return { draft, analysis: { summary, quotes }, keys: contentKeys(draft), storyFeatures: articleFeatures(draft) };
+  return { draft, analysis: { summary, quotes }, keys: contentKeys(draft), storyFeatures: articleFeatures(draft, context) };
 }
 
 export function prepareDocument(body: Uint8Array, hint: DocumentHint, context?: AnalysisContext): PreparedArticle[] {

@@ -6,7 +6,7 @@
 // CharTable maps a token's characters to the index of its stem, with no string built unless the
 // token is new.
 import { ABSENT, CharTable } from './char-table.ts';
-import { type TokenSpans, contentTermOf, tokenAt } from './tokens.ts';
+import { type TokenSpans, contentTermOf, tokenAt, tokenSpans } from './tokens.ts';
 
 /** Above this many tokens the table is emptied (between two articles, see TermTable#termIds). */
 const MAX_TOKENS = 200_000;
@@ -22,6 +22,8 @@ export class TermTable {
   private readonly tokenStems = new CharTable();
   /** Stem -> index; indices are never reused while the table lives. */
   private readonly stemIndices = new Map<string, number>();
+  /** Index -> stem (the reverse of stemIndices). */
+  private readonly stems: string[] = [];
   /** Per stem index: the TermIds generation that numbered it, and its id there. */
   private stemMarks = new Int32Array(1 << 14);
   private generation = 0;
@@ -32,6 +34,7 @@ export class TermTable {
     if (this.tokenStems.size > MAX_TOKENS) {
       this.tokenStems.clear();
       this.stemIndices.clear();
+      this.stems.length = 0;
       this.stemMarks = new Int32Array(1 << 14);
     }
     return new TermIds(this, ++this.generation);
@@ -50,11 +53,34 @@ export class TermTable {
       index = -1;
       if (term !== undefined) {
         index = this.stemIndices.get(term) ?? this.stemIndices.size;
-        if (index === this.stemIndices.size) this.stemIndices.set(term, index);
+        if (index === this.stemIndices.size) {
+          this.stemIndices.set(term, index);
+          this.stems.push(term);
+        }
       }
       this.tokenStems.set(source, start, end, index);
     }
     return index;
+  }
+
+  /**
+   * contentTerms(text) (tokens.ts), read through this table: a token seen before (the summarizer
+   * has just read the same article) costs one lookup, with no string built for it.
+   */
+  contentTerms(text: string): string[] {
+    const spans = tokenSpans(text);
+    const { bounds, lower } = spans;
+    const terms: string[] = [];
+    for (let k = 0; k < bounds.length; k += 2) {
+      let index: number;
+      if (lower !== undefined) index = this.stemIndexOf(lower, bounds[k]!, bounds[k + 1]!);
+      else {
+        const token = tokenAt(spans, k >> 1);
+        index = this.stemIndexOf(token, 0, token.length);
+      }
+      if (index >= 0) terms.push(this.stems[index]!);
+    }
+    return terms;
   }
 
   /** The id of a stem in the numbering `generation`: its existing one, or `next` (then marked). */

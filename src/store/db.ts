@@ -37,6 +37,11 @@ export function openDatabase(path: string): { db: Db; created: boolean } {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  // Statement and savepoint journals (each article of a bulk ingest is a savepoint with
+  // multi-row inserts) and the small sorts of the story lookup live in memory, not in temporary
+  // files: a bulk ingest of 840 texts wrote 177 MB (12 times the database) in 85,000 write calls
+  // to them. What they hold is bounded by one statement's or one article's changes.
+  db.pragma('temp_store = MEMORY');
   // Another process (a second CLI command, the scheduler) may hold the write lock briefly.
   db.pragma('busy_timeout = 5000');
   const created = !db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'schema_migrations'").get();

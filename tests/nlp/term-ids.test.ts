@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
 import { AnalysisContext } from '../../src/nlp/context.ts';
 import { TermTable } from '../../src/nlp/term-ids.ts';
-import { contentTermsOf, tokenSpans, tokenize } from '../../src/nlp/tokens.ts';
+import { contentTerms, contentTermsOf, tokenSpans, tokenize } from '../../src/nlp/tokens.ts';
 
 const seed = readFileSync(new URL('../fixtures/rt-2016-09-05-putin-obama-syria.txt', import.meta.url), 'utf8');
 
@@ -60,6 +60,16 @@ describe('TermIds', () => {
     // Table one is untouched by table two's article: its article goes on numbering where it was.
     expect(Array.from(a.sortedIds(tokenSpans('Obama and sanctions')))).toEqual([2, 3]);
     expect(Array.from(b.sortedIds(tokenSpans('Putin')))).toEqual([2]);
+  });
+});
+
+describe('TermTable.contentTerms', () => {
+  it('gives the terms contentTerms gives, for words it has seen and words it has not, when lower-casing changes offsets too', () => {
+    const table = new TermTable();
+    const texts = [...seed.split('\n').filter(Boolean), 'ΟΔΟΣ’s İSTANBUL’s Istanbul running runs', 'A U.S. report: 3.5% of 1,200 voters don’t agree'];
+    // Twice over: first while the table learns the words, then from what it learnt.
+    for (const text of [...texts, ...texts]) expect(table.contentTerms(text)).toEqual(contentTerms(text));
+    expect(table.contentTerms('Ships were unloaded overnight')).toEqual(['ship', 'unload', 'overnight']);
   });
 });
 

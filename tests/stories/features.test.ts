@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { analyseArticle } from '../../src/nlp/analyse.ts';
+import { AnalysisContext } from '../../src/nlp/context.ts';
 import { LEAD_CHARS, articleFeatures } from '../../src/stories/features.ts';
 
 const count = (pairs: [string, number][], key: string) => pairs.find(([k]) => k === key)?.[1] ?? 0;
@@ -24,5 +26,17 @@ describe('article features for story assignment', () => {
     const f = articleFeatures({ title: 'Flood', text: `${lead} Zanzibar trivia at the very end.` });
     expect(count(f.terms, 'zanzibar')).toBe(0);
     expect(count(f.terms, 'water')).toBeGreaterThan(10);
+  });
+
+  it('reads the same features through an analysis context (as an ingest worker does) as without one', () => {
+    const context = new AnalysisContext();
+    const articles = [
+      { title: 'Kessel dam breach', text: 'Kessel dam breach\n\nThe Kessel dam on Lake Varna gave way overnight, said Petra Halova. Villages downstream were evacuated.' },
+      { title: 'Flood warnings across Varna', text: 'Warnings were issued for the whole Varna valley as the water kept rising, officials said on Tuesday.' },
+    ];
+    for (const article of articles) {
+      analyseArticle(article, context);
+      expect(articleFeatures(article, context)).toEqual(articleFeatures(article));
+    }
   });
 });
