@@ -66,7 +66,7 @@ export interface QuestionAnalysis {
 const SAID_PATTERNS: RegExp[] = [
   new RegExp(`^(?:so\\s+|and\\s+)?(?:what|how)\\s+(?:did|does|do|has|have|had|is|was|were|would|will)\\s+(.+?)\\s+(?:${QUESTION_SPEECH_VERBS})\\b\\s*(.*)$`),
   /^what(?:'s|\s+is|\s+are|\s+was|\s+were)\s+(.+?)\s+(?:saying|telling|thinking|claiming|arguing|tweeting)\b\s*(.*)$/,
-  /^(?:what\s+(?:was|were|are|is)\s+)?(.+?)'s?\s+(?:comments?|remarks?|reaction|response|statement|words|quotes?|message|view|views|take|position|stance|opinion|thoughts|read|verdict|assessment|comeback|reply|answer|retort|rebuttal|explanation|argument|criticism|defen[cs]e|excuse|warning|prediction|claim|promise)\b\s*(.*)$/,
+  /^(?:what\s+(?:was|were|are|is)\s+|what's\s+)?(.+?)'s?\s+(?:comments?|remarks?|reaction|response|statement|words|quotes?|message|view|views|take|position|stance|opinion|thoughts|read|verdict|assessment|comeback|reply|answer|retort|rebuttal|explanation|argument|criticism|defen[cs]e|excuse|warning|prediction|claim|promise)\b\s*(.*)$/,
   /^(?:any\s+)?(?:quotes?|comments?|reaction)\s+(?:from|by)\s+(.+?)(?:\s+(?:about|on|regarding)\s+(.*))?$/,
   // "did pence say anything about the cast", "has obama commented on it"
   new RegExp(`^(?:did|does|has|have|had|is|was)\\s+(.+?)\\s+(?:${QUESTION_SPEECH_VERBS}|speak|spoke|spoken|talk|talked)\\b\\s*(?:anything|something)?\\s*(?:about|on|of|regarding)\\s+(.*)$`),
@@ -121,6 +121,8 @@ function normalise(question: string): string {
       .replace(/[’‘`]/g, "'")
       .replace(/[“”]/g, '"')
       .replace(/\s+/g, ' ')
+      // Chat spelling without the apostrophe: "whats X's take", "hows the race", "whos running".
+      .replace(/\b(what|who|how|where|when)s\b/gi, "$1's")
       .trim()
       .replace(/^[\s"'(]+|[\s"'?.!)]+$/g, '')
   );

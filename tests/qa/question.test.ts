@@ -37,6 +37,9 @@ describe('analyseQuestion', () => {
     expect(q("jane holloway's read on whether the ferries are safe").speaker).toEqual(['jane', 'holloway']);
     expect(q('did the mayor say anything about the ferries').speaker).toEqual(['mayor']);
     expect(q('how did the gazette describe the hearing').speaker).toEqual(['gazette']);
+    // Typed without the apostrophe: "whats" is "what's", not part of the name.
+    expect(q("whats holloway's warning about the ferries").speaker).toEqual(['holloway']);
+    expect(q('whos the port director').kind).toBe(q("who's the port director").kind);
     // A request for news is not someone's words.
     expect(q('updates on the ferry closures').kind).not.toBe('said');
     expect(q('more on the hearing').kind).not.toBe('said');
