@@ -69,18 +69,20 @@ export class TermTable {
    */
   contentTerms(text: string): string[] {
     const spans = tokenSpans(text);
-    const { bounds, lower } = spans;
     const terms: string[] = [];
-    for (let k = 0; k < bounds.length; k += 2) {
-      let index: number;
-      if (lower !== undefined) index = this.stemIndexOf(lower, bounds[k]!, bounds[k + 1]!);
-      else {
-        const token = tokenAt(spans, k >> 1);
-        index = this.stemIndexOf(token, 0, token.length);
-      }
+    for (let k = 0; k < spans.bounds.length >> 1; k++) {
+      const index = this.stemIndexAt(spans, k);
       if (index >= 0) terms.push(this.stems[index]!);
     }
     return terms;
+  }
+
+  /** stemIndexOf for the k-th token of `spans`: read in place from the lower-cased text when there is one. */
+  stemIndexAt(spans: TokenSpans, k: number): number {
+    const { bounds, lower } = spans;
+    if (lower !== undefined) return this.stemIndexOf(lower, bounds[2 * k]!, bounds[2 * k + 1]!);
+    const token = tokenAt(spans, k);
+    return this.stemIndexOf(token, 0, token.length);
   }
 
   /** The id of a stem in the numbering `generation`: its existing one, or `next` (then marked). */
@@ -119,16 +121,10 @@ export class TermIds {
   /** The ids of the content terms among the tokens, with repeats, in ascending order. */
   sortedIds(spans: TokenSpans): Int32Array {
     this.table.checkCurrent(this.generation);
-    const { bounds, lower } = spans;
-    const ids = new Int32Array(bounds.length >> 1);
+    const ids = new Int32Array(spans.bounds.length >> 1);
     let count = 0;
-    for (let k = 0; k < bounds.length; k += 2) {
-      let index: number;
-      if (lower !== undefined) index = this.table.stemIndexOf(lower, bounds[k]!, bounds[k + 1]!);
-      else {
-        const token = tokenAt(spans, k >> 1);
-        index = this.table.stemIndexOf(token, 0, token.length);
-      }
+    for (let k = 0; k < ids.length; k++) {
+      const index = this.table.stemIndexAt(spans, k);
       if (index >= 0) {
         const id = this.table.idOfStem(index, this.generation, this.count);
         if (id === this.count) this.count++;
