@@ -404,8 +404,8 @@ function resolvePersonDescription(pos: number, d: Description, ctx: ResolveConte
   // Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
   if (!NEW_PERSON_NOUN.test(d.head)) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
-    const personLike = gender || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head);
-    if (personLike) {
+    const describesPerson = gender || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head);
+    if (describesPerson) {
       // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
       // sentences. A noun before the head ("the minority leader", "the band leader") may name a role
       // of someone new, so it refers back only to the person of the sentence before, and never to
