@@ -12,7 +12,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { ingestInputs } from '../src/ingest/pipeline.ts';
+import { STORE_BATCH, ingestInputs } from '../src/ingest/pipeline.ts';
 import { prepareDocument, type PreparedArticle } from '../src/ingest/prepare.ts';
 import { defaultWorkerCount } from '../src/ingest/worker-pool.ts';
 import { createLogger } from '../src/log.ts';
@@ -21,7 +21,6 @@ import { Store } from '../src/store/index.ts';
 import { DATA_DIR, QUICK, fmt, load1, machineLine } from './common.ts';
 
 const ROUNDS = QUICK ? 2 : 3;
-const STORE_BATCH = 32;
 const TICK_MS = 1000 / 100; // USER_HZ: /proc reports CPU time in clock ticks of 10 ms
 
 /** CPU ms (user + system) of each thread of this process, by thread id. */

@@ -52,7 +52,7 @@ export const STDIN = '-';
  */
 const MIN_DOCUMENTS_FOR_WORKERS = 50;
 /** Documents stored per write transaction in a bulk ingest. */
-const STORE_BATCH = 32;
+export const STORE_BATCH = 32;
 
 export interface InputOptions {
   /** 'jsonl': every file (and standard input) is JSON Lines; default 'auto': by extension, stdin as one document. */
