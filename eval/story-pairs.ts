@@ -27,12 +27,14 @@ import { scoreClusters } from './cluster-score.ts';
 import { auc, fitLogistic, probability } from './logistic.ts';
 import { join } from 'node:path';
 import { events, metadata, polnear, texts, trainEventsPath } from './polnear-events.ts';
+import { RULES } from '../src/stories/assign.ts';
 import { articleFeatures, type ArticleFeatures } from '../src/stories/features.ts';
 import { CENTROID_ENTITIES, CENTROID_TERMS, addTo, articleVectors, cosine, idf, type ArticleVectors, type TermBursts, type TermStatistics, type Vector } from '../src/stories/vectors.ts';
 import { tokenize } from '../src/nlp/tokens.ts';
 
 const DAY = 86_400_000;
-const WINDOW_DAYS = 7;
+/** Pairs and candidate stories further apart than the product ever compares are not considered. */
+const WINDOW_DAYS = RULES.maxGapDays;
 const BURST_DAYS = 3;
 const args = process.argv.slice(2);
 const seed = args.includes('--seed') ? Number(args[args.indexOf('--seed') + 1]) : 14;
@@ -208,7 +210,7 @@ function linkCentroids(articles: Streamed[], shingleDf: Map<string, number>, sco
 }
 
 /** The product's hand-set pair score on the same features: 0.7 term cosine + 0.3 name cosine, halved every 2 days, 0 without a shared specific name. */
-const ruleScore = (x: number[]) => (x[4]! > 0 ? (0.7 * x[2]! + 0.3 * x[3]!) * 0.5 ** ((x[1]! * WINDOW_DAYS) / 2) : 0);
+const ruleScore = (x: number[]) => (x[4]! > 0 ? (RULES.termWeight * x[2]! + RULES.entityWeight * x[3]!) * 0.5 ** ((x[1]! * WINDOW_DAYS) / RULES.halfLifeDays) : 0);
 
 interface Pair {
   i: number;
@@ -256,7 +258,7 @@ function linkHybrid(articles: Streamed[], shingleDf: Map<string, number>, pairP:
   for (let i = 0; i < articles.length; i++) {
     const a = articles[i]!;
     let best = i;
-    let bestScore = 0.15;
+    let bestScore = RULES.threshold;
     for (const [id, story] of stories) {
       if (a.time - story.last > WINDOW_DAYS * DAY) continue;
       const score = ruleScore(pairFeatures(a, story, shingleDf));
@@ -423,7 +425,7 @@ function main(): void {
   const devGold = events(join(polnear, 'dev_events.jsonl'));
   const devFeatures = (i: number, j: number) => pairFeatures(dev.articles[i]!, sideOf(dev.articles[j]!), dev.shingleDf);
   const devRows = [
-    ['hand-set rule on centroids, 0.15', linkCentroids(dev.articles, dev.shingleDf, ruleScore, 0.15)],
+    [`hand-set rule on centroids, ${RULES.threshold}`, linkCentroids(dev.articles, dev.shingleDf, ruleScore, RULES.threshold)],
     ['hand-set rule on centroids, else learned average, 0.6', linkHybrid(dev.articles, dev.shingleDf, (i, j) => probability(chosen, devFeatures(i, j)), 0.6)],
   ] as const;
   console.log('\nDev (validation; no merges or splits):');
