@@ -101,6 +101,9 @@ const envSchema = z.object({
   SEND_RETRY_BASE_MS: intSetting(1_000, 1, 600_000),
   SEND_TIMEOUT_MS: intSetting(30_000, 50, 600_000),
   SCHEDULER_LEASE_MS: intSetting(60_000, 200, 3_600_000),
+  // With PostgreSQL, several instances deliver: each renews its registration, the lease of the
+  // messages it claimed (a crashed instance's are taken over once it runs out).
+  DELIVERY_INSTANCE_LEASE_MS: intSetting(15_000, 300, 600_000),
   // Overrides the daily digest's story count; the default is the app layer's (DIGEST_DEFAULTS.daily).
   DIGEST_MAX_STORIES: optionalIntSetting(1, 50),
   OPENAI_API_KEY: optionalString,
@@ -184,6 +187,8 @@ export interface DeliveryConfig {
   requestTimeoutMs: number;
   /** Scheduler lease length; renewed every third of it. */
   leaseMs: number;
+  /** Several instances (PostgreSQL): how long an instance's claims last without renewal (default 15 s); renewed every third of it. */
+  instanceLeaseMs?: number;
   /** Stories per daily digest (DIGEST_MAX_STORIES), when set: it overrides DIGEST_DEFAULTS.daily (src/app/digests.ts). */
   maxStories?: number;
 }
@@ -291,6 +296,7 @@ function slicesOf(env: Env, options: ConfigOptions): Config {
       retryBaseMs: env.SEND_RETRY_BASE_MS,
       requestTimeoutMs: env.SEND_TIMEOUT_MS,
       leaseMs: env.SCHEDULER_LEASE_MS,
+      instanceLeaseMs: env.DELIVERY_INSTANCE_LEASE_MS,
       ...(env.DIGEST_MAX_STORIES !== undefined ? { maxStories: env.DIGEST_MAX_STORIES } : {}),
     },
     fetch: {

@@ -436,6 +436,14 @@ export interface OutboxStore {
   renewLock(name: string, owner: string, expiresAt: number): Promise<boolean>;
   releaseLock(name: string, owner: string): Promise<boolean>;
   lockHolder(name: string): Promise<LockHolder | undefined>;
+  /**
+   * Only engines that several instances share (PostgreSQL, src/store/pg/outbox.ts): registers or
+   * renews this instance as delivering until now + leaseMs, the lease of the messages it claimed,
+   * and returns how many instances deliver now (its share of the bot's global rate).
+   */
+  heartbeat?(now: Date, leaseMs: number): Promise<number>;
+  /** Unregisters this instance at a clean stop (with heartbeat). */
+  leave?(): Promise<void>;
 }
 
 /** Stories: each stored article joins one as it is stored (ArticleStore.insert); merged ids redirect to the survivor. */
