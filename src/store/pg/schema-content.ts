@@ -5,8 +5,12 @@
 // SQLite's text, whatever the database's collation (an en_US one ignores punctuation). Content versions are 1-99 (delivery: 100 and up).
 import type { Migration } from './db.ts';
 
-/** The text search configuration of the index and of every query: English stemming and stop words. */
-export const SEARCH_CONFIG = 'english';
+/**
+ * The text search configuration of the index and of every query: PostgreSQL's English (Snowball)
+ * stemmer without its stop-word list, as SQLite's porter tokenizer indexes every word: with the
+ * stock 'english' configuration "again", "only" or "further" could never be found.
+ */
+export const SEARCH_CONFIG = 'news_english';
 
 export const contentMigrations: Migration[] = [
   {
@@ -29,6 +33,10 @@ export const contentMigrations: Migration[] = [
         last_error TEXT,
         created_at TEXT COLLATE "C" NOT NULL
       );
+
+      CREATE TEXT SEARCH DICTIONARY news_english_stem (TEMPLATE = snowball, LANGUAGE = english);
+      CREATE TEXT SEARCH CONFIGURATION ${SEARCH_CONFIG} (COPY = english);
+      ALTER TEXT SEARCH CONFIGURATION ${SEARCH_CONFIG} ALTER MAPPING REPLACE english_stem WITH news_english_stem;
 
       CREATE TABLE articles (
         id BIGSERIAL PRIMARY KEY,
