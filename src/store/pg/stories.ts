@@ -202,7 +202,19 @@ export class PgStoryStore implements StoryStore {
   async flushStatistics(): Promise<void> {
     const memory = this.memory;
     if (!memory.pending.length) return;
+    // Taken now: a concurrent flush (another connection of this process) must not count them again.
     const pending = memory.pending;
+    memory.pending = [];
+    try {
+      await this.write(pending);
+    } catch (error) {
+      memory.pending = [...pending, ...memory.pending];
+      throw error;
+    }
+  }
+
+  private async write(pending: PgStoryMemory['pending']): Promise<void> {
+    const memory = this.memory;
     await this.db.atomic(async (db) => {
       await db.query('SELECT pg_advisory_xact_lock($1)', [STATISTICS_LOCK]);
       const stored = await this.readCounts(db);
@@ -224,7 +236,6 @@ export class PgStoryStore implements StoryStore {
         memory.days.set(day, counts);
       }
     });
-    memory.pending = memory.pending.slice(pending.length);
   }
 
   private async placed(input: Pick<AssignInput, 'features' | 'time' | 'dated'>): Promise<Placed> {
