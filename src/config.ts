@@ -60,6 +60,10 @@ const envSchema = z.object({
   BOT_TOKEN: optionalString,
   TELEGRAM_API_ROOT: optionalUrl.transform((v) => v ?? 'https://api.telegram.org'),
   DATABASE_PATH: optionalString.transform((v) => v ?? './data/news-digest.db'),
+  // Set: the PostgreSQL engine at this URL instead of the SQLite file (src/store/pg/).
+  DATABASE_URL: optionalString.refine((v) => v === undefined || /^postgres(ql)?:\/\/./i.test(v), {
+    message: 'expected a PostgreSQL URL such as postgres://user:password@host:5432/news (or leave it unset for the SQLite file)',
+  }),
   SOURCES_FILE: optionalString.transform((v) => v ?? './sources.json'),
   FETCH_CRON: optionalString
     .transform((v) => v ?? '*/15 * * * *')
@@ -218,6 +222,8 @@ export interface LlmConfig {
 /** The database and how long its rows are kept (days; 0 = forever), pruned at retentionCron. */
 export interface StorageConfig {
   databasePath: string;
+  /** DATABASE_URL: the PostgreSQL database, when set (and no --db given). */
+  databaseUrl?: string;
   retention: { articlesDays: number; sentMessagesDays: number; deliveryDays: number; llmCacheDays: number };
   retentionCron: string;
 }
@@ -245,7 +251,7 @@ export interface ConfigOptions {
    * BOT_TOKEN does not stop it; it is set aside and `bot.tokenIgnored` says so. Default true.
    */
   bot?: boolean;
-  /** The command line's --db: wins over DATABASE_PATH. */
+  /** The command line's --db: wins over DATABASE_PATH and DATABASE_URL. */
   databasePath?: string;
 }
 
@@ -324,6 +330,8 @@ function slicesOf(env: Env, options: ConfigOptions): Config {
     },
     storage: {
       databasePath: options.databasePath ?? env.DATABASE_PATH,
+      // The command line's --db names a SQLite file and wins over both settings.
+      ...(env.DATABASE_URL && options.databasePath === undefined ? { databaseUrl: env.DATABASE_URL } : {}),
       retention: {
         articlesDays: env.RETENTION_ARTICLES_DAYS,
         sentMessagesDays: env.RETENTION_SENT_MESSAGES_DAYS,
@@ -349,9 +357,24 @@ export function loadConfig(options: ConfigOptions = {}, env: NodeJS.ProcessEnv =
   return parseConfig(env, options);
 }
 
+/** The password in a database URL (a connection error may quote the URL). */
+function urlPassword(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  try {
+    return decodeURIComponent(new URL(url).password) || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The values that must never appear in a log line. */
 export function secretsOf(config: Config): string[] {
-  return [config.bot.token, config.bot.tokenIgnored?.value, config.llm.apiKey, config.bot.webhook?.secret].filter(
+  return [config.bot.token, config.bot.tokenIgnored?.value, config.llm.apiKey, config.bot.webhook?.secret, urlPassword(config.storage.databaseUrl)].filter(
     (s): s is string => typeof s === 'string' && s.length >= 4,
   );
+}
+
+/** What openStore opens: the PostgreSQL URL when DATABASE_URL is set, else the SQLite file. */
+export function storeTarget(storage: Pick<StorageConfig, 'databasePath' | 'databaseUrl'>): string {
+  return storage.databaseUrl ?? storage.databasePath;
 }

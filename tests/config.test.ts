@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig, secretsOf } from '../src/config.ts';
+import { ConfigError, parseConfig, secretsOf, storeTarget } from '../src/config.ts';
 
 describe('config', () => {
   it('has working defaults: SQLite file, offline, 08:00 UTC', () => {
@@ -44,6 +44,16 @@ describe('config', () => {
 
   it('takes the command line\'s --db over DATABASE_PATH', () => {
     expect(parseConfig({ DATABASE_PATH: './a.db' }, { databasePath: './b.db' }).storage.databasePath).toBe('./b.db');
+  });
+
+  it('opens PostgreSQL when DATABASE_URL is set (unless --db names a file), keeps its password out of logs, and refuses another URL', () => {
+    const url = 'postgres://news:s3cr%40t@127.0.0.1:5432/news';
+    const config = parseConfig({ DATABASE_URL: url });
+    expect(storeTarget(config.storage)).toBe(url);
+    expect(secretsOf(config)).toContain('s3cr@t');
+    expect(storeTarget(parseConfig({ DATABASE_URL: url }, { databasePath: './b.db' }).storage)).toBe('./b.db');
+    expect(storeTarget(parseConfig({}).storage)).toBe('./data/news-digest.db');
+    expect(() => parseConfig({ DATABASE_URL: 'mysql://x@y/z' })).toThrow(/DATABASE_URL.*PostgreSQL URL/);
   });
 
   it.each([

@@ -38,8 +38,16 @@ export function indexTerm(word: string): string {
 /** A derived form much rarer than the name (under 1 in 10) is left out; see buildFtsQuery. */
 const MIN_DERIVED_SHARE = 0.1;
 
+/** A word to match: by its stem (as the index stores it), or as a prefix of indexed words. */
+export interface QueryWord {
+  word: string;
+  prefix: boolean;
+}
+
 export interface FtsQuery {
   terms: string[];
+  /** Per term, the words any of which matches it (the term and its derived forms): for an engine with another query syntax. */
+  groups: QueryWord[][];
   /** Every term must match. */
   all: string;
   /** Any term may match. */
@@ -103,13 +111,24 @@ export function buildFtsQuery(text: string, docCounts: DocCounts = () => new Map
   const count = (t: string) => counts.get(t) ?? 0;
   const bases = derived.filter((d) => d && [...d.forms.keys()].some(count)).map((d) => d!.base);
   const baseCounts = bases.length ? docCounts(bases) : new Map<string, number>();
-  const groups = terms.map((term, i): string[] => {
+  const groups = terms.map((term, i): QueryWord[] => {
     const d = derived[i];
     // Digits and other scripts, where the JS stemmer may not mirror the tokenizer: a prefix as before.
-    if (!d) return [term.length >= 4 ? `"${term}"*` : `"${term}"`];
+    if (!d) return [{ word: term, prefix: term.length >= 4 }];
     const floor = MIN_DERIVED_SHARE * (baseCounts.get(d.base) ?? 0);
-    return [`"${term}"`, ...[...d.forms].filter(([t]) => count(t) > 0 && count(t) >= floor).map(([, word]) => `"${word}"`)];
+    const kept = [...d.forms].filter(([t]) => count(t) > 0 && count(t) >= floor).map(([, word]) => word);
+    return [term, ...kept].map((word) => ({ word, prefix: false }));
   });
-  const parts = groups.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0]!));
-  return { terms, all: parts.join(' AND '), any: parts.join(' OR '), phrases: groups.reduce((n, g) => n + g.length, 0) };
+  const quoted = groups.map((g) => g.map(({ word, prefix }) => (prefix ? `"${word}"*` : `"${word}"`)));
+  const parts = quoted.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0]!));
+  return { terms, groups, all: parts.join(' AND '), any: parts.join(' OR '), phrases: groups.reduce((n, g) => n + g.length, 0) };
+}
+
+/**
+ * Every index term buildFtsQuery(text) may ask `docCounts` about (each term's derived forms and
+ * its own stem): an engine whose counts cost a round trip fetches them all at once first.
+ */
+export function countedTerms(text: string): string[] {
+  const derived = searchTerms(text).map(derivedForms);
+  return [...new Set(derived.flatMap((d) => (d?.forms.size ? [d.base, ...d.forms.keys()] : [])))];
 }

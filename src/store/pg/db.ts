@@ -4,7 +4,6 @@
 import type { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { Logger } from '../../log.ts';
-import type { Migration } from '../migrations.ts';
 
 export interface PgResult<R> {
   rows: R[];
@@ -162,6 +161,12 @@ function transactionDb(session: PgClient): PgDb {
     },
   };
   return db;
+}
+
+/** A schema change: applied once, in version order; never edited once released (add a new one). */
+export interface Migration {
+  version: number;
+  sql: string;
 }
 
 /** Any constant: the advisory lock all instances of the bot take to migrate one at a time. */

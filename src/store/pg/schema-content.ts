@@ -1,11 +1,16 @@
 // The content tables on PostgreSQL: the final state of the SQLite schema (src/store/migrations.ts)
 // for sources, articles and their search, near-duplicate bands, LLM results and stories, in
 // PostgreSQL types. Times stay ISO-8601 UTC text, compared as text exactly as the SQLite code does;
-// flags are BOOLEAN; stored JSON is JSONB. Content versions are 1-99 (delivery: 100 and up).
-import type { Migration } from '../migrations.ts';
+// flags are BOOLEAN; stored JSON is JSONB. Time columns collate as "C": compared byte by byte like
+// SQLite's text, whatever the database's collation (an en_US one ignores punctuation). Content versions are 1-99 (delivery: 100 and up).
+import type { Migration } from './db.ts';
 
-/** The text search configuration of the index and of every query: English stemming and stop words. */
-export const SEARCH_CONFIG = 'english';
+/**
+ * The text search configuration of the index and of every query: PostgreSQL's English (Snowball)
+ * stemmer without its stop-word list, as SQLite's porter tokenizer indexes every word: with the
+ * stock 'english' configuration "again", "only" or "further" could never be found.
+ */
+export const SEARCH_CONFIG = 'news_english';
 
 export const contentMigrations: Migration[] = [
   {
@@ -21,13 +26,17 @@ export const contentMigrations: Migration[] = [
         removed BOOLEAN NOT NULL DEFAULT FALSE,
         etag TEXT,
         last_modified TEXT,
-        last_attempt_at TEXT,
-        last_success_at TEXT,
+        last_attempt_at TEXT COLLATE "C",
+        last_success_at TEXT COLLATE "C",
         consecutive_failures INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TEXT,
+        next_attempt_at TEXT COLLATE "C",
         last_error TEXT,
-        created_at TEXT NOT NULL
+        created_at TEXT COLLATE "C" NOT NULL
       );
+
+      CREATE TEXT SEARCH DICTIONARY news_english_stem (TEMPLATE = snowball, LANGUAGE = english);
+      CREATE TEXT SEARCH CONFIGURATION ${SEARCH_CONFIG} (COPY = english);
+      ALTER TEXT SEARCH CONFIGURATION ${SEARCH_CONFIG} ALTER MAPPING REPLACE english_stem WITH news_english_stem;
 
       CREATE TABLE articles (
         id BIGSERIAL PRIMARY KEY,
@@ -37,8 +46,8 @@ export const contentMigrations: Migration[] = [
         guid TEXT,
         outlet TEXT,
         title TEXT NOT NULL,
-        published_at TEXT,
-        ingested_at TEXT NOT NULL,
+        published_at TEXT COLLATE "C",
+        ingested_at TEXT COLLATE "C" NOT NULL,
         language TEXT,
         text TEXT NOT NULL,
         subheadings JSONB,
@@ -74,7 +83,7 @@ export const contentMigrations: Migration[] = [
         status TEXT NOT NULL CHECK (status IN ('ok', 'invalid')),
         value JSONB,
         tokens INTEGER NOT NULL DEFAULT 0,
-        created_at TEXT NOT NULL
+        created_at TEXT COLLATE "C" NOT NULL
       );
       CREATE INDEX llm_cache_created ON llm_cache(created_at);
 
@@ -83,16 +92,16 @@ export const contentMigrations: Migration[] = [
         id BIGSERIAL PRIMARY KEY,
         title TEXT NOT NULL,
         title_article_id BIGINT,
-        first_at TEXT NOT NULL,
-        last_at TEXT NOT NULL,
+        first_at TEXT COLLATE "C" NOT NULL,
+        last_at TEXT COLLATE "C" NOT NULL,
         article_count INTEGER NOT NULL,
         outlet_count INTEGER NOT NULL,
         dated BOOLEAN NOT NULL,
         profile JSONB NOT NULL,
         merged_into BIGINT REFERENCES stories(id),
         version INTEGER NOT NULL DEFAULT 1,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL
+        created_at TEXT COLLATE "C" NOT NULL,
+        updated_at TEXT COLLATE "C" NOT NULL
       );
       CREATE INDEX stories_last ON stories(last_at) WHERE merged_into IS NULL;
       -- A merge re-points the stories already merged into the one that goes.
@@ -105,7 +114,7 @@ export const contentMigrations: Migration[] = [
         at BIGINT NOT NULL,
         ingested BIGINT NOT NULL,
         outlet TEXT,
-        joined_at TEXT NOT NULL
+        joined_at TEXT COLLATE "C" NOT NULL
       );
       CREATE INDEX story_articles_story ON story_articles(story_id, at);
 

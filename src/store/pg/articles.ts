@@ -1,0 +1,341 @@
+// Articles on PostgreSQL: insertion with deduplication (GUID, canonical URL, exact text,
+// near-duplicate fingerprint bands) and its story assignment in one atomic step, and topic search
+// over the tsvector column (GIN index) with the same query building and ranking as SQLite.
+import type { ContentKeys } from '../../dedup/content-keys.ts';
+import { contentKeys } from '../../dedup/content-keys.ts';
+import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../../dedup/fingerprint.ts';
+import { canonicalUrl } from '../../dedup/url.ts';
+import type { Analysis, ArticleDraft, StoredArticle } from '../../model.ts';
+import { articleFeatures } from '../../stories/features.ts';
+import { outletName } from '../../util/outlet.ts';
+import type { ArticleStore, InsertMeta, InsertResult, SearchHit, SearchOptions } from '../api.ts';
+import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysis, type RankedMatch } from '../article-rules.ts';
+import { buildFtsQuery, countedTerms, type QueryWord } from '../fts-query.ts';
+import type { PgDb } from './db.ts';
+import { SEARCH_CONFIG } from './schema-content.ts';
+import type { PgStoryStore } from './stories.ts';
+
+interface ArticleRow {
+  id: number;
+  source_id: number | null;
+  url: string | null;
+  canonical_url: string | null;
+  guid: string | null;
+  outlet: string | null;
+  title: string;
+  published_at: string | null;
+  ingested_at: string;
+  language: string | null;
+  text: string;
+  subheadings: string[] | null;
+  fingerprint: string;
+  near_duplicate_of: number | null;
+  analysis: Analysis | null;
+}
+
+function toArticle(row: ArticleRow): StoredArticle {
+  const article: StoredArticle = {
+    id: row.id,
+    sourceId: row.source_id,
+    canonicalUrl: row.canonical_url,
+    title: row.title,
+    text: row.text,
+    ingestedAt: row.ingested_at,
+    fingerprint: row.fingerprint,
+    nearDuplicateOf: row.near_duplicate_of,
+    analysis: row.analysis,
+  };
+  if (row.url) article.url = row.url;
+  if (row.guid) article.guid = row.guid;
+  if (row.outlet) article.outlet = row.outlet;
+  if (row.published_at) article.published = row.published_at;
+  if (row.language) article.language = row.language;
+  if (row.subheadings) article.subheadings = row.subheadings;
+  return article;
+}
+
+const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
+
+/** PostgreSQL's code for a unique violation: another instance stored the same article meanwhile. */
+const UNIQUE_VIOLATION = '23505';
+
+/** ts_rank's weights for labels {D, C, B, A}: a title word (A) weighs 4 times a body word (B), as in SQLite's bm25(4, 1). */
+const RANK_WEIGHTS = '{0.1, 0.2, 0.25, 1.0}';
+
+/**
+ * A tsquery expression for groups of words: AND of the groups, each an OR of its words. Every
+ * word is a bound parameter, turned into a query by plainto_tsquery (or a quoted prefix), so no
+ * text a user types is query syntax; a stop word becomes an empty query, which AND and OR skip.
+ */
+export function tsQuery(groups: QueryWord[][], join: 'and' | 'or', params: unknown[]): string {
+  const word = ({ word, prefix }: QueryWord) => {
+    params.push(word);
+    return prefix
+      ? `to_tsquery('${SEARCH_CONFIG}', quote_literal($${params.length}) || ':*')`
+      : `plainto_tsquery('${SEARCH_CONFIG}', $${params.length})`;
+  };
+  const parts = groups.map((g) => (g.length > 1 ? `(${g.map(word).join(' || ')})` : word(g[0]!)));
+  return parts.join(join === 'and' ? ' && ' : ' || ');
+}
+
+interface Claim {
+  id: number;
+  sourceId: number | null;
+  sourceUrl: string | null;
+  counts: boolean;
+  incomingFirstParty: boolean;
+}
+
+/** Memo of articles per index term, exact until an article is added (any process: keyed by the newest id). */
+export interface VocabularyMemo {
+  maxId: number | null;
+  docs: Map<string, number>;
+}
+
+export class PgArticleStore implements ArticleStore {
+  constructor(
+    private readonly db: PgDb,
+    /** The story store on a given connection: an insert assigns its story in its own transaction. */
+    private readonly storiesOn: (db: PgDb) => PgStoryStore,
+    private readonly vocabulary: { memo?: VocabularyMemo } = {},
+  ) {}
+
+  async insert(draft: ArticleDraft, meta: InsertMeta = {}): Promise<InsertResult> {
+    try {
+      return await this.db.atomic((tx) => this.insertNow(tx, draft, meta));
+    } catch (error) {
+      // Another instance stored the same GUID, URL or text between our checks and our insert:
+      // the checks, run again, now see its row and answer 'duplicate'.
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      return this.db.atomic((tx) => this.insertNow(tx, draft, meta));
+    }
+  }
+
+  private async insertNow(db: PgDb, draft: ArticleDraft, meta: InsertMeta): Promise<InsertResult> {
+    let canonical = draft.url ? canonicalUrl(draft.url) : null;
+    let guid = draft.guid ?? null;
+    const { textHash: hash, signature, bands } = meta.keys ?? contentKeys(draft);
+    const sourceId = meta.sourceId ?? null;
+    const guidClaim = guid ? await this.claim(db, 'guid', guid, sourceId, draft.url) : undefined;
+    if (guidClaim?.counts) return { status: 'duplicate', id: guidClaim.id, duplicateOf: guidClaim.id, reason: 'guid' };
+    const urlClaim = canonical ? await this.claim(db, 'canonical_url', canonical, sourceId, draft.url) : undefined;
+    if (urlClaim?.counts) return { status: 'duplicate', id: urlClaim.id, duplicateOf: urlClaim.id, reason: 'url' };
+    const byText = (await db.query<{ id: number }>('SELECT id FROM articles WHERE text_hash = $1', [hash])).rows[0]?.id;
+    if (byText !== undefined) return { status: 'duplicate', id: byText, duplicateOf: byText, reason: 'text' };
+    // Another source's claim that does not count for this item (and the texts differ): a
+    // first-party item takes the key over, any other is stored without it.
+    if (guidClaim) guid = (await this.takeOver(db, 'guid', guidClaim)) ? guid : null;
+    if (urlClaim) canonical = (await this.takeOver(db, 'canonical_url', urlClaim)) ? canonical : null;
+    const ingestedAt = meta.ingestedAt ?? new Date();
+    const published = clampPublished(draft.published, ingestedAt);
+    const nearDuplicateOf = await this.findNearDuplicate(db, signature, bands);
+    const inserted = await db.query<{ id: number }>(
+      `INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
+         text_hash, fingerprint, near_duplicate_of, analysis)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
+      [
+        sourceId,
+        draft.url ?? null,
+        canonical,
+        guid,
+        draft.outlet ?? null,
+        draft.title,
+        published ?? null,
+        ingestedAt.toISOString(),
+        draft.language ?? null,
+        draft.text,
+        draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
+        hash,
+        signature,
+        nearDuplicateOf ?? null,
+        meta.analysis ? JSON.stringify(storedAnalysis(meta.analysis)) : null,
+      ],
+    );
+    const id = inserted.rows[0]!.id;
+    await this.addBands(db, id, bands);
+    // Every stored article joins a story now, in the same transaction.
+    const { storyId } = await this.storiesOn(db).assign({
+      articleId: id,
+      title: draft.title,
+      outlet: outletName(draft.outlet, draft.url) ?? null,
+      ingestedAt: ingestedAt.toISOString(),
+      time: published ?? ingestedAt.toISOString(),
+      dated: published !== undefined,
+      features: meta.storyFeatures ?? articleFeatures(draft),
+      nearDuplicateOf: nearDuplicateOf ?? null,
+      now: ingestedAt,
+    });
+    return nearDuplicateOf !== undefined
+      ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint', storyId }
+      : { status: 'new', id, storyId };
+  }
+
+  private async addBands(db: PgDb, id: number, bands: number[]): Promise<void> {
+    if (bands.length) await db.query('INSERT INTO article_bands (key, article_id) SELECT unnest($1::bigint[]), $2', [bands, id]);
+  }
+
+  completeText(id: number, draft: ArticleDraft, prepared: { analysis: Analysis; keys: ContentKeys }, ingestedAt: Date = new Date()): Promise<boolean> {
+    return this.db.atomic(async (db) => {
+      const { textHash, signature, bands } = prepared.keys;
+      if ((await db.query('SELECT 1 FROM articles WHERE text_hash = $1 AND id <> $2', [textHash, id])).rowCount) return false;
+      const nearDuplicateOf = await this.findNearDuplicate(db, signature, bands, id);
+      await db.query(
+        `UPDATE articles SET text = $1, subheadings = $2, text_hash = $3, fingerprint = $4, near_duplicate_of = $5, analysis = $6,
+           published_at = coalesce(published_at, $7), language = coalesce(language, $8) WHERE id = $9`,
+        [
+          draft.text,
+          draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
+          textHash,
+          signature,
+          nearDuplicateOf ?? null,
+          JSON.stringify(storedAnalysis(prepared.analysis)),
+          clampPublished(draft.published, ingestedAt) ?? null,
+          draft.language ?? null,
+          id,
+        ],
+      );
+      await db.query('DELETE FROM article_bands WHERE article_id = $1', [id]);
+      await this.addBands(db, id, bands);
+      return true;
+    });
+  }
+
+  private async findNearDuplicate(db: PgDb, signature: string, bands: number[], self?: number): Promise<number | undefined> {
+    if (!bands.length) return undefined;
+    const { rows } = await db.query<{ id: number; fingerprint: string; near_duplicate_of: number | null }>(
+      `SELECT a.id, a.fingerprint, a.near_duplicate_of FROM articles a
+       WHERE a.id IN (SELECT article_id FROM article_bands WHERE key = ANY($1::bigint[]) LIMIT 500)`,
+      [bands],
+    );
+    let best: { id: number; similarity: number } | undefined;
+    for (const c of rows) {
+      if (c.id === self || c.near_duplicate_of === self) continue;
+      const s = similarity(c.fingerprint, signature);
+      // Link to the original, not to another copy, so a story's copies form one group.
+      if (s >= NEAR_DUPLICATE_SIMILARITY && (!best || s > best.similarity)) best = { id: c.near_duplicate_of ?? c.id, similarity: s };
+    }
+    return best?.id;
+  }
+
+  async isKnown(item: { guid?: string; url?: string }, sourceId: number | null = null): Promise<boolean> {
+    return (await this.knownAs(item, sourceId)) !== undefined;
+  }
+
+  async knownAs(item: { guid?: string; url?: string }, sourceId: number | null = null): Promise<{ id: number; text: string } | undefined> {
+    const claims = [item.guid ? await this.claim(this.db, 'guid', item.guid, sourceId, item.url) : undefined];
+    const canonical = item.url ? canonicalUrl(item.url) : null;
+    if (canonical) claims.push(await this.claim(this.db, 'canonical_url', canonical, sourceId, item.url));
+    const id = claims.find((c) => c?.counts)?.id;
+    if (id === undefined) return undefined;
+    const row = (await this.db.query<{ text: string }>('SELECT text FROM articles WHERE id = $1', [id])).rows[0];
+    return row ? { id, text: row.text } : undefined;
+  }
+
+  private async claim(db: PgDb, column: 'guid' | 'canonical_url', value: string, sourceId: number | null, itemUrl: string | undefined): Promise<Claim | undefined> {
+    const row = (
+      await db.query<{ id: number; sourceId: number | null; sourceUrl: string | null }>(
+        `SELECT a.id, a.source_id AS "sourceId", s.url AS "sourceUrl" FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.${column} = $1`,
+        [value],
+      )
+    ).rows[0];
+    if (!row) return undefined;
+    const incomingSourceUrl = sourceId === null ? null : ((await db.query<{ url: string }>('SELECT url FROM sources WHERE id = $1', [sourceId])).rows[0]?.url ?? null);
+    const key = column === 'guid' ? value : (itemUrl ?? value);
+    const incoming = { sourceId, sourceUrl: incomingSourceUrl, itemUrl };
+    return { ...row, counts: claimCounts(row, key, incoming), incomingFirstParty: isFirstParty(key, incoming) };
+  }
+
+  private async takeOver(db: PgDb, column: 'guid' | 'canonical_url', claim: Claim): Promise<boolean> {
+    if (!claim.incomingFirstParty) return false;
+    await db.query(`UPDATE articles SET ${column} = NULL WHERE id = $1`, [claim.id]);
+    return true;
+  }
+
+  async get(id: number): Promise<StoredArticle | undefined> {
+    const row = (await this.db.query<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = $1`, [id])).rows[0];
+    return row ? toArticle(row) : undefined;
+  }
+
+  async getMany(ids: number[]): Promise<StoredArticle[]> {
+    if (!ids.length) return [];
+    const { rows } = await this.db.query<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
+    const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
+    return ids.map((id) => byId.get(id)).filter((a): a is StoredArticle => a !== undefined);
+  }
+
+  async setAnalysis(id: number, analysis: Analysis): Promise<void> {
+    await this.db.query('UPDATE articles SET analysis = $1 WHERE id = $2', [JSON.stringify(storedAnalysis(analysis)), id]);
+  }
+
+  async countIngestedSince(iso: string): Promise<number> {
+    return (await this.db.query<{ n: number }>('SELECT count(*) AS n FROM articles WHERE ingested_at >= $1', [iso])).rows[0]!.n;
+  }
+
+  async count(): Promise<number> {
+    return (await this.db.query<{ n: number }>('SELECT count(*) AS n FROM articles')).rows[0]!.n;
+  }
+
+  async recent(options: { since?: string; limit?: number } = {}): Promise<StoredArticle[]> {
+    const { rows } = await this.db.query<ArticleRow>(
+      `SELECT ${COLUMNS} FROM articles WHERE coalesce(published_at, ingested_at) >= $1
+       ORDER BY coalesce(published_at, ingested_at) DESC LIMIT $2`,
+      [options.since ?? '', options.limit ?? 200],
+    );
+    return rows.map(toArticle);
+  }
+
+  /**
+   * Topic search: articles with every term first, then those with some; within each, ts_rank
+   * relevance (title weighted) blended with recency (article-rules.ts), as on SQLite.
+   */
+  async search(query: string, options: SearchOptions = {}): Promise<SearchHit[]> {
+    const counts = await this.docCounts(countedTerms(query));
+    const built = buildFtsQuery(query, () => counts);
+    if (!built) return [];
+    const limit = options.limit ?? 20;
+    const since = options.since ?? '';
+    const fetch = Math.max(limit * 5, 100);
+    const matches = async (join: 'and' | 'or'): Promise<RankedMatch[]> => {
+      const params: unknown[] = [since, fetch];
+      const expression = tsQuery(built.groups, join, params);
+      const { rows } = await this.db.query<RankedMatch>(
+        `SELECT a.id, ts_rank('${RANK_WEIGHTS}', a.search, q.query) AS relevance, coalesce(a.published_at, a.ingested_at) AS at
+         FROM articles a, (SELECT ${expression} AS query) q
+         WHERE a.search @@ q.query AND coalesce(a.published_at, a.ingested_at) >= $1
+         ORDER BY relevance DESC, a.id DESC LIMIT $2`,
+        params,
+      );
+      return rows;
+    };
+    const allRows = await matches('and');
+    const withAll = new Set(allRows.map((r) => r.id));
+    // A partial match scores under any full match: when the full matches fill the limit, the partial ones cannot make the top.
+    const rows = built.terms.length > 1 && allRows.length < limit ? [...allRows, ...(await matches('or')).filter((r) => !withAll.has(r.id))] : allRows;
+    const top = rankMatches(rows, withAll, (options.now ?? new Date()).getTime(), limit);
+    const articles = new Map((await this.getMany(top.map((t) => t.id))).map((a) => [a.id, a]));
+    return top.map((t) => ({ article: articles.get(t.id)!, score: t.score, matchedAll: t.matchedAll }));
+  }
+
+  /**
+   * How many articles contain each of these index terms (Porter stems, fts-query.ts), counted
+   * through the GIN index with the word as PostgreSQL's own stemmer reads it. Memoised until an
+   * article is added.
+   */
+  async docCounts(terms: string[]): Promise<Map<string, number>> {
+    if (!terms.length) return new Map();
+    const maxId = (await this.db.query<{ max: number | null }>('SELECT max(id) AS max FROM articles')).rows[0]!.max;
+    let memo = this.vocabulary.memo;
+    if (memo?.maxId !== maxId || memo.docs.size > 10_000) memo = this.vocabulary.memo = { maxId, docs: new Map() };
+    const docs = memo.docs;
+    const unknown = terms.filter((t) => !docs.has(t));
+    if (unknown.length) {
+      const { rows } = await this.db.query<{ term: string; doc: number }>(
+        `SELECT t.term, (SELECT count(*) FROM articles WHERE search @@ plainto_tsquery('${SEARCH_CONFIG}', t.term)) AS doc
+         FROM unnest($1::text[]) AS t(term)`,
+        [unknown],
+      );
+      for (const r of rows) docs.set(r.term, r.doc);
+    }
+    return new Map(terms.map((t) => [t, docs.get(t) ?? 0]));
+  }
+}
