@@ -59,7 +59,8 @@ export async function seedSourcesFile(store: Store, path: string): Promise<numbe
  * them; they are added once, so a source removed later does not come back.
  */
 export async function openConfiguredStore(config: Config, log?: Logger): Promise<Store> {
-  const store = await openStore(config.storage.databasePath, log ? { log } : {});
+  // DATABASE_URL (PostgreSQL) unless the command line's --db named a SQLite file.
+  const store = await openStore(config.storage.databaseUrl ?? config.storage.databasePath, log ? { log } : {});
   if (store.created) {
     try {
       await seedSourcesFile(store, config.fetch.sourcesFile);

@@ -1,6 +1,7 @@
 // The store: the only place with SQL. Callers use its engine-neutral, asynchronous interface
 // (api.ts); openStore picks the engine from the target.
 import type { OpenOptions, Store } from './api.ts';
+import { PgStore } from './pg/store.ts';
 import { SqliteStore } from './sqlite/store.ts';
 
 export type * from './api.ts';
@@ -17,6 +18,6 @@ export function isPostgresUrl(target: string): boolean {
  * anything else is a SQLite file path (created with its folder on first use), or ':memory:'.
  */
 export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
-  if (isPostgresUrl(target)) throw new Error('this build has no PostgreSQL engine yet (issue 17): leave DATABASE_URL unset to use the SQLite file');
+  if (isPostgresUrl(target)) return PgStore.open(target, options);
   return SqliteStore.open(target, options);
 }
