@@ -2,10 +2,12 @@
 // daily (RETENTION_CRON) and, every minute, decide the daily digests that are due into the
 // outbox, drained by the sender.
 // Only the holder of the database's scheduler lease delivers; another process retries the
-// lease every minute, so it takes over when the holder stops.
+// lease every minute, so it takes over when the holder stops. With PostgreSQL every instance
+// sends (src/delivery/instances.ts) while the lease holder decides, and polling and retention
+// run only in the instance holding a second lease (POLLER_LOCK).
 import cron from 'node-cron';
 import type { Config, FetchConfig, StorageConfig } from './config.ts';
-import { Delivery, botApi, type DeliverySettings } from './delivery/index.ts';
+import { Delivery, SchedulerLease, botApi, type DeliverySettings } from './delivery/index.ts';
 import type { BotApi } from './delivery/sender.ts';
 import type { Clock } from './delivery/schedule.ts';
 import type { FetchOptions } from './ingest/http.ts';
@@ -44,7 +46,13 @@ export interface RunningScheduler {
   stop(): Promise<void>;
 }
 
-export function startFetchSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | 'fetchOptions' | 'metrics'> & { fetch: FetchConfig }): { stop(): Promise<void> } {
+/** The lease of source polling and retention when several instances share a database. */
+export const POLLER_LOCK = 'source-poller';
+
+/** Whether this instance runs a shared job now (several instances: only the holder of the lease does). */
+type JobGate = () => Promise<boolean>;
+
+export function startFetchSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | 'fetchOptions' | 'metrics'> & { fetch: FetchConfig; onlyWhen?: JobGate }): { stop(): Promise<void> } {
   // Feeds and pages are parsed in worker threads with a time and memory limit, so the bot and
   // the other jobs keep running while a hostile document is cut off.
   const jobs = fetchJobPool(deps.fetch.parse);
@@ -54,6 +62,10 @@ export function startFetchSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | '
   const runOnce = async () => {
     if (running) {
       deps.log.info('previous fetch still running; skipping this one');
+      return;
+    }
+    if (deps.onlyWhen && !(await deps.onlyWhen())) {
+      deps.log.debug('another instance polls the sources');
       return;
     }
     running = pollAndStore({ ...deps, jobs }, pollOptionsOf(deps.fetch.poll, deps.fetchOptions, shutdown.signal))
@@ -78,9 +90,10 @@ export function startFetchSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | '
 }
 
 /** Daily retention (RETENTION_CRON): old articles, sent messages, digests and LLM results go. */
-export function startRetentionSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | 'clock'> & { storage: StorageConfig }): { stop(): Promise<void> } {
+export function startRetentionSchedule(deps: Pick<SchedulerDeps, 'log' | 'store' | 'clock'> & { storage: StorageConfig; onlyWhen?: JobGate }): { stop(): Promise<void> } {
   let running: Promise<unknown> | null = null;
   const runOnce = async () => {
+    if (deps.onlyWhen && !(await deps.onlyWhen())) return;
     running = deps.store.retention
       .prune(deps.storage.retention, deps.clock ? deps.clock.now() : new Date())
       .then((report) => deps.log.info(report, 'retention finished'))
@@ -104,8 +117,13 @@ const STALLED_AFTER_MS = 3 * 60_000;
 
 export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   const { config, log, store } = deps;
-  const fetching = deps.fetch === false ? undefined : startFetchSchedule({ ...deps, fetch: config.fetch });
-  const retention = startRetentionSchedule({ ...deps, storage: config.storage });
+  // Several instances on PostgreSQL: one polls and prunes at a time (failover when its lease
+  // expires). One SQLite process does both itself, as before.
+  const pollerLease = store.engine === 'postgres' ? new SchedulerLease(store, { name: POLLER_LOCK, leaseMs: config.delivery.leaseMs, log }) : undefined;
+  const onlyWhen: JobGate | undefined = pollerLease && (async () => pollerLease.valid || (await pollerLease.acquire()).acquired);
+  const gate = onlyWhen ? { onlyWhen } : {};
+  const fetching = deps.fetch === false ? undefined : startFetchSchedule({ ...deps, ...gate, fetch: config.fetch });
+  const retention = startRetentionSchedule({ ...deps, ...gate, storage: config.storage });
 
   let delivery: Delivery | undefined;
   const api = deps.api ?? (config.bot.token ? botApi(config.bot.token, config.bot.apiRoot) : undefined);
@@ -160,6 +178,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
       await delivery?.stop();
       await fetching?.stop();
       await retention.stop();
+      await pollerLease?.release();
     },
   };
 }

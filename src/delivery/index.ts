@@ -8,6 +8,7 @@ import type { DeliveryCounts, LockHolder, Store } from '../store/index.ts';
 import type { Digest } from '../model/digest.ts';
 import { decideDue, type DecideReport } from './decide.ts';
 import { SchedulerLease } from './lock.ts';
+import { InstanceMembership, sharedOutbox } from './instances.ts';
 import { localDate, systemClock, type Clock } from './schedule.ts';
 import { Sender, type BotApi, type SenderSettings, type SenderStats } from './sender.ts';
 import type { Metrics } from '../util/metrics.ts';
@@ -59,6 +60,8 @@ export interface DeliveryStats {
 export class Delivery {
   readonly lease: SchedulerLease;
   readonly sender: Sender;
+  /** With PostgreSQL: this instance among those that share the fan-out (every one sends). */
+  readonly membership: InstanceMembership | undefined;
   private readonly clock: Clock;
   private readonly time: TimeSource;
   private recoveredUnknown = 0;
@@ -76,13 +79,28 @@ export class Delivery {
       time,
       onLost: () => deps.log.warn('delivery paused: the scheduler lease is held by another process'),
     });
+    const membership = sharedOutbox(deps.store.outbox)
+      ? new InstanceMembership({
+          outbox: deps.store.outbox,
+          log: deps.log,
+          time,
+          ...(deps.settings.instanceLeaseMs !== undefined ? { leaseMs: deps.settings.instanceLeaseMs } : {}),
+          onRecovered: (count) => {
+            this.recoveredUnknown += count;
+            deps.metrics?.digestMessages('unknown', count);
+          },
+        })
+      : undefined;
+    this.membership = membership;
     this.sender = new Sender({
       store: deps.store,
       api: deps.api,
       log: deps.log,
       settings: deps.settings,
       time,
-      canSend: () => this.lease.valid && !this.stopping,
+      // One SQLite process: only the lease holder sends. Shared PostgreSQL: every registered instance.
+      canSend: membership ? () => membership.valid && !this.stopping : () => this.lease.valid && !this.stopping,
+      ...(membership ? { instances: () => membership.count } : {}),
       ...(deps.metrics ? { metrics: deps.metrics } : {}),
     });
   }
@@ -96,6 +114,7 @@ export class Delivery {
    * unknown, then starts the sender. Without the lease nothing is sent (and the log says why).
    */
   async start(): Promise<StartResult> {
+    if (this.membership) return this.startShared();
     const result = await this.lease.acquire();
     if (!result.acquired) {
       if (!this.started) {
@@ -117,6 +136,22 @@ export class Delivery {
     this.started = true;
     this.sender.start();
     return { ...result, recoveredUnknown: recovered };
+  }
+
+  /**
+   * Several instances (PostgreSQL): this one registers and sends from the first call, whoever
+   * holds the lease; the registration recovers what stopped instances left in flight. The lease
+   * only says who decides the due digests.
+   */
+  private async startShared(): Promise<StartResult> {
+    if (!this.started) {
+      await this.membership!.start();
+      this.started = true;
+      this.sender.start();
+    }
+    const result = await this.lease.acquire();
+    if (result.acquired) this.deps.log.info('scheduler lease taken: this instance decides the due digests');
+    return { ...result, recoveredUnknown: 0 };
   }
 
   /** Decides every due subscriber into the outbox and wakes the sender. Null without the lease. */
@@ -163,6 +198,7 @@ export class Delivery {
     this.stopping = true;
     await this.deciding?.catch(() => null);
     await this.sender.stop();
+    await this.membership?.stop();
     await this.lease.release();
   }
 }

@@ -47,6 +47,8 @@ export interface SenderDeps {
   settings: SenderSettings;
   /** False while this process must not send (lease not held). */
   canSend?: () => boolean;
+  /** Instances sharing the global rate (PostgreSQL, src/delivery/instances.ts): this one sends 1/n of it. Default 1. */
+  instances?: () => number;
   /** Called when a chat is deactivated (blocked the bot, or no longer exists). */
   onDeactivated?: (chatId: number, reason: string) => void;
   /** Pace, per-chat intervals, retries and request timeouts run on it (tests: a fake clock). */
@@ -71,6 +73,8 @@ type Outcome = { kind: 'sent'; messageId: number } | TelegramFailure;
 /** Token bucket: the global pace. Pure: the caller says what time it is. */
 export class Pacer {
   private tokens: number;
+  /** Instances sharing the rate and the bucket (1: this process alone). */
+  private shares = 1;
   constructor(
     private readonly ratePerSecond: number,
     private readonly burst: number,
@@ -79,11 +83,18 @@ export class Pacer {
     this.tokens = Math.min(1, burst);
   }
 
+  /** Paces at 1/n of the rate, with 1/n of the bucket (at least one message), from now on. */
+  share(instances: number): void {
+    this.shares = Math.max(1, instances);
+  }
+
   /** Milliseconds until a token is available (0: now). */
   waitMs(now: number): number {
-    this.tokens = Math.min(this.burst, this.tokens + ((now - this.last) / 1000) * this.ratePerSecond);
+    const rate = this.ratePerSecond / this.shares;
+    const burst = Math.max(1, this.burst / this.shares);
+    this.tokens = Math.min(burst, this.tokens + ((now - this.last) / 1000) * rate);
     this.last = now;
-    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / this.ratePerSecond) * 1000);
+    return this.tokens >= 1 ? 0 : Math.ceil(((1 - this.tokens) / rate) * 1000);
   }
 
   take(): void {
@@ -203,11 +214,23 @@ export class Sender {
   }
 
   private async refill(now: number): Promise<void> {
-    if (this.queue.length > 200 || now - this.lastRefill < 100) return;
+    const { low, batch } = this.queueBounds();
+    if (this.queue.length > low || now - this.lastRefill < 100) return;
     this.lastRefill = now;
     const exclude = [...this.queue.map((i) => i.id), ...this.inFlight.keys()];
-    const more = await this.deps.store.outbox.ready(new Date(now).toISOString(), 1_000, exclude);
+    const more = await this.deps.store.outbox.ready(new Date(now).toISOString(), batch, exclude);
     this.queue.push(...more);
+  }
+
+  /**
+   * How many messages to queue, and below how many to look for more. Alone: up to 1,000. Shared
+   * with other instances, what reads from the outbox is claimed for this one: about two seconds
+   * of its share, so that no instance holds messages the others could be sending.
+   */
+  private queueBounds(): { low: number; batch: number } {
+    if (!this.deps.instances) return { low: 200, batch: 1_000 };
+    const batch = Math.max(this.settings.maxInFlight, Math.ceil((2 * this.settings.ratePerSecond) / this.deps.instances()));
+    return { low: Math.floor(batch / 2), batch };
   }
 
   /** The first queued message whose chat may receive one now; else when the next one may go. */
@@ -258,6 +281,7 @@ export class Sender {
         continue;
       }
       const item = picked.item;
+      if (this.deps.instances) this.pacer.share(this.deps.instances());
       const wait = this.pacer.waitMs(now);
       if (wait > 0) {
         // Put it back at the front and wait for the pace.

@@ -261,19 +261,38 @@ describe('delivery through the Bot API emulator', () => {
   });
 });
 
+
+/** Sends whenever the pacer allows at `now`; returns how long it said to wait (0: sent). */
+function sendsWith(pacer: Pacer): (now: number) => number {
+  return (now) => {
+    const wait = pacer.waitMs(now);
+    if (wait === 0) pacer.take();
+    return wait;
+  };
+}
+
 describe('Pacer', () => {
   it('sends one message at once, then one per 1/rate seconds; after an idle moment up to its burst at once', () => {
-    const pacer = new Pacer(10, 3, 0);
-    const sendAt = (now: number): number => {
-      const wait = pacer.waitMs(now);
-      if (wait === 0) pacer.take();
-      return wait;
-    };
+    const sendAt = sendsWith(new Pacer(10, 3, 0));
     expect(sendAt(0)).toBe(0);
     expect(sendAt(0)).toBe(100);
     expect(sendAt(50)).toBe(50);
     expect(sendAt(100)).toBe(0);
     // Idle for 10 s: the bucket holds 3, no more.
     expect([sendAt(10_100), sendAt(10_100), sendAt(10_100), sendAt(10_100)]).toEqual([0, 0, 0, 100]);
+  });
+
+  it('shared by instances (PostgreSQL), sends its share: a third of the rate and of the burst with three', () => {
+    const pacer = new Pacer(30, 6, 0);
+    pacer.share(3);
+    const sendAt = sendsWith(pacer);
+    expect(sendAt(0)).toBe(0);
+    expect(sendAt(0)).toBe(100);
+    expect(sendAt(100)).toBe(0);
+    // Idle for 10 s: its share of the bucket, 2.
+    expect([sendAt(10_100), sendAt(10_100), sendAt(10_100)]).toEqual([0, 0, 100]);
+    // One instance left: the whole rate again (100 ms bring 3 messages, then one per 34 ms).
+    pacer.share(1);
+    expect([sendAt(10_200), sendAt(10_200), sendAt(10_200), sendAt(10_200)]).toEqual([0, 0, 0, 34]);
   });
 });
