@@ -3,7 +3,8 @@
 // PostgreSQL types, plus what several instances need to share the fan-out (see outbox.ts):
 // each outbox row's claim (the instance that holds it) and the delivering instances with the
 // expiry of their registration, which is the claims' lease. Times stay ISO-8601 UTC text,
-// compared as text as the SQLite code does; lease expiries are ms since the epoch (BIGINT).
+// compared as text as the SQLite code does, byte by byte (COLLATE "C", whatever the database's
+// collation); lease expiries are ms since the epoch (BIGINT).
 // Versions 100 and up (see migrations.ts).
 import type { Migration } from './db.ts';
 
@@ -20,9 +21,9 @@ export const deliveryMigrations: Migration[] = [
         digest_time TEXT NOT NULL,
         timezone TEXT NOT NULL,
         last_topic TEXT,
-        created_at TEXT NOT NULL,
-        updated_at TEXT NOT NULL,
-        stopped_at TEXT,
+        created_at TEXT COLLATE "C" NOT NULL,
+        updated_at TEXT COLLATE "C" NOT NULL,
+        stopped_at TEXT COLLATE "C",
         stop_reason TEXT,
         -- /language (NULL: what Telegram reports), what Telegram last reported, /settings'
         -- stories per digest (NULL: the default), what the next text message is for.
@@ -35,8 +36,8 @@ export const deliveryMigrations: Migration[] = [
 
       CREATE TABLE subscriber_topics (
         chat_id BIGINT NOT NULL REFERENCES subscribers(chat_id) ON DELETE CASCADE,
-        topic TEXT NOT NULL,
-        created_at TEXT NOT NULL,
+        topic TEXT COLLATE "C" NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL,
         PRIMARY KEY (chat_id, topic)
       );
 
@@ -48,7 +49,7 @@ export const deliveryMigrations: Migration[] = [
         kind TEXT NOT NULL,
         topic TEXT,
         stories JSONB NOT NULL,
-        created_at TEXT NOT NULL,
+        created_at TEXT COLLATE "C" NOT NULL,
         digest_key TEXT,
         PRIMARY KEY (chat_id, message_id)
       );
@@ -61,16 +62,16 @@ export const deliveryMigrations: Migration[] = [
       CREATE TABLE digests (
         id BIGSERIAL PRIMARY KEY,
         chat_id BIGINT NOT NULL,
-        local_date TEXT NOT NULL,
+        local_date TEXT COLLATE "C" NOT NULL,
         status TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed', 'unknown', 'skipped-empty')),
-        due_at TEXT NOT NULL,
-        decided_at TEXT NOT NULL,
-        cutoff_at TEXT NOT NULL,
-        ingested_after TEXT,
+        due_at TEXT COLLATE "C" NOT NULL,
+        decided_at TEXT COLLATE "C" NOT NULL,
+        cutoff_at TEXT COLLATE "C" NOT NULL,
+        ingested_after TEXT COLLATE "C",
         topic TEXT,
         story_count INTEGER NOT NULL,
         message_count INTEGER NOT NULL,
-        finished_at TEXT,
+        finished_at TEXT COLLATE "C",
         error TEXT,
         UNIQUE (chat_id, local_date)
       );
@@ -92,11 +93,11 @@ export const deliveryMigrations: Migration[] = [
         topic TEXT,
         status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'failed', 'unknown', 'cancelled')),
         attempts INTEGER NOT NULL DEFAULT 0,
-        next_attempt_at TEXT,
+        next_attempt_at TEXT COLLATE "C",
         message_id BIGINT,
         error TEXT,
-        updated_at TEXT NOT NULL,
-        sent_at TEXT,
+        updated_at TEXT COLLATE "C" NOT NULL,
+        sent_at TEXT COLLATE "C",
         claimed_by TEXT,
         UNIQUE (digest_id, seq)
       );
@@ -111,7 +112,7 @@ export const deliveryMigrations: Migration[] = [
         owner TEXT PRIMARY KEY,
         host TEXT NOT NULL,
         pid INTEGER NOT NULL,
-        started_at TEXT NOT NULL,
+        started_at TEXT COLLATE "C" NOT NULL,
         expires_at BIGINT NOT NULL
       );
 
@@ -121,7 +122,7 @@ export const deliveryMigrations: Migration[] = [
         owner TEXT NOT NULL,
         host TEXT NOT NULL,
         pid INTEGER NOT NULL,
-        acquired_at TEXT NOT NULL,
+        acquired_at TEXT COLLATE "C" NOT NULL,
         expires_at BIGINT NOT NULL
       );
     `,
