@@ -28,6 +28,7 @@ import type {
   ReadyMessage,
   SendingMessage,
 } from '../api.ts';
+import { jsonOf, toDigest, toItem, type DigestRow, type OutboxRow } from '../delivery-rows.ts';
 import type { PgDb } from './db.ts';
 
 /** The delivering instance a PostgreSQL store object stands for. */
@@ -42,87 +43,9 @@ export function newDeliveryInstance(id?: string): DeliveryInstance {
   return { owner: id ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, host: hostname(), pid: process.pid };
 }
 
-interface OutboxRow {
-  id: number;
-  digest_id: number;
-  chat_id: number;
-  seq: number;
-  html: string;
-  keyboard: unknown[][];
-  stories: unknown[];
-  kind: string;
-  topic: string | null;
-  status: OutboxStatus;
-  attempts: number;
-  next_attempt_at: string | null;
-  message_id: number | null;
-  error: string | null;
-}
-
-interface DigestRow {
-  id: number;
-  chat_id: number;
-  local_date: string;
-  status: DigestStatus;
-  due_at: string;
-  decided_at: string;
-  cutoff_at: string;
-  ingested_after: string | null;
-  topic: string | null;
-  story_count: number;
-  message_count: number;
-  finished_at: string | null;
-  error: string | null;
-}
-
-// Subscribers with the same request share one digest's message objects (the decide cache):
-// each is serialised once per fan-out, not once per subscriber.
-const serialised = new WeakMap<object, string>();
-function jsonOf(value: object): string {
-  let json = serialised.get(value);
-  if (json === undefined) {
-    json = JSON.stringify(value);
-    serialised.set(value, json);
-  }
-  return json;
-}
-
-function toItem(row: OutboxRow): OutboxItem {
-  return {
-    id: row.id,
-    digestId: row.digest_id,
-    chatId: row.chat_id,
-    seq: row.seq,
-    html: row.html,
-    keyboard: row.keyboard,
-    stories: row.stories,
-    kind: row.kind,
-    topic: row.topic,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    messageId: row.message_id,
-    error: row.error,
-  };
-}
-
-function toDigest(row: DigestRow): DigestRecord {
-  return {
-    id: row.id,
-    chatId: row.chat_id,
-    localDate: row.local_date,
-    status: row.status,
-    dueAt: row.due_at,
-    decidedAt: row.decided_at,
-    cutoffAt: row.cutoff_at,
-    ingestedAfter: row.ingested_after,
-    topic: row.topic,
-    storyCount: row.story_count,
-    messageCount: row.message_count,
-    finishedAt: row.finished_at,
-    error: row.error,
-  };
-}
+/** JSONB columns come back parsed. */
+type PgOutboxRow = OutboxRow<unknown>;
+const parsed = (value: unknown) => value;
 
 /** Registered instances whose lease runs at $N (ms): the live ones. */
 const LIVE = (param: string) => `SELECT owner FROM delivery_instances WHERE expires_at > ${param}`;
@@ -245,9 +168,9 @@ export class PgOutboxStore implements OutboxStore {
   async items(digestId?: number): Promise<OutboxItem[]> {
     const { rows } =
       digestId === undefined
-        ? await this.db.query<OutboxRow>('SELECT * FROM outbox ORDER BY id')
-        : await this.db.query<OutboxRow>('SELECT * FROM outbox WHERE digest_id = $1 ORDER BY seq', [digestId]);
-    return rows.map(toItem);
+        ? await this.db.query<PgOutboxRow>('SELECT * FROM outbox ORDER BY id')
+        : await this.db.query<PgOutboxRow>('SELECT * FROM outbox WHERE digest_id = $1 ORDER BY seq', [digestId]);
+    return rows.map((row) => toItem(row, parsed));
   }
 
   // ---- sending ----

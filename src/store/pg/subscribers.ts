@@ -3,25 +3,12 @@
 // per-user state the bot keeps (settings, the pending input of a settings button, what a sent
 // message carried) lives here, so any instance behind a webhook load balancer answers any update.
 import { MAX_TOPICS_PER_SUBSCRIBER, type PendingInput, type SentMessage, type Subscriber, type SubscriberFields, type SubscriberStore } from '../api.ts';
+import { toSubscriber as subscriberOf, type SubscriberRow } from '../delivery-rows.ts';
 import type { PgDb } from './db.ts';
 
-interface SubscriberRow {
-  chat_id: number;
-  user_id: number | null;
-  first_name: string | null;
-  username: string | null;
-  active: boolean;
-  digest_time: string;
-  timezone: string;
-  last_topic: string | null;
-  created_at: string;
-  stopped_at: string | null;
-  stop_reason: string | null;
-  language: string | null;
-  client_language: string | null;
-  stories_per_digest: number | null;
-  pending_input: unknown;
-}
+/** `active` is a boolean and `pending_input` parsed JSONB. */
+type PgSubscriberRow = SubscriberRow<boolean, unknown>;
+const toSubscriber = (row: PgSubscriberRow): Subscriber => subscriberOf(row, (active) => active);
 
 interface SentMessageRow {
   chat_id: number;
@@ -31,32 +18,6 @@ interface SentMessageRow {
   stories: unknown[];
   created_at: string;
   digest_key: string | null;
-}
-
-/** A stored pending input, if it has the expected shape (JSONB comes back parsed). */
-function parsePending(value: unknown): PendingInput | null {
-  const pending = value as PendingInput | null;
-  return pending && (pending.kind === 'topic' || pending.kind === 'timezone') && Number.isInteger(pending.messageId) ? pending : null;
-}
-
-function toSubscriber(row: SubscriberRow): Subscriber {
-  return {
-    chatId: row.chat_id,
-    userId: row.user_id,
-    firstName: row.first_name,
-    username: row.username,
-    active: row.active,
-    digestTime: row.digest_time,
-    timezone: row.timezone,
-    lastTopic: row.last_topic,
-    createdAt: row.created_at,
-    stoppedAt: row.stopped_at,
-    stopReason: row.stop_reason,
-    language: row.language,
-    clientLanguage: row.client_language,
-    storiesPerDigest: row.stories_per_digest,
-    pendingInput: parsePending(row.pending_input),
-  };
 }
 
 function toSentMessage<TStory>(row: SentMessageRow): SentMessage<TStory> {
@@ -75,7 +36,7 @@ export class PgSubscriberStore implements SubscriberStore {
   constructor(private readonly db: PgDb) {}
 
   async get(chatId: number): Promise<Subscriber | undefined> {
-    const { rows } = await this.db.query<SubscriberRow>('SELECT * FROM subscribers WHERE chat_id = $1', [chatId]);
+    const { rows } = await this.db.query<PgSubscriberRow>('SELECT * FROM subscribers WHERE chat_id = $1', [chatId]);
     return rows[0] && toSubscriber(rows[0]);
   }
 
@@ -85,7 +46,7 @@ export class PgSubscriberStore implements SubscriberStore {
    */
   async subscribe(input: SubscriberFields, now = new Date()): Promise<{ subscriber: Subscriber; created: boolean }> {
     const at = now.toISOString();
-    const { rows } = await this.db.query<SubscriberRow & { created: boolean }>(
+    const { rows } = await this.db.query<PgSubscriberRow & { created: boolean }>(
       `INSERT INTO subscribers (chat_id, user_id, first_name, username, active, digest_time, timezone, created_at, updated_at)
        VALUES ($1, $2, $3, $4, TRUE, $5, $6, $7, $7)
        ON CONFLICT (chat_id) DO UPDATE SET active = TRUE, stopped_at = NULL, stop_reason = NULL,
@@ -102,7 +63,7 @@ export class PgSubscriberStore implements SubscriberStore {
 
   /** A new chat is subscribed; an existing one keeps its state (a reader who sent /stop is never silently subscribed again). */
   async ensure(input: SubscriberFields, now = new Date()): Promise<Subscriber> {
-    const { rows } = await this.db.query<SubscriberRow>(
+    const { rows } = await this.db.query<PgSubscriberRow>(
       `UPDATE subscribers SET user_id = coalesce($2, user_id), first_name = coalesce($3, first_name), username = coalesce($4, username), updated_at = $5
        WHERE chat_id = $1 RETURNING *`,
       [input.chatId, input.userId ?? null, input.firstName ?? null, input.username ?? null, now.toISOString()],
@@ -178,7 +139,7 @@ export class PgSubscriberStore implements SubscriberStore {
   }
 
   async listActive(): Promise<Subscriber[]> {
-    const { rows } = await this.db.query<SubscriberRow>('SELECT * FROM subscribers WHERE active ORDER BY chat_id');
+    const { rows } = await this.db.query<PgSubscriberRow>('SELECT * FROM subscribers WHERE active ORDER BY chat_id');
     return rows.map(toSubscriber);
   }
 

@@ -10,88 +10,9 @@ import type { Statement, Transaction } from 'better-sqlite3';
 import { scrubSecrets } from '../../secrets.ts';
 import { statementCache, type Db } from './db.ts';
 import type { DeliveryCounts, DigestDecision, DigestRecord, DigestStatus, LockHolder, OutboxItem, OutboxStatus, ReadyMessage, SendingMessage } from '../api.ts';
+import { jsonOf, toDigest, toItem, type DigestRow, type OutboxRow } from '../delivery-rows.ts';
 
-interface OutboxRow {
-  id: number;
-  digest_id: number;
-  chat_id: number;
-  seq: number;
-  html: string;
-  keyboard: string;
-  stories: string;
-  kind: string;
-  topic: string | null;
-  status: OutboxStatus;
-  attempts: number;
-  next_attempt_at: string | null;
-  message_id: number | null;
-  error: string | null;
-}
-
-interface DigestRow {
-  id: number;
-  chat_id: number;
-  local_date: string;
-  status: DigestStatus;
-  due_at: string;
-  decided_at: string;
-  cutoff_at: string;
-  ingested_after: string | null;
-  topic: string | null;
-  story_count: number;
-  message_count: number;
-  finished_at: string | null;
-  error: string | null;
-}
-
-// Subscribers with the same request share one digest's message objects (the decide cache):
-// each is serialised once per fan-out, not once per subscriber.
-const serialised = new WeakMap<object, string>();
-function jsonOf(value: object): string {
-  let json = serialised.get(value);
-  if (json === undefined) {
-    json = JSON.stringify(value);
-    serialised.set(value, json);
-  }
-  return json;
-}
-
-function toItem(row: OutboxRow): OutboxItem {
-  return {
-    id: row.id,
-    digestId: row.digest_id,
-    chatId: row.chat_id,
-    seq: row.seq,
-    html: row.html,
-    keyboard: JSON.parse(row.keyboard) as unknown[][],
-    stories: JSON.parse(row.stories) as unknown[],
-    kind: row.kind,
-    topic: row.topic,
-    status: row.status,
-    attempts: row.attempts,
-    nextAttemptAt: row.next_attempt_at,
-    messageId: row.message_id,
-    error: row.error,
-  };
-}
-
-function toDigest(row: DigestRow): DigestRecord {
-  return {
-    id: row.id,
-    chatId: row.chat_id,
-    localDate: row.local_date,
-    status: row.status,
-    dueAt: row.due_at,
-    decidedAt: row.decided_at,
-    cutoffAt: row.cutoff_at,
-    ingestedAfter: row.ingested_after,
-    topic: row.topic,
-    storyCount: row.story_count,
-    messageCount: row.message_count,
-    finishedAt: row.finished_at,
-    error: row.error,
-  };
-}
+type SqliteOutboxRow = OutboxRow<string>;
 
 export class SqliteOutboxStore {
   private readonly sql: (text: string) => Statement;
@@ -187,8 +108,8 @@ export class SqliteOutboxStore {
       digestId === undefined
         ? this.sql('SELECT * FROM outbox ORDER BY id').all()
         : this.sql('SELECT * FROM outbox WHERE digest_id = ? ORDER BY seq').all(digestId)
-    ) as OutboxRow[];
-    return rows.map(toItem);
+    ) as SqliteOutboxRow[];
+    return rows.map((row) => toItem(row, JSON.parse));
   }
 
   /**

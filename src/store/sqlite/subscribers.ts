@@ -2,54 +2,10 @@
 import type { Statement } from 'better-sqlite3';
 import { statementCache, type Db } from './db.ts';
 import { MAX_TOPICS_PER_SUBSCRIBER, type PendingInput, type SentMessage, type Subscriber, type SubscriberFields } from '../api.ts';
+import { toSubscriber as subscriberOf, type SubscriberRow } from '../delivery-rows.ts';
 
-interface SubscriberRow {
-  chat_id: number;
-  user_id: number | null;
-  first_name: string | null;
-  username: string | null;
-  active: number;
-  digest_time: string;
-  timezone: string;
-  last_topic: string | null;
-  created_at: string;
-  stopped_at: string | null;
-  stop_reason: string | null;
-  language: string | null;
-  client_language: string | null;
-  stories_per_digest: number | null;
-  pending_input: string | null;
-}
-
-function parsePending(text: string | null): PendingInput | null {
-  if (!text) return null;
-  try {
-    const value = JSON.parse(text) as PendingInput;
-    return (value.kind === 'topic' || value.kind === 'timezone') && Number.isInteger(value.messageId) ? value : null;
-  } catch {
-    return null;
-  }
-}
-
-function toSubscriber(row: SubscriberRow): Subscriber {
-  return {
-    chatId: row.chat_id,
-    userId: row.user_id,
-    firstName: row.first_name,
-    username: row.username,
-    active: row.active === 1,
-    digestTime: row.digest_time,
-    timezone: row.timezone,
-    lastTopic: row.last_topic,
-    createdAt: row.created_at,
-    stoppedAt: row.stopped_at,
-    stopReason: row.stop_reason,
-    language: row.language,
-    clientLanguage: row.client_language,
-    storiesPerDigest: row.stories_per_digest,
-    pendingInput: parsePending(row.pending_input),
-  };
-}
+type SqliteSubscriberRow = SubscriberRow<number, string | null>;
+const toSubscriber = (row: SqliteSubscriberRow): Subscriber => subscriberOf(row, (active) => active === 1);
 
 export class SqliteSubscriberStore {
   private readonly sql: (text: string) => Statement;
@@ -59,7 +15,7 @@ export class SqliteSubscriberStore {
   }
 
   get(chatId: number): Subscriber | undefined {
-    const row = this.sql('SELECT * FROM subscribers WHERE chat_id = ?').get(chatId) as SubscriberRow | undefined;
+    const row = this.sql('SELECT * FROM subscribers WHERE chat_id = ?').get(chatId) as SqliteSubscriberRow | undefined;
     return row ? toSubscriber(row) : undefined;
   }
 
@@ -155,7 +111,7 @@ export class SqliteSubscriberStore {
   }
 
   listActive(): Subscriber[] {
-    return (this.sql('SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id').all() as SubscriberRow[]).map(toSubscriber);
+    return (this.sql('SELECT * FROM subscribers WHERE active = 1 ORDER BY chat_id').all() as SqliteSubscriberRow[]).map(toSubscriber);
   }
 
   recordSentMessage<TStory>(message: Omit<SentMessage<TStory>, 'createdAt'>, now = new Date()): void {
