@@ -120,7 +120,17 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
   // Several instances on PostgreSQL: one polls and prunes at a time (failover when its lease
   // expires). One SQLite process does both itself, as before.
   const pollerLease = store.engine === 'postgres' ? new SchedulerLease(store, { name: POLLER_LOCK, leaseMs: config.delivery.leaseMs, log }) : undefined;
-  const onlyWhen: JobGate | undefined = pollerLease && (async () => pollerLease.valid || (await pollerLease.acquire()).acquired);
+  const onlyWhen: JobGate | undefined =
+    pollerLease &&
+    (async () => {
+      try {
+        return pollerLease.valid || (await pollerLease.acquire()).acquired;
+      } catch (error) {
+        // The database is unreachable: skip this run; the next one asks again.
+        log.warn({ err: error }, 'could not take the source polling lease');
+        return false;
+      }
+    });
   const gate = onlyWhen ? { onlyWhen } : {};
   const fetching = deps.fetch === false ? undefined : startFetchSchedule({ ...deps, ...gate, fetch: config.fetch });
   const retention = startRetentionSchedule({ ...deps, ...gate, storage: config.storage });
