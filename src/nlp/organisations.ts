@@ -108,52 +108,178 @@ export function fitsHead(org: Organisation, head: string): boolean {
   return kindCompatible[key]!.includes(org.kind);
 }
 
+/** A capitalised run as indexOrganisations reads it, or one part of a run split at a connector. */
+interface Run {
+  start: number;
+  end: number;
+  name: string;
+  definite: boolean;
+}
+
 /**
  * Every organisation mention outside quotations, in text order, each with the fullest name the
  * article gives that body ("the Post" -> "Washington Post", "DNC" -> "Democratic National Committee").
  */
 export function indexOrganisations(text: string, inQuote: (pos: number) => boolean): OrgMention[] {
-  const runs: Array<{ start: number; end: number; name: string; definite: boolean }> = [];
-  for (const m of text.matchAll(ORG_RUN)) {
-    if (inQuote(m.index)) continue;
-    let run = m[0].replace(/[’'-]+$/, '');
-    let start = m.index;
-    const lead = /^The[ \u00a0]+/.exec(run);
-    if (lead) {
-      run = run.slice(lead[0].length);
-      start += lead[0].length;
+  return new OrganisationIndex(text, inQuote).mentions;
+}
+
+/**
+ * The organisations of one article, found only as far as a question needs. Quote attribution
+ * asks of most named speakers whether a body is named there, and the answer is nearly always no:
+ * that is told from the kinds of the few capitalised runs at the spot (and whether the text types
+ * the same name elsewhere), without typing every run of the article and finding every body's
+ * fullest name, which `mentions` does on first use. Same answers as indexOrganisations.
+ */
+export class OrganisationIndex {
+  /** Capitalised runs outside quotations, in text order. */
+  private runList?: Run[];
+  /** Each run's parts (splitAtConnector), by run. */
+  private partLists?: Run[][];
+  /** The kind of each part (runKind), by run and part: null when no body, undefined until asked. */
+  private partKinds?: Array<Array<OrgKind | null | undefined>>;
+  /** Name -> the parts of that name, as [run, part] indices. */
+  private partsByName?: Map<string, Array<[number, number]>>;
+  /** Name -> whether some part of that name is an organisation (a typed name counts wherever it recurs). */
+  private readonly typedNames = new Map<string, boolean>();
+  private campaignList?: Run[];
+  private all?: OrgMention[];
+
+  constructor(
+    private readonly text: string,
+    private readonly inQuote: (pos: number) => boolean,
+  ) {}
+
+  /** Every mention, as indexOrganisations returns them. */
+  get mentions(): OrgMention[] {
+    return (this.all ??= this.index());
+  }
+
+  /** The organisation mention that starts at pos, or covers it ("the Post" at "the"). */
+  at(pos: number): Organisation | null {
+    if (this.all === undefined && !this.mayCover(pos)) return null;
+    for (const m of this.mentions) {
+      if (m.start > pos + 4) break;
+      if (m.end > pos && m.start <= pos + 4) return m.org;
     }
-    // "the pro-Christie Union Leader": the word glued to a prefix is not part of the name.
-    if (text[start - 1] === '-' && run.includes(' ')) {
-      const cut = run.search(/[ \u00a0]/);
-      start += cut + 1;
-      run = run.slice(cut + 1);
+    return null;
+  }
+
+  /**
+   * False only when no mention can cover [pos, pos + 4]: every mention is a run, a part of one
+   * or a campaign, so it is enough that no such one there is an organisation.
+   */
+  private mayCover(pos: number): boolean {
+    const covers = (r: Run) => r.end > pos && r.start <= pos + 4;
+    const runs = this.runs();
+    for (let i = 0; i < runs.length; i++) {
+      const run = runs[i]!;
+      if (run.start > pos + 4) break;
+      if (!covers(run)) continue;
+      if (this.typedName(run.name)) return true;
+      const parts = this.parts()[i]!;
+      for (let j = 0; j < parts.length; j++) if (covers(parts[j]!) && this.kindOf(i, j)) return true;
     }
-    run = run.replace(/['’]s$/, '').replace(/(?:[ \u00a0](?:of|for|on|and|&|the))+$/, '');
-    if (!run || NOT_A_NAME_START.has(firstWord(run))) continue;
-    const definite = !!lead || /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
-    runs.push({ start, end: start + run.length, name: run, definite });
+    return this.campaigns().some(covers);
   }
-  const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
-  for (const r of runs.flatMap(splitAtConnector)) {
-    const kind = runKind(text, r.start, r.name, r.definite);
-    if (kind) found.push({ ...r, kind });
+
+  private runs(): Run[] {
+    if (this.runList) return this.runList;
+    const { text } = this;
+    const runs: Run[] = [];
+    for (const m of text.matchAll(ORG_RUN)) {
+      if (this.inQuote(m.index)) continue;
+      let run = m[0].replace(/[’'-]+$/, '');
+      let start = m.index;
+      const lead = /^The[ \u00a0]+/.exec(run);
+      if (lead) {
+        run = run.slice(lead[0].length);
+        start += lead[0].length;
+      }
+      // "the pro-Christie Union Leader": the word glued to a prefix is not part of the name.
+      if (text[start - 1] === '-' && run.includes(' ')) {
+        const cut = run.search(/[ \u00a0]/);
+        start += cut + 1;
+        run = run.slice(cut + 1);
+      }
+      run = run.replace(/['’]s$/, '').replace(/(?:[ \u00a0](?:of|for|on|and|&|the))+$/, '');
+      if (!run || NOT_A_NAME_START.has(firstWord(run))) continue;
+      const definite = !!lead || /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
+      runs.push({ start, end: start + run.length, name: run, definite });
+    }
+    return (this.runList = runs);
   }
-  // A name the text typed once ("the editors of The Advocate") is an organisation wherever it recurs.
-  const typed = new Map(found.map((f) => [f.name, f.kind] as const));
-  const typedStarts = new Set(found.map((f) => f.start));
-  for (const r of runs) {
-    const kind = typed.get(r.name);
-    if (kind && !typedStarts.has(r.start)) found.push({ ...r, kind });
+
+  private parts(): Run[][] {
+    return (this.partLists ??= this.runs().map(splitAtConnector));
   }
-  for (const m of campaignMatches(text)) {
-    if (inQuote(m.start)) continue;
-    if (NOT_A_NAME_START.has(firstWord(m.candidate))) continue;
-    const surname = m.candidate.split(/[ \u00a0]+/).pop()!;
-    found.push({ start: m.start, end: m.end, name: `the ${surname} campaign`, kind: 'campaign' });
+
+  private kindOf(run: number, part: number): OrgKind | null {
+    const kinds = (this.partKinds ??= this.parts().map((parts) => new Array<OrgKind | null | undefined>(parts.length)));
+    let kind = kinds[run]![part];
+    if (kind === undefined) {
+      const p = this.parts()[run]![part]!;
+      kind = runKind(this.text, p.start, p.name, p.definite);
+      kinds[run]![part] = kind;
+    }
+    return kind;
   }
-  found.sort((a, b) => a.start - b.start);
-  return withFullestNames(found);
+
+  private typedName(name: string): boolean {
+    let typed = this.typedNames.get(name);
+    if (typed === undefined) {
+      if (!this.partsByName) {
+        const byName = new Map<string, Array<[number, number]>>();
+        const parts = this.parts();
+        for (let i = 0; i < parts.length; i++) {
+          for (let j = 0; j < parts[i]!.length; j++) {
+            const partName = parts[i]![j]!.name;
+            const same = byName.get(partName);
+            if (same) same.push([i, j]);
+            else byName.set(partName, [[i, j]]);
+          }
+        }
+        this.partsByName = byName;
+      }
+      typed = (this.partsByName.get(name) ?? []).some(([i, j]) => this.kindOf(i, j) !== null);
+      this.typedNames.set(name, typed);
+    }
+    return typed;
+  }
+
+  private campaigns(): Run[] {
+    if (this.campaignList) return this.campaignList;
+    const found: Run[] = [];
+    for (const m of campaignMatches(this.text)) {
+      if (this.inQuote(m.start)) continue;
+      if (NOT_A_NAME_START.has(firstWord(m.candidate))) continue;
+      const surname = m.candidate.split(/[ \u00a0]+/).pop()!;
+      found.push({ start: m.start, end: m.end, name: `the ${surname} campaign`, definite: true });
+    }
+    return (this.campaignList = found);
+  }
+
+  private index(): OrgMention[] {
+    const runs = this.runs();
+    const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
+    const parts = this.parts();
+    for (let i = 0; i < parts.length; i++) {
+      for (let j = 0; j < parts[i]!.length; j++) {
+        const kind = this.kindOf(i, j);
+        if (kind) found.push({ ...parts[i]![j]!, kind });
+      }
+    }
+    // A name the text typed once ("the editors of The Advocate") is an organisation wherever it recurs.
+    const typed = new Map(found.map((f) => [f.name, f.kind] as const));
+    const typedStarts = new Set(found.map((f) => f.start));
+    for (const r of runs) {
+      const kind = typed.get(r.name);
+      if (kind && !typedStarts.has(r.start)) found.push({ ...r, kind });
+    }
+    for (const c of this.campaigns()) found.push({ start: c.start, end: c.end, name: c.name, kind: 'campaign' });
+    found.sort((a, b) => a.start - b.start);
+    return withFullestNames(found);
+  }
 }
 
 /** Characters a CAMPAIGN match is made of; a surrogate counts as one too (it may be half of a letter). */
@@ -185,7 +311,7 @@ function* campaignMatches(text: string): Generator<{ start: number; end: number;
  * "Trump and Clinton" are two: a run is split at its first connector unless the words before it
  * end in an organisation word.
  */
-function splitAtConnector(r: { start: number; end: number; name: string; definite: boolean }): Array<typeof r> {
+function splitAtConnector(r: Run): Run[] {
   const m = /[ \u00a0](?:of|for|on|and|&)(?:[ \u00a0]the)?[ \u00a0]/.exec(r.name);
   if (!m) return [r];
   const before = r.name.slice(0, m.index);
