@@ -132,14 +132,8 @@ export function indexOrganisations(text: string, inQuote: (pos: number) => boole
  * fullest name, which `mentions` does on first use. Same answers as indexOrganisations.
  */
 export class OrganisationIndex {
-  /** Capitalised runs outside quotations, in text order. */
-  private runList?: Run[];
-  /** Each run's parts (splitAtConnector), by run. */
-  private partLists?: Run[][];
-  /** The kind of each part (runKind), by run and part: null when no body, undefined until asked. */
-  private partKinds?: Array<Array<OrgKind | null | undefined>>;
-  /** Name -> the parts of that name, as [run, part] indices. */
-  private partsByName?: Map<string, Array<[number, number]>>;
+  /** Lines read so far (the runs of each, split, and their kinds as asked), by the line's start. */
+  private readonly lines = new Map<number, Line>();
   /** Name -> whether some part of that name is an organisation (a typed name counts wherever it recurs). */
   private readonly typedNames = new Map<string, boolean>();
   private campaignList?: Run[];
@@ -167,81 +161,63 @@ export class OrganisationIndex {
 
   /**
    * False only when no mention can cover [pos, pos + 4]: every mention is a run, a part of one
-   * or a campaign, so it is enough that no such one there is an organisation.
+   * or a campaign, so it is enough that none there is an organisation. A run never holds a line
+   * break, so the lines of those five characters hold every run that covers them.
    */
   private mayCover(pos: number): boolean {
     const covers = (r: Run) => r.end > pos && r.start <= pos + 4;
-    const runs = this.runs();
-    for (let i = 0; i < runs.length; i++) {
-      const run = runs[i]!;
-      if (run.start > pos + 4) break;
-      if (!covers(run)) continue;
-      if (this.typedName(run.name)) return true;
-      const parts = this.parts()[i]!;
-      for (let j = 0; j < parts.length; j++) if (covers(parts[j]!) && this.kindOf(i, j)) return true;
+    let previous: Line | undefined;
+    for (let at = Math.max(0, pos); at <= pos + 4 && at < this.text.length; at++) {
+      if (this.text.charCodeAt(at) === 0x0a) continue;
+      const line = this.lineAt(at);
+      if (line === previous) continue;
+      previous = line;
+      for (let i = 0; i < line.runs.length; i++) {
+        const run = line.runs[i]!;
+        if (!covers(run)) continue;
+        if (this.typedName(run.name)) return true;
+        for (let j = 0; j < line.parts[i]!.length; j++) if (covers(line.parts[i]![j]!) && this.kindOf(line, i, j)) return true;
+      }
     }
     return this.campaigns().some(covers);
   }
 
-  private runs(): Run[] {
-    if (this.runList) return this.runList;
-    const { text } = this;
-    const runs: Run[] = [];
-    for (const m of text.matchAll(ORG_RUN)) {
-      if (this.inQuote(m.index)) continue;
-      let run = m[0].replace(/[’'-]+$/, '');
-      let start = m.index;
-      const lead = /^The[ \u00a0]+/.exec(run);
-      if (lead) {
-        run = run.slice(lead[0].length);
-        start += lead[0].length;
-      }
-      // "the pro-Christie Union Leader": the word glued to a prefix is not part of the name.
-      if (text[start - 1] === '-' && run.includes(' ')) {
-        const cut = run.search(/[ \u00a0]/);
-        start += cut + 1;
-        run = run.slice(cut + 1);
-      }
-      run = run.replace(/['’]s$/, '').replace(/(?:[ \u00a0](?:of|for|on|and|&|the))+$/, '');
-      if (!run || NOT_A_NAME_START.has(firstWord(run))) continue;
-      const definite = !!lead || /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
-      runs.push({ start, end: start + run.length, name: run, definite });
+  /** The line (text between line breaks) that holds `at`, which is no line break. */
+  private lineAt(at: number): Line {
+    const start = this.text.lastIndexOf('\n', at) + 1;
+    let line = this.lines.get(start);
+    if (!line) {
+      const end = this.text.indexOf('\n', at);
+      const runs = orgRuns(this.text, this.inQuote, start, end < 0 ? this.text.length : end);
+      const parts = runs.map(splitAtConnector);
+      line = { runs, parts, kinds: parts.map((p) => new Array<OrgKind | null | undefined>(p.length)) };
+      this.lines.set(start, line);
     }
-    return (this.runList = runs);
+    return line;
   }
 
-  private parts(): Run[][] {
-    return (this.partLists ??= this.runs().map(splitAtConnector));
-  }
-
-  private kindOf(run: number, part: number): OrgKind | null {
-    const kinds = (this.partKinds ??= this.parts().map((parts) => new Array<OrgKind | null | undefined>(parts.length)));
-    let kind = kinds[run]![part];
+  private kindOf(line: Line, run: number, part: number): OrgKind | null {
+    let kind = line.kinds[run]![part];
     if (kind === undefined) {
-      const p = this.parts()[run]![part]!;
+      const p = line.parts[run]![part]!;
       kind = runKind(this.text, p.start, p.name, p.definite);
-      kinds[run]![part] = kind;
+      line.kinds[run]![part] = kind;
     }
     return kind;
   }
 
+  /** Whether a part named `name` anywhere in the text is an organisation: read only where the name is written. */
   private typedName(name: string): boolean {
     let typed = this.typedNames.get(name);
     if (typed === undefined) {
-      if (!this.partsByName) {
-        const byName = new Map<string, Array<[number, number]>>();
-        const parts = this.parts();
-        for (let i = 0; i < parts.length; i++) {
-          for (let j = 0; j < parts[i]!.length; j++) {
-            const partName = parts[i]![j]!.name;
-            const same = byName.get(partName);
-            if (same) same.push([i, j]);
-            else byName.set(partName, [[i, j]]);
-          }
+      typed = false;
+      for (let at = this.text.indexOf(name); at >= 0 && !typed; at = this.text.indexOf(name, at + 1)) {
+        const line = this.lineAt(at);
+        for (let i = 0; i < line.parts.length && !typed; i++) {
+          const parts = line.parts[i]!;
+          for (let j = 0; j < parts.length && !typed; j++) typed = parts[j]!.start === at && parts[j]!.name === name && this.kindOf(line, i, j) !== null;
         }
-        this.partsByName = byName;
       }
-      typed = (this.partsByName.get(name) ?? []).some(([i, j]) => this.kindOf(i, j) !== null);
       this.typedNames.set(name, typed);
     }
     return typed;
@@ -260,14 +236,12 @@ export class OrganisationIndex {
   }
 
   private index(): OrgMention[] {
-    const runs = this.runs();
+    const { text } = this;
+    const runs = orgRuns(text, this.inQuote, 0, text.length);
     const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
-    const parts = this.parts();
-    for (let i = 0; i < parts.length; i++) {
-      for (let j = 0; j < parts[i]!.length; j++) {
-        const kind = this.kindOf(i, j);
-        if (kind) found.push({ ...parts[i]![j]!, kind });
-      }
+    for (const r of runs.flatMap(splitAtConnector)) {
+      const kind = runKind(text, r.start, r.name, r.definite);
+      if (kind) found.push({ ...r, kind });
     }
     // A name the text typed once ("the editors of The Advocate") is an organisation wherever it recurs.
     const typed = new Map(found.map((f) => [f.name, f.kind] as const));
@@ -280,6 +254,44 @@ export class OrganisationIndex {
     found.sort((a, b) => a.start - b.start);
     return withFullestNames(found);
   }
+}
+
+/** One line's capitalised runs, each run's parts (splitAtConnector), and the parts' kinds once asked (null: no body). */
+interface Line {
+  runs: Run[];
+  parts: Run[][];
+  kinds: Array<Array<OrgKind | null | undefined>>;
+}
+
+/**
+ * The capitalised runs outside quotations that start in text[from, to), in text order, with
+ * their name as the index reads it. `from` is 0 or just after a line break: no run holds one, so
+ * the scan finds there the same runs as a scan of the whole text.
+ */
+function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, to: number): Run[] {
+  const runs: Run[] = [];
+  ORG_RUN.lastIndex = from;
+  for (let m = ORG_RUN.exec(text); m && m.index < to; m = ORG_RUN.exec(text)) {
+    if (inQuote(m.index)) continue;
+    let run = m[0].replace(/[’'-]+$/, '');
+    let start = m.index;
+    const lead = /^The[ \u00a0]+/.exec(run);
+    if (lead) {
+      run = run.slice(lead[0].length);
+      start += lead[0].length;
+    }
+    // "the pro-Christie Union Leader": the word glued to a prefix is not part of the name.
+    if (text[start - 1] === '-' && run.includes(' ')) {
+      const cut = run.search(/[ \u00a0]/);
+      start += cut + 1;
+      run = run.slice(cut + 1);
+    }
+    run = run.replace(/['’]s$/, '').replace(/(?:[ \u00a0](?:of|for|on|and|&|the))+$/, '');
+    if (!run || NOT_A_NAME_START.has(firstWord(run))) continue;
+    const definite = !!lead || /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
+    runs.push({ start, end: start + run.length, name: run, definite });
+  }
+  return runs;
 }
 
 /** Characters a CAMPAIGN match is made of; a surrogate counts as one too (it may be half of a letter). */

@@ -37,10 +37,12 @@ describe('indexOrganisations', () => {
   });
 
   it('answers "is a body named here" lazily with the same answer as the whole index, at every position', () => {
-    // A name typed once (The Advocate) and recurring untyped, a campaign, an acronym, people, and a quotation.
+    // A name typed once (The Advocate) and recurring untyped on another line, a campaign, acronyms, people,
+    // a quotation, and short lines (a position whose next four characters reach the next line).
     const text =
       'The editors of The Advocate wrote on Monday. Harry Reid said "the Union Leader is wrong" again.\n' +
-      'Advocate staff met Mr. Reid, and the Clinton campaign and the DNC said nothing. Later the Baton Rouge newspaper agreed.';
+      'Advocate staff met Mr. Reid, and the Clinton campaign and the DNC said nothing. Later the Baton Rouge newspaper agreed.\n' +
+      'Ed\nNBC\nThe Washington Post and Fox News said so; the Post and Reid.';
     const quoted = [text.indexOf('"'), text.indexOf('"', text.indexOf('"') + 1) + 1];
     const inQuote = (pos: number) => pos >= quoted[0]! && pos < quoted[1]!;
     const all = indexOrganisations(text, inQuote);
