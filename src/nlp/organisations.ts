@@ -9,6 +9,8 @@
 // is ("the website GunBroker.com", "advocacy group Progress Iowa", "Time magazine", "Union
 // Leader, New Hampshire's largest newspaper,", "the editors of The Advocate").
 
+import { hasOnlyAsciiWordChars } from './tokens.ts';
+
 export type OrgKind = 'media' | 'company' | 'group' | 'government' | 'party' | 'campaign' | 'unknown';
 
 export interface Organisation {
@@ -60,10 +62,19 @@ const ACRONYM_KIND: Record<string, OrgKind> = {
 /** Capitalised abbreviations that are not organisations. */
 const NOT_ORG_ACRONYM = new Set('US USA UK TV OK AM PM ET EST EDT GMT BST CEO CFO COO II III IV VI VII VIII IX XI LGBT LGBTQ ID DC NY LA'.split(' '));
 
-// A dot stays inside a word only before letters ("GunBroker.com"): "Justice. The" is two sentences.
-const WORD = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*`;
-/** Capitalised runs, joined across "of", "for", "on", "and", "&" ("Center for Economic and Policy Research"). */
-const ORG_RUN = new RegExp(String.raw`(?=\p{Lu})${WORD}(?:[ \u00a0](?:(?:of|for|on|and|&|the)[ \u00a0])*${WORD})*`, 'gu');
+/**
+ * Capitalised runs, joined across "of", "for", "on", "and", "&" ("Center for Economic and Policy
+ * Research"). A dot stays inside a word only before letters ("GunBroker.com"): "Justice. The" is
+ * two sentences. Arguments are the contents of character classes.
+ */
+function orgRun(upper: string, letter: string, digit: string): RegExp {
+  const word = String.raw`[${upper}][${letter}${digit}&'’-]*(?:\.[${letter}${digit}]+)*`;
+  return new RegExp(String.raw`(?=[${upper}])${word}(?:[ \u00a0](?:(?:of|for|on|and|&|the)[ \u00a0])*${word})*`, 'gu');
+}
+const ORG_RUN = orgRun(String.raw`\p{Lu}`, String.raw`\p{L}`, String.raw`\p{N}`);
+// The same runs in a text whose letters, marks and digits are all ASCII (most news in English):
+// the Unicode classes cost a call per character tested, and the lookahead tests every one.
+const ORG_RUN_ASCII = orgRun('A-Z', 'A-Za-z', '0-9');
 // The lookahead lets the scan skip every position that cannot open a match (most of the text) cheaply.
 const CAMPAIGN = /\b(?=the[ \u00a0]|\p{Lu})(?:the[ \u00a0]+)?((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}'’-]+?)(?:['’]s?)?[ \u00a0]+(?:(?:presidential|reelection|re-election|Senate|senate|White[ \u00a0]House)[ \u00a0]+)?campaign\b/gu;
 
@@ -138,11 +149,17 @@ export class OrganisationIndex {
   private readonly typedNames = new Map<string, boolean>();
   private campaignList?: Run[];
   private all?: OrgMention[];
+  private pattern?: RegExp;
 
   constructor(
     private readonly text: string,
     private readonly inQuote: (pos: number) => boolean,
   ) {}
+
+  /** ORG_RUN, or its ASCII twin when the text allows. */
+  private get runPattern(): RegExp {
+    return (this.pattern ??= hasOnlyAsciiWordChars(this.text) ? ORG_RUN_ASCII : ORG_RUN);
+  }
 
   /** Every mention, as indexOrganisations returns them. */
   get mentions(): OrgMention[] {
@@ -188,7 +205,7 @@ export class OrganisationIndex {
     let line = this.lines.get(start);
     if (!line) {
       const end = this.text.indexOf('\n', at);
-      const runs = orgRuns(this.text, this.inQuote, start, end < 0 ? this.text.length : end);
+      const runs = orgRuns(this.text, this.inQuote, start, end < 0 ? this.text.length : end, this.runPattern);
       const parts = runs.map(splitAtConnector);
       line = { runs, parts, kinds: parts.map((p) => new Array<OrgKind | null | undefined>(p.length)) };
       this.lines.set(start, line);
@@ -237,7 +254,7 @@ export class OrganisationIndex {
 
   private index(): OrgMention[] {
     const { text } = this;
-    const runs = orgRuns(text, this.inQuote, 0, text.length);
+    const runs = orgRuns(text, this.inQuote, 0, text.length, this.runPattern);
     const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
     for (const r of runs.flatMap(splitAtConnector)) {
       const kind = runKind(text, r.start, r.name, r.definite);
@@ -268,10 +285,10 @@ interface Line {
  * their name as the index reads it. `from` is 0 or just after a line break: no run holds one, so
  * the scan finds there the same runs as a scan of the whole text.
  */
-function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, to: number): Run[] {
+function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, to: number, pattern: RegExp): Run[] {
   const runs: Run[] = [];
-  ORG_RUN.lastIndex = from;
-  for (let m = ORG_RUN.exec(text); m && m.index < to; m = ORG_RUN.exec(text)) {
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
     if (inQuote(m.index)) continue;
     let run = m[0].replace(/[’'-]+$/, '');
     let start = m.index;

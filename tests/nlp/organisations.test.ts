@@ -54,4 +54,11 @@ describe('indexOrganisations', () => {
     expect(new OrganisationIndex(text, inQuote).at(text.indexOf('Advocate staff'))).toEqual({ name: 'Advocate', kind: 'media' });
     expect(new OrganisationIndex(text, inQuote).at(text.indexOf('Harry'))).toBeNull();
   });
+
+  it('finds the same bodies whether or not the text has non-ASCII letters (two regex variants)', () => {
+    const text = 'The Union Leader, New Hampshire’s largest newspaper, and the Center for American Progress met the FBI and the website GunBroker.com.';
+    const ascii = indexOrganisations(text, () => false);
+    expect(ascii.map((m) => m.org.name)).toEqual(['Union Leader', 'Center for American Progress', 'FBI', 'GunBroker.com']);
+    expect(indexOrganisations(`${text} Société Générale said so.`, () => false).slice(0, ascii.length)).toEqual(ascii);
+  });
 });
