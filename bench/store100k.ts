@@ -23,8 +23,8 @@ import type { Analysis, ArticleDraft } from '../src/model.ts';
 import { documentToDrafts } from '../src/ingest/document.ts';
 import { analyseArticle } from '../src/nlp/analyse.ts';
 import { AnalysisContext } from '../src/nlp/context.ts';
-import { migrations } from '../src/store/migrations.ts';
-import { Store } from '../src/store/index.ts';
+import { migrations } from '../src/store/sqlite/migrations.ts';
+import { openStore } from '../src/store/index.ts';
 import { DATA_DIR, OUT_DIR, isMain, peakRss } from './common.ts';
 
 /** The benchmark's "now": the end of the 30 days of articles. Fixed, so runs are comparable. */
@@ -95,7 +95,7 @@ export function storePath(count: number): string {
 }
 
 /** Builds (or finds cached) the store of `count` articles; returns its path. */
-export function ensureStore(count: number, options: { log?: (line: string) => void } = {}): { path: string; built: boolean; buildSeconds?: number } {
+export async function ensureStore(count: number, options: { log?: (line: string) => void } = {}): Promise<{ path: string; built: boolean; buildSeconds?: number }> {
   const path = storePath(count);
   if (existsSync(path) && !/^(1|true|yes)$/i.test(process.env.BENCH_REBUILD ?? '')) return { path, built: false };
   const say = options.log ?? ((line: string) => console.error(line));
@@ -104,18 +104,18 @@ export function ensureStore(count: number, options: { log?: (line: string) => vo
   say(`store: ${base.length} texts parsed and analysed in ${((performance.now() - started) / 1000).toFixed(1)} s; inserting ${count} articles`);
   const partial = `${path}.partial`;
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
-  const store = Store.open(partial);
+  const store = await openStore(partial);
   const statuses = { new: 0, duplicate: 0, 'near-duplicate': 0 };
   for (let start = 0; start < count; start += BATCH) {
-    store.outbox.transaction(() => {
+    await store.transaction(async (tx) => {
       for (let i = start; i < Math.min(count, start + BATCH); i++) {
         const { draft, analysis, ingestedAt } = variant(base, i, count);
-        statuses[store.articles.insert(draft, { analysis, ingestedAt }).status]++;
+        statuses[(await tx.articles.insert(draft, { analysis, ingestedAt })).status]++;
       }
     });
     if ((start / BATCH) % 20 === 19) say(`store: ${start + BATCH} articles, ${((performance.now() - started) / 1000).toFixed(0)} s`);
   }
-  store.close();
+  await store.close();
   for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   renameSync(partial, path);
   const buildSeconds = (performance.now() - started) / 1000;
@@ -128,6 +128,6 @@ export function ensureStore(count: number, options: { log?: (line: string) => vo
 
 if (isMain(import.meta.url)) {
   const count = Number(process.argv[2] ?? 100_000);
-  const result = ensureStore(count);
+  const result = await ensureStore(count);
   console.log(JSON.stringify(result));
 }
