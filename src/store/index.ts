@@ -17,6 +17,10 @@ export function isPostgresUrl(target: string): boolean {
  * anything else is a SQLite file path (created with its folder on first use), or ':memory:'.
  */
 export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
-  if (isPostgresUrl(target)) throw new Error('this build has no PostgreSQL engine yet (issue 17): leave DATABASE_URL unset to use the SQLite file');
+  if (isPostgresUrl(target)) {
+    // Loaded only for PostgreSQL: the SQLite default does not pay for pg at start.
+    const { PgStore } = await import('./pg/store.ts');
+    return PgStore.open(target, options);
+  }
   return SqliteStore.open(target, options);
 }

@@ -5,7 +5,7 @@
 // expiry of their registration, which is the claims' lease. Times stay ISO-8601 UTC text,
 // compared as text as the SQLite code does; lease expiries are ms since the epoch (BIGINT).
 // Versions 100 and up (see migrations.ts).
-import type { Migration } from '../migrations.ts';
+import type { Migration } from './db.ts';
 
 export const deliveryMigrations: Migration[] = [
   {
