@@ -5,13 +5,16 @@ import { dirname, resolve } from 'node:path';
 import { UserError, type CliContext } from './context.ts';
 import { printJsonLine, printLine } from './format.ts';
 
+const POSTGRES_BACKUP = 'this database is PostgreSQL (DATABASE_URL): back it up with pg_dump (see docs/scaling.md); `backup` copies a SQLite file';
+
 export async function backupCommand(ctx: CliContext, path: string, options: { json?: boolean }): Promise<number> {
   const target = resolve(path);
   // Never written over: the file may be an older backup, or the database itself.
   if (existsSync(target)) throw new UserError(`${path} already exists; give a new file name (or remove it first)`);
+  if (ctx.config.storage.databaseUrl) throw new UserError(POSTGRES_BACKUP);
   if (!existsSync(ctx.config.storage.databasePath)) throw new UserError(`no database at ${ctx.config.storage.databasePath} to back up`);
   const store = await ctx.store();
-  if (!store.backup) throw new UserError('this database is PostgreSQL: back it up with pg_dump (see docs/scaling.md); `backup` copies a SQLite file');
+  if (!store.backup) throw new UserError(POSTGRES_BACKUP);
   mkdirSync(dirname(target), { recursive: true });
   const { articles } = await store.backup(target);
   const summary = { path: target, bytes: statSync(target).size, articles };

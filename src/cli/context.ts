@@ -1,6 +1,6 @@
 // What every CLI command needs: validated config, a logger, and the store (opened lazily).
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig, secretsOf, type Config } from '../config.ts';
+import { ConfigError, loadConfig, secretsOf, storeTarget, type Config } from '../config.ts';
 import { createLogger, scrubDebugOutput, type Logger } from '../log.ts';
 import { SourcesFileError, loadSourcesFile } from '../sources-file.ts';
 import { openStore, type Store } from '../store/index.ts';
@@ -59,8 +59,7 @@ export async function seedSourcesFile(store: Store, path: string): Promise<numbe
  * them; they are added once, so a source removed later does not come back.
  */
 export async function openConfiguredStore(config: Config, log?: Logger): Promise<Store> {
-  // DATABASE_URL (PostgreSQL) unless the command line's --db named a SQLite file.
-  const store = await openStore(config.storage.databaseUrl ?? config.storage.databasePath, log ? { log } : {});
+  const store = await openStore(storeTarget(config.storage), log ? { log } : {});
   if (store.created) {
     try {
       await seedSourcesFile(store, config.fetch.sourcesFile);

@@ -1,7 +1,6 @@
 // The store: the only place with SQL. Callers use its engine-neutral, asynchronous interface
 // (api.ts); openStore picks the engine from the target.
 import type { OpenOptions, Store } from './api.ts';
-import { PgStore } from './pg/store.ts';
 import { SqliteStore } from './sqlite/store.ts';
 
 export type * from './api.ts';
@@ -18,6 +17,10 @@ export function isPostgresUrl(target: string): boolean {
  * anything else is a SQLite file path (created with its folder on first use), or ':memory:'.
  */
 export async function openStore(target: string, options: OpenOptions = {}): Promise<Store> {
-  if (isPostgresUrl(target)) return PgStore.open(target, options);
+  if (isPostgresUrl(target)) {
+    // Loaded only for PostgreSQL: the SQLite default does not pay for pg at start.
+    const { PgStore } = await import('./pg/store.ts');
+    return PgStore.open(target, options);
+  }
   return SqliteStore.open(target, options);
 }

@@ -127,6 +127,21 @@ export function outletsOf(members: Member[]): Set<string> {
   return new Set(members.map((m) => outletKey(m.outlet, m.id)));
 }
 
+/** An article to place in a story, as ArticleStore.insert hands it over. */
+export interface AssignInput {
+  articleId: number;
+  title: string;
+  /** The outlet's name, else its web host; null when unknown. */
+  outlet: string | null;
+  ingestedAt: string;
+  /** Published time, else ingested time, ISO UTC. */
+  time: string;
+  dated: boolean;
+  features: ArticleFeatures;
+  nearDuplicateOf: number | null;
+  now: Date;
+}
+
 /** A story row's columns, as both engines read them (flags and JSON already decoded). */
 export interface StoryColumns {
   id: number;

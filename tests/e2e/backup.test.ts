@@ -50,4 +50,13 @@ describe('news-digest backup', () => {
     expect(existsSync(join(dir, 'missing.db'))).toBe(false);
     expect(existsSync(join(dir, 'nothing-backup.db'))).toBe(false);
   }, 60_000);
+
+  it('with DATABASE_URL (PostgreSQL), points to pg_dump without connecting, writes nothing, and never prints the password', async () => {
+    // Port 1: nothing listens, so an attempt to connect would fail with another message.
+    const result = await runCli(['backup', join(dir, 'pg-backup.db')], { DATABASE_URL: 'postgres://news:hunter2secret@127.0.0.1:1/news' });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^news-digest: this database is PostgreSQL \(DATABASE_URL\): back it up with pg_dump/);
+    expect(result.stderr + result.stdout).not.toContain('hunter2secret');
+    expect(existsSync(join(dir, 'pg-backup.db'))).toBe(false);
+  }, 60_000);
 });

@@ -7,135 +7,196 @@ import type { SqliteStore } from '../../src/store/sqlite/store.ts';
 import { mapInOrder } from '../support/in-order.ts';
 import type { ArticleDraft } from '../../src/model.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
+import { engines } from '../support/engines.ts';
 import type { ArticleFeatures } from '../../src/stories/features.ts';
 import { memoryLogger } from '../delivery/helpers.ts';
 import { damBreach, damFollowUp, otherDam, rateDecision, valleyElection } from '../fixtures/stories.ts';
 
-let dir: string;
-let store: Store;
+// The store contract: the same tests on every engine (tests/support/engines.ts).
+describe.each(engines())('story store ($name)', (engine) => {
+  let store: Store;
 
-beforeEach(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'nd-stories-'));
-  store = await openStore(join(dir, 'test.db'));
-});
-
-afterEach(async () => {
-  await store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const add = async (draft: ArticleDraft, storyFeatures?: ArticleFeatures) => await store.articles.insert(draft, storyFeatures ? { storyFeatures } : {});
-
-describe('stories assigned at ingest', () => {
-  it('puts three outlets on one event in one story, and other events in their own', async () => {
-    const ids = await mapInOrder(damBreach, async (d) => (await add(d)).storyId);
-    const rate = (await add(rateDecision)).storyId;
-    expect(new Set(ids).size).toBe(1);
-    expect(rate).not.toBe(ids[0]);
-    const story = await (await store.stories.get(ids[0]!))!;
-    expect(story.articleCount).toBe(3);
-    expect(story.first).toBe('2025-03-12T07:00:00.000Z');
-    expect(story.last).toBe('2025-03-12T18:00:00.000Z');
-    // Its title is one of its own headlines.
-    expect(damBreach.map((d) => d.title)).toContain(story.title);
-    expect((await store.stories.members([story.id])).get(story.id)).toHaveLength(3);
+  beforeEach(async () => {
+    store = await engine.open();
   });
 
-  it('takes in a follow-up two days later, but not another event in the same valley a week later, nor a dam breach elsewhere', async () => {
-    const story = (await mapInOrder(damBreach, async (d) => (await add(d)).storyId))[0]!;
-    expect((await add(damFollowUp)).storyId).toBe(story);
-    expect((await add(valleyElection)).storyId).not.toBe(story);
-    expect((await add(otherDam)).storyId).not.toBe(story);
-    expect((await store.stories.get(story))!.articleCount).toBe(4);
-  });
-
-  it('joins a near-duplicate to its original\'s story whatever its headline', async () => {
-    const original = await add(damBreach[0]!);
-    const copy = await add({ ...damBreach[0]!, title: 'Breaking: water everywhere', url: 'https://copy.example/1', text: `${damBreach[0]!.text} Reporting by the wire desk.` });
-    expect(copy.status).toBe('near-duplicate');
-    expect(copy.storyId).toBe(original.storyId);
-  });
-
-  it('is more careful without dates: a follow-up that joins when dated stays apart when neither report has a date', async () => {
-    const undated = (d: ArticleDraft): ArticleDraft => {
-      const { published: _published, ...rest } = d;
-      return rest;
-    };
-    await add(rateDecision);
-    await add(valleyElection);
-    const first = (await add(undated(damBreach[1]!))).storyId;
-    const followUp = (await add(undated(damFollowUp))).storyId;
-    expect(followUp).not.toBe(first);
-    expect((await store.stories.get(first!))!.dated).toBe(false);
-    // The same two reports with their dates (two days apart) are one story.
-    const dated = await openStore(join(dir, 'dated.db'));
-    await dated.articles.insert(rateDecision);
-    await dated.articles.insert(valleyElection);
-    const a = (await dated.articles.insert(damBreach[1]!)).storyId;
-    expect((await dated.articles.insert(damFollowUp)).storyId).toBe(a);
-    await dated.close();
-  });
-
-  it('merges two stories that one article shows to be one; the old id leads to the survivor and the merge is logged', async () => {
+  afterEach(async () => {
     await store.close();
-    const { log, lines } = memoryLogger();
-    store = await openStore(join(dir, 'test.db'), { log });
-    // Features chosen so that the first two reports share too little to join, and the third
-    // shares much with both (as when a report of the rescue and one of the breach come first).
-    const breach: ArticleFeatures = { terms: [['kessel', 6], ['dam', 6], ['breach', 3], ['wall', 2], ['varna', 3]], entities: [['kessel dam', 3], ['lake varna', 2]] };
-    const rescue: ArticleFeatures = { terms: [['helicopt', 6], ['rooftop', 3], ['rescu', 3], ['brezno', 4], ['famili', 2]], entities: [['brezno', 3], ['ivo sedlak', 1]] };
-    const both: ArticleFeatures = {
-      terms: [...breach.terms, ...rescue.terms],
-      entities: [...breach.entities, ...rescue.entities],
-    };
-    const a = (await add(damBreach[0]!, breach)).storyId!;
-    const b = (await add({ ...damBreach[1]!, title: 'Army helicopters lift families from Brezno rooftops' }, rescue)).storyId!;
-    expect(b).not.toBe(a);
-    const c = (await add(damBreach[2]!, both)).storyId!;
-    const survivor = (await store.stories.get(c))!.id;
-    const gone = survivor === a ? b : a;
-    // Old ids (in buttons of messages sent before the merge) still resolve, to the survivor.
-    expect(await store.stories.resolve(gone)).toBe(survivor);
-    expect((await store.stories.get(gone))!.id).toBe(survivor);
-    expect((await store.stories.get(gone))!.articleCount).toBe(3);
-    expect((await store.stories.members([survivor])).get(survivor)).toHaveLength(3);
-    expect(await store.stories.changes()).toEqual([{ kind: 'merge', storyId: survivor, otherId: gone, articles: 1, at: expect.any(String) }]);
-    expect(lines.some((l) => l.msg.startsWith('stories merged') && l.story === survivor && l.mergedStory === gone)).toBe(true);
-    // A story merged into it later still resolves in one step.
-    expect((await store.stories.recent({ limit: 10 })).map((s) => s.id)).not.toContain(gone);
   });
 
-  it('splits a story that two events formed while the store knew little, once the counts tell them apart, and logs it', async () => {
-    // While a store is young every word weighs about the same, so a report of a dam failing
-    // and two of a helicopter rescue join on the words they share...
-    const shared = 'Flood water reached the villages overnight and families were evacuated to the school.';
-    const report = (title: string, text: string, hour: number, n: number): ArticleDraft => ({
-      title,
-      text: `${shared} ${text}`,
-      url: `https://valley.example/${n}`,
-      published: `2025-03-12T${String(hour).padStart(2, '0')}:00:00.000Z`,
+  const add = async (draft: ArticleDraft, storyFeatures?: ArticleFeatures) => await store.articles.insert(draft, storyFeatures ? { storyFeatures } : {});
+
+  describe('stories assigned at ingest', () => {
+    it('puts three outlets on one event in one story, and other events in their own', async () => {
+      const ids = await mapInOrder(damBreach, async (d) => (await add(d)).storyId);
+      const rate = (await add(rateDecision)).storyId;
+      expect(new Set(ids).size).toBe(1);
+      expect(rate).not.toBe(ids[0]);
+      const story = await (await store.stories.get(ids[0]!))!;
+      expect(story.articleCount).toBe(3);
+      expect(story.first).toBe('2025-03-12T07:00:00.000Z');
+      expect(story.last).toBe('2025-03-12T18:00:00.000Z');
+      // Its title is one of its own headlines.
+      expect(damBreach.map((d) => d.title)).toContain(story.title);
+      expect((await store.stories.members([story.id])).get(story.id)).toHaveLength(3);
     });
-    const first = (await add(report('Kessel dam wall fails', 'The Kessel dam wall failed along forty metres, said Petra Halova.', 6, 1))).storyId!;
-    expect((await add(report('Helicopters over the valley', 'Helicopters flew eleven sorties, said Ivo Sedlak, and Petra Halova thanked the crews.', 8, 2))).storyId).toBe(first);
-    expect((await add(report('Helicopter crews lift families', 'Helicopters lifted families from rooftops, said Ivo Sedlak; Petra Halova thanked the crews.', 9, 3))).storyId).toBe(first);
-    // ...then weeks of news make those words common (too late to join the story)...
-    for (let i = 0; i < 40; i++) {
-      await add({ title: `Valley bulletin number ${i}`, text: `${shared} Bulletin ${i} from Petra Halova on the topic of ${['roads', 'schools', 'power', 'wells'][i % 4]} ${i}.`, url: `https://news.example/${i}`, published: '2025-04-10T09:00:00.000Z' });
-    }
-    // ...and when the story is re-examined (at four members), its two events come apart.
-    const late = await add(report('Kessel dam breach inquiry', 'Prosecutors opened an inquiry into the Kessel dam wall, said Petra Halova.', 20, 4));
-    expect(late.storyId).toBe(first);
-    const changes = await store.stories.changes();
-    expect(changes.map((c) => c.kind)).toEqual(['split']);
-    const [split] = changes;
-    expect(split!.storyId).toBe(first);
-    // The earliest report keeps the id, with the other dam report; the rescue reports leave.
-    expect(await store.stories.storyOf(1)).toBe(first);
-    expect(await store.stories.storyOf(late.id)).toBe(first);
-    expect(await store.stories.storyOf(2)).toBe(split!.otherId);
-    expect(await store.stories.storyOf(3)).toBe(split!.otherId);
-    expect((await store.stories.get(split!.otherId))!.articleCount).toBe(2);
+
+    it('takes in a follow-up two days later, but not another event in the same valley a week later, nor a dam breach elsewhere', async () => {
+      const story = (await mapInOrder(damBreach, async (d) => (await add(d)).storyId))[0]!;
+      expect((await add(damFollowUp)).storyId).toBe(story);
+      expect((await add(valleyElection)).storyId).not.toBe(story);
+      expect((await add(otherDam)).storyId).not.toBe(story);
+      expect((await store.stories.get(story))!.articleCount).toBe(4);
+    });
+
+    it('joins a near-duplicate to its original\'s story whatever its headline', async () => {
+      const original = await add(damBreach[0]!);
+      const copy = await add({ ...damBreach[0]!, title: 'Breaking: water everywhere', url: 'https://copy.example/1', text: `${damBreach[0]!.text} Reporting by the wire desk.` });
+      expect(copy.status).toBe('near-duplicate');
+      expect(copy.storyId).toBe(original.storyId);
+    });
+
+    it('is more careful without dates: a follow-up that joins when dated stays apart when neither report has a date', async () => {
+      const undated = (d: ArticleDraft): ArticleDraft => {
+        const { published: _published, ...rest } = d;
+        return rest;
+      };
+      await add(rateDecision);
+      await add(valleyElection);
+      const first = (await add(undated(damBreach[1]!))).storyId;
+      const followUp = (await add(undated(damFollowUp))).storyId;
+      expect(followUp).not.toBe(first);
+      expect((await store.stories.get(first!))!.dated).toBe(false);
+      // The same two reports with their dates (two days apart) are one story.
+      const dated = await engine.open();
+      await dated.articles.insert(rateDecision);
+      await dated.articles.insert(valleyElection);
+      const a = (await dated.articles.insert(damBreach[1]!)).storyId;
+      expect((await dated.articles.insert(damFollowUp)).storyId).toBe(a);
+      await dated.close();
+    });
+
+    it('merges two stories that one article shows to be one; the old id leads to the survivor and the merge is logged', async () => {
+      await store.close();
+      const { log, lines } = memoryLogger();
+      store = await engine.reopen({ log });
+      // Features chosen so that the first two reports share too little to join, and the third
+      // shares much with both (as when a report of the rescue and one of the breach come first).
+      const breach: ArticleFeatures = { terms: [['kessel', 6], ['dam', 6], ['breach', 3], ['wall', 2], ['varna', 3]], entities: [['kessel dam', 3], ['lake varna', 2]] };
+      const rescue: ArticleFeatures = { terms: [['helicopt', 6], ['rooftop', 3], ['rescu', 3], ['brezno', 4], ['famili', 2]], entities: [['brezno', 3], ['ivo sedlak', 1]] };
+      const both: ArticleFeatures = {
+        terms: [...breach.terms, ...rescue.terms],
+        entities: [...breach.entities, ...rescue.entities],
+      };
+      const a = (await add(damBreach[0]!, breach)).storyId!;
+      const b = (await add({ ...damBreach[1]!, title: 'Army helicopters lift families from Brezno rooftops' }, rescue)).storyId!;
+      expect(b).not.toBe(a);
+      const c = (await add(damBreach[2]!, both)).storyId!;
+      const survivor = (await store.stories.get(c))!.id;
+      const gone = survivor === a ? b : a;
+      // Old ids (in buttons of messages sent before the merge) still resolve, to the survivor.
+      expect(await store.stories.resolve(gone)).toBe(survivor);
+      expect((await store.stories.get(gone))!.id).toBe(survivor);
+      expect((await store.stories.get(gone))!.articleCount).toBe(3);
+      expect((await store.stories.members([survivor])).get(survivor)).toHaveLength(3);
+      expect(await store.stories.changes()).toEqual([{ kind: 'merge', storyId: survivor, otherId: gone, articles: 1, at: expect.any(String) }]);
+      expect(lines.some((l) => l.msg.startsWith('stories merged') && l.story === survivor && l.mergedStory === gone)).toBe(true);
+      // A story merged into it later still resolves in one step.
+      expect((await store.stories.recent({ limit: 10 })).map((s) => s.id)).not.toContain(gone);
+    });
+
+    it('splits a story that two events formed while the store knew little, once the counts tell them apart, and logs it', async () => {
+      // While a store is young every word weighs about the same, so a report of a dam failing
+      // and two of a helicopter rescue join on the words they share...
+      const shared = 'Flood water reached the villages overnight and families were evacuated to the school.';
+      const report = (title: string, text: string, hour: number, n: number): ArticleDraft => ({
+        title,
+        text: `${shared} ${text}`,
+        url: `https://valley.example/${n}`,
+        published: `2025-03-12T${String(hour).padStart(2, '0')}:00:00.000Z`,
+      });
+      const first = (await add(report('Kessel dam wall fails', 'The Kessel dam wall failed along forty metres, said Petra Halova.', 6, 1))).storyId!;
+      expect((await add(report('Helicopters over the valley', 'Helicopters flew eleven sorties, said Ivo Sedlak, and Petra Halova thanked the crews.', 8, 2))).storyId).toBe(first);
+      expect((await add(report('Helicopter crews lift families', 'Helicopters lifted families from rooftops, said Ivo Sedlak; Petra Halova thanked the crews.', 9, 3))).storyId).toBe(first);
+      // ...then weeks of news make those words common (too late to join the story)...
+      for (let i = 0; i < 40; i++) {
+        await add({ title: `Valley bulletin number ${i}`, text: `${shared} Bulletin ${i} from Petra Halova on the topic of ${['roads', 'schools', 'power', 'wells'][i % 4]} ${i}.`, url: `https://news.example/${i}`, published: '2025-04-10T09:00:00.000Z' });
+      }
+      // ...and when the story is re-examined (at four members), its two events come apart.
+      const late = await add(report('Kessel dam breach inquiry', 'Prosecutors opened an inquiry into the Kessel dam wall, said Petra Halova.', 20, 4));
+      expect(late.storyId).toBe(first);
+      const changes = await store.stories.changes();
+      expect(changes.map((c) => c.kind)).toEqual(['split']);
+      const [split] = changes;
+      expect(split!.storyId).toBe(first);
+      // The earliest report keeps the id, with the other dam report; the rescue reports leave.
+      expect(await store.stories.storyOf(1)).toBe(first);
+      expect(await store.stories.storyOf(late.id)).toBe(first);
+      expect(await store.stories.storyOf(2)).toBe(split!.otherId);
+      expect(await store.stories.storyOf(3)).toBe(split!.otherId);
+      expect((await store.stories.get(split!.otherId))!.articleCount).toBe(2);
+    });
+
+    it('keeps its term counts across processes: what one wrote, the next one reads and adds to', async () => {
+      for (const d of damBreach) await add(d);
+      await store.close();
+      const documents = async () => (await engine.rows('SELECT documents FROM story_statistics'))[0]?.documents;
+      // And per day, for the burst weights: the breach's day, then the rate decision's.
+      const days = async () => (await engine.rows('SELECT documents FROM story_term_days ORDER BY day')).map((r) => r.documents);
+      expect(await documents()).toBe(3);
+      expect(await days()).toEqual([3]);
+      store = await engine.reopen();
+      await add(rateDecision);
+      await store.close();
+      expect(await documents()).toBe(4);
+      // The rate decision's day is the breach's: added to what the first process wrote.
+      expect(await days()).toEqual([4]);
+      store = await engine.reopen();
+    });
+
+    it('remembers which stories and articles each daily digest carried, without failed ones', async () => {
+      const storyId = (await mapInOrder(damBreach, async (d) => (await add(d)).storyId))[0]!;
+      await store.subscribers.subscribe({ chatId: 5, digestTime: '08:00', timezone: 'UTC' });
+      const decide = async (localDate: string, messages: number) =>
+        await (await store.outbox.recordDecision({
+          chatId: 5,
+          localDate,
+          dueAt: new Date(`${localDate}T08:00:00Z`),
+          cutoffAt: new Date(`${localDate}T08:00:00Z`),
+          ingestedAfter: null,
+          topic: null,
+          storyCount: 1,
+          messages: Array.from({ length: messages }, () => ({ html: 'x', keyboard: [], stories: [] })),
+        }))!;
+      const first = await decide('2025-03-13', 1);
+      await store.stories.recordDigest(first, [{ storyId, articleIds: [1, 2] }]);
+      expect([...await store.stories.deliveredArticles(5)].sort()).toEqual([1, 2]);
+      const second = await decide('2025-03-14', 1);
+      await store.stories.recordDigest(second, [{ storyId, articleIds: [3] }]);
+      await store.outbox.markFailed((await store.outbox.items(second))[0]!.id, 'gone');
+      expect([...await store.stories.deliveredArticles(5)].sort()).toEqual([1, 2]);
+      expect((await store.stories.deliveredArticles(6)).size).toBe(0);
+    });
   });
+});
+
+// SQLite only: a database file from a version before stories. Every PostgreSQL database was
+// created with stories (its schema starts at their final state), so it has no such past.
+describe('a SQLite database from before stories', () => {
+  let dir: string;
+  let store: Store;
+
+  beforeEach(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'nd-stories-'));
+    store = await openStore(join(dir, 'test.db'));
+  });
+
+  afterEach(async () => {
+    await store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  const add = async (draft: ArticleDraft) => await store.articles.insert(draft);
 
   it('assigns the articles of a database from before stories, once, when it is opened', async () => {
     for (const d of [...damBreach, rateDecision]) await add(d);
@@ -150,48 +211,5 @@ describe('stories assigned at ingest', () => {
     expect(new Set(stories.slice(0, 3)).size).toBe(1);
     expect(stories[3]).not.toBe(stories[0]);
     expect((store as SqliteStore).sync.stories.assignStored()).toBe(0);
-  });
-
-  it('keeps its term counts across processes: what one wrote, the next one reads and adds to', async () => {
-    for (const d of damBreach) await add(d);
-    await store.close();
-    const db = new Database(join(dir, 'test.db'));
-    const documents = () => db.prepare('SELECT documents FROM story_statistics').pluck().get();
-    // And per day, for the burst weights: the breach's day, then the rate decision's.
-    const days = () => db.prepare('SELECT documents FROM story_term_days ORDER BY day').pluck().all();
-    expect(documents()).toBe(3);
-    expect(days()).toEqual([3]);
-    store = await openStore(join(dir, 'test.db'));
-    await add(rateDecision);
-    await store.close();
-    expect(documents()).toBe(4);
-    // The rate decision's day is the breach's: added to what the first process wrote.
-    expect(days()).toEqual([4]);
-    db.close();
-    store = await openStore(join(dir, 'test.db'));
-  });
-
-  it('remembers which stories and articles each daily digest carried, without failed ones', async () => {
-    const storyId = (await mapInOrder(damBreach, async (d) => (await add(d)).storyId))[0]!;
-    await store.subscribers.subscribe({ chatId: 5, digestTime: '08:00', timezone: 'UTC' });
-    const decide = async (localDate: string, messages: number) =>
-      await (await store.outbox.recordDecision({
-        chatId: 5,
-        localDate,
-        dueAt: new Date(`${localDate}T08:00:00Z`),
-        cutoffAt: new Date(`${localDate}T08:00:00Z`),
-        ingestedAfter: null,
-        topic: null,
-        storyCount: 1,
-        messages: Array.from({ length: messages }, () => ({ html: 'x', keyboard: [], stories: [] })),
-      }))!;
-    const first = await decide('2025-03-13', 1);
-    await store.stories.recordDigest(first, [{ storyId, articleIds: [1, 2] }]);
-    expect([...await store.stories.deliveredArticles(5)].sort()).toEqual([1, 2]);
-    const second = await decide('2025-03-14', 1);
-    await store.stories.recordDigest(second, [{ storyId, articleIds: [3] }]);
-    await store.outbox.markFailed((await store.outbox.items(second))[0]!.id, 'gone');
-    expect([...await store.stories.deliveredArticles(5)].sort()).toEqual([1, 2]);
-    expect((await store.stories.deliveredArticles(6)).size).toBe(0);
   });
 });

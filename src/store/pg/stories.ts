@@ -30,6 +30,7 @@ import {
   serializedProfile,
   spanOf,
   storyRecord,
+  type AssignInput,
   type Counts,
   type DayCounts,
   type Headline,
@@ -39,20 +40,6 @@ import {
   type StoryColumns,
 } from '../story-profiles.ts';
 import type { PgDb } from './db.ts';
-
-export interface AssignInput {
-  articleId: number;
-  title: string;
-  /** The outlet's name, else its web host; null when unknown. */
-  outlet: string | null;
-  ingestedAt: string;
-  /** Published time, else ingested time, ISO UTC. */
-  time: string;
-  dated: boolean;
-  features: ArticleFeatures;
-  nearDuplicateOf: number | null;
-  now: Date;
-}
 
 interface StoryRow extends StoryColumns {
   profile: SerializedProfile;

@@ -4,12 +4,12 @@ import type { Analysis, ArticleDraft, StoredArticle } from '../../model.ts';
 import { contentKeys, type ContentKeys } from '../../dedup/content-keys.ts';
 import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../../dedup/fingerprint.ts';
 import { canonicalUrl } from '../../dedup/url.ts';
-import { createRequire } from 'node:module';
 import { articleFeatures } from '../../stories/features.ts';
 import { outletName } from '../../util/outlet.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { placeholders, statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from '../fts-query.ts';
+import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysis } from '../article-rules.ts';
 import type { InsertMeta, InsertResult, SearchHit, SearchOptions } from '../api.ts';
 import type { SqliteStoryStore } from './stories.ts';
 
@@ -52,11 +52,6 @@ function toArticle(row: ArticleRow): StoredArticle {
   return article;
 }
 
-/** The analysis as stored: without its sentences, which the text already holds (about a third of a row). */
-function storedAnalysis({ summary, quotes }: Analysis): string {
-  return JSON.stringify({ summary, quotes });
-}
-
 interface Claim {
   id: number;
   sourceId: number | null;
@@ -65,55 +60,6 @@ interface Claim {
   counts: boolean;
   /** The incoming item comes from the site the key belongs to. */
   incomingFirstParty: boolean;
-}
-
-// tldts (the public-suffix list) loads with the first cross-source claim, not with every command that opens the store.
-const require = createRequire(import.meta.url);
-let tldts: typeof import('tldts') | undefined;
-
-/** The site (registrable domain, e.g. nytimes.com for rss.nytimes.com) of a URL-like string. */
-function siteOf(url: string | null | undefined): string | undefined {
-  if (!url) return undefined;
-  tldts ??= require('tldts') as typeof import('tldts');
-  return tldts.getDomain(url) ?? tldts.getHostname(url) ?? undefined;
-}
-
-interface Incoming {
-  sourceId: number | null;
-  sourceUrl: string | null;
-  itemUrl: string | undefined;
-}
-
-/** The item's source (or, ingested by hand, the item's own URL) is on the site the key names. */
-function isFirstParty(key: string, incoming: Incoming): boolean {
-  const site = siteOf(key);
-  return site !== undefined && site === siteOf(incoming.sourceUrl ?? incoming.itemUrl);
-}
-
-/**
- * Whether a stored article's GUID or URL makes a later item a duplicate. Keyed by source: a
- * feed may claim another outlet's URL or GUID first, and must not hide the real article. So
- * the claim counts when it comes from the same source, from the operator (no source), from
- * another feed of the same site, or when the key is the claiming source's own (first-party).
- * Any other claim dedups only with a text match (the text hash and near-duplicate checks).
- */
-export function claimCounts(stored: { sourceId: number | null; sourceUrl: string | null }, key: string, incoming: Incoming): boolean {
-  if (stored.sourceId === incoming.sourceId || stored.sourceId === null) return true;
-  const storedSite = siteOf(stored.sourceUrl);
-  if (storedSite === undefined) return true;
-  if (storedSite === siteOf(incoming.sourceUrl ?? incoming.itemUrl)) return true;
-  return siteOf(key) === storedSite;
-}
-
-/** A published time later than this past the ingest time is taken as a mistake (or a trick to stay on top). */
-export const MAX_FUTURE_SKEW_MS = 15 * 60_000;
-
-/** Published times are clamped to the ingest time plus a small skew: a 9999-12-31 date must not pin an article on top forever. */
-export function clampPublished(published: string | undefined, ingestedAt: Date): string | undefined {
-  if (published === undefined) return undefined;
-  const latest = ingestedAt.getTime() + MAX_FUTURE_SKEW_MS;
-  const time = Date.parse(published);
-  return Number.isNaN(time) || time <= latest ? published : new Date(latest).toISOString();
 }
 
 const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
@@ -179,7 +125,7 @@ export class SqliteArticleStore {
         hash,
         signature,
         nearDuplicateOf ?? null,
-        meta.analysis ? storedAnalysis(meta.analysis) : null,
+        meta.analysis ? JSON.stringify(storedAnalysis(meta.analysis)) : null,
       );
     const id = Number(info.lastInsertRowid);
     // All band rows in one statement (one call into SQLite instead of one per band).
@@ -220,7 +166,7 @@ export class SqliteArticleStore {
         textHash,
         signature,
         nearDuplicateOf ?? null,
-        storedAnalysis(prepared.analysis),
+        JSON.stringify(storedAnalysis(prepared.analysis)),
         clampPublished(draft.published, ingestedAt) ?? null,
         draft.language ?? null,
         id,
@@ -298,7 +244,7 @@ export class SqliteArticleStore {
   }
 
   setAnalysis(id: number, analysis: Analysis): void {
-    this.sql('UPDATE articles SET analysis = ? WHERE id = ?').run(storedAnalysis(analysis), id);
+    this.sql('UPDATE articles SET analysis = ? WHERE id = ?').run(JSON.stringify(storedAnalysis(analysis)), id);
   }
 
   /** Articles ingested at or after a time. */
@@ -356,15 +302,8 @@ export class SqliteArticleStore {
     // term fill the limit, the partial matches cannot make the top and are not looked up.
     const partialCanRank = allRows.length < limit || fts.phrases > 10;
     const rows = fts.terms.length > 1 && partialCanRank ? [...allRows, ...candidates(fts.any).filter((r) => !withAll.has(r.id))] : allRows;
-    const scored = rows.map((r) => {
-      const ageDays = Math.max(0, (now - Date.parse(r.at)) / 86_400_000) || 0;
-      // bm25 is negative (lower is better); recency halves the weight every 3 days.
-      const relevance = -r.rank;
-      const score = (withAll.has(r.id) ? 1_000 : 0) + relevance * (0.5 + 0.5 * 0.5 ** (ageDays / 3));
-      return { id: r.id, score, matchedAll: withAll.has(r.id) };
-    });
-    scored.sort((a, b) => b.score - a.score);
-    const top = scored.slice(0, limit);
+    // bm25 is negative (lower is better).
+    const top = rankMatches(rows.map((r) => ({ id: r.id, relevance: -r.rank, at: r.at })), withAll, now, limit);
     const articles = new Map(this.getMany(top.map((t) => t.id)).map((a) => [a.id, a]));
     return top.map((t) => ({ article: articles.get(t.id)!, score: t.score, matchedAll: t.matchedAll }));
   }

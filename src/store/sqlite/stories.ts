@@ -10,23 +10,40 @@ import type { Logger } from '../../log.ts';
 import { RULES, chooseStory, merged, profileFromMembers, profileOf, shouldMerge, splitCheckDue, splitOff, withMember, type IsSpecific, type Placed, type StoryProfile } from '../../stories/assign.ts';
 import { articleFeatures, type ArticleFeatures } from '../../stories/features.ts';
 import { outletName } from '../../util/outlet.ts';
-import { articleVectors, cosine, entityKey, termKey, topKeys, type TermBursts, type TermStatistics, type Vector } from '../../stories/vectors.ts';
+import { articleVectors, cosine, entityKey, termKey, topKeys, type TermBursts, type TermStatistics } from '../../stories/vectors.ts';
 import { placeholders, statementCache, type Db } from './db.ts';
 import type { StoryAssignment, StoryChange, StoryRecord } from '../api.ts';
-
-export interface AssignInput {
-  articleId: number;
-  title: string;
-  /** The outlet's name, else its web host; null when unknown. */
-  outlet: string | null;
-  ingestedAt: string;
-  /** Published time, else ingested time, ISO UTC. */
-  time: string;
-  dated: boolean;
-  features: ArticleFeatures;
-  nearDuplicateOf: number | null;
-  now: Date;
-}
+import {
+  BURST_WINDOW_DAYS,
+  COMMON_KEY_SHARE,
+  DAY,
+  DAY_MEMO_LIMIT,
+  KEY_ENTITIES,
+  KEY_TERMS,
+  MAX_CANDIDATES,
+  PROFILE_MEMO_LIMIT,
+  STATISTICS_FLUSH_EVERY,
+  addCounts,
+  addDayCounts,
+  countsFrom,
+  dayOf,
+  headlineOf,
+  loadedStory,
+  outletKey,
+  outletsOf,
+  savedFrequencies,
+  serializedProfile,
+  spanOf,
+  storyRecord,
+  type AssignInput,
+  type Counts,
+  type DayCounts,
+  type Headline,
+  type LoadedStory,
+  type SavedFrequencies,
+  type SerializedProfile,
+  type StoryColumns,
+} from '../story-profiles.ts';
 
 interface StoryRow {
   id: number;
@@ -42,151 +59,11 @@ interface StoryRow {
   version: number;
 }
 
-interface SerializedProfile {
-  terms: [string, number][];
-  entities: [string, number][];
-  /** The headline article's term vector (is a new member more representative?); absent while it is the only member. */
-  titleTerms?: [string, number][];
-  /** The outlets that covered it (an article without one counts as "#<its id>"). */
-  outlets: string[];
-}
-
-/**
- * Each article's keys for candidate lookups: its names (the gate needs a shared name) and its
- * heaviest terms. Its heaviest terms alone would be its most idiosyncratic words, which the
- * other reports of the event rarely share.
- */
-const KEY_TERMS = 4;
-const KEY_ENTITIES = 12;
-/** Candidates scored per article: the stories sharing the most keys. */
-const MAX_CANDIDATES = 6;
-const PROFILE_MEMO_LIMIT = 5_000;
-/** Terms kept of the headline article's vector: enough to compare it with the centroid. */
-const TITLE_TERMS = 40;
-/** A key in more than this share of the documents finds too many articles to be worth a lookup. */
-const COMMON_KEY_SHARE = 0.3;
-/**
- * Document frequencies live in memory and are written (merged with what other processes wrote
- * meanwhile) every this many articles and when the store closes: a write per term and article
- * would cost more than the whole assignment. A crash loses at most these counts, which only
- * shift IDF weights a little.
- */
-const STATISTICS_FLUSH_EVERY = 1_000;
-/** Beyond this many distinct keys, those seen once are dropped (an unseen key weighs about the same). */
-const STATISTICS_KEYS_LIMIT = 400_000;
-
-const DAY = 86_400_000;
-/** Days either side of an article whose documents tell whether its terms burst. */
-const BURST_WINDOW_DAYS = 3;
-/** Days of term counts kept parsed in memory (a bulk ingest walks through time). */
-const DAY_MEMO_LIMIT = 64;
-/** A vector as stored: four decimals are plenty for a cosine, and the row stays small. */
-const entries = (vector: Vector): [string, number][] => [...vector].map(([key, weight]) => [key, Math.round(weight * 1e4) / 1e4]);
-
-interface Counts extends TermStatistics {
-  terms: Map<string, number>;
-  names: Map<string, number>;
-}
-
-function counted(documents: number, terms: Map<string, number>, names: Map<string, number>): Counts {
-  return { documents, terms, names, termFrequency: (term) => terms.get(term) ?? 0, nameFrequency: (name) => names.get(name) ?? 0 };
-}
-
-/** The term counts of one day (UTC) of articles, for the burst weights. */
-interface DayCounts {
-  documents: number;
-  terms: Map<string, number>;
-}
-
-const dayOf = (time: number) => Math.floor(time / DAY);
-
-function addDayCounts(day: DayCounts, features: ArticleFeatures): void {
-  day.documents++;
-  for (const [term] of features.terms) day.terms.set(term, (day.terms.get(term) ?? 0) + 1);
-}
-
-/** One more document with these terms and names. */
-function addCounts(counts: Counts, features: ArticleFeatures): void {
-  counts.documents++;
-  for (const [term] of features.terms) counts.terms.set(term, (counts.terms.get(term) ?? 0) + 1);
-  for (const [name] of features.entities) counts.names.set(name, (counts.names.get(name) ?? 0) + 1);
-}
-
-/** The headline that speaks for a story, and its article's term vector (is a new member more representative?). */
-interface Headline {
-  title: string;
-  articleId: number | null;
-  terms: Vector;
-}
-
-interface LoadedStory {
-  profile: StoryProfile;
-  title: Headline;
-  outlets: Set<string>;
-}
-
-/** An outlet as a story counts it: its name or web host, else the article itself. */
-const outletKey = (outlet: string | null, articleId: number) => outlet ?? `#${articleId}`;
-
-/** A stored member as the assignment sees it. */
-interface Member extends Placed {
-  id: number;
-  title: string;
-  outlet: string | null;
-}
-
-/** The headline of the member closest to the centroid: it speaks for the story. */
-function headlineOf(members: Member[], profile: StoryProfile): Headline {
-  const best = members.reduce((top, m) => (cosine(m.vectors.terms, profile.terms) > cosine(top.vectors.terms, profile.terms) ? m : top));
-  return { title: best.title, articleId: best.id, terms: best.vectors.terms };
-}
-
-function outletsOf(members: Member[]): Set<string> {
-  return new Set(members.map((m) => outletKey(m.outlet, m.id)));
-}
-
-function loaded(row: StoryRow): LoadedStory {
-  const saved = JSON.parse(row.profile) as SerializedProfile;
-  return {
-    profile: {
-      id: row.id,
-      terms: new Map(saved.terms),
-      entities: new Map(saved.entities),
-      first: Date.parse(row.first_at),
-      last: Date.parse(row.last_at),
-      size: row.article_count,
-      dated: row.dated === 1,
-    },
-    // A one-article story's headline vector is its centroid.
-    title: { title: row.title, articleId: row.title_article_id, terms: saved.titleTerms ? new Map(saved.titleTerms) : new Map(saved.terms) },
-    outlets: new Set(saved.outlets),
-  };
-}
-
-function serialized(story: Omit<StoryProfile, 'id'>, title: Headline, outlets: Set<string>): string {
-  // The headline's vector only needs its heaviest terms to compare with the centroid.
-  const titleTerms = title.terms.size > TITLE_TERMS ? new Map([...title.terms].sort((a, b) => b[1] - a[1]).slice(0, TITLE_TERMS)) : title.terms;
-  const profile: SerializedProfile = { terms: entries(story.terms), entities: entries(story.entities), outlets: [...outlets] };
-  if (story.size > 1) profile.titleTerms = entries(titleTerms);
-  return JSON.stringify(profile);
-}
-
-function spanOf(story: Pick<StoryProfile, 'first' | 'last'>): [string, string] {
-  return [new Date(story.first).toISOString(), new Date(story.last).toISOString()];
-}
-
-function toRecord(row: StoryRow): StoryRecord {
-  return {
-    id: row.id,
-    title: row.title,
-    titleArticleId: row.title_article_id,
-    first: row.first_at,
-    last: row.last_at,
-    articleCount: row.article_count,
-    outletCount: row.outlet_count,
-    dated: row.dated === 1,
-  };
-}
+/** A story row with SQLite's encodings decoded (the 0/1 flag; the profile is parsed apart). */
+const columns = (row: StoryRow): StoryColumns => ({ ...row, dated: row.dated === 1 });
+const loaded = (row: StoryRow): LoadedStory => loadedStory(columns(row), JSON.parse(row.profile) as SerializedProfile);
+const serialized = (story: Omit<StoryProfile, 'id'>, title: Headline, outlets: Set<string>): string => JSON.stringify(serializedProfile(story, title, outlets));
+const toRecord = (row: StoryRow): StoryRecord => storyRecord(columns(row));
 
 export class SqliteStoryStore {
   private readonly sql: (text: string) => Statement;
@@ -265,8 +142,7 @@ export class SqliteStoryStore {
 
   private readCounts(): Counts {
     const row = this.sql('SELECT documents, frequencies FROM story_statistics WHERE id = 1').get() as { documents: number; frequencies: string } | undefined;
-    const saved = row ? (JSON.parse(row.frequencies) as { terms: Record<string, number>; names: Record<string, number> }) : { terms: {}, names: {} };
-    return counted(row?.documents ?? 0, new Map(Object.entries(saved.terms)), new Map(Object.entries(saved.names)));
+    return countsFrom(row?.documents ?? 0, row ? (JSON.parse(row.frequencies) as SavedFrequencies) : { terms: {}, names: {} });
   }
 
   private countTerms(input: AssignInput): void {
@@ -320,10 +196,7 @@ export class SqliteStoryStore {
       .transaction(() => {
         const stored = this.readCounts();
         for (const { features } of this.pending) addCounts(stored, features);
-        for (const map of [stored.terms, stored.names]) {
-          if (map.size > STATISTICS_KEYS_LIMIT) for (const [key, count] of map) if (count <= 1) map.delete(key);
-        }
-        const frequencies = JSON.stringify({ terms: Object.fromEntries(stored.terms), names: Object.fromEntries(stored.names) });
+        const frequencies = JSON.stringify(savedFrequencies(stored));
         this.sql('INSERT OR REPLACE INTO story_statistics (id, documents, frequencies) VALUES (1, ?, ?)').run(stored.documents, frequencies);
         this.counts = stored;
         for (const day of new Set(this.pending.map((p) => p.day).filter((d) => d >= this.forgottenBefore))) {

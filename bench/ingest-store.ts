@@ -1,0 +1,79 @@
+// Store ingest rate on each engine: the 840 PolNeAR train texts are prepared (parsed and
+// analysed) in-process once, then stored as a bulk ingest stores them (dedup, rows, search index,
+// story assignment; STORE_BATCH articles per transaction) into a fresh SQLite file and, when
+// DATABASE_URL names a PostgreSQL server, into a fresh database on it (created and dropped here;
+// the URL's user needs CREATEDB). Wall time of the store part only, best of ROUNDS.
+// Run: DATABASE_URL=postgres://user@127.0.0.1:5432/postgres npx tsx bench/ingest-store.ts
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import pg from 'pg';
+import { STORE_BATCH } from '../src/ingest/pipeline.ts';
+import { prepareDocument, type PreparedArticle } from '../src/ingest/prepare.ts';
+import { AnalysisContext } from '../src/nlp/context.ts';
+import { openStore } from '../src/store/index.ts';
+import { DATA_DIR, QUICK, fmt, load1, machineLine } from './common.ts';
+
+const ROUNDS = QUICK ? 1 : 2;
+const BENCH_DATABASE = 'news_digest_bench_store';
+
+async function storeAll(target: string, prepared: PreparedArticle[]): Promise<{ ms: number; stored: number }> {
+  const store = await openStore(target);
+  try {
+    const start = performance.now();
+    for (let i = 0; i < prepared.length; i += STORE_BATCH) {
+      await store.transaction(async (tx) => {
+        for (const { draft, analysis, keys, storyFeatures } of prepared.slice(i, i + STORE_BATCH)) await tx.articles.insert(draft, { analysis, keys, storyFeatures });
+      });
+    }
+    return { ms: performance.now() - start, stored: await store.articles.count() };
+  } finally {
+    await store.close();
+  }
+}
+
+/** A fresh database on the server of `url` (dropped first if a run left it): its URL. */
+async function freshPostgres(url: string): Promise<string> {
+  const admin = new pg.Client(url);
+  await admin.connect();
+  try {
+    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE}`);
+    await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
+  } finally {
+    await admin.end();
+  }
+  const fresh = new URL(url);
+  fresh.pathname = `/${BENCH_DATABASE}`;
+  return fresh.toString();
+}
+
+console.log(machineLine());
+const folder = resolve(DATA_DIR, 'polnear', 'train', 'text');
+const files = readdirSync(folder).filter((f) => f.endsWith('.txt')).sort().slice(0, QUICK ? 150 : undefined);
+const context = new AnalysisContext();
+const prepared = files.flatMap((f) => prepareDocument(new Uint8Array(readFileSync(join(folder, f))), { name: f }, context));
+const engines: [string, () => Promise<{ target: string; cleanup: () => void }>][] = [
+  ['sqlite', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'news-digest-bench-store-'));
+    return { target: join(dir, 'news.db'), cleanup: () => rmSync(dir, { recursive: true, force: true }) };
+  }],
+];
+const url = process.env.DATABASE_URL;
+if (url) engines.push(['postgres', async () => ({ target: await freshPostgres(url), cleanup: () => {} })]);
+else console.log('DATABASE_URL not set: SQLite only');
+for (const [name, fresh] of engines) {
+  let best = Infinity;
+  let stored = 0;
+  const loadStart = load1();
+  for (let round = 0; round < ROUNDS; round++) {
+    const { target, cleanup } = await fresh();
+    try {
+      const run = await storeAll(target, prepared);
+      best = Math.min(best, run.ms);
+      stored = run.stored;
+    } finally {
+      cleanup();
+    }
+  }
+  console.log(`${name}: ${stored} of ${prepared.length} articles stored in ${fmt(best / 1000, 1)} s: ${fmt((prepared.length / best) * 1000, 0)} articles/s (load average ${fmt(loadStart, 1)} to ${fmt(load1(), 1)})`);
+}
