@@ -12,7 +12,7 @@ import { answerHtml } from '../src/bot/views.ts';
 import { askOffline } from '../src/qa/index.ts';
 import { Store } from '../src/store/index.ts';
 import { PROJECT_ROOT, QUICK, fmt, isMain, load1, machineLine, mb, percentile, printTable, saveTables, samplesOf, type Table } from './common.ts';
-import { BENCH_NOW } from './store100k.ts';
+import { BENCH_NOW, storeNote } from './store100k.ts';
 import { ARTICLES, ensureStoreInChild } from './summary.ts';
 
 const P95_TARGET_MS = 100;
@@ -90,6 +90,7 @@ export async function runAskBench(): Promise<Table[]> {
           median: `${fmt((100 * found) / Math.max(1, calls.length), 0)}% / ${fmt((100 * older) / Math.max(1, calls.length), 0)}%`,
           note: `of ${calls.length} calls; the rest "I don't find that"`,
         },
+        { what: 'the store (bench/store100k.ts)', median: `${articles} articles`, note: storeNote(build.path) },
         { what: 'database size (SQLite file + WAL)', median: mb(dbBytes) },
       ],
       load: [loadStart, load1()],

@@ -48,15 +48,17 @@ function prepareCopy(source: string, target: string): void {
   const shiftSeconds = Math.round((Date.now() - 3_600_000 - BENCH_NOW.getTime()) / 1000);
   // Bench-only surgery on the copy (the store has no API to move time): same ISO format.
   const db = new Database(target);
+  // The bench store was ingested in bulk when it was built: each article counts as ingested
+  // when it was published, as a running bot would have stored it.
   db.prepare(
-    `UPDATE articles SET published_at = strftime('%Y-%m-%dT%H:%M:%fZ', published_at, ?), ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', ingested_at, ?)`,
+    `UPDATE articles SET published_at = strftime('%Y-%m-%dT%H:%M:%fZ', published_at, ?), ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', coalesce(published_at, ingested_at), ?)`,
   ).run(`${shiftSeconds} seconds`, `${shiftSeconds} seconds`);
   // The stored stories carry their members' times too (ISO on the story, ms on each member).
   db.prepare(`UPDATE stories SET first_at = strftime('%Y-%m-%dT%H:%M:%fZ', first_at, ?), last_at = strftime('%Y-%m-%dT%H:%M:%fZ', last_at, ?)`).run(
     `${shiftSeconds} seconds`,
     `${shiftSeconds} seconds`,
   );
-  db.prepare('UPDATE story_articles SET at = at + ?, ingested = ingested + ?').run(shiftSeconds * 1000, shiftSeconds * 1000);
+  db.prepare('UPDATE story_articles SET at = at + ?, ingested = at + ?').run(shiftSeconds * 1000, shiftSeconds * 1000);
   db.prepare('UPDATE article_keys SET at = at + ?').run(shiftSeconds * 1000);
   db.close();
 }

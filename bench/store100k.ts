@@ -81,6 +81,14 @@ export function buildReportOf(path: string): BuildReport | undefined {
   return existsSync(`${path}.json`) ? (JSON.parse(readFileSync(`${path}.json`, 'utf8')) as BuildReport) : undefined;
 }
 
+/** One line on what the store holds, for the benches' tables (empty for a store built before the report existed). */
+export function storeNote(path: string): string {
+  const r = buildReportOf(path);
+  if (!r) return '';
+  const near = (100 * (r.counts.nearDuplicate + r.counts.duplicate)) / r.articles;
+  return `seed ${r.seed}: ${r.distinctTexts} distinct texts, ${near.toFixed(1)}% near-duplicates or duplicates, ${r.stories} stories of ${r.events} events; ingested at ${r.articlesPerSecond.toFixed(0)} articles/s (load average ${r.load.map((l) => l.toFixed(1)).join('-')})`;
+}
+
 /** Writes the corpus as JSON Lines, article by article (never the whole corpus in memory). */
 function writeCorpus(file: string, count: number): number {
   const corpus = prepareCorpus(loadSourceTexts());
@@ -99,7 +107,7 @@ function writeCorpus(file: string, count: number): number {
 
 /** Stories and distinct texts as the store counts them. */
 function storeCounts(path: string): Pick<BuildReport, 'stored' | 'distinctTexts' | 'stories' | 'storiesWithSeveralOutlets'> {
-  const db = new Database(path, { readonly: true });
+  const db = new Database(path);
   try {
     const one = (sql: string) => db.prepare(sql).pluck().get() as number;
     return {
@@ -140,7 +148,6 @@ export function ensureStore(count: number, options: { log?: (line: string) => vo
   load[1] = loadavg()[0]!;
   if (child.status !== 0) throw new Error(`news-digest ingest failed (exit ${child.status}): ${child.stdout.slice(-2000)}`);
   const counts = JSON.parse(child.stdout.trim().split('\n').pop()!) as { new: number; duplicate: number; nearDuplicate: number; failed: unknown[] };
-  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   const report: BuildReport = {
     seed: SEED,
     articles: count,
@@ -151,6 +158,8 @@ export function ensureStore(count: number, options: { log?: (line: string) => vo
     ...storeCounts(partial),
     events,
   };
+  // Counting opened the file again: its WAL index goes, the WAL was checkpointed on close.
+  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   renameSync(partial, path);
   writeFileSync(`${path}.json`, `${JSON.stringify(report, null, 2)}\n`);
   rmSync(corpusFile, { force: true });

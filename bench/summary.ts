@@ -13,7 +13,7 @@ import { renderTelegram } from '../src/digest/render.ts';
 import { namedEntities } from '../src/nlp/tokens.ts';
 import { Store } from '../src/store/index.ts';
 import { PROJECT_ROOT, QUICK, fmt, isMain, load1, machineLine, mb, peakRss, percentile, printTable, resetPeakRss, samplesOf, saveTables, type Table } from './common.ts';
-import { BENCH_NOW, storePath } from './store100k.ts';
+import { BENCH_NOW, storeNote, storePath } from './store100k.ts';
 
 export const ARTICLES = Number(process.env.BENCH_ARTICLES ?? (QUICK ? 20_000 : 100_000));
 const TOPICS = 50;
@@ -122,6 +122,7 @@ export async function runSummaryBench(): Promise<Table[]> {
           p95: `${fmt(percentile(cold, 95), 1)} ms`,
           note: 'before the warm-up: SQLite pages, stem memos cold',
         },
+        { what: 'the store (bench/store100k.ts)', median: `${articles} articles`, note: storeNote(build.path) },
         { what: 'stories per digest', median: String(percentile(stories, 50)), note: `min ${Math.min(...stories)}, max ${Math.max(...stories)}` },
         { what: 'database size (SQLite file + WAL)', median: mb(dbBytes), note: `${fmt(dbBytes / articles / 1024, 1)} KB/article incl. FTS5 index and stored analysis` },
         {

@@ -137,8 +137,9 @@ function topicsOf(mentions: Map<string, number>[]): string[] {
   return ranked.map((names) => names.find((name) => (size.get(name) ?? 0) >= MIN_TOPIC_TEXTS) ?? 'other');
 }
 
-/** Sentences, topics and the surname pools of the source texts. */
-export function prepareCorpus(texts: SourceText[]): Corpus {
+/** Sentences, topics and the surname pools of the source texts; `keptSurnames`: how many of the most frequent surnames stay. */
+export function prepareCorpus(texts: SourceText[], options: { keptSurnames?: number } = {}): Corpus {
+  const kept = options.keptSurnames ?? KEPT_SURNAMES;
   const usable = texts.map((t) => ({ ...t, sentences: usableSentences(t.text) })).filter((t) => t.sentences.length >= MIN_SOURCE_SENTENCES);
   const mentions = usable.map((t) => {
     const counts = new Map<string, number>();
@@ -150,11 +151,11 @@ export function prepareCorpus(texts: SourceText[]): Corpus {
   const topics = new Map<string, number[]>();
   for (const [i, s] of sources.entries()) topics.set(s.topic, [...(topics.get(s.topic) ?? []), i]);
   const surnames = surnamesOf(usable);
-  const variableSurnames = surnames.slice(KEPT_SURNAMES);
+  const variableSurnames = surnames.slice(kept);
   return {
     sources,
     topics,
-    keptSurnames: surnames.slice(0, KEPT_SURNAMES),
+    keptSurnames: surnames.slice(0, kept),
     variableSurnames,
     surnameIndex: new Map(variableSurnames.map((name, i) => [name, i])),
     ...(variableSurnames.length ? { surnamePattern: new RegExp(`\\b(?:${variableSurnames.join('|')})\\b`, 'g') } : {}),
