@@ -2,7 +2,7 @@
 // Bot API emulator enforcing Telegram's pacing (30 msg/s overall, 1/s per chat).
 // Run: npx tsx bench/fanout.ts   (about 6 minutes at 30/s for 10,000)
 import { Delivery, botApi } from '../src/delivery/index.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
 import { startTelegramEmulator } from '../tests/support/telegram-emulator.ts';
 import { addSubscribers, manySubscribers, memoryLogger, seedArticles, settings, tempDir } from '../tests/delivery/helpers.ts';
 
@@ -10,14 +10,14 @@ const N = Number(process.env.FANOUT_SUBSCRIBERS ?? 10_000);
 const LIMIT = Number(process.env.FANOUT_TELEGRAM_RATE ?? 30);
 const RATE = Number(process.env.SEND_RATE_PER_SECOND ?? 29);
 const tmp = tempDir();
-const store = Store.open(`${tmp.dir}/bench.db`);
-seedArticles(store, new Date(), 200);
+const store = await openStore(`${tmp.dir}/bench.db`);
+await seedArticles(store, new Date(), 200);
 const subs = manySubscribers(N);
-addSubscribers(store, subs);
+await addSubscribers(store, subs);
 const emulator = await startTelegramEmulator({ chats: subs.map((s) => s.chatId), rateLimits: { global: { perSecond: LIMIT, burst: LIMIT }, perChat: { perSecond: 1, burst: 3 } } });
 const { log } = memoryLogger('warn');
 const delivery = new Delivery({ store, log, api: botApi(emulator.token, emulator.apiRoot), settings: settings({ ratePerSecond: RATE, maxInFlight: 8, requestTimeoutMs: 30_000, maxStories: 8 }) });
-delivery.start();
+await delivery.start();
 const report = (await delivery.tick({ everyoneDue: true }))!;
 await delivery.drain();
 await delivery.stop();
@@ -26,7 +26,7 @@ const sends = emulator.requests.filter((r) => r.method === 'sendMessage' && r.ok
 const span = (sends.at(-1)!.time - sends[0]!.time) / 1000;
 const byChat = new Map<number, number>();
 for (const s of sends) byChat.set(s.chatId!, (byChat.get(s.chatId!) ?? 0) + 1);
-const items = store.outbox.items();
+const items = await store.outbox.items();
 const expected = new Map<number, number>();
 for (const i of items) expected.set(i.chatId, (expected.get(i.chatId) ?? 0) + 1);
 let duplicates = 0;
@@ -49,5 +49,5 @@ console.log(`\nfan-out: ${N} subscribers, ${items.length} messages, ${report.bui
 console.log('| measure | value | target |\n|---|---|---|');
 for (const r of rows) console.log(`| ${r.join(' | ')} |`);
 await emulator.close();
-store.close();
+await store.close();
 tmp.cleanup();

@@ -17,7 +17,7 @@ import { prepareDocument, type PreparedArticle } from '../src/ingest/prepare.ts'
 import { defaultWorkerCount } from '../src/ingest/worker-pool.ts';
 import { createLogger } from '../src/log.ts';
 import { AnalysisContext } from '../src/nlp/context.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 import { DATA_DIR, QUICK, fmt, load1, machineLine } from './common.ts';
 
 const ROUNDS = QUICK ? 2 : 3;
@@ -72,11 +72,11 @@ async function best(rounds: number, run: () => Promise<CpuSplit>): Promise<CpuSp
 
 async function withFreshStore(work: string, fn: (store: Store) => unknown): Promise<void> {
   const dir = mkdtempSync(join(work, 'db-'));
-  const store = Store.open(join(dir, 'news.db'));
+  const store = await openStore(join(dir, 'news.db'));
   try {
     await fn(store);
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -104,10 +104,10 @@ try {
 
   const store = await best(ROUNDS, () =>
     measure(() =>
-      withFreshStore(work, (s) => {
+      withFreshStore(work, async (s) => {
         for (let i = 0; i < prepared.length; i += STORE_BATCH) {
-          s.articles.inTransaction(() => {
-            for (const { draft, analysis, keys, storyFeatures } of prepared.slice(i, i + STORE_BATCH)) s.articles.insert(draft, { analysis, keys, storyFeatures });
+          await s.transaction(async (tx) => {
+            for (const { draft, analysis, keys, storyFeatures } of prepared.slice(i, i + STORE_BATCH)) await tx.articles.insert(draft, { analysis, keys, storyFeatures });
           });
         }
       }),

@@ -21,7 +21,7 @@ import { scoreAll } from '../eval/shingle-score.ts';
 import { ingestInputs, readInputs } from '../src/ingest/pipeline.ts';
 import { defaultWorkerCount } from '../src/ingest/worker-pool.ts';
 import { createLogger } from '../src/log.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 import { DATA_DIR, QUICK, fmt, isMain, load1, machineLine, percentile, printTable, samplesOf, saveTables, type Table } from './common.ts';
 
 const TEXT_TARGET = 500;
@@ -87,12 +87,12 @@ async function pipelineRuns(name: string, corpus: Corpus, work: string, iteratio
       stored = counts.new + counts.nearDuplicate;
     },
     {
-      beforeEach() {
+      async beforeEach() {
         dbDir = mkdtempSync(join(work, 'db-'));
-        store = Store.open(join(dbDir, 'news.db'));
+        store = await openStore(join(dbDir, 'news.db'));
       },
-      afterEach() {
-        store?.close();
+      async afterEach() {
+        await store?.close();
         rmSync(dbDir, { recursive: true, force: true });
       },
     },

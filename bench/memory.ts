@@ -20,10 +20,10 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'nod
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { Store } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
 import { startTelegramEmulator } from '../tests/support/telegram-emulator.ts';
 import { PROJECT_ROOT, QUICK, fmt, isMain, load1, machineLine, mb, printTable, saveTables, type Table } from './common.ts';
-import { BENCH_NOW } from './store100k.ts';
+import { BENCH_DATABASE_URL, BENCH_NOW } from './store100k.ts';
 import { ARTICLES, ensureStoreInChild, frequentTopics } from './summary.ts';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? (QUICK ? 1_000 : 10_000));
@@ -64,18 +64,18 @@ function prepareCopy(source: string, target: string): void {
 }
 
 /** Subscribers 1..N, due now, with topics. */
-function addSubscribers(target: string, topics: string[]): void {
-  const store = Store.open(target);
+async function addSubscribers(target: string, topics: string[]): Promise<void> {
+  const store = await openStore(target);
   const now = new Date(Date.now() - 86_400_000);
-  store.outbox.transaction(() => {
+  await store.transaction(async (tx) => {
     for (let chatId = 1; chatId <= SUBSCRIBERS; chatId++) {
-      store.subscribers.subscribe({ chatId, userId: chatId, firstName: `Reader ${chatId}`, digestTime: '00:00', timezone: 'UTC' }, now);
+      await tx.subscribers.subscribe({ chatId, userId: chatId, firstName: `Reader ${chatId}`, digestTime: '00:00', timezone: 'UTC' }, now);
       if (chatId % 10 === 0) continue; // top stories
-      store.subscribers.follow(chatId, topics[chatId % topics.length]!, now);
-      if (chatId % 3 === 0) store.subscribers.follow(chatId, topics[(chatId * 7 + 3) % topics.length]!, now);
+      await tx.subscribers.follow(chatId, topics[chatId % topics.length]!, now);
+      if (chatId % 3 === 0) await tx.subscribers.follow(chatId, topics[(chatId * 7 + 3) % topics.length]!, now);
     }
   });
-  store.close();
+  await store.close();
 }
 
 /** The serve command: BENCH_SERVE_ARGS, else what `npm start` runs (after its prestart build). */
@@ -119,14 +119,15 @@ function startServe(args: string[], env: NodeJS.ProcessEnv): Serve {
 export async function runMemoryBench(): Promise<Table[]> {
   if (process.platform !== 'linux') throw new Error('bench/memory.ts reads /proc: Linux only');
   const loadStart = load1();
+  if (BENCH_DATABASE_URL) throw new Error('bench/memory.ts measures serve on a copy of the SQLite store file: unset BENCH_DATABASE_URL');
   const build = ensureStoreInChild(ARTICLES);
   const work = mkdtempSync(join(tmpdir(), 'news-digest-bench-memory-'));
   const dbPath = join(work, 'news.db');
   let topics: string[];
   {
-    const store = Store.open(build.path);
-    topics = frequentTopics(store, 50);
-    store.close();
+    const store = await openStore(build.path);
+    topics = await frequentTopics(store, 50);
+    await store.close();
   }
   prepareCopy(build.path, dbPath);
   const args = serveArgs();
@@ -166,7 +167,7 @@ export async function runMemoryBench(): Promise<Table[]> {
       await serve.stop();
     }
   }
-  addSubscribers(dbPath, topics);
+  await addSubscribers(dbPath, topics);
 
   const serve = startServe(args, env);
   const { child } = serve;
@@ -175,14 +176,14 @@ export async function runMemoryBench(): Promise<Table[]> {
   let decidedAt = NaN;
   let peakDuringDecide = 0;
   let finished = false;
-  const monitor = Store.open(dbPath);
+  const monitor = await openStore(dbPath);
   try {
     while (Date.now() - started < TIMEOUT_MS) {
       await new Promise((r) => setTimeout(r, 250));
       if (child.exitCode !== null) throw new Error(`serve exited early (${child.exitCode}): ${serve.stderr()}`);
       const status = procStatus(child.pid!);
       if (status) samples.push({ t: Date.now() - started, rss: status.rss });
-      const counts = monitor.outbox.counts();
+      const counts = await monitor.outbox.counts();
       const decided = Object.values(counts.digests).reduce((a, b) => a + b, 0);
       if (Number.isNaN(decidedAt) && status) peakDuringDecide = Math.max(peakDuringDecide, status.hwm);
       if (decided >= SUBSCRIBERS && Number.isNaN(decidedAt)) decidedAt = Date.now() - started;
@@ -192,7 +193,7 @@ export async function runMemoryBench(): Promise<Table[]> {
       }
     }
     const final = procStatus(child.pid!);
-    const counts = monitor.outbox.counts();
+    const counts = await monitor.outbox.counts();
     const elapsed = (Date.now() - started) / 1000;
     await serve.stop();
     const peak = final?.hwm ?? Math.max(...samples.map((s) => s.rss));
@@ -225,7 +226,7 @@ export async function runMemoryBench(): Promise<Table[]> {
     printTable(table);
     return [table];
   } finally {
-    monitor.close();
+    await monitor.close();
     await serve.stop();
     await emulator.close();
     if (existsSync(work)) rmSync(work, { recursive: true, force: true });

@@ -10,6 +10,8 @@
 // build time beside the store (<store>.json), so the benches and docs can quote them.
 //
 // Run: npx tsx bench/store100k.ts [count]   (BENCH_SEED: another corpus; BENCH_REBUILD=1: rebuild)
+// BENCH_DATABASE_URL=postgres://... builds it into that empty PostgreSQL database instead (not
+// cached: run it once), and bench/summary.ts and bench/ask.ts then query that database.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
@@ -17,7 +19,8 @@ import { loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { documentToDrafts } from '../src/ingest/document.ts';
-import { migrations } from '../src/store/migrations.ts';
+import { isPostgresUrl, openStore } from '../src/store/index.ts';
+import { migrations } from '../src/store/sqlite/migrations.ts';
 import { DATA_DIR, OUT_DIR, PROJECT_ROOT, isMain } from './common.ts';
 import { prepareCorpus, syntheticArticles, type SourceText } from './synthetic-corpus.ts';
 
@@ -59,6 +62,17 @@ export function storePath(count: number): string {
   return resolve(OUT_DIR, `store-${count}-${buildKey(count)}.db`);
 }
 
+/**
+ * BENCH_DATABASE_URL (postgres://...): the benches build the store into that (empty) database and
+ * query it there, through openStore as the product does; else they use the cached SQLite file.
+ */
+export const BENCH_DATABASE_URL = process.env.BENCH_DATABASE_URL?.trim() || undefined;
+
+/** The build report beside a SQLite store, or for the PostgreSQL database under bench/out/. */
+function reportFile(target: string): string {
+  return isPostgresUrl(target) ? resolve(OUT_DIR, 'store-postgres.json') : `${target}.json`;
+}
+
 /** What the build measured and found (saved beside the store as <store>.json). */
 export interface BuildReport {
   seed: number;
@@ -69,24 +83,29 @@ export interface BuildReport {
   load: [number, number];
   /** The ingest's own counts: `news-digest ingest --json`. */
   counts: { new: number; duplicate: number; nearDuplicate: number; failed: number };
-  /** Counted in the store afterwards. */
+  /** Counted in the store afterwards (distinct texts and stories: in the SQLite file only). */
   stored: number;
-  distinctTexts: number;
-  stories: number;
-  storiesWithSeveralOutlets: number;
+  distinctTexts?: number;
+  stories?: number;
+  storiesWithSeveralOutlets?: number;
   events: number;
+  /** The store the report is of: the SQLite file, or "postgres". */
+  engine?: string;
 }
 
-export function buildReportOf(path: string): BuildReport | undefined {
-  return existsSync(`${path}.json`) ? (JSON.parse(readFileSync(`${path}.json`, 'utf8')) as BuildReport) : undefined;
+export function buildReportOf(target: string): BuildReport | undefined {
+  const file = reportFile(target);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as BuildReport) : undefined;
 }
 
 /** One line on what the store holds, for the benches' tables (empty for a store built before the report existed). */
-export function storeNote(path: string): string {
-  const r = buildReportOf(path);
+export function storeNote(target: string): string {
+  const r = buildReportOf(target);
   if (!r) return '';
   const near = (100 * (r.counts.nearDuplicate + r.counts.duplicate)) / r.articles;
-  return `seed ${r.seed}: ${r.distinctTexts} distinct texts, ${near.toFixed(1)}% near-duplicates or duplicates, ${r.stories} stories of ${r.events} events; ingested at ${r.articlesPerSecond.toFixed(0)} articles/s (load average ${r.load.map((l) => l.toFixed(1)).join('-')})`;
+  const counted = r.distinctTexts !== undefined ? `${r.distinctTexts} distinct texts, ` : '';
+  const stories = r.stories !== undefined ? `, ${r.stories} stories` : '';
+  return `${isPostgresUrl(target) ? 'PostgreSQL, ' : ''}seed ${r.seed}: ${counted}${near.toFixed(1)}% near-duplicates or duplicates${stories} of ${r.events} events; ingested at ${r.articlesPerSecond.toFixed(0)} articles/s (load average ${r.load.map((l) => l.toFixed(1)).join('-')})`;
 }
 
 /** Writes the corpus as JSON Lines, article by article (never the whole corpus in memory). */
@@ -121,22 +140,11 @@ function storeCounts(path: string): Pick<BuildReport, 'stored' | 'distinctTexts'
   }
 }
 
-/** Builds (or finds cached) the store of `count` articles; returns its path. */
-export function ensureStore(count: number, options: { log?: (line: string) => void } = {}): { path: string; built: boolean; buildSeconds?: number } {
-  const path = storePath(count);
-  if (existsSync(path) && !/^(1|true|yes)$/i.test(process.env.BENCH_REBUILD ?? '')) return { path, built: false };
-  const say = options.log ?? ((line: string) => console.error(line));
-  mkdirSync(OUT_DIR, { recursive: true });
-  const started = performance.now();
-  const corpusFile = `${path}.corpus.jsonl`;
-  const events = writeCorpus(corpusFile, count);
-  say(`store: seed ${SEED}: ${count} articles of ${events} events written to ${corpusFile} in ${((performance.now() - started) / 1000).toFixed(1)} s; ingesting`);
-
-  const partial = `${path}.partial`;
-  for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+/** `news-digest ingest --format jsonl --json` of the corpus into `target` (a file or a postgres:// URL), as a user runs it. */
+function ingestCorpus(target: string, corpusFile: string): { counts: BuildReport['counts']; ingestSeconds: number; load: [number, number] } {
   const load: [number, number] = [loadavg()[0]!, 0];
-  const ingestStarted = performance.now();
-  const child = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'bin', 'news-digest.js'), 'ingest', '--db', partial, '--format', 'jsonl', '--json', corpusFile], {
+  const started = performance.now();
+  const child = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'bin', 'news-digest.js'), 'ingest', '--db', target, '--format', 'jsonl', '--json', corpusFile], {
     cwd: PROJECT_ROOT,
     // Warnings and errors only: a bulk ingest logs every story merge at info level.
     env: { ...process.env, LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' },
@@ -144,38 +152,78 @@ export function ensureStore(count: number, options: { log?: (line: string) => vo
     encoding: 'utf8',
     maxBuffer: 256 * 2 ** 20,
   });
-  const ingestSeconds = (performance.now() - ingestStarted) / 1000;
+  const ingestSeconds = (performance.now() - started) / 1000;
   load[1] = loadavg()[0]!;
   if (child.status !== 0) throw new Error(`news-digest ingest failed (exit ${child.status}): ${child.stdout.slice(-2000)}`);
   const counts = JSON.parse(child.stdout.trim().split('\n').pop()!) as { new: number; duplicate: number; nearDuplicate: number; failed: unknown[] };
-  const report: BuildReport = {
-    seed: SEED,
-    articles: count,
-    ingestSeconds,
-    articlesPerSecond: count / ingestSeconds,
-    load,
-    counts: { new: counts.new, duplicate: counts.duplicate, nearDuplicate: counts.nearDuplicate, failed: counts.failed.length },
-    ...storeCounts(partial),
-    events,
-  };
+  return { counts: { new: counts.new, duplicate: counts.duplicate, nearDuplicate: counts.nearDuplicate, failed: counts.failed.length }, ingestSeconds, load };
+}
+
+function summaryLine(target: string, report: BuildReport, seconds: number): string {
+  const { counts } = report;
+  return (
+    `store: built ${target} in ${seconds.toFixed(0)} s (ingest ${report.ingestSeconds.toFixed(0)} s, ${report.articlesPerSecond.toFixed(0)} articles/s, load average ${report.load.map((l) => l.toFixed(2)).join(' -> ')}); ` +
+    `${counts.new} new, ${counts.nearDuplicate} near-duplicates, ${counts.duplicate} duplicates, ${counts.failed} failed; ` +
+    (report.stories !== undefined ? `${report.distinctTexts} distinct texts, ${report.stories} stories (${report.storiesWithSeveralOutlets} from several outlets) ` : `${report.stored} stored `) +
+    `of ${report.events} events`
+  );
+}
+
+/** Writes the corpus to a temporary JSON Lines file beside `name` and ingests it; the file is removed after. */
+function buildFrom(name: string, count: number, target: string, say: (line: string) => void): { report: Omit<BuildReport, 'stored'>; started: number } {
+  mkdirSync(OUT_DIR, { recursive: true });
+  const started = performance.now();
+  const corpusFile = `${name}.corpus.jsonl`;
+  try {
+    const events = writeCorpus(corpusFile, count);
+    say(`store: seed ${SEED}: ${count} articles of ${events} events written to ${corpusFile} in ${((performance.now() - started) / 1000).toFixed(1)} s; ingesting into ${target}`);
+    const { counts, ingestSeconds, load } = ingestCorpus(target, corpusFile);
+    return { report: { seed: SEED, articles: count, ingestSeconds, articlesPerSecond: count / ingestSeconds, load, counts, events }, started };
+  } finally {
+    rmSync(corpusFile, { force: true });
+  }
+}
+
+/** Builds (or finds cached) the SQLite store of `count` articles; returns its path. */
+export function ensureStore(count: number, options: { log?: (line: string) => void } = {}): { path: string; built: boolean; buildSeconds?: number } {
+  const path = storePath(count);
+  if (existsSync(path) && !/^(1|true|yes)$/i.test(process.env.BENCH_REBUILD ?? '')) return { path, built: false };
+  const say = options.log ?? ((line: string) => console.error(line));
+  const partial = `${path}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  const { report: built, started } = buildFrom(path, count, partial, say);
+  const report: BuildReport = { ...built, ...storeCounts(partial), engine: 'sqlite' };
   // Counting opened the file again: its WAL index goes, the WAL was checkpointed on close.
   for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
   renameSync(partial, path);
-  writeFileSync(`${path}.json`, `${JSON.stringify(report, null, 2)}\n`);
-  rmSync(corpusFile, { force: true });
+  writeFileSync(reportFile(path), `${JSON.stringify(report, null, 2)}\n`);
   const buildSeconds = (performance.now() - started) / 1000;
-  say(
-    `store: built ${path} in ${buildSeconds.toFixed(0)} s (ingest ${ingestSeconds.toFixed(0)} s, ${report.articlesPerSecond.toFixed(0)} articles/s, load average ${load.map((l) => l.toFixed(2)).join(' -> ')}); ` +
-      `${counts.new} new, ${counts.nearDuplicate} near-duplicates, ${counts.duplicate} duplicates, ${counts.failed.length} failed; ` +
-      `${report.distinctTexts} distinct texts, ${report.stories} stories (${report.storiesWithSeveralOutlets} from several outlets) of ${events} events; ` +
-      `${(statSync(path).size / 2 ** 20).toFixed(0)} MB`,
-  );
+  say(`${summaryLine(path, report, buildSeconds)}; ${(statSync(path).size / 2 ** 20).toFixed(0)} MB`);
   return { path, built: true, buildSeconds };
+}
+
+/** Builds the store of `count` articles into the (empty) PostgreSQL database at `url`, through the same ingest. */
+export async function buildPostgresStore(url: string, count: number, say: (line: string) => void = (line) => console.error(line)): Promise<{ path: string; built: boolean; buildSeconds: number }> {
+  const before = await openStore(url);
+  try {
+    const stored = await before.articles.count();
+    if (stored) throw new Error(`the database at BENCH_DATABASE_URL already holds ${stored} articles: give the benchmark an empty one`);
+  } finally {
+    await before.close();
+  }
+  const { report: built, started } = buildFrom(resolve(OUT_DIR, `store-${count}-${buildKey(count)}-postgres`), count, url, say);
+  const after = await openStore(url);
+  const report: BuildReport = { ...built, stored: await after.articles.count(), engine: 'postgres' };
+  await after.close();
+  writeFileSync(reportFile(url), `${JSON.stringify(report, null, 2)}\n`);
+  const buildSeconds = (performance.now() - started) / 1000;
+  say(summaryLine('the PostgreSQL database', report, buildSeconds));
+  return { path: url, built: true, buildSeconds };
 }
 
 if (isMain(import.meta.url)) {
   const count = Number(process.argv[2] ?? 100_000);
   console.error(`store: seed ${SEED}`);
-  const result = ensureStore(count);
+  const result = BENCH_DATABASE_URL ? await buildPostgresStore(BENCH_DATABASE_URL, count) : ensureStore(count);
   console.log(JSON.stringify(result));
 }

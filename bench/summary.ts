@@ -11,9 +11,9 @@ import { Bench } from 'tinybench';
 import { buildDigest } from '../src/digest/index.ts';
 import { renderTelegram } from '../src/digest/render.ts';
 import { namedEntities } from '../src/nlp/tokens.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 import { PROJECT_ROOT, QUICK, cpuMsSince, fmt, isMain, load1, machineLine, mb, peakRss, percentile, printTable, resetPeakRss, samplesOf, saveTables, type Table } from './common.ts';
-import { BENCH_NOW, storeNote, storePath } from './store100k.ts';
+import { BENCH_DATABASE_URL, BENCH_NOW, storeNote, storePath } from './store100k.ts';
 
 export const ARTICLES = Number(process.env.BENCH_ARTICLES ?? (QUICK ? 20_000 : 100_000));
 const TOPICS = 50;
@@ -22,7 +22,9 @@ const WINDOW_HOURS = 24;
 const MAX_STORIES = 6;
 
 /** Builds the store in a child process (so this process's peak RSS is the query side only). */
+/** With BENCH_DATABASE_URL: that database, which `npx tsx bench/store100k.ts` has built (it is not built here). */
 export function ensureStoreInChild(count: number): { path: string; built: boolean; buildSeconds?: number } {
+  if (BENCH_DATABASE_URL) return { path: BENCH_DATABASE_URL, built: false };
   const path = storePath(count);
   if (existsSync(path) && !/^(1|true|yes)$/i.test(process.env.BENCH_REBUILD ?? '')) return { path, built: false };
   console.log(`building the ${count}-article store (once; cached as ${path}) ...`);
@@ -36,11 +38,11 @@ export function ensureStoreInChild(count: number): { path: string; built: boolea
 }
 
 /** The named entities most often found in the newest 3,000 titles and summaries (one count per distinct title). */
-export function frequentTopics(store: Store, count: number): string[] {
+export async function frequentTopics(store: Store, count: number): Promise<string[]> {
   const since = new Date(BENCH_NOW.getTime() - 7 * 86_400_000).toISOString();
   const seen = new Set<string>();
   const frequency = new Map<string, number>();
-  for (const article of store.articles.recent({ since, limit: 3_000 })) {
+  for (const article of await store.articles.recent({ since, limit: 3_000 })) {
     if (seen.has(article.title)) continue;
     seen.add(article.title);
     for (const entity of new Set(namedEntities(`${article.title}. ${article.analysis?.summary.join(' ') ?? ''}`))) {
@@ -55,8 +57,8 @@ export function frequentTopics(store: Store, count: number): string[] {
 }
 
 /** What /summary computes for one topic, as the bot does it (src/bot/index.ts replyWithSummary + sendDigest). */
-export function summaryCompute(store: Store, topic: string): { stories: number; messages: number } {
-  const digest = buildDigest(store, { topic, since: new Date(BENCH_NOW.getTime() - WINDOW_HOURS * 3_600_000), now: BENCH_NOW, maxStories: MAX_STORIES });
+export async function summaryCompute(store: Store, topic: string): Promise<{ stories: number; messages: number }> {
+  const digest = await buildDigest(store, { topic, since: new Date(BENCH_NOW.getTime() - WINDOW_HOURS * 3_600_000), now: BENCH_NOW, maxStories: MAX_STORIES });
   const messages = renderTelegram(digest);
   return { stories: digest.stories.length, messages: messages.length };
 }
@@ -66,18 +68,21 @@ export async function runSummaryBench(): Promise<Table[]> {
   const build = ensureStoreInChild(ARTICLES);
   const dbBytes = ['', '-wal'].reduce((sum, s) => sum + (existsSync(build.path + s) ? statSync(build.path + s).size : 0), 0);
   const rssBefore = process.memoryUsage().rss;
-  const store = Store.open(build.path);
+  const store = await openStore(build.path);
   try {
-    const articles = store.articles.count();
-    const topics = frequentTopics(store, TOPICS);
+    const articles = await store.articles.count();
+    if (!articles) throw new Error(`no articles in ${build.path}: build the store first (npx tsx bench/store100k.ts)`);
+    const topics = await frequentTopics(store, TOPICS);
     const peakBefore = peakRss();
     const reset = resetPeakRss();
     // A first pass, timed by hand: caches cold (SQLite pages, stems).
-    const cold = topics.map((topic) => {
+    // One at a time: each time is one request's alone.
+    const cold: number[] = [];
+    for (const topic of topics) {
       const started = performance.now();
-      summaryCompute(store, topic);
-      return performance.now() - started;
-    });
+      await summaryCompute(store, topic);
+      cold.push(performance.now() - started);
+    }
     let next = 0;
     const stories: number[] = [];
     const perTopic = new Map<string, number[]>();
@@ -91,11 +96,11 @@ export async function runSummaryBench(): Promise<Table[]> {
     });
     // tinybench keeps its samples sorted; the call order (for per-topic figures) is kept here.
     const calls: { topic: string; ms: number; cpuMs: number }[] = [];
-    bench.add('summary', () => {
+    bench.add('summary', async () => {
       const topic = topics[next++ % topics.length]!;
       const started = performance.now();
       const cpu = process.cpuUsage();
-      stories.push(summaryCompute(store, topic).stories);
+      stories.push((await summaryCompute(store, topic)).stories);
       calls.push({ topic, ms: performance.now() - started, cpuMs: cpuMsSince(cpu) });
     });
     await bench.run();
@@ -132,7 +137,7 @@ export async function runSummaryBench(): Promise<Table[]> {
         },
         { what: 'the store (bench/store100k.ts)', median: `${articles} articles`, note: storeNote(build.path) },
         { what: 'stories per digest', median: String(percentile(stories, 50)), note: `min ${Math.min(...stories)}, max ${Math.max(...stories)}` },
-        { what: 'database size (SQLite file + WAL)', median: mb(dbBytes), note: `${fmt(dbBytes / articles / 1024, 1)} KB/article incl. FTS5 index and stored analysis` },
+        ...(dbBytes ? [{ what: 'database size (SQLite file + WAL)', median: mb(dbBytes), note: `${fmt(dbBytes / articles / 1024, 1)} KB/article incl. FTS5 index and stored analysis` }] : []),
         {
           what: reset ? 'peak RSS of the process while the queries run' : 'peak RSS of the benchmark process',
           median: mb(peak),
@@ -145,7 +150,7 @@ export async function runSummaryBench(): Promise<Table[]> {
     console.log(`topics: ${topics.join(', ')}`);
     return [table];
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -15,7 +15,7 @@ import { fetchUrl } from '../src/ingest/http.ts';
 import { extractPage } from '../src/ingest/page.ts';
 import { PreparePool } from '../src/ingest/worker-pool.ts';
 import { startFetchSchedule } from '../src/scheduler.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
 import { startHarness } from '../tests/bot/harness.ts';
 import { memoryLogger, tempDir } from '../tests/delivery/helpers.ts';
 import { digestOf, harness as llmHarness, otherDraft, seedDraft, storeArticle } from '../tests/llm/helpers.ts';
@@ -37,9 +37,9 @@ async function llmTimeout(): Promise<Row> {
   const h = await llmHarness({ OPENAI_TIMEOUT_MS: '300' });
   try {
     // Warm: the SDK and the tokenizer load with the first request, which is not what is measured.
-    await h.llm.enhanceDigest(digestOf([[storeArticle(h.store, otherDraft(1))]]));
+    await h.llm.enhanceDigest(digestOf([[await storeArticle(h.store, otherDraft(1))]]));
     h.stub.mode = 'hang';
-    const { ms } = await timed(() => h.llm.enhanceDigest(digestOf([[storeArticle(h.store, seedDraft())]])));
+    const { ms } = await timed(async () => h.llm.enhanceDigest(digestOf([[await storeArticle(h.store, seedDraft())]])));
     return { ...row('LLM: gives up on a hung request (timeout 300 ms)', ms, 2_000), met: ms >= 280 && ms < 2_000, target: '280 to 2000 ms' };
   } finally {
     await h.close();
@@ -90,12 +90,12 @@ async function helpWhileParsing(): Promise<Row> {
   const bot = await startHarness();
   const fx = await startFixtureServer();
   const { dir, cleanup } = tempDir();
-  const store = Store.open(join(dir, 'fetch.db'));
+  const store = await openStore(join(dir, 'fetch.db'));
   const { log, lines } = memoryLogger();
   let fetching: { stop(): Promise<void> } | undefined;
   try {
     const hostile = serveHostileFeed(fx);
-    store.sources.add({ name: 'Hostile', url: hostile.feedUrl });
+    await store.sources.add({ name: 'Hostile', url: hostile.feedUrl });
     const config = parseConfig({ FETCH_CRON: '0 0 1 1 *', FETCH_HOST_INTERVAL_MS: '0', FETCH_WORKERS: '2', PARSE_TIMEOUT_MS: '5000', PARSE_MEMORY_MB: '2048' });
     fetching = startFetchSchedule({ fetch: config.fetch, log, store, fetchOptions: { allowPrivate: true, timeoutMs: 10_000 } });
     await bot.emulator.waitFor(() => hostile.wideServed(), 30_000);
@@ -104,7 +104,7 @@ async function helpWhileParsing(): Promise<Row> {
     return row('bot: /help answered while fetch parses a deep and a slow page', ms, 2_000);
   } finally {
     await fetching?.stop();
-    store.close();
+    await store.close();
     cleanup();
     await fx.close();
     await bot.stop();
@@ -117,9 +117,9 @@ async function serveShutdown(): Promise<Row> {
   try {
     fx.static('/stuck.xml', '<rss version="2.0"><channel><title>Stuck</title></channel></rss>', { contentType: 'application/rss+xml', headersDelayMs: 600_000 });
     const db = join(dir, 'serve.db');
-    const store = Store.open(db);
-    store.sources.add({ name: 'Stuck', url: fx.url('/stuck.xml') });
-    store.close();
+    const store = await openStore(db);
+    await store.sources.add({ name: 'Stuck', url: fx.url('/stuck.xml') });
+    await store.close();
     const child = spawn(process.execPath, [join(PROJECT_ROOT, 'bin', 'news-digest.js'), 'serve', '--db', db], {
       cwd: dir,
       env: { PATH: process.env.PATH, ALLOW_PRIVATE_SOURCES: 'true', FETCH_TIMEOUT_MS: '120000', SOURCES_FILE: '/nonexistent/sources.json', LOG_LEVEL: 'warn' },

@@ -36,7 +36,7 @@ import { silentLogger } from '../src/log.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { contentTerms } from '../src/nlp/tokens.ts';
 import { ask, askOffline, type Answer } from '../src/qa/index.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '../../shared/eval'));
@@ -96,12 +96,13 @@ function statesSameFact(item: QaItem, articleText: string): boolean {
   });
 }
 
-export function isRight(item: QaItem, answer: Answer, expectedId: number | undefined, textOf: (id: number) => string): boolean {
+export async function isRight(item: QaItem, answer: Answer, expectedId: number | undefined, textOf: (id: number) => Promise<string>): Promise<boolean> {
   if (item.kind === 'none') return !answer.found;
   if (!answer.found) return false;
   const text = normalise(answer.answer);
   if (!item.must_contain_any.some((m) => text.includes(normalise(m)))) return false;
-  return answer.sources.some((s) => s.articleId === expectedId || statesSameFact(item, textOf(s.articleId)));
+  for (const s of answer.sources) if (s.articleId === expectedId || statesSameFact(item, await textOf(s.articleId))) return true;
+  return false;
 }
 
 function articleFiles(): Map<string, string> {
@@ -177,20 +178,20 @@ async function main(): Promise<void> {
   }
 
   const dir = reuseDb ? undefined : mkdtempSync(join(tmpdir(), 'nd-eval-qa-'));
-  const store = Store.open(reuseDb ?? join(dir!, 'qa.db'));
+  const store = await openStore(reuseDb ?? join(dir!, 'qa.db'));
   try {
     let started = performance.now();
-    if (!store.articles.count()) {
+    if (!await store.articles.count()) {
       const counts = await ingestInputs([join(polnear, 'train', 'text'), join(polnear, 'dev', 'text')], { store, log: silentLogger, fetchOptions: { timeoutMs: 1000, maxBytes: 10_000_000 } });
       console.log(`ingested ${files.size} texts in ${((performance.now() - started) / 1000).toFixed(1)} s: ${counts.new} new, ${counts.nearDuplicate} near-duplicates, ${counts.duplicate} duplicates, ${counts.failed.length} failed`);
     }
     // The stored article of each PolNeAR file: the one with the text its raw-text parse gives.
-    const byText = new Map(store.articles.recent({ limit: 100_000 }).map((a) => [a.text, a.id]));
+    const byText = new Map((await store.articles.recent({ limit: 100_000 })).map((a) => [a.text, a.id]));
     const idOf = (name: string | null): number | undefined => {
       const file = name ? files.get(name) : undefined;
       return file ? byText.get(documentToDrafts(readFileSync(file), { name: file })[0]!.text) : undefined;
     };
-    const textOf = (id: number) => store.articles.get(id)?.text ?? '';
+    const textOf = async (id: number) => (await store.articles.get(id))?.text ?? '';
 
     const now = new Date();
     const scope = { since: new Date(now.getTime() - 7 * 86_400_000), now };
@@ -199,8 +200,10 @@ async function main(): Promise<void> {
       console.log('| threshold | accuracy | "not found" on unanswerable | false "not found" |\n|---|---|---|---|');
       const items = tune.map((t) => t.item);
       for (let threshold = 0.2; threshold <= 0.6001; threshold += 0.025) {
-        const rows = items.map((item) => ({ item, answer: askOffline(store, item.question, scope, threshold).answer }));
-        const right = rows.filter((r) => isRight(r.item, r.answer, idOf(r.item.article), textOf)).length;
+        const rows: { item: QaItem; answer: Answer }[] = [];
+        for (const item of items) rows.push({ item, answer: (await askOffline(store, item.question, scope, threshold)).answer });
+        let right = 0;
+        for (const r of rows) if (await isRight(r.item, r.answer, idOf(r.item.article), textOf)) right++;
         const none = rows.filter((r) => r.item.kind === 'none');
         const answerable = rows.filter((r) => r.item.kind !== 'none');
         const fmt = (n: number, of: number) => (n / Math.max(1, of)).toFixed(2);
@@ -212,14 +215,14 @@ async function main(): Promise<void> {
     const results: (Result & { half: Half })[] = [];
     for (const { item, half } of all) {
       const answer = await ask({ store }, item.question, scope);
-      const right = isRight(item, answer, idOf(item.article), textOf);
+      const right = await isRight(item, answer, idOf(item.article), textOf);
       results.push({ item, answer, right, half });
       if (verbose || only) {
         console.log(`\n${right ? 'RIGHT' : 'WRONG'} ${item.id} [${half}] ${item.question}`);
         console.log(`  answer: ${answer.answer.slice(0, 400)}`);
         if (!right && item.answer_sentence) console.log(`  wanted: ${item.answer_sentence} (${item.article}, id ${idOf(item.article)})`);
         console.log(`  sources: ${answer.sources.map((s) => `${s.articleId} ${s.title.slice(0, 60)}`).join(' | ')}`);
-        const { passages } = askOffline(store, item.question, scope);
+        const { passages } = await askOffline(store, item.question, scope);
         for (const p of passages.slice(0, only ? 6 : 3)) {
           console.log(`  ${p.score.toFixed(3)} #${p.article.id} ${JSON.stringify(Object.fromEntries(Object.entries(p.parts).map(([k, v]) => [k, Number(v.toFixed(2))])))} ${p.text.slice(0, 160)}`);
         }
@@ -246,9 +249,9 @@ async function main(): Promise<void> {
       }
     }
     console.log(table(`All ${results.length} questions`, results));
-    console.log(`\n${results.length} questions answered in ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(1, results.length)).toFixed(0)} ms each, ${store.articles.count()} articles)`);
+    console.log(`\n${results.length} questions answered in ${seconds.toFixed(1)} s (${((seconds * 1000) / Math.max(1, results.length)).toFixed(0)} ms each, ${await store.articles.count()} articles)`);
   } finally {
-    store.close();
+    await store.close();
     if (dir) rmSync(dir, { recursive: true, force: true });
   }
 }

@@ -16,7 +16,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestInputs } from '../src/ingest/pipeline.ts';
 import { createLogger } from '../src/log.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
+import { SqliteStoryStore } from '../src/store/sqlite/stories.ts';
 import { scoreClusters, type ClusterScores } from './cluster-score.ts';
 import { events, metadata, polnear, texts, trainEventsPath, type Meta } from './polnear-events.ts';
 
@@ -43,32 +44,35 @@ interface Run {
 /** Ingests with the CLI's ingest function into a fresh store; maps each file to the story of its article. */
 async function ingestAndRead(inputs: string[], files: Map<string, string>, work: string, name: string): Promise<Run> {
   const dbPath = join(work, `${name}.db`);
-  const store = Store.open(dbPath);
-  // CPU time of the assignment alone, measured around the store's own call.
+  const store = await openStore(dbPath);
+  // CPU time of the assignment alone, measured around the SQLite engine's own (synchronous)
+  // call, which the article insert makes; put back when the ingest is done.
   let assignMicros = 0;
-  const assign = store.stories.assign.bind(store.stories);
-  store.stories.assign = (input) => {
+  const assign = SqliteStoryStore.prototype.assign;
+  SqliteStoryStore.prototype.assign = function (input) {
     const before = process.cpuUsage();
-    const result = assign(input);
+    const result = assign.call(this, input);
     const used = process.cpuUsage(before);
     assignMicros += used.user + used.system;
     return result;
   };
   // In-process (no worker threads), so that the process CPU time around an assignment is the
   // assignment's alone; the stored stories are the same with workers (input order is kept).
-  const counts = await ingestInputs(inputs, { store, log, workers: 0, fetchOptions: { timeoutMs: 1000, maxBytes: 10_000_000, userAgent: 'eval' } });
+  const counts = await ingestInputs(inputs, { store, log, workers: 0, fetchOptions: { timeoutMs: 1000, maxBytes: 10_000_000, userAgent: 'eval' } }).finally(() => {
+    SqliteStoryStore.prototype.assign = assign;
+  });
   if (counts.failed.length) throw new Error(`${name}: ${counts.failed.length} inputs failed to ingest, e.g. ${counts.failed[0]!.input}: ${counts.failed[0]!.reason}`);
-  const stored = store.articles.recent({ limit: 100_000 });
+  const stored = await store.articles.recent({ limit: 100_000 });
   const texts = stored.map((a) => ({ id: a.id, text: folded(`${a.title} ${a.text}`) }));
   const storyOf = new Map<string, number>();
   for (const [file, text] of files) {
     const passages = probes(text);
     const match = passages.map((p) => texts.find((a) => a.text.includes(p))).find((a) => a !== undefined);
-    const story = match && store.stories.storyOf(match.id);
+    const story = match && await store.stories.storyOf(match.id);
     if (story !== undefined) storyOf.set(file, story);
   }
-  const run = { storyOf, articles: stored.length, assignCpuMs: assignMicros / 1000 / Math.max(1, stored.length), changes: store.stories.changes().length };
-  store.close();
+  const run = { storyOf, articles: stored.length, assignCpuMs: assignMicros / 1000 / Math.max(1, stored.length), changes: (await store.stories.changes()).length };
+  await store.close();
   return run;
 }
 

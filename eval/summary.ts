@@ -15,7 +15,7 @@ import { createLogger } from '../src/log.ts';
 import type { StoredArticle } from '../src/model.ts';
 import { splitSentences } from '../src/nlp/sentences.ts';
 import { tokenize } from '../src/nlp/tokens.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
 import { AnalysisContext } from '../src/nlp/context.ts';
 import { leadSentences, summarize } from '../src/nlp/extractive.ts';
 import { commonSubsequenceLength, repeatsHeadline } from '../src/nlp/headline.ts';
@@ -142,20 +142,20 @@ export function headlineCounts(articles: Pick<StoredArticle, 'title' | 'analysis
 /** Ingests each split's folder as the CLI does into one temporary store; the stored articles of each split. */
 async function ingestPolnear(polnear: string, splits: string[]): Promise<Map<string, StoredArticle[]>> {
   const dir = mkdtempSync(join(tmpdir(), 'nd-eval-summary-'));
-  const store = Store.open(join(dir, 'eval.db'));
+  const store = await openStore(join(dir, 'eval.db'));
   const log = createLogger({ level: 'silent' });
   try {
     const bySplit = new Map<string, StoredArticle[]>();
     for (const split of splits) {
-      const before = store.articles.count();
+      const before = await store.articles.count();
       const counts = await ingestInputs([join(polnear, split, 'text')], { store, log, fetchOptions: {} });
       if (counts.failed.length) console.log(`  ${split}: ${counts.failed.length} texts failed to ingest`);
-      const ids = Array.from({ length: store.articles.count() - before }, (_, i) => before + i + 1);
-      bySplit.set(split, store.articles.getMany(ids));
+      const ids = Array.from({ length: await store.articles.count() - before }, (_, i) => before + i + 1);
+      bySplit.set(split, await store.articles.getMany(ids));
     }
     return bySplit;
   } finally {
-    store.close();
+    await store.close();
     rmSync(dir, { recursive: true, force: true });
   }
 }

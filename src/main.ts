@@ -19,7 +19,7 @@ async function run(program: Command, handler: Handler, needs: CommandNeeds = {})
   try {
     process.exitCode = await handler(ctx);
   } finally {
-    ctx.close();
+    await ctx.close();
   }
 }
 
@@ -72,7 +72,7 @@ Exit codes:
     .argument('<query...>', 'words to search for, e.g. syria or "putin obama"')
     .option('--json', 'print JSON')
     .option('--limit <n>', 'at most this many articles', '20')
-    .action((words: string[], options) => run(program, async (ctx) => (await import('./cli/search.ts')).searchCommand(ctx, words, options)));
+    .action((words: string[], options) => run(program, async (ctx) => await (await import('./cli/search.ts')).searchCommand(ctx, words, options)));
 
   program
     .command('summary')
@@ -98,7 +98,7 @@ Exit codes:
     .option('--topic <topic>', 'only stories with an article about this topic')
     .option('--limit <n>', 'at most this many stories', '200')
     .option('--json', 'print JSON: {stories: [{id, title, first, last, outlets, articles}]}')
-    .action((options) => run(program, async (ctx) => (await import('./cli/stories.ts')).storiesCommand(ctx, options)));
+    .action((options) => run(program, async (ctx) => await (await import('./cli/stories.ts')).storiesCommand(ctx, options)));
 
   program
     .command('fetch')
@@ -132,7 +132,7 @@ Exit codes:
     .command('list')
     .description('the sources in use, with their fetch state')
     .option('--json', 'print JSON')
-    .action((options) => run(program, async (ctx) => (await sourcesModule()).sourcesListCommand(ctx, options)));
+    .action((options) => run(program, async (ctx) => await (await sourcesModule()).sourcesListCommand(ctx, options)));
   sources
     .command('add')
     .description('add a feed or page source (fetched once to check it)')
@@ -145,17 +145,17 @@ Exit codes:
     .command('remove')
     .description('remove a source by id or URL')
     .argument('<id-or-url>')
-    .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesRemoveCommand(ctx, idOrUrl)));
+    .action((idOrUrl: string) => run(program, async (ctx) => await (await sourcesModule()).sourcesRemoveCommand(ctx, idOrUrl)));
   sources
     .command('enable')
     .description('fetch a disabled source again, by id or URL')
     .argument('<id-or-url>')
-    .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesEnableCommand(ctx, idOrUrl, true)));
+    .action((idOrUrl: string) => run(program, async (ctx) => await (await sourcesModule()).sourcesEnableCommand(ctx, idOrUrl, true)));
   sources
     .command('disable')
     .description('stop fetching a source but keep it, by id or URL')
     .argument('<id-or-url>')
-    .action((idOrUrl: string) => run(program, async (ctx) => (await sourcesModule()).sourcesEnableCommand(ctx, idOrUrl, false)));
+    .action((idOrUrl: string) => run(program, async (ctx) => await (await sourcesModule()).sourcesEnableCommand(ctx, idOrUrl, false)));
   sources
     .command('import')
     .description('add every feed of an OPML file')

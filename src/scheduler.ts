@@ -133,7 +133,7 @@ export function startScheduler(deps: SchedulerDeps): RunningScheduler {
     ticking = true;
     try {
       // Not the holder (yet): try to take the lease, e.g. after the holder stopped.
-      if (!delivery.holdsLock) delivery.start();
+      if (!delivery.holdsLock) await delivery.start();
       await delivery.tick();
     } catch (error) {
       log.error({ err: error }, 'daily digest check failed');

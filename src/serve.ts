@@ -77,7 +77,7 @@ export async function startWebhook(bot: Bot, options: WebhookOptions, log: Logge
 export async function serve(deps: ServeDeps): Promise<Running> {
   const { config, log, store } = deps;
   // Only with METRICS_PORT: otherwise every part gets no metrics object at all.
-  const metrics = config.metrics ? new PrometheusMetrics({ queueDepth: () => store.outbox.counts().messages.pending }) : undefined;
+  const metrics = config.metrics ? new PrometheusMetrics({ queueDepth: async () => (await store.outbox.counts()).messages.pending }) : undefined;
   const summarizer = createSummarizer({ llm: config.llm, store, log, ...(metrics ? { metrics } : {}) });
   // Source polling, retention and daily-digest delivery (one delivering scheduler per database).
   const scheduler: RunningScheduler = startScheduler({ ...deps, summarizer, ...(metrics ? { metrics } : {}) });
@@ -85,8 +85,8 @@ export async function serve(deps: ServeDeps): Promise<Running> {
   let server: Server | undefined;
   let metricsServer: Server | undefined;
   let state: BotState | 'off' = 'off';
-  const health = (): HealthReport => {
-    const database = store.check();
+  const health = async (): Promise<HealthReport> => {
+    const database = await store.check();
     const schedulerState = scheduler.state();
     return { ok: database === 'ok' && schedulerState === 'running' && (state === 'running' || state === 'off'), database, scheduler: schedulerState, bot: state };
   };
@@ -119,7 +119,7 @@ export async function serve(deps: ServeDeps): Promise<Running> {
       summarizer.close();
       // Last: /healthz says 503 "stopping" until the end, rather than refusing connections.
       await new Promise<void>((resolve) => (metricsServer ? metricsServer.close(() => resolve()) : resolve()));
-      store.close();
+      await store.close();
       log.info('stopped');
     })();
     return stopping;

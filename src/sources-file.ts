@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseOpml as parseOpmlDocument } from 'feedsmith';
 import { z } from 'zod';
-import type { SourceInput } from './store/sources.ts';
+import type { SourceInput } from './store/index.ts';
 import { isHttpUrl } from './util/url.ts';
 
 export class SourcesFileError extends Error {

@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { serve } from '../src/serve.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
 import { freePort } from './support/free-port.ts';
 import { outputOf } from './support/process-output.ts';
 
@@ -89,7 +89,7 @@ describe('the health checks of the image and of compose', () => {
   it('pass against a running serve and fail once it has stopped', async () => {
     const port = await freePort();
     const config = parseConfig({ DATABASE_PATH: join(dir, 'health.db'), METRICS_PORT: String(port), FETCH_CRON: '0 0 1 1 *' });
-    const store = Store.open(config.storage.databasePath);
+    const store = await openStore(config.storage.databasePath);
     const running = await serve({ config, log: createLogger({ level: 'silent' }), store, fetchOptions: config.fetch.request });
     const image = jsonArgs(instruction('HEALTHCHECK').at(-1)!);
     const composed = service.healthcheck!.test;

@@ -8,7 +8,7 @@ import { startFetchSchedule, startRetentionSchedule, startScheduler, type Runnin
 import { startHarness } from './bot/harness.ts';
 import { startFixtureServer } from './support/fixture-server.ts';
 import { serveHostileFeed } from './support/hostile-feed.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore, type Store } from '../src/store/index.ts';
 import { addSubscribers, manySubscribers, memoryLogger, seedArticles, settings, tempDir } from './delivery/helpers.ts';
 import { startTelegramEmulator, type TelegramEmulator } from './support/telegram-emulator.ts';
 
@@ -25,12 +25,12 @@ describe('scheduler lock', () => {
     cleanups.push(() => emulator.close());
     const path = join(dir, 'shared.db');
     const now = new Date('2026-11-27T09:00:00Z');
-    const first = Store.open(path);
-    const second = Store.open(path);
-    cleanups.push(() => first.close(), () => second.close());
-    seedArticles(first, now, 20, { ingestedAt: new Date(now.getTime() - 3_600_000) });
+    const first = await openStore(path);
+    const second = await openStore(path);
+    cleanups.push(async () => await first.close(), async () => await second.close());
+    await seedArticles(first, now, 20, { ingestedAt: new Date(now.getTime() - 3_600_000) });
     const subscribers = manySubscribers(30);
-    addSubscribers(first, subscribers);
+    await addSubscribers(first, subscribers);
     for (const s of subscribers) emulator.registerChat(s.chatId);
 
     const config = parseConfig({ BOT_TOKEN: emulator.token.replace(/:.*/, ':TESTtokenTESTtokenTESTtoken'), TELEGRAM_API_ROOT: emulator.apiRoot });
@@ -47,15 +47,15 @@ describe('scheduler lock', () => {
     await schedulerB.tick();
     await schedulerA.delivery!.drain();
 
-    expect(schedulerA.delivery!.stats().holdsLock).toBe(true);
-    expect(schedulerB.delivery!.stats().holdsLock).toBe(false);
-    expect(schedulerB.delivery!.stats().sender.sent).toBe(0);
+    expect((await schedulerA.delivery!.stats()).holdsLock).toBe(true);
+    expect((await schedulerB.delivery!.stats()).holdsLock).toBe(false);
+    expect((await schedulerB.delivery!.stats()).sender.sent).toBe(0);
     expect(b.lines.some((l) => /another scheduler holds the delivery lock/.test(l.msg))).toBe(true);
     // One digest per subscriber, each message of it delivered exactly once.
     for (const s of subscribers) {
-      const digests = first.outbox.digests({ chatId: s.chatId });
+      const digests = await first.outbox.digests({ chatId: s.chatId });
       expect(digests, `chat ${s.chatId}`).toHaveLength(1);
-      const messages = first.outbox.items(digests[0]!.id).length;
+      const messages = (await first.outbox.items(digests[0]!.id)).length;
       expect(messages).toBeGreaterThan(0);
       expect(emulator.deliveredCount(s.chatId), `chat ${s.chatId}`).toBe(messages);
     }
@@ -67,19 +67,19 @@ describe('retention schedule', () => {
   it('prunes what the retention settings no longer keep, on RETENTION_CRON', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
-    const store = Store.open(join(dir, 'retention.db'));
-    cleanups.push(() => store.close());
+    const store = await openStore(join(dir, 'retention.db'));
+    cleanups.push(async () => await store.close());
     const now = new Date('2026-11-27T09:00:00Z');
-    store.subscribers.recordSentMessage({ chatId: 1, messageId: 1, kind: 'summary', topic: null, stories: [] }, new Date(now.getTime() - 31 * 86_400_000));
-    store.subscribers.recordSentMessage({ chatId: 1, messageId: 2, kind: 'summary', topic: null, stories: [] }, new Date(now.getTime() - 29 * 86_400_000));
+    await store.subscribers.recordSentMessage({ chatId: 1, messageId: 1, kind: 'summary', topic: null, stories: [] }, new Date(now.getTime() - 31 * 86_400_000));
+    await store.subscribers.recordSentMessage({ chatId: 1, messageId: 2, kind: 'summary', topic: null, stories: [] }, new Date(now.getTime() - 29 * 86_400_000));
     // Every second here, so that the test need not wait for 03:20.
     const config = parseConfig({ RETENTION_CRON: '* * * * * *', RETENTION_SENT_MESSAGES_DAYS: '30' });
     const { log, lines } = memoryLogger();
     const retention = startRetentionSchedule({ storage: config.storage, log, store, clock: fixedClock(now) });
     cleanups.push(() => retention.stop());
     await expect.poll(() => lines.find((l) => l.msg === 'retention finished'), { timeout: 30_000, interval: 50 }).toMatchObject({ sentMessages: 1 });
-    expect(store.subscribers.sentMessage(1, 1)).toBeUndefined();
-    expect(store.subscribers.sentMessage(1, 2)).toBeDefined();
+    expect(await store.subscribers.sentMessage(1, 1)).toBeUndefined();
+    expect(await store.subscribers.sentMessage(1, 2)).toBeDefined();
   });
 });
 
@@ -91,13 +91,13 @@ describe('fetching hostile documents while the bot runs (issue 18: one deep page
     cleanups.push(() => fx.close());
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
-    const store = Store.open(join(dir, 'fetch.db'));
-    cleanups.push(() => store.close());
+    const store = await openStore(join(dir, 'fetch.db'));
+    cleanups.push(async () => await store.close());
 
     // A page nested 2,000 deep and one slow to extract (longer than the 15 s time limit below). The
     // limit leaves the deep page room on a machine this loaded: seconds of parsing, not milliseconds.
     const hostile = serveHostileFeed(fx);
-    store.sources.add({ name: 'Hostile', url: hostile.feedUrl });
+    await store.sources.add({ name: 'Hostile', url: hostile.feedUrl });
 
     const config = parseConfig({ FETCH_CRON: '0 0 1 1 *', FETCH_HOST_INTERVAL_MS: '0', FETCH_WORKERS: '2', PARSE_TIMEOUT_MS: '15000', PARSE_MEMORY_MB: '2048' });
     const { log, lines } = memoryLogger();
@@ -114,7 +114,7 @@ describe('fetching hostile documents while the bot runs (issue 18: one deep page
     expect(lines.some(wideCutOff)).toBe(false);
 
     await bot.emulator.waitFor(() => lines.some((l) => l.msg === 'fetch finished'), 60_000);
-    const texts = store.articles.recent({ limit: 10 }).map((a) => a.text);
+    const texts = (await store.articles.recent({ limit: 10 })).map((a) => a.text);
     const pageFailures = lines.filter((l) => l.msg.startsWith('article page failed')).map((l) => l.msg);
     expect(texts.some((t) => t.includes('The council met on Tuesday')), pageFailures.join('\n')).toBe(true);
     expect(texts).toContain('Short teaser 2.');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { describeError, publicUrl, redactUrl, registerSecrets, scrubSecrets } from '../src/secrets.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
 
 const TOKEN = '987654321:AAHsecretTokenValue_abcdefghijklmnop';
 const API_KEY = 'sk-live-0123456789abcdef';
@@ -53,27 +53,27 @@ describe('redactUrl and publicUrl', () => {
 });
 
 describe('errors stored in the database', () => {
-  it('are scrubbed by the store: outbox.error, digests.error and sources.last_error never hold a secret', () => {
+  it('are scrubbed by the store: outbox.error, digests.error and sources.last_error never hold a secret', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'nd-secrets-'));
-    const store = Store.open(join(dir, 'db.sqlite'));
+    const store = await openStore(join(dir, 'db.sqlite'));
     try {
-      const source = store.sources.add({ url: 'https://feeds.example.org/rss.xml', name: 'Example', kind: 'feed' });
-      store.sources.recordFailure(source.id, `GET https://x.org/feed?key=${API_KEY} failed`, new Date());
-      store.sources.postpone(source.id, new Date(), `via http://127.0.0.1/bot${TOKEN}/getMe`);
+      const source = await store.sources.add({ url: 'https://feeds.example.org/rss.xml', name: 'Example', kind: 'feed' });
+      await store.sources.recordFailure(source.id, `GET https://x.org/feed?key=${API_KEY} failed`, new Date());
+      await store.sources.postpone(source.id, new Date(), `via http://127.0.0.1/bot${TOKEN}/getMe`);
       const now = new Date();
-      const digestId = store.outbox.recordDecision({
+      const digestId = await (await store.outbox.recordDecision({
         chatId: 1, localDate: '2026-05-01', dueAt: now, cutoffAt: now, ingestedAfter: null, topic: null, storyCount: 1,
         messages: [{ html: 'a', keyboard: [], stories: [] }, { html: 'b', keyboard: [], stories: [] }],
-      })!;
-      const [first, second] = store.outbox.items(digestId);
-      store.outbox.reschedule(first!.id, now, `network: https://api.telegram.org/bot${TOKEN}/sendMessage`, now);
-      store.outbox.markFailed(second!.id, `rejected with ${TOKEN}`, now, { cancelRest: true });
-      const stored = JSON.stringify([store.sources.list(), store.outbox.items(), store.outbox.digests()]);
+      }))!;
+      const [first, second] = await store.outbox.items(digestId);
+      await store.outbox.reschedule(first!.id, now, `network: https://api.telegram.org/bot${TOKEN}/sendMessage`, now);
+      await store.outbox.markFailed(second!.id, `rejected with ${TOKEN}`, now, { cancelRest: true });
+      const stored = JSON.stringify([await store.sources.list(), await store.outbox.items(), await store.outbox.digests()]);
       expect(stored).not.toContain(TOKEN);
       expect(stored).not.toContain(API_KEY);
       expect(stored).toContain('[REDACTED]');
     } finally {
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     }
   });

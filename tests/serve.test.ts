@@ -9,7 +9,7 @@ import { BotStartError } from '../src/bot/startup.ts';
 import { parseConfig } from '../src/config.ts';
 import { createLogger } from '../src/log.ts';
 import { serve, type Running } from '../src/serve.ts';
-import { Store } from '../src/store/index.ts';
+import { openStore } from '../src/store/index.ts';
 import { startTelegramEmulator, type Fault, type TelegramEmulator } from './support/telegram-emulator.ts';
 import { freePort } from './support/free-port.ts';
 
@@ -29,7 +29,7 @@ async function start(options: { faults?: Fault[]; env?: Record<string, string>; 
   const config = parseConfig({ BOT_TOKEN: options.token ?? TOKEN, TELEGRAM_API_ROOT: emulator.apiRoot, DATABASE_PATH: join(dir, 'db.sqlite'), ...options.env });
   const lines: string[] = [];
   const log = createLogger({ level: 'debug', secrets: [options.token ?? TOKEN], destination: { write: (line: string) => void lines.push(line) } });
-  const store = Store.open(config.storage.databasePath);
+  const store = await openStore(config.storage.databasePath);
   const run = serve({ config, log, store, fetchOptions: config.fetch.request, startRetry: { minDelayMs: 20, maxDelayMs: 100 } });
   void run.then((running) => cleanups.push(() => running.stop('test')), () => undefined);
   return { emulator, run, lines, store };
@@ -61,7 +61,7 @@ describe('serve: starting the bot', () => {
     expect(error!.message).toMatch(/^the Telegram bot could not start: getMe failed: the Bot API answered with something other than JSON .*\(still failing after 1 s of retries\)$/);
     expect(error!.message).not.toContain('\n');
     expect(emulator.countRequests('getMe')).toBeGreaterThan(1);
-    expect(() => store.articles.count()).toThrow(/not open/);
+    await expect(store.articles.count()).rejects.toThrow(/not open/);
     expect(lines.join('')).not.toContain(TOKEN.split(':')[1]);
   });
 
@@ -128,6 +128,6 @@ describe('serve: the metrics port (METRICS_PORT)', () => {
     const port = (busy.address() as { port: number }).port;
     const { run, store } = await start({ env: { METRICS_PORT: String(port) } });
     await expect(run).rejects.toThrow(new RegExp(`^cannot listen on METRICS_HOST 127\\.0\\.0\\.1 METRICS_PORT ${port}: .*EADDRINUSE`));
-    expect(() => store.articles.count()).toThrow(/not open/);
+    await expect(store.articles.count()).rejects.toThrow(/not open/);
   });
 });

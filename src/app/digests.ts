@@ -58,7 +58,7 @@ export class DigestService {
   async onDemand(request: DigestRequest = {}): Promise<Digest> {
     const now = this.deps.now();
     const since = request.since ?? new Date(now.getTime() - this.defaults.windowHours * 3_600_000);
-    const built = buildDigest(this.deps.store, {
+    const built = await buildDigest(this.deps.store, {
       topic: request.topic ?? null,
       topics: request.topics ?? [],
       since,

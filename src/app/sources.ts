@@ -33,8 +33,8 @@ export class SourceService {
   constructor(private readonly deps: { store: Store; fetchOptions: FetchOptions; allowPrivate: boolean }) {}
 
   /** The sources in use (not removed), in the order they were added. */
-  list(): Source[] {
-    return this.deps.store.sources.list();
+  async list(): Promise<Source[]> {
+    return await this.deps.store.sources.list();
   }
 
   /** Adds (or updates, or brings back) a source; throws SourceError with the reason when it cannot. */
@@ -53,23 +53,23 @@ export class SourceService {
         throw new SourceError(error instanceof Error ? error.message : String(error));
       }
     }
-    const source = this.deps.store.sources.add({ url, name: truncateText(name ?? new URL(url).hostname, MAX_SOURCE_NAME), kind: kind ?? 'feed' });
+    const source = await this.deps.store.sources.add({ url, name: truncateText(name ?? new URL(url).hostname, MAX_SOURCE_NAME), kind: kind ?? 'feed' });
     return { source, warnings };
   }
 
   /** Adds the sources not known yet (a removed one stays removed); how many were new. */
-  seed(inputs: SourceInput[]): number {
-    return this.deps.store.sources.seed(inputs);
+  async seed(inputs: SourceInput[]): Promise<number> {
+    return await this.deps.store.sources.seed(inputs);
   }
 
   /** Removes a source by its number or URL; false when there is none. */
-  remove(idOrUrl: string): boolean {
-    return this.deps.store.sources.remove(sourceKey(idOrUrl));
+  async remove(idOrUrl: string): Promise<boolean> {
+    return await this.deps.store.sources.remove(sourceKey(idOrUrl));
   }
 
   /** Stops or resumes fetching a source, by its number or URL; the source, or undefined when there is none. */
-  setEnabled(idOrUrl: string, enabled: boolean): Source | undefined {
-    return this.deps.store.sources.setEnabled(sourceKey(idOrUrl), enabled);
+  async setEnabled(idOrUrl: string, enabled: boolean): Promise<Source | undefined> {
+    return await this.deps.store.sources.setEnabled(sourceKey(idOrUrl), enabled);
   }
 }
 

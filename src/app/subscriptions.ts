@@ -4,7 +4,7 @@
 // only /start (subscribe) or the settings "on" button (resume) bring a stopped chat back.
 import { countTopicStories } from '../digest/select.ts';
 import type { Store } from '../store/index.ts';
-import type { PendingInput, Subscriber } from '../store/subscribers.ts';
+import type { PendingInput, Subscriber } from '../store/index.ts';
 
 /** The stories-per-digest choices /settings offers. */
 export const STORIES_PER_DIGEST_CHOICES = [3, 5, 8, 10] as const;
@@ -29,82 +29,82 @@ export type FollowResult = { result: 'added'; storiesThisWeek: number } | { resu
 export class SubscriptionService {
   constructor(private readonly deps: { store: Store; now: () => Date; defaults: SubscriberDefaults }) {}
 
-  get(chatId: number): Subscriber | undefined {
-    return this.deps.store.subscribers.get(chatId);
+  async get(chatId: number): Promise<Subscriber | undefined> {
+    return await this.deps.store.subscribers.get(chatId);
   }
 
   /** /start: subscribes a new chat, or brings a stopped one back with its settings. */
-  subscribe(chat: ChatIdentity): { subscriber: Subscriber; created: boolean } {
-    return this.deps.store.subscribers.subscribe({ ...chat, ...this.deps.defaults }, this.deps.now());
+  async subscribe(chat: ChatIdentity): Promise<{ subscriber: Subscriber; created: boolean }> {
+    return await this.deps.store.subscribers.subscribe({ ...chat, ...this.deps.defaults }, this.deps.now());
   }
 
   /**
    * The chat's row for a setting, made on first use with the default settings. It never
    * reactivates a stopped chat.
    */
-  ensure(chat: ChatIdentity): Subscriber {
-    return this.deps.store.subscribers.ensure({ ...chat, ...this.deps.defaults }, this.deps.now());
+  async ensure(chat: ChatIdentity): Promise<Subscriber> {
+    return await this.deps.store.subscribers.ensure({ ...chat, ...this.deps.defaults }, this.deps.now());
   }
 
-  stop(chatId: number, reason = 'stop'): boolean {
-    return this.deps.store.subscribers.unsubscribe(chatId, reason, this.deps.now());
+  async stop(chatId: number, reason = 'stop'): Promise<boolean> {
+    return await this.deps.store.subscribers.unsubscribe(chatId, reason, this.deps.now());
   }
 
   /** The settings "on" button: the only way besides /start to resume daily digests. */
-  resume(chatId: number): boolean {
-    return this.deps.store.subscribers.resume(chatId, this.deps.now());
+  async resume(chatId: number): Promise<boolean> {
+    return await this.deps.store.subscribers.resume(chatId, this.deps.now());
   }
 
-  setTime(chat: ChatIdentity, time: string): Subscriber {
-    return this.change(chat, (id, now) => this.deps.store.subscribers.setDigestTime(id, time, now));
+  async setTime(chat: ChatIdentity, time: string): Promise<Subscriber> {
+    return await this.change(chat, (id, now) => this.deps.store.subscribers.setDigestTime(id, time, now));
   }
 
-  setTimezone(chat: ChatIdentity, timezone: string): Subscriber {
-    return this.change(chat, (id, now) => this.deps.store.subscribers.setTimezone(id, timezone, now));
+  async setTimezone(chat: ChatIdentity, timezone: string): Promise<Subscriber> {
+    return await this.change(chat, (id, now) => this.deps.store.subscribers.setTimezone(id, timezone, now));
   }
 
-  setStoriesPerDigest(chat: ChatIdentity, stories: number): Subscriber {
-    return this.change(chat, (id, now) => this.deps.store.subscribers.setStoriesPerDigest(id, stories, now));
+  async setStoriesPerDigest(chat: ChatIdentity, stories: number): Promise<Subscriber> {
+    return await this.change(chat, (id, now) => this.deps.store.subscribers.setStoriesPerDigest(id, stories, now));
   }
 
   /** null: follow the language Telegram reports. */
-  setLanguage(chat: ChatIdentity, language: string | null): Subscriber {
-    return this.change(chat, (id, now) => this.deps.store.subscribers.setLanguage(id, language, now));
+  async setLanguage(chat: ChatIdentity, language: string | null): Promise<Subscriber> {
+    return await this.change(chat, (id, now) => this.deps.store.subscribers.setLanguage(id, language, now));
   }
 
   /** One setting changed on the chat's row (made first if need be, never reactivated): the row after. */
-  private change(chat: ChatIdentity, write: (chatId: number, now: Date) => void): Subscriber {
-    this.ensure(chat);
-    write(chat.chatId, this.deps.now());
-    return this.get(chat.chatId)!;
+  private async change(chat: ChatIdentity, write: (chatId: number, now: Date) => Promise<void>): Promise<Subscriber> {
+    await this.ensure(chat);
+    await write(chat.chatId, this.deps.now());
+    return (await this.get(chat.chatId))!;
   }
 
   /** Remembers Telegram's language for the chat (daily digests are written in it), when the chat has a row. */
-  noteClientLanguage(chatId: number, language: string): void {
-    this.deps.store.subscribers.setClientLanguage(chatId, language);
+  async noteClientLanguage(chatId: number, language: string): Promise<void> {
+    await this.deps.store.subscribers.setClientLanguage(chatId, language);
   }
 
   /** Follows a topic, and says how many stories it had this week. */
-  follow(chat: ChatIdentity, topic: string): FollowResult {
-    this.ensure(chat);
+  async follow(chat: ChatIdentity, topic: string): Promise<FollowResult> {
+    await this.ensure(chat);
     const now = this.deps.now();
-    const result = this.deps.store.subscribers.follow(chat.chatId, topic, now);
+    const result = await this.deps.store.subscribers.follow(chat.chatId, topic, now);
     if (result === 'exists' || result === 'limit') return { result };
     const since = new Date(now.getTime() - FOLLOW_LOOKBACK_DAYS * 86_400_000);
-    return { result, storiesThisWeek: countTopicStories(this.deps.store, topic, since, now) };
+    return { result, storiesThisWeek: await countTopicStories(this.deps.store, topic, since, now) };
   }
 
-  unfollow(chatId: number, topic: string): boolean {
-    return this.deps.store.subscribers.unfollow(chatId, topic);
+  async unfollow(chatId: number, topic: string): Promise<boolean> {
+    return await this.deps.store.subscribers.unfollow(chatId, topic);
   }
 
-  topics(chatId: number): string[] {
-    return this.deps.store.subscribers.topics(chatId);
+  async topics(chatId: number): Promise<string[]> {
+    return await this.deps.store.subscribers.topics(chatId);
   }
 
   /** What the chat's next text message is for; null clears it. */
-  setPendingInput(chat: ChatIdentity, pending: PendingInput | null): void {
-    if (pending) this.ensure(chat);
-    this.deps.store.subscribers.setPendingInput(chat.chatId, pending);
+  async setPendingInput(chat: ChatIdentity, pending: PendingInput | null): Promise<void> {
+    if (pending) await this.ensure(chat);
+    await this.deps.store.subscribers.setPendingInput(chat.chatId, pending);
   }
 }

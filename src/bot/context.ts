@@ -9,7 +9,7 @@ import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { type Html, html } from '../telegram/html.ts';
 import { HTML_MESSAGE } from '../telegram/policy.ts';
-import type { Subscriber } from '../store/subscribers.ts';
+import type { Subscriber } from '../store/index.ts';
 import type { RateLimitSettings } from './rate-limit.ts';
 
 export interface BotSettings {
@@ -98,8 +98,8 @@ export function chatIdentity(ctx: BotContext): ChatIdentity {
  * The chat's subscriber row, made on first use with the default settings. It never reactivates
  * a stopped subscriber: only /start or the settings "on" button do (src/app/subscriptions.ts).
  */
-export function ensureSubscriber(ctx: BotContext): Subscriber {
-  return ctx.deps.app.subscriptions.ensure(chatIdentity(ctx));
+export async function ensureSubscriber(ctx: BotContext): Promise<Subscriber> {
+  return await ctx.deps.app.subscriptions.ensure(chatIdentity(ctx));
 }
 
 /** Settings never restart a stopped digest, so say how to resume it. */
@@ -112,11 +112,11 @@ export function pausedNote(subscriber: Subscriber, tr: Translator): Html {
  * Telegram language_code, else the one Telegram last reported for the chat. Telegram's is kept
  * on the chat's row for daily digests, which are sent without an update to read it from.
  */
-export function readerLanguage(ctx: BotContext): Language {
+export async function readerLanguage(ctx: BotContext): Promise<Language> {
   const chatId = ctx.chat?.id;
-  const row = chatId !== undefined ? ctx.deps.store.subscribers.get(chatId) : undefined;
+  const row = chatId !== undefined ? await ctx.deps.store.subscribers.get(chatId) : undefined;
   const reported = ctx.from?.language_code ? languageOf(ctx.from.language_code) : undefined;
-  if (row && reported && ctx.chat?.type === 'private') ctx.deps.app.subscriptions.noteClientLanguage(row.chatId, reported);
+  if (row && reported && ctx.chat?.type === 'private') await ctx.deps.app.subscriptions.noteClientLanguage(row.chatId, reported);
   if (isLanguage(row?.language)) return row.language;
   if (reported) return reported;
   return isLanguage(row?.clientLanguage) ? row.clientLanguage : 'en';

@@ -60,8 +60,13 @@ export function createBot(deps: BotDeps): Bot {
     });
   const dependencies: BotDependencies = { store, log, settings, now, app };
   // The same rule as delivery: a chat the bot may no longer write to is unsubscribed.
-  const onDeactivated = (chatId: number, reason: string) => {
-    if (app.subscriptions.stop(chatId, reason)) log.info({ chatId, reason }, 'subscriber deactivated');
+  const onDeactivated = async (chatId: number, reason: string) => {
+    try {
+      if (await app.subscriptions.stop(chatId, reason)) log.info({ chatId, reason }, 'subscriber deactivated');
+    } catch (error) {
+      // The Telegram error that told us is what the caller sees; this one is only logged.
+      log.error({ err: error, chatId }, 'could not deactivate the subscriber');
+    }
   };
   const retry = { ...deps.retry, onDeactivated };
 
@@ -72,11 +77,11 @@ export function createBot(deps: BotDeps): Bot {
   const limiter = new UserRateLimiter(settings.rateLimit ?? { commands: 0, windowMs: 1 });
   const fairness = fairnessMiddleware({ limiter, updates: deps.updates ?? new UpdateQueue(), log, now, onError: reportError });
 
-  bot.use((ctx, next) => {
+  bot.use(async (ctx, next) => {
     // telegraf makes a Telegram object per update: each gets the retries too.
     withRetries(ctx.telegram, log, retry);
     ctx.deps = dependencies;
-    ctx.tr = translator(readerLanguage(ctx));
+    ctx.tr = translator(await readerLanguage(ctx));
     return next();
   });
   bot.use(fairness);

@@ -23,13 +23,13 @@ export async function sendDigest(ctx: BotContext, digest: Digest, kind: string, 
   const { store, now } = ctx.deps;
   const chatId = ctx.chat!.id;
   if (!digest.stories.length) return sendNothingFound(ctx, digest);
-  const extraButtons = followButtons(options.summaryTopic ?? null, ctx.deps.app.subscriptions.topics(chatId), ctx.tr);
+  const extraButtons = followButtons(options.summaryTopic ?? null, await ctx.deps.app.subscriptions.topics(chatId), ctx.tr);
   // One key for all the messages of this digest: a reply to any of them is about all its stories.
   const digestKey = `${kind}:${randomUUID()}`;
   for (const message of renderTelegram(digest, { tr: ctx.tr, extraButtons })) {
     const sent = await sendRenderedHtml(ctx, chatId, message);
     const stories = digest.stories.filter((s) => message.storyIds.includes(s.id));
-    store.subscribers.recordSentMessage({ chatId, messageId: sent.message_id, kind, topic: digest.topic, stories, digestKey }, now());
+    await store.subscribers.recordSentMessage({ chatId, messageId: sent.message_id, kind, topic: digest.topic, stories, digestKey }, now());
   }
 }
 
@@ -46,7 +46,7 @@ async function sendNothingFound(ctx: BotContext, digest: Digest): Promise<void> 
 export async function replyWithSummary(ctx: BotContext, topic: string, since?: Date): Promise<void> {
   await ctx.sendChatAction('typing');
   const digest = await ctx.deps.app.digests.onDemand({ topic, ...(since ? { since } : {}) });
-  if (ctx.chat) ctx.deps.store.subscribers.setLastTopic(ctx.chat.id, topic);
+  if (ctx.chat) await ctx.deps.store.subscribers.setLastTopic(ctx.chat.id, topic);
   await sendDigest(ctx, digest, 'summary', { summaryTopic: topic });
 }
 
@@ -65,14 +65,14 @@ export async function answerQuestion(ctx: BotContext, question: string, replyTo?
   const at = now();
   const chatId = ctx.chat!.id;
   // A reply to any message of a digest is about all the digest's stories (it may be split in several messages).
-  const replied = replyTo !== undefined ? store.subscribers.digestStories<Story>(chatId, replyTo) : undefined;
+  const replied = replyTo !== undefined ? await store.subscribers.digestStories<Story>(chatId, replyTo) : undefined;
   const articleIds = [...new Set(replied?.stories.flatMap((s) => s.sources.map((src) => src.articleId)) ?? [])];
-  const topic = articleIds.length ? null : (store.subscribers.get(chatId)?.lastTopic ?? null);
+  const topic = articleIds.length ? null : ((await store.subscribers.get(chatId))?.lastTopic ?? null);
   const answer = await app.answers.answer({ question, articleIds, topic });
   const sent = await replyHtml(ctx, answerHtml(answer, at, ctx.tr), ctx.message ? { reply_parameters: { message_id: ctx.message.message_id } } : {});
   if (answer.found) {
     // A reply to the answer continues the conversation over the same articles.
     const stories: Story[] = [{ id: 'answer', title: question, summary: [answer.answer], quotes: answer.quotes, sources: answer.sources, updated: at.toISOString() }];
-    store.subscribers.recordSentMessage({ chatId, messageId: sent.message_id, kind: 'answer', topic, stories }, at);
+    await store.subscribers.recordSentMessage({ chatId, messageId: sent.message_id, kind: 'answer', topic, stories }, at);
   }
 }

@@ -15,7 +15,7 @@ export interface RetryOptions {
   baseDelayMs?: number;
   sleep?: (ms: number) => Promise<void>;
   /** Called when Telegram says the bot may no longer write to a chat (blocked, chat gone). */
-  onDeactivated?: (chatId: number, reason: string) => void;
+  onDeactivated?: (chatId: number, reason: string) => void | Promise<void>;
 }
 
 const WRAPPED = Symbol('retrying');
@@ -44,7 +44,7 @@ export function withRetries(telegram: Telegram, log: Logger, options: RetryOptio
         return await original(method, payload, extra);
       } catch (error) {
         const failure = classifyTelegramError(error, Number.POSITIVE_INFINITY);
-        if (failure.kind === 'deactivate' && typeof payload?.chat_id === 'number') options.onDeactivated?.(payload.chat_id, failure.reason);
+        if (failure.kind === 'deactivate' && typeof payload?.chat_id === 'number') await options.onDeactivated?.(payload.chat_id, failure.reason);
         const delay = attempt + 1 < maxAttempts ? retryDelayMs(failure, attempt, delays) : null;
         // getUpdates has its own retry loop in telegraf.
         if (delay === null || method === 'getUpdates') throw error;

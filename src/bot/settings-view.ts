@@ -4,7 +4,7 @@
 import type { InlineKeyboardButton } from 'telegraf/types';
 import { STORIES_PER_DIGEST_CHOICES } from '../app/index.ts';
 import { isLanguage, LANGUAGE_NAMES, LANGUAGES, type Translator } from '../i18n/index.ts';
-import type { Subscriber } from '../store/subscribers.ts';
+import type { Subscriber } from '../store/index.ts';
 import { callbackData } from '../telegram/callbacks.ts';
 import { type Html, joinHtml } from '../telegram/html.ts';
 import { truncateText } from '../util/text.ts';

@@ -10,8 +10,10 @@ export async function backupCommand(ctx: CliContext, path: string, options: { js
   // Never written over: the file may be an older backup, or the database itself.
   if (existsSync(target)) throw new UserError(`${path} already exists; give a new file name (or remove it first)`);
   if (!existsSync(ctx.config.storage.databasePath)) throw new UserError(`no database at ${ctx.config.storage.databasePath} to back up`);
+  const store = await ctx.store();
+  if (!store.backup) throw new UserError('this database is PostgreSQL: back it up with pg_dump (see docs/scaling.md); `backup` copies a SQLite file');
   mkdirSync(dirname(target), { recursive: true });
-  const { articles } = await ctx.store().backup(target);
+  const { articles } = await store.backup(target);
   const summary = { path: target, bytes: statSync(target).size, articles };
   ctx.log.info(summary, 'backup finished');
   if (options.json) printJsonLine(summary);

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig, secretsOf, type Config } from '../config.ts';
 import { createLogger, scrubDebugOutput, type Logger } from '../log.ts';
 import { SourcesFileError, loadSourcesFile } from '../sources-file.ts';
-import { Store } from '../store/index.ts';
+import { openStore, type Store } from '../store/index.ts';
 
 export interface GlobalOptions {
   db?: string;
@@ -17,8 +17,9 @@ export interface CommandNeeds {
 export interface CliContext {
   config: Config;
   log: Logger;
-  store(): Store;
-  close(): void;
+  /** The store, opened on first use (the same one after). */
+  store(): Promise<Store>;
+  close(): Promise<void>;
 }
 
 /** The CLI's exit codes (DESIGN.md §3), listed by --help. */
@@ -41,10 +42,10 @@ export class UsageError extends UserError {}
  * source the user removed stays removed and a known one keeps its fetch state. Returns how
  * many were new.
  */
-export function seedSourcesFile(store: Store, path: string): number {
+export async function seedSourcesFile(store: Store, path: string): Promise<number> {
   if (!existsSync(path)) return 0;
   try {
-    return store.sources.seed(loadSourcesFile(path));
+    return await store.sources.seed(loadSourcesFile(path));
   } catch (error) {
     // SOURCES_FILE is a setting: a broken file is bad settings (exit 2), as a bad variable is.
     if (error instanceof SourcesFileError) throw new ConfigError(error.message);
@@ -57,13 +58,13 @@ export function seedSourcesFile(store: Store, path: string): number {
  * the first command is, so that `sources list` or the bot's /sources on a fresh install lists
  * them; they are added once, so a source removed later does not come back.
  */
-export function openStore(config: Config, log?: Logger): Store {
-  const store = Store.open(config.storage.databasePath, log ? { log } : {});
+export async function openConfiguredStore(config: Config, log?: Logger): Promise<Store> {
+  const store = await openStore(config.storage.databasePath, log ? { log } : {});
   if (store.created) {
     try {
-      seedSourcesFile(store, config.fetch.sourcesFile);
+      await seedSourcesFile(store, config.fetch.sourcesFile);
     } catch (error) {
-      store.close();
+      await store.close();
       throw error;
     }
   }
@@ -75,11 +76,13 @@ export function createContext(options: GlobalOptions, needs: CommandNeeds = {}):
   const log = createLogger({ level: config.log.level, secrets: secretsOf(config) });
   scrubDebugOutput();
   if (config.bot.tokenIgnored) log.warn(`${config.bot.tokenIgnored.reason}; the bot side is off (this command does not need it)`);
-  let store: Store | undefined;
+  // The promise is kept: commands that ask twice at once get the one store.
+  let store: Promise<Store> | undefined;
   return {
     config,
     log,
-    store: () => (store ??= openStore(config, log)),
-    close: () => store?.close(),
+    store: () => (store ??= openConfiguredStore(config, log)),
+    // A store that failed to open has nothing to close.
+    close: async () => await store?.then((s) => s.close(), () => undefined),
   };
 }

@@ -8,10 +8,10 @@ import { printJsonLine, printLine } from './format.ts';
 export async function deliverCommand(ctx: CliContext, options: { now?: boolean; json?: boolean }): Promise<number> {
   const { config, log } = ctx;
   if (!config.bot.token) throw new ConfigError('deliver needs BOT_TOKEN (create a bot with @BotFather) to send digests');
-  const store = ctx.store();
+  const store = await ctx.store();
   const delivery = new Delivery({ store, log, api: botApi(config.bot.token, config.bot.apiRoot), settings: config.delivery });
 
-  const started = delivery.start();
+  const started = await delivery.start();
   if (!started.acquired) {
     const h = started.holder;
     throw new UserError(`another scheduler (pid ${h.pid} on ${h.host}) holds the delivery lock for this database until ${new Date(h.expiresAt).toISOString()}; nothing sent`);
@@ -29,7 +29,7 @@ export async function deliverCommand(ctx: CliContext, options: { now?: boolean; 
     const report = await delivery.tick({ everyoneDue: options.now ?? false });
     if (!interrupted) await delivery.drain();
     await delivery.stop();
-    const stats = delivery.stats();
+    const stats = await delivery.stats();
     const summary = {
       due: report?.due ?? 0,
       queued: report?.queued ?? 0,

@@ -17,9 +17,9 @@ function since(spec: string, now: Date): Date {
 
 export async function summaryCommand(ctx: CliContext, words: string[], options: { since?: string; json?: boolean }): Promise<number> {
   const now = new Date();
-  const summarizer = createSummarizer({ llm: ctx.config.llm, store: ctx.store(), log: ctx.log });
+  const summarizer = createSummarizer({ llm: ctx.config.llm, store: await ctx.store(), log: ctx.log });
   // The same service and defaults as the bot's /summary: the same stories for the same request.
-  const { digests } = createServices({ store: ctx.store(), summarizer, now: () => now });
+  const { digests } = createServices({ store: await ctx.store(), summarizer, now: () => now });
   const digest = await digests
     .onDemand({ topic: words.join(' '), ...(options.since ? { since: since(options.since, now) } : {}) })
     .finally(() => summarizer.close());
@@ -58,8 +58,8 @@ function printAnswer(answer: Answer, now: Date): void {
 export async function askCommand(ctx: CliContext, question: string, options: { topic?: string; since?: string; json?: boolean }): Promise<number> {
   if (!question.trim()) throw new UserError('ask needs a question, e.g. news-digest ask "What did Obama say about sanctions?"');
   const now = new Date();
-  const summarizer = createSummarizer({ llm: ctx.config.llm, store: ctx.store(), log: ctx.log });
-  const { answers } = createServices({ store: ctx.store(), summarizer, now: () => now });
+  const summarizer = createSummarizer({ llm: ctx.config.llm, store: await ctx.store(), log: ctx.log });
+  const { answers } = createServices({ store: await ctx.store(), summarizer, now: () => now });
   const answer = await answers
     .answer({ question, topic: options.topic ?? null, ...(options.since ? { since: since(options.since, now) } : {}) })
     .finally(() => summarizer.close());

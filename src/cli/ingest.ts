@@ -65,7 +65,7 @@ export async function ingestCommand(ctx: CliContext, inputs: string[], options: 
   const counts = await ingestInputs(
     inputs,
     {
-      store: ctx.store(),
+      store: await ctx.store(),
       log: ctx.log,
       fetchOptions: ctx.config.fetch.request,
       ...(ctx.config.fetch.ingestWorkers !== undefined ? { workers: ctx.config.fetch.ingestWorkers } : {}),

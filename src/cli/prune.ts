@@ -5,10 +5,10 @@ import type { CliContext } from './context.ts';
 import { printJsonLine, printLine } from './format.ts';
 
 export async function pruneCommand(ctx: CliContext, options: { vacuum?: boolean; json?: boolean }): Promise<number> {
-  const store = ctx.store();
+  const store = await ctx.store();
   const report = await store.retention.prune(ctx.config.storage.retention, new Date());
-  if (options.vacuum) store.retention.vacuum();
-  const summary = { ...report, autoVacuum: store.retention.autoVacuum(), vacuumed: options.vacuum === true };
+  if (options.vacuum) await store.retention.vacuum();
+  const summary = { ...report, autoVacuum: await store.retention.autoVacuum(), vacuumed: options.vacuum === true };
   ctx.log.info(summary, 'prune finished');
   if (options.json) printJsonLine(summary);
   else {

@@ -3,10 +3,10 @@ import { outletName } from '../util/outlet.ts';
 import type { CliContext } from './context.ts';
 import { formatTime, printJsonLine, printLine } from './format.ts';
 
-export function searchCommand(ctx: CliContext, words: string[], options: { json?: boolean; limit?: string }): number {
+export async function searchCommand(ctx: CliContext, words: string[], options: { json?: boolean; limit?: string }): Promise<number> {
   const query = words.join(' ');
   const limit = Math.min(Math.max(Number(options.limit ?? 20) || 20, 1), 200);
-  const hits = ctx.store().articles.search(query, { limit });
+  const hits = await (await ctx.store()).articles.search(query, { limit });
   if (options.json) {
     printJsonLine({
       query,

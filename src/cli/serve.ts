@@ -7,10 +7,10 @@ import { seedSources } from './sources.ts';
 
 export async function serveCommand(options: GlobalOptions): Promise<void> {
   const ctx = createContext(options, { bot: true });
-  seedSources(ctx);
+  await seedSources(ctx);
   let running: Running;
   try {
-    running = await serve({ config: ctx.config, log: ctx.log, store: ctx.store(), fetchOptions: ctx.config.fetch.request });
+    running = await serve({ config: ctx.config, log: ctx.log, store: await ctx.store(), fetchOptions: ctx.config.fetch.request });
   } catch (error) {
     // Already shut down; exit now rather than when idle keep-alive sockets time out.
     process.stderr.write(`news-digest: ${describeError(error)}\n`);

@@ -10,14 +10,14 @@ import { formatTime, printJsonLine, printLine } from './format.ts';
 import { isHttpUrl } from '../util/url.ts';
 
 /** The sources service over the command's store; a new source is checked with the fetch settings. */
-function sourceService(ctx: CliContext): SourceService {
+async function sourceService(ctx: CliContext): Promise<SourceService> {
   const request = ctx.config.fetch.request;
-  return new SourceService({ store: ctx.store(), fetchOptions: request, allowPrivate: request.allowPrivate });
+  return new SourceService({ store: await ctx.store(), fetchOptions: request, allowPrivate: request.allowPrivate });
 }
 
 /** Seeds the store with the configured default sources, also those added to the file later (a removed one stays removed). */
-export function seedSources(ctx: CliContext): void {
-  seedSourcesFile(ctx.store(), ctx.config.fetch.sourcesFile);
+export async function seedSources(ctx: CliContext): Promise<void> {
+  await seedSourcesFile(await ctx.store(), ctx.config.fetch.sourcesFile);
 }
 
 function describe(source: Source): string {
@@ -32,9 +32,9 @@ function describe(source: Source): string {
   return `${source.id}\t${source.name} [${source.kind}]\n\t${redactUrl(source.url)}\n\t${state}`;
 }
 
-export function sourcesListCommand(ctx: CliContext, options: { json?: boolean }): number {
-  seedSources(ctx);
-  const sources = sourceService(ctx).list();
+export async function sourcesListCommand(ctx: CliContext, options: { json?: boolean }): Promise<number> {
+  await seedSources(ctx);
+  const sources = await (await sourceService(ctx)).list();
   if (options.json) printJsonLine({ sources });
   else if (!sources.length) printLine('No sources. Add one with: news-digest sources add <feed-url>');
   else for (const source of sources) printLine(describe(source));
@@ -44,7 +44,7 @@ export function sourcesListCommand(ctx: CliContext, options: { json?: boolean })
 export async function sourcesAddCommand(ctx: CliContext, url: string, options: { name?: string; kind?: string; check?: boolean }): Promise<number> {
   if (!isHttpUrl(url)) throw new UserError(`not an http(s) URL: ${url}`);
   if (options.kind && options.kind !== 'feed' && options.kind !== 'page') throw new UserError('--kind must be feed or page');
-  const { source, warnings } = await sourceService(ctx)
+  const { source, warnings } = await (await sourceService(ctx))
     .add(url, { ...(options.name ? { name: options.name } : {}), ...(options.kind ? { kind: options.kind as SourceKind } : {}), check: options.check !== false })
     .catch((error: unknown) => {
       throw error instanceof SourceError ? new UserError(`cannot add ${url}: ${error.message}`) : error;
@@ -55,17 +55,17 @@ export async function sourcesAddCommand(ctx: CliContext, url: string, options: {
   return 0;
 }
 
-export function sourcesRemoveCommand(ctx: CliContext, idOrUrl: string): number {
-  seedSources(ctx);
-  if (!sourceService(ctx).remove(idOrUrl)) throw new UserError(`no such source: ${idOrUrl} (see: news-digest sources list)`);
+export async function sourcesRemoveCommand(ctx: CliContext, idOrUrl: string): Promise<number> {
+  await seedSources(ctx);
+  if (!(await (await sourceService(ctx)).remove(idOrUrl))) throw new UserError(`no such source: ${idOrUrl} (see: news-digest sources list)`);
   printLine(`removed ${idOrUrl}`);
   return 0;
 }
 
 /** `sources enable|disable`: a disabled source is kept (with its fetch state) but not fetched. */
-export function sourcesEnableCommand(ctx: CliContext, idOrUrl: string, enabled: boolean): number {
-  seedSources(ctx);
-  const source = sourceService(ctx).setEnabled(idOrUrl, enabled);
+export async function sourcesEnableCommand(ctx: CliContext, idOrUrl: string, enabled: boolean): Promise<number> {
+  await seedSources(ctx);
+  const source = await (await sourceService(ctx)).setEnabled(idOrUrl, enabled);
   if (!source) throw new UserError(`no such source: ${idOrUrl} (see: news-digest sources list)`);
   printLine(`${enabled ? 'enabled' : 'disabled'} ${source.id}: ${source.name}`);
   return 0;
@@ -77,14 +77,14 @@ export async function sourcesImportCommand(ctx: CliContext, path: string): Promi
   });
   const sources = parseOpml(xml);
   if (!sources.length) throw new UserError(`no feeds found in ${path}`);
-  const added = sourceService(ctx).seed(sources);
+  const added = await (await sourceService(ctx)).seed(sources);
   printLine(`imported ${sources.length} feeds from ${path} (${added} new, ${sources.length - added} already known)`);
   return 0;
 }
 
 export async function fetchCommand(ctx: CliContext, options: { json?: boolean }): Promise<number> {
-  seedSources(ctx);
-  const store = ctx.store();
+  await seedSources(ctx);
+  const store = await ctx.store();
   const jobs = fetchJobPool(ctx.config.fetch.parse);
   const totals = await pollAndStore({ store, log: ctx.log, jobs }, pollOptionsOf(ctx.config.fetch.poll, ctx.config.fetch.request)).finally(() => jobs.close());
   if (options.json) printJsonLine(totals);

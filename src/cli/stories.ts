@@ -8,7 +8,7 @@ import { formatTime, printJsonLine, printLine } from './format.ts';
 
 const MAX_STORIES = 200;
 
-export function storiesCommand(ctx: CliContext, options: { since?: string; topic?: string; json?: boolean; limit?: string }): number {
+export async function storiesCommand(ctx: CliContext, options: { since?: string; topic?: string; json?: boolean; limit?: string }): Promise<number> {
   const now = new Date();
   let since: Date;
   try {
@@ -18,20 +18,20 @@ export function storiesCommand(ctx: CliContext, options: { since?: string; topic
   }
   const limit = Number(options.limit ?? MAX_STORIES);
   if (!Number.isInteger(limit) || limit < 1) throw new UserError(`invalid --limit "${options.limit}": use a whole number like 20`);
-  const store = ctx.store();
+  const store = await ctx.store();
   let stories: StoryRecord[];
   if (options.topic?.trim()) {
     // The stories of the matching articles, in the order of their best match.
-    const hits = store.articles.search(options.topic, { since: since.toISOString(), limit: MAX_STORIES, now });
-    const storyOf = store.stories.storiesOf(hits.map((h) => h.article.id));
+    const hits = await store.articles.search(options.topic, { since: since.toISOString(), limit: MAX_STORIES, now });
+    const storyOf = await store.stories.storiesOf(hits.map((h) => h.article.id));
     const ids = [...new Set(hits.map((h) => storyOf.get(h.article.id)).filter((id): id is number => id !== undefined))];
-    stories = store.stories.getMany(ids);
+    stories = await store.stories.getMany(ids);
   } else {
-    stories = store.stories.recent({ since: since.toISOString(), limit });
+    stories = await store.stories.recent({ since: since.toISOString(), limit });
   }
   stories = stories.slice(0, limit);
-  const members = store.stories.members(stories.map((s) => s.id));
-  const articles = new Map(store.articles.getMany([...members.values()].flat()).map((a) => [a.id, a]));
+  const members = await store.stories.members(stories.map((s) => s.id));
+  const articles = new Map((await store.articles.getMany([...members.values()].flat())).map((a) => [a.id, a]));
   const listing: StoryListing = {
     stories: stories.map((s) => listedStory(s, (members.get(s.id) ?? []).map((id) => articles.get(id)!).filter(Boolean))),
   };

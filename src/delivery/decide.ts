@@ -8,8 +8,8 @@ import { followButtons, renderTelegram } from '../digest/render.ts';
 import { english, isLanguage, translator, type Language, type Translator } from '../i18n/index.ts';
 import { selectStories } from '../digest/select.ts';
 import type { Logger } from '../log.ts';
-import type { Store, Subscriber } from '../store/index.ts';
-import type { OutboxMessageInput } from '../store/outbox.ts';
+import type { Store, StoreTx, Subscriber } from '../store/index.ts';
+import type { OutboxMessageInput } from '../store/index.ts';
 import { dueToday, localDate } from './schedule.ts';
 import { normaliseTimeOfDay } from '../util/time-of-day.ts';
 
@@ -53,8 +53,8 @@ export interface DueSubscriber {
 }
 
 /** Active subscribers whose delivery time has passed today and who have no digest for their local date. */
-export function findDue(store: Store, now: Date, options: { everyoneDue?: boolean } = {}): { active: number; due: DueSubscriber[] } {
-  const active = store.subscribers.listActive();
+export async function findDue(store: Store, now: Date, options: { everyoneDue?: boolean } = {}): Promise<{ active: number; due: DueSubscriber[] }> {
+  const active = await store.subscribers.listActive();
   const candidates: DueSubscriber[] = [];
   let minDate: string | undefined;
   for (const subscriber of active) {
@@ -72,7 +72,7 @@ export function findDue(store: Store, now: Date, options: { everyoneDue?: boolea
     if (!minDate || info.localDate < minDate) minDate = info.localDate;
   }
   if (!candidates.length) return { active: active.length, due: [] };
-  const decided = store.outbox.digestKeysSince(minDate!);
+  const decided = await store.outbox.digestKeysSince(minDate!);
   return { active: active.length, due: candidates.filter((c) => !decided.has(`${c.subscriber.chatId}|${c.localDate}`)) };
 }
 
@@ -102,15 +102,15 @@ export function carriedStories(digest: Digest): { storyId: number; articleIds: n
  * window, now) and is shared by subscribers with the same request within a run (`selections`);
  * the composed digest is shared too (`cache`) unless one of its stories is an update for them.
  */
-export function dailyDigest(
-  store: Store,
+export async function dailyDigest(
+  store: StoreTx,
   chatId: number,
   topics: string[],
   now: Date,
   options: { maxStories: number; firstWindowHours: number; cache?: DigestCache; selections?: Map<string, SelectedStory[]>; language?: Language },
-): { digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date; key: string } {
+): Promise<{ digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date; key: string }> {
   const { maxStories } = options;
-  const last = store.outbox.lastCutoff(chatId);
+  const last = await store.outbox.lastCutoff(chatId);
   const firstWindow = options.firstWindowHours * 3_600_000;
   const ingestedAfter = last ?? new Date(now.getTime() - firstWindow);
   // Published-time window: at least the last 24 h, and back to the last digest if that is older;
@@ -120,14 +120,14 @@ export function dailyDigest(
   let fresh: StoryCandidate[] | undefined;
   let selected = options.selections?.get(requestKey);
   if (!selected) {
-    fresh = selectStories(store, { topics: topics.filter((t) => t.trim()), since, now, maxStories, ingestedAfter }).candidates;
+    fresh = (await selectStories(store, { topics: topics.filter((t) => t.trim()), since, now, maxStories, ingestedAfter })).candidates;
     // Shared by the run as ids only: holding every selection's articles (text and analysis) for
     // thousands of subscribers would cost hundreds of megabytes.
     selected = fresh.map(({ articles, ...rest }) => ({ ...rest, articleIds: articles.map((a) => a.id) }));
     options.selections?.set(requestKey, selected);
   }
   // The articles of these stories this subscriber got in earlier digests.
-  const got = last ? store.stories.deliveredArticles(chatId, new Date(now.getTime() - DELIVERED_LOOKBACK_DAYS * 86_400_000).toISOString()) : new Set<number>();
+  const got = last ? await store.stories.deliveredArticles(chatId, new Date(now.getTime() - DELIVERED_LOOKBACK_DAYS * 86_400_000).toISOString()) : new Set<number>();
   const delivered = selected.map((story) => story.articleIds.filter((id) => got.has(id)));
   const personal = delivered.flatMap((ids, i) => (ids.length ? [[i, ids] as const] : []));
   // The messages are in the subscriber's language: it is part of what subscribers share.
@@ -135,7 +135,7 @@ export function dailyDigest(
   const key = `${personal.length ? `${requestKey}|${JSON.stringify(personal)}` : requestKey}|${language}`;
   const cached = options.cache?.get(key);
   if (cached) return { ...cached, ingestedAfter, key };
-  const articles = fresh ? undefined : new Map(store.articles.getMany(selected.flatMap((s) => s.articleIds)).map((a) => [a.id, a]));
+  const articles = fresh ? undefined : new Map((await store.articles.getMany(selected.flatMap((s) => s.articleIds))).map((a) => [a.id, a]));
   const candidates: StoryCandidate[] = selected.map(({ articleIds, ...rest }, i) => {
     const members = fresh ? fresh[i]!.articles : articleIds.map((id) => articles!.get(id)).filter((a): a is StoredArticle => a !== undefined);
     return { ...rest, articles: members, ...(delivered[i]!.length ? { delivered: new Set(delivered[i]) } : {}) };
@@ -171,9 +171,9 @@ async function improveChunk(
   improved: Set<string>,
 ): Promise<void> {
   for (const { subscriber } of chunk) {
-    const topics = store.subscribers.topics(subscriber.chatId);
+    const topics = await store.subscribers.topics(subscriber.chatId);
     const own = subscriberOptions(subscriber, options);
-    const built = dailyDigest(store, subscriber.chatId, topics, now, { ...options, ...own, cache, selections });
+    const built = await dailyDigest(store, subscriber.chatId, topics, now, { ...options, ...own, cache, selections });
     if (improved.has(built.key) || !built.digest.stories.length) continue;
     improved.add(built.key);
     const digest = await options.improve!(built.digest);
@@ -193,7 +193,7 @@ const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resol
 /** Decides every due subscriber: one digest each, recorded in the outbox. */
 export async function decideDue(store: Store, options: DecideOptions): Promise<DecideReport> {
   const { now } = options;
-  const { active, due } = findDue(store, now, { everyoneDue: options.everyoneDue ?? false });
+  const { active, due } = await findDue(store, now, { everyoneDue: options.everyoneDue ?? false });
   const report: DecideReport = { active, due: due.length, queued: 0, skippedEmpty: 0, alreadyDecided: 0, buildCpuMicros: 0, built: 0 };
   const chunkSize = options.chunkSize ?? 100;
   const cache = new Map<string, { digest: Digest; messages: OutboxMessageInput[] }>();
@@ -205,22 +205,22 @@ export async function decideDue(store: Store, options: DecideOptions): Promise<D
     if (options.improve) await improveChunk(store, chunk, now, options, cache, selections, improved);
     // CPU of the whole decision (digest build or reuse, render, outbox insert), per chunk.
     const cpu = process.cpuUsage();
-    store.outbox.transaction(() => {
+    await store.transaction(async (tx) => {
       for (const { subscriber, localDate: date, dueAt } of chunk) {
         // Inside the write transaction: nobody else can decide this subscriber meanwhile.
-        if (store.outbox.hasDigest(subscriber.chatId, date)) {
+        if (await tx.outbox.hasDigest(subscriber.chatId, date)) {
           report.alreadyDecided++;
           continue;
         }
-        const topics = store.subscribers.topics(subscriber.chatId);
-        const { digest, messages, ingestedAfter } = dailyDigest(store, subscriber.chatId, topics, now, { ...options, ...subscriberOptions(subscriber, options), cache, selections });
+        const topics = await tx.subscribers.topics(subscriber.chatId);
+        const { digest, messages, ingestedAfter } = await dailyDigest(tx, subscriber.chatId, topics, now, { ...options, ...subscriberOptions(subscriber, options), cache, selections });
         report.built = cache.size;
-        const digestId = store.outbox.recordDecision(
+        const digestId = await tx.outbox.recordDecision(
           { chatId: subscriber.chatId, localDate: date, dueAt, cutoffAt: now, ingestedAfter, topic: digest.topic, storyCount: digest.stories.length, messages },
           now,
         );
         // What it carries, story by story: the next digest shows these stories as updates.
-        if (digestId !== null && messages.length) store.stories.recordDigest(digestId, carriedStories(digest));
+        if (digestId !== null && messages.length) await tx.stories.recordDigest(digestId, carriedStories(digest));
         if (messages.length) report.queued++;
         else report.skippedEmpty++;
       }

@@ -95,8 +95,8 @@ export class Delivery {
    * Takes the scheduler lease. The holder records what a dead predecessor left in flight as
    * unknown, then starts the sender. Without the lease nothing is sent (and the log says why).
    */
-  start(): StartResult {
-    const result = this.lease.acquire();
+  async start(): Promise<StartResult> {
+    const result = await this.lease.acquire();
     if (!result.acquired) {
       if (!this.started) {
         this.deps.log.warn(
@@ -106,10 +106,10 @@ export class Delivery {
       }
       return { ...result, recoveredUnknown: 0 };
     }
-    const recovered = this.deps.store.outbox.recoverInFlight(new Date(this.time.now()));
+    const recovered = await this.deps.store.outbox.recoverInFlight(new Date(this.time.now()));
     this.recoveredUnknown += recovered;
     this.deps.metrics?.digestMessages('unknown', recovered);
-    const counts = this.deps.store.outbox.counts();
+    const counts = await this.deps.store.outbox.counts();
     this.deps.log.info(
       { recoveredUnknown: recovered, unknownTotal: counts.messages.unknown, pending: counts.messages.pending },
       recovered ? 'delivery lock taken; messages left in flight by a stopped process recorded as unknown (not resent)' : 'delivery lock taken',
@@ -149,9 +149,9 @@ export class Delivery {
     return this.sender.drain();
   }
 
-  stats(): DeliveryStats {
+  async stats(): Promise<DeliveryStats> {
     return {
-      counts: this.deps.store.outbox.counts(),
+      counts: await this.deps.store.outbox.counts(),
       sender: { ...this.sender.stats },
       recoveredUnknown: this.recoveredUnknown,
       holdsLock: this.lease.valid,
@@ -163,14 +163,14 @@ export class Delivery {
     this.stopping = true;
     await this.deciding?.catch(() => null);
     await this.sender.stop();
-    this.lease.release();
+    await this.lease.release();
   }
 }
 
 /** Lines for the admin /stats command: today's (UTC) daily digests by state. */
-export function deliveryStatsLines(store: Store, now = new Date()): string[] {
-  const today = store.outbox.counts({ localDate: localDate(now, 'UTC') });
-  const all = store.outbox.counts();
+export async function deliveryStatsLines(store: Store, now = new Date()): Promise<string[]> {
+  const today = await store.outbox.counts({ localDate: localDate(now, 'UTC') });
+  const all = await store.outbox.counts();
   return [
     `Digests today: sent ${today.digests.sent}, pending ${today.digests.pending}, empty ${today.digests['skipped-empty']}, failed ${today.digests.failed}, unknown ${today.digests.unknown}`,
     `Messages unknown (ambiguous after a crash, not resent): ${all.messages.unknown}; failed: ${all.messages.failed}`,

@@ -58,10 +58,10 @@ export class SchedulerLease {
   }
 
   /** Tries to take the lease; on success renews it in the background until release(). */
-  acquire(): { acquired: boolean; holder: LockHolder } {
+  async acquire(): Promise<{ acquired: boolean; holder: LockHolder }> {
     const now = this.time.now();
     const expiresAt = now + this.options.leaseMs;
-    const result = this.store.outbox.acquireLock(
+    const result = await this.store.outbox.acquireLock(
       { name: this.name, owner: this.owner, host: hostname(), pid: process.pid, expiresAt },
       new Date(now),
       isStaleHolder,
@@ -83,17 +83,17 @@ export class SchedulerLease {
       for (;;) {
         await this.time.sleep(every, renewal.signal);
         if (renewal.signal.aborted) return;
-        this.renew();
+        await this.renew();
       }
     })();
   }
 
-  renew(): boolean {
+  async renew(): Promise<boolean> {
     if (!this.held) return false;
     let ok = false;
     const expiresAt = this.time.now() + this.options.leaseMs;
     try {
-      ok = this.store.outbox.renewLock(this.name, this.owner, expiresAt);
+      ok = await this.store.outbox.renewLock(this.name, this.owner, expiresAt);
     } catch (error) {
       this.options.log.warn({ err: error }, 'could not renew the scheduler lease');
       // Keep the old expiry: `valid` turns false before it runs out.
@@ -120,12 +120,12 @@ export class SchedulerLease {
     this.renewal = undefined;
   }
 
-  release(): void {
+  async release(): Promise<void> {
     this.stopRenewal();
     if (!this.held) return;
     this.held = false;
     try {
-      this.store.outbox.releaseLock(this.name, this.owner);
+      await this.store.outbox.releaseLock(this.name, this.owner);
     } catch (error) {
       this.options.log.warn({ err: error }, 'could not release the scheduler lease');
     }

@@ -9,7 +9,7 @@
 import type { Logger } from '../log.ts';
 import type { Store } from '../store/index.ts';
 import { classifyTelegramError, HTML_MESSAGE, type TelegramFailure } from '../telegram/policy.ts';
-import type { ReadyMessage, SendingMessage } from '../store/outbox.ts';
+import type { ReadyMessage, SendingMessage } from '../store/index.ts';
 import type { Metrics } from '../util/metrics.ts';
 import { systemTime, type TimeSource } from '../util/time.ts';
 
@@ -164,9 +164,9 @@ export class Sender {
     });
   }
 
-  private settleDrainWaiters(): void {
+  private async settleDrainWaiters(): Promise<void> {
     if (!this.drainWaiters.length) return;
-    if (this.stopping || (this.inFlight.size === 0 && this.deps.store.outbox.openCount() === 0)) {
+    if (this.stopping || (this.inFlight.size === 0 && await this.deps.store.outbox.openCount() === 0)) {
       const waiters = this.drainWaiters;
       this.drainWaiters = [];
       for (const w of waiters) w();
@@ -195,18 +195,18 @@ export class Sender {
       }
     }
     this.running = false;
-    this.settleDrainWaiters();
+    await this.settleDrainWaiters();
   }
 
   private canSend(): boolean {
     return this.deps.canSend ? this.deps.canSend() : true;
   }
 
-  private refill(now: number): void {
+  private async refill(now: number): Promise<void> {
     if (this.queue.length > 200 || now - this.lastRefill < 100) return;
     this.lastRefill = now;
     const exclude = [...this.queue.map((i) => i.id), ...this.inFlight.keys()];
-    const more = this.deps.store.outbox.ready(new Date(now).toISOString(), 1_000, exclude);
+    const more = await this.deps.store.outbox.ready(new Date(now).toISOString(), 1_000, exclude);
     this.queue.push(...more);
   }
 
@@ -227,9 +227,9 @@ export class Sender {
     return { waitMs };
   }
 
-  private idleWaitMs(now: number, pickWait: number): number {
+  private async idleWaitMs(now: number, pickWait: number): Promise<number> {
     let wait = Math.min(pickWait, this.settings.idlePollMs);
-    const nextRetry = this.deps.store.outbox.nextRetryAt();
+    const nextRetry = await this.deps.store.outbox.nextRetryAt();
     if (nextRetry) wait = Math.min(wait, Math.max(1, Date.parse(nextRetry) - now));
     return wait;
   }
@@ -250,11 +250,11 @@ export class Sender {
         await this.waitForWake(this.pausedUntil - now);
         continue;
       }
-      this.refill(now);
+      await this.refill(now);
       const picked = this.pick(now);
       if (!picked.item) {
-        this.settleDrainWaiters();
-        await this.waitForWake(this.idleWaitMs(now, picked.waitMs));
+        await this.settleDrainWaiters();
+        await this.waitForWake(await this.idleWaitMs(now, picked.waitMs));
         continue;
       }
       const item = picked.item;
@@ -265,7 +265,7 @@ export class Sender {
         await this.time.sleep(wait);
         continue;
       }
-      const message = this.deps.store.outbox.takeForSending(item.id);
+      const message = await this.deps.store.outbox.takeForSending(item.id);
       if (!message) continue; // cancelled or taken meanwhile
       this.pacer.take();
       this.dispatch(item, message);
@@ -283,8 +283,10 @@ export class Sender {
         this.chatNextAt.set(item.chatId, this.time.now() + this.settings.perChatIntervalMs);
         if (this.chatNextAt.size > 50_000) this.pruneChatTimes();
         this.wake();
-        this.settleDrainWaiters();
-      });
+      })
+      // Reads the outbox (are we drained?): after the bookkeeping above, and never a rejection left unhandled.
+      .then(() => this.settleDrainWaiters())
+      .catch((error: unknown) => this.deps.log.error({ err: error }, 'could not check whether delivery is drained'));
     this.inFlight.set(item.id, { item, abort, done });
   }
 
@@ -319,7 +321,7 @@ export class Sender {
       case 'sent': {
         const messageId = outcome.messageId;
         // Also records the message in sent_messages, for replies and button presses on it.
-        store.outbox.markSent(item.id, messageId, now);
+        await store.outbox.markSent(item.id, messageId, now);
         this.stats.sent++;
         this.deps.metrics?.digestMessages('sent', 1);
         this.stats.firstSentAt ??= now.getTime();
@@ -329,7 +331,7 @@ export class Sender {
       case 'rate-limited': {
         // Telegram asks the bot to wait: pause everything, then try this message again.
         this.pausedUntil = Math.max(this.pausedUntil, now.getTime() + outcome.retryAfterMs);
-        store.outbox.reschedule(item.id, new Date(now.getTime() + outcome.retryAfterMs), outcome.reason, now, { countAttempt: false });
+        await store.outbox.reschedule(item.id, new Date(now.getTime() + outcome.retryAfterMs), outcome.reason, now, { countAttempt: false });
         this.stats.rateLimited++;
         log.warn({ chatId: item.chatId, retryAfterMs: outcome.retryAfterMs }, 'telegram rate limit (429); waiting');
         return;
@@ -337,27 +339,27 @@ export class Sender {
       case 'retry': {
         if (this.stopping && abort.signal.aborted) {
           // Abandoned at shutdown: Telegram may have it; never send it again.
-          store.outbox.markUnknown(item.id, 'abandoned at shutdown during the call; not retried', now);
+          await store.outbox.markUnknown(item.id, 'abandoned at shutdown during the call; not retried', now);
           this.deps.metrics?.digestMessages('unknown', 1);
           return;
         }
         if (attempts >= this.settings.maxAttempts) {
-          store.outbox.markFailed(item.id, `${outcome.reason} (after ${attempts} attempts)`, now);
+          await store.outbox.markFailed(item.id, `${outcome.reason} (after ${attempts} attempts)`, now);
           this.stats.failed++;
           this.deps.metrics?.digestMessages('failed', 1);
           log.error({ chatId: item.chatId, attempts, reason: outcome.reason }, 'digest message failed; giving up');
           return;
         }
         const delay = Math.min(this.settings.retryMaxMs, this.settings.retryBaseMs * 2 ** (attempts - 1));
-        store.outbox.reschedule(item.id, new Date(now.getTime() + delay), outcome.reason, now);
+        await store.outbox.reschedule(item.id, new Date(now.getTime() + delay), outcome.reason, now);
         this.stats.retried++;
         log.warn({ chatId: item.chatId, attempt: attempts, delayMs: delay, reason: outcome.reason }, 'digest message not sent; retrying');
         return;
       }
       case 'deactivate': {
-        store.outbox.markFailed(item.id, outcome.reason, now, { cancelRest: true });
-        store.outbox.cancelChat(item.chatId, outcome.reason, now);
-        if (store.subscribers.unsubscribe(item.chatId, outcome.reason, now)) {
+        await store.outbox.markFailed(item.id, outcome.reason, now, { cancelRest: true });
+        await store.outbox.cancelChat(item.chatId, outcome.reason, now);
+        if (await store.subscribers.unsubscribe(item.chatId, outcome.reason, now)) {
           this.stats.deactivated++;
           log.info({ chatId: item.chatId, reason: outcome.reason }, 'subscriber deactivated');
           this.deps.onDeactivated?.(item.chatId, outcome.reason);
@@ -368,7 +370,7 @@ export class Sender {
         return;
       }
       case 'fail': {
-        store.outbox.markFailed(item.id, outcome.reason, now);
+        await store.outbox.markFailed(item.id, outcome.reason, now);
         this.stats.failed++;
         this.deps.metrics?.digestMessages('failed', 1);
         log.error({ chatId: item.chatId, reason: outcome.reason }, 'digest message rejected by telegram');

@@ -8,7 +8,7 @@ import { repeatsHeadline } from '../nlp/headline.ts';
 import type { Digest, SourceRef, Story, StoryQuote } from '../model/digest.ts';
 
 export interface StoryCandidate {
-  /** The stored story (store/stories.ts) these articles belong to. */
+  /** The stored story (store/sqlite/stories.ts) these articles belong to. */
   story?: { id: number; title: string; titleArticleId: number | null; articleCount: number; outletCount: number };
   articles: StoredArticle[];
   /** How well the story matches the request (higher is better); used to pick its lead article. */

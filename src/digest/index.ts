@@ -1,5 +1,5 @@
 // The digest service: select stories from the store, compose the Digest.
-import type { Store } from '../store/index.ts';
+import type { StoreTx } from '../store/index.ts';
 import { composeDigest } from './compose.ts';
 import type { Digest } from '../model/digest.ts';
 import { english } from '../i18n/index.ts';
@@ -17,10 +17,10 @@ export interface DigestRequest {
   ingestedAfter?: Date;
 }
 
-export function buildDigest(store: Store, request: DigestRequest): Digest {
+export async function buildDigest(store: StoreTx, request: DigestRequest): Promise<Digest> {
   const topic = request.topic?.trim() ? request.topic.trim() : null;
   const topics = topic ? [topic] : (request.topics ?? []).filter((t) => t.trim());
-  const selection = selectStories(store, {
+  const selection = await selectStories(store, {
     topics,
     since: request.since,
     now: request.now,
@@ -34,7 +34,7 @@ export function buildDigest(store: Store, request: DigestRequest): Digest {
     digest.note = english.t('digest.nothingNewSince', { date: shortTime(request.since.toISOString(), request.now) });
   }
   if (!digest.stories.length && !request.ingestedAfter) {
-    const suggestions = suggestTopics(store, request.now);
+    const suggestions = await suggestTopics(store, request.now);
     if (suggestions.length) digest.suggestions = suggestions;
   }
   return digest;

@@ -1,12 +1,12 @@
 // select: which stories a digest shows. Topic search (or a subscriber's topics, or top
 // stories) within a time window, then the stored stories of the matching articles (assigned
-// at ingest, see store/stories.ts: nothing is clustered here), ranked by relevance, recency,
+// at ingest, see store/sqlite/stories.ts: nothing is clustered here), ranked by relevance, recency,
 // and how many outlets and articles covered them, each with its newest members. The only
 // digest module that reads the store.
 import type { StoredArticle } from '../model.ts';
 import { createRequire } from 'node:module';
 import { namedEntities } from '../nlp/tokens.ts';
-import type { SearchHit, Store, StoryRecord } from '../store/index.ts';
+import type { SearchHit, StoreTx, StoryRecord } from '../store/index.ts';
 import type { StoryCandidate } from './compose.ts';
 
 export interface SelectRequest {
@@ -57,11 +57,11 @@ function keepBestMatches(hits: SearchHit[]): SearchHit[] {
  * The best `max` stories of the matched articles, each with its newest members. Ranked on the
  * story rows, so that a story of a hundred articles costs no more to rank than one of one.
  */
-function bestStories(store: Store, relevance: Map<number, number>, matched: Map<number, number>, request: SelectRequest, max: number, outsideWindow: boolean): StoryCandidate[] {
+async function bestStories(store: StoreTx, relevance: Map<number, number>, matched: Map<number, number>, request: SelectRequest, max: number, outsideWindow: boolean): Promise<StoryCandidate[]> {
   let ids = [...relevance.keys()];
   // Daily digests: only stories with news since the last one.
-  if (request.ingestedAfter) ids = store.stories.withArticlesIngestedAfter(ids, request.ingestedAfter.toISOString());
-  const pool: Pooled[] = store.stories.getMany(ids).map((story) => ({ story, relevance: relevance.get(story.id)! }));
+  if (request.ingestedAfter) ids = await store.stories.withArticlesIngestedAfter(ids, request.ingestedAfter.toISOString());
+  const pool: Pooled[] = (await store.stories.getMany(ids)).map((story) => ({ story, relevance: relevance.get(story.id)! }));
   const maxRelevance = Math.max(1e-9, ...pool.map((p) => p.relevance));
   const chosen = pool
     .map((p) => ({ p, s: storyScore(p, maxRelevance, request.now) }))
@@ -69,11 +69,11 @@ function bestStories(store: Store, relevance: Map<number, number>, matched: Map<
     .slice(0, max)
     .map((x) => x.p);
 
-  const members = store.stories.members(
+  const members = await store.stories.members(
     chosen.map((p) => p.story.id),
     MEMBERS_PER_STORY,
   );
-  const articles = new Map(store.articles.getMany([...members.values()].flat()).map((a) => [a.id, a]));
+  const articles = new Map((await store.articles.getMany([...members.values()].flat())).map((a) => [a.id, a]));
   const out: StoryCandidate[] = [];
   for (const { story } of chosen) {
     const group = (members.get(story.id) ?? []).map((id) => articles.get(id)).filter((a): a is StoredArticle => a !== undefined);
@@ -90,45 +90,45 @@ function bestStories(store: Store, relevance: Map<number, number>, matched: Map<
   return out;
 }
 
-export function selectStories(store: Store, request: SelectRequest): Selection {
+export async function selectStories(store: StoreTx, request: SelectRequest): Promise<Selection> {
   const maxStories = request.maxStories ?? 5;
   const since = request.since.toISOString();
 
   if (!request.topics.length) {
     // Top stories: the latest ones, by recency and coverage (no search score).
-    const recent = new Map(store.stories.recent({ since, limit: TOP_STORY_POOL }).map((s) => [s.id, 0]));
-    return { candidates: bestStories(store, recent, new Map(), request, maxStories, false), outsideWindow: false };
+    const recent = new Map((await store.stories.recent({ since, limit: TOP_STORY_POOL })).map((s) => [s.id, 0]));
+    return { candidates: await bestStories(store, recent, new Map(), request, maxStories, false), outsideWindow: false };
   }
 
   /** The matching articles' scores, and each of their stories' best score. */
-  const search = (windowStart: string) => {
+  const search = async (windowStart: string) => {
     const matched = new Map<number, number>();
     for (const topic of request.topics) {
-      for (const hit of keepBestMatches(store.articles.search(topic, { since: windowStart, limit: HITS_PER_TOPIC, now: request.now }))) {
+      for (const hit of keepBestMatches(await store.articles.search(topic, { since: windowStart, limit: HITS_PER_TOPIC, now: request.now }))) {
         matched.set(hit.article.id, Math.max(matched.get(hit.article.id) ?? 0, hit.score));
       }
     }
     const relevance = new Map<number, number>();
-    for (const [articleId, storyId] of store.stories.storiesOf([...matched.keys()])) relevance.set(storyId, Math.max(relevance.get(storyId) ?? 0, matched.get(articleId)!));
+    for (const [articleId, storyId] of await store.stories.storiesOf([...matched.keys()])) relevance.set(storyId, Math.max(relevance.get(storyId) ?? 0, matched.get(articleId)!));
     return { matched, relevance };
   };
 
-  let found = search(since);
-  let candidates = bestStories(store, found.relevance, found.matched, request, maxStories, false);
+  let found = await search(since);
+  let candidates = await bestStories(store, found.relevance, found.matched, request, maxStories, false);
   let outsideWindow = false;
   // Daily digests ask for news since the last one; an empty result there is a real "nothing new".
   if (!candidates.length && !request.ingestedAfter) {
-    found = search('');
-    candidates = bestStories(store, found.relevance, found.matched, request, maxStories, true);
+    found = await search('');
+    candidates = await bestStories(store, found.relevance, found.matched, request, maxStories, true);
     outsideWindow = candidates.length > 0;
   }
   return { candidates, outsideWindow };
 }
 
 /** How many stored stories have an article about the topic since `since` (what /follow tells the reader). */
-export function countTopicStories(store: Store, topic: string, since: Date, now: Date): number {
-  const hits = keepBestMatches(store.articles.search(topic, { since: since.toISOString(), limit: TOP_STORY_POOL, now }));
-  return new Set(store.stories.storiesOf(hits.map((h) => h.article.id)).values()).size;
+export async function countTopicStories(store: StoreTx, topic: string, since: Date, now: Date): Promise<number> {
+  const hits = keepBestMatches(await store.articles.search(topic, { since: since.toISOString(), limit: TOP_STORY_POOL, now }));
+  return new Set((await store.stories.storiesOf(hits.map((h) => h.article.id))).values()).size;
 }
 
 /**
@@ -174,13 +174,13 @@ export function distinctTopics(frequency: ReadonlyMap<string, number>, lowerCase
 }
 
 /** Topics to suggest when nothing matched: the names most mentioned in recent articles, each once. */
-export function suggestTopics(store: Store, now: Date, count = 5): string[] {
+export async function suggestTopics(store: StoreTx, now: Date, count = 5): Promise<string[]> {
   const since = new Date(now.getTime() - 7 * 86_400_000).toISOString();
   const frequency = new Map<string, number>();
   const lowerCaseWords = new Set<string>();
-  const recent = store.articles.recent({ since, limit: 200 });
+  const recent = await store.articles.recent({ since, limit: 200 });
   // An archive with nothing from this week still has topics worth suggesting.
-  for (const article of recent.length ? recent : store.articles.recent({ limit: 200 })) {
+  for (const article of recent.length ? recent : await store.articles.recent({ limit: 200 })) {
     const summary = article.analysis?.summary.join(' ') ?? '';
     for (const word of summary.match(/(?<![\p{L}\p{N}])\p{Ll}[\p{L}'-]*/gu) ?? []) lowerCaseWords.add(word);
     // Names in headlines are what a story is about; names in the summary count a third as much.

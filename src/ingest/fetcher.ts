@@ -206,7 +206,7 @@ export async function pollSources(deps: PollDeps, options: PollOptions = {}): Pr
     signal: controller.signal,
   };
   try {
-    const due = deps.store.sources.due(now());
+    const due = await deps.store.sources.due(now());
     const sourceLimit = pLimit(Math.max(1, options.concurrency ?? 4));
     const results = await Promise.all(
       due.map((source) =>
@@ -280,7 +280,7 @@ async function pollSource(source: Source, ctx: Context): Promise<SourceResult> {
     const res = await fetchUrl(source.url, { ...ctx.fetchOptions, etag: source.etag, lastModified: source.lastModified });
     if (res.notModified) {
       // A 304 may carry fresher validators; otherwise the stored ones stay valid.
-      store.sources.recordSuccess(source.id, { etag: res.headers.etag ?? source.etag, lastModified: res.headers['last-modified'] ?? source.lastModified }, ctx.now());
+      await store.sources.recordSuccess(source.id, { etag: res.headers.etag ?? source.etag, lastModified: res.headers['last-modified'] ?? source.lastModified }, ctx.now());
       result.outcome = 'not-modified';
       return result;
     }
@@ -294,12 +294,12 @@ async function pollSource(source: Source, ctx: Context): Promise<SourceResult> {
     // With an item left behind (or a teaser still without its page), forget the validators so
     // the next poll gets the full feed again instead of a 304 that would hide it for good.
     const complete = result.skipped === 0 && result.pagesDeferred === 0;
-    store.sources.recordSuccess(source.id, complete ? { etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null } : {}, ctx.now());
+    await store.sources.recordSuccess(source.id, complete ? { etag: res.headers.etag ?? null, lastModified: res.headers['last-modified'] ?? null } : {}, ctx.now());
     return result;
   } catch (err) {
     // Cut off by the deadline or a shutdown: not the source's fault, it stays due.
     if (ctx.signal.aborted) return deferred(source, ctx, result);
-    return recordFailure(source, err, ctx, result);
+    return await recordFailure(source, err, ctx, result);
   }
 }
 
@@ -331,7 +331,7 @@ async function store1(source: Source, draft: ArticleDraft | null, ctx: Context, 
   }
 }
 
-function recordFailure(source: Source, err: unknown, ctx: Context, result: SourceResult): SourceResult {
+async function recordFailure(source: Source, err: unknown, ctx: Context, result: SourceResult): Promise<SourceResult> {
   const { store, log } = ctx.deps;
   const now = ctx.now();
   const reason = reasonOf(err);
@@ -340,13 +340,13 @@ function recordFailure(source: Source, err: unknown, ctx: Context, result: Sourc
     const waitMs = Math.min(err.retryAfterMs, ctx.maxRetryAfterMs);
     const until = new Date(now.getTime() + waitMs);
     const why = `${reason}, retry after ${Math.ceil(waitMs / 1000)} s`;
-    store.sources.postpone(source.id, until, why, now);
+    await store.sources.postpone(source.id, until, why, now);
     log.warn({ source: source.name, url: source.url, reason: why, nextAttemptAt: until.toISOString() }, `source postponed: ${source.name}: ${why}`);
     return { ...result, outcome: 'postponed', reason: why, nextAttemptAt: until.toISOString() };
   }
   const failures = source.consecutiveFailures + 1;
   const until = new Date(now.getTime() + backoffDelayMs(failures, ctx.deps.random));
-  store.sources.recordFailure(source.id, reason, until, now);
+  await store.sources.recordFailure(source.id, reason, until, now);
   log.warn(
     { source: source.name, url: source.url, reason, consecutiveFailures: failures, nextAttemptAt: until.toISOString() },
     `source failed: ${source.name}: ${reason}`,
@@ -386,7 +386,7 @@ async function storeFeed(source: Source, res: FetchResult, ctx: Context, result:
     const key: { guid?: string; url?: string } = {};
     if (item.guid) key.guid = item.guid;
     if (item.url) key.url = item.url;
-    const known = ctx.deps.store.articles.knownAs(key, source.id);
+    const known = await ctx.deps.store.articles.knownAs(key, source.id);
     if (known) {
       result.known++;
       if (item.isTeaser && item.url && ctx.deps.complete && known.text === item.text) unfinished.push({ item: { ...item, url: item.url }, storedId: known.id });

@@ -182,15 +182,15 @@ export function reasonOf(error: unknown): string {
 }
 
 /** Analyses and stores one draft in-process; duplicates are detected before any analysis work. */
-export function storeDraft(store: Store, draft: ArticleDraft, sourceId?: number | null): InsertResult {
+export async function storeDraft(store: Store, draft: ArticleDraft, sourceId?: number | null): Promise<InsertResult> {
   // A source's configured name (a feed's title by default) reads as the outlet's name.
   withOutletName(draft);
-  if (store.articles.isKnown(draft, sourceId ?? null)) return store.articles.insert(draft, { sourceId: sourceId ?? null });
-  return storePrepared(store, prepareArticle(draft), sourceId ?? null);
+  if (await store.articles.isKnown(draft, sourceId ?? null)) return await store.articles.insert(draft, { sourceId: sourceId ?? null });
+  return await storePrepared(store, prepareArticle(draft), sourceId ?? null);
 }
 
-function storePrepared(store: Store, { draft, analysis, keys, storyFeatures }: PreparedArticle, sourceId: number | null): InsertResult {
-  return store.articles.insert(draft, { sourceId, analysis, keys, storyFeatures });
+async function storePrepared(store: Store, { draft, analysis, keys, storyFeatures }: PreparedArticle, sourceId: number | null): Promise<InsertResult> {
+  return await store.articles.insert(draft, { sourceId, analysis, keys, storyFeatures });
 }
 
 export function emptyCounts(): IngestCounts {
@@ -268,21 +268,22 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
     const results: InsertResult[] = [];
     const failures: [input: string, reason: string, title?: string][] = [];
     try {
-      deps.store.articles.inTransaction(() => {
-        outcomes.forEach((outcome, i) => {
+      await deps.store.transaction(async (tx) => {
+        for (const [i, outcome] of outcomes.entries()) {
           const input = batch[i]!.input;
           if ('error' in outcome) {
             failures.push([input, outcome.error]);
-            return;
+            continue;
           }
           for (const { draft, analysis, keys, storyFeatures } of outcome.articles) {
             try {
-              results.push(deps.store.articles.insert(draft, { analysis, keys, storyFeatures }));
+              // A savepoint inside the batch's transaction: a failing article leaves the others stored.
+              results.push(await tx.articles.insert(draft, { analysis, keys, storyFeatures }));
             } catch (error) {
               failures.push([input, reasonOf(error), draft.title]);
             }
           }
-        });
+        }
       });
     } catch (error) {
       // The batch's transaction itself failed (e.g. the database stayed locked): nothing of it is stored.
@@ -326,13 +327,13 @@ export function pollAndStore(deps: { store: Store; log: Logger; jobs: JobRunner;
       // As storeDraft, with the analysis in a worker.
       ingest: async (draft, sourceId) => {
         withOutletName(draft);
-        const result = store.articles.isKnown(draft, sourceId) ? store.articles.insert(draft, { sourceId }) : storePrepared(store, await jobs.run({ kind: 'prepare', draft }), sourceId);
+        const result = await store.articles.isKnown(draft, sourceId) ? await store.articles.insert(draft, { sourceId }) : await storePrepared(store, await jobs.run({ kind: 'prepare', draft }), sourceId);
         if (result.status === 'new') metrics?.articlesIngested(1);
         return result;
       },
       complete: async (id, page) => {
         const prepared = await jobs.run({ kind: 'prepare', draft: page });
-        return store.articles.completeText(id, prepared.draft, prepared);
+        return await store.articles.completeText(id, prepared.draft, prepared);
       },
     },
     options,

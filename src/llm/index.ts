@@ -187,7 +187,7 @@ class Summarizer implements LlmSummarizer {
   private async lookupOrAsk<T>(kind: string, key: string, format: OutputFormat<T>, prompt: RenderedPrompt): Promise<{ value: T; fresh: boolean } | null> {
     const cache = this.deps.store.llmCache;
     try {
-      const hit = cache.get(key);
+      const hit = await cache.get(key);
       if (hit?.status === 'invalid') {
         this.metrics.cacheHits++;
         return null;
@@ -205,13 +205,13 @@ class Summarizer implements LlmSummarizer {
     this.metrics.breakerOpens = this.breaker.opens;
     try {
       const result = await this.client.completeJson(format, prompt);
-      this.remember(key, kind, 'ok', result.value, result.tokens);
+      await this.remember(key, kind, 'ok', result.value, result.tokens);
       return { value: result.value, fresh: true };
     } catch (error) {
       this.metrics.breakerOpens = this.breaker.opens;
       if (error instanceof LlmError) {
         // The same content would get the same invalid reply: remember, do not send it again.
-        if (error.kind === 'invalid-output') this.remember(key, kind, 'invalid', null, 0);
+        if (error.kind === 'invalid-output') await this.remember(key, kind, 'invalid', null, 0);
         if (error.kind !== 'breaker-open' && error.kind !== 'closed') this.log.warn({ kind, reason: error.message }, 'LLM request failed; using the offline result');
       } else {
         this.log.error({ err: error, kind }, 'LLM request failed unexpectedly; using the offline result');
@@ -222,9 +222,9 @@ class Summarizer implements LlmSummarizer {
     }
   }
 
-  private remember(key: string, kind: string, status: 'ok' | 'invalid', value: unknown, tokens: number): void {
+  private async remember(key: string, kind: string, status: 'ok' | 'invalid', value: unknown, tokens: number): Promise<void> {
     try {
-      this.deps.store.llmCache.put({ key, kind, model: this.client.model, status, value, tokens });
+      await this.deps.store.llmCache.put({ key, kind, model: this.client.model, status, value, tokens });
     } catch (error) {
       this.log.warn({ err: error }, 'LLM cache not writable');
     }
@@ -291,7 +291,7 @@ class Summarizer implements LlmSummarizer {
     if (this.closed || !digest.stories.length) return digest;
     try {
       const ids = [...new Set(digest.stories.flatMap((s) => s.sources.map((src) => src.articleId)))];
-      const byId = new Map(this.deps.store.articles.getMany(ids).map((a) => [a.id, a]));
+      const byId = new Map((await this.deps.store.articles.getMany(ids)).map((a) => [a.id, a]));
       const stories = await Promise.all(
         digest.stories.map((story) =>
           this.enhanceStory(story, byId).catch((error: unknown) => {

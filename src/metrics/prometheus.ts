@@ -5,7 +5,7 @@ import type { DigestDecision, FetchOutcome, LlmTokenKind, MessageOutcome, Metric
 
 export interface PrometheusOptions {
   /** Digest messages waiting in the outbox, read at each scrape. */
-  queueDepth: () => number;
+  queueDepth: () => number | Promise<number>;
   /** Also export Node's process metrics (memory, CPU, event loop lag); default true. */
   processMetrics?: boolean;
 }
@@ -38,8 +38,9 @@ export class PrometheusMetrics implements Metrics {
       name: 'news_digest_outbox_pending',
       help: 'Digest messages waiting in the outbox to be sent.',
       registers,
-      collect() {
-        this.set(options.queueDepth());
+      // prom-client awaits an async collect before it reads the value.
+      async collect() {
+        this.set(await options.queueDepth());
       },
     });
     // Known label values start at 0, so a dashboard shows "no failures" rather than no series.

@@ -20,7 +20,7 @@ export interface MetricsServerOptions {
   host: string;
   port: number;
   registry: Registry;
-  health: () => HealthReport;
+  health: () => HealthReport | Promise<HealthReport>;
 }
 
 export async function startMetricsServer(options: MetricsServerOptions, log: Logger): Promise<Server> {
@@ -31,9 +31,15 @@ export async function startMetricsServer(options: MetricsServerOptions, log: Log
       return;
     }
     if (path === '/healthz') {
-      const report = options.health();
-      const { ok, ...parts } = report;
-      res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(parts));
+      Promise.resolve()
+        .then(() => options.health())
+        .then(
+          ({ ok, ...parts }) => res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' }).end(JSON.stringify(parts)),
+          (error: unknown) => {
+            log.error({ err: error }, 'health could not be checked');
+            res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'health could not be checked' }));
+          },
+        );
       return;
     }
     if (path === '/metrics') {

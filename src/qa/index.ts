@@ -55,9 +55,9 @@ interface Prepared {
  * Keeps the forms of each term that the index holds, weighs the terms by IDF and builds the FTS
  * query; \`unknown\` lists the words that show no article can answer (see below).
  */
-function prepare(store: Store, question: QuestionAnalysis): Prepared & { unknown: string[] } {
-  const counts = store.passages.documentCounts([...new Set(question.terms.flatMap((t) => t.forms.map((f) => f.word)))]);
-  const total = Math.max(1, store.passages.articleCount());
+async function prepare(store: Store, question: QuestionAnalysis): Promise<Prepared & { unknown: string[] }> {
+  const counts = await store.passages.documentCounts([...new Set(question.terms.flatMap((t) => t.forms.map((f) => f.word)))]);
+  const total = Math.max(1, await store.passages.articleCount());
   const count = (word: string) => counts.get(word) ?? 0;
   const terms = question.terms.map((term) => {
     const own = Math.max(...term.forms.filter((f) => f.weight === 1).map((f) => count(f.word)));
@@ -95,10 +95,10 @@ function confidence(passage: RankedPassage | undefined): number {
   return passage ? passage.score : -Infinity;
 }
 
-function contextIds(store: Store, scope: AskScope): number[] {
+async function contextIds(store: Store, scope: AskScope): Promise<number[]> {
   if (scope.articleIds?.length) return scope.articleIds;
   if (!scope.topic?.trim()) return [];
-  const digest = buildDigest(store, { topic: scope.topic, since: scope.since, now: scope.now, maxStories: TOPIC_STORIES });
+  const digest = await buildDigest(store, { topic: scope.topic, since: scope.since, now: scope.now, maxStories: TOPIC_STORIES });
   return digest.stories.flatMap((s) => s.sources.map((src) => src.articleId));
 }
 
@@ -129,17 +129,17 @@ export interface OfflineResult {
  * The offline answer and the passages behind it. Synchronous: no network. `minScore` is for the
  * eval's calibration sweep only; the product uses ANSWER_THRESHOLD.
  */
-export function askOffline(store: Store, text: string, scope: AskScope, minScore = ANSWER_THRESHOLD): OfflineResult {
+export async function askOffline(store: Store, text: string, scope: AskScope, minScore = ANSWER_THRESHOLD): Promise<OfflineResult> {
   const window = describeWindow(scope.since, scope.now);
   const searched = searchedText(scope, window);
   const scoped: NonNullable<Answer['scope']> = { since: scope.since.toISOString(), now: scope.now.toISOString(), replying: Boolean(scope.articleIds?.length) };
   const analysed = analyseQuestion(text);
   if (!analysed.terms.length) return { answer: notFoundAnswer(analysed.question || text, searched, [], scoped), passages: [] };
-  const { question, idf, query, unknown } = prepare(store, analysed);
+  const { question, idf, query, unknown } = await prepare(store, analysed);
   // A word no article holds: nothing answers, but the stories closest to the rest are still named.
   const threshold = unknown.length ? Infinity : minScore;
 
-  const ownIds = contextIds(store, scope);
+  const ownIds = await contextIds(store, scope);
   const own = new Set(ownIds);
   const memo = store.memos.of(SENTENCE_MEMO);
   const rank = (articles: StoredArticle[]): RankedPassage[] => rankPassages(question, articles, idf, memo);
@@ -153,15 +153,15 @@ export function askOffline(store: Store, text: string, scope: AskScope, minScore
   const since = scope.since.toISOString();
 
   // The digest replied to (or the last topic's stories) first: when they answer, that is the answer.
-  const mine = ownIds.length ? rank(store.articles.getMany(ownIds)) : [];
+  const mine = ownIds.length ? rank(await store.articles.getMany(ownIds)) : [];
   if (confidence(mine[0]) >= threshold) return answerFrom(mine);
   // Then the window, then the archive behind it.
-  const windowIds = store.passages.candidates(query, { since, limit: CANDIDATES }).filter((id) => !own.has(id));
-  const recent = rank(store.articles.getMany(windowIds));
+  const windowIds = (await store.passages.candidates(query, { since, limit: CANDIDATES })).filter((id) => !own.has(id));
+  const recent = rank(await store.articles.getMany(windowIds));
   if (confidence(recent[0]) >= threshold) return answerFrom(recent);
   // Nothing in the window answers: the archive behind it, saying how old the answer is.
-  const olderIds = store.passages.candidates(query, { before: since, limit: CANDIDATES }).filter((id) => !own.has(id));
-  const older = rank(store.articles.getMany(olderIds));
+  const olderIds = (await store.passages.candidates(query, { before: since, limit: CANDIDATES })).filter((id) => !own.has(id));
+  const older = rank(await store.articles.getMany(olderIds));
   if (confidence(older[0]) >= threshold) {
     return answerFrom(older, true);
   }
@@ -185,7 +185,7 @@ export function llmPassages(passages: RankedPassage[]): AnswerPassage[] {
  * configured) from the same passages. When the offline ranking abstains, the LLM is not asked.
  */
 export async function ask(deps: { store: Store; summarizer?: Summarizer }, question: string, scope: AskScope): Promise<Answer> {
-  const { answer, passages } = askOffline(deps.store, question, scope);
+  const { answer, passages } = await askOffline(deps.store, question, scope);
   if (!answer.found || !deps.summarizer) return answer;
   const given = llmPassages(passages);
   const articles = [...new Map(passages.map((p) => [p.article.id, p.article])).values()].filter((a) => given.some((g) => g.articleId === a.id));

@@ -5,7 +5,7 @@ import type { ArticleFeatures } from './features.ts';
 
 export type Vector = Map<string, number>;
 
-/** Document frequencies the IDF is computed from (the store keeps them, see store/stories.ts). */
+/** Document frequencies the IDF is computed from (the store keeps them, see store/sqlite/stories.ts). */
 export interface TermStatistics {
   /** Documents counted. */
   documents: number;

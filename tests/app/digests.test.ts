@@ -10,7 +10,7 @@ import { parseConfig } from '../../src/config.ts';
 import { Delivery, botApi } from '../../src/delivery/index.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { offlineSummarizer } from '../../src/llm/summarizer.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { startHarness, type Harness } from '../bot/harness.ts';
 import { memoryLogger, settings } from '../delivery/helpers.ts';
 import { startTelegramEmulator } from '../support/telegram-emulator.ts';
@@ -39,22 +39,22 @@ afterEach(async () => {
   dir = undefined;
 });
 
-function newsDatabase(now: Date): string {
+async function newsDatabase(now: Date): Promise<string> {
   dir = mkdtempSync(join(tmpdir(), 'nd-app-'));
   const path = join(dir, 'news.db');
-  const store = Store.open(path);
-  EVENTS.forEach(([title, text], i) => {
+  const store = await openStore(path);
+  for (const [i, [title, text]] of EVENTS.entries()) {
     const published = new Date(now.getTime() - (i + 1) * 20 * 60_000).toISOString();
-    storeDraft(store, { title, text, published, outlet: 'Harbour News', url: `https://harbour.example/news/${i}` });
-  });
-  store.close();
+    await storeDraft(store, { title, text, published, outlet: 'Harbour News', url: `https://harbour.example/news/${i}` });
+  }
+  await store.close();
   return path;
 }
 
 describe('DigestService', () => {
   it('caps an on-demand digest at its default number of stories and looks back its default window', async () => {
     const now = new Date('2026-06-01T12:00:00Z');
-    const store = Store.open(newsDatabase(now));
+    const store = await openStore(await newsDatabase(now));
     try {
       const { digests } = createServices({ store, summarizer: offlineSummarizer, now: () => now });
       const digest = await digests.onDemand({ topic: 'harbour' });
@@ -68,23 +68,23 @@ describe('DigestService', () => {
       expect(renderTelegram(older)[0]!.html).toMatch(/^<b>The \d+ most recent stories about harbour<\/b>\n<i>Nothing new since 2 Jun, 12:00 UTC\.<\/i>/);
       expect(renderText(older)).toMatch(/^The \d+ most recent stories about harbour\n/);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
-  it("gives a reader's own digest (/digest, the daily one) the daily count: DIGEST_MAX_STORIES, else 8", () => {
-    const store = Store.open(newsDatabase(new Date('2026-06-01T12:00:00Z')));
+  it("gives a reader's own digest (/digest, the daily one) the daily count: DIGEST_MAX_STORIES, else 8", async () => {
+    const store = await openStore(await newsDatabase(new Date('2026-06-01T12:00:00Z')));
     try {
       expect(createServices({ store, summarizer: offlineSummarizer }).digests.daily.maxStories).toBe(DIGEST_DEFAULTS.daily.maxStories);
       const configured = parseConfig({ DIGEST_MAX_STORIES: '3' }).delivery;
       expect(createServices({ store, summarizer: offlineSummarizer, dailyDigest: configured }).digests.daily.maxStories).toBe(3);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 
   it('news-digest summary prints the stories /summary sends, in the same order', async () => {
-    const path = newsDatabase(new Date());
+    const path = await newsDatabase(new Date());
     const cli = await runCli(['summary', 'harbour', '--json', '--db', path]);
     expect(cli.code).toBe(0);
     const printed = (JSON.parse(cli.stdout) as { stories: { title: string }[] }).stories.map((s) => s.title);
@@ -106,25 +106,25 @@ describe('daily digest defaults', () => {
   });
 
   it('a delivered daily digest holds the default number of stories, or the configured one', async () => {
-    const path = newsDatabase(new Date());
-    const store = Store.open(path);
+    const path = await newsDatabase(new Date());
+    const store = await openStore(path);
     const emulator = await startTelegramEmulator({ chats: [5001, 5002] });
     const { maxStories: _, ...unset } = settings();
     const deliver = async (chatId: number, configured: typeof unset & { maxStories?: number }) => {
-      store.subscribers.subscribe({ chatId, digestTime: '08:00', timezone: 'UTC' }, new Date('2026-01-01T00:00:00Z'));
+      await store.subscribers.subscribe({ chatId, digestTime: '08:00', timezone: 'UTC' }, new Date('2026-01-01T00:00:00Z'));
       const delivery = new Delivery({ store, log: memoryLogger().log, api: botApi(emulator.token, emulator.apiRoot), settings: configured });
-      expect(delivery.start().acquired).toBe(true);
+      expect((await delivery.start()).acquired).toBe(true);
       await delivery.tick({ everyoneDue: true });
       await delivery.drain();
       await delivery.stop();
-      return store.outbox.digests({ chatId })[0]!.storyCount;
+      return (await store.outbox.digests({ chatId }))[0]!.storyCount;
     };
     try {
       // Nine harbour stories: the default count of the daily digest decides how many are sent.
       expect(await deliver(5001, unset)).toBe(DIGEST_DEFAULTS.daily.maxStories);
       expect(await deliver(5002, { ...unset, maxStories: 2 })).toBe(2);
     } finally {
-      store.close();
+      await store.close();
       await emulator.close();
     }
   }, 60_000);

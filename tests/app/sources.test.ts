@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SourceError, SourceService } from '../../src/app/index.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 
 let dir: string;
@@ -14,13 +14,13 @@ let server: FixtureServer;
 
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'nd-app-sources-'));
-  store = Store.open(join(dir, 'news.db'));
+  store = await openStore(join(dir, 'news.db'));
   server = await startFixtureServer();
   server.static('/rss.xml', readFileSync(new URL('../fixtures/feeds/rss2.xml', import.meta.url)), { contentType: 'application/rss+xml' });
 });
 
 afterEach(async () => {
-  store.close();
+  await store.close();
   await server.close();
   rmSync(dir, { recursive: true, force: true });
 });
@@ -34,14 +34,14 @@ describe('SourceService', () => {
     expect(source.name).not.toBe('127.0.0.1');
     expect(warnings).toEqual([]);
     expect(server.requestsTo('/rss.xml')).toHaveLength(1);
-    expect(service(true).list().map((s) => s.url)).toEqual([server.url('/rss.xml')]);
+    expect((await service(true).list()).map((s) => s.url)).toEqual([server.url('/rss.xml')]);
   });
 
   it('refuses, with the reason and nothing saved: a private address unless allowed, a feed that is not there, a URL that is not http(s)', async () => {
     await expect(service(false).add(server.url('/rss.xml'))).rejects.toThrow(/not a public address/);
     await expect(service(true).add(server.url('/missing.xml'))).rejects.toThrow(/404/);
     await expect(service(true).add('ftp://example.org/feed')).rejects.toBeInstanceOf(SourceError);
-    expect(store.sources.list()).toEqual([]);
+    expect(await store.sources.list()).toEqual([]);
   });
 
   it('keeps a long feed title short, and a name or kind given wins over what the check found', async () => {
@@ -54,14 +54,14 @@ describe('SourceService', () => {
     const sources = service(false);
     const { source } = await sources.add('https://feeds.example.org/a.xml', { check: false });
     await sources.add('https://feeds.example.org/b.xml', { check: false });
-    expect(sources.setEnabled(String(source.id), false)?.enabled).toBe(false);
-    expect(store.sources.due().map((s) => s.url)).toEqual(['https://feeds.example.org/b.xml']);
-    expect(sources.setEnabled(source.url, true)?.enabled).toBe(true);
-    expect(store.sources.due()).toHaveLength(2);
-    expect(sources.setEnabled('99', true)).toBeUndefined();
-    expect(sources.remove('1')).toBe(true);
-    expect(sources.remove('https://feeds.example.org/b.xml')).toBe(true);
-    expect(sources.remove('1')).toBe(false);
-    expect(sources.list()).toEqual([]);
+    expect((await sources.setEnabled(String(source.id), false))?.enabled).toBe(false);
+    expect((await store.sources.due()).map((s) => s.url)).toEqual(['https://feeds.example.org/b.xml']);
+    expect((await sources.setEnabled(source.url, true))?.enabled).toBe(true);
+    expect(await store.sources.due()).toHaveLength(2);
+    expect(await sources.setEnabled('99', true)).toBeUndefined();
+    expect(await sources.remove('1')).toBe(true);
+    expect(await sources.remove('https://feeds.example.org/b.xml')).toBe(true);
+    expect(await sources.remove('1')).toBe(false);
+    expect(await sources.list()).toEqual([]);
   });
 });

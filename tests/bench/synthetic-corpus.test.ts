@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareCorpus, syntheticArticles, varyNumbers, type CorpusOptions, type SyntheticArticle } from '../../bench/synthetic-corpus.ts';
 import { ingestInputs } from '../../src/ingest/pipeline.ts';
 import { createLogger } from '../../src/log.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { syntheticSources } from '../fixtures/synthetic-sources.ts';
 
 const SEED = 17;
@@ -92,7 +92,7 @@ describe('the synthetic corpus through the JSON Lines ingest', () => {
     const articles = generate({ ...options, count: 60 });
     const file = join(dir, 'corpus.jsonl');
     writeFileSync(file, `${articles.map((a) => JSON.stringify(a)).join('\n')}\n`);
-    const store = Store.open(join(dir, 'store.db'));
+    const store = await openStore(join(dir, 'store.db'));
     try {
       const counts = await ingestInputs([file], { store, log: createLogger({ level: 'silent' }), fetchOptions: { timeoutMs: 1000, maxBytes: 1_000_000, userAgent: 'test' }, workers: 0 });
       expect(counts.failed).toEqual([]);
@@ -100,8 +100,8 @@ describe('the synthetic corpus through the JSON Lines ingest', () => {
       expect(counts.new + counts.nearDuplicate).toBe(60);
       // Eight short source texts give few sentences to mix; the 924 PolNeAR texts give far more (bench/store100k.ts counts them).
       expect(counts.nearDuplicate).toBeLessThanOrEqual(6);
-      const idOf = new Map(store.articles.recent({ limit: 100 }).map((a) => [a.url, a.id]));
-      const storyOf = store.stories.storiesOf([...idOf.values()]);
+      const idOf = new Map((await store.articles.recent({ limit: 100 })).map((a) => [a.url, a.id]));
+      const storyOf = await store.stories.storiesOf([...idOf.values()]);
       const events = [...byEvent(articles).values()].filter((e) => e.length > 1);
       const together = events.filter((e) => new Set(e.map((a) => storyOf.get(idOf.get(a.url)!))).size === 1);
       const stories = new Set(storyOf.values()).size;
@@ -109,7 +109,7 @@ describe('the synthetic corpus through the JSON Lines ingest', () => {
       expect(together.length).toBeGreaterThanOrEqual(events.length / 2);
       expect(stories).toBeGreaterThanOrEqual(2);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../support/wait-until.ts';
 import { findDue } from '../../src/delivery/decide.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { articleFeatures, type ArticleFeatures } from '../../src/stories/features.ts';
@@ -28,7 +29,7 @@ describe('the bot, end to end through the Bot API emulator', () => {
     const [greeting] = await harness.say(USER, '/start');
     expect(greeting).toMatch(/subscribed/);
     expect(greeting).toMatch(/08:00/);
-    expect(store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '08:00', timezone: 'UTC' });
+    expect(await store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '08:00', timezone: 'UTC' });
 
     const [digestText] = await harness.say(USER, '/summary syria');
     expect(digestText).toContain("Putin: Russia & US may reach agreement on Syria 'within next few days'");
@@ -57,7 +58,7 @@ describe('the bot, end to end through the Bot API emulator', () => {
   it('shows a story once with how many outlets covered it; Coverage lists every article by outlet, with links, and still works after the story was merged', async () => {
     harness = await startHarness({ seed: false, now: () => new Date('2025-03-12T20:00:00Z') });
     const { emulator, store } = harness;
-    for (const draft of damBreach) storeDraft(store, draft);
+    for (const draft of damBreach) await storeDraft(store, draft);
     const [damText] = await harness.say(USER, '/summary Kessel dam');
     // Three reports, one story: shown once, with its outlet count on the source line.
     expect(damText).toMatch(/^Kessel dam: 1 story/);
@@ -66,7 +67,7 @@ describe('the bot, end to end through the Bot API emulator', () => {
     // A report of the rescue, that shares too little with the breach reports to join them
     // (story features chosen so), is a story of its own, sent on its own.
     const rescue: ArticleFeatures = { terms: [['helicopt', 6], ['rooftop', 3], ['sortie', 2], ['brezno', 2]], entities: [['ivo sedlak', 2], ['brezno', 1]] };
-    store.articles.insert(
+    await store.articles.insert(
       { title: 'Army helicopters lift families from Brezno rooftops', outlet: 'Air Force News', url: 'https://airforce.example/brezno', published: '2025-03-12T12:00:00.000Z', text: 'Army helicopters lifted dozens of families from rooftops in Brezno on Wednesday, flying eleven sorties before noon. "We will keep flying," said Colonel Ivo Sedlak.' },
       { storyFeatures: rescue },
     );
@@ -82,11 +83,11 @@ describe('the bot, end to end through the Bot API emulator', () => {
     const breach = articleFeatures(damBreach[1]!);
     const mainTerms = [...breach.terms].sort((a, b) => b[1] - a[1]).slice(0, 10);
     const mainNames = breach.entities.slice(0, 4);
-    store.articles.insert(
+    await store.articles.insert(
       { title: 'Kessel dam: helicopters join the rescue in Brezno', outlet: 'Daily Ledger', url: 'https://ledger.example/news/kessel-helicopters', published: '2025-03-12T14:00:00.000Z', text: 'Army helicopters joined the rescue in Brezno after the Kessel dam breach on Lake Varna.' },
       { storyFeatures: { terms: [...mainTerms, ...rescue.terms.filter(([t]) => !mainTerms.some(([m]) => m === t))], entities: [...mainNames, ...rescue.entities.filter(([n]) => !mainNames.some(([m]) => m === n))] } },
     );
-    expect(store.stories.changes().map((c) => [c.kind, c.otherId])).toEqual([['merge', rescueStory]]);
+    expect((await store.stories.changes()).map((c) => [c.kind, c.otherId])).toEqual([['merge', rescueStory]]);
 
     emulator.pressButton({ chatId: USER, messageId: message.message_id, data: coverage.callback_data! });
     const [list] = (await emulator.waitForBotMessages(USER, emulator.botMessages(USER).length + 1)).slice(-1);
@@ -140,7 +141,7 @@ describe('the bot, end to end through the Bot API emulator', () => {
     const mars = (await harness.say(USER, '/timezone Mars'))[0]!;
     expect(mars).toMatch(/not a time zone/);
     expect(mars).toMatch(/Europe\/Berlin/);
-    expect(harness.store.subscribers.get(USER)).toMatchObject({ digestTime: '07:30', timezone: 'Europe/Berlin' });
+    expect(await harness.store.subscribers.get(USER)).toMatchObject({ digestTime: '07:30', timezone: 'Europe/Berlin' });
   });
 
   it('follows and unfollows topics', async () => {
@@ -151,29 +152,29 @@ describe('the bot, end to end through the Bot API emulator', () => {
     expect((await harness.say(USER, '/follow syria'))[0]).toMatch(/already follow/);
     expect((await harness.say(USER, '/topics'))[0]).toMatch(/Syria/);
     expect((await harness.say(USER, '/unfollow syria'))[0]).toMatch(/Stopped following/);
-    expect(harness.store.subscribers.topics(USER)).toEqual([]);
+    expect(await harness.store.subscribers.topics(USER)).toEqual([]);
   });
 
   it('/stop unsubscribes and says how to come back; a blocked bot counts as /stop', async () => {
     harness = await startHarness();
     await harness.say(USER, '/start');
     expect((await harness.say(USER, '/stop'))[0]).toMatch(/\/start/);
-    expect(harness.store.subscribers.get(USER)?.active).toBe(false);
+    expect((await harness.store.subscribers.get(USER))?.active).toBe(false);
 
     const other = 5002;
     await harness.say(other, '/start');
     harness.emulator.blockChat(other);
     harness.emulator.sendMessage({ chatId: other, text: '/summary syria' });
-    await harness.emulator.waitFor(() => harness!.store.subscribers.get(other)?.active === false);
-    expect(harness.store.subscribers.get(other)?.stopReason).toBe('blocked');
+    await waitUntil(async () => (await harness!.store.subscribers.get(other))?.active === false);
+    expect((await harness.store.subscribers.get(other))?.stopReason).toBe('blocked');
 
     // Delivery's rule holds for replies too: a chat that no longer exists is unsubscribed.
     const gone = 5004;
     await harness.say(gone, '/start');
     harness.emulator.injectFault({ type: 'error', chatId: gone, errorCode: 400, description: 'Bad Request: chat not found', times: Infinity });
     harness.emulator.sendMessage({ chatId: gone, text: '/summary syria' });
-    await harness.emulator.waitFor(() => harness!.store.subscribers.get(gone)?.active === false);
-    expect(harness.store.subscribers.get(gone)?.stopReason).toBe('chat not found');
+    await waitUntil(async () => (await harness!.store.subscribers.get(gone))?.active === false);
+    expect((await harness.store.subscribers.get(gone))?.stopReason).toBe('chat not found');
   });
 
   it('settings after /stop never restart daily digests: /time, /timezone and /follow say how to resume, and nobody is due', async () => {
@@ -183,15 +184,15 @@ describe('the bot, end to end through the Bot API emulator', () => {
     expect((await harness.say(USER, '/time 07:30'))[0]).toMatch(/arrives at 07:30[\s\S]*paused; send \/start/);
     expect((await harness.say(USER, '/timezone Europe/Berlin'))[0]).toMatch(/Europe\/Berlin[\s\S]*paused/);
     expect((await harness.say(USER, '/follow climate'))[0]).toMatch(/Following climate[\s\S]*paused/);
-    expect(harness.store.subscribers.get(USER)).toMatchObject({ active: false, digestTime: '07:30', timezone: 'Europe/Berlin' });
+    expect(await harness.store.subscribers.get(USER)).toMatchObject({ active: false, digestTime: '07:30', timezone: 'Europe/Berlin' });
     // 07:45 in Berlin on the test day: the digest time has passed, yet a stopped reader is not due.
-    expect(findDue(harness.store, new Date('2016-09-05T05:45:00Z'), { everyoneDue: true }).due).toEqual([]);
+    expect((await findDue(harness.store, new Date('2016-09-05T05:45:00Z'), { everyoneDue: true })).due).toEqual([]);
 
     // /start brings it back with the settings kept; settings on an active subscription say nothing about pausing.
     await harness.say(USER, '/start');
-    expect(harness.store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '07:30' });
+    expect(await harness.store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '07:30' });
     expect((await harness.say(USER, '/time 07:45'))[0]).not.toMatch(/paused/);
-    expect(findDue(harness.store, new Date('2016-09-05T05:50:00Z')).due.map((d) => d.subscriber.chatId)).toEqual([USER]);
+    expect((await findDue(harness.store, new Date('2016-09-05T05:50:00Z'))).due.map((d) => d.subscriber.chatId)).toEqual([USER]);
   });
 
   it('refuses admin commands to others politely and serves them to admins', async () => {
@@ -230,7 +231,7 @@ describe('the bot, end to end through the Bot API emulator', () => {
       server.static('/feed.xml', '<?xml version="1.0"?><rss version="2.0"><channel><title>Local World News</title><link>http://x/</link><description>d</description><item><title>One</title><link>http://x/1</link><description>Text of one.</description></item></channel></rss>', { contentType: 'application/rss+xml' });
       harness = await startHarness({ settings: { adminIds: [USER], allowPrivateSources: false } });
       expect((await harness.say(USER, `/addsource ${server.url('/feed.xml')}`))[0]).toMatch(/could not add that source: refusing to fetch 127.0.0.1: not a public address/);
-      expect(harness.store.sources.list()).toHaveLength(0);
+      expect(await harness.store.sources.list()).toHaveLength(0);
       await harness.stop();
       harness = await startHarness({ settings: { adminIds: [USER], allowPrivateSources: true } });
       expect((await harness.say(USER, `/addsource ${server.url('/feed.xml')}`))[0]).toMatch(/Added source 1: Local World News \(feed\)/);
@@ -238,7 +239,7 @@ describe('the bot, end to end through the Bot API emulator', () => {
       expect((await harness.say(USER, `/addsource ${server.url('/missing.xml')}`))[0]).toMatch(/could not add that source: .*404/);
       expect((await harness.say(USER, '/sources'))[0]).toMatch(/Local World News/);
       expect((await harness.say(USER, '/removesource 1'))[0]).toMatch(/Removed source 1/);
-      expect(harness.store.sources.list()).toHaveLength(0);
+      expect(await harness.store.sources.list()).toHaveLength(0);
     } finally {
       await server.close();
     }
@@ -252,9 +253,9 @@ describe('follow-up questions', () => {
 
   it('answers a reply to the second message of a split digest from the stories of the whole digest', async () => {
     harness = await startHarness({ seed: false, emulator: { rateLimits: false }, settings: { maxStories: 20 } });
-    places.forEach((place, i) => {
+    for (const [i, place] of places.entries()) {
       const subject = subjects[i]!;
-      storeDraft(harness!.store, {
+      await storeDraft(harness!.store, {
         title: `Election campaign in ${place} dominated by ${subject}`,
         text: [
           `Voters in ${place} heard candidates argue about the ${subject} ahead of the election on Sunday.`,
@@ -266,7 +267,7 @@ describe('follow-up questions', () => {
         outlet: `Outlet ${i}`,
         url: `https://outlet${i}.example/news/${i}`,
       });
-    });
+    }
     await harness.say(USER, '/summary election', 2);
     await new Promise((r) => setTimeout(r, 300));
     const messages = harness.emulator.botMessages(USER);
@@ -277,7 +278,7 @@ describe('follow-up questions', () => {
     expect(i).toBeGreaterThanOrEqual(0);
     const place = places[i]!;
     // Another outlet's article on the same dispute, outside the digest, that a free question would find first.
-    storeDraft(harness.store, {
+    await storeDraft(harness.store, {
       title: `The ${subjects[i]} in ${place}`,
       text: `The ${subjects[i]} has divided ${place} for 11 months, union officials said.`,
       published: '2016-09-05T13:00:00Z',

@@ -9,7 +9,7 @@ import { UpdateQueue } from '../../src/bot/update-queue.ts';
 import { parseRawText } from '../../src/ingest/rawtext.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { silentLogger } from '../../src/log.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { type AnsweredCallback, startTelegramEmulator, type TelegramEmulator, type TelegramEmulatorOptions, type TgUser } from '../support/telegram-emulator.ts';
 
 export const SEED_PATH = new URL('../fixtures/rt-2016-09-05-putin-obama-syria.txt', import.meta.url);
@@ -34,17 +34,17 @@ export interface HarnessOptions {
   dbPath?: string;
 }
 
-export function ingestSeed(store: Store): number {
+export async function ingestSeed(store: Store): Promise<number> {
   const draft = parseRawText(readFileSync(SEED_PATH, 'utf8'));
-  return storeDraft(store, { ...draft, outlet: 'RT', url: 'https://www.rt.com/news/358280-putin-obama-syria-agreement/' }).id;
+  return (await storeDraft(store, { ...draft, outlet: 'RT', url: 'https://www.rt.com/news/358280-putin-obama-syria-agreement/' })).id;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   // Short long-polls so that stopping the bot does not wait for telegraf's 50 s poll.
   const emulator = await startTelegramEmulator({ maxLongPollMs: 200, ...options.emulator });
   const dir = mkdtempSync(join(tmpdir(), 'nd-bot-'));
-  const store = Store.open(options.dbPath ?? join(dir, 'bot.db'));
-  if (options.seed !== false) ingestSeed(store);
+  const store = await openStore(options.dbPath ?? join(dir, 'bot.db'));
+  if (options.seed !== false) await ingestSeed(store);
   const updates = new UpdateQueue();
   const bot = createBot({
     updates,
@@ -99,7 +99,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       await done;
       await updates.idle(10_000);
       await emulator.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -54,7 +54,7 @@ describe('languages', () => {
     const message = emulator.botMessages(USER).at(-1)!;
     await harness.press(USER, message.message_id, 'lang:en');
     expect(emulator.botMessages(USER).at(-1)!.text).toBe('I will speak English from now on.');
-    expect(store.subscribers.get(USER)?.language).toBe('en');
+    expect((await store.subscribers.get(USER))?.language).toBe('en');
     // The user's Telegram is still Russian; the bot keeps to the choice.
     expect((await harness.say(USER, '/topics', 1, { from: RU }))[0]).toMatch(/^You follow no topics/);
 
@@ -62,6 +62,6 @@ describe('languages', () => {
     expect(again).toMatch(/^Choose the bot's language/);
     await harness.press(USER, emulator.botMessages(USER).at(-1)!.message_id, 'lang:auto');
     expect(emulator.botMessages(USER).at(-1)!.text).toBe('Теперь я говорю по-русски.');
-    expect(store.subscribers.get(USER)).toMatchObject({ language: null, clientLanguage: 'ru' });
+    expect(await store.subscribers.get(USER)).toMatchObject({ language: null, clientLanguage: 'ru' });
   });
 });

@@ -50,13 +50,13 @@ describe('/settings: one message edited in place', () => {
 
     expect((await press(/Turn daily digest off/)).text).toBe('Daily digests are off');
     expect(current().text).toMatch(/Daily digest: off/);
-    expect(store.subscribers.get(USER)?.active).toBe(false);
+    expect((await store.subscribers.get(USER))?.active).toBe(false);
     // 07:45 in Berlin: past the digest time, yet a stopped reader is not due.
-    expect(findDue(store, new Date('2016-09-05T05:45:00Z'), { everyoneDue: true }).due).toEqual([]);
+    expect((await findDue(store, new Date('2016-09-05T05:45:00Z'), { everyoneDue: true })).due).toEqual([]);
     // The "on" button is the one way besides /start back in.
     await press(/Turn daily digest on/);
-    expect(store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '07:30', timezone: 'Europe/Berlin', storiesPerDigest: 5 });
-    expect(findDue(store, new Date('2016-09-05T05:45:00Z')).due.map((d) => d.subscriber.chatId)).toEqual([USER]);
+    expect(await store.subscribers.get(USER)).toMatchObject({ active: true, digestTime: '07:30', timezone: 'Europe/Berlin', storiesPerDigest: 5 });
+    expect((await findDue(store, new Date('2016-09-05T05:45:00Z'))).due.map((d) => d.subscriber.chatId)).toEqual([USER]);
 
     // Every press edited the one message: nothing new was sent, every query was answered, nothing refused.
     expect(emulator.deliveredCount(USER)).toBe(sent);
@@ -73,20 +73,20 @@ describe('/settings: one message edited in place', () => {
     await harness.press(USER, settings.message_id, buttonData(current(), /Topics/));
     await harness.press(USER, settings.message_id, buttonData(current(), /Add topic/));
     expect(current().text).toMatch(/Send the topic/);
-    expect(store.subscribers.get(USER)?.pendingInput).toEqual({ kind: 'topic', messageId: settings.message_id });
+    expect((await store.subscribers.get(USER))?.pendingInput).toEqual({ kind: 'topic', messageId: settings.message_id });
 
     const [followed] = await harness.say(USER, 'Syria');
     expect(followed).toMatch(/^Following Syria: it is in your daily digest from now on\. It has 1 story this week\.$/);
-    expect(store.subscribers.topics(USER)).toEqual(['Syria']);
-    expect(store.subscribers.get(USER)?.pendingInput).toBeNull();
+    expect(await store.subscribers.topics(USER)).toEqual(['Syria']);
+    expect((await store.subscribers.get(USER))?.pendingInput).toBeNull();
     // The settings message lists it with a remove button; the next text is a question again.
     await emulator.waitFor(() => current().reply_markup?.inline_keyboard?.flat().some((b) => b.text === '✖️ Syria'));
     await harness.press(USER, settings.message_id, buttonData(current(), /✖️ Syria/));
-    expect(store.subscribers.topics(USER)).toEqual([]);
+    expect(await store.subscribers.topics(USER)).toEqual([]);
     expect(current().reply_markup?.inline_keyboard?.flat().some((b) => /Syria/.test(b.text))).toBe(false);
     const [answer] = await harness.say(USER, 'What did Obama say about sanctions?');
     expect(answer).toMatch(/Minsk/);
-    expect(store.subscribers.topics(USER)).toEqual([]);
+    expect(await store.subscribers.topics(USER)).toEqual([]);
   });
 
   it('a shared location sets the time zone, and the location keyboard goes away', async () => {
@@ -104,7 +104,7 @@ describe('/settings: one message edited in place', () => {
     emulator.sendLocation({ chatId: USER, latitude: 35.68, longitude: 139.69 });
     const [reply] = (await emulator.waitForBotMessages(USER, before + 1)).slice(-1);
     expect(reply!.text).toMatch(/Time zone set to Asia\/Tokyo from your location; your digest arrives at 08:00 local time\./);
-    expect(store.subscribers.get(USER)?.timezone).toBe('Asia/Tokyo');
+    expect((await store.subscribers.get(USER))?.timezone).toBe('Asia/Tokyo');
     expect(emulator.replyKeyboard(USER)).toBeNull();
     // The settings message shows it too.
     await harness.emulator.waitFor(() => emulator.botMessages(USER).find((m) => m.message_id === settings.message_id)!.text!.includes('Asia/Tokyo'));
@@ -113,7 +113,7 @@ describe('/settings: one message edited in place', () => {
     await harness.press(USER, settings.message_id, buttonData(emulator.botMessages(USER).find((m) => m.message_id === settings.message_id)!, /Time zone/));
     expect((await harness.say(USER, 'Mars'))[0]).toMatch(/not a time zone/);
     expect((await harness.say(USER, 'america/new_york'))[0]).toMatch(/Time zone set to America\/New_York/);
-    expect(store.subscribers.get(USER)?.timezone).toBe('America/New_York');
+    expect((await store.subscribers.get(USER))?.timezone).toBe('America/New_York');
     expect(emulator.rejected.filter((r) => r.errorCode !== 429)).toEqual([]);
   });
 });

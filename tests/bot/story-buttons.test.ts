@@ -1,6 +1,7 @@
 // The buttons under stories and under a not-found reply, and /summary with a trailing window,
 // against the Bot API emulator.
 import { afterEach, describe, expect, it } from 'vitest';
+import { waitUntil } from '../support/wait-until.ts';
 import type { TgMessage } from '../support/telegram-emulator.ts';
 import { startHarness, type Harness } from './harness.ts';
 
@@ -26,14 +27,14 @@ describe('buttons under stories', () => {
     expect(follow.data).toBe('fol:syria');
 
     expect((await harness.press(USER, digest.message_id, follow.data)).text).toBe('Following syria');
-    expect(store.subscribers.topics(USER)).toEqual(['syria']);
+    expect(await store.subscribers.topics(USER)).toEqual(['syria']);
     const turned = emulator.botMessages(USER).find((m) => m.message_id === digest.message_id)!;
     expect(buttons(turned).map((b) => b.text)).toEqual(['More on 1', 'Coverage 1', 'Unfollow syria']);
     // Following from a button never subscribes anyone by itself to more than the topic: the row is made, active as /follow makes it.
-    expect(store.subscribers.get(USER)?.active).toBe(true);
+    expect((await store.subscribers.get(USER))?.active).toBe(true);
 
     expect((await harness.press(USER, digest.message_id, 'unf:syria')).text).toBe('Stopped following syria');
-    expect(store.subscribers.topics(USER)).toEqual([]);
+    expect(await store.subscribers.topics(USER)).toEqual([]);
     expect(buttons(emulator.botMessages(USER).find((m) => m.message_id === digest.message_id)!).at(-1)!.text).toBe('Follow syria');
     // No new message for either press.
     expect(emulator.deliveredCount(USER)).toBe(1);
@@ -45,7 +46,7 @@ describe('buttons under stories', () => {
     const { emulator, store } = harness;
     await harness.say(USER, '/summary syria');
     const digest = emulator.botMessages(USER).at(-1)!;
-    await emulator.waitFor(() => store.subscribers.sentMessage(USER, digest.message_id));
+    await waitUntil(async () => await store.subscribers.sentMessage(USER, digest.message_id));
     await store.retention.prune({ articlesDays: 0, sentMessagesDays: 1, deliveryDays: 0, llmCacheDays: 0 }, new Date('2016-09-08T00:00:00Z'));
     const more = buttons(digest).find((b) => b.text === 'More on 1')!;
     expect((await harness.press(USER, digest.message_id, more.data)).text).toBe('This digest has expired; ask again with /summary.');

@@ -5,40 +5,40 @@ import type { Story } from '../../src/model/digest.ts';
 import { visibleText } from '../../src/telegram/html.ts';
 import type { ArticleDraft } from '../../src/model.ts';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { damBreach, damFollowUp } from '../fixtures/stories.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import { addSubscribers, seedArticles, tempDir } from './helpers.ts';
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
 });
 
-function openStore(path = ':memory:'): Store {
-  const store = Store.open(path);
-  cleanups.push(() => store.close());
+async function freshStore(path = ':memory:'): Promise<Store> {
+  const store = await openStore(path);
+  cleanups.push(async () => await store.close());
   return store;
 }
 
 describe('daily digest decisions (injected clock)', () => {
   it('shows a story the subscriber already got as an update in the next daily digest: what is new since, not the same summary again', async () => {
-    const store = openStore();
-    addSubscribers(store, [{ chatId: 1, timezone: 'UTC', topics: ['Kessel dam'] }]);
-    const ingest = (draft: ArticleDraft, at: string) => store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
-    for (const draft of damBreach) ingest(draft, '2025-03-12T19:00:00Z');
+    const store = await freshStore();
+    await addSubscribers(store, [{ chatId: 1, timezone: 'UTC', topics: ['Kessel dam'] }]);
+    const ingest = async (draft: ArticleDraft, at: string) => await store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
+    for (const draft of damBreach) await ingest(draft, '2025-03-12T19:00:00Z');
 
     await decideDue(store, { ...DIGEST_DEFAULTS.daily, now: new Date('2025-03-13T08:00:00Z') });
-    const [first] = store.outbox.digests({ chatId: 1 });
-    const [firstStory] = store.outbox.items(first!.id).flatMap((i) => i.stories as Story[]);
+    const [first] = await store.outbox.digests({ chatId: 1 });
+    const [firstStory] = (await store.outbox.items(first!.id)).flatMap((i) => i.stories as Story[]);
     expect(firstStory!.update).toBeUndefined();
     expect(firstStory!.sources).toHaveLength(3);
 
     // Two days later a new report on the same story arrives.
-    ingest(damFollowUp, '2025-03-14T09:30:00Z');
+    await ingest(damFollowUp, '2025-03-14T09:30:00Z');
     await decideDue(store, { ...DIGEST_DEFAULTS.daily, now: new Date('2025-03-15T08:00:00Z') });
-    const second = store.outbox.digests({ chatId: 1 })[1]!;
-    const items = store.outbox.items(second.id);
+    const second = (await store.outbox.digests({ chatId: 1 }))[1]!;
+    const items = await store.outbox.items(second.id);
     const [update] = items.flatMap((i) => i.stories as Story[]);
     // The same story (same id), shown as an update with the new report only.
     expect(update!.id).toBe(firstStory!.id);
@@ -62,12 +62,12 @@ describe('daily digest decisions (injected clock)', () => {
 
     // A third digest with nothing new on the story has nothing to say about it.
     await decideDue(store, { ...DIGEST_DEFAULTS.daily, now: new Date('2025-03-16T08:00:00Z') });
-    expect(store.outbox.digests({ chatId: 1 })[2]!.status).toBe('skipped-empty');
+    expect((await store.outbox.digests({ chatId: 1 }))[2]!.status).toBe('skipped-empty');
   });
 
   it('Tokyo and New York 08:00 subscribers are decided at the right UTC instants across the 2026-11-01 DST change', async () => {
-    const store = openStore();
-    addSubscribers(store, [
+    const store = await freshStore();
+    await addSubscribers(store, [
       { chatId: 1, timezone: 'Asia/Tokyo' },
       { chatId: 2, timezone: 'America/New_York' },
     ]);
@@ -76,11 +76,11 @@ describe('daily digest decisions (injected clock)', () => {
     let batch = 0;
     for (let t = start; t < end; t += 60_000) {
       const now = new Date(t);
-      if ((t - start) % (3 * 3_600_000) === 0) seedArticles(store, now, 5, { prefix: `b${batch++}-`, ingestedAt: now });
+      if ((t - start) % (3 * 3_600_000) === 0) await seedArticles(store, now, 5, { prefix: `b${batch++}-`, ingestedAt: now });
       await decideDue(store, { ...DIGEST_DEFAULTS.daily, now, maxStories: 3 });
     }
-    const decidedAt = (chatId: number) => store.outbox.digests({ chatId }).map((d) => [d.localDate, d.decidedAt]);
-    expect(decidedAt(1)).toEqual([
+    const decidedAt = async (chatId: number) => (await store.outbox.digests({ chatId })).map((d) => [d.localDate, d.decidedAt]);
+    expect(await decidedAt(1)).toEqual([
       // Started at 09:00 Tokyo time: the missed 08:00 digest goes out at once, once.
       ['2026-10-30', '2026-10-30T00:00:00.000Z'],
       ['2026-10-31', '2026-10-30T23:00:00.000Z'],
@@ -88,7 +88,7 @@ describe('daily digest decisions (injected clock)', () => {
       ['2026-11-02', '2026-11-01T23:00:00.000Z'],
       ['2026-11-03', '2026-11-02T23:00:00.000Z'],
     ]);
-    expect(decidedAt(2)).toEqual([
+    expect(await decidedAt(2)).toEqual([
       // 20:00 on 29 Oct in New York at the start: that day's digest is still sent, at once.
       ['2026-10-29', '2026-10-30T00:00:00.000Z'],
       ['2026-10-30', '2026-10-30T12:00:00.000Z'],
@@ -98,15 +98,16 @@ describe('daily digest decisions (injected clock)', () => {
     ]);
     // Each digest has the news since the previous one: every story has a new article, and a
     // story the subscriber got before shows only its new articles.
-    const ny = store.outbox.digests({ chatId: 2 });
+    const ny = await store.outbox.digests({ chatId: 2 });
     for (let i = 1; i < ny.length; i++) expect(ny[i]!.ingestedAfter).toBe(ny[i - 1]!.cutoffAt);
     expect(ny[0]!.ingestedAfter).toBe('2026-10-29T00:00:00.000Z');
     let updates = 0;
     for (const d of ny.slice(1)) {
-      const stories = store.outbox.items(d.id).flatMap((i) => i.stories as Story[]);
+      const stories = (await store.outbox.items(d.id)).flatMap((i) => i.stories as Story[]);
       expect(stories.length).toBeGreaterThan(0);
       for (const story of stories) {
-        const fresh = story.sources.map((source) => store.articles.get(source.articleId)!.ingestedAt > d.ingestedAfter!);
+        const fresh: boolean[] = [];
+        for (const source of story.sources) fresh.push((await store.articles.get(source.articleId))!.ingestedAt > d.ingestedAfter!);
         expect(fresh).toContain(true);
         if (story.update) {
           updates++;
@@ -118,46 +119,46 @@ describe('daily digest decisions (injected clock)', () => {
   });
 
   it('records an empty digest as skipped-empty, without messages, and still only once', async () => {
-    const store = openStore();
-    addSubscribers(store, [{ chatId: 7, timezone: 'UTC' }]);
+    const store = await freshStore();
+    await addSubscribers(store, [{ chatId: 7, timezone: 'UTC' }]);
     const now = new Date('2026-05-01T09:00:00Z');
     const report = await decideDue(store, { ...DIGEST_DEFAULTS.daily, now });
     expect(report).toMatchObject({ due: 1, queued: 0, skippedEmpty: 1 });
-    expect(store.outbox.digest(7, '2026-05-01')).toMatchObject({ status: 'skipped-empty', messageCount: 0 });
-    expect(store.outbox.items()).toEqual([]);
+    expect(await store.outbox.digest(7, '2026-05-01')).toMatchObject({ status: 'skipped-empty', messageCount: 0 });
+    expect(await store.outbox.items()).toEqual([]);
     expect((await decideDue(store, { ...DIGEST_DEFAULTS.daily, now: new Date('2026-05-01T10:00:00Z') })).due).toBe(0);
   });
 
   it('a digest is decided once per subscriber and local date, whoever decides it', async () => {
     const { dir, cleanup } = tempDir();
     cleanups.push(cleanup);
-    const a = openStore(`${dir}/db.sqlite`);
-    const b = openStore(`${dir}/db.sqlite`);
+    const a = await freshStore(`${dir}/db.sqlite`);
+    const b = await freshStore(`${dir}/db.sqlite`);
     const now = new Date('2026-05-01T09:00:00Z');
-    seedArticles(a, now, 20);
-    addSubscribers(a, Array.from({ length: 300 }, (_, i) => ({ chatId: 1000 + i, topics: i % 2 ? ['Syria'] : [] })));
+    await seedArticles(a, now, 20);
+    await addSubscribers(a, Array.from({ length: 300 }, (_, i) => ({ chatId: 1000 + i, topics: i % 2 ? ['Syria'] : [] })));
     const [ra, rb] = await Promise.all([decideDue(a, { ...DIGEST_DEFAULTS.daily, now, chunkSize: 25 }), decideDue(b, { ...DIGEST_DEFAULTS.daily, now, chunkSize: 25 })]);
     expect(ra.queued + rb.queued).toBe(300);
     expect(ra.alreadyDecided + rb.alreadyDecided).toBeGreaterThan(0);
-    expect(a.outbox.digests().length).toBe(300);
+    expect((await a.outbox.digests()).length).toBe(300);
     expect(
-      a.outbox.recordDecision({ chatId: 1000, localDate: '2026-05-01', dueAt: now, cutoffAt: now, ingestedAfter: null, topic: null, storyCount: 0, messages: [] }),
+      await a.outbox.recordDecision({ chatId: 1000, localDate: '2026-05-01', dueAt: now, cutoffAt: now, ingestedAfter: null, topic: null, storyCount: 0, messages: [] }),
     ).toBeNull();
     // Everyone got a rendered, ordered digest in the outbox.
-    const items = a.outbox.items();
+    const items = await a.outbox.items();
     expect(new Set(items.map((i) => i.chatId)).size).toBe(300);
     expect(items.every((i) => i.status === 'pending' && i.html.length > 0)).toBe(true);
   });
 
   it('--now makes everyone due at once, at their own local date', async () => {
-    const store = openStore();
-    addSubscribers(store, [
+    const store = await freshStore();
+    await addSubscribers(store, [
       { chatId: 1, timezone: 'Asia/Tokyo', digestTime: '23:00' },
       { chatId: 2, timezone: 'America/New_York', digestTime: '23:00' },
     ]);
     const now = new Date('2026-05-01T16:00:00Z');
-    expect(findDue(store, now).due).toEqual([]);
-    const due = findDue(store, now, { everyoneDue: true }).due.map((d) => [d.subscriber.chatId, d.localDate]);
+    expect((await findDue(store, now)).due).toEqual([]);
+    const due = (await findDue(store, now, { everyoneDue: true })).due.map((d) => [d.subscriber.chatId, d.localDate]);
     expect(due).toEqual([
       [1, '2026-05-02'],
       [2, '2026-05-01'],
@@ -166,40 +167,40 @@ describe('daily digest decisions (injected clock)', () => {
 
   // The CPU per personalised digest (under 1 ms) is measured by `npm run bench` (bench/fanout.ts), not asserted here.
   it('builds each distinct digest once per run, however many subscribers share it', async () => {
-    const store = openStore();
+    const store = await freshStore();
     const now = new Date('2026-05-01T09:00:00Z');
-    seedArticles(store, now, 60);
-    addSubscribers(store, Array.from({ length: 2000 }, (_, i) => ({ chatId: 5000 + i, topics: i % 4 === 0 ? [] : [['Syria', 'markets', 'climate'][i % 3]!] })));
+    await seedArticles(store, now, 60);
+    await addSubscribers(store, Array.from({ length: 2000 }, (_, i) => ({ chatId: 5000 + i, topics: i % 4 === 0 ? [] : [['Syria', 'markets', 'climate'][i % 3]!] })));
     const report = await decideDue(store, { ...DIGEST_DEFAULTS.daily, now, maxStories: 5 });
     expect(report.queued).toBe(2000);
     expect(report.built).toBeLessThanOrEqual(4);
   });
 
   it("writes each daily digest in its reader's language, with their stories per digest and Follow / Unfollow under each story", async () => {
-    const store = openStore();
+    const store = await freshStore();
     const now = new Date('2026-05-01T09:00:00Z');
     // Ten stories that share nothing: one article each, each of its own place and subject.
     const places = ['Lisbon', 'Oslo', 'Nairobi', 'Lima', 'Hanoi', 'Quito', 'Dakar', 'Riga', 'Tbilisi', 'Accra'];
     const subjects = ['port strike', 'flood warning', 'rail tender', 'bank merger', 'vaccine drive', 'oil discovery', 'museum fire', 'chess record', 'space launch', 'wine harvest'];
-    places.forEach((place, i) => {
-      storeDraft(store, {
+    for (const [i, place] of places.entries()) {
+      await storeDraft(store, {
         title: `New ${subjects[i]} divides ${place}`,
         text: `The ${subjects[i]} in ${place} has divided the city for ${i + 2} months. "We will settle the ${subjects[i]} soon," said mayor Ana Number${i} in ${place}.`,
         published: new Date(now.getTime() - (i + 1) * 600_000).toISOString(),
         outlet: `Outlet ${i}`,
         url: `https://outlet${i}.example/${i}`,
       });
-    });
-    addSubscribers(store, [
+    }
+    await addSubscribers(store, [
       { chatId: 1, topics: [] },
       { chatId: 2, topics: [] },
     ]);
-    store.subscribers.setLanguage(2, 'ru');
-    store.subscribers.setStoriesPerDigest(2, 3);
+    await store.subscribers.setLanguage(2, 'ru');
+    await store.subscribers.setStoriesPerDigest(2, 3);
     await decideDue(store, { ...DIGEST_DEFAULTS.daily, now, maxStories: 8 });
-    const messages = (chatId: number) => store.outbox.items(store.outbox.digests({ chatId })[0]!.id);
-    const english = messages(1);
-    const russian = messages(2);
+    const messages = async (chatId: number) => await store.outbox.items((await store.outbox.digests({ chatId }))[0]!.id);
+    const english = await messages(1);
+    const russian = await messages(2);
     expect(visibleText(english[0]!.html)).toMatch(/^Top stories: 8 stories\n/);
     expect(english.flatMap((m) => m.stories)).toHaveLength(8);
     expect(visibleText(russian[0]!.html)).toMatch(/^Главные новости: 3 сюжета\n/);
@@ -211,10 +212,10 @@ describe('daily digest decisions (injected clock)', () => {
   });
 
   it('records the improved digest (the LLM path) built once per request, outside the write transaction', async () => {
-    const store = openStore();
+    const store = await freshStore();
     const now = new Date('2026-11-27T12:00:00Z');
-    seedArticles(store, now, 10, { ingestedAt: new Date(now.getTime() - 3_600_000) });
-    addSubscribers(store, [{ chatId: 1, timezone: 'UTC' }, { chatId: 2, timezone: 'UTC' }, { chatId: 3, timezone: 'UTC' }]);
+    await seedArticles(store, now, 10, { ingestedAt: new Date(now.getTime() - 3_600_000) });
+    await addSubscribers(store, [{ chatId: 1, timezone: 'UTC' }, { chatId: 2, timezone: 'UTC' }, { chatId: 3, timezone: 'UTC' }]);
     let calls = 0;
     const improve = async (digest: Parameters<NonNullable<Parameters<typeof decideDue>[1]['improve']>>[0]) => {
       calls++;
@@ -226,8 +227,8 @@ describe('daily digest decisions (injected clock)', () => {
     // Three subscribers with the same (empty) topics share one digest: one LLM pass.
     expect(calls).toBe(1);
     for (const chatId of [1, 2, 3]) {
-      const [digest] = store.outbox.digests({ chatId });
-      expect(store.outbox.items(digest!.id)[0]!.html).toContain('Model headline over the day');
+      const [digest] = await store.outbox.digests({ chatId });
+      expect((await store.outbox.items(digest!.id))[0]!.html).toContain('Model headline over the day');
     }
   });
 });

@@ -17,7 +17,7 @@ export function tempDir(): { dir: string; cleanup(): void } {
 export const TOPICS = ['Syria', 'election', 'markets', 'climate', 'football'];
 
 /** n articles over the hour before `now`, spread over the topics and four outlets. */
-export function seedArticles(store: Store, now: Date, n = 40, options: { prefix?: string; ingestedAt?: Date } = {}): void {
+export async function seedArticles(store: Store, now: Date, n = 40, options: { prefix?: string; ingestedAt?: Date } = {}): Promise<void> {
   const prefix = options.prefix ?? 'a';
   for (let i = 0; i < n; i++) {
     const topic = TOPICS[i % TOPICS.length]!;
@@ -29,7 +29,7 @@ export function seedArticles(store: Store, now: Date, n = 40, options: { prefix?
       outlet: `Outlet ${i % 4}`,
       published: at.toISOString(),
     };
-    store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: at });
+    await store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: at });
   }
 }
 
@@ -40,10 +40,10 @@ export interface SubscriberSpec {
   topics?: string[];
 }
 
-export function addSubscribers(store: Store, specs: SubscriberSpec[], createdAt = new Date('2026-01-01T00:00:00Z')): void {
+export async function addSubscribers(store: Store, specs: SubscriberSpec[], createdAt = new Date('2026-01-01T00:00:00Z')): Promise<void> {
   for (const s of specs) {
-    store.subscribers.subscribe({ chatId: s.chatId, digestTime: s.digestTime ?? '08:00', timezone: s.timezone ?? 'UTC' }, createdAt);
-    for (const t of s.topics ?? []) store.subscribers.follow(s.chatId, t, createdAt);
+    await store.subscribers.subscribe({ chatId: s.chatId, digestTime: s.digestTime ?? '08:00', timezone: s.timezone ?? 'UTC' }, createdAt);
+    for (const t of s.topics ?? []) await store.subscribers.follow(s.chatId, t, createdAt);
   }
 }
 

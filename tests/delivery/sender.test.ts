@@ -2,7 +2,7 @@
 // ordering, crash recovery and graceful stop.
 import { afterEach, describe, expect, it } from 'vitest';
 import { Delivery, Pacer, botApi } from '../../src/delivery/index.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { startTelegramEmulator, type TelegramEmulator } from '../support/telegram-emulator.ts';
 import { TestClock } from '../support/test-clock.ts';
 import { addSubscribers, manySubscribers, memoryLogger, seedArticles, settings, tempDir } from './helpers.ts';
@@ -24,12 +24,12 @@ interface SetupOptions {
 async function setup(n: number, options: SetupOptions = {}) {
   const { dir, cleanup } = tempDir();
   cleanups.push(cleanup);
-  const store = Store.open(`${dir}/db.sqlite`);
-  cleanups.push(() => store.close());
+  const store = await openStore(`${dir}/db.sqlite`);
+  cleanups.push(async () => await store.close());
   const now = new Date();
-  seedArticles(store, now, 40);
+  await seedArticles(store, now, 40);
   const subs = manySubscribers(n);
-  addSubscribers(store, subs);
+  await addSubscribers(store, subs);
   const clock = options.clock;
   const emulator = await startTelegramEmulator({
     ...options.emulator,
@@ -52,22 +52,23 @@ function okSends(emulator: TelegramEmulator) {
 }
 
 /** Every chat got exactly the messages of its digest, once each, in order. */
-function expectExactlyOnce(store: Store, emulator: TelegramEmulator, chatIds: number[]) {
+async function expectExactlyOnce(store: Store, emulator: TelegramEmulator, chatIds: number[]) {
   const sends = okSends(emulator);
   const byChat = new Map<number, string[]>();
   for (const s of sends) byChat.set(s.chatId!, [...(byChat.get(s.chatId!) ?? []), String(s.params.text)]);
   for (const chatId of chatIds) {
-    const digests = store.outbox.digests({ chatId });
+    const digests = await store.outbox.digests({ chatId });
     expect(digests).toHaveLength(1);
-    const items = store.outbox.items(digests[0]!.id);
+    const items = await store.outbox.items(digests[0]!.id);
     expect(items.every((i) => i.status === 'sent')).toBe(true);
     expect(byChat.get(chatId)?.length ?? 0).toBe(items.length);
     expect(emulator.deliveredCount(chatId)).toBe(items.length);
     // Replies and buttons work on it: each message is in sent_messages with its stories.
-    for (const item of items) expect(store.subscribers.sentMessage(chatId, item.messageId!)?.stories.length).toBeGreaterThan(0);
+    for (const item of items) expect((await store.subscribers.sentMessage(chatId, item.messageId!))?.stories.length).toBeGreaterThan(0);
     // A reply to any one of them is about all the digest's stories.
-    const all = items.reduce((n, item) => n + store.subscribers.sentMessage(chatId, item.messageId!)!.stories.length, 0);
-    for (const item of items) expect(store.subscribers.digestStories(chatId, item.messageId!)?.stories.length).toBe(all);
+    let all = 0;
+    for (const item of items) all += (await store.subscribers.sentMessage(chatId, item.messageId!))!.stories.length;
+    for (const item of items) expect((await store.subscribers.digestStories(chatId, item.messageId!))?.stories.length).toBe(all);
   }
 }
 
@@ -90,14 +91,14 @@ describe('delivery through the Bot API emulator', () => {
       settings: { ratePerSecond: RATE, maxInFlight: 32, requestTimeoutMs: 30_000 },
     });
     const delivery = make();
-    expect(delivery.start().acquired).toBe(true);
+    expect((await delivery.start()).acquired).toBe(true);
     const report = await delivery.tick({ everyoneDue: true });
     expect(report?.queued).toBe(FANOUT_SUBSCRIBERS);
     await delivery.drain();
     await delivery.stop();
 
-    expectExactlyOnce(store, emulator, subs.map((s) => s.chatId));
-    const counts = store.outbox.counts();
+    await expectExactlyOnce(store, emulator, subs.map((s) => s.chatId));
+    const counts = await store.outbox.counts();
     expect(counts.digests.sent).toBe(FANOUT_SUBSCRIBERS);
     expect(counts.messages.pending + counts.messages.sending + counts.messages.failed).toBe(0);
     expect(emulator.rejected.filter((r) => r.errorCode === 429)).toEqual([]);
@@ -122,7 +123,7 @@ describe('delivery through the Bot API emulator', () => {
     const blocked = subs.slice(10, 15).map((s) => s.chatId);
     for (const chatId of blocked) emulator.blockChat(chatId);
     // A subscriber whose chat no longer exists (400 chat not found).
-    addSubscribers(store, [{ chatId: 999_999 }]);
+    await addSubscribers(store, [{ chatId: 999_999 }]);
     emulator.injectFault({ type: 'rate-limit', retryAfter: 1, times: 25 });
     emulator.injectFault({ type: 'server-error', times: 15 });
     emulator.injectFault({ type: 'bad-gateway', times: 5 });
@@ -131,21 +132,21 @@ describe('delivery through the Bot API emulator', () => {
     emulator.injectFault({ type: 'blocked', chatId: subs[20]!.chatId });
 
     const delivery = make();
-    delivery.start();
+    await delivery.start();
     await delivery.tick({ everyoneDue: true });
     await delivery.drain();
     await delivery.stop();
 
     const deactivated = [...blocked, subs[20]!.chatId, 999_999];
     for (const chatId of deactivated) {
-      expect(store.subscribers.get(chatId)?.active).toBe(false);
-      expect(store.outbox.digests({ chatId })[0]).toMatchObject({ status: 'failed' });
+      expect((await store.subscribers.get(chatId))?.active).toBe(false);
+      expect((await store.outbox.digests({ chatId }))[0]).toMatchObject({ status: 'failed' });
     }
-    expect(store.subscribers.get(999_999)?.stopReason).toBe('chat not found');
-    expect(store.subscribers.get(blocked[0]!)?.stopReason).toBe('blocked');
+    expect((await store.subscribers.get(999_999))?.stopReason).toBe('chat not found');
+    expect((await store.subscribers.get(blocked[0]!))?.stopReason).toBe('blocked');
     const others = subs.map((s) => s.chatId).filter((id) => !deactivated.includes(id));
-    expectExactlyOnce(store, emulator, others);
-    const stats = delivery.stats().sender;
+    await expectExactlyOnce(store, emulator, others);
+    const stats = (await delivery.stats()).sender;
     expect(stats.rateLimited).toBeGreaterThanOrEqual(25);
     expect(stats.retried).toBeGreaterThanOrEqual(15 + 5 + 4 + 3);
     expect(stats.deactivated).toBe(deactivated.length);
@@ -156,42 +157,42 @@ describe('delivery through the Bot API emulator', () => {
     const { store, emulator, subs, make } = await setup(3, { settings: { maxAttempts: 3, retryBaseMs: 20 }, clock: new TestClock() });
     emulator.injectFault({ type: 'server-error', chatId: subs[1]!.chatId, times: Infinity });
     const delivery = make();
-    delivery.start();
+    await delivery.start();
     await delivery.tick({ everyoneDue: true });
     await delivery.drain();
     await delivery.stop();
-    const failed = store.outbox.items(store.outbox.digests({ chatId: subs[1]!.chatId })[0]!.id)[0]!;
+    const failed = (await store.outbox.items((await store.outbox.digests({ chatId: subs[1]!.chatId }))[0]!.id))[0]!;
     expect(failed).toMatchObject({ status: 'failed', attempts: 3 });
     expect(failed.error).toMatch(/500 .*after 3 attempts/);
-    expect(store.subscribers.get(subs[1]!.chatId)?.active).toBe(true);
-    expectExactlyOnce(store, emulator, [subs[0]!.chatId, subs[2]!.chatId]);
+    expect((await store.subscribers.get(subs[1]!.chatId))?.active).toBe(true);
+    await expectExactlyOnce(store, emulator, [subs[0]!.chatId, subs[2]!.chatId]);
   });
 
   it('a Bot API answer that is not JSON (proxy page, wrong API root) is retried, then failed with a reason that holds no bot token', async () => {
     const { store, emulator, subs, make, lines } = await setup(2, { settings: { maxAttempts: 2, retryBaseMs: 20 }, clock: new TestClock() });
     emulator.injectFault({ type: 'not-json', method: 'sendMessage', chatId: subs[0]!.chatId, status: 404, times: Infinity });
     const delivery = make();
-    delivery.start();
+    await delivery.start();
     await delivery.tick({ everyoneDue: true });
     await delivery.drain();
     await delivery.stop();
-    const digest = store.outbox.digests({ chatId: subs[0]!.chatId })[0]!;
-    const item = store.outbox.items(digest.id)[0]!;
+    const digest = (await store.outbox.digests({ chatId: subs[0]!.chatId }))[0]!;
+    const item = (await store.outbox.items(digest.id))[0]!;
     expect(item).toMatchObject({ status: 'failed', attempts: 2 });
     expect(item.error).toMatch(/answered with something other than JSON .*after 2 attempts/);
     expect(digest).toMatchObject({ status: 'failed', error: expect.stringMatching(/other than JSON/) });
-    const everything = JSON.stringify([store.outbox.items(), store.outbox.digests(), lines]);
+    const everything = JSON.stringify([await store.outbox.items(), await store.outbox.digests(), lines]);
     expect(everything).not.toContain(emulator.token);
     expect(everything).not.toContain(emulator.token.split(':')[1]);
-    expectExactlyOnce(store, emulator, [subs[1]!.chatId]);
+    await expectExactlyOnce(store, emulator, [subs[1]!.chatId]);
   });
 
   it('sends a multi-message digest in order, at most one message per second to the chat (fake clock)', async () => {
     const { store, emulator, make } = await setup(0, { emulator: { chats: [42] }, clock: new TestClock() });
     emulator.registerChat(42);
-    addSubscribers(store, [{ chatId: 42 }]);
+    await addSubscribers(store, [{ chatId: 42 }]);
     const now = new Date();
-    store.outbox.recordDecision({
+    await store.outbox.recordDecision({
       chatId: 42,
       localDate: '2026-05-01',
       dueAt: now,
@@ -202,7 +203,7 @@ describe('delivery through the Bot API emulator', () => {
       messages: [1, 2, 3].map((n) => ({ html: `<b>part ${n}</b>`, keyboard: [[{ text: `More on ${n}`, callback_data: `more:s${n}` }]], stories: [{ id: `s${n}` }] })),
     });
     const delivery = make();
-    delivery.start();
+    await delivery.start();
     await delivery.drain();
     await delivery.stop();
     const sends = okSends(emulator).filter((r) => r.chatId === 42);
@@ -215,24 +216,24 @@ describe('delivery through the Bot API emulator', () => {
   it('after a crash, messages left "sending" become unknown and are not resent; the rest resumes', async () => {
     const { store, emulator, subs, make, lines } = await setup(5);
     const first = make();
-    first.start();
+    await first.start();
     // Decide, then "crash" with one message taken for sending and never finished.
     await first.sender.stop();
     await first.tick({ everyoneDue: true });
-    const victim = store.outbox.items()[0]!;
-    expect(store.outbox.markSending(victim.id)).toBe(true);
-    first.lease.release();
+    const victim = (await store.outbox.items())[0]!;
+    expect(await store.outbox.markSending(victim.id)).toBe(true);
+    await first.lease.release();
 
     const second = make();
-    expect(second.start().recoveredUnknown).toBe(1);
+    expect((await second.start()).recoveredUnknown).toBe(1);
     await second.drain();
     await second.stop();
-    expect(store.outbox.items(victim.digestId)[0]!.status).toBe('unknown');
-    expect(store.outbox.digests({ chatId: victim.chatId })[0]!.status).toBe('unknown');
+    expect((await store.outbox.items(victim.digestId))[0]!.status).toBe('unknown');
+    expect((await store.outbox.digests({ chatId: victim.chatId }))[0]!.status).toBe('unknown');
     expect(emulator.deliveredCount(victim.chatId)).toBe(0);
-    expectExactlyOnce(store, emulator, subs.map((s) => s.chatId).filter((id) => id !== victim.chatId));
-    expect(second.stats().recoveredUnknown).toBe(1);
-    expect(store.outbox.counts().messages.unknown).toBe(1);
+    await expectExactlyOnce(store, emulator, subs.map((s) => s.chatId).filter((id) => id !== victim.chatId));
+    expect((await second.stats()).recoveredUnknown).toBe(1);
+    expect((await store.outbox.counts()).messages.unknown).toBe(1);
     expect(lines.some((l) => l.recoveredUnknown === 1)).toBe(true);
   });
 
@@ -240,23 +241,23 @@ describe('delivery through the Bot API emulator', () => {
     const { store, emulator, subs, make } = await setup(150, { settings: { ratePerSecond: 100, maxInFlight: 4 } });
     emulator.injectFault({ type: 'slow', delayMs: 300, processed: true, times: 4 });
     const first = make();
-    first.start();
+    await first.start();
     await first.tick({ everyoneDue: true });
     // Stop while the first (slow) messages are in flight: no waiting for a time that a busy machine may not keep.
-    await expect.poll(() => store.outbox.counts().messages.sending, { interval: 2, timeout: 30_000 }).toBeGreaterThan(0);
+    await expect.poll(async () => (await store.outbox.counts()).messages.sending, { interval: 2, timeout: 30_000 }).toBeGreaterThan(0);
     await first.stop();
-    const afterStop = store.outbox.counts().messages;
+    const afterStop = (await store.outbox.counts()).messages;
     expect(afterStop.sending).toBe(0);
     expect(afterStop.unknown).toBe(0);
     expect(afterStop.sent).toBeGreaterThan(0);
     expect(afterStop.pending).toBeGreaterThan(0);
 
     const second = make();
-    expect(second.start().recoveredUnknown).toBe(0);
+    expect((await second.start()).recoveredUnknown).toBe(0);
     await second.tick({ everyoneDue: true });
     await second.drain();
     await second.stop();
-    expectExactlyOnce(store, emulator, subs.map((s) => s.chatId));
+    await expectExactlyOnce(store, emulator, subs.map((s) => s.chatId));
   });
 });
 

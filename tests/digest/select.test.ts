@@ -3,44 +3,44 @@ import { buildDigest } from '../../src/digest/index.ts';
 import { distinctTopics, selectStories, suggestTopics } from '../../src/digest/select.ts';
 import type { ArticleDraft } from '../../src/model.ts';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { damBreach, damFollowUp, rateDecision } from '../fixtures/stories.ts';
 
 let store: Store | undefined;
-afterEach(() => store?.close());
+afterEach(async () => await store?.close());
 
-const ingest = (draft: ArticleDraft, at = '2025-03-12T19:00:00Z') => store!.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
+const ingest = async (draft: ArticleDraft, at = '2025-03-12T19:00:00Z') => await store!.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
 const now = new Date('2025-03-12T20:00:00Z');
 const since = new Date('2025-03-11T20:00:00Z');
 
 describe('selecting stored stories', () => {
-  it('shows a story once, with all its articles, however many of them match', () => {
-    store = Store.open(':memory:');
-    for (const d of damBreach) ingest(d);
-    ingest(rateDecision);
-    const { candidates } = selectStories(store, { topics: ['Kessel dam'], since, now });
+  it('shows a story once, with all its articles, however many of them match', async () => {
+    store = await openStore(':memory:');
+    for (const d of damBreach) await ingest(d);
+    await ingest(rateDecision);
+    const { candidates } = await selectStories(store, { topics: ['Kessel dam'], since, now });
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.articles).toHaveLength(3);
-    expect(candidates[0]!.story?.id).toBe(store.stories.storyOf(1));
-    const digest = buildDigest(store, { topic: 'Kessel dam', since, now });
-    expect(digest.stories.map((s) => s.id)).toEqual([`s${store.stories.storyOf(1)}`]);
+    expect(candidates[0]!.story?.id).toBe(await store.stories.storyOf(1));
+    const digest = await buildDigest(store, { topic: 'Kessel dam', since, now });
+    expect(digest.stories.map((s) => s.id)).toEqual([`s${await store.stories.storyOf(1)}`]);
     expect(digest.stories[0]!.sources).toHaveLength(3);
   });
 
-  it('ranks top stories by coverage: three outlets over one', () => {
-    store = Store.open(':memory:');
-    ingest(rateDecision, '2025-03-12T19:30:00Z');
-    for (const d of damBreach) ingest(d);
-    const { candidates } = selectStories(store, { topics: [], since, now });
+  it('ranks top stories by coverage: three outlets over one', async () => {
+    store = await openStore(':memory:');
+    await ingest(rateDecision, '2025-03-12T19:30:00Z');
+    for (const d of damBreach) await ingest(d);
+    const { candidates } = await selectStories(store, { topics: [], since, now });
     expect(candidates.map((c) => c.articles.length)).toEqual([3, 1]);
   });
 
-  it('keeps for a daily digest the stories with an article since the last one, with all their articles', () => {
-    store = Store.open(':memory:');
-    for (const d of damBreach) ingest(d);
-    ingest(rateDecision);
-    ingest(damFollowUp, '2025-03-14T09:30:00Z');
-    const { candidates } = selectStories(store, { topics: [], since: new Date('2025-03-11T00:00:00Z'), now: new Date('2025-03-15T08:00:00Z'), ingestedAfter: new Date('2025-03-13T08:00:00Z') });
+  it('keeps for a daily digest the stories with an article since the last one, with all their articles', async () => {
+    store = await openStore(':memory:');
+    for (const d of damBreach) await ingest(d);
+    await ingest(rateDecision);
+    await ingest(damFollowUp, '2025-03-14T09:30:00Z');
+    const { candidates } = await selectStories(store, { topics: [], since: new Date('2025-03-11T00:00:00Z'), now: new Date('2025-03-15T08:00:00Z'), ingestedAfter: new Date('2025-03-13T08:00:00Z') });
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.articles.map((a) => a.title)).toContain(damFollowUp.title);
     expect(candidates[0]!.articles).toHaveLength(4);
@@ -48,8 +48,8 @@ describe('selecting stored stories', () => {
 });
 
 describe('topic suggestions', () => {
-  it('suggest each person once by their fullest name, and no nationality adjectives or common words', () => {
-    store = Store.open(':memory:');
+  it('suggest each person once by their fullest name, and no nationality adjectives or common words', async () => {
+    store = await openStore(':memory:');
     const campaign = (i: number, title: string, text: string): ArticleDraft => ({
       title,
       text,
@@ -57,10 +57,10 @@ describe('topic suggestions', () => {
       outlet: 'Campaign Wire',
       published: '2025-03-12T10:00:00Z',
     });
-    ingest(campaign(1, 'Donald Trump and Hillary Clinton clash over trade', 'Donald Trump attacked Hillary Clinton over trade on Monday. Trump said American jobs were lost; Clinton answered that the trade deal protects workers.'));
-    ingest(campaign(2, 'Trump visits Swiss banks in Geneva', 'Trump met Swiss bankers in Geneva. The trade talks went on as Trump praised the American economy.'));
-    ingest(campaign(3, 'Clinton campaign raises money in Ohio', 'Hillary Clinton raised money in Ohio, where Clinton spoke about trade and American factories.'));
-    const topics = suggestTopics(store, now, 10);
+    await ingest(campaign(1, 'Donald Trump and Hillary Clinton clash over trade', 'Donald Trump attacked Hillary Clinton over trade on Monday. Trump said American jobs were lost; Clinton answered that the trade deal protects workers.'));
+    await ingest(campaign(2, 'Trump visits Swiss banks in Geneva', 'Trump met Swiss bankers in Geneva. The trade talks went on as Trump praised the American economy.'));
+    await ingest(campaign(3, 'Clinton campaign raises money in Ohio', 'Hillary Clinton raised money in Ohio, where Clinton spoke about trade and American factories.'));
+    const topics = await suggestTopics(store, now, 10);
     expect(topics.slice(0, 2)).toEqual(['Donald Trump', 'Hillary Clinton']);
     expect(topics).not.toContain('Trump');
     expect(topics).not.toContain('Clinton');

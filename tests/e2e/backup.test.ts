@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { SEED, runCli } from './cli.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'nd-backup-'));
@@ -18,8 +18,8 @@ describe('news-digest backup', () => {
     const db = join(dir, 'live.db');
     expect((await runCli(['ingest', SEED, '--db', db])).code).toBe(0);
     // The running bot: its connection stays open, and its last write is still in the WAL file.
-    const live = Store.open(db);
-    live.articles.insert({
+    const live = await openStore(db);
+    await live.articles.insert({
       title: 'Harbour council approves the new bridge budget',
       text: 'The harbour council approved the bridge budget on Tuesday after a long debate about costs and delays.',
       url: 'https://news.example.org/harbour/bridge',
@@ -34,7 +34,7 @@ describe('news-digest backup', () => {
       expect(again.code).toBe(1);
       expect(again.stderr.trim().split('\n')).toEqual([expect.stringMatching(/news\.db already exists/)]);
     } finally {
-      live.close();
+      await live.close();
     }
 
     const restored = join(dir, 'restored.db');

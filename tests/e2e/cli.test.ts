@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 import { outputOf } from '../support/process-output.ts';
 import { CLI, PROJECT_ROOT, SEED, runCli, type CliResult } from './cli.ts';
@@ -38,17 +38,17 @@ describe('news-digest on the command line', () => {
   it('ends quietly when the reader closes the pipe early: sources list | head -1, search | head -1', async () => {
     // Far more output than a pipe holds (64 KB), so the command is still writing when head exits.
     const db = join(dir, 'pipe.db');
-    const store = Store.open(db);
-    store.sources.seed(Array.from({ length: 1_500 }, (_, i) => ({ name: `Feed ${i} with a name long enough to fill lines`, url: `https://feeds${i}.example.org/some/long/path/rss.xml` })));
+    const store = await openStore(db);
+    await store.sources.seed(Array.from({ length: 1_500 }, (_, i) => ({ name: `Feed ${i} with a name long enough to fill lines`, url: `https://feeds${i}.example.org/some/long/path/rss.xml` })));
     for (let i = 0; i < 200; i++) {
-      store.articles.insert({
+      await store.articles.insert({
         title: `Harbour report ${i}: ${'the council debated the new harbour bridge and its budget at length '.repeat(5)}`,
         text: `The harbour council met on day ${i} and agreed the bridge budget after a long debate about costs and delays.`,
         url: `https://news.example.org/harbour/${i}`,
         outlet: 'Harbour News',
       });
     }
-    store.close();
+    await store.close();
 
     const sources = await firstLineOf(['sources', 'list', '--db', db]);
     expect(sources.stdout).toMatch(/^\d+\tFeed 0 /);
@@ -87,10 +87,10 @@ describe('news-digest on the command line', () => {
     });
     const env = { ALLOW_PRIVATE_SOURCES: 'true', FETCH_HOST_INTERVAL_MS: '0' };
     const db = join(dir, 'fetch.db');
-    const store = Store.open(db);
-    store.sources.add({ name: 'Good', url: server.url('/good.xml') });
-    store.sources.add({ name: 'Gone', url: server.url('/gone.xml') });
-    store.close();
+    const store = await openStore(db);
+    await store.sources.add({ name: 'Good', url: server.url('/good.xml') });
+    await store.sources.add({ name: 'Gone', url: server.url('/gone.xml') });
+    await store.close();
 
     const partial = await runCli(['fetch', '--db', db], env);
     expect(partial.code, partial.stderr).toBe(3);
@@ -100,9 +100,9 @@ describe('news-digest on the command line', () => {
     expect(mentions[0]).toMatch(/Gone/);
 
     const onlyBad = join(dir, 'fetch-bad.db');
-    const bad = Store.open(onlyBad);
-    bad.sources.add({ name: 'Gone', url: server.url('/gone.xml') });
-    bad.close();
+    const bad = await openStore(onlyBad);
+    await bad.sources.add({ name: 'Gone', url: server.url('/gone.xml') });
+    await bad.close();
     expect((await runCli(['fetch', '--db', onlyBad], env)).code).toBe(1);
   });
 

@@ -8,7 +8,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { startTelegramEmulator, type TelegramEmulator } from '../support/telegram-emulator.ts';
 import { addSubscribers, manySubscribers, seedArticles, tempDir } from '../delivery/helpers.ts';
 import { CLI } from './cli.ts';
@@ -32,10 +32,10 @@ const tmp = tempDir();
 const db = `${tmp.dir}/news.db`;
 
 beforeAll(async () => {
-  const store = Store.open(db);
-  seedArticles(store, new Date(), 30);
-  addSubscribers(store, manySubscribers(SUBSCRIBERS));
-  store.close();
+  const store = await openStore(db);
+  await seedArticles(store, new Date(), 30);
+  await addSubscribers(store, manySubscribers(SUBSCRIBERS));
+  await store.close();
   emulator = await startTelegramEmulator({
     token: TOKEN,
     chats: manySubscribers(SUBSCRIBERS).map((s) => s.chatId),
@@ -88,10 +88,10 @@ describe('deliver survives SIGKILL at random moments', () => {
     const code = await last.exit;
     expect(code, last.stderr()).toBe(0);
 
-    const store = Store.open(db);
+    const store = await openStore(db);
     try {
-      const digests = store.outbox.digests();
-      const items = store.outbox.items();
+      const digests = await store.outbox.digests();
+      const items = await store.outbox.items();
       const unknown = items.filter((i) => i.status === 'unknown');
       const sendsByChat = new Map<number, number>();
       for (const s of okSends()) sendsByChat.set(s.chatId!, (sendsByChat.get(s.chatId!) ?? 0) + 1);
@@ -106,11 +106,11 @@ describe('deliver survives SIGKILL at random moments', () => {
       expect(unknown.length).toBeLessThanOrEqual(KILLS * IN_FLIGHT);
       for (const item of items.filter((i) => i.status === 'sent')) {
         expect(sendsByChat.get(item.chatId)).toBeGreaterThanOrEqual(1);
-        expect(store.subscribers.sentMessage(item.chatId, item.messageId!)).toBeDefined();
+        expect(await store.subscribers.sentMessage(item.chatId, item.messageId!)).toBeDefined();
       }
       for (const d of digests) expect(['sent', 'unknown']).toContain(d.status);
     } finally {
-      store.close();
+      await store.close();
     }
   }, 300_000);
 });

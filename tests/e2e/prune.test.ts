@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { runCli } from './cli.ts';
 
 const dirs: string[] = [];
@@ -21,11 +21,11 @@ describe('news-digest prune', () => {
     legacy.pragma('auto_vacuum = NONE');
     legacy.exec('CREATE TABLE placeholder (x)');
     legacy.close();
-    const store = Store.open(path);
+    const store = await openStore(path);
     const now = Date.now();
-    store.subscribers.recordSentMessage({ chatId: 1, messageId: 1, kind: 'summary', topic: null, stories: [] }, new Date(now - 40 * 86_400_000));
-    store.subscribers.recordSentMessage({ chatId: 1, messageId: 2, kind: 'summary', topic: null, stories: [] }, new Date(now - 10 * 86_400_000));
-    store.close();
+    await store.subscribers.recordSentMessage({ chatId: 1, messageId: 1, kind: 'summary', topic: null, stories: [] }, new Date(now - 40 * 86_400_000));
+    await store.subscribers.recordSentMessage({ chatId: 1, messageId: 2, kind: 'summary', topic: null, stories: [] }, new Date(now - 10 * 86_400_000));
+    await store.close();
 
     const first = await runCli(['prune', '--db', path]);
     expect(first.code, first.stderr).toBe(0);

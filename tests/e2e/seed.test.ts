@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { SEED, runCli } from './cli.ts';
 
 const expected = JSON.parse(readFileSync(SEED.replace(/\.txt$/, '.expected.json'), 'utf8')) as {
@@ -41,14 +41,14 @@ describe('seed article through the CLI', () => {
     expect(articles[0]).toMatchObject({ title: expected.title, published: '2016-09-05T14:12:00.000Z' });
   });
 
-  it('every topic that must match finds it, and none of the others do', () => {
+  it('every topic that must match finds it, and none of the others do', async () => {
     // In-process against the same database file: one child process per topic adds nothing.
-    const store = Store.open(db);
+    const store = await openStore(db);
     try {
-      for (const topic of expected.topics_that_must_match) expect(store.articles.search(topic), topic).toHaveLength(1);
-      for (const topic of expected.topics_that_must_not_match) expect(store.articles.search(topic), topic).toHaveLength(0);
+      for (const topic of expected.topics_that_must_match) expect(await store.articles.search(topic), topic).toHaveLength(1);
+      for (const topic of expected.topics_that_must_not_match) expect(await store.articles.search(topic), topic).toHaveLength(0);
     } finally {
-      store.close();
+      await store.close();
     }
   });
 

@@ -4,7 +4,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { tempDir } from '../delivery/helpers.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 
@@ -16,9 +16,9 @@ let fx: FixtureServer;
 beforeAll(async () => {
   fx = await startFixtureServer();
   fx.static('/stuck.xml', '<rss version="2.0"><channel><title>Stuck</title></channel></rss>', { contentType: 'application/rss+xml', headersDelayMs: 120_000 });
-  const store = Store.open(db);
-  store.sources.add({ name: 'Stuck', url: fx.url('/stuck.xml') });
-  store.close();
+  const store = await openStore(db);
+  await store.sources.add({ name: 'Stuck', url: fx.url('/stuck.xml') });
+  await store.close();
 });
 
 afterAll(async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 import { runCli } from './cli.ts';
 
 const FEEDS = new URL('../fixtures/feeds/', import.meta.url);
@@ -113,9 +113,9 @@ describe('the default sources on a fresh install', () => {
     const db = join(dir, 'fresh.db');
     // search never seeded the sources before: a user's first command on a fresh clone.
     expect((await runCli(['search', 'syria', '--db', db], env)).code).toBe(0);
-    const store = Store.open(db);
-    expect(store.sources.list().map((s) => s.url)).toEqual(defaults.map((s) => s.url));
-    store.close();
+    const store = await openStore(db);
+    expect((await store.sources.list()).map((s) => s.url)).toEqual(defaults.map((s) => s.url));
+    await store.close();
     const first = await listed(db);
 
     const removed = first[0]!;
@@ -130,8 +130,8 @@ describe('the default sources on a fresh install', () => {
     const db = join(dir, 'no-defaults.db');
     expect((await runCli(['search', 'syria', '--db', db])).code).toBe(0);
     expect((await runCli(['search', 'syria', '--db', db], env)).code).toBe(0);
-    const store = Store.open(db);
-    expect(store.sources.list()).toEqual([]);
-    store.close();
+    const store = await openStore(db);
+    expect(await store.sources.list()).toEqual([]);
+    await store.close();
   }, 60_000);
 });

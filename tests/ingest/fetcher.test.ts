@@ -6,7 +6,7 @@ import { BACKOFF_MAX_MS, HostPacer, backoffDelayMs, pollSources, type PollOption
 import { prepareArticle } from '../../src/ingest/prepare.ts';
 import { PreparePool } from '../../src/ingest/worker-pool.ts';
 import { createLogger } from '../../src/log.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { startFixtureServer, type FixtureServer } from '../support/fixture-server.ts';
 import { TestClock } from '../support/test-clock.ts';
 
@@ -56,7 +56,7 @@ function deps(extra: { random?: () => number } = {}) {
     store,
     log,
     jobs,
-    ingest: (draft: Parameters<Store['articles']['insert']>[0], sourceId: number) => store.articles.insert(draft, { sourceId }),
+    ingest: async (draft: Parameters<Store['articles']['insert']>[0], sourceId: number) => await store.articles.insert(draft, { sourceId }),
     now: () => clock,
     random: extra.random ?? (() => 0.5),
   };
@@ -66,13 +66,13 @@ function deps(extra: { random?: () => number } = {}) {
 // timeouts set their own.
 const options: PollOptions = { timeoutMs: 30_000, maxBytes: 5_000_000, concurrency: 4, hostIntervalMs: 0, userAgent: 'digest-test/1.0' };
 
-beforeEach(() => {
+beforeEach(async () => {
   fx.clear();
-  store = Store.open(join(dir, `store-${++dbCount}.db`));
+  store = await openStore(join(dir, `store-${++dbCount}.db`));
   logLines = [];
   clock = new Date('2024-09-02T12:00:00Z');
 });
-afterEach(() => store.close());
+afterEach(async () => await store.close());
 
 const minutes = (n: number) => n * 60_000;
 const advance = (ms: number) => {
@@ -87,9 +87,9 @@ describe('pollSources', () => {
     fx.static('/feed.json', fixture('feed.json'), { contentType: 'application/feed+json' });
     fx.file('/articles/teaser-1.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html; charset=utf-8' });
     // The other teaser links (/world/..., /politics/..., /wire/...) answer 404.
-    store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml'), language: 'en' });
-    store.sources.add({ name: 'Atom desk', url: fx.url('/atom.xml') });
-    store.sources.add({ name: 'JSON wire', url: fx.url('/feed.json') });
+    await store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml'), language: 'en' });
+    await store.sources.add({ name: 'Atom desk', url: fx.url('/atom.xml') });
+    await store.sources.add({ name: 'JSON wire', url: fx.url('/feed.json') });
 
     const report = await pollSources(deps(), options);
 
@@ -100,16 +100,16 @@ describe('pollSources', () => {
       ['Atom desk', 'fetched', 2, 2, 1],
       ['JSON wire', 'fetched', 2, 2, 1],
     ]);
-    expect(store.articles.count()).toBe(7);
+    expect(await store.articles.count()).toBe(7);
 
-    const teaser = store.articles.recent({ limit: 50 }).find((a) => a.title === 'Election commission confirms turnout figures');
+    const teaser = (await store.articles.recent({ limit: 50 })).find((a) => a.title === 'Election commission confirms turnout figures');
     expect(teaser?.text).toContain('turnout in the parliamentary election reached 64 percent');
     expect(teaser?.text).toContain('criticised the unequal access of candidates to state television');
     expect(teaser?.url).toBe(fx.url('/articles/teaser-1.html'));
     expect(teaser?.outlet).toBe('RSS desk');
     expect(teaser?.language).toBe('en');
 
-    const fallback = store.articles.recent({ limit: 50 }).find((a) => a.title === 'Talks resume next week');
+    const fallback = (await store.articles.recent({ limit: 50 })).find((a) => a.title === 'Talks resume next week');
     expect(fallback?.text).toBe('Negotiators will meet again on Tuesday & Wednesday.');
 
     expect(fx.requests.every((r) => r.headers['user-agent'] === 'digest-test/1.0')).toBe(true);
@@ -117,7 +117,7 @@ describe('pollSources', () => {
     const pageWarnings = warnings().filter((l) => l.msg.startsWith('article page failed'));
     expect(pageWarnings).toHaveLength(3);
     expect(pageWarnings[0]?.reason).toBe('HTTP 404');
-    const sources = store.sources.list();
+    const sources = await store.sources.list();
     expect(sources.every((s) => s.lastSuccessAt !== null && s.consecutiveFailures === 0)).toBe(true);
   });
 
@@ -125,11 +125,11 @@ describe('pollSources', () => {
     const lastModified = 'Mon, 02 Sep 2024 10:00:00 GMT';
     fx.static('/rss.xml', fixture('rss2.xml'), { contentType: RSS, etag: '"rss-v1"', lastModified });
     fx.file('/articles/teaser-1.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html' });
-    const source = store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml') });
+    const source = await store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml') });
 
     const first = await pollSources(deps(), options);
     expect(first.new).toBe(3);
-    expect(store.sources.get(source.id)).toMatchObject({ etag: '"rss-v1"', lastModified });
+    expect(await store.sources.get(source.id)).toMatchObject({ etag: '"rss-v1"', lastModified });
     const requestsAfterFirst = fx.requests.length;
 
     advance(minutes(15));
@@ -140,14 +140,14 @@ describe('pollSources', () => {
     expect(feedRequests[1]?.headers['if-none-match']).toBe('"rss-v1"');
     expect(feedRequests[1]?.headers['if-modified-since']).toBe(lastModified);
     expect(fx.requests.length).toBe(requestsAfterFirst + 1);
-    expect(store.articles.count()).toBe(3);
-    expect(store.sources.get(source.id)).toMatchObject({ etag: '"rss-v1"', lastModified, consecutiveFailures: 0, lastSuccessAt: clock.toISOString() });
+    expect(await store.articles.count()).toBe(3);
+    expect(await store.sources.get(source.id)).toMatchObject({ etag: '"rss-v1"', lastModified, consecutiveFailures: 0, lastSuccessAt: clock.toISOString() });
   });
 
   it('skips items already stored, so their pages are not fetched again', async () => {
     fx.static('/rss.xml', fixture('rss2.xml'), { contentType: RSS });
     fx.file('/articles/teaser-1.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html' });
-    store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml') });
+    await store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml') });
     await pollSources(deps(), options);
     advance(minutes(15));
     const second = await pollSources(deps(), options);
@@ -158,10 +158,10 @@ describe('pollSources', () => {
 
   it('extracts a page source', async () => {
     fx.file('/live.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html' });
-    store.sources.add({ name: 'A page', url: fx.url('/live.html'), kind: 'page' });
+    await store.sources.add({ name: 'A page', url: fx.url('/live.html'), kind: 'page' });
     const report = await pollSources(deps(), options);
     expect(report).toMatchObject({ fetched: 1, new: 1, failed: [] });
-    const [article] = store.articles.recent();
+    const [article] = await store.articles.recent();
     expect(article?.text).toContain('64 percent');
     expect(article?.outlet).toBe('A page');
   });
@@ -169,10 +169,10 @@ describe('pollSources', () => {
   it('fails each broken source with a clear reason, in one log line, while the others succeed and nothing stored is lost', async () => {
     fx.static('/good.xml', fixture('rss2.xml'), { contentType: RSS });
     fx.static('/flaky.xml', fixture('atom.xml'), { contentType: 'application/atom+xml', etag: '"flaky-1"' });
-    const good = store.sources.add({ name: 'Good', url: fx.url('/good.xml') });
-    const flaky = store.sources.add({ name: 'Flaky', url: fx.url('/flaky.xml') });
+    const good = await store.sources.add({ name: 'Good', url: fx.url('/good.xml') });
+    const flaky = await store.sources.add({ name: 'Flaky', url: fx.url('/flaky.xml') });
     await pollSources(deps(), options);
-    const stored = store.articles.count();
+    const stored = await store.articles.count();
     expect(stored).toBe(5);
 
     // Second round: Flaky breaks, and a crowd of broken sources joins.
@@ -194,8 +194,8 @@ describe('pollSources', () => {
       Reset: /^connection (reset|closed)/,
     };
     const paths: Record<string, string> = { 'HTML page': '/html.xml', Empty: '/empty.xml', Huge: '/huge.xml', Slow: '/slow.xml', Loop: '/loop-a.xml', Reset: '/reset.xml' };
-    for (const [name, path] of Object.entries(paths)) store.sources.add({ name, url: fx.url(path) });
-    store.sources.add({ name: 'JSON', url: fx.url('/json.json') });
+    for (const [name, path] of Object.entries(paths)) await store.sources.add({ name, url: fx.url(path) });
+    await store.sources.add({ name: 'JSON', url: fx.url('/json.json') });
 
     advance(minutes(15));
     logLines = [];
@@ -210,27 +210,27 @@ describe('pollSources', () => {
     // The good sources still worked.
     expect(report.results.find((r) => r.source === 'Good')).toMatchObject({ outcome: 'fetched', known: 3, new: 0 });
     expect(report.results.find((r) => r.source === 'JSON')).toMatchObject({ outcome: 'fetched', new: 2 });
-    expect(store.articles.count()).toBe(stored + 2);
+    expect(await store.articles.count()).toBe(stored + 2);
     // Nothing stored is lost: Flaky's articles and validators stay; the failure is recorded.
-    expect(store.articles.recent({ limit: 50 }).filter((a) => a.sourceId === flaky.id)).toHaveLength(2);
-    expect(store.sources.get(flaky.id)).toMatchObject({ etag: '"flaky-1"', consecutiveFailures: 1, lastError: reasons.Flaky });
-    expect(store.sources.get(good.id)?.consecutiveFailures).toBe(0);
+    expect((await store.articles.recent({ limit: 50 })).filter((a) => a.sourceId === flaky.id)).toHaveLength(2);
+    expect(await store.sources.get(flaky.id)).toMatchObject({ etag: '"flaky-1"', consecutiveFailures: 1, lastError: reasons.Flaky });
+    expect((await store.sources.get(good.id))?.consecutiveFailures).toBe(0);
 
     // One log line per failed source, with its name, URL and reason.
     const sourceFailures = warnings().filter((l) => l.msg.startsWith('source failed'));
     expect(sourceFailures).toHaveLength(7);
     for (const line of sourceFailures) {
-      expect(line.url).toBe(store.sources.list().find((s) => s.name === line.source)?.url);
+      expect(line.url).toBe((await store.sources.list()).find((s) => s.name === line.source)?.url);
       expect(line.msg).toBe(`source failed: ${line.source}: ${line.reason}`);
     }
   });
 
   it('postpones a source on 429 with Retry-After without counting a failure', async () => {
     fx.status('/limited.xml', 429, { retryAfter: '120' });
-    const source = store.sources.add({ name: 'Limited', url: fx.url('/limited.xml') });
+    const source = await store.sources.add({ name: 'Limited', url: fx.url('/limited.xml') });
     const report = await pollSources(deps(), options);
     expect(report).toMatchObject({ sources: 1, postponed: 1, failed: [{ source: 'Limited', reason: 'HTTP 429, retry after 120 s' }] });
-    const after = store.sources.get(source.id);
+    const after = await store.sources.get(source.id);
     expect(after?.consecutiveFailures).toBe(0);
     expect(after?.nextAttemptAt).toBe(new Date(clock.getTime() + 120_000).toISOString());
 
@@ -246,12 +246,12 @@ describe('pollSources', () => {
 
   it('backs off exponentially on repeated failures and resets after a success', async () => {
     fx.status('/down.xml', 500);
-    const source = store.sources.add({ name: 'Down', url: fx.url('/down.xml') });
+    const source = await store.sources.add({ name: 'Down', url: fx.url('/down.xml') });
     const delays: number[] = [];
     for (let attempt = 1; attempt <= 5; attempt++) {
       const report = await pollSources(deps(), options);
       expect(report.failed).toEqual([{ source: 'Down', reason: 'HTTP 500' }]);
-      const s = store.sources.get(source.id)!;
+      const s = await (await store.sources.get(source.id))!;
       expect(s.consecutiveFailures).toBe(attempt);
       const next = Date.parse(s.nextAttemptAt!);
       delays.push(next - clock.getTime());
@@ -266,37 +266,37 @@ describe('pollSources', () => {
 
     fx.static('/down.xml', fixture('rss2.xml'), { contentType: RSS });
     await pollSources(deps(), options);
-    expect(store.sources.get(source.id)).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null, lastError: null });
+    expect(await store.sources.get(source.id)).toMatchObject({ consecutiveFailures: 0, nextAttemptAt: null, lastError: null });
   });
 
   it('when an item could not be stored, forgets the validators so the next poll retries it', async () => {
     fx.static('/rss.xml', fixture('rss2.xml'), { contentType: RSS, etag: '"v1"' });
     fx.file('/articles/teaser-1.html', join(FIXTURES, 'articles/teaser-1.html'), { contentType: 'text/html' });
-    const source = store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml') });
+    const source = await store.sources.add({ name: 'RSS desk', url: fx.url('/rss.xml') });
     const base = deps();
     let failOnce = true;
     const report = await pollSources(
       {
         ...base,
-        ingest: (draft, sourceId) => {
+        ingest: async (draft, sourceId) => {
           if (failOnce && draft.title.startsWith('Summit')) {
             failOnce = false;
             throw new Error('disk full');
           }
-          return base.ingest(draft, sourceId);
+          return await base.ingest(draft, sourceId);
         },
       },
       options,
     );
     expect(report.results[0]).toMatchObject({ outcome: 'fetched', new: 2, skipped: 1 });
-    expect(store.sources.get(source.id)?.etag).toBeNull();
+    expect((await store.sources.get(source.id))?.etag).toBeNull();
     expect(logLines.filter((l) => l.level >= 50 && l.msg.includes('disk full'))).toHaveLength(1);
 
     advance(minutes(15));
     const second = await pollSources(base, options);
     expect(fx.requestsTo('/rss.xml')[1]?.headers['if-none-match']).toBeUndefined();
     expect(second).toMatchObject({ fetched: 1, new: 1, known: 2 });
-    expect(store.sources.get(source.id)?.etag).toBe('"v1"');
+    expect((await store.sources.get(source.id))?.etag).toBe('"v1"');
   });
 
   it('paces requests to one host, the feed and its pages alike (fake clock)', async () => {
@@ -306,7 +306,7 @@ describe('pollSources', () => {
     fx.static('/paced.xml', `<rss version="2.0"><channel><title>Paced</title>${items}</channel></rss>`, { contentType: RSS });
     const page = fixture('articles/teaser-1.html');
     for (const n of [1, 2, 3]) fx.static(`/paced/${n}.html`, page.replace(/Election commission/g, `Commission ${n}`).replace('64 percent', `${60 + n} percent`), { contentType: 'text/html' });
-    store.sources.add({ name: 'Paced', url: fx.url('/paced.xml') });
+    await store.sources.add({ name: 'Paced', url: fx.url('/paced.xml') });
 
     // The times at which paced requests were let go, on a clock that jumps instead of sleeping.
     const clock = new TestClock(0);
@@ -339,7 +339,7 @@ describe('pollSources', () => {
           res.writeHead(200, { 'content-type': RSS }).end(fixture('rss2.xml'));
         });
       });
-      store.sources.add({ name: `Busy ${n}`, url: fx.url(`/busy-${n}.xml`) });
+      await store.sources.add({ name: `Busy ${n}`, url: fx.url(`/busy-${n}.xml`) });
     }
     const report = await pollSources(deps(), { ...options, concurrency: 2 });
     expect(report.fetched).toBe(6);
@@ -366,11 +366,11 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
     const teaser = '<item><title>Slow teaser</title><link>/slow-page.html</link><description>Short teaser.</description></item>';
     fx.static('/mixed.xml', `<rss version="2.0"><channel><title>Mixed</title>${teaser}${full.join('')}</channel></rss>`, { contentType: RSS });
     let storedWhenPageAsked = -1;
-    fx.handle('/slow-page.html', (_req, res) => {
-      storedWhenPageAsked = store.articles.count();
+    fx.handle('/slow-page.html', async (_req, res) => {
+      storedWhenPageAsked = await store.articles.count();
       res.writeHead(404).end();
     });
-    store.sources.add({ name: 'Mixed', url: fx.url('/mixed.xml') });
+    await store.sources.add({ name: 'Mixed', url: fx.url('/mixed.xml') });
     const report = await pollSources(deps(), options);
     expect(report.new).toBe(4);
     // The full-text items were in the store before the teaser's page was even requested.
@@ -379,33 +379,33 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
 
   it('fetches at most pagesPerSource pages; the other teasers are stored as teasers and get their page on later polls', async () => {
     teaserFeed('many', 12);
-    const source = store.sources.add({ name: 'Many', url: fx.url('/many.xml') });
-    const complete = (id: number, page: Parameters<typeof prepareArticle>[0]) => store.articles.completeText(id, page, prepareArticle(page));
+    const source = await store.sources.add({ name: 'Many', url: fx.url('/many.xml') });
+    const complete = async (id: number, page: Parameters<typeof prepareArticle>[0]) => await store.articles.completeText(id, page, prepareArticle(page));
     const budget = { ...options, pagesPerSource: 5 };
 
     const first = await pollSources({ ...deps(), complete }, budget);
     expect(first).toMatchObject({ new: 12, pages: 5, pagesDeferred: 7 });
     expect(pageRequests('many')).toBe(5);
-    expect(store.articles.recent({ limit: 50 }).filter((a) => a.text.includes('Full story'))).toHaveLength(5);
+    expect((await store.articles.recent({ limit: 50 })).filter((a) => a.text.includes('Full story'))).toHaveLength(5);
     // Validators forgotten: a 304 next time would hide the teasers still waiting for their page.
-    expect(store.sources.get(source.id)?.etag).toBeNull();
+    expect((await store.sources.get(source.id))?.etag).toBeNull();
 
     advance(minutes(15));
     const second = await pollSources({ ...deps(), complete }, budget);
     expect(second.results[0]).toMatchObject({ known: 12, new: 0, pages: 5, completed: 5 });
     advance(minutes(15));
     await pollSources({ ...deps(), complete }, budget);
-    const texts = store.articles.recent({ limit: 50 }).map((a) => a.text);
+    const texts = (await store.articles.recent({ limit: 50 })).map((a) => a.text);
     expect(texts.filter((t) => t.includes('Full story'))).toHaveLength(12);
     expect(pageRequests('many')).toBe(12);
-    expect(store.articles.count()).toBe(12);
+    expect(await store.articles.count()).toBe(12);
   });
 
   it('shares pagesPerPoll between sources', async () => {
     teaserFeed('a', 6);
     teaserFeed('b', 6);
-    store.sources.add({ name: 'A', url: fx.url('/a.xml') });
-    store.sources.add({ name: 'B', url: fx.url('/b.xml') });
+    await store.sources.add({ name: 'A', url: fx.url('/a.xml') });
+    await store.sources.add({ name: 'B', url: fx.url('/b.xml') });
     const report = await pollSources(deps(), { ...options, pagesPerSource: 100, pagesPerPoll: 7 });
     expect(report).toMatchObject({ new: 12, pages: 7, pagesDeferred: 5 });
     expect(pageRequests('a') + pageRequests('b')).toBe(7);
@@ -420,7 +420,7 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
         res.writeHead(404).end();
       });
     }
-    store.sources.add({ name: 'Timed', url: fx.url('/timed.xml') });
+    await store.sources.add({ name: 'Timed', url: fx.url('/timed.xml') });
     const report = await pollSources({ ...deps(), monotonic: () => fakeMs }, { ...options, pageConcurrency: 1, pageTimePerSourceMs: 100_000 });
     // Pages start at 0, 40 and 80 s; at 120 s the source's 100 s are spent.
     expect(pageRequests('timed')).toBe(3);
@@ -430,8 +430,8 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
   it('never lets a source of 2,000 teasers hold up the others', async () => {
     teaserFeed('huge', 2_000, false);
     fx.static('/other.xml', fixture('atom.xml'), { contentType: 'application/atom+xml' });
-    store.sources.add({ name: 'Huge', url: fx.url('/huge.xml') });
-    store.sources.add({ name: 'Other', url: fx.url('/other.xml') });
+    await store.sources.add({ name: 'Huge', url: fx.url('/huge.xml') });
+    await store.sources.add({ name: 'Other', url: fx.url('/other.xml') });
     // 20 ms between requests to the one host: 2,000 pages would take 40 s; the budget takes 5.
     const report = await pollSources(deps(), { ...options, hostIntervalMs: 20, pagesPerSource: 5 });
     expect(report.results.map((r) => [r.source, r.outcome, r.new])).toEqual([
@@ -451,8 +451,8 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
       res.writeHead(200, { 'content-type': RSS }).end(fixture('rss2.xml'));
     });
     fx.static('/second.xml', fixture('atom.xml'), { contentType: 'application/atom+xml' });
-    store.sources.add({ name: 'First', url: fx.url('/first.xml') });
-    const second = store.sources.add({ name: 'Second', url: fx.url('/second.xml') });
+    await store.sources.add({ name: 'First', url: fx.url('/first.xml') });
+    const second = await store.sources.add({ name: 'Second', url: fx.url('/second.xml') });
     // A deadline far beyond the test's real length: the poll's own timer (real time, it aborts
     // requests in flight) must not fire on a busy machine; the injected clock passes it at once.
     const report = await pollSources({ ...deps(), monotonic: () => fakeMs }, { ...options, concurrency: 1, deadlineMs: 60_000 });
@@ -461,14 +461,14 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
       ['Second', 'deferred'],
     ]);
     expect(fx.requestsTo('/second.xml')).toHaveLength(0);
-    expect(store.sources.get(second.id)).toMatchObject({ consecutiveFailures: 0, lastError: null });
-    expect(store.sources.due(clock).map((s) => s.name)).toContain('Second');
+    expect(await store.sources.get(second.id)).toMatchObject({ consecutiveFailures: 0, lastError: null });
+    expect((await store.sources.due(clock)).map((s) => s.name)).toContain('Second');
     expect(warnings().some((l) => l.msg.startsWith('fetch stopped early: 1 sources left for the next poll'))).toBe(true);
   });
 
   it('aborts requests in flight at the deadline and on abort (SIGTERM), and returns at once', async () => {
     fx.static('/stuck.xml', fixture('rss2.xml'), { contentType: RSS, headersDelayMs: 60_000 });
-    const stuck = store.sources.add({ name: 'Stuck', url: fx.url('/stuck.xml') });
+    const stuck = await store.sources.add({ name: 'Stuck', url: fx.url('/stuck.xml') });
     const byDeadline = await pollSources(deps(), { ...options, timeoutMs: 120_000, deadlineMs: 300 });
     expect(byDeadline.results[0]).toMatchObject({ outcome: 'deferred', reason: 'poll deadline of 0.3 s reached' });
 
@@ -478,7 +478,7 @@ describe('pollSources with budgets (issue 18: one feed of many teasers stopped a
     const report = await polling;
     expect(report.results[0]).toMatchObject({ outcome: 'deferred', reason: 'aborted (shutting down)' });
     // Neither counts as the source's failure.
-    expect(store.sources.get(stuck.id)).toMatchObject({ consecutiveFailures: 0, lastError: null });
+    expect(await store.sources.get(stuck.id)).toMatchObject({ consecutiveFailures: 0, lastError: null });
   });
 });
 
@@ -487,10 +487,10 @@ describe('pollSources on invalid UTF-8 (issue 18: sources add accepted what fetc
     const item = `<item><title>Caf\u00e9 owners protest</title><link>/cafe</link><description>${'Owners of caf\u00e9s marched on Monday. '.repeat(20)}</description></item>`;
     const body = Buffer.concat([Buffer.from(`<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>Caf`), Buffer.from([0xe9, 0xff]), Buffer.from(`</title>${item}</channel></rss>`)]);
     fx.static('/latin.xml', body, { contentType: 'application/rss+xml; charset=utf-8' });
-    const source = store.sources.add({ name: 'Latin', url: fx.url('/latin.xml') });
+    const source = await store.sources.add({ name: 'Latin', url: fx.url('/latin.xml') });
     const report = await pollSources(deps(), options);
     expect(report).toMatchObject({ fetched: 1, new: 1, failed: [] });
-    expect(store.sources.get(source.id)?.consecutiveFailures).toBe(0);
+    expect((await store.sources.get(source.id))?.consecutiveFailures).toBe(0);
     expect(warnings().filter((l) => l.reason?.startsWith('invalid UTF-8'))).toEqual([
       expect.objectContaining({ source: 'Latin', url: fx.url('/latin.xml'), reason: 'invalid UTF-8: byte sequences that are not UTF-8 were replaced with U+FFFD' }),
     ]);

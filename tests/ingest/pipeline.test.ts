@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ingestInputs, type InputOptions } from '../../src/ingest/pipeline.ts';
 import { createLogger } from '../../src/log.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore } from '../../src/store/index.ts';
 
 const FIXTURES = resolve(import.meta.dirname, '..', 'fixtures');
 const SEED = join(FIXTURES, 'rt-2016-09-05-putin-obama-syria.txt');
@@ -61,16 +61,16 @@ let runs = 0;
 
 /** Ingests the folder (or other inputs) into a fresh database. */
 async function ingestWith(workers: number, inputs = [folder], options: InputOptions = {}) {
-  const store = Store.open(join(dir, `run-${++runs}.db`));
+  const store = await openStore(join(dir, `run-${++runs}.db`));
   try {
     const counts = await ingestInputs(inputs, { store, log, fetchOptions, workers }, options);
-    const rows = store.articles.recent({ limit: 100 }).sort((a, b) => a.id - b.id);
+    const rows = (await store.articles.recent({ limit: 100 })).sort((a, b) => a.id - b.id);
     return {
       counts,
       rows: rows.map((a) => ({ title: a.title, url: a.url, outlet: a.outlet, published: a.published, nearDuplicateOf: a.nearDuplicateOf, analysis: a.analysis, fingerprint: a.fingerprint })),
     };
   } finally {
-    store.close();
+    await store.close();
   }
 }
 

@@ -9,7 +9,7 @@ import { parseRawText } from '../../src/ingest/rawtext.ts';
 import { createLogger } from '../../src/log.ts';
 import type { ArticleDraft, StoredArticle } from '../../src/model.ts';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { createLlmSummarizer, type LlmOptions, type LlmSummarizer } from '../../src/llm/index.ts';
 import { startOpenAiStub, type OpenAiStub } from '../support/openai-stub.ts';
 
@@ -41,9 +41,9 @@ export function seedDraft(): ArticleDraft {
   };
 }
 
-export function storeArticle(store: Store, draft: ArticleDraft, ingestedAt = new Date('2016-09-05T12:00:00Z')): StoredArticle {
-  const result = store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt });
-  return store.articles.get(result.id)!;
+export async function storeArticle(store: Store, draft: ArticleDraft, ingestedAt = new Date('2016-09-05T12:00:00Z')): Promise<StoredArticle> {
+  const result = await store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt });
+  return await (await store.articles.get(result.id))!;
 }
 
 /** A short made-up article with one attributed quote. */
@@ -83,7 +83,7 @@ export interface Harness {
 export async function harness(env: Record<string, string> = {}, options: LlmOptions = {}): Promise<Harness> {
   const stub = await startOpenAiStub();
   const dir = mkdtempSync(join(tmpdir(), 'nd-llm-'));
-  const store = Store.open(join(dir, 'test.db'));
+  const store = await openStore(join(dir, 'test.db'));
   const config = parseConfig({ OPENAI_BASE_URL: stub.url, OPENAI_API_KEY: 'sk-test-stub-key', OPENAI_MODEL: 'stub-model', OPENAI_TIMEOUT_MS: '10000', ...env });
   const logs: string[] = [];
   const log = createLogger({ level: 'debug', destination: { write: (line: string) => void logs.push(line) } });
@@ -106,7 +106,7 @@ export async function harness(env: Record<string, string> = {}, options: LlmOpti
     close: async () => {
       for (const s of made) s.close();
       await stub.close();
-      store.close();
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

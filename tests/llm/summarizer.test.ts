@@ -4,7 +4,7 @@ import { parseConfig } from '../../src/config.ts';
 import { silentLogger } from '../../src/log.ts';
 import { askOffline, llmPassages, type Answer, type AnswerPassage } from '../../src/qa/index.ts';
 import type { StoredArticle } from '../../src/model.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { countTokens } from '../../src/llm/budget.ts';
 import { createLlmSummarizer } from '../../src/llm/index.ts';
 import { digestOf, harness, loose, otherDraft, seedDraft, storeArticle, type Harness } from './helpers.ts';
@@ -17,19 +17,19 @@ afterEach(async () => {
 });
 
 describe('createLlmSummarizer', () => {
-  it('is null when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set: everything stays offline', () => {
-    const store = Store.open(':memory:');
+  it('is null when neither OPENAI_API_KEY nor OPENAI_BASE_URL is set: everything stays offline', async () => {
+    const store = await openStore(':memory:');
     expect(createLlmSummarizer({ llm: parseConfig({}).llm, store, log: silentLogger })).toBeNull();
     expect(createLlmSummarizer({ llm: parseConfig({ OPENAI_BASE_URL: 'http://127.0.0.1:11434/v1' }).llm, store, log: silentLogger })).not.toBeNull();
     expect(createLlmSummarizer({ llm: parseConfig({ OPENAI_API_KEY: 'sk-x' }).llm, store, log: silentLogger })).not.toBeNull();
-    store.close();
+    await store.close();
   });
 });
 
 describe('enhanceDigest', () => {
   it('gives the seed story an LLM summary whose every quote is verbatim in the seed article', async () => {
     h = await harness();
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const offline = digestOf([[seed]]);
     const digest = await h.llm.enhanceDigest(offline);
     const story = digest.stories[0]!;
@@ -66,7 +66,7 @@ describe('enhanceDigest', () => {
 
   it('holds the model to the digest rules: no sentence repeating the headline, no quote the summary already shows', async () => {
     h = await harness();
-    const council = storeArticle(h.store, {
+    const council = await storeArticle(h.store, {
       title: 'Mayor Sala closes libraries early to fix pipes',
       outlet: 'Lorn Gazette',
       text: [
@@ -87,9 +87,9 @@ describe('enhanceDigest', () => {
 
   it('sends an article once: the same story in a second digest, and after a restart, comes from the cache', async () => {
     h = await harness();
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const first = await h.llm.enhanceDigest(digestOf([[seed]]));
-    const other = storeArticle(h.store, otherDraft(3));
+    const other = await storeArticle(h.store, otherDraft(3));
     const second = await h.llm.enhanceDigest(digestOf([[seed], [other]]));
     expect(h.stub.requestsFor(seed.id)).toHaveLength(1);
     expect(h.stub.requestsFor(other.id)).toHaveLength(1);
@@ -101,13 +101,13 @@ describe('enhanceDigest', () => {
     expect(h.stub.requests).toHaveLength(2);
     expect(restarted.metrics).toMatchObject({ calls: 0, cacheHits: 2 });
     expect(third.stories[1]).toEqual(first.stories[0]);
-    expect(h.store.llmCache.count('article-summary')).toBe(2);
+    expect(await h.store.llmCache.count('article-summary')).toBe(2);
   });
 
   it('sends the same article once even when two digests ask for it at the same time', async () => {
     h = await harness();
     h.stub.delayMs = 100;
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const [a, b] = await Promise.all([h.llm.enhanceDigest(digestOf([[seed]])), h.llm.enhanceDigest(digestOf([[seed]]))]);
     expect(h.stub.requests).toHaveLength(1);
     expect(a.stories[0]).toEqual(b.stories[0]);
@@ -115,8 +115,8 @@ describe('enhanceDigest', () => {
 
   it('summarises every article of a multi-source story once; the lead gives the summary, quotes come from all', async () => {
     h = await harness();
-    const seed = storeArticle(h.store, seedDraft());
-    const other = storeArticle(h.store, otherDraft(7));
+    const seed = await storeArticle(h.store, seedDraft());
+    const other = await storeArticle(h.store, otherDraft(7));
     const digest = await h.llm.enhanceDigest(digestOf([[seed, other]]));
     const story = digest.stories[0]!;
     expect(story.summary[0]).toMatch(/^Moscow and Washington/);
@@ -129,7 +129,7 @@ describe('enhanceDigest', () => {
   it('drops an invented quote, counts it and logs it, and keeps the real ones', async () => {
     h = await harness();
     h.stub.mode = 'invented-quote';
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const story = (await h.llm.enhanceDigest(digestOf([[seed]]))).stories[0]!;
     expect(story.quotes.map((q) => q.text).join(' ')).not.toMatch(/never negotiate/);
     expect(story.quotes.length).toBeGreaterThan(0);
@@ -143,7 +143,7 @@ describe('enhanceDigest', () => {
   it('drops quotes cited to an article it was not given; the story keeps its offline quotes', async () => {
     h = await harness();
     h.stub.mode = 'wrong-article';
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const offline = digestOf([[seed]]);
     const story = (await h.llm.enhanceDigest(offline)).stories[0]!;
     expect(h.llm.metrics.quotesDropped).toBe(2);
@@ -155,7 +155,7 @@ describe('enhanceDigest', () => {
   it('leaves out a summary sentence that puts invented words in quotation marks', async () => {
     h = await harness();
     h.stub.mode = 'misquote-summary';
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const story = (await h.llm.enhanceDigest(digestOf([[seed]]))).stories[0]!;
     expect(story.summary).toHaveLength(2);
     expect(story.summary.join(' ')).not.toMatch(/crush/);
@@ -165,7 +165,7 @@ describe('enhanceDigest', () => {
   it('retries invalid JSON once with the validation error in the conversation, then keeps the offline story', async () => {
     h = await harness();
     h.stub.mode = 'invalid-json';
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const offline = digestOf([[seed]]);
     const digest = await h.llm.enhanceDigest(offline);
     expect(digest).toEqual(offline);
@@ -182,7 +182,7 @@ describe('enhanceDigest', () => {
   it('accepts the retry when the second reply is valid', async () => {
     h = await harness();
     h.stub.enqueue('wrong-shape');
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const story = (await h.llm.enhanceDigest(digestOf([[seed]]))).stories[0]!;
     expect(h.stub.requests).toHaveLength(2);
     expect(h.stub.requests[1]!.body.messages[3]!.content).toMatch(/does not match the schema: summary: /);
@@ -196,7 +196,7 @@ describe('enhanceDigest', () => {
     h = await harness({}, { time: clock });
     h.stub.enqueue('rate-limit');
     h.stub.retryAfter = '1';
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const story = (await h.llm.enhanceDigest(digestOf([[seed]]))).stories[0]!;
     await stopClock();
     expect(h.stub.requests.map((r) => r.status)).toEqual([429, 200]);
@@ -210,7 +210,7 @@ describe('enhanceDigest', () => {
     h = await harness({}, { maxRetryAfterMs: 5_000, time: clock });
     h.stub.mode = 'rate-limit';
     h.stub.retryAfter = '120';
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const offline = digestOf([[seed]]);
     expect(await h.llm.enhanceDigest(offline)).toEqual(offline);
     expect(clock.sleeps).toEqual([]);
@@ -220,7 +220,7 @@ describe('enhanceDigest', () => {
   it('retries a 500 with backoff, then falls back to the offline story', async () => {
     h = await harness({}, { maxAttempts: 3 });
     h.stub.mode = 'server-error';
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const offline = digestOf([[seed]]);
     expect(await h.llm.enhanceDigest(offline)).toEqual(offline);
     expect(h.stub.requests.map((r) => r.status)).toEqual([500, 500, 500]);
@@ -235,7 +235,7 @@ describe('enhanceDigest', () => {
   it('gives up on a request that hangs past OPENAI_TIMEOUT_MS, without retrying it, and keeps the offline story', async () => {
     h = await harness({ OPENAI_TIMEOUT_MS: '300' });
     h.stub.mode = 'hang';
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const offline = digestOf([[seed]]);
     expect(await h.llm.enhanceDigest(offline)).toEqual(offline);
     expect(h.stub.requests).toHaveLength(1);
@@ -247,7 +247,8 @@ describe('enhanceDigest', () => {
     const clock = new TestClock();
     h = await harness({ OPENAI_MAX_CONCURRENCY: '1' }, { maxAttempts: 1, breakerThreshold: 3, breakerCooldownMs: 60_000, time: clock });
     h.stub.mode = 'server-error';
-    const articles = [1, 2, 3, 4, 5, 6].map((n) => storeArticle(h!.store, otherDraft(n)));
+    const articles: StoredArticle[] = [];
+    for (const n of [1, 2, 3, 4, 5, 6]) articles.push(await storeArticle(h!.store, otherDraft(n)));
     const offline = digestOf(articles.map((a) => [a]));
     expect(await h.llm.enhanceDigest(offline)).toEqual(offline);
     expect(h.stub.requests).toHaveLength(3);
@@ -268,7 +269,8 @@ describe('enhanceDigest', () => {
   it('keeps at most OPENAI_MAX_CONCURRENCY requests in flight', async () => {
     h = await harness({ OPENAI_MAX_CONCURRENCY: '2' });
     h.stub.delayMs = 80;
-    const articles = [1, 2, 3, 4, 5, 6].map((n) => storeArticle(h!.store, otherDraft(n)));
+    const articles: StoredArticle[] = [];
+    for (const n of [1, 2, 3, 4, 5, 6]) articles.push(await storeArticle(h!.store, otherDraft(n)));
     await h.llm.enhanceDigest(digestOf(articles.map((a) => [a])));
     expect(h.stub.requests).toHaveLength(6);
     expect(h.stub.maxConcurrent).toBe(2);
@@ -277,7 +279,7 @@ describe('enhanceDigest', () => {
   it('trims a long article to the token budget, counted in tokens', async () => {
     h = await harness({}, { articleTokens: 200 });
     const long = otherDraft(9, 'The harbour has seen many disputes over the years, and each of them ended in a compromise. '.repeat(80));
-    const article = storeArticle(h.store, long);
+    const article = await storeArticle(h.store, long);
     await h.llm.enhanceDigest(digestOf([[article]]));
     const user = h.stub.requests[0]!.body.messages[1]!.content;
     const body = /<article[^>]*>\n([\s\S]*?)\n\[the rest of the article is not shown\]\n<\/article>/.exec(user)?.[1];
@@ -289,7 +291,7 @@ describe('enhanceDigest', () => {
 
   it('returns the digest unchanged after close()', async () => {
     h = await harness();
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const offline = digestOf([[seed]]);
     h.llm.close();
     expect(await h.llm.enhanceDigest(offline)).toEqual(offline);
@@ -298,9 +300,9 @@ describe('enhanceDigest', () => {
 });
 
 /** What ask() gives the LLM: the offline answer, and the passages and articles behind it. */
-function offlineAnswer(store: Store, question: string): { offline: Answer; passages: AnswerPassage[]; articles: StoredArticle[] } {
+async function offlineAnswer(store: Store, question: string): Promise<{ offline: Answer; passages: AnswerPassage[]; articles: StoredArticle[] }> {
   const now = new Date('2016-09-06T12:00:00Z');
-  const { answer, passages } = askOffline(store, question, { since: new Date('2016-08-30T12:00:00Z'), now });
+  const { answer, passages } = await askOffline(store, question, { since: new Date('2016-08-30T12:00:00Z'), now });
   const given = llmPassages(passages);
   return { offline: answer, passages: given, articles: [...new Map(passages.map((p) => [p.article.id, p.article])).values()] };
 }
@@ -308,9 +310,9 @@ function offlineAnswer(store: Store, question: string): { offline: Answer; passa
 describe('enhanceAnswer', () => {
   it('answers from the passages the offline ranking found, cites the article and shows only verified quotes', async () => {
     h = await harness();
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     const question = 'What did Putin say about fighting terrorist organizations in Syria?';
-    const { offline, passages, articles } = offlineAnswer(h.store, question);
+    const { offline, passages, articles } = await offlineAnswer(h.store, question);
     expect(offline.found).toBe(true);
     const answer = await h.llm.enhanceAnswer(question, passages, articles, offline);
     expect(answer.found).toBe(true);
@@ -333,10 +335,10 @@ describe('enhanceAnswer', () => {
 
   it('says so when the model finds no answer in the passages, with the offline sources as related stories', async () => {
     h = await harness();
-    storeArticle(h.store, seedDraft());
+    await storeArticle(h.store, seedDraft());
     h.stub.mode = 'not-found';
     const question = 'What did Putin say about Syria?';
-    const { offline, passages, articles } = offlineAnswer(h.store, question);
+    const { offline, passages, articles } = await offlineAnswer(h.store, question);
     const answer = await h.llm.enhanceAnswer(question, passages, articles, offline);
     expect(answer).toMatchObject({ question: offline.question, found: false, quotes: [], sources: [], related: offline.sources });
     expect(answer.answer).toMatch(/^I don't find that in the articles/);
@@ -344,18 +346,18 @@ describe('enhanceAnswer', () => {
 
   it('drops an invented quote, and falls back to the offline answer when the model cites an article it was not given', async () => {
     h = await harness();
-    storeArticle(h.store, seedDraft());
+    await storeArticle(h.store, seedDraft());
     const question = 'What did Putin say about fighting terrorist organizations in Syria?';
-    const first = offlineAnswer(h.store, question);
+    const first = await offlineAnswer(h.store, question);
     h.stub.mode = 'invented-quote';
     const answer = await h.llm.enhanceAnswer(question, first.passages, first.articles, first.offline);
     expect(answer.quotes.map((q) => q.text).join(' ')).not.toMatch(/by force/);
     expect(h.llm.metrics.quotesDropped).toBe(1);
 
     h.stub.mode = 'wrong-article';
-    storeArticle(h.store, otherDraft(4));
+    await storeArticle(h.store, otherDraft(4));
     const second = 'What did Putin say about the agreement on Syria with Washington?';
-    const offlineSecond = offlineAnswer(h.store, second);
+    const offlineSecond = await offlineAnswer(h.store, second);
     const cited = await h.llm.enhanceAnswer(second, offlineSecond.passages, offlineSecond.articles, offlineSecond.offline);
     expect(h.stub.requests).toHaveLength(2);
     // Every citation pointed elsewhere: no grounded answer, so the offline one.
@@ -365,9 +367,9 @@ describe('enhanceAnswer', () => {
 
   it('falls back to the offline answer on any failure', async () => {
     h = await harness({ OPENAI_TIMEOUT_MS: '200' });
-    storeArticle(h.store, seedDraft());
+    await storeArticle(h.store, seedDraft());
     const question = 'What did Putin say about Syria?';
-    const { offline, passages, articles } = offlineAnswer(h.store, question);
+    const { offline, passages, articles } = await offlineAnswer(h.store, question);
     h.stub.mode = 'hang';
     expect(await h.llm.enhanceAnswer(question, passages, articles, offline)).toEqual(offline);
     h.stub.mode = 'invalid-json';
@@ -379,8 +381,8 @@ describe('enhanceAnswer', () => {
 describe('digestHeadline', () => {
   it('writes one line for a digest of several stories, none for one story', async () => {
     h = await harness();
-    const seed = storeArticle(h.store, seedDraft());
-    const other = storeArticle(h.store, otherDraft(2));
+    const seed = await storeArticle(h.store, seedDraft());
+    const other = await storeArticle(h.store, otherDraft(2));
     expect(await h.llm.digestHeadline(digestOf([[seed]]))).toBeNull();
     const headline = await h.llm.digestHeadline(digestOf([[seed], [other]]));
     expect(headline).toContain('Putin');
@@ -392,11 +394,11 @@ describe('digestHeadline', () => {
 describe('every quote the LLM path shows is in the seed article', () => {
   it('across all quote-producing modes', async () => {
     h = await harness();
-    const seed = storeArticle(h.store, seedDraft());
+    const seed = await storeArticle(h.store, seedDraft());
     for (const mode of ['normal', 'invented-quote', 'wrong-article', 'misquote-summary'] as const) {
       const fresh = h.another();
       h.stub.mode = mode;
-      h.store.llmCache.prune(new Date(Date.now() + 60_000));
+      await h.store.llmCache.prune(new Date(Date.now() + 60_000));
       const digest = await fresh.enhanceDigest(digestOf([[seed]]));
       for (const q of digest.stories[0]!.quotes) expect(loose(seed.text)).toContain(loose(q.text));
       for (const sentence of digest.stories[0]!.summary) expect(sentence).not.toMatch(/crush/);

@@ -9,7 +9,7 @@ import { createLlmSummarizer } from '../../src/llm/index.ts';
 import { pollAndStore } from '../../src/ingest/pipeline.ts';
 import { PrometheusMetrics } from '../../src/metrics/prometheus.ts';
 import { startMetricsServer, type HealthReport } from '../../src/metrics/server.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 import { addSubscribers, memoryLogger, seedArticles, settings, tempDir } from '../delivery/helpers.ts';
 import { startFixtureServer } from '../support/fixture-server.ts';
 import { startTelegramEmulator } from '../support/telegram-emulator.ts';
@@ -22,11 +22,11 @@ afterEach(async () => {
 });
 
 /** A store in a temporary folder, closed (if still open) and removed after the test. */
-function tempStore(): Store {
+async function tempStore(): Promise<Store> {
   const { dir, cleanup } = tempDir();
   cleanups.push(cleanup);
-  const store = Store.open(`${dir}/db.sqlite`);
-  cleanups.push(() => store.close());
+  const store = await openStore(`${dir}/db.sqlite`);
+  cleanups.push(async () => await store.close());
   return store;
 }
 
@@ -47,8 +47,8 @@ function sample(text: string, name: string, labels: Record<string, string> = {})
   return undefined;
 }
 
-async function monitoring(store: Store, health: () => HealthReport = () => ({ ok: true, database: store.check(), scheduler: 'running', bot: 'running' })) {
-  const metrics = new PrometheusMetrics({ queueDepth: () => store.outbox.counts().messages.pending, processMetrics: false });
+async function monitoring(store: Store, health: () => Promise<HealthReport> = async () => ({ ok: true, database: await store.check(), scheduler: 'running', bot: 'running' })) {
+  const metrics = new PrometheusMetrics({ queueDepth: async () => (await store.outbox.counts()).messages.pending, processMetrics: false });
   const server: Server = await startMetricsServer({ host: '127.0.0.1', port: 0, registry: metrics.registry, health }, memoryLogger().log);
   cleanups.push(() => new Promise((resolve) => server.close(resolve)));
   const { port } = server.address() as { port: number };
@@ -61,13 +61,13 @@ function article(link: string, n: number): string {
 
 describe('the metrics port', () => {
   it('counts each source poll by source and outcome, and the new articles', async () => {
-    const store = tempStore();
+    const store = await tempStore();
     const feeds = await startFixtureServer();
     cleanups.push(() => feeds.close());
     feeds.static('/harbour.xml', `<?xml version="1.0"?><rss version="2.0"><channel><title>Harbour News</title>${article(feeds.url('/harbour/1'), 1)}${article(feeds.url('/harbour/2'), 2)}</channel></rss>`, { contentType: 'application/rss+xml' });
     feeds.status('/gone.xml', 404);
-    store.sources.add({ name: 'Harbour News', url: feeds.url('/harbour.xml') });
-    store.sources.add({ name: 'Gone Feed', url: feeds.url('/gone.xml') });
+    await store.sources.add({ name: 'Harbour News', url: feeds.url('/harbour.xml') });
+    await store.sources.add({ name: 'Gone Feed', url: feeds.url('/gone.xml') });
     const { metrics, origin } = await monitoring(store);
 
     const report = await pollAndStore({ store, log: memoryLogger().log, jobs: inProcessJobs(), metrics }, { allowPrivate: true, hostIntervalMs: 0 });
@@ -82,19 +82,19 @@ describe('the metrics port', () => {
     expect(sample(scraped.body, 'news_digest_fetches_total', { source: 'Gone Feed', outcome: 'failure' })).toBe(1);
     expect(sample(scraped.body, 'news_digest_fetches_total', { source: 'Gone Feed', outcome: 'success' })).toBeUndefined();
     expect(sample(scraped.body, 'news_digest_articles_ingested_total')).toBe(2);
-    expect(store.articles.count()).toBe(2);
+    expect(await store.articles.count()).toBe(2);
   });
 
   it('counts digests decided, messages sent and failed, the latency of each send, and the outbox left', async () => {
-    const store = tempStore();
-    seedArticles(store, new Date(), 20);
-    addSubscribers(store, [{ chatId: 501 }, { chatId: 502 }, { chatId: 503 }]);
+    const store = await tempStore();
+    await seedArticles(store, new Date(), 20);
+    await addSubscribers(store, [{ chatId: 501 }, { chatId: 502 }, { chatId: 503 }]);
     const emulator = await startTelegramEmulator({ chats: [501, 502, 503], rateLimits: false });
     cleanups.push(() => emulator.close());
     emulator.blockChat(503);
     const { metrics, origin } = await monitoring(store);
     const delivery = new Delivery({ store, log: memoryLogger().log, api: botApi(emulator.token, emulator.apiRoot), settings: settings(), metrics });
-    delivery.start();
+    await delivery.start();
     const decided = await delivery.tick({ everyoneDue: true });
     await delivery.drain();
     await delivery.stop();
@@ -111,22 +111,22 @@ describe('the metrics port', () => {
     expect(sample(body, 'news_digest_digest_messages_total', { outcome: 'failed' })).toBe(1);
     expect(sample(body, 'news_digest_digest_messages_total', { outcome: 'unknown' })).toBe(0);
     expect(sample(body, 'news_digest_send_latency_seconds_count')).toBe(calls);
-    expect(sample(body, 'news_digest_outbox_pending')).toBe(store.outbox.counts().messages.pending);
+    expect(sample(body, 'news_digest_outbox_pending')).toBe((await store.outbox.counts()).messages.pending);
   });
 
   it('counts the LLM input tokens sent and the requests given up', async () => {
-    const store = tempStore();
+    const store = await tempStore();
     const stub = await startOpenAiStub();
     cleanups.push(() => stub.close());
     const { metrics, origin } = await monitoring(store);
     const config = parseConfig({ OPENAI_BASE_URL: stub.url, OPENAI_API_KEY: 'sk-test-stub-key', OPENAI_MODEL: 'stub-model' });
     const llm = createLlmSummarizer({ llm: config.llm, store, log: memoryLogger().log, metrics }, { backoffBaseMs: 10, maxAttempts: 2 })!;
     cleanups.push(() => llm.close());
-    const seed = storeArticle(store, seedDraft());
+    const seed = await storeArticle(store, seedDraft());
     await llm.enhanceDigest(digestOf([[seed]]));
     // A second story while the server fails: two attempts, then the offline story.
     stub.mode = 'server-error';
-    const other = storeArticle(store, otherDraft(1));
+    const other = await storeArticle(store, otherDraft(1));
     await llm.enhanceDigest(digestOf([[other]]));
 
     const { body } = await get(`${origin}/metrics`);
@@ -136,16 +136,16 @@ describe('the metrics port', () => {
   });
 
   it('answers /healthz 200 when healthy and 503 with what is wrong; anything else is 404', async () => {
-    const store = tempStore();
+    const store = await tempStore();
     let bot = 'running';
-    const { origin } = await monitoring(store, () => {
-      const database = store.check();
+    const { origin } = await monitoring(store, async () => {
+      const database = await store.check();
       return { ok: database === 'ok' && bot === 'running', database, scheduler: 'running', bot };
     });
     expect(await get(`${origin}/healthz`)).toMatchObject({ status: 200, body: '{"database":"ok","scheduler":"running","bot":"running"}' });
     bot = 'failed';
     expect(await get(`${origin}/healthz`)).toMatchObject({ status: 503, body: '{"database":"ok","scheduler":"running","bot":"failed"}' });
-    store.close();
+    await store.close();
     expect(JSON.parse((await get(`${origin}/healthz`)).body)).toMatchObject({ database: expect.stringMatching(/not open/) });
     expect((await get(`${origin}/`)).status).toBe(404);
   });

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
 import type { ArticleDraft, StoredArticle } from '../../src/model.ts';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
-import { Store } from '../../src/store/index.ts';
+import { openStore, type Store } from '../../src/store/index.ts';
 
 /** The tests' "now": articles are dated relative to it. */
 export const NOW = new Date('2026-03-10T12:00:00Z');
@@ -56,20 +56,21 @@ export const CHESS: ArticleDraft = {
 export interface TestStore {
   store: Store;
   ids: Map<ArticleDraft, number>;
-  article(draft: ArticleDraft): StoredArticle;
-  close(): void;
+  article(draft: ArticleDraft): Promise<StoredArticle>;
+  close(): Promise<void>;
 }
 
-export function testStore(drafts: ArticleDraft[] = [BRIDGE, STORM, CHESS]): TestStore {
+export async function testStore(drafts: ArticleDraft[] = [BRIDGE, STORM, CHESS]): Promise<TestStore> {
   const dir = mkdtempSync(join(tmpdir(), 'nd-qa-'));
-  const store = Store.open(join(dir, 'qa.db'));
-  const ids = new Map(drafts.map((d) => [d, storeDraft(store, d).id]));
+  const store = await openStore(join(dir, 'qa.db'));
+  const ids = new Map<ArticleDraft, number>();
+  for (const d of drafts) ids.set(d, (await storeDraft(store, d)).id);
   return {
     store,
     ids,
-    article: (draft) => store.articles.get(ids.get(draft)!)!,
-    close: () => {
-      store.close();
+    article: async (draft) => await (await store.articles.get(ids.get(draft)!))!,
+    close: async () => {
+      await store.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };

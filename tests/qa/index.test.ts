@@ -6,9 +6,9 @@ import { BRIDGE, CHESS, NOW, STORM, WEEK_AGO, testStore, type TestStore } from '
 
 let t: TestStore | undefined;
 let other: TestStore | undefined;
-afterEach(() => {
-  t?.close();
-  other?.close();
+afterEach(async () => {
+  await t?.close();
+  await other?.close();
   t = other = undefined;
 });
 
@@ -16,7 +16,7 @@ const scope = { since: WEEK_AGO, now: NOW };
 
 describe('ask', () => {
   it('answers with the sentence that holds the kind of thing asked, each sentence with its outlet, date and link', async () => {
-    t = testStore();
+    t = await testStore();
     const cost = await ask({ store: t.store }, 'How much will the new bridge cost?', scope);
     expect(cost.found).toBe(true);
     expect(cost.answer).toMatch(/48 million euros/);
@@ -27,7 +27,7 @@ describe('ask', () => {
   });
 
   it('answers "what did X say" with what X said, the quote carrying its speaker', async () => {
-    t = testStore();
+    t = await testStore();
     const answer = await ask({ store: t.store }, 'What did Reyes say about the roads?', scope);
     expect(answer.answer).toMatch(/We will rebuild every road/);
     expect(answer.quotes.map((q) => q.speaker)).toEqual(['Tom Reyes']);
@@ -36,7 +36,7 @@ describe('ask', () => {
   });
 
   it('answers "Who is X?" with what describes X, not X\'s own words, and no sentence twice', async () => {
-    t = testStore();
+    t = await testStore();
     const answer = await ask({ store: t.store }, 'Who is Tom Reyes?', scope);
     expect(answer.answer).toMatch(/Governor Tom Reyes, who leads the regional cabinet/);
     expect(answer.answer).not.toMatch(/We will rebuild/);
@@ -53,14 +53,14 @@ describe('ask', () => {
         'Council rejects casino\n\nThe harbour council will meet the casino developer again on April 10, the council said.\n\n' +
         'The harbour council rejected the casino plan on March 3, after a long debate.\n\nThe developer said he would appeal.',
     };
-    t = testStore([BRIDGE, STORM, casino]);
+    t = await testStore([BRIDGE, STORM, casino]);
     const answer = await ask({ store: t.store }, 'when did the council turn down the casino', scope);
     expect(answer.found).toBe(true);
     expect(answer.answer).toMatch(/rejected the casino plan on March 3/);
   });
 
   it('does not answer "what did X say about Y" with X\'s words on something else, nor with anyone else\'s', async () => {
-    t = testStore();
+    t = await testStore();
     // Holloway speaks about the bridge only; the storm story quotes Reyes.
     const storm = await ask({ store: t.store }, 'What did Holloway say about the storm?', scope);
     expect(storm.found).toBe(false);
@@ -70,13 +70,13 @@ describe('ask', () => {
   });
 
   it('does not answer a question about something no article mentions, even when its other words are common', async () => {
-    t = testStore();
+    t = await testStore();
     expect((await ask({ store: t.store }, 'How many golds did Phelps win at the swimming championship?', scope)).found).toBe(false);
     expect((await ask({ store: t.store }, 'why did the mayor cancel the opera festival', scope)).found).toBe(false);
   });
 
   it('searches older articles when the window holds no answer, and says how old the answer is', async () => {
-    t = testStore();
+    t = await testStore();
     const answer = await ask({ store: t.store }, 'Who won the chess championship?', scope);
     expect(answer.found).toBe(true);
     expect(answer.answer).toMatch(/Lena Varga won the national chess championship/);
@@ -85,7 +85,7 @@ describe('ask', () => {
   });
 
   it('says plainly what it searched when no article answers, and names the stories that come closest', async () => {
-    t = testStore();
+    t = await testStore();
     const unrelated = await ask({ store: t.store }, 'What did Elon Musk say about rockets?', scope);
     expect(unrelated).toMatchObject({ found: false, sources: [], quotes: [], sentences: [] });
     expect(unrelated.answer).toBe("I don't find that in the articles: I searched the last 7 days of news, then older articles.");
@@ -105,7 +105,7 @@ describe('ask', () => {
       published: STORM.published!,
       text: 'Storm closes hill schools\n\nThe storm closed eleven schools in the hills.\n\nVolunteers brought food to farms that lost power.',
     };
-    t = testStore([BRIDGE, STORM, hills]);
+    t = await testStore([BRIDGE, STORM, hills]);
     const question = 'How many schools did the storm close?';
     // Free, the question finds the closest wording; as a reply to a digest holding the valley story, that story answers.
     expect((await ask({ store: t.store }, question, scope)).sources[0]!.url).toBe(hills.url);
@@ -117,7 +117,7 @@ describe('ask', () => {
   });
 
   it('gives the LLM the same passages, and does not ask it when the offline ranking abstains', async () => {
-    t = testStore();
+    t = await testStore();
     const calls: { question: string; passages: string[] }[] = [];
     const summarizer = {
       name: 'recording',
@@ -130,7 +130,7 @@ describe('ask', () => {
     };
     const question = 'How much will the new bridge cost?';
     await ask({ store: t.store, summarizer }, question, scope);
-    const offline = askOffline(t.store, question, scope);
+    const offline = await askOffline(t.store, question, scope);
     expect(calls).toHaveLength(1);
     expect(calls[0]!.passages[0]).toContain(offline.passages[0]!.text);
     await ask({ store: t.store, summarizer }, 'What did Elon Musk say about rockets?', scope);
@@ -139,18 +139,18 @@ describe('ask', () => {
 });
 
 describe('ask over two stores in one process', () => {
-  it('answers each from its own articles, though both number them from 1: each store keeps its own sentence memo', () => {
-    t = testStore([BRIDGE]);
-    other = testStore([STORM]);
+  it('answers each from its own articles, though both number them from 1: each store keeps its own sentence memo', async () => {
+    t = await testStore([BRIDGE]);
+    other = await testStore([STORM]);
     expect(t.ids.get(BRIDGE)).toBe(other.ids.get(STORM));
-    const bridge = askOffline(t.store, 'When will the bridge open?', scope);
+    const bridge = await askOffline(t.store, 'When will the bridge open?', scope);
     expect(bridge.answer.answer).toMatch(/2028/);
     // Only the store asked has split its article; the other's memo has not seen that id.
     expect(t.store.memos.of(SENTENCE_MEMO).size).toBe(1);
     expect(other.store.memos.of(SENTENCE_MEMO).size).toBe(0);
-    expect(askOffline(other.store, 'How many schools did the storm close?', scope).answer.answer).toMatch(/twelve schools/);
+    expect((await askOffline(other.store, 'How many schools did the storm close?', scope)).answer.answer).toMatch(/twelve schools/);
     // Asking in turns changes nothing: the first store still answers from its own article.
-    expect(askOffline(t.store, 'When will the bridge open?', scope).answer).toEqual(bridge.answer);
+    expect((await askOffline(t.store, 'When will the bridge open?', scope)).answer).toEqual(bridge.answer);
     expect(other.store.memos.of(SENTENCE_MEMO)).not.toBe(t.store.memos.of(SENTENCE_MEMO));
   });
 });

@@ -3,8 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { SqliteStore } from '../../src/store/sqlite/store.ts';
+import { mapInOrder } from '../support/in-order.ts';
 import type { ArticleDraft } from '../../src/model.ts';
-import { Store, type RetentionPolicy } from '../../src/store/index.ts';
+import { openStore, type Store, type RetentionPolicy } from '../../src/store/index.ts';
 import type { ArticleFeatures } from '../../src/stories/features.ts';
 import { damBreach, damFollowUp, rateDecision } from '../fixtures/stories.ts';
 
@@ -13,16 +15,16 @@ const DAY = 86_400_000;
 const POLICY: RetentionPolicy = { articlesDays: 90, sentMessagesDays: 30, deliveryDays: 30, llmCacheDays: 90 };
 const daysAgo = (days: number) => new Date(NOW.getTime() - days * DAY);
 
-const cleanups: (() => void)[] = [];
-afterEach(() => {
-  while (cleanups.length) cleanups.pop()!();
+const cleanups: (() => unknown)[] = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
 });
 
-function open(): { store: Store; path: string } {
+async function open(): Promise<{ store: Store; path: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'nd-retention-'));
   const path = join(dir, 'db.sqlite');
-  const store = Store.open(path);
-  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), () => store.close());
+  const store = await openStore(path);
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }), async () => await store.close());
   return { store, path };
 }
 
@@ -31,49 +33,49 @@ function article(i: number, subject = 'harbour'): ArticleDraft {
   return { title: `The ${subject} report number ${i}`, text: sentences.join(' '), url: `https://news.example.org/${subject}/${i}` };
 }
 
-function decide(store: Store, chatId: number, decidedAt: Date, localDate: string): number {
-  return store.outbox.recordDecision({
+async function decide(store: Store, chatId: number, decidedAt: Date, localDate: string): Promise<number> {
+  return await (await store.outbox.recordDecision({
     chatId, localDate, dueAt: decidedAt, cutoffAt: decidedAt, ingestedAfter: null, topic: null, storyCount: 1,
     messages: [{ html: 'digest', keyboard: [], stories: [] }],
-  }, decidedAt)!;
+  }, decidedAt))!;
 }
 
 describe('retention', () => {
   it('deletes articles, sent messages, finished digests with their outbox, and LLM results past their age; keeps the rest', async () => {
-    const { store, path } = open();
-    const old = store.articles.insert(article(1), { ingestedAt: daysAgo(120) }).id;
-    const recent = store.articles.insert(article(2), { ingestedAt: daysAgo(10) }).id;
+    const { store, path } = await open();
+    const old = (await store.articles.insert(article(1), { ingestedAt: daysAgo(120) })).id;
+    const recent = (await store.articles.insert(article(2), { ingestedAt: daysAgo(10) })).id;
     // A recent near-duplicate of the old article keeps its row; its link goes.
     const original = article(1);
-    const copy = store.articles.insert({ ...original, text: `${original.text.replace('Monday, and', 'Tuesday, and')} Unions answered within hours.`, url: 'https://copy.example.org/1', title: 'The harbour report number 1, again' }, { ingestedAt: daysAgo(5) });
+    const copy = await store.articles.insert({ ...original, text: `${original.text.replace('Monday, and', 'Tuesday, and')} Unions answered within hours.`, url: 'https://copy.example.org/1', title: 'The harbour report number 1, again' }, { ingestedAt: daysAgo(5) });
     expect(copy).toMatchObject({ status: 'near-duplicate', duplicateOf: old });
 
-    store.subscribers.recordSentMessage({ chatId: 1, messageId: 1, kind: 'summary', topic: null, stories: [] }, daysAgo(40));
-    store.subscribers.recordSentMessage({ chatId: 1, messageId: 2, kind: 'summary', topic: null, stories: [] }, daysAgo(3));
+    await store.subscribers.recordSentMessage({ chatId: 1, messageId: 1, kind: 'summary', topic: null, stories: [] }, daysAgo(40));
+    await store.subscribers.recordSentMessage({ chatId: 1, messageId: 2, kind: 'summary', topic: null, stories: [] }, daysAgo(3));
 
-    const finished = decide(store, 1, daysAgo(45), '2026-05-16');
-    const [item] = store.outbox.items(finished);
-    store.outbox.takeForSending(item!.id);
-    store.outbox.markSent(item!.id, 10, daysAgo(45));
-    const stillPending = decide(store, 2, daysAgo(45), '2026-05-16');
-    decide(store, 1, daysAgo(1), '2026-06-29');
+    const finished = await decide(store, 1, daysAgo(45), '2026-05-16');
+    const [item] = await store.outbox.items(finished);
+    await store.outbox.takeForSending(item!.id);
+    await store.outbox.markSent(item!.id, 10, daysAgo(45));
+    const stillPending = await decide(store, 2, daysAgo(45), '2026-05-16');
+    await decide(store, 1, daysAgo(1), '2026-06-29');
 
-    store.llmCache.put({ key: 'old', kind: 'article-summary', model: 'm', status: 'ok', value: 1, now: daysAgo(100) });
-    store.llmCache.put({ key: 'new', kind: 'article-summary', model: 'm', status: 'ok', value: 2, now: daysAgo(1) });
+    await store.llmCache.put({ key: 'old', kind: 'article-summary', model: 'm', status: 'ok', value: 1, now: daysAgo(100) });
+    await store.llmCache.put({ key: 'new', kind: 'article-summary', model: 'm', status: 'ok', value: 2, now: daysAgo(1) });
 
     const report = await store.retention.prune(POLICY, NOW);
     expect(report).toMatchObject({ articles: 1, sentMessages: 2, digests: 1, llmCache: 1 });
 
-    expect(store.articles.get(old)).toBeUndefined();
-    expect(store.articles.get(recent)).toBeDefined();
-    expect(store.articles.get(copy.id)?.nearDuplicateOf).toBeNull();
-    expect(store.articles.search('again').map((h) => h.article.id)).toEqual([copy.id]);
-    expect(store.articles.search('report').map((h) => h.article.id).sort()).toEqual([recent, copy.id].sort());
-    expect(store.subscribers.sentMessage(1, 2)).toBeDefined();
-    expect(store.outbox.digests().map((d) => d.id).sort()).toEqual([stillPending, stillPending + 1].sort());
-    expect(store.outbox.items(finished)).toEqual([]);
-    expect(store.llmCache.get('old')).toBeUndefined();
-    expect(store.llmCache.get('new')).toBeDefined();
+    expect(await store.articles.get(old)).toBeUndefined();
+    expect(await store.articles.get(recent)).toBeDefined();
+    expect((await store.articles.get(copy.id))?.nearDuplicateOf).toBeNull();
+    expect((await store.articles.search('again')).map((h) => h.article.id)).toEqual([copy.id]);
+    expect((await store.articles.search('report')).map((h) => h.article.id).sort()).toEqual([recent, copy.id].sort());
+    expect(await store.subscribers.sentMessage(1, 2)).toBeDefined();
+    expect((await store.outbox.digests()).map((d) => d.id).sort()).toEqual([stillPending, stillPending + 1].sort());
+    expect(await store.outbox.items(finished)).toEqual([]);
+    expect(await store.llmCache.get('old')).toBeUndefined();
+    expect(await store.llmCache.get('new')).toBeDefined();
     // The band rows of the deleted article went with it (ON DELETE CASCADE).
     const raw = new Database(path, { readonly: true });
     cleanups.push(() => raw.close());
@@ -82,31 +84,31 @@ describe('retention', () => {
   });
 
   it('stories lose the pruned articles: a story keeps its newer members with its counts, span, outlets and headline rebuilt; a story of old articles only goes, with the ids merged into it', async () => {
-    const { store, path } = open();
+    const { store, path } = await open();
     // The dam breach (three outlets, 12 March) and its follow-up (14 March, ingested later);
     // the rate decision alone; then two stories merged into one, all of it old.
     const hourAfter = (iso: string) => new Date(Date.parse(iso) + 3_600_000);
-    const breach = damBreach.map((d) => store.articles.insert(d, { ingestedAt: hourAfter(d.published!) }));
-    const followUp = store.articles.insert(damFollowUp, { ingestedAt: daysAgo(20) });
-    const rate = store.articles.insert(rateDecision, { ingestedAt: hourAfter(rateDecision.published!) });
+    const breach = await mapInOrder(damBreach, async (d) => await store.articles.insert(d, { ingestedAt: hourAfter(d.published!) }));
+    const followUp = await store.articles.insert(damFollowUp, { ingestedAt: daysAgo(20) });
+    const rate = await store.articles.insert(rateDecision, { ingestedAt: hourAfter(rateDecision.published!) });
     const story = breach[0]!.storyId!;
     expect(followUp.storyId).toBe(story);
-    expect(store.stories.get(story)).toMatchObject({ articleCount: 4, outletCount: 3 });
+    expect(await store.stories.get(story)).toMatchObject({ articleCount: 4, outletCount: 3 });
     const a: ArticleFeatures = { terms: [['quarri', 6], ['blast', 4]], entities: [['zlin quarry', 2]] };
     const b: ArticleFeatures = { terms: [['miner', 6], ['rescu', 4]], entities: [['zlin', 2]] };
-    const quarry = (n: number, features: ArticleFeatures) =>
-      store.articles.insert({ title: `Quarry report ${n}`, text: `Quarry report ${n} from Zlin.`, url: `https://quarry.example/${n}`, published: '2025-03-20T09:00:00.000Z' }, { storyFeatures: features, ingestedAt: daysAgo(100) }).storyId!;
-    const first = quarry(1, a);
-    const second = quarry(2, b);
+    const quarry = async (n: number, features: ArticleFeatures) =>
+      (await store.articles.insert({ title: `Quarry report ${n}`, text: `Quarry report ${n} from Zlin.`, url: `https://quarry.example/${n}`, published: '2025-03-20T09:00:00.000Z' }, { storyFeatures: features, ingestedAt: daysAgo(100) })).storyId!;
+    const first = await quarry(1, a);
+    const second = await quarry(2, b);
     expect(second).not.toBe(first);
-    const survivor = store.stories.resolve(quarry(3, { terms: [...a.terms, ...b.terms], entities: [...a.entities, ...b.entities] }))!;
+    const survivor = await (await store.stories.resolve(await quarry(3, { terms: [...a.terms, ...b.terms], entities: [...a.entities, ...b.entities] })))!;
     const gone = survivor === first ? second : first;
-    expect(store.stories.resolve(gone)).toBe(survivor);
+    expect(await store.stories.resolve(gone)).toBe(survivor);
     const since = await store.retention.prune(POLICY, NOW);
     expect(since.articles).toBe(7);
 
     // The breach story now stands for its follow-up alone, under the follow-up's headline.
-    expect(store.stories.get(story)).toMatchObject({
+    expect(await store.stories.get(story)).toMatchObject({
       title: damFollowUp.title,
       titleArticleId: followUp.id,
       articleCount: 1,
@@ -114,30 +116,30 @@ describe('retention', () => {
       first: damFollowUp.published,
       last: damFollowUp.published,
     });
-    expect(store.stories.members([story]).get(story)).toEqual([followUp.id]);
+    expect((await store.stories.members([story])).get(story)).toEqual([followUp.id]);
     // The others are gone, the id merged away too; the listing has only the follow-up's story.
-    for (const id of [rate.storyId!, survivor, gone]) expect(store.stories.get(id)).toBeUndefined();
-    expect(store.stories.recent({ limit: 10 }).map((s) => s.id)).toEqual([story]);
+    for (const id of [rate.storyId!, survivor, gone]) expect(await store.stories.get(id)).toBeUndefined();
+    expect((await store.stories.recent({ limit: 10 })).map((s) => s.id)).toEqual([story]);
     // No index keys of deleted articles are left to find candidates with.
     const raw = new Database(path, { readonly: true });
     cleanups.push(() => raw.close());
     expect(raw.prepare('SELECT count(*) FROM article_keys WHERE article_id <> ?').pluck().get(followUp.id)).toBe(0);
     // Nor term counts of the days before the cutoff, now or when the process writes its counts.
-    store.stories.flushStatistics();
+    (store as SqliteStore).sync.stories.flushStatistics();
     expect(raw.prepare('SELECT count(*) FROM story_term_days WHERE day < ?').pluck().get(Math.floor((NOW.getTime() - POLICY.articlesDays * DAY) / DAY))).toBe(0);
     // A later report of the follow-up still joins the story.
-    const later = store.articles.insert({ ...damFollowUp, title: 'Kessel dam inquiry names the engineers', url: 'https://ledger.example/news/kessel-inquiry-2' }, { ingestedAt: daysAgo(19) });
+    const later = await store.articles.insert({ ...damFollowUp, title: 'Kessel dam inquiry names the engineers', url: 'https://ledger.example/news/kessel-inquiry-2' }, { ingestedAt: daysAgo(19) });
     expect(later.storyId).toBe(story);
   });
 
   it('forgets what pruned digests carried', async () => {
-    const { store, path } = open();
-    const old = decide(store, 1, daysAgo(45), '2026-05-16');
-    const recent = decide(store, 1, daysAgo(1), '2026-06-29');
-    store.stories.recordDigest(old, [{ storyId: 1, articleIds: [1, 2] }]);
-    store.stories.recordDigest(recent, [{ storyId: 2, articleIds: [3] }]);
-    const [item] = store.outbox.items(old);
-    store.outbox.markFailed(item!.id, 'gone');
+    const { store, path } = await open();
+    const old = await decide(store, 1, daysAgo(45), '2026-05-16');
+    const recent = await decide(store, 1, daysAgo(1), '2026-06-29');
+    await store.stories.recordDigest(old, [{ storyId: 1, articleIds: [1, 2] }]);
+    await store.stories.recordDigest(recent, [{ storyId: 2, articleIds: [3] }]);
+    const [item] = await store.outbox.items(old);
+    await store.outbox.markFailed(item!.id, 'gone');
     await store.retention.prune(POLICY, NOW);
     const raw = new Database(path, { readonly: true });
     cleanups.push(() => raw.close());
@@ -145,21 +147,21 @@ describe('retention', () => {
   });
 
   it('0 days keeps a kind of row forever', async () => {
-    const { store } = open();
-    store.articles.insert(article(1), { ingestedAt: daysAgo(3650) });
-    store.subscribers.recordSentMessage({ chatId: 1, messageId: 1, kind: 'summary', topic: null, stories: [] }, daysAgo(3650));
+    const { store } = await open();
+    await store.articles.insert(article(1), { ingestedAt: daysAgo(3650) });
+    await store.subscribers.recordSentMessage({ chatId: 1, messageId: 1, kind: 'summary', topic: null, stories: [] }, daysAgo(3650));
     const report = await store.retention.prune({ articlesDays: 0, sentMessagesDays: 0, deliveryDays: 0, llmCacheDays: 0 }, NOW);
     expect(report).toMatchObject({ articles: 0, sentMessages: 0, digests: 0, llmCache: 0 });
-    expect(store.articles.count()).toBe(1);
+    expect(await store.articles.count()).toBe(1);
   });
 
   it('deletes a large backlog in batches and gives the freed pages back to the file system (incremental auto-vacuum)', async () => {
-    const { store, path } = open();
-    expect(store.retention.autoVacuum()).toBe('incremental');
+    const { store, path } = await open();
+    expect(await store.retention.autoVacuum()).toBe('incremental');
     for (let i = 0; i < 1_200; i++) {
-      store.subscribers.recordSentMessage({ chatId: 1, messageId: i, kind: 'summary', topic: null, stories: [{ id: `s${i}`, title: 'x'.repeat(2_000) }] }, daysAgo(60));
+      await store.subscribers.recordSentMessage({ chatId: 1, messageId: i, kind: 'summary', topic: null, stories: [{ id: `s${i}`, title: 'x'.repeat(2_000) }] }, daysAgo(60));
     }
-    for (let i = 0; i < 30; i++) store.articles.insert(article(i, `topic${i}`), { ingestedAt: daysAgo(200) });
+    for (let i = 0; i < 30; i++) await store.articles.insert(article(i, `topic${i}`), { ingestedAt: daysAgo(200) });
     const pagesBefore = new Database(path, { readonly: true });
     const before = pagesBefore.pragma('page_count', { simple: true }) as number;
     pagesBefore.close();
@@ -181,11 +183,11 @@ describe('retention', () => {
     const legacy = new Database(path);
     legacy.exec('CREATE TABLE t (x)');
     legacy.close();
-    const store = Store.open(path);
-    cleanups.push(() => store.close());
-    expect(store.retention.autoVacuum()).toBe('none');
-    expect(await store.retention.releaseFreePages()).toBe(0);
-    store.retention.vacuum();
-    expect(store.retention.autoVacuum()).toBe('incremental');
+    const store = await openStore(path);
+    cleanups.push(async () => await store.close());
+    expect(await store.retention.autoVacuum()).toBe('none');
+    expect(await (store as SqliteStore).sync.retention.releaseFreePages()).toBe(0);
+    await store.retention.vacuum();
+    expect(await store.retention.autoVacuum()).toBe('incremental');
   });
 });

@@ -8,7 +8,7 @@
 import { createInterface } from 'node:readline';
 import { createBot, registerCommands } from '../../src/bot/index.ts';
 import { UpdateQueue } from '../../src/bot/update-queue.ts';
-import { openStore } from '../../src/cli/context.ts';
+import { openConfiguredStore } from '../../src/cli/context.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger } from '../../src/log.ts';
 import { readableText } from './readable-message.ts';
@@ -37,7 +37,7 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const log = createLogger({ level: process.env.LOG_LEVEL ?? 'warn' });
   // As every command opens it: a new database starts with the sources of sources.json.
-  const store = openStore(config);
+  const store = await openConfiguredStore(config);
   const emulator = await startTelegramEmulator({ rateLimits: false });
   const updates = new UpdateQueue({ onError: (error) => log.error({ err: error }, 'update did not finish') });
   const bot = createBot({
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
   };
 
   process.stdout.write(
-    `Playground: you are a Telegram user talking to the real bot (database ${config.storage.databasePath}, ${store.articles.count()} articles).\n` +
+    `Playground: you are a Telegram user talking to the real bot (database ${config.storage.databasePath}, ${await store.articles.count()} articles).\n` +
       'Try /start, /summary syria, /help; ":press N" presses a button, ":reply question" replies to the last digest, ":quit" leaves.\n',
   );
   const interactive = process.stdin.isTTY === true;
@@ -118,7 +118,7 @@ async function main(): Promise<void> {
   bot.stop('playground');
   await updates.idle(TAKE_TIMEOUT_MS);
   await emulator.close();
-  store.close();
+  await store.close();
 }
 
 await main();

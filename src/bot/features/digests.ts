@@ -29,7 +29,7 @@ export function summaryRequest(argument: string): { topic: string; window: strin
 digests.command('summary', async (ctx) => {
   const { topic, window } = summaryRequest(cutText(commandArgument(ctx), { max: MAX_TOPIC_LENGTH }));
   if (!topic) {
-    const suggestions = suggestTopics(ctx.deps.store, ctx.deps.now(), 4);
+    const suggestions = await suggestTopics(ctx.deps.store, ctx.deps.now(), 4);
     await replyHtml(ctx, html`${ctx.tr.html('summary.which')}${suggestions.length ? ` ${ctx.tr.t('summary.orPick')}` : ''}`, {
       ...(suggestions.length ? { reply_markup: { inline_keyboard: topicButtons(suggestions) } } : {}),
     });
@@ -40,8 +40,8 @@ digests.command('summary', async (ctx) => {
 
 digests.command('digest', async (ctx) => {
   await ctx.sendChatAction('typing');
-  const subscriber = ctx.deps.app.subscriptions.get(ctx.chat.id);
-  const digest = await ctx.deps.app.digests.onDemand({ topics: ctx.deps.app.subscriptions.topics(ctx.chat.id), maxStories: subscriber?.storiesPerDigest ?? ctx.deps.app.digests.daily.maxStories });
+  const subscriber = await ctx.deps.app.subscriptions.get(ctx.chat.id);
+  const digest = await ctx.deps.app.digests.onDemand({ topics: await ctx.deps.app.subscriptions.topics(ctx.chat.id), maxStories: subscriber?.storiesPerDigest ?? ctx.deps.app.digests.daily.maxStories });
   await sendDigest(ctx, digest, 'digest');
 });
 
@@ -57,7 +57,7 @@ digests.action(callbackPattern('window'), async (ctx) => {
 async function storyButton(ctx: BotContext & { match: RegExpExecArray }, view: 'more' | 'sources'): Promise<void> {
   const { store, now } = ctx.deps;
   const message = ctx.callbackQuery?.message;
-  const sent = message ? store.subscribers.sentMessage<Story>(ctx.chat!.id, message.message_id) : undefined;
+  const sent = message ? await store.subscribers.sentMessage<Story>(ctx.chat!.id, message.message_id) : undefined;
   const story = sent?.stories.find((s) => s.id === ctx.match[1]);
   if (!story) {
     await ctx.answerCbQuery(ctx.tr.t('errors.expired'));
@@ -67,7 +67,7 @@ async function storyButton(ctx: BotContext & { match: RegExpExecArray }, view: '
   const at = now();
   let body: Html;
   if (view === 'more') {
-    const articles = store.articles.getMany(story.sources.map((s) => s.articleId));
+    const articles = await store.articles.getMany(story.sources.map((s) => s.articleId));
     // Every full quote of the story, none repeating the summary or another quote shown.
     const quotes: StoryQuote[] = quotesNotRepeating(
       storyQuotes(articles)
@@ -80,7 +80,7 @@ async function storyButton(ctx: BotContext & { match: RegExpExecArray }, view: '
     body = storySourcesHtml(story, at, ctx.tr);
   }
   const reply = await replyHtml(ctx, body, { reply_parameters: { message_id: message!.message_id } });
-  store.subscribers.recordSentMessage({ chatId: ctx.chat!.id, messageId: reply.message_id, kind: 'story', topic: sent!.topic, stories: [story] }, at);
+  await store.subscribers.recordSentMessage({ chatId: ctx.chat!.id, messageId: reply.message_id, kind: 'story', topic: sent!.topic, stories: [story] }, at);
 }
 
 digests.action(callbackPattern('more'), (ctx) => storyButton(ctx, 'more'));
@@ -91,18 +91,18 @@ digests.action(callbackPattern('sources'), (ctx) => storyButton(ctx, 'sources'))
 digests.action(callbackPattern('coverage'), async (ctx) => {
   const { store, now } = ctx.deps;
   const id = /^s(\d+)$/.exec(ctx.match[1]!)?.[1];
-  const story = id ? store.stories.get(Number(id)) : undefined;
+  const story = id ? await store.stories.get(Number(id)) : undefined;
   if (!story) {
     await ctx.answerCbQuery(ctx.tr.t('errors.expired'));
     return;
   }
   await ctx.answerCbQuery();
-  const articles = store.articles.getMany(store.stories.members([story.id]).get(story.id) ?? []);
+  const articles = await store.articles.getMany((await store.stories.members([story.id])).get(story.id) ?? []);
   const sources = articles.sort((a, b) => articleTime(b) - articleTime(a)).map(sourceRef);
   const message = ctx.callbackQuery.message;
   const at = now();
   const reply = await replyHtml(ctx, coverageHtml(story, sources, at, ctx.tr), message ? { reply_parameters: { message_id: message.message_id } } : {});
   // A reply to the list asks about these articles.
   const listed: Story = { id: `s${story.id}`, title: story.title, summary: [], quotes: [], sources, updated: story.last };
-  store.subscribers.recordSentMessage({ chatId: ctx.chat!.id, messageId: reply.message_id, kind: 'coverage', topic: null, stories: [listed] }, at);
+  await store.subscribers.recordSentMessage({ chatId: ctx.chat!.id, messageId: reply.message_id, kind: 'coverage', topic: null, stories: [listed] }, at);
 });

@@ -19,8 +19,8 @@ language.command('language', groupAdminsOnly, async (ctx) => {
 language.action(callbackPattern('language'), groupAdminsOnly, async (ctx) => {
   const choice = ctx.match[1]!;
   if (choice !== 'auto' && !isLanguage(choice)) return void (await ctx.answerCbQuery(ctx.tr.t('errors.staleButton')));
-  ctx.deps.app.subscriptions.setLanguage(chatIdentity(ctx), choice === 'auto' ? null : choice);
-  ctx.tr = translator(readerLanguage(ctx));
+  await ctx.deps.app.subscriptions.setLanguage(chatIdentity(ctx), choice === 'auto' ? null : choice);
+  ctx.tr = translator(await readerLanguage(ctx));
   await ctx.answerCbQuery();
   // The question becomes the answer, in the language chosen.
   await ignoringUnchanged(ctx.editMessageText(ctx.tr.t('language.set')));

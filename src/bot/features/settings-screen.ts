@@ -5,7 +5,7 @@
 import { Composer, TelegramError } from 'telegraf';
 import { STORIES_PER_DIGEST_CHOICES } from '../../app/index.ts';
 import { isLanguage, translator } from '../../i18n/index.ts';
-import type { PendingInput } from '../../store/subscribers.ts';
+import type { PendingInput } from '../../store/index.ts';
 import { callbackPattern } from '../../telegram/callbacks.ts';
 import { html } from '../../telegram/html.ts';
 import { normaliseTimeOfDay } from '../../util/time-of-day.ts';
@@ -21,25 +21,25 @@ import { unknownTimezoneHtml } from './settings.ts';
 
 export const settingsScreen = new Composer<BotContext>();
 
-function settingsState(ctx: BotContext): SettingsState {
-  const subscriber = ensureSubscriber(ctx);
-  return { subscriber, topics: ctx.deps.app.subscriptions.topics(subscriber.chatId), defaultStories: ctx.deps.app.digests.daily.maxStories };
+async function settingsState(ctx: BotContext): Promise<SettingsState> {
+  const subscriber = await ensureSubscriber(ctx);
+  return { subscriber, topics: await ctx.deps.app.subscriptions.topics(subscriber.chatId), defaultStories: ctx.deps.app.digests.daily.maxStories };
 }
 
-function markup(page: SettingsPage, ctx: BotContext) {
-  const screen = screenOf(page, settingsState(ctx), ctx.tr);
+async function markup(page: SettingsPage, ctx: BotContext) {
+  const screen = screenOf(page, await settingsState(ctx), ctx.tr);
   return htmlMessage(screen.html, { reply_markup: { inline_keyboard: screen.keyboard } });
 }
 
 /** The settings message pressed, showing `page`. */
 async function show(ctx: BotContext, page: SettingsPage): Promise<void> {
-  const { text, extra } = markup(page, ctx);
+  const { text, extra } = await markup(page, ctx);
   await ignoringUnchanged(ctx.editMessageText(text, extra));
 }
 
 /** The settings message that asked for a text, updated after the text came; it may have been deleted meanwhile. */
 async function refresh(ctx: BotContext, messageId: number, page: SettingsPage): Promise<void> {
-  const { text, extra } = markup(page, ctx);
+  const { text, extra } = await markup(page, ctx);
   try {
     await ignoringUnchanged(ctx.telegram.editMessageText(ctx.chat!.id, messageId, undefined, text, extra));
   } catch (error) {
@@ -49,8 +49,8 @@ async function refresh(ctx: BotContext, messageId: number, page: SettingsPage): 
 }
 
 settingsScreen.command('settings', groupAdminsOnly, async (ctx) => {
-  ctx.deps.app.subscriptions.setPendingInput(chatIdentity(ctx), null);
-  const { text, extra } = markup('main', ctx);
+  await ctx.deps.app.subscriptions.setPendingInput(chatIdentity(ctx), null);
+  const { text, extra } = await markup('main', ctx);
   await ctx.reply(text, extra);
 });
 
@@ -58,7 +58,7 @@ settingsScreen.command('settings', groupAdminsOnly, async (ctx) => {
 async function press(ctx: BotContext, action: string, messageId: number): Promise<{ notice?: string; page: SettingsPage } | 'handled' | 'unknown'> {
   const { subscriptions } = ctx.deps.app;
   const chat = chatIdentity(ctx);
-  const wait = (kind: PendingInput['kind']) => subscriptions.setPendingInput(chat, { kind, messageId });
+  const wait = async (kind: PendingInput['kind']) => await subscriptions.setPendingInput(chat, { kind, messageId });
   const saved = ctx.tr.t('settings.saved');
   let match: RegExpExecArray | null;
   if (action === 'main') return { page: 'main' };
@@ -67,21 +67,21 @@ async function press(ctx: BotContext, action: string, messageId: number): Promis
   if ((match = /^at:(\d\d:\d\d)$/.exec(action))) {
     const time = normaliseTimeOfDay(match[1]!);
     if (!time) return 'unknown';
-    subscriptions.setTime(chat, time);
+    await subscriptions.setTime(chat, time);
     return { notice: saved, page: 'main' };
   }
   if (action === 'zone') {
-    wait('timezone');
+    await wait('timezone');
     return { page: 'zone' };
   }
   if ((match = /^tz:(.+)$/.exec(action))) {
     const zone = normaliseTimezone(match[1]!);
     if (!zone) return 'unknown';
-    subscriptions.setTimezone(chat, zone);
+    await subscriptions.setTimezone(chat, zone);
     return { notice: saved, page: 'main' };
   }
   if (action === 'loc') {
-    wait('timezone');
+    await wait('timezone');
     await ctx.answerCbQuery();
     // Only a reply keyboard can ask for a location, and only a new message carries one.
     await ctx.reply(ctx.tr.t('settings.locationPrompt'), {
@@ -91,35 +91,35 @@ async function press(ctx: BotContext, action: string, messageId: number): Promis
   }
   if (action === 'topics') return { page: 'topics' };
   if (action === 'add') {
-    wait('topic');
+    await wait('topic');
     return { page: 'add-topic' };
   }
   if ((match = /^rm:(\d+):(.*)$/s.exec(action))) {
     // The index and the start of the topic (callback data is cut at 64 bytes) must both match: a stale screen removes nothing.
-    const topic = subscriptions.topics(chat.chatId)[Number(match[1])];
+    const topic = (await subscriptions.topics(chat.chatId))[Number(match[1])];
     if (!topic?.startsWith(match[2]!)) return { notice: ctx.tr.t('errors.staleButton'), page: 'topics' };
-    subscriptions.unfollow(chat.chatId, topic);
+    await subscriptions.unfollow(chat.chatId, topic);
     return { notice: ctx.tr.t('callbacks.unfollowed', { topic }), page: 'topics' };
   }
   if (action === 'stories') return { page: 'stories' };
   if ((match = /^n:(\d+)$/.exec(action))) {
     const stories = Number(match[1]);
     if (!(STORIES_PER_DIGEST_CHOICES as readonly number[]).includes(stories)) return 'unknown';
-    subscriptions.setStoriesPerDigest(chat, stories);
+    await subscriptions.setStoriesPerDigest(chat, stories);
     return { notice: saved, page: 'main' };
   }
   if (action === 'on') {
-    subscriptions.resume(chat.chatId);
+    await subscriptions.resume(chat.chatId);
     return { notice: ctx.tr.t('settings.resumed'), page: 'main' };
   }
   if (action === 'off') {
-    subscriptions.stop(chat.chatId);
+    await subscriptions.stop(chat.chatId);
     return { notice: ctx.tr.t('settings.stoppedNotice'), page: 'main' };
   }
   if (action === 'language') return { page: 'language' };
   if ((match = /^lang:(\w+)$/.exec(action)) && (match[1] === 'auto' || isLanguage(match[1]))) {
-    subscriptions.setLanguage(chat, match[1] === 'auto' ? null : match[1]!);
-    ctx.tr = translator(readerLanguage(ctx));
+    await subscriptions.setLanguage(chat, match[1] === 'auto' ? null : match[1]!);
+    ctx.tr = translator(await readerLanguage(ctx));
     return { notice: saved, page: 'main' };
   }
   if (action === 'done') {
@@ -134,7 +134,7 @@ settingsScreen.action(callbackPattern('settings'), groupAdminsOnly, async (ctx) 
   const messageId = ctx.callbackQuery.message?.message_id;
   if (messageId === undefined) return void (await ctx.answerCbQuery(ctx.tr.t('errors.staleButton')));
   // Any press ends a wait for a typed topic or zone; the presses that start one set it again.
-  ctx.deps.app.subscriptions.setPendingInput(chatIdentity(ctx), null);
+  await ctx.deps.app.subscriptions.setPendingInput(chatIdentity(ctx), null);
   const outcome = await press(ctx, ctx.match[1]!, messageId);
   if (outcome === 'handled') return;
   if (outcome === 'unknown') return void (await ctx.answerCbQuery(ctx.tr.t('errors.staleButton')));
@@ -145,27 +145,27 @@ settingsScreen.action(callbackPattern('settings'), groupAdminsOnly, async (ctx) 
 // The text a settings button waits for: a topic to follow, or a time zone's name. A command
 // instead ends the wait and goes on as a command.
 settingsScreen.on('text', async (ctx, next) => {
-  const pending = ctx.deps.app.subscriptions.get(ctx.chat.id)?.pendingInput;
+  const pending = (await ctx.deps.app.subscriptions.get(ctx.chat.id))?.pendingInput;
   if (!pending) return next();
   const chat = chatIdentity(ctx);
   const text = ctx.message.text.trim();
   if (text.startsWith('/') || !(await mayChangeChatSettings(ctx))) {
-    if (text.startsWith('/')) ctx.deps.app.subscriptions.setPendingInput(chat, null);
+    if (text.startsWith('/')) await ctx.deps.app.subscriptions.setPendingInput(chat, null);
     return next();
   }
   const { subscriptions } = ctx.deps.app;
   if (pending.kind === 'topic') {
     const topic = cutText(text, { max: MAX_FOLLOWED_TOPIC_LENGTH });
-    subscriptions.setPendingInput(chat, null);
-    await replyHtml(ctx, followedHtml(subscriptions.follow(chat, topic), topic, ctx.tr));
+    await subscriptions.setPendingInput(chat, null);
+    await replyHtml(ctx, followedHtml(await subscriptions.follow(chat, topic), topic, ctx.tr));
     await refresh(ctx, pending.messageId, 'topics');
     return;
   }
   const zone = normaliseTimezone(text);
   // Not a zone: say so and keep waiting, so the next try counts.
   if (!zone) return void (await replyHtml(ctx, unknownTimezoneHtml(text, ctx.tr)));
-  subscriptions.setPendingInput(chat, null);
-  const subscriber = subscriptions.setTimezone(chat, zone);
+  await subscriptions.setPendingInput(chat, null);
+  const subscriber = await subscriptions.setTimezone(chat, zone);
   await replyHtml(ctx, ctx.tr.html('timezone.set', { zone, time: subscriber.digestTime }));
   await refresh(ctx, pending.messageId, 'main');
 });
@@ -177,9 +177,9 @@ settingsScreen.on('location', groupAdminsOnly, async (ctx) => {
   const removeKeyboard = { reply_markup: { remove_keyboard: true as const } };
   if (!zone) return void (await replyHtml(ctx, html`${ctx.tr.t('settings.locationNoZone')}`, removeKeyboard));
   const chat = chatIdentity(ctx);
-  const pending = ctx.deps.app.subscriptions.get(chat.chatId)?.pendingInput;
-  ctx.deps.app.subscriptions.setPendingInput(chat, null);
-  const subscriber = ctx.deps.app.subscriptions.setTimezone(chat, zone);
+  const pending = (await ctx.deps.app.subscriptions.get(chat.chatId))?.pendingInput;
+  await ctx.deps.app.subscriptions.setPendingInput(chat, null);
+  const subscriber = await ctx.deps.app.subscriptions.setTimezone(chat, zone);
   await replyHtml(ctx, ctx.tr.html('settings.zoneFromLocation', { zone, time: subscriber.digestTime }), removeKeyboard);
   if (pending) await refresh(ctx, pending.messageId, 'main');
 });

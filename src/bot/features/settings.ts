@@ -14,7 +14,7 @@ export const settings = new Composer<BotContext>();
 settings.command('time', groupAdminsOnly, async (ctx) => {
   const time = normaliseTimeOfDay(commandArgument(ctx));
   if (!time) return void (await replyHtml(ctx, ctx.tr.html('time.invalid')));
-  const subscriber = ctx.deps.app.subscriptions.setTime(chatIdentity(ctx), time);
+  const subscriber = await ctx.deps.app.subscriptions.setTime(chatIdentity(ctx), time);
   await replyHtml(ctx, html`${ctx.tr.html('time.set', { time, zone: subscriber.timezone })}${pausedNote(subscriber, ctx.tr)}`);
 });
 
@@ -31,6 +31,6 @@ settings.command('timezone', groupAdminsOnly, async (ctx) => {
   const input = commandArgument(ctx);
   const zone = normaliseTimezone(input);
   if (!zone) return void (await replyHtml(ctx, unknownTimezoneHtml(input, ctx.tr)));
-  const subscriber = ctx.deps.app.subscriptions.setTimezone(chatIdentity(ctx), zone);
+  const subscriber = await ctx.deps.app.subscriptions.setTimezone(chatIdentity(ctx), zone);
   await replyHtml(ctx, html`${ctx.tr.html('timezone.set', { zone, time: subscriber.digestTime })}${pausedNote(subscriber, ctx.tr)}`);
 });

@@ -11,7 +11,7 @@ import type { Source } from '../../store/index.ts';
 
 export const sources = new Composer<BotContext>();
 
-sources.command('sources', (ctx) => replyHtml(ctx, sourcesListHtml(ctx.deps.app.sources.list(), isAdmin(ctx), ctx.tr)));
+sources.command('sources', async (ctx) => replyHtml(ctx, sourcesListHtml(await ctx.deps.app.sources.list(), isAdmin(ctx), ctx.tr)));
 
 sources.command('addsource', adminsOnly('sources.addAdminsOnly'), async (ctx) => {
   const { app, log } = ctx.deps;
@@ -33,6 +33,6 @@ sources.command('addsource', adminsOnly('sources.addAdminsOnly'), async (ctx) =>
 sources.command('removesource', adminsOnly('sources.removeAdminsOnly'), async (ctx) => {
   const arg = commandArgument(ctx);
   if (!arg) return void (await replyHtml(ctx, ctx.tr.html('sources.removePrompt')));
-  const removed = ctx.deps.app.sources.remove(arg);
+  const removed = await ctx.deps.app.sources.remove(arg);
   await replyHtml(ctx, removed ? ctx.tr.html('sources.removed', { id: arg }) : ctx.tr.html('sources.noSuch', { id: truncateText(arg, 100) }));
 });

@@ -27,20 +27,20 @@ topics.command('follow', groupAdminsOnly, async (ctx) => {
   const topic = cutText(commandArgument(ctx), { max: MAX_FOLLOWED_TOPIC_LENGTH });
   if (!topic) return void (await replyHtml(ctx, ctx.tr.html('topics.whichFollow')));
   const { subscriptions } = ctx.deps.app;
-  const outcome = subscriptions.follow(chatIdentity(ctx), topic);
-  const paused = outcome.result === 'added' ? pausedNote(subscriptions.get(ctx.chat.id)!, ctx.tr) : '';
+  const outcome = await subscriptions.follow(chatIdentity(ctx), topic);
+  const paused = outcome.result === 'added' ? pausedNote((await subscriptions.get(ctx.chat.id))!, ctx.tr) : '';
   await replyHtml(ctx, html`${followedHtml(outcome, topic, ctx.tr)}${paused}`);
 });
 
 topics.command('unfollow', groupAdminsOnly, async (ctx) => {
   const { subscriptions } = ctx.deps.app;
   const topic = commandArgument(ctx);
-  if (!topic) return void (await replyHtml(ctx, topicsHtml(subscriptions.topics(ctx.chat.id), ctx.tr)));
-  const removed = subscriptions.unfollow(ctx.chat.id, topic);
+  if (!topic) return void (await replyHtml(ctx, topicsHtml(await subscriptions.topics(ctx.chat.id), ctx.tr)));
+  const removed = await subscriptions.unfollow(ctx.chat.id, topic);
   await replyHtml(ctx, removed ? ctx.tr.html('topics.removed', { topic }) : ctx.tr.html('topics.notFollowed', { topic: truncateText(topic, MAX_FOLLOWED_TOPIC_LENGTH) }));
 });
 
-topics.command('topics', (ctx) => replyHtml(ctx, topicsHtml(ctx.deps.app.subscriptions.topics(ctx.chat.id), ctx.tr)));
+topics.command('topics', async (ctx) => replyHtml(ctx, topicsHtml(await ctx.deps.app.subscriptions.topics(ctx.chat.id), ctx.tr)));
 
 // A suggested topic's button: its /summary.
 topics.action(callbackPattern('topic'), async (ctx) => {
@@ -49,8 +49,8 @@ topics.action(callbackPattern('topic'), async (ctx) => {
 });
 
 /** The message's buttons with every Follow/Unfollow of `topic` turned to what is true now. */
-function toggledKeyboard(ctx: BotContext, keyboard: InlineKeyboardButton[][], topic: string): InlineKeyboardButton[][] {
-  const followed = ctx.deps.app.subscriptions.topics(ctx.chat!.id);
+async function toggledKeyboard(ctx: BotContext, keyboard: InlineKeyboardButton[][], topic: string): Promise<InlineKeyboardButton[][]> {
+  const followed = await ctx.deps.app.subscriptions.topics(ctx.chat!.id);
   const ours = new Set([callbackData('follow', topic), callbackData('unfollow', topic)]);
   return keyboard.map((row) => row.map((button) => ('callback_data' in button && ours.has(button.callback_data) ? followButton(topic, followed, ctx.tr) : button)));
 }
@@ -61,15 +61,15 @@ async function storyFollowButton(ctx: BotContext & { match: RegExpExecArray }, f
   const { subscriptions } = ctx.deps.app;
   let notice: string;
   if (follow) {
-    const outcome = subscriptions.follow(chatIdentity(ctx), topic);
+    const outcome = await subscriptions.follow(chatIdentity(ctx), topic);
     notice = ctx.tr.t(outcome.result === 'added' ? 'callbacks.followed' : outcome.result === 'exists' ? 'callbacks.alreadyFollowed' : 'callbacks.limit', { topic });
   } else {
-    notice = ctx.tr.t(subscriptions.unfollow(ctx.chat!.id, topic) ? 'callbacks.unfollowed' : 'callbacks.notFollowed', { topic });
+    notice = ctx.tr.t(await subscriptions.unfollow(ctx.chat!.id, topic) ? 'callbacks.unfollowed' : 'callbacks.notFollowed', { topic });
   }
   await ctx.answerCbQuery(truncateText(notice, 190));
   const message = ctx.callbackQuery?.message;
   const keyboard = message && 'reply_markup' in message ? message.reply_markup?.inline_keyboard : undefined;
-  if (keyboard) await ignoringUnchanged(ctx.editMessageReplyMarkup({ inline_keyboard: toggledKeyboard(ctx, keyboard, topic) }));
+  if (keyboard) await ignoringUnchanged(ctx.editMessageReplyMarkup({ inline_keyboard: await toggledKeyboard(ctx, keyboard, topic) }));
 }
 
 topics.action(callbackPattern('follow'), groupAdminsOnly, (ctx) => storyFollowButton(ctx as BotContext & { match: RegExpExecArray }, true));

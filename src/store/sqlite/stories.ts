@@ -1,30 +1,18 @@
 // Stories: each stored article belongs to one, assigned when it is stored (assign(), called from
-// ArticleStore.insert in the same transaction). Candidates come from an index of the articles'
+// SqliteArticleStore.insert in the same transaction). Candidates come from an index of the articles'
 // names and heaviest terms with their times (article_keys), within the time window, never from
 // a scan; the decision itself is pure (src/stories/assign.ts). Merged stories keep their row and point to
 // the survivor, so old ids (in buttons and replies of old messages) still resolve. Also: what
 // each daily digest carried, for "what is new since your last digest". Tables: migration 11.
 import { createHash } from 'node:crypto';
 import type { Statement } from 'better-sqlite3';
-import type { Logger } from '../log.ts';
-import { RULES, chooseStory, merged, profileFromMembers, profileOf, shouldMerge, splitCheckDue, splitOff, withMember, type IsSpecific, type Placed, type StoryProfile } from '../stories/assign.ts';
-import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
-import { outletName } from '../util/outlet.ts';
-import { articleVectors, cosine, entityKey, termKey, topKeys, type TermBursts, type TermStatistics, type Vector } from '../stories/vectors.ts';
+import type { Logger } from '../../log.ts';
+import { RULES, chooseStory, merged, profileFromMembers, profileOf, shouldMerge, splitCheckDue, splitOff, withMember, type IsSpecific, type Placed, type StoryProfile } from '../../stories/assign.ts';
+import { articleFeatures, type ArticleFeatures } from '../../stories/features.ts';
+import { outletName } from '../../util/outlet.ts';
+import { articleVectors, cosine, entityKey, termKey, topKeys, type TermBursts, type TermStatistics, type Vector } from '../../stories/vectors.ts';
 import { placeholders, statementCache, type Db } from './db.ts';
-
-export interface StoryRecord {
-  id: number;
-  title: string;
-  titleArticleId: number | null;
-  /** Earliest and latest member time (published, else ingested), ISO UTC. */
-  first: string;
-  last: string;
-  articleCount: number;
-  outletCount: number;
-  /** True while every member has a published time. */
-  dated: boolean;
-}
+import type { StoryAssignment, StoryChange, StoryRecord } from '../api.ts';
 
 export interface AssignInput {
   articleId: number;
@@ -38,23 +26,6 @@ export interface AssignInput {
   features: ArticleFeatures;
   nearDuplicateOf: number | null;
   now: Date;
-}
-
-export interface StoryAssignment {
-  storyId: number;
-  status: 'new' | 'joined' | 'duplicate';
-  /** Stories merged into this one by this article. */
-  merged: number[];
-  /** A story split off this one (members moved to it). */
-  splitInto?: number;
-}
-
-export interface StoryChange {
-  kind: 'merge' | 'split';
-  storyId: number;
-  otherId: number;
-  articles: number;
-  at: string;
 }
 
 interface StoryRow {
@@ -217,7 +188,7 @@ function toRecord(row: StoryRow): StoryRecord {
   };
 }
 
-export class StoryStore {
+export class SqliteStoryStore {
   private readonly sql: (text: string) => Statement;
   /** Document frequencies as last read, plus this process's counts since. */
   private counts: Counts | undefined;
@@ -542,7 +513,7 @@ export class StoryStore {
     );
   }
 
-  // ---- retention (store/retention.ts deletes old articles) ----
+  // ---- retention (retention.ts deletes old articles) ----
 
   /**
    * After articles were deleted: their index keys go, and each story that lost members is

@@ -13,25 +13,8 @@
 // free disk space for a copy).
 import { setImmediate as yieldToEventLoop } from 'node:timers/promises';
 import type { Db } from './db.ts';
-import type { StoryStore } from './stories.ts';
-
-export interface RetentionPolicy {
-  /** Days each kind of row is kept; 0 keeps it forever. */
-  articlesDays: number;
-  sentMessagesDays: number;
-  /** Digests (sent, failed, empty) and their outbox messages. */
-  deliveryDays: number;
-  llmCacheDays: number;
-}
-
-export interface RetentionReport {
-  articles: number;
-  sentMessages: number;
-  digests: number;
-  llmCache: number;
-  /** Pages returned to the file system by incremental_vacuum. */
-  freedPages: number;
-}
+import type { RetentionPolicy, RetentionReport } from '../api.ts';
+import type { SqliteStoryStore } from './stories.ts';
 
 const DAY_MS = 86_400_000;
 const BATCH = 500;
@@ -47,11 +30,16 @@ const DELETE_OLD = {
   llmCache: `DELETE FROM llm_cache WHERE rowid IN (SELECT rowid FROM llm_cache WHERE created_at < ? LIMIT ${BATCH})`,
 } as const;
 
-export class RetentionStore {
+export class SqliteRetentionStore {
   constructor(
     private readonly db: Db,
     /** Stories lose the deleted articles: their rows are rebuilt from the members left. */
-    private readonly stories?: StoryStore,
+    private readonly stories?: SqliteStoryStore,
+    /**
+     * Between batches: gives the event loop a turn, and (in a SqliteStore) waits while another
+     * task's transaction is open, so that no batch runs inside someone else's transaction.
+     */
+    private readonly pause: () => Promise<void> = yieldToEventLoop,
   ) {}
 
   /** Deletes what the policy no longer keeps at `now`; resolves with the counts. */
@@ -66,7 +54,7 @@ export class RetentionStore {
         const deleted = statement ? statement.run(cutoff).changes : this.deleteArticles(cutoff, now);
         report[table] += deleted;
         if (deleted < BATCH) break;
-        await yieldToEventLoop();
+        await this.pause();
       }
     }
     if (days.articles > 0) this.stories?.forgetTermDaysBefore(new Date(now.getTime() - days.articles * DAY_MS));
@@ -98,7 +86,7 @@ export class RetentionStore {
       const released = free - (this.db.pragma('freelist_count', { simple: true }) as number);
       if (released <= 0) return freed;
       freed += released;
-      await yieldToEventLoop();
+      await this.pause();
     }
   }
 

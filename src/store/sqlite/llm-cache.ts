@@ -1,22 +1,7 @@
 // LLM results keyed by a hash of exactly what was sent (model, prompt version, content), so
 // that the same article or question is never sent twice. Table: llm_cache (migration 10).
 import type { Db } from './db.ts';
-
-export type LlmCacheStatus = 'ok' | 'invalid';
-
-export interface LlmCacheEntry {
-  key: string;
-  /** What the result is for: 'article-summary', 'answer', 'headline'. */
-  kind: string;
-  model: string;
-  /** 'invalid': the model's reply failed validation twice; not asked again for the same content. */
-  status: LlmCacheStatus;
-  /** The validated model output (JSON value); null for 'invalid'. */
-  value: unknown;
-  /** Input tokens spent to get it. */
-  tokens: number;
-  createdAt: string;
-}
+import type { LlmCacheEntry, LlmCacheStatus } from '../api.ts';
 
 interface Row {
   key: string;
@@ -28,7 +13,7 @@ interface Row {
   created_at: string;
 }
 
-export class LlmCache {
+export class SqliteLlmCache {
   constructor(private readonly db: Db) {}
 
   get(key: string): LlmCacheEntry | undefined {

@@ -1,36 +1,7 @@
 // Subscribers (one per Telegram chat), their topics, and the messages sent to them.
 import type { Statement } from 'better-sqlite3';
 import { statementCache, type Db } from './db.ts';
-
-export interface Subscriber {
-  chatId: number;
-  userId: number | null;
-  firstName: string | null;
-  username: string | null;
-  active: boolean;
-  /** Local delivery time, HH:MM. */
-  digestTime: string;
-  /** IANA time zone. */
-  timezone: string;
-  lastTopic: string | null;
-  createdAt: string;
-  stoppedAt: string | null;
-  stopReason: string | null;
-  /** Chosen with /language; null: the language Telegram reports. */
-  language: string | null;
-  /** The language Telegram last reported for the chat's user. */
-  clientLanguage: string | null;
-  /** Stories per daily digest and /digest; null: the default. */
-  storiesPerDigest: number | null;
-  /** What the chat's next text message is for (see PendingInput). */
-  pendingInput: PendingInput | null;
-}
-
-/** A settings button that waits for a text: the next message is a topic, or a time zone; `messageId` is the settings message to update. */
-export interface PendingInput {
-  kind: 'topic' | 'timezone';
-  messageId: number;
-}
+import { MAX_TOPICS_PER_SUBSCRIBER, type PendingInput, type SentMessage, type Subscriber, type SubscriberFields } from '../api.ts';
 
 interface SubscriberRow {
   chat_id: number;
@@ -80,20 +51,7 @@ function toSubscriber(row: SubscriberRow): Subscriber {
   };
 }
 
-export interface SentMessage<TStory = unknown> {
-  chatId: number;
-  messageId: number;
-  kind: string;
-  topic: string | null;
-  stories: TStory[];
-  createdAt: string;
-  /** Shared by the messages of one digest (see digestStories). */
-  digestKey?: string | null;
-}
-
-export const MAX_TOPICS_PER_SUBSCRIBER = 20;
-
-export class SubscriberStore {
+export class SqliteSubscriberStore {
   private readonly sql: (text: string) => Statement;
 
   constructor(db: Db) {
@@ -106,7 +64,7 @@ export class SubscriberStore {
   }
 
   /** Subscribes a chat (or re-activates it, keeping its settings and topics). Returns whether it is new. */
-  subscribe(input: { chatId: number; userId?: number | null; firstName?: string | null; username?: string | null; digestTime: string; timezone: string }, now = new Date()): { subscriber: Subscriber; created: boolean } {
+  subscribe(input: SubscriberFields, now = new Date()): { subscriber: Subscriber; created: boolean } {
     const existing = this.get(input.chatId);
     const at = now.toISOString();
     if (existing) {
@@ -126,7 +84,7 @@ export class SubscriberStore {
    * Makes sure a chat has a row, for settings commands (/time, /timezone, /follow): a new chat is subscribed,
    * an existing one keeps its state, so that a reader who sent /stop is never silently subscribed again.
    */
-  ensure(input: { chatId: number; userId?: number | null; firstName?: string | null; username?: string | null; digestTime: string; timezone: string }, now = new Date()): Subscriber {
+  ensure(input: SubscriberFields, now = new Date()): Subscriber {
     const existing = this.get(input.chatId);
     if (!existing) return this.subscribe(input, now).subscriber;
     this.sql('UPDATE subscribers SET user_id = ?, first_name = ?, username = ?, updated_at = ? WHERE chat_id = ?')

@@ -1,32 +1,7 @@
 // News sources and their fetch state (conditional-GET validators, failures, backoff).
-import { scrubSecrets } from '../secrets.ts';
+import { scrubSecrets } from '../../secrets.ts';
 import type { Db } from './db.ts';
-
-export type SourceKind = 'feed' | 'page';
-
-export interface SourceInput {
-  url: string;
-  name: string;
-  kind?: SourceKind;
-  language?: string;
-  enabled?: boolean;
-}
-
-export interface Source {
-  id: number;
-  url: string;
-  name: string;
-  kind: SourceKind;
-  language: string | null;
-  enabled: boolean;
-  etag: string | null;
-  lastModified: string | null;
-  lastAttemptAt: string | null;
-  lastSuccessAt: string | null;
-  consecutiveFailures: number;
-  nextAttemptAt: string | null;
-  lastError: string | null;
-}
+import type { Source, SourceInput, SourceKind } from '../api.ts';
 
 interface SourceRow {
   id: number;
@@ -62,7 +37,7 @@ function toSource(row: SourceRow): Source {
   };
 }
 
-export class SourceStore {
+export class SqliteSourceStore {
   constructor(private readonly db: Db) {}
 
   /** Active sources (not removed), in the order they were added. */

@@ -2,37 +2,10 @@
 // hold an answer, best first by FTS5's BM25 (title weighted), with wire copies (near-duplicates)
 // folded into one. src/qa/ splits them into sentence passages and ranks those.
 import type { Statement } from 'better-sqlite3';
-import type { ArticleStore } from './articles.ts';
+import type { SqliteArticleStore } from './articles.ts';
 import { statementCache, type Db } from './db.ts';
-import { indexTerm } from './fts-query.ts';
-
-export interface PassageQuery {
-  /** Each group: words of which any may match (a question word and its forms), rarest group first. */
-  groups: string[][];
-  /** Indexes of the groups every candidate of the "named" query must match (the question's names). */
-  required: number[];
-  /**
-   * Indexes of the groups the broad (any-word) query may use; default: the first (rarest) few. A word
-   * in a large share of the archive ("Trump" in 2016) would make it walk most of the index for little.
-   */
-  broad?: number[];
-  /**
-   * The same groups widened with other words for them (synonyms), same order: their AND query runs
-   * right after the one of the question's own words, so that widening a question never pushes out
-   * the articles that use its very words; the other queries keep to those words (they walk the
-   * index far more, and a synonym there would mostly add noise).
-   */
-  widened?: string[][];
-}
-
-export interface CandidateOptions {
-  /** Only articles published (or, when unknown, ingested) at or after this ISO time. */
-  since?: string;
-  /** Only articles published (or ingested) before this ISO time: the archive behind a window. */
-  before?: string;
-  /** Most articles returned. */
-  limit: number;
-}
+import type { CandidateOptions, PassageQuery } from '../api.ts';
+import { indexTerm } from '../fts-query.ts';
 
 /** Groups in the broad (any-word) query: the rarest ones, which bound its cost at any archive size. */
 const BROAD_GROUPS = 6;
@@ -51,12 +24,12 @@ function groupExpression(group: string[]): string | null {
   return phrases.length > 1 ? `(${phrases.join(' OR ')})` : phrases[0]!;
 }
 
-export class PassageStore {
+export class SqlitePassageStore {
   private readonly sql: (text: string) => Statement;
 
   constructor(
     db: Db,
-    private readonly articles: ArticleStore,
+    private readonly articles: SqliteArticleStore,
   ) {
     this.sql = statementCache(db);
   }

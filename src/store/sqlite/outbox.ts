@@ -7,67 +7,9 @@
 //   'cancelled': a later part of a digest whose chat blocked the bot.
 // Digest states: pending (messages to send) | sent | failed | unknown | skipped-empty.
 import type { Statement, Transaction } from 'better-sqlite3';
-import { scrubSecrets } from '../secrets.ts';
+import { scrubSecrets } from '../../secrets.ts';
 import { statementCache, type Db } from './db.ts';
-
-export type DigestStatus = 'pending' | 'sent' | 'failed' | 'unknown' | 'skipped-empty';
-export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'failed' | 'unknown' | 'cancelled';
-
-export interface OutboxMessageInput {
-  html: string;
-  /** Inline keyboard rows (callback buttons). */
-  keyboard: unknown[][];
-  /** What the message carries, recorded in sent_messages when it is sent. */
-  stories: unknown[];
-}
-
-export interface DigestDecision {
-  chatId: number;
-  /** The subscriber's local date, YYYY-MM-DD. */
-  localDate: string;
-  dueAt: Date;
-  /** Decision time; the next digest has the news ingested after it. */
-  cutoffAt: Date;
-  ingestedAfter: Date | null;
-  topic: string | null;
-  storyCount: number;
-  /** Rendered messages in order; none for an empty digest (recorded as skipped-empty). */
-  messages: OutboxMessageInput[];
-  kind?: string;
-}
-
-export interface DigestRecord {
-  id: number;
-  chatId: number;
-  localDate: string;
-  status: DigestStatus;
-  dueAt: string;
-  decidedAt: string;
-  cutoffAt: string;
-  ingestedAfter: string | null;
-  topic: string | null;
-  storyCount: number;
-  messageCount: number;
-  finishedAt: string | null;
-  error: string | null;
-}
-
-export interface OutboxItem {
-  id: number;
-  digestId: number;
-  chatId: number;
-  seq: number;
-  html: string;
-  keyboard: unknown[][];
-  stories: unknown[];
-  kind: string;
-  topic: string | null;
-  status: OutboxStatus;
-  attempts: number;
-  nextAttemptAt: string | null;
-  messageId: number | null;
-  error: string | null;
-}
+import type { DeliveryCounts, DigestDecision, DigestRecord, DigestStatus, LockHolder, OutboxItem, OutboxStatus, ReadyMessage, SendingMessage } from '../api.ts';
 
 interface OutboxRow {
   id: number;
@@ -100,20 +42,6 @@ interface DigestRow {
   message_count: number;
   finished_at: string | null;
   error: string | null;
-}
-
-/** A message ready to go, as the sender queues it: its text is read when it is taken. */
-export interface ReadyMessage {
-  id: number;
-  chatId: number;
-}
-
-/** What the Bot API call needs, read as the message is taken for sending. */
-export interface SendingMessage {
-  html: string;
-  keyboard: unknown[][];
-  /** Attempts including this one. */
-  attempts: number;
 }
 
 // Subscribers with the same request share one digest's message objects (the decide cache):
@@ -165,21 +93,7 @@ function toDigest(row: DigestRow): DigestRecord {
   };
 }
 
-export interface DeliveryCounts {
-  digests: Record<DigestStatus, number>;
-  messages: Record<OutboxStatus, number>;
-}
-
-export interface LockHolder {
-  name: string;
-  owner: string;
-  host: string;
-  pid: number;
-  acquiredAt: string;
-  expiresAt: number;
-}
-
-export class OutboxStore {
+export class SqliteOutboxStore {
   private readonly sql: (text: string) => Statement;
   private readonly runner: Transaction<(fn: () => unknown) => unknown>;
 
@@ -189,8 +103,8 @@ export class OutboxStore {
     this.sql = statementCache(db);
   }
 
-  /** Runs fn in one write transaction (BEGIN IMMEDIATE; a savepoint when nested). */
-  transaction<T>(fn: () => T): T {
+  /** Runs fn in one write transaction (BEGIN IMMEDIATE; a savepoint inside Store.transaction). */
+  private transaction<T>(fn: () => T): T {
     return this.runner.immediate(fn) as T;
   }
 

@@ -1,43 +1,17 @@
 // Articles: insertion with deduplication (GUID, canonical URL, exact text, near-duplicate
 // fingerprint), topic search over the FTS5 index, and the stored per-article analysis.
-import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
-import { contentKeys, type ContentKeys } from '../dedup/content-keys.ts';
-import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../dedup/fingerprint.ts';
-import { canonicalUrl } from '../dedup/url.ts';
+import type { Analysis, ArticleDraft, StoredArticle } from '../../model.ts';
+import { contentKeys, type ContentKeys } from '../../dedup/content-keys.ts';
+import { NEAR_DUPLICATE_SIMILARITY, similarity } from '../../dedup/fingerprint.ts';
+import { canonicalUrl } from '../../dedup/url.ts';
 import { createRequire } from 'node:module';
-import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
-import { outletName } from '../util/outlet.ts';
+import { articleFeatures } from '../../stories/features.ts';
+import { outletName } from '../../util/outlet.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { placeholders, statementCache, type Db } from './db.ts';
-import { buildFtsQuery } from './fts-query.ts';
-import type { StoryStore } from './stories.ts';
-
-export type InsertStatus = 'new' | 'duplicate' | 'near-duplicate';
-
-export interface InsertResult {
-  status: InsertStatus;
-  id: number;
-  /** For a duplicate: the stored article it repeats. For a near-duplicate: the article it is linked to. */
-  duplicateOf?: number;
-  reason?: 'guid' | 'url' | 'text' | 'fingerprint';
-  /** The story a stored article (new or near-duplicate) was assigned to. */
-  storyId?: number;
-}
-
-export interface SearchOptions {
-  limit?: number;
-  /** Only articles published (or, when unknown, ingested) at or after this ISO time. */
-  since?: string;
-  /** Reference time for recency; defaults to now. */
-  now?: Date;
-}
-
-export interface SearchHit {
-  article: StoredArticle;
-  score: number;
-  /** True when every search term matched. */
-  matchedAll: boolean;
-}
+import { buildFtsQuery } from '../fts-query.ts';
+import type { InsertMeta, InsertResult, SearchHit, SearchOptions } from '../api.ts';
+import type { SqliteStoryStore } from './stories.ts';
 
 interface ArticleRow {
   id: number;
@@ -81,15 +55,6 @@ function toArticle(row: ArticleRow): StoredArticle {
 /** The analysis as stored: without its sentences, which the text already holds (about a third of a row). */
 function storedAnalysis({ summary, quotes }: Analysis): string {
   return JSON.stringify({ summary, quotes });
-}
-
-interface InsertMeta {
-  sourceId?: number | null;
-  analysis?: Analysis | null;
-  ingestedAt?: Date;
-  keys?: ContentKeys;
-  /** Story features, precomputed (by an ingest worker); computed here when absent. */
-  storyFeatures?: ArticleFeatures;
 }
 
 interface Claim {
@@ -153,13 +118,13 @@ export function clampPublished(published: string | undefined, ingestedAt: Date):
 
 const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
 
-export class ArticleStore {
+export class SqliteArticleStore {
   /** Prepared once, reused: ingest and search run these for every article and query. */
   private readonly sql: (text: string) => Statement;
 
   constructor(
     private readonly db: Db,
-    private readonly stories: StoryStore,
+    private readonly stories: SqliteStoryStore,
   ) {
     this.sql = statementCache(db);
     this.insertTransaction = db.transaction((draft: ArticleDraft, meta: InsertMeta) => this.insertNow(draft, meta));
@@ -219,7 +184,7 @@ export class ArticleStore {
     const id = Number(info.lastInsertRowid);
     // All band rows in one statement (one call into SQLite instead of one per band).
     if (bands.length) this.sql(`INSERT INTO article_bands (key, article_id) VALUES ${placeholders(bands.length, '(?, ?)')}`).run(bands.flatMap((key) => [key, id]));
-    // Every stored article joins a story now, in the same transaction (store/stories.ts).
+    // Every stored article joins a story now, in the same transaction (stories.ts).
     const { storyId } = this.stories.assign({
       articleId: id,
       title: draft.title,
@@ -281,11 +246,6 @@ export class ArticleStore {
       if (s >= NEAR_DUPLICATE_SIMILARITY && (!best || s > best.similarity)) best = { id: c.near_duplicate_of ?? c.id, similarity: s };
     }
     return best?.id;
-  }
-
-  /** Runs `fn` in one write transaction: many inserts commit once (bulk ingest). */
-  inTransaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
   }
 
   /**
