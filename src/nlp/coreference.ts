@@ -22,7 +22,7 @@ import {
   type PeopleIndex,
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
-import { type OrgMention, type Organisation, fitsHead, organisationHead } from './organisations.ts';
+import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
 
 
 export interface SpeakerMention {
@@ -41,8 +41,8 @@ export interface ResolveContext {
   lastDescriptor: { pos: number; text: string } | null;
   /** Every quotation's resolved speaker so far, in text order, at its cue's subject. */
   quoteSpeakers: Array<{ pos: number; speaker: string; person: Person | null }>;
-  /** Organisations the article names, outside quotations, in text order. */
-  organisations: OrgMention[];
+  /** Organisations the article names, outside quotations. */
+  organisations: OrganisationIndex;
   inQuote: (pos: number) => boolean;
 }
 
@@ -270,11 +270,7 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
 
 /** The organisation mention that starts at pos, or covers it ("the Post" at "the"). */
 function organisationAt(pos: number, ctx: ResolveContext): Organisation | null {
-  for (const m of ctx.organisations) {
-    if (m.start > pos + 4) break;
-    if (m.end > pos && m.start <= pos + 4) return m.org;
-  }
-  return null;
+  return ctx.organisations.at(pos);
 }
 
 const PERSON_NOUN = /^(?:leader|president|counterpart|head|premier|chancellor|senator|representative|governor|candidate|nominee|hopeful|spokesperson|spokesman|spokeswoman|businessman|mogul|tycoon|developer|secretary|minister|professor|doctor|judge|mayor|official|director|chairman|chairwoman|chair|chief|ceo|founder|executive|lawyer|attorney|economist|analyst|strategist|adviser|advisor|aide|manager|pollster|host|anchor|commentator|columnist|reporter|writer|author|historian|scientist|physicist|general|admiral|commander|officer|sheriff|prosecutor|congressman|congresswoman|lawmaker|legislator|diplomat|ambassador|envoy|king|queen|prince|pope|billionaire|star|actor|actress|singer|rapper|coach|player|mother|father|wife|husband|son|daughter|widow|veteran|activist|organizer|surrogate|republican|democrat|speaker|justice|treasurer|comptroller|auditor|clerk|commissioner|superintendent|pastor|reverend|rabbi|imam|priest|bishop|cardinal|woman|man|girl|boy|investor|entrepreneur|neurosurgeon|surgeon|physician|comedian|model|designer)$/;
@@ -528,7 +524,7 @@ function introducedSince(head: string, from: number, pos: number, ctx: ResolveCo
 
 /** The latest organisation mention before pos, within the last few paragraphs, that passes `fits`. */
 function latestOrganisation(pos: number, fits: (o: Organisation) => boolean, ctx: ResolveContext, maxDistance = 3000): OrgMention | null {
-  const orgs = ctx.organisations;
+  const orgs = ctx.organisations.mentions;
   for (let i = orgs.length - 1; i >= 0; i--) {
     const m = orgs[i]!;
     if (m.start >= pos) continue;

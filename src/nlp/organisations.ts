@@ -9,6 +9,8 @@
 // is ("the website GunBroker.com", "advocacy group Progress Iowa", "Time magazine", "Union
 // Leader, New Hampshire's largest newspaper,", "the editors of The Advocate").
 
+import { hasOnlyAsciiWordChars } from './tokens.ts';
+
 export type OrgKind = 'media' | 'company' | 'group' | 'government' | 'party' | 'campaign' | 'unknown';
 
 export interface Organisation {
@@ -60,10 +62,19 @@ const ACRONYM_KIND: Record<string, OrgKind> = {
 /** Capitalised abbreviations that are not organisations. */
 const NOT_ORG_ACRONYM = new Set('US USA UK TV OK AM PM ET EST EDT GMT BST CEO CFO COO II III IV VI VII VIII IX XI LGBT LGBTQ ID DC NY LA'.split(' '));
 
-// A dot stays inside a word only before letters ("GunBroker.com"): "Justice. The" is two sentences.
-const WORD = String.raw`\p{Lu}[\p{L}\p{N}&'’-]*(?:\.[\p{L}\p{N}]+)*`;
-/** Capitalised runs, joined across "of", "for", "on", "and", "&" ("Center for Economic and Policy Research"). */
-const ORG_RUN = new RegExp(String.raw`(?=\p{Lu})${WORD}(?:[ \u00a0](?:(?:of|for|on|and|&|the)[ \u00a0])*${WORD})*`, 'gu');
+/**
+ * Capitalised runs, joined across "of", "for", "on", "and", "&" ("Center for Economic and Policy
+ * Research"). A dot stays inside a word only before letters ("GunBroker.com"): "Justice. The" is
+ * two sentences. Arguments are the contents of character classes.
+ */
+function orgRun(upper: string, letter: string, digit: string): RegExp {
+  const word = String.raw`[${upper}][${letter}${digit}&'’-]*(?:\.[${letter}${digit}]+)*`;
+  return new RegExp(String.raw`(?=[${upper}])${word}(?:[ \u00a0](?:(?:of|for|on|and|&|the)[ \u00a0])*${word})*`, 'gu');
+}
+const ORG_RUN = orgRun(String.raw`\p{Lu}`, String.raw`\p{L}`, String.raw`\p{N}`);
+// The same runs in a text whose letters, marks and digits are all ASCII (most news in English):
+// the Unicode classes cost a call per character tested, and the lookahead tests every one.
+const ORG_RUN_ASCII = orgRun('A-Z', 'A-Za-z', '0-9');
 // The lookahead lets the scan skip every position that cannot open a match (most of the text) cheaply.
 const CAMPAIGN = /\b(?=the[ \u00a0]|\p{Lu})(?:the[ \u00a0]+)?((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}'’-]+?)(?:['’]s?)?[ \u00a0]+(?:(?:presidential|reelection|re-election|Senate|senate|White[ \u00a0]House)[ \u00a0]+)?campaign\b/gu;
 
@@ -108,13 +119,176 @@ export function fitsHead(org: Organisation, head: string): boolean {
   return kindCompatible[key]!.includes(org.kind);
 }
 
+/** A capitalised run as indexOrganisations reads it, or one part of a run split at a connector. */
+interface Run {
+  start: number;
+  end: number;
+  name: string;
+  definite: boolean;
+}
+
 /**
  * Every organisation mention outside quotations, in text order, each with the fullest name the
  * article gives that body ("the Post" -> "Washington Post", "DNC" -> "Democratic National Committee").
  */
 export function indexOrganisations(text: string, inQuote: (pos: number) => boolean): OrgMention[] {
-  const runs: Array<{ start: number; end: number; name: string; definite: boolean }> = [];
-  for (const m of text.matchAll(ORG_RUN)) {
+  return new OrganisationIndex(text, inQuote).mentions;
+}
+
+/**
+ * The organisations of one article, found only as far as a question needs. Quote attribution
+ * asks of most named speakers whether a body is named there, and the answer is nearly always no:
+ * that is told from the kinds of the few capitalised runs at the spot (and whether the text types
+ * the same name elsewhere), without typing every run of the article and finding every body's
+ * fullest name, which `mentions` does on first use. Same answers as indexOrganisations.
+ */
+export class OrganisationIndex {
+  /** Lines read so far (the runs of each, split, and their kinds as asked), by the line's start. */
+  private readonly lines = new Map<number, Line>();
+  /** Name -> whether some part of that name is an organisation (a typed name counts wherever it recurs). */
+  private readonly typedNames = new Map<string, boolean>();
+  private campaignList?: Run[];
+  private all?: OrgMention[];
+  private pattern?: RegExp;
+
+  constructor(
+    private readonly text: string,
+    private readonly inQuote: (pos: number) => boolean,
+  ) {}
+
+  /** ORG_RUN, or its ASCII twin when the text allows. */
+  private get runPattern(): RegExp {
+    return (this.pattern ??= hasOnlyAsciiWordChars(this.text) ? ORG_RUN_ASCII : ORG_RUN);
+  }
+
+  /** Every mention, as indexOrganisations returns them. */
+  get mentions(): OrgMention[] {
+    return (this.all ??= this.index());
+  }
+
+  /** The organisation mention that starts at pos, or covers it ("the Post" at "the"). */
+  at(pos: number): Organisation | null {
+    if (this.all === undefined && !this.mayCover(pos)) return null;
+    for (const m of this.mentions) {
+      if (m.start > pos + 4) break;
+      if (m.end > pos && m.start <= pos + 4) return m.org;
+    }
+    return null;
+  }
+
+  /**
+   * False only when no mention can cover [pos, pos + 4]: every mention is a run, a part of one
+   * or a campaign, so it is enough that none there is an organisation. A run never holds a line
+   * break, so the lines of those five characters hold every run that covers them.
+   */
+  private mayCover(pos: number): boolean {
+    const covers = (r: Run) => r.end > pos && r.start <= pos + 4;
+    let previous: Line | undefined;
+    for (let at = Math.max(0, pos); at <= pos + 4 && at < this.text.length; at++) {
+      if (this.text.charCodeAt(at) === 0x0a) continue;
+      const line = this.lineAt(at);
+      if (line === previous) continue;
+      previous = line;
+      for (let i = 0; i < line.runs.length; i++) {
+        const run = line.runs[i]!;
+        if (!covers(run)) continue;
+        if (this.typedName(run.name)) return true;
+        for (let j = 0; j < line.parts[i]!.length; j++) if (covers(line.parts[i]![j]!) && this.kindOf(line, i, j)) return true;
+      }
+    }
+    return this.campaigns().some(covers);
+  }
+
+  /** The line (text between line breaks) that holds `at`, which is no line break. */
+  private lineAt(at: number): Line {
+    const start = this.text.lastIndexOf('\n', at) + 1;
+    let line = this.lines.get(start);
+    if (!line) {
+      const end = this.text.indexOf('\n', at);
+      const runs = orgRuns(this.text, this.inQuote, start, end < 0 ? this.text.length : end, this.runPattern);
+      const parts = runs.map(splitAtConnector);
+      line = { runs, parts, kinds: parts.map((p) => new Array<OrgKind | null | undefined>(p.length)) };
+      this.lines.set(start, line);
+    }
+    return line;
+  }
+
+  private kindOf(line: Line, run: number, part: number): OrgKind | null {
+    let kind = line.kinds[run]![part];
+    if (kind === undefined) {
+      const p = line.parts[run]![part]!;
+      kind = runKind(this.text, p.start, p.name, p.definite);
+      line.kinds[run]![part] = kind;
+    }
+    return kind;
+  }
+
+  /** Whether a part named `name` anywhere in the text is an organisation: read only where the name is written. */
+  private typedName(name: string): boolean {
+    let typed = this.typedNames.get(name);
+    if (typed === undefined) {
+      typed = false;
+      for (let at = this.text.indexOf(name); at >= 0 && !typed; at = this.text.indexOf(name, at + 1)) {
+        const line = this.lineAt(at);
+        for (let i = 0; i < line.parts.length && !typed; i++) {
+          const parts = line.parts[i]!;
+          for (let j = 0; j < parts.length && !typed; j++) typed = parts[j]!.start === at && parts[j]!.name === name && this.kindOf(line, i, j) !== null;
+        }
+      }
+      this.typedNames.set(name, typed);
+    }
+    return typed;
+  }
+
+  private campaigns(): Run[] {
+    if (this.campaignList) return this.campaignList;
+    const found: Run[] = [];
+    for (const m of campaignMatches(this.text)) {
+      if (this.inQuote(m.start)) continue;
+      if (NOT_A_NAME_START.has(firstWord(m.candidate))) continue;
+      const surname = m.candidate.split(/[ \u00a0]+/).pop()!;
+      found.push({ start: m.start, end: m.end, name: `the ${surname} campaign`, definite: true });
+    }
+    return (this.campaignList = found);
+  }
+
+  private index(): OrgMention[] {
+    const { text } = this;
+    const runs = orgRuns(text, this.inQuote, 0, text.length, this.runPattern);
+    const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
+    for (const r of runs.flatMap(splitAtConnector)) {
+      const kind = runKind(text, r.start, r.name, r.definite);
+      if (kind) found.push({ ...r, kind });
+    }
+    // A name the text typed once ("the editors of The Advocate") is an organisation wherever it recurs.
+    const typed = new Map(found.map((f) => [f.name, f.kind] as const));
+    const typedStarts = new Set(found.map((f) => f.start));
+    for (const r of runs) {
+      const kind = typed.get(r.name);
+      if (kind && !typedStarts.has(r.start)) found.push({ ...r, kind });
+    }
+    for (const c of this.campaigns()) found.push({ start: c.start, end: c.end, name: c.name, kind: 'campaign' });
+    found.sort((a, b) => a.start - b.start);
+    return withFullestNames(found);
+  }
+}
+
+/** One line's capitalised runs, each run's parts (splitAtConnector), and the parts' kinds once asked (null: no body). */
+interface Line {
+  runs: Run[];
+  parts: Run[][];
+  kinds: Array<Array<OrgKind | null | undefined>>;
+}
+
+/**
+ * The capitalised runs outside quotations that start in text[from, to), in text order, with
+ * their name as the index reads it. `from` is 0 or just after a line break: no run holds one, so
+ * the scan finds there the same runs as a scan of the whole text.
+ */
+function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, to: number, pattern: RegExp): Run[] {
+  const runs: Run[] = [];
+  pattern.lastIndex = from;
+  for (let m = pattern.exec(text); m && m.index < to; m = pattern.exec(text)) {
     if (inQuote(m.index)) continue;
     let run = m[0].replace(/[’'-]+$/, '');
     let start = m.index;
@@ -134,26 +308,7 @@ export function indexOrganisations(text: string, inQuote: (pos: number) => boole
     const definite = !!lead || /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
     runs.push({ start, end: start + run.length, name: run, definite });
   }
-  const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
-  for (const r of runs.flatMap(splitAtConnector)) {
-    const kind = runKind(text, r.start, r.name, r.definite);
-    if (kind) found.push({ ...r, kind });
-  }
-  // A name the text typed once ("the editors of The Advocate") is an organisation wherever it recurs.
-  const typed = new Map(found.map((f) => [f.name, f.kind] as const));
-  const typedStarts = new Set(found.map((f) => f.start));
-  for (const r of runs) {
-    const kind = typed.get(r.name);
-    if (kind && !typedStarts.has(r.start)) found.push({ ...r, kind });
-  }
-  for (const m of campaignMatches(text)) {
-    if (inQuote(m.start)) continue;
-    if (NOT_A_NAME_START.has(firstWord(m.candidate))) continue;
-    const surname = m.candidate.split(/[ \u00a0]+/).pop()!;
-    found.push({ start: m.start, end: m.end, name: `the ${surname} campaign`, kind: 'campaign' });
-  }
-  found.sort((a, b) => a.start - b.start);
-  return withFullestNames(found);
+  return runs;
 }
 
 /** Characters a CAMPAIGN match is made of; a surrogate counts as one too (it may be half of a letter). */
@@ -185,7 +340,7 @@ function* campaignMatches(text: string): Generator<{ start: number; end: number;
  * "Trump and Clinton" are two: a run is split at its first connector unless the words before it
  * end in an organisation word.
  */
-function splitAtConnector(r: { start: number; end: number; name: string; definite: boolean }): Array<typeof r> {
+function splitAtConnector(r: Run): Run[] {
   const m = /[ \u00a0](?:of|for|on|and|&)(?:[ \u00a0]the)?[ \u00a0]/.exec(r.name);
   if (!m) return [r];
   const before = r.name.slice(0, m.index);

@@ -14,7 +14,7 @@ import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
 import { type Person, indexPeople } from './people.ts';
-import { type OrgMention, indexOrganisations } from './organisations.ts';
+import { OrganisationIndex } from './organisations.ts';
 export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
 
 // ---------------------------------------------------------------------------------------------
@@ -347,8 +347,6 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
 
   // Sentence starts of the whole article are needed only to resolve "he"/"she": computed on first use.
   let allStarts: number[] | undefined;
-  // Organisations are needed only for "the newspaper said", "it said" and the like: found on first use.
-  let organisations: OrgMention[] | undefined;
   const inQuote = (pos: number): boolean => {
     // Spans are in text order and do not overlap: binary search.
     let lo = 0;
@@ -371,9 +369,8 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
     speakers: [],
     lastDescriptor: null,
     quoteSpeakers: [],
-    get organisations() {
-      return (organisations ??= indexOrganisations(text, inQuote));
-    },
+    // Found only as far as attribution asks: most articles never need all of them.
+    organisations: new OrganisationIndex(text, inQuote),
     inQuote,
   };
   const quotes: FoundQuote[] = [];

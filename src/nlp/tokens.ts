@@ -2,6 +2,7 @@
 // the summarizer, clustering and search. Everything here runs on every article at
 // ingest, so it avoids per-call allocation where it can (one regex pass, cached stems).
 import { stemmer } from 'stemmer';
+import { ABSENT, CharTable } from './char-table.ts';
 
 // Character classes by UTF-16 code unit, filled lazily: a hand-rolled scanner over
 // this table is several times faster than a Unicode-property regex with matchAll.
@@ -262,25 +263,47 @@ export interface EntityMention {
   start: number;
 }
 
+// The same runs recur throughout a text and across articles ("Trump", "The"): each distinct run
+// is split and trimmed once, for each value of the sentence-start flag that trimming depends on.
+// Module-level: a pure function of the run. A CharTable from the run to its index in the list
+// (as people.ts memoises runs): looked up in place in the text, and it keeps no article alive.
+const RUN_MEMO_LIMIT = 50_000;
+const runMentionIndices = [new CharTable(), new CharTable()];
+const runMentionLists: EntityMention[][][] = [[], []];
+
+/** runMentions(run, atSentenceStart) for the run text[start, end), memoised. */
+function runMentionsAt(text: string, start: number, end: number, atSentenceStart: boolean): EntityMention[] {
+  const flag = atSentenceStart ? 1 : 0;
+  const indices = runMentionIndices[flag]!;
+  const list = runMentionLists[flag]!;
+  const index = indices.get(text, start, end);
+  if (index !== ABSENT) return list[index]!;
+  const mentions = runMentions(text.slice(start, end), atSentenceStart).map(({ name, start }) => ({ name: detached(name), start }));
+  if (list.length >= RUN_MEMO_LIMIT) {
+    indices.clear();
+    list.length = 0;
+  }
+  indices.set(text, start, end, list.push(mentions) - 1);
+  return mentions;
+}
+
+/**
+ * A copy of a string that may be a slice of a whole article: V8 keeps a long slice's parent
+ * string alive, and a memo must not hold articles.
+ */
+function detached(s: string): string {
+  return s.length < 13 ? s : ` ${s}`.slice(1);
+}
+
 /** Every mention of a name or acronym, in text order (see namedEntities for what counts). */
 export function entityMentions(text: string): EntityMention[] {
   const mentions: EntityMention[] = [];
-  // The same runs recur throughout a text ("Trump", "The"): each distinct run is split and
-  // trimmed once, for each value of the sentence-start flag that trimming depends on.
-  const runsAtSentenceStart = new Map<string, EntityMention[]>();
-  const runsInSentence = new Map<string, EntityMention[]>();
   // An exec loop rather than matchAll, which clones the regex and builds an iterator per call.
   const nameRuns = hasOnlyAsciiWordChars(text) ? NAME_RUN_ASCII : NAME_RUN;
   nameRuns.lastIndex = 0;
   for (let match = nameRuns.exec(text); match; match = nameRuns.exec(text)) {
     const atSentenceStart = isSentenceStart(text, match.index);
-    const run = match[0];
-    const memo = atSentenceStart ? runsAtSentenceStart : runsInSentence;
-    let inRun = memo.get(run);
-    if (inRun === undefined) {
-      inRun = runMentions(run, atSentenceStart);
-      memo.set(run, inRun);
-    }
+    const inRun = runMentionsAt(text, match.index, match.index + match[0].length, atSentenceStart);
     for (const mention of inRun) mentions.push({ name: mention.name, start: match.index + mention.start });
   }
   return mentions;

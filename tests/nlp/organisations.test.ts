@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitsHead, indexOrganisations } from '../../src/nlp/organisations.ts';
+import { OrganisationIndex, fitsHead, indexOrganisations } from '../../src/nlp/organisations.ts';
 
 const orgs = (text: string) => indexOrganisations(text, () => false).map((m) => [m.org.name, m.org.kind]);
 
@@ -34,5 +34,31 @@ describe('indexOrganisations', () => {
   it('matches a description only to a body of a compatible kind', () => {
     expect(fitsHead({ name: 'New York Daily News', kind: 'media' }, 'newspaper')).toBe(true);
     expect(fitsHead({ name: 'New York Daily News', kind: 'media' }, 'group')).toBe(false);
+  });
+
+  it('answers "is a body named here" lazily with the same answer as the whole index, at every position', () => {
+    // A name typed once (The Advocate) and recurring untyped on another line, a campaign, acronyms, people,
+    // a quotation, and short lines (a position whose next four characters reach the next line).
+    const text =
+      'The editors of The Advocate wrote on Monday. Harry Reid said "the Union Leader is wrong" again.\n' +
+      'Advocate staff met Mr. Reid, and the Clinton campaign and the DNC said nothing. Later the Baton Rouge newspaper agreed.\n' +
+      'Ed\nNBC\nThe Washington Post and Fox News said so; the Post and Reid.';
+    const quoted = [text.indexOf('"'), text.indexOf('"', text.indexOf('"') + 1) + 1];
+    const inQuote = (pos: number) => pos >= quoted[0]! && pos < quoted[1]!;
+    const all = indexOrganisations(text, inQuote);
+    const expected = (pos: number) => all.find((m) => m.end > pos && m.start <= pos + 4)?.org ?? null;
+    for (let pos = 0; pos < text.length; pos++) {
+      // A fresh index per position: the answer must not depend on what was asked before.
+      expect(new OrganisationIndex(text, inQuote).at(pos), `at ${pos}`).toEqual(expected(pos));
+    }
+    expect(new OrganisationIndex(text, inQuote).at(text.indexOf('Advocate staff'))).toEqual({ name: 'Advocate', kind: 'media' });
+    expect(new OrganisationIndex(text, inQuote).at(text.indexOf('Harry'))).toBeNull();
+  });
+
+  it('finds the same bodies whether or not the text has non-ASCII letters (two regex variants)', () => {
+    const text = 'The Union Leader, New Hampshire’s largest newspaper, and the Center for American Progress met the FBI and the website GunBroker.com.';
+    const ascii = indexOrganisations(text, () => false);
+    expect(ascii.map((m) => m.org.name)).toEqual(['Union Leader', 'Center for American Progress', 'FBI', 'GunBroker.com']);
+    expect(indexOrganisations(`${text} Société Générale said so.`, () => false).slice(0, ascii.length)).toEqual(ascii);
   });
 });

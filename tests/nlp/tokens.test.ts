@@ -78,6 +78,15 @@ describe('namedEntities', () => {
     expect(entityMentions(text)).toEqual(expected);
     expect(entityMentions(`${text} Éric.`)).toEqual([...expected, { name: 'Éric', start: 133 }]);
   });
+  it('reads a name run by where it stands, whatever earlier texts held the same run', () => {
+    // Runs are memoised across texts: the same run at a sentence start and inside a sentence differ.
+    expect(namedEntities('They met. Yesterday Obama left.')).toEqual(['Obama']);
+    expect(namedEntities('They met Yesterday Obama at noon.')).toEqual(['Yesterday Obama']);
+    expect(namedEntities('They met. Yesterday Obama left.')).toEqual(['Obama']);
+    expect(entityMentions('A Ministry of Transportation official and the Ministry of Transportation agreed.')).toEqual([
+      { name: 'Ministry of Transportation', start: 2 }, { name: 'Ministry of Transportation', start: 46 },
+    ]);
+  });
   it('returns nothing for text without names', () => {
     expect(namedEntities('it rained all day and nobody came.')).toEqual([]);
   });
