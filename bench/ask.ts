@@ -11,8 +11,8 @@ import { Bench } from 'tinybench';
 import { answerHtml } from '../src/bot/views.ts';
 import { askOffline } from '../src/qa/index.ts';
 import { openStore, type Store } from '../src/store/index.ts';
-import { PROJECT_ROOT, QUICK, fmt, isMain, load1, machineLine, mb, percentile, printTable, saveTables, samplesOf, type Table } from './common.ts';
-import { BENCH_NOW } from './store100k.ts';
+import { PROJECT_ROOT, QUICK, cpuMsSince, fmt, isMain, load1, machineLine, mb, percentile, printTable, saveTables, samplesOf, type Table } from './common.ts';
+import { BENCH_NOW, storeNote } from './store100k.ts';
 import { ARTICLES, ensureStoreInChild } from './summary.ts';
 
 const P95_TARGET_MS = 100;
@@ -41,6 +41,7 @@ export async function runAskBench(): Promise<Table[]> {
   const store = await openStore(build.path);
   try {
     const articles = await store.articles.count();
+    if (!articles) throw new Error(`no articles in ${build.path}: build the store first (npx tsx bench/store100k.ts)`);
     const asked = questions();
     // A first pass, timed by hand: caches cold (SQLite pages, stems, sentence splits).
     // One at a time: each time is one request's alone.
@@ -54,12 +55,13 @@ export async function runAskBench(): Promise<Table[]> {
     let found = 0;
     let older = 0;
     const bench = new Bench({ iterations: asked.length * (QUICK ? 1 : 3), time: 0, warmupIterations: asked.length, warmupTime: 0, retainSamples: true, throws: true });
-    const calls: { question: string; ms: number }[] = [];
+    const calls: { question: string; ms: number; cpuMs: number }[] = [];
     bench.add('ask', async () => {
       const question = asked[next++ % asked.length]!;
       const started = performance.now();
+      const cpu = process.cpuUsage();
       const result = await askCompute(store, question);
-      calls.push({ question, ms: performance.now() - started });
+      calls.push({ question, ms: performance.now() - started, cpuMs: cpuMsSince(cpu) });
       if (result.found) found++;
       if (result.older) older++;
     });
@@ -67,6 +69,7 @@ export async function runAskBench(): Promise<Table[]> {
     const samples = samplesOf(bench.tasks[0]!);
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
+    const cpuMs = calls.slice(asked.length).map((c) => c.cpuMs);
     const perQuestion = new Map<string, number[]>();
     for (const { question, ms } of calls.slice(asked.length)) perQuestion.set(question, [...(perQuestion.get(question) ?? []), ms]);
     const slowest = [...perQuestion].map(([q, v]) => [q, percentile(v, 50)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
@@ -82,6 +85,12 @@ export async function runAskBench(): Promise<Table[]> {
           note: `max ${fmt(Math.max(...samples), 1)} ms; slowest (median): ${slowest.map(([q, v]) => `"${q.slice(0, 40)}" ${fmt(v, 0)} ms`).join(', ')}`,
         },
         {
+          what: 'the same calls, CPU time of the process (user + system)',
+          median: `${fmt(percentile(cpuMs, 50), 1)} ms`,
+          p95: `${fmt(percentile(cpuMs, 95), 1)} ms`,
+          note: 'steadier than wall time when other processes share the cores',
+        },
+        {
           what: 'the same, first pass over the questions (cold caches)',
           median: `${fmt(percentile(cold, 50), 1)} ms`,
           p95: `${fmt(percentile(cold, 95), 1)} ms`,
@@ -92,7 +101,8 @@ export async function runAskBench(): Promise<Table[]> {
           median: `${fmt((100 * found) / Math.max(1, calls.length), 0)}% / ${fmt((100 * older) / Math.max(1, calls.length), 0)}%`,
           note: `of ${calls.length} calls; the rest "I don't find that"`,
         },
-        { what: 'database size (SQLite file + WAL)', median: mb(dbBytes) },
+        { what: 'the store (bench/store100k.ts)', median: `${articles} articles`, note: storeNote(build.path) },
+        ...(dbBytes ? [{ what: 'database size (SQLite file + WAL)', median: mb(dbBytes) }] : []),
       ],
       load: [loadStart, load1()],
     };

@@ -68,6 +68,12 @@ export function samplesOf(task: Task): number[] {
   return [...(result.latency.samples ?? [])];
 }
 
+/** CPU milliseconds (user + system, all threads of this process) since `start` (process.cpuUsage()): steadier than wall time on a busy machine. */
+export function cpuMsSince(start: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}
+
 export const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 export const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 

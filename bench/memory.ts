@@ -23,7 +23,7 @@ import Database from 'better-sqlite3';
 import { openStore } from '../src/store/index.ts';
 import { startTelegramEmulator } from '../tests/support/telegram-emulator.ts';
 import { PROJECT_ROOT, QUICK, fmt, isMain, load1, machineLine, mb, printTable, saveTables, type Table } from './common.ts';
-import { BENCH_NOW } from './store100k.ts';
+import { BENCH_DATABASE_URL, BENCH_NOW } from './store100k.ts';
 import { ARTICLES, ensureStoreInChild, frequentTopics } from './summary.ts';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? (QUICK ? 1_000 : 10_000));
@@ -48,15 +48,17 @@ function prepareCopy(source: string, target: string): void {
   const shiftSeconds = Math.round((Date.now() - 3_600_000 - BENCH_NOW.getTime()) / 1000);
   // Bench-only surgery on the copy (the store has no API to move time): same ISO format.
   const db = new Database(target);
+  // The bench store was ingested in bulk when it was built: each article counts as ingested
+  // when it was published, as a running bot would have stored it.
   db.prepare(
-    `UPDATE articles SET published_at = strftime('%Y-%m-%dT%H:%M:%fZ', published_at, ?), ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', ingested_at, ?)`,
+    `UPDATE articles SET published_at = strftime('%Y-%m-%dT%H:%M:%fZ', published_at, ?), ingested_at = strftime('%Y-%m-%dT%H:%M:%fZ', coalesce(published_at, ingested_at), ?)`,
   ).run(`${shiftSeconds} seconds`, `${shiftSeconds} seconds`);
   // The stored stories carry their members' times too (ISO on the story, ms on each member).
   db.prepare(`UPDATE stories SET first_at = strftime('%Y-%m-%dT%H:%M:%fZ', first_at, ?), last_at = strftime('%Y-%m-%dT%H:%M:%fZ', last_at, ?)`).run(
     `${shiftSeconds} seconds`,
     `${shiftSeconds} seconds`,
   );
-  db.prepare('UPDATE story_articles SET at = at + ?, ingested = ingested + ?').run(shiftSeconds * 1000, shiftSeconds * 1000);
+  db.prepare('UPDATE story_articles SET at = at + ?, ingested = at + ?').run(shiftSeconds * 1000, shiftSeconds * 1000);
   db.prepare('UPDATE article_keys SET at = at + ?').run(shiftSeconds * 1000);
   db.close();
 }
@@ -117,6 +119,7 @@ function startServe(args: string[], env: NodeJS.ProcessEnv): Serve {
 export async function runMemoryBench(): Promise<Table[]> {
   if (process.platform !== 'linux') throw new Error('bench/memory.ts reads /proc: Linux only');
   const loadStart = load1();
+  if (BENCH_DATABASE_URL) throw new Error('bench/memory.ts measures serve on a copy of the SQLite store file: unset BENCH_DATABASE_URL');
   const build = ensureStoreInChild(ARTICLES);
   const work = mkdtempSync(join(tmpdir(), 'news-digest-bench-memory-'));
   const dbPath = join(work, 'news.db');

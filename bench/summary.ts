@@ -12,8 +12,8 @@ import { buildDigest } from '../src/digest/index.ts';
 import { renderTelegram } from '../src/digest/render.ts';
 import { namedEntities } from '../src/nlp/tokens.ts';
 import { openStore, type Store } from '../src/store/index.ts';
-import { PROJECT_ROOT, QUICK, fmt, isMain, load1, machineLine, mb, peakRss, percentile, printTable, resetPeakRss, samplesOf, saveTables, type Table } from './common.ts';
-import { BENCH_NOW, storePath } from './store100k.ts';
+import { PROJECT_ROOT, QUICK, cpuMsSince, fmt, isMain, load1, machineLine, mb, peakRss, percentile, printTable, resetPeakRss, samplesOf, saveTables, type Table } from './common.ts';
+import { BENCH_DATABASE_URL, BENCH_NOW, storeNote, storePath } from './store100k.ts';
 
 export const ARTICLES = Number(process.env.BENCH_ARTICLES ?? (QUICK ? 20_000 : 100_000));
 const TOPICS = 50;
@@ -22,7 +22,9 @@ const WINDOW_HOURS = 24;
 const MAX_STORIES = 6;
 
 /** Builds the store in a child process (so this process's peak RSS is the query side only). */
+/** With BENCH_DATABASE_URL: that database, which `npx tsx bench/store100k.ts` has built (it is not built here). */
 export function ensureStoreInChild(count: number): { path: string; built: boolean; buildSeconds?: number } {
+  if (BENCH_DATABASE_URL) return { path: BENCH_DATABASE_URL, built: false };
   const path = storePath(count);
   if (existsSync(path) && !/^(1|true|yes)$/i.test(process.env.BENCH_REBUILD ?? '')) return { path, built: false };
   console.log(`building the ${count}-article store (once; cached as ${path}) ...`);
@@ -69,6 +71,7 @@ export async function runSummaryBench(): Promise<Table[]> {
   const store = await openStore(build.path);
   try {
     const articles = await store.articles.count();
+    if (!articles) throw new Error(`no articles in ${build.path}: build the store first (npx tsx bench/store100k.ts)`);
     const topics = await frequentTopics(store, TOPICS);
     const peakBefore = peakRss();
     const reset = resetPeakRss();
@@ -92,12 +95,13 @@ export async function runSummaryBench(): Promise<Table[]> {
       throws: true,
     });
     // tinybench keeps its samples sorted; the call order (for per-topic figures) is kept here.
-    const calls: { topic: string; ms: number }[] = [];
+    const calls: { topic: string; ms: number; cpuMs: number }[] = [];
     bench.add('summary', async () => {
       const topic = topics[next++ % topics.length]!;
       const started = performance.now();
+      const cpu = process.cpuUsage();
       stories.push((await summaryCompute(store, topic)).stories);
-      calls.push({ topic, ms: performance.now() - started });
+      calls.push({ topic, ms: performance.now() - started, cpuMs: cpuMsSince(cpu) });
     });
     await bench.run();
     const samples = samplesOf(bench.tasks[0]!);
@@ -106,6 +110,7 @@ export async function runSummaryBench(): Promise<Table[]> {
     const p50 = percentile(samples, 50);
     const p95 = percentile(samples, 95);
     const slowest = [...perTopic].map(([t, v]) => [t, percentile(v, 50)] as const).sort((a, b) => b[1] - a[1]).slice(0, 3);
+    const cpuMs = calls.slice(topics.length).map((c) => c.cpuMs);
     const peak = peakRss();
     const table: Table = {
       title: `/summary compute on ${articles} articles (${build.built ? `built in ${fmt(build.buildSeconds ?? 0, 0)} s this run` : 'cached store'}): ${topics.length} topics x ${samples.length / topics.length} after a cold pass and a warm-up pass (tinybench); window ${WINDOW_HOURS} h, ${MAX_STORIES} stories`,
@@ -119,13 +124,20 @@ export async function runSummaryBench(): Promise<Table[]> {
           note: `max ${fmt(Math.max(...samples), 1)} ms; slowest topics (median): ${slowest.map(([t, v]) => `${t} ${fmt(v, 0)} ms`).join(', ')}`,
         },
         {
+          what: 'the same calls, CPU time of the process (user + system)',
+          median: `${fmt(percentile(cpuMs, 50), 1)} ms`,
+          p95: `${fmt(percentile(cpuMs, 95), 1)} ms`,
+          note: 'steadier than wall time when other processes share the cores',
+        },
+        {
           what: 'the same, first pass over the topics (cold caches)',
           median: `${fmt(percentile(cold, 50), 1)} ms`,
           p95: `${fmt(percentile(cold, 95), 1)} ms`,
           note: 'before the warm-up: SQLite pages, stem memos cold',
         },
+        { what: 'the store (bench/store100k.ts)', median: `${articles} articles`, note: storeNote(build.path) },
         { what: 'stories per digest', median: String(percentile(stories, 50)), note: `min ${Math.min(...stories)}, max ${Math.max(...stories)}` },
-        { what: 'database size (SQLite file + WAL)', median: mb(dbBytes), note: `${fmt(dbBytes / articles / 1024, 1)} KB/article incl. FTS5 index and stored analysis` },
+        ...(dbBytes ? [{ what: 'database size (SQLite file + WAL)', median: mb(dbBytes), note: `${fmt(dbBytes / articles / 1024, 1)} KB/article incl. FTS5 index and stored analysis` }] : []),
         {
           what: reset ? 'peak RSS of the process while the queries run' : 'peak RSS of the benchmark process',
           median: mb(peak),
