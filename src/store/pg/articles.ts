@@ -10,51 +10,16 @@ import { articleFeatures } from '../../stories/features.ts';
 import { outletName } from '../../util/outlet.ts';
 import type { ArticleStore, InsertMeta, InsertResult, SearchHit, SearchOptions } from '../api.ts';
 import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysis, type RankedMatch } from '../article-rules.ts';
+import { ARTICLE_COLUMNS, toArticle as articleOf, type ArticleRow as ContentArticleRow } from '../content-rows.ts';
 import { buildFtsQuery, countedTerms, type QueryWord } from '../fts-query.ts';
 import type { PgDb } from './db.ts';
 import { SEARCH_CONFIG } from './schema-content.ts';
 import type { PgStoryStore } from './stories.ts';
 
-interface ArticleRow {
-  id: number;
-  source_id: number | null;
-  url: string | null;
-  canonical_url: string | null;
-  guid: string | null;
-  outlet: string | null;
-  title: string;
-  published_at: string | null;
-  ingested_at: string;
-  language: string | null;
-  text: string;
-  subheadings: string[] | null;
-  fingerprint: string;
-  near_duplicate_of: number | null;
-  analysis: Analysis | null;
-}
+/** JSONB comes back parsed. */
+type ArticleRow = ContentArticleRow<unknown>;
+const toArticle = (row: ArticleRow): StoredArticle => articleOf(row, (value) => value);
 
-function toArticle(row: ArticleRow): StoredArticle {
-  const article: StoredArticle = {
-    id: row.id,
-    sourceId: row.source_id,
-    canonicalUrl: row.canonical_url,
-    title: row.title,
-    text: row.text,
-    ingestedAt: row.ingested_at,
-    fingerprint: row.fingerprint,
-    nearDuplicateOf: row.near_duplicate_of,
-    analysis: row.analysis,
-  };
-  if (row.url) article.url = row.url;
-  if (row.guid) article.guid = row.guid;
-  if (row.outlet) article.outlet = row.outlet;
-  if (row.published_at) article.published = row.published_at;
-  if (row.language) article.language = row.language;
-  if (row.subheadings) article.subheadings = row.subheadings;
-  return article;
-}
-
-const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
 
 /** PostgreSQL's code for a unique violation: another instance stored the same article meanwhile. */
 const UNIQUE_VIOLATION = '23505';
@@ -252,13 +217,13 @@ export class PgArticleStore implements ArticleStore {
   }
 
   async get(id: number): Promise<StoredArticle | undefined> {
-    const row = (await this.db.query<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = $1`, [id])).rows[0];
+    const row = (await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = $1`, [id])).rows[0];
     return row ? toArticle(row) : undefined;
   }
 
   async getMany(ids: number[]): Promise<StoredArticle[]> {
     if (!ids.length) return [];
-    const { rows } = await this.db.query<ArticleRow>(`SELECT ${COLUMNS} FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
+    const { rows } = await this.db.query<ArticleRow>(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ANY($1::bigint[])`, [ids]);
     const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
     return ids.map((id) => byId.get(id)).filter((a): a is StoredArticle => a !== undefined);
   }
@@ -277,7 +242,7 @@ export class PgArticleStore implements ArticleStore {
 
   async recent(options: { since?: string; limit?: number } = {}): Promise<StoredArticle[]> {
     const { rows } = await this.db.query<ArticleRow>(
-      `SELECT ${COLUMNS} FROM articles WHERE coalesce(published_at, ingested_at) >= $1
+      `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE coalesce(published_at, ingested_at) >= $1
        ORDER BY coalesce(published_at, ingested_at) DESC LIMIT $2`,
       [options.since ?? '', options.limit ?? 200],
     );

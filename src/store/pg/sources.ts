@@ -1,41 +1,11 @@
 // News sources on PostgreSQL, and their fetch state (conditional-GET validators, failures, backoff).
 import { scrubSecrets } from '../../secrets.ts';
-import type { Source, SourceInput, SourceKind, SourceStore } from '../api.ts';
+import type { Source, SourceInput, SourceStore } from '../api.ts';
+import { toSource as sourceOf, type SourceRow as ContentSourceRow } from '../content-rows.ts';
 import type { PgDb } from './db.ts';
 
-interface SourceRow {
-  id: number;
-  url: string;
-  name: string;
-  kind: SourceKind;
-  language: string | null;
-  enabled: boolean;
-  etag: string | null;
-  last_modified: string | null;
-  last_attempt_at: string | null;
-  last_success_at: string | null;
-  consecutive_failures: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-}
-
-function toSource(row: SourceRow): Source {
-  return {
-    id: row.id,
-    url: row.url,
-    name: row.name,
-    kind: row.kind,
-    language: row.language,
-    enabled: row.enabled,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    lastAttemptAt: row.last_attempt_at,
-    lastSuccessAt: row.last_success_at,
-    consecutiveFailures: row.consecutive_failures,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-  };
-}
+type SourceRow = ContentSourceRow<boolean>;
+const toSource = (row: SourceRow): Source => sourceOf(row, (enabled) => enabled);
 
 const INSERT = 'INSERT INTO sources (url, name, kind, language, enabled, created_at) VALUES ($1, $2, $3, $4, $5, $6)';
 const inputParams = (s: SourceInput, now: Date) => [s.url, s.name, s.kind ?? 'feed', s.language ?? null, s.enabled !== false, now.toISOString()];

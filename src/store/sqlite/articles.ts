@@ -9,48 +9,14 @@ import { outletName } from '../../util/outlet.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { placeholders, statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from '../fts-query.ts';
+import { ARTICLE_COLUMNS, toArticle as articleOf, type ArticleRow as ContentArticleRow } from '../content-rows.ts';
 import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysis } from '../article-rules.ts';
 import type { InsertMeta, InsertResult, SearchHit, SearchOptions } from '../api.ts';
 import type { SqliteStoryStore } from './stories.ts';
 
-interface ArticleRow {
-  id: number;
-  source_id: number | null;
-  url: string | null;
-  canonical_url: string | null;
-  guid: string | null;
-  outlet: string | null;
-  title: string;
-  published_at: string | null;
-  ingested_at: string;
-  language: string | null;
-  text: string;
-  subheadings: string | null;
-  fingerprint: string;
-  near_duplicate_of: number | null;
-  analysis: string | null;
-}
-
-function toArticle(row: ArticleRow): StoredArticle {
-  const article: StoredArticle = {
-    id: row.id,
-    sourceId: row.source_id,
-    canonicalUrl: row.canonical_url,
-    title: row.title,
-    text: row.text,
-    ingestedAt: row.ingested_at,
-    fingerprint: row.fingerprint,
-    nearDuplicateOf: row.near_duplicate_of,
-    analysis: row.analysis ? (JSON.parse(row.analysis) as Analysis) : null,
-  };
-  if (row.url) article.url = row.url;
-  if (row.guid) article.guid = row.guid;
-  if (row.outlet) article.outlet = row.outlet;
-  if (row.published_at) article.published = row.published_at;
-  if (row.language) article.language = row.language;
-  if (row.subheadings) article.subheadings = JSON.parse(row.subheadings) as string[];
-  return article;
-}
+/** Stored JSON comes back as text. */
+type ArticleRow = ContentArticleRow<string>;
+const toArticle = (row: ArticleRow): StoredArticle => articleOf(row, (text) => JSON.parse(text));
 
 interface Claim {
   id: number;
@@ -62,7 +28,6 @@ interface Claim {
   incomingFirstParty: boolean;
 }
 
-const COLUMNS = 'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
 
 export class SqliteArticleStore {
   /** Prepared once, reused: ingest and search run these for every article and query. */
@@ -232,13 +197,13 @@ export class SqliteArticleStore {
   }
 
   get(id: number): StoredArticle | undefined {
-    const row = this.sql(`SELECT ${COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
+    const row = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id = ?`).get(id) as ArticleRow | undefined;
     return row ? toArticle(row) : undefined;
   }
 
   getMany(ids: number[]): StoredArticle[] {
     if (!ids.length) return [];
-    const rows = this.sql(`SELECT ${COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
+    const rows = this.sql(`SELECT ${ARTICLE_COLUMNS} FROM articles WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as ArticleRow[];
     const byId = new Map(rows.map((r) => [r.id, toArticle(r)]));
     return ids.map((id) => byId.get(id)).filter((a): a is StoredArticle => a !== undefined);
   }
@@ -259,7 +224,7 @@ export class SqliteArticleStore {
   /** Articles published (or ingested, when the date is unknown) since a time, newest first. */
   recent(options: { since?: string; limit?: number } = {}): StoredArticle[] {
     const rows = this.sql(
-        `SELECT ${COLUMNS} FROM articles WHERE coalesce(published_at, ingested_at) >= ?
+        `SELECT ${ARTICLE_COLUMNS} FROM articles WHERE coalesce(published_at, ingested_at) >= ?
          ORDER BY coalesce(published_at, ingested_at) DESC LIMIT ?`,
       )
       .all(options.since ?? '', options.limit ?? 200) as ArticleRow[];

@@ -1,41 +1,12 @@
 // News sources and their fetch state (conditional-GET validators, failures, backoff).
 import { scrubSecrets } from '../../secrets.ts';
 import type { Db } from './db.ts';
-import type { Source, SourceInput, SourceKind } from '../api.ts';
+import type { Source, SourceInput } from '../api.ts';
+import { toSource as sourceOf, type SourceRow as ContentSourceRow } from '../content-rows.ts';
 
-interface SourceRow {
-  id: number;
-  url: string;
-  name: string;
-  kind: SourceKind;
-  language: string | null;
-  enabled: number;
-  etag: string | null;
-  last_modified: string | null;
-  last_attempt_at: string | null;
-  last_success_at: string | null;
-  consecutive_failures: number;
-  next_attempt_at: string | null;
-  last_error: string | null;
-}
-
-function toSource(row: SourceRow): Source {
-  return {
-    id: row.id,
-    url: row.url,
-    name: row.name,
-    kind: row.kind,
-    language: row.language,
-    enabled: row.enabled === 1,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    lastAttemptAt: row.last_attempt_at,
-    lastSuccessAt: row.last_success_at,
-    consecutiveFailures: row.consecutive_failures,
-    nextAttemptAt: row.next_attempt_at,
-    lastError: row.last_error,
-  };
-}
+/** `enabled` is 0 or 1. */
+type SourceRow = ContentSourceRow<number>;
+const toSource = (row: SourceRow): Source => sourceOf(row, (enabled) => enabled === 1);
 
 export class SqliteSourceStore {
   constructor(private readonly db: Db) {}

@@ -1,0 +1,85 @@
+// The content tables' rows as both engines read them, and their mapping to the api.ts and model
+// types. The columns are the same on SQLite and PostgreSQL; only how a flag and stored JSON come
+// back differs (SQLite: 0/1 and text; PostgreSQL: boolean and parsed JSONB), so each engine says
+// how to read those and the rest is mapped once, here (as delivery-rows.ts does for delivery).
+import type { Analysis, StoredArticle } from '../model.ts';
+import type { Source, SourceKind } from './api.ts';
+
+/** An article row; `Json` is how the engine returns the subheadings and analysis columns. */
+export interface ArticleRow<Json> {
+  id: number;
+  source_id: number | null;
+  url: string | null;
+  canonical_url: string | null;
+  guid: string | null;
+  outlet: string | null;
+  title: string;
+  published_at: string | null;
+  ingested_at: string;
+  language: string | null;
+  text: string;
+  subheadings: Json | null;
+  fingerprint: string;
+  near_duplicate_of: number | null;
+  analysis: Json | null;
+}
+
+/** The columns of an ArticleRow, for SELECTs. */
+export const ARTICLE_COLUMNS =
+  'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
+
+export function toArticle<Json>(row: ArticleRow<Json>, json: (value: Json) => unknown): StoredArticle {
+  const article: StoredArticle = {
+    id: row.id,
+    sourceId: row.source_id,
+    canonicalUrl: row.canonical_url,
+    title: row.title,
+    text: row.text,
+    ingestedAt: row.ingested_at,
+    fingerprint: row.fingerprint,
+    nearDuplicateOf: row.near_duplicate_of,
+    analysis: row.analysis ? (json(row.analysis) as Analysis) : null,
+  };
+  if (row.url) article.url = row.url;
+  if (row.guid) article.guid = row.guid;
+  if (row.outlet) article.outlet = row.outlet;
+  if (row.published_at) article.published = row.published_at;
+  if (row.language) article.language = row.language;
+  if (row.subheadings) article.subheadings = json(row.subheadings) as string[];
+  return article;
+}
+
+/** A source row; `Flag` is how the engine returns `enabled`. */
+export interface SourceRow<Flag> {
+  id: number;
+  url: string;
+  name: string;
+  kind: SourceKind;
+  language: string | null;
+  enabled: Flag;
+  etag: string | null;
+  last_modified: string | null;
+  last_attempt_at: string | null;
+  last_success_at: string | null;
+  consecutive_failures: number;
+  next_attempt_at: string | null;
+  last_error: string | null;
+}
+
+export function toSource<Flag>(row: SourceRow<Flag>, enabled: (flag: Flag) => boolean): Source {
+  return {
+    id: row.id,
+    url: row.url,
+    name: row.name,
+    kind: row.kind,
+    language: row.language,
+    enabled: enabled(row.enabled),
+    etag: row.etag,
+    lastModified: row.last_modified,
+    lastAttemptAt: row.last_attempt_at,
+    lastSuccessAt: row.last_success_at,
+    consecutiveFailures: row.consecutive_failures,
+    nextAttemptAt: row.next_attempt_at,
+    lastError: row.last_error,
+  };
+}
