@@ -2,7 +2,7 @@
 // The columns are the same on SQLite and PostgreSQL; only how a flag and stored JSON come back
 // differs (SQLite: 0/1 and text; PostgreSQL: boolean and parsed JSONB), so each engine says
 // how to read those and the rest is mapped once, here.
-import type { DigestRecord, DigestStatus, OutboxItem, OutboxStatus, PendingInput, Subscriber } from './api.ts';
+import type { DigestDecision, DigestRecord, DigestStatus, OutboxItem, OutboxStatus, PendingInput, Subscriber } from './api.ts';
 
 export interface DigestRow {
   id: number;
@@ -67,6 +67,28 @@ export function jsonOf(value: object): string {
     serialised.set(value, json);
   }
   return json;
+}
+
+/**
+ * The values of a decided digest's row, in the column order of the digests INSERT both engines
+ * write (chat_id, local_date, status, due_at, decided_at, cutoff_at, ingested_after, topic,
+ * story_count, message_count, finished_at): a digest with no message is finished when decided.
+ */
+export function digestValues(decision: DigestDecision, at: string): unknown[] {
+  const status: DigestStatus = decision.messages.length ? 'pending' : 'skipped-empty';
+  return [
+    decision.chatId,
+    decision.localDate,
+    status,
+    decision.dueAt.toISOString(),
+    at,
+    decision.cutoffAt.toISOString(),
+    decision.ingestedAfter?.toISOString() ?? null,
+    decision.topic,
+    decision.storyCount,
+    decision.messages.length,
+    status === 'skipped-empty' ? at : null,
+  ];
 }
 
 export function toDigest(row: DigestRow): DigestRecord {

@@ -28,7 +28,7 @@ import type {
   ReadyMessage,
   SendingMessage,
 } from '../api.ts';
-import { jsonOf, toDigest, toItem, type DigestRow, type OutboxRow } from '../delivery-rows.ts';
+import { digestValues, jsonOf, toDigest, toItem, type DigestRow, type OutboxRow } from '../delivery-rows.ts';
 import type { PgDb } from './db.ts';
 
 /** The delivering instance a PostgreSQL store object stands for. */
@@ -101,24 +101,11 @@ export class PgOutboxStore implements OutboxStore {
   recordDecision(decision: DigestDecision, now = new Date()): Promise<number | null> {
     return this.db.atomic(async (tx) => {
       const at = now.toISOString();
-      const status: DigestStatus = decision.messages.length ? 'pending' : 'skipped-empty';
       const { rows } = await tx.query<{ id: number }>(
         `INSERT INTO digests (chat_id, local_date, status, due_at, decided_at, cutoff_at, ingested_after, topic, story_count, message_count, finished_at)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
          ON CONFLICT (chat_id, local_date) DO NOTHING RETURNING id`,
-        [
-          decision.chatId,
-          decision.localDate,
-          status,
-          decision.dueAt.toISOString(),
-          at,
-          decision.cutoffAt.toISOString(),
-          decision.ingestedAfter?.toISOString() ?? null,
-          decision.topic,
-          decision.storyCount,
-          decision.messages.length,
-          status === 'skipped-empty' ? at : null,
-        ],
+        digestValues(decision, at),
       );
       const digestId = rows[0]?.id;
       if (digestId === undefined) return null;

@@ -10,7 +10,7 @@ import type { Statement, Transaction } from 'better-sqlite3';
 import { scrubSecrets } from '../../secrets.ts';
 import { statementCache, type Db } from './db.ts';
 import type { DeliveryCounts, DigestDecision, DigestRecord, DigestStatus, LockHolder, OutboxItem, OutboxStatus, ReadyMessage, SendingMessage } from '../api.ts';
-import { jsonOf, toDigest, toItem, type DigestRow, type OutboxRow } from '../delivery-rows.ts';
+import { digestValues, jsonOf, toDigest, toItem, type DigestRow, type OutboxRow } from '../delivery-rows.ts';
 
 type SqliteOutboxRow = OutboxRow<string>;
 
@@ -52,24 +52,11 @@ export class SqliteOutboxStore {
   recordDecision(decision: DigestDecision, now = new Date()): number | null {
     return this.transaction(() => {
       const at = now.toISOString();
-      const status: DigestStatus = decision.messages.length ? 'pending' : 'skipped-empty';
       const info = this.sql(
         `INSERT INTO digests (chat_id, local_date, status, due_at, decided_at, cutoff_at, ingested_after, topic, story_count, message_count, finished_at)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
          ON CONFLICT (chat_id, local_date) DO NOTHING`,
-      ).run(
-        decision.chatId,
-        decision.localDate,
-        status,
-        decision.dueAt.toISOString(),
-        at,
-        decision.cutoffAt.toISOString(),
-        decision.ingestedAfter?.toISOString() ?? null,
-        decision.topic,
-        decision.storyCount,
-        decision.messages.length,
-        status === 'skipped-empty' ? at : null,
-      );
+      ).run(...digestValues(decision, at));
       if (info.changes === 0) return null;
       const digestId = Number(info.lastInsertRowid);
       const insert = this.sql(
