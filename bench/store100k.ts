@@ -26,7 +26,7 @@ import { prepareCorpus, syntheticArticles, type SourceText } from './synthetic-c
 
 /** The benchmark's "now": the end of the 30 days of articles. Fixed, so runs are comparable. */
 export const BENCH_NOW = new Date('2025-06-30T12:00:00Z');
-const DAYS = 30;
+export const DAYS = 30;
 /** The corpus seed (printed by every build); BENCH_SEED picks another corpus. */
 export const SEED = Number(process.env.BENCH_SEED ?? 20_261_205);
 /** Bump when the way the store is built changes: cached stores of older versions are rebuilt. */
@@ -141,7 +141,7 @@ function storeCounts(path: string): Pick<BuildReport, 'stored' | 'distinctTexts'
 }
 
 /** `news-digest ingest --format jsonl --json` of the corpus into `target` (a file or a postgres:// URL), as a user runs it. */
-function ingestCorpus(target: string, corpusFile: string): { counts: BuildReport['counts']; ingestSeconds: number; load: [number, number] } {
+export function ingestCorpus(target: string, corpusFile: string): { counts: BuildReport['counts']; ingestSeconds: number; load: [number, number] } {
   const load: [number, number] = [loadavg()[0]!, 0];
   const started = performance.now();
   const child = spawnSync(process.execPath, [resolve(PROJECT_ROOT, 'bin', 'news-digest.js'), 'ingest', '--db', target, '--format', 'jsonl', '--json', corpusFile], {
