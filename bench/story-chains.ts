@@ -11,7 +11,7 @@
 //     stories whose articles span more than 7 days (no synthetic event spans more than 36 hours).
 // Deterministic: the seed (BENCH_SEED, default that of the 100k store) is printed.
 // Run: npx tsx bench/story-chains.ts [N=15000] [--json]   (needs ../shared/eval/polnear)
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -38,6 +38,8 @@ export interface ChainReport {
   articles: number;
   events: number;
   ingestSeconds: number;
+  /** CPU time of the ingest process (all its threads) per article: compare before and after a change on a busy machine. */
+  ingestCpuMsPerArticle: number;
   scores: ClusterScores;
   stories: number;
   multiArticleStories: number;
@@ -45,6 +47,13 @@ export interface ChainReport {
   longStories: number;
   articlesInLongStories: number;
   largest: StoryStats[];
+}
+
+/** CPU seconds of the children this process has waited for (cutime + cstime of /proc/self/stat, Linux). */
+function childrenCpuSeconds(): number {
+  const stat = readFileSync('/proc/self/stat', 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[13]) + Number(fields[14])) / 100;
 }
 
 const eventOf = (url: string): string => /-e(\d+)-\d+$/.exec(url)![1]!;
@@ -97,7 +106,9 @@ export function storyChains(count: number, say: (line: string) => void = (line) 
     writeFileSync(corpusFile, `${lines.join('\n')}\n`);
     say(`story-chains: seed ${SEED}: ${count} synthetic articles of ${events.size} events over ${DAYS} days; ingesting with news-digest ingest --format jsonl`);
     const dbPath = join(work, 'news.db');
+    const cpuBefore = childrenCpuSeconds();
     const { ingestSeconds } = ingestCorpus(dbPath, corpusFile);
+    const ingestCpuMsPerArticle = ((childrenCpuSeconds() - cpuBefore) * 1000) / count;
     const { predicted, gold, stories } = storedStories(dbPath);
     const long = stories.filter((s) => s.days > LONG_SPAN_DAYS);
     return {
@@ -105,6 +116,7 @@ export function storyChains(count: number, say: (line: string) => void = (line) 
       articles: predicted.size,
       events: events.size,
       ingestSeconds,
+      ingestCpuMsPerArticle,
       scores: scoreClusters(predicted, gold),
       stories: stories.length,
       multiArticleStories: stories.filter((s) => s.articles > 1).length,
@@ -121,7 +133,7 @@ function printed(r: ChainReport): string {
   const f = (x: number) => x.toFixed(3);
   const { pairs, bcubed } = r.scores;
   return [
-    `Stories at scale: the first ${r.articles} articles of the synthetic corpus (seed ${r.seed}, ${r.events} events over ${DAYS} days), ingested with \`news-digest ingest --format jsonl\` in ${r.ingestSeconds.toFixed(0)} s`,
+    `Stories at scale: the first ${r.articles} articles of the synthetic corpus (seed ${r.seed}, ${r.events} events over ${DAYS} days), ingested with \`news-digest ingest --format jsonl\` in ${r.ingestSeconds.toFixed(0)} s (${r.ingestCpuMsPerArticle.toFixed(1)} ms CPU per article, all threads)`,
     '',
     '| pair P | pair R | pair F1 | BCubed P | BCubed R | BCubed F1 | stories | multi-article | spanning > 7 days (articles) | largest: articles / days / outlets / events |',
     '|---|---|---|---|---|---|---|---|---|---|',

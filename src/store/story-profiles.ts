@@ -93,6 +93,8 @@ export interface Headline {
 }
 
 export interface SerializedProfile {
+  /** The event's time (the mean member time, ms); absent in rows written before it was kept. */
+  time?: number;
   terms: [string, number][];
   entities: [string, number][];
   /** The headline article's term vector (is a new member more representative?); absent while it is the only member. */
@@ -162,6 +164,8 @@ export function loadedStory(row: StoryColumns, saved: SerializedProfile): Loaded
       entities: new Map(saved.entities),
       first: Date.parse(row.first_at),
       last: Date.parse(row.last_at),
+      // A row from before the event time was kept: the middle of its span.
+      time: saved.time ?? (Date.parse(row.first_at) + Date.parse(row.last_at)) / 2,
       size: row.article_count,
       dated: row.dated,
     },
@@ -174,7 +178,7 @@ export function loadedStory(row: StoryColumns, saved: SerializedProfile): Loaded
 export function serializedProfile(story: Omit<StoryProfile, 'id'>, title: Headline, outlets: Set<string>): SerializedProfile {
   // The headline's vector only needs its heaviest terms to compare with the centroid.
   const titleTerms = title.terms.size > TITLE_TERMS ? new Map([...title.terms].sort((a, b) => b[1] - a[1]).slice(0, TITLE_TERMS)) : title.terms;
-  const profile: SerializedProfile = { terms: entries(story.terms), entities: entries(story.entities), outlets: [...outlets] };
+  const profile: SerializedProfile = { time: Math.round(story.time), terms: entries(story.terms), entities: entries(story.entities), outlets: [...outlets] };
   if (story.size > 1) profile.titleTerms = entries(titleTerms);
   return profile;
 }

@@ -17,6 +17,11 @@ export interface StoryProfile {
   /** Earliest and latest member time (published, else ingested), ms since the epoch. */
   first: number;
   last: number;
+  /**
+   * The event's time: the mean of the members' times. Unlike `last`, one new member moves it
+   * only by 1/size of the way, so a story on a busy topic cannot walk forward report by report.
+   */
+  time: number;
   size: number;
   /** True while every member has a published time. */
   dated: boolean;
@@ -44,6 +49,18 @@ export const RULES = {
   halfLifeDays: 2,
   /** Never compared beyond this gap: a follow-up days later needs a strong score (decay), weeks later none. */
   maxGapDays: 7,
+  /**
+   * How far one event's reports spread around its time before the distance counts: outlets
+   * report an event over a day or two. Beyond it an article is a follow-up, however close to
+   * the story's newest member, and the similarity decays with the days past it.
+   */
+  eventSpreadDays: 1,
+  /**
+   * A follow-up (an article further than the event spread from the story's event time) is the
+   * same event only on strong evidence: its similarity, before any decay, must reach this.
+   * Reports of one topic (the same people and places, other events) score below it.
+   */
+  followUpSimilarity: 0.25,
   /** Two stories that a new article both joins are one when their centroids score this much. */
   mergeThreshold: 0.22,
   /** A story splits when its two halves score below this with each other: they would not join each other now. */
@@ -64,9 +81,19 @@ export type IsSpecific = (name: string) => boolean;
 
 const DAY = 86_400_000;
 
-/** Days between a time and a story's span (0 inside it); null when too far to compare. */
-export function gapDays(time: number, story: Pick<StoryProfile, 'first' | 'last'>): number | null {
-  const gap = Math.max(0, story.first - time, time - story.last) / DAY;
+type Span = Pick<StoryProfile, 'first' | 'last' | 'time'>;
+
+/** Milliseconds between two times beyond the spread of one event's reports (negative within it). */
+const pastEventSpread = (a: number, b: number) => Math.abs(a - b) - RULES.eventSpreadDays * DAY;
+
+/**
+ * Days between a time and a story: past its span (0 inside it), or past the spread of its event
+ * around the event's time, whichever is more. The second stops a chain: a story that takes in
+ * a report every day or two keeps its newest member close to the next report, but its event
+ * time falls behind, and after a few days only a strong score joins. Null: too far to compare.
+ */
+export function gapDays(time: number, story: Span): number | null {
+  const gap = Math.max(0, story.first - time, time - story.last, pastEventSpread(time, story.time)) / DAY;
   return gap > RULES.maxGapDays ? null : gap;
 }
 
@@ -105,7 +132,8 @@ export function storyScore(article: Placed, story: StoryProfile, isSpecific: IsS
   const gap = gapDays(article.time, story);
   if (gap === null) return -1;
   const { similarity, gated } = match(article.vectors, story, isSpecific);
-  return gated ? decayed(similarity, gap) : -1;
+  if (!gated || (pastEventSpread(article.time, story.time) > 0 && similarity < RULES.followUpSimilarity)) return -1;
+  return decayed(similarity, gap);
 }
 
 /** The score a pair must reach: higher when either side lacks a date. */
@@ -133,7 +161,7 @@ export function chooseStory(article: Placed, candidates: StoryProfile[], isSpeci
 
 /** How well two stories (centroids and spans) go together; -1 when too far apart in time or not gated. */
 export function storiesScore(a: StoryProfile, b: StoryProfile, isSpecific: IsSpecific): number {
-  const gap = Math.max(0, a.first - b.last, b.first - a.last) / DAY;
+  const gap = Math.max(0, a.first - b.last, b.first - a.last, pastEventSpread(a.time, b.time)) / DAY;
   if (gap > RULES.maxGapDays) return -1;
   const { similarity, gated } = match(a, b, isSpecific);
   return gated ? decayed(similarity, gap) : -1;
@@ -146,7 +174,7 @@ export function shouldMerge(a: StoryProfile, b: StoryProfile, isSpecific: IsSpec
 }
 
 export function profileOf(id: number, article: Placed): StoryProfile {
-  return { id, terms: new Map(article.vectors.terms), entities: new Map(article.vectors.entities), first: article.time, last: article.time, size: 1, dated: article.dated };
+  return { id, terms: new Map(article.vectors.terms), entities: new Map(article.vectors.entities), first: article.time, last: article.time, time: article.time, size: 1, dated: article.dated };
 }
 
 export function withMember(story: StoryProfile, article: Placed): StoryProfile {
@@ -156,6 +184,7 @@ export function withMember(story: StoryProfile, article: Placed): StoryProfile {
     entities: addTo(story.entities, article.vectors.entities, CENTROID_ENTITIES),
     first: Math.min(story.first, article.time),
     last: Math.max(story.last, article.time),
+    time: story.time + (article.time - story.time) / (story.size + 1),
     size: story.size + 1,
     dated: story.dated && article.dated,
   };
@@ -169,6 +198,7 @@ export function merged(into: StoryProfile, other: StoryProfile): StoryProfile {
     entities: addTo(into.entities, other.entities, CENTROID_ENTITIES),
     first: Math.min(into.first, other.first),
     last: Math.max(into.last, other.last),
+    time: (into.time * into.size + other.time * other.size) / (into.size + other.size),
     size: into.size + other.size,
     dated: into.dated && other.dated,
   };

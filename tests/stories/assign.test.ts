@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { RULES, chooseStory, profileFromMembers, shouldMerge, splitCheckDue, splitOff, storyScore, type Placed, type StoryProfile } from '../../src/stories/assign.ts';
-import { articleFeatures } from '../../src/stories/features.ts';
+import { RULES, chooseStory, profileFromMembers, profileOf, shouldMerge, splitCheckDue, splitOff, storyScore, withMember, type Placed, type StoryProfile } from '../../src/stories/assign.ts';
+import { articleFeatures, type ArticleFeatures } from '../../src/stories/features.ts';
 import { articleVectors, type TermStatistics } from '../../src/stories/vectors.ts';
 import { damBreach, damFollowUp, otherDam, rateDecision, valleyElection } from '../fixtures/stories.ts';
 
@@ -13,6 +13,7 @@ const stats: TermStatistics = { documents: 5_000, termFrequency: frequency, name
 const anyRare = () => true;
 
 const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 const placed = (draft: { title: string; text: string; published?: string }, dated = true): Placed => ({
   vectors: articleVectors(articleFeatures(draft), stats),
   time: Date.parse(draft.published ?? '2025-03-12T09:00:00Z'),
@@ -30,12 +31,42 @@ describe('story assignment (pure)', () => {
   });
 
   it('lets the score fade with the days between the article and the story, and stops comparing after a week', () => {
-    const sameDay = storyScore(placed(damFollowUp), { ...breach, first: Date.parse('2025-03-14T09:00:00Z'), last: Date.parse('2025-03-14T09:00:00Z') }, anyRare);
+    const followUpDay = Date.parse('2025-03-14T09:00:00Z');
+    const sameDay = storyScore(placed(damFollowUp), { ...breach, first: followUpDay, last: followUpDay, time: followUpDay }, anyRare);
     const twoDays = storyScore(placed(damFollowUp), breach, anyRare);
     const days = (Date.parse(damFollowUp.published!) - breach.last) / (24 * HOUR);
     expect(twoDays).toBeCloseTo(sameDay * 0.5 ** (days / RULES.halfLifeDays), 5);
     expect(twoDays).toBeGreaterThan(RULES.threshold);
     expect(storyScore({ ...placed(damFollowUp), time: breach.last + 8 * 24 * HOUR }, breach, anyRare)).toBe(-1);
+  });
+
+  it('does not chain a topic reported every three days for four weeks into one story, yet takes in a follow-up of one of its events', () => {
+    // One water authority in the news every three days: each report names Petra Halova and Lake
+    // Varna and uses the topic's words, and has its own event's words. Each report is 3 days
+    // past the story's newest member: measured from there alone, every one joined (and the story
+    // grew for weeks); measured from the story's event time, the chain stops within days.
+    const start = Date.parse('2025-03-01T09:00:00Z');
+    const events = [['pipe', 'burst'], ['tariff', 'rise'], ['drought', 'warn'], ['reservoir', 'audit'], ['fish', 'kill'], ['boil', 'notic'], ['pump', 'strike'], ['sewer', 'leak'], ['alga', 'bloom'], ['meter', 'fraud']];
+    const report = ([what, how]: string[], time: number, extra: [string, number][] = []): Placed => {
+      const features: ArticleFeatures = { terms: [['halova', 2], ['water', 2], ['author', 2], ['varna', 1], [what!, 3], [how!, 3], ...extra], entities: [['petra halova', 2], ['lake varna', 1], [`${what} site`, 1]] };
+      return { vectors: articleVectors(features, stats), time, dated: true };
+    };
+    const stories: StoryProfile[] = [];
+    const place = (article: Placed): number => {
+      const { storyId } = chooseStory(article, stories, anyRare);
+      if (storyId === null) {
+        stories.push(profileOf(stories.length + 1, article));
+        return stories.length;
+      }
+      stories[storyId - 1] = withMember(stories[storyId - 1]!, article);
+      return storyId;
+    };
+    const burst = place(report(events[0]!, start));
+    // A day and a half later, the repairs: the burst's own words, and more.
+    expect(place(report(events[0]!, start + 1.5 * DAY, [['repair', 3]]))).toBe(burst);
+    for (const [k, event] of events.slice(1).entries()) place(report(event, start + (k + 1) * 3 * DAY));
+    expect(stories.length).toBeGreaterThan(2);
+    for (const story of stories) expect(story.last - story.first).toBeLessThanOrEqual(7 * DAY);
   });
 
   it('needs a shared specific name (or near-identical wording) to join: reports of one genre are not one event', () => {

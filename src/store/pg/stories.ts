@@ -247,13 +247,14 @@ export class PgStoryStore implements StoryStore {
   private async candidates(keys: string[], time: string): Promise<LoadedStory[]> {
     if (!keys.length) return [];
     const at = Date.parse(time);
-    // The stories of the articles within the time window that share the most keys with this one:
-    // an index range per key, never a scan of the stories.
+    // The stories of the articles within the time window that have the most of this one's keys,
+    // the closest in time first: an index range per key, never a scan of the stories (distinct
+    // keys, not key rows: see the SQLite engine).
     const { rows } = await this.db.query<{ story_id: number }>(
       `SELECT m.story_id FROM article_keys k JOIN story_articles m ON m.article_id = k.article_id
        WHERE k.key = ANY($1::text[]) AND k.at BETWEEN $2 AND $3
-       GROUP BY m.story_id ORDER BY count(*) DESC, m.story_id DESC LIMIT $4`,
-      [keys, at - RULES.maxGapDays * DAY, at + RULES.maxGapDays * DAY, MAX_CANDIDATES],
+       GROUP BY m.story_id ORDER BY count(DISTINCT k.key) DESC, min(abs(k.at - $5::bigint)), m.story_id DESC LIMIT $4`,
+      [keys, at - RULES.maxGapDays * DAY, at + RULES.maxGapDays * DAY, MAX_CANDIDATES, at],
     );
     return this.loadMany(rows.map((r) => r.story_id));
   }
