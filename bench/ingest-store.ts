@@ -4,6 +4,9 @@
 // DATABASE_URL names a PostgreSQL server, into a fresh database on it (created and dropped here;
 // the URL's user needs CREATEDB). Wall time of the store part only, best of ROUNDS.
 // Run: DATABASE_URL=postgres://user@127.0.0.1:5432/postgres npx tsx bench/ingest-store.ts
+// (BENCH_STORE_DATABASE names the scratch database, default news_digest_bench_store: two people
+// benchmarking on one server each use their own.) On PostgreSQL it also counts the statements
+// sent per article (round trips: each waits for the server's answer).
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -15,18 +18,29 @@ import { openStore } from '../src/store/index.ts';
 import { DATA_DIR, QUICK, fmt, load1, machineLine } from './common.ts';
 
 const ROUNDS = QUICK ? 1 : 2;
-const BENCH_DATABASE = 'news_digest_bench_store';
+const BENCH_DATABASE = process.env.BENCH_STORE_DATABASE ?? 'news_digest_bench_store';
+if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DATABASE)) throw new Error(`BENCH_STORE_DATABASE: ${BENCH_DATABASE} is not a plain database name`);
 
-async function storeAll(target: string, prepared: PreparedArticle[]): Promise<{ ms: number; stored: number }> {
+/** Statements sent through node-postgres (every pool connection is a pg.Client): one round trip each. */
+let statements = 0;
+const clientQuery = pg.Client.prototype.query;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  statements++;
+  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
+} as typeof clientQuery;
+
+async function storeAll(target: string, prepared: PreparedArticle[]): Promise<{ ms: number; stored: number; statements: number }> {
   const store = await openStore(target);
   try {
     const start = performance.now();
+    const statementsBefore = statements;
     for (let i = 0; i < prepared.length; i += STORE_BATCH) {
       await store.transaction(async (tx) => {
         for (const { draft, analysis, keys, storyFeatures } of prepared.slice(i, i + STORE_BATCH)) await tx.articles.insert(draft, { analysis, keys, storyFeatures });
       });
     }
-    return { ms: performance.now() - start, stored: await store.articles.count() };
+    const ms = performance.now() - start;
+    return { ms, stored: await store.articles.count(), statements: statements - statementsBefore };
   } finally {
     await store.close();
   }
@@ -64,6 +78,7 @@ else console.log('DATABASE_URL not set: SQLite only');
 for (const [name, fresh] of engines) {
   let best = Infinity;
   let stored = 0;
+  let sent = 0;
   const loadStart = load1();
   for (let round = 0; round < ROUNDS; round++) {
     const { target, cleanup } = await fresh();
@@ -71,9 +86,10 @@ for (const [name, fresh] of engines) {
       const run = await storeAll(target, prepared);
       best = Math.min(best, run.ms);
       stored = run.stored;
+      sent = run.statements;
     } finally {
       cleanup();
     }
   }
-  console.log(`${name}: ${stored} of ${prepared.length} articles stored in ${fmt(best / 1000, 1)} s: ${fmt((prepared.length / best) * 1000, 0)} articles/s (load average ${fmt(loadStart, 1)} to ${fmt(load1(), 1)})`);
+  console.log(`${name}: ${stored} of ${prepared.length} articles stored in ${fmt(best / 1000, 1)} s: ${fmt((prepared.length / best) * 1000, 0)} articles/s (load average ${fmt(loadStart, 1)} to ${fmt(load1(), 1)})${sent ? `; ${fmt(sent / prepared.length, 1)} statements per article` : ''}`);
 }
