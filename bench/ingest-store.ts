@@ -10,55 +10,31 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import pg from 'pg';
 import { STORE_BATCH } from '../src/ingest/pipeline.ts';
 import { prepareDocument, type PreparedArticle } from '../src/ingest/prepare.ts';
 import { AnalysisContext } from '../src/nlp/context.ts';
 import { openStore } from '../src/store/index.ts';
 import { DATA_DIR, QUICK, fmt, load1, machineLine } from './common.ts';
+import { freshDatabase, statementsSent } from './pg-statements.ts';
 
 const ROUNDS = QUICK ? 1 : 2;
 const BENCH_DATABASE = process.env.BENCH_STORE_DATABASE ?? 'news_digest_bench_store';
-if (!/^[a-z_][a-z0-9_]*$/.test(BENCH_DATABASE)) throw new Error(`BENCH_STORE_DATABASE: ${BENCH_DATABASE} is not a plain database name`);
-
-/** Statements sent through node-postgres (every pool connection is a pg.Client): one round trip each. */
-let statements = 0;
-const clientQuery = pg.Client.prototype.query;
-pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
-  statements++;
-  return (clientQuery as (...a: unknown[]) => unknown).apply(this, args);
-} as typeof clientQuery;
 
 async function storeAll(target: string, prepared: PreparedArticle[]): Promise<{ ms: number; stored: number; statements: number }> {
   const store = await openStore(target);
   try {
     const start = performance.now();
-    const statementsBefore = statements;
+    const statementsBefore = statementsSent();
     for (let i = 0; i < prepared.length; i += STORE_BATCH) {
       await store.transaction(async (tx) => {
         for (const { draft, analysis, keys, storyFeatures } of prepared.slice(i, i + STORE_BATCH)) await tx.articles.insert(draft, { analysis, keys, storyFeatures });
       });
     }
     const ms = performance.now() - start;
-    return { ms, stored: await store.articles.count(), statements: statements - statementsBefore };
+    return { ms, stored: await store.articles.count(), statements: statementsSent() - statementsBefore };
   } finally {
     await store.close();
   }
-}
-
-/** A fresh database on the server of `url` (dropped first if a run left it): its URL. */
-async function freshPostgres(url: string): Promise<string> {
-  const admin = new pg.Client(url);
-  await admin.connect();
-  try {
-    await admin.query(`DROP DATABASE IF EXISTS ${BENCH_DATABASE}`);
-    await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
-  } finally {
-    await admin.end();
-  }
-  const fresh = new URL(url);
-  fresh.pathname = `/${BENCH_DATABASE}`;
-  return fresh.toString();
 }
 
 console.log(machineLine());
@@ -73,7 +49,7 @@ const engines: [string, () => Promise<{ target: string; cleanup: () => void }>][
   }],
 ];
 const url = process.env.DATABASE_URL;
-if (url) engines.push(['postgres', async () => ({ target: await freshPostgres(url), cleanup: () => {} })]);
+if (url) engines.push(['postgres', async () => ({ target: await freshDatabase(url, BENCH_DATABASE), cleanup: () => {} })]);
 else console.log('DATABASE_URL not set: SQLite only');
 for (const [name, fresh] of engines) {
   let best = Infinity;

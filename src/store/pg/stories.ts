@@ -65,6 +65,12 @@ export interface FoundStoryColumns {
   original_story: StoryVersion | null;
 }
 
+/** A digest's contents as stored (story id and member ids per story) and the key its copies share. */
+function digestContents(stories: { storyId: number; articleIds: number[] }[]): { contents: string; key: string } {
+  const contents = JSON.stringify(stories.map((s) => [s.storyId, s.articleIds]));
+  return { contents, key: createHash('sha1').update(contents).digest('base64url') };
+}
+
 /** Adds a value to a statement's parameters and returns its placeholder. */
 function param(params: unknown[], value: unknown): string {
   params.push(value);
@@ -588,29 +594,38 @@ export class PgStoryStore implements StoryStore {
   // ---- what daily digests carried ----
 
   async recordDigest(digestId: number, stories: { storyId: number; articleIds: number[] }[]): Promise<void> {
-    if (!stories.length) return;
-    const contents = JSON.stringify(stories.map((s) => [s.storyId, s.articleIds]));
-    // Subscribers who get the same digest share one copy of its contents.
-    const contentKey = createHash('sha1').update(contents).digest('base64url');
+    await this.recordDigests([{ digestId, stories }]);
+  }
+
+  /** Contents and the digests' links to them, in one statement (subscribers who get the same digest share one copy of its contents). */
+  async recordDigests(digests: { digestId: number; stories: { storyId: number; articleIds: number[] }[] }[]): Promise<void> {
+    const carrying = digests.filter((d) => d.stories.length).map((d) => ({ digestId: d.digestId, ...digestContents(d.stories) }));
+    if (!carrying.length) return;
+    const contents = new Map(carrying.map((c) => [c.key, c.contents]));
     await this.db.query(
-      `INSERT INTO digest_story_contents (content_key, story_id, article_ids)
-       SELECT $1, (value->>0)::bigint, value->1 FROM jsonb_array_elements($2::jsonb) ON CONFLICT DO NOTHING`,
-      [contentKey, contents],
-    );
-    await this.db.query(
-      'INSERT INTO digest_story_sets (digest_id, content_key) VALUES ($1, $2) ON CONFLICT (digest_id) DO UPDATE SET content_key = excluded.content_key',
-      [digestId, contentKey],
+      `WITH c AS (
+         INSERT INTO digest_story_contents (content_key, story_id, article_ids)
+         SELECT c.key, (e.value->>0)::bigint, e.value->1 FROM unnest($1::text[], $2::text[]) AS c(key, contents), jsonb_array_elements(c.contents::jsonb) AS e
+         ON CONFLICT DO NOTHING)
+       INSERT INTO digest_story_sets (digest_id, content_key) SELECT * FROM unnest($3::bigint[], $4::text[])
+       ON CONFLICT (digest_id) DO UPDATE SET content_key = excluded.content_key`,
+      [[...contents.keys()], [...contents.values()], carrying.map((c) => c.digestId), carrying.map((c) => c.key)],
     );
   }
 
   async deliveredArticles(chatId: number, since = ''): Promise<Set<number>> {
-    const { rows } = await this.db.query<{ article_ids: number[] }>(
-      `SELECT c.article_ids FROM digests d JOIN digest_story_sets s ON s.digest_id = d.id JOIN digest_story_contents c ON c.content_key = s.content_key
-       WHERE d.chat_id = $1 AND d.status <> 'failed' AND d.decided_at >= $2`,
-      [chatId, since],
+    return (await this.deliveredArticlesOf([chatId], since)).get(chatId)!;
+  }
+
+  async deliveredArticlesOf(chatIds: number[], since: string): Promise<Map<number, Set<number>>> {
+    const out = new Map(chatIds.map((id) => [id, new Set<number>()]));
+    if (!chatIds.length) return out;
+    const { rows } = await this.db.query<{ chat_id: number; article_ids: number[] }>(
+      `SELECT d.chat_id, c.article_ids FROM digests d JOIN digest_story_sets s ON s.digest_id = d.id JOIN digest_story_contents c ON c.content_key = s.content_key
+       WHERE d.chat_id = ANY($1::bigint[]) AND d.status <> 'failed' AND d.decided_at >= $2`,
+      [chatIds, since],
     );
-    const out = new Set<number>();
-    for (const r of rows) for (const id of r.article_ids) out.add(id);
+    for (const r of rows) for (const id of r.article_ids) out.get(r.chat_id)!.add(id);
     return out;
   }
 }
