@@ -4,7 +4,7 @@
 // digests (no history), then, after a day's more news, the second ones (each subscriber's last
 // cutoff and the articles their first digest carried are read). Measured: the decideDue call
 // (src/delivery/decide.ts, what the scheduler runs), wall and CPU of this process, and on
-// PostgreSQL the statements it sent per subscriber. PostgreSQL runs when DATABASE_URL names a
+// PostgreSQL the statements it sent and the server's CPU (a local server) per subscriber. PostgreSQL runs when DATABASE_URL names a
 // server: a fresh database BENCH_DECIDE_DATABASE (default news_digest_bench_decide) is created
 // on it (the URL's user needs CREATEDB).
 // Run: DATABASE_URL=postgres://user@127.0.0.1:5432/postgres npx tsx bench/decide.ts
@@ -17,7 +17,7 @@ import { prepareDocument, type PreparedArticle } from '../src/ingest/prepare.ts'
 import { AnalysisContext } from '../src/nlp/context.ts';
 import { openStore, type Store } from '../src/store/index.ts';
 import { DATA_DIR, QUICK, fmt, load1, machineLine } from './common.ts';
-import { freshDatabase, statementsSent } from './pg-statements.ts';
+import { freshDatabase, serverCpuMs, statementsSent } from './pg-statements.ts';
 
 const SUBSCRIBERS = Number(process.env.DECIDE_SUBSCRIBERS ?? (QUICK ? 2_000 : 20_000));
 const ARTICLES_PER_DAY = QUICK ? 60 : 200;
@@ -49,8 +49,9 @@ async function addSubscribers(store: Store): Promise<void> {
   }
 }
 
-async function decideDay(store: Store, engine: string, label: string, now: Date): Promise<void> {
+async function decideDay(store: Store, engine: string, label: string, now: Date, database?: string): Promise<void> {
   const loadStart = load1();
+  const serverBefore = database && serverCpuMs(database);
   const statementsBefore = statementsSent();
   const cpu = process.cpuUsage();
   const start = performance.now();
@@ -58,10 +59,13 @@ async function decideDay(store: Store, engine: string, label: string, now: Date)
   const ms = performance.now() - start;
   const used = process.cpuUsage(cpu);
   const statements = statementsSent() - statementsBefore;
+  const serverAfter = database && serverCpuMs(database);
+  const serverCpu = typeof serverBefore === 'number' && typeof serverAfter === 'number' ? serverAfter - serverBefore : undefined;
   const decided = report.queued + report.skippedEmpty;
   console.log(
     `${engine}, ${label}: ${decided} of ${report.due} due decided (${report.queued} queued, ${report.skippedEmpty} empty, ${report.built} digests built) in ${fmt(ms / 1000, 1)} s wall, ` +
       `${fmt((used.user + used.system) / 1e6, 1)} s CPU: ${fmt(ms / decided, 2)} ms wall and ${fmt((used.user + used.system) / 1000 / decided, 2)} ms CPU per subscriber` +
+      `${serverCpu === undefined ? '' : ` + ${fmt(serverCpu / decided, 2)} ms in the PostgreSQL server`}` +
       `${statements ? `, ${fmt(statements / decided, 2)} statements per subscriber` : ''} (load average ${fmt(loadStart, 1)} to ${fmt(load1(), 1)})`,
   );
 }
@@ -85,12 +89,13 @@ else console.log('DATABASE_URL not set: SQLite only');
 for (const [engine, fresh] of targets.filter(([name]) => !only || name === only)) {
   const { target, cleanup } = await fresh();
   const store = await openStore(target);
+  const database = engine === 'postgres' ? new URL(target).pathname.slice(1) : undefined;
   try {
     await ingestDay(store, days[0]!, DAY1);
     await addSubscribers(store);
-    await decideDay(store, engine, 'first digests', DAY1);
+    await decideDay(store, engine, 'first digests', DAY1, database);
     await ingestDay(store, days[1]!, DAY2);
-    await decideDay(store, engine, 'second digests (with history)', DAY2);
+    await decideDay(store, engine, 'second digests (with history)', DAY2, database);
   } finally {
     await store.close();
     cleanup();

@@ -15,23 +15,38 @@ import { prepareDocument, type PreparedArticle } from '../src/ingest/prepare.ts'
 import { AnalysisContext } from '../src/nlp/context.ts';
 import { openStore } from '../src/store/index.ts';
 import { DATA_DIR, QUICK, fmt, load1, machineLine } from './common.ts';
-import { freshDatabase, statementsSent } from './pg-statements.ts';
+import { freshDatabase, serverCpuMs, statementsSent } from './pg-statements.ts';
 
 const ROUNDS = QUICK ? 1 : 2;
 const BENCH_DATABASE = process.env.BENCH_STORE_DATABASE ?? 'news_digest_bench_store';
 
-async function storeAll(target: string, prepared: PreparedArticle[]): Promise<{ ms: number; stored: number; statements: number }> {
+interface Run {
+  ms: number;
+  stored: number;
+  statements: number;
+  /** CPU ms of this process, and of the PostgreSQL server's processes for the store's database. */
+  cpuMs: number;
+  serverCpuMs?: number;
+}
+
+async function storeAll(target: string, prepared: PreparedArticle[]): Promise<Run> {
   const store = await openStore(target);
+  const database = store.engine === 'postgres' ? new URL(target).pathname.slice(1) : undefined;
   try {
     const start = performance.now();
     const statementsBefore = statementsSent();
+    const cpu = process.cpuUsage();
+    const serverBefore = database && serverCpuMs(database);
     for (let i = 0; i < prepared.length; i += STORE_BATCH) {
       await store.transaction(async (tx) => {
         for (const { draft, analysis, keys, storyFeatures } of prepared.slice(i, i + STORE_BATCH)) await tx.articles.insert(draft, { analysis, keys, storyFeatures });
       });
     }
     const ms = performance.now() - start;
-    return { ms, stored: await store.articles.count(), statements: statementsSent() - statementsBefore };
+    const used = process.cpuUsage(cpu);
+    const serverAfter = database && serverCpuMs(database);
+    const serverCpu = typeof serverBefore === 'number' && typeof serverAfter === 'number' ? serverAfter - serverBefore : undefined;
+    return { ms, stored: await store.articles.count(), statements: statementsSent() - statementsBefore, cpuMs: (used.user + used.system) / 1000, serverCpuMs: serverCpu };
   } finally {
     await store.close();
   }
@@ -53,6 +68,9 @@ if (url) engines.push(['postgres', async () => ({ target: await freshDatabase(ur
 else console.log('DATABASE_URL not set: SQLite only');
 for (const [name, fresh] of engines) {
   let best = Infinity;
+  /** The lowest CPU of the rounds, this process's and the server's. */
+  let cpu = Infinity;
+  let serverCpu = Infinity;
   let stored = 0;
   let sent = 0;
   const loadStart = load1();
@@ -63,9 +81,14 @@ for (const [name, fresh] of engines) {
       best = Math.min(best, run.ms);
       stored = run.stored;
       sent = run.statements;
+      cpu = Math.min(cpu, run.cpuMs);
+      if (run.serverCpuMs !== undefined) serverCpu = Math.min(serverCpu, run.serverCpuMs);
     } finally {
       cleanup();
     }
   }
-  console.log(`${name}: ${stored} of ${prepared.length} articles stored in ${fmt(best / 1000, 1)} s: ${fmt((prepared.length / best) * 1000, 0)} articles/s (load average ${fmt(loadStart, 1)} to ${fmt(load1(), 1)})${sent ? `; ${fmt(sent / prepared.length, 1)} statements per article` : ''}`);
+  console.log(
+    `${name}: ${stored} of ${prepared.length} articles stored in ${fmt(best / 1000, 1)} s: ${fmt((prepared.length / best) * 1000, 0)} articles/s (load average ${fmt(loadStart, 1)} to ${fmt(load1(), 1)}); CPU per article ${fmt(cpu / prepared.length, 2)} ms here` +
+      `${Number.isFinite(serverCpu) ? ` + ${fmt(serverCpu / prepared.length, 2)} ms in the PostgreSQL server` : ''}${sent ? `; ${fmt(sent / prepared.length, 1)} statements per article` : ''}`,
+  );
 }
