@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
 import { AnalysisContext } from '../nlp/context.ts';
 import { runJob, type Job, type JobEnvironment } from './jobs.ts';
+import { packResult } from './transfer.ts';
 import type { WorkerReply } from './worker-pool.ts';
 
 // This worker's own analysis context: it runs one job at a time, so its analyses never interleave.
@@ -13,7 +14,7 @@ const env: JobEnvironment = { readFile: (path) => readFileSync(path), analysis: 
 parentPort!.on('message', ({ id, job }: { id: number; job: Job }) => {
   let reply: WorkerReply;
   try {
-    reply = { id, result: runJob(job, env) };
+    reply = { id, result: packResult(job.kind, runJob(job, env)) };
   } catch (error) {
     reply = { id, error: error instanceof Error ? error.message : String(error) };
   }
