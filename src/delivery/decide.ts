@@ -9,7 +9,7 @@ import { english, isLanguage, translator, type Language, type Translator } from 
 import { selectStories } from '../digest/select.ts';
 import type { Logger } from '../log.ts';
 import type { Store, StoreTx, Subscriber } from '../store/index.ts';
-import type { OutboxMessageInput } from '../store/index.ts';
+import type { DecisionInputs, DigestDecision, OutboxMessageInput } from '../store/index.ts';
 import { dueToday, localDate } from './schedule.ts';
 import { normaliseTimeOfDay } from '../util/time-of-day.ts';
 
@@ -87,6 +87,60 @@ type SelectedStory = Omit<StoryCandidate, 'articles'> & { articleIds: number[] }
 /** How far back "stories you already got" reaches: a story is never followed for longer. */
 const DELIVERED_LOOKBACK_DAYS = 30;
 
+/** What a subscriber's earlier digests say: when the last one cut the news off, and the articles they carried (lately). */
+export interface DigestHistory {
+  last: Date | null;
+  got: Set<number>;
+}
+
+const deliveredSince = (now: Date) => new Date(now.getTime() - DELIVERED_LOOKBACK_DAYS * 86_400_000).toISOString();
+
+async function digestHistory(store: StoreTx, chatId: number, last: Date | null, now: Date): Promise<DigestHistory> {
+  return { last, got: last ? await store.stories.deliveredArticles(chatId, deliveredSince(now)) : new Set<number>() };
+}
+
+/**
+ * What deciding a page of subscribers reads, at once where the engine can (PostgreSQL: a round
+ * trip per subscriber would bound the decider), else subscriber by subscriber. A subscriber
+ * decided already has no history.
+ */
+async function readPage(tx: StoreTx, page: DueSubscriber[], now: Date): Promise<Map<number, DecisionInputs & { history?: DigestHistory }>> {
+  let inputs: Map<number, DecisionInputs>;
+  if (tx.outbox.decisionInputs) inputs = await tx.outbox.decisionInputs(page.map((d) => ({ chatId: d.subscriber.chatId, localDate: d.localDate })));
+  else {
+    inputs = new Map();
+    for (const { subscriber, localDate: date } of page) {
+      const chatId = subscriber.chatId;
+      const decided = await tx.outbox.hasDigest(chatId, date);
+      inputs.set(chatId, decided ? { decided, topics: [], lastCutoff: null } : { decided, topics: await tx.subscribers.topics(chatId), lastCutoff: await tx.outbox.lastCutoff(chatId) });
+    }
+  }
+  const open = [...inputs].filter(([, i]) => !i.decided);
+  const returning = open.filter(([, i]) => i.lastCutoff).map(([chatId]) => chatId);
+  const delivered = tx.stories.deliveredArticlesOf && returning.length ? await tx.stories.deliveredArticlesOf(returning, deliveredSince(now)) : undefined;
+  for (const [chatId, input] of open) {
+    const got = delivered?.get(chatId);
+    Object.assign(input, { history: got ? { last: input.lastCutoff, got } : await digestHistory(tx, chatId, input.lastCutoff, now) });
+  }
+  return inputs;
+}
+
+/** Records a page's decisions and what their digests carry, at once where the engine can; the digest ids in order (null: decided by someone else meanwhile). */
+async function recordPage(tx: StoreTx, decided: { decision: DigestDecision; digest: Digest }[], now: Date): Promise<(number | null)[]> {
+  const decisions = decided.map((d) => d.decision);
+  let ids: (number | null)[];
+  if (tx.outbox.recordDecisions) ids = await tx.outbox.recordDecisions(decisions, now);
+  else {
+    ids = [];
+    for (const decision of decisions) ids.push(await tx.outbox.recordDecision(decision, now));
+  }
+  // What each carries, story by story: the next digest shows these stories as updates.
+  const carried = decided.flatMap(({ decision, digest }, i) => (ids[i] !== null && decision.messages.length ? [{ digestId: ids[i]!, stories: carriedStories(digest) }] : []));
+  if (tx.stories.recordDigests) await tx.stories.recordDigests(carried);
+  else for (const { digestId, stories } of carried) await tx.stories.recordDigest(digestId, stories);
+  return ids;
+}
+
 /** Stories a digest carries, with the articles shown for each: recorded with the decision. */
 export function carriedStories(digest: Digest): { storyId: number; articleIds: number[] }[] {
   return digest.stories
@@ -107,10 +161,18 @@ export async function dailyDigest(
   chatId: number,
   topics: string[],
   now: Date,
-  options: { maxStories: number; firstWindowHours: number; cache?: DigestCache; selections?: Map<string, SelectedStory[]>; language?: Language },
+  options: {
+    maxStories: number;
+    firstWindowHours: number;
+    cache?: DigestCache;
+    selections?: Map<string, SelectedStory[]>;
+    language?: Language;
+    /** The subscriber's history when read already (for a page of subscribers at once); else read here. */
+    history?: DigestHistory;
+  },
 ): Promise<{ digest: Digest; messages: OutboxMessageInput[]; ingestedAfter: Date; key: string }> {
   const { maxStories } = options;
-  const last = await store.outbox.lastCutoff(chatId);
+  const { last, got } = options.history ?? (await digestHistory(store, chatId, await store.outbox.lastCutoff(chatId), now));
   const firstWindow = options.firstWindowHours * 3_600_000;
   const ingestedAfter = last ?? new Date(now.getTime() - firstWindow);
   // Published-time window: at least the last 24 h, and back to the last digest if that is older;
@@ -127,7 +189,6 @@ export async function dailyDigest(
     options.selections?.set(requestKey, selected);
   }
   // The articles of these stories this subscriber got in earlier digests.
-  const got = last ? await store.stories.deliveredArticles(chatId, new Date(now.getTime() - DELIVERED_LOOKBACK_DAYS * 86_400_000).toISOString()) : new Set<number>();
   const delivered = selected.map((story) => story.articleIds.filter((id) => got.has(id)));
   const personal = delivered.flatMap((ids, i) => (ids.length ? [[i, ids] as const] : []));
   // The messages are in the subscriber's language: it is part of what subscribers share.
@@ -206,22 +267,32 @@ export async function decideDue(store: Store, options: DecideOptions): Promise<D
     // CPU of the whole decision (digest build or reuse, render, outbox insert), per chunk.
     const cpu = process.cpuUsage();
     await store.transaction(async (tx) => {
+      // Inside the write transaction: on SQLite nobody else decides meanwhile; on PostgreSQL a
+      // digest decided by another instance since this read makes recordDecisions skip it.
+      const inputs = await readPage(tx, chunk, now);
+      const decided: { decision: DigestDecision; digest: Digest }[] = [];
       for (const { subscriber, localDate: date, dueAt } of chunk) {
-        // Inside the write transaction: nobody else can decide this subscriber meanwhile.
-        if (await tx.outbox.hasDigest(subscriber.chatId, date)) {
+        const { decided: before, topics, history } = inputs.get(subscriber.chatId)!;
+        if (before) {
           report.alreadyDecided++;
           continue;
         }
-        const topics = await tx.subscribers.topics(subscriber.chatId);
-        const { digest, messages, ingestedAfter } = await dailyDigest(tx, subscriber.chatId, topics, now, { ...options, ...subscriberOptions(subscriber, options), cache, selections });
+        const { digest, messages, ingestedAfter } = await dailyDigest(tx, subscriber.chatId, topics, now, {
+          ...options,
+          ...subscriberOptions(subscriber, options),
+          cache,
+          selections,
+          history,
+        });
         report.built = cache.size;
-        const digestId = await tx.outbox.recordDecision(
-          { chatId: subscriber.chatId, localDate: date, dueAt, cutoffAt: now, ingestedAfter, topic: digest.topic, storyCount: digest.stories.length, messages },
-          now,
-        );
-        // What it carries, story by story: the next digest shows these stories as updates.
-        if (digestId !== null && messages.length) await tx.stories.recordDigest(digestId, carriedStories(digest));
-        if (messages.length) report.queued++;
+        decided.push({
+          decision: { chatId: subscriber.chatId, localDate: date, dueAt, cutoffAt: now, ingestedAfter, topic: digest.topic, storyCount: digest.stories.length, messages },
+          digest,
+        });
+      }
+      await recordPage(tx, decided, now);
+      for (const { decision } of decided) {
+        if (decision.messages.length) report.queued++;
         else report.skippedEmpty++;
       }
     });

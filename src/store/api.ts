@@ -162,6 +162,13 @@ export interface DigestDecision {
   kind?: string;
 }
 
+/** What deciding a subscriber's digest reads first (OutboxStore.decisionInputs). */
+export interface DecisionInputs {
+  decided: boolean;
+  topics: string[];
+  lastCutoff: Date | null;
+}
+
 export interface DigestRecord {
   id: number;
   chatId: number;
@@ -403,6 +410,14 @@ export interface OutboxStore {
   lastCutoff(chatId: number): Promise<Date | null>;
   /** Records a decision with its messages, atomically. The digest id, or null when the subscriber already has a digest for that local date (nothing written). */
   recordDecision(decision: DigestDecision, now?: Date): Promise<number | null>;
+  /**
+   * Only engines where a round trip per subscriber counts (PostgreSQL): what deciding each of
+   * these (chat, local date) needs, read at once: whether it is decided, the chat's topics (as
+   * SubscriberStore.topics) and its lastCutoff. Callers fall back to those methods without it.
+   */
+  decisionInputs?(due: { chatId: number; localDate: string }[]): Promise<Map<number, DecisionInputs>>;
+  /** With decisionInputs: recordDecision for several decisions at once (one subscriber each), atomically; ids in order. */
+  recordDecisions?(decisions: DigestDecision[], now?: Date): Promise<(number | null)[]>;
   digest(chatId: number, localDate: string): Promise<DigestRecord | undefined>;
   digests(options?: { localDate?: string; chatId?: number }): Promise<DigestRecord[]>;
   items(digestId?: number): Promise<OutboxItem[]>;
@@ -469,6 +484,10 @@ export interface StoryStore {
   recordDigest(digestId: number, stories: { storyId: number; articleIds: number[] }[]): Promise<void>;
   /** Articles the chat's daily digests carried (those not failed), decided at or after `since`. */
   deliveredArticles(chatId: number, since?: string): Promise<Set<number>>;
+  /** Only with OutboxStore.decisionInputs: deliveredArticles of several chats at once (every chat given has an entry). */
+  deliveredArticlesOf?(chatIds: number[], since: string): Promise<Map<number, Set<number>>>;
+  /** Only with OutboxStore.decisionInputs: recordDigest for several digests at once. */
+  recordDigests?(digests: { digestId: number; stories: { storyId: number; articleIds: number[] }[] }[]): Promise<void>;
 }
 
 /** Candidate articles for follow-up answers, from the full-text index (src/qa/ ranks their passages). */

@@ -8,7 +8,8 @@ import { analyseArticle } from '../../src/nlp/analyse.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
 import { damBreach, damFollowUp } from '../fixtures/stories.ts';
 import { storeDraft } from '../../src/ingest/pipeline.ts';
-import { addSubscribers, seedArticles, tempDir } from './helpers.ts';
+import { engines } from '../support/engines.ts';
+import { addSubscribers, manySubscribers, seedArticles, tempDir } from './helpers.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -21,9 +22,17 @@ async function freshStore(path = ':memory:'): Promise<Store> {
   return store;
 }
 
-describe('daily digest decisions (injected clock)', () => {
+// On PostgreSQL a page of subscribers is read and recorded with a few statements
+// (decisionInputs, recordDecisions, ...), on SQLite one subscriber at a time: the same digests.
+describe.each(engines())('daily digest decisions on $name', (engine) => {
+  const open = async () => {
+    const store = await engine.open();
+    cleanups.push(async () => await store.close());
+    return store;
+  };
+
   it('shows a story the subscriber already got as an update in the next daily digest: what is new since, not the same summary again', async () => {
-    const store = await freshStore();
+    const store = await open();
     await addSubscribers(store, [{ chatId: 1, timezone: 'UTC', topics: ['Kessel dam'] }]);
     const ingest = async (draft: ArticleDraft, at: string) => await store.articles.insert(draft, { analysis: analyseArticle(draft), ingestedAt: new Date(at) });
     for (const draft of damBreach) await ingest(draft, '2025-03-12T19:00:00Z');
@@ -65,6 +74,29 @@ describe('daily digest decisions (injected clock)', () => {
     expect((await store.outbox.digests({ chatId: 1 }))[2]!.status).toBe('skipped-empty');
   });
 
+  it('every due subscriber gets one digest for their local date, decided in pages, with their topics; a second run finds no one due', async () => {
+    const store = await open();
+    const now = new Date('2026-05-01T09:00:00Z');
+    await seedArticles(store, now, 20);
+    await addSubscribers(store, manySubscribers(60));
+    const report = await decideDue(store, { ...DIGEST_DEFAULTS.daily, now, chunkSize: 25 });
+    expect(report).toMatchObject({ due: 60, queued: 60, skippedEmpty: 0, alreadyDecided: 0 });
+    const digests = await store.outbox.digests();
+    expect(digests.map((d) => d.chatId).sort()).toEqual(manySubscribers(60).map((s) => s.chatId));
+    expect(digests.every((d) => d.localDate === '2026-05-01' && d.status === 'pending')).toBe(true);
+    // A subscriber with topics gets the stories of those topics, labelled with them.
+    const [withTopics] = manySubscribers(60).filter((s) => s.topics!.length === 2);
+    const digest = digests.find((d) => d.chatId === withTopics!.chatId)!;
+    expect(digest.topic).toBe((await store.subscribers.topics(withTopics!.chatId)).join(', '));
+    expect(digest.topic!.split(', ').sort()).toEqual([...withTopics!.topics!].sort());
+    const items = await store.outbox.items(digest.id);
+    expect(items.map((i) => i.seq)).toEqual(items.map((_, i) => i));
+    expect(visibleText(items[0]!.html)).toMatch(new RegExp(withTopics!.topics!.join('|')));
+    expect((await decideDue(store, { ...DIGEST_DEFAULTS.daily, now, chunkSize: 25 })).due).toBe(0);
+  });
+});
+
+describe('daily digest decisions (injected clock)', () => {
   it('Tokyo and New York 08:00 subscribers are decided at the right UTC instants across the 2026-11-01 DST change', async () => {
     const store = await freshStore();
     await addSubscribers(store, [

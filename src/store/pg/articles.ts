@@ -14,7 +14,7 @@ import { ARTICLE_COLUMNS, toArticle as articleOf, type ArticleRow as ContentArti
 import { buildFtsQuery, countedTerms, type QueryWord } from '../fts-query.ts';
 import type { PgDb } from './db.ts';
 import { SEARCH_CONFIG } from './schema-content.ts';
-import type { PgStoryStore } from './stories.ts';
+import type { FoundStoryColumns, PgStoryStore } from './stories.ts';
 
 /** JSONB comes back parsed. */
 type ArticleRow = ContentArticleRow<unknown>;
@@ -51,6 +51,40 @@ interface Claim {
   incomingFirstParty: boolean;
 }
 
+/** A stored article holding a GUID or URL, and its source. */
+interface ClaimRow {
+  id: number;
+  sourceId: number | null;
+  sourceUrl: string | null;
+}
+
+/** What insertNow's lookup finds (JSON columns come back parsed). */
+interface Lookup {
+  guid_claim: ClaimRow | null;
+  url_claim: ClaimRow | null;
+  by_text: number | null;
+  source_url: string | null;
+  /** Near-duplicate candidates: [id, fingerprint, near_duplicate_of]. */
+  near: [number, string, number | null][] | null;
+}
+
+/** Whether a stored article's claim on a key makes the incoming item its duplicate (article-rules.ts). */
+function claim(row: ClaimRow, key: string, incoming: { sourceId: number | null; sourceUrl: string | null; itemUrl: string | undefined }): Claim {
+  return { ...row, counts: claimCounts(row, key, incoming), incomingFirstParty: isFirstParty(key, incoming) };
+}
+
+/** The stored original a fingerprint repeats, of the band candidates; `self` (an article being rewritten) and its copies are skipped. */
+function nearest(candidates: [number, string, number | null][], signature: string, self?: number): number | undefined {
+  let best: { id: number; similarity: number } | undefined;
+  for (const [id, fingerprint, nearDuplicateOf] of candidates) {
+    if (id === self || nearDuplicateOf === self) continue;
+    const s = similarity(fingerprint, signature);
+    // Link to the original, not to another copy, so a story's copies form one group.
+    if (s >= NEAR_DUPLICATE_SIMILARITY && (!best || s > best.similarity)) best = { id: nearDuplicateOf ?? id, similarity: s };
+  }
+  return best?.id;
+}
+
 /** Memo of articles per index term, exact until an article is added (any process: keyed by the newest id). */
 export interface VocabularyMemo {
   maxId: number | null;
@@ -76,16 +110,25 @@ export class PgArticleStore implements ArticleStore {
     }
   }
 
+  /**
+   * Three statements in the usual case (savepoint aside): what the draft may repeat (one lookup
+   * for GUID, URL, text and near-duplicate candidates), the article with its bands together with
+   * the story candidates of its keys, and the story write (pg/stories.ts). On a single server a
+   * round trip costs more than any of these statements, so they are folded rather than split.
+   */
   private async insertNow(db: PgDb, draft: ArticleDraft, meta: InsertMeta): Promise<InsertResult> {
     let canonical = draft.url ? canonicalUrl(draft.url) : null;
     let guid = draft.guid ?? null;
     const { textHash: hash, signature, bands } = meta.keys ?? contentKeys(draft);
     const sourceId = meta.sourceId ?? null;
-    const guidClaim = guid ? await this.claim(db, 'guid', guid, sourceId, draft.url) : undefined;
+    const found = await this.lookup(db, { guid, canonical, hash, sourceId, bands });
+    const claimOf = (column: 'guid' | 'canonical_url', value: string | null, row: ClaimRow | null) =>
+      value && row ? claim(row, column === 'guid' ? value : (draft.url ?? value), { sourceId, sourceUrl: found.source_url, itemUrl: draft.url }) : undefined;
+    const guidClaim = claimOf('guid', guid, found.guid_claim);
     if (guidClaim?.counts) return { status: 'duplicate', id: guidClaim.id, duplicateOf: guidClaim.id, reason: 'guid' };
-    const urlClaim = canonical ? await this.claim(db, 'canonical_url', canonical, sourceId, draft.url) : undefined;
+    const urlClaim = claimOf('canonical_url', canonical, found.url_claim);
     if (urlClaim?.counts) return { status: 'duplicate', id: urlClaim.id, duplicateOf: urlClaim.id, reason: 'url' };
-    const byText = (await db.query<{ id: number }>('SELECT id FROM articles WHERE text_hash = $1', [hash])).rows[0]?.id;
+    const byText = found.by_text ?? undefined;
     if (byText !== undefined) return { status: 'duplicate', id: byText, duplicateOf: byText, reason: 'text' };
     // Another source's claim that does not count for this item (and the texts differ): a
     // first-party item takes the key over, any other is stored without it.
@@ -93,46 +136,82 @@ export class PgArticleStore implements ArticleStore {
     if (urlClaim) canonical = (await this.takeOver(db, 'canonical_url', urlClaim)) ? canonical : null;
     const ingestedAt = meta.ingestedAt ?? new Date();
     const published = clampPublished(draft.published, ingestedAt);
-    const nearDuplicateOf = await this.findNearDuplicate(db, signature, bands);
-    const inserted = await db.query<{ id: number }>(
-      `INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
-         text_hash, fingerprint, near_duplicate_of, analysis)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id`,
-      [
-        sourceId,
-        draft.url ?? null,
-        canonical,
-        guid,
-        draft.outlet ?? null,
-        draft.title,
-        published ?? null,
-        ingestedAt.toISOString(),
-        draft.language ?? null,
-        draft.text,
-        draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
-        hash,
-        signature,
-        nearDuplicateOf ?? null,
-        meta.analysis ? JSON.stringify(storedAnalysis(meta.analysis)) : null,
-      ],
+    const nearDuplicateOf = nearest(found.near ?? [], signature);
+    const stories = this.storiesOn(db);
+    const time = published ?? ingestedAt.toISOString();
+    const story = await stories.prepare({ features: meta.storyFeatures ?? articleFeatures(draft), time, dated: published !== undefined });
+    const params: unknown[] = [
+      sourceId,
+      draft.url ?? null,
+      canonical,
+      guid,
+      draft.outlet ?? null,
+      draft.title,
+      published ?? null,
+      ingestedAt.toISOString(),
+      draft.language ?? null,
+      draft.text,
+      draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
+      hash,
+      signature,
+      nearDuplicateOf ?? null,
+      meta.analysis ? JSON.stringify(storedAnalysis(meta.analysis)) : null,
+      bands,
+    ];
+    // The story candidates are read in the same statement: they never depend on the new row
+    // (its keys are written with its story), and the statement's snapshot is taken before it.
+    const { rows } = await db.query<{ id: number } & FoundStoryColumns>(
+      `WITH a AS (
+         INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
+           text_hash, fingerprint, near_duplicate_of, analysis)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id),
+       b AS (INSERT INTO article_bands (key, article_id) SELECT unnest($16::bigint[]), id FROM a)
+       SELECT (SELECT id FROM a) AS id, ${stories.foundColumns(params, story.keys, time, nearDuplicateOf ?? null)}`,
+      params,
     );
-    const id = inserted.rows[0]!.id;
-    await this.addBands(db, id, bands);
+    const id = rows[0]!.id;
     // Every stored article joins a story now, in the same transaction.
-    const { storyId } = await this.storiesOn(db).assign({
-      articleId: id,
-      title: draft.title,
-      outlet: outletName(draft.outlet, draft.url) ?? null,
-      ingestedAt: ingestedAt.toISOString(),
-      time: published ?? ingestedAt.toISOString(),
-      dated: published !== undefined,
-      features: meta.storyFeatures ?? articleFeatures(draft),
-      nearDuplicateOf: nearDuplicateOf ?? null,
-      now: ingestedAt,
-    });
+    const { storyId } = await stories.assign(
+      {
+        articleId: id,
+        title: draft.title,
+        outlet: outletName(draft.outlet, draft.url) ?? null,
+        ingestedAt: ingestedAt.toISOString(),
+        time,
+        dated: published !== undefined,
+        features: story.features,
+        nearDuplicateOf: nearDuplicateOf ?? null,
+        now: ingestedAt,
+      },
+      story,
+      rows[0]!,
+    );
     return nearDuplicateOf !== undefined
       ? { status: 'near-duplicate', id, duplicateOf: nearDuplicateOf, reason: 'fingerprint', storyId }
       : { status: 'new', id, storyId };
+  }
+
+  /**
+   * In one statement, what a draft may repeat: the articles holding its GUID and canonical URL
+   * (with their sources), the one with its exact text, the incoming source's URL, and the
+   * near-duplicate candidates sharing a fingerprint band.
+   */
+  private async lookup(
+    db: PgDb,
+    draft: { guid: string | null; canonical: string | null; hash: string | null; sourceId: number | null; bands: number[] },
+  ): Promise<Lookup> {
+    const claimRow = (column: 'guid' | 'canonical_url', param: string) =>
+      `(SELECT json_build_object('id', a.id, 'sourceId', a.source_id, 'sourceUrl', s.url) FROM articles a LEFT JOIN sources s ON s.id = a.source_id
+        WHERE a.${column} = ${param})`;
+    const { rows } = await db.query<Lookup>(
+      `SELECT ${claimRow('guid', '$1')} AS guid_claim, ${claimRow('canonical_url', '$2')} AS url_claim,
+         (SELECT id FROM articles WHERE text_hash = $3) AS by_text,
+         (SELECT url FROM sources WHERE id = $4) AS source_url,
+         (SELECT json_agg(json_build_array(a.id, a.fingerprint, a.near_duplicate_of)) FROM articles a
+          WHERE a.id IN (SELECT article_id FROM article_bands WHERE key = ANY($5::bigint[]) LIMIT 500)) AS near`,
+      [draft.guid, draft.canonical, draft.hash, draft.sourceId, draft.bands],
+    );
+    return rows[0]!;
   }
 
   private async addBands(db: PgDb, id: number, bands: number[]): Promise<void> {
@@ -172,14 +251,11 @@ export class PgArticleStore implements ArticleStore {
        WHERE a.id IN (SELECT article_id FROM article_bands WHERE key = ANY($1::bigint[]) LIMIT 500)`,
       [bands],
     );
-    let best: { id: number; similarity: number } | undefined;
-    for (const c of rows) {
-      if (c.id === self || c.near_duplicate_of === self) continue;
-      const s = similarity(c.fingerprint, signature);
-      // Link to the original, not to another copy, so a story's copies form one group.
-      if (s >= NEAR_DUPLICATE_SIMILARITY && (!best || s > best.similarity)) best = { id: c.near_duplicate_of ?? c.id, similarity: s };
-    }
-    return best?.id;
+    return nearest(
+      rows.map((r) => [r.id, r.fingerprint, r.near_duplicate_of]),
+      signature,
+      self,
+    );
   }
 
   async isKnown(item: { guid?: string; url?: string }, sourceId: number | null = null): Promise<boolean> {
@@ -187,27 +263,17 @@ export class PgArticleStore implements ArticleStore {
   }
 
   async knownAs(item: { guid?: string; url?: string }, sourceId: number | null = null): Promise<{ id: number; text: string } | undefined> {
-    const claims = [item.guid ? await this.claim(this.db, 'guid', item.guid, sourceId, item.url) : undefined];
     const canonical = item.url ? canonicalUrl(item.url) : null;
-    if (canonical) claims.push(await this.claim(this.db, 'canonical_url', canonical, sourceId, item.url));
+    const found = await this.lookup(this.db, { guid: item.guid ?? null, canonical, hash: null, sourceId, bands: [] });
+    const incoming = { sourceId, sourceUrl: found.source_url, itemUrl: item.url };
+    const claims = [
+      item.guid && found.guid_claim ? claim(found.guid_claim, item.guid, incoming) : undefined,
+      canonical && found.url_claim ? claim(found.url_claim, item.url ?? canonical, incoming) : undefined,
+    ];
     const id = claims.find((c) => c?.counts)?.id;
     if (id === undefined) return undefined;
     const row = (await this.db.query<{ text: string }>('SELECT text FROM articles WHERE id = $1', [id])).rows[0];
     return row ? { id, text: row.text } : undefined;
-  }
-
-  private async claim(db: PgDb, column: 'guid' | 'canonical_url', value: string, sourceId: number | null, itemUrl: string | undefined): Promise<Claim | undefined> {
-    const row = (
-      await db.query<{ id: number; sourceId: number | null; sourceUrl: string | null }>(
-        `SELECT a.id, a.source_id AS "sourceId", s.url AS "sourceUrl" FROM articles a LEFT JOIN sources s ON s.id = a.source_id WHERE a.${column} = $1`,
-        [value],
-      )
-    ).rows[0];
-    if (!row) return undefined;
-    const incomingSourceUrl = sourceId === null ? null : ((await db.query<{ url: string }>('SELECT url FROM sources WHERE id = $1', [sourceId])).rows[0]?.url ?? null);
-    const key = column === 'guid' ? value : (itemUrl ?? value);
-    const incoming = { sourceId, sourceUrl: incomingSourceUrl, itemUrl };
-    return { ...row, counts: claimCounts(row, key, incoming), incomingFirstParty: isFirstParty(key, incoming) };
   }
 
   private async takeOver(db: PgDb, column: 'guid' | 'canonical_url', claim: Claim): Promise<boolean> {
@@ -282,9 +348,15 @@ export class PgArticleStore implements ArticleStore {
   }
 
   /**
-   * How many articles contain each of these index terms (Porter stems, fts-query.ts), counted
-   * through the GIN index with the word as PostgreSQL's own stemmer reads it. Memoised until an
-   * article is added.
+   * How many articles contain each of these index terms (Porter stems, fts-query.ts), with the
+   * word as PostgreSQL's own stemmer reads it. Memoised until an article is added.
+   *
+   * A common word is not counted: counting "trump" reads three articles' tsvectors in four (2-3
+   * KB each; seconds on the 100k benchmark store). ANALYZE already keeps the share of articles of
+   * the most common lexemes (pg_stats.most_common_elems, refreshed by autovacuum), and that share
+   * times the table's rows is a count as good as ranking and the derived-form share need. Any
+   * other word (under about 4% of articles there) is counted exactly through the GIN index, as is
+   * every word before the first ANALYZE.
    */
   async docCounts(terms: string[]): Promise<Map<string, number>> {
     if (!terms.length) return new Map();
@@ -295,11 +367,21 @@ export class PgArticleStore implements ArticleStore {
     const unknown = terms.filter((t) => !docs.has(t));
     if (unknown.length) {
       const { rows } = await this.db.query<{ term: string; doc: number }>(
-        `SELECT t.term, (SELECT count(*) FROM articles WHERE search @@ plainto_tsquery('${SEARCH_CONFIG}', t.term)) AS doc
-         FROM unnest($1::text[]) AS t(term)`,
+        `WITH common AS (
+           SELECT s.most_common_elems::text::text[] AS lexemes, s.most_common_elem_freqs AS shares, c.reltuples AS articles
+           FROM pg_stats s JOIN pg_class c ON c.oid = 'articles'::regclass
+           WHERE s.schemaname = current_schema() AND s.tablename = 'articles' AND s.attname = 'search' AND c.reltuples > 0),
+         terms AS (
+           SELECT t.term, plainto_tsquery('${SEARCH_CONFIG}', t.term) AS query, tsvector_to_array(to_tsvector('${SEARCH_CONFIG}', t.term)) AS lexemes
+           FROM unnest($1::text[]) AS t(term))
+         SELECT t.term, coalesce(
+           (SELECT round(c.shares[array_position(c.lexemes, t.lexemes[1])] * c.articles)
+            FROM common c WHERE cardinality(t.lexemes) = 1 AND array_position(c.lexemes, t.lexemes[1]) IS NOT NULL),
+           (SELECT count(*) FROM articles WHERE search @@ t.query)) AS doc
+         FROM terms t`,
         [unknown],
       );
-      for (const r of rows) docs.set(r.term, r.doc);
+      for (const r of rows) docs.set(r.term, Number(r.doc));
     }
     return new Map(terms.map((t) => [t, docs.get(t) ?? 0]));
   }

@@ -17,6 +17,7 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { scrubSecrets } from '../../secrets.ts';
 import type {
+  DecisionInputs,
   DeliveryCounts,
   DigestDecision,
   DigestRecord,
@@ -130,6 +131,64 @@ export class PgOutboxStore implements OutboxStore {
       }
       return digestId;
     });
+  }
+
+  /** One statement for a page of due subscribers: a decider's reads, not three round trips each. */
+  async decisionInputs(due: { chatId: number; localDate: string }[]): Promise<Map<number, DecisionInputs>> {
+    if (!due.length) return new Map();
+    const { rows } = await this.db.query<{ chat_id: number; decided: boolean; topics: string[]; last_cutoff: string | null }>(
+      `SELECT d.chat_id,
+         EXISTS (SELECT 1 FROM digests g WHERE g.chat_id = d.chat_id AND g.local_date = d.local_date) AS decided,
+         (SELECT coalesce(json_agg(t.topic ORDER BY t.created_at, t.topic), '[]'::json) FROM subscriber_topics t WHERE t.chat_id = d.chat_id) AS topics,
+         (SELECT max(g.cutoff_at) FROM digests g WHERE g.chat_id = d.chat_id AND g.status <> 'failed') AS last_cutoff
+       FROM unnest($1::bigint[], $2::text[]) AS d(chat_id, local_date)`,
+      [due.map((d) => d.chatId), due.map((d) => d.localDate)],
+    );
+    return new Map(rows.map((r) => [r.chat_id, { decided: r.decided, topics: r.topics, lastCutoff: r.last_cutoff ? new Date(r.last_cutoff) : null }]));
+  }
+
+  /**
+   * The decisions of a page of subscribers in one statement: their digests (a subscriber who
+   * has one for that local date already gets null, and nothing is written for them, as with
+   * recordDecision) and the messages of the digests inserted.
+   */
+  async recordDecisions(decisions: DigestDecision[], now = new Date()): Promise<(number | null)[]> {
+    if (!decisions.length) return [];
+    const at = now.toISOString();
+    const columns = decisions.map((d) => digestValues(d, at));
+    const column = (i: number) => columns.map((values) => values[i]);
+    const messages = decisions.flatMap((d) => d.messages.map((m, seq) => ({ d, m, seq })));
+    const { rows } = await this.db.query<{ id: number; chat_id: number; local_date: string }>(
+      `WITH g AS (
+         INSERT INTO digests (chat_id, local_date, status, due_at, decided_at, cutoff_at, ingested_after, topic, story_count, message_count, finished_at)
+         SELECT chat_id, local_date, status, due_at, decided_at, cutoff_at, ingested_after, topic, story_count, message_count, finished_at
+         FROM unnest($1::bigint[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::int[], $10::int[], $11::text[])
+           WITH ORDINALITY AS d(chat_id, local_date, status, due_at, decided_at, cutoff_at, ingested_after, topic, story_count, message_count, finished_at, n)
+         ORDER BY n
+         ON CONFLICT (chat_id, local_date) DO NOTHING RETURNING id, chat_id, local_date),
+       m AS (
+         INSERT INTO outbox (digest_id, chat_id, seq, html, keyboard, stories, kind, topic, status, updated_at)
+         SELECT g.id, m.chat_id, m.seq, m.html, m.keyboard::jsonb, m.stories::jsonb, m.kind, m.topic, 'pending', $12
+         FROM unnest($13::bigint[], $14::text[], $15::int[], $16::text[], $17::text[], $18::text[], $19::text[], $20::text[]) WITH ORDINALITY
+           AS m(chat_id, local_date, seq, html, keyboard, stories, kind, topic, n)
+         JOIN g ON g.chat_id = m.chat_id AND g.local_date = m.local_date
+         ORDER BY m.n)
+       SELECT id, chat_id, local_date FROM g`,
+      [
+        ...Array.from({ length: 11 }, (_, i) => column(i)),
+        at,
+        messages.map(({ d }) => d.chatId),
+        messages.map(({ d }) => d.localDate),
+        messages.map(({ seq }) => seq),
+        messages.map(({ m }) => m.html),
+        messages.map(({ m }) => jsonOf(m.keyboard)),
+        messages.map(({ m }) => jsonOf(m.stories)),
+        messages.map(({ d }) => d.kind ?? 'daily'),
+        messages.map(({ d }) => d.topic),
+      ],
+    );
+    const ids = new Map(rows.map((r) => [`${r.chat_id}|${r.local_date}`, r.id]));
+    return decisions.map((d) => ids.get(`${d.chatId}|${d.localDate}`) ?? null);
   }
 
   async digest(chatId: number, localDate: string): Promise<DigestRecord | undefined> {

@@ -47,6 +47,62 @@ interface StoryRow extends StoryColumns {
   version: number;
 }
 
+/** An article's place before it is stored (PgStoryStore.prepare). */
+export interface AssignmentPlan {
+  features: ArticleFeatures;
+  placed: Placed;
+  keys: string[];
+}
+
+/** [story id, version]: a story as a lookup finds it, before its profile is read. */
+type StoryVersion = [number, number];
+
+/** The columns PgStoryStore.foundColumns adds to a statement (JSON, parsed). */
+export interface FoundStoryColumns {
+  /** Candidate stories of the article's keys, best first. */
+  story_candidates: StoryVersion[];
+  /** The story of the article it copies (a near-duplicate), if that story is current. */
+  original_story: StoryVersion | null;
+}
+
+/** A digest's contents as stored (story id and member ids per story) and the key its copies share. */
+function digestContents(stories: { storyId: number; articleIds: number[] }[]): { contents: string; key: string } {
+  const contents = JSON.stringify(stories.map((s) => [s.storyId, s.articleIds]));
+  return { contents, key: createHash('sha1').update(contents).digest('base64url') };
+}
+
+/** Adds a value to a statement's parameters and returns its placeholder. */
+function param(params: unknown[], value: unknown): string {
+  params.push(value);
+  return `$${params.length}`;
+}
+
+/** An article joining a story: its member row and index keys are written with the story's row. */
+interface Placement {
+  input: AssignInput;
+  keys: string[];
+}
+
+/**
+ * The member row and index keys of a placed article, as data-modifying CTEs added to the
+ * statement that writes its story (`storyId`: that statement's expression for the story id),
+ * so that placing an article costs one round trip. Empty without a placement.
+ */
+function placementSql(params: unknown[], placement: Placement | undefined, storyId: string): string {
+  if (!placement) return '';
+  const { input, keys } = placement;
+  const $ = (value: unknown) => param(params, value);
+  const article = $(input.articleId);
+  const at = $(Date.parse(input.time));
+  return `,
+       m AS (
+         INSERT INTO story_articles (article_id, story_id, at, ingested, outlet, joined_at)
+         SELECT ${article}::bigint, ${storyId}, ${at}::bigint, ${$(Date.parse(input.ingestedAt))}::bigint, ${$(input.outlet)}::text, ${$(input.now.toISOString())}::text
+         ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, at = excluded.at, ingested = excluded.ingested, outlet = excluded.outlet,
+           joined_at = excluded.joined_at),
+       k AS (INSERT INTO article_keys (key, at, article_id) SELECT DISTINCT unnest(${$(keys)}::text[]), ${at}::bigint, ${article}::bigint ON CONFLICT DO NOTHING)`;
+}
+
 /** Any constant: the advisory lock under which an instance merges its counts into story_statistics. */
 const STATISTICS_LOCK = 1_702_171_718;
 
@@ -72,10 +128,39 @@ export class PgStoryStore implements StoryStore {
 
   // ---- assignment (inside the article insert's transaction) ----
 
-  /** Places a new article in a story (see src/stories/assign.ts). */
-  async assign(input: AssignInput): Promise<StoryAssignment> {
+  /**
+   * What assignment needs before the article row is written: its vectors at its time and its
+   * index keys (from the statistics in memory). The insert's statement then reads the stories
+   * those keys lead to (foundColumns), and assign() places the article.
+   */
+  async prepare(input: Pick<AssignInput, 'features' | 'time' | 'dated'>): Promise<AssignmentPlan> {
+    const placed = await this.placed(input);
+    return { features: input.features, placed, keys: await this.keysOf(placed) };
+  }
+
+  /**
+   * Select-list columns (FoundStoryColumns) for the statement that inserts the article: the
+   * candidate stories of its keys within the time window, best first (the stories having the
+   * most distinct keys of it, the closest in time first, as the SQLite engine: an index range
+   * per key, never a scan of the stories), and the story of the article it copies; each with its version, so that only
+   * profiles not in memory are read.
+   */
+  foundColumns(params: unknown[], keys: string[], time: string, nearDuplicateOf: number | null): string {
+    const at = Date.parse(time);
+    const $ = (value: unknown) => param(params, value);
+    return `(SELECT coalesce(json_agg(json_build_array(s.id, s.version) ORDER BY c.n DESC, c.near, c.story_id DESC), '[]'::json)
+         FROM (SELECT m.story_id, count(DISTINCT k.key) AS n, min(abs(k.at - ${$(at)}::bigint)) AS near FROM article_keys k JOIN story_articles m ON m.article_id = k.article_id
+               WHERE k.key = ANY(${$(keys)}::text[]) AND k.at BETWEEN ${$(at - RULES.maxGapDays * DAY)}::bigint AND ${$(at + RULES.maxGapDays * DAY)}::bigint
+               GROUP BY m.story_id ORDER BY n DESC, near, m.story_id DESC LIMIT ${$(MAX_CANDIDATES)}::int) c
+         JOIN stories s ON s.id = c.story_id AND s.merged_into IS NULL) AS story_candidates,
+       (SELECT json_build_array(s.id, s.version) FROM story_articles m JOIN stories s ON s.id = m.story_id AND s.merged_into IS NULL
+        WHERE m.article_id = ${$(nearDuplicateOf)}::bigint) AS original_story`;
+  }
+
+  /** Places a new article in a story (see src/stories/assign.ts), with what prepare() and foundColumns() gave. */
+  async assign(input: AssignInput, plan: AssignmentPlan, found: FoundStoryColumns): Promise<StoryAssignment> {
     try {
-      return await this.assignNow(input);
+      return await this.assignNow(input, plan, found);
     } catch (error) {
       // Profiles remembered in a transaction that rolls back would carry versions that never
       // were: forget them all, they are read again.
@@ -84,17 +169,14 @@ export class PgStoryStore implements StoryStore {
     }
   }
 
-  private async assignNow(input: AssignInput): Promise<StoryAssignment> {
-    const placed = await this.placed(input);
-    if (input.nearDuplicateOf !== null) {
+  private async assignNow(input: AssignInput, { placed, keys }: AssignmentPlan, found: FoundStoryColumns): Promise<StoryAssignment> {
+    if (input.nearDuplicateOf !== null && found.original_story) {
       // A copy of a stored article tells the same event, whatever its score (and, as a copy,
       // does not count in the document frequencies).
-      const original = await this.storyOf(input.nearDuplicateOf);
-      const story = original === undefined ? undefined : await this.load(original);
-      if (story) return this.join(story, input, placed, await this.keysOf(placed), 'duplicate');
+      const [story] = await this.loadVersions([found.original_story]);
+      if (story) return this.join(story, input, placed, keys, 'duplicate');
     }
-    const keys = await this.keysOf(placed);
-    const candidates = await this.candidates(keys, input.time);
+    const candidates = await this.loadVersions(found.story_candidates);
     const isSpecific = await this.specificNames();
     const decision = chooseStory(
       placed,
@@ -113,7 +195,8 @@ export class PgStoryStore implements StoryStore {
       assignment.storyId = survivor;
       assignment.merged.push(gone);
     }
-    const size = (await this.load(assignment.storyId))?.profile.size ?? 0;
+    // Just written by this transaction, which holds its row: the profile in memory is current.
+    const size = (this.memory.profiles.get(assignment.storyId)?.story ?? (await this.load(assignment.storyId)))?.profile.size ?? 0;
     if (splitCheckDue(size)) {
       const splitInto = await this.splitIfDrifted(assignment.storyId, input.now);
       if (splitInto !== undefined) assignment.splitInto = splitInto;
@@ -152,25 +235,38 @@ export class PgStoryStore implements StoryStore {
   }
 
   private async dayCounts(day: number): Promise<DayCounts> {
+    return (await this.dayCountsOf([day]))[0]!;
+  }
+
+  /** Term counts of these days; those not in memory are read in one statement. */
+  private async dayCountsOf(days: number[]): Promise<DayCounts[]> {
     const memory = this.memory;
-    let counts = memory.days.get(day);
-    if (!counts) {
-      if (memory.days.size >= DAY_MEMO_LIMIT) {
+    const missing = days.filter((day) => !memory.days.has(day));
+    if (missing.length) {
+      if (memory.days.size + missing.length > DAY_MEMO_LIMIT) {
         // Days with counts not yet written stay; the others are read again when needed.
-        const unwritten = new Set(memory.pending.map((p) => p.day));
-        for (const known of memory.days.keys()) if (!unwritten.has(known)) memory.days.delete(known);
+        const keep = new Set([...memory.pending.map((p) => p.day), ...days]);
+        for (const known of memory.days.keys()) if (!keep.has(known)) memory.days.delete(known);
       }
-      counts = await this.readDay(this.db, day);
-      memory.days.set(day, counts);
+      const { rows } = await this.db.query<{ day: number; documents: number; frequencies: Record<string, number> }>(
+        'SELECT day, documents, frequencies FROM story_term_days WHERE day = ANY($1::int[])',
+        [missing],
+      );
+      const read = new Map(rows.map((row) => [row.day, row]));
+      for (const day of missing) {
+        const row = read.get(day);
+        memory.days.set(day, { documents: row?.documents ?? 0, terms: new Map(row ? Object.entries(row.frequencies) : []) });
+      }
     }
-    return counts;
+    return days.map((day) => memory.days.get(day)!);
   }
 
   /** The documents of the days around a time, for the burst weights of an article's terms. */
   private async window(time: number): Promise<TermBursts> {
     const center = dayOf(time);
-    const days: DayCounts[] = [];
-    for (let day = center - BURST_WINDOW_DAYS; day <= center + BURST_WINDOW_DAYS; day++) days.push(await this.dayCounts(day));
+    const around: number[] = [];
+    for (let day = center - BURST_WINDOW_DAYS; day <= center + BURST_WINDOW_DAYS; day++) around.push(day);
+    const days = await this.dayCountsOf(around);
     return {
       documents: days.reduce((sum, d) => sum + d.documents, 0),
       termFrequency: (term) => days.reduce((sum, d) => sum + (d.terms.get(term) ?? 0), 0),
@@ -244,36 +340,26 @@ export class PgStoryStore implements StoryStore {
     ];
   }
 
-  private async candidates(keys: string[], time: string): Promise<LoadedStory[]> {
-    if (!keys.length) return [];
-    const at = Date.parse(time);
-    // The stories of the articles within the time window that have the most of this one's keys,
-    // the closest in time first: an index range per key, never a scan of the stories (distinct
-    // keys, not key rows: see the SQLite engine).
-    const { rows } = await this.db.query<{ story_id: number }>(
-      `SELECT m.story_id FROM article_keys k JOIN story_articles m ON m.article_id = k.article_id
-       WHERE k.key = ANY($1::text[]) AND k.at BETWEEN $2 AND $3
-       GROUP BY m.story_id ORDER BY count(DISTINCT k.key) DESC, min(abs(k.at - $5::bigint)), m.story_id DESC LIMIT $4`,
-      [keys, at - RULES.maxGapDays * DAY, at + RULES.maxGapDays * DAY, MAX_CANDIDATES, at],
-    );
-    return this.loadMany(rows.map((r) => r.story_id));
-  }
-
   /** Stories by id (those not merged away), in the order given, parsed profiles reused while current. */
   private async loadMany(ids: number[]): Promise<LoadedStory[]> {
     if (!ids.length) return [];
-    const profiles = this.memory.profiles;
-    const { rows: versions } = await this.db.query<{ id: number; version: number }>(
+    const { rows } = await this.db.query<{ id: number; version: number }>(
       'SELECT id, version FROM stories WHERE id = ANY($1::bigint[]) AND merged_into IS NULL',
       [ids],
     );
-    const stale = versions.filter((v) => profiles.get(v.id)?.version !== v.version).map((v) => v.id);
+    const current = new Map(rows.map((v) => [v.id, v.version]));
+    return this.loadVersions(ids.filter((id) => current.has(id)).map((id) => [id, current.get(id)!]));
+  }
+
+  /** Current stories at the versions a lookup found, in that order: only the profiles not in memory at that version are read. */
+  private async loadVersions(found: StoryVersion[]): Promise<LoadedStory[]> {
+    const profiles = this.memory.profiles;
+    const stale = found.filter(([id, version]) => profiles.get(id)?.version !== version).map(([id]) => id);
     if (stale.length) {
       const { rows } = await this.db.query<StoryRow>('SELECT * FROM stories WHERE id = ANY($1::bigint[])', [stale]);
       for (const row of rows) this.remember(row.id, row.version, loadedStory(row, row.profile));
     }
-    const current = new Set(versions.map((v) => v.id));
-    return ids.filter((id) => current.has(id) && profiles.has(id)).map((id) => profiles.get(id)!.story);
+    return found.filter(([id]) => profiles.has(id)).map(([id]) => profiles.get(id)!.story);
   }
 
   private remember(id: number, version: number, story: LoadedStory): void {
@@ -286,45 +372,34 @@ export class PgStoryStore implements StoryStore {
     return (await this.loadMany([id]))[0];
   }
 
-  private async save(story: StoryProfile, title: Headline, outlets: Set<string>, now: Date): Promise<void> {
+  /** Writes a story's row; with a placement, also the new member's row and keys in the same statement. */
+  private async save(story: StoryProfile, title: Headline, outlets: Set<string>, now: Date, placement?: Placement): Promise<void> {
+    const params: unknown[] = [title.title, title.articleId, ...spanOf(story), story.size, outlets.size, story.dated, JSON.stringify(serializedProfile(story, title, outlets)), now.toISOString(), story.id];
     const { rows } = await this.db.query<{ version: number }>(
-      `UPDATE stories SET title = $1, title_article_id = $2, first_at = $3, last_at = $4, article_count = $5, outlet_count = $6, dated = $7, profile = $8,
-         updated_at = $9, version = version + 1
-       WHERE id = $10 RETURNING version`,
-      [title.title, title.articleId, ...spanOf(story), story.size, outlets.size, story.dated, JSON.stringify(serializedProfile(story, title, outlets)), now.toISOString(), story.id],
+      `WITH s AS (
+         UPDATE stories SET title = $1, title_article_id = $2, first_at = $3, last_at = $4, article_count = $5, outlet_count = $6, dated = $7, profile = $8,
+           updated_at = $9, version = version + 1
+         WHERE id = $10 RETURNING version)${placementSql(params, placement, '$10::bigint')}
+       SELECT version FROM s`,
+      params,
     );
     this.remember(story.id, rows[0]!.version, { profile: story, title, outlets });
   }
 
-  /** Inserts a story row and returns its id. */
-  private async insertStory(story: Omit<StoryProfile, 'id'>, title: Headline, outlets: Set<string>, now: Date): Promise<number> {
+  /** Inserts a story row and returns its id; with a placement, also the new member's row and keys in the same statement. */
+  private async insertStory(story: Omit<StoryProfile, 'id'>, title: Headline, outlets: Set<string>, now: Date, placement?: Placement): Promise<number> {
     const at = now.toISOString();
+    const params: unknown[] = [title.title, title.articleId, ...spanOf(story), story.size, outlets.size, story.dated, JSON.stringify(serializedProfile(story, title, outlets)), at, at];
     const { rows } = await this.db.query<{ id: number }>(
-      `INSERT INTO stories (title, title_article_id, first_at, last_at, article_count, outlet_count, dated, profile, created_at, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id`,
-      [title.title, title.articleId, ...spanOf(story), story.size, outlets.size, story.dated, JSON.stringify(serializedProfile(story, title, outlets)), at, at],
+      `WITH s AS (
+         INSERT INTO stories (title, title_article_id, first_at, last_at, article_count, outlet_count, dated, profile, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING id)${placementSql(params, placement, '(SELECT id FROM s)')}
+       SELECT id FROM s`,
+      params,
     );
     const id = rows[0]!.id;
     this.remember(id, 1, { profile: { ...story, id }, title, outlets });
     return id;
-  }
-
-  private async addKeys(articleId: number, time: string, keys: string[]): Promise<void> {
-    if (!keys.length) return;
-    await this.db.query('INSERT INTO article_keys (key, at, article_id) SELECT DISTINCT unnest($1::text[]), $2::bigint, $3::bigint ON CONFLICT DO NOTHING', [
-      keys,
-      Date.parse(time),
-      articleId,
-    ]);
-  }
-
-  private async addMember(storyId: number, input: AssignInput): Promise<void> {
-    await this.db.query(
-      `INSERT INTO story_articles (article_id, story_id, at, ingested, outlet, joined_at) VALUES ($1, $2, $3, $4, $5, $6)
-       ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, at = excluded.at, ingested = excluded.ingested, outlet = excluded.outlet,
-         joined_at = excluded.joined_at`,
-      [input.articleId, storyId, Date.parse(input.time), Date.parse(input.ingestedAt), input.outlet, input.now.toISOString()],
-    );
   }
 
   private async create(input: AssignInput, placed: Placed, keys: string[]): Promise<StoryAssignment> {
@@ -333,9 +408,8 @@ export class PgStoryStore implements StoryStore {
       { title: input.title, articleId: input.articleId, terms: placed.vectors.terms },
       new Set([outletKey(input.outlet, input.articleId)]),
       input.now,
+      { input, keys },
     );
-    await this.addMember(id, input);
-    await this.addKeys(input.articleId, input.time, keys);
     return { storyId: id, status: 'new', merged: [] };
   }
 
@@ -346,9 +420,7 @@ export class PgStoryStore implements StoryStore {
       cosine(placed.vectors.terms, grown.terms) > cosine(story.title.terms, grown.terms)
         ? { title: input.title, articleId: input.articleId, terms: placed.vectors.terms }
         : story.title;
-    await this.save(grown, title, new Set([...story.outlets, outletKey(input.outlet, input.articleId)]), input.now);
-    await this.addMember(story.profile.id, input);
-    await this.addKeys(input.articleId, input.time, keys);
+    await this.save(grown, title, new Set([...story.outlets, outletKey(input.outlet, input.articleId)]), input.now, { input, keys });
     return { storyId: story.profile.id, status, merged: [] };
   }
 
@@ -522,29 +594,38 @@ export class PgStoryStore implements StoryStore {
   // ---- what daily digests carried ----
 
   async recordDigest(digestId: number, stories: { storyId: number; articleIds: number[] }[]): Promise<void> {
-    if (!stories.length) return;
-    const contents = JSON.stringify(stories.map((s) => [s.storyId, s.articleIds]));
-    // Subscribers who get the same digest share one copy of its contents.
-    const contentKey = createHash('sha1').update(contents).digest('base64url');
+    await this.recordDigests([{ digestId, stories }]);
+  }
+
+  /** Contents and the digests' links to them, in one statement (subscribers who get the same digest share one copy of its contents). */
+  async recordDigests(digests: { digestId: number; stories: { storyId: number; articleIds: number[] }[] }[]): Promise<void> {
+    const carrying = digests.filter((d) => d.stories.length).map((d) => ({ digestId: d.digestId, ...digestContents(d.stories) }));
+    if (!carrying.length) return;
+    const contents = new Map(carrying.map((c) => [c.key, c.contents]));
     await this.db.query(
-      `INSERT INTO digest_story_contents (content_key, story_id, article_ids)
-       SELECT $1, (value->>0)::bigint, value->1 FROM jsonb_array_elements($2::jsonb) ON CONFLICT DO NOTHING`,
-      [contentKey, contents],
-    );
-    await this.db.query(
-      'INSERT INTO digest_story_sets (digest_id, content_key) VALUES ($1, $2) ON CONFLICT (digest_id) DO UPDATE SET content_key = excluded.content_key',
-      [digestId, contentKey],
+      `WITH c AS (
+         INSERT INTO digest_story_contents (content_key, story_id, article_ids)
+         SELECT c.key, (e.value->>0)::bigint, e.value->1 FROM unnest($1::text[], $2::text[]) AS c(key, contents), jsonb_array_elements(c.contents::jsonb) AS e
+         ON CONFLICT DO NOTHING)
+       INSERT INTO digest_story_sets (digest_id, content_key) SELECT * FROM unnest($3::bigint[], $4::text[])
+       ON CONFLICT (digest_id) DO UPDATE SET content_key = excluded.content_key`,
+      [[...contents.keys()], [...contents.values()], carrying.map((c) => c.digestId), carrying.map((c) => c.key)],
     );
   }
 
   async deliveredArticles(chatId: number, since = ''): Promise<Set<number>> {
-    const { rows } = await this.db.query<{ article_ids: number[] }>(
-      `SELECT c.article_ids FROM digests d JOIN digest_story_sets s ON s.digest_id = d.id JOIN digest_story_contents c ON c.content_key = s.content_key
-       WHERE d.chat_id = $1 AND d.status <> 'failed' AND d.decided_at >= $2`,
-      [chatId, since],
+    return (await this.deliveredArticlesOf([chatId], since)).get(chatId)!;
+  }
+
+  async deliveredArticlesOf(chatIds: number[], since: string): Promise<Map<number, Set<number>>> {
+    const out = new Map(chatIds.map((id) => [id, new Set<number>()]));
+    if (!chatIds.length) return out;
+    const { rows } = await this.db.query<{ chat_id: number; article_ids: number[] }>(
+      `SELECT d.chat_id, c.article_ids FROM digests d JOIN digest_story_sets s ON s.digest_id = d.id JOIN digest_story_contents c ON c.content_key = s.content_key
+       WHERE d.chat_id = ANY($1::bigint[]) AND d.status <> 'failed' AND d.decided_at >= $2`,
+      [chatIds, since],
     );
-    const out = new Set<number>();
-    for (const r of rows) for (const id of r.article_ids) out.add(id);
+    for (const r of rows) for (const id of r.article_ids) out.get(r.chat_id)!.add(id);
     return out;
   }
 }

@@ -150,4 +150,55 @@ describe('PostgreSQL outbox: several instances on one database', () => {
     expect(results.filter((r) => r.acquired)).toHaveLength(1);
     expect(results[0]!.holder.owner).toBe(results[1]!.holder.owner);
   });
+
+  it('decides a page of subscribers at once as one by one: a subscriber decided meanwhile gets no second digest, the others their messages in order', async () => {
+    const outbox = instance('a');
+    await outbox.recordDecision(decision(2), NOW);
+    const ids = await outbox.recordDecisions([decision(1, 3), decision(2, 2), decision(3, 0)], NOW);
+    expect(ids[0]).toEqual(expect.any(Number));
+    expect(ids[1]).toBeNull();
+    expect(ids[2]).toEqual(expect.any(Number));
+    const digests = await outbox.digests();
+    expect(digests.map((d) => [d.chatId, d.status, d.messageCount])).toEqual([
+      [2, 'pending', 1],
+      [1, 'pending', 3],
+      [3, 'skipped-empty', 0],
+    ]);
+    expect((await outbox.items(ids[0]!)).map((i) => [i.seq, i.html, i.stories])).toEqual([
+      [0, '<b>part 1</b> for 1', [{ id: 's0' }]],
+      [1, '<b>part 2</b> for 1', [{ id: 's1' }]],
+      [2, '<b>part 3</b> for 1', [{ id: 's2' }]],
+    ]);
+    // Chat 2 keeps its first digest's one message.
+    expect((await outbox.items()).filter((i) => i.chatId === 2).map((i) => i.html)).toEqual(['<b>part 1</b> for 2']);
+    expect(await outbox.recordDecisions([], NOW)).toEqual([]);
+  });
+
+  it("reads a page's decision inputs at once, as hasDigest, topics and lastCutoff give them one by one", async () => {
+    const outbox = instance('a');
+    const subscribers = new PgSubscriberStore(db);
+    await db.query('TRUNCATE subscribers, subscriber_topics CASCADE');
+    for (const chatId of [1, 2, 3]) await subscribers.subscribe({ chatId, digestTime: '08:00', timezone: 'UTC' }, NOW);
+    await subscribers.follow(1, 'Syria', new Date('2026-03-01T10:00:00Z'));
+    await subscribers.follow(1, 'Climate', new Date('2026-03-01T11:00:00Z'));
+    const yesterday = new Date('2026-03-01T08:00:00Z');
+    await outbox.recordDecision({ ...decision(1), localDate: '2026-03-01', cutoffAt: yesterday }, yesterday);
+    // A failed digest does not move the cutoff.
+    const failed = (await outbox.recordDecision({ ...decision(2), localDate: '2026-03-01', cutoffAt: yesterday }, yesterday))!;
+    const [item] = await outbox.items(failed);
+    await outbox.markFailed(item!.id, 'chat not found', yesterday);
+    await outbox.recordDecision(decision(3), NOW);
+    const due = [1, 2, 3].map((chatId) => ({ chatId, localDate: '2026-03-02' }));
+    const inputs = await outbox.decisionInputs(due);
+    for (const { chatId, localDate } of due) {
+      expect(inputs.get(chatId)).toEqual({
+        decided: await outbox.hasDigest(chatId, localDate),
+        topics: await subscribers.topics(chatId),
+        lastCutoff: await outbox.lastCutoff(chatId),
+      });
+    }
+    expect(inputs.get(1)).toEqual({ decided: false, topics: ['Syria', 'Climate'], lastCutoff: yesterday });
+    expect(inputs.get(2)).toEqual({ decided: false, topics: [], lastCutoff: null });
+    expect(inputs.get(3)).toMatchObject({ decided: true });
+  });
 });
