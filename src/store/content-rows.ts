@@ -2,8 +2,9 @@
 // types. The columns are the same on SQLite and PostgreSQL; only how a flag and stored JSON come
 // back differs (SQLite: 0/1 and text; PostgreSQL: boolean and parsed JSONB), so each engine says
 // how to read those and the rest is mapped once, here (as delivery-rows.ts does for delivery).
-import type { Analysis, StoredArticle } from '../model.ts';
+import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
 import type { Source, SourceKind } from './api.ts';
+import { storedAnalysis } from './article-rules.ts';
 
 /** An article row; `Json` is how the engine returns the subheadings and analysis columns. */
 export interface ArticleRow<Json> {
@@ -27,6 +28,44 @@ export interface ArticleRow<Json> {
 /** The columns of an ArticleRow, for SELECTs. */
 export const ARTICLE_COLUMNS =
   'id, source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, fingerprint, near_duplicate_of, analysis';
+
+/** The columns a new article's row is written with, in the order of newArticleValues. */
+export const NEW_ARTICLE_COLUMNS =
+  'source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings, text_hash, fingerprint, near_duplicate_of, analysis';
+
+/** What the store decided about a new article (its keys, claims, times and original), beside its draft. */
+export interface NewArticle {
+  sourceId: number | null;
+  canonical: string | null;
+  guid: string | null;
+  published: string | undefined;
+  ingestedAt: Date;
+  hash: string;
+  signature: string;
+  nearDuplicateOf: number | undefined;
+  analysis: Analysis | null | undefined;
+}
+
+/** The values of NEW_ARTICLE_COLUMNS for a new article. */
+export function newArticleValues(draft: ArticleDraft, row: NewArticle): unknown[] {
+  return [
+    row.sourceId,
+    draft.url ?? null,
+    row.canonical,
+    row.guid,
+    draft.outlet ?? null,
+    draft.title,
+    row.published ?? null,
+    row.ingestedAt.toISOString(),
+    draft.language ?? null,
+    draft.text,
+    draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
+    row.hash,
+    row.signature,
+    row.nearDuplicateOf ?? null,
+    row.analysis ? JSON.stringify(storedAnalysis(row.analysis)) : null,
+  ];
+}
 
 export function toArticle<Json>(row: ArticleRow<Json>, json: (value: Json) => unknown): StoredArticle {
   const article: StoredArticle = {

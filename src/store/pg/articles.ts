@@ -10,7 +10,7 @@ import { articleFeatures } from '../../stories/features.ts';
 import { outletName } from '../../util/outlet.ts';
 import type { ArticleStore, InsertMeta, InsertResult, SearchHit, SearchOptions } from '../api.ts';
 import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysis, type RankedMatch } from '../article-rules.ts';
-import { ARTICLE_COLUMNS, toArticle as articleOf, type ArticleRow as ContentArticleRow } from '../content-rows.ts';
+import { ARTICLE_COLUMNS, NEW_ARTICLE_COLUMNS, newArticleValues, toArticle as articleOf, type ArticleRow as ContentArticleRow } from '../content-rows.ts';
 import { buildFtsQuery, countedTerms, type QueryWord } from '../fts-query.ts';
 import type { PgDb } from './db.ts';
 import { SEARCH_CONFIG } from './schema-content.ts';
@@ -140,30 +140,12 @@ export class PgArticleStore implements ArticleStore {
     const stories = this.storiesOn(db);
     const time = published ?? ingestedAt.toISOString();
     const story = await stories.prepare({ features: meta.storyFeatures ?? articleFeatures(draft), time, dated: published !== undefined });
-    const params: unknown[] = [
-      sourceId,
-      draft.url ?? null,
-      canonical,
-      guid,
-      draft.outlet ?? null,
-      draft.title,
-      published ?? null,
-      ingestedAt.toISOString(),
-      draft.language ?? null,
-      draft.text,
-      draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
-      hash,
-      signature,
-      nearDuplicateOf ?? null,
-      meta.analysis ? JSON.stringify(storedAnalysis(meta.analysis)) : null,
-      bands,
-    ];
+    const params = [...newArticleValues(draft, { sourceId, canonical, guid, published, ingestedAt, hash, signature, nearDuplicateOf, analysis: meta.analysis }), bands];
     // The story candidates are read in the same statement: they never depend on the new row
     // (its keys are written with its story), and the statement's snapshot is taken before it.
     const { rows } = await db.query<{ id: number } & FoundStoryColumns>(
       `WITH a AS (
-         INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
-           text_hash, fingerprint, near_duplicate_of, analysis)
+         INSERT INTO articles (${NEW_ARTICLE_COLUMNS})
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING id),
        b AS (INSERT INTO article_bands (key, article_id) SELECT unnest($16::bigint[]), id FROM a)
        SELECT (SELECT id FROM a) AS id, ${stories.foundColumns(params, story.keys, time, nearDuplicateOf ?? null)}`,

@@ -9,7 +9,7 @@ import { outletName } from '../../util/outlet.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
 import { placeholders, statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from '../fts-query.ts';
-import { ARTICLE_COLUMNS, toArticle as articleOf, type ArticleRow as ContentArticleRow } from '../content-rows.ts';
+import { ARTICLE_COLUMNS, NEW_ARTICLE_COLUMNS, newArticleValues, toArticle as articleOf, type ArticleRow as ContentArticleRow } from '../content-rows.ts';
 import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysis } from '../article-rules.ts';
 import type { InsertMeta, InsertResult, SearchHit, SearchOptions } from '../api.ts';
 import type { SqliteStoryStore } from './stories.ts';
@@ -70,28 +70,8 @@ export class SqliteArticleStore {
     const published = clampPublished(draft.published, ingestedAt);
 
     const nearDuplicateOf = this.findNearDuplicate(signature, bands);
-    const info = this.sql(
-        `INSERT INTO articles (source_id, url, canonical_url, guid, outlet, title, published_at, ingested_at, language, text, subheadings,
-           text_hash, fingerprint, near_duplicate_of, analysis)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      )
-      .run(
-        sourceId,
-        draft.url ?? null,
-        canonical,
-        guid,
-        draft.outlet ?? null,
-        draft.title,
-        published ?? null,
-        ingestedAt.toISOString(),
-        draft.language ?? null,
-        draft.text,
-        draft.subheadings?.length ? JSON.stringify(draft.subheadings) : null,
-        hash,
-        signature,
-        nearDuplicateOf ?? null,
-        meta.analysis ? JSON.stringify(storedAnalysis(meta.analysis)) : null,
-      );
+    const values = newArticleValues(draft, { sourceId, canonical, guid, published, ingestedAt, hash, signature, nearDuplicateOf, analysis: meta.analysis });
+    const info = this.sql(`INSERT INTO articles (${NEW_ARTICLE_COLUMNS}) VALUES (${placeholders(values.length, '?')})`).run(values);
     const id = Number(info.lastInsertRowid);
     // All band rows in one statement (one call into SQLite instead of one per band).
     if (bands.length) this.sql(`INSERT INTO article_bands (key, article_id) VALUES ${placeholders(bands.length, '(?, ?)')}`).run(bands.flatMap((key) => [key, id]));
