@@ -62,7 +62,10 @@ export function tokenAt(spans: TokenSpans, k: number): string {
 
 /** Where tokenize() finds its tokens; see there for the rules. */
 export function tokenSpans(text: string): TokenSpans {
-  const bounds: number[] = [];
+  // Offsets collect in a reused array and leave as one exact-size copy: a fresh array per call
+  // (every sentence of every article) grew by reallocation, the largest allocation of the analysis.
+  const bounds = boundsScratch;
+  let count = 0;
   const length = text.length;
   // Slicing tokens out of the text lower-cased once is much cheaper than lower-casing every token.
   const lower = text.toLowerCase();
@@ -79,7 +82,8 @@ export function tokenSpans(text: string): TokenSpans {
     // Dotted acronym: letter "." letter "." ...
     if (kind === LETTER && text.charCodeAt(end) === PERIOD && classOf(text.charCodeAt(end + 1)) === LETTER && text.charCodeAt(end + 2) === PERIOD) {
       while (text.charCodeAt(end) === PERIOD && classOf(text.charCodeAt(end + 1)) === LETTER) end += 2;
-      bounds.push(start, end);
+      bounds[count++] = start;
+      bounds[count++] = end;
       i = end;
       continue;
     }
@@ -105,11 +109,20 @@ export function tokenSpans(text: string): TokenSpans {
     }
     // Drop a possessive 's (the apostrophe is the last one in the token and only "s" follows).
     const cut = possessiveAt === end - 2 && (text.charCodeAt(end - 1) | 0x20) === 0x73 ? possessiveAt : end;
-    bounds.push(start, cut);
+    bounds[count++] = start;
+    bounds[count++] = cut;
     i = end;
   }
-  return { text, lower: sliceLower ? lower : undefined, bounds };
+  const spans = { text, lower: sliceLower ? lower : undefined, bounds: bounds.slice(0, count) };
+  // A huge text leaves no huge working array behind.
+  if (count > SCRATCH_KEEP) bounds.length = 0;
+  return spans;
 }
+
+/** tokenSpans' working array; module-level, as tokenSpans copies it out before returning (and never re-enters). */
+const boundsScratch: number[] = [];
+/** Offsets a working array keeps between calls: a long article's whole text, not a hostile one's. */
+const SCRATCH_KEEP = 1 << 16;
 
 // The Porter stemmer costs a few microseconds per call; news vocabulary repeats a lot,
 // so a bounded memo makes stemming nearly free after warm-up. Module-level: a pure function of the word.
