@@ -24,8 +24,19 @@ export function statementCache(db: Db): (sql: string) => Database.Statement {
 
 /** `count` copies of a placeholder group, comma-separated: the SQL text (and so the cached statement) depends only on the count. */
 export function placeholders(count: number, group: string): string {
-  return Array.from({ length: count }, () => group).join(', ');
+  // Built once per shape: a bulk ingest asks for the same few lists for every article.
+  const key = `${count}${group}`;
+  let list = placeholderLists.get(key);
+  if (list === undefined) {
+    list = Array.from({ length: count }, () => group).join(', ');
+    if (placeholderLists.size >= PLACEHOLDER_LISTS_LIMIT) placeholderLists.clear();
+    placeholderLists.set(key, list);
+  }
+  return list;
 }
+const placeholderLists = new Map<string, string>();
+/** Distinct shapes kept: far more than the statements use (band counts, batch sizes); bounds a long-running process. */
+const PLACEHOLDER_LISTS_LIMIT = 1000;
 
 /** The open database, and whether this open created it (no schema yet): a new database gets the default sources. */
 export function openDatabase(path: string): { db: Db; created: boolean } {
