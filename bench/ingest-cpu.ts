@@ -13,7 +13,7 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { STORE_BATCH, ingestInputs } from '../src/ingest/pipeline.ts';
-import { prepareDocument, type PreparedArticle } from '../src/ingest/prepare.ts';
+import { prepareDocument, storable, type StorableArticle } from '../src/ingest/prepare.ts';
 import { defaultWorkerCount } from '../src/ingest/worker-pool.ts';
 import { createLogger } from '../src/log.ts';
 import { AnalysisContext } from '../src/nlp/context.ts';
@@ -93,11 +93,12 @@ try {
   const n = bodies.length;
   const perArticle = (ms: number) => `${fmt(ms / n, 2)} ms`;
 
-  let prepared: PreparedArticle[] = [];
+  let prepared: StorableArticle[] = [];
   const prepare = await best(ROUNDS, () =>
     measure(() => {
       const context = new AnalysisContext();
-      prepared = bodies.flatMap(({ body, hint }) => prepareDocument(body, hint, context));
+      // As a worker prepares for a bulk ingest: the analysis encoded as stored (storable).
+      prepared = bodies.flatMap(({ body, hint }) => prepareDocument(body, hint, context).map(storable));
     }),
   );
   console.log(`prepare (parse + analysis, in-process, ${n} texts): ${perArticle(prepare.main)} CPU/article on the thread (+${perArticle(prepare.others)} on helper threads)`);
@@ -107,7 +108,7 @@ try {
       withFreshStore(work, async (s) => {
         for (let i = 0; i < prepared.length; i += STORE_BATCH) {
           await s.transaction(async (tx) => {
-            for (const { draft, analysis, keys, storyFeatures } of prepared.slice(i, i + STORE_BATCH)) await tx.articles.insert(draft, { analysis, keys, storyFeatures });
+            for (const { draft, analysisJson, keys, storyFeatures } of prepared.slice(i, i + STORE_BATCH)) await tx.articles.insert(draft, { analysisJson, keys, storyFeatures });
           });
         }
       }),

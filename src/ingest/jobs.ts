@@ -8,14 +8,14 @@ import { decodeBodyChecked } from './charset.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
 import { parseFeed, type ParsedFeed } from './feed.ts';
 import { extractPage } from './page.ts';
-import { prepareArticle, type PreparedArticle } from './prepare.ts';
+import { prepareArticle, storable, type PreparedArticle, type StorableArticle } from './prepare.ts';
 import { sanitizeDraft } from './sanitize.ts';
 
 /** A document for a worker: bytes already read (a URL's response), or a file path that the worker reads itself. */
 export type DocumentSource = { body: Uint8Array; hint: DocumentHint; path?: undefined } | { path: string; hint: DocumentHint; body?: undefined };
 
 export type Job =
-  /** Any document (feed, page, text) to stored-ready articles: bulk ingest. */
+  /** Any document (feed, page, text) to stored-ready articles (their analysis encoded, see storable): bulk ingest. */
   | { kind: 'document'; source: DocumentSource }
   /** A fetched feed to its items. */
   | { kind: 'feed'; body: Uint8Array; hint: DocumentHint }
@@ -31,7 +31,7 @@ export interface Parsed<T> {
 }
 
 export interface JobResults {
-  document: PreparedArticle[];
+  document: StorableArticle[];
   feed: Parsed<ParsedFeed>;
   page: Parsed<ArticleDraft>;
   prepare: PreparedArticle;
@@ -51,7 +51,7 @@ export function runJob(job: Job, env: JobEnvironment): JobResults[Job['kind']] {
   switch (job.kind) {
     case 'document': {
       const body = job.source.path !== undefined ? env.readFile(job.source.path) : job.source.body;
-      return documentToDrafts(body, job.source.hint).map((draft) => prepareArticle(draft, env.analysis));
+      return documentToDrafts(body, job.source.hint).map((draft) => storable(prepareArticle(draft, env.analysis)));
     }
     case 'feed': {
       const { text, warnings } = decodeBodyChecked(job.body, job.hint.contentType);

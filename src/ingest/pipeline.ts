@@ -14,7 +14,7 @@ import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
 import type { JobRunner } from './jobs.ts';
 import type { Metrics } from '../util/metrics.ts';
 import { isJsonlPath, documentFromJsonlLine, numberedLines } from './jsonl.ts';
-import { prepareArticle, prepareDocument, type PreparedArticle } from './prepare.ts';
+import { prepareArticle, prepareDocument, storable, type PreparedArticle, type StorableArticle } from './prepare.ts';
 import { PreparePool, TASKS_PER_WORKER, defaultWorkerCount, sharedPreparePool } from './worker-pool.ts';
 
 export interface IngestCounts {
@@ -206,7 +206,7 @@ export function countResult(counts: IngestCounts, result: InsertResult): void {
 /** A document on its way: read, then prepared (in a worker or in-process), then stored in input order. */
 interface InFlight {
   input: string;
-  outcome: Promise<{ articles: PreparedArticle[] } | { error: string }>;
+  outcome: Promise<{ articles: StorableArticle[] } | { error: string }>;
 }
 
 export interface IngestOptions {
@@ -251,7 +251,7 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
         const document = await readDocument(item, deps.fetchOptions);
         if (document.error !== undefined) return { error: document.error };
         const { body, hint } = document;
-        return { articles: await (pool ? pool.prepare({ body, hint }) : Promise.resolve().then(() => prepareDocument(body, hint, analysis))) };
+        return { articles: await (pool ? pool.prepare({ body, hint }) : Promise.resolve().then(() => prepareDocument(body, hint, analysis).map(storable))) };
       } catch (error) {
         return { error: reasonOf(error) };
       }
@@ -275,10 +275,10 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
             failures.push([input, outcome.error]);
             continue;
           }
-          for (const { draft, analysis, keys, storyFeatures } of outcome.articles) {
+          for (const { draft, analysisJson, keys, storyFeatures } of outcome.articles) {
             try {
               // A savepoint inside the batch's transaction: a failing article leaves the others stored.
-              results.push(await tx.articles.insert(draft, { analysis, keys, storyFeatures }));
+              results.push(await tx.articles.insert(draft, { analysisJson, keys, storyFeatures }));
             } catch (error) {
               failures.push([input, reasonOf(error), draft.title]);
             }

@@ -5,6 +5,7 @@ import { analyseArticle } from '../nlp/analyse.ts';
 import type { AnalysisContext } from '../nlp/context.ts';
 import { articleFeatures, type ArticleFeatures } from '../stories/features.ts';
 import { contentKeys, type ContentKeys } from '../dedup/content-keys.ts';
+import { storedAnalysisJson } from '../store/article-rules.ts';
 import { documentToDrafts, type DocumentHint } from './document.ts';
 import { sanitizeDraft } from './sanitize.ts';
 
@@ -24,6 +25,17 @@ export function prepareArticle(raw: ArticleDraft, context?: AnalysisContext): Pr
   const draft = sanitizeDraft(raw);
   const { summary, quotes } = analyseArticle(draft, context);
   return { draft, analysis: { summary, quotes }, keys: contentKeys(draft), storyFeatures: articleFeatures(draft, context) };
+}
+
+/** A prepared article as a bulk ingest stores it: its analysis already encoded as the store keeps it (InsertMeta.analysisJson). */
+export type StorableArticle = Omit<PreparedArticle, 'analysis'> & { analysisJson: string };
+
+/**
+ * Encodes the analysis where it was made (an ingest worker): the single writer then only stores
+ * it, and postMessage copies one string instead of every summary sentence and quote object.
+ */
+export function storable({ analysis, ...article }: PreparedArticle): StorableArticle {
+  return { ...article, analysisJson: storedAnalysisJson(analysis) };
 }
 
 export function prepareDocument(body: Uint8Array, hint: DocumentHint, context?: AnalysisContext): PreparedArticle[] {

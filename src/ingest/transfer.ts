@@ -6,7 +6,7 @@
 // and one array of the counts, rebuilt into the same pairs on the writer's side (32 µs in all).
 import type { ArticleFeatures } from '../stories/features.ts';
 import type { Job } from './jobs.ts';
-import type { PreparedArticle } from './prepare.ts';
+import type { PreparedArticle, StorableArticle } from './prepare.ts';
 
 /** Between two names; no name holds it (a draft's text is stripped of control characters, sanitize.ts). */
 const SEPARATOR = '\u0000';
@@ -18,8 +18,9 @@ interface PackedFeatures {
   terms: number;
 }
 
-/** A prepared article as it crosses threads. */
-export type PackedArticle = Omit<PreparedArticle, 'storyFeatures'> & { storyFeatures: PackedFeatures | ArticleFeatures };
+/** An article with story features (prepared, or storable), as it crosses threads. */
+type WithFeatures = { storyFeatures: ArticleFeatures };
+export type PackedArticle<T extends WithFeatures = PreparedArticle> = Omit<T, 'storyFeatures'> & { storyFeatures: PackedFeatures | ArticleFeatures };
 
 export function packFeatures(features: ArticleFeatures): PackedFeatures | ArticleFeatures {
   const all = [...features.terms, ...features.entities];
@@ -37,24 +38,24 @@ export function unpackFeatures(packed: PackedFeatures | ArticleFeatures): Articl
   return { terms, entities };
 }
 
-export function packArticle(article: PreparedArticle): PackedArticle {
+export function packArticle<T extends WithFeatures>(article: T): PackedArticle<T> {
   return { ...article, storyFeatures: packFeatures(article.storyFeatures) };
 }
 
-export function unpackArticle(article: PackedArticle): PreparedArticle {
-  return { ...article, storyFeatures: unpackFeatures(article.storyFeatures) };
+export function unpackArticle<T extends WithFeatures>(article: PackedArticle<T>): T {
+  return { ...article, storyFeatures: unpackFeatures(article.storyFeatures) } as T;
 }
 
 /** A job's result as the worker sends it: the prepared articles packed, anything else as it is. */
 export function packResult(kind: Job['kind'], result: unknown): unknown {
-  if (kind === 'document') return (result as PreparedArticle[]).map(packArticle);
+  if (kind === 'document') return (result as StorableArticle[]).map(packArticle);
   if (kind === 'prepare') return packArticle(result as PreparedArticle);
   return result;
 }
 
 /** The result as runJob returned it in the worker. */
 export function unpackResult(kind: Job['kind'], result: unknown): unknown {
-  if (kind === 'document') return (result as PackedArticle[]).map(unpackArticle);
+  if (kind === 'document') return (result as PackedArticle<StorableArticle>[]).map(unpackArticle);
   if (kind === 'prepare') return unpackArticle(result as PackedArticle);
   return result;
 }

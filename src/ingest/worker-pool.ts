@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { DocumentSource, Job, JobOf, JobResults } from './jobs.ts';
-import type { PreparedArticle } from './prepare.ts';
+import type { StorableArticle } from './prepare.ts';
 import { unpackResult } from './transfer.ts';
 
 export type { DocumentSource } from './jobs.ts';
@@ -100,7 +100,7 @@ export class PreparePool {
   }
 
   /** Prepares one document in a worker (bulk ingest). */
-  prepare(source: DocumentSource): Promise<PreparedArticle[]> {
+  prepare(source: DocumentSource): Promise<StorableArticle[]> {
     return this.run({ kind: 'document', source });
   }
 

@@ -40,6 +40,11 @@ export interface SearchHit {
 export interface InsertMeta {
   sourceId?: number | null;
   analysis?: Analysis | null;
+  /**
+   * The analysis already encoded as stored (storedAnalysisJson), by an ingest worker: stored as
+   * it is, so the single writer does not encode it. Wins over `analysis`.
+   */
+  analysisJson?: string;
   ingestedAt?: Date;
   keys?: ContentKeys;
   /** Story features, precomputed (by an ingest worker); computed here when absent. */

@@ -58,6 +58,11 @@ export function storedAnalysis({ summary, quotes }: Analysis): Pick<Analysis, 's
   return { summary, quotes };
 }
 
+/** The analysis column's value: storedAnalysis as JSON. */
+export function storedAnalysisJson(analysis: Analysis): string {
+  return JSON.stringify(storedAnalysis(analysis));
+}
+
 /** A search match as an engine's index ranks it: higher relevance is better. */
 export interface RankedMatch {
   id: number;

@@ -4,7 +4,7 @@
 // how to read those and the rest is mapped once, here (as delivery-rows.ts does for delivery).
 import type { Analysis, ArticleDraft, StoredArticle } from '../model.ts';
 import type { Source, SourceKind } from './api.ts';
-import { storedAnalysis } from './article-rules.ts';
+import { storedAnalysisJson } from './article-rules.ts';
 
 /** An article row; `Json` is how the engine returns the subheadings and analysis columns. */
 export interface ArticleRow<Json> {
@@ -44,6 +44,8 @@ export interface NewArticle {
   signature: string;
   nearDuplicateOf: number | undefined;
   analysis: Analysis | null | undefined;
+  /** The analysis encoded already (InsertMeta.analysisJson); wins over `analysis`. */
+  analysisJson?: string | undefined;
 }
 
 /** The values of NEW_ARTICLE_COLUMNS for a new article. */
@@ -63,7 +65,7 @@ export function newArticleValues(draft: ArticleDraft, row: NewArticle): unknown[
     row.hash,
     row.signature,
     row.nearDuplicateOf ?? null,
-    row.analysis ? JSON.stringify(storedAnalysis(row.analysis)) : null,
+    row.analysisJson ?? (row.analysis ? storedAnalysisJson(row.analysis) : null),
   ];
 }
 

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { prepareDocument } from '../../src/ingest/prepare.ts';
+import { prepareDocument, storable } from '../../src/ingest/prepare.ts';
 import { packFeatures, packResult, unpackFeatures, unpackResult } from '../../src/ingest/transfer.ts';
 
 const SEED = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'rt-2016-09-05-putin-obama-syria.txt'));
@@ -15,8 +15,14 @@ describe('prepared articles across threads', () => {
   it('arrive with the same draft, analysis, keys and story features, in the same order', () => {
     const prepared = prepareDocument(SEED, { name: 'seed.txt' });
     expect(prepared[0]!.storyFeatures.terms.length).toBeGreaterThan(20);
-    expect(across('document', prepared)).toEqual(prepared);
+    expect(across('document', prepared.map(storable))).toEqual(prepared.map(storable));
     expect(across('prepare', prepared[0]!)).toEqual(prepared[0]);
+  });
+
+  it('carry a bulk ingest\'s analysis as the JSON the store keeps', () => {
+    const [prepared] = prepareDocument(SEED, { name: 'seed.txt' });
+    const { analysisJson } = across('document', [storable(prepared!)])[0]!;
+    expect(JSON.parse(analysisJson)).toEqual({ summary: prepared!.analysis.summary, quotes: prepared!.analysis.quotes });
   });
 
   it('send the story features as two objects, not one pair per name', () => {

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { prepareDocument } from '../../src/ingest/prepare.ts';
+import { prepareDocument, storable } from '../../src/ingest/prepare.ts';
 import { PreparePool } from '../../src/ingest/worker-pool.ts';
 
 const SEED = readFileSync(resolve(import.meta.dirname, '..', 'fixtures', 'rt-2016-09-05-putin-obama-syria.txt'));
@@ -18,9 +18,9 @@ describe('PreparePool', () => {
   it('prepares a document in a worker exactly as in-process', async () => {
     pool = new PreparePool(2);
     const [inWorker] = await pool.prepare({ body: SEED, hint: { name: 'seed.txt' } });
-    const [inProcess] = prepareDocument(SEED, { name: 'seed.txt' });
+    const [inProcess] = prepareDocument(SEED, { name: 'seed.txt' }).map(storable);
     expect(inWorker).toEqual(inProcess);
-    expect(inWorker!.analysis.quotes.length).toBeGreaterThan(5);
+    expect(JSON.parse(inWorker!.analysisJson).quotes.length).toBeGreaterThan(5);
   });
 
   it('reads a file given by path in the worker, and reports one it cannot read', async () => {
@@ -30,7 +30,7 @@ describe('PreparePool', () => {
       pool.prepare({ path: seedPath, hint: { name: seedPath } }),
       pool.prepare({ path: resolve(import.meta.dirname, 'no-such-file.txt'), hint: { name: 'no-such-file.txt' } }),
     ]);
-    expect(byPath).toEqual({ status: 'fulfilled', value: prepareDocument(SEED, { name: seedPath }) });
+    expect(byPath).toEqual({ status: 'fulfilled', value: prepareDocument(SEED, { name: seedPath }).map(storable) });
     expect(missing).toMatchObject({ status: 'rejected', reason: { message: expect.stringContaining('ENOENT') } });
   });
 

@@ -140,7 +140,7 @@ export class PgArticleStore implements ArticleStore {
     const stories = this.storiesOn(db);
     const time = published ?? ingestedAt.toISOString();
     const story = await stories.prepare({ features: meta.storyFeatures ?? articleFeatures(draft), time, dated: published !== undefined });
-    const params = [...newArticleValues(draft, { sourceId, canonical, guid, published, ingestedAt, hash, signature, nearDuplicateOf, analysis: meta.analysis }), bands];
+    const params = [...newArticleValues(draft, { sourceId, canonical, guid, published, ingestedAt, hash, signature, nearDuplicateOf, analysis: meta.analysis, analysisJson: meta.analysisJson }), bands];
     // The story candidates are read in the same statement: they never depend on the new row
     // (its keys are written with its story), and the statement's snapshot is taken before it.
     const { rows } = await db.query<{ id: number } & FoundStoryColumns>(

@@ -10,7 +10,7 @@ import type { Statement, Transaction } from 'better-sqlite3';
 import { placeholders, statementCache, type Db } from './db.ts';
 import { buildFtsQuery } from '../fts-query.ts';
 import { ARTICLE_COLUMNS, NEW_ARTICLE_COLUMNS, newArticleValues, toArticle as articleOf, type ArticleRow as ContentArticleRow } from '../content-rows.ts';
-import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysis } from '../article-rules.ts';
+import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysisJson } from '../article-rules.ts';
 import type { InsertMeta, InsertResult, SearchHit, SearchOptions } from '../api.ts';
 import type { SqliteStoryStore } from './stories.ts';
 
@@ -70,7 +70,7 @@ export class SqliteArticleStore {
     const published = clampPublished(draft.published, ingestedAt);
 
     const nearDuplicateOf = this.findNearDuplicate(signature, bands);
-    const values = newArticleValues(draft, { sourceId, canonical, guid, published, ingestedAt, hash, signature, nearDuplicateOf, analysis: meta.analysis });
+    const values = newArticleValues(draft, { sourceId, canonical, guid, published, ingestedAt, hash, signature, nearDuplicateOf, analysis: meta.analysis, analysisJson: meta.analysisJson });
     const info = this.sql(`INSERT INTO articles (${NEW_ARTICLE_COLUMNS}) VALUES (${placeholders(values.length, '?')})`).run(values);
     const id = Number(info.lastInsertRowid);
     // All band rows in one statement (one call into SQLite instead of one per band).
@@ -111,7 +111,7 @@ export class SqliteArticleStore {
         textHash,
         signature,
         nearDuplicateOf ?? null,
-        JSON.stringify(storedAnalysis(prepared.analysis)),
+        storedAnalysisJson(prepared.analysis),
         clampPublished(draft.published, ingestedAt) ?? null,
         draft.language ?? null,
         id,
@@ -189,7 +189,7 @@ export class SqliteArticleStore {
   }
 
   setAnalysis(id: number, analysis: Analysis): void {
-    this.sql('UPDATE articles SET analysis = ? WHERE id = ?').run(JSON.stringify(storedAnalysis(analysis)), id);
+    this.sql('UPDATE articles SET analysis = ? WHERE id = ?').run(storedAnalysisJson(analysis), id);
   }
 
   /** Articles ingested at or after a time. */
