@@ -16,8 +16,6 @@ interface PackedFeatures {
   names: string;
   counts: Float64Array;
   terms: number;
-  /** The semantic vector: a typed array is copied as one block. */
-  semantic?: Float32Array;
 }
 
 /** A prepared article as it crosses threads. */
@@ -27,9 +25,7 @@ export function packFeatures(features: ArticleFeatures): PackedFeatures | Articl
   const all = [...features.terms, ...features.entities];
   // No names: nothing to join (an empty join could not tell zero names from one empty name).
   if (!all.length || all.some(([name]) => name.includes(SEPARATOR))) return features;
-  const packed: PackedFeatures = { names: all.map(([name]) => name).join(SEPARATOR), counts: Float64Array.from(all, ([, count]) => count), terms: features.terms.length };
-  if (features.semantic) packed.semantic = features.semantic;
-  return packed;
+  return { names: all.map(([name]) => name).join(SEPARATOR), counts: Float64Array.from(all, ([, count]) => count), terms: features.terms.length };
 }
 
 export function unpackFeatures(packed: PackedFeatures | ArticleFeatures): ArticleFeatures {
@@ -38,9 +34,7 @@ export function unpackFeatures(packed: PackedFeatures | ArticleFeatures): Articl
   const terms: [string, number][] = [];
   const entities: [string, number][] = [];
   for (let i = 0; i < names.length; i++) (i < packed.terms ? terms : entities).push([names[i]!, packed.counts[i]!]);
-  const features: ArticleFeatures = { terms, entities };
-  if (packed.semantic) features.semantic = packed.semantic;
-  return features;
+  return { terms, entities };
 }
 
 export function packArticle(article: PreparedArticle): PackedArticle {

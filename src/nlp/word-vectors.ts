@@ -64,15 +64,10 @@ export class WordVectors {
   addTo(into: Float32Array, word: string, weight = 1): boolean {
     const row = this.rowOf(word);
     if (row < 0) return false;
-    this.addRow(into, row, weight);
-    return true;
-  }
-
-  /** Adds weight x row `row`'s unit vector to `into` (a caller that looked the row up already). */
-  addRow(into: Float32Array, row: number, weight = 1): void {
     const d = this.data;
     const w = weight / SCALE;
     for (let k = 0, a = row * DIMENSIONS; k < DIMENSIONS; k++) into[k]! += d[a + k]! * w;
+    return true;
   }
 
   /** Cosine of a word with a (not necessarily unit) vector. */

@@ -97,10 +97,6 @@ export interface SerializedProfile {
   time?: number;
   terms: [string, number][];
   entities: [string, number][];
-  /** The sum of the members' semantic vectors (StoryProfile.semantic), four decimals; absent in rows written before it was kept. */
-  semantic?: number[];
-  /** How many members that sum has. */
-  semanticMembers?: number;
   /** The headline article's term vector (is a new member more representative?); absent while it is the only member. */
   titleTerms?: [string, number][];
   /** The outlets that covered it (an article without one counts as "#<its id>"). */
@@ -161,21 +157,18 @@ export interface StoryColumns {
 }
 
 export function loadedStory(row: StoryColumns, saved: SerializedProfile): LoadedStory {
-  const profile: StoryProfile = {
-    id: row.id,
-    terms: new Map(saved.terms),
-    entities: new Map(saved.entities),
-    first: Date.parse(row.first_at),
-    last: Date.parse(row.last_at),
-    // A row from before the event time was kept: the middle of its span.
-    time: saved.time ?? (Date.parse(row.first_at) + Date.parse(row.last_at)) / 2,
-    size: row.article_count,
-    dated: row.dated,
-  };
-  // A row from before semantic centroids were kept has none: its story is compared by terms and names.
-  if (saved.semantic && saved.semanticMembers) profile.semantic = { sum: Float32Array.from(saved.semantic), members: saved.semanticMembers };
   return {
-    profile,
+    profile: {
+      id: row.id,
+      terms: new Map(saved.terms),
+      entities: new Map(saved.entities),
+      first: Date.parse(row.first_at),
+      last: Date.parse(row.last_at),
+      // A row from before the event time was kept: the middle of its span.
+      time: saved.time ?? (Date.parse(row.first_at) + Date.parse(row.last_at)) / 2,
+      size: row.article_count,
+      dated: row.dated,
+    },
     // A one-article story's headline vector is its centroid.
     title: { title: row.title, articleId: row.title_article_id, terms: saved.titleTerms ? new Map(saved.titleTerms) : new Map(saved.terms) },
     outlets: new Set(saved.outlets),
@@ -186,10 +179,6 @@ export function serializedProfile(story: Omit<StoryProfile, 'id'>, title: Headli
   // The headline's vector only needs its heaviest terms to compare with the centroid.
   const titleTerms = title.terms.size > TITLE_TERMS ? new Map([...title.terms].sort((a, b) => b[1] - a[1]).slice(0, TITLE_TERMS)) : title.terms;
   const profile: SerializedProfile = { time: Math.round(story.time), terms: entries(story.terms), entities: entries(story.entities), outlets: [...outlets] };
-  if (story.semantic) {
-    profile.semantic = Array.from(story.semantic.sum, (x) => Math.round(x * 1e4) / 1e4);
-    profile.semanticMembers = story.semantic.members;
-  }
   if (story.size > 1) profile.titleTerms = entries(titleTerms);
   return profile;
 }

@@ -7,7 +7,6 @@
 // the article starts a story. No package clusters news events; the weights and thresholds
 // below were tuned on our own labelled PolNeAR train events (eval/stories/) and validated on
 // the dev events (npm run eval:stories).
-import { addCentroids, centroidOf, meanCosine, type SemanticCentroid } from './semantic.ts';
 import { CENTROID_ENTITIES, CENTROID_TERMS, addTo, cosine, type ArticleVectors, type Vector } from './vectors.ts';
 
 export interface StoryProfile {
@@ -15,11 +14,6 @@ export interface StoryProfile {
   /** Centroids: sums of the members' unit vectors. */
   terms: Vector;
   entities: Vector;
-  /**
-   * The members' semantic vectors (semantic.ts), of those that have one; absent in a story
-   * stored before they were kept (it is then compared by terms and names alone).
-   */
-  semantic?: SemanticCentroid;
   /** Earliest and latest member time (published, else ingested), ms since the epoch. */
   first: number;
   last: number;
@@ -80,9 +74,6 @@ export const RULES = {
   /** A name is specific when at most this share of the documents mention it (and at least in small stores, 3 documents). */
   specificShare: 0.2,
   specificMinDocuments: 3,
-  /** The semantic bonus: semanticWeight x (semantic cosine - semanticFloor), when above the floor. */
-  semanticWeight: 0.2,
-  semanticFloor: 0.5,
 };
 
 /** Whether a name is rare enough to tie two reports to one event; the store knows the counts. */
@@ -109,10 +100,7 @@ export function gapDays(time: number, story: Span): number | null {
 interface Profiles {
   terms: Vector;
   entities: Vector;
-  semantic?: SemanticCentroid | undefined;
 }
-
-const articleProfiles = (vectors: ArticleVectors): Profiles => ({ ...vectors, semantic: vectors.semantic && centroidOf(vectors.semantic) });
 
 interface Match {
   similarity: number;
@@ -120,8 +108,7 @@ interface Match {
   gated: boolean;
 }
 
-/** `dated`: both sides have dates; without, only wording counts (near-identical coverage), not meaning. */
-function match(a: Profiles, b: Profiles, isSpecific: IsSpecific, dated: boolean): Match {
+function match(a: Profiles, b: Profiles, isSpecific: IsSpecific): Match {
   const [small, large] = a.entities.size <= b.entities.size ? [a.entities, b.entities] : [b.entities, a.entities];
   let sharedName = false;
   for (const name of small.keys()) {
@@ -133,18 +120,7 @@ function match(a: Profiles, b: Profiles, isSpecific: IsSpecific, dated: boolean)
   const terms = cosine(a.terms, b.terms);
   // Without a shared specific name only near-identical wording passes: no need for the names' cosine.
   if (!sharedName && terms < RULES.gateTermSimilarity) return { similarity: RULES.termWeight * terms, gated: false };
-  const lexical = RULES.termWeight * terms + RULES.entityWeight * cosine(a.entities, b.entities);
-  return { similarity: dated ? lexical + semanticBonus(meanCosine(a.semantic, b.semantic)) : lexical, gated: true };
-}
-
-/**
- * What the meaning adds once the gate has passed (a shared specific name): reports of one event
- * told in different words lie close in word-vector space though they share few terms. Only the
- * part of the cosine above a floor counts: articles on the same people are all somewhat alike.
- * Nothing without a vector on either side (today's lexical score alone).
- */
-function semanticBonus(cosineValue: number | null): number {
-  return cosineValue === null ? 0 : RULES.semanticWeight * Math.max(0, cosineValue - RULES.semanticFloor);
+  return { similarity: RULES.termWeight * terms + RULES.entityWeight * cosine(a.entities, b.entities), gated: true };
 }
 
 function decayed(similarityValue: number, gap: number): number {
@@ -155,7 +131,7 @@ function decayed(similarityValue: number, gap: number): number {
 export function storyScore(article: Placed, story: StoryProfile, isSpecific: IsSpecific): number {
   const gap = gapDays(article.time, story);
   if (gap === null) return -1;
-  const { similarity, gated } = match(articleProfiles(article.vectors), story, isSpecific, article.dated && story.dated);
+  const { similarity, gated } = match(article.vectors, story, isSpecific);
   if (!gated || (pastEventSpread(article.time, story.time) > 0 && similarity < RULES.followUpSimilarity)) return -1;
   return decayed(similarity, gap);
 }
@@ -187,7 +163,7 @@ export function chooseStory(article: Placed, candidates: StoryProfile[], isSpeci
 export function storiesScore(a: StoryProfile, b: StoryProfile, isSpecific: IsSpecific): number {
   const gap = Math.max(0, a.first - b.last, b.first - a.last, pastEventSpread(a.time, b.time)) / DAY;
   if (gap > RULES.maxGapDays) return -1;
-  const { similarity, gated } = match(a, b, isSpecific, a.dated && b.dated);
+  const { similarity, gated } = match(a, b, isSpecific);
   return gated ? decayed(similarity, gap) : -1;
 }
 
@@ -198,9 +174,7 @@ export function shouldMerge(a: StoryProfile, b: StoryProfile, isSpecific: IsSpec
 }
 
 export function profileOf(id: number, article: Placed): StoryProfile {
-  const story: StoryProfile = { id, terms: new Map(article.vectors.terms), entities: new Map(article.vectors.entities), first: article.time, last: article.time, time: article.time, size: 1, dated: article.dated };
-  if (article.vectors.semantic) story.semantic = centroidOf(article.vectors.semantic);
-  return story;
+  return { id, terms: new Map(article.vectors.terms), entities: new Map(article.vectors.entities), first: article.time, last: article.time, time: article.time, size: 1, dated: article.dated };
 }
 
 export function withMember(story: StoryProfile, article: Placed): StoryProfile {
@@ -208,7 +182,6 @@ export function withMember(story: StoryProfile, article: Placed): StoryProfile {
     id: story.id,
     terms: addTo(story.terms, article.vectors.terms, CENTROID_TERMS),
     entities: addTo(story.entities, article.vectors.entities, CENTROID_ENTITIES),
-    semantic: addCentroids(story.semantic, article.vectors.semantic && centroidOf(article.vectors.semantic)),
     first: Math.min(story.first, article.time),
     last: Math.max(story.last, article.time),
     time: story.time + (article.time - story.time) / (story.size + 1),
@@ -223,7 +196,6 @@ export function merged(into: StoryProfile, other: StoryProfile): StoryProfile {
     id: into.id,
     terms: addTo(into.terms, other.terms, CENTROID_TERMS),
     entities: addTo(into.entities, other.entities, CENTROID_ENTITIES),
-    semantic: addCentroids(into.semantic, other.semantic),
     first: Math.min(into.first, other.first),
     last: Math.max(into.last, other.last),
     time: (into.time * into.size + other.time * other.size) / (into.size + other.size),
@@ -254,7 +226,7 @@ export function splitOff(members: (Placed & { id: number })[]): number[] | null 
   if (members.length < 4) return null;
   // Within one story the gate has been passed already: only the scores decide here.
   const anyName: IsSpecific = () => true;
-  const pairScore = (a: Placed, b: Placed) => decayed(match(articleProfiles(a.vectors), articleProfiles(b.vectors), anyName, a.dated && b.dated).similarity, Math.abs(a.time - b.time) / DAY);
+  const pairScore = (a: Placed, b: Placed) => decayed(match(a.vectors, b.vectors, anyName).similarity, Math.abs(a.time - b.time) / DAY);
   let seeds: [number, number] = [0, 1];
   let lowest = Infinity;
   for (let i = 0; i < members.length; i++) {

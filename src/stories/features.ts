@@ -3,15 +3,12 @@
 // when there is one); the IDF weighting happens at assignment, against the store's counts.
 import type { AnalysisContext } from '../nlp/context.ts';
 import { contentTerms, entityMentions } from '../nlp/tokens.ts';
-import { semanticVector } from './semantic.ts';
 
 export interface ArticleFeatures {
   /** Stemmed content terms of the headline (counted HEADLINE_WEIGHT times) and the lead, with counts. */
   terms: [term: string, count: number][];
   /** Lower-cased names (people, places, organisations, acronyms) in the headline and the lead, with counts. */
   entities: [name: string, count: number][];
-  /** The unit semantic vector of the headline (counted HEADLINE_WEIGHT times) and the lead (semantic.ts); absent when no word is known. */
-  semantic?: Float32Array;
 }
 
 /**
@@ -46,15 +43,8 @@ export function articleFeatures(article: { title: string; text: string }, contex
   const termsOf = (text: string) => (context ? context.terms.contentTerms(text) : contentTerms(text));
   // Raw-text articles repeat the headline as their first line: count it once, as the headline.
   const body = article.text.startsWith(article.title) ? article.text.slice(article.title.length) : article.text;
-  const leadText = lead(body, LEAD_CHARS);
   const terms = counted(termsOf(article.title), HEADLINE_WEIGHT);
-  counted(termsOf(leadText), 1, terms);
+  counted(termsOf(lead(body, LEAD_CHARS)), 1, terms);
   const names = entityMentions(`${article.title}\n${lead(body, ENTITY_CHARS)}`).map((m) => m.name.toLowerCase());
-  const features: ArticleFeatures = { terms: [...terms], entities: [...counted(names)] };
-  const semantic = semanticVector([
-    [article.title, HEADLINE_WEIGHT],
-    [leadText, 1],
-  ]);
-  if (semantic) features.semantic = semantic;
-  return features;
+  return { terms: [...terms], entities: [...counted(names)] };
 }

@@ -17,8 +17,6 @@ export interface TermStatistics {
 export interface ArticleVectors {
   terms: Vector;
   entities: Vector;
-  /** The unit semantic vector (semantic.ts), when the article has one. */
-  semantic?: Float32Array;
 }
 
 /**
@@ -81,9 +79,7 @@ function unitVector(counts: [string, number][], frequency: (item: string) => num
 /** An article's unit vectors; with `window`, its terms weighted up by how much they burst around its time. */
 export function articleVectors(features: ArticleFeatures, stats: TermStatistics, window?: TermBursts): ArticleVectors {
   const factor = window ? (term: string) => burstFactor(term, stats, window) : undefined;
-  const vectors: ArticleVectors = { terms: unitVector(features.terms, stats.termFrequency, stats.documents, factor), entities: unitVector(features.entities, stats.nameFrequency, stats.documents) };
-  if (features.semantic) vectors.semantic = features.semantic;
-  return vectors;
+  return { terms: unitVector(features.terms, stats.termFrequency, stats.documents, factor), entities: unitVector(features.entities, stats.nameFrequency, stats.documents) };
 }
 
 // Vectors are never changed once made (addTo makes a new one): their norms are kept, since the
