@@ -11,7 +11,7 @@
 // during the fifth round, before its final measurement) and the sixth (fresh6.jsonl, written during
 // the sixth round, before its final measurement). --sets asks only the sets named: while tuning,
 // `--sets tune,heldout,fresh,fresh2,fresh3,fresh4,fresh5` keeps the sixth fresh set out of sight.
-// --calibrate sweeps the abstention threshold over the tuning half only and prints accuracy,
+// --calibrate sweeps the abstention threshold over the tuning half only (or the sets given with --sets) and prints accuracy,
 // "not found" on unanswerable and false "not found" for each: how ANSWER_THRESHOLD was chosen.
 //
 // Code path measured: the 924 PolNeAR train + dev texts are stored by ingestInputs
@@ -197,9 +197,10 @@ async function main(): Promise<void> {
     const now = new Date();
     const scope = { since: new Date(now.getTime() - 7 * 86_400_000), now };
     if (calibrate) {
-      console.log('\nAbstention threshold sweep on the tuning half (eval/qa/tune.jsonl) only:');
+      // The tuning half alone, or the sets named with --sets (the ones tuned on).
+      const items = args.includes('--sets') ? all.map((t) => t.item) : tune.map((t) => t.item);
+      console.log(`\nAbstention threshold sweep on ${args.includes('--sets') ? [...sets].join(', ') : 'the tuning half (eval/qa/tune.jsonl)'} only:`);
       console.log('| threshold | accuracy | "not found" on unanswerable | false "not found" |\n|---|---|---|---|');
-      const items = tune.map((t) => t.item);
       for (let threshold = 0.2; threshold <= 0.6001; threshold += 0.025) {
         const rows: { item: QaItem; answer: Answer }[] = [];
         for (const item of items) rows.push({ item, answer: (await askOffline(store, item.question, scope, threshold)).answer });
