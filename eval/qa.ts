@@ -3,13 +3,14 @@
 //   npm run eval:qa [-- --verbose] [-- --only who-01,said-03] [-- --db path/to/reuse.db] [-- --calibrate]
 //                   [-- --sets tune,heldout]
 //
-// Seven sets: the tuning half (tune.jsonl), the first held-out half (heldout.jsonl), the fresh
+// Eight sets: the tuning half (tune.jsonl), the first held-out half (heldout.jsonl), the fresh
 // held-out set (fresh.jsonl, written before the second round's changes), the second fresh set
 // (fresh2.jsonl, written before the third round's changes), the third (fresh3.jsonl, written
 // before the fourth round's changes), the fourth (fresh4.jsonl, written during the fourth round,
-// before its final measurement; studied in the fifth round) and the fifth (fresh5.jsonl, written
-// during the fifth round, before its final measurement). --sets asks only the sets named: while
-// tuning, `--sets tune,heldout,fresh,fresh2,fresh3,fresh4` keeps the fifth fresh set out of sight.
+// before its final measurement; studied in the fifth round), the fifth (fresh5.jsonl, written
+// during the fifth round, before its final measurement) and the sixth (fresh6.jsonl, written during
+// the sixth round, before its final measurement). --sets asks only the sets named: while tuning,
+// `--sets tune,heldout,fresh,fresh2,fresh3,fresh4,fresh5` keeps the sixth fresh set out of sight.
 // --calibrate sweeps the abstention threshold over the tuning half only (or the sets given with --sets) and prints accuracy,
 // "not found" on unanswerable and false "not found" for each: how ANSWER_THRESHOLD was chosen.
 //
@@ -46,9 +47,9 @@ const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : null;
 const reuseDb = args.includes('--db') ? args[args.indexOf('--db') + 1] : undefined;
 const calibrate = args.includes('--calibrate');
-/** While tuning: only the sets named (e.g. `--sets tune,heldout,fresh,fresh2,fresh3,fresh4`), so that the newest set stays unseen. */
-type Half = 'tune' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5';
-const HALVES: Half[] = ['tune', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'];
+/** While tuning: only the sets named (e.g. `--sets tune,heldout,fresh,fresh2,fresh3,fresh4,fresh5`), so that the newest set stays unseen. */
+type Half = 'tune' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6';
+const HALVES: Half[] = ['tune', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'];
 const sets = new Set<Half>(args.includes('--tune-only') ? ['tune'] : args.includes('--sets') ? (args[args.indexOf('--sets') + 1]!.split(',') as Half[]) : HALVES);
 
 export interface QaItem {
@@ -241,6 +242,7 @@ async function main(): Promise<void> {
       fresh3: 'Third fresh set (eval/qa/fresh3.jsonl, written before the fourth round; its failures were studied in the fourth round)',
       fresh4: 'Fourth fresh set (eval/qa/fresh4.jsonl, written during the fourth round before its final measurement; its failures were studied in the fifth round)',
       fresh5: 'Fifth fresh set (eval/qa/fresh5.jsonl, written during the fifth round before its final measurement, never tuned on)',
+      fresh6: 'Sixth fresh set (eval/qa/fresh6.jsonl, written during the sixth round before its final measurement, never tuned on)',
     };
     const halves = HALVES.filter((half) => results.some((r) => r.half === half));
     if (!only && halves.length > 1) {
