@@ -241,7 +241,7 @@ async function main(): Promise<void> {
       fresh2: 'Second fresh set (eval/qa/fresh2.jsonl, written before the third round; looked at while tuning since)',
       fresh3: 'Third fresh set (eval/qa/fresh3.jsonl, written before the fourth round; its failures were studied in the fourth round)',
       fresh4: 'Fourth fresh set (eval/qa/fresh4.jsonl, written during the fourth round before its final measurement; its failures were studied in the fifth round)',
-      fresh5: 'Fifth fresh set (eval/qa/fresh5.jsonl, written during the fifth round before its final measurement, never tuned on)',
+      fresh5: 'Fifth fresh set (eval/qa/fresh5.jsonl, written during the fifth round before its final measurement; tuned on in the sixth round)',
       fresh6: 'Sixth fresh set (eval/qa/fresh6.jsonl, written during the sixth round before its final measurement, never tuned on)',
     };
     const halves = HALVES.filter((half) => results.some((r) => r.half === half));
