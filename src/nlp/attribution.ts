@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { SPEECH_VERB_FORMS } from './lexicon.ts';
+import { ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
 import { nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
@@ -123,8 +123,95 @@ function nationalityAdjective(word: string): boolean {
   return !!country && country !== word.toLowerCase() && /(?:an|ese|ish|i|ch|ic)$/.test(word);
 }
 
-/** The noun phrase that ends right before `end` in `segment` (the subject of a following verb). */
+/**
+ * The noun phrase that ends right before `end` in `segment` (the subject of a following verb), with
+ * the head it modifies when it is the object of a post-modifier: "a source familiar with the talks",
+ * "an aide to Sen. Ted Cruz" (not Cruz), "a spokesman for the family of the victim".
+ */
 export function subjectBefore(segment: string, offset: number): Subject | null {
+  const subject = phraseBefore(segment, offset);
+  if (subject) return subject.kind === 'pronoun' || subject.viaText ? subject : postModifiedSubject(segment, offset, subject) ?? subject;
+  // "officials with knowledge of the meeting": no phrase of its own found before the verb, the
+  // object of the last preposition may still belong to a noun for people.
+  const object = lastPrepositionObject(segment, offset);
+  return object && postModifiedSubject(segment, offset, object);
+}
+
+/** The words after the last preposition among the segment's last few, as a phrase. */
+function lastPrepositionObject(segment: string, offset: number): Subject | null {
+  const trimmed = segment.trimEnd();
+  const tokens = tokenize(trimmed.slice(-80), offset + Math.max(0, trimmed.length - 80)).slice(-6);
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    const w = tokens[k]!.text;
+    if (/[,;:!?"“”]/.test(w)) return null;
+    if (!PREPOSITION.has(w)) continue;
+    const from = tokens[k + 1]!.start;
+    const end = tokens[tokens.length - 1]!.end;
+    if (/[,;:!?"“”]$/.test(tokens[tokens.length - 1]!.text)) return null;
+    return { kind: 'descriptor', text: segment.slice(from - offset, end - offset), pos: from };
+  }
+  return null;
+}
+
+/** After a head noun, what opens its post-modifier: "to ", "for ", "in ", "familiar with ", "with knowledge of ". */
+const POST_MODIFIER_AT_END = /(?:^|[\s\u00a0])(?:(?:familiar|close|closest|briefed|involved|knowledgeable|loyal|allied|connected|tied|opposed)[\s\u00a0]+)?(?:with[\s\u00a0]+(?:direct[\s\u00a0]+)?knowledge[\s\u00a0]+of|to|for|with|at|from|of|on|in|inside|within|near|among|outside|representing)[\s\u00a0]+$/;
+/** A time, not a modifier: "a spokesman on Jan. 5 said", "an aide at the time said". */
+const TIME_OBJECT = /^(?:(?:the|this|that|last|next|early|late)[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|morning|afternoon|evening|night|day|week|weekend|time|year|month|moment|end|start|beginning|\d)/;
+const UNNAMED_PERSON_NOUNS: ReadonlySet<string> = new Set([...UNNAMED_PERSON_NOUN_LIST, ...ROLE_NOUN_LIST]);
+
+/** A noun for a person or people: "aide", "spokeswoman", "sources", "people", "allies". */
+function personHead(word: string): boolean {
+  return UNNAMED_PERSON_NOUNS.has(word) || (/s$/.test(word) && UNNAMED_PERSON_NOUNS.has(word.slice(0, -1))) || (/ies$/.test(word) && UNNAMED_PERSON_NOUNS.has(`${word.slice(0, -3)}y`));
+}
+
+/**
+ * The whole description when `subject` is the object of a prepositional phrase after a noun for
+ * people that opens the clause ("a former aide to Clinton", "officials with knowledge of the
+ * meeting"), across up to three such phrases; null when it is not.
+ */
+function postModifiedSubject(segment: string, offset: number, subject: Subject): Subject | null {
+  const subjectStart = subject.pos - offset;
+  const subjectEnd = subjectStart + subject.text.length;
+  if (subjectStart < 0 || segment.slice(subjectStart, subjectEnd) !== subject.text || TIME_OBJECT.test(subject.text)) return null;
+  let start = subjectStart;
+  for (let hop = 0; hop < 3; hop++) {
+    const before = segment.slice(Math.max(0, start - 60), start);
+    const prep = POST_MODIFIER_AT_END.exec(before);
+    if (!prep) return null;
+    const headEnd = start - before.length + prep.index;
+    const tokens = tokenize(segment.slice(Math.max(0, headEnd - 120), headEnd), 0).slice(-7);
+    const base = Math.max(0, headEnd - 120);
+    const head = tokens[tokens.length - 1];
+    if (!head || head.text !== bare(head.text) || !/^\p{Ll}/u.test(head.text)) return null;
+    // Back to the determiner, or to where the clause opens for a phrase without one.
+    let k = tokens.length - 1;
+    while (k - 1 >= 0) {
+      const w = tokens[k - 1]!.text;
+      if (/[,;:!?]$/.test(w) || /["“”]/.test(w) || w === 'Q') break;
+      const lw = w.toLowerCase();
+      if (DETERMINERS.has(lw) && !/^(?:this|that|these|those)$/.test(lw)) { k--; break; }
+      if (/^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || PRONOUNS.has(lw) || PREPOSITION.has(lw))) break;
+      k--;
+    }
+    const phrase = tokens.slice(k);
+    const opener = tokens[k - 1];
+    const determined = DETERMINERS.has(phrase[0]!.text.toLowerCase());
+    const opensClause = !opener || /[,;:!?]$/.test(opener.text) || /["“”]/.test(opener.text) || opener.text === 'Q' || BEFORE_BARE_SUBJECT.test(opener.text.toLowerCase()) || FILLERS.has(opener.text.toLowerCase());
+    // Without a determiner, the words must read as a noun phrase ("federal officials", not "Trump thanked aides").
+    const nounPhrase = determined ? phrase.slice(1).every((t) => !VERB_IN_PHRASE.has(t.text.toLowerCase())) : phrase.length === 1 ? pluralNoun(head.text) : pluralSubject(phrase, opener);
+    if (!nounPhrase) return null;
+    if (personHead(head.text)) {
+      if (!opensClause) return null;
+      const from = base + phrase[0]!.start;
+      return { kind: 'descriptor', text: segment.slice(from, subjectEnd), pos: offset + from };
+    }
+    start = base + phrase[0]!.start;
+  }
+  return null;
+}
+
+/** The nearest noun phrase that ends the segment (see subjectBefore). */
+function phraseBefore(segment: string, offset: number): Subject | null {
   // "Sen. Claire McCaskill (D-Mo.)" and "Mitch McConnell, R-Ky.," carry a party tag before the verb.
   // These patterns end in $, so the engine tries them from every position: each is run only when
   // the cheap test of what it needs passes.
@@ -416,10 +503,51 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       if (next === 'of' && !(j === 0 && PARTITIVE.has(fw) && !OBJECT_PRONOUN.test(bare(tokens[j + 2]?.text ?? 'them')))) break;
       j++;
     }
-    const text = segment.slice(first.start - offset, tokens[j]!.end - offset).replace(/[,.;:]$/, '');
+    const text = segment.slice(first.start - offset, tokens[postModifierEnd(tokens, j)]!.end - offset).replace(/[,.;:]$/, '');
+    return { kind: 'descriptor', text, pos: first.start };
+  }
+  // "said state officials", "said senior campaign aides": a plural noun phrase with no determiner.
+  let p = 0;
+  while (p < tokens.length - 1 && p < 3 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
+  const plural = bare(tokens[p]?.text ?? '');
+  if (p > 0 && /^\p{Ll}/u.test(plural) && pluralNoun(plural) && personHead(plural)) {
+    const text = segment.slice(first.start - offset, tokens[postModifierEnd(tokens, p)]!.end - offset).replace(/[,.;:]$/, '');
     return { kind: 'descriptor', text, pos: first.start };
   }
   return null;
+}
+
+/** Adjectives that take a phrase after a noun for people: "a person close to", "a source familiar with". */
+const POST_ADJECTIVE = /^(?:familiar|close|closest|briefed|involved|knowledgeable|loyal)$/;
+/** What follows "said a spokesman in/to" without describing him: where or how it was said, to whom. */
+const NOT_A_MODIFIER_OBJECT = /^(?:(?:a|an|the|his|her|its|their)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+)?(?:statement|interview|email|e-mail|letter|post|tweet|release|speech|video|call|conversation|message|op-ed|column|article|book|briefing|conference|memo|text|reporters|applause|cheers|laughter|response|reply|radio|television|TV|press|court|filing|hearing|lawsuit)\b/iu;
+
+/**
+ * The last token of a description after an inverted verb, with its post-modifier when its head is
+ * a noun for people: "said a spokeswoman for the Trump campaign", "said a person close to the
+ * talks" (`j` is the description's last token without it).
+ */
+function postModifierEnd(tokens: Token[], j: number): number {
+  if (/[,.;:]$/.test(tokens[j]!.text)) return j;
+  const adjective = POST_ADJECTIVE.test(tokens[j]!.text);
+  const head = bare(tokens[adjective ? j - 1 : j]?.text ?? '').toLowerCase();
+  const prep = tokens[j + 1]?.text ?? '';
+  if (!personHead(head) || !/^(?:of|for|to|with|at|from|in|inside|among|near|representing|on)$/.test(prep) || (prep === 'on' && !adjective)) return j;
+  const objectText = tokens.slice(j + 2).map((t) => t.text).join(' ');
+  if (!objectText || TIME_OBJECT.test(objectText) || NOT_A_MODIFIER_OBJECT.test(objectText)) return j;
+  let last = -1;
+  for (let k = j + 2; k < tokens.length && k - j - 2 < 5; k++) {
+    const w = tokens[k]!.text;
+    const lw = bare(w).toLowerCase();
+    // "at the meeting", "at the closed-door meeting" but not "for the campaign speaking on ...".
+    const prev = tokens[k - 1]!.text;
+    const participle = PARTICIPLE.test(lw) && !DETERMINERS.has(prev.toLowerCase()) && !/^\p{Ll}[\p{L}]*-\p{Ll}/u.test(prev);
+    if (k > j + 2 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
+    last = k;
+    if (/[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w))) break;
+  }
+  // The object needs a word of its own, not a determiner alone.
+  return last < 0 || DETERMINERS.has(bare(tokens[last]!.text).toLowerCase()) ? j : last;
 }
 
 export interface VerbHit {

@@ -291,6 +291,9 @@ interface Description {
   capitalised: Set<string>;
 }
 
+/** Words that open what follows a description's head noun: "of three", "for the family", "familiar with". */
+const POST_MODIFIER_START = new Set('of for to with at from in on inside within near among outside representing familiar close closest briefed involved knowledgeable loyal'.split(' '));
+
 function parseDescription(text: string): Description {
   const asWritten = text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
   // "the paper's editorial board", "Clinton's campaign": the owner, then what it owns.
@@ -299,8 +302,10 @@ function parseDescription(text: string): Description {
   const own = owned ? owned[2]! : text;
   const words = own.split(/[\s\u00a0]+/).map(bareWord).filter(Boolean);
   const determiner = possessor ? 'the' : words[0] ?? '';
-  // The head noun comes before an "of" phrase: "the mother of three" is a mother.
-  const beforeOf = words.indexOf('of') > 0 ? words.slice(0, words.indexOf('of')) : words;
+  // The head noun comes before an "of" phrase or another post-modifier: "the mother of three" is a
+  // mother, "the lawyer for the family" a lawyer, "a person close to the talks" a person.
+  const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w));
+  const beforeOf = cut > 0 ? words.slice(0, cut) : words;
   const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
   const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
   return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised };
@@ -309,7 +314,8 @@ function parseDescription(text: string): Description {
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
   // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
   const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
-  if (inner) {
+  // Not a name after a preposition: "an aide to Sen. Ted Cruz" is the aide.
+  if (inner && !/(?:^|[ \u00a0])(?:of|for|to|with|at|from|in|on|near|among|representing)[ \u00a0]+(?:the[ \u00a0]+)?$/.test(subject.text.slice(0, inner.index))) {
     const parsed = parseNameRun(inner[1]!);
     if (parsed && parsed.tokens.length >= 2) {
       const asName = resolveSubject({ kind: 'name', text: parsed.tokens.join(' '), pos: subject.pos }, ctx);

@@ -115,3 +115,50 @@ describe('a name set off by commas before the verb', () => {
     expect(speakers('In the video, the cleric Anwar al-Awlaki, who was killed in 2011, is shown lecturing: "Take heed."')).toEqual(['Anwar al-Awlaki']);
   });
 });
+
+describe('a description keeps its post-modifier (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('the noun for people before "to", "for", "familiar with", "in" is the speaker, never the name after it', () => {
+    expect(speakers('Sen. Ted Cruz spoke in Iowa on Monday.\n\n"He has no plans to drop out," an aide to Sen. Ted Cruz said.')).toEqual(['an aide to Sen. Ted Cruz']);
+    expect(speakers('Hillary Clinton spoke in Ohio.\n\n"She was never told," a former aide to Clinton said.')).toEqual(['a former aide to Clinton']);
+    expect(speakers('The deal was close.\n\n"It could fall apart," a source familiar with the negotiations said.')).toEqual(['a source familiar with the negotiations']);
+    expect(speakers('The deal was close.\n\n"It could fall apart," two people briefed on the talks told reporters.')).toEqual(['two people briefed on the talks']);
+    expect(speakers('Hundreds marched.\n\n"Go home," a woman in the crowd shouted.')).toEqual(['a woman in the crowd']);
+    expect(speakers('The talks stalled.\n\n"We are close," officials with knowledge of the meeting said.')).toEqual(['officials with knowledge of the meeting']);
+  });
+
+  it('follows a chain of phrases back to the noun for people', () => {
+    expect(speakers('The trial opened on Monday.\n\n"We want answers," a lawyer for the family of the victim said.')).toEqual(['a lawyer for the family of the victim']);
+  });
+
+  it('a description of someone with a place resolves to who holds the role: "the senator from Vermont"', () => {
+    expect(speakers('Sen. Bernie Sanders spoke in Iowa on Monday.\n\n"It is rigged," the senator from Vermont said.')).toEqual(['Bernie Sanders']);
+  });
+
+  it('a time after the noun is no post-modifier, and a verb before the noun makes it no subject', () => {
+    expect(speakers('The talks stalled.\n\n"We are close," a spokesman on Tuesday said.')).toEqual(['a spokesman']);
+    expect(speakers('Mayor Ann Cole thanked supporters at the rally, telling volunteers in the hall "We did it."')).toEqual(['Ann Cole']);
+  });
+});
+
+describe('after an inverted verb, a description keeps its post-modifier (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"said a spokeswoman for the Trump campaign", "said a person close to the talks"', () => {
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"We will not comment," said a spokeswoman for the Trump campaign.')).toEqual(['a spokeswoman for the Trump campaign']);
+    expect(speakers('The talks stalled.\n\n"We are close," said a person close to the talks.')).toEqual(['a person close to the talks']);
+    expect(speakers('The rally ended.\n\n"He peaked," said one longtime adviser to the governor.')).toEqual(['one longtime adviser to the governor']);
+  });
+
+  it('not where or how it was said, nor when', () => {
+    expect(speakers('The talks stalled.\n\n"We are close," said a spokesman in a statement.')).toEqual(['a spokesman']);
+    expect(speakers('The talks stalled.\n\n"We are close," said a spokesman on Tuesday.')).toEqual(['a spokesman']);
+  });
+
+  it('a plural noun phrase with no determiner: "said state officials"', () => {
+    expect(speakers('The bridge closed.\n\n"There is no other way," said state officials.')).toEqual(['state officials']);
+    // One word alone names no one.
+    expect(speakers('The bridge closed.\n\n"There is no other way," said officials.').every((s) => s === null)).toBe(true);
+  });
+});
