@@ -111,7 +111,9 @@ const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on
 const OPENING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([^)]*\))?,[^;:Q"“”]{3,240},[\s\u00a0]*$/u;
 /** The start of a clause said or reported ("says she doesn't", "said the senator was", "said that"). */
 const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})\b/u;
-const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which)[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
+const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
+/** "a Republican operative who worked for Jeb Bush said": a description, then a relative clause with no commas. */
+const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+)[ \u00a0]who[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}$/u;
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
@@ -129,6 +131,17 @@ function nationalityAdjective(word: string): boolean {
  * "an aide to Sen. Ted Cruz" (not Cruz), "a spokesman for the family of the victim".
  */
 export function subjectBefore(segment: string, offset: number): Subject | null {
+  // The relative clause's own words (a name in "who worked for Jeb Bush") are not the subject.
+  const tail = segment.trimEnd().slice(-160);
+  const described = /[ \u00a0]who[ \u00a0]/.test(tail) ? DESCRIPTION_WHO_AT_END.exec(tail) : null;
+  // Unless the relative clause holds a clause of its own ("who gained attention when he yelled").
+  if (described && !/[ \u00a0](?:he|she|they|I|we|when|while|after|before|because|if|as|and)[ \u00a0]/.test(described[0].slice(described[1]!.length))) {
+    const at = segment.trimEnd().length - tail.length + described.index;
+    const head = described[1]!.split(/[ \u00a0]+/).pop()!;
+    if (personHead(head) && /(?:^|[,;:"“”Q][\s\u00a0]*|[\s\u00a0](?:and|but|as|while|when)[\s\u00a0]+)$/.test(segment.slice(0, at).replace(/[\s\u00a0]+$/, ' ').slice(-12).replace(/ $/, (m) => m))) {
+      return { kind: 'descriptor', text: described[1]!, pos: offset + at };
+    }
+  }
   const subject = phraseBefore(segment, offset);
   if (subject) return subject.kind === 'pronoun' || subject.viaText ? subject : postModifiedSubject(segment, offset, subject) ?? subject;
   // "officials with knowledge of the meeting": no phrase of its own found before the verb, the
@@ -159,9 +172,18 @@ const POST_MODIFIER_AT_END = /(?:^|[\s\u00a0])(?:(?:familiar|close|closest|brief
 const TIME_OBJECT = /^(?:(?:the|this|that|last|next|early|late)[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|morning|afternoon|evening|night|day|week|weekend|time|year|month|moment|end|start|beginning|\d)/;
 const UNNAMED_PERSON_NOUNS: ReadonlySet<string> = new Set([...UNNAMED_PERSON_NOUN_LIST, ...ROLE_NOUN_LIST]);
 
-/** A noun for a person or people: "aide", "spokeswoman", "sources", "people", "allies". */
+/** Nouns with an ending for agents ("-er", "-or", "-ist", "-ian") that name things, not people. */
+const THING_AGENT_NOUN = /^(?:paper|newspaper|order|matter|water|center|centre|quarter|border|chapter|number|corner|sector|factor|error|floor|color|colour|honor|honour|rumor|power|answer|cover|computer|server|trailer|theater|theatre|register|offer|shelter|tower|letter|poster|banner|flyer|mailer|sticker|counter|corridor|monitor|motor|indicator|elevator|mirror|meter|manner|dinner|summer|winter|spider|filter|trigger|headquarter|folder|binder|container|transcript|list|twist|mist|fist|wrist|plan|scan|span|clan)s?$/;
+
+/**
+ * A noun for a person or people: "aide", "spokeswoman", "sources", "people", "allies", and nouns
+ * with an agent ending ("nurse" aside: "teacher", "organizer", "activist", "technician") or an age
+ * ("a 45-year-old").
+ */
 function personHead(word: string): boolean {
-  return UNNAMED_PERSON_NOUNS.has(word) || (/s$/.test(word) && UNNAMED_PERSON_NOUNS.has(word.slice(0, -1))) || (/ies$/.test(word) && UNNAMED_PERSON_NOUNS.has(`${word.slice(0, -3)}y`));
+  if (UNNAMED_PERSON_NOUNS.has(word) || (/s$/.test(word) && UNNAMED_PERSON_NOUNS.has(word.slice(0, -1))) || (/ies$/.test(word) && UNNAMED_PERSON_NOUNS.has(`${word.slice(0, -3)}y`))) return true;
+  if (/-year-olds?$/.test(word)) return true;
+  return /(?:er|or|ist|ian|eon)s?$/.test(word) && word.length > 4 && !THING_AGENT_NOUN.test(word) && !DOCUMENT_NOUN.test(word.replace(/s$/, '')) && !TEXT_CARRIER.test(word.replace(/s$/, ''));
 }
 
 /**
@@ -182,7 +204,8 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     const tokens = tokenize(segment.slice(Math.max(0, headEnd - 120), headEnd), 0).slice(-7);
     const base = Math.max(0, headEnd - 120);
     const head = tokens[tokens.length - 1];
-    if (!head || head.text !== bare(head.text) || !/^\p{Ll}/u.test(head.text)) return null;
+    // "Republicans close to the campaign": a party's members are people too.
+    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || /^(?:Republicans|Democrats|Conservatives|Liberals|Independents)$/.test(head.text))) return null;
     // Back to the determiner, or to where the clause opens for a phrase without one.
     let k = tokens.length - 1;
     while (k - 1 >= 0) {
@@ -198,9 +221,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     const determined = DETERMINERS.has(phrase[0]!.text.toLowerCase());
     const opensClause = !opener || /[,;:!?]$/.test(opener.text) || /["“”]/.test(opener.text) || opener.text === 'Q' || BEFORE_BARE_SUBJECT.test(opener.text.toLowerCase()) || FILLERS.has(opener.text.toLowerCase());
     // Without a determiner, the words must read as a noun phrase ("federal officials", not "Trump thanked aides").
-    const nounPhrase = determined ? phrase.slice(1).every((t) => !VERB_IN_PHRASE.has(t.text.toLowerCase())) : phrase.length === 1 ? pluralNoun(head.text) : pluralSubject(phrase, opener);
+    const nounPhrase = determined ? phrase.slice(1).every((t) => !VERB_IN_PHRASE.has(t.text.toLowerCase())) : phrase.length === 1 ? pluralNoun(head.text.toLowerCase()) || /^(?:people|men|women)$/.test(head.text) : pluralSubject(phrase, opener);
     if (!nounPhrase) return null;
-    if (personHead(head.text)) {
+    if (personHead(head.text.toLowerCase())) {
       if (!opensClause) return null;
       const from = base + phrase[0]!.start;
       return { kind: 'descriptor', text: segment.slice(from, subjectEnd), pos: offset + from };
@@ -508,9 +531,11 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   }
   // "said state officials", "said senior campaign aides": a plural noun phrase with no determiner.
   let p = 0;
-  while (p < tokens.length - 1 && p < 3 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
+  const pluralHead = (w: string) => /^\p{Ll}/u.test(w) && (pluralNoun(w) || /^(?:people|men|women)$/.test(w)) && personHead(w);
+  while (p < tokens.length - 1 && p < 3 && !pluralHead(bare(tokens[p]!.text)) && /^\p{Ll}[\p{L}-]*$/u.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
   const plural = bare(tokens[p]?.text ?? '');
-  if (p > 0 && /^\p{Ll}/u.test(plural) && pluralNoun(plural) && personHead(plural)) {
+  // "according to people close to Trump": one word, when a post-modifier follows it.
+  if (pluralHead(plural) && (p > 0 || postModifierEnd(tokens, p) > p)) {
     const text = segment.slice(first.start - offset, tokens[postModifierEnd(tokens, p)]!.end - offset).replace(/[,.;:]$/, '');
     return { kind: 'descriptor', text, pos: first.start };
   }
@@ -529,20 +554,22 @@ const NOT_A_MODIFIER_OBJECT = /^(?:(?:a|an|the|his|her|its|their)[ \u00a0]+)?(?:
  */
 function postModifierEnd(tokens: Token[], j: number): number {
   if (/[,.;:]$/.test(tokens[j]!.text)) return j;
-  const adjective = POST_ADJECTIVE.test(tokens[j]!.text);
-  const head = bare(tokens[adjective ? j - 1 : j]?.text ?? '').toLowerCase();
-  const prep = tokens[j + 1]?.text ?? '';
-  if (!personHead(head) || !/^(?:of|for|to|with|at|from|in|inside|among|near|representing|on)$/.test(prep) || (prep === 'on' && !adjective)) return j;
-  const objectText = tokens.slice(j + 2).map((t) => t.text).join(' ');
+  // The adjective may end the description already ("a person close") or come after it ("people close").
+  const adjectiveAt = POST_ADJECTIVE.test(tokens[j]!.text) ? j : POST_ADJECTIVE.test(tokens[j + 1]?.text ?? '') ? j + 1 : -1;
+  const head = bare(tokens[adjectiveAt === j ? j - 1 : j]?.text ?? '').toLowerCase();
+  const prepAt = adjectiveAt >= 0 ? adjectiveAt + 1 : j + 1;
+  const prep = tokens[prepAt]?.text ?? '';
+  if (!personHead(head) || !/^(?:of|for|to|with|at|from|in|inside|among|near|representing|on)$/.test(prep) || (prep === 'on' && adjectiveAt < 0)) return j;
+  const objectText = tokens.slice(prepAt + 1).map((t) => t.text).join(' ');
   if (!objectText || TIME_OBJECT.test(objectText) || NOT_A_MODIFIER_OBJECT.test(objectText)) return j;
   let last = -1;
-  for (let k = j + 2; k < tokens.length && k - j - 2 < 5; k++) {
+  for (let k = prepAt + 1; k < tokens.length && k - prepAt - 1 < 5; k++) {
     const w = tokens[k]!.text;
     const lw = bare(w).toLowerCase();
     // "at the meeting", "at the closed-door meeting" but not "for the campaign speaking on ...".
     const prev = tokens[k - 1]!.text;
     const participle = PARTICIPLE.test(lw) && !DETERMINERS.has(prev.toLowerCase()) && !/^\p{Ll}[\p{L}]*-\p{Ll}/u.test(prev);
-    if (k > j + 2 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
+    if (k > prepAt + 1 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
     last = k;
     if (/[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w))) break;
   }

@@ -289,6 +289,11 @@ interface Description {
   /** The description as the article writes it, determiner lower-cased. */
   asWritten: string;
   capitalised: Set<string>;
+  /**
+   * The phrase after the head ties the person to someone else ("the mother of one of the victims",
+   * "the lawyer for Smith", "the aide to the governor"): not a way to refer back to that someone.
+   */
+  related: boolean;
 }
 
 /** Words that open what follows a description's head noun: "of three", "for the family", "familiar with". */
@@ -306,9 +311,28 @@ function parseDescription(text: string): Description {
   // mother, "the lawyer for the family" a lawyer, "a person close to the talks" a person.
   const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w));
   const beforeOf = cut > 0 ? words.slice(0, cut) : words;
+  const related = cut > 0 && relatedBy(words[cut]!, own.split(/[\s\u00a0]+/).filter(Boolean).slice(words.slice(0, cut + 1).length), words[cut - 1]!);
   const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
   const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
-  return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised };
+  return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised, related };
+}
+
+const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+
+/**
+ * Whether a post-modifier ties the head to another person or body: "for"/"to" anything ("the lawyer
+ * for Smith"), "of" a determined phrase or "one of" ("the mother of the victim"), "of" a name after
+ * a noun that is no office ("the wife of Smith", not "the governor of Texas"). "the mother of three"
+ * only counts her children.
+ */
+function relatedBy(preposition: string, after: string[], head: string): boolean {
+  const first = after[0] ?? '';
+  if (!first) return false;
+  if (preposition === 'for' || preposition === 'to') return true;
+  if (preposition !== 'of') return false;
+  if (NUMBER_WORD.test(first)) return /^one$/i.test(first) && /^of$/i.test(after[1] ?? '');
+  if (DETERMINERS.has(first.toLowerCase()) || /['’]s$/.test(first)) return true;
+  return /^\p{Lu}/u.test(first) && !isTitleWord(head);
 }
 
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
@@ -404,7 +428,7 @@ function resolvePersonDescription(pos: number, d: Description, ctx: ResolveConte
   // A description with no role to match refers back: "the 34-year-old mother of three" like "she",
   // "the retired neurosurgeon" or "the 43-year-old" to the person the last sentences are about.
   // Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
-  if (!NEW_PERSON_NOUN.test(d.head)) {
+  if (!NEW_PERSON_NOUN.test(d.head) && !d.related) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
     const describesPerson = gender || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head);
     if (describesPerson) {

@@ -141,7 +141,9 @@ export const ROLE_NOUNS: ReadonlySet<string> = new Set(ROLE_NOUN_LIST);
 export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     'source person people man men woman women member friend ally associate confidant insider operative staffer employee ' +
     'worker volunteer supporter protester resident voter witness relative neighbor neighbour agent investigator expert ' +
-    'consultant observer participant attendee organizer representative partner colleague official aide adviser advisor'
+    'consultant observer participant attendee organizer representative partner colleague official aide adviser advisor ' +
+    'nurse parent citizen native veteran refugee immigrant lady guy girl boy child kid mom dad fan patient victim ' +
+    'republican democrat conservative liberal independent'
   ).split(' ');
 
 /** Titles before a name: not part of the name to match ("admiral harris" is Harris). */

@@ -162,3 +162,24 @@ describe('after an inverted verb, a description keeps its post-modifier (round 6
     expect(speakers('The bridge closed.\n\n"There is no other way," said officials.').every((s) => s === null)).toBe(true);
   });
 });
+
+describe('the clause that sets a description off is not its subject (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"a Republican operative who worked for Jeb Bush said" is the operative', () => {
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," a Republican operative who worked for Jeb Bush said.')).toEqual(['a Republican operative']);
+    // A clause of its own inside the relative clause keeps its subject.
+    expect(speakers('Rep. Joe Walsh, the Ohio congressman who became known in 2009 when he shouted, "You lie!" lost.')).not.toContain('the Ohio congressman');
+  });
+
+  it('"a senior adviser, speaking on condition of anonymity, said"', () => {
+    expect(speakers('The talks stalled.\n\n"We are close," a senior adviser, speaking on condition of anonymity, said.')).toEqual(['a senior adviser']);
+  });
+
+  it('a noun for people with an age or an agent ending, and "people close to"', () => {
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," a 45-year-old nurse from Toledo said.')).toEqual(['a 45-year-old nurse from Toledo']);
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," people close to Trump said.')).toEqual(['people close to Trump']);
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," according to people close to Trump.')).toEqual(['people close to Trump']);
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," Republicans close to the campaign said.')).toEqual(['Republicans close to the campaign']);
+  });
+});

@@ -105,3 +105,13 @@ describe('pronouns', () => {
       .toEqual(['the Sanders campaign']);
   });
 });
+
+describe('a description tied to someone else does not refer back to them (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"the mother of one of the victims" is not the person the article is about; "the mother of three" still is', () => {
+    expect(speakers('Mayor Ann Cole spoke at the vigil on Monday.\n\n"It hurts every day," the mother of one of the victims said.')).toEqual(['the mother of one of the victims']);
+    expect(speakers('Ann Cole spoke at the vigil on Monday.\n\n"It hurts every day," the lawyer for the family said.')).toEqual(['the lawyer for the family']);
+    expect(speakers('Ann Cole spoke at the vigil on Monday. She lost her job in May.\n\n"It hurts every day," the 34-year-old mother of three said.')).toEqual(['Ann Cole']);
+  });
+});
