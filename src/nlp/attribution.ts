@@ -569,6 +569,8 @@ function postModifierEnd(tokens: Token[], j: number): number {
     // "at the meeting", "at the closed-door meeting" but not "for the campaign speaking on ...".
     const prev = tokens[k - 1]!.text;
     const participle = PARTICIPLE.test(lw) && !DETERMINERS.has(prev.toLowerCase()) && !/^\p{Ll}[\p{L}]*-\p{Ll}/u.test(prev);
+    // "for one of these candidates": a partitive keeps its "of".
+    if (lw === 'of' && PARTITIVE.has(prev.toLowerCase())) continue;
     if (k > prepAt + 1 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
     last = k;
     if (/[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w))) break;

@@ -149,6 +149,7 @@ describe('after an inverted verb, a description keeps its post-modifier (round 6
     expect(speakers('Donald Trump spoke in Ohio.\n\n"We will not comment," said a spokeswoman for the Trump campaign.')).toEqual(['a spokeswoman for the Trump campaign']);
     expect(speakers('The talks stalled.\n\n"We are close," said a person close to the talks.')).toEqual(['a person close to the talks']);
     expect(speakers('The rally ended.\n\n"He peaked," said one longtime adviser to the governor.')).toEqual(['one longtime adviser to the governor']);
+    expect(speakers('The rally ended.\n\n"He peaked," said a strategist for one of the campaigns, speaking on condition of anonymity.')).toEqual(['a strategist for one of the campaigns']);
   });
 
   it('not where or how it was said, nor when', () => {
