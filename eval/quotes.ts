@@ -471,12 +471,12 @@ function judgeSpeaker(article: string, gold: GoldQuote, ours: FoundQuote | null,
   }
   result.speakers[kind][0]++;
   if (right) result.speakers[kind][1]++;
+  else if (verbose) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
   if (right && kind === 'descriptor' && !ann && src) {
     result.descriptorsAsWritten[0]++;
     if (sameDescriptorAsWritten(speaker!, src)) result.descriptorsAsWritten[1]++;
     else if (verbose) misses.push(`SHORT descriptor ${article} [${start}] gold=${JSON.stringify(src)} ours=${JSON.stringify(speaker)}`);
   }
-  else if (verbose) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
   if (resolvedDescription(ours)) {
     result.resolvedDescriptions[0]++;
     if (right) result.resolvedDescriptions[1]++;

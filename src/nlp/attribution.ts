@@ -435,6 +435,23 @@ function relativeAntecedent(s: string, tokens: Token[], i: number, offset: numbe
   return antecedent;
 }
 
+/**
+ * "Black Lives Matter issued a statement saying": a document someone put out, then a participle,
+ * speaks for whoever put it out (as "released a video that said" does). A sign held up stays the sign.
+ */
+function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subject | null {
+  if (!PARTICIPLE.test(verb.verb)) return null;
+  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(before.slice(-60));
+  if (!document || !DOCUMENT_NOUN.test(document[1]!)) return null;
+  const rest = before.slice(0, before.length - 60 + Math.max(0, 60 - before.length) + document.index + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
+  const issued = ISSUED_BY_SUBJECT.exec(rest.slice(-40));
+  if (!issued || /^(?:[\s\u00a0])?(?:held|held[ \u00a0]+up|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/.test(issued[0])) return null;
+  const issuer = subjectBefore(rest.slice(0, rest.length - issued[0].length), offset);
+  // A name, "he", or a definite description ("the campaign"); not "officials" nor "a group".
+  const fits = issuer && (issuer.kind === 'pronoun' || (issuer.kind === 'name' && !pluralNoun(issuer.text.toLowerCase())) || /^(?:the|The|its|his|her|their)[ \u00a0]/.test(issuer.text));
+  return fits ? { ...issuer, viaText: true } : null;
+}
+
 /** A verb of putting words out, right before its object: "released ", "posted ", "added ". */
 const ISSUED_BY_SUBJECT = /(?:^|[\s\u00a0])(?:released|issued|posted|published|sent[ \u00a0]+out|sent|aired|ran|put[ \u00a0]+out|tweeted|unveiled|launched|added|wrote|held[ \u00a0]+up|held|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/;
 
@@ -825,7 +842,7 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     if (subject) return { text: `${subject.text} ... ${verb.verb}`, subject, pos: subject.pos };
     return null;
   }
-  const subject = subjectBefore(before, offset);
+  const subject = issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset);
   if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
   if (subject) return null;
   // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`

@@ -578,6 +578,12 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
     const owner = resolveSubject({ kind: /^\p{Lu}/u.test(d.possessor) && !/^The\b/.test(d.possessor) ? 'name' : 'descriptor', text: d.possessor, pos: subject.pos }, ctx);
     return named(owner) ? owner : asWritten;
   }
+  // "read the statement, which was attributed to Miller": the author named right after it.
+  const after = AUTHOR_RIGHT_AFTER.exec(ctx.text.slice(subject.pos + subject.text.length, subject.pos + subject.text.length + 120));
+  if (after) {
+    const r = resolveSubject({ kind: 'name', text: after[1]!, pos: subject.pos + subject.text.length + after.index + after[0].length - after[1]!.length }, ctx);
+    if (named(r)) return r;
+  }
   const authored = documentAuthor(d.head, subject.pos, ctx);
   const previous = previousWriter(subject.pos, ctx);
   if (previous && (!authored || previous.pos > authored.pos)) return previous.resolution;
@@ -597,6 +603,9 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
   }
   return asWritten;
 }
+
+/** "the statement, which was attributed to Jason Miller", "the memo, signed by ...": its author, right after it. */
+const AUTHOR_RIGHT_AFTER = /^,?[ \u00a0]+(?:(?:which|that)[ \u00a0]+(?:was|were|is|had[ \u00a0]+been)[ \u00a0]+)?(?:attributed[ \u00a0]+to|issued[ \u00a0]+by|signed[ \u00a0]+by|written[ \u00a0]+by|released[ \u00a0]+by|sent[ \u00a0]+by|put[ \u00a0]+out[ \u00a0]+by)[ \u00a0]+((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,4}\p{Lu}[\p{L}’'-]+)/u;
 
 /** A name, not a description: a person, or an organisation as the article names it. */
 function named(r: Resolution): boolean {
