@@ -94,6 +94,10 @@ function tokenize(segment: string, offset: number): Token[] {
 const isCapitalised = (w: string) => /^[([]?\p{Lu}/u.test(w);
 const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '');
 
+/** "where about 50 protesters had gathered on Wednesday," before a participle: a subordinate clause, its subject, its verb. */
+const SUBORDINATE_CLAUSE_AT_END = /\b(?:where|whereas)[\s\u00a0]+((?:[\p{L}\p{N}'’-]+[\s\u00a0]+){1,5}?)(?:had[\s\u00a0]+|have[\s\u00a0]+|has[\s\u00a0]+|were[\s\u00a0]+|was[\s\u00a0]+)?\p{Ll}+ed\b[^,;:.!?]{0,60},[\s\u00a0]*$/u;
+/** "a reporter can be heard asking": what the subject is seen or heard doing. */
+const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:be[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/;
 const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
@@ -141,6 +145,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     if (personHead(head) && /(?:^|[,;:"“”Q][\s\u00a0]*|[\s\u00a0](?:and|but|as|while|when)[\s\u00a0]+)$/.test(segment.slice(0, at).replace(/[\s\u00a0]+$/, ' ').slice(-12).replace(/ $/, (m) => m))) {
       return { kind: 'descriptor', text: described[1]!, pos: offset + at };
     }
+  }
+  if (/(?:heard|seen|caught|shown|filmed|recorded)[\s\u00a0]*$/.test(segment)) {
+    const heard = HEARD_AT_END.exec(segment);
+    if (heard) return subjectBefore(segment.slice(0, heard.index), offset);
   }
   const subject = phraseBefore(segment, offset);
   if (subject) return subject.kind === 'pronoun' || subject.viaText ? subject : postModifiedSubject(segment, offset, subject) ?? subject;
@@ -822,6 +830,19 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   // is the object of a preposition ("Clinton responded on Facebook writing", "Thiel wrote in a
   // statement to Wired explaining").
   if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)) || PLURAL_RECIPIENT_AT_END.test(before.slice(-40)))) {
+    // "Clinton spoke down the street, where about 50 protesters had gathered, chanting": a clause
+    // with a subject of its own comes between; the participle is its subject's, not the speaker's
+    // before it. No speaker rather than the wrong one when that subject is not read.
+    const intervening = SUBORDINATE_CLAUSE_AT_END.exec(before.slice(-160));
+    if (intervening && earlier.some((v) => v.start - offset < before.length - 160 + Math.max(0, 160 - before.length) + intervening.index)) {
+      const clause = intervening[1]!;
+      const clauseAt = offset + before.length - Math.min(160, before.length) + intervening.index + intervening[0].indexOf(clause);
+      // "about 50 protesters": the quantifier is read apart, then kept.
+      const quantifier = /^(?:about|some|nearly|almost|roughly|around|more[\s\u00a0]+than|at[\s\u00a0]+least)[\s\u00a0]+/.exec(clause)?.[0] ?? '';
+      const found = subjectBefore(' '.repeat(quantifier.length) + clause.slice(quantifier.length), clauseAt);
+      const own = found && quantifier && found.pos === clauseAt + quantifier.length ? { ...found, text: clause.slice(0, quantifier.length) + found.text, pos: clauseAt } : found;
+      return own && own.kind !== 'pronoun' ? { text: `${own.text} ... ${verb.verb}`, subject: own, pos: own.pos } : null;
+    }
     for (let k = earlier.length - 1; k >= 0; k--) {
       // "not paying an architect who said he was stiffed ..., saying": a relative clause's verb is
       // not the one the participle continues.

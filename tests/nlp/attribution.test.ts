@@ -184,3 +184,16 @@ describe('the clause that sets a description off is not its subject (round 6)', 
     expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," Republicans close to the campaign said.')).toEqual(['Republicans close to the campaign']);
   });
 });
+
+describe('who a participle belongs to (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"a reporter can be heard asking": the one heard, not the one asked', () => {
+    expect(speakers('Mayor Ann Cole left the hall.\n\n"Should there be a vote?" a reporter can be heard asking Cole after the event.')).toEqual(['a reporter']);
+  });
+
+  it('a clause with its own subject before the participle: "where about 50 protesters had gathered, chanting"', () => {
+    const text = 'Ann Cole spoke down the street from the casino, where about 50 protesters had gathered on Wednesday morning, chanting "no contract, no peace" after the talks failed.';
+    expect(speakers(text)).toEqual(['about 50 protesters']);
+  });
+});
