@@ -197,3 +197,12 @@ describe('who a participle belongs to (round 6)', () => {
     expect(speakers(text)).toEqual(['about 50 protesters']);
   });
 });
+
+describe('"called" that names a thing is no speech (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"a warm-up band called Sophistafunk got the crowd to cheer" gives the band no words; "a spokesman called Clinton ..." still speaks', () => {
+    expect(speakers('Sanders took the stage at ten. A warm-up band called Sophistafunk got the crowd to cheer for "President Bernie Sanders."')).not.toContain('a warm-up band');
+    expect(speakers('A spokesman called Clinton "unqualified."')).toEqual(['a spokesman']);
+  });
+});
