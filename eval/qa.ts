@@ -3,14 +3,15 @@
 //   npm run eval:qa [-- --verbose] [-- --only who-01,said-03] [-- --db path/to/reuse.db] [-- --calibrate]
 //                   [-- --sets tune,heldout]
 //
-// Seven sets: the tuning half (tune.jsonl), the first held-out half (heldout.jsonl), the fresh
+// Eight sets: the tuning half (tune.jsonl), the first held-out half (heldout.jsonl), the fresh
 // held-out set (fresh.jsonl, written before the second round's changes), the second fresh set
 // (fresh2.jsonl, written before the third round's changes), the third (fresh3.jsonl, written
 // before the fourth round's changes), the fourth (fresh4.jsonl, written during the fourth round,
-// before its final measurement; studied in the fifth round) and the fifth (fresh5.jsonl, written
-// during the fifth round, before its final measurement). --sets asks only the sets named: while
-// tuning, `--sets tune,heldout,fresh,fresh2,fresh3,fresh4` keeps the fifth fresh set out of sight.
-// --calibrate sweeps the abstention threshold over the tuning half only and prints accuracy,
+// before its final measurement; studied in the fifth round), the fifth (fresh5.jsonl, written
+// during the fifth round, before its final measurement) and the sixth (fresh6.jsonl, written during
+// the sixth round, before its final measurement). --sets asks only the sets named: while tuning,
+// `--sets tune,heldout,fresh,fresh2,fresh3,fresh4,fresh5` keeps the sixth fresh set out of sight.
+// --calibrate sweeps the abstention threshold over the tuning half only (or the sets given with --sets) and prints accuracy,
 // "not found" on unanswerable and false "not found" for each: how ANSWER_THRESHOLD was chosen.
 //
 // Code path measured: the 924 PolNeAR train + dev texts are stored by ingestInputs
@@ -46,9 +47,9 @@ const verbose = args.includes('--verbose');
 const only = args.includes('--only') ? new Set(args[args.indexOf('--only') + 1]!.split(',')) : null;
 const reuseDb = args.includes('--db') ? args[args.indexOf('--db') + 1] : undefined;
 const calibrate = args.includes('--calibrate');
-/** While tuning: only the sets named (e.g. `--sets tune,heldout,fresh,fresh2,fresh3,fresh4`), so that the newest set stays unseen. */
-type Half = 'tune' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5';
-const HALVES: Half[] = ['tune', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5'];
+/** While tuning: only the sets named (e.g. `--sets tune,heldout,fresh,fresh2,fresh3,fresh4,fresh5`), so that the newest set stays unseen. */
+type Half = 'tune' | 'heldout' | 'fresh' | 'fresh2' | 'fresh3' | 'fresh4' | 'fresh5' | 'fresh6';
+const HALVES: Half[] = ['tune', 'heldout', 'fresh', 'fresh2', 'fresh3', 'fresh4', 'fresh5', 'fresh6'];
 const sets = new Set<Half>(args.includes('--tune-only') ? ['tune'] : args.includes('--sets') ? (args[args.indexOf('--sets') + 1]!.split(',') as Half[]) : HALVES);
 
 export interface QaItem {
@@ -196,9 +197,10 @@ async function main(): Promise<void> {
     const now = new Date();
     const scope = { since: new Date(now.getTime() - 7 * 86_400_000), now };
     if (calibrate) {
-      console.log('\nAbstention threshold sweep on the tuning half (eval/qa/tune.jsonl) only:');
+      // The tuning half alone, or the sets named with --sets (the ones tuned on).
+      const items = args.includes('--sets') ? all.map((t) => t.item) : tune.map((t) => t.item);
+      console.log(`\nAbstention threshold sweep on ${args.includes('--sets') ? [...sets].join(', ') : 'the tuning half (eval/qa/tune.jsonl)'} only:`);
       console.log('| threshold | accuracy | "not found" on unanswerable | false "not found" |\n|---|---|---|---|');
-      const items = tune.map((t) => t.item);
       for (let threshold = 0.2; threshold <= 0.6001; threshold += 0.025) {
         const rows: { item: QaItem; answer: Answer }[] = [];
         for (const item of items) rows.push({ item, answer: (await askOffline(store, item.question, scope, threshold)).answer });
@@ -239,7 +241,8 @@ async function main(): Promise<void> {
       fresh2: 'Second fresh set (eval/qa/fresh2.jsonl, written before the third round; looked at while tuning since)',
       fresh3: 'Third fresh set (eval/qa/fresh3.jsonl, written before the fourth round; its failures were studied in the fourth round)',
       fresh4: 'Fourth fresh set (eval/qa/fresh4.jsonl, written during the fourth round before its final measurement; its failures were studied in the fifth round)',
-      fresh5: 'Fifth fresh set (eval/qa/fresh5.jsonl, written during the fifth round before its final measurement, never tuned on)',
+      fresh5: 'Fifth fresh set (eval/qa/fresh5.jsonl, written during the fifth round before its final measurement; tuned on in the sixth round)',
+      fresh6: 'Sixth fresh set (eval/qa/fresh6.jsonl, written during the sixth round before its final measurement, never tuned on)',
     };
     const halves = HALVES.filter((half) => results.some((r) => r.half === half));
     if (!only && halves.length > 1) {

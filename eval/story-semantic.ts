@@ -23,12 +23,12 @@ import { join } from 'node:path';
 import { DIMENSIONS, wordVectors, type WordVectors } from '../src/nlp/word-vectors.ts';
 import { STOP_WORDS, tokenize } from '../src/nlp/tokens.ts';
 import { RULES } from '../src/stories/assign.ts';
-import { LEAD_CHARS, articleFeatures, type ArticleFeatures } from '../src/stories/features.ts';
-import { articleVectors, cosine, type ArticleVectors, type TermStatistics } from '../src/stories/vectors.ts';
+import { LEAD_CHARS, articleFeatures } from '../src/stories/features.ts';
+import { articleVectors, type ArticleVectors } from '../src/stories/vectors.ts';
 import { auc } from './logistic.ts';
+import { pairsWithin, statisticsOf } from './story-lexical.ts';
 import { events, metadata, polnear, texts, trainEventsPath, type Meta } from './polnear-events.ts';
 
-const DAY = 86_400_000;
 const HEADLINE_WEIGHT = 3;
 /** Smooth inverse frequency a / (a + p(w)) with p(w) ~ 0.1 / (rank + 1) (Zipf) and a = 1e-4: rank / (rank + 1,000). */
 const SIF_HALF_RANK = 1_000;
@@ -97,16 +97,6 @@ interface Pair {
   lexical: number;
 }
 
-function statisticsOf(features: ArticleFeatures[]): TermStatistics {
-  const terms = new Map<string, number>();
-  const names = new Map<string, number>();
-  for (const f of features) {
-    for (const [term] of f.terms) terms.set(term, (terms.get(term) ?? 0) + 1);
-    for (const [name] of f.entities) names.set(name, (names.get(name) ?? 0) + 1);
-  }
-  return { documents: features.length, termFrequency: (t) => terms.get(t) ?? 0, nameFrequency: (n) => names.get(n) ?? 0 };
-}
-
 /** The labelled articles of a split with their product vectors (IDF over all the split's articles), and their pairs within the product's window. */
 function pairsOf(split: string, labels: Map<string, string>, meta: Map<string, Meta>): Pair[] {
   const all = texts(split);
@@ -116,19 +106,7 @@ function pairsOf(split: string, labels: Map<string, string>, meta: Map<string, M
   const articles: Article[] = drafts
     .filter((d) => labels.has(d.file))
     .map((d) => ({ file: d.file, title: d.title, body: d.text.startsWith(d.title) ? d.text.slice(d.title.length) : d.text, time: Date.parse(meta.get(d.file)!.date), vectors: articleVectors(features.get(d.file)!, stats) }));
-  const pairs: Pair[] = [];
-  for (let i = 0; i < articles.length; i++) {
-    for (let j = i + 1; j < articles.length; j++) {
-      const a = articles[i]!;
-      const b = articles[j]!;
-      const days = Math.abs(a.time - b.time) / DAY;
-      if (days > RULES.maxGapDays) continue;
-      const similarity = RULES.termWeight * cosine(a.vectors.terms, b.vectors.terms) + RULES.entityWeight * cosine(a.vectors.entities, b.vectors.entities);
-      const lexical = similarity * 0.5 ** (Math.max(0, days - RULES.eventSpreadDays) / RULES.halfLifeDays);
-      pairs.push({ a, b, same: labels.get(a.file) === labels.get(b.file), lexical });
-    }
-  }
-  return pairs;
+  return pairsWithin(articles).map((p) => ({ ...p, same: labels.get(p.a.file) === labels.get(p.b.file) }));
 }
 
 const BANDS: [number, number][] = [

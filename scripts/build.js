@@ -6,13 +6,14 @@
 // their own, once per run: tests/support/cli-bundle.ts); it must sit where node_modules is found.
 import { readdirSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dist = resolve(process.argv[2] ?? join(root, 'dist'));
 // The ingest worker thread is started by URL: './prepare-worker.js' next to the code that spawns it.
-const entryPoints = { main: 'src/main.ts', 'prepare-worker': 'src/ingest/prepare-worker.ts' };
+// word-vectors.js is run below, once the bundle is written.
+const entryPoints = { main: 'src/main.ts', 'prepare-worker': 'src/ingest/prepare-worker.ts', 'word-vectors': 'src/nlp/word-vectors.ts' };
 
 const { metafile } = await build({
   absWorkingDir: root,
@@ -37,3 +38,9 @@ const outputs = new Set(Object.keys(metafile.outputs).map((file) => resolve(root
 for (const file of readdirSync(dist)) {
   if (!outputs.has(join(dist, file))) rmSync(join(dist, file), { recursive: true, force: true });
 }
+
+// The word vectors' cache (node_modules/.cache, about 2 s the first time after an install, then a
+// no-op): built here, so that neither `serve` at start nor a Docker container, whose code is
+// read-only, has to convert the package's JSON.
+const { wordVectors } = await import(pathToFileURL(join(dist, 'word-vectors.js')).href);
+wordVectors();

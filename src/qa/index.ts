@@ -15,6 +15,7 @@ import { notFoundAnswer, type Answer, type AnswerPassage } from '../model/answer
 import { analyseQuestion, type QuestionAnalysis } from './question.ts';
 import { SENTENCE_MEMO, rankPassages, type RankedPassage } from './rank.ts';
 import { DERIVED_WEIGHT } from './terms.ts';
+import { withNeighbours } from './paraphrase.ts';
 
 export { NOT_FOUND_ANSWER, type Answer, type AnswerPassage, type AnswerSentence } from '../model/answer.ts';
 
@@ -55,7 +56,8 @@ interface Prepared {
  * Keeps the forms of each term that the index holds, weighs the terms by IDF and builds the FTS
  * query; \`unknown\` lists the words that show no article can answer (see below).
  */
-async function prepare(store: Store, question: QuestionAnalysis): Promise<Prepared & { unknown: string[] }> {
+async function prepare(store: Store, analysed: QuestionAnalysis): Promise<Prepared & { unknown: string[] }> {
+  const question = { ...analysed, terms: withNeighbours(analysed.terms) };
   const counts = await store.passages.documentCounts([...new Set(question.terms.flatMap((t) => t.forms.map((f) => f.word)))]);
   const total = Math.max(1, await store.passages.articleCount());
   const count = (word: string) => counts.get(word) ?? 0;
@@ -66,7 +68,8 @@ async function prepare(store: Store, question: QuestionAnalysis): Promise<Prepar
     return { ...term, forms, own };
   });
   // A term's rarity is the word's own (its synonyms only stand in when the archive lacks the word).
-  const df = terms.map((term) => (term.own > 0 ? term.own : Math.max(0, ...term.forms.map((f) => count(f.word)))));
+  // (Not its vector neighbours: a word no article holds, nor any synonym of it, still names something the archive lacks.)
+  const df = terms.map((term) => (term.own > 0 ? term.own : Math.max(0, ...term.forms.filter((f) => !f.neighbour).map((f) => count(f.word)))));
   // A word that no article holds in any form (nor any synonym of it) names something the archive
   // has never mentioned ("Tillerson", "measles"): no article can answer. (Plain words only:
   // "mark-viverito" or "u.s" are indexed as their parts.)

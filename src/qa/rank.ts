@@ -16,6 +16,7 @@ import { ROLE_NOUNS, type QuestionAnalysis, type QuestionTerm } from './question
 import { agentEvidence, type RoleQuery } from './roles.ts';
 import { isDescription, nameForDescription, speakerMatches, statementStrengths } from './statements.ts';
 import { DERIVED_WEIGHT, termKey } from './terms.ts';
+import { SOFT_WEIGHT, SoftTerm, tokenRow } from './paraphrase.ts';
 
 export interface RankedPassage {
   article: StoredArticle;
@@ -98,6 +99,8 @@ interface Sentence {
   capitalised: boolean[];
   /** Offsets of each token in the article text. */
   tokenStarts: number[];
+  /** Word-vector row of each token, -1 for stop words, names and words without one (see paraphrase.ts). */
+  rows: Int32Array;
 }
 
 interface ArticleSentences {
@@ -159,13 +162,17 @@ function splitSentences(article: StoredArticle): Sentence[] {
     const keys: string[] = new Array(count);
     const capitalised: boolean[] = new Array(count);
     const tokenStarts: number[] = new Array(count);
+    const rows = new Int32Array(count);
     for (let k = 0; k < count; k++) {
-      keys[k] = termKey(tokenAt(spans, k));
+      const token = tokenAt(spans, k);
+      keys[k] = termKey(token);
       const first = span.text.charCodeAt(spans.bounds[2 * k]!);
       capitalised[k] = first >= 0x41 && first <= 0x5a;
+      // A capitalised word inside the sentence is a name: no paraphrase of a common word ("Obama" is close to "clinton").
+      rows[k] = k > 0 && capitalised[k] ? -1 : tokenRow(token);
       tokenStarts[k] = span.start + spans.bounds[2 * k]!;
     }
-    return { index, start: span.start, end: span.end, text: span.text, keys, capitalised, tokenStarts };
+    return { index, start: span.start, end: span.end, text: span.text, keys, capitalised, tokenStarts, rows };
   });
 }
 
@@ -174,7 +181,8 @@ function keyIndex(terms: QuestionTerm[], keep: (term: number, weight: number) =>
   const index = new Map<string, { term: number; weight: number }[]>();
   terms.forEach((term, t) => {
     for (const form of term.forms) {
-      if (!keep(t, form.weight)) continue;
+      // A vector neighbour widens retrieval only; in a sentence, soft matching weighs closeness itself (addSoftMatches).
+      if (form.neighbour || !keep(t, form.weight)) continue;
       const hits = index.get(form.key) ?? [];
       const known = hits.find((h) => h.term === t);
       if (known) known.weight = Math.max(known.weight, form.weight);
@@ -188,7 +196,13 @@ function keyIndex(terms: QuestionTerm[], keep: (term: number, weight: number) =>
  * The question terms a sentence holds: how often (weighted by form), the best form's weight, at
  * which tokens, and how often written capitalised inside it.
  */
-type Matches = Map<number, { tf: number; best: number; at: number[]; inside: number; capitalised: number }>;
+type Matches = Map<number, { tf: number; best: number; at: number[]; inside: number; capitalised: number; soft?: boolean }>;
+
+/** The sentence holds the term itself (a form or synonym of it), not only a word close in meaning (see addSoftMatches). */
+function holds(found: Matches | undefined, t: number): boolean {
+  const f = found?.get(t);
+  return f !== undefined && !f.soft;
+}
 
 function matchesIn(sentence: Sentence, keys: Map<string, { term: number; weight: number }[]>): Matches {
   const found: Matches = new Map();
@@ -355,6 +369,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
     keys = keyIndex(question.terms, (t, weight) => !isName[t] || weight >= DERIVED_WEIGHT);
     matches = articles.map((a) => a.sentences.map((sentence) => matchesIn(sentence, keys)));
   }
+  addSoftMatches(question, articles, matches, isName, idf);
   const questionWords = new Set(question.terms.map((t) => t.word).concat(tokenize(question.question)));
   const termWeight = question.terms.map((_, t) => (idf[t] ?? 0) * (isName[t] ? NAME_WEIGHT : 1));
   // The terms the passage must cover: what the question is about. The speaker of a "said"
@@ -387,7 +402,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
     // The terms the article holds anywhere (its headline included): a name it never writes means
     // it is about something else; for "what did X say about Y", how much it is about Y.
     const inArticle = new Set(inTitle);
-    for (const found of perSentence) for (const t of found.keys()) inArticle.add(t);
+    for (const found of perSentence) for (const [t, f] of found) if (!f.soft) inArticle.add(t);
     const articleTopic = topicMass ? [...inArticle].reduce((sum, t) => sum + (topic[t] ? termWeight[t]! : 0), 0) / topicMass : 0;
     const statements = question.kind === 'said' ? statementsOf(question, article, sentences) : null;
 
@@ -409,7 +424,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
         if (f) {
           bm25 += (termWeight[t]! * (f.tf * (K1 + 1))) / (f.tf + K1 * lengthNorm);
           matchedMass += termWeight[t]! * f.best;
-        } else if (perSentence[i - 1]?.has(t) || perSentence[i + 1]?.has(t) || inTitle.has(t)) {
+        } else if (holds(perSentence[i - 1], t) || holds(perSentence[i + 1], t) || inTitle.has(t)) {
           nearby += termWeight[t]!;
         } else if (isName[t]) {
           if (inArticle.has(t)) namesAbsent += termWeight[t]!;
@@ -506,7 +521,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
           // The reason often follows in the next sentence ("... cut the polling places. She said it
           // was because ..."): when this one gives none for sure, a sure one there joins the passage.
           const next = sentences[i + 1];
-          if (own < 1 && next && !perSentence[i + 1]!.size && hasReason(next.text) === 1) {
+          if (own < 1 && next && ![...perSentence[i + 1]!.values()].some((f) => !f.soft) && hasReason(next.text) === 1) {
             last = i + 1;
             parts.reasonAfter = 1;
             typeCheck = () => 1;
@@ -531,6 +546,36 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
     });
   });
   return finish(scored, focusKeys.size > 0 && ['person', 'organisation', 'place'].includes(question.kind), roles !== null);
+}
+
+/**
+ * Paraphrase: a common word of the question's topic that a sentence lacks in every form counts by
+ * the sentence's word closest to it in meaning (at least SOFT_MIN in cosine), for SOFT_WEIGHT x
+ * that cosine ("staff" in "how many staff are let go" finds "workers"). Names are matched as
+ * written: "Clinton" is close to "Obama" in the vectors, but is not him.
+ */
+function addSoftMatches(question: QuestionAnalysis, articles: ArticleSentences[], matches: Matches[][], isName: boolean[], idf: number[]): void {
+  const soft = question.terms.map((term, t) => (term.role === 'topic' && !isName[t] && /^\p{L}+$/u.test(term.word) ? SoftTerm.of(term.forms.filter((f) => f.weight === 1).flatMap((f) => [f.word, f.key])) : null));
+  if (!soft.some(Boolean)) return;
+  // The anchors: the question's names and its rarest word. A paraphrase counts only in a sentence
+  // that shares one of them (itself or a sentence next to it): vectors also put related words of
+  // other events close ("cup" and "primary" are both won), so alone they would match any story.
+  const rarest = Math.max(...question.terms.map((term, t) => (term.role === 'topic' ? (idf[t] ?? 0) : 0)));
+  const anchors = question.terms.map((term, t) => term.role === 'topic' && (isName[t]! || (idf[t] ?? 0) >= rarest));
+  const anchored = (found: Matches | undefined) => anchors.some((anchor, t) => anchor && holds(found, t));
+  articles.forEach(({ sentences }, a) => {
+    sentences.forEach((sentence, i) => {
+      const found = matches[a]![i]!;
+      if (!anchored(found) && !anchored(matches[a]![i - 1]) && !anchored(matches[a]![i + 1])) return;
+      soft.forEach((term, t) => {
+        if (!term || found.has(t)) return;
+        const best = term.best(sentence.rows);
+        if (!best) return;
+        const weight = SOFT_WEIGHT * best.similarity;
+        found.set(t, { tf: weight, best: weight, at: [best.at], inside: 0, capitalised: 0, soft: true });
+      });
+    });
+  });
 }
 
 /** The question's verb and the words it was done to, for "who VERBed Y" (see roles.ts). */

@@ -46,6 +46,8 @@ export interface TermForm {
   key: string;
   /** 1 for the word and its inflections; less for a derived form ("winner" for "won"). */
   weight: number;
+  /** A word close in meaning by the word vectors (see paraphrase.ts), not a form or a synonym of it. */
+  neighbour?: boolean;
 }
 
 /** Weight of a match through a derived form: "winner" answers "who won" but is not the same word. */

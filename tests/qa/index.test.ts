@@ -116,6 +116,35 @@ describe('ask', () => {
     expect(none.answer).toBe("I don't find that in the articles: I searched this digest's stories, the last 7 days of news, then older articles.");
   });
 
+  it('answers a question in other words than the article\'s through word vectors, and still says "not found" to an unrelated one', async () => {
+    const bakery = {
+      title: 'Crumb & Co to close its Riverside plant',
+      outlet: 'Example Gazette',
+      url: 'https://gazette.example/2026/03/bakery',
+      published: BRIDGE.published!,
+      text:
+        'Crumb & Co to close its Riverside plant\n\nThe Crumb & Co bakery will close its Riverside plant in June, the company said on Monday.\n\n' +
+        'Crumb & Co will cut 277 employees at the plant and move production to Monterrey.\n\nThe plant opened in 1952 and once made 40 tonnes of bread a day.',
+    };
+    // Another story uses the question's words, so the archive knows them (a word no article holds means "not found").
+    const clinic = {
+      title: 'Clinic hires nurses',
+      outlet: 'Valley Post',
+      url: 'https://valleypost.example/clinic',
+      published: STORM.published!,
+      text: 'Clinic hires nurses\n\nThe valley clinic hired twelve nurses this winter, and its staff now numbers ninety.\n\nIts director wants to slash waiting times.',
+    };
+    t = await testStore([BRIDGE, STORM, bakery, clinic]);
+    // "staff" is what the article calls "employees", "slash" what it calls "cut".
+    const staff = await ask({ store: t.store }, 'how many staff will crumb slash', scope);
+    expect(staff.found).toBe(true);
+    expect(staff.answer).toMatch(/277 employees/);
+    // Close words are no licence to answer what no article says.
+    expect((await ask({ store: t.store }, 'how many goals did the striker score in the cup final', scope)).found).toBe(false);
+    expect((await ask({ store: t.store }, 'how many pastry chefs did crumb hire in paris', scope)).found).toBe(false);
+    expect((await ask({ store: t.store }, 'how many nurses will crumb slash', scope)).found).toBe(false);
+  });
+
   it('gives the LLM the same passages, and does not ask it when the offline ranking abstains', async () => {
     t = await testStore();
     const calls: { question: string; passages: string[] }[] = [];

@@ -28,6 +28,22 @@ describe('rankPassages', () => {
     expect(rank('who is seawolf', [hacker])[0]!.text).toMatch(/^Piotr Nowak, 41, known online as/);
   });
 
+  it('counts a word the sentence says otherwise by its closest word in meaning, but never a name for another name', () => {
+    const mondo = story(8, 'Mondo Foods results', [
+      'Mondo Foods opened its new headquarters in Leeds on Monday.',
+      'Mondo Foods will reduce its workforce next year, the company said.',
+      'Mondo Foods praised Obama for his visit to the Leeds plant.',
+    ]);
+    // "cutting jobs" is what the article calls "reduce its workforce".
+    const cuts = rank('is mondo foods cutting jobs', [mondo]);
+    expect(cuts[0]!.text).toMatch(/reduce its workforce/);
+    expect(cuts[0]!.parts.coverage).toBeGreaterThan(cuts.find((p) => /headquarters/.test(p.text))!.parts.coverage!);
+    // "Obama" is close to "clinton" in the vectors, but is someone else: no sentence counts clinton as matched.
+    const clinton = rank('did mondo foods praise clinton', [mondo]).find((p) => /Obama/.test(p.text))!;
+    const obama = rank('did mondo foods praise obama', [mondo]).find((p) => /Obama/.test(p.text))!;
+    expect(clinton.parts.coverage).toBeLessThan(obama.parts.coverage! * 0.8);
+  });
+
   it('puts the sentence with the kind of answer asked for first', () => {
     expect(rank('When will the bridge open?')[0]!.text).toMatch(/open in 2028/);
     expect(rank('How much will the bridge cost?')[0]!.text).toMatch(/48 million euros/);
