@@ -237,6 +237,12 @@ function descriptorHead(source: string): string {
   return source.split(cut)[0]!.trim();
 }
 
+/** Our descriptor is the gold's whole noun phrase, post-modifier included (determiners and case aside). */
+function sameDescriptorAsWritten(ours: string, gold: string): boolean {
+  const norm = (s: string) => words(s).map((w) => w.toLowerCase()).filter((w) => !TITLE_WORDS.test(w)).join(' ');
+  return norm(ours) === norm(descriptorHead(gold)) || norm(ours) === norm(gold);
+}
+
 /** A noun phrase without its prepositional post-modifier: "a strategist for one of these candidates" -> "a strategist". */
 function withoutPostModifier(np: string): string {
   return /^(.*?\p{L})\s+(?:of|for|in|at|with|from|on|about|by)\s/u.exec(np)?.[1] ?? np;
@@ -299,6 +305,11 @@ interface SplitResult {
   speakers: Record<'named' | 'descriptor' | 'pronoun', [number, number]> & { unannotated: number; unjudgeable: number };
   /** Judged quotes whose cue names its speaker by a definite description we turned into a name: [n, right]. */
   resolvedDescriptions: [number, number];
+  /**
+   * Descriptor sources with no hand annotation that we got right: [n, how many with the gold's whole
+   * noun phrase as written, post-modifier included ("a spokeswoman for the campaign", not "a spokeswoman")].
+   */
+  descriptorsAsWritten: [number, number];
   junk: Array<{ article: string; speaker: string; reason: string }>;
   articlesPerSecond: number;
   lines: string[];
@@ -371,6 +382,7 @@ function evaluateSplit(name: string): SplitResult {
     split: name, articles: articles.length, gold: gold.length, found: 0, detection: [],
     speakers: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], unannotated: 0, unjudgeable: 0 },
     resolvedDescriptions: [0, 0],
+    descriptorsAsWritten: [0, 0],
     junk: [], articlesPerSecond: articles.length / seconds, lines: [],
   };
   for (const [article, quotes] of predictions) {
@@ -460,6 +472,11 @@ function judgeSpeaker(article: string, gold: GoldQuote, ours: FoundQuote | null,
   result.speakers[kind][0]++;
   if (right) result.speakers[kind][1]++;
   else if (verbose) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
+  if (right && kind === 'descriptor' && !ann && src) {
+    result.descriptorsAsWritten[0]++;
+    if (sameDescriptorAsWritten(speaker!, src)) result.descriptorsAsWritten[1]++;
+    else if (verbose) misses.push(`SHORT descriptor ${article} [${start}] gold=${JSON.stringify(src)} ours=${JSON.stringify(speaker)}`);
+  }
   if (resolvedDescription(ours)) {
     result.resolvedDescriptions[0]++;
     if (right) result.resolvedDescriptions[1]++;
@@ -498,6 +515,7 @@ function printSplit(r: SplitResult): void {
   console.log(`  pronoun sources (annotated) ${pct(s.pronoun)}`);
   console.log(`  pronoun sources not annotated: ${s.unannotated}; gold source missing or no speaker ("one", "his"): ${s.unjudgeable}`);
   console.log(`  definite descriptions in the cue we gave a name (any gold kind): ${pct(r.resolvedDescriptions)} right`);
+  console.log(`  right descriptor sources (not annotated) given as the whole noun phrase, post-modifier included: ${pct(r.descriptorsAsWritten)}`);
   const reasons = new Map<string, number>();
   for (const j of r.junk) reasons.set(j.reason, (reasons.get(j.reason) ?? 0) + 1);
   console.log(`\nJunk speakers over all ${r.found} quotes found: ${r.junk.length}${r.junk.length ? ` (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);

@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { SPEECH_VERB_FORMS } from './lexicon.ts';
+import { ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
 import { nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
@@ -94,6 +94,10 @@ function tokenize(segment: string, offset: number): Token[] {
 const isCapitalised = (w: string) => /^[([]?\p{Lu}/u.test(w);
 const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '');
 
+/** "where about 50 protesters had gathered on Wednesday," before a participle: a subordinate clause, its subject, its verb. */
+const SUBORDINATE_CLAUSE_AT_END = /\b(?:where|whereas)[\s\u00a0]+((?:[\p{L}\p{N}'’-]+[\s\u00a0]+){1,5}?)(?:had[\s\u00a0]+|have[\s\u00a0]+|has[\s\u00a0]+|were[\s\u00a0]+|was[\s\u00a0]+)?\p{Ll}+ed\b[^,;:.!?]{0,60},[\s\u00a0]*$/u;
+/** "a reporter can be heard asking": what the subject is seen or heard doing. */
+const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:be[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/;
 const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
@@ -111,7 +115,9 @@ const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on
 const OPENING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([^)]*\))?,[^;:Q"“”]{3,240},[\s\u00a0]*$/u;
 /** The start of a clause said or reported ("says she doesn't", "said the senator was", "said that"). */
 const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})\b/u;
-const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which)[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
+const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
+/** "a Republican operative who worked for Jeb Bush said": a description, then a relative clause with no commas. */
+const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+)[ \u00a0]who[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}$/u;
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
@@ -123,8 +129,120 @@ function nationalityAdjective(word: string): boolean {
   return !!country && country !== word.toLowerCase() && /(?:an|ese|ish|i|ch|ic)$/.test(word);
 }
 
-/** The noun phrase that ends right before `end` in `segment` (the subject of a following verb). */
+/**
+ * The noun phrase that ends right before `end` in `segment` (the subject of a following verb), with
+ * the head it modifies when it is the object of a post-modifier: "a source familiar with the talks",
+ * "an aide to Sen. Ted Cruz" (not Cruz), "a spokesman for the family of the victim".
+ */
 export function subjectBefore(segment: string, offset: number): Subject | null {
+  // The relative clause's own words (a name in "who worked for Jeb Bush") are not the subject.
+  const tail = segment.trimEnd().slice(-160);
+  const described = /[ \u00a0]who[ \u00a0]/.test(tail) ? DESCRIPTION_WHO_AT_END.exec(tail) : null;
+  // Unless the relative clause holds a clause of its own ("who gained attention when he yelled").
+  if (described && !/[ \u00a0](?:he|she|they|I|we|when|while|after|before|because|if|as|and)[ \u00a0]/.test(described[0].slice(described[1]!.length))) {
+    const at = segment.trimEnd().length - tail.length + described.index;
+    const head = described[1]!.split(/[ \u00a0]+/).pop()!;
+    if (personHead(head) && /(?:^|[,;:"“”Q][\s\u00a0]*|[\s\u00a0](?:and|but|as|while|when)[\s\u00a0]+)$/.test(segment.slice(0, at).replace(/[\s\u00a0]+$/, ' ').slice(-12).replace(/ $/, (m) => m))) {
+      return { kind: 'descriptor', text: described[1]!, pos: offset + at };
+    }
+  }
+  if (/(?:heard|seen|caught|shown|filmed|recorded)[\s\u00a0]*$/.test(segment)) {
+    const heard = HEARD_AT_END.exec(segment);
+    if (heard) return subjectBefore(segment.slice(0, heard.index), offset);
+  }
+  const subject = phraseBefore(segment, offset);
+  if (subject) return subject.kind === 'pronoun' || subject.viaText ? subject : postModifiedSubject(segment, offset, subject) ?? subject;
+  // "officials with knowledge of the meeting": no phrase of its own found before the verb, the
+  // object of the last preposition may still belong to a noun for people.
+  const object = lastPrepositionObject(segment, offset);
+  return object && postModifiedSubject(segment, offset, object);
+}
+
+/** The words after the last preposition among the segment's last few, as a phrase. */
+function lastPrepositionObject(segment: string, offset: number): Subject | null {
+  const trimmed = segment.trimEnd();
+  const tokens = tokenize(trimmed.slice(-80), offset + Math.max(0, trimmed.length - 80)).slice(-6);
+  for (let k = tokens.length - 2; k >= 0; k--) {
+    const w = tokens[k]!.text;
+    if (/[,;:!?"“”]/.test(w)) return null;
+    if (!PREPOSITION.has(w)) continue;
+    const from = tokens[k + 1]!.start;
+    const end = tokens[tokens.length - 1]!.end;
+    if (/[,;:!?"“”]$/.test(tokens[tokens.length - 1]!.text)) return null;
+    return { kind: 'descriptor', text: segment.slice(from - offset, end - offset), pos: from };
+  }
+  return null;
+}
+
+/** After a head noun, what opens its post-modifier: "to ", "for ", "in ", "familiar with ", "with knowledge of ". */
+const POST_MODIFIER_AT_END = /(?:^|[\s\u00a0])(?:(?:familiar|close|closest|briefed|involved|knowledgeable|loyal|allied|connected|tied|opposed)[\s\u00a0]+)?(?:with[\s\u00a0]+(?:direct[\s\u00a0]+)?knowledge[\s\u00a0]+of|to|for|with|at|from|of|on|in|inside|within|near|among|outside|representing)[\s\u00a0]+$/;
+/** A time, not a modifier: "a spokesman on Jan. 5 said", "an aide at the time said". */
+const TIME_OBJECT = /^(?:(?:the|this|that|last|next|early|late)[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|morning|afternoon|evening|night|day|week|weekend|time|year|month|moment|end|start|beginning|\d)/;
+const UNNAMED_PERSON_NOUNS: ReadonlySet<string> = new Set([...UNNAMED_PERSON_NOUN_LIST, ...ROLE_NOUN_LIST]);
+
+/** Nouns with an ending for agents ("-er", "-or", "-ist", "-ian") that name things, not people. */
+const THING_AGENT_NOUN = /^(?:paper|newspaper|order|matter|water|center|centre|quarter|border|chapter|number|corner|sector|factor|error|floor|color|colour|honor|honour|rumor|power|answer|cover|computer|server|trailer|theater|theatre|register|offer|shelter|tower|letter|poster|banner|flyer|mailer|sticker|counter|corridor|monitor|motor|indicator|elevator|mirror|meter|manner|dinner|summer|winter|spider|filter|trigger|headquarter|folder|binder|container|transcript|list|twist|mist|fist|wrist|plan|scan|span|clan)s?$/;
+
+/**
+ * A noun for a person or people: "aide", "spokeswoman", "sources", "people", "allies", and nouns
+ * with an agent ending ("nurse" aside: "teacher", "organizer", "activist", "technician") or an age
+ * ("a 45-year-old").
+ */
+function personHead(word: string): boolean {
+  if (UNNAMED_PERSON_NOUNS.has(word) || (/s$/.test(word) && UNNAMED_PERSON_NOUNS.has(word.slice(0, -1))) || (/ies$/.test(word) && UNNAMED_PERSON_NOUNS.has(`${word.slice(0, -3)}y`))) return true;
+  if (/-year-olds?$/.test(word)) return true;
+  return /(?:er|or|ist|ian|eon)s?$/.test(word) && word.length > 4 && !THING_AGENT_NOUN.test(word) && !DOCUMENT_NOUN.test(word.replace(/s$/, '')) && !TEXT_CARRIER.test(word.replace(/s$/, ''));
+}
+
+/**
+ * The whole description when `subject` is the object of a prepositional phrase after a noun for
+ * people that opens the clause ("a former aide to Clinton", "officials with knowledge of the
+ * meeting"), across up to three such phrases; null when it is not.
+ */
+function postModifiedSubject(segment: string, offset: number, subject: Subject): Subject | null {
+  const subjectStart = subject.pos - offset;
+  const subjectEnd = subjectStart + subject.text.length;
+  if (subjectStart < 0 || segment.slice(subjectStart, subjectEnd) !== subject.text || TIME_OBJECT.test(subject.text)) return null;
+  let start = subjectStart;
+  for (let hop = 0; hop < 3; hop++) {
+    const before = segment.slice(Math.max(0, start - 60), start);
+    const prep = POST_MODIFIER_AT_END.exec(before);
+    if (!prep) return null;
+    const headEnd = start - before.length + prep.index;
+    const tokens = tokenize(segment.slice(Math.max(0, headEnd - 120), headEnd), 0).slice(-7);
+    const base = Math.max(0, headEnd - 120);
+    const head = tokens[tokens.length - 1];
+    // "Republicans close to the campaign": a party's members are people too.
+    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || /^(?:Republicans|Democrats|Conservatives|Liberals|Independents)$/.test(head.text))) return null;
+    // Back to the determiner, or to where the clause opens for a phrase without one.
+    let k = tokens.length - 1;
+    while (k - 1 >= 0) {
+      const w = tokens[k - 1]!.text;
+      if (/[,;:!?]$/.test(w) || /["“”]/.test(w) || w === 'Q') break;
+      const lw = w.toLowerCase();
+      if (DETERMINERS.has(lw) && !/^(?:this|that|these|those)$/.test(lw)) { k--; break; }
+      if (/^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || PRONOUNS.has(lw) || PREPOSITION.has(lw))) break;
+      k--;
+    }
+    const phrase = tokens.slice(k);
+    const opener = tokens[k - 1];
+    const determined = DETERMINERS.has(phrase[0]!.text.toLowerCase());
+    const opensClause = !opener || /[,;:!?]$/.test(opener.text) || /["“”]/.test(opener.text) || opener.text === 'Q' || BEFORE_BARE_SUBJECT.test(opener.text.toLowerCase()) || FILLERS.has(opener.text.toLowerCase());
+    // Without a determiner, the words must read as a noun phrase ("federal officials", not "Trump thanked aides").
+    const nounPhrase = determined ? phrase.slice(1).every((t) => !VERB_IN_PHRASE.has(t.text.toLowerCase())) : phrase.length === 1 ? pluralNoun(head.text.toLowerCase()) || /^(?:people|men|women)$/.test(head.text) : pluralSubject(phrase, opener);
+    if (!nounPhrase) return null;
+    if (personHead(head.text.toLowerCase())) {
+      if (!opensClause) return null;
+      const from = base + phrase[0]!.start;
+      return { kind: 'descriptor', text: segment.slice(from, subjectEnd), pos: offset + from };
+    }
+    start = base + phrase[0]!.start;
+  }
+  return null;
+}
+
+/** The nearest noun phrase that ends the segment (see subjectBefore). */
+function phraseBefore(segment: string, offset: number): Subject | null {
   // "Sen. Claire McCaskill (D-Mo.)" and "Mitch McConnell, R-Ky.," carry a party tag before the verb.
   // These patterns end in $, so the engine tries them from every position: each is run only when
   // the cheap test of what it needs passes.
@@ -325,6 +443,28 @@ function relativeAntecedent(s: string, tokens: Token[], i: number, offset: numbe
   return antecedent;
 }
 
+/**
+ * "Black Lives Matter issued a statement saying": a document someone put out, then a participle,
+ * speaks for whoever put it out (as "released a video that said" does). A sign held up stays the sign.
+ */
+function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subject | null {
+  if (!PARTICIPLE.test(verb.verb)) return null;
+  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(before.slice(-60));
+  if (!document || !DOCUMENT_NOUN.test(document[1]!)) return null;
+  const rest = before.slice(0, before.length - 60 + Math.max(0, 60 - before.length) + document.index + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
+  const issued = ISSUED_BY_SUBJECT.exec(rest.slice(-40));
+  if (!issued || /^(?:[\s\u00a0])?(?:held|held[ \u00a0]+up|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/.test(issued[0])) return null;
+  const issuer = subjectBefore(rest.slice(0, rest.length - issued[0].length), offset);
+  // A name, "he", or a definite description ("the campaign"); not "officials" nor "a group".
+  const fits = issuer && (issuer.kind === 'pronoun' || (issuer.kind === 'name' && !pluralNoun(issuer.text.toLowerCase())) || /^(?:the|The|its|his|her|their)[ \u00a0]/.test(issuer.text));
+  return fits ? { ...issuer, viaText: true } : null;
+}
+
+/** A capitalised name right after "called", then a verb of its own or a comma: "called Sophistafunk got". */
+const NAMING_AFTER = /^[\s\u00a0]+(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){0,3}\p{Lu}[\p{L}.'’-]*(?:,|[\s\u00a0]+\p{Ll})/u;
+/** "a warm-up band ", "an outfit ": a thing brought in by an indefinite article, which "called" then names. */
+const INDEFINITE_NOUN_AT_END = /(?:^|[\s\u00a0])(?:[Aa]n?|[Oo]ne)[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+){0,3}$/u;
+
 /** A verb of putting words out, right before its object: "released ", "posted ", "added ". */
 const ISSUED_BY_SUBJECT = /(?:^|[\s\u00a0])(?:released|issued|posted|published|sent[ \u00a0]+out|sent|aired|ran|put[ \u00a0]+out|tweeted|unveiled|launched|added|wrote|held[ \u00a0]+up|held|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/;
 
@@ -416,10 +556,57 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       if (next === 'of' && !(j === 0 && PARTITIVE.has(fw) && !OBJECT_PRONOUN.test(bare(tokens[j + 2]?.text ?? 'them')))) break;
       j++;
     }
-    const text = segment.slice(first.start - offset, tokens[j]!.end - offset).replace(/[,.;:]$/, '');
+    const text = segment.slice(first.start - offset, tokens[postModifierEnd(tokens, j)]!.end - offset).replace(/[,.;:]$/, '');
+    return { kind: 'descriptor', text, pos: first.start };
+  }
+  // "said state officials", "said senior campaign aides": a plural noun phrase with no determiner.
+  let p = 0;
+  const pluralHead = (w: string) => /^\p{Ll}/u.test(w) && (pluralNoun(w) || /^(?:people|men|women)$/.test(w)) && personHead(w);
+  while (p < tokens.length - 1 && p < 3 && !pluralHead(bare(tokens[p]!.text)) && /^\p{Ll}[\p{L}-]*$/u.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
+  const plural = bare(tokens[p]?.text ?? '');
+  // "according to people close to Trump": one word, when a post-modifier follows it.
+  if (pluralHead(plural) && (p > 0 || postModifierEnd(tokens, p) > p)) {
+    const text = segment.slice(first.start - offset, tokens[postModifierEnd(tokens, p)]!.end - offset).replace(/[,.;:]$/, '');
     return { kind: 'descriptor', text, pos: first.start };
   }
   return null;
+}
+
+/** Adjectives that take a phrase after a noun for people: "a person close to", "a source familiar with". */
+const POST_ADJECTIVE = /^(?:familiar|close|closest|briefed|involved|knowledgeable|loyal)$/;
+/** What follows "said a spokesman in/to" without describing him: where or how it was said, to whom. */
+const NOT_A_MODIFIER_OBJECT = /^(?:(?:a|an|the|his|her|its|their)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+)?(?:statement|interview|email|e-mail|letter|post|tweet|release|speech|video|call|conversation|message|op-ed|column|article|book|briefing|conference|memo|text|reporters|applause|cheers|laughter|response|reply|radio|television|TV|press|court|filing|hearing|lawsuit)\b/iu;
+
+/**
+ * The last token of a description after an inverted verb, with its post-modifier when its head is
+ * a noun for people: "said a spokeswoman for the Trump campaign", "said a person close to the
+ * talks" (`j` is the description's last token without it).
+ */
+function postModifierEnd(tokens: Token[], j: number): number {
+  if (/[,.;:]$/.test(tokens[j]!.text)) return j;
+  // The adjective may end the description already ("a person close") or come after it ("people close").
+  const adjectiveAt = POST_ADJECTIVE.test(tokens[j]!.text) ? j : POST_ADJECTIVE.test(tokens[j + 1]?.text ?? '') ? j + 1 : -1;
+  const head = bare(tokens[adjectiveAt === j ? j - 1 : j]?.text ?? '').toLowerCase();
+  const prepAt = adjectiveAt >= 0 ? adjectiveAt + 1 : j + 1;
+  const prep = tokens[prepAt]?.text ?? '';
+  if (!personHead(head) || !/^(?:of|for|to|with|at|from|in|inside|among|near|representing|on)$/.test(prep) || (prep === 'on' && adjectiveAt < 0)) return j;
+  const objectText = tokens.slice(prepAt + 1).map((t) => t.text).join(' ');
+  if (!objectText || TIME_OBJECT.test(objectText) || NOT_A_MODIFIER_OBJECT.test(objectText)) return j;
+  let last = -1;
+  for (let k = prepAt + 1; k < tokens.length && k - prepAt - 1 < 5; k++) {
+    const w = tokens[k]!.text;
+    const lw = bare(w).toLowerCase();
+    // "at the meeting", "at the closed-door meeting" but not "for the campaign speaking on ...".
+    const prev = tokens[k - 1]!.text;
+    const participle = PARTICIPLE.test(lw) && !DETERMINERS.has(prev.toLowerCase()) && !/^\p{Ll}[\p{L}]*-\p{Ll}/u.test(prev);
+    // "for one of these candidates": a partitive keeps its "of".
+    if (lw === 'of' && PARTITIVE.has(prev.toLowerCase())) continue;
+    if (k > prepAt + 1 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
+    last = k;
+    if (/[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w))) break;
+  }
+  // The object needs a word of its own, not a determiner alone.
+  return last < 0 || DETERMINERS.has(bare(tokens[last]!.text).toLowerCase()) ? j : last;
 }
 
 export interface VerbHit {
@@ -648,6 +835,19 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   // is the object of a preposition ("Clinton responded on Facebook writing", "Thiel wrote in a
   // statement to Wired explaining").
   if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)) || PLURAL_RECIPIENT_AT_END.test(before.slice(-40)))) {
+    // "Clinton spoke down the street, where about 50 protesters had gathered, chanting": a clause
+    // with a subject of its own comes between; the participle is its subject's, not the speaker's
+    // before it. No speaker rather than the wrong one when that subject is not read.
+    const intervening = SUBORDINATE_CLAUSE_AT_END.exec(before.slice(-160));
+    if (intervening && earlier.some((v) => v.start - offset < before.length - 160 + Math.max(0, 160 - before.length) + intervening.index)) {
+      const clause = intervening[1]!;
+      const clauseAt = offset + before.length - Math.min(160, before.length) + intervening.index + intervening[0].indexOf(clause);
+      // "about 50 protesters": the quantifier is read apart, then kept.
+      const quantifier = /^(?:about|some|nearly|almost|roughly|around|more[\s\u00a0]+than|at[\s\u00a0]+least)[\s\u00a0]+/.exec(clause)?.[0] ?? '';
+      const found = subjectBefore(' '.repeat(quantifier.length) + clause.slice(quantifier.length), clauseAt);
+      const own = found && quantifier && found.pos === clauseAt + quantifier.length ? { ...found, text: clause.slice(0, quantifier.length) + found.text, pos: clauseAt } : found;
+      return own && own.kind !== 'pronoun' ? { text: `${own.text} ... ${verb.verb}`, subject: own, pos: own.pos } : null;
+    }
     for (let k = earlier.length - 1; k >= 0; k--) {
       // "not paying an architect who said he was stiffed ..., saying": a relative clause's verb is
       // not the one the participle continues.
@@ -668,7 +868,9 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     if (subject) return { text: `${subject.text} ... ${verb.verb}`, subject, pos: subject.pos };
     return null;
   }
-  const subject = subjectBefore(before, offset);
+  // "A warm-up band called Sophistafunk got the crowd to cheer": "called" names the band; no one speaks.
+  if (/^(?:called|named|dubbed)$/i.test(verb.verb) && NAMING_AFTER.test(text.slice(verb.end, verb.end + 40)) && INDEFINITE_NOUN_AT_END.test(before.slice(-60))) return null;
+  const subject = issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset);
   if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
   if (subject) return null;
   // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`

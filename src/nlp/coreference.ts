@@ -289,7 +289,15 @@ interface Description {
   /** The description as the article writes it, determiner lower-cased. */
   asWritten: string;
   capitalised: Set<string>;
+  /**
+   * The phrase after the head ties the person to someone else ("the mother of one of the victims",
+   * "the lawyer for Smith", "the aide to the governor"): not a way to refer back to that someone.
+   */
+  related: boolean;
 }
+
+/** Words that open what follows a description's head noun: "of three", "for the family", "familiar with". */
+const POST_MODIFIER_START = new Set('of for to with at from in on inside within near among outside representing familiar close closest briefed involved knowledgeable loyal'.split(' '));
 
 function parseDescription(text: string): Description {
   const asWritten = text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
@@ -299,17 +307,39 @@ function parseDescription(text: string): Description {
   const own = owned ? owned[2]! : text;
   const words = own.split(/[\s\u00a0]+/).map(bareWord).filter(Boolean);
   const determiner = possessor ? 'the' : words[0] ?? '';
-  // The head noun comes before an "of" phrase: "the mother of three" is a mother.
-  const beforeOf = words.indexOf('of') > 0 ? words.slice(0, words.indexOf('of')) : words;
+  // The head noun comes before an "of" phrase or another post-modifier: "the mother of three" is a
+  // mother, "the lawyer for the family" a lawyer, "a person close to the talks" a person.
+  const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w));
+  const beforeOf = cut > 0 ? words.slice(0, cut) : words;
+  const related = cut > 0 && relatedBy(words[cut]!, own.split(/[\s\u00a0]+/).filter(Boolean).slice(words.slice(0, cut + 1).length), words[cut - 1]!);
   const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
   const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
-  return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised };
+  return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised, related };
+}
+
+const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+
+/**
+ * Whether a post-modifier ties the head to another person or body: "for"/"to" anything ("the lawyer
+ * for Smith"), "of" a determined phrase or "one of" ("the mother of the victim"), "of" a name after
+ * a noun that is no office ("the wife of Smith", not "the governor of Texas"). "the mother of three"
+ * only counts her children.
+ */
+function relatedBy(preposition: string, after: string[], head: string): boolean {
+  const first = after[0] ?? '';
+  if (!first) return false;
+  if (preposition === 'for' || preposition === 'to') return true;
+  if (preposition !== 'of') return false;
+  if (NUMBER_WORD.test(first)) return /^one$/i.test(first) && /^of$/i.test(after[1] ?? '');
+  if (DETERMINERS.has(first.toLowerCase()) || /['’]s$/.test(first)) return true;
+  return /^\p{Lu}/u.test(first) && !isTitleWord(head);
 }
 
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
   // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
   const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
-  if (inner) {
+  // Not a name after a preposition: "an aide to Sen. Ted Cruz" is the aide.
+  if (inner && !/(?:^|[ \u00a0])(?:of|for|to|with|at|from|in|on|near|among|representing)[ \u00a0]+(?:the[ \u00a0]+)?$/.test(subject.text.slice(0, inner.index))) {
     const parsed = parseNameRun(inner[1]!);
     if (parsed && parsed.tokens.length >= 2) {
       const asName = resolveSubject({ kind: 'name', text: parsed.tokens.join(' '), pos: subject.pos }, ctx);
@@ -398,7 +428,7 @@ function resolvePersonDescription(pos: number, d: Description, ctx: ResolveConte
   // A description with no role to match refers back: "the 34-year-old mother of three" like "she",
   // "the retired neurosurgeon" or "the 43-year-old" to the person the last sentences are about.
   // Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
-  if (!NEW_PERSON_NOUN.test(d.head)) {
+  if (!NEW_PERSON_NOUN.test(d.head) && !d.related) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
     const describesPerson = gender || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head);
     if (describesPerson) {
@@ -548,6 +578,12 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
     const owner = resolveSubject({ kind: /^\p{Lu}/u.test(d.possessor) && !/^The\b/.test(d.possessor) ? 'name' : 'descriptor', text: d.possessor, pos: subject.pos }, ctx);
     return named(owner) ? owner : asWritten;
   }
+  // "read the statement, which was attributed to Miller": the author named right after it.
+  const after = AUTHOR_RIGHT_AFTER.exec(ctx.text.slice(subject.pos + subject.text.length, subject.pos + subject.text.length + 120));
+  if (after) {
+    const r = resolveSubject({ kind: 'name', text: after[1]!, pos: subject.pos + subject.text.length + after.index + after[0].length - after[1]!.length }, ctx);
+    if (named(r)) return r;
+  }
   const authored = documentAuthor(d.head, subject.pos, ctx);
   const previous = previousWriter(subject.pos, ctx);
   if (previous && (!authored || previous.pos > authored.pos)) return previous.resolution;
@@ -567,6 +603,9 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
   }
   return asWritten;
 }
+
+/** "the statement, which was attributed to Jason Miller", "the memo, signed by ...": its author, right after it. */
+const AUTHOR_RIGHT_AFTER = /^,?[ \u00a0]+(?:(?:which|that)[ \u00a0]+(?:was|were|is|had[ \u00a0]+been)[ \u00a0]+)?(?:attributed[ \u00a0]+to|issued[ \u00a0]+by|signed[ \u00a0]+by|written[ \u00a0]+by|released[ \u00a0]+by|sent[ \u00a0]+by|put[ \u00a0]+out[ \u00a0]+by)[ \u00a0]+((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,4}\p{Lu}[\p{L}’'-]+)/u;
 
 /** A name, not a description: a person, or an organisation as the article names it. */
 function named(r: Resolution): boolean {

@@ -133,6 +133,19 @@ export const ROLE_NOUN_LIST: readonly string[] = (
   ).split(' ');
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(ROLE_NOUN_LIST);
 
+/**
+ * Nouns for people the news leaves unnamed, which a prepositional phrase often follows ("a source
+ * familiar with the talks", "a woman in the crowd", "an ally of the governor"). With ROLE_NOUNS,
+ * the heads of descriptions whose "to"/"for"/"with" phrase belongs to the speaker. Hand-written.
+ */
+export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
+    'source person people man men woman women member friend ally associate confidant insider operative staffer employee ' +
+    'worker volunteer supporter protester resident voter witness relative neighbor neighbour agent investigator expert ' +
+    'consultant observer participant attendee organizer representative partner colleague official aide adviser advisor ' +
+    'nurse parent citizen native veteran refugee immigrant lady guy girl boy child kid mom dad fan patient victim ' +
+    'republican democrat conservative liberal independent'
+  ).split(' ');
+
 /** Titles before a name: not part of the name to match ("admiral harris" is Harris). */
 export const QUESTION_TITLE_WORD_LIST: readonly string[] = (
     'mr mrs ms dr prof sen senator rep representative gov governor president vice pres former admiral adm gen general lt col ' +

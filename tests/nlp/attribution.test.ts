@@ -115,3 +115,94 @@ describe('a name set off by commas before the verb', () => {
     expect(speakers('In the video, the cleric Anwar al-Awlaki, who was killed in 2011, is shown lecturing: "Take heed."')).toEqual(['Anwar al-Awlaki']);
   });
 });
+
+describe('a description keeps its post-modifier (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('the noun for people before "to", "for", "familiar with", "in" is the speaker, never the name after it', () => {
+    expect(speakers('Sen. Ted Cruz spoke in Iowa on Monday.\n\n"He has no plans to drop out," an aide to Sen. Ted Cruz said.')).toEqual(['an aide to Sen. Ted Cruz']);
+    expect(speakers('Hillary Clinton spoke in Ohio.\n\n"She was never told," a former aide to Clinton said.')).toEqual(['a former aide to Clinton']);
+    expect(speakers('The deal was close.\n\n"It could fall apart," a source familiar with the negotiations said.')).toEqual(['a source familiar with the negotiations']);
+    expect(speakers('The deal was close.\n\n"It could fall apart," two people briefed on the talks told reporters.')).toEqual(['two people briefed on the talks']);
+    expect(speakers('Hundreds marched.\n\n"Go home," a woman in the crowd shouted.')).toEqual(['a woman in the crowd']);
+    expect(speakers('The talks stalled.\n\n"We are close," officials with knowledge of the meeting said.')).toEqual(['officials with knowledge of the meeting']);
+  });
+
+  it('follows a chain of phrases back to the noun for people', () => {
+    expect(speakers('The trial opened on Monday.\n\n"We want answers," a lawyer for the family of the victim said.')).toEqual(['a lawyer for the family of the victim']);
+  });
+
+  it('a description of someone with a place resolves to who holds the role: "the senator from Vermont"', () => {
+    expect(speakers('Sen. Bernie Sanders spoke in Iowa on Monday.\n\n"It is rigged," the senator from Vermont said.')).toEqual(['Bernie Sanders']);
+  });
+
+  it('a time after the noun is no post-modifier, and a verb before the noun makes it no subject', () => {
+    expect(speakers('The talks stalled.\n\n"We are close," a spokesman on Tuesday said.')).toEqual(['a spokesman']);
+    expect(speakers('Mayor Ann Cole thanked supporters at the rally, telling volunteers in the hall "We did it."')).toEqual(['Ann Cole']);
+  });
+});
+
+describe('after an inverted verb, a description keeps its post-modifier (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"said a spokeswoman for the Trump campaign", "said a person close to the talks"', () => {
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"We will not comment," said a spokeswoman for the Trump campaign.')).toEqual(['a spokeswoman for the Trump campaign']);
+    expect(speakers('The talks stalled.\n\n"We are close," said a person close to the talks.')).toEqual(['a person close to the talks']);
+    expect(speakers('The rally ended.\n\n"He peaked," said one longtime adviser to the governor.')).toEqual(['one longtime adviser to the governor']);
+    expect(speakers('The rally ended.\n\n"He peaked," said a strategist for one of the campaigns, speaking on condition of anonymity.')).toEqual(['a strategist for one of the campaigns']);
+  });
+
+  it('not where or how it was said, nor when', () => {
+    expect(speakers('The talks stalled.\n\n"We are close," said a spokesman in a statement.')).toEqual(['a spokesman']);
+    expect(speakers('The talks stalled.\n\n"We are close," said a spokesman on Tuesday.')).toEqual(['a spokesman']);
+  });
+
+  it('a plural noun phrase with no determiner: "said state officials"', () => {
+    expect(speakers('The bridge closed.\n\n"There is no other way," said state officials.')).toEqual(['state officials']);
+    // One word alone names no one.
+    expect(speakers('The bridge closed.\n\n"There is no other way," said officials.').every((s) => s === null)).toBe(true);
+  });
+});
+
+describe('the clause that sets a description off is not its subject (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"a Republican operative who worked for Jeb Bush said" is the operative', () => {
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," a Republican operative who worked for Jeb Bush said.')).toEqual(['a Republican operative']);
+    // A clause of its own inside the relative clause keeps its subject.
+    expect(speakers('Rep. Joe Walsh, the Ohio congressman who became known in 2009 when he shouted, "You lie!" lost.')).not.toContain('the Ohio congressman');
+  });
+
+  it('"a senior adviser, speaking on condition of anonymity, said"', () => {
+    expect(speakers('The talks stalled.\n\n"We are close," a senior adviser, speaking on condition of anonymity, said.')).toEqual(['a senior adviser']);
+  });
+
+  it('a noun for people with an age or an agent ending, and "people close to"', () => {
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," a 45-year-old nurse from Toledo said.')).toEqual(['a 45-year-old nurse from Toledo']);
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," people close to Trump said.')).toEqual(['people close to Trump']);
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," according to people close to Trump.')).toEqual(['people close to Trump']);
+    expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," Republicans close to the campaign said.')).toEqual(['Republicans close to the campaign']);
+  });
+});
+
+describe('who a participle belongs to (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"a reporter can be heard asking": the one heard, not the one asked', () => {
+    expect(speakers('Mayor Ann Cole left the hall.\n\n"Should there be a vote?" a reporter can be heard asking Cole after the event.')).toEqual(['a reporter']);
+  });
+
+  it('a clause with its own subject before the participle: "where about 50 protesters had gathered, chanting"', () => {
+    const text = 'Ann Cole spoke down the street from the casino, where about 50 protesters had gathered on Wednesday morning, chanting "no contract, no peace" after the talks failed.';
+    expect(speakers(text)).toEqual(['about 50 protesters']);
+  });
+});
+
+describe('"called" that names a thing is no speech (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"a warm-up band called Sophistafunk got the crowd to cheer" gives the band no words; "a spokesman called Clinton ..." still speaks', () => {
+    expect(speakers('Sanders took the stage at ten. A warm-up band called Sophistafunk got the crowd to cheer for "President Bernie Sanders."')).not.toContain('a warm-up band');
+    expect(speakers('A spokesman called Clinton "unqualified."')).toEqual(['a spokesman']);
+  });
+});

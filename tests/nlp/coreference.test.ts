@@ -105,3 +105,28 @@ describe('pronouns', () => {
       .toEqual(['the Sanders campaign']);
   });
 });
+
+describe('a description tied to someone else does not refer back to them (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"the mother of one of the victims" is not the person the article is about; "the mother of three" still is', () => {
+    expect(speakers('Mayor Ann Cole spoke at the vigil on Monday.\n\n"It hurts every day," the mother of one of the victims said.')).toEqual(['the mother of one of the victims']);
+    expect(speakers('Ann Cole spoke at the vigil on Monday.\n\n"It hurts every day," the lawyer for the family said.')).toEqual(['the lawyer for the family']);
+    expect(speakers('Ann Cole spoke at the vigil on Monday. She lost her job in May.\n\n"It hurts every day," the 34-year-old mother of three said.')).toEqual(['Ann Cole']);
+  });
+});
+
+describe('a document speaks for whoever put it out (round 6)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"X issued a statement saying" is X; "held up a sign saying" stays the sign', () => {
+    expect(speakers('The parade drew 10,000 people. The Harbor Tenants Union issued a statement saying it left "because of the unsafe conditions."')).toEqual(['The Harbor Tenants Union']);
+    expect(speakers('Mayor Ann Cole released a statement saying: "We will appeal the ruling."')).toEqual(['Ann Cole']);
+    expect(speakers('Dana Ruiz held up a sign saying "Nurses Against Cuts."')).toEqual(['a sign']);
+  });
+
+  it('"read the statement, which was attributed to X" is X', () => {
+    const text = 'Aides worked through the night to craft the campaign\'s first statement.\n\n"In writing her speech, her team took notes on her life," read the statement, which was attributed to Jason Mills.';
+    expect(speakers(text)).toEqual(['Jason Mills']);
+  });
+});
