@@ -70,18 +70,6 @@ export class WordVectors {
     return true;
   }
 
-  /** Cosine of a word with a (not necessarily unit) vector. */
-  similarityTo(word: string, vector: Float32Array): number {
-    const row = this.rowOf(word);
-    if (row < 0) return 0;
-    const norm = Math.hypot(...vector);
-    if (norm === 0) return 0;
-    const d = this.data;
-    let sum = 0;
-    for (let k = 0, a = row * DIMENSIONS; k < DIMENSIONS; k++) sum += d[a + k]! * vector[k]!;
-    return sum / SCALE / norm;
-  }
-
   /**
    * The words most similar to `word` among the `within` most frequent ones, best first, at least
    * `min` in cosine. A scan of the rows: 30,000 rows cost about 3 ms.
@@ -98,19 +86,6 @@ export class WordVectors {
     }
     return found.sort((a, b) => b.similarity - a.similarity).slice(0, k);
   }
-}
-
-/** Cosine of two vectors of DIMENSIONS floats (0 when either is zero). */
-export function cosine(a: Float32Array, b: Float32Array): number {
-  let dot = 0;
-  let na = 0;
-  let nb = 0;
-  for (let k = 0; k < a.length; k++) {
-    dot += a[k]! * b[k]!;
-    na += a[k]! * a[k]!;
-    nb += b[k]! * b[k]!;
-  }
-  return na === 0 || nb === 0 ? 0 : dot / Math.sqrt(na * nb);
 }
 
 // ---------------------------------------------------------------------------------------------
