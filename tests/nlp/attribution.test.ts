@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { speechVerbs, wellFormedSpeaker } from '../../src/nlp/attribution.ts';
 import { extractQuotes } from '../../src/nlp/quotes.ts';
 
+/** The speaker of each quote found in a passage. */
+const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
 describe('speechVerbs', () => {
   // The same matches as /\b(?:said|says|...)\b/gi over the verb list: whole ASCII words in any
   // case, two-word forms with one space, the first listed form winning ("added" before "added later").
@@ -48,7 +51,6 @@ describe('speechVerbs inside names', () => {
 });
 
 describe('a quantifier with its "of" phrase is the speaker', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"said one of those advisers" names the advisers, cut before the relative clause', () => {
     expect(speakers('"There will be no path," said one of those advisers, who spoke on the condition of anonymity.')).toEqual(['one of those advisers']);
@@ -63,14 +65,12 @@ describe('a quantifier with its "of" phrase is the speaker', () => {
 
 describe('a descriptor that gives a name', () => {
   it('"said the base chief known as Bob" is Bob, "said a resident named Caroline Smith" is Caroline Smith', () => {
-    const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
     expect(speakers('"There never was an order," said the base chief known as Bob, speaking for the first time.')).toEqual(['Bob']);
     expect(speakers('"He cares," said a resident named Caroline Smith.')).toEqual(['Caroline Smith']);
   });
 });
 
 describe('the outlet someone speaks to is not the speaker', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"a source speaking to Fox News said" is the source, "Sen. Jane Roe talking with CNN said" is Jane Roe', () => {
     expect(speakers('A senior official talking with NBC News said, "The agents are investigating."')).toEqual(['a senior official']);
@@ -79,7 +79,6 @@ describe('the outlet someone speaks to is not the speaker', () => {
 });
 
 describe('an indefinite pronoun placed by its phrase', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"someone in the audience shouted" is someone in the audience, not the audience', () => {
     expect(speakers('Someone in the audience shouted, "Four more years!"')).toEqual(['Someone in the audience']);
@@ -88,7 +87,6 @@ describe('an indefinite pronoun placed by its phrase', () => {
 });
 
 describe('a name set off by commas before the verb', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('never takes a place with its region for the speaker ("Cape Breton, Nova Scotia,")', () => {
     // The lower-case word before ", Nova Scotia," used to be found inside "Breton".
@@ -117,7 +115,6 @@ describe('a name set off by commas before the verb', () => {
 });
 
 describe('a description keeps its post-modifier (round 6)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('the noun for people before "to", "for", "familiar with", "in" is the speaker, never the name after it', () => {
     expect(speakers('Sen. Ted Cruz spoke in Iowa on Monday.\n\n"He has no plans to drop out," an aide to Sen. Ted Cruz said.')).toEqual(['an aide to Sen. Ted Cruz']);
@@ -143,7 +140,6 @@ describe('a description keeps its post-modifier (round 6)', () => {
 });
 
 describe('after an inverted verb, a description keeps its post-modifier (round 6)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"said a spokeswoman for the Trump campaign", "said a person close to the talks"', () => {
     expect(speakers('Donald Trump spoke in Ohio.\n\n"We will not comment," said a spokeswoman for the Trump campaign.')).toEqual(['a spokeswoman for the Trump campaign']);
@@ -165,7 +161,6 @@ describe('after an inverted verb, a description keeps its post-modifier (round 6
 });
 
 describe('the clause that sets a description off is not its subject (round 6)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"a Republican operative who worked for Jeb Bush said" is the operative', () => {
     expect(speakers('Donald Trump spoke in Ohio.\n\n"He is winning," a Republican operative who worked for Jeb Bush said.')).toEqual(['a Republican operative']);
@@ -186,7 +181,6 @@ describe('the clause that sets a description off is not its subject (round 6)', 
 });
 
 describe('who a participle belongs to (round 6)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"a reporter can be heard asking": the one heard, not the one asked', () => {
     expect(speakers('Mayor Ann Cole left the hall.\n\n"Should there be a vote?" a reporter can be heard asking Cole after the event.')).toEqual(['a reporter']);
@@ -199,7 +193,6 @@ describe('who a participle belongs to (round 6)', () => {
 });
 
 describe('"called" that names a thing is no speech (round 6)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"a warm-up band called Sophistafunk got the crowd to cheer" gives the band no words; "a spokesman called Clinton ..." still speaks', () => {
     expect(speakers('Sanders took the stage at ten. A warm-up band called Sophistafunk got the crowd to cheer for "President Bernie Sanders."')).not.toContain('a warm-up band');

@@ -107,7 +107,6 @@ describe('pronouns', () => {
 });
 
 describe('a description tied to someone else does not refer back to them (round 6)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"the mother of one of the victims" is not the person the article is about; "the mother of three" still is', () => {
     expect(speakers('Mayor Ann Cole spoke at the vigil on Monday.\n\n"It hurts every day," the mother of one of the victims said.')).toEqual(['the mother of one of the victims']);
@@ -117,7 +116,6 @@ describe('a description tied to someone else does not refer back to them (round 
 });
 
 describe('a document speaks for whoever put it out (round 6)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"X issued a statement saying" is X; "held up a sign saying" stays the sign', () => {
     expect(speakers('The parade drew 10,000 people. The Harbor Tenants Union issued a statement saying it left "because of the unsafe conditions."')).toEqual(['The Harbor Tenants Union']);

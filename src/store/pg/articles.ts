@@ -9,7 +9,7 @@ import type { Analysis, ArticleDraft, StoredArticle } from '../../model.ts';
 import { articleFeatures } from '../../stories/features.ts';
 import { outletName } from '../../util/outlet.ts';
 import type { ArticleStore, InsertMeta, InsertResult, SearchHit, SearchOptions } from '../api.ts';
-import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysis, type RankedMatch } from '../article-rules.ts';
+import { clampPublished, claimCounts, isFirstParty, rankMatches, storedAnalysisJson, type RankedMatch } from '../article-rules.ts';
 import { ARTICLE_COLUMNS, NEW_ARTICLE_COLUMNS, newArticleValues, toArticle as articleOf, type ArticleRow as ContentArticleRow } from '../content-rows.ts';
 import { buildFtsQuery, countedTerms, type QueryWord } from '../fts-query.ts';
 import type { PgDb } from './db.ts';
@@ -214,7 +214,7 @@ export class PgArticleStore implements ArticleStore {
           textHash,
           signature,
           nearDuplicateOf ?? null,
-          JSON.stringify(storedAnalysis(prepared.analysis)),
+          storedAnalysisJson(prepared.analysis),
           clampPublished(draft.published, ingestedAt) ?? null,
           draft.language ?? null,
           id,
@@ -277,7 +277,7 @@ export class PgArticleStore implements ArticleStore {
   }
 
   async setAnalysis(id: number, analysis: Analysis): Promise<void> {
-    await this.db.query('UPDATE articles SET analysis = $1 WHERE id = $2', [JSON.stringify(storedAnalysis(analysis)), id]);
+    await this.db.query('UPDATE articles SET analysis = $1 WHERE id = $2', [storedAnalysisJson(analysis), id]);
   }
 
   async countIngestedSince(iso: string): Promise<number> {
