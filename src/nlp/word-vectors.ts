@@ -7,7 +7,7 @@
 // a compact cache file: the most frequent lower-case words (the package lists them by frequency),
 // unit vectors quantised to signed bytes. Every later process reads that file in milliseconds.
 // The reader is ours: the package's own reader (wink-nlp) loads the whole JSON into every process.
-import { mkdirSync, openSync, readFileSync, readSync, closeSync, renameSync, writeFileSync, fstatSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -106,16 +106,10 @@ function cacheCandidates(source: string, pkg: string): string[] {
   return [join(dirname(pkg), '.cache', 'news-digest-bot', name), join(tmpdir(), 'news-digest-bot', name)];
 }
 
+/** The cache's vectors; null when it is missing, of another source or version, or cut short. */
 function readCache(path: string, source: string): WordVectors | null {
-  let fd: number;
   try {
-    fd = openSync(path, 'r');
-  } catch {
-    return null;
-  }
-  try {
-    const bytes = Buffer.alloc(fstatSync(fd).size);
-    readSync(fd, bytes, 0, bytes.length, 0);
+    const bytes = readFileSync(path);
     if (bytes.toString('latin1', 0, MAGIC.length) !== MAGIC) return null;
     const headerLength = bytes.readUInt32LE(MAGIC.length);
     const headerStart = MAGIC.length + 4;
@@ -126,8 +120,6 @@ function readCache(path: string, source: string): WordVectors | null {
     return new WordVectors(header.words, new Int8Array(bytes.buffer, bytes.byteOffset + dataStart, header.words.length * DIMENSIONS));
   } catch {
     return null;
-  } finally {
-    closeSync(fd);
   }
 }
 
