@@ -204,6 +204,13 @@ function holds(found: Matches | undefined, t: number): boolean {
   return f !== undefined && !f.soft;
 }
 
+/** The question terms the sentence holds itself (see holds). */
+function heldTerms(found: Matches): number[] {
+  const held: number[] = [];
+  for (const [t, f] of found) if (!f.soft) held.push(t);
+  return held;
+}
+
 function matchesIn(sentence: Sentence, keys: Map<string, { term: number; weight: number }[]>): Matches {
   const found: Matches = new Map();
   for (let k = 0; k < sentence.keys.length; k++) {
@@ -402,7 +409,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
     // The terms the article holds anywhere (its headline included): a name it never writes means
     // it is about something else; for "what did X say about Y", how much it is about Y.
     const inArticle = new Set(inTitle);
-    for (const found of perSentence) for (const [t, f] of found) if (!f.soft) inArticle.add(t);
+    for (const found of perSentence) for (const t of heldTerms(found)) inArticle.add(t);
     const articleTopic = topicMass ? [...inArticle].reduce((sum, t) => sum + (topic[t] ? termWeight[t]! : 0), 0) / topicMass : 0;
     const statements = question.kind === 'said' ? statementsOf(question, article, sentences) : null;
 
@@ -521,7 +528,7 @@ export function rankPassages(question: QuestionAnalysis, candidates: StoredArtic
           // The reason often follows in the next sentence ("... cut the polling places. She said it
           // was because ..."): when this one gives none for sure, a sure one there joins the passage.
           const next = sentences[i + 1];
-          if (own < 1 && next && ![...perSentence[i + 1]!.values()].some((f) => !f.soft) && hasReason(next.text) === 1) {
+          if (own < 1 && next && !heldTerms(perSentence[i + 1]!).length && hasReason(next.text) === 1) {
             last = i + 1;
             parts.reasonAfter = 1;
             typeCheck = () => 1;
