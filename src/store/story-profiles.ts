@@ -3,7 +3,7 @@
 // lookups and statistics writes. Both engines (sqlite/, pg/) store stories with these.
 import type { Placed, StoryProfile } from '../stories/assign.ts';
 import type { ArticleFeatures } from '../stories/features.ts';
-import { cosine, type TermStatistics, type Vector } from '../stories/vectors.ts';
+import { cosine, type TermBursts, type TermStatistics, type Vector } from '../stories/vectors.ts';
 import type { StoryRecord } from './api.ts';
 
 /**
@@ -72,6 +72,23 @@ export interface DayCounts {
 }
 
 export const dayOf = (time: number) => Math.floor(time / DAY);
+
+/**
+ * The term counts of a window of days as one: each of an article's terms is looked up in every
+ * day, so days without documents (most of the window when a bulk ingest stores today's news)
+ * are left out of those lookups.
+ */
+export function windowOf(days: DayCounts[]): TermBursts {
+  const counted = days.filter((d) => d.documents > 0);
+  return {
+    documents: counted.reduce((sum, d) => sum + d.documents, 0),
+    termFrequency: (term) => {
+      let sum = 0;
+      for (const day of counted) sum += day.terms.get(term) ?? 0;
+      return sum;
+    },
+  };
+}
 
 export function addDayCounts(day: DayCounts, features: ArticleFeatures): void {
   day.documents++;

@@ -38,6 +38,7 @@ import {
   type SavedFrequencies,
   type SerializedProfile,
   type StoryColumns,
+  windowOf,
 } from '../story-profiles.ts';
 import type { PgDb } from './db.ts';
 
@@ -266,11 +267,7 @@ export class PgStoryStore implements StoryStore {
     const center = dayOf(time);
     const around: number[] = [];
     for (let day = center - BURST_WINDOW_DAYS; day <= center + BURST_WINDOW_DAYS; day++) around.push(day);
-    const days = await this.dayCountsOf(around);
-    return {
-      documents: days.reduce((sum, d) => sum + d.documents, 0),
-      termFrequency: (term) => days.reduce((sum, d) => sum + (d.terms.get(term) ?? 0), 0),
-    };
+    return windowOf(await this.dayCountsOf(around));
   }
 
   /** An article's vectors at its time: IDF from the whole store, terms weighted by their burst around it. */

@@ -43,6 +43,7 @@ import {
   type SavedFrequencies,
   type SerializedProfile,
   type StoryColumns,
+  windowOf,
 } from '../story-profiles.ts';
 
 interface StoryRow {
@@ -178,10 +179,7 @@ export class SqliteStoryStore {
     const center = dayOf(time);
     const days: DayCounts[] = [];
     for (let day = center - BURST_WINDOW_DAYS; day <= center + BURST_WINDOW_DAYS; day++) days.push(this.dayCounts(day));
-    return {
-      documents: days.reduce((sum, d) => sum + d.documents, 0),
-      termFrequency: (term) => days.reduce((sum, d) => sum + (d.terms.get(term) ?? 0), 0),
-    };
+    return windowOf(days);
   }
 
   /** An article's vectors at its time: IDF from the whole store, terms weighted by their burst around it. */
