@@ -432,3 +432,74 @@ describe('extractQuotes: descriptor speakers', () => {
     expect(speakerOf('Netanyahu and other right-wing Israeli leaders shunned the visit, claiming the envoy is "hostile."', 'hostile')).not.toBe('Israeli');
   });
 });
+
+describe('extractQuotes: articles that quote in single marks', () => {
+  const para = (lines: string[]) => lines.join('\n\n');
+
+  it('finds single-quoted quotes, straight and curly, and not apostrophes, elisions or possessives', () => {
+    const text = para([
+      'Ann Leigh, 81, a grandmother from Leeds, said the council had ignored her for months.',
+      "Mrs Leigh said: 'I'm not angry, I'm just tired. They promised to fix the roof in spring.'",
+      'A council spokesman said: ‘We are sorry for the delay and will send a team this week.’',
+      "She grew up with rock 'n' roll in the '90s, and the students' union lent her buckets \"just in case\".",
+    ]);
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ["I'm not angry, I'm just tired. They promised to fix the roof in spring.", 'Ann Leigh'],
+      ['We are sorry for the delay and will send a team this week.', 'a council spokesman'],
+    ]);
+    for (const q of quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('a quotation over paragraphs: every piece that opens with a mark gets the speaker', () => {
+    const text = para([
+      'Ann Leigh, 81, a grandmother from Leeds, said the council had ignored her for months.',
+      "Mrs Leigh said: 'I'm not angry, I'm just tired. They promised to fix the roof in spring.",
+      "'Now it's winter and the students' union has had to lend me buckets. I don't know what else to do.'",
+      "The council said it would reply to her 'as soon as it can'.",
+    ]);
+    const quotes = extractQuotes(text);
+    expect(quotes.slice(0, 2).map((q) => [q.text, q.speaker])).toEqual([
+      ["I'm not angry, I'm just tired. They promised to fix the roof in spring.", 'Ann Leigh'],
+      ["Now it's winter and the students' union has had to lend me buckets. I don't know what else to do.", 'Ann Leigh'],
+    ]);
+  });
+
+  it('an opening mark at a sentence start inside an open quotation starts the next piece (a lost paragraph break)', () => {
+    const text =
+      "Ann Leigh, 81, a grandmother from Leeds, said the council had ignored her. Mrs Leigh said: 'I'm not angry. They promised to fix the roof. " +
+      "'Now it's winter and I don't know what to do.' Her neighbour, Tom Hale, said: 'She has waited long enough.'";
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ["I'm not angry. They promised to fix the roof.", 'Ann Leigh'],
+      ["Now it's winter and I don't know what to do.", 'Ann Leigh'],
+      ['She has waited long enough.', 'Tom Hale'],
+    ]);
+  });
+
+  it('a piece never takes in the narration before the next "X said:" or a picture caption run into the text', () => {
+    const text =
+      "Chef Faith Marsh, 24, said she had struggled for years. Faith continued: 'I tried to fight it on my own. " +
+      "Faith Marsh (pictured) in the kitchen of her home in Essex. 'Then I collapsed at work and my family stepped in. " +
+      "It was the wake-up call. Her mother, Helen Marsh, said: 'We were terrified for her.'";
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual([
+      'I tried to fight it on my own.',
+      'Then I collapsed at work and my family stepped in. It was the wake-up call.',
+      'We were terrified for her.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Faith Marsh', 'Faith Marsh', 'Helen Marsh']);
+  });
+
+  it('a US article keeps single marks for nested quotes only', () => {
+    const text = para([
+      'Senator Jane Ortiz spoke on Monday.',
+      `"People tell me, 'Slow down.' I tell them no," Ortiz said.`,
+      `"We will not wait for 'the right moment.' There is none," she added.`,
+    ]);
+    expect(extractQuotes(text).map((q) => q.text)).toEqual([
+      "People tell me, 'Slow down.' I tell them no,",
+      "We will not wait for 'the right moment.' There is none,",
+    ]);
+  });
+});
