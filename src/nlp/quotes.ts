@@ -89,9 +89,13 @@ interface OpenMark {
 }
 
 /** Scans one paragraph for double-quoted spans at depth 1 (nested quotes stay inside the text). */
-function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { spans: Array<[number, number, boolean]>; openAtEnd: OpenMark | null } {
-  const spans: Array<[number, number, boolean]> = [];
+/** A double-quoted span: opening mark, closing mark (or the piece's end when unclosed), and whether it continues the piece before. */
+type DoubleSpan = [open: number, close: number, unclosed: boolean, continuation: boolean];
+
+function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { spans: DoubleSpan[]; openAtEnd: OpenMark | null; openContinues: boolean } {
+  const spans: DoubleSpan[] = [];
   const stack: OpenMark[] = startOpen ? [startOpen] : [];
+  let continues = false;
   for (let i = p.start; i < p.end; i++) {
     // Every double mark but '"' is at or above U+00AB: most characters are ruled out by code.
     const code = text.charCodeAt(i);
@@ -112,17 +116,29 @@ function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { s
     // closing punctuation still closes it (a missing space, common in scraped text).
     if (role === 'open' && top && (c === '"') === (top.glyph === '"') && !CLOSING_PUNCTUATION_BEFORE_NOTHING.has(c) && /[,.!?]/.test(text[i - 1] ?? '') && i - 1 > top.index + 1) role = 'close';
     if (role === 'open' && top && (c === '"') === (top.glyph === '"') && closes) role = 'close';
+    // `..."I'm not angry. "Now it's winter...`: an opening mark at a sentence's start inside an open
+    // quotation is the next piece of it; the paragraph break between them was lost.
+    if (role === 'open' && stack.length === 1 && !closes && /[.!?]['’]?\s+$/.test(text.slice(Math.max(p.start, i - 3), i))) {
+      const end = pieceEnd(text, top!.index + 1, i);
+      if (end > top!.index + 1) spans.push([top!.index, end, true, continues]);
+      stack[0] = { index: i, glyph: c };
+      continues = true;
+      continue;
+    }
     if (role === 'open') {
       // The same kind of mark inside an open quote usually means the previous quote lost its
       // closing mark only when it cannot be a nested quote; keep nesting for different glyph families.
       stack.push({ index: i, glyph: c });
     } else if (stack.length > 0) {
       const opened = stack.pop()!;
-      if (stack.length === 0) spans.push([opened.index, i, false]);
+      if (stack.length === 0) {
+        spans.push([opened.index, i, false, continues]);
+        continues = false;
+      }
     }
   }
   const outer = stack[0] ?? null;
-  return { spans, openAtEnd: outer };
+  return { spans, openAtEnd: outer, openContinues: outer !== null && continues };
 }
 
 /** Single-quoted spans in a paragraph: apostrophes inside words never count. */
@@ -290,17 +306,21 @@ export function findQuoteSpans(text: string, paragraphs: Paragraph[] = splitPara
     carry = null;
     const lineHasDouble = /["“”„«»]/.test(text.slice(p.start, p.end));
     if (lineHasDouble) {
-      const { spans: found, openAtEnd } = scanDouble(text, p, startOpen);
-      for (const [o, c] of found) {
-        const isCont = continuing && o === p.start;
+      const { spans: found, openAtEnd, openContinues } = scanDouble(text, p, startOpen);
+      for (const [o, c, unclosed, cont] of found) {
+        const isCont = (continuing && o === p.start) || cont;
         if (!isCont) group++;
-        spans.push(makeSpan(text, o, c + 1, o + 1, c, index, isCont ? carriedGroup : group, isCont, false, false));
+        const g = continuing && o === p.start ? carriedGroup : group;
+        if (unclosed) spans.push(makeSpan(text, o, c, o + 1, c, index, g, isCont, true, false));
+        else spans.push(makeSpan(text, o, c + 1, o + 1, c, index, g, isCont, false, false));
       }
       if (openAtEnd) {
-        const isCont = continuing && openAtEnd.index === p.start;
+        const fromBefore = continuing && openAtEnd.index === p.start;
+        const isCont = fromBefore || openContinues;
         if (!isCont) group++;
-        const g = isCont ? carriedGroup : group;
-        spans.push(makeSpan(text, openAtEnd.index, p.end, openAtEnd.index + 1, p.end, index, g, isCont, true, false));
+        const g = fromBefore ? carriedGroup : group;
+        const end = pieceEnd(text, openAtEnd.index + 1, p.end);
+        spans.push(makeSpan(text, openAtEnd.index, end, openAtEnd.index + 1, end, index, g, isCont, true, false));
         carry = openAtEnd;
         carriedGroup = g;
       }

@@ -491,6 +491,17 @@ describe('extractQuotes: articles that quote in single marks', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Faith Marsh', 'Faith Marsh', 'Helen Marsh']);
   });
 
+  it('double marks too: an opening mark at a sentence start inside an open quotation is its next piece', () => {
+    const text =
+      'Mayor Dana Cole spoke after the vote. "We waited two years for this. The money is finally here. ' +
+      '"Now the work starts, and it will be done by spring," Cole said. The council approved the plan 7-2.';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['We waited two years for this. The money is finally here.', 'Dana Cole'],
+      ['Now the work starts, and it will be done by spring,', 'Dana Cole'],
+    ]);
+  });
+
   it('a US article keeps single marks for nested quotes only', () => {
     const text = para([
       'Senator Jane Ortiz spoke on Monday.',
