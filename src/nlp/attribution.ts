@@ -763,7 +763,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     // A name after a preposition is whom it was said to ("a blunt message to Trump:").
     const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
     const parsedNamed = named && parseNameRun(named[1]!);
-    if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase())) {
+    if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase()) && !captionHeading(parsedNamed.tokens, text)) {
       const text = parsedNamed.tokens.join(' ');
       return { text: `${text}:`, subject: { kind: 'name', text, pos: offset + named.index + named[0].indexOf(named[1]!) }, pos: offset + named.index };
     }
@@ -771,8 +771,19 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     const subject = clauseSubject(segment, offset);
     if (subject && subject.kind === 'name') return { text: `${subject.text}:`, subject, pos: subject.pos };
   }
-  if (colon && parseNameRun(colon[1]!) && !/^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Q|A)$/i.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
+  if (colon && parseNameRun(colon[1]!) && !captionHeading(colon[1]!.split(/[ \u00a0]/), text) && !/^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Q|A)$/i.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
   return null;
+}
+
+/**
+ * "Out: ...", "Scene: ...": a picture caption's one-word heading, not a name. The article uses the
+ * word in lower case elsewhere, which it does not do with a name.
+ */
+function captionHeading(tokens: string[], text: string): boolean {
+  if (tokens.length !== 1) return false;
+  const lower = tokens[0]!.toLowerCase();
+  if (lower === tokens[0] || !/^\p{L}+$/u.test(lower)) return false;
+  return new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
 }
 
 export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;

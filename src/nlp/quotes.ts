@@ -9,7 +9,7 @@
 // the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
-import { QUOTE_MARKS } from './lexicon.ts';
+import { CAPTION_MARKER, QUOTE_MARKS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
@@ -172,8 +172,6 @@ function scanSingle(text: string, p: Paragraph): Array<[number, number]> {
 
 /** After an opening single mark: elisions and years, not quotations ('em, 'til, 'n', '90s). */
 const ELISION_AFTER = /^(?:em|til|cause|cos|n|tis|twas|bout|round|ere|ow|nuff|kay)\b|^\d0s\b|^\d{2}\b/i;
-/** A picture caption run into the text: "(pictured)", "(left)", "(file photo)". */
-const CAPTION_MARKER = /\((?:pictured|picture|left|right|centre|center|above|below|top|bottom|inset|file(?: photo| picture)?)\b[^()]{0,40}\)/i;
 
 /**
  * Whether the article quotes speech in single marks: at least two opening marks where speech

@@ -514,3 +514,37 @@ describe('extractQuotes: articles that quote in single marks', () => {
     ]);
   });
 });
+
+describe('extractQuotes: picture captions run into the text', () => {
+  it('a name in a caption does not become the "he" of the next quote', () => {
+    const text =
+      'Mark Dale, the detective who led the inquiry, said: "This was a careful investigation." ' +
+      'Driver Craig Holt was jailed at Winchester Crown Court (pictured) He added: "I hope it makes people think twice."';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mark Dale', 'Mark Dale']);
+  });
+
+  it('a caption sentence between the speaker and "she said" is skipped', () => {
+    const text =
+      'Helen Ward, 42, a nurse, found the kitten in a drain on her way to work. ' +
+      'Happy ending: the kitten with owner Paul Grant and vet Susan Lowe (right) at the clinic. ' +
+      '"She is doing really well now," she said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Helen Ward']);
+  });
+
+  it('a caption heading before a colon is never a speaker', () => {
+    const text = [
+      'Sam Reed will miss the cup final with a knee injury, his club said on Monday. He was hurt in training and will be out for a month.',
+      "Out: 'I am gutted to miss the biggest game of the season.'",
+      'Reed had scored in every round.',
+    ].join('\n\n');
+    const quotes = extractQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.speaker).not.toBe('Out');
+  });
+
+  it('a one-word name before a colon still speaks', () => {
+    const q = only("Putin: Russia & US may reach agreement on Syria 'within next few days'\n\nThe leaders met in China.");
+    expect(q.speaker).toBe('Putin');
+  });
+});
