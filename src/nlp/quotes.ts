@@ -205,9 +205,15 @@ function sentenceStartBefore(text: string, from: number, i: number): number {
 function pieceEnd(text: string, start: number, end: number): number {
   const m = CAPTION_MARKER.exec(text.slice(start, end));
   if (m) end = Math.max(start, sentenceStartBefore(text, start, start + m.index));
+  // A caption that opens with a short heading ("Royal souvenirs: Cups to mark the birth ...").
+  const heading = CAPTION_HEADING.exec(text.slice(start, end));
+  if (heading) end = start + heading.index + heading[0].indexOf(heading[1]!);
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return end;
 }
+
+/** A sentence that starts with a heading of one to three words and a colon before a capital: a caption. */
+const CAPTION_HEADING = /[.!?]\s+(\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,2}:\s+\p{Lu})/u;
 
 interface Piece {
   /** Opening mark, and the end of the piece (after its closing mark when closed). */
@@ -242,15 +248,24 @@ function scanSingleStyle(text: string, p: Paragraph, carried: boolean): { pieces
     const code = text.charCodeAt(i);
     if (code < 0x2018 && code !== 0x27) continue;
     const c = text[i]!;
-    if (!SINGLE_MARKS.has(c)) continue;
     const prev = i > p.start ? text[i - 1] : undefined;
     const next = i + 1 < p.end ? text[i + 1] : undefined;
+    // `'... because she fancies you.”`: a closing double mark that no double mark in the quotation
+    // opened ends it (a mismatched pair).
+    if (c === '”' && open >= 0 && nested === 0 && !isSpace(prev) && (next === undefined || isSpace(next)) && !text.slice(open, i).includes('“')) {
+      if (wordCount(text.slice(open + 1, i)) >= 2) pieces.push({ open, close: i + 1, start: open + 1, end: i, unclosed: false, continuation });
+      open = -1;
+      continue;
+    }
+    if (!SINGLE_MARKS.has(c)) continue;
     if (isWordChar(prev) && isWordChar(next)) continue;
     const opens = c !== '’' && (prev === undefined || isSpace(prev) || /[([{—–\-/:"“]/.test(prev)) &&
       next !== undefined && (isWordChar(next) || /["“…[]/.test(next)) && !ELISION_AFTER.test(text.slice(i + 1, i + 6));
     const closes = c !== '‘' && prev !== undefined && !isSpace(prev) &&
       (next === undefined || isSpace(next) || /[.,;:!?)\]—–\-…"”]/.test(next)) &&
-      !(/s/i.test(prev) && /^\s\p{Ll}/u.test(text.slice(i + 1, i + 3)) && !/[.,!?]/.test(text[i - 2] ?? ''));
+      // "the students' union" inside a quotation is a possessive; "own 'future princess' with" closes
+      // a quotation of a few words.
+      !(/s/i.test(prev) && /^\s\p{Ll}/u.test(text.slice(i + 1, i + 3)) && wordCount(text.slice(open + 1, i)) > 3);
     if (open < 0) {
       if (opens) { open = i; continuation = carried && i === p.start; nested = 0; }
       continue;

@@ -491,6 +491,24 @@ describe('extractQuotes: articles that quote in single marks', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Faith Marsh', 'Faith Marsh', 'Helen Marsh']);
   });
 
+  it('a caption that opens with a short heading ends the piece it was run into', () => {
+    const text =
+      "Ann Leigh, 81, a grandmother from Leeds, spoke to us. A council spokesman said: 'We have repaired a number of roofs this year. " +
+      "Storm damage: Buckets in the kitchen of the house in Leeds after the rain . 'We will visit her this week.'";
+    expect(extractQuotes(text).map((q) => q.text)).toEqual(['We have repaired a number of roofs this year.', 'We will visit her this week.']);
+  });
+
+  it('a closing double mark ends a quotation opened with a single one; a short quotation may end in s\'', () => {
+    const text =
+      "Actor Victor Hale, 80, has died. The late Tom Brand once said to him: 'You have to be in all our films or my mum won't watch them.” " +
+      "Later the cat 'tosses' the first ball of the game. His agent, Barry Burke, said: 'He was cheerful to the end.'";
+    // 'tosses' (one word) is no quotation, but it closes: nothing after it runs on as quoted text.
+    expect(extractQuotes(text).map((q) => [q.text, q.speaker])).toEqual([
+      ["You have to be in all our films or my mum won't watch them.", 'Tom Brand'],
+      ['He was cheerful to the end.', 'Barry Burke'],
+    ]);
+  });
+
   it('double marks too: an opening mark at a sentence start inside an open quotation is its next piece', () => {
     const text =
       'Mayor Dana Cole spoke after the vote. "We waited two years for this. The money is finally here. ' +
