@@ -215,6 +215,9 @@ function pieceEnd(text: string, start: number, end: number): number {
 /** A sentence that starts with a heading of one to three words and a colon before a capital: a caption. */
 const CAPTION_HEADING = /[.!?]\s+(\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,2}:\s+\p{Lu})/u;
 
+/** "..., said Thea", "...,' she said", "...,' Mrs Leigh added" right after a closing mark. */
+const CUE_AFTER_CLOSE = /^[\s\u00a0]+(?:(?:said|says|added|adds|told|tells|explained|continued|recalled)[\s\u00a0]+\p{Lu}|(?:he|she|they)[\s\u00a0]+(?:said|says|added|adds|told|explained|continued)\b|(?:\p{Lu}[\p{L}'’-]*[\s\u00a0]+){1,3}(?:said|says|added|adds|told|explained|continued)\b)/u;
+
 interface Piece {
   /** Opening mark, and the end of the piece (after its closing mark when closed). */
   open: number;
@@ -271,7 +274,9 @@ function scanSingleStyle(text: string, p: Paragraph, carried: boolean): { pieces
       continue;
     }
     if (closes && !opens) {
-      if (nested > 0) { nested--; continue; }
+      // `'We were talking, and someone said, 'Don't worry,' said Thea.`: a closing mark right before
+      // the cue closes the whole quotation, whatever the page did to the nested one.
+      if (nested > 0 && !CUE_AFTER_CLOSE.test(text.slice(i + 1, i + 40))) { nested--; continue; }
       if (wordCount(text.slice(open + 1, i)) >= 2) pieces.push({ open, close: i + 1, start: open + 1, end: i, unclosed: false, continuation });
       open = -1;
       continue;

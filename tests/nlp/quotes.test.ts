@@ -509,6 +509,15 @@ describe('extractQuotes: articles that quote in single marks', () => {
     ]);
   });
 
+  it('a closing mark right before the cue closes the quotation, though a nested quote inside it was left open', () => {
+    const text =
+      "Thea Ward, 24, spoke about her father. 'We were all talking about the list, and someone said in passing, 'Don't worry, we will put up the lights too,' said Thea. " +
+      "The family had already painted the porch.";
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Thea Ward']);
+    expect(quotes[0]!.text).toMatch(/^We were all talking .* the lights too,$/);
+  });
+
   it('double marks too: an opening mark at a sentence start inside an open quotation is its next piece', () => {
     const text =
       'Mayor Dana Cole spoke after the vote. "We waited two years for this. The money is finally here. ' +
