@@ -764,6 +764,10 @@ const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh'];
 
 function main(): void {
   if (CNNDM_SPLITS.includes(split)) {
+    if (split === 'cnndm-fresh' && !existsSync(join(here, 'quotes/cnndm-fresh.jsonl'))) {
+      console.error('cnndm-fresh: eval/quotes/cnndm-fresh.jsonl does not exist yet');
+      process.exit(1);
+    }
     printCnndm(split, evaluateCnndm(split));
     seedCheck();
     return;
