@@ -1,6 +1,6 @@
 // Quote extraction and speaker attribution on PolNeAR (see ../shared/eval/README.md).
 //
-//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm] [--verbose] [--misses] [--descriptions] [--indirect]
+//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh] [--verbose] [--misses] [--descriptions] [--indirect]
 //   (default: both = train + dev; --descriptions lists every quote whose cue's definite description we
 //   named, --indirect every full quote inside a gold indirect report)
 //
@@ -15,6 +15,12 @@
 // indirect report). Speaker accuracy is over gold quotes found at 0.3, by gold kind; a null gold
 // speaker (the reader cannot tell) is not judged. --verbose lists wrong speakers, misses (FN) and
 // found quotes that hit no gold quote (FP). Only run when asked: `both` stays train + dev.
+//   --split cnndm-tune: the first 15 items in eval/quotes/README.md's listed order. Round 7 tuned the
+//     rules on these only (with PolNeAR train), reading their items with --verbose.
+//   --split cnndm-val: the last 15 items. Validation: run for its summary numbers only, never with
+//     --verbose, its items not read.
+//   --split cnndm-fresh: the same scoring over eval/quotes/cnndm-fresh.jsonl (same line format, items of
+//     ../shared/eval/cnndm), a set labelled apart from this work; an error until that file exists.
 //
 // Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
 // analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`).
@@ -67,8 +73,10 @@ const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '../../shared/eval'));
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] ?? 'both' : 'both';
-const verbose = args.includes('--verbose');
-const showMisses = args.includes('--misses');
+/** Held-out splits print numbers only: their items are not listed, whatever the flags say. */
+const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh';
+const verbose = args.includes('--verbose') && !heldOut;
+const showMisses = args.includes('--misses') && !heldOut;
 /** Every found quote whose cue's definite description we turned into a name ("the senator said" -> a person). */
 const listDescriptions = args.includes('--descriptions');
 /** Every found quote, not flagged a fragment, that lies inside a gold indirect report (strict precision counts it wrong). */
@@ -620,8 +628,30 @@ interface CnndmResult {
   lines: string[];
 }
 
-function evaluateCnndm(): CnndmResult {
-  const labels = readFileSync(join(here, 'quotes/cnndm-speakers.jsonl'), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CnndmLabel);
+/** The 30 labelled items in eval/quotes/README.md's listed order (the seeded order they were chosen in). */
+function cnndmReadmeOrder(): string[] {
+  const readme = readFileSync(join(here, 'quotes/README.md'), 'utf8');
+  return [...readme.matchAll(/^ {4}([0-9a-f]{40})$/gm)].map((m) => m[1]!);
+}
+
+/**
+ * The labels one cnndm split scores: `cnndm` all 30 items, `cnndm-tune` the first 15 of the README's
+ * order (rules may be tuned on these), `cnndm-val` the last 15 (numbers only), `cnndm-fresh` the
+ * separate file eval/quotes/cnndm-fresh.jsonl (labelled after round 7's tuning).
+ */
+function cnndmLabels(name: string): CnndmLabel[] {
+  const file = name === 'cnndm-fresh' ? 'quotes/cnndm-fresh.jsonl' : 'quotes/cnndm-speakers.jsonl';
+  if (!existsSync(join(here, file))) throw new Error(`${name}: ${join(here, file)} does not exist yet`);
+  const labels = readFileSync(join(here, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CnndmLabel);
+  if (name === 'cnndm' || name === 'cnndm-fresh') return labels;
+  const order = cnndmReadmeOrder();
+  if (order.length !== 30) throw new Error(`cnndm: expected 30 items listed in eval/quotes/README.md, found ${order.length}`);
+  const half = new Set(name === 'cnndm-tune' ? order.slice(0, 15) : order.slice(15));
+  return labels.filter((l) => half.has(l.item));
+}
+
+function evaluateCnndm(name: string): CnndmResult {
+  const labels = cnndmLabels(name);
   const texts = loadCnndmArticles();
   const items = [...new Set(labels.map((l) => l.item))];
   const result: CnndmResult = {
@@ -708,8 +738,8 @@ function judgeCovered(g: CnndmLabel, toks: Set<number>, tokens: Array<[number, n
   if (sameSpeaker(best.speaker, g.speaker)) result.speakersCovered[g.kind][1]++;
 }
 
-function printCnndm(r: CnndmResult): void {
-  console.log(`\nCNN/DailyMail (unseen outlets): ${r.articles} articles, ${r.gold} gold direct quotes, ${r.found} quotes found (incl. fragments)\n`);
+function printCnndm(name: string, r: CnndmResult): void {
+  console.log(`\nCNN/DailyMail (unseen outlets), split ${name}: ${r.articles} articles, ${r.gold} gold direct quotes, ${r.found} quotes found (incl. fragments)\n`);
   console.log('| overlap | gold found (recall) | ours correct | ours hitting no gold quote | precision | F1 | precision, fragments aside |');
   console.log('|---|---|---|---|---|---|---|');
   // Quotes we flag as fragments are mostly under 4 words or scare quotes, which the labels leave out.
@@ -730,9 +760,15 @@ function printCnndm(r: CnndmResult): void {
   if (r.lines.length) console.log(`\n${r.lines.join('\n')}`);
 }
 
+const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh'];
+
 function main(): void {
-  if (split === 'cnndm') {
-    printCnndm(evaluateCnndm());
+  if (CNNDM_SPLITS.includes(split)) {
+    if (split === 'cnndm-fresh' && !existsSync(join(here, 'quotes/cnndm-fresh.jsonl'))) {
+      console.error('cnndm-fresh: eval/quotes/cnndm-fresh.jsonl does not exist yet');
+      process.exit(1);
+    }
+    printCnndm(split, evaluateCnndm(split));
     seedCheck();
     return;
   }

@@ -13,7 +13,8 @@ const BOILERPLATE_LINES: RegExp[] = [
   /^credit\.\.\./i,
   /^(?:image )?\d+ of \/? ?\d+$/i,
   /^\(?(?:additional )?(?:reporting|writing|editing|compiled) by\b/i,
-  /\bcontributed (?:to )?(?:this )?report(?:ing)?\.?$/i,
+  // A credit line alone ("Jane Doe contributed to this report."), not a paragraph that ends with one.
+  /^[^.!?]{0,150}\bcontributed (?:to )?(?:this )?report(?:ing)?\.?$/i,
   /^(?:copyright|©)/i,
 ];
 // Calls to action count only where they address the reader: "the ABC affiliate" or "sign up

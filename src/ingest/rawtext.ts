@@ -39,6 +39,8 @@ export function parseRawText(text: string, options: ParseRawTextOptions = {}): A
     if (paragraphs.length > 0 && alone && isHeadingShaped(line)) subheadings.push(line.text);
     else paragraphs.push(line.text);
   });
+  // A text of one line (a short wire item) is its own title and its only paragraph: never drop it.
+  if (paragraphs.length === 0 && title !== undefined && lines.length === 1) paragraphs.push(title);
   const article: ArticleDraft = { title: title ?? paragraphs[0]?.slice(0, 120) ?? '', text: paragraphs.join('\n\n') };
   if (published) article.published = published;
   if (subheadings.length > 0) article.subheadings = subheadings;

@@ -115,6 +115,7 @@ const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on
 const OPENING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([^)]*\))?,[^;:Q"“”]{3,240},[\s\u00a0]*$/u;
 /** The start of a clause said or reported ("says she doesn't", "said the senator was", "said that"). */
 const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})\b/u;
+const COUNTED_OBJECT_AFTER = /^[ \u00a0]+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|both|all)\b)/i;
 const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
 /** "a Republican operative who worked for Jeb Bush said": a description, then a relative clause with no commas. */
 const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+)[ \u00a0]who[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}$/u;
@@ -731,6 +732,8 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
   // reports its own clause is about something else; `"Why not?" Trump said.` still cues the quote.
   // After "asked" or "told" comes whom it was said to ("Todd asked the real estate mogul").
   if (newSentence && !TELL_VERBS.test(verb.verb) && REPORTED_CLAUSE_AFTER.test(text.slice(verb.end, verb.end + 40))) return null;
+  // `"..." Glancy admitted five counts of fraud.`: a verb with a counted object is a new sentence of narration.
+  if (newSentence && COUNTED_OBJECT_AFTER.test(text.slice(verb.end, verb.end + 20))) return null;
   // The subject must start the clause after the quote (no other clause in between).
   const gap = text.slice(at, subject.pos);
   if (gap.trim() !== '' && !/^[\s,]*$/.test(gap)) return null;
@@ -763,7 +766,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     // A name after a preposition is whom it was said to ("a blunt message to Trump:").
     const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
     const parsedNamed = named && parseNameRun(named[1]!);
-    if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase())) {
+    if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase()) && !captionHeading(parsedNamed.tokens, text)) {
       const text = parsedNamed.tokens.join(' ');
       return { text: `${text}:`, subject: { kind: 'name', text, pos: offset + named.index + named[0].indexOf(named[1]!) }, pos: offset + named.index };
     }
@@ -771,8 +774,19 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     const subject = clauseSubject(segment, offset);
     if (subject && subject.kind === 'name') return { text: `${subject.text}:`, subject, pos: subject.pos };
   }
-  if (colon && parseNameRun(colon[1]!) && !/^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Q|A)$/i.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
+  if (colon && parseNameRun(colon[1]!) && !captionHeading(colon[1]!.split(/[ \u00a0]/), text) && !/^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Q|A)$/i.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
   return null;
+}
+
+/**
+ * "Out: ...", "Scene: ...": a picture caption's one-word heading, not a name. The article uses the
+ * word in lower case elsewhere, which it does not do with a name.
+ */
+function captionHeading(tokens: string[], text: string): boolean {
+  if (tokens.length !== 1) return false;
+  const lower = tokens[0]!.toLowerCase();
+  if (lower === tokens[0] || !/^\p{L}+$/u.test(lower)) return false;
+  return new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
 }
 
 export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;

@@ -23,6 +23,7 @@ import {
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
+import { CAPTION_MARKER } from './lexicon.ts';
 
 
 export interface SpeakerMention {
@@ -128,8 +129,13 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     return !!g && strongPosition;
   };
   for (let k = here; k >= 0 && here - k <= maxSentences; k--) {
-    const from = starts[k]!;
+    let from = starts[k]!;
     const to = k === here ? pos : starts[k + 1] ?? pos;
+    // A picture caption run into the text ("X (pictured) in court") names whom a photo shows, not
+    // whom the story is following: its names never make a "he" or "she".
+    const caption = CAPTION_MARKER.exec(ctx.text.slice(from, to));
+    if (caption && k < here) continue;
+    if (caption) from += caption.index + caption[0].length;
     // `all` is in text order: the mentions in [from, to) are one stretch of it.
     const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));
     if (k < here) {

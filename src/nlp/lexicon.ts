@@ -152,3 +152,6 @@ export const QUESTION_TITLE_WORD_LIST: readonly string[] = (
     'judge justice mayor secretary chairman chairwoman chair ceo minister prime rev pastor father sir lord lady the candidate nominee'
   ).split(' ');
 export const QUESTION_TITLE_WORDS: ReadonlySet<string> = new Set(QUESTION_TITLE_WORD_LIST);
+
+/** A picture caption run into the text: "(pictured)", "(left)", "(file photo)". */
+export const CAPTION_MARKER = /\((?:pictured|picture|left|right|centre|center|above|below|top|bottom|inset|file(?: photo| picture)?)\b[^()]{0,40}\)/i;

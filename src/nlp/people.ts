@@ -247,6 +247,9 @@ export function parseNameRun(run: string): ParsedName | null {
       break;
     }
   }
+  // "Prosecutor Trina Little", "Grandmother Ann Leigh", "Striker Sam Reed": a role word that opens
+  // a sentence is capitalised like the name; a known first name after it starts the name.
+  if (words.length - i >= 3 && !firstNameGender(words[i]) && firstNameGender(words[i + 1])) titleWords.push(words[i++]!);
   const tokens = words.slice(i).map(withoutPossessive);
   // "Secretary of State John Kerry" arrives as separate runs; a lone title is not a name.
   if (tokens.length === 0) return null;
@@ -254,6 +257,7 @@ export function parseNameRun(run: string): ParsedName | null {
   if (tokens.length === 1 && isTitleWord(last)) return null;
   return { tokens, titleWords, gender };
 }
+
 
 /** The word without a trailing 's or apostrophe (w.replace(/[’']s$|[’']$/, '')). */
 function withoutPossessive(w: string): string {

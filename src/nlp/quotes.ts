@@ -9,7 +9,7 @@
 // the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
-import { QUOTE_MARKS } from './lexicon.ts';
+import { CAPTION_MARKER, QUOTE_MARKS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
@@ -89,9 +89,13 @@ interface OpenMark {
 }
 
 /** Scans one paragraph for double-quoted spans at depth 1 (nested quotes stay inside the text). */
-function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { spans: Array<[number, number, boolean]>; openAtEnd: OpenMark | null } {
-  const spans: Array<[number, number, boolean]> = [];
+/** A double-quoted span: opening mark, closing mark (or the piece's end when unclosed), and whether it continues the piece before. */
+type DoubleSpan = [open: number, close: number, unclosed: boolean, continuation: boolean];
+
+function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { spans: DoubleSpan[]; openAtEnd: OpenMark | null; openContinues: boolean } {
+  const spans: DoubleSpan[] = [];
   const stack: OpenMark[] = startOpen ? [startOpen] : [];
+  let continues = false;
   for (let i = p.start; i < p.end; i++) {
     // Every double mark but '"' is at or above U+00AB: most characters are ruled out by code.
     const code = text.charCodeAt(i);
@@ -112,17 +116,29 @@ function scanDouble(text: string, p: Paragraph, startOpen: OpenMark | null): { s
     // closing punctuation still closes it (a missing space, common in scraped text).
     if (role === 'open' && top && (c === '"') === (top.glyph === '"') && !CLOSING_PUNCTUATION_BEFORE_NOTHING.has(c) && /[,.!?]/.test(text[i - 1] ?? '') && i - 1 > top.index + 1) role = 'close';
     if (role === 'open' && top && (c === '"') === (top.glyph === '"') && closes) role = 'close';
+    // `..."I'm not angry. "Now it's winter...`: an opening mark at a sentence's start inside an open
+    // quotation is the next piece of it; the paragraph break between them was lost.
+    if (role === 'open' && stack.length === 1 && !closes && /[.!?]['’]?\s+$/.test(text.slice(Math.max(p.start, i - 3), i))) {
+      const end = pieceEnd(text, top!.index + 1, i);
+      if (end > top!.index + 1) spans.push([top!.index, end, true, continues]);
+      stack[0] = { index: i, glyph: c };
+      continues = true;
+      continue;
+    }
     if (role === 'open') {
       // The same kind of mark inside an open quote usually means the previous quote lost its
       // closing mark only when it cannot be a nested quote; keep nesting for different glyph families.
       stack.push({ index: i, glyph: c });
     } else if (stack.length > 0) {
       const opened = stack.pop()!;
-      if (stack.length === 0) spans.push([opened.index, i, false]);
+      if (stack.length === 0) {
+        spans.push([opened.index, i, false, continues]);
+        continues = false;
+      }
     }
   }
   const outer = stack[0] ?? null;
-  return { spans, openAtEnd: outer };
+  return { spans, openAtEnd: outer, openContinues: outer !== null && continues };
 }
 
 /** Single-quoted spans in a paragraph: apostrophes inside words never count. */
@@ -152,6 +168,134 @@ function scanSingle(text: string, p: Paragraph): Array<[number, number]> {
   return spans;
 }
 
+// --- Articles that quote in single marks (British outlets: 'straight' or ‘curly’) ---------------
+
+/** After an opening single mark: elisions and years, not quotations ('em, 'til, 'n', '90s). */
+const ELISION_AFTER = /^(?:em|til|cause|cos|n|tis|twas|bout|round|ere|ow|nuff|kay)\b|^\d0s\b|^\d{2}\b/i;
+
+/**
+ * Whether the article quotes speech in single marks: at least two opening marks where speech
+ * starts (after "said:", at a paragraph's start, after "said," or a sentence's end) followed by a
+ * capital, and at least one closing mark after the quotation's own punctuation, outside every
+ * double-quoted span, and no fewer than its double-quoted spans. Nested quotes in a US article
+ * ("He said, 'No.'") sit inside double quotes and do not count.
+ */
+function quotesInSingleMarks(text: string, paragraphs: Paragraph[], doubleSpans: Array<[number, number]>): boolean {
+  const outside = (i: number) => !doubleSpans.some(([o, c]) => i >= o && i <= c);
+  let openers = 0;
+  let closers = 0;
+  for (const p of paragraphs) {
+    const line = text.slice(p.start, p.end);
+    for (const m of line.matchAll(/(?:^|[:,.!?]\s+)(['‘])\p{Lu}/gu)) if (outside(p.start + m.index + m[0].length - 2)) openers++;
+    for (const m of line.matchAll(/[.,!?](['’])(?=\s|$)/g)) if (outside(p.start + m.index + 1)) closers++;
+  }
+  return openers >= 2 && closers >= 1 && openers >= doubleSpans.length;
+}
+
+/** Offset of the start of the sentence holding `i`, not before `from` (a full stop, ! or ? and space before it). */
+function sentenceStartBefore(text: string, from: number, i: number): number {
+  for (let j = i - 1; j > from; j--) if (/\s/.test(text[j]!) && /[.!?]["'’”)]?$/.test(text.slice(Math.max(from, j - 2), j))) return j + 1;
+  return from;
+}
+
+/**
+ * The end of an unclosed piece of quotation that ran from `start` to `end`: before the first
+ * sentence that is a picture caption run into the text, never past `end`; trailing space trimmed.
+ */
+function pieceEnd(text: string, start: number, end: number): number {
+  const m = CAPTION_MARKER.exec(text.slice(start, end));
+  if (m) end = Math.max(start, sentenceStartBefore(text, start, start + m.index));
+  // A caption that opens with a short heading ("Royal souvenirs: Cups to mark the birth ...").
+  const heading = CAPTION_HEADING.exec(text.slice(start, end));
+  if (heading) end = start + heading.index + heading[0].indexOf(heading[1]!);
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/** A sentence that starts with a heading of one to three words and a colon before a capital: a caption. */
+const CAPTION_HEADING = /[.!?]\s+(\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,2}:\s+\p{Lu})/u;
+
+/** "..., said Thea", "...,' she said", "...,' Mrs Leigh added" right after a closing mark. */
+const CUE_AFTER_CLOSE = /^[\s\u00a0]+(?:(?:said|says|added|adds|told|tells|explained|continued|recalled)[\s\u00a0]+\p{Lu}|(?:he|she|they)[\s\u00a0]+(?:said|says|added|adds|told|explained|continued)\b|(?:\p{Lu}[\p{L}'’-]*[\s\u00a0]+){1,3}(?:said|says|added|adds|told|explained|continued)\b)/u;
+
+interface Piece {
+  /** Opening mark, and the end of the piece (after its closing mark when closed). */
+  open: number;
+  close: number;
+  start: number;
+  end: number;
+  unclosed: boolean;
+  /** A later piece of the quotation before it (the paragraph break between them lost or kept). */
+  continuation: boolean;
+}
+
+/**
+ * Single-quoted quotations in one paragraph of an article that quotes in single marks. A mark
+ * between letters is an apostrophe (don't); an opening mark needs space or a bracket before it
+ * and a letter after it, not an elision ('90s, 'n'); "players' union" (s, space, lower case) is a
+ * possessive. Inside an open quotation another opening mark at a sentence's start, or after a
+ * colon, starts the next piece: the earlier one ended at the previous sentence (a lost paragraph
+ * break in Daily Mail style: `...scruffy. 'What makes me...`, or narration `X said: '...`). Other
+ * opening marks inside are nested quotes. `carried` is a quotation left open by the paragraph before.
+ */
+function scanSingleStyle(text: string, p: Paragraph, carried: boolean): { pieces: Piece[]; openAtEnd: boolean } {
+  const pieces: Piece[] = [];
+  let open = -1;
+  let continuation = false;
+  let nested = 0;
+  const endPiece = (cut: number) => {
+    const end = pieceEnd(text, open + 1, cut);
+    if (end > open + 1) pieces.push({ open, close: end, start: open + 1, end, unclosed: true, continuation });
+  };
+  for (let i = p.start; i < p.end; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x2018 && code !== 0x27) continue;
+    const c = text[i]!;
+    const prev = i > p.start ? text[i - 1] : undefined;
+    const next = i + 1 < p.end ? text[i + 1] : undefined;
+    // `'... because she fancies you.”`: a closing double mark that no double mark in the quotation
+    // opened ends it (a mismatched pair).
+    if (c === '”' && open >= 0 && nested === 0 && !isSpace(prev) && (next === undefined || isSpace(next)) && !text.slice(open, i).includes('“')) {
+      if (wordCount(text.slice(open + 1, i)) >= 2) pieces.push({ open, close: i + 1, start: open + 1, end: i, unclosed: false, continuation });
+      open = -1;
+      continue;
+    }
+    if (!SINGLE_MARKS.has(c)) continue;
+    if (isWordChar(prev) && isWordChar(next)) continue;
+    const opens = c !== '’' && (prev === undefined || isSpace(prev) || /[([{—–\-/:"“]/.test(prev)) &&
+      next !== undefined && (isWordChar(next) || /["“…[]/.test(next)) && !ELISION_AFTER.test(text.slice(i + 1, i + 6));
+    const closes = c !== '‘' && prev !== undefined && !isSpace(prev) &&
+      (next === undefined || isSpace(next) || /[.,;:!?)\]—–\-…"”]/.test(next)) &&
+      // "the students' union" inside a quotation is a possessive; "own 'future princess' with" closes
+      // a quotation of a few words.
+      !(/s/i.test(prev) && /^\s\p{Ll}/u.test(text.slice(i + 1, i + 3)) && wordCount(text.slice(open + 1, i)) > 3);
+    if (open < 0) {
+      if (opens) { open = i; continuation = carried && i === p.start; nested = 0; }
+      continue;
+    }
+    if (closes && !opens) {
+      // `'We were talking, and someone said, 'Don't worry,' said Thea.`: a closing mark right before
+      // the cue closes the whole quotation, whatever the page did to the nested one.
+      if (nested > 0 && !CUE_AFTER_CLOSE.test(text.slice(i + 1, i + 40))) { nested--; continue; }
+      if (wordCount(text.slice(open + 1, i)) >= 2) pieces.push({ open, close: i + 1, start: open + 1, end: i, unclosed: false, continuation });
+      open = -1;
+      continue;
+    }
+    if (!opens) continue;
+    const before = text.slice(Math.max(p.start, i - 3), i);
+    const atSentenceStart = /[.!?]["'’”)]?\s+$/.test(before);
+    if (atSentenceStart || /:\s*$/.test(before)) {
+      // The next piece begins: the open one ended before this sentence (its narration is not quoted).
+      endPiece(atSentenceStart ? i : sentenceStartBefore(text, open + 1, i));
+      open = i;
+      continuation = atSentenceStart;
+      nested = 0;
+    } else nested++;
+  }
+  if (open >= 0) endPiece(p.end);
+  return { pieces, openAtEnd: open >= 0 };
+}
+
 function isHeadingLike(text: string, p: Paragraph): boolean {
   const line = text.slice(p.start, p.end);
   return line.length <= 200 && !/[.!?]["”’']?$/.test(line.replace(/['’]$/, '').trimEnd()) || /^['‘][^'‘’]+['’]$/.test(line);
@@ -162,6 +306,8 @@ function isHeadingLike(text: string, p: Paragraph): boolean {
  * count in headline-like lines, and everywhere when an article uses no double quotes at all.
  */
 export function findQuoteSpans(text: string, paragraphs: Paragraph[] = splitParagraphs(text)): QuoteSpan[] {
+  const singleStyle = /['‘]/.test(text) && findSingleStyle(text, paragraphs);
+  if (singleStyle) return singleStyle;
   const spans: QuoteSpan[] = [];
   const usesDouble = /["“”]/.test(text);
   let carry: OpenMark | null = null;
@@ -178,17 +324,21 @@ export function findQuoteSpans(text: string, paragraphs: Paragraph[] = splitPara
     carry = null;
     const lineHasDouble = /["“”„«»]/.test(text.slice(p.start, p.end));
     if (lineHasDouble) {
-      const { spans: found, openAtEnd } = scanDouble(text, p, startOpen);
-      for (const [o, c] of found) {
-        const isCont = continuing && o === p.start;
+      const { spans: found, openAtEnd, openContinues } = scanDouble(text, p, startOpen);
+      for (const [o, c, unclosed, cont] of found) {
+        const isCont = (continuing && o === p.start) || cont;
         if (!isCont) group++;
-        spans.push(makeSpan(text, o, c + 1, o + 1, c, index, isCont ? carriedGroup : group, isCont, false, false));
+        const g = continuing && o === p.start ? carriedGroup : group;
+        if (unclosed) spans.push(makeSpan(text, o, c, o + 1, c, index, g, isCont, true, false));
+        else spans.push(makeSpan(text, o, c + 1, o + 1, c, index, g, isCont, false, false));
       }
       if (openAtEnd) {
-        const isCont = continuing && openAtEnd.index === p.start;
+        const fromBefore = continuing && openAtEnd.index === p.start;
+        const isCont = fromBefore || openContinues;
         if (!isCont) group++;
-        const g = isCont ? carriedGroup : group;
-        spans.push(makeSpan(text, openAtEnd.index, p.end, openAtEnd.index + 1, p.end, index, g, isCont, true, false));
+        const g = fromBefore ? carriedGroup : group;
+        const end = pieceEnd(text, openAtEnd.index + 1, p.end);
+        spans.push(makeSpan(text, openAtEnd.index, end, openAtEnd.index + 1, end, index, g, isCont, true, false));
         carry = openAtEnd;
         carriedGroup = g;
       }
@@ -198,6 +348,34 @@ export function findQuoteSpans(text: string, paragraphs: Paragraph[] = splitPara
         spans.push(makeSpan(text, o, c + 1, o + 1, c, index, group, false, false, true));
       }
     }
+  });
+  return spans.filter((s) => s.end > s.start);
+}
+
+/**
+ * The spans of an article that quotes in single marks, or null when it does not: single-quoted
+ * quotations and their pieces (scanSingleStyle), and double-quoted ones that lie outside them
+ * (inside them, double marks are nested quotes).
+ */
+function findSingleStyle(text: string, paragraphs: Paragraph[]): QuoteSpan[] | null {
+  const doubles = paragraphs.map((p) => (/["“”„«»]/.test(text.slice(p.start, p.end)) ? scanDouble(text, p, null).spans : []));
+  if (!quotesInSingleMarks(text, paragraphs, doubles.flat().map(([o, c]) => [o, c] as [number, number]))) return null;
+  const spans: QuoteSpan[] = [];
+  let group = 0;
+  let carried = false;
+  paragraphs.forEach((p, index) => {
+    // A quotation left open continues only in a paragraph that opens with a quote mark.
+    const { pieces, openAtEnd } = scanSingleStyle(text, p, carried && SINGLE_MARKS.has(text[p.start]!));
+    const found = pieces.map((x) => ({ ...x, single: true }));
+    for (const [o, c] of doubles[index]!) {
+      if (!pieces.some((x) => o < x.close && c >= x.open)) found.push({ open: o, close: c + 1, start: o + 1, end: c, unclosed: false, continuation: false, single: false });
+    }
+    found.sort((a, b) => a.open - b.open);
+    for (const x of found) {
+      if (!x.continuation) group++;
+      spans.push(makeSpan(text, x.open, x.close, x.start, x.end, index, group, x.continuation, x.unclosed, x.single));
+    }
+    carried = openAtEnd;
   });
   return spans.filter((s) => s.end > s.start);
 }

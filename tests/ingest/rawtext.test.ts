@@ -98,6 +98,32 @@ describe('parseRawText on whole-page text', () => {
     for (const furniture of want.absent) expect(article.text, furniture).not.toContain(furniture);
   });
 
+  it('keeps the only line of a one-line wire item that ends with a reporting credit', () => {
+    const line =
+      'WELLINGTON, New Zealand (Wire) -- A ferry carrying 40 passengers ran aground in thick fog off the coast on Tuesday, ' +
+      'and coast guard crews brought everyone ashore within two hours, officials said. ' +
+      '"We were lucky the sea was calm," one passenger told reporters. Sam Reyes contributed to this report.';
+    const article = parseRawText(line);
+    expect(article.text).toContain('A ferry carrying 40 passengers ran aground');
+    expect(article.text).toContain('"We were lucky the sea was calm," one passenger told reporters.');
+  });
+
+  it('keeps a one-line note that is short enough to be its own title', () => {
+    const article = parseRawText('Road closed after storm damage, council says.');
+    expect(article.text).toBe('Road closed after storm damage, council says.');
+  });
+
+  it('still drops a reporting credit that stands on its own line', () => {
+    const article = parseRawText(
+      'Ferry runs aground in fog\n' +
+        'A ferry carrying 40 passengers ran aground in thick fog off the coast on Tuesday, and coast guard crews brought everyone ashore.\n' +
+        'Officials said the hull was not breached and the ferry would be towed to port once the tide turned later in the day.\n' +
+        'Sam Reyes and Lee Park contributed to this report.',
+    );
+    expect(article.text).toContain('A ferry carrying 40 passengers');
+    expect(article.text).not.toContain('contributed to this report');
+  });
+
   it('keeps every line of a text without prose, a short note or a list', () => {
     const article = parseRawText('Council meeting moved\nNew time: Thursday 7pm\nRoom 4, Town Hall');
     expect(article.title).toBe('Council meeting moved');

@@ -199,3 +199,14 @@ describe('"called" that names a thing is no speech (round 6)', () => {
     expect(speakers('A spokesman called Clinton "unqualified."')).toEqual(['a spokesman']);
   });
 });
+
+describe('a new sentence after a quotation is no cue when its verb has an object of its own', () => {
+  it('"Glancy admitted five counts of fraud" after the judge\'s words is narration, not their speaker', () => {
+    const quotes = extractQuotes(
+      "Judge Peter Moss spoke to the defendant, Patricia Glancy. 'You risked their reputation,' said Judge Moss. " +
+        "'I saw evidence you had been engaged in charity events. That may well have been the motivation for you.' " +
+        'Glancy, from Ascot, admitted five counts of fraud at an earlier hearing.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Peter Moss', 'Peter Moss']);
+  });
+});

@@ -12,6 +12,16 @@ describe('role words before a name (people.ts)', () => {
       .toEqual(['Tom Sharp']);
   });
 
+  it('a capitalised role word that opens a sentence is not part of the name: its first name says the gender', () => {
+    // "Prosecutor Trina Little" hid the first name, so "she" passed her over for the defendant who spoke before.
+    expect(speakers(
+      'Patricia Glancy, 36, admitted five counts of fraud. "I am sorry," Glancy said. ' +
+        'Prosecutor Trina Little had earlier told the judge how Glancy worked at the club as its events manager. ' +
+        'She said: "She was trusted with the cheques of couples planning their weddings."',
+    )).toEqual(['Patricia Glancy', 'Trina Little']);
+    expect(speakers('Grandmother Ann Leigh, 81, said the roof had leaked for a year. "I am just tired," Mrs Leigh said.')).toEqual(['Ann Leigh']);
+  });
+
   it('"Bill Clinton" is a first name and a surname, not Hillary Clinton with a "bill" before her', () => {
     expect(speakers('Bill Clinton spoke in Brooklyn on Monday, and Hillary Clinton spoke in Buffalo.\n\n"He is running against me," Bill Clinton said.'))
       .toEqual(['Bill Clinton']);

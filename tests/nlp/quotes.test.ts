@@ -432,3 +432,146 @@ describe('extractQuotes: descriptor speakers', () => {
     expect(speakerOf('Netanyahu and other right-wing Israeli leaders shunned the visit, claiming the envoy is "hostile."', 'hostile')).not.toBe('Israeli');
   });
 });
+
+describe('extractQuotes: articles that quote in single marks', () => {
+  const para = (lines: string[]) => lines.join('\n\n');
+
+  it('finds single-quoted quotes, straight and curly, and not apostrophes, elisions or possessives', () => {
+    const text = para([
+      'Ann Leigh, 81, a grandmother from Leeds, said the council had ignored her for months.',
+      "Mrs Leigh said: 'I'm not angry, I'm just tired. They promised to fix the roof in spring.'",
+      'A council spokesman said: ‘We are sorry for the delay and will send a team this week.’',
+      "She grew up with rock 'n' roll in the '90s, and the students' union lent her buckets \"just in case\".",
+    ]);
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ["I'm not angry, I'm just tired. They promised to fix the roof in spring.", 'Ann Leigh'],
+      ['We are sorry for the delay and will send a team this week.', 'a council spokesman'],
+    ]);
+    for (const q of quotes) expect(text.slice(q.start, q.end)).toBe(q.text);
+  });
+
+  it('a quotation over paragraphs: every piece that opens with a mark gets the speaker', () => {
+    const text = para([
+      'Ann Leigh, 81, a grandmother from Leeds, said the council had ignored her for months.',
+      "Mrs Leigh said: 'I'm not angry, I'm just tired. They promised to fix the roof in spring.",
+      "'Now it's winter and the students' union has had to lend me buckets. I don't know what else to do.'",
+      "The council said it would reply to her 'as soon as it can'.",
+    ]);
+    const quotes = extractQuotes(text);
+    expect(quotes.slice(0, 2).map((q) => [q.text, q.speaker])).toEqual([
+      ["I'm not angry, I'm just tired. They promised to fix the roof in spring.", 'Ann Leigh'],
+      ["Now it's winter and the students' union has had to lend me buckets. I don't know what else to do.", 'Ann Leigh'],
+    ]);
+  });
+
+  it('an opening mark at a sentence start inside an open quotation starts the next piece (a lost paragraph break)', () => {
+    const text =
+      "Ann Leigh, 81, a grandmother from Leeds, said the council had ignored her. Mrs Leigh said: 'I'm not angry. They promised to fix the roof. " +
+      "'Now it's winter and I don't know what to do.' Her neighbour, Tom Hale, said: 'She has waited long enough.'";
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ["I'm not angry. They promised to fix the roof.", 'Ann Leigh'],
+      ["Now it's winter and I don't know what to do.", 'Ann Leigh'],
+      ['She has waited long enough.', 'Tom Hale'],
+    ]);
+  });
+
+  it('a piece never takes in the narration before the next "X said:" or a picture caption run into the text', () => {
+    const text =
+      "Chef Faith Marsh, 24, said she had struggled for years. Faith continued: 'I tried to fight it on my own. " +
+      "Faith Marsh (pictured) in the kitchen of her home in Essex. 'Then I collapsed at work and my family stepped in. " +
+      "It was the wake-up call. Her mother, Helen Marsh, said: 'We were terrified for her.'";
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).toEqual([
+      'I tried to fight it on my own.',
+      'Then I collapsed at work and my family stepped in. It was the wake-up call.',
+      'We were terrified for her.',
+    ]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Faith Marsh', 'Faith Marsh', 'Helen Marsh']);
+  });
+
+  it('a caption that opens with a short heading ends the piece it was run into', () => {
+    const text =
+      "Ann Leigh, 81, a grandmother from Leeds, spoke to us. A council spokesman said: 'We have repaired a number of roofs this year. " +
+      "Storm damage: Buckets in the kitchen of the house in Leeds after the rain . 'We will visit her this week.'";
+    expect(extractQuotes(text).map((q) => q.text)).toEqual(['We have repaired a number of roofs this year.', 'We will visit her this week.']);
+  });
+
+  it('a closing double mark ends a quotation opened with a single one; a short quotation may end in s\'', () => {
+    const text =
+      "Actor Victor Hale, 80, has died. The late Tom Brand once said to him: 'You have to be in all our films or my mum won't watch them.” " +
+      "Later the cat 'tosses' the first ball of the game. His agent, Barry Burke, said: 'He was cheerful to the end.'";
+    // 'tosses' (one word) is no quotation, but it closes: nothing after it runs on as quoted text.
+    expect(extractQuotes(text).map((q) => [q.text, q.speaker])).toEqual([
+      ["You have to be in all our films or my mum won't watch them.", 'Tom Brand'],
+      ['He was cheerful to the end.', 'Barry Burke'],
+    ]);
+  });
+
+  it('a closing mark right before the cue closes the quotation, though a nested quote inside it was left open', () => {
+    const text =
+      "Thea Ward, 24, spoke about her father. 'We were all talking about the list, and someone said in passing, 'Don't worry, we will put up the lights too,' said Thea. " +
+      "The family had already painted the porch.";
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Thea Ward']);
+    expect(quotes[0]!.text).toMatch(/^We were all talking .* the lights too,$/);
+  });
+
+  it('double marks too: an opening mark at a sentence start inside an open quotation is its next piece', () => {
+    const text =
+      'Mayor Dana Cole spoke after the vote. "We waited two years for this. The money is finally here. ' +
+      '"Now the work starts, and it will be done by spring," Cole said. The council approved the plan 7-2.';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['We waited two years for this. The money is finally here.', 'Dana Cole'],
+      ['Now the work starts, and it will be done by spring,', 'Dana Cole'],
+    ]);
+  });
+
+  it('a US article keeps single marks for nested quotes only', () => {
+    const text = para([
+      'Senator Jane Ortiz spoke on Monday.',
+      `"People tell me, 'Slow down.' I tell them no," Ortiz said.`,
+      `"We will not wait for 'the right moment.' There is none," she added.`,
+    ]);
+    expect(extractQuotes(text).map((q) => q.text)).toEqual([
+      "People tell me, 'Slow down.' I tell them no,",
+      "We will not wait for 'the right moment.' There is none,",
+    ]);
+  });
+});
+
+describe('extractQuotes: picture captions run into the text', () => {
+  it('a name in a caption does not become the "he" of the next quote', () => {
+    const text =
+      'Mark Dale, the detective who led the inquiry, said: "This was a careful investigation." ' +
+      'Driver Craig Holt was jailed at Winchester Crown Court (pictured) He added: "I hope it makes people think twice."';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mark Dale', 'Mark Dale']);
+  });
+
+  it('a caption sentence between the speaker and "she said" is skipped', () => {
+    const text =
+      'Helen Ward, 42, a nurse, found the kitten in a drain on her way to work. ' +
+      'Happy ending: the kitten with owner Paul Grant and vet Susan Lowe (right) at the clinic. ' +
+      '"She is doing really well now," she said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Helen Ward']);
+  });
+
+  it('a caption heading before a colon is never a speaker', () => {
+    const text = [
+      'Sam Reed will miss the cup final with a knee injury, his club said on Monday. He was hurt in training and will be out for a month.',
+      "Out: 'I am gutted to miss the biggest game of the season.'",
+      'Reed had scored in every round.',
+    ].join('\n\n');
+    const quotes = extractQuotes(text);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0]!.speaker).not.toBe('Out');
+  });
+
+  it('a one-word name before a colon still speaks', () => {
+    const q = only("Putin: Russia & US may reach agreement on Syria 'within next few days'\n\nThe leaders met in China.");
+    expect(q.speaker).toBe('Putin');
+  });
+});
