@@ -575,3 +575,43 @@ describe('extractQuotes: picture captions run into the text', () => {
     expect(q.speaker).toBe('Putin');
   });
 });
+
+describe('extractQuotes: cue shapes of British and wire copy (round 8)', () => {
+  it('an abbreviated military or police rank stays with the name: "said Maj. Gen. Omar Haddad"', () => {
+    const text =
+      'Security forces detained the two reporters on Tuesday. "We do not arrest anyone for their work," said Maj. Gen. Omar Haddad, the police spokesman. ' +
+      '"Both men were released within hours," said Brig. Gen. Carlos Mendez. "We have started an inquiry," Det. Supt. Laura Quinn told reporters.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Omar Haddad', 'Carlos Mendez', 'Laura Quinn']);
+  });
+
+  it('an adverb between the subject and its verb: "one man allegedly shouted", "a witness apparently told"', () => {
+    const text =
+      "The gang surrounded the car and pulled the driver out. 'You are not from here,' one man allegedly shouted at the woman. " +
+      "'Get out of this town now,' a witness apparently told police.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['one man', 'a witness']);
+  });
+
+  it('"the family said" and "what is typically called" are no adverb before a verb', () => {
+    const quotes = extractQuotes(
+      'The boy was found safe on Sunday. "We are so grateful to everyone who searched," the family said. ' +
+        'Doctors hope to use the cells for what is typically called "regenerative medicine" one day.',
+    );
+    expect(quotes[0]!.speaker).toBe('the family');
+    expect(quotes.find((q) => q.text.startsWith('regenerative'))?.speaker ?? '').not.toMatch(/what/);
+  });
+
+  it('"The deputy leader of Oakham Borough Council, Peter Lyle, said" is Peter Lyle', () => {
+    const text =
+      "Council chiefs have ordered a licence review for the club. The deputy leader of Oakham Borough Council, Peter Lyle, said: 'I am appalled by what happened at the club.' " +
+      'A local father, Tom Reed, said he was shocked.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Peter Lyle']);
+  });
+
+  it('a name, then its role with the closing comma dropped: "Anna Ricci, Arno\'s sales director told"', () => {
+    const text =
+      "The yacht will be shown in Monaco next month. 'Every detail was built by hand,' Luca Bardi, the yard's sales director told a trade magazine. " +
+      "'We are proud of her,' Anna Ricci, Arno's sales director told the magazine. 'She is the best boat we built,' Marco Neri, a designer at the yard told reporters. " +
+      "On Saturday, a spokesman for the show said: 'We expect a record crowd.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Luca Bardi', 'Anna Ricci', 'Marco Neri', 'a spokesman for the show']);
+  });
+});
