@@ -108,6 +108,31 @@ function firstAtOrAfter(sorted: ReadonlyArray<{ pos: number }>, pos: number): nu
   return lo;
 }
 
+/** A sentence that opens with a heading of one to three words and a colon: "Out: Quicken Loans also ...". */
+const HEADING_COLON = /^[\s\u00a0]*\p{Lu}[\p{L}'’-]*(?:[ \u00a0][\p{L}'’-]+){0,2}:[ \u00a0]+(?=\p{Lu})/u;
+/** A heading that is a sentence of its own, one or two words and a "?" or "!": "Naive? Russian Foreign Minister ...". */
+const HEADING_SENTENCE = /^[\s\u00a0]*\p{Lu}[\p{L}'’-]*(?:[ \u00a0][\p{L}'’-]+)?[?!][\s\u00a0]*$/u;
+
+/**
+ * Whether sentence k is a picture caption run into the text in the tabloid style, a short heading
+ * then the caption ("Out: Quicken Loans also decided ...", "Naive? Russian Foreign Minister X
+ * pressed ..."): it names whom a photo shows, not whom the story follows. A heading that is a name
+ * the article knows ("Putin: Russia may ...") is a headline about that person, not a caption.
+ */
+function headedCaption(ctx: ResolveContext, k: number, all: ReadonlyArray<{ pos: number }>): boolean {
+  const from = ctx.sentenceStarts[k]!;
+  const to = ctx.sentenceStarts[k + 1] ?? ctx.text.length;
+  const sentence = ctx.text.slice(from, to);
+  const colon = HEADING_COLON.exec(sentence);
+  if (colon) {
+    const first = all[firstAtOrAfter(all, from)];
+    return !(first && first.pos < from + colon[0].length);
+  }
+  if (k === 0) return false;
+  const previous = ctx.text.slice(ctx.sentenceStarts[k - 1]!, from);
+  return HEADING_SENTENCE.test(previous) && !ctx.inQuote(ctx.sentenceStarts[k - 1]!);
+}
+
 /**
  * "he"/"she": walk back sentence by sentence and take the first (leftmost, usually the subject)
  * person of the right gender. A sentence whose subject is the same pronoun refers to the same
@@ -135,6 +160,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // whom the story is following: its names never make a "he" or "she".
     const caption = CAPTION_MARKER.exec(ctx.text.slice(from, to));
     if (caption && k < here) continue;
+    if (k < here && headedCaption(ctx, k, all)) continue;
     if (caption) from += caption.index + caption[0].length;
     // `all` is in text order: the mentions in [from, to) are one stretch of it.
     const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));

@@ -570,6 +570,29 @@ describe('extractQuotes: picture captions run into the text', () => {
     expect(quotes[0]!.speaker).not.toBe('Out');
   });
 
+  it('a caption under a short heading and a colon gives no "he": "Out: Quicken Loans also ..."', () => {
+    const text =
+      'Rush Holt has apologised for his remarks on the radio show. Several advertisers left the show this week. ' +
+      'Out: Brightway Homes also decided to pull advertising from the show after the comments. ' +
+      "On his show yesterday, the 61-year-old defended his comments. He said: 'I was only trying to make a point about the bill.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rush Holt']);
+  });
+
+  it('a caption after a heading of its own ("Naive? Foreign Minister X pressed ...") gives no "he"', () => {
+    const text =
+      'Prime Minister Dmitry Orlov blasted the sanctions in a television interview on Sunday. ' +
+      'Naive? Foreign Minister Sergei Petrov pressed a red button with his counterpart in 2009. ' +
+      "'These sanctions hurt European business,' he claimed.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dmitry Orlov']);
+  });
+
+  it('a heading that names a person is about them: "Putin: ..." then "he said"', () => {
+    const text =
+      'Vladimir Putin met Barack Obama in China on Monday. Putin: Russia and the US may reach a deal on Syria soon. ' +
+      '"We are close to an agreement on the ceasefire," he said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Vladimir Putin']);
+  });
+
   it('a one-word name before a colon still speaks', () => {
     const q = only("Putin: Russia & US may reach agreement on Syria 'within next few days'\n\nThe leaders met in China.");
     expect(q.speaker).toBe('Putin');
