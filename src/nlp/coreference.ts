@@ -202,16 +202,23 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
 const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 const PRONOUN_SUBJECT = /^(He|She|he|she)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 
+/** "The controversial radio host's": a description of a person in the possessive (the 's left out of the match). */
+const POSSESSIVE_DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)(?=['’]s[ \u00a0]+(?:(\p{Ll}[\p{L}-]*)[ \u00a0,]+)?(\p{Ll}[\p{L}-]*))/u;
+const personNoun = (head: string) => !!GENDERED_NOUN[head] || PERSON_NOUN.test(head) || NEW_PERSON_NOUN.test(head) || /-year-old$/.test(head);
+
 /** The subject that opens a sentence when it is a description of a person or a he/she, not a name. */
 function chainSubject(lead: string, from: number): Subject | null {
   const fronted = FRONTED.exec(lead)?.[0].length ?? 0;
   const rest = lead.slice(fronted);
   const pronoun = PRONOUN_SUBJECT.exec(rest);
   if (pronoun && (verbLike(pronoun[2]!) || /n[’']t$/.test(pronoun[2]!))) return { kind: 'pronoun', text: pronoun[1]!, pos: from + fronted };
+  // "The controversial radio host's comments caused a row ...": the sentence is about the host.
+  const owner = POSSESSIVE_DESCRIPTION_SUBJECT.exec(rest);
+  // Not when what they own is a person ("The billionaire's wife said"): the sentence is about the wife.
+  if (owner && !/\p{Lu}/u.test(owner[1]!) && personNoun(owner[2]!) && ![owner[3], owner[4]].some((w) => w && (personNoun(w) || personNoun(w.replace(/s$/, ''))))) return { kind: 'descriptor', text: rest.slice(0, owner[0].length).trim(), pos: from + fronted };
   const d = DESCRIPTION_SUBJECT.exec(rest);
   if (!d || !verbLike(d[3]!) || /\p{Lu}/u.test(d[1]!)) return null;
-  const head = d[2]!;
-  if (!(GENDERED_NOUN[head] || PERSON_NOUN.test(head) || NEW_PERSON_NOUN.test(head) || /-year-old$/.test(head))) return null;
+  if (!personNoun(d[2]!)) return null;
   return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
 }
 

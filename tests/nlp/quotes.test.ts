@@ -638,3 +638,20 @@ describe('extractQuotes: cue shapes of British and wire copy (round 8)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Luca Bardi', 'Anna Ricci', 'Marco Neri', 'a spokesman for the show']);
   });
 });
+
+describe('extractQuotes: whom a "he" walks back to (round 8)', () => {
+  it('a sentence about "the radio host\'s comments" is about the host, not the people it names', () => {
+    const text =
+      'Rick Dunn has apologised for calling a student a liar after she criticised his show. ' +
+      "The controversial radio host's comments, which included a suggestion that Jane Moore should resign, caused a row that drew in Barack Obama. " +
+      "But today he insisted: 'I did not mean a personal attack on Ms Moore.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rick Dunn']);
+  });
+
+  it('"The billionaire\'s wife" is about the wife: the chain does not go to the billionaire', () => {
+    const text =
+      'Donald Grant thanked the delegates on Monday night. The billionaire\'s wife, Melanie Grant, spoke after him. ' +
+      '"He has always been a fighter for this country," she said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Melanie Grant']);
+  });
+});
