@@ -121,9 +121,10 @@ const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00
 /**
  * "The deputy leader of Preston Borough Council, John Lyle, said": a person noun, a body named after
  * "of"/"at"/"for", then the name set off by commas (the body's last word is capitalised, so
- * NAME_APPOSITIVE_AT_END does not see it). Groups: the head noun, the name.
+ * NAME_APPOSITIVE_AT_END does not see it). The body has two words or more: "The mayor of Sydney,
+ * Cape Breton," is a town and its region. Groups: the head noun, the name.
  */
-const ROLE_OF_BODY_NAME_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*)[ \u00a0](?:of|at|for)[ \u00a0](?:the[ \u00a0])?(?:\p{Lu}[\p{L}.'’&-]*[ \u00a0](?:(?:of|for|and|the)[ \u00a0])?){0,5}\p{Lu}[\p{L}'’-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
+const ROLE_OF_BODY_NAME_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*)[ \u00a0](?:of|at|for)[ \u00a0](?:the[ \u00a0])?(?:\p{Lu}[\p{L}.'’&-]*[ \u00a0](?:(?:of|for|and|the)[ \u00a0])?){1,5}\p{Lu}[\p{L}'’-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 /** A name that opens a clause, then a comma: what a role right after it is in apposition to. */
 const NAME_BEFORE_ROLE = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*(?!Q[\s\u00a0])((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[ \u00a0]+$/u;
 /** A fronted time or place ("In December,", "On Saturday,", "Last March,"), not a name. */
