@@ -194,7 +194,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // Subjects of the main clause before those of a fronted one ("When Maddow pointed out ..., Clinton seized").
     const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos)).sort((a, b) => Number(a.pos < mainClause) - Number(b.pos < mainClause));
     const ordered = [...spoke, ...initial, ...subjects, ...inSentence];
-    for (const m of ordered) if (accept(m.person) && fits(m.person, m.spoke || initial.includes(m) || subjects.includes(m))) return m.person;
+    for (const m of ordered) if (!workCredit(ctx.text, m.pos) && accept(m.person) && fits(m.person, m.spoke || initial.includes(m) || subjects.includes(m))) return m.person;
   }
   return null;
 }
@@ -230,6 +230,12 @@ function sentenceInitial(before: string): boolean {
   if (/^(?:When|While|If|As|After|Before|Because|Although|Though|Since|Until|Unless|Once|Whether)[\s\u00a0]/.test(rest)) return false;
   // Only title and role words before the name ("House Speaker", "Former Pennsylvania Gov.").
   return /^(?:[\p{Lu}][\p{L}.’'-]*[ \u00a0]+)*$/u.test(rest);
+}
+
+/** "Stevie Ray Vaughan's 'Pride and Joy'": a name credited with a quoted work, not a person in the story. */
+const WORK_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}-]*['’]s[ \u00a0]+['‘"“]/u;
+function workCredit(text: string, pos: number): boolean {
+  return WORK_CREDIT.test(text.slice(pos, pos + 80));
 }
 
 /** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */

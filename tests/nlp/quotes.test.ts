@@ -669,4 +669,12 @@ describe('extractQuotes: whom a "he" walks back to (round 8)', () => {
       'Last moments: The pictures show the couple at home. "Every vote will count this time."';
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Barack Obama', 'Barack Obama', 'Barack Obama']);
   });
+
+  it('a name credited with a quoted work ("Stevie Ray Vaughan\'s \'Pride and Joy\'") is no "she"', () => {
+    const text =
+      'Thea Moss set up a photo shoot with her father before his surgery. ' +
+      "They danced to several songs, including Stevie Ray Vaughan's 'Pride and Joy.' 'That was his time to bust loose and let it all out,' she said.";
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('That was'));
+    expect(quote?.speaker).toBe('Thea Moss');
+  });
 });
