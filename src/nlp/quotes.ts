@@ -11,7 +11,7 @@
 
 import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
-import { type Cue, type Subject, cueAtVerb, leadingCue, sentenceSubject, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
+import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
 import { type Person, indexPeople } from './people.ts';
 import { OrganisationIndex } from './organisations.ts';
@@ -470,7 +470,7 @@ interface Working {
   span: QuoteSpan;
   cue: Cue | null;
   /** Where the cue came from; immediate trailing cues mark full statements. */
-  cueKind: 'trailing' | 'leading' | 'later' | 'previous-paragraph' | 'inherited' | 'narration' | null;
+  cueKind: 'trailing' | 'leading' | 'later' | 'previous-paragraph' | 'inherited' | null;
   sentenceStart: number;
   sentenceEnd: number;
   masked: string;
@@ -683,14 +683,6 @@ function inheritCues(text: string, work: Working[]): void {
       w.cue = next.cue; w.cueKind = 'inherited';
       continue;
     }
-    // `"A," says X. Y hopes to expand the scheme. "B."`: a quotation that opens a sentence right after
-    // one about someone else is that person's words, not the last speaker's.
-    const narrator = prev?.cue && prev.span.paragraph === w.span.paragraph ? narrationSubject(w, prev) : null;
-    if (narrator) {
-      w.cue = { text: narrator.text, subject: narrator, pos: narrator.pos };
-      w.cueKind = 'narration';
-      continue;
-    }
     // `"A," he said. "B."`: the speaker goes on in the same paragraph.
     if (prev?.cue && prev.span.paragraph === w.span.paragraph) {
       w.cue = prev.cue; w.cueKind = 'inherited';
@@ -703,25 +695,6 @@ function inheritCues(text: string, work: Working[]): void {
     }
   }
   void text;
-}
-
-/**
- * The named subject of the reporter's sentence just before w, when w opens a sentence, that sentence
- * lies after the previous quotation and its subject is not the previous quotation's speaker.
- */
-function narrationSubject(w: Working, prev: Working): Subject | null {
-  const ps = w.paragraph.start;
-  if (w.masked.slice(w.sentenceStart - ps, w.span.open - ps).trim() !== '' || !prev.cue?.subject) return null;
-  // The sentence before w's, when it lies wholly after the previous quotation (not the one that ends with its cue).
-  const from = sentenceStarts(w.masked, w.paragraph).filter((x) => x < w.sentenceStart).pop();
-  if (from === undefined || from < prev.span.close) return null;
-  const sentence = w.masked.slice(from - ps, w.sentenceStart - ps);
-  // Not a caption under a heading ("Last moments: The pictures ..."), nor one with a quotation of its own.
-  if (/\bQ\b/.test(sentence) || /^[\s\u00a0]*\p{Lu}[\p{L}'’-]*(?:[ \u00a0][\p{L}'’-]+){0,2}:/u.test(sentence) || CAPTION_MARKER.test(sentence)) return null;
-  const subject = sentenceSubject(sentence, from);
-  if (subject?.kind !== 'name') return null;
-  const surname = (s: string) => s.split(/[ \u00a0]+/).pop()!.replace(/[’']s$/, '');
-  return surname(subject.text) === surname(prev.cue.subject.text) ? null : subject;
 }
 
 /** A masked paragraph with no words of the reporter's own: quotations and punctuation only. */

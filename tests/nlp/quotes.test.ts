@@ -655,14 +655,6 @@ describe('extractQuotes: whom a "he" walks back to (round 8)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Melanie Grant']);
   });
 
-  it('a bare quotation after a sentence about someone else is theirs, not the last speaker\'s', () => {
-    const text =
-      '"Before, I did not care about anything," says Mark Bello, who joined the group at 15. "But then Rosa pushed me to finish school." ' +
-      'Today, Bello is one of the group\'s volunteers. Rosa Dimas hopes to take the school to other towns. ' +
-      '"I always tell my volunteers that they are the change they want to see."';
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mark Bello', 'Mark Bello', 'Rosa Dimas']);
-  });
-
   it('the speaker goes on when the sentence between is the cue\'s own, or a caption under a heading', () => {
     const text =
       '"Our progress is on the ballot," Mr. Barack Obama said at the dinner, where Mrs. Hillary Clinton also spoke. "Justice is on the ballot." ' +
