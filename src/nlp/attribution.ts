@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
 import { nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
@@ -26,7 +26,9 @@ const PLURAL_RECIPIENT_AT_END = /\b(?:to|for)[\s\u00a0]+(?:(?:the|its|his|her|th
 const CLAUSE_OPENER = new Set('As But And When While If After Before Because Although Though So Yet Then Now Still Also Even Meanwhile However Instead Here There'.split(' '));
 const ADDRESSEE_VERBS = /^(?:told|tells|telling|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
 const PARTICIPLE = /ing$/i;
-const ABBREV_TOKEN = /^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Sr|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|\p{Lu})\.$|^(?:\p{Lu}\.)+$/u;
+/** A title's or an initial's period, which ends no sentence between a subject and its verb. */
+const TITLE_PERIOD = new RegExp(String.raw`\b(?:${NAME_TITLE_ABBREVIATIONS}|\p{Lu})\.`, 'gu');
+const ABBREV_TOKEN = new RegExp(String.raw`^(?:${NAME_TITLE_ABBREVIATIONS}|\p{Lu})\.$|^(?:\p{Lu}\.)+$`, 'u');
 const ROLE_WORD = /^(?:delegate|resident|boss|member|voter|supporter|student|co-host|cohost|organizer|activist|volunteer|owner|worker|teacher|official|host|anchor|spokesman|spokeswoman|spokesperson|widow|widower|chairman|chairwoman|president|director|secretary|senator|candidate|nominee|strategist|adviser|advisor|aide|lawyer|attorney|manager|chief|leader|founder|pollster|commentator|columnist|correspondent|reporter|economist|analyst|official|governor|mayor|member|coach|campaign|surrogate|executive|editor|writer|professor|chair)$/;
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you']);
@@ -42,6 +44,17 @@ const FILLERS = new Set(
     'emphatically finally candidly openly privately bitterly gleefully sarcastically jokingly confidently ' +
     'herself himself themselves earlier first initially subsequently immediately last separately').split(' '),
 );
+/** Nouns and adjectives ending in -ly that can end a subject: "the family said", "the weekly reported". */
+const LY_NOT_ADVERB = /^(?:family|families|assembly|supply|monopoly|anomaly|butterfly|quarterly|weekly|monthly|yearly|nightly|homily|melancholy|jelly|belly|bully|rally|ally|daily|reply|italy|elderly|poly)$/;
+/** Adverbs of naming, not of saying: "what is typically called", "what is commonly known as". */
+const NAMING_ADVERB = /^(?:typically|usually|commonly|generally|normally|widely|popularly|formerly|originally|officially|sometimes|affectionately|colloquially|informally)$/;
+/**
+ * A lower-case adverb between a subject and its verb: "one man allegedly shouted", "a witness
+ * apparently told", "the boy excitedly said" (court and crime reports hedge with these).
+ */
+function mannerAdverb(word: string): boolean {
+  return /^\p{Ll}{3,}ly$/u.test(word) && !LY_NOT_ADVERB.test(word) && !NAMING_ADVERB.test(word);
+}
 const CLAUSE_STOP = new Set(
   ('and but or that because when after before while if than as who which whom whose where so since though ' +
     'although unless until whether then yet nor to of by for with from at in on about into over under ' +
@@ -105,6 +118,17 @@ const PARTY_CORE = /[RDI]-[A-Z]/;
 const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,").
 const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},)){3,140},\s*$/u;
+/**
+ * "The deputy leader of Preston Borough Council, John Lyle, said": a person noun, a body named after
+ * "of"/"at"/"for", then the name set off by commas (the body's last word is capitalised, so
+ * NAME_APPOSITIVE_AT_END does not see it). The body has two words or more: "The mayor of Sydney,
+ * Cape Breton," is a town and its region. Groups: the head noun, the name.
+ */
+const ROLE_OF_BODY_NAME_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*)[ \u00a0](?:of|at|for)[ \u00a0](?:the[ \u00a0])?(?:\p{Lu}[\p{L}.'’&-]*[ \u00a0](?:(?:of|for|and|the)[ \u00a0])?){1,5}\p{Lu}[\p{L}'’-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
+/** A name that opens a clause, then a comma: what a role right after it is in apposition to. */
+const NAME_BEFORE_ROLE = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*(?!Q[\s\u00a0])((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[ \u00a0]+$/u;
+/** A fronted time or place ("In December,", "On Saturday,", "Last March,"), not a name. */
+const TIME_OR_PLACE_LEAD = /^(?:In|On|At|By|For|From|With|After|Before|During|Since|Until|Last|This|Next|Early|Late|Earlier|Later)[ \u00a0]|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** A name right after a preposition is its object ("a host in Paris, France,"), not a subject. */
 const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on|by|into|across|outside|inside|around|across)[\s\u00a0]+$/;
 /**
@@ -152,11 +176,23 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     if (heard) return subjectBefore(segment.slice(0, heard.index), offset);
   }
   const subject = phraseBefore(segment, offset);
-  if (subject) return subject.kind === 'pronoun' || subject.viaText ? subject : postModifiedSubject(segment, offset, subject) ?? subject;
+  if (subject) return subject.kind === 'pronoun' || subject.viaText ? subject : nameBeforeRole(segment, offset, postModifiedSubject(segment, offset, subject) ?? subject);
   // "officials with knowledge of the meeting": no phrase of its own found before the verb, the
   // object of the last preposition may still belong to a noun for people.
   const object = lastPrepositionObject(segment, offset);
   return object && postModifiedSubject(segment, offset, object);
+}
+
+/**
+ * "Luca Bardi, the yard's sales director told": a role right after a name that opens the clause is
+ * that person's, even when the page dropped the comma that closes it; the name is the fuller source.
+ */
+function nameBeforeRole(segment: string, offset: number, subject: Subject): Subject {
+  if (subject.kind !== 'descriptor' || /^(?:his|her|their|its|our|my)[ \u00a0]/i.test(subject.text)) return subject;
+  const named = NAME_BEFORE_ROLE.exec(segment.slice(Math.max(0, subject.pos - offset - 60), subject.pos - offset));
+  const name = named?.[1];
+  if (!named || !name || TIME_OR_PLACE_LEAD.test(name) || CLAUSE_OPENER.has(name.split(/[ \u00a0]/)[0]!) || !parseNameRun(name)) return subject;
+  return { kind: 'name', text: name, pos: subject.pos - named[0].length + named[0].indexOf(name) };
 }
 
 /** The words after the last preposition among the segment's last few, as a phrase. */
@@ -255,6 +291,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   while (tail > 0 && /[\p{L}\p{N}.'’-]/u.test(s[tail - 1]!)) tail--;
   const named = s.trimEnd().endsWith(',') ? NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
   if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + tail + named.index + named[0].indexOf(named[1]!) };
+  const ofBody = s.trimEnd().endsWith(',') && !named ? ROLE_OF_BODY_NAME_AT_END.exec(s.slice(tail)) : null;
+  if (ofBody && personHead(ofBody[1]!) && parseNameRun(ofBody[2]!)) return { kind: 'name', text: ofBody[2]!, pos: offset + tail + ofBody.index + ofBody[0].lastIndexOf(ofBody[2]!) };
   // A name, a bracket and an appositive of at most 140 characters fit in the last 400: the pattern
   // runs on those only (from a word's start).
   let from = s.length > 400 ? s.length - 400 : 0;
@@ -295,7 +333,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   if (time) s = s.slice(0, s.length - time[0].length);
   const tokens = tokenize(s, offset);
   let i = tokens.length - 1;
-  while (i >= 0 && FILLERS.has(tokens[i]!.text.toLowerCase())) i--;
+  while (i >= 0 && (FILLERS.has(tokens[i]!.text.toLowerCase()) || mannerAdverb(tokens[i]!.text))) i--;
   if (i < 0) return null;
   const last = tokens[i]!;
   if (/[,;:]$/.test(last.text) || last.text === 'Q' || /["“”]$/.test(last.text)) return null;
@@ -725,7 +763,7 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
     return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };
   }
   // Subject then verb, with at most a few words between the quote and the verb.
-  if (beforeVerb.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(beforeVerb.replace(/\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Gen|Lt|Col|Del|Rev|\p{Lu})\./gu, ''))) return null;
+  if (beforeVerb.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(beforeVerb.replace(TITLE_PERIOD, ''))) return null;
   const subject = subjectBefore(beforeVerb, at);
   if (!subject || !speaks(verb, subject)) return null;
   // `"... Before." The scientist says she doesn't take it lightly`: a new sentence whose verb

@@ -108,6 +108,31 @@ function firstAtOrAfter(sorted: ReadonlyArray<{ pos: number }>, pos: number): nu
   return lo;
 }
 
+/** A sentence that opens with a heading of one to three words and a colon: "Out: Quicken Loans also ...". */
+const HEADING_COLON = /^[\s\u00a0]*\p{Lu}[\p{L}'’-]*(?:[ \u00a0][\p{L}'’-]+){0,2}:[ \u00a0]+(?=\p{Lu})/u;
+/** A heading that is a sentence of its own, one or two words and a "?" or "!": "Naive? Russian Foreign Minister ...". */
+const HEADING_SENTENCE = /^[\s\u00a0]*\p{Lu}[\p{L}'’-]*(?:[ \u00a0][\p{L}'’-]+)?[?!][\s\u00a0]*$/u;
+
+/**
+ * Whether sentence k is a picture caption run into the text in the tabloid style, a short heading
+ * then the caption ("Out: Quicken Loans also decided ...", "Naive? Russian Foreign Minister X
+ * pressed ..."): it names whom a photo shows, not whom the story follows. A heading that is a name
+ * the article knows ("Putin: Russia may ...") is a headline about that person, not a caption.
+ */
+function headedCaption(ctx: ResolveContext, k: number, all: ReadonlyArray<{ pos: number }>): boolean {
+  const from = ctx.sentenceStarts[k]!;
+  const to = ctx.sentenceStarts[k + 1] ?? ctx.text.length;
+  const sentence = ctx.text.slice(from, to);
+  const colon = HEADING_COLON.exec(sentence);
+  if (colon) {
+    const first = all[firstAtOrAfter(all, from)];
+    return !(first && first.pos < from + colon[0].length);
+  }
+  if (k === 0) return false;
+  const previous = ctx.text.slice(ctx.sentenceStarts[k - 1]!, from);
+  return HEADING_SENTENCE.test(previous) && !ctx.inQuote(ctx.sentenceStarts[k - 1]!);
+}
+
 /**
  * "he"/"she": walk back sentence by sentence and take the first (leftmost, usually the subject)
  * person of the right gender. A sentence whose subject is the same pronoun refers to the same
@@ -135,6 +160,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // whom the story is following: its names never make a "he" or "she".
     const caption = CAPTION_MARKER.exec(ctx.text.slice(from, to));
     if (caption && k < here) continue;
+    if (k < here && headedCaption(ctx, k, all)) continue;
     if (caption) from += caption.index + caption[0].length;
     // `all` is in text order: the mentions in [from, to) are one stretch of it.
     const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));
@@ -168,7 +194,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // Subjects of the main clause before those of a fronted one ("When Maddow pointed out ..., Clinton seized").
     const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos)).sort((a, b) => Number(a.pos < mainClause) - Number(b.pos < mainClause));
     const ordered = [...spoke, ...initial, ...subjects, ...inSentence];
-    for (const m of ordered) if (accept(m.person) && fits(m.person, m.spoke || initial.includes(m) || subjects.includes(m))) return m.person;
+    for (const m of ordered) if (!workCredit(ctx.text, m.pos) && accept(m.person) && fits(m.person, m.spoke || initial.includes(m) || subjects.includes(m))) return m.person;
   }
   return null;
 }
@@ -176,16 +202,23 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
 const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 const PRONOUN_SUBJECT = /^(He|She|he|she)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 
+/** "The controversial radio host's": a description of a person in the possessive (the 's left out of the match). */
+const POSSESSIVE_DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)(?=['’]s[ \u00a0]+(?:(\p{Ll}[\p{L}-]*)[ \u00a0,]+)?(\p{Ll}[\p{L}-]*))/u;
+const personNoun = (head: string) => !!GENDERED_NOUN[head] || PERSON_NOUN.test(head) || NEW_PERSON_NOUN.test(head) || /-year-old$/.test(head);
+
 /** The subject that opens a sentence when it is a description of a person or a he/she, not a name. */
 function chainSubject(lead: string, from: number): Subject | null {
   const fronted = FRONTED.exec(lead)?.[0].length ?? 0;
   const rest = lead.slice(fronted);
   const pronoun = PRONOUN_SUBJECT.exec(rest);
   if (pronoun && (verbLike(pronoun[2]!) || /n[’']t$/.test(pronoun[2]!))) return { kind: 'pronoun', text: pronoun[1]!, pos: from + fronted };
+  // "The controversial radio host's comments caused a row ...": the sentence is about the host.
+  const owner = POSSESSIVE_DESCRIPTION_SUBJECT.exec(rest);
+  // Not when what they own is a person ("The billionaire's wife said"): the sentence is about the wife.
+  if (owner && !/\p{Lu}/u.test(owner[1]!) && personNoun(owner[2]!) && ![owner[3], owner[4]].some((w) => w && (personNoun(w) || personNoun(w.replace(/s$/, ''))))) return { kind: 'descriptor', text: rest.slice(0, owner[0].length).trim(), pos: from + fronted };
   const d = DESCRIPTION_SUBJECT.exec(rest);
   if (!d || !verbLike(d[3]!) || /\p{Lu}/u.test(d[1]!)) return null;
-  const head = d[2]!;
-  if (!(GENDERED_NOUN[head] || PERSON_NOUN.test(head) || NEW_PERSON_NOUN.test(head) || /-year-old$/.test(head))) return null;
+  if (!personNoun(d[2]!)) return null;
   return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
 }
 
@@ -197,6 +230,12 @@ function sentenceInitial(before: string): boolean {
   if (/^(?:When|While|If|As|After|Before|Because|Although|Though|Since|Until|Unless|Once|Whether)[\s\u00a0]/.test(rest)) return false;
   // Only title and role words before the name ("House Speaker", "Former Pennsylvania Gov.").
   return /^(?:[\p{Lu}][\p{L}.’'-]*[ \u00a0]+)*$/u.test(rest);
+}
+
+/** "Stevie Ray Vaughan's 'Pride and Joy'": a name credited with a quoted work, not a person in the story. */
+const WORK_CREDIT = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}-]*['’]s[ \u00a0]+['‘"“]/u;
+function workCredit(text: string, pos: number): boolean {
+  return WORK_CREDIT.test(text.slice(pos, pos + 80));
 }
 
 /** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */

@@ -62,7 +62,8 @@ export const PERSON_TITLES: Readonly<Record<string, TitleGender>> = {
   judge: null, justice: null, atty: null, prof: null, professor: null, rev: null, reverend: null, pope: null,
   prime: null, minister: null, chancellor: null, mayor: null, speaker: null, chairman: 'm',
   chairwoman: 'f', chair: null, del: null, delegate: null, attorney: null, sheriff: null, chief: null,
-  ambassador: null, lt: null, col: null, capt: null, sgt: null, adm: null, commissioner: null,
+  ambassador: null, lt: null, col: null, capt: null, sgt: null, adm: null, maj: null, brig: null,
+  cpl: null, pvt: null, pte: null, cmdr: null, cdr: null, supt: null, det: null, insp: null, cllr: null, commissioner: null,
   director: null, officer: null, candidate: null, nominee: null, leader: null, host: null,
   anchor: null, correspondent: null, spokesman: 'm', spokeswoman: 'f', spokesperson: null,
   state: null, press: null, foreign: null, defense: null, deputy: null, assistant: null,
@@ -80,6 +81,13 @@ export const ABBREVIATED_TITLE_LIST: readonly string[] = (
     'sen rep gov atty amb supt det insp rev fr hon pres st mt ft sr jr vs v cf e.g i.e viz'
   ).split(' ');
 export const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(ABBREVIATED_TITLE_LIST);
+/**
+ * The same titles as written before a name, dotted ("Maj. Gen. Adnan Haddad", "Det. Supt. Quinn"),
+ * as a regex alternation: the name finder and the cue parser keep the period with the title, so
+ * a military or police rank is never read as the name itself ("said Maj").
+ */
+export const NAME_TITLE_ABBREVIATIONS =
+  'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Pte|Adm|Maj|Cmdr|Cdr|Brig|Supt|Det|Insp|Cllr|Del|Rev|Prof|Pres|Atty|St|Jr|Sr';
 
 
 /** Abbreviations that can also end a sentence: the splitter splits only if a typical opener follows. */

@@ -7,7 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
-import { PERSON_TITLES } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, PERSON_TITLES } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
@@ -136,7 +136,7 @@ const FEMALE_NAMES = new Set(
  * of character classes.
  */
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
-  const nameWord = String.raw`(?:(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|Pres|Atty|St|Jr|Sr)\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
+  const nameWord = String.raw`(?:(?:${NAME_TITLE_ABBREVIATIONS})\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
   return new RegExp(
     String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0])?${nameWord})*`,
     'gu',

@@ -9,7 +9,7 @@
 // the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
-import { CAPTION_MARKER, QUOTE_MARKS } from './lexicon.ts';
+import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
@@ -392,7 +392,7 @@ function makeSpan(
 // ---------------------------------------------------------------------------------------------
 // Attribution over the spans.
 
-const ABBREVIATION = /(?:\b(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|St|Jr|Sr|Gen|Lt|Col|Capt|Sgt|Del|Rev|Prof|Inc|Corp|Co|No|vs|etc|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|a\.m|p\.m)|\b\p{Lu}|\b(?:\p{Lu}\.)+\p{Lu})$/u;
+const ABBREVIATION = new RegExp(String.raw`(?:\b(?:${NAME_TITLE_ABBREVIATIONS}|Inc|Corp|Co|No|vs|etc|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|a\.m|p\.m)|\b\p{Lu}|\b(?:\p{Lu}\.)+\p{Lu})$`, 'u');
 
 /** Paragraph text with every quotation replaced by "Q" and padding, so offsets still line up. */
 function maskQuotes(text: string, p: Paragraph, spans: QuoteSpan[]): string {

@@ -570,8 +570,103 @@ describe('extractQuotes: picture captions run into the text', () => {
     expect(quotes[0]!.speaker).not.toBe('Out');
   });
 
+  it('a caption under a short heading and a colon gives no "he": "Out: Quicken Loans also ..."', () => {
+    const text =
+      'Rush Holt has apologised for his remarks on the radio show. Several advertisers left the show this week. ' +
+      'Out: Brightway Homes also decided to pull advertising from the show after the comments. ' +
+      "On his show yesterday, the 61-year-old defended his comments. He said: 'I was only trying to make a point about the bill.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rush Holt']);
+  });
+
+  it('a caption after a heading of its own ("Naive? Foreign Minister X pressed ...") gives no "he"', () => {
+    const text =
+      'Prime Minister Dmitry Orlov blasted the sanctions in a television interview on Sunday. ' +
+      'Naive? Foreign Minister Sergei Petrov pressed a red button with his counterpart in 2009. ' +
+      "'These sanctions hurt European business,' he claimed.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dmitry Orlov']);
+  });
+
+  it('a heading that names a person is about them: "Putin: ..." then "he said"', () => {
+    const text =
+      'Vladimir Putin met Barack Obama in China on Monday. Putin: Russia and the US may reach a deal on Syria soon. ' +
+      '"We are close to an agreement on the ceasefire," he said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Vladimir Putin']);
+  });
+
   it('a one-word name before a colon still speaks', () => {
     const q = only("Putin: Russia & US may reach agreement on Syria 'within next few days'\n\nThe leaders met in China.");
     expect(q.speaker).toBe('Putin');
+  });
+});
+
+describe('extractQuotes: cue shapes of British and wire copy (round 8)', () => {
+  it('an abbreviated military or police rank stays with the name: "said Maj. Gen. Omar Haddad"', () => {
+    const text =
+      'Security forces detained the two reporters on Tuesday. "We do not arrest anyone for their work," said Maj. Gen. Omar Haddad, the police spokesman. ' +
+      '"Both men were released within hours," said Brig. Gen. Carlos Mendez. "We have started an inquiry," Det. Supt. Laura Quinn told reporters.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Omar Haddad', 'Carlos Mendez', 'Laura Quinn']);
+  });
+
+  it('an adverb between the subject and its verb: "one man allegedly shouted", "a witness apparently told"', () => {
+    const text =
+      "The gang surrounded the car and pulled the driver out. 'You are not from here,' one man allegedly shouted at the woman. " +
+      "'Get out of this town now,' a witness apparently told police.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['one man', 'a witness']);
+  });
+
+  it('"the family said" and "what is typically called" are no adverb before a verb', () => {
+    const quotes = extractQuotes(
+      'The boy was found safe on Sunday. "We are so grateful to everyone who searched," the family said. ' +
+        'Doctors hope to use the cells for what is typically called "regenerative medicine" one day.',
+    );
+    expect(quotes[0]!.speaker).toBe('the family');
+    expect(quotes.find((q) => q.text.startsWith('regenerative'))?.speaker ?? '').not.toMatch(/what/);
+  });
+
+  it('"The deputy leader of Oakham Borough Council, Peter Lyle, said" is Peter Lyle', () => {
+    const text =
+      "Council chiefs have ordered a licence review for the club. The deputy leader of Oakham Borough Council, Peter Lyle, said: 'I am appalled by what happened at the club.' " +
+      'A local father, Tom Reed, said he was shocked.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Peter Lyle']);
+  });
+
+  it('a name, then its role with the closing comma dropped: "Anna Ricci, Arno\'s sales director told"', () => {
+    const text =
+      "The yacht will be shown in Monaco next month. 'Every detail was built by hand,' Luca Bardi, the yard's sales director told a trade magazine. " +
+      "'We are proud of her,' Anna Ricci, Arno's sales director told the magazine. 'She is the best boat we built,' Marco Neri, a designer at the yard told reporters. " +
+      "On Saturday, a spokesman for the show said: 'We expect a record crowd.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Luca Bardi', 'Anna Ricci', 'Marco Neri', 'a spokesman for the show']);
+  });
+});
+
+describe('extractQuotes: whom a "he" walks back to (round 8)', () => {
+  it('a sentence about "the radio host\'s comments" is about the host, not the people it names', () => {
+    const text =
+      'Rick Dunn has apologised for calling a student a liar after she criticised his show. ' +
+      "The controversial radio host's comments, which included a suggestion that Jane Moore should resign, caused a row that drew in Barack Obama. " +
+      "But today he insisted: 'I did not mean a personal attack on Ms Moore.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rick Dunn']);
+  });
+
+  it('"The billionaire\'s wife" is about the wife: the chain does not go to the billionaire', () => {
+    const text =
+      'Donald Grant thanked the delegates on Monday night. The billionaire\'s wife, Melanie Grant, spoke after him. ' +
+      '"He has always been a fighter for this country," she said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Melanie Grant']);
+  });
+
+  it('the speaker goes on when the sentence between is the cue\'s own, or a caption under a heading', () => {
+    const text =
+      '"Our progress is on the ballot," Mr. Barack Obama said at the dinner, where Mrs. Hillary Clinton also spoke. "Justice is on the ballot." ' +
+      'Last moments: The pictures show the couple at home. "Every vote will count this time."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Barack Obama', 'Barack Obama', 'Barack Obama']);
+  });
+
+  it('a name credited with a quoted work ("Stevie Ray Vaughan\'s \'Pride and Joy\'") is no "she"', () => {
+    const text =
+      'Thea Moss set up a photo shoot with her father before his surgery. ' +
+      "They danced to several songs, including Stevie Ray Vaughan's 'Pride and Joy.' 'That was his time to bust loose and let it all out,' she said.";
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('That was'));
+    expect(quote?.speaker).toBe('Thea Moss');
   });
 });
