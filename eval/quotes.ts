@@ -631,7 +631,9 @@ interface CnndmResult {
 /** The 30 labelled items in eval/quotes/README.md's listed order (the seeded order they were chosen in). */
 function cnndmReadmeOrder(): string[] {
   const readme = readFileSync(join(here, 'quotes/README.md'), 'utf8');
-  return [...readme.matchAll(/^ {4}([0-9a-f]{40})$/gm)].map((m) => m[1]!);
+  // Only the first set's section: the fresh set's section lists its own ids the same way.
+  const section = readme.split(/^## cnndm-fresh\.jsonl/m)[0]!;
+  return [...section.matchAll(/^ {4}([0-9a-f]{40})$/gm)].map((m) => m[1]!);
 }
 
 /**
