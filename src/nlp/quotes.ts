@@ -173,6 +173,23 @@ function scanSingle(text: string, p: Paragraph): Array<[number, number]> {
 /** After an opening single mark: elisions and years, not quotations ('em, 'til, 'n', '90s). */
 const ELISION_AFTER = /^(?:em|til|cause|cos|n|tis|twas|bout|round|ere|ow|nuff|kay)\b|^\d0s\b|^\d{2}\b/i;
 
+/** Where single marks could open speech (followed by a capital) or close it (after its punctuation). */
+interface SingleMarks {
+  openers: number[];
+  closers: number[];
+}
+
+/** SingleMarks of every paragraph, inside double quotes or not. */
+function singleMarks(text: string, paragraphs: Paragraph[]): SingleMarks {
+  const marks: SingleMarks = { openers: [], closers: [] };
+  for (const p of paragraphs) {
+    const line = text.slice(p.start, p.end);
+    for (const m of line.matchAll(/(?:^|[:,.!?]\s+)(['‘])\p{Lu}/gu)) marks.openers.push(p.start + m.index + m[0].length - 2);
+    for (const m of line.matchAll(/[.,!?](['’])(?=\s|$)/g)) marks.closers.push(p.start + m.index + 1);
+  }
+  return marks;
+}
+
 /**
  * Whether the article quotes speech in single marks: at least two opening marks where speech
  * starts (after "said:", at a paragraph's start, after "said," or a sentence's end) followed by a
@@ -180,16 +197,10 @@ const ELISION_AFTER = /^(?:em|til|cause|cos|n|tis|twas|bout|round|ere|ow|nuff|ka
  * double-quoted span, and no fewer than its double-quoted spans. Nested quotes in a US article
  * ("He said, 'No.'") sit inside double quotes and do not count.
  */
-function quotesInSingleMarks(text: string, paragraphs: Paragraph[], doubleSpans: Array<[number, number]>): boolean {
+function quotesInSingleMarks(marks: SingleMarks, doubleSpans: Array<[number, number]>): boolean {
   const outside = (i: number) => !doubleSpans.some(([o, c]) => i >= o && i <= c);
-  let openers = 0;
-  let closers = 0;
-  for (const p of paragraphs) {
-    const line = text.slice(p.start, p.end);
-    for (const m of line.matchAll(/(?:^|[:,.!?]\s+)(['‘])\p{Lu}/gu)) if (outside(p.start + m.index + m[0].length - 2)) openers++;
-    for (const m of line.matchAll(/[.,!?](['’])(?=\s|$)/g)) if (outside(p.start + m.index + 1)) closers++;
-  }
-  return openers >= 2 && closers >= 1 && openers >= doubleSpans.length;
+  const openers = marks.openers.filter(outside).length;
+  return openers >= 2 && marks.closers.some(outside) && openers >= doubleSpans.length;
 }
 
 /** Offset of the start of the sentence holding `i`, not before `from` (a full stop, ! or ? and space before it). */
@@ -358,8 +369,12 @@ export function findQuoteSpans(text: string, paragraphs: Paragraph[] = splitPara
  * (inside them, double marks are nested quotes).
  */
 function findSingleStyle(text: string, paragraphs: Paragraph[]): QuoteSpan[] | null {
+  const marks = singleMarks(text, paragraphs);
+  // Most articles (any with an apostrophe comes here) fail on the counts alone, before the double
+  // quotes, which findQuoteSpans then scans for their own path, are scanned here too.
+  if (marks.openers.length < 2 || marks.closers.length === 0) return null;
   const doubles = paragraphs.map((p) => (/["“”„«»]/.test(text.slice(p.start, p.end)) ? scanDouble(text, p, null).spans : []));
-  if (!quotesInSingleMarks(text, paragraphs, doubles.flat().map(([o, c]) => [o, c] as [number, number]))) return null;
+  if (!quotesInSingleMarks(marks, doubles.flat().map(([o, c]) => [o, c] as [number, number]))) return null;
   const spans: QuoteSpan[] = [];
   let group = 0;
   let carried = false;
