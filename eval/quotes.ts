@@ -68,6 +68,7 @@ import { fileURLToPath } from 'node:url';
 import { extractQuotes } from '../src/nlp/quotes.ts';
 import type { ArticleDraft, FoundQuote } from '../src/model.ts';
 import { prepareDocument } from '../src/ingest/prepare.ts';
+import { loadCsv, loadJsonl } from './summary.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const dataDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '../../shared/eval'));
@@ -182,6 +183,31 @@ function loadSplit(name: string) {
 }
 
 // --- token overlap --------------------------------------------------------------------------
+
+/** A gold quote as the detection scoring tracks it: its tokens, those found quotes cover, and the found quote overlapping it most. */
+interface GoldTokens {
+  toks: Set<number>;
+  covered: Set<number>;
+  best: null | { q: FoundQuote; n: number };
+}
+
+/**
+ * Credits a found quote (its tokens `toks`) to the gold quote it overlaps most, when that overlap
+ * is at least `threshold` of its tokens: the gold's covered tokens grow, and it keeps the found
+ * quote that overlaps it most. Whether the found quote was correct.
+ */
+function creditBestGold(q: FoundQuote, toks: Set<number>, golds: GoldTokens[], threshold: number): boolean {
+  let best: GoldTokens | null = null;
+  let bestN = 0;
+  for (const g of golds) {
+    const n = intersect(toks, g.toks);
+    if (n > bestN) { best = g; bestN = n; }
+  }
+  if (!best || bestN / toks.size < threshold) return false;
+  for (const x of toks) if (best.toks.has(x)) best.covered.add(x);
+  if (!best.best || bestN > best.best.n) best.best = { q, n: bestN };
+  return true;
+}
 
 function tokenIndex(text: string): Array<[number, number]> {
   return [...text.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => [m.index, m.index + m[0].length]);
@@ -424,17 +450,8 @@ function evaluateSplit(name: string): SplitResult {
       for (const q of predictions.get(article) ?? []) {
         const toks = tokensIn(tokens, [[q.start, q.end]]);
         if (toks.size === 0) continue;
-        let best: (typeof golds)[number] | null = null;
-        let bestN = 0;
-        for (const g of golds) {
-          const n = intersect(toks, g.toks);
-          if (n > bestN) { best = g; bestN = n; }
-        }
-        if (best && bestN / toks.size >= threshold) {
-          tp++;
-          for (const x of toks) if (best.toks.has(x)) best.covered.add(x);
-          if (!best.best || bestN > best.best.n) best.best = { q, n: bestN };
-        } else {
+        if (creditBestGold(q, toks, golds, threshold)) tp++;
+        else {
           fpStrict++;
           if (indirectToks.some((ind) => intersect(toks, ind) / toks.size >= threshold)) {
             ignored++;
@@ -570,41 +587,11 @@ interface CnndmLabel {
   cue: string;
 }
 
-/** RFC 4180 rows: quoted fields may hold commas, doubled quotes and newlines. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n') { row.push(field); rows.push(row); row = []; field = ''; }
-    else if (c !== '\r') field += c;
-  }
-  if (field || row.length) { row.push(field); rows.push(row); }
-  return rows;
-}
-
-/** Every CNN/DM article by id, from both files of ../shared/eval/cnndm. */
+/** Every CNN/DM article by id, from both files of ../shared/eval/cnndm (read as eval:summary reads them). */
 function loadCnndmArticles(): Map<string, string> {
   const dir = join(dataDir, 'cnndm');
-  const out = new Map<string, string>();
-  const [header, ...rows] = parseCsv(readFileSync(join(dir, 'cnn_train_sample_100.csv'), 'utf8'));
-  const idCol = header!.indexOf('id');
-  const articleCol = header!.indexOf('article');
-  for (const r of rows) if (r.length > articleCol) out.set(r[idCol]!, r[articleCol]!);
-  for (const line of readFileSync(join(dir, 'cnn_validation_15.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const row = JSON.parse(line) as { id: string; article: string };
-    out.set(row.id, row.article);
-  }
-  return out;
+  const items = [...loadCsv(join(dir, 'cnn_train_sample_100.csv')), ...loadJsonl(join(dir, 'cnn_validation_15.jsonl'))];
+  return new Map(items.map((item) => [item.id, item.article]));
 }
 
 interface CnndmResult {
@@ -688,17 +675,8 @@ function evaluateCnndm(name: string): CnndmResult {
       for (const q of predictions.get(item) ?? []) {
         const toks = tokensIn(tokens, [[q.start, q.end]]);
         if (toks.size === 0) continue;
-        let best: (typeof golds)[number] | null = null;
-        let bestN = 0;
-        for (const g of golds) {
-          const n = intersect(toks, g.toks);
-          if (n > bestN) { best = g; bestN = n; }
-        }
-        if (best && bestN / toks.size >= threshold) {
-          tp++;
-          for (const x of toks) if (best.toks.has(x)) best.covered.add(x);
-          if (!best.best || bestN > best.best.n) best.best = { q, n: bestN };
-        } else {
+        if (creditBestGold(q, toks, golds, threshold)) tp++;
+        else {
           fp++;
           if (q.fragment) fpFragments++;
           if (threshold === 0.3 && (verbose || showMisses)) result.lines.push(`FP  ${item} [${q.start}] ${q.fragment ? '(fragment) ' : ''}speaker=${JSON.stringify(q.speaker)} ${q.text.slice(0, 90)}`);
