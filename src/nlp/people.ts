@@ -258,7 +258,6 @@ export function parseNameRun(run: string): ParsedName | null {
   return { tokens, titleWords, gender };
 }
 
-
 /** The word without a trailing 's or apostrophe (w.replace(/[’']s$|[’']$/, '')). */
 function withoutPossessive(w: string): string {
   const last = w[w.length - 1];
