@@ -1,6 +1,6 @@
 // Quote extraction and speaker attribution on PolNeAR (see ../shared/eval/README.md).
 //
-//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh] [--verbose] [--misses] [--descriptions] [--indirect]
+//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh|cnndm-fresh2] [--verbose] [--misses] [--descriptions] [--indirect]
 //   (default: both = train + dev; --descriptions lists every quote whose cue's definite description we
 //   named, --indirect every full quote inside a gold indirect report)
 //
@@ -20,7 +20,10 @@
 //   --split cnndm-val: the last 15 items. Validation: run for its summary numbers only, never with
 //     --verbose, its items not read.
 //   --split cnndm-fresh: the same scoring over eval/quotes/cnndm-fresh.jsonl (same line format, items of
-//     ../shared/eval/cnndm), a set labelled apart from this work; an error until that file exists.
+//     ../shared/eval/cnndm), labelled apart from this work. Held out for rounds 7 and 8 (measured, never
+//     read); round 9 tunes on it with cnndm.
+//   --split cnndm-fresh2: eval/quotes/cnndm-fresh2.jsonl, the next 20 items, labelled blind for round 9:
+//     held out (numbers only, never listed); an error until that file exists.
 //
 // Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
 // analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`).
@@ -75,7 +78,7 @@ const dataDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '../../shared/ev
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] ?? 'both' : 'both';
 /** Held-out splits print numbers only: their items are not listed, whatever the flags say. */
-const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh';
+const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh2';
 const verbose = args.includes('--verbose') && !heldOut;
 const showMisses = args.includes('--misses') && !heldOut;
 /** Every found quote whose cue's definite description we turned into a name ("the senator said" -> a person). */
@@ -625,14 +628,14 @@ function cnndmReadmeOrder(): string[] {
 
 /**
  * The labels one cnndm split scores: `cnndm` all 30 items, `cnndm-tune` the first 15 of the README's
- * order (rules may be tuned on these), `cnndm-val` the last 15 (numbers only), `cnndm-fresh` the
- * separate file eval/quotes/cnndm-fresh.jsonl (labelled after round 7's tuning).
+ * order (rules may be tuned on these), `cnndm-val` the last 15 (numbers only), `cnndm-fresh` and
+ * `cnndm-fresh2` the separate files eval/quotes/cnndm-fresh*.jsonl (each labelled blind for a round).
  */
 function cnndmLabels(name: string): CnndmLabel[] {
-  const file = name === 'cnndm-fresh' ? 'quotes/cnndm-fresh.jsonl' : 'quotes/cnndm-speakers.jsonl';
+  const file = name.startsWith('cnndm-fresh') ? `quotes/${name}.jsonl` : 'quotes/cnndm-speakers.jsonl';
   if (!existsSync(join(here, file))) throw new Error(`${name}: ${join(here, file)} does not exist yet`);
   const labels = readFileSync(join(here, file), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CnndmLabel);
-  if (name === 'cnndm' || name === 'cnndm-fresh') return labels;
+  if (name === 'cnndm' || name.startsWith('cnndm-fresh')) return labels;
   const order = cnndmReadmeOrder();
   if (order.length !== 30) throw new Error(`cnndm: expected 30 items listed in eval/quotes/README.md, found ${order.length}`);
   const half = new Set(name === 'cnndm-tune' ? order.slice(0, 15) : order.slice(15));
@@ -740,12 +743,12 @@ function printCnndm(name: string, r: CnndmResult): void {
   if (r.lines.length) console.log(`\n${r.lines.join('\n')}`);
 }
 
-const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh'];
+const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh', 'cnndm-fresh2'];
 
 function main(): void {
   if (CNNDM_SPLITS.includes(split)) {
-    if (split === 'cnndm-fresh' && !existsSync(join(here, 'quotes/cnndm-fresh.jsonl'))) {
-      console.error('cnndm-fresh: eval/quotes/cnndm-fresh.jsonl does not exist yet');
+    if (split.startsWith('cnndm-fresh') && !existsSync(join(here, `quotes/${split}.jsonl`))) {
+      console.error(`${split}: eval/quotes/${split}.jsonl does not exist yet`);
       process.exit(1);
     }
     printCnndm(split, evaluateCnndm(split));
