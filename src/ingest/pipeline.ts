@@ -8,10 +8,12 @@ import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
 import { AnalysisContext } from '../nlp/context.ts';
 import type { InsertResult, Store } from '../store/index.ts';
+import { decodeBody } from './charset.ts';
+import { detectDocumentKind } from './detect.ts';
 import { documentToDrafts, withOutletName, type DocumentHint } from './document.ts';
 import { pollSources, type PollOptions, type PollReport } from './fetcher.ts';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
-import type { JobRunner } from './jobs.ts';
+import type { DocumentSource, JobRunner } from './jobs.ts';
 import type { Metrics } from '../util/metrics.ts';
 import { isJsonlPath, documentFromJsonlLine, numberedLines } from './jsonl.ts';
 import { prepareArticle, prepareDocument, storable, type PreparedArticle, type StorableArticle } from './prepare.ts';
@@ -203,10 +205,32 @@ export function countResult(counts: IngestCounts, result: InsertResult): void {
   else counts.nearDuplicate++;
 }
 
-/** A document on its way: read, then prepared (in a worker or in-process), then stored in input order. */
+type Prepared = { articles: StorableArticle[] } | { error: string };
+
+/**
+ * A document on its way: read, then prepared, then stored in input order. Prepared in a worker
+ * (`outcome` from the start), or left to this thread (`local`, run when its batch is stored).
+ */
 interface InFlight {
   input: string;
-  outcome: Promise<{ articles: StorableArticle[] } | { error: string }>;
+  outcome?: Promise<Prepared>;
+  local?: () => Promise<Prepared>;
+}
+
+/**
+ * The largest plain text the writer prepares itself. Beyond it, and for any markup (HTML, feeds,
+ * JSON), a worker prepares the document under its time and memory limits.
+ */
+const MAX_WRITER_DOCUMENT_BYTES = 256 * 1024;
+
+/**
+ * Whether the writer may prepare a document itself in a bulk ingest: plain text (a raw-text file,
+ * a JSON Lines "text" field) of at most MAX_WRITER_DOCUMENT_BYTES, which no markup parser reads.
+ */
+export function writerMayPrepare(body: Uint8Array, hint: DocumentHint): boolean {
+  if (body.byteLength > MAX_WRITER_DOCUMENT_BYTES) return false;
+  if (hint.kind) return hint.kind === 'text';
+  return detectDocumentKind(decodeBody(body.subarray(0, 4096), hint.contentType), hint) === 'text';
 }
 
 export interface IngestOptions {
@@ -237,26 +261,42 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
   const workers = head.length >= MIN_DOCUMENTS_FOR_WORKERS ? (deps.workers ?? defaultWorkerCount()) : 0;
   const pool = workers > 0 ? sharedPreparePool(workers) : null;
   // Without workers this run is the pipeline, and its analyses share one context (a worker has its own).
+  // With workers, this thread prepares with it the plain texts the workers have no room for.
   const analysis = new AnalysisContext();
   // With workers: every worker's queue full, and the next batch to store, in flight.
-  const readAhead = pool ? STORE_BATCH + workers * TASKS_PER_WORKER : STORE_BATCH;
+  const poolCapacity = workers * TASKS_PER_WORKER;
+  const readAhead = STORE_BATCH + poolCapacity;
+  /** Documents sent to the workers and not yet answered. */
+  let inPool = 0;
 
-  const start = (item: InputItem): InFlight => ({
-    input: item.input,
-    outcome: (async () => {
-      if ('error' in item) return { error: item.error };
-      try {
-        // A file goes to a worker by path (the worker reads it); a URL is fetched here.
-        if (pool && 'path' in item) return { articles: await pool.prepare({ path: item.path, hint: item.hint }) };
-        const document = await readDocument(item, deps.fetchOptions);
-        if (document.error !== undefined) return { error: document.error };
-        const { body, hint } = document;
-        return { articles: await (pool ? pool.prepare({ body, hint }) : Promise.resolve().then(() => prepareDocument(body, hint, analysis).map(storable))) };
-      } catch (error) {
-        return { error: reasonOf(error) };
-      }
-    })(),
-  });
+  const inWorker = (source: DocumentSource): Promise<Prepared> => {
+    inPool++;
+    return pool!.prepare(source).then((articles) => ({ articles }), (error) => ({ error: reasonOf(error) })).finally(() => inPool--);
+  };
+  const prepareHere = async (item: InputItem): Promise<Prepared> => {
+    try {
+      const document = await readDocument(item, deps.fetchOptions);
+      if (document.error !== undefined) return { error: document.error };
+      const { body, hint } = document;
+      if (pool && !writerMayPrepare(body, hint)) return await inWorker({ body, hint });
+      return { articles: prepareDocument(body, hint, analysis).map(storable) };
+    } catch (error) {
+      return { error: reasonOf(error) };
+    }
+  };
+  const start = (item: InputItem): InFlight => {
+    const { input } = item;
+    if ('error' in item) return { input, outcome: Promise.resolve({ error: item.error }) };
+    if (!pool) return { input, outcome: Promise.resolve().then(() => prepareHere(item)) };
+    // A URL is fetched here at once, and its page prepared in a worker.
+    if ('url' in item) return { input, outcome: readDocument(item, deps.fetchOptions).then((d) => (d.error !== undefined ? { error: d.error } : inWorker({ body: d.body, hint: d.hint }))) };
+    // A file goes to a worker by path (the worker reads it) while the workers' queues have room.
+    if (inPool < poolCapacity) return { input, outcome: inWorker('path' in item ? { path: item.path, hint: item.hint } : { body: item.body, hint: item.hint }) };
+    // The workers are behind: this thread takes the document when its batch comes up, and
+    // prepares it itself when it is plain text, so that both cores stay busy when there are
+    // fewer of them than workers and writer together.
+    return { input, local: () => prepareHere(item) };
+  };
 
   const fail = (input: string, reason: string, title?: string) => {
     // The counts carry each failure with its reason, and `ingest` prints them: not logged twice.
@@ -264,7 +304,8 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
     counts.failed.push({ input, reason });
   };
   const store = async (batch: InFlight[]) => {
-    const outcomes = await Promise.all(batch.map((f) => f.outcome));
+    // This thread prepares its share of the batch while the workers finish theirs.
+    const outcomes = await Promise.all(batch.map((flight) => flight.outcome ?? flight.local!()));
     const results: InsertResult[] = [];
     const failures: [input: string, reason: string, title?: string][] = [];
     try {

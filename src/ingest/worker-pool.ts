@@ -39,10 +39,13 @@ interface Slot {
  */
 export const TASKS_PER_WORKER = 32;
 
-/** Workers for a bulk ingest: one per core, at most 8 (the single writer is the limit beyond); none on one core. */
+/**
+ * Workers for a bulk ingest: one per core but the writer's, which prepares documents too when the
+ * workers are behind (pipeline.ts); at most 8 (the single writer is the limit beyond); none on one core.
+ */
 export function defaultWorkerCount(): number {
   const cores = availableParallelism();
-  return cores > 1 ? Math.min(8, cores) : 0;
+  return cores > 1 ? Math.min(8, cores - 1) : 0;
 }
 
 export interface PoolOptions {
