@@ -29,7 +29,7 @@ const HTML_RATIO_TARGET = 8;
 const F1_TARGET = 0.96;
 
 const log = createLogger({ level: 'silent' });
-/** As `news-digest ingest` runs a bulk ingest: one worker thread per core but the writer's (which prepares documents too when the workers are behind). */
+/** As `news-digest ingest` runs a bulk ingest: one worker thread per core but the writer's, which prepares documents too when the workers are behind. */
 const WORKERS = defaultWorkerCount();
 /**
  * Warm-up iterations before the timed ones: the first starts the workers (loading the modules),

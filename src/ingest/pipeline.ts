@@ -8,8 +8,6 @@ import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
 import { AnalysisContext } from '../nlp/context.ts';
 import type { InsertResult, Store } from '../store/index.ts';
-import { decodeBody } from './charset.ts';
-import { detectDocumentKind } from './detect.ts';
 import { documentToDrafts, withOutletName, type DocumentHint } from './document.ts';
 import { pollSources, type PollOptions, type PollReport } from './fetcher.ts';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
@@ -208,30 +206,27 @@ export function countResult(counts: IngestCounts, result: InsertResult): void {
 type Prepared = { articles: StorableArticle[] } | { error: string };
 
 /**
- * A document on its way: read, then prepared, then stored in input order. Prepared in a worker
- * (`outcome` from the start), or left to this thread (`local`, run when its batch is stored).
+ * A document on its way: read, then prepared, then stored in input order. `outcome` once its
+ * preparation has started (in a worker, or on this thread); until then `waiting` holds it.
  */
 interface InFlight {
   input: string;
   outcome?: Promise<Prepared>;
-  local?: () => Promise<Prepared>;
+  waiting?: Extract<InputItem, { hint: DocumentHint }>;
 }
 
 /**
- * The largest plain text the writer prepares itself. Beyond it, and for any markup (HTML, feeds,
- * JSON), a worker prepares the document under its time and memory limits.
+ * The largest document the writer prepares itself in a bulk ingest; a larger one always goes to
+ * a worker, under its time and memory limits. Also bounds how long the writer is away from writing.
  */
-const MAX_WRITER_DOCUMENT_BYTES = 256 * 1024;
+export const MAX_WRITER_DOCUMENT_BYTES = 256 * 1024;
 
 /**
- * Whether the writer may prepare a document itself in a bulk ingest: plain text (a raw-text file,
- * a JSON Lines "text" field) of at most MAX_WRITER_DOCUMENT_BYTES, which no markup parser reads.
+ * The writer thread's analysis context in a bulk ingest, kept for the process as the worker pool
+ * keeps its workers (and they theirs). Analyses on this thread run synchronously, one at a time,
+ * so two ingests in one process never interleave on it.
  */
-export function writerMayPrepare(body: Uint8Array, hint: DocumentHint): boolean {
-  if (body.byteLength > MAX_WRITER_DOCUMENT_BYTES) return false;
-  if (hint.kind) return hint.kind === 'text';
-  return detectDocumentKind(decodeBody(body.subarray(0, 4096), hint.contentType), hint) === 'text';
-}
+let writerContext: AnalysisContext | undefined;
 
 export interface IngestOptions {
   store: Store;
@@ -261,24 +256,40 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
   const workers = head.length >= MIN_DOCUMENTS_FOR_WORKERS ? (deps.workers ?? defaultWorkerCount()) : 0;
   const pool = workers > 0 ? sharedPreparePool(workers) : null;
   // Without workers this run is the pipeline, and its analyses share one context (a worker has its own).
-  // With workers, this thread prepares with it the plain texts the workers have no room for.
-  const analysis = new AnalysisContext();
+  const analysis = pool ? (writerContext ??= new AnalysisContext()) : new AnalysisContext();
   // With workers: every worker's queue full, and the next batch to store, in flight.
   const poolCapacity = workers * TASKS_PER_WORKER;
   const readAhead = STORE_BATCH + poolCapacity;
   /** Documents sent to the workers and not yet answered. */
   let inPool = 0;
+  /** Documents read ahead that no thread has started on, oldest first (the workers are behind). */
+  const waiting: InFlight[] = [];
 
   const inWorker = (source: DocumentSource): Promise<Prepared> => {
     inPool++;
-    return pool!.prepare(source).then((articles) => ({ articles }), (error) => ({ error: reasonOf(error) })).finally(() => inPool--);
+    return pool!
+      .prepare(source)
+      .then((articles) => ({ articles }), (error) => ({ error: reasonOf(error) }))
+      .finally(() => {
+        inPool--;
+        // A worker has room again: it takes the oldest document still waiting.
+        const flight = waiting.shift();
+        if (flight) startInWorker(flight);
+      });
+  };
+  const startInWorker = (flight: InFlight) => {
+    const item = flight.waiting!;
+    flight.waiting = undefined;
+    // A file goes to a worker by path: the worker reads it.
+    flight.outcome = inWorker('path' in item ? { path: item.path, hint: item.hint } : { body: item.body, hint: item.hint });
   };
   const prepareHere = async (item: InputItem): Promise<Prepared> => {
     try {
       const document = await readDocument(item, deps.fetchOptions);
       if (document.error !== undefined) return { error: document.error };
       const { body, hint } = document;
-      if (pool && !writerMayPrepare(body, hint)) return await inWorker({ body, hint });
+      // Only a worker prepares a large document.
+      if (pool && body.byteLength > MAX_WRITER_DOCUMENT_BYTES) return await inWorker({ body, hint });
       return { articles: prepareDocument(body, hint, analysis).map(storable) };
     } catch (error) {
       return { error: reasonOf(error) };
@@ -290,12 +301,10 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
     if (!pool) return { input, outcome: Promise.resolve().then(() => prepareHere(item)) };
     // A URL is fetched here at once, and its page prepared in a worker.
     if ('url' in item) return { input, outcome: readDocument(item, deps.fetchOptions).then((d) => (d.error !== undefined ? { error: d.error } : inWorker({ body: d.body, hint: d.hint }))) };
-    // A file goes to a worker by path (the worker reads it) while the workers' queues have room.
-    if (inPool < poolCapacity) return { input, outcome: inWorker('path' in item ? { path: item.path, hint: item.hint } : { body: item.body, hint: item.hint }) };
-    // The workers are behind: this thread takes the document when its batch comes up, and
-    // prepares it itself when it is plain text, so that both cores stay busy when there are
-    // fewer of them than workers and writer together.
-    return { input, local: () => prepareHere(item) };
+    const flight: InFlight = { input, waiting: item };
+    if (inPool < poolCapacity) startInWorker(flight);
+    else waiting.push(flight);
+    return flight;
   };
 
   const fail = (input: string, reason: string, title?: string) => {
@@ -304,8 +313,15 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
     counts.failed.push({ input, reason });
   };
   const store = async (batch: InFlight[]) => {
-    // This thread prepares its share of the batch while the workers finish theirs.
-    const outcomes = await Promise.all(batch.map((flight) => flight.outcome ?? flight.local!()));
+    // The documents of this batch still waiting, this thread prepares itself while the workers
+    // work on theirs: with fewer cores than workers and writer together, both cores stay busy.
+    for (const flight of batch) {
+      if (flight.outcome) continue;
+      waiting.splice(waiting.indexOf(flight), 1);
+      flight.outcome = prepareHere(flight.waiting!);
+      flight.waiting = undefined;
+    }
+    const outcomes = await Promise.all(batch.map((f) => f.outcome!));
     const results: InsertResult[] = [];
     const failures: [input: string, reason: string, title?: string][] = [];
     try {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Readable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ingestInputs, writerMayPrepare, type InputOptions } from '../../src/ingest/pipeline.ts';
+import { ingestInputs, type InputOptions } from '../../src/ingest/pipeline.ts';
 import { createLogger } from '../../src/log.ts';
 import { openStore } from '../../src/store/index.ts';
 
@@ -84,23 +84,13 @@ describe('ingestInputs', () => {
     expect(pooled.rows).toEqual(inProcess.rows);
   }, 60_000);
 
-  it('stores the same with one worker, where the writer prepares the plain texts the worker has no room for', async () => {
+  it('stores the same with one worker, where the writer prepares the documents the worker has no room for', async () => {
     const inProcess = await ingestWith(0);
     const oneWorker = await ingestWith(1);
     expect(oneWorker.counts).toEqual(inProcess.counts);
     expect(oneWorker.rows).toEqual(inProcess.rows);
     expect(oneWorker.rows.at(-1)?.title).toBe('Late report');
   }, 60_000);
-
-  it('lets the writer prepare only plain texts of moderate size: markup is parsed in a worker, under its limits', () => {
-    const bytes = (text: string) => new TextEncoder().encode(text);
-    expect(writerMayPrepare(bytes('Harbour strike\n\nDock workers walked out on Tuesday.'), { name: 'strike.txt' })).toBe(true);
-    expect(writerMayPrepare(bytes('<html><body><p>Dock workers walked out.</p></body></html>'), { name: 'strike.txt' })).toBe(false);
-    expect(writerMayPrepare(bytes('<?xml version="1.0"?><rss><channel></channel></rss>'), { name: 'feed.xml' })).toBe(false);
-    expect(writerMayPrepare(bytes('Dock workers walked out.'), { name: 'wire:3', kind: 'text' })).toBe(true);
-    expect(writerMayPrepare(bytes('<p>Dock workers walked out.</p>'), { name: 'wire:4', kind: 'html' })).toBe(false);
-    expect(writerMayPrepare(bytes(`Long report\n\n${'Dock workers walked out. '.repeat(20_000)}`), { name: 'long.txt' })).toBe(false);
-  });
 
   it('counts duplicates, near-duplicates and the one broken file, which fails alone', async () => {
     const { counts, rows } = await ingestWith(2);
