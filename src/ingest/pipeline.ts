@@ -257,9 +257,10 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
   const pool = workers > 0 ? sharedPreparePool(workers) : null;
   // Without workers this run is the pipeline, and its analyses share one context (a worker has its own).
   const analysis = pool ? (writerContext ??= new AnalysisContext()) : new AnalysisContext();
-  // With workers: every worker's queue full, and the next batch to store, in flight.
+  // With workers: every worker's queue full, the next batch to store, and two more batches'
+  // documents for whichever thread is free first, in flight.
   const poolCapacity = workers * TASKS_PER_WORKER;
-  const readAhead = STORE_BATCH + poolCapacity;
+  const readAhead = pool ? 3 * STORE_BATCH + poolCapacity : STORE_BATCH;
   /** Documents sent to the workers and not yet answered. */
   let inPool = 0;
   /** Documents read ahead that no thread has started on, oldest first (the workers are behind). */
@@ -295,6 +296,11 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
       return { error: reasonOf(error) };
     }
   };
+  const prepareOnWriter = (flight: InFlight): Promise<Prepared> => {
+    flight.outcome = prepareHere(flight.waiting!);
+    flight.waiting = undefined;
+    return flight.outcome;
+  };
   const start = (item: InputItem): InFlight => {
     const { input } = item;
     if ('error' in item) return { input, outcome: Promise.resolve({ error: item.error }) };
@@ -318,9 +324,12 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
     for (const flight of batch) {
       if (flight.outcome) continue;
       waiting.splice(waiting.indexOf(flight), 1);
-      flight.outcome = prepareHere(flight.waiting!);
-      flight.waiting = undefined;
+      prepareOnWriter(flight);
     }
+    // Until the workers have answered for this batch, this thread takes on the next documents waiting.
+    let unanswered = batch.length;
+    for (const flight of batch) void flight.outcome!.then(() => unanswered--);
+    while (unanswered > 0 && waiting.length) await prepareOnWriter(waiting.shift()!);
     const outcomes = await Promise.all(batch.map((f) => f.outcome!));
     const results: InsertResult[] = [];
     const failures: [input: string, reason: string, title?: string][] = [];
