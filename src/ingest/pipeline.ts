@@ -219,7 +219,7 @@ interface InFlight {
  * The largest document the writer prepares itself in a bulk ingest; a larger one always goes to
  * a worker, under its time and memory limits. Also bounds how long the writer is away from writing.
  */
-const MAX_WRITER_DOCUMENT_BYTES = 256 * 1024;
+const MAX_WRITER_DOCUMENT_BYTES = 1024 * 1024;
 
 /**
  * The writer thread's analysis context in a bulk ingest, kept for the process as the worker pool
