@@ -1,6 +1,6 @@
 // Quote extraction and speaker attribution on PolNeAR (see ../shared/eval/README.md).
 //
-//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh|cnndm-fresh2] [--verbose] [--misses] [--descriptions] [--indirect]
+//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh|cnndm-fresh2|cnndm-fresh3] [--verbose] [--misses] [--descriptions] [--indirect]
 //   (default: both = train + dev; --descriptions lists every quote whose cue's definite description we
 //   named, --indirect every full quote inside a gold indirect report)
 //
@@ -24,6 +24,8 @@
 //     read); round 9 tunes on it with cnndm.
 //   --split cnndm-fresh2: eval/quotes/cnndm-fresh2.jsonl, the next 20 items, labelled blind for round 9:
 //     held out (numbers only, never listed); an error until that file exists.
+//   --split cnndm-fresh3: eval/quotes/cnndm-fresh3.jsonl, the 20 items after those, labelled blind for
+//     round 10: held out the same way.
 //
 // Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
 // analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`).
@@ -78,7 +80,7 @@ const dataDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '../../shared/ev
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] ?? 'both' : 'both';
 /** Held-out splits print numbers only: their items are not listed, whatever the flags say. */
-const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh2';
+const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh2' || split === 'cnndm-fresh3';
 const verbose = args.includes('--verbose') && !heldOut;
 const showMisses = args.includes('--misses') && !heldOut;
 /** Every found quote whose cue's definite description we turned into a name ("the senator said" -> a person). */
@@ -743,7 +745,7 @@ function printCnndm(name: string, r: CnndmResult): void {
   if (r.lines.length) console.log(`\n${r.lines.join('\n')}`);
 }
 
-const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh', 'cnndm-fresh2'];
+const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh', 'cnndm-fresh2', 'cnndm-fresh3'];
 
 function main(): void {
   if (CNNDM_SPLITS.includes(split)) {
