@@ -138,7 +138,34 @@ const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on
  */
 const OPENING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([^)]*\))?,[^;:Q"“”]{3,240},[\s\u00a0]*$/u;
 /** The start of a clause said or reported ("says she doesn't", "said the senator was", "said that"). */
-const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})\b/u;
+// (The name alternative ends at the next word's first letter: `\b` after it held only for one-letter words.)
+const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})/u;
+/**
+ * "Mr Venn said police were ...": a lower-case word right after "said" that is no preposition, time
+ * word, conjunction or -ly adverb opens a reported clause ("said on Tuesday", "said yesterday", "said
+ * quietly", "said as he left" do not).
+ */
+const LOWER_WORD_AFTER = /^[ \u00a0]+(\p{Ll}+)\b(?![’'-])/u;
+const NOT_A_CLAUSE_OPENER = /^(?:yesterday|today|tonight|earlier|later|afterwards|again|too|also|then|so|once|recently|last|this|next|late|early|only|simply|just|of|not|now|here|there|as|when|while|because|since|if|until|though|although|and|but|or|adding|noting|referring|speaking|according)$/;
+/** "told Reuters that she ...", "told the Daily Mail he ...": whom it was told, then the reported clause. */
+const TOLD_WHOM = /^[ \u00a0]+(?:(?:the|a|an|his|her|their)[ \u00a0]+)?(?:[\p{Lu}][\p{L}.'’-]*[ \u00a0]+){0,3}(?:[\p{L}’'.-]+)(?=[ \u00a0]+(?:that|he|she|they|it|we|I)\b)/u;
+/** "called for the guard to be sacked", "called on the council to": a call for something, not speech. */
+const CALLED_FOR = /^(?:called|calls|calling)$/i;
+const FOR_OR_ON_AFTER = /^[ \u00a0]+(?:for|on|off|out|in|up)\b/;
+
+/** The words after a verb that opens a new sentence after a quote make it narration, not the quote's cue. */
+function reportsOwnClause(text: string, verb: VerbHit): boolean {
+  const after = text.slice(verb.end, verb.end + 60);
+  if (CALLED_FOR.test(verb.verb) && FOR_OR_ON_AFTER.test(after)) return true;
+  if (/^(?:told|tells)$/i.test(verb.verb)) {
+    const whom = TOLD_WHOM.exec(after);
+    return whom !== null && REPORTED_CLAUSE_AFTER.test(after.slice(whom[0].length));
+  }
+  if (TELL_VERBS.test(verb.verb)) return false;
+  if (REPORTED_CLAUSE_AFTER.test(after)) return true;
+  const lower = LOWER_WORD_AFTER.exec(after)?.[1];
+  return lower !== undefined && !PREPOSITION.has(lower) && !NOT_A_CLAUSE_OPENER.test(lower) && !lower.endsWith('ly');
+}
 const COUNTED_OBJECT_AFTER = /^[ \u00a0]+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|both|all)\b)/i;
 const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
 /** "a Republican operative who worked for Jeb Bush said": a description, then a relative clause with no commas. */
@@ -769,7 +796,7 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
   // `"... Before." The scientist says she doesn't take it lightly`: a new sentence whose verb
   // reports its own clause is about something else; `"Why not?" Trump said.` still cues the quote.
   // After "asked" or "told" comes whom it was said to ("Todd asked the real estate mogul").
-  if (newSentence && !TELL_VERBS.test(verb.verb) && REPORTED_CLAUSE_AFTER.test(text.slice(verb.end, verb.end + 40))) return null;
+  if (newSentence && reportsOwnClause(text, verb)) return null;
   // `"..." Glancy admitted five counts of fraud.`: a verb with a counted object is a new sentence of narration.
   if (newSentence && COUNTED_OBJECT_AFTER.test(text.slice(verb.end, verb.end + 20))) return null;
   // The subject must start the clause after the quote (no other clause in between).

@@ -670,3 +670,41 @@ describe('extractQuotes: whom a "he" walks back to (round 8)', () => {
     expect(quote?.speaker).toBe('Thea Moss');
   });
 });
+
+describe('extractQuotes: the sentence after a quote is narration when its verb reports a clause of its own (round 9)', () => {
+  it('"Judge Ann Rees said Moss had ...": a named subject of the reported clause', () => {
+    const text =
+      "Mr Hale said 'something broke' in his client. 'He is truly sorry for what he did. He cannot explain it.' " +
+      'Judge Ann Rees said Moss had been receiving treatment and would continue it after his release.';
+    expect(extractQuotes(text).find((q) => q.text.startsWith('He is'))?.speaker).toBe('Hale');
+  });
+
+  it('"Mr Venn said police were ...": a lower-case subject of the reported clause', () => {
+    const text =
+      "Station officer Tom Blake said: 'We looked into this fully. The report is full of rumour. " +
+      "'However, officers did make more inquiries in the area. I am sure we did everything we could.' " +
+      "Mr Venn said police were 'powerless' in the search for whoever harmed the dog.";
+    expect(extractQuotes(text).find((q) => q.text.startsWith('However'))?.speaker).toBe('Tom Blake');
+  });
+
+  it('"Ruth Kemp told Reuters that she ...": after "told" and whom, a reported clause', () => {
+    const text =
+      '"Change is good, why not?" said shopper Ivan Solis. "Everything is so unpredictable these days." ' +
+      'Ruth Kemp told Reuters that she worried about what the change meant.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Ivan Solis', 'Ivan Solis']);
+  });
+
+  it('"The Traders Council called for ..." calls for something: no one speaks', () => {
+    const text =
+      "Sam Hart, who lives in the town, was travelling home. Mr Hart said: 'I could not believe it. " +
+      "'The town is a really nice place to live. It is not up to a guard to insult it.' The Traders Council called for the guard to be sacked.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Sam Hart', 'Sam Hart']);
+  });
+
+  it('"Why not?" Cole asked the reporters. and "..." Hale said on Tuesday. still cue the quote', () => {
+    const text =
+      'The plan was approved. "Why not?" Cole asked the reporters. "It is a good day," Ann Hale said on Tuesday. ' +
+      'The mayor left early. "We will be back." Dan Price said yesterday.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Cole', 'Ann Hale', 'Dan Price']);
+  });
+});
