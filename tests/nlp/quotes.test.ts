@@ -708,3 +708,22 @@ describe('extractQuotes: the sentence after a quote is narration when its verb r
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Cole', 'Ann Hale', 'Dan Price']);
   });
 });
+
+describe('extractQuotes: the fullest name of one of a couple (round 9)', () => {
+  it('"Tom and Ellen Ward": Tom is Tom Ward, and a "he" is not the regiment named after him', () => {
+    const text =
+      'Tom and Ellen Ward wed in 1950 while he was on leave from the Royal Signal Corps. ' +
+      "In one letter read on the show, Tom writes: 'You are the finest wife there ever was.' " +
+      'Perhaps the saddest letters were written when his leave was cancelled. ' +
+      "He says: 'I am so sorry, my love, I cannot get home.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Tom Ward', 'Tom Ward']);
+  });
+
+  it('"Rosa and Kate Lind": each first name takes the shared surname', () => {
+    const text =
+      'Rosa and Kate Lind both feed their son. ' +
+      "'Our friends are amazed by it,' Rosa, a 31-year-old nurse, said. 'We hear a lot of questions.' " +
+      "The boy was born in May. 'We do not keep a schedule,' Kate said.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rosa Lind', 'Rosa Lind', 'Kate Lind']);
+  });
+});
