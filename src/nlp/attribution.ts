@@ -949,7 +949,8 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   }
   // "A warm-up band called Sophistafunk got the crowd to cheer": "called" names the band; no one speaks.
   if (/^(?:called|named|dubbed)$/i.test(verb.verb) && NAMING_AFTER.test(text.slice(verb.end, verb.end + 40)) && INDEFINITE_NOUN_AT_END.test(before.slice(-60))) return null;
-  const subject = issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset);
+  const found = issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset);
+  const subject = found === null || found.kind === 'name' ? openingNameOver(before, offset, found) ?? found : found;
   if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
   if (subject) return null;
   // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`
@@ -958,6 +959,52 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     if (after && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
   return null;
+}
+
+/** The clause's opening name and its comma: "Mark Peaker,", "Yesterday rugby fan Mr Hobbs,". */
+const OPENING_NAME_COMMA = /^[\s\u00a0]*((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+),[ \u00a0]/u;
+/** A finite verb of the main clause: after the appositive, a clause of its own ("Tom Reed, 32, was arrested"). */
+const FINITE_VERB = /(?:^|[\s\u00a0])(?:was|were|is|are|has|had|have|will|would|could|did|does)[\s\u00a0]/;
+
+/**
+ * "Mark Peaker, 47, a father-of-three, from Telford said", "Mr Hobbs, who was on his way home ...
+ * with son Sam, 12, said": the name that opens the clause is the subject; a name inside its
+ * appositive or relative clause (found as the nearest phrase, or nothing found at all when the
+ * appositive is long) is not. Null when the clause does not open that way, or when the words after
+ * the comma hold a main clause of their own ("Tom Reed, 32, was arrested, and his brother said").
+ */
+function openingNameOver(segment: string, offset: number, subject: Subject | null): Subject | null {
+  const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
+  const m = OPENING_NAME_COMMA.exec(segment.slice(fronted));
+  if (!m) return null;
+  const lead = m[1]!.trim().split(/[ \u00a0]+/).filter(Boolean);
+  // "Yesterday Wolves fan Mr Downes,": modifiers; a lower-case verb ("Police arrested Tom Reed,") is a clause.
+  if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || (/^\p{Ll}/u.test(w) && verbLike(w)))) return null;
+  const name = m[2]!;
+  const parsed = parseNameRun(name);
+  if (!parsed || CLAUSE_OPENER.has(name.split(/[ \u00a0]/)[0]!) || TIME_OR_PLACE_LEAD.test(name)) return null;
+  const commaEnd = fronted + m[0].length;
+  const stretch = segment.slice(commaEnd);
+  // "Clinton, 35, the daughter of ...", "Trump, who ...": one word is a name when an age or a
+  // relative clause follows it ("Alabama, on Saturday, ..." and "WASHINGTON, June 10 ..." are places).
+  if (/^\p{Lu}+$/u.test(name.replace(/[ \u00a0.'’-]/g, ''))) return null;
+  if (parsed.tokens.length < 2 && parsed.titleWords.length === 0 && !/^(?:\d{1,3},|who[ \u00a0])/.test(stretch)) return null;
+  if (subject) {
+    // The phrase found must lie inside the appositive, and be the object of a preposition ("from
+    // Telford said") or come before more of it ("with son Sam, 12, said"); a name right before the
+    // verb ("Cruz, Blackwell wrote") is the subject itself.
+    const at = subject.pos - offset;
+    if (at < commaEnd) return null;
+    const objectOfPreposition = PREPOSITION_BEFORE.test(segment.slice(Math.max(0, at - 12), at));
+    if (!objectOfPreposition && segment.slice(at + subject.text.length).trim() === '') return null;
+  }
+  if (/[;.!?"“”]/.test(stretch.replace(TITLE_PERIOD, '')) || stretch.length > 260) return null;
+  // A finite verb is the relative clause's own only after "who"/"which" ("who was on his way home").
+  const finite = FINITE_VERB.exec(stretch);
+  if (finite && !/(?:^|[\s\u00a0])(?:who|which|whose)[\s\u00a0]/.test(stretch.slice(0, finite.index + 1))) return null;
+  // Another subject joined by "and" right before the verb: "..., and his brother Bill Reed".
+  if (/^[\s\u00a0]*(?:and|but|while|as)[\s\u00a0]/.test(stretch.slice(stretch.lastIndexOf(',') + 1))) return null;
+  return { kind: 'name', text: name, pos: offset + fronted + m[0].indexOf(name, m[1]!.length) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -727,3 +727,28 @@ describe('extractQuotes: the fullest name of one of a couple (round 9)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rosa Lind', 'Rosa Lind', 'Kate Lind']);
   });
 });
+
+describe('extractQuotes: a name that opens the sentence, then a long appositive before "said" (round 9)', () => {
+  it('a name inside the appositive or after "from" is not the speaker', () => {
+    const text =
+      "Yesterday Wolves fan Mr Hobbs, who was on his way home to Leigh, Kent, with son Sam, 12, said: 'There was a lot of banter between the fans.' " +
+      "Lena Ford, 39, a mother-of-two, from Redcar said: 'I could not believe what I was hearing.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Hobbs', 'Lena Ford']);
+  });
+
+  it('an appositive longer than a line, with names and ages in it, still leaves the opening name', () => {
+    const text =
+      "The pair pitched a board game. Mr Dunmore, a former builder who lives near Lyon, France, with his wife, Anne, 41, and their sons Paul, 12, and Luc, 9, said: 'The firm had agreed to the licence but told us to keep quiet.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dunmore']);
+  });
+
+  it('a clause that opens before the name keeps the name right before the verb: "Police arrested Tom Reed, 32, ..."', () => {
+    const text = "Police arrested Tom Reed, 32, at the scene after Judge Amy Cole said: 'He must be held.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Amy Cole']);
+  });
+
+  it('a new clause after the appositive keeps its own subject', () => {
+    const text = "Tom Reed, 32, was arrested at the scene, and his brother Bill Reed said: 'He did nothing wrong.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Bill Reed']);
+  });
+});
