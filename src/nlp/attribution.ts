@@ -979,7 +979,8 @@ function openingNameOver(segment: string, offset: number, subject: Subject | nul
   if (!m) return null;
   const lead = m[1]!.trim().split(/[ \u00a0]+/).filter(Boolean);
   // "Yesterday Wolves fan Mr Downes,": modifiers; a lower-case verb ("Police arrested Tom Reed,") is a clause.
-  if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || (/^\p{Ll}/u.test(w) && verbLike(w)))) return null;
+  // "Mark Penn and Howard Lee, both Democrats,": several people, no one name.
+  if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || /^(?:and|or|&)$/.test(w) || (/^\p{Ll}/u.test(w) && verbLike(w)))) return null;
   const name = m[2]!;
   const parsed = parseNameRun(name);
   if (!parsed || CLAUSE_OPENER.has(name.split(/[ \u00a0]/)[0]!) || TIME_OR_PLACE_LEAD.test(name)) return null;
