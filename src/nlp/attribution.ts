@@ -252,7 +252,7 @@ const THING_AGENT_NOUN = /^(?:paper|newspaper|order|matter|water|center|centre|q
  * with an agent ending ("nurse" aside: "teacher", "organizer", "activist", "technician") or an age
  * ("a 45-year-old").
  */
-function personHead(word: string): boolean {
+export function personHead(word: string): boolean {
   if (UNNAMED_PERSON_NOUNS.has(word) || (/s$/.test(word) && UNNAMED_PERSON_NOUNS.has(word.slice(0, -1))) || (/ies$/.test(word) && UNNAMED_PERSON_NOUNS.has(`${word.slice(0, -3)}y`))) return true;
   if (/-year-olds?$/.test(word)) return true;
   return /(?:er|or|ist|ian|eon)s?$/.test(word) && word.length > 4 && !THING_AGENT_NOUN.test(word) && !DOCUMENT_NOUN.test(word.replace(/s$/, '')) && !TEXT_CARRIER.test(word.replace(/s$/, ''));

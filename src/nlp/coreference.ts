@@ -21,7 +21,7 @@ import {
   GENDERED_NOUN,
   type PeopleIndex,
 } from './people.ts';
-import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
+import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
 import { CAPTION_MARKER } from './lexicon.ts';
 
@@ -271,6 +271,8 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
   if (subject.kind === 'pronoun') {
     const want = genderOf(subject.text);
     if (!want) return /^(it|they)$/i.test(subject.text) ? resolveNonPersonPronoun(subject.pos, ctx) : NONE;
+    const described = unnamedAntecedent(want, subject.pos, ctx);
+    if (described) return { speaker: described, person: null };
     const person = resolvePronoun(want, subject.pos, ctx);
     return person ? { speaker: person.fullName, person } : NONE;
   }
@@ -284,6 +286,45 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
 }
 
 const NONE: Resolution = { speaker: null, person: null };
+
+/**
+ * "One Wolves fan, who lives in Telford, was travelling home.": an unnamed person, with an
+ * indefinite article or "one", as the subject of a sentence (an appositive or relative clause may
+ * follow it before the verb).
+ */
+const UNNAMED_SUBJECT = /^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
+
+/**
+ * A he/she that opens the sentence right after one whose subject is an unnamed person ("One Wolves
+ * fan ... was travelling home. He said:") is that person, as written, when the gender fits and no
+ * name comes between; the names inside that sentence's relative clause ("who lives in Telford") are
+ * not what the pronoun walks back to.
+ */
+function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): string | null {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  if (here < 1) return null;
+  const lead = ctx.text.slice(starts[here]!, pos);
+  if (lead.slice(FRONTED.exec(lead)?.[0].length ?? 0).trim() !== '') return null;
+  // A quotation that ends the paragraph before may open the sentence as the masking reads it.
+  let from = starts[here - 1]!;
+  while (from < starts[here]! && (ctx.inQuote(from) || /[\s'‘’"“”.,]/.test(ctx.text[from]!))) from++;
+  const prev = ctx.text.slice(from, starts[here]!);
+  const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
+  const m = UNNAMED_SUBJECT.exec(prev.slice(fronted));
+  if (!m) return null;
+  // "A reporter asked Sanders how he felt. He replied:": a name after the verb is who answers.
+  const verbEnd = from + fronted + m[0].length;
+  if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < starts[here]! && x.person.evidence > 0)) return null;
+  const head = m[2]!;
+  if (!personHead(head) || !(verbLike(m[3]!) || SUBJECT_VERB.test(m[3]!))) return null;
+  const gender = GENDERED_NOUN[head];
+  if (gender && gender !== want) return null;
+  // As a descriptor is written inside a sentence: "one Wolves fan".
+  const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head;
+  return phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+}
 
 function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   const parsed = parseNameRun(subject.text);

@@ -752,3 +752,20 @@ describe('extractQuotes: a name that opens the sentence, then a long appositive 
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Bill Reed']);
   });
 });
+
+describe('extractQuotes: a "he" right after a sentence about an unnamed person (round 9)', () => {
+  it('"One Leeds fan, who ..., was travelling home. He said:" is the fan, not a name in the relative clause', () => {
+    const text =
+      "Dan Booth, 51, from Selby said: 'It was a disgrace from start to finish.' " +
+      'One Leeds fan, who lives in Selby but asked not to be named, was travelling home from the match at Elland Road. ' +
+      "He said: 'I could not believe it. I was stunned.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dan Booth', 'one Leeds fan']);
+  });
+
+  it('a name in the sentence with the pronoun, or a gender that does not fit, keeps the old walk-back', () => {
+    const text =
+      'A woman was hurt in the crash on the A1. Police chief Tom Hale visited the scene. ' +
+      "He said: 'The road will stay closed.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Tom Hale']);
+  });
+});
