@@ -986,10 +986,10 @@ function openingNameOver(segment: string, offset: number, subject: Subject | nul
   if (!parsed || CLAUSE_OPENER.has(name.split(/[ \u00a0]/)[0]!) || TIME_OR_PLACE_LEAD.test(name)) return null;
   const commaEnd = fronted + m[0].length;
   const stretch = segment.slice(commaEnd);
-  // "Clinton, 35, the daughter of ...", "Trump, who ...": one word is a name when an age or a
-  // relative clause follows it ("Alabama, on Saturday, ..." and "WASHINGTON, June 10 ..." are places).
+  // "Clinton, 35, the daughter of ...", "Trump, who ...", "Clinton, exasperated,": one word is a
+  // name when an age, a relative clause or one word set off by commas follows it ("Alabama, on Saturday, ..." and "WASHINGTON, June 10 ..." are places).
   if (/^\p{Lu}+$/u.test(name.replace(/[ \u00a0.'’-]/g, ''))) return null;
-  if (parsed.tokens.length < 2 && parsed.titleWords.length === 0 && !/^(?:\d{1,3},|who[ \u00a0])/.test(stretch)) return null;
+  if (parsed.tokens.length < 2 && parsed.titleWords.length === 0 && !/^(?:\d{1,3},|who[ \u00a0]|\p{Ll}[\p{L}-]*,)/u.test(stretch)) return null;
   if (subject) {
     // The phrase found must lie inside the appositive, and be the object of a preposition ("from
     // Telford said") or come before more of it ("with son Sam, 12, said"); a name right before the

@@ -491,6 +491,12 @@ interface Working {
   masked: string;
   paragraph: Paragraph;
   speaker: string | null;
+  /**
+   * The quote's own sentence reports it with a verb before the opening mark whose subject was not
+   * read ("Globe magazine alleges that the monarch is '...'"): someone else said it, so it takes no
+   * neighbour's cue (null rather than the wrong name).
+   */
+  ownUnreadCue?: boolean;
 }
 
 /**
@@ -642,6 +648,13 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
       w.cueKind = 'leading';
       return;
     }
+    // A reporting verb before the quote that opens a clause of its own ("alleges that", "said:"),
+    // with a subject we could not read.
+    const verb = speechVerbs(lead, w.sentenceStart).pop();
+    // Not after "to" ("as if to say"), a relative pronoun ("who added that") or a pronoun: whoever
+    // that is may well be the neighbour's speaker.
+    if (verb && REPORTING_AFTER_VERB.test(text.slice(verb.end, span.open + 1)) && !PARTICIPLE_VERB.test(verb.verb) &&
+      !WORD_BEFORE_NEIGHBOURS_VERB.test(lead.slice(Math.max(0, verb.start - w.sentenceStart - 20), verb.start - w.sentenceStart))) w.ownUnreadCue = true;
   }
   // 3. Later in the same sentence ("... relief” to the Syrian people, Obama told the media").
   if (!span.unclosed) {
@@ -677,6 +690,11 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   }
 }
 
+/** After a reporting verb: "that ... '", ": '", ", '" (a quote it introduces). */
+const REPORTING_AFTER_VERB = /^(?:[\s\u00a0]+that\b[^.!?;]*|[\s\u00a0]*[:,][\s\u00a0]*)['‘"“]$/u;
+const PARTICIPLE_VERB = /ing$/;
+const WORD_BEFORE_NEIGHBOURS_VERB = /(?:^|[\s\u00a0])(?:to|who|which|that|he|she|they|it|we|I|also|then)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
+
 /** Quotes without their own cue take one from their neighbours. */
 function inheritCues(text: string, work: Working[]): void {
   // Pieces of one multi-paragraph quotation share the first cue found among them.
@@ -685,11 +703,11 @@ function inheritCues(text: string, work: Working[]): void {
   for (const pieces of byGroup.values()) {
     const withCue = pieces.find((p) => p.cue);
     if (!withCue) continue;
-    for (const p of pieces) if (!p.cue) { p.cue = withCue.cue; p.cueKind = 'inherited'; }
+    for (const p of pieces) if (!p.cue && !p.ownUnreadCue) { p.cue = withCue.cue; p.cueKind = 'inherited'; }
   }
   for (let i = 0; i < work.length; i++) {
     const w = work[i]!;
-    if (w.cue) continue;
+    if (w.cue || w.ownUnreadCue) continue;
     const next = work[i + 1];
     const prev = work[i - 1];
     // `"A." "B," he said.`: nothing but punctuation between this quote and the next one that has a cue.

@@ -769,3 +769,27 @@ describe('extractQuotes: a "he" right after a sentence about an unnamed person (
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Tom Hale']);
   });
 });
+
+describe('extractQuotes: a quote reported by a subject we cannot read takes no neighbour\'s speaker (round 9)', () => {
+  it('"The letter from the council\'s housing team, read:" is not the previous speaker\'s', () => {
+    const text =
+      "'It is a joke,' Mrs Hale said. 'We have waited two years.' " +
+      "The letter from the council's housing team, read: 'Your case has been closed and will not be reopened.'";
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Hale', 'Hale', null]);
+  });
+
+  it('"Star weekly alleges that the singer is \'...\'" is not the speaker of the quote before', () => {
+    const text =
+      "'I have never been happier,' the singer Mia Ross told fans on Friday. Star weekly alleges that the singer is 'broke, alone and desperate for work.'";
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('broke'));
+    expect(quote?.speaker ?? null).toBe(null);
+  });
+
+  it('"who added that" and "Lane, exasperated, responded:" still have their speaker', () => {
+    const text =
+      '"It was not convincing," said one Democrat at the meeting, who added that the team seemed "rattled by the vote."\n\n' +
+      'Rosa Lane testified for eleven hours. Lane, exasperated, famously responded: "What difference does it make now?"';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['one Democrat at the meeting', 'one Democrat at the meeting', 'Rosa Lane']);
+  });
+});
