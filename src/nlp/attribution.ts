@@ -515,7 +515,7 @@ function relativeAntecedent(s: string, tokens: Token[], i: number, offset: numbe
  */
 function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subject | null {
   if (!PARTICIPLE.test(verb.verb)) return null;
-  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(before.slice(-60));
+  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their|another)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(before.slice(-60));
   if (!document || !DOCUMENT_NOUN.test(document[1]!)) return null;
   const rest = before.slice(0, before.length - 60 + Math.max(0, 60 - before.length) + document.index + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
   const issued = ISSUED_BY_SUBJECT.exec(rest.slice(-40));
@@ -580,9 +580,11 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   if (!first) return null;
   const fw = bare(first.text).toLowerCase();
   if (PRONOUNS.has(fw)) return { kind: 'pronoun', text: bare(first.text), pos: first.start };
-  // "9/11 widow Terry Strada", "MSNBC host Chris Matthews": role words before the name.
+  // "9/11 widow Terry Strada", "MSNBC host Chris Matthews": role words before the name; two roles
+  // joined by "and" ("royal commentator and historian Richard Fitzwilliams").
   let k = 0;
-  while (k < tokens.length - 1 && k < 4 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase()) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
+  const roleAnd = (i: number) => i > 0 && tokens[i]!.text === 'and' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !verbLike(tokens[i + 1]!.text);
+  while (k < tokens.length - 1 && k < 5 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && (roleAnd(k) || !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase())) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
   if (k > 0 && !isCapitalised(tokens[k]!.text)) k = 0;
   const startTok = tokens[k]!;
   if (isCapitalised(startTok.text)) {
@@ -828,8 +830,9 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   if (/:[\s\u00a0]*$/.test(segment)) {
     // "IOWA POLLS NOT WRONG - Mark Blumenthal:", "Pollsters agree - More from Jones:",
     // "The timing doesn't surprise Republican pollster Daron Shaw:": a name right before the colon.
-    // A name after a preposition is whom it was said to ("a blunt message to Trump:").
-    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
+    // A name after a preposition is whom it was said to ("a blunt message to Trump:"), and so is one
+    // after "told" or "asked" ("one user ... told Mr Bannatyne:").
+    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards|told|tells|telling|asked|asks|asking|warned|urged|reminded)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
     const parsedNamed = named && parseNameRun(named[1]!);
     if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase()) && !captionHeading(parsedNamed.tokens, text)) {
       const text = parsedNamed.tokens.join(' ');

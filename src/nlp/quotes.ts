@@ -633,7 +633,8 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     const seg = masked.slice(local(span.close), local(nextOpen));
     // A quotation that ends its sentence ("... Before.") before a capital starts a new sentence.
     const newSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /^[\s\u00a0]+\p{Lu}/u.test(seg);
-    const cue = trailingCue(text, seg, span.close, newSentence);
+    // `'...' Mr Dunn said in a statement: '...'`: a new sentence that ends in a colon introduces the next quote.
+    const cue = newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end ? null : trailingCue(text, seg, span.close, newSentence);
     if (cue) {
       w.cue = cue;
       w.cueKind = 'trailing';

@@ -793,3 +793,23 @@ describe('extractQuotes: a quote reported by a subject we cannot read takes no n
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['one Democrat at the meeting', 'one Democrat at the meeting', 'Rosa Lane']);
   });
 });
+
+describe('extractQuotes: cue shapes seen on unseen CNN/DM articles (round 9)', () => {
+  it('"explained royal commentator and historian Richard Fitz": two roles joined by "and" before the name', () => {
+    const text =
+      'Queen Ann was the third monarch to abdicate. "Her abdication was not controversial," explained royal commentator and historian Richard Fitz. "The people were happy with that."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Richard Fitz', 'Richard Fitz']);
+  });
+
+  it('"one user ... told Mr Dunn:" is not Dunn\'s, nor is the quote before "Mr Dunn said in a statement:"', () => {
+    const text =
+      "Many have tried to find him. But one user, speculating that he was using a fake name, told Mr Dunn: 'Whoever the real man is, I hope this does not end in his injury.' " +
+      "Mr Dunn said in a statement: 'My family is safe.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null, 'Dunn']);
+  });
+
+  it('"Mr Dunn posted another message saying:" is Dunn\'s', () => {
+    const text = "Although this tweet was soon deleted, Mr Dunn posted another message saying: 'OK, a bigger reward for his arrest'. The drama began yesterday.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dunn']);
+  });
+});
