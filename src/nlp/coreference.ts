@@ -199,7 +199,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
   return null;
 }
 
-const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{L}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 const PRONOUN_SUBJECT = /^(He|She|he|she)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 
 /** "The controversial radio host's": a description of a person in the possessive (the 's left out of the match). */
@@ -218,7 +218,8 @@ function chainSubject(lead: string, from: number): Subject | null {
   if (owner && !/\p{Lu}/u.test(owner[1]!) && personNoun(owner[2]!) && ![owner[3], owner[4]].some((w) => w && (personNoun(w) || personNoun(w.replace(/s$/, ''))))) return { kind: 'descriptor', text: rest.slice(0, owner[0].length).trim(), pos: from + fronted };
   const d = DESCRIPTION_SUBJECT.exec(rest);
   if (!d || !verbLike(d[3]!) || /\p{Lu}/u.test(d[1]!)) return null;
-  if (!personNoun(d[2]!)) return null;
+  // "the King noted", "The President said": a title written as a capitalised role word.
+  if (!personNoun(d[2]!) && !(/^\p{Lu}\p{Ll}+$/u.test(d[2]!) && d[1] === '' && PERSON_NOUN.test(d[2]!.toLowerCase()))) return null;
   return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
 }
 

@@ -813,3 +813,13 @@ describe('extractQuotes: cue shapes seen on unseen CNN/DM articles (round 9)', (
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dunn']);
   });
 });
+
+describe('extractQuotes: "the King noted ..." then "he said" (round 9)', () => {
+  it('a sentence led by a capitalised title ("the King") is about that person: "he" does not skip to a name before it', () => {
+    const text =
+      'King Carlos announced his abdication on Monday. Sheikh Omar became the youngest ruler in the region at 33. ' +
+      'In Spain, tourists took pictures in front of the palace. On Monday, the King noted in his speech that Spain had suffered. ' +
+      '"The long crisis has left scars," he said.';
+    expect(extractQuotes(text).find((q) => q.text.startsWith('The long'))?.speaker).not.toBe('Sheikh Omar');
+  });
+});
