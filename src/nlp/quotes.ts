@@ -691,8 +691,8 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   }
 }
 
-/** After a reporting verb: "that ... '", ": '", ", '" (a quote it introduces). */
-const REPORTING_AFTER_VERB = /^(?:[\s\u00a0]+that\b[^.!?;]*|[\s\u00a0]*[:,][\s\u00a0]*)['‘"“]$/u;
+/** After a reporting verb: "that ... '", ": '", ", '", "after Ray brought her home: '" (a quote it introduces). */
+const REPORTING_AFTER_VERB = /^(?:[\s\u00a0]+that\b[^.!?;]*|[\s\u00a0]*[:,][\s\u00a0]*|[\s\u00a0][^.!?;:,'‘’"“”]{1,80}:[\s\u00a0]*)['‘"“]$/u;
 const PARTICIPLE_VERB = /ing$/;
 const WORD_BEFORE_NEIGHBOURS_VERB = /(?:^|[\s\u00a0])(?:to|who|which|that|he|she|they|it|we|I|also|then)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
 

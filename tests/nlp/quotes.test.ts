@@ -786,6 +786,13 @@ describe('extractQuotes: a quote reported by a subject we cannot read takes no n
     expect(quote?.speaker ?? null).toBe(null);
   });
 
+  it('"X said after Ray brought her home: \'...\'": a subject we cannot read, not the speaker before', () => {
+    const text =
+      "'For me the best thing has been becoming part of the family,' Mr Cole added. Mr Cole is a teacher at the school. " +
+      "Amy's dad, Sami Noor, 47, of Leyton, east London, said after Ray brought his daughter back from the brink: 'He has given Amy much more than life.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Cole', null]);
+  });
+
   it('"who added that" and "Lane, exasperated, responded:" still have their speaker', () => {
     const text =
       '"It was not convincing," said one Democrat at the meeting, who added that the team seemed "rattled by the vote."\n\n' +
