@@ -13,7 +13,8 @@
 // matching (sameSpeaker against the labelled speaker) and junk test are used. Since every quote is
 // labelled, a found quote that hits no gold quote counts against precision (nothing is set aside as an
 // indirect report). Speaker accuracy is over gold quotes found at 0.3, by gold kind; a null gold
-// speaker (the reader cannot tell) is not judged. --verbose lists wrong speakers, misses (FN) and
+// speaker (the reader cannot tell) is not judged; the wrong speakers shown (a speaker string that is not
+// the gold one; null is not shown) are counted over the same quotes. --verbose lists wrong speakers, misses (FN) and
 // found quotes that hit no gold quote (FP). Only run when asked: `both` stays train + dev.
 //   --split cnndm-tune: the first 15 items in eval/quotes/README.md's listed order. Round 7 tuned the
 //     rules on these only (with PolNeAR train), reading their items with --verbose.
