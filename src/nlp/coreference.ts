@@ -274,7 +274,10 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     if (!want) return /^(it|they)$/i.test(subject.text) ? resolveNonPersonPronoun(subject.pos, ctx) : NONE;
     const described = unnamedAntecedent(want, subject.pos, ctx);
     if (described) return { speaker: described, person: null };
-    const person = resolvePronoun(want, subject.pos, ctx);
+    // "Marco Rubio, who he dubbed ...": the he of a relative clause is not whom "who" stands for.
+    const relative = RELATIVE_BEFORE.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos));
+    const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
+    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent);
     return person ? { speaker: person.fullName, person } : NONE;
   }
   if (subject.kind === 'name') {
@@ -287,6 +290,9 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
 }
 
 const NONE: Resolution = { speaker: null, person: null };
+const RELATIVE_BEFORE = /(?:^|[\s\u00a0,])(?:who|whom)[\s\u00a0]+$/;
+/** What lies between a name and a he/she that opens its relative clause: ", who ", " whom ". */
+const NAME_THEN_WHO = /^,?[\s\u00a0]+(?:who|whom)[\s\u00a0]+$/;
 
 /**
  * "One Wolves fan, who lives in Telford, was travelling home.": an unnamed person, with an

@@ -830,3 +830,16 @@ describe('extractQuotes: "the King noted ..." then "he said" (round 9)', () => {
     expect(extractQuotes(text).find((q) => q.text.startsWith('The long'))?.speaker).not.toBe('Sheikh Omar');
   });
 });
+
+describe('extractQuotes: "X, who he dubbed ..." (round 9)', () => {
+  it('the "he" of a relative clause is not the person "who" stands for', () => {
+    const text =
+      'Donald Grant told the rally he would win the state. But he also took swipes at Mark Rowe, who he dubbed "the little senator." He mocked Rowe for not having won a single state.';
+    expect(extractQuotes(text).find((q) => q.text.startsWith('the little'))?.speaker).toBe('Donald Grant');
+  });
+
+  it('"the marchers, whom she described as ..." is still the speaker before: only a name right before "who" is set aside', () => {
+    const text = 'Rights group spokeswoman Ann Cole said observers went with the marchers, whom she described as "peaceful," for the whole route.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Ann Cole']);
+  });
+});
