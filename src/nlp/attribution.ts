@@ -110,7 +110,7 @@ const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '
 /** "where about 50 protesters had gathered on Wednesday," before a participle: a subordinate clause, its subject, its verb. */
 const SUBORDINATE_CLAUSE_AT_END = /\b(?:where|whereas)[\s\u00a0]+((?:[\p{L}\p{N}'’-]+[\s\u00a0]+){1,5}?)(?:had[\s\u00a0]+|have[\s\u00a0]+|has[\s\u00a0]+|were[\s\u00a0]+|was[\s\u00a0]+)?\p{Ll}+ed\b[^,;:.!?]{0,60},[\s\u00a0]*$/u;
 /** "a reporter can be heard asking": what the subject is seen or heard doing. */
-const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:be[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/;
+const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?(?:be[\s\u00a0]+)?(?:\p{Ll}+ly[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/u;
 const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
