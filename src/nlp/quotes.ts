@@ -11,7 +11,7 @@
 
 import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
-import { type Cue, cueAtVerb, leadingCue, speechVerbs, subjectAfter, trailingCue, wellFormedSpeaker } from './attribution.ts';
+import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
 import { type Person, indexPeople } from './people.ts';
 import { OrganisationIndex } from './organisations.ts';
@@ -667,18 +667,6 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
       const cue = cueAtVerb(text, sentence, w.sentenceStart, v, before);
       if (cue) {
         w.cue = cue;
-        w.cueKind = 'later';
-        return;
-      }
-    }
-    // `... include "suggesting, advising" lawmakers, according to Belgium's government website.`
-    const after = sentence.slice(span.close - w.sentenceStart);
-    const according = after.includes('according to') ? /,[\s\u00a0]*according to[\s\u00a0]+/.exec(after) : null;
-    if (according) {
-      const at = span.close + according.index + according[0].length;
-      const subject = subjectAfter(after.slice(according.index + according[0].length), at);
-      if (subject) {
-        w.cue = { text: `according to ${subject.text}`, subject, pos: span.close + according.index };
         w.cueKind = 'later';
         return;
       }
