@@ -696,6 +696,28 @@ const REPORTING_AFTER_VERB = /^(?:[\s\u00a0]+that\b[^.!?;]*|[\s\u00a0]*[:,][\s\u
 const PARTICIPLE_VERB = /ing$/;
 const WORD_BEFORE_NEIGHBOURS_VERB = /(?:^|[\s\u00a0])(?:to|who|which|that|he|she|they|it|we|I|also|then)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
 
+const REPORTS_WORDS = /^(?:said|says|told|tells|added|adds|wrote|writes|explained|explains)$/i;
+
+/**
+ * The cue of a sentence between two quotes of one paragraph whose verb reports the words of a named
+ * person other than the earlier quote's speaker, or null.
+ */
+function reporterBetween(text: string, prev: Working, w: Working): Cue | null {
+  const from = Math.max(prev.span.close, prev.cue!.pos + prev.cue!.text.length);
+  if (w.span.open - from < 12) return null;
+  const between = w.masked.slice(from - w.paragraph.start, w.span.open - w.paragraph.start);
+  const verbs = speechVerbs(between, from);
+  for (let k = verbs.length - 1; k >= 0; k--) {
+    // Plain reporting verbs only ("attacked", "claimed" report opinions, not the words quoted next),
+    // with their own subject (not one shared with an earlier verb: "X ... claimed").
+    if (!REPORTS_WORDS.test(verbs[k]!.verb)) continue;
+    const cue = cueAtVerb(text, between, from, verbs[k]!, verbs.slice(0, k));
+    if (!cue?.subject) continue;
+    return cue.subject.kind === 'name' && !cue.text.includes(' ... ') && cue.subject.text !== prev.cue!.subject?.text ? cue : null;
+  }
+  return null;
+}
+
 /** Quotes without their own cue take one from their neighbours. */
 function inheritCues(text: string, work: Working[]): void {
   // Pieces of one multi-paragraph quotation share the first cue found among them.
@@ -717,9 +739,11 @@ function inheritCues(text: string, work: Working[]): void {
       w.cue = next.cue; w.cueKind = 'inherited';
       continue;
     }
-    // `"A," he said. "B."`: the speaker goes on in the same paragraph.
+    // `"A," he said. "B."`: the speaker goes on in the same paragraph, unless a sentence between
+    // reports someone else's words ("Richard Barradell, defending, said the couple ... it became
+    // clear 'things were getting to him'"): then that person goes on.
     if (prev?.cue && prev.span.paragraph === w.span.paragraph) {
-      w.cue = prev.cue; w.cueKind = 'inherited';
+      w.cue = reporterBetween(text, prev, w) ?? prev.cue; w.cueKind = 'inherited';
       continue;
     }
     // A paragraph of nothing but quotation, right after a paragraph whose last quotation has a cue:

@@ -849,3 +849,19 @@ describe('extractQuotes: "X, who he dubbed ..." (round 9)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Ann Cole']);
   });
 });
+
+describe('extractQuotes: a quote after someone else reports in the same paragraph (round 9)', () => {
+  it('"Tom Fry, defending, said the couple ... it became clear \'...\'" is Fry\'s, not the earlier speaker\'s', () => {
+    const text =
+      "Miss Lane wrote in her statement: 'We never argued. It is as if somebody else had taken over.' " +
+      'The court heard she had helped turn his life around. Tom Fry, defending, said the couple aimed to raise money each day. ' +
+      "However, it became clear 'things were getting to him'.";
+    expect(extractQuotes(text).find((q) => q.text.startsWith('things'))?.speaker).toBe('Tom Fry');
+  });
+
+  it('a sentence whose verb only reports an opinion ("Ann Lee attacked the plan") does not take the quote over', () => {
+    const text =
+      "'We will not back down,' said Ann Cole. Ann Lee attacked the plan on Monday. 'It is the right thing to do for the town.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Ann Cole', 'Ann Cole']);
+  });
+});
