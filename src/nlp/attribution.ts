@@ -952,7 +952,7 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   }
   // "A warm-up band called Sophistafunk got the crowd to cheer": "called" names the band; no one speaks.
   if (/^(?:called|named|dubbed)$/i.test(verb.verb) && NAMING_AFTER.test(text.slice(verb.end, verb.end + 40)) && INDEFINITE_NOUN_AT_END.test(before.slice(-60))) return null;
-  const found = issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset);
+  const found = addressedDocument(before, offset, issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset));
   const subject = found === null || found.kind === 'name' ? openingNameOver(before, offset, found) ?? found : found;
   if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
   if (subject) return null;
@@ -962,6 +962,25 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     if (after && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
   return null;
+}
+
+/** "His latest message to ", "a letter about ": a document, then whom or what it is addressed to or about. */
+const DOCUMENT_TO_AT_END = /(?:^|[\s\u00a0])(?:([Hh]is|[Hh]er|[Tt]heir)|[Tt]he|[Aa]n?|[Aa]nother)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]+(?:to|for|about|against|on)[\s\u00a0]+$/u;
+
+/**
+ * "His latest message to Vasilyev reads:": a name that is the object of "to"/"about" after a
+ * document is whom the document is addressed to, not who wrote it. The writer is the owner ("his":
+ * the he before it), else no one we can name.
+ */
+function addressedDocument(segment: string, offset: number, subject: Subject | null): Subject | null {
+  if (subject?.kind !== 'name') return subject;
+  const at = subject.pos - offset;
+  if (at < 0 || !/[\s\u00a0]$/.test(segment.slice(Math.max(0, at - 1), at))) return subject;
+  const m = DOCUMENT_TO_AT_END.exec(segment.slice(Math.max(0, at - 60), at));
+  if (!m || !DOCUMENT_NOUN.test(m[2]!)) return subject;
+  if (!m[1]) return null;
+  const pronoun = /^[Hh]is$/.test(m[1]) ? 'he' : /^[Hh]er$/.test(m[1]) ? 'she' : 'they';
+  return { kind: 'pronoun', text: pronoun, pos: offset + Math.max(0, at - 60) + m.index + m[0].indexOf(m[1]) };
 }
 
 /** The clause's opening name and its comma: "Mark Peaker,", "Yesterday rugby fan Mr Hobbs,". */

@@ -821,6 +821,16 @@ describe('extractQuotes: cue shapes seen on unseen CNN/DM articles (round 9)', (
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the announcer']);
   });
 
+  it('"His latest message to Vasilyev reads:" is the writer\'s, not the addressee\'s', () => {
+    const text = "Mr Dunn believes him to be in Moscow. His latest message to Vasilyev reads: 'Go home to your mum, we are closing in on you'. That message was also deleted.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dunn']);
+  });
+
+  it('"Mayor Ann Ross wrote a letter to Judge Tom Hale asking ... the \'fiasco.\'" is the mayor\'s', () => {
+    const text = 'Mayor Ann Ross wrote a letter to Judge Tom Hale asking the court to look into the "fiasco."';
+    expect(extractQuotes(text).map((q) => q.speaker)).not.toContain('Tom Hale');
+  });
+
   it('"Mr Dunn posted another message saying:" is Dunn\'s', () => {
     const text = "Although this tweet was soon deleted, Mr Dunn posted another message saying: 'OK, a bigger reward for his arrest'. The drama began yesterday.";
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dunn']);
