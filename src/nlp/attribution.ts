@@ -975,6 +975,8 @@ const DOCUMENT_TO_AT_END = /(?:^|[\s\u00a0])(?:([Hh]is|[Hh]er|[Tt]heir)|[Tt]he|[
 function addressedDocument(segment: string, offset: number, subject: Subject | null): Subject | null {
   if (subject?.kind !== 'name') return subject;
   const at = subject.pos - offset;
+  const lead = segment.slice(Math.max(0, at - 10), at);
+  if (!/(?:to|for|about|against|on)[\s\u00a0]+$/.test(lead)) return subject;
   if (at < 0 || !/[\s\u00a0]$/.test(segment.slice(Math.max(0, at - 1), at))) return subject;
   const m = DOCUMENT_TO_AT_END.exec(segment.slice(Math.max(0, at - 60), at));
   if (!m || !DOCUMENT_NOUN.test(m[2]!)) return subject;
@@ -996,6 +998,9 @@ const FINITE_VERB = /(?:^|[\s\u00a0])(?:was|were|is|are|has|had|have|will|would|
  * the comma hold a main clause of their own ("Tom Reed, 32, was arrested, and his brother said").
  */
 function openingNameOver(segment: string, offset: number, subject: Subject | null): Subject | null {
+  // Cheap tests first: a comma to set the name off, and a found phrase after it.
+  const comma = segment.indexOf(',');
+  if (comma < 0 || (subject && subject.pos - offset < comma)) return null;
   const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
   const m = OPENING_NAME_COMMA.exec(segment.slice(fronted));
   if (!m) return null;
