@@ -1,6 +1,6 @@
 // Quote extraction and speaker attribution on PolNeAR (see ../shared/eval/README.md).
 //
-//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh|cnndm-fresh2] [--verbose] [--misses] [--descriptions] [--indirect]
+//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh|cnndm-fresh2|cnndm-fresh3] [--verbose] [--misses] [--descriptions] [--indirect]
 //   (default: both = train + dev; --descriptions lists every quote whose cue's definite description we
 //   named, --indirect every full quote inside a gold indirect report)
 //
@@ -13,7 +13,8 @@
 // matching (sameSpeaker against the labelled speaker) and junk test are used. Since every quote is
 // labelled, a found quote that hits no gold quote counts against precision (nothing is set aside as an
 // indirect report). Speaker accuracy is over gold quotes found at 0.3, by gold kind; a null gold
-// speaker (the reader cannot tell) is not judged. --verbose lists wrong speakers, misses (FN) and
+// speaker (the reader cannot tell) is not judged; the wrong speakers shown (a speaker string that is not
+// the gold one; null is not shown) are counted over the same quotes. --verbose lists wrong speakers, misses (FN) and
 // found quotes that hit no gold quote (FP). Only run when asked: `both` stays train + dev.
 //   --split cnndm-tune: the first 15 items in eval/quotes/README.md's listed order. Round 7 tuned the
 //     rules on these only (with PolNeAR train), reading their items with --verbose.
@@ -24,6 +25,8 @@
 //     read); round 9 tunes on it with cnndm.
 //   --split cnndm-fresh2: eval/quotes/cnndm-fresh2.jsonl, the next 20 items, labelled blind for round 9:
 //     held out (numbers only, never listed); an error until that file exists.
+//   --split cnndm-fresh3: eval/quotes/cnndm-fresh3.jsonl, the 20 items after those, labelled blind for
+//     round 10: held out the same way.
 //
 // Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
 // analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`).
@@ -78,7 +81,7 @@ const dataDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '../../shared/ev
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] ?? 'both' : 'both';
 /** Held-out splits print numbers only: their items are not listed, whatever the flags say. */
-const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh2';
+const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh2' || split === 'cnndm-fresh3';
 const verbose = args.includes('--verbose') && !heldOut;
 const showMisses = args.includes('--misses') && !heldOut;
 /** Every found quote whose cue's definite description we turned into a name ("the senator said" -> a person). */
@@ -603,6 +606,11 @@ interface CnndmResult {
   found: number;
   detection: Array<{ threshold: number; found: number; tp: number; fp: number; fpFragments: number; p: number; r: number; f: number }>;
   speakers: Record<GoldKind, [number, number]>;
+  /**
+   * Of the judged gold quotes, by gold kind: [ours shown (a speaker string, not null), shown and
+   * wrong]. A wrong name is what a reader sees and is worse than none (issue 12).
+   */
+  shown: Record<GoldKind, [number, number]>;
   /** Gold quotes found whose speaker the reader could not tell (null): not judged. */
   unjudged: number;
   /**
@@ -648,7 +656,8 @@ function evaluateCnndm(name: string): CnndmResult {
   const items = [...new Set(labels.map((l) => l.item))];
   const result: CnndmResult = {
     articles: items.length, gold: labels.length, found: 0, detection: [],
-    speakers: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], none: [0, 0] }, unjudged: 0,
+    speakers: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], none: [0, 0] },
+    shown: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], none: [0, 0] }, unjudged: 0,
     covered: 0, speakersCovered: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], none: [0, 0] }, emptyDrafts: [0, 0], junk: [], lines: [],
   };
   const predictions = new Map<string, FoundQuote[]>();
@@ -696,7 +705,11 @@ function evaluateCnndm(name: string): CnndmResult {
         const right = sameSpeaker(ours?.speaker ?? null, g.speaker);
         result.speakers[g.kind][0]++;
         if (right) result.speakers[g.kind][1]++;
-        else if (verbose) result.lines.push(`SPK ${g.kind} ${item} [${g.start}] gold=${JSON.stringify(g.speaker)} gold cue=${JSON.stringify(g.cue)} ours=${JSON.stringify(ours?.speaker ?? null)} cue=${JSON.stringify(ours?.cue)}`);
+        if (ours?.speaker) {
+          result.shown[g.kind][0]++;
+          if (!right) result.shown[g.kind][1]++;
+        }
+        if (!right && verbose) result.lines.push(`SPK ${g.kind} ${item} [${g.start}] gold=${JSON.stringify(g.speaker)} gold cue=${JSON.stringify(g.cue)} ours=${JSON.stringify(ours?.speaker ?? null)} cue=${JSON.stringify(ours?.cue)}`);
       }
     }
     const p = tp / Math.max(1, tp + fp);
@@ -733,6 +746,9 @@ function printCnndm(name: string, r: CnndmResult): void {
   for (const k of GOLD_KINDS) console.log(`  ${k.padEnd(11)} ${pct(r.speakers[k])}`);
   const all = GOLD_KINDS.reduce<[number, number]>((acc, k) => [acc[0] + r.speakers[k][0], acc[1] + r.speakers[k][1]], [0, 0]);
   console.log(`  all         ${pct(all)}   (not judged: ${r.unjudged} found quotes whose speaker the reader could not tell)`);
+  const shown = GOLD_KINDS.reduce<[number, number]>((acc, k) => [acc[0] + r.shown[k][0], acc[1] + r.shown[k][1]], [0, 0]);
+  console.log(`\nWrong speakers shown (a speaker string that is not the gold speaker; null is not shown), over the same quotes: ${shown[1]} of ${shown[0]} shown (${all[0] - shown[0]} null)`);
+  console.log(`  ${GOLD_KINDS.map((k) => `${k} ${r.shown[k][1]}/${r.shown[k][0]}`).join('; ')}`);
   const allCovered = GOLD_KINDS.reduce<[number, number]>((acc, k) => [acc[0] + r.speakersCovered[k][0], acc[1] + r.speakersCovered[k][1]], [0, 0]);
   console.log(`\nGold quotes with half their tokens inside one found quote of any length (a run of paragraphs found as one quote counts): ${r.covered} of ${r.gold} (${(r.covered / Math.max(1, r.gold)).toFixed(3)}); that quote's speaker:`);
   console.log(`  ${GOLD_KINDS.map((k) => `${k} ${pct(r.speakersCovered[k])}`).join('; ')}; all ${pct(allCovered)}`);
@@ -743,7 +759,7 @@ function printCnndm(name: string, r: CnndmResult): void {
   if (r.lines.length) console.log(`\n${r.lines.join('\n')}`);
 }
 
-const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh', 'cnndm-fresh2'];
+const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh', 'cnndm-fresh2', 'cnndm-fresh3'];
 
 function main(): void {
   if (CNNDM_SPLITS.includes(split)) {

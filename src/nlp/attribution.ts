@@ -110,7 +110,7 @@ const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '
 /** "where about 50 protesters had gathered on Wednesday," before a participle: a subordinate clause, its subject, its verb. */
 const SUBORDINATE_CLAUSE_AT_END = /\b(?:where|whereas)[\s\u00a0]+((?:[\p{L}\p{N}'’-]+[\s\u00a0]+){1,5}?)(?:had[\s\u00a0]+|have[\s\u00a0]+|has[\s\u00a0]+|were[\s\u00a0]+|was[\s\u00a0]+)?\p{Ll}+ed\b[^,;:.!?]{0,60},[\s\u00a0]*$/u;
 /** "a reporter can be heard asking": what the subject is seen or heard doing. */
-const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:be[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/;
+const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?(?:be[\s\u00a0]+)?(?:\p{Ll}+ly[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/u;
 const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
@@ -138,7 +138,34 @@ const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on
  */
 const OPENING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([^)]*\))?,[^;:Q"“”]{3,240},[\s\u00a0]*$/u;
 /** The start of a clause said or reported ("says she doesn't", "said the senator was", "said that"). */
-const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})\b/u;
+// (The name alternative ends at the next word's first letter: `\b` after it held only for one-letter words.)
+const REPORTED_CLAUSE_AFTER = /^[ \u00a0]+(?:(?:that|he|she|they|it|we|I|there|the|a|an|his|her|their|its|this|these|those)\b|(?!(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|In|At|On|During|After|Before)\b)\p{Lu}[\p{L}.'’-]*[ \u00a0]+\p{Ll})/u;
+/**
+ * "Mr Venn said police were ...": a lower-case word right after "said" that is no preposition, time
+ * word, conjunction or -ly adverb opens a reported clause ("said on Tuesday", "said yesterday", "said
+ * quietly", "said as he left" do not).
+ */
+const LOWER_WORD_AFTER = /^[ \u00a0]+(\p{Ll}+)\b(?![’'-])/u;
+const NOT_A_CLAUSE_OPENER = /^(?:yesterday|today|tonight|earlier|later|afterwards|again|too|also|then|so|once|recently|last|this|next|late|early|only|simply|just|of|not|now|here|there|as|when|while|because|since|if|until|though|although|and|but|or|adding|noting|referring|speaking|according)$/;
+/** "told Reuters that she ...", "told the Daily Mail he ...": whom it was told, then the reported clause. */
+const TOLD_WHOM = /^[ \u00a0]+(?:(?:the|a|an|his|her|their)[ \u00a0]+)?(?:[\p{Lu}][\p{L}.'’-]*[ \u00a0]+){0,3}(?:[\p{L}’'.-]+)(?=[ \u00a0]+(?:that|he|she|they|it|we|I)\b)/u;
+/** "called for the guard to be sacked", "called on the council to": a call for something, not speech. */
+const CALLED_FOR = /^(?:called|calls|calling)$/i;
+const FOR_OR_ON_AFTER = /^[ \u00a0]+(?:for|on|off|out|in|up)\b/;
+
+/** The words after a verb that opens a new sentence after a quote make it narration, not the quote's cue. */
+function reportsOwnClause(text: string, verb: VerbHit): boolean {
+  const after = text.slice(verb.end, verb.end + 60);
+  if (CALLED_FOR.test(verb.verb) && FOR_OR_ON_AFTER.test(after)) return true;
+  if (/^(?:told|tells)$/i.test(verb.verb)) {
+    const whom = TOLD_WHOM.exec(after);
+    return whom !== null && REPORTED_CLAUSE_AFTER.test(after.slice(whom[0].length));
+  }
+  if (TELL_VERBS.test(verb.verb)) return false;
+  if (REPORTED_CLAUSE_AFTER.test(after)) return true;
+  const lower = LOWER_WORD_AFTER.exec(after)?.[1];
+  return lower !== undefined && !PREPOSITION.has(lower) && !NOT_A_CLAUSE_OPENER.test(lower) && !lower.endsWith('ly');
+}
 const COUNTED_OBJECT_AFTER = /^[ \u00a0]+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|both|all)\b)/i;
 const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
 /** "a Republican operative who worked for Jeb Bush said": a description, then a relative clause with no commas. */
@@ -225,7 +252,7 @@ const THING_AGENT_NOUN = /^(?:paper|newspaper|order|matter|water|center|centre|q
  * with an agent ending ("nurse" aside: "teacher", "organizer", "activist", "technician") or an age
  * ("a 45-year-old").
  */
-function personHead(word: string): boolean {
+export function personHead(word: string): boolean {
   if (UNNAMED_PERSON_NOUNS.has(word) || (/s$/.test(word) && UNNAMED_PERSON_NOUNS.has(word.slice(0, -1))) || (/ies$/.test(word) && UNNAMED_PERSON_NOUNS.has(`${word.slice(0, -3)}y`))) return true;
   if (/-year-olds?$/.test(word)) return true;
   return /(?:er|or|ist|ian|eon)s?$/.test(word) && word.length > 4 && !THING_AGENT_NOUN.test(word) && !DOCUMENT_NOUN.test(word.replace(/s$/, '')) && !TEXT_CARRIER.test(word.replace(/s$/, ''));
@@ -488,7 +515,7 @@ function relativeAntecedent(s: string, tokens: Token[], i: number, offset: numbe
  */
 function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subject | null {
   if (!PARTICIPLE.test(verb.verb)) return null;
-  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(before.slice(-60));
+  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their|another)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(before.slice(-60));
   if (!document || !DOCUMENT_NOUN.test(document[1]!)) return null;
   const rest = before.slice(0, before.length - 60 + Math.max(0, 60 - before.length) + document.index + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
   const issued = ISSUED_BY_SUBJECT.exec(rest.slice(-40));
@@ -553,9 +580,11 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   if (!first) return null;
   const fw = bare(first.text).toLowerCase();
   if (PRONOUNS.has(fw)) return { kind: 'pronoun', text: bare(first.text), pos: first.start };
-  // "9/11 widow Terry Strada", "MSNBC host Chris Matthews": role words before the name.
+  // "9/11 widow Terry Strada", "MSNBC host Chris Matthews": role words before the name; two roles
+  // joined by "and" ("royal commentator and historian Richard Fitzwilliams").
   let k = 0;
-  while (k < tokens.length - 1 && k < 4 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase()) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
+  const roleAnd = (i: number) => i > 0 && tokens[i]!.text === 'and' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !verbLike(tokens[i + 1]!.text);
+  while (k < tokens.length - 1 && k < 5 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && (roleAnd(k) || !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase())) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
   if (k > 0 && !isCapitalised(tokens[k]!.text)) k = 0;
   const startTok = tokens[k]!;
   if (isCapitalised(startTok.text)) {
@@ -769,7 +798,7 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
   // `"... Before." The scientist says she doesn't take it lightly`: a new sentence whose verb
   // reports its own clause is about something else; `"Why not?" Trump said.` still cues the quote.
   // After "asked" or "told" comes whom it was said to ("Todd asked the real estate mogul").
-  if (newSentence && !TELL_VERBS.test(verb.verb) && REPORTED_CLAUSE_AFTER.test(text.slice(verb.end, verb.end + 40))) return null;
+  if (newSentence && reportsOwnClause(text, verb)) return null;
   // `"..." Glancy admitted five counts of fraud.`: a verb with a counted object is a new sentence of narration.
   if (newSentence && COUNTED_OBJECT_AFTER.test(text.slice(verb.end, verb.end + 20))) return null;
   // The subject must start the clause after the quote (no other clause in between).
@@ -801,8 +830,9 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   if (/:[\s\u00a0]*$/.test(segment)) {
     // "IOWA POLLS NOT WRONG - Mark Blumenthal:", "Pollsters agree - More from Jones:",
     // "The timing doesn't surprise Republican pollster Daron Shaw:": a name right before the colon.
-    // A name after a preposition is whom it was said to ("a blunt message to Trump:").
-    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
+    // A name after a preposition is whom it was said to ("a blunt message to Trump:"), and so is one
+    // after "told" or "asked" ("one user ... told Mr Bannatyne:").
+    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards|told|tells|telling|asked|asks|asking|warned|urged|reminded)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
     const parsedNamed = named && parseNameRun(named[1]!);
     if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase()) && !captionHeading(parsedNamed.tokens, text)) {
       const text = parsedNamed.tokens.join(' ');
@@ -922,7 +952,8 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   }
   // "A warm-up band called Sophistafunk got the crowd to cheer": "called" names the band; no one speaks.
   if (/^(?:called|named|dubbed)$/i.test(verb.verb) && NAMING_AFTER.test(text.slice(verb.end, verb.end + 40)) && INDEFINITE_NOUN_AT_END.test(before.slice(-60))) return null;
-  const subject = issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset);
+  const found = addressedDocument(before, offset, issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset));
+  const subject = found === null || found.kind === 'name' ? openingNameOver(before, offset, found) ?? found : found;
   if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
   if (subject) return null;
   // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`
@@ -931,6 +962,77 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     if (after && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
   return null;
+}
+
+/** "His latest message to ", "a letter about ": a document, then whom or what it is addressed to or about. */
+const DOCUMENT_TO_AT_END = /(?:^|[\s\u00a0])(?:([Hh]is|[Hh]er|[Tt]heir)|[Tt]he|[Aa]n?|[Aa]nother)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]+(?:to|for|about|against|on)[\s\u00a0]+$/u;
+
+/**
+ * "His latest message to Vasilyev reads:": a name that is the object of "to"/"about" after a
+ * document is whom the document is addressed to, not who wrote it. The writer is the owner ("his":
+ * the he before it), else no one we can name.
+ */
+function addressedDocument(segment: string, offset: number, subject: Subject | null): Subject | null {
+  if (subject?.kind !== 'name') return subject;
+  const at = subject.pos - offset;
+  const lead = segment.slice(Math.max(0, at - 10), at);
+  if (!/(?:to|for|about|against|on)[\s\u00a0]+$/.test(lead)) return subject;
+  if (at < 0 || !/[\s\u00a0]$/.test(segment.slice(Math.max(0, at - 1), at))) return subject;
+  const m = DOCUMENT_TO_AT_END.exec(segment.slice(Math.max(0, at - 60), at));
+  if (!m || !DOCUMENT_NOUN.test(m[2]!)) return subject;
+  if (!m[1]) return null;
+  const pronoun = /^[Hh]is$/.test(m[1]) ? 'he' : /^[Hh]er$/.test(m[1]) ? 'she' : 'they';
+  return { kind: 'pronoun', text: pronoun, pos: offset + Math.max(0, at - 60) + m.index + m[0].indexOf(m[1]) };
+}
+
+/** The clause's opening name and its comma: "Mark Peaker,", "Yesterday rugby fan Mr Hobbs,". */
+const OPENING_NAME_COMMA = /^[\s\u00a0]*((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+),[ \u00a0]/u;
+/** A finite verb of the main clause: after the appositive, a clause of its own ("Tom Reed, 32, was arrested"). */
+const FINITE_VERB = /(?:^|[\s\u00a0])(?:was|were|is|are|has|had|have|will|would|could|did|does)[\s\u00a0]/;
+
+/**
+ * "Mark Peaker, 47, a father-of-three, from Telford said", "Mr Hobbs, who was on his way home ...
+ * with son Sam, 12, said": the name that opens the clause is the subject; a name inside its
+ * appositive or relative clause (found as the nearest phrase, or nothing found at all when the
+ * appositive is long) is not. Null when the clause does not open that way, or when the words after
+ * the comma hold a main clause of their own ("Tom Reed, 32, was arrested, and his brother said").
+ */
+function openingNameOver(segment: string, offset: number, subject: Subject | null): Subject | null {
+  // Cheap tests first: a comma to set the name off, and a found phrase after it.
+  const comma = segment.indexOf(',');
+  if (comma < 0 || (subject && subject.pos - offset < comma)) return null;
+  const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
+  const m = OPENING_NAME_COMMA.exec(segment.slice(fronted));
+  if (!m) return null;
+  const lead = m[1]!.trim().split(/[ \u00a0]+/).filter(Boolean);
+  // "Yesterday Wolves fan Mr Downes,": modifiers; a lower-case verb ("Police arrested Tom Reed,") is a clause.
+  // "Mark Penn and Howard Lee, both Democrats,": several people, no one name.
+  if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || /^(?:and|or|&)$/.test(w) || (/^\p{Ll}/u.test(w) && verbLike(w)))) return null;
+  const name = m[2]!;
+  const parsed = parseNameRun(name);
+  if (!parsed || CLAUSE_OPENER.has(name.split(/[ \u00a0]/)[0]!) || TIME_OR_PLACE_LEAD.test(name)) return null;
+  const commaEnd = fronted + m[0].length;
+  const stretch = segment.slice(commaEnd);
+  // "Clinton, 35, the daughter of ...", "Trump, who ...", "Clinton, exasperated,": one word is a
+  // name when an age, a relative clause or one word set off by commas follows it ("Alabama, on Saturday, ..." and "WASHINGTON, June 10 ..." are places).
+  if (/^\p{Lu}+$/u.test(name.replace(/[ \u00a0.'’-]/g, ''))) return null;
+  if (parsed.tokens.length < 2 && parsed.titleWords.length === 0 && !/^(?:\d{1,3},|who[ \u00a0]|\p{Ll}[\p{L}-]*,)/u.test(stretch)) return null;
+  if (subject) {
+    // The phrase found must lie inside the appositive, and be the object of a preposition ("from
+    // Telford said") or come before more of it ("with son Sam, 12, said"); a name right before the
+    // verb ("Cruz, Blackwell wrote") is the subject itself.
+    const at = subject.pos - offset;
+    if (at < commaEnd) return null;
+    const objectOfPreposition = PREPOSITION_BEFORE.test(segment.slice(Math.max(0, at - 12), at));
+    if (!objectOfPreposition && segment.slice(at + subject.text.length).trim() === '') return null;
+  }
+  if (/[;.!?"“”]/.test(stretch.replace(TITLE_PERIOD, '')) || stretch.length > 260) return null;
+  // A finite verb is the relative clause's own only after "who"/"which" ("who was on his way home").
+  const finite = FINITE_VERB.exec(stretch);
+  if (finite && !/(?:^|[\s\u00a0])(?:who|which|whose)[\s\u00a0]/.test(stretch.slice(0, finite.index + 1))) return null;
+  // Another subject joined by "and" right before the verb: "..., and his brother Bill Reed".
+  if (/^[\s\u00a0]*(?:and|but|while|as)[\s\u00a0]/.test(stretch.slice(stretch.lastIndexOf(',') + 1))) return null;
+  return { kind: 'name', text: name, pos: offset + fronted + m[0].indexOf(name, m[1]!.length) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -21,7 +21,7 @@ import {
   GENDERED_NOUN,
   type PeopleIndex,
 } from './people.ts';
-import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
+import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
 import { CAPTION_MARKER } from './lexicon.ts';
 
@@ -199,7 +199,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
   return null;
 }
 
-const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{L}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 const PRONOUN_SUBJECT = /^(He|She|he|she)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 
 /** "The controversial radio host's": a description of a person in the possessive (the 's left out of the match). */
@@ -218,7 +218,8 @@ function chainSubject(lead: string, from: number): Subject | null {
   if (owner && !/\p{Lu}/u.test(owner[1]!) && personNoun(owner[2]!) && ![owner[3], owner[4]].some((w) => w && (personNoun(w) || personNoun(w.replace(/s$/, ''))))) return { kind: 'descriptor', text: rest.slice(0, owner[0].length).trim(), pos: from + fronted };
   const d = DESCRIPTION_SUBJECT.exec(rest);
   if (!d || !verbLike(d[3]!) || /\p{Lu}/u.test(d[1]!)) return null;
-  if (!personNoun(d[2]!)) return null;
+  // "the King noted", "The President said": a title written as a capitalised role word.
+  if (!personNoun(d[2]!) && !(/^\p{Lu}\p{Ll}+$/u.test(d[2]!) && d[1] === '' && PERSON_NOUN.test(d[2]!.toLowerCase()))) return null;
   return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
 }
 
@@ -271,7 +272,12 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
   if (subject.kind === 'pronoun') {
     const want = genderOf(subject.text);
     if (!want) return /^(it|they)$/i.test(subject.text) ? resolveNonPersonPronoun(subject.pos, ctx) : NONE;
-    const person = resolvePronoun(want, subject.pos, ctx);
+    const described = unnamedAntecedent(want, subject.pos, ctx);
+    if (described) return { speaker: described, person: null };
+    // "Marco Rubio, who he dubbed ...": the he of a relative clause is not whom "who" stands for.
+    const relative = RELATIVE_BEFORE.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos));
+    const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
+    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent);
     return person ? { speaker: person.fullName, person } : NONE;
   }
   if (subject.kind === 'name') {
@@ -284,6 +290,48 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
 }
 
 const NONE: Resolution = { speaker: null, person: null };
+const RELATIVE_BEFORE = /(?:^|[\s\u00a0,])(?:who|whom)[\s\u00a0]+$/;
+/** What lies between a name and a he/she that opens its relative clause: ", who ", " whom ". */
+const NAME_THEN_WHO = /^,?[\s\u00a0]+(?:who|whom)[\s\u00a0]+$/;
+
+/**
+ * "One Wolves fan, who lives in Telford, was travelling home.": an unnamed person, with an
+ * indefinite article or "one", as the subject of a sentence (an appositive or relative clause may
+ * follow it before the verb).
+ */
+const UNNAMED_SUBJECT = /^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
+
+/**
+ * A he/she that opens the sentence right after one whose subject is an unnamed person ("One Wolves
+ * fan ... was travelling home. He said:") is that person, as written, when the gender fits and no
+ * name comes between; the names inside that sentence's relative clause ("who lives in Telford") are
+ * not what the pronoun walks back to.
+ */
+function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): string | null {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  if (here < 1) return null;
+  const lead = ctx.text.slice(starts[here]!, pos);
+  if (lead.slice(FRONTED.exec(lead)?.[0].length ?? 0).trim() !== '') return null;
+  // A quotation that ends the paragraph before may open the sentence as the masking reads it.
+  let from = starts[here - 1]!;
+  while (from < starts[here]! && (ctx.inQuote(from) || /[\s'‘’"“”.,]/.test(ctx.text[from]!))) from++;
+  const prev = ctx.text.slice(from, starts[here]!);
+  const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
+  const m = UNNAMED_SUBJECT.exec(prev.slice(fronted));
+  if (!m) return null;
+  // "A reporter asked Sanders how he felt. He replied:": a name after the verb is who answers.
+  const verbEnd = from + fronted + m[0].length;
+  if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < starts[here]! && x.person.evidence > 0)) return null;
+  const head = m[2]!;
+  if (!personHead(head) || !(verbLike(m[3]!) || SUBJECT_VERB.test(m[3]!))) return null;
+  const gender = GENDERED_NOUN[head];
+  if (gender && gender !== want) return null;
+  // As a descriptor is written inside a sentence: "one Wolves fan".
+  const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head;
+  return phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+}
 
 function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   const parsed = parseNameRun(subject.text);

@@ -404,6 +404,23 @@ function runName(run: string): RunName | null {
   return name;
 }
 
+const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00a0])(\p{Lu}\p{Ll}+)[ \u00a0]and[ \u00a0]$/u;
+
+/**
+ * "Frederick and Elizabeth Noble", "Heidi and Maryellen Olson": a known first name (not the end of
+ * a name: "Anna Palmer and"), "and", then a full name whose first token is a known first name too. The first one is a person of the same
+ * surname ("Frederick Noble"), so a later "Frederick" or "he" finds him.
+ */
+function coupleFirstName(text: string, runAt: number, name: RunName): { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number } | null {
+  if (runAt < 6 || text.charCodeAt(runAt - 1) !== 32 || text.charCodeAt(runAt - 2) !== 100) return null; // "... and "
+  const m = FIRST_NAME_AND_AT_END.exec(text.slice(Math.max(0, runAt - 24), runAt));
+  if (!m || !name.personLike || !firstNameGender(bareWord(m[1]!)) || !firstNameGender(name.nameTokens[0])) return null;
+  const couple = runName(`${m[1]} ${name.parsed.tokens.slice(1).join(' ')}`);
+  if (!couple || couple.parsed.tokens.length !== name.parsed.tokens.length) return null;
+  const at = Math.max(0, runAt - 24) + m.index;
+  return { start: at, end: at + m[1]!.length, parsed: couple.parsed, name: couple, runStart: at };
+}
+
 /**
  * Finds the people an article names, their surname index, role words and gender, and every name
  * mention outside the given quotation spans (mentions inside quotes are someone else speaking).
@@ -437,6 +454,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   // The same names recur throughout an article: each distinct run is looked up once in the
   // global memo, later uses hit this small map.
   const names = new Map<string, RunName | null>();
+  const couples: Array<{ at: number; hit: Hit }> = [];
   for (const source of sources) {
     const nameRuns = hasOnlyAsciiWordChars(source.text) ? NAME_RUN_ASCII : NAME_RUN;
     nameRuns.lastIndex = 0;
@@ -449,6 +467,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         names.set(key, name);
       }
       if (!name) continue;
+      const couple = name.parsed.tokens.length >= 2 && name.nameOffset === 0 ? coupleFirstName(source.text, m.index, name) : null;
+      if (couple) couples.push({ at: hits.length, hit: { ...couple, countMentions: source.countMentions, src: source.text, start: source.countMentions ? couple.start : -1, end: source.countMentions ? couple.end : -1 } });
       // The name's tokens lie within the key, which is the run or its start, so the offset is the same in both.
       hits.push({
         start: source.countMentions ? m.index + name.nameOffset : -1,
@@ -460,6 +480,13 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         countMentions: source.countMentions,
       });
     }
+  }
+
+  // "Clinton and Bernie Sanders", "Palmer and Jake Sherman": a word that is someone's surname in the
+  // article is not the first name of a couple. The others go in before the full name they share.
+  if (couples.length) {
+    const surnames = new Set(hits.filter((h) => h.parsed.tokens.length >= 2 && h.name.personLike).map((h) => h.name.surname));
+    for (const { at, hit } of couples.reverse()) if (!surnames.has(hit.name.nameTokens[0]!)) hits.splice(at, 0, hit);
   }
 
   // Lookups for pass 1, kept as people are added: the people with each surname (in the order of

@@ -491,6 +491,12 @@ interface Working {
   masked: string;
   paragraph: Paragraph;
   speaker: string | null;
+  /**
+   * The quote's own sentence reports it with a verb before the opening mark whose subject was not
+   * read ("Globe magazine alleges that the monarch is '...'"): someone else said it, so it takes no
+   * neighbour's cue (null rather than the wrong name).
+   */
+  ownUnreadCue?: boolean;
 }
 
 /**
@@ -627,7 +633,8 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     const seg = masked.slice(local(span.close), local(nextOpen));
     // A quotation that ends its sentence ("... Before.") before a capital starts a new sentence.
     const newSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /^[\s\u00a0]+\p{Lu}/u.test(seg);
-    const cue = trailingCue(text, seg, span.close, newSentence);
+    // `'...' Mr Dunn said in a statement: '...'`: a new sentence that ends in a colon introduces the next quote.
+    const cue = newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end ? null : trailingCue(text, seg, span.close, newSentence);
     if (cue) {
       w.cue = cue;
       w.cueKind = 'trailing';
@@ -642,6 +649,13 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
       w.cueKind = 'leading';
       return;
     }
+    // A reporting verb before the quote that opens a clause of its own ("alleges that", "said:"),
+    // with a subject we could not read.
+    const verb = speechVerbs(lead, w.sentenceStart).pop();
+    // Not after "to" ("as if to say"), a relative pronoun ("who added that") or a pronoun: whoever
+    // that is may well be the neighbour's speaker.
+    if (verb && REPORTING_AFTER_VERB.test(text.slice(verb.end, span.open + 1)) && !PARTICIPLE_VERB.test(verb.verb) &&
+      !WORD_BEFORE_NEIGHBOURS_VERB.test(lead.slice(Math.max(0, verb.start - w.sentenceStart - 20), verb.start - w.sentenceStart))) w.ownUnreadCue = true;
   }
   // 3. Later in the same sentence ("... relief” to the Syrian people, Obama told the media").
   if (!span.unclosed) {
@@ -677,6 +691,33 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   }
 }
 
+/** After a reporting verb: "that ... '", ": '", ", '", "after Ray brought her home: '" (a quote it introduces). */
+const REPORTING_AFTER_VERB = /^(?:[\s\u00a0]+that\b[^.!?;]*|[\s\u00a0]*[:,][\s\u00a0]*|[\s\u00a0][^.!?;:,'‘’"“”]{1,80}:[\s\u00a0]*)['‘"“]$/u;
+const PARTICIPLE_VERB = /ing$/;
+const WORD_BEFORE_NEIGHBOURS_VERB = /(?:^|[\s\u00a0])(?:to|who|which|that|he|she|they|it|we|I|also|then)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
+
+const REPORTS_WORDS = /^(?:said|says|told|tells|added|adds|wrote|writes|explained|explains)$/i;
+
+/**
+ * The cue of a sentence between two quotes of one paragraph whose verb reports the words of a named
+ * person other than the earlier quote's speaker, or null.
+ */
+function reporterBetween(text: string, prev: Working, w: Working): Cue | null {
+  const from = Math.max(prev.span.close, prev.cue!.pos + prev.cue!.text.length);
+  if (w.span.open - from < 12) return null;
+  const between = w.masked.slice(from - w.paragraph.start, w.span.open - w.paragraph.start);
+  const verbs = speechVerbs(between, from);
+  for (let k = verbs.length - 1; k >= 0; k--) {
+    // Plain reporting verbs only ("attacked", "claimed" report opinions, not the words quoted next),
+    // with their own subject (not one shared with an earlier verb: "X ... claimed").
+    if (!REPORTS_WORDS.test(verbs[k]!.verb)) continue;
+    const cue = cueAtVerb(text, between, from, verbs[k]!, verbs.slice(0, k));
+    if (!cue?.subject) continue;
+    return cue.subject.kind === 'name' && !cue.text.includes(' ... ') && cue.subject.text !== prev.cue!.subject?.text ? cue : null;
+  }
+  return null;
+}
+
 /** Quotes without their own cue take one from their neighbours. */
 function inheritCues(text: string, work: Working[]): void {
   // Pieces of one multi-paragraph quotation share the first cue found among them.
@@ -685,11 +726,11 @@ function inheritCues(text: string, work: Working[]): void {
   for (const pieces of byGroup.values()) {
     const withCue = pieces.find((p) => p.cue);
     if (!withCue) continue;
-    for (const p of pieces) if (!p.cue) { p.cue = withCue.cue; p.cueKind = 'inherited'; }
+    for (const p of pieces) if (!p.cue && !p.ownUnreadCue) { p.cue = withCue.cue; p.cueKind = 'inherited'; }
   }
   for (let i = 0; i < work.length; i++) {
     const w = work[i]!;
-    if (w.cue) continue;
+    if (w.cue || w.ownUnreadCue) continue;
     const next = work[i + 1];
     const prev = work[i - 1];
     // `"A." "B," he said.`: nothing but punctuation between this quote and the next one that has a cue.
@@ -698,9 +739,11 @@ function inheritCues(text: string, work: Working[]): void {
       w.cue = next.cue; w.cueKind = 'inherited';
       continue;
     }
-    // `"A," he said. "B."`: the speaker goes on in the same paragraph.
+    // `"A," he said. "B."`: the speaker goes on in the same paragraph, unless a sentence between
+    // reports someone else's words ("Richard Barradell, defending, said the couple ... it became
+    // clear 'things were getting to him'"): then that person goes on.
     if (prev?.cue && prev.span.paragraph === w.span.paragraph) {
-      w.cue = prev.cue; w.cueKind = 'inherited';
+      w.cue = reporterBetween(text, prev, w) ?? prev.cue; w.cueKind = 'inherited';
       continue;
     }
     // A paragraph of nothing but quotation, right after a paragraph whose last quotation has a cue:
