@@ -8,6 +8,8 @@ import type { Logger } from '../log.ts';
 import type { ArticleDraft } from '../model.ts';
 import { AnalysisContext } from '../nlp/context.ts';
 import type { InsertResult, Store } from '../store/index.ts';
+import { decodeBody } from './charset.ts';
+import { detectDocumentKind } from './detect.ts';
 import { documentToDrafts, withOutletName, type DocumentHint } from './document.ts';
 import { pollSources, type PollOptions, type PollReport } from './fetcher.ts';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
@@ -216,10 +218,18 @@ interface InFlight {
 }
 
 /**
- * The largest document the writer prepares itself in a bulk ingest; a larger one always goes to
+ * The largest plain text the writer prepares itself in a bulk ingest; a larger one always goes to
  * a worker, under its time and memory limits. Also bounds how long the writer is away from writing.
  */
 const MAX_WRITER_DOCUMENT_BYTES = 1024 * 1024;
+/** Files read as plain text (raw-text articles): the writer may prepare them. */
+const TEXT_FILE = /\.(txt|text)$/i;
+
+/** Whether a document read as text holds no markup (a .txt file may hold a saved page). */
+function isPlainText(body: Uint8Array, hint: DocumentHint): boolean {
+  if (hint.kind) return hint.kind === 'text';
+  return detectDocumentKind(decodeBody(body.subarray(0, 4096), hint.contentType), hint) === 'text';
+}
 
 /**
  * The writer thread's analysis context in a bulk ingest, kept for the process as the worker pool
@@ -257,40 +267,42 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
   const pool = workers > 0 ? sharedPreparePool(workers) : null;
   // Without workers this run is the pipeline, and its analyses share one context (a worker has its own).
   const analysis = pool ? (writerContext ??= new AnalysisContext()) : new AnalysisContext();
+  // Plain texts go to all workers but one (packed into them) and to this thread, which prepares
+  // those the workers have no room for: with two cores, two busy threads instead of three. Markup
+  // (HTML, feeds, JSON) goes to any worker, never to this thread: it is parsed under a worker's
+  // time and memory limits, and with the last worker it keeps every core busy.
+  const textCapacity = Math.max(1, workers - 1) * TASKS_PER_WORKER;
   // With workers: every worker's queue full, the next batch to store, and two more batches'
   // documents for whichever thread is free first, in flight.
-  const poolCapacity = workers * TASKS_PER_WORKER;
-  const readAhead = pool ? 3 * STORE_BATCH + poolCapacity : STORE_BATCH;
-  /** Documents sent to the workers and not yet answered. */
-  let inPool = 0;
-  /** Documents read ahead that no thread has started on, oldest first (the workers are behind). */
+  const readAhead = pool ? 3 * STORE_BATCH + workers * TASKS_PER_WORKER : STORE_BATCH;
+  /** Plain texts sent to the workers and not yet answered. */
+  let textsInPool = 0;
+  /** Plain texts read ahead that no thread has started on, oldest first (the workers are behind). */
   const waiting: InFlight[] = [];
 
-  const inWorker = (source: DocumentSource): Promise<Prepared> => {
-    inPool++;
-    return pool!
-      .prepare(source)
-      .then((articles) => ({ articles }), (error) => ({ error: reasonOf(error) }))
-      .finally(() => {
-        inPool--;
-        // A worker has room again: it takes the oldest document still waiting.
-        const flight = waiting.shift();
-        if (flight) startInWorker(flight);
-      });
+  const prepared = (promise: Promise<StorableArticle[]>): Promise<Prepared> => promise.then((articles) => ({ articles }), (error) => ({ error: reasonOf(error) }));
+  const textInWorker = (source: DocumentSource): Promise<Prepared> => {
+    textsInPool++;
+    return prepared(pool!.prepare(source, true)).finally(() => {
+      textsInPool--;
+      // A worker has room again: it takes the oldest text still waiting.
+      const flight = waiting.shift();
+      if (flight) startInWorker(flight);
+    });
   };
   const startInWorker = (flight: InFlight) => {
     const item = flight.waiting!;
     flight.waiting = undefined;
     // A file goes to a worker by path: the worker reads it.
-    flight.outcome = inWorker('path' in item ? { path: item.path, hint: item.hint } : { body: item.body, hint: item.hint });
+    flight.outcome = textInWorker('path' in item ? { path: item.path, hint: item.hint } : { body: item.body, hint: item.hint });
   };
   const prepareHere = async (item: InputItem): Promise<Prepared> => {
     try {
       const document = await readDocument(item, deps.fetchOptions);
       if (document.error !== undefined) return { error: document.error };
       const { body, hint } = document;
-      // Only a worker prepares a large document.
-      if (pool && body.byteLength > MAX_WRITER_DOCUMENT_BYTES) return await inWorker({ body, hint });
+      // A text file that holds markup, or a large one, goes to a worker after all.
+      if (pool && (body.byteLength > MAX_WRITER_DOCUMENT_BYTES || !isPlainText(body, hint))) return await prepared(pool.prepare({ body, hint }));
       return { articles: prepareDocument(body, hint, analysis).map(storable) };
     } catch (error) {
       return { error: reasonOf(error) };
@@ -306,9 +318,12 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
     if ('error' in item) return { input, outcome: Promise.resolve({ error: item.error }) };
     if (!pool) return { input, outcome: Promise.resolve().then(() => prepareHere(item)) };
     // A URL is fetched here at once, and its page prepared in a worker.
-    if ('url' in item) return { input, outcome: readDocument(item, deps.fetchOptions).then((d) => (d.error !== undefined ? { error: d.error } : inWorker({ body: d.body, hint: d.hint }))) };
+    if ('url' in item) return { input, outcome: readDocument(item, deps.fetchOptions).then((d) => (d.error !== undefined ? { error: d.error } : prepared(pool.prepare({ body: d.body, hint: d.hint })))) };
+    if (!('path' in item ? TEXT_FILE.test(item.path) : item.hint.kind === 'text')) {
+      return { input, outcome: prepared(pool.prepare('path' in item ? { path: item.path, hint: item.hint } : { body: item.body, hint: item.hint })) };
+    }
     const flight: InFlight = { input, waiting: item };
-    if (inPool < poolCapacity) startInWorker(flight);
+    if (textsInPool < textCapacity) startInWorker(flight);
     else waiting.push(flight);
     return flight;
   };

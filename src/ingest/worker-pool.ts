@@ -17,6 +17,8 @@ export type WorkerReply = { id: number; result: unknown; error?: undefined } | {
 interface Task {
   id: number;
   job: Job;
+  /** Into the first worker with room, not the least busy one: keeps the other workers idle (see prepare). */
+  packed: boolean;
   resolve: (result: unknown) => void;
   reject: (error: Error) => void;
 }
@@ -39,13 +41,10 @@ interface Slot {
  */
 export const TASKS_PER_WORKER = 32;
 
-/**
- * Workers for a bulk ingest: one per core but the writer's, which prepares documents too when the
- * workers are behind (pipeline.ts); at most 8 (the single writer is the limit beyond); none on one core.
- */
+/** Workers for a bulk ingest: one per core, at most 8 (the single writer is the limit beyond); none on one core. */
 export function defaultWorkerCount(): number {
   const cores = availableParallelism();
-  return cores > 1 ? Math.min(8, cores - 1) : 0;
+  return cores > 1 ? Math.min(8, cores) : 0;
 }
 
 export interface PoolOptions {
@@ -94,17 +93,21 @@ export class PreparePool {
   }
 
   /** Runs one job in a worker; rejects with the job's own error, a timeout or a crash. */
-  run<K extends Job['kind']>(job: JobOf<K>): Promise<JobResults[K]> {
+  run<K extends Job['kind']>(job: JobOf<K>, packed = false): Promise<JobResults[K]> {
     if (this.closed) return Promise.reject(new Error('ingest pool is closed'));
     return new Promise((resolve, reject) => {
-      this.queue.push({ id: this.nextId++, job, resolve: resolve as (result: unknown) => void, reject });
+      this.queue.push({ id: this.nextId++, job, packed, resolve: resolve as (result: unknown) => void, reject });
       this.dispatch();
     });
   }
 
-  /** Prepares one document in a worker (bulk ingest). */
-  prepare(source: DocumentSource): Promise<StorableArticle[]> {
-    return this.run({ kind: 'document', source });
+  /**
+   * Prepares one document in a worker (bulk ingest). `packed`: in the first worker with room rather
+   * than the least busy, so that a caller keeping fewer packed documents in the pool than the
+   * workers hold leaves the others idle (or unstarted) for what it sends unpacked.
+   */
+  prepare(source: DocumentSource, packed = false): Promise<StorableArticle[]> {
+    return this.run({ kind: 'document', source }, packed);
   }
 
   async close(): Promise<void> {
@@ -115,8 +118,11 @@ export class PreparePool {
 
   private dispatch(): void {
     while (this.queue.length) {
-      let slot = this.slots.reduce<Slot | undefined>((best, s) => (s.tasks.length < this.tasksPerWorker && (!best || s.tasks.length < best.tasks.length) ? s : best), undefined);
-      if ((!slot || slot.tasks.length) && this.slots.length < this.size) slot = this.spawn();
+      const hasRoom = (s: Slot) => s.tasks.length < this.tasksPerWorker;
+      let slot = this.queue[0]!.packed
+        ? this.slots.find(hasRoom)
+        : this.slots.reduce<Slot | undefined>((best, s) => (hasRoom(s) && (!best || s.tasks.length < best.tasks.length) ? s : best), undefined);
+      if ((!slot || (slot.tasks.length && !this.queue[0]!.packed)) && this.slots.length < this.size) slot = this.spawn();
       if (!slot) return;
       const task = this.queue.shift()!;
       slot.tasks.push(task);
