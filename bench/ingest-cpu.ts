@@ -120,7 +120,7 @@ try {
   const inputs = QUICK ? files : [folder];
   const pipeline = await best(ROUNDS, () => measure(() => withFreshStore(work, (s) => ingestInputs(inputs, { store: s, log, fetchOptions, workers }))));
   console.log(
-    `pipeline (ingestInputs, ${workers} workers + the writer): main thread ${perArticle(pipeline.main)}, other threads ${perArticle(pipeline.others)}, total ${perArticle(pipeline.main + pipeline.others)} CPU/article; wall ${perArticle(pipeline.wall)} (${fmt((n / pipeline.wall) * 1000, 0)} articles/s)`,
+    `pipeline (ingestInputs, ${workers} workers): main thread ${perArticle(pipeline.main)}, other threads ${perArticle(pipeline.others)}, total ${perArticle(pipeline.main + pipeline.others)} CPU/article; wall ${perArticle(pipeline.wall)} (${fmt((n / pipeline.wall) * 1000, 0)} articles/s)`,
   );
   console.log(`load average ${fmt(loadStart, 2)} at start, ${fmt(load1(), 2)} at end`);
 } finally {
