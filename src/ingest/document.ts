@@ -45,10 +45,15 @@ export function withOutletName(draft: ArticleDraft, documentUrl?: string): Artic
   return draft;
 }
 
+/** What a document is: as its hint says (a JSON Lines "text" or "html" field), else as its text looks. */
+export function documentKind(text: string, hint: DocumentHint): DocumentKind {
+  return hint.kind ?? detectDocumentKind(text, hint);
+}
+
 function readDrafts(body: Uint8Array, hint: DocumentHint): ArticleDraft[] {
   const text = decodeBody(body, hint.contentType);
   if (!text.trim()) throw new Error('empty document');
-  switch (hint.kind ?? detectDocumentKind(text, hint)) {
+  switch (documentKind(text, hint)) {
     case 'feed': {
       const feed = parseFeed(text, hint.url);
       return feed.items.map((item) => feedItemToDraft(item, feed.title)).filter((d): d is ArticleDraft => d !== null).map((d) => withFeedMeta(d, hint.meta));

@@ -9,8 +9,7 @@ import type { ArticleDraft } from '../model.ts';
 import { AnalysisContext } from '../nlp/context.ts';
 import type { InsertResult, Store } from '../store/index.ts';
 import { decodeBody } from './charset.ts';
-import { detectDocumentKind } from './detect.ts';
-import { documentToDrafts, withOutletName, type DocumentHint } from './document.ts';
+import { documentKind, documentToDrafts, withOutletName, type DocumentHint } from './document.ts';
 import { pollSources, type PollOptions, type PollReport } from './fetcher.ts';
 import { DEFAULT_MAX_BYTES, fetchUrl, type FetchOptions } from './http.ts';
 import type { DocumentSource, JobRunner } from './jobs.ts';
@@ -227,8 +226,8 @@ const TEXT_FILE = /\.(txt|text)$/i;
 
 /** Whether a document read as text holds no markup (a .txt file may hold a saved page). */
 function isPlainText(body: Uint8Array, hint: DocumentHint): boolean {
-  if (hint.kind) return hint.kind === 'text';
-  return detectDocumentKind(decodeBody(body.subarray(0, 4096), hint.contentType), hint) === 'text';
+  // Markup shows in its first characters: only the head is decoded here.
+  return documentKind(hint.kind ? '' : decodeBody(body.subarray(0, 4096), hint.contentType), hint) === 'text';
 }
 
 /**
