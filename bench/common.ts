@@ -74,6 +74,17 @@ export function cpuMsSince(start: NodeJS.CpuUsage): number {
   return (used.user + used.system) / 1000;
 }
 
+/** USER_HZ: /proc reports CPU time in clock ticks of 10 ms. */
+export const TICK_MS = 1000 / 100;
+
+/** CPU ms (user + system) of one thread of this process, from /proc (Linux); the main thread by default. */
+export function threadCpuMs(tid: number = process.pid): number {
+  // Fields after the command (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
+  const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
 export const fmt = (n: number, digits = 1): string => (Number.isFinite(n) ? n.toFixed(digits) : '-');
 export const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
 

@@ -18,27 +18,9 @@ import { defaultWorkerCount } from '../src/ingest/worker-pool.ts';
 import { createLogger } from '../src/log.ts';
 import { AnalysisContext } from '../src/nlp/context.ts';
 import { openStore, type Store } from '../src/store/index.ts';
-import { DATA_DIR, QUICK, fmt, load1, machineLine } from './common.ts';
+import { DATA_DIR, QUICK, fmt, load1, machineLine, threadCpuMs } from './common.ts';
 
 const ROUNDS = QUICK ? 2 : 3;
-const TICK_MS = 1000 / 100; // USER_HZ: /proc reports CPU time in clock ticks of 10 ms
-
-/** CPU ms (user + system) of each thread of this process, by thread id. */
-function threadCpu(): Map<number, number> {
-  const out = new Map<number, number>();
-  for (const tid of readdirSync('/proc/self/task')) {
-    try {
-      // Fields after the command (which is in parentheses and may hold spaces): utime is the 12th, stime the 13th.
-      const stat = readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      out.set(Number(tid), (Number(fields[11]) + Number(fields[12])) * TICK_MS);
-    } catch {
-      // the thread ended meanwhile
-    }
-  }
-  return out;
-}
-
 interface CpuSplit {
   main: number;
   others: number;
@@ -47,13 +29,13 @@ interface CpuSplit {
 
 /** CPU of the main thread and of all other threads (ended threads included, through the process total) while `fn` runs. */
 async function measure(fn: () => unknown): Promise<CpuSplit> {
-  const mainBefore = threadCpu().get(process.pid)!;
+  const mainBefore = threadCpuMs();
   const totalBefore = process.cpuUsage();
   const started = performance.now();
   await fn();
   const wall = performance.now() - started;
   const total = process.cpuUsage(totalBefore);
-  const main = threadCpu().get(process.pid)! - mainBefore;
+  const main = threadCpuMs() - mainBefore;
   return { main, others: (total.user + total.system) / 1000 - main, wall };
 }
 

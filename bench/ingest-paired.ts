@@ -15,7 +15,7 @@
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DATA_DIR, fmt, machineLine } from './common.ts';
+import { DATA_DIR, TICK_MS, cpuMsSince, fmt, machineLine, percentile, threadCpuMs } from './common.ts';
 
 interface Side {
   tag: string;
@@ -41,17 +41,11 @@ function option(name: string, fallback: number): number {
   return at === -1 ? fallback : Number(process.argv[at + 1]);
 }
 
-/** CPU ticks of the whole machine (busy ones), of this process, and of its main thread. */
-function machineTicks(): number {
+/** Busy CPU ms of the whole machine, all processes (/proc/stat). */
+function machineCpuMs(): number {
   const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.split(/\s+/).slice(1).map(Number);
-  return fields[0]! + fields[1]! + fields[2]! + fields[5]! + fields[6]! + fields[7]!;
+  return (fields[0]! + fields[1]! + fields[2]! + fields[5]! + fields[6]! + fields[7]!) * TICK_MS;
 }
-function ticksOf(statFile: string): number {
-  const stat = readFileSync(statFile, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return Number(fields[11]) + Number(fields[12]);
-}
-const TICK_MS = 10;
 
 async function load(spec: string): Promise<Side> {
   const match = /^([^=]+)=([^:]+)(?::(\d+))?$/.exec(spec);
@@ -69,24 +63,21 @@ async function pass(side: Side, folder: string, count: number): Promise<Pass> {
   const dir = mkdtempSync(join(tmpdir(), 'nd-paired-'));
   const store = await side.openStore(join(dir, 'db.sqlite'));
   const fetchOptions = { timeoutMs: 1000, maxBytes: 10_000_000, userAgent: 'bench' };
-  const machine0 = machineTicks();
-  const own0 = ticksOf('/proc/self/stat');
-  const writer0 = ticksOf(`/proc/self/task/${process.pid}/stat`);
+  const machine0 = machineCpuMs();
+  const own0 = process.cpuUsage();
+  const writer0 = threadCpuMs();
   const start = performance.now();
   await side.ingest([folder], { store, log: side.log, fetchOptions, workers: side.workers });
   const ms = performance.now() - start;
-  const own = ticksOf('/proc/self/stat') - own0;
-  const writer = ticksOf(`/proc/self/task/${process.pid}/stat`) - writer0;
-  const others = machineTicks() - machine0 - own;
+  const own = cpuMsSince(own0);
+  const writer = threadCpuMs() - writer0;
+  const others = machineCpuMs() - machine0 - own;
   await store.close();
   rmSync(dir, { recursive: true, force: true });
-  return { rate: (count / ms) * 1000, cpuMs: (own * TICK_MS) / count, writerCpuMs: (writer * TICK_MS) / count, othersShare: (others * TICK_MS) / ms / cpus().length };
+  return { rate: (count / ms) * 1000, cpuMs: own / count, writerCpuMs: writer / count, othersShare: others / ms / cpus().length };
 }
 
-const median = (values: number[]): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length ? sorted[sorted.length >> 1]! : Number.NaN;
-};
+const median = (values: number[]): number => percentile(values, 50);
 
 async function main(): Promise<void> {
   const specs = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
