@@ -446,11 +446,13 @@ function evaluateSplit(name: string): SplitResult {
     }
   }
   const misses = result.lines;
+  // Each article's tokens, once for all thresholds.
+  const tokensOf = new Map(articles.map((article) => [article, tokenIndex(texts.get(article)!)]));
   for (const threshold of THRESHOLDS) {
     let tp = 0, fp = 0, fpStrict = 0, found = 0, ignored = 0, ignoredFragments = 0, fpFragments = 0;
     for (const article of articles) {
       const text = texts.get(article)!;
-      const tokens = tokenIndex(text);
+      const tokens = tokensOf.get(article)!;
       const golds = (goldByArticle.get(article) ?? []).map((g) => ({ g, toks: tokensIn(tokens, g.ranges), covered: new Set<number>(), best: null as null | { q: FoundQuote; n: number } }));
       const indirectToks = (indirect.get(article) ?? []).map((r) => tokensIn(tokens, r));
       for (const q of predictions.get(article) ?? []) {
@@ -678,11 +680,12 @@ function evaluateCnndm(name: string): CnndmResult {
       if (reason) result.junk.push({ article: item, speaker: q.speaker!, reason });
     }
   }
+  const tokensOf = new Map(items.map((item) => [item, tokenIndex(texts.get(item)!)]));
   for (const threshold of THRESHOLDS) {
     let tp = 0, fp = 0, fpFragments = 0, found = 0;
     for (const item of items) {
       const text = texts.get(item)!;
-      const tokens = tokenIndex(text);
+      const tokens = tokensOf.get(item)!;
       const golds = labels.filter((l) => l.item === item).map((g) => ({ g, toks: tokensIn(tokens, [[g.start, g.end]]), covered: new Set<number>(), best: null as null | { q: FoundQuote; n: number } }));
       for (const q of predictions.get(item) ?? []) {
         const toks = tokensIn(tokens, [[q.start, q.end]]);
