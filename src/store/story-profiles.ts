@@ -3,7 +3,7 @@
 // lookups and statistics writes. Both engines (sqlite/, pg/) store stories with these.
 import type { Placed, StoryProfile } from '../stories/assign.ts';
 import type { ArticleFeatures } from '../stories/features.ts';
-import { cosine, type TermBursts, type TermStatistics, type Vector } from '../stories/vectors.ts';
+import { cosine, nameDayKey, type TermBursts, type TermStatistics, type Vector } from '../stories/vectors.ts';
 import type { StoryRecord } from './api.ts';
 
 /**
@@ -93,6 +93,11 @@ export function windowOf(days: DayCounts[]): TermBursts {
 export function addDayCounts(day: DayCounts, features: ArticleFeatures): void {
   day.documents++;
   for (const [term] of features.terms) day.terms.set(term, (day.terms.get(term) ?? 0) + 1);
+  // Names too, for their bursts (a row written before names were counted has none: no burst).
+  for (const [name] of features.entities) {
+    const key = nameDayKey(name);
+    day.terms.set(key, (day.terms.get(key) ?? 0) + 1);
+  }
 }
 
 /** One more document with these terms and names. */

@@ -17,6 +17,8 @@ export interface TermStatistics {
 export interface ArticleVectors {
   terms: Vector;
   entities: Vector;
+  /** Its names that burst in the days around it (see burstingNames); absent when none do or no window was given. */
+  burstingNames?: Set<string>;
 }
 
 /**
@@ -52,6 +54,31 @@ export interface TermBursts {
 /** Burst weighting: term weight times min(cap, ratio)^exponent; a window this small says nothing. */
 export const BURST = { exponent: 0.5, cap: 8, minWindowDocuments: 5 };
 
+/**
+ * A name bursts when the documents of the days around an article mention it at least `ratio`
+ * times as often as the whole store does, and at least `minAround` of them do: the event's own
+ * names ("Democratic National Convention" in its week, a judge in the week he is attacked), not
+ * the names of the whole campaign. Counted in the same day rows as the terms, under nameDayKey.
+ * Chosen on our train events (docs/quality.md, Stories).
+ */
+export const NAME_BURST = { ratio: 8, minAround: 3 };
+
+/** A name's key in the day counts, beside the stemmed terms (which never hold "@"). */
+export const nameDayKey = (name: string): string => `@${name}`;
+
+/** The article's names that burst around its time (see NAME_BURST). */
+export function burstingNames(features: ArticleFeatures, stats: TermStatistics, window: TermBursts): Set<string> {
+  const bursting = new Set<string>();
+  if (window.documents < BURST.minWindowDocuments) return bursting;
+  for (const [name] of features.entities) {
+    const around = window.termFrequency(nameDayKey(name));
+    if (around < NAME_BURST.minAround) continue;
+    const ratio = around / window.documents / ((stats.nameFrequency(name) + 1) / (stats.documents + IDF_PRIOR_DOCUMENTS));
+    if (ratio >= NAME_BURST.ratio) bursting.add(name);
+  }
+  return bursting;
+}
+
 /** The factor a term's weight is multiplied by (1: no burst, or too little to tell). */
 export function burstFactor(term: string, stats: TermStatistics, window: TermBursts): number {
   if (window.documents < BURST.minWindowDocuments) return 1;
@@ -76,10 +103,13 @@ function unitVector(counts: [string, number][], frequency: (item: string) => num
   return vector;
 }
 
-/** An article's unit vectors; with `window`, its terms weighted up by how much they burst around its time. */
+/** An article's unit vectors; with `window`, its terms weighted up by how much they burst around its time, and its bursting names. */
 export function articleVectors(features: ArticleFeatures, stats: TermStatistics, window?: TermBursts): ArticleVectors {
   const factor = window ? (term: string) => burstFactor(term, stats, window) : undefined;
-  return { terms: unitVector(features.terms, stats.termFrequency, stats.documents, factor), entities: unitVector(features.entities, stats.nameFrequency, stats.documents) };
+  const vectors: ArticleVectors = { terms: unitVector(features.terms, stats.termFrequency, stats.documents, factor), entities: unitVector(features.entities, stats.nameFrequency, stats.documents) };
+  const bursting = window && burstingNames(features, stats, window);
+  if (bursting?.size) vectors.burstingNames = bursting;
+  return vectors;
 }
 
 // Vectors are never changed once made (addTo makes a new one): their norms are kept, since the

@@ -104,6 +104,27 @@ describe('story assignment (pure)', () => {
     expect(splitOff(oneEvent)).toBeNull();
   });
 
+  it('joins two dated reports of one event told in different words when the story holds a name bursting around the article, never without dates', () => {
+    // Day one of a party conference: the opening speeches. Day two: a walkout over a motion.
+    // Same conference, few shared words: below the threshold on similarity alone.
+    const opening: ArticleFeatures = { terms: [['confer', 3], ['speech', 3], ['leader', 2], ['open', 2], ['unity', 2]], entities: [['green party conference', 2], ['lena marsh', 2], ['brightport', 1]] };
+    const walkout: ArticleFeatures = { terms: [['walkout', 3], ['motion', 3], ['deleg', 2], ['vote', 2], ['confer', 1]], entities: [['green party conference', 1], ['tomas reed', 2]] };
+    const dayOne = Date.parse('2025-09-20T12:00:00Z');
+    const story = profileOf(7, { vectors: articleVectors(opening, stats), time: dayOne, dated: true });
+    const plain = { vectors: articleVectors(walkout, stats), time: dayOne + DAY, dated: true };
+    expect(storyScore(plain, story, anyRare)).toBeLessThan(RULES.threshold);
+    expect(chooseStory(plain, [story], anyRare).storyId).toBeNull();
+    // The conference is in a third of that week's reports (and few others): its name bursts.
+    const bursting = { ...plain, vectors: { ...plain.vectors, burstingNames: new Set(['green party conference']) } };
+    expect(chooseStory(bursting, [story], anyRare).storyId).toBe(7);
+    // A bursting name the story does not hold, or a name not specific enough, is no evidence.
+    expect(chooseStory({ ...bursting, vectors: { ...plain.vectors, burstingNames: new Set(['tomas reed']) } }, [story], anyRare).storyId).toBeNull();
+    expect(chooseStory(bursting, [story], (name) => name !== 'green party conference').storyId).toBeNull();
+    // Without dates, the time of ingest says nothing of a burst.
+    expect(chooseStory({ ...bursting, dated: false }, [story], anyRare).storyId).toBeNull();
+    expect(chooseStory(bursting, [{ ...story, dated: false }], anyRare).storyId).toBeNull();
+  });
+
   it('re-examines a story at 4, 8, 16... members', () => {
     expect([1, 2, 3, 4, 5, 8, 12, 16, 32].filter(splitCheckDue)).toEqual([4, 8, 16, 32]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleFeatures } from '../../src/stories/features.ts';
-import { BURST, articleVectors, burstFactor, cosine, type TermBursts, type TermStatistics } from '../../src/stories/vectors.ts';
+import { BURST, NAME_BURST, articleVectors, burstFactor, burstingNames, cosine, nameDayKey, type TermBursts, type TermStatistics } from '../../src/stories/vectors.ts';
 
 // A campaign season: the candidate's name is in a third of all reports; "pneumonia" in a few.
 const store: TermStatistics = {
@@ -42,5 +42,30 @@ describe('burst weights', () => {
     expect(cosine(burst(collapse), burst(taxPlan))).toBeLessThan(cosine(flat(collapse), flat(taxPlan)));
     // Names are weighed by their rarity alone.
     expect(articleVectors(collapse, store, collapseDays).entities).toEqual(articleVectors(collapse, store).entities);
+  });
+});
+
+describe('bursting names', () => {
+  // The week of the harbour memorial: a third of the reports name it, against 30 of the store's
+  // 3,000; the senator is in a third of the reports that week and of all reports.
+  const memorialWeek: TermBursts = { documents: 60, termFrequency: (key) => ({ [nameDayKey('maria alvarez')]: 20, [nameDayKey('harbour memorial')]: 20, [nameDayKey('dunmore')]: 2 })[key] ?? 0 };
+  const report = articleFeatures({
+    title: 'Crowds gather at the Harbour Memorial',
+    text: 'Thousands came to the Harbour Memorial on Sunday to hear Senator Maria Alvarez, who spoke after a minister from Dunmore.',
+  });
+
+  it('are the names the days around an article mention far more than the store does, not the names always in the news', () => {
+    const names = burstingNames(report, store, memorialWeek);
+    expect(names.has('harbour memorial')).toBe(true);
+    expect(names.has('maria alvarez')).toBe(false);
+    // Mentioned by too few reports of the window to tell, however rare in the store.
+    expect(NAME_BURST.minAround).toBeGreaterThan(2);
+    expect(names.has('dunmore')).toBe(false);
+    expect(articleVectors(report, store, memorialWeek).burstingNames).toEqual(names);
+  });
+
+  it('are none in a window too small to tell, or without a window', () => {
+    expect(burstingNames(report, store, { ...memorialWeek, documents: BURST.minWindowDocuments - 1 }).size).toBe(0);
+    expect(articleVectors(report, store).burstingNames).toBeUndefined();
   });
 });
