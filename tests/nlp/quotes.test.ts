@@ -875,3 +875,21 @@ describe('extractQuotes: a quote after someone else reports in the same paragrap
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Ann Cole', 'Ann Cole']);
   });
 });
+
+describe('extractQuotes: a quote woven into a sentence about someone else takes no earlier speaker (round 10)', () => {
+  it('"The toy also meets critics who call her \'...\'" is not the designer\'s, who spoke the sentence before', () => {
+    const text =
+      "The maker Tom Birch, a sculptor from Leeds, said of the launch: 'I wanted her to feel real. Real bodies are never perfect.' " +
+      "The toy also meets critics who call her 'too plain for the shelves'. Sales start in May.";
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('too plain'));
+    expect(quote?.speaker ?? null).toBe(null);
+  });
+
+  it('a woven quote still goes to the earlier speaker when its sentence names or refers to them', () => {
+    const text =
+      "'We will keep going,' said Ann Cole. Later that day Cole promised the crowd 'a bigger march next spring'. " +
+      "'It is the right thing,' said Ben Hale. The next morning he told supporters to expect 'a long and hard fight ahead'.";
+    const speakers = extractQuotes(text).map((q) => q.speaker);
+    expect(speakers).toEqual(['Ann Cole', 'Ann Cole', 'Ben Hale', 'Ben Hale']);
+  });
+});
