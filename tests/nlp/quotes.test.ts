@@ -893,3 +893,14 @@ describe('extractQuotes: a quote woven into a sentence about someone else takes 
     expect(speakers).toEqual(['Ann Cole', 'Ann Cole', 'Ben Hale', 'Ben Hale']);
   });
 });
+
+describe('extractQuotes: "he" after a sentence led by a capitalised title of several words (round 10)', () => {
+  it('"The Home Secretary admitted that ... the fall of Omar Haddad ..." then "he told": the Home Secretary, not the man in passing', () => {
+    const text =
+      'Home Secretary Tom Reid met police chiefs in London on Monday. ' +
+      'The Home Secretary admitted that since the fall of Omar Haddad, the border had been left open. ' +
+      "'We have a lot of work ahead of us,' he told the BBC.";
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('We have'));
+    expect(quote?.speaker).toBe('Tom Reid');
+  });
+});
