@@ -909,6 +909,8 @@ export function clauseSubject(segment: string, offset: number): Subject | null {
   return null;
 }
 
+const NAME_WHICH_AT_END = /(?<![\p{L}\p{N}.'’-])((?:\p{Lu}[\p{L}.'’&-]*[ \u00a0]){0,4}\p{Lu}[\p{L}'’-]+),[ \u00a0]+which[ \u00a0]+$/u;
+
 /** Subject and cue for one verb inside a segment; participles borrow the subject of an earlier verb. */
 export function cueAtVerb(text: string, segment: string, offset: number, verb: VerbHit, earlier: VerbHit[]): Cue | null {
   const local = verb.start - offset;
@@ -952,6 +954,13 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   }
   // "A warm-up band called Sophistafunk got the crowd to cheer": "called" names the band; no one speaks.
   if (/^(?:called|named|dubbed)$/i.test(verb.verb) && NAMING_AFTER.test(text.slice(verb.end, verb.end + 40)) && INDEFINITE_NOUN_AT_END.test(before.slice(-60))) return null;
+  // "hours after it was announced by Northern Lines, which said:": a body set off by a comma, right
+  // before the speech verb (not "New Hampshire, which is set to host ..., Bush ... described").
+  const which = NAME_WHICH_AT_END.exec(before.slice(-80));
+  if (which && parseNameRun(which[1]!)) {
+    const pos = offset + before.length - which[0].length;
+    return { text: cueText(text, pos, verb), subject: { kind: 'name', text: which[1]!, pos }, pos };
+  }
   const found = addressedDocument(before, offset, issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset));
   const subject = found === null || found.kind === 'name' ? openingNameOver(before, offset, found) ?? found : found;
   if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };

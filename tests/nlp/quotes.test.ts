@@ -904,3 +904,11 @@ describe('extractQuotes: "he" after a sentence led by a capitalised title of sev
     expect(quote?.speaker).toBe('Tom Reid');
   });
 });
+
+describe('extractQuotes: "..., which said:" after a named body (round 10)', () => {
+  it('"hours after it was announced by Northern Lines, which said: \'...\'" is the body\'s, not the previous sentence subject\'s', () => {
+    const text =
+      "The firm confirmed the delay on Twitter hours after it was first announced by Northern Lines, which said: 'No trains between Leeds and York today due to work that has overrun.' Hundreds took to the roads.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Northern Lines']);
+  });
+});
