@@ -632,7 +632,8 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   if (!span.unclosed) {
     const seg = masked.slice(local(span.close), local(nextOpen));
     // A quotation that ends its sentence ("... Before.") before a capital starts a new sentence.
-    const newSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /^[\s\u00a0]+\p{Lu}/u.test(seg);
+    // (Also after a quotation nested at its end: `...to help her."' Lee added: '`.)
+    const newSentence = /[.!?]['"‘’“”]*$/.test(text.slice(span.start, span.end)) && /^[\s\u00a0]+\p{Lu}/u.test(seg);
     // `'...' Mr Dunn said in a statement: '...'`: a new sentence that ends in a colon introduces the next quote.
     const cue = newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end ? null : trailingCue(text, seg, span.close, newSentence);
     if (cue) {

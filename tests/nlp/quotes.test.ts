@@ -912,3 +912,12 @@ describe('extractQuotes: "..., which said:" after a named body (round 10)', () =
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Northern Lines']);
   });
 });
+
+describe('extractQuotes: a quote ending in a nested quotation, then "X added:" (round 10)', () => {
+  it('"Her lawyer, Sam Price, told WKRN.com: \'... \"hey, ...\"\' Lee added: \'...\'": the first quote is the lawyer\'s', () => {
+    const text =
+      "Lee was charged with assault. Her lawyer, Sam Price, told WKRN.com: 'They should have training. You would think they would know that, \"hey, I need to help her.\"' " +
+      "Lee added: 'I do not want this to happen again to anyone at all.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Sam Price', 'Lee']);
+  });
+});
