@@ -153,6 +153,9 @@ const TOLD_WHOM = /^[ \u00a0]+(?:(?:the|a|an|his|her|their)[ \u00a0]+)?(?:[\p{Lu
 const CALLED_FOR = /^(?:called|calls|calling)$/i;
 const FOR_OR_ON_AFTER = /^[ \u00a0]+(?:for|on|off|out|in|up)\b/;
 
+/** "said on its website that", "said in a statement on Monday that": where it was said, then the reported clause. */
+const PLACE_THEN_THAT_AFTER = /^[ \u00a0]+(?:on|in|at|during|via|through)[ \u00a0]+[^,.;:!?'"‘’“”]{1,40}?[ \u00a0]that[ \u00a0]/u;
+
 /** The words after a verb that opens a new sentence after a quote make it narration, not the quote's cue. */
 function reportsOwnClause(text: string, verb: VerbHit): boolean {
   const after = text.slice(verb.end, verb.end + 60);
@@ -162,7 +165,7 @@ function reportsOwnClause(text: string, verb: VerbHit): boolean {
     return whom !== null && REPORTED_CLAUSE_AFTER.test(after.slice(whom[0].length));
   }
   if (TELL_VERBS.test(verb.verb)) return false;
-  if (REPORTED_CLAUSE_AFTER.test(after)) return true;
+  if (REPORTED_CLAUSE_AFTER.test(after) || PLACE_THEN_THAT_AFTER.test(after)) return true;
   const lower = LOWER_WORD_AFTER.exec(after)?.[1];
   return lower !== undefined && !PREPOSITION.has(lower) && !NOT_A_CLAUSE_OPENER.test(lower) && !lower.endsWith('ly');
 }

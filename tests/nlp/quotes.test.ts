@@ -914,10 +914,19 @@ describe('extractQuotes: "..., which said:" after a named body (round 10)', () =
 });
 
 describe('extractQuotes: a quote ending in a nested quotation, then "X added:" (round 10)', () => {
-  it('"Her lawyer, Sam Price, told WKRN.com: \'... \"hey, ...\"\' Lee added: \'...\'": the first quote is the lawyer\'s', () => {
+  it('"Her lawyer, Sam Price, told WKRN.com: \'... "hey, ..."\' Lee added: \'...\'": the first quote is the lawyer\'s', () => {
     const text =
       "Lee was charged with assault. Her lawyer, Sam Price, told WKRN.com: 'They should have training. You would think they would know that, \"hey, I need to help her.\"' " +
       "Lee added: 'I do not want this to happen again to anyone at all.'";
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Sam Price', 'Lee']);
+  });
+});
+
+describe('extractQuotes: "X said on its website that ..." after a quote is narration (round 10)', () => {
+  it('the sentence after the quote reports its own clause: the quote stays with the speaker before', () => {
+    const text =
+      "'We are working hard to fix the timetable and keep customers informed,' a spokesman said. 'We are sorry.' " +
+      'Central Rail said on its website that services would resume on Monday.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['a spokesman', 'a spokesman']);
   });
 });
