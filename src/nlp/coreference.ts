@@ -722,6 +722,7 @@ function previousWriter(pos: number, ctx: ResolveContext): { pos: number; resolu
 }
 
 /** The named subject of one of the two sentences before pos, when that sentence says they spoke or issued something. */
+const RELATIVE_WHO_AT_END = /[\s\u00a0,](?:who|whom)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
 function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
@@ -730,6 +731,8 @@ function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | n
     const said = speechVerbs(sentence, starts[k]!).find((v) => !ctx.inQuote(v.start));
     const verb = Math.min(said ? said.start - starts[k]! : Infinity, ISSUING.exec(sentence)?.index ?? Infinity);
     if (verb === Infinity) continue;
+    // "It cited testimony from Sam Nunn, who said ...": someone the text quotes, not its author.
+    if (RELATIVE_WHO_AT_END.test(sentence.slice(Math.max(0, verb - 12), verb))) continue;
     const subject = soleSubjectBefore(sentence.slice(0, verb), starts[k]!, ctx);
     const r = subject && resolveSubject(subject, ctx);
     if (r && named(r)) return r;

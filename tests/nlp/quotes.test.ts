@@ -930,3 +930,13 @@ describe('extractQuotes: "X said on its website that ..." after a quote is narra
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['a spokesman', 'a spokesman']);
   });
 });
+
+describe('extractQuotes: a document is not the words of someone it quotes in a relative clause (round 10)', () => {
+  it('"It cited testimony from Sen. Tom Hale, who said ..." then "the report warned": not Hale', () => {
+    const text =
+      'The panel published its findings on Tuesday. It cited testimony from former Sen. Tom Hale, who said that the risk "is growing, not receding." ' +
+      'The report lists a range of measures. "Many materials around the world are poorly secured and open to theft," the report warned.';
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('Many materials'));
+    expect(quote?.speaker).not.toBe('Tom Hale');
+  });
+});
