@@ -940,3 +940,12 @@ describe('extractQuotes: a document is not the words of someone it quotes in a r
     expect(quote?.speaker).not.toBe('Tom Hale');
   });
 });
+
+describe('extractQuotes: a speaker phrase left open at its end is no speaker (round 10)', () => {
+  it('"Under the new rules, ... items \'...\'" is not "the new"; "reads a section titled" is not "a section titled"', () => {
+    const rules = extractQuotes('The site has changed its code. Under the new rules, players can be banned for wearing items "including costumes, masks and anything that hides the face" on camera.');
+    expect(rules.map((q) => q.speaker)).not.toContain('the new');
+    const section = extractQuotes('"Keep it about the games and not your wardrobe," reads a section titled "Attire" in the code of conduct.');
+    expect(section.map((q) => q.speaker)).not.toContain('a section titled');
+  });
+});
