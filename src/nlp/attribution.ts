@@ -959,7 +959,7 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   if (/^(?:called|named|dubbed)$/i.test(verb.verb) && NAMING_AFTER.test(text.slice(verb.end, verb.end + 40)) && INDEFINITE_NOUN_AT_END.test(before.slice(-60))) return null;
   // "hours after it was announced by Northern Lines, which said:": a body set off by a comma, right
   // before the speech verb (not "New Hampshire, which is set to host ..., Bush ... described").
-  const which = NAME_WHICH_AT_END.exec(before.slice(-80));
+  const which = /which[\s\u00a0]+$/.test(before.slice(-10)) ? NAME_WHICH_AT_END.exec(before.slice(-80)) : null;
   if (which && parseNameRun(which[1]!)) {
     const pos = offset + before.length - which[0].length;
     return { text: cueText(text, pos, verb), subject: { kind: 'name', text: which[1]!, pos }, pos };
