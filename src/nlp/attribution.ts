@@ -771,6 +771,7 @@ function cueText(text: string, from: number, verb: VerbHit): string {
  * `," according to the Kremlin`, `” ― Jorge Falcon`. `segment` is the masked text from the closing mark
  * to the end of the sentence.
  */
+const QUOTED_AS_AT_END = /(,?)[\s\u00a0]+(?:was|were|is|are|has[\s\u00a0]+been|had[\s\u00a0]+been)[\s\u00a0]+(?:quoted|reported|heard|recorded|filmed)[\s\u00a0]+(?:as[\s\u00a0]+)?$/;
 export function trailingCue(text: string, segment: string, offset: number, newSentence = false): Cue | null {
   const lead = /^[\s\u00a0,]*/.exec(segment)![0].length;
   const rest = segment.slice(lead);
@@ -795,8 +796,12 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
     return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };
   }
   // Subject then verb, with at most a few words between the quote and the verb.
-  if (beforeVerb.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(beforeVerb.replace(TITLE_PERIOD, ''))) return null;
-  const subject = subjectBefore(beforeVerb, at);
+  // `," Li Wei, deputy head of the court, was quoted as saying.`: the passive frame is not part of the subject.
+  const passive = PARTICIPLE.test(verb.verb) ? QUOTED_AS_AT_END.exec(beforeVerb) : null;
+  // (A comma before it stays: it closes an appositive, "Li Wei, deputy head of the court,".)
+  const subjectPart = passive ? `${beforeVerb.slice(0, passive.index)}${passive[1]} ` : beforeVerb;
+  if (subjectPart.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(subjectPart.replace(TITLE_PERIOD, ''))) return null;
+  const subject = subjectBefore(subjectPart, at);
   if (!subject || !speaks(verb, subject)) return null;
   // `"... Before." The scientist says she doesn't take it lightly`: a new sentence whose verb
   // reports its own clause is about something else; `"Why not?" Trump said.` still cues the quote.

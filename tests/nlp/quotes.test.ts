@@ -949,3 +949,14 @@ describe('extractQuotes: a speaker phrase left open at its end is no speaker (ro
     expect(section.map((q) => q.speaker)).not.toContain('a section titled');
   });
 });
+
+describe('extractQuotes: "X, <appositive>, was quoted as saying" after a quote (round 10)', () => {
+  it('is X\'s, not the speaker of a scare-quoted word in the sentence before', () => {
+    const text =
+      'A senior judge told the state paper that all inmates held under the "camp" system would be freed. ' +
+      '"The police and many legal experts have seen the flaws of the system," Li Wei, deputy head of the city\'s high court, was quoted as saying. ' +
+      '"Many of those freed find it hard to get work."';
+    const speakers = extractQuotes(text).filter((q) => !q.fragment).map((q) => q.speaker);
+    expect(speakers).toEqual(['Li Wei', 'Li Wei']);
+  });
+});
