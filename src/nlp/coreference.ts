@@ -469,7 +469,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   if (orgHead && !PERSON_NOUN.test(d.head)) return resolveOrganisationDescription(subject, d, ctx);
   if (/s$/.test(d.head) && !/(ss|us)$/.test(d.head)) return { speaker: d.asWritten, person: null };
   const person = resolvePersonDescription(subject.pos, d, ctx, nested);
-  if (!person) return { speaker: (!nested && earlierIndefinite(d, subject.pos, ctx)) || d.asWritten, person: null };
+  if (!person) return { speaker: d.asWritten, person: null };
   // What the article calls someone is a role of theirs from now on: a later "the senator" finds them.
   person.roles.add(roleKey(d.head));
   for (const w of d.modifiers) if (!GENERIC_ADJECTIVE.test(w)) person.roles.add(roleKey(w));
@@ -669,31 +669,6 @@ function latestOrganisation(pos: number, fits: (o: Organisation) => boolean, ctx
  * person or body the sentence before says spoke ("The Trump campaign on Tuesday responded ...");
  * an editorial is its newspaper's. As written when no one is named.
  */
-const REPORTING_VERB_AHEAD = /^[ \u00a0]+(?:told|tells|said|says|added|wrote|explained|confirmed|claimed)\b/;
-/**
- * "But a legal source close to the case told the Mail ... The source said:": the fuller description
- * the article gave the same unnamed person as the subject of a reporting verb in the last three
- * sentences, when "the" description repeats its head and modifiers; otherwise null.
- */
-function earlierIndefinite(d: Description, pos: number, ctx: ResolveContext): string | null {
-  const starts = ctx.sentenceStarts;
-  const here = sentenceIndex(starts, pos);
-  const from = starts[Math.max(0, here - 3)]!;
-  const window = ctx.text.slice(from, starts[here]!);
-  const head = d.head.replace(/[.*+?^${}()|[\]\\]/g, '');
-  if (!window.includes(head)) return null;
-  const re = new RegExp(`(?<![\\p{L}])[Aa]n?[ \\u00a0]+(?:[\\p{Ll}-]+[ \\u00a0]+){0,3}${head}(?:[ \\u00a0]+[^.,;:!?"“”'‘’]{1,60}?)?(?=${REPORTING_VERB_AHEAD.source.slice(1)})`, 'gu');
-  let found: string | null = null;
-  for (const m of window.matchAll(re)) {
-    const at = from + m.index;
-    if (ctx.inQuote(at)) continue;
-    const words = m[0].split(/[ \u00a0]+/);
-    if (words.length > 12 || !d.modifiers.every((w) => words.includes(w))) continue;
-    found = m[0].replace(/^A/, 'a');
-  }
-  return found;
-}
-
 function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext): Resolution {
   const asWritten = { speaker: d.asWritten, person: null };
   if (d.possessor) {

@@ -960,12 +960,3 @@ describe('extractQuotes: "X, <appositive>, was quoted as saying" after a quote (
     expect(speakers).toEqual(['Li Wei', 'Li Wei']);
   });
 });
-
-describe('extractQuotes: "the source said" after "a legal source close to the case told ..." (round 10)', () => {
-  it('takes the fuller description the article gave the same unnamed person', () => {
-    const text =
-      "Her father said they would apply for a transfer. But a legal source close to the case told the Mail a transfer could take years. " +
-      "The women will serve two years. The source said: 'The process is very slow and nobody can speed it up.'";
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['a legal source close to the case']);
-  });
-});
