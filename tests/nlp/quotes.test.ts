@@ -960,3 +960,11 @@ describe('extractQuotes: "X, <appositive>, was quoted as saying" after a quote (
     expect(speakers).toEqual(['Li Wei', 'Li Wei']);
   });
 });
+
+describe('extractQuotes: "And he went further, saying: \'...\'" (round 10)', () => {
+  it('"And he ..." is the clause\'s subject, not a fronted phrase: the quote is his', () => {
+    const text =
+      "Mr Lamb said earlier this week that Ms Fox was wrong. And he went even further on his next show, saying: 'If we are going to pay for it, we want you to post the videos online.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Lamb']);
+  });
+});
