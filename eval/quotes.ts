@@ -24,7 +24,7 @@
 //     ../shared/eval/cnndm), labelled apart from this work. Held out for rounds 7 and 8 (measured, never
 //     read); round 9 tunes on it with cnndm.
 //   --split cnndm-fresh2: eval/quotes/cnndm-fresh2.jsonl, the next 20 items, labelled blind for round 9:
-//     held out (numbers only, never listed); an error until that file exists.
+//     held out for round 9; round 10 tunes on it (--verbose lists its items).
 //   --split cnndm-fresh3: eval/quotes/cnndm-fresh3.jsonl, the 20 items after those, labelled blind for
 //     round 10: held out the same way.
 //
@@ -81,7 +81,7 @@ const dataDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '../../shared/ev
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] ?? 'both' : 'both';
 /** Held-out splits print numbers only: their items are not listed, whatever the flags say. */
-const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh2' || split === 'cnndm-fresh3';
+const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh3';
 const verbose = args.includes('--verbose') && !heldOut;
 const showMisses = args.includes('--misses') && !heldOut;
 /** Every found quote whose cue's definite description we turned into a name ("the senator said" -> a person). */

@@ -153,6 +153,9 @@ const TOLD_WHOM = /^[ \u00a0]+(?:(?:the|a|an|his|her|their)[ \u00a0]+)?(?:[\p{Lu
 const CALLED_FOR = /^(?:called|calls|calling)$/i;
 const FOR_OR_ON_AFTER = /^[ \u00a0]+(?:for|on|off|out|in|up)\b/;
 
+/** "said on its website that", "said in a statement on Monday that": where it was said, then the reported clause. */
+const PLACE_THEN_THAT_AFTER = /^[ \u00a0]+(?:on|in|at|during|via|through)[ \u00a0]+[^,.;:!?'"‘’“”]{1,40}?[ \u00a0]that[ \u00a0]/u;
+
 /** The words after a verb that opens a new sentence after a quote make it narration, not the quote's cue. */
 function reportsOwnClause(text: string, verb: VerbHit): boolean {
   const after = text.slice(verb.end, verb.end + 60);
@@ -162,7 +165,7 @@ function reportsOwnClause(text: string, verb: VerbHit): boolean {
     return whom !== null && REPORTED_CLAUSE_AFTER.test(after.slice(whom[0].length));
   }
   if (TELL_VERBS.test(verb.verb)) return false;
-  if (REPORTED_CLAUSE_AFTER.test(after)) return true;
+  if (REPORTED_CLAUSE_AFTER.test(after) || PLACE_THEN_THAT_AFTER.test(after)) return true;
   const lower = LOWER_WORD_AFTER.exec(after)?.[1];
   return lower !== undefined && !PREPOSITION.has(lower) && !NOT_A_CLAUSE_OPENER.test(lower) && !lower.endsWith('ly');
 }
@@ -768,6 +771,7 @@ function cueText(text: string, from: number, verb: VerbHit): string {
  * `," according to the Kremlin`, `” ― Jorge Falcon`. `segment` is the masked text from the closing mark
  * to the end of the sentence.
  */
+const QUOTED_AS_AT_END = /(,?)[\s\u00a0]+(?:was|were|is|are|has[\s\u00a0]+been|had[\s\u00a0]+been)[\s\u00a0]+(?:quoted|reported|heard|recorded|filmed)[\s\u00a0]+(?:as[\s\u00a0]+)?$/;
 export function trailingCue(text: string, segment: string, offset: number, newSentence = false): Cue | null {
   const lead = /^[\s\u00a0,]*/.exec(segment)![0].length;
   const rest = segment.slice(lead);
@@ -792,8 +796,12 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
     return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };
   }
   // Subject then verb, with at most a few words between the quote and the verb.
-  if (beforeVerb.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(beforeVerb.replace(TITLE_PERIOD, ''))) return null;
-  const subject = subjectBefore(beforeVerb, at);
+  // `," Li Wei, deputy head of the court, was quoted as saying.`: the passive frame is not part of the subject.
+  const passive = PARTICIPLE.test(verb.verb) ? QUOTED_AS_AT_END.exec(beforeVerb) : null;
+  // (A comma before it stays: it closes an appositive, "Li Wei, deputy head of the court,".)
+  const subjectPart = passive ? `${beforeVerb.slice(0, passive.index)}${passive[1]} ` : beforeVerb;
+  if (subjectPart.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(subjectPart.replace(TITLE_PERIOD, ''))) return null;
+  const subject = subjectBefore(subjectPart, at);
   if (!subject || !speaks(verb, subject)) return null;
   // `"... Before." The scientist says she doesn't take it lightly`: a new sentence whose verb
   // reports its own clause is about something else; `"Why not?" Trump said.` still cues the quote.
@@ -857,7 +865,7 @@ function captionHeading(tokens: string[], text: string): boolean {
   return new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
 }
 
-export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|Then|But|And|Also|However|Meanwhile|Still|Yet|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
@@ -909,6 +917,8 @@ export function clauseSubject(segment: string, offset: number): Subject | null {
   return null;
 }
 
+const NAME_WHICH_AT_END = /(?<![\p{L}\p{N}.'’-])((?:\p{Lu}[\p{L}.'’&-]*[ \u00a0]){0,4}\p{Lu}[\p{L}'’-]+),[ \u00a0]+which[ \u00a0]+$/u;
+
 /** Subject and cue for one verb inside a segment; participles borrow the subject of an earlier verb. */
 export function cueAtVerb(text: string, segment: string, offset: number, verb: VerbHit, earlier: VerbHit[]): Cue | null {
   const local = verb.start - offset;
@@ -952,6 +962,13 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   }
   // "A warm-up band called Sophistafunk got the crowd to cheer": "called" names the band; no one speaks.
   if (/^(?:called|named|dubbed)$/i.test(verb.verb) && NAMING_AFTER.test(text.slice(verb.end, verb.end + 40)) && INDEFINITE_NOUN_AT_END.test(before.slice(-60))) return null;
+  // "hours after it was announced by Northern Lines, which said:": a body set off by a comma, right
+  // before the speech verb (not "New Hampshire, which is set to host ..., Bush ... described").
+  const which = /which[\s\u00a0]+$/.test(before.slice(-10)) ? NAME_WHICH_AT_END.exec(before.slice(-80)) : null;
+  if (which && parseNameRun(which[1]!)) {
+    const pos = offset + before.length - which[0].length;
+    return { text: cueText(text, pos, verb), subject: { kind: 'name', text: which[1]!, pos }, pos };
+  }
   const found = addressedDocument(before, offset, issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset));
   const subject = found === null || found.kind === 'name' ? openingNameOver(before, offset, found) ?? found : found;
   if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
@@ -1052,6 +1069,8 @@ const VERB_IN_PHRASE = new Set(
   ('is are was were be been being am has have had will would can could shall should may might must do does did ' +
     'said says told tells wrote writes added asked noted called replied stated declared began began continued').split(' '),
 );
+/** A last word that leaves the phrase open ("a section titled", "the new" of "the new rules"): cut off, not a noun. */
+const OPEN_AT_END = new Set('titled entitled headlined called named dubbed labelled labeled posted published new old latest same following'.split(' '));
 const NOT_AN_ADVERB = new Set('family ally rally daily weekly monthly yearly early only elderly friendly likely'.split(' '));
 
 /**
@@ -1087,7 +1106,7 @@ function speakerForm(speaker: string): string | null {
   if (opens !== (s.match(/[)\]]/g) ?? []).length || (s.match(/["“”]/g) ?? []).length % 2 === 1) return null;
   if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;
   const last = tokens.length - 1;
-  if ((isLower(tokens[last]!) && FUNCTION_WORDS.has(lower[last]!)) || /[’']s$/.test(tokens[last]!)) return null;
+  if ((isLower(tokens[last]!) && (FUNCTION_WORDS.has(lower[last]!) || OPEN_AT_END.has(lower[last]!))) || /[’']s$/.test(tokens[last]!)) return null;
   if (isLower(tokens[0]!) && FUNCTION_WORDS.has(lower[0]!) && !NOT_A_SPEAKER.has(lower[0]!) && !/^(?:his|her|their|its|our|my|your)$/.test(lower[0]!)) return null;
   if (tokens.filter((t) => /^\p{Lu}{2,}[’']?\p{Lu}*$/u.test(t)).length >= 3 || tokens.length > 12) return null;
   return s;

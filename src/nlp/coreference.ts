@@ -217,9 +217,13 @@ function chainSubject(lead: string, from: number): Subject | null {
   // Not when what they own is a person ("The billionaire's wife said"): the sentence is about the wife.
   if (owner && !/\p{Lu}/u.test(owner[1]!) && personNoun(owner[2]!) && ![owner[3], owner[4]].some((w) => w && (personNoun(w) || personNoun(w.replace(/s$/, ''))))) return { kind: 'descriptor', text: rest.slice(0, owner[0].length).trim(), pos: from + fronted };
   const d = DESCRIPTION_SUBJECT.exec(rest);
-  if (!d || !verbLike(d[3]!) || /\p{Lu}/u.test(d[1]!)) return null;
-  // "the King noted", "The President said": a title written as a capitalised role word.
-  if (!personNoun(d[2]!) && !(/^\p{Lu}\p{Ll}+$/u.test(d[2]!) && d[1] === '' && PERSON_NOUN.test(d[2]!.toLowerCase()))) return null;
+  if (!d || !verbLike(d[3]!)) return null;
+  // "the King noted", "The President said", "The Foreign Secretary acknowledged": a title written
+  // as capitalised words ending in a role word. Other capitalised modifiers ("The Wisconsin
+  // Republican") are left out: measured, they chained to the wrong person.
+  const capTitle = /^\p{Lu}\p{Ll}+$/u.test(d[2]!) && PERSON_NOUN.test(d[2]!.toLowerCase());
+  if (/\p{Lu}/u.test(d[1]!) && !(capTitle && /^(?:\p{Lu}\p{Ll}+[ \u00a0]+)+$/u.test(d[1]!))) return null;
+  if (!personNoun(d[2]!) && !capTitle) return null;
   return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
 }
 
@@ -718,6 +722,7 @@ function previousWriter(pos: number, ctx: ResolveContext): { pos: number; resolu
 }
 
 /** The named subject of one of the two sentences before pos, when that sentence says they spoke or issued something. */
+const RELATIVE_WHO_AT_END = /[\s\u00a0,](?:who|whom)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
 function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
@@ -726,6 +731,8 @@ function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | n
     const said = speechVerbs(sentence, starts[k]!).find((v) => !ctx.inQuote(v.start));
     const verb = Math.min(said ? said.start - starts[k]! : Infinity, ISSUING.exec(sentence)?.index ?? Infinity);
     if (verb === Infinity) continue;
+    // "It cited testimony from Sam Nunn, who said ...": someone the text quotes, not its author.
+    if (RELATIVE_WHO_AT_END.test(sentence.slice(Math.max(0, verb - 12), verb))) continue;
     const subject = soleSubjectBefore(sentence.slice(0, verb), starts[k]!, ctx);
     const r = subject && resolveSubject(subject, ctx);
     if (r && named(r)) return r;

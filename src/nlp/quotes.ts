@@ -632,7 +632,8 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   if (!span.unclosed) {
     const seg = masked.slice(local(span.close), local(nextOpen));
     // A quotation that ends its sentence ("... Before.") before a capital starts a new sentence.
-    const newSentence = /[.!?]$/.test(text.slice(span.start, span.end)) && /^[\s\u00a0]+\p{Lu}/u.test(seg);
+    // (Also after a quotation nested at its end: `...to help her."' Lee added: '`.)
+    const newSentence = /[.!?]['"‘’“”]*$/.test(text.slice(span.start, span.end)) && /^[\s\u00a0]+\p{Lu}/u.test(seg);
     // `'...' Mr Dunn said in a statement: '...'`: a new sentence that ends in a colon introduces the next quote.
     const cue = newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end ? null : trailingCue(text, seg, span.close, newSentence);
     if (cue) {
@@ -743,7 +744,9 @@ function inheritCues(text: string, work: Working[]): void {
     // reports someone else's words ("Richard Barradell, defending, said the couple ... it became
     // clear 'things were getting to him'"): then that person goes on.
     if (prev?.cue && prev.span.paragraph === w.span.paragraph) {
-      w.cue = reporterBetween(text, prev, w) ?? prev.cue; w.cueKind = 'inherited';
+      const reporter = reporterBetween(text, prev, w);
+      if (!reporter && wovenIntoOthers(prev, w)) continue;
+      w.cue = reporter ?? prev.cue; w.cueKind = 'inherited';
       continue;
     }
     // A paragraph of nothing but quotation, right after a paragraph whose last quotation has a cue:
@@ -753,6 +756,24 @@ function inheritCues(text: string, work: Working[]): void {
     }
   }
   void text;
+}
+
+/** A pronoun that can stand for the speaker of the quote before ("her" is left out: it is as often the object). */
+const REFERS_BACK = /\b(?:he|she|his|him|they|their|them)\b/i;
+
+/**
+ * A cue-less quote woven into a narration sentence of four words or more, after the previous
+ * quote's sentence, whose narration neither names that quote's speaker nor refers back with a
+ * pronoun ("Lammily also looks at magazines which ask her '...'", "a page was set up by the
+ * women to fly him to LA for '...'"): the words belong to someone that sentence is about, not to
+ * whoever spoke before. Weak evidence for the neighbour's speaker, so no speaker.
+ */
+function wovenIntoOthers(prev: Working, w: Working): boolean {
+  if (w.sentenceStart < prev.span.close) return false;
+  const lead = w.masked.slice(w.sentenceStart - w.paragraph.start, w.span.open - w.paragraph.start).trim();
+  if (wordCount(lead) < 4 || /[,:]$/.test(lead) || REFERS_BACK.test(lead)) return false;
+  const words = new Set(lead.split(/[^\p{L}\p{N}'’-]+/u));
+  return !(prev.cue!.subject?.text ?? '').split(/[\s\u00a0]+/).some((t) => /^\p{Lu}/u.test(t) && t.length > 1 && words.has(t));
 }
 
 /** A masked paragraph with no words of the reporter's own: quotations and punctuation only. */

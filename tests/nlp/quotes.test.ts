@@ -875,3 +875,96 @@ describe('extractQuotes: a quote after someone else reports in the same paragrap
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Ann Cole', 'Ann Cole']);
   });
 });
+
+describe('extractQuotes: a quote woven into a sentence about someone else takes no earlier speaker (round 10)', () => {
+  it('"The toy also meets critics who call her \'...\'" is not the designer\'s, who spoke the sentence before', () => {
+    const text =
+      "The maker Tom Birch, a sculptor from Leeds, said of the launch: 'I wanted her to feel real. Real bodies are never perfect.' " +
+      "The toy also meets critics who call her 'too plain for the shelves'. Sales start in May.";
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('too plain'));
+    expect(quote?.speaker ?? null).toBe(null);
+  });
+
+  it('a woven quote still goes to the earlier speaker when its sentence names or refers to them', () => {
+    const text =
+      "'We will keep going,' said Ann Cole. Later that day Cole promised the crowd 'a bigger march next spring'. " +
+      "'It is the right thing,' said Ben Hale. The next morning he told supporters to expect 'a long and hard fight ahead'.";
+    const speakers = extractQuotes(text).map((q) => q.speaker);
+    expect(speakers).toEqual(['Ann Cole', 'Ann Cole', 'Ben Hale', 'Ben Hale']);
+  });
+});
+
+describe('extractQuotes: "he" after a sentence led by a capitalised title of several words (round 10)', () => {
+  it('"The Home Secretary admitted that ... the fall of Omar Haddad ..." then "he told": the Home Secretary, not the man in passing', () => {
+    const text =
+      'Home Secretary Tom Reid met police chiefs in London on Monday. ' +
+      'The Home Secretary admitted that since the fall of Omar Haddad, the border had been left open. ' +
+      "'We have a lot of work ahead of us,' he told the BBC.";
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('We have'));
+    expect(quote?.speaker).toBe('Tom Reid');
+  });
+});
+
+describe('extractQuotes: "..., which said:" after a named body (round 10)', () => {
+  it('"hours after it was announced by Northern Lines, which said: \'...\'" is the body\'s, not the previous sentence subject\'s', () => {
+    const text =
+      "The firm confirmed the delay on Twitter hours after it was first announced by Northern Lines, which said: 'No trains between Leeds and York today due to work that has overrun.' Hundreds took to the roads.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Northern Lines']);
+  });
+});
+
+describe('extractQuotes: a quote ending in a nested quotation, then "X added:" (round 10)', () => {
+  it('"Her lawyer, Sam Price, told WKRN.com: \'... "hey, ..."\' Lee added: \'...\'": the first quote is the lawyer\'s', () => {
+    const text =
+      "Lee was charged with assault. Her lawyer, Sam Price, told WKRN.com: 'They should have training. You would think they would know that, \"hey, I need to help her.\"' " +
+      "Lee added: 'I do not want this to happen again to anyone at all.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Sam Price', 'Lee']);
+  });
+});
+
+describe('extractQuotes: "X said on its website that ..." after a quote is narration (round 10)', () => {
+  it('the sentence after the quote reports its own clause: the quote stays with the speaker before', () => {
+    const text =
+      "'We are working hard to fix the timetable and keep customers informed,' a spokesman said. 'We are sorry.' " +
+      'Central Rail said on its website that services would resume on Monday.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['a spokesman', 'a spokesman']);
+  });
+});
+
+describe('extractQuotes: a document is not the words of someone it quotes in a relative clause (round 10)', () => {
+  it('"It cited testimony from Sen. Tom Hale, who said ..." then "the report warned": not Hale', () => {
+    const text =
+      'The panel published its findings on Tuesday. It cited testimony from former Sen. Tom Hale, who said that the risk "is growing, not receding." ' +
+      'The report lists a range of measures. "Many materials around the world are poorly secured and open to theft," the report warned.';
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('Many materials'));
+    expect(quote?.speaker).not.toBe('Tom Hale');
+  });
+});
+
+describe('extractQuotes: a speaker phrase left open at its end is no speaker (round 10)', () => {
+  it('"Under the new rules, ... items \'...\'" is not "the new"; "reads a section titled" is not "a section titled"', () => {
+    const rules = extractQuotes('The site has changed its code. Under the new rules, players can be banned for wearing items "including costumes, masks and anything that hides the face" on camera.');
+    expect(rules.map((q) => q.speaker)).not.toContain('the new');
+    const section = extractQuotes('"Keep it about the games and not your wardrobe," reads a section titled "Attire" in the code of conduct.');
+    expect(section.map((q) => q.speaker)).not.toContain('a section titled');
+  });
+});
+
+describe('extractQuotes: "X, <appositive>, was quoted as saying" after a quote (round 10)', () => {
+  it('is X\'s, not the speaker of a scare-quoted word in the sentence before', () => {
+    const text =
+      'A senior judge told the state paper that all inmates held under the "camp" system would be freed. ' +
+      '"The police and many legal experts have seen the flaws of the system," Li Wei, deputy head of the city\'s high court, was quoted as saying. ' +
+      '"Many of those freed find it hard to get work."';
+    const speakers = extractQuotes(text).filter((q) => !q.fragment).map((q) => q.speaker);
+    expect(speakers).toEqual(['Li Wei', 'Li Wei']);
+  });
+});
+
+describe('extractQuotes: "And he went further, saying: \'...\'" (round 10)', () => {
+  it('"And he ..." is the clause\'s subject, not a fronted phrase: the quote is his', () => {
+    const text =
+      "Mr Lamb said earlier this week that Ms Fox was wrong. And he went even further on his next show, saying: 'If we are going to pay for it, we want you to post the videos online.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Lamb']);
+  });
+});
