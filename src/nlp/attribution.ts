@@ -1069,6 +1069,13 @@ const VERB_IN_PHRASE = new Set(
   ('is are was were be been being am has have had will would can could shall should may might must do does did ' +
     'said says told tells wrote writes added asked noted called replied stated declared began began continued').split(' '),
 );
+/**
+ * More verbs that make a would-be speaker a clause ("a screen shot posted online", "officials
+ * warned"): checked on speaker strings only, where no noun reading is likely.
+ */
+const VERB_IN_SPEAKER = new Set(
+  'having say tell adds asks notes explained argued claimed insisted warned tweeted posted announced reported'.split(' '),
+);
 /** A last word that leaves the phrase open ("a section titled", "the new" of "the new rules"): cut off, not a noun. */
 const OPEN_AT_END = new Set('titled entitled headlined called named dubbed labelled labeled posted published new old latest same following'.split(' '));
 const NOT_AN_ADVERB = new Set('family ally rally daily weekly monthly yearly early only elderly friendly likely'.split(' '));
@@ -1104,7 +1111,7 @@ function speakerForm(speaker: string): string | null {
   if (tokens.length === 1 && (isLower(tokens[0]!) || FUNCTION_WORDS.has(lower[0]!))) return null;
   const opens = (s.match(/[([]/g) ?? []).length;
   if (opens !== (s.match(/[)\]]/g) ?? []).length || (s.match(/["“”]/g) ?? []).length % 2 === 1) return null;
-  if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;
+  if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || VERB_IN_SPEAKER.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;
   const last = tokens.length - 1;
   if ((isLower(tokens[last]!) && (FUNCTION_WORDS.has(lower[last]!) || OPEN_AT_END.has(lower[last]!))) || /[’']s$/.test(tokens[last]!)) return null;
   if (isLower(tokens[0]!) && FUNCTION_WORDS.has(lower[0]!) && !NOT_A_SPEAKER.has(lower[0]!) && !/^(?:his|her|their|its|our|my|your)$/.test(lower[0]!)) return null;

@@ -32,6 +32,8 @@ describe('wellFormedSpeaker', () => {
     ["Clinton's campaign has sharply"], ['North Carolina (Clinton'], ['the city embodied the'],
     ['a swiftly'], ['the so-'], ["that Sanders's"], ['of State John F. Kerry'], ['THAN EXPECTED TURNOUT IN IOWA DOESN’T INCREASE'],
     ['husband’s economic record—Q —and'],
+    // A document described by what someone did with it: a clause, not a source anyone can name.
+    ['a photo posted online'], ['a message tweeted by fans'], ['officials warned'],
   ])('rejects %j', (s) => {
     expect(wellFormedSpeaker(s)).toBeNull();
   });
@@ -40,6 +42,14 @@ describe('wellFormedSpeaker', () => {
     ['Sen. Claire McCaskill (D-Mo.)'], ['the editorial board'], ["Hillary Clinton's right-hand woman"],
   ])('keeps %j', (s) => {
     expect(wellFormedSpeaker(s)).toBe(s);
+  });
+});
+
+describe('a document described by a verb is no speaker', () => {
+  it('gives a quote "according to a photo posted online" no speaker, and keeps the fan a video shows', () => {
+    const text = (source: string) => `The fans of Harbour Town taunted their rivals after the derby on Saturday.\n\n"We will be champions again next year, mark my words," ${source}.\n\nThe club has not commented.`;
+    expect(speakers(text('according to a photo posted online by one supporter'))).toEqual([null]);
+    expect(speakers(text('one supporter wrote in a post online'))).toEqual(['one supporter']);
   });
 });
 
