@@ -865,7 +865,8 @@ function captionHeading(tokens: string[], text: string): boolean {
   return new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
 }
 
-export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
+// After a fronted phrase, a lower-case subordinate clause is fronted too ("Last month, when I asked X, he said").
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
@@ -890,7 +891,8 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
 
 // "then" alone coordinates only after a comma ("Trump gestured, then leaned in"); "The statement then
 // declares" is a subject and its verb.
-const COORDINATED = /(?:[,\s]\s*(?:and|but|or|and then|but then|before|yet)|,\s*then)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
+// A time adverb may come between ("and later said", "and again told").
+const COORDINATED = /(?:[,\s]\s*(?:and|but|or|and then|but then|before|yet)|,\s*then)\s+(?:\p{Ll}+ly\s+|(?:also|then|later|again|finally|eventually|soon)\s+)?$/u;
 
 /**
  * The subject of the clause a segment opens: sentenceSubject when the sentence starts plainly, else

@@ -968,3 +968,16 @@ describe('extractQuotes: "And he went further, saying: \'...\'" (round 10)', () 
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Lamb']);
   });
 });
+
+describe('extractQuotes: a speech verb coordinated with an earlier verb of the same subject (round 11)', () => {
+  it('"X opened the debate when he raised ... and later said," is X\'s', () => {
+    const text =
+      'Mayor Ruth Olsen chaired the meeting on Monday. Retired Navy Capt. Dennis Ward opened the debate when he raised the bridge tolls and later said, "Commuters should not pay for a road they never use."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dennis Ward']);
+  });
+  it('"Last week, when I asked X whether ..., he leaned back, smiled and said," is X\'s, not the reporter\'s "I"', () => {
+    const text =
+      'Dennis Ward opened the fair on Saturday. Last week, when I asked Dennis Ward if he would run for the council, he leaned back in his chair, smiled and said, "Not this year, and maybe never."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dennis Ward']);
+  });
+});
