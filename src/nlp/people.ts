@@ -55,6 +55,22 @@ const NOT_NAME = new Set(
     'democrats republicans americans god dear thank thanks happy please').split(' '),
 );
 
+/** A weekday that ends a capitalised run, with the space before it. */
+const TRAILING_WEEKDAY = /[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+/** A capitalised first word and the space after it, when a name follows. */
+const OPENING_WORD = /^(\p{Lu}\p{Ll}+)[ \u00a0]+(?=\p{Lu})/u;
+/**
+ * Words that open a clause, capitalised at a sentence's start, never a first name ("Will", "May" and
+ * place words left out). Not determiners: "The Home Secretary" is a description, not a name.
+ */
+const CLAUSE_OPENING_WORD = new Set(
+  ('in on at but and or if when while after before without with for from to as ' +
+    'so then there here also even just still only both either neither since until unless because although though yet ' +
+    'instead however meanwhile according during despite once now today yesterday tonight later earlier finally ' +
+    'perhaps maybe indeed moreover besides otherwise eventually recently often sometimes thus hence therefore ' +
+    'nonetheless nevertheless ultimately separately overall last next first').split(' '),
+);
+
 /** Words that mark an organisation, place or thing rather than a person. */
 const NON_PERSON_WORDS = new Set(
   ('party house department ministry club university college institute school times post news journal ' +
@@ -459,7 +475,14 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     const nameRuns = hasOnlyAsciiWordChars(source.text) ? NAME_RUN_ASCII : NAME_RUN;
     nameRuns.lastIndex = 0;
     for (let m = nameRuns.exec(source.text); m; m = nameRuns.exec(source.text)) {
-      const run = m[0];
+      // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
+      // no part of the name after it (else the mention is lost, or "Now Bryant" made a person).
+      const opener = m[0].length > 4 ? OPENING_WORD.exec(m[0]) : null;
+      const skip = opener && CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) ? opener[0].length : 0;
+      // "Broaddrick Sunday night recounted": a day after the name is no part of it either.
+      const day = m[0].length > 10 && m[0].endsWith('day') ? TRAILING_WEEKDAY.exec(m[0]) : null;
+      const run = m[0].slice(skip, day && day.index > skip ? day.index : m[0].length);
+      const runAt = m.index + skip;
       const key = run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run; // without a possessive
       let name = names.get(key);
       if (name === undefined) {
@@ -467,15 +490,15 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         names.set(key, name);
       }
       if (!name) continue;
-      const couple = name.parsed.tokens.length >= 2 && name.nameOffset === 0 ? coupleFirstName(source.text, m.index, name) : null;
+      const couple = name.parsed.tokens.length >= 2 && name.nameOffset === 0 ? coupleFirstName(source.text, runAt, name) : null;
       if (couple) couples.push({ at: hits.length, hit: { ...couple, countMentions: source.countMentions, src: source.text, start: source.countMentions ? couple.start : -1, end: source.countMentions ? couple.end : -1 } });
       // The name's tokens lie within the key, which is the run or its start, so the offset is the same in both.
       hits.push({
-        start: source.countMentions ? m.index + name.nameOffset : -1,
-        end: source.countMentions ? m.index + run.length : -1,
+        start: source.countMentions ? runAt + name.nameOffset : -1,
+        end: source.countMentions ? runAt + run.length : -1,
         parsed: name.parsed,
         name,
-        runStart: m.index,
+        runStart: runAt,
         src: source.text,
         countMentions: source.countMentions,
       });

@@ -981,3 +981,21 @@ describe('extractQuotes: a speech verb coordinated with an earlier verb of the s
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dennis Ward']);
   });
 });
+
+describe('extractQuotes: a name after a sentence-opening word is a mention ("But Ward said") (round 11)', () => {
+  it('"But Ward said he would still vote for Olsen ... \'...,\' he said" is Ward\'s, not Olsen\'s', () => {
+    const text =
+      'Peter Olsen carried the district in the spring. "He runs his own race," Dennis Ward, the county chairman, said of Olsen. ' +
+      'But Ward said he would still vote for Olsen because he is the nominee. "Loyalty matters here," he said.';
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('Loyalty'));
+    expect(quote?.speaker).toBe('Dennis Ward');
+  });
+});
+
+describe('extractQuotes: a weekday after a surname is no part of the name (round 11)', () => {
+  it('"Marlow Sunday night described ... \'...,\' she said" is Irene Marlow\'s', () => {
+    const text =
+      'Irene Marlow has spoken about the case before. Marlow Sunday night described a phone call she got weeks later. "I had no idea who was on the line," she said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Irene Marlow']);
+  });
+});
