@@ -88,6 +88,9 @@ const NON_PERSON_WORDS = new Set(
     'state isis isil nato un eu gop fbi cia nsa epa irs dnc rnc usa uk').split(' '),
 );
 
+/** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day"). */
+const SURNAME_WORDS = new Set('green hall park day church lake'.split(' '));
+
 /** Nationality and country words, normalised so "US", "U.S." and "American" agree. */
 const NATIONALITY: Record<string, string> = {
   us: 'us', 'u.s.': 'us', 'u.s': 'us', american: 'us', america: 'us', usa: 'us',
@@ -287,7 +290,9 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   // "Bill Clinton", "Mark Warner": a first name the news uses often is a name, though "bill" and
   // "mark" are also words for things.
   const knownFirst = tokens.length > 1 && (MALE_NAMES.has(facts[0]!.normalised) || FEMALE_NAMES.has(facts[0]!.normalised));
-  if (facts.some((f, i) => (NON_PERSON_WORDS.has(f.normalised) && !(i === 0 && knownFirst)) || f.nationality !== undefined)) return false;
+  // "Jennifer Green", "Tim Hall": after a known first name, a surname that is also a word for a place or thing.
+  const surnameWord = (i: number) => i === tokens.length - 1 && tokens.length === 2 && knownFirst && SURNAME_WORDS.has(facts[i]!.normalised);
+  if (facts.some((f, i) => (NON_PERSON_WORDS.has(f.normalised) && !(i === 0 && knownFirst) && !surnameWord(i)) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
   // Two-word runs must end in a plausible surname, not an initial alone.

@@ -999,3 +999,11 @@ describe('extractQuotes: a weekday after a surname is no part of the name (round
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Irene Marlow']);
   });
 });
+
+describe('extractQuotes: a surname that is also a word for a thing ("Jennifer Green") (round 11)', () => {
+  it('"Jennifer Green, head of ..., said she ... \'...,\' she said" is Green\'s', () => {
+    const text =
+      'Parents met at the library on Tuesday. Jennifer Green, head of a reading club, said she asks children to bring books from home. "Every family has a story to tell," she said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Jennifer Green']);
+  });
+});
