@@ -625,8 +625,14 @@ export function principalOf<T extends Person>(candidates: T[], gender: Gender | 
  * given as someone's name. Only a known first name: "a bill called Obamacare" names no one.
  */
 function introducedAsName(src: string, runStart: number, word: string): boolean {
-  return /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(src.slice(Math.max(0, runStart - 40), runStart)) && firstNameGender(word) !== null;
+  const before = src.slice(Math.max(0, runStart - 40), runStart);
+  // "Trump's wife, Melania,", "Her father, Brad, 39,": a relative set off by commas after the kin word.
+  const kin = src[runStart + word.length] === ',' && before.endsWith(', ') && KIN_APPOSITIVE_BEFORE.test(before);
+  return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
 }
+
+/** "Trump's wife, ", "her father, ", "his younger brother, ": whose relative, the kin word, a comma. */
+const KIN_APPOSITIVE_BEFORE = /(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:late|younger|older|eldest|youngest|oldest|adult|teenage|estranged)[ \u00a0]+)?(?:wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom),[ \u00a0]$/u;
 
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
 function rolesAround(src: string, runStart: number, nameEnd: number): string[] {

@@ -1007,3 +1007,14 @@ describe('extractQuotes: a surname that is also a word for a thing ("Jennifer Gr
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Jennifer Green']);
   });
 });
+
+describe('extractQuotes: a relative named by a first name after a kin word ("Ward\'s wife, Helena,") (round 11)', () => {
+  it('is a person, so "she" after it finds her, not the woman quoted before', () => {
+    const text =
+      'Former mayor Ruth Olsen says the budget is "the first test" of the council. "Voters will remember it," she said. ' +
+      "On Friday, Ward's wife, Helena, will open the festival. She rarely gives speeches. " +
+      'At a school visit in May, she also noted, "Nobody works harder for this town than my husband."';
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('Nobody works'));
+    expect(quote?.speaker).toBe('Helena');
+  });
+});
