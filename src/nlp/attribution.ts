@@ -298,7 +298,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     // Without a determiner, the words must read as a noun phrase ("federal officials", not "Trump thanked aides").
     const nounPhrase = determined ? phrase.slice(1).every((t) => !VERB_IN_PHRASE.has(t.text.toLowerCase())) : phrase.length === 1 ? pluralNoun(head.text.toLowerCase()) || /^(?:people|men|women)$/.test(head.text) : pluralSubject(phrase, opener);
     if (!nounPhrase) return null;
-    if (personHead(head.text.toLowerCase())) {
+    // "a voice-over in the ad states", "A line in the memo reads": a part of a document speaks, not the whole.
+    const partOfDocument = hop === 0 && /^in[\s\u00a0]+$/.test(prep[0].trimStart()) && determined && DOCUMENT_IN.test(subject.text);
+    if (personHead(head.text.toLowerCase()) || partOfDocument) {
       if (!opensClause) return null;
       const from = base + phrase[0]!.start;
       return { kind: 'descriptor', text: segment.slice(from, subjectEnd), pos: offset + from };
@@ -307,6 +309,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
   }
   return null;
 }
+
+/** A document written as a definite or possessive description: "the ad", "her new memo". */
+const DOCUMENT_IN = new RegExp(String.raw`^(?:the|his|her|its|their)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}(?:${DOCUMENT_NOUN.source.slice(4, -2)})$`, 'u');
 
 /** The nearest noun phrase that ends the segment (see subjectBefore). */
 function phraseBefore(segment: string, offset: number): Subject | null {

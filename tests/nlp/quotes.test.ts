@@ -1018,3 +1018,12 @@ describe('extractQuotes: a relative named by a first name after a kin word ("War
     expect(quote?.speaker).toBe('Helena');
   });
 });
+
+describe('extractQuotes: a part of a document speaks, not the whole ("a voice-over in the ad states") (round 11)', () => {
+  it('keeps the whole noun phrase, not the document after "in"', () => {
+    const text =
+      'The committee paid for a new radio spot this week. "Only one candidate has a plan for the harbor," a voice-over in the ad states. ' +
+      'A line in the memo reads: "We expect to win every ward on the east side."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['a voice-over in the ad', 'a line in the memo']);
+  });
+});
