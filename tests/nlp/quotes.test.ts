@@ -1027,3 +1027,14 @@ describe('extractQuotes: a part of a document speaks, not the whole ("a voice-ov
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['a voice-over in the ad', 'a line in the memo']);
   });
 });
+
+describe('extractQuotes: "the group said" after a body the organisation index does not know spoke (round 11)', () => {
+  it('is that body, named as the subject that issued a statement the sentence before', () => {
+    const text =
+      'The march went ahead on Saturday. New rules led Riverside Neighbors to pull out of the event. ' +
+      'Riverside Neighbors issued a statement saying it left "because nobody asked us." ' +
+      '"We wanted to walk, but not under these terms," the group said in a statement.';
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('We wanted'));
+    expect(quote?.speaker).toBe('Riverside Neighbors');
+  });
+});
