@@ -1010,7 +1010,8 @@ function addressedDocument(segment: string, offset: number, subject: Subject | n
 }
 
 /** The clause's opening name and its comma: "Mark Peaker,", "Yesterday rugby fan Mr Hobbs,". */
-const OPENING_NAME_COMMA = /^[\s\u00a0]*((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+),[ \u00a0]/u;
+// A party tag may come between the name and its comma: "Chris Christie (R), a staunch ally, ...".
+const OPENING_NAME_COMMA = /^[\s\u00a0]*((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([RDI](?:-[\p{L}.]+)?\))?,[ \u00a0]/u;
 /** A finite verb of the main clause: after the appositive, a clause of its own ("Tom Reed, 32, was arrested"). */
 const FINITE_VERB = /(?:^|[\s\u00a0])(?:was|were|is|are|has|had|have|will|would|could|did|does)[\s\u00a0]/;
 

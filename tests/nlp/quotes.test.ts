@@ -1038,3 +1038,11 @@ describe('extractQuotes: "the group said" after a body the organisation index do
     expect(quote?.speaker).toBe('Riverside Neighbors');
   });
 });
+
+describe('extractQuotes: a party tag between the opening name and its appositive (round 11)', () => {
+  it('"Gov. X (R), a close ally, effectively acknowledged ..., saying, \'...\'" is X\'s', () => {
+    const text =
+      'The plan drew criticism on Tuesday. Gov. Chris Dalton (R), a close ally of the mayor, effectively acknowledged the delay, saying, "Most of the work will still be finished on time."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Chris Dalton']);
+  });
+});
