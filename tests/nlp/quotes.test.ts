@@ -1046,3 +1046,12 @@ describe('extractQuotes: a party tag between the opening name and its appositive
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Chris Dalton']);
   });
 });
+
+describe('extractQuotes: "he surmised" reports speech (round 11)', () => {
+  it('"Her father, Carl, 52, thought ... \'...,\' he surmised" is Carl\'s', () => {
+    const text =
+      'A teenager held up a banner at the game. Her father, Carl, 52, thought the crowd was smaller than last year. ' +
+      '"Ticket prices keep the young fans away," he surmised.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Carl']);
+  });
+});
