@@ -482,7 +482,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     for (let m = nameRuns.exec(source.text); m; m = nameRuns.exec(source.text)) {
       // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
       // no part of the name after it (else the mention is lost, or "Now Bryant" made a person).
-      const opener = m[0].length > 4 ? OPENING_WORD.exec(m[0]) : null;
+      const opener = m[0].length > 4 && (m[0].includes(' ') || m[0].includes('\u00a0')) ? OPENING_WORD.exec(m[0]) : null;
       const skip = opener && CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) ? opener[0].length : 0;
       // "Broaddrick Sunday night recounted": a day after the name is no part of it either.
       const day = m[0].length > 10 && m[0].endsWith('day') ? TRAILING_WEEKDAY.exec(m[0]) : null;
