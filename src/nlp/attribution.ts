@@ -298,7 +298,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     // Without a determiner, the words must read as a noun phrase ("federal officials", not "Trump thanked aides").
     const nounPhrase = determined ? phrase.slice(1).every((t) => !VERB_IN_PHRASE.has(t.text.toLowerCase())) : phrase.length === 1 ? pluralNoun(head.text.toLowerCase()) || /^(?:people|men|women)$/.test(head.text) : pluralSubject(phrase, opener);
     if (!nounPhrase) return null;
-    if (personHead(head.text.toLowerCase())) {
+    // "a voice-over in the ad states", "A line in the memo reads": a part of a document speaks, not the whole.
+    const partOfDocument = hop === 0 && /^in[\s\u00a0]+$/.test(prep[0].trimStart()) && determined && DOCUMENT_IN.test(subject.text);
+    if (personHead(head.text.toLowerCase()) || partOfDocument) {
       if (!opensClause) return null;
       const from = base + phrase[0]!.start;
       return { kind: 'descriptor', text: segment.slice(from, subjectEnd), pos: offset + from };
@@ -307,6 +309,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
   }
   return null;
 }
+
+/** A document written as a definite or possessive description: "the ad", "her new memo". */
+const DOCUMENT_IN = new RegExp(String.raw`^(?:the|his|her|its|their)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}(?:${DOCUMENT_NOUN.source.slice(4, -2)})$`, 'u');
 
 /** The nearest noun phrase that ends the segment (see subjectBefore). */
 function phraseBefore(segment: string, offset: number): Subject | null {
@@ -865,7 +870,8 @@ function captionHeading(tokens: string[], text: string): boolean {
   return new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
 }
 
-export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On)\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
+// After a fronted phrase, a lower-case subordinate clause is fronted too ("Last month, when I asked X, he said").
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
@@ -890,7 +896,8 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
 
 // "then" alone coordinates only after a comma ("Trump gestured, then leaned in"); "The statement then
 // declares" is a subject and its verb.
-const COORDINATED = /(?:[,\s]\s*(?:and|but|or|and then|but then|before|yet)|,\s*then)\s+(?:\p{Ll}+ly\s+|also\s+|then\s+)?$/u;
+// A time adverb may come between ("and later said", "and again told").
+const COORDINATED = /(?:[,\s]\s*(?:and|but|or|and then|but then|before|yet)|,\s*then)\s+(?:\p{Ll}+ly\s+|(?:also|then|later|again|finally|eventually|soon)\s+)?$/u;
 
 /**
  * The subject of the clause a segment opens: sentenceSubject when the sentence starts plainly, else
@@ -1003,7 +1010,8 @@ function addressedDocument(segment: string, offset: number, subject: Subject | n
 }
 
 /** The clause's opening name and its comma: "Mark Peaker,", "Yesterday rugby fan Mr Hobbs,". */
-const OPENING_NAME_COMMA = /^[\s\u00a0]*((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+),[ \u00a0]/u;
+// A party tag may come between the name and its comma: "Chris Christie (R), a staunch ally, ...".
+const OPENING_NAME_COMMA = /^[\s\u00a0]*((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([RDI](?:-[\p{L}.]+)?\))?,[ \u00a0]/u;
 /** A finite verb of the main clause: after the appositive, a clause of its own ("Tom Reed, 32, was arrested"). */
 const FINITE_VERB = /(?:^|[\s\u00a0])(?:was|were|is|are|has|had|have|will|would|could|did|does)[\s\u00a0]/;
 

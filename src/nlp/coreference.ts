@@ -637,7 +637,14 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
   const mention = latestOrganisation(subject.pos, (o) => fitsHead(o, head), ctx);
   // "the trade group for the Blue Cross Blue Shield plans" after the latest group named: "the
   // group" is that one, which the article does not name.
-  if (!mention || introducedSince(d.head, mention.end, subject.pos, ctx)) return { speaker: d.asWritten, person: null };
+  if (!mention || introducedSince(d.head, mention.end, subject.pos, ctx)) {
+    // "Black Lives Matter issued a statement saying ... '...,' the group said": a body the index does
+    // not know, named as the subject that spoke or issued something in the last two sentences (a
+    // name the article never gives a he or she: a group is no person).
+    const speaking = !mention && head === 'group' ? recentSpeakingSubject(subject.pos, ctx) : null;
+    if (speaking?.speaker && (!speaking.person || personGender(speaking.person) === null)) return { speaker: speaking.speaker, person: null };
+    return { speaker: d.asWritten, person: null };
+  }
   return { speaker: mention.org.name, person: null };
 }
 

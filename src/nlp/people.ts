@@ -55,6 +55,22 @@ const NOT_NAME = new Set(
     'democrats republicans americans god dear thank thanks happy please').split(' '),
 );
 
+/** A weekday that ends a capitalised run, with the space before it. */
+const TRAILING_WEEKDAY = /[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+/** A capitalised first word and the space after it, when a name follows. */
+const OPENING_WORD = /^(\p{Lu}\p{Ll}+)[ \u00a0]+(?=\p{Lu})/u;
+/**
+ * Words that open a clause, capitalised at a sentence's start, never a first name ("Will", "May" and
+ * place words left out). Not determiners: "The Home Secretary" is a description, not a name.
+ */
+const CLAUSE_OPENING_WORD = new Set(
+  ('in on at but and or if when while after before without with for from to as ' +
+    'so then there here also even just still only both either neither since until unless because although though yet ' +
+    'instead however meanwhile according during despite once now today yesterday tonight later earlier finally ' +
+    'perhaps maybe indeed moreover besides otherwise eventually recently often sometimes thus hence therefore ' +
+    'nonetheless nevertheless ultimately separately overall last next first').split(' '),
+);
+
 /** Words that mark an organisation, place or thing rather than a person. */
 const NON_PERSON_WORDS = new Set(
   ('party house department ministry club university college institute school times post news journal ' +
@@ -71,6 +87,9 @@ const NON_PERSON_WORDS = new Set(
     'democratic republican liberal conservative green labour labor socialist communist islamic ' +
     'state isis isil nato un eu gop fbi cia nsa epa irs dnc rnc usa uk').split(' '),
 );
+
+/** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day"). */
+const SURNAME_WORDS = new Set('green hall park day church lake'.split(' '));
 
 /** Nationality and country words, normalised so "US", "U.S." and "American" agree. */
 const NATIONALITY: Record<string, string> = {
@@ -271,7 +290,9 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   // "Bill Clinton", "Mark Warner": a first name the news uses often is a name, though "bill" and
   // "mark" are also words for things.
   const knownFirst = tokens.length > 1 && (MALE_NAMES.has(facts[0]!.normalised) || FEMALE_NAMES.has(facts[0]!.normalised));
-  if (facts.some((f, i) => (NON_PERSON_WORDS.has(f.normalised) && !(i === 0 && knownFirst)) || f.nationality !== undefined)) return false;
+  // "Jennifer Green", "Tim Hall": after a known first name, a surname that is also a word for a place or thing.
+  const surnameWord = (i: number) => i === tokens.length - 1 && tokens.length === 2 && knownFirst && SURNAME_WORDS.has(facts[i]!.normalised);
+  if (facts.some((f, i) => (NON_PERSON_WORDS.has(f.normalised) && !(i === 0 && knownFirst) && !surnameWord(i)) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
   // Two-word runs must end in a plausible surname, not an initial alone.
@@ -459,7 +480,14 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     const nameRuns = hasOnlyAsciiWordChars(source.text) ? NAME_RUN_ASCII : NAME_RUN;
     nameRuns.lastIndex = 0;
     for (let m = nameRuns.exec(source.text); m; m = nameRuns.exec(source.text)) {
-      const run = m[0];
+      // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
+      // no part of the name after it (else the mention is lost, or "Now Bryant" made a person).
+      const opener = m[0].length > 4 && (m[0].includes(' ') || m[0].includes('\u00a0')) ? OPENING_WORD.exec(m[0]) : null;
+      const skip = opener && CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) ? opener[0].length : 0;
+      // "Broaddrick Sunday night recounted": a day after the name is no part of it either.
+      const day = m[0].length > 10 && m[0].endsWith('day') ? TRAILING_WEEKDAY.exec(m[0]) : null;
+      const run = m[0].slice(skip, day && day.index > skip ? day.index : m[0].length);
+      const runAt = m.index + skip;
       const key = run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run; // without a possessive
       let name = names.get(key);
       if (name === undefined) {
@@ -467,15 +495,15 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         names.set(key, name);
       }
       if (!name) continue;
-      const couple = name.parsed.tokens.length >= 2 && name.nameOffset === 0 ? coupleFirstName(source.text, m.index, name) : null;
+      const couple = name.parsed.tokens.length >= 2 && name.nameOffset === 0 ? coupleFirstName(source.text, runAt, name) : null;
       if (couple) couples.push({ at: hits.length, hit: { ...couple, countMentions: source.countMentions, src: source.text, start: source.countMentions ? couple.start : -1, end: source.countMentions ? couple.end : -1 } });
       // The name's tokens lie within the key, which is the run or its start, so the offset is the same in both.
       hits.push({
-        start: source.countMentions ? m.index + name.nameOffset : -1,
-        end: source.countMentions ? m.index + run.length : -1,
+        start: source.countMentions ? runAt + name.nameOffset : -1,
+        end: source.countMentions ? runAt + run.length : -1,
         parsed: name.parsed,
         name,
-        runStart: m.index,
+        runStart: runAt,
         src: source.text,
         countMentions: source.countMentions,
       });
@@ -597,8 +625,14 @@ export function principalOf<T extends Person>(candidates: T[], gender: Gender | 
  * given as someone's name. Only a known first name: "a bill called Obamacare" names no one.
  */
 function introducedAsName(src: string, runStart: number, word: string): boolean {
-  return /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(src.slice(Math.max(0, runStart - 40), runStart)) && firstNameGender(word) !== null;
+  const before = src.slice(Math.max(0, runStart - 40), runStart);
+  // "Trump's wife, Melania,", "Her father, Brad, 39,": a relative set off by commas after the kin word.
+  const kin = src[runStart + word.length] === ',' && before.endsWith(', ') && KIN_APPOSITIVE_BEFORE.test(before);
+  return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
 }
+
+/** "Trump's wife, ", "her father, ", "his younger brother, ": whose relative, the kin word, a comma. */
+const KIN_APPOSITIVE_BEFORE = /(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:late|younger|older|eldest|youngest|oldest|adult|teenage|estranged)[ \u00a0]+)?(?:wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom),[ \u00a0]$/u;
 
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
 function rolesAround(src: string, runStart: number, nameEnd: number): string[] {

@@ -968,3 +968,90 @@ describe('extractQuotes: "And he went further, saying: \'...\'" (round 10)', () 
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Lamb']);
   });
 });
+
+describe('extractQuotes: a speech verb coordinated with an earlier verb of the same subject (round 11)', () => {
+  it('"X opened the debate when he raised ... and later said," is X\'s', () => {
+    const text =
+      'Mayor Ruth Olsen chaired the meeting on Monday. Retired Navy Capt. Dennis Ward opened the debate when he raised the bridge tolls and later said, "Commuters should not pay for a road they never use."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dennis Ward']);
+  });
+  it('"Last week, when I asked X whether ..., he leaned back, smiled and said," is X\'s, not the reporter\'s "I"', () => {
+    const text =
+      'Dennis Ward opened the fair on Saturday. Last week, when I asked Dennis Ward if he would run for the council, he leaned back in his chair, smiled and said, "Not this year, and maybe never."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dennis Ward']);
+  });
+});
+
+describe('extractQuotes: a name after a sentence-opening word is a mention ("But Ward said") (round 11)', () => {
+  it('"But Ward said he would still vote for Olsen ... \'...,\' he said" is Ward\'s, not Olsen\'s', () => {
+    const text =
+      'Peter Olsen carried the district in the spring. "He runs his own race," Dennis Ward, the county chairman, said of Olsen. ' +
+      'But Ward said he would still vote for Olsen because he is the nominee. "Loyalty matters here," he said.';
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('Loyalty'));
+    expect(quote?.speaker).toBe('Dennis Ward');
+  });
+});
+
+describe('extractQuotes: a weekday after a surname is no part of the name (round 11)', () => {
+  it('"Marlow Sunday night described ... \'...,\' she said" is Irene Marlow\'s', () => {
+    const text =
+      'Irene Marlow has spoken about the case before. Marlow Sunday night described a phone call she got weeks later. "I had no idea who was on the line," she said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Irene Marlow']);
+  });
+});
+
+describe('extractQuotes: a surname that is also a word for a thing ("Jennifer Green") (round 11)', () => {
+  it('"Jennifer Green, head of ..., said she ... \'...,\' she said" is Green\'s', () => {
+    const text =
+      'Parents met at the library on Tuesday. Jennifer Green, head of a reading club, said she asks children to bring books from home. "Every family has a story to tell," she said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Jennifer Green']);
+  });
+});
+
+describe('extractQuotes: a relative named by a first name after a kin word ("Ward\'s wife, Helena,") (round 11)', () => {
+  it('is a person, so "she" after it finds her, not the woman quoted before', () => {
+    const text =
+      'Former mayor Ruth Olsen says the budget is "the first test" of the council. "Voters will remember it," she said. ' +
+      "On Friday, Ward's wife, Helena, will open the festival. She rarely gives speeches. " +
+      'At a school visit in May, she also noted, "Nobody works harder for this town than my husband."';
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('Nobody works'));
+    expect(quote?.speaker).toBe('Helena');
+  });
+});
+
+describe('extractQuotes: a part of a document speaks, not the whole ("a voice-over in the ad states") (round 11)', () => {
+  it('keeps the whole noun phrase, not the document after "in"', () => {
+    const text =
+      'The committee paid for a new radio spot this week. "Only one candidate has a plan for the harbor," a voice-over in the ad states. ' +
+      'A line in the memo reads: "We expect to win every ward on the east side."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['a voice-over in the ad', 'a line in the memo']);
+  });
+});
+
+describe('extractQuotes: "the group said" after a body the organisation index does not know spoke (round 11)', () => {
+  it('is that body, named as the subject that issued a statement the sentence before', () => {
+    const text =
+      'The march went ahead on Saturday. New rules led Riverside Neighbors to pull out of the event. ' +
+      'Riverside Neighbors issued a statement saying it left "because nobody asked us." ' +
+      '"We wanted to walk, but not under these terms," the group said in a statement.';
+    const quote = extractQuotes(text).find((q) => q.text.startsWith('We wanted'));
+    expect(quote?.speaker).toBe('Riverside Neighbors');
+  });
+});
+
+describe('extractQuotes: a party tag between the opening name and its appositive (round 11)', () => {
+  it('"Gov. X (R), a close ally, effectively acknowledged ..., saying, \'...\'" is X\'s', () => {
+    const text =
+      'The plan drew criticism on Tuesday. Gov. Chris Dalton (R), a close ally of the mayor, effectively acknowledged the delay, saying, "Most of the work will still be finished on time."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Chris Dalton']);
+  });
+});
+
+describe('extractQuotes: "he surmised" reports speech (round 11)', () => {
+  it('"Her father, Carl, 52, thought ... \'...,\' he surmised" is Carl\'s', () => {
+    const text =
+      'A teenager held up a banner at the game. Her father, Carl, 52, thought the crowd was smaller than last year. ' +
+      '"Ticket prices keep the young fans away," he surmised.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Carl']);
+  });
+});
