@@ -7,7 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
-import { NAME_TITLE_ABBREVIATIONS, PERSON_TITLES } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, PERSON_TITLES, STOP_WORDS } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
@@ -470,7 +470,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   if (title) sources.push({ text: title, offset: -1, countMentions: false });
 
   // Two passes: full names first, then single surnames/titled surnames resolve against them.
-  type Hit = { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number; src: string; countMentions: boolean };
+  // `confirmOnly`: a headline word that may stand for someone the body names, never make a person.
+  type Hit = { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number; src: string; countMentions: boolean; confirmOnly?: boolean };
   const hits: Hit[] = [];
   // The same names recur throughout an article: each distinct run is looked up once in the
   // global memo, later uses hit this small map.
@@ -517,6 +518,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     for (const { at, hit } of couples.reverse()) if (!surnames.has(hit.name.nameTokens[0]!)) hits.splice(at, 0, hit);
   }
 
+  const headlineEnd = headlineEndIn(text, title);
+  if (headlineEnd > 0) hits.splice(0, hits.length, ...headlineHitsFirst(hits, text, headlineEnd));
+
   // Lookups for pass 1, kept as people are added: the people with each surname (in the order of
   // `people`), and every first token a person of two or more name tokens has had.
   const peopleBySurname = new Map<string, Person[]>();
@@ -556,7 +560,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           );
           // A headline in title case makes names of its words ("Clinton Wades In"): the title only
           // adds to people the body names.
-          if (!person && !hit.countMentions) continue;
+          if (!person && (!hit.countMentions || hit.confirmOnly)) continue;
           if (!person) {
             person = { fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
@@ -606,6 +610,103 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       m.person.evidence++;
   }
   return { people, mentions };
+}
+
+/**
+ * Where a title-case headline ends when the body opens with it (a plain-text draft keeps its title
+ * as the first line), else 0. A headline in sentence case ("Obama says he will veto the bill"), or a
+ * title that is the article's first sentence, capitalises only names: its runs are names as written.
+ */
+function headlineEndIn(text: string, title: string | undefined): number {
+  const core = title?.trim().replace(/[\s.]+$/u, '');
+  if (!core) return 0;
+  const lead = text.length - text.trimStart().length;
+  if (!text.startsWith(core, lead)) return 0;
+  const words = core.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const content = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
+  const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  return content.length >= 3 && capitalised >= content.length * 0.8 ? lead + core.length : 0;
+}
+
+/**
+ * A title-case headline capitalises every word, so its runs are no names as written ("Clinton
+ * Wades In", "Republican Donor Adelson", "McCain Challenger Kelli Ward"). A headline run stands for
+ * a person only as the body confirms it: its tail, without words the body writes in lower case
+ * ("donor", "top") or function words, is a full name whose surname the body uses ("Cecile
+ * Richards" over a body that says "Richards"); else one of its words is a surname the body uses,
+ * a mention of that person that makes no one. The headline's full names keep their place first,
+ * so the person the title is about stays the principal of a shared surname.
+ */
+function headlineHitsFirst<H extends { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number; src: string; countMentions: boolean; confirmOnly?: boolean }>(
+  hits: H[],
+  text: string,
+  headlineEnd: number,
+): H[] {
+  const inHeadline = (h: H) => h.countMentions && h.runStart < headlineEnd;
+  const bodySurnames = new Set(hits.filter((h) => !inHeadline(h) && h.countMentions).map((h) => h.name.surname));
+  const body = text.slice(headlineEnd);
+  const lowerInBody = new Map<string, boolean>();
+  const headlineWord = (token: string): boolean => {
+    const w = bareWord(token);
+    if (firstNameGender(w)) return false; // "Bill Clinton" though the body has "the bill"
+    if (STOP_WORDS.has(w)) return true;
+    let lower = lowerInBody.get(w);
+    if (lower === undefined) {
+      lower = new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(body);
+      lowerInBody.set(w, lower);
+    }
+    return lower;
+  };
+  const at = (h: H, sub: string, from: number, confirmOnly: boolean): H | null => {
+    const name = runName(sub);
+    if (!name) return null;
+    return { ...h, start: from + name.nameOffset, end: from + sub.length, parsed: name.parsed, name, runStart: from, confirmOnly };
+  };
+  const kept: H[] = [];
+  const late: H[] = [];
+  for (const h of hits) {
+    if (!inHeadline(h)) {
+      kept.push(h);
+      continue;
+    }
+    const tokens = h.parsed.tokens;
+    const run = text.slice(h.start, h.end);
+    if (tokens.length === 1) {
+      late.push({ ...h, confirmOnly: true });
+      continue;
+    }
+    // The clean tail of the run, its last two words ("McCain Challenger Kelli Ward"), or three
+    // after a first name the news uses often ("Hillary Rodham Clinton"; the long tail of first
+    // names holds surnames such as McCain).
+    let k = tokens.length;
+    while (k > 0 && !headlineWord(tokens[k - 1]!)) k--;
+    let from = Math.max(k, tokens.length - 2);
+    const third = normaliseWord(tokens[from - 1] ?? '');
+    if (from - 1 >= k && (MALE_NAMES.has(third) || FEMALE_NAMES.has(third))) from--;
+    const offsets: number[] = [];
+    for (let i = 0, p = 0; i < tokens.length; i++) {
+      p = run.indexOf(tokens[i]!, p);
+      offsets.push(p);
+      p += tokens[i]!.length;
+    }
+    if (tokens.length - from >= 2 && offsets[from]! >= 0) {
+      const full = at(h, run.slice(offsets[from]!), h.start + offsets[from]!, false);
+      // A full name opens with a first name that is no one's surname here ("Endorsed Trump", "Clinton Sanders" are not).
+      const first = full?.name.nameTokens[0];
+      if (full && full.parsed.tokens.length >= 2 && bodySurnames.has(full.name.surname) && firstNameGender(first) && !bodySurnames.has(first!)) {
+        kept.push(full);
+        continue;
+      }
+    }
+    for (let i = tokens.length - 1; i >= 0; i--) {
+      if (offsets[i]! < 0 || !bodySurnames.has(bareWord(withoutPossessive(tokens[i]!)))) continue;
+      const one = at(h, tokens[i]!, h.start + offsets[i]!, true);
+      if (one) late.push(one);
+      break;
+    }
+  }
+  // A confirming mention makes no one, so it waits until the body's people are known.
+  return [...kept, ...late];
 }
 
 /**

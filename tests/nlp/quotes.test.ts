@@ -1055,3 +1055,36 @@ describe('extractQuotes: "he surmised" reports speech (round 11)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Carl']);
   });
 });
+
+describe('extractQuotes: a title-case headline kept as the body\'s first line makes no people of its runs (round 12)', () => {
+  const withTitle = (title: string, body: string) =>
+    extractQuotes(`${title}\n\n${body}`, { title }).map((q) => q.speaker);
+
+  it('"Harbour Challenger Nadia Brook": a headline word before the name is no part of it', () => {
+    const title = 'Harbour Challenger Nadia Brook: Scrap the Ferry Tolls';
+    expect(withTitle(title, 'Former councillor Nadia Brook wants the tolls gone before the summer. "Families pay twice to cross the bay," Brook said on Monday.'))
+      .toEqual(['Nadia Brook']);
+  });
+
+  it('"Harbour Donor Fenwick": a bare surname is the body\'s full name, not the headline phrase', () => {
+    const title = 'Harbour Donor Fenwick and Olsen May Be Allies';
+    expect(withTitle(title, 'Lionel Fenwick, a property developer, met Ruth Olsen on Tuesday. "She has the best plan for the harbour," Fenwick said.'))
+      .toEqual(['Lionel Fenwick']);
+  });
+
+  it('"Senator Endorsed Fenwick": a headline verb does not make a person of the name after it', () => {
+    const title = 'Right After This Big-Name Senator Endorsed Fenwick, the Party Did Something Odd';
+    expect(withTitle(title, 'Senator Ruth Olsen backed Lionel Fenwick for mayor on Sunday.\n\nFenwick joked, "I am becoming respectable."'))
+      .toEqual(['Lionel Fenwick']);
+  });
+
+  it('a full name only the headline gives is kept ("Nadia Brook" over a body that says "Brook")', () => {
+    const title = 'Nadia Brook: We Will Not Let the Ferry Die';
+    expect(withTitle(title, '"We will not let the ferry die," Brook told a packed hall on Friday.')).toEqual(['Nadia Brook']);
+  });
+
+  it('a headline in sentence case, or a title that is the first sentence, keeps its names as written', () => {
+    const title = 'Peter Olsen wins the mayoral race in Harbour Town';
+    expect(withTitle(title, 'The count ended at midnight. "It was a long night," Olsen said.')).toEqual(['Peter Olsen']);
+  });
+});
