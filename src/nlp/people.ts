@@ -469,6 +469,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   ];
   if (title) sources.push({ text: title, offset: -1, countMentions: false });
 
+  const headline = headlineIn(text, title);
+  // "Top Clinton adviser sent ...": a headline in sentence case capitalises its first word only for
+  // its place; a word the article writes in lower case is no part of the name after it.
+  const headlineOpener = headline && !headline.titleCase ? headline.start : -1;
+
   // Two passes: full names first, then single surnames/titled surnames resolve against them.
   // `confirmOnly`: a headline word that may stand for someone the body names, never make a person.
   type Hit = { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number; src: string; countMentions: boolean; confirmOnly?: boolean };
@@ -484,7 +489,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
       // no part of the name after it (else the mention is lost, or "Now Bryant" made a person).
       const opener = m[0].length > 4 && (m[0].includes(' ') || m[0].includes('\u00a0')) ? OPENING_WORD.exec(m[0]) : null;
-      const skip = opener && CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) ? opener[0].length : 0;
+      const skip = opener && (CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) || (m.index === headlineOpener && writtenLowerCase(text, opener[1]!))) ? opener[0].length : 0;
       // "Broaddrick Sunday night recounted": a day after the name is no part of it either.
       const day = m[0].length > 10 && m[0].endsWith('day') ? TRAILING_WEEKDAY.exec(m[0]) : null;
       const run = m[0].slice(skip, day && day.index > skip ? day.index : m[0].length);
@@ -518,8 +523,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     for (const { at, hit } of couples.reverse()) if (!surnames.has(hit.name.nameTokens[0]!)) hits.splice(at, 0, hit);
   }
 
-  const headlineEnd = headlineEndIn(text, title);
-  if (headlineEnd > 0) hits.splice(0, hits.length, ...headlineHitsFirst(hits, text, headlineEnd));
+  if (headline?.titleCase) hits.splice(0, hits.length, ...headlineHitsFirst(hits, text, headline.end));
 
   // Lookups for pass 1, kept as people are added: the people with each surname (in the order of
   // `people`), and every first token a person of two or more name tokens has had.
@@ -613,19 +617,26 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
 }
 
 /**
- * Where a title-case headline ends when the body opens with it (a plain-text draft keeps its title
- * as the first line), else 0. A headline in sentence case ("Obama says he will veto the bill"), or a
- * title that is the article's first sentence, capitalises only names: its runs are names as written.
+ * Where the headline lies when the body opens with it (a plain-text draft keeps its title as the
+ * first line), and whether it is in title case. A headline in sentence case ("Obama says he will
+ * veto the bill"), or a title that is the article's first sentence, capitalises only names and its
+ * first word: its runs are names as written.
  */
-function headlineEndIn(text: string, title: string | undefined): number {
+function headlineIn(text: string, title: string | undefined): { start: number; end: number; titleCase: boolean } | null {
   const core = title?.trim().replace(/[\s.]+$/u, '');
-  if (!core) return 0;
-  const lead = text.length - text.trimStart().length;
-  if (!text.startsWith(core, lead)) return 0;
+  if (!core) return null;
+  const start = text.length - text.trimStart().length;
+  if (!text.startsWith(core, start)) return null;
   const words = core.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
   const content = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
   const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
-  return content.length >= 3 && capitalised >= content.length * 0.8 ? lead + core.length : 0;
+  return { start, end: start + core.length, titleCase: content.length >= 3 && capitalised >= content.length * 0.8 };
+}
+
+/** Whether the text writes the capitalised word in lower case somewhere ("Top" -> "top"). */
+function writtenLowerCase(text: string, word: string): boolean {
+  const lower = word.toLowerCase();
+  return !firstNameGender(lower) && new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
 }
 
 /**

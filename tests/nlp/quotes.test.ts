@@ -1083,6 +1083,12 @@ describe('extractQuotes: a title-case headline kept as the body\'s first line ma
     expect(withTitle(title, '"We will not let the ferry die," Brook told a packed hall on Friday.')).toEqual(['Nadia Brook']);
   });
 
+  it('"Top Fenwick aide ...": a sentence-case headline\'s first word the article writes in lower case is no part of the name', () => {
+    const title = 'Top Fenwick aide kept the harbour plans on a home computer';
+    expect(withTitle(title, 'Lionel Fenwick said the plans were safe. His top aide, Ruth Olsen, kept copies at home.\n\n"Just send it to my house," Fenwick wrote in one email.'))
+      .toEqual(['Lionel Fenwick']);
+  });
+
   it('a headline in sentence case, or a title that is the first sentence, keeps its names as written', () => {
     const title = 'Peter Olsen wins the mayoral race in Harbour Town';
     expect(withTitle(title, 'The count ended at midnight. "It was a long night," Olsen said.')).toEqual(['Peter Olsen']);
