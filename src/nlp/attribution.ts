@@ -3,7 +3,7 @@
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
 import { NAME_TITLE_ABBREVIATIONS, ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
-import { nationalityOf, parseNameRun, verbLike } from './people.ts';
+import { hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -867,7 +867,7 @@ function captionHeading(tokens: string[], text: string): boolean {
   if (tokens.length !== 1) return false;
   const lower = tokens[0]!.toLowerCase();
   if (lower === tokens[0] || !/^\p{L}+$/u.test(lower)) return false;
-  return new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
+  return hasWord(text, lower);
 }
 
 // After a fronted phrase, a lower-case subordinate clause is fronted too ("Last month, when I asked X, he said").

@@ -443,6 +443,12 @@ function coupleFirstName(text: string, runAt: number, name: RunName): { start: n
 }
 
 /**
+ * A name run found in the text or the title, as indexPeople reads it. `confirmOnly`: a headline
+ * word that may stand for someone the body names, never make a person.
+ */
+type NameHit = { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number; src: string; countMentions: boolean; confirmOnly?: boolean };
+
+/**
  * Finds the people an article names, their surname index, role words and gender, and every name
  * mention outside the given quotation spans (mentions inside quotes are someone else speaking).
  */
@@ -475,13 +481,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   const headlineOpener = headline && !headline.titleCase ? headline.start : -1;
 
   // Two passes: full names first, then single surnames/titled surnames resolve against them.
-  // `confirmOnly`: a headline word that may stand for someone the body names, never make a person.
-  type Hit = { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number; src: string; countMentions: boolean; confirmOnly?: boolean };
-  const hits: Hit[] = [];
+  const hits: NameHit[] = [];
   // The same names recur throughout an article: each distinct run is looked up once in the
   // global memo, later uses hit this small map.
   const names = new Map<string, RunName | null>();
-  const couples: Array<{ at: number; hit: Hit }> = [];
+  const couples: Array<{ at: number; hit: NameHit }> = [];
   for (const source of sources) {
     const nameRuns = hasOnlyAsciiWordChars(source.text) ? NAME_RUN_ASCII : NAME_RUN;
     nameRuns.lastIndex = 0;
@@ -633,10 +637,15 @@ function headlineIn(text: string, title: string | undefined): { start: number; e
   return { start, end: start + core.length, titleCase: content.length >= 3 && capitalised >= content.length * 0.8 };
 }
 
+/** Whether the text holds the word as a whole word, as written (a lower-case word: only in lower case). */
+export function hasWord(text: string, word: string): boolean {
+  return new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text);
+}
+
 /** Whether the text writes the capitalised word in lower case somewhere ("Top" -> "top"). */
 function writtenLowerCase(text: string, word: string): boolean {
   const lower = word.toLowerCase();
-  return !firstNameGender(lower) && new RegExp(`(?<![\\p{L}])${lower}(?![\\p{L}])`, 'u').test(text);
+  return !firstNameGender(lower) && hasWord(text, lower);
 }
 
 /**
@@ -648,12 +657,12 @@ function writtenLowerCase(text: string, word: string): boolean {
  * a mention of that person that makes no one. The headline's full names keep their place first,
  * so the person the title is about stays the principal of a shared surname.
  */
-function headlineHitsFirst<H extends { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number; src: string; countMentions: boolean; confirmOnly?: boolean }>(
-  hits: H[],
+function headlineHitsFirst(
+  hits: NameHit[],
   text: string,
   headlineEnd: number,
-): H[] {
-  const inHeadline = (h: H) => h.countMentions && h.runStart < headlineEnd;
+): NameHit[] {
+  const inHeadline = (h: NameHit) => h.countMentions && h.runStart < headlineEnd;
   const bodySurnames = new Set(hits.filter((h) => !inHeadline(h) && h.countMentions).map((h) => h.name.surname));
   const body = text.slice(headlineEnd);
   const lowerInBody = new Map<string, boolean>();
@@ -663,18 +672,18 @@ function headlineHitsFirst<H extends { start: number; end: number; parsed: Parse
     if (STOP_WORDS.has(w)) return true;
     let lower = lowerInBody.get(w);
     if (lower === undefined) {
-      lower = new RegExp(`(?<![\\p{L}])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(body);
+      lower = hasWord(body, w);
       lowerInBody.set(w, lower);
     }
     return lower;
   };
-  const at = (h: H, sub: string, from: number, confirmOnly: boolean): H | null => {
+  const at = (h: NameHit, sub: string, from: number, confirmOnly: boolean): NameHit | null => {
     const name = runName(sub);
     if (!name) return null;
     return { ...h, start: from + name.nameOffset, end: from + sub.length, parsed: name.parsed, name, runStart: from, confirmOnly };
   };
-  const kept: H[] = [];
-  const late: H[] = [];
+  const kept: NameHit[] = [];
+  const late: NameHit[] = [];
   for (const h of hits) {
     if (!inHeadline(h)) {
       kept.push(h);
