@@ -30,6 +30,11 @@
 //
 // Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
 // analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`).
+// Key quotes shown (every split): what a reader sees. Each article, as ingest stored it, goes through
+// composeStory (src/digest/compose.ts, which builds every story of /summary and the daily digest) as a
+// story of its own; each key quote it shows (at most 3) is judged against the gold quote holding most
+// of its tokens (0.3 or more), with the same speaker test. Reported: how many show a speaker, and how
+// many of those are wrong (the issue's "one key quote in nine names the wrong speaker").
 //
 // Gold: direct quotes = attributions whose Content starts with a double quote (dev: the provided
 // dev_direct_quotes.jsonl; train: derived from the .ann files the same way, first annotator file
@@ -72,7 +77,8 @@ import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractQuotes } from '../src/nlp/quotes.ts';
-import type { ArticleDraft, FoundQuote } from '../src/model.ts';
+import type { Analysis, ArticleDraft, FoundQuote, StoredArticle } from '../src/model.ts';
+import { MAX_KEY_QUOTES, composeStory } from '../src/digest/compose.ts';
 import { prepareDocument } from '../src/ingest/prepare.ts';
 import { loadCsv, loadJsonl } from './summary.ts';
 
@@ -362,16 +368,77 @@ interface SplitResult {
    * noun phrase as written, post-modifier included ("a spokeswoman for the campaign", not "a spokeswoman")].
    */
   descriptorsAsWritten: [number, number];
+  keyQuotes: KeyQuoteTally;
   junk: Array<{ article: string; speaker: string; reason: string }>;
   articlesPerSecond: number;
   lines: string[];
 }
 
 /** The product's analysis of one PolNeAR text: a .txt file through ingest's document path. */
-function analyse(raw: string): { draft: ArticleDraft; quotes: FoundQuote[] } {
+function analyse(raw: string): { draft: ArticleDraft; quotes: FoundQuote[]; analysis: Analysis } {
   const [prepared] = prepareDocument(new TextEncoder().encode(raw), { name: 'article.txt' });
   if (!prepared) throw new Error('no article');
-  return { draft: prepared.draft, quotes: prepared.analysis.quotes };
+  return { draft: prepared.draft, quotes: prepared.analysis.quotes, analysis: prepared.analysis };
+}
+
+/**
+ * The key quotes a digest shows for the article as a story of its own: composeStory, the code that
+ * builds every story of /summary and the daily digest, on the article as ingest stored it. Each is
+ * returned as the found quote (original offsets) it came from.
+ */
+function keyQuotesShown(draft: ArticleDraft, analysis: Analysis, found: FoundQuote[]): FoundQuote[] {
+  const article: StoredArticle = {
+    ...draft, id: 1, sourceId: null, canonicalUrl: null, ingestedAt: '2026-01-01T00:00:00.000Z', fingerprint: '', nearDuplicateOf: null, analysis,
+  };
+  const used = new Set<FoundQuote>();
+  const out: FoundQuote[] = [];
+  for (const shown of composeStory({ articles: [article] }).quotes) {
+    const q = found.find((f) => !used.has(f) && f.text === shown.text);
+    if (!q) continue;
+    used.add(q);
+    out.push(q);
+  }
+  return out;
+}
+
+/**
+ * What a reader sees of the speakers: the key quotes shown (keyQuotesShown), each judged against
+ * the gold quote holding most of its tokens (at least 0.3 of them, as for detection). Counts: [key
+ * quotes shown, of them on a judged gold quote, of those with a speaker shown, of those wrong].
+ */
+interface KeyQuoteTally {
+  shown: number;
+  judged: number;
+  withSpeaker: number;
+  wrong: number;
+}
+
+const newKeyQuoteTally = (): KeyQuoteTally => ({ shown: 0, judged: 0, withSpeaker: 0, wrong: 0 });
+
+function tallyKeyQuote(t: KeyQuoteTally, verdict: boolean | null, speaker: string | null): void {
+  t.shown++;
+  if (verdict === null) return;
+  t.judged++;
+  if (speaker === null) return;
+  t.withSpeaker++;
+  if (!verdict) t.wrong++;
+}
+
+/** The gold item holding most of a found quote's tokens, when it holds at least 0.3 of them. */
+function goldOf<G extends { toks: Set<number> }>(q: FoundQuote, tokens: Array<[number, number]>, golds: G[]): G | null {
+  const toks = tokensIn(tokens, [[q.start, q.end]]);
+  let best: G | null = null;
+  let bestN = 0;
+  for (const g of golds) {
+    const n = intersect(toks, g.toks);
+    if (n > bestN) { best = g; bestN = n; }
+  }
+  return best && toks.size && bestN / toks.size >= 0.3 ? best : null;
+}
+
+function printKeyQuotes(t: KeyQuoteTally): void {
+  console.log(`
+Key quotes shown (composeStory on each article as a story of its own, at most ${MAX_KEY_QUOTES}): ${t.shown}; on a judged gold quote ${t.judged}; with a speaker shown ${t.withSpeaker}, wrong ${t.wrong} (${t.withSpeaker ? ((100 * t.wrong) / t.withSpeaker).toFixed(1) : 'n/a'}%); null ${t.judged - t.withSpeaker}`);
 }
 
 /**
@@ -412,10 +479,13 @@ function evaluateSplit(name: string): SplitResult {
   const texts = new Map(articles.map((a) => [a, readFileSync(join(dir, 'text', a), 'utf8')] as const));
   const predictions = new Map<string, FoundQuote[]>();
   const drafts: ArticleDraft[] = [];
+  const keyQuotes = new Map<string, FoundQuote[]>();
   for (const [a, raw] of texts) {
-    const { draft, quotes } = analyse(raw);
+    const { draft, quotes, analysis } = analyse(raw);
     drafts.push(draft);
-    predictions.set(a, toOriginalOffsets(raw, quotes));
+    const found = toOriginalOffsets(raw, quotes);
+    predictions.set(a, found);
+    keyQuotes.set(a, keyQuotesShown(draft, analysis, found));
   }
   // Speed of the quote analysis alone, on the drafts ingest hands it (after a warm-up for the JIT).
   for (const d of drafts.slice(0, 20)) extractQuotes(d.text, { title: d.title });
@@ -435,6 +505,7 @@ function evaluateSplit(name: string): SplitResult {
     speakers: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], unannotated: 0, unjudgeable: 0 },
     resolvedDescriptions: [0, 0],
     descriptorsAsWritten: [0, 0],
+    keyQuotes: newKeyQuoteTally(),
     junk: [], articlesPerSecond: articles.length / seconds, lines: [],
   };
   for (const [article, quotes] of predictions) {
@@ -485,7 +556,35 @@ function evaluateSplit(name: string): SplitResult {
     const f = (2 * p * r) / Math.max(1e-9, p + r);
     result.detection.push({ threshold, found, tp, fp, ignored, ignoredFragments, fpFragments, p, r, f, pStrict });
   }
+  for (const article of articles) {
+    const tokens = tokensOf.get(article)!;
+    const golds = (goldByArticle.get(article) ?? []).map((g) => ({ g, toks: tokensIn(tokens, g.ranges) }));
+    for (const q of keyQuotes.get(article) ?? []) {
+      const hit = goldOf(q, tokens, golds);
+      const verdict = hit ? speakerVerdict(article, hit.g, q.speaker, pronounSpeaker) : null;
+      tallyKeyQuote(result.keyQuotes, verdict && typeof verdict === 'object' ? verdict.right : null, q.speaker);
+      if (verbose && verdict && typeof verdict === 'object' && !verdict.right && q.speaker) misses.push(`KEY ${verdict.kind} ${article} [${q.start}] gold=${JSON.stringify(hit!.g.source)}${verdict.ann ? `=${verdict.ann.speaker}` : ''} ours=${JSON.stringify(q.speaker)} cue=${JSON.stringify(q.cue)}`);
+    }
+  }
   return result;
+}
+
+type Verdict = { kind: 'named' | 'pronoun' | 'descriptor'; right: boolean; ann: PronounAnnotation | undefined } | 'unannotated' | 'unjudgeable';
+
+/** Whether a speaker is right for a gold quote, by the kind of its gold source. */
+function speakerVerdict(article: string, gold: GoldQuote, speaker: string | null, annotations: Map<string, PronounAnnotation>): Verdict {
+  const src = gold.source;
+  const ann = annotations.get(annotationKey(article, gold.ranges[0]![0]));
+  if (gold.sourceIsPronoun) return ann ? { kind: 'pronoun', right: sameSpeaker(speaker, ann.speaker), ann } : 'unannotated';
+  // No source, or one that is no noun phrase and that no well-formed speaker could match: a
+  // pronoun or number alone ("one", "his"), a verb phrase ("said in a statement"), a fragment
+  // ("According to"), a shouted heading. The eval's own junk test, on the gold's head.
+  if (!src || (!ann && junkSpeaker(goldHead(src).replace(/[’']s$/, '')) !== null)) return 'unjudgeable';
+  const head = goldHead(src);
+  const possessive = POSSESSIVE_PRONOUN_LEAD.test(head);
+  const cap = /\p{Lu}/u.test((possessive ? withoutPostModifier(head) : head).replace(/^(The|A|An|Another|His|Her|Their|Its|My|Our|Your)\b/, ''));
+  // "Her campaign", "his famous demand in Berlin": a descriptor, whatever the capitals after it.
+  return { kind: cap ? 'named' : 'descriptor', right: ann ? sameSpeaker(speaker, ann.speaker) : sameSpeaker(speaker, src), ann };
 }
 
 /** Speaker of one gold quote found at 0.3: counted by the kind of its gold source. */
@@ -493,27 +592,10 @@ function judgeSpeaker(article: string, gold: GoldQuote, ours: FoundQuote | null,
   const speaker = ours?.speaker ?? null;
   const src = gold.source;
   const start = gold.ranges[0]![0];
-  const ann = annotations.get(annotationKey(article, start));
-  let kind: 'named' | 'pronoun' | 'descriptor';
-  let right: boolean;
-  if (gold.sourceIsPronoun) {
-    if (!ann) { result.speakers.unannotated++; return; }
-    kind = 'pronoun';
-    right = sameSpeaker(speaker, ann.speaker);
-  } else if (!src || (!ann && junkSpeaker(goldHead(src).replace(/[’']s$/, '')) !== null)) {
-    // No source, or one that is no noun phrase and that no well-formed speaker could match: a
-    // pronoun or number alone ("one", "his"), a verb phrase ("said in a statement"), a fragment
-    // ("According to"), a shouted heading. The eval's own junk test, on the gold's head.
-    result.speakers.unjudgeable++;
-    return;
-  } else {
-    const head = goldHead(src);
-    const possessive = POSSESSIVE_PRONOUN_LEAD.test(head);
-    const cap = /\p{Lu}/u.test((possessive ? withoutPostModifier(head) : head).replace(/^(The|A|An|Another|His|Her|Their|Its|My|Our|Your)\b/, ''));
-    // "Her campaign", "his famous demand in Berlin": a descriptor, whatever the capitals after it.
-    kind = cap ? 'named' : 'descriptor';
-    right = ann ? sameSpeaker(speaker, ann.speaker) : sameSpeaker(speaker, src);
-  }
+  const verdict = speakerVerdict(article, gold, speaker, annotations);
+  if (verdict === 'unannotated') { result.speakers.unannotated++; return; }
+  if (verdict === 'unjudgeable') { result.speakers.unjudgeable++; return; }
+  const { kind, right, ann } = verdict;
   result.speakers[kind][0]++;
   if (right) result.speakers[kind][1]++;
   else if (verbose) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
@@ -565,18 +647,19 @@ function printSplit(r: SplitResult): void {
   for (const j of r.junk) reasons.set(j.reason, (reasons.get(j.reason) ?? 0) + 1);
   console.log(`\nJunk speakers over all ${r.found} quotes found: ${r.junk.length}${r.junk.length ? ` (${[...reasons].map(([k, n]) => `${k} ${n}`).join(', ')})` : ''}`);
   if (verbose) for (const j of r.junk) console.log(`  JUNK ${j.reason}: ${JSON.stringify(j.speaker)} in ${j.article}`);
+  printKeyQuotes(r.keyQuotes);
   console.log(`\nSpeed: ${r.articlesPerSecond.toFixed(0)} articles/s (extractQuotes on the ingested drafts)`);
   if (r.lines.length) console.log(`\n${r.lines.join('\n')}`);
 }
 
 function printSummary(results: SplitResult[]): void {
   console.log(`\n## Summary (code path: prepareDocument -> analyseArticle -> extractQuotes)\n`);
-  console.log('| split | named | descriptor | pronoun | junk speakers | F1 @0.5 | strict P @0.5 |');
-  console.log('|---|---|---|---|---|---|---|');
+  console.log('| split | named | descriptor | pronoun | junk speakers | F1 @0.5 | strict P @0.5 | key quotes: wrong speaker shown |');
+  console.log('|---|---|---|---|---|---|---|---|');
   for (const r of results) {
     const d = r.detection.find((x) => x.threshold === 0.5)!;
     const k = (x: [number, number]) => (x[0] ? (x[1] / x[0]).toFixed(3) : 'n/a');
-    console.log(`| ${r.split} | ${k(r.speakers.named)} | ${k(r.speakers.descriptor)} | ${k(r.speakers.pronoun)} | ${r.junk.length} / ${r.found} | ${d.f.toFixed(3)} | ${d.pStrict.toFixed(3)} |`);
+    console.log(`| ${r.split} | ${k(r.speakers.named)} | ${k(r.speakers.descriptor)} | ${k(r.speakers.pronoun)} | ${r.junk.length} / ${r.found} | ${d.f.toFixed(3)} | ${d.pStrict.toFixed(3)} | ${r.keyQuotes.wrong} / ${r.keyQuotes.withSpeaker} |`);
   }
 }
 
@@ -624,6 +707,7 @@ interface CnndmResult {
   speakersCovered: Record<GoldKind, [number, number]>;
   /** Articles whose ingested draft kept no text, and the gold quotes in them. */
   emptyDrafts: [number, number];
+  keyQuotes: KeyQuoteTally;
   junk: Array<{ article: string; speaker: string; reason: string }>;
   lines: string[];
 }
@@ -660,13 +744,14 @@ function evaluateCnndm(name: string): CnndmResult {
     articles: items.length, gold: labels.length, found: 0, detection: [],
     speakers: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], none: [0, 0] },
     shown: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], none: [0, 0] }, unjudged: 0,
-    covered: 0, speakersCovered: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], none: [0, 0] }, emptyDrafts: [0, 0], junk: [], lines: [],
+    covered: 0, speakersCovered: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], none: [0, 0] }, emptyDrafts: [0, 0], keyQuotes: newKeyQuoteTally(), junk: [], lines: [],
   };
   const predictions = new Map<string, FoundQuote[]>();
+  const keyQuotes = new Map<string, FoundQuote[]>();
   for (const item of items) {
     const raw = texts.get(item);
     if (raw === undefined) throw new Error(`cnndm: no article ${item} in ${join(dataDir, 'cnndm')}`);
-    const { draft, quotes: ingested } = analyse(raw);
+    const { draft, quotes: ingested, analysis } = analyse(raw);
     if (!draft.text.trim()) {
       result.emptyDrafts[0]++;
       result.emptyDrafts[1] += labels.filter((l) => l.item === item).length;
@@ -674,6 +759,7 @@ function evaluateCnndm(name: string): CnndmResult {
     }
     const quotes = toOriginalOffsets(raw, ingested);
     predictions.set(item, quotes);
+    keyQuotes.set(item, keyQuotesShown(draft, analysis, quotes));
     for (const q of quotes) {
       result.found++;
       const reason = q.speaker === null ? null : junkSpeaker(q.speaker);
@@ -719,6 +805,16 @@ function evaluateCnndm(name: string): CnndmResult {
     const r = found / Math.max(1, labels.length);
     result.detection.push({ threshold, found, tp, fp, fpFragments, p, r, f: (2 * p * r) / Math.max(1e-9, p + r) });
   }
+  for (const item of items) {
+    const tokens = tokensOf.get(item)!;
+    const golds = labels.filter((l) => l.item === item).map((g) => ({ g, toks: tokensIn(tokens, [[g.start, g.end]]) }));
+    for (const q of keyQuotes.get(item) ?? []) {
+      const hit = goldOf(q, tokens, golds);
+      const right = hit && hit.g.speaker !== null ? sameSpeaker(q.speaker, hit.g.speaker) : null;
+      tallyKeyQuote(result.keyQuotes, right, q.speaker);
+      if (verbose && right === false && q.speaker) result.lines.push(`KEY ${hit!.g.kind} ${item} [${q.start}] gold=${JSON.stringify(hit!.g.speaker)} ours=${JSON.stringify(q.speaker)} cue=${JSON.stringify(q.cue)}`);
+    }
+  }
   return result;
 }
 
@@ -752,6 +848,7 @@ function printCnndm(name: string, r: CnndmResult): void {
   const shown = GOLD_KINDS.reduce<[number, number]>((acc, k) => [acc[0] + r.shown[k][0], acc[1] + r.shown[k][1]], [0, 0]);
   console.log(`\nWrong speakers shown (a speaker string that is not the gold speaker; null is not shown), over the same quotes: ${shown[1]} of ${shown[0]} shown (${all[0] - shown[0]} null)`);
   console.log(`  ${GOLD_KINDS.map((k) => `${k} ${r.shown[k][1]}/${r.shown[k][0]}`).join('; ')}`);
+  printKeyQuotes(r.keyQuotes);
   const allCovered = GOLD_KINDS.reduce<[number, number]>((acc, k) => [acc[0] + r.speakersCovered[k][0], acc[1] + r.speakersCovered[k][1]], [0, 0]);
   console.log(`\nGold quotes with half their tokens inside one found quote of any length (a run of paragraphs found as one quote counts): ${r.covered} of ${r.gold} (${(r.covered / Math.max(1, r.gold)).toFixed(3)}); that quote's speaker:`);
   console.log(`  ${GOLD_KINDS.map((k) => `${k} ${pct(r.speakersCovered[k])}`).join('; ')}; all ${pct(allCovered)}`);
