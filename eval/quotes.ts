@@ -1,6 +1,6 @@
 // Quote extraction and speaker attribution on PolNeAR (see ../shared/eval/README.md).
 //
-//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh|cnndm-fresh2|cnndm-fresh3] [--verbose] [--misses] [--descriptions] [--indirect]
+//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh|cnndm-fresh2|cnndm-fresh3|pages|pages-tune|pages-held] [--verbose] [--misses] [--descriptions] [--indirect]
 //   (default: both = train + dev; --descriptions lists every quote whose cue's definite description we
 //   named, --indirect every full quote inside a gold indirect report)
 //
@@ -27,6 +27,10 @@
 //     held out for round 9; round 10 tunes on it (--verbose lists its items).
 //   --split cnndm-fresh3: eval/quotes/cnndm-fresh3.jsonl, the 20 items after those, labelled blind for
 //     round 10: held out the same way.
+// --split pages: other outlets and genres. Articles of ../shared/eval/extraction (the extraction
+// benchmark's pages), labelled the same way on their ground-truth article bodies:
+// eval/quotes/pages-speakers.jsonl. Each goes in as its HTML page (what `news-digest ingest page.html`
+// runs). pages-tune: its first 15 items (rules may be tuned on them); pages-held: the rest, numbers only.
 //
 // Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
 // analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`).
@@ -74,6 +78,7 @@
 //
 // Junk speakers (junkSpeaker below) are counted over every quote found, fragments included.
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractQuotes } from '../src/nlp/quotes.ts';
@@ -87,7 +92,7 @@ const dataDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '../../shared/ev
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] ?? 'both' : 'both';
 /** Held-out splits print numbers only: their items are not listed, whatever the flags say. */
-const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh3';
+const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh3' || split === 'pages-held';
 const verbose = args.includes('--verbose') && !heldOut;
 const showMisses = args.includes('--misses') && !heldOut;
 /** Every found quote whose cue's definite description we turned into a name ("the senator said" -> a person). */
@@ -736,9 +741,19 @@ function cnndmLabels(name: string): CnndmLabel[] {
   return labels.filter((l) => half.has(l.item));
 }
 
-function evaluateCnndm(name: string): CnndmResult {
-  const labels = cnndmLabels(name);
-  const texts = loadCnndmArticles();
+/** One labelled set of unseen outlets: its labels, the text their offsets point into, and the product's analysis of each item. */
+interface LabelledSet {
+  labels: CnndmLabel[];
+  texts: Map<string, string>;
+  analyseItem: (item: string, text: string) => { draft: ArticleDraft; quotes: FoundQuote[]; analysis: Analysis };
+}
+
+function cnndmSet(name: string): LabelledSet {
+  return { labels: cnndmLabels(name), texts: loadCnndmArticles(), analyseItem: (_item, raw) => analyse(raw) };
+}
+
+function evaluateCnndm(set: LabelledSet): CnndmResult {
+  const { labels, texts } = set;
   const items = [...new Set(labels.map((l) => l.item))];
   const result: CnndmResult = {
     articles: items.length, gold: labels.length, found: 0, detection: [],
@@ -750,8 +765,8 @@ function evaluateCnndm(name: string): CnndmResult {
   const keyQuotes = new Map<string, FoundQuote[]>();
   for (const item of items) {
     const raw = texts.get(item);
-    if (raw === undefined) throw new Error(`cnndm: no article ${item} in ${join(dataDir, 'cnndm')}`);
-    const { draft, quotes: ingested, analysis } = analyse(raw);
+    if (raw === undefined) throw new Error(`no article ${item} in ${dataDir}`);
+    const { draft, quotes: ingested, analysis } = set.analyseItem(item, raw);
     if (!draft.text.trim()) {
       result.emptyDrafts[0]++;
       result.emptyDrafts[1] += labels.filter((l) => l.item === item).length;
@@ -834,7 +849,7 @@ function judgeCovered(g: CnndmLabel, toks: Set<number>, tokens: Array<[number, n
 }
 
 function printCnndm(name: string, r: CnndmResult): void {
-  console.log(`\nCNN/DailyMail (unseen outlets), split ${name}: ${r.articles} articles, ${r.gold} gold direct quotes, ${r.found} quotes found (incl. fragments)\n`);
+  console.log(`\n${name.startsWith('pages') ? 'Extraction-benchmark pages' : 'CNN/DailyMail'} (unseen outlets), split ${name}: ${r.articles} articles, ${r.gold} gold direct quotes, ${r.found} quotes found (incl. fragments)\n`);
   console.log('| overlap | gold found (recall) | ours correct | ours hitting no gold quote | precision | F1 | precision, fragments aside |');
   console.log('|---|---|---|---|---|---|---|');
   // Quotes we flag as fragments are mostly under 4 words or scare quotes, which the labels leave out.
@@ -861,14 +876,50 @@ function printCnndm(name: string, r: CnndmResult): void {
 
 const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh', 'cnndm-fresh2', 'cnndm-fresh3'];
 
+// --- unseen outlets: the extraction benchmark's pages (--split pages) ------------------------------
+
+const PAGES_SPLITS = ['pages', 'pages-tune', 'pages-held'];
+/** The first items of eval/quotes/pages-speakers.jsonl (its order is the README's) are the tuning half. */
+const PAGES_TUNE_ITEMS = 15;
+
+/**
+ * Hand labels on the article bodies of ../shared/eval/extraction (eval/quotes/README.md,
+ * "pages-speakers.jsonl"). Each item goes in as its HTML page, the way `news-digest ingest page.html`
+ * takes it (extraction, cleaning, analysis); found quotes are mapped back to the labelled body by
+ * their words, so a quote the extraction lost is a miss and one from page furniture is not counted.
+ */
+function pagesSet(name: string): LabelledSet {
+  const file = join(here, 'quotes/pages-speakers.jsonl');
+  if (!existsSync(file)) throw new Error(`${name}: ${file} does not exist yet`);
+  const all = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CnndmLabel);
+  const order = [...new Set(all.map((l) => l.item))];
+  const keep = new Set(name === 'pages-tune' ? order.slice(0, PAGES_TUNE_ITEMS) : name === 'pages-held' ? order.slice(PAGES_TUNE_ITEMS) : order);
+  const dir = join(dataDir, 'extraction');
+  const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
+  return {
+    labels: all.filter((l) => keep.has(l.item)),
+    texts: new Map([...keep].map((id) => [id, truth[id]?.articleBody ?? ''])),
+    analyseItem: (item) => {
+      const html = gunzipSync(readFileSync(join(dir, 'html', `${item}.html.gz`)));
+      const [prepared] = prepareDocument(html, { name: `${item}.html`, url: truth[item]?.url });
+      if (!prepared) return { draft: { title: '', text: '' }, quotes: [], analysis: { summary: [], quotes: [] } };
+      return { draft: prepared.draft, quotes: prepared.analysis.quotes, analysis: prepared.analysis };
+    },
+  };
+}
+
 function main(): void {
   if (CNNDM_SPLITS.includes(split)) {
     if (split.startsWith('cnndm-fresh') && !existsSync(join(here, `quotes/${split}.jsonl`))) {
       console.error(`${split}: eval/quotes/${split}.jsonl does not exist yet`);
       process.exit(1);
     }
-    printCnndm(split, evaluateCnndm(split));
+    printCnndm(split, evaluateCnndm(cnndmSet(split)));
     seedCheck();
+    return;
+  }
+  if (PAGES_SPLITS.includes(split)) {
+    printCnndm(split, evaluateCnndm(pagesSet(split)));
     return;
   }
   const splits = split === 'both' ? ['train', 'dev'] : [split];
