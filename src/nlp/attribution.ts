@@ -3,7 +3,7 @@
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
 import { NAME_TITLE_ABBREVIATIONS, ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
-import { hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
+import { GENDERED_NOUN, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -193,8 +193,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // The relative clause's own words (a name in "who worked for Jeb Bush") are not the subject.
   const tail = segment.trimEnd().slice(-160);
   const described = /[ \u00a0]who[ \u00a0]/.test(tail) ? DESCRIPTION_WHO_AT_END.exec(tail) : null;
-  // Unless the relative clause holds a clause of its own ("who gained attention when he yelled").
-  if (described && !/[ \u00a0](?:he|she|they|I|we|when|while|after|before|because|if|as|and)[ \u00a0]/.test(described[0].slice(described[1]!.length))) {
+  // Unless the relative clause holds a clause of its own ("who gained attention when he yelled",
+  // "who reported the call recalled that he" + said: the tail is trimmed, so "he" may end it).
+  if (described && !/[ \u00a0](?:he|she|they|I|we|when|while|after|before|because|if|as|and)(?:[ \u00a0]|$)/.test(described[0].slice(described[1]!.length))) {
     const at = segment.trimEnd().length - tail.length + described.index;
     const head = described[1]!.split(/[ \u00a0]+/).pop()!;
     if (personHead(head) && /(?:^|[,;:"“”Q][\s\u00a0]*|[\s\u00a0](?:and|but|as|while|when)[\s\u00a0]+)$/.test(segment.slice(0, at).replace(/[\s\u00a0]+$/, ' ').slice(-12).replace(/ $/, (m) => m))) {
@@ -632,8 +633,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       if (next === 'of' && !(j === 0 && PARTITIVE.has(fw) && !OBJECT_PRONOUN.test(bare(tokens[j + 2]?.text ?? 'them')))) break;
       j++;
     }
-    const text = segment.slice(first.start - offset, tokens[postModifierEnd(tokens, j)]!.end - offset).replace(/[,.;:]$/, '');
-    return { kind: 'descriptor', text, pos: first.start };
+    const end = tokens[postModifierEnd(tokens, j)]!.end - offset;
+    const text = segment.slice(first.start - offset, end).replace(/[,.;:]$/, '');
+    return appositiveName(text, segment.slice(end), offset + end) ?? { kind: 'descriptor', text, pos: first.start };
   }
   // "said state officials", "said senior campaign aides": a plural noun phrase with no determiner.
   let p = 0;
@@ -647,6 +649,21 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   }
   return null;
 }
+
+/**
+ * "according to his aunt, Jane Starner, ...", "said her lawyer, Tom Ross.": a description of a
+ * person, a comma, then the person's full name between commas (or ending the sentence). The name
+ * is who speaks. `rest` is the segment after the description.
+ */
+function appositiveName(description: string, rest: string, pos: number): Subject | null {
+  const head = bare(description.trim().split(/[ \u00a0]+/).pop() ?? '').toLowerCase();
+  if (!personHead(head) && !GENDERED_NOUN[head]) return null;
+  // Two capitalised words or more: a first name alone ("his aunt, Jane,") or a day ("the mayor,
+  // Tuesday,") is no full name.
+  const m = APPOSITIVE_NAME.exec(rest);
+  return m ? { kind: 'name', text: m[1]!, pos: pos + m[0].indexOf(m[1]!) } : null;
+}
+const APPOSITIVE_NAME = /^,[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$)/u;
 
 /** Adjectives that take a phrase after a noun for people: "a person close to", "a source familiar with". */
 const POST_ADJECTIVE = /^(?:familiar|close|closest|briefed|involved|knowledgeable|loyal)$/;

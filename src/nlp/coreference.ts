@@ -148,6 +148,9 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
   // Without a gender to match (a definite description), only a subject in a strong position counts.
   const fits = (p: Person, strongPosition: boolean) => {
     const g = personGender(p);
+    // "The mother testified" after a paragraph on Michael Webb is not Webb: a gendered word never
+    // refers to someone of the other gender, in subject position or not.
+    if (want !== null && g && g !== want) return false;
     if (want === null || subjectsOnly) return strongPosition && (p.evidence > 0 || (!!g && g === want));
     if (g && g !== want) return false;
     if (p.evidence > 0) return true;
@@ -469,12 +472,33 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   if (orgHead && !PERSON_NOUN.test(d.head)) return resolveOrganisationDescription(subject, d, ctx);
   if (/s$/.test(d.head) && !/(ss|us)$/.test(d.head)) return { speaker: d.asWritten, person: null };
   const person = resolvePersonDescription(subject.pos, d, ctx, nested);
-  if (!person) return { speaker: d.asWritten, person: null };
+  if (!person) return { speaker: (!d.possessor && earlierUnnamedSpeaker(d, subject.pos, ctx)) || d.asWritten, person: null };
   // What the article calls someone is a role of theirs from now on: a later "the senator" finds them.
   person.roles.add(roleKey(d.head));
   for (const w of d.modifiers) if (!GENERIC_ADJECTIVE.test(w)) person.roles.add(roleKey(w));
   return { speaker: person.fullName, person };
 }
+
+/**
+ * "... said one legal expert. '...,' the expert warned.": a definite description refers back to the
+ * unnamed speaker of an earlier quotation, as that quotation gives them, when the heads match, every
+ * modifier of the definite one is in the earlier one, and the earlier one has more (within about
+ * ten paragraphs).
+ */
+function earlierUnnamedSpeaker(d: Description, pos: number, ctx: ResolveContext): string | null {
+  for (let i = ctx.quoteSpeakers.length - 1; i >= 0; i--) {
+    const q = ctx.quoteSpeakers[i]!;
+    if (q.pos >= pos) continue;
+    if (pos - q.pos > 1500) return null;
+    if (q.person || !INDEFINITE_SPEAKER.test(q.speaker)) continue;
+    const earlier = parseDescription(q.speaker);
+    // Only when it tells the reader more ("one legal expert" for "the expert"; "a narrator" for
+    // "the narrator" would only change the article).
+    if (earlier.head === d.head && d.modifiers.every((w) => earlier.modifiers.includes(w)) && earlier.modifiers.length > d.modifiers.length) return q.speaker;
+  }
+  return null;
+}
+const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
 
 /**
  * The person a definite description ("the senator", "the retired neurosurgeon") refers to, among

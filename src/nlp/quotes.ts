@@ -485,7 +485,7 @@ interface Working {
   span: QuoteSpan;
   cue: Cue | null;
   /** Where the cue came from; immediate trailing cues mark full statements. */
-  cueKind: 'trailing' | 'leading' | 'later' | 'previous-paragraph' | 'inherited' | null;
+  cueKind: 'trailing' | 'leading' | 'later' | 'previous-paragraph' | 'previous-sentence' | 'inherited' | null;
   sentenceStart: number;
   sentenceEnd: number;
   masked: string;
@@ -690,6 +690,29 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
       }
     }
   }
+  // 5. A quotation that opens its sentence, right after a sentence of the same paragraph that
+  // reports a named person's words and quotes nothing ("The tuft cell, Herbert said, is always
+  // sensing ... . 'Once ...'"): that person goes on, as after a quote of theirs.
+  if (!w.cue && !w.ownUnreadCue && !span.continuation && w.sentenceStart > paragraph.start && masked.slice(local(w.sentenceStart), local(span.open)).trim() === '') {
+    w.cue = reportInSentenceBefore(text, w, all);
+    if (w.cue) w.cueKind = 'previous-sentence';
+  }
+}
+
+/** The cue of the sentence before w's, in its paragraph, when a plain reporting verb there has a named subject and the sentence holds no quotation. */
+function reportInSentenceBefore(text: string, w: Working, all: Working[]): Cue | null {
+  const { masked, paragraph } = w;
+  const starts = sentenceStarts(masked, paragraph);
+  const from = [...starts].reverse().find((s) => s < w.sentenceStart) ?? paragraph.start;
+  if (all.some((o) => o.span.paragraph === w.span.paragraph && o.span.open >= from && o.span.open < w.sentenceStart)) return null;
+  const sentence = masked.slice(from - paragraph.start, w.sentenceStart - paragraph.start);
+  const verbs = speechVerbs(sentence, from);
+  for (let k = verbs.length - 1; k >= 0; k--) {
+    if (!REPORTS_WORDS.test(verbs[k]!.verb)) continue;
+    const cue = cueAtVerb(text, sentence, from, verbs[k]!, verbs.slice(0, k));
+    return cue?.subject?.kind === 'name' ? cue : null;
+  }
+  return null;
 }
 
 /** After a reporting verb: "that ... '", ": '", ", '", "after Ray brought her home: '" (a quote it introduces). */

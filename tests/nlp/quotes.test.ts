@@ -1094,3 +1094,45 @@ describe('extractQuotes: a title-case headline kept as the body\'s first line ma
     expect(withTitle(title, 'The count ended at midnight. "It was a long night," Olsen said.')).toEqual(['Peter Olsen']);
   });
 });
+
+describe('extractQuotes: classes from other outlets and genres (round 13, pages-tune)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('a gendered description never refers back to someone of the other gender', () => {
+    expect(speakers('Michael Webb was convicted on Friday. The mother testified: "He was always a quiet and gentle boy at home."'))
+      .toEqual(['the mother']);
+    expect(speakers('Michael Webb was convicted on Friday of taking the girl. The victim\'s mother testified, describing her daughter as "brave, strong, and smart" to the jury.'))
+      .toEqual(["the victim's mother"]);
+  });
+
+  it('"according to his aunt, Jane Starner,": the name set off after the description speaks', () => {
+    expect(speakers('Tom Miller was born in Ohio in 1957. According to his aunt, Jane Starner, "He was brilliant from the start and read early." He played chess.'))
+      .toEqual(['Jane Starner']);
+    expect(speakers('"He never missed a day of training in ten years," said his coach, Paul Dunne.')).toEqual(['Paul Dunne']);
+    // A first name alone, or a day, is no full name: the description stays.
+    expect(speakers('"He never missed a day of training in ten years," said his coach, Tuesday.')).toEqual(['his coach']);
+  });
+
+  it('"X recalled that he said, ...": the words are the inner speaker\'s, not the one who recalls them', () => {
+    expect(speakers('Tom Reed was arrested in April. The staff member who took the call recalled that he said, "I will hurt her very badly if I can," the prosecutor\'s office said.'))
+      .toEqual(['Tom Reed']);
+  });
+
+  it('a quotation opening the sentence after a sentence that reports a named person\'s words is theirs', () => {
+    expect(speakers('The tuft cell, Herbert said, is constantly sensing the products in the body. "Once some of those products go out of whack, the cells recognise it."'))
+      .toEqual(['Herbert']);
+    // Not a quotation woven into narration, nor after a sentence with no reporting verb.
+    expect(speakers('It is not clear which came first, Howitt says. Just because scientists saw it first, "that does not mean it evolved first."'))
+      .toEqual([null]);
+    expect(speakers('Herbert studied the cells for a decade. "Once some of those products go out of whack, the cells recognise it."'))
+      .toEqual([null]);
+  });
+
+  it('"the expert warned" after a quote of "one legal expert" is that expert, as first described', () => {
+    expect(speakers('"He is not entitled to any immunity," said one legal expert.\n\n"He is vulnerable to extradition to the United States," the expert warned.'))
+      .toEqual(['one legal expert', 'one legal expert']);
+    // Not when the earlier description says no more ("a narrator" for "the narrator").
+    expect(speakers('"Working families get tax relief," a narrator says.\n\n"He will fight for you," the narrator says.'))
+      .toEqual(['a narrator', 'the narrator']);
+  });
+});
