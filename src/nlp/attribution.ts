@@ -42,7 +42,7 @@ const FILLERS = new Set(
     'reportedly further publicly flatly bluntly quickly never always long famously could can did does do not ' +
     'later, even still already once-again frequently angrily proudly quietly calmly firmly tearfully ' +
     'emphatically finally candidly openly privately bitterly gleefully sarcastically jokingly confidently ' +
-    'herself himself themselves earlier first initially subsequently immediately last separately').split(' '),
+    'herself himself themselves earlier first initially subsequently immediately last separately instead').split(' '),
 );
 /** Nouns and adjectives ending in -ly that can end a subject: "the family said", "the weekly reported". */
 const LY_NOT_ADVERB = /^(?:family|families|assembly|supply|monopoly|anomaly|butterfly|quarterly|weekly|monthly|yearly|nightly|homily|melancholy|jelly|belly|bully|rally|ally|daily|reply|italy|elderly|poly)$/;
@@ -116,8 +116,9 @@ const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 // Both start at a word's first letter: "Cape Breton, Nova Scotia," holds no lower-case word "reton".
 const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
-// The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,").
-const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},)){3,140},\s*$/u;
+// The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
+// and a second affiliation after it ("... in Greenbelt, Maryland, and American University,").
+const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0]\p{Lu})){3,160},\s*$/u;
 /**
  * "The deputy leader of Preston Borough Council, John Lyle, said": a person noun, a body named after
  * "of"/"at"/"for", then the name set off by commas (the body's last word is capitalised, so
@@ -375,6 +376,9 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   if (/[,;:]$/.test(last.text) || last.text === 'Q' || /["“”]$/.test(last.text)) return null;
   const lastWord = bare(last.text).toLowerCase();
   if (PRONOUNS.has(lastWord)) return { kind: 'pronoun', text: bare(last.text), pos: last.start };
+  // "he'd say", "she'd tell them": the pronoun with "would".
+  const would = /^(he|she|they|i|we|you)['’]d$/i.exec(bare(last.text));
+  if (would) return { kind: 'pronoun', text: would[1]!, pos: last.start };
   // "under a headline that said", "a sign which read", "Trump, who said": the relative pronoun
   // stands for the noun phrase before it.
   // ("which Will claims": a capitalised word after the pronoun is the clause's own subject.)
@@ -822,7 +826,10 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
   const passive = PARTICIPLE.test(verb.verb) ? QUOTED_AS_AT_END.exec(beforeVerb) : null;
   // (A comma before it stays: it closes an appositive, "Li Wei, deputy head of the court,".)
   const subjectPart = passive ? `${beforeVerb.slice(0, passive.index)}${passive[1]} ` : beforeVerb;
-  if (subjectPart.split(/\s+/).filter(Boolean).length > 12 || /[.;!?]/.test(subjectPart.replace(TITLE_PERIOD, ''))) return null;
+  // A name with its appositive between commas may run longer ("He Jianxiong, the former executive
+  // director for China at the International Monetary Fund, said").
+  const wordLimit = NAME_THEN_APPOSITIVE.test(subjectPart) ? 24 : 12;
+  if (subjectPart.split(/\s+/).filter(Boolean).length > wordLimit || /[.;!?]/.test(subjectPart.replace(TITLE_PERIOD, ''))) return null;
   const subject = subjectBefore(subjectPart, at);
   if (!subject || !speaks(verb, subject)) return null;
   // `"... Before." The scientist says she doesn't take it lightly`: a new sentence whose verb
@@ -836,6 +843,8 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
   if (gap.trim() !== '' && !/^[\s,]*$/.test(gap)) return null;
   return { text: cueText(text, subject.pos, verb), subject, pos: at };
 }
+
+const NAME_THEN_APPOSITIVE = /^[\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3},[ \u00a0][^,]+,[\s\u00a0]*$/u;
 
 /**
  * A cue before the opening mark within the same sentence: `Putin said: "`, `Putin said he had "`,

@@ -869,7 +869,14 @@ function resolveNonPersonPronoun(pos: number, ctx: ResolveContext): Resolution {
     const to = k === here ? pos : starts[k + 1]!;
     if (ctx.lastDescriptor && ctx.lastDescriptor.pos >= from && ctx.lastDescriptor.pos < to) return { speaker: ctx.lastDescriptor.text, person: null };
     const subject = clauseSubject(ctx.text.slice(from, to), from);
-    if (!subject || subject.kind === 'pronoun') continue;
+    if (!subject) {
+      // "The company that runs the awards, Dick Clark Productions, denies ...": a sentence that
+      // opens with a description of a body, then the body's name set off by commas.
+      const named = bodyNamedAfterOpening(from, to, ctx);
+      if (named) return { speaker: named.name, person: null };
+      continue;
+    }
+    if (subject.kind === 'pronoun') continue;
     if (subject.kind === 'name') {
       const org = organisationAt(subject.pos, ctx);
       if (org) return { speaker: org.name, person: null };
@@ -885,6 +892,16 @@ function resolveNonPersonPronoun(pos: number, ctx: ResolveContext): Resolution {
   if (ctx.lastDescriptor && pos - ctx.lastDescriptor.pos < 1500) return { speaker: ctx.lastDescriptor.text, person: null };
   return NONE;
 }
+
+/** The organisation named right after a sentence's opening description of a body ("The company that runs X, Acme Productions,"), if it fits that description. */
+function bodyNamedAfterOpening(from: number, to: number, ctx: ResolveContext): Organisation | null {
+  const opening = OPENING_BODY_DESCRIPTION.exec(ctx.text.slice(from, Math.min(to, from + 160)));
+  if (!opening || !organisationHead(opening[1]!)) return null;
+  const at = from + opening[0].length;
+  const mention = ctx.organisations.mentions.find((m) => m.start >= at && m.start <= at + 2);
+  return mention && fitsHead(mention.org, opening[1]!) ? mention.org : null;
+}
+const OPENING_BODY_DESCRIPTION = /^[\s\u00a0]*(?:The|the)[\s\u00a0]+(\p{Ll}+)[^,.;:!?]{0,100},[\s\u00a0]*/u;
 
 /** Heads of descriptions that bring in a new, usually unnamed, person. */
 const NEW_PERSON_NOUN = /^(?:man|woman|boy|girl|person|announcer|spokesman|spokeswoman|spokesperson|aide|official|source|adviser|advisor|staffer|insider|operative|organizer|moderator|reporter|narrator|voter|protester|supporter|delegate|resident|friend|member|witness|worker|employee|student|cashier|officer|caller|questioner|heckler|attendee|owner|user|manager|director|lawyer|attorney|analyst|expert|strategist|consultant|pollster|observer|participant|neighbor|neighbour)$/;

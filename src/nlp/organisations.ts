@@ -33,7 +33,8 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
   ...('foundation association coalition alliance federation league club institute institution ' +
     'council committee fund pac project movement society trust union caucus group organization organisation ' +
     'watch forum initiative network').split(' ').map((w) => [w, 'group'] as const),
-  ...'company co corp corporation inc ltd llc bank airlines holdings industries enterprises partners'.split(' ').map((w) => [w, 'company'] as const),
+  ...('company co corp corporation inc ltd llc bank airlines holdings industries enterprises partners ' +
+    'productions studios pictures records entertainment pharmaceuticals motors').split(' ').map((w) => [w, 'company'] as const),
   ...('department agency administration ministry office board commission court bureau service authority ' +
     'government senate congress police').split(' ').map((w) => [w, 'government'] as const),
   ['party', 'party'],

@@ -85,7 +85,10 @@ const NON_PERSON_WORDS = new Set(
     'trust fund institute coalition alliance legacy laboratory lab labs museum library international global national federal ' +
     'world day week month year war street stock exchange market markets index tuesday monday friday ' +
     'democratic republican liberal conservative green labour labor socialist communist islamic ' +
-    'state isis isil nato un eu gop fbi cia nsa epa irs dnc rnc usa uk').split(' '),
+    'state isis isil nato un eu gop fbi cia nsa epa irs dnc rnc usa uk ' +
+    // The field that ends an institution's name after "for"/"of", which splits the run: "National
+    // Center for Scientific Research", "Institute for Policy Studies", "School of Engineering".
+    'research science sciences studies technology technologies engineering genomics affairs').split(' '),
 );
 
 /** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day"). */

@@ -1136,3 +1136,31 @@ describe('extractQuotes: classes from other outlets and genres (round 13, pages-
       .toEqual(['a narrator', 'the narrator']);
   });
 });
+
+describe('extractQuotes: more classes from other outlets (round 13, pages-tune)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"He instead told", "he\'d say": an adverb or a contracted "would" between the pronoun and its verb', () => {
+    expect(speakers('Paul Dunne met the owners in May.\n\nHe instead told the interviewer: "I took the call that I had to go and see them."'))
+      .toEqual(['Paul Dunne']);
+    expect(speakers('John Ford wrote dense novels. When his editors asked for more, he\'d say, "I have a horror of being obvious."'))
+      .toEqual(['John Ford']);
+  });
+
+  it('the field that ends an institution\'s name ("Center for Scientific Research") makes no person', () => {
+    const text = 'Richard Locksley runs the lab. Research on the cells could show how organs work together. He describes the work as "exciting and completely new to the whole field."\n\nA third paper came from the National Center for Scientific Research in France and his colleagues there.';
+    expect(speakers(text)).toEqual(['Richard Locksley']);
+  });
+
+  it('"they said" after "The company that runs the awards, Acme Productions, denies ...": the company', () => {
+    expect(speakers('The company that runs the awards, Acme Productions, denies that anything is settled.\n\n"Any final agreement must be made with her management team," they said.'))
+      .toEqual(['Acme Productions']);
+  });
+
+  it('a name whose appositive holds two affiliations, or runs long, before "said"', () => {
+    expect(speakers('"The plumes are real and we can now measure the water," lead author Lucas Paganini, a planetary scientist at the Goddard Space Flight Center in Greenbelt, Maryland, and American University in Washington, D.C., said in a statement.'))
+      .toEqual(['Lucas Paganini']);
+    expect(speakers('Trade talks stalled.\n\n"Without rolling back the tariffs, what is the incentive?" Tom Smith, the former executive director for China at the International Monetary Fund, said at an event.'))
+      .toEqual(['Tom Smith']);
+  });
+});
