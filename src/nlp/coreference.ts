@@ -880,6 +880,10 @@ function resolveNonPersonPronoun(pos: number, ctx: ResolveContext): Resolution {
     if (subject.kind === 'name') {
       const org = organisationAt(subject.pos, ctx);
       if (org) return { speaker: org.name, person: null };
+      // "Big Machine have twice denied it. '...,' they said": a name with a plural verb, alone as the
+      // subject, is a body (British usage), and "they" is that body.
+      const after = ctx.text.slice(subject.pos + subject.text.length, subject.pos + subject.text.length + 40);
+      if (/^they$/i.test(ctx.text.slice(pos, pos + 4)) && PLURAL_VERB_AFTER.test(after) && !/(?:and|or|,)[\s\u00a0]*$/.test(ctx.text.slice(from, subject.pos))) return { speaker: subject.text, person: null };
       continue;
     }
     const d = parseDescription(subject.text);
@@ -902,6 +906,9 @@ function bodyNamedAfterOpening(from: number, to: number, ctx: ResolveContext): O
   return mention && fitsHead(mention.org, opening[1]!) ? mention.org : null;
 }
 const OPENING_BODY_DESCRIPTION = /^[\s\u00a0]*(?:The|the)[\s\u00a0]+(\p{Ll}+)[^,.;:!?]{0,100},[\s\u00a0]*/u;
+
+/** A verb that agrees with a plural subject, right after it: "have twice denied", "are", "say". */
+const PLURAL_VERB_AFTER = /^[\s\u00a0]+(?:(?:\p{Ll}+ly|also|now|still|twice|again|never|already)[\s\u00a0]+)?(?:have|are|were|say|deny|claim|insist|argue|believe|want|do|don['’]t|haven['’]t|aren['’]t|weren['’]t)\b/u;
 
 /** Heads of descriptions that bring in a new, usually unnamed, person. */
 const NEW_PERSON_NOUN = /^(?:man|woman|boy|girl|person|announcer|spokesman|spokeswoman|spokesperson|aide|official|source|adviser|advisor|staffer|insider|operative|organizer|moderator|reporter|narrator|voter|protester|supporter|delegate|resident|friend|member|witness|worker|employee|student|cashier|officer|caller|questioner|heckler|attendee|owner|user|manager|director|lawyer|attorney|analyst|expert|strategist|consultant|pollster|observer|participant|neighbor|neighbour)$/;

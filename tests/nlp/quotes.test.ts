@@ -1164,3 +1164,19 @@ describe('extractQuotes: more classes from other outlets (round 13, pages-tune)'
       .toEqual(['Tom Smith']);
   });
 });
+
+describe('extractQuotes: "they" for a body given a plural verb (round 13, pages-tune)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Big Machine have denied it. \'...,\' they said": the body', () => {
+    expect(speakers('Big Machine have twice denied doing anything wrong.\n\n"At no point did we say she could not perform at the awards," they said in a statement.'))
+      .toEqual(['Big Machine']);
+  });
+
+  it('not a name that is one of several subjects, nor a name with a singular verb', () => {
+    expect(speakers('Tom Brand and Lisa Ray have denied doing anything wrong.\n\n"At no point did we say she could not perform at the awards," they said.'))
+      .toEqual([null]);
+    expect(speakers('Big Machine has twice denied doing anything wrong.\n\n"At no point did we say she could not perform at the awards," they said.'))
+      .toEqual([null]);
+  });
+});
