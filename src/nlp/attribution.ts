@@ -117,8 +117,9 @@ const PARTY_CORE = /[RDI]-[A-Z]/;
 // Both start at a word's first letter: "Cape Breton, Nova Scotia," holds no lower-case word "reton".
 const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
-// and a second affiliation after it ("... in Greenbelt, Maryland, and American University,").
-const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0]\p{Lu})){3,160},\s*$/u;
+// and a second affiliation or role after it ("... in Greenbelt, Maryland, and American University,",
+// "... in Garching, Germany, and co-author of the study,").
+const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0])){3,160},\s*$/u;
 /**
  * "The deputy leader of Preston Borough Council, John Lyle, said": a person noun, a body named after
  * "of"/"at"/"for", then the name set off by commas (the body's last word is capitalised, so
@@ -635,6 +636,8 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       // "said one of those advisers": a number or quantifier alone names no one; its "of" phrase does.
       // "one of them" still names no one.
       if (next === 'of' && !(j === 0 && PARTITIVE.has(fw) && !OBJECT_PRONOUN.test(bare(tokens[j + 2]?.text ?? 'them')))) break;
+      // "says the letter signed by seven physicians": a participle with its agent ends the description.
+      if (/^\p{Ll}+ed$/u.test(next) && bare(tokens[j + 2]?.text ?? '') === 'by') break;
       j++;
     }
     const end = tokens[postModifierEnd(tokens, j)]!.end - offset;

@@ -248,6 +248,13 @@ export function parseNameRun(run: string): ParsedName | null {
   let gender: Gender | null = null;
   let i = 0;
   while (i < words.length - 1) {
+    // "Secretary of State Mike Pompeo", "Chairman of the Joint Chiefs Mark Milley": "of" (and "the")
+    // between title words belongs to the title when words follow for the name.
+    if (titleWords.length > 0 && /^(?:of|for|the)$/.test(words[i]!) && i + 2 < words.length) {
+      titleWords.push(words[i]!);
+      i++;
+      continue;
+    }
     const facts = factsOf(words[i]!);
     // "Bill Clinton": a first name the news uses often opens the name, though "bill" is also a thing.
     const firstName = i === 0 && (MALE_NAMES.has(facts.normalised) || FEMALE_NAMES.has(facts.normalised));

@@ -1180,3 +1180,28 @@ describe('extractQuotes: "they" for a body given a plural verb (round 13, pages-
       .toEqual([null]);
   });
 });
+
+describe('extractQuotes: classes from the second set of pages (round 13, pages-tune2)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Secretary of State Mike Pompeo said": "of State" belongs to the title, not the name', () => {
+    expect(speakers('The prisoners were released in Doha.\n\nSecretary of State Mike Pompeo said the release "gives us hope for the success of the talks."'))
+      .toEqual(['Mike Pompeo']);
+    expect(speakers('"We will not give up on this agreement now," Minister of Foreign Affairs Anna Berg said.')).toEqual(['Anna Berg']);
+  });
+
+  it('"a friend commented:" reports speech', () => {
+    expect(speakers('While we argued about the candidates, a friend commented: "For you, immigration is the most important reason."'))
+      .toEqual(['a friend']);
+  });
+
+  it('"says the letter signed by seven physicians": the description ends before the participle', () => {
+    expect(speakers('"The conditions in the camps are a danger to every child held there," says the letter signed by seven physicians.'))
+      .toEqual(['the letter']);
+  });
+
+  it('an appositive that goes on with "and co-author of the study" before "said"', () => {
+    expect(speakers('"We can now see the gas flowing into the galaxies," Dylan Nelson, a researcher at the Max Planck Institute in Garching, Germany, and co-author of the study, said in a statement.'))
+      .toEqual(['Dylan Nelson']);
+  });
+});
