@@ -813,6 +813,13 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
     if (subject) return { text: `according to ${subject.text}`, subject, pos: at };
   }
   const verbs = speechVerbs(rest.slice(0, 160), at);
+  // `," comments Tom Johnston`: "comments" reports speech only inverted right after the quotation
+  // (elsewhere it is as often a noun: "his comments").
+  const inverted = INVERTED_ONLY_VERB.exec(rest);
+  if (inverted && (!verbs[0] || verbs[0].start > at + inverted[0].length)) {
+    const subject = subjectAfter(rest.slice(inverted[0].length), at + inverted[0].length);
+    if (subject?.kind === 'name') return { text: rest.slice(0, subject.pos - at + subject.text.length).trim(), subject, pos: at };
+  }
   const verb = verbs[0];
   if (!verb) return null;
   const beforeVerb = text.slice(at, verb.start);
@@ -847,6 +854,7 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
   return { text: cueText(text, subject.pos, verb), subject, pos: at };
 }
 
+const INVERTED_ONLY_VERB = /^comments[ \u00a0]+/;
 const NAME_THEN_APPOSITIVE = /^[\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3},[ \u00a0][^,]+,[\s\u00a0]*$/u;
 
 /**

@@ -87,8 +87,8 @@ const NON_PERSON_WORDS = new Set(
     'democratic republican liberal conservative green labour labor socialist communist islamic ' +
     'state isis isil nato un eu gop fbi cia nsa epa irs dnc rnc usa uk ' +
     // The field that ends an institution's name after "for"/"of", which splits the run: "National
-    // Center for Scientific Research", "Institute for Policy Studies", "School of Engineering".
-    'research science sciences studies technology technologies engineering genomics affairs').split(' '),
+    // Center for Scientific Research", "Institute for Policy Studies", "Customs and Border Protection".
+    'research science sciences studies technology technologies engineering genomics affairs protection enforcement').split(' '),
 );
 
 /** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day"). */

@@ -1205,3 +1205,10 @@ describe('extractQuotes: classes from the second set of pages (round 13, pages-t
       .toEqual(['Dylan Nelson']);
   });
 });
+
+describe('extractQuotes: inverted "comments" (round 13, pages-tune2)', () => {
+  it('"comments X" right after the quotation reports it', () => {
+    expect(extractQuotes('"We have to adapt to the climate now," comments Robin Biesbroek, a researcher at the university.').map((q) => q.speaker))
+      .toEqual(['Robin Biesbroek']);
+  });
+});
