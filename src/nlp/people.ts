@@ -248,8 +248,8 @@ export function parseNameRun(run: string): ParsedName | null {
   let gender: Gender | null = null;
   let i = 0;
   while (i < words.length - 1) {
-    // "Secretary of State Mike Pompeo", "Chairman of the Joint Chiefs Mark Milley": "of" (and "the")
-    // between title words belongs to the title when words follow for the name.
+    // "Secretary of State Mike Pompeo", "Minister for Foreign Affairs Anna Berg": "of", "for" (and
+    // "the") between title words belong to the title when words follow for the name.
     if (titleWords.length > 0 && /^(?:of|for|the)$/.test(words[i]!) && i + 2 < words.length) {
       titleWords.push(words[i]!);
       i++;
