@@ -300,6 +300,9 @@ export async function ingestInputs(inputs: string[], deps: IngestOptions, option
   };
   const prepareHere = async (item: InputItem): Promise<Prepared> => {
     try {
+      // The workers' answers first (they are events: a synchronous read and prepare would keep
+      // them waiting, and the workers idle, while this thread took on text after text).
+      if (pool) await new Promise((resolve) => setImmediate(resolve));
       const document = await readDocument(item, deps.fetchOptions);
       if (document.error !== undefined) return { error: document.error };
       const { body, hint } = document;
