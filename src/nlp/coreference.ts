@@ -675,9 +675,40 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
 /** Whether a new, unnamed one of these is brought in between from and pos ("a group of black parents", "the trade group for X"). */
 function introducedSince(head: string, from: number, pos: number, ctx: ResolveContext): boolean {
   const modifier = String.raw`(?:(?!(?:the|a|an|with|of|for|to|in|on|at|by|and|or|as)[ \u00a0])[\p{Ll}-]+[ \u00a0]+)`;
-  const pattern = new RegExp(String.raw`\b(?:(?:a|an|another|one)[ \u00a0]+${modifier}{0,3}${head}\b|the[ \u00a0]+${modifier}{1,3}${head}[ \u00a0]+(?:for|of|representing)\b)`, 'gu');
-  for (const m of ctx.text.slice(from, pos).matchAll(pattern)) if (!ctx.inQuote(from + m.index)) return true;
+  const pattern = compiled(String.raw`\b(?:(?:a|an|another|one)[ \u00a0]+${modifier}{0,3}${head}\b|the[ \u00a0]+${modifier}{1,3}${head}[ \u00a0]+(?:for|of|representing)\b)`, 'gu');
+  for (const m of matchesOf(pattern, ctx.text.slice(from, pos))) if (!ctx.inQuote(from + m.index)) return true;
   return false;
+}
+
+/**
+ * A pattern built from a word of the text, compiled once per source: compiling a Unicode
+ * pattern took tenths of a millisecond, far more than matching it, on every call.
+ */
+function compiled(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let pattern = compiledPatterns.get(key);
+  if (!pattern) {
+    if (compiledPatterns.size >= COMPILED_PATTERNS_LIMIT) compiledPatterns.clear();
+    pattern = new RegExp(source, flags);
+    compiledPatterns.set(key, pattern);
+  }
+  return pattern;
+}
+const compiledPatterns = new Map<string, RegExp>();
+/** The words come from the text: a bound for a long-running process. */
+const COMPILED_PATTERNS_LIMIT = 1000;
+
+/** Every match of a global pattern in the text, as matchAll gives them (read with exec: matchAll would copy, and so compile, the pattern again). */
+function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
+  const matches: RegExpExecArray[] = [];
+  pattern.lastIndex = 0;
+  for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+    matches.push(m);
+    // An empty match: step past it, by a whole code point under the u flag (as matchAll does).
+    if (m[0] === '') pattern.lastIndex += pattern.unicode && (text.codePointAt(m.index) ?? 0) > 0xffff ? 2 : 1;
+  }
+  pattern.lastIndex = 0;
+  return matches;
 }
 
 /** The latest organisation mention before pos, within the last few paragraphs, that passes `fits`. */
@@ -800,8 +831,8 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
   const stretch = ctx.text.slice(from, pos);
   const verb = noun === 'email' || noun === 'e-mail' ? 'emailed' : noun === 'tweet' ? 'tweeted' : null;
   const nouns = DOCUMENT_SYNONYMS.find((group) => group.includes(noun)) ?? [noun];
-  const pattern = new RegExp(String.raw`\b(?:(?:${nouns.join('|')})s?${verb ? `|${verb}` : ''})\b`, 'giu');
-  const hits = [...stretch.matchAll(pattern)].reverse().filter((h) => from + h.index < pos - 1);
+  const pattern = compiled(String.raw`\b(?:(?:${nouns.join('|')})s?${verb ? `|${verb}` : ''})\b`, 'giu');
+  const hits = matchesOf(pattern, stretch).reverse().filter((h) => from + h.index < pos - 1);
   for (const h of hits) {
     const at = from + h.index;
     // Inside a quotation only "a lawsuit filed by X" counts: the quoted speaker's own words name its author.

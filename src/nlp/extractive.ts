@@ -14,7 +14,8 @@
 import { splitSentences } from './sentences.ts';
 import { AnalysisContext } from './context.ts';
 import { type TokenSpans, entityMentions, tokenAt, tokenSpans, tokenize } from './tokens.ts';
-import { type HeadlineWords, headlineWords, headlineWordsOf, repeatsHeadline } from './headline.ts';
+import { type HeadlineWords, headlineWords, repeatsHeadline } from './headline.ts';
+import type { TermTable } from './term-ids.ts';
 
 export interface SummaryInput {
   title?: string;
@@ -147,11 +148,23 @@ function usableSentences(sentences: readonly string[], limit: number): Candidate
  * Whether a candidate repeats the headline. Asked only of the few sentences about to be picked,
  * not of every candidate: the comparison costs a third of a summary's time when done for all.
  */
-function repeatsTitle(candidate: Candidate, title: HeadlineWords | undefined): boolean {
+function repeatsTitle(candidate: Candidate, title: HeadlineWords | undefined, table: TermTable): boolean {
   if (!title) return false;
-  const words: string[] = new Array(candidate.tokens.bounds.length >> 1);
-  for (let k = 0; k < words.length; k++) words[k] = tokenAt(candidate.tokens, k);
-  return repeatsHeadline(headlineWordsOf(words), title);
+  const { tokens } = candidate;
+  // headlineWordsOf(the tokens), read through the pipeline's term table (the summarizer has
+  // looked these tokens up already) instead of a string and a stem lookup per token; the
+  // words themselves only when repeatsHeadline gets that far (it reads them once at most).
+  return repeatsHeadline(
+    {
+      terms: table.termsAt(tokens),
+      get words() {
+        const words: string[] = new Array(tokens.bounds.length >> 1);
+        for (let k = 0; k < words.length; k++) words[k] = tokenAt(tokens, k);
+        return words;
+      },
+    },
+    title,
+  );
 }
 
 /**
@@ -334,15 +347,16 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   }
   const count = targetLength(candidates.length, options.maxSentences);
   if (count === 0) return [];
+  const table = (options.context ?? new AnalysisContext()).terms;
   if (candidates.length <= count) {
     // All of them but a headline repeat, from the first that may open a summary.
-    const kept = candidates.filter((c) => !repeatsTitle(c, title));
+    const kept = candidates.filter((c) => !repeatsTitle(c, title, table));
     const opening = kept.findIndex(mayOpenSummary);
     return opening < 0 ? [] : kept.slice(opening).map((c) => c.text);
   }
 
   const n = candidates.length;
-  const termIds = (options.context ?? new AnalysisContext()).terms.termIds();
+  const termIds = table.termIds();
   const vectors = tfidfVectors(candidates.map((c) => termIds.sortedIds(c.tokens)), termIds.size);
   const similarity = new Float64Array(n * n);
   // cosine(vectors[i], vectors[j]) for all pairs, with vector i spread into a dense array so each
@@ -419,7 +433,7 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
       }
     }
     if (best < 0) break;
-    if (repeatsTitle(candidates[best]!, title)) {
+    if (repeatsTitle(candidates[best]!, title, table)) {
       taken[best] = 1; // never shown, so it neither opens the summary nor counts as an overlap
       continue;
     }

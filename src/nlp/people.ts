@@ -649,7 +649,39 @@ function headlineIn(text: string, title: string | undefined): { start: number; e
 
 /** Whether the text holds the word as a whole word, as written (a lower-case word: only in lower case). */
 export function hasWord(text: string, word: string): boolean {
-  return new RegExp(`(?<![\\p{L}])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u').test(text);
+  // An indexOf scan with a letter check at both ends: the same answer as the regex
+  // /(?<!\p{L})word(?!\p{L})/u, which cost a compile and a slow Unicode scan on every call.
+  if (!word) return EMPTY_WORD.test(text); // (indexOf('') would not advance past the end)
+  for (let at = text.indexOf(word); at !== -1; at = text.indexOf(word, at + 1)) {
+    // The regex matches whole code points only: never half of a surrogate pair.
+    const end = at + word.length;
+    if (at > 0 && isLowSurrogate(text.charCodeAt(at)) && isHighSurrogate(text.charCodeAt(at - 1))) continue;
+    if (isHighSurrogate(text.charCodeAt(end - 1)) && isLowSurrogate(text.charCodeAt(end))) continue;
+    if (!letterBefore(text, at) && !letterAt(text, end)) return true;
+  }
+  return false;
+}
+
+const LETTER = /^\p{L}$/u;
+const EMPTY_WORD = /(?<!\p{L})(?!\p{L})/u;
+const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
+const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
+
+/** Whether the code point that starts at `at` is a letter (false at the end). */
+function letterAt(text: string, at: number): boolean {
+  if (at >= text.length) return false;
+  const code = text.charCodeAt(at);
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  return LETTER.test(String.fromCodePoint(text.codePointAt(at)!));
+}
+
+/** Whether the code point that ends just before `at` is a letter (false at the start). */
+function letterBefore(text: string, at: number): boolean {
+  if (at <= 0) return false;
+  const code = text.charCodeAt(at - 1);
+  if (code < 0x80) return (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a);
+  if (isLowSurrogate(code) && at >= 2 && isHighSurrogate(text.charCodeAt(at - 2))) return LETTER.test(text.slice(at - 2, at));
+  return LETTER.test(text[at - 1]!);
 }
 
 /** Whether the text writes the capitalised word in lower case somewhere ("Top" -> "top"). */

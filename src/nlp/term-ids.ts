@@ -68,7 +68,11 @@ export class TermTable {
    * has just read the same article) costs one lookup, with no string built for it.
    */
   contentTerms(text: string): string[] {
-    const spans = tokenSpans(text);
+    return this.termsAt(tokenSpans(text));
+  }
+
+  /** The content terms of the tokens of `spans`, in order: contentTermOf of each token, through this table. */
+  termsAt(spans: TokenSpans): string[] {
     const terms: string[] = [];
     for (let k = 0; k < spans.bounds.length >> 1; k++) {
       const index = this.stemIndexAt(spans, k);

@@ -36,7 +36,15 @@ export const BURST_WINDOW_DAYS = 3;
 /** Days of term counts kept parsed in memory (a bulk ingest walks through time). */
 export const DAY_MEMO_LIMIT = 64;
 /** A vector as stored: four decimals are plenty for a cosine, and the row stays small. */
-const entries = (vector: Vector): [string, number][] => [...vector].map(([key, weight]) => [key, Math.round(weight * 1e4) / 1e4]);
+function entries(vector: Vector): [string, number][] {
+  // Filled in one pass (a spread and a map made every pair twice: most of a new story's encoding).
+  const pairs: [string, number][] = new Array(vector.size);
+  let i = 0;
+  vector.forEach((weight, key) => {
+    pairs[i++] = [key, Math.round(weight * 1e4) / 1e4];
+  });
+  return pairs;
+}
 
 export interface Counts extends TermStatistics {
   terms: Map<string, number>;
@@ -198,10 +206,13 @@ export function loadedStory(row: StoryColumns, saved: SerializedProfile): Loaded
 }
 
 export function serializedProfile(story: Omit<StoryProfile, 'id'>, title: Headline, outlets: Set<string>): SerializedProfile {
-  // The headline's vector only needs its heaviest terms to compare with the centroid.
-  const titleTerms = title.terms.size > TITLE_TERMS ? new Map([...title.terms].sort((a, b) => b[1] - a[1]).slice(0, TITLE_TERMS)) : title.terms;
   const profile: SerializedProfile = { time: Math.round(story.time), terms: entries(story.terms), entities: entries(story.entities), outlets: [...outlets] };
-  if (story.size > 1) profile.titleTerms = entries(titleTerms);
+  if (story.size > 1) {
+    // The headline's vector only needs its heaviest terms to compare with the centroid (sorted
+    // only here: a new story, most stories of a bulk ingest, keeps no separate headline vector).
+    const titleTerms = title.terms.size > TITLE_TERMS ? new Map([...title.terms].sort((a, b) => b[1] - a[1]).slice(0, TITLE_TERMS)) : title.terms;
+    profile.titleTerms = entries(titleTerms);
+  }
   return profile;
 }
 

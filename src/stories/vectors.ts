@@ -81,19 +81,29 @@ export function burstingNames(features: ArticleFeatures, stats: TermStatistics, 
 
 /** The factor a term's weight is multiplied by (1: no burst, or too little to tell). */
 export function burstFactor(term: string, stats: TermStatistics, window: TermBursts): number {
+  return burstFactorOf(term, stats.termFrequency(term), stats.documents, window);
+}
+
+/** burstFactor, given the term's document frequency in the store (`frequency`) out of `documents`. */
+function burstFactorOf(term: string, frequency: number, documents: number, window: TermBursts): number {
   if (window.documents < BURST.minWindowDocuments) return 1;
   const around = window.termFrequency(term);
   if (!around) return 1;
-  const ratio = around / window.documents / ((stats.termFrequency(term) + 1) / (stats.documents + IDF_PRIOR_DOCUMENTS));
+  const ratio = around / window.documents / ((frequency + 1) / (documents + IDF_PRIOR_DOCUMENTS));
   return Math.min(BURST.cap, Math.max(1, ratio)) ** BURST.exponent;
 }
 
-/** (1 + log tf) * idf (times a factor, when given), scaled to unit length. */
-function unitVector(counts: [string, number][], frequency: (item: string) => number, documents: number, factor?: (item: string) => number): Vector {
+/**
+ * (1 + log tf) * idf (times a factor, when given), scaled to unit length. The factor gets the
+ * item's document frequency too: the burst weight needs it, and a second lookup in the store's
+ * large count table cost as much as the first.
+ */
+function unitVector(counts: [string, number][], frequency: (item: string) => number, documents: number, factor?: (item: string, frequency: number) => number): Vector {
   const vector: Vector = new Map();
   let norm = 0;
   for (const [item, count] of counts) {
-    const weight = (1 + Math.log(count)) * idf(documents, frequency(item)) * (factor ? factor(item) : 1);
+    const df = frequency(item);
+    const weight = (1 + Math.log(count)) * idf(documents, df) * (factor ? factor(item, df) : 1);
     if (weight <= 0) continue;
     vector.set(item, weight);
     norm += weight * weight;
@@ -105,7 +115,7 @@ function unitVector(counts: [string, number][], frequency: (item: string) => num
 
 /** An article's unit vectors; with `window`, its terms weighted up by how much they burst around its time, and its bursting names. */
 export function articleVectors(features: ArticleFeatures, stats: TermStatistics, window?: TermBursts): ArticleVectors {
-  const factor = window ? (term: string) => burstFactor(term, stats, window) : undefined;
+  const factor = window ? (term: string, frequency: number) => burstFactorOf(term, frequency, stats.documents, window) : undefined;
   const vectors: ArticleVectors = { terms: unitVector(features.terms, stats.termFrequency, stats.documents, factor), entities: unitVector(features.entities, stats.nameFrequency, stats.documents) };
   const bursting = window && burstingNames(features, stats, window);
   if (bursting?.size) vectors.burstingNames = bursting;
@@ -150,5 +160,20 @@ export function addTo(into: Vector, add: Vector, limit: number, scale = 1): Vect
 /** The `count` heaviest keys of a vector (all of them, unsorted, when it has no more). */
 export function topKeys(vector: Vector, count: number): string[] {
   if (vector.size <= count) return [...vector.keys()];
-  return [...vector].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, count).map(([key]) => key);
+  // Heaviest first, ties by key, as sorting every entry would give them; but kept by insertion
+  // into a list of `count` (a few keys out of hundreds: sorting them all cost far more).
+  const keys: string[] = [];
+  const weights: number[] = [];
+  for (const [key, weight] of vector) {
+    let at = keys.length;
+    while (at > 0 && (weights[at - 1]! < weight || (weights[at - 1] === weight && key < keys[at - 1]!))) at--;
+    if (at >= count) continue;
+    keys.splice(at, 0, key);
+    weights.splice(at, 0, weight);
+    if (keys.length > count) {
+      keys.pop();
+      weights.pop();
+    }
+  }
+  return keys;
 }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hasWord } from '../../src/nlp/people.ts';
 import { extractQuotes } from '../../src/nlp/quotes.ts';
 
 const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
@@ -39,5 +40,23 @@ describe('role words before a name (people.ts)', () => {
       .toEqual(['Bob', 'Bob']);
     // A word that is no first name stays no one: "she" finds no antecedent rather than a bill.
     expect(speakers('The Senate passed a bill called Medicaid.\n\n"It will help millions," she said.')).toEqual([null]);
+  });
+});
+
+describe('hasWord', () => {
+  it('finds the word only as written and between non-letters, Unicode letters included', () => {
+    expect(hasWord('The top aide left.', 'top')).toBe(true);
+    expect(hasWord('The Top aide left.', 'top')).toBe(false);
+    expect(hasWord('A topic, then stop.', 'top')).toBe(false);
+    expect(hasWord('a stop, then top', 'top')).toBe(true);
+    expect(hasWord('(top)-level', 'top')).toBe(true);
+    // Accented and non-Latin letters are letters: "topé" and "éetop" hold no word "top".
+    expect(hasWord('topé éetop', 'top')).toBe(false);
+    expect(hasWord('top2 é', 'top')).toBe(true);
+    // A letter outside the Basic Multilingual Plane (two UTF-16 units) is a letter too.
+    expect(hasWord('\u{1D400}top', 'top')).toBe(false);
+    expect(hasWord('\u{1F600}top', 'top')).toBe(true);
+    expect(hasWord('a.b', 'a.b')).toBe(true);
+    expect(hasWord('axb', 'a.b')).toBe(false);
   });
 });

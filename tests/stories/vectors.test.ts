@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { articleFeatures } from '../../src/stories/features.ts';
-import { BURST, NAME_BURST, articleVectors, burstFactor, burstingNames, cosine, nameDayKey, type TermBursts, type TermStatistics } from '../../src/stories/vectors.ts';
+import { BURST, NAME_BURST, articleVectors, burstFactor, burstingNames, cosine, nameDayKey, topKeys, type TermBursts, type TermStatistics } from '../../src/stories/vectors.ts';
 
 // A campaign season: the candidate's name is in a third of all reports; "pneumonia" in a few.
 const store: TermStatistics = {
@@ -67,5 +67,16 @@ describe('bursting names', () => {
   it('are none in a window too small to tell, or without a window', () => {
     expect(burstingNames(report, store, { ...memorialWeek, documents: BURST.minWindowDocuments - 1 }).size).toBe(0);
     expect(articleVectors(report, store).burstingNames).toBeUndefined();
+  });
+});
+
+describe('topKeys', () => {
+  it('gives the heaviest keys first, equal weights in key order, and every key of a short vector', () => {
+    const vector = new Map([['strike', 0.2], ['harbour', 0.5], ['union', 0.2], ['port', 0.7], ['talks', 0.1], ['dock', 0.2]]);
+    expect(topKeys(vector, 1)).toEqual(['port']);
+    expect(topKeys(vector, 4)).toEqual(['port', 'harbour', 'dock', 'strike']);
+    expect(topKeys(vector, 5)).toEqual(['port', 'harbour', 'dock', 'strike', 'union']);
+    expect(topKeys(vector, 0)).toEqual([]);
+    expect(topKeys(vector, 6).sort()).toEqual([...vector.keys()].sort());
   });
 });
