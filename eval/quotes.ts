@@ -1,6 +1,6 @@
 // Quote extraction and speaker attribution on PolNeAR (see ../shared/eval/README.md).
 //
-//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh|cnndm-fresh2|cnndm-fresh3|pages|pages-tune|pages-held|pages2|pages-tune2|pages-held2] [--verbose] [--misses] [--descriptions] [--indirect]
+//   npx tsx eval/quotes.ts [--split train|dev|both|cnndm|cnndm-tune|cnndm-val|cnndm-fresh|cnndm-fresh2|cnndm-fresh3|pages|pages-tune|pages-held|pages2|pages-tune2|pages-held2|pages3|pages-held3] [--verbose] [--misses] [--descriptions] [--indirect]
 //   (default: both = train + dev; --descriptions lists every quote whose cue's definite description we
 //   named, --indirect every full quote inside a gold indirect report)
 //
@@ -32,6 +32,7 @@
 // eval/quotes/pages-speakers.jsonl. Each goes in as its HTML page (what `news-digest ingest page.html`
 // runs). pages-tune: its first 15 items (rules may be tuned on them); pages-held: the rest, numbers only.
 // pages2, pages-tune2, pages-held2: the same for eval/quotes/pages-speakers2.jsonl, the next pages in that order.
+// pages3 = pages-held3: eval/quotes/pages-speakers3.jsonl, the last pages of that order, held out whole.
 //
 // Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
 // analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`).
@@ -93,7 +94,7 @@ const dataDir = resolve(process.env.EVAL_DATA_DIR ?? join(here, '../../shared/ev
 const args = process.argv.slice(2);
 const split = args.includes('--split') ? args[args.indexOf('--split') + 1] ?? 'both' : 'both';
 /** Held-out splits print numbers only: their items are not listed, whatever the flags say. */
-const heldOut = split === 'cnndm-val' || split === 'cnndm-fresh3' || split === 'pages-held' || split === 'pages-held2';
+const heldOut = ['cnndm-val', 'cnndm-fresh3', 'pages-held', 'pages-held2', 'pages3', 'pages-held3'].includes(split);
 const verbose = args.includes('--verbose') && !heldOut;
 const showMisses = args.includes('--misses') && !heldOut;
 /** Every found quote whose cue's definite description we turned into a name ("the senator said" -> a person). */
@@ -879,9 +880,12 @@ const CNNDM_SPLITS = ['cnndm', 'cnndm-tune', 'cnndm-val', 'cnndm-fresh', 'cnndm-
 
 // --- unseen outlets: the extraction benchmark's pages (--split pages) ------------------------------
 
-const PAGES_SPLITS = ['pages', 'pages-tune', 'pages-held', 'pages2', 'pages-tune2', 'pages-held2'];
-/** The first items of eval/quotes/pages-speakers.jsonl (its order is the README's) are the tuning half. */
-const PAGES_TUNE_ITEMS = 15;
+const PAGES_SPLITS = ['pages', 'pages-tune', 'pages-held', 'pages2', 'pages-tune2', 'pages-held2', 'pages3', 'pages-held3'];
+/**
+ * How many of a set's first items (its file's order is the README's) tune, by set: the first two sets
+ * have a tuning half; the third set is held out whole.
+ */
+const PAGES_TUNE_ITEMS: Record<string, number> = { '': 15, '2': 15, '3': 0 };
 
 /**
  * Hand labels on the article bodies of ../shared/eval/extraction (eval/quotes/README.md,
@@ -890,14 +894,15 @@ const PAGES_TUNE_ITEMS = 15;
  * their words, so a quote the extraction lost is a miss and one from page furniture is not counted.
  */
 function pagesSet(name: string): LabelledSet {
-  // The second labelled set (pages2, pages-tune2, pages-held2) continues the same order of pages.
-  const second = name.endsWith('2');
-  const file = join(here, second ? 'quotes/pages-speakers2.jsonl' : 'quotes/pages-speakers.jsonl');
+  // The later labelled sets (pages2 ..., pages3 ...) continue the same order of pages.
+  const set = /\d$/.exec(name)?.[0] ?? '';
+  const file = join(here, `quotes/pages-speakers${set}.jsonl`);
   if (!existsSync(file)) throw new Error(`${name}: ${file} does not exist yet`);
   const all = readFileSync(file, 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l) as CnndmLabel);
   const order = [...new Set(all.map((l) => l.item))];
-  const half = name.replace(/2$/, '');
-  const keep = new Set(half === 'pages-tune' ? order.slice(0, PAGES_TUNE_ITEMS) : half === 'pages-held' ? order.slice(PAGES_TUNE_ITEMS) : order);
+  const half = name.replace(/\d$/, '');
+  const tune = PAGES_TUNE_ITEMS[set] ?? 0;
+  const keep = new Set(half === 'pages-tune' ? order.slice(0, tune) : half === 'pages-held' ? order.slice(tune) : order);
   const dir = join(dataDir, 'extraction');
   const truth = JSON.parse(readFileSync(join(dir, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string; url: string }>;
   return {
