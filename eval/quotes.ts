@@ -189,9 +189,13 @@ function loadSplit(name: string) {
     const list: Range[][] = [];
     for (const a of parseAnn(join(dir, 'attributions', ann))) {
       if (!a.content) continue;
-      const direct = /^["“”]/.test(a.content.text);
+      // The New York Times's texts open and close quotations with two single marks ('' ... ''), its
+      // plain-text style for a double mark: those are direct quotes too. Dev's provided file leaves
+      // them out, so they are derived from its .ann files the same way as train's.
+      const doubledSingle = /^(?:''|‘‘)/.test(a.content.text);
+      const direct = doubledSingle || /^["“”]/.test(a.content.text);
       if (!direct) list.push(a.content.ranges);
-      else if (name !== 'dev') {
+      else if (name !== 'dev' || doubledSingle) {
         const source = a.source?.text ?? null;
         gold.push({ article, ranges: a.content.ranges, source, sourceIsPronoun: !!source && PRONOUN.test(source.trim()) });
       }

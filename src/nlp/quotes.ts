@@ -317,6 +317,37 @@ function isHeadingLike(text: string, p: Paragraph): boolean {
  * count in headline-like lines, and everywhere when an article uses no double quotes at all.
  */
 export function findQuoteSpans(text: string, paragraphs: Paragraph[] = splitParagraphs(text)): QuoteSpan[] {
+  // `‘‘...’’` and `''...''`: two single marks written for one double mark (some sites, and the
+  // AP's plain-text style). The spans are found on a copy that reads them as double marks, then
+  // widened over both characters of each pair.
+  const scan = doubledSingleMarksAsDouble(text);
+  if (scan === text) return findSpans(text, paragraphs);
+  return findSpans(scan, paragraphs).map((s) => ({
+    ...s,
+    open: scan[s.open - 1] === PAIR_FILLER ? s.open - 1 : s.open,
+    close: scan[s.close] === PAIR_FILLER ? s.close + 1 : s.close,
+  }));
+}
+
+/** Stands for the other character of a doubled mark in the scanning copy; reads as a space there. */
+const PAIR_FILLER = '\u200b';
+// A single mark may sit inside the pair, nested: `'''We'll ...`, `... them,'''`.
+const DOUBLED_OPENER = /(^|[\s\u00a0([{—–-])(‘‘|'')(?=['‘]?[^\s\u00a0'‘’])/gmu;
+const DOUBLED_CLOSER = /([^\s\u00a0'‘’]['’]?)(’’|'')(?=[\s\u00a0.,;:!?)\]}—–-]|$)/gmu;
+
+/**
+ * The text with each doubled single mark that opens or closes like a double one replaced, length
+ * for length, by a double mark and a filler on its outer side: `‘‘Yes,’’ he said` scans as
+ * `\u200b“Yes,”\u200b he said`. The text itself when it has none.
+ */
+function doubledSingleMarksAsDouble(text: string): string {
+  if (!text.includes("''") && !text.includes('‘‘') && !text.includes('’’')) return text;
+  return text
+    .replace(DOUBLED_OPENER, (_m, before: string) => `${before}${PAIR_FILLER}“`)
+    .replace(DOUBLED_CLOSER, (_m, before: string) => `${before}”${PAIR_FILLER}`);
+}
+
+function findSpans(text: string, paragraphs: Paragraph[]): QuoteSpan[] {
   const singleStyle = /['‘]/.test(text) && findSingleStyle(text, paragraphs);
   if (singleStyle) return singleStyle;
   const spans: QuoteSpan[] = [];

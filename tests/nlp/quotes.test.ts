@@ -270,9 +270,10 @@ describe('extractQuotes: speakers in the shapes news uses', () => {
   });
 
   it('"I said," inside a quotation is whoever the cue after the quotation names', () => {
-    // The New York Times writes a quotation in two apostrophes and a quotation inside it in one.
+    // The New York Times writes a quotation in two apostrophes and a quotation inside it in one:
+    // the whole quotation is found, the nested one inside it.
     const text = "Jane Hoenlein met the president last week.\n\n''I said, 'There should be no daylight between the two countries,''' Hoenlein recalled.";
-    expect(speakerOf(text, 'There should be no daylight')).toBe('Jane Hoenlein');
+    expect(speakerOf(text, "I said, 'There should be no daylight")).toBe('Jane Hoenlein');
   });
 
   it('a surname shared by two people goes to the one the article calls by surname, not the relative named last', () => {
@@ -1210,5 +1211,28 @@ describe('extractQuotes: inverted "comments" (round 13, pages-tune2)', () => {
   it('"comments X" right after the quotation reports it', () => {
     expect(extractQuotes('"We have to adapt to the climate now," comments Robin Biesbroek, a researcher at the university.').map((q) => q.speaker))
       .toEqual(['Robin Biesbroek']);
+  });
+});
+
+describe("extractQuotes: two single marks written for a double one ('' ... '', ‘‘ ... ’’)", () => {
+  const found = (text: string) => extractQuotes(text).map((q) => [q.text, q.speaker]);
+
+  it("reads the New York Times's plain-text style, and keeps a nested single quote inside", () => {
+    expect(found("Tom Ridge spoke next.\n\n''Bombast doesn't cut it. Inexperience doesn't cut it,'' Mr. Ridge said.")).toEqual([
+      ["Bombast doesn't cut it. Inexperience doesn't cut it,", 'Tom Ridge'],
+    ]);
+    expect(found("''Voters will not be satisfied with 'We'll bomb them,''' said Senator Jane Olsen of Ohio.")[0]).toEqual([
+      "Voters will not be satisfied with 'We'll bomb them,'",
+      'Jane Olsen',
+    ]);
+  });
+
+  it('reads curly pairs, and a curly double mark closed by two single ones', () => {
+    expect(found('‘‘It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told the BBC.')).toEqual([
+      ['It was an attempt to mislead voters,', 'Will Moy'],
+    ]);
+    expect(found('“It was an attempt to mislead voters,’’ Will Moy, chief executive of Full Fact, told the BBC.')).toEqual([
+      ['It was an attempt to mislead voters,', 'Will Moy'],
+    ]);
   });
 });
