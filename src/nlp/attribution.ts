@@ -908,7 +908,7 @@ function captionHeading(tokens: string[], text: string): boolean {
 }
 
 // After a fronted phrase, a lower-case subordinate clause is fronted too ("Last month, when I asked X, he said").
-export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|[A-Z][a-z]{2,}ing(?=[ \u00a0]+[a-z])|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */

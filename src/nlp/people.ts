@@ -88,7 +88,9 @@ const NON_PERSON_WORDS = new Set(
     'state isis isil nato un eu gop fbi cia nsa epa irs dnc rnc usa uk ' +
     // The field that ends an institution's name after "for"/"of", which splits the run: "National
     // Center for Scientific Research", "Institute for Policy Studies", "Customs and Border Protection".
-    'research science sciences studies technology technologies engineering genomics affairs protection enforcement').split(' '),
+    'research science sciences studies technology technologies engineering genomics affairs protection enforcement ' +
+    // Commands and seats of government: "the head of the Pacific Command", "the Indiana Statehouse".
+    'command statehouse capitol').split(' '),
 );
 
 /** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day"). */

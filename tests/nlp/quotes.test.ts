@@ -1236,3 +1236,17 @@ describe("extractQuotes: two single marks written for a double one ('' ... '', â
     ]);
   });
 });
+
+describe('extractQuotes: classes from the NYT quotations counted in round 13 (PolNeAR train)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('a sentence opened by a participle phrase ("Smiling broadly throughout her speech, ...") has its subject after it', () => {
+    expect(speakers("Jane Olsen won the state by 20 points.\n\nSmiling broadly throughout her victory speech, Ms. Olsen drew cheers and then boomed, ''Today, you proved once again, there's no place like home.''"))
+      .toEqual(['Jane Olsen']);
+  });
+
+  it('"the head of the Pacific Command" makes no person that a later "he" could be', () => {
+    expect(speakers("Adm. Harry B. Harris Jr., the head of the Pacific Command, spoke in Washington.\n\nThe comments were meant to show that the Pacific Command was cut off, the admiral said. ''I will say I'm a military guy,'' he said."))
+      .toEqual(['Harry B. Harris Jr.']);
+  });
+});
