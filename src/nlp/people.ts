@@ -90,8 +90,15 @@ const NON_PERSON_WORDS = new Set(
     // Center for Scientific Research", "Institute for Policy Studies", "Customs and Border Protection".
     'research science sciences studies technology technologies engineering genomics affairs protection enforcement ' +
     // Commands and seats of government: "the head of the Pacific Command", "the Indiana Statehouse".
-    'command statehouse capitol').split(' '),
+    'command statehouse capitol team inn').split(' '),
 );
+
+/** A word for an organisation, place or thing; of a hyphenated word, its last part ("Sun-Times", not "Day-Lewis"). */
+function nonPersonWord(normalised: string): boolean {
+  if (NON_PERSON_WORDS.has(normalised)) return true;
+  const hyphen = normalised.lastIndexOf('-');
+  return hyphen > 0 && NON_PERSON_WORDS.has(normalised.slice(hyphen + 1));
+}
 
 /** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day"). */
 const SURNAME_WORDS = new Set('green hall park day church lake'.split(' '));
@@ -260,7 +267,7 @@ export function parseNameRun(run: string): ParsedName | null {
     const facts = factsOf(words[i]!);
     // "Bill Clinton": a first name the news uses often opens the name, though "bill" is also a thing.
     const firstName = i === 0 && (MALE_NAMES.has(facts.normalised) || FEMALE_NAMES.has(facts.normalised));
-    if (facts.title || facts.nationality || (NON_PERSON_WORDS.has(facts.normalised) && !firstName)) {
+    if (facts.title || facts.nationality || (nonPersonWord(facts.normalised) && !firstName)) {
       gender = gender ?? facts.titleGender;
       titleWords.push(words[i]!);
       i++;
@@ -304,7 +311,7 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   const knownFirst = tokens.length > 1 && (MALE_NAMES.has(facts[0]!.normalised) || FEMALE_NAMES.has(facts[0]!.normalised));
   // "Jennifer Green", "Tim Hall": after a known first name, a surname that is also a word for a place or thing.
   const surnameWord = (i: number) => i === tokens.length - 1 && tokens.length === 2 && knownFirst && SURNAME_WORDS.has(facts[i]!.normalised);
-  if (facts.some((f, i) => (NON_PERSON_WORDS.has(f.normalised) && !(i === 0 && knownFirst) && !surnameWord(i)) || f.nationality !== undefined)) return false;
+  if (facts.some((f, i) => (nonPersonWord(f.normalised) && !(i === 0 && knownFirst) && !surnameWord(i)) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
   // Two-word runs must end in a plausible surname, not an initial alone.

@@ -1250,3 +1250,17 @@ describe('extractQuotes: classes from the NYT quotations counted in round 13 (Po
       .toEqual(['Harry B. Harris Jr.']);
   });
 });
+
+describe('extractQuotes: an outlet with a hyphenated name and a "Team X" are no people (round 13)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"he" does not go to "the Chicago Sun-Times" that reported the news', () => {
+    expect(speakers('Marchers held a moment of silence, the Chicago Sun-Times reported.\n\n"I pretty much cried the whole parade," he said.'))
+      .toEqual([null]);
+  });
+
+  it('"he" does not go to "Team Olsen", the campaign', () => {
+    expect(speakers('Peter Olsen spoke in Ohio on Monday.\n\nTeam Olsen responded within minutes.\n\n"This is an attack on our country," he said.'))
+      .toEqual(['Peter Olsen']);
+  });
+});
