@@ -73,8 +73,7 @@ export function burstingNames(features: ArticleFeatures, stats: TermStatistics, 
   for (const [name] of features.entities) {
     const around = window.termFrequency(nameDayKey(name));
     if (around < NAME_BURST.minAround) continue;
-    const ratio = around / window.documents / ((stats.nameFrequency(name) + 1) / (stats.documents + IDF_PRIOR_DOCUMENTS));
-    if (ratio >= NAME_BURST.ratio) bursting.add(name);
+    if (burstRatio(around, window, stats.nameFrequency(name), stats.documents) >= NAME_BURST.ratio) bursting.add(name);
   }
   return bursting;
 }
@@ -89,8 +88,16 @@ function burstFactorOf(term: string, frequency: number, documents: number, windo
   if (window.documents < BURST.minWindowDocuments) return 1;
   const around = window.termFrequency(term);
   if (!around) return 1;
-  const ratio = around / window.documents / ((frequency + 1) / (documents + IDF_PRIOR_DOCUMENTS));
-  return Math.min(BURST.cap, Math.max(1, ratio)) ** BURST.exponent;
+  return Math.min(BURST.cap, Math.max(1, burstRatio(around, window, frequency, documents))) ** BURST.exponent;
+}
+
+/**
+ * How many times more often the documents around an article hold something (`around` of them)
+ * than the store does (`frequency` out of `documents`, smoothed): the measure of a burst, for
+ * terms and names alike.
+ */
+function burstRatio(around: number, window: TermBursts, frequency: number, documents: number): number {
+  return around / window.documents / ((frequency + 1) / (documents + IDF_PRIOR_DOCUMENTS));
 }
 
 /**
