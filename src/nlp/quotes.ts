@@ -572,7 +572,7 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
     return { span, cue: null, cueKind: null, sentenceStart, sentenceEnd, masked, paragraph, speaker: null };
   });
 
-  for (const w of work) findCue(text, w, work, paragraphs, maskOf);
+  for (const w of work) findCue(text, w, work, paragraphs, maskOf, startsOf);
   inheritCues(text, work);
 
   // Sentence starts of the whole article are needed only to resolve "he"/"she": computed on first use.
@@ -641,7 +641,7 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
   return quotes;
 }
 
-function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string): void {
+function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {
   const { span, masked, paragraph } = w;
   const local = (abs: number) => abs - paragraph.start;
   // 0. "When someone in the audience shouted, “Cruz,” Beck joked, “Amen!”": a speech verb right
@@ -712,7 +712,7 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     const quotesBefore = all.some((o) => o.span.paragraph === prevIndex);
     if (text[prev.end - 1] === ':' || (!quotesBefore && onlyQuotation(masked))) {
       const prevMasked = maskOf(prevIndex);
-      const starts = sentenceStarts(prevMasked, prev);
+      const starts = startsOf(prevIndex);
       const from = starts[starts.length - 1] ?? prev.start;
       const cue = leadingCue(text, prevMasked.slice(from - prev.start), from);
       if (cue) {
@@ -725,15 +725,14 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   // reports a named person's words and quotes nothing ("The tuft cell, Herbert said, is always
   // sensing ... . 'Once ...'"): that person goes on, as after a quote of theirs.
   if (!w.cue && !w.ownUnreadCue && !span.continuation && w.sentenceStart > paragraph.start && masked.slice(local(w.sentenceStart), local(span.open)).trim() === '') {
-    w.cue = reportInSentenceBefore(text, w, all);
+    w.cue = reportInSentenceBefore(text, w, all, startsOf(span.paragraph));
     if (w.cue) w.cueKind = 'previous-sentence';
   }
 }
 
 /** The cue of the sentence before w's, in its paragraph, when a plain reporting verb there has a named subject and the sentence holds no quotation. */
-function reportInSentenceBefore(text: string, w: Working, all: Working[]): Cue | null {
+function reportInSentenceBefore(text: string, w: Working, all: Working[], starts: number[]): Cue | null {
   const { masked, paragraph } = w;
-  const starts = sentenceStarts(masked, paragraph);
   const from = [...starts].reverse().find((s) => s < w.sentenceStart) ?? paragraph.start;
   if (all.some((o) => o.span.paragraph === w.span.paragraph && o.span.open >= from && o.span.open < w.sentenceStart)) return null;
   const sentence = masked.slice(from - paragraph.start, w.sentenceStart - paragraph.start);
