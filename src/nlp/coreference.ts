@@ -278,7 +278,7 @@ function genderOf(pronoun: string): Gender | null {
 export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
   if (subject.kind === 'pronoun') {
     const want = genderOf(subject.text);
-    if (!want) return /^(it|they)$/i.test(subject.text) ? resolveNonPersonPronoun(subject.pos, ctx) : NONE;
+    if (!want) return /^(it|they)$/i.test(subject.text) ? resolveNonPersonPronoun(subject, ctx) : NONE;
     const described = unnamedAntecedent(want, subject.pos, ctx);
     if (described) return { speaker: described, person: null };
     // "Marco Rubio, who he dubbed ...": the he of a relative clause is not whom "who" stands for.
@@ -892,7 +892,8 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
  * speaker of an earlier quotation that was no person, an organisation named as the subject of one
  * of the last sentences ("The Post reported ... It added,"), or a document or body described so.
  */
-function resolveNonPersonPronoun(pos: number, ctx: ResolveContext): Resolution {
+function resolveNonPersonPronoun(pronoun: Subject, ctx: ResolveContext): Resolution {
+  const pos = pronoun.pos;
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
   for (let k = here; k >= Math.max(0, here - 2); k--) {
@@ -914,7 +915,7 @@ function resolveNonPersonPronoun(pos: number, ctx: ResolveContext): Resolution {
       // "Big Machine have twice denied it. '...,' they said": a name with a plural verb, alone as the
       // subject, is a body (British usage), and "they" is that body.
       const after = ctx.text.slice(subject.pos + subject.text.length, subject.pos + subject.text.length + 40);
-      if (/^they$/i.test(ctx.text.slice(pos, pos + 4)) && PLURAL_VERB_AFTER.test(after) && !/(?:and|or|,)[\s\u00a0]*$/.test(ctx.text.slice(from, subject.pos))) return { speaker: subject.text, person: null };
+      if (/^they$/i.test(pronoun.text) && PLURAL_VERB_AFTER.test(after) && !/(?:and|or|,)[\s\u00a0]*$/.test(ctx.text.slice(from, subject.pos))) return { speaker: subject.text, person: null };
       continue;
     }
     const d = parseDescription(subject.text);
