@@ -225,16 +225,23 @@ interface GoldTokens {
  * quote that overlaps it most. Whether the found quote was correct.
  */
 function creditBestGold(q: FoundQuote, toks: Set<number>, golds: GoldTokens[], threshold: number): boolean {
-  let best: GoldTokens | null = null;
+  const hit = bestGold(toks, golds);
+  if (!hit || hit.n / toks.size < threshold) return false;
+  const { gold: best, n: bestN } = hit;
+  for (const x of toks) if (best.toks.has(x)) best.covered.add(x);
+  if (!best.best || bestN > best.best.n) best.best = { q, n: bestN };
+  return true;
+}
+
+/** The gold item sharing most tokens with a found quote's (the first of a tie), and how many; null when none shares any. */
+function bestGold<G extends { toks: Set<number> }>(toks: Set<number>, golds: G[]): { gold: G; n: number } | null {
+  let best: G | null = null;
   let bestN = 0;
   for (const g of golds) {
     const n = intersect(toks, g.toks);
     if (n > bestN) { best = g; bestN = n; }
   }
-  if (!best || bestN / toks.size < threshold) return false;
-  for (const x of toks) if (best.toks.has(x)) best.covered.add(x);
-  if (!best.best || bestN > best.best.n) best.best = { q, n: bestN };
-  return true;
+  return best ? { gold: best, n: bestN } : null;
 }
 
 function tokenIndex(text: string): Array<[number, number]> {
@@ -443,13 +450,8 @@ function tallyKeyQuote(t: KeyQuoteTally, verdict: boolean | null, speaker: strin
 /** The gold item holding most of a found quote's tokens, when it holds at least 0.3 of them. */
 function goldOf<G extends { toks: Set<number> }>(q: FoundQuote, tokens: Array<[number, number]>, golds: G[]): G | null {
   const toks = tokensIn(tokens, [[q.start, q.end]]);
-  let best: G | null = null;
-  let bestN = 0;
-  for (const g of golds) {
-    const n = intersect(toks, g.toks);
-    if (n > bestN) { best = g; bestN = n; }
-  }
-  return best && toks.size && bestN / toks.size >= 0.3 ? best : null;
+  const hit = bestGold(toks, golds);
+  return hit && toks.size && hit.n / toks.size >= 0.3 ? hit.gold : null;
 }
 
 function printKeyQuotes(t: KeyQuoteTally): void {
