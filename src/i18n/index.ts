@@ -37,7 +37,7 @@ export interface Translator {
   t(key: string, values?: TextValues): string;
   /** Telegram HTML: the locale's markup with every value escaped unless it is Html. */
   html(key: string, values?: Record<string, HtmlValue>): Html;
-  /** "5 Sep, 14:12 UTC" / "5 сент., 14:12 UTC": the year only when it is not `now`'s. */
+  /** "5 Sep, 14:12 UTC" / "5 сент., 14:12 UTC" ("5 Sep" for a day given without a time): the year only when it is not `now`'s. */
   date(iso: string | undefined, now?: Date): string;
 }
 
@@ -55,15 +55,27 @@ export function isLanguage(value: unknown): value is Language {
  * (day first, as the digests always had), with the month name from Intl; other languages are
  * Intl's own format.
  */
+/**
+ * A publication given as a day only ("2016-09-26" in JSON Lines, a feed's date without a time) is
+ * stored as that day's 00:00:00.000 UTC: renderers show the day, not a midnight nobody published at.
+ */
+export function isDayOnly(date: Date): boolean {
+  return date.getTime() % 86_400_000 === 0;
+}
+
 export function formatDate(iso: string | undefined, language: Language, now?: Date, timeZone = 'UTC'): string {
   if (!iso) return '';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return '';
-  const sameYear = now !== undefined && yearIn(d, timeZone) === yearIn(now, timeZone);
-  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone, timeZoneName: 'short', ...(sameYear ? {} : { year: 'numeric' }) };
+  const dayOnly = isDayOnly(d);
+  const zone = dayOnly ? 'UTC' : timeZone;
+  const sameYear = now !== undefined && yearIn(d, zone) === yearIn(now, zone);
+  const time: Intl.DateTimeFormatOptions = dayOnly ? {} : { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZoneName: 'short' };
+  const options: Intl.DateTimeFormatOptions = { day: 'numeric', month: 'short', timeZone: zone, ...time, ...(sameYear ? {} : { year: 'numeric' }) };
   if (language !== 'en') return new Intl.DateTimeFormat(LOCALES[language], options).format(d);
   const part = partsOf(new Intl.DateTimeFormat('en-US', options).formatToParts(d));
-  return `${part.day} ${part.month}${sameYear ? '' : ` ${part.year}`}, ${part.hour}:${part.minute} ${part.timeZoneName}`;
+  const day = `${part.day} ${part.month}${sameYear ? '' : ` ${part.year}`}`;
+  return dayOnly ? day : `${day}, ${part.hour}:${part.minute} ${part.timeZoneName}`;
 }
 
 const LOCALES: Record<Language, string> = { en: 'en-US', ru: 'ru-RU' };

@@ -55,6 +55,16 @@ describe('news-digest ingest', () => {
     expect(search.articles[0]).toMatchObject({ url: 'https://www.rt.com/news/358263-putin-obama-syria/', outlet: 'RT', published: '2016-09-05T14:12:00.000Z' });
   }, 60_000);
 
+  it('shows a publication given as a day only as that day, with no made-up midnight', async () => {
+    const database = db('day-only');
+    expect((await runCli(['ingest', SEED, '--outlet', 'RT', '--published', '2016-09-05', '--db', database])).code).toBe(0);
+    const search = await runCli(['search', 'syria', '--db', database]);
+    expect(search.stdout).toMatch(/\(RT, 2016-09-05\)/);
+    const summary = await runCli(['summary', 'syria', '--since', '2016-09-01', '--db', database]);
+    expect(summary.stdout).toMatch(/^\s+- RT, 5 Sep 2016$/m);
+    expect(summary.stdout).not.toContain('00:00');
+  }, 60_000);
+
   it('refuses options that do not fit the inputs with exit code 2 and one line', async () => {
     const cases = [
       ['ingest', ARTICLES, '--outlet', 'RT'],

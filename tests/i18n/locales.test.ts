@@ -58,4 +58,14 @@ describe('locale files', () => {
     expect(formatDate('2015-09-05T14:12:00Z', 'en', now)).toBe('5 Sep 2015, 14:12 UTC');
     expect(formatDate('2016-09-05T14:12:00Z', 'ru', now)).toBe('5 сент., 14:12 UTC');
   });
+
+  it('shows a publication given as a day only as that day, without a made-up midnight', () => {
+    const now = new Date('2016-12-01T00:00:00Z');
+    expect(formatDate('2016-09-26T00:00:00.000Z', 'en', now)).toBe('26 Sep');
+    expect(formatDate('2015-09-26T00:00:00.000Z', 'en', now)).toBe('26 Sep 2015');
+    expect(formatDate('2016-09-26T00:00:00.000Z', 'ru', now)).toBe('26 сент.');
+    // In the reader's time zone the day would be the 25th; the day is the outlet's, so it stays.
+    expect(formatDate('2016-09-26T00:00:00.000Z', 'en', now, 'America/New_York')).toBe('26 Sep');
+    expect(formatDate('2016-09-26T00:00:30.000Z', 'en', now)).toBe('26 Sep, 00:00 UTC');
+  });
 });
