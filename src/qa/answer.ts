@@ -1,7 +1,7 @@
 // The answer a follow-up question gets, composed from ranked passages: 1 to 3 sentences, each
 // with its source; the quotes in them with their speakers; no sentence twice. Or an honest
 // "I don't find that", saying what was searched, with related stories that are there. Pure.
-import { sourceRef, toStoryQuote } from '../digest/compose.ts';
+import { repeatEachOther, sourceRef, toStoryQuote } from '../digest/compose.ts';
 import type { Answer, AnswerSentence } from '../model/answer.ts';
 import type { StoryQuote } from '../model/digest.ts';
 import { shortTime } from '../digest/render.ts';
@@ -90,6 +90,11 @@ function unnamedSpeaker(passage: RankedPassage): string | undefined {
   return undefined;
 }
 
+/** The quotes less each one that another of them holds ("Don't shoot him," beside the whole "Don't shoot him. He has no weapon."). */
+function withoutContainedQuotes(quotes: StoryQuote[]): StoryQuote[] {
+  return quotes.filter((q, i) => !quotes.some((other, j) => j !== i && repeatEachOther(q.text, other.text) && (other.text.length > q.text.length || (other.text.length === q.text.length && j < i))));
+}
+
 export function composeAnswer(question: QuestionAnalysis, chosen: RankedPassage[], details: { searched: string; age?: string; scope?: Answer['scope'] }): Answer {
   const sentences: AnswerSentence[] = chosen.map((p) => {
     const speaker = unnamedSpeaker(p);
@@ -110,7 +115,7 @@ export function composeAnswer(question: QuestionAnalysis, chosen: RankedPassage[
     found: true,
     answer: sentences.map((s) => (s.speaker ? `${s.text} (${s.speaker})` : s.text)).join(' '),
     sentences,
-    quotes: quotes.slice(0, 2),
+    quotes: withoutContainedQuotes(quotes).slice(0, 2),
     sources,
     related: [],
     searched: details.searched,

@@ -47,6 +47,18 @@ describe('the answer', () => {
     expect(answer.quotes).toEqual([expect.objectContaining({ speaker: 'Jane Holloway', articleId: 1 })]);
   });
 
+  it('lists a quote once: not a short quote beside the longer one that holds it', () => {
+    const q = analyseQuestion('What did Holloway say?');
+    const quote = (text: string, start: number) => ({ text, speaker: 'Jane Holloway', verified: true, start, end: start + text.length, fragment: false });
+    const short = quote('Keep the ferry running,', 10);
+    const whole = quote('Keep the ferry running. The bridge will take years.', 200);
+    const passage = (first: number, text: string, quotes: ReturnType<typeof quote>[]): RankedPassage => ({
+      article: bridge, first, last: first, start: 0, end: 0, contextStart: 0, contextEnd: 0, text, quotes, score: 1, parts: {},
+    });
+    const answer = composeAnswer(q, [passage(1, '"Keep the ferry running," she said.', [short]), passage(4, '"Keep the ferry running. The bridge will take years."', [whole])], { searched: 'x' });
+    expect(answer.quotes.map((x) => x.text)).toEqual([whole.text]);
+  });
+
   it('says what was searched when nothing answers, and describes windows as they are', () => {
     const now = new Date('2026-03-10T12:00:00Z');
     expect(describeWindow(new Date('2026-03-03T12:00:00Z'), now)).toBe('the last 7 days');
