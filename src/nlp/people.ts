@@ -10,6 +10,7 @@
 import { NAME_TITLE_ABBREVIATIONS, PERSON_TITLES, STOP_WORDS } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
 export type Gender = 'm' | 'f';
@@ -329,6 +330,34 @@ function genderLists(): GenderLists {
   return (lists ??= createRequire(import.meta.url)('gender-detection-from-name') as GenderLists);
 }
 
+let ambiguous: Set<string> | undefined;
+/**
+ * First names the package lists under both genders in the list that decides them (2,298 in its
+ * French list alone: "florent", "adolphe", "alcide"; "jesus", "wei", "li" in others). Its lookup
+ * keeps the later entry, always the female one, so each of them read as a woman's name and a
+ * "he said" could not go to Florent Groberg. Read from the package's own lists, in its lookup
+ * order (English first), once per process.
+ */
+function ambiguousFirstNames(): Set<string> {
+  if (ambiguous) return ambiguous;
+  const require = createRequire(import.meta.url);
+  const decided = new Set<string>();
+  const found = new Set<string>();
+  for (const language of ['en', 'it', 'es', 'fr', 'de', 'tr']) {
+    const source = readFileSync(require.resolve(`gender-detection-from-name/names/${language}.js`), 'utf8');
+    const genders = new Map<string, string>();
+    for (const [, name, gender] of source.matchAll(/\['([^']+)',\s*'(male|female)'\]/g)) {
+      if (decided.has(name!)) continue;
+      const before = genders.get(name!);
+      if (before && before !== gender) found.add(name!);
+      genders.set(name!, gender!);
+    }
+    for (const name of genders.keys()) decided.add(name);
+  }
+  ambiguous = found;
+  return found;
+}
+
 /** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
 export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
   ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom'.split(' ').map((w) => [w, 'f'] as const),
@@ -344,6 +373,7 @@ export function firstNameGender(token: string | undefined): Gender | null {
   // Initials and one-letter words say nothing.
   if (w.length < 2 || !/^\p{L}[\p{L}'’-]+$/u.test(w)) return null;
   const g = genderLists().getGender(w, 'en');
+  if ((g === 'male' || g === 'female') && ambiguousFirstNames().has(w)) return null;
   if (g === 'male') return 'm';
   if (g === 'female') return 'f';
   // "Jo-Renee", "Jean-Pierre": the first part of a compound first name.

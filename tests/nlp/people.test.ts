@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasWord } from '../../src/nlp/people.ts';
+import { firstNameGender, hasWord } from '../../src/nlp/people.ts';
 import { extractQuotes } from '../../src/nlp/quotes.ts';
 
 const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
@@ -40,6 +40,18 @@ describe('role words before a name (people.ts)', () => {
       .toEqual(['Bob', 'Bob']);
     // A word that is no first name stays no one: "she" finds no antecedent rather than a bill.
     expect(speakers('The Senate passed a bill called Medicaid.\n\n"It will help millions," she said.')).toEqual([null]);
+  });
+});
+
+describe('first names of either gender (people.ts)', () => {
+  it('are no woman\'s names: a name the name lists give both genders takes "he"', () => {
+    // The package's French list has "Florent" as male and female; its lookup kept "female".
+    expect(firstNameGender('Florent')).toBeNull();
+    expect(firstNameGender('Adolphe')).toBeNull();
+    expect(firstNameGender('Laurent')).toBe('m');
+    expect(firstNameGender('Florence')).toBe('f');
+    expect(speakers('Florent Dumas is a retired Navy pilot who lives in Ohio.\n\nDumas, 41, spoke to a local radio station about the vote and about his old unit, which Ann Pike commanded.\n\n"I have never voted for a Democrat in my life," he said.'))
+      .toEqual(['Florent Dumas']);
   });
 });
 
