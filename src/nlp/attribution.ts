@@ -751,6 +751,20 @@ function insideNameRun(segment: string, start: number, end: number): boolean {
   return !!prev && !PRONOUNS.has(prev[1]!.toLowerCase());
 }
 
+/** A possessive or a determiner right before a word: "Smith's", "his", "the". */
+const OWNER_BEFORE = /(?:^|[\s\u00a0(])(?:\p{L}[\p{L}.-]*['’]s?|his|her|their|its|my|our|your|the|these|those)[\s\u00a0]+$/iu;
+
+/**
+ * "Smith's remarks", "her comments", "the claims": a one-word verb form that is also a plural noun
+ * ("remarks", "comments", "claims", "notes") is the noun after an owner or a determiner, so it is
+ * no verb of which "Smith's" would be the subject ("denounced Smith's remarks as 'hurtful'" quotes
+ * whoever denounced them).
+ */
+function ownedNoun(segment: string, start: number, end: number): boolean {
+  if (segment.charCodeAt(end - 1) !== 0x73 || /[\s\u00a0]/.test(segment.slice(start, end))) return false;
+  return OWNER_BEFORE.test(segment.slice(Math.max(0, start - 40), start));
+}
+
 export function speechVerbs(segment: string, offset: number): VerbHit[] {
   const hits: VerbHit[] = [];
   const wordAt = (start: number, end: number): string => segment.slice(start, end).toLowerCase();
@@ -779,7 +793,7 @@ export function speechVerbs(segment: string, offset: number): VerbHit[] {
         }
       }
     }
-    if (matchEnd >= 0 && !insideNameRun(segment, i, end)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
+    if (matchEnd >= 0 && !insideNameRun(segment, i, end) && !ownedNoun(segment, i, matchEnd)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
     i = matchEnd >= 0 ? matchEnd : end;
   }
   return hits;

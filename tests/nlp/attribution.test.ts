@@ -25,6 +25,18 @@ describe('speechVerbs', () => {
   });
 });
 
+describe('speech words used as nouns', () => {
+  it('"Smith\'s remarks", "her comments", "the claims" are nouns, not verbs with "Smith\'s" as subject', () => {
+    expect(speechVerbs("Moreau denounced Smith's remarks, her comments and the claims.", 0)).toEqual([]);
+    expect(speechVerbs('As Smith notes, Lee remarks and she claims.', 0).map((v) => v.verb)).toEqual(['notes', 'remarks', 'claims']);
+  });
+
+  it('a word quoted to judge someone\'s remarks is the judge\'s, and so is the "he said" after it', () => {
+    const text = 'President Louis Moreau denounced Smith\'s remarks as "hurtful" and warned of the damage a Smith presidency would do.\n"If the voters choose him, that will have consequences," he said.';
+    expect(speakers(text)).toEqual(['Louis Moreau', 'Louis Moreau']);
+  });
+});
+
 describe('wellFormedSpeaker', () => {
   // Speaker strings seen on real multi-outlet news before this check: none of them names anyone.
   it.each([
