@@ -72,6 +72,8 @@ export const PERSON_TITLES: Readonly<Record<string, TitleGender>> = {
   campaign: null, executive: null, founder: null, ceo: null, coach: null, pastor: null,
   majority: null, minority: null, whip: null, first: null, congressman: 'm', congresswoman: 'f',
   businessman: 'm', businesswoman: 'f', economist: null, mogul: null,
+  // "Former AG Mukasey at RNC": headlines abbreviate attorney general.
+  ag: null,
 };
 
 

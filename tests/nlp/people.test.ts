@@ -55,6 +55,13 @@ describe('first names of either gender (people.ts)', () => {
   });
 });
 
+describe('title abbreviations (lexicon.ts)', () => {
+  it('"AG" in a headline is a title: "Former AG Lindqvist" is Carl Lindqvist, and his "he said" stays his', () => {
+    const text = 'Former AG Lindqvist at convention: the deal is illegal.\n\nFormer Attorney General Carl Lindqvist told delegates on Tuesday that the deal broke the law.\n\nLindqvist, who served under former President Ann Berg and Governor Tom Hale, criticized the deal.\n\n"It was wrong from the first day," Lindqvist said.\n\nLindqvist said the deal should be reviewed.\n\n"Nobody in the cabinet should have signed it," he said.';
+    expect(speakers(text)).toEqual(['Carl Lindqvist', 'Carl Lindqvist']);
+  });
+});
+
 describe('hasWord', () => {
   it('finds the word only as written and between non-letters, Unicode letters included', () => {
     expect(hasWord('The top aide left.', 'top')).toBe(true);
