@@ -269,6 +269,9 @@ export function personHead(word: string): boolean {
  * people that opens the clause ("a former aide to Clinton", "officials with knowledge of the
  * meeting"), across up to three such phrases; null when it is not.
  */
+/** Plural nouns for people who act or speak for someone else, capitalised as a sentence opens. */
+const ACTING_FOR = /^(?:Lawyers|Attorneys|Aides|Advisers|Advisors|Allies|Friends|Supporters|Relatives|Associates|Backers|Critics|Opponents|Representatives)$/;
+
 function postModifiedSubject(segment: string, offset: number, subject: Subject): Subject | null {
   const subjectStart = subject.pos - offset;
   const subjectEnd = subjectStart + subject.text.length;
@@ -282,8 +285,12 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     const tokens = tokenize(segment.slice(Math.max(0, headEnd - 120), headEnd), 0).slice(-7);
     const base = Math.max(0, headEnd - 120);
     const head = tokens[tokens.length - 1];
+    // "Lawyers for Olsen said": a head that opens the sentence is capitalised for that alone. Only
+    // people who act for someone else; "Officials at X said" keeps speaking for X.
+    const previous = tokens[tokens.length - 2];
+    const opensSentence = !!head && (previous ? /[.!?;:"“”]$/.test(previous.text) || previous.text === 'Q' : base === 0) && ACTING_FOR.test(head.text);
     // "Republicans close to the campaign": a party's members are people too.
-    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || /^(?:Republicans|Democrats|Conservatives|Liberals|Independents)$/.test(head.text))) return null;
+    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || opensSentence || /^(?:Republicans|Democrats|Conservatives|Liberals|Independents)$/.test(head.text))) return null;
     // Back to the determiner, or to where the clause opens for a phrase without one.
     let k = tokens.length - 1;
     while (k - 1 >= 0) {

@@ -37,6 +37,17 @@ describe('speech words used as nouns', () => {
   });
 });
 
+describe('a plural noun for people that opens the sentence, with its post-modifier', () => {
+  it('"Attorneys for Olsen said" are the attorneys, not Olsen; "Aides to Olsen said" likewise', () => {
+    expect(speakers('Mary Olsen faces a lawsuit over the account.\n\nAttorneys for Olsen appeared to oppose the effort, saying in court files that her account was private and "has never been the property of the city or anyone else."'))
+      .toEqual(['Attorneys for Olsen']);
+    expect(speakers('Mary Olsen spoke on Monday.\n\nAides to Olsen said she "would never sign a bill like this one, whatever happens."')).toEqual(['Aides to Olsen']);
+    // A body's name that opens the sentence stays the body; its officials speak for it.
+    expect(speakers('Friends of the Earth said the rules "will be enforced from the first day of next year."')).toEqual(['Friends of the Earth']);
+    expect(speakers('Officials at the Border Agency said the rules "will be enforced from the first day of next year."')).toEqual(['the Border Agency']);
+  });
+});
+
 describe('wellFormedSpeaker', () => {
   // Speaker strings seen on real multi-outlet news before this check: none of them names anyone.
   it.each([
