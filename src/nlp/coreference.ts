@@ -71,8 +71,17 @@ function sentenceIndex(starts: number[], pos: number): number {
   return lo;
 }
 
-const SAME_PRONOUN_HE = /\b(?:he)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
-const SAME_PRONOUN_SHE = /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
+const SAME_PRONOUN_HE = /\b(?:he)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/giu;
+const SAME_PRONOUN_SHE = /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/giu;
+
+/** Whether the lead of a sentence (at `from`) has the pronoun as the subject of a verb, outside quotations. */
+function sameSubjectPronoun(pattern: RegExp, lead: string, from: number, ctx: ResolveContext): boolean {
+  for (const m of matchesOf(pattern, lead)) {
+    if (ctx.inQuote(from + m.index)) continue;
+    return verbLike(m[1]!);
+  }
+  return false;
+}
 
 /**
  * Name mentions and resolved speakers by position, mentions first at equal positions: a merge of
@@ -170,8 +179,9 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     if (k < here) {
       // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
       const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
-      const chain = samePronoun?.exec(lead);
-      if (chain && verbLike(chain[1]!)) continue;
+      // A "he" inside a quotation is the speaker's word for someone else: it continues no one.
+      const chain = samePronoun && sameSubjectPronoun(samePronoun, lead, from, ctx);
+      if (chain) continue;
       // A sentence about someone written as a description or a pronoun ("The judge rubbed his chin.",
       // "He made the observation ...") is about whoever that is: the chain goes through them, and
       // stops at someone the article does not name.

@@ -1264,3 +1264,12 @@ describe('extractQuotes: an outlet with a hyphenated name and a "Team X" are no 
       .toEqual(['Peter Olsen']);
   });
 });
+
+describe('extractQuotes: round 14 (PolNeAR)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('a "he" inside the quotation before does not continue the chain: the next "he added" is its speaker', () => {
+    expect(speakers('Walter Dawson\'s new campaign chief has sought to reassure party members that the candidate would change.\n\n"What you must understand is that he gets it," Mark Ellison said Thursday, suggesting that Mr. Dawson was about to change.\n\n"The negatives will come down," he added.'))
+      .toEqual(['Mark Ellison', 'Mark Ellison']);
+  });
+});
