@@ -3,7 +3,7 @@
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
 import { NAME_TITLE_ABBREVIATIONS, ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
-import { GENDERED_NOUN, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
+import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -209,11 +209,40 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     if (heard) return subjectBefore(segment.slice(0, heard.index), offset);
   }
   const subject = phraseBefore(segment, offset);
+  if (subject && subject.kind !== 'pronoun' && !subject.viaText) {
+    const person = personOfBody(segment, offset, subject);
+    if (person) return person;
+  }
   if (subject) return subject.kind === 'pronoun' || subject.viaText ? subject : nameBeforeRole(segment, offset, postModifiedSubject(segment, offset, subject) ?? subject);
   // "officials with knowledge of the meeting": no phrase of its own found before the verb, the
   // object of the last preposition may still belong to a noun for people.
   const object = lastPrepositionObject(segment, offset);
   return object && postModifiedSubject(segment, offset, object);
+}
+
+/**
+ * A person's name that opens the clause, then the body they work for, right before the verb: "James
+ * Rowe of the Heritage Institute wrote", "Ann Lake, president and CEO of Acme Foods stated", "Ann
+ * Lake, who is chairman of Our Values PAC said" (the closing comma dropped). Group: the name.
+ */
+const PERSON_OF_BODY_AT_END = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*,?[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,2}\p{Lu}[\p{L}'’-]+)(?:,[ \u00a0]+(?:(?:who|which)[ \u00a0]+(?:is|was)[ \u00a0]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){1,4}?|[ \u00a0]+)(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?(?:\p{Lu}[\p{L}.'’&-]*[ \u00a0]+(?:(?:of|for|and|on)[ \u00a0]+)?){0,6}\p{Lu}[\p{L}'’.-]*[\s\u00a0]*$/u;
+
+/**
+ * The person named before the body that phraseBefore found as the subject ("the Heritage Institute"
+ * in "James Rowe of the Heritage Institute wrote"): the body only says where they work. The name
+ * must open with a known first name, so that "Bank of America" or "Friends of the Earth" stay bodies.
+ */
+function personOfBody(segment: string, offset: number, subject: Subject): Subject | null {
+  const tail = segment.trimEnd().slice(-240);
+  const m = PERSON_OF_BODY_AT_END.exec(tail);
+  if (!m) return null;
+  const name = m[1]!;
+  const nameAt = offset + segment.trimEnd().length - tail.length + m.index + m[0].indexOf(name);
+  // The subject found lies after the name: in its role or its body ("CEO of Acme Foods").
+  if (subject.pos < nameAt + name.length) return null;
+  const parsed = parseNameRun(name);
+  if (!parsed || parsed.tokens.length < 2 || parsed.titleWords.length > 0 || !firstNameGender(parsed.tokens[0]!.toLowerCase())) return null;
+  return { kind: 'name', text: name, pos: nameAt };
 }
 
 /**

@@ -1272,4 +1272,14 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers('Walter Dawson\'s new campaign chief has sought to reassure party members that the candidate would change.\n\n"What you must understand is that he gets it," Mark Ellison said Thursday, suggesting that Mr. Dawson was about to change.\n\n"The negatives will come down," he added.'))
       .toEqual(['Mark Ellison', 'Mark Ellison']);
   });
+
+  it('"Name of the Body wrote": the person, not the body that places them', () => {
+    expect(speakers("Some economists have urged the party to drop its plan.\n\n''Big tax cuts do not work in an age of heavy debt,'' Martin Quayle of the Hudson Policy Institute wrote recently."))
+      .toEqual(['Martin Quayle']);
+  });
+
+  it('"Name, role of Body said" with the closing comma dropped: the person', () => {
+    expect(speakers('Diners were told to tip less.\n\nAngela Moreno, president and CEO of Oregon Restaurant Association stated, "It is not a political problem; it is a math problem."'))
+      .toEqual(['Angela Moreno']);
+  });
 });
