@@ -692,14 +692,21 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
  * is who speaks. `rest` is the segment after the description.
  */
 function appositiveName(description: string, rest: string, pos: number): Subject | null {
-  const head = bare(description.trim().split(/[ \u00a0]+/).pop() ?? '').toLowerCase();
-  if (!personHead(head) && !GENDERED_NOUN[head]) return null;
+  // The head noun comes before a post-modifier: "his best friend at Lehigh" is a friend.
+  const words = description.trim().split(/[ \u00a0]+/);
+  const modifier = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START_WORD.test(w));
+  const head = bare(words[modifier > 0 ? modifier - 1 : words.length - 1] ?? '').toLowerCase();
   // Two capitalised words or more: a first name alone ("his aunt, Jane,") or a day ("the mayor,
-  // Tuesday,") is no full name.
+  // Tuesday,") is no full name. It may be followed by where they work ("Tom Ross of Acme Law").
   const m = APPOSITIVE_NAME.exec(rest);
-  return m ? { kind: 'name', text: m[1]!, pos: pos + m[0].indexOf(m[1]!) } : null;
+  if (!m) return null;
+  // A head the lists do not know as a person's ("another Twitter user, Johanna Bayer") still takes a
+  // name that opens with a known first name.
+  if (!personHead(head) && !GENDERED_NOUN[head] && !firstNameGender(m[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) return null;
+  return { kind: 'name', text: m[1]!, pos: pos + m[0].indexOf(m[1]!) };
 }
-const APPOSITIVE_NAME = /^,[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$)/u;
+const APPOSITIVE_NAME = /^,[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$|[ \u00a0]+(?:of|at|from|with)[ \u00a0])/u;
+const POST_MODIFIER_START_WORD = /^(?:at|of|for|from|with|in|on)$/;
 
 /** Adjectives that take a phrase after a noun for people: "a person close to", "a source familiar with". */
 const POST_ADJECTIVE = /^(?:familiar|close|closest|briefed|involved|knowledgeable|loyal)$/;

@@ -1282,4 +1282,16 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers('Diners were told to tip less.\n\nAngela Moreno, president and CEO of Oregon Restaurant Association stated, "It is not a political problem; it is a math problem."'))
       .toEqual(['Angela Moreno']);
   });
+
+  it('"said his best friend at college, Name": the head noun comes before its post-modifier', () => {
+    expect(speakers("Freddy joined a fraternity that spring.\n\n''It may have been his first statement of his own,'' said his best friend at Dartmouth, Paul Fenwick, who remembered it well."))
+      .toEqual(['Paul Fenwick']);
+  });
+
+  it('"said another Twitter user, Name" and "said another lawyer, Name of the firm X": the name set off after the description', () => {
+    expect(speakers("''We are anxious,'' said another Twitter user, Marta Klein. ''The attacks are getting closer.''"))
+      .toEqual(['Marta Klein', 'Marta Klein']);
+    expect(speakers("''There will be a whole term with eight justices,'' said another leading appellate lawyer, Thomas R. Weller of the law firm Baird Lowe."))
+      .toEqual(['Thomas R. Weller']);
+  });
 });
