@@ -474,8 +474,10 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     return d.head === 'campaign' ? { speaker: `the ${owner.fullName.split(' ').pop()} campaign`, person: null } : { speaker: owner.fullName, person: owner };
   }
   // "the Post", "the Clinton campaign": an organisation named in the description itself.
+  // Not when the body only modifies a word for a person: "the Senate minority leader" is a person.
   const named = organisationAt(subject.pos, ctx);
-  if (named && d.capitalised.size > 0 && !d.possessor) return { speaker: named.name.length > d.asWritten.replace(/^the /, '').length ? named.name : d.asWritten, person: null };
+  const personOfNamedBody = !!named && PERSON_NOUN.test(d.head) && !named.name.toLowerCase().split(/[ \u00a0]+/).includes(d.head);
+  if (named && d.capitalised.size > 0 && !d.possessor && !personOfNamedBody) return { speaker: named.name.length > d.asWritten.replace(/^the /, '').length ? named.name : d.asWritten, person: null };
   if (d.determiner !== 'the') return { speaker: d.asWritten, person: null };
   if (DOCUMENT_NOUN.test(d.head)) return resolveDocument(subject, d, ctx);
   const orgHead = organisationHead(d.modifiers.includes('editorial') && d.head === 'board' ? 'editors' : d.head);
