@@ -126,6 +126,7 @@ const ROLE_SYNONYMS: Record<string, string> = {
   businessman: 'businessman', mogul: 'businessman', tycoon: 'businessman', developer: 'businessman',
   secretary: 'secretary', minister: 'minister', prof: 'professor', professor: 'professor', dr: 'doctor',
   doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge', atty: 'attorney', attorney: 'attorney',
+  democratic: 'democrat', democrat: 'democrat', gop: 'republican', republican: 'republican',
 };
 
 // First names common in the news. They are read before the package's list (gender-detection-from-name),
@@ -616,6 +617,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         if (GENDERED_NOUN[w] === 'm') person.maleVotes += 3;
         if (GENDERED_NOUN[w] === 'f') person.femaleVotes += 3;
       }
+      // "Harry Reid (D-Nev.)", "Marco Rubio, R-Fla.,": the party and the state are roles ("the
+      // Senate Democratic leader", "the Florida senator").
+      if (hit.countMentions) for (const w of partyTagRoles(text, hit.end)) person.roles.add(w);
       // "the Trump campaign", "Obama administration": the name is a modifier, not a mention of the person.
       const following = text.slice(hit.end, hit.end + 60);
       const modifierUse = hit.countMentions && (MODIFIER_NOUN.test(following) || modifierBeforeName(following));
@@ -832,6 +836,36 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
     }
   }
   return roles.filter((r) => r.length > 1);
+}
+
+/** A party and state tag right after a name: "(D-Nev.)", ", R-Fla.,", "(I-Vt.)". Groups: the party letter, the state. */
+const PARTY_TAG_AFTER = /^,?[ \u00a0]*\(?([RDI])-([A-Z][A-Za-z.]*(?:[ \u00a0]?[A-Z][A-Za-z.]*)?)[),]/;
+const PARTY_WORD: Record<string, string> = { R: 'republican', D: 'democrat', I: 'independent' };
+/** The states as the tags write them (AP style and postal codes), with the name a description uses. */
+const STATE_OF_TAG: Record<string, string> = Object.fromEntries(
+  ('ala al alabama|alaska ak alaska|ariz az arizona|ark ar arkansas|calif ca california|colo co colorado|conn ct connecticut|' +
+    'del de delaware|fla fl florida|ga ga georgia|hawaii hi hawaii|idaho id idaho|ill il illinois|ind in indiana|iowa ia iowa|' +
+    'kan ks kansas|ky ky kentucky|la la louisiana|maine me maine|md md maryland|mass ma massachusetts|mich mi michigan|' +
+    'minn mn minnesota|miss ms mississippi|mo mo missouri|mont mt montana|neb ne nebraska|nev nv nevada|nh nh new-hampshire|' +
+    'nj nj new-jersey|nm nm new-mexico|ny ny new-york|nc nc north-carolina|nd nd north-dakota|ohio oh ohio|okla ok oklahoma|' +
+    'ore or oregon|pa pa pennsylvania|ri ri rhode-island|sc sc south-carolina|sd sd south-dakota|tenn tn tennessee|' +
+    'texas tx texas|utah ut utah|vt vt vermont|va va virginia|wash wa washington|wva wv west-virginia|wis wi wisconsin|wyo wy wyoming')
+    .split('|')
+    .flatMap((entry) => {
+      const [ap, postal, name] = entry.split(' ') as [string, string, string];
+      return [[ap, name], [postal, name]];
+    }),
+);
+
+/** The roles a party tag right after a name gives: the party ("democrat") and the state's one-word name ("nevada"). */
+function partyTagRoles(text: string, nameEnd: number): string[] {
+  const c = text.charCodeAt(nameEnd);
+  if (c !== 0x20 && c !== 0x2c && c !== 0xa0) return [];
+  const m = PARTY_TAG_AFTER.exec(text.slice(nameEnd, nameEnd + 24));
+  if (!m) return [];
+  const state = STATE_OF_TAG[m[2]!.toLowerCase().replace(/[. \u00a0]/g, '')];
+  // Two-word states ("new-york") are no single modifier word: the party alone counts for them.
+  return [PARTY_WORD[m[1]!]!, ...(state && !state.includes('-') ? [state] : [])];
 }
 
 const isSpaceOrNbsp = (code: number): boolean => code === 0x20 || code === 0xa0;

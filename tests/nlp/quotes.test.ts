@@ -1294,4 +1294,16 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers("''There will be a whole term with eight justices,'' said another leading appellate lawyer, Thomas R. Weller of the law firm Baird Lowe."))
       .toEqual(['Thomas R. Weller']);
   });
+
+  it('"the Senate minority leader": a body that only modifies a word for a person does not make the description the body', () => {
+    expect(speakers('Senators met on Monday.\n\nHarold M. Ruiz blasted the plan and defended the bill in an interview with The Post. "I just think what they have done is one of the worst machinations I have ever seen," the Senate minority leader said.'))
+      .toEqual(['Harold M. Ruiz']);
+  });
+
+  it('a party and state tag ("(D-Nev.)", ", R-Fla.,") gives the roles a later description uses', () => {
+    expect(speakers('Sen. Daniel Marsh, R-Fla., appeared on television after the speech and said the plan failed. Nothing in it "will calm the public," the Florida senator said.'))
+      .toEqual(['Daniel Marsh']);
+    expect(speakers('Senate Minority Leader Harold M. Ruiz (D-Nev.) and Sen. Frank Dole (I-Vt.) spoke.\n\n"It is not a one-way street," Ruiz said in an interview. Reflecting on his career as a trial lawyer, the Senate Democratic leader said, "I never knew what was going to happen."'))
+      .toEqual(['Harold M. Ruiz', 'Harold M. Ruiz']);
+  });
 });
