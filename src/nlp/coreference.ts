@@ -240,7 +240,8 @@ function chainSubject(lead: string, from: number): Subject | null {
   return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
 }
 
-const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},)?\s+(\p{Ll}[\p{L}-]*)/u;
+// After the name: an appositive set off by commas, or by dashes ("Whit Ayres -- author of ..., which ... -- is"), then the verb.
+const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},|[ \u00a0]+(?:--|—|–)[^;“”"]{1,200}?(?:--|—|–))?\s+(\p{Ll}[\p{L}-]*)/u;
 
 function sentenceInitial(before: string): boolean {
   const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);
@@ -270,7 +271,7 @@ function invertedSubject(text: string, sentenceStart: number, pos: number): bool
 }
 
 function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
-  const after = text.slice(m.pos, m.pos + 160);
+  const after = text.slice(m.pos, m.pos + 280);
   // Skip over the name itself: up to the first character that is not part of a capitalised run.
   const rest = after.replace(/^(?:\p{Lu}[\p{L}.’'-]*\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
   if (/^[’']s\b/.test(rest)) return false;

@@ -1306,4 +1306,9 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers('Senate Minority Leader Harold M. Ruiz (D-Nev.) and Sen. Frank Dole (I-Vt.) spoke.\n\n"It is not a one-way street," Ruiz said in an interview. Reflecting on his career as a trial lawyer, the Senate Democratic leader said, "I never knew what was going to happen."'))
       .toEqual(['Harold M. Ruiz', 'Harold M. Ruiz']);
   });
+
+  it('a name with an appositive set off by dashes is the subject ("X -- author of ..., which ... -- is skeptical")', () => {
+    expect(speakers('Republican pollster Martin Hale -- author of a long report, which after the party\'s defeat in 2012 urged it to reach out to the growing number of younger and more diverse voters -- is skeptical Peter Olsen can win them over.\n\n"His better bet is to get them to focus on something else," he said.'))
+      .toEqual(['Martin Hale']);
+  });
 });
