@@ -201,7 +201,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // names in subject position, then left to right.
     // Whoever the sentence quotes comes first ("X plans to ..., Ben Carson said Monday." is Carson's).
     // A speaker inside a fronted clause ("When Maddow pointed out ..., Clinton seized ...") is not.
-    const mainClause = from + (FRONTED.exec(ctx.text.slice(from, to))?.[0].length ?? 0);
+    const mainClause = from + (FRONTED.exec(ctx.text.slice(from, to))?.[0].length ?? longSubordinateClause(ctx.text, from, inSentence));
     const spoke = inSentence.filter((m) => m.spoke && m.pos >= mainClause);
     const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)) && !possessive(ctx.text, m.pos));
     // Subjects of the main clause before those of a fronted one ("When Maddow pointed out ..., Clinton seized").
@@ -241,6 +241,20 @@ function chainSubject(lead: string, from: number): Subject | null {
 }
 
 // After the name: an appositive set off by commas, or by dashes ("Whit Ayres -- author of ..., which ... -- is"), then the verb.
+const OPENING_SUBORDINATOR = /^[\s\u00a0]*(?:When|While|If|After|Before|Because|Although|Though|Since|Until|Unless|Once)[\s\u00a0]/;
+const COMMA_THEN_TITLES = /,[\s\u00a0]+(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*$/u;
+
+/**
+ * Where the main clause starts in a sentence opened by a subordinate clause too long for FRONTED
+ * ("When Mr. Trump tried to defend ... in 1989, Mr. Kasich forcefully differed."): at the first name
+ * right after a comma (titles aside). 0 when the sentence opens otherwise or no name follows a comma.
+ */
+function longSubordinateClause(text: string, from: number, inSentence: ReadonlyArray<{ pos: number }>): number {
+  if (!OPENING_SUBORDINATOR.test(text.slice(from, from + 12))) return 0;
+  const after = inSentence.find((m) => COMMA_THEN_TITLES.test(text.slice(Math.max(from, m.pos - 40), m.pos)));
+  return after ? after.pos - from : 0;
+}
+
 const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},|[ \u00a0]+(?:--|—|–)[^;“”"]{1,200}?(?:--|—|–))?\s+(\p{Ll}[\p{L}-]*)/u;
 
 function sentenceInitial(before: string): boolean {

@@ -1311,4 +1311,9 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers('Republican pollster Martin Hale -- author of a long report, which after the party\'s defeat in 2012 urged it to reach out to the growing number of younger and more diverse voters -- is skeptical Peter Olsen can win them over.\n\n"His better bet is to get them to focus on something else," he said.'))
       .toEqual(['Martin Hale']);
   });
+
+  it('a subordinate clause too long to be read as fronted still leaves the subject after its comma ("When X tried ..., Y differed")', () => {
+    expect(speakers("Tom Dalton and Peter Olsen debated on Thursday.\n\nWhen Mr. Olsen tried to defend his remarks calling the government ''strong'' for the way it violently ended the student protest movement in the capital in 1989, Mr. Dalton forcefully differed.\n\n''I think that the government butchered those kids,'' he said.").pop())
+      .toBe('Tom Dalton');
+  });
 });
