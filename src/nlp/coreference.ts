@@ -370,7 +370,10 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   if (!parsed) return { speaker: subject.text, person: null };
   const tokens = parsed.tokens.map(bareWord);
   const surname = surnameOf(tokens);
-  let candidates = ctx.index.people.filter((p) => p.surname === surname && tokens.every((t) => p.nameTokens.includes(t)));
+  // Tokens compare as surname keys ("Assad" is a token of "Bashar al-Assad").
+  const keys = (list: string[]) => list.map((t) => surnameOf([t]));
+  const wanted = keys(tokens);
+  let candidates = ctx.index.people.filter((p) => p.surname === surname && wanted.every((t) => keys(p.nameTokens).includes(t)));
   if (candidates.length === 0 && tokens.length === 1)
     candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
   if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };

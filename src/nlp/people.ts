@@ -170,7 +170,7 @@ const FEMALE_NAMES = new Set(
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
   const nameWord = String.raw`(?:(?:${NAME_TITLE_ABBREVIATIONS})\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
   return new RegExp(
-    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0])?${nameWord})*`,
+    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
     'gu',
   );
 }
@@ -416,8 +416,13 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv|v)$/;
 
 /** The family name among a name's bare tokens: the last one that is not "Jr." or "IV". */
 export function surnameOf(tokens: string[]): string {
-  for (let i = tokens.length - 1; i > 0; i--) if (!GENERATION.test(tokens[i]!)) return tokens[i]!;
-  return tokens[0]!;
+  for (let i = tokens.length - 1; i > 0; i--) if (!GENERATION.test(tokens[i]!)) return withoutArticle(tokens[i]!);
+  return withoutArticle(tokens[0]!);
+}
+
+/** "al-Awlaki", "Al-Awlaki", "el-Sisi": the Arabic article joined to a surname is no part of the key, so "Awlaki" and "Al-Awlaki" find "Anwar al-Awlaki". */
+function withoutArticle(token: string): string {
+  return token.length > 4 && (token.startsWith('al-') || token.startsWith('el-')) ? token.slice(3) : token;
 }
 
 /** parseNameRun(run) with its surname and whether it looks like a person's name (memoised). */

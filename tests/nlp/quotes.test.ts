@@ -1316,4 +1316,11 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers("Tom Dalton and Peter Olsen debated on Thursday.\n\nWhen Mr. Olsen tried to defend his remarks calling the government ''strong'' for the way it violently ended the student protest movement in the capital in 1989, Mr. Dalton forcefully differed.\n\n''I think that the government butchered those kids,'' he said.").pop())
       .toBe('Tom Dalton');
   });
+
+  it('a surname joined to the Arabic article ("Kareem al-Mansour", "Al-Mansour", "Mansour") is one person', () => {
+    expect(speakers('The preacher Kareem al-Mansour, who died in 2011, is shown lecturing: "Take heed of history."\n\nPeter Olsen then appears in a clip, saying, "We need a total shutdown."\n\nFootage of Al-Mansour appears again. "The West will turn against you," he says.'))
+      .toEqual(['Kareem al-Mansour', 'Peter Olsen', 'Kareem al-Mansour']);
+    expect(speakers('President Kareem al-Mansour spoke on Monday.\n\n"We will win," Mansour said.'))
+      .toEqual(['Kareem al-Mansour']);
+  });
 });
