@@ -240,7 +240,6 @@ function chainSubject(lead: string, from: number): Subject | null {
   return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
 }
 
-// After the name: an appositive set off by commas, or by dashes ("Whit Ayres -- author of ..., which ... -- is"), then the verb.
 const OPENING_SUBORDINATOR = /^[\s\u00a0]*(?:When|While|If|After|Before|Because|Although|Though|Since|Until|Unless|Once)[\s\u00a0]/;
 const COMMA_THEN_TITLES = /,[\s\u00a0]+(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*$/u;
 
@@ -255,7 +254,11 @@ function longSubordinateClause(text: string, from: number, inSentence: ReadonlyA
   return after ? after.pos - from : 0;
 }
 
-const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},|[ \u00a0]+(?:--|—|–)[^;“”"]{1,200}?(?:--|—|–))?\s+(\p{Ll}[\p{L}-]*)/u;
+// After the name: an appositive set off by commas, or by dashes ("Whit Ayres -- author of ..., which ... -- is"),
+// or where they work ("Darran Whiting of Liberty Baptist Church in Marion, said"), then the verb. An
+// appositive that opens with another full name ("One pastor backing Mr. Cruz, Darran Whiting of ...,
+// said") makes that name the subject, not this one.
+const SUBJECT_FOLLOW = /^[^\s,]*(?:,(?![ \u00a0]+\p{Lu}\p{Ll}+[ \u00a0]+\p{Lu}\p{Ll}+\b(?![’']))[^,;“”"]{1,120},|[ \u00a0]+(?:--|—|–)[^;“”"]{1,200}?(?:--|—|–)|[ \u00a0]+(?:of|at|from)[ \u00a0][^,;“”"]{1,80},)?\s+(\p{Ll}[\p{L}-]*)/u;
 
 function sentenceInitial(before: string): boolean {
   const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);

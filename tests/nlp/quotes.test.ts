@@ -1323,4 +1323,9 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers('President Kareem al-Mansour spoke on Monday.\n\n"We will win," Mansour said.'))
       .toEqual(['Kareem al-Mansour']);
   });
+
+  it('"One pastor backing Mr. X, Name of Church in Town, said he ...": the name set off after the description is the subject', () => {
+    expect(speakers("One pastor backing Mr. Dalton, Roger Whitcombe of Grace Baptist Church in Ames, said he had made more than 150 calls. He has made announcements during Sunday services since last month, he said.\n\n''Find your polling place and get there,'' he tells parishioners."))
+      .toEqual(['Roger Whitcombe']);
+  });
 });
