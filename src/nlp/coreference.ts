@@ -702,6 +702,12 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     if (speaking?.speaker && (!speaking.person || personGender(speaking.person) === null)) return { speaker: speaking.speaker, person: null };
     return { speaker: d.asWritten, person: null };
   }
+  // "Twitter acknowledged that ... '...,' the company said": a body the organisation index does not
+  // know, the subject that spoke in the last two sentences, is nearer than the last company it knows
+  // (a name the article never gives a he or she: a body is no person).
+  const recent = recentSpeaker(subject.pos, ctx);
+  const body = recent && (!recent.resolution.person || personGender(recent.resolution.person) === null);
+  if (recent && body && recent.at > mention.end && !organisationAt(recent.at, ctx)) return { speaker: recent.resolution.speaker, person: null };
   return { speaker: mention.org.name, person: null };
 }
 
@@ -819,6 +825,11 @@ function previousWriter(pos: number, ctx: ResolveContext): { pos: number; resolu
 /** The named subject of one of the two sentences before pos, when that sentence says they spoke or issued something. */
 const RELATIVE_WHO_AT_END = /[\s\u00a0,](?:who|whom)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
 function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | null {
+  return recentSpeaker(pos, ctx)?.resolution ?? null;
+}
+
+/** recentSpeakingSubject, with where its subject stands. */
+function recentSpeaker(pos: number, ctx: ResolveContext): { resolution: Resolution; at: number } | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
   for (let k = here - 1; k >= Math.max(0, here - 2); k--) {
@@ -830,7 +841,7 @@ function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | n
     if (RELATIVE_WHO_AT_END.test(sentence.slice(Math.max(0, verb - 12), verb))) continue;
     const subject = soleSubjectBefore(sentence.slice(0, verb), starts[k]!, ctx);
     const r = subject && resolveSubject(subject, ctx);
-    if (r && named(r)) return r;
+    if (r && named(r)) return { resolution: r, at: subject.pos };
   }
   return null;
 }

@@ -1328,4 +1328,9 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers("One pastor backing Mr. Dalton, Roger Whitcombe of Grace Baptist Church in Ames, said he had made more than 150 calls. He has made announcements during Sunday services since last month, he said.\n\n''Find your polling place and get there,'' he tells parishioners."))
       .toEqual(['Roger Whitcombe']);
   });
+
+  it('"X acknowledged ... \'...,\' the company said": a body the index does not know that just spoke is nearer than the last company it knows', () => {
+    expect(speakers("Acme Corp. said last week that it had removed the posts.\n\nSocial sites have struggled with the question for years.\n\nTwister acknowledged that the issue remained tricky. ''We have always sought to strike a balance,'' the company said."))
+      .toEqual(['Twister']);
+  });
 });
