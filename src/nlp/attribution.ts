@@ -627,7 +627,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   // joined by "and" ("royal commentator and historian Richard Fitzwilliams").
   let k = 0;
   const roleAnd = (i: number) => i > 0 && tokens[i]!.text === 'and' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !verbLike(tokens[i + 1]!.text);
-  while (k < tokens.length - 1 && k < 5 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && (roleAnd(k) || !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase())) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
+  // "said master of ceremonies Asab Al-Tabchi", "said chief of staff Reince Priebus": a role with its own "of".
+  const roleOf = (i: number) => i > 0 && tokens[i]!.text === 'of' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !DETERMINERS.has(tokens[i + 1]!.text) && !PRONOUNS.has(tokens[i + 1]!.text) && !OBJECT_PRONOUN.test(tokens[i + 1]!.text);
+  while (k < tokens.length - 1 && k < 5 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && (roleAnd(k) || roleOf(k) || !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase())) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
   if (k > 0 && !isCapitalised(tokens[k]!.text)) k = 0;
   const startTok = tokens[k]!;
   if (isCapitalised(startTok.text)) {

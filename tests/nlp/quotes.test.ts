@@ -1333,4 +1333,9 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers("Acme Corp. said last week that it had removed the posts.\n\nSocial sites have struggled with the question for years.\n\nTwister acknowledged that the issue remained tricky. ''We have always sought to strike a balance,'' the company said."))
       .toEqual(['Twister']);
   });
+
+  it('"said master of ceremonies Name": a role with its own "of" before the name', () => {
+    expect(speakers('Refugees were welcomed like family.\n\n"Thanks, Millbrook, for welcoming them," said master of ceremonies Omar Haddad, an engineer who moved here decades ago. "No thanks to the governor," he added.'))
+      .toEqual(['Omar Haddad', 'Omar Haddad']);
+  });
 });
