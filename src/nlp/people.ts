@@ -161,7 +161,8 @@ const FEMALE_NAMES = new Set(
 );
 
 /**
- * A run of capitalised words (with initials), allowing particles such as "de" and "van". A trailing
+ * A run of capitalised words (with initials), allowing particles such as "de" and "van", a joined "al-", and a
+ * quoted nickname after the first word ('Juan "Chico" Manriquez', not 'Marine John "Tig" Tiegen'). A trailing
  * period belongs to a name word only in titles and initials ("Mr.", "John F. Kerry"), never to the
  * last word of a sentence ("... on Monday. He"). Every name word starts with a capital; the leading
  * lookahead says so and lets the engine skip other positions faster. Arguments are the contents
@@ -170,7 +171,7 @@ const FEMALE_NAMES = new Set(
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
   const nameWord = String.raw`(?:(?:${NAME_TITLE_ABBREVIATIONS})\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
   return new RegExp(
-    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
+    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0]["“][${upper}][${lower}'’.-]*["”](?=[ \u00a0][${upper}]))?(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
     'gu',
   );
 }
@@ -250,10 +251,13 @@ export interface ParsedName {
   gender: Gender | null;
 }
 
+const NICKNAME = /^["“].*["”]$/;
+
 /** Splits "Russian President Vladimir Putin's" into role words and the name proper. */
 export function parseNameRun(run: string): ParsedName | null {
   // Most runs are one word: no need to split those.
-  const words = /[ \u00a0]/.test(run) ? run.split(/[ \u00a0]+/).filter(Boolean) : run ? [run] : [];
+  // A nickname in quotation marks ('Juan "Chico" Manriquez') is no part of the name.
+  const words = /[ \u00a0]/.test(run) ? run.split(/[ \u00a0]+/).filter((w) => w && !NICKNAME.test(w)) : run ? [run] : [];
   const titleWords: string[] = [];
   let gender: Gender | null = null;
   let i = 0;

@@ -1338,4 +1338,9 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers('Refugees were welcomed like family.\n\n"Thanks, Millbrook, for welcoming them," said master of ceremonies Omar Haddad, an engineer who moved here decades ago. "No thanks to the governor," he added.'))
       .toEqual(['Omar Haddad', 'Omar Haddad']);
   });
+
+  it('a nickname in quotation marks after the first name (\'Juan "Chico" Ortega\') is no break in the name', () => {
+    expect(speakers('Marchers held a moment of silence, the Daily Ledger reported. Governor Peter Olsen spoke.\n\nIn Fresno, a group marched in silence. Juan "Chico" Ortega of Oakland carried one of the photos. "I pretty much cried the whole parade," he said.'))
+      .toEqual(['Juan Ortega']);
+  });
 });
