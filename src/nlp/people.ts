@@ -830,6 +830,9 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
     const w = before[i]!;
     // Role words stop at punctuation and at a line break ("...Her Dad Killed Himself.\n\nBetsy Sharp").
     if (/[,.;:!?"“”()][\s\u00a0]*$/.test(w) || w.includes('\n') || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
+    // "a young woman asked Mrs. Clinton": a verb right before the name ends its subject; the words
+    // before the verb describe someone else.
+    if (i === 1 && /^\p{Ll}+$/u.test(w) && (IRREGULAR_VERB.test(w) || /[^e]ed$/.test(w))) break;
     roles.push(roleKey(w));
   }
   // An appositive starts with a comma, perhaps after a possessive.

@@ -1343,4 +1343,9 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers('Marchers held a moment of silence, the Daily Ledger reported. Governor Peter Olsen spoke.\n\nIn Fresno, a group marched in silence. Juan "Chico" Ortega of Oakland carried one of the photos. "I pretty much cried the whole parade," he said.'))
       .toEqual(['Juan Ortega']);
   });
+
+  it('"a young woman asked Mrs. X ... the woman said": the words before the verb describe the asker, not Mrs. X', () => {
+    expect(speakers("At a town hall meeting in Nashua, a young woman asked Mrs. Olsen about the charges.\n\n''You say that all victims should be believed,'' the woman said. ''Should we believe them as well?''"))
+      .toEqual(['the woman', 'the woman']);
+  });
 });
