@@ -739,6 +739,8 @@ function postModifierEnd(tokens: Token[], j: number): number {
     const participle = PARTICIPLE.test(lw) && !DETERMINERS.has(prev.toLowerCase()) && !/^\p{Ll}[\p{L}]*-\p{Ll}/u.test(prev);
     // "for one of these candidates": a partitive keeps its "of".
     if (lw === 'of' && PARTITIVE.has(prev.toLowerCase())) continue;
+    // "with knowledge of the governor's dilemma": as before the verb (POST_MODIFIER_AT_END), "with knowledge of" is one preposition.
+    if (lw === 'of' && k === prepAt + 2 && /^knowledge$/.test(bare(prev).toLowerCase())) continue;
     if (k > prepAt + 1 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
     last = k;
     if (/[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w))) break;

@@ -1348,4 +1348,9 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers("At a town hall meeting in Nashua, a young woman asked Mrs. Olsen about the charges.\n\n''You say that all victims should be believed,'' the woman said. ''Should we believe them as well?''"))
       .toEqual(['the woman', 'the woman']);
   });
+
+  it('"said one person with knowledge of the mayor\'s plans": the description keeps its whole post-modifier', () => {
+    expect(speakers("''I have never seen anything this complicated,'' said one person with knowledge of the mayor's plans, who spoke on the condition of anonymity."))
+      .toEqual(["one person with knowledge of the mayor's plans"]);
+  });
 });
