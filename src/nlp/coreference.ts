@@ -497,7 +497,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   // "the Post", "the Clinton campaign": an organisation named in the description itself.
   // Not when the body only modifies a word for a person: "the Senate minority leader" is a person.
   const named = organisationAt(subject.pos, ctx);
-  const personOfNamedBody = !!named && PERSON_NOUN.test(d.head) && !named.name.toLowerCase().split(/[ \u00a0]+/).includes(d.head);
+  const personOfNamedBody = !!named && personNoun(d.head) && !named.name.toLowerCase().split(/[ \u00a0]+/).includes(d.head);
   if (named && d.capitalised.size > 0 && !d.possessor && !personOfNamedBody) return { speaker: named.name.length > d.asWritten.replace(/^the /, '').length ? named.name : d.asWritten, person: null };
   if (d.determiner !== 'the') return { speaker: d.asWritten, person: null };
   if (DOCUMENT_NOUN.test(d.head)) return resolveDocument(subject, d, ctx);

@@ -1300,6 +1300,11 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
       .toEqual(['Harold M. Ruiz']);
   });
 
+  it('"the RNC member said": a body that only modifies a noun for an unnamed person does not make the speaker that body', () => {
+    expect(speakers('The Republican National Committee met in Ohio on Monday.\n\n"Most campaigns run on a much tighter budget," the RNC member said.'))
+      .toEqual(['the RNC member']);
+  });
+
   it('a party and state tag ("(D-Nev.)", ", R-Fla.,") gives the roles a later description uses', () => {
     expect(speakers('Sen. Daniel Marsh, R-Fla., appeared on television after the speech and said the plan failed. Nothing in it "will calm the public," the Florida senator said.'))
       .toEqual(['Daniel Marsh']);
