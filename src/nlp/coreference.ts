@@ -540,6 +540,15 @@ const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
  * last sentences; the person the last sentences are about; anyone given the role. Null when unsure.
  */
 function resolvePersonDescription(pos: number, d: Description, ctx: ResolveContext, nested: boolean): Person | null {
+  const person = describedPerson(pos, d, ctx, nested);
+  if (!person) return null;
+  // "a fashion designer for the company watched ... 'It's hard,' said the designer": someone new and
+  // unnamed brought in with the same head since the person was last named is whom it means.
+  const last = mentionsBefore(ctx, pos).find((m) => m.person === person)?.pos ?? 0;
+  return introducedSince(d.head, last, pos, ctx) ? null : person;
+}
+
+function describedPerson(pos: number, d: Description, ctx: ResolveContext, nested: boolean): Person | null {
   const headKey = roleKey(d.head);
   // Only words for people refer to a person: "the audience", "the crowd" stay as written.
   if (!(GENDERED_NOUN[d.head] || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head))) return null;

@@ -1358,4 +1358,9 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
     expect(speakers("''I have never seen anything this complicated,'' said one person with knowledge of the mayor's plans, who spoke on the condition of anonymity."))
       .toEqual(["one person with knowledge of the mayor's plans"]);
   });
+
+  it('"a fashion designer for X watched ... said the designer": the unnamed designer brought in since, not the designer named before', () => {
+    expect(speakers('Designer Clara Olsen gave a speech on Monday.\n\nAs Olsen spoke, a fashion designer for the Gemini Apparel Group watched from her home and rolled her eyes.\n\n"It is hard enough to come back to work right after having a baby," said the designer.'))
+      .toEqual(['the designer']);
+  });
 });
