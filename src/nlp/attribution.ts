@@ -119,7 +119,7 @@ const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
 // and a second affiliation or role after it ("... in Greenbelt, Maryland, and American University,",
 // "... in Garching, Germany, and co-author of the study,").
-const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0])){3,160},\s*$/u;
+const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?(?:,[ \u00a0]\d{1,3}(?=,))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0])){3,160},\s*$/u;
 /**
  * "The deputy leader of Preston Borough Council, John Lyle, said": a person noun, a body named after
  * "of"/"at"/"for", then the name set off by commas (the body's last word is capitalised, so

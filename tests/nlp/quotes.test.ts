@@ -1283,6 +1283,11 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
       .toEqual(['Angela Moreno']);
   });
 
+  it('"Name, 67, a retired ... in Town, Pa., said": an age set off by commas before the appositive', () => {
+    expect(speakers("''I just do not think she has been truthful about the emails,'' Martha Kline, 67, a retired customer service representative in Allentown, Pa., said in an interview."))
+      .toEqual(['Martha Kline']);
+  });
+
   it('"said his best friend at college, Name": the head noun comes before its post-modifier', () => {
     expect(speakers("Freddy joined a fraternity that spring.\n\n''It may have been his first statement of his own,'' said his best friend at Dartmouth, Paul Fenwick, who remembered it well."))
       .toEqual(['Paul Fenwick']);
