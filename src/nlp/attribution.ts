@@ -636,6 +636,13 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     let j = k;
     const endsPhrase = (w: string) => /[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w));
     while (j + 1 < tokens.length && !endsPhrase(tokens[j]!.text) && (isCapitalised(tokens[j + 1]!.text) || /^(?:de|van|von|al|bin|der)$/.test(tokens[j + 1]!.text) || (ROLE_WORD.test(tokens[j + 1]!.text) && isCapitalised(tokens[j + 2]?.text ?? '')))) j++;
+    // "said Rubio's deputy campaign manager, Rich Beeson,": the owner's role, then the name set off after it.
+    if (/['’]s$/.test(tokens[j]!.text)) {
+      const afterOwner = segment.slice(tokens[j]!.end - offset);
+      const role = POSSESSED_ROLE.exec(afterOwner);
+      const named = role && appositiveName(role[1]!, afterOwner.slice(role[0].length), tokens[j]!.end + role[0].length);
+      if (named) return named;
+    }
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
     if (!endsPhrase(tokens[j]!.text)) {
       let r = j + 1;
@@ -707,6 +714,8 @@ function appositiveName(description: string, rest: string, pos: number): Subject
   if (!personHead(head) && !GENDERED_NOUN[head] && !firstNameGender(m[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) return null;
   return { kind: 'name', text: m[1]!, pos: pos + m[0].indexOf(m[1]!) };
 }
+/** Lower-case words up to a comma after an owner's name: "'s deputy campaign manager" before ", Rich Beeson,". */
+const POSSESSED_ROLE = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,3}\p{Ll}[\p{L}-]*)(?=,)/u;
 const APPOSITIVE_NAME = /^,[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$|[ \u00a0]+(?:of|at|from|with)[ \u00a0])/u;
 const POST_MODIFIER_START_WORD = /^(?:at|of|for|from|with|in|on)$/;
 

@@ -1300,6 +1300,11 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
       .toEqual(['Thomas R. Weller']);
   });
 
+  it('"said Olsen\'s deputy campaign manager, Name,": the name set off after the owner\'s role', () => {
+    expect(speakers('"With half the vote in by Election Day, we are in good shape," said Olsen’s deputy campaign manager, Rick Bellamy, who ran the 2012 ground game.'))
+      .toEqual(['Rick Bellamy']);
+  });
+
   it('"the Senate minority leader": a body that only modifies a word for a person does not make the description the body', () => {
     expect(speakers('Senators met on Monday.\n\nHarold M. Ruiz blasted the plan and defended the bill in an interview with The Post. "I just think what they have done is one of the worst machinations I have ever seen," the Senate minority leader said.'))
       .toEqual(['Harold M. Ruiz']);
