@@ -345,12 +345,18 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
 /** A document written as a definite or possessive description: "the ad", "her new memo". */
 const DOCUMENT_IN = new RegExp(String.raw`^(?:the|his|her|its|their)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}(?:${DOCUMENT_NOUN.source.slice(4, -2)})$`, 'u');
 
+/** A masked quotation after "of" ends the segment: "author of Q   ". */
+const QUOTED_TITLE_AT_END = /(?<=[ \u00a0]of[ \u00a0])Q[ \u00a0]+$/;
+
 /** The nearest noun phrase that ends the segment (see subjectBefore). */
 function phraseBefore(segment: string, offset: number): Subject | null {
   // "Sen. Claire McCaskill (D-Mo.)" and "Mitch McConnell, R-Ky.," carry a party tag before the verb.
   // These patterns end in $, so the engine tries them from every position: each is run only when
   // the cheap test of what it needs passes.
   let s = PARTY_CORE.test(segment) ? segment.replace(PARTY_TAG_AT_END, ' ') : segment;
+  // "As X, author of ''Title,'' put it": a quoted title that ends the appositive, its comma inside
+  // the marks (masked with the title), reads as a word and the comma.
+  if (s.endsWith(' ') && QUOTED_TITLE_AT_END.test(s)) s = s.replace(QUOTED_TITLE_AT_END, (m) => `T,${m.slice(2)}`);
   // "Daryl Kimball, executive director of X, said": the name before the appositive is the subject.
   // "her senior policy adviser, Jake Sullivan, said": the name set off after its role.
   // The tail starts at a word's start, so that the word boundary of the pattern holds.

@@ -1305,6 +1305,11 @@ describe('extractQuotes: round 14 (PolNeAR)', () => {
       .toEqual(['Rick Bellamy']);
   });
 
+  it('"As X, author of \'\'Title,\'\' put it, \'\'...\'\'": the appositive holds a quoted title; the title is not X\'s words', () => {
+    expect(extractQuotes("As Helen Marsh, professor of law at Yale and author of ''The Unwritten Charter,'' put it, ''Senate leaders should remember that a compromise today may be far better for them.''").map((q) => [q.text.slice(0, 10), q.speaker]))
+      .toEqual([['Senate lea', 'Helen Marsh']]);
+  });
+
   it('"the Senate minority leader": a body that only modifies a word for a person does not make the description the body', () => {
     expect(speakers('Senators met on Monday.\n\nHarold M. Ruiz blasted the plan and defended the bill in an interview with The Post. "I just think what they have done is one of the worst machinations I have ever seen," the Senate minority leader said.'))
       .toEqual(['Harold M. Ruiz']);
