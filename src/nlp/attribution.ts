@@ -3,7 +3,7 @@
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
 import { NAME_TITLE_ABBREVIATIONS, ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
-import { GENDERED_NOUN, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
+import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -119,7 +119,7 @@ const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
 // and a second affiliation or role after it ("... in Greenbelt, Maryland, and American University,",
 // "... in Garching, Germany, and co-author of the study,").
-const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0])){3,160},\s*$/u;
+const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?(?:,[ \u00a0]\d{1,3}(?=,))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0])){3,160},\s*$/u;
 /**
  * "The deputy leader of Preston Borough Council, John Lyle, said": a person noun, a body named after
  * "of"/"at"/"for", then the name set off by commas (the body's last word is capitalised, so
@@ -209,11 +209,40 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     if (heard) return subjectBefore(segment.slice(0, heard.index), offset);
   }
   const subject = phraseBefore(segment, offset);
+  if (subject && subject.kind !== 'pronoun' && !subject.viaText) {
+    const person = personOfBody(segment, offset, subject);
+    if (person) return person;
+  }
   if (subject) return subject.kind === 'pronoun' || subject.viaText ? subject : nameBeforeRole(segment, offset, postModifiedSubject(segment, offset, subject) ?? subject);
   // "officials with knowledge of the meeting": no phrase of its own found before the verb, the
   // object of the last preposition may still belong to a noun for people.
   const object = lastPrepositionObject(segment, offset);
   return object && postModifiedSubject(segment, offset, object);
+}
+
+/**
+ * A person's name that opens the clause, then the body they work for, right before the verb: "James
+ * Rowe of the Heritage Institute wrote", "Ann Lake, president and CEO of Acme Foods stated", "Ann
+ * Lake, who is chairman of Our Values PAC said" (the closing comma dropped). Group: the name.
+ */
+const PERSON_OF_BODY_AT_END = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*,?[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,2}\p{Lu}[\p{L}'’-]+)(?:,[ \u00a0]+(?:(?:who|which)[ \u00a0]+(?:is|was)[ \u00a0]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){1,4}?|[ \u00a0]+)(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?(?:\p{Lu}[\p{L}.'’&-]*[ \u00a0]+(?:(?:of|for|and|on)[ \u00a0]+)?){0,6}\p{Lu}[\p{L}'’.-]*[\s\u00a0]*$/u;
+
+/**
+ * The person named before the body that phraseBefore found as the subject ("the Heritage Institute"
+ * in "James Rowe of the Heritage Institute wrote"): the body only says where they work. The name
+ * must open with a known first name, so that "Bank of America" or "Friends of the Earth" stay bodies.
+ */
+function personOfBody(segment: string, offset: number, subject: Subject): Subject | null {
+  const tail = segment.trimEnd().slice(-240);
+  const m = PERSON_OF_BODY_AT_END.exec(tail);
+  if (!m) return null;
+  const name = m[1]!;
+  const nameAt = offset + segment.trimEnd().length - tail.length + m.index + m[0].indexOf(name);
+  // The subject found lies after the name: in its role or its body ("CEO of Acme Foods").
+  if (subject.pos < nameAt + name.length) return null;
+  const parsed = parseNameRun(name);
+  if (!parsed || parsed.tokens.length < 2 || parsed.titleWords.length > 0 || !firstNameGender(parsed.tokens[0]!.toLowerCase())) return null;
+  return { kind: 'name', text: name, pos: nameAt };
 }
 
 /**
@@ -323,12 +352,18 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
 /** A document written as a definite or possessive description: "the ad", "her new memo". */
 const DOCUMENT_IN = new RegExp(String.raw`^(?:the|his|her|its|their)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}(?:${DOCUMENT_NOUN.source.slice(4, -2)})$`, 'u');
 
+/** A masked quotation after "of" ends the segment: "author of Q   ". */
+const QUOTED_TITLE_AT_END = /(?<=[ \u00a0]of[ \u00a0])Q[ \u00a0]+$/;
+
 /** The nearest noun phrase that ends the segment (see subjectBefore). */
 function phraseBefore(segment: string, offset: number): Subject | null {
   // "Sen. Claire McCaskill (D-Mo.)" and "Mitch McConnell, R-Ky.," carry a party tag before the verb.
   // These patterns end in $, so the engine tries them from every position: each is run only when
   // the cheap test of what it needs passes.
   let s = PARTY_CORE.test(segment) ? segment.replace(PARTY_TAG_AT_END, ' ') : segment;
+  // "As X, author of ''Title,'' put it": a quoted title that ends the appositive, its comma inside
+  // the marks (masked with the title), reads as a word and the comma.
+  if (s.endsWith(' ') && QUOTED_TITLE_AT_END.test(s)) s = s.replace(QUOTED_TITLE_AT_END, (m) => `T,${m.slice(2)}`);
   // "Daryl Kimball, executive director of X, said": the name before the appositive is the subject.
   // "her senior policy adviser, Jake Sullivan, said": the name set off after its role.
   // The tail starts at a word's start, so that the word boundary of the pattern holds.
@@ -605,13 +640,22 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   // joined by "and" ("royal commentator and historian Richard Fitzwilliams").
   let k = 0;
   const roleAnd = (i: number) => i > 0 && tokens[i]!.text === 'and' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !verbLike(tokens[i + 1]!.text);
-  while (k < tokens.length - 1 && k < 5 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && (roleAnd(k) || !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase())) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
+  // "said master of ceremonies Asab Al-Tabchi", "said chief of staff Reince Priebus": a role with its own "of".
+  const roleOf = (i: number) => i > 0 && tokens[i]!.text === 'of' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !DETERMINERS.has(tokens[i + 1]!.text) && !PRONOUNS.has(tokens[i + 1]!.text) && !OBJECT_PRONOUN.test(tokens[i + 1]!.text);
+  while (k < tokens.length - 1 && k < 5 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && (roleAnd(k) || roleOf(k) || !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase())) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
   if (k > 0 && !isCapitalised(tokens[k]!.text)) k = 0;
   const startTok = tokens[k]!;
   if (isCapitalised(startTok.text)) {
     let j = k;
     const endsPhrase = (w: string) => /[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w));
     while (j + 1 < tokens.length && !endsPhrase(tokens[j]!.text) && (isCapitalised(tokens[j + 1]!.text) || /^(?:de|van|von|al|bin|der)$/.test(tokens[j + 1]!.text) || (ROLE_WORD.test(tokens[j + 1]!.text) && isCapitalised(tokens[j + 2]?.text ?? '')))) j++;
+    // "said Rubio's deputy campaign manager, Rich Beeson,": the owner's role, then the name set off after it.
+    if (/['’]s$/.test(tokens[j]!.text)) {
+      const afterOwner = segment.slice(tokens[j]!.end - offset);
+      const role = POSSESSED_ROLE.exec(afterOwner);
+      const named = role && appositiveName(role[1]!, afterOwner.slice(role[0].length), tokens[j]!.end + role[0].length);
+      if (named) return named;
+    }
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
     if (!endsPhrase(tokens[j]!.text)) {
       let r = j + 1;
@@ -670,14 +714,23 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
  * is who speaks. `rest` is the segment after the description.
  */
 function appositiveName(description: string, rest: string, pos: number): Subject | null {
-  const head = bare(description.trim().split(/[ \u00a0]+/).pop() ?? '').toLowerCase();
-  if (!personHead(head) && !GENDERED_NOUN[head]) return null;
+  // The head noun comes before a post-modifier: "his best friend at Lehigh" is a friend.
+  const words = description.trim().split(/[ \u00a0]+/);
+  const modifier = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START_WORD.test(w));
+  const head = bare(words[modifier > 0 ? modifier - 1 : words.length - 1] ?? '').toLowerCase();
   // Two capitalised words or more: a first name alone ("his aunt, Jane,") or a day ("the mayor,
-  // Tuesday,") is no full name.
+  // Tuesday,") is no full name. It may be followed by where they work ("Tom Ross of Acme Law").
   const m = APPOSITIVE_NAME.exec(rest);
-  return m ? { kind: 'name', text: m[1]!, pos: pos + m[0].indexOf(m[1]!) } : null;
+  if (!m) return null;
+  // A head the lists do not know as a person's ("another Twitter user, Johanna Bayer") still takes a
+  // name that opens with a known first name.
+  if (!personHead(head) && !GENDERED_NOUN[head] && !firstNameGender(m[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) return null;
+  return { kind: 'name', text: m[1]!, pos: pos + m[0].indexOf(m[1]!) };
 }
-const APPOSITIVE_NAME = /^,[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$)/u;
+/** Lower-case words up to a comma after an owner's name: "'s deputy campaign manager" before ", Rich Beeson,". */
+const POSSESSED_ROLE = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,3}\p{Ll}[\p{L}-]*)(?=,)/u;
+const APPOSITIVE_NAME = /^,[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$|[ \u00a0]+(?:of|at|from|with)[ \u00a0])/u;
+const POST_MODIFIER_START_WORD = /^(?:at|of|for|from|with|in|on)$/;
 
 /** Adjectives that take a phrase after a noun for people: "a person close to", "a source familiar with". */
 const POST_ADJECTIVE = /^(?:familiar|close|closest|briefed|involved|knowledgeable|loyal)$/;
@@ -708,6 +761,8 @@ function postModifierEnd(tokens: Token[], j: number): number {
     const participle = PARTICIPLE.test(lw) && !DETERMINERS.has(prev.toLowerCase()) && !/^\p{Ll}[\p{L}]*-\p{Ll}/u.test(prev);
     // "for one of these candidates": a partitive keeps its "of".
     if (lw === 'of' && PARTITIVE.has(prev.toLowerCase())) continue;
+    // "with knowledge of the governor's dilemma": as before the verb (POST_MODIFIER_AT_END), "with knowledge of" is one preposition.
+    if (lw === 'of' && k === prepAt + 2 && /^knowledge$/.test(bare(prev).toLowerCase())) continue;
     if (k > prepAt + 1 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
     last = k;
     if (/[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w))) break;

@@ -71,8 +71,17 @@ function sentenceIndex(starts: number[], pos: number): number {
   return lo;
 }
 
-const SAME_PRONOUN_HE = /\b(?:he)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
-const SAME_PRONOUN_SHE = /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/iu;
+const SAME_PRONOUN_HE = /\b(?:he)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/giu;
+const SAME_PRONOUN_SHE = /\b(?:she)\s+(?:\w+ly\s+|also\s+|then\s+)?(\p{Ll}+)/giu;
+
+/** Whether the lead of a sentence (at `from`) has the pronoun as the subject of a verb, outside quotations. */
+function sameSubjectPronoun(pattern: RegExp, lead: string, from: number, ctx: ResolveContext): boolean {
+  for (const m of matchesOf(pattern, lead)) {
+    if (ctx.inQuote(from + m.index)) continue;
+    return verbLike(m[1]!);
+  }
+  return false;
+}
 
 /**
  * Name mentions and resolved speakers by position, mentions first at equal positions: a merge of
@@ -170,8 +179,9 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     if (k < here) {
       // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
       const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
-      const chain = samePronoun?.exec(lead);
-      if (chain && verbLike(chain[1]!)) continue;
+      // A "he" inside a quotation is the speaker's word for someone else: it continues no one.
+      const chain = samePronoun && sameSubjectPronoun(samePronoun, lead, from, ctx);
+      if (chain) continue;
       // A sentence about someone written as a description or a pronoun ("The judge rubbed his chin.",
       // "He made the observation ...") is about whoever that is: the chain goes through them, and
       // stops at someone the article does not name.
@@ -191,7 +201,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // names in subject position, then left to right.
     // Whoever the sentence quotes comes first ("X plans to ..., Ben Carson said Monday." is Carson's).
     // A speaker inside a fronted clause ("When Maddow pointed out ..., Clinton seized ...") is not.
-    const mainClause = from + (FRONTED.exec(ctx.text.slice(from, to))?.[0].length ?? 0);
+    const mainClause = from + (FRONTED.exec(ctx.text.slice(from, to))?.[0].length ?? longSubordinateClause(ctx.text, from, inSentence));
     const spoke = inSentence.filter((m) => m.spoke && m.pos >= mainClause);
     const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)) && !possessive(ctx.text, m.pos));
     // Subjects of the main clause before those of a fronted one ("When Maddow pointed out ..., Clinton seized").
@@ -230,7 +240,25 @@ function chainSubject(lead: string, from: number): Subject | null {
   return { kind: 'descriptor', text: rest.slice(0, d[0].length - d[3]!.length).trim(), pos: from + fronted };
 }
 
-const SUBJECT_FOLLOW = /^[^\s,]*(?:,[^,;“”"]{1,120},)?\s+(\p{Ll}[\p{L}-]*)/u;
+const OPENING_SUBORDINATOR = /^[\s\u00a0]*(?:When|While|If|After|Before|Because|Although|Though|Since|Until|Unless|Once)[\s\u00a0]/;
+const COMMA_THEN_TITLES = /,[\s\u00a0]+(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*$/u;
+
+/**
+ * Where the main clause starts in a sentence opened by a subordinate clause too long for FRONTED
+ * ("When Mr. Trump tried to defend ... in 1989, Mr. Kasich forcefully differed."): at the first name
+ * right after a comma (titles aside). 0 when the sentence opens otherwise or no name follows a comma.
+ */
+function longSubordinateClause(text: string, from: number, inSentence: ReadonlyArray<{ pos: number }>): number {
+  if (!OPENING_SUBORDINATOR.test(text.slice(from, from + 12))) return 0;
+  const after = inSentence.find((m) => COMMA_THEN_TITLES.test(text.slice(Math.max(from, m.pos - 40), m.pos)));
+  return after ? after.pos - from : 0;
+}
+
+// After the name: an appositive set off by commas, or by dashes ("Whit Ayres -- author of ..., which ... -- is"),
+// or where they work ("Darran Whiting of Liberty Baptist Church in Marion, said"), then the verb. An
+// appositive that opens with another full name ("One pastor backing Mr. Cruz, Darran Whiting of ...,
+// said") makes that name the subject, not this one.
+const SUBJECT_FOLLOW = /^[^\s,]*(?:,(?![ \u00a0]+\p{Lu}\p{Ll}+[ \u00a0]+\p{Lu}\p{Ll}+\b(?![’']))[^,;“”"]{1,120},|[ \u00a0]+(?:--|—|–)[^;“”"]{1,200}?(?:--|—|–)|[ \u00a0]+(?:of|at|from)[ \u00a0][^,;“”"]{1,80},)?\s+(\p{Ll}[\p{L}-]*)/u;
 
 function sentenceInitial(before: string): boolean {
   const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);
@@ -260,7 +288,7 @@ function invertedSubject(text: string, sentenceStart: number, pos: number): bool
 }
 
 function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
-  const after = text.slice(m.pos, m.pos + 160);
+  const after = text.slice(m.pos, m.pos + 280);
   // Skip over the name itself: up to the first character that is not part of a capitalised run.
   const rest = after.replace(/^(?:\p{Lu}[\p{L}.’'-]*\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
   if (/^[’']s\b/.test(rest)) return false;
@@ -345,7 +373,10 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   if (!parsed) return { speaker: subject.text, person: null };
   const tokens = parsed.tokens.map(bareWord);
   const surname = surnameOf(tokens);
-  let candidates = ctx.index.people.filter((p) => p.surname === surname && tokens.every((t) => p.nameTokens.includes(t)));
+  // Tokens compare as surname keys ("Assad" is a token of "Bashar al-Assad").
+  const keys = (list: string[]) => list.map((t) => surnameOf([t]));
+  const wanted = keys(tokens);
+  let candidates = ctx.index.people.filter((p) => p.surname === surname && wanted.every((t) => keys(p.nameTokens).includes(t)));
   if (candidates.length === 0 && tokens.length === 1)
     candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
   if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };
@@ -464,8 +495,10 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     return d.head === 'campaign' ? { speaker: `the ${owner.fullName.split(' ').pop()} campaign`, person: null } : { speaker: owner.fullName, person: owner };
   }
   // "the Post", "the Clinton campaign": an organisation named in the description itself.
+  // Not when the body only modifies a word for a person: "the Senate minority leader" is a person.
   const named = organisationAt(subject.pos, ctx);
-  if (named && d.capitalised.size > 0 && !d.possessor) return { speaker: named.name.length > d.asWritten.replace(/^the /, '').length ? named.name : d.asWritten, person: null };
+  const personOfNamedBody = !!named && personNoun(d.head) && !named.name.toLowerCase().split(/[ \u00a0]+/).includes(d.head);
+  if (named && d.capitalised.size > 0 && !d.possessor && !personOfNamedBody) return { speaker: named.name.length > d.asWritten.replace(/^the /, '').length ? named.name : d.asWritten, person: null };
   if (d.determiner !== 'the') return { speaker: d.asWritten, person: null };
   if (DOCUMENT_NOUN.test(d.head)) return resolveDocument(subject, d, ctx);
   const orgHead = organisationHead(d.modifiers.includes('editorial') && d.head === 'board' ? 'editors' : d.head);
@@ -507,6 +540,15 @@ const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
  * last sentences; the person the last sentences are about; anyone given the role. Null when unsure.
  */
 function resolvePersonDescription(pos: number, d: Description, ctx: ResolveContext, nested: boolean): Person | null {
+  const person = describedPerson(pos, d, ctx, nested);
+  if (!person) return null;
+  // "a fashion designer for the company watched ... 'It's hard,' said the designer": someone new and
+  // unnamed brought in with the same head since the person was last named is whom it means.
+  const last = mentionsBefore(ctx, pos).find((m) => m.person === person)?.pos ?? 0;
+  return introducedSince(d.head, last, pos, ctx) ? null : person;
+}
+
+function describedPerson(pos: number, d: Description, ctx: ResolveContext, nested: boolean): Person | null {
   const headKey = roleKey(d.head);
   // Only words for people refer to a person: "the audience", "the crowd" stay as written.
   if (!(GENDERED_NOUN[d.head] || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head))) return null;
@@ -669,6 +711,12 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     if (speaking?.speaker && (!speaking.person || personGender(speaking.person) === null)) return { speaker: speaking.speaker, person: null };
     return { speaker: d.asWritten, person: null };
   }
+  // "Twitter acknowledged that ... '...,' the company said": a body the organisation index does not
+  // know, the subject that spoke in the last two sentences, is nearer than the last company it knows
+  // (a name the article never gives a he or she: a body is no person).
+  const recent = recentSpeaker(subject.pos, ctx);
+  const body = recent && (!recent.resolution.person || personGender(recent.resolution.person) === null);
+  if (recent && body && recent.at > mention.end && !organisationAt(recent.at, ctx)) return { speaker: recent.resolution.speaker, person: null };
   return { speaker: mention.org.name, person: null };
 }
 
@@ -786,6 +834,11 @@ function previousWriter(pos: number, ctx: ResolveContext): { pos: number; resolu
 /** The named subject of one of the two sentences before pos, when that sentence says they spoke or issued something. */
 const RELATIVE_WHO_AT_END = /[\s\u00a0,](?:who|whom)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
 function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | null {
+  return recentSpeaker(pos, ctx)?.resolution ?? null;
+}
+
+/** recentSpeakingSubject, with where its subject stands. */
+function recentSpeaker(pos: number, ctx: ResolveContext): { resolution: Resolution; at: number } | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
   for (let k = here - 1; k >= Math.max(0, here - 2); k--) {
@@ -797,7 +850,7 @@ function recentSpeakingSubject(pos: number, ctx: ResolveContext): Resolution | n
     if (RELATIVE_WHO_AT_END.test(sentence.slice(Math.max(0, verb - 12), verb))) continue;
     const subject = soleSubjectBefore(sentence.slice(0, verb), starts[k]!, ctx);
     const r = subject && resolveSubject(subject, ctx);
-    if (r && named(r)) return r;
+    if (r && named(r)) return { resolution: r, at: subject.pos };
   }
   return null;
 }

@@ -127,6 +127,7 @@ const ROLE_SYNONYMS: Record<string, string> = {
   businessman: 'businessman', mogul: 'businessman', tycoon: 'businessman', developer: 'businessman',
   secretary: 'secretary', minister: 'minister', prof: 'professor', professor: 'professor', dr: 'doctor',
   doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge', atty: 'attorney', attorney: 'attorney',
+  democratic: 'democrat', democrat: 'democrat', gop: 'republican', republican: 'republican',
 };
 
 // First names common in the news. They are read before the package's list (gender-detection-from-name),
@@ -161,7 +162,8 @@ const FEMALE_NAMES = new Set(
 );
 
 /**
- * A run of capitalised words (with initials), allowing particles such as "de" and "van". A trailing
+ * A run of capitalised words (with initials), allowing particles such as "de" and "van", a joined "al-", and a
+ * quoted nickname after the first word ('Juan "Chico" Manriquez', not 'Marine John "Tig" Tiegen'). A trailing
  * period belongs to a name word only in titles and initials ("Mr.", "John F. Kerry"), never to the
  * last word of a sentence ("... on Monday. He"). Every name word starts with a capital; the leading
  * lookahead says so and lets the engine skip other positions faster. Arguments are the contents
@@ -170,7 +172,7 @@ const FEMALE_NAMES = new Set(
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
   const nameWord = String.raw`(?:(?:${NAME_TITLE_ABBREVIATIONS})\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
   return new RegExp(
-    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0])?${nameWord})*`,
+    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0]["“][${upper}][${lower}'’.-]*["”](?=[ \u00a0][${upper}]))?(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
     'gu',
   );
 }
@@ -250,10 +252,13 @@ export interface ParsedName {
   gender: Gender | null;
 }
 
+const NICKNAME = /^["“].*["”]$/;
+
 /** Splits "Russian President Vladimir Putin's" into role words and the name proper. */
 export function parseNameRun(run: string): ParsedName | null {
   // Most runs are one word: no need to split those.
-  const words = /[ \u00a0]/.test(run) ? run.split(/[ \u00a0]+/).filter(Boolean) : run ? [run] : [];
+  // A nickname in quotation marks ('Juan "Chico" Manriquez') is no part of the name.
+  const words = /[ \u00a0]/.test(run) ? run.split(/[ \u00a0]+/).filter((w) => w && !NICKNAME.test(w)) : run ? [run] : [];
   const titleWords: string[] = [];
   let gender: Gender | null = null;
   let i = 0;
@@ -445,8 +450,13 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv|v)$/;
 
 /** The family name among a name's bare tokens: the last one that is not "Jr." or "IV". */
 export function surnameOf(tokens: string[]): string {
-  for (let i = tokens.length - 1; i > 0; i--) if (!GENERATION.test(tokens[i]!)) return tokens[i]!;
-  return tokens[0]!;
+  for (let i = tokens.length - 1; i > 0; i--) if (!GENERATION.test(tokens[i]!)) return withoutArticle(tokens[i]!);
+  return withoutArticle(tokens[0]!);
+}
+
+/** "al-Awlaki", "Al-Awlaki", "el-Sisi": the Arabic article joined to a surname is no part of the key, so "Awlaki" and "Al-Awlaki" find "Anwar al-Awlaki". */
+function withoutArticle(token: string): string {
+  return token.length > 4 && (token.startsWith('al-') || token.startsWith('el-')) ? token.slice(3) : token;
 }
 
 /** parseNameRun(run) with its surname and whether it looks like a person's name (memoised). */
@@ -646,6 +656,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         if (GENDERED_NOUN[w] === 'm') person.maleVotes += 3;
         if (GENDERED_NOUN[w] === 'f') person.femaleVotes += 3;
       }
+      // "Harry Reid (D-Nev.)", "Marco Rubio, R-Fla.,": the party and the state are roles ("the
+      // Senate Democratic leader", "the Florida senator").
+      if (hit.countMentions) for (const w of partyTagRoles(text, hit.end)) person.roles.add(w);
       // "the Trump campaign", "Obama administration": the name is a modifier, not a mention of the person.
       const following = text.slice(hit.end, hit.end + 60);
       const modifierUse = hit.countMentions && (MODIFIER_NOUN.test(following) || modifierBeforeName(following));
@@ -847,6 +860,9 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
     const w = before[i]!;
     // Role words stop at punctuation and at a line break ("...Her Dad Killed Himself.\n\nBetsy Sharp").
     if (/[,.;:!?"“”()][\s\u00a0]*$/.test(w) || w.includes('\n') || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
+    // "a young woman asked Mrs. Clinton": a verb right before the name ends its subject; the words
+    // before the verb describe someone else.
+    if (i === 1 && /^\p{Ll}+$/u.test(w) && (IRREGULAR_VERB.test(w) || /[^e]ed$/.test(w))) break;
     roles.push(roleKey(w));
   }
   // An appositive starts with a comma, perhaps after a possessive.
@@ -862,6 +878,36 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
     }
   }
   return roles.filter((r) => r.length > 1);
+}
+
+/** A party and state tag right after a name: "(D-Nev.)", ", R-Fla.,", "(I-Vt.)". Groups: the party letter, the state. */
+const PARTY_TAG_AFTER = /^,?[ \u00a0]*\(?([RDI])-([A-Z][A-Za-z.]*(?:[ \u00a0]?[A-Z][A-Za-z.]*)?)[),]/;
+const PARTY_WORD: Record<string, string> = { R: 'republican', D: 'democrat', I: 'independent' };
+/** The states as the tags write them (AP style and postal codes), with the name a description uses. */
+const STATE_OF_TAG: Record<string, string> = Object.fromEntries(
+  ('ala al alabama|alaska ak alaska|ariz az arizona|ark ar arkansas|calif ca california|colo co colorado|conn ct connecticut|' +
+    'del de delaware|fla fl florida|ga ga georgia|hawaii hi hawaii|idaho id idaho|ill il illinois|ind in indiana|iowa ia iowa|' +
+    'kan ks kansas|ky ky kentucky|la la louisiana|maine me maine|md md maryland|mass ma massachusetts|mich mi michigan|' +
+    'minn mn minnesota|miss ms mississippi|mo mo missouri|mont mt montana|neb ne nebraska|nev nv nevada|nh nh new-hampshire|' +
+    'nj nj new-jersey|nm nm new-mexico|ny ny new-york|nc nc north-carolina|nd nd north-dakota|ohio oh ohio|okla ok oklahoma|' +
+    'ore or oregon|pa pa pennsylvania|ri ri rhode-island|sc sc south-carolina|sd sd south-dakota|tenn tn tennessee|' +
+    'texas tx texas|utah ut utah|vt vt vermont|va va virginia|wash wa washington|wva wv west-virginia|wis wi wisconsin|wyo wy wyoming')
+    .split('|')
+    .flatMap((entry) => {
+      const [ap, postal, name] = entry.split(' ') as [string, string, string];
+      return [[ap, name], [postal, name]];
+    }),
+);
+
+/** The roles a party tag right after a name gives: the party ("democrat") and the state's one-word name ("nevada"). */
+function partyTagRoles(text: string, nameEnd: number): string[] {
+  const c = text.charCodeAt(nameEnd);
+  if (c !== 0x20 && c !== 0x2c && c !== 0xa0) return [];
+  const m = PARTY_TAG_AFTER.exec(text.slice(nameEnd, nameEnd + 24));
+  if (!m) return [];
+  const state = STATE_OF_TAG[m[2]!.toLowerCase().replace(/[. \u00a0]/g, '')];
+  // Two-word states ("new-york") are no single modifier word: the party alone counts for them.
+  return [PARTY_WORD[m[1]!]!, ...(state && !state.includes('-') ? [state] : [])];
 }
 
 const isSpaceOrNbsp = (code: number): boolean => code === 0x20 || code === 0xa0;

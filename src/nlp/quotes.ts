@@ -607,6 +607,9 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
   for (const w of work) {
     let speaker: string | null = null;
     let person: Person | null = null;
+    // "As X, author of ''America's Unwritten Constitution,'' put it": a title inside its own cue's words
+    // is part of the subject, not what the cue reports.
+    if (w.cue && w.span.open > w.cue.pos && w.span.close < w.cue.pos + w.cue.text.length && TITLE_BEFORE.test(text.slice(Math.max(0, w.span.open - 20), w.span.open))) w.cue = null;
     if (w.cue?.subject) {
       const r = resolveSubject(w.cue.subject, ctx);
       speaker = r.speaker;
@@ -640,6 +643,9 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
   }
   return quotes;
 }
+
+/** Words a quoted title follows: "author of ", "the book ", "titled ". */
+const TITLE_BEFORE = /\b(?:of|book|film|show|series|novel|memoir|titled|entitled)[ \u00a0]*$/;
 
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {
   const { span, masked, paragraph } = w;
