@@ -9,7 +9,7 @@
 // the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
-import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS } from './lexicon.ts';
+import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STOP_WORDS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
@@ -501,7 +501,7 @@ function endsWithAbbreviation(text: string, end: number): boolean {
 }
 
 /** Sentence start offsets (absolute) in a masked paragraph. */
-function sentenceStarts(masked: string, p: Paragraph): number[] {
+function sentenceStarts(text: string, masked: string, p: Paragraph): number[] {
   const starts = [p.start];
   for (const m of masked.matchAll(/[.!?]+[)\]]*(?=[\s\u00a0]+[\p{Lu}\d(Q])/gu)) {
     if (m[0] === '.' && endsWithAbbreviation(masked, m.index)) continue;
@@ -509,7 +509,16 @@ function sentenceStarts(masked: string, p: Paragraph): number[] {
     while (next < masked.length && /[\s\u00a0]/.test(masked[next]!)) next++;
     starts.push(p.start + next);
   }
-  return starts;
+  // A caption run into the text with no stop ("... after the 'angry comments' On his show, ..."): a
+  // quotation closed without punctuation before a capitalised word that opens sentences.
+  for (const m of masked.matchAll(/(?<=(?:^|[\s\u00a0([])Q[\s\u00a0]*['’"”»]?[\s\u00a0]+)(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}'’-])/gu)) {
+    const word = p.start + m.index;
+    let close = word - 1;
+    while (close > p.start && /[\s\u00a0]/.test(text[close]!)) close--;
+    if (m[1] === 'I' || !STOP_WORDS.has(m[1]!.toLowerCase()) || !/['’"”»]/.test(text[close]!) || !/[\p{L}\p{N}]/u.test(text[close - 1] ?? '')) continue;
+    starts.push(word);
+  }
+  return starts.length > 1 ? [...new Set(starts)].sort((a, b) => a - b) : starts;
 }
 
 interface Working {
@@ -535,10 +544,13 @@ interface Working {
  * `text` is exactly `article.slice(start, end)`: the words inside the marks, with any punctuation
  * the article put inside them (`"...intensified,"` keeps its comma).
  */
-export function extractQuotes(text: string, options: { title?: string } = {}): FoundQuote[] {
-  const paragraphs = splitParagraphs(text);
-  const spans = findQuoteSpans(text, paragraphs);
+export function extractQuotes(original: string, options: { title?: string } = {}): FoundQuote[] {
+  const paragraphs = splitParagraphs(original);
+  const spans = findQuoteSpans(original, paragraphs);
   if (spans.length === 0) return [];
+  // Names, cues and speakers are read on a copy without stray stops ("Roger Kellet . said"); the
+  // quotations keep the article's own text.
+  const text = withoutStrayStops(original);
   const index = indexPeople(text, spans.map((s) => [s.open, s.close] as [number, number]), options.title);
 
   const spansByParagraph = new Map<number, QuoteSpan[]>();
@@ -558,7 +570,7 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
   const startsOf = (pi: number): number[] => {
     let st = startsCache.get(pi);
     if (!st) {
-      st = sentenceStarts(maskOf(pi), paragraphs[pi]!);
+      st = sentenceStarts(text, maskOf(pi), paragraphs[pi]!);
       startsCache.set(pi, st);
     }
     return st;
@@ -624,14 +636,14 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
   // Pieces that inherited a cue take the resolved speaker of the quote they inherited from.
   for (const w of work) {
     const q: FoundQuote = {
-      text: text.slice(w.span.start, w.span.end),
+      text: original.slice(w.span.start, w.span.end),
       speaker: w.speaker,
       verified: true,
       start: w.span.start,
       end: w.span.end,
       fragment: isFragment(text, w),
     };
-    if (w.cue) q.cue = w.cue.text;
+    if (w.cue) q.cue = text === original ? w.cue.text : w.cue.text.replace(/ {2,}/g, ' ');
     // Words in quotation marks inside the reporter's own sentence, which no one in the text is said
     // to have said, are scare quotes, titles and nicknames ("Celebrity Apprentice", "self-deportation"),
     // not quotations of speech.
@@ -639,6 +651,18 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
     quotes.push(q);
   }
   return quotes;
+}
+
+// A stop written with a space before it that cannot end a sentence: CNN/DailyMail's text breaks
+// lines inside sentences as " . " ("Roger Kellet . said", "the . 61-year-old", "A . later
+// message"). One before a lower-case word or a digit (as sentences.ts reads it), or after an
+// article, a preposition or a title, which no sentence ends on.
+const STRAY_STOP = /(?<=[\p{L}\p{N},] )\.(?= +[\p{Ll}\p{N}])|(?<=(?:^|[\s\u00a0])(?:a|an|the|of|for|and|or|to|in|on|at|by|with|from|A|An|The|Mr|Mrs|Ms|Dr) )\.(?= +\S)/gu;
+
+/** The text with each stray stop (STRAY_STOP) read as a space: the same length, so offsets hold. */
+export function withoutStrayStops(text: string): string {
+  if (!text.includes(' . ')) return text;
+  return text.replace(STRAY_STOP, ' ');
 }
 
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {

@@ -1264,3 +1264,23 @@ describe('extractQuotes: an outlet with a hyphenated name and a "Team X" are no 
       .toEqual(['Peter Olsen']);
   });
 });
+
+describe('extractQuotes: Daily Mail text (round 14, cnndm)', () => {
+  const found = (text: string) => extractQuotes(text).map((q) => [q.speaker, q.cue ?? null]);
+
+  it('a stray " . " inside a sentence does not hide the cue ("Roger Kellet . said", "A . later message")', () => {
+    const text = "The family cat chased off a neighbour's dog. 'It was amazing to watch a small cat . take on a dog like that,' Roger Kellet . said.\n\n'We will write to the council,' a Westfield Council . spokesman said.\n\nA . later statement said: 'The council is looking into the attack and will report back.'";
+    expect(found(text)).toEqual([
+      ['Roger Kellet', 'Roger Kellet said'],
+      ['a Westfield Council spokesman', 'a Westfield Council spokesman said'],
+      ['a later statement', 'A later statement said'],
+    ]);
+    // The quotation itself stays as the article wrote it.
+    expect(extractQuotes(text)[0]!.text).toBe('It was amazing to watch a small cat . take on a dog like that,');
+  });
+
+  it('a caption run into the text after a quotation ends its sentence ("the \'offensive remarks\' On his show, ...")', () => {
+    const text = "Advertisers deserted the radio host Tom Grady this week. A bank also pulled its advertising after the 'offensive remarks' On his show yesterday, Mr Grady defended his words and went on to say that his critics were 'just looking for a fight'.";
+    expect(extractQuotes(text).find((q) => q.text.startsWith('just'))?.speaker).toBe('Tom Grady');
+  });
+});
