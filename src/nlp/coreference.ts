@@ -306,7 +306,7 @@ const NAME_THEN_WHO = /^,?[\s\u00a0]+(?:who|whom)[\s\u00a0]+$/;
  * indefinite article or "one", as the subject of a sentence (an appositive or relative clause may
  * follow it before the verb).
  */
-const UNNAMED_SUBJECT = /^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
 
 /**
@@ -320,17 +320,22 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   const here = sentenceIndex(starts, pos);
   if (here < 1) return null;
   const lead = ctx.text.slice(starts[here]!, pos);
-  if (lead.slice(FRONTED.exec(lead)?.[0].length ?? 0).trim() !== '') return null;
+  if (lead.slice(FRONTED.exec(lead)?.[0].length ?? 0).trim() !== '' && !afterOpeningQuotation(starts[here]!, pos, ctx)) return null;
   // A quotation that ends the paragraph before may open the sentence as the masking reads it.
   let from = starts[here - 1]!;
   while (from < starts[here]! && (ctx.inQuote(from) || /[\s'‘’"“”.,]/.test(ctx.text[from]!))) from++;
   const prev = ctx.text.slice(from, starts[here]!);
   const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
-  const m = UNNAMED_SUBJECT.exec(prev.slice(fronted));
+  // The head is the last word before a verb: "A hospital spokesman said" has two words before it.
+  const m = UNNAMED_SUBJECT.map((re) => re.exec(prev.slice(fronted))).find((x) => x && (verbLike(x[3]!) || SUBJECT_VERB.test(x[3]!)));
   if (!m) return null;
   // "A reporter asked Sanders how he felt. He replied:": a name after the verb is who answers.
   const verbEnd = from + fronted + m[0].length;
   if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < starts[here]! && x.person.evidence > 0)) return null;
+  // "One local woman, Karen Robison, pulled ...": named in an appositive, so the name is who it is.
+  const headEnd = from + fronted + /^\S+[ \u00a0]+/u.exec(m[0])![0].length + m[1]!.length + m[2]!.length;
+  const named = /^,[ \u00a0]+/.exec(ctx.text.slice(headEnd, verbEnd));
+  if (named && ctx.index.mentions.some((x) => x.start === headEnd + named[0].length)) return null;
   const head = m[2]!;
   if (!personHead(head) || !(verbLike(m[3]!) || SUBJECT_VERB.test(m[3]!))) return null;
   const gender = GENDERED_NOUN[head];
@@ -339,6 +344,16 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head;
   return phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
 }
+
+/** "'We are delighted,' he said": the pronoun comes right after a quotation that opens its sentence. */
+function afterOpeningQuotation(sentenceStart: number, pos: number, ctx: ResolveContext): boolean {
+  let k = sentenceStart;
+  while (k < pos && /[\s\u00a0]/.test(ctx.text[k]!)) k++;
+  if (!QUOTE_MARK.test(ctx.text[k] ?? '') || !ctx.inQuote(k + 1)) return false;
+  while (k < pos && (ctx.inQuote(k) || /[\s\u00a0'‘’"“”,.!?—–-]/.test(ctx.text[k]!))) k++;
+  return k === pos;
+}
+const QUOTE_MARK = /['‘’"“”]/;
 
 function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   const parsed = parseNameRun(subject.text);
@@ -404,7 +419,8 @@ function parseDescription(text: string): Description {
   // "the paper's editorial board", "Clinton's campaign": the owner, then what it owns.
   const owned = /^(.*?\S)['’]s?[ \u00a0]+(.+)$/u.exec(text);
   const possessor = owned ? owned[1]! : null;
-  const own = owned ? owned[2]! : text;
+  // "the mother-of-two" is a mother, as "the mother of two" is.
+  const own = (owned ? owned[2]! : text).replace(PARENT_OF_N, '$1 of $2');
   const words = own.split(/[\s\u00a0]+/).map(bareWord).filter(Boolean);
   const determiner = possessor ? 'the' : words[0] ?? '';
   // The head noun comes before an "of" phrase or another post-modifier: "the mother of three" is a
@@ -418,6 +434,7 @@ function parseDescription(text: string): Description {
 }
 
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+const PARENT_OF_N = /\b(\p{L}+)-of-(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/giu;
 
 /**
  * Whether a post-modifier ties the head to another person or body: "for"/"to" anything ("the lawyer

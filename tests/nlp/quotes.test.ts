@@ -1284,3 +1284,27 @@ describe('extractQuotes: Daily Mail text (round 14, cnndm)', () => {
     expect(extractQuotes(text).find((q) => q.text.startsWith('just'))?.speaker).toBe('Tom Grady');
   });
 });
+
+describe('extractQuotes: how Daily Mail refers back to people (round 14)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+  const family = "Sarah Jones, 34, from Leeds, was rushed to hospital in March. Her husband, Mark Jones, 36, stayed by her side for three weeks.\n\n";
+
+  it('"the 34-year-old said" is the person the article gave that age ("Sarah Jones, 34,"), not the last one named', () => {
+    expect(speakers(`${family}'I owe the nurses everything and I will never forget it,' the 34-year-old said.\n\n'We are just so happy to have her home,' the 36-year-old added.`))
+      .toEqual(['Sarah Jones', 'Mark Jones']);
+  });
+
+  it('"the mother-of-two" refers back as "the mother of two" does', () => {
+    expect(speakers(`${family}'The nurses were wonderful to all of us,' said the mother-of-two.`)).toEqual(['Sarah Jones']);
+  });
+
+  it('"he said" after a quotation, right after a sentence whose subject is "a hospital spokesman", is the spokesman', () => {
+    expect(speakers(`${family}A hospital spokesman said the trust was delighted. 'We wish Mrs Jones all the very best,' he said.`))
+      .toEqual(['a hospital spokesman']);
+  });
+
+  it('but not when the description is followed by a name ("One local woman, Karen Robison, ...")', () => {
+    expect(speakers("One local woman, Karen Robison, stopped the mayor after the event.\n\n'I am so glad you came,' she told him."))
+      .toEqual(['Karen Robison']);
+  });
+});
