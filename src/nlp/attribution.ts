@@ -3,7 +3,7 @@
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
 import { NAME_TITLE_ABBREVIATIONS, ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
-import { GENDERED_NOUN, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
+import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -412,6 +412,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     // "other right-wing Israeli leaders": a nationality alone, with no determiner, modifies a noun; it names no one.
     if (j === i && !(before && DETERMINERS.has(before)) && nationalityAdjective(bare(last.text))) return null;
     if (before && DETERMINERS.has(before) && j - 1 >= 0) {
+      const member = personOfBody(s, tokens, j - 1, offset);
+      if (member) return member;
       return { kind: 'descriptor', text: s.slice(tokens[j - 1]!.start - offset, last.end - offset), pos: tokens[j - 1]!.start };
     }
     if (before && /['’]s$/.test(before) === false && !CLAUSE_STOP.has(before) && !/[,;:]$/.test(before) && before !== 'q' && /^\p{Ll}/u.test(tokens[j - 1]!.text) && j - 1 >= 0) {
@@ -718,6 +720,25 @@ export interface VerbHit {
 /** \w of a regex without the u flag: ASCII letters, digits and the underscore. */
 function isRegexWordChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/**
+ * "Richard Harrington of the Marine Conservation Society said": a person's name right before "of",
+ * "from" or "at" and the body at `the` (a token index) is the subject, not the body. The name must
+ * be two capitalised words or more opening with a known first name ("the Secretary of the Navy" and
+ * "the Bank of the West" keep their descriptor).
+ */
+function personOfBody(s: string, tokens: Token[], the: number, offset: number): Subject | null {
+  if (the < 2 || bare(tokens[the]!.text).toLowerCase() !== 'the' || !/^(?:of|from|at)$/.test(tokens[the - 1]!.text)) return null;
+  const end = the - 2;
+  let k = end;
+  while (k - 1 >= 0 && end - k < 3 && isCapitalised(tokens[k - 1]!.text) && !/[,;:!?"“”]$/.test(tokens[k - 1]!.text)) k--;
+  while (k < end && CLAUSE_OPENER.has(tokens[k]!.text)) k++;
+  if (end - k < 1 || !isCapitalised(tokens[end]!.text) || /[,;:!?"“”]$/.test(tokens[end]!.text)) return null;
+  const text = s.slice(tokens[k]!.start - offset, tokens[end]!.end - offset);
+  const parsed = parseNameRun(text);
+  if (!parsed || parsed.tokens.length < 2 || DETERMINERS.has(parsed.tokens[0]!.toLowerCase()) || !firstNameGender(parsed.tokens[0])) return null;
+  return { kind: 'name', text, pos: tokens[k]!.start };
 }
 
 /** End of the run of \w characters starting at `from`. */

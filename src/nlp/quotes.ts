@@ -13,7 +13,7 @@ import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STOP_WORDS } fro
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
-import { type Person, indexPeople } from './people.ts';
+import { type Person, indexPeople, verbLike } from './people.ts';
 import { OrganisationIndex } from './organisations.ts';
 export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
 
@@ -659,10 +659,29 @@ export function extractQuotes(original: string, options: { title?: string } = {}
 // article, a preposition or a title, which no sentence ends on.
 const STRAY_STOP = /(?<=[\p{L}\p{N},] )\.(?= +[\p{Ll}\p{N}])|(?<=(?:^|[\s\u00a0])(?:a|an|the|of|for|and|or|to|in|on|at|by|with|from|A|An|The|Mr|Mrs|Ms|Dr) )\.(?= +\S)/gu;
 
-/** The text with each stray stop (STRAY_STOP) read as a space: the same length, so offsets hold. */
+/** The text with each stray stop (STRAY_STOP, strayBetweenNames) read as a space: the same length, so offsets hold. */
 export function withoutStrayStops(text: string): string {
   if (!text.includes(' . ')) return text;
-  return text.replace(STRAY_STOP, ' ');
+  return text.replace(STRAY_STOP, ' ').replace(STOP_BEFORE_CAPITAL, (stop, at: number) => (strayBetweenNames(text, at) ? ' ' : stop));
+}
+
+const STOP_BEFORE_CAPITAL = /(?<=\p{Lu}[\p{L}'’-]* )\.(?= \p{Lu})/gu;
+
+/**
+ * A stray stop between two capitalised words ("John Tully, of the Met Police . Federation, said",
+ * "Richard Harrington of the Marine . Conservation Society said"): what it would end is a few words
+ * since the last stop, colon or quotation mark, with no verb, so no sentence; and the word after
+ * is not one that opens sentences ("And", "The", "He"). A picture caption run into the text ends
+ * in a stop too, but has more words or a verb ("... poses with the creature, measuring 3ft . Richard").
+ */
+function strayBetweenNames(text: string, at: number): boolean {
+  const next = /^ (\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(at + 1, at + 40))?.[1] ?? '';
+  if (next === 'I' || STOP_WORDS.has(next.toLowerCase())) return false;
+  let from = at - 1;
+  while (from > 0 && at - from < 80 && !/[.!?:;\n'‘’"“”()]/.test(text[from - 1]!)) from--;
+  if (from > 0 && at - from >= 80) return false;
+  const words = text.slice(from, at).split(/[\s\u00a0,]+/).filter(Boolean);
+  return words.length <= 6 && !words.some((w) => /^\p{Ll}/u.test(w) && (verbLike(w) || /ing$/.test(w)));
 }
 
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {

@@ -1308,3 +1308,23 @@ describe('extractQuotes: how Daily Mail refers back to people (round 14)', () =>
       .toEqual(['Karen Robison']);
   });
 });
+
+describe('extractQuotes: names across a stray stop, and "Name of the Body said" (round 14, cnndm)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Peter Moss, of the Met Police . Federation, said ... He said:" is Moss, not the officer he spoke about', () => {
+    expect(speakers("On the beat: Sergeant Tom Baker guiding marchers through central London . Frontline officers are now in talks over fitness tests. Peter Moss, of the Met Police . Federation, said Sgt Baker spends most of his time at a desk. He said: 'Everyone should be fit for the job they do.'"))
+      .toEqual(['Peter Moss']);
+  });
+
+  it('a caption that ends in a stop still ends before the next sentence ("Sarah and Mark Jones . And ...")', () => {
+    expect(speakers("Happy pair: Sarah and Mark Jones . And they could not be happier. Mark Jones said: 'We are so glad to be home again.'"))
+      .toEqual(['Mark Jones']);
+  });
+
+  it('"Richard Harrington of the Marine Conservation Society said" is Harrington; "the Secretary of the Navy" stays as before', () => {
+    expect(speakers("Jellyfish seen off Dorset\n\nRichard Harrington of the Marine . Conservation Society said: 'Please do not touch them at all.'\n\nDr Anna Price from the University of Leeds said: 'It is a big step forward.'"))
+      .toEqual(['Richard Harrington', 'Anna Price']);
+    expect(speakers("The Secretary of the Navy said: 'We will look at it again.'")).toEqual(['the Navy']);
+  });
+});
