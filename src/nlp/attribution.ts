@@ -469,6 +469,12 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       j--;
       continue;
     }
+    // "a Department for Transport spokesman", "a British Association of Martial Arts spokesman": a
+    // body's name, capitalised on both sides of its "for", "of" or "and", modifies the head.
+    if (/^(?:for|of|and|&)$/.test(w) && j < i && j >= 1 && personHead(lastWord) && isCapitalised(tokens[j + 1]!.text) && isCapitalised(tokens[j - 1]!.text) && !/[,;:!?"“”]$/.test(tokens[j - 1]!.text)) {
+      j--;
+      continue;
+    }
     if (CLAUSE_STOP.has(lw) || PRONOUNS.has(lw)) break;
     j--;
   }

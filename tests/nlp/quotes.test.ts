@@ -1328,3 +1328,10 @@ describe('extractQuotes: names across a stray stop, and "Name of the Body said" 
     expect(speakers("The Secretary of the Navy said: 'We will look at it again.'")).toEqual(['the Navy']);
   });
 });
+
+describe('extractQuotes: a body\'s name with "for", "of" or "and" before a spokesman (round 14, cnndm)', () => {
+  it('"A Department for Transport spokesman said" and "A British Association of Martial Arts spokesman insisted" are those spokesmen', () => {
+    const speakers = extractQuotes("Trains cancelled\n\nA Department for Transport spokesman said: 'We are working with the rail firms.'\n\nA British Association of Martial Arts spokesman insisted: 'Children this young should not fight.'").map((q) => q.speaker);
+    expect(speakers).toEqual(['a Department for Transport spokesman', 'a British Association of Martial Arts spokesman']);
+  });
+});
