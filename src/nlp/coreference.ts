@@ -489,7 +489,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   if (orgHead && !PERSON_NOUN.test(d.head)) return resolveOrganisationDescription(subject, d, ctx);
   if (/s$/.test(d.head) && !/(ss|us)$/.test(d.head)) return { speaker: d.asWritten, person: null };
   const person = resolvePersonDescription(subject.pos, d, ctx, nested);
-  if (!person) return { speaker: (!d.possessor && earlierUnnamedSpeaker(d, subject.pos, ctx)) || d.asWritten, person: null };
+  if (!person) return { speaker: (!d.possessor && (earlierUnnamedSpeaker(d, subject.pos, ctx) || earlierUnnamedSubject(d, subject.pos, ctx))) || d.asWritten, person: null };
   // What the article calls someone is a role of theirs from now on: a later "the senator" finds them.
   person.roles.add(roleKey(d.head));
   for (const w of d.modifiers) if (!GENERIC_ADJECTIVE.test(w)) person.roles.add(roleKey(w));
@@ -516,6 +516,45 @@ function earlierUnnamedSpeaker(d: Description, pos: number, ctx: ResolveContext)
   return null;
 }
 const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
+
+/**
+ * "But a legal source close to the case told the Mail ... . The source said: '...'": as
+ * earlierUnnamedSpeaker, for an unnamed person introduced as the subject of a sentence of the
+ * reporter's own ("a train announcer stunned passengers"), within about ten paragraphs: the
+ * description as written there, with a post-modifier that ends right before the verb.
+ */
+function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext): string | null {
+  if (!personHead(d.head) || !/^[\p{Ll}-]+$/u.test(d.head)) return null;
+  const from = Math.max(0, pos - 1500);
+  const re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:[Aa]n?|[Oo]ne)[ \u00a0]+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \u00a0]+){0,3}?${d.head}(?![\p{L}\p{N}'’-])`, 'gu');
+  let found: string | null = null;
+  for (const m of ctx.text.slice(from, pos).matchAll(re)) {
+    const at = from + m.index;
+    if (ctx.inQuote(at)) continue;
+    const phrase = withPostModifier(ctx.text, at + m[0].length, m[0]);
+    if (!phrase) continue;
+    const earlier = parseDescription(phrase);
+    if (earlier.head !== d.head || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
+    // Only when it tells the reader more than the definite one does.
+    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : null;
+  }
+  return found;
+}
+
+/** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
+function withPostModifier(text: string, end: number, np: string): string | null {
+  const words = text.slice(end, end + 80).split(/(?=[ \u00a0]+)/).slice(0, 6);
+  const bare = (w: string | undefined) => (w ?? '').trim();
+  if (verbLike(bare(words[0])) && /^\p{Ll}/u.test(bare(words[0]))) return np;
+  if (!/^(?:close|familiar|from|at|for|with|in|on|of)$/.test(bare(words[0]))) return null;
+  for (let k = 2; k < words.length; k++) {
+    const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
+    if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(words.slice(0, k).join(''))) return null;
+    // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
+    if (/^\p{Ll}+$/u.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
+  }
+  return null;
+}
 
 /**
  * The person a definite description ("the senator", "the retired neurosurgeon") refers to, among

@@ -1335,3 +1335,21 @@ describe('extractQuotes: a body\'s name with "for", "of" or "and" before a spoke
     expect(speakers).toEqual(['a Department for Transport spokesman', 'a British Association of Martial Arts spokesman']);
   });
 });
+
+describe('extractQuotes: "the source" after "a legal source close to the case told ..." (round 14, cnndm-fresh, cnndm-fresh2)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('a definite description takes the fuller description a sentence of the reporter\'s gave the same unnamed person', () => {
+    expect(speakers("The two women were jailed last year. But a legal source close to the case told the Mail a transfer could take many years. The women are expected to serve two years. The source said: 'The process is very slow and it will take time.'"))
+      .toEqual(['a legal source close to the case']);
+    expect(speakers("This is the moment a train announcer stunned passengers by warning of pickpockets. A passenger was recording at the time and the announcer can be heard saying: 'Please be aware of pickpockets on this train.'"))
+      .toEqual(['a train announcer']);
+  });
+
+  it('not across a relative clause, and not when the earlier one says no more', () => {
+    expect(speakers("Clinton recently told one person close to her that she was worried. \"It is a big hurdle for her,\" the person added."))
+      .toEqual(['the person']);
+    expect(speakers("A source said the talks were over. \"We are done,\" the source said."))
+      .toEqual(['the source']);
+  });
+});
