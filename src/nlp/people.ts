@@ -90,7 +90,9 @@ const NON_PERSON_WORDS = new Set(
     // Center for Scientific Research", "Institute for Policy Studies", "Customs and Border Protection".
     'research science sciences studies technology technologies engineering genomics affairs protection enforcement ' +
     // Commands and seats of government: "the head of the Pacific Command", "the Indiana Statehouse".
-    'command statehouse capitol team inn').split(' '),
+    'command statehouse capitol team inn ' +
+    // "Washington D.C." is a place, though Washington is a first name.
+    'dc d.c d.c.').split(' '),
 );
 
 /** A word for an organisation, place or thing; of a hyphenated word, its last part ("Sun-Times", not "Day-Lewis"). */

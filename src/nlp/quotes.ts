@@ -219,9 +219,24 @@ function pieceEnd(text: string, start: number, end: number): number {
   // A caption that opens with a short heading ("Royal souvenirs: Cups to mark the birth ...").
   const heading = CAPTION_HEADING.exec(text.slice(start, end));
   if (heading) end = start + heading.index + heading[0].indexOf(heading[1]!);
+  // Daily Mail ends a picture caption with a stop after a space ("... from the age of 12 . 'I
+  // wasn't"): a sentence that ends so, after the quotation's own first sentence, is a caption run
+  // into the text, not quoted words. (A stray stop inside a sentence is no such end.)
+  const seg = withoutStrayStops(text.slice(start, end));
+  for (const spaced of seg.matchAll(SPACED_STOP)) {
+    const from = sentenceStartBefore(seg, 0, spaced.index);
+    // A caption speaks of people in the third person: "My name is . Yuri" is the speaker's own.
+    if (from > 0 && !FIRST_PERSON.test(seg.slice(from, spaced.index))) {
+      end = start + from;
+      break;
+    }
+  }
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return end;
 }
+
+const SPACED_STOP = /(?<=[\p{L}\p{N}]) \.(?=\s|$)/gu;
+const FIRST_PERSON = /(?<![\p{L}'’])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|us|our)(?![\p{L}'’])/iu;
 
 /** A sentence that starts with a heading of one to three words and a colon before a capital: a caption. */
 const CAPTION_HEADING = /[.!?]\s+(\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,2}:\s+\p{Lu})/u;

@@ -1353,3 +1353,25 @@ describe('extractQuotes: "the source" after "a legal source close to the case to
       .toEqual(['the source']);
   });
 });
+
+describe('extractQuotes: a Daily Mail quotation left open ends before a caption run into it (round 14, cnndm)', () => {
+  const text = "Rugby star\n\nAmy Brown, 21, said: 'I never expected to come this far. I have never been into dresses.\n\n'I never thought of myself as glam. Before rugby I was shy at school. Amy played twice a week for her local side from the age of 12 . 'I was not very popular at all,' she said.";
+
+  it('the caption ends in " ." and speaks of her in the third person: the open quotation stops before it', () => {
+    expect(extractQuotes(text).map((q) => q.text)).toEqual([
+      'I never expected to come this far. I have never been into dresses.',
+      'I never thought of myself as glam. Before rugby I was shy at school.',
+      'I was not very popular at all,',
+    ]);
+  });
+
+  it('a stray stop in the speaker\'s own words ("My name is . Yuri Smith and I") does not end it', () => {
+    const own = "Threats\n\nThe first message read: 'Dear Dragon. My name is . Yuri Smith and I am looking for money. We are watching her.\n\n'You should have paid us when we asked you to,' it ended.";
+    expect(extractQuotes(own)[0]!.text).toBe('Dear Dragon. My name is . Yuri Smith and I am looking for money. We are watching her.');
+  });
+
+  it('"Washington D.C." is a place: a later "he" goes to the man named before it', () => {
+    const speakers = extractQuotes("Mr Grady said earlier this week that Ms Lane, of Catholic college . Georgetown University in Washington D.C., was wrong. And he went even further on his next show, saying: 'If we are going to pay for this we want to see it.'").map((q) => q.speaker);
+    expect(speakers).toEqual(['Grady']);
+  });
+});
