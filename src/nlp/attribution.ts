@@ -1075,7 +1075,7 @@ function addressedDocument(segment: string, offset: number, subject: Subject | n
 
 /** The clause's opening name and its comma: "Mark Peaker,", "Yesterday rugby fan Mr Hobbs,". */
 // A party tag may come between the name and its comma: "Chris Christie (R), a staunch ally, ...".
-const OPENING_NAME_COMMA = /^[\s\u00a0]*((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([RDI](?:-[\p{L}.]+)?\))?,[ \u00a0]/u;
+const OPENING_NAME_COMMA = /^[\s\u00a0]*(?:(?:\p{Lu}[\p{L}'’-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+(?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,2}(\p{Ll}[\p{L}-]*),[ \u00a0]+)?((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([RDI](?:-[\p{L}.]+)?\))?,[ \u00a0]/u;
 /** A finite verb of the main clause: after the appositive, a clause of its own ("Tom Reed, 32, was arrested"). */
 const FINITE_VERB = /(?:^|[\s\u00a0])(?:was|were|is|are|has|had|have|will|would|could|did|does)[\s\u00a0]/;
 
@@ -1093,11 +1093,13 @@ function openingNameOver(segment: string, offset: number, subject: Subject | nul
   const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
   const m = OPENING_NAME_COMMA.exec(segment.slice(fronted));
   if (!m) return null;
-  const lead = m[1]!.trim().split(/[ \u00a0]+/).filter(Boolean);
+  // "Alya's dad, Ahmed Ali, 47, of Stratford,": whose relative or what role, then the name.
+  if (m[1] && !GENDERED_NOUN[m[1]] && !personHead(m[1])) return null;
+  const lead = m[2]!.trim().split(/[ \u00a0]+/).filter(Boolean);
   // "Yesterday Wolves fan Mr Downes,": modifiers; a lower-case verb ("Police arrested Tom Reed,") is a clause.
   // "Mark Penn and Howard Lee, both Democrats,": several people, no one name.
   if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || /^(?:and|or|&)$/.test(w) || (/^\p{Ll}/u.test(w) && verbLike(w)))) return null;
-  const name = m[2]!;
+  const name = m[3]!;
   const parsed = parseNameRun(name);
   if (!parsed || CLAUSE_OPENER.has(name.split(/[ \u00a0]/)[0]!) || TIME_OR_PLACE_LEAD.test(name)) return null;
   const commaEnd = fronted + m[0].length;
@@ -1121,7 +1123,7 @@ function openingNameOver(segment: string, offset: number, subject: Subject | nul
   if (finite && !/(?:^|[\s\u00a0])(?:who|which|whose)[\s\u00a0]/.test(stretch.slice(0, finite.index + 1))) return null;
   // Another subject joined by "and" right before the verb: "..., and his brother Bill Reed".
   if (/^[\s\u00a0]*(?:and|but|while|as)[\s\u00a0]/.test(stretch.slice(stretch.lastIndexOf(',') + 1))) return null;
-  return { kind: 'name', text: name, pos: offset + fronted + m[0].indexOf(name, m[1]!.length) };
+  return { kind: 'name', text: name, pos: offset + fronted + m[0].indexOf(name, (m[1] ? m[0].indexOf(',') + 1 : 0) + m[2]!.length) };
 }
 
 // ---------------------------------------------------------------------------------------------

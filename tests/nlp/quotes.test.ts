@@ -791,7 +791,8 @@ describe('extractQuotes: a quote reported by a subject we cannot read takes no n
     const text =
       "'For me the best thing has been becoming part of the family,' Mr Cole added. Mr Cole is a teacher at the school. " +
       "Amy's dad, Sami Noor, 47, of Leyton, east London, said after Ray brought his daughter back from the brink: 'He has given Amy much more than life.'";
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Cole', null]);
+    // Round 14 reads the subject ("Amy's dad, Sami Noor, 47, ..."): still not the speaker before.
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Cole', 'Sami Noor']);
   });
 
   it('"who added that" and "Lane, exasperated, responded:" still have their speaker', () => {
@@ -1373,5 +1374,12 @@ describe('extractQuotes: a Daily Mail quotation left open ends before a caption 
   it('"Washington D.C." is a place: a later "he" goes to the man named before it', () => {
     const speakers = extractQuotes("Mr Grady said earlier this week that Ms Lane, of Catholic college . Georgetown University in Washington D.C., was wrong. And he went even further on his next show, saying: 'If we are going to pay for this we want to see it.'").map((q) => q.speaker);
     expect(speakers).toEqual(['Grady']);
+  });
+});
+
+describe('extractQuotes: "Sam\'s dad, Peter Hill, 47, of Stratford, said" (round 14, cnndm-fresh)', () => {
+  it('the name after whose relative it is, with an age and a place set off by commas, is the speaker', () => {
+    const speakers = extractQuotes("Teacher saves pupil\n\nSam's dad, Peter Hill, 47, of Stratford, said: 'He has given Sam so much more than life.'\n\nHer mother, Jane Hill, 45, from Leeds, said: 'We are so proud of her today.'").map((q) => q.speaker);
+    expect(speakers).toEqual(['Peter Hill', 'Jane Hill']);
   });
 });
