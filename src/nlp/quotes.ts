@@ -294,7 +294,8 @@ function scanSingleStyle(text: string, p: Paragraph, carried: boolean): { pieces
       (next === undefined || isSpace(next) || /[.,;:!?)\]—–\-…"”]/.test(next)) &&
       // "the students' union" inside a quotation is a possessive; "own 'future princess' with" closes
       // a quotation of a few words.
-      !(/s/i.test(prev) && /^\s\p{Ll}/u.test(text.slice(i + 1, i + 3)) && wordCount(text.slice(open + 1, i)) > 3);
+      // ("...expected this' she added": a cue after it, so a closing mark.)
+      !(/s/i.test(prev) && /^\s\p{Ll}/u.test(text.slice(i + 1, i + 3)) && wordCount(text.slice(open + 1, i)) > 3 && !CUE_AFTER_CLOSE.test(text.slice(i + 1, i + 40)));
     if (open < 0) {
       if (opens) { open = i; continuation = carried && i === p.start; nested = 0; }
       continue;

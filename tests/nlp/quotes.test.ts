@@ -1383,3 +1383,10 @@ describe('extractQuotes: "Sam\'s dad, Peter Hill, 47, of Stratford, said" (round
     expect(speakers).toEqual(['Peter Hill', 'Jane Hill']);
   });
 });
+
+describe("extractQuotes: a quotation in single marks closed without a comma before its cue (round 14)", () => {
+  it('"\'We never expected this\' she added": the mark after "this" closes the quotation, it is no possessive', () => {
+    const quotes = extractQuotes("Lottery win\n\n'We still cannot believe it,' said Sarah Jones.\n\n'We never expected this' she added.");
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['We still cannot believe it,', 'Sarah Jones'], ['We never expected this', 'Sarah Jones']]);
+  });
+});
