@@ -871,6 +871,8 @@ const ISSUING_VERB = String.raw`(?:issued|issues|issuing|released|releases|relea
 const ISSUING = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+`, 'u');
 const ISSUED = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$`, 'u');
 
+const SAID_IN_OWN = /\b(?:said|says|wrote|writes|stated|states|warned|warns|concluded|concludes|noted|notes|added|adds)[ \u00a0]+in[ \u00a0]+(?:its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$/u;
+
 /** Words the news uses for the same document: "the suit" refers back to "a lawsuit". */
 const DOCUMENT_SYNONYMS = [
   ['suit', 'lawsuit', 'complaint'], ['ad', 'advertisement', 'commercial', 'spot'], ['email', 'e-mail'],
@@ -935,6 +937,13 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
       const subject = soleSubjectBefore(clause.slice(0, issued), sentenceStart, ctx);
       const r = subject && found(resolveSubject(subject, ctx));
       if (r) return r;
+    }
+    // "the commission said in its report": whoever said it, a body described in lower case too.
+    const saidIn = SAID_IN_OWN.exec(clause);
+    const speaker = saidIn && soleSubjectBefore(clause.slice(0, saidIn.index), sentenceStart, ctx);
+    if (speaker) {
+      const r = resolveSubject(speaker, ctx);
+      if (named(r) || (speaker.kind === 'descriptor' && r.speaker && organisationHead(parseDescription(speaker.text).head))) return { pos: at, resolution: r };
     }
     // "The nearly 90-second ad" refers back to an earlier mention; "a new online ad" introduces one,
     // and when that names no one, nor does "the ad".

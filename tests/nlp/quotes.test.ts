@@ -1390,3 +1390,10 @@ describe("extractQuotes: a quotation in single marks closed without a comma befo
     expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['We still cannot believe it,', 'Sarah Jones'], ['We never expected this', 'Sarah Jones']]);
   });
 });
+
+describe('extractQuotes: "the report" after "the commission said in its report" (round 14, cnndm-fresh2)', () => {
+  it('is the body that said it in its report, not the last person quoted', () => {
+    const speakers = extractQuotes('Panel warns\n\nThe US government needs to act faster, the commission said in its report. Graham said the cost would be high.\n\n"Terrorist groups are intent on acquiring these weapons," said the report.').map((q) => q.speaker);
+    expect(speakers).toEqual(['the commission']);
+  });
+});
