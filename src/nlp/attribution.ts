@@ -454,6 +454,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     // "other right-wing Israeli leaders": a nationality alone, with no determiner, modifies a noun; it names no one.
     if (j === i && !(before && DETERMINERS.has(before)) && nationalityAdjective(bare(last.text))) return null;
     if (before && DETERMINERS.has(before) && j - 1 >= 0) {
+      const member = namedBeforeBody(s, tokens, j - 1, offset);
+      if (member) return member;
       return { kind: 'descriptor', text: s.slice(tokens[j - 1]!.start - offset, last.end - offset), pos: tokens[j - 1]!.start };
     }
     if (before && /['’]s$/.test(before) === false && !CLAUSE_STOP.has(before) && !/[,;:]$/.test(before) && before !== 'q' && /^\p{Ll}/u.test(tokens[j - 1]!.text) && j - 1 >= 0) {
@@ -506,6 +508,12 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     }
     // "many marchers and spectators chanting": two plural nouns joined are one subject.
     if (lw === 'and' && j >= 1 && j < i && pluralOfPeople(bare(tokens[j + 1]!.text)) && pluralOfPeople(tokens[j - 1]!.text)) {
+      j--;
+      continue;
+    }
+    // "a Department for Transport spokesman", "a British Association of Martial Arts spokesman": a
+    // body's name, capitalised on both sides of its "for", "of" or "and", modifies the head.
+    if (/^(?:for|of|and|&)$/.test(w) && j < i && j >= 1 && personHead(lastWord) && isCapitalised(tokens[j + 1]!.text) && isCapitalised(tokens[j - 1]!.text) && !/[,;:!?"“”]$/.test(tokens[j - 1]!.text)) {
       j--;
       continue;
     }
@@ -780,6 +788,25 @@ export interface VerbHit {
 /** \w of a regex without the u flag: ASCII letters, digits and the underscore. */
 function isRegexWordChar(code: number): boolean {
   return (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
+}
+
+/**
+ * "Richard Harrington of the Marine Conservation Society said": a person's name right before "of",
+ * "from" or "at" and the body at `the` (a token index) is the subject, not the body. The name must
+ * be two capitalised words or more opening with a known first name ("the Secretary of the Navy" and
+ * "the Bank of the West" keep their descriptor).
+ */
+function namedBeforeBody(s: string, tokens: Token[], the: number, offset: number): Subject | null {
+  if (the < 2 || bare(tokens[the]!.text).toLowerCase() !== 'the' || !/^(?:of|from|at)$/.test(tokens[the - 1]!.text)) return null;
+  const end = the - 2;
+  let k = end;
+  while (k - 1 >= 0 && end - k < 3 && isCapitalised(tokens[k - 1]!.text) && !/[,;:!?"“”]$/.test(tokens[k - 1]!.text)) k--;
+  while (k < end && CLAUSE_OPENER.has(tokens[k]!.text)) k++;
+  if (end - k < 1 || !isCapitalised(tokens[end]!.text) || /[,;:!?"“”]$/.test(tokens[end]!.text)) return null;
+  const text = s.slice(tokens[k]!.start - offset, tokens[end]!.end - offset);
+  const parsed = parseNameRun(text);
+  if (!parsed || parsed.tokens.length < 2 || DETERMINERS.has(parsed.tokens[0]!.toLowerCase()) || !firstNameGender(parsed.tokens[0])) return null;
+  return { kind: 'name', text, pos: tokens[k]!.start };
 }
 
 /** End of the run of \w characters starting at `from`. */
@@ -1124,7 +1151,7 @@ function addressedDocument(segment: string, offset: number, subject: Subject | n
 
 /** The clause's opening name and its comma: "Mark Peaker,", "Yesterday rugby fan Mr Hobbs,". */
 // A party tag may come between the name and its comma: "Chris Christie (R), a staunch ally, ...".
-const OPENING_NAME_COMMA = /^[\s\u00a0]*((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([RDI](?:-[\p{L}.]+)?\))?,[ \u00a0]/u;
+const OPENING_NAME_COMMA = /^[\s\u00a0]*(?:(?:\p{Lu}[\p{L}'’-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+(?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,2}(\p{Ll}[\p{L}-]*),[ \u00a0]+)?((?:[\p{L}-]+[ \u00a0]){0,3}?)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]\([RDI](?:-[\p{L}.]+)?\))?,[ \u00a0]/u;
 /** A finite verb of the main clause: after the appositive, a clause of its own ("Tom Reed, 32, was arrested"). */
 const FINITE_VERB = /(?:^|[\s\u00a0])(?:was|were|is|are|has|had|have|will|would|could|did|does)[\s\u00a0]/;
 
@@ -1142,11 +1169,13 @@ function openingNameOver(segment: string, offset: number, subject: Subject | nul
   const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
   const m = OPENING_NAME_COMMA.exec(segment.slice(fronted));
   if (!m) return null;
-  const lead = m[1]!.trim().split(/[ \u00a0]+/).filter(Boolean);
+  // "Alya's dad, Ahmed Ali, 47, of Stratford,": whose relative or what role, then the name.
+  if (m[1] && !GENDERED_NOUN[m[1]] && !personHead(m[1])) return null;
+  const lead = m[2]!.trim().split(/[ \u00a0]+/).filter(Boolean);
   // "Yesterday Wolves fan Mr Downes,": modifiers; a lower-case verb ("Police arrested Tom Reed,") is a clause.
   // "Mark Penn and Howard Lee, both Democrats,": several people, no one name.
   if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || /^(?:and|or|&)$/.test(w) || (/^\p{Ll}/u.test(w) && verbLike(w)))) return null;
-  const name = m[2]!;
+  const name = m[3]!;
   const parsed = parseNameRun(name);
   if (!parsed || CLAUSE_OPENER.has(name.split(/[ \u00a0]/)[0]!) || TIME_OR_PLACE_LEAD.test(name)) return null;
   const commaEnd = fronted + m[0].length;
@@ -1170,7 +1199,7 @@ function openingNameOver(segment: string, offset: number, subject: Subject | nul
   if (finite && !/(?:^|[\s\u00a0])(?:who|which|whose)[\s\u00a0]/.test(stretch.slice(0, finite.index + 1))) return null;
   // Another subject joined by "and" right before the verb: "..., and his brother Bill Reed".
   if (/^[\s\u00a0]*(?:and|but|while|as)[\s\u00a0]/.test(stretch.slice(stretch.lastIndexOf(',') + 1))) return null;
-  return { kind: 'name', text: name, pos: offset + fronted + m[0].indexOf(name, m[1]!.length) };
+  return { kind: 'name', text: name, pos: offset + fronted + m[0].indexOf(name, (m[1] ? m[0].indexOf(',') + 1 : 0) + m[2]!.length) };
 }
 
 // ---------------------------------------------------------------------------------------------

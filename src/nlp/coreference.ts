@@ -334,7 +334,7 @@ const NAME_THEN_WHO = /^,?[\s\u00a0]+(?:who|whom)[\s\u00a0]+$/;
  * indefinite article or "one", as the subject of a sentence (an appositive or relative clause may
  * follow it before the verb).
  */
-const UNNAMED_SUBJECT = /^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{Ll}[\p{L}-]*)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
+const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
 
 /**
@@ -348,17 +348,22 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   const here = sentenceIndex(starts, pos);
   if (here < 1) return null;
   const lead = ctx.text.slice(starts[here]!, pos);
-  if (lead.slice(FRONTED.exec(lead)?.[0].length ?? 0).trim() !== '') return null;
+  if (lead.slice(FRONTED.exec(lead)?.[0].length ?? 0).trim() !== '' && !afterOpeningQuotation(starts[here]!, pos, ctx)) return null;
   // A quotation that ends the paragraph before may open the sentence as the masking reads it.
   let from = starts[here - 1]!;
   while (from < starts[here]! && (ctx.inQuote(from) || /[\s'‘’"“”.,]/.test(ctx.text[from]!))) from++;
   const prev = ctx.text.slice(from, starts[here]!);
   const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
-  const m = UNNAMED_SUBJECT.exec(prev.slice(fronted));
+  // The head is the last word before a verb: "A hospital spokesman said" has two words before it.
+  const m = UNNAMED_SUBJECT.map((re) => re.exec(prev.slice(fronted))).find((x) => x && (verbLike(x[3]!) || SUBJECT_VERB.test(x[3]!)));
   if (!m) return null;
   // "A reporter asked Sanders how he felt. He replied:": a name after the verb is who answers.
   const verbEnd = from + fronted + m[0].length;
   if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < starts[here]! && x.person.evidence > 0)) return null;
+  // "One local woman, Karen Robison, pulled ...": named in an appositive, so the name is who it is.
+  const headEnd = from + fronted + /^\S+[ \u00a0]+/u.exec(m[0])![0].length + m[1]!.length + m[2]!.length;
+  const named = /^,[ \u00a0]+/.exec(ctx.text.slice(headEnd, verbEnd));
+  if (named && ctx.index.mentions.some((x) => x.start === headEnd + named[0].length)) return null;
   const head = m[2]!;
   if (!personHead(head) || !(verbLike(m[3]!) || SUBJECT_VERB.test(m[3]!))) return null;
   const gender = GENDERED_NOUN[head];
@@ -367,6 +372,16 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head;
   return phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
 }
+
+/** "'We are delighted,' he said": the pronoun comes right after a quotation that opens its sentence. */
+function afterOpeningQuotation(sentenceStart: number, pos: number, ctx: ResolveContext): boolean {
+  let k = sentenceStart;
+  while (k < pos && /[\s\u00a0]/.test(ctx.text[k]!)) k++;
+  if (!QUOTE_MARK.test(ctx.text[k] ?? '') || !ctx.inQuote(k + 1)) return false;
+  while (k < pos && (ctx.inQuote(k) || /[\s\u00a0'‘’"“”,.!?—–-]/.test(ctx.text[k]!))) k++;
+  return k === pos;
+}
+const QUOTE_MARK = /['‘’"“”]/;
 
 function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   const parsed = parseNameRun(subject.text);
@@ -435,7 +450,8 @@ function parseDescription(text: string): Description {
   // "the paper's editorial board", "Clinton's campaign": the owner, then what it owns.
   const owned = /^(.*?\S)['’]s?[ \u00a0]+(.+)$/u.exec(text);
   const possessor = owned ? owned[1]! : null;
-  const own = owned ? owned[2]! : text;
+  // "the mother-of-two" is a mother, as "the mother of two" is.
+  const own = (owned ? owned[2]! : text).replace(PARENT_OF_N, '$1 of $2');
   const words = own.split(/[\s\u00a0]+/).map(bareWord).filter(Boolean);
   const determiner = possessor ? 'the' : words[0] ?? '';
   // The head noun comes before an "of" phrase or another post-modifier: "the mother of three" is a
@@ -449,6 +465,7 @@ function parseDescription(text: string): Description {
 }
 
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
+const PARENT_OF_N = /\b(\p{L}+)-of-(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/giu;
 
 /**
  * Whether a post-modifier ties the head to another person or body: "for"/"to" anything ("the lawyer
@@ -505,7 +522,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   if (orgHead && !PERSON_NOUN.test(d.head)) return resolveOrganisationDescription(subject, d, ctx);
   if (/s$/.test(d.head) && !/(ss|us)$/.test(d.head)) return { speaker: d.asWritten, person: null };
   const person = resolvePersonDescription(subject.pos, d, ctx, nested);
-  if (!person) return { speaker: (!d.possessor && earlierUnnamedSpeaker(d, subject.pos, ctx)) || d.asWritten, person: null };
+  if (!person) return { speaker: (!d.possessor && (earlierUnnamedSpeaker(d, subject.pos, ctx) || earlierUnnamedSubject(d, subject.pos, ctx))) || d.asWritten, person: null };
   // What the article calls someone is a role of theirs from now on: a later "the senator" finds them.
   person.roles.add(roleKey(d.head));
   for (const w of d.modifiers) if (!GENERIC_ADJECTIVE.test(w)) person.roles.add(roleKey(w));
@@ -532,6 +549,45 @@ function earlierUnnamedSpeaker(d: Description, pos: number, ctx: ResolveContext)
   return null;
 }
 const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
+
+/**
+ * "But a legal source close to the case told the Mail ... . The source said: '...'": as
+ * earlierUnnamedSpeaker, for an unnamed person introduced as the subject of a sentence of the
+ * reporter's own ("a train announcer stunned passengers"), within about ten paragraphs: the
+ * description as written there, with a post-modifier that ends right before the verb.
+ */
+function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext): string | null {
+  if (!personHead(d.head) || !/^[\p{Ll}-]+$/u.test(d.head)) return null;
+  const from = Math.max(0, pos - 1500);
+  const re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:[Aa]n?|[Oo]ne)[ \u00a0]+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \u00a0]+){0,3}?${d.head}(?![\p{L}\p{N}'’-])`, 'gu');
+  let found: string | null = null;
+  for (const m of ctx.text.slice(from, pos).matchAll(re)) {
+    const at = from + m.index;
+    if (ctx.inQuote(at)) continue;
+    const phrase = withPostModifier(ctx.text, at + m[0].length, m[0]);
+    if (!phrase) continue;
+    const earlier = parseDescription(phrase);
+    if (earlier.head !== d.head || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
+    // Only when it tells the reader more than the definite one does.
+    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : null;
+  }
+  return found;
+}
+
+/** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
+function withPostModifier(text: string, end: number, np: string): string | null {
+  const words = text.slice(end, end + 80).split(/(?=[ \u00a0]+)/).slice(0, 6);
+  const bare = (w: string | undefined) => (w ?? '').trim();
+  if (verbLike(bare(words[0])) && /^\p{Ll}/u.test(bare(words[0]))) return np;
+  if (!/^(?:close|familiar|from|at|for|with|in|on|of)$/.test(bare(words[0]))) return null;
+  for (let k = 2; k < words.length; k++) {
+    const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
+    if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(words.slice(0, k).join(''))) return null;
+    // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
+    if (/^\p{Ll}+$/u.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
+  }
+  return null;
+}
 
 /**
  * The person a definite description ("the senator", "the retired neurosurgeon") refers to, among
@@ -868,6 +924,8 @@ const ISSUING_VERB = String.raw`(?:issued|issues|issuing|released|releases|relea
 const ISSUING = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+`, 'u');
 const ISSUED = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$`, 'u');
 
+const SAID_IN_OWN = /\b(?:said|says|wrote|writes|stated|states|warned|warns|concluded|concludes|noted|notes|added|adds)[ \u00a0]+in[ \u00a0]+(?:its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$/u;
+
 /** Words the news uses for the same document: "the suit" refers back to "a lawsuit". */
 const DOCUMENT_SYNONYMS = [
   ['suit', 'lawsuit', 'complaint'], ['ad', 'advertisement', 'commercial', 'spot'], ['email', 'e-mail'],
@@ -932,6 +990,13 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
       const subject = soleSubjectBefore(clause.slice(0, issued), sentenceStart, ctx);
       const r = subject && found(resolveSubject(subject, ctx));
       if (r) return r;
+    }
+    // "the commission said in its report": whoever said it, a body described in lower case too.
+    const saidIn = SAID_IN_OWN.exec(clause);
+    const speaker = saidIn && soleSubjectBefore(clause.slice(0, saidIn.index), sentenceStart, ctx);
+    if (speaker) {
+      const r = resolveSubject(speaker, ctx);
+      if (named(r) || (speaker.kind === 'descriptor' && r.speaker && organisationHead(parseDescription(speaker.text).head))) return { pos: at, resolution: r };
     }
     // "The nearly 90-second ad" refers back to an earlier mention; "a new online ad" introduces one,
     // and when that names no one, nor does "the ad".

@@ -91,7 +91,9 @@ const NON_PERSON_WORDS = new Set(
     // Center for Scientific Research", "Institute for Policy Studies", "Customs and Border Protection".
     'research science sciences studies technology technologies engineering genomics affairs protection enforcement ' +
     // Commands and seats of government: "the head of the Pacific Command", "the Indiana Statehouse".
-    'command statehouse capitol team inn').split(' '),
+    'command statehouse capitol team inn ' +
+    // "Washington D.C." is a place, though Washington is a first name.
+    'dc d.c d.c.').split(' '),
 );
 
 /** A word for an organisation, place or thing; of a hyphenated word, its last part ("Sun-Times", not "Day-Lewis"). */
@@ -365,7 +367,7 @@ function ambiguousFirstNames(): Set<string> {
 
 /** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
 export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
-  ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom'.split(' ').map((w) => [w, 'f'] as const),
+  ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom mum'.split(' ').map((w) => [w, 'f'] as const),
   ...'father husband son brother grandfather grandson uncle nephew boyfriend fiance widower actor businessman congressman dad'.split(' ').map((w) => [w, 'm'] as const),
 ]);
 
@@ -849,6 +851,8 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
 /** "Trump's wife, ", "her father, ", "his younger brother, ": whose relative, the kin word, a comma. */
 const KIN_APPOSITIVE_BEFORE = /(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:late|younger|older|eldest|youngest|oldest|adult|teenage|estranged)[ \u00a0]+)?(?:wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom),[ \u00a0]$/u;
 
+const AGE_AFTER_NAME = /^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?(\d{1,3})(?=[,.;])|[ \u00a0]+\((\d{1,3})\))/u;
+
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
 function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
   const roles: string[] = [];
@@ -865,6 +869,9 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
     if (i === 1 && /^\p{Ll}+$/u.test(w) && (IRREGULAR_VERB.test(w) || /[^e]ed$/.test(w))) break;
     roles.push(roleKey(w));
   }
+  // "Sarah Jones, 34, from Leeds", "Sarah Jones (34)": an age, so that "the 34-year-old" finds her.
+  const age = nameEnd > 0 ? AGE_AFTER_NAME.exec(src.slice(nameEnd, nameEnd + 16)) : null;
+  if (age) roles.push(`${age[1] ?? age[2]}-year-old`);
   // An appositive starts with a comma, perhaps after a possessive.
   const next = src[nameEnd];
   if (nameEnd > 0 && (next === ',' || next === '’' || next === "'")) {

@@ -9,11 +9,11 @@
 // the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
-import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS } from './lexicon.ts';
+import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STOP_WORDS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
-import { type Person, indexPeople } from './people.ts';
+import { type Person, indexPeople, verbLike } from './people.ts';
 import { OrganisationIndex } from './organisations.ts';
 export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
 
@@ -219,9 +219,24 @@ function pieceEnd(text: string, start: number, end: number): number {
   // A caption that opens with a short heading ("Royal souvenirs: Cups to mark the birth ...").
   const heading = CAPTION_HEADING.exec(text.slice(start, end));
   if (heading) end = start + heading.index + heading[0].indexOf(heading[1]!);
+  // Daily Mail ends a picture caption with a stop after a space ("... from the age of 12 . 'I
+  // wasn't"): a sentence that ends so, after the quotation's own first sentence, is a caption run
+  // into the text, not quoted words. (A stray stop inside a sentence is no such end.)
+  const seg = withoutStrayStops(text.slice(start, end));
+  for (const spaced of seg.matchAll(SPACED_STOP)) {
+    const from = sentenceStartBefore(seg, 0, spaced.index);
+    // A caption speaks of people in the third person: "My name is . Yuri" is the speaker's own.
+    if (from > 0 && !FIRST_PERSON.test(seg.slice(from, spaced.index))) {
+      end = start + from;
+      break;
+    }
+  }
   while (end > start && /\s/.test(text[end - 1]!)) end--;
   return end;
 }
+
+const SPACED_STOP = /(?<=[\p{L}\p{N}]) \.(?=\s|$)/gu;
+const FIRST_PERSON = /(?<![\p{L}'’])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|us|our)(?![\p{L}'’])/iu;
 
 /** A sentence that starts with a heading of one to three words and a colon before a capital: a caption. */
 const CAPTION_HEADING = /[.!?]\s+(\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,2}:\s+\p{Lu})/u;
@@ -279,7 +294,8 @@ function scanSingleStyle(text: string, p: Paragraph, carried: boolean): { pieces
       (next === undefined || isSpace(next) || /[.,;:!?)\]—–\-…"”]/.test(next)) &&
       // "the students' union" inside a quotation is a possessive; "own 'future princess' with" closes
       // a quotation of a few words.
-      !(/s/i.test(prev) && /^\s\p{Ll}/u.test(text.slice(i + 1, i + 3)) && wordCount(text.slice(open + 1, i)) > 3);
+      // ("...expected this' she added": a cue after it, so a closing mark.)
+      !(/s/i.test(prev) && /^\s\p{Ll}/u.test(text.slice(i + 1, i + 3)) && wordCount(text.slice(open + 1, i)) > 3 && !CUE_AFTER_CLOSE.test(text.slice(i + 1, i + 40)));
     if (open < 0) {
       if (opens) { open = i; continuation = carried && i === p.start; nested = 0; }
       continue;
@@ -501,7 +517,7 @@ function endsWithAbbreviation(text: string, end: number): boolean {
 }
 
 /** Sentence start offsets (absolute) in a masked paragraph. */
-function sentenceStarts(masked: string, p: Paragraph): number[] {
+function sentenceStarts(text: string, masked: string, p: Paragraph): number[] {
   const starts = [p.start];
   for (const m of masked.matchAll(/[.!?]+[)\]]*(?=[\s\u00a0]+[\p{Lu}\d(Q])/gu)) {
     if (m[0] === '.' && endsWithAbbreviation(masked, m.index)) continue;
@@ -509,7 +525,16 @@ function sentenceStarts(masked: string, p: Paragraph): number[] {
     while (next < masked.length && /[\s\u00a0]/.test(masked[next]!)) next++;
     starts.push(p.start + next);
   }
-  return starts;
+  // A caption run into the text with no stop ("... after the 'angry comments' On his show, ..."): a
+  // quotation closed without punctuation before a capitalised word that opens sentences.
+  for (const m of masked.matchAll(/(?<=(?:^|[\s\u00a0([])Q[\s\u00a0]*['’"”»]?[\s\u00a0]+)(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}'’-])/gu)) {
+    const word = p.start + m.index;
+    let close = word - 1;
+    while (close > p.start && /[\s\u00a0]/.test(text[close]!)) close--;
+    if (m[1] === 'I' || !STOP_WORDS.has(m[1]!.toLowerCase()) || !/['’"”»]/.test(text[close]!) || !/[\p{L}\p{N}]/u.test(text[close - 1] ?? '')) continue;
+    starts.push(word);
+  }
+  return starts.length > 1 ? [...new Set(starts)].sort((a, b) => a - b) : starts;
 }
 
 interface Working {
@@ -535,10 +560,13 @@ interface Working {
  * `text` is exactly `article.slice(start, end)`: the words inside the marks, with any punctuation
  * the article put inside them (`"...intensified,"` keeps its comma).
  */
-export function extractQuotes(text: string, options: { title?: string } = {}): FoundQuote[] {
-  const paragraphs = splitParagraphs(text);
-  const spans = findQuoteSpans(text, paragraphs);
+export function extractQuotes(original: string, options: { title?: string } = {}): FoundQuote[] {
+  const paragraphs = splitParagraphs(original);
+  const spans = findQuoteSpans(original, paragraphs);
   if (spans.length === 0) return [];
+  // Names, cues and speakers are read on a copy without stray stops ("Roger Kellet . said"); the
+  // quotations keep the article's own text.
+  const text = withoutStrayStops(original);
   const index = indexPeople(text, spans.map((s) => [s.open, s.close] as [number, number]), options.title);
 
   const spansByParagraph = new Map<number, QuoteSpan[]>();
@@ -558,7 +586,7 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
   const startsOf = (pi: number): number[] => {
     let st = startsCache.get(pi);
     if (!st) {
-      st = sentenceStarts(maskOf(pi), paragraphs[pi]!);
+      st = sentenceStarts(text, maskOf(pi), paragraphs[pi]!);
       startsCache.set(pi, st);
     }
     return st;
@@ -627,14 +655,14 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
   // Pieces that inherited a cue take the resolved speaker of the quote they inherited from.
   for (const w of work) {
     const q: FoundQuote = {
-      text: text.slice(w.span.start, w.span.end),
+      text: original.slice(w.span.start, w.span.end),
       speaker: w.speaker,
       verified: true,
       start: w.span.start,
       end: w.span.end,
       fragment: isFragment(text, w),
     };
-    if (w.cue) q.cue = w.cue.text;
+    if (w.cue) q.cue = text === original ? w.cue.text : w.cue.text.replace(/ {2,}/g, ' ');
     // Words in quotation marks inside the reporter's own sentence, which no one in the text is said
     // to have said, are scare quotes, titles and nicknames ("Celebrity Apprentice", "self-deportation"),
     // not quotations of speech.
@@ -646,6 +674,37 @@ export function extractQuotes(text: string, options: { title?: string } = {}): F
 
 /** Words a quoted title follows: "author of ", "the book ", "titled ". */
 const TITLE_BEFORE = /\b(?:of|book|film|show|series|novel|memoir|titled|entitled)[ \u00a0]*$/;
+
+// A stop written with a space before it that cannot end a sentence: CNN/DailyMail's text breaks
+// lines inside sentences as " . " ("Roger Kellet . said", "the . 61-year-old", "A . later
+// message"). One before a lower-case word or a digit (as sentences.ts reads it), or after an
+// article, a preposition or a title, which no sentence ends on.
+const STRAY_STOP = /(?<=[\p{L}\p{N},] )\.(?= +[\p{Ll}\p{N}])|(?<=(?:^|[\s\u00a0])(?:a|an|the|of|for|and|or|to|in|on|at|by|with|from|A|An|The|Mr|Mrs|Ms|Dr) )\.(?= +\S)/gu;
+
+/** The text with each stray stop (STRAY_STOP, strayBetweenNames) read as a space: the same length, so offsets hold. */
+export function withoutStrayStops(text: string): string {
+  if (!text.includes(' . ')) return text;
+  return text.replace(STRAY_STOP, ' ').replace(STOP_BEFORE_CAPITAL, (stop, at: number) => (strayBetweenNames(text, at) ? ' ' : stop));
+}
+
+const STOP_BEFORE_CAPITAL = /(?<=\p{Lu}[\p{L}'’-]* )\.(?= \p{Lu})/gu;
+
+/**
+ * A stray stop between two capitalised words ("John Tully, of the Met Police . Federation, said",
+ * "Richard Harrington of the Marine . Conservation Society said"): what it would end is a few words
+ * since the last stop, colon or quotation mark, with no verb, so no sentence; and the word after
+ * is not one that opens sentences ("And", "The", "He"). A picture caption run into the text ends
+ * in a stop too, but has more words or a verb ("... poses with the creature, measuring 3ft . Richard").
+ */
+function strayBetweenNames(text: string, at: number): boolean {
+  const next = /^ (\p{Lu}[\p{L}'’-]*)/u.exec(text.slice(at + 1, at + 40))?.[1] ?? '';
+  if (next === 'I' || STOP_WORDS.has(next.toLowerCase())) return false;
+  let from = at - 1;
+  while (from > 0 && at - from < 80 && !/[.!?:;\n'‘’"“”()]/.test(text[from - 1]!)) from--;
+  if (from > 0 && at - from >= 80) return false;
+  const words = text.slice(from, at).split(/[\s\u00a0,]+/).filter(Boolean);
+  return words.length <= 6 && !words.some((w) => /^\p{Ll}/u.test(w) && (verbLike(w) || /ing$/.test(w)));
+}
 
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {
   const { span, masked, paragraph } = w;
