@@ -559,9 +559,12 @@ const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
 function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext): string | null {
   if (!personHead(d.head) || !/^[\p{Ll}-]+$/u.test(d.head)) return null;
   const from = Math.max(0, pos - 1500);
-  const re = new RegExp(String.raw`(?<![\p{L}\p{N}])(?:[Aa]n?|[Oo]ne)[ \u00a0]+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \u00a0]+){0,3}?${d.head}(?![\p{L}\p{N}'’-])`, 'gu');
+  const stretch = ctx.text.slice(from, pos);
+  // Most descriptions have no earlier one: the head word alone settles that, without the pattern.
+  if (!stretch.includes(d.head)) return null;
+  const re = compiled(String.raw`(?<![\p{L}\p{N}])(?:[Aa]n?|[Oo]ne)[ \u00a0]+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \u00a0]+){0,3}?${d.head}(?![\p{L}\p{N}'’-])`, 'gu');
   let found: string | null = null;
-  for (const m of ctx.text.slice(from, pos).matchAll(re)) {
+  for (const m of stretch.matchAll(re)) {
     const at = from + m.index;
     if (ctx.inQuote(at)) continue;
     const phrase = withPostModifier(ctx.text, at + m[0].length, m[0]);

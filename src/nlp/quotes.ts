@@ -516,6 +516,13 @@ function endsWithAbbreviation(text: string, end: number): boolean {
   return ABBREVIATION.test(text.slice(Math.max(0, start - 1), end));
 }
 
+/**
+ * After a masked quotation ("Q" and a space for each of its characters): perhaps its closing mark,
+ * then a capitalised word (group 1). Tried (sticky) right after each Q; written so that no run of
+ * spaces is matched two ways ("\s*'?\s+" backtracks over the padding, quadratic in the quotation).
+ */
+const CAPTION_RUN_IN = /(?:[\s\u00a0]*['’"”»][\s\u00a0]+|[\s\u00a0]+)(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}'’-])/uy;
+
 /** Sentence start offsets (absolute) in a masked paragraph. */
 function sentenceStarts(text: string, masked: string, p: Paragraph): number[] {
   const starts = [p.start];
@@ -527,8 +534,12 @@ function sentenceStarts(text: string, masked: string, p: Paragraph): number[] {
   }
   // A caption run into the text with no stop ("... after the 'angry comments' On his show, ..."): a
   // quotation closed without punctuation before a capitalised word that opens sentences.
-  for (const m of masked.matchAll(/(?<=(?:^|[\s\u00a0([])Q[\s\u00a0]*['’"”»]?[\s\u00a0]+)(\p{Lu}\p{Ll}*)(?![\p{L}\p{N}'’-])/gu)) {
-    const word = p.start + m.index;
+  for (let q = masked.indexOf('Q'); q >= 0; q = masked.indexOf('Q', q + 1)) {
+    if (q > 0 && !/[\s\u00a0([]/.test(masked[q - 1]!)) continue;
+    CAPTION_RUN_IN.lastIndex = q + 1;
+    const m = CAPTION_RUN_IN.exec(masked);
+    if (!m) continue;
+    const word = p.start + q + 1 + m[0].length - m[1]!.length;
     let close = word - 1;
     while (close > p.start && /[\s\u00a0]/.test(text[close]!)) close--;
     if (m[1] === 'I' || !STOP_WORDS.has(m[1]!.toLowerCase()) || !/['’"”»]/.test(text[close]!) || !/[\p{L}\p{N}]/u.test(text[close - 1] ?? '')) continue;
