@@ -231,6 +231,7 @@ const PERSON_OF_BODY_AT_END = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*,?[\s\
  * The person named before the body that phraseBefore found as the subject ("the Heritage Institute"
  * in "James Rowe of the Heritage Institute wrote"): the body only says where they work. The name
  * must open with a known first name, so that "Bank of America" or "Friends of the Earth" stay bodies.
+ * (namedBeforeBody reads "Name of the Body" inside phraseBefore when the body opens with "the".)
  */
 function personOfBody(segment: string, offset: number, subject: Subject): Subject | null {
   const tail = segment.trimEnd().slice(-240);
@@ -794,7 +795,8 @@ function isRegexWordChar(code: number): boolean {
  * "Richard Harrington of the Marine Conservation Society said": a person's name right before "of",
  * "from" or "at" and the body at `the` (a token index) is the subject, not the body. The name must
  * be two capitalised words or more opening with a known first name ("the Secretary of the Navy" and
- * "the Bank of the West" keep their descriptor).
+ * "the Bank of the West" keep their descriptor). Read inside phraseBefore, token by token;
+ * personOfBody reads the same shape, with an appositive or no "the", from the end of the segment.
  */
 function namedBeforeBody(s: string, tokens: Token[], the: number, offset: number): Subject | null {
   if (the < 2 || bare(tokens[the]!.text).toLowerCase() !== 'the' || !/^(?:of|from|at)$/.test(tokens[the - 1]!.text)) return null;
