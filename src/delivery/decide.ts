@@ -202,7 +202,7 @@ export async function dailyDigest(
     return { ...rest, articles: members, ...(delivered[i]!.length ? { delivered: new Set(delivered[i]) } : {}) };
   });
   const label = topics.filter((t) => t.trim()).join(', ') || null;
-  const digest = composeDigest({ topic: label, since, now, candidates });
+  const digest = composeDigest({ topic: label, since, now, candidates, storedTitles: true });
   const messages = toOutboxMessages(digest, translator(language), topics);
   options.cache?.set(key, { digest, messages });
   return { digest, messages, ingestedAfter, key };

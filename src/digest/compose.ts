@@ -36,10 +36,10 @@ export function storyIdOf(candidate: StoryCandidate, lead: StoredArticle): strin
  * when it matches the request, else the most relevant; then an original over a copy, then the
  * fullest text, then the earliest.
  */
-export function leadArticle(candidate: StoryCandidate): StoredArticle {
+export function leadArticle(candidate: StoryCandidate, storedTitle = false): StoredArticle {
   const relevance = (a: StoredArticle) => candidate.relevanceByArticle?.get(a.id) ?? 0;
   const representative = candidate.articles.find((a) => a.id === candidate.story?.titleArticleId);
-  if (representative && (!candidate.relevanceByArticle?.size || relevance(representative) > 0)) return representative;
+  if (representative && (storedTitle || !candidate.relevanceByArticle?.size || relevance(representative) > 0)) return representative;
   return [...candidate.articles].sort(
     (a, b) =>
       relevance(b) - relevance(a) ||
@@ -47,6 +47,15 @@ export function leadArticle(candidate: StoryCandidate): StoredArticle {
       b.text.length - a.text.length ||
       a.id - b.id,
   )[0]!;
+}
+
+/**
+ * The headline a story is shown under: the story's own, unless the summary shown is another
+ * member's (the one that matches the request), whose headline it then takes: a headline over
+ * another report's summary would promise what the lines below it do not say.
+ */
+function shownTitle(candidate: StoryCandidate, lead: StoredArticle): string {
+  return lead.id === candidate.story?.titleArticleId ? candidate.story.title || lead.title : lead.title;
 }
 
 export function sourceRef(article: StoredArticle): SourceRef {
@@ -189,7 +198,15 @@ function containedIn(sentence: Set<string>, known: Set<string>): number {
 const REPEATED = 0.6;
 const UPDATE_SENTENCES = 3;
 
-type ComposeOptions = { maxQuotes?: number; shown?: readonly string[] };
+type ComposeOptions = {
+  maxQuotes?: number;
+  shown?: readonly string[];
+  /**
+   * Daily digests: a stored story is shown under its stored headline, with that article's summary
+   * when it is among the members, so that a later "Update:" names the story as the subscriber saw it.
+   */
+  storedTitles?: boolean;
+};
 
 /**
  * A story the subscriber already got, as what is new since: the newest reports' facts that
@@ -247,7 +264,7 @@ export function composeStory(candidate: StoryCandidate, options: ComposeOptions 
   if (delivered?.size && candidate.articles.some((a) => !delivered.has(a.id)) && candidate.articles.some((a) => delivered.has(a.id))) {
     return composeUpdate(candidate, options);
   }
-  const lead = leadArticle(candidate);
+  const lead = leadArticle(candidate, options.storedTitles);
   const summary = storySummary(lead);
   const all = storyQuotes([lead, ...candidate.articles.filter((a) => a !== lead)]);
   const articleOf = new Map(all.map((q) => [q.quote, q.articleId]));
@@ -260,7 +277,7 @@ export function composeStory(candidate: StoryCandidate, options: ComposeOptions 
   const updated = new Date(Math.max(...candidate.articles.map(articleTime))).toISOString();
   const story: Story = {
     id: storyIdOf(candidate, lead),
-    title: candidate.story?.title || lead.title,
+    title: options.storedTitles ? candidate.story?.title || lead.title : shownTitle(candidate, lead),
     summary,
     quotes: ranked.map((q) => toStoryQuote(q, articleOf.get(q) ?? lead.id)),
     // Newest source first: a reader wants the latest report at the top.
@@ -280,6 +297,8 @@ export function composeDigest(input: {
   candidates: StoryCandidate[];
   suggestions?: string[];
   note?: string;
+  /** Daily digests (see ComposeOptions.storedTitles). */
+  storedTitles?: boolean;
 }): Digest {
   const digest: Digest = {
     topic: input.topic,
@@ -289,7 +308,7 @@ export function composeDigest(input: {
   };
   const shown: string[] = [];
   for (const candidate of input.candidates) {
-    const story = composeStory(candidate, { shown });
+    const story = composeStory(candidate, { shown, storedTitles: input.storedTitles });
     shown.push(...story.summary, ...story.quotes.map((q) => q.text));
     digest.stories.push(story);
   }

@@ -102,3 +102,33 @@ describe('repeatEachOther', () => {
     expect(repeatEachOther('', 'anything')).toBe(false);
   });
 });
+
+describe('composeStory: the headline goes with the summary', () => {
+  const walk = 'Dockers will walk through the old town on Saturday to press their case.';
+  const march = () => article({ title: 'Union plans march', text: walk, analysis: { summary: [walk], quotes: [] } });
+  const stored = (title: StoredArticle, articleCount: number) => ({ id: 7, title: title.title, titleArticleId: title.id, articleCount, outletCount: 2 });
+  const strikeReport = () => strike({ analysis: { summary: ['Dock workers in Valmora walked off the job on Tuesday.'], quotes: [] } });
+
+  it("shows the story's headline over its headline article's summary", () => {
+    const report = strikeReport();
+    const story = composeStory({ articles: [report, march()], story: stored(report, 2) });
+    expect(story.title).toBe('Port strike halts cargo');
+    expect(story.summary).toEqual(['Dock workers in Valmora walked off the job on Tuesday.']);
+  });
+
+  it('shows the headline of the member whose summary it shows when the request matches only that member', () => {
+    const report = strikeReport();
+    const marchReport = march();
+    const story = composeStory({ articles: [report, marchReport], story: stored(report, 2), relevanceByArticle: new Map([[marchReport.id, 1]]) });
+    expect(story.summary).toEqual([walk]);
+    expect(story.title).toBe('Union plans march');
+  });
+
+  it('in a daily digest keeps the stored headline, with its own summary, whatever the topic matches', () => {
+    const report = strikeReport();
+    const marchReport = march();
+    const story = composeStory({ articles: [report, marchReport], story: stored(report, 2), relevanceByArticle: new Map([[marchReport.id, 1]]) }, { storedTitles: true });
+    expect(story.title).toBe('Port strike halts cargo');
+    expect(story.summary).toEqual(['Dock workers in Valmora walked off the job on Tuesday.']);
+  });
+});
