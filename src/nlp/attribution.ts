@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { NAME_TITLE_ABBREVIATIONS, ROLE_NOUN_LIST, SPEECH_VERB_FORMS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, ROLE_NOUN_LIST, SPEECH_VERB_FORMS, STOP_WORDS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
@@ -1252,6 +1252,24 @@ export function wellFormedSpeaker(speaker: string | null): string | null {
 // Module-level on purpose: a pure function of the speaker's text, the same for every article and store (bounded).
 const speakerForms = new Map<string, string | null>();
 
+/**
+ * A speaker of one word must be a name. "Aides", "Americans", "Democrats" (a group: a description
+ * needs two words or more), "Russian" (a fragment of one), "There", "Why" (a word that opens a
+ * sentence) and "Md.", "N.C." (the state after a name, cut off) name no one. Countries ("Israel"),
+ * bodies ("F.A.A.") and surnames that are also words ("King") stay.
+ */
+function oneWordNoName(token: string, word: string): boolean {
+  if (STATE_ABBREVIATION.test(token) || STOP_WORDS.has(word) || PARTY_MEMBERS.test(word)) return true;
+  if (nationalityOf(word) !== undefined && DEMONYM_ENDING.test(word)) return true;
+  // A plural noun for people: "Aides", "Advocates", "Demonstrators".
+  if (!word.endsWith('s')) return false;
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+  return UNNAMED_PERSON_NOUNS.has(singular);
+}
+const STATE_ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}\.\p{Lu}\.)$/u;
+const PARTY_MEMBERS = /^(?:democrats?|republicans?|democratic|conservatives?|liberals?|independents?)$/;
+const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
+
 function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
@@ -1260,7 +1278,7 @@ function speakerForm(speaker: string): string | null {
   const lower = tokens.map((t) => t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   if (lower.every((w) => NOT_A_SPEAKER.has(w) || /^\d[\d,.]*$/.test(w))) return null;
   const isLower = (t: string) => /^\p{Ll}/u.test(t);
-  if (tokens.length === 1 && (isLower(tokens[0]!) || FUNCTION_WORDS.has(lower[0]!))) return null;
+  if (tokens.length === 1 && (isLower(tokens[0]!) || FUNCTION_WORDS.has(lower[0]!) || oneWordNoName(tokens[0]!, lower[0]!))) return null;
   const opens = (s.match(/[([]/g) ?? []).length;
   if (opens !== (s.match(/[)\]]/g) ?? []).length || (s.match(/["“”]/g) ?? []).length % 2 === 1) return null;
   if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || VERB_IN_SPEAKER.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;

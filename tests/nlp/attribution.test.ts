@@ -57,12 +57,16 @@ describe('wellFormedSpeaker', () => {
     ['husband’s economic record—Q —and'],
     // A document described by what someone did with it: a clause, not a source anyone can name.
     ['a photo posted online'], ['a message tweeted by fans'], ['officials warned'],
+    // One word that is no name: a group (a description needs two words), a word that opens a
+    // sentence, a fragment, the state after a name.
+    ['Aides'], ['Democrats'], ['Republican'], ['There'], ['Why'], ['Russian'], ['Md.'], ['N.C.'],
   ])('rejects %j', (s) => {
     expect(wellFormedSpeaker(s)).toBeNull();
   });
   it.each([
     ['Ted Cruz'], ['Trump'], ['Al From'], ['a Trump campaign spokeswoman'], ['the Clinton campaign'],
     ['Sen. Claire McCaskill (D-Mo.)'], ['the editorial board'], ["Hillary Clinton's right-hand woman"],
+    ['Israel'], ['F.A.A.'], ['King'], ['Walker'], ['Republicans in Congress'],
   ])('keeps %j', (s) => {
     expect(wellFormedSpeaker(s)).toBe(s);
   });
