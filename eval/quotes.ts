@@ -347,6 +347,8 @@ const JUNK_VERB = new Set(
 );
 const JUNK_EDGE = new Set('the a an of to in on at for with by from and or but as that which who whom whose than his her their its our my your'.split(' '));
 const JUNK_CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|yesterday|tomorrow)$/i;
+// Words that open sentences and clauses, capitalised there: "There said", "Why said" name no one.
+const JUNK_FUNCTION = new Set('there here why how what when where so then thus yet still also amid among about after before however although though if because while since until unless once just even'.split(' '));
 const NOT_ADVERB = new Set('family ally rally daily weekly monthly yearly early only italy holly kelly sally billy molly emily lily'.split(' '));
 
 /** Why a speaker string is junk, or null when it is a well-formed name or descriptor. */
@@ -359,6 +361,9 @@ export function junkSpeaker(speaker: string): string | null {
   if (lower.every((w) => JUNK_NUMBER.test(w) || JUNK_DETERMINER.has(w))) return 'number';
   if (tokens.length === 1 && JUNK_CALENDAR.test(lower[0]!)) return 'date word';
   if (tokens.length === 1 && /^\p{Ll}/u.test(tokens[0]!)) return 'single common word';
+  if (tokens.length === 1 && (JUNK_FUNCTION.has(lower[0]!) || JUNK_EDGE.has(lower[0]!))) return 'function word';
+  // "Md.", "N.C.", "Calif.": a state cut off from the name before it.
+  if (tokens.length === 1 && /^(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}\.\p{Lu}\.)$/u.test(tokens[0]!)) return 'cut-off fragment';
   const count = (re: RegExp) => (speaker.match(re) ?? []).length;
   if (count(/\(/g) !== count(/\)/g) || count(/\[/g) !== count(/\]/g) || count(/["“”]/g) % 2 === 1) return 'unbalanced brackets or quotes';
   // Lower-case words only: a capitalised "Will" or "May" is a name.

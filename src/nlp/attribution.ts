@@ -1259,7 +1259,7 @@ const speakerForms = new Map<string, string | null>();
  * bodies ("F.A.A.") and surnames that are also words ("King") stay.
  */
 function oneWordNoName(token: string, word: string): boolean {
-  if (STATE_ABBREVIATION.test(token) || STOP_WORDS.has(word) || PARTY_MEMBERS.test(word)) return true;
+  if (STATE_ABBREVIATION.test(token) || STOP_WORDS.has(word) || PREPOSITION_WORD.test(word) || PARTY_MEMBERS.test(word)) return true;
   if (nationalityOf(word) !== undefined && DEMONYM_ENDING.test(word)) return true;
   // A plural noun for people: "Aides", "Advocates", "Demonstrators".
   if (!word.endsWith('s')) return false;
@@ -1268,6 +1268,8 @@ function oneWordNoName(token: string, word: string): boolean {
 }
 const STATE_ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}\.\p{Lu}\.)$/u;
 const PARTY_MEMBERS = /^(?:democrats?|republicans?|democratic|conservatives?|liberals?|independents?)$/;
+/** Prepositions the stop-word list leaves out ("Amid the chaos, ..."). */
+const PREPOSITION_WORD = /^(?:amid|amidst|among|amongst|despite|during|per|via|toward|towards|upon|within|without|throughout)$/;
 const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
 
 function speakerForm(speaker: string): string | null {

@@ -59,7 +59,7 @@ describe('wellFormedSpeaker', () => {
     ['a photo posted online'], ['a message tweeted by fans'], ['officials warned'],
     // One word that is no name: a group (a description needs two words), a word that opens a
     // sentence, a fragment, the state after a name.
-    ['Aides'], ['Democrats'], ['Republican'], ['There'], ['Why'], ['Russian'], ['Md.'], ['N.C.'],
+    ['Aides'], ['Democrats'], ['Republican'], ['There'], ['Why'], ['Amid'], ['Russian'], ['Md.'], ['N.C.'],
   ])('rejects %j', (s) => {
     expect(wellFormedSpeaker(s)).toBeNull();
   });
