@@ -51,11 +51,6 @@ export function isLanguage(value: unknown): value is Language {
 }
 
 /**
- * A date as the reader's locale writes it. English keeps the bot's "5 Sep, 14:12 UTC" order
- * (day first, as the digests always had), with the month name from Intl; other languages are
- * Intl's own format.
- */
-/**
  * A publication given as a day only ("2016-09-26" in JSON Lines, a feed's date without a time) is
  * stored as that day's 00:00:00.000 UTC: renderers show the day, not a midnight nobody published at.
  */
@@ -63,6 +58,11 @@ export function isDayOnly(date: Date): boolean {
   return date.getTime() % 86_400_000 === 0;
 }
 
+/**
+ * A date as the reader's locale writes it. English keeps the bot's "5 Sep, 14:12 UTC" order
+ * (day first, as the digests always had), with the month name from Intl; other languages are
+ * Intl's own format; a day given without a time is written without one (isDayOnly).
+ */
 export function formatDate(iso: string | undefined, language: Language, now?: Date, timeZone = 'UTC'): string {
   if (!iso) return '';
   const d = new Date(iso);
