@@ -294,14 +294,14 @@ export function personHead(word: string): boolean {
   return /(?:er|or|ist|ian|eon)s?$/.test(word) && word.length > 4 && !THING_AGENT_NOUN.test(word) && !DOCUMENT_NOUN.test(word.replace(/s$/, '')) && !TEXT_CARRIER.test(word.replace(/s$/, ''));
 }
 
+/** Plural nouns for people who act or speak for someone else, capitalised as a sentence opens. */
+const ACTING_FOR = /^(?:Lawyers|Attorneys|Aides|Advisers|Advisors|Allies|Friends|Supporters|Relatives|Associates|Backers|Critics|Opponents|Representatives)$/;
+
 /**
  * The whole description when `subject` is the object of a prepositional phrase after a noun for
  * people that opens the clause ("a former aide to Clinton", "officials with knowledge of the
  * meeting"), across up to three such phrases; null when it is not.
  */
-/** Plural nouns for people who act or speak for someone else, capitalised as a sentence opens. */
-const ACTING_FOR = /^(?:Lawyers|Attorneys|Aides|Advisers|Advisors|Allies|Friends|Supporters|Relatives|Associates|Backers|Critics|Opponents|Representatives)$/;
-
 function postModifiedSubject(segment: string, offset: number, subject: Subject): Subject | null {
   const subjectStart = subject.pos - offset;
   const subjectEnd = subjectStart + subject.text.length;
@@ -320,7 +320,7 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     const previous = tokens[tokens.length - 2];
     const opensSentence = !!head && (previous ? /[.!?;:"“”]$/.test(previous.text) || previous.text === 'Q' : base === 0) && ACTING_FOR.test(head.text);
     // "Republicans close to the campaign": a party's members are people too.
-    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || opensSentence || /^(?:Republicans|Democrats|Conservatives|Liberals|Independents)$/.test(head.text))) return null;
+    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || opensSentence || (/^\p{Lu}\p{Ll}+s$/u.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
     // Back to the determiner, or to where the clause opens for a phrase without one.
     let k = tokens.length - 1;
     while (k - 1 >= 0) {
@@ -1267,6 +1267,7 @@ function oneWordNoName(token: string, word: string): boolean {
   return UNNAMED_PERSON_NOUNS.has(singular);
 }
 const STATE_ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}\.\p{Lu}\.)$/u;
+/** Members of a party, in lower case ("Republicans close to the campaign" in postModifiedSubject too). */
 const PARTY_MEMBERS = /^(?:democrats?|republicans?|democratic|conservatives?|liberals?|independents?)$/;
 /** Prepositions the stop-word list leaves out ("Amid the chaos, ..."). */
 const PREPOSITION_WORD = /^(?:amid|amidst|among|amongst|despite|during|per|via|toward|towards|upon|within|without|throughout)$/;
