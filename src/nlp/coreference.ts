@@ -355,7 +355,15 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   const prev = ctx.text.slice(from, starts[here]!);
   const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
   // The head is the last word before a verb: "A hospital spokesman said" has two words before it.
-  const m = UNNAMED_SUBJECT.map((re) => re.exec(prev.slice(fronted))).find((x) => x && (verbLike(x[3]!) || SUBJECT_VERB.test(x[3]!)));
+  const opening = prev.slice(fronted);
+  let m: RegExpExecArray | null = null;
+  for (const pattern of UNNAMED_SUBJECT) {
+    const x = pattern.exec(opening);
+    if (x && (verbLike(x[3]!) || SUBJECT_VERB.test(x[3]!))) {
+      m = x;
+      break;
+    }
+  }
   if (!m) return null;
   // "A reporter asked Sanders how he felt. He replied:": a name after the verb is who answers.
   const verbEnd = from + fronted + m[0].length;
