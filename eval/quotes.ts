@@ -75,6 +75,11 @@
 //     roles and documents and 192 pronouns), the pronoun and role sources of the New York Times's
 //     ''-quoted quotations that the gold first counted in round 13. Made the same way, by a helper who
 //     read no code and ran nothing; 24 items left out (never named, a group, unclear).
+//   - eval/polnear-train-speakers2.json (stop 31): the train pronoun sources that had no annotation,
+//     in the articles the first file did not cover, annotated the same way by a helper who read no
+//     code and ran nothing. Their articles were split into two halves by a seeded hash (seed
+//     "20261206:"): rules may be written from the "tune" half; the "held" half is counted, apart as
+//     well, and its misses are never printed, so that it measures the rules on unseen quotes.
 // Pronoun sources without an annotation are counted apart and not judged.
 //
 // A descriptor is judged against the gold's head noun phrase too (cut at a comma, relative clause or
@@ -116,7 +121,7 @@ interface GoldQuote {
   sourceIsPronoun: boolean;
 }
 /** Hand annotations of who a pronoun or role source is (see ANNOTATION_FILES). */
-const ANNOTATION_FILES = ['polnear-pronoun-speakers.json', 'polnear-train-speakers.json', 'polnear-nyt-speakers.json'];
+const ANNOTATION_FILES = ['polnear-pronoun-speakers.json', 'polnear-train-speakers.json', 'polnear-nyt-speakers.json', 'polnear-train-speakers2.json'];
 /** eval/polnear-pronoun-speakers.json: who a pronoun (or a role such as "the mayor") refers to, read by hand. */
 interface PronounAnnotation {
   /** Article id (file name without .txt). */
@@ -127,7 +132,16 @@ interface PronounAnnotation {
   gold_source: string;
   /** The person's full name, from reading the article. */
   speaker: string;
+  /**
+   * eval/polnear-train-speakers2.json only: the half of its articles the item belongs to. "held"
+   * items are judged and counted, but their misses are never printed: they measure the rules on
+   * quotes no rule was written for.
+   */
+  half?: 'tune' | 'held';
 }
+
+/** Whether a miss may be printed: never for a held-out annotation. */
+const printable = (ann: PronounAnnotation | undefined) => ann?.half !== 'held';
 
 const PRONOUN = /^(he|she|it|they|i|we|him|her|you)$/i;
 
@@ -396,6 +410,8 @@ interface SplitResult {
    * noun phrase as written, post-modifier included ("a spokeswoman for the campaign", not "a spokeswoman")].
    */
   descriptorsAsWritten: [number, number];
+  /** Speakers of the items of eval/polnear-train-speakers2.json, by half: [n, right]. */
+  freshAnnotations: Record<'tune' | 'held', [number, number]>;
   keyQuotes: KeyQuoteTally;
   junk: Array<{ article: string; speaker: string; reason: string }>;
   articlesPerSecond: number;
@@ -528,6 +544,7 @@ function evaluateSplit(name: string): SplitResult {
     speakers: { named: [0, 0], descriptor: [0, 0], pronoun: [0, 0], unannotated: 0, unjudgeable: 0 },
     resolvedDescriptions: [0, 0],
     descriptorsAsWritten: [0, 0],
+    freshAnnotations: { tune: [0, 0], held: [0, 0] },
     keyQuotes: newKeyQuoteTally(),
     junk: [], articlesPerSecond: articles.length / seconds, lines: [],
   };
@@ -586,7 +603,7 @@ function evaluateSplit(name: string): SplitResult {
       const hit = goldOf(q, tokens, golds);
       const verdict = hit ? speakerVerdict(article, hit.g, q.speaker, pronounSpeaker) : null;
       tallyKeyQuote(result.keyQuotes, verdict && typeof verdict === 'object' ? verdict.right : null, q.speaker);
-      if (verbose && verdict && typeof verdict === 'object' && !verdict.right && q.speaker) misses.push(`KEY ${verdict.kind} ${article} [${q.start}] gold=${JSON.stringify(hit!.g.source)}${verdict.ann ? `=${verdict.ann.speaker}` : ''} ours=${JSON.stringify(q.speaker)} cue=${JSON.stringify(q.cue)}`);
+      if (verbose && verdict && typeof verdict === 'object' && !verdict.right && q.speaker && printable(verdict.ann)) misses.push(`KEY ${verdict.kind} ${article} [${q.start}] gold=${JSON.stringify(hit!.g.source)}${verdict.ann ? `=${verdict.ann.speaker}` : ''} ours=${JSON.stringify(q.speaker)} cue=${JSON.stringify(q.cue)}`);
     }
   }
   return result;
@@ -620,8 +637,13 @@ function judgeSpeaker(article: string, gold: GoldQuote, ours: FoundQuote | null,
   if (verdict === 'unjudgeable') { result.speakers.unjudgeable++; return; }
   const { kind, right, ann } = verdict;
   result.speakers[kind][0]++;
+  if (ann?.half) {
+    result.freshAnnotations[ann.half][0]++;
+    if (right) result.freshAnnotations[ann.half][1]++;
+  }
   if (right) result.speakers[kind][1]++;
-  else if (verbose) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
+  const show = verbose && printable(ann);
+  if (!right && show) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
   if (right && kind === 'descriptor' && !ann && src) {
     result.descriptorsAsWritten[0]++;
     if (sameDescriptorAsWritten(speaker!, src)) result.descriptorsAsWritten[1]++;
@@ -630,7 +652,7 @@ function judgeSpeaker(article: string, gold: GoldQuote, ours: FoundQuote | null,
   if (resolvedDescription(ours)) {
     result.resolvedDescriptions[0]++;
     if (right) result.resolvedDescriptions[1]++;
-    if (verbose) misses.push(`DESC ${right ? 'right' : 'WRONG'} ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
+    if (show) misses.push(`DESC ${right ? 'right' : 'WRONG'} ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
   }
 }
 
@@ -663,6 +685,8 @@ function printSplit(r: SplitResult): void {
   console.log(`  named sources               ${pct(s.named)}`);
   console.log(`  descriptor sources          ${pct(s.descriptor)}`);
   console.log(`  pronoun sources (annotated) ${pct(s.pronoun)}`);
+  const fresh = r.freshAnnotations;
+  if (fresh.tune[0] + fresh.held[0]) console.log(`  of which first annotated at stop 31 (eval/polnear-train-speakers2.json): tune half ${pct(fresh.tune)}, held-out half ${pct(fresh.held)} (its misses are never printed)`);
   console.log(`  pronoun sources not annotated: ${s.unannotated}; gold source missing or no speaker ("one", "his"): ${s.unjudgeable}`);
   console.log(`  definite descriptions in the cue we gave a name (any gold kind): ${pct(r.resolvedDescriptions)} right`);
   console.log(`  right descriptor sources (not annotated) given as the whole noun phrase, post-modifier included: ${pct(r.descriptorsAsWritten)}`);
