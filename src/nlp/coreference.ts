@@ -257,8 +257,9 @@ function longSubordinateClause(text: string, from: number, inSentence: ReadonlyA
 // After the name: an appositive set off by commas, or by dashes ("Whit Ayres -- author of ..., which ... -- is"),
 // or where they work ("Darran Whiting of Liberty Baptist Church in Marion, said"), then the verb. An
 // appositive that opens with another full name ("One pastor backing Mr. Cruz, Darran Whiting of ...,
-// said") makes that name the subject, not this one.
-const SUBJECT_FOLLOW = /^[^\s,]*(?:,(?![ \u00a0]+\p{Lu}\p{Ll}+[ \u00a0]+\p{Lu}\p{Ll}+\b(?![’']))[^,;“”"]{1,120},|[ \u00a0]+(?:--|—|–)[^;“”"]{1,200}?(?:--|—|–)|[ \u00a0]+(?:of|at|from)[ \u00a0][^,;“”"]{1,80},)?\s+(\p{Ll}[\p{L}-]*)/u;
+// said") makes that name the subject, not this one. Nor is a reporting clause set off by commas an
+// appositive ("The good news for Cruz, Woolson said, is ..."): its speaker is the subject there.
+const SUBJECT_FOLLOW = /^[^\s,]*(?:,(?![ \u00a0]+\p{Lu}\p{Ll}+[ \u00a0]+\p{Lu}\p{Ll}+\b(?![’']))(?![ \u00a0]+(?:(?:\p{Lu}[\p{L}.’'-]*|he|she|they)[ \u00a0]+){1,3}(?:said|says|added|adds|noted|notes|argued|argues|wrote|writes|explained|explains|recalled|recalls|insisted|insists|predicted|predicts|acknowledged|acknowledges|contended|contends),)[^,;“”"]{1,120},|[ \u00a0]+(?:--|—|–)[^;“”"]{1,200}?(?:--|—|–)|[ \u00a0]+(?:of|at|from)[ \u00a0][^,;“”"]{1,80},)?\s+(\p{Ll}[\p{L}-]*)/u;
 
 function sentenceInitial(before: string): boolean {
   const rest = before.slice(FRONTED.exec(before)?.[0].length ?? 0);
@@ -312,7 +313,8 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     // "Marco Rubio, who he dubbed ...": the he of a relative clause is not whom "who" stands for.
     const relative = RELATIVE_BEFORE.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos));
     const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
-    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent);
+    const addressee = addresseeOf(subject, ctx);
+    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee);
     return person ? { speaker: person.fullName, person } : NONE;
   }
   if (subject.kind === 'name') {
@@ -322,6 +324,17 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     return resolveName(subject, ctx);
   }
   return resolveDescriptor(subject, ctx);
+}
+
+/** "he told Hannity": the pronoun, a verb of telling, then whom it was told to. */
+const TOLD_NAME = /^\p{L}+[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(?:told|tells|assured|assures|reminded|reminds|informed|informs)[ \u00a0]+(?=\p{Lu})/u;
+
+/** The person a he/she cue says the words were told to ("he told Hannity"): never the one who said them. */
+function addresseeOf(subject: Subject, ctx: ResolveContext): Person | undefined {
+  const told = TOLD_NAME.exec(ctx.text.slice(subject.pos, subject.pos + 60));
+  if (!told) return undefined;
+  const at = subject.pos + told[0].length;
+  return ctx.index.mentions.find((m) => m.start === at)?.person;
 }
 
 const NONE: Resolution = { speaker: null, person: null };

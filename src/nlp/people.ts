@@ -103,8 +103,8 @@ function nonPersonWord(normalised: string): boolean {
   return hyphen > 0 && NON_PERSON_WORDS.has(normalised.slice(hyphen + 1));
 }
 
-/** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day"). */
-const SURNAME_WORDS = new Set('green hall park day church lake'.split(' '));
+/** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day", "Steven Law", "Liam Fox"). */
+const SURNAME_WORDS = new Set('green hall park day church lake law fox'.split(' '));
 
 /** Nationality and country words, normalised so "US", "U.S." and "American" agree. */
 const NATIONALITY: Record<string, string> = {
@@ -273,8 +273,9 @@ export function parseNameRun(run: string): ParsedName | null {
       continue;
     }
     const facts = factsOf(words[i]!);
-    // "Bill Clinton": a first name the news uses often opens the name, though "bill" is also a thing.
-    const firstName = i === 0 && (MALE_NAMES.has(facts.normalised) || FEMALE_NAMES.has(facts.normalised));
+    // "Bill Clinton", "President Bill Clinton": a first name the news uses often opens the name, at
+    // the run's start or after its titles, though "bill" is also a thing.
+    const firstName = MALE_NAMES.has(facts.normalised) || FEMALE_NAMES.has(facts.normalised);
     if (facts.title || facts.nationality || (nonPersonWord(facts.normalised) && !firstName)) {
       gender = gender ?? facts.titleGender;
       titleWords.push(words[i]!);

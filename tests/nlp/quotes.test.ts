@@ -1513,3 +1513,27 @@ describe('extractQuotes: "the report" after "the commission said in its report" 
     expect(speakers).toEqual(['the commission']);
   });
 });
+
+describe('extractQuotes: round 15 (PolNeAR train pronoun sources annotated at stop 31, tune half)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('", Olson said," set off inside a sentence is a reporting clause, not an appositive: a later "he said" is Olson', () => {
+    expect(speakers('Ted Cruz will travel to three small towns in northern Iowa this week.\n\n"Those are some very small towns," Mark Olson said.\n\nThe good news for Cruz, Olson said, is that the crowds will come.\n\n"He\'ll still get coverage," he said.'))
+      .toEqual(['Mark Olson', 'Mark Olson']);
+  });
+
+  it('"he told Hannity": whom the words were told to is never the he who said them', () => {
+    expect(speakers('During an interview with Sean Hannity on Wednesday, Donald Trump discussed the wall.\n\n"We are going to build a wall," Trump added.\n\nHannity asked Trump how high the wall would be.\n\n"I think the height could be 35 to 45 feet," he told Hannity, to cheers from the crowd.'))
+      .toEqual(['Donald Trump', 'Donald Trump']);
+  });
+
+  it('"Steven Law" is a person though "law" is a word, so a later "Law said" and "he said" are his', () => {
+    expect(speakers('Steven Law, president of the Senate Leadership Fund, said the group would spend heavily.\n\nMeanwhile, a veterans group has been running ads praising Sen. Patrick J. Toomey of Pennsylvania.\n\nThe organization has already raised at least $24 million, Law said.\n\n"What I see going on is a flight to quality," he said.'))
+      .toEqual(['Steven Law']);
+  });
+
+  it('"Former President Bill Clinton": a known first name after titles opens the name, so he is not a second "Clinton"', () => {
+    expect(speakers('Hillary Clinton won the primary in 2008 in the end.\n\nFormer President Bill Clinton agreed with the analysis. In an interview that year, he was asked what happened to the vote. "Iowa happened," he said.\n\n"We have to do better," Mayor Bill Ramsey said.'))
+      .toEqual(['Bill Clinton', 'Bill Ramsey']);
+  });
+});
