@@ -174,6 +174,9 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     if (caption && k < here) continue;
     if (k < here && headedCaption(ctx, k, all)) continue;
     if (caption) from += caption.index + caption[0].length;
+    // "Asked about her vote if Clinton faces Trump, she replied": the names in the question are what
+    // the pronoun was asked about; the one asked is the pronoun itself, someone named before.
+    if (k === here && QUESTIONED_CLAUSE.test(ctx.text.slice(from, pos))) continue;
     // `all` is in text order: the mentions in [from, to) are one stretch of it.
     const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));
     if (k < here) {
@@ -211,6 +214,9 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
   }
   return null;
 }
+
+/** A sentence that opens with a participle clause of questioning, up to the comma before its subject. */
+const QUESTIONED_CLAUSE = /^[\s\u00a0]*(?:When[ \u00a0]+|After[ \u00a0]+being[ \u00a0]+)?(?:Asked|Pressed|Questioned|Challenged|Confronted)[ \u00a0][^.!?;]*,[ \u00a0]*$/;
 
 const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{L}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 const PRONOUN_SUBJECT = /^(He|She|he|she)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;

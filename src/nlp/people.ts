@@ -322,6 +322,8 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   const surnameWord = (i: number) => i === tokens.length - 1 && tokens.length === 2 && knownFirst && SURNAME_WORDS.has(facts[i]!.normalised);
   if (facts.some((f, i) => (nonPersonWord(f.normalised) && !(i === 0 && knownFirst) && !surnameWord(i)) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
+  // "Suddenly I said": the pronoun after a capitalised opening word; "Elizabeth I" keeps a first name.
+  if (!knownFirst && tokens.includes('I')) return false;
   if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
   // Two-word runs must end in a plausible surname, not an initial alone.
   return !/^\p{Lu}\.$/u.test(tokens[tokens.length - 1]!);

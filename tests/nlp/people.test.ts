@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { firstNameGender, hasWord } from '../../src/nlp/people.ts';
+import { firstNameGender, hasWord, indexPeople } from '../../src/nlp/people.ts';
 import { extractQuotes } from '../../src/nlp/quotes.ts';
 
 const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
@@ -77,5 +77,13 @@ describe('hasWord', () => {
     expect(hasWord('\u{1F600}top', 'top')).toBe(true);
     expect(hasWord('a.b', 'a.b')).toBe(true);
     expect(hasWord('axb', 'a.b')).toBe(false);
+  });
+});
+
+describe('indexPeople: the pronoun "I" is no part of a name', () => {
+  it('"Suddenly I understood" makes no person; "Elizabeth I", after a known first name, is one', () => {
+    const names = (text: string) => indexPeople(text, []).people.map((p) => p.fullName);
+    expect(names('Ben Brafman looked at me.\n\nSuddenly I understood what was happening, and he did too.')).toEqual(['Ben Brafman']);
+    expect(names('Queen Elizabeth I ruled England for decades.')).toContain('Elizabeth I');
   });
 });

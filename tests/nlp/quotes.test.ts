@@ -1536,4 +1536,9 @@ describe('extractQuotes: round 15 (PolNeAR train pronoun sources annotated at st
     expect(speakers('Hillary Clinton won the primary in 2008 in the end.\n\nFormer President Bill Clinton agreed with the analysis. In an interview that year, he was asked what happened to the vote. "Iowa happened," he said.\n\n"We have to do better," Mayor Bill Ramsey said.'))
       .toEqual(['Bill Clinton', 'Bill Ramsey']);
   });
+
+  it('"Asked about her vote if Clinton faces Trump, she replied": the names in the question are not the one asked', () => {
+    expect(speakers('Susan Sarandon told MSNBC on Monday that many voters were passionate.\n\n"I think Bernie would encourage people," she said.\n\nAsked about her own vote in the event that Hillary Clinton faces Donald Trump, she replied: "I don\'t know. I\'m going to see what happens."\n\n"Really," she added.'))
+      .toEqual(['Susan Sarandon', 'Susan Sarandon', 'Susan Sarandon']);
+  });
 });
