@@ -209,8 +209,11 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     const initial = inSentence.filter((m) => sentenceInitial(ctx.text.slice(from, m.pos)) && !possessive(ctx.text, m.pos));
     // Subjects of the main clause before those of a fronted one ("When Maddow pointed out ..., Clinton seized").
     const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos)).sort((a, b) => Number(a.pos < mainClause) - Number(b.pos < mainClause));
-    const ordered = [...spoke, ...initial, ...subjects, ...inSentence];
-    for (const m of ordered) if (!workCredit(ctx.text, m.pos) && accept(m.person) && fits(m.person, m.spoke || initial.includes(m) || subjects.includes(m))) return m.person;
+    // The sentence right before the quotation's closes with its source ("Cruz electrified the crowds,
+    // Stovall said."): the next "he said" is that source again, not the person the report is about.
+    const closing = k === here - 1 ? inSentence.filter((m) => !m.spoke && closingSource(ctx.text, m.pos, to)) : [];
+    const ordered = [...spoke, ...closing, ...initial, ...subjects, ...inSentence];
+    for (const m of ordered) if (!workCredit(ctx.text, m.pos) && accept(m.person) && fits(m.person, m.spoke || closing.includes(m) || initial.includes(m) || subjects.includes(m))) return m.person;
   }
   return null;
 }
@@ -301,6 +304,14 @@ function subjectLike(text: string, m: { pos: number; person: Person }): boolean 
   if (/^[’']s\b/.test(rest)) return false;
   const follow = SUBJECT_FOLLOW.exec(rest);
   return !!follow && verbLike(follow[1]!);
+}
+
+/** ", Stovall said." at a sentence's end: the name, a verb of saying, perhaps a day, and the stop. */
+const CLOSING_SOURCE = /^(?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?)+[ \u00a0]*(?:said|says|added|adds|noted|notes|argued|argues|explained|explains)(?:[ \u00a0]+(?:on[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently|earlier|later))?[.!][\s\u00a0”"’']*$/u;
+
+/** Whether the name at `pos` is the source of the whole sentence that ends at `end`, named after its words. */
+function closingSource(text: string, pos: number, end: number): boolean {
+  return /,[ \u00a0]*$/.test(text.slice(Math.max(0, pos - 3), pos)) && CLOSING_SOURCE.test(text.slice(pos, end));
 }
 
 function genderOf(pronoun: string): Gender | null {

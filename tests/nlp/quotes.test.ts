@@ -1537,6 +1537,11 @@ describe('extractQuotes: round 15 (PolNeAR train pronoun sources annotated at st
       .toEqual(['Bill Clinton', 'Bill Ramsey']);
   });
 
+  it('a sentence closed by its source (", Stovall said.") right before "...," he said: the source, not the man the report is about', () => {
+    expect(speakers('Ted Cruz campaigned across Texas in 2012.\n\nJoining him at early meetings was Robert Stovall, a Republican activist. Around 50 people would show up to each event, he said.\n\nCruz electrified the small crowds with impassioned speeches, Stovall said.\n\n"He was very articulate, smart, well-spoken," he said.'))
+      .toEqual(['Robert Stovall']);
+  });
+
   it('"Asked about her vote if Clinton faces Trump, she replied": the names in the question are not the one asked', () => {
     expect(speakers('Susan Sarandon told MSNBC on Monday that many voters were passionate.\n\n"I think Bernie would encourage people," she said.\n\nAsked about her own vote in the event that Hillary Clinton faces Donald Trump, she replied: "I don\'t know. I\'m going to see what happens."\n\n"Really," she added.'))
       .toEqual(['Susan Sarandon', 'Susan Sarandon', 'Susan Sarandon']);
