@@ -211,7 +211,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     const subjects = inSentence.filter((m) => subjectLike(ctx.text, m) || invertedSubject(ctx.text, from, m.pos)).sort((a, b) => Number(a.pos < mainClause) - Number(b.pos < mainClause));
     // The sentence right before the quotation's closes with its source ("Cruz electrified the crowds,
     // Stovall said."): the next "he said" is that source again, not the person the report is about.
-    const closing = k === here - 1 ? inSentence.filter((m) => !m.spoke && closingSource(ctx.text, m.pos, to)) : [];
+    const closing = k === here - 1 ? inSentence.filter((m) => !m.spoke && (closingSource(ctx.text, m.pos, to) || RELATIVE_SOURCE.test(ctx.text.slice(m.pos, to)))) : [];
     const ordered = [...spoke, ...closing, ...initial, ...subjects, ...inSentence];
     for (const m of ordered) if (!workCredit(ctx.text, m.pos) && accept(m.person) && fits(m.person, m.spoke || closing.includes(m) || initial.includes(m) || subjects.includes(m))) return m.person;
   }
@@ -308,6 +308,9 @@ function subjectLike(text: string, m: { pos: number; person: Person }): boolean 
 
 /** ", Stovall said." at a sentence's end: the name, a verb of saying, perhaps a day, and the stop. */
 const CLOSING_SOURCE = /^(?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?)+[ \u00a0]*(?:said|says|added|adds|noted|notes|argued|argues|explained|explains)(?:[ \u00a0]+(?:on[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently|earlier|later))?[.!][\s\u00a0”"’']*$/u;
+
+/** "Sen. Dianne Feinstein of California, the ranking Democrat, who said ...": the name a relative clause of saying follows. */
+const RELATIVE_SOURCE = /^(?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?)+(?:[ \u00a0]*of[ \u00a0]+\p{Lu}[\p{L}.’'-]*(?:[ \u00a0]+\p{Lu}[\p{L}.’'-]*)*)?(?:,[^,;.“”"]{1,100})*,[ \u00a0]+who[ \u00a0]+(?:also[ \u00a0]+|later[ \u00a0]+)?(?:said|says|told|tells|added|adds|wrote|writes|argued|argues|noted|notes)\b/u;
 
 /** Whether the name at `pos` is the source of the whole sentence that ends at `end`, named after its words. */
 function closingSource(text: string, pos: number, end: number): boolean {

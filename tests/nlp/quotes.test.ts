@@ -1542,6 +1542,11 @@ describe('extractQuotes: round 15 (PolNeAR train pronoun sources annotated at st
       .toEqual(['Robert Stovall']);
   });
 
+  it('"supported by Sen. Dianne Feinstein of California, ..., who said" right before "...," she said: Feinstein, not Clinton', () => {
+    expect(speakers('Hillary Clinton said the emails were not marked classified. "I never sent classified material," she said.\n\nClinton\'s position was supported Friday by Sen. Dianne Feinstein of California, the ranking Democrat on the committee, who said none of the emails originated with Clinton.\n\n"It has never made sense to me," she said in a statement.'))
+      .toEqual(['Hillary Clinton', 'Dianne Feinstein']);
+  });
+
   it('"Asked about her vote if Clinton faces Trump, she replied": the names in the question are not the one asked', () => {
     expect(speakers('Susan Sarandon told MSNBC on Monday that many voters were passionate.\n\n"I think Bernie would encourage people," she said.\n\nAsked about her own vote in the event that Hillary Clinton faces Donald Trump, she replied: "I don\'t know. I\'m going to see what happens."\n\n"Really," she added.'))
       .toEqual(['Susan Sarandon', 'Susan Sarandon', 'Susan Sarandon']);
