@@ -179,6 +179,10 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     if (k === here && QUESTIONED_CLAUSE.test(ctx.text.slice(from, pos))) continue;
     // `all` is in text order: the mentions in [from, to) are one stretch of it.
     const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));
+    // "Over the years, she said, email kept her close to Clinton, although she laughed and admitted":
+    // the same pronoun earlier in the cue's own sentence, before any name, is the same person, and the
+    // names after it are not.
+    if (k === here && samePronoun && inSentence.length && sameSubjectPronoun(samePronoun, ctx.text.slice(from, inSentence[0]!.pos), from, ctx)) continue;
     if (k < here) {
       // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
       const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);

@@ -1547,6 +1547,11 @@ describe('extractQuotes: round 15 (PolNeAR train pronoun sources annotated at st
       .toEqual(['Hillary Clinton', 'Dianne Feinstein']);
   });
 
+  it('"Over the years, she said, email kept her close to Clinton, although she laughed and admitted": the earlier she, not Clinton', () => {
+    expect(speakers('Betsy Ebeling has known Hillary since sixth grade. "I really got angry," she said.\n\nOver the years, she said, email has helped her stay in close touch with Clinton, although at the mention of email she laughed and admitted "emails have been wonderful, although that can be a curse also."'))
+      .toEqual(['Betsy Ebeling', 'Betsy Ebeling']);
+  });
+
   it('"Asked about her vote if Clinton faces Trump, she replied": the names in the question are not the one asked', () => {
     expect(speakers('Susan Sarandon told MSNBC on Monday that many voters were passionate.\n\n"I think Bernie would encourage people," she said.\n\nAsked about her own vote in the event that Hillary Clinton faces Donald Trump, she replied: "I don\'t know. I\'m going to see what happens."\n\n"Really," she added.'))
       .toEqual(['Susan Sarandon', 'Susan Sarandon', 'Susan Sarandon']);
