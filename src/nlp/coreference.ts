@@ -142,6 +142,17 @@ function headedCaption(ctx: ResolveContext, k: number, all: ReadonlyArray<{ pos:
   return HEADING_SENTENCE.test(previous) && !ctx.inQuote(ctx.sentenceStarts[k - 1]!);
 }
 
+/** A photo credit on a line of its own: "POOL New/Reuters.", "Jim Urquhart / Reuters.", "Scott Olson via Getty Images." */
+const PHOTO_CREDIT = /^[^.\n]{0,60}(?:\/[ \u00a0]?(?:Reuters|AP|AFP|Getty Images)|[ \u00a0]via[ \u00a0]Getty[ \u00a0]Images|AP[ \u00a0]Photo)[^.\n]{0,40}\.?$/;
+
+/** Whether the paragraph holding `from` comes right after a photo credit: it is the photo's caption (neither names whom the story follows). */
+function afterPhotoCredit(text: string, from: number): boolean {
+  const paragraphStart = text.lastIndexOf('\n', from - 1) + 1;
+  if (paragraphStart === 0) return false;
+  const before = text.slice(Math.max(0, paragraphStart - 160), paragraphStart).trimEnd();
+  return PHOTO_CREDIT.test(before.slice(before.lastIndexOf('\n') + 1));
+}
+
 /**
  * "he"/"she": walk back sentence by sentence and take the first (leftmost, usually the subject)
  * person of the right gender. A sentence whose subject is the same pronoun refers to the same
@@ -172,7 +183,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // whom the story is following: its names never make a "he" or "she".
     const caption = CAPTION_MARKER.exec(ctx.text.slice(from, to));
     if (caption && k < here) continue;
-    if (k < here && headedCaption(ctx, k, all)) continue;
+    if (k < here && (headedCaption(ctx, k, all) || afterPhotoCredit(ctx.text, from) || PHOTO_CREDIT.test(ctx.text.slice(from, to).trim()))) continue;
     if (caption) from += caption.index + caption[0].length;
     // "Asked about her vote if Clinton faces Trump, she replied": the names in the question are what
     // the pronoun was asked about; the one asked is the pronoun itself, someone named before.

@@ -1552,6 +1552,11 @@ describe('extractQuotes: round 15 (PolNeAR train pronoun sources annotated at st
       .toEqual(['Betsy Ebeling', 'Betsy Ebeling']);
   });
 
+  it('a paragraph after a photo credit ("POOL New/Reuters.") is a caption: its names, and the credit\'s, make no "he"', () => {
+    expect(speakers('George Zimmerman is selling the gun. "It has recently been returned to me," he wrote.\n\nCarlos Barria / Reuters.\n\nSanford police officer Timothy Smith holds up the gun used during the 2013 trial.\n\n"The firearm is fully functional," he added.'))
+      .toEqual(['George Zimmerman', 'George Zimmerman']);
+  });
+
   it('"Asked about her vote if Clinton faces Trump, she replied": the names in the question are not the one asked', () => {
     expect(speakers('Susan Sarandon told MSNBC on Monday that many voters were passionate.\n\n"I think Bernie would encourage people," she said.\n\nAsked about her own vote in the event that Hillary Clinton faces Donald Trump, she replied: "I don\'t know. I\'m going to see what happens."\n\n"Really," she added.'))
       .toEqual(['Susan Sarandon', 'Susan Sarandon', 'Susan Sarandon']);
