@@ -591,10 +591,13 @@ function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subjec
   return fits ? { ...issuer, viaText: true } : null;
 }
 
-/** A capitalised name right after "called", then a verb of its own or a comma: "called Sophistafunk got". */
-const NAMING_AFTER = /^[\s\u00a0]+(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){0,3}\p{Lu}[\p{L}.'’-]*(?:,|[\s\u00a0]+\p{Ll})/u;
-/** "a warm-up band ", "an outfit ": a thing brought in by an indefinite article, which "called" then names. */
-const INDEFINITE_NOUN_AT_END = /(?:^|[\s\u00a0])(?:[Aa]n?|[Oo]ne)[\s\u00a0]+(?:[\p{L}-]+[\s\u00a0]+){0,3}$/u;
+/**
+ * A capitalised name right after "called", then a verb of its own or a comma: "called Sophistafunk
+ * got"; or a quoted title: "a class called “Perception” on his page".
+ */
+const NAMING_AFTER = /^[\s\u00a0]+(?:(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){0,3}\p{Lu}[\p{L}.'’-]*(?:,|[\s\u00a0]+\p{Ll})|["“‘'])/u;
+/** "a warm-up band ", "a 2002 psychology class ": a thing brought in by an indefinite article, which "called" then names. */
+const INDEFINITE_NOUN_AT_END = /(?:^|[\s\u00a0])(?:[Aa]n?|[Oo]ne)[\s\u00a0]+(?:[\p{L}\p{N}-]+[\s\u00a0]+){0,3}$/u;
 
 /** A verb of putting words out, right before its object: "released ", "posted ", "added ". */
 const ISSUED_BY_SUBJECT = /(?:^|[\s\u00a0])(?:released|issued|posted|published|sent[ \u00a0]+out|sent|aired|ran|put[ \u00a0]+out|tweeted|unveiled|launched|added|wrote|held[ \u00a0]+up|held|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/;
@@ -1110,7 +1113,8 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     return null;
   }
   // "A warm-up band called Sophistafunk got the crowd to cheer": "called" names the band; no one speaks.
-  if (/^(?:called|named|dubbed)$/i.test(verb.verb) && NAMING_AFTER.test(text.slice(verb.end, verb.end + 40)) && INDEFINITE_NOUN_AT_END.test(before.slice(-60))) return null;
+  // (Not "what one conservative has dubbed ''the yuca primary''": a subject coined the words.)
+  if (/^(?:called|named|dubbed)$/i.test(verb.verb) && NAMING_AFTER.test(text.slice(verb.end, verb.end + 40)) && INDEFINITE_NOUN_AT_END.test(before.slice(-60)) && !/(?:^|[\s\u00a0])(?:has|have|had)[\s\u00a0]+$/.test(before.slice(-8))) return null;
   // "hours after it was announced by Northern Lines, which said:": a body set off by a comma, right
   // before the speech verb (not "New Hampshire, which is set to host ..., Bush ... described").
   const which = /which[\s\u00a0]+$/.test(before.slice(-10)) ? NAME_WHICH_AT_END.exec(before.slice(-80)) : null;

@@ -235,6 +235,14 @@ describe('"called" that names a thing is no speech (round 6)', () => {
     expect(speakers('Sanders took the stage at ten. A warm-up band called Sophistafunk got the crowd to cheer for "President Bernie Sanders."')).not.toContain('a warm-up band');
     expect(speakers('A spokesman called Clinton "unqualified."')).toEqual(['a spokesman']);
   });
+
+  it('"a 2002 psychology class called “Perception”": a quoted title after a thing is named, not said, so the "writing" after it is the sharer\'s', () => {
+    const quotes = extractQuotes('Later on Sunday, Ben Carson shared a syllabus for a 2002 psychology class called “Perception” on his Facebook page, writing “Here is a syllabus for the class you claim never existed.”');
+    expect(quotes.at(-1)!.speaker).toBe('Ben Carson');
+    expect(speakers('The book was a hit. It told of a popular play called "Sons of Trump," which mocks the rich.')).not.toContain('a popular play');
+    // A subject that coined the words is still their source.
+    expect(speakers("It is what one Latino conservative has dubbed ''the yuca primary,'' after the Cuban staple.")).toEqual(['one Latino conservative']);
+  });
 });
 
 describe('a new sentence after a quotation is no cue when its verb has an object of its own', () => {
