@@ -157,6 +157,10 @@ export function findBody(lines: PageLine[]): BodyBlock | undefined {
     }
   }
   if (best === -1) return undefined;
+  // A one-sentence first paragraph right above ("Ruth Bader Ginsburg regrets her insults of Donald
+  // Trump.") is the lede, not header, when a line for the title stays above it.
+  const lede = best - 1;
+  if (lede > headline && lede > 0 && lines[lede]!.kind === 'sentence' && isBody[lede] && lines.slice(0, lede).some((line) => line.kind !== 'furniture')) best = lede;
   // Body lines right after the last prose line belong to it (a closing list, a last short sentence).
   let last = end[best]!;
   while (last + 1 < lines.length && isBody[last + 1]) last++;

@@ -57,6 +57,21 @@ describe('parseRawText on other layouts', () => {
   });
 });
 
+describe('parseRawText: a one-sentence lede above the first long paragraph', () => {
+  it('is the article\'s first paragraph, not header, while the headline stays the title', () => {
+    const text = [
+      'Judge apologizes for remarks on candidate',
+      'Mara Quinn regrets her comments on the race.',
+      'The judge, who has been in a public dispute with the candidate over the past few days, said she regretted her remarks and would stay out of politics in the future.',
+      '"On reflection, my remarks were ill-advised," Quinn said in a statement.',
+    ].join('\n\n');
+    const article = parseRawText(text);
+    expect(article.title).toBe('Judge apologizes for remarks on candidate');
+    expect(article.text.split('\n\n')[0]).toBe('Mara Quinn regrets her comments on the race.');
+    expect(article.text.split('\n\n')).toHaveLength(3);
+  });
+});
+
 describe('parseDateline', () => {
   it.each([
     ['5 Sep, 2016 14:12', '2016-09-05T14:12:00.000Z'],
