@@ -214,6 +214,7 @@ function sentenceStartBefore(text: string, from: number, i: number): number {
  * sentence that is a picture caption run into the text, never past `end`; trailing space trimmed.
  */
 function pieceEnd(text: string, start: number, end: number): number {
+  end = beforeOuterParenthesisCloses(text, start, end);
   const m = CAPTION_MARKER.exec(text.slice(start, end));
   if (m) end = Math.max(start, sentenceStartBefore(text, start, start + m.index));
   // A caption that opens with a short heading ("Royal souvenirs: Cups to mark the birth ...").
@@ -232,6 +233,28 @@ function pieceEnd(text: string, start: number, end: number): number {
     }
   }
   while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end;
+}
+
+/**
+ * `(... among those who are “somewhat liberal), education (...)`: a parenthesis opened before an
+ * unclosed quotation and closed inside it ends the quotation, whose closing mark the page left out.
+ */
+function beforeOuterParenthesisCloses(text: string, start: number, end: number): number {
+  const before = text.slice(Math.max(0, start - 300), start);
+  let open = 0;
+  for (const c of before) if (c === '(') open++;
+  else if (c === ')' && open > 0) open--;
+  if (open === 0) return end;
+  let depth = 0;
+  for (let i = start; i < end; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') {
+      if (depth === 0) return i;
+      depth--;
+    }
+  }
   return end;
 }
 

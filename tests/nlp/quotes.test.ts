@@ -1562,3 +1562,10 @@ describe('extractQuotes: round 15 (PolNeAR train pronoun sources annotated at st
       .toEqual(['Susan Sarandon', 'Susan Sarandon', 'Susan Sarandon']);
   });
 });
+
+describe('extractQuotes: a quotation left open inside a parenthesis', () => {
+  it('ends where the parenthesis opened before it closes: "(... those who are “somewhat liberal), education (...)"', () => {
+    const quotes = extractQuotes('Other divides, according to the poll, include ideology (Sanders leads among “very liberal” voters, while Clinton leads among those who are “somewhat liberal), education (graduates back Clinton by 19 points) and home ownership.');
+    expect(quotes.map((q) => q.text)).toEqual(['very liberal', 'somewhat liberal']);
+  });
+});
