@@ -1,6 +1,6 @@
 // `summary` and `ask`: the digest and follow-up answers from the terminal.
 import { createServices } from '../app/index.ts';
-import { renderJson, renderText, sourceLine } from '../digest/render.ts';
+import { quotesBeyondSentences, renderJson, renderText, sourceLine } from '../digest/render.ts';
 import { windowStart } from '../digest/window.ts';
 import type { Answer } from '../model/answer.ts';
 import { createSummarizer } from '../llm/summarizer.ts';
@@ -48,9 +48,10 @@ function printAnswer(answer: Answer, now: Date): void {
       for (const s of answer.sources) printLine(`  - ${sourceLine(s, now)}`);
     }
   }
-  if (answer.quotes.length) {
+  const quotes = quotesBeyondSentences(answer);
+  if (quotes.length) {
     printLine('Quotes:');
-    for (const quote of answer.quotes) printLine(`  “${quote.text}” — ${quote.speaker ?? 'unattributed'}`);
+    for (const quote of quotes) printLine(`  “${quote.text}” — ${quote.speaker ?? 'unattributed'}`);
   }
   if (answer.age) printLine(answer.age);
 }

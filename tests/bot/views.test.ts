@@ -29,3 +29,19 @@ describe('bot views name the outlet and date of every source', () => {
     expect(String(answerHtml(notFound, now))).toContain('• Council cuts library hours (unknown outlet, ingested 4 Mar, 09:00 UTC)');
   });
 });
+
+describe('an answer shows a quote once', () => {
+  it('a quote its own sentence already holds is not listed again below it; another quote is', () => {
+    const sentence = { text: '"We will reopen the port on Monday," she said.', speaker: 'Ana Ruiz', source: post };
+    const answer = {
+      question: 'What did Ruiz say?', found: true, answer: sentence.text, sentences: [sentence], sources: [post], related: [], searched: 'ruiz',
+      quotes: [
+        { text: 'We will reopen the port on Monday,', speaker: 'Ana Ruiz', articleId: 1 },
+        { text: 'Nobody will lose their job over this strike.', speaker: 'Ana Ruiz', articleId: 1 },
+      ],
+    };
+    const html = String(answerHtml(answer, now));
+    expect(html.split('We will reopen the port on Monday')).toHaveLength(2);
+    expect(html).toContain('Nobody will lose their job over this strike.');
+  });
+});
