@@ -72,6 +72,10 @@ export const PERSON_TITLES: Readonly<Record<string, TitleGender>> = {
   campaign: null, executive: null, founder: null, ceo: null, coach: null, pastor: null,
   majority: null, minority: null, whip: null, first: null, congressman: 'm', congresswoman: 'f',
   businessman: 'm', businesswoman: 'f', economist: null, mogul: null,
+  // "Washington Managing Editor Bill Sammon", "Campaign Manager Robby Mook": job titles written
+  // capitalised before a name.
+  editor: null, manager: null, publisher: null, producer: null, strategist: null, pollster: null,
+  adviser: null, advisor: null, analyst: null, columnist: null, commentator: null,
   // "Former AG Mukasey at RNC": headlines abbreviate attorney general.
   ag: null,
 };

@@ -87,3 +87,11 @@ describe('indexPeople: the pronoun "I" is no part of a name', () => {
     expect(names('Queen Elizabeth I ruled England for decades.')).toContain('Elizabeth I');
   });
 });
+
+describe('indexPeople: job titles written capitalised before a name', () => {
+  it('"Washington Managing Editor Bill Sammon" is Bill Sammon, and "Senior Adviser Sidney Blumenthal" is Sidney Blumenthal', () => {
+    const names = (text: string) => indexPeople(text, []).people.map((p) => p.fullName);
+    expect(names('Fox News Vice President and Washington Managing Editor Bill Sammon expressed the network\'s frustration.')).toEqual(['Bill Sammon']);
+    expect(names('Clinton Senior Adviser Sidney Blumenthal said he had no idea.')).toContain('Sidney Blumenthal');
+  });
+});
