@@ -36,8 +36,8 @@ describe('an answer shows a quote once', () => {
     const answer = {
       question: 'What did Ruiz say?', found: true, answer: sentence.text, sentences: [sentence], sources: [post], related: [], searched: 'ruiz',
       quotes: [
-        { text: 'We will reopen the port on Monday,', speaker: 'Ana Ruiz', articleId: 1 },
-        { text: 'Nobody will lose their job over this strike.', speaker: 'Ana Ruiz', articleId: 1 },
+        { text: 'We will reopen the port on Monday,', speaker: 'Ana Ruiz', verified: true, articleId: 1 },
+        { text: 'Nobody will lose their job over this strike.', speaker: 'Ana Ruiz', verified: true, articleId: 1 },
       ],
     };
     const html = String(answerHtml(answer, now));
