@@ -24,7 +24,9 @@ export const SPEECH_VERB_FORMS: readonly string[] = (
     'retorted|interjected|echoed|echoes|bragged|brags|scoffed|sighed|laughed|' +
     'screamed|cried|repeated|repeats|answered|answers|alleged|alleges|ruled|rules|' +
     'headlined|captioned|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming|' +
-    'read|fumed|fumes|pressed|presses|conclude|wrote back|put it|puts it|surmised|surmises|commented'
+    'read|fumed|fumes|pressed|presses|conclude|wrote back|put it|puts it|surmised|surmises|commented|' +
+    'elaborated|elaborates|reiterated|reiterates|clarified|clarifies|texted|emailed|' +
+    'bemoaned|bemoans|muttered|murmured'
 ).split('|');
 
 // Hand-written rather than a package: a short English function-word list (articles,

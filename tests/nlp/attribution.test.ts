@@ -255,3 +255,11 @@ describe('a new sentence after a quotation is no cue when its verb has an object
     expect(quotes.map((q) => q.speaker)).toEqual(['Peter Moss', 'Peter Moss']);
   });
 });
+
+describe('speech verbs: "elaborated", "reiterated", "clarified", "bemoaned", "texted"', () => {
+  it('report the words of their subject, after a quotation and before one', () => {
+    expect(speakers('"First and foremost," Dorothy Woods told the host.\n\n"The way I see it," she elaborated, "no one ever questioned his service."'))
+      .toEqual(['Dorothy Woods', 'Dorothy Woods', 'Dorothy Woods']);
+    expect(speakers('Marco Rubio also bemoaned a climate in which people "literally hate each other" over politics.')).toEqual(['Marco Rubio']);
+  });
+});
