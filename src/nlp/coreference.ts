@@ -183,7 +183,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // whom the story is following: its names never make a "he" or "she".
     const caption = CAPTION_MARKER.exec(ctx.text.slice(from, to));
     if (caption && k < here) continue;
-    if (k < here && (headedCaption(ctx, k, all) || afterPhotoCredit(ctx.text, from) || PHOTO_CREDIT.test(ctx.text.slice(from, to).trim()))) continue;
+    if (k < here && (headedCaption(ctx, k, all) || afterPhotoCredit(ctx.text, from) || (to - from <= 120 && PHOTO_CREDIT.test(ctx.text.slice(from, to).trim())))) continue;
     if (caption) from += caption.index + caption[0].length;
     // "Asked about her vote if Clinton faces Trump, she replied": the names in the question are what
     // the pronoun was asked about; the one asked is the pronoun itself, someone named before.

@@ -241,10 +241,13 @@ function pieceEnd(text: string, start: number, end: number): number {
  * unclosed quotation and closed inside it ends the quotation, whose closing mark the page left out.
  */
 function beforeOuterParenthesisCloses(text: string, start: number, end: number): number {
-  const before = text.slice(Math.max(0, start - 300), start);
+  // Parentheses left open before the quotation, in its own paragraph.
+  const from = Math.max(0, start - 300, text.lastIndexOf('\n', start) + 1);
   let open = 0;
-  for (const c of before) if (c === '(') open++;
-  else if (c === ')' && open > 0) open--;
+  for (let i = from; i < start; i++) {
+    if (text[i] === '(') open++;
+    else if (text[i] === ')' && open > 0) open--;
+  }
   if (open === 0) return end;
   let depth = 0;
   for (let i = start; i < end; i++) {
