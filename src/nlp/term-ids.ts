@@ -27,6 +27,8 @@ export class TermTable {
   /** Per stem index: the TermIds generation that numbered it, and its id there. */
   private stemMarks = new Int32Array(1 << 14);
   private generation = 0;
+  /** termCounts' count per stem index: zero outside a call. */
+  private counts = new Float64Array(1 << 13);
 
   /** A new numbering for one article; from now on the previous one refuses to number terms. */
   termIds(): TermIds {
@@ -69,6 +71,36 @@ export class TermTable {
    */
   contentTerms(text: string): string[] {
     return this.termsAt(tokenSpans(text));
+  }
+
+  /**
+   * contentTerms of each text counted, each use `weight` (> 0) times, in order of first use: what
+   * counting them into a Map gives, counted by stem index instead (no string key per token). The
+   * story features of every article; the Map's updates were a third of their time.
+   */
+  termCounts(parts: ReadonlyArray<readonly [text: string, weight: number]>): [term: string, count: number][] {
+    const order: number[] = [];
+    for (const [text, weight] of parts) {
+      const spans = tokenSpans(text);
+      for (let k = 0; k < spans.bounds.length >> 1; k++) {
+        const index = this.stemIndexAt(spans, k);
+        if (index < 0) continue;
+        if (index >= this.counts.length) {
+          const larger = new Float64Array(Math.max(this.counts.length * 2, index + 1));
+          larger.set(this.counts);
+          this.counts = larger;
+        }
+        if (this.counts[index] === 0) order.push(index);
+        this.counts[index]! += weight;
+      }
+    }
+    const counted: [string, number][] = new Array(order.length);
+    for (let i = 0; i < order.length; i++) {
+      const index = order[i]!;
+      counted[i] = [this.stems[index]!, this.counts[index]!];
+      this.counts[index] = 0; // zero again for the next call
+    }
+    return counted;
   }
 
   /** The content terms of the tokens of `spans`, in order: contentTermOf of each token, through this table. */

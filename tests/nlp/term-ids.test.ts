@@ -73,6 +73,24 @@ describe('TermTable.contentTerms', () => {
   });
 });
 
+describe('TermTable.termCounts', () => {
+  it('counts the terms of weighted texts in order of first use, as a Map over contentTerms would, call after call', () => {
+    const table = new TermTable();
+    const parts: [string, number][] = [
+      ['Harbour Strike Ends: Dock Workers Return', 3],
+      [HARBOUR.text, 1],
+      ['ΟΔΟΣ’s İSTANBUL’s Istanbul running runs harbour', 2],
+    ];
+    const expected = new Map<string, number>();
+    for (const [text, weight] of parts) for (const term of contentTerms(text)) expected.set(term, (expected.get(term) ?? 0) + weight);
+    expect(table.termCounts(parts)).toEqual([...expected]);
+    expect(expected.get('harbour')).toBe(3 + 3 + 2);
+    // Nothing of one call stays for the next.
+    expect(table.termCounts([['the harbour strike', 1]])).toEqual([['harbour', 1], ['strike', 1]]);
+    expect(table.termCounts([])).toEqual([]);
+  });
+});
+
 describe('AnalysisContext', () => {
   it('gives the same analysis with a fresh context, a long-lived one and two contexts taking turns', () => {
     const alone = [analyseArticle({ title: 'Putin and Obama', text: seed }), analyseArticle(HARBOUR)];
