@@ -8,6 +8,8 @@
 import { ABSENT, CharTable } from './char-table.ts';
 import { type TokenSpans, contentTermOf, tokenAt, tokenSpans } from './tokens.ts';
 
+/** Ids per block of TermIds#sortedIds' arena: a few articles' summaries. */
+const ARENA_SIZE = 1 << 12;
 /** Above this many tokens the table is emptied (between two articles, see TermTable#termIds). */
 const MAX_TOKENS = 200_000;
 
@@ -143,6 +145,14 @@ export class TermTable {
  */
 export class TermIds {
   private count = 0;
+  /**
+   * Where sortedIds writes its lists, one after another; each is a view of it. A typed array of
+   * more than 64 bytes has its own memory outside the heap, about a microsecond to allocate and
+   * later to free, against a tenth of that for a view: a fresh array per sentence of every article
+   * cost more than filling it.
+   */
+  private arena = new Int32Array(0);
+  private used = 0;
 
   constructor(
     private readonly table: TermTable,
@@ -157,9 +167,15 @@ export class TermIds {
   /** The ids of the content terms among the tokens, with repeats, in ascending order. */
   sortedIds(spans: TokenSpans): Int32Array {
     this.table.checkCurrent(this.generation);
-    const ids = new Int32Array(spans.bounds.length >> 1);
+    const tokens = spans.bounds.length >> 1;
+    if (this.used + tokens > this.arena.length) {
+      // A new block; the lists already handed out keep viewing the old one.
+      this.arena = new Int32Array(Math.max(ARENA_SIZE, tokens));
+      this.used = 0;
+    }
+    const ids = this.arena.subarray(this.used, this.used + tokens);
     let count = 0;
-    for (let k = 0; k < ids.length; k++) {
+    for (let k = 0; k < tokens; k++) {
       const index = this.table.stemIndexAt(spans, k);
       if (index >= 0) {
         const id = this.table.idOfStem(index, this.generation, this.count);
@@ -167,6 +183,7 @@ export class TermIds {
         ids[count++] = id;
       }
     }
+    this.used += count;
     return sortSmall(ids.subarray(0, count));
   }
 }

@@ -41,6 +41,15 @@ describe('TermIds', () => {
     expect(Array.from(table.termIds().sortedIds(tokenSpans('running runs')))).toEqual([0, 0]);
   });
 
+  it('keeps every list it gave as it was, however many lists follow (one article of thousands of words)', () => {
+    const texts = Array.from({ length: 400 }, (_, i) => `${seed.split('\n').filter(Boolean)[i % 5]} item${i}`);
+    const termIds = new TermTable().termIds();
+    const lists = texts.map((text) => termIds.sortedIds(tokenSpans(text)));
+    const again = new TermTable().termIds();
+    expect(lists.map((ids) => Array.from(ids))).toEqual(texts.map((text) => Array.from(again.sortedIds(tokenSpans(text)))));
+    expect(lists.reduce((sum, ids) => sum + ids.length, 0)).toBeGreaterThan(4096);
+  });
+
   it('refuses to number terms once a newer TermIds of the same table renumbered it (interleaved analyses)', () => {
     const table = new TermTable();
     const first = table.termIds();
