@@ -132,12 +132,29 @@ function isWordCodePoint(codePoint: number): boolean {
   return kind === WORD;
 }
 
+// The working arrays of fingerprintFolded, reused from call to call (it is synchronous: one call
+// at a time). A typed array over 64 bytes has its own memory outside the heap, about a
+// microsecond to allocate and later to free, and these are as long as the text; fresh ones for
+// every article also brought the garbage collections that external memory triggers forward.
+const scratch = { words: new Uint32Array(0), shingles: new Uint32Array(0), slots: new Uint32Array(0), used: new Uint8Array(0), distinct: new Uint32Array(0), spread: new Int32Array(0) };
+/** Longer working arrays are not kept: a huge text leaves no huge array behind. */
+const SCRATCH_KEEP = 1 << 18;
+
+/** A working array of at least `size` elements (its contents are left over from the last call). */
+function working<K extends keyof typeof scratch>(name: K, size: number, make: (size: number) => (typeof scratch)[K]): (typeof scratch)[K] {
+  if (scratch[name].length >= size) return scratch[name];
+  const array = make(size);
+  if (size <= SCRATCH_KEEP) scratch[name] = array;
+  return array;
+}
+
 /**
  * fnv1a of every word (maximal run of \p{L}\p{N} code points) in `text`, in order: the same
  * values as text.match(/[\p{L}\p{N}]+/gu).map(fnv1a), without building the word strings.
+ * A view of a working array: valid until the next call.
  */
 function wordHashes(text: string): Uint32Array {
-  const out = new Uint32Array((text.length >> 1) + 1);
+  const out = working('words', (text.length >> 1) + 1, (n) => new Uint32Array(n));
   let count = 0;
   let h = 0;
   let inWord = false;
@@ -183,12 +200,12 @@ function fingerprintFolded(normalised: string): { print: Fingerprint; values: nu
     list = Uint32Array.of(fnv1a(words.join(' ')));
   } else {
     // Shingle hashes in a typed array.
-    list = new Uint32Array(hashes.length - 2);
+    list = working('shingles', hashes.length - 2, (n) => new Uint32Array(n)).subarray(0, hashes.length - 2);
     for (let i = 0; i < list.length; i++) list[i] = mix(mix(hashes[i]!, hashes[i + 1]!), hashes[i + 2]!);
   }
   // A repeated shingle does not change any minimum: the loop below runs over the distinct ones.
   const distinct = distinctValues(list);
-  const spreadHashes = new Int32Array(distinct.length);
+  const spreadHashes = working('spread', distinct.length, (n) => new Int32Array(n)).subarray(0, distinct.length);
   for (let j = 0; j < distinct.length; j++) spreadHashes[j] = spread(distinct[j]!);
   // Four seeds per pass over the shingles (SIGNATURE_SIZE is a multiple of 4), the minima kept in
   // locals. Values are compared as signed int32 with the sign bit flipped, which orders them like
@@ -215,9 +232,9 @@ function fingerprintFolded(normalised: string): { print: Fingerprint; values: nu
 function distinctValues(values: Uint32Array): Uint32Array {
   let size = 16;
   while (size < values.length * 2) size *= 2;
-  const slots = new Uint32Array(size);
-  const used = new Uint8Array(size);
-  const distinct = new Uint32Array(values.length);
+  const slots = working('slots', size, (n) => new Uint32Array(n));
+  const used = working('used', size, (n) => new Uint8Array(n)).fill(0, 0, size);
+  const distinct = working('distinct', values.length, (n) => new Uint32Array(n));
   let count = 0;
   for (let i = 0; i < values.length; i++) {
     const value = values[i]!;

@@ -192,10 +192,18 @@ function tfidfVectors(idLists: readonly Int32Array[], termCount: number): Sparse
   // Smoothed IDF: terms in every sentence keep some weight, the topic words matter. Computed
   // once per term (0 = not yet: the IDF itself is always positive).
   const idf = new Float64Array(termCount);
+  // Every vector is a view of one array of ids and one of weights: a typed array per sentence cost
+  // more to allocate and free (outside the heap) than to fill, see TermIds#sortedIds.
+  let total = 0;
+  for (const sorted of idLists) total += sorted.length;
+  const allIds = new Int32Array(total);
+  const allWeights = new Float64Array(total);
+  let offset = 0;
   return idLists.map((sorted) => {
     // Collapse runs of equal ids into (id, term frequency), in place in typed arrays.
-    const ids = new Int32Array(sorted.length);
-    const weights = new Float64Array(sorted.length);
+    const ids = allIds.subarray(offset, offset + sorted.length);
+    const weights = allWeights.subarray(offset, offset + sorted.length);
+    offset += sorted.length;
     let distinct = 0;
     let norm = 0;
     for (let k = 0; k < sorted.length; ) {

@@ -40,11 +40,15 @@ function lead(text: string, limit: number): string {
  * knows the article's words already, and gives the same terms as contentTerms for less work.
  */
 export function articleFeatures(article: { title: string; text: string }, context?: AnalysisContext): ArticleFeatures {
-  const termsOf = (text: string) => (context ? context.terms.contentTerms(text) : contentTerms(text));
   // Raw-text articles repeat the headline as their first line: count it once, as the headline.
   const body = article.text.startsWith(article.title) ? article.text.slice(article.title.length) : article.text;
-  const terms = counted(termsOf(article.title), HEADLINE_WEIGHT);
-  counted(termsOf(lead(body, LEAD_CHARS)), 1, terms);
+  const leadText = lead(body, LEAD_CHARS);
+  let terms: [string, number][];
+  if (context) terms = context.terms.termCounts([[article.title, HEADLINE_WEIGHT], [leadText, 1]]);
+  else {
+    const counts = counted(contentTerms(article.title), HEADLINE_WEIGHT);
+    terms = [...counted(contentTerms(leadText), 1, counts)];
+  }
   const names = entityMentions(`${article.title}\n${lead(body, ENTITY_CHARS)}`).map((m) => m.name.toLowerCase());
-  return { terms: [...terms], entities: [...counted(names)] };
+  return { terms, entities: [...counted(names)] };
 }

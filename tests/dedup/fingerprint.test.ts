@@ -46,6 +46,16 @@ describe('fingerprint and textHash', () => {
     expect(bands).toEqual(bandKeys(fingerprint(text).signature));
   });
 
+  it('gives a text the same fingerprint whatever was fingerprinted before it, longer or shorter', () => {
+    const short = 'The council voted to close the harbour road for repairs next week, the mayor said.';
+    const alone = [fingerprint(short), fingerprint(seed)];
+    const long = `${seed}\n\n${seed.split('').reverse().join('')}`;
+    fingerprint(long);
+    expect([fingerprint(short), fingerprint(seed)]).toEqual(alone);
+    fingerprint('one two');
+    expect([fingerprint(seed), fingerprint(short)]).toEqual([alone[1], alone[0]]);
+  });
+
   it('rates an edited copy as a near-duplicate and an unrelated text as not', () => {
     const edited = seed.replace('Putin', 'Mr Putin').replace(/\n\n[^\n]+$/, '');
     expect(similarity(fingerprint(seed).signature, fingerprint(seed).signature)).toBe(1);

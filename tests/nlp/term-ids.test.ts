@@ -41,6 +41,15 @@ describe('TermIds', () => {
     expect(Array.from(table.termIds().sortedIds(tokenSpans('running runs')))).toEqual([0, 0]);
   });
 
+  it('keeps every list it gave as it was, however many lists follow (one article of thousands of words)', () => {
+    const texts = Array.from({ length: 400 }, (_, i) => `${seed.split('\n').filter(Boolean)[i % 5]} item${i}`);
+    const termIds = new TermTable().termIds();
+    const lists = texts.map((text) => termIds.sortedIds(tokenSpans(text)));
+    const again = new TermTable().termIds();
+    expect(lists.map((ids) => Array.from(ids))).toEqual(texts.map((text) => Array.from(again.sortedIds(tokenSpans(text)))));
+    expect(lists.reduce((sum, ids) => sum + ids.length, 0)).toBeGreaterThan(4096);
+  });
+
   it('refuses to number terms once a newer TermIds of the same table renumbered it (interleaved analyses)', () => {
     const table = new TermTable();
     const first = table.termIds();
@@ -70,6 +79,24 @@ describe('TermTable.contentTerms', () => {
     // Twice over: first while the table learns the words, then from what it learnt.
     for (const text of [...texts, ...texts]) expect(table.contentTerms(text)).toEqual(contentTerms(text));
     expect(table.contentTerms('Ships were unloaded overnight')).toEqual(['ship', 'unload', 'overnight']);
+  });
+});
+
+describe('TermTable.termCounts', () => {
+  it('counts the terms of weighted texts in order of first use, as a Map over contentTerms would, call after call', () => {
+    const table = new TermTable();
+    const parts: [string, number][] = [
+      ['Harbour Strike Ends: Dock Workers Return', 3],
+      [HARBOUR.text, 1],
+      ['ΟΔΟΣ’s İSTANBUL’s Istanbul running runs harbour', 2],
+    ];
+    const expected = new Map<string, number>();
+    for (const [text, weight] of parts) for (const term of contentTerms(text)) expected.set(term, (expected.get(term) ?? 0) + weight);
+    expect(table.termCounts(parts)).toEqual([...expected]);
+    expect(expected.get('harbour')).toBe(3 + 3 + 2);
+    // Nothing of one call stays for the next.
+    expect(table.termCounts([['the harbour strike', 1]])).toEqual([['harbour', 1], ['strike', 1]]);
+    expect(table.termCounts([])).toEqual([]);
   });
 });
 
