@@ -1,7 +1,8 @@
 // The bot's replies as Telegram HTML (the html template escapes every value). Pure: values in,
 // Html out, each within Telegram's 4096-character limit.
 import type { SourceArticle, Story, StoryQuote } from '../model/digest.ts';
-import { capName, capTitle, quoteHtml, quotesBeyondSentences, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet, windowText } from '../digest/render.ts';
+import { capName, capTitle, quoteHtml, sourceDate, sourceLineHtml, sourceLinkHtml, sourceOutlet, windowText } from '../digest/render.ts';
+import { quotesNotRepeating } from '../digest/compose.ts';
 import { type Html, html, joinHtml, visibleLength, visibleText } from '../telegram/html.ts';
 import { truncateText } from '../util/text.ts';
 import type { Answer } from '../qa/index.ts';
@@ -70,7 +71,8 @@ export function answerHtml(answer: Answer, now: Date, tr: Translator = english):
   } else {
     lines.push(truncateText(answer.answer, 1500));
   }
-  for (const quote of quotesBeyondSentences(answer)) lines.push(quoteHtml(quote, tr));
+  // A quote the answer's own sentence already holds ('“...,” he said.') is not listed again below it.
+  for (const quote of quotesNotRepeating(answer.quotes, answer.sentences.map((s) => s.text))) lines.push(quoteHtml(quote, tr));
   if (!answer.sentences.length && answer.sources.length) lines.push(html`📰 ${joinHtml(answer.sources.map((s) => sourceLineHtml(s, now, { tr })), ' · ')}`);
   const age = answer.scope?.answeredFrom ? tr.t('answers.older', { date: tr.date(answer.scope.answeredFrom, now), window: searchedWindow(answer.scope, tr) }) : answer.age;
   if (age) lines.push(html`<i>${age}</i>`);

@@ -1,6 +1,7 @@
 // `summary` and `ask`: the digest and follow-up answers from the terminal.
 import { createServices } from '../app/index.ts';
-import { quotesBeyondSentences, renderJson, renderText, sourceLine } from '../digest/render.ts';
+import { quotesNotRepeating } from '../digest/compose.ts';
+import { renderJson, renderText, sourceLine } from '../digest/render.ts';
 import { windowStart } from '../digest/window.ts';
 import type { Answer } from '../model/answer.ts';
 import { createSummarizer } from '../llm/summarizer.ts';
@@ -48,7 +49,8 @@ function printAnswer(answer: Answer, now: Date): void {
       for (const s of answer.sources) printLine(`  - ${sourceLine(s, now)}`);
     }
   }
-  const quotes = quotesBeyondSentences(answer);
+  // A quote the answer's own sentence already holds is not listed again below it.
+  const quotes = quotesNotRepeating(answer.quotes, answer.sentences.map((s) => s.text));
   if (quotes.length) {
     printLine('Quotes:');
     for (const quote of quotes) printLine(`  “${quote.text}” — ${quote.speaker ?? 'unattributed'}`);

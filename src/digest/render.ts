@@ -4,8 +4,6 @@
 // stories and never inside a tag.
 import { outletName } from '../util/outlet.ts';
 import type { Digest, SourceArticle, SourceRef, Story, StoryQuote } from '../model/digest.ts';
-import type { Answer } from '../model/answer.ts';
-import { repeatEachOther } from './compose.ts';
 import { isHttpUrl } from '../util/url.ts';
 import { callbackData } from '../telegram/callbacks.ts';
 import { truncateText } from '../util/text.ts';
@@ -106,11 +104,6 @@ function quoteText(quote: StoryQuote): string {
 
 function quoteLine(quote: StoryQuote): string {
   return `“${quoteText(quote)}” — ${quote.speaker ?? 'unattributed'}`;
-}
-
-/** An answer's quotes less those its sentences already show ('“...,” he said.' and the same quote again below it). */
-export function quotesBeyondSentences(answer: Pick<Answer, 'sentences' | 'quotes'>): StoryQuote[] {
-  return answer.quotes.filter((q) => !answer.sentences.some((s) => repeatEachOther(s.text, q.text)));
 }
 
 export function quoteHtml(quote: StoryQuote, tr: Translator = english): Html {
