@@ -190,16 +190,14 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     if (k === here && QUESTIONED_CLAUSE.test(ctx.text.slice(from, pos))) continue;
     // `all` is in text order: the mentions in [from, to) are one stretch of it.
     const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));
-    // "Over the years, she said, email kept her close to Clinton, although she laughed and admitted":
-    // the same pronoun earlier in the cue's own sentence, before any name, is the same person, and the
-    // names after it are not.
-    if (k === here && samePronoun && inSentence.length && sameSubjectPronoun(samePronoun, ctx.text.slice(from, inSentence[0]!.pos), from, ctx)) continue;
+    // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person; so
+    // does the same pronoun earlier in the cue's own sentence, before any name ("Over the years, she
+    // said, email kept her close to Clinton, although she laughed and admitted"): the names after it
+    // are not whom the pronoun means.
+    const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
+    // A "he" inside a quotation is the speaker's word for someone else: it continues no one.
+    if (samePronoun && sameSubjectPronoun(samePronoun, lead, from, ctx)) continue;
     if (k < here) {
-      // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person.
-      const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
-      // A "he" inside a quotation is the speaker's word for someone else: it continues no one.
-      const chain = samePronoun && sameSubjectPronoun(samePronoun, lead, from, ctx);
-      if (chain) continue;
       // A sentence about someone written as a description or a pronoun ("The judge rubbed his chin.",
       // "He made the observation ...") is about whoever that is: the chain goes through them, and
       // stops at someone the article does not name.
