@@ -274,9 +274,8 @@ export function parseNameRun(run: string): ParsedName | null {
     }
     const facts = factsOf(words[i]!);
     // "Bill Clinton", "President Bill Clinton": a first name the news uses often opens the name, at
-    // the run's start or after its titles, though "bill" is also a thing (looked up only then).
-    const firstName = () => MALE_NAMES.has(facts.normalised) || FEMALE_NAMES.has(facts.normalised);
-    if (facts.title || facts.nationality || (nonPersonWord(facts.normalised) && !firstName())) {
+    // the run's start or after its titles, though "bill" is also a thing.
+    if (facts.title || facts.nationality || (nonPersonWord(facts.normalised) && !MALE_NAMES.has(facts.normalised) && !FEMALE_NAMES.has(facts.normalised))) {
       gender = gender ?? facts.titleGender;
       titleWords.push(words[i]!);
       i++;
