@@ -80,6 +80,13 @@
 //     code and ran nothing. Their articles were split into two halves by a seeded hash (seed
 //     "20261206:"): rules may be written from the "tune" half; the "held" half is counted, apart as
 //     well, and its misses are never printed, so that it measures the rules on unseen quotes.
+//   - eval/polnear-descriptor-speakers.json (2026-12-06): the lower-case description sources of both
+//     splits that no file above covered ("the official", "the source", "a campaign aide"), annotated
+//     the same way by a helper who read no code and ran nothing: the name when the article gives it
+//     ("named"), else the fullest description the article gives the same referent, as written
+//     ("described"), else the source itself ("as-written"); groups and generic readers left out (24
+//     of 96). A described referent is right in its fullest form or as written at the quote: the
+//     product gives the fullest form, as it does for names.
 // Pronoun sources without an annotation are counted apart and not judged.
 //
 // A descriptor is judged against the gold's head noun phrase too (cut at a comma, relative clause or
@@ -121,7 +128,7 @@ interface GoldQuote {
   sourceIsPronoun: boolean;
 }
 /** Hand annotations of who a pronoun or role source is (see ANNOTATION_FILES). */
-const ANNOTATION_FILES = ['polnear-pronoun-speakers.json', 'polnear-train-speakers.json', 'polnear-nyt-speakers.json', 'polnear-train-speakers2.json'];
+const ANNOTATION_FILES = ['polnear-pronoun-speakers.json', 'polnear-train-speakers.json', 'polnear-nyt-speakers.json', 'polnear-train-speakers2.json', 'polnear-descriptor-speakers.json'];
 /** eval/polnear-pronoun-speakers.json: who a pronoun (or a role such as "the mayor") refers to, read by hand. */
 interface PronounAnnotation {
   /** Article id (file name without .txt). */
@@ -138,6 +145,13 @@ interface PronounAnnotation {
    * quotes no rule was written for.
    */
   half?: 'tune' | 'held';
+  /**
+   * eval/polnear-descriptor-speakers.json only: what a lower-case description refers to. "named":
+   * the article names them (speaker is the name); "described": never named, but described more
+   * fully elsewhere (speaker is that description as written); "as-written": the source is the
+   * fullest description there is.
+   */
+  referent?: 'named' | 'described' | 'as-written';
 }
 
 /** Whether a miss may be printed: never for a held-out annotation. */
@@ -624,7 +638,10 @@ function speakerVerdict(article: string, gold: GoldQuote, speaker: string | null
   const possessive = POSSESSIVE_PRONOUN_LEAD.test(head);
   const cap = /\p{Lu}/u.test((possessive ? withoutPostModifier(head) : head).replace(/^(The|A|An|Another|His|Her|Their|Its|My|Our|Your)\b/, ''));
   // "Her campaign", "his famous demand in Berlin": a descriptor, whatever the capitals after it.
-  return { kind: cap ? 'named' : 'descriptor', right: ann ? sameSpeaker(speaker, ann.speaker) : sameSpeaker(speaker, src), ann };
+  // A description never named is right in its fullest form or as written at the quote ("a senior
+  // administration official" or "the official"); a named one only as the name.
+  const right = ann ? sameSpeaker(speaker, ann.speaker) || (ann.referent !== undefined && ann.referent !== 'named' && sameSpeaker(speaker, src)) : sameSpeaker(speaker, src);
+  return { kind: cap ? 'named' : 'descriptor', right, ann };
 }
 
 /** Speaker of one gold quote found at 0.3: counted by the kind of its gold source. */
@@ -644,7 +661,7 @@ function judgeSpeaker(article: string, gold: GoldQuote, ours: FoundQuote | null,
   if (right) result.speakers[kind][1]++;
   const show = verbose && printable(ann);
   if (!right && show) misses.push(`SPK ${kind} ${article} [${start}] gold=${JSON.stringify(src)}${ann ? `=${ann.speaker}` : ''} ours=${JSON.stringify(speaker)} cue=${JSON.stringify(ours?.cue)}`);
-  if (right && kind === 'descriptor' && !ann && src) {
+  if (right && kind === 'descriptor' && (!ann || ann.referent === 'as-written') && src) {
     result.descriptorsAsWritten[0]++;
     if (sameDescriptorAsWritten(speaker!, src)) result.descriptorsAsWritten[1]++;
     else if (verbose) misses.push(`SHORT descriptor ${article} [${start}] gold=${JSON.stringify(src)} ours=${JSON.stringify(speaker)}`);
