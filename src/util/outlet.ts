@@ -11,6 +11,8 @@ const SEPARATOR = /\s+[|\-–—·•»/]\s+|\s*[|·•»]\s*|:\s+/;
 const URL_LIKE = /^(?:https?:\/\/|www\.)/i;
 /** "rt.com", "Nytimes.com", "news.bbc.co.uk": a name that is a host. */
 const HOST_LIKE = /^[a-z0-9-]+(?:\.[a-z0-9-]+)+$/i;
+/** "@politifact": a social-media handle, not a name. */
+const HANDLE = /^@[\w.]+$/;
 /** Host labels this short are initials ("rt" -> "RT", "bbc" -> "BBC"). */
 const MAX_INITIALS = 4;
 
@@ -24,18 +26,29 @@ export function outletName(declared: string | null | undefined, url?: string | n
   // Control and format characters (zero-width, direction marks) never belong in a name.
   const name = (declared ?? '').replace(/[\p{Cc}\p{Cf}]/gu, ' ').replace(/\s+/g, ' ').trim();
   if (URL_LIKE.test(name) || HOST_LIKE.test(name)) return hostOutlet(name) ?? hostOutlet(url);
+  // "@politifact" is a handle, and "Hosted" on hosted.ap.org names the subdomain: the host says more.
+  if (HANDLE.test(name) || isSubdomainLabel(name, url)) return hostOutlet(url) ?? capLength(name);
   const chosen = name ? siteNamePart(name, url) : '';
   return chosen ? capLength(chosen) : hostOutlet(url);
 }
 
-/** Of "Name - slogan" parts, the one that matches the host, else the first. */
+/** Of "Name - slogan" parts, the one that matches the host, else the first; a part that is a host ("JPost.com") only when no other is left. */
 function siteNamePart(name: string, url: string | null | undefined): string {
-  const parts = name.split(SEPARATOR).map((part) => part.trim()).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  const all = name.split(SEPARATOR).map((part) => part.trim()).filter((part) => /[\p{L}\p{N}]/u.test(part));
+  const names = all.filter((part) => !HOST_LIKE.test(part));
+  const parts = names.length ? names : all;
   if (parts.length < 2) return parts[0] ?? '';
   const label = url ? parse(url, { allowPrivateDomains: true }).domainWithoutSuffix?.toLowerCase() : undefined;
   const compact = (part: string) => part.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
   const matching = label ? parts.find((part) => compact(part).length >= 2 && (compact(part).startsWith(label) || label.startsWith(compact(part)))) : undefined;
   return matching ?? parts[0]!;
+}
+
+/** Whether a declared name is only a label of the URL's subdomain ("Hosted" on hosted.ap.org, "Blog" on blog.example.com). */
+function isSubdomainLabel(name: string, url: string | null | undefined): boolean {
+  if (!url || !/^[\p{L}\p{N}-]+$/u.test(name)) return false;
+  const subdomain = parse(url, { allowPrivateDomains: true }).subdomain;
+  return !!subdomain && subdomain.toLowerCase().split('.').includes(name.toLowerCase()) && name.toLowerCase() !== 'www';
 }
 
 /** A name from a URL's (or a bare host's) host: initials in capitals, else the registrable domain. */

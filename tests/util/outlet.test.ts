@@ -40,6 +40,16 @@ describe('outletName', () => {
     expect(outletName('', 'not a url')).toBeUndefined();
   });
 
+  it('prefers a name to a host among the parts, and the host to a handle or a subdomain label', () => {
+    expect(outletName(' The Valmora Post | ValmoraPost.com ', 'https://www.valmorapost.com/news/1')).toBe('The Valmora Post');
+    expect(outletName('@valmorapost', 'https://www.valmorapost.com/news/1')).toBe('valmorapost.com');
+    // A wire service's pages hosted for its members, "Hosted" being the subdomain's label.
+    expect(outletName('Hosted', 'https://hosted.ap.org/member/article/1')).toBe('AP');
+    expect(outletName('Blog', 'https://blog.valmorapost.com/post')).toBe('valmorapost.com');
+    // A name that only happens to be one word stays.
+    expect(outletName('Healthline', 'https://www.healthline.com/nutrition/x')).toBe('Healthline');
+  });
+
   it('caps the length at a word', () => {
     const long = outletName('The Extraordinarily Long Name of a Regional Weekly Newspaper Published Somewhere Far Away')!;
     expect(long.length).toBeLessThanOrEqual(MAX_OUTLET_LENGTH);
@@ -47,7 +57,7 @@ describe('outletName', () => {
   });
 
   it('gives the same name when applied again', () => {
-    for (const [name, url] of [['RT - Daily news', undefined], [undefined, 'https://www.nytimes.com/x'], ['Politics | The Guardian', 'https://www.theguardian.com/']] as const) {
+    for (const [name, url] of [['RT - Daily news', undefined], [undefined, 'https://www.nytimes.com/x'], ['Politics | The Guardian', 'https://www.theguardian.com/'], ['Hosted', 'https://hosted.ap.org/a'], ['@valmorapost', 'https://valmorapost.com/a']] as const) {
       const once = outletName(name, url);
       expect(outletName(once, url)).toBe(once);
     }
