@@ -285,7 +285,7 @@ interface MetaDocument {
   querySelectorAll(selector: string): ArrayLike<MetaElement>;
 }
 
-const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|Report|WebPage|LiveBlogPosting|NewsArticle|ReportageNewsArticle)$/;
+const ARTICLE_TYPES = /^(?:\w*Article|BlogPosting|Report|\w*WebPage|LiveBlogPosting|NewsArticle|ReportageNewsArticle)$/;
 
 export function readMetadata(document: MetaDocument, jsonLdBlocks: string[], givenUrl?: string): PageMetadata {
   const meta = new Map<string, string>();
@@ -315,10 +315,11 @@ export function readMetadata(document: MetaDocument, jsonLdBlocks: string[], giv
   // Some sites put their URL in og:site_name.
   const outlet = siteName && !/^https?:\/\//.test(siteName) ? siteName : hostnameOf(siteName) ?? hostnameOf(url);
   const rawTitle = meta.get('og:title') ?? ld.headline ?? h1 ?? meta.get('twitter:title') ?? document.title;
-  const published = [meta.get('article:published_time'), ld.datePublished, meta.get('datepublished'), meta.get('date'), meta.get('pubdate'),
-    meta.get('dc.date'), meta.get('dc.date.issued'), meta.get('sailthru.date'), timeValue, meta.get('article:modified_time')]
+  const declared = [meta.get('article:published_time'), meta.get('article:published'), ld.datePublished, meta.get('datepublished'), meta.get('date'),
+    meta.get('pubdate'), meta.get('dc.date'), meta.get('dc.date.issued'), meta.get('sailthru.date'), timeValue, ld.anyDatePublished]
     .map(toIsoUtc)
     .find((value) => value !== undefined);
+  const published = declared ?? publishedFromModified([meta.get('article:modified_time'), ld.dateModified].map(toIsoUtc).find((value) => value !== undefined), url);
   const language = document.documentElement?.getAttribute('lang') ?? meta.get('og:locale') ?? meta.get('content-language') ?? ld.inLanguage;
   const result: PageMetadata = {};
   const title = rawTitle ? cleanTitle(normaliseSpace(rawTitle), outlet) : undefined;
@@ -334,6 +335,9 @@ export function readMetadata(document: MetaDocument, jsonLdBlocks: string[], giv
 interface JsonLdArticle {
   headline?: string;
   datePublished?: string;
+  dateModified?: string;
+  /** The first datePublished of any object in the page's JSON-LD ("ClaimReview", "WebPage"), for pages whose article object has none. */
+  anyDatePublished?: string;
   publisher?: string;
   inLanguage?: string;
   articleBody?: string;
@@ -341,26 +345,25 @@ interface JsonLdArticle {
 
 /** The first article-like object in the page's JSON-LD (top level, arrays or @graph). */
 function articleFromJsonLd(blocks: string[]): JsonLdArticle {
+  let anyDatePublished: string | undefined;
   for (const block of blocks) {
-    let data: unknown;
-    try {
-      data = JSON.parse(block.trim());
-    } catch {
-      continue; // Broken JSON-LD is common; the meta tags still count.
-    }
-    const queue: unknown[] = [data];
+    const data = parseJsonLd(block);
+    const queue: unknown[] = data === undefined ? [] : [data];
     while (queue.length > 0) {
       const item = queue.shift();
       if (Array.isArray(item)) queue.push(...item);
       else if (item && typeof item === 'object') {
         const record = item as Record<string, unknown>;
         if (Array.isArray(record['@graph'])) queue.push(...record['@graph']);
+        if (anyDatePublished === undefined && typeof record.datePublished === 'string' && toIsoUtc(record.datePublished)) anyDatePublished = record.datePublished;
         const types = ([] as unknown[]).concat(record['@type'] ?? []);
         if (types.some((type) => typeof type === 'string' && ARTICLE_TYPES.test(type)) && typeof record.headline === 'string') {
           const publisher = record.publisher as { name?: unknown } | undefined;
           return {
             headline: record.headline,
             datePublished: typeof record.datePublished === 'string' ? record.datePublished : undefined,
+            dateModified: typeof record.dateModified === 'string' ? record.dateModified : undefined,
+            anyDatePublished,
             publisher: typeof publisher?.name === 'string' ? publisher.name : undefined,
             inLanguage: typeof record.inLanguage === 'string' ? record.inLanguage : undefined,
             articleBody: typeof record.articleBody === 'string' ? record.articleBody : undefined,
@@ -369,7 +372,57 @@ function articleFromJsonLd(blocks: string[]): JsonLdArticle {
       }
     }
   }
-  return {};
+  return anyDatePublished === undefined ? {} : { anyDatePublished };
+}
+
+/**
+ * A JSON-LD block, or undefined when it is broken beyond the commonest fault: raw line breaks and
+ * tabs inside its strings, which JSON forbids and many sites' templates write (outside strings
+ * they are white space, so a space in their place changes nothing else).
+ */
+function parseJsonLd(block: string): unknown {
+  try {
+    return JSON.parse(block.trim());
+  } catch {
+    try {
+      return JSON.parse(block.trim().replace(/[\u0000-\u001f]/g, ' '));
+    } catch {
+      return undefined; // Broken JSON-LD is common; the meta tags still count.
+    }
+  }
+}
+
+/** "/2019/11/19/", "/2019/nov/18/", "/2019-11-19/": the publication day many news sites put in their URLs. */
+const URL_DAY = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|\.html?$|$)/i;
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** The day in a URL's path, as a day-only time (midnight UTC), or undefined. */
+export function dayInUrl(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  let path: string;
+  try {
+    path = new URL(url).pathname;
+  } catch {
+    return undefined;
+  }
+  const match = URL_DAY.exec(path);
+  if (!match) return undefined;
+  const [, year, monthText, day] = match;
+  const month = /^\d+$/.test(monthText!) ? Number(monthText) : MONTHS.indexOf(monthText!.toLowerCase()) + 1;
+  const iso = `${year}-${String(month).padStart(2, '0')}-${day!.padStart(2, '0')}`;
+  // "2019/02/31" is no day.
+  return new Date(`${iso}T00:00:00Z`).toISOString().startsWith(iso) ? toIsoUtc(iso) : undefined;
+}
+
+/**
+ * Without a declared publication time, the last-modified time says when the page was published
+ * when it falls on the day in its URL (or the URL has none); a later update is no publication
+ * time, and then the URL's day is the better answer.
+ */
+function publishedFromModified(modified: string | undefined, url: string | undefined): string | undefined {
+  const day = dayInUrl(url);
+  if (!day) return modified;
+  return modified?.startsWith(day.slice(0, 10)) ? modified : day;
 }
 
 const TITLE_SEPARATOR = /\s+[|\-–—:·•»]\s+|\s+::\s+/;

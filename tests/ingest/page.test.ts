@@ -53,6 +53,31 @@ describe('extractPage metadata sources', () => {
     expect(article).toMatchObject({ title: 'Budget agreed', published: '2023-11-02T23:00:00.000Z', outlet: 'Town Times', url: 'https://towntimes.example.com/budget' });
   });
 
+  it('reads JSON-LD with raw line breaks in its strings, of any page type, and the article:published tag', () => {
+    const broken = `<html><head><script type="application/ld+json">{"@type":"MedicalWebPage","headline":"Budget agreed","description":"Two
+      lines","datePublished":"2023-11-02T18:00:00Z"}</script></head><body><article>${body}</article></body></html>`;
+    expect(extractPage(broken, { url: 'https://towntimes.example.com/budget' }).published).toBe('2023-11-02T18:00:00.000Z');
+    // A fact check: the date is on its ClaimReview, not on an article.
+    const review = `<html><head><script type="application/ld+json">[{"@type":"WebPage","name":"x"},{"@type":"ClaimReview","datePublished":"2023-11-03T09:15:00+00:00"}]</script></head><body><article><h1>Budget agreed</h1>${body}</article></body></html>`;
+    expect(extractPage(review, { url: 'https://towntimes.example.com/budget' }).published).toBe('2023-11-03T09:15:00.000Z');
+    const tagged = `<html><head><meta property="article:published" content="2023-11-04T11:00:09.000Z"></head><body><article><h1>Budget agreed</h1>${body}</article></body></html>`;
+    expect(extractPage(tagged, { url: 'https://towntimes.example.com/budget' }).published).toBe('2023-11-04T11:00:09.000Z');
+  });
+
+  it("takes the day in the URL when nothing declares a publication time, and a modified time only on that day", () => {
+    const page = (head: string) => `<html><head>${head}<script type="application/ld+json">{"@type":"NewsArticle","headline":"Budget agreed","datePublished":"0001-01-01T00:00:00Z"}</script></head><body><article>${body}</article></body></html>`;
+    expect(extractPage(page(''), { url: 'https://towntimes.example.com/story/news/2023/11/02/budget-agreed/123/' }).published).toBe('2023-11-02T00:00:00.000Z');
+    expect(extractPage(page(''), { url: 'https://towntimes.example.com/local/2023/nov/02/budget-agreed' }).published).toBe('2023-11-02T00:00:00.000Z');
+    // Updated a week later: the update is no publication time.
+    const updated = '<meta property="article:modified_time" content="2023-11-09T10:00:00Z">';
+    expect(extractPage(page(updated), { url: 'https://towntimes.example.com/2023/11/02/budget-agreed' }).published).toBe('2023-11-02T00:00:00.000Z');
+    const sameDay = '<meta property="article:modified_time" content="2023-11-02T17:45:00Z">';
+    expect(extractPage(page(sameDay), { url: 'https://towntimes.example.com/2023/11/02/budget-agreed' }).published).toBe('2023-11-02T17:45:00.000Z');
+    // No day there ("2023/02/31" is none; an id is no date): unknown, not guessed.
+    expect(extractPage(page(''), { url: 'https://towntimes.example.com/2023/02/31/budget' }).published).toBeUndefined();
+    expect(extractPage(page(''), { url: 'https://towntimes.example.com/news/budget-agreed-20231102' }).published).toBeUndefined();
+  });
+
   it('uses <h1>, <time datetime> and the hostname when nothing else is declared', () => {
     const html = `<html><body><article><h1>Budget agreed at last</h1><time datetime="2023-11-02 18:00">2 Nov</time>${body}</article></body></html>`;
     const article = extractPage(html, { url: 'https://www.towntimes.example.com/budget' });
