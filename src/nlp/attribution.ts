@@ -1264,7 +1264,8 @@ const speakerForms = new Map<string, string | null>();
  */
 function oneWordNoName(token: string, word: string): boolean {
   if (STATE_ABBREVIATION.test(token) || STOP_WORDS.has(word) || PREPOSITION_WORD.test(word) || PARTY_MEMBERS.test(word)) return true;
-  if (nationalityOf(word) !== undefined && DEMONYM_ENDING.test(word)) return true;
+  // "Chinese", and a nation's people in the plural: "44 percent of Americans say", "Israelis said".
+  if (DEMONYM_ENDING.test(word) && (nationalityOf(word) !== undefined || (word.endsWith('s') && nationalityOf(word.slice(0, -1)) !== undefined))) return true;
   // A plural noun for people: "Aides", "Advocates", "Demonstrators".
   if (!word.endsWith('s')) return false;
   const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);

@@ -1569,3 +1569,10 @@ describe('extractQuotes: a quotation left open inside a parenthesis', () => {
     expect(quotes.map((q) => q.text)).toEqual(['very liberal', 'somewhat liberal']);
   });
 });
+
+describe('extractQuotes: a nation\'s people are no speaker (a third walk, the benchmark pages)', () => {
+  it('leaves "44 percent of Americans say" and "Israelis said" without a speaker, and keeps a person of that surname', () => {
+    const quotes = extractQuotes('A fresh poll (44 percent of Americans say they want the House to act) shows that most want Congress to look into it if he “broke the law during the call with the president of Ruritania.”\n\n“We will never accept this,” Israelis said.\n\n“We will never accept this,” Ms. Israel said.');
+    expect(quotes.map((q) => q.speaker)).toEqual([null, null, 'Ms. Israel']);
+  });
+});
