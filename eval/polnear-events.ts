@@ -32,8 +32,9 @@ export function events(path: string): Map<string, string> {
   const out = new Map<string, string>();
   for (const line of readFileSync(path, 'utf8').split('\n')) {
     if (!line.trim()) continue;
-    const row = JSON.parse(line) as { article: string; event: string };
-    out.set(row.article.replace(/\.txt$/, ''), row.event);
+    // PolNeAR labels name an article; the benchmark pages' labels (eval/stories/pages_events.jsonl) a page id.
+    const row = JSON.parse(line) as { article?: string; page?: string; event: string };
+    out.set((row.article ?? row.page)!.replace(/\.txt$/, ''), row.event);
   }
   return out;
 }
@@ -50,3 +51,5 @@ export function texts(split: string): Map<string, string> {
 }
 
 export const trainEventsPath = join(projectRoot, 'eval', 'stories', 'train_events.jsonl');
+/** Our labels of the 181 extraction-benchmark pages (Zyte) into news events. */
+export const pagesEventsPath = join(projectRoot, 'eval', 'stories', 'pages_events.jsonl');

@@ -7,13 +7,19 @@
 //     (eval/stories/train_events.jsonl: 73 events of 2+ articles, 457 same-event pairs)
 //   - dev among train: the train and dev articles as one JSON Lines stream (date order), scored on
 //     the dev labels: the dev articles alone are too few per week for burst weights, a real store is not
+//   - pages: the 181 HTML pages of the extraction benchmark (many outlets and subjects, most of
+//     them from three days of November 2019) as .html files, as `news-digest ingest <folder>` reads
+//     them (dates and outlets from the pages themselves), scored on our own labels
+//     (eval/stories/pages_events.jsonl: 151 events, 18 of 2+ pages, 46 same-event pairs;
+//     validation: nothing is chosen on it)
 //   - undated: the train texts as plain .txt files (no dates: time = ingest time), counting
 //     the stories whose articles metadata.tsv dates more than 7 days apart
 // Scores: pairwise precision, recall and F1 over same-event pairs, and BCubed. Also the CPU
 // time of story assignment per article (inside the insert; the features are computed with the
 // analysis, in the ingest workers of a bulk ingest, and are not counted).
 // Run: npm run eval:stories   (EVAL_DATA_DIR overrides ../shared/eval)
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ingestInputs } from '../src/ingest/pipeline.ts';
@@ -21,7 +27,7 @@ import { createLogger } from '../src/log.ts';
 import { openStore } from '../src/store/index.ts';
 import { SqliteStoryStore } from '../src/store/sqlite/stories.ts';
 import { scoreClusters, type ClusterScores } from './cluster-score.ts';
-import { events, metadata, polnear, texts, trainEventsPath, type Meta } from './polnear-events.ts';
+import { events, metadata, pagesEventsPath, polnear, texts, trainEventsPath, type Meta } from './polnear-events.ts';
 
 const log = createLogger({ level: 'silent' });
 const DAY = 86_400_000;
@@ -114,6 +120,17 @@ async function main(): Promise<void> {
     const bothRun = await ingestAndRead([bothFile], both, work, 'train-and-dev');
     const devAmongScores = scoreClusters(bothRun.storyOf, events(join(polnear, 'dev_events.jsonl')));
 
+    // Other outlets and subjects: the benchmark's HTML pages as files; the page's true body (the
+    // benchmark's ground truth) finds its stored article.
+    const extraction = join(polnear, '..', 'extraction');
+    const truth = JSON.parse(readFileSync(join(extraction, 'ground-truth.json'), 'utf8')) as Record<string, { articleBody: string }>;
+    const pagesDir = join(work, 'pages');
+    mkdirSync(pagesDir);
+    for (const file of readdirSync(join(extraction, 'html'))) writeFileSync(join(pagesDir, file.replace(/\.gz$/, '')), gunzipSync(readFileSync(join(extraction, 'html', file))));
+    const pageBodies = new Map(Object.entries(truth).map(([id, page]) => [id, page.articleBody] as const));
+    const pagesRun = await ingestAndRead([pagesDir], pageBodies, work, 'pages');
+    const pagesScores = scoreClusters(pagesRun.storyOf, events(pagesEventsPath));
+
     // Without dates: the same train texts as plain files, so every time is the ingest time.
     const plain = join(work, 'plain');
     mkdirSync(plain);
@@ -134,6 +151,7 @@ async function main(): Promise<void> {
     console.log(row('train (our labels, tuned on)', trainScores, trainRun));
     console.log(row('dev (polnear dev_events, validation)', devScores, devRun));
     console.log(row('dev among the train articles (one store, validation)', devAmongScores, bothRun));
+    console.log(row('benchmark pages, HTML files (our labels, validation)', pagesScores, pagesRun));
     console.log('');
     console.log(`Without dates (train texts as plain files, ${undated.articles} articles): ${multi.length} multi-article stories, ${spread.length} of them with articles more than 7 days apart by metadata.tsv dates.`);
     for (const m of spread) console.log(`  - ${m.join(' + ')}`);
