@@ -45,7 +45,9 @@ const PRECISE_DATE = new RegExp(String.raw`\b(?:(?:${MONTHS})\.?\s+\d{1,2}\b|\d{
 const STRONG_REASON = new RegExp(
   String.raw`\b(?:because|due\s+to|owing\s+to|thanks\s+to|as\s+a\s+result|in\s+order\s+to|so\s+that|so\s+as\s+to|in\s+an\s+effort\s+to|aimed\s+at|the\s+reasons?|reasons?\s+(?:for|why)|why|since\s+(?!(?:${MONTHS}|\d|last|then))|` +
     String.raw`on\s+the\s+grounds|for\s+(?:that|this)\s+reason|that\s+is\s+why|which\s+is\s+why|led\s+to|caused|allows?|allowed|lets|enables?|means\s+that|in\s+exchange|in\s+return|` +
-    String.raw`for\s+(?:\w+ing|not\s+\w+ing)|by\s+\w+ing)\b`,
+    String.raw`for\s+(?:\w+ing|not\s+\w+ing)|by\s+\w+ing|` +
+    // The charge is why someone was charged: "were charged Tuesday with falsifying records", "accused of", "convicted of".
+    String.raw`(?:charged|accused|convicted|indicted|arrested|sentenced|sued|fined|jailed|detained|suspended|expelled|impeached)(?:\s+[\w,]+){0,3}?\s+(?:with|of|for|over|on\s+(?:charges?|suspicion)))\b`,
   'i',
 );
 /** Someone's stated grounds ("arguing that ...", "They argue that ..."): what follows is the reason, wherever it stands. */

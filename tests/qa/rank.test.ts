@@ -104,6 +104,17 @@ describe('rankPassages', () => {
     expect(ranked[0]!.parts.type).toBe(1);
   });
 
+  it('for "why was X charged", takes the charge as the reason, before a heading that only shares a word', () => {
+    const guards = story(9, 'Jail officers charged', [
+      'Two jail officers were charged Tuesday with falsifying records, stating they had checked on the inmate in the hours before he died.',
+      'Jails plagued by understaffing',
+      'The union has warned for years that the jail has too few officers on night shifts.',
+    ]);
+    const ranked = rank('why were the jail guards charged', [guards]);
+    expect(ranked[0]!.text).toMatch(/^Two jail officers were charged Tuesday with falsifying records/);
+    expect(ranked[0]!.parts.type).toBe(1);
+  });
+
   it('for "what did X say about Y", takes X\'s words in an article about Y though they do not repeat Y\'s name', () => {
     const harbour = story(7, 'Harbour plan splits the council', [
       'The council debated the Kestrel harbour plan on Monday, and Kestrel fishermen protested outside.',
