@@ -972,16 +972,17 @@ const NAME_THEN_APPOSITIVE = /^[\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}
  */
 export function leadingCue(text: string, segment: string, offset: number): Cue | null {
   const according = /\baccording to[ \u00a0]+/i.exec(segment);
-  if (according) {
-    const subject = subjectAfter(segment.slice(according.index + according[0].length), offset + according.index + according[0].length);
-    if (subject) return { text: `according to ${subject.text}`, subject, pos: offset + according.index };
-  }
+  const source = according && subjectAfter(segment.slice(according.index + according[0].length), offset + according.index + according[0].length);
+  const accordingCue: Cue | null = source ? { text: `according to ${source.text}`, subject: source, pos: offset + according!.index } : null;
   const verbs = speechVerbs(segment, offset);
   for (let k = verbs.length - 1; k >= 0; k--) {
     const verb = verbs[k]!;
+    // "According to AFP, one user on Weibo posted: '...'": the report's source, then who spoke.
+    if (source && verb.start < source.pos + source.text.length) break;
     const cue = cueAtVerb(text, segment, offset, verb, verbs.slice(0, k));
     if (cue) return cue;
   }
+  if (accordingCue) return accordingCue;
   // Headline style "Putin: Russia & US may reach agreement on Syria 'within next few days'".
   // Roundups: "Jon Ralston, Nevada Independent: ..." (the name, then the outlet).
   const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ \u00a0](?:The[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?:(?:[\s\u00a0]|$)/u.exec(segment);

@@ -1576,3 +1576,10 @@ describe('extractQuotes: a nation\'s people are no speaker (a third walk, the be
     expect(quotes.map((q) => q.speaker)).toEqual([null, null, 'Ms. Israel']);
   });
 });
+
+describe('extractQuotes: "According to X," then someone who speaks (a third walk, the benchmark pages)', () => {
+  it('gives the words to whoever the clause has speaking, and to X only when no one else speaks', () => {
+    const quotes = extractQuotes('Panic grew online.\n\nAccording to AFP, one user on Weibo posted: “I just want to know how these two came to the capital?”\n\nAccording to Reuters, Mayor Ann Kovac told the crowd: “We will rebuild the bridge.”\n\nAccording to the ministry, “the talks went well.”');
+    expect(quotes.map((q) => q.speaker)).toEqual(['one user on Weibo', 'Ann Kovac', 'the ministry']);
+  });
+});
