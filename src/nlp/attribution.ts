@@ -667,6 +667,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       const role = POSSESSED_ROLE.exec(afterOwner);
       const named = role && appositiveName(role[1]!, afterOwner.slice(role[0].length), tokens[j]!.end + role[0].length);
       if (named) return named;
+      // "said Scott's brother.": someone the owner has, not the owner.
+      const owned = /^[ \u00a0]+(?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,3}(\p{Ll}[\p{L}-]*)(?=[,.;:!?]|[ \u00a0]*$)/u.exec(afterOwner);
+      if (owned && personHead(owned[1]!)) return { kind: 'descriptor', text: segment.slice(startTok.start - offset, tokens[j]!.end - offset + owned[0].length), pos: startTok.start };
     }
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
     if (!endsPhrase(tokens[j]!.text)) {
@@ -1031,6 +1034,8 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
   // The next word must read as a verb ("Trump took", not "Band member", "Hundreds of"), and shouting
   // all-caps headings are not names.
   const next = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u.exec(rest.slice(m[0].length))?.[1] ?? '';
+  // "Scott's relatives watched ...": whom the owner has, not the owner ("relatives" reads as a verb too).
+  if (/['’]s$/.test(raw) && personHead(next)) return { kind: 'descriptor', text: `${raw} ${next}`, pos };
   if (!verbLike(next) || /\p{Lu}{2,}[ \u00a0]+\p{Lu}{2,}|^\p{Lu}{4,}$/u.test(raw)) return null;
   if (PRONOUNS.has(raw.toLowerCase())) return { kind: 'pronoun', text: raw, pos };
   if (!/^\p{Lu}/u.test(raw) || DETERMINERS.has(raw.split(/\s/)[0]!.toLowerCase()) || raw === 'Q') return null;

@@ -719,7 +719,9 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
       // Without the role said of them, only the subject of a sentence is what the description
       // refers back to, like "he" or "she" ("The actress explained" is no name the sentence mentions in passing).
       const asker = questioner(pos, ctx);
-      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && !mismatched.has(p) && !((compound || office) && otherOffice(p)), nested, true);
+      // "Scott's brother" is someone other than Scott.
+      const owner = d.possessor ? resolveSubject({ kind: /^\p{Lu}/u.test(d.possessor) && !/^The\b/.test(d.possessor) ? 'name' : 'descriptor', text: d.possessor, pos }, ctx).person : null;
+      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !mismatched.has(p) && !((compound || office) && otherOffice(p)), nested, true);
       // Contested from where they were last the subject: a passing mention since does not renew them.
       if (found) return contested(found, lastSubjectMention(found, pos, ctx) ?? lastMention(found)) ? null : found;
     }

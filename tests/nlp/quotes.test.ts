@@ -1583,3 +1583,10 @@ describe('extractQuotes: "According to X," then someone who speaks (a third walk
     expect(quotes.map((q) => q.speaker)).toEqual(['one user on Weibo', 'Ann Kovac', 'the ministry']);
   });
 });
+
+describe('extractQuotes: "Scott\'s brother said" is not Scott (a third walk)', () => {
+  it('gives the words to whom the owner has, whatever the cue\'s shape, and keeps a name set off after the role', () => {
+    const quotes = extractQuotes('Keith Reed was shot by the police on Tuesday.\n\n“It is a tragedy,” Reed’s brother said.\n\n“We want the truth,” said Reed’s brother.\n\nReed’s relatives, including his wife, watched the videos on Thursday, according to their lawyers, and said they came away with “more questions than answers.”\n\n“We will sue,” said Reed’s lawyer, Tom Ross.');
+    expect(quotes.map((q) => q.speaker)).toEqual(['Reed’s brother', 'Reed’s brother', 'Reed’s relatives', 'Tom Ross']);
+  });
+});
