@@ -208,7 +208,7 @@ const BLOCK_TAGS = new Set([
 const SKIPPED_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'SVG', 'BUTTON', 'SELECT', 'IFRAME', 'FIGURE', 'FIGCAPTION']);
 /** Class or id words of page furniture that Readability leaves inside the article. */
 const FURNITURE_CLASS =
-  /(?:^|[\s_-])(?:caption|credits?|byline|author|share|sharing|social|related|newsletter|subscribe|promo|advert|ads?|timestamp|dateline|meta|tags|breadcrumbs?|comments?|signup|read-?more|recommended)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:caption|credits?|byline|author|share|sharing|social|related|newsletter|subscribe|promo|advert|ads?|timestamp|dateline|meta|tags|breadcrumbs?|comments?|signup|read-?more|recommended|rail|trending|most-?read|teaser)(?:$|[\s_-])/i;
 const LINK_LIST_RATIO = 0.9;
 
 /** Text of each block-level element, whitespace normalised, in document order. */

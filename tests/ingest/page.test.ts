@@ -42,6 +42,18 @@ describe('extractPage on a news article', () => {
   });
 });
 
+describe('extractPage with a tabloid\'s "most read" rail inside the article', () => {
+  it('drops the rail\'s kickers and teaser headlines, and keeps the paragraphs after it', () => {
+    const para = (text: string) => `<p>${text} The council said the work would take most of the winter and cost more than planned.</p>`;
+    const teaser = (kicker: string, headline: string) => `<div class="rail__item"><div class="rail__item-content"><h3 class="rail__item-headline">${kicker}</h3><span class="rail__item-sub">${headline}</span></div></div>`;
+    const rail = `<div class="rail rail--trending"><h3 class="rail__title">Most read in news</h3>${teaser('RANDY RALPH', 'Mayor parties in unearthed pics')}${teaser('TIME TRAVELLER', 'Fans say they spotted a singer in old photo')}${teaser('DRIVEN OUT', 'Girl, 13, \'jumps after she is bullied by 6 pupils\'')}</div>`;
+    const html = `<html><head><title>Bridge closes for repairs</title></head><body><article><h1>Bridge closes for repairs</h1>${para('The old harbour bridge closed on Monday for repairs.')}${para('Drivers were sent round by the ring road.')}${rail}${para('Ferries will run every twenty minutes until the bridge reopens.')}</article></body></html>`;
+    const text = extractPage(html, { url: 'https://gazette.example/bridge' }).text;
+    expect(text).toContain('Ferries will run every twenty minutes');
+    for (const furniture of ['RANDY RALPH', 'Mayor parties', 'TIME TRAVELLER', 'jumps after', 'Most read']) expect(text).not.toContain(furniture);
+  });
+});
+
 describe('extractPage metadata sources', () => {
   const body = `<p>${'The committee met on Tuesday and agreed the new budget for the coming year after a long debate. '.repeat(4)}</p>`;
 
