@@ -1590,3 +1590,10 @@ describe('extractQuotes: "Scott\'s brother said" is not Scott (a third walk)', (
     expect(quotes.map((q) => q.speaker)).toEqual(['Reed’s brother', 'Reed’s brother', 'Reed’s relatives', 'Tom Ross']);
   });
 });
+
+describe('extractQuotes: "the statement" after "X denied the allegations in a statement" (a third walk)', () => {
+  it('speaks for whoever put the statement out, whatever they did in it', () => {
+    const quotes = extractQuotes('The talks collapsed on Sunday.\n\nThe ministry denied the reports in a statement on Monday.\n\n“We regret that the talks have ended,” the statement said.');
+    expect(quotes.map((q) => q.speaker)).toEqual(['the ministry']);
+  });
+});
