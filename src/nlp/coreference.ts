@@ -559,8 +559,9 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   }
   const d = parseDescription(subject.text);
   if (INDEFINITE.has(d.determiner) || !d.head) return { speaker: d.asWritten, person: null };
-  // "his campaign", "her Twitter account": the campaign of whoever "his" is, the account's owner.
-  if (/^(?:his|her)$/.test(d.determiner) && (d.head === 'campaign' || OWN_VOICE.test(d.head))) {
+  // "his campaign", "her Twitter account", "his letter": the campaign of whoever "his" is, the
+  // account's owner, the writer of the letter.
+  if (/^(?:his|her)$/.test(d.determiner) && (d.head === 'campaign' || OWN_VOICE.test(d.head) || DOCUMENT_NOUN.test(d.head))) {
     const owner = resolvePronoun(genderOf(d.determiner === 'his' ? 'he' : 'she'), subject.pos, ctx);
     if (!owner) return { speaker: d.asWritten, person: null };
     return d.head === 'campaign' ? { speaker: `the ${owner.fullName.split(' ').pop()} campaign`, person: null } : { speaker: owner.fullName, person: owner };

@@ -1597,3 +1597,10 @@ describe('extractQuotes: "the statement" after "X denied the allegations in a st
     expect(quotes.map((q) => q.speaker)).toEqual(['the ministry']);
   });
 });
+
+describe('extractQuotes: "his letter said" speaks for its writer', () => {
+  it('gives the words of his or her letter, memo or ad to whoever "his" or "her" is', () => {
+    const quotes = extractQuotes('Mayor Tom Reyes wrote to the council on Monday.\n\n“The bridge must wait,” his letter said.\n\nSenator Jane Holm answered the next day. “We will not give up,” her memo said.');
+    expect(quotes.map((q) => q.speaker)).toEqual(['Tom Reyes', 'Jane Holm']);
+  });
+});
