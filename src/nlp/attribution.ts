@@ -692,6 +692,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     return { kind: 'name', text: name.replace(/[’']s$/, ''), pos: startTok.start + text.lastIndexOf(name) };
   }
   if (DETERMINERS.has(fw) && fw !== 'that' && fw !== 'this') {
+    // "said the Rev. Amos Clark", "said the Hon. Jane Holm": a title written after "the", then the name.
+    const titled = /^(?:the|The)[ \u00a0]+(?:Rev|Revd|Hon)\.?(?:[ \u00a0]+Dr\.?)?[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0](?:\p{Lu}\.|\p{Lu}[\p{L}'’-]+)){0,3})/u.exec(segment.slice(first.start - offset));
+    if (titled) return { kind: 'name', text: titled[1]!, pos: first.start + titled[0].length - titled[1]!.length };
     // "said the base chief known as Bob", "said a resident named Caroline Smith": the name given.
     const given = /^(?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){1,5}?(?:known[ \u00a0]+(?:only[ \u00a0]+)?as|named|called)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){0,2})/u.exec(segment.slice(first.start - offset));
     if (given) return { kind: 'name', text: given[1]!, pos: first.start + given[0].length - given[1]!.length };

@@ -1604,3 +1604,10 @@ describe('extractQuotes: "his letter said" speaks for its writer', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Tom Reyes', 'Jane Holm']);
   });
 });
+
+describe('extractQuotes: "said the Rev. Amos Clark"', () => {
+  it('reads the name after a title written after "the", not "the Rev" as a speaker', () => {
+    const quotes = extractQuotes('“The city will heal,” said the Rev. Amos Clark, a pastor.\n\n“We pray for it,” said the Rev. Dr. Ann Holm.');
+    expect(quotes.map((q) => q.speaker)).toEqual(['Amos Clark', 'Ann Holm']);
+  });
+});
