@@ -209,6 +209,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     if (heard) return subjectBefore(segment.slice(0, heard.index), offset);
   }
   const subject = phraseBefore(segment, offset);
+  // "reports that Trump called": the conjunction, then the clause's subject, a name.
+  const afterThat = subject?.kind === 'descriptor' ? /^that[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)$/u.exec(subject.text) : null;
+  if (afterThat && parseNameRun(afterThat[1]!)) return { kind: 'name', text: afterThat[1]!, pos: subject!.pos + subject!.text.length - afterThat[1]!.length };
   if (subject && subject.kind !== 'pronoun' && !subject.viaText) {
     const person = personOfBody(segment, offset, subject);
     if (person) return person;

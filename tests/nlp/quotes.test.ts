@@ -1611,3 +1611,10 @@ describe('extractQuotes: "said the Rev. Amos Clark"', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Amos Clark', 'Ann Holm']);
   });
 });
+
+describe('extractQuotes: "reports that Trump called her “...”"', () => {
+  it('reads the name after the conjunction "that" as the subject, not "that Trump"', () => {
+    const quotes = extractQuotes('Mayor Ann Holm spoke on Monday. She pointed to reports that Reyes called the plan “a disaster for everyone involved.”');
+    expect(quotes.map((q) => q.speaker)).toEqual(['Reyes']);
+  });
+});
