@@ -211,7 +211,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   const subject = phraseBefore(segment, offset);
   // "reports that Trump called": the conjunction, then the clause's subject, a name.
   const afterThat = subject?.kind === 'descriptor' ? /^that[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)$/u.exec(subject.text) : null;
-  if (afterThat && parseNameRun(afterThat[1]!)) return { kind: 'name', text: afterThat[1]!, pos: subject!.pos + subject!.text.length - afterThat[1]!.length };
+  // Not after a participle: in "one user, speculating that Vasilyev was using a fake name, told" the
+  // clause is the participle's, and the user speaks.
+  const participleBefore = afterThat && /\p{Ll}+ing[ \u00a0]+$/u.test(segment.slice(Math.max(0, subject!.pos - offset - 30), subject!.pos - offset));
+  if (afterThat && !participleBefore && parseNameRun(afterThat[1]!)) return { kind: 'name', text: afterThat[1]!, pos: subject!.pos + subject!.text.length - afterThat[1]!.length };
   if (subject && subject.kind !== 'pronoun' && !subject.viaText) {
     const person = personOfBody(segment, offset, subject);
     if (person) return person;

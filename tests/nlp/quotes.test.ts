@@ -1614,7 +1614,8 @@ describe('extractQuotes: "said the Rev. Amos Clark"', () => {
 
 describe('extractQuotes: "reports that Trump called her “...”"', () => {
   it('reads the name after the conjunction "that" as the subject, not "that Trump"', () => {
-    const quotes = extractQuotes('Mayor Ann Holm spoke on Monday. She pointed to reports that Reyes called the plan “a disaster for everyone involved.”');
-    expect(quotes.map((q) => q.speaker)).toEqual(['Reyes']);
+    const quotes = extractQuotes('Mayor Ann Holm spoke on Monday. She pointed to reports that Reyes called the plan “a disaster for everyone involved.”\n\nMany readers helped. But one user, speculating that Vasilyev was using a fake name, told Mr Bannatyne: “Whoever the real Yuri is, I hope he is safe.”');
+    // The participle's clause is not the one that speaks: the user is, and the user is no name.
+    expect(quotes.map((q) => q.speaker)).toEqual(['Reyes', null]);
   });
 });
