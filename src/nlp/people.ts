@@ -178,6 +178,8 @@ function nameRun(upper: string, lower: string, letter: string, mark: string): Re
     'gu',
   );
 }
+/** An owner's 's inside a run, before its next word. */
+const INNER_POSSESSIVE = /(?<=[ \u00a0]\p{Lu}[\p{L}\p{M}.-]*)['’]s(?=[ \u00a0])/u;
 const NAME_RUN = nameRun(String.raw`\p{Lu}`, String.raw`\p{Ll}`, String.raw`\p{L}`, String.raw`\p{M}`);
 // The same runs in a text whose letters, marks and digits are all ASCII, about twice as fast.
 const NAME_RUN_ASCII = nameRun('A-Z', 'a-z', 'A-Za-z', '');
@@ -553,13 +555,19 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     const nameRuns = hasOnlyAsciiWordChars(source.text) ? NAME_RUN_ASCII : NAME_RUN;
     nameRuns.lastIndex = 0;
     for (let m = nameRuns.exec(source.text); m; m = nameRuns.exec(source.text)) {
+      // "Rep. Alan Grayson’s Senate campaign": the possessive of a full name ends the name; the words
+      // after it are read as a run of their own (the whole run had been no name, so Grayson was never
+      // met). One word before it ("NBC's Dante Chinni") is the owner that parseNameRun reads as a title.
+      const owner = INNER_POSSESSIVE.exec(m[0]);
+      if (owner) nameRuns.lastIndex = m.index + owner.index + 2;
+      const found = owner ? m[0].slice(0, owner.index + 2) : m[0];
       // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
       // no part of the name after it (else the mention is lost, or "Now Bryant" made a person).
-      const opener = m[0].length > 4 && (m[0].includes(' ') || m[0].includes('\u00a0')) ? OPENING_WORD.exec(m[0]) : null;
+      const opener = found.length > 4 && (found.includes(' ') || found.includes('\u00a0')) ? OPENING_WORD.exec(found) : null;
       const skip = opener && (CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) || (m.index === headlineOpener && writtenLowerCase(text, opener[1]!))) ? opener[0].length : 0;
       // "Broaddrick Sunday night recounted": a day after the name is no part of it either.
-      const day = m[0].length > 10 && m[0].endsWith('day') ? TRAILING_WEEKDAY.exec(m[0]) : null;
-      const run = m[0].slice(skip, day && day.index > skip ? day.index : m[0].length);
+      const day = found.length > 10 && found.endsWith('day') ? TRAILING_WEEKDAY.exec(found) : null;
+      const run = found.slice(skip, day && day.index > skip ? day.index : found.length);
       const runAt = m.index + skip;
       const key = run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run; // without a possessive
       let name = names.get(key);

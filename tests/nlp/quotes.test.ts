@@ -1597,3 +1597,12 @@ describe('extractQuotes: "the statement" after "X denied the allegations in a st
     expect(quotes.map((q) => q.speaker)).toEqual(['the ministry']);
   });
 });
+
+describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Rep. Tom Walsh’s Senate bid": the possessive ends the name, so Walsh is met first and a bare "Walsh said" is him, not his wife', () => {
+    expect(speakers('Walsh family feud grows.\n\nAs Rep. Tom Walsh’s Senate bid fell apart, he phoned voters for his wife, Karen Ellis Walsh, who is running for his House seat.\n\nKaren Walsh has said little. "I am running on my own record," she said.\n\nWalsh was blunt at a meeting in March. "She will carry my name into Congress," Walsh said.'))
+      .toEqual(['Karen Ellis Walsh', 'Tom Walsh']);
+  });
+});
