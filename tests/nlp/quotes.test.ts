@@ -1605,4 +1605,9 @@ describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
     expect(speakers('Walsh family feud grows.\n\nAs Rep. Tom Walsh’s Senate bid fell apart, he phoned voters for his wife, Karen Ellis Walsh, who is running for his House seat.\n\nKaren Walsh has said little. "I am running on my own record," she said.\n\nWalsh was blunt at a meeting in March. "She will carry my name into Congress," Walsh said.'))
       .toEqual(['Karen Ellis Walsh', 'Tom Walsh']);
   });
+
+  it('"telling her, “...”": the cue right before the quotation is its own, though the next sentence opens with "She replied"', () => {
+    expect(speakers('Old rivals, new friends.\n\nAfter the senator broke her wrist, Tom Reilly wrote her a note, calling her by her first name and telling her, “you are the best player we have and we need you back soon!” She replied to him that it was an honour to work with him.'))
+      .toEqual(['Tom Reilly']);
+  });
 });
