@@ -1610,4 +1610,9 @@ describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
     expect(speakers('Old rivals, new friends.\n\nAfter the senator broke her wrist, Tom Reilly wrote her a note, calling her by her first name and telling her, “you are the best player we have and we need you back soon!” She replied to him that it was an honour to work with him.'))
       .toEqual(['Tom Reilly']);
   });
+
+  it('"his recent remarks", "her opening remarks": a noun after an owner and an adjective, not a verb whose subject is "his recent"', () => {
+    expect(speakers('Mayor defends record.\n\nMayor Anne Porter went on local radio to discuss her recent remarks about the budget, saying “every library will stay open” next year.\n\nCouncillor Dan Hale said in his opening remarks that the plan was “a fantasy.”\n\n“The figures are clear,” the official notes.'))
+      .toEqual(['Anne Porter', 'Dan Hale', 'the official']);
+  });
 });
