@@ -1301,6 +1301,9 @@ const PARTY_MEMBERS = /^(?:democrats?|republicans?|democratic|conservatives?|lib
 const PREPOSITION_WORD = /^(?:amid|amidst|among|amongst|despite|during|per|via|toward|towards|upon|within|without|throughout)$/;
 const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
 
+/** Nouns for a stretch of time: the head of no speaker. */
+const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks|weekend|month|months|year|years|decade|decades|hour|hours|minute|minutes|morning|afternoon|evening|night|era|period)$/;
+
 function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
@@ -1315,6 +1318,9 @@ function speakerForm(speaker: string): string | null {
   if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || VERB_IN_SPEAKER.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;
   const last = tokens.length - 1;
   if ((isLower(tokens[last]!) && (FUNCTION_WORDS.has(lower[last]!) || OPEN_AT_END.has(lower[last]!))) || /[’']s$/.test(tokens[last]!)) return null;
+  // "the past" ("Beck, who has in the past described"), "the days" ("said the days when ..."), "A
+  // month (later, he explained)": a stretch of time says nothing.
+  if (tokens.length > 1 && tokens.length <= 3 && /^(?:the|a|an|this|that|these|those)$/.test(lower[0]!) && isLower(tokens[last]!) && TIME_HEAD.test(lower[last]!)) return null;
   if (isLower(tokens[0]!) && FUNCTION_WORDS.has(lower[0]!) && !NOT_A_SPEAKER.has(lower[0]!) && !/^(?:his|her|their|its|our|my|your)$/.test(lower[0]!)) return null;
   if (tokens.filter((t) => /^\p{Lu}{2,}[’']?\p{Lu}*$/u.test(t)).length >= 3 || tokens.length > 12) return null;
   return s;

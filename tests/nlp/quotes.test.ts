@@ -1615,4 +1615,9 @@ describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
     expect(speakers('Mayor defends record.\n\nMayor Anne Porter went on local radio to discuss her recent remarks about the budget, saying “every library will stay open” next year.\n\nCouncillor Dan Hale said in his opening remarks that the plan was “a fantasy.”\n\n“The figures are clear,” the official notes.'))
       .toEqual(['Anne Porter', 'Dan Hale', 'the official']);
   });
+
+  it('"who has in the past described", "A month later, he explained": a stretch of time is no speaker', () => {
+    expect(speakers('Host hits back.\n\nRay Dunn, who has in the past described the mayor as “a reckless gambler,” said little on Monday.\n\nA month later he visited the port and explained why “the dockers” would back him.'))
+      .toEqual([null, null]);
+  });
 });
