@@ -1620,4 +1620,9 @@ describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
     expect(speakers('Host hits back.\n\nRay Dunn, who has in the past described the mayor as “a reckless gambler,” said little on Monday.\n\nA month later he visited the port and explained why “the dockers” would back him.'))
       .toEqual([null, null]);
   });
+
+  it('"adding that Walsh said", "found that Mayor Ann Lee said": the "that" opens a clause; the speaker is the name after it', () => {
+    expect(speakers('Walsh under fire.\n\nTom Walsh, a congressman from Ohio, has denied the story. A former aide recalled the meeting, adding that Walsh said of his rival: “She will never win.”\n\nA review found that Mayor Ann Lee said the blast was “an intentional act.”'))
+      .toEqual(['Tom Walsh', 'Ann Lee']);
+  });
 });
