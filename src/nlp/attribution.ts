@@ -714,7 +714,8 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     const given = /^(?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){1,5}?(?:known[ \u00a0]+(?:only[ \u00a0]+)?as|named|called)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){0,2})/u.exec(segment.slice(first.start - offset));
     if (given) return { kind: 'name', text: given[1]!, pos: first.start + given[0].length - given[1]!.length };
     let j = 0;
-    while (j + 1 < tokens.length && j < 6 && !/[,.;:]$/.test(tokens[j]!.text)) {
+    // "said the younger Mr. Trump": a title's stop ends nothing.
+    while (j + 1 < tokens.length && j < 6 && !/[,;:]$/.test(tokens[j]!.text) && !(/\.$/.test(tokens[j]!.text) && !ABBREV_TOKEN.test(tokens[j]!.text))) {
       const next = bare(tokens[j + 1]!.text).toLowerCase();
       if (CLAUSE_STOP.has(next) && next !== 'of') break;
       // "said one of those advisers": a number or quantifier alone names no one; its "of" phrase does.
