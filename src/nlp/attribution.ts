@@ -882,20 +882,24 @@ function ownedNoun(segment: string, start: number, end: number): boolean {
   if (OWNER_BEFORE.test(before)) return true;
   // "his recent remarks", "her opening remarks", "the key states": an adjective or two between the
   // owner and a word that is mostly a noun; never a word for a person ("the official notes").
-  if (!NOUN_FIRST.test(segment.slice(start, end))) return false;
+  const word = segment.slice(start, end);
+  if (!NOUN_FIRST.test(word)) return false;
   const m = OWNER_ADJECTIVES_BEFORE.exec(before);
-  return !!m && m[1]!.trim().split(/[\s\u00a0]+/).every((w) => ADJECTIVE_LIKE.test(w) && !NOT_ADJECTIVE.test(w) && !personHead(w) && !DOCUMENT_NOUN.test(w));
+  // "the Paris attacks", "the Sept. 11 attacks": a place or a date names which attacks.
+  const named = (w: string) => /^attacks$/i.test(word) && /^(?:\p{Lu}[\p{L}.'’-]*|\d+)$/u.test(w);
+  const adjective = (w: string) => (ADJECTIVE_LIKE.test(w) || nationalityOf(w) !== undefined) && !NOT_ADJECTIVE.test(w) && !personHead(w.toLowerCase()) && !DOCUMENT_NOUN.test(w);
+  return !!m && m[1]!.trim().split(/[\s\u00a0]+/).every((w) => adjective(w) || named(w));
 }
 
-/** Verb forms that are more often plural nouns: "remarks", "comments", "claims", "notes", "states", "reads". */
-const NOUN_FIRST = /^(?:remarks|comments|claims|notes|states|reads)$/i;
-/** An owner or determiner, then one or two lower-case words, right before the word. */
-const OWNER_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0(])(?:\p{L}[\p{L}.-]*['’]s?|his|her|their|its|my|our|your|the|these|those)((?:[\s\u00a0]+\p{Ll}[\p{Ll}-]*){1,2})[\s\u00a0]+$/u;
+/** Verb forms that are more often plural nouns: "remarks", "comments", "claims", "notes", "states", "reads", "attacks". */
+const NOUN_FIRST = /^(?:remarks|comments|claims|notes|states|reads|attacks)$/i;
+/** An owner or determiner, then one to three modifiers, right before the word. */
+const OWNER_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0(])(?:\p{L}[\p{L}.-]*['’]s?|his|her|their|its|my|our|your|the|these|those|many|several|two|three|four|five)((?:[\s\u00a0]+[\p{L}\p{N}][\p{L}\p{N}.'’-]*){1,3})[\s\u00a0]+$/u;
 /**
  * Adjectives before such nouns: a few by their use ("recent", "key", "past") and long words of
  * adjective form ("scathing", "racial", "outrageous"). A word for a person or a document never is.
  */
-const ADJECTIVE_LIKE = /^(?:recent|latest|earlier|past|key|primary|own|first|last|early|public|private|other|such|swing|battleground|repeated|inflammatory|derogatory|offensive|insensitive|racist|sexist|false|new|several|further|prepared|\p{Ll}{4,}ing|\p{Ll}{3,}(?:al|ous|ful))$/u;
+const ADJECTIVE_LIKE = /^(?:recent|latest|earlier|past|key|primary|own|first|last|early|public|private|other|such|swing|battleground|repeated|inflammatory|derogatory|offensive|insensitive|racist|sexist|false|new|several|further|prepared|more|most|less|lengthy|incoming|anti-[\p{L}-]+|\p{Ll}{4,}ing|\p{Ll}{3,}(?:al|ous|ful|ive))$/u;
 const NOT_ADJECTIVE = /^(?:rival|principal|criminal|signal|proposal|journal|tribunal|individual|hospital|capital|terminal|arsenal|animal|king|ring|thing|building|wedding|meeting|hearing|briefing|ruling|filing|posting|warning)$/;
 
 export function speechVerbs(segment: string, offset: number): VerbHit[] {

@@ -1616,6 +1616,11 @@ describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
       .toEqual(['Anne Porter', 'Dan Hale', 'the official']);
   });
 
+  it('"his anti-Muslim remarks", "the Harbour Street attacks": nouns after an owner and their modifiers, so the speaker is who said or noted it', () => {
+    expect(speakers('Mayor hits back.\n\nMayor Anne Porter, speaking on local radio, said his anti-Muslim remarks were “propaganda” for extremists.\n\nPorter noted the Harbour Street attacks and the work of her officers “from dawn to dusk.”'))
+      .toEqual(['Anne Porter', 'Anne Porter']);
+  });
+
   it('"who has in the past described", "A month later, he explained": a stretch of time is no speaker', () => {
     expect(speakers('Host hits back.\n\nRay Dunn, who has in the past described the mayor as “a reckless gambler,” said little on Monday.\n\nA month later he visited the port and explained why “the dockers” would back him.'))
       .toEqual([null, null]);
