@@ -1635,4 +1635,9 @@ describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
     expect(speakers('Walsh rally.\n\nTom Walsh Jr. spoke first. “My father never gives up,” said the younger Mr. Walsh, who is 38.\n\n“The case was handled lightly,” said a former U.S. customs official.'))
       .toEqual(['the younger Mr. Walsh', 'a former U.S. customs official']);
   });
+
+  it('"Enter The Harbour Gazette.": a word before an inner "The" is no part of the paper\'s name', () => {
+    expect(speakers('Mayor rebuked.\n\nEnter The Harbour Gazette. “She is selling a fantasy to a town that wants to buy it,” the paper\'s editorial board wrote.'))
+      .toEqual(['Harbour Gazette']);
+  });
 });
