@@ -641,7 +641,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           // adds to people the body names.
           if (!person && (!hit.countMentions || hit.confirmOnly)) continue;
           if (!person) {
-            person = { fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
+            // "Trump's wife, Melania,": the relative a first name introduces is shown with the owner's surname.
+            const owner = nameTokens.length === 1 && hit.countMentions ? kinOwner(hit.src, hit.runStart, tokens[0]!) : null;
+            person = { fullName: owner ? `${fullName} ${owner}` : fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
           } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
             person.fullName = fullName;
@@ -856,6 +858,16 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
   // "Trump's wife, Melania,", "Her father, Brad, 39,": a relative set off by commas after the kin word.
   const kin = src[runStart + word.length] === ',' && before.endsWith(', ') && KIN_APPOSITIVE_BEFORE.test(before);
   return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
+}
+
+/**
+ * The surname a relative introduced by first name shares with the named owner: "Trump's wife, Melania,"
+ * is Melania Trump. Only spouses and children, who take it as a rule; never after "his"/"her".
+ */
+function kinOwner(src: string, runStart: number, word: string): string | null {
+  if (src[runStart + word.length] !== ',') return null;
+  const m = /(?:^|[\s\u00a0])(\p{Lu}[\p{Ll}'’-]+)['’]s?[ \u00a0]+(?:(?:late|younger|older|eldest|youngest|adult|teenage)[ \u00a0]+)?(?:wife|husband|son|daughter|stepson|stepdaughter|grandson|granddaughter),[ \u00a0]$/u.exec(src.slice(Math.max(0, runStart - 40), runStart));
+  return m && firstNameGender(word) !== null ? m[1]! : null;
 }
 
 /** "Trump's wife, ", "her father, ", "his younger brother, ": whose relative, the kin word, a comma. */

@@ -1017,7 +1017,7 @@ describe('extractQuotes: a relative named by a first name after a kin word ("War
       "On Friday, Ward's wife, Helena, will open the festival. She rarely gives speeches. " +
       'At a school visit in May, she also noted, "Nobody works harder for this town than my husband."';
     const quote = extractQuotes(text).find((q) => q.text.startsWith('Nobody works'));
-    expect(quote?.speaker).toBe('Helena');
+    expect(quote?.speaker).toBe('Helena Ward'); // with the owner's surname since round 16
   });
 });
 
@@ -1639,5 +1639,10 @@ describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
   it('"Enter The Harbour Gazette.": a word before an inner "The" is no part of the paper\'s name', () => {
     expect(speakers('Mayor rebuked.\n\nEnter The Harbour Gazette. “She is selling a fantasy to a town that wants to buy it,” the paper\'s editorial board wrote.'))
       .toEqual(['Harbour Gazette']);
+  });
+
+  it('"Walsh\'s wife, Karen,": a spouse introduced by first name is shown with the owner\'s surname; "his sister, Ann," is not given one', () => {
+    expect(speakers('Walsh rally.\n\nOn the opening night, Walsh\'s wife, Karen, is due to speak. She is often by his side. “He will fight back ten times harder,” she said.\n\nTom Reilly came with his sister, Ann, who met the crowd. “We are proud of him,” she said.'))
+      .toEqual(['Karen Walsh', 'Ann']);
   });
 });
