@@ -192,24 +192,6 @@ function nationalityAdjective(word: string): boolean {
  * "an aide to Sen. Ted Cruz" (not Cruz), "a spokesman for the family of the victim".
  */
 export function subjectBefore(segment: string, offset: number): Subject | null {
-  const subject = subjectBeforeAsRead(segment, offset);
-  return subject && subject.kind === 'descriptor' ? afterComplementiser(subject) : subject;
-}
-
-/**
- * "... suggested that Carson posted", "claimed that Mayor Bill de Blasio said": the "that" opens the
- * clause; it is no determiner of the name after it ("that Carson" had been shown as a speaker).
- */
-function afterComplementiser(subject: Subject): Subject {
-  const that = /^that[ \u00a0]+(?=\p{Lu})/u.exec(subject.text);
-  if (!that) return subject;
-  const text = subject.text.slice(that[0].length);
-  const kind = NAME_WORDS.test(text) ? 'name' : 'descriptor';
-  return { ...subject, kind, text, pos: subject.pos + that[0].length };
-}
-const NAME_WORDS = /^\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*|de|da|del|van|von|der|bin|al|la|le|di))*$/u;
-
-function subjectBeforeAsRead(segment: string, offset: number): Subject | null {
   // The relative clause's own words (a name in "who worked for Jeb Bush") are not the subject.
   const tail = segment.trimEnd().slice(-160);
   const described = /[ \u00a0]who[ \u00a0]/.test(tail) ? DESCRIPTION_WHO_AT_END.exec(tail) : null;
