@@ -705,7 +705,8 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     const given = /^(?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){1,5}?(?:known[ \u00a0]+(?:only[ \u00a0]+)?as|named|called)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){0,2})/u.exec(segment.slice(first.start - offset));
     if (given) return { kind: 'name', text: given[1]!, pos: first.start + given[0].length - given[1]!.length };
     let j = 0;
-    while (j + 1 < tokens.length && j < 6 && !/[,.;:]$/.test(tokens[j]!.text)) {
+    // "said the younger Mr. Trump": a title's stop ends nothing.
+    while (j + 1 < tokens.length && j < 6 && !/[,;:]$/.test(tokens[j]!.text) && !(/\.$/.test(tokens[j]!.text) && !ABBREV_TOKEN.test(tokens[j]!.text))) {
       const next = bare(tokens[j + 1]!.text).toLowerCase();
       if (CLAUSE_STOP.has(next) && next !== 'of') break;
       // "said one of those advisers": a number or quantifier alone names no one; its "of" phrase does.
@@ -868,8 +869,29 @@ const OWNER_BEFORE = /(?:^|[\s\u00a0(])(?:\p{L}[\p{L}.-]*['’]s?|his|her|their|
  */
 function ownedNoun(segment: string, start: number, end: number): boolean {
   if (segment.charCodeAt(end - 1) !== 0x73 || /[\s\u00a0]/.test(segment.slice(start, end))) return false;
-  return OWNER_BEFORE.test(segment.slice(Math.max(0, start - 40), start));
+  const before = segment.slice(Math.max(0, start - 60), start);
+  if (OWNER_BEFORE.test(before)) return true;
+  // "his recent remarks", "her opening remarks", "the key states": an adjective or two between the
+  // owner and a word that is mostly a noun; never a word for a person ("the official notes").
+  const word = segment.slice(start, end);
+  if (!NOUN_FIRST.test(word)) return false;
+  const m = OWNER_ADJECTIVES_BEFORE.exec(before);
+  // "the Paris attacks", "the Sept. 11 attacks": a place or a date names which attacks.
+  const named = (w: string) => /^attacks$/i.test(word) && /^(?:\p{Lu}[\p{L}.'’-]*|\d+)$/u.test(w);
+  const adjective = (w: string) => (ADJECTIVE_LIKE.test(w) || nationalityOf(w) !== undefined) && !NOT_ADJECTIVE.test(w) && !personHead(w.toLowerCase()) && !DOCUMENT_NOUN.test(w);
+  return !!m && m[1]!.trim().split(/[\s\u00a0]+/).every((w) => adjective(w) || named(w));
 }
+
+/** Verb forms that are more often plural nouns: "remarks", "comments", "claims", "notes", "states", "reads", "attacks". */
+const NOUN_FIRST = /^(?:remarks|comments|claims|notes|states|reads|attacks)$/i;
+/** An owner or determiner, then one to three modifiers, right before the word. */
+const OWNER_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0(])(?:\p{L}[\p{L}.-]*['’]s?|his|her|their|its|my|our|your|the|these|those|many|several|two|three|four|five)((?:[\s\u00a0]+[\p{L}\p{N}][\p{L}\p{N}.'’-]*){1,3})[\s\u00a0]+$/u;
+/**
+ * Adjectives before such nouns: a few by their use ("recent", "key", "past") and long words of
+ * adjective form ("scathing", "racial", "outrageous"). A word for a person or a document never is.
+ */
+const ADJECTIVE_LIKE = /^(?:recent|latest|earlier|past|key|primary|own|first|last|early|public|private|other|such|swing|battleground|repeated|inflammatory|derogatory|offensive|insensitive|racist|sexist|false|new|several|further|prepared|more|most|less|lengthy|incoming|anti-[\p{L}-]+|\p{Ll}{4,}ing|\p{Ll}{3,}(?:al|ous|ful|ive))$/u;
+const NOT_ADJECTIVE = /^(?:rival|principal|criminal|signal|proposal|journal|tribunal|individual|hospital|capital|terminal|arsenal|animal|king|ring|thing|building|wedding|meeting|hearing|briefing|ruling|filing|posting|warning)$/;
 
 export function speechVerbs(segment: string, offset: number): VerbHit[] {
   const hits: VerbHit[] = [];
@@ -1293,6 +1315,9 @@ const PARTY_MEMBERS = /^(?:democrats?|republicans?|democratic|conservatives?|lib
 const PREPOSITION_WORD = /^(?:amid|amidst|among|amongst|despite|during|per|via|toward|towards|upon|within|without|throughout)$/;
 const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
 
+/** Nouns for a stretch of time: the head of no speaker. */
+const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks|weekend|month|months|year|years|decade|decades|hour|hours|minute|minutes|morning|afternoon|evening|night|era|period)$/;
+
 function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
@@ -1307,6 +1332,9 @@ function speakerForm(speaker: string): string | null {
   if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || VERB_IN_SPEAKER.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;
   const last = tokens.length - 1;
   if ((isLower(tokens[last]!) && (FUNCTION_WORDS.has(lower[last]!) || OPEN_AT_END.has(lower[last]!))) || /[’']s$/.test(tokens[last]!)) return null;
+  // "the past" ("Beck, who has in the past described"), "the days" ("said the days when ..."), "A
+  // month (later, he explained)": a stretch of time says nothing.
+  if (tokens.length > 1 && tokens.length <= 3 && /^(?:the|a|an|this|that|these|those)$/.test(lower[0]!) && isLower(tokens[last]!) && TIME_HEAD.test(lower[last]!)) return null;
   if (isLower(tokens[0]!) && FUNCTION_WORDS.has(lower[0]!) && !NOT_A_SPEAKER.has(lower[0]!) && !/^(?:his|her|their|its|our|my|your)$/.test(lower[0]!)) return null;
   if (tokens.filter((t) => /^\p{Lu}{2,}[’']?\p{Lu}*$/u.test(t)).length >= 3 || tokens.length > 12) return null;
   return s;

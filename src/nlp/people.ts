@@ -178,6 +178,8 @@ function nameRun(upper: string, lower: string, letter: string, mark: string): Re
     'gu',
   );
 }
+/** An owner's 's inside a run, before its next word. */
+const INNER_POSSESSIVE = /(?<=[ \u00a0]\p{Lu}[\p{L}\p{M}.-]*)['’]s(?=[ \u00a0])/u;
 const NAME_RUN = nameRun(String.raw`\p{Lu}`, String.raw`\p{Ll}`, String.raw`\p{L}`, String.raw`\p{M}`);
 // The same runs in a text whose letters, marks and digits are all ASCII, about twice as fast.
 const NAME_RUN_ASCII = nameRun('A-Z', 'a-z', 'A-Za-z', '');
@@ -553,13 +555,19 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     const nameRuns = hasOnlyAsciiWordChars(source.text) ? NAME_RUN_ASCII : NAME_RUN;
     nameRuns.lastIndex = 0;
     for (let m = nameRuns.exec(source.text); m; m = nameRuns.exec(source.text)) {
+      // "Rep. Alan Grayson’s Senate campaign": the possessive of a full name ends the name; the words
+      // after it are read as a run of their own (the whole run had been no name, so Grayson was never
+      // met). One word before it ("NBC's Dante Chinni") is the owner that parseNameRun reads as a title.
+      const owner = INNER_POSSESSIVE.exec(m[0]);
+      if (owner) nameRuns.lastIndex = m.index + owner.index + 2;
+      const found = owner ? m[0].slice(0, owner.index + 2) : m[0];
       // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
       // no part of the name after it (else the mention is lost, or "Now Bryant" made a person).
-      const opener = m[0].length > 4 && (m[0].includes(' ') || m[0].includes('\u00a0')) ? OPENING_WORD.exec(m[0]) : null;
+      const opener = found.length > 4 && (found.includes(' ') || found.includes('\u00a0')) ? OPENING_WORD.exec(found) : null;
       const skip = opener && (CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) || (m.index === headlineOpener && writtenLowerCase(text, opener[1]!))) ? opener[0].length : 0;
       // "Broaddrick Sunday night recounted": a day after the name is no part of it either.
-      const day = m[0].length > 10 && m[0].endsWith('day') ? TRAILING_WEEKDAY.exec(m[0]) : null;
-      const run = m[0].slice(skip, day && day.index > skip ? day.index : m[0].length);
+      const day = found.length > 10 && found.endsWith('day') ? TRAILING_WEEKDAY.exec(found) : null;
+      const run = found.slice(skip, day && day.index > skip ? day.index : found.length);
       const runAt = m.index + skip;
       const key = run.endsWith("'s") || run.endsWith('’s') ? run.slice(0, -2) : run; // without a possessive
       let name = names.get(key);
@@ -633,7 +641,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           // adds to people the body names.
           if (!person && (!hit.countMentions || hit.confirmOnly)) continue;
           if (!person) {
-            person = { fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
+            // "Trump's wife, Melania,": the relative a first name introduces is shown with the owner's surname.
+            const owner = nameTokens.length === 1 && hit.countMentions ? kinOwner(hit.src, hit.runStart, tokens[0]!) : null;
+            person = { fullName: owner ? `${fullName} ${owner}` : fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
           } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
             person.fullName = fullName;
@@ -848,6 +858,16 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
   // "Trump's wife, Melania,", "Her father, Brad, 39,": a relative set off by commas after the kin word.
   const kin = src[runStart + word.length] === ',' && before.endsWith(', ') && KIN_APPOSITIVE_BEFORE.test(before);
   return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
+}
+
+/**
+ * The surname a relative introduced by first name shares with the named owner: "Trump's wife, Melania,"
+ * is Melania Trump. Only spouses and children, who take it as a rule; never after "his"/"her".
+ */
+function kinOwner(src: string, runStart: number, word: string): string | null {
+  if (src[runStart + word.length] !== ',') return null;
+  const m = /(?:^|[\s\u00a0])(\p{Lu}[\p{Ll}'’-]+)['’]s?[ \u00a0]+(?:(?:late|younger|older|eldest|youngest|adult|teenage)[ \u00a0]+)?(?:wife|husband|son|daughter|stepson|stepdaughter|grandson|granddaughter),[ \u00a0]$/u.exec(src.slice(Math.max(0, runStart - 40), runStart));
+  return m && firstNameGender(word) !== null ? m[1]! : null;
 }
 
 /** "Trump's wife, ", "her father, ", "his younger brother, ": whose relative, the kin word, a comma. */

@@ -743,6 +743,9 @@ function strayBetweenNames(text: string, at: number): boolean {
   return words.length <= 6 && !words.some((w) => /^\p{Ll}/u.test(w) && (verbLike(w) || /ing$/.test(w)));
 }
 
+/** Between a speech verb and the quotation it introduces: a comma or colon, perhaps after whom it was told to. */
+const VERB_THEN_MARK = /^(?:[\s\u00a0]+(?:him|her|them|us|me|reporters))?[\s\u00a0]*[,:][\s\u00a0]*$/;
+
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {
   const { span, masked, paragraph } = w;
   const local = (abs: number) => abs - paragraph.start;
@@ -751,7 +754,8 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   const lead = masked.slice(local(w.sentenceStart), local(span.open));
   const leadEnd = lead.trimEnd();
   const lastVerb = leadEnd.endsWith(',') || leadEnd.endsWith(':') ? speechVerbs(lead, w.sentenceStart).pop() : undefined;
-  if (lastVerb && /^[\s\u00a0]*[,:][\s\u00a0]*$/.test(text.slice(lastVerb.end, span.open))) {
+  // "telling her, “...”", "told reporters: “...”": whom the words were told to may stand between.
+  if (lastVerb && VERB_THEN_MARK.test(text.slice(lastVerb.end, span.open))) {
     const cue = leadingCue(text, lead, w.sentenceStart);
     // "''I said, 'No daylight,''' he recalled": inside a quotation, "I" is whoever the cue after it names.
     if (cue && !/^(?:I|we|you)$/i.test(cue.subject?.text ?? '')) {
