@@ -642,7 +642,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           if (!person && (!hit.countMentions || hit.confirmOnly)) continue;
           if (!person) {
             // "Trump's wife, Melania,": the relative a first name introduces is shown with the owner's surname.
-            const owner = nameTokens.length === 1 && hit.countMentions ? kinOwner(hit.src, hit.runStart, tokens[0]!) : null;
+            // Only when the article writes that full name too: a wife need not bear her husband's name.
+            const kinSurname = nameTokens.length === 1 && hit.countMentions ? kinOwner(hit.src, hit.runStart, tokens[0]!) : null;
+            const owner = kinSurname && hit.src.includes(`${fullName} ${kinSurname}`) ? kinSurname : null;
             person = { fullName: owner ? `${fullName} ${owner}` : fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
           } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
@@ -861,8 +863,9 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
 }
 
 /**
- * The surname a relative introduced by first name shares with the named owner: "Trump's wife, Melania,"
- * is Melania Trump. Only spouses and children, who take it as a rule; never after "his"/"her".
+ * The surname a relative introduced by first name may share with the named owner: "Trump's wife,
+ * Melania," is Melania Trump when the article writes "Melania Trump" too. Only spouses and
+ * children; never after "his"/"her".
  */
 function kinOwner(src: string, runStart: number, word: string): string | null {
   if (src[runStart + word.length] !== ',') return null;
