@@ -984,7 +984,7 @@ const ISSUING_VERB = String.raw`(?:issued|issues|issuing|released|releases|relea
 const ISSUING = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+`, 'u');
 const ISSUED = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$`, 'u');
 
-const SAID_IN_OWN = /\b(?:said|says|wrote|writes|stated|states|warned|warns|concluded|concludes|noted|notes|added|adds|denied|denies|responded|responds|announced|announces|confirmed|confirms|insisted|insists)(?:[ \u00a0]+(?!in[ \u00a0])[\p{Ll}-]+){0,3}[ \u00a0]+in[ \u00a0]+(?:a|an|its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$/u;
+const SAID_IN_DOCUMENT = /\b(?:said|says|wrote|writes|stated|states|warned|warns|concluded|concludes|noted|notes|added|adds|denied|denies|responded|responds|announced|announces|confirmed|confirms|insisted|insists)(?:[ \u00a0]+(?!in[ \u00a0])[\p{Ll}-]+){0,3}[ \u00a0]+in[ \u00a0]+(?:a|an|its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$/u;
 
 /** Words the news uses for the same document: "the suit" refers back to "a lawsuit". */
 const DOCUMENT_SYNONYMS = [
@@ -1052,7 +1052,7 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
       if (r) return r;
     }
     // "the commission said in its report": whoever said it, a body described in lower case too.
-    const saidIn = SAID_IN_OWN.exec(clause);
+    const saidIn = SAID_IN_DOCUMENT.exec(clause);
     const speaker = saidIn && soleSubjectBefore(clause.slice(0, saidIn.index), sentenceStart, ctx);
     if (speaker) {
       const r = resolveSubject(speaker, ctx);
