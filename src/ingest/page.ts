@@ -397,7 +397,7 @@ const URL_DAY = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|j
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** The day in a URL's path, as a day-only time (midnight UTC), or undefined. */
-export function dayInUrl(url: string | undefined): string | undefined {
+function dayInUrl(url: string | undefined): string | undefined {
   if (!url) return undefined;
   let path: string;
   try {

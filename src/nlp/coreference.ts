@@ -537,6 +537,11 @@ function relatedBy(preposition: string, after: string[], head: string): boolean 
   return /^\p{Lu}/u.test(first) && !isTitleWord(head);
 }
 
+/** Whoever owns what a description names ("Scott's brother", "the paper's editorial board"): a name, else a description resolved. */
+function resolveOwner(possessor: string, pos: number, ctx: ResolveContext): Resolution {
+  return resolveSubject({ kind: /^\p{Lu}/u.test(possessor) && !/^The\b/.test(possessor) ? 'name' : 'descriptor', text: possessor, pos }, ctx);
+}
+
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
   // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
   const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
@@ -721,7 +726,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
       // refers back to, like "he" or "she" ("The actress explained" is no name the sentence mentions in passing).
       const asker = questioner(pos, ctx);
       // "Scott's brother" is someone other than Scott.
-      const owner = d.possessor ? resolveSubject({ kind: /^\p{Lu}/u.test(d.possessor) && !/^The\b/.test(d.possessor) ? 'name' : 'descriptor', text: d.possessor, pos }, ctx).person : null;
+      const owner = d.possessor ? resolveOwner(d.possessor, pos, ctx).person : null;
       const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !mismatched.has(p) && !((compound || office) && otherOffice(p)), nested, true);
       // Contested from where they were last the subject: a passing mention since does not renew them.
       if (found) return contested(found, lastSubjectMention(found, pos, ctx) ?? lastMention(found)) ? null : found;
@@ -810,7 +815,7 @@ function descriptive(w: string, d: Description): boolean {
 function resolveOrganisationDescription(subject: Subject, d: Description, ctx: ResolveContext): Resolution {
   const head = d.modifiers.includes('editorial') && d.head === 'board' ? 'editors' : d.head;
   if (d.possessor) {
-    const owner = resolveSubject({ kind: /^\p{Lu}/u.test(d.possessor) && !/^The\b/.test(d.possessor) ? 'name' : 'descriptor', text: d.possessor, pos: subject.pos }, ctx);
+    const owner = resolveOwner(d.possessor, subject.pos, ctx);
     return owner.speaker && !owner.person ? { speaker: owner.speaker, person: null } : { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   }
   // "the national Asahi newspaper", "the Baton Rouge newspaper": a name in the description says
@@ -898,7 +903,7 @@ function latestOrganisation(pos: number, fits: (o: Organisation) => boolean, ctx
 function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext): Resolution {
   const asWritten = { speaker: d.asWritten, person: null };
   if (d.possessor) {
-    const owner = resolveSubject({ kind: /^\p{Lu}/u.test(d.possessor) && !/^The\b/.test(d.possessor) ? 'name' : 'descriptor', text: d.possessor, pos: subject.pos }, ctx);
+    const owner = resolveOwner(d.possessor, subject.pos, ctx);
     return named(owner) ? owner : asWritten;
   }
   // "read the statement, which was attributed to Miller": the author named right after it.
