@@ -218,7 +218,7 @@ export function composeUpdate(candidate: StoryCandidate, options: ComposeOptions
   const delivered = candidate.delivered ?? new Set<number>();
   const fresh = candidate.articles.filter((a) => !delivered.has(a.id));
   const earlier = candidate.articles.filter((a) => delivered.has(a.id));
-  const lead = leadArticle({ ...candidate, articles: fresh });
+  const lead = updateLead(candidate, fresh);
   const said = earlier.flatMap((a) => [a.title, ...(a.analysis?.summary ?? [])]).map(termSet);
   const facts: string[] = [];
   const factTerms: Set<string>[] = [];
@@ -247,10 +247,56 @@ export function composeUpdate(candidate: StoryCandidate, options: ComposeOptions
     quotes: ranked.map((q) => toStoryQuote(q, articleOf.get(q) ?? lead.id)),
     sources: storySources(fresh),
     updated: new Date(Math.max(...fresh.map(articleTime))).toISOString(),
-    update: { storyTitle: candidate.story?.title || earlier[0]?.title || lead.title, earlierArticles: earlier.length },
+    update: { storyTitle: titleSeen(candidate, earlier), earlierArticles: earlier.length },
   };
   if (candidate.story) story.coverage = { articles: candidate.story.articleCount, outlets: candidate.story.outletCount };
   return story;
+}
+
+/**
+ * The new report an update leads with: the story's headline article when it is new; else, of the
+ * most relevant new reports, the one that speaks best for the whole story. A story that drifted
+ * ("Trump's supporters ..." joining a week of Orlando coverage) is not led by the drift.
+ */
+function updateLead(candidate: StoryCandidate, fresh: StoredArticle[]): StoredArticle {
+  const titled = fresh.find((a) => a.id === candidate.story?.titleArticleId);
+  if (titled) return titled;
+  const relevance = (a: StoredArticle) => candidate.relevanceByArticle?.get(a.id) ?? 0;
+  const best = Math.max(...fresh.map(relevance));
+  return mostRepresentative(fresh.filter((a) => relevance(a) === best), candidate.articles);
+}
+
+/**
+ * The headline the subscriber knows the story by: the story's own when its article was among what
+ * they got; else the headline of the report they got that speaks best for it. Never the new
+ * report's headline (which the story may have taken since): "Update: X (follow-up to X)" says nothing.
+ */
+function titleSeen(candidate: StoryCandidate, earlier: StoredArticle[]): string {
+  const titled = earlier.find((a) => a.id === candidate.story?.titleArticleId);
+  if (titled) return candidate.story?.title || titled.title;
+  return mostRepresentative(earlier, earlier).title;
+}
+
+/**
+ * Of `choices`, the article whose headline and summary share the most terms with the other
+ * `members`' (each term counted by the number of other members that use it, over the square root
+ * of the article's own terms): the store's "closest to the centroid", without its vectors. Ties:
+ * an original over a copy, then the earliest.
+ */
+function mostRepresentative(choices: StoredArticle[], members: StoredArticle[]): StoredArticle {
+  const termsOf = new Map(members.concat(choices).map((a) => [a.id, termSet([a.title, ...(a.analysis?.summary ?? [])].join(' '))]));
+  const uses = new Map<string, number>();
+  for (const a of new Set(members)) for (const t of termsOf.get(a.id)!) uses.set(t, (uses.get(t) ?? 0) + 1);
+  const score = (a: StoredArticle) => {
+    const own = termsOf.get(a.id)!;
+    const self = members.includes(a) ? 1 : 0;
+    let shared = 0;
+    for (const t of own) shared += (uses.get(t) ?? 0) - self;
+    return own.size ? shared / Math.sqrt(own.size) : 0;
+  };
+  return [...choices].sort(
+    (a, b) => score(b) - score(a) || Number(b.nearDuplicateOf === null) - Number(a.nearDuplicateOf === null) || articleTime(a) - articleTime(b) || a.id - b.id,
+  )[0]!;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { composeDigest, composeStory, repeatEachOther, storySources } from '../../src/digest/compose.ts';
 import type { FoundQuote, StoredArticle } from '../../src/model.ts';
+import { analyseArticle } from '../../src/nlp/analyse.ts';
 import { article } from './helpers.ts';
 
 const text = 'Dock workers walked out over a new rota.';
@@ -130,5 +131,60 @@ describe('composeStory: the headline goes with the summary', () => {
     const story = composeStory({ articles: [report, marchReport], story: stored(report, 2), relevanceByArticle: new Map([[marchReport.id, 1]]) }, { storedTitles: true });
     expect(story.title).toBe('Port strike halts cargo');
     expect(story.summary).toEqual(['Dock workers in Valmora walked off the job on Tuesday.']);
+  });
+});
+
+describe('composeStory: a story the subscriber got before, as an update', () => {
+  const stored = (fields: { title: string; text: string; published: string; outlet: string }) => {
+    const draft = { ...fields, url: `https://news.example/${fields.title.toLowerCase().replace(/\W+/g, '-')}` };
+    return article({ ...draft, analysis: analyseArticle(draft) });
+  };
+  const breach = stored({
+    title: 'Dam breach floods villages below Lake Varna',
+    outlet: 'Northern Courier',
+    published: '2025-03-12T07:00:00Z',
+    text: 'A section of the Kessel dam on Lake Varna gave way before dawn on Wednesday, flooding three villages in the Ostrava valley. At least 400 people were evacuated from Dolna, Brezno and Kamen as the water rose. Engineers had warned last year that the Kessel dam needed repairs.',
+  });
+  const rescue = stored({
+    title: 'Boats search flooded streets after Kessel dam gives way',
+    outlet: 'Valley Post',
+    published: '2025-03-12T15:00:00Z',
+    text: 'Rescue teams in boats searched the flooded streets of Dolna and Kamen on Wednesday after the Kessel dam on Lake Varna gave way. Two residents of Kamen were reported missing. The regional water authority said the dam wall failed along forty metres.',
+  });
+  const inquiry = stored({
+    title: 'Inquiry opened into Kessel dam repairs as Lake Varna waters recede',
+    outlet: 'Daily Ledger',
+    published: '2025-03-14T09:00:00Z',
+    text: 'Prosecutors opened an inquiry on Friday into delayed repairs at the Kessel dam, two days after its wall gave way and flooded villages below Lake Varna. The two residents of Kamen reported missing were found alive, the regional water authority said. Water levels in Brezno fell by a metre overnight.',
+  });
+  // A longer report on something else that the story took in too.
+  const drift = stored({
+    title: 'Ostrava valley football club postpones its home season',
+    outlet: 'Sport Daily',
+    published: '2025-03-14T10:00:00Z',
+    text: `${'The Ostrava valley football club said on Friday that it would play its first four home games at a ground in the capital. The club chairman said the season tickets sold this winter would be honoured at the new ground, and that buses would take supporters there. '.repeat(3)}Its own pitch in Dolna is under water.`,
+  });
+  const candidate = (titleArticle: StoredArticle) => ({
+    story: { id: 7, title: titleArticle.title, titleArticleId: titleArticle.id, articleCount: 4, outletCount: 4 },
+    articles: [breach, rescue, inquiry, drift],
+    delivered: new Set([breach.id, rescue.id]),
+  });
+
+  it('names the story by a headline the subscriber got, not by the new report whose headline the story has taken since', () => {
+    const story = composeStory(candidate(inquiry), { storedTitles: true });
+    expect(story.title).toBe(inquiry.title);
+    expect([breach.title, rescue.title]).toContain(story.update?.storyTitle);
+    expect(story.update?.earlierArticles).toBe(2);
+  });
+
+  it('keeps the story title the subscriber got when its article was among what they got', () => {
+    expect(composeStory(candidate(rescue), { storedTitles: true }).update?.storyTitle).toBe(rescue.title);
+  });
+
+  it('leads the update with the new report about the story, not a longer one that drifted from it', () => {
+    const story = composeStory({ ...candidate(breach), story: { ...candidate(breach).story, titleArticleId: breach.id } }, { storedTitles: true });
+    expect(story.title).toBe(inquiry.title);
+    expect(story.summary.join(' ')).toMatch(/inquiry|found alive/);
+    expect(story.sources.map((s) => s.outlet)).toEqual(['Sport Daily', 'Daily Ledger']);
   });
 });
