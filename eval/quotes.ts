@@ -104,6 +104,7 @@ import { extractQuotes } from '../src/nlp/quotes.ts';
 import type { Analysis, ArticleDraft, FoundQuote, StoredArticle } from '../src/model.ts';
 import { MAX_KEY_QUOTES, composeStory } from '../src/digest/compose.ts';
 import { prepareDocument } from '../src/ingest/prepare.ts';
+import { mojibakeRuns, repairMojibake } from '../src/ingest/mojibake.ts';
 import { loadCsv, loadJsonl } from './summary.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -318,7 +319,8 @@ function goldHead(source: string): string {
 
 export function sameSpeaker(ours: string | null, gold: string): boolean {
   if (!ours) return false;
-  const head = goldHead(gold);
+  // Gold is written as the raw text has it; ingest repairs double-encoded characters ("TomÃ¡s").
+  const head = goldHead(repairMojibake(gold));
   const capitalised = words(head).filter((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.test(w));
   const ourWords = words(ours).map((w) => w.toLowerCase());
   if (capitalised.length > 0) {
@@ -500,18 +502,38 @@ Key quotes shown (composeStory on each article as a story of its own, at most ${
  * where the previous one was found.
  */
 function toOriginalOffsets(raw: string, quotes: FoundQuote[]): FoundQuote[] {
+  // Ingest repairs double-encoded characters ("GuantÃ¡namo"): look in the repaired text, and map
+  // its offsets back to the raw text's.
+  const { text, rawOffset } = repairedWithOffsets(raw);
   const out: FoundQuote[] = [];
   let from = 0;
   for (const q of quotes) {
     const pattern = new RegExp(q.text.trim().split(/\s+/).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'g');
     pattern.lastIndex = from;
-    let m = pattern.exec(raw);
-    if (!m) { pattern.lastIndex = 0; m = pattern.exec(raw); }
+    let m = pattern.exec(text);
+    if (!m) { pattern.lastIndex = 0; m = pattern.exec(text); }
     if (!m) continue;
-    out.push({ ...q, start: m.index, end: m.index + m[0].length });
+    out.push({ ...q, start: rawOffset(m.index), end: rawOffset(m.index + m[0].length) });
     from = m.index + 1;
   }
   return out;
+}
+
+/** The text as ingest repairs it (repairMojibake), and the raw offset of each of its offsets. */
+function repairedWithOffsets(raw: string): { text: string; rawOffset: (at: number) => number } {
+  const runs = mojibakeRuns(raw);
+  if (!runs.length) return { text: raw, rawOffset: (at) => at };
+  let text = '';
+  let at = 0;
+  // [offset in the repaired text, how far the raw text is ahead from there on]
+  const shifts: [number, number][] = [];
+  for (const run of runs) {
+    text += raw.slice(at, run.start) + run.char;
+    at = run.end;
+    shifts.push([text.length, at - text.length]);
+  }
+  text += raw.slice(at);
+  return { text, rawOffset: (offset) => offset + ([...shifts].reverse().find(([from]) => offset >= from)?.[1] ?? 0) };
 }
 
 function loadAnnotations(): Map<string, PronounAnnotation> {

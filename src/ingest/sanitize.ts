@@ -4,6 +4,7 @@
 import { cutText } from '../util/text.ts';
 import stripAnsi from 'strip-ansi';
 import type { ArticleDraft } from '../model.ts';
+import { repairMojibake } from './mojibake.ts';
 
 /** Longest title kept; longer ones are cut at a character boundary and end in "…". */
 export const MAX_TITLE_CHARS = 300;
@@ -30,12 +31,12 @@ export function capLength(text: string, max: number): string {
 }
 
 function cleanLine(text: string, max: number): string {
-  return capLength(stripControlCharacters(text).replace(/\s+/g, ' ').trim(), max);
+  return capLength(stripControlCharacters(repairMojibake(text)).replace(/\s+/g, ' ').trim(), max);
 }
 
-/** A draft fit to store and print: control characters stripped, title and outlet capped, absurd identifiers dropped. */
+/** A draft fit to store and print: double-encoded characters repaired (before the C1 controls they may hold go), control characters stripped, title and outlet capped, absurd identifiers dropped. */
 export function sanitizeDraft(draft: ArticleDraft): ArticleDraft {
-  const clean: ArticleDraft = { ...draft, title: cleanLine(draft.title, MAX_TITLE_CHARS), text: stripControlCharacters(draft.text) };
+  const clean: ArticleDraft = { ...draft, title: cleanLine(draft.title, MAX_TITLE_CHARS), text: stripControlCharacters(repairMojibake(draft.text)) };
   if (draft.outlet !== undefined) clean.outlet = cleanLine(draft.outlet, MAX_OUTLET_CHARS);
   if (draft.language !== undefined) clean.language = cleanLine(draft.language, 35);
   if (draft.subheadings) clean.subheadings = draft.subheadings.map((line) => cleanLine(line, MAX_TITLE_CHARS));
