@@ -369,6 +369,16 @@ function ambiguousFirstNames(): Set<string> {
   return found;
 }
 
+let english: Set<string> | undefined;
+/** First names of the package's English list: a name English-language news gives people, where "Peña" (Spanish list only) is a family name far more often. */
+function englishFirstName(word: string): boolean {
+  if (!english) {
+    const source = readFileSync(createRequire(import.meta.url).resolve('gender-detection-from-name/names/en.js'), 'utf8');
+    english = new Set([...source.matchAll(/\['([^']+)',\s*'(?:male|female)'\]/g)].map((m) => m[1]!));
+  }
+  return MALE_NAMES.has(word) || FEMALE_NAMES.has(word) || english.has(word);
+}
+
 /** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
 export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
   ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom mum'.split(' ').map((w) => [w, 'f'] as const),
@@ -458,6 +468,17 @@ const GENERATION = /^(?:jr|sr|ii|iii|iv|v)$/;
 export function surnameOf(tokens: string[]): string {
   for (let i = tokens.length - 1; i > 0; i--) if (!GENERATION.test(tokens[i]!)) return withoutArticle(tokens[i]!);
   return withoutArticle(tokens[0]!);
+}
+
+/**
+ * "Peña Nieto" of "Enrique Peña Nieto", "Le Pen" of "Marine Le Pen": a name of two or more family
+ * names is the person whose name is a first name and those. Not when those open with an English
+ * first name ("Donald Trump" is not "Real Donald Trump", of a handle), when what comes before is no
+ * first name ("Actress Amandla Stenberg") or more than one word ("Aung San Suu Kyi" has no family name).
+ */
+function familyNamesOf(short: string[], long: string[]): boolean {
+  if (short.length < 2 || long.length !== short.length + 1 || !firstNameGender(long[0]) || englishFirstName(short[0]!)) return false;
+  return short.every((token, i) => token === long[i + 1]);
 }
 
 /** "al-Awlaki", "Al-Awlaki", "el-Sisi": the Arabic article joined to a surname is no part of the key, so "Awlaki" and "Al-Awlaki" find "Anwar al-Awlaki". */
@@ -619,6 +640,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const { name } = hit;
       const { surname } = name;
       let person: Person | undefined;
+      // "Peña Nieto" for "Enrique Peña Nieto": its first word is no first name of theirs, whatever gender a list gives it.
+      let familyNamesOnly = false;
       if (pass === 1) {
         const known = peopleBySurname.get(surname);
         if (known) person = principalOf(known, gender);
@@ -635,10 +658,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         if (!person) {
           // "Bill Clinton" and "Hillary Clinton" stay apart; "Hillary Rodham Clinton" joins "Hillary Clinton".
           person = people.find(
-            (p) => p.surname === surname && (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1),
+            (p) => p.surname === surname && (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1 || familyNamesOf(nameTokens, p.nameTokens) || familyNamesOf(p.nameTokens, nameTokens)),
           );
           // A headline in title case makes names of its words ("Clinton Wades In"): the title only
           // adds to people the body names.
+          familyNamesOnly = !!person && familyNamesOf(nameTokens, person.nameTokens);
           if (!person && (!hit.countMentions || hit.confirmOnly)) continue;
           if (!person) {
             // "Trump's wife, Melania,": the relative a first name introduces is shown with the owner's surname.
@@ -663,8 +687,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         if (g === 'm') person.maleVotes += 3;
         if (g === 'f') person.femaleVotes += 3;
       }
-      if (gender === 'm') person.maleVotes += 3;
-      if (gender === 'f') person.femaleVotes += 3;
+      if (gender === 'm' && !familyNamesOnly) person.maleVotes += 3;
+      if (gender === 'f' && !familyNamesOnly) person.femaleVotes += 3;
       for (const role of name.titleRoles) person.roles.add(role);
       if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
       for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0))) {

@@ -1664,3 +1664,12 @@ describe('extractQuotes: "reports that Trump called her “...”"', () => {
     expect(quotes.map((q) => q.speaker)).toEqual(['Reyes', null]);
   });
 });
+
+describe('extractQuotes: two family names ("Peña Nieto") are the person the article named in full', () => {
+  it('gives "he said" after "Peña Nieto said" to Enrique Peña Nieto, whatever gender a first-name list gives "Peña"', () => {
+    const quotes = extractQuotes(
+      'Trump flew to Mexico City on Wednesday. He spent an hour with President Enrique Peña Nieto.\n\nIn Mexico City, Trump sat through a lecture from the Mexican president, who said that trade had been good for both countries. Peña Nieto said that migration had peaked years ago. “Mexicans deserve everybody’s respect,” he said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Enrique Peña Nieto']);
+  });
+});
