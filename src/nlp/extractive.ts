@@ -94,7 +94,10 @@ const BOILERPLATE_PHRASES = [
   'share this', 'advertisement', 'getty images', 'image copyright', 'image caption', 'all rights reserved',
   'copyright', 'subscribe',
 ];
-const BOILERPLATE_START = /^\s*(?:by|from|photo|picture|video|image|source|credit)\b.{0,60}$|^\W*\d{1,2}:\d{2}\b|^[|•·]/iu;
+// ... and a line that sends the reader elsewhere on the page: "Watch a clip of the interview above.",
+// "Read part 1 here".
+const BOILERPLATE_START =
+  /^\s*(?:by|from|photo|picture|video|image|source|credit)\b.{0,60}$|^\W*\d{1,2}:\d{2}\b|^[|•·]|^\W*(?:watch|read|listen to|see|take a look at|check out)\b[^.!?]{0,100}\b(?:above|below|here)\b/iu;
 const BOILERPLATE = new RegExp(String.raw`\b(?:${BOILERPLATE_PHRASES.join('|')})\b|${BOILERPLATE_START.source}`, 'iu');
 // The phrases without \b or case folding, for the lower-cased sentence: a much cheaper test that
 // rules out most sentences. Under /iu only "ſ" and the Kelvin sign match ASCII letters, and

@@ -125,6 +125,15 @@ describe('summarize: length and edge cases', () => {
     for (const s of summary) expect(s).not.toMatch(/PUBLISHED|UPDATED|Reporter|Scroll down|\?|\(CNN\)/);
   });
 
+  it('skips lines that send the reader elsewhere on the page ("Watch a clip of the interview above.")', () => {
+    const text =
+      'The mayor of Dunmore resigned on Tuesday after an audit found missing funds. ' +
+      'Watch a clip of the mayor’s interview above. ' +
+      'Read part 1 of our series on the audit here, and part 2 here.';
+    const summary = summarize({ text });
+    expect(summary).toEqual(['The mayor of Dunmore resigned on Tuesday after an audit found missing funds.']);
+  });
+
   it('cleanSentence removes wire datelines only', () => {
     expect(cleanSentence('LONDON (Reuters) - Shares fell.')).toBe('Shares fell.');
     expect(cleanSentence('Beirut (CNN) -- Syria struck a camp.')).toBe('Syria struck a camp.');
