@@ -704,6 +704,9 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     // to have said, are scare quotes, titles and nicknames ("Celebrity Apprentice", "self-deportation"),
     // not quotations of speech.
     if (q.fragment && !w.cue && q.speaker === null) continue;
+    // "her book ''A Choice, Not an Echo''", "the album “Blue”": a title (capitalised) right after the
+    // work it names. Not "called the show “the conservative news show of record”", which is speech.
+    if (q.fragment && /^[\p{Lu}\p{N}]/u.test(q.text) && WORK_BEFORE.test(text.slice(Math.max(0, w.span.open - 30), w.span.open))) continue;
     quotes.push(q);
   }
   return quotes;
@@ -711,6 +714,8 @@ export function extractQuotes(original: string, options: { title?: string } = {}
 
 /** Words a quoted title follows: "author of ", "the book ", "titled ". */
 const TITLE_BEFORE = /\b(?:of|book|film|show|series|novel|memoir|titled|entitled)[ \u00a0]*$/;
+/** A work named right before its quoted title (no comma or colon between, which would open a passage of it). */
+const WORK_BEFORE = /\b(?:book|film|movie|show|series|novel|memoir|album|song|documentary|titled|entitled)[ \u00a0]*$/;
 
 // A stop written with a space before it that cannot end a sentence: CNN/DailyMail's text breaks
 // lines inside sentences as " . " ("Roger Kellet . said", "the . 61-year-old", "A . later

@@ -1673,3 +1673,12 @@ describe('extractQuotes: two family names ("Peña Nieto") are the person the art
     expect(quotes.map((q) => q.speaker)).toEqual(['Enrique Peña Nieto']);
   });
 });
+
+describe('extractQuotes: the title of a book, film or song is no quotation', () => {
+  it('drops a capitalised title right after the work it names, and keeps what someone called it', () => {
+    const quotes = extractQuotes(
+      'In the 1960s, with her self-published book “A Choice, Not a Copy” (it sold three million copies), she backed Senator Carl Hume, the hard-right Nevadan who went on to win the nomination.\n\nThe station chief, Ann Holm, called the show “the conservative news show of record.”',
+    );
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['the conservative news show of record.', 'Ann Holm']]);
+  });
+});
