@@ -84,9 +84,10 @@ const BOILERPLATE_MAX_WORDS = 30;
  */
 const MAX_CANDIDATES = 50;
 
-// A news dateline/credit prefix: "(CNN) -- ", "LONDON (Reuters) - ", "Beirut (CNN) -- ", "WASHINGTON — ".
+// A news dateline/credit prefix: "(CNN) -- ", "LONDON (Reuters) - ", "Beirut (CNN) -- ", "WASHINGTON — ",
+// and the place in capitals with its state or country as written: "CASPER, Wyo. - ", "RANGOON, Burma - ".
 const DATELINE_PREFIX =
-  /^(?:[\p{Lu}][\p{L}.,' ]{0,40}?\s*)?\((?:CNN|Reuters|AP|AFP|UPI|Bloomberg|BBC|RT)[^)]{0,30}\)\s*(?:--|[-—–:])?\s*|^[\p{Lu}][\p{Lu} .,']{2,30}\s+(?:--|[—–-])\s+/u;
+  /^(?:[\p{Lu}][\p{L}.,' ]{0,40}?\s*)?\((?:CNN|Reuters|AP|AFP|UPI|Bloomberg|BBC|RT)[^)]{0,30}\)\s*(?:--|[-—–:])?\s*|^[\p{Lu}][\p{Lu} .,']{2,30}(?:,[ \u00a0]+\p{Lu}[\p{L}.]*(?:[ \u00a0]+\p{Lu}[\p{L}.]*){0,2})?\s+(?:--|[—–-])\s+/u;
 // Lines that are page furniture rather than news: a phrase anywhere, or a credit, time or bullet
 // at the start.
 const BOILERPLATE_PHRASES = [

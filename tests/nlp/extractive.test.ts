@@ -140,6 +140,11 @@ describe('summarize: length and edge cases', () => {
     expect(cleanSentence('(CNN)For years, fans waited.')).toBe('For years, fans waited.');
     expect(cleanSentence('WASHINGTON — The Senate voted.')).toBe('The Senate voted.');
     expect(cleanSentence('The Senate (in a late session) voted.')).toBe('The Senate (in a late session) voted.');
+    // The place in capitals with its state or country as written.
+    expect(cleanSentence('CASPER, Wyo. - Sen. Ted Cruz won 14 delegates.')).toBe('Sen. Ted Cruz won 14 delegates.');
+    expect(cleanSentence('BOCA RATON, Fla. -- Weeds cover the greens.')).toBe('Weeds cover the greens.');
+    expect(cleanSentence('RANGOON, Burma - Allies predicted a landslide.')).toBe('Allies predicted a landslide.');
+    expect(cleanSentence('Trump, Clinton - the race tightens.')).toBe('Trump, Clinton - the race tightens.');
   });
 
   it('leadSentences gives the first usable sentences (the Lead-N baseline)', () => {
