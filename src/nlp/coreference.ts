@@ -16,6 +16,7 @@ import {
   roleKey,
   surnameOf,
   verbLike,
+  familyNamesOf,
   firstNameGender,
   isTitleWord,
   GENDERED_NOUN,
@@ -448,6 +449,9 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   let candidates = ctx.index.people.filter((p) => p.surname === surname && wanted.every((t) => keys(p.nameTokens).includes(t)));
   if (candidates.length === 0 && tokens.length === 1)
     candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
+  // "Ms. Acosta" of "Melba Acosta Febo": the first of two family names.
+  if (candidates.length === 0 && tokens.length === 1)
+    candidates = ctx.index.people.filter((p) => familyNamesOf([surname, p.nameTokens[2]!], p.nameTokens) && (!parsed.gender || firstNameGender(p.nameTokens[0]) === parsed.gender));
   if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };
   if (candidates.length > 1) {
     const person = principalOf(candidates, parsed.gender)!;

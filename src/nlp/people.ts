@@ -476,7 +476,7 @@ export function surnameOf(tokens: string[]): string {
  * first name ("Donald Trump" is not "Real Donald Trump", of a handle), when what comes before is no
  * first name ("Actress Amandla Stenberg") or more than one word ("Aung San Suu Kyi" has no family name).
  */
-function familyNamesOf(short: string[], long: string[]): boolean {
+export function familyNamesOf(short: string[], long: string[]): boolean {
   if (short.length < 2 || long.length !== short.length + 1 || !firstNameGender(long[0]) || englishFirstName(short[0]!)) return false;
   return short.every((token, i) => token === long[i + 1]);
 }
@@ -649,6 +649,12 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           // A lone first name ("Melanie") of a known full name.
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
           if (byFirst.length === 1) person = byFirst[0];
+        }
+        // "Basáñez" of "Miguel Basáñez Ebergenyi": the first of two family names alone.
+        if (!person) {
+          // Not "Ms. Ortúzar" for "Luis Ortúzar Velasco": a title of the other gender is someone else.
+          const byFamilyName = people.filter((p) => familyNamesOf([surname, p.nameTokens[2]!], p.nameTokens) && (!gender || firstNameGender(p.nameTokens[0]) === gender));
+          if (byFamilyName.length === 1) person = byFamilyName[0];
         }
         if (!person && !name.personLike && !introducedAsName(hit.src, hit.runStart, tokens[0]!)) continue;
       } else if (!name.personLike) continue;

@@ -1682,3 +1682,12 @@ describe('extractQuotes: the title of a book, film or song is no quotation', () 
     expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['the conservative news show of record.', 'Ann Holm']]);
   });
 });
+
+describe('extractQuotes: the first of two family names alone ("Ortúzar" of "Luis Ortúzar Velasco")', () => {
+  it('is the person named in full, so a later "he" and "Ortúzar said" find him by his full name', () => {
+    const quotes = extractQuotes(
+      'After seven months on the job, Luis Ortúzar Velasco, the ambassador, will be replaced by the consul in Los Angeles.\n\nOrtúzar took over the embassy last year after teaching at a university. In his brief tenure, he earned a reputation as a quiet leader amid the storm over Trump. Last year, he played down Trump’s comments as “just part of the primary campaign” and argued for calm.\n\n“We will keep talking,” Ortúzar said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Luis Ortúzar Velasco', 'Luis Ortúzar Velasco']);
+  });
+});
