@@ -40,7 +40,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The bytes a damaged run stands for: its lead (composed) and each continuation. */
 function bytesOf(run: string): Uint8Array {
-  const units = run.match(/^[\p{L}][\u0300-\u036f]?| [\u0301\u0304\u0308\u0327]|[^]/gu) ?? [];
+  const units = run.match(/^[\p{L}][\u0300-\u036f]?| [\u0301\u0304\u0308\u0327]|./gsu) ?? [];
   return Uint8Array.from(units.map((unit) => SPACING_ACCENT[unit] ?? CP1252[unit] ?? unit.normalize('NFC').charCodeAt(0)));
 }
 
