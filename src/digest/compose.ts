@@ -286,16 +286,23 @@ function titleSeen(candidate: StoryCandidate, earlier: StoredArticle[]): string 
 function mostRepresentative(choices: StoredArticle[], members: StoredArticle[]): StoredArticle {
   const termsOf = new Map(members.concat(choices).map((a) => [a.id, termSet([a.title, ...(a.analysis?.summary ?? [])].join(' '))]));
   const uses = new Map<string, number>();
-  for (const a of new Set(members)) for (const t of termsOf.get(a.id)!) uses.set(t, (uses.get(t) ?? 0) + 1);
-  const score = (a: StoredArticle) => {
-    const own = termsOf.get(a.id)!;
-    const self = members.includes(a) ? 1 : 0;
-    let shared = 0;
-    for (const t of own) shared += (uses.get(t) ?? 0) - self;
-    return own.size ? shared / Math.sqrt(own.size) : 0;
-  };
+  for (const id of new Set(members.map((a) => a.id))) for (const t of termsOf.get(id)!) uses.set(t, (uses.get(t) ?? 0) + 1);
+  const memberIds = new Set(members.map((a) => a.id));
+  const scores = new Map(
+    choices.map((a) => {
+      const own = termsOf.get(a.id)!;
+      const self = memberIds.has(a.id) ? 1 : 0;
+      let shared = 0;
+      for (const t of own) shared += (uses.get(t) ?? 0) - self;
+      return [a.id, own.size ? shared / Math.sqrt(own.size) : 0];
+    }),
+  );
   return [...choices].sort(
-    (a, b) => score(b) - score(a) || Number(b.nearDuplicateOf === null) - Number(a.nearDuplicateOf === null) || articleTime(a) - articleTime(b) || a.id - b.id,
+    (a, b) =>
+      scores.get(b.id)! - scores.get(a.id)! ||
+      Number(b.nearDuplicateOf === null) - Number(a.nearDuplicateOf === null) ||
+      articleTime(a) - articleTime(b) ||
+      a.id - b.id,
   )[0]!;
 }
 
