@@ -579,7 +579,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       // "Rep. Alan Grayson’s Senate campaign": the possessive of a full name ends the name; the words
       // after it are read as a run of their own (the whole run had been no name, so Grayson was never
       // met). One word before it ("NBC's Dante Chinni") is the owner that parseNameRun reads as a title.
-      const owner = INNER_POSSESSIVE.exec(m[0]);
+      // The regex opens with a lookbehind, tried at every position of the run: only a run that holds
+      // an 's can match, and most runs do not.
+      const owner = m[0].includes("'s") || m[0].includes('’s') ? INNER_POSSESSIVE.exec(m[0]) : null;
       if (owner) nameRuns.lastIndex = m.index + owner.index + 2;
       const found = owner ? m[0].slice(0, owner.index + 2) : m[0];
       // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
