@@ -364,19 +364,17 @@ function ambiguousFirstNames(): Set<string> {
       genders.set(name!, gender!);
     }
     for (const name of genders.keys()) decided.add(name);
+    if (language === 'en') english = new Set(genders.keys());
   }
   ambiguous = found;
   return found;
 }
 
 let english: Set<string> | undefined;
-/** First names of the package's English list: a name English-language news gives people, where "Peña" (Spanish list only) is a family name far more often. */
+/** First names of the package's English list (read with the others, above): a name English-language news gives people, where "Peña" (Spanish list only) is a family name far more often. */
 function englishFirstName(word: string): boolean {
-  if (!english) {
-    const source = readFileSync(createRequire(import.meta.url).resolve('gender-detection-from-name/names/en.js'), 'utf8');
-    english = new Set([...source.matchAll(/\['([^']+)',\s*'(?:male|female)'\]/g)].map((m) => m[1]!));
-  }
-  return MALE_NAMES.has(word) || FEMALE_NAMES.has(word) || english.has(word);
+  if (!english) ambiguousFirstNames();
+  return MALE_NAMES.has(word) || FEMALE_NAMES.has(word) || english!.has(word);
 }
 
 /** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
@@ -477,8 +475,8 @@ export function surnameOf(tokens: string[]): string {
  * first name ("Actress Amandla Stenberg") or more than one word ("Aung San Suu Kyi" has no family name).
  */
 export function familyNamesOf(short: string[], long: string[]): boolean {
-  if (short.length < 2 || long.length !== short.length + 1 || !firstNameGender(long[0]) || englishFirstName(short[0]!)) return false;
-  return short.every((token, i) => token === long[i + 1]);
+  if (short.length < 2 || long.length !== short.length + 1 || !short.every((token, i) => token === long[i + 1])) return false;
+  return !!firstNameGender(long[0]) && !englishFirstName(short[0]!);
 }
 
 /** "al-Awlaki", "Al-Awlaki", "el-Sisi": the Arabic article joined to a surname is no part of the key, so "Awlaki" and "Al-Awlaki" find "Anwar al-Awlaki". */
