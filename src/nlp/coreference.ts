@@ -568,6 +568,12 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   }
   const d = parseDescription(subject.text);
   if (INDEFINITE.has(d.determiner) || !d.head) return { speaker: d.asWritten, person: null };
+  // "his wife said" after "His wife, Jane Reyes, ...": the relative the article named.
+  if (/^(?:his|her)$/.test(d.determiner) && KIN_NOUN.test(d.head) && !d.modifiers.length) {
+    const owner = resolvePronoun(genderOf(d.determiner === 'his' ? 'he' : 'she'), subject.pos, ctx);
+    const kin = owner && namedKin(d.head, owner, subject.pos, ctx);
+    if (kin) return kin;
+  }
   // "his campaign", "her Twitter account", "his letter": the campaign of whoever "his" is, the
   // account's owner, the writer of the letter.
   if (/^(?:his|her)$/.test(d.determiner) && (d.head === 'campaign' || OWN_VOICE.test(d.head) || DOCUMENT_NOUN.test(d.head))) {
@@ -591,6 +597,36 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   person.roles.add(roleKey(d.head));
   for (const w of d.modifiers) if (!GENERIC_ADJECTIVE.test(w)) person.roles.add(roleKey(w));
   return { speaker: person.fullName, person };
+}
+
+const KIN_NOUN = /^(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|fiancee|fiancée|fiance|fiancé|partner|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather)$/;
+
+/**
+ * The relative of `owner` the article introduced by name before pos ("His wife, Jane Reyes,",
+ * "Mr Reyes's daughter Aylish", "her husband Tom"), when the possessive there is the same owner;
+ * the last such one. Hand-written: who a kin word refers to is coreference, which no package here does.
+ */
+function namedKin(head: string, owner: Person, pos: number, ctx: ResolveContext): Resolution | null {
+  const from = Math.max(0, pos - 3000);
+  const stretch = ctx.text.slice(from, pos);
+  if (!stretch.includes(head)) return null;
+  const re = compiled(
+    String.raw`(?<![\p{L}\p{N}])([Hh]is|[Hh]er|(?:\p{Lu}[\p{L}.'’-]*[  ]+){0,3}\p{Lu}[\p{L}'’-]*?['’]s?)[  ]+(?:(?:late|younger|older|eldest|youngest|oldest|adult|teenage|estranged)[  ]+)?${head},?[  ]+(\p{Lu}[\p{L}'’-]+(?:[  ]+\p{Lu}[\p{L}'’-]+){0,2})`,
+    'gu',
+  );
+  let found: Resolution | null = null;
+  for (const m of stretch.matchAll(re)) {
+    const at = from + m.index;
+    if (ctx.inQuote(at)) continue;
+    const possessor = m[1]!;
+    const ownerThere = /^(?:his|her)$/i.test(possessor)
+      ? resolvePronoun(genderOf(/^his$/i.test(possessor) ? 'he' : 'she'), at, ctx)
+      : resolveSubject({ kind: 'name', text: possessor.replace(/['’]s?$/, ''), pos: at }, ctx).person;
+    if (ownerThere !== owner) continue;
+    const r = resolveSubject({ kind: 'name', text: m[2]!, pos: at + m[0].length - m[2]!.length }, ctx);
+    if (r.person && r.person !== owner) found = r;
+  }
+  return found;
 }
 
 /**

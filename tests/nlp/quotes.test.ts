@@ -1691,3 +1691,12 @@ describe('extractQuotes: the first of two family names alone ("Ortúzar" of "Lui
     expect(quotes.map((q) => q.speaker)).toEqual(['Luis Ortúzar Velasco', 'Luis Ortúzar Velasco']);
   });
 });
+
+describe('extractQuotes: "his wife said" is the relative the article named', () => {
+  it('gives the words to the wife or daughter introduced by name, and keeps an unnamed relative as written', () => {
+    const quotes = extractQuotes(
+      'Tom Reyes, 54, was killed in the crash. His wife, Jane Reyes, was at home.\n\n“He was the kindest man I knew,” his wife said.\n\nAnn Holm, a teacher, lost her father in the same crash. Ms Holm’s daughter Lena found the car.\n\n“We will miss him,” her daughter said.\n\nPaul Dunn was hurt too. His son was at school.\n\n“Dad will be fine,” his son said.',
+    );
+    expect(quotes.map((q) => q.speaker)).toEqual(['Jane Reyes', 'Lena', 'his son']);
+  });
+});
