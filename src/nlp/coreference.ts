@@ -16,10 +16,11 @@ import {
   roleKey,
   surnameOf,
   verbLike,
-  familyNamesOf,
+  firstFamilyNameOf,
   firstNameGender,
   isTitleWord,
   GENDERED_NOUN,
+  KIN_MODIFIERS,
   type PeopleIndex,
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
@@ -331,6 +332,11 @@ function closingSource(text: string, pos: number, end: number): boolean {
   return /,[ \u00a0]*$/.test(text.slice(Math.max(0, pos - 3), pos)) && CLOSING_SOURCE.test(text.slice(pos, end));
 }
 
+/** Whom a possessive "his" or "her" at pos refers to. */
+function possessiveOwner(word: string, pos: number, ctx: ResolveContext): Person | null {
+  return resolvePronoun(/^his$/i.test(word) ? 'm' : 'f', pos, ctx);
+}
+
 function genderOf(pronoun: string): Gender | null {
   const p = pronoun.toLowerCase();
   if (p === 'he') return 'm';
@@ -449,9 +455,7 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   let candidates = ctx.index.people.filter((p) => p.surname === surname && wanted.every((t) => keys(p.nameTokens).includes(t)));
   if (candidates.length === 0 && tokens.length === 1)
     candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
-  // "Ms. Acosta" of "Melba Acosta Febo": the first of two family names.
-  if (candidates.length === 0 && tokens.length === 1)
-    candidates = ctx.index.people.filter((p) => familyNamesOf([surname, p.nameTokens[2]!], p.nameTokens) && (!parsed.gender || firstNameGender(p.nameTokens[0]) === parsed.gender));
+  if (candidates.length === 0 && tokens.length === 1) candidates = ctx.index.people.filter((p) => firstFamilyNameOf(surname, p, parsed.gender));
   if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };
   if (candidates.length > 1) {
     const person = principalOf(candidates, parsed.gender)!;
@@ -570,14 +574,14 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   if (INDEFINITE.has(d.determiner) || !d.head) return { speaker: d.asWritten, person: null };
   // "his wife said" after "His wife, Jane Reyes, ...": the relative the article named.
   if (/^(?:his|her)$/.test(d.determiner) && KIN_NOUN.test(d.head) && !d.modifiers.length) {
-    const owner = resolvePronoun(genderOf(d.determiner === 'his' ? 'he' : 'she'), subject.pos, ctx);
+    const owner = possessiveOwner(d.determiner, subject.pos, ctx);
     const kin = owner && namedKin(d.head, owner, subject.pos, ctx);
     if (kin) return kin;
   }
   // "his campaign", "her Twitter account", "his letter": the campaign of whoever "his" is, the
   // account's owner, the writer of the letter.
   if (/^(?:his|her)$/.test(d.determiner) && (d.head === 'campaign' || OWN_VOICE.test(d.head) || DOCUMENT_NOUN.test(d.head))) {
-    const owner = resolvePronoun(genderOf(d.determiner === 'his' ? 'he' : 'she'), subject.pos, ctx);
+    const owner = possessiveOwner(d.determiner, subject.pos, ctx);
     if (!owner) return { speaker: d.asWritten, person: null };
     return d.head === 'campaign' ? { speaker: `the ${owner.fullName.split(' ').pop()} campaign`, person: null } : { speaker: owner.fullName, person: owner };
   }
@@ -611,7 +615,7 @@ function namedKin(head: string, owner: Person, pos: number, ctx: ResolveContext)
   const stretch = ctx.text.slice(from, pos);
   if (!stretch.includes(head)) return null;
   const re = compiled(
-    String.raw`(?<![\p{L}\p{N}])([Hh]is|[Hh]er|(?:\p{Lu}[\p{L}.'’-]*[  ]+){0,3}\p{Lu}[\p{L}'’-]*?['’]s?)[  ]+(?:(?:late|younger|older|eldest|youngest|oldest|adult|teenage|estranged)[  ]+)?${head},?[  ]+(\p{Lu}[\p{L}'’-]+(?:[  ]+\p{Lu}[\p{L}'’-]+){0,2})`,
+    String.raw`(?<![\p{L}\p{N}])([Hh]is|[Hh]er|(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}'’-]*?['’]s?)[ \u00a0]+(?:(?:${KIN_MODIFIERS})[ \u00a0]+)?${head},?[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){0,2})`,
     'gu',
   );
   let found: Resolution | null = null;
@@ -620,7 +624,7 @@ function namedKin(head: string, owner: Person, pos: number, ctx: ResolveContext)
     if (ctx.inQuote(at)) continue;
     const possessor = m[1]!;
     const ownerThere = /^(?:his|her)$/i.test(possessor)
-      ? resolvePronoun(genderOf(/^his$/i.test(possessor) ? 'he' : 'she'), at, ctx)
+      ? possessiveOwner(possessor, at, ctx)
       : resolveSubject({ kind: 'name', text: possessor.replace(/['’]s?$/, ''), pos: at }, ctx).person;
     if (ownerThere !== owner) continue;
     const r = resolveSubject({ kind: 'name', text: m[2]!, pos: at + m[0].length - m[2]!.length }, ctx);

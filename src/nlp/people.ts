@@ -479,6 +479,15 @@ export function familyNamesOf(short: string[], long: string[]): boolean {
   return !!firstNameGender(long[0]) && !englishFirstName(short[0]!);
 }
 
+/**
+ * "Basáñez" of "Miguel Basáñez Ebergenyi", "Ms. Acosta" of "Melba Acosta Febo": a lone word that is
+ * the first of p's two family names, unless the title it comes with gives the other gender
+ * ("Ms. Ortúzar" is not "Luis Ortúzar Velasco").
+ */
+export function firstFamilyNameOf(word: string, p: Person, gender: Gender | null): boolean {
+  return familyNamesOf([word, p.nameTokens[2]!], p.nameTokens) && (!gender || firstNameGender(p.nameTokens[0]) === gender);
+}
+
 /** "al-Awlaki", "Al-Awlaki", "el-Sisi": the Arabic article joined to a surname is no part of the key, so "Awlaki" and "Al-Awlaki" find "Anwar al-Awlaki". */
 function withoutArticle(token: string): string {
   return token.length > 4 && (token.startsWith('al-') || token.startsWith('el-')) ? token.slice(3) : token;
@@ -650,10 +659,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
           if (byFirst.length === 1) person = byFirst[0];
         }
-        // "Basáñez" of "Miguel Basáñez Ebergenyi": the first of two family names alone.
         if (!person) {
-          // Not "Ms. Ortúzar" for "Luis Ortúzar Velasco": a title of the other gender is someone else.
-          const byFamilyName = people.filter((p) => familyNamesOf([surname, p.nameTokens[2]!], p.nameTokens) && (!gender || firstNameGender(p.nameTokens[0]) === gender));
+          const byFamilyName = people.filter((p) => firstFamilyNameOf(surname, p, gender));
           if (byFamilyName.length === 1) person = byFamilyName[0];
         }
         if (!person && !name.personLike && !introducedAsName(hit.src, hit.runStart, tokens[0]!)) continue;
@@ -903,8 +910,11 @@ function kinOwner(src: string, runStart: number, word: string): string | null {
   return m && firstNameGender(word) !== null ? m[1]! : null;
 }
 
+/** Words before a kin word that say which relative: "his late wife", "her younger brother". */
+export const KIN_MODIFIERS = 'late|younger|older|eldest|youngest|oldest|adult|teenage|estranged';
+
 /** "Trump's wife, ", "her father, ", "his younger brother, ": whose relative, the kin word, a comma. */
-const KIN_APPOSITIVE_BEFORE = /(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:late|younger|older|eldest|youngest|oldest|adult|teenage|estranged)[ \u00a0]+)?(?:wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom),[ \u00a0]$/u;
+const KIN_APPOSITIVE_BEFORE = new RegExp(String.raw`(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:${KIN_MODIFIERS})[ \u00a0]+)?(?:wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom),[ \u00a0]$`, 'u');
 
 const AGE_AFTER_NAME = /^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?(\d{1,3})(?=[,.;])|[ \u00a0]+\((\d{1,3})\))/u;
 
