@@ -104,7 +104,7 @@ import { extractQuotes } from '../src/nlp/quotes.ts';
 import type { Analysis, ArticleDraft, FoundQuote, StoredArticle } from '../src/model.ts';
 import { MAX_KEY_QUOTES, composeStory } from '../src/digest/compose.ts';
 import { prepareDocument } from '../src/ingest/prepare.ts';
-import { mojibakeRuns, repairMojibake } from '../src/ingest/mojibake.ts';
+import { mojibakeRuns, repairMojibake, withRunsRepaired } from '../src/ingest/mojibake.ts';
 import { loadCsv, loadJsonl } from './summary.ts';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -522,18 +522,13 @@ function toOriginalOffsets(raw: string, quotes: FoundQuote[]): FoundQuote[] {
 /** The text as ingest repairs it (repairMojibake), and the raw offset of each of its offsets. */
 function repairedWithOffsets(raw: string): { text: string; rawOffset: (at: number) => number } {
   const runs = mojibakeRuns(raw);
-  if (!runs.length) return { text: raw, rawOffset: (at) => at };
-  let text = '';
-  let at = 0;
-  // [offset in the repaired text, how far the raw text is ahead from there on]
-  const shifts: [number, number][] = [];
-  for (const run of runs) {
-    text += raw.slice(at, run.start) + run.char;
-    at = run.end;
-    shifts.push([text.length, at - text.length]);
-  }
-  text += raw.slice(at);
-  return { text, rawOffset: (offset) => offset + ([...shifts].reverse().find(([from]) => offset >= from)?.[1] ?? 0) };
+  // [offset in the repaired text right after a run, how far the raw text is ahead from there on]
+  let removed = 0;
+  const shifts = runs.map((run) => {
+    removed += run.end - run.start - run.char.length;
+    return [run.end - removed, removed] as const;
+  });
+  return { text: withRunsRepaired(raw, runs), rawOffset: (offset) => offset + ([...shifts].reverse().find(([from]) => offset >= from)?.[1] ?? 0) };
 }
 
 function loadAnnotations(): Map<string, PronounAnnotation> {

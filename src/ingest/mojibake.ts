@@ -19,9 +19,10 @@ const CP1252: Record<string, number> = {
  * mark ("naÃ ̄ve" for "naÃ¯ve"), as some archives store text.
  */
 const SPACING_ACCENT: Record<string, number> = { ' \u0308': 0xa8, ' \u0304': 0xaf, ' \u0301': 0xb4, ' \u0327': 0xb8 };
+const SPACING_ACCENTS = Object.keys(SPACING_ACCENT).join('|');
 
 /** A continuation byte (0x80-0xBF) as Windows-1252 (or Latin-1, for the C1 controls) shows it. */
-const CONTINUATION = `(?:[\\u0080-\\u00bf${Object.keys(CP1252).join('')}]| [\\u0301\\u0304\\u0308\\u0327])`;
+const CONTINUATION = `(?:[\\u0080-\\u00bf${Object.keys(CP1252).join('')}]|${SPACING_ACCENTS})`;
 /**
  * A lead byte shown as Latin-1 (Â-ß: 2 bytes; à-ï: 3; ð-ô: 4), followed by its continuation bytes.
  * The lead may come decomposed ("A" and a combining tilde for "Ã"), as some archives store text.
@@ -38,9 +39,12 @@ const PLAUSIBLE = /^[\u00a0-\u024f\u2000-\u206f\u20ac\u2122]$/u;
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
+/** A damaged run's units: its lead (perhaps decomposed), then each continuation. */
+const UNITS = new RegExp(`^\\p{L}[\\u0300-\\u036f]?|${SPACING_ACCENTS}|.`, 'gsu');
+
 /** The bytes a damaged run stands for: its lead (composed) and each continuation. */
 function bytesOf(run: string): Uint8Array {
-  const units = run.match(/^[\p{L}][\u0300-\u036f]?| [\u0301\u0304\u0308\u0327]|./gsu) ?? [];
+  const units = run.match(UNITS) ?? [];
   return Uint8Array.from(units.map((unit) => SPACING_ACCENT[unit] ?? CP1252[unit] ?? unit.normalize('NFC').charCodeAt(0)));
 }
 
@@ -62,7 +66,11 @@ export function mojibakeRuns(text: string): { start: number; end: number; char: 
 
 /** `text` with each run of double-encoded UTF-8 turned back into the character it was; all else as it was. */
 export function repairMojibake(text: string): string {
-  const runs = mojibakeRuns(text);
+  return withRunsRepaired(text, mojibakeRuns(text));
+}
+
+/** `text` with the given runs (mojibakeRuns, in order) replaced by their characters. */
+export function withRunsRepaired(text: string, runs: { start: number; end: number; char: string }[]): string {
   if (!runs.length) return text;
   let out = '';
   let at = 0;

@@ -296,7 +296,7 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
     // "Enter The Washington Post.": a word before an inner "The" is no part of the name ("of The
     // Nation" is one name; splitAtConnector reads it).
     const inner = /^(?:\S+[ \u00a0])*?\S+[ \u00a0](?=The[ \u00a0]+\p{Lu})/u.exec(run);
-    if (inner && !/[ \u00a0]?(?:of|for|on|and|&)[ \u00a0]$/.test(inner[0]) && !/^(?:of|for|on|and|&)[ \u00a0]$/.test(inner[0])) {
+    if (inner && !/[ \u00a0]?(?:of|for|on|and|&)[ \u00a0]$/.test(inner[0])) {
       run = run.slice(inner[0].length);
       start += inner[0].length;
     }
