@@ -586,14 +586,19 @@ function relativeAntecedent(s: string, tokens: Token[], i: number, offset: numbe
  */
 function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subject | null {
   if (!PARTICIPLE.test(verb.verb)) return null;
-  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their|another)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(before.slice(-60));
+  // "issued a statement Tuesday saying": the day it came out stands between the document and the participle.
+  const trimmed = before.replace(/[\s\u00a0]+$/, '');
+  const time = TIME_AT_END.exec(trimmed.slice(-40));
+  const upToDocument = time ? trimmed.slice(0, trimmed.length - time[0].length) : before;
+  const tail = upToDocument.slice(-60);
+  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their|another)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(tail);
   if (!document || !DOCUMENT_NOUN.test(document[1]!)) return null;
-  const rest = before.slice(0, before.length - 60 + Math.max(0, 60 - before.length) + document.index + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
+  const rest = upToDocument.slice(0, upToDocument.length - tail.length + document.index + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
   const issued = ISSUED_BY_SUBJECT.exec(rest.slice(-40));
   if (!issued || /^(?:[\s\u00a0])?(?:held|held[ \u00a0]+up|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/.test(issued[0])) return null;
   const issuer = subjectBefore(rest.slice(0, rest.length - issued[0].length), offset);
   // A name, "he", or a definite description ("the campaign"); not "officials" nor "a group".
-  const fits = issuer && (issuer.kind === 'pronoun' || (issuer.kind === 'name' && !pluralNoun(issuer.text.toLowerCase())) || /^(?:the|The|its|his|her|their)[ \u00a0]/.test(issuer.text));
+  const fits = issuer && (issuer.kind === 'pronoun' || (issuer.kind === 'name' && !pluralNoun(issuer.text.toLowerCase())) || /^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/.test(issuer.text));
   return fits ? { ...issuer, viaText: true } : null;
 }
 

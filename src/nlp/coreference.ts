@@ -1047,7 +1047,7 @@ const DOCUMENT_SYNONYMS = [
  * committee's interim report"), with where it was mentioned; null when they name no one.
  */
 function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: number; resolution: Resolution } | null {
-  const from = Math.max(0, pos - 1500);
+  const from = Math.max(0, pos - 3000);
   const stretch = ctx.text.slice(from, pos);
   const verb = noun === 'email' || noun === 'e-mail' ? 'emailed' : noun === 'tweet' ? 'tweeted' : null;
   const nouns = DOCUMENT_SYNONYMS.find((group) => group.includes(noun)) ?? [noun];

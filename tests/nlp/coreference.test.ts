@@ -124,8 +124,23 @@ describe('a document speaks for whoever put it out (round 6)', () => {
     expect(speakers('Dana Ruiz held up a sign saying "Nurses Against Cuts."')).toEqual(['a sign']);
   });
 
+  it('the day it came out may stand between the document and "saying", and a capitalised "His office" issues it too', () => {
+    expect(speakers('Mayor Ann Cole, who said last month that the plant was safe, issued a statement Tuesday saying, "We will appeal the ruling."')).toEqual(['Ann Cole']);
+    expect(speakers('The plant closed in May. The town released a statement on Monday night saying the report was "based on opinion, not actual facts."')).toEqual(['the town']);
+    expect(speakers('Sen. Paul Ortiz voted no. His office put out a statement saying the state "cannot pay for this program."')).toEqual(['his office']);
+  });
+
   it('"read the statement, which was attributed to X" is X', () => {
     const text = 'Aides worked through the night to craft the campaign\'s first statement.\n\n"In writing her speech, her team took notes on her life," read the statement, which was attributed to Jason Mills.';
     expect(speakers(text)).toEqual(['Jason Mills']);
+  });
+});
+
+describe('a definite "the report" refers back however long the article runs between', () => {
+  it('"the report said" is the body that "said in its report" thousands of characters before', () => {
+    const filler = Array.from({ length: 30 }, (_, i) => `Witness ${i + 1} described the flood defences along the river in detail.`).join(' ');
+    const text = `The water has to be managed better, the commission said in its report. ${filler}\n\n"Several towns are at risk of flooding every winter," the report said.`;
+    expect(text.indexOf('the report said') - text.indexOf('its report')).toBeGreaterThan(1500);
+    expect(speakers(text)).toEqual(['the commission']);
   });
 });
