@@ -29,6 +29,13 @@ function entityCount(text: string): number {
   return new Set(m.filter((w) => w !== 'I')).size;
 }
 
+/** Whether the cue itself names the speaker ("Trump said" for Donald Trump), not a pronoun or nothing. */
+function namedInCue(q: FoundQuote): boolean {
+  if (!q.cue || !q.speaker) return false;
+  const cue = new Set(q.cue.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []);
+  return (q.speaker.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => w.length > 2 && !KEY_QUOTE_STOP_WORDS.has(w) && cue.has(w));
+}
+
 function scoreQuote(q: FoundQuote, storyTerms: Set<string>): number {
   const words = wordCount(q.text);
   const qTerms = new Set(terms(q.text));
@@ -36,8 +43,11 @@ function scoreQuote(q: FoundQuote, storyTerms: Set<string>): number {
   for (const t of qTerms) if (storyTerms.has(t)) shared++;
   const overlap = storyTerms.size ? Math.min(1, shared / Math.min(6, storyTerms.size)) : 0;
   const entities = Math.min(1, entityCount(q.text) / 3);
-  // A full name (two words or more) beats a descriptor, which beats an unknown speaker.
-  const speaker = q.speaker ? (/\s/.test(q.speaker) && /^\p{Lu}/u.test(q.speaker) ? 1 : 0.5) : 0;
+  // A full name (two words or more) beats a descriptor, which beats an unknown speaker; a speaker
+  // the cue names beats one reached through "he said" or from an earlier paragraph, which is
+  // wrong more often on text the rules were not written from.
+  const kind = q.speaker ? (/\s/.test(q.speaker) && /^\p{Lu}/u.test(q.speaker) ? 1 : 0.5) : 0;
+  const speaker = kind * (namedInCue(q) ? 1 : 0.5);
   return 1.0 * lengthScore(words) + 1.2 * overlap + 0.4 * entities + 0.6 * speaker;
 }
 

@@ -19,3 +19,13 @@ describe('rankKeyQuotes and repetition', () => {
     expect(rankKeyQuotes([whole, piece], { max: 3 })).toEqual([whole]);
   });
 });
+
+describe('rankKeyQuotes and the evidence for a speaker', () => {
+  it('of two equal quotes, takes the one whose cue names its speaker over one reached through "he said"', () => {
+    const mk = (text: string, speaker: string, cue: string, start: number): FoundQuote => ({ text, speaker, cue, verified: true, start, end: start + text.length, fragment: false });
+    const throughPronoun = mk('The new bridge will carry forty thousand cars a day by the spring,', 'Tom Reyes', 'he said', 0);
+    const named = mk('The old bridge has carried forty thousand cars a day for thirty years,', 'Ana Lima', 'Lima said', 200);
+    expect(rankKeyQuotes([throughPronoun, named], { title: 'Bridge', max: 1 })).toEqual([named]);
+    expect(rankKeyQuotes([{ ...throughPronoun, cue: 'Reyes said' }, named], { title: 'Bridge', max: 1 })).toEqual([{ ...throughPronoun, cue: 'Reyes said' }]);
+  });
+});
