@@ -379,6 +379,7 @@ const JUNK_EDGE = new Set('the a an of to in on at for with by from and or but a
 const JUNK_CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|yesterday|tomorrow)$/i;
 // Words that open sentences and clauses, capitalised there: "There said", "Why said" name no one.
 const JUNK_FUNCTION = new Set('there here why how what when where so then thus yet still also amid among about after before however although though if because while since until unless once just even'.split(' '));
+const JUNK_TRAILING_ADVERB = new Set('now then also still already just again even never always often soon'.split(' '));
 const NOT_ADVERB = new Set('family ally rally daily weekly monthly yearly early only italy holly kelly sally billy molly emily lily'.split(' '));
 
 /** Why a speaker string is junk, or null when it is a well-formed name or descriptor. */
@@ -402,6 +403,11 @@ export function junkSpeaker(speaker: string): string | null {
   const last = tokens[tokens.length - 1]!;
   if ((JUNK_EDGE.has(lower[lower.length - 1]!) && (tokens.length === 1 || /^\p{Ll}/u.test(last))) || /[’']s$/.test(last) || /[,;:]$/.test(speaker.trim())) return 'cut-off fragment';
   if (/^\p{Ll}/u.test(tokens[0]!) && JUNK_EDGE.has(lower[0]!) && !JUNK_DETERMINER.has(lower[0]!) && !JUNK_PRONOUN.has(lower[0]!)) return 'cut-off fragment';
+  // "that Grayson", "that Border Patrol agents": a determiner never comes before a name; this "that" opened a clause.
+  if (tokens[0] === 'that' && tokens.length > 1 && /^\p{Lu}/u.test(tokens[1]!)) return 'cut-off fragment';
+  // "the ones State now", "Trump’s repeated", "Trump’s early-morning": an adverb or a modifier where the noun should be.
+  if (/^\p{Ll}/u.test(last) && JUNK_TRAILING_ADVERB.has(lower[lower.length - 1]!)) return 'cut-off fragment';
+  if (tokens.length >= 2 && /[’']s$/.test(tokens[tokens.length - 2]!) && /^\p{Ll}[\p{Ll}-]*(?:ed|-night|-morning)$/u.test(last)) return 'cut-off fragment';
   if (tokens.filter((t) => /^\p{Lu}{2,}[’']?\p{Lu}*$/u.test(t)).length >= 3) return 'all-caps heading';
   if (tokens.length > 12) return 'overlong (a clause, not a name)';
   return null;

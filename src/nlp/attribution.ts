@@ -884,18 +884,32 @@ function ownedNoun(segment: string, start: number, end: number): boolean {
   // "the Paris attacks", "the Sept. 11 attacks": a place or a date names which attacks.
   const named = (w: string) => /^attacks$/i.test(word) && /^(?:\p{Lu}[\p{L}.'’-]*|\d+)$/u.test(w);
   const adjective = (w: string) => (ADJECTIVE_LIKE.test(w) || nationalityOf(w) !== undefined) && !NOT_ADJECTIVE.test(w) && !personHead(w.toLowerCase()) && !DOCUMENT_NOUN.test(w);
-  return !!m && m[1]!.trim().split(/[\s\u00a0]+/).every((w) => adjective(w) || named(w));
+  const modifiers = (found: RegExpExecArray | null) => !!found && found[1]!.trim().split(/[\s\u00a0]+/).every((w) => adjective(w) || named(w));
+  // "a flurry of late-night tweets": after "of", modifiers and the word are a noun phrase too.
+  return modifiers(m) || modifiers(OF_ADJECTIVES_BEFORE.exec(before));
+}
+
+/**
+ * "Trump’s repeated calls", "the mayor’s stated aim": a participle between an owner and its noun
+ * modifies the noun. Not "Trump’s repeated the claim", where "’s" is "has" and an object follows.
+ */
+function ownedParticiple(segment: string, start: number, end: number): boolean {
+  if (segment.charCodeAt(end - 1) !== 0x64 || segment.charCodeAt(end - 2) !== 0x65) return false;
+  if (!/\p{L}['’]s[\s\u00a0]+$/u.test(segment.slice(Math.max(0, start - 4), start))) return false;
+  const next = /^[\s\u00a0]+(\p{Ll}+)/u.exec(segment.slice(end, end + 30));
+  return !!next && !FUNCTION_WORDS.has(next[1]!) && !NOT_A_SPEAKER.has(next[1]!) && !/^(?:to|that|him|them|it|me|us|out|up|down|back|off|on)$/.test(next[1]!);
 }
 
 /** Verb forms that are more often plural nouns: "remarks", "comments", "claims", "notes", "states", "reads", "attacks". */
-const NOUN_FIRST = /^(?:remarks|comments|claims|notes|states|reads|attacks)$/i;
+const NOUN_FIRST = /^(?:remarks|comments|claims|notes|states|reads|attacks|tweets|calls)$/i;
 /** An owner or determiner, then one to three modifiers, right before the word. */
 const OWNER_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0(])(?:\p{L}[\p{L}.-]*['’]s?|his|her|their|its|my|our|your|the|these|those|many|several|two|three|four|five)((?:[\s\u00a0]+[\p{L}\p{N}][\p{L}\p{N}.'’-]*){1,3})[\s\u00a0]+$/u;
+const OF_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0])of((?:[\s\u00a0]+[\p{L}\p{N}][\p{L}\p{N}.'’-]*){1,2})[\s\u00a0]+$/u;
 /**
  * Adjectives before such nouns: a few by their use ("recent", "key", "past") and long words of
  * adjective form ("scathing", "racial", "outrageous"). A word for a person or a document never is.
  */
-const ADJECTIVE_LIKE = /^(?:recent|latest|earlier|past|key|primary|own|first|last|early|public|private|other|such|swing|battleground|repeated|inflammatory|derogatory|offensive|insensitive|racist|sexist|false|new|several|further|prepared|more|most|less|lengthy|incoming|anti-[\p{L}-]+|\p{Ll}{4,}ing|\p{Ll}{3,}(?:al|ous|ful|ive))$/u;
+const ADJECTIVE_LIKE = /^(?:recent|latest|earlier|past|key|primary|own|first|last|early|public|private|other|such|swing|battleground|repeated|inflammatory|derogatory|offensive|insensitive|racist|sexist|false|new|several|further|prepared|more|most|less|lengthy|incoming|anti-[\p{L}-]+|\p{Ll}+-(?:night|morning|evening|day|time|term|running|standing)|\p{Ll}{4,}ing|\p{Ll}{3,}(?:al|ous|ful|ive))$/u;
 const NOT_ADJECTIVE = /^(?:rival|principal|criminal|signal|proposal|journal|tribunal|individual|hospital|capital|terminal|arsenal|animal|king|ring|thing|building|wedding|meeting|hearing|briefing|ruling|filing|posting|warning)$/;
 
 export function speechVerbs(segment: string, offset: number): VerbHit[] {
@@ -926,7 +940,7 @@ export function speechVerbs(segment: string, offset: number): VerbHit[] {
         }
       }
     }
-    if (matchEnd >= 0 && !insideNameRun(segment, i, end) && !ownedNoun(segment, i, matchEnd)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
+    if (matchEnd >= 0 && !insideNameRun(segment, i, end) && !ownedNoun(segment, i, matchEnd) && !ownedParticiple(segment, i, matchEnd)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
     i = matchEnd >= 0 ? matchEnd : end;
   }
   return hits;
@@ -1275,7 +1289,9 @@ const VERB_IN_SPEAKER = new Set(
   'having say tell adds asks notes explained argued claimed insisted warned tweeted posted announced reported'.split(' '),
 );
 /** A last word that leaves the phrase open ("a section titled", "the new" of "the new rules"): cut off, not a noun. */
-const OPEN_AT_END = new Set('titled entitled headlined called named dubbed labelled labeled posted published new old latest same following'.split(' '));
+const OPEN_AT_END = new Set('titled entitled headlined called named dubbed labelled labeled posted published new old latest same following now then also still already just again never always often soon even'.split(' '));
+/** Words that modify a noun and are none: "repeated", "former", "late-night", "early-morning", "long-running". */
+const OWNED_MODIFIER = /^(?:\p{Ll}+ed|former|recent|frequent|numerous|own|\p{Ll}+-(?:night|morning|evening|day|time|term|running|standing|awaited|range))$/u;
 const NOT_AN_ADVERB = new Set('family ally rally daily weekly monthly yearly early only elderly friendly likely'.split(' '));
 
 /**
@@ -1331,12 +1347,19 @@ function speakerForm(speaker: string): string | null {
   const lower = tokens.map((t) => t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   if (lower.every((w) => NOT_A_SPEAKER.has(w) || /^\d[\d,.]*$/.test(w))) return null;
   const isLower = (t: string) => /^\p{Ll}/u.test(t);
+  // "so numerous that Border Patrol agents described", "an explosion that Mayor Bill de Blasio
+  // described": a lower-case "that" opened the clause and names no one; what follows it may. Before
+  // a lower-case word it is as likely a verb's object ("denounced supporters that level attacks").
+  if (tokens.length > 1 && tokens[0] === 'that') return isLower(tokens[1]!) ? null : speakerForm(tokens.slice(1).join(' '));
   if (tokens.length === 1 && (isLower(tokens[0]!) || FUNCTION_WORDS.has(lower[0]!) || oneWordNoName(tokens[0]!, lower[0]!))) return null;
   const opens = (s.match(/[([]/g) ?? []).length;
   if (opens !== (s.match(/[)\]]/g) ?? []).length || (s.match(/["“”]/g) ?? []).length % 2 === 1) return null;
   if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || VERB_IN_SPEAKER.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;
   const last = tokens.length - 1;
   if ((isLower(tokens[last]!) && (FUNCTION_WORDS.has(lower[last]!) || OPEN_AT_END.has(lower[last]!))) || /[’']s$/.test(tokens[last]!)) return null;
+  // "Trump’s repeated (calls)", "Trump’s flurry of late-night (tweets)": an owner's modifier with its
+  // noun read as the verb of saying, cut off before the head.
+  if (last > 0 && tokens.slice(0, last).some((t) => /[’']s$/.test(t)) && isLower(tokens[last]!) && OWNED_MODIFIER.test(lower[last]!)) return null;
   // "the past" ("Beck, who has in the past described"), "the days" ("said the days when ..."), "A
   // month (later, he explained)": a stretch of time says nothing.
   if (tokens.length > 1 && tokens.length <= 3 && /^(?:the|a|an|this|that|these|those)$/.test(lower[0]!) && isLower(tokens[last]!) && TIME_HEAD.test(lower[last]!)) return null;

@@ -345,6 +345,9 @@ function genderOf(pronoun: string): Gender | null {
 }
 
 export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
+  // "an explosion that Mayor Bill de Blasio described": "that" opened the clause, the name after it is the subject.
+  const afterThat = subject.kind === 'descriptor' ? THAT_BEFORE_NAME.exec(subject.text) : null;
+  if (afterThat) return resolveSubject({ kind: 'name', text: subject.text.slice(afterThat[0].length), pos: subject.pos + afterThat[0].length }, ctx);
   if (subject.kind === 'pronoun') {
     const want = genderOf(subject.text);
     if (!want) return /^(it|they)$/i.test(subject.text) ? resolveNonPersonPronoun(subject, ctx) : NONE;
@@ -365,6 +368,9 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
   }
   return resolveDescriptor(subject, ctx);
 }
+
+/** A lower-case "that", then a run of capitalised words and nothing else: "that Grayson", "that Mayor Bill de Blasio". */
+const THAT_BEFORE_NAME = /^that[ \u00a0]+(?=(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+(?:(?:de|da|di|van|von|del|la|le|bin|al)[ \u00a0]+)?)*\p{Lu}[\p{L}.'’-]*$)/u;
 
 /** "he told Hannity": the pronoun, a verb of telling, then whom it was told to. */
 const TOLD_NAME = /^\p{L}+[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(?:told|tells|assured|assures|reminded|reminds|informed|informs)[ \u00a0]+(?=\p{Lu})/u;

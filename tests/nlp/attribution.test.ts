@@ -263,3 +263,22 @@ describe('speech verbs: "elaborated", "reiterated", "clarified", "bemoaned", "te
     expect(speakers('Marco Rubio also bemoaned a climate in which people "literally hate each other" over politics.')).toEqual(['Marco Rubio']);
   });
 });
+
+describe('subjects that name no one (the fifth walk)', () => {
+  it('"that" opening a clause is no part of its subject', () => {
+    expect(speakers('Nine people were hurt by a blast that Mayor Ana Lima described as "a deliberate act."')).toEqual(['Ana Lima']);
+    expect(speakers('Smugglers dig so many tunnels that Border Patrol agents described the ground as "Swiss cheese."')).toEqual(['Border Patrol agents']);
+  });
+
+  it('a modifier cut off from its noun is no speaker: "Tom Reyes’s repeated (calls)", "a flurry of late-night (tweets)"', () => {
+    expect(speakers('Ana Lima also decried Tom Reyes’s repeated calls to close the port, noting he has "sacrificed nothing" for it.')).toEqual(['Ana Lima']);
+    expect(speakers('Ana Lima says Tom Reyes’s flurry of late-night tweets attacking a rival was "unhinged, even for him."')).toEqual(['Ana Lima']);
+    expect(wellFormedSpeaker('Tom Reyes’s early-morning')).toBeNull();
+  });
+
+  it('a descriptor ending in an adverb is cut off ("the ones State now says")', () => {
+    expect(wellFormedSpeaker('the ones State now')).toBeNull();
+    expect(wellFormedSpeaker('that level sexist')).toBeNull();
+    expect(wellFormedSpeaker('the state senator')).toBe('the state senator');
+  });
+});
