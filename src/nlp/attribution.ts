@@ -596,7 +596,12 @@ function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subjec
   const rest = upToDocument.slice(0, upToDocument.length - tail.length + document.index + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
   const issued = ISSUED_BY_SUBJECT.exec(rest.slice(-40));
   if (!issued || /^(?:[\s\u00a0])?(?:held|held[ \u00a0]+up|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/.test(issued[0])) return null;
-  const issuer = subjectBefore(rest.slice(0, rest.length - issued[0].length), offset);
+  const beforeVerb = rest.slice(0, rest.length - issued[0].length);
+  const issuer = subjectBefore(beforeVerb, offset);
+  // "Last night, police issued a statement saying": the issuer is one common noun, no speaker to
+  // show; still the issuer, not "a statement".
+  const bareNoun = issuer ? null : /(?:^|[,;][\s\u00a0]*|[\s\u00a0](?:and|but|as|when|after)[\s\u00a0]+)(\p{Ll}{3,})[\s\u00a0]*$/u.exec(beforeVerb);
+  if (bareNoun) return { kind: 'descriptor', text: bareNoun[1]!, pos: offset + bareNoun.index + bareNoun[0].indexOf(bareNoun[1]!), viaText: true };
   // A name, "he", or a definite description ("the campaign"); not "officials" nor "a group".
   const fits = issuer && (issuer.kind === 'pronoun' || (issuer.kind === 'name' && !pluralNoun(issuer.text.toLowerCase())) || /^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/.test(issuer.text));
   return fits ? { ...issuer, viaText: true } : null;
@@ -889,13 +894,20 @@ function ownedNoun(segment: string, start: number, end: number): boolean {
   return modifiers(m) || modifiers(OF_ADJECTIVES_BEFORE.exec(before));
 }
 
+/** "the last frequency acknowledged by the pilots": a participle before "by" is passive; its subject said nothing. */
+function passive(segment: string, end: number): boolean {
+  if (segment.charCodeAt(end - 1) !== 0x64 || !/^[\s\u00a0]+by[\s\u00a0]+(?:the|a|an|his|her|their|its|\p{Lu})/u.test(segment.slice(end, end + 12))) return false;
+  // "said by telephone", "said by the end of the day": "said" is never read as passive here.
+  return !/(?:^|[^\p{L}])said$/iu.test(segment.slice(Math.max(0, end - 5), end));
+}
+
 /**
  * "Trump’s repeated calls", "the mayor’s stated aim": a participle between an owner and its noun
  * modifies the noun. Not "Trump’s repeated the claim", where "’s" is "has" and an object follows.
  */
 function ownedParticiple(segment: string, start: number, end: number): boolean {
   if (segment.charCodeAt(end - 1) !== 0x64 || segment.charCodeAt(end - 2) !== 0x65) return false;
-  if (!/\p{L}['’]s[\s\u00a0]+$/u.test(segment.slice(Math.max(0, start - 4), start))) return false;
+  if (!/(?:\p{L}['’]s|(?:^|[^\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our))[\s\u00a0]+$/u.test(segment.slice(Math.max(0, start - 7), start))) return false;
   const next = /^[\s\u00a0]+(\p{Ll}+)/u.exec(segment.slice(end, end + 30));
   return !!next && !FUNCTION_WORDS.has(next[1]!) && !NOT_A_SPEAKER.has(next[1]!) && !/^(?:to|that|him|them|it|me|us|out|up|down|back|off|on)$/.test(next[1]!);
 }
@@ -903,7 +915,7 @@ function ownedParticiple(segment: string, start: number, end: number): boolean {
 /** Verb forms that are more often plural nouns: "remarks", "comments", "claims", "notes", "states", "reads", "attacks". */
 const NOUN_FIRST = /^(?:remarks|comments|claims|notes|states|reads|attacks|tweets|calls)$/i;
 /** An owner or determiner, then one to three modifiers, right before the word. */
-const OWNER_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0(])(?:\p{L}[\p{L}.-]*['’]s?|his|her|their|its|my|our|your|the|these|those|many|several|two|three|four|five)((?:[\s\u00a0]+[\p{L}\p{N}][\p{L}\p{N}.'’-]*){1,3})[\s\u00a0]+$/u;
+const OWNER_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0(])(?:\p{L}[\p{L}.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Tt]hese|[Tt]hose|many|several|two|three|four|five)((?:[\s\u00a0]+[\p{L}\p{N}][\p{L}\p{N}.'’-]*){1,3})[\s\u00a0]+$/u;
 const OF_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0])of((?:[\s\u00a0]+[\p{L}\p{N}][\p{L}\p{N}.'’-]*){1,2})[\s\u00a0]+$/u;
 /**
  * Adjectives before such nouns: a few by their use ("recent", "key", "past") and long words of
@@ -940,7 +952,7 @@ export function speechVerbs(segment: string, offset: number): VerbHit[] {
         }
       }
     }
-    if (matchEnd >= 0 && !insideNameRun(segment, i, end) && !ownedNoun(segment, i, matchEnd) && !ownedParticiple(segment, i, matchEnd)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
+    if (matchEnd >= 0 && !insideNameRun(segment, i, end) && !ownedNoun(segment, i, matchEnd) && !ownedParticiple(segment, i, matchEnd) && !passive(segment, matchEnd)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
     i = matchEnd >= 0 ? matchEnd : end;
   }
   return hits;
@@ -1289,7 +1301,7 @@ const VERB_IN_SPEAKER = new Set(
   'having say tell adds asks notes explained argued claimed insisted warned tweeted posted announced reported'.split(' '),
 );
 /** A last word that leaves the phrase open ("a section titled", "the new" of "the new rules"): cut off, not a noun. */
-const OPEN_AT_END = new Set('titled entitled headlined called named dubbed labelled labeled posted published new old latest same following now then also still already just again never always often soon even'.split(' '));
+const OPEN_AT_END = new Set('titled entitled headlined called named dubbed labelled labeled posted published new old latest same following now then also still already just again never always often soon even small big large little major minor huge brief short long rare recent'.split(' '));
 /** Words that modify a noun and are none: "repeated", "former", "late-night", "early-morning", "long-running". */
 const OWNED_MODIFIER = /^(?:\p{Ll}+ed|former|recent|frequent|numerous|own|\p{Ll}+-(?:night|morning|evening|day|time|term|running|standing|awaited|range))$/u;
 const NOT_AN_ADVERB = new Set('family ally rally daily weekly monthly yearly early only elderly friendly likely'.split(' '));
@@ -1360,6 +1372,8 @@ function speakerForm(speaker: string): string | null {
   // "Trump’s repeated (calls)", "Trump’s flurry of late-night (tweets)": an owner's modifier with its
   // noun read as the verb of saying, cut off before the head.
   if (last > 0 && tokens.slice(0, last).some((t) => /[’']s$/.test(t)) && isLower(tokens[last]!) && OWNED_MODIFIER.test(lower[last]!)) return null;
+  // "weekend's trade phone call": a common noun's possessive with no determiner before it was cut off from it.
+  if (last > 0 && isLower(tokens[0]!) && /^\p{Ll}+[’']s$/u.test(tokens[0]!) && !NOT_A_SPEAKER.has(lower[0]!.replace(/s$/, ''))) return null;
   // "the past" ("Beck, who has in the past described"), "the days" ("said the days when ..."), "A
   // month (later, he explained)": a stretch of time says nothing.
   if (tokens.length > 1 && tokens.length <= 3 && /^(?:the|a|an|this|that|these|those)$/.test(lower[0]!) && isLower(tokens[last]!) && TIME_HEAD.test(lower[last]!)) return null;

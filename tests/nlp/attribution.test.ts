@@ -276,6 +276,19 @@ describe('subjects that name no one (the fifth walk)', () => {
     expect(wellFormedSpeaker('Tom Reyes’s early-morning')).toBeNull();
   });
 
+  it('"His repeated claims", "a small speaking gig", "the frequency acknowledged by the pilots" hold no verb of saying', () => {
+    expect(speakers('His repeated claims of knowing nothing about "the conduct of my old friend" were doubted.').filter(Boolean)).toEqual([]);
+    expect(speakers('Maybe it is an interview or a small speaking gig, and you are terrified to say "yes, of course."')).toEqual([null]);
+    expect(speakers('The board said that given the last frequency acknowledged by the pilots it is "likely the first officer dialled the wrong one."')).toEqual(['the board']);
+    // "said by": never passive.
+    expect(speakers('Ms. Gao said by telephone, "I think the government should act now."')).toEqual(['Gao']);
+  });
+
+  it('a common noun’s possessive with nothing before it is cut off ("weekend\'s trade phone call")', () => {
+    expect(wellFormedSpeaker("weekend's trade phone call")).toBeNull();
+    expect(wellFormedSpeaker("the weekend's trade phone call")).toBe("the weekend's trade phone call");
+  });
+
   it('a descriptor ending in an adverb is cut off ("the ones State now says")', () => {
     expect(wellFormedSpeaker('the ones State now')).toBeNull();
     expect(wellFormedSpeaker('that level sexist')).toBeNull();

@@ -130,6 +130,10 @@ describe('a document speaks for whoever put it out (round 6)', () => {
     expect(speakers('Sen. Paul Ortiz voted no. His office put out a statement saying the state "cannot pay for this program."')).toEqual(['his office']);
   });
 
+  it('an issuer named by one common noun ("police issued a statement saying") leaves no speaker, never "a statement"', () => {
+    expect(speakers('Last night, police issued a statement saying: "We can confirm he has reported the threats and we are looking into them."')).toEqual([null]);
+  });
+
   it('"read the statement, which was attributed to X" is X', () => {
     const text = 'Aides worked through the night to craft the campaign\'s first statement.\n\n"In writing her speech, her team took notes on her life," read the statement, which was attributed to Jason Mills.';
     expect(speakers(text)).toEqual(['Jason Mills']);
