@@ -654,6 +654,11 @@ function pluralSubject(words: Token[], before: Token | undefined): boolean {
   });
 }
 
+/** Words that may follow a name after an inverted verb: "said Smith in a statement", "said Smith himself", "said Smith last week". */
+function endsName(word: string): boolean {
+  return CLAUSE_STOP.has(word) || FILLERS.has(word) || PREPOSITION.has(word) || mannerAdverb(word) || PRONOUNS.has(word) || /^(?:according|via|afterward|afterwards|today|yesterday|tonight|ago|who|whose|jr|sr)$/.test(word);
+}
+
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
 export function subjectAfter(segment: string, offset: number): Subject | null {
   // Words of letters, or a number glued to letters ("the 46-year-old", "L2 president Bruce Willsie").
@@ -690,15 +695,22 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
     if (!endsPhrase(tokens[j]!.text)) {
       let r = j + 1;
-      while (r < tokens.length && r - j <= 3 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text) && !DETERMINERS.has(tokens[r]!.text) && !/^(?:during|in|on|at|with|from|for|to|of|by|about|over|under|near|outside|inside|across|through)$/.test(tokens[r]!.text)) r++;
+      while (r < tokens.length && r - j <= 4 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text) && !DETERMINERS.has(tokens[r]!.text) && !/^(?:during|in|on|at|with|from|for|to|of|by|about|over|under|near|outside|inside|across|through)$/.test(tokens[r]!.text)) r++;
       // "said Republican political consultant Chris Russell": the last lower-case word is a noun for a role.
       const roleWord = tokens[r - 1]?.text.replace(/^co-/, '') ?? '';
-      if (r > j + 1 && r < tokens.length && isCapitalised(tokens[r]!.text) && (ROLE_WORD.test(roleWord) || !verbLike(roleWord))) {
+      if (r > j + 1 && r < tokens.length && isCapitalised(tokens[r]!.text) && (ROLE_WORD.test(roleWord) || personHead(roleWord) || !verbLike(roleWord))) {
         let e = r;
         while (e + 1 < tokens.length && !endsPhrase(tokens[e]!.text) && isCapitalised(tokens[e + 1]!.text)) e++;
         const name = segment.slice(tokens[r]!.start - offset, tokens[e]!.end - offset).replace(/[,;:]$/, '').replace(/(?<![A-Z])\.$/, '');
         return { kind: 'name', text: name.replace(/[’']s$/, ''), pos: tokens[r]!.start };
       }
+    }
+    // "added Latin hits including ...": a capitalised word that modifies the lower-case noun after
+    // it is no name; with a noun for people it is a description ("said Trump supporters").
+    const follower = tokens[j + 1];
+    if (follower && !endsPhrase(tokens[j]!.text) && !/['’]s$/.test(tokens[j]!.text) && /^\p{Ll}/u.test(follower.text) && !endsName(bare(follower.text).toLowerCase())) {
+      const noun = bare(follower.text).toLowerCase();
+      return personHead(noun) || pluralOfPeople(noun) ? { kind: 'descriptor', text: segment.slice(startTok.start - offset, follower.end - offset).replace(/[,;:.]$/, ''), pos: startTok.start } : null;
     }
     let text = segment.slice(startTok.start - offset, tokens[j]!.end - offset).replace(/[,;:]$/, '');
     if (!ABBREV_TOKEN.test(tokens[j]!.text)) text = text.replace(/\.$/, '');
@@ -888,7 +900,7 @@ function ownedNoun(segment: string, start: number, end: number): boolean {
   const m = OWNER_ADJECTIVES_BEFORE.exec(before);
   // "the Paris attacks", "the Sept. 11 attacks": a place or a date names which attacks.
   const named = (w: string) => /^attacks$/i.test(word) && /^(?:\p{Lu}[\p{L}.'’-]*|\d+)$/u.test(w);
-  const adjective = (w: string) => (ADJECTIVE_LIKE.test(w) || nationalityOf(w) !== undefined) && !NOT_ADJECTIVE.test(w) && !personHead(w.toLowerCase()) && !DOCUMENT_NOUN.test(w);
+  const adjective = (w: string) => (ADJECTIVE_LIKE.test(w) || REGION_ADJECTIVE.test(w) || nationalityOf(w) !== undefined) && !NOT_ADJECTIVE.test(w) && !personHead(w.toLowerCase()) && !DOCUMENT_NOUN.test(w);
   const modifiers = (found: RegExpExecArray | null) => !!found && found[1]!.trim().split(/[\s\u00a0]+/).every((w) => adjective(w) || named(w));
   // "a flurry of late-night tweets": after "of", modifiers and the word are a noun phrase too.
   return modifiers(m) || modifiers(OF_ADJECTIVES_BEFORE.exec(before));
@@ -916,6 +928,8 @@ function ownedParticiple(segment: string, start: number, end: number): boolean {
 const NOUN_FIRST = /^(?:remarks|comments|claims|notes|states|reads|attacks|tweets|calls)$/i;
 /** An owner or determiner, then one to three modifiers, right before the word. */
 const OWNER_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0(])(?:\p{L}[\p{L}.-]*['’]s?|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our|[Tt]he|[Tt]hese|[Tt]hose|many|several|two|three|four|five)((?:[\s\u00a0]+[\p{L}\p{N}][\p{L}\p{N}.'’-]*){1,3})[\s\u00a0]+$/u;
+/** "Western states", "the southern states": a region's adjective. */
+const REGION_ADJECTIVE = /^(?:[Ww]estern|[Ee]astern|[Nn]orthern|[Ss]outhern|[Mm]idwestern|[Nn]orth(?:ern|eastern|western)|[Ss]outh(?:eastern|western))$/;
 const OF_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0])of((?:[\s\u00a0]+[\p{L}\p{N}][\p{L}\p{N}.'’-]*){1,2})[\s\u00a0]+$/u;
 /**
  * Adjectives before such nouns: a few by their use ("recent", "key", "past") and long words of
@@ -1082,7 +1096,7 @@ function captionHeading(tokens: string[], text: string): boolean {
 }
 
 // After a fronted phrase, a lower-case subordinate clause is fronted too ("Last month, when I asked X, he said").
-export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|[A-Z][a-z]{2,}ing(?=[ \u00a0]+[a-z])|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|[A-Z][a-z]{2,}ing(?=[ \u00a0]+[a-z])|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?:(?:A|An|One|Two|Three|Four|Five|Six|Several|Some|A[ \u00a0]+few)[ \u00a0]+(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)|Hours|Days|Weeks|Months|Years|Minutes|Moments)(?=[ \u00a0]+(?:later|earlier|after|before|ago)\b)|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */

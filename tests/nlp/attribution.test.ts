@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { speechVerbs, wellFormedSpeaker } from '../../src/nlp/attribution.ts';
+import { speechVerbs, subjectAfter, wellFormedSpeaker } from '../../src/nlp/attribution.ts';
 import { extractQuotes } from '../../src/nlp/quotes.ts';
 
 /** The speaker of each quote found in a passage. */
@@ -287,6 +287,21 @@ describe('subjects that name no one (the fifth walk)', () => {
   it('a common noun’s possessive with nothing before it is cut off ("weekend\'s trade phone call")', () => {
     expect(wellFormedSpeaker("weekend's trade phone call")).toBeNull();
     expect(wellFormedSpeaker("the weekend's trade phone call")).toBe("the weekend's trade phone call");
+  });
+
+  it('after an inverted verb, a capitalised word before a lower-case noun is no name', () => {
+    // ", added Latin hits including ...": the object of "added", not its subject.
+    expect(subjectAfter(' Latin hits including two songs.', 0)).toBeNull();
+    expect(subjectAfter(' Ana Lima in a statement.', 0)).toMatchObject({ kind: 'name', text: 'Ana Lima' });
+    expect(speakers('"We will be back next year with all of them," said Lima supporters outside the hall.')).toEqual(['Lima supporters']);
+    // A role of four words between the owner and the name: "Clinton’s top foreign policy aide Jake Sullivan".
+    expect(speakers('"This is a national security issue now," said Lima’s top foreign policy aide Jack Sullivan.')).toEqual(['Jack Sullivan']);
+    expect(speakers('"He is a longtime friend of mine," said Lima ally James Carver.')).toEqual(['James Carver']);
+  });
+
+  it('"the needs of Western states" holds no verb; "Hours later," opens the sentence before its subject', () => {
+    expect(speechVerbs('who spent more time talking about the needs of Western states than about the race', 0)).toEqual([]);
+    expect(speakers('Hours later, Tom Reyes returned the compliment, telling Reuters, "We have been friends for a long time."')).toEqual(['Tom Reyes']);
   });
 
   it('a descriptor ending in an adverb is cut off ("the ones State now says")', () => {
