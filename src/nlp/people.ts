@@ -91,7 +91,7 @@ const NON_PERSON_WORDS = new Set(
     // Center for Scientific Research", "Institute for Policy Studies", "Customs and Border Protection".
     'research science sciences studies technology technologies engineering genomics affairs protection enforcement ' +
     // Commands and seats of government: "the head of the Pacific Command", "the Indiana Statehouse".
-    'command statehouse capitol team inn ' +
+    'command statehouse capitol team inn brotherhood sisterhood society brigade brigades battalion regiment ' +
     // "Washington D.C." is a place, though Washington is a first name.
     'dc d.c d.c.').split(' '),
 );
@@ -379,9 +379,12 @@ function englishFirstName(word: string): boolean {
 
 /** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
 export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
-  ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom mum'.split(' ').map((w) => [w, 'f'] as const),
-  ...'father husband son brother grandfather grandson uncle nephew boyfriend fiance widower actor businessman congressman dad'.split(' ').map((w) => [w, 'm'] as const),
+  ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom mum woman women girl lady queen princess duchess'.split(' ').map((w) => [w, 'f'] as const),
+  ...'father husband son brother grandfather grandson uncle nephew boyfriend fiance widower actor businessman congressman dad man men boy king prince duke'.split(' ').map((w) => [w, 'm'] as const),
 ]);
+
+/** "is one of the first two Muslim women", "was a father of three": a gendered noun after "is"/"was", within a few words. */
+const PREDICATE_NOUN = /^[ \u00a0]+(?:is|was|became|becomes)[ \u00a0]+(?:(?:one|among)[ \u00a0]+(?:of[ \u00a0]+)?)?(?:the|a|an)[ \u00a0]+((?:[\p{L}\p{N}-]+(?=[ \u00a0,.;])[ \u00a0]*){1,4})/u;
 
 export function firstNameGender(token: string | undefined): Gender | null {
   if (!token) return null;
@@ -702,6 +705,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       }
       if (gender === 'm' && !familyNamesOnly) person.maleVotes += 3;
       if (gender === 'f' && !familyNamesOnly) person.femaleVotes += 3;
+      // "Omar is one of the first two Muslim women elected": what the sentence says the person is.
+      const predicate = hit.countMentions ? PREDICATE_NOUN.exec(text.slice(hit.end, hit.end + 80)) : null;
+      const predicateGender = predicate?.[1]!.split(/[ \u00a0]+/).map((w) => GENDERED_NOUN[w]).find(Boolean);
+      if (predicateGender === 'm') person.maleVotes += 3;
+      if (predicateGender === 'f') person.femaleVotes += 3;
       for (const role of name.titleRoles) person.roles.add(role);
       if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
       for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0))) {
@@ -896,6 +904,8 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
   const before = src.slice(Math.max(0, runStart - 40), runStart);
   // "Trump's wife, Melania,", "Her father, Brad, 39,": a relative set off by commas after the kin word.
   const kin = src[runStart + word.length] === ',' && before.endsWith(', ') && KIN_APPOSITIVE_BEFORE.test(before);
+  // "called Shah a traitor": what someone called a person they named before, not a name given.
+  if (/^[ \u00a0]+(?:a|an|the|his|her|their|its)[ \u00a0]/.test(src.slice(runStart + word.length, runStart + word.length + 8))) return false;
   return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
 }
 

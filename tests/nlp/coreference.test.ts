@@ -148,3 +148,13 @@ describe('a definite "the report" refers back however long the article runs betw
     expect(speakers(text)).toEqual(['the commission']);
   });
 });
+
+describe('"he" is the nearest man, not a body nor a woman the list of first names calls a man', () => {
+  it('"Shah is one of the first two women" makes Shah a woman; "the Liberty Brotherhood" is no person', () => {
+    const text = 'A man pleaded guilty on Monday to threatening Rep. Nikita Shah in March, prosecutors said.\n\n' +
+      'Daniel Ross, 55, pleaded guilty to threatening a United States official.\n\n' +
+      'During the call, he asked about the Liberty Brotherhood, called Shah a “traitor” and said, “somebody ought to stop her for good,” the prosecutor’s office said. Shah is one of the first two women elected from the district.\n\n' +
+      'The staff member who took the call recalled that he said, “I will come to her office next week and finish it,” the prosecutor said.';
+    expect(speakers(text).at(-1)).toBe('Daniel Ross');
+  });
+});
