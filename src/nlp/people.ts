@@ -707,7 +707,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       if (gender === 'f' && !familyNamesOnly) person.femaleVotes += 3;
       // "Omar is one of the first two Muslim women elected": what the sentence says the person is.
       const predicate = hit.countMentions ? PREDICATE_NOUN.exec(text.slice(hit.end, hit.end + 80)) : null;
-      const predicateGender = predicate?.[1]!.split(/[ \u00a0]+/).map((w) => GENDERED_NOUN[w]).find(Boolean);
+      const predicateGender = (predicate?.[1] ?? '').split(/[ \u00a0]+/).map((w) => GENDERED_NOUN[w]).find(Boolean);
       if (predicateGender === 'm') person.maleVotes += 3;
       if (predicateGender === 'f') person.femaleVotes += 3;
       for (const role of name.titleRoles) person.roles.add(role);
