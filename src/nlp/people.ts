@@ -91,7 +91,7 @@ const NON_PERSON_WORDS = new Set(
     // Center for Scientific Research", "Institute for Policy Studies", "Customs and Border Protection".
     'research science sciences studies technology technologies engineering genomics affairs protection enforcement ' +
     // Commands and seats of government: "the head of the Pacific Command", "the Indiana Statehouse".
-    'command statehouse capitol team inn brotherhood sisterhood society brigade brigades battalion regiment ' +
+    'command statehouse capitol team inn brotherhood sisterhood society brigade brigades battalion regiment spring ' +
     // "Washington D.C." is a place, though Washington is a first name.
     'dc d.c d.c.').split(' '),
 );
@@ -104,7 +104,7 @@ function nonPersonWord(normalised: string): boolean {
 }
 
 /** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day", "Steven Law", "Liam Fox"). */
-const SURNAME_WORDS = new Set('green hall park day church lake law fox'.split(' '));
+const SURNAME_WORDS = new Set('green hall park day church lake law fox spring'.split(' '));
 
 /** Nationality and country words, normalised so "US", "U.S." and "American" agree. */
 const NATIONALITY: Record<string, string> = {
@@ -379,9 +379,20 @@ function englishFirstName(word: string): boolean {
 
 /** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
 export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
-  ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom mum woman women girl lady queen princess duchess'.split(' ').map((w) => [w, 'f'] as const),
-  ...'father husband son brother grandfather grandson uncle nephew boyfriend fiance widower actor businessman congressman dad man men boy king prince duke'.split(' ').map((w) => [w, 'm'] as const),
+  ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom mum lady'.split(' ').map((w) => [w, 'f'] as const),
+  ...'father husband son brother grandfather grandson uncle nephew boyfriend fiance widower actor businessman congressman dad'.split(' ').map((w) => [w, 'm'] as const),
 ]);
+
+/**
+ * Nouns that say the gender of whom an appositive or a predicate describes ("Omar, a woman who",
+ * "Omar is one of the first two women"). More than GENDERED_NOUN: "the king" or "the woman" as a
+ * speaker refers to someone by description, which GENDERED_NOUN's words do not decide alone.
+ */
+const GENDER_VOTE_NOUN: Record<string, Gender> = {
+  ...GENDERED_NOUN,
+  ...Object.fromEntries('woman women girl queen princess duchess'.split(' ').map((w) => [w, 'f'] as const)),
+  ...Object.fromEntries('man men boy king prince duke'.split(' ').map((w) => [w, 'm'] as const)),
+};
 
 /** "is one of the first two Muslim women", "was a father of three": a gendered noun after "is"/"was", within a few words. */
 const PREDICATE_NOUN = /^[ \u00a0]+(?:is|was|became|becomes)[ \u00a0]+(?:(?:one|among)[ \u00a0]+(?:of[ \u00a0]+)?)?(?:the|a|an)[ \u00a0]+((?:[\p{L}\p{N}-]+(?=[ \u00a0,.;])[ \u00a0]*){1,4})/u;
@@ -707,15 +718,15 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       if (gender === 'f' && !familyNamesOnly) person.femaleVotes += 3;
       // "Omar is one of the first two Muslim women elected": what the sentence says the person is.
       const predicate = hit.countMentions ? PREDICATE_NOUN.exec(text.slice(hit.end, hit.end + 80)) : null;
-      const predicateGender = (predicate?.[1] ?? '').split(/[ \u00a0]+/).map((w) => GENDERED_NOUN[w]).find(Boolean);
+      const predicateGender = (predicate?.[1] ?? '').split(/[ \u00a0]+/).map((w) => GENDER_VOTE_NOUN[w]).find(Boolean);
       if (predicateGender === 'm') person.maleVotes += 3;
       if (predicateGender === 'f') person.femaleVotes += 3;
       for (const role of name.titleRoles) person.roles.add(role);
       if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
       for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0))) {
         person.roles.add(w);
-        if (GENDERED_NOUN[w] === 'm') person.maleVotes += 3;
-        if (GENDERED_NOUN[w] === 'f') person.femaleVotes += 3;
+        if (GENDER_VOTE_NOUN[w] === 'm') person.maleVotes += 3;
+        if (GENDER_VOTE_NOUN[w] === 'f') person.femaleVotes += 3;
       }
       // "Harry Reid (D-Nev.)", "Marco Rubio, R-Fla.,": the party and the state are roles ("the
       // Senate Democratic leader", "the Florida senator").

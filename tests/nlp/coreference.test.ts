@@ -158,3 +158,11 @@ describe('"he" is the nearest man, not a body nor a woman the list of first name
     expect(speakers(text).at(-1)).toBe('Daniel Ross');
   });
 });
+
+describe('an epithet and a movement', () => {
+  it('"the lovely lady tweeted" is the woman the paragraph is about; "the Arab Spring" is nobody', () => {
+    expect(speakers('Ana Lima posted a picture of her sons on Sunday.\n\n"Happy Mother\'s Day to every mum out there," the lovely lady tweeted.')).toEqual(['Ana Lima']);
+    const text = 'Rulers stay for decades, until uprisings such as the Arab Spring topple them. King Luis Ortega abdicated on Monday.\n\nOn Monday, the King noted in his speech that the country had suffered.\n\n"The long, deep crisis has left scars," he said.';
+    expect(speakers(text)).toEqual(['Luis Ortega']);
+  });
+});
