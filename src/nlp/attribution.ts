@@ -893,6 +893,9 @@ function ownedNoun(segment: string, start: number, end: number): boolean {
   if (segment.charCodeAt(end - 1) !== 0x73 || /[\s\u00a0]/.test(segment.slice(start, end))) return false;
   const before = segment.slice(Math.max(0, start - 60), start);
   if (OWNER_BEFORE.test(before)) return true;
+  // "his friends make jokes", "accused her of making racist remarks": the object of a verb of doing.
+  const light = LIGHT_VERB_BEFORE.exec(before);
+  if (light && light[1]!.trim().split(/[\s\u00a0]+/).filter(Boolean).every((w) => ADJECTIVE_LIKE.test(w) || nationalityOf(w) !== undefined)) return true;
   // "his recent remarks", "her opening remarks", "the key states": an adjective or two between the
   // owner and a word that is mostly a noun; never a word for a person ("the official notes").
   const word = segment.slice(start, end);
@@ -923,6 +926,9 @@ function ownedParticiple(segment: string, start: number, end: number): boolean {
   const next = /^[\s\u00a0]+(\p{Ll}+)/u.exec(segment.slice(end, end + 30));
   return !!next && !FUNCTION_WORDS.has(next[1]!) && !NOT_A_SPEAKER.has(next[1]!) && !/^(?:to|that|him|them|it|me|us|out|up|down|back|off|on)$/.test(next[1]!);
 }
+
+/** A verb whose object the next plural form is, with up to two adjectives between: "make (racist) remarks". */
+const LIGHT_VERB_BEFORE = /(?:^|[\s\u00a0])(?:make|makes|made|making|take|takes|took|taking|offer|offers|offered|offering|crack|cracks|cracked|cracking|deliver|delivers|delivered|delivering|exchange|exchanged|exchanging|trade|traded|trading)((?:[\s\u00a0]+\p{Ll}[\p{L}-]*){0,2})[\s\u00a0]+$/u;
 
 /** Verb forms that are more often plural nouns: "remarks", "comments", "claims", "notes", "states", "reads", "attacks". */
 const NOUN_FIRST = /^(?:remarks|comments|claims|notes|states|reads|attacks|tweets|calls)$/i;

@@ -707,6 +707,8 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     // "her book ''A Choice, Not an Echo''", "the album “Blue”": a title (capitalised) right after the
     // work it names. Not "called the show “the conservative news show of record”", which is speech.
     if (q.fragment && /^[\p{Lu}\p{N}]/u.test(q.text) && WORK_BEFORE.test(text.slice(Math.max(0, w.span.open - 30), w.span.open))) continue;
+    // His “Keepin' It Real” radio program: a capitalised title right before the work it names.
+    if (q.fragment && TITLE_CASE.test(q.text) && WORK_AFTER.test(text.slice(w.span.close, w.span.close + 40))) continue;
     quotes.push(q);
   }
   return quotes;
@@ -714,6 +716,10 @@ export function extractQuotes(original: string, options: { title?: string } = {}
 
 /** Words a quoted title follows: "author of ", "the book ", "titled ". */
 const TITLE_BEFORE = /\b(?:of|book|film|show|series|novel|memoir|titled|entitled)[ \u00a0]*$/;
+/** A work named right after its quoted title: "“Keepin' It Real” radio program", "''Morning Joe'' show". */
+const WORK_AFTER = /^[ \u00a0]+(?:(?:radio|TV|television|talk|cable|news|web|online|reality|cooking|comedy|hit)[ \u00a0]+)?(?:show|program|programme|podcast|series|book|memoir|novel|album|song|single|film|movie|documentary|column|blog|newsletter|tour)\b/;
+/** Every word capitalised but small ones: "Keepin' It Real", "Law and Order". */
+const TITLE_CASE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*[ \u00a0,:]*|(?:a|an|the|and|of|in|on|to|for|at|or|with)[ \u00a0]+)+$/u;
 /** A work named right before its quoted title (no comma or colon between, which would open a passage of it). */
 const WORK_BEFORE = /\b(?:book|film|movie|show|series|novel|memoir|album|song|documentary|titled|entitled)[ \u00a0]*$/;
 

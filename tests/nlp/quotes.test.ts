@@ -1681,6 +1681,19 @@ describe('extractQuotes: the title of a book, film or song is no quotation', () 
     );
     expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['the conservative news show of record.', 'Ann Holm']]);
   });
+
+  it('drops a capitalised title right before the work it names: his “Keep It Straight” radio program', () => {
+    const quotes = extractQuotes('By 9 a.m. Sunday, the Rev. Tom Reyes began taking calls from listeners to his “Keep It Straight” radio program who said they had doubts.');
+    expect(quotes).toEqual([]);
+  });
+});
+
+describe('extractQuotes: a plural after a verb of doing is its object, no verb of saying', () => {
+  it('"his friends make jokes", "accused her of making racist remarks" name no speaker', () => {
+    const speakersOf = (text: string) => extractQuotes(text).map((q) => q.speaker);
+    expect(speakersOf('Now his friends make jokes about sending observers to America this November "to ensure a free and fair vote."')).not.toContain('his friends make');
+    expect(speakersOf('Sen. Tom Reyes accused her of making racist remarks by using the term "superpredator" in the 1990s.')).not.toContain('her of making racist');
+  });
 });
 
 describe('extractQuotes: the first of two family names alone ("Ortúzar" of "Luis Ortúzar Velasco")', () => {
