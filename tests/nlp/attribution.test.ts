@@ -306,6 +306,8 @@ describe('subjects that name no one (the fifth walk)', () => {
 
   it('a descriptor ending in an adverb is cut off ("the ones State now says")', () => {
     expect(wellFormedSpeaker('the ones State now')).toBeNull();
+    // "... from atop its state capitol all spoke to": a floating "all" ends no noun phrase.
+    expect(wellFormedSpeaker('its state capitol all')).toBeNull();
     expect(wellFormedSpeaker('that level sexist')).toBeNull();
     expect(wellFormedSpeaker('the state senator')).toBe('the state senator');
   });
