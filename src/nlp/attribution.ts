@@ -1323,7 +1323,7 @@ const VERB_IN_SPEAKER = new Set(
 /** A last word that leaves the phrase open ("a section titled", "the new" of "the new rules"): cut off, not a noun. */
 const OPEN_AT_END = new Set('titled entitled headlined called named dubbed labelled labeled posted published new old latest same following now then also still already just again never always often soon even small big large little major minor huge brief short long rare recent all both each'.split(' '));
 /** Words that modify a noun and are none: "repeated", "former", "late-night", "early-morning", "long-running". */
-const OWNED_MODIFIER = /^(?:\p{Ll}+ed|former|recent|frequent|numerous|own|\p{Ll}+-(?:night|morning|evening|day|time|term|running|standing|awaited|range))$/u;
+const OWNED_MODIFIER = /^(?:\p{Ll}+ed|\p{Ll}{3,}(?:ful|ous)|former|recent|frequent|numerous|own|\p{Ll}+-(?:night|morning|evening|day|time|term|running|standing|awaited|range))$/u;
 const NOT_AN_ADVERB = new Set('family ally rally daily weekly monthly yearly early only elderly friendly likely'.split(' '));
 
 /**

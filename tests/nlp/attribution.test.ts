@@ -274,6 +274,8 @@ describe('subjects that name no one (the fifth walk)', () => {
     expect(speakers('Ana Lima also decried Tom Reyes’s repeated calls to close the port, noting he has "sacrificed nothing" for it.')).toEqual(['Ana Lima']);
     expect(speakers('Ana Lima says Tom Reyes’s flurry of late-night tweets attacking a rival was "unhinged, even for him."')).toEqual(['Ana Lima']);
     expect(wellFormedSpeaker('Tom Reyes’s early-morning')).toBeNull();
+    expect(wellFormedSpeaker('the head of the party’s powerful')).toBeNull();
+    expect(wellFormedSpeaker('Tom Reyes’s campaign manager')).toBe('Tom Reyes’s campaign manager');
   });
 
   it('"His repeated claims", "a small speaking gig", "the frequency acknowledged by the pilots" hold no verb of saying', () => {
