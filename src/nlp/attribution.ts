@@ -1078,7 +1078,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     // after "told" or "asked" ("one user ... told Mr Bannatyne:").
     const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards|told|tells|telling|asked|asks|asking|warned|urged|reminded)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
     const parsedNamed = named && parseNameRun(named[1]!);
-    if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase()) && !captionHeading(parsedNamed.tokens, text)) {
+    if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !FIELD_LABEL.test(parsedNamed.tokens.at(-1)!) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase()) && !captionHeading(parsedNamed.tokens, text)) {
       const text = parsedNamed.tokens.join(' ');
       return { text: `${text}:`, subject: { kind: 'name', text, pos: offset + named.index + named[0].indexOf(named[1]!) }, pos: offset + named.index };
     }
@@ -1086,9 +1086,12 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     const subject = clauseSubject(segment, offset);
     if (subject && subject.kind === 'name') return { text: `${subject.text}:`, subject, pos: subject.pos };
   }
-  if (colon && parseNameRun(colon[1]!) && !captionHeading(colon[1]!.split(/[ \u00a0]/), text) && !/^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Q|A)$/i.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
+  if (colon && parseNameRun(colon[1]!) && !captionHeading(colon[1]!.split(/[ \u00a0]/), text) && !FIELD_LABEL.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
   return null;
 }
+
+/** Labels of a page's or a form's fields before a colon ("Editor's note:", "Related:", "Name:"), no speakers. */
+const FIELD_LABEL = /^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Correction|Clarification|Caption|Headline|Name|Age|City|Job|Title|Location|Date|Quote|Q|A)$/i;
 
 /**
  * "Out: ...", "Scene: ...": a picture caption's one-word heading, not a name. The article uses the

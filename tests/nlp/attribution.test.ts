@@ -306,6 +306,11 @@ describe('subjects that name no one (the fifth walk)', () => {
     expect(speakers('Hours later, Tom Reyes returned the compliment, telling Reuters, "We have been friends for a long time."')).toEqual(['Tom Reyes']);
   });
 
+  it('a form’s field label before a colon is no speaker ("Name: ... Why she is protesting: “...”")', () => {
+    expect(speakers('Name: Gabriela Ruiz Age: 27 City: Newark Job: Waitress\n\nName: “As a tip worker, I make a sub-minimum wage of $5 an hour.”')).toEqual([null]);
+    expect(speakers('Tom Reyes, Newark Ledger: “As a tip worker, she makes a sub-minimum wage of $5 an hour.”')).toEqual(['Tom Reyes']);
+  });
+
   it('a descriptor ending in an adverb is cut off ("the ones State now says")', () => {
     expect(wellFormedSpeaker('the ones State now')).toBeNull();
     // "... from atop its state capitol all spoke to": a floating "all" ends no noun phrase.
