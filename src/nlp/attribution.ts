@@ -1364,6 +1364,8 @@ function oneWordNoName(token: string, word: string): boolean {
   const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
   return UNNAMED_PERSON_NOUNS.has(singular);
 }
+/** "one neo-bank CEO told": a role written as an acronym, cut from its description, names no one. */
+const ROLE_ACRONYM = /^(?:CEO|CFO|COO|CTO|CIO|VIP|MP|MEP|MSP|PR|HR|GM|DJ|MC)s?$/;
 const STATE_ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}\.\p{Lu}\.)$/u;
 /** Members of a party, in lower case ("Republicans close to the campaign" in postModifiedSubject too). */
 const PARTY_MEMBERS = /^(?:democrats?|republicans?|democratic|conservatives?|liberals?|independents?)$/;
@@ -1376,7 +1378,8 @@ const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks
 
 function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
-  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:]+|[\s,;:]+$/g, '');
+  // ">Sanders": markup left in a text is no part of a name.
+  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '');
   if (!s) return null;
   const tokens = s.split(' ');
   const lower = tokens.map((t) => t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
@@ -1386,7 +1389,7 @@ function speakerForm(speaker: string): string | null {
   // described": a lower-case "that" opened the clause and names no one; what follows it may. Before
   // a lower-case word it is as likely a verb's object ("denounced supporters that level attacks").
   if (tokens.length > 1 && tokens[0] === 'that') return isLower(tokens[1]!) ? null : speakerForm(tokens.slice(1).join(' '));
-  if (tokens.length === 1 && (isLower(tokens[0]!) || FUNCTION_WORDS.has(lower[0]!) || oneWordNoName(tokens[0]!, lower[0]!))) return null;
+  if (tokens.length === 1 && (isLower(tokens[0]!) || FUNCTION_WORDS.has(lower[0]!) || ROLE_ACRONYM.test(tokens[0]!) || oneWordNoName(tokens[0]!, lower[0]!))) return null;
   const opens = (s.match(/[([]/g) ?? []).length;
   if (opens !== (s.match(/[)\]]/g) ?? []).length || (s.match(/["“”]/g) ?? []).length % 2 === 1) return null;
   if (tokens.some((t, i) => isLower(t) && (VERB_IN_PHRASE.has(lower[i]!) || VERB_IN_SPEAKER.has(lower[i]!) || (/ly$/.test(lower[i]!) && !NOT_AN_ADVERB.has(lower[i]!))))) return null;

@@ -313,6 +313,9 @@ describe('subjects that name no one (the fifth walk)', () => {
 
   it('a descriptor ending in an adverb is cut off ("the ones State now says")', () => {
     expect(wellFormedSpeaker('the ones State now')).toBeNull();
+    // "one neo-bank CEO told": the role's acronym alone names no one; markup left in a text is no part of a name.
+    expect(wellFormedSpeaker('CEO')).toBeNull();
+    expect(wellFormedSpeaker('>Sanders')).toBe('Sanders');
     // "... from atop its state capitol all spoke to": a floating "all" ends no noun phrase.
     expect(wellFormedSpeaker('its state capitol all')).toBeNull();
     expect(wellFormedSpeaker('that level sexist')).toBeNull();
