@@ -968,6 +968,13 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
   if (authored) return authored.resolution;
   // A lawsuit speaks for whoever filed it, not for the last person who spoke about it.
   if (/^(?:suit|lawsuit|complaint|filing)$/.test(d.head)) return asWritten;
+  // A court's opinion, ruling or order is the court's: "the unsigned opinion said" after "the court
+  // unanimously returned the case".
+  if (/^(?:opinion|ruling|order|decision)$/.test(d.head)) {
+    const court = latestOrganisation(subject.pos, (o) => /\bcourt$/i.test(o.name), ctx, Number.POSITIVE_INFINITY);
+    // ("President Obama's Supreme Court nominee" names the court as "Obama's Supreme Court".)
+    if (court) return { speaker: court.org.name.replace(/^.*['’]s[ \u00a0]+/, ''), person: null };
+  }
   // An editorial is its newspaper's, whoever else the last sentences say spoke.
   if (d.head === 'editorial') {
     const paper = latestOrganisation(subject.pos, (o) => o.kind === 'media', ctx);
@@ -1083,6 +1090,10 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
       const r = found(resolveSubject({ kind: 'descriptor', text: described[1]!, pos: at - before.length + described.index }, ctx));
       if (r) return r;
     }
+    // "a Times article", "the Human Rights Watch report": a body named right before the document.
+    const body = /(?:^|[ \u00a0])((?:\p{Lu}[\p{L}.’'&-]*[ \u00a0]+){1,4})$/u.exec(before);
+    const bodyOrg = body && !ctx.inQuote(at - body[1]!.length) ? organisationAt(at - body[1]!.length, ctx) : null;
+    if (bodyOrg) return { pos: at, resolution: { speaker: bodyOrg.name, person: null } };
     // "a Clinton campaign memo".
     const campaign = /\b((?:\p{Lu}[\p{L}’'-]*[ \u00a0]+){1,2})campaign[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}$/u.exec(before);
     if (campaign) return { pos: at, resolution: { speaker: `the ${campaign[1]!.trim().split(/[ \u00a0]+/).pop()} campaign`, person: null } };
