@@ -576,6 +576,12 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     }
     return { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   }
+  // "one of her ads asking", "another of his tweets": a document of whoever "her" is.
+  const ownedDocument = /^(?:one|another|some|several|two|three)[ \u00a0]+of[ \u00a0]+(his|her)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}?(\p{Ll}+?)s$/iu.exec(subject.text);
+  if (ownedDocument && DOCUMENT_NOUN.test(ownedDocument[2]!)) {
+    const owner = possessiveOwner(ownedDocument[1]!.toLowerCase(), subject.pos, ctx);
+    if (owner) return { speaker: owner.fullName, person: owner };
+  }
   const d = parseDescription(subject.text);
   if (INDEFINITE.has(d.determiner) || !d.head) return { speaker: d.asWritten, person: null };
   // "his wife said" after "His wife, Jane Reyes, ...": the relative the article named.

@@ -168,6 +168,10 @@ describe('an epithet and a movement', () => {
 });
 
 describe('a document is its author’s (the fifth walk)', () => {
+  it('"one of her ads asking" is whoever "her" is', () => {
+    expect(speakers('Ana Lima ran for the court in 2011 and lost narrowly.\n\nThis year one of her ads asking voters to "stand up for a fair court in Wisconsin" ran for weeks.')).toEqual(['Ana Lima']);
+  });
+
   it('"the unsigned opinion said" is the court’s; "a New York Times article ... the article read" is the paper’s', () => {
     expect(speakers('The Supreme Court decided few cases this term. In May, the court unanimously returned a major case on access to contraception to the lower courts.\n\n“The court expresses no view on the merits” of the case, the unsigned opinion said.')).toEqual(['Supreme Court']);
     expect(speakers('Twenty-two years ago, a New York Times article hailed the developer as a comeback kid.\n\n“Business and government leaders honored him yesterday for pulling off the comeback of the decade,” the article read.')).toEqual(['New York Times']);
