@@ -1307,7 +1307,7 @@ const FUNCTION_WORDS = new Set(
     'his her their its our my your this these those').split(' '),
 );
 const NOT_A_SPEAKER = new Set(
-  ('he she it they i we you him them me us his hers its their theirs our ours my your one someone somebody ' +
+  ('he she it they i we you him them me us his hers its their theirs our ours my your one someone somebody others ' +
     'the a an this that these those some any each every all both another such no either neither many few several ' +
     'two three four five six seven eight nine ten dozen hundreds thousands ' +
     'monday tuesday wednesday thursday friday saturday sunday today yesterday tomorrow').split(' '),
@@ -1361,7 +1361,7 @@ function oneWordNoName(token: string, word: string): boolean {
   if (DEMONYM_ENDING.test(word) && (nationalityOf(word) !== undefined || (word.endsWith('s') && nationalityOf(word.slice(0, -1)) !== undefined))) return true;
   // A plural noun for people: "Aides", "Advocates", "Demonstrators".
   if (!word.endsWith('s')) return false;
-  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.slice(0, -1);
+  const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : /(?:ss|sh|ch|x|z)es$/.test(word) ? word.slice(0, -2) : word.slice(0, -1);
   return UNNAMED_PERSON_NOUNS.has(singular);
 }
 /** "one neo-bank CEO told": a role written as an acronym, cut from its description, names no one. */
