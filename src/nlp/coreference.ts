@@ -43,7 +43,8 @@ export interface ResolveContext {
   /** Speaker of the previous quotation with a non-person descriptor (for "it"/"they"). */
   lastDescriptor: { pos: number; text: string } | null;
   /** Every quotation's resolved speaker so far, in text order, at its cue's subject. */
-  quoteSpeakers: Array<{ pos: number; speaker: string; person: Person | null }>;
+  /** Each resolved quotation's speaker, where its cue's subject stands, and that subject as written ("it", "Trump"). */
+  quoteSpeakers: Array<{ pos: number; speaker: string; person: Person | null; subject: string }>;
   /** Organisations the article names, outside quotations. */
   organisations: OrganisationIndex;
   inQuote: (pos: number) => boolean;
@@ -1150,6 +1151,17 @@ function resolveNonPersonPronoun(pronoun: Subject, ctx: ResolveContext): Resolut
     const from = starts[k]!;
     const to = k === here ? pos : starts[k + 1]!;
     if (ctx.lastDescriptor && ctx.lastDescriptor.pos >= from && ctx.lastDescriptor.pos < to) return { speaker: ctx.lastDescriptor.text, person: null };
+    // "The email, released by Judicial Watch, was sent ... by Chief of Staff Jeremy Bash. '...,' it
+    // reads": a document the sentence says someone sent or wrote is that person's.
+    const sentBy = k < here ? SENT_BY.exec(ctx.text.slice(from, to)) : null;
+    if (sentBy && DOCUMENT_NOUN.test(sentBy[1]!)) {
+      // The name ends the capitalised run after "by" ("Department of Defense Chief of Staff Jeremy Bash").
+      const at = from + sentBy.index + sentBy[0].length;
+      const run = /^(?:\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]+(?:of|and|for)(?=[ \u00a0]+\p{Lu}))?[ \u00a0]*)+/u.exec(ctx.text.slice(at, Math.min(to, at + 120)))?.[0].trim() ?? '';
+      const name = /(?:\p{Lu}[\p{L}'’-]+[ \u00a0]+)(?:\p{Lu}\.[ \u00a0]+)?\p{Lu}[\p{L}'’-]+$/u.exec(run);
+      const r = name ? resolveSubject({ kind: 'name', text: name[0], pos: at + run.length - name[0].length }, ctx) : null;
+      if (r?.person) return r;
+    }
     const subject = clauseSubject(ctx.text.slice(from, to), from);
     if (!subject) {
       // "The company that runs the awards, Dick Clark Productions, denies ...": a sentence that
@@ -1175,9 +1187,15 @@ function resolveNonPersonPronoun(pronoun: Subject, ctx: ResolveContext): Resolut
       if (!DOCUMENT_NOUN.test(d.head)) return r;
     }
   }
+  // "'...,' it reads. '...,' it said.": the same "it" as the quotation before continues its speaker.
+  const previous = ctx.quoteSpeakers.filter((q) => q.pos < pos).pop();
+  if (previous && pos - previous.pos < 800 && previous.subject.toLowerCase() === pronoun.text.toLowerCase()) return { speaker: previous.speaker, person: previous.person };
   if (ctx.lastDescriptor && pos - ctx.lastDescriptor.pos < 1500) return { speaker: ctx.lastDescriptor.text, person: null };
   return NONE;
 }
+
+/** A sentence about a document that someone sent or wrote: its head noun; the author's name follows the match. */
+const SENT_BY = /^[\s\u00a0]*(?:The|This|That)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}?(\p{Ll}+)\b[^;!?]{0,120}?[\s\u00a0](?:was|were|had[\s\u00a0]+been)[\s\u00a0]+(?:sent|written|signed|authored|penned|drafted)\b[^;!?"“”]{0,80}?[\s\u00a0]by[\s\u00a0]+(?:then-)?/u;
 
 /** The organisation named right after a sentence's opening description of a body ("The company that runs X, Acme Productions,"), if it fits that description. */
 function bodyNamedAfterOpening(from: number, to: number, ctx: ResolveContext): Organisation | null {

@@ -687,7 +687,7 @@ export function extractQuotes(original: string, options: { title?: string } = {}
       ctx.speakers.sort((a, b) => a.pos - b.pos);
     }
     w.speaker = wellFormedSpeaker(speaker);
-    if (w.speaker && w.cue?.subject) ctx.quoteSpeakers.push({ pos: w.cue.subject.pos, speaker: w.speaker, person });
+    if (w.speaker && w.cue?.subject) ctx.quoteSpeakers.push({ pos: w.cue.subject.pos, speaker: w.speaker, person, subject: w.cue.subject.text });
   }
   // Pieces that inherited a cue take the resolved speaker of the quote they inherited from.
   for (const w of work) {

@@ -168,6 +168,13 @@ describe('an epithet and a movement', () => {
 });
 
 describe('a document is its author’s (the fifth walk)', () => {
+  it('"The email ... was sent by Chief of Staff Ana Lima. \'...,\' it reads. \'...,\' it said." are both hers', () => {
+    const text = 'The email, released by a watchdog group, was sent at 7:19 p.m. by then-Department of Transport Chief of Staff Ana Lima, three hours after the flood began.\n\n' +
+      '“I just tried you on the phone but you were in a meeting,” it reads.\n\n' +
+      '“We have found the crews that could move to the river. They are getting ready as we speak,” it said.';
+    expect(speakers(text)).toEqual(['Ana Lima', 'Ana Lima']);
+  });
+
   it('"one of her ads asking" is whoever "her" is', () => {
     expect(speakers('Ana Lima ran for the court in 2011 and lost narrowly.\n\nThis year one of her ads asking voters to "stand up for a fair court in Wisconsin" ran for weeks.')).toEqual(['Ana Lima']);
   });
