@@ -718,8 +718,12 @@ export function extractQuotes(original: string, options: { title?: string } = {}
 const TITLE_BEFORE = /\b(?:of|book|film|show|series|novel|memoir|titled|entitled)[ \u00a0]*$/;
 /** A work named right after its quoted title: "“Keepin' It Real” radio program", "''Morning Joe'' show". */
 const WORK_AFTER = /^[ \u00a0]+(?:(?:radio|TV|television|talk|cable|news|web|online|reality|cooking|comedy|hit)[ \u00a0]+)?(?:show|program|programme|podcast|series|book|memoir|novel|album|song|single|film|movie|documentary|column|blog|newsletter|tour)\b/;
-/** Every word capitalised but small ones: "Keepin' It Real", "Law and Order". */
-const TITLE_CASE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*[ \u00a0,:]*|(?:a|an|the|and|of|in|on|to|for|at|or|with)[ \u00a0]+)+$/u;
+/**
+ * Every word capitalised but small ones: "Keepin' It Real", "Law and Order". Each capitalised word
+ * is read whole (the lookahead): a run of capitals ("AAAA ... x") could otherwise be split in
+ * exponentially many ways before the match fails.
+ */
+const TITLE_CASE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*(?![\p{L}\p{N}'’.-])[ \u00a0,:]*|(?:a|an|the|and|of|in|on|to|for|at|or|with)[ \u00a0]+)+$/u;
 /** A work named right before its quoted title (no comma or colon between, which would open a passage of it). */
 const WORK_BEFORE = /\b(?:book|film|movie|show|series|novel|memoir|album|song|documentary|titled|entitled)[ \u00a0]*$/;
 

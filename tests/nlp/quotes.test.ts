@@ -1682,6 +1682,12 @@ describe('extractQuotes: the title of a book, film or song is no quotation', () 
     expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['the conservative news show of record.', 'Ann Holm']]);
   });
 
+  it('reads a hostile run of capitals in a quoted fragment at once (the title test backtracked exponentially)', () => {
+    const shout = `${'A'.repeat(60)} x`;
+    const quotes = extractQuotes(`Tom Reyes called the plan “${shout}” before the vote on Monday.`);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([[shout, 'Tom Reyes']]);
+  });
+
   it('drops a capitalised title right before the work it names: his “Keep It Straight” radio program', () => {
     const quotes = extractQuotes('By 9 a.m. Sunday, the Rev. Tom Reyes began taking calls from listeners to his “Keep It Straight” radio program who said they had doubts.');
     expect(quotes).toEqual([]);
