@@ -588,12 +588,11 @@ function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subjec
   if (!PARTICIPLE.test(verb.verb)) return null;
   // "issued a statement Tuesday saying": the day it came out stands between the document and the participle.
   const trimmed = before.replace(/[\s\u00a0]+$/, '');
-  const time = TIME_AT_END.exec(trimmed.slice(-40));
-  const upToDocument = time ? trimmed.slice(0, trimmed.length - time[0].length) : before;
-  const tail = upToDocument.slice(-60);
-  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their|another)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(tail);
+  const upToDocument = trimmed.slice(0, trimmed.length - (TIME_AT_END.exec(trimmed.slice(-40))?.[0].length ?? 0));
+  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their|another)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(upToDocument.slice(-60));
   if (!document || !DOCUMENT_NOUN.test(document[1]!)) return null;
-  const rest = upToDocument.slice(0, upToDocument.length - tail.length + document.index + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
+  // What comes before the document phrase (the match ends where upToDocument does).
+  const rest = upToDocument.slice(0, upToDocument.length - document[0].length + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
   const issued = ISSUED_BY_SUBJECT.exec(rest.slice(-40));
   if (!issued || /^(?:[\s\u00a0])?(?:held|held[ \u00a0]+up|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/.test(issued[0])) return null;
   const beforeVerb = rest.slice(0, rest.length - issued[0].length);
@@ -941,7 +940,12 @@ const OF_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0])of((?:[\s\u00a0]+[\p{L}\p{N}][\p{L
  * Adjectives before such nouns: a few by their use ("recent", "key", "past") and long words of
  * adjective form ("scathing", "racial", "outrageous"). A word for a person or a document never is.
  */
-const ADJECTIVE_LIKE = /^(?:recent|latest|earlier|past|key|primary|own|first|last|early|public|private|other|such|swing|battleground|repeated|inflammatory|derogatory|offensive|insensitive|racist|sexist|false|new|several|further|prepared|more|most|less|lengthy|incoming|anti-[\p{L}-]+|\p{Ll}+-(?:night|morning|evening|day|time|term|running|standing)|\p{Ll}{4,}ing|\p{Ll}{3,}(?:al|ous|ful|ive))$/u;
+/** Compound adjectives of time and length: "late-night", "early-morning", "long-running", "short-term". */
+const COMPOUND_ADJECTIVE = String.raw`\p{Ll}+-(?:night|morning|evening|day|time|term|running|standing)`;
+const ADJECTIVE_LIKE = new RegExp(
+  String.raw`^(?:recent|latest|earlier|past|key|primary|own|first|last|early|public|private|other|such|swing|battleground|repeated|inflammatory|derogatory|offensive|insensitive|racist|sexist|false|new|several|further|prepared|more|most|less|lengthy|incoming|anti-[\p{L}-]+|${COMPOUND_ADJECTIVE}|\p{Ll}{4,}ing|\p{Ll}{3,}(?:al|ous|ful|ive))$`,
+  'u',
+);
 const NOT_ADJECTIVE = /^(?:rival|principal|criminal|signal|proposal|journal|tribunal|individual|hospital|capital|terminal|arsenal|animal|king|ring|thing|building|wedding|meeting|hearing|briefing|ruling|filing|posting|warning)$/;
 
 export function speechVerbs(segment: string, offset: number): VerbHit[] {
@@ -1326,7 +1330,7 @@ const VERB_IN_SPEAKER = new Set(
 /** A last word that leaves the phrase open ("a section titled", "the new" of "the new rules"): cut off, not a noun. */
 const OPEN_AT_END = new Set('titled entitled headlined called named dubbed labelled labeled posted published new old latest same following now then also still already just again never always often soon even small big large little major minor huge brief short long rare recent all both each'.split(' '));
 /** Words that modify a noun and are none: "repeated", "former", "late-night", "early-morning", "long-running". */
-const OWNED_MODIFIER = /^(?:\p{Ll}+ed|\p{Ll}{3,}(?:ful|ous)|former|recent|frequent|numerous|own|\p{Ll}+-(?:night|morning|evening|day|time|term|running|standing|awaited|range))$/u;
+const OWNED_MODIFIER = new RegExp(String.raw`^(?:\p{Ll}+ed|\p{Ll}{3,}(?:ful|ous)|former|recent|frequent|numerous|own|${COMPOUND_ADJECTIVE}|\p{Ll}+-(?:awaited|range))$`, 'u');
 const NOT_AN_ADVERB = new Set('family ally rally daily weekly monthly yearly early only elderly friendly likely'.split(' '));
 
 /**
