@@ -806,9 +806,15 @@ function lastSubjectMention(p: Person, pos: number, ctx: ResolveContext): number
   return null;
 }
 
+/** The latest quotation's speaker whose cue stands before pos (the last such in reading order). */
+function quoteSpeakerBefore(pos: number, ctx: ResolveContext): ResolveContext['quoteSpeakers'][number] | undefined {
+  for (let i = ctx.quoteSpeakers.length - 1; i >= 0; i--) if (ctx.quoteSpeakers[i]!.pos < pos) return ctx.quoteSpeakers[i];
+  return undefined;
+}
+
 /** Who asked the question the quotation at pos answers: the speaker of a question just before it, in this or the last paragraph. */
 function questioner(pos: number, ctx: ResolveContext): Person | null {
-  const q = ctx.quoteSpeakers.filter((s) => s.pos < pos).pop();
+  const q = quoteSpeakerBefore(pos, ctx);
   if (!q?.person || (ctx.text.slice(q.pos, pos).match(/\n+/g) ?? []).length > 1) return null;
   return QUESTION_BEFORE.test(ctx.text.slice(Math.max(0, q.pos - 6), q.pos)) ? q.person : null;
 }
@@ -1008,7 +1014,7 @@ const WRITTEN = /^[^.!?]{0,60}?\b(?:wrote|writes|write|writing|stated|states|ema
 
 /** The speaker of the quotation just before, in this or the previous paragraph, when it was written. */
 function previousWriter(pos: number, ctx: ResolveContext): { pos: number; resolution: Resolution } | null {
-  const q = ctx.quoteSpeakers.filter((s) => s.pos < pos).pop();
+  const q = quoteSpeakerBefore(pos, ctx);
   if (!q) return null;
   const between = ctx.text.slice(q.pos, pos);
   if ((between.match(/\n+/g) ?? []).length > 1 || !WRITTEN.test(ctx.text.slice(q.pos, q.pos + 160))) return null;
@@ -1188,7 +1194,7 @@ function resolveNonPersonPronoun(pronoun: Subject, ctx: ResolveContext): Resolut
     }
   }
   // "'...,' it reads. '...,' it said.": the same "it" as the quotation before continues its speaker.
-  const previous = ctx.quoteSpeakers.filter((q) => q.pos < pos).pop();
+  const previous = quoteSpeakerBefore(pos, ctx);
   if (previous && pos - previous.pos < 800 && previous.subject.toLowerCase() === pronoun.text.toLowerCase()) return { speaker: previous.speaker, person: previous.person };
   if (ctx.lastDescriptor && pos - ctx.lastDescriptor.pos < 1500) return { speaker: ctx.lastDescriptor.text, person: null };
   return NONE;
