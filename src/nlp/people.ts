@@ -414,6 +414,12 @@ export function firstNameGender(token: string | undefined): Gender | null {
   return dash > 1 ? firstNameGender(w.slice(0, dash)) : null;
 }
 
+/** Evidence of a person's gender, weighed (a title or a known first name outweighs several pronouns). */
+function voteGender(p: Person, g: Gender | null | undefined, weight: number): void {
+  if (g === 'm') p.maleVotes += weight;
+  if (g === 'f') p.femaleVotes += weight;
+}
+
 export function personGender(p: Person): Gender | null {
   if (p.maleVotes > p.femaleVotes) return 'm';
   if (p.femaleVotes > p.maleVotes) return 'f';
@@ -710,23 +716,18 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       // "a resident named Caroline": the word is someone's name, so a first name says their gender.
       if (tokens.length === 1 && hit.countMentions && introducedAsName(hit.src, hit.runStart, tokens[0]!)) {
         person.evidence++;
-        const g = firstNameGender(tokens[0]);
-        if (g === 'm') person.maleVotes += 3;
-        if (g === 'f') person.femaleVotes += 3;
+        voteGender(person, firstNameGender(tokens[0]), 3);
       }
-      if (gender === 'm' && !familyNamesOnly) person.maleVotes += 3;
-      if (gender === 'f' && !familyNamesOnly) person.femaleVotes += 3;
+      if (!familyNamesOnly) voteGender(person, gender, 3);
       // "Omar is one of the first two Muslim women elected": what the sentence says the person is.
       const predicate = hit.countMentions ? PREDICATE_NOUN.exec(text.slice(hit.end, hit.end + 80)) : null;
       const predicateGender = (predicate?.[1] ?? '').split(/[ \u00a0]+/).map((w) => GENDER_VOTE_NOUN[w]).find(Boolean);
-      if (predicateGender === 'm') person.maleVotes += 3;
-      if (predicateGender === 'f') person.femaleVotes += 3;
+      voteGender(person, predicateGender, 3);
       for (const role of name.titleRoles) person.roles.add(role);
       if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
       for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0))) {
         person.roles.add(w);
-        if (GENDER_VOTE_NOUN[w] === 'm') person.maleVotes += 3;
-        if (GENDER_VOTE_NOUN[w] === 'f') person.femaleVotes += 3;
+        voteGender(person, GENDER_VOTE_NOUN[w], 3);
       }
       // "Harry Reid (D-Nev.)", "Marco Rubio, R-Fla.,": the party and the state are roles ("the
       // Senate Democratic leader", "the Florida senator").
@@ -740,8 +741,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
 
   for (const p of people) {
     const g = firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
-    if (g === 'm') p.maleVotes += 2;
-    if (g === 'f') p.femaleVotes += 2;
+    voteGender(p, g, 2);
     if (g) p.evidence++;
   }
   mentions.sort((a, b) => a.start - b.start);
@@ -1033,7 +1033,6 @@ function votePronounGender(text: string, mentions: Mention[], inQuote: (pos: num
     if (prev && prev.person !== mention.person && m.index - prev.end < 150) continue;
     // A pronoun near a name is weak evidence (the sentence may be about someone else): a title or a
     // known first name outweighs several of them.
-    if (/^(he|his|him|himself)$/i.test(m[1]!)) mention.person.maleVotes += 0.25;
-    else mention.person.femaleVotes += 0.25;
+    voteGender(mention.person, /^(he|his|him|himself)$/i.test(m[1]!) ? 'm' : 'f', 0.25);
   }
 }
