@@ -286,8 +286,8 @@ function titleSeen(candidate: StoryCandidate, earlier: StoredArticle[]): string 
 function mostRepresentative(choices: StoredArticle[], members: StoredArticle[]): StoredArticle {
   const termsOf = new Map(members.concat(choices).map((a) => [a.id, termSet([a.title, ...(a.analysis?.summary ?? [])].join(' '))]));
   const uses = new Map<string, number>();
-  for (const id of new Set(members.map((a) => a.id))) for (const t of termsOf.get(id)!) uses.set(t, (uses.get(t) ?? 0) + 1);
   const memberIds = new Set(members.map((a) => a.id));
+  for (const id of memberIds) for (const t of termsOf.get(id)!) uses.set(t, (uses.get(t) ?? 0) + 1);
   const scores = new Map(
     choices.map((a) => {
       const own = termsOf.get(a.id)!;
