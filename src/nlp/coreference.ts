@@ -784,7 +784,10 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
       const asker = questioner(pos, ctx);
       // "Scott's brother" is someone other than Scott.
       const owner = d.possessor ? resolveOwner(d.possessor, pos, ctx).person : null;
-      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !mismatched.has(p) && !((compound || office) && otherOffice(p)), nested, true);
+      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !((compound || office) && otherOffice(p)), nested, true);
+      // The role was said of the person the sentences are about, with other details ("Sen. Bernie
+      // Sanders ... the independent Vermont senator"): not a reason to pass over them to someone before.
+      if (found && mismatched.has(found)) return null;
       // Contested from where they were last the subject: a passing mention since does not renew them.
       if (found) return contested(found, lastSubjectMention(found, pos, ctx) ?? lastMention(found)) ? null : found;
     }
@@ -1072,6 +1075,8 @@ const DOCUMENT_SYNONYMS = [
  * document before pos, and the mentions before it while they are definite ("the report" <- "The
  * committee's interim report"), with where it was mentioned; null when they name no one.
  */
+const CITED_BEFORE = /\b(?:cites|cited|citing|quotes|quoted|quoting|references|referenced|referencing|mentions|mentioned|mentioning)[ \u00a0]+(?:a|an|another)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$/u;
+
 function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: number; resolution: Resolution } | null {
   const from = Math.max(0, pos - 3000);
   const stretch = ctx.text.slice(from, pos);
@@ -1089,6 +1094,9 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
       continue;
     }
     const before = ctx.text.slice(Math.max(0, at - 120), at);
+    // "Human Rights Watch cites a report issued by X": a document another one cites in passing is
+    // not what a later "the report" goes back to.
+    if (CITED_BEFORE.test(before)) continue;
     const after = ctx.text.slice(at + h[0].length, at + h[0].length + 160);
     const found = (r: Resolution) => (named(r) ? { pos: at, resolution: r } : null);
     // "X's statement", "the Clinton campaign's statement".

@@ -184,3 +184,21 @@ describe('a document is its author’s (the fifth walk)', () => {
     expect(speakers('Twenty-two years ago, a New York Times article hailed the developer as a comeback kid.\n\n“Business and government leaders honored him yesterday for pulling off the comeback of the decade,” the article read.')).toEqual(['New York Times']);
   });
 });
+
+describe('a description never passes over its referent to someone before (2026-12-06)', () => {
+  it('"the independent Maine senator" after a paragraph on Sen. Ana Lima is not the man named before her', () => {
+    const text = 'In an interview, Paul Hart pointed to Canada as the partner that matters most.\n\n' +
+      'Sen. Ana Lima on Wednesday also called on the government to press Canada.\n\n' +
+      '"Canada is just as worried about the border as we are," the independent Maine senator told reporters.';
+    expect(speakers(text)).toEqual(['the independent Maine senator']);
+  });
+});
+
+describe('a document cited in passing is not what "the report" refers to (2026-12-06)', () => {
+  it('"the report" is the article’s own report, not one it cites in passing', () => {
+    const text = 'Reporters are harassed more each year, according to a report released Wednesday by Human Rights Watch.\n\n' +
+      'Human Rights Watch cites a report issued by the Center for Media Freedom that says arrests rose by half in 2010.\n\n' +
+      'The report stresses that the security forces have "virtual impunity for serious abuses."';
+    expect(speakers(text)).toEqual(['Human Rights Watch']);
+  });
+});
