@@ -518,6 +518,13 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       j--;
       continue;
     }
+    // "the singer and guitarist told": two roles of one person, the second in lower-case words with
+    // no determiner of its own (resolveDescriptor reads each role). Not "the senator and Democratic
+    // presidential candidate", whose second role may be someone else's.
+    if (lw === 'and' && j >= 1 && j < i && singularRole(lastWord) && singularRole(bare(tokens[j - 1]!.text)) && tokens.slice(j + 1, i + 1).every((t) => /^\p{Ll}/u.test(t.text))) {
+      j--;
+      continue;
+    }
     // "a Department for Transport spokesman", "a British Association of Martial Arts spokesman": a
     // body's name, capitalised on both sides of its "for", "of" or "and", modifies the head.
     if (/^(?:for|of|and|&)$/.test(w) && j < i && j >= 1 && personHead(lastWord) && isCapitalised(tokens[j + 1]!.text) && isCapitalised(tokens[j - 1]!.text) && !/[,;:!?"“”]$/.test(tokens[j - 1]!.text)) {
@@ -627,6 +634,11 @@ const PREPOSITION = new Set('about above across after against along among around
 /** "marchers", "spectators", "activists", "residents": plural nouns for people. */
 function pluralOfPeople(word: string): boolean {
   return pluralNoun(word) && /(?:ers|ors|ists|ants|ents|ans|ives|ees)$/.test(word);
+}
+
+/** A lower-case noun for one person's role: "singer", "senator", "candidate" (not "supporters"). */
+function singularRole(word: string): boolean {
+  return /^\p{Ll}/u.test(word) && !pluralNoun(word) && (personHead(word) || ROLE_WORD.test(word));
 }
 
 /** Words that may join a clause before its subject: "as local officials said", "while many voters say". */

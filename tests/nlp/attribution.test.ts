@@ -325,3 +325,13 @@ describe('subjects that name no one (the fifth walk)', () => {
     expect(wellFormedSpeaker('the state senator')).toBe('the state senator');
   });
 });
+
+describe('two roles of one person joined by "and" (2026-12-06)', () => {
+  it('"the singer and guitarist told" is the musician the paragraph is about; two capitalised roles stay unread', () => {
+    const text = 'Pat Simmons teased the tour during the band’s set on Monday night in Nashville.\n\n' +
+      'After the encore, the singer and guitarist told the audience, “That’s really good, maybe we should go on the road.”';
+    expect(speakers(text)).toEqual(['Pat Simmons']);
+    // The second role may be someone else's: "the senator and Democratic presidential candidate" is not read as one.
+    expect(speakers('Paul Hart spoke first.\n\nSen. Ana Lima spoke next.\n\n"We will rebuild every town," the independent Maine senator and Democratic presidential candidate told reporters.')).not.toContain('Paul Hart');
+  });
+});
