@@ -484,6 +484,13 @@ function phraseBefore(segment: string, offset: number): Subject | null {
         j--;
         continue;
       }
+      // "the \"Pose\" actor said", "the 'Dancing With the Stars' host": a show's or book's title in
+      // marks, right after the determiner, modifies the head like any other word.
+      const title = quotedTitleStart(tokens, j);
+      if (title > 0 && /^(?:the|a|an)$/i.test(tokens[title - 1]!.text)) {
+        j = title - 1;
+        continue;
+      }
       punctuated = true;
       break;
     }
@@ -634,6 +641,17 @@ const PREPOSITION = new Set('about above across after against along among around
 /** "marchers", "spectators", "activists", "residents": plural nouns for people. */
 function pluralOfPeople(word: string): boolean {
   return pluralNoun(word) && /(?:ers|ors|ists|ants|ents|ans|ives|ees)$/.test(word);
+}
+
+/** Where a title of at most five words in quote marks that ends at token j opens ("Pose", “Dancing With the Stars”); -1 if none. */
+function quotedTitleStart(tokens: Token[], j: number): number {
+  if (!/^\p{L}[^"“”]*["”]$/u.test(tokens[j]!.text) && !/^["“]\p{Lu}[^"“”]*["”]$/u.test(tokens[j]!.text)) return -1;
+  for (let k = j; k >= 0 && j - k < 5; k--) {
+    const t = tokens[k]!.text;
+    if (k < j && /["”]|[,;:!?]$/.test(t)) return -1;
+    if (/^["“]\p{Lu}/u.test(t)) return k;
+  }
+  return -1;
 }
 
 /** A lower-case noun for one person's role: "singer", "senator", "candidate" (not "supporters"). */

@@ -520,7 +520,8 @@ function parseDescription(text: string): Description {
   const owned = /^(.*?\S)['’]s?[ \u00a0]+(.+)$/u.exec(text);
   const possessor = owned ? owned[1]! : null;
   // "the mother-of-two" is a mother, as "the mother of two" is.
-  const own = (owned ? owned[2]! : text).replace(PARENT_OF_N, '$1 of $2');
+  // A title in marks (`the "Pose" actor`) says what they are known for, not a role they must hold.
+  const own = (owned ? owned[2]! : text).replace(PARENT_OF_N, '$1 of $2').replace(/["“][^"“”]+["”][ \u00a0]+/g, '');
   const words = own.split(/[\s\u00a0]+/).map(bareWord).filter(Boolean);
   const determiner = possessor ? 'the' : words[0] ?? '';
   // The head noun comes before an "of" phrase or another post-modifier: "the mother of three" is a

@@ -709,9 +709,18 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     if (q.fragment && /^[\p{Lu}\p{N}]/u.test(q.text) && WORK_BEFORE.test(text.slice(Math.max(0, w.span.open - 30), w.span.open))) continue;
     // His “Keepin' It Real” radio program: a capitalised title right before the work it names.
     if (q.fragment && TITLE_CASE.test(q.text) && WORK_AFTER.test(text.slice(w.span.close, w.span.close + 40))) continue;
+    // `the "Pose" actor`: a title that modifies a noun; `said on "Meet the Press."`: the show it was said on.
+    if (q.fragment && (titleInNounPhrase(text, w.span) || (TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && SAID_ON_BEFORE.test(text.slice(Math.max(0, w.span.open - 40), w.span.open))))) continue;
     quotes.push(q);
   }
   return quotes;
+}
+
+/** A capitalised title in marks between a determiner and a lower-case noun: `the "Pose" actor`, `a “Today” show segment`. */
+function titleInNounPhrase(text: string, span: QuoteSpan): boolean {
+  return /(?:^|[\s\u00a0])(?:the|a|an)[\s\u00a0]+$/i.test(text.slice(Math.max(0, span.open - 5), span.open)) &&
+    /^[\s\u00a0]+\p{Ll}/u.test(text.slice(span.close, span.close + 3)) &&
+    TITLE_CASE.test(text.slice(span.start, span.end));
 }
 
 /** Words a quoted title follows: "author of ", "the book ", "titled ". */
@@ -725,6 +734,8 @@ const WORK_AFTER = /^[ \u00a0]+(?:(?:radio|TV|television|talk|cable|news|web|onl
  */
 const TITLE_CASE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*(?![\p{L}\p{N}'’.-])[ \u00a0,:]*|(?:a|an|the|and|of|in|on|to|for|at|or|with)[ \u00a0]+)+$/u;
 /** A work named right before its quoted title (no comma or colon between, which would open a passage of it). */
+/** The show a thing was said on: `said on "Meet the Press"`, `told ABC's "Good Morning America"`. */
+const SAID_ON_BEFORE = /\b(?:said|says|told|tells|appeared|appearing|speaking|spoke|interview|interviewed)[ \u00a0]+(?:[\p{L}'’]+[ \u00a0]+)?(?:on|to)[ \u00a0]*$|\btold[ \u00a0]+\p{Lu}[\p{L}.]*['’]s[ \u00a0]*$/u;
 const WORK_BEFORE = /\b(?:book|film|movie|show|series|novel|memoir|album|song|documentary|titled|entitled)[ \u00a0]*$/;
 
 // A stop written with a space before it that cannot end a sentence: CNN/DailyMail's text breaks
@@ -780,7 +791,8 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     }
   }
   // 1. Right after the closing mark, up to the next quotation.
-  const nextOpen = all.find((o) => o.span.paragraph === span.paragraph && o.span.open >= span.close)?.span.open ?? paragraph.end;
+  // (A title in marks inside a noun phrase, `the "Pose" actor said`, is part of the cue, not the next quotation.)
+  const nextOpen = all.find((o) => o.span.paragraph === span.paragraph && o.span.open >= span.close && !titleInNounPhrase(text, o.span))?.span.open ?? paragraph.end;
   if (!span.unclosed) {
     const seg = masked.slice(local(span.close), local(nextOpen));
     // A quotation that ends its sentence ("... Before.") before a capital starts a new sentence.

@@ -1719,3 +1719,17 @@ describe('extractQuotes: "his wife said" is the relative the article named', () 
     expect(quotes.map((q) => q.speaker)).toEqual(['Jane Reyes', 'Lena', 'his son']);
   });
 });
+
+describe('titles in marks are no quotations, and do not cut the cue they stand in (2026-12-06)', () => {
+  it('`the "Pose" actor previously said on "DWTS."`: the actor speaks; neither title is a quote', () => {
+    const text = 'Paul Ross said the family was heartbroken.\n\n' +
+      '"Hearing the heartbeat was something we never take for granted," the "Pose" actor previously said on "DWTS."';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => [q.text, q.speaker])).toEqual([['Hearing the heartbeat was something we never take for granted,', 'Paul Ross']]);
+  });
+
+  it('the show something was said on is no quote of the speaker: `told ABC’s "Good Morning America."`', () => {
+    const quotes = extractQuotes('Ana Lima spoke on Wednesday.\n\n"The border is safe," Lima told ABC’s "Good Morning America."');
+    expect(quotes.map((q) => q.text)).toEqual(['The border is safe,']);
+  });
+});
