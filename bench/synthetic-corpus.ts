@@ -174,7 +174,8 @@ function rngFor(seed: number, ...path: number[]): RandomGenerator {
 
 const pick = <T>(rng: RandomGenerator, list: readonly T[]): T => list[uniformInt(rng, 0, list.length - 1)]!;
 
-function shuffled<T>(rng: RandomGenerator, list: readonly T[]): T[] {
+/** A seeded Fisher-Yates shuffle (a copy). */
+export function shuffled<T>(rng: RandomGenerator, list: readonly T[]): T[] {
   const out = [...list];
   for (let i = out.length - 1; i > 0; i--) {
     const j = uniformInt(rng, 0, i);

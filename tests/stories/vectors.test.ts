@@ -30,9 +30,24 @@ describe('burst weights', () => {
     expect(burstFactor('pneumonia', store, collapseDays)).toBeLessThanOrEqual(BURST.cap ** BURST.exponent);
     expect(burstFactor('alvarez', store, collapseDays)).toBeLessThan(1.01);
     expect(burstFactor('campaign', store, collapseDays)).toBeLessThan(1.01);
-    // Absent from the window, or a window too small to tell: no weight either way.
+    // Absent from the window, or an empty window: no weight either way.
     expect(burstFactor('harbour', store, collapseDays)).toBe(1);
-    expect(burstFactor('pneumonia', store, { documents: BURST.minWindowDocuments - 1, termFrequency: () => 3 })).toBe(1);
+    expect(burstFactor('pneumonia', store, { documents: 0, termFrequency: () => 0 })).toBe(1);
+  });
+
+  it('counts a quiet week’s burst in proportion to its few reports, not as nothing', () => {
+    // Every report of the window uses the word: 3 of 3 in a quiet week, 60 of 60 in a busy one.
+    const quiet = burstFactor('campaign', store, { documents: 3, termFrequency: () => 3 });
+    const busy = burstFactor('campaign', store, { documents: 60, termFrequency: () => 60 });
+    expect(quiet).toBeGreaterThan(1.1);
+    expect(quiet).toBeLessThan(busy);
+    // Two of three quiet-week reports naming a rare illness is a burst too.
+    expect(burstFactor('pneumonia', store, { documents: 3, termFrequency: () => 2 })).toBeGreaterThan(2);
+  });
+
+  it('finds no burst in a young store, whose every document is in the window', () => {
+    const young: TermStatistics = { documents: 6, termFrequency: () => 6, nameFrequency: () => 6 };
+    expect(burstFactor('election', young, { documents: 6, termFrequency: () => 6 })).toBe(1);
   });
 
   it('pulls two reports of one event together through the event word, not a third report that shares only the name', () => {
@@ -64,8 +79,9 @@ describe('bursting names', () => {
     expect(articleVectors(report, store, memorialWeek).burstingNames).toEqual(names);
   });
 
-  it('are none in a window too small to tell, or without a window', () => {
-    expect(burstingNames(report, store, { ...memorialWeek, documents: BURST.minWindowDocuments - 1 }).size).toBe(0);
+  it('in a quiet week, are the rare names three of its few reports mention; none without a window', () => {
+    const quietWeek: TermBursts = { documents: 4, termFrequency: (key) => ({ [nameDayKey('harbour memorial')]: 3, [nameDayKey('dunmore')]: 2 })[key] ?? 0 };
+    expect([...burstingNames(report, store, quietWeek)]).toEqual(['harbour memorial']);
     expect(articleVectors(report, store).burstingNames).toBeUndefined();
   });
 });

@@ -270,9 +270,12 @@ export class PgStoryStore implements StoryStore {
     return windowOf(await this.dayCountsOf(around));
   }
 
-  /** An article's vectors at its time: IDF from the whole store, terms weighted by their burst around it. */
-  private async vectorsAt(features: ArticleFeatures, time: number) {
-    return articleVectors(features, await this.statistics(), await this.window(time));
+  /**
+   * An article's vectors at its time: IDF from the whole store, terms weighted by their burst
+   * around it. Not an undated article's: its time is the ingest clock, around which nothing bursts.
+   */
+  private async vectorsAt(features: ArticleFeatures, time: number, dated: boolean) {
+    return articleVectors(features, await this.statistics(), dated ? await this.window(time) : undefined);
   }
 
   /**
@@ -320,7 +323,7 @@ export class PgStoryStore implements StoryStore {
 
   private async placed(input: Pick<AssignInput, 'features' | 'time' | 'dated'>): Promise<Placed> {
     const time = Date.parse(input.time);
-    return { vectors: await this.vectorsAt(input.features, time), time, dated: input.dated };
+    return { vectors: await this.vectorsAt(input.features, time, input.dated), time, dated: input.dated };
   }
 
   /** The article's names and heaviest terms, as index keys (leaving out the few that most documents have). */
@@ -462,7 +465,8 @@ export class PgStoryStore implements StoryStore {
     );
     const members = [];
     for (const r of rows) {
-      members.push({ id: r.id, title: r.title, outlet: r.outlet, time: r.at, dated: r.published_at !== null, vectors: await this.vectorsAt(articleFeatures(r), r.at) });
+      const dated = r.published_at !== null;
+      members.push({ id: r.id, title: r.title, outlet: r.outlet, time: r.at, dated, vectors: await this.vectorsAt(articleFeatures(r), r.at, dated) });
     }
     return members;
   }

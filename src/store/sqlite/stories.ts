@@ -182,9 +182,12 @@ export class SqliteStoryStore {
     return windowOf(days);
   }
 
-  /** An article's vectors at its time: IDF from the whole store, terms weighted by their burst around it. */
-  private vectorsAt(features: ArticleFeatures, time: number) {
-    return articleVectors(features, this.statistics(), this.window(time));
+  /**
+   * An article's vectors at its time: IDF from the whole store, terms weighted by their burst
+   * around it. Not an undated article's: its time is the ingest clock, around which nothing bursts.
+   */
+  private vectorsAt(features: ArticleFeatures, time: number, dated: boolean) {
+    return articleVectors(features, this.statistics(), dated ? this.window(time) : undefined);
   }
 
   /** Writes this process's new document frequencies, added to what is stored now (other processes count too). */
@@ -210,7 +213,7 @@ export class SqliteStoryStore {
 
   private placed(input: Pick<AssignInput, 'features' | 'time' | 'dated'>): Placed {
     const time = Date.parse(input.time);
-    return { vectors: this.vectorsAt(input.features, time), time, dated: input.dated };
+    return { vectors: this.vectorsAt(input.features, time, input.dated), time, dated: input.dated };
   }
 
   /** The article's names and heaviest terms, as index keys (leaving out the few that most documents have). */
@@ -352,7 +355,7 @@ export class SqliteStoryStore {
 
   /** Re-examines a story's members; when they form two events, the later one becomes a story of its own. */
   private splitIfDrifted(storyId: number, now: Date): number | undefined {
-    const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: this.vectorsAt(m.features, m.time) }));
+    const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: this.vectorsAt(m.features, m.time, m.dated) }));
     const moving = splitOff(members);
     if (!moving) return undefined;
     const movingSet = new Set(moving);
@@ -398,7 +401,7 @@ export class SqliteStoryStore {
     if (!articleIds.length) return;
     this.sql('DELETE FROM article_keys WHERE article_id IN (SELECT value FROM json_each(?))').run(JSON.stringify(articleIds));
     for (const storyId of new Set(storyIds)) {
-      const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: this.vectorsAt(m.features, m.time) }));
+      const members = this.memberFeatures(storyId).map((m) => ({ ...m, vectors: this.vectorsAt(m.features, m.time, m.dated) }));
       this.profiles.delete(storyId);
       if (!members.length) {
         this.sql('DELETE FROM stories WHERE merged_into = ?').run(storyId);
