@@ -1071,13 +1071,14 @@ const DOCUMENT_SYNONYMS = [
   ['book', 'memoir'], ['memo', 'memorandum'], ['release', 'statement'], ['editorial', 'op-ed'],
 ];
 
+/** What comes before a document another one cites in passing: "cites a report", "quoting an email". */
+const CITED_BEFORE = /\b(?:cites|cited|citing|quotes|quoted|quoting|references|referenced|referencing|mentions|mentioned|mentioning)[ \u00a0]+(?:a|an|another)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$/u;
+
 /**
  * The named author of the document "the statement" refers back to: the latest mention of such a
  * document before pos, and the mentions before it while they are definite ("the report" <- "The
  * committee's interim report"), with where it was mentioned; null when they name no one.
  */
-const CITED_BEFORE = /\b(?:cites|cited|citing|quotes|quoted|quoting|references|referenced|referencing|mentions|mentioned|mentioning)[ \u00a0]+(?:a|an|another)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$/u;
-
 function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: number; resolution: Resolution } | null {
   const from = Math.max(0, pos - 3000);
   const stretch = ctx.text.slice(from, pos);
