@@ -76,6 +76,18 @@ describe.each(engines())('story store ($name)', (engine) => {
       await dated.close();
     });
 
+    it('weighs an undated report’s words without the bursts of the days it was ingested on', async () => {
+      // Today's dated news is full of one flood; two undated files on other subjects that use the word
+      // and share a name stay apart: their ingest day says nothing of when they happened.
+      const today = new Date().toISOString();
+      const draft = (i: number, published?: string): ArticleDraft => ({ title: `Report ${i}`, text: `Report number ${i}.`, url: `https://news.example/${i}`, ...(published ? { published } : {}) });
+      for (let i = 0; i < 40; i++) await add(draft(i, '2020-01-15T12:00:00Z'), { terms: [[`old${i}`, 3], ['council', 2]], entities: [[`town ${i}`, 1]] });
+      for (let i = 40; i < 52; i++) await add(draft(i, today), { terms: [['flood', 4], [`river${i}`, 3]], entities: [[`village ${i}`, 1]] });
+      const first = (await add(draft(52), { terms: [['flood', 6], ['insur', 2], ['premium', 2]], entities: [['kessel dam', 1]] })).storyId;
+      const second = (await add(draft(53), { terms: [['flood', 6], ['school', 2], ['exam', 2]], entities: [['kessel dam', 1]] })).storyId;
+      expect(second).not.toBe(first);
+    });
+
     it('merges two stories that one article shows to be one; the old id leads to the survivor and the merge is logged', async () => {
       await store.close();
       const { log, lines } = memoryLogger();
