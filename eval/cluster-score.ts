@@ -10,7 +10,8 @@ export interface ClusterScores {
   bcubed: { precision: number; recall: number; f1: number };
 }
 
-const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
+/** The harmonic mean of a precision and a recall (0 when both are 0). */
+export const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
 const pairsOf = (n: number) => (n * (n - 1)) / 2;
 
 function tally<K>(counts: Map<K, number>, key: K): void {

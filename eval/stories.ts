@@ -33,7 +33,7 @@ import { SqliteStoryStore } from '../src/store/sqlite/stories.ts';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { RandomGenerator } from 'pure-rand/types/RandomGenerator';
 import { shuffled } from '../bench/synthetic-corpus.ts';
-import { scoreClusters, type ClusterScores } from './cluster-score.ts';
+import { f1, scoreClusters, type ClusterScores } from './cluster-score.ts';
 import { events, metadata, pagesEventsPath, polnear, texts, trainEventsPath, type Meta } from './polnear-events.ts';
 
 const log = createLogger({ level: 'silent' });
@@ -134,7 +134,6 @@ async function sparseRuns(train: Map<string, string>, labels: Map<string, string
     total.articles += s.articles;
     total.cpu += run.assignCpuMs * run.articles;
   }
-  const f1 = (p: number, r: number) => (p + r ? (2 * p * r) / (p + r) : 0);
   const precision = total.tp / Math.max(1, total.tp + total.fp);
   const recall = total.tp / Math.max(1, total.tp + total.fn);
   const bp = total.bp / total.articles;
@@ -168,7 +167,7 @@ async function main(): Promise<void> {
     const trainScores = scoreClusters(trainRun.storyOf, trainLabels);
     const sparse = await sparseRuns(train, trainLabels, meta, work);
     // The dev articles alone are 84 reports over a year: no day has the neighbours a store of
-    // real news has (burst weights need 5 documents in a week). The same dev labels, scored on a
+    // real news has (a week of a few documents says little of what bursts). The same dev labels, scored on a
     // store that holds the train articles too (one stream, in date order), show them in company.
     const both = new Map([...train, ...dev]);
     const bothFile = join(work, 'train-and-dev.jsonl');
