@@ -373,9 +373,11 @@ const JUNK_NUMBER = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|
 const JUNK_VERB = new Set(
   ('is are was were be been being am has have had having will would can could shall should may might must do does did ' +
     'said says say told tells tell wrote writes added adds asked asks noted notes called calls replied stated declared ' +
-    'explained argued claimed insisted warned tweeted posted announced reported began continued').split(' '),
+    'explained argued claimed insisted warned tweeted posted announced reported began continued emailed texted messaged urged reminded sent').split(' '),
 );
-const JUNK_EDGE = new Set('the a an of to in on at for with by from and or but as that which who whom whose than his her their its our my your'.split(' '));
+const JUNK_EDGE = new Set('the a an of to in on at for with by from upon into onto and or but as that which who whom whose than his her their its our my your'.split(' '));
+/** "a statement", "a letter", "an interview": a document named by its kind, no one who wrote or gave it (the issue's own junk example). */
+const JUNK_DOCUMENT_ALONE = /^(?:a|an|another) (?:statement|report|letter|email|e-mail|message|memo|release|note|interview|post|tweet|text|document)$/i;
 const JUNK_CALENDAR = /^(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|june|july|august|september|october|november|december|today|yesterday|tomorrow)$/i;
 // Words that open sentences and clauses, capitalised there: "There said", "Why said" name no one.
 const JUNK_FUNCTION = new Set('there here why how what when where so then thus yet still also amid among about after before however although though if because while since until unless once just even'.split(' '));
@@ -410,6 +412,7 @@ export function junkSpeaker(speaker: string): string | null {
   if (tokens.length >= 2 && /[’']s$/.test(tokens[tokens.length - 2]!) && /^\p{Ll}[\p{Ll}-]*(?:ed|-night|-morning)$/u.test(last)) return 'cut-off fragment';
   if (tokens.filter((t) => /^\p{Lu}{2,}[’']?\p{Lu}*$/u.test(t)).length >= 3) return 'all-caps heading';
   if (tokens.length > 12) return 'overlong (a clause, not a name)';
+  if (JUNK_DOCUMENT_ALONE.test(speaker.trim())) return 'a document, no author';
   return null;
 }
 

@@ -21,6 +21,8 @@ for (const form of SPEECH_VERB_FORMS) {
 export const TELL_VERBS = /^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
 const PREPOSITION_OBJECT_AT_END = /\b(?:to|on|in|at|from|for)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){1,4}$/u;
 /** "sent a text message to supporters saying": whom it went to, a plural noun, before a participle. */
+/** "emailed supporters saying", "told reporters saying": a verb of addressing and whom, before a participle that continues it. */
+const ADDRESSED_AT_END = /(?:^|[\s\u00a0])(?:emailed|e-mailed|texted|messaged|wrote|told|urged|reminded|warned|assured|thanked|asked|sent)[\s\u00a0]+(?:him|her|them|us|me|\p{Ll}{3,}s)[\s\u00a0]+$/u;
 const PLURAL_RECIPIENT_AT_END = /\b(?:to|for)[\s\u00a0]+(?:(?:the|its|his|her|their)[\s\u00a0]+)?\p{Ll}[\p{Ll}-]+s[\s\u00a0]+$/u;
 /** Capitalised words that open a clause, never a name: "As Vulture put it", "But Bryant said". */
 const CLAUSE_OPENER = new Set('As But And When While If After Before Because Although Though So Yet Then Now Still Also Even Meanwhile However Instead Here There'.split(' '));
@@ -607,9 +609,12 @@ function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subjec
   if (!document || !DOCUMENT_NOUN.test(document[1]!)) return null;
   // What comes before the document phrase (the match ends where upToDocument does).
   const rest = upToDocument.slice(0, upToDocument.length - document[0].length + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
-  const issued = ISSUED_BY_SUBJECT.exec(rest.slice(-40));
+  // "sent donors a letter saying", "emailed supporters a note": whom it went to stands between.
+  const recipient = RECIPIENT_AFTER_SENDING.exec(rest.slice(-60))?.[1] ?? '';
+  const sent = rest.slice(0, rest.length - recipient.length);
+  const issued = ISSUED_BY_SUBJECT.exec(sent.slice(-40));
   if (!issued || /^(?:[\s\u00a0])?(?:held|held[ \u00a0]+up|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/.test(issued[0])) return null;
-  const beforeVerb = rest.slice(0, rest.length - issued[0].length);
+  const beforeVerb = sent.slice(0, sent.length - issued[0].length);
   const issuer = subjectBefore(beforeVerb, offset);
   // "Last night, police issued a statement saying": the issuer is one common noun, no speaker to
   // show; still the issuer, not "a statement".
@@ -629,7 +634,9 @@ const NAMING_AFTER = /^[\s\u00a0]+(?:(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){0,3}\p{
 const INDEFINITE_NOUN_AT_END = /(?:^|[\s\u00a0])(?:[Aa]n?|[Oo]ne)[\s\u00a0]+(?:[\p{L}\p{N}-]+[\s\u00a0]+){0,3}$/u;
 
 /** A verb of putting words out, right before its object: "released ", "posted ", "added ". */
-const ISSUED_BY_SUBJECT = /(?:^|[\s\u00a0])(?:released|issued|posted|published|sent[ \u00a0]+out|sent|aired|ran|put[ \u00a0]+out|tweeted|unveiled|launched|added|wrote|held[ \u00a0]+up|held|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/;
+/** Whom a document was sent to, between the verb and the document: "sent donors ", "emailed him ". */
+const RECIPIENT_AFTER_SENDING = /(?:sent|emailed|e-mailed|texted|mailed|handed|gave|wrote)[\s\u00a0]((?:him|her|them|us|me|(?:his|her|their|its)[\s\u00a0]+\p{Ll}{3,}|\p{Ll}{3,}s)[\s\u00a0]+)$/u;
+const ISSUED_BY_SUBJECT = /(?:^|[\s\u00a0])(?:released|issued|posted|published|sent[ \u00a0]+out|sent|emailed|e-mailed|texted|mailed|handed|gave|aired|ran|put[ \u00a0]+out|tweeted|unveiled|launched|added|wrote|held[ \u00a0]+up|held|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/;
 
 /** A plural common noun: "prosecutors", "spectators" (not "business", "status", "analysis"). */
 function pluralNoun(word: string): boolean {
@@ -1203,7 +1210,7 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   // A participle takes the subject of the clause after a comma or conjunction, and after a name that
   // is the object of a preposition ("Clinton responded on Facebook writing", "Thiel wrote in a
   // statement to Wired explaining").
-  if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)) || PLURAL_RECIPIENT_AT_END.test(before.slice(-40)))) {
+  if (PARTICIPLE.test(verb.verb) && (/(?:^|[,;]\s*|\band\s+|\bwhile\s+|\bbefore\s+|\bafter\s+|\bwhen\s+|\bby\s+|\bupon\s+|\bon\s+)$/.test(before) || PREPOSITION_OBJECT_AT_END.test(before.slice(-60)) || PLURAL_RECIPIENT_AT_END.test(before.slice(-40)) || ADDRESSED_AT_END.test(before.slice(-40)))) {
     // "Clinton spoke down the street, where about 50 protesters had gathered, chanting": a clause
     // with a subject of its own comes between; the participle is its subject's, not the speaker's
     // before it. No speaker rather than the wrong one when that subject is not read.
@@ -1434,6 +1441,9 @@ function speakerForm(speaker: string): string | null {
   if (last > 0 && tokens.slice(0, last).some((t) => /[’']s$/.test(t)) && isLower(tokens[last]!) && OWNED_MODIFIER.test(lower[last]!)) return null;
   // "weekend's trade phone call": a common noun's possessive with no determiner before it was cut off from it.
   if (last > 0 && isLower(tokens[0]!) && /^\p{Ll}+[’']s$/u.test(tokens[0]!) && !NOT_A_SPEAKER.has(lower[0]!.replace(/s$/, ''))) return null;
+  // "a statement saying", "a letter saying" (sent to someone, or by no one the text names): a
+  // document named only by its kind says nothing of who wrote it.
+  if (tokens.length === 2 && /^(?:a|an|another)$/.test(lower[0]!) && (DOCUMENT_NOUN.test(lower[1]!) || lower[1] === 'interview')) return null;
   // "the past" ("Beck, who has in the past described"), "the days" ("said the days when ..."), "A
   // month (later, he explained)": a stretch of time says nothing.
   if (tokens.length > 1 && tokens.length <= 3 && /^(?:the|a|an|this|that|these|those)$/.test(lower[0]!) && isLower(tokens[last]!) && TIME_HEAD.test(lower[last]!)) return null;

@@ -335,3 +335,19 @@ describe('two roles of one person joined by "and" (2026-12-06)', () => {
     expect(speakers('Paul Hart spoke first.\n\nSen. Ana Lima spoke next.\n\n"We will rebuild every town," the independent Maine senator and Democratic presidential candidate told reporters.')).not.toContain('Paul Hart');
   });
 });
+
+describe('a participle after whom something was sent or said to, and a document named only by its kind (2026-12-06)', () => {
+  it('"emailed supporters saying" is the subject’s; "upon saying" too; "sent donors a letter saying" is the sender’s', () => {
+    const text = 'Gov. Ana Lima spoke in Dover on Tuesday.\n\n' +
+      'The governor emailed supporters saying, “We will keep fighting for every vote in this primary.”\n\n' +
+      'Paul Hart spoke at the convention. He was greeted by a wave of boos upon saying “I will vote for the governor in November.”\n\n' +
+      'Lima later sent donors a letter saying “the state will not back down from this fight.”';
+    expect(speakers(text)).toEqual(['Ana Lima', 'Paul Hart', 'Ana Lima']);
+  });
+
+  it('"She was sent a letter saying" names no writer: no speaker, not "a letter"', () => {
+    expect(speakers('Ana Lima arrived at the office on Monday.\n\nShe was sent a letter saying “your contract will end on Friday, effective immediately.”')).toEqual([null]);
+    expect(['a statement', 'an interview', 'a letter'].map(wellFormedSpeaker)).toEqual([null, null, null]);
+    expect(wellFormedSpeaker('a sign')).toBe('a sign');
+  });
+});
