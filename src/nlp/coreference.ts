@@ -617,6 +617,13 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   return { speaker: person.fullName, person };
 }
 
+/**
+ * A verb and its object pronoun right after a subject: " told her,", " quickly handed him", " gave
+ * her a note". Not the possessive "her" ("began her speech"): an object "her" ends the clause or
+ * comes before what follows an object (a determiner, "that", "to").
+ */
+const OBJECT_PRONOUN_AFTER_VERB = /^[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?\p{Ll}+[\s\u00a0]+(him\b|her(?=[\s\u00a0]*[,.;:!?"“”‘’']|[\s\u00a0]+(?:that|the|a|an|this|to|about|in|on|at|with|for|not|it|he|she|they|we|I|you)\b))/u;
+
 const KIN_NOUN = /^(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|fiancee|fiancée|fiance|fiancé|partner|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather)$/;
 
 /**
@@ -789,6 +796,10 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
       // The role was said of the person the sentences are about, with other details ("Sen. Bernie
       // Sanders ... the independent Vermont senator"): not a reason to pass over them to someone before.
       if (found && mismatched.has(found)) return null;
+      // "The clerk told her", "the aide handed him": the person the sentences are about is the
+      // verb's object there, not its subject.
+      const object = found && OBJECT_PRONOUN_AFTER_VERB.exec(ctx.text.slice(pos + d.asWritten.length, pos + d.asWritten.length + 40));
+      if (object && personGender(found!) === (object[1] === 'him' ? 'm' : 'f')) return null;
       // Contested from where they were last the subject: a passing mention since does not renew them.
       if (found) return contested(found, lastSubjectMention(found, pos, ctx) ?? lastMention(found)) ? null : found;
     }

@@ -202,3 +202,12 @@ describe('a document cited in passing is not what "the report" refers to (2026-1
     expect(speakers(text)).toEqual(['Human Rights Watch']);
   });
 });
+
+describe('a description is not the person its own verb has as object (2026-12-06)', () => {
+  it('"The clerk told her" is not the woman the paragraph is about; "began her speech" is her own', () => {
+    expect(speakers('Ana Lima arrived at the office on Monday.\n\nThe clerk told her, “the office will close early today because of the storm.”')).toEqual(['the clerk']);
+    expect(speakers('Ana Lima arrived at the office on Monday.\n\nThe clerk gave her a note saying “the office will close early today because of the storm.”')).toEqual(['the clerk']);
+    // The possessive "her" is no object: the description still refers back.
+    expect(speakers('Ana Lima spoke in Dover on Monday.\n\nThe senator began her speech by saying, “We will rebuild every town this year.”')).toEqual(['Ana Lima']);
+  });
+});
