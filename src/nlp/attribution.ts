@@ -21,9 +21,9 @@ for (const form of SPEECH_VERB_FORMS) {
 export const TELL_VERBS = /^(?:told|tells|telling|asked|asks|asking|urged|urges|urging|warned|warns|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
 const PREPOSITION_OBJECT_AT_END = /\b(?:to|on|in|at|from|for)[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.'’-]*[\s\u00a0]+){1,4}$/u;
 /** "sent a text message to supporters saying": whom it went to, a plural noun, before a participle. */
+const PLURAL_RECIPIENT_AT_END = /\b(?:to|for)[\s\u00a0]+(?:(?:the|its|his|her|their)[\s\u00a0]+)?\p{Ll}[\p{Ll}-]+s[\s\u00a0]+$/u;
 /** "emailed supporters saying", "told reporters saying": a verb of addressing and whom, before a participle that continues it. */
 const ADDRESSED_AT_END = /(?:^|[\s\u00a0])(?:emailed|e-mailed|texted|messaged|wrote|told|urged|reminded|warned|assured|thanked|asked|sent)[\s\u00a0]+(?:him|her|them|us|me|\p{Ll}{3,}s)[\s\u00a0]+$/u;
-const PLURAL_RECIPIENT_AT_END = /\b(?:to|for)[\s\u00a0]+(?:(?:the|its|his|her|their)[\s\u00a0]+)?\p{Ll}[\p{Ll}-]+s[\s\u00a0]+$/u;
 /** Capitalised words that open a clause, never a name: "As Vulture put it", "But Bryant said". */
 const CLAUSE_OPENER = new Set('As But And When While If After Before Because Although Though So Yet Then Now Still Also Even Meanwhile However Instead Here There'.split(' '));
 const ADDRESSEE_VERBS = /^(?:told|tells|telling|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
