@@ -604,11 +604,11 @@ function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subjec
   if (!PARTICIPLE.test(verb.verb)) return null;
   // "issued a statement Tuesday saying": the day it came out stands between the document and the participle.
   const trimmed = before.replace(/[\s\u00a0]+$/, '');
-  const upToDocument = trimmed.slice(0, trimmed.length - (TIME_AT_END.exec(trimmed.slice(-40))?.[0].length ?? 0));
-  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their|another)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(upToDocument.slice(-60));
+  const throughDocument = trimmed.slice(0, trimmed.length - (TIME_AT_END.exec(trimmed.slice(-40))?.[0].length ?? 0));
+  const document = /(?:^|[\s\u00a0])(?:a|an|the|its|his|her|their|another)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+){0,2}(\p{Ll}+)[\s\u00a0]*$/u.exec(throughDocument.slice(-60));
   if (!document || !DOCUMENT_NOUN.test(document[1]!)) return null;
-  // What comes before the document phrase (the match ends where upToDocument does).
-  const rest = upToDocument.slice(0, upToDocument.length - document[0].length + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
+  // What comes before the document phrase (the match ends where throughDocument does).
+  const rest = throughDocument.slice(0, throughDocument.length - document[0].length + (/^[\s\u00a0]/.test(document[0]) ? 1 : 0));
   // "sent donors a letter saying", "emailed supporters a note": whom it went to stands between.
   const recipient = RECIPIENT_AFTER_SENDING.exec(rest.slice(-60))?.[1] ?? '';
   const sent = rest.slice(0, rest.length - recipient.length);
