@@ -551,7 +551,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   if (j === i - 1 || j < 0) {
     const prev = tokens[i - 1];
     if (!prev || /[,;:]$/.test(prev.text) || CLAUSE_STOP.has(bare(prev.text).toLowerCase())) {
-      if (/s$/.test(lastWord) && lastWord.length > 3) return { kind: 'descriptor', text: bare(last.text), pos: last.start };
+      // "police said" too: a plural noun without the s.
+      if ((/s$/.test(lastWord) && lastWord.length > 3) || lastWord === 'police') return { kind: 'descriptor', text: bare(last.text), pos: last.start };
     }
   }
   return null;
@@ -621,7 +622,7 @@ function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subjec
   const bareNoun = issuer ? null : /(?:^|[,;][\s\u00a0]*|[\s\u00a0](?:and|but|as|when|after)[\s\u00a0]+)(\p{Ll}{3,})[\s\u00a0]*$/u.exec(beforeVerb);
   if (bareNoun) return { kind: 'descriptor', text: bareNoun[1]!, pos: offset + bareNoun.index + bareNoun[0].indexOf(bareNoun[1]!), viaText: true };
   // A name, "he", or a definite description ("the campaign"); not "officials" nor "a group".
-  const fits = issuer && (issuer.kind === 'pronoun' || (issuer.kind === 'name' && !pluralNoun(issuer.text.toLowerCase())) || /^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/.test(issuer.text));
+  const fits = issuer && (issuer.kind === 'pronoun' || (issuer.kind === 'name' && (!pluralNoun(issuer.text.toLowerCase()) || issuer.text === 'Police')) || /^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/.test(issuer.text));
   return fits ? { ...issuer, viaText: true } : null;
 }
 
@@ -640,7 +641,7 @@ const ISSUED_BY_SUBJECT = /(?:^|[\s\u00a0])(?:released|issued|posted|published|s
 
 /** A plural common noun: "prosecutors", "spectators" (not "business", "status", "analysis"). */
 function pluralNoun(word: string): boolean {
-  return /^\p{Ll}[\p{Ll}-]{2,}s$/u.test(word) && !/(?:ss|us|is|ics|news)$/.test(word);
+  return (/^\p{Ll}[\p{Ll}-]{2,}s$/u.test(word) && !/(?:ss|us|is|ics|news)$/.test(word)) || word === 'police';
 }
 
 const PREPOSITION = new Set('about above across after against along among around at before behind below beneath beside between beyond by despite down during except for from in inside into like near of off on onto outside over past since through throughout to toward towards under underneath until unto up upon with within without'.split(' '));
@@ -780,11 +781,13 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   }
   // "said state officials", "said senior campaign aides": a plural noun phrase with no determiner.
   let p = 0;
-  const pluralHead = (w: string) => /^\p{Ll}/u.test(w) && (pluralNoun(w) || /^(?:people|men|women)$/.test(w)) && personHead(w);
+  const pluralHead = (w: string) => /^\p{Ll}/u.test(w) && (pluralNoun(w) || /^(?:people|men|women)$/.test(w)) && (personHead(w) || w === 'police');
   while (p < tokens.length - 1 && p < 3 && !pluralHead(bare(tokens[p]!.text)) && /^\p{Ll}[\p{L}-]*$/u.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
   const plural = bare(tokens[p]?.text ?? '');
   // "according to people close to Trump": one word, when a post-modifier follows it.
-  if (pluralHead(plural) && (p > 0 || postModifierEnd(tokens, p) > p)) {
+  // "said police." alone: the body that speaks for a force (any other one plural word names no one).
+  const policeAlone = plural === 'police' && p === 0 && (/[.,;:!?]$/.test(tokens[0]!.text) || !tokens[1] || PREPOSITION.has(bare(tokens[1].text)));
+  if (pluralHead(plural) && (p > 0 || postModifierEnd(tokens, p) > p || policeAlone)) {
     const text = segment.slice(first.start - offset, tokens[postModifierEnd(tokens, p)]!.end - offset).replace(/[,.;:]$/, '');
     return { kind: 'descriptor', text, pos: first.start };
   }

@@ -346,6 +346,13 @@ function genderOf(pronoun: string): Gender | null {
 }
 
 export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
+  // "police said", "the police said": the force the article names, when it names one.
+  if (POLICE_ALONE.test(subject.text)) {
+    const force = latestOrganisation(subject.pos, (o) => POLICE_FORCE.test(o.name), ctx, Number.POSITIVE_INFINITY);
+    if (force) return { speaker: force.org.name, person: null };
+    // A capitalised "Police" opening a sentence is the same word, no name.
+    return subject.kind === 'name' ? NONE : { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
+  }
   // "an explosion that Mayor Bill de Blasio described": "that" opened the clause, the name after it is the subject.
   const afterThat = subject.kind === 'descriptor' ? THAT_BEFORE_NAME.exec(subject.text) : null;
   if (afterThat) return resolveSubject({ kind: 'name', text: subject.text.slice(afterThat[0].length), pos: subject.pos + afterThat[0].length }, ctx);
@@ -369,6 +376,11 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
   }
   return resolveDescriptor(subject, ctx);
 }
+
+/** Police named by what they are, not by which force: "police", "the police", "local police". */
+const POLICE_ALONE = /^(?:[Tt]he[ \u00a0]+)?(?:local[ \u00a0]+)?[Pp]olice$/;
+/** A police force by name: "Kent Police", "Durham Constabulary", "the Chicago Police Department", "the NYPD". */
+const POLICE_FORCE = /\b(?:Police|Constabulary|Garda|Gendarmerie)\b|^(?:the[ \u00a0]+)?(?:NYPD|LAPD|PSNI|RCMP)$/;
 
 /** A lower-case "that", then a run of capitalised words and nothing else: "that Grayson", "that Mayor Bill de Blasio". */
 const THAT_BEFORE_NAME = /^that[ \u00a0]+(?=(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+(?:(?:de|da|di|van|von|del|la|le|bin|al)[ \u00a0]+)?)*\p{Lu}[\p{L}.'’-]*$)/u;

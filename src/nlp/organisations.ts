@@ -36,7 +36,7 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
   ...('company co corp corporation inc ltd llc bank airlines holdings industries enterprises partners ' +
     'productions studios pictures records entertainment pharmaceuticals motors').split(' ').map((w) => [w, 'company'] as const),
   ...('department agency administration ministry office board commission court bureau service authority ' +
-    'government senate congress police').split(' ').map((w) => [w, 'government'] as const),
+    'government senate congress police constabulary').split(' ').map((w) => [w, 'government'] as const),
   ['party', 'party'],
   ['campaign', 'campaign'],
 ]);
@@ -349,6 +349,9 @@ function* campaignMatches(text: string): Generator<{ start: number; end: number;
  * end in an organisation word.
  */
 function splitAtConnector(r: Run): Run[] {
+  // "the Justice Department on Monday": a day or month after "on" is when, not part of the name.
+  const dated = ON_A_DATE.exec(r.name);
+  if (dated) return splitAtConnector({ ...r, end: r.start + dated.index, name: r.name.slice(0, dated.index) });
   const m = /[ \u00a0](?:of|for|on|and|&)(?:[ \u00a0]the)?[ \u00a0]/.exec(r.name);
   if (!m) return [r];
   const before = r.name.slice(0, m.index);
@@ -358,6 +361,8 @@ function splitAtConnector(r: Run): Run[] {
   const afterStart = r.start + m.index + m[0].length;
   return [{ ...r, end: r.start + before.length, name: before }, ...splitAtConnector({ start: afterStart, end: r.end, name: after, definite: /the[ \u00a0]$/.test(m[0]) })];
 }
+
+const ON_A_DATE = /[ \u00a0]on[ \u00a0](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
 
 /** The first word of a run, up to its first space. */
 function firstWord(run: string): string {

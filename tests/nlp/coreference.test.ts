@@ -211,3 +211,28 @@ describe('a description is not the person its own verb has as object (2026-12-06
     expect(speakers('Ana Lima spoke in Dover on Monday.\n\nThe senator began her speech by saying, “We will rebuild every town this year.”')).toEqual(['Ana Lima']);
   });
 });
+
+describe('"police said" is the force the article names (2026-12-06, stop 36)', () => {
+  it('"police", "the police", "said police" and a sentence-opening "Police" are the named force, the latest before', () => {
+    const text = 'Two men were arrested by Kent Constabulary on Friday after a fight in the town centre.\n\n' +
+      '"Both men are in custody," police said.\n\n' +
+      '"Two officers were hurt," said police.\n\n' +
+      '"We ask anyone with information to come forward," the police said.\n\n' +
+      'Police issued a statement saying: "A third man is being sought tonight."';
+    expect(speakers(text)).toEqual(['Kent Constabulary', 'Kent Constabulary', 'Kent Constabulary', 'Kent Constabulary']);
+    expect(speakers('The Springfield Police Department on Monday closed the road.\n\n"The road will stay closed until Wednesday," local police said.'))
+      .toEqual(['Springfield Police Department']);
+  });
+
+  it('names no one when the article names no force: one word is no speaker, "the police" stays as written', () => {
+    const text = 'Two men were arrested on Friday after a fight in the town centre.\n\n' +
+      '"Both men are in custody," police said.\n\n' +
+      '"We ask anyone with information to come forward," the police said.\n\n' +
+      'Police issued a statement saying: "A third man is being sought tonight."';
+    expect(speakers(text)).toEqual([null, 'the police', null]);
+  });
+
+  it('"said police were called" is reported speech, not a cue for the next quotation', () => {
+    expect(speakers('Kent Police arrived at noon.\n\nMr Venn said police were called at noon. "It was chaos," he said.')).toEqual(['Venn']);
+  });
+});

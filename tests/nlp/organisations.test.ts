@@ -14,6 +14,13 @@ describe('indexOrganisations', () => {
     expect(orgs('The agrochemical company Monsanto filed its response.')).toContainEqual(['Monsanto', 'company']);
   });
 
+  it('ends a name before "on" and a day or month: "the Justice Department on Monday" is the department', () => {
+    expect(orgs('The Justice Department on Monday opened an inquiry.')).toContainEqual(['Justice Department', 'government']);
+    expect(orgs('Kent Constabulary on Friday arrested two men.')).toContainEqual(['Kent Constabulary', 'government']);
+    // "on" inside a name stays: the Council on Foreign Relations.
+    expect(orgs('The Council on Foreign Relations met.')).toContainEqual(['Council on Foreign Relations', 'group']);
+  });
+
   it('does not take a sentence start or a person for a body', () => {
     const found = orgs('Harry Reid spoke on Tuesday. Later he left.').map(([name]) => name);
     expect(found).not.toContain('Harry Reid');
