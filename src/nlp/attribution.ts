@@ -194,6 +194,12 @@ function nationalityAdjective(word: string): boolean {
  * "an aide to Sen. Ted Cruz" (not Cruz), "a spokesman for the family of the victim".
  */
 export function subjectBefore(segment: string, offset: number): Subject | null {
+  // "The singer, 28, said", "the mother-of-two, 41, wrote": an age set off by commas after the subject.
+  const age = AGE_AT_END.exec(segment);
+  if (age) {
+    const subject = subjectBefore(segment.slice(0, age.index), offset);
+    if (subject) return subject;
+  }
   // The relative clause's own words (a name in "who worked for Jeb Bush") are not the subject.
   const tail = segment.trimEnd().slice(-160);
   const described = /[ \u00a0]who[ \u00a0]/.test(tail) ? DESCRIPTION_WHO_AT_END.exec(tail) : null;
@@ -227,6 +233,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   const object = lastPrepositionObject(segment, offset);
   return object && postModifiedSubject(segment, offset, object);
 }
+
+const AGE_AT_END = /(?<=\p{L}),[ \u00a0]+\d{1,3},[\s\u00a0]*$/u;
 
 /**
  * A person's name that opens the clause, then the body they work for, right before the verb: "James

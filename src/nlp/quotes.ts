@@ -736,7 +736,7 @@ const TITLE_CASE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*(?![\p{L}\p{N}'’.-])[ 
 /** The show a thing was said on: `said on "Meet the Press"`, `told ABC's "Good Morning America"`. */
 const SAID_ON_BEFORE = /\b(?:said|says|told|tells|appeared|appearing|speaking|spoke|interview|interviewed)[ \u00a0]+(?:[\p{L}'’]+[ \u00a0]+)?(?:on|to)[ \u00a0]*$|\btold[ \u00a0]+\p{Lu}[\p{L}.]*['’]s[ \u00a0]*$/u;
 /** A work named right before its quoted title (no comma or colon between, which would open a passage of it). */
-const WORK_BEFORE = /\b(?:book|film|movie|show|series|novel|memoir|album|song|documentary|titled|entitled)[ \u00a0]*$/;
+const WORK_BEFORE = /\b(?:(?:book|film|movie|show|series|novel|memoir|album|song|documentary)(?:[ \u00a0]+(?:called|named))?|titled|entitled)[ \u00a0]*$/;
 
 // A stop written with a space before it that cannot end a sentence: CNN/DailyMail's text breaks
 // lines inside sentences as " . " ("Roger Kellet . said", "the . 61-year-old", "A . later

@@ -351,3 +351,16 @@ describe('a participle after whom something was sent or said to, and a document 
     expect(wellFormedSpeaker('a sign')).toBe('a sign');
   });
 });
+
+describe('an age set off by commas after a description (stop 36)', () => {
+  it('"The singer, 28, said" and "The star, 28, posted a video, saying" are the singer and the star', () => {
+    const text = 'Amy Cole has a new dog.\n\n' +
+      'The singer, 28, said: "Meet the newest member of the family."\n\n' +
+      'The star, 28, posted a video, saying: "He loves the snow so much."';
+    expect(speakers(text)).toEqual(['Amy Cole', 'Amy Cole']);
+  });
+
+  it('a number between commas after a number is no age of a subject', () => {
+    expect(speakers('The vote was 52, 48, said: "We won."')).toEqual([null]);
+  });
+});

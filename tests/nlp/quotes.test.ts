@@ -1688,6 +1688,11 @@ describe('extractQuotes: the title of a book, film or song is no quotation', () 
     expect(quotes.map((q) => [q.text, q.speaker])).toEqual([[shout, 'Tom Reyes']]);
   });
 
+  it('drops a title after "a book called": the subject of "writing a book" wrote no quotation (stop 36)', () => {
+    const text = 'Ana Lima spoke in Dover.\n\nThe senator’s daughter, 34, has built her brand around work, writing a book called “Women Who Work” last year.';
+    expect(extractQuotes(text)).toEqual([]);
+  });
+
   it('drops a capitalised title right before the work it names: his “Keep It Straight” radio program', () => {
     const quotes = extractQuotes('By 9 a.m. Sunday, the Rev. Tom Reyes began taking calls from listeners to his “Keep It Straight” radio program who said they had doubts.');
     expect(quotes).toEqual([]);
