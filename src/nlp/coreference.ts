@@ -475,11 +475,8 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   if (candidates.length === 0 && tokens.length === 1)
     candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
   if (candidates.length === 0 && tokens.length === 1) candidates = ctx.index.people.filter((p) => firstFamilyNameOf(surname, p, parsed.gender));
-  if (candidates.length === 1) return { speaker: candidates[0]!.fullName, person: candidates[0]! };
-  if (candidates.length > 1) {
-    const person = principalOf(candidates, parsed.gender)!;
-    return { speaker: person.fullName, person };
-  }
+  const principal = principalOf(candidates, parsed.gender);
+  if (principal) return { speaker: principal.fullName, person: principal };
   // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
   // and remember it as a person so that a later "she said" can find "Melanie".
   const written = parsed.tokens.length === 1 && parsed.titleWords.length > 0 ? subject.text.replace(/[’']s$/, '') : parsed.tokens.join(' ');

@@ -399,9 +399,9 @@ const PREDICATE_NOUN = /^[ \u00a0]+(?:is|was|became|becomes)[ \u00a0]+(?:(?:one|
 
 export function firstNameGender(token: string | undefined): Gender | null {
   if (!token) return null;
+  const news = newsFirstNameGender(token);
+  if (news) return news;
   const w = normaliseWord(token);
-  if (MALE_NAMES.has(w)) return 'm';
-  if (FEMALE_NAMES.has(w)) return 'f';
   // The long tail of first names (about 30,000 in English): the package's majority reading.
   // Initials and one-letter words say nothing.
   if (w.length < 2 || !/^\p{L}[\p{L}'’-]+$/u.test(w)) return null;
@@ -412,6 +412,12 @@ export function firstNameGender(token: string | undefined): Gender | null {
   // "Jo-Renee", "Jean-Pierre": the first part of a compound first name.
   const dash = w.indexOf('-');
   return dash > 1 ? firstNameGender(w.slice(0, dash)) : null;
+}
+
+/** The gender of a first name common in the news (MALE_NAMES, FEMALE_NAMES), or null. */
+function newsFirstNameGender(token: string): Gender | null {
+  const w = normaliseWord(token);
+  return MALE_NAMES.has(w) ? 'm' : FEMALE_NAMES.has(w) ? 'f' : null;
 }
 
 /** Evidence of a person's gender, weighed (a title or a known first name outweighs several pronouns). */
@@ -671,10 +677,14 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       let person: Person | undefined;
       // "Peña Nieto" for "Enrique Peña Nieto": its first word is no first name of theirs, whatever gender a list gives it.
       let familyNamesOnly = false;
+      // "Mrs Smith" when only John Smith is named: someone else of that name (his mother, his wife).
+      let namesakeTitle: string | null = null;
       if (pass === 1) {
         const known = peopleBySurname.get(surname);
-        if (known) person = principalOf(known, gender);
-        else if (firstTokens.has(surname)) {
+        if (known) {
+          person = principalOf(known, gender);
+          if (!person) namesakeTitle = hit.parsed.titleWords[0] ?? null;
+        } else if (firstTokens.has(surname)) {
           // A lone first name ("Melanie") of a known full name.
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
           if (byFirst.length === 1) person = byFirst[0];
@@ -686,8 +696,14 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         if (!person && !name.personLike && !introducedAsName(hit.src, hit.runStart, tokens[0]!)) continue;
       } else if (!name.personLike) continue;
       if (!person) {
-        const { fullName, fullNameKey: key, nameTokens } = name;
+        const { fullName, nameTokens } = name;
+        const key = namesakeTitle ? `${namesakeTitle.replace(/\.$/, '').toLowerCase()} ${name.fullNameKey}` : name.fullNameKey;
         person = byKey.get(key);
+        if (!person && namesakeTitle) {
+          person = { fullName: `${namesakeTitle} ${fullName}`, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
+          addPerson(person);
+          byKey.set(key, person);
+        }
         if (!person) {
           // "Bill Clinton" and "Hillary Clinton" stay apart; "Hillary Rodham Clinton" joins "Hillary Clinton".
           person = people.find(
@@ -902,9 +918,14 @@ function headlineHitsFirst(
  * bare surname for the person the story is about, so the most recent full name is the wrong guide.
  */
 export function principalOf<T extends Person>(candidates: T[], gender: Gender | null): T | undefined {
-  if (candidates.length <= 1 || !gender) return candidates[0];
+  if (!gender) return candidates[0];
   const genderOf = (p: Person) => personGender(p) ?? firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
-  return candidates.find((p) => genderOf(p) === gender) ?? candidates.find((p) => genderOf(p) === null) ?? candidates[0];
+  const fits = candidates.find((p) => genderOf(p) === gender) ?? candidates.find((p) => genderOf(p) === null);
+  if (fits) return fits;
+  // "Mrs Smith" is not John Smith, whose first name the news list is sure of: someone else of that
+  // name (his mother, his wife). A first name the package alone reads ("Lee", "Jessie", "Satya")
+  // does not outweigh the title.
+  return candidates.find((p) => !(p.nameTokens.length > 1 && newsFirstNameGender(p.nameTokens[0]!) !== null));
 }
 
 /**

@@ -284,6 +284,18 @@ describe('extractQuotes: speakers in the shapes news uses', () => {
     expect(speakerOf(text, 'I am not in the habit')).toBe('Ted Cruz');
   });
 
+  it('"Mrs Smith" is not John Smith: a title of the other gender is a namesake the article did not name in full (stop 36)', () => {
+    const text =
+      'John Smith was jailed for six years at Leeds Crown Court on Friday.\n\n' +
+      '"We are devastated by what has happened to our family," Mrs Smith said.\n\n' +
+      '"I did nothing wrong," Smith told the court.\n\n' +
+      '"Thank you to everyone for the kind messages," she added.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mrs Smith', 'John Smith', 'Mrs Smith']);
+    // A first name only the long package list reads ("Lee" as a man's) does not outweigh the title.
+    const titled = 'Lee Epstein teaches law in St. Louis.\n\n"The court will not change soon," Ms. Epstein said.';
+    expect(extractQuotes(titled).map((q) => q.speaker)).toEqual(['Lee Epstein']);
+  });
+
   it('"the 34-year-old mother of three replied" is the woman the passage is about', () => {
     const text =
       'Ivanka Trump, the nominee\'s eldest daughter, presented the leave plan in an interview last week. ' +
