@@ -361,6 +361,8 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     if (!want) return /^(it|they)$/i.test(subject.text) ? resolveNonPersonPronoun(subject, ctx) : NONE;
     const described = unnamedAntecedent(want, subject.pos, ctx);
     if (described) return { speaker: described, person: null };
+    const definite = describedAntecedent(want, subject.pos, ctx);
+    if (definite) return definite;
     // "Marco Rubio, who he dubbed ...": the he of a relative clause is not whom "who" stands for.
     const relative = RELATIVE_BEFORE.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos));
     const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
@@ -451,6 +453,41 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   // As a descriptor is written inside a sentence: "one Wolves fan".
   const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head;
   return phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+}
+
+const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^The[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
+
+/**
+ * A he/she that opens the sentence right after one whose subject is a definite description of a
+ * person ("The 45-year-old, from Leeds, denied the charge. '...,' he told the court.") is whoever
+ * that description is, not the last name before it (the detective quoted a paragraph up). As
+ * written when the description finds no one; not used when its person is of the other gender.
+ */
+function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): Resolution | null {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  if (here < 1) return null;
+  const lead = ctx.text.slice(starts[here]!, pos);
+  if (lead.slice(FRONTED.exec(lead)?.[0].length ?? 0).trim() !== '' && !afterOpeningQuotation(starts[here]!, pos, ctx)) return null;
+  let from = starts[here - 1]!;
+  while (from < starts[here]! && (ctx.inQuote(from) || /[\s'‘’"“”.,]/.test(ctx.text[from]!))) from++;
+  const prev = ctx.text.slice(from, starts[here]!);
+  const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
+  const opening = prev.slice(fronted);
+  const m = DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[3]!) || SUBJECT_VERB.test(x[3]!)));
+  if (!m) return null;
+  const head = m[2]!;
+  if (!personNoun(head) || (GENDERED_NOUN[head] && GENDERED_NOUN[head] !== want)) return null;
+  // A name in that sentence may be who it is ("The billionaire's wife, Melanie Grant, spoke") or who
+  // answers ("The reporter asked Sanders how he felt. He replied:"): the usual walk back decides.
+  if (ctx.index.mentions.some((x) => x.start >= from && x.start < starts[here]!)) return null;
+  const text = `the ${m[1]!}${head}`;
+  const r = resolveDescriptor({ kind: 'descriptor', text, pos: from + fronted }, ctx);
+  if (r.person) {
+    const g = personGender(r.person);
+    return g === null || g === want ? r : null;
+  }
+  return r.speaker ? r : null;
 }
 
 /** "'We are delighted,' he said": the pronoun comes right after a quotation that opens its sentence. */

@@ -236,3 +236,18 @@ describe('"police said" is the force the article names (2026-12-06, stop 36)', (
     expect(speakers('Kent Police arrived at noon.\n\nMr Venn said police were called at noon. "It was chaos," he said.')).toEqual(['Venn']);
   });
 });
+
+describe('"he" after a sentence whose subject is a description is whom it describes (stop 36)', () => {
+  it('"The 45-year-old denied the charge. “...,” he told the court" is the man of 45, not the detective quoted before', () => {
+    const text = 'John Smith, 45, was jailed for six years on Friday.\n\n' +
+      'Detective Inspector Paul Jones said: "This was a cruel and cowardly attack."\n\n' +
+      'The 45-year-old denied the charge. "I never touched him," he told the court.';
+    expect(speakers(text)).toEqual(['Detective Inspector Paul Jones', 'John Smith']);
+  });
+
+  it('"The candidate also continued ... “...”" is the candidate, not a man named in between', () => {
+    const text = 'Ben Carson spoke in Iowa on Sunday, with his adviser Tom Ross at his side.\n\n' +
+      'The candidate also continued to refute a story about his scholarship. "Nobody offered me anything that year," he said.';
+    expect(speakers(text)).toEqual(['Ben Carson']);
+  });
+});
