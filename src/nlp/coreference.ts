@@ -631,6 +631,10 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     if (owner) return { speaker: owner.fullName, person: owner };
   }
   const d = parseDescription(subject.text);
+  if (INDEFINITE.has(d.determiner) && (DOCUMENT_NOUN.test(d.head) || TEXT_CARRIER_HEAD.test(d.head))) {
+    const author = authorRightAfter(subject, ctx);
+    if (author) return author;
+  }
   if (INDEFINITE.has(d.determiner) || !d.head) return { speaker: d.asWritten, person: null };
   // "his wife said" after "His wife, Jane Reyes, ...": the relative the article named.
   if (/^(?:his|her)$/.test(d.determiner) && KIN_NOUN.test(d.head) && !d.modifiers.length) {
@@ -1062,6 +1066,26 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
   }
   return asWritten;
 }
+
+/**
+ * "according to a statement from the White House", "a letter from the National Rifle Association
+ * read": a document is whoever it came from, when that is a body or a person the article names
+ * (not "a letter from London").
+ */
+function authorRightAfter(subject: Subject, ctx: ResolveContext): Resolution | null {
+  const end = subject.pos + subject.text.length;
+  const m = FROM_AUTHOR.exec(ctx.text.slice(end, end + 160));
+  if (!m) return null;
+  const pos = end + m[0].length - m[1]!.length;
+  const last = m[1]!.split(/[ \u00a0]+/).pop()!;
+  // Only someone already known: resolving an unknown single name would make a person of a place.
+  if (!organisationAt(pos, ctx) && !ctx.index.people.some((p) => p.nameTokens.includes(last))) return null;
+  const r = resolveSubject({ kind: 'name', text: m[1]!, pos }, ctx);
+  return named(r) ? r : null;
+}
+const FROM_AUTHOR = /^,?[ \u00a0]+(?:(?:which|that)[ \u00a0]+(?:was|were|is|had[ \u00a0]+been)[ \u00a0]+)?(?:from|by|attributed[ \u00a0]+to|(?:issued|signed|written|released|sent|posted|put[ \u00a0]+out)[ \u00a0]+by)[ \u00a0]+(?:the[ \u00a0]+)?((?:\p{Lu}[\p{L}.’'&-]*[ \u00a0]+(?:(?:of|for|and|on)[ \u00a0]+)?){0,5}\p{Lu}[\p{L}’'-]*)/u;
+/** Things that carry words and, like documents, are whoever put them out ("a letter", "a message"). */
+const TEXT_CARRIER_HEAD = /^(?:message|video|ad|commercial|mailer|flyer|leaflet|pamphlet|brochure|banner|sign|poster)$/;
 
 /** "the statement, which was attributed to Jason Miller", "the memo, signed by ...": its author, right after it. */
 const AUTHOR_RIGHT_AFTER = /^,?[ \u00a0]+(?:(?:which|that)[ \u00a0]+(?:was|were|is|had[ \u00a0]+been)[ \u00a0]+)?(?:attributed[ \u00a0]+to|issued[ \u00a0]+by|signed[ \u00a0]+by|written[ \u00a0]+by|released[ \u00a0]+by|sent[ \u00a0]+by|put[ \u00a0]+out[ \u00a0]+by)[ \u00a0]+((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,4}\p{Lu}[\p{L}’'-]+)/u;

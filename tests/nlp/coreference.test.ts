@@ -251,3 +251,16 @@ describe('"he" after a sentence whose subject is a description is whom it descri
     expect(speakers(text)).toEqual(['Ben Carson']);
   });
 });
+
+describe('"according to a statement from the White House" is the White House (stop 36)', () => {
+  it('a document named by its kind is whoever the article says it came from, when that is a body or a person', () => {
+    const text = 'The budget was sent to Congress on Monday.\n\n' +
+      'According to a statement from the White House, "the president will sign any bill that funds the schools."\n\n' +
+      '"We will appeal the ruling," according to a statement released by the Springfield School Board.';
+    expect(speakers(text)).toEqual(['White House', 'Springfield School Board']);
+  });
+
+  it('a place it came from is no author', () => {
+    expect(speakers('The budget was sent to Congress.\n\nAccording to a statement from Washington, "the vote will be held on Friday."')).toEqual([null]);
+  });
+});
