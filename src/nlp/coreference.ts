@@ -316,7 +316,8 @@ function invertedSubject(text: string, sentenceStart: number, pos: number): bool
 function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
   const after = text.slice(m.pos, m.pos + 280);
   // Skip over the name itself: up to the first character that is not part of a capitalised run.
-  const rest = after.replace(/^(?:\p{Lu}[\p{L}.’'-]*\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
+  // A particle inside a name is part of it: "Louis van Gaal", "Bill de Blasio".
+  const rest = after.replace(/^(?:(?:\p{Lu}[\p{L}.’'-]*|(?:van|von|de|da|di|du|der|den|del|la|le|bin|ibn|al|el)(?=\s\p{Lu}))\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
   if (/^[’']s\b/.test(rest)) return false;
   const follow = SUBJECT_FOLLOW.exec(rest);
   return !!follow && verbLike(follow[1]!);
@@ -785,7 +786,8 @@ function resolvePersonDescription(pos: number, d: Description, ctx: ResolveConte
 function describedPerson(pos: number, d: Description, ctx: ResolveContext, nested: boolean): Person | null {
   const headKey = roleKey(d.head);
   // Only words for people refer to a person: "the audience", "the crowd" stay as written.
-  if (!(GENDERED_NOUN[d.head] || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head))) return null;
+  const demonym = DEMONYM_NOUN.exec(d.head.toLowerCase());
+  if (!(GENDERED_NOUN[d.head] || demonym || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head))) return null;
   const nationalities = d.modifiers.map((w) => nationalityOf(w)).filter((n): n is string => !!n);
   const recent = mentionsBefore(ctx, pos);
   const lastMention = (p: Person) => recent.find((m) => m.person === p)?.pos ?? -1;
@@ -813,7 +815,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   if (bySpecific) return bySpecific.person;
   const starts = ctx.sentenceStarts;
   const window = starts[Math.max(0, sentenceIndex(starts, pos) - 5)]!;
-  const gender = GENDERED_NOUN[d.head] ?? null;
+  const gender = GENDERED_NOUN[d.head] ?? (demonym?.[1] ? (demonym[1] === 'woman' ? 'f' : 'm') : null);
   const otherOffice = (p: Person) => [...p.titles].some((t) => t !== headKey && PERSON_NOUN.test(t));
   // Someone else the sentences since were about, whom the role was never said of, could as well
   // be meant ("the senator" after a paragraph on Rubio, when only Sanders was called senator).
@@ -827,7 +829,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   // Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
   if (!NEW_PERSON_NOUN.test(d.head) && !d.related) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
-    const describesPerson = gender || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head);
+    const describesPerson = gender || demonym || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head);
     if (describesPerson) {
       // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
       // sentences. A noun before the head ("the minority leader", "the band leader") may name a role
@@ -860,6 +862,13 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const namedSince = anyHolder && laterSubject(anyHolder.person, anyHolder.pos, pos, gender, (q) => personLike(q) && !mismatched.has(q) && !otherOffice(q), ctx, true);
   return anyHolder && !namedSince ? anyHolder.person : null;
 }
+
+/**
+ * A person named by their country, as sports and foreign news call the one the story is about
+ * ("the Dutchman said", "the Argentine told Sky Sports"); group 1 is "man" or "woman" when the word
+ * gives a gender.
+ */
+const DEMONYM_NOUN = /^(?:(?:dutch|french|english|irish|welsh|scots|scotch|ulster)(man|woman)|spaniard|argentine|argentinian|portuguese|swiss|briton|scot|swede|dane|finn|pole|turk|greek|german|american|mexican|chilean|peruvian|uruguayan|paraguayan|venezuelan|cuban|kenyan|nigerian|ghanaian|ivorian|senegalese|cameroonian|japanese|chinese|korean|vietnamese|thai|filipino|pakistani|afghan|iraqi|iranian|israeli|saudi|emirati|qatari|egyptian|moroccan|algerian|tunisian|frenchman|dutchman|kiwi|aussie)$/;
 
 /** Where p was last named as the subject of a sentence, or last spoke, before pos. */
 function lastSubjectMention(p: Person, pos: number, ctx: ResolveContext): number | null {
@@ -924,7 +933,8 @@ function mainClauseSubject(m: { pos: number; person: Person }, ctx: ResolveConte
   const rest = lead.slice(FRONTED.exec(lead)?.[0].length ?? 0);
   if (sentenceInitial(rest)) return true;
   const words = rest.trim().split(/[\s\u00a0]+/).filter(Boolean);
-  const modifiersOnly = words.length <= 4 && !SUBORDINATOR.test(words[0] ?? '') && words.every((w) => !verbLike(w) && !/[,;:]$/.test(w) && !/^(?:and|or|of|with|for|to|in|on|by|from|about|that|who)$/i.test(w));
+  // A capitalised word is part of a name ("Manchester United manager Louis van Gaal"), no verb.
+  const modifiersOnly = words.length <= 4 && !SUBORDINATOR.test(words[0] ?? '') && words.every((w) => !(/^\p{Ll}/u.test(w) && verbLike(w)) && !/[,;:]$/.test(w) && !/^(?:and|or|of|with|for|to|in|on|by|from|about|that|who)$/i.test(w));
   return modifiersOnly && subjectLike(ctx.text, m);
 }
 

@@ -264,3 +264,16 @@ describe('"according to a statement from the White House" is the White House (st
     expect(speakers('The budget was sent to Congress.\n\nAccording to a statement from Washington, "the vote will be held on Friday."')).toEqual([null]);
   });
 });
+
+describe('sports news calls the one the story is about by country, and names hold particles (stop 36)', () => {
+  it('"the Dutchman said" after "Manchester United manager Louis van Gaal praised"; "the Argentine" after "Spurs boss Mauricio Pochettino"', () => {
+    const text = 'Manchester United manager Louis van Gaal praised his players after the 3-0 win over Spurs on Sunday.\n\n' +
+      '"We played very well in the first half," the Dutchman said.\n\n' +
+      'Spurs boss Mauricio Pochettino was less pleased. "We were not good enough today," the Argentine told Sky Sports.';
+    expect(speakers(text)).toEqual(['Louis van Gaal', 'Mauricio Pochettino']);
+  });
+
+  it('a country word with no one the sentences are about stays as written', () => {
+    expect(speakers('The match ended 3-0 on Sunday.\n\n"We played very well in the first half," the Dutchman said.')).toEqual(['the Dutchman']);
+  });
+});
