@@ -606,6 +606,11 @@ function resolveOwner(possessor: string, pos: number, ctx: ResolveContext): Reso
 }
 
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
+  // "One neighbour said: '...' Another added:": another of those the last unnamed speaker was one of.
+  if (/^[Aa]nother$/.test(subject.text)) {
+    const last = ctx.lastDescriptor && subject.pos - ctx.lastDescriptor.pos < 1500 ? /^(?:one|a|an|another)[ \u00a0]+(.+)$/i.exec(ctx.lastDescriptor.text) : null;
+    return { speaker: last ? `another ${last[1]!}` : null, person: null };
+  }
   // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
   const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
   // Not a name after a preposition: "an aide to Sen. Ted Cruz" is the aide.

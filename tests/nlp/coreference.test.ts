@@ -277,3 +277,12 @@ describe('sports news calls the one the story is about by country, and names hol
     expect(speakers('The match ended 3-0 on Sunday.\n\n"We played very well in the first half," the Dutchman said.')).toEqual(['the Dutchman']);
   });
 });
+
+describe('"Another added:" after "one neighbour said" is another neighbour (stop 36)', () => {
+  it('another of the kind the last unnamed speaker was one of; nothing when there was none', () => {
+    const text = 'The council closed the road on Monday.\n\n' +
+      'Writing on Twitter, one neighbour said: "This is a disgrace and the council should be ashamed." Another added: "Shame on them all."';
+    expect(speakers(text)).toEqual(['one neighbour', 'another neighbour']);
+    expect(speakers('The council closed the road on Monday.\n\nAnother added: "Shame on them all."')).toEqual([null]);
+  });
+});
