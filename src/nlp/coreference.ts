@@ -363,13 +363,15 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     const described = unnamedAntecedent(want, subject.pos, ctx);
     if (described) return { speaker: described, person: null };
     const definite = describedAntecedent(want, subject.pos, ctx);
-    if (definite) return definite;
+    if (definite?.person) return definite;
     // "Marco Rubio, who he dubbed ...": the he of a relative clause is not whom "who" stands for.
     const relative = RELATIVE_BEFORE.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos));
     const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
     const addressee = addresseeOf(subject, ctx);
     const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee);
-    return person ? { speaker: person.fullName, person } : NONE;
+    // A description that found no one ("The Prime Minister faced questions. '...,' he told MPs") is
+    // still whom the pronoun means when no name is.
+    return person ? { speaker: person.fullName, person } : definite ?? NONE;
   }
   if (subject.kind === 'name') {
     // "The Journal", "Fox News": an organisation, by the fullest name the article gives it.
@@ -456,13 +458,16 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   return phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
 }
 
-const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^The[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
+// The words before the head are lower case ("The 45-year-old", "the retired neurosurgeon"), or all
+// capitalised before a capitalised title ("The Prime Minister", "The Foreign Secretary").
+const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^The[ \u00a0]+(?:((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 
 /**
  * A he/she that opens the sentence right after one whose subject is a definite description of a
  * person ("The 45-year-old, from Leeds, denied the charge. '...,' he told the court.") is whoever
- * that description is, not the last name before it (the detective quoted a paragraph up). As
- * written when the description finds no one; not used when its person is of the other gender.
+ * that description is, not the last name before it (the detective quoted a paragraph up). When
+ * the description finds no one, it is returned as written, for the caller to use only if the usual
+ * walk back finds no name either; null when its person is of the other gender.
  */
 function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): Resolution | null {
   const starts = ctx.sentenceStarts;
@@ -475,14 +480,16 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): Re
   const prev = ctx.text.slice(from, starts[here]!);
   const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
   const opening = prev.slice(fronted);
-  const m = DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[3]!) || SUBJECT_VERB.test(x[3]!)));
+  const m = DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[5]!) || SUBJECT_VERB.test(x[5]!)));
   if (!m) return null;
-  const head = m[2]!;
+  const modifiers = m[1] ?? m[3]!;
+  const written = m[2] ?? m[4]!;
+  const head = written.toLowerCase();
   if (!personNoun(head) || (GENDERED_NOUN[head] && GENDERED_NOUN[head] !== want)) return null;
   // A name in that sentence may be who it is ("The billionaire's wife, Melanie Grant, spoke") or who
   // answers ("The reporter asked Sanders how he felt. He replied:"): the usual walk back decides.
   if (ctx.index.mentions.some((x) => x.start >= from && x.start < starts[here]!)) return null;
-  const text = `the ${m[1]!}${head}`;
+  const text = `the ${modifiers}${written}`;
   const r = resolveDescriptor({ kind: 'descriptor', text, pos: from + fronted }, ctx);
   if (r.person) {
     const g = personGender(r.person);

@@ -286,3 +286,12 @@ describe('"Another added:" after "one neighbour said" is another neighbour (stop
     expect(speakers('The council closed the road on Monday.\n\nAnother added: "Shame on them all."')).toEqual([null]);
   });
 });
+
+describe('"he" after "The Prime Minister faced questions." (stop 36)', () => {
+  it('is the Prime Minister as written when the article names no one, and the named man when it does', () => {
+    expect(speakers("The Prime Minister faced questions on Wednesday.\n\n'We will not be taking any lessons from the party opposite,' he told MPs."))
+      .toEqual(['the Prime Minister']);
+    expect(speakers("Boris Johnson is under pressure.\n\nThe Prime Minister faced questions on Wednesday.\n\n'We will not be taking any lessons from the party opposite,' he told MPs."))
+      .toEqual(['Boris Johnson']);
+  });
+});
