@@ -880,7 +880,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
  * ("the Dutchman said", "the Argentine told Sky Sports"); group 1 is "man" or "woman" when the word
  * gives a gender.
  */
-const DEMONYM_NOUN = /^(?:(?:dutch|french|english|irish|welsh|scots|scotch|ulster)(man|woman)|spaniard|argentine|argentinian|portuguese|swiss|briton|scot|swede|dane|finn|pole|turk|greek|german|american|mexican|chilean|peruvian|uruguayan|paraguayan|venezuelan|cuban|kenyan|nigerian|ghanaian|ivorian|senegalese|cameroonian|japanese|chinese|korean|vietnamese|thai|filipino|pakistani|afghan|iraqi|iranian|israeli|saudi|emirati|qatari|egyptian|moroccan|algerian|tunisian|frenchman|dutchman|kiwi|aussie)$/;
+const DEMONYM_NOUN = /^(?:(?:dutch|french|english|irish|welsh|scots|scotch|ulster)(man|woman)|spaniard|argentine|argentinian|portuguese|swiss|briton|scot|swede|dane|finn|pole|turk|greek|german|american|mexican|chilean|peruvian|uruguayan|paraguayan|venezuelan|cuban|kenyan|nigerian|ghanaian|ivorian|senegalese|cameroonian|japanese|chinese|korean|vietnamese|thai|filipino|pakistani|afghan|iraqi|iranian|israeli|saudi|emirati|qatari|egyptian|moroccan|algerian|tunisian|frenchman|dutchman|kiwi|aussie|texan|kansan|alaskan|ohioan|oklahoman|arizonan|nebraskan|minnesotan|iowan|michigander|marylander|vermonter|hoosier)$/;
 
 /** Where p was last named as the subject of a sentence, or last spoke, before pos. */
 function lastSubjectMention(p: Person, pos: number, ctx: ResolveContext): number | null {

@@ -273,6 +273,10 @@ describe('sports news calls the one the story is about by country, and names hol
     expect(speakers(text)).toEqual(['Louis van Gaal', 'Mauricio Pochettino']);
   });
 
+  it('a state word too: "the Texan said" after a paragraph on Gov. Ann Lake of Texas', () => {
+    expect(speakers('Gov. Ann Lake endorsed the senator on Monday at a rally in Dallas.\n\n"He is the only one who can win in November," the Texan said.')).toEqual(['Ann Lake']);
+  });
+
   it('a country word with no one the sentences are about stays as written', () => {
     expect(speakers('The match ended 3-0 on Sunday.\n\n"We played very well in the first half," the Dutchman said.')).toEqual(['the Dutchman']);
   });
