@@ -748,6 +748,10 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       // "Harry Reid (D-Nev.)", "Marco Rubio, R-Fla.,": the party and the state are roles ("the
       // Senate Democratic leader", "the Florida senator").
       if (hit.countMentions) for (const w of partyTagRoles(text, hit.end)) person.roles.add(w);
+      // "President Vladimir V. Putin of Russia": the country after the name is a role ("the Russian leader").
+      const country = hit.countMentions ? OF_COUNTRY.exec(text.slice(hit.end, hit.end + 30)) : null;
+      const nationality = country ? nationalityOf(country[1]!) : undefined;
+      if (nationality) person.roles.add(nationality);
       // "the Trump campaign", "Obama administration": the name is a modifier, not a mention of the person.
       const following = text.slice(hit.end, hit.end + 60);
       const modifierUse = hit.countMentions && (MODIFIER_NOUN.test(following) || modifierBeforeName(following));
@@ -769,6 +773,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   }
   return { people, mentions };
 }
+
+const OF_COUNTRY = /^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(\p{Lu}[\p{L}.]*)(?![ \u00a0]+\p{Lu})/u;
 
 /**
  * Where the headline lies when the body opens with it (a plain-text draft keeps its title as the

@@ -21,6 +21,13 @@ describe('definite descriptions of organisations', () => {
   });
 });
 
+describe('"President X of Russia" is Russian (stop 36)', () => {
+  it('a country after the name is a role a later description can use', () => {
+    const text = 'President Ana Lima of Brazil met President Tom Hale of Mexico on Thursday.\n\n"We signed a good deal today," the Mexican leader said.';
+    expect(speakers(text)).toEqual(['Tom Hale']);
+  });
+});
+
 describe('definite descriptions of people', () => {
   it('a role resolves to the person the article gave that role, by title or appositive', () => {
     expect(speakers('Harry Reid, the minority leader, spoke on Tuesday.\n\n"It is a disaster," the minority leader said.'))
