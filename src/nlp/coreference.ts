@@ -892,6 +892,18 @@ function lastSubjectMention(p: Person, pos: number, ctx: ResolveContext): number
   return null;
 }
 
+/**
+ * "Tesla said on Monday it would recall ...": the rest of the sentence calls the subject "it", so it
+ * is a body, whatever gender a list of first names gives the word ("Tesla", "Apple").
+ */
+function itsOwnSentenceSaysIt(at: number, ctx: ResolveContext): boolean {
+  const starts = ctx.sentenceStarts;
+  const end = starts[sentenceIndex(starts, at) + 1] ?? ctx.text.length;
+  const rest = ctx.text.slice(at, end);
+  // "it would recall", "its sales": not the "it" of "it would be a long week".
+  return /\b(?:its\b|it[ \u00a0]+(?:would|will|had|has|plans|planned|expects|expected|is|was)[ \u00a0]+(?!be\b|a\b|an\b|the\b|not\b|time\b)\p{Ll})/u.test(rest) && !/\b(?:he|she|his|her|him)\b/i.test(rest);
+}
+
 /** The latest quotation's speaker whose cue stands before pos (the last such in reading order). */
 function quoteSpeakerBefore(pos: number, ctx: ResolveContext): ResolveContext['quoteSpeakers'][number] | undefined {
   for (let i = ctx.quoteSpeakers.length - 1; i >= 0; i--) if (ctx.quoteSpeakers[i]!.pos < pos) return ctx.quoteSpeakers[i];
@@ -978,8 +990,10 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     // "Black Lives Matter issued a statement saying ... '...,' the group said": a body the index does
     // not know, named as the subject that spoke or issued something in the last two sentences (a
     // name the article never gives a he or she: a group is no person).
-    const speaking = !mention && head === 'group' ? recentSpeakingSubject(subject.pos, ctx) : null;
-    if (speaking?.speaker && (!speaking.person || personGender(speaking.person) === null)) return { speaker: speaking.speaker, person: null };
+    // So with "Tesla said on Monday it would recall ... '...,' the company said."
+    const recentBody = !mention && (head === 'group' || organisationHead(head) === 'company') ? recentSpeaker(subject.pos, ctx) : null;
+    const speaking = recentBody?.resolution;
+    if (speaking?.speaker && (!speaking.person || personGender(speaking.person) === null || itsOwnSentenceSaysIt(recentBody!.at, ctx))) return { speaker: speaking.speaker, person: null };
     return { speaker: d.asWritten, person: null };
   }
   // "Twitter acknowledged that ... '...,' the company said": a body the organisation index does not

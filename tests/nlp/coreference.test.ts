@@ -14,6 +14,13 @@ describe('definite descriptions of organisations', () => {
       .toEqual(['Trayvon Martin Foundation']);
   });
 
+  it('"Tesla said on Monday it would recall ... “...,” the company said": a body the index does not know, called "it" (stop 36)', () => {
+    expect(speakers('Tesla said on Monday it would recall 2 million cars over a software fault.\n\n"Safety is our top priority," the company said.')).toEqual(['Tesla']);
+    expect(speakers('Apple said its sales rose by a fifth in the quarter.\n\n"We are very pleased," the company said.')).toEqual(['Apple']);
+    // A person who spoke is no company, whatever "it" the sentence has.
+    expect(speakers('Melanie said on Monday it would be a long week.\n\n"Safety is our top priority," the company said.')).toEqual(['the company']);
+  });
+
   it('keeps the description when no body of a compatible kind was named', () => {
     // A foundation is no newspaper: nothing to resolve to, so the description stays as written.
     expect(speakers('The Trayvon Martin Foundation held a vigil on Sunday.\n\n"We will not forget," the newspaper said.'))
