@@ -566,6 +566,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   return null;
 }
 
+const ISSUED_DOCUMENT = /[ \u00a0](?:issued|released|put[ \u00a0]+out|sent[ \u00a0]+out|published)[ \u00a0]+(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}?(?:statement|letter|memo|release|note)\b/u;
+
 /** Things that carry words: "a sign that read", "a headline that said", "a voice that said". */
 const TEXT_CARRIER = /^(?:sign|banner|placard|poster|headline|caption|hat|cap|shirt|t-shirt|sticker|billboard|slogan|message|voice|voice-over|narrator|cover|chyron|plaque|inscription|resolution|video|ad|commercial|spot|mailer|flyer|leaflet|pamphlet|brochure|graphic|screen|card)$/;
 
@@ -1120,6 +1122,13 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     if (cue) return cue;
   }
   if (accordingCue) return accordingCue;
+  // "The campaign released a statement on Monday: '...'", "The DNC issued a statement apologizing to
+  // Sanders ... [paragraph] '...'": with no verb of saying, the quotation is the statement put out.
+  const issued = ISSUED_DOCUMENT.exec(segment);
+  const issuer = issued ? subjectBefore(segment.slice(0, issued.index), offset) : null;
+  if (issued && issuer && !(issuer.kind === 'name' && pluralNoun(issuer.text.toLowerCase()))) {
+    return { text: `${issuer.text}${issued[0]}`, subject: { ...issuer, viaText: true }, pos: issuer.pos };
+  }
   // Headline style "Putin: Russia & US may reach agreement on Syria 'within next few days'".
   // Roundups: "Jon Ralston, Nevada Independent: ..." (the name, then the outlet).
   const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ \u00a0](?:The[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?:(?:[\s\u00a0]|$)/u.exec(segment);

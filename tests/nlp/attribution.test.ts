@@ -364,3 +364,17 @@ describe('an age set off by commas after a description (stop 36)', () => {
     expect(speakers('The vote was 52, 48, said: "We won."')).toEqual([null]);
   });
 });
+
+describe('a quotation after a sentence in which someone put out a statement is that statement (stop 36)', () => {
+  it('"released a statement on Monday:" and a paragraph of quotation after "issued a statement apologizing ..."', () => {
+    const text = 'The party issued a statement apologizing to Ana Lima for the emails, which had mocked her campaign.\n\n' +
+      '"On behalf of everyone at the party, we want to offer a sincere apology to Senator Lima."\n\n' +
+      'The Hale campaign released a statement on Monday:\n\n' +
+      '"We welcome the apology and look forward to a united convention."';
+    expect(speakers(text)).toEqual(['the party', 'the Hale campaign']);
+  });
+
+  it('a verb of saying in the sentence still decides: "Acme released a report, but Tom Ross said: ..."', () => {
+    expect(speakers('Acme Corp released a report on Monday, but Tom Ross said: "The numbers are wrong."')).toEqual(['Tom Ross']);
+  });
+});
