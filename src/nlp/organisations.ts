@@ -259,14 +259,16 @@ export class OrganisationIndex {
     const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
     for (const r of runs.flatMap(splitAtConnector)) {
       const kind = runKind(text, r.start, r.name, r.definite);
-      if (kind) found.push({ ...r, kind });
+      // One object shape for every entry (a spread copied the run's own fields too, a campaign had
+      // fewer): an entry of another shape met late made V8 drop and recompile this code, pass after pass.
+      if (kind) found.push({ start: r.start, end: r.end, name: r.name, kind });
     }
     // A name the text typed once ("the editors of The Advocate") is an organisation wherever it recurs.
     const typed = new Map(found.map((f) => [f.name, f.kind] as const));
     const typedStarts = new Set(found.map((f) => f.start));
     for (const r of runs) {
       const kind = typed.get(r.name);
-      if (kind && !typedStarts.has(r.start)) found.push({ ...r, kind });
+      if (kind && !typedStarts.has(r.start)) found.push({ start: r.start, end: r.end, name: r.name, kind });
     }
     for (const c of this.campaigns()) found.push({ start: c.start, end: c.end, name: c.name, kind: 'campaign' });
     found.sort((a, b) => a.start - b.start);
