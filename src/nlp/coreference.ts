@@ -415,12 +415,11 @@ const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:A|An|O
 const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
 
 /**
- * A he/she that opens the sentence right after one whose subject is an unnamed person ("One Wolves
- * fan ... was travelling home. He said:") is that person, as written, when the gender fits and no
- * name comes between; the names inside that sentence's relative clause ("who lives in Telford") are
- * not what the pronoun walks back to.
+ * The sentence before a he/she that opens its own (alone, or right after an opening quotation):
+ * where it starts (past a quotation the masking joined to it), its fronted phrase's length, the
+ * rest of it, and where it ends. Null when the pronoun does not open its sentence.
  */
-function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): string | null {
+function sentenceBeforePronoun(pos: number, ctx: ResolveContext): { from: number; fronted: number; opening: string; end: number } | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
   if (here < 1) return null;
@@ -431,8 +430,20 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   while (from < starts[here]! && (ctx.inQuote(from) || /[\s'‘’"“”.,]/.test(ctx.text[from]!))) from++;
   const prev = ctx.text.slice(from, starts[here]!);
   const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
+  return { from, fronted, opening: prev.slice(fronted), end: starts[here]! };
+}
+
+/**
+ * A he/she that opens the sentence right after one whose subject is an unnamed person ("One Wolves
+ * fan ... was travelling home. He said:") is that person, as written, when the gender fits and no
+ * name comes between; the names inside that sentence's relative clause ("who lives in Telford") are
+ * not what the pronoun walks back to.
+ */
+function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): string | null {
+  const before = sentenceBeforePronoun(pos, ctx);
+  if (!before) return null;
+  const { from, fronted, opening, end } = before;
   // The head is the last word before a verb: "A hospital spokesman said" has two words before it.
-  const opening = prev.slice(fronted);
   let m: RegExpExecArray | null = null;
   for (const pattern of UNNAMED_SUBJECT) {
     const x = pattern.exec(opening);
@@ -444,7 +455,7 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   if (!m) return null;
   // "A reporter asked Sanders how he felt. He replied:": a name after the verb is who answers.
   const verbEnd = from + fronted + m[0].length;
-  if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < starts[here]! && x.person.evidence > 0)) return null;
+  if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < end && x.person.evidence > 0)) return null;
   // "One local woman, Karen Robison, pulled ...": named in an appositive, so the name is who it is.
   const headEnd = from + fronted + /^\S+[ \u00a0]+/u.exec(m[0])![0].length + m[1]!.length + m[2]!.length;
   const named = /^,[ \u00a0]+/.exec(ctx.text.slice(headEnd, verbEnd));
@@ -470,16 +481,9 @@ const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^The[ \u
  * walk back finds no name either; null when its person is of the other gender.
  */
 function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): Resolution | null {
-  const starts = ctx.sentenceStarts;
-  const here = sentenceIndex(starts, pos);
-  if (here < 1) return null;
-  const lead = ctx.text.slice(starts[here]!, pos);
-  if (lead.slice(FRONTED.exec(lead)?.[0].length ?? 0).trim() !== '' && !afterOpeningQuotation(starts[here]!, pos, ctx)) return null;
-  let from = starts[here - 1]!;
-  while (from < starts[here]! && (ctx.inQuote(from) || /[\s'‘’"“”.,]/.test(ctx.text[from]!))) from++;
-  const prev = ctx.text.slice(from, starts[here]!);
-  const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
-  const opening = prev.slice(fronted);
+  const before = sentenceBeforePronoun(pos, ctx);
+  if (!before) return null;
+  const { from, fronted, opening, end } = before;
   const m = DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[5]!) || SUBJECT_VERB.test(x[5]!)));
   if (!m) return null;
   const modifiers = m[1] ?? m[3]!;
@@ -488,7 +492,7 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): Re
   if (!personNoun(head) || (GENDERED_NOUN[head] && GENDERED_NOUN[head] !== want)) return null;
   // A name in that sentence may be who it is ("The billionaire's wife, Melanie Grant, spoke") or who
   // answers ("The reporter asked Sanders how he felt. He replied:"): the usual walk back decides.
-  if (ctx.index.mentions.some((x) => x.start >= from && x.start < starts[here]!)) return null;
+  if (ctx.index.mentions.some((x) => x.start >= from && x.start < end)) return null;
   const text = `the ${modifiers}${written}`;
   const r = resolveDescriptor({ kind: 'descriptor', text, pos: from + fronted }, ctx);
   if (r.person) {
