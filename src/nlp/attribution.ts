@@ -569,7 +569,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
 const ISSUED_DOCUMENT = /[ \u00a0](?:issued|released|put[ \u00a0]+out|sent[ \u00a0]+out|published)[ \u00a0]+(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}?(?:statement|letter|memo|release|note)\b/u;
 
 /** Things that carry words: "a sign that read", "a headline that said", "a voice that said". */
-const TEXT_CARRIER = /^(?:sign|banner|placard|poster|headline|caption|hat|cap|shirt|t-shirt|sticker|billboard|slogan|message|voice|voice-over|narrator|cover|chyron|plaque|inscription|resolution|video|ad|commercial|spot|mailer|flyer|leaflet|pamphlet|brochure|graphic|screen|card)$/;
+export const TEXT_CARRIER = /^(?:sign|banner|placard|poster|headline|caption|hat|cap|shirt|t-shirt|sticker|billboard|slogan|message|voice|voice-over|narrator|cover|chyron|plaque|inscription|resolution|video|ad|commercial|spot|mailer|flyer|leaflet|pamphlet|brochure|graphic|screen|card)$/;
 
 /**
  * The noun phrase a relative pronoun right before the verb stands for: a person for "who"

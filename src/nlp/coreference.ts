@@ -23,7 +23,7 @@ import {
   KIN_MODIFIERS,
   type PeopleIndex,
 } from './people.ts';
-import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, INDEFINITE, TELL_VERBS, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
+import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, TEXT_CARRIER, INDEFINITE, TELL_VERBS, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
 import { CAPTION_MARKER } from './lexicon.ts';
 
@@ -648,7 +648,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     if (owner) return { speaker: owner.fullName, person: owner };
   }
   const d = parseDescription(subject.text);
-  if (INDEFINITE.has(d.determiner) && (DOCUMENT_NOUN.test(d.head) || TEXT_CARRIER_HEAD.test(d.head))) {
+  if (INDEFINITE.has(d.determiner) && (DOCUMENT_NOUN.test(d.head) || TEXT_CARRIER.test(d.head))) {
     const author = authorRightAfter(subject, ctx);
     if (author) return author;
   }
@@ -884,7 +884,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
  * ("the Dutchman said", "the Argentine told Sky Sports"); group 1 is "man" or "woman" when the word
  * gives a gender.
  */
-const DEMONYM_NOUN = /^(?:(?:dutch|french|english|irish|welsh|scots|scotch|ulster)(man|woman)|spaniard|argentine|argentinian|portuguese|swiss|briton|scot|swede|dane|finn|pole|turk|greek|german|american|mexican|chilean|peruvian|uruguayan|paraguayan|venezuelan|cuban|kenyan|nigerian|ghanaian|ivorian|senegalese|cameroonian|japanese|chinese|korean|vietnamese|thai|filipino|pakistani|afghan|iraqi|iranian|israeli|saudi|emirati|qatari|egyptian|moroccan|algerian|tunisian|frenchman|dutchman|kiwi|aussie|texan|kansan|alaskan|ohioan|oklahoman|arizonan|nebraskan|minnesotan|iowan|michigander|marylander|vermonter|hoosier)$/;
+const DEMONYM_NOUN = /^(?:(?:dutch|french|english|irish|welsh|scots|scotch|ulster)(man|woman)|spaniard|argentine|argentinian|portuguese|swiss|briton|scot|swede|dane|finn|pole|turk|greek|german|american|mexican|chilean|peruvian|uruguayan|paraguayan|venezuelan|cuban|kenyan|nigerian|ghanaian|ivorian|senegalese|cameroonian|japanese|chinese|korean|vietnamese|thai|filipino|pakistani|afghan|iraqi|iranian|israeli|saudi|emirati|qatari|egyptian|moroccan|algerian|tunisian|kiwi|aussie|texan|kansan|alaskan|ohioan|oklahoman|arizonan|nebraskan|minnesotan|iowan|michigander|marylander|vermonter|hoosier)$/;
 
 /** Where p was last named as the subject of a sentence, or last spoke, before pos. */
 function lastSubjectMention(p: Person, pos: number, ctx: ResolveContext): number | null {
@@ -1124,8 +1124,6 @@ function authorRightAfter(subject: Subject, ctx: ResolveContext): Resolution | n
   return named(r) ? r : null;
 }
 const FROM_AUTHOR = /^,?[ \u00a0]+(?:(?:which|that)[ \u00a0]+(?:was|were|is|had[ \u00a0]+been)[ \u00a0]+)?(?:from|by|attributed[ \u00a0]+to|(?:issued|signed|written|released|sent|posted|put[ \u00a0]+out)[ \u00a0]+by)[ \u00a0]+(?:the[ \u00a0]+)?((?:\p{Lu}[\p{L}.’'&-]*[ \u00a0]+(?:(?:of|for|and|on)[ \u00a0]+)?){0,5}\p{Lu}[\p{L}’'-]*)/u;
-/** Things that carry words and, like documents, are whoever put them out ("a letter", "a message"). */
-const TEXT_CARRIER_HEAD = /^(?:message|video|ad|commercial|mailer|flyer|leaflet|pamphlet|brochure|banner|sign|poster)$/;
 
 /** "the statement, which was attributed to Jason Miller", "the memo, signed by ...": its author, right after it. */
 const AUTHOR_RIGHT_AFTER = /^,?[ \u00a0]+(?:(?:which|that)[ \u00a0]+(?:was|were|is|had[ \u00a0]+been)[ \u00a0]+)?(?:attributed[ \u00a0]+to|issued[ \u00a0]+by|signed[ \u00a0]+by|written[ \u00a0]+by|released[ \u00a0]+by|sent[ \u00a0]+by|put[ \u00a0]+out[ \u00a0]+by)[ \u00a0]+((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,4}\p{Lu}[\p{L}’'-]+)/u;
