@@ -1276,7 +1276,7 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   }
   const found = addressedDocument(before, offset, issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset));
   const subject = found === null || found.kind === 'name' ? openingNameOver(before, offset, found) ?? found : found;
-  if (subject && speaks(verb, subject)) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
+  if (subject && (speaks(verb, subject) || (subject.kind !== 'pronoun' && /^(?:the[ \u00a0]+)?\p{Lu}/u.test(subject.text) && fromDocument(before, subject.pos - offset)))) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
   if (subject) return null;
   // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`
   if ((before.trim() === '' || /,[\s\u00a0]*$/.test(before)) && !TELL_VERBS.test(verb.verb)) {
@@ -1284,6 +1284,12 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     if (after && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
   return null;
+}
+
+/** "A letter from the National Rifle Association read:": the subject is who the text came from, so "read" is theirs. */
+function fromDocument(before: string, at: number): boolean {
+  const m = /(?:^|[\s\u00a0])(\p{Ll}+)[\s\u00a0]+from[\s\u00a0]+(?:the[\s\u00a0]+)?$/u.exec(before.slice(Math.max(0, at - 60), at));
+  return !!m && (DOCUMENT_NOUN.test(m[1]!) || TEXT_CARRIER.test(m[1]!));
 }
 
 /** "His latest message to ", "a letter about ": a document, then whom or what it is addressed to or about. */

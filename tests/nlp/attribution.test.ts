@@ -378,3 +378,12 @@ describe('a quotation after a sentence in which someone put out a statement is t
     expect(speakers('Acme Corp released a report on Monday, but Tom Ross said: "The numbers are wrong."')).toEqual(['Tom Ross']);
   });
 });
+
+describe('"A letter from the X read:" is X (stop 36)', () => {
+  it('"read" is a verb of saying for whom the text came from, a body by name; not for a sign by a door', () => {
+    const text = 'The vote was held on Monday.\n\n' +
+      'A letter from the National Rifle Association read: "Our members will remember this vote."\n\n' +
+      'A sign by the door read: "No entry after dark."';
+    expect(speakers(text)).toEqual(['the National Rifle Association', null]);
+  });
+});
