@@ -985,6 +985,12 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
   // "Sarah Jones, 34, from Leeds", "Sarah Jones (34)": an age, so that "the 34-year-old" finds her.
   const age = nameEnd > 0 ? AGE_AFTER_NAME.exec(src.slice(nameEnd, nameEnd + 16)) : null;
   if (age) roles.push(`${age[1] ?? age[2]}-year-old`);
+  // "The mayor of Springfield, Ann Lake, said", "Its chairman, Paul Hart, told": the role set off
+  // before the name, which a comma closes.
+  if (nameEnd > 0 && src[nameEnd] === ',') {
+    const role = ROLE_BEFORE_NAME.exec(src.slice(Math.max(0, runStart - 100), runStart));
+    if (role) for (const w of role[1]!.split(/[ \u00a0]+/)) if (!LOWER_ROLE_STOP.has(w)) roles.push(roleKey(w));
+  }
   // An appositive starts with a comma, perhaps after a possessive.
   const next = src[nameEnd];
   if (nameEnd > 0 && (next === ',' || next === '’' || next === "'")) {
@@ -999,6 +1005,9 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
   }
   return roles.filter((r) => r.length > 1);
 }
+
+/** A description that opens its clause, set off by a comma right before a name: "The mayor of Springfield, ". Group: its words before any "of"/"for"/"at". */
+const ROLE_BEFORE_NAME = /(?:^|[.!?]["”’]?[ \u00a0]+|\n|,[ \u00a0]+)(?:The|the|His|his|Her|her|Its|its|Their|their)[ \u00a0]+((?:[\p{Ll}-]+[ \u00a0]+){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0]+(?:of|for|at)[ \u00a0]+[^,.;:!?"“”]{1,60})?,[ \u00a0]+$/u;
 
 /** A party and state tag right after a name: "(D-Nev.)", ", R-Fla.,", "(I-Vt.)". Groups: the party letter, the state. */
 const PARTY_TAG_AFTER = /^,?[ \u00a0]*\(?([RDI])-([A-Z][A-Za-z.]*(?:[ \u00a0]?[A-Z][A-Za-z.]*)?)[),]/;

@@ -313,3 +313,11 @@ describe('"he" after "The Prime Minister faced questions." (stop 36)', () => {
       .toEqual(['Boris Johnson']);
   });
 });
+
+describe('"The mayor of Springfield, Ann Lake," gives her the role (stop 36)', () => {
+  it('"the mayor said" two sentences later is Ann Lake, not the man named since', () => {
+    const text = 'The mayor of Springfield, Ann Lake, announced the plan on Monday.\n\nTom Ross was not there.\n\n"We will build 500 new homes by next summer," the mayor said.';
+    expect(speakers(text)).toEqual(['Ann Lake']);
+    expect(speakers('The mayor, Ann Lake, announced the plan on Monday.\n\nTom Ross was not there.\n\n"We will build 500 new homes," the mayor said.')).toEqual(['Ann Lake']);
+  });
+});
