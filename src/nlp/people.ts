@@ -699,14 +699,10 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         const { fullName, nameTokens } = name;
         const key = namesakeTitle ? `${namesakeTitle.replace(/\.$/, '').toLowerCase()} ${name.fullNameKey}` : name.fullNameKey;
         person = byKey.get(key);
-        if (!person && namesakeTitle) {
-          person = { fullName: `${namesakeTitle} ${fullName}`, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
-          addPerson(person);
-          byKey.set(key, person);
-        }
         if (!person) {
           // "Bill Clinton" and "Hillary Clinton" stay apart; "Hillary Rodham Clinton" joins "Hillary Clinton".
-          person = people.find(
+          // A namesake of the other gender ("Mrs Smith" beside John Smith) joins no one.
+          person = namesakeTitle ? undefined : people.find(
             (p) => p.surname === surname && (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1 || familyNamesOf(nameTokens, p.nameTokens) || familyNamesOf(p.nameTokens, nameTokens)),
           );
           // A headline in title case makes names of its words ("Clinton Wades In"): the title only
@@ -718,7 +714,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
             // Only when the article writes that full name too: a wife need not bear her husband's name.
             const kinSurname = nameTokens.length === 1 && hit.countMentions ? kinOwner(hit.src, hit.runStart, tokens[0]!) : null;
             const owner = kinSurname && hit.src.includes(`${fullName} ${kinSurname}`) ? kinSurname : null;
-            person = { fullName: owner ? `${fullName} ${owner}` : fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
+            person = { fullName: namesakeTitle ? `${namesakeTitle} ${fullName}` : owner ? `${fullName} ${owner}` : fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
           } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
             person.fullName = fullName;
