@@ -602,7 +602,7 @@ function relativeAntecedent(s: string, tokens: Token[], i: number, offset: numbe
   const issued = ISSUED_BY_SUBJECT.exec(before.slice(-40));
   if (issued) {
     const issuer = subjectBefore(before.slice(0, before.length - issued[0].length), offset);
-    if (issuer && issuer.kind === 'name' && !pluralNoun(issuer.text.toLowerCase())) return { ...issuer, viaText: true };
+    if (issuer && issuer.kind === 'name' && !pluralName(issuer)) return { ...issuer, viaText: true };
   }
   return antecedent;
 }
@@ -632,7 +632,7 @@ function issuerOfDocument(before: string, offset: number, verb: VerbHit): Subjec
   const bareNoun = issuer ? null : /(?:^|[,;][\s\u00a0]*|[\s\u00a0](?:and|but|as|when|after)[\s\u00a0]+)(\p{Ll}{3,})[\s\u00a0]*$/u.exec(beforeVerb);
   if (bareNoun) return { kind: 'descriptor', text: bareNoun[1]!, pos: offset + bareNoun.index + bareNoun[0].indexOf(bareNoun[1]!), viaText: true };
   // A name, "he", or a definite description ("the campaign"); not "officials" nor "a group".
-  const fits = issuer && (issuer.kind === 'pronoun' || (issuer.kind === 'name' && (!pluralNoun(issuer.text.toLowerCase()) || issuer.text === 'Police')) || /^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/.test(issuer.text));
+  const fits = issuer && (issuer.kind === 'pronoun' || (issuer.kind === 'name' && !pluralName(issuer)) || /^(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/.test(issuer.text));
   return fits ? { ...issuer, viaText: true } : null;
 }
 
@@ -648,6 +648,14 @@ const INDEFINITE_NOUN_AT_END = /(?:^|[\s\u00a0])(?:[Aa]n?|[Oo]ne)[\s\u00a0]+(?:[
 /** Whom a document was sent to, between the verb and the document: "sent donors ", "emailed him ". */
 const RECIPIENT_AFTER_SENDING = /(?:sent|emailed|e-mailed|texted|mailed|handed|gave|wrote)[\s\u00a0]((?:him|her|them|us|me|(?:his|her|their|its)[\s\u00a0]+\p{Ll}{3,}|\p{Ll}{3,}s)[\s\u00a0]+)$/u;
 const ISSUED_BY_SUBJECT = /(?:^|[\s\u00a0])(?:released|issued|posted|published|sent[ \u00a0]+out|sent|emailed|e-mailed|texted|mailed|handed|gave|aired|ran|put[ \u00a0]+out|tweeted|unveiled|launched|added|wrote|held[ \u00a0]+up|held|hoisted|raised|waved|wore|carried|displayed)[ \u00a0]+$/;
+
+/**
+ * A subject read as a name that is a plural common noun ("Officials issued a statement"): no one who
+ * puts out a text. Not "Police", which stands for the force the article names (resolveSubject).
+ */
+function pluralName(subject: Subject): boolean {
+  return subject.kind === 'name' && subject.text !== 'Police' && pluralNoun(subject.text.toLowerCase());
+}
 
 /** A plural common noun: "prosecutors", "spectators" (not "business", "status", "analysis"). */
 function pluralNoun(word: string): boolean {
@@ -1126,7 +1134,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   // Sanders ... [paragraph] '...'": with no verb of saying, the quotation is the statement put out.
   const issued = ISSUED_DOCUMENT.exec(segment);
   const issuer = issued ? subjectBefore(segment.slice(0, issued.index), offset) : null;
-  if (issued && issuer && !(issuer.kind === 'name' && pluralNoun(issuer.text.toLowerCase()))) {
+  if (issued && issuer && !pluralName(issuer)) {
     return { text: `${issuer.text}${issued[0]}`, subject: { ...issuer, viaText: true }, pos: issuer.pos };
   }
   // Headline style "Putin: Russia & US may reach agreement on Syria 'within next few days'".
