@@ -845,32 +845,29 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   // Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
   if (!NEW_PERSON_NOUN.test(d.head) && !d.related) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
-    const describesPerson = gender || demonym || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head);
-    if (describesPerson) {
-      // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
-      // sentences. A noun before the head ("the minority leader", "the band leader") may name a role
-      // of someone new, so it refers back only to the person of the sentence before, and never to
-      // someone the article titles with another office ("Rep. Bobby Scott" is not "the band leader").
-      // A person the article titles with another office is not described by this one ("the
-      // secretary of state" is not "Sen. Bernie Sanders"); nor, after a compound, by any role.
-      const compound = !d.modifiers.every(adjectival);
-      const office = isTitleWord(d.head);
-      // Without the role said of them, only the subject of a sentence is what the description
-      // refers back to, like "he" or "she" ("The actress explained" is no name the sentence mentions in passing).
-      const asker = questioner(pos, ctx);
-      // "Scott's brother" is someone other than Scott.
-      const owner = d.possessor ? resolveOwner(d.possessor, pos, ctx).person : null;
-      const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !((compound || office) && otherOffice(p)), nested, true);
-      // The role was said of the person the sentences are about, with other details ("Sen. Bernie
-      // Sanders ... the independent Vermont senator"): not a reason to pass over them to someone before.
-      if (found && mismatched.has(found)) return null;
-      // "The clerk told her", "the aide handed him": the person the sentences are about is the
-      // verb's object there, not its subject.
-      const object = found && OBJECT_PRONOUN_AFTER_VERB.exec(ctx.text.slice(pos + d.asWritten.length, pos + d.asWritten.length + 40));
-      if (object && personGender(found!) === (object[1] === 'him' ? 'm' : 'f')) return null;
-      // Contested from where they were last the subject: a passing mention since does not renew them.
-      if (found) return contested(found, lastSubjectMention(found, pos, ctx) ?? lastMention(found)) ? null : found;
-    }
+    // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
+    // sentences. A noun before the head ("the minority leader", "the band leader") may name a role
+    // of someone new, so it refers back only to the person of the sentence before, and never to
+    // someone the article titles with another office ("Rep. Bobby Scott" is not "the band leader").
+    // A person the article titles with another office is not described by this one ("the
+    // secretary of state" is not "Sen. Bernie Sanders"); nor, after a compound, by any role.
+    const compound = !d.modifiers.every(adjectival);
+    const office = isTitleWord(d.head);
+    // Without the role said of them, only the subject of a sentence is what the description
+    // refers back to, like "he" or "she" ("The actress explained" is no name the sentence mentions in passing).
+    const asker = questioner(pos, ctx);
+    // "Scott's brother" is someone other than Scott.
+    const owner = d.possessor ? resolveOwner(d.possessor, pos, ctx).person : null;
+    const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !((compound || office) && otherOffice(p)), nested, true);
+    // The role was said of the person the sentences are about, with other details ("Sen. Bernie
+    // Sanders ... the independent Vermont senator"): not a reason to pass over them to someone before.
+    if (found && mismatched.has(found)) return null;
+    // "The clerk told her", "the aide handed him": the person the sentences are about is the
+    // verb's object there, not its subject.
+    const object = found && OBJECT_PRONOUN_AFTER_VERB.exec(ctx.text.slice(pos + d.asWritten.length, pos + d.asWritten.length + 40));
+    if (object && personGender(found!) === (object[1] === 'him' ? 'm' : 'f')) return null;
+    // Contested from where they were last the subject: a passing mention since does not renew them.
+    if (found) return contested(found, lastSubjectMention(found, pos, ctx) ?? lastMention(found)) ? null : found;
   }
   // One given the role further back stands only if no one else of a fitting kind was named since
   // ("Alison Grimes ... The secretary of state" after an earlier "former secretary of state Clinton").
