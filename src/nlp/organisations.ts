@@ -207,7 +207,7 @@ export class OrganisationIndex {
     if (!line) {
       const end = this.text.indexOf('\n', at);
       const runs = orgRuns(this.text, this.inQuote, start, end < 0 ? this.text.length : end, this.runPattern);
-      const parts = runs.map(splitAtConnector);
+      const parts = runs.map((r) => splitAtConnector(r, this.text));
       line = { runs, parts, kinds: parts.map((p) => new Array<OrgKind | null | undefined>(p.length)) };
       this.lines.set(start, line);
     }
@@ -257,7 +257,7 @@ export class OrganisationIndex {
     const { text } = this;
     const runs = orgRuns(text, this.inQuote, 0, text.length, this.runPattern);
     const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
-    for (const r of runs.flatMap(splitAtConnector)) {
+    for (const r of runs.flatMap((run) => splitAtConnector(run, this.text))) {
       const kind = runKind(text, r.start, r.name, r.definite);
       // One object shape for every entry (a spread copied the run's own fields too, a campaign had
       // fewer): an entry of another shape met late made V8 drop and recompile this code, pass after pass.
@@ -350,18 +350,22 @@ function* campaignMatches(text: string): Generator<{ start: number; end: number;
  * "Trump and Clinton" are two: a run is split at its first connector unless the words before it
  * end in an organisation word.
  */
-function splitAtConnector(r: Run): Run[] {
+function splitAtConnector(r: Run, text: string): Run[] {
   // "the Justice Department on Monday": a day or month after "on" is when, not part of the name.
   const dated = ON_A_DATE.exec(r.name);
-  if (dated) return splitAtConnector({ ...r, end: r.start + dated.index, name: r.name.slice(0, dated.index) });
+  if (dated) return splitAtConnector({ ...r, end: r.start + dated.index, name: r.name.slice(0, dated.index) }, text);
   const m = /[ \u00a0](?:of|for|on|and|&)(?:[ \u00a0]the)?[ \u00a0]/.exec(r.name);
   if (!m) return [r];
   const before = r.name.slice(0, m.index);
   const head = before.split(/[ \u00a0]+/).pop()!.toLowerCase();
   if (ORG_WORD_KIND[head] || /^(?:center|centre)$/.test(head)) return [r];
+  // "fan group Spirit of Shankly", "the charity Friends of the Earth": the type noun before the run
+  // says the whole run is one body's name.
+  const typeNoun = /^[ \u00a0](?:of|for)[ \u00a0]/.test(m[0]) ? lastLowerWord(text, Math.max(0, r.start - 16), r.start) : undefined;
+  if (typeNoun && TYPE_NOUN_KIND[typeNoun] && typeNoun !== 'campaign' && typeNoun !== 'party') return [r];
   const after = r.name.slice(m.index + m[0].length);
   const afterStart = r.start + m.index + m[0].length;
-  return [{ ...r, end: r.start + before.length, name: before }, ...splitAtConnector({ start: afterStart, end: r.end, name: after, definite: /the[ \u00a0]$/.test(m[0]) })];
+  return [{ ...r, end: r.start + before.length, name: before }, ...splitAtConnector({ start: afterStart, end: r.end, name: after, definite: /the[ \u00a0]$/.test(m[0]) }, text)];
 }
 
 const ON_A_DATE = /[ \u00a0]on[ \u00a0](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;

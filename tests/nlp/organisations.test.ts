@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { OrganisationIndex, fitsHead, indexOrganisations } from '../../src/nlp/organisations.ts';
+import { extractQuotes } from '../../src/nlp/quotes.ts';
 
 const orgs = (text: string) => indexOrganisations(text, () => false).map((m) => [m.org.name, m.org.kind]);
 
@@ -67,5 +68,13 @@ describe('indexOrganisations', () => {
     const ascii = indexOrganisations(text, () => false);
     expect(ascii.map((m) => m.org.name)).toEqual(['Union Leader', 'Center for American Progress', 'FBI', 'GunBroker.com']);
     expect(indexOrganisations(`${text} Société Générale said so.`, () => false).slice(0, ascii.length)).toEqual(ascii);
+  });
+});
+
+describe('a type noun before a name with "of" (2026-12-07, stop 37)', () => {
+  it('"fan group Spirit of Shankly" is one body, and the "it" that speaks after it', () => {
+    const text = "But fan group Spirit of Shankly said the move did not go far enough. 'This is a small step,' it said in a statement.";
+    expect(new OrganisationIndex(text, () => false).at(text.indexOf('Spirit'))?.name).toBe('Spirit of Shankly');
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Spirit of Shankly']);
   });
 });
