@@ -117,6 +117,8 @@ const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 // Both start at a word's first letter: "Cape Breton, Nova Scotia," holds no lower-case word "reton".
+/** A noun in lower case, then one capitalised word set off by commas: "his wife, Emma,". Groups: both words. */
+const FIRST_NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*),[ \u00a0](\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
 const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
 // and a second affiliation or role after it ("... in Greenbelt, Maryland, and American University,",
@@ -212,6 +214,16 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       return { kind: 'descriptor', text: described[1]!, pos: offset + at };
     }
   }
+  // "A survivor, speaking from hospital, said", "The minister, writing in the Telegraph, said": a
+  // participle clause set off by commas between the subject and its verb.
+  const participle = segment.includes('ing ') ? PARTICIPLE_CLAUSE_AT_END.exec(segment.slice(-160)) : null;
+  if (participle) {
+    const subject = subjectBefore(segment.slice(0, segment.length - participle[0].length), offset);
+    if (subject) return subject;
+  }
+  // "One student, who gave her name only as Ms Chan, said": the name they gave is who speaks.
+  const identified = segment.includes('name') || segment.includes(' as ') ? IDENTIFIED_AS_AT_END.exec(segment.slice(-200)) : null;
+  if (identified) return { kind: 'name', text: identified[1]!, pos: offset + segment.length - Math.min(200, segment.length) + identified.index + identified[0].length - identified[1]!.length - (identified[0].length - identified[0].trimEnd().length) - 1 };
   if (/(?:heard|seen|caught|shown|filmed|recorded)[\s\u00a0]*$/.test(segment)) {
     const heard = HEARD_AT_END.exec(segment);
     if (heard) return subjectBefore(segment.slice(0, heard.index), offset);
@@ -234,6 +246,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   return object && postModifiedSubject(segment, offset, object);
 }
 
+/** ", speaking from hospital,", ", writing in the Telegraph,": a participle clause of speaking, set off by commas. */
+const PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:speaking|writing|talking|appearing|posting|addressing|giving[ \u00a0]+evidence)\b[^,;:.!?"“”]{0,100},[\s\u00a0]*$/;
+/** ", who gave her name only as Ms Chan,", ", who asked to be identified only as Mark,": group 1 is the name given. */
+const IDENTIFIED_AS_AT_END = /,[ \u00a0]+(?:who[ \u00a0]+(?:(?:would[ \u00a0]+)?(?:only[ \u00a0]+)?gave|would[ \u00a0]+give[ \u00a0]+only)[ \u00a0]+(?:only[ \u00a0]+)?(?:her|his|their)[ \u00a0]+(?:first[ \u00a0]+|full[ \u00a0]+|last[ \u00a0]+)?name(?:[ \u00a0]+only)?(?:[ \u00a0]+as|,)|who[ \u00a0]+(?:asked|wanted|wished)[ \u00a0]+to[ \u00a0]+be[ \u00a0]+(?:identified|named|called|known)[ \u00a0]+(?:only[ \u00a0]+)?(?:by[ \u00a0]+(?:her|his|their)[ \u00a0]+first[ \u00a0]+name[ \u00a0]+)?as|identified[ \u00a0]+only[ \u00a0]+as)[ \u00a0]+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+)?),[\s\u00a0]*$/u;
 const AGE_AT_END = /(?<=\p{L}),[ \u00a0]+\d{1,3},[\s\u00a0]*$/u;
 
 /**
@@ -388,6 +404,11 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   while (tail > 0 && /[\p{L}\p{N}.'’-]/u.test(s[tail - 1]!)) tail--;
   const named = s.trimEnd().endsWith(',') ? NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
   if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + tail + named.index + named[0].indexOf(named[1]!) };
+  // "His wife, Emma, said", "her coach, Darren, told": one first name set off after a noun for a person.
+  const firstName = !named && s.trimEnd().endsWith(',') ? FIRST_NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
+  if (firstName && (personHead(firstName[1]!) || GENDERED_NOUN[firstName[1]!] !== undefined) && firstNameGender(firstName[2]!.toLowerCase())) {
+    return { kind: 'name', text: firstName[2]!, pos: offset + tail + firstName.index + firstName[0].lastIndexOf(firstName[2]!) };
+  }
   const ofBody = s.trimEnd().endsWith(',') && !named ? ROLE_OF_BODY_NAME_AT_END.exec(s.slice(tail)) : null;
   if (ofBody && personHead(ofBody[1]!) && parseNameRun(ofBody[2]!)) return { kind: 'name', text: ofBody[2]!, pos: offset + tail + ofBody.index + ofBody[0].lastIndexOf(ofBody[2]!) };
   // A name, a bracket and an appositive of at most 140 characters fit in the last 400: the pattern

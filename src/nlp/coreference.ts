@@ -191,6 +191,9 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // "Asked about her vote if Clinton faces Trump, she replied": the names in the question are what
     // the pronoun was asked about; the one asked is the pronoun itself, someone named before.
     if (k === here && QUESTIONED_CLAUSE.test(ctx.text.slice(from, pos))) continue;
+    // "Speaking on Sky Sports, the pundit said", "X took on Y after the front-runner had said": the
+    // names before a description in an opening phrase, or in the clause its own clause hangs from, are not it.
+    if (k === here && want === null && (OPENING_PHRASE_THEN_COMMA.test(ctx.text.slice(from, pos)) || SUBORDINATOR_BEFORE.test(ctx.text.slice(Math.max(from, pos - 12), pos)))) continue;
     // `all` is in text order: the mentions in [from, to) are one stretch of it.
     const inSentence = all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to));
     // A sentence whose subject is the same pronoun ("..., he said, ...") continues the same person; so
@@ -233,6 +236,11 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
   }
   return null;
 }
+
+/** A sentence opening with a phrase of its own, then the comma before its subject: "Speaking on Sky Sports, ", "In an interview with X, ". */
+const OPENING_PHRASE_THEN_COMMA = /^[\s\u00a0]*(?:In|At|On|During|After|Before|Speaking|Writing|Talking|Asked|Appearing|Interviewed|Addressing|Responding|Following|With|From|Despite|Unlike)\b[^.!?;:"“”]*,[\s\u00a0]*$/;
+/** A subordinating word right before the description: "after the front-runner had said". */
+const SUBORDINATOR_BEFORE = /(?:^|[\s\u00a0])(?:after|before|when|while|because|since|although|though|until|once)[\s\u00a0]+$/;
 
 /** A sentence that opens with a participle clause of questioning, up to the comma before its subject. */
 const QUESTIONED_CLAUSE = /^[\s\u00a0]*(?:When[ \u00a0]+|After[ \u00a0]+being[ \u00a0]+)?(?:Asked|Pressed|Questioned|Challenged|Confronted)[ \u00a0][^.!?;]*,[ \u00a0]*$/;
@@ -320,8 +328,16 @@ function subjectLike(text: string, m: { pos: number; person: Person }): boolean 
   const rest = after.replace(/^(?:(?:\p{Lu}[\p{L}.’'-]*|(?:van|von|de|da|di|du|der|den|del|la|le|bin|ibn|al|el)(?=\s\p{Lu}))\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
   if (/^[’']s\b/.test(rest)) return false;
   const follow = SUBJECT_FOLLOW.exec(rest);
-  return !!follow && verbLike(follow[1]!);
+  if (follow) return verbLike(follow[1]!);
+  // "His opponent, Grigor Dimitrov, admitted": the name set off after the description that opens the sentence.
+  const verb = APPOSITIVE_THEN_VERB.exec(rest);
+  return !!verb && verbLike(verb[1]!) && DESCRIPTION_BEFORE_APPOSITIVE.test(text.slice(Math.max(0, m.pos - 60), m.pos));
 }
+
+/** A description opening a sentence, then a comma: "His opponent, ", "The club's captain, ". */
+const DESCRIPTION_BEFORE_APPOSITIVE = /(?:^|[.!?]["”’']?[\s\u00a0]+|\n[\s\u00a0]*)(?:The|A|An|His|Her|Their|Its|Our|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,3}\p{Ll}[\p{L}-]*,[ \u00a0]+$/u;
+/** After a name: its closing comma, perhaps an age, then a word that may be its verb. */
+const APPOSITIVE_THEN_VERB = /^,[ \u00a0]+(?:\d{1,3},[ \u00a0]+)?(?:\p{Ll}+ly[ \u00a0]+)?(\p{Ll}[\p{L}-]*)/u;
 
 /** ", Stovall said." at a sentence's end: the name, a verb of saying, perhaps a day, and the stop. */
 const CLOSING_SOURCE = /^(?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?)+[ \u00a0]*(?:said|says|added|adds|noted|notes|argued|argues|explained|explains)(?:[ \u00a0]+(?:on[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|recently|earlier|later))?[.!][\s\u00a0”"’']*$/u;
@@ -377,6 +393,11 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     // "The Journal", "Fox News": an organisation, by the fullest name the article gives it.
     const org = organisationAt(subject.pos, ctx);
     if (org) return { speaker: org.name.length > subject.text.length ? org.name : subject.text, person: null };
+    // "The Scot said:", "The President wrote:": a sentence-opening title or demonym is a description,
+    // as "the Scot" and "the President" are.
+    const described = /^The[ \u00a0]+((?:\p{Lu}\p{Ll}+[ \u00a0]+){0,2}(\p{Lu}\p{Ll}+))$/u.exec(subject.text);
+    const head = described?.[2]?.toLowerCase() ?? '';
+    if (described && (DEMONYM_NOUN.test(head) || (isTitleWord(head) && PERSON_NOUN.test(head)))) return resolveDescriptor({ kind: 'descriptor', text: `the ${described[1]!}`, pos: subject.pos }, ctx);
     return resolveName(subject, ctx);
   }
   return resolveDescriptor(subject, ctx);
@@ -546,7 +567,7 @@ function organisationAt(pos: number, ctx: ResolveContext): Organisation | null {
   return ctx.organisations.at(pos);
 }
 
-const PERSON_NOUN = /^(?:leader|president|counterpart|head|premier|chancellor|senator|representative|governor|candidate|nominee|hopeful|spokesperson|spokesman|spokeswoman|businessman|mogul|tycoon|developer|secretary|minister|professor|doctor|judge|mayor|official|director|chairman|chairwoman|chair|chief|ceo|founder|executive|lawyer|attorney|economist|analyst|strategist|adviser|advisor|aide|manager|pollster|host|anchor|commentator|columnist|reporter|writer|author|historian|scientist|physicist|general|admiral|commander|officer|sheriff|prosecutor|congressman|congresswoman|lawmaker|legislator|diplomat|ambassador|envoy|king|queen|prince|pope|billionaire|star|actor|actress|singer|rapper|coach|player|mother|father|wife|husband|son|daughter|widow|veteran|activist|organizer|surrogate|republican|democrat|speaker|justice|treasurer|comptroller|auditor|clerk|commissioner|superintendent|pastor|reverend|rabbi|imam|priest|bishop|cardinal|woman|man|girl|boy|investor|entrepreneur|neurosurgeon|surgeon|physician|comedian|model|designer)$/;
+const PERSON_NOUN = /^(?:leader|boss|pundit|captain|champion|champ|chef|pilot|nurse|teen|teenager|medic|rookie|heiress|socialite|pensioner|grandmother|grandfather|schoolgirl|schoolboy|president|counterpart|head|premier|chancellor|senator|representative|governor|candidate|nominee|hopeful|spokesperson|spokesman|spokeswoman|businessman|mogul|tycoon|developer|secretary|minister|professor|doctor|judge|mayor|official|director|chairman|chairwoman|chair|chief|ceo|founder|executive|lawyer|attorney|economist|analyst|strategist|adviser|advisor|aide|manager|pollster|host|anchor|commentator|columnist|reporter|writer|author|historian|scientist|physicist|general|admiral|commander|officer|sheriff|prosecutor|congressman|congresswoman|lawmaker|legislator|diplomat|ambassador|envoy|king|queen|prince|pope|billionaire|star|actor|actress|singer|rapper|coach|player|mother|father|wife|husband|son|daughter|widow|veteran|activist|organizer|surrogate|republican|democrat|speaker|justice|treasurer|comptroller|auditor|clerk|commissioner|superintendent|pastor|reverend|rabbi|imam|priest|bishop|cardinal|woman|man|girl|boy|investor|entrepreneur|neurosurgeon|surgeon|physician|comedian|model|designer)$/;
 const GENERIC_ADJECTIVE = /^(?:former|then|current|outgoing|incoming|top|new|longtime|veteran|senior|junior|chief|deputy|vice|acting|interim|presumptive|likely|eventual|embattled|controversial|defeated|victorious|real|same|other)$/;
 
 /** Things through which a person speaks in their own name: "her Twitter account posted". */
@@ -843,7 +864,10 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   // A description with no role to match refers back: "the 34-year-old mother of three" like "she",
   // "the retired neurosurgeon" or "the 43-year-old" to the person the last sentences are about.
   // Nouns that introduce someone new and unnamed ("the spokesman", "the man") do not.
-  if (!NEW_PERSON_NOUN.test(d.head) && !d.related) {
+  // "the Arsenal manager", "the Chelsea boss" is the body's one holder of the role, no one new; it
+  // refers back only to the person of the sentence before, as a compound does.
+  const bodysOne = isTitleWord(d.head) && d.modifiers.length > 0 && d.modifiers.every((w) => d.capitalised.has(w) && !nationalityOf(w));
+  if ((!NEW_PERSON_NOUN.test(d.head) || bodysOne) && !d.related) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
     // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
     // sentences. A noun before the head ("the minority leader", "the band leader") may name a role
@@ -851,7 +875,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     // someone the article titles with another office ("Rep. Bobby Scott" is not "the band leader").
     // A person the article titles with another office is not described by this one ("the
     // secretary of state" is not "Sen. Bernie Sanders"); nor, after a compound, by any role.
-    const compound = !d.modifiers.every(adjectival);
+    const compound = !d.modifiers.every(adjectival) || (bodysOne && NEW_PERSON_NOUN.test(d.head));
     const office = isTitleWord(d.head);
     // Without the role said of them, only the subject of a sentence is what the description
     // refers back to, like "he" or "she" ("The actress explained" is no name the sentence mentions in passing).

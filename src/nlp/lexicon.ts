@@ -159,7 +159,7 @@ export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     'worker volunteer supporter protester resident voter witness relative neighbor neighbour agent investigator expert ' +
     'consultant observer participant attendee organizer representative partner colleague official aide adviser advisor ' +
     'nurse parent citizen native veteran refugee immigrant lady guy girl boy child kid mom dad fan patient victim ' +
-    'user student republican democrat conservative liberal independent'
+    'user student republican democrat conservative liberal independent rival opponent challenger'
   ).split(' ');
 
 /** Titles before a name: not part of the name to match ("admiral harris" is Harris). */

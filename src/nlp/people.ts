@@ -7,7 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
-import { NAME_TITLE_ABBREVIATIONS, PERSON_TITLES, STOP_WORDS } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, PERSON_TITLES, ROLE_NOUN_LIST, STOP_WORDS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -259,6 +259,16 @@ export interface ParsedName {
 const NICKNAME = /^["“].*["”]$/;
 
 /** Splits "Russian President Vladimir Putin's" into role words and the name proper. */
+/** Nouns for a person, as role keys: one of them beside a name says the name is a person's. */
+const PERSON_ROLE_WORD: ReadonlySet<string> = new Set([...ROLE_NOUN_LIST, ...UNNAMED_PERSON_NOUN_LIST].map((w) => roleKey(w)));
+
+/** Words that describe a person before their name and open sentences with it ("Veteran", "Embattled"). */
+const DESCRIBING_OPENER = new Set(
+  ('veteran incumbent embattled disgraced outgoing incoming retiring retired jailed convicted beleaguered acting interim ousted ' +
+    'exiled legendary fellow rival longtime presumptive controversial defeated victorious tearful grieving heartbroken ' +
+    'devastated furious shocked delighted proud brave tragic popular celebrated renowned troubled').split(' '),
+);
+
 export function parseNameRun(run: string): ParsedName | null {
   // Most runs are one word: no need to split those.
   // A nickname in quotation marks ('Juan "Chico" Manriquez') is no part of the name.
@@ -277,7 +287,10 @@ export function parseNameRun(run: string): ParsedName | null {
     const facts = factsOf(words[i]!);
     // "Bill Clinton", "President Bill Clinton": a first name the news uses often opens the name, at
     // the run's start or after its titles, though "bill" is also a thing.
-    if (facts.title || facts.nationality || (nonPersonWord(facts.normalised) && !MALE_NAMES.has(facts.normalised) && !FEMALE_NAMES.has(facts.normalised))) {
+    // "Veteran Labour MP Dennis Skinner", "Incumbent Dilma Rousseff": a describing word, capitalised
+    // because it opens the sentence, before at least two more words.
+    const describing = i === 0 && i + 2 < words.length && DESCRIBING_OPENER.has(facts.normalised);
+    if (facts.title || facts.nationality || describing || (nonPersonWord(facts.normalised) && !MALE_NAMES.has(facts.normalised) && !FEMALE_NAMES.has(facts.normalised))) {
       gender = gender ?? facts.titleGender;
       titleWords.push(words[i]!);
       i++;
@@ -435,6 +448,8 @@ export function personGender(p: Person): Gender | null {
 const MODIFIER_NOUN = /^[’']?s?\s+(?:campaign|administration|foundation|camp|supporters|aides|team|era|presidency|organization|family|plan|policy|policies|speech|rally|tower|university|voters|campaign's|white|house|hotel|tax|taxes|transition|allies|surrogate|surrogates|ticket|victory|win|loss|brand|agenda|doctrine|voters|base|fans|email|emails|server|name)\b/i;
 
 const SPEECH = '(?:said|says|told|tells|added|adds|noted|notes|wrote|writes|asked|asks|explained|explains|argued|argues|stated|claimed|claims|continued|recalled|tweeted|insisted|declared|warned|responded|replied|acknowledged|agreed)';
+/** A description then a verb of saying, with no comma to close an appositive: "pundit said". */
+const CLAUSE_OF_SPEECH = new RegExp(`^(?:[\\p{L}-]+\\s+){0,4}?${SPEECH}\\b`, 'u');
 const SPEECH_AFTER = new RegExp(`^[’']?s?(?:,[^,.;]{1,100},)?\\s+(?:\\w+ly\\s+|also\\s+|then\\s+|later\\s+)?${SPEECH}\\b`);
 const SPEECH_BEFORE = new RegExp(`\\b${SPEECH}\\s+(?:\\p{Lu}[\\p{L}.]*\\s+)*$`, 'u');
 
@@ -518,6 +533,12 @@ export function firstFamilyNameOf(word: string, p: Person, gender: Gender | null
 function withoutArticle(token: string): string {
   return token.length > 4 && (token.startsWith('al-') || token.startsWith('el-')) ? token.slice(3) : token;
 }
+
+/**
+ * Styles that go with one name in news ("Pope Francis", "Queen Beatrix", "Ms Chan"), not offices: a
+ * reader knows "Ms Chan" better than "Chan".
+ */
+const STYLE_TITLE = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|Pope|King|Queen|Prince|Princess|Emperor|Empress|Duke|Duchess|Earl|Countess|Lord|Lady|Baroness|Baron|Sheikh|Sheikha|Ayatollah|Emir|Sultan|Tsar)$/;
 
 /** parseNameRun(run) with its surname and whether it looks like a person's name (memoised). */
 function runName(run: string): RunName | null {
@@ -714,7 +735,10 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
             // Only when the article writes that full name too: a wife need not bear her husband's name.
             const kinSurname = nameTokens.length === 1 && hit.countMentions ? kinOwner(hit.src, hit.runStart, tokens[0]!) : null;
             const owner = kinSurname && hit.src.includes(`${fullName} ${kinSurname}`) ? kinSurname : null;
-            person = { fullName: namesakeTitle ? `${namesakeTitle} ${fullName}` : owner ? `${fullName} ${owner}` : fullName, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
+            // "Pope Francis", "Prince Harry", "Ms Chan": one name known by its style keeps it.
+            const style = nameTokens.length === 1 ? hit.parsed.titleWords.find((w) => STYLE_TITLE.test(w)) : undefined;
+            const shown = namesakeTitle ? `${namesakeTitle} ${fullName}` : owner ? `${fullName} ${owner}` : style ? `${style} ${fullName}` : fullName;
+            person = { fullName: shown, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
           } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
             person.fullName = fullName;
@@ -741,6 +765,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         person.roles.add(w);
         voteGender(person, GENDER_VOTE_NOUN[w], 3);
       }
+      // "Her rival, Aecio Neves,": a noun for a person set off before the name says it is one.
+      if (hit.countMentions && hit.start >= 0 && roleSetOffBefore(hit.src, hit.runStart, hit.end)) person.evidence++;
       // "Harry Reid (D-Nev.)", "Marco Rubio, R-Fla.,": the party and the state are roles ("the
       // Senate Democratic leader", "the Florida senator").
       if (hit.countMentions) for (const w of partyTagRoles(text, hit.end)) person.roles.add(w);
@@ -963,6 +989,14 @@ const KIN_APPOSITIVE_BEFORE = new RegExp(String.raw`(?:^|[\s\u00a0])(?:[Hh]is|[H
 const AGE_AFTER_NAME = /^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?(\d{1,3})(?=[,.;])|[ \u00a0]+\((\d{1,3})\))/u;
 
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
+/** Whether the name is set off by commas after a noun for a person: "Her rival, Aecio Neves,". */
+function roleSetOffBefore(src: string, runStart: number, nameEnd: number): boolean {
+  if (src[nameEnd] !== ',') return false;
+  const role = ROLE_BEFORE_NAME.exec(src.slice(Math.max(0, runStart - 100), runStart));
+  const head = role?.[1]?.split(/[ \u00a0]+/).pop();
+  return !!head && PERSON_ROLE_WORD.has(roleKey(head));
+}
+
 function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
   const roles: string[] = [];
   // The words before the run: src.slice(runStart - 60, runStart).split(/[ \u00a0]+/) without its
@@ -992,7 +1026,8 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
   if (nameEnd > 0 && (next === ',' || next === '’' || next === "'")) {
     const after = src.slice(nameEnd, nameEnd + 120);
     const appositive = /^(?:’s|'s)?,\s+(?:a|an|the)\s+([^,.;:()"“”]{3,80})/u.exec(after);
-    if (appositive) {
+    // "Speaking on Sky Sports, the pundit said": a description that speaks opens a clause of its own.
+    if (appositive && !CLAUSE_OF_SPEECH.test(appositive[1]!)) {
       for (const w of appositive[1]!.split(/\s+/).slice(0, 8)) {
         if (LOWER_ROLE_STOP.has(w.toLowerCase())) continue;
         roles.push(roleKey(w));

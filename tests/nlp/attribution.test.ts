@@ -283,7 +283,7 @@ describe('subjects that name no one (the fifth walk)', () => {
     expect(speakers('Maybe it is an interview or a small speaking gig, and you are terrified to say "yes, of course."')).toEqual([null]);
     expect(speakers('The board said that given the last frequency acknowledged by the pilots it is "likely the first officer dialled the wrong one."')).toEqual(['the board']);
     // "said by": never passive.
-    expect(speakers('Ms. Gao said by telephone, "I think the government should act now."')).toEqual(['Gao']);
+    expect(speakers('Ms. Gao said by telephone, "I think the government should act now."')).toEqual(['Ms. Gao']);
   });
 
   it('a common noun’s possessive with nothing before it is cut off ("weekend\'s trade phone call")', () => {

@@ -247,7 +247,7 @@ describe('"police said" is the force the article names (2026-12-06, stop 36)', (
   });
 
   it('"said police were called" is reported speech, not a cue for the next quotation', () => {
-    expect(speakers('Kent Police arrived at noon.\n\nMr Venn said police were called at noon. "It was chaos," he said.')).toEqual(['Venn']);
+    expect(speakers('Kent Police arrived at noon.\n\nMr Venn said police were called at noon. "It was chaos," he said.')).toEqual(['Mr Venn']);
   });
 });
 

@@ -689,7 +689,7 @@ describe('extractQuotes: the sentence after a quote is narration when its verb r
     const text =
       "Mr Hale said 'something broke' in his client. 'He is truly sorry for what he did. He cannot explain it.' " +
       'Judge Ann Rees said Moss had been receiving treatment and would continue it after his release.';
-    expect(extractQuotes(text).find((q) => q.text.startsWith('He is'))?.speaker).toBe('Hale');
+    expect(extractQuotes(text).find((q) => q.text.startsWith('He is'))?.speaker).toBe('Mr Hale');
   });
 
   it('"Mr Venn said police were ...": a lower-case subject of the reported clause', () => {
@@ -746,13 +746,13 @@ describe('extractQuotes: a name that opens the sentence, then a long appositive 
     const text =
       "Yesterday Wolves fan Mr Hobbs, who was on his way home to Leigh, Kent, with son Sam, 12, said: 'There was a lot of banter between the fans.' " +
       "Lena Ford, 39, a mother-of-two, from Redcar said: 'I could not believe what I was hearing.'";
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Hobbs', 'Lena Ford']);
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mr Hobbs', 'Lena Ford']);
   });
 
   it('an appositive longer than a line, with names and ages in it, still leaves the opening name', () => {
     const text =
       "The pair pitched a board game. Mr Dunmore, a former builder who lives near Lyon, France, with his wife, Anne, 41, and their sons Paul, 12, and Luc, 9, said: 'The firm had agreed to the licence but told us to keep quiet.'";
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dunmore']);
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mr Dunmore']);
   });
 
   it('a clause that opens before the name keeps the name right before the verb: "Police arrested Tom Reed, 32, ..."', () => {
@@ -789,7 +789,7 @@ describe('extractQuotes: a quote reported by a subject we cannot read takes no n
       "'It is a joke,' Mrs Hale said. 'We have waited two years.' " +
       "The letter from the council's housing team, read: 'Your case has been closed and will not be reopened.'";
     const quotes = extractQuotes(text);
-    expect(quotes.map((q) => q.speaker)).toEqual(['Hale', 'Hale', null]);
+    expect(quotes.map((q) => q.speaker)).toEqual(['Mrs Hale', 'Mrs Hale', null]);
   });
 
   it('"Star weekly alleges that the singer is \'...\'" is not the speaker of the quote before', () => {
@@ -804,7 +804,7 @@ describe('extractQuotes: a quote reported by a subject we cannot read takes no n
       "'For me the best thing has been becoming part of the family,' Mr Cole added. Mr Cole is a teacher at the school. " +
       "Amy's dad, Sami Noor, 47, of Leyton, east London, said after Ray brought his daughter back from the brink: 'He has given Amy much more than life.'";
     // Round 14 reads the subject ("Amy's dad, Sami Noor, 47, ..."): still not the speaker before.
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Cole', 'Sami Noor']);
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mr Cole', 'Sami Noor']);
   });
 
   it('"who added that" and "Lane, exasperated, responded:" still have their speaker', () => {
@@ -826,7 +826,7 @@ describe('extractQuotes: cue shapes seen on unseen CNN/DM articles (round 9)', (
     const text =
       "Many have tried to find him. But one user, speculating that he was using a fake name, told Mr Dunn: 'Whoever the real man is, I hope this does not end in his injury.' " +
       "Mr Dunn said in a statement: 'My family is safe.'";
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null, 'Dunn']);
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null, 'Mr Dunn']);
   });
 
   it('"and the announcer can clearly be heard saying:" is the announcer, not the passenger who filmed it', () => {
@@ -837,7 +837,7 @@ describe('extractQuotes: cue shapes seen on unseen CNN/DM articles (round 9)', (
 
   it('"His latest message to Vasilyev reads:" is the writer\'s, not the addressee\'s', () => {
     const text = "Mr Dunn believes him to be in Moscow. His latest message to Vasilyev reads: 'Go home to your mum, we are closing in on you'. That message was also deleted.";
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dunn']);
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mr Dunn']);
   });
 
   it('"Mayor Ann Ross wrote a letter to Judge Tom Hale asking ... the \'fiasco.\'" is the mayor\'s', () => {
@@ -847,7 +847,7 @@ describe('extractQuotes: cue shapes seen on unseen CNN/DM articles (round 9)', (
 
   it('"Mr Dunn posted another message saying:" is Dunn\'s', () => {
     const text = "Although this tweet was soon deleted, Mr Dunn posted another message saying: 'OK, a bigger reward for his arrest'. The drama began yesterday.";
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Dunn']);
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mr Dunn']);
   });
 });
 
@@ -979,7 +979,7 @@ describe('extractQuotes: "And he went further, saying: \'...\'" (round 10)', () 
   it('"And he ..." is the clause\'s subject, not a fronted phrase: the quote is his', () => {
     const text =
       "Mr Lamb said earlier this week that Ms Fox was wrong. And he went even further on his next show, saying: 'If we are going to pay for it, we want you to post the videos online.'";
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Lamb']);
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Mr Lamb']);
   });
 });
 
@@ -1502,7 +1502,7 @@ describe('extractQuotes: a Daily Mail quotation left open ends before a caption 
 
   it('"Washington D.C." is a place: a later "he" goes to the man named before it', () => {
     const speakers = extractQuotes("Mr Grady said earlier this week that Ms Lane, of Catholic college . Georgetown University in Washington D.C., was wrong. And he went even further on his next show, saying: 'If we are going to pay for this we want to see it.'").map((q) => q.speaker);
-    expect(speakers).toEqual(['Grady']);
+    expect(speakers).toEqual(['Mr Grady']);
   });
 });
 
@@ -1748,5 +1748,67 @@ describe('titles in marks are no quotations, and do not cut the cue they stand i
   it('the show something was said on is no quote of the speaker: `told ABC’s "Good Morning America."`', () => {
     const quotes = extractQuotes('Ana Lima spoke on Wednesday.\n\n"The border is safe," Lima told ABC’s "Good Morning America."');
     expect(quotes.map((q) => q.text)).toEqual(['The border is safe,']);
+  });
+});
+
+describe('sports, family and foreign-news shapes (2026-12-07, stop 37)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"His wife, Emma, said:" is Emma: one first name set off after a noun for a person', () => {
+    expect(speakers('The man, named as David Hart, fell while climbing.\n\nHis wife, Emma, said: ‘David was the love of my life.’\n\nHis brother, Paul, said: ‘We are all devastated.’')).toEqual(['Emma', 'Paul']);
+  });
+
+  it('"His opponent, Grigor Dimitrov, admitted ..." makes Dimitrov the subject "the Bulgarian" refers back to', () => {
+    const text = 'Andy Murray reached the semi-finals with a straight-sets win.\n\nHis opponent, Grigor Dimitrov, admitted he had been outplayed. ‘He was too good today,’ said the Bulgarian.';
+    expect(speakers(text)).toEqual(['Grigor Dimitrov']);
+  });
+
+  it('a sentence-opening "The Scot said:" or "The President wrote:" refers back as "the Scot" does', () => {
+    expect(speakers('Andy Murray reached the semi-finals with a win.\n\nThe Scot said afterwards: ‘I felt good out there today.’')).toEqual(['Andy Murray']);
+    expect(speakers('Donald Trump hit back at his critics on Saturday.\n\nThe President wrote: ‘The media is going crazy tonight!’')).toEqual(['Donald Trump']);
+  });
+
+  it('"the Chelsea manager" is the man the sentence before is about; "the Christie supporter" is someone new', () => {
+    expect(speakers('Chelsea beat Everton on Saturday.\n\nJose Mourinho praised his side after the win. ‘We showed great spirit today,’ the Chelsea manager told BT Sport.')).toEqual(['Jose Mourinho']);
+    expect(speakers('Chris Christie spoke in Manchester on Monday.\n\nJohn Hart praised the crowd. ‘He is the only one who can win,’ the Christie supporter said.')).toEqual(['the Christie supporter']);
+  });
+
+  it('one name known by its style keeps it: "Pope Francis", "Prince Harry", "Ms Chan"', () => {
+    expect(speakers('Prince Harry visited the hospital on Monday.\n\n‘It is a privilege to be here,’ he said.')).toEqual(['Prince Harry']);
+    expect(speakers('Pope Francis spoke from the balcony.\n\n‘May the Lord bring peace to all,’ he said.')).toEqual(['Pope Francis']);
+    expect(speakers('Protests went on all night.\n\nMs Chan said: ‘We will not go home tonight.’')).toEqual(['Ms Chan']);
+  });
+
+  it('"who gave her name only as Ms Chan", "who gave only her first name, Ann": the name given speaks', () => {
+    const text = 'Protests went on all night.\n\nOne student, who gave her name only as Ms Chan, said: ‘We will not go home.’\n\nA woman, who gave only her first name, Ann, said: ‘It is fine by me.’\n\nA man, who asked to be identified only as Mark, said: ‘It is scary out here.’';
+    expect(speakers(text)).toEqual(['Ms Chan', 'Ann', 'Mark']);
+  });
+
+  it('"A survivor, speaking from hospital, said:": a participle clause between the subject and its verb', () => {
+    expect(speakers('Twelve people died when the bus fell.\n\nA survivor, speaking from hospital, said: ‘I heard screams and then nothing.’')).toEqual(['a survivor']);
+  });
+
+  it('"Veteran Labour MP Dennis Skinner", "Incumbent Dilma Rousseff": a describing word opening the sentence is no part of the name', () => {
+    expect(speakers('Veteran Labour MP Dennis Skinner said it was a disgrace. ‘This is a longer quote here,’ he said.')).toEqual(['Dennis Skinner']);
+    expect(speakers('Incumbent Dilma Rousseff took 41 per cent of the vote. ‘The people have spoken,’ she told supporters.')).toEqual(['Dilma Rousseff']);
+  });
+
+  it('"Her rival, Aecio Neves, said ..." is a person: "the senator" after it is Neves, not the woman named before', () => {
+    const text = 'Incumbent Dilma Rousseff took 41 per cent of the vote. ‘The people have spoken,’ she told supporters in Brasilia.\n\nHer rival, Aecio Neves, said he was ready for the fight. ‘We will win this time,’ the senator said.';
+    expect(speakers(text)).toEqual(['Dilma Rousseff', 'Aecio Neves']);
+  });
+});
+
+describe('a description that opens its clause after a phrase of its own (2026-12-07, stop 37)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Speaking on Sky Sports, the pundit said:" is the man the sentence before named, not the channel', () => {
+    const text = 'Louis van Gaal defended his tactics after the draw.\n\nBut former United defender Gary Neville disagreed. Speaking on Sky Sports, the pundit said: ‘It was dreadful to watch.’';
+    expect(speakers(text)).toEqual(['Gary Neville']);
+  });
+
+  it('"In an interview with X, the candidate stated" is not X; "Y took on Z after the front-runner had said" is not Y', () => {
+    expect(speakers('Ann Ross spoke on Monday.\n\nIn an interview with radio host Mark Dunn, the candidate stated that the plan was “a fantasy from start to finish.”')).not.toContain('Mark Dunn');
+    expect(speakers('Ann Ross spoke on Monday.\n\nTom Hale took on Ross on Sunday after the front-runner had said that he was “the worst candidate of them all.”')).not.toContain('Tom Hale');
   });
 });
