@@ -145,7 +145,7 @@ export const ROLE_NOUN_LIST: readonly string[] = (
     'ambassador diplomat envoy commissioner official manager coach player actor actress singer rapper comedian billionaire ' +
     'businessman businesswoman investor executive entrepreneur hacker surgeon doctor dr physician student speaker dictator mogul ' +
     'tycoon magnate star heir wife husband daughter son mother father brother sister chairperson treasurer delegate surrogate ' +
-    'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff moderator'
+    'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff moderator captain skipper'
   ).split(' ');
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(ROLE_NOUN_LIST);
 
@@ -159,7 +159,7 @@ export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     'worker volunteer supporter protester resident voter witness relative neighbor neighbour agent investigator expert ' +
     'consultant observer participant attendee organizer representative partner colleague official aide adviser advisor ' +
     'nurse parent citizen native veteran refugee immigrant lady guy girl boy child kid mom dad fan patient victim ' +
-    'user student republican democrat conservative liberal independent rival opponent challenger'
+    'user student republican democrat conservative liberal independent rival opponent'
   ).split(' ');
 
 /** Titles before a name: not part of the name to match ("admiral harris" is Harris). */

@@ -310,7 +310,9 @@ export function parseNameRun(run: string): ParsedName | null {
   }
   // "Prosecutor Trina Little", "Grandmother Ann Leigh", "Striker Sam Reed": a role word that opens
   // a sentence is capitalised like the name; a known first name after it starts the name.
-  if (words.length - i >= 3 && !firstNameGender(words[i]) && firstNameGender(words[i + 1])) titleWords.push(words[i++]!);
+  // ("Captain Chris Robshaw": a role word the long tail of first names holds too is still a role.)
+  const roleWord = (w: string) => !firstNameGender(w) || (PERSON_ROLE_WORD.has(roleKey(w)) && !newsFirstNameGender(w));
+  if (words.length - i >= 3 && roleWord(words[i]!) && firstNameGender(words[i + 1])) titleWords.push(words[i++]!);
   const tokens = words.slice(i).map(withoutPossessive);
   // "Secretary of State John Kerry" arrives as separate runs; a lone title is not a name.
   if (tokens.length === 0) return null;
@@ -462,6 +464,9 @@ export function verbLike(word: string): boolean {
 }
 
 /** "Clinton communication director Jennifer Palmieri": lower-case nouns then another name. */
+/** A kin word, perhaps after a word saying which, then a capitalised name: " husband Gary", " late wife Ann". */
+const KIN_THEN_NAME = /^[ \u00a0]+(?:(?:late|younger|older|eldest|youngest|adult|teenage|baby|little|twin)[ \u00a0]+)?(?:wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|partner|widow|widower|niece|nephew|dad|mom|mum|boyfriend|girlfriend)[ \u00a0]+\p{Lu}/u;
+
 function modifierBeforeName(following: string): boolean {
   if (following[0] !== ' ' && following[0] !== '\u00a0') return false;
   const m = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){1,3})\p{Lu}/u.exec(following);
@@ -776,7 +781,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       if (nationality) person.roles.add(nationality);
       // "the Trump campaign", "Obama administration": the name is a modifier, not a mention of the person.
       const following = text.slice(hit.end, hit.end + 60);
-      const modifierUse = hit.countMentions && (MODIFIER_NOUN.test(following) || modifierBeforeName(following));
+      // "Sharon Cole's husband Gary": the owner of a relative is a person the story is about, no modifier.
+      const ownsRelative = /['’]s?$/.test(text.slice(hit.end - 2, hit.end)) && KIN_THEN_NAME.test(following);
+      const modifierUse = hit.countMentions && !ownsRelative && (MODIFIER_NOUN.test(following) || modifierBeforeName(following));
       if (hit.countMentions && !inQuote(hit.start) && !modifierUse) mentions.push({ start: hit.start, end: hit.end, person });
     }
   }

@@ -1812,3 +1812,16 @@ describe('a description that opens its clause after a phrase of its own (2026-12
     expect(speakers('Ann Ross spoke on Monday.\n\nTom Hale took on Ross on Sunday after the front-runner had said that he was “the worst candidate of them all.”')).not.toContain('Tom Hale');
   });
 });
+
+describe('owners of relatives and role words the first-name lists hold (2026-12-07, stop 37)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Sharon Cole\'s husband Gary, 52, died": Sharon Cole is whom a later "she" means', () => {
+    const text = 'A widow has called for tougher sentences.\n\nSharon Cole’s husband Gary, 52, died in 2014. The driver, Craig Mills, was jailed for four years.\n\n‘Four years is nothing at all,’ she said.';
+    expect(speakers(text)).toEqual(['Sharon Cole']);
+  });
+
+  it('"Captain Chris Robshaw said" is Chris Robshaw: "Captain" opens the sentence as a role', () => {
+    expect(speakers('England lost on Saturday.\n\nCaptain Chris Robshaw said: ‘We let the country down today.’')).toEqual(['Chris Robshaw']);
+  });
+});
