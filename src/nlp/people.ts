@@ -741,8 +741,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
             const kinSurname = nameTokens.length === 1 && hit.countMentions ? kinOwner(hit.src, hit.runStart, tokens[0]!) : null;
             const owner = kinSurname && hit.src.includes(`${fullName} ${kinSurname}`) ? kinSurname : null;
             // "Pope Francis", "Prince Harry", "Ms Chan": one name known by its style keeps it.
-            const style = nameTokens.length === 1 ? hit.parsed.titleWords.find((w) => STYLE_TITLE.test(w)) : undefined;
-            const shown = namesakeTitle ? `${namesakeTitle} ${fullName}` : owner ? `${fullName} ${owner}` : style ? `${style} ${fullName}` : fullName;
+            // The style and the titles after it: "Lord Justice Leveson".
+            const titles = hit.parsed.titleWords;
+            const style = nameTokens.length === 1 ? titles.findIndex((w) => STYLE_TITLE.test(w)) : -1;
+            const styled = style >= 0 ? `${titles.slice(style).join(' ')} ${fullName}` : fullName;
+            const shown = namesakeTitle ? `${namesakeTitle} ${fullName}` : owner ? `${fullName} ${owner}` : styled;
             person = { fullName: shown, nameTokens, surname, roles: new Set(), titles: new Set(), maleVotes: 0, femaleVotes: 0, evidence: 0 };
             addPerson(person);
           } else if (nameTokens.length > person.nameTokens.length && nameTokens.length <= 3) {
@@ -973,6 +976,8 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
   const kin = src[runStart + word.length] === ',' && before.endsWith(', ') && KIN_APPOSITIVE_BEFORE.test(before);
   // "called Shah a traitor": what someone called a person they named before, not a name given.
   if (/^[ \u00a0]+(?:a|an|the|his|her|their|its)[ \u00a0]/.test(src.slice(runStart + word.length, runStart + word.length + 8))) return false;
+  // "Ahmed, 24, from Aleppo": a first name alone with an age after it, as refugees and victims are named.
+  if (AGE_AFTER_NAME.test(src.slice(runStart + word.length, runStart + word.length + 12)) && firstNameGender(word) !== null && !nonPersonWord(normaliseWord(word))) return true;
   return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
 }
 

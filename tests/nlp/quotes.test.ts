@@ -1825,3 +1825,19 @@ describe('owners of relatives and role words the first-name lists hold (2026-12-
     expect(speakers('England lost on Saturday.\n\nCaptain Chris Robshaw said: ‘We let the country down today.’')).toEqual(['Chris Robshaw']);
   });
 });
+
+describe('first names with an age, MPs, and styles with titles after them (2026-12-07, stop 37)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Ahmed, 24, from Aleppo, said ...": a first name with an age is a person a later "he" finds', () => {
+    expect(speakers('Refugees arrived on Lesbos.\n\nAhmed, 24, from Aleppo, said he had paid smugglers. ‘We had no choice at all,’ he said.')).toEqual(['Ahmed']);
+  });
+
+  it('"the Labour MP added" is the woman the sentence before quoted', () => {
+    expect(speakers('An MP posted a message.\n\nJo Smith wrote on Facebook: ‘My thoughts are with everyone affected.’\n\n‘Please stay safe tonight,’ the Labour MP added.')).toEqual(['Jo Smith', 'Jo Smith']);
+  });
+
+  it('"Lord Justice Leveson" keeps the title after the style', () => {
+    expect(speakers('A judge warned of collapse.\n\nIn a speech on Tuesday, Lord Justice Leveson said: ‘The system is creaking badly.’')).toEqual(['Lord Justice Leveson']);
+  });
+});
