@@ -101,6 +101,7 @@ import { gunzipSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractQuotes } from '../src/nlp/quotes.ts';
+import { firstNameGender, isTitleWord } from '../src/nlp/people.ts';
 import type { Analysis, ArticleDraft, FoundQuote, StoredArticle } from '../src/model.ts';
 import { MAX_KEY_QUOTES, composeStory } from '../src/digest/compose.ts';
 import { prepareDocument } from '../src/ingest/prepare.ts';
@@ -317,6 +318,12 @@ function goldHead(source: string): string {
   return segments[0]!.trim();
 }
 
+/**
+ * Whether our speaker names the gold one: the gold's surname among our words (or ours among the
+ * gold's), and, since stop 37, no other first name: "Jeb Bush" for "George W. Bush" or "Sheri Rupe"
+ * for "Tom Rupe" was counted right before. Nicknames the article gives ("Mike Ford" for "John Milo
+ * Ford") now count wrong too.
+ */
 export function sameSpeaker(ours: string | null, gold: string): boolean {
   if (!ours) return false;
   // Gold is written as the raw text has it; ingest repairs double-encoded characters ("TomÃ¡s").
@@ -325,6 +332,15 @@ export function sameSpeaker(ours: string | null, gold: string): boolean {
   const ourWords = words(ours).map((w) => w.toLowerCase());
   if (capitalised.length > 0) {
     const surname = capitalised[capitalised.length - 1]!.toLowerCase();
+    // Two first names that differ are two people of one family ("Jeb Bush" is not "George W. Bush",
+    // "Bill Clinton" not "Hillary Clinton"); an initial or a short form of the other still agrees.
+    // Only when both give a first name the lists know, and ours is not the gold's name with more of it
+    // ("Justin Ki Hong" for "Ki Hong", "Bob Vander Plaats" for "Mr. Vander Plaats").
+    const ourCapitalised = words(ours).filter((w) => /^\p{Lu}/u.test(w) && !TITLE_WORDS.test(w) && !isTitleWord(w.toLowerCase()));
+    const goldFirst = capitalised.slice(0, -1).filter((w) => w.length > 1).pop();
+    const ourFirst = ourCapitalised.length > 1 ? ourCapitalised[0]! : null;
+    const oursHoldsGold = capitalised.every((w) => ourWords.includes(w.toLowerCase()));
+    if (goldFirst && firstNameGender(goldFirst) && ourFirst && firstNameGender(ourFirst) && !oursHoldsGold && !capitalised.some((w) => sameFirstName(w, ourFirst))) return false;
     if (ourWords.includes(surname)) return true;
     // Gold written longer than ours ("White House Press Secretary Josh Earnest" vs "Josh Earnest").
     const ourSurname = ourWords[ourWords.length - 1];
@@ -335,6 +351,21 @@ export function sameSpeaker(ours: string | null, gold: string): boolean {
   const norm = (s: string) => words(s).map((w) => w.toLowerCase()).filter((w) => !TITLE_WORDS.test(w)).join(' ');
   const np = descriptorHead(gold);
   return [gold, head, np, withoutPostModifier(np)].some((g) => norm(ours) === norm(g));
+}
+
+/** The same first name: equal, an initial or short form of the other ("Chris", "Christopher"), or one letter apart ("Hilary"). */
+function sameFirstName(a: string, b: string): boolean {
+  const [x, y] = [a.toLowerCase(), b.toLowerCase()];
+  return x.startsWith(y) || y.startsWith(x) || (Math.min(x.length, y.length) >= 4 && oneEditApart(x, y));
+}
+
+function oneEditApart(x: string, y: string): boolean {
+  if (Math.abs(x.length - y.length) > 1) return false;
+  let i = 0;
+  while (i < x.length && i < y.length && x[i] === y[i]) i++;
+  let j = 0;
+  while (j < x.length - i && j < y.length - i && x[x.length - 1 - j] === y[y.length - 1 - j]) j++;
+  return Math.max(x.length, y.length) - i - j <= 1;
 }
 
 /**
