@@ -545,7 +545,12 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   if (candidates.length === 0 && tokens.length === 1)
     candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
   if (candidates.length === 0 && tokens.length === 1) candidates = ctx.index.people.filter((p) => firstFamilyNameOf(surname, p, parsed.gender));
-  const principal = principalOf(candidates, parsed.gender);
+  // "'...,' Mrs Triantafilo said. ... '...,' Triantafilo said": the surname alone, shared by a family,
+  // is whoever the article last quoted by that surname.
+  // One of them the subject of the sentence before ("Tom Rupe believes ... '...,' Rupe told KCWY") comes first.
+  const shared = candidates.length > 1 && !parsed.gender && tokens.length === 1;
+  const lastBySurname = shared ? subjectJustBefore(surname, candidates, subject.pos, ctx) ?? lastQuotedBySurname(surname, candidates, subject.pos, ctx) : undefined;
+  const principal = lastBySurname ?? principalOf(candidates, parsed.gender);
   if (principal) return { speaker: principal.fullName, person: principal };
   // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
   // and remember it as a person so that a later "she said" can find "Melanie".
@@ -560,6 +565,36 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   };
   ctx.index.people.push(person);
   return { speaker: written, person };
+}
+
+/**
+ * The one of `candidates` that is the main subject of the sentence before pos's, written with the
+ * surname ("Tom Rupe believes", not "Tom told": whom the article calls by first name it does not call by surname).
+ */
+function subjectJustBefore(surname: string, candidates: Person[], pos: number, ctx: ResolveContext): Person | undefined {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  if (here === 0) return undefined;
+  const all = mentionsInTextOrder(ctx);
+  for (let i = firstAtOrAfter(all, starts[here - 1]!); i < all.length && all[i]!.pos < starts[here]!; i++) {
+    const m = all[i]!;
+    const written = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]?){1,5}/u.exec(ctx.text.slice(m.pos, m.pos + 80))?.[0] ?? '';
+    const withSurname = written.split(/[ \u00a0]+/).some((w) => w && surnameOf([bareWord(w)]) === surname);
+    if (candidates.includes(m.person) && m.person.nameTokens.length > 1 && withSurname && mainClauseSubject(m, ctx)) return m.person;
+  }
+  return undefined;
+}
+
+/** The one of `candidates` the article last quoted by their surname alone (perhaps with a title) before pos. */
+function lastQuotedBySurname(surname: string, candidates: Person[], pos: number, ctx: ResolveContext): Person | undefined {
+  for (let i = ctx.quoteSpeakers.length - 1; i >= 0; i--) {
+    const q = ctx.quoteSpeakers[i]!;
+    // Not a namesake the article never named in full ("Mrs Smith" beside John Smith): a bare "Smith" is him.
+    if (q.pos >= pos || !q.person || !candidates.includes(q.person) || q.person.nameTokens.length < 2) continue;
+    const written = parseNameRun(q.subject);
+    if (written && written.tokens.length === 1 && surnameOf(written.tokens.map(bareWord)) === surname) return q.person;
+  }
+  return undefined;
 }
 
 /** The organisation mention that starts at pos, or covers it ("the Post" at "the"). */

@@ -266,8 +266,20 @@ const PERSON_ROLE_WORD: ReadonlySet<string> = new Set([...ROLE_NOUN_LIST, ...UNN
 const DESCRIBING_OPENER = new Set(
   ('veteran incumbent embattled disgraced outgoing incoming retiring retired jailed convicted beleaguered acting interim ousted ' +
     'exiled legendary fellow rival longtime presumptive controversial defeated victorious tearful grieving heartbroken ' +
-    'devastated furious shocked delighted proud brave tragic popular celebrated renowned troubled').split(' '),
+    'devastated furious shocked delighted proud brave tragic popular celebrated renowned troubled pretty beautiful stunning smiling ' +
+    'happy glamorous tiny frail').split(' '),
 );
+
+/**
+ * "NASA Administrator Jim Bridenstine": a noun for a person or an agent ("-or", "-er", "-ist") that is
+ * no first name itself, right before a first name, ends the titles.
+ */
+function roleBeforeFirstName(word: string, next: string): boolean {
+  const lower = word.toLowerCase();
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || firstNameGender(word) || STOP_WORDS.has(lower) || !firstNameGender(next)) return false;
+  // A word that only looks like an agent noun needs a first name the news list knows after it.
+  return PERSON_ROLE_WORD.has(roleKey(lower)) || (lower.length > 5 && /(?:er|or|ist|ian)$/.test(lower) && !!newsFirstNameGender(next));
+}
 
 export function parseNameRun(run: string): ParsedName | null {
   // Most runs are one word: no need to split those.
@@ -289,8 +301,12 @@ export function parseNameRun(run: string): ParsedName | null {
     // the run's start or after its titles, though "bill" is also a thing.
     // "Veteran Labour MP Dennis Skinner", "Incumbent Dilma Rousseff": a describing word, capitalised
     // because it opens the sentence, before at least two more words.
-    const describing = i === 0 && i + 2 < words.length && DESCRIBING_OPENER.has(facts.normalised);
-    if (facts.title || facts.nationality || describing || (nonPersonWord(facts.normalised) && !MALE_NAMES.has(facts.normalised) && !FEMALE_NAMES.has(facts.normalised))) {
+    // ("Pretty Faith poses with ...": two words, when the second is a first name.)
+    const describing = i === 0 && DESCRIBING_OPENER.has(facts.normalised) && (i + 2 < words.length || !!firstNameGender(words[i + 1]));
+    // "Director of Public Prosecution Eva-Marie Persson": after a title's "of", the body's words run
+    // up to the first name.
+    const officeOf = /^(?:of|for)$/.test(titleWords[titleWords.length - 1] ?? '') && !firstNameGender(words[i]) && words.slice(i + 1, -1).some((w) => !!firstNameGender(w));
+    if (facts.title || facts.nationality || describing || officeOf || (nonPersonWord(facts.normalised) && !MALE_NAMES.has(facts.normalised) && !FEMALE_NAMES.has(facts.normalised))) {
       gender = gender ?? facts.titleGender;
       titleWords.push(words[i]!);
       i++;
@@ -301,7 +317,7 @@ export function parseNameRun(run: string): ParsedName | null {
   for (let k = words.length - 2; k >= i; k--) {
     const w = words[k]!;
     const facts = factsOf(w);
-    if (/[’']s$/.test(w) || (facts.title && !/^(?:state|press|house|white|court|first|campaign|former)$/i.test(facts.normalised))) {
+    if (/[’']s$/.test(w) || (facts.title && !/^(?:state|press|house|white|court|first|campaign|former)$/i.test(facts.normalised)) || roleBeforeFirstName(w, words[k + 1]!)) {
       for (let t = i; t <= k; t++) titleWords.push(words[t]!);
       gender = gender ?? facts.titleGender;
       i = k + 1;
@@ -311,8 +327,17 @@ export function parseNameRun(run: string): ParsedName | null {
   // "Prosecutor Trina Little", "Grandmother Ann Leigh", "Striker Sam Reed": a role word that opens
   // a sentence is capitalised like the name; a known first name after it starts the name.
   // ("Captain Chris Robshaw": a role word the long tail of first names holds too is still a role.)
-  const roleWord = (w: string) => !firstNameGender(w) || (PERSON_ROLE_WORD.has(roleKey(w)) && !newsFirstNameGender(w));
-  if (words.length - i >= 3 && roleWord(words[i]!) && firstNameGender(words[i + 1])) titleWords.push(words[i++]!);
+  // ("Actress Amandla Stenberg": a noun for a person opens the run before any name, known or not.)
+  const personRole = (w: string) => PERSON_ROLE_WORD.has(roleKey(w)) && !newsFirstNameGender(w);
+  if (words.length - i >= 3 && ((!firstNameGender(words[i]) && firstNameGender(words[i + 1])) || personRole(words[i]!))) titleWords.push(words[i++]!);
+  // "Public Prosecution Eva-Marie Persson" (the run cut after "Director of"): words that are no first
+  // names before one that is, with a surname after it, are where the person works.
+  // Only plain capitalised words (no initials, no "of"): "G.K. Butterfield of North Carolina" is his name.
+  const plain = (w: string) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u.test(w) || /^\p{Lu}{2,6}$/u.test(w);
+  if (words.slice(i).every(plain)) {
+    while (words.length - i >= 3 && !firstNameGender(words[i]) && !firstNameGender(words[i + 1]) && words.slice(i + 1, -1).some((w) => !!firstNameGender(w))) titleWords.push(words[i++]!);
+    if (titleWords.length > 0 && words.length - i >= 3 && !firstNameGender(words[i]) && firstNameGender(words[i + 1])) titleWords.push(words[i++]!);
+  }
   const tokens = words.slice(i).map(withoutPossessive);
   // "Secretary of State John Kerry" arrives as separate runs; a lone title is not a name.
   if (tokens.length === 0) return null;

@@ -1841,3 +1841,27 @@ describe('first names with an age, MPs, and styles with titles after them (2026-
     expect(speakers('A judge warned of collapse.\n\nIn a speech on Tuesday, Lord Justice Leveson said: ‘The system is creaking badly.’')).toEqual(['Lord Justice Leveson']);
   });
 });
+
+describe('one surname in a family, and the titles before a name (2026-12-07, stop 37)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('a bare surname a family shares is the one the sentence before is about, written with it', () => {
+    const text = 'His daughter Sheri Lane said work kept him going. ‘He would be gone by now if he sat at home,’ said Lane, who is retired.\n\n' +
+      'Tom Lane believes his father-in-law will work until the day he dies. ‘I think that is what he wants,’ Lane told reporters.';
+    expect(speakers(text)).toEqual(['Sheri Lane', 'Tom Lane']);
+  });
+
+  it('else the one the article last quoted by that surname: "Mrs Hart said ... Hart said" is her, not the son named first', () => {
+    const text = 'Jack Hart, four, was bitten by a dog. His parents, Erica and Roger Hart, rushed outside.\n\n' +
+      '‘She really just adopted us from there,’ Mrs Hart said. They named the cat Tara.\n\n' +
+      '‘We named her Tara because she followed us home,’ Hart said.';
+    expect(speakers(text)).toEqual(['Erica Hart', 'Erica Hart']);
+  });
+
+  it('titles and describing words before a name are no part of it', () => {
+    expect(speakers('The moon plan grew.\n\n“Companies of all sizes are joining,” NASA Administrator Jim Bridenstine said.')).toEqual(['Jim Bridenstine']);
+    expect(speakers('The case was closed.\n\nDeputy Director of Public Prosecution Eva-Marie Persson said: “The evidence has weakened considerably.”')).toEqual(['Eva-Marie Persson']);
+    expect(speakers('The awards were given.\n\nActress Amandla Stenberg was honoured. “My blackness does not inhibit me,” Stenberg said.')).toEqual(['Amandla Stenberg']);
+    expect(speakers('Pretty Faith March poses with her boyfriend.\n\nFaith said: ‘This business has helped me get out of bed.’')).toEqual(['Faith March']);
+  });
+});
