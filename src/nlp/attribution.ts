@@ -214,12 +214,20 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       return { kind: 'descriptor', text: described[1]!, pos: offset + at };
     }
   }
-  // "A survivor, speaking from hospital, said", "The minister, writing in the Telegraph, said": a
+  // "Kelly Ayotte's campaign, for example, said": a word or two set off by commas is no subject.
+  const aside = segment.endsWith(', ') || segment.endsWith(',') ? ASIDE_AT_END.exec(segment.slice(-40)) : null;
+  if (aside) {
+    const subject = subjectBefore(segment.slice(0, segment.length - aside[0].length) + ' ', offset);
+    if (subject && opensClause(segment, subject.pos - offset)) return subject;
+  }
+  // "A survivor, speaking from hospital, said", "The lawsuit, filed by two songwriters, says": a
   // participle clause set off by commas between the subject and its verb.
-  const participle = segment.includes('ing ') ? PARTICIPLE_CLAUSE_AT_END.exec(segment.slice(-160)) : null;
-  if (participle) {
+  const participle = segment.includes(', ') ? PARTICIPLE_CLAUSE_AT_END.exec(segment.slice(-160)) : null;
+  // Only after a phrase with no comma of its own: in "an article about X, one of the attackers in San
+  // Bernardino, Calif., based on accounts ..., reported" what comes before is no subject we can read.
+  if (participle && !segment.slice(0, segment.length - participle[0].length).slice(-200).split(SENTENCE_OR_CLAUSE_BREAK).pop()!.includes(',')) {
     const subject = subjectBefore(segment.slice(0, segment.length - participle[0].length), offset);
-    if (subject) return subject;
+    if (subject && opensClause(segment, subject.pos - offset)) return subject;
   }
   // "One student, who gave her name only as Ms Chan, said": the name they gave is who speaks.
   const identified = segment.includes('name') || segment.includes(' as ') ? IDENTIFIED_AS_AT_END.exec(segment.slice(-200)) : null;
@@ -246,8 +254,20 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   return object && postModifiedSubject(segment, offset, object);
 }
 
-/** ", speaking from hospital,", ", writing in the Telegraph,": a participle clause of speaking, set off by commas. */
-const PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:speaking|writing|talking|appearing|posting|addressing|giving[ \u00a0]+evidence)\b[^,;:.!?"“”]{0,100},[\s\u00a0]*$/;
+/** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */
+const PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:speaking|writing|talking|appearing|posting|addressing|giving[ \u00a0]+evidence|(?:\p{Ll}+ed|written|seen|sent|given|taken|made|brought)[ \u00a0]+(?:by|in|on|at|last|this|earlier|after|before|from|to|with|for)\b)[^,;:.!?"“”]{0,100},[\s\u00a0]*$/u;
+/** Whether only capitalised words (titles, a name's first words) come between the clause's start and `at`: not "Proponents of the new bill". */
+function opensClause(segment: string, at: number): boolean {
+  const lead = segment.slice(Math.max(0, at - 200), Math.max(0, at)).split(SENTENCE_OR_CLAUSE_BREAK).pop()!;
+  return !/(?:^|[\s\u00a0])\p{Ll}/u.test(lead);
+}
+
+/** ", for example,", ", however,": an aside between a subject and its verb. */
+const ASIDE_AT_END = /,[ \u00a0]+(?:for[ \u00a0]+example|for[ \u00a0]+instance|however|though|meanwhile|too|also|in[ \u00a0]+turn|in[ \u00a0]+contrast|by[ \u00a0]+contrast|meanwhile|instead|likewise|similarly|nevertheless|for[ \u00a0]+(?:his|her|their|its)[ \u00a0]+part),[\s\u00a0]*$/;
+/** Where a sentence or clause ends: a stop and a capital after it ("Calif., based" is no end), a colon, a semicolon, a mark. */
+const SENTENCE_OR_CLAUSE_BREAK = /[.!?]["”’']?[\s\u00a0]+(?=["“‘']?\p{Lu})|[:;"“”]/u;
+/** A finite verb right after a phrase: the phrase is the subject of a clause. */
+const FINITE_VERB_AFTER = /^[ \u00a0]+(?:is|was|are|were|has|had|have|will|would|could|should|can|may|might|must|did|does)[ \u00a0]/;
 /** ", who gave her name only as Ms Chan,", ", who asked to be identified only as Mark,": group 1 is the name given. */
 const IDENTIFIED_AS_AT_END = /,[ \u00a0]+(?:who[ \u00a0]+(?:(?:would[ \u00a0]+)?(?:only[ \u00a0]+)?gave|would[ \u00a0]+give[ \u00a0]+only)[ \u00a0]+(?:only[ \u00a0]+)?(?:her|his|their)[ \u00a0]+(?:first[ \u00a0]+|full[ \u00a0]+|last[ \u00a0]+)?name(?:[ \u00a0]+only)?(?:[ \u00a0]+as|,)|who[ \u00a0]+(?:asked|wanted|wished)[ \u00a0]+to[ \u00a0]+be[ \u00a0]+(?:identified|named|called|known)[ \u00a0]+(?:only[ \u00a0]+)?(?:by[ \u00a0]+(?:her|his|their)[ \u00a0]+first[ \u00a0]+name[ \u00a0]+)?as|identified[ \u00a0]+only[ \u00a0]+as)[ \u00a0]+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \u00a0]+)?\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+)?),[\s\u00a0]*$/u;
 const AGE_AT_END = /(?<=\p{L}),[ \u00a0]+\d{1,3},[\s\u00a0]*$/u;
@@ -1310,7 +1330,9 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`
   if ((before.trim() === '' || /,[\s\u00a0]*$/.test(before)) && !TELL_VERBS.test(verb.verb)) {
     const after = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
-    if (after && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
+    // "..., says the chorus of the song is 'note for note' the same": a clause of its own, not an inverted subject.
+    const clauseVerb = after && after.kind !== 'pronoun' && FINITE_VERB_AFTER.test(text.slice(after.pos + after.text.length, after.pos + after.text.length + 12));
+    if (after && !clauseVerb && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
   return null;
 }

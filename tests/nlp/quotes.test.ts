@@ -1865,3 +1865,23 @@ describe('one surname in a family, and the titles before a name (2026-12-07, sto
     expect(speakers('Pretty Faith March poses with her boyfriend.\n\nFaith said: ‘This business has helped me get out of bed.’')).toEqual(['Faith March']);
   });
 });
+
+describe('what stands between a subject and its verb (2026-12-07, stop 37)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"The letter, signed by 50 MPs, said:" and "A spokesman, however, said:" have the subject before the commas', () => {
+    expect(speakers('MPs wrote to the minister.\n\nThe letter, signed by 50 MPs, said: ‘The plan must be dropped at once.’')).toEqual(['the letter']);
+    expect(speakers('The firm was fined.\n\nA spokesman, however, said: ‘We will appeal against the ruling.’')).toEqual(['a spokesman']);
+    expect(speakers('John Smith was freed on Monday.\n\nMr Smith, jailed in 2015 for fraud, said: ‘I am innocent of all of it.’')).toEqual(['John Smith']);
+  });
+
+  it('"says the chorus of the song is ‘note for note’ the same" is no inverted "said the chorus"', () => {
+    const text = 'Ed Sheeran is being sued.\n\nThe lawsuit, filed by two songwriters, says the chorus of Photograph is ‘note for note’ the same.';
+    expect(speakers(text)).not.toContain('the chorus');
+  });
+
+  it('"Proponents of the new bill, however, say it would ..." is not the bill speaking', () => {
+    const text = 'The old law was dropped.\n\nProponents of the new bill, however, say it would keep enough federal safeguards by having the department act as an “umpire.”';
+    expect(speakers(text)).not.toContain('the new bill');
+  });
+});
