@@ -36,7 +36,7 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
   ...('company co corp corporation inc ltd llc bank airlines holdings industries enterprises partners ' +
     'productions studios pictures records entertainment pharmaceuticals motors').split(' ').map((w) => [w, 'company'] as const),
   ...('department agency administration ministry office board commission court bureau service authority ' +
-    'government senate congress police constabulary').split(' ').map((w) => [w, 'government'] as const),
+    'government senate congress police constabulary treasury parliament cabinet').split(' ').map((w) => [w, 'government'] as const),
   ['party', 'party'],
   ['campaign', 'campaign'],
 ]);

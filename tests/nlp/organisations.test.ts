@@ -78,3 +78,10 @@ describe('a type noun before a name with "of" (2026-12-07, stop 37)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Spirit of Shankly']);
   });
 });
+
+describe('"the Treasury" is a government body (2026-12-07, stop 37)', () => {
+  it('"the department said" after "The Treasury said in a statement" is the Treasury', () => {
+    const text = "The Bank of England raised rates.\n\nThe Treasury said in a statement that the decision was for the Bank. 'We respect its independence,' the department said.";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Treasury']);
+  });
+});
