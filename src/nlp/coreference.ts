@@ -874,7 +874,10 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     const at = lastMention(person);
     if (at < 0) continue; // named only after the description: not what it refers back to
     // Every modifier must fit: "the band leader" is not "Russian President Vladimir Putin".
-    if (nationalities.some((n) => !person.roles.has(n)) || d.modifiers.some((w) => !person.roles.has(roleKey(w)) && !descriptive(w, d))) {
+    // A noun the last sentences used of what they do fits too ("Lance Wallnau ... posted a video from a
+    // conference at which he was speaking. ... the conference speaker says").
+    const saidAround = (w: string) => /^\p{Ll}+$/u.test(w) && w.length > 3 && wordInRecentSentences(w, pos, ctx);
+    if (nationalities.some((n) => !person.roles.has(n)) || d.modifiers.some((w) => !person.roles.has(roleKey(w)) && !descriptive(w, d) && !saidAround(w))) {
       mismatched.add(person);
       continue;
     }
@@ -933,6 +936,15 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const anyHolder = latest(holders);
   const namedSince = anyHolder && laterSubject(anyHolder.person, anyHolder.pos, pos, gender, (q) => personLike(q) && !mismatched.has(q) && !otherOffice(q), ctx, true);
   return anyHolder && !namedSince ? anyHolder.person : null;
+}
+
+/** Whether `word` occurs outside quotations in the two sentences before pos's. */
+function wordInRecentSentences(word: string, pos: number, ctx: ResolveContext): boolean {
+  const starts = ctx.sentenceStarts;
+  const start = starts[Math.max(0, sentenceIndex(starts, pos) - 2)]!;
+  const pattern = compiled(String.raw`\b${word}\b`, 'gi');
+  for (const m of matchesOf(pattern, ctx.text.slice(start, pos))) if (!ctx.inQuote(start + m.index)) return true;
+  return false;
 }
 
 /**

@@ -321,3 +321,17 @@ describe('"The mayor of Springfield, Ann Lake," gives her the role (stop 36)', (
     expect(speakers('The mayor, Ann Lake, announced the plan on Monday.\n\nTom Ross was not there.\n\n"We will build 500 new homes," the mayor said.')).toEqual(['Ann Lake']);
   });
 });
+
+describe('a noun modifier the last sentences used of the person (2026-12-07, stop 37)', () => {
+  it('"posted a video from a conference at which he was speaking ... the conference speaker says" is that speaker', () => {
+    const text = 'Christian speaker Lance Wallnau believes he has a message for the candidate.\n\n' +
+      'Wallnau recently posted a video from a conference at which he was speaking in North Carolina. In the video, he sends a message to a friend.\n\n' +
+      '"My dear friend, please pass this along," the conference speaker says into the camera.';
+    expect(speakers(text)).toEqual(['Lance Wallnau']);
+  });
+
+  it('a noun the article never used near them still rules them out: "the band leader" is not the senator', () => {
+    const text = 'Senator Tom Reed spoke at the rally on Friday.\n\n"Play it again for the crowd," the band leader said.';
+    expect(speakers(text)).toEqual(['the band leader']);
+  });
+});
