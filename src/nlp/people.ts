@@ -547,8 +547,10 @@ export function surnameOf(tokens: string[]): string {
  */
 export function familyNamesOf(short: string[], long: string[]): boolean {
   if (short.length < 2 || long.length !== short.length + 1 || !short.every((token, i) => token === long[i + 1])) return false;
-  return !!firstNameGender(long[0]) && !englishFirstName(short[0]!);
+  // "Van Gaal" of "Louis van Gaal": a particle opening the family name is no first name ("Van Morrison").
+  return !!firstNameGender(long[0]) && (NAME_PARTICLE.test(short[0]!) || !englishFirstName(short[0]!));
 }
+const NAME_PARTICLE = /^(?:van|von|de|da|di|du|der|den|del|della|la|le|bin|ibn|al|el|ter|ten)$/i;
 
 /**
  * "Basáñez" of "Miguel Basáñez Ebergenyi", "Ms. Acosta" of "Melba Acosta Febo": a lone word that is
@@ -798,8 +800,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         person.roles.add(w);
         voteGender(person, GENDER_VOTE_NOUN[w], 3);
       }
-      // "Her rival, Aecio Neves,": a noun for a person set off before the name says it is one.
-      if (hit.countMentions && hit.start >= 0 && roleSetOffBefore(hit.src, hit.runStart, hit.end)) person.evidence++;
+      // "Her rival, Aecio Neves,", "Arsenal boss Arsene Wenger was left frustrated": a noun for a person
+      // set off before the name, or right before it when the name is a clause's subject, says it is one.
+      if (hit.countMentions && hit.start >= 0 && (roleSetOffBefore(hit.src, hit.runStart, hit.end) || roleBeforeSubject(hit.src, hit.runStart, hit.end))) person.evidence++;
       // "Harry Reid (D-Nev.)", "Marco Rubio, R-Fla.,": the party and the state are roles ("the
       // Senate Democratic leader", "the Florida senator").
       if (hit.countMentions) for (const w of partyTagRoles(text, hit.end)) person.roles.add(w);
@@ -1026,6 +1029,14 @@ const KIN_APPOSITIVE_BEFORE = new RegExp(String.raw`(?:^|[\s\u00a0])(?:[Hh]is|[H
 const AGE_AFTER_NAME = /^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?(\d{1,3})(?=[,.;])|[ \u00a0]+\((\d{1,3})\))/u;
 
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
+/** Whether a noun for a person ("boss", "spokesman", "striker") comes right before the name, and a verb right after it. */
+function roleBeforeSubject(src: string, runStart: number, nameEnd: number): boolean {
+  const role = /(?:^|[\s(])(\p{Ll}[\p{L}-]*)[ \u00a0]+$/u.exec(src.slice(Math.max(0, runStart - 30), runStart))?.[1];
+  if (!role || !(PERSON_ROLE_WORD.has(roleKey(role)) || (role.length > 5 && /(?:er|or|ist|ian)$/.test(role) && !STOP_WORDS.has(role)))) return false;
+  const verb = /^[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(\p{Ll}+)/u.exec(src.slice(nameEnd, nameEnd + 40))?.[1];
+  return !!verb && verbLike(verb);
+}
+
 /** Whether the name is set off by commas after a noun for a person: "Her rival, Aecio Neves,". */
 function roleSetOffBefore(src: string, runStart: number, nameEnd: number): boolean {
   if (src[nameEnd] !== ',') return false;

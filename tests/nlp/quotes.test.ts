@@ -1885,3 +1885,16 @@ describe('what stands between a subject and its verb (2026-12-07, stop 37)', () 
     expect(speakers(text)).not.toContain('the new bill');
   });
 });
+
+describe('a match report: unknown first names and name particles (2026-12-07, stop 37)', () => {
+  it('"Arsenal boss Arsene Wenger was left frustrated. ‘...,’ he said" is Wenger, not the man quoted before', () => {
+    const text = 'Wayne Rooney hailed the fighting spirit. ‘We showed great character today,’ Rooney said.\n\n' +
+      'Arsenal boss Arsene Wenger was left frustrated. ‘We gave away three poor goals,’ he said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Wayne Rooney', 'Arsene Wenger']);
+  });
+
+  it('"Van Gaal" opening a sentence is Louis van Gaal', () => {
+    const text = 'The captain scored twice as Louis van Gaal’s side won.\n\nVan Gaal was full of praise. ‘Wayne was magnificent today,’ the Dutchman said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Louis van Gaal']);
+  });
+});
