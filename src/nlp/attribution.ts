@@ -214,6 +214,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
       return { kind: 'descriptor', text: described[1]!, pos: offset + at };
     }
   }
+  // "One user, @janedoe88, wrote", "@sarah_k said": a social media handle names whoever posted.
+  const handle = segment.includes('@') ? HANDLE_AT_END.exec(segment.slice(-40)) : null;
+  if (handle) return { kind: 'name', text: handle[1]!, pos: offset + segment.length - Math.min(40, segment.length) + handle.index + handle[0].indexOf(handle[1]!) };
   // "Kelly Ayotte's campaign, for example, said": a word or two set off by commas is no subject.
   const aside = segment.endsWith(', ') || segment.endsWith(',') ? ASIDE_AT_END.exec(segment.slice(-40)) : null;
   if (aside) {
@@ -261,6 +264,9 @@ function opensClause(segment: string, at: number): boolean {
   const lead = segment.slice(Math.max(0, at - 200), Math.max(0, at)).split(SENTENCE_OR_CLAUSE_BREAK).pop()!;
   return !/(?:^|[\s\u00a0])\p{Ll}/u.test(lead);
 }
+
+/** A handle right before the verb, perhaps set off by commas after "One user" or "Another". Group: the handle. */
+const HANDLE_AT_END = /(?:^|[\s(,])(@[A-Za-z0-9_]{2,30}),?[\s\u00a0]*$/;
 
 /** ", for example,", ", however,": an aside between a subject and its verb. */
 const ASIDE_AT_END = /,[ \u00a0]+(?:for[ \u00a0]+example|for[ \u00a0]+instance|however|though|meanwhile|too|also|in[ \u00a0]+turn|in[ \u00a0]+contrast|by[ \u00a0]+contrast|meanwhile|instead|likewise|similarly|nevertheless|for[ \u00a0]+(?:his|her|their|its)[ \u00a0]+part),[\s\u00a0]*$/;
@@ -1499,6 +1505,7 @@ function speakerForm(speaker: string): string | null {
   // ">Sanders": markup left in a text is no part of a name.
   const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '');
   if (!s) return null;
+  if (/^@[A-Za-z0-9_]{2,30}$/.test(s)) return s; // a social media handle
   const tokens = s.split(' ');
   const lower = tokens.map((t) => t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   if (lower.every((w) => NOT_A_SPEAKER.has(w) || /^\d[\d,.]*$/.test(w))) return null;

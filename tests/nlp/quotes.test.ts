@@ -1898,3 +1898,10 @@ describe('a match report: unknown first names and name particles (2026-12-07, st
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Louis van Gaal']);
   });
 });
+
+describe('social media handles (2026-12-07, stop 37)', () => {
+  it('"One user, @janedoe88, wrote:", "Another, @tvfan_22, tweeted:", "@sarah_k said:" are the handles', () => {
+    const text = 'Fans reacted on Twitter.\n\nOne user, @janedoe88, wrote: ‘I can’t believe it is over.’\n\nAnother, @tvfan_22, tweeted: ‘Best ending ever.’\n\n@sarah_k said: ‘I cried for an hour.’';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['@janedoe88', '@tvfan_22', '@sarah_k']);
+  });
+});
