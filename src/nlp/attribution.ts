@@ -230,6 +230,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // Bernardino, Calif., based on accounts ..., reported" what comes before is no subject we can read.
   if (participle && !segment.slice(0, segment.length - participle[0].length).slice(-200).split(SENTENCE_OR_CLAUSE_BREAK).pop()!.includes(',')) {
     const subject = subjectBefore(segment.slice(0, segment.length - participle[0].length), offset);
+    // "The letter, sent by headteacher Mark Lowe, said": a document's words are its one named author's.
+    const author = subject?.kind === 'descriptor' && DOCUMENT_NOUN.test(subject.text.split(/[ \u00a0]+/).pop()!.toLowerCase()) ? AUTHORED_BY.exec(participle[0]) : null;
+    if (author && parseNameRun(author[1]!)) return { kind: 'name', text: author[1]!, pos: offset + segment.length - participle[0].length + author.index + author[0].lastIndexOf(author[1]!) };
     if (subject && opensClause(segment, subject.pos - offset)) return subject;
   }
   // "One student, who gave her name only as Ms Chan, said": the name they gave is who speaks.
@@ -265,6 +268,8 @@ function opensClause(segment: string, at: number): boolean {
   return !/(?:^|[\s\u00a0])\p{Ll}/u.test(lead);
 }
 
+/** ", sent by headteacher Mark Lowe,": the one named author of a document. Group: the name. */
+const AUTHORED_BY = /^,[ \u00a0]+(?:sent|written|signed|penned|issued|released|posted|published|authored)[ \u00a0]+by[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 /** A handle right before the verb, perhaps set off by commas after "One user" or "Another". Group: the handle. */
 const HANDLE_AT_END = /(?:^|[\s(,])(@[A-Za-z0-9_]{2,30}),?[\s\u00a0]*$/;
 
@@ -1331,7 +1336,7 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   }
   const found = addressedDocument(before, offset, issuerOfDocument(before, offset, verb) ?? subjectBefore(before, offset));
   const subject = found === null || found.kind === 'name' ? openingNameOver(before, offset, found) ?? found : found;
-  if (subject && (speaks(verb, subject) || (subject.kind !== 'pronoun' && /^(?:the[ \u00a0]+)?\p{Lu}/u.test(subject.text) && fromDocument(before, subject.pos - offset)))) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
+  if (subject && (speaks(verb, subject) || (subject.kind !== 'pronoun' && issuerLike(subject) && fromDocument(before, subject.pos - offset)))) return { text: cueText(text, subject.pos, verb), subject, pos: subject.pos };
   if (subject) return null;
   // Inversion: `Said Trump: "`, `..., noted NBC's Dante Chinni.`
   if ((before.trim() === '' || /,[\s\u00a0]*$/.test(before)) && !TELL_VERBS.test(verb.verb)) {
@@ -1344,6 +1349,14 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
 }
 
 /** "A letter from the National Rifle Association read:": the subject is who the text came from, so "read" is theirs. */
+/** Who can issue a document: a name ("the NRA"), people ("his lawyers"), or a body ("the family", "the club"). */
+function issuerLike(subject: Subject): boolean {
+  if (/^(?:the[ \u00a0]+)?\p{Lu}/u.test(subject.text)) return true;
+  const head = subject.text.split(/[ \u00a0]+/).pop()!.toLowerCase();
+  return subject.kind === 'descriptor' && (personHead(head) || COLLECTIVE_ISSUER.test(head));
+}
+const COLLECTIVE_ISSUER = /^(?:family|families|club|council|company|firm|school|university|hospital|government|team|campaign|committee|board|group|party|charity|union|department|ministry|office|police|force|trust|authority|organisers|organizers)$/;
+
 function fromDocument(before: string, at: number): boolean {
   const m = /(?:^|[\s\u00a0])(\p{Ll}+)[\s\u00a0]+from[\s\u00a0]+(?:the[\s\u00a0]+)?$/u.exec(before.slice(Math.max(0, at - 60), at));
   return !!m && (DOCUMENT_NOUN.test(m[1]!) || TEXT_CARRIER.test(m[1]!));

@@ -597,6 +597,22 @@ function lastQuotedBySurname(surname: string, candidates: Person[], pos: number,
   return undefined;
 }
 
+/** How many quotations open between from and to. */
+function quotationsBetween(from: number, to: number, ctx: ResolveContext): number {
+  let count = 0;
+  for (let i = from, inside = ctx.inQuote(from); i < to; i++) {
+    const now = ctx.inQuote(i);
+    if (now && !inside) count++;
+    inside = now;
+  }
+  return count;
+}
+
+/** "A later tweet", "another message", "a second post": one more of the same kind. */
+const ANOTHER_OF_THE_SAME = /^(?:another|(?:a|an)[ \u00a0]+(?:later|earlier|second|third|further|follow-up|subsequent|separate|new))[ \u00a0]/i;
+/** A verb of writing or posting after a cue's subject. */
+const WROTE = /\b(?:wrote|writes|tweeted|tweets|posted|posts|texted|emailed|messaged)\b/;
+
 /** The organisation mention that starts at pos, or covers it ("the Post" at "the"). */
 function organisationAt(pos: number, ctx: ResolveContext): Organisation | null {
   return ctx.organisations.at(pos);
@@ -707,6 +723,10 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   if (INDEFINITE.has(d.determiner) && (DOCUMENT_NOUN.test(d.head) || TEXT_CARRIER.test(d.head))) {
     const author = authorRightAfter(subject, ctx);
     if (author) return author;
+    // "Phillips wrote: '...' A later tweet read: '...'": another of the same writer's posts.
+    const previous = ANOTHER_OF_THE_SAME.test(subject.text) ? quoteSpeakerBefore(subject.pos, ctx) : undefined;
+    // Only when no other quotation stands between (one the article gives to no one, "It read: '...'").
+    if (previous && subject.pos - previous.pos < 1000 && WROTE.test(ctx.text.slice(previous.pos, previous.pos + previous.subject.length + 40)) && quotationsBetween(previous.pos, subject.pos, ctx) <= 1) return { speaker: previous.speaker, person: previous.person };
   }
   if (INDEFINITE.has(d.determiner) || !d.head) return { speaker: d.asWritten, person: null };
   // "his wife said" after "His wife, Jane Reyes, ...": the relative the article named.

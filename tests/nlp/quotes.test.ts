@@ -1905,3 +1905,25 @@ describe('social media handles (2026-12-07, stop 37)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['@janedoe88', '@tvfan_22', '@sarah_k']);
   });
 });
+
+describe('documents and who issued them (2026-12-07, stop 37)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"A statement from the family read:" is the family', () => {
+    expect(speakers('A man was killed in a crash.\n\nA statement from the family read: ‘He was the heart of our family.’')).toEqual(['the family']);
+  });
+
+  it('"A later tweet read:" after "Phillips wrote:" is Phillips', () => {
+    const text = 'Labour MP Jess Phillips hit back at trolls.\n\nIn a tweet on Sunday, Phillips wrote: ‘I will not be silenced.’\n\nA later tweet read: ‘Thank you all for your support.’';
+    expect(speakers(text)).toEqual(['Jess Phillips', 'Jess Phillips']);
+  });
+
+  it('not when a quotation nobody was given stands between: "It read: ‘...’ A later message said:"', () => {
+    const text = 'Tom Hale posted a message offering a reward: ‘I will pay for information.’\n\nHe then received a message from an anonymous account. It read: ‘We are watching your daughter.’\n\nA later message said: ‘You should have paid us.’';
+    expect(speakers(text)[2]).not.toBe('Tom Hale');
+  });
+
+  it('"The letter, sent by headteacher Mark Lowe, said:" is Mark Lowe', () => {
+    expect(speakers('Pupils must not bring phones.\n\nThe letter, sent by headteacher Mark Lowe, said: ‘Phones are a distraction in class.’')).toEqual(['Mark Lowe']);
+  });
+});
