@@ -218,14 +218,17 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   const handle = segment.includes('@') ? HANDLE_AT_END.exec(segment.slice(-40)) : null;
   if (handle) return { kind: 'name', text: handle[1]!, pos: offset + segment.length - Math.min(40, segment.length) + handle.index + handle[0].indexOf(handle[1]!) };
   // "Kelly Ayotte's campaign, for example, said": a word or two set off by commas is no subject.
-  const aside = segment.endsWith(', ') || segment.endsWith(',') ? ASIDE_AT_END.exec(segment.slice(-40)) : null;
+  // The shapes below all end in a comma before the verb: the patterns (which end in $, so are tried
+  // from every position) run only then.
+  const commaBefore = segment.trimEnd().endsWith(',');
+  const aside = commaBefore ? ASIDE_AT_END.exec(segment.slice(-40)) : null;
   if (aside) {
     const subject = subjectBefore(segment.slice(0, segment.length - aside[0].length) + ' ', offset);
     if (subject && opensClause(segment, subject.pos - offset)) return subject;
   }
   // "A survivor, speaking from hospital, said", "The lawsuit, filed by two songwriters, says": a
   // participle clause set off by commas between the subject and its verb.
-  const participle = segment.includes(', ') ? PARTICIPLE_CLAUSE_AT_END.exec(segment.slice(-160)) : null;
+  const participle = commaBefore ? PARTICIPLE_CLAUSE_AT_END.exec(segment.slice(-160)) : null;
   // Only after a phrase with no comma of its own: in "an article about X, one of the attackers in San
   // Bernardino, Calif., based on accounts ..., reported" what comes before is no subject we can read.
   if (participle && !segment.slice(0, segment.length - participle[0].length).slice(-200).split(SENTENCE_OR_CLAUSE_BREAK).pop()!.includes(',')) {
@@ -236,7 +239,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     if (subject && opensClause(segment, subject.pos - offset)) return subject;
   }
   // "One student, who gave her name only as Ms Chan, said": the name they gave is who speaks.
-  const identified = segment.includes('name') || segment.includes(' as ') ? IDENTIFIED_AS_AT_END.exec(segment.slice(-200)) : null;
+  const identified = commaBefore && (segment.includes('name') || segment.includes(' as ')) ? IDENTIFIED_AS_AT_END.exec(segment.slice(-200)) : null;
   if (identified) return { kind: 'name', text: identified[1]!, pos: offset + segment.length - Math.min(200, segment.length) + identified.index + identified[0].length - identified[1]!.length - (identified[0].length - identified[0].trimEnd().length) - 1 };
   if (/(?:heard|seen|caught|shown|filmed|recorded)[\s\u00a0]*$/.test(segment)) {
     const heard = HEARD_AT_END.exec(segment);

@@ -1031,6 +1031,9 @@ const AGE_AFTER_NAME = /^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?(\d{1,3})(?=[,.;])|[ \
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
 /** Whether a noun for a person ("boss", "spokesman", "striker") comes right before the name, and a verb right after it. */
 function roleBeforeSubject(src: string, runStart: number, nameEnd: number): boolean {
+  // Most names have no lower-case word right before them: a look at two characters first.
+  const letter = src.charCodeAt(runStart - 2);
+  if (src[runStart - 1] !== ' ' || !((letter >= 97 && letter <= 122) || letter > 127)) return false;
   const role = /(?:^|[\s(])(\p{Ll}[\p{L}-]*)[ \u00a0]+$/u.exec(src.slice(Math.max(0, runStart - 30), runStart))?.[1];
   if (!role || !(PERSON_ROLE_WORD.has(roleKey(role)) || (role.length > 5 && /(?:er|or|ist|ian)$/.test(role) && !STOP_WORDS.has(role)))) return false;
   const verb = /^[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(\p{Ll}+)/u.exec(src.slice(nameEnd, nameEnd + 40))?.[1];
