@@ -276,9 +276,12 @@ const DESCRIBING_OPENER = new Set(
  */
 function roleBeforeFirstName(word: string, next: string): boolean {
   const lower = word.toLowerCase();
-  if (!/^\p{Lu}\p{Ll}/u.test(word) || firstNameGender(word) || STOP_WORDS.has(lower) || !firstNameGender(next)) return false;
+  // The cheap tests first: most words of a name are no role.
+  const role = PERSON_ROLE_WORD.has(roleKey(lower));
+  if (!role && !(lower.length > 5 && /(?:er|or|ist|ian)$/.test(lower))) return false;
+  if (!/^\p{Lu}\p{Ll}/u.test(word) || STOP_WORDS.has(lower) || firstNameGender(word) || !firstNameGender(next)) return false;
   // A word that only looks like an agent noun needs a first name the news list knows after it.
-  return PERSON_ROLE_WORD.has(roleKey(lower)) || (lower.length > 5 && /(?:er|or|ist|ian)$/.test(lower) && !!newsFirstNameGender(next));
+  return role || !!newsFirstNameGender(next);
 }
 
 export function parseNameRun(run: string): ParsedName | null {
@@ -334,7 +337,7 @@ export function parseNameRun(run: string): ParsedName | null {
   // names before one that is, with a surname after it, are where the person works.
   // Only plain capitalised words (no initials, no "of"): "G.K. Butterfield of North Carolina" is his name.
   const plain = (w: string) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u.test(w) || /^\p{Lu}{2,6}$/u.test(w);
-  if (words.slice(i).every(plain)) {
+  if (words.length - i >= 3 && words.slice(i).every(plain)) {
     while (words.length - i >= 3 && !firstNameGender(words[i]) && !firstNameGender(words[i + 1]) && words.slice(i + 1, -1).some((w) => !!firstNameGender(w))) titleWords.push(words[i++]!);
     if (titleWords.length > 0 && words.length - i >= 3 && !firstNameGender(words[i]) && firstNameGender(words[i + 1])) titleWords.push(words[i++]!);
   }
