@@ -545,9 +545,9 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   if (candidates.length === 0 && tokens.length === 1)
     candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
   if (candidates.length === 0 && tokens.length === 1) candidates = ctx.index.people.filter((p) => firstFamilyNameOf(surname, p, parsed.gender));
-  // "'...,' Mrs Triantafilo said. ... '...,' Triantafilo said": the surname alone, shared by a family,
-  // is whoever the article last quoted by that surname.
-  // One of them the subject of the sentence before ("Tom Rupe believes ... '...,' Rupe told KCWY") comes first.
+  // A surname alone that a family shares is the one of them the sentence before is about ("Tom Rupe
+  // believes ... '...,' Rupe told KCWY"), else the one the article last quoted by it ("'...,' Mrs
+  // Triantafilo said. ... '...,' Triantafilo said"), else the principal.
   const shared = candidates.length > 1 && !parsed.gender && tokens.length === 1;
   const lastBySurname = shared ? subjectJustBefore(surname, candidates, subject.pos, ctx) ?? lastQuotedBySurname(surname, candidates, subject.pos, ctx) : undefined;
   const principal = lastBySurname ?? principalOf(candidates, parsed.gender);
