@@ -504,7 +504,9 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   }
   // "Having mentioned", "Speaking at": a participle opening the sentence has no subject here.
   if (/^(having|being|speaking|asked|when|while|after|before|saying|adding|noting|explaining|writing|talking|referring|responding|according|following|citing|describing|asking|telling|arguing|insisting|continuing|reading)$/.test(lastWord)) return null;
-  if (isCapitalised(last.text) && !DETERMINERS.has(lastWord)) {
+  // "one senior MP told", "a Tory MP said": a role acronym after lower-case words heads a description.
+  const roleAcronym = ROLE_ACRONYM.test(bare(last.text)) && i > 0 && /^\p{Ll}/u.test(tokens[i - 1]!.text);
+  if (isCapitalised(last.text) && !DETERMINERS.has(lastWord) && !roleAcronym) {
     let j = i;
     while (j - 1 >= 0 && i - j < 9) {
       const prev = tokens[j - 1]!.text;

@@ -1927,3 +1927,10 @@ describe('documents and who issued them (2026-12-07, stop 37)', () => {
     expect(speakers('Pupils must not bring phones.\n\nThe letter, sent by headteacher Mark Lowe, said: ‘Phones are a distraction in class.’')).toEqual(['Mark Lowe']);
   });
 });
+
+describe('a role acronym heading a description (2026-12-07, stop 37)', () => {
+  it('"one senior MP told the Guardian" is "one senior MP", not the junk "MP"', () => {
+    const text = 'The Chancellor is under pressure to resign.\n\n‘His position is untenable,’ one senior MP told the Guardian.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['one senior MP']);
+  });
+});
