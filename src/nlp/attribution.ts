@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { NAME_TITLE_ABBREVIATIONS, ROLE_NOUN_LIST, SPEECH_VERB_FORMS, STOP_WORDS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, PERSON_NOUNS, SPEECH_VERB_FORMS, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
@@ -216,7 +216,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   }
   // "One user, @janedoe88, wrote", "@sarah_k said": a social media handle names whoever posted.
   const handle = segment.includes('@') ? HANDLE_AT_END.exec(segment.slice(-40)) : null;
-  if (handle) return { kind: 'name', text: handle[1]!, pos: offset + segment.length - Math.min(40, segment.length) + handle.index + handle[0].indexOf(handle[1]!) };
+  if (handle) return { kind: 'name', text: handle[1]!, pos: offset + Math.max(0, segment.length - 40) + handle.index + handle[0].indexOf(handle[1]!) };
   // "Kelly Ayotte's campaign, for example, said": a word or two set off by commas is no subject.
   // The shapes below all end in a comma before the verb: the patterns (which end in $, so are tried
   // from every position) run only then.
@@ -240,7 +240,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   }
   // "One student, who gave her name only as Ms Chan, said": the name they gave is who speaks.
   const identified = commaBefore && (segment.includes('name') || segment.includes(' as ')) ? IDENTIFIED_AS_AT_END.exec(segment.slice(-200)) : null;
-  if (identified) return { kind: 'name', text: identified[1]!, pos: offset + segment.length - Math.min(200, segment.length) + identified.index + identified[0].length - identified[1]!.length - (identified[0].length - identified[0].trimEnd().length) - 1 };
+  // The name ends at the pattern's last comma.
+  if (identified) return { kind: 'name', text: identified[1]!, pos: offset + Math.max(0, segment.length - 200) + identified.index + identified[0].lastIndexOf(`${identified[1]!},`) };
   if (/(?:heard|seen|caught|shown|filmed|recorded)[\s\u00a0]*$/.test(segment)) {
     const heard = HEARD_AT_END.exec(segment);
     if (heard) return subjectBefore(segment.slice(0, heard.index), offset);
@@ -344,7 +345,6 @@ function lastPrepositionObject(segment: string, offset: number): Subject | null 
 const POST_MODIFIER_AT_END = /(?:^|[\s\u00a0])(?:(?:familiar|close|closest|briefed|involved|knowledgeable|loyal|allied|connected|tied|opposed)[\s\u00a0]+)?(?:with[\s\u00a0]+(?:direct[\s\u00a0]+)?knowledge[\s\u00a0]+of|to|for|with|at|from|of|on|in|inside|within|near|among|outside|representing)[\s\u00a0]+$/;
 /** A time, not a modifier: "a spokesman on Jan. 5 said", "an aide at the time said". */
 const TIME_OBJECT = /^(?:(?:the|this|that|last|next|early|late)[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|morning|afternoon|evening|night|day|week|weekend|time|year|month|moment|end|start|beginning|\d)/;
-const UNNAMED_PERSON_NOUNS: ReadonlySet<string> = new Set([...UNNAMED_PERSON_NOUN_LIST, ...ROLE_NOUN_LIST]);
 
 /** Nouns with an ending for agents ("-er", "-or", "-ist", "-ian") that name things, not people. */
 const THING_AGENT_NOUN = /^(?:paper|newspaper|order|matter|water|center|centre|quarter|border|chapter|number|corner|sector|factor|error|floor|color|colour|honor|honour|rumor|power|answer|cover|computer|server|trailer|theater|theatre|register|offer|shelter|tower|letter|poster|banner|flyer|mailer|sticker|counter|corridor|monitor|motor|indicator|elevator|mirror|meter|manner|dinner|summer|winter|spider|filter|trigger|headquarter|folder|binder|container|transcript|list|twist|mist|fist|wrist|plan|scan|span|clan)s?$/;
@@ -355,7 +355,7 @@ const THING_AGENT_NOUN = /^(?:paper|newspaper|order|matter|water|center|centre|q
  * ("a 45-year-old").
  */
 export function personHead(word: string): boolean {
-  if (UNNAMED_PERSON_NOUNS.has(word) || (/s$/.test(word) && UNNAMED_PERSON_NOUNS.has(word.slice(0, -1))) || (/ies$/.test(word) && UNNAMED_PERSON_NOUNS.has(`${word.slice(0, -3)}y`))) return true;
+  if (PERSON_NOUNS.has(word) || (/s$/.test(word) && PERSON_NOUNS.has(word.slice(0, -1))) || (/ies$/.test(word) && PERSON_NOUNS.has(`${word.slice(0, -3)}y`))) return true;
   if (/-year-olds?$/.test(word)) return true;
   return /(?:er|or|ist|ian|eon)s?$/.test(word) && word.length > 4 && !THING_AGENT_NOUN.test(word) && !DOCUMENT_NOUN.test(word.replace(/s$/, '')) && !TEXT_CARRIER.test(word.replace(/s$/, ''));
 }
@@ -1504,7 +1504,7 @@ function oneWordNoName(token: string, word: string): boolean {
   // A plural noun for people: "Aides", "Advocates", "Demonstrators".
   if (!word.endsWith('s')) return false;
   const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : /(?:ss|sh|ch|x|z)es$/.test(word) ? word.slice(0, -2) : word.slice(0, -1);
-  return UNNAMED_PERSON_NOUNS.has(singular);
+  return PERSON_NOUNS.has(singular);
 }
 /** "one neo-bank CEO told": a role written as an acronym, cut from its description, names no one. */
 const ROLE_ACRONYM = /^(?:CEO|CFO|COO|CTO|CIO|VIP|MP|MEP|MSP|PR|HR|GM|DJ|MC)s?$/;

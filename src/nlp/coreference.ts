@@ -884,6 +884,9 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const recent = mentionsBefore(ctx, pos);
   const lastMention = (p: Person) => recent.find((m) => m.person === p)?.pos ?? -1;
   const holders: Array<{ person: Person; score: number; pos: number }> = [];
+  // A noun the last sentences used of what they do fits too ("Lance Wallnau ... posted a video from a
+  // conference at which he was speaking. ... the conference speaker says").
+  const saidAround = (w: string) => /^\p{Ll}+$/u.test(w) && w.length > 3 && wordInRecentSentences(w, pos, ctx);
   const mismatched = new Set<Person>();
   for (const person of ctx.index.people) {
     // "Morning Joe hosts Joe Scarborough and Mika Brzezinski": each is a host.
@@ -894,9 +897,6 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     const at = lastMention(person);
     if (at < 0) continue; // named only after the description: not what it refers back to
     // Every modifier must fit: "the band leader" is not "Russian President Vladimir Putin".
-    // A noun the last sentences used of what they do fits too ("Lance Wallnau ... posted a video from a
-    // conference at which he was speaking. ... the conference speaker says").
-    const saidAround = (w: string) => /^\p{Ll}+$/u.test(w) && w.length > 3 && wordInRecentSentences(w, pos, ctx);
     if (nationalities.some((n) => !person.roles.has(n)) || d.modifiers.some((w) => !person.roles.has(roleKey(w)) && !descriptive(w, d) && !saidAround(w))) {
       mismatched.add(person);
       continue;

@@ -162,6 +162,9 @@ export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     'user student republican democrat conservative liberal independent rival opponent'
   ).split(' ');
 
+/** Every noun for a person the lists hold: the unnamed ones and the roles. */
+export const PERSON_NOUNS: ReadonlySet<string> = new Set([...UNNAMED_PERSON_NOUN_LIST, ...ROLE_NOUN_LIST]);
+
 /** Titles before a name: not part of the name to match ("admiral harris" is Harris). */
 export const QUESTION_TITLE_WORD_LIST: readonly string[] = (
     'mr mrs ms dr prof sen senator rep representative gov governor president vice pres former admiral adm gen general lt col ' +

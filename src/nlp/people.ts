@@ -7,7 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
-import { NAME_TITLE_ABBREVIATIONS, PERSON_TITLES, ROLE_NOUN_LIST, STOP_WORDS, UNNAMED_PERSON_NOUN_LIST } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, PERSON_NOUNS, PERSON_TITLES, STOP_WORDS } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -260,7 +260,7 @@ const NICKNAME = /^["“].*["”]$/;
 
 /** Splits "Russian President Vladimir Putin's" into role words and the name proper. */
 /** Nouns for a person, as role keys: one of them beside a name says the name is a person's. */
-const PERSON_ROLE_WORD: ReadonlySet<string> = new Set([...ROLE_NOUN_LIST, ...UNNAMED_PERSON_NOUN_LIST].map((w) => roleKey(w)));
+const PERSON_ROLE_WORD: ReadonlySet<string> = new Set([...PERSON_NOUNS].map((w) => roleKey(w)));
 
 /** Words that describe a person before their name and open sentences with it ("Veteran", "Embattled"). */
 const DESCRIBING_OPENER = new Set(
@@ -573,7 +573,7 @@ function withoutArticle(token: string): string {
  * Styles that go with one name in news ("Pope Francis", "Queen Beatrix", "Ms Chan"), not offices: a
  * reader knows "Ms Chan" better than "Chan".
  */
-const STYLE_TITLE = /^(?:Mr|Mrs|Ms|Miss|Mx|Dr|Mr\.|Mrs\.|Ms\.|Dr\.|Pope|King|Queen|Prince|Princess|Emperor|Empress|Duke|Duchess|Earl|Countess|Lord|Lady|Baroness|Baron|Sheikh|Sheikha|Ayatollah|Emir|Sultan|Tsar)$/;
+const STYLE_TITLE = /^(?:(?:Mr|Mrs|Ms|Dr)\.?|Miss|Mx|Pope|King|Queen|Prince|Princess|Emperor|Empress|Duke|Duchess|Earl|Countess|Lord|Lady|Baroness|Baron|Sheikh|Sheikha|Ayatollah|Emir|Sultan|Tsar)$/;
 
 /** parseNameRun(run) with its surname and whether it looks like a person's name (memoised). */
 function runName(run: string): RunName | null {
@@ -799,13 +799,16 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       voteGender(person, predicateGender, 3);
       for (const role of name.titleRoles) person.roles.add(role);
       if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
-      for (const w of rolesAround(hit.src, hit.runStart, hit.start < 0 ? hit.runStart : hit.end - (hit.countMentions ? 0 : 0))) {
+      const nameEnd = hit.start < 0 ? hit.runStart : hit.end;
+      const setOff = roleSetOffBefore(hit.src, hit.runStart, nameEnd);
+      for (const w of rolesAround(hit.src, hit.runStart, nameEnd, setOff)) {
         person.roles.add(w);
         voteGender(person, GENDER_VOTE_NOUN[w], 3);
       }
       // "Her rival, Aecio Neves,", "Arsenal boss Arsene Wenger was left frustrated": a noun for a person
       // set off before the name, or right before it when the name is a clause's subject, says it is one.
-      if (hit.countMentions && hit.start >= 0 && (roleSetOffBefore(hit.src, hit.runStart, hit.end) || roleBeforeSubject(hit.src, hit.runStart, hit.end))) person.evidence++;
+      const setOffHead = setOff[setOff.length - 1];
+      if (hit.countMentions && hit.start >= 0 && ((!!setOffHead && PERSON_ROLE_WORD.has(roleKey(setOffHead))) || roleBeforeSubject(hit.src, hit.runStart, hit.end))) person.evidence++;
       // "Harry Reid (D-Nev.)", "Marco Rubio, R-Fla.,": the party and the state are roles ("the
       // Senate Democratic leader", "the Florida senator").
       if (hit.countMentions) for (const w of partyTagRoles(text, hit.end)) person.roles.add(w);
@@ -1043,15 +1046,18 @@ function roleBeforeSubject(src: string, runStart: number, nameEnd: number): bool
   return !!verb && verbLike(verb);
 }
 
-/** Whether the name is set off by commas after a noun for a person: "Her rival, Aecio Neves,". */
-function roleSetOffBefore(src: string, runStart: number, nameEnd: number): boolean {
-  if (src[nameEnd] !== ',') return false;
+/**
+ * "The mayor of Springfield, Ann Lake, said", "Her rival, Aecio Neves,": the words of a role set off
+ * before the name, which a comma closes (before any "of"/"for"/"at"); none when there is no such role.
+ */
+function roleSetOffBefore(src: string, runStart: number, nameEnd: number): string[] {
+  if (nameEnd <= 0 || src[nameEnd] !== ',') return [];
   const role = ROLE_BEFORE_NAME.exec(src.slice(Math.max(0, runStart - 100), runStart));
-  const head = role?.[1]?.split(/[ \u00a0]+/).pop();
-  return !!head && PERSON_ROLE_WORD.has(roleKey(head));
+  return role ? role[1]!.split(/[ \u00a0]+/) : [];
 }
 
-function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
+/** The role words around a name: before it, an age after it, the role set off before it (`setOff`), an appositive after it. */
+function rolesAround(src: string, runStart: number, nameEnd: number, setOff: string[]): string[] {
   const roles: string[] = [];
   // The words before the run: src.slice(runStart - 60, runStart).split(/[ \u00a0]+/) without its
   // last piece (the empty string before the run), nearest first, at most three.
@@ -1071,10 +1077,7 @@ function rolesAround(src: string, runStart: number, nameEnd: number): string[] {
   if (age) roles.push(`${age[1] ?? age[2]}-year-old`);
   // "The mayor of Springfield, Ann Lake, said", "Its chairman, Paul Hart, told": the role set off
   // before the name, which a comma closes.
-  if (nameEnd > 0 && src[nameEnd] === ',') {
-    const role = ROLE_BEFORE_NAME.exec(src.slice(Math.max(0, runStart - 100), runStart));
-    if (role) for (const w of role[1]!.split(/[ \u00a0]+/)) if (!LOWER_ROLE_STOP.has(w)) roles.push(roleKey(w));
-  }
+  for (const w of setOff) if (!LOWER_ROLE_STOP.has(w)) roles.push(roleKey(w));
   // An appositive starts with a comma, perhaps after a possessive.
   const next = src[nameEnd];
   if (nameEnd > 0 && (next === ',' || next === '’' || next === "'")) {
