@@ -732,7 +732,13 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   // "his wife said" after "His wife, Jane Reyes, ...": the relative the article named.
   if (/^(?:his|her)$/.test(d.determiner) && KIN_NOUN.test(d.head) && !d.modifiers.length) {
     const owner = possessiveOwner(d.determiner, subject.pos, ctx);
-    const kin = owner && namedKin(d.head, owner, subject.pos, ctx);
+    let kin = owner && namedKin(d.head, owner, subject.pos, ctx);
+    // "Ms Holm's daughter Lena found the car. '...,' her daughter said": the nearest woman may be the
+    // daughter herself; then the owner is the nearest one who is not.
+    if (!kin && owner?.roles.has(d.head)) {
+      const other = resolvePronoun(d.determiner === 'his' ? 'm' : 'f', subject.pos, ctx, 12, (p) => !p.roles.has(d.head));
+      kin = other && namedKin(d.head, other, subject.pos, ctx);
+    }
     if (kin) return kin;
   }
   // "his campaign", "her Twitter account", "his letter": the campaign of whoever "his" is, the

@@ -790,7 +790,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       // "a resident named Caroline": the word is someone's name, so a first name says their gender.
       if (tokens.length === 1 && hit.countMentions && introducedAsName(hit.src, hit.runStart, tokens[0]!)) {
         person.evidence++;
-        voteGender(person, firstNameGender(tokens[0]), 3);
+        // "His wife Manjit": the kin word says the gender a list may not know.
+        voteGender(person, firstNameGender(tokens[0]) ?? GENDER_VOTE_NOUN[KIN_BARE_BEFORE.exec(hit.src.slice(Math.max(0, hit.runStart - 40), hit.runStart))?.[1] ?? ''], 3);
       }
       if (!familyNamesOnly) voteGender(person, gender, 3);
       // "Omar is one of the first two Muslim women elected": what the sentence says the person is.
@@ -1012,6 +1013,9 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
   if (/^[ \u00a0]+(?:a|an|the|his|her|their|its)[ \u00a0]/.test(src.slice(runStart + word.length, runStart + word.length + 8))) return false;
   // "Ahmed, 24, from Aleppo": a first name alone with an age after it, as refugees and victims are named.
   if (AGE_AFTER_NAME.test(src.slice(runStart + word.length, runStart + word.length + 12)) && firstNameGender(word) !== null && !nonPersonWord(normaliseWord(word))) return true;
+  // "His wife Manjit was upstairs", "her son Tom": a relative named right after the kin word, as
+  // British papers write it; the kin word says it is a person even when no list knows the name.
+  if (KIN_BARE_BEFORE.test(before) && !nonPersonWord(normaliseWord(word))) return true;
   return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
 }
 
@@ -1031,6 +1035,9 @@ export const KIN_MODIFIERS = 'late|younger|older|eldest|youngest|oldest|adult|te
 
 /** "Trump's wife, ", "her father, ", "his younger brother, ": whose relative, the kin word, a comma. */
 const KIN_APPOSITIVE_BEFORE = new RegExp(String.raw`(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:${KIN_MODIFIERS})[ \u00a0]+)?(?:wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom),[ \u00a0]$`, 'u');
+
+/** "His wife ", "Sharon Cole's husband ": whose relative and the kin word, right before a name without a comma. */
+const KIN_BARE_BEFORE = new RegExp(String.raw`(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:${KIN_MODIFIERS})[ \u00a0]+)?(wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom|mum|boyfriend|girlfriend)[ \u00a0]$`, 'u');
 
 const AGE_AFTER_NAME = /^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?(\d{1,3})(?=[,.;])|[ \u00a0]+\((\d{1,3})\))/u;
 

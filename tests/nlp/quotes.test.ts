@@ -1934,3 +1934,26 @@ describe('a role acronym heading a description (2026-12-07, stop 37)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['one senior MP']);
   });
 });
+
+describe('relatives named without commas and possessive descriptions (2026-12-07, stop 38)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"His wife Manjit was upstairs ... she said" is Manjit, a name no list knows, a woman by the kin word', () => {
+    const text = 'Harjit Singh, 62, was behind the counter when the men burst in.\n\nHis wife Manjit was upstairs at the time.\n\n‘I heard shouting and came down,’ she said.';
+    expect(speakers(text)).toEqual(['Manjit']);
+  });
+
+  it('"her husband Brian was at work ... he said" is Brian', () => {
+    const text = 'Sally Ward, 45, found the letter on Tuesday.\n\nHer husband Brian was at work when she called.\n\n‘I could hear she was terrified,’ he said.';
+    expect(speakers(text)).toEqual(['Brian']);
+  });
+
+  it('"The children’s grandmother, who did not want to be named, said:" is that grandmother', () => {
+    const text = 'A neighbour pulled two children from a burning house.\n\nThe children’s grandmother, who did not want to be named, said: ‘He is a hero.’';
+    expect(speakers(text)).toEqual(['the children’s grandmother']);
+  });
+
+  it('"The victims’ families, who travelled from Spain, said:" is the families', () => {
+    expect(speakers('The trial opened on Monday.\n\nThe victims’ families, who travelled from Spain, said: ‘We want justice.’')).toEqual(['the victims’ families']);
+  });
+});
