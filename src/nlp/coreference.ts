@@ -540,8 +540,19 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   const surname = surnameOf(tokens);
   // Tokens compare as surname keys ("Assad" is a token of "Bashar al-Assad").
   const keys = (list: string[]) => list.map((t) => surnameOf([t]));
-  const wanted = keys(tokens);
-  let candidates = ctx.index.people.filter((p) => p.surname === surname && wanted.every((t) => keys(p.nameTokens).includes(t)));
+  const known = (names: string[]) => {
+    const wanted = keys(names);
+    const last = surnameOf(names);
+    return ctx.index.people.filter((p) => p.surname === last && wanted.every((t) => keys(p.nameTokens).includes(t)));
+  };
+  // "Sergeant Paul Evans of West Midlands Police said": a person the article names, then the body
+  // they speak for.
+  const of = tokens.indexOf('of');
+  if (of > 0 && known(tokens.slice(0, of)).length) {
+    const cut = /[ \u00a0]of[ \u00a0]/.exec(subject.text);
+    if (cut) return resolveName({ ...subject, text: subject.text.slice(0, cut.index) }, ctx);
+  }
+  let candidates = known(tokens);
   if (candidates.length === 0 && tokens.length === 1)
     candidates = ctx.index.people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
   if (candidates.length === 0 && tokens.length === 1) candidates = ctx.index.people.filter((p) => firstFamilyNameOf(surname, p, parsed.gender));

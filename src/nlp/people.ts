@@ -688,6 +688,10 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         names.set(key, name);
       }
       if (!name) continue;
+      // "analyst Sophie Lane of Peel Hunt", "John Smith of Boston": after a full name, "of" and a
+      // run name the body or place the person is from, not a second person.
+      const previous = hits[hits.length - 1];
+      if (previous && previous.src === source.text && previous.end === runAt - 4 && source.text.slice(runAt - 4, runAt) === ' of ' && previous.parsed.tokens.length >= 2 && previous.name.personLike && firstNameGender(previous.name.nameTokens[0])) continue;
       const couple = name.parsed.tokens.length >= 2 && name.nameOffset === 0 ? coupleFirstName(source.text, runAt, name) : null;
       if (couple) couples.push({ at: hits.length, hit: { ...couple, countMentions: source.countMentions, src: source.text, start: source.countMentions ? couple.start : -1, end: source.countMentions ? couple.end : -1 } });
       // The name's tokens lie within the key, which is the run or its start, so the offset is the same in both.

@@ -1957,3 +1957,21 @@ describe('relatives named without commas and possessive descriptions (2026-12-07
     expect(speakers('The trial opened on Monday.\n\nThe victims’ families, who travelled from Spain, said: ‘We want justice.’')).toEqual(['the victims’ families']);
   });
 });
+
+describe('a person, "of", and the body or place they are from (2026-12-07, stop 38)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Sergeant Paul Evans of West Midlands Police said:" is Paul Evans, as "Senator Bernie Sanders of Vermont" is Bernie Sanders', () => {
+    const text = 'A woman died in a crash on the M6.\n\nSergeant Paul Evans of West Midlands Police said: ‘Our thoughts are with her family.’\n\nSenator Bernie Sanders of Vermont said: ‘We need safer roads.’';
+    expect(speakers(text)).toEqual(['Paul Evans', 'Bernie Sanders']);
+  });
+
+  it('"analyst Sophie Lane of Peel Hunt said ... ‘...,’ she said" is Sophie Lane: the firm after "of" is no second person', () => {
+    const text = 'Shares in the retailer fell.\n\nBut analyst Sophie Lane of Peel Hunt said the plan lacked detail.\n\n‘Investors want to know where the savings will come from,’ she said.';
+    expect(speakers(text)).toEqual(['Sophie Lane']);
+  });
+
+  it('a body whose own name holds "of" stays whole: "The Bank of England said:"', () => {
+    expect(speakers('Rates were held.\n\nThe Bank of England said: ‘Rates will stay at 5 per cent for now.’')).toEqual(['The Bank of England']);
+  });
+});
