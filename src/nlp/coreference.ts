@@ -750,6 +750,9 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
       const other = resolvePronoun(d.determiner === 'his' ? 'm' : 'f', subject.pos, ctx, 12, (p) => !p.roles.has(d.head));
       kin = other && namedKin(d.head, other, subject.pos, ctx);
     }
+    // "Peter and Sandra Wells ... His wife said": the other of a couple named together.
+    const partner = !kin && owner && (d.head === 'wife' || d.head === 'husband') ? ctx.index.partners?.get(owner) : undefined;
+    if (partner && personGender(partner) === (d.head === 'wife' ? 'f' : 'm')) return { speaker: partner.fullName, person: partner };
     if (kin) return kin;
   }
   // "his campaign", "her Twitter account", "his letter": the campaign of whoever "his" is, the

@@ -40,6 +40,8 @@ export interface PeopleIndex {
   people: Person[];
   /** Name mentions outside quotations, in text order. */
   mentions: Mention[];
+  /** Each of a couple the article names together ("Peter and Sandra Wells") to the other. */
+  partners?: Map<Person, Person>;
 }
 
 /** Capitalised words that never start a person's name. */
@@ -660,7 +662,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   // The same names recur throughout an article: each distinct run is looked up once in the
   // global memo, later uses hit this small map.
   const names = new Map<string, RunName | null>();
-  const couples: Array<{ at: number; hit: NameHit }> = [];
+  const couples: Array<{ at: number; hit: NameHit; partner: NameHit }> = [];
+  const personOfHit = new Map<NameHit, Person>();
   for (const source of sources) {
     const nameRuns = hasOnlyAsciiWordChars(source.text) ? NAME_RUN_ASCII : NAME_RUN;
     nameRuns.lastIndex = 0;
@@ -693,9 +696,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const previous = hits[hits.length - 1];
       if (previous && previous.src === source.text && previous.end === runAt - 4 && source.text.slice(runAt - 4, runAt) === ' of ' && previous.parsed.tokens.length >= 2 && previous.name.personLike && firstNameGender(previous.name.nameTokens[0])) continue;
       const couple = name.parsed.tokens.length >= 2 && name.nameOffset === 0 ? coupleFirstName(source.text, runAt, name) : null;
-      if (couple) couples.push({ at: hits.length, hit: { ...couple, countMentions: source.countMentions, src: source.text, start: source.countMentions ? couple.start : -1, end: source.countMentions ? couple.end : -1 } });
       // The name's tokens lie within the key, which is the run or its start, so the offset is the same in both.
-      hits.push({
+      const hit: NameHit = {
         start: source.countMentions ? runAt + name.nameOffset : -1,
         end: source.countMentions ? runAt + run.length : -1,
         parsed: name.parsed,
@@ -703,7 +705,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         runStart: runAt,
         src: source.text,
         countMentions: source.countMentions,
-      });
+      };
+      if (couple) couples.push({ at: hits.length, hit: { ...couple, countMentions: source.countMentions, src: source.text, start: source.countMentions ? couple.start : -1, end: source.countMentions ? couple.end : -1 }, partner: hit });
+      hits.push(hit);
     }
   }
 
@@ -827,6 +831,17 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const ownsRelative = /['’]s?$/.test(text.slice(hit.end - 2, hit.end)) && KIN_THEN_NAME.test(following);
       const modifierUse = hit.countMentions && !ownsRelative && (MODIFIER_NOUN.test(following) || modifierBeforeName(following));
       if (hit.countMentions && !inQuote(hit.start) && !modifierUse) mentions.push({ start: hit.start, end: hit.end, person });
+      personOfHit.set(hit, person);
+    }
+  }
+  // "Peter and Sandra Wells": a couple, so "his wife" is Sandra Wells.
+  const partners = new Map<Person, Person>();
+  for (const { hit, partner } of couples) {
+    const one = personOfHit.get(hit);
+    const other = personOfHit.get(partner);
+    if (one && other && one !== other) {
+      partners.set(one, other);
+      partners.set(other, one);
     }
   }
 
@@ -842,7 +857,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     if (SPEECH_AFTER.test(text.slice(m.end, m.end + 120)) || SPEECH_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))
       m.person.evidence++;
   }
-  return { people, mentions };
+  return { people, mentions, partners };
 }
 
 const OF_COUNTRY = /^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(\p{Lu}[\p{L}.]*)(?![ \u00a0]+\p{Lu})/u;

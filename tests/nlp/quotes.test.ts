@@ -1975,3 +1975,16 @@ describe('a person, "of", and the body or place they are from (2026-12-07, stop 
     expect(speakers('Rates were held.\n\nThe Bank of England said: ‘Rates will stay at 5 per cent for now.’')).toEqual(['The Bank of England']);
   });
 });
+
+describe('a couple named together (2026-12-07, stop 38)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Peter and Sandra Wells ... His wife said:" is Sandra Wells; "Tina and Gary Marsh ... Her husband said:" is Gary Marsh', () => {
+    expect(speakers('Peter and Sandra Wells were tied up for two hours.\n\nMr Wells said: ‘They kept asking where the safe was.’\n\nHis wife said: ‘I thought they were going to kill us.’')).toEqual(['Peter Wells', 'Sandra Wells']);
+    expect(speakers('Tina and Gary Marsh checked their ticket on Saturday.\n\nMrs Marsh said: ‘I had to sit down.’\n\nHer husband said: ‘We will buy a camper van.’')).toEqual(['Tina Marsh', 'Gary Marsh']);
+  });
+
+  it('a relative the couple does not name stays as written: "His daughter said:"', () => {
+    expect(speakers('Peter and Sandra Wells were tied up for two hours.\n\nMr Wells said: ‘They wanted the safe.’\n\nHis daughter said: ‘They are so brave.’')).toEqual(['Peter Wells', 'his daughter']);
+  });
+});
