@@ -237,6 +237,38 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
   return null;
 }
 
+/**
+ * First names common for women and men alike, which the name lists give one gender ("Kerry" a man,
+ * "Jess" a man, "Kim" a man). Hand-written from the names both ways in British and American use.
+ */
+const EITHER_GENDER_FIRST_NAMES = new Set(
+  ('alex ali ashley billie bobbie cameron casey charlie chris dana drew frankie hayden jaime jamie jess jesse jo jodie jody ' +
+    'jordan kelly kerry kim lee leslie lindsay morgan nicky pat riley robin sam sandy shannon stacey taylor terry toni tracy').split(' '),
+);
+
+/**
+ * "Kerry Walsh, 45, said ... She said:": when no one of the pronoun's gender is in reach, the subject
+ * of its own or the sentence before, whose first name is common for both genders and whose other
+ * gender comes from the name lists alone (no title, kin word or pronoun for it). A fallback: it
+ * turns no speaker into one, never one speaker into another.
+ */
+function eitherGenderSubject(want: Gender, pos: number, ctx: ResolveContext): Person | null {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  const all = mentionsInTextOrder(ctx);
+  for (let k = here; k >= Math.max(0, here - 1); k--) {
+    const from = starts[k]!;
+    const to = k === here ? pos : starts[k + 1] ?? pos;
+    for (const m of all.slice(firstAtOrAfter(all, from), firstAtOrAfter(all, to))) {
+      const p = m.person;
+      const other = want === 'f' ? p.maleVotes : p.femaleVotes;
+      if (p.nameTokens.length < 2 || !EITHER_GENDER_FIRST_NAMES.has(p.nameTokens[0]!) || other > 2) continue;
+      if (m.spoke || sentenceInitial(ctx.text.slice(from, m.pos))) return p;
+    }
+  }
+  return null;
+}
+
 /** A sentence opening with a phrase of its own, then the comma before its subject: "Speaking on Sky Sports, ", "In an interview with X, ". */
 const OPENING_PHRASE_THEN_COMMA = /^[\s\u00a0]*(?:In|At|On|During|After|Before|Speaking|Writing|Talking|Asked|Appearing|Interviewed|Addressing|Responding|Following|With|From|Despite|Unlike)\b[^.!?;:"“”]*,[\s\u00a0]*$/;
 /** A subordinating word right before the description: "after the front-runner had said". */
@@ -384,7 +416,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     const relative = RELATIVE_BEFORE.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos));
     const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
     const addressee = addresseeOf(subject, ctx);
-    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee);
+    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee) ?? (definite ? null : eitherGenderSubject(want, subject.pos, ctx));
     // A description that found no one ("The Prime Minister faced questions. '...,' he told MPs") is
     // still whom the pronoun means when no name is.
     return person ? { speaker: person.fullName, person } : definite ?? NONE;

@@ -1988,3 +1988,22 @@ describe('a couple named together (2026-12-07, stop 38)', () => {
     expect(speakers('Peter and Sandra Wells were tied up for two hours.\n\nMr Wells said: ‘They wanted the safe.’\n\nHis daughter said: ‘They are so brave.’')).toEqual(['Peter Wells', 'his daughter']);
   });
 });
+
+describe('first names both women and men bear (2026-12-07, stop 38)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Kerry Walsh, 45, said ... She said:" is Kerry Walsh, whom a name list makes a man', () => {
+    const text = 'Kerry Walsh, 45, said her son Jack, 19, was kind to everyone.\n\nShe said: ‘Jack lit up every room he walked into.’';
+    expect(speakers(text)).toEqual(['Kerry Walsh']);
+  });
+
+  it('not when a woman is in reach: "Kerry Walsh said ... Mrs Lee said ... She added:" is Mrs Lee', () => {
+    const text = 'Kerry Walsh said the plan was unfair.\n\nMrs Lee said: ‘We were never asked.’\n\nShe added: ‘Nobody listened to us.’';
+    expect(speakers(text)).toEqual(['Mrs Lee', 'Mrs Lee']);
+  });
+
+  it('not a man the article calls "Mr": "Mr Kerry Walsh said ... She said:" stays unresolved', () => {
+    const text = 'Mr Kerry Walsh, 45, said his daughter was kind to everyone.\n\nShe said: ‘I never meant to upset anyone.’';
+    expect(speakers(text)).toEqual([null]);
+  });
+});
