@@ -1160,6 +1160,9 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
   if (newSentence && reportsOwnClause(text, verb)) return null;
   // `"..." Glancy admitted five counts of fraud.`: a verb with a counted object is a new sentence of narration.
   if (newSentence && COUNTED_OBJECT_AFTER.test(text.slice(verb.end, verb.end + 20))) return null;
+  // `'... no contact.' Joelinton, who scored the opener, agreed.`: someone agreeing with a statement
+  // that has ended is someone else reacting to it.
+  if (newSentence && AGREEING.test(verb.verb) && text[offset - 2] === '.' && /^[\s\u00a0]*[.;]/.test(text.slice(verb.end, verb.end + 3))) return null;
   // The subject must start the clause after the quote (no other clause in between).
   const gap = text.slice(at, subject.pos);
   if (gap.trim() !== '' && !/^[\s,]*$/.test(gap)) return null;
@@ -1167,6 +1170,7 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
 }
 
 const INVERTED_ONLY_VERB = /^comments[ \u00a0]+/;
+const AGREEING = /^(?:agreed|agrees|disagreed|disagrees|concurred|concurs)$/;
 const NAME_THEN_APPOSITIVE = /^[\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3},[ \u00a0][^,]+,[\s\u00a0]*$/u;
 
 /**

@@ -2007,3 +2007,14 @@ describe('first names both women and men bear (2026-12-07, stop 38)', () => {
     expect(speakers(text)).toEqual([null]);
   });
 });
+
+describe('someone agreeing after a statement has ended (2026-12-07, stop 38)', () => {
+  it('`‘... no contact.’ Miguel Almirón, who scored the opener, agreed.` is no cue of the quotation before: that is still Bruce', () => {
+    const text = '‘It was never a penalty. Never,’ Bruce said. ‘I’ve watched it five times and there’s no contact.’ Miguel Almirón, who scored the opener, agreed. ‘We deserved at least a point,’ he said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Bruce', 'Bruce', 'Miguel Almirón']);
+  });
+
+  it('but `‘It was awful,’ Smith agreed.` is Smith’s', () => {
+    expect(extractQuotes('The fans were angry.\n\n‘It was awful,’ Smith agreed.').map((q) => q.speaker)).toEqual(['Smith']);
+  });
+});
