@@ -897,11 +897,16 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
   return found;
 }
 
+const SET_OFF_ASIDE_THEN_WORD = /^,[ \u00a0][^,.;:!?"“”]{3,120},[ \u00a0]+(\p{Ll}+)/u;
+
 /** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
 function withPostModifier(text: string, end: number, np: string): string | null {
   const words = text.slice(end, end + 80).split(/(?=[ \u00a0]+)/).slice(0, 6);
   const bare = (w: string | undefined) => (w ?? '').trim();
   if (verbLike(bare(words[0])) && /^\p{Ll}/u.test(bare(words[0]))) return np;
+  // "A Kasich adviser, speaking on condition of anonymity, said": an aside set off by commas, then the verb.
+  const aside = SET_OFF_ASIDE_THEN_WORD.exec(text.slice(end, end + 160));
+  if (aside && verbLike(aside[1]!)) return np;
   if (!/^(?:close|familiar|from|at|for|with|in|on|of)$/.test(bare(words[0]))) return null;
   for (let k = 2; k < words.length; k++) {
     const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
@@ -938,7 +943,8 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const holders: Array<{ person: Person; score: number; pos: number }> = [];
   // A noun the last sentences used of what they do fits too ("Lance Wallnau ... posted a video from a
   // conference at which he was speaking. ... the conference speaker says").
-  const saidAround = (w: string) => /^\p{Ll}+$/u.test(w) && w.length > 3 && wordInRecentSentences(w, pos, ctx);
+  // Not a name ("the Florida senator" is no senator of Texas for "campaigning in Florida").
+  const saidAround = (w: string) => !d.capitalised.has(w) && /^\p{Ll}+$/u.test(w) && w.length > 3 && wordInRecentSentences(w, pos, ctx);
   const mismatched = new Set<Person>();
   for (const person of ctx.index.people) {
     // "Morning Joe hosts Joe Scarborough and Mika Brzezinski": each is a host.
@@ -992,7 +998,9 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     const asker = questioner(pos, ctx);
     // "Scott's brother" is someone other than Scott.
     const owner = d.possessor ? resolveOwner(d.possessor, pos, ctx).person : null;
-    const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !((compound || office) && otherOffice(p)), nested, true);
+    // One who speaks for someone else ("Clinton spokesman Brian Fallon") is not "the billionaire".
+    const proxy = (p: Person) => !PROXY_ROLE.test(headKey) && [...p.roles].some((t) => PROXY_ROLE.test(t));
+    const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !((compound || office) && otherOffice(p)) && !proxy(p), nested, true);
     // The role was said of the person the sentences are about, with other details ("Sen. Bernie
     // Sanders ... the independent Vermont senator"): not a reason to pass over them to someone before.
     if (found && mismatched.has(found)) return null;
@@ -1009,6 +1017,9 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const namedSince = anyHolder && laterSubject(anyHolder.person, anyHolder.pos, pos, gender, (q) => personLike(q) && !mismatched.has(q) && !otherOffice(q), ctx, true);
   return anyHolder && !namedSince ? anyHolder.person : null;
 }
+
+/** Roles of people who speak for someone else. */
+const PROXY_ROLE = /^(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|strategist|pollster|staffer|surrogate)$/;
 
 /** Whether `word` occurs outside quotations in the two sentences before pos's. */
 function wordInRecentSentences(word: string, pos: number, ctx: ResolveContext): boolean {

@@ -337,3 +337,20 @@ describe('a noun modifier the last sentences used of the person (2026-12-07, sto
     expect(speakers(text)).toEqual(['the band leader']);
   });
 });
+
+describe('descriptions of politicians in campaign reports (2026-12-07, stop 38)', () => {
+  it('"the Florida senator" after "the Texas senator" was said of Cruz is Rubio, the subject before, though Florida is named there', () => {
+    const text = 'Ted Cruz went after his rival on Sunday.\n\n"Donald is not a conservative," the Texas senator said on ABC.\n\nMarco Rubio, meanwhile, was campaigning in Florida. "We will win this state," the Florida senator said.';
+    expect(speakers(text)).toEqual(['Ted Cruz', 'Marco Rubio']);
+  });
+
+  it('"the billionaire" is no one who speaks for someone else ("Clinton spokesman Brian Fallon")', () => {
+    const text = 'Donald Trump told supporters in Ohio that the election was rigged.\n\nClinton spokesman Brian Fallon dismissed the claim.\n\n"Watch the polls!" the billionaire wrote.';
+    expect(speakers(text)).not.toContain('Brian Fallon');
+  });
+
+  it('"the adviser" after "A Kasich adviser, speaking on condition of anonymity, said ..." is that adviser as first described', () => {
+    const text = 'John Kasich said Tuesday he would stay in the race.\n\nA Kasich adviser, speaking on condition of anonymity, said the campaign had enough money.\n\n"We have a path," the adviser said.';
+    expect(speakers(text)).toEqual(['a Kasich adviser']);
+  });
+});
