@@ -25,7 +25,7 @@ import {
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, TEXT_CARRIER, INDEFINITE, TELL_VERBS, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
-import { CAPTION_MARKER } from './lexicon.ts';
+import { CAPTION_MARKER, PARTY_MEMBER } from './lexicon.ts';
 
 
 export interface SpeakerMention {
@@ -742,7 +742,8 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   // Not a name after a preposition: "an aide to Sen. Ted Cruz" is the aide.
   if (inner && !/(?:^|[ \u00a0])(?:of|for|to|with|at|from|in|on|near|among|representing)[ \u00a0]+(?:the[ \u00a0]+)?$/.test(subject.text.slice(0, inner.index))) {
     const parsed = parseNameRun(inner[1]!);
-    if (parsed && parsed.tokens.length >= 2) {
+    // Not "the California Democrat", "the Wisconsin Republican": a place and a party are no name.
+    if (parsed && parsed.tokens.length >= 2 && !PARTY_MEMBER.test(parsed.tokens[parsed.tokens.length - 1]!)) {
       const asName = resolveSubject({ kind: 'name', text: parsed.tokens.join(' '), pos: subject.pos }, ctx);
       if (asName.person) return asName;
     }
@@ -992,7 +993,8 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     // A person the article titles with another office is not described by this one ("the
     // secretary of state" is not "Sen. Bernie Sanders"); nor, after a compound, by any role.
     const compound = !d.modifiers.every(adjectival) || (bodysOne && NEW_PERSON_NOUN.test(d.head));
-    const office = isTitleWord(d.head);
+    // A party is no office: "the California Democrat" may hold any ("House Minority Leader Nancy Pelosi").
+    const office = isTitleWord(d.head) && !PARTY_MEMBER.test(d.head);
     // Without the role said of them, only the subject of a sentence is what the description
     // refers back to, like "he" or "she" ("The actress explained" is no name the sentence mentions in passing).
     const asker = questioner(pos, ctx);

@@ -174,3 +174,6 @@ export const QUESTION_TITLE_WORDS: ReadonlySet<string> = new Set(QUESTION_TITLE_
 
 /** A picture caption run into the text: "(pictured)", "(left)", "(file photo)". */
 export const CAPTION_MARKER = /\((?:pictured|picture|left|right|centre|center|above|below|top|bottom|inset|file(?: photo| picture)?)\b[^()]{0,40}\)/i;
+
+/** A member of a party, the head of a description however capitalised ("the California Democrat"): no surname. */
+export const PARTY_MEMBER = /^(?:Democrat|Republican|Independent|Conservative|Liberal|Tory|Socialist|Libertarian|Progressive)s?$/i;

@@ -7,7 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
-import { NAME_TITLE_ABBREVIATIONS, PERSON_NOUNS, PERSON_TITLES, STOP_WORDS } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PERSON_TITLES, STOP_WORDS } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -690,7 +690,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         name = runName(key);
         names.set(key, name);
       }
-      if (!name) continue;
+      // "the California Democrat", "the Wisconsin Republican": a place and a party, no one's name.
+      if (!name || PARTY_MEMBER.test(name.parsed.tokens[name.parsed.tokens.length - 1]!)) continue;
       // "analyst Sophie Lane of Peel Hunt", "John Smith of Boston": after a full name, "of" and a
       // run name the body or place the person is from, not a second person.
       const previous = hits[hits.length - 1];

@@ -354,3 +354,15 @@ describe('descriptions of politicians in campaign reports (2026-12-07, stop 38)'
     expect(speakers(text)).toEqual(['a Kasich adviser']);
   });
 });
+
+describe('a place and a party describe a politician (2026-12-07, stop 38)', () => {
+  it('"the California Democrat" is House Minority Leader Nancy Pelosi and "the Wisconsin Republican" Speaker Paul Ryan, not people named "California Democrat"', () => {
+    const text = 'House Minority Leader Nancy Pelosi criticised the budget deal.\n\n"This is a bad deal for the middle class," the California Democrat said.\n\nSpeaker Paul Ryan disagreed. "We got a good deal," the Wisconsin Republican told reporters.';
+    expect(speakers(text)).toEqual(['Nancy Pelosi', 'Paul Ryan']);
+  });
+
+  it('"said a Nevada Democrat" in a poll of insiders stays that description', () => {
+    const text = 'Insiders were asked about the race.\n\n"The gap is too wide for her," said a Nevada Democrat.';
+    expect(speakers(text)).toEqual(['a Nevada Democrat']);
+  });
+});
