@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { NAME_TITLE_ABBREVIATIONS, PERSON_NOUNS, SPEECH_VERB_FORMS, STOP_WORDS } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
@@ -505,7 +505,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   // "Having mentioned", "Speaking at": a participle opening the sentence has no subject here.
   if (/^(having|being|speaking|asked|when|while|after|before|saying|adding|noting|explaining|writing|talking|referring|responding|according|following|citing|describing|asking|telling|arguing|insisting|continuing|reading)$/.test(lastWord)) return null;
   // "one senior MP told", "a Tory MP said": a role acronym after lower-case words heads a description.
-  const roleAcronym = ROLE_ACRONYM.test(bare(last.text)) && i > 0 && /^\p{Ll}/u.test(tokens[i - 1]!.text);
+  // So does a party's member: "the veteran Democrat said", "a senior Republican told".
+  const roleAcronym = (ROLE_ACRONYM.test(bare(last.text)) || PARTY_MEMBER.test(bare(last.text))) && i > 0 && /^\p{Ll}/u.test(tokens[i - 1]!.text);
   if (isCapitalised(last.text) && !DETERMINERS.has(lastWord) && !roleAcronym) {
     let j = i;
     while (j - 1 >= 0 && i - j < 9) {

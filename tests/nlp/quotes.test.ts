@@ -2018,3 +2018,15 @@ describe('someone agreeing after a statement has ended (2026-12-07, stop 38)', (
     expect(extractQuotes('The fans were angry.\n\n‘It was awful,’ Smith agreed.').map((q) => q.speaker)).toEqual(['Smith']);
   });
 });
+
+describe('a party member heads a description (2026-12-07, stop 38)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"a senior Republican said" is that description, not a person named "Republican"', () => {
+    expect(speakers('The deal passed the House.\n\n"This is a bad deal," a senior Republican said.')).toEqual(['a senior Republican']);
+  });
+
+  it('"the veteran Democrat said" refers back to the politician the paragraph is about', () => {
+    expect(speakers('Nancy Pelosi criticised the deal.\n\n"This is a bad deal," the veteran Democrat said.')).toEqual(['Nancy Pelosi']);
+  });
+});
