@@ -77,7 +77,7 @@ const ORG_RUN = orgRun(String.raw`\p{Lu}`, String.raw`\p{L}`, String.raw`\p{N}`)
 // the Unicode classes cost a call per character tested, and the lookahead tests every one.
 const ORG_RUN_ASCII = orgRun('A-Z', 'A-Za-z', '0-9');
 // The lookahead lets the scan skip every position that cannot open a match (most of the text) cheaply.
-const CAMPAIGN = /\b(?=the[ \u00a0]|\p{Lu})(?:the[ \u00a0]+)?((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}'’-]+?)(?:['’]s?)?[ \u00a0]+(?:(?:presidential|reelection|re-election|Senate|senate|White[ \u00a0]House)[ \u00a0]+)?campaign\b/gu;
+const CAMPAIGN = /\b(?=[Tt]he[ \u00a0]|\p{Lu})(?:[Tt]he[ \u00a0]+)?((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}'’-]+?)(?:['’]s?)?[ \u00a0]+(?:(?:presidential|reelection|re-election|Senate|senate|White[ \u00a0]House)[ \u00a0]+)?campaign\b/gu;
 
 const kindCompatible: Record<string, OrgKind[]> = {
   media: ['media'],

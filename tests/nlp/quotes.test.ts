@@ -2030,3 +2030,10 @@ describe('a party member heads a description (2026-12-07, stop 38)', () => {
     expect(speakers('Nancy Pelosi criticised the deal.\n\n"This is a bad deal," the veteran Democrat said.')).toEqual(['Nancy Pelosi']);
   });
 });
+
+describe('a campaign named at a sentence start (2026-12-07, stop 38)', () => {
+  it('"The Clinton campaign responded ... the campaign said" is the Clinton campaign, by the fullest name the article gives', () => {
+    const text = 'The Clinton campaign responded to the letter on Friday.\n\n"We are confident it will not change the conclusion," the campaign said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the Clinton campaign']);
+  });
+});
