@@ -132,6 +132,8 @@ const ROLE_SYNONYMS: Record<string, string> = {
   secretary: 'secretary', minister: 'minister', prof: 'professor', professor: 'professor', dr: 'doctor',
   doctor: 'doctor', physician: 'doctor', surgeon: 'doctor', justice: 'judge', judge: 'judge', atty: 'attorney', attorney: 'attorney',
   democratic: 'democrat', democrat: 'democrat', gop: 'republican', republican: 'republican',
+  pope: 'pope', pontiff: 'pope',
+  'front-runner': 'candidate', frontrunner: 'candidate',
 };
 
 // First names common in the news. They are read before the package's list (gender-detection-from-name),

@@ -366,3 +366,11 @@ describe('a place and a party describe a politician (2026-12-07, stop 38)', () =
     expect(speakers(text)).toEqual(['a Nevada Democrat']);
   });
 });
+
+describe('words for the same office (2026-12-07, stop 38)', () => {
+  it('"the pontiff" is Pope Francis; "the front-runner" is the one called the candidate', () => {
+    expect(speakers('Pope Francis spoke about migrants on Thursday.\n\n"A person who thinks only about building walls is not Christian," the pontiff told reporters.')).toEqual(['Pope Francis']);
+    const text = 'Jeb Bush attacked his rivals.\n\nDonald Trump, the Republican candidate, was in Iowa. Bush spoke in New Hampshire.\n\n"We will win big," the front-runner said.';
+    expect(speakers(text)).toEqual(['Donald Trump']);
+  });
+});
