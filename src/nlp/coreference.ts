@@ -25,7 +25,7 @@ import {
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, TEXT_CARRIER, INDEFINITE, TELL_VERBS, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
-import { CAPTION_MARKER, PARTY_MEMBER } from './lexicon.ts';
+import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER } from './lexicon.ts';
 
 
 export interface SpeakerMention {
@@ -898,6 +898,7 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
   return found;
 }
 
+const TITLE_STOP = new RegExp(String.raw`\b(?:${NAME_TITLE_ABBREVIATIONS}|\p{Lu})\.`, 'gu');
 const SET_OFF_ASIDE_THEN_WORD = /^,[ \u00a0][^,.;:!?"“”]{3,120},[ \u00a0]+(\p{Ll}+)/u;
 
 /** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
@@ -908,10 +909,11 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   // "A Kasich adviser, speaking on condition of anonymity, said": an aside set off by commas, then the verb.
   const aside = SET_OFF_ASIDE_THEN_WORD.exec(text.slice(end, end + 160));
   if (aside && verbLike(aside[1]!)) return np;
-  if (!/^(?:close|familiar|from|at|for|with|in|on|of)$/.test(bare(words[0]))) return null;
+  // "An aide to Sen. Bernie Sanders said": a title's stop ends no phrase.
+  if (!/^(?:close|familiar|from|at|for|with|in|on|of|to)$/.test(bare(words[0]))) return null;
   for (let k = 2; k < words.length; k++) {
     const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
-    if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(words.slice(0, k).join(''))) return null;
+    if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(words.slice(0, k).join('').replace(TITLE_STOP, ''))) return null;
     // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
     if (/^\p{Ll}+$/u.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
   }

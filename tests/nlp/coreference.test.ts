@@ -374,3 +374,10 @@ describe('words for the same office (2026-12-07, stop 38)', () => {
     expect(speakers(text)).toEqual(['Donald Trump']);
   });
 });
+
+describe('an unnamed person first described with "to" and a titled name (2026-12-07, stop 38)', () => {
+  it('"the aide said" after "An aide to Sen. Bernie Sanders said ..." is that aide as first described', () => {
+    const text = 'An aide to Sen. Bernie Sanders said the campaign would stay in the race.\n\n"We are going to the convention," the aide said.';
+    expect(speakers(text)).toEqual(['an aide to Sen. Bernie Sanders']);
+  });
+});
