@@ -4,6 +4,7 @@
 
 import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
+import { organisationHead } from './organisations.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -342,7 +343,7 @@ function lastPrepositionObject(segment: string, offset: number): Subject | null 
 }
 
 /** After a head noun, what opens its post-modifier: "to ", "for ", "in ", "familiar with ", "with knowledge of ". */
-const POST_MODIFIER_AT_END = /(?:^|[\s\u00a0])(?:(?:familiar|close|closest|briefed|involved|knowledgeable|loyal|allied|connected|tied|opposed)[\s\u00a0]+)?(?:with[\s\u00a0]+(?:direct[\s\u00a0]+)?knowledge[\s\u00a0]+of|to|for|with|at|from|of|on|in|inside|within|near|among|outside|representing)[\s\u00a0]+$/;
+const POST_MODIFIER_AT_END = /(?:^|[\s\u00a0])(?:(?:familiar|close|closest|briefed|involved|knowledgeable|loyal|allied|connected|tied|opposed)[\s\u00a0]+)?(?:with[\s\u00a0]+(?:direct[\s\u00a0]+)?knowledge[\s\u00a0]+of|to|for|with|at|from|of|on|in|inside|within|near|among|outside|representing|backing|supporting|opposing)[\s\u00a0]+(?:the[\s\u00a0]+late[\s\u00a0]+)?$/;
 /** A time, not a modifier: "a spokesman on Jan. 5 said", "an aide at the time said". */
 const TIME_OBJECT = /^(?:(?:the|this|that|last|next|early|late)[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|morning|afternoon|evening|night|day|week|weekend|time|year|month|moment|end|start|beginning|\d)/;
 
@@ -386,7 +387,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     const previous = tokens[tokens.length - 2];
     const opensSentence = !!head && (previous ? /[.!?;:"“”]$/.test(previous.text) || previous.text === 'Q' : base === 0) && ACTING_FOR.test(head.text);
     // "Republicans close to the campaign": a party's members are people too.
-    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || opensSentence || (/^\p{Lu}\p{Ll}+s$/u.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
+    // "A super PAC backing Jeb Bush": an acronym for a kind of body heads a description too.
+    const bodyAcronym = !!head && /^\p{Lu}{2,5}s?$/u.test(head.text) && !!organisationHead(head.text.replace(/s$/, ''));
+    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || opensSentence || bodyAcronym || (/^\p{Lu}\p{Ll}+s$/u.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
     // Back to the determiner, or to where the clause opens for a phrase without one.
     let k = tokens.length - 1;
     while (k - 1 >= 0) {
@@ -406,7 +409,10 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     if (!nounPhrase) return null;
     // "a voice-over in the ad states", "A line in the memo reads": a part of a document speaks, not the whole.
     const partOfDocument = hop === 0 && /^in[\s\u00a0]+$/.test(prep[0].trimStart()) && determined && DOCUMENT_IN.test(subject.text);
-    if (personHead(head.text.toLowerCase()) || partOfDocument) {
+    // "The family of Antonin Scalia", "a group backing Jeb Bush": who speaks is the family or the
+    // group, not the person named after it.
+    const group = GROUP_HEAD.test(head.text.toLowerCase()) || bodyAcronym || (/^(?:backing|supporting|opposing)/.test(prep[0].trimStart()) && !!organisationHead(head.text));
+    if (personHead(head.text.toLowerCase()) || partOfDocument || group) {
       if (!opensClause) return null;
       const from = base + phrase[0]!.start;
       return { kind: 'descriptor', text: segment.slice(from, subjectEnd), pos: offset + from };
@@ -415,6 +421,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
   }
   return null;
 }
+
+/** Heads for the people of a household, who speak as one: "the family of the victim". */
+const GROUP_HEAD = /^(?:family|families|household)$/;
 
 /** A document written as a definite or possessive description: "the ad", "her new memo". */
 const DOCUMENT_IN = new RegExp(String.raw`^(?:the|his|her|its|their)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}(?:${DOCUMENT_NOUN.source.slice(4, -2)})$`, 'u');

@@ -685,7 +685,7 @@ interface Description {
 }
 
 /** Words that open what follows a description's head noun: "of three", "for the family", "familiar with". */
-const POST_MODIFIER_START = new Set('of for to with at from in on inside within near among outside representing familiar close closest briefed involved knowledgeable loyal'.split(' '));
+const POST_MODIFIER_START = new Set('of for to with at from in on inside within near among outside representing backing supporting opposing familiar close closest briefed involved knowledgeable loyal'.split(' '));
 
 function parseDescription(text: string): Description {
   const asWritten = text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
@@ -740,7 +740,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
   const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
   // Not a name after a preposition: "an aide to Sen. Ted Cruz" is the aide.
-  if (inner && !/(?:^|[ \u00a0])(?:of|for|to|with|at|from|in|on|near|among|representing)[ \u00a0]+(?:the[ \u00a0]+)?$/.test(subject.text.slice(0, inner.index))) {
+  if (inner && !/(?:^|[ \u00a0])(?:of|for|to|with|at|from|in|on|near|among|representing|backing|supporting|opposing)[ \u00a0]+(?:the[ \u00a0]+(?:late[ \u00a0]+)?)?$/.test(subject.text.slice(0, inner.index))) {
     const parsed = parseNameRun(inner[1]!);
     // Not "the California Democrat", "the Wisconsin Republican": a place and a party are no name.
     if (parsed && parsed.tokens.length >= 2 && !PARTY_MEMBER.test(parsed.tokens[parsed.tokens.length - 1]!)) {
@@ -1332,7 +1332,7 @@ function soleSubjectBefore(segment: string, offset: number, ctx: ResolveContext)
   return subject;
 }
 
-const AUTHOR_AFTER = /^[^.;:!?"“”]{0,40}?\b(?:from|by|sent[ \u00a0]+by|written[ \u00a0]+by|signed[ \u00a0]+by|issued[ \u00a0]+by)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}?(?:(?:the[ \u00a0]+)?(?:[\p{Lu}][\p{L}’'-]*[ \u00a0]+)*[\p{L}’'-]+['’]s[ \u00a0]+[^,]{1,60},[ \u00a0]+)?((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,4}\p{Lu}[\p{L}’'-]+)/u;
+const AUTHOR_AFTER = /^[^.;:!?"“”]{0,40}?\b(?:from|by|sent[ \u00a0]+by|written[ \u00a0]+by|signed[ \u00a0]+by|issued[ \u00a0]+by)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}?(?:\p{Lu}[\p{L}’'-]*[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){1,2}(?=\p{Lu}[\p{Ll}’'-]+[ \u00a0]+\p{Lu}))?(?:(?:the[ \u00a0]+)?(?:[\p{Lu}][\p{L}’'-]*[ \u00a0]+)*[\p{L}’'-]+['’]s[ \u00a0]+[^,]{1,60},[ \u00a0]+)?((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]+){0,4}\p{Lu}[\p{L}’'-]+)/u;
 const ISSUING_VERB = String.raw`(?:issued|issues|issuing|released|releases|releasing|sent|sends|sending|put[ \u00a0]+out|puts[ \u00a0]+out|provided|posted|posts|posting|published|wrote|writes|emailed|tweeted|circulated|distributed|drafted|penned|signed|launched|launches|launching|unveiled|unveils|unveiling|aired|airs|airing|ran|runs|running|set[ \u00a0]+up|sets[ \u00a0]+up|created|creates|started)`;
 const ISSUING = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+`, 'u');
 const ISSUED = new RegExp(String.raw`\b${ISSUING_VERB}[ \u00a0]+(?:out[ \u00a0]+)?(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{L}\p{N}-]+[ \u00a0]+){0,3}$`, 'u');
@@ -1411,8 +1411,13 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
     const issued = verb && h[0].toLowerCase() === verb ? clause.length : ISSUED.exec(clause)?.index;
     if (issued !== undefined) {
       const subject = soleSubjectBefore(clause.slice(0, issued), sentenceStart, ctx);
-      const r = subject && found(resolveSubject(subject, ctx));
+      const resolved = subject && resolveSubject(subject, ctx);
+      const r = resolved && found(resolved);
       if (r) return r;
+      // "The family of Antonin Scalia released a statement", "A super PAC backing Jeb Bush released
+      // an ad": an issuer the article describes but never names is who the document speaks for.
+      const head = subject?.kind === 'descriptor' ? parseDescription(subject.text).head : '';
+      if (resolved?.speaker && /[ \u00a0]/.test(resolved.speaker) && (personNoun(head) || organisationHead(head) || /^famil(?:y|ies)$/.test(head))) return { pos: at, resolution: resolved };
     }
     // "the commission said in its report": whoever said it, a body described in lower case too.
     const saidIn = SAID_IN_DOCUMENT.exec(clause);

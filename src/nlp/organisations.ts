@@ -29,7 +29,7 @@ export interface OrgMention {
 const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
   ...('times post journal news tribune gazette herald register inquirer globe chronicle observer examiner sun bee ' +
     'insider beast magazine wire radio tv television press newspaper telegraph guardian mail express mirror ' +
-    'broadcasting channel newsweek edition').split(' ').map((w) => [w, 'media'] as const),
+    'broadcasting channel newsweek edition courier dispatch sentinel enquirer ledger bulletin').split(' ').map((w) => [w, 'media'] as const),
   ...('foundation association coalition alliance federation league club institute institution ' +
     'council committee fund pac project movement society trust union caucus group organization organisation ' +
     'watch forum initiative network').split(' ').map((w) => [w, 'group'] as const),

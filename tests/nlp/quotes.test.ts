@@ -2037,3 +2037,25 @@ describe('a campaign named at a sentence start (2026-12-07, stop 38)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the Clinton campaign']);
   });
 });
+
+describe('who a family, a group or a document speaks for (2026-12-07, stop 38)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"The family of Antonin Scalia said:" is the family, not the man it is named after', () => {
+    expect(speakers('Tributes poured in on Sunday.\n\nThe family of Antonin Scalia said: "He was a loving husband."')).toEqual(['the family of Antonin Scalia']);
+    expect(speakers('Tributes poured in on Sunday.\n\nThe family of the late Justice Antonin Scalia said: "He was a loving husband."')).toEqual(['the family of the late Justice Antonin Scalia']);
+  });
+
+  it('"A super PAC backing Jeb Bush said:" is the super PAC, not Jeb Bush', () => {
+    expect(speakers('The primary is a week away.\n\nA super PAC backing Jeb Bush said: "Rubio is a talker, not a doer."')).toEqual(['a super PAC backing Jeb Bush']);
+  });
+
+  it('"the statement said" after "The family of ... released a statement" is the family; "the ad says" after "A super PAC backing Jeb Bush released a new ad" is the super PAC', () => {
+    expect(speakers('The family of the late Justice Antonin Scalia released a statement on Sunday.\n\n"He was a loving husband and father," the statement said.')).toEqual(['the family of the late Justice Antonin Scalia']);
+    expect(speakers('A super PAC backing Jeb Bush released a new ad attacking Marco Rubio on Monday.\n\n"Marco Rubio: another talker, not a doer," the ad says.')).toEqual(['a super PAC backing Jeb Bush']);
+  });
+
+  it('"the memo said" after "A memo from Clinton pollster Joel Benenson" is Joel Benenson, not Clinton', () => {
+    expect(speakers('A memo from Clinton pollster Joel Benenson circulated on Wednesday.\n\n"The race is stable and Hillary leads," the memo said.')).toEqual(['Joel Benenson']);
+  });
+});
