@@ -1094,8 +1094,14 @@ function rolesAround(src: string, runStart: number, nameEnd: number, setOff: str
   // Something other than a space right before the run (a line break, a bracket): no role words.
   for (let i = 1; i < before.length && before[0] === ''; i++) {
     const w = before[i]!;
-    // Role words stop at punctuation and at a line break ("...Her Dad Killed Himself.\n\nBetsy Sharp").
-    if (/[,.;:!?"“”()][\s\u00a0]*$/.test(w) || w.includes('\n') || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
+    // Role words stop at punctuation and at a line break ("...Her Dad Killed Himself.\n\nBetsy Sharp"),
+    // though the word that opens the line is one ("...today.\n\nLabour leader Keir Starmer").
+    if (w.includes('\n')) {
+      const opening = w.slice(w.lastIndexOf('\n') + 1);
+      if (opening && !/[,.;:!?"“”()]$/.test(opening) && !LOWER_ROLE_STOP.has(opening.toLowerCase())) roles.push(roleKey(opening));
+      break;
+    }
+    if (/[,.;:!?"“”()][\s\u00a0]*$/.test(w) || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
     // "a young woman asked Mrs. Clinton": a verb right before the name ends its subject; the words
     // before the verb describe someone else.
     if (i === 1 && /^\p{Ll}+$/u.test(w) && (IRREGULAR_VERB.test(w) || /[^e]ed$/.test(w))) break;

@@ -381,3 +381,10 @@ describe('an unnamed person first described with "to" and a titled name (2026-12
     expect(speakers(text)).toEqual(['an aide to Sen. Bernie Sanders']);
   });
 });
+
+describe('a role word that opens a paragraph (2026-12-07, stop 38)', () => {
+  it('"Labour leader Keir Starmer" opening a paragraph is still the Labour leader', () => {
+    const text = 'Downing Street rejected calls for an inquiry.\n\nLabour leader Keir Starmer said the government was wrong. "The public deserve answers," the Labour leader told reporters.';
+    expect(speakers(text)).toEqual(['Keir Starmer']);
+  });
+});
