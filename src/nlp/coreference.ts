@@ -946,8 +946,10 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const holders: Array<{ person: Person; score: number; pos: number }> = [];
   // A noun the last sentences used of what they do fits too ("Lance Wallnau ... posted a video from a
   // conference at which he was speaking. ... the conference speaker says").
-  // Not a name ("the Florida senator" is no senator of Texas for "campaigning in Florida").
-  const saidAround = (w: string) => !d.capitalised.has(w) && /^\p{Ll}+$/u.test(w) && w.length > 3 && wordInRecentSentences(w, pos, ctx);
+  // A name among them ("the Vermont senator") only in a sentence about that person ("Senator Bernie
+  // Sanders of Vermont"): "the Florida senator" is no senator of Texas for "Rubio was campaigning in Florida".
+  const saidAround = (w: string, person: Person) =>
+    /^\p{Ll}+$/u.test(w) && w.length > 3 && (d.capitalised.has(w) ? nameInSentenceOf(w, person, recent, ctx) : wordInRecentSentences(w, pos, ctx));
   const mismatched = new Set<Person>();
   for (const person of ctx.index.people) {
     // "Morning Joe hosts Joe Scarborough and Mika Brzezinski": each is a host.
@@ -958,7 +960,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     const at = lastMention(person);
     if (at < 0) continue; // named only after the description: not what it refers back to
     // Every modifier must fit: "the band leader" is not "Russian President Vladimir Putin".
-    if (nationalities.some((n) => !person.roles.has(n)) || d.modifiers.some((w) => !person.roles.has(roleKey(w)) && !descriptive(w, d) && !saidAround(w))) {
+    if (nationalities.some((n) => !person.roles.has(n)) || d.modifiers.some((w) => !person.roles.has(roleKey(w)) && !descriptive(w, d) && !saidAround(w, person))) {
       mismatched.add(person);
       continue;
     }
@@ -1024,6 +1026,20 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
 
 /** Roles of people who speak for someone else. */
 const PROXY_ROLE = /^(?:spokesman|spokeswoman|spokesperson|aide|adviser|advisor|strategist|pollster|staffer|surrogate)$/;
+
+/** Whether a sentence that mentions `person` (of those in `recent`, the latest three) writes `word` capitalised. */
+function nameInSentenceOf(word: string, person: Person, recent: ReadonlyArray<{ pos: number; person: Person }>, ctx: ResolveContext): boolean {
+  const starts = ctx.sentenceStarts;
+  const capitalised = word[0]!.toUpperCase() + word.slice(1);
+  let seen = 0;
+  for (const m of recent) {
+    if (m.person !== person) continue;
+    const k = sentenceIndex(starts, m.pos);
+    if (compiled(String.raw`\b${capitalised}\b`, '').test(ctx.text.slice(starts[k]!, starts[k + 1] ?? ctx.text.length))) return true;
+    if (++seen >= 3) return false;
+  }
+  return false;
+}
 
 /** Whether `word` occurs outside quotations in the two sentences before pos's. */
 function wordInRecentSentences(word: string, pos: number, ctx: ResolveContext): boolean {

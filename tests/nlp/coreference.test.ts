@@ -388,3 +388,9 @@ describe('a role word that opens a paragraph (2026-12-07, stop 38)', () => {
     expect(speakers(text)).toEqual(['Keir Starmer']);
   });
 });
+
+describe('a place in the description, said of the person (2026-12-07, stop 38)', () => {
+  it('"the Vermont senator" after "Senator Bernie Sanders of Vermont" is Sanders', () => {
+    expect(speakers('Senator Bernie Sanders of Vermont attacked the banks.\n\n"The system is rigged," the Vermont senator said.')).toEqual(['Bernie Sanders']);
+  });
+});
