@@ -733,9 +733,14 @@ function resolveOwner(possessor: string, pos: number, ctx: ResolveContext): Reso
 
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
   // "One neighbour said: '...' Another added:": another of those the last unnamed speaker was one of.
-  if (/^[Aa]nother$/.test(subject.text)) {
-    const last = ctx.lastDescriptor && subject.pos - ctx.lastDescriptor.pos < 1500 ? /^(?:one|a|an|another)[ \u00a0]+(.+)$/i.exec(ctx.lastDescriptor.text) : null;
-    return { speaker: last ? `another ${last[1]!}` : null, person: null };
+  if (/^(?:[Aa]nother|One)$/.test(subject.text)) {
+    const another = subject.text.toLowerCase() === 'another';
+    const last = another && ctx.lastDescriptor && subject.pos - ctx.lastDescriptor.pos < 1500 ? /^(?:one|a|an|another)[ \u00a0]+(.+)$/i.exec(ctx.lastDescriptor.text) : null;
+    if (last) return { speaker: `another ${last[1]!}`, person: null };
+    // "Viewers took to Twitter to complain. One wrote: '...' Another said:": one of the people the
+    // sentences before name in the plural.
+    const group = pluralPeopleBefore(subject.pos, ctx);
+    return { speaker: group ? `${another ? 'another' : 'one'} ${group}` : null, person: null };
   }
   // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
   const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
@@ -1022,6 +1027,32 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const anyHolder = latest(holders);
   const namedSince = anyHolder && laterSubject(anyHolder.person, anyHolder.pos, pos, gender, (q) => personLike(q) && !mismatched.has(q) && !otherOffice(q), ctx, true);
   return anyHolder && !namedSince ? anyHolder.person : null;
+}
+
+/**
+ * The last plural noun for people outside quotations in the sentence of pos (before it) and the two
+ * before, in the singular: "viewers" -> "viewer". Null when there is none.
+ */
+function pluralPeopleBefore(pos: number, ctx: ResolveContext): string | null {
+  const starts = ctx.sentenceStarts;
+  const from = starts[Math.max(0, sentenceIndex(starts, pos) - 2)]!;
+  let found: string | null = null;
+  const text = ctx.text.slice(from, pos);
+  for (const m of matchesOf(/\p{L}+/gu, text)) {
+    const word = m[0].toLowerCase();
+    if (ctx.inQuote(from + m.index)) continue;
+    const singular = word === 'people' ? 'person' : word === 'men' || word === 'women' ? word.replace(/men$/, 'man') : word.endsWith('ies') ? `${word.slice(0, -3)}y` : word.endsWith('s') && !word.endsWith('ss') ? word.slice(0, -1) : null;
+    if (!singular || !personHead(singular)) continue;
+    // Only as the subject ("Her fans rallied round"): "a quiz asked readers to guess ... Another notes"
+    // is another quiz.
+    const sentenceStart = starts[sentenceIndex(starts, from + m.index)]!;
+    const lead = ctx.text.slice(sentenceStart, from + m.index).split(/[\s\u00a0]+/).filter(Boolean);
+    if (lead.length > 3 || lead.some((w) => verbLike(w.toLowerCase()))) continue;
+    // As written ("one Italian", "one Democrat"), but for the capital a sentence's first word takes.
+    const opensSentence = lead.length === 0;
+    found = /^\p{Lu}/u.test(m[0]) && !opensSentence ? singular[0]!.toUpperCase() + singular.slice(1) : singular;
+  }
+  return found;
 }
 
 /** Roles of people who speak for someone else. */

@@ -2059,3 +2059,17 @@ describe('who a family, a group or a document speaks for (2026-12-07, stop 38)',
     expect(speakers('A memo from Clinton pollster Joel Benenson circulated on Wednesday.\n\n"The race is stable and Hillary leads," the memo said.')).toEqual(['Joel Benenson']);
   });
 });
+
+describe('"One wrote:", "Another said:" in a round-up of reactions (2026-12-07, stop 38)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('after "Viewers took to Twitter to complain." they are one viewer and another', () => {
+    const text = 'The presenter has been criticised after a joke.\n\nViewers took to Twitter to complain. One wrote: ‘Absolutely disgusting, he should be sacked.’\n\nAnother said: ‘The BBC should be ashamed.’';
+    expect(speakers(text)).toEqual(['one viewer', 'another viewer']);
+  });
+
+  it('not after people named as an object ("a quiz asked readers to guess"): no speaker rather than "another reader"', () => {
+    const text = 'The site is interactive. In December, a quiz asked readers to guess who said what.\n\nAnother notes: ‘She was a waitress once.’';
+    expect(speakers(text)).toEqual([null]);
+  });
+});
