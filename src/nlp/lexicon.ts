@@ -71,7 +71,7 @@ export const PERSON_TITLES: Readonly<Record<string, TitleGender>> = {
   state: null, press: null, foreign: null, defense: null, deputy: null, assistant: null,
   former: null, 'u.s.': null, us: null, gop: null, democratic: null, republican: null, democrat: null,
   supreme: null, court: null, house: null, white: null, panel: null, oversight: null,
-  campaign: null, executive: null, founder: null, ceo: null, coach: null, pastor: null,
+  campaign: null, executive: null, founder: null, ceo: null, coach: null, pastor: null, mp: null, msp: null, mep: null,
   majority: null, minority: null, whip: null, first: null, congressman: 'm', congresswoman: 'f',
   businessman: 'm', businesswoman: 'f', economist: null, mogul: null,
   // "Washington Managing Editor Bill Sammon", "Campaign Manager Robby Mook": job titles written

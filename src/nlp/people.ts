@@ -87,7 +87,7 @@ const NON_PERSON_WORDS = new Set(
     'act bill law amendment treaty agreement deal plan program programme initiative movement campaign ' +
     'trust fund institute coalition alliance legacy laboratory lab labs museum library international global national federal ' +
     'world day week month year war street stock exchange market markets index tuesday monday friday ' +
-    'democratic republican liberal conservative green labour labor socialist communist islamic ' +
+    'democratic republican liberal conservative green labour labor socialist communist islamic tory tories snp ukip lib dem ' +
     'state isis isil nato un eu gop fbi cia nsa epa irs dnc rnc usa uk ' +
     // The field that ends an institution's name after "for"/"of", which splits the run: "National
     // Center for Scientific Research", "Institute for Policy Studies", "Customs and Border Protection".

@@ -2073,3 +2073,10 @@ describe('"One wrote:", "Another said:" in a round-up of reactions (2026-12-07, 
     expect(speakers(text)).toEqual([null]);
   });
 });
+
+describe('British parties and members before a name (2026-12-07, stop 38)', () => {
+  it('"Tory MP Andrew Bridgen replied:" is Andrew Bridgen; "SNP MP Mhairi Black said:" is Mhairi Black', () => {
+    const text = 'Lily Allen criticised the government.\n\nTory MP Andrew Bridgen replied: "Stick to singing."\n\nSNP MP Mhairi Black said: "She has a point."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Andrew Bridgen', 'Mhairi Black']);
+  });
+});
