@@ -30,7 +30,7 @@ const CLAUSE_OPENER = new Set('As But And When While If After Before Because Alt
 const ADDRESSEE_VERBS = /^(?:told|tells|telling|reminded|called|calls|labeled|labelled|dubbed|described|describes)$/i;
 const PARTICIPLE = /ing$/i;
 /** A title's or an initial's period, which ends no sentence between a subject and its verb. */
-const TITLE_PERIOD = new RegExp(String.raw`\b(?:${NAME_TITLE_ABBREVIATIONS}|\p{Lu})\.`, 'gu');
+export const TITLE_PERIOD = new RegExp(String.raw`\b(?:${NAME_TITLE_ABBREVIATIONS}|\p{Lu})\.`, 'gu');
 const ABBREV_TOKEN = new RegExp(String.raw`^(?:${NAME_TITLE_ABBREVIATIONS}|\p{Lu})\.$|^(?:\p{Lu}\.)+$`, 'u');
 const ROLE_WORD = /^(?:delegate|resident|boss|member|voter|supporter|student|co-host|cohost|organizer|activist|volunteer|owner|worker|teacher|official|host|anchor|spokesman|spokeswoman|spokesperson|widow|widower|chairman|chairwoman|president|director|secretary|senator|candidate|nominee|strategist|adviser|advisor|aide|lawyer|attorney|manager|chief|leader|founder|pollster|commentator|columnist|correspondent|reporter|economist|analyst|official|governor|mayor|member|coach|campaign|surrogate|executive|editor|writer|professor|chair)$/;
 

@@ -23,9 +23,9 @@ import {
   KIN_MODIFIERS,
   type PeopleIndex,
 } from './people.ts';
-import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, TEXT_CARRIER, INDEFINITE, TELL_VERBS, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
+import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
-import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER } from './lexicon.ts';
+import { CAPTION_MARKER, PARTY_MEMBER } from './lexicon.ts';
 
 
 export interface SpeakerMention {
@@ -383,8 +383,8 @@ function closingSource(text: string, pos: number, end: number): boolean {
 }
 
 /** Whom a possessive "his" or "her" at pos refers to. */
-function possessiveOwner(word: string, pos: number, ctx: ResolveContext): Person | null {
-  return resolvePronoun(/^his$/i.test(word) ? 'm' : 'f', pos, ctx);
+function possessiveOwner(word: string, pos: number, ctx: ResolveContext, accept: (p: Person) => boolean = () => true): Person | null {
+  return resolvePronoun(/^his$/i.test(word) ? 'm' : 'f', pos, ctx, 12, accept);
 }
 
 function genderOf(pronoun: string): Gender | null {
@@ -785,7 +785,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     // "Ms Holm's daughter Lena found the car. '...,' her daughter said": the nearest woman may be the
     // daughter herself; then the owner is the nearest one who is not.
     if (!kin && owner?.roles.has(d.head)) {
-      const other = resolvePronoun(d.determiner === 'his' ? 'm' : 'f', subject.pos, ctx, 12, (p) => !p.roles.has(d.head));
+      const other = possessiveOwner(d.determiner, subject.pos, ctx, (p) => !p.roles.has(d.head));
       kin = other && namedKin(d.head, other, subject.pos, ctx);
     }
     // "Peter and Sandra Wells ... His wife said": the other of a couple named together.
@@ -903,7 +903,6 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
   return found;
 }
 
-const TITLE_STOP = new RegExp(String.raw`\b(?:${NAME_TITLE_ABBREVIATIONS}|\p{Lu})\.`, 'gu');
 const SET_OFF_ASIDE_THEN_WORD = /^,[ \u00a0][^,.;:!?"“”]{3,120},[ \u00a0]+(\p{Ll}+)/u;
 
 /** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
@@ -918,7 +917,7 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   if (!/^(?:close|familiar|from|at|for|with|in|on|of|to)$/.test(bare(words[0]))) return null;
   for (let k = 2; k < words.length; k++) {
     const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
-    if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(words.slice(0, k).join('').replace(TITLE_STOP, ''))) return null;
+    if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(words.slice(0, k).join('').replace(TITLE_PERIOD, ''))) return null;
     // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
     if (/^\p{Ll}+$/u.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
   }

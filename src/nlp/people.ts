@@ -1055,11 +1055,15 @@ function kinOwner(src: string, runStart: number, word: string): string | null {
 /** Words before a kin word that say which relative: "his late wife", "her younger brother". */
 export const KIN_MODIFIERS = 'late|younger|older|eldest|youngest|oldest|adult|teenage|estranged';
 
+/** Whose relative, and which: "his ", "Trump's younger ", before the kin word. */
+const KIN_OWNER = String.raw`(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:${KIN_MODIFIERS})[ \u00a0]+)?`;
+const KIN_WORDS = 'wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom';
+
 /** "Trump's wife, ", "her father, ", "his younger brother, ": whose relative, the kin word, a comma. */
-const KIN_APPOSITIVE_BEFORE = new RegExp(String.raw`(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:${KIN_MODIFIERS})[ \u00a0]+)?(?:wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom),[ \u00a0]$`, 'u');
+const KIN_APPOSITIVE_BEFORE = new RegExp(String.raw`${KIN_OWNER}(?:${KIN_WORDS}),[ \u00a0]$`, 'u');
 
 /** "His wife ", "Sharon Cole's husband ": whose relative and the kin word, right before a name without a comma. */
-const KIN_BARE_BEFORE = new RegExp(String.raw`(?:^|[\s\u00a0])(?:[Hh]is|[Hh]er|[Tt]heir|\p{Lu}[\p{L}.'’-]*['’]s?)[ \u00a0]+(?:(?:${KIN_MODIFIERS})[ \u00a0]+)?(wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|widow|widower|niece|nephew|dad|mom|mum|boyfriend|girlfriend)[ \u00a0]$`, 'u');
+const KIN_BARE_BEFORE = new RegExp(String.raw`${KIN_OWNER}(${KIN_WORDS}|mum|boyfriend|girlfriend)[ \u00a0]$`, 'u');
 
 const AGE_AFTER_NAME = /^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?(\d{1,3})(?=[,.;])|[ \u00a0]+\((\d{1,3})\))/u;
 
