@@ -876,6 +876,12 @@ function earlierUnnamedSpeaker(d: Description, pos: number, ctx: ResolveContext)
 }
 const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
 
+/** Whether an earlier quotation's speaker was this same description, left as written (no one it could be said of). */
+function leftAsWritten(d: Description, pos: number, ctx: ResolveContext): boolean {
+  const written = d.asWritten.toLowerCase();
+  return ctx.quoteSpeakers.some((q) => q.pos < pos && !q.person && q.speaker.toLowerCase() === written);
+}
+
 /**
  * "But a legal source close to the case told the Mail ... . The source said: '...'": as
  * earlierUnnamedSpeaker, for an unnamed person introduced as the subject of a sentence of the
@@ -992,7 +998,9 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   // "the Arsenal manager", "the Chelsea boss" is the body's one holder of the role, no one new; it
   // refers back only to the person of the sentence before, as a compound does.
   const bodysOne = isTitleWord(d.head) && d.modifiers.length > 0 && d.modifiers.every((w) => d.capitalised.has(w) && !nationalityOf(w));
-  if ((!NEW_PERSON_NOUN.test(d.head) || bodysOne) && !d.related) {
+  // The same description an earlier quotation was left with ("the former president told a crowd")
+  // means the same one still: not the person the sentences are about now.
+  if ((!NEW_PERSON_NOUN.test(d.head) || bodysOne) && !d.related && !leftAsWritten(d, pos, ctx)) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
     // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
     // sentences. A noun before the head ("the minority leader", "the band leader") may name a role
@@ -1018,8 +1026,13 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     // verb's object there, not its subject.
     const object = found && OBJECT_PRONOUN_AFTER_VERB.exec(ctx.text.slice(pos + d.asWritten.length, pos + d.asWritten.length + 40));
     if (object && personGender(found!) === (object[1] === 'him' ? 'm' : 'f')) return null;
+    if (!found) return null;
+    const since = lastSubjectMention(found, pos, ctx) ?? lastMention(found);
+    // "Jason Carter ... brought his father, Jimmy Carter ... the former president said": a relative
+    // of the same name just brought in is as likely meant, and the role was said of neither.
+    if (relativeNamedSince(found, since, pos, gender, (q) => personLike(q) && !mismatched.has(q) && !(office && otherOffice(q)), ctx)) return null;
     // Contested from where they were last the subject: a passing mention since does not renew them.
-    if (found) return contested(found, lastSubjectMention(found, pos, ctx) ?? lastMention(found)) ? null : found;
+    return contested(found, since) ? null : found;
   }
   // One given the role further back stands only if no one else of a fitting kind was named since
   // ("Alison Grimes ... The secretary of state" after an earlier "former secretary of state Clinton").
@@ -1144,6 +1157,21 @@ function laterSubject(p: Person, from: number, pos: number, gender: Gender | nul
     // Who asked the question just before ("\"That would be you?\" Borger asked.") is not who answers it.
     if (QUESTION_BEFORE.test(ctx.text.slice(Math.max(0, m.pos - 6), m.pos))) continue;
     if (anyPosition || m.spoke || mainClauseSubject(m, ctx)) return m.person;
+  }
+  return null;
+}
+
+/** Someone else of p's surname whom the article first names (outside quotations) between from and pos. */
+function relativeNamedSince(p: Person, from: number, pos: number, gender: Gender | null, fits: (q: Person) => boolean, ctx: ResolveContext): Person | null {
+  const seen = new Set<Person>();
+  for (const m of mentionsInTextOrder(ctx)) {
+    if (m.pos >= pos) break;
+    const first = !seen.has(m.person);
+    seen.add(m.person);
+    if (!first || m.pos <= from || m.person === p || m.person.surname !== p.surname || ctx.inQuote(m.pos) || !fits(m.person)) continue;
+    const g = personGender(m.person);
+    if (gender && g && g !== gender) continue;
+    return m.person;
   }
   return null;
 }

@@ -746,11 +746,14 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       let familyNamesOnly = false;
       // "Mrs Smith" when only John Smith is named: someone else of that name (his mother, his wife).
       let namesakeTitle: string | null = null;
+      // "President Bush" with Jeb and George W. Bush named: which one holds the title, the surname does not say.
+      let sharedSurname = false;
       if (pass === 1) {
         const known = peopleBySurname.get(surname);
         if (known) {
           person = principalOf(known, gender);
           if (!person) namesakeTitle = hit.parsed.titleWords[0] ?? null;
+          else sharedSurname = namesakes(known, gender) > 1;
         } else if (firstTokens.has(surname)) {
           // A lone first name ("Melanie") of a known full name.
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
@@ -809,11 +812,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const predicate = hit.countMentions ? PREDICATE_NOUN.exec(text.slice(hit.end, hit.end + 80)) : null;
       const predicateGender = (predicate?.[1] ?? '').split(/[ \u00a0]+/).map((w) => GENDER_VOTE_NOUN[w]).find(Boolean);
       voteGender(person, predicateGender, 3);
-      for (const role of name.titleRoles) person.roles.add(role);
-      if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
+      if (!sharedSurname) for (const role of name.titleRoles) person.roles.add(role);
+      if (name.titled && !sharedSurname) for (const role of name.titleRoles) person.titles.add(role);
       const nameEnd = hit.start < 0 ? hit.runStart : hit.end;
       const setOff = roleSetOffBefore(hit.src, hit.runStart, nameEnd);
-      for (const w of rolesAround(hit.src, hit.runStart, nameEnd, setOff)) {
+      for (const w of sharedSurname ? [] : rolesAround(hit.src, hit.runStart, nameEnd, setOff)) {
         person.roles.add(w);
         voteGender(person, GENDER_VOTE_NOUN[w], 3);
       }
@@ -1014,13 +1017,22 @@ function headlineHitsFirst(
  */
 export function principalOf<T extends Person>(candidates: T[], gender: Gender | null): T | undefined {
   if (!gender) return candidates[0];
-  const genderOf = (p: Person) => personGender(p) ?? firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
   const fits = candidates.find((p) => genderOf(p) === gender) ?? candidates.find((p) => genderOf(p) === null);
   if (fits) return fits;
   // "Mrs Smith" is not John Smith, whose first name the news list is sure of: someone else of that
   // name (his mother, his wife). A first name the package alone reads ("Lee", "Jessie", "Satya")
   // does not outweigh the title.
   return candidates.find((p) => !(p.nameTokens.length > 1 && newsFirstNameGender(p.nameTokens[0]!) !== null));
+}
+
+/** The gender of one of several people sharing a surname: as voted, else by first name. */
+function genderOf(p: Person): Gender | null {
+  return personGender(p) ?? firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
+}
+
+/** How many of the people sharing a surname a mention of that gender (or none) may mean. */
+function namesakes(candidates: Person[], gender: Gender | null): number {
+  return gender ? candidates.filter((p) => (genderOf(p) ?? gender) === gender).length : candidates.length;
 }
 
 /**

@@ -2080,3 +2080,30 @@ describe('British parties and members before a name (2026-12-07, stop 38)', () =
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Andrew Bridgen', 'Mhairi Black']);
   });
 });
+
+describe('relatives who share a surname and a description neither was given (2026-12-07, stop 39)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Jason Carter ... brought his father, Jimmy Carter ... the former president told a crowd" is no name rather than the son', () => {
+    const text =
+      'Jason Carter, trailing in Georgia after a weak debate, on Tuesday brought his father, Jimmy Carter, to speak for him at a rally in Atlanta.\n\n"My son has the judgment this state needs," the former president told a crowd of 2,000 people.';
+    expect(speakers(text)).toEqual(['the former president']);
+  });
+
+  it('"President Carter" later in the article makes neither Carter the president', () => {
+    const text =
+      'Jason Carter, trailing in Georgia after a weak debate, on Tuesday brought his father, Jimmy Carter, to speak for him at a rally in Atlanta.\n\n"My son has the judgment this state needs," the former president told a crowd of 2,000 people.\n\nCritics of President Carter say his record on Iran was weak.';
+    expect(speakers(text)).toEqual(['the former president']);
+  });
+
+  it('the same description again, paragraphs later, is still not the son', () => {
+    const text =
+      'Jason Carter, trailing in Georgia after a weak debate, on Tuesday brought his father, Jimmy Carter, to speak for him at a rally in Atlanta.\n\n"My son has the judgment this state needs," the former president told a crowd of 2,000 people.\n\nMr. Carter has been attacked all week by his rival, who called him weak on crime. He spent the morning at a diner.\n\n"I was governor once too," the former president said.';
+    expect(speakers(text)).toEqual(['the former president', 'the former president']);
+  });
+
+  it('a relative of another name brought in changes nothing: "the senator" is still the subject', () => {
+    const text = 'Sen. Mark Warner on Tuesday brought his friend, Tim Kaine, to a rally in Richmond.\n\n"We will win Virginia," the senator told the crowd.';
+    expect(speakers(text)).toEqual(['Mark Warner']);
+  });
+});
