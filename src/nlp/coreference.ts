@@ -976,6 +976,8 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     }
     holders.push({ person, score: d.modifiers.filter((w) => person.roles.has(roleKey(w))).length, pos: at });
   }
+  // "the Chancellor": one called that beats a union leader, though both are leaders.
+  if (d.head !== headKey && holders.some((h) => h.person.roles.has(d.head))) holders.splice(0, holders.length, ...holders.filter((h) => h.person.roles.has(d.head)));
   const latest = (list: typeof holders) => list.reduce<(typeof holders)[number] | null>((b, h) => (!b || h.pos > b.pos ? h : b), null);
   const specific = holders.filter((h) => h.score > 0);
   const bestScore = Math.max(0, ...specific.map((h) => h.score));

@@ -252,6 +252,16 @@ export function roleKey(word: string): string {
   return factsOf(word).role;
 }
 
+/** A word that makes the title after it a deputy's ("Vice President"). */
+const DEPUTY = /^(?:vice|deputy|assistant|lieutenant|lt\.?)$/i;
+
+/** The role words a word gives: its roleKey, and the word itself when a synonym stands for it ("chancellor", "leader"). */
+function roleWordsOf(word: string): string[] {
+  const { role, normalised } = factsOf(word);
+  const bare = normalised.replace(/\.$/, '');
+  return role !== bare && ROLE_SYNONYMS[bare] ? [role, bare] : [role];
+}
+
 export interface ParsedName {
   /** Name tokens with titles and possessives stripped. */
   tokens: string[];
@@ -350,6 +360,9 @@ export function parseNameRun(run: string): ParsedName | null {
   if (tokens.length === 0) return null;
   const last = tokens[tokens.length - 1]!;
   if (tokens.length === 1 && isTitleWord(last)) return null;
+  // "the Home Secretary", "Finance Minister": an office after a word that is no first name is no
+  // name ("John King", "Carole Bishop" are).
+  if (tokens.length === 2 && isTitleWord(last) && !firstNameGender(tokens[0])) return null;
   return { tokens, titleWords, gender };
 }
 
@@ -591,7 +604,7 @@ function runName(run: string): RunName | null {
     nameOffset: run.indexOf(parsed.tokens[0]!),
     titled: parsed.titleWords.some((w) => isTitleWord(w)),
     // "Vice President Joe Biden" is not a president: a title after "Vice" or "Deputy" is a role of its own.
-    titleRoles: parsed.titleWords.map((w, i) => (/^(?:vice|deputy|assistant|lieutenant|lt\.?)$/i.test(parsed.titleWords[i - 1] ?? '') ? `vice-${roleKey(w)}` : roleKey(w))),
+    titleRoles: parsed.titleWords.map((w, i) => (DEPUTY.test(parsed.titleWords[i - 1] ?? '') ? `vice-${roleKey(w)}` : roleKey(w))),
     fullName: parsed.tokens.join(' '),
     fullNameKey: parsed.tokens.join(' ').toLowerCase(),
     nameTokens: parsed.tokens.map(bareWord),
@@ -813,6 +826,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const predicateGender = (predicate?.[1] ?? '').split(/[ \u00a0]+/).map((w) => GENDER_VOTE_NOUN[w]).find(Boolean);
       voteGender(person, predicateGender, 3);
       if (!sharedSurname) for (const role of name.titleRoles) person.roles.add(role);
+      // The title as written too, so that "the Chancellor" prefers "Chancellor Rachel Reeves" to a union leader.
+      const titleWords = sharedSurname ? [] : hit.parsed.titleWords;
+      for (let i = 0; i < titleWords.length; i++) if (!DEPUTY.test(titleWords[i - 1] ?? '')) for (const role of roleWordsOf(titleWords[i]!)) person.roles.add(role);
       if (name.titled && !sharedSurname) for (const role of name.titleRoles) person.titles.add(role);
       const nameEnd = hit.start < 0 ? hit.runStart : hit.end;
       const setOff = roleSetOffBefore(hit.src, hit.runStart, nameEnd);

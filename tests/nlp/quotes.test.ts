@@ -2107,3 +2107,22 @@ describe('relatives who share a surname and a description neither was given (202
     expect(speakers(text)).toEqual(['Mark Warner']);
   });
 });
+
+describe('British offices written with "the" (2026-12-07, stop 39)', () => {
+  const text = (office: string) =>
+    `Union leader Mick Lynch and ${office} Mark Harper clashed over the strikes.\n\n"We will keep striking," Mr Lynch said.\n\n"The unions are holding the country to ransom," the ${office} said.`;
+  const speakers = (t: string) => extractQuotes(t).map((q) => q.speaker);
+
+  it('"the Transport Secretary said" is Mark Harper, never a person called "Transport Secretary"', () => {
+    expect(speakers(text('Transport Secretary'))).toEqual(['Mick Lynch', 'Mark Harper']);
+    expect(speakers(text('Home Secretary'))).toEqual(['Mick Lynch', 'Mark Harper']);
+  });
+
+  it('"the Chancellor said" is Chancellor Mark Harper, not the union leader who spoke last', () => {
+    expect(speakers(text('Chancellor'))).toEqual(['Mick Lynch', 'Mark Harper']);
+  });
+
+  it('a first name before the office word is still a name: "John King said"', () => {
+    expect(speakers('The network covered the count all night.\n\n"It is too close to call," John King said.')).toEqual(['John King']);
+  });
+});
