@@ -46,6 +46,10 @@ const TYPE_NOUN_KIND: Record<string, OrgKind> = {
   newspaper: 'media', paper: 'media', tabloid: 'media', magazine: 'media', outlet: 'media', publication: 'media',
   network: 'media', station: 'media', channel: 'media', broadcaster: 'media', daily: 'media', weekly: 'media',
   website: 'company', site: 'company', company: 'company', firm: 'company', corporation: 'company', retailer: 'company',
+  // What business a company is in, written before its name ("planemaker Boeing", "tech giant Google").
+  carmaker: 'company', automaker: 'company', planemaker: 'company', chipmaker: 'company', drugmaker: 'company',
+  manufacturer: 'company', giant: 'company', airline: 'company', lender: 'company', insurer: 'company', bank: 'company',
+  supermarket: 'company', chain: 'company', startup: 'company', conglomerate: 'company',
   group: 'group', organization: 'group', organisation: 'group', foundation: 'group', coalition: 'group', pac: 'group',
   nonprofit: 'group', charity: 'group', movement: 'group', association: 'group', union: 'group', tank: 'group',
   agency: 'government', department: 'government', ministry: 'government', commission: 'government',

@@ -2126,3 +2126,17 @@ describe('British offices written with "the" (2026-12-07, stop 39)', () => {
     expect(speakers('The network covered the count all night.\n\n"It is too close to call," John King said.')).toEqual(['John King']);
   });
 });
+
+describe('what business a company is in, written before its name (2026-12-07, stop 39)', () => {
+  const speaker = (first: string) => extractQuotes(`${first}\n\nIn a statement, the company said: "We have taken steps to fix these problems."`)[0]?.speaker;
+
+  it('"the company said" after "fined planemaker Boeing", "Tech giant Google", "Supermarket chain Tesco" is that company', () => {
+    expect(speaker('The regulator fined planemaker Boeing $200 million on Thursday.')).toBe('Boeing');
+    expect(speaker('Tech giant Google was fined $200 million on Thursday.')).toBe('Google');
+    expect(speaker('Supermarket chain Tesco was fined $200 million on Thursday.')).toBe('Tesco');
+  });
+
+  it('a person after a business word stays a person: "Airline boss Michael O\'Leary ... he said"', () => {
+    expect(extractQuotes('Airline boss Michael O\'Leary was fined on Thursday.\n\n"We have taken steps to fix these problems," he said.')[0]?.speaker).toBe("Michael O'Leary");
+  });
+});
