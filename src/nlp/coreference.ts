@@ -416,7 +416,8 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     const relative = RELATIVE_BEFORE.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos));
     const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
     const addressee = addresseeOf(subject, ctx);
-    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee) ?? (definite ? null : eitherGenderSubject(want, subject.pos, ctx));
+    const answered = repliedTo(subject.pos, subject.text, ctx);
+    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee && p !== answered) ?? (definite ? null : eitherGenderSubject(want, subject.pos, ctx));
     // A description that found no one ("The Prime Minister faced questions. '...,' he told MPs") is
     // still whom the pronoun means when no name is.
     return person ? { speaker: person.fullName, person } : definite ?? NONE;
@@ -1015,7 +1016,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     const office = isTitleWord(d.head) && !PARTY_MEMBER.test(d.head);
     // Without the role said of them, only the subject of a sentence is what the description
     // refers back to, like "he" or "she" ("The actress explained" is no name the sentence mentions in passing).
-    const asker = questioner(pos, ctx);
+    const asker = questioner(pos, ctx) ?? repliedTo(pos, d.asWritten, ctx);
     // "Scott's brother" is someone other than Scott.
     const owner = d.possessor ? resolveOwner(d.possessor, pos, ctx).person : null;
     // One who speaks for someone else ("Clinton spokesman Brian Fallon") is not "the billionaire".
@@ -1131,6 +1132,29 @@ function quoteSpeakerBefore(pos: number, ctx: ResolveContext): ResolveContext['q
 }
 
 /** Who asked the question the quotation at pos answers: the speaker of a question just before it, in this or the last paragraph. */
+const REPLY_AFTER = /^[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(?:replied|replies|responded|responds|retorted|countered|shot[ \u00a0]+back|hit[ \u00a0]+back|fired[ \u00a0]+back)\b/u;
+const REPLY_BEFORE = /(?:replied|replies|responded|responds|retorted|countered|shot[ \u00a0]+back|hit[ \u00a0]+back|fired[ \u00a0]+back)[ \u00a0]+$/;
+const NARRATED_QUESTION = /\b(?:ask|asks|asked|asking|question|questions|questioned|pressed|challenged)\b/i;
+
+/**
+ * Whom a reply answers: "'He is a liar,' Trump said. 'Donald is unhinged,' he replied" is not
+ * Trump. The speaker of the quotation just before, in the same or the previous paragraph, when the
+ * cue at `subject` is a verb of replying and no question is narrated between ("Asked again, he
+ * replied" answers the reporter).
+ */
+function repliedTo(pos: number, written: string, ctx: ResolveContext): Person | null {
+  const after = ctx.text.slice(pos + written.length, pos + written.length + 30);
+  if (!REPLY_AFTER.test(after) && !REPLY_BEFORE.test(ctx.text.slice(Math.max(0, pos - 30), pos))) return null;
+  const q = quoteSpeakerBefore(pos, ctx);
+  if (!q?.person) return null;
+  let narration = '';
+  for (let i = q.pos; i < pos; i++) if (!ctx.inQuote(i)) narration += ctx.text[i];
+  // Only a reply to that quotation: its own cue, and nothing else told between ("He received
+  // threats ... He responded by posting" answers the threats).
+  if ((narration.match(/[.!?](?=[\s'"’”]|$)/g) ?? []).length > 1 || (narration.match(/\n+/g) ?? []).length > 1) return null;
+  return NARRATED_QUESTION.test(narration) ? null : q.person;
+}
+
 function questioner(pos: number, ctx: ResolveContext): Person | null {
   const q = quoteSpeakerBefore(pos, ctx);
   if (!q?.person || (ctx.text.slice(q.pos, pos).match(/\n+/g) ?? []).length > 1) return null;

@@ -2140,3 +2140,25 @@ describe('what business a company is in, written before its name (2026-12-07, st
     expect(extractQuotes('Airline boss Michael O\'Leary was fined on Thursday.\n\n"We have taken steps to fix these problems," he said.')[0]?.speaker).toBe("Michael O'Leary");
   });
 });
+
+describe('a reply is someone else than the one who spoke just before (2026-12-07, stop 39)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+  const opening = 'Donald Trump and Ted Cruz traded insults on Tuesday.\n\n';
+
+  it('"\'He is a liar,\' Trump said of Cruz. \'Donald is unhinged,\' he replied" is Ted Cruz', () => {
+    expect(speakers(`${opening}"He is a liar," Trump said of Cruz.\n\n"Donald is unhinged," he replied.`)).toEqual(['Donald Trump', 'Ted Cruz']);
+  });
+
+  it('"the senator shot back" after Trump spoke is Ted Cruz, not Trump', () => {
+    expect(speakers(`${opening}"He is a liar," the Manhattan billionaire said of Cruz.\n\n"Donald is unhinged," the senator shot back.`)).toEqual(['Donald Trump', 'Ted Cruz']);
+  });
+
+  it('a narrated question between: "Asked again by a reporter, he replied" is still the one who spoke', () => {
+    expect(speakers('Donald Trump spoke on Tuesday.\n\n"I will not quit," Trump said.\n\nAsked again by a reporter, he replied: "Never."')).toEqual(['Donald Trump', 'Donald Trump']);
+  });
+
+  it('a reply to something told since ("He received threats ... He responded by posting") is still the one who spoke', () => {
+    const text = "Mr Dunn said he would not back down. 'I will fight this,' the businessman said. He then received a string of threats from an anonymous account. He responded by posting: 'I offer a reward for the name of this coward.'";
+    expect(speakers(text)).toEqual(['Mr Dunn', 'Mr Dunn']);
+  });
+});
