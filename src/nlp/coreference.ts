@@ -1034,6 +1034,11 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     // "Jason Carter ... brought his father, Jimmy Carter ... the former president said": a relative
     // of the same name just brought in is as likely meant, and the role was said of neither.
     if (relativeNamedSince(found, since, pos, gender, (q) => personLike(q) && !mismatched.has(q) && !(office && otherOffice(q)), ctx)) return null;
+    // "Ten Hag praised Rashford. '...,' Ten Hag said. Rashford said: '...' The Dutchman added": a
+    // nationality no one was given, right after the one found spoke by name (a writer would go on
+    // with "he"), while another of that gender spoke or was the subject in the last sentences,
+    // could be either of them.
+    if (demonym && quoteSpeakerBefore(pos, ctx)?.person === found && laterSubject(found, starts[Math.max(0, sentenceIndex(starts, pos) - 3)]!, pos, gender, (q) => personLike(q) && !mismatched.has(q), ctx, false)) return null;
     // Contested from where they were last the subject: a passing mention since does not renew them.
     return contested(found, since) ? null : found;
   }

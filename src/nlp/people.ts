@@ -178,7 +178,7 @@ const FEMALE_NAMES = new Set(
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
   const nameWord = String.raw`(?:(?:${NAME_TITLE_ABBREVIATIONS})\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
   return new RegExp(
-    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0]["“][${upper}][${lower}'’.-]*["”](?=[ \u00a0][${upper}]))?(?:[ \u00a0](?:(?:de|da|del|van|von|der|bin|al|la|le|di)[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
+    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0]["“][${upper}][${lower}'’.-]*["”](?=[ \u00a0][${upper}]))?(?:[ \u00a0](?:(?:de|da|del|van|von|der|den|ten|ter|bin|al|la|le|di)[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
     'gu',
   );
 }

@@ -2162,3 +2162,16 @@ describe('a reply is someone else than the one who spoke just before (2026-12-07
     expect(speakers(text)).toEqual(['Mr Dunn', 'Mr Dunn']);
   });
 });
+
+describe('Dutch and Flemish particles, and a nationality no one was given (2026-12-07, stop 39)', () => {
+  const text =
+    "Manchester United manager Erik ten Hag praised Marcus Rashford after the win. 'He was fantastic today,' Ten Hag said. Rashford, who scored twice, said: 'The manager has given me confidence.' The Dutchman added: 'We need more of this.'";
+
+  it('"Ten Hag said" is Erik ten Hag; "The Dutchman added" after Rashford spoke is no name rather than Rashford', () => {
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Erik ten Hag', 'Marcus Rashford', 'the Dutchman']);
+  });
+
+  it('with one man speaking, "the Spaniard said" is still the manager the sentence was about', () => {
+    expect(extractQuotes('Mikel Arteta praised Bukayo Saka after the match. "He was outstanding," the Spaniard said.').map((q) => q.speaker)).toEqual(['Mikel Arteta']);
+  });
+});
