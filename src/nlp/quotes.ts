@@ -264,6 +264,9 @@ function beforeOuterParenthesisCloses(text: string, start: number, end: number):
 const SPACED_STOP = /(?<=[\p{L}\p{N}]) \.(?=\s|$)/gu;
 const FIRST_PERSON = /(?<![\p{L}'’])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|us|our)(?![\p{L}'’])/iu;
 
+/** A heading of one to three words that opens a sentence, right before a caption's colon. */
+const CAPTION_HEADING_BEFORE = /(?:^|[.!?][\s\u00a0]+)\p{Lu}[\p{L}'’-]*(?:[\s\u00a0][\p{L}'’-]+){0,2}$/u;
+
 /** A sentence that starts with a heading of one to three words and a colon before a capital: a caption. */
 const CAPTION_HEADING = /[.!?]\s+(\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,2}:\s+\p{Lu})/u;
 
@@ -765,6 +768,9 @@ function strayBetweenNames(text: string, at: number): boolean {
   let from = at - 1;
   while (from > 0 && at - from < 80 && !/[.!?:;\n'‘’"“”()]/.test(text[from - 1]!)) from--;
   if (from > 0 && at - from >= 80) return false;
+  // "Scene: Officers outside the house in Bolton . Janet Wood said": a picture caption under a short
+  // heading needs no verb; its stop is its end.
+  if (text[from - 1] === ':' && CAPTION_HEADING_BEFORE.test(text.slice(Math.max(0, from - 40), from - 1))) return false;
   const words = text.slice(from, at).split(/[\s\u00a0,]+/).filter(Boolean);
   return words.length <= 6 && !words.some((w) => /^\p{Ll}/u.test(w) && (verbLike(w) || /ing$/.test(w)));
 }

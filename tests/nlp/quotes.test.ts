@@ -2175,3 +2175,15 @@ describe('Dutch and Flemish particles, and a nationality no one was given (2026-
     expect(extractQuotes('Mikel Arteta praised Bukayo Saka after the match. "He was outstanding," the Spaniard said.').map((q) => q.speaker)).toEqual(['Mikel Arteta']);
   });
 });
+
+describe('a picture caption under a heading, run into the text (2026-12-07, stop 39)', () => {
+  it('"Scene: Officers outside the house in Bolton . Janet Wood, 67, said" is Janet Wood, and "She added" is her too', () => {
+    const text = "Police were called to the house at 2am. Scene: Officers outside the house in Bolton . Janet Wood, 67, said: 'I heard screaming.' She added: 'It went on for ages.'";
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Janet Wood', 'Janet Wood']);
+  });
+
+  it('a stray stop inside a name with no heading still joins it: "of the Marine . Conservation Society said"', () => {
+    const text = "The whale was found on Sunday. Richard Harrington of the Marine . Conservation Society said: 'This is very sad.'";
+    expect(extractQuotes(text)[0]?.speaker).toBe('Richard Harrington');
+  });
+});
