@@ -3,7 +3,7 @@
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
 import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STOP_WORDS } from './lexicon.ts';
-import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, parseNameRun, verbLike } from './people.ts';
+import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
 import { organisationHead } from './organisations.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
@@ -119,6 +119,7 @@ const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 // Both start at a word's first letter: "Cape Breton, Nova Scotia," holds no lower-case word "reton".
 /** A noun in lower case, then one capitalised word set off by commas: "his wife, Emma,". Groups: both words. */
+const KIN_APPOSITIVE_HEAD = /^(?:wife|husband|widow|widower|son|daughter|father|mother|brother|sister|partner|fiancee|fiancée|fiance|fiancé|grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|boyfriend|girlfriend)$/;
 const FIRST_NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*),[ \u00a0](\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
 const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
@@ -449,7 +450,9 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + tail + named.index + named[0].indexOf(named[1]!) };
   // "His wife, Emma, said", "her coach, Darren, told": one first name set off after a noun for a person.
   const firstName = !named && s.trimEnd().endsWith(',') ? FIRST_NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
-  if (firstName && (personHead(firstName[1]!) || GENDERED_NOUN[firstName[1]!] !== undefined) && firstNameGender(firstName[2]!.toLowerCase())) {
+  // A kin word says it is a person even when no list knows the name ("His widow, Lissie, said").
+  const kinName = (noun: string, word: string) => KIN_APPOSITIVE_HEAD.test(noun) && !nonPersonWord(word.toLowerCase()) && !STOP_WORDS.has(word.toLowerCase());
+  if (firstName && (personHead(firstName[1]!) || GENDERED_NOUN[firstName[1]!] !== undefined) && (firstNameGender(firstName[2]!.toLowerCase()) || kinName(firstName[1]!, firstName[2]!))) {
     return { kind: 'name', text: firstName[2]!, pos: offset + tail + firstName.index + firstName[0].lastIndexOf(firstName[2]!) };
   }
   const ofBody = s.trimEnd().endsWith(',') && !named ? ROLE_OF_BODY_NAME_AT_END.exec(s.slice(tail)) : null;

@@ -99,7 +99,7 @@ const NON_PERSON_WORDS = new Set(
 );
 
 /** A word for an organisation, place or thing; of a hyphenated word, its last part ("Sun-Times", not "Day-Lewis"). */
-function nonPersonWord(normalised: string): boolean {
+export function nonPersonWord(normalised: string): boolean {
   if (NON_PERSON_WORDS.has(normalised)) return true;
   const hyphen = normalised.lastIndexOf('-');
   return hyphen > 0 && NON_PERSON_WORDS.has(normalised.slice(hyphen + 1));
@@ -281,7 +281,9 @@ const DESCRIBING_OPENER = new Set(
   ('veteran incumbent embattled disgraced outgoing incoming retiring retired jailed convicted beleaguered acting interim ousted ' +
     'exiled legendary fellow rival longtime presumptive controversial defeated victorious tearful grieving heartbroken ' +
     'devastated furious shocked delighted proud brave tragic popular celebrated renowned troubled pretty beautiful stunning smiling ' +
-    'happy glamorous tiny frail').split(' '),
+    'happy glamorous tiny frail ' +
+    // "Twins Jack and Finn Murray", "Sisters Amy and Lou Hart": who the names are, before the first of them.
+    'twins brothers sisters siblings cousins couple').split(' '),
 );
 
 /**
@@ -380,7 +382,8 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   // "mark" are also words for things.
   const knownFirst = tokens.length > 1 && (MALE_NAMES.has(facts[0]!.normalised) || FEMALE_NAMES.has(facts[0]!.normalised));
   // "Jennifer Green", "Tim Hall": after a known first name, a surname that is also a word for a place or thing.
-  const surnameWord = (i: number) => i === tokens.length - 1 && tokens.length === 2 && knownFirst && SURNAME_WORDS.has(facts[i]!.normalised);
+  // ("Dave Green", "Sue Hall": any first name a list knows will do, the surname being one of these few words.)
+  const surnameWord = (i: number) => i === tokens.length - 1 && tokens.length === 2 && SURNAME_WORDS.has(facts[i]!.normalised) && (knownFirst || firstNameGender(tokens[0]) !== null);
   if (facts.some((f, i) => (nonPersonWord(f.normalised) && !(i === 0 && knownFirst) && !surnameWord(i)) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   // "Suddenly I said": the pronoun after a capitalised opening word; "Elizabeth I" keeps a first name.
@@ -1066,6 +1069,8 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
   // "His wife Manjit was upstairs", "her son Tom": a relative named right after the kin word, as
   // British papers write it; the kin word says it is a person even when no list knows the name.
   if (KIN_BARE_BEFORE.test(before) && !nonPersonWord(normaliseWord(word))) return true;
+  // "His widow, Lissie, said": set off by commas after the kin word, the same.
+  if (kin && !nonPersonWord(normaliseWord(word))) return true;
   return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
 }
 

@@ -2187,3 +2187,20 @@ describe('a picture caption under a heading, run into the text (2026-12-07, stop
     expect(extractQuotes(text)[0]?.speaker).toBe('Richard Harrington');
   });
 });
+
+describe('names a list does not know well (2026-12-07, stop 39)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"Dave Green", "Sue Hall": a first name only the long list knows, and a surname that is also a word', () => {
+    expect(speakers("Retired teacher Dave Green, 70, says his wife saved his life when he collapsed. 'She kept me going until the ambulance came,' he said.")).toEqual(['Dave Green']);
+    expect(speakers("Sue Hall, 52, runs the shop. 'We have never been busier,' she said.")).toEqual(['Sue Hall']);
+  });
+
+  it('"His widow, Lissie, said:" is Lissie, though no list knows the name', () => {
+    expect(speakers("PC Andrew Harper was killed while responding to a burglary. His widow, Lissie, said: 'He was my world.'")).toEqual(['Lissie']);
+  });
+
+  it('"Twins Jack and Finn Murray": "Twins" is no part of a name', () => {
+    expect(speakers("Twins Jack and Finn Murray, both 12, raised £5,000 for charity. 'We wanted to help,' Jack said.")).toEqual(['Jack']);
+  });
+});
