@@ -39,12 +39,13 @@ interface Pooled {
 /**
  * Relevance (search score relative to the best story's), recency (of its latest article,
  * half-life one day) and coverage (outlets, then articles). Read from the story rows: no
- * article is loaded to rank.
+ * article is loaded to rank. The relevance share is squared: a story that names the topic in
+ * passing (a third of the best score) must not outrank the story about it on coverage alone.
  */
 function storyScore(p: Pooled, maxRelevance: number, now: Date): number {
   const hours = Math.max(0, (now.getTime() - Date.parse(p.story.last)) / 3_600_000);
   const coverage = 0.5 * Math.log2(1 + p.story.outletCount) + 0.25 * Math.log2(p.story.articleCount);
-  return (2 * p.relevance) / maxRelevance + 0.5 ** (hours / 24) + coverage;
+  return 2 * (p.relevance / maxRelevance) ** 2 + 0.5 ** (hours / 24) + coverage;
 }
 
 function keepBestMatches(hits: SearchHit[]): SearchHit[] {

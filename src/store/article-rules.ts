@@ -72,15 +72,16 @@ export interface RankedMatch {
 }
 
 /**
- * Search hits best first: articles with every term above any with only some (1,000 is more than
- * any relevance an engine gives), and within each, relevance weighted by recency (halved every 3 days).
+ * Search hits best first: articles with every term above any with only some, and within each,
+ * by score: relevance weighted by recency (halved every 3 days). The score is the relevance
+ * alone, so that callers can compare hits by it (a story about the topic against one that
+ * mentions it in passing).
  */
 export function rankMatches(matches: RankedMatch[], withAll: ReadonlySet<number>, now: number, limit: number): { id: number; score: number; matchedAll: boolean }[] {
   const scored = matches.map((m) => {
     const ageDays = Math.max(0, (now - Date.parse(m.at)) / 86_400_000) || 0;
-    const score = (withAll.has(m.id) ? 1_000 : 0) + m.relevance * (0.5 + 0.5 * 0.5 ** (ageDays / 3));
-    return { id: m.id, score, matchedAll: withAll.has(m.id) };
+    return { id: m.id, score: m.relevance * (0.5 + 0.5 * 0.5 ** (ageDays / 3)), matchedAll: withAll.has(m.id) };
   });
-  scored.sort((a, b) => b.score - a.score);
+  scored.sort((a, b) => Number(b.matchedAll) - Number(a.matchedAll) || b.score - a.score);
   return scored.slice(0, limit);
 }

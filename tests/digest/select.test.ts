@@ -35,6 +35,21 @@ describe('selecting stored stories', () => {
     expect(candidates.map((c) => c.articles.length)).toEqual([3, 1]);
   });
 
+  it('ranks a story about the topic above a wider-covered one that mentions it in passing', async () => {
+    store = await openStore(':memory:');
+    for (const d of damBreach) await ingest(d);
+    const helicopters: ArticleDraft = {
+      title: 'Army orders twelve rescue helicopters for mountain regions',
+      outlet: 'Defence Weekly',
+      url: 'https://defence.example/2025/03/12/rescue-helicopters',
+      published: '2025-03-12T11:00:00.000Z',
+      text: 'The army has ordered twelve new rescue helicopters for its mountain brigades, the defence ministry said on Wednesday. The helicopters can lift eight people each and fly at night. Deliveries of the helicopters start next year, and crews will train on them in the Tatra range.',
+    };
+    await ingest(helicopters);
+    const { candidates } = await selectStories(store, { topics: ['helicopters'], since, now });
+    expect(candidates.map((c) => c.articles[0]!.title)).toEqual([helicopters.title, expect.any(String)]);
+  });
+
   it('keeps for a daily digest the stories with an article since the last one, with all their articles', async () => {
     store = await openStore(':memory:');
     for (const d of damBreach) await ingest(d);
