@@ -52,8 +52,6 @@ export interface FtsQuery {
   all: string;
   /** Any term may match. */
   any: string;
-  /** Quoted phrases in `all` (a term and its derived forms are one phrase each). */
-  phrases: number;
 }
 
 /** How many articles contain each index term (0 or absent: none). */
@@ -121,7 +119,7 @@ export function buildFtsQuery(text: string, docCounts: DocCounts = () => new Map
   });
   const quoted = groups.map((g) => g.map(({ word, prefix }) => (prefix ? `"${word}"*` : `"${word}"`)));
   const parts = quoted.map((g) => (g.length > 1 ? `(${g.join(' OR ')})` : g[0]!));
-  return { terms, groups, all: parts.join(' AND '), any: parts.join(' OR '), phrases: groups.reduce((n, g) => n + g.length, 0) };
+  return { terms, groups, all: parts.join(' AND '), any: parts.join(' OR ') };
 }
 
 /**

@@ -322,7 +322,7 @@ export class PgArticleStore implements ArticleStore {
     };
     const allRows = await matches('and');
     const withAll = new Set(allRows.map((r) => r.id));
-    // A partial match scores under any full match: when the full matches fill the limit, the partial ones cannot make the top.
+    // A partial match ranks under any full match (rankMatches): when the full matches fill the limit, the partial ones cannot make the top.
     const rows = built.terms.length > 1 && allRows.length < limit ? [...allRows, ...(await matches('or')).filter((r) => !withAll.has(r.id))] : allRows;
     const top = rankMatches(rows, withAll, (options.now ?? new Date()).getTime(), limit);
     const articles = new Map((await this.getMany(top.map((t) => t.id))).map((a) => [a.id, a]));

@@ -241,12 +241,9 @@ export class SqliteArticleStore {
 
     const allRows = candidates(fts.all);
     const withAll = new Set(allRows.map((r) => r.id));
-    // Articles with only some terms score below 1,000 + anything with every term: FTS5's bm25 is
-    // at most (k1 + 1) * ln(2 * rows + 1) per phrase, under 2.2 * 44.4 for any SQLite table, so
-    // with at most 10 phrases a partial match never reaches 1,000. When the articles with every
-    // term fill the limit, the partial matches cannot make the top and are not looked up.
-    const partialCanRank = allRows.length < limit || fts.phrases > 10;
-    const rows = fts.terms.length > 1 && partialCanRank ? [...allRows, ...candidates(fts.any).filter((r) => !withAll.has(r.id))] : allRows;
+    // A partial match ranks under any full match (rankMatches): when the full matches fill the
+    // limit, the partial ones cannot make the top and are not looked up.
+    const rows = fts.terms.length > 1 && allRows.length < limit ? [...allRows, ...candidates(fts.any).filter((r) => !withAll.has(r.id))] : allRows;
     // bm25 is negative (lower is better).
     const top = rankMatches(rows.map((r) => ({ id: r.id, relevance: -r.rank, at: r.at })), withAll, now, limit);
     const articles = new Map(this.getMany(top.map((t) => t.id)).map((a) => [a.id, a]));
