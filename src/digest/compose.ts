@@ -5,6 +5,7 @@ import { rankKeyQuotes } from '../nlp/quotes.ts';
 import { contentTerms } from '../nlp/tokens.ts';
 import { keepsSummaryRules, summarize } from '../nlp/extractive.ts';
 import { repeatsHeadline } from '../nlp/headline.ts';
+import { fullestSpeakerNames } from './speaker-names.ts';
 import type { Digest, SourceRef, Story, StoryQuote } from '../model/digest.ts';
 
 export interface StoryCandidate {
@@ -103,8 +104,13 @@ function normaliseQuote(text: string): string {
   return key;
 }
 
-/** Every quote of a story's articles, each once (wire copies repeat them), with its article. */
-export function storyQuotes(articles: StoredArticle[]): { quote: FoundQuote; articleId: number }[] {
+/**
+ * Every quote of a story's articles, each once (wire copies repeat them), with its article, and
+ * each speaker by the fullest name the reports of `namesFrom` give them ("Dempsey" in one report,
+ * "Owen John Dempsey" in another: one person, shown so).
+ */
+export function storyQuotes(articles: StoredArticle[], namesFrom: StoredArticle[] = articles): { quote: FoundQuote; articleId: number }[] {
+  const fullest = fullestSpeakerNames(namesFrom.flatMap((a) => (a.analysis?.quotes ?? []).map((q) => q.speaker)));
   const seen = new Set<string>();
   const out: { quote: FoundQuote; articleId: number }[] = [];
   for (const article of articles) {
@@ -112,7 +118,8 @@ export function storyQuotes(articles: StoredArticle[]): { quote: FoundQuote; art
       const key = normaliseQuote(quote.text);
       if (seen.has(key)) continue;
       seen.add(key);
-      out.push({ quote, articleId: article.id });
+      const speaker = quote.speaker && fullest.get(quote.speaker);
+      out.push({ quote: speaker ? { ...quote, speaker } : quote, articleId: article.id });
     }
   }
   return out;
@@ -233,7 +240,7 @@ export function composeUpdate(candidate: StoryCandidate, options: ComposeOptions
   }
   const summary = facts.length ? facts : storySummary(lead).slice(0, 1);
   const heard = new Set(storyQuotes(earlier).map(({ quote }) => normaliseQuote(quote.text)));
-  const all = storyQuotes([lead, ...fresh.filter((a) => a !== lead)]).filter(({ quote }) => !heard.has(normaliseQuote(quote.text)));
+  const all = storyQuotes([lead, ...fresh.filter((a) => a !== lead)], candidate.articles).filter(({ quote }) => !heard.has(normaliseQuote(quote.text)));
   const articleOf = new Map(all.map((q) => [q.quote, q.articleId]));
   const ranked = quotesNotRepeating(
     rankKeyQuotes(all.map((q) => q.quote), { title: lead.title, summary, max: all.length }),

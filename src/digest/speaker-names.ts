@@ -1,0 +1,42 @@
+// One name per person in a story: the reports of one event name a speaker in different forms
+// ("Owen Dempsey" in one, "Owen John Dempsey" in another, "Dempsey" in a third), and a reader
+// shown all three would count three people. Hand-written: it is digest composition.
+
+/** The words of a name, when the speaker is one ("Owen John Dempsey"); null for a description ("a spokesman"). */
+function nameWords(speaker: string): string[] | null {
+  const words = speaker.split(/[ \u00a0]+/);
+  if (words.length > 5) return null;
+  // Every word capitalised, or a particle inside the name ("Erik ten Hag", "Ludwig van Beethoven").
+  const ok = words.every((w, i) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || (i > 0 && i < words.length - 1 && /^(?:de|da|del|van|von|der|den|ten|ter|la|le|di|bin|al)$/.test(w)));
+  return ok ? words.map((w) => w.toLowerCase()) : null;
+}
+
+/** Whether `short` is `long` with words left out, in order, and the same last word (the surname). */
+function shortFormOf(short: string[], long: string[]): boolean {
+  if (short.length >= long.length || short[short.length - 1] !== long[long.length - 1]) return false;
+  let j = 0;
+  for (const word of long) if (word === short[j]) j++;
+  return j === short.length;
+}
+
+/**
+ * For each speaker name that is a short form of exactly one fuller name among `speakers` (or of
+ * names that are themselves short forms of one fullest), that fullest name. A short form two
+ * different people share ("Clinton" beside "Bill Clinton" and "Hillary Clinton") keeps its own.
+ */
+export function fullestSpeakerNames(speakers: Iterable<string | null | undefined>): Map<string, string> {
+  const names = new Map<string, string[]>();
+  for (const s of speakers) {
+    if (!s || names.has(s)) continue;
+    const words = nameWords(s);
+    if (words) names.set(s, words);
+  }
+  const out = new Map<string, string>();
+  for (const [name, words] of names) {
+    const fuller = [...names].filter(([, other]) => shortFormOf(words, other));
+    // The fullest of them must hold every other as a short form of itself: one person.
+    const fullest = fuller.reduce<[string, string[]] | null>((best, f) => (!best || f[1].length > best[1].length ? f : best), null);
+    if (fullest && fuller.every(([, other]) => other === fullest[1] || shortFormOf(other, fullest[1]))) out.set(name, fullest[0]);
+  }
+  return out;
+}
