@@ -1,6 +1,6 @@
 // One name per person in a story: the reports of one event name a speaker in different forms
-// ("Owen Dempsey" in one, "Owen John Dempsey" in another, "Dempsey" in a third), and a reader
-// shown all three would count three people. Hand-written: it is digest composition.
+// ("Owen Dempsey" in one, "Owen John Dempsey" in another), and a reader shown both would count
+// two people. Hand-written: it is digest composition.
 
 /** The words of a name, when the speaker is one ("Owen John Dempsey"); null for a description ("a spokesman"). */
 function nameWords(speaker: string): string[] | null {
@@ -11,9 +11,13 @@ function nameWords(speaker: string): string[] | null {
   return ok ? words.map((w) => w.toLowerCase()) : null;
 }
 
-/** Whether `short` is `long` with words left out, in order, and the same last word (the surname). */
+/**
+ * Whether `short` is `long` with words left out, in order, with the same first and last words (a
+ * first name and the surname): "Owen Dempsey" of "Owen John Dempsey". A surname alone is no short
+ * form here: "Bush" may be another Bush the story names but does not quote.
+ */
 function shortFormOf(short: string[], long: string[]): boolean {
-  if (short.length >= long.length || short[short.length - 1] !== long[long.length - 1]) return false;
+  if (short.length < 2 || short.length >= long.length || short[0] !== long[0] || short[short.length - 1] !== long[long.length - 1]) return false;
   let j = 0;
   for (const word of long) if (word === short[j]) j++;
   return j === short.length;
@@ -22,7 +26,7 @@ function shortFormOf(short: string[], long: string[]): boolean {
 /**
  * For each speaker name that is a short form of exactly one fuller name among `speakers` (or of
  * names that are themselves short forms of one fullest), that fullest name. A short form two
- * different people share ("Clinton" beside "Bill Clinton" and "Hillary Clinton") keeps its own.
+ * different people share ("John Smith" beside "John A. Smith" and "John B. Smith") keeps its own.
  */
 export function fullestSpeakerNames(speakers: Iterable<string | null | undefined>): Map<string, string> {
   const names = new Map<string, string[]>();
