@@ -1125,12 +1125,18 @@ function cueText(text: string, from: number, verb: VerbHit): string {
  * `," according to the Kremlin`, `” ― Jorge Falcon`. `segment` is the masked text from the closing mark
  * to the end of the sentence.
  */
+const DASH_ROLE_THEN_NAME = /^[―—–-][\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3}[ \u00a0]+(?:\p{Ll}[\p{L}-]*[ \u00a0]+){1,4}(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})/u;
 const QUOTED_AS_AT_END = /(,?)[\s\u00a0]+(?:was|were|is|are|has[\s\u00a0]+been|had[\s\u00a0]+been)[\s\u00a0]+(?:quoted|reported|heard|recorded|filmed)[\s\u00a0]+(?:as[\s\u00a0]+)?$/;
 export function trailingCue(text: string, segment: string, offset: number, newSentence = false): Cue | null {
   const lead = /^[\s\u00a0,]*/.exec(segment)![0].length;
   const rest = segment.slice(lead);
   const at = offset + lead;
   const dash = /^[―—–-][\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,4})/u.exec(rest);
+  // "— Unite general secretary Sharon Graham": a body and a role before the name.
+  const roleThenName = dash ? DASH_ROLE_THEN_NAME.exec(rest) : null;
+  if (roleThenName && firstNameGender(roleThenName[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) {
+    return { text: roleThenName[0].trim(), subject: { kind: 'name', text: roleThenName[1]!, pos: at + roleThenName[0].lastIndexOf(roleThenName[1]!) }, pos: at };
+  }
   if (dash) return { text: dash[0].trim(), subject: { kind: 'name', text: dash[1]!, pos: at + dash[0].indexOf(dash[1]!) }, pos: at };
   const according = /^according to[ \u00a0]+/i.exec(rest);
   if (according) {

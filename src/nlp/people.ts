@@ -51,7 +51,7 @@ const NOT_NAME = new Set(
     'where which do does did is are was were has have had will would can could should may might must also even ' +
     'just still only all any each every both either neither one two three four five six seven eight nine ten ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december new north south east west united los las san santa st great ' +
+    'september october november december new north south east west united el los las san santa st great ' +
     'editor note read watch update updated related getty photo image video advertisement according however ' +
     'meanwhile still during despite since until unless because although though yet instead asked says said ' +
     'breaking exclusive latest live via by like about over under into out up down off again further once ' +
@@ -1061,7 +1061,8 @@ function namesakes(candidates: Person[], gender: Gender | null): number {
 function introducedAsName(src: string, runStart: number, word: string): boolean {
   const before = src.slice(Math.max(0, runStart - 40), runStart);
   // "Trump's wife, Melania,", "Her father, Brad, 39,": a relative set off by commas after the kin word.
-  const kin = src[runStart + word.length] === ',' && before.endsWith(', ') && KIN_APPOSITIVE_BEFORE.test(before);
+  // ("with her husband, Carlos.": the name may end the sentence.)
+  const kin = /^[,.;]/.test(src[runStart + word.length] ?? '') && before.endsWith(', ') && KIN_APPOSITIVE_BEFORE.test(before);
   // "called Shah a traitor": what someone called a person they named before, not a name given.
   if (/^[ \u00a0]+(?:a|an|the|his|her|their|its)[ \u00a0]/.test(src.slice(runStart + word.length, runStart + word.length + 8))) return false;
   // "Ahmed, 24, from Aleppo": a first name alone with an age after it, as refugees and victims are named.

@@ -2204,3 +2204,16 @@ describe('names a list does not know well (2026-12-07, stop 39)', () => {
     expect(speakers("Twins Jack and Finn Murray, both 12, raised £5,000 for charity. 'We wanted to help,' Jack said.")).toEqual(['Jack']);
   });
 });
+
+describe('a feature in the present tense, and a dash before a role and a name (2026-12-07, stop 39)', () => {
+  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
+
+  it('"with her husband, Carlos." introduces Carlos, and "El Paso" is a place, not the "he" who speaks', () => {
+    const text = 'Maria Lopez runs a bakery in El Paso. She opened it in 2010 with her husband, Carlos.\n\n"Every morning we start at four," she says.\n\nCarlos nods. "She is the boss," he says.';
+    expect(speakers(text)).toEqual(['Maria Lopez', 'Carlos']);
+  });
+
+  it('"— Unite general secretary Sharon Graham" is Sharon Graham, not Unite', () => {
+    expect(speakers('The new policy drew sharp reactions.\n\n"This is a betrayal of workers" — Unite general secretary Sharon Graham.')).toEqual(['Sharon Graham']);
+  });
+});
