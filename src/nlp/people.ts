@@ -751,6 +751,10 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     if (person.nameTokens.length > 1) firstTokens.add(person.nameTokens[0]!);
   };
 
+  // People every mention of whom is a place's ("marched through Milton Keynes", "in El Paso"): no
+  // first name makes them one.
+  const placeOnly = new Set<Person>();
+  const named = new Set<Person>();
   for (const pass of [2, 1] as const) {
     for (const hit of hits) {
       const { tokens, gender } = hit.parsed;
@@ -816,6 +820,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           byKey.set(key, person);
         }
       }
+      if (!named.has(person)) {
+        named.add(person);
+        placeOnly.add(person);
+      }
+      if (!placeMention(hit.src, hit.runStart, hit.end, name.titled)) placeOnly.delete(person);
       if (name.titled) person.evidence++;
       // "a resident named Caroline": the word is someone's name, so a first name says their gender.
       if (tokens.length === 1 && hit.countMentions && introducedAsName(hit.src, hit.runStart, tokens[0]!)) {
@@ -871,18 +880,28 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   }
 
   for (const p of people) {
+    if (placeOnly.has(p)) continue;
     const g = firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
     voteGender(p, g, 2);
     if (g) p.evidence++;
   }
   mentions.sort((a, b) => a.start - b.start);
-  votePronounGender(text, mentions, inQuote);
+  votePronounGender(text, mentions.filter((m) => !placeOnly.has(m.person)), inQuote);
   // Someone who says or is told something is a person ("noted NBC's Dante Chinni", "Ham said").
   for (const m of mentions) {
     if (SPEECH_AFTER.test(text.slice(m.end, m.end + 120)) || SPEECH_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))
       m.person.evidence++;
   }
   return { people, mentions, partners };
+}
+
+/** A preposition of place right before a name: "in", "through", "near" ("from" and "to" take people as often). */
+const PLACE_PREPOSITION_BEFORE = /(?:^|[\s(])(?:in|at|near|through|across|outside|inside|around|throughout|into|towards|toward)[ \u00a0]+$/;
+
+/** Whether a name run is written as a place: after a preposition of place, with no title and no possessive. */
+function placeMention(src: string, runStart: number, end: number, titled: boolean): boolean {
+  if (titled || /^['’]/.test(src.slice(end, end + 1)) || /['’]s?$/.test(src.slice(Math.max(0, end - 2), end))) return false;
+  return PLACE_PREPOSITION_BEFORE.test(src.slice(Math.max(0, runStart - 12), runStart));
 }
 
 const OF_COUNTRY = /^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(\p{Lu}[\p{L}.]*)(?![ \u00a0]+\p{Lu})/u;

@@ -2217,3 +2217,15 @@ describe('a feature in the present tense, and a dash before a role and a name (2
     expect(speakers('The new policy drew sharp reactions.\n\n"This is a betrayal of workers" — Unite general secretary Sharon Graham.')).toEqual(['Sharon Graham']);
   });
 });
+
+describe('a place written after "in" or "through" is no person (2026-12-07, stop 39)', () => {
+  it('"marched through Milton Keynes ... he said" gives no speaker rather than Milton Keynes', () => {
+    const text = 'Thousands marched through Milton Keynes on Tuesday, the largest protest in years.\n\n"We will not stop," he said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null]);
+  });
+
+  it('a person named after "in" with a possessive is still one: "in Tom Hart\'s view ... he said"', () => {
+    const text = 'The vote was lost, in Tom Hart\'s view, because of the weather.\n\n"We will try again," he said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Tom Hart']);
+  });
+});
