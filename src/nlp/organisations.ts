@@ -104,7 +104,7 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
   organization: 'any', organisation: 'any',
   agency: 'government', department: 'government', administration: 'government', ministry: 'government',
   government: 'government', commission: 'government', court: 'government', bureau: 'government', committee: 'any',
-  board: 'any', party: 'party', campaign: 'campaign',
+  board: 'any', party: 'party', campaign: 'campaign', force: 'government',
 };
 
 /**
@@ -121,6 +121,8 @@ export function fitsHead(org: Organisation, head: string): boolean {
   if (!key) return false;
   // "the board", "the committee", "the editorial board": a body whose own name says so, or any for an editorial board.
   if (head === 'board' || head === 'committee') return org.name.toLowerCase().split(/\s+/).includes(head) || org.kind === 'government' || org.kind === 'media';
+  // "the force" is a police force: "Avon and Somerset Police", "Durham Constabulary".
+  if (head === 'force') return /\b(?:police|constabulary|force)\b/i.test(org.name);
   return kindCompatible[key]!.includes(org.kind);
 }
 
@@ -354,6 +356,8 @@ function* campaignMatches(text: string): Generator<{ start: number; end: number;
  * "Trump and Clinton" are two: a run is split at its first connector unless the words before it
  * end in an organisation word.
  */
+const JOINT_AREA_BODY = /^\p{Lu}[\p{L}-]*[ \u00a0](?:Police|Constabulary|Council)$/u;
+
 function splitAtConnector(r: Run, text: string): Run[] {
   // "the Justice Department on Monday": a day or month after "on" is when, not part of the name.
   const dated = ON_A_DATE.exec(r.name);
@@ -363,6 +367,8 @@ function splitAtConnector(r: Run, text: string): Run[] {
   const before = r.name.slice(0, m.index);
   const head = before.split(/[ \u00a0]+/).pop()!.toLowerCase();
   if (ORG_WORD_KIND[head] || /^(?:center|centre)$/.test(head)) return [r];
+  // "Avon and Somerset Police", "Kensington and Chelsea Council": two places that one force or council serves.
+  if (/^[ \u00a0]and[ \u00a0]$/.test(m[0]) && !before.includes(' ') && JOINT_AREA_BODY.test(r.name.slice(m.index + m[0].length))) return [r];
   // "fan group Spirit of Shankly", "the charity Friends of the Earth": the type noun before the run
   // says the whole run is one body's name.
   const typeNoun = /^[ \u00a0](?:of|for)[ \u00a0]/.test(m[0]) ? lastLowerWord(text, Math.max(0, r.start - 16), r.start) : undefined;

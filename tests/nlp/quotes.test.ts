@@ -2229,3 +2229,14 @@ describe('a place written after "in" or "through" is no person (2026-12-07, stop
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Tom Hart']);
   });
 });
+
+describe('a police force by its whole name, and "the force" (2026-12-07, stop 39)', () => {
+  it('"Avon and Somerset Police said ... the force said" is Avon and Somerset Police', () => {
+    const text = 'Avon and Somerset Police said officers were called at 2am. In a statement, the force said: "A man has been arrested."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Avon and Somerset Police']);
+  });
+
+  it('"the force" is no other public body: after "The Home Office said" it stays as written', () => {
+    expect(extractQuotes('The Home Office said the rules would change. "We will act," the force said.').map((q) => q.speaker)).toEqual(['the force']);
+  });
+});
