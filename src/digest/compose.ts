@@ -106,7 +106,7 @@ function normaliseQuote(text: string): string {
 
 /**
  * Every quote of a story's articles, each once (wire copies repeat them), with its article, and
- * each speaker by the fullest name the reports of `namesFrom` give them ("Dempsey" in one report,
+ * each speaker by the fullest name the reports of `namesFrom` give them ("Owen Dempsey" in one report,
  * "Owen John Dempsey" in another: one person, shown so).
  */
 export function storyQuotes(articles: StoredArticle[], namesFrom: StoredArticle[] = articles): { quote: FoundQuote; articleId: number }[] {

@@ -118,8 +118,9 @@ const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 // Both start at a word's first letter: "Cape Breton, Nova Scotia," holds no lower-case word "reton".
-/** A noun in lower case, then one capitalised word set off by commas: "his wife, Emma,". Groups: both words. */
+/** Kin words before a first name set off by commas ("His widow, Lissie,"): the name is a person's, whatever a list knows. */
 const KIN_APPOSITIVE_HEAD = /^(?:wife|husband|widow|widower|son|daughter|father|mother|brother|sister|partner|fiancee|fiancée|fiance|fiancé|grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|boyfriend|girlfriend)$/;
+/** A noun in lower case, then one capitalised word set off by commas: "his wife, Emma,". Groups: both words. */
 const FIRST_NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*),[ \u00a0](\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
 const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
@@ -1120,12 +1121,13 @@ function cueText(text: string, from: number, verb: VerbHit): string {
   return text.slice(Math.min(from, verb.start), Math.max(end, verb.end)).replace(/\s+/g, ' ').trim();
 }
 
+/** "— Unite general secretary Sharon Graham": after the dash, a body and a role in lower case, then the name (group 1). */
+const DASH_ROLE_THEN_NAME = /^[―—–-][\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3}[ \u00a0]+(?:\p{Ll}[\p{L}-]*[ \u00a0]+){1,4}(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})/u;
 /**
  * A cue right after a closing quote mark: `," Putin said`, `," said Putin`, `," he told reporters`,
  * `," according to the Kremlin`, `” ― Jorge Falcon`. `segment` is the masked text from the closing mark
  * to the end of the sentence.
  */
-const DASH_ROLE_THEN_NAME = /^[―—–-][\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3}[ \u00a0]+(?:\p{Ll}[\p{L}-]*[ \u00a0]+){1,4}(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})/u;
 const QUOTED_AS_AT_END = /(,?)[\s\u00a0]+(?:was|were|is|are|has[\s\u00a0]+been|had[\s\u00a0]+been)[\s\u00a0]+(?:quoted|reported|heard|recorded|filmed)[\s\u00a0]+(?:as[\s\u00a0]+)?$/;
 export function trailingCue(text: string, segment: string, offset: number, newSentence = false): Cue | null {
   const lead = /^[\s\u00a0,]*/.exec(segment)![0].length;

@@ -1136,7 +1136,6 @@ function quoteSpeakerBefore(pos: number, ctx: ResolveContext): ResolveContext['q
   return undefined;
 }
 
-/** Who asked the question the quotation at pos answers: the speaker of a question just before it, in this or the last paragraph. */
 const REPLY_AFTER = /^[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(?:replied|replies|responded|responds|retorted|countered|shot[ \u00a0]+back|hit[ \u00a0]+back|fired[ \u00a0]+back)\b/u;
 const REPLY_BEFORE = /(?:replied|replies|responded|responds|retorted|countered|shot[ \u00a0]+back|hit[ \u00a0]+back|fired[ \u00a0]+back)[ \u00a0]+$/;
 const NARRATED_QUESTION = /\b(?:ask|asks|asked|asking|question|questions|questioned|pressed|challenged)\b/i;
@@ -1160,6 +1159,7 @@ function repliedTo(pos: number, written: string, ctx: ResolveContext): Person | 
   return NARRATED_QUESTION.test(narration) ? null : q.person;
 }
 
+/** Who asked the question the quotation at pos answers: the speaker of a question just before it, in this or the last paragraph. */
 function questioner(pos: number, ctx: ResolveContext): Person | null {
   const q = quoteSpeakerBefore(pos, ctx);
   if (!q?.person || (ctx.text.slice(q.pos, pos).match(/\n+/g) ?? []).length > 1) return null;

@@ -351,13 +351,14 @@ function* campaignMatches(text: string): Generator<{ start: number; end: number;
   }
 }
 
+/** The rest of a run after "and" that makes two places one body's: "Somerset Police", "Chelsea Council". */
+const JOINT_AREA_BODY = /^\p{Lu}[\p{L}-]*[ \u00a0](?:Police|Constabulary|Council)$/u;
+
 /**
  * "Party of Wyoming", "Center for American Progress" are one name; "Chris Wallace of Fox News" and
  * "Trump and Clinton" are two: a run is split at its first connector unless the words before it
  * end in an organisation word.
  */
-const JOINT_AREA_BODY = /^\p{Lu}[\p{L}-]*[ \u00a0](?:Police|Constabulary|Council)$/u;
-
 function splitAtConnector(r: Run, text: string): Run[] {
   // "the Justice Department on Monday": a day or month after "on" is when, not part of the name.
   const dated = ON_A_DATE.exec(r.name);

@@ -255,11 +255,15 @@ export function roleKey(word: string): string {
 /** A word that makes the title after it a deputy's ("Vice President"). */
 const DEPUTY = /^(?:vice|deputy|assistant|lieutenant|lt\.?)$/i;
 
-/** The role words a word gives: its roleKey, and the word itself when a synonym stands for it ("chancellor", "leader"). */
-function roleWordsOf(word: string): string[] {
-  const { role, normalised } = factsOf(word);
-  const bare = normalised.replace(/\.$/, '');
-  return role !== bare && ROLE_SYNONYMS[bare] ? [role, bare] : [role];
+/** The title words as written whose roleKey is a synonym's ("chancellor" for "leader"); none after "Vice". */
+function synonymTitles(titleWords: string[]): string[] {
+  const out: string[] = [];
+  titleWords.forEach((word, i) => {
+    const { role, normalised } = factsOf(word);
+    const bare = normalised.replace(/\.$/, '');
+    if (role !== bare && ROLE_SYNONYMS[bare] && !DEPUTY.test(titleWords[i - 1] ?? '')) out.push(bare);
+  });
+  return out;
 }
 
 export interface ParsedName {
@@ -837,11 +841,12 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const predicate = hit.countMentions ? PREDICATE_NOUN.exec(text.slice(hit.end, hit.end + 80)) : null;
       const predicateGender = (predicate?.[1] ?? '').split(/[ \u00a0]+/).map((w) => GENDER_VOTE_NOUN[w]).find(Boolean);
       voteGender(person, predicateGender, 3);
-      if (!sharedSurname) for (const role of name.titleRoles) person.roles.add(role);
-      // The title as written too, so that "the Chancellor" prefers "Chancellor Rachel Reeves" to a union leader.
-      const titleWords = sharedSurname ? [] : hit.parsed.titleWords;
-      for (let i = 0; i < titleWords.length; i++) if (!DEPUTY.test(titleWords[i - 1] ?? '')) for (const role of roleWordsOf(titleWords[i]!)) person.roles.add(role);
-      if (name.titled && !sharedSurname) for (const role of name.titleRoles) person.titles.add(role);
+      if (!sharedSurname) {
+        for (const role of name.titleRoles) person.roles.add(role);
+        // The title as written too, so that "the Chancellor" prefers "Chancellor Rachel Reeves" to a union leader.
+        for (const role of synonymTitles(hit.parsed.titleWords)) person.roles.add(role);
+        if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
+      }
       const nameEnd = hit.start < 0 ? hit.runStart : hit.end;
       const setOff = roleSetOffBefore(hit.src, hit.runStart, nameEnd);
       for (const w of sharedSurname ? [] : rolesAround(hit.src, hit.runStart, nameEnd, setOff)) {
