@@ -900,13 +900,13 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   return { people, mentions, partners };
 }
 
-/** A preposition of place right before a name: "in", "through", "near" ("from" and "to" take people as often). */
-const PLACE_PREPOSITION_BEFORE = /(?:^|[\s(])(?:in|at|near|through|across|outside|inside|around|throughout|into|towards|toward)[ \u00a0]+$/;
+/** A preposition of place right before a name, perhaps with "the": "in", "through", "outside the" ("from" and "to" take people as often). */
+const PLACE_PREPOSITION_BEFORE = /(?:^|[\s(])(?:in|at|near|through|across|outside|inside|around|throughout|into|towards|toward)[ \u00a0]+(?:the[ \u00a0]+)?$/;
 
 /** Whether a name run is written as a place: after a preposition of place, with no title and no possessive. */
 function placeMention(src: string, runStart: number, end: number, titled: boolean): boolean {
   if (titled || /^['’]/.test(src.slice(end, end + 1)) || /['’]s?$/.test(src.slice(Math.max(0, end - 2), end))) return false;
-  return PLACE_PREPOSITION_BEFORE.test(src.slice(Math.max(0, runStart - 12), runStart));
+  return PLACE_PREPOSITION_BEFORE.test(src.slice(Math.max(0, runStart - 16), runStart));
 }
 
 const OF_COUNTRY = /^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(\p{Lu}[\p{L}.]*)(?![ \u00a0]+\p{Lu})/u;

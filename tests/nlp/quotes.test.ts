@@ -2224,6 +2224,11 @@ describe('a place written after "in" or "through" is no person (2026-12-07, stop
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null]);
   });
 
+  it('"outside the Albert Hall ... he said": a hall after "outside the" is no man either', () => {
+    const text = 'Fans queued outside the Albert Hall on Friday night for the concert. "It was amazing," he said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null]);
+  });
+
   it('a person named after "in" with a possessive is still one: "in Tom Hart\'s view ... he said"', () => {
     const text = 'The vote was lost, in Tom Hart\'s view, because of the weather.\n\n"We will try again," he said.';
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Tom Hart']);
