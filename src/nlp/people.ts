@@ -849,7 +849,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       }
       const nameEnd = hit.start < 0 ? hit.runStart : hit.end;
       const setOff = roleSetOffBefore(hit.src, hit.runStart, nameEnd);
-      for (const w of sharedSurname ? [] : rolesAround(hit.src, hit.runStart, nameEnd, setOff)) {
+      for (const w of rolesAround(hit.src, hit.runStart, nameEnd, setOff)) {
         person.roles.add(w);
         voteGender(person, GENDER_VOTE_NOUN[w], 3);
       }
