@@ -900,8 +900,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   return { people, mentions, partners };
 }
 
-/** A preposition of place right before a name, perhaps with "the": "in", "through", "outside the" ("from" and "to" take people as often). */
-const PLACE_PREPOSITION_BEFORE = /(?:^|[\s(])(?:in|at|near|through|across|outside|inside|around|throughout|into|towards|toward)[ \u00a0]+(?:the[ \u00a0]+)?$/;
+/**
+ * A preposition of place right before a name, perhaps with "the": "in", "through", "outside the".
+ * Not those that take people as often: "from", "to", "at" ("hit out at Meghan Markle"), "towards".
+ */
+const PLACE_PREPOSITION_BEFORE = /(?:^|[\s(])(?:in|near|through|across|outside|inside|throughout)[ \u00a0]+(?:the[ \u00a0]+)?$/;
 
 /** Whether a name run is written as a place: after a preposition of place, with no title and no possessive. */
 function placeMention(src: string, runStart: number, end: number, titled: boolean): boolean {

@@ -2229,6 +2229,11 @@ describe('a place written after "in" or "through" is no person (2026-12-07, stop
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null]);
   });
 
+  it('"hit out at Meghan Markle ... she said": "at" takes people as often as places, and she is still the speaker', () => {
+    const text = 'Piers Morgan hit out at Meghan Markle on Monday over her interview.\n\n"I stand by every word," she said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Meghan Markle']);
+  });
+
   it('a person named after "in" with a possessive is still one: "in Tom Hart\'s view ... he said"', () => {
     const text = 'The vote was lost, in Tom Hart\'s view, because of the weather.\n\n"We will try again," he said.';
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Tom Hart']);
