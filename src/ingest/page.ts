@@ -434,7 +434,9 @@ export function cleanTitle(title: string, outlet?: string): string {
   const site = outlet?.toLowerCase().replace(/^www\./, '');
   const isSite = (part: string): boolean => {
     const lower = part.toLowerCase();
-    return site !== undefined && (lower === site || lower.replace(/\s+/g, '') === site.replace(/\s+/g, '') || site.startsWith(`${lower}.`) || lower.includes(site));
+    // A part that holds the site's name among other words is the site's only when short ("Fox News
+    // Politics"): "The Guardian view on Hong Kong: a city on the brink" is the headline.
+    return site !== undefined && (lower === site || lower.replace(/\s+/g, '') === site.replace(/\s+/g, '') || site.startsWith(`${lower}.`) || (lower.includes(site) && wordCount(part) <= 4));
   };
   const last = parts[parts.length - 1]!;
   const first = parts[0]!;

@@ -151,6 +151,11 @@ describe('helpers', () => {
     expect(cleanTitle('Putin: Russia & US may reach agreement on Syria', 'RT')).toBe('Putin: Russia & US may reach agreement on Syria');
   });
 
+  it('keeps a headline that names the outlet, and drops the section after it', () => {
+    expect(cleanTitle('The Gazette view on the harbour: a bridge too far | Editorial', 'The Gazette')).toBe('The Gazette view on the harbour: a bridge too far');
+    expect(cleanTitle('Harbour bridge reopens | Gazette News', 'Gazette')).toBe('Harbour bridge reopens');
+  });
+
   it('normalises dates to ISO UTC, a time without zone being UTC', () => {
     expect(toIsoUtc('2019-11-19T08:38:00-05:00')).toBe('2019-11-19T13:38:00.000Z');
     expect(toIsoUtc('2019-11-19 08:38')).toBe('2019-11-19T08:38:00.000Z');
