@@ -277,6 +277,8 @@ interface PageMetadata {
 interface MetaElement {
   getAttribute(name: string): string | null;
   textContent: string | null;
+  closest?(selector: string): MetaElement | null;
+  querySelectorAll?(selector: string): ArrayLike<MetaElement>;
 }
 
 interface MetaDocument {
@@ -305,7 +307,7 @@ export function readMetadata(document: MetaDocument, jsonLdBlocks: string[], giv
     const element = visible[i]!;
     if (canonical === undefined && element.getAttribute('rel')?.toLowerCase() === 'canonical') canonical = element.getAttribute('href') ?? undefined;
     else if (h1 === undefined && element.getAttribute('rel') === null && element.getAttribute('datetime') === null && element.getAttribute('itemprop') === null) {
-      h1 = normaliseSpace(element.textContent ?? '') || undefined;
+      if (!homeLink(element)) h1 = normaliseSpace(element.textContent ?? '') || undefined;
     } else if (timeValue === undefined && element.getAttribute('rel') === null) {
       timeValue = element.getAttribute('datetime') ?? element.getAttribute('content') ?? undefined;
     }
@@ -392,6 +394,15 @@ function parseJsonLd(block: string): unknown {
   }
 }
 
+/**
+ * Whether an <h1> is the site's name over every page: inside a link to the home page, or holding
+ * one (`<a href="/"><h1>Entermedia</h1></a>`), not the article's headline.
+ */
+function homeLink(h1: MetaElement): boolean {
+  const isHome = (href: string | null | undefined) => !!href && /^(?:\/|(?:https?:)?\/\/[^/]+\/?)$/.test(href.trim());
+  return isHome(h1.closest?.('a')?.getAttribute('href')) || Array.from(h1.querySelectorAll?.('a') ?? []).some((a) => isHome(a.getAttribute('href')));
+}
+
 /** "/2019/11/19/", "/2019/nov/18/", "/2019-11-19/": the publication day many news sites put in their URLs. */
 const URL_DAY = /\/((?:19|20)\d{2})[/-](0?[1-9]|1[0-2]|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[/-](0?[1-9]|[12]\d|3[01])(?=[/-]|\.html?$|$)/i;
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -436,7 +447,7 @@ export function cleanTitle(title: string, outlet?: string): string {
     const lower = part.toLowerCase();
     // A part that holds the site's name among other words is the site's only when short ("Fox News
     // Politics"): "The Guardian view on Hong Kong: a city on the brink" is the headline.
-    return site !== undefined && (lower === site || lower.replace(/\s+/g, '') === site.replace(/\s+/g, '') || site.startsWith(`${lower}.`) || (lower.includes(site) && wordCount(part) <= 4));
+    return site !== undefined && (lower === site || lower.replace(/\s+/g, '') === site.replace(/\s+/g, '') || site.startsWith(`${lower.replace(/\s+/g, '')}.`) || (lower.includes(site) && wordCount(part) <= 4));
   };
   const last = parts[parts.length - 1]!;
   const first = parts[0]!;

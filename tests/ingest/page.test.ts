@@ -95,6 +95,13 @@ describe('extractPage metadata sources', () => {
     const article = extractPage(html, { url: 'https://www.towntimes.example.com/budget' });
     expect(article).toMatchObject({ title: 'Budget agreed at last', published: '2023-11-02T18:00:00.000Z', outlet: 'towntimes.example.com' });
   });
+
+  it('takes no masthead <h1> linked to the home page for the headline: the <title> is the better one', () => {
+    const html = `<html><head><title>Budget agreed at last - Town Times</title></head><body><div id="header"><a href="/"><h1>Town Times</h1></a></div><article>${body}</article></body></html>`;
+    expect(extractPage(html, { url: 'https://www.towntimes.example.com/budget' }).title).toBe('Budget agreed at last');
+    const logo = `<html><head><title>Budget agreed at last - Town Times</title></head><body><h1 id="site-title"><a href="https://www.towntimes.example.com/">Town Times</a></h1><article>${body}</article></body></html>`;
+    expect(extractPage(logo, { url: 'https://www.towntimes.example.com/budget' }).title).toBe('Budget agreed at last');
+  });
 });
 
 describe('extractPage on pages that are not articles', () => {
