@@ -118,8 +118,8 @@ const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 // Both start at a word's first letter: "Cape Breton, Nova Scotia," holds no lower-case word "reton".
-/** Kin words before a first name set off by commas ("His widow, Lissie,"): the name is a person's, whatever a list knows. */
-const KIN_APPOSITIVE_HEAD = /^(?:wife|husband|widow|widower|son|daughter|father|mother|brother|sister|partner|fiancee|fiancée|fiance|fiancé|grandson|granddaughter|grandmother|grandfather|stepson|stepdaughter|boyfriend|girlfriend)$/;
+/** Nouns for a relative: "his wife said" looks for the wife the article named. */
+export const KIN_NOUN = /^(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|fiancee|fiancée|fiance|fiancé|partner|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather)$/;
 /** A noun in lower case, then one capitalised word set off by commas: "his wife, Emma,". Groups: both words. */
 const FIRST_NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*),[ \u00a0](\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
 const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
@@ -452,7 +452,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   // "His wife, Emma, said", "her coach, Darren, told": one first name set off after a noun for a person.
   const firstName = !named && s.trimEnd().endsWith(',') ? FIRST_NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
   // A kin word says it is a person even when no list knows the name ("His widow, Lissie, said").
-  const kinName = (noun: string, word: string) => KIN_APPOSITIVE_HEAD.test(noun) && !nonPersonWord(word.toLowerCase()) && !STOP_WORDS.has(word.toLowerCase());
+  const kinName = (noun: string, word: string) => (KIN_NOUN.test(noun) || /^(?:boy|girl)friend$/.test(noun)) && !nonPersonWord(word.toLowerCase()) && !STOP_WORDS.has(word.toLowerCase());
   if (firstName && (personHead(firstName[1]!) || GENDERED_NOUN[firstName[1]!] !== undefined) && (firstNameGender(firstName[2]!.toLowerCase()) || kinName(firstName[1]!, firstName[2]!))) {
     return { kind: 'name', text: firstName[2]!, pos: offset + tail + firstName.index + firstName[0].lastIndexOf(firstName[2]!) };
   }

@@ -23,7 +23,7 @@ import {
   KIN_MODIFIERS,
   type PeopleIndex,
 } from './people.ts';
-import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
+import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
 import { CAPTION_MARKER, PARTY_MEMBER } from './lexicon.ts';
 
@@ -826,7 +826,6 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
  */
 const OBJECT_PRONOUN_AFTER_VERB = /^[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?\p{Ll}+[\s\u00a0]+(him\b|her(?=[\s\u00a0]*[,.;:!?"“”‘’']|[\s\u00a0]+(?:that|the|a|an|this|to|about|in|on|at|with|for|not|it|he|she|they|we|I|you)\b))/u;
 
-const KIN_NOUN = /^(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|fiancee|fiancée|fiance|fiancé|partner|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather)$/;
 
 /**
  * The relative of `owner` the article introduced by name before pos ("His wife, Jane Reyes,",
@@ -1136,8 +1135,9 @@ function quoteSpeakerBefore(pos: number, ctx: ResolveContext): ResolveContext['q
   return undefined;
 }
 
-const REPLY_AFTER = /^[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(?:replied|replies|responded|responds|retorted|countered|shot[ \u00a0]+back|hit[ \u00a0]+back|fired[ \u00a0]+back)\b/u;
-const REPLY_BEFORE = /(?:replied|replies|responded|responds|retorted|countered|shot[ \u00a0]+back|hit[ \u00a0]+back|fired[ \u00a0]+back)[ \u00a0]+$/;
+const REPLY_VERB = String.raw`(?:replied|replies|responded|responds|retorted|countered|shot[ \u00a0]+back|hit[ \u00a0]+back|fired[ \u00a0]+back)`;
+const REPLY_AFTER = new RegExp(String.raw`^[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?${REPLY_VERB}\b`, 'u');
+const REPLY_BEFORE = new RegExp(String.raw`${REPLY_VERB}[ \u00a0]+$`);
 const NARRATED_QUESTION = /\b(?:ask|asks|asked|asking|question|questions|questioned|pressed|challenged)\b/i;
 
 /**

@@ -755,10 +755,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
     if (person.nameTokens.length > 1) firstTokens.add(person.nameTokens[0]!);
   };
 
-  // People every mention of whom is a place's ("marched through Milton Keynes", "in El Paso"): no
-  // first name makes them one.
-  const placeOnly = new Set<Person>();
-  const named = new Set<Person>();
+  // People with a mention that is no place's; those without one ("marched through Milton Keynes",
+  // "in El Paso") get no gender from a first name.
+  const namedAsPerson = new Set<Person>();
   for (const pass of [2, 1] as const) {
     for (const hit of hits) {
       const { tokens, gender } = hit.parsed;
@@ -824,11 +823,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           byKey.set(key, person);
         }
       }
-      if (!named.has(person)) {
-        named.add(person);
-        placeOnly.add(person);
-      }
-      if (!placeMention(hit.src, hit.runStart, hit.end, name.titled)) placeOnly.delete(person);
+      if (!placeMention(hit.src, hit.runStart, hit.end, name.titled)) namedAsPerson.add(person);
       if (name.titled) person.evidence++;
       // "a resident named Caroline": the word is someone's name, so a first name says their gender.
       if (tokens.length === 1 && hit.countMentions && introducedAsName(hit.src, hit.runStart, tokens[0]!)) {
@@ -885,13 +880,13 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   }
 
   for (const p of people) {
-    if (placeOnly.has(p)) continue;
+    if (!namedAsPerson.has(p)) continue;
     const g = firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
     voteGender(p, g, 2);
     if (g) p.evidence++;
   }
   mentions.sort((a, b) => a.start - b.start);
-  votePronounGender(text, mentions.filter((m) => !placeOnly.has(m.person)), inQuote);
+  votePronounGender(text, mentions.filter((m) => namedAsPerson.has(m.person)), inQuote);
   // Someone who says or is told something is a person ("noted NBC's Dante Chinni", "Ham said").
   for (const m of mentions) {
     if (SPEECH_AFTER.test(text.slice(m.end, m.end + 120)) || SPEECH_BEFORE.test(text.slice(Math.max(0, m.start - 30), m.start)))
@@ -1094,11 +1089,9 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
   if (/^[ \u00a0]+(?:a|an|the|his|her|their|its)[ \u00a0]/.test(src.slice(runStart + word.length, runStart + word.length + 8))) return false;
   // "Ahmed, 24, from Aleppo": a first name alone with an age after it, as refugees and victims are named.
   if (AGE_AFTER_NAME.test(src.slice(runStart + word.length, runStart + word.length + 12)) && firstNameGender(word) !== null && !nonPersonWord(normaliseWord(word))) return true;
-  // "His wife Manjit was upstairs", "her son Tom": a relative named right after the kin word, as
-  // British papers write it; the kin word says it is a person even when no list knows the name.
-  if (KIN_BARE_BEFORE.test(before) && !nonPersonWord(normaliseWord(word))) return true;
-  // "His widow, Lissie, said": set off by commas after the kin word, the same.
-  if (kin && !nonPersonWord(normaliseWord(word))) return true;
+  // "His wife Manjit was upstairs", "her son Tom" (as British papers write it), "His widow, Lissie,":
+  // a relative named right after the kin word; it says it is a person even when no list knows the name.
+  if ((kin || KIN_BARE_BEFORE.test(before)) && !nonPersonWord(normaliseWord(word))) return true;
   return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
 }
 
