@@ -16,6 +16,8 @@ const seed = JSON.parse(readFileSync(join(fixtures, 'rt-2016-09-05-putin-obama-s
 // not ("within the next few days" for `"within the next few days."`); our text always keeps it, as
 // the article has it. Comparisons therefore drop trailing punctuation and spaces on both sides.
 const trimEnd = (s: string) => s.replace(/[\s.,;:!?]+$/, '');
+/** The speaker of every quote found, in text order. */
+const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
 function find(quotes: FoundQuote[], text: string): FoundQuote | undefined {
   return quotes.find((q) => trimEnd(q.text) === trimEnd(text));
@@ -1111,7 +1113,6 @@ describe('extractQuotes: a title-case headline kept as the body\'s first line ma
 });
 
 describe('extractQuotes: classes from other outlets and genres (round 13, pages-tune)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('a gendered description never refers back to someone of the other gender', () => {
     expect(speakers('Michael Webb was convicted on Friday. The mother testified: "He was always a quiet and gentle boy at home."'))
@@ -1153,7 +1154,6 @@ describe('extractQuotes: classes from other outlets and genres (round 13, pages-
 });
 
 describe('extractQuotes: more classes from other outlets (round 13, pages-tune)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"He instead told", "he\'d say": an adverb or a contracted "would" between the pronoun and its verb', () => {
     expect(speakers('Paul Dunne met the owners in May.\n\nHe instead told the interviewer: "I took the call that I had to go and see them."'))
@@ -1181,7 +1181,6 @@ describe('extractQuotes: more classes from other outlets (round 13, pages-tune)'
 });
 
 describe('extractQuotes: "they" for a body given a plural verb (round 13, pages-tune)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Big Machine have denied it. \'...,\' they said": the body', () => {
     expect(speakers('Big Machine have twice denied doing anything wrong.\n\n"At no point did we say she could not perform at the awards," they said in a statement.'))
@@ -1197,7 +1196,6 @@ describe('extractQuotes: "they" for a body given a plural verb (round 13, pages-
 });
 
 describe('extractQuotes: classes from the second set of pages (round 13, pages-tune2)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Secretary of State Mike Pompeo said": "of State" belongs to the title, not the name', () => {
     expect(speakers('The prisoners were released in Doha.\n\nSecretary of State Mike Pompeo said the release "gives us hope for the success of the talks."'))
@@ -1252,7 +1250,6 @@ describe("extractQuotes: two single marks written for a double one ('' ... '', �
 });
 
 describe('extractQuotes: classes from the NYT quotations counted in round 13 (PolNeAR train)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('a sentence opened by a participle phrase ("Smiling broadly throughout her speech, ...") has its subject after it', () => {
     expect(speakers("Jane Olsen won the state by 20 points.\n\nSmiling broadly throughout her victory speech, Ms. Olsen drew cheers and then boomed, ''Today, you proved once again, there's no place like home.''"))
@@ -1266,7 +1263,6 @@ describe('extractQuotes: classes from the NYT quotations counted in round 13 (Po
 });
 
 describe('extractQuotes: an outlet with a hyphenated name and a "Team X" are no people (round 13)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"he" does not go to "the Chicago Sun-Times" that reported the news', () => {
     expect(speakers('Marchers held a moment of silence, the Chicago Sun-Times reported.\n\n"I pretty much cried the whole parade," he said.'))
@@ -1280,7 +1276,6 @@ describe('extractQuotes: an outlet with a hyphenated name and a "Team X" are no 
 });
 
 describe('extractQuotes: round 14 (PolNeAR)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('a "he" inside the quotation before does not continue the chain: the next "he added" is its speaker', () => {
     expect(speakers('Walter Dawson\'s new campaign chief has sought to reassure party members that the candidate would change.\n\n"What you must understand is that he gets it," Mark Ellison said Thursday, suggesting that Mr. Dawson was about to change.\n\n"The negatives will come down," he added.'))
@@ -1415,7 +1410,6 @@ describe('extractQuotes: Daily Mail text (round 14, cnndm)', () => {
 });
 
 describe('extractQuotes: how Daily Mail refers back to people (round 14)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
   const family = "Sarah Jones, 34, from Leeds, was rushed to hospital in March. Her husband, Mark Jones, 36, stayed by her side for three weeks.\n\n";
 
   it('"the 34-year-old said" is the person the article gave that age ("Sarah Jones, 34,"), not the last one named', () => {
@@ -1439,7 +1433,6 @@ describe('extractQuotes: how Daily Mail refers back to people (round 14)', () =>
 });
 
 describe('extractQuotes: names across a stray stop, and "Name of the Body said" (round 14, cnndm)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Peter Moss, of the Met Police . Federation, said ... He said:" is Moss, not the officer he spoke about', () => {
     expect(speakers("On the beat: Sergeant Tom Baker guiding marchers through central London . Frontline officers are now in talks over fitness tests. Peter Moss, of the Met Police . Federation, said Sgt Baker spends most of his time at a desk. He said: 'Everyone should be fit for the job they do.'"))
@@ -1467,7 +1460,6 @@ describe('extractQuotes: a body\'s name with "for", "of" or "and" before a spoke
 });
 
 describe('extractQuotes: "the source" after "a legal source close to the case told ..." (round 14, cnndm-fresh, cnndm-fresh2)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('a definite description takes the fuller description a sentence of the reporter\'s gave the same unnamed person', () => {
     expect(speakers("The two women were jailed last year. But a legal source close to the case told the Mail a transfer could take many years. The women are expected to serve two years. The source said: 'The process is very slow and it will take time.'"))
@@ -1528,7 +1520,6 @@ describe('extractQuotes: "the report" after "the commission said in its report" 
 });
 
 describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Rep. Tom Walsh’s Senate bid": the possessive ends the name, so Walsh is met first and a bare "Walsh said" is him, not his wife', () => {
     expect(speakers('Walsh family feud grows.\n\nAs Rep. Tom Walsh’s Senate bid fell apart, he phoned voters for his wife, Karen Ellis Walsh, who is running for his House seat.\n\nKaren Walsh has said little. "I am running on my own record," she said.\n\nWalsh was blunt at a meeting in March. "She will carry my name into Congress," Walsh said.'))
@@ -1572,7 +1563,6 @@ describe('extractQuotes: round 16 (wrong names on PolNeAR train)', () => {
 });
 
 describe('extractQuotes: round 15 (PolNeAR train pronoun sources annotated at stop 31, tune half)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('", Olson said," set off inside a sentence is a reporting clause, not an appositive: a later "he said" is Olson', () => {
     expect(speakers('Ted Cruz will travel to three small towns in northern Iowa this week.\n\n"Those are some very small towns," Mark Olson said.\n\nThe good news for Cruz, Olson said, is that the crowds will come.\n\n"He\'ll still get coverage," he said.'))
@@ -1752,7 +1742,6 @@ describe('titles in marks are no quotations, and do not cut the cue they stand i
 });
 
 describe('sports, family and foreign-news shapes (2026-12-07, stop 37)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"His wife, Emma, said:" is Emma: one first name set off after a noun for a person', () => {
     expect(speakers('The man, named as David Hart, fell while climbing.\n\nHis wife, Emma, said: ‘David was the love of my life.’\n\nHis brother, Paul, said: ‘We are all devastated.’')).toEqual(['Emma', 'Paul']);
@@ -1800,7 +1789,6 @@ describe('sports, family and foreign-news shapes (2026-12-07, stop 37)', () => {
 });
 
 describe('a description that opens its clause after a phrase of its own (2026-12-07, stop 37)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Speaking on Sky Sports, the pundit said:" is the man the sentence before named, not the channel', () => {
     const text = 'Louis van Gaal defended his tactics after the draw.\n\nBut former United defender Gary Neville disagreed. Speaking on Sky Sports, the pundit said: ‘It was dreadful to watch.’';
@@ -1814,7 +1802,6 @@ describe('a description that opens its clause after a phrase of its own (2026-12
 });
 
 describe('owners of relatives and role words the first-name lists hold (2026-12-07, stop 37)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Sharon Cole\'s husband Gary, 52, died": Sharon Cole is whom a later "she" means', () => {
     const text = 'A widow has called for tougher sentences.\n\nSharon Cole’s husband Gary, 52, died in 2014. The driver, Craig Mills, was jailed for four years.\n\n‘Four years is nothing at all,’ she said.';
@@ -1827,7 +1814,6 @@ describe('owners of relatives and role words the first-name lists hold (2026-12-
 });
 
 describe('first names with an age, MPs, and styles with titles after them (2026-12-07, stop 37)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Ahmed, 24, from Aleppo, said ...": a first name with an age is a person a later "he" finds', () => {
     expect(speakers('Refugees arrived on Lesbos.\n\nAhmed, 24, from Aleppo, said he had paid smugglers. ‘We had no choice at all,’ he said.')).toEqual(['Ahmed']);
@@ -1843,7 +1829,6 @@ describe('first names with an age, MPs, and styles with titles after them (2026-
 });
 
 describe('one surname in a family, and the titles before a name (2026-12-07, stop 37)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('a bare surname a family shares is the one the sentence before is about, written with it', () => {
     const text = 'His daughter Sheri Lane said work kept him going. ‘He would be gone by now if he sat at home,’ said Lane, who is retired.\n\n' +
@@ -1867,7 +1852,6 @@ describe('one surname in a family, and the titles before a name (2026-12-07, sto
 });
 
 describe('what stands between a subject and its verb (2026-12-07, stop 37)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"The letter, signed by 50 MPs, said:" and "A spokesman, however, said:" have the subject before the commas', () => {
     expect(speakers('MPs wrote to the minister.\n\nThe letter, signed by 50 MPs, said: ‘The plan must be dropped at once.’')).toEqual(['the letter']);
@@ -1907,7 +1891,6 @@ describe('social media handles (2026-12-07, stop 37)', () => {
 });
 
 describe('documents and who issued them (2026-12-07, stop 37)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"A statement from the family read:" is the family', () => {
     expect(speakers('A man was killed in a crash.\n\nA statement from the family read: ‘He was the heart of our family.’')).toEqual(['the family']);
@@ -1936,7 +1919,6 @@ describe('a role acronym heading a description (2026-12-07, stop 37)', () => {
 });
 
 describe('relatives named without commas and possessive descriptions (2026-12-07, stop 38)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"His wife Manjit was upstairs ... she said" is Manjit, a name no list knows, a woman by the kin word', () => {
     const text = 'Harjit Singh, 62, was behind the counter when the men burst in.\n\nHis wife Manjit was upstairs at the time.\n\n‘I heard shouting and came down,’ she said.';
@@ -1959,7 +1941,6 @@ describe('relatives named without commas and possessive descriptions (2026-12-07
 });
 
 describe('a person, "of", and the body or place they are from (2026-12-07, stop 38)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Sergeant Paul Evans of West Midlands Police said:" is Paul Evans, as "Senator Bernie Sanders of Vermont" is Bernie Sanders', () => {
     const text = 'A woman died in a crash on the M6.\n\nSergeant Paul Evans of West Midlands Police said: ‘Our thoughts are with her family.’\n\nSenator Bernie Sanders of Vermont said: ‘We need safer roads.’';
@@ -1977,7 +1958,6 @@ describe('a person, "of", and the body or place they are from (2026-12-07, stop 
 });
 
 describe('a couple named together (2026-12-07, stop 38)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Peter and Sandra Wells ... His wife said:" is Sandra Wells; "Tina and Gary Marsh ... Her husband said:" is Gary Marsh', () => {
     expect(speakers('Peter and Sandra Wells were tied up for two hours.\n\nMr Wells said: ‘They kept asking where the safe was.’\n\nHis wife said: ‘I thought they were going to kill us.’')).toEqual(['Peter Wells', 'Sandra Wells']);
@@ -1990,7 +1970,6 @@ describe('a couple named together (2026-12-07, stop 38)', () => {
 });
 
 describe('first names both women and men bear (2026-12-07, stop 38)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Kerry Walsh, 45, said ... She said:" is Kerry Walsh, whom a name list makes a man', () => {
     const text = 'Kerry Walsh, 45, said her son Jack, 19, was kind to everyone.\n\nShe said: ‘Jack lit up every room he walked into.’';
@@ -2020,7 +1999,6 @@ describe('someone agreeing after a statement has ended (2026-12-07, stop 38)', (
 });
 
 describe('a party member heads a description (2026-12-07, stop 38)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"a senior Republican said" is that description, not a person named "Republican"', () => {
     expect(speakers('The deal passed the House.\n\n"This is a bad deal," a senior Republican said.')).toEqual(['a senior Republican']);
@@ -2039,7 +2017,6 @@ describe('a campaign named at a sentence start (2026-12-07, stop 38)', () => {
 });
 
 describe('who a family, a group or a document speaks for (2026-12-07, stop 38)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"The family of Antonin Scalia said:" is the family, not the man it is named after', () => {
     expect(speakers('Tributes poured in on Sunday.\n\nThe family of Antonin Scalia said: "He was a loving husband."')).toEqual(['the family of Antonin Scalia']);
@@ -2061,7 +2038,6 @@ describe('who a family, a group or a document speaks for (2026-12-07, stop 38)',
 });
 
 describe('"One wrote:", "Another said:" in a round-up of reactions (2026-12-07, stop 38)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('after "Viewers took to Twitter to complain." they are one viewer and another', () => {
     const text = 'The presenter has been criticised after a joke.\n\nViewers took to Twitter to complain. One wrote: ‘Absolutely disgusting, he should be sacked.’\n\nAnother said: ‘The BBC should be ashamed.’';
@@ -2082,7 +2058,6 @@ describe('British parties and members before a name (2026-12-07, stop 38)', () =
 });
 
 describe('relatives who share a surname and a description neither was given (2026-12-07, stop 39)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Jason Carter ... brought his father, Jimmy Carter ... the former president told a crowd" is no name rather than the son', () => {
     const text =
@@ -2111,7 +2086,6 @@ describe('relatives who share a surname and a description neither was given (202
 describe('British offices written with "the" (2026-12-07, stop 39)', () => {
   const text = (office: string) =>
     `Union leader Mick Lynch and ${office} Mark Harper clashed over the strikes.\n\n"We will keep striking," Mr Lynch said.\n\n"The unions are holding the country to ransom," the ${office} said.`;
-  const speakers = (t: string) => extractQuotes(t).map((q) => q.speaker);
 
   it('"the Transport Secretary said" is Mark Harper, never a person called "Transport Secretary"', () => {
     expect(speakers(text('Transport Secretary'))).toEqual(['Mick Lynch', 'Mark Harper']);
@@ -2142,7 +2116,6 @@ describe('what business a company is in, written before its name (2026-12-07, st
 });
 
 describe('a reply is someone else than the one who spoke just before (2026-12-07, stop 39)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
   const opening = 'Donald Trump and Ted Cruz traded insults on Tuesday.\n\n';
 
   it('"\'He is a liar,\' Trump said of Cruz. \'Donald is unhinged,\' he replied" is Ted Cruz', () => {
@@ -2189,7 +2162,6 @@ describe('a picture caption under a heading, run into the text (2026-12-07, stop
 });
 
 describe('names a list does not know well (2026-12-07, stop 39)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"Dave Green", "Sue Hall": a first name only the long list knows, and a surname that is also a word', () => {
     expect(speakers("Retired teacher Dave Green, 70, says his wife saved his life when he collapsed. 'She kept me going until the ambulance came,' he said.")).toEqual(['Dave Green']);
@@ -2206,7 +2178,6 @@ describe('names a list does not know well (2026-12-07, stop 39)', () => {
 });
 
 describe('a feature in the present tense, and a dash before a role and a name (2026-12-07, stop 39)', () => {
-  const speakers = (text: string) => extractQuotes(text).map((q) => q.speaker);
 
   it('"with her husband, Carlos." introduces Carlos, and "El Paso" is a place, not the "he" who speaks', () => {
     const text = 'Maria Lopez runs a bakery in El Paso. She opened it in 2010 with her husband, Carlos.\n\n"Every morning we start at four," she says.\n\nCarlos nods. "She is the boss," he says.';
