@@ -25,7 +25,8 @@ import {
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
-import { CAPTION_MARKER, PARTY_MEMBER } from './lexicon.ts';
+import { CAPTION_MARKER, PARTY_MEMBER, STOP_WORDS } from './lexicon.ts';
+import { escapeRegExp } from '../util/text.ts';
 
 
 export interface SpeakerMention {
@@ -662,7 +663,7 @@ function organisationAt(pos: number, ctx: ResolveContext): Organisation | null {
   return ctx.organisations.at(pos);
 }
 
-const PERSON_NOUN = /^(?:leader|mp|mep|msp|boss|pundit|captain|champion|champ|chef|pilot|nurse|teen|teenager|medic|rookie|heiress|socialite|pensioner|grandmother|grandfather|schoolgirl|schoolboy|president|counterpart|head|premier|chancellor|senator|representative|governor|candidate|nominee|hopeful|spokesperson|spokesman|spokeswoman|businessman|mogul|tycoon|developer|secretary|minister|professor|doctor|judge|mayor|official|director|chairman|chairwoman|chair|chief|ceo|founder|executive|lawyer|attorney|economist|analyst|strategist|adviser|advisor|aide|manager|pollster|host|anchor|commentator|columnist|reporter|writer|author|historian|scientist|physicist|general|admiral|commander|officer|sheriff|prosecutor|congressman|congresswoman|lawmaker|legislator|diplomat|ambassador|envoy|king|queen|prince|pope|billionaire|star|actor|actress|singer|rapper|coach|player|mother|father|wife|husband|son|daughter|widow|veteran|activist|organizer|surrogate|republican|democrat|speaker|justice|treasurer|comptroller|auditor|clerk|commissioner|superintendent|pastor|reverend|rabbi|imam|priest|bishop|cardinal|woman|man|girl|boy|investor|entrepreneur|neurosurgeon|surgeon|physician|comedian|model|designer)$/;
+const PERSON_NOUN = /^(?:leader|mp|mep|msp|boss|pundit|captain|champion|champ|chef|pilot|nurse|teen|teenager|medic|rookie|heiress|socialite|pensioner|grandmother|grandfather|schoolgirl|schoolboy|president|counterpart|head|premier|chancellor|senator|representative|governor|candidate|nominee|hopeful|spokesperson|spokesman|spokeswoman|businessman|mogul|tycoon|developer|secretary|minister|professor|doctor|judge|mayor|official|director|chairman|chairwoman|chair|chief|ceo|founder|executive|lawyer|attorney|economist|analyst|strategist|adviser|advisor|aide|manager|pollster|host|anchor|commentator|columnist|reporter|writer|author|historian|scientist|physicist|general|admiral|commander|officer|sheriff|prosecutor|congressman|congresswoman|lawmaker|legislator|diplomat|ambassador|envoy|king|queen|prince|pope|billionaire|star|actor|actress|singer|rapper|coach|player|mother|father|wife|husband|son|daughter|widow|veteran|activist|organizer|surrogate|republican|democrat|speaker|justice|treasurer|comptroller|auditor|clerk|commissioner|superintendent|pastor|reverend|rabbi|imam|priest|bishop|cardinal|woman|man|girl|boy|investor|entrepreneur|neurosurgeon|surgeon|physician|comedian|model|designer|forward|athlete|gymnast|jockey|legend|icon|international|ace|quarterback|goalie|batsman|celebrity|duke|duchess|countess|earl|baroness|royal|monarch|detective|constable|paramedic|midwife|vicar|archbishop|cleric|chaplain|poet|playwright|defendant|plaintiff|claimant|millionaire|headmistress|magistrate|hero|frontman)$/;
 const GENERIC_ADJECTIVE = /^(?:former|then|current|outgoing|incoming|top|new|longtime|veteran|senior|junior|chief|deputy|vice|acting|interim|presumptive|likely|eventual|embattled|controversial|defeated|victorious|real|same|other)$/;
 
 /** Things through which a person speaks in their own name: "her Twitter account posted". */
@@ -1255,9 +1256,15 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     // not know, named as the subject that spoke or issued something in the last two sentences (a
     // name the article never gives a he or she: a group is no person).
     // So with "Tesla said on Monday it would recall ... '...,' the company said."
-    const recentBody = !mention && (head === 'group' || organisationHead(head) === 'company') ? recentSpeaker(subject.pos, ctx) : null;
+    const bodyHead = organisationHead(head) === 'group' || organisationHead(head) === 'company';
+    const recentBody = !mention && bodyHead ? recentSpeaker(subject.pos, ctx) : null;
     const speaking = recentBody?.resolution;
     if (speaking?.speaker && (!speaking.person || personGender(speaking.person) === null || itsOwnSentenceSaysIt(recentBody!.at, ctx))) return { speaker: speaking.speaker, person: null };
+    // "Tesco has withdrawn its hummus ... the supermarket said", "Leeds United have sacked their
+    // manager ... the club said": a name the index does not know, that a sentence just before
+    // opens with and goes on with "its" or "their", is a body.
+    const owning = !mention && bodyHead ? recentBodyWithIts(subject.pos, ctx) : null;
+    if (owning) return { speaker: owning, person: null };
     return { speaker: d.asWritten, person: null };
   }
   // "Twitter acknowledged that ... '...,' the company said": a body the organisation index does not
@@ -1427,6 +1434,38 @@ function recentSpeaker(pos: number, ctx: ResolveContext): { resolution: Resoluti
     if (r && named(r)) return { resolution: r, at: subject.pos };
   }
   return null;
+}
+
+/** A sentence that opens with a capitalised name, whose verb phrase goes on with "its" or "their": the name is a body's. */
+const OPENS_WITH_OWNING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}\p{N}&'’.-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}\p{N}&'’.-]*)[ \u00a0]+(?:(?:has|have|had|is|are|was|were|will|would|could|did|does|do)[ \u00a0]+(?:(?:also|now|not|since|already)[ \u00a0]+)?)?\p{Ll}{3,}[ \u00a0]+(?:[^.;:!?"“”]{0,60}?[ \u00a0])?(?:its|their)[ \u00a0]/u;
+
+/**
+ * The name a sentence of the last two opens with, when it goes on with "its" or "their" ("Tesco
+ * has withdrawn its ..."), and the name is no person's: the body a description of a company or
+ * club refers back to. Null when there is none, or it is a person or a pronoun.
+ */
+function recentBodyWithIts(pos: number, ctx: ResolveContext): string | null {
+  const starts = ctx.sentenceStarts;
+  const here = sentenceIndex(starts, pos);
+  for (let k = here - 1; k >= Math.max(0, here - 2); k--) {
+    const sentence = ctx.text.slice(starts[k]!, starts[k + 1]!);
+    const m = OPENS_WITH_OWNING_NAME.exec(sentence);
+    // "The Smiths have sold their house": a determiner opens no body's name here; nor is a
+    // country ("China has moved its troops") or a place the article puts people in a company.
+    if (!m || ctx.inQuote(starts[k]! + m.index) || STOP_WORDS.has(m[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) continue;
+    if (m[1]!.split(/[ \u00a0]+/).some((w) => nationalityOf(w)) || placeNamed(m[1]!, ctx)) continue;
+    const at = starts[k]! + m[0].indexOf(m[1]!);
+    const subject = subjectBefore(ctx.text.slice(starts[k]!, at + m[1]!.length), starts[k]!);
+    if (!subject || subject.kind === 'pronoun' || subject.pos !== at) continue;
+    const r = resolveSubject(subject, ctx);
+    if (r.speaker && named(r) && (!r.person || personGender(r.person) === null)) return r.speaker;
+  }
+  return null;
+}
+
+/** Whether the article writes the name after a preposition of place ("in New York", "across Texas"). */
+function placeNamed(name: string, ctx: ResolveContext): boolean {
+  return compiled(String.raw`\b(?:in|near|across|through|throughout|inside|outside)[ \u00a0]+(?:the[ \u00a0]+)?${escapeRegExp(name)}\b`, 'u').test(ctx.text);
 }
 
 /** The subject right before a verb, unless it is a pronoun or the last of several ("Goodlatte and ... Gowdy sent"). */

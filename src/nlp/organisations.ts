@@ -105,6 +105,11 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
   agency: 'government', department: 'government', administration: 'government', ministry: 'government',
   government: 'government', commission: 'government', court: 'government', bureau: 'government', committee: 'any',
   board: 'any', party: 'party', campaign: 'campaign', force: 'government',
+  // What business a company is in ("the supermarket", "the tech giant", "the airline").
+  supermarket: 'company', chain: 'company', airline: 'company', carmaker: 'company', automaker: 'company',
+  planemaker: 'company', chipmaker: 'company', drugmaker: 'company', giant: 'company', insurer: 'company',
+  lender: 'company', startup: 'company', conglomerate: 'company', brand: 'company', operator: 'company',
+  provider: 'company', publisher: 'company', studio: 'company', regulator: 'government', watchdog: 'government',
 };
 
 /**

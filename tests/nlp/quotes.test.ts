@@ -2221,3 +2221,45 @@ describe('a police force by its whole name, and "the force" (2026-12-07, stop 39
     expect(extractQuotes('The Home Office said the rules would change. "We will act," the force said.').map((q) => q.speaker)).toEqual(['the force']);
   });
 });
+
+describe('sportspeople, nobility and court roles as descriptions (2026-12-07, stop 40)', () => {
+  it('"Marcus Rashford ... The England forward said" is Rashford', () => {
+    const text = 'Marcus Rashford has signed a new contract with the club. The England forward said: "This club means everything to me."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Marcus Rashford']);
+  });
+
+  it('"the duchess" and "the defendant" refer back to the person the sentences are about', () => {
+    const duchess = 'Sophie Wessex visited a school in Leeds on Friday. The duchess said: "The children were a delight."';
+    const defendant = 'Tom Hughes, 34, denies murder. The defendant told the jury: "I never touched her."';
+    expect(extractQuotes(duchess).map((q) => q.speaker)).toEqual(['Sophie Wessex']);
+    expect(extractQuotes(defendant).map((q) => q.speaker)).toEqual(['Tom Hughes']);
+  });
+
+  it('"the duchess" is no man: after a man\'s name alone it stays as written', () => {
+    const text = 'Prince Edward opened the new hospital wing on Monday. "It is a wonderful day," the duchess said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the duchess']);
+  });
+});
+
+describe('a company or club the article names with "its" or "their", then describes (2026-12-07, stop 40)', () => {
+  it('"Tesco has withdrawn its hummus ... The supermarket said" is Tesco', () => {
+    const text = 'Tesco has withdrawn its own-brand hummus from sale. The supermarket said: "We apologise for any inconvenience."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Tesco']);
+  });
+
+  it('"Netflix has raised its prices ... the streaming giant said", "Leeds United have sacked their manager ... the club said"', () => {
+    const netflix = 'Netflix has raised its prices again. "We keep adding shows," the streaming giant said.';
+    const leeds = 'Leeds United have sacked their manager after five defeats. The club said: "We thank him for his work."';
+    expect(extractQuotes(netflix).map((q) => q.speaker)).toEqual(['Netflix']);
+    expect(extractQuotes(leeds).map((q) => q.speaker)).toEqual(['Leeds United']);
+  });
+
+  it('a family, a country or a place that goes on with "its" or "their" is no company', () => {
+    const family = 'The Smiths have sold their house to a developer. The firm said: "We thank them."';
+    const country = 'China has moved its troops to the border. The group said: "We will resist."';
+    const place = 'Thousands gathered in Springfield on Sunday. Springfield has closed its schools. The company said: "We will reopen soon."';
+    expect(extractQuotes(family).map((q) => q.speaker)).toEqual(['the firm']);
+    expect(extractQuotes(country).map((q) => q.speaker)).toEqual(['the group']);
+    expect(extractQuotes(place).map((q) => q.speaker)).toEqual(['the company']);
+  });
+});
