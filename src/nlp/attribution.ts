@@ -179,7 +179,7 @@ function reportsOwnClause(text: string, verb: VerbHit): boolean {
   return lower !== undefined && !PREPOSITION.has(lower) && !NOT_A_CLAUSE_OPENER.test(lower) && !lower.endsWith('ly');
 }
 const COUNTED_OBJECT_AFTER = /^[ \u00a0]+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|both|all)\b)/i;
-const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+(?:['’]s?)?[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+),[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
+const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+(?:['’]s?)?[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+(?:[ \u00a0](?:of|for|to)[ \u00a0](?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)?)(?:,[ \u00a0]\d{1,3})?,[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
 /** "a Republican operative who worked for Jeb Bush said": a description, then a relative clause with no commas. */
 const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+)[ \u00a0]who[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}$/u;
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */

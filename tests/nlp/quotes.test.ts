@@ -2263,3 +2263,15 @@ describe('a company or club the article names with "its" or "their", then descri
     expect(extractQuotes(place).map((q) => q.speaker)).toEqual(['the company']);
   });
 });
+
+describe('a description with "of" and a name, then a relative clause (2026-12-07, stop 40)', () => {
+  it('"The family of Amy Clark, 23, who died in the crash, said" is the family of Amy Clark', () => {
+    const text = 'The family of Amy Clark, 23, who died in the crash, said in a statement: "Amy was the kindest person we knew."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the family of Amy Clark']);
+  });
+
+  it('"The lawyer for John Smith, who denies the charges, said" is the lawyer, not Smith', () => {
+    const text = 'John Smith was charged on Monday. The lawyer for John Smith, who denies the charges, said: "He is innocent."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the lawyer for John Smith']);
+  });
+});
