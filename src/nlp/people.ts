@@ -859,6 +859,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const country = hit.countMentions ? OF_COUNTRY.exec(text.slice(hit.end, hit.end + 30)) : null;
       const nationality = country ? nationalityOf(country[1]!) : undefined;
       if (nationality) person.roles.add(nationality);
+      // "Sen. Bernie Sanders of Vermont": the state is a role too ("the Vermont senator").
+      else if (country && US_STATE.has(country[1]!.toLowerCase())) person.roles.add(country[1]!.toLowerCase());
       // "the Trump campaign", "Obama administration": the name is a modifier, not a mention of the person.
       const following = text.slice(hit.end, hit.end + 60);
       // "Sharon Cole's husband Gary": the owner of a relative is a person the story is about, no modifier.
@@ -1219,6 +1221,9 @@ function partyTagRoles(text: string, nameEnd: number): string[] {
   // Two-word states ("new-york") are no single modifier word: the party alone counts for them.
   return [PARTY_WORD[m[1]!]!, ...(state && !state.includes('-') ? [state] : [])];
 }
+
+/** The one-word names of the US states. */
+const US_STATE: ReadonlySet<string> = new Set(Object.values(STATE_OF_TAG).filter((state) => !state.includes('-')));
 
 const isSpaceOrNbsp = (code: number): boolean => code === 0x20 || code === 0xa0;
 

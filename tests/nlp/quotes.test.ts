@@ -2275,3 +2275,11 @@ describe('a description with "of" and a name, then a relative clause (2026-12-07
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the lawyer for John Smith']);
   });
 });
+
+describe('a US state after a senator\'s name is a role (2026-12-07, stop 40)', () => {
+  it('"Sen. Bernie Sanders of Vermont and Sen. Ted Cruz of Texas ... the Vermont senator said" is Sanders', () => {
+    const forum = 'Sen. Bernie Sanders of Vermont and Sen. Ted Cruz of Texas both spoke at the forum.';
+    expect(extractQuotes(`${forum} "Wall Street is the problem," the Vermont senator said.`).map((q) => q.speaker)).toEqual(['Bernie Sanders']);
+    expect(extractQuotes(`${forum} "Washington is broken," the Texas senator said.`).map((q) => q.speaker)).toEqual(['Ted Cruz']);
+  });
+});
