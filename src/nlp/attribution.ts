@@ -1284,6 +1284,8 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
 // "then" alone coordinates only after a comma ("Trump gestured, then leaned in"); "The statement then
 // declares" is a subject and its verb.
 // A time adverb may come between ("and later said", "and again told").
+/** "took to Twitter to", "went on Instagram on Monday to", "used her account to": a medium, then "to" before the verb of speech. */
+const TOOK_TO_MEDIUM_THEN_TO = /[ \u00a0]+(?:took|takes|taking|take|went|goes|going|turned|turns|turning|used|uses|using)[ \u00a0]+(?:to|on|onto|her|his|their|its)[ \u00a0]+[^,;:.!?"“”]{1,50}?[ \u00a0]+to[ \u00a0]+$/u;
 const COORDINATED = /(?:[,\s]\s*(?:and|but|or|and then|but then|before|yet)|,\s*then)\s+(?:\p{Ll}+ly\s+|(?:also|then|later|again|finally|eventually|soon)\s+)?$/u;
 
 /**
@@ -1346,6 +1348,15 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     if (subject) return { text: `${subject.text} ... ${verb.verb}`, subject, pos: subject.pos };
     return null;
   }
+  // "She took to Twitter to write:", "Watson used her Instagram account to say:": the verb of speech
+  // is the purpose of what the subject did, and the subject speaks.
+  if (/^(?:say|write)$/i.test(verb.verb) && TOOK_TO_MEDIUM_THEN_TO.test(before.slice(-80))) {
+    const subject = subjectBefore(before.replace(TOOK_TO_MEDIUM_THEN_TO, ''), offset);
+    if (subject) return { text: `${subject.text} ... to ${verb.verb}`, subject, pos: subject.pos };
+    return null;
+  }
+  // "write" is a verb of speech only there: "helped a journalist write 'Who's Who in the CIA'" names a book.
+  if (/^write$/i.test(verb.verb)) return null;
   // "Trump gestured, then leaned in and boomed:", "Hayek confirmed she had been and said,": a
   // verb coordinated with an earlier one shares the subject of the clause.
   // (Tested on the tail only: a pattern ending in $ is otherwise tried from every position.)

@@ -2283,3 +2283,17 @@ describe('a US state after a senator\'s name is a role (2026-12-07, stop 40)', (
     expect(extractQuotes(`${forum} "Washington is broken," the Texas senator said.`).map((q) => q.speaker)).toEqual(['Ted Cruz']);
   });
 });
+
+describe('"took to Twitter to write:" (2026-12-07, stop 40)', () => {
+  it('the subject who took to a medium "to write" or "to say" speaks', () => {
+    const pronoun = 'Emma Watson has responded to her critics. She took to Twitter to write: "I am happy with who I am."';
+    const described = 'Emma Watson has responded to her critics. The star used her Instagram account on Monday to say: "I am happy."';
+    expect(extractQuotes(pronoun).map((q) => q.speaker)).toEqual(['Emma Watson']);
+    expect(extractQuotes(described).map((q) => q.speaker)).toEqual(['Emma Watson']);
+  });
+
+  it('"helped a journalist write" a quoted title is no speech', () => {
+    const text = 'Agee helped an East German journalist write "Who\'s Who in the CIA," a list of names.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual([]);
+  });
+});
