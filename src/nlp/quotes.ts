@@ -877,7 +877,7 @@ function reportInSentenceBefore(text: string, w: Working, all: Working[], starts
   const sentence = masked.slice(from - paragraph.start, w.sentenceStart - paragraph.start);
   const verbs = speechVerbs(sentence, from);
   for (let k = verbs.length - 1; k >= 0; k--) {
-    if (!REPORTS_WORDS.test(verbs[k]!.verb)) continue;
+    if (!REPORTS_WORDS.test(verbs[k]!.verb) && !RECOUNTS.test(verbs[k]!.verb)) continue;
     const cue = cueAtVerb(text, sentence, from, verbs[k]!, verbs.slice(0, k));
     return cue?.subject?.kind === 'name' ? cue : null;
   }
@@ -890,6 +890,8 @@ const PARTICIPLE_VERB = /ing$/;
 const WORD_BEFORE_NEIGHBOURS_VERB = /(?:^|[\s\u00a0])(?:to|who|which|that|he|she|they|it|we|I|also|then)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
 
 const REPORTS_WORDS = /^(?:said|says|told|tells|added|adds|wrote|writes|explained|explains)$/i;
+/** Verbs that open someone's own account, which the quotation after them goes on with: "Sarah Lee described the moment the wave hit. '...'" */
+const RECOUNTS = /^(?:recalled|recalls|recounted|recounts|described|describes)$/i;
 
 /**
  * The cue of a sentence between two quotes of one paragraph whose verb reports the words of a named

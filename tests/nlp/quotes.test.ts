@@ -2297,3 +2297,15 @@ describe('"took to Twitter to write:" (2026-12-07, stop 40)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual([]);
   });
 });
+
+describe('a quotation that goes on with the account someone recalled or described (2026-12-07, stop 40)', () => {
+  it('"Sarah Lee, 45, described the moment the wave hit. \'...\'" is Sarah Lee', () => {
+    const text = 'In an interview, Sarah Lee, 45, described the moment the wave hit. "The water came through the windows in seconds."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Sarah Lee']);
+  });
+
+  it('"Okafor recalled how ... \'And I was like ...\'" is Okafor', () => {
+    const text = 'Daniel Okafor moved to Leeds from Lagos in 2015. Okafor recalled how on his first night the rain never stopped. "And I was like, what have I done?"';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Daniel Okafor']);
+  });
+});
