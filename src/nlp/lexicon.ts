@@ -26,7 +26,7 @@ export const SPEECH_VERB_FORMS: readonly string[] = (
     'headlined|captioned|yelling|shouting|screaming|barked|boomed|roared|snapped|beamed|lecturing|exclaiming|labeling|labelling|chiming|' +
     'read|fumed|fumes|pressed|presses|conclude|wrote back|put it|puts it|surmised|surmises|commented|' +
     'elaborated|elaborates|reiterated|reiterates|clarified|clarifies|texted|emailed|' +
-    'bemoaned|bemoans|muttered|murmured|cut in|chimed in|chipped in|piped up|write'
+    'bemoaned|bemoans|muttered|murmured|cut in|chimed in|chipped in|piped up|write|disagreed|disagrees'
 ).split('|');
 
 // Hand-written rather than a package: a short English function-word list (articles,

@@ -890,8 +890,8 @@ const PARTICIPLE_VERB = /ing$/;
 const WORD_BEFORE_NEIGHBOURS_VERB = /(?:^|[\s\u00a0])(?:to|who|which|that|he|she|they|it|we|I|also|then)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?$/u;
 
 const REPORTS_WORDS = /^(?:said|says|told|tells|added|adds|wrote|writes|explained|explains)$/i;
-/** Verbs that open someone's own account, which the quotation after them goes on with: "Sarah Lee described the moment the wave hit. '...'" */
-const RECOUNTS = /^(?:recalled|recalls|recounted|recounts|described|describes)$/i;
+/** Verbs that open someone's own account or answer, which the quotation after them goes on with: "Sarah Lee described the moment the wave hit. '...'", "Senator Rand Paul disagreed. '...'" */
+const RECOUNTS = /^(?:recalled|recalls|recounted|recounts|described|describes|disagreed|disagrees)$/i;
 
 /**
  * The cue of a sentence between two quotes of one paragraph whose verb reports the words of a named

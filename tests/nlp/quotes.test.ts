@@ -2308,4 +2308,9 @@ describe('a quotation that goes on with the account someone recalled or describe
     const text = 'Daniel Okafor moved to Leeds from Lagos in 2015. Okafor recalled how on his first night the rain never stopped. "And I was like, what have I done?"';
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Daniel Okafor']);
   });
+
+  it('"Senator Rand Paul disagreed. \'...\'" is Rand Paul, not the senator named before him', () => {
+    const text = 'Senator Mike Lee backed the bill. Senator Rand Paul disagreed. "This bill spends money we do not have."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rand Paul']);
+  });
 });
