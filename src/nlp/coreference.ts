@@ -1617,6 +1617,17 @@ function resolveNonPersonPronoun(pronoun: Subject, ctx: ResolveContext): Resolut
       // subject, is a body (British usage), and "they" is that body.
       const after = ctx.text.slice(subject.pos + subject.text.length, subject.pos + subject.text.length + 40);
       if (/^they$/i.test(pronoun.text) && PLURAL_VERB_AFTER.test(after) && !/(?:and|or|,)[\s\u00a0]*$/.test(ctx.text.slice(from, subject.pos))) return { speaker: subject.text, person: null };
+      // "Network Rail said the line would reopen. It added:", "Tesco has withdrawn its hummus ...
+      // it said": a name the article gives no he or she, alone as the subject of a verb of speech
+      // or of a sentence that calls it "it", is the body "it" is (no writer calls a person "it").
+      // Not a place the article puts things in ("in Springfield").
+      const subjectEnd = subject.pos + subject.text.length;
+      const spokeOrIt = BODY_SPOKE_AFTER.test(ctx.text.slice(subjectEnd, subjectEnd + 40)) || itsOwnSentenceSaysIt(subject.pos, ctx);
+      if (/^it$/i.test(pronoun.text) && spokeOrIt && !/(?:and|or|,)[\s\u00a0]*$/.test(ctx.text.slice(from, subject.pos)) && !placeNamed(subject.text, ctx)) {
+        const r = resolveSubject(subject, ctx);
+        // The name as written when the index read a word of it as a title ("Network Rail" -> "Rail").
+        if (r.speaker && named(r) && (!r.person || personGender(r.person) === null)) return { speaker: subject.text.endsWith(r.speaker) ? subject.text : r.speaker, person: null };
+      }
       continue;
     }
     const d = parseDescription(subject.text);
@@ -1645,6 +1656,9 @@ function bodyNamedAfterOpening(from: number, to: number, ctx: ResolveContext): O
   return mention && fitsHead(mention.org, opening[1]!) ? mention.org : null;
 }
 const OPENING_BODY_DESCRIPTION = /^[\s\u00a0]*(?:The|the)[\s\u00a0]+(\p{Ll}+)[^,.;:!?]{0,100},[\s\u00a0]*/u;
+
+/** A verb of speech or of issuing words right after a subject: "said", "has confirmed", "later issued". */
+const BODY_SPOKE_AFTER = /^[\s\u00a0]+(?:(?:\p{Ll}+ly|also|later|then|previously|has|had|have)[\s\u00a0]+)?(?:said|says|told|tells|added|adds|announced|announces|confirmed|confirms|stated|states|wrote|writes|warned|warns|insisted|insists|explained|explains|issued|issues|released|releases|posted|posts|tweeted|tweets)\b/u;
 
 /** A verb that agrees with a plural subject, right after it: "have twice denied", "are", "say". */
 const PLURAL_VERB_AFTER = /^[\s\u00a0]+(?:(?:\p{Ll}+ly|also|now|still|twice|again|never|already)[\s\u00a0]+)?(?:have|are|were|say|deny|claim|insist|argue|believe|want|do|don['’]t|haven['’]t|aren['’]t|weren['’]t)\b/u;

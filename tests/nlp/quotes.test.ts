@@ -2314,3 +2314,17 @@ describe('a quotation that goes on with the account someone recalled or describe
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rand Paul']);
   });
 });
+
+describe('"it said" after a body the article names without an organisation word (2026-12-07, stop 40)', () => {
+  it('"Network Rail said ... It added:" and "Tesco has withdrawn its hummus ... it said" are those bodies', () => {
+    const rail = 'Network Rail said the line would reopen on Monday. It added: "We apologise for the disruption."';
+    const tesco = 'Tesco has withdrawn its own-brand hummus. "We apologise to our customers," it said.';
+    expect(extractQuotes(rail).map((q) => q.speaker)).toEqual(['Network Rail']);
+    expect(extractQuotes(tesco).map((q) => q.speaker)).toEqual(['Tesco']);
+  });
+
+  it('a body that only did something ("are running buses") is not what "it said" refers to', () => {
+    const text = 'Northern Coaches are running buses between the two stations. It said: "Please check before you travel."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null]);
+  });
+});
