@@ -1280,9 +1280,14 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
 function introducedSince(head: string, from: number, pos: number, ctx: ResolveContext): boolean {
   const modifier = String.raw`(?:(?!(?:the|a|an|with|of|for|to|in|on|at|by|and|or|as)[ \u00a0])[\p{Ll}-]+[ \u00a0]+)`;
   const pattern = compiled(String.raw`\b(?:(?:a|an|another|one)[ \u00a0]+${modifier}{0,3}${head}\b|the[ \u00a0]+${modifier}{1,3}${head}[ \u00a0]+(?:for|of|representing)\b)`, 'gu');
-  for (const m of matchesOf(pattern, ctx.text.slice(from, pos))) if (!ctx.inQuote(from + m.index)) return true;
+  for (const m of matchesOf(pattern, ctx.text.slice(from, pos))) {
+    // "Sophie Wells, a mother-of-three, ...": an appositive describes the one just named, no one new.
+    if (!ctx.inQuote(from + m.index) && !APPOSITIVE_OPENS_BEFORE.test(ctx.text.slice(Math.max(0, from + m.index - 40), from + m.index))) return true;
+  }
   return false;
 }
+/** A name (and an age) and the comma that opens an appositive after it. */
+const APPOSITIVE_OPENS_BEFORE = /\p{Lu}[\p{L}'’-]+(?:,[ \u00a0]+\d{1,3})?,[ \u00a0]+$/u;
 
 /**
  * A pattern built from a word of the text, compiled once per source: compiling a Unicode

@@ -2328,3 +2328,15 @@ describe('"it said" after a body the article names without an organisation word 
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null]);
   });
 });
+
+describe('an appositive brings in no one new (2026-12-07, stop 40)', () => {
+  it('"Sophie Wells, a mother-of-three from Bristol, ... said the mother-of-three" is Sophie Wells', () => {
+    const text = 'Sophie Wells, a mother-of-three from Bristol, met nurse Anna Kay on the ward. "She saved my life," said the mother-of-three.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Sophie Wells']);
+  });
+
+  it('"met a father-of-two" brings in someone new: "the father-of-two said" stays as written', () => {
+    const text = 'Tom Wells, 45, met a father-of-two on the ward. "He saved my life," the father-of-two said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the father-of-two']);
+  });
+});
