@@ -575,6 +575,12 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       punctuated = true;
       break;
     }
+    // "the Married At First Sight star", "the I'm A Celebrity winner", "the This Morning host": a
+    // show's title in title case, its small words capitalised, modifies the head like any name.
+    if (j < i && j >= 1 && TITLE_SMALL_WORD.test(w) && isCapitalised(tokens[j + 1]!.text) && (isCapitalised(tokens[j - 1]!.text) || /^(?:the|a|an)$/.test(tokens[j - 1]!.text)) && !/[.,;:!?"“”]$/.test(tokens[j - 1]!.text)) {
+      j--;
+      continue;
+    }
     if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && /^\p{Ll}/u.test(tokens[j - 2]!.text)) {
       ofSeen = true;
       j -= 2;
@@ -636,6 +642,9 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   }
   return null;
 }
+
+/** Small words a title writes with a capital: "At", "Of", "A", "This". */
+const TITLE_SMALL_WORD = /^(?:A|An|The|This|At|Of|In|On|To|For|With|From|And|Or|By)$/;
 
 const ISSUED_DOCUMENT = /[ \u00a0](?:issued|released|put[ \u00a0]+out|sent[ \u00a0]+out|published)[ \u00a0]+(?:a|an|the|its|his|her|their)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}?(?:statement|letter|memo|release|note)\b/u;
 

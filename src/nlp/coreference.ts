@@ -697,11 +697,20 @@ function parseDescription(text: string): Description {
   // "the mother-of-two" is a mother, as "the mother of two" is.
   // A title in marks (`the "Pose" actor`) says what they are known for, not a role they must hold.
   const own = (owned ? owned[2]! : text).replace(PARENT_OF_N, '$1 of $2').replace(/["“][^"“”]+["”][ \u00a0]+/g, '');
-  const words = own.split(/[\s\u00a0]+/).map(bareWord).filter(Boolean);
+  const written = own.split(/[\s\u00a0]+/).filter((w) => bareWord(w));
+  const words = written.map(bareWord);
   const determiner = possessor ? 'the' : words[0] ?? '';
   // The head noun comes before an "of" phrase or another post-modifier: "the mother of three" is a
-  // mother, "the lawyer for the family" a lawyer, "a person close to the talks" a person.
-  const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w));
+  // mother, "the lawyer for the family" a lawyer, "a person close to the talks" a person. A title's
+  // capitalised small word ("the Game Of Thrones actor") is part of a modifier.
+  // So is "of" inside one ("the Line of Duty actor"): capitalised words on both sides, then the head.
+  const inTitle = (i: number) => {
+    if (!/^\p{Lu}/u.test(written[i - 1] ?? '') || !/^\p{Lu}/u.test(written[i + 1] ?? '')) return false;
+    let k = i + 1;
+    while (k < written.length && /^\p{Lu}/u.test(written[k]!)) k++;
+    return k < written.length && /^\p{Ll}/u.test(written[k]!);
+  };
+  const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w) && !/^\p{Lu}/u.test(written[i]!) && !inTitle(i));
   const beforeOf = cut > 0 ? words.slice(0, cut) : words;
   const related = cut > 0 && relatedBy(words[cut]!, own.split(/[\s\u00a0]+/).filter(Boolean).slice(words.slice(0, cut + 1).length), words[cut - 1]!);
   const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));

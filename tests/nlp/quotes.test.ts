@@ -2340,3 +2340,16 @@ describe('an appositive brings in no one new (2026-12-07, stop 40)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the father-of-two']);
   });
 });
+
+describe('a show\'s title in a description (2026-12-07, stop 40)', () => {
+  const spotted = 'Danny Dyer was spotted leaving the studio in London on Friday.';
+
+  it('"the Married At First Sight star said" is the subject before, not a quotation without a cue', () => {
+    expect(extractQuotes(`${spotted} "I love my job and I will never leave it," the Married At First Sight star said.`).map((q) => q.speaker)).toEqual(['Danny Dyer']);
+  });
+
+  it('"the I\'m A Celebrity winner" is no "a Celebrity winner", and "the Line of Duty actor" no "line"', () => {
+    expect(extractQuotes(`${spotted} "I love my job and I will never leave it," the I'm A Celebrity winner said.`).map((q) => q.speaker)).toEqual(['Danny Dyer']);
+    expect(extractQuotes(`${spotted} "I love my job and I will never leave it," the Line of Duty actor said.`).map((q) => q.speaker)).toEqual(['Danny Dyer']);
+  });
+});
