@@ -2235,6 +2235,14 @@ describe('sportspeople, nobility and court roles as descriptions (2026-12-07, st
     expect(extractQuotes(defendant).map((q) => q.speaker)).toEqual(['Tom Hughes']);
   });
 
+  it('the tabloid\'s "the brunette beauty", "the songstress" refer back; "the brunette" is no man', () => {
+    const holly = 'Holly Willoughby was spotted leaving the studio in London on Friday.';
+    const danny = 'Danny Dyer was spotted leaving the studio in London on Friday.';
+    expect(extractQuotes(`${holly} "I love my job," the brunette beauty said.`).map((q) => q.speaker)).toEqual(['Holly Willoughby']);
+    expect(extractQuotes(`${holly} "I love my job," the songstress said.`).map((q) => q.speaker)).toEqual(['Holly Willoughby']);
+    expect(extractQuotes(`${danny} "I love my job," the brunette said.`).map((q) => q.speaker)).toEqual(['the brunette']);
+  });
+
   it('"the duchess" is no man: after a man\'s name alone it stays as written', () => {
     const text = 'Prince Edward opened the new hospital wing on Monday. "It is a wonderful day," the duchess said.';
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['the duchess']);
