@@ -1265,7 +1265,7 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     // not know, named as the subject that spoke or issued something in the last two sentences (a
     // name the article never gives a he or she: a group is no person).
     // So with "Tesla said on Monday it would recall ... '...,' the company said."
-    const bodyHead = organisationHead(head) === 'group' || organisationHead(head) === 'company';
+    const bodyHead = ['group', 'company'].includes(organisationHead(head) ?? '') || /^(?:regulator|watchdog|council|university|college|school|academy|hospital|museum)$/.test(head);
     const recentBody = !mention && bodyHead ? recentSpeaker(subject.pos, ctx) : null;
     const speaking = recentBody?.resolution;
     if (speaking?.speaker && (!speaking.person || personGender(speaking.person) === null || itsOwnSentenceSaysIt(recentBody!.at, ctx))) return { speaker: speaking.speaker, person: null };

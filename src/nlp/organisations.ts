@@ -110,6 +110,8 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
   planemaker: 'company', chipmaker: 'company', drugmaker: 'company', giant: 'company', insurer: 'company',
   lender: 'company', startup: 'company', conglomerate: 'company', brand: 'company', operator: 'company',
   provider: 'company', publisher: 'company', studio: 'company', regulator: 'government', watchdog: 'government',
+  council: 'any', university: 'any', college: 'any', school: 'any', academy: 'any', hospital: 'any', museum: 'any',
+  band: 'group',
 };
 
 /**
@@ -120,6 +122,9 @@ export function organisationHead(head: string): string | null {
   return DESCRIPTION_HEAD[head.toLowerCase()] ?? null;
 }
 
+/** Heads that fit only a body whose name holds the same word. */
+const NAMED_KIND_HEAD = new Set(['council', 'university', 'college', 'school', 'academy', 'hospital', 'museum']);
+
 /** Whether an organisation of this kind can be what a description with this head refers to. */
 export function fitsHead(org: Organisation, head: string): boolean {
   const key = DESCRIPTION_HEAD[head.toLowerCase()];
@@ -128,6 +133,8 @@ export function fitsHead(org: Organisation, head: string): boolean {
   if (head === 'board' || head === 'committee') return org.name.toLowerCase().split(/\s+/).includes(head) || org.kind === 'government' || org.kind === 'media';
   // "the force" is a police force: "Avon and Somerset Police", "Durham Constabulary".
   if (head === 'force') return /\b(?:police|constabulary|force)\b/i.test(org.name);
+  // "the university", "the hospital", "the council": a body whose own name says so.
+  if (NAMED_KIND_HEAD.has(head)) return org.name.toLowerCase().split(/\s+/).includes(head);
   return kindCompatible[key]!.includes(org.kind);
 }
 

@@ -2361,3 +2361,17 @@ describe('a show\'s title in a description (2026-12-07, stop 40)', () => {
     expect(extractQuotes(`${spotted} "I love my job and I will never leave it," the Line of Duty actor said.`).map((q) => q.speaker)).toEqual(['Danny Dyer']);
   });
 });
+
+describe('councils, universities, regulators and bands described after their name (2026-12-07, stop 40)', () => {
+  const said = (lead: string, description: string) => extractQuotes(`${lead} "We are reviewing the matter carefully," ${description} said.`).map((q) => q.speaker);
+
+  it('"Leeds City Council ... the council", "Ofcom has opened ... its ... the regulator", "Coldplay cancelled their tour ... the band"', () => {
+    expect(said('Leeds City Council approved the plan on Monday.', 'the council')).toEqual(['Leeds City Council']);
+    expect(said('Ofcom has opened an investigation into its own rules.', 'the regulator')).toEqual(['Ofcom']);
+    expect(said('Coldplay cancelled their world tour on Friday.', 'the band')).toEqual(['Coldplay']);
+  });
+
+  it('"the university" is no other body: after a council it stays as written', () => {
+    expect(said('Leeds City Council approved the plan on Monday.', 'the university')).toEqual(['the university']);
+  });
+});
