@@ -1000,7 +1000,14 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   // Someone else the sentences since were about, whom the role was never said of, could as well
   // be meant ("the senator" after a paragraph on Rubio, when only Sanders was called senator).
   const contested = (p: Person, at: number) => !!laterSubject(p, at, pos, gender, (q) => !mismatched.has(q) && !otherOffice(q), ctx);
-  const byRecent = latest(holders.filter((h) => h.pos >= window));
+  let byRecent = latest(holders.filter((h) => h.pos >= window));
+  // "Sen. Lindsey Graham criticized Sen. Ted Cruz. '...,' the senator said": of two holders named in
+  // one sentence, its subject is whom the description means, not the object named after.
+  if (byRecent && !subjectLike(ctx.text, byRecent)) {
+    const sentence = sentenceIndex(starts, byRecent.pos);
+    const subjectHolder = holders.find((h) => h !== byRecent && sentenceIndex(starts, h.pos) === sentence && subjectLike(ctx.text, h) && sentenceInitial(ctx.text.slice(starts[sentence]!, h.pos)));
+    if (subjectHolder) byRecent = subjectHolder;
+  }
   // One named in the last two sentences is still who they are about.
   const lastTwo = starts[Math.max(0, sentenceIndex(starts, pos) - 2)]!;
   if (byRecent) return byRecent.pos < lastTwo && contested(byRecent.person, byRecent.pos) ? null : byRecent.person;

@@ -2375,3 +2375,15 @@ describe('councils, universities, regulators and bands described after their nam
     expect(said('Leeds City Council approved the plan on Monday.', 'the university')).toEqual(['the university']);
   });
 });
+
+describe('of two holders of a role named in one sentence, its subject (2026-12-07, stop 40)', () => {
+  it('"Sen. Lindsey Graham criticized Sen. Ted Cruz ... the senator said" is Graham', () => {
+    const text = 'Sen. Lindsey Graham criticized Sen. Ted Cruz on Monday. "If you nominate him, we lose," the senator said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Lindsey Graham']);
+  });
+
+  it('the latest holder still, when the subject is no holder: "Trump praised Sen. Ted Cruz ... the senator said" is Cruz', () => {
+    const text = 'Sen. Lindsey Graham spoke on Sunday. On Monday, Donald Trump praised Sen. Ted Cruz. "I am grateful," the senator said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Ted Cruz']);
+  });
+});
