@@ -145,7 +145,8 @@ export const ROLE_NOUN_LIST: readonly string[] = (
     'ambassador diplomat envoy commissioner official manager coach player actor actress singer rapper comedian billionaire ' +
     'businessman businesswoman investor executive entrepreneur hacker surgeon doctor dr physician student speaker dictator mogul ' +
     'tycoon magnate star heir wife husband daughter son mother father brother sister chairperson treasurer delegate surrogate ' +
-    'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff moderator captain skipper boss'
+    'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff moderator captain skipper boss ' +
+    'superstar megastar popstar'
   ).split(' ');
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(ROLE_NOUN_LIST);
 

@@ -2235,6 +2235,11 @@ describe('sportspeople, nobility and court roles as descriptions (2026-12-07, st
     expect(extractQuotes(defendant).map((q) => q.speaker)).toEqual(['Tom Hughes']);
   });
 
+  it('"Superstar Rihanna" is Rihanna, the superstar: the title is no part of her name', () => {
+    const text = 'Superstar Rihanna has announced a break from touring. She wrote on Instagram: "I need time with my family."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rihanna']);
+  });
+
   it('the tabloid\'s "the brunette beauty", "the songstress" refer back; "the brunette" is no man', () => {
     const holly = 'Holly Willoughby was spotted leaving the studio in London on Friday.';
     const danny = 'Danny Dyer was spotted leaving the studio in London on Friday.';
