@@ -146,7 +146,7 @@ export const ROLE_NOUN_LIST: readonly string[] = (
     'businessman businesswoman investor executive entrepreneur hacker surgeon doctor dr physician student speaker dictator mogul ' +
     'tycoon magnate star heir wife husband daughter son mother father brother sister chairperson treasurer delegate surrogate ' +
     'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff moderator captain skipper boss ' +
-    'superstar megastar popstar'
+    'superstar megastar popstar dj'
   ).split(' ');
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(ROLE_NOUN_LIST);
 

@@ -2238,6 +2238,7 @@ describe('sportspeople, nobility and court roles as descriptions (2026-12-07, st
   it('"Superstar Rihanna" is Rihanna, the superstar: the title is no part of her name', () => {
     const text = 'Superstar Rihanna has announced a break from touring. She wrote on Instagram: "I need time with my family."';
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Rihanna']);
+    expect(extractQuotes('DJ Zoe Ball has announced a break. "I need time to rest," said Ball.').map((q) => q.speaker)).toEqual(['Zoe Ball']);
   });
 
   it('the tabloid\'s "the brunette beauty", "the songstress" refer back; "the brunette" is no man', () => {
