@@ -149,7 +149,9 @@ const MALE_NAMES = new Set(
     'mike ted marco rand chris jeb newt rudy vladimir sergey sergei dmitry francois emmanuel boris rex mitch ' +
     'harry jim tom dick lindsey rush sean reince corey kellyanne_no tim lester matt jon jonah hugh ' +
     'bashar recep xi kim abe narendra benjamin mahmoud hassan ali mohammed muhammad ahmed omar ' +
-    'chuck marc elijah jared eric al newt howard nick keron michael len quentin cornell daryl victor james').split(
+    'chuck marc elijah jared eric al newt howard nick keron michael len quentin cornell daryl victor james ' +
+    // Italian men's names that the package's lists give women: Gabriele, Daniele.
+    'gabriele daniele').split(
     ' ',
   ),
 );
@@ -408,6 +410,13 @@ function genderLists(): GenderLists {
   return (lists ??= createRequire(import.meta.url)('gender-detection-from-name') as GenderLists);
 }
 
+/**
+ * First names that are a woman's in English and a man's in another language the news reports from
+ * (Andrea Pirlo and Andrea Leadsom, Jean Dujardin and Jean Smart): the name alone says nothing, the
+ * pronouns and titles decide. Hand-written.
+ */
+const BOTH_WAYS_ABROAD = new Set('andrea nicola simone michele jean ange dominique sasha misha'.split(' '));
+
 let ambiguous: Set<string> | undefined;
 /**
  * First names the package lists under both genders in the list that decides them (2,298 in its
@@ -473,7 +482,7 @@ export function firstNameGender(token: string | undefined): Gender | null {
   // Initials and one-letter words say nothing.
   if (w.length < 2 || !/^\p{L}[\p{L}'’-]+$/u.test(w)) return null;
   const g = genderLists().getGender(w, 'en');
-  if ((g === 'male' || g === 'female') && ambiguousFirstNames().has(w)) return null;
+  if ((g === 'male' || g === 'female') && (ambiguousFirstNames().has(w) || BOTH_WAYS_ABROAD.has(w))) return null;
   if (g === 'male') return 'm';
   if (g === 'female') return 'f';
   // "Jo-Renee", "Jean-Pierre": the first part of a compound first name.

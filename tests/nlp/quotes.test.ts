@@ -2393,3 +2393,15 @@ describe('of two holders of a role named in one sentence, its subject (2026-12-0
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Ted Cruz']);
   });
 });
+
+describe('first names that are a man\'s abroad (2026-12-07, stop 40)', () => {
+  it('"Spurs manager Ange Postecoglou was left frustrated. \'...,\' he said" is Postecoglou, not the other manager', () => {
+    const text = 'Arsenal boss Mikel Arteta hailed his side after the win over Tottenham. Spurs manager Ange Postecoglou was left frustrated. "We did not deserve to lose," he said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Ange Postecoglou']);
+  });
+
+  it('"Gabriele Rossi" is a man: "he said" after him', () => {
+    const text = 'Nurse Maria Conti treated the climber. Rescuer Gabriele Rossi carried him down the mountain. "It took six hours," he said.';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Gabriele Rossi']);
+  });
+});
