@@ -1290,11 +1290,12 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
   return parseNameRun(name) ? { kind: 'name', text: name, pos } : null;
 }
 
+/** "took to Twitter to", "went on Instagram on Monday to", "used her account to": a medium, then "to" before the verb of speech. */
+const TOOK_TO_MEDIUM_THEN_TO = /[ \u00a0]+(?:took|takes|taking|take|went|goes|going|turned|turns|turning|used|uses|using)[ \u00a0]+(?:to|on|onto|her|his|their|its)[ \u00a0]+[^,;:.!?"“”]{1,50}?[ \u00a0]+to[ \u00a0]+$/u;
+
 // "then" alone coordinates only after a comma ("Trump gestured, then leaned in"); "The statement then
 // declares" is a subject and its verb.
 // A time adverb may come between ("and later said", "and again told").
-/** "took to Twitter to", "went on Instagram on Monday to", "used her account to": a medium, then "to" before the verb of speech. */
-const TOOK_TO_MEDIUM_THEN_TO = /[ \u00a0]+(?:took|takes|taking|take|went|goes|going|turned|turns|turning|used|uses|using)[ \u00a0]+(?:to|on|onto|her|his|their|its)[ \u00a0]+[^,;:.!?"“”]{1,50}?[ \u00a0]+to[ \u00a0]+$/u;
 const COORDINATED = /(?:[,\s]\s*(?:and|but|or|and then|but then|before|yet)|,\s*then)\s+(?:\p{Ll}+ly\s+|(?:also|then|later|again|finally|eventually|soon)\s+)?$/u;
 
 /**

@@ -24,7 +24,7 @@ import {
   type PeopleIndex,
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
-import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, organisationHead } from './organisations.ts';
+import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, organisationHead } from './organisations.ts';
 import { CAPTION_MARKER, PARTY_MEMBER, STOP_WORDS } from './lexicon.ts';
 import { escapeRegExp } from '../util/text.ts';
 
@@ -1272,7 +1272,7 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     // not know, named as the subject that spoke or issued something in the last two sentences (a
     // name the article never gives a he or she: a group is no person).
     // So with "Tesla said on Monday it would recall ... '...,' the company said."
-    const bodyHead = ['group', 'company'].includes(organisationHead(head) ?? '') || /^(?:regulator|watchdog|council|university|college|school|academy|hospital|museum)$/.test(head);
+    const bodyHead = namesAnyBody(head);
     const recentBody = !mention && bodyHead ? recentSpeaker(subject.pos, ctx) : null;
     const speaking = recentBody?.resolution;
     if (speaking?.speaker && (!speaking.person || personGender(speaking.person) === null || itsOwnSentenceSaysIt(recentBody!.at, ctx))) return { speaker: speaking.speaker, person: null };

@@ -125,6 +125,17 @@ export function organisationHead(head: string): string | null {
 /** Heads that fit only a body whose name holds the same word. */
 const NAMED_KIND_HEAD = new Set(['council', 'university', 'college', 'school', 'academy', 'hospital', 'museum']);
 
+/**
+ * Whether a description's head can name a body the organisation index may not know, such as a
+ * company, a group, a club, a council or a regulator ("the supermarket", "the club"), which the
+ * article named before by a name alone ("Tesco", "Leeds United"). Not media or government bodies,
+ * which the index knows by their own words.
+ */
+export function namesAnyBody(head: string): boolean {
+  const key = DESCRIPTION_HEAD[head.toLowerCase()];
+  return key === 'group' || key === 'company' || NAMED_KIND_HEAD.has(head) || head === 'regulator' || head === 'watchdog';
+}
+
 /** Whether an organisation of this kind can be what a description with this head refers to. */
 export function fitsHead(org: Organisation, head: string): boolean {
   const key = DESCRIPTION_HEAD[head.toLowerCase()];
