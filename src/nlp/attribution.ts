@@ -1247,8 +1247,16 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     if (subject && subject.kind === 'name') return { text: `${subject.text}:`, subject, pos: subject.pos };
   }
   if (colon && parseNameRun(colon[1]!) && !captionHeading(colon[1]!.split(/[ \u00a0]/), text) && !FIELD_LABEL.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
+  // "Ian Wright, former Arsenal striker:", "Ian Wright (former Arsenal striker):": a name and what
+  // they are, then the colon, on the quotation's line or the line before.
+  const described = NAME_ROLE_COLON.exec(segment);
+  const role = described && (described[2] ?? described[3])!.trim().split(/[ \u00a0]+/).pop()!.toLowerCase();
+  if (described && role && personHead(role) && parseNameRun(described[1]!)) return { text: `${described[1]}:`, subject: { kind: 'name', text: described[1]!, pos: offset + described.index + described[0].indexOf(described[1]!) }, pos: offset };
   return null;
 }
+
+/** A name, then a comma and a short description or a description in brackets, then the colon. */
+const NAME_ROLE_COLON = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})(?:,[ \u00a0]((?:[\p{L}.'’&-]+[ \u00a0]){0,5}\p{Ll}[\p{L}-]*)|[ \u00a0]\(([^()]{2,60})\)):[\s\u00a0]*$/u;
 
 /** Labels of a page's or a form's fields before a colon ("Editor's note:", "Related:", "Name:"), no speakers. */
 const FIELD_LABEL = /^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Correction|Clarification|Caption|Headline|Name|Age|City|Job|Title|Location|Date|Quote|Q|A)$/i;

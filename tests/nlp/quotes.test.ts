@@ -2405,3 +2405,15 @@ describe('first names that are a man\'s abroad (2026-12-07, stop 40)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Gabriele Rossi']);
   });
 });
+
+describe('a name and what they are, then a colon (2026-12-07, stop 40)', () => {
+  it('"Ian Wright, former Arsenal striker:" on the line before, or "Ian Wright (former Arsenal striker):"', () => {
+    const quote = '"That was the best performance I have seen all season."';
+    expect(extractQuotes(`Reaction from the studio.\n\nIan Wright, former Arsenal striker:\n${quote}`).map((q) => q.speaker)).toEqual(['Ian Wright']);
+    expect(extractQuotes(`Reaction from the studio.\n\nIan Wright (former Arsenal striker): ${quote}`).map((q) => q.speaker)).toEqual(['Ian Wright']);
+  });
+
+  it('a place and what it is is no speaker: "New York, the city that never sleeps:"', () => {
+    expect(extractQuotes('New York, the city that never sleeps: "A great place to live."').map((q) => q.speaker)).toEqual([null]);
+  });
+});
