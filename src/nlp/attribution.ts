@@ -1237,7 +1237,9 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     // A name after a preposition is whom it was said to ("a blunt message to Trump:"), and so is one
     // after "told" or "asked" ("one user ... told Mr Bannatyne:").
     const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards|told|tells|telling|asked|asks|asking|warned|urged|reminded)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
-    const parsedNamed = named && parseNameRun(named[1]!);
+    // "writing in the Evening Standard:": a name after a preposition and its article is where, not who.
+    const placeOfWords = named && PREPOSITION_ARTICLE_AT_END.test(segment.slice(Math.max(0, named.index - 20), named.index + named[0].indexOf(named[1]!)));
+    const parsedNamed = named && !placeOfWords && parseNameRun(named[1]!);
     if (named && parsedNamed && !/^\p{Lu}+$/u.test(parsedNamed.tokens.join('')) && !FIELD_LABEL.test(parsedNamed.tokens.at(-1)!) && !NOT_A_SPEAKER.has(parsedNamed.tokens[0]!.toLowerCase()) && !captionHeading(parsedNamed.tokens, text)) {
       const text = parsedNamed.tokens.join(' ');
       return { text: `${text}:`, subject: { kind: 'name', text, pos: offset + named.index + named[0].indexOf(named[1]!) }, pos: offset + named.index };
@@ -1249,14 +1251,22 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   if (colon && parseNameRun(colon[1]!) && !captionHeading(colon[1]!.split(/[ \u00a0]/), text) && !FIELD_LABEL.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
   // "Ian Wright, former Arsenal striker:", "Ian Wright (former Arsenal striker):": a name and what
   // they are, then the colon, on the quotation's line or the line before.
+  // So does "George Osborne, writing in the Evening Standard:".
   const described = NAME_ROLE_COLON.exec(segment);
-  const role = described && (described[2] ?? described[3])!.trim().split(/[ \u00a0]+/).pop()!.toLowerCase();
-  if (described && role && personHead(role) && parseNameRun(described[1]!)) return { text: `${described[1]}:`, subject: { kind: 'name', text: described[1]!, pos: offset + described.index + described[0].indexOf(described[1]!) }, pos: offset };
+  const role = described && (described[2] ?? described[4])?.trim().split(/[ \u00a0]+/).pop()!.toLowerCase();
+  const parsedDescribed = described && (described[3] || (role && personHead(role))) ? parseNameRun(described[1]!) : null;
+  if (described && parsedDescribed) {
+    const name = parsedDescribed.tokens.join(' ');
+    return { text: `${name}:`, subject: { kind: 'name', text: name, pos: offset + described.index + described[0].indexOf(described[1]!) + described[1]!.lastIndexOf(parsedDescribed.tokens[0]!) }, pos: offset };
+  }
   return null;
 }
 
+/** A preposition and an article right before a name: "in the", "on a". */
+const PREPOSITION_ARTICLE_AT_END = /(?:^|[\s\u00a0])(?:in|on|at|to|for|with|from|by|of|about|into|via|through)[\s\u00a0]+(?:the|a|an)[\s\u00a0]+$/;
+
 /** A name, then a comma and a short description or a description in brackets, then the colon. */
-const NAME_ROLE_COLON = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})(?:,[ \u00a0]((?:[\p{L}.'’&-]+[ \u00a0]){0,5}\p{Ll}[\p{L}-]*)|[ \u00a0]\(([^()]{2,60})\)):[\s\u00a0]*$/u;
+const NAME_ROLE_COLON = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})(?:,[ \u00a0](?:((?:[\p{L}.'’&-]+[ \u00a0]){0,5}\p{Ll}[\p{L}-]*)|((?:writing|speaking|talking|posting)[ \u00a0](?:in|on|to|at)[ \u00a0][^,:;"“”]{1,60}))|[ \u00a0]\(([^()]{2,60})\)):[\s\u00a0]*$/u;
 
 /** Labels of a page's or a form's fields before a colon ("Editor's note:", "Related:", "Name:"), no speakers. */
 const FIELD_LABEL = /^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Correction|Clarification|Caption|Headline|Name|Age|City|Job|Title|Location|Date|Quote|Q|A)$/i;

@@ -2413,6 +2413,11 @@ describe('a name and what they are, then a colon (2026-12-07, stop 40)', () => {
     expect(extractQuotes(`Reaction from the studio.\n\nIan Wright (former Arsenal striker): ${quote}`).map((q) => q.speaker)).toEqual(['Ian Wright']);
   });
 
+  it('"George Osborne, writing in the Evening Standard:" is Osborne, never the newspaper', () => {
+    const text = 'Former Chancellor George Osborne, writing in the Evening Standard:\n"The budget was a missed opportunity."';
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['George Osborne']);
+  });
+
   it('a place and what it is is no speaker: "New York, the city that never sleeps:"', () => {
     expect(extractQuotes('New York, the city that never sleeps: "A great place to live."').map((q) => q.speaker)).toEqual([null]);
   });
