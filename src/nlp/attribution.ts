@@ -1253,7 +1253,8 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   // they are, then the colon, on the quotation's line or the line before.
   // So does "George Osborne, writing in the Evening Standard:".
   const described = NAME_ROLE_COLON.exec(segment);
-  const role = described && (described[2] ?? described[4])?.trim().split(/[ \u00a0]+/).pop()!.toLowerCase();
+  const roleWords = described?.[2] ?? described?.[4];
+  const role = roleWords ? roleWords.trim().split(/[ \u00a0]+/).pop()!.toLowerCase() : null;
   const parsedDescribed = described && (described[3] || (role && personHead(role))) ? parseNameRun(described[1]!) : null;
   if (described && parsedDescribed) {
     const name = parsedDescribed.tokens.join(' ');
