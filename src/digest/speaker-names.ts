@@ -2,12 +2,16 @@
 // ("Owen Dempsey" in one, "Owen John Dempsey" in another), and a reader shown both would count
 // two people. Hand-written: it is digest composition.
 
+import { NAME_PARTICLES } from '../nlp/lexicon.ts';
+
+const PARTICLE = new RegExp(`^(?:${NAME_PARTICLES})$`);
+
 /** The words of a name, when the speaker is one ("Owen John Dempsey"); null for a description ("a spokesman"). */
 function nameWords(speaker: string): string[] | null {
   const words = speaker.split(/[ \u00a0]+/);
   if (words.length > 5) return null;
   // Every word capitalised, or a particle inside the name ("Erik ten Hag", "Ludwig van Beethoven").
-  const ok = words.every((w, i) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || (i > 0 && i < words.length - 1 && /^(?:de|da|del|van|von|der|den|ten|ter|la|le|di|bin|al)$/.test(w)));
+  const ok = words.every((w, i) => /^\p{Lu}[\p{L}.'’-]*$/u.test(w) || (i > 0 && i < words.length - 1 && PARTICLE.test(w)));
   return ok ? words.map((w) => w.toLowerCase()) : null;
 }
 

@@ -21,6 +21,7 @@ import {
   isTitleWord,
   GENDERED_NOUN,
   KIN_MODIFIERS,
+  PLACE_PREPOSITIONS,
   type PeopleIndex,
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
@@ -1275,7 +1276,7 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     const bodyHead = namesAnyBody(head);
     const recentBody = !mention && bodyHead ? recentSpeaker(subject.pos, ctx) : null;
     const speaking = recentBody?.resolution;
-    if (speaking?.speaker && (!speaking.person || personGender(speaking.person) === null || itsOwnSentenceSaysIt(recentBody!.at, ctx))) return { speaker: speaking.speaker, person: null };
+    if (speaking?.speaker && (genderlessName(speaking) || itsOwnSentenceSaysIt(recentBody!.at, ctx))) return { speaker: speaking.speaker, person: null };
     // "Tesco has withdrawn its hummus ... the supermarket said", "Leeds United have sacked their
     // manager ... the club said": a name the index does not know, that a sentence just before
     // opens with and goes on with "its" or "their", is a body.
@@ -1421,6 +1422,11 @@ function named(r: Resolution): boolean {
   return !!r.speaker && !!wellFormedSpeaker(r.speaker) && (!!r.person || /^(?:the )?\p{Lu}/u.test(r.speaker));
 }
 
+/** A name the article never gives a he or she: it may be a body's (no person it knows, or one of no gender). */
+function genderlessName(r: Resolution): boolean {
+  return named(r) && (!r.person || personGender(r.person) === null);
+}
+
 const WRITTEN = /^[^.!?]{0,60}?\b(?:wrote|writes|write|writing|stated|states|emailed|tweeted|posted|in[ \u00a0]+(?:a|an|the|his|her|its|their)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+)?(?:statement|email|letter|memo|post|tweet|release|book|column|editorial|op-ed|message))\b/u;
 
 /** The speaker of the quotation just before, in this or the previous paragraph, when it was written. */
@@ -1479,14 +1485,14 @@ function recentBodyWithIts(pos: number, ctx: ResolveContext): string | null {
     const subject = subjectBefore(ctx.text.slice(starts[k]!, at + m[1]!.length), starts[k]!);
     if (!subject || subject.kind === 'pronoun' || subject.pos !== at) continue;
     const r = resolveSubject(subject, ctx);
-    if (r.speaker && named(r) && (!r.person || personGender(r.person) === null)) return r.speaker;
+    if (r.speaker && genderlessName(r)) return r.speaker;
   }
   return null;
 }
 
 /** Whether the article writes the name after a preposition of place ("in New York", "across Texas"). */
 function placeNamed(name: string, ctx: ResolveContext): boolean {
-  return compiled(String.raw`\b(?:in|near|across|through|throughout|inside|outside)[ \u00a0]+(?:the[ \u00a0]+)?${escapeRegExp(name)}\b`, 'u').test(ctx.text);
+  return compiled(String.raw`\b(?:${PLACE_PREPOSITIONS})[ \u00a0]+(?:the[ \u00a0]+)?${escapeRegExp(name)}\b`, 'u').test(ctx.text);
 }
 
 /** The subject right before a verb, unless it is a pronoun or the last of several ("Goodlatte and ... Gowdy sent"). */
@@ -1647,7 +1653,7 @@ function resolveNonPersonPronoun(pronoun: Subject, ctx: ResolveContext): Resolut
       if (/^it$/i.test(pronoun.text) && spokeOrIt && !/(?:and|or|,)[\s\u00a0]*$/.test(ctx.text.slice(from, subject.pos)) && !placeNamed(subject.text, ctx)) {
         const r = resolveSubject(subject, ctx);
         // The name as written when the index read a word of it as a title ("Network Rail" -> "Rail").
-        if (r.speaker && named(r) && (!r.person || personGender(r.person) === null)) return { speaker: subject.text.endsWith(r.speaker) ? subject.text : r.speaker, person: null };
+        if (r.speaker && genderlessName(r)) return { speaker: subject.text.endsWith(r.speaker) ? subject.text : r.speaker, person: null };
       }
       continue;
     }

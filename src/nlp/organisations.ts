@@ -41,15 +41,17 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
   ['campaign', 'campaign'],
 ]);
 
+/** What business a company is in: before its name ("planemaker Boeing") or as a description of it ("the supermarket"). */
+const COMPANY_TRADE_WORDS = ('carmaker automaker planemaker chipmaker drugmaker manufacturer giant airline lender insurer bank ' +
+  'supermarket chain startup conglomerate').split(' ');
+
 /** Words that, written next to a name, say what kind of body it is ("the website X", "X magazine"). */
 const TYPE_NOUN_KIND: Record<string, OrgKind> = {
   newspaper: 'media', paper: 'media', tabloid: 'media', magazine: 'media', outlet: 'media', publication: 'media',
   network: 'media', station: 'media', channel: 'media', broadcaster: 'media', daily: 'media', weekly: 'media',
   website: 'company', site: 'company', company: 'company', firm: 'company', corporation: 'company', retailer: 'company',
   // What business a company is in, written before its name ("planemaker Boeing", "tech giant Google").
-  carmaker: 'company', automaker: 'company', planemaker: 'company', chipmaker: 'company', drugmaker: 'company',
-  manufacturer: 'company', giant: 'company', airline: 'company', lender: 'company', insurer: 'company', bank: 'company',
-  supermarket: 'company', chain: 'company', startup: 'company', conglomerate: 'company',
+  ...Object.fromEntries(COMPANY_TRADE_WORDS.map((w) => [w, 'company'] as const)),
   group: 'group', organization: 'group', organisation: 'group', foundation: 'group', coalition: 'group', pac: 'group',
   nonprofit: 'group', charity: 'group', movement: 'group', association: 'group', union: 'group', tank: 'group',
   agency: 'government', department: 'government', ministry: 'government', commission: 'government',
@@ -106,10 +108,9 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
   government: 'government', commission: 'government', court: 'government', bureau: 'government', committee: 'any',
   board: 'any', party: 'party', campaign: 'campaign', force: 'government',
   // What business a company is in ("the supermarket", "the tech giant", "the airline").
-  supermarket: 'company', chain: 'company', airline: 'company', carmaker: 'company', automaker: 'company',
-  planemaker: 'company', chipmaker: 'company', drugmaker: 'company', giant: 'company', insurer: 'company',
-  lender: 'company', startup: 'company', conglomerate: 'company', brand: 'company', operator: 'company',
-  provider: 'company', publisher: 'company', studio: 'company', regulator: 'government', watchdog: 'government',
+  ...Object.fromEntries(COMPANY_TRADE_WORDS.map((w) => [w, 'company'] as const)),
+  brand: 'company', operator: 'company', provider: 'company', publisher: 'company', studio: 'company',
+  regulator: 'government', watchdog: 'government',
   council: 'any', university: 'any', college: 'any', school: 'any', academy: 'any', hospital: 'any', museum: 'any',
   band: 'group',
 };
@@ -140,12 +141,13 @@ export function namesAnyBody(head: string): boolean {
 export function fitsHead(org: Organisation, head: string): boolean {
   const key = DESCRIPTION_HEAD[head.toLowerCase()];
   if (!key) return false;
+  const namedSo = () => org.name.toLowerCase().split(/\s+/).includes(head);
   // "the board", "the committee", "the editorial board": a body whose own name says so, or any for an editorial board.
-  if (head === 'board' || head === 'committee') return org.name.toLowerCase().split(/\s+/).includes(head) || org.kind === 'government' || org.kind === 'media';
+  if (head === 'board' || head === 'committee') return namedSo() || org.kind === 'government' || org.kind === 'media';
   // "the force" is a police force: "Avon and Somerset Police", "Durham Constabulary".
   if (head === 'force') return /\b(?:police|constabulary|force)\b/i.test(org.name);
   // "the university", "the hospital", "the council": a body whose own name says so.
-  if (NAMED_KIND_HEAD.has(head)) return org.name.toLowerCase().split(/\s+/).includes(head);
+  if (NAMED_KIND_HEAD.has(head)) return namedSo();
   return kindCompatible[key]!.includes(org.kind);
 }
 

@@ -7,7 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
-import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PERSON_TITLES, STOP_WORDS } from './lexicon.ts';
+import { NAME_PARTICLES, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PERSON_TITLES, STOP_WORDS } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -180,7 +180,7 @@ const FEMALE_NAMES = new Set(
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
   const nameWord = String.raw`(?:(?:${NAME_TITLE_ABBREVIATIONS})\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
   return new RegExp(
-    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0]["“][${upper}][${lower}'’.-]*["”](?=[ \u00a0][${upper}]))?(?:[ \u00a0](?:(?:de|da|del|van|von|der|den|ten|ter|bin|al|la|le|di)[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
+    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0]["“][${upper}][${lower}'’.-]*["”](?=[ \u00a0][${upper}]))?(?:[ \u00a0](?:(?:${NAME_PARTICLES})[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
     'gu',
   );
 }
@@ -466,8 +466,8 @@ export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
  */
 const GENDER_VOTE_NOUN: Record<string, Gender> = {
   ...GENDERED_NOUN,
-  ...Object.fromEntries('woman women girl queen princess duchess'.split(' ').map((w) => [w, 'f'] as const)),
-  ...Object.fromEntries('man men boy king prince duke'.split(' ').map((w) => [w, 'm'] as const)),
+  ...Object.fromEntries('woman women girl queen princess'.split(' ').map((w) => [w, 'f'] as const)),
+  ...Object.fromEntries('man men boy king prince'.split(' ').map((w) => [w, 'm'] as const)),
 };
 
 /** "is one of the first two Muslim women", "was a father of three": a gendered noun after "is"/"was", within a few words. */
@@ -910,7 +910,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
  * A preposition of place right before a name, perhaps with "the": "in", "through", "outside the".
  * Not those that take people as often: "from", "to", "at" ("hit out at Meghan Markle"), "towards".
  */
-const PLACE_PREPOSITION_BEFORE = /(?:^|[\s(])(?:in|near|through|across|outside|inside|throughout)[ \u00a0]+(?:the[ \u00a0]+)?$/;
+/** Prepositions that put a name in its place: "marched through Milton Keynes", "outside the Albert Hall". */
+export const PLACE_PREPOSITIONS = 'in|near|through|across|outside|inside|throughout';
+const PLACE_PREPOSITION_BEFORE = new RegExp(String.raw`(?:^|[\s(])(?:${PLACE_PREPOSITIONS})[ \u00a0]+(?:the[ \u00a0]+)?$`);
 
 /** Whether a name run is written as a place: after a preposition of place, with no title and no possessive. */
 function placeMention(src: string, runStart: number, end: number, titled: boolean): boolean {

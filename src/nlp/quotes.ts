@@ -264,11 +264,14 @@ function beforeOuterParenthesisCloses(text: string, start: number, end: number):
 const SPACED_STOP = /(?<=[\p{L}\p{N}]) \.(?=\s|$)/gu;
 const FIRST_PERSON = /(?<![\p{L}'’])(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|d|ll)|us|our)(?![\p{L}'’])/iu;
 
-/** A heading of one to three words that opens a sentence, right before a caption's colon. */
-const CAPTION_HEADING_BEFORE = /(?:^|[.!?][\s\u00a0]+)\p{Lu}[\p{L}'’-]*(?:[\s\u00a0][\p{L}'’-]+){0,2}$/u;
+/** A caption's heading: one to three words, the first capitalised ("Scene", "Pictured with her son"). */
+const HEADING_WORDS = String.raw`\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,2}`;
 
-/** A sentence that starts with a heading of one to three words and a colon before a capital: a caption. */
-const CAPTION_HEADING = /[.!?]\s+(\p{Lu}[\p{L}'’-]*(?:\s[\p{L}'’-]+){0,2}:\s+\p{Lu})/u;
+/** A heading that opens a sentence, right before a caption's colon. */
+const CAPTION_HEADING_BEFORE = new RegExp(String.raw`(?:^|[.!?]\s+)${HEADING_WORDS}$`, 'u');
+
+/** A sentence that starts with a heading and a colon before a capital: a caption. */
+const CAPTION_HEADING = new RegExp(String.raw`[.!?]\s+(${HEADING_WORDS}:\s+\p{Lu})`, 'u');
 
 /** "..., said Thea", "...,' she said", "...,' Mrs Leigh added" right after a closing mark. */
 const CUE_AFTER_CLOSE = /^[\s\u00a0]+(?:(?:said|says|added|adds|told|tells|explained|continued|recalled)[\s\u00a0]+\p{Lu}|(?:he|she|they)[\s\u00a0]+(?:said|says|added|adds|told|explained|continued)\b|(?:\p{Lu}[\p{L}'’-]*[\s\u00a0]+){1,3}(?:said|says|added|adds|told|explained|continued)\b)/u;
