@@ -4,7 +4,7 @@
 
 import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
-import { organisationHead } from './organisations.ts';
+import { bodyNameEnd, organisationHead } from './organisations.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
 // some 200 alternatives at every word start, whereas a lookup per word in this table is cheap.
@@ -117,6 +117,7 @@ const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a
 const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
+const PARTY_TAG_SET_OFF = /(?<=\p{L}),[ \u00a0]+[RDI]-[A-Z][\w.]*,(?=[ \u00a0])/gu;
 // Both start at a word's first letter: "Cape Breton, Nova Scotia," holds no lower-case word "reton".
 /** Nouns for a relative: "his wife said" looks for the wife the article named. */
 export const KIN_NOUN = /^(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|fiancee|fiancée|fiance|fiancé|partner|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather)$/;
@@ -126,6 +127,8 @@ const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
 // and a second affiliation or role after it ("... in Greenbelt, Maryland, and American University,",
 // "... in Garching, Germany, and co-author of the study,").
+/** The first word of a body's name joined by "and", opening its clause: "The Food and " before "Drink Alliance". */
+const BODY_NAME_AND_BEFORE = /(?:^|[.!?;:"“”][\s\u00a0]*|(?:^|[\s\u00a0])[Tt]he[ \u00a0]+)(\p{Lu}[\p{L}'’-]*)([ \u00a0]+(?:and|&)[ \u00a0]+)$/u;
 const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?(?:,[ \u00a0]\d{1,3}(?=,))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0])){3,160},\s*$/u;
 /**
  * "The deputy leader of Preston Borough Council, John Lyle, said": a person noun, a body named after
@@ -439,6 +442,9 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   // These patterns end in $, so the engine tries them from every position: each is run only when
   // the cheap test of what it needs passes.
   let s = PARTY_CORE.test(segment) ? segment.replace(PARTY_TAG_AT_END, ' ') : segment;
+  // "Sen. Elaine Brooks, D-Mass., who has pressed the Fed, said": a tag set off before an
+  // appositive is blanked (same length, so offsets hold), leaving the name and its appositive.
+  if (PARTY_CORE.test(s)) s = s.replace(PARTY_TAG_SET_OFF, (m) => `,${' '.repeat(m.length - 1)}`);
   // "As X, author of ''Title,'' put it": a quoted title that ends the appositive, its comma inside
   // the marks (masked with the title), reads as a word and the comma.
   if (s.endsWith(' ') && QUOTED_TITLE_AT_END.test(s)) s = s.replace(QUOTED_TITLE_AT_END, (m) => `T,${m.slice(2)}`);
@@ -474,6 +480,9 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     const object = PREPOSITION_BEFORE.test(before) && !(owner && parseNameRun(name)) && !staff;
     // "Bernie Sanders, Hillary Clinton and Martin O'Malley, all Democrats,": one of several subjects.
     const coordinated = /(?:^|[\s\u00a0,])(?:and|or)[\s\u00a0]+$/.test(before);
+    // "The Food and Drink Alliance, which represents manufacturers,": one body's name joined by "and".
+    const joined = coordinated && bodyNameEnd(name.split(/[ \u00a0]/).pop()!) ? BODY_NAME_AND_BEFORE.exec(before) : null;
+    if (joined) return { kind: 'name', text: `${joined[1]!}${before.slice(joined.index + joined[0].length - joined[2]!.length)}${name}`, pos: pos - joined[2]!.length - joined[1]!.length };
     if (coordinated) return null;
     if (!object && !DETERMINERS.has(name.toLowerCase().split(' ')[0]!)) return { kind: 'name', text: name, pos };
     if (object) {
@@ -526,6 +535,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       const prev = tokens[j - 1]!.text;
       if (/[,;:!?]$/.test(prev) || prev === 'Q' || /["“”]/.test(prev)) break;
       if (isCapitalised(prev) || /^(?:of|de|van|von|al|bin|la|le|der)$/.test(prev)) j--;
+      // "The Food and Drink Alliance said": one capitalised word, "and", then a body's name.
+      else if (/^(?:and|&)$/.test(prev) && j - 2 >= 0 && isCapitalised(tokens[j - 2]!.text) && !/[,;:!?"“”]$/.test(tokens[j - 2]!.text) && bodyNameEnd(bare(last.text)) && (j - 3 < 0 || !isCapitalised(tokens[j - 3]!.text) || DETERMINERS.has(tokens[j - 3]!.text.toLowerCase()))) j -= 2;
       else break;
     }
     // Drop a leading "of" left over from "Secretary of State", and a word that opens the clause ("As
@@ -873,6 +884,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       if (/^\p{Ll}+ed$/u.test(next) && bare(tokens[j + 2]?.text ?? '') === 'by') break;
       j++;
     }
+    // "X said the study risked \"...\"": a noun, then a verb in the past running into the quotation,
+    // is the reported clause's subject and verb, not someone after the speech verb.
+    if (j >= 2 && j === tokens.length - 1 && /^\p{Ll}+ed$/u.test(tokens[j]!.text) && !POST_ADJECTIVE.test(tokens[j]!.text) && !segment.slice(tokens[j]!.end - offset).trim()) return null;
     const end = tokens[postModifierEnd(tokens, j)]!.end - offset;
     const text = segment.slice(first.start - offset, end).replace(/[,.;:]$/, '');
     return appositiveName(text, segment.slice(end), offset + end) ?? { kind: 'descriptor', text, pos: first.start };

@@ -974,15 +974,21 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const mismatched = new Set<Person>();
   for (const person of ctx.index.people) {
     // "Morning Joe hosts Joe Scarborough and Mika Brzezinski": each is a host.
-    if (!person.roles.has(headKey) && !person.roles.has(d.head) && !person.roles.has(`${d.head}s`)) continue;
+    const singular = person.roles.has(headKey) || person.roles.has(d.head);
+    if (!singular && !person.roles.has(`${d.head}s`)) continue;
     // A name with nothing that says it is a person ("a federal judge granted Judicial Watch's
     // request") holds no role of a person.
     if (!personLike(person)) continue;
+    // "the spokeswoman" is no spokesman ("the opposition housing spokesman, Gareth Lloyd").
+    const wordGender = GENDERED_NOUN[d.head];
+    if (wordGender && personGender(person) && personGender(person) !== wordGender) continue;
     const at = lastMention(person);
     if (at < 0) continue; // named only after the description: not what it refers back to
     // Every modifier must fit: "the band leader" is not "Russian President Vladimir Putin".
     if (nationalities.some((n) => !person.roles.has(n)) || d.modifiers.some((w) => !person.roles.has(roleKey(w)) && !descriptive(w, d) && !saidAround(w, person))) {
-      mismatched.add(person);
+      // A plural only ("Ballroom Stars judge Vanessa Kirk" is no star for "the former West End
+      // star") does not say the description is of someone else.
+      if (singular) mismatched.add(person);
       continue;
     }
     holders.push({ person, score: d.modifiers.filter((w) => person.roles.has(roleKey(w))).length, pos: at });
@@ -1276,7 +1282,9 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     const bodyHead = namesAnyBody(head);
     const recentBody = !mention && bodyHead ? recentSpeaker(subject.pos, ctx) : null;
     const speaking = recentBody?.resolution;
-    if (speaking?.speaker && (genderlessName(speaking) || itsOwnSentenceSaysIt(recentBody!.at, ctx))) return { speaker: speaking.speaker, person: null };
+    // Not a description of several ("These large corporations have asserted ... the company has said").
+    const several = !!speaking?.speaker && PLURAL_DESCRIPTION.test(speaking.speaker);
+    if (speaking?.speaker && !several && (genderlessName(speaking) || itsOwnSentenceSaysIt(recentBody!.at, ctx))) return { speaker: speaking.speaker, person: null };
     // "Tesco has withdrawn its hummus ... the supermarket said", "Leeds United have sacked their
     // manager ... the club said": a name the index does not know, that a sentence just before
     // opens with and goes on with "its" or "their", is a body.
@@ -1288,14 +1296,18 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
   // know, the subject that spoke in the last two sentences, is nearer than the last company it knows
   // (a name the article never gives a he or she: a body is no person).
   const recent = recentSpeaker(subject.pos, ctx);
-  const body = recent && (!recent.resolution.person || personGender(recent.resolution.person) === null);
+  const body = recent && (!recent.resolution.person || personGender(recent.resolution.person) === null) && !PLURAL_DESCRIPTION.test(recent.resolution.speaker ?? '');
   if (recent && body && recent.at > mention.end && !organisationAt(recent.at, ctx)) return { speaker: recent.resolution.speaker, person: null };
   return { speaker: mention.org.name, person: null };
 }
 
+/** A description of several bodies or people: "these large corporations", "the two companies". */
+const PLURAL_DESCRIPTION = /^(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Bb]oth|[Tt]wo|[Tt]hree|[Ss]everal)[ \u00a0](?:[\p{Ll}\p{N}-]+[ \u00a0]){0,3}\p{Ll}+[^s\W]s$/u;
+
 /** Whether a new, unnamed one of these is brought in between from and pos ("a group of black parents", "the trade group for X"). */
 function introducedSince(head: string, from: number, pos: number, ctx: ResolveContext): boolean {
-  const modifier = String.raw`(?:(?!(?:the|a|an|with|of|for|to|in|on|at|by|and|or|as)[ \u00a0])[\p{Ll}-]+[ \u00a0]+)`;
+  // "an Ireland-based company": a place joined to a participle is a modifier too.
+  const modifier = String.raw`(?:(?!(?:the|a|an|with|of|for|to|in|on|at|by|and|or|as)[ \u00a0])(?:[\p{Ll}-]+|\p{Lu}[\p{L}.]*-\p{Ll}+)[ \u00a0]+)`;
   const pattern = compiled(String.raw`\b(?:(?:a|an|another|one)[ \u00a0]+${modifier}{0,3}${head}\b|the[ \u00a0]+${modifier}{1,3}${head}[ \u00a0]+(?:for|of|representing)\b)`, 'gu');
   for (const m of matchesOf(pattern, ctx.text.slice(from, pos))) {
     // "Sophie Wells, a mother-of-three, ...": an appositive describes the one just named, no one new.
@@ -1650,10 +1662,14 @@ function resolveNonPersonPronoun(pronoun: Subject, ctx: ResolveContext): Resolut
       // Not a place the article puts things in ("in Springfield").
       const subjectEnd = subject.pos + subject.text.length;
       const spokeOrIt = BODY_SPOKE_AFTER.test(ctx.text.slice(subjectEnd, subjectEnd + 40)) || itsOwnSentenceSaysIt(subject.pos, ctx);
-      if (/^it$/i.test(pronoun.text) && spokeOrIt && !/(?:and|or|,)[\s\u00a0]*$/.test(ctx.text.slice(from, subject.pos)) && !placeNamed(subject.text, ctx)) {
+      if (/^it$/i.test(pronoun.text) && !/(?:and|or|,)[\s\u00a0]*$/.test(ctx.text.slice(from, subject.pos)) && !placeNamed(subject.text, ctx)) {
         const r = resolveSubject(subject, ctx);
         // The name as written when the index read a word of it as a title ("Network Rail" -> "Rail").
-        if (r.speaker && genderlessName(r)) return { speaker: subject.text.endsWith(r.speaker) ? subject.text : r.speaker, person: null };
+        if (r.speaker && genderlessName(r) && spokeOrIt) return { speaker: subject.text.endsWith(r.speaker) ? subject.text : r.speaker, person: null };
+        // "National Rail said ... Great Northern are diverting trains. It said:": another body (a
+        // singular name with a plural verb, British usage) the subject of a later sentence may as
+        // well be "it": neither it nor one further back is taken.
+        if (PLURAL_VERB_AFTER.test(after) && !/s$/.test(subject.text)) return NONE;
       }
       continue;
     }

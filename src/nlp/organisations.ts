@@ -34,8 +34,9 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
     'council committee fund pac project movement society trust union caucus group organization organisation ' +
     'watch forum initiative network').split(' ').map((w) => [w, 'group'] as const),
   ...('company co corp corporation inc ltd llc bank airlines holdings industries enterprises partners ' +
-    'productions studios pictures records entertainment pharmaceuticals motors').split(' ').map((w) => [w, 'company'] as const),
-  ...('department agency administration ministry office board commission court bureau service authority ' +
+    'productions studios pictures records entertainment pharmaceuticals motors energy utilities systems technologies ' +
+    'labs securities research foods rail railways airways logistics therapeutics health').split(' ').map((w) => [w, 'company'] as const),
+  ...('department agency administration ministry office board commission court bureau service authority customs ' +
     'government senate congress police constabulary treasury parliament cabinet').split(' ').map((w) => [w, 'government'] as const),
   ['party', 'party'],
   ['campaign', 'campaign'],
@@ -50,6 +51,7 @@ const TYPE_NOUN_KIND: Record<string, OrgKind> = {
   newspaper: 'media', paper: 'media', tabloid: 'media', magazine: 'media', outlet: 'media', publication: 'media',
   network: 'media', station: 'media', channel: 'media', broadcaster: 'media', daily: 'media', weekly: 'media',
   website: 'company', site: 'company', company: 'company', firm: 'company', corporation: 'company', retailer: 'company',
+  utility: 'company', operator: 'company', provider: 'company', brand: 'company',
   // What business a company is in, written before its name ("planemaker Boeing", "tech giant Google").
   ...Object.fromEntries(COMPANY_TRADE_WORDS.map((w) => [w, 'company'] as const)),
   group: 'group', organization: 'group', organisation: 'group', foundation: 'group', coalition: 'group', pac: 'group',
@@ -121,6 +123,17 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
  */
 export function organisationHead(head: string): string | null {
   return DESCRIPTION_HEAD[head.toLowerCase()] ?? null;
+}
+
+/**
+ * Whether a capitalised word ends the name of a group, a company or a government body ("Alliance",
+ * "Trust", "Holdings", "Department"): the words of such a name may be joined by "and" ("the Food and
+ * Drink Alliance"), where two names are two subjects ("Clinton and Sanders"). Not a newspaper's
+ * word: "Trump and Fox News" are two.
+ */
+export function bodyNameEnd(word: string): boolean {
+  const kind = ORG_WORD_KIND[word.toLowerCase()];
+  return kind === 'group' || kind === 'company' || kind === 'government';
 }
 
 /** Heads that fit only a body whose name holds the same word. */
@@ -392,9 +405,12 @@ function splitAtConnector(r: Run, text: string): Run[] {
   if (!m) return [r];
   const before = r.name.slice(0, m.index);
   const head = before.split(/[ \u00a0]+/).pop()!.toLowerCase();
-  if (ORG_WORD_KIND[head] || /^(?:center|centre)$/.test(head)) return [r];
+  if (ORG_WORD_KIND[head] || /^(?:center|centre)s?$/.test(head)) return [r];
   // "Avon and Somerset Police", "Kensington and Chelsea Council": two places that one force or council serves.
   if (/^[ \u00a0]and[ \u00a0]$/.test(m[0]) && !before.includes(' ') && JOINT_AREA_BODY.test(r.name.slice(m.index + m[0].length))) return [r];
+  // "Food and Drink Alliance", "Department for Business and Trade": one capitalised word before
+  // "and", then words that end in a body's own word, are one name.
+  if (/^[ \u00a0](?:and|&)[ \u00a0]$/.test(m[0]) && !/[ \u00a0]/.test(before) && bodyNameEnd(r.name.slice(r.name.search(/\S+$/)))) return [r];
   // "fan group Spirit of Shankly", "the charity Friends of the Earth": the type noun before the run
   // says the whole run is one body's name.
   const typeNoun = /^[ \u00a0](?:of|for)[ \u00a0]/.test(m[0]) ? lastLowerWord(text, Math.max(0, r.start - 16), r.start) : undefined;
@@ -427,12 +443,13 @@ function runKind(text: string, start: number, run: string, definite: boolean): O
     return ACRONYM_KIND[run] ?? 'unknown';
   }
   // "Republican Party of Wyoming", "Board of Elections": the head comes before the first "of"/"for".
-  const connector = words.findIndex((w) => w === 'of' || w === 'for' || w === 'on');
+  // "Customs and Border Protection": a run kept whole across "and" (splitAtConnector) has its head before it too.
+  const connector = words.findIndex((w) => w === 'of' || w === 'for' || w === 'on' || w === 'and' || w === '&');
   const heads = connector > 0 ? [words[connector - 1]!, words[words.length - 1]!] : [words[words.length - 1]!];
   for (const head of heads) {
     // "Center for American Progress" names a body; "Verizon Center" names a place.
     const lower = head.toLowerCase();
-    const kind = ORG_WORD_KIND[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? (connector > 0 && head === heads[0] && /^(?:Center|Centre)$/.test(head) ? 'group' : undefined);
+    const kind = ORG_WORD_KIND[lower.endsWith('.') ? lower.slice(0, -1) : lower] ?? (connector > 0 && head === heads[0] && /^(?:Center|Centre)s?$/.test(head) ? 'group' : undefined);
     // "The Post", "the Journal": one organisation word is a name only after "the".
     if (kind && (words.length > 1 || definite)) return kind;
   }
@@ -442,7 +459,7 @@ function runKind(text: string, start: number, run: string, definite: boolean): O
 
 const TYPE_BEFORE = /(?:^|[\s(])(?:the|a|an)?[ \u00a0]?(?:[\p{Ll}-]+[ \u00a0]){0,2}([\p{Ll}]+)[ \u00a0]+$/u;
 const TYPE_AFTER = /^[ \u00a0]+([\p{Ll}]+)\b/u;
-const TYPE_APPOSITIVE = /^,[ \u00a0]+(?:a|an|the|\p{Lu}[\p{L}.'’ -]*?['’]s)[ \u00a0]+(?:[\p{L}-]+[ \u00a0]+){0,4}?([\p{Ll}]+)[,.;]/u;
+const TYPE_APPOSITIVE = /^,[ \u00a0]+(?:a|an|the|\p{Lu}[\p{L}.'’ -]*?['’]s)[ \u00a0]+(?:[\p{L}-]+(?:['’]s)?[ \u00a0]+){0,4}?([\p{Ll}]+)[,.;]/u;
 
 const AMONG_END = /(?:as|like|including)[ \u00a0]+(?:the[ \u00a0]+)?$/;
 const AMONG = /\b(\p{Ll}+)[ \u00a0]+(?:such[ \u00a0]+as|like|including)[ \u00a0]+(?:the[ \u00a0]+)?$/u;

@@ -837,8 +837,10 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       // "a resident named Caroline": the word is someone's name, so a first name says their gender.
       if (tokens.length === 1 && hit.countMentions && introducedAsName(hit.src, hit.runStart, tokens[0]!)) {
         person.evidence++;
-        // "His wife Manjit": the kin word says the gender a list may not know.
-        voteGender(person, firstNameGender(tokens[0]) ?? GENDER_VOTE_NOUN[KIN_BARE_BEFORE.exec(hit.src.slice(Math.max(0, hit.runStart - 40), hit.runStart))?.[1] ?? ''], 3);
+        // "His wife Manjit": the kin word says the gender a list may not know. Not the surname of
+        // someone named in full ("Fiona Blake ... Blake, 58,": Blake is also a man's first name).
+        const bySurname = person.nameTokens.length > 1 && person.surname === surname;
+        if (!bySurname) voteGender(person, firstNameGender(tokens[0]) ?? GENDER_VOTE_NOUN[KIN_BARE_BEFORE.exec(hit.src.slice(Math.max(0, hit.runStart - 40), hit.runStart))?.[1] ?? ''], 3);
       }
       if (!familyNamesOnly) voteGender(person, gender, 3);
       // "Omar is one of the first two Muslim women elected": what the sentence says the person is.
@@ -1105,7 +1107,7 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
   // "His wife Manjit was upstairs", "her son Tom" (as British papers write it), "His widow, Lissie,":
   // a relative named right after the kin word; it says it is a person even when no list knows the name.
   if ((kin || KIN_BARE_BEFORE.test(before)) && !nonPersonWord(normaliseWord(word))) return true;
-  return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
+  return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:only[ \u00a0]+)?(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+(?:only[ \u00a0]+)?as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
 }
 
 /**

@@ -2422,3 +2422,69 @@ describe('a name and what they are, then a colon (2026-12-07, stop 40)', () => {
     expect(speakers('New York, the city that never sleeps: "A great place to live."')).toEqual([null]);
   });
 });
+
+describe('bodies whose names hold "and", and other company words (2026-12-07, stop 41)', () => {
+  it('"The Food and Drink Alliance, which represents manufacturers, said the study risked \'...\'" is the alliance, never "the study risked"', () => {
+    const text = 'The Food and Drink Alliance, which represents manufacturers, said the study risked "demonising foods that millions of families rely on".';
+    expect(speakers(text)).toEqual(['Food and Drink Alliance']);
+    expect(speakers('The Food and Drink Alliance said the plan was "a disaster".')).toEqual(['The Food and Drink Alliance']);
+  });
+
+  it('"Clinton and Sanders said" stays two people: no body word ends the name', () => {
+    expect(speakers('At the debate, Clinton and Sanders said the plan was "a disaster".')).not.toContain('Clinton and Sanders');
+  });
+
+  it('"The Centers for Disease Control and Prevention said" and "U.S. Customs and Border Protection said" name the whole body', () => {
+    expect(speakers('The Centers for Disease Control and Prevention said doctors should "consider measles" in any patient with a fever.')).toEqual(['Centers for Disease Control and Prevention']);
+    expect(speakers('U.S. Customs and Border Protection said it was "surging personnel" to the area.')).toEqual(['Customs and Border Protection']);
+  });
+
+  it('a company with an appositive that says what it is keeps its first word: "Pacific Sierra Power, the region\'s electric utility, said"', () => {
+    expect(speakers('Pacific Sierra Power, the region\'s electric utility, said it had "an outage event".')).toEqual(['Pacific Sierra Power']);
+    expect(speakers('Midwest Unity Health, which runs the hospitals, said it had made "a fair and generous proposal".')).toEqual(['Midwest Unity Health']);
+  });
+
+  it('"National Rail said" is National Rail, not "Rail"', () => {
+    expect(speakers('National Rail said services would be "significantly disrupted" tomorrow.')).toEqual(['National Rail']);
+  });
+});
+
+describe('a party tag before an appositive is no speaker (2026-12-07, stop 41)', () => {
+  it('"Sen. Elaine Brooks, D-Mass., who has pressed the Fed, said" and "Rep. Jason Meyers, R-Wis., the chairman of ..., said"', () => {
+    expect(speakers('Sen. Elaine Brooks, D-Mass., who has pressed the Fed to lower rates, said the delay was "costly".')).toEqual(['Elaine Brooks']);
+    expect(speakers('Rep. Jason Meyers, R-Wis., the chairman of the House Ways and Means Committee, said: "Three months of rising joblessness is no blip."')).toEqual(['Jason Meyers']);
+  });
+});
+
+describe('"it said" with another body in between (2026-12-07, stop 41)', () => {
+  it('"National Rail said ... Great Northern are diverting trains. It said:" is not National Rail', () => {
+    const text = 'National Rail said services would be bad. Great Northern are diverting some trains to and from Moorgate. It said: "A revised timetable is being developed."';
+    expect(speakers(text)).toEqual([null]);
+  });
+
+  it('"Network Rail said the line would reopen. It added:" is still Network Rail', () => {
+    expect(speakers('Network Rail said the line would reopen. It added: "We are sorry for the disruption."')).toEqual(['Network Rail']);
+  });
+});
+
+describe('genders a description or a surname says (2026-12-07, stop 41)', () => {
+  it('"the spokeswoman said" is never the spokesman named before', () => {
+    const text = 'The opposition housing spokesman, Gareth Lloyd, called the exchange "embarrassing". "The minister was happy to provide the figure," the spokeswoman said.';
+    expect(speakers(text)).toEqual(['Gareth Lloyd', 'the spokeswoman']);
+  });
+
+  it('"Fiona Blake ... Blake, 58, told MailOnline" keeps her a woman, so "she said" is Blake', () => {
+    const text = 'Critic Fiona Blake gave the restaurant one star. Chef Marco Lyle, 44, hit back on Instagram. Blake, 58, told MailOnline she stood by every word of the review. "I have been doing this for 25 years," she said.';
+    expect(speakers(text)).toEqual(['Fiona Blake']);
+  });
+
+  it('"Ballroom Stars judge Vanessa Kirk ... the former West End star said" is Kirk: a show\'s plural is no role that rules her out', () => {
+    const text = 'Ballroom Stars judge Vanessa Kirk hit back at viewers. But Kirk, 56, was unrepentant. The former West End star said: "I am paid to give my honest opinion."';
+    expect(speakers(text)).toEqual(['Vanessa Kirk']);
+  });
+
+  it('"A woman who gave her name only as Zainab ... she said" is Zainab, not the agency named before', () => {
+    const text = 'The aid agency Mercy Without Borders said it was sending medical teams. A woman who gave her name only as Zainab sat beside the ruins of her house. "I heard the walls crack," she said.';
+    expect(speakers(text)).toEqual(['Zainab']);
+  });
+});
