@@ -804,6 +804,9 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     const partner = !kin && owner && (d.head === 'wife' || d.head === 'husband') ? ctx.index.partners?.get(owner) : undefined;
     if (partner && personGender(partner) === (d.head === 'wife' ? 'f' : 'm')) return { speaker: partner.fullName, person: partner };
     if (kin) return kin;
+    // "Carol Dufresne ... Her husband, Paul Dufresne, ... his wife said": whose husband he was named as.
+    const spouse = owner && (d.head === 'wife' || d.head === 'husband') ? spouseNamingOwner(d.head === 'wife' ? 'husband' : 'wife', owner, subject.pos, ctx) : null;
+    if (spouse && personGender(spouse) !== (d.head === 'wife' ? 'm' : 'f')) return { speaker: spouse.fullName, person: spouse };
   }
   // "his campaign", "her Twitter account", "his letter": the campaign of whoever "his" is, the
   // account's owner, the writer of the letter.
@@ -837,6 +840,27 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
  */
 const OBJECT_PRONOUN_AFTER_VERB = /^[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?\p{Ll}+[\s\u00a0]+(him\b|her(?=[\s\u00a0]*[,.;:!?"“”‘’']|[\s\u00a0]+(?:that|the|a|an|this|to|about|in|on|at|with|for|not|it|he|she|they|we|I|you)\b))/u;
 
+
+/**
+ * The one whose husband (or wife) the article named `owner` as ("Her husband, Paul Dufresne,"
+ * with "her" someone else named): the owner's spouse, by the other side of the relation.
+ */
+function spouseNamingOwner(head: 'husband' | 'wife', owner: Person, pos: number, ctx: ResolveContext): Person | null {
+  const from = Math.max(0, pos - 3000);
+  const stretch = ctx.text.slice(from, pos);
+  if (!stretch.includes(head)) return null;
+  const re = compiled(String.raw`(?<![\p{L}\p{N}])([Hh]is|[Hh]er|(?:\p{Lu}[\p{L}.'’-]*[  ]+){0,3}\p{Lu}[\p{L}'’-]*?['’]s?)[  ]+${head},?[  ]+(\p{Lu}[\p{L}'’-]+(?:[  ]+\p{Lu}[\p{L}'’-]+){0,2})`, 'gu');
+  let found: Person | null = null;
+  for (const m of stretch.matchAll(re)) {
+    const at = from + m.index;
+    if (ctx.inQuote(at)) continue;
+    if (resolveSubject({ kind: 'name', text: m[2]!, pos: at + m[0].length - m[2]!.length }, ctx).person !== owner) continue;
+    const possessor = m[1]!;
+    const one = /^(?:his|her)$/i.test(possessor) ? possessiveOwner(possessor, at, ctx) : resolveSubject({ kind: 'name', text: possessor.replace(/['’]s?$/, ''), pos: at }, ctx).person;
+    if (one && one !== owner) found = one;
+  }
+  return found;
+}
 
 /**
  * The relative of `owner` the article introduced by name before pos ("His wife, Jane Reyes,",
@@ -1026,7 +1050,10 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const bodysOne = isTitleWord(d.head) && d.modifiers.length > 0 && d.modifiers.every((w) => d.capitalised.has(w) && !nationalityOf(w));
   // The same description an earlier quotation was left with ("the former president told a crowd")
   // means the same one still: not the person the sentences are about now.
-  if ((!NEW_PERSON_NOUN.test(d.head) || bodysOne) && !d.related && !leftAsWritten(d, pos, ctx)) {
+  // "Liam Hurst, 29, bought the sandwich ... The warehouse worker said": a job named by a compound
+  // the article has not used before tells more of the one the sentence before is about.
+  const jobOf = OCCUPATION_NOUN.test(d.head) && d.modifiers.length > 0 && d.modifiers.every((w) => /^\p{Ll}+$/u.test(w) && !descriptive(w, d));
+  if ((!NEW_PERSON_NOUN.test(d.head) || bodysOne || jobOf) && !d.related && !leftAsWritten(d, pos, ctx)) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
     // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
     // sentences. A noun before the head ("the minority leader", "the band leader") may name a role
@@ -1053,6 +1080,12 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     const object = found && OBJECT_PRONOUN_AFTER_VERB.exec(ctx.text.slice(pos + d.asWritten.length, pos + d.asWritten.length + 40));
     if (object && personGender(found!) === (object[1] === 'him' ? 'm' : 'f')) return null;
     if (!found) return null;
+    // "the Spanish epidemiologist", "the Dubai-based analyst": a country or a place where someone is
+    // based the article never tied to the one found (as a role, or in a sentence about them) says it
+    // is someone else. (Not "the Florida senator": which state a senator serves the news takes as known.)
+    const placeWords = d.modifiers.filter((w) => (d.capitalised.has(w) && /-(?:based|born|bred|raised)$/.test(w)) || nationalityOf(w));
+    const tiedTo = (w: string) => found.roles.has(roleKey(w)) || found.roles.has(nationalityOf(w) ?? w) || nameInSentenceOf(w.replace(/-(?:based|born|bred|raised)$/, ''), found, recent, ctx);
+    if (placeWords.some((w) => !tiedTo(w))) return null;
     const since = lastSubjectMention(found, pos, ctx) ?? lastMention(found);
     // "Jason Carter ... brought his father, Jimmy Carter ... the former president said": a relative
     // of the same name just brought in is as likely meant, and the role was said of neither.
@@ -1707,4 +1740,6 @@ const BODY_SPOKE_AFTER = /^[\s\u00a0]+(?:(?:\p{Ll}+ly|also|later|then|previously
 const PLURAL_VERB_AFTER = /^[\s\u00a0]+(?:(?:\p{Ll}+ly|also|now|still|twice|again|never|already)[\s\u00a0]+)?(?:have|are|were|say|deny|claim|insist|argue|believe|want|do|don['’]t|haven['’]t|aren['’]t|weren['’]t)\b/u;
 
 /** Heads of descriptions that bring in a new, usually unnamed, person. */
+/** Nouns for someone new that, with a noun before them, say what someone does ("the warehouse worker", "the shop owner"). */
+const OCCUPATION_NOUN = /^(?:worker|employee|student|cashier|owner)$/;
 const NEW_PERSON_NOUN = /^(?:man|woman|boy|girl|person|announcer|spokesman|spokeswoman|spokesperson|aide|official|source|adviser|advisor|staffer|insider|operative|organizer|moderator|reporter|narrator|voter|protester|supporter|delegate|resident|friend|member|witness|worker|employee|student|cashier|officer|caller|questioner|heckler|attendee|owner|user|manager|director|lawyer|attorney|analyst|expert|strategist|consultant|pollster|observer|participant|neighbor|neighbour)$/;

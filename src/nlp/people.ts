@@ -364,6 +364,9 @@ export function parseNameRun(run: string): ParsedName | null {
     if (titleWords.length > 0 && words.length - i >= 3 && !firstNameGender(words[i]) && firstNameGender(words[i + 1])) titleWords.push(words[i++]!);
   }
   const tokens = words.slice(i).map(withoutPossessive);
+  // "Victoria Ames KC", "Jane Hill MP", "John Smith OBE": letters after a name are no part of it
+  // (an office among them is a title).
+  while (tokens.length > 2 && POSTNOMINAL.test(tokens[tokens.length - 1]!)) titleWords.push(tokens.pop()!);
   // "Secretary of State John Kerry" arrives as separate runs; a lone title is not a name.
   if (tokens.length === 0) return null;
   const last = tokens[tokens.length - 1]!;
@@ -373,6 +376,9 @@ export function parseNameRun(run: string): ParsedName | null {
   if (tokens.length === 2 && isTitleWord(last) && !firstNameGender(tokens[0])) return null;
   return { tokens, titleWords, gender };
 }
+
+/** Letters written after a British name: counsel's rank, a seat, an honour. */
+const POSTNOMINAL = /^(?:KC|QC|SC|MP|MSP|MEP|MS|MLA|AM|OBE|MBE|CBE|KBE|DBE|FRS|PhD)$/;
 
 /** The word without a trailing 's or apostrophe (w.replace(/[’']s$|[’']$/, '')). */
 function withoutPossessive(w: string): string {
@@ -1202,8 +1208,8 @@ function rolesAround(src: string, runStart: number, nameEnd: number, setOff: str
   return roles.filter((r) => r.length > 1);
 }
 
-/** A description that opens its clause, set off by a comma right before a name: "The mayor of Springfield, ". Group: its words before any "of"/"for"/"at". */
-const ROLE_BEFORE_NAME = /(?:^|[.!?]["”’]?[ \u00a0]+|\n|,[ \u00a0]+)(?:The|the|His|his|Her|her|Its|its|Their|their)[ \u00a0]+((?:[\p{Ll}-]+[ \u00a0]+){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0]+(?:of|for|at)[ \u00a0]+[^,.;:!?"“”]{1,60})?,[ \u00a0]+$/u;
+/** A description that opens its clause, set off by a comma right before a name: "The mayor of Springfield, ", "DeLuca's spokesman, ". Group: its words before any "of"/"for"/"at". */
+const ROLE_BEFORE_NAME = /(?:^|[.!?]["”’]?[ \u00a0]+|\n|,[ \u00a0]+)(?:The|the|His|his|Her|her|Its|its|Their|their|(?:\p{Lu}[\p{L}.-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.-]*['’]s)[ \u00a0]+((?:[\p{Ll}-]+[ \u00a0]+){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0]+(?:of|for|at)[ \u00a0]+[^,.;:!?"“”]{1,60})?,[ \u00a0]+$/u;
 
 /** A party and state tag right after a name: "(D-Nev.)", ", R-Fla.,", "(I-Vt.)". Groups: the party letter, the state. */
 const PARTY_TAG_AFTER = /^,?[ \u00a0]*\(?([RDI])-([A-Z][A-Za-z.]*(?:[ \u00a0]?[A-Z][A-Za-z.]*)?)[),]/;

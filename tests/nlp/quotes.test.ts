@@ -2488,3 +2488,39 @@ describe('genders a description or a surname says (2026-12-07, stop 41)', () => 
     expect(speakers(text)).toEqual(['Zainab']);
   });
 });
+
+describe('letters after a name, and roles set off after an owner (2026-12-07, stop 41)', () => {
+  it('"Victoria Ames KC" is Victoria Ames, and "Ms Ames" or "she" later finds her', () => {
+    const text = 'Prosecuting, Victoria Ames KC told the jury: "This was no accident." Judge Peter Hale listened. "He lied to police," Ms Ames said.';
+    expect(speakers(text)).toEqual(['Victoria Ames', 'Victoria Ames']);
+    expect(speakers('Sir Keir Starmer MP said: "We will act."')).toEqual(['Keir Starmer']);
+  });
+
+  it('"DeLuca\'s spokesman, Frank Russo, ... the spokesman said" is Russo', () => {
+    const text = 'Mayor Anthony DeLuca, 58, pleaded not guilty. DeLuca\'s spokesman, Frank Russo, said the mayor would not resign. "He has served this city for 30 years," the spokesman said.';
+    expect(speakers(text)).toEqual(['Frank Russo']);
+  });
+
+  it('"Carol Dufresne ... Her husband, Paul Dufresne, ... his wife said" is Carol Dufresne', () => {
+    const text = 'Carol Dufresne stood in the mud of the store she owns. Her husband, Paul Dufresne, was hauling drywall out back. "We will be open in three weeks," he said. "That is Paul\'s handiwork," his wife said.';
+    expect(speakers(text)).toEqual(['Paul Dufresne', 'Carol Dufresne']);
+  });
+});
+
+describe('descriptions that tell more of the person just named, or rule them out (2026-12-07, stop 41)', () => {
+  it('"Liam Hurst, 29, bought the sandwich ... The warehouse worker said:" is Hurst', () => {
+    const text = 'Liam Hurst, 29, bought the sandwich on his lunch break. The warehouse worker said: "I felt something rubbery."';
+    expect(speakers(text)).toEqual(['Liam Hurst']);
+  });
+
+  it('"Police arrested John Smith. The bank worker said:" is not the man arrested', () => {
+    expect(speakers('Police arrested John Smith, 40, on Monday. The bank worker said: "He pointed a gun at me."')).toEqual(['the bank worker']);
+  });
+
+  it('"the Spanish epidemiologist" and "the Dubai-based analyst" are never a man the article never tied to Spain or Dubai', () => {
+    const study = 'The study was led by Dr Miguel Herrera of the Institute for Child Health. Prof James Whitfield, a nutritionist at Linford University, said the findings were plausible. "We are asking for better labelling," the Spanish epidemiologist added.';
+    expect(speakers(study)).not.toContain('James Whitfield');
+    const oil = '"The market had been pricing in a glut," said Omar Farouk, head of research at Gulf Meridian Bank in Dubai. David Klein of Ashford Securities expects prices to ease. "Demand from China is the wild card," the Dubai-based analyst added.';
+    expect(speakers(oil)).not.toContain('David Klein');
+  });
+});
