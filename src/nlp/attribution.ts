@@ -279,7 +279,7 @@ function opensClause(segment: string, at: number): boolean {
 }
 
 /** ", sent by headteacher Mark Lowe,": the one named author of a document. Group: the name. */
-const AUTHORED_BY = /^,[ \u00a0]+(?:sent|written|signed|penned|issued|released|posted|published|authored)[ \u00a0]+by[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
+const AUTHORED_BY = /^,[ \u00a0]+(?:sent|written|signed|penned|issued|released|posted|published|authored)[ \u00a0]+by[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,3}((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)(?:[ \u00a0]+(?:in|on|at|last|early|late)[ \u00a0]+[\p{L}\p{N} \u00a0]{1,30})?,[\s\u00a0]*$/u;
 /** A handle right before the verb, perhaps set off by commas after "One user" or "Another". Group: the handle. */
 const HANDLE_AT_END = /(?:^|[\s(,])(@[A-Za-z0-9_]{2,30}),?[\s\u00a0]*$/;
 

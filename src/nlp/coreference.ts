@@ -233,7 +233,10 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // The sentence right before the quotation's closes with its source ("Cruz electrified the crowds,
     // Stovall said."): the next "he said" is that source again, not the person the report is about.
     const closing = k === here - 1 ? inSentence.filter((m) => !m.spoke && (closingSource(ctx.text, m.pos, to) || RELATIVE_SOURCE.test(ctx.text.slice(m.pos, to)))) : [];
-    const ordered = [...spoke, ...closing, ...initial, ...subjects, ...inSentence];
+    // The owner of a person ("Mrs Howe's niece, Deborah Finch, discovered") comes after the others:
+    // the sentence is about whom they have. ("Christie's been making the case" is no owner.)
+    const owners = inSentence.filter((m) => ownerOfPerson(ctx.text, m.pos));
+    const ordered = [...spoke, ...closing, ...initial, ...subjects, ...(owners.length ? [...inSentence.filter((m) => !owners.includes(m)), ...owners] : inSentence)];
     for (const m of ordered) if (!workCredit(ctx.text, m.pos) && accept(m.person) && fits(m.person, m.spoke || closing.includes(m) || initial.includes(m) || subjects.includes(m))) return m.person;
   }
   return null;
@@ -343,6 +346,13 @@ function workCredit(text: string, pos: number): boolean {
 }
 
 /** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */
+/** A name in the possessive before a noun for a person: "Mrs Howe's niece", "DeLuca's spokesman". */
+function ownerOfPerson(text: string, pos: number): boolean {
+  const m = OWNER_OF_PERSON.exec(text.slice(pos, pos + 100));
+  return !!m && personNoun(m[1]!.toLowerCase());
+}
+const OWNER_OF_PERSON = /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?[ \u00a0]+(?:(?:late|former|eldest|youngest|younger|older|longtime|teenage|estranged)[ \u00a0]+)?(\p{Ll}+)\b/u;
+
 function possessive(text: string, pos: number): boolean {
   return /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u.test(text.slice(pos, pos + 80));
 }
@@ -1071,7 +1081,10 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     const owner = d.possessor ? resolveOwner(d.possessor, pos, ctx).person : null;
     // One who speaks for someone else ("Clinton spokesman Brian Fallon") is not "the billionaire".
     const proxy = (p: Person) => !PROXY_ROLE.test(headKey) && [...p.roles].some((t) => PROXY_ROLE.test(t));
-    const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !((compound || office) && otherOffice(p)) && !proxy(p), nested, true);
+    // "the 33-year-old" is no one the article gave another age ("Callum Briggs, 27,").
+    const age = [d.head, ...d.modifiers].find((w) => /^\d+-year-old$/.test(w));
+    const otherAge = (p: Person) => !!age && !p.roles.has(age) && [...p.roles].some((r) => /^\d+-year-old$/.test(r));
+    const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !((compound || office) && otherOffice(p)) && !proxy(p) && !otherAge(p), nested, true);
     // The role was said of the person the sentences are about, with other details ("Sen. Bernie
     // Sanders ... the independent Vermont senator"): not a reason to pass over them to someone before.
     if (found && mismatched.has(found)) return null;
@@ -1509,6 +1522,7 @@ function recentSpeaker(pos: number, ctx: ResolveContext): { resolution: Resoluti
 }
 
 /** A sentence that opens with a capitalised name, whose verb phrase goes on with "its" or "their": the name is a body's. */
+const OPENS_WITH_BODY_PLURAL_VERB = /^[\s\u00a0]*((?:\p{Lu}[\p{L}\p{N}&'’.-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}\p{N}&'’.-]*[^s\W])[ \u00a0]+(?:have|are|were)[ \u00a0]+(?:(?:also|now|since|already)[ \u00a0]+)?\p{Ll}{3,}(?:ed|en|ing)\b/u;
 const OPENS_WITH_OWNING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}\p{N}&'’.-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}\p{N}&'’.-]*)[ \u00a0]+(?:(?:has|have|had|is|are|was|were|will|would|could|did|does|do)[ \u00a0]+(?:(?:also|now|not|since|already)[ \u00a0]+)?)?\p{Ll}{3,}[ \u00a0]+(?:[^.;:!?"“”]{0,60}?[ \u00a0])?(?:its|their)[ \u00a0]/u;
 
 /**
@@ -1519,9 +1533,11 @@ const OPENS_WITH_OWNING_NAME = /^[\s\u00a0]*((?:\p{Lu}[\p{L}\p{N}&'’.-]*[ \u00
 function recentBodyWithIts(pos: number, ctx: ResolveContext): string | null {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
-  for (let k = here - 1; k >= Math.max(0, here - 2); k--) {
+  for (let k = here - 1; k >= Math.max(0, here - 4); k--) {
     const sentence = ctx.text.slice(starts[k]!, starts[k + 1]!);
-    const m = OPENS_WITH_OWNING_NAME.exec(sentence);
+    // "Redmoor City have condemned ...": a name that is no plural with a plural verb is a body
+    // (British usage), strong enough to be read four sentences back.
+    const m = (k >= here - 2 ? OPENS_WITH_OWNING_NAME.exec(sentence) : null) ?? OPENS_WITH_BODY_PLURAL_VERB.exec(sentence);
     // "The Smiths have sold their house": a determiner opens no body's name here; nor is a
     // country ("China has moved its troops") or a place the article puts people in a company.
     if (!m || ctx.inQuote(starts[k]! + m.index) || STOP_WORDS.has(m[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) continue;

@@ -2524,3 +2524,30 @@ describe('descriptions that tell more of the person just named, or rule them out
     expect(speakers(oil)).not.toContain('David Klein');
   });
 });
+
+describe('who a sentence is about, ages and bodies in British usage (2026-12-07, stop 41)', () => {
+  it('"Mrs Howe\'s niece, Deborah Finch, discovered the theft. She said:" is the niece, not her aunt', () => {
+    const text = 'Margaret Howe, 84, lost her savings.\n\nMrs Howe\'s niece, Deborah Finch, discovered the theft.\n\nIn a statement, she said: "My aunt trusted her completely."';
+    expect(speakers(text)).toEqual(['Deborah Finch']);
+  });
+
+  it('"the 33-year-old said" is never the man the article gave another age', () => {
+    const text = 'Callum Briggs, 27, attacked staff nurse Priya Nair at Fenton Royal Infirmary.\n\nFenton Crown Court heard Briggs had been brought in by ambulance.\n\nWhen Ms Nair asked him to keep still so she could clean the wound, he called her a "stupid cow" and lunged at her.\n\nIn a victim statement, the 33-year-old said: "I never thought I would be scared to go to work."';
+    expect(speakers(text)[1]).not.toBe('Callum Briggs');
+  });
+
+  it('"Redmoor City have condemned ... In a statement, the club said:" is the club, four sentences on', () => {
+    const text = 'Redmoor City have condemned the abuse sent to striker Jamal Osei. The 21-year-old missed a late penalty. Osei later shared screenshots of the messages. In a statement, the club said: "There is no place for racism in football."';
+    expect(speakers(text)).toEqual(['Redmoor City']);
+  });
+
+  it('"The Smiths have sold their house ... the company said" is no body named the Smiths', () => {
+    const text = 'The Smiths have sold their house to a developer. The deal closed on Friday. "We are delighted," the company said.';
+    expect(speakers(text)).toEqual(['the company']);
+  });
+
+  it('"One message, sent by Atkins in August 2022, read:" is Atkins\'s', () => {
+    const text = 'Jermaine Atkins, 32, ran the drugs line. One message, sent by Atkins in August 2022, read: "Two for fifteen all day. Ring now."';
+    expect(speakers(text)).toEqual(['Jermaine Atkins']);
+  });
+});
