@@ -209,7 +209,7 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
       // A sentence about someone written as a description or a pronoun ("The judge rubbed his chin.",
       // "He made the observation ...") is about whoever that is: the chain goes through them, and
       // stops at someone the article does not name.
-      const subject = chainSubject(lead, from);
+      const subject = chainSubject(lead, from, inSentence.length > 0);
       if (subject) {
         if (nested) return null;
         const person = subject.kind === 'pronoun'
@@ -282,6 +282,8 @@ const SUBORDINATOR_BEFORE = /(?:^|[\s\u00a0])(?:after|before|when|while|because|
 /** A sentence that opens with a participle clause of questioning, up to the comma before its subject. */
 const QUESTIONED_CLAUSE = /^[\s\u00a0]*(?:When[ \u00a0]+|After[ \u00a0]+being[ \u00a0]+)?(?:Asked|Pressed|Questioned|Challenged|Confronted)[ \u00a0][^.!?;]*,[ \u00a0]*$/;
 
+/** An indefinite description of a person opening a sentence, perhaps with a place or body after its head and a clause set off by commas, then its verb: groups head, verb. */
+const INDEFINITE_PERSON_SUBJECT = /^[\s\u00a0]*(?:A|An|One)[ \u00a0]+(?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){0,3}?(\p{Ll}[\p{L}-]*)(?:[ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0][^,.;:!?"“”]{1,60}?)?(?:,[^.;:!?"“”]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(said|told|spoke|wrote|says|tells|\p{Ll}+ed|\p{Ll}+[^s\W]s)(?![\p{L}’'-])/u;
 const DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){0,3}?)(\p{L}[\p{L}-]*)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 const PRONOUN_SUBJECT = /^(He|She|he|she)[ \u00a0]+(?:(?:also|then|later|again|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)/u;
 
@@ -290,7 +292,7 @@ const POSSESSIVE_DESCRIPTION_SUBJECT = /^(?:The|the)[ \u00a0]+((?:[\p{L}\p{N}-]+
 const personNoun = (head: string) => !!GENDERED_NOUN[head] || PERSON_NOUN.test(head) || NEW_PERSON_NOUN.test(head) || /-year-old$/.test(head);
 
 /** The subject that opens a sentence when it is a description of a person or a he/she, not a name. */
-function chainSubject(lead: string, from: number): Subject | null {
+function chainSubject(lead: string, from: number, namesSomeone: boolean): Subject | null {
   const fronted = FRONTED.exec(lead)?.[0].length ?? 0;
   const rest = lead.slice(fronted);
   const pronoun = PRONOUN_SUBJECT.exec(rest);
@@ -299,6 +301,11 @@ function chainSubject(lead: string, from: number): Subject | null {
   const owner = POSSESSIVE_DESCRIPTION_SUBJECT.exec(rest);
   // Not when what they own is a person ("The billionaire's wife said"): the sentence is about the wife.
   if (owner && !/\p{Lu}/u.test(owner[1]!) && personNoun(owner[2]!) && ![owner[3], owner[4]].some((w) => w && (personNoun(w) || personNoun(w.replace(/s$/, ''))))) return { kind: 'descriptor', text: rest.slice(0, owner[0].length).trim(), pos: from + fronted };
+  // "A negotiator from a small island nation, who asked not to be named, said ...": someone new and
+  // unnamed the sentence is about, in a sentence that names no one, stops the chain ("A reporter
+  // asked Sanders how he felt. He replied:" goes on to whom it names).
+  const someone = !namesSomeone && /^[\s\u00a0]*(?:A|An|One)[ \u00a0]/.test(rest) ? INDEFINITE_PERSON_SUBJECT.exec(rest) : null;
+  if (someone && personHead(someone[1]!) && verbLike(someone[2]!)) return { kind: 'descriptor', text: rest.slice(0, someone[0].length - someone[2]!.length).replace(/,[^,]*,[\s\u00a0]*$/, '').trim(), pos: from + fronted };
   const d = DESCRIPTION_SUBJECT.exec(rest);
   if (!d || !verbLike(d[3]!)) return null;
   // "the King noted", "The President said", "The Foreign Secretary acknowledged": a title written

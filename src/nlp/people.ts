@@ -523,7 +523,7 @@ const SPEECH_AFTER = new RegExp(`^[’']?s?(?:,[^,.;]{1,100},)?\\s+(?:\\w+ly\\s+
 const SPEECH_BEFORE = new RegExp(`\\b${SPEECH}\\s+(?:\\p{Lu}[\\p{L}.]*\\s+)*$`, 'u');
 
 /** Common verbs that do not end in -ed or -s, so "Obama met Putin" is not "Obama [modifier] Putin". */
-const IRREGULAR_VERB = /^(?:said|told|made|took|gave|got|went|came|met|ran|saw|thought|felt|knew|wrote|began|became|spoke|sent|put|set|let|led|left|kept|held|brought|bought|sought|fought|taught|won|lost|hit|cut|read|heard|found|stood|sat|paid|meant|built|chose|drew|drove|flew|grew|rose|fell|broke|spent|struck|swore|threw|wore|is|was|are|were|has|had|have|will|would|can|could|may|might|must|shall|should|did|does|do|also|then|now|still|never|again|once|later|first|soon|often|even|just|not|already|quickly|recently)$/;
+const IRREGULAR_VERB = /^(?:said|told|made|took|gave|got|went|came|met|ran|saw|thought|felt|knew|wrote|began|became|spoke|sent|put|set|let|led|left|kept|held|brought|bought|sought|fought|taught|won|lost|hit|cut|read|heard|found|stood|sat|paid|meant|built|chose|drew|drove|flew|grew|rose|fell|broke|spent|struck|swore|threw|wore|shook|sang|wept|hid|caught|fled|hung|laid|rang|rode|sank|shot|shut|sold|stole|stuck|swam|tore|woke|withdrew|understood|forgot|froze|knelt|leapt|sprang|swept|slept|strode|swung|is|was|are|were|has|had|have|will|would|can|could|may|might|must|shall|should|did|does|do|also|then|now|still|never|again|once|later|first|soon|often|even|just|not|already|quickly|recently)$/;
 
 export function verbLike(word: string): boolean {
   const w = word.toLowerCase().replace(/[^a-z-]/g, '');

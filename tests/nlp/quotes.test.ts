@@ -2551,3 +2551,20 @@ describe('who a sentence is about, ages and bodies in British usage (2026-12-07,
     expect(speakers(text)).toEqual(['Jermaine Atkins']);
   });
 });
+
+describe('someone new and unnamed, and more verbs in the past (2026-12-07, stop 41)', () => {
+  it('"A negotiator from a small island nation, who asked not to be named, said ... \'...,\' he said" is never the commissioner named before', () => {
+    const text = 'The European Union\'s climate commissioner, Lars Eklund, said the bloc was ready to stretch.\n\nA negotiator from a small island nation, who asked not to be named because talks were ongoing, said his delegation had been shut out. "They cook the meal and invite us to wash the dishes," he said.';
+    expect(speakers(text)).not.toContain('Lars Eklund');
+  });
+
+  it('"A reporter asked Sanders how he was feeling. He replied:" is still Sanders', () => {
+    const text = 'Bernie Sanders made a stop at a Las Vegas high school.\n\nA reporter asked Sanders how he was feeling on caucus day. He replied: "The bigger the turnout, the better I feel."';
+    expect(speakers(text)).toEqual(['Bernie Sanders']);
+  });
+
+  it('"Mrs. Clinton shook her head and said, \'No.\'" is Clinton', () => {
+    const text = 'Hillary Clinton campaigned in Kentucky. Asked on Monday whether Mr. Clinton would hold a cabinet position, Mrs. Clinton shook her head and said, "No."';
+    expect(speakers(text)).toEqual(['Hillary Clinton']);
+  });
+});
