@@ -949,10 +949,21 @@ function inheritCues(text: string, work: Working[]): void {
     // A paragraph of nothing but quotation, right after a paragraph whose last quotation has a cue:
     // news writing leaves the attribution out when the same speaker goes on.
     if (prev?.cue && prev.span.paragraph === w.span.paragraph - 1 && w.span.open === w.paragraph.start && onlyQuotation(w.masked)) {
-      w.cue = prev.cue; w.cueKind = 'inherited';
+      // Unless it is an exchange of questions and answers, one paragraph each: '"Did you call
+      // her?" Goldberg asked. / "No," Moretti said. / "Did you call the office?"' goes back to the
+      // one asking, and the answer after that to the one answering.
+      const before = work[i - 2];
+      const exchange = before?.cue && before.cue !== prev.cue && before.span.paragraph === prev.span.paragraph - 1 && (asks(text, before) || asks(text, prev));
+      w.cue = exchange && asks(text, w) !== asks(text, prev) ? before.cue : prev.cue;
+      w.cueKind = 'inherited';
     }
   }
   void text;
+}
+
+/** Whether a quotation ends with a question mark. */
+function asks(text: string, w: Working): boolean {
+  return /\?[\s"”'’)\]]*$/.test(text.slice(w.span.start, w.span.end));
 }
 
 /** A pronoun that can stand for the speaker of the quote before ("her" is left out: it is as often the object). */

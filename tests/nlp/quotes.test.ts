@@ -2568,3 +2568,15 @@ describe('someone new and unnamed, and more verbs in the past (2026-12-07, stop 
     expect(speakers(text)).toEqual(['Hillary Clinton']);
   });
 });
+
+describe('an exchange of questions and answers, one paragraph each (2026-12-07, stop 41)', () => {
+  it('the questions go back to the one asking and the answers to the one answering', () => {
+    const text = 'Under cross-examination by the worker\'s attorney, Rachel Goldberg, the host, Vince Moretti, grew combative.\n\n"Did you ever call Ms. Carter?" Goldberg asked.\n\n"I had sources," Moretti said.\n\n"That\'s not what I asked. Did you call her?"\n\n"No."\n\n"Did you call the county elections office?"\n\n"No, I did not," Moretti said.';
+    expect(speakers(text)).toEqual(['Rachel Goldberg', 'Vince Moretti', 'Rachel Goldberg', 'Vince Moretti', 'Rachel Goldberg', 'Vince Moretti']);
+  });
+
+  it('a speaker who goes on over paragraphs without a question keeps the quotes', () => {
+    const text = 'Her barrister, Nadia Osei, said: "She accepts that what she did was despicable."\n\nSentencing her, Recorder Simon Blake told her: "You saw a vulnerable woman and you saw an opportunity."\n\n"You took her money and with it her dignity."';
+    expect(speakers(text)).toEqual(['Nadia Osei', 'Simon Blake', 'Simon Blake']);
+  });
+});
