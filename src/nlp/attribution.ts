@@ -1268,7 +1268,8 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   // So does "George Osborne, writing in the Evening Standard:".
   const described = NAME_ROLE_COLON.exec(segment);
   const roleWords = described?.[2] ?? described?.[4];
-  const role = roleWords ? roleWords.trim().split(/[ \u00a0]+/).pop()!.toLowerCase() : null;
+  // The role's head: the last word, or the word before its "of" ("head of fixed income").
+  const role = roleWords ? roleWords.trim().split(/[ \u00a0]+of[ \u00a0]+/)[0]!.split(/[ \u00a0]+/).pop()!.toLowerCase() : null;
   const parsedDescribed = described && (described[3] || (role && personHead(role))) ? parseNameRun(described[1]!) : null;
   if (described && parsedDescribed) {
     const name = parsedDescribed.tokens.join(' ');
@@ -1280,8 +1281,8 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
 /** A preposition and an article right before a name: "in the", "on a". */
 const PREPOSITION_ARTICLE_AT_END = /(?:^|[\s\u00a0])(?:in|on|at|to|for|with|from|by|of|about|into|via|through)[\s\u00a0]+(?:the|a|an)[\s\u00a0]+$/;
 
-/** A name, then a comma and a short description or a description in brackets, then the colon. */
-const NAME_ROLE_COLON = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})(?:,[ \u00a0](?:((?:[\p{L}.'’&-]+[ \u00a0]){0,5}\p{Ll}[\p{L}-]*)|((?:writing|speaking|talking|posting)[ \u00a0](?:in|on|to|at)[ \u00a0][^,:;"“”]{1,60}))|[ \u00a0]\(([^()]{2,60})\)):[\s\u00a0]*$/u;
+/** A name, then a comma and a short description (perhaps with where they work: "chief economist, Dunmore Capital") or a description in brackets, then the colon. */
+const NAME_ROLE_COLON = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})(?:,[ \u00a0](?:((?:[\p{L}.'’&-]+[ \u00a0]){0,5}\p{Ll}[\p{L}-]*)(?:(?:[ \u00a0](?:at|of|for|with)[ \u00a0](?:the[ \u00a0])?|,[ \u00a0])\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?|((?:writing|speaking|talking|posting)[ \u00a0](?:in|on|to|at)[ \u00a0][^,:;"“”]{1,60}))|[ \u00a0]\(([^()]{2,60})\)):[\s\u00a0]*$/u;
 
 /** Labels of a page's or a form's fields before a colon ("Editor's note:", "Related:", "Name:"), no speakers. */
 const FIELD_LABEL = /^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Correction|Clarification|Caption|Headline|Name|Age|City|Job|Title|Location|Date|Quote|Q|A)$/i;

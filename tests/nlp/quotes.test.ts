@@ -2580,3 +2580,10 @@ describe('an exchange of questions and answers, one paragraph each (2026-12-07, 
     expect(speakers(text)).toEqual(['Nadia Osei', 'Simon Blake', 'Simon Blake']);
   });
 });
+
+describe('roundup lines with a role and where the speaker works (2026-12-07, stop 41)', () => {
+  it('"Ruth Abernethy, chief economist, Dunmore Capital:" and "Karim Haddad, head of fixed income at Brightwater Investors:"', () => {
+    const text = '14:32 Here is some early reaction.\n\nRuth Abernethy, chief economist, Dunmore Capital: "The Chancellor has given with one hand and taken with the other."\n\nKarim Haddad, head of fixed income at Brightwater Investors: "Gilts are taking this calmly."';
+    expect(speakers(text)).toEqual(['Ruth Abernethy', 'Karim Haddad']);
+  });
+});
