@@ -2587,3 +2587,10 @@ describe('roundup lines with a role and where the speaker works (2026-12-07, sto
     expect(speakers(text)).toEqual(['Ruth Abernethy', 'Karim Haddad']);
   });
 });
+
+describe('an age as the head of a description with a relative clause (2026-12-07, stop 41)', () => {
+  it('"The 61-year-old, who has run the pub with his wife Sandra for 22 years, said:" is the landlord named before', () => {
+    const text = 'The Plough shut on Sunday night after landlord Phil Garside said bills had made it impossible to carry on.\n\nThe 61-year-old, who has run the pub with his wife Sandra for 22 years, said: "Our electricity bill went from £1,400 a quarter to nearly £6,000."';
+    expect(speakers(text)).toEqual(['Phil Garside']);
+  });
+});
