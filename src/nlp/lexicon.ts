@@ -163,7 +163,8 @@ export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     'worker volunteer supporter protester resident voter witness relative neighbor neighbour agent investigator expert ' +
     'consultant observer participant attendee organizer representative partner colleague official aide adviser advisor ' +
     'nurse parent citizen native veteran refugee immigrant lady guy girl boy child kid mom dad fan patient victim ' +
-    'user student republican democrat conservative liberal independent rival opponent'
+    'user student republican democrat conservative liberal independent rival opponent customer shopper passenger commuter ' +
+    'motorist tenant homeowner'
   ).split(' ');
 
 /** Every noun for a person the lists hold: the unnamed ones and the roles. */

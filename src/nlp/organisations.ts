@@ -9,6 +9,7 @@
 // is ("the website GunBroker.com", "advocacy group Progress Iowa", "Time magazine", "Union
 // Leader, New Hampshire's largest newspaper,", "the editors of The Advocate").
 
+import { newsFirstNameGender } from './people.ts';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
 export type OrgKind = 'media' | 'company' | 'group' | 'government' | 'party' | 'campaign' | 'unknown';
@@ -158,7 +159,8 @@ export function fitsHead(org: Organisation, head: string): boolean {
   // "the board", "the committee", "the editorial board": a body whose own name says so, or any for an editorial board.
   if (head === 'board' || head === 'committee') return namedSo() || org.kind === 'government' || org.kind === 'media';
   // "the force" is a police force: "Avon and Somerset Police", "Durham Constabulary".
-  if (head === 'force') return /\b(?:police|constabulary|force)\b/i.test(org.name);
+  // Not the Independent Office for Police Conduct, whose name only holds the word.
+  if (head === 'force') return /\b(?:police|constabulary)(?:[ \u00a0](?:department|service|force))?$|\bforce$/i.test(org.name);
   // "the university", "the hospital", "the council": a body whose own name says so.
   if (NAMED_KIND_HEAD.has(head)) return namedSo();
   return kindCompatible[key]!.includes(org.kind);
@@ -359,11 +361,23 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
     }
     run = run.replace(/['’]s$/, '').replace(/(?:[ \u00a0](?:of|for|on|and|&|the))+$/, '');
     if (!run || NOT_A_NAME_START.has(firstWord(run))) continue;
+    // "Department for Environment, Food and Rural Affairs", "Ministry of Economy, Trade and
+    // Industry": a department's list of what it is for runs on across its commas.
+    const list = OFFICE_FOR.test(run) && text[start + run.length] === ',' ? OFFICE_LIST_TAIL.exec(text.slice(start + run.length, start + run.length + 120)) : null;
+    if (list) {
+      run += list[0];
+      pattern.lastIndex = start + run.length;
+    }
     const definite = !!lead || /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
     runs.push({ start, end: start + run.length, name: run, definite });
   }
   return runs;
 }
+
+/** A government body named by what it is for: "Department for Culture", "Ministry of Economy". */
+const OFFICE_FOR = /^(?:Department|Ministry|Office|Secretary|Secretariat|Commission|Committee|Minister)[ \u00a0](?:of|for)[ \u00a0]/;
+/** The rest of such a name's list: ", Food and Rural Affairs", ", Trade and Industry", ", Food and the Marine". */
+const OFFICE_LIST_TAIL = /^(?:,[ \u00a0]+\p{Lu}[\p{L}'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’-]*)*){1,3},?[ \u00a0]+and[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}[\p{L}'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’-]*)*/u;
 
 /** Characters a CAMPAIGN match is made of; a surrogate counts as one too (it may be half of a letter). */
 const CAMPAIGN_CHAR = /[\p{L}.'’ \u00a0-]|[\ud800-\udfff]/u;
@@ -405,12 +419,22 @@ function splitAtConnector(r: Run, text: string): Run[] {
   if (!m) return [r];
   const before = r.name.slice(0, m.index);
   const head = before.split(/[ \u00a0]+/).pop()!.toLowerCase();
-  if (ORG_WORD_KIND[head] || /^(?:center|centre)s?$/.test(head)) return [r];
+  const afterWords = r.name.slice(m.index + m[0].length).split(/[ \u00a0]+/);
+  // "West Yorkshire Fire and Rescue Service and West Yorkshire Police": two bodies, each with its own
+  // word, joined by "and" are two.
+  const twoBodies = /^[ \u00a0](?:and|&)(?:[ \u00a0]the)?[ \u00a0]$/.test(m[0]) && afterWords.some((w) => ORG_WORD_KIND[w.toLowerCase()]);
+  if ((ORG_WORD_KIND[head] || /^(?:center|centre)s?$/.test(head)) && !twoBodies) return [r];
+  // "Harwood and Lane has stopped", "Fletcher and Daughters": two names with one verb in the
+  // singular, or a family firm's word, are one firm.
+  if (/^[ \u00a0](?:and|&)[ \u00a0]$/.test(m[0]) && !/[ \u00a0]/.test(before) && afterWords.length === 1 && (FIRM_PARTNERS.test(afterWords[0]!) || SINGULAR_VERB_AFTER.test(text.slice(r.end, r.end + 30)))) return [r];
   // "Avon and Somerset Police", "Kensington and Chelsea Council": two places that one force or council serves.
   if (/^[ \u00a0]and[ \u00a0]$/.test(m[0]) && !before.includes(' ') && JOINT_AREA_BODY.test(r.name.slice(m.index + m[0].length))) return [r];
   // "Food and Drink Alliance", "Department for Business and Trade": one capitalised word before
   // "and", then words that end in a body's own word, are one name.
-  if (/^[ \u00a0](?:and|&)[ \u00a0]$/.test(m[0]) && !/[ \u00a0]/.test(before) && bodyNameEnd(r.name.slice(r.name.search(/\S+$/)))) return [r];
+  // So do a few such words before "and" when the first is no one's first name ("Kestrel Learning and
+  // Education Trust", "Heat Pump and Renewable Heating Association"; not "Donald Trump and Clinton Foundation").
+  const beforeWords = before.split(/[ \u00a0]+/);
+  if (/^[ \u00a0](?:and|&)[ \u00a0]$/.test(m[0]) && beforeWords.length <= 3 && !afterWords.some((w) => w === 'and' || w === '&') && !beforeWords.some((w) => ORG_WORD_KIND[w.toLowerCase()]) && (beforeWords.length === 1 || !newsFirstNameGender(beforeWords[0]!)) && bodyNameEnd(afterWords[afterWords.length - 1]!)) return [r];
   // "fan group Spirit of Shankly", "the charity Friends of the Earth": the type noun before the run
   // says the whole run is one body's name.
   const typeNoun = /^[ \u00a0](?:of|for)[ \u00a0]/.test(m[0]) ? lastLowerWord(text, Math.max(0, r.start - 16), r.start) : undefined;
@@ -420,6 +444,10 @@ function splitAtConnector(r: Run, text: string): Run[] {
   return [{ ...r, end: r.start + before.length, name: before }, ...splitAtConnector({ start: afterStart, end: r.end, name: after, definite: /the[ \u00a0]$/.test(m[0]) }, text)];
 }
 
+/** The word after "and" in a family firm's or partnership's name. */
+const FIRM_PARTNERS = /^(?:Sons|Daughters|Partners|Associates|Co\.?|Company)$/;
+/** A verb in the third person singular right after a name: "has", "is", "says" (a plural noun ends in s too). */
+const SINGULAR_VERB_AFTER = /^[ \u00a0]+(?:also[ \u00a0]+|now[ \u00a0]+)?(?:has|is|was|says|does|wants|plans|denies|insists|warns|admits)\b/;
 const ON_A_DATE = /[ \u00a0]on[ \u00a0](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
 
 /** The first word of a run, up to its first space. */
@@ -454,6 +482,8 @@ function runKind(text: string, start: number, run: string, definite: boolean): O
     if (kind && (words.length > 1 || definite)) return kind;
   }
   if (run === 'White House' || run === 'Kremlin' || run === 'Pentagon') return 'government';
+  // A run kept whole across "and" with no body's word in it (splitAtConnector): a firm.
+  if (/[ \u00a0](?:and|&)[ \u00a0]/.test(run) && words.length === 3) return 'company';
   return typedByContext(text, start, start + run.length);
 }
 

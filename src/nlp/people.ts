@@ -497,7 +497,7 @@ export function firstNameGender(token: string | undefined): Gender | null {
 }
 
 /** The gender of a first name common in the news (MALE_NAMES, FEMALE_NAMES), or null. */
-function newsFirstNameGender(token: string): Gender | null {
+export function newsFirstNameGender(token: string): Gender | null {
   const w = normaliseWord(token);
   return MALE_NAMES.has(w) ? 'm' : FEMALE_NAMES.has(w) ? 'f' : null;
 }

@@ -2594,3 +2594,30 @@ describe('an age as the head of a description with a relative clause (2026-12-07
     expect(speakers(text)).toEqual(['Phil Garside']);
   });
 });
+
+describe('the full names of departments, firms and forces (2026-12-07, stop 41)', () => {
+  it('a department\'s list of what it is for runs on over its commas', () => {
+    expect(speakers('A spokesman for the Department of Agriculture, Food and the Marine said the deal was "unacceptable".')[0]).toMatch(/Department of Agriculture, Food and the Marine/);
+    expect(speakers('The Department for Culture, Media and Sport said it was "a matter for the trustees".')).toEqual(['Department for Culture, Media and Sport']);
+  });
+
+  it('"Harwood and Lane has stopped ... the retailer said" and "Fletcher and Daughters said" are firms', () => {
+    const text = 'Harwood and Lane has stopped taking milk from one of its suppliers. "We hold our suppliers to the highest standards," the retailer said.';
+    expect(speakers(text)).toEqual(['Harwood and Lane']);
+    expect(speakers('Fletcher and Daughters said it was "disappointed" by the decision.')).toEqual(['Fletcher and Daughters']);
+  });
+
+  it('two bodies joined by "and" stay two: "the force said" is the police, not the watchdog named with them', () => {
+    const text = 'The case was referred by Northumbria Police and the Independent Office for Police Conduct is investigating. The force said the call came "during an exceptionally busy night".';
+    expect(speakers(text)).toEqual(['Northumbria Police']);
+  });
+
+  it('"Kestrel Learning and Education Trust said" is the trust; "Donald Trump and Clinton Foundation" stays two', () => {
+    expect(speakers('Kestrel Learning and Education Trust said the school was "no longer financially viable".')).toEqual(['Kestrel Learning and Education Trust']);
+    expect(speakers('Donald Trump and Clinton Foundation said the claims were "false".')).not.toContain('Donald Trump and Clinton Foundation');
+  });
+
+  it('"Customer Adebayo Ogunleye said" is Adebayo Ogunleye', () => {
+    expect(speakers('Customer Adebayo Ogunleye said his card was declined. "It was humiliating," he said.')).toEqual(['Adebayo Ogunleye']);
+  });
+});
