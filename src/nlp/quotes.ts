@@ -13,7 +13,8 @@ import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STOP_WORDS } fro
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
-import { type Person, indexPeople, verbLike } from './people.ts';
+import { type Person, indexPeople, parseNameRun, personGender, verbLike } from './people.ts';
+import { escapeRegExp } from '../util/text.ts';
 import { OrganisationIndex } from './organisations.ts';
 export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
 
@@ -682,7 +683,9 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     // is part of the subject, not what the cue reports.
     if (w.cue && w.span.open > w.cue.pos && w.span.close < w.cue.pos + w.cue.text.length && TITLE_BEFORE.test(text.slice(Math.max(0, w.span.open - 20), w.span.open))) w.cue = null;
     if (w.cue?.subject) {
-      const r = resolveSubject(w.cue.subject, ctx);
+      let r = resolveSubject(w.cue.subject, ctx);
+      const other = r.person ? namesakeNotSpokenOf(r.person, w.cue.subject, text.slice(w.span.start, w.span.end), ctx) : null;
+      if (other) r = { speaker: other.fullName, person: other };
       speaker = r.speaker;
       person = r.person;
       if (r.person) {
@@ -914,6 +917,24 @@ function reporterBetween(text: string, prev: Working, w: Working): Cue | null {
     return cue.subject.kind === 'name' && !cue.text.includes(' ... ') && cue.subject.text !== prev.cue!.subject?.text ? cue : null;
   }
   return null;
+}
+
+/**
+ * '"Kieran was the funniest person I have ever known," Mr Lusted said': no one speaks of themselves
+ * by their first name. When a surname alone (with or without a title) was read as the one the
+ * quotation names, and one other person of that surname and gender is not named in it, that one speaks.
+ */
+function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: string }, quotation: string, ctx: ResolveContext): Person | null {
+  if (subject.kind !== 'name' || person.nameTokens.length < 2) return null;
+  const parsed = parseNameRun(subject.text);
+  if (parsed?.tokens.length !== 1) return null;
+  // The first name as the article writes it (the index keeps it in lower case): "Will" is no "will".
+  const firstName = (p: Person) => p.fullName.split(/[ \u00a0]+/).find((w) => w.toLowerCase() === p.nameTokens[0]) ?? '';
+  const spokenOf = (p: Person) => !!firstName(p) && new RegExp(`(?<![\\p{L}'’-])${escapeRegExp(firstName(p))}(?![\\p{L}-])`, 'u').test(quotation);
+  if (!spokenOf(person)) return null;
+  const gender = parsed.gender ?? personGender(person);
+  const others = ctx.index.people.filter((p) => p !== person && p.surname === person.surname && p.nameTokens.length > 1 && !spokenOf(p) && (!gender || personGender(p) === gender));
+  return others.length === 1 ? others[0]! : null;
 }
 
 /** Quotes without their own cue take one from their neighbours. */

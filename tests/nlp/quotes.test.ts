@@ -2621,3 +2621,10 @@ describe('the full names of departments, firms and forces (2026-12-07, stop 41)'
     expect(speakers('Customer Adebayo Ogunleye said his card was declined. "It was humiliating," he said.')).toEqual(['Adebayo Ogunleye']);
   });
 });
+
+describe('no one speaks of themselves by their first name (2026-12-07, stop 41)', () => {
+  it('"Mr Lusted said: \'Kieran was the funniest person I have ever known\'" is his father, not Kieran', () => {
+    const text = 'The apprentice, Kieran Lusted, was crushed. His father, Gareth Lusted, sat in the public gallery.\n\nIn a victim impact statement read to the court, Mr Lusted said: "Kieran was the funniest person I have ever known."';
+    expect(speakers(text)).toEqual(['Gareth Lusted']);
+  });
+});
