@@ -813,8 +813,10 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     let kin = owner && namedKin(d.head, owner, subject.pos, ctx);
     // "Ms Holm's daughter Lena found the car. '...,' her daughter said": the nearest woman may be the
     // daughter herself; then the owner is the nearest one who is not.
-    if (!kin && owner?.roles.has(d.head)) {
-      const other = possessiveOwner(d.determiner, subject.pos, ctx, (p) => !p.roles.has(d.head));
+    // So may one the article named right after that word ("lives with his nephew, Gary Greaves").
+    const namedAsKin = (p: Person) => compiled(String.raw`\b${d.head},?[ \u00a0]+${escapeRegExp(p.fullName)}\b`, 'u').test(ctx.text.slice(0, subject.pos));
+    if (!kin && owner && (owner.roles.has(d.head) || namedAsKin(owner))) {
+      const other = possessiveOwner(d.determiner, subject.pos, ctx, (p) => p !== owner && !p.roles.has(d.head));
       kin = other && namedKin(d.head, other, subject.pos, ctx);
     }
     // "Peter and Sandra Wells ... His wife said": the other of a couple named together.

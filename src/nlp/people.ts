@@ -119,6 +119,12 @@ const NATIONALITY: Record<string, string> = {
   mexico: 'mexico', canadian: 'canada', canada: 'canada', european: 'eu', korean: 'korea', spanish: 'spain',
   saudi: 'saudi', iraqi: 'iraq', afghan: 'afghanistan', palestinian: 'palestine', egyptian: 'egypt',
   australian: 'australia', brazilian: 'brazil', polish: 'poland', dutch: 'netherlands', belgian: 'belgium',
+  // Nouns for a country's people, written before a name like a title: "Briton Oliver Hext", "Spaniard Carlos Sainz".
+  briton: 'uk', brit: 'uk', englishman: 'uk', englishwoman: 'uk', scotsman: 'uk', welshman: 'uk', frenchman: 'france',
+  frenchwoman: 'france', spaniard: 'spain', dutchman: 'netherlands', irish: 'ireland', irishman: 'ireland',
+  scottish: 'uk', welsh: 'uk', swedish: 'sweden', swede: 'sweden', danish: 'denmark', norwegian: 'norway',
+  portuguese: 'portugal', greek: 'greece', argentine: 'argentina', argentinian: 'argentina', nigerian: 'nigeria',
+  kenyan: 'kenya', pakistani: 'pakistan', swiss: 'switzerland', austrian: 'austria', colombian: 'colombia',
 };
 
 /** Role nouns that describe the same kind of office, so "the US leader" finds "US President X". */
@@ -639,7 +645,7 @@ function runName(run: string): RunName | null {
   return name;
 }
 
-const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00a0])(\p{Lu}\p{Ll}+)[ \u00a0]and[ \u00a0]$/u;
+const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00a0])(\p{Lu}\p{Ll}+)(?:,[ \u00a0]\d{1,3},)?[ \u00a0]and[ \u00a0]$/u;
 
 /**
  * "Frederick and Elizabeth Noble", "Heidi and Maryellen Olson": a known first name (not the end of
@@ -648,11 +654,12 @@ const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00
  */
 function coupleFirstName(text: string, runAt: number, name: RunName): { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number } | null {
   if (runAt < 6 || text.charCodeAt(runAt - 1) !== 32 || text.charCodeAt(runAt - 2) !== 100) return null; // "... and "
-  const m = FIRST_NAME_AND_AT_END.exec(text.slice(Math.max(0, runAt - 24), runAt));
+  // "Harold, 84, and Margaret Pemberton": each of the couple may carry an age.
+  const m = FIRST_NAME_AND_AT_END.exec(text.slice(Math.max(0, runAt - 30), runAt));
   if (!m || !name.personLike || !firstNameGender(bareWord(m[1]!)) || !firstNameGender(name.nameTokens[0])) return null;
   const couple = runName(`${m[1]} ${name.parsed.tokens.slice(1).join(' ')}`);
   if (!couple || couple.parsed.tokens.length !== name.parsed.tokens.length) return null;
-  const at = Math.max(0, runAt - 24) + m.index;
+  const at = Math.max(0, runAt - 30) + m.index;
   return { start: at, end: at + m[1]!.length, parsed: couple.parsed, name: couple, runStart: at };
 }
 

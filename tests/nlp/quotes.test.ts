@@ -2628,3 +2628,24 @@ describe('no one speaks of themselves by their first name (2026-12-07, stop 41)'
     expect(speakers(text)).toEqual(['Gareth Lusted']);
   });
 });
+
+describe('couples, relatives, police ranks and nationals before a name (2026-12-07, stop 41)', () => {
+  it('"Harold, 84, and Margaret Pemberton, 82, ... his wife replied" is Margaret Pemberton', () => {
+    const text = 'Sixty years after their wedding, Harold, 84, and Margaret Pemberton, 82, still argue about who spoke first.\n\n"She asked me for a light," Mr Pemberton said.\n\n"I did no such thing," his wife replied.';
+    expect(speakers(text)).toEqual(['Harold Pemberton', 'Margaret Pemberton']);
+  });
+
+  it('"now lives with his nephew, Gary Greaves ... his nephew said" is Gary Greaves', () => {
+    const text = 'Walter Greaves was beaten in his bungalow.\n\nMr Greaves now lives with his nephew, Gary Greaves, in the neighbouring village.\n\n"He used to walk to the shop every day," his nephew said.';
+    expect(speakers(text)).toEqual(['Gary Greaves']);
+  });
+
+  it('"DI Mabey" is Detective Inspector Colin Mabey', () => {
+    const text = 'Detective Inspector Colin Mabey, of Westvale Police, said the medals were "irreplaceable".\n\nDI Mabey said officers were keen to trace a car. "We will not give up on this," DI Mabey said.';
+    expect(speakers(text)).toEqual(['Colin Mabey', 'Colin Mabey']);
+  });
+
+  it('"Briton Oliver Hext" is Oliver Hext, and "the Briton" finds him', () => {
+    expect(speakers('Briton Oliver Hext finished third. "I will enjoy this," the Briton said.')).toEqual(['Oliver Hext']);
+  });
+});
