@@ -439,7 +439,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee && p !== answered) ?? (definite ? null : eitherGenderSubject(want, subject.pos, ctx));
     // A description that found no one ("The Prime Minister faced questions. '...,' he told MPs") is
     // still whom the pronoun means when no name is.
-    return person ? { speaker: person.fullName, person } : definite ?? NONE;
+    return person ? { speaker: person.fullName, person } : definite ?? unnamedSpeakerBefore(want, subject.pos, ctx) ?? NONE;
   }
   if (subject.kind === 'name') {
     // "The Journal", "Fox News": an organisation, by the fullest name the article gives it.
@@ -1209,6 +1209,20 @@ function itsOwnSentenceSaysIt(at: number, ctx: ResolveContext): boolean {
 }
 
 /** The latest quotation's speaker whose cue stands before pos (the last such in reading order). */
+/**
+ * "A spokeswoman for the council said the conditions were 'standard'. '...,' she added": when no
+ * name is in reach, the unnamed person the quotation just before was given to, one or two sentences
+ * back, whose noun fits the pronoun ("spokeswoman" for she; not "spokesman").
+ */
+function unnamedSpeakerBefore(want: Gender, pos: number, ctx: ResolveContext): Resolution | null {
+  const previous = quoteSpeakerBefore(pos, ctx);
+  if (!previous || previous.person || sentenceIndex(ctx.sentenceStarts, pos) - sentenceIndex(ctx.sentenceStarts, previous.pos) > 2) return null;
+  const d = parseDescription(previous.subject);
+  if (!INDEFINITE.has(d.determiner) || !personNoun(d.head)) return null;
+  const g = GENDERED_NOUN[d.head] ?? (/woman$/.test(d.head) ? 'f' : /man$/.test(d.head) ? 'm' : undefined);
+  return g === want || (g === undefined && !/s$/.test(d.head)) ? { speaker: previous.speaker, person: null } : null;
+}
+
 function quoteSpeakerBefore(pos: number, ctx: ResolveContext): ResolveContext['quoteSpeakers'][number] | undefined {
   for (let i = ctx.quoteSpeakers.length - 1; i >= 0; i--) if (ctx.quoteSpeakers[i]!.pos < pos) return ctx.quoteSpeakers[i];
   return undefined;

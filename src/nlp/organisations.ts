@@ -363,7 +363,7 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
     if (!run || NOT_A_NAME_START.has(firstWord(run))) continue;
     // "Department for Environment, Food and Rural Affairs", "Ministry of Economy, Trade and
     // Industry": a department's list of what it is for runs on across its commas.
-    const list = OFFICE_FOR.test(run) && text[start + run.length] === ',' ? OFFICE_LIST_TAIL.exec(text.slice(start + run.length, start + run.length + 120)) : null;
+    const list = text[start + run.length] === ',' && OFFICE_FOR.test(run) ? OFFICE_LIST_TAIL.exec(text.slice(start + run.length, start + run.length + 120)) : null;
     if (list) {
       run += list[0];
       pattern.lastIndex = start + run.length;
@@ -375,7 +375,7 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
 }
 
 /** A government body named by what it is for: "Department for Culture", "Ministry of Economy". */
-const OFFICE_FOR = /^(?:Department|Ministry|Office|Secretary|Secretariat|Commission|Committee|Minister)[ \u00a0](?:of|for)[ \u00a0]/;
+const OFFICE_FOR = /(?:^|[ \u00a0])(?:Department|Ministry|Office|Secretary|Secretariat|Commission|Committee|Minister)[ \u00a0](?:of|for)[ \u00a0]/;
 /** The rest of such a name's list: ", Food and Rural Affairs", ", Trade and Industry", ", Food and the Marine". */
 const OFFICE_LIST_TAIL = /^(?:,[ \u00a0]+\p{Lu}[\p{L}'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’-]*)*){1,3},?[ \u00a0]+and[ \u00a0]+(?:the[ \u00a0]+)?\p{Lu}[\p{L}'’-]*(?:[ \u00a0]+\p{Lu}[\p{L}'’-]*)*/u;
 

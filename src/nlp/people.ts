@@ -645,6 +645,9 @@ function runName(run: string): RunName | null {
   return name;
 }
 
+/** A lower-case word for a kind of body right before a name (the name is the body's). */
+const BODY_TYPE_BEFORE = /(?:^|[ \u00a0])(?:group|company|firm|charity|organisation|organization|association|coalition|network|agency|website|newspaper|magazine|society|nonprofit|operator|retailer|supermarket|airline|carmaker|insurer|lender|broadcaster|publisher|watchdog|regulator)[ \u00a0]+$/;
+
 const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00a0])(\p{Lu}\p{Ll}+)(?:,[ \u00a0]\d{1,3},)?[ \u00a0]and[ \u00a0]$/u;
 
 /**
@@ -736,6 +739,9 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       }
       // "the California Democrat", "the Wisconsin Republican": a place and a party, no one's name.
       if (!name || PARTY_MEMBER.test(name.parsed.tokens[name.parsed.tokens.length - 1]!)) continue;
+      // "the commuter group Ashcombe Rail Users", "the charity Friends of the Earth": a name right
+      // after a word for a body is that body's, no one's.
+      if (runAt > 6 && BODY_TYPE_BEFORE.test(source.text.slice(Math.max(0, runAt - 16), runAt))) continue;
       // "analyst Sophie Lane of Peel Hunt", "John Smith of Boston": after a full name, "of" and a
       // run name the body or place the person is from, not a second person.
       const previous = hits[hits.length - 1];

@@ -2649,3 +2649,20 @@ describe('couples, relatives, police ranks and nationals before a name (2026-12-
     expect(speakers('Briton Oliver Hext finished third. "I will enjoy this," the Briton said.')).toEqual(['Oliver Hext']);
   });
 });
+
+describe('unnamed speakers go on, and a body\'s name is no one\'s (2026-12-07, stop 41)', () => {
+  it('"A spokeswoman for the council said ... \'...,\' she added" is the spokeswoman, never a group named later', () => {
+    const text = 'The council rejected the claim. A spokeswoman for Ashcombe and District Council said the conditions were "standard".\n\n"We are frankly surprised by this statement," she added.\n\nThe commuter group Ashcombe Rail Users said both sides needed to "stop the blame game".';
+    expect(speakers(text)).toEqual(['a spokeswoman for Ashcombe and District Council', 'a spokeswoman for Ashcombe and District Council', 'Ashcombe Rail Users']);
+  });
+
+  it('"A spokesman ... she added" is not the spokesman', () => {
+    const text = 'A spokesman for the council said the conditions were "standard".\n\n"We are frankly surprised by this statement," she added.';
+    expect(speakers(text)).toEqual(['a spokesman for the council', null]);
+  });
+
+  it('"Ireland\'s Department of Agriculture, Food and the Marine said" is the department, never "the Marine"', () => {
+    const [speaker] = speakers('Ireland\'s Department of Agriculture, Food and the Marine said the proposed cuts were "unacceptable".');
+    expect(speaker).toMatch(/Department of Agriculture, Food and the Marine$/);
+  });
+});
