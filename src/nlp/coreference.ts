@@ -233,11 +233,17 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // The sentence right before the quotation's closes with its source ("Cruz electrified the crowds,
     // Stovall said."): the next "he said" is that source again, not the person the report is about.
     const closing = k === here - 1 ? inSentence.filter((m) => !m.spoke && (closingSource(ctx.text, m.pos, to) || RELATIVE_SOURCE.test(ctx.text.slice(m.pos, to)))) : [];
-    // The owner of a person ("Mrs Howe's niece, Deborah Finch, discovered") comes after the others:
-    // the sentence is about whom they have. ("Christie's been making the case" is no owner.)
-    const owners = inSentence.filter((m) => ownerOfPerson(ctx.text, m.pos));
-    const ordered = [...spoke, ...closing, ...initial, ...subjects, ...(owners.length ? [...inSentence.filter((m) => !owners.includes(m)), ...owners] : inSentence)];
-    for (const m of ordered) if (!workCredit(ctx.text, m.pos) && accept(m.person) && fits(m.person, m.spoke || closing.includes(m) || initial.includes(m) || subjects.includes(m))) return m.person;
+    const ordered = [...spoke, ...closing, ...initial, ...subjects];
+    const found = (m: (typeof inSentence)[number]) => !workCredit(ctx.text, m.pos) && accept(m.person) && fits(m.person, m.spoke || closing.includes(m) || initial.includes(m) || subjects.includes(m));
+    for (const m of ordered) if (found(m)) return m.person;
+    // Then left to right, the owner of a person ("Mrs Howe's niece, Deborah Finch, discovered") after
+    // the others: the sentence is about whom they have. ("Christie's been making the case" is no owner.)
+    const owners: typeof inSentence = [];
+    for (const m of inSentence) {
+      if (ownerOfPerson(ctx.text, m.pos)) owners.push(m);
+      else if (found(m)) return m.person;
+    }
+    for (const m of owners) if (found(m)) return m.person;
   }
   return null;
 }

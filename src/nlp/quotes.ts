@@ -14,7 +14,6 @@ import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
 import { type Person, indexPeople, parseNameRun, personGender, verbLike } from './people.ts';
-import { escapeRegExp } from '../util/text.ts';
 import { OrganisationIndex } from './organisations.ts';
 export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
 
@@ -925,17 +924,24 @@ function reporterBetween(text: string, prev: Working, w: Working): Cue | null {
  * quotation names, and one other person of that surname and gender is not named in it, that one speaks.
  */
 function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: string }, quotation: string, ctx: ResolveContext): Person | null {
-  if (subject.kind !== 'name' || person.nameTokens.length < 2) return null;
+  if (subject.kind !== 'name' || person.nameTokens.length < 2 || !spokenOf(person, quotation)) return null;
   const parsed = parseNameRun(subject.text);
   if (parsed?.tokens.length !== 1) return null;
-  // The first name as the article writes it (the index keeps it in lower case): "Will" is no "will".
-  const firstName = (p: Person) => p.fullName.split(/[ \u00a0]+/).find((w) => w.toLowerCase() === p.nameTokens[0]) ?? '';
-  const spokenOf = (p: Person) => !!firstName(p) && new RegExp(`(?<![\\p{L}'’-])${escapeRegExp(firstName(p))}(?![\\p{L}-])`, 'u').test(quotation);
-  if (!spokenOf(person)) return null;
   const gender = parsed.gender ?? personGender(person);
-  const others = ctx.index.people.filter((p) => p !== person && p.surname === person.surname && p.nameTokens.length > 1 && !spokenOf(p) && (!gender || personGender(p) === gender));
+  const others = ctx.index.people.filter((p) => p !== person && p.surname === person.surname && p.nameTokens.length > 1 && (!gender || personGender(p) === gender) && !spokenOf(p, quotation));
   return others.length === 1 ? others[0]! : null;
 }
+
+/** Whether a quotation names the person by their first name as the article writes it (the index keeps it in lower case: "Will" is no "will"). */
+function spokenOf(p: Person, quotation: string): boolean {
+  const name = p.fullName.split(/[ \u00a0]+/).find((w) => w.toLowerCase() === p.nameTokens[0]);
+  if (!name) return false;
+  for (let i = quotation.indexOf(name); i >= 0; i = quotation.indexOf(name, i + 1)) {
+    if (!NAME_CHAR.test(quotation[i - 1] ?? ' ') && !NAME_CHAR.test(quotation[i + name.length] ?? ' ')) return true;
+  }
+  return false;
+}
+const NAME_CHAR = /[\p{L}'’-]/u;
 
 /** Quotes without their own cue take one from their neighbours. */
 function inheritCues(text: string, work: Working[]): void {
