@@ -1052,7 +1052,8 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const starts = ctx.sentenceStarts;
   const window = starts[Math.max(0, sentenceIndex(starts, pos) - 5)]!;
   const gender = GENDERED_NOUN[d.head] ?? (demonym?.[1] ? (demonym[1] === 'woman' ? 'f' : 'm') : null);
-  const otherOffice = (p: Person) => [...p.titles].some((t) => t !== headKey && PERSON_NOUN.test(t));
+  // A party is no office ("Republican Carter Vance" is "the Republican nominee").
+  const otherOffice = (p: Person) => [...p.titles].some((t) => t !== headKey && PERSON_NOUN.test(t) && !PARTY_MEMBER.test(t));
   // Someone else the sentences since were about, whom the role was never said of, could as well
   // be meant ("the senator" after a paragraph on Rubio, when only Sanders was called senator).
   const contested = (p: Person, at: number) => !!laterSubject(p, at, pos, gender, (q) => !mismatched.has(q) && !otherOffice(q), ctx);

@@ -2666,3 +2666,10 @@ describe('unnamed speakers go on, and a body\'s name is no one\'s (2026-12-07, s
     expect(speaker).toMatch(/Department of Agriculture, Food and the Marine$/);
   });
 });
+
+describe('parties in descriptions (2026-12-07, stop 41)', () => {
+  it('"defeating Republican Carter Vance ... Vance did not concede. Speaking to supporters, the Republican nominee said" is Vance', () => {
+    const text = 'Helen Marquez was elected president on Tuesday, defeating Republican Carter Vance after a bitter campaign.\n\nVance did not concede. Speaking to supporters in Palm Beach, the Republican nominee said there were "a lot of ballots still out there".';
+    expect(speakers(text)).toEqual(['Carter Vance']);
+  });
+});
