@@ -1218,12 +1218,13 @@ function itsOwnSentenceSaysIt(at: number, ctx: ResolveContext): boolean {
 /** The latest quotation's speaker whose cue stands before pos (the last such in reading order). */
 /**
  * "A spokeswoman for the council said the conditions were 'standard'. '...,' she added": when no
- * name is in reach, the unnamed person the quotation just before was given to, one or two sentences
- * back, whose noun fits the pronoun ("spokeswoman" for she; not "spokesman").
+ * name is in reach, the unnamed person the quotation just before was given to, in the sentence
+ * before (not past another sentence, which may bring in someone else), whose noun fits the pronoun
+ * ("spokeswoman" for she; not "spokesman").
  */
 function unnamedSpeakerBefore(want: Gender, pos: number, ctx: ResolveContext): Resolution | null {
   const previous = quoteSpeakerBefore(pos, ctx);
-  if (!previous || previous.person || sentenceIndex(ctx.sentenceStarts, pos) - sentenceIndex(ctx.sentenceStarts, previous.pos) > 2) return null;
+  if (!previous || previous.person || sentenceIndex(ctx.sentenceStarts, pos) - sentenceIndex(ctx.sentenceStarts, previous.pos) > 1) return null;
   const d = parseDescription(previous.subject);
   if (!INDEFINITE.has(d.determiner) || !personNoun(d.head)) return null;
   const g = GENDERED_NOUN[d.head] ?? (/woman$/.test(d.head) ? 'f' : /man$/.test(d.head) ? 'm' : undefined);

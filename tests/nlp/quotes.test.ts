@@ -2673,3 +2673,10 @@ describe('parties in descriptions (2026-12-07, stop 41)', () => {
     expect(speakers(text)).toEqual(['Carter Vance']);
   });
 });
+
+describe('an unnamed speaker does not go on past someone else brought in (2026-12-07, stop 41)', () => {
+  it('"a campaign spokeswoman said ... One of the women, a former field organizer, told CNN ... she said" is not the spokeswoman', () => {
+    const text = 'Former Ohio Gov. Bill Harlan\'s presidential campaign has fired its deputy campaign manager, Brett Lyle, after two female staffers accused him of inappropriate behavior.\n\n"The campaign takes these allegations extremely seriously," a campaign spokeswoman said in a statement.\n\nOne of the women, a former field organizer in New Hampshire, told CNN that Lyle had repeatedly made comments about her appearance. "I told myself it wasn\'t a big deal," she said.';
+    expect(speakers(text)[1]).not.toBe('a campaign spokeswoman');
+  });
+});
