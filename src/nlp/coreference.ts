@@ -1348,7 +1348,11 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
   // "the national Asahi newspaper", "the Baton Rouge newspaper": a name in the description says
   // which one; it does not refer back to another.
   if (d.capitalised.size > 0) return { speaker: d.asWritten, person: null };
-  const mention = latestOrganisation(subject.pos, (o) => fitsHead(o, head), ctx);
+  // "Harlan has kept his distance. The campaign said": the campaign of the candidate the sentence
+  // before is about, when the article names it, before the last campaign named.
+  const candidate = head === 'campaign' ? previousSentenceSubject(subject.pos, ctx) : null;
+  const candidates = candidate && latestOrganisation(subject.pos, (o) => o.kind === 'campaign' && o.name.toLowerCase().split(/[ \u00a0]+/).includes(candidate.surname), ctx);
+  const mention = candidates || latestOrganisation(subject.pos, (o) => fitsHead(o, head), ctx);
   // "the trade group for the Blue Cross Blue Shield plans" after the latest group named: "the
   // group" is that one, which the article does not name.
   if (!mention || introducedSince(d.head, mention.end, subject.pos, ctx)) {
@@ -1427,6 +1431,15 @@ function matchesOf(pattern: RegExp, text: string): RegExpExecArray[] {
 }
 
 /** The latest organisation mention before pos, within the last few paragraphs, that passes `fits`. */
+/** The person a name opening the sentence before pos's is (its subject), if any. */
+function previousSentenceSubject(pos: number, ctx: ResolveContext): Person | null {
+  const starts = ctx.sentenceStarts;
+  const k = sentenceIndex(starts, pos) - 1;
+  if (k < 0) return null;
+  const subject = clauseSubject(ctx.text.slice(starts[k]!, starts[k + 1]!), starts[k]!);
+  return subject?.kind === 'name' ? resolveSubject(subject, ctx).person : null;
+}
+
 function latestOrganisation(pos: number, fits: (o: Organisation) => boolean, ctx: ResolveContext, maxDistance = 3000): OrgMention | null {
   const orgs = ctx.organisations.mentions;
   for (let i = orgs.length - 1; i >= 0; i--) {

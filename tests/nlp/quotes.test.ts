@@ -2680,3 +2680,10 @@ describe('an unnamed speaker does not go on past someone else brought in (2026-1
     expect(speakers(text)[1]).not.toBe('a campaign spokeswoman');
   });
 });
+
+describe('"the campaign" of the candidate the sentence before is about (2026-12-07, stop 41)', () => {
+  it('"Harlan has kept his distance. The campaign said" is the Harlan campaign, not the Vance campaign named last', () => {
+    const text = 'A delegate who is not on the Harlan campaign payroll is leading the effort. "It is a sideshow," said Mitch Darrow, the Vance campaign chairman.\n\nHarlan has kept his distance from the effort publicly. The campaign said in a statement that he is "not directing" any floor activity.';
+    expect(speakers(text)).toEqual(['Mitch Darrow', 'the Harlan campaign']);
+  });
+});
