@@ -120,9 +120,10 @@ const NATIONALITY: Record<string, string> = {
   saudi: 'saudi', iraqi: 'iraq', afghan: 'afghanistan', palestinian: 'palestine', egyptian: 'egypt',
   australian: 'australia', brazilian: 'brazil', polish: 'poland', dutch: 'netherlands', belgian: 'belgium',
   // Nouns for a country's people, written before a name like a title: "Briton Oliver Hext", "Spaniard Carlos Sainz".
+  // (Not "Welsh" or "Irish", which are surnames too: "Danny Welsh".)
   briton: 'uk', brit: 'uk', englishman: 'uk', englishwoman: 'uk', scotsman: 'uk', welshman: 'uk', frenchman: 'france',
-  frenchwoman: 'france', spaniard: 'spain', dutchman: 'netherlands', irish: 'ireland', irishman: 'ireland',
-  scottish: 'uk', welsh: 'uk', swedish: 'sweden', swede: 'sweden', danish: 'denmark', norwegian: 'norway',
+  frenchwoman: 'france', spaniard: 'spain', dutchman: 'netherlands', irishman: 'ireland',
+  scottish: 'uk', swedish: 'sweden', swede: 'sweden', danish: 'denmark', norwegian: 'norway',
   portuguese: 'portugal', greek: 'greece', argentine: 'argentina', argentinian: 'argentina', nigerian: 'nigeria',
   kenyan: 'kenya', pakistani: 'pakistan', swiss: 'switzerland', austrian: 'austria', colombian: 'colombia',
 };

@@ -2687,3 +2687,10 @@ describe('"the campaign" of the candidate the sentence before is about (2026-12-
     expect(speakers(text)).toEqual(['Mitch Darrow', 'the Harlan campaign']);
   });
 });
+
+describe('a surname that is also a nationality (2026-12-07, stop 41)', () => {
+  it('"Brackley manager Danny Welsh, 45, saw things differently. \'...,\' he said" is Danny Welsh', () => {
+    const text = 'Oyelaran posted a still of the tackle with the caption: "Ball first."\n\nBrackley manager Danny Welsh, 45, saw things differently.\n\n"It is a penalty all day long," he said.';
+    expect(speakers(text)).toEqual(['Oyelaran', 'Danny Welsh']);
+  });
+});
