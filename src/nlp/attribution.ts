@@ -123,7 +123,7 @@ const PARTY_TAG_SET_OFF = /(?<=\p{L}),[ \u00a0]+[RDI]-[A-Z][\w.]*,(?=[ \u00a0])/
 export const KIN_NOUN = /^(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|fiancee|fiancée|fiance|fiancé|partner|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|nephew|niece|uncle|aunt|cousin|stepfather|stepmother|mum|mom|dad)$/;
 /** A noun in lower case, then one capitalised word set off by commas: "his wife, Emma,". Groups: both words. */
 const FIRST_NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*),[ \u00a0](\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
-const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
+const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0](?:(?:\p{N}{1,3}-year-old|\p{Ll}+-of-\p{Ll}+)[ \u00a0])?((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:,[ \u00a0]\d{1,3})?,[\s\u00a0]*$/u;
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
 // and a second affiliation or role after it ("... in Greenbelt, Maryland, and American University,",
 // "... in Garching, Germany, and co-author of the study,").

@@ -518,6 +518,9 @@ function sentenceBeforePronoun(pos: number, ctx: ResolveContext): { from: number
  * name comes between; the names inside that sentence's relative clause ("who lives in Telford") are
  * not what the pronoun walks back to.
  */
+/** What opens an appositive before the name in it: ", ", ", 19-year-old ", ", mother-of-two ". */
+const APPOSITIVE_LEAD = /^,[ \u00a0]+(?:(?:\p{N}{1,3}-year-old|\p{Ll}+(?:-\p{Ll}+)+)[ \u00a0]+)?$/u;
+
 function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): string | null {
   const before = sentenceBeforePronoun(pos, ctx);
   if (!before) return null;
@@ -535,10 +538,11 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   // "A reporter asked Sanders how he felt. He replied:": a name after the verb is who answers.
   const verbEnd = from + fronted + m[0].length;
   if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < end && x.person.evidence > 0)) return null;
-  // "One local woman, Karen Robison, pulled ...": named in an appositive, so the name is who it is.
+  // "One local woman, Karen Robison, pulled ...", "One festival-goer, 19-year-old Ellie Sandhu,
+  // said": named in an appositive, so the name is who it is.
   const headEnd = from + fronted + /^\S+[ \u00a0]+/u.exec(m[0])![0].length + m[1]!.length + m[2]!.length;
-  const named = /^,[ \u00a0]+/.exec(ctx.text.slice(headEnd, verbEnd));
-  if (named && ctx.index.mentions.some((x) => x.start === headEnd + named[0].length)) return null;
+  // (Only an age or a hyphened description before the name: not "who lives in Telford".)
+  if (ctx.index.mentions.some((x) => x.start > headEnd && x.start < verbEnd && APPOSITIVE_LEAD.test(ctx.text.slice(headEnd, x.start)))) return null;
   const head = m[2]!;
   if (!personHead(head) || !(verbLike(m[3]!) || SUBJECT_VERB.test(m[3]!))) return null;
   const gender = GENDERED_NOUN[head];

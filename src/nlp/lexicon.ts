@@ -80,8 +80,9 @@ export const PERSON_TITLES: Readonly<Record<string, TitleGender>> = {
   adviser: null, advisor: null, analyst: null, columnist: null, commentator: null,
   // "Former AG Mukasey at RNC": headlines abbreviate attorney general.
   ag: null,
-  // British police ranks as written before a name: "DI Mabey", "DCI Sarah Jones".
-  di: null, dci: null, ds: null, dsi: null, dcs: null, pcso: null,
+  // British police ranks as written before a name: "DI Mabey", "DCI Sarah Jones", "Detective Constable Rachel Amis".
+  di: null, dci: null, ds: null, dsi: null, dcs: null, pcso: null, detective: null, constable: null, inspector: null,
+  superintendent: null, sergeant: null,
 };
 
 

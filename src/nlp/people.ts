@@ -187,7 +187,7 @@ const FEMALE_NAMES = new Set(
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
   const nameWord = String.raw`(?:(?:${NAME_TITLE_ABBREVIATIONS})\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
   return new RegExp(
-    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0]["“][${upper}][${lower}'’.-]*["”](?=[ \u00a0][${upper}]))?(?:[ \u00a0](?:(?:${NAME_PARTICLES})[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
+    String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:["“][${upper}][${lower}'’.-]*["”]|['‘][${upper}][${lower}.-]*['’])(?=[ \u00a0][${upper}]))?(?:[ \u00a0](?:(?:${NAME_PARTICLES})[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
     'gu',
   );
 }
@@ -283,7 +283,7 @@ export interface ParsedName {
   gender: Gender | null;
 }
 
-const NICKNAME = /^["“].*["”]$/;
+const NICKNAME = /^(?:["“].*["”]|['‘]\p{Lu}[\p{Ll}.-]*['’])$/u;
 
 /** Splits "Russian President Vladimir Putin's" into role words and the name proper. */
 /** Nouns for a person, as role keys: one of them beside a name says the name is a person's. */

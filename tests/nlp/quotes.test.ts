@@ -2694,3 +2694,23 @@ describe('a surname that is also a nationality (2026-12-07, stop 41)', () => {
     expect(speakers(text)).toEqual(['Oyelaran', 'Danny Welsh']);
   });
 });
+
+describe('nicknames in single marks, named appositives with an age, police ranks in full (2026-12-07, stop 41)', () => {
+  it('"Dorothy \'Dot\' Pemberton" is Dorothy Pemberton', () => {
+    expect(speakers('Dorothy \'Dot\' Pemberton crossed the finish line on Sunday. "People think I am barmy," she told MailOnline.')).toEqual(['Dorothy Pemberton']);
+  });
+
+  it('"One festival-goer, 19-year-old Ellie Sandhu, said ... she said" and "Another passenger, mother-of-two Shanice Webb, 33, ..." name who it is', () => {
+    expect(speakers('One festival-goer, 19-year-old Ellie Sandhu, said she saw a man collapse. "His friends were screaming," she said.')).toEqual(['Ellie Sandhu']);
+    expect(speakers('Another passenger, mother-of-two Shanice Webb, 33, posted a video. "Honestly thought this was it," she wrote.')).toEqual(['Shanice Webb']);
+  });
+
+  it('"One Wolves fan, who lives in Telford but wished to remain anonymous, ... He said:" is the fan, never the place', () => {
+    const text = 'The train left Telford Central at 17.25. One Wolves fan, who lives in Telford but wished to remain anonymous, was travelling back home from the match. He said: "I could not believe it."';
+    expect(speakers(text)).toEqual(['one Wolves fan']);
+  });
+
+  it('"Detective Constable Rachel Amis of South Yorkshire Police said" is Rachel Amis', () => {
+    expect(speakers('Detective Constable Rachel Amis of South Yorkshire Police said: "Doorstep crime is despicable."')).toEqual(['Rachel Amis']);
+  });
+});
