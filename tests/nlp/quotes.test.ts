@@ -2714,3 +2714,10 @@ describe('nicknames in single marks, named appositives with an age, police ranks
     expect(speakers('Detective Constable Rachel Amis of South Yorkshire Police said: "Doorstep crime is despicable."')).toEqual(['Rachel Amis']);
   });
 });
+
+describe('a name after a description\'s relative clause (2026-12-07, stop 41)', () => {
+  it('"said the fan who filmed it, Connor Bates, 22." is Connor Bates; without the name it is the fan', () => {
+    expect(speakers('"You could have heard a pin drop," said the fan who filmed it, Connor Bates, 22.')).toEqual(['Connor Bates']);
+    expect(speakers('"You could have heard a pin drop," said the fan who filmed it.')).toEqual(['the fan']);
+  });
+});
