@@ -2721,3 +2721,10 @@ describe('a name after a description\'s relative clause (2026-12-07, stop 41)', 
     expect(speakers('"You could have heard a pin drop," said the fan who filmed it.')).toEqual(['the fan']);
   });
 });
+
+describe('"the younger" and "the elder" of a family (2026-12-07, stop 41)', () => {
+  it('"Derek Hollis, 58, and his son Kyle Hollis, 31 ... the younger Hollis wrote ... The elder Hollis said"', () => {
+    const text = 'Derek Hollis, 58, and his son Kyle Hollis, 31, conned pensioners.\n\nIn a letter read to the court, the younger Hollis wrote: "I am ashamed of what I have done."\n\nThe elder Hollis said: "I regret nothing."';
+    expect(speakers(text)).toEqual(['Kyle Hollis', 'Derek Hollis']);
+  });
+});
