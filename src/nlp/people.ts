@@ -646,8 +646,18 @@ function runName(run: string): RunName | null {
   return name;
 }
 
-/** A lower-case word for a kind of body right before a name (the name is the body's). */
-const BODY_TYPE_BEFORE = /(?:^|[ \u00a0])(?:group|company|firm|charity|organisation|organization|association|coalition|network|agency|website|newspaper|magazine|society|nonprofit|operator|retailer|supermarket|airline|carmaker|insurer|lender|broadcaster|publisher|watchdog|regulator)[ \u00a0]+$/;
+/** Lower-case words for a kind of body, which a name right after belongs to (the name is the body's). */
+const BODY_TYPE_WORD: ReadonlySet<string> = new Set(
+  ('group company firm charity organisation organization association coalition network agency website newspaper magazine ' +
+    'society nonprofit operator retailer supermarket airline carmaker insurer lender broadcaster publisher watchdog regulator').split(' '),
+);
+
+/** The word that ends at `end` (text[end] is the space after it), up to 16 characters back. */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  while (start > 0 && end - start < 16 && text.charCodeAt(start - 1) !== 32 && text.charCodeAt(start - 1) !== 10) start--;
+  return text.slice(start, end);
+}
 
 const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00a0])(\p{Lu}\p{Ll}+)(?:,[ \u00a0]\d{1,3},)?[ \u00a0]and[ \u00a0]$/u;
 
@@ -742,7 +752,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       if (!name || PARTY_MEMBER.test(name.parsed.tokens[name.parsed.tokens.length - 1]!)) continue;
       // "the commuter group Ashcombe Rail Users", "the charity Friends of the Earth": a name right
       // after a word for a body is that body's, no one's.
-      if (runAt > 6 && BODY_TYPE_BEFORE.test(source.text.slice(Math.max(0, runAt - 16), runAt))) continue;
+      if (runAt > 6 && source.text.charCodeAt(runAt - 1) === 32 && BODY_TYPE_WORD.has(wordBefore(source.text, runAt - 1))) continue;
       // "analyst Sophie Lane of Peel Hunt", "John Smith of Boston": after a full name, "of" and a
       // run name the body or place the person is from, not a second person.
       const previous = hits[hits.length - 1];
