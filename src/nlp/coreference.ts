@@ -358,7 +358,6 @@ function workCredit(text: string, pos: number): boolean {
   return WORK_CREDIT.test(text.slice(pos, pos + 80));
 }
 
-/** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */
 /** A name in the possessive before a noun for a person: "Mrs Howe's niece", "DeLuca's spokesman". */
 function ownerOfPerson(text: string, pos: number): boolean {
   const m = OWNER_OF_PERSON.exec(text.slice(pos, pos + 100));
@@ -366,6 +365,7 @@ function ownerOfPerson(text: string, pos: number): boolean {
 }
 const OWNER_OF_PERSON = /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?[ \u00a0]+(?:(?:late|former|eldest|youngest|younger|older|longtime|teenage|estranged)[ \u00a0]+)?(\p{Ll}+)\b/u;
 
+/** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */
 function possessive(text: string, pos: number): boolean {
   return /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u.test(text.slice(pos, pos + 80));
 }
@@ -512,15 +512,15 @@ function sentenceBeforePronoun(pos: number, ctx: ResolveContext): { from: number
   return { from, fronted, opening: prev.slice(fronted), end: starts[here]! };
 }
 
+/** What opens an appositive before the name in it: ", ", ", 19-year-old ", ", mother-of-two ". */
+const APPOSITIVE_LEAD = /^,[ \u00a0]+(?:(?:\p{N}{1,3}-year-old|\p{Ll}+(?:-\p{Ll}+)+)[ \u00a0]+)?$/u;
+
 /**
  * A he/she that opens the sentence right after one whose subject is an unnamed person ("One Wolves
  * fan ... was travelling home. He said:") is that person, as written, when the gender fits and no
  * name comes between; the names inside that sentence's relative clause ("who lives in Telford") are
  * not what the pronoun walks back to.
  */
-/** What opens an appositive before the name in it: ", ", ", 19-year-old ", ", mother-of-two ". */
-const APPOSITIVE_LEAD = /^,[ \u00a0]+(?:(?:\p{N}{1,3}-year-old|\p{Ll}+(?:-\p{Ll}+)+)[ \u00a0]+)?$/u;
-
 function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): string | null {
   const before = sentenceBeforePronoun(pos, ctx);
   if (!before) return null;
@@ -878,7 +878,7 @@ function spouseNamingOwner(head: 'husband' | 'wife', owner: Person, pos: number,
   const from = Math.max(0, pos - 3000);
   const stretch = ctx.text.slice(from, pos);
   if (!stretch.includes(head)) return null;
-  const re = compiled(String.raw`(?<![\p{L}\p{N}])([Hh]is|[Hh]er|(?:\p{Lu}[\p{L}.'’-]*[  ]+){0,3}\p{Lu}[\p{L}'’-]*?['’]s?)[  ]+${head},?[  ]+(\p{Lu}[\p{L}'’-]+(?:[  ]+\p{Lu}[\p{L}'’-]+){0,2})`, 'gu');
+  const re = compiled(String.raw`(?<![\p{L}\p{N}])([Hh]is|[Hh]er|(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}'’-]*?['’]s?)[ \u00a0]+${head},?[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){0,2})`, 'gu');
   let found: Person | null = null;
   for (const m of stretch.matchAll(re)) {
     const at = from + m.index;
@@ -1219,7 +1219,6 @@ function itsOwnSentenceSaysIt(at: number, ctx: ResolveContext): boolean {
   return /\b(?:its\b|it[ \u00a0]+(?:would|will|had|has|plans|planned|expects|expected|is|was)[ \u00a0]+(?!be\b|a\b|an\b|the\b|not\b|time\b)\p{Ll})/u.test(rest) && !/\b(?:he|she|his|her|him)\b/i.test(rest);
 }
 
-/** The latest quotation's speaker whose cue stands before pos (the last such in reading order). */
 /**
  * "A spokeswoman for the council said the conditions were 'standard'. '...,' she added": when no
  * name is in reach, the unnamed person the quotation just before was given to, in the sentence
@@ -1235,6 +1234,7 @@ function unnamedSpeakerBefore(want: Gender, pos: number, ctx: ResolveContext): R
   return g === want || (g === undefined && !/s$/.test(d.head)) ? { speaker: previous.speaker, person: null } : null;
 }
 
+/** The latest quotation's speaker whose cue stands before pos (the last such in reading order). */
 function quoteSpeakerBefore(pos: number, ctx: ResolveContext): ResolveContext['quoteSpeakers'][number] | undefined {
   for (let i = ctx.quoteSpeakers.length - 1; i >= 0; i--) if (ctx.quoteSpeakers[i]!.pos < pos) return ctx.quoteSpeakers[i];
   return undefined;
@@ -1355,8 +1355,8 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
   // "Harlan has kept his distance. The campaign said": the campaign of the candidate the sentence
   // before is about, when the article names it, before the last campaign named.
   const candidate = head === 'campaign' ? previousSentenceSubject(subject.pos, ctx) : null;
-  const candidates = candidate && latestOrganisation(subject.pos, (o) => o.kind === 'campaign' && o.name.toLowerCase().split(/[ \u00a0]+/).includes(candidate.surname), ctx);
-  const mention = candidates || latestOrganisation(subject.pos, (o) => fitsHead(o, head), ctx);
+  const ownCampaign = candidate && latestOrganisation(subject.pos, (o) => o.kind === 'campaign' && o.name.toLowerCase().split(/[ \u00a0]+/).includes(candidate.surname), ctx);
+  const mention = ownCampaign || latestOrganisation(subject.pos, (o) => fitsHead(o, head), ctx);
   // "the trade group for the Blue Cross Blue Shield plans" after the latest group named: "the
   // group" is that one, which the article does not name.
   if (!mention || introducedSince(d.head, mention.end, subject.pos, ctx)) {
