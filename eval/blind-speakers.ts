@@ -1,0 +1,104 @@
+// Speakers on passages written blind (issue 12): realistic news passages from many kinds of outlet,
+// each with the speaker of every quotation, written by people who read no code, no data and no
+// tests (eval/quotes/README.md, "blind-tune.jsonl and blind-held.jsonl"). Our own data, in the
+// repository. blind-tune was read item by item while writing the rules of stop 41; blind-held never
+// was: its items are never listed, whatever the flags say.
+//
+// Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
+// analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`), as
+// eval/quotes.ts does.
+//
+// Per quotation (a span in double marks in the body, in order), against the expected speaker:
+//   right      the same speaker (case, a leading article, a title such as Mr or Sen. and a final
+//              's aside), or no quotation found where no one speaks
+//   other      a speaker other than the expected one: another name, or a description where a
+//              name or a fuller description is expected
+//   missed     no speaker where one is expected
+//   extra      a speaker where the passage says no one speaks (a title, a nickname, scare quotes)
+//   unfound    no quotation found there, though someone speaks
+// Run: npm run eval:blind [-- --verbose]   (--verbose lists blind-tune's misses)
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extractQuotes } from '../src/nlp/quotes.ts';
+import { projectRoot } from './polnear-events.ts';
+
+interface Passage {
+  set: string;
+  title: string;
+  text: string;
+  speakers: Array<string | null>;
+}
+
+type Verdict = 'right' | 'other' | 'missed' | 'extra' | 'unfound';
+const VERDICTS: Verdict[] = ['right', 'other', 'missed', 'extra', 'unfound'];
+
+const verbose = process.argv.includes('--verbose');
+
+function load(file: string): Passage[] {
+  return readFileSync(join(projectRoot, 'eval', 'quotes', file), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Passage);
+}
+
+/** A speaker as compared: lower case, curly apostrophes straightened, no leading article, title or final 's. */
+function normalised(speaker: string | null): string | null {
+  if (speaker === null) return null;
+  return speaker
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/^(?:the|a|an) /, '')
+    .replace(/\b(?:mr|mrs|ms|dr|sen|rep|gov|prof|sir|dame|lord|lady|president|senator)\.? /g, '')
+    .replace(/'s$/, '')
+    .trim();
+}
+
+/** The double-quoted spans of a text, in order: [open, close). */
+function quotedSpans(text: string): Array<[number, number]> {
+  return [...text.matchAll(/"[^"]*"|“[^”]*”/g)].map((m) => [m.index, m.index + m[0].length]);
+}
+
+function judge(passage: Passage): Array<{ verdict: Verdict; got: string | null; want: string | null; quote: string }> {
+  const found = extractQuotes(passage.text, { title: passage.title });
+  return quotedSpans(passage.text).map(([open, close], i) => {
+    const want = passage.speakers[i] ?? null;
+    const quote = found.find((q) => q.start >= open && q.end <= close);
+    const got = quote ? (quote.speaker ?? null) : null;
+    let verdict: Verdict;
+    if (!quote) verdict = want === null ? 'right' : 'unfound';
+    else if (normalised(got) === normalised(want)) verdict = 'right';
+    else if (want === null) verdict = 'extra';
+    else if (got === null) verdict = 'missed';
+    else verdict = 'other';
+    return { verdict, got, want, quote: passage.text.slice(open, Math.min(close, open + 60)) };
+  });
+}
+
+function report(file: string, held: boolean): void {
+  const passages = load(file);
+  const bySet = new Map<string, Record<Verdict, number>>();
+  for (const passage of passages) {
+    const counts = bySet.get(passage.set) ?? { right: 0, other: 0, missed: 0, extra: 0, unfound: 0 };
+    bySet.set(passage.set, counts);
+    const judged = judge(passage);
+    for (const j of judged) counts[j.verdict]++;
+    if (verbose && !held) {
+      for (const j of judged) if (j.verdict !== 'right') console.log(`  [${passage.set}] ${passage.title.slice(0, 50)} | ${j.verdict} got ${JSON.stringify(j.got)} want ${JSON.stringify(j.want)} | ${j.quote}`);
+    }
+  }
+  const total: Record<Verdict, number> = { right: 0, other: 0, missed: 0, extra: 0, unfound: 0 };
+  console.log(`\n${file} (${held ? 'held out: never read item by item, items never listed' : 'tuned on at stop 41'}), ${passages.length} passages`);
+  console.log(`| set | quotations | ${VERDICTS.join(' | ')} | right share |`);
+  console.log(`|---|---|${VERDICTS.map(() => '---|').join('')}---|`);
+  for (const [set, counts] of [...bySet].sort(([a], [b]) => a.localeCompare(b))) {
+    const n = VERDICTS.reduce((sum, v) => sum + counts[v], 0);
+    for (const v of VERDICTS) total[v] += counts[v];
+    console.log(`| ${set} | ${n} | ${VERDICTS.map((v) => counts[v]).join(' | ')} | ${(counts.right / n).toFixed(3)} |`);
+  }
+  const n = VERDICTS.reduce((sum, v) => sum + total[v], 0);
+  console.log(`| **all** | ${n} | ${VERDICTS.map((v) => total[v]).join(' | ')} | **${(total.right / n).toFixed(3)}** |`);
+}
+
+console.log('Code path: extractQuotes with the title, as analyseArticle calls it at ingest.');
+report('blind-tune.jsonl', false);
+report('blind-held.jsonl', true);
