@@ -33,10 +33,10 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
     'broadcasting channel newsweek edition courier dispatch sentinel enquirer ledger bulletin').split(' ').map((w) => [w, 'media'] as const),
   ...('foundation association coalition alliance federation league club institute institution ' +
     'council committee fund pac project movement society trust union caucus group organization organisation ' +
-    'watch forum initiative network').split(' ').map((w) => [w, 'group'] as const),
+    'watch forum initiative network orchestra').split(' ').map((w) => [w, 'group'] as const),
   ...('company co corp corporation inc ltd llc bank airlines holdings industries enterprises partners ' +
     'productions studios pictures records entertainment pharmaceuticals motors energy utilities systems technologies ' +
-    'labs securities research foods rail railways airways logistics therapeutics health').split(' ').map((w) => [w, 'company'] as const),
+    'labs securities research foods rail railways airways logistics therapeutics health airport').split(' ').map((w) => [w, 'company'] as const),
   ...('department agency administration ministry office board commission court bureau service authority customs ' +
     'government senate congress police constabulary treasury parliament cabinet').split(' ').map((w) => [w, 'government'] as const),
   ['party', 'party'],
@@ -116,6 +116,8 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
   regulator: 'government', watchdog: 'government',
   council: 'any', university: 'any', college: 'any', school: 'any', academy: 'any', hospital: 'any', museum: 'any',
   band: 'group',
+  // "the think tank", "the building society", "the league", "the transport authority", "the airport", "the orchestra".
+  tank: 'group', society: 'group', league: 'group', authority: 'government', airport: 'any', orchestra: 'any',
 };
 
 /**
@@ -138,7 +140,7 @@ export function bodyNameEnd(word: string): boolean {
 }
 
 /** Heads that fit only a body whose name holds the same word. */
-const NAMED_KIND_HEAD = new Set(['council', 'university', 'college', 'school', 'academy', 'hospital', 'museum']);
+const NAMED_KIND_HEAD = new Set(['council', 'university', 'college', 'school', 'academy', 'hospital', 'museum', 'airport', 'orchestra']);
 
 /**
  * Whether a description's head can name a body the organisation index may not know, such as a

@@ -2728,3 +2728,16 @@ describe('"the younger" and "the elder" of a family (2026-12-07, stop 41)', () =
     expect(speakers(text)).toEqual(['Kyle Hollis', 'Derek Hollis']);
   });
 });
+
+describe('more words for bodies the article named (2026-12-07, stop 41)', () => {
+  it('"the airport", "the society", "the think tank", "the authority" refer back to the body named', () => {
+    expect(speakers('Flights were cancelled at Severnside Airport on Monday. "Our handling partner was fully staffed," the airport said.')).toEqual(['Severnside Airport']);
+    expect(speakers('Pennine Mutual Building Society has ended merger talks. "The talks were constructive," the society said.')).toEqual(['Pennine Mutual Building Society']);
+    expect(speakers('The Foundation for Fair Taxation published a report on Monday. "Dozens of councils are at risk," the think tank said.')).toEqual(['Foundation for Fair Taxation']);
+    expect(speakers('The Eastport Regional Transport Authority rejected the claims. "That is simply untrue," the authority said.')).toEqual(['Eastport Regional Transport Authority']);
+  });
+
+  it('"the airport" is no body whose name does not say airport', () => {
+    expect(speakers('Flights were cancelled by SkyMeridian on Monday. "Our handling partner was fully staffed," the airport said.')).toEqual(['the airport']);
+  });
+});
