@@ -891,7 +891,8 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     const text = segment.slice(first.start - offset, end).replace(/[,.;:]$/, '');
     // "said the fan who filmed it, Connor Bates, 22.": the name set off after the relative clause.
     const afterClause = RELATIVE_THEN_NAME.exec(segment.slice(end));
-    if (afterClause && parseNameRun(afterClause[1]!)) return appositiveName(text, segment.slice(end + afterClause[0].length - afterClause[1]!.length - 2), offset + end + afterClause[0].length - afterClause[1]!.length - 2) ?? { kind: 'descriptor', text, pos: first.start };
+    const comma = afterClause ? end + afterClause[0].length : -1;
+    if (afterClause && parseNameRun(afterClause[1]!)) return appositiveName(text, segment.slice(comma), offset + comma) ?? { kind: 'descriptor', text, pos: first.start };
     return appositiveName(text, segment.slice(end), offset + end) ?? { kind: 'descriptor', text, pos: first.start };
   }
   // "said state officials", "said senior campaign aides": a plural noun phrase with no determiner.
@@ -928,8 +929,8 @@ function appositiveName(description: string, rest: string, pos: number): Subject
   if (!personHead(head) && !GENDERED_NOUN[head] && !firstNameGender(m[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) return null;
   return { kind: 'name', text: m[1]!, pos: pos + m[0].indexOf(m[1]!) };
 }
-/** A relative clause after a description, then a name set off by a comma: " who filmed it, Connor Bates". Group: the name. */
-const RELATIVE_THEN_NAME = /^[ \u00a0]+(?:who|that)[ \u00a0][^,.;:!?"“”]{1,60}, ((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?=,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$)/u;
+/** A relative clause after a description, up to the comma before a name set off by it: " who filmed it" before ", Connor Bates". Group: the name. */
+const RELATIVE_THEN_NAME = /^[ \u00a0]+(?:who|that)[ \u00a0][^,.;:!?"“”]{1,60}(?=, ((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$))/u;
 /** Lower-case words up to a comma after an owner's name: "'s deputy campaign manager" before ", Rich Beeson,". */
 const POSSESSED_ROLE = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,3}\p{Ll}[\p{L}-]*)(?=,)/u;
 const APPOSITIVE_NAME = /^,[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$|[ \u00a0]+(?:of|at|from|with)[ \u00a0])/u;
