@@ -13,6 +13,7 @@ import {
   parseNameRun,
   personGender,
   principalOf,
+  statedAge,
   roleKey,
   surnameOf,
   verbLike,
@@ -623,7 +624,7 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   // Triantafilo said. ... '...,' Triantafilo said"), else the principal.
   const shared = candidates.length > 1 && !parsed.gender && tokens.length === 1;
   const lastBySurname = shared ? subjectJustBefore(surname, candidates, subject.pos, ctx) ?? lastQuotedBySurname(surname, candidates, subject.pos, ctx) : undefined;
-  const principal = lastBySurname ?? principalOf(candidates, parsed.gender);
+  const principal = youngerOrElder(surname, subject.pos, ctx) ?? lastBySurname ?? principalOf(candidates, parsed.gender);
   if (principal) return { speaker: principal.fullName, person: principal };
   // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
   // and remember it as a person so that a later "she said" can find "Melanie".
@@ -639,6 +640,25 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   ctx.index.people.push(person);
   return { speaker: written, person };
 }
+
+/**
+ * "Derek Hollis, 58, and his son Kyle Hollis, 31 ... the younger Hollis wrote": of the people of
+ * that surname the article gives an age, the younger (or the elder), when the words before the
+ * name say which.
+ */
+function youngerOrElder(surname: string, pos: number, ctx: ResolveContext): Person | undefined {
+  // Each of the three words ends in "r" before the spaces: most names have no such word before them.
+  let end = pos - 1;
+  while (end > 0 && (ctx.text[end] === ' ' || ctx.text[end] === '\u00a0')) end--;
+  if (ctx.text[end] !== 'r') return undefined;
+  const which = YOUNGER_OR_ELDER_BEFORE.exec(ctx.text.slice(Math.max(0, pos - 12), pos))?.[1];
+  if (!which) return undefined;
+  const family = ctx.index.people.filter((p) => p.surname === surname && p.nameTokens.length > 1 && statedAge(p) !== null);
+  if (family.length < 2) return undefined;
+  family.sort((a, b) => statedAge(a)! - statedAge(b)!);
+  return which === 'younger' ? family[0] : family[family.length - 1];
+}
+const YOUNGER_OR_ELDER_BEFORE = /\b(younger|elder|older)[ \u00a0]+$/;
 
 /**
  * The one of `candidates` that is the main subject of the sentence before pos's, written with the
@@ -870,26 +890,6 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
 const OBJECT_PRONOUN_AFTER_VERB = /^[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?\p{Ll}+[\s\u00a0]+(him\b|her(?=[\s\u00a0]*[,.;:!?"“”‘’']|[\s\u00a0]+(?:that|the|a|an|this|to|about|in|on|at|with|for|not|it|he|she|they|we|I|you)\b))/u;
 
 
-/**
- * The one whose husband (or wife) the article named `owner` as ("Her husband, Paul Dufresne,"
- * with "her" someone else named): the owner's spouse, by the other side of the relation.
- */
-function spouseNamingOwner(head: 'husband' | 'wife', owner: Person, pos: number, ctx: ResolveContext): Person | null {
-  const from = Math.max(0, pos - 3000);
-  const stretch = ctx.text.slice(from, pos);
-  if (!stretch.includes(head)) return null;
-  const re = compiled(String.raw`(?<![\p{L}\p{N}])([Hh]is|[Hh]er|(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}'’-]*?['’]s?)[ \u00a0]+${head},?[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){0,2})`, 'gu');
-  let found: Person | null = null;
-  for (const m of stretch.matchAll(re)) {
-    const at = from + m.index;
-    if (ctx.inQuote(at)) continue;
-    if (resolveSubject({ kind: 'name', text: m[2]!, pos: at + m[0].length - m[2]!.length }, ctx).person !== owner) continue;
-    const possessor = m[1]!;
-    const one = /^(?:his|her)$/i.test(possessor) ? possessiveOwner(possessor, at, ctx) : resolveSubject({ kind: 'name', text: possessor.replace(/['’]s?$/, ''), pos: at }, ctx).person;
-    if (one && one !== owner) found = one;
-  }
-  return found;
-}
 
 /**
  * The relative of `owner` the article introduced by name before pos ("His wife, Jane Reyes,",
@@ -897,26 +897,53 @@ function spouseNamingOwner(head: 'husband' | 'wife', owner: Person, pos: number,
  * the last such one. Hand-written: who a kin word refers to is coreference, which no package here does.
  */
 function namedKin(head: string, owner: Person, pos: number, ctx: ResolveContext): Resolution | null {
+  let found: Resolution | null = null;
+  for (const phrase of kinPhrases(head, pos, ctx, true)) {
+    if (phrase.owner() !== owner) continue;
+    const r = phrase.named();
+    if (r.person && r.person !== owner) found = r;
+  }
+  return found;
+}
+
+/**
+ * The one whose husband (or wife) the article named `owner` as ("Her husband, Paul Dufresne,"
+ * with "her" someone else named): the owner's spouse, by the other side of the relation.
+ */
+function spouseNamingOwner(head: 'husband' | 'wife', owner: Person, pos: number, ctx: ResolveContext): Person | null {
+  let found: Person | null = null;
+  for (const phrase of kinPhrases(head, pos, ctx, false)) {
+    if (phrase.named().person !== owner) continue;
+    const one = phrase.owner();
+    if (one && one !== owner) found = one;
+  }
+  return found;
+}
+
+/**
+ * The phrases of the 3,000 characters before pos, outside quotations, that name someone's relative:
+ * "His wife, Jane Reyes", "Mr Reyes's daughter Aylish" (with a word such as "late" before the kin
+ * word when `modifiers`). Each gives, when asked, the owner (whom "his" or the possessive name
+ * stands for there) and the relative named.
+ */
+function* kinPhrases(head: string, pos: number, ctx: ResolveContext, modifiers: boolean): Generator<{ owner: () => Person | null; named: () => Resolution }> {
   const from = Math.max(0, pos - 3000);
   const stretch = ctx.text.slice(from, pos);
-  if (!stretch.includes(head)) return null;
+  if (!stretch.includes(head)) return;
+  const modifier = modifiers ? String.raw`(?:(?:${KIN_MODIFIERS})[ \u00a0]+)?` : '';
   const re = compiled(
-    String.raw`(?<![\p{L}\p{N}])([Hh]is|[Hh]er|(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}'’-]*?['’]s?)[ \u00a0]+(?:(?:${KIN_MODIFIERS})[ \u00a0]+)?${head},?[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){0,2})`,
+    String.raw`(?<![\p{L}\p{N}])([Hh]is|[Hh]er|(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}'’-]*?['’]s?)[ \u00a0]+${modifier}${head},?[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]+\p{Lu}[\p{L}'’-]+){0,2})`,
     'gu',
   );
-  let found: Resolution | null = null;
   for (const m of stretch.matchAll(re)) {
     const at = from + m.index;
     if (ctx.inQuote(at)) continue;
     const possessor = m[1]!;
-    const ownerThere = /^(?:his|her)$/i.test(possessor)
-      ? possessiveOwner(possessor, at, ctx)
-      : resolveSubject({ kind: 'name', text: possessor.replace(/['’]s?$/, ''), pos: at }, ctx).person;
-    if (ownerThere !== owner) continue;
-    const r = resolveSubject({ kind: 'name', text: m[2]!, pos: at + m[0].length - m[2]!.length }, ctx);
-    if (r.person && r.person !== owner) found = r;
+    yield {
+      owner: () => (/^(?:his|her)$/i.test(possessor) ? possessiveOwner(possessor, at, ctx) : resolveSubject({ kind: 'name', text: possessor.replace(/['’]s?$/, ''), pos: at }, ctx).person),
+      named: () => resolveSubject({ kind: 'name', text: m[2]!, pos: at + m[0].length - m[2]!.length }, ctx),
+    };
   }
-  return found;
 }
 
 /**
@@ -1103,7 +1130,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     const proxy = (p: Person) => !PROXY_ROLE.test(headKey) && [...p.roles].some((t) => PROXY_ROLE.test(t));
     // "the 33-year-old" is no one the article gave another age ("Callum Briggs, 27,").
     const age = [d.head, ...d.modifiers].find((w) => /^\d+-year-old$/.test(w));
-    const otherAge = (p: Person) => !!age && !p.roles.has(age) && [...p.roles].some((r) => /^\d+-year-old$/.test(r));
+    const otherAge = (p: Person) => !!age && !p.roles.has(age) && statedAge(p) !== null;
     const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !((compound || office) && otherOffice(p)) && !proxy(p) && !otherAge(p), nested, true);
     // The role was said of the person the sentences are about, with other details ("Sen. Bernie
     // Sanders ... the independent Vermont senator"): not a reason to pass over them to someone before.

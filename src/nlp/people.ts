@@ -515,6 +515,12 @@ function voteGender(p: Person, g: Gender | null | undefined, weight: number): vo
   if (g === 'f') p.femaleVotes += weight;
 }
 
+/** The age the article gives someone ("Sarah Jones, 34," makes the role "34-year-old"), or null. */
+export function statedAge(p: Person): number | null {
+  for (const role of p.roles) if (/^\d+-year-old$/.test(role)) return Number.parseInt(role, 10);
+  return null;
+}
+
 export function personGender(p: Person): Gender | null {
   if (p.maleVotes > p.femaleVotes) return 'm';
   if (p.femaleVotes > p.maleVotes) return 'f';

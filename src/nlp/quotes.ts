@@ -683,7 +683,7 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     if (w.cue && w.span.open > w.cue.pos && w.span.close < w.cue.pos + w.cue.text.length && TITLE_BEFORE.test(text.slice(Math.max(0, w.span.open - 20), w.span.open))) w.cue = null;
     if (w.cue?.subject) {
       let r = resolveSubject(w.cue.subject, ctx);
-      const other = r.person ? (namesakeByAge(r.person, w.cue.subject, text, ctx) ?? namesakeNotSpokenOf(r.person, w.cue.subject, text.slice(w.span.start, w.span.end), ctx)) : null;
+      const other = r.person ? namesakeNotSpokenOf(r.person, w.cue.subject, text.slice(w.span.start, w.span.end), ctx) : null;
       if (other) r = { speaker: other.fullName, person: other };
       speaker = r.speaker;
       person = r.person;
@@ -931,22 +931,6 @@ function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: stri
   const others = ctx.index.people.filter((p) => p !== person && p.surname === person.surname && p.nameTokens.length > 1 && (!gender || personGender(p) === gender) && !spokenOf(p, quotation));
   return others.length === 1 ? others[0]! : null;
 }
-
-/**
- * "Derek Hollis, 58, and his son Kyle Hollis, 31 ... the younger Hollis wrote": of the people of
- * that surname, the younger (or the elder) by the ages the article gives them.
- */
-function namesakeByAge(person: Person, subject: { kind: string; text: string; pos: number }, text: string, ctx: ResolveContext): Person | null {
-  if (subject.kind !== 'name') return null;
-  const which = YOUNGER_OR_ELDER_BEFORE.exec(text.slice(Math.max(0, subject.pos - 12), subject.pos))?.[1];
-  if (!which) return null;
-  const ageOf = (p: Person) => Number([...p.roles].find((r) => /^\d+-year-old$/.test(r))?.split('-')[0] ?? Number.NaN);
-  const family = ctx.index.people.filter((p) => p.surname === person.surname && p.nameTokens.length > 1 && !Number.isNaN(ageOf(p)));
-  if (family.length < 2) return null;
-  family.sort((a, b) => ageOf(a) - ageOf(b));
-  return which === 'younger' ? family[0]! : family[family.length - 1]!;
-}
-const YOUNGER_OR_ELDER_BEFORE = /\b(younger|elder|older)[ \u00a0]+$/;
 
 /** Whether a quotation names the person by their first name as the article writes it (the index keeps it in lower case: "Will" is no "will"). */
 function spokenOf(p: Person, quotation: string): boolean {
