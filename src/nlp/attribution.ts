@@ -3,7 +3,7 @@
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
 import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STOP_WORDS } from './lexicon.ts';
-import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
+import { GENDERED_NOUN, firstNameGender, hasWord, isTitleWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
 import { bodyNameEnd, organisationHead } from './organisations.ts';
 
 // speechVerbs finds the matches of /\b(?:SPEECH_VERB_FORMS)\b/gi without the regex: the engine tries
@@ -605,6 +605,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       // "the paper's editorial board", "the former vice president's spokeswoman": the owner keeps its
       // determiner.
       if (!DETERMINERS.has(lw)) {
+        // "Saudi Arabia's foreign ministry": the owner's whole name.
+        while (isCapitalised(w) && j >= 1 && i - j < 9 && isCapitalised(tokens[j - 1]!.text) && !/[,;:!?.]$/.test(tokens[j - 1]!.text) && !CLAUSE_OPENER.has(tokens[j - 1]!.text) && !DETERMINERS.has(tokens[j - 1]!.text.toLowerCase()) && !isTitleWord(bare(tokens[j - 1]!.text).toLowerCase())) j--;
         for (let k = j - 1; k >= 0 && j - k <= 3; k--) {
           const kw = bare(tokens[k]!.text).toLowerCase();
           if (/^(?:the|a|an|his|her|their|its|our)$/.test(kw)) { j = k; break; }
@@ -971,9 +973,12 @@ function postModifierEnd(tokens: Token[], j: number): number {
     last = k;
     if (/[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w))) break;
   }
-  // The object needs a word of its own, not a determiner alone.
+  // The object needs a word of its own, not a determiner alone; "a mother of three" counts her children.
+  if (last === prepAt + 1 && prep === 'of' && PARENT_NOUN.test(head) && /^(?:two|three)$/.test(bare(tokens[last]!.text).toLowerCase())) return last;
   return last < 0 || DETERMINERS.has(bare(tokens[last]!.text).toLowerCase()) ? j : last;
 }
+/** Nouns for a parent, counted by their children: "a mother of three", "a grandfather of two". */
+const PARENT_NOUN = /^(?:mother|father|parent|grandmother|grandfather|grandparent|mum|mom|dad)$/;
 
 export interface VerbHit {
   verb: string;

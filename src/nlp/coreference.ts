@@ -1372,10 +1372,13 @@ function descriptive(w: string, d: Description): boolean {
  */
 function resolveOrganisationDescription(subject: Subject, d: Description, ctx: ResolveContext): Resolution {
   const head = d.modifiers.includes('editorial') && d.head === 'board' ? 'editors' : d.head;
-  if (d.possessor) {
+  // "South Korea's foreign ministry" speaks as itself: a country's or a city's government body is
+  // no voice of the place.
+  if (d.possessor && organisationHead(head) !== 'government') {
     const owner = resolveOwner(d.possessor, subject.pos, ctx);
     return owner.speaker && !owner.person ? { speaker: owner.speaker, person: null } : { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   }
+  if (d.possessor) return { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   // "the national Asahi newspaper", "the Baton Rouge newspaper": a name in the description says
   // which one; it does not refer back to another.
   if (d.capitalised.size > 0) return { speaker: d.asWritten, person: null };

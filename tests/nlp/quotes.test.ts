@@ -2741,3 +2741,19 @@ describe('more words for bodies the article named (2026-12-07, stop 41)', () => 
     expect(speakers('Flights were cancelled by SkyMeridian on Monday. "Our handling partner was fully staffed," the airport said.')).toEqual(['the airport']);
   });
 });
+
+describe('a parent counted by their children, and an owner named in full (2026-12-07, stop 42)', () => {
+  it('"said a mother of three who asked ..." and "said one mother of two" keep the count', () => {
+    expect(speakers('"I just want to decide myself," said a mother of three who asked that her name not be published.')).toEqual(['a mother of three']);
+    expect(speakers('"We have no laptop at home," said one mother of two.')).toEqual(['one mother of two']);
+  });
+
+  it('"Saudi Arabia\'s foreign ministry said" is the ministry of the whole name, not "Arabia\'s"', () => {
+    expect(speakers('Saudi Arabia\'s foreign ministry said it welcomed the talks. "Both sides must show restraint," the statement said.\n\nSaudi Arabia\'s foreign ministry said: "We welcome the talks."')).toContain("Saudi Arabia's foreign ministry");
+    expect(speakers('Ambassador Hugh Lowell\'s office said: "The ambassador is travelling."')).toEqual(["Hugh Lowell's office"]);
+  });
+
+  it('a country\'s ministry speaks as the ministry, not as the country', () => {
+    expect(speakers('New Zealand\'s foreign ministry said: "We are deeply concerned."')).toEqual(["New Zealand's foreign ministry"]);
+  });
+});
