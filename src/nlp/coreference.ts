@@ -1382,6 +1382,12 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
   // "the national Asahi newspaper", "the Baton Rouge newspaper": a name in the description says
   // which one; it does not refer back to another.
   if (d.capitalised.size > 0) return { speaker: d.asWritten, person: null };
+  // "The Federal Reserve held rates ... The central bank said": a central bank goes by its own name,
+  // which the organisation index does not know as a bank's.
+  if (head === 'bank' && d.modifiers.includes('central')) {
+    const named = lastCentralBank(subject.pos, ctx);
+    if (named) return { speaker: named, person: null };
+  }
   // "Harlan has kept his distance. The campaign said": the campaign of the candidate the sentence
   // before is about, when the article names it, before the last campaign named.
   const candidate = head === 'campaign' ? previousSentenceSubject(subject.pos, ctx) : null;
@@ -1414,6 +1420,17 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
   const body = recent && (!recent.resolution.person || personGender(recent.resolution.person) === null) && !PLURAL_DESCRIPTION.test(recent.resolution.speaker ?? '');
   if (recent && body && recent.at > mention.end && !organisationAt(recent.at, ctx)) return { speaker: recent.resolution.speaker, person: null };
   return { speaker: mention.org.name, person: null };
+}
+
+/** The names of central banks: "the Federal Reserve", "the European Central Bank", "the Bank of England", "the Reserve Bank of India" (not the commercial Bank of America). */
+const CENTRAL_BANK_NAME = /\b(?:Federal Reserve(?: Board)?|(?:(?!The\b)\p{Lu}[\p{L}'’]+[ \u00a0]){0,2}(?:Central|Reserve|National|People['’]s) Bank(?: of(?: the)?(?:[ \u00a0]\p{Lu}[\p{L}]+){1,2})?|Bank of(?![ \u00a0](?:America|Montreal|Scotland|Ireland|China|New|the)\b)(?:[ \u00a0]\p{Lu}[\p{L}]+){1,2}|Bundesbank|Riksbank)\b/gu;
+
+/** The last central bank named before pos, outside quotations, within a few paragraphs. */
+function lastCentralBank(pos: number, ctx: ResolveContext): string | null {
+  const from = Math.max(0, pos - 3000);
+  let found: string | null = null;
+  for (const m of ctx.text.slice(from, pos).matchAll(CENTRAL_BANK_NAME)) if (!ctx.inQuote(from + m.index)) found = m[0];
+  return found;
 }
 
 /** A description of several bodies or people: "these large corporations", "the two companies". */

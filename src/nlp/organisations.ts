@@ -307,9 +307,13 @@ export class OrganisationIndex {
     const found: Array<{ start: number; end: number; name: string; kind: OrgKind }> = [];
     for (const r of runs.flatMap((run) => splitAtConnector(run, this.text))) {
       const kind = runKind(text, r.start, r.name, r.definite);
+      // "U.S. Customs and Border Protection", "the U.N. Office for ...": the country's or union's
+      // abbreviation, whose dot ends a run, is part of a government body's name.
+      const state = kind === 'government' ? STATE_ABBREVIATION_BEFORE.exec(text.slice(Math.max(0, r.start - 6), r.start)) : null;
+      const start = state ? r.start - state[0].length : r.start;
       // One object shape for every entry (a spread copied the run's own fields too, a campaign had
       // fewer): an entry of another shape met late made V8 drop and recompile this code, pass after pass.
-      if (kind) found.push({ start: r.start, end: r.end, name: r.name, kind });
+      if (kind) found.push({ start, end: r.end, name: state ? `${state[0]}${r.name}` : r.name, kind });
     }
     // A name the text typed once ("the editors of The Advocate") is an organisation wherever it recurs.
     const typed = new Map(found.map((f) => [f.name, f.kind] as const));
@@ -323,6 +327,9 @@ export class OrganisationIndex {
     return withFullestNames(found);
   }
 }
+
+/** "U.S. ", "U.N. " before a name (not after a word's end: "the ES.U.S. " is none). */
+const STATE_ABBREVIATION_BEFORE = /(?<![\p{L}.])(?:U\.S\.|U\.N\.|U\.K\.|E\.U\.)[ \u00a0]$/u;
 
 /** One line's capitalised runs, each run's parts (splitAtConnector), and the parts' kinds once asked (null: no body). */
 interface Line {

@@ -2436,7 +2436,7 @@ describe('bodies whose names hold "and", and other company words (2026-12-07, st
 
   it('"The Centers for Disease Control and Prevention said" and "U.S. Customs and Border Protection said" name the whole body', () => {
     expect(speakers('The Centers for Disease Control and Prevention said doctors should "consider measles" in any patient with a fever.')).toEqual(['Centers for Disease Control and Prevention']);
-    expect(speakers('U.S. Customs and Border Protection said it was "surging personnel" to the area.')).toEqual(['Customs and Border Protection']);
+    expect(speakers('U.S. Customs and Border Protection said it was "surging personnel" to the area.')).toEqual(['U.S. Customs and Border Protection']);
   });
 
   it('a company with an appositive that says what it is keeps its first word: "Pacific Sierra Power, the region\'s electric utility, said"', () => {
@@ -2755,5 +2755,17 @@ describe('a parent counted by their children, and an owner named in full (2026-1
 
   it('a country\'s ministry speaks as the ministry, not as the country', () => {
     expect(speakers('New Zealand\'s foreign ministry said: "We are deeply concerned."')).toEqual(["New Zealand's foreign ministry"]);
+  });
+});
+
+describe('central banks and bodies of the U.S. and the U.N. (2026-12-07, stop 42)', () => {
+  it('"the central bank" is the central bank named before, not the last body', () => {
+    expect(speakers('The Federal Reserve held rates on Wednesday. Economists at Bank of America expect a cut. "Inflation remains elevated," the central bank said.')).toEqual(['Federal Reserve']);
+    expect(speakers('The Reserve Bank of India raised its key rate. "Inflation is sticky," the central bank said.')).toEqual(['Reserve Bank of India']);
+  });
+
+  it('"U.S. Customs and Border Protection said" keeps the "U.S." of its name', () => {
+    expect(speakers('U.S. Customs and Border Protection said: "We are surging personnel."')).toEqual(['U.S. Customs and Border Protection']);
+    expect(speakers('The U.N. Office for the Coordination of Humanitarian Affairs said: "The situation is dire."')).toEqual(['U.N. Office for the Coordination of Humanitarian Affairs']);
   });
 });
