@@ -592,7 +592,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       j--;
       continue;
     }
-    if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && /^\p{Ll}/u.test(tokens[j - 2]!.text)) {
+    // "One of the gang shouted": a partitive may open the sentence.
+    if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && (/^\p{Ll}/u.test(tokens[j - 2]!.text) || PARTITIVE.has(tokens[j - 2]!.text.toLowerCase()))) {
       ofSeen = true;
       j -= 2;
       continue;

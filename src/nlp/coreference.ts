@@ -738,7 +738,7 @@ interface Description {
 const POST_MODIFIER_START = new Set('of for to with at from in on inside within near among outside representing backing supporting opposing familiar close closest briefed involved knowledgeable loyal'.split(' '));
 
 function parseDescription(text: string): Description {
-  const asWritten = text.replace(/^(The|A|An|His|Her|Its|Their)\b/, (d) => d.toLowerCase());
+  const asWritten = text.replace(/^(The|A|An|His|Her|Its|Their|One|Another|Some|Many|Several|Two|Three)\b/, (d) => d.toLowerCase());
   // "the paper's editorial board", "Clinton's campaign": the owner, then what it owns.
   const owned = /^(.*?\S)['’]s?[ \u00a0]+(.+)$/u.exec(text);
   const possessor = owned ? owned[1]! : null;

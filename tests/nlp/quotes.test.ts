@@ -422,7 +422,7 @@ describe('extractQuotes: descriptor speakers', () => {
 
   it('a description set off before its verb by a relative clause: "an aide, who asked not to be named, said"', () => {
     expect(speakerOf('"The agents are under pressure," a police source, who was not cleared to speak publicly, told the station.', 'The agents')).toBe('a police source');
-    expect(speakerOf('One attendee, who like others spoke on the condition of anonymity, said: "It was tense."', 'It was tense')).toBe('One attendee');
+    expect(speakerOf('One attendee, who like others spoke on the condition of anonymity, said: "It was tense."', 'It was tense')).toBe('one attendee');
   });
 
   it('the voice over of an ad is its speaker', () => {
@@ -2767,5 +2767,12 @@ describe('central banks and bodies of the U.S. and the U.N. (2026-12-07, stop 42
   it('"U.S. Customs and Border Protection said" keeps the "U.S." of its name', () => {
     expect(speakers('U.S. Customs and Border Protection said: "We are surging personnel."')).toEqual(['U.S. Customs and Border Protection']);
     expect(speakers('The U.N. Office for the Coordination of Humanitarian Affairs said: "The situation is dire."')).toEqual(['U.N. Office for the Coordination of Humanitarian Affairs']);
+  });
+});
+
+describe('one of a group opening the sentence (2026-12-07, stop 42)', () => {
+  it('"One of the gang can be heard shouting" is one of the gang, not the gang', () => {
+    expect(speakers('One of the gang can be heard shouting "Everybody on the floor!" as customers dive for cover.')).toEqual(['one of the gang']);
+    expect(speakers('One of the protesters said: "We will be back next week, and the week after that."')).toEqual(['one of the protesters']);
   });
 });
