@@ -118,6 +118,8 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
   band: 'group',
   // "the think tank", "the building society", "the league", "the transport authority", "the airport", "the orchestra".
   tank: 'group', society: 'group', league: 'group', authority: 'government', airport: 'any', orchestra: 'any',
+  // "the trust", "the fund", "the center", "the service": a body whose own name says so.
+  trust: 'any', fund: 'any', center: 'any', centre: 'any', service: 'any',
 };
 
 /**
@@ -140,7 +142,7 @@ export function bodyNameEnd(word: string): boolean {
 }
 
 /** Heads that fit only a body whose name holds the same word. */
-const NAMED_KIND_HEAD = new Set(['council', 'university', 'college', 'school', 'academy', 'hospital', 'museum', 'airport', 'orchestra']);
+const NAMED_KIND_HEAD = new Set(['council', 'university', 'college', 'school', 'academy', 'hospital', 'museum', 'airport', 'orchestra', 'trust', 'fund', 'center', 'centre', 'service']);
 
 /**
  * Whether a description's head can name a body the organisation index may not know, such as a

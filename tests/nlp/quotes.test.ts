@@ -2776,3 +2776,15 @@ describe('one of a group opening the sentence (2026-12-07, stop 42)', () => {
     expect(speakers('One of the protesters said: "We will be back next week, and the week after that."')).toEqual(['one of the protesters']);
   });
 });
+
+describe('a trust, a fund, a service named before (2026-12-07, stop 42)', () => {
+  it('"the trust\'s report", "the fund", "the service" refer back to the body whose name says so', () => {
+    expect(speakers('A survey by the Marine Ecology Trust found that coral cover had risen. The trust\'s report described the recovery as "remarkable but fragile in every sense".')).toEqual(['Marine Ecology Trust']);
+    expect(speakers('The International Monetary Fund cut its forecast. "Risks are tilted to the downside," the fund said.')).toEqual(['International Monetary Fund']);
+    expect(speakers('The National Weather Service issued a warning. "Stay off the roads," the service said.')).toEqual(['National Weather Service']);
+  });
+
+  it('"the fund" is no body whose name does not say fund', () => {
+    expect(speakers('Halden Capital bought the stake. "We see value here," the fund said.')).toEqual(['the fund']);
+  });
+});
