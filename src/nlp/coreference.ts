@@ -491,7 +491,13 @@ const NAME_THEN_WHO = /^,?[\s\u00a0]+(?:who|whom)[\s\u00a0]+$/;
  * indefinite article or "one", as the subject of a sentence (an appositive or relative clause may
  * follow it before the verb).
  */
-const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
+const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)()(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
+/**
+ * The same with a place or body after the head ("A 34-year-old nurse from Waterloo, who ..., said",
+ * "A teacher in suburban Atlanta said"), then a verb of a form that cannot end the place.
+ */
+const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)([ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0][^,.;:!?"“”‘’]{1,60}?)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(said|told|spoke|wrote|says|tells|\p{Ll}+ed|\p{Ll}+[^s\W]s)(?![\p{L}’'-])`, 'u'));
+const UNNAMED_SUBJECTS = [...UNNAMED_SUBJECT, ...UNNAMED_SUBJECT_PLACED];
 const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
 
 /**
@@ -528,9 +534,9 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   const { from, fronted, opening, end } = before;
   // The head is the last word before a verb: "A hospital spokesman said" has two words before it.
   let m: RegExpExecArray | null = null;
-  for (const pattern of UNNAMED_SUBJECT) {
+  for (const pattern of UNNAMED_SUBJECTS) {
     const x = pattern.exec(opening);
-    if (x && (verbLike(x[3]!) || SUBJECT_VERB.test(x[3]!))) {
+    if (x && personHead(x[2]!) && (verbLike(x[4]!) || SUBJECT_VERB.test(x[4]!))) {
       m = x;
       break;
     }
@@ -545,11 +551,11 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   // (Only an age or a hyphened description before the name: not "who lives in Telford".)
   if (ctx.index.mentions.some((x) => x.start > headEnd && x.start < verbEnd && APPOSITIVE_LEAD.test(ctx.text.slice(headEnd, x.start)))) return null;
   const head = m[2]!;
-  if (!personHead(head) || !(verbLike(m[3]!) || SUBJECT_VERB.test(m[3]!))) return null;
-  const gender = GENDERED_NOUN[head];
+  if (!personHead(head) || !(verbLike(m[4]!) || SUBJECT_VERB.test(m[4]!))) return null;
+  const gender = GENDERED_NOUN[head] ?? (/woman$/.test(head) ? 'f' : /man$/.test(head) ? 'm' : undefined);
   if (gender && gender !== want) return null;
-  // As a descriptor is written inside a sentence: "one Wolves fan".
-  const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head;
+  // As a descriptor is written inside a sentence: "one Wolves fan", "a nurse from Waterloo".
+  const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head + m[3]!;
   return phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
 }
 

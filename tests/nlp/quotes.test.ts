@@ -2788,3 +2788,16 @@ describe('a trust, a fund, a service named before (2026-12-07, stop 42)', () => 
     expect(speakers('Halden Capital bought the stake. "We see value here," the fund said.')).toEqual(['the fund']);
   });
 });
+
+describe('an unnamed person placed by a phrase, then "she said" (2026-12-07, stop 42)', () => {
+  const before = 'Carol Ruhl said she had voted for him twice. "He listens, I will give him that," she said.\n\n';
+  it('"A 34-year-old nurse from Waterloo, who ..., said she came ... \\"...,\\" she said" is the nurse, not the last woman named', () => {
+    const text = `${before}A 34-year-old nurse from Waterloo, who asked that her name not be used, said she came to ask about closures. "Two units have closed in this region since 2016," she said.`;
+    expect(speakers(text)).toEqual(['Carol Ruhl', 'a 34-year-old nurse from Waterloo']);
+  });
+
+  it('"A teacher at the school said ..." and "A teacher in suburban Atlanta said ..." carry their place', () => {
+    expect(speakers(`${before}A teacher at the school said she had never voted before. "I used to think midterms did not matter," she said.`)).toEqual(['Carol Ruhl', 'a teacher at the school']);
+    expect(speakers(`${before}A teacher in suburban Atlanta said she had never voted before. "I used to think midterms did not matter," she said.`)).toEqual(['Carol Ruhl', 'a teacher in suburban Atlanta']);
+  });
+});
