@@ -1016,6 +1016,9 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   // "A Kasich adviser, speaking on condition of anonymity, said": an aside set off by commas, then the verb.
   const aside = SET_OFF_ASIDE_THEN_WORD.exec(text.slice(end, end + 160));
   if (aside && verbLike(aside[1]!)) return np;
+  // "A senior Senate staffer who has worked with both lawmakers said": the description before its
+  // relative clause, as a descriptor is written.
+  if (/^(?:who|whom)$/.test(bare(words[0]))) return np;
   // "An aide to Sen. Bernie Sanders said": a title's stop ends no phrase.
   if (!/^(?:close|familiar|from|at|for|with|in|on|of|to)$/.test(bare(words[0]))) return null;
   for (let k = 2; k < words.length; k++) {

@@ -2801,3 +2801,10 @@ describe('an unnamed person placed by a phrase, then "she said" (2026-12-07, sto
     expect(speakers(`${before}A teacher in suburban Atlanta said she had never voted before. "I used to think midterms did not matter," she said.`)).toEqual(['Carol Ruhl', 'a teacher in suburban Atlanta']);
   });
 });
+
+describe('"the staffer" after "a senior Senate staffer who ..." (2026-12-07, stop 42)', () => {
+  it('the definite description takes the fuller one introduced before its relative clause', () => {
+    const text = 'A senior Senate staffer who has worked with both lawmakers said the dispute had deep roots. "This has been building for a long time," the staffer said.';
+    expect(speakers(text)).toEqual(['a senior Senate staffer']);
+  });
+});
