@@ -489,14 +489,14 @@ const NAME_THEN_WHO = /^,?[\s\u00a0]+(?:who|whom)[\s\u00a0]+$/;
 /**
  * "One Wolves fan, who lives in Telford, was travelling home.": an unnamed person, with an
  * indefinite article or "one", as the subject of a sentence (an appositive or relative clause may
- * follow it before the verb).
+ * follow it before the verb), perhaps after a fronted phrase ("In the town of Forst, a ...").
  */
-const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)()(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
+const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)()(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 /**
  * The same with a place or body after the head ("A 34-year-old nurse from Waterloo, who ..., said",
  * "A teacher in suburban Atlanta said"), then a verb of a form that cannot end the place.
  */
-const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:A|An|One|Another)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)([ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0][^,.;:!?"“”‘’]{1,60}?)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(said|told|spoke|wrote|says|tells|\p{Ll}+ed|\p{Ll}+[^s\W]s)(?![\p{L}’'-])`, 'u'));
+const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)([ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0][^,.;:!?"“”‘’]{1,60}?)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(said|told|spoke|wrote|says|tells|\p{Ll}+ed|\p{Ll}+[^s\W]s)(?![\p{L}’'-])`, 'u'));
 const UNNAMED_SUBJECTS = [...UNNAMED_SUBJECT, ...UNNAMED_SUBJECT_PLACED];
 const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
 
@@ -996,9 +996,11 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
   for (const m of stretch.matchAll(re)) {
     const at = from + m.index;
     if (ctx.inQuote(at)) continue;
-    const phrase = withPostModifier(ctx.text, at + m[0].length, m[0]);
+    const phrase = withPostModifier(ctx.text, at + m[0].length, m[0]) ?? sourcedPhrase(ctx.text, at, m[0]);
     if (!phrase) continue;
-    const earlier = parseDescription(phrase);
+    // The noun phrase before its post-modifier: an owner inside that ("for the army's eastern
+    // command") is not the description's.
+    const earlier = parseDescription(m[0]);
     if (earlier.head !== d.head || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
     // Only when it tells the reader more than the definite one does.
     found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : null;
@@ -1007,6 +1009,20 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
 }
 
 const SET_OFF_ASIDE_THEN_WORD = /^,[ \u00a0][^,.;:!?"“”]{3,120},[ \u00a0]+(\p{Ll}+)/u;
+/**
+ * "..., according to a person familiar with the matter, raising ...": a description named as the
+ * source, with its prepositional phrase up to the punctuation or relative clause that ends it.
+ */
+function sourcedPhrase(text: string, at: number, np: string): string | null {
+  if (!ACCORDING_TO_BEFORE.test(text.slice(Math.max(0, at - 14), at))) return null;
+  const rest = SOURCE_POST_MODIFIER.exec(text.slice(at + np.length, at + np.length + 100));
+  return rest ? np + rest[0] : null;
+}
+const ACCORDING_TO_BEFORE = /according[ \u00a0]+to[ \u00a0]+$/i;
+const SOURCE_POST_MODIFIER = /^(?:[ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?)?(?=[,.;:!?]|[ \u00a0]+(?:who|which|that)\b)/u;
+
+/** A prepositional phrase up to a comma, an aside set off by commas, then a word: groups phrase, word. */
+const PHRASE_THEN_ASIDE = /^([ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?),[ \u00a0][^,.;:!?"“”]{3,160},[ \u00a0]+(\p{Ll}+)/u;
 
 /** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
 function withPostModifier(text: string, end: number, np: string): string | null {
@@ -1021,6 +1037,10 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   if (/^(?:who|whom)$/.test(bare(words[0]))) return np;
   // "An aide to Sen. Bernie Sanders said": a title's stop ends no phrase.
   if (!/^(?:close|familiar|from|at|for|with|in|on|of|to)$/.test(bare(words[0]))) return null;
+  // "A spokesperson for the army's eastern command, who cannot be named, said", "A district TB
+  // officer in Maharashtra, speaking on condition of anonymity, said": the phrase, then an aside.
+  const phraseThenAside = PHRASE_THEN_ASIDE.exec(text.slice(end, end + 280));
+  if (phraseThenAside && verbLike(phraseThenAside[2]!)) return np + phraseThenAside[1]!;
   for (let k = 2; k < words.length; k++) {
     const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
     if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(words.slice(0, k).join('').replace(TITLE_PERIOD, ''))) return null;

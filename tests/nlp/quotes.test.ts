@@ -2808,3 +2808,25 @@ describe('"the staffer" after "a senior Senate staffer who ..." (2026-12-07, sto
     expect(speakers(text)).toEqual(['a senior Senate staffer']);
   });
 });
+
+describe('an unnamed source introduced with a phrase and an aside, then "the official said" (2026-12-07, stop 42)', () => {
+  it('"A spokesperson for the army\'s eastern command, who ..., said" is who "the spokesperson" is', () => {
+    const text = 'A spokesperson for the army\'s eastern command, who under military rules cannot be named, said the fire came from the east. "This was a deliberate strike," the spokesperson told reporters.';
+    expect(speakers(text)).toEqual(["a spokesperson for the army's eastern command"]);
+  });
+
+  it('"A district TB officer in Maharashtra, speaking on condition of anonymity, said" is who "the officer" is', () => {
+    const text = 'A district TB officer in Maharashtra, speaking on condition of anonymity, said stocks had run low. "We have been rationing for weeks," the officer said.';
+    expect(speakers(text)).toEqual(['a district TB officer in Maharashtra']);
+  });
+
+  it('"according to a person familiar with the matter, raising ..." is who "the person" is', () => {
+    const text = 'Creditors rejected the plan, according to a person familiar with the matter, raising the prospect of a winding-up order. "It is simply not enough money," the person said.';
+    expect(speakers(text)).toEqual(['a person familiar with the matter']);
+  });
+
+  it('"In the town of Forst, a 64-year-old retired railway worker said ... \\"...,\\" he said" is the worker', () => {
+    const text = 'Dietmar Weiss, the party leader, said: "We won tonight."\n\nIn the town of Forst, a 64-year-old retired railway worker said he had voted for the party for the first time. "Nobody listened to us for 30 years," he said.';
+    expect(speakers(text)).toEqual(['Dietmar Weiss', 'a 64-year-old retired railway worker']);
+  });
+});
