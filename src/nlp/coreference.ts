@@ -881,7 +881,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   if (orgHead && !PERSON_NOUN.test(d.head)) return resolveOrganisationDescription(subject, d, ctx);
   if (/s$/.test(d.head) && !/(ss|us)$/.test(d.head)) return { speaker: d.asWritten, person: null };
   const person = resolvePersonDescription(subject.pos, d, ctx, nested);
-  if (!person) return { speaker: (!d.possessor && (earlierUnnamedSpeaker(d, subject.pos, ctx) || earlierUnnamedSubject(d, subject.pos, ctx))) || d.asWritten, person: null };
+  if (!person) return { speaker: (!d.possessor && (earlierUnnamedSpeaker(d, subject.pos, ctx) || earlierUnnamedSubject(d, subject.pos, ctx) || earlierFullerDefinite(d, subject.pos, ctx))) || d.asWritten, person: null };
   // What the article calls someone is a role of theirs from now on: a later "the senator" finds them.
   person.roles.add(roleKey(d.head));
   for (const w of d.modifiers) if (!GENERIC_ADJECTIVE.test(w)) person.roles.add(roleKey(w));
@@ -1004,6 +1004,31 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
     if (earlier.head !== d.head || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
     // Only when it tells the reader more than the definite one does.
     found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : null;
+  }
+  return found;
+}
+
+/**
+ * "..., the national disaster management agency said. ... '...,' the agency said": a definite
+ * description refers back to a fuller one of the same head that the article gave within about ten
+ * paragraphs and named no further (every modifier of the later one in it, and more), as written.
+ */
+const RANK_MODIFIER = /^(?:most|least|first|second|third|next|last|previous|\d+(?:st|nd|rd|th))$/;
+function earlierFullerDefinite(d: Description, pos: number, ctx: ResolveContext): string | null {
+  if (d.determiner !== 'the' || d.possessor || !/^\p{Ll}[\p{L}-]*$/u.test(d.head)) return null;
+  const from = Math.max(0, pos - 1500);
+  const stretch = ctx.text.slice(from, pos);
+  if (!stretch.includes(d.head)) return null;
+  const re = compiled(String.raw`(?<![\p{L}\p{N}])[Tt]he[ \u00a0]+(?:(?!(?:the|a|an|and|or|of|to|in|on|at|for|with|by)[ \u00a0])[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \u00a0]+){1,4}?${d.head}(?![\p{L}\p{N}'’-])`, 'gu');
+  let found: string | null = null;
+  for (const m of stretch.matchAll(re)) {
+    if (ctx.inQuote(from + m.index)) continue;
+    const earlier = parseDescription(m[0]);
+    if (earlier.head !== d.head || earlier.possessor || earlier.modifiers.length <= d.modifiers.length || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
+    // Modifiers only: not a clause ("The prognosis left the family"), nor a rank that says which
+    // one without saying who ("the most recent Republican president", "the 43rd president").
+    if (earlier.modifiers.some((w) => RANK_MODIFIER.test(w) || (/^\p{Ll}/u.test(w) && verbLike(w)))) continue;
+    found = m[0].replace(/^The\b/, 'the');
   }
   return found;
 }
@@ -1440,7 +1465,7 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     // opens with and goes on with "its" or "their", is a body.
     const owning = !mention && bodyHead ? recentBodyWithIts(subject.pos, ctx) : null;
     if (owning) return { speaker: owning, person: null };
-    return { speaker: d.asWritten, person: null };
+    return { speaker: (!mention && earlierFullerDefinite(d, subject.pos, ctx)) || d.asWritten, person: null };
   }
   // "Twitter acknowledged that ... '...,' the company said": a body the organisation index does not
   // know, the subject that spoke in the last two sentences, is nearer than the last company it knows

@@ -2830,3 +2830,15 @@ describe('an unnamed source introduced with a phrase and an aside, then "the off
     expect(speakers(text)).toEqual(['Dietmar Weiss', 'a 64-year-old retired railway worker']);
   });
 });
+
+describe('a definite description that the article gave in full before (2026-12-07, stop 42)', () => {
+  it('"the agency" after "the national disaster management agency said" is that agency; "the governor" the regional governor', () => {
+    expect(speakers('An earthquake struck the north on Sunday, killing 83 people, the national disaster management agency said.\n\n"Many roads are blocked by landslides," the agency said.')).toEqual(['the national disaster management agency']);
+    expect(speakers('Power was cut to 12,000 homes, according to the regional governor. "Repair crews are already on site," the governor wrote.')).toContain('the regional governor');
+  });
+
+  it('a rank or a clause before the head is no fuller description', () => {
+    expect(speakers('He was the 43rd president. "I am proud of my brother," the president said.')).toEqual(['the president']);
+    expect(speakers('The prognosis left the family stunned. "We are devastated," the family said.')).toEqual(['the family']);
+  });
+});
