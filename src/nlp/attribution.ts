@@ -811,7 +811,7 @@ function endsName(word: string): boolean {
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
 export function subjectAfter(segment: string, offset: number): Subject | null {
   // Words of letters, or a number glued to letters ("the 46-year-old", "L2 president Bruce Willsie").
-  const m = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’-]+|[\p{L}.'’-][\p{L}\p{N}.'’-]*)[ \u00a0]?){1,9})/u.exec(segment);
+  const m = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’-]+|[\p{L}.'’-][\p{L}\p{N}.'’-]*)[ \u00a0]?){1,12})/u.exec(segment);
   if (!m) return null;
   const tokens = tokenize(segment.slice(0, m.index + m[0].length), offset);
   const first = tokens[0];
@@ -940,7 +940,7 @@ const APPOSITIVE_NAME = /^,[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{
 const POST_MODIFIER_START_WORD = /^(?:at|of|for|from|with|in|on)$/;
 
 /** Adjectives that take a phrase after a noun for people: "a person close to", "a source familiar with". */
-const POST_ADJECTIVE = /^(?:familiar|close|closest|briefed|involved|knowledgeable|loyal)$/;
+const POST_ADJECTIVE = /^(?:familiar|close|closest|briefed|involved|knowledgeable|loyal|based|aligned|unaligned|affiliated|allied)$/;
 /** What follows "said a spokesman in/to" without describing him: where or how it was said, to whom. */
 const NOT_A_MODIFIER_OBJECT = /^(?:(?:a|an|the|his|her|its|their)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+)?(?:statement|interview|email|e-mail|letter|post|tweet|release|speech|video|call|conversation|message|op-ed|column|article|book|briefing|conference|memo|text|reporters|applause|cheers|laughter|response|reply|radio|television|TV|press|court|filing|hearing|lawsuit)\b/iu;
 
@@ -960,7 +960,7 @@ function postModifierEnd(tokens: Token[], j: number): number {
   const objectText = tokens.slice(prepAt + 1).map((t) => t.text).join(' ');
   if (!objectText || TIME_OBJECT.test(objectText) || NOT_A_MODIFIER_OBJECT.test(objectText)) return j;
   let last = -1;
-  for (let k = prepAt + 1; k < tokens.length && k - prepAt - 1 < 5; k++) {
+  for (let k = prepAt + 1; k < tokens.length && k - prepAt - 1 < 9; k++) {
     const w = tokens[k]!.text;
     const lw = bare(w).toLowerCase();
     // "at the meeting", "at the closed-door meeting" but not "for the campaign speaking on ...".
@@ -968,6 +968,16 @@ function postModifierEnd(tokens: Token[], j: number): number {
     const participle = PARTICIPLE.test(lw) && !DETERMINERS.has(prev.toLowerCase()) && !/^\p{Ll}[\p{L}]*-\p{Ll}/u.test(prev);
     // "for one of these candidates": a partitive keeps its "of".
     if (lw === 'of' && PARTITIVE.has(prev.toLowerCase())) continue;
+    // "in the Chinese border city of Ruili", "at the Office of Government Ethics", "at a department
+    // store in Tokyo's Ginza district": the object's own "of" phrase, or where it is, after a noun
+    // (not "in a statement", "on Tuesday": how or when it was said).
+    if (k > prepAt + 2 && /^(?:of|in|at|near|outside)$/.test(w) && !/[,;:.]$/.test(prev) && !DETERMINERS.has(bare(prev).toLowerCase())) {
+      const object = tokens.slice(k + 1).map((t) => t.text).join(' ');
+      // Nor "at a rally": an indefinite place is where it was said.
+      const indefinite = /^(?:a|an|one|another|some)$/i.test(tokens[k + 1]?.text ?? '');
+      if (object && !indefinite && !TIME_OBJECT.test(object) && !NOT_A_MODIFIER_OBJECT.test(object)) continue;
+      break;
+    }
     // "with knowledge of the governor's dilemma": as before the verb (POST_MODIFIER_AT_END), "with knowledge of" is one preposition.
     if (lw === 'of' && k === prepAt + 2 && /^knowledge$/.test(bare(prev).toLowerCase())) continue;
     if (k > prepAt + 1 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;

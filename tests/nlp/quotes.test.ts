@@ -2842,3 +2842,21 @@ describe('a definite description that the article gave in full before (2026-12-0
     expect(speakers('The prognosis left the family stunned. "We are devastated," the family said.')).toEqual(['the family']);
   });
 });
+
+describe('a description after "said" is never cut inside its phrase (2026-12-07, stop 42)', () => {
+  it('keeps the object\'s own "of" phrase and where it is', () => {
+    expect(speakers('"Trucks have stopped moving," said a trader in the Chinese border city of Ruili.')).toEqual(['a trader in the Chinese border city of Ruili']);
+    expect(speakers('"The vote split tells you more," said an economist at one of the country\'s largest banks.')).toEqual(["an economist at one of the country's largest banks"]);
+    expect(speakers('"This is as clear-cut as it gets," said a former senior official at the Office of Government Ethics.')).toEqual(['a former senior official at the Office of Government Ethics']);
+  });
+
+  it('"based in", "unaligned with" belong to the description', () => {
+    expect(speakers('"We have heard this before," said a senior European diplomat based in Washington.')).toEqual(['a senior European diplomat based in Washington']);
+    expect(speakers('"That is a polite way of saying it," said a Democratic strategist unaligned with any campaign.')).toEqual(['a Democratic strategist unaligned with any campaign']);
+  });
+
+  it('not where or how it was said: "at a rally", "in a statement", "on Tuesday"', () => {
+    expect(speakers('"We are fine," said a spokesman for the company in a statement on Tuesday.')).toEqual(['a spokesman for the company']);
+    expect(speakers('"We will win Ohio," said a spokesman for the campaign at a rally in Ohio.')).toEqual(['a spokesman for the campaign']);
+  });
+});
