@@ -167,7 +167,11 @@ export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     'consultant observer participant attendee organizer representative partner colleague official aide adviser advisor ' +
     'nurse parent citizen native veteran refugee immigrant lady guy girl boy child kid mom dad fan patient victim ' +
     'user student republican democrat conservative liberal independent rival opponent customer shopper passenger commuter ' +
-    'motorist tenant homeowner'
+    'motorist tenant homeowner ' +
+    // Trades, schools, courts, churches and families that the lists missed (found with blind passages).
+    'steward sophomore freshman junior chef cook clerk nanny pilot medic paramedic mechanic fisherman foreman landlord ' +
+    'landlady pupil classmate roommate teen youth adult retiree migrant evacuee plaintiff defendant magistrate deputy ' +
+    'detective constable priest monk nun pundit cousin widow widower fiance fiancee girlfriend boyfriend mum principal'
   ).split(' ');
 
 /** Every noun for a person the lists hold: the unnamed ones and the roles. */

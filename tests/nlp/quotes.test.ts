@@ -2860,3 +2860,21 @@ describe('a description after "said" is never cut inside its phrase (2026-12-07,
     expect(speakers('"We will win Ohio," said a spokesman for the campaign at a rally in Ohio.')).toEqual(['a spokesman for the campaign']);
   });
 });
+
+describe('more nouns for people, and an unnamed person with a relative clause (2026-12-07, stop 42)', () => {
+  const before = 'Kevin Szymanski, 58, runs the diner on Main Street. "It has been slow all year," he said.\n\n';
+  it('"A union steward at a nearby plant, who asked not to be identified, said ... \\"...,\\" he said" is the steward, not the last man named', () => {
+    const text = `${before}A union steward at a nearby appliance plant, who asked not to be identified, said members were split. "Half the guys think somebody is finally standing up for us," he said.`;
+    expect(speakers(text)).toEqual(['Kevin Szymanski', 'a union steward at a nearby appliance plant']);
+  });
+
+  it('"A retired welder who has been rebuilding his house said ... \\"...,\\" he said" is the welder', () => {
+    const text = `${before}A retired welder who has been rebuilding his house by himself said he had given up on the agency. "I quit calling them in March," he said.`;
+    expect(speakers(text)).toEqual(['Kevin Szymanski', 'a retired welder']);
+  });
+
+  it('"A college sophomore from Athens who marched with her classmates said ..." keeps its place and drops the clause', () => {
+    const text = 'Maya Brisco, 20, said it was her first protest. "It is mine too," she said.\n\nA college sophomore from Athens who marched with a group of classmates said her friends never thought it would affect them. "We grew up thinking this was settled," she said.';
+    expect(speakers(text)).toEqual(['Maya Brisco', 'a college sophomore from Athens']);
+  });
+});
