@@ -188,6 +188,8 @@ const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
+/** An owner's role, a phrase after it, then a name between commas: groups role head, name. */
+const OWNER_ROLE_PHRASE_NAME_AT_END = /[\p{L}.]['’]s[ \u00a0](?:(?!(?:to|for|at|in|of|on)[ \u00a0])\p{Ll}[\p{L}-]*[ \u00a0]){0,3}(\p{Ll}[\p{L}-]*)[ \u00a0](?:to|for|at|in|of|on)[ \u00a0][^,;:!?"“”]{1,80},[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 const NAME_OF_PLACE_BEFORE = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)[ \u00a0]+(?:of|from)[ \u00a0]+$/u;
 
 /** "Israeli", "French", "American" (not the country: Rep. Steve Israel is "Israel"). */
@@ -462,6 +464,10 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   if (firstName && (personHead(firstName[1]!) || GENDERED_NOUN[firstName[1]!] !== undefined) && (firstNameGender(firstName[2]!.toLowerCase()) || kinName(firstName[1]!, firstName[2]!))) {
     return { kind: 'name', text: firstName[2]!, pos: offset + tail + firstName.index + firstName[0].lastIndexOf(firstName[2]!) };
   }
+  // "Iran's ambassador to international organisations in Vienna, Hossein Alavi-Tabrizi, said": an
+  // owner's role with its phrase, then the name set off after it.
+  const ownerRole = s.trimEnd().endsWith(',') && !named ? OWNER_ROLE_PHRASE_NAME_AT_END.exec(s.slice(tail)) : null;
+  if (ownerRole && personHead(ownerRole[1]!) && parseNameRun(ownerRole[2]!) && ownerRole[2]!.includes(' ')) return { kind: 'name', text: ownerRole[2]!, pos: offset + tail + ownerRole.index + ownerRole[0].lastIndexOf(ownerRole[2]!) };
   const ofBody = s.trimEnd().endsWith(',') && !named ? ROLE_OF_BODY_NAME_AT_END.exec(s.slice(tail)) : null;
   if (ofBody && personHead(ofBody[1]!) && parseNameRun(ofBody[2]!)) return { kind: 'name', text: ofBody[2]!, pos: offset + tail + ofBody.index + ofBody[0].lastIndexOf(ofBody[2]!) };
   // A name, a bracket and an appositive of at most 140 characters fit in the last 400: the pattern
@@ -840,6 +846,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       // "said Scott's brother.": someone the owner has, not the owner.
       const owned = /^[ \u00a0]+(?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,3}(\p{Ll}[\p{L}-]*)(?=[,.;:!?]|[ \u00a0]*$)/u.exec(afterOwner);
       if (owned && personHead(owned[1]!)) return { kind: 'descriptor', text: segment.slice(startTok.start - offset, tokens[j]!.end - offset + owned[0].length), pos: startTok.start };
+      // "said Tehran's nuclear programme was \"...\"": the reported clause's subject, not a speaker.
+      const ownedWords = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,4}\p{Ll}[\p{L}-]*)/u.exec(afterOwner)?.[1]!.split(/[ \u00a0]+/) ?? [];
+      if (ownedWords.some((w) => VERB_IN_PHRASE.has(w))) return null;
     }
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
     if (!endsPhrase(tokens[j]!.text)) {

@@ -2878,3 +2878,15 @@ describe('more nouns for people, and an unnamed person with a relative clause (2
     expect(speakers(text)).toEqual(['Maya Brisco', 'a college sophomore from Athens']);
   });
 });
+
+describe('an owner\'s role with a phrase, and the reported clause after "said" (2026-12-07, stop 42)', () => {
+  it('"Iran\'s ambassador to ... in Vienna, Hossein Alavi-Tabrizi, said Tehran\'s programme was \\"...\\"" is the ambassador', () => {
+    const text = 'Iran\'s ambassador to international organisations in Vienna, Hossein Alavi-Tabrizi, said Tehran\'s nuclear programme was "entirely peaceful and lawful in every respect".';
+    expect(speakers(text)).toEqual(['Hossein Alavi-Tabrizi']);
+  });
+
+  it('"A street vendor selling empanadas near Plaza Bolivar said ... \\"...,\\" he said" is the vendor; a number\'s comma ends no clause', () => {
+    expect(speakers('Rojas said: "We will march again."\n\nA street vendor selling empanadas near Plaza Bolivar said he had been hit. "I am not a student," he said.')).toEqual(['Rojas', 'a street vendor selling empanadas near Plaza Bolivar']);
+    expect(speakers('Fatima Qureshi said: "It is over now."\n\nA retired teacher from Leeds who lost £85,000 of her savings told the BBC she had followed every hearing. "I just want to see him answer questions," she said.')).toEqual(['Fatima Qureshi', 'a retired teacher from Leeds']);
+  });
+});
