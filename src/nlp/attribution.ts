@@ -847,7 +847,7 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       const owned = /^[ \u00a0]+(?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,3}(\p{Ll}[\p{L}-]*)(?=[,.;:!?]|[ \u00a0]*$)/u.exec(afterOwner);
       if (owned && personHead(owned[1]!)) return { kind: 'descriptor', text: segment.slice(startTok.start - offset, tokens[j]!.end - offset + owned[0].length), pos: startTok.start };
       // "said Tehran's nuclear programme was \"...\"": the reported clause's subject, not a speaker.
-      const ownedWords = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,4}\p{Ll}[\p{L}-]*)/u.exec(afterOwner)?.[1]!.split(/[ \u00a0]+/) ?? [];
+      const ownedWords = OWNED_WORDS.exec(afterOwner)?.[1]?.split(/[ \u00a0]+/) ?? [];
       if (ownedWords.some((w) => VERB_IN_PHRASE.has(w))) return null;
     }
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
@@ -943,6 +943,8 @@ function appositiveName(description: string, rest: string, pos: number): Subject
 }
 /** A relative clause after a description, up to the comma before a name set off by it: " who filmed it" before ", Connor Bates". Group: the name. */
 const RELATIVE_THEN_NAME = /^[ \u00a0]+(?:who|that)[ \u00a0][^,.;:!?"“”]{1,60}(?=, ((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$))/u;
+/** The lower-case words after an owner's name ("'s nuclear programme was"). */
+const OWNED_WORDS = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,4}\p{Ll}[\p{L}-]*)/u;
 /** Lower-case words up to a comma after an owner's name: "'s deputy campaign manager" before ", Rich Beeson,". */
 const POSSESSED_ROLE = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){0,3}\p{Ll}[\p{L}-]*)(?=,)/u;
 const APPOSITIVE_NAME = /^,[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,3}\p{Lu}[\p{L}'’-]*\p{L})(?:,|\.(?:[\s\u00a0]|$)|[\s\u00a0]*$|[ \u00a0]+(?:of|at|from|with)[ \u00a0])/u;
