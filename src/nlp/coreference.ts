@@ -679,13 +679,21 @@ const YOUNGER_OR_ELDER_BEFORE = /\b(younger|elder|older)[ \u00a0]+$/;
 function subjectJustBefore(surname: string, candidates: Person[], pos: number, ctx: ResolveContext): Person | undefined {
   const starts = ctx.sentenceStarts;
   const here = sentenceIndex(starts, pos);
-  if (here === 0) return undefined;
   const all = mentionsInTextOrder(ctx);
-  for (let i = firstAtOrAfter(all, starts[here - 1]!); i < all.length && all[i]!.pos < starts[here]!; i++) {
-    const m = all[i]!;
-    const written = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]?){1,5}/u.exec(ctx.text.slice(m.pos, m.pos + 80))?.[0] ?? '';
-    const withSurname = written.split(/[ \u00a0]+/).some((w) => w && surnameOf([bareWord(w)]) === surname);
-    if (candidates.includes(m.person) && m.person.nameTokens.length > 1 && withSurname && mainClauseSubject(m, ctx)) return m.person;
+  // "Bradley Tillery said he would decide. Asked about his father, he smiled. '...,' Tillery said":
+  // back over sentences of narration that name no one of the family (up to three).
+  for (let k = here - 1; k >= 0 && here - k <= 3; k--) {
+    let namesFamily = false;
+    for (let i = firstAtOrAfter(all, starts[k]!); i < all.length && all[i]!.pos < starts[k + 1]!; i++) {
+      const m = all[i]!;
+      if (!candidates.includes(m.person)) continue;
+      namesFamily = true;
+      const written = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]?){1,5}/u.exec(ctx.text.slice(m.pos, m.pos + 80))?.[0] ?? '';
+      const withSurname = written.split(/[ \u00a0]+/).some((w) => w && surnameOf([bareWord(w)]) === surname);
+      if (m.person.nameTokens.length > 1 && withSurname && mainClauseSubject(m, ctx)) return m.person;
+    }
+    // Only past narration: a quotation between turns to whoever speaks it (lastQuotedBySurname).
+    if (namesFamily || /["“”]/.test(ctx.text.slice(starts[k]!, starts[k + 1]!))) return undefined;
   }
   return undefined;
 }

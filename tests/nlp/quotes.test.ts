@@ -2890,3 +2890,10 @@ describe('an owner\'s role with a phrase, and the reported clause after "said" (
     expect(speakers('Fatima Qureshi said: "It is over now."\n\nA retired teacher from Leeds who lost £85,000 of her savings told the BBC she had followed every hearing. "I just want to see him answer questions," she said.')).toEqual(['Fatima Qureshi', 'a retired teacher from Leeds']);
   });
 });
+
+describe('a surname a family shares, after a sentence of narration (2026-12-07, stop 42)', () => {
+  it('"Bradley Tillery said ... Asked about his father, he smiled. \\"...,\\" Tillery said" is Bradley, not his father', () => {
+    const text = 'Former Gov. Raymond Tillery has a message for his son: don\'t run.\n\nBradley Tillery, a 41-year-old state senator, has spent weeks courting donors.\n\nBradley Tillery said he would decide by the end of the month. Asked whether his father\'s opposition would factor in, he smiled. "He gets one vote," Tillery said.';
+    expect(speakers(text)).toEqual(['Bradley Tillery']);
+  });
+});
