@@ -836,7 +836,7 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   if (isCapitalised(startTok.text)) {
     let j = k;
     const endsPhrase = (w: string) => /[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w));
-    while (j + 1 < tokens.length && !endsPhrase(tokens[j]!.text) && (isCapitalised(tokens[j + 1]!.text) || /^(?:de|van|von|al|bin|der)$/.test(tokens[j + 1]!.text) || (ROLE_WORD.test(tokens[j + 1]!.text) && isCapitalised(tokens[j + 2]?.text ?? '')))) j++;
+    while (j + 1 < tokens.length && !endsPhrase(tokens[j]!.text) && (isCapitalised(tokens[j + 1]!.text) || /^(?:de|da|dos|das|du|van|von|al|bin|ibn|der|del)$/.test(tokens[j + 1]!.text) || (ROLE_WORD.test(tokens[j + 1]!.text) && isCapitalised(tokens[j + 2]?.text ?? '')))) j++;
     // "said Rubio's deputy campaign manager, Rich Beeson,": the owner's role, then the name set off after it.
     if (/['’]s$/.test(tokens[j]!.text)) {
       const afterOwner = segment.slice(tokens[j]!.end - offset);

@@ -101,7 +101,7 @@ export const NAME_TITLE_ABBREVIATIONS =
   'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Pte|Adm|Maj|Cmdr|Cdr|Brig|Supt|Det|Insp|Cllr|Del|Rev|Prof|Pres|Atty|St|Jr|Sr';
 
 /** Lower-case particles inside a name, as an alternation: "Bill de Blasio", "Erik ten Hag", "Louis van Gaal". */
-export const NAME_PARTICLES = 'de|da|del|van|von|der|den|ten|ter|bin|al|la|le|di';
+export const NAME_PARTICLES = 'de|da|del|dos|das|du|van|von|der|den|ten|ter|bin|ibn|al|el|la|le|di';
 
 
 /** Abbreviations that can also end a sentence: the splitter splits only if a typical opener follows. */

@@ -605,7 +605,7 @@ export function familyNamesOf(short: string[], long: string[]): boolean {
   // "Van Gaal" of "Louis van Gaal": a particle opening the family name is no first name ("Van Morrison").
   return !!firstNameGender(long[0]) && (NAME_PARTICLE.test(short[0]!) || !englishFirstName(short[0]!));
 }
-const NAME_PARTICLE = /^(?:van|von|de|da|di|du|der|den|del|della|la|le|bin|ibn|al|el|ter|ten)$/i;
+const NAME_PARTICLE = /^(?:van|von|de|da|di|du|dos|das|der|den|del|della|la|le|bin|ibn|al|el|ter|ten)$/i;
 
 /**
  * "Basáñez" of "Miguel Basáñez Ebergenyi", "Ms. Acosta" of "Melba Acosta Febo": a lone word that is

@@ -2897,3 +2897,10 @@ describe('a surname a family shares, after a sentence of narration (2026-12-07, 
     expect(speakers(text)).toEqual(['Bradley Tillery']);
   });
 });
+
+describe('names with "dos", "das", "ibn", "el" (2026-12-07, stop 42)', () => {
+  it('"said Lucia Ferreira dos Santos" is the whole name, and "Ferreira dos Santos said ... she added" is her', () => {
+    const text = '"We have paid in for forty years," said Lucia Ferreira dos Santos, a 58-year-old nurse.\n\nFerreira dos Santos said she had voted for the coalition. She regretted it now, she added: "I believed them when they said pensions were safe."';
+    expect(speakers(text)).toEqual(['Lucia Ferreira dos Santos', 'Lucia Ferreira dos Santos']);
+  });
+});
