@@ -381,6 +381,12 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
   const subjectEnd = subjectStart + subject.text.length;
   if (subjectStart < 0 || segment.slice(subjectStart, subjectEnd) !== subject.text || TIME_OBJECT.test(subject.text)) return null;
   let start = subjectStart;
+  // "A spokesperson for Larkspur and Finch said": a firm named by two names joined by "and" is the
+  // object of the phrase, both names.
+  if (subject.kind === 'name') {
+    const partner = PARTNER_AND_BEFORE.exec(segment.slice(Math.max(0, start - 40), start));
+    if (partner && POST_MODIFIER_AT_END.test(segment.slice(Math.max(0, start - partner[0].length - 60), start - partner[0].length))) start -= partner[0].length;
+  }
   for (let hop = 0; hop < 3; hop++) {
     const before = segment.slice(Math.max(0, start - 60), start);
     const prep = POST_MODIFIER_AT_END.exec(before);
@@ -428,6 +434,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
   }
   return null;
 }
+
+/** One or two capitalised words and "and" right before a name: "Larkspur and " of "Larkspur and Finch". */
+const PARTNER_AND_BEFORE = /(?<![\p{L}\p{N}.'’-])\p{Lu}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}[\p{L}'’-]*)?[ \u00a0]+(?:and|&)[ \u00a0]+$/u;
 
 /** Heads for the people of a household, who speak as one: "the family of the victim". */
 const GROUP_HEAD = /^(?:family|families|household)$/;

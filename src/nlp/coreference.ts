@@ -1082,7 +1082,10 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   if (phraseThenAside && verbLike(phraseThenAside[2]!)) return np + phraseThenAside[1]!;
   for (let k = 2; k < words.length; k++) {
     const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
-    if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(words.slice(0, k).join('').replace(TITLE_PERIOD, ''))) return null;
+    const phrase = words.slice(0, k).join('').replace(TITLE_PERIOD, '');
+    // "for Larkspur and Finch": "and" between two names is inside the object.
+    const namesJoined = /\p{Lu}[\p{L}'’-]*[ \u00a0]+and$/u.test(phrase) && /^\p{Lu}/u.test(next);
+    if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(phrase) && !namesJoined) return null;
     // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
     if (/^\p{Ll}+$/u.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
   }

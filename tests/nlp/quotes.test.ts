@@ -2904,3 +2904,10 @@ describe('names with "dos", "das", "ibn", "el" (2026-12-07, stop 42)', () => {
     expect(speakers(text)).toEqual(['Lucia Ferreira dos Santos', 'Lucia Ferreira dos Santos']);
   });
 });
+
+describe('a firm of two names as the object of a description (2026-12-07, stop 42)', () => {
+  it('"A spokesperson for Larkspur and Finch said" is the spokesperson, and "the spokesperson" later too', () => {
+    const text = 'Publisher Larkspur and Finch has withdrawn a debut novel.\n\nA spokesperson for Larkspur and Finch said the company had "taken the allegations extremely seriously". "Having carried out a thorough review, we have decided to withdraw the book," the spokesperson said.';
+    expect(speakers(text)).toEqual(['a spokesperson for Larkspur and Finch', 'a spokesperson for Larkspur and Finch']);
+  });
+});
