@@ -757,10 +757,15 @@ interface Description {
 /** Words that open what follows a description's head noun: "of three", "for the family", "familiar with". */
 const POST_MODIFIER_START = new Set('of for to with at from in on inside within near among outside representing backing supporting opposing familiar close closest briefed involved knowledgeable loyal'.split(' '));
 
+/** A phrase that runs past the head into a prepositional phrase: "a spokesman for St Mary". */
+const OWNER_AFTER_PREPOSITION = /[ \u00a0](?:for|of|at|from|with|to|in)[ \u00a0]/;
+
 function parseDescription(text: string): Description {
   const asWritten = text.replace(/^(The|A|An|His|Her|Its|Their|One|Another|Some|Many|Several|Two|Three)\b/, (d) => d.toLowerCase());
   // "the paper's editorial board", "Clinton's campaign": the owner, then what it owns.
-  const owned = /^(.*?\S)['’]s?[ \u00a0]+(.+)$/u.exec(text);
+  // Not an owner inside the head's own phrase: "a spokesman for St Mary's Hospital" is a spokesman.
+  const ownedAt = /^(.*?\S)['’]s?[ \u00a0]+(.+)$/u.exec(text);
+  const owned = ownedAt && !OWNER_AFTER_PREPOSITION.test(ownedAt[1]!) ? ownedAt : null;
   const possessor = owned ? owned[1]! : null;
   // "the mother-of-two" is a mother, as "the mother of two" is.
   // A title in marks (`the "Pose" actor`) says what they are known for, not a role they must hold.
@@ -1472,7 +1477,9 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
     // name the article never gives a he or she: a group is no person).
     // So with "Tesla said on Monday it would recall ... '...,' the company said."
     const bodyHead = namesAnyBody(head);
-    const recentBody = !mention && bodyHead ? recentSpeaker(subject.pos, ctx) : null;
+    // (Not a body the index knows as of another kind: "Students at Whitmore College ... the group".)
+    const recentSpeaking = !mention && bodyHead ? recentSpeaker(subject.pos, ctx) : null;
+    const recentBody = recentSpeaking && !organisationAt(recentSpeaking.at, ctx) ? recentSpeaking : null;
     const speaking = recentBody?.resolution;
     // Not a description of several ("These large corporations have asserted ... the company has said").
     const several = !!speaking?.speaker && PLURAL_DESCRIPTION.test(speaking.speaker);

@@ -12,7 +12,8 @@
 import { newsFirstNameGender } from './people.ts';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
-export type OrgKind = 'media' | 'company' | 'group' | 'government' | 'party' | 'campaign' | 'unknown';
+/** "institution": a college, a school, a hospital, a museum: referred to only by a head its own name has ("the college"). */
+export type OrgKind = 'media' | 'company' | 'group' | 'government' | 'party' | 'campaign' | 'institution' | 'unknown';
 
 export interface Organisation {
   /** The fullest name the article gives ("New York Daily News", "the Clinton campaign"). */
@@ -39,6 +40,7 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
     'labs securities research foods rail railways airways logistics therapeutics health airport').split(' ').map((w) => [w, 'company'] as const),
   ...('department agency administration ministry office board commission court bureau service authority customs ' +
     'government senate congress police constabulary treasury parliament cabinet').split(' ').map((w) => [w, 'government'] as const),
+  ...'college university school academy hospital infirmary clinic museum library cathedral unit'.split(' ').map((w) => [w, 'institution'] as const),
   ['party', 'party'],
   ['campaign', 'campaign'],
 ]);
@@ -95,7 +97,7 @@ const kindCompatible: Record<string, OrgKind[]> = {
   government: ['government'],
   party: ['party'],
   campaign: ['campaign'],
-  any: ['media', 'company', 'group', 'government', 'party', 'campaign', 'unknown'],
+  any: ['media', 'company', 'group', 'government', 'party', 'campaign', 'institution', 'unknown'],
 };
 
 /** Description heads that refer to an organisation, and the kinds of body each may refer to. */
@@ -119,7 +121,7 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
   // "the think tank", "the building society", "the league", "the transport authority", "the airport", "the orchestra".
   tank: 'group', society: 'group', league: 'group', authority: 'government', airport: 'any', orchestra: 'any',
   // "the trust", "the fund", "the center", "the service": a body whose own name says so.
-  trust: 'any', fund: 'any', center: 'any', centre: 'any', service: 'any',
+  trust: 'any', fund: 'any', center: 'any', centre: 'any', service: 'any', unit: 'any', infirmary: 'any', clinic: 'any', library: 'any',
 };
 
 /**
@@ -142,7 +144,7 @@ export function bodyNameEnd(word: string): boolean {
 }
 
 /** Heads that fit only a body whose name holds the same word. */
-const NAMED_KIND_HEAD = new Set(['council', 'university', 'college', 'school', 'academy', 'hospital', 'museum', 'airport', 'orchestra', 'trust', 'fund', 'center', 'centre', 'service']);
+const NAMED_KIND_HEAD = new Set(['council', 'university', 'college', 'school', 'academy', 'hospital', 'museum', 'airport', 'orchestra', 'trust', 'fund', 'center', 'centre', 'service', 'unit', 'infirmary', 'clinic', 'library']);
 
 /**
  * Whether a description's head can name a body the organisation index may not know, such as a

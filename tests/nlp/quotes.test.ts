@@ -2911,3 +2911,18 @@ describe('a firm of two names as the object of a description (2026-12-07, stop 4
     expect(speakers(text)).toEqual(['a spokesperson for Larkspur and Finch', 'a spokesperson for Larkspur and Finch']);
   });
 });
+
+describe('colleges, hospitals and units as bodies (2026-12-07, stop 42)', () => {
+  it('"the college", "the unit" refer back to the body whose own name says so', () => {
+    expect(speakers('Administrators at Whitmore College in Vermont canceled the talk. In a statement, the college said the decision was made "out of an abundance of caution over security".')).toEqual(['Whitmore College']);
+    expect(speakers('The Global Anti-Doping Integrity Unit suspended the team. "The rules are strictly enforced," the unit said.')).toEqual(['Global Anti-Doping Integrity Unit']);
+  });
+
+  it('"A spokesman for St Mary\'s Hospital said" is the spokesman, not "St Mary"', () => {
+    expect(speakers('A spokesman for St Mary\'s Hospital said: "He is stable and comfortable tonight."')).toEqual(["a spokesman for St Mary's Hospital"]);
+  });
+
+  it('"the group" is no college', () => {
+    expect(speakers('Students at Whitmore College signed a petition. "We will not be silenced," the group said.')).toEqual(['the group']);
+  });
+});
