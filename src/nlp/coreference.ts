@@ -502,7 +502,7 @@ const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?
  * The same with a relative clause not set off by commas before a verb of saying: "A college
  * sophomore from Athens who marched with her classmates said" (a number's comma is no clause's end).
  */
-const UNNAMED_SUBJECT_RELATIVE = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)?)[ \u00a0]+(?:who|that)[ \u00a0](?:[^,.;:!?"“”‘’]|[,.](?=\d)){1,100}?[ \u00a0]+(said|told|says|tells|added|wrote|explained|argued|noted|insisted)(?![\p{L}’'-])`, 'u'));
+const UNNAMED_SUBJECT_RELATIVE = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)?)[ \u00a0]+(?:who|whose|that)[ \u00a0](?:[^,.;:!?"“”‘’]|[,.](?=\d)){1,100}?[ \u00a0]+(said|told|says|tells|added|wrote|explained|argued|noted|insisted)(?![\p{L}’'-])`, 'u'));
 const UNNAMED_SUBJECTS = [...UNNAMED_SUBJECT, ...UNNAMED_SUBJECT_PLACED, ...UNNAMED_SUBJECT_RELATIVE];
 const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
 
@@ -524,6 +524,9 @@ function sentenceBeforePronoun(pos: number, ctx: ResolveContext): { from: number
   const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
   return { from, fronted, opening: prev.slice(fronted), end: starts[here]! };
 }
+
+/** Between a verb and its object: a space and titles ("asked Sen. ", "told the Rev. "). */
+const OBJECT_GAP = /^[ \u00a0]+(?:(?:the[ \u00a0]+)?\p{Lu}[\p{L}]*\.?[ \u00a0]+)*$/u;
 
 /** What opens an appositive before the name in it: ", ", ", 19-year-old ", ", mother-of-two ". */
 const APPOSITIVE_LEAD = /^,[ \u00a0]+(?:(?:\p{N}{1,3}-year-old|\p{Ll}+(?:-\p{Ll}+)+)[ \u00a0]+)?$/u;
@@ -548,9 +551,10 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
     }
   }
   if (!m) return null;
-  // "A reporter asked Sanders how he felt. He replied:": a name after the verb is who answers.
+  // "A reporter asked Sanders how he felt. He replied:": a name right after the verb, its object, is
+  // who answers (not one further on: "A junior told Breitbart News she had not read Fenwick's books").
   const verbEnd = from + fronted + m[0].length;
-  if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < end && x.person.evidence > 0)) return null;
+  if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < end && x.person.evidence > 0 && OBJECT_GAP.test(ctx.text.slice(verbEnd, x.start)))) return null;
   // "One local woman, Karen Robison, pulled ...", "One festival-goer, 19-year-old Ellie Sandhu,
   // said": named in an appositive, so the name is who it is.
   const headEnd = from + fronted + /^\S+[ \u00a0]+/u.exec(m[0])![0].length + m[1]!.length + m[2]!.length;
@@ -1065,6 +1069,7 @@ function sourcedPhrase(text: string, at: number, np: string): string | null {
 const ACCORDING_TO_BEFORE = /according[ \u00a0]+to[ \u00a0]+$/i;
 const SOURCE_POST_MODIFIER = /^(?:[ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?)?(?=[,.;:!?]|[ \u00a0]+(?:who|which|that)\b)/u;
 
+const RELATIVE_IN_PHRASE = /[ \u00a0](?:who|whom|whose|which|that)[ \u00a0]/;
 /** A prepositional phrase up to a comma, an aside set off by commas, then a word: groups phrase, word. */
 const PHRASE_THEN_ASIDE = /^([ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?),[ \u00a0][^,.;:!?"“”]{3,160},[ \u00a0]+(\p{Ll}+)/u;
 
@@ -1084,7 +1089,8 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   // "A spokesperson for the army's eastern command, who cannot be named, said", "A district TB
   // officer in Maharashtra, speaking on condition of anonymity, said": the phrase, then an aside.
   const phraseThenAside = PHRASE_THEN_ASIDE.exec(text.slice(end, end + 280));
-  if (phraseThenAside && verbLike(phraseThenAside[2]!)) return np + phraseThenAside[1]!;
+  // (Up to a relative clause: "in Baton Rouge who has worked on the case, speaking on ..., said".)
+  if (phraseThenAside && verbLike(phraseThenAside[2]!)) return np + phraseThenAside[1]!.split(RELATIVE_IN_PHRASE)[0]!;
   for (let k = 2; k < words.length; k++) {
     const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
     const phrase = words.slice(0, k).join('').replace(TITLE_PERIOD, '');

@@ -2926,3 +2926,20 @@ describe('colleges, hospitals and units as bodies (2026-12-07, stop 42)', () => 
     expect(speakers('Students at Whitmore College signed a petition. "We will not be silenced," the group said.')).toEqual(['the group']);
   });
 });
+
+describe('an unnamed person whose sentence names someone further on (2026-12-07, stop 42)', () => {
+  it('"A junior who signed the petition told Breitbart News she had not read Fenwick\'s books. \\"...,\\" she said" is the junior', () => {
+    const text = 'Jane Fenwick said: "I will speak elsewhere."\n\nA junior who signed the petition told Breitbart News she had not read any of Fenwick\'s books. "I have seen clips. That is enough," she said.';
+    expect(speakers(text)).toEqual(['Jane Fenwick', 'a junior']);
+  });
+
+  it('"A rancher whose property borders the river said ... \\"...,\\" he said" is the rancher', () => {
+    const text = 'Tom Ross said: "We are ready for them."\n\nA rancher whose property borders the river said he had seen groups crossing. "I used to see a handful a month," he said.';
+    expect(speakers(text)).toEqual(['Tom Ross', 'a rancher']);
+  });
+
+  it('"A FEMA employee in Baton Rouge who has worked on the case, speaking on condition of anonymity, said" is who "the employee" is', () => {
+    const text = 'A FEMA employee in Baton Rouge who has worked on the town\'s case, speaking on the condition of anonymity, said the forms were outdated. "It is not malice. It is bureaucracy," the employee said.';
+    expect(speakers(text)).toEqual(['a FEMA employee in Baton Rouge']);
+  });
+});
