@@ -435,7 +435,8 @@ function splitAtConnector(r: Run, text: string): Run[] {
   const afterWords = r.name.slice(m.index + m[0].length).split(/[ \u00a0]+/);
   // "West Yorkshire Fire and Rescue Service and West Yorkshire Police": two bodies, each with its own
   // word, joined by "and" are two.
-  const twoBodies = /^[ \u00a0](?:and|&)(?:[ \u00a0]the)?[ \u00a0]$/.test(m[0]) && afterWords.some((w) => ORG_WORD_KIND[w.toLowerCase()]);
+  // (Not one word before "and": "Securities and Exchange Commission" is one.)
+  const twoBodies = /^[ \u00a0](?:and|&)(?:[ \u00a0]the)?[ \u00a0]$/.test(m[0]) && before.includes(' ') && afterWords.some((w) => ORG_WORD_KIND[w.toLowerCase()]);
   if ((ORG_WORD_KIND[head] || /^(?:center|centre)s?$/.test(head)) && !twoBodies) return [r];
   // "Harwood and Lane has stopped", "Fletcher and Daughters": two names with one verb in the
   // singular, or a family firm's word, are one firm.
@@ -447,7 +448,7 @@ function splitAtConnector(r: Run, text: string): Run[] {
   // So do a few such words before "and" when the first is no one's first name ("Kestrel Learning and
   // Education Trust", "Heat Pump and Renewable Heating Association"; not "Donald Trump and Clinton Foundation").
   const beforeWords = before.split(/[ \u00a0]+/);
-  if (/^[ \u00a0](?:and|&)[ \u00a0]$/.test(m[0]) && beforeWords.length <= 3 && !afterWords.some((w) => w === 'and' || w === '&') && !beforeWords.some((w) => ORG_WORD_KIND[w.toLowerCase()]) && (beforeWords.length === 1 || !newsFirstNameGender(beforeWords[0]!)) && bodyNameEnd(afterWords[afterWords.length - 1]!)) return [r];
+  if (/^[ \u00a0](?:and|&)[ \u00a0]$/.test(m[0]) && beforeWords.length <= 3 && !afterWords.some((w) => w === 'and' || w === '&') && (beforeWords.length === 1 || !beforeWords.some((w) => ORG_WORD_KIND[w.toLowerCase()])) && (beforeWords.length === 1 || !newsFirstNameGender(beforeWords[0]!)) && bodyNameEnd(afterWords[afterWords.length - 1]!)) return [r];
   // "fan group Spirit of Shankly", "the charity Friends of the Earth": the type noun before the run
   // says the whole run is one body's name.
   const typeNoun = /^[ \u00a0](?:of|for)[ \u00a0]/.test(m[0]) ? lastLowerWord(text, Math.max(0, r.start - 16), r.start) : undefined;
@@ -486,7 +487,9 @@ function runKind(text: string, start: number, run: string, definite: boolean): O
   // "Republican Party of Wyoming", "Board of Elections": the head comes before the first "of"/"for".
   // "Customs and Border Protection": a run kept whole across "and" (splitAtConnector) has its head before it too.
   const connector = words.findIndex((w) => w === 'of' || w === 'for' || w === 'on' || w === 'and' || w === '&');
-  const heads = connector > 0 ? [words[connector - 1]!, words[words.length - 1]!] : [words[words.length - 1]!];
+  // Across "and" the last word comes first: "Securities and Exchange Commission" is a commission.
+  const last = words[words.length - 1]!;
+  const heads = connector > 0 ? (/^(?:and|&)$/.test(words[connector]!) ? [last, words[connector - 1]!] : [words[connector - 1]!, last]) : [last];
   for (const head of heads) {
     // "Center for American Progress" names a body; "Verizon Center" names a place.
     const lower = head.toLowerCase();

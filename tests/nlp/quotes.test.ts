@@ -2943,3 +2943,10 @@ describe('an unnamed person whose sentence names someone further on (2026-12-07,
     expect(speakers(text)).toEqual(['a FEMA employee in Baton Rouge']);
   });
 });
+
+describe('one word, "and", then a body\'s name (2026-12-07, stop 42)', () => {
+  it('"The Securities and Exchange Commission ... The SEC said" is the commission by its full name', () => {
+    const text = 'The Securities and Exchange Commission brought the case. The SEC said it was "reviewing the decision and its implications for pending matters".';
+    expect(speakers(text)).toEqual(['Securities and Exchange Commission']);
+  });
+});
