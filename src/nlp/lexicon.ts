@@ -171,7 +171,9 @@ export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     // Trades, schools, courts, churches and families that the lists missed (found with blind passages).
     'steward sophomore freshman junior chef cook clerk nanny pilot medic paramedic mechanic fisherman foreman landlord ' +
     'landlady pupil classmate roommate teen youth adult retiree migrant evacuee plaintiff defendant magistrate deputy ' +
-    'detective constable priest monk nun pundit cousin widow widower fiance fiancee girlfriend boyfriend mum principal'
+    'detective constable priest monk nun pundit cousin widow widower fiance fiancee girlfriend boyfriend mum principal ' +
+    'commandant lieutenant corporal attendant assistant accountant servant merchant applicant claimant informant ' +
+    'inhabitant occupant entrant contestant descendant respondent adolescent'
   ).split(' ');
 
 /** Every noun for a person the lists hold: the unnamed ones and the roles. */

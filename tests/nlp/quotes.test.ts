@@ -2950,3 +2950,10 @@ describe('one word, "and", then a body\'s name (2026-12-07, stop 42)', () => {
     expect(speakers(text)).toEqual(['Securities and Exchange Commission']);
   });
 });
+
+describe('nouns for people ending in -ant (2026-12-07, stop 42)', () => {
+  it('"an NDRF commandant at the site said" is the commandant, never "the site"', () => {
+    expect(speakers('"The search will continue through the night," an NDRF commandant at the site said.')).toEqual(['an NDRF commandant at the site']);
+    expect(speakers('"He was calm," a flight attendant on the plane said.')).toEqual(['a flight attendant on the plane']);
+  });
+});
