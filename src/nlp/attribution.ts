@@ -188,6 +188,8 @@ const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
+/** A lower-case noun, then an acronym between commas: groups noun, acronym ("agency, UNHCR,"). */
+const BODY_ACRONYM_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*),[ \u00a0](\p{Lu}{2,6}),[\s\u00a0]*$/u;
 /** An owner's role, a phrase after it, then a name between commas: groups role head, name. */
 const OWNER_ROLE_PHRASE_NAME_AT_END = /[\p{L}.]['’]s[ \u00a0](?:(?!(?:to|for|at|in|of|on)[ \u00a0])\p{Ll}[\p{L}-]*[ \u00a0]){0,3}(\p{Ll}[\p{L}-]*)[ \u00a0](?:to|for|at|in|of|on)[ \u00a0][^,;:!?"“”]{1,80},[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 const NAME_OF_PLACE_BEFORE = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*)*)[ \u00a0]+(?:of|from)[ \u00a0]+$/u;
@@ -473,6 +475,9 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   if (firstName && (personHead(firstName[1]!) || GENDERED_NOUN[firstName[1]!] !== undefined) && (firstNameGender(firstName[2]!.toLowerCase()) || kinName(firstName[1]!, firstName[2]!))) {
     return { kind: 'name', text: firstName[2]!, pos: offset + tail + firstName.index + firstName[0].lastIndexOf(firstName[2]!) };
   }
+  // "The UN refugee agency, UNHCR, urged": a body's description, then its acronym set off after it.
+  const acronym = s.trimEnd().endsWith(',') && !named ? BODY_ACRONYM_AT_END.exec(s.slice(tail)) : null;
+  if (acronym && organisationHead(acronym[1]!)) return { kind: 'name', text: acronym[2]!, pos: offset + tail + acronym.index + acronym[0].lastIndexOf(acronym[2]!) };
   // "Iran's ambassador to international organisations in Vienna, Hossein Alavi-Tabrizi, said": an
   // owner's role with its phrase, then the name set off after it.
   const ownerRole = s.trimEnd().endsWith(',') && !named ? OWNER_ROLE_PHRASE_NAME_AT_END.exec(s.slice(tail)) : null;

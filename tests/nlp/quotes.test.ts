@@ -2957,3 +2957,9 @@ describe('nouns for people ending in -ant (2026-12-07, stop 42)', () => {
     expect(speakers('"He was calm," a flight attendant on the plane said.')).toEqual(['a flight attendant on the plane']);
   });
 });
+
+describe('a body\'s description, then its acronym (2026-12-07, stop 42)', () => {
+  it('"The UN refugee agency, UNHCR, urged ... \\"...\\"" is UNHCR', () => {
+    expect(speakers('The UN refugee agency, UNHCR, urged Pakistan to ensure that returns were "voluntary, safe and dignified".')).toEqual(['UNHCR']);
+  });
+});
