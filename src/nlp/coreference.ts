@@ -1524,7 +1524,10 @@ const PLURAL_DESCRIPTION = /^(?:[Tt]he|[Tt]hese|[Tt]hose|[Ss]ome|[Mm]any|[Bb]oth
 function introducedSince(head: string, from: number, pos: number, ctx: ResolveContext): boolean {
   // "an Ireland-based company": a place joined to a participle is a modifier too.
   const modifier = String.raw`(?:(?!(?:the|a|an|with|of|for|to|in|on|at|by|and|or|as)[ \u00a0])(?:[\p{Ll}-]+|\p{Lu}[\p{L}.]*-\p{Ll}+)[ \u00a0]+)`;
-  const pattern = compiled(String.raw`\b(?:(?:a|an|another|one)[ \u00a0]+${modifier}{0,3}${head}\b|the[ \u00a0]+${modifier}{1,3}${head}[ \u00a0]+(?:for|of|representing)\b)`, 'gu');
+  // A sentence may open with one, its modifiers capitalised too: "A Republican senator who sits on
+  // the panel was less sanguine."
+  const opening = String.raw`(?:(?<=^|[.!?]["”’]?[\s\u00a0]+|\n)(?:A|An|Another|One)[ \u00a0]+(?:(?:[\p{Ll}-]+|\p{Lu}\p{Ll}+)[ \u00a0]+){0,3}${head}\b)`;
+  const pattern = compiled(String.raw`\b(?:(?:a|an|another|one)[ \u00a0]+${modifier}{0,3}${head}\b|the[ \u00a0]+${modifier}{1,3}${head}[ \u00a0]+(?:for|of|representing)\b)|${opening}`, 'gu');
   for (const m of matchesOf(pattern, ctx.text.slice(from, pos))) {
     // "Sophie Wells, a mother-of-three, ...": an appositive describes the one just named, no one new.
     if (!ctx.inQuote(from + m.index) && !APPOSITIVE_OPENS_BEFORE.test(ctx.text.slice(Math.max(0, from + m.index - 40), from + m.index))) return true;

@@ -2963,3 +2963,10 @@ describe('a body\'s description, then its acronym (2026-12-07, stop 42)', () => 
     expect(speakers('The UN refugee agency, UNHCR, urged Pakistan to ensure that returns were "voluntary, safe and dignified".')).toEqual(['UNHCR']);
   });
 });
+
+describe('a new unnamed senator opening a sentence (2026-12-07, stop 42)', () => {
+  it('"A Republican senator who sits on the panel was less sanguine. \\"...,\\" the senator said" is not the senator named before', () => {
+    const text = 'Sen. Marcus Whitcombe said the deal was close. "We are nearly there," Whitcombe said.\n\nA Republican senator who sits on the Appropriations panel was less sanguine. "I have heard we are close three times this month," the senator said.';
+    expect(speakers(text)).toEqual(['Marcus Whitcombe', 'a Republican senator']);
+  });
+});
