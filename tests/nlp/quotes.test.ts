@@ -2970,3 +2970,10 @@ describe('a new unnamed senator opening a sentence (2026-12-07, stop 42)', () =>
     expect(speakers(text)).toEqual(['Marcus Whitcombe', 'a Republican senator']);
   });
 });
+
+describe('an unnamed person whose verb has no -ed (2026-12-07, stop 42)', () => {
+  it('"One woman in the crowd, a single mother, wore a sticker ... \\"...,\\" she said" is no woman named before', () => {
+    const text = 'Janet Crowder said: "It is our right and we will keep it."\n\nOne woman in the crowd, a single mother from Vinton, wore a bright orange sticker and said she carries a pistol. "I am not giving that up," she said.';
+    expect(speakers(text)).toEqual(['Janet Crowder', 'one woman in the crowd']);
+  });
+});
