@@ -142,6 +142,7 @@ const NAME_BEFORE_ROLE = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*(?!Q[\s\u00
 /** A fronted time or place ("In December,", "On Saturday,", "Last March,"), not a name. */
 const TIME_OR_PLACE_LEAD = /^(?:In|On|At|By|For|From|With|After|Before|During|Since|Until|Last|This|Next|Early|Late|Earlier|Later)[ \u00a0]|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** A name right after a preposition is its object ("a host in Paris, France,"), not a subject. */
+const PREPOSITION_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0])(?:from|in|at|near|outside|inside)[\s\u00a0]+(?:(?!(?:what|which|whom|who|that|where|when|how)[\s\u00a0])\p{Ll}[\p{Ll}-]*[\s\u00a0]+){1,2}$/u;
 const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on|by|into|across|outside|inside|around|across)[\s\u00a0]+$/;
 /**
  * "Marty West, an education professor who worked for Sen. Lamar Alexander (R-Tenn.), one of the
@@ -182,7 +183,7 @@ function reportsOwnClause(text: string, verb: VerbHit): boolean {
   return lower !== undefined && !PREPOSITION.has(lower) && !NOT_A_CLAUSE_OPENER.test(lower) && !lower.endsWith('ly');
 }
 const COUNTED_OBJECT_AFTER = /^[ \u00a0]+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|both|all)\b)/i;
-const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+(?:['’]s?)?[ \u00a0]){0,4}(?:\p{Ll}[\p{Ll}-]+|\p{N}{1,3}-year-old)(?:[ \u00a0](?:of|for|to)[ \u00a0](?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+|[ \u00a0](?:from|at|with|in)[ \u00a0](?:the|a|an)[ \u00a0](?:[\p{Ll}-]+[ \u00a0]){0,2}\p{Ll}[\p{Ll}-]+)?)(?:,[ \u00a0]\d{1,3})?,[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
+const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+(?:['’]s?)?[ \u00a0]){0,4}(?:\p{Ll}[\p{Ll}-]+|\p{N}{1,3}-year-old)(?:[ \u00a0](?:of|for|to)[ \u00a0](?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+|[ \u00a0](?:from|at|with|in)[ \u00a0](?:the|a|an)[ \u00a0](?:[\p{Ll}-]+[ \u00a0]){0,2}\p{Ll}[\p{Ll}-]+|[ \u00a0](?:from|at|in|near)[ \u00a0](?:\p{Ll}[\p{Ll}-]+[ \u00a0]){0,2}(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}'’-]+)?)(?:,[ \u00a0]\d{1,3})?,[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
 /** "a Republican operative who worked for Jeb Bush said": a description, then a relative clause with no commas. */
 const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+)[ \u00a0]who[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}$/u;
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
@@ -497,7 +498,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     const pos = owner ? offset + appositive.index - before.length + owner.index : offset + appositive.index;
     // "Officials at Homeland Security Investigations, a division of ICE,": the body speaks for its staff.
     const staff = STAFF_OF_BODY_BEFORE.test(before);
-    const object = PREPOSITION_BEFORE.test(before) && !(owner && parseNameRun(name)) && !staff;
+    // ("in suburban Philadelphia, who ...": a place after a preposition and its adjectives is an object too.)
+    const object = (PREPOSITION_BEFORE.test(before) || PREPOSITION_ADJECTIVES_BEFORE.test(before)) && !(owner && parseNameRun(name)) && !staff;
     // "Bernie Sanders, Hillary Clinton and Martin O'Malley, all Democrats,": one of several subjects.
     const coordinated = /(?:^|[\s\u00a0,])(?:and|or)[\s\u00a0]+$/.test(before);
     // "The Food and Drink Alliance, which represents manufacturers,": one body's name joined by "and".

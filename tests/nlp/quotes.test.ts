@@ -2977,3 +2977,13 @@ describe('an unnamed person whose verb has no -ed (2026-12-07, stop 42)', () => 
     expect(speakers(text)).toEqual(['Janet Crowder', 'one woman in the crowd']);
   });
 });
+
+describe('a place after a preposition and its adjectives is no speaker (2026-12-07, stop 42)', () => {
+  it('"A 52-year-old real estate agent in suburban Philadelphia, who voted Republican, said she was \\"embarrassed\\"" is the agent', () => {
+    expect(speakers('A 52-year-old real estate agent in suburban Philadelphia, who voted Republican in 2016, said she was "embarrassed" by the party.')).toEqual(['a 52-year-old real estate agent in suburban Philadelphia']);
+  });
+
+  it('"in what Bay Buchanan, national treasurer for the campaign, called \\"...\\"" is still Bay Buchanan', () => {
+    expect(speakers('He protected the delegates in 1976, in what Bay Buchanan, national treasurer for the campaign, called "hand-to-hand combat."')).toEqual(['Bay Buchanan']);
+  });
+});
