@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STOP_WORDS } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
 import { bodyNameEnd, organisationHead } from './organisations.ts';
 
@@ -55,8 +55,9 @@ const NAMING_ADVERB = /^(?:typically|usually|commonly|generally|normally|widely|
  * A lower-case adverb between a subject and its verb: "one man allegedly shouted", "a witness
  * apparently told", "the boy excitedly said" (court and crime reports hedge with these).
  */
+const LOWER_LY_WORD = /^\p{Ll}{3,}ly$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function mannerAdverb(word: string): boolean {
-  return /^\p{Ll}{3,}ly$/u.test(word) && !LY_NOT_ADVERB.test(word) && !NAMING_ADVERB.test(word);
+  return LOWER_LY_WORD.test(word) && !LY_NOT_ADVERB.test(word) && !NAMING_ADVERB.test(word);
 }
 const CLAUSE_STOP = new Set(
   ('and but or that because when after before while if than as who which whom whose where so since though ' +
@@ -107,7 +108,8 @@ function tokenize(segment: string, offset: number): Token[] {
   return tokens;
 }
 
-const isCapitalised = (w: string) => /^[([]?\p{Lu}/u.test(w);
+const CAPITALISED = /^[([]?\p{Lu}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const isCapitalised = (w: string) => CAPITALISED.test(w);
 const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '');
 
 /** "where about 50 protesters had gathered on Wednesday," before a participle: a subordinate clause, its subject, its verb. */
@@ -394,7 +396,7 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     // "Republicans close to the campaign": a party's members are people too.
     // "A super PAC backing Jeb Bush": an acronym for a kind of body heads a description too.
     const bodyAcronym = !!head && /^\p{Lu}{2,5}s?$/u.test(head.text) && !!organisationHead(head.text.replace(/s$/, ''));
-    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || opensSentence || bodyAcronym || (/^\p{Lu}\p{Ll}+s$/u.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
+    if (!head || head.text !== bare(head.text) || !(STARTS_LOWER.test(head.text) || opensSentence || bodyAcronym || (/^\p{Lu}\p{Ll}+s$/u.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
     // Back to the determiner, or to where the clause opens for a phrase without one.
     let k = tokens.length - 1;
     while (k - 1 >= 0) {
@@ -402,7 +404,7 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
       if (/[,;:!?]$/.test(w) || /["“”]/.test(w) || w === 'Q') break;
       const lw = w.toLowerCase();
       if (DETERMINERS.has(lw) && !/^(?:this|that|these|those)$/.test(lw)) { k--; break; }
-      if (/^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || PRONOUNS.has(lw) || PREPOSITION.has(lw))) break;
+      if (STARTS_LOWER.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || PRONOUNS.has(lw) || PREPOSITION.has(lw))) break;
       k--;
     }
     const phrase = tokens.slice(k);
@@ -519,7 +521,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   // "under a headline that said", "a sign which read", "Trump, who said": the relative pronoun
   // stands for the noun phrase before it.
   // ("which Will claims": a capitalised word after the pronoun is the clause's own subject.)
-  if (/^(?:that|which|who)$/.test(lastWord) && i > 0 && !/[;:]$/.test(tokens[i - 1]!.text) && tokens.slice(i + 1).every((t) => /^\p{Ll}/u.test(t.text))) {
+  if (/^(?:that|which|who)$/.test(lastWord) && i > 0 && !/[;:]$/.test(tokens[i - 1]!.text) && tokens.slice(i + 1).every((t) => STARTS_LOWER.test(t.text))) {
     // Otherwise the pronoun stays the subject as before: a cue with no speaker.
     const antecedent = relativeAntecedent(s, tokens, i, offset);
     if (antecedent) return antecedent;
@@ -528,7 +530,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   if (/^(having|being|speaking|asked|when|while|after|before|saying|adding|noting|explaining|writing|talking|referring|responding|according|following|citing|describing|asking|telling|arguing|insisting|continuing|reading)$/.test(lastWord)) return null;
   // "one senior MP told", "a Tory MP said": a role acronym after lower-case words heads a description.
   // So does a party's member: "the veteran Democrat said", "a senior Republican told".
-  const roleAcronym = (ROLE_ACRONYM.test(bare(last.text)) || PARTY_MEMBER.test(bare(last.text))) && i > 0 && /^\p{Ll}/u.test(tokens[i - 1]!.text);
+  const roleAcronym = (ROLE_ACRONYM.test(bare(last.text)) || PARTY_MEMBER.test(bare(last.text))) && i > 0 && STARTS_LOWER.test(tokens[i - 1]!.text);
   if (isCapitalised(last.text) && !DETERMINERS.has(lastWord) && !roleAcronym) {
     let j = i;
     while (j - 1 >= 0 && i - j < 9) {
@@ -557,7 +559,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       if (member) return member;
       return { kind: 'descriptor', text: s.slice(tokens[j - 1]!.start - offset, last.end - offset), pos: tokens[j - 1]!.start };
     }
-    if (before && /['’]s$/.test(before) === false && !CLAUSE_STOP.has(before) && !/[,;:]$/.test(before) && before !== 'q' && /^\p{Ll}/u.test(tokens[j - 1]!.text) && j - 1 >= 0) {
+    if (before && /['’]s$/.test(before) === false && !CLAUSE_STOP.has(before) && !/[,;:]$/.test(before) && before !== 'q' && STARTS_LOWER.test(tokens[j - 1]!.text) && j - 1 >= 0) {
       // "Trump campaign spokesman Jason Miller": role words before a name; the name is the subject.
     }
     return { kind: 'name', text: text.replace(/[’']s$/, ''), pos: tokens[j]!.start };
@@ -592,7 +594,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       j--;
       continue;
     }
-    if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && /^\p{Ll}/u.test(tokens[j - 2]!.text)) {
+    if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && STARTS_LOWER.test(tokens[j - 2]!.text)) {
       ofSeen = true;
       j -= 2;
       continue;
@@ -626,7 +628,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     // "the singer and guitarist told": two roles of one person, the second in lower-case words with
     // no determiner of its own (resolveDescriptor reads each role). Not "the senator and Democratic
     // presidential candidate", whose second role may be someone else's.
-    if (lw === 'and' && j >= 1 && j < i && singularRole(lastWord) && singularRole(bare(tokens[j - 1]!.text)) && tokens.slice(j + 1, i + 1).every((t) => /^\p{Ll}/u.test(t.text))) {
+    if (lw === 'and' && j >= 1 && j < i && singularRole(lastWord) && singularRole(bare(tokens[j - 1]!.text)) && tokens.slice(j + 1, i + 1).every((t) => STARTS_LOWER.test(t.text))) {
       j--;
       continue;
     }
@@ -681,7 +683,7 @@ function relativeAntecedent(s: string, tokens: Token[], i: number, offset: numbe
     const verbBefore = /([\p{L}]+)[\s\u00a0]+$/u.exec(before)?.[1] ?? '';
     if (TELL_VERBS.test(verbBefore) || speechVerbs(verbBefore, 0).length > 0) return null;
     if (antecedent.kind === 'name') return antecedent;
-    if (!/^\p{Ll}/u.test(head) || DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head)) return null;
+    if (!STARTS_LOWER.test(head) || DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head)) return null;
     // "Braynard, a South Carolina native who writes": the description is set off after the name.
     const named = INDEFINITE.has(antecedent.text.split(/[\s\u00a0]+/)[0]!.toLowerCase()) ? /(?:^|[\s\u00a0])((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u.exec(before) : null;
     if (named && parseNameRun(named[1]!) && !DETERMINERS.has(named[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) return { kind: 'name', text: named[1]!, pos: offset + named.index + named[0].indexOf(named[1]!) };
@@ -773,7 +775,7 @@ function quotedTitleStart(tokens: Token[], j: number): number {
 
 /** A lower-case noun for one person's role: "singer", "senator", "candidate" (not "supporters"). */
 function singularRole(word: string): boolean {
-  return /^\p{Ll}/u.test(word) && !pluralNoun(word) && (personHead(word) || ROLE_WORD.test(word));
+  return STARTS_LOWER.test(word) && !pluralNoun(word) && (personHead(word) || ROLE_WORD.test(word));
 }
 
 /** Words that may join a clause before its subject: "as local officials said", "while many voters say". */
@@ -791,12 +793,12 @@ function pluralSubject(words: Token[], before: Token | undefined): boolean {
   if (before && !/[,;:]$/.test(before.text) && before.text !== 'Q' && !/["“”]$/.test(before.text) && !BEFORE_BARE_SUBJECT.test(before.text.toLowerCase())) return false;
   return words.slice(0, -1).every((t, k) => {
     const w = bare(t.text);
-    if (w !== t.text && !(w === 'and' || /^\p{Ll}/u.test(w))) return false;
+    if (w !== t.text && !(w === 'and' || STARTS_LOWER.test(w))) return false;
     const lw = w.toLowerCase();
     if (FILLERS.has(lw) || (CLAUSE_STOP.has(lw) && lw !== 'and') || PREPOSITION.has(lw) || /ing$/.test(lw) || /^(?:what|how|why|whatever|whoever)$/.test(lw)) return false;
     // A capitalised modifier opens the phrase ("Senate aides"); after it, no verb ("Clinton thanked supporters").
-    if (/^\p{Lu}/u.test(w)) return k === 0 || /^\p{Lu}/u.test(bare(words[k - 1]!.text));
-    return !/ly$/.test(w) && !(k > 0 && /^\p{Lu}/u.test(bare(words[k - 1]!.text)) && verbLike(w));
+    if (STARTS_UPPER.test(w)) return k === 0 || STARTS_UPPER.test(bare(words[k - 1]!.text));
+    return !/ly$/.test(w) && !(k > 0 && STARTS_UPPER.test(bare(words[k - 1]!.text)) && verbLike(w));
   });
 }
 
@@ -854,7 +856,7 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     // "added Latin hits including ...": a capitalised word that modifies the lower-case noun after
     // it is no name; with a noun for people it is a description ("said Trump supporters").
     const follower = tokens[j + 1];
-    if (follower && !endsPhrase(tokens[j]!.text) && !/['’]s$/.test(tokens[j]!.text) && /^\p{Ll}/u.test(follower.text) && !endsName(bare(follower.text).toLowerCase())) {
+    if (follower && !endsPhrase(tokens[j]!.text) && !/['’]s$/.test(tokens[j]!.text) && STARTS_LOWER.test(follower.text) && !endsName(bare(follower.text).toLowerCase())) {
       const noun = bare(follower.text).toLowerCase();
       return personHead(noun) || pluralOfPeople(noun) ? { kind: 'descriptor', text: segment.slice(startTok.start - offset, follower.end - offset).replace(/[,;:.]$/, ''), pos: startTok.start } : null;
     }
@@ -897,7 +899,7 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   }
   // "said state officials", "said senior campaign aides": a plural noun phrase with no determiner.
   let p = 0;
-  const pluralHead = (w: string) => /^\p{Ll}/u.test(w) && (pluralNoun(w) || /^(?:people|men|women)$/.test(w)) && (personHead(w) || w === 'police');
+  const pluralHead = (w: string) => STARTS_LOWER.test(w) && (pluralNoun(w) || /^(?:people|men|women)$/.test(w)) && (personHead(w) || w === 'police');
   while (p < tokens.length - 1 && p < 3 && !pluralHead(bare(tokens[p]!.text)) && /^\p{Ll}[\p{L}-]*$/u.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
   const plural = bare(tokens[p]?.text ?? '');
   // "according to people close to Trump": one word, when a post-modifier follows it.
@@ -967,7 +969,7 @@ function postModifierEnd(tokens: Token[], j: number): number {
     if (lw === 'of' && PARTITIVE.has(prev.toLowerCase())) continue;
     // "with knowledge of the governor's dilemma": as before the verb (POST_MODIFIER_AT_END), "with knowledge of" is one preposition.
     if (lw === 'of' && k === prepAt + 2 && /^knowledge$/.test(bare(prev).toLowerCase())) continue;
-    if (k > prepAt + 1 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
+    if (k > prepAt + 1 && STARTS_LOWER.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
     last = k;
     if (/[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w))) break;
   }
@@ -1066,9 +1068,11 @@ function ownedNoun(segment: string, start: number, end: number): boolean {
   return modifiers(m) || modifiers(OF_ADJECTIVES_BEFORE.exec(before));
 }
 
+const BY_AGENT = /^[\s\u00a0]+by[\s\u00a0]+(?:the|a|an|his|her|their|its|\p{Lu})/u; // a constant for speed (see STARTS_LOWER)
+
 /** "the last frequency acknowledged by the pilots": a participle before "by" is passive; its subject said nothing. */
 function passive(segment: string, end: number): boolean {
-  if (segment.charCodeAt(end - 1) !== 0x64 || !/^[\s\u00a0]+by[\s\u00a0]+(?:the|a|an|his|her|their|its|\p{Lu})/u.test(segment.slice(end, end + 12))) return false;
+  if (segment.charCodeAt(end - 1) !== 0x64 || !BY_AGENT.test(segment.slice(end, end + 12))) return false;
   // "said by telephone", "said by the end of the day": "said" is never read as passive here.
   return !/(?:^|[^\p{L}])said$/iu.test(segment.slice(Math.max(0, end - 5), end));
 }
@@ -1158,11 +1162,13 @@ const DASH_ROLE_THEN_NAME = /^[―—–-][\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u
  * to the end of the sentence.
  */
 const QUOTED_AS_AT_END = /(,?)[\s\u00a0]+(?:was|were|is|are|has[\s\u00a0]+been|had[\s\u00a0]+been)[\s\u00a0]+(?:quoted|reported|heard|recorded|filmed)[\s\u00a0]+(?:as[\s\u00a0]+)?$/;
+/** A dash and the name after it; a constant for speed (see STARTS_LOWER in lexicon.ts). */
+const DASH_NAME = /^[―—–-][\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,4})/u;
 export function trailingCue(text: string, segment: string, offset: number, newSentence = false): Cue | null {
   const lead = /^[\s\u00a0,]*/.exec(segment)![0].length;
   const rest = segment.slice(lead);
   const at = offset + lead;
-  const dash = /^[―—–-][\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,4})/u.exec(rest);
+  const dash = DASH_NAME.exec(rest);
   // "— Unite general secretary Sharon Graham": a body and a role before the name.
   const roleThenName = dash ? DASH_ROLE_THEN_NAME.exec(rest) : null;
   if (roleThenName && firstNameGender(roleThenName[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) {
@@ -1323,7 +1329,7 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
   if (/['’]s$/.test(raw) && personHead(next)) return { kind: 'descriptor', text: `${raw} ${next}`, pos };
   if (!verbLike(next) || /\p{Lu}{2,}[ \u00a0]+\p{Lu}{2,}|^\p{Lu}{4,}$/u.test(raw)) return null;
   if (PRONOUNS.has(raw.toLowerCase())) return { kind: 'pronoun', text: raw, pos };
-  if (!/^\p{Lu}/u.test(raw) || DETERMINERS.has(raw.split(/\s/)[0]!.toLowerCase()) || raw === 'Q') return null;
+  if (!STARTS_UPPER.test(raw) || DETERMINERS.has(raw.split(/\s/)[0]!.toLowerCase()) || raw === 'Q') return null;
   const words = raw.split(/[ \u00a0]+/);
   if (words.some((w) => /^(?:The|A|An|This|That|It|There|Here|What|When|If)$/.test(w))) return null;
   const name = words.join(' ').replace(/[’']s$/, '');
@@ -1499,7 +1505,7 @@ function openingNameOver(segment: string, offset: number, subject: Subject | nul
   const lead = m[2]!.trim().split(/[ \u00a0]+/).filter(Boolean);
   // "Yesterday Wolves fan Mr Downes,": modifiers; a lower-case verb ("Police arrested Tom Reed,") is a clause.
   // "Mark Penn and Howard Lee, both Democrats,": several people, no one name.
-  if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || /^(?:and|or|&)$/.test(w) || (/^\p{Ll}/u.test(w) && verbLike(w)))) return null;
+  if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || /^(?:and|or|&)$/.test(w) || (STARTS_LOWER.test(w) && verbLike(w)))) return null;
   const name = m[3]!;
   const parsed = parseNameRun(name);
   if (!parsed || CLAUSE_OPENER.has(name.split(/[ \u00a0]/)[0]!) || TIME_OR_PLACE_LEAD.test(name)) return null;
@@ -1613,7 +1619,7 @@ function speakerForm(speaker: string): string | null {
   const tokens = s.split(' ');
   const lower = tokens.map((t) => t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   if (lower.every((w) => NOT_A_SPEAKER.has(w) || /^\d[\d,.]*$/.test(w))) return null;
-  const isLower = (t: string) => /^\p{Ll}/u.test(t);
+  const isLower = (t: string) => STARTS_LOWER.test(t);
   // "so numerous that Border Patrol agents described", "an explosion that Mayor Bill de Blasio
   // described": a lower-case "that" opened the clause and names no one; what follows it may. Before
   // a lower-case word it is as likely a verb's object ("denounced supporters that level attacks").

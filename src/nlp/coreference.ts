@@ -27,7 +27,7 @@ import {
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, organisationHead } from './organisations.ts';
-import { CAPTION_MARKER, PARTY_MEMBER, STOP_WORDS } from './lexicon.ts';
+import { ALL_LOWER, CAPTION_MARKER, PARTY_MEMBER, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { escapeRegExp } from '../util/text.ts';
 
 
@@ -753,16 +753,16 @@ function parseDescription(text: string): Description {
   // capitalised small word ("the Game Of Thrones actor") is part of a modifier.
   // So is "of" inside one ("the Line of Duty actor"): capitalised words on both sides, then the head.
   const inTitle = (i: number) => {
-    if (!/^\p{Lu}/u.test(written[i - 1] ?? '') || !/^\p{Lu}/u.test(written[i + 1] ?? '')) return false;
+    if (!STARTS_UPPER.test(written[i - 1] ?? '') || !STARTS_UPPER.test(written[i + 1] ?? '')) return false;
     let k = i + 1;
-    while (k < written.length && /^\p{Lu}/u.test(written[k]!)) k++;
-    return k < written.length && /^\p{Ll}/u.test(written[k]!);
+    while (k < written.length && STARTS_UPPER.test(written[k]!)) k++;
+    return k < written.length && STARTS_LOWER.test(written[k]!);
   };
-  const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w) && !/^\p{Lu}/u.test(written[i]!) && !inTitle(i));
+  const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w) && !STARTS_UPPER.test(written[i]!) && !inTitle(i));
   const beforeOf = cut > 0 ? words.slice(0, cut) : words;
   const related = cut > 0 && relatedBy(words[cut]!, own.split(/[\s\u00a0]+/).filter(Boolean).slice(words.slice(0, cut + 1).length), words[cut - 1]!);
   const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
-  const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
+  const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => STARTS_UPPER.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
   return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised, related };
 }
 
@@ -782,12 +782,12 @@ function relatedBy(preposition: string, after: string[], head: string): boolean 
   if (preposition !== 'of') return false;
   if (NUMBER_WORD.test(first)) return /^one$/i.test(first) && /^of$/i.test(after[1] ?? '');
   if (DETERMINERS.has(first.toLowerCase()) || /['’]s$/.test(first)) return true;
-  return /^\p{Lu}/u.test(first) && !isTitleWord(head);
+  return STARTS_UPPER.test(first) && !isTitleWord(head);
 }
 
 /** Whoever owns what a description names ("Scott's brother", "the paper's editorial board"): a name, else a description resolved. */
 function resolveOwner(possessor: string, pos: number, ctx: ResolveContext): Resolution {
-  return resolveSubject({ kind: /^\p{Lu}/u.test(possessor) && !/^The\b/.test(possessor) ? 'name' : 'descriptor', text: possessor, pos }, ctx);
+  return resolveSubject({ kind: STARTS_UPPER.test(possessor) && !/^The\b/.test(possessor) ? 'name' : 'descriptor', text: possessor, pos }, ctx);
 }
 
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
@@ -1006,7 +1006,7 @@ const SET_OFF_ASIDE_THEN_WORD = /^,[ \u00a0][^,.;:!?"“”]{3,120},[ \u00a0]+(\
 function withPostModifier(text: string, end: number, np: string): string | null {
   const words = text.slice(end, end + 80).split(/(?=[ \u00a0]+)/).slice(0, 6);
   const bare = (w: string | undefined) => (w ?? '').trim();
-  if (verbLike(bare(words[0])) && /^\p{Ll}/u.test(bare(words[0]))) return np;
+  if (verbLike(bare(words[0])) && STARTS_LOWER.test(bare(words[0]))) return np;
   // "A Kasich adviser, speaking on condition of anonymity, said": an aside set off by commas, then the verb.
   const aside = SET_OFF_ASIDE_THEN_WORD.exec(text.slice(end, end + 160));
   if (aside && verbLike(aside[1]!)) return np;
@@ -1016,7 +1016,7 @@ function withPostModifier(text: string, end: number, np: string): string | null 
     const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
     if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(words.slice(0, k).join('').replace(TITLE_PERIOD, ''))) return null;
     // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
-    if (/^\p{Ll}+$/u.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
+    if (ALL_LOWER.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
   }
   return null;
 }
@@ -1050,7 +1050,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   // A name among them ("the Vermont senator") only in a sentence about that person ("Senator Bernie
   // Sanders of Vermont"): "the Florida senator" is no senator of Texas for "Rubio was campaigning in Florida".
   const saidAround = (w: string, person: Person) =>
-    /^\p{Ll}+$/u.test(w) && w.length > 3 && (d.capitalised.has(w) ? nameInSentenceOf(w, person, recent, ctx) : wordInRecentSentences(w, pos, ctx));
+    ALL_LOWER.test(w) && w.length > 3 && (d.capitalised.has(w) ? nameInSentenceOf(w, person, recent, ctx) : wordInRecentSentences(w, pos, ctx));
   const mismatched = new Set<Person>();
   for (const person of ctx.index.people) {
     // "Morning Joe hosts Joe Scarborough and Mika Brzezinski": each is a host.
@@ -1109,7 +1109,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   // means the same one still: not the person the sentences are about now.
   // "Liam Hurst, 29, bought the sandwich ... The warehouse worker said": a job named by a compound
   // the article has not used before tells more of the one the sentence before is about.
-  const jobOf = OCCUPATION_NOUN.test(d.head) && d.modifiers.length > 0 && d.modifiers.every((w) => /^\p{Ll}+$/u.test(w) && !descriptive(w, d));
+  const jobOf = OCCUPATION_NOUN.test(d.head) && d.modifiers.length > 0 && d.modifiers.every((w) => ALL_LOWER.test(w) && !descriptive(w, d));
   if ((!NEW_PERSON_NOUN.test(d.head) || bodysOne || jobOf) && !d.related && !leftAsWritten(d, pos, ctx)) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
     // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
@@ -1186,7 +1186,7 @@ function pluralPeopleBefore(pos: number, ctx: ResolveContext): string | null {
     if (lead.length > 3 || lead.some((w) => verbLike(w.toLowerCase()))) continue;
     // As written ("one Italian", "one Democrat"), but for the capital a sentence's first word takes.
     const opensSentence = lead.length === 0;
-    found = /^\p{Lu}/u.test(m[0]) && !opensSentence ? singular[0]!.toUpperCase() + singular.slice(1) : singular;
+    found = STARTS_UPPER.test(m[0]) && !opensSentence ? singular[0]!.toUpperCase() + singular.slice(1) : singular;
   }
   return found;
 }
@@ -1354,7 +1354,7 @@ function mainClauseSubject(m: { pos: number; person: Person }, ctx: ResolveConte
   if (sentenceInitial(rest)) return true;
   const words = rest.trim().split(/[\s\u00a0]+/).filter(Boolean);
   // A capitalised word is part of a name ("Manchester United manager Louis van Gaal"), no verb.
-  const modifiersOnly = words.length <= 4 && !SUBORDINATOR.test(words[0] ?? '') && words.every((w) => !(/^\p{Ll}/u.test(w) && verbLike(w)) && !/[,;:]$/.test(w) && !/^(?:and|or|of|with|for|to|in|on|by|from|about|that|who)$/i.test(w));
+  const modifiersOnly = words.length <= 4 && !SUBORDINATOR.test(words[0] ?? '') && words.every((w) => !(STARTS_LOWER.test(w) && verbLike(w)) && !/[,;:]$/.test(w) && !/^(?:and|or|of|with|for|to|in|on|by|from|about|that|who)$/i.test(w));
   return modifiersOnly && subjectLike(ctx.text, m);
 }
 

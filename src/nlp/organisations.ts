@@ -345,7 +345,8 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
     let start = m.index;
     // "Enter The Washington Post.": a word before an inner "The" is no part of the name ("of The
     // Nation" is one name; splitAtConnector reads it).
-    const inner = /^(?:\S+[ \u00a0])*?\S+[ \u00a0](?=The[ \u00a0]+\p{Lu})/u.exec(run);
+    // (For speed: INNER_THE cannot match without a "The", and most runs have none.)
+    const inner = run.includes('The') ? INNER_THE.exec(run) : null;
     if (inner && !/[ \u00a0]?(?:of|for|on|and|&)[ \u00a0]$/.test(inner[0])) {
       run = run.slice(inner[0].length);
       start += inner[0].length;
@@ -375,6 +376,13 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
   }
   return runs;
 }
+
+/**
+ * The words of a run before an inner "The" and a capital. A module constant: a Unicode-property
+ * literal inside a function is compiled to `new RegExp(...)` on every call by esbuild (tsx and the
+ * build target Node 20), a new regex object per run.
+ */
+const INNER_THE = /^(?:\S+[ \u00a0])*?\S+[ \u00a0](?=The[ \u00a0]+\p{Lu})/u;
 
 /** A government body named by what it is for: "Department for Culture", "Ministry of Economy". */
 const OFFICE_FOR = /(?:^|[ \u00a0])(?:Department|Ministry|Office|Secretary|Secretariat|Commission|Committee|Minister)[ \u00a0](?:of|for)[ \u00a0]/;
@@ -465,10 +473,13 @@ const NOT_A_NAME_START = new Set(
     'Which Also Even Just Still Only All Any Each Every Both One Two Three Mr Mrs Ms Dr Sen Rep Gov').split(' '),
 );
 
+/** A one-word acronym ("FBI", "AT&T"); a module constant for speed, as INNER_THE. */
+const ACRONYM_RUN = /^\p{Lu}[\p{Lu}\p{N}&]{1,5}$/u;
+
 /** The kind of body a capitalised run names, or null when it is not an organisation. */
 function runKind(text: string, start: number, run: string, definite: boolean): OrgKind | null {
   const words = run.split(/[ \u00a0]+/);
-  if (words.length === 1 && /^\p{Lu}[\p{Lu}\p{N}&]{1,5}$/u.test(run)) {
+  if (words.length === 1 && ACRONYM_RUN.test(run)) {
     if (NOT_ORG_ACRONYM.has(run)) return null;
     return ACRONYM_KIND[run] ?? 'unknown';
   }
