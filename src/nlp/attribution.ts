@@ -198,6 +198,7 @@ function nationalityAdjective(word: string): boolean {
   return !!country && country !== word.toLowerCase() && /(?:an|ese|ish|i|ch|ic)$/.test(word);
 }
 
+const THAT_THEN_NAME = /^that[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * The noun phrase that ends right before `end` in `segment` (the subject of a following verb), with
  * the head it modifies when it is the object of a post-modifier: "a source familiar with the talks",
@@ -256,7 +257,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   }
   const subject = phraseBefore(segment, offset);
   // "reports that Trump called": the conjunction, then the clause's subject, a name.
-  const afterThat = subject?.kind === 'descriptor' ? /^that[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)$/u.exec(subject.text) : null;
+  const afterThat = subject?.kind === 'descriptor' ? THAT_THEN_NAME.exec(subject.text) : null;
   // Not after a participle: in "one user, speculating that Vasilyev was using a fake name, told" the
   // clause is the participle's, and the user speaks.
   const participleBefore = afterThat && /\p{Ll}+ing[ \u00a0]+$/u.test(segment.slice(Math.max(0, subject!.pos - offset - 30), subject!.pos - offset));
@@ -371,6 +372,7 @@ export function personHead(word: string): boolean {
 /** Plural nouns for people who act or speak for someone else, capitalised as a sentence opens. */
 const ACTING_FOR = /^(?:Lawyers|Attorneys|Aides|Advisers|Advisors|Allies|Friends|Supporters|Relatives|Associates|Backers|Critics|Opponents|Representatives)$/;
 
+const BODY_ACRONYM = /^\p{Lu}{2,5}s?$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * The whole description when `subject` is the object of a prepositional phrase after a noun for
  * people that opens the clause ("a former aide to Clinton", "officials with knowledge of the
@@ -395,7 +397,7 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     const opensSentence = !!head && (previous ? /[.!?;:"“”]$/.test(previous.text) || previous.text === 'Q' : base === 0) && ACTING_FOR.test(head.text);
     // "Republicans close to the campaign": a party's members are people too.
     // "A super PAC backing Jeb Bush": an acronym for a kind of body heads a description too.
-    const bodyAcronym = !!head && /^\p{Lu}{2,5}s?$/u.test(head.text) && !!organisationHead(head.text.replace(/s$/, ''));
+    const bodyAcronym = !!head && BODY_ACRONYM.test(head.text) && !!organisationHead(head.text.replace(/s$/, ''));
     if (!head || head.text !== bare(head.text) || !(STARTS_LOWER.test(head.text) || opensSentence || bodyAcronym || (/^\p{Lu}\p{Ll}+s$/u.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
     // Back to the determiner, or to where the clause opens for a phrase without one.
     let k = tokens.length - 1;
@@ -750,9 +752,10 @@ function pluralName(subject: Subject): boolean {
   return subject.kind === 'name' && subject.text !== 'Police' && pluralNoun(subject.text.toLowerCase());
 }
 
+const LOWER_PLURAL = /^\p{Ll}[\p{Ll}-]{2,}s$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** A plural common noun: "prosecutors", "spectators" (not "business", "status", "analysis"). */
 function pluralNoun(word: string): boolean {
-  return (/^\p{Ll}[\p{Ll}-]{2,}s$/u.test(word) && !/(?:ss|us|is|ics|news)$/.test(word)) || word === 'police';
+  return (LOWER_PLURAL.test(word) && !/(?:ss|us|is|ics|news)$/.test(word)) || word === 'police';
 }
 
 const PREPOSITION = new Set('about above across after against along among around at before behind below beneath beside between beyond by despite down during except for from in inside into like near of off on onto outside over past since through throughout to toward towards under underneath until unto up upon with within without'.split(' '));
@@ -807,10 +810,14 @@ function endsName(word: string): boolean {
   return CLAUSE_STOP.has(word) || FILLERS.has(word) || PREPOSITION.has(word) || mannerAdverb(word) || PRONOUNS.has(word) || /^(?:according|via|afterward|afterwards|today|yesterday|tonight|ago|who|whose|jr|sr)$/.test(word);
 }
 
+const LOWER_WORD = /^\p{Ll}[\p{L}-]*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const LEADING_WORDS = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’-]+|[\p{L}.'’-][\p{L}\p{N}.'’-]*)[ \u00a0]?){1,9})/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const LOWER_WORD_THEN_NAME_AT_END = /(?:^|\s)\p{Ll}[\p{L}-]*\s+((?:\p{Lu}[\p{L}.'’-]*\s?)+)$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const LOWER_ED = /^\p{Ll}+ed$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
 export function subjectAfter(segment: string, offset: number): Subject | null {
   // Words of letters, or a number glued to letters ("the 46-year-old", "L2 president Bruce Willsie").
-  const m = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’-]+|[\p{L}.'’-][\p{L}\p{N}.'’-]*)[ \u00a0]?){1,9})/u.exec(segment);
+  const m = LEADING_WORDS.exec(segment);
   if (!m) return null;
   const tokens = tokenize(segment.slice(0, m.index + m[0].length), offset);
   const first = tokens[0];
@@ -820,9 +827,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   // "9/11 widow Terry Strada", "MSNBC host Chris Matthews": role words before the name; two roles
   // joined by "and" ("royal commentator and historian Richard Fitzwilliams").
   let k = 0;
-  const roleAnd = (i: number) => i > 0 && tokens[i]!.text === 'and' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !verbLike(tokens[i + 1]!.text);
+  const roleAnd = (i: number) => i > 0 && tokens[i]!.text === 'and' && LOWER_WORD.test(tokens[i + 1]?.text ?? '') && !verbLike(tokens[i + 1]!.text);
   // "said master of ceremonies Asab Al-Tabchi", "said chief of staff Reince Priebus": a role with its own "of".
-  const roleOf = (i: number) => i > 0 && tokens[i]!.text === 'of' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !DETERMINERS.has(tokens[i + 1]!.text) && !PRONOUNS.has(tokens[i + 1]!.text) && !OBJECT_PRONOUN.test(tokens[i + 1]!.text);
+  const roleOf = (i: number) => i > 0 && tokens[i]!.text === 'of' && LOWER_WORD.test(tokens[i + 1]?.text ?? '') && !DETERMINERS.has(tokens[i + 1]!.text) && !PRONOUNS.has(tokens[i + 1]!.text) && !OBJECT_PRONOUN.test(tokens[i + 1]!.text);
   while (k < tokens.length - 1 && k < 5 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && (roleAnd(k) || roleOf(k) || !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase())) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
   if (k > 0 && !isCapitalised(tokens[k]!.text)) k = 0;
   const startTok = tokens[k]!;
@@ -843,7 +850,7 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
     if (!endsPhrase(tokens[j]!.text)) {
       let r = j + 1;
-      while (r < tokens.length && r - j <= 4 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text) && !DETERMINERS.has(tokens[r]!.text) && !/^(?:during|in|on|at|with|from|for|to|of|by|about|over|under|near|outside|inside|across|through)$/.test(tokens[r]!.text)) r++;
+      while (r < tokens.length && r - j <= 4 && LOWER_WORD.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text) && !DETERMINERS.has(tokens[r]!.text) && !/^(?:during|in|on|at|with|from|for|to|of|by|about|over|under|near|outside|inside|across|through)$/.test(tokens[r]!.text)) r++;
       // "said Republican political consultant Chris Russell": the last lower-case word is a noun for a role.
       const roleWord = tokens[r - 1]?.text.replace(/^co-/, '') ?? '';
       if (r > j + 1 && r < tokens.length && isCapitalised(tokens[r]!.text) && (ROLE_WORD.test(roleWord) || personHead(roleWord) || !verbLike(roleWord))) {
@@ -863,7 +870,7 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     let text = segment.slice(startTok.start - offset, tokens[j]!.end - offset).replace(/[,;:]$/, '');
     if (!ABBREV_TOKEN.test(tokens[j]!.text)) text = text.replace(/\.$/, '');
     // Keep only the name after lower-case role words inside the run ("MSNBC host Chris Matthews").
-    const inner = /(?:^|\s)\p{Ll}[\p{L}-]*\s+((?:\p{Lu}[\p{L}.'’-]*\s?)+)$/u.exec(text);
+    const inner = LOWER_WORD_THEN_NAME_AT_END.exec(text);
     const name = inner ? inner[1]!.trim() : text;
     return { kind: 'name', text: name.replace(/[’']s$/, ''), pos: startTok.start + text.lastIndexOf(name) };
   }
@@ -883,12 +890,12 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       // "one of them" still names no one.
       if (next === 'of' && !(j === 0 && PARTITIVE.has(fw) && !OBJECT_PRONOUN.test(bare(tokens[j + 2]?.text ?? 'them')))) break;
       // "says the letter signed by seven physicians": a participle with its agent ends the description.
-      if (/^\p{Ll}+ed$/u.test(next) && bare(tokens[j + 2]?.text ?? '') === 'by') break;
+      if (LOWER_ED.test(next) && bare(tokens[j + 2]?.text ?? '') === 'by') break;
       j++;
     }
     // "X said the study risked \"...\"": a noun, then a verb in the past running into the quotation,
     // is the reported clause's subject and verb, not someone after the speech verb.
-    if (j >= 2 && j === tokens.length - 1 && /^\p{Ll}+ed$/u.test(tokens[j]!.text) && !POST_ADJECTIVE.test(tokens[j]!.text) && !segment.slice(tokens[j]!.end - offset).trim()) return null;
+    if (j >= 2 && j === tokens.length - 1 && LOWER_ED.test(tokens[j]!.text) && !POST_ADJECTIVE.test(tokens[j]!.text) && !segment.slice(tokens[j]!.end - offset).trim()) return null;
     const end = tokens[postModifierEnd(tokens, j)]!.end - offset;
     const text = segment.slice(first.start - offset, end).replace(/[,.;:]$/, '');
     // "said the fan who filmed it, Connor Bates, 22.": the name set off after the relative clause.
@@ -900,7 +907,7 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   // "said state officials", "said senior campaign aides": a plural noun phrase with no determiner.
   let p = 0;
   const pluralHead = (w: string) => STARTS_LOWER.test(w) && (pluralNoun(w) || /^(?:people|men|women)$/.test(w)) && (personHead(w) || w === 'police');
-  while (p < tokens.length - 1 && p < 3 && !pluralHead(bare(tokens[p]!.text)) && /^\p{Ll}[\p{L}-]*$/u.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
+  while (p < tokens.length - 1 && p < 3 && !pluralHead(bare(tokens[p]!.text)) && LOWER_WORD.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
   const plural = bare(tokens[p]?.text ?? '');
   // "according to people close to Trump": one word, when a post-modifier follows it.
   // "said police." alone: the body that speaks for a force (any other one plural word names no one).
@@ -1077,13 +1084,14 @@ function passive(segment: string, end: number): boolean {
   return !/(?:^|[^\p{L}])said$/iu.test(segment.slice(Math.max(0, end - 5), end));
 }
 
+const OWNER_AT_END = /(?:\p{L}['’]s|(?:^|[^\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our))[\s\u00a0]+$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * "Trump’s repeated calls", "the mayor’s stated aim": a participle between an owner and its noun
  * modifies the noun. Not "Trump’s repeated the claim", where "’s" is "has" and an object follows.
  */
 function ownedParticiple(segment: string, start: number, end: number): boolean {
   if (segment.charCodeAt(end - 1) !== 0x64 || segment.charCodeAt(end - 2) !== 0x65) return false;
-  if (!/(?:\p{L}['’]s|(?:^|[^\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our))[\s\u00a0]+$/u.test(segment.slice(Math.max(0, start - 7), start))) return false;
+  if (!OWNER_AT_END.test(segment.slice(Math.max(0, start - 7), start))) return false;
   const next = /^[\s\u00a0]+(\p{Ll}+)/u.exec(segment.slice(end, end + 30));
   return !!next && !FUNCTION_WORDS.has(next[1]!) && !NOT_A_SPEAKER.has(next[1]!) && !/^(?:to|that|him|them|it|me|us|out|up|down|back|off|on)$/.test(next[1]!);
 }
@@ -1229,6 +1237,7 @@ const INVERTED_ONLY_VERB = /^comments[ \u00a0]+/;
 const AGREEING = /^(?:agreed|agrees|disagreed|disagrees|concurred|concurs)$/;
 const NAME_THEN_APPOSITIVE = /^[\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3},[ \u00a0][^,]+,[\s\u00a0]*$/u;
 
+const NAME_THEN_COLON = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ \u00a0](?:The[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?:(?:[\s\u00a0]|$)/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * A cue before the opening mark within the same sentence: `Putin said: "`, `Putin said he had "`,
  * `According to X, "`, `Limbaugh continued: "`, `Putin: '`. `segment` is masked text from the
@@ -1256,7 +1265,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   }
   // Headline style "Putin: Russia & US may reach agreement on Syria 'within next few days'".
   // Roundups: "Jon Ralston, Nevada Independent: ..." (the name, then the outlet).
-  const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ \u00a0](?:The[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?:(?:[\s\u00a0]|$)/u.exec(segment);
+  const colon = NAME_THEN_COLON.exec(segment);
   if (/:[\s\u00a0]*$/.test(segment)) {
     // "IOWA POLLS NOT WRONG - Mark Blumenthal:", "Pollsters agree - More from Jones:",
     // "The timing doesn't surprise Republican pollster Daron Shaw:": a name right before the colon.
@@ -1314,6 +1323,7 @@ function captionHeading(tokens: string[], text: string): boolean {
 export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|[A-Z][a-z]{2,}ing(?=[ \u00a0]+[a-z])|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?:(?:A|An|One|Two|Three|Four|Five|Six|Several|Some|A[ \u00a0]+few)[ \u00a0]+(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)|Hours|Days|Weeks|Months|Years|Minutes|Moments)(?=[ \u00a0]+(?:later|earlier|after|before|ago)\b)|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
+const SPACE_THEN_LOWER_WORD = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
 export function sentenceSubject(segment: string, offset: number): Subject | null {
   const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
@@ -1324,7 +1334,7 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
   const pos = offset + fronted;
   // The next word must read as a verb ("Trump took", not "Band member", "Hundreds of"), and shouting
   // all-caps headings are not names.
-  const next = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u.exec(rest.slice(m[0].length))?.[1] ?? '';
+  const next = SPACE_THEN_LOWER_WORD.exec(rest.slice(m[0].length))?.[1] ?? '';
   // "Scott's relatives watched ...": whom the owner has, not the owner ("relatives" reads as a verb too).
   if (/['’]s$/.test(raw) && personHead(next)) return { kind: 'descriptor', text: `${raw} ${next}`, pos };
   if (!verbLike(next) || /\p{Lu}{2,}[ \u00a0]+\p{Lu}{2,}|^\p{Lu}{4,}$/u.test(raw)) return null;
@@ -1359,7 +1369,7 @@ export function clauseSubject(segment: string, offset: number): Subject | null {
     if (word === 'Q' || /["“”]/.test(word)) return null;
     // Words inside ", ... ," after the subject belong to an appositive, not to the clause.
     const bareWord = word.replace(/[,;:.]$/, '');
-    if (!inAppositive && /^\p{Ll}[\p{L}-]*$/u.test(bareWord) && verbLike(bareWord) && !/ly$/.test(bareWord)) {
+    if (!inAppositive && LOWER_WORD.test(bareWord) && verbLike(bareWord) && !/ly$/.test(bareWord)) {
       const subject = subjectBefore(segment.slice(0, fronted + m.index), offset);
       return subject && subject.kind !== 'descriptor' ? subject : subject && subject.text.split(/\s+/).length >= 2 ? subject : null;
     }
@@ -1610,6 +1620,8 @@ const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
 /** Nouns for a stretch of time: the head of no speaker. */
 const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks|weekend|month|months|year|years|decade|decades|hour|hours|minute|minutes|morning|afternoon|evening|night|era|period)$/;
 
+const CAPITALS_WORD = /^\p{Lu}{2,}[’']?\p{Lu}*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const LOWER_POSSESSIVE = /^\p{Ll}+[’']s$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   // ">Sanders": markup left in a text is no part of a name.
@@ -1634,7 +1646,7 @@ function speakerForm(speaker: string): string | null {
   // noun read as the verb of saying, cut off before the head.
   if (last > 0 && tokens.slice(0, last).some((t) => /[’']s$/.test(t)) && isLower(tokens[last]!) && OWNED_MODIFIER.test(lower[last]!)) return null;
   // "weekend's trade phone call": a common noun's possessive with no determiner before it was cut off from it.
-  if (last > 0 && isLower(tokens[0]!) && /^\p{Ll}+[’']s$/u.test(tokens[0]!) && !NOT_A_SPEAKER.has(lower[0]!.replace(/s$/, ''))) return null;
+  if (last > 0 && isLower(tokens[0]!) && LOWER_POSSESSIVE.test(tokens[0]!) && !NOT_A_SPEAKER.has(lower[0]!.replace(/s$/, ''))) return null;
   // "a statement saying", "a letter saying" (sent to someone, or by no one the text names): a
   // document named only by its kind says nothing of who wrote it.
   if (tokens.length === 2 && /^(?:a|an|another)$/.test(lower[0]!) && (DOCUMENT_NOUN.test(lower[1]!) || lower[1] === 'interview')) return null;
@@ -1642,6 +1654,6 @@ function speakerForm(speaker: string): string | null {
   // month (later, he explained)": a stretch of time says nothing.
   if (tokens.length > 1 && tokens.length <= 3 && /^(?:the|a|an|this|that|these|those)$/.test(lower[0]!) && isLower(tokens[last]!) && TIME_HEAD.test(lower[last]!)) return null;
   if (isLower(tokens[0]!) && FUNCTION_WORDS.has(lower[0]!) && !NOT_A_SPEAKER.has(lower[0]!) && !/^(?:his|her|their|its|our|my|your)$/.test(lower[0]!)) return null;
-  if (tokens.filter((t) => /^\p{Lu}{2,}[’']?\p{Lu}*$/u.test(t)).length >= 3 || tokens.length > 12) return null;
+  if (tokens.filter((t) => CAPITALS_WORD.test(t)).length >= 3 || tokens.length > 12) return null;
   return s;
 }

@@ -366,24 +366,27 @@ function ownerOfPerson(text: string, pos: number): boolean {
 }
 const OWNER_OF_PERSON = /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?[ \u00a0]+(?:(?:late|former|eldest|youngest|younger|older|longtime|teenage|estranged)[ \u00a0]+)?(\p{Ll}+)\b/u;
 
+const NAME_RUN_THEN_POSSESSIVE = /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */
 function possessive(text: string, pos: number): boolean {
-  return /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u.test(text.slice(pos, pos + 80));
+  return NAME_RUN_THEN_POSSESSIVE.test(text.slice(pos, pos + 80));
 }
 
+const NAME_OR_WORDS_ONLY = /^(?:[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*?(?:\p{Ll}[\p{L}-]*[\s\u00a0]+){0,2})$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** "..., said Jeffery Hemsley", "noted NBC's Dante Chinni": the subject after a speech verb. */
 function invertedSubject(text: string, sentenceStart: number, pos: number): boolean {
   const before = text.slice(Math.max(sentenceStart, pos - 60), pos);
   const verbs = speechVerbs(before, 0);
   const last = verbs[verbs.length - 1];
-  return !!last && !TELL_VERBS.test(last.verb) && /^(?:[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*?(?:\p{Ll}[\p{L}-]*[\s\u00a0]+){0,2})$/u.test(before.slice(last.end));
+  return !!last && !TELL_VERBS.test(last.verb) && NAME_OR_WORDS_ONLY.test(before.slice(last.end));
 }
 
+const LEADING_NAME_RUN = /^(?:(?:\p{Lu}[\p{L}.’'-]*|(?:van|von|de|da|di|du|der|den|del|la|le|bin|ibn|al|el)(?=\s\p{Lu}))\s?)+/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
   const after = text.slice(m.pos, m.pos + 280);
   // Skip over the name itself: up to the first character that is not part of a capitalised run.
   // A particle inside a name is part of it: "Louis van Gaal", "Bill de Blasio".
-  const rest = after.replace(/^(?:(?:\p{Lu}[\p{L}.’'-]*|(?:van|von|de|da|di|du|der|den|del|la|le|bin|ibn|al|el)(?=\s\p{Lu}))\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
+  const rest = after.replace(LEADING_NAME_RUN, (run) => (run.endsWith(' ') ? ' ' : ''));
   if (/^[’']s\b/.test(rest)) return false;
   const follow = SUBJECT_FOLLOW.exec(rest);
   if (follow) return verbLike(follow[1]!);
@@ -420,6 +423,7 @@ function genderOf(pronoun: string): Gender | null {
   return null;
 }
 
+const THE_CAPITALISED_WORDS = /^The[ \u00a0]+((?:\p{Lu}\p{Ll}+[ \u00a0]+){0,2}(\p{Lu}\p{Ll}+))$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
   // "police said", "the police said": the force the article names, when it names one.
   if (POLICE_ALONE.test(subject.text)) {
@@ -454,7 +458,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     if (org) return { speaker: org.name.length > subject.text.length ? org.name : subject.text, person: null };
     // "The Scot said:", "The President wrote:": a sentence-opening title or demonym is a description,
     // as "the Scot" and "the President" are.
-    const described = /^The[ \u00a0]+((?:\p{Lu}\p{Ll}+[ \u00a0]+){0,2}(\p{Lu}\p{Ll}+))$/u.exec(subject.text);
+    const described = THE_CAPITALISED_WORDS.exec(subject.text);
     const head = described?.[2]?.toLowerCase() ?? '';
     if (described && (DEMONYM_NOUN.test(head) || (isTitleWord(head) && PERSON_NOUN.test(head)))) return resolveDescriptor({ kind: 'descriptor', text: `the ${described[1]!}`, pos: subject.pos }, ctx);
     return resolveName(subject, ctx);
@@ -550,7 +554,7 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   if (gender && gender !== want) return null;
   // As a descriptor is written inside a sentence: "one Wolves fan".
   const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head;
-  return phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+  return phrase.replace(STARTS_UPPER, (c) => c.toLowerCase());
 }
 
 // The words before the head are lower case ("The 45-year-old", "the retired neurosurgeon"), or all
@@ -790,6 +794,8 @@ function resolveOwner(possessor: string, pos: number, ctx: ResolveContext): Reso
   return resolveSubject({ kind: STARTS_UPPER.test(possessor) && !/^The\b/.test(possessor) ? 'name' : 'descriptor', text: possessor, pos }, ctx);
 }
 
+const NAME_AT_END = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const ONE_OF_HIS_DOCUMENTS = /^(?:one|another|some|several|two|three)[ \u00a0]+of[ \u00a0]+(his|her)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}?(\p{Ll}+?)s$/iu; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
   // "One neighbour said: '...' Another added:": another of those the last unnamed speaker was one of.
   if (/^(?:[Aa]nother|One)$/.test(subject.text)) {
@@ -802,7 +808,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     return { speaker: group ? `${another ? 'another' : 'one'} ${group}` : null, person: null };
   }
   // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
-  const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
+  const inner = NAME_AT_END.exec(subject.text);
   // Not a name after a preposition: "an aide to Sen. Ted Cruz" is the aide.
   if (inner && !/(?:^|[ \u00a0])(?:of|for|to|with|at|from|in|on|near|among|representing|backing|supporting|opposing)[ \u00a0]+(?:the[ \u00a0]+(?:late[ \u00a0]+)?)?$/.test(subject.text.slice(0, inner.index))) {
     const parsed = parseNameRun(inner[1]!);
@@ -822,7 +828,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     return { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   }
   // "one of her ads asking", "another of his tweets": a document of whoever "her" is.
-  const ownedDocument = /^(?:one|another|some|several|two|three)[ \u00a0]+of[ \u00a0]+(his|her)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}?(\p{Ll}+?)s$/iu.exec(subject.text);
+  const ownedDocument = ONE_OF_HIS_DOCUMENTS.exec(subject.text);
   if (ownedDocument && DOCUMENT_NOUN.test(ownedDocument[2]!)) {
     const owner = possessiveOwner(ownedDocument[1]!.toLowerCase(), subject.pos, ctx);
     if (owner) return { speaker: owner.fullName, person: owner };
@@ -995,7 +1001,7 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
     const earlier = parseDescription(phrase);
     if (earlier.head !== d.head || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
     // Only when it tells the reader more than the definite one does.
-    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : null;
+    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? phrase.replace(STARTS_UPPER, (c) => c.toLowerCase()) : null;
   }
   return found;
 }

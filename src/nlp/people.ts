@@ -304,6 +304,7 @@ const DESCRIBING_OPENER = new Set(
     'twins brothers sisters siblings cousins couple').split(' '),
 );
 
+const CAPITAL_THEN_LOWER = /^\p{Lu}\p{Ll}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * "NASA Administrator Jim Bridenstine": a noun for a person or an agent ("-or", "-er", "-ist") that is
  * no first name itself, right before a first name, ends the titles.
@@ -313,7 +314,7 @@ function roleBeforeFirstName(word: string, next: string): boolean {
   // The cheap tests first: most words of a name are no role.
   const role = PERSON_ROLE_WORD.has(roleKey(lower));
   if (!role && !(lower.length > 5 && /(?:er|or|ist|ian)$/.test(lower))) return false;
-  if (!/^\p{Lu}\p{Ll}/u.test(word) || STOP_WORDS.has(lower) || firstNameGender(word) || !firstNameGender(next)) return false;
+  if (!CAPITAL_THEN_LOWER.test(word) || STOP_WORDS.has(lower) || firstNameGender(word) || !firstNameGender(next)) return false;
   // A word that only looks like an agent noun needs a first name the news list knows after it.
   return role || !!newsFirstNameGender(next);
 }
@@ -398,6 +399,7 @@ function withoutPossessive(w: string): string {
   return last === 's' || last === '’' || last === "'" ? w.replace(/[’']s$|[’']$/, '') : w;
 }
 
+const CAPITAL_INITIAL = /^\p{Lu}\.$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false;
   const facts = tokens.map(factsOf);
@@ -414,7 +416,7 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   if (!knownFirst && tokens.includes('I')) return false;
   if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
   // Two-word runs must end in a plausible surname, not an initial alone.
-  return !/^\p{Lu}\.$/u.test(tokens[tokens.length - 1]!);
+  return !CAPITAL_INITIAL.test(tokens[tokens.length - 1]!);
 }
 
 type GenderLists = typeof import('gender-detection-from-name');
@@ -967,6 +969,7 @@ function placeMention(src: string, runStart: number, end: number, titled: boolea
 
 const OF_COUNTRY = /^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(\p{Lu}[\p{L}.]*)(?![ \u00a0]+\p{Lu})/u;
 
+const LETTER_WORDS = /\p{L}[\p{L}'’-]*/gu; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * Where the headline lies when the body opens with it (a plain-text draft keeps its title as the
  * first line), and whether it is in title case. A headline in sentence case ("Obama says he will
@@ -978,7 +981,7 @@ function headlineIn(text: string, title: string | undefined): { start: number; e
   if (!core) return null;
   const start = text.length - text.trimStart().length;
   if (!text.startsWith(core, start)) return null;
-  const words = core.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const words = core.match(LETTER_WORDS) ?? [];
   const content = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
   const capitalised = content.filter((w) => STARTS_UPPER.test(w)).length;
   return { start, end: start + core.length, titleCase: content.length >= 3 && capitalised >= content.length * 0.8 };

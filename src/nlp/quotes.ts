@@ -727,10 +727,11 @@ export function extractQuotes(original: string, options: { title?: string } = {}
   return quotes;
 }
 
+const SPACE_THEN_LOWER = /^[\s\u00a0]+\p{Ll}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** A capitalised title in marks between a determiner and a lower-case noun: `the "Pose" actor`, `a “Today” show segment`. */
 function titleInNounPhrase(text: string, span: QuoteSpan): boolean {
   return /(?:^|[\s\u00a0])(?:the|a|an)[\s\u00a0]+$/i.test(text.slice(Math.max(0, span.open - 5), span.open)) &&
-    /^[\s\u00a0]+\p{Ll}/u.test(text.slice(span.close, span.close + 3)) &&
+    SPACE_THEN_LOWER.test(text.slice(span.close, span.close + 3)) &&
     TITLE_CASE.test(text.slice(span.start, span.end));
 }
 
@@ -786,6 +787,7 @@ function strayBetweenNames(text: string, at: number): boolean {
 /** Between a speech verb and the quotation it introduces: a comma or colon, perhaps after whom it was told to. */
 const VERB_THEN_MARK = /^(?:[\s\u00a0]+(?:him|her|them|us|me|reporters))?[\s\u00a0]*[,:][\s\u00a0]*$/;
 
+const SPACE_THEN_CAPITAL = /^[\s\u00a0]+\p{Lu}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {
   const { span, masked, paragraph } = w;
   const local = (abs: number) => abs - paragraph.start;
@@ -811,7 +813,7 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     const seg = masked.slice(local(span.close), local(nextOpen));
     // A quotation that ends its sentence ("... Before.") before a capital starts a new sentence.
     // (Also after a quotation nested at its end: `...to help her."' Lee added: '`.)
-    const newSentence = /[.!?]['"‘’“”]*$/.test(text.slice(span.start, span.end)) && /^[\s\u00a0]+\p{Lu}/u.test(seg);
+    const newSentence = /[.!?]['"‘’“”]*$/.test(text.slice(span.start, span.end)) && SPACE_THEN_CAPITAL.test(seg);
     // `'...' Mr Dunn said in a statement: '...'`: a new sentence that ends in a colon introduces the next quote.
     const cue = newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end ? null : trailingCue(text, seg, span.close, newSentence);
     if (cue) {
