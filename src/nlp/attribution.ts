@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STOP_WORDS } from './lexicon.ts';
+import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, isTitleWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
 import { bodyNameEnd, organisationHead } from './organisations.ts';
 
@@ -55,8 +55,9 @@ const NAMING_ADVERB = /^(?:typically|usually|commonly|generally|normally|widely|
  * A lower-case adverb between a subject and its verb: "one man allegedly shouted", "a witness
  * apparently told", "the boy excitedly said" (court and crime reports hedge with these).
  */
+const LOWER_LY_WORD = /^\p{Ll}{3,}ly$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function mannerAdverb(word: string): boolean {
-  return /^\p{Ll}{3,}ly$/u.test(word) && !LY_NOT_ADVERB.test(word) && !NAMING_ADVERB.test(word);
+  return LOWER_LY_WORD.test(word) && !LY_NOT_ADVERB.test(word) && !NAMING_ADVERB.test(word);
 }
 const CLAUSE_STOP = new Set(
   ('and but or that because when after before while if than as who which whom whose where so since though ' +
@@ -107,7 +108,8 @@ function tokenize(segment: string, offset: number): Token[] {
   return tokens;
 }
 
-const isCapitalised = (w: string) => /^[([]?\p{Lu}/u.test(w);
+const CAPITALISED = /^[([]?\p{Lu}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const isCapitalised = (w: string) => CAPITALISED.test(w);
 const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '');
 
 /** "where about 50 protesters had gathered on Wednesday," before a participle: a subordinate clause, its subject, its verb. */
@@ -201,6 +203,7 @@ function nationalityAdjective(word: string): boolean {
   return !!country && country !== word.toLowerCase() && /(?:an|ese|ish|i|ch|ic)$/.test(word);
 }
 
+const THAT_THEN_NAME = /^that[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * The noun phrase that ends right before `end` in `segment` (the subject of a following verb), with
  * the head it modifies when it is the object of a post-modifier: "a source familiar with the talks",
@@ -259,7 +262,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   }
   const subject = phraseBefore(segment, offset);
   // "reports that Trump called": the conjunction, then the clause's subject, a name.
-  const afterThat = subject?.kind === 'descriptor' ? /^that[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+)$/u.exec(subject.text) : null;
+  const afterThat = subject?.kind === 'descriptor' ? THAT_THEN_NAME.exec(subject.text) : null;
   // Not after a participle: in "one user, speculating that Vasilyev was using a fake name, told" the
   // clause is the participle's, and the user speaks.
   const participleBefore = afterThat && /\p{Ll}+ing[ \u00a0]+$/u.test(segment.slice(Math.max(0, subject!.pos - offset - 30), subject!.pos - offset));
@@ -374,6 +377,7 @@ export function personHead(word: string): boolean {
 /** Plural nouns for people who act or speak for someone else, capitalised as a sentence opens. */
 const ACTING_FOR = /^(?:Lawyers|Attorneys|Aides|Advisers|Advisors|Allies|Friends|Supporters|Relatives|Associates|Backers|Critics|Opponents|Representatives)$/;
 
+const BODY_ACRONYM = /^\p{Lu}{2,5}s?$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * The whole description when `subject` is the object of a prepositional phrase after a noun for
  * people that opens the clause ("a former aide to Clinton", "officials with knowledge of the
@@ -404,8 +408,8 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     const opensSentence = !!head && (previous ? /[.!?;:"“”]$/.test(previous.text) || previous.text === 'Q' : base === 0) && ACTING_FOR.test(head.text);
     // "Republicans close to the campaign": a party's members are people too.
     // "A super PAC backing Jeb Bush": an acronym for a kind of body heads a description too.
-    const bodyAcronym = !!head && /^\p{Lu}{2,5}s?$/u.test(head.text) && !!organisationHead(head.text.replace(/s$/, ''));
-    if (!head || head.text !== bare(head.text) || !(/^\p{Ll}/u.test(head.text) || opensSentence || bodyAcronym || (/^\p{Lu}\p{Ll}+s$/u.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
+    const bodyAcronym = !!head && BODY_ACRONYM.test(head.text) && !!organisationHead(head.text.replace(/s$/, ''));
+    if (!head || head.text !== bare(head.text) || !(STARTS_LOWER.test(head.text) || opensSentence || bodyAcronym || (/^\p{Lu}\p{Ll}+s$/u.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
     // Back to the determiner, or to where the clause opens for a phrase without one.
     let k = tokens.length - 1;
     while (k - 1 >= 0) {
@@ -413,7 +417,7 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
       if (/[,;:!?]$/.test(w) || /["“”]/.test(w) || w === 'Q') break;
       const lw = w.toLowerCase();
       if (DETERMINERS.has(lw) && !/^(?:this|that|these|those)$/.test(lw)) { k--; break; }
-      if (/^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || PRONOUNS.has(lw) || PREPOSITION.has(lw))) break;
+      if (STARTS_LOWER.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || PRONOUNS.has(lw) || PREPOSITION.has(lw))) break;
       k--;
     }
     const phrase = tokens.slice(k);
@@ -541,7 +545,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   // "under a headline that said", "a sign which read", "Trump, who said": the relative pronoun
   // stands for the noun phrase before it.
   // ("which Will claims": a capitalised word after the pronoun is the clause's own subject.)
-  if (/^(?:that|which|who)$/.test(lastWord) && i > 0 && !/[;:]$/.test(tokens[i - 1]!.text) && tokens.slice(i + 1).every((t) => /^\p{Ll}/u.test(t.text))) {
+  if (/^(?:that|which|who)$/.test(lastWord) && i > 0 && !/[;:]$/.test(tokens[i - 1]!.text) && tokens.slice(i + 1).every((t) => STARTS_LOWER.test(t.text))) {
     // Otherwise the pronoun stays the subject as before: a cue with no speaker.
     const antecedent = relativeAntecedent(s, tokens, i, offset);
     if (antecedent) return antecedent;
@@ -550,7 +554,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   if (/^(having|being|speaking|asked|when|while|after|before|saying|adding|noting|explaining|writing|talking|referring|responding|according|following|citing|describing|asking|telling|arguing|insisting|continuing|reading)$/.test(lastWord)) return null;
   // "one senior MP told", "a Tory MP said": a role acronym after lower-case words heads a description.
   // So does a party's member: "the veteran Democrat said", "a senior Republican told".
-  const roleAcronym = (ROLE_ACRONYM.test(bare(last.text)) || PARTY_MEMBER.test(bare(last.text))) && i > 0 && /^\p{Ll}/u.test(tokens[i - 1]!.text);
+  const roleAcronym = (ROLE_ACRONYM.test(bare(last.text)) || PARTY_MEMBER.test(bare(last.text))) && i > 0 && STARTS_LOWER.test(tokens[i - 1]!.text);
   if (isCapitalised(last.text) && !DETERMINERS.has(lastWord) && !roleAcronym) {
     let j = i;
     while (j - 1 >= 0 && i - j < 9) {
@@ -579,7 +583,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       if (member) return member;
       return { kind: 'descriptor', text: s.slice(tokens[j - 1]!.start - offset, last.end - offset), pos: tokens[j - 1]!.start };
     }
-    if (before && /['’]s$/.test(before) === false && !CLAUSE_STOP.has(before) && !/[,;:]$/.test(before) && before !== 'q' && /^\p{Ll}/u.test(tokens[j - 1]!.text) && j - 1 >= 0) {
+    if (before && /['’]s$/.test(before) === false && !CLAUSE_STOP.has(before) && !/[,;:]$/.test(before) && before !== 'q' && STARTS_LOWER.test(tokens[j - 1]!.text) && j - 1 >= 0) {
       // "Trump campaign spokesman Jason Miller": role words before a name; the name is the subject.
     }
     return { kind: 'name', text: text.replace(/[’']s$/, ''), pos: tokens[j]!.start };
@@ -615,7 +619,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       continue;
     }
     // "One of the gang shouted": a partitive may open the sentence.
-    if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && (/^\p{Ll}/u.test(tokens[j - 2]!.text) || PARTITIVE.has(tokens[j - 2]!.text.toLowerCase()))) {
+    if (tokens[j - 1] && bare(tokens[j - 1]!.text).toLowerCase() === 'of' && !ofSeen && j - 2 >= 0 && (STARTS_LOWER.test(tokens[j - 2]!.text) || PARTITIVE.has(tokens[j - 2]!.text.toLowerCase()))) {
       ofSeen = true;
       j -= 2;
       continue;
@@ -651,7 +655,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     // "the singer and guitarist told": two roles of one person, the second in lower-case words with
     // no determiner of its own (resolveDescriptor reads each role). Not "the senator and Democratic
     // presidential candidate", whose second role may be someone else's.
-    if (lw === 'and' && j >= 1 && j < i && singularRole(lastWord) && singularRole(bare(tokens[j - 1]!.text)) && tokens.slice(j + 1, i + 1).every((t) => /^\p{Ll}/u.test(t.text))) {
+    if (lw === 'and' && j >= 1 && j < i && singularRole(lastWord) && singularRole(bare(tokens[j - 1]!.text)) && tokens.slice(j + 1, i + 1).every((t) => STARTS_LOWER.test(t.text))) {
       j--;
       continue;
     }
@@ -706,7 +710,7 @@ function relativeAntecedent(s: string, tokens: Token[], i: number, offset: numbe
     const verbBefore = /([\p{L}]+)[\s\u00a0]+$/u.exec(before)?.[1] ?? '';
     if (TELL_VERBS.test(verbBefore) || speechVerbs(verbBefore, 0).length > 0) return null;
     if (antecedent.kind === 'name') return antecedent;
-    if (!/^\p{Ll}/u.test(head) || DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head)) return null;
+    if (!STARTS_LOWER.test(head) || DOCUMENT_NOUN.test(head) || TEXT_CARRIER.test(head)) return null;
     // "Braynard, a South Carolina native who writes": the description is set off after the name.
     const named = INDEFINITE.has(antecedent.text.split(/[\s\u00a0]+/)[0]!.toLowerCase()) ? /(?:^|[\s\u00a0])((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u.exec(before) : null;
     if (named && parseNameRun(named[1]!) && !DETERMINERS.has(named[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) return { kind: 'name', text: named[1]!, pos: offset + named.index + named[0].indexOf(named[1]!) };
@@ -773,9 +777,10 @@ function pluralName(subject: Subject): boolean {
   return subject.kind === 'name' && subject.text !== 'Police' && pluralNoun(subject.text.toLowerCase());
 }
 
+const LOWER_PLURAL = /^\p{Ll}[\p{Ll}-]{2,}s$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** A plural common noun: "prosecutors", "spectators" (not "business", "status", "analysis"). */
 function pluralNoun(word: string): boolean {
-  return (/^\p{Ll}[\p{Ll}-]{2,}s$/u.test(word) && !/(?:ss|us|is|ics|news)$/.test(word)) || word === 'police';
+  return (LOWER_PLURAL.test(word) && !/(?:ss|us|is|ics|news)$/.test(word)) || word === 'police';
 }
 
 const PREPOSITION = new Set('about above across after against along among around at before behind below beneath beside between beyond by despite down during except for from in inside into like near of off on onto outside over past since through throughout to toward towards under underneath until unto up upon with within without'.split(' '));
@@ -798,7 +803,7 @@ function quotedTitleStart(tokens: Token[], j: number): number {
 
 /** A lower-case noun for one person's role: "singer", "senator", "candidate" (not "supporters"). */
 function singularRole(word: string): boolean {
-  return /^\p{Ll}/u.test(word) && !pluralNoun(word) && (personHead(word) || ROLE_WORD.test(word));
+  return STARTS_LOWER.test(word) && !pluralNoun(word) && (personHead(word) || ROLE_WORD.test(word));
 }
 
 /** Words that may join a clause before its subject: "as local officials said", "while many voters say". */
@@ -816,12 +821,12 @@ function pluralSubject(words: Token[], before: Token | undefined): boolean {
   if (before && !/[,;:]$/.test(before.text) && before.text !== 'Q' && !/["“”]$/.test(before.text) && !BEFORE_BARE_SUBJECT.test(before.text.toLowerCase())) return false;
   return words.slice(0, -1).every((t, k) => {
     const w = bare(t.text);
-    if (w !== t.text && !(w === 'and' || /^\p{Ll}/u.test(w))) return false;
+    if (w !== t.text && !(w === 'and' || STARTS_LOWER.test(w))) return false;
     const lw = w.toLowerCase();
     if (FILLERS.has(lw) || (CLAUSE_STOP.has(lw) && lw !== 'and') || PREPOSITION.has(lw) || /ing$/.test(lw) || /^(?:what|how|why|whatever|whoever)$/.test(lw)) return false;
     // A capitalised modifier opens the phrase ("Senate aides"); after it, no verb ("Clinton thanked supporters").
-    if (/^\p{Lu}/u.test(w)) return k === 0 || /^\p{Lu}/u.test(bare(words[k - 1]!.text));
-    return !/ly$/.test(w) && !(k > 0 && /^\p{Lu}/u.test(bare(words[k - 1]!.text)) && verbLike(w));
+    if (STARTS_UPPER.test(w)) return k === 0 || STARTS_UPPER.test(bare(words[k - 1]!.text));
+    return !/ly$/.test(w) && !(k > 0 && STARTS_UPPER.test(bare(words[k - 1]!.text)) && verbLike(w));
   });
 }
 
@@ -830,10 +835,14 @@ function endsName(word: string): boolean {
   return CLAUSE_STOP.has(word) || FILLERS.has(word) || PREPOSITION.has(word) || mannerAdverb(word) || PRONOUNS.has(word) || /^(?:according|via|afterward|afterwards|today|yesterday|tonight|ago|who|whose|jr|sr)$/.test(word);
 }
 
+const LOWER_WORD = /^\p{Ll}[\p{L}-]*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const LEADING_WORDS = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’-]+|[\p{L}.'’-][\p{L}\p{N}.'’-]*)[ \u00a0]?){1,12})/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const LOWER_WORD_THEN_NAME_AT_END = /(?:^|\s)\p{Ll}[\p{L}-]*\s+((?:\p{Lu}[\p{L}.'’-]*\s?)+)$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const LOWER_ED = /^\p{Ll}+ed$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
 export function subjectAfter(segment: string, offset: number): Subject | null {
   // Words of letters, or a number glued to letters ("the 46-year-old", "L2 president Bruce Willsie").
-  const m = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’-]+|[\p{L}.'’-][\p{L}\p{N}.'’-]*)[ \u00a0]?){1,12})/u.exec(segment);
+  const m = LEADING_WORDS.exec(segment);
   if (!m) return null;
   const tokens = tokenize(segment.slice(0, m.index + m[0].length), offset);
   const first = tokens[0];
@@ -843,9 +852,9 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   // "9/11 widow Terry Strada", "MSNBC host Chris Matthews": role words before the name; two roles
   // joined by "and" ("royal commentator and historian Richard Fitzwilliams").
   let k = 0;
-  const roleAnd = (i: number) => i > 0 && tokens[i]!.text === 'and' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !verbLike(tokens[i + 1]!.text);
+  const roleAnd = (i: number) => i > 0 && tokens[i]!.text === 'and' && LOWER_WORD.test(tokens[i + 1]?.text ?? '') && !verbLike(tokens[i + 1]!.text);
   // "said master of ceremonies Asab Al-Tabchi", "said chief of staff Reince Priebus": a role with its own "of".
-  const roleOf = (i: number) => i > 0 && tokens[i]!.text === 'of' && /^\p{Ll}[\p{L}-]*$/u.test(tokens[i + 1]?.text ?? '') && !DETERMINERS.has(tokens[i + 1]!.text) && !PRONOUNS.has(tokens[i + 1]!.text) && !OBJECT_PRONOUN.test(tokens[i + 1]!.text);
+  const roleOf = (i: number) => i > 0 && tokens[i]!.text === 'of' && LOWER_WORD.test(tokens[i + 1]?.text ?? '') && !DETERMINERS.has(tokens[i + 1]!.text) && !PRONOUNS.has(tokens[i + 1]!.text) && !OBJECT_PRONOUN.test(tokens[i + 1]!.text);
   while (k < tokens.length - 1 && k < 5 && !isCapitalised(tokens[k]!.text) && !DETERMINERS.has(bare(tokens[k]!.text).toLowerCase()) && (roleAnd(k) || roleOf(k) || !CLAUSE_STOP.has(bare(tokens[k]!.text).toLowerCase())) && !/[,.;:]$/.test(tokens[k]!.text)) k++;
   if (k > 0 && !isCapitalised(tokens[k]!.text)) k = 0;
   const startTok = tokens[k]!;
@@ -869,7 +878,7 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     // "said Virginia delegate Beau Correll": a capitalised modifier, role words, then the name.
     if (!endsPhrase(tokens[j]!.text)) {
       let r = j + 1;
-      while (r < tokens.length && r - j <= 4 && /^\p{Ll}[\p{L}-]*$/u.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text) && !DETERMINERS.has(tokens[r]!.text) && !/^(?:during|in|on|at|with|from|for|to|of|by|about|over|under|near|outside|inside|across|through)$/.test(tokens[r]!.text)) r++;
+      while (r < tokens.length && r - j <= 4 && LOWER_WORD.test(tokens[r]!.text) && !CLAUSE_STOP.has(tokens[r]!.text) && !DETERMINERS.has(tokens[r]!.text) && !/^(?:during|in|on|at|with|from|for|to|of|by|about|over|under|near|outside|inside|across|through)$/.test(tokens[r]!.text)) r++;
       // "said Republican political consultant Chris Russell": the last lower-case word is a noun for a role.
       const roleWord = tokens[r - 1]?.text.replace(/^co-/, '') ?? '';
       if (r > j + 1 && r < tokens.length && isCapitalised(tokens[r]!.text) && (ROLE_WORD.test(roleWord) || personHead(roleWord) || !verbLike(roleWord))) {
@@ -882,14 +891,14 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
     // "added Latin hits including ...": a capitalised word that modifies the lower-case noun after
     // it is no name; with a noun for people it is a description ("said Trump supporters").
     const follower = tokens[j + 1];
-    if (follower && !endsPhrase(tokens[j]!.text) && !/['’]s$/.test(tokens[j]!.text) && /^\p{Ll}/u.test(follower.text) && !endsName(bare(follower.text).toLowerCase())) {
+    if (follower && !endsPhrase(tokens[j]!.text) && !/['’]s$/.test(tokens[j]!.text) && STARTS_LOWER.test(follower.text) && !endsName(bare(follower.text).toLowerCase())) {
       const noun = bare(follower.text).toLowerCase();
       return personHead(noun) || pluralOfPeople(noun) ? { kind: 'descriptor', text: segment.slice(startTok.start - offset, follower.end - offset).replace(/[,;:.]$/, ''), pos: startTok.start } : null;
     }
     let text = segment.slice(startTok.start - offset, tokens[j]!.end - offset).replace(/[,;:]$/, '');
     if (!ABBREV_TOKEN.test(tokens[j]!.text)) text = text.replace(/\.$/, '');
     // Keep only the name after lower-case role words inside the run ("MSNBC host Chris Matthews").
-    const inner = /(?:^|\s)\p{Ll}[\p{L}-]*\s+((?:\p{Lu}[\p{L}.'’-]*\s?)+)$/u.exec(text);
+    const inner = LOWER_WORD_THEN_NAME_AT_END.exec(text);
     const name = inner ? inner[1]!.trim() : text;
     return { kind: 'name', text: name.replace(/[’']s$/, ''), pos: startTok.start + text.lastIndexOf(name) };
   }
@@ -909,12 +918,12 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
       // "one of them" still names no one.
       if (next === 'of' && !(j === 0 && PARTITIVE.has(fw) && !OBJECT_PRONOUN.test(bare(tokens[j + 2]?.text ?? 'them')))) break;
       // "says the letter signed by seven physicians": a participle with its agent ends the description.
-      if (/^\p{Ll}+ed$/u.test(next) && bare(tokens[j + 2]?.text ?? '') === 'by') break;
+      if (LOWER_ED.test(next) && bare(tokens[j + 2]?.text ?? '') === 'by') break;
       j++;
     }
     // "X said the study risked \"...\"": a noun, then a verb in the past running into the quotation,
     // is the reported clause's subject and verb, not someone after the speech verb.
-    if (j >= 2 && j === tokens.length - 1 && /^\p{Ll}+ed$/u.test(tokens[j]!.text) && !POST_ADJECTIVE.test(tokens[j]!.text) && !segment.slice(tokens[j]!.end - offset).trim()) return null;
+    if (j >= 2 && j === tokens.length - 1 && LOWER_ED.test(tokens[j]!.text) && !POST_ADJECTIVE.test(tokens[j]!.text) && !segment.slice(tokens[j]!.end - offset).trim()) return null;
     const end = tokens[postModifierEnd(tokens, j)]!.end - offset;
     const text = segment.slice(first.start - offset, end).replace(/[,.;:]$/, '');
     // "said the fan who filmed it, Connor Bates, 22.": the name set off after the relative clause.
@@ -925,8 +934,8 @@ export function subjectAfter(segment: string, offset: number): Subject | null {
   }
   // "said state officials", "said senior campaign aides": a plural noun phrase with no determiner.
   let p = 0;
-  const pluralHead = (w: string) => /^\p{Ll}/u.test(w) && (pluralNoun(w) || /^(?:people|men|women)$/.test(w)) && (personHead(w) || w === 'police');
-  while (p < tokens.length - 1 && p < 3 && !pluralHead(bare(tokens[p]!.text)) && /^\p{Ll}[\p{L}-]*$/u.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
+  const pluralHead = (w: string) => STARTS_LOWER.test(w) && (pluralNoun(w) || /^(?:people|men|women)$/.test(w)) && (personHead(w) || w === 'police');
+  while (p < tokens.length - 1 && p < 3 && !pluralHead(bare(tokens[p]!.text)) && LOWER_WORD.test(tokens[p]!.text) && !CLAUSE_STOP.has(tokens[p]!.text) && !FILLERS.has(tokens[p]!.text) && !PREPOSITION.has(tokens[p]!.text) && !verbLike(tokens[p]!.text)) p++;
   const plural = bare(tokens[p]?.text ?? '');
   // "according to people close to Trump": one word, when a post-modifier follows it.
   // "said police." alone: the body that speaks for a force (any other one plural word names no one).
@@ -1007,7 +1016,7 @@ function postModifierEnd(tokens: Token[], j: number): number {
     }
     // "with knowledge of the governor's dilemma": as before the verb (POST_MODIFIER_AT_END), "with knowledge of" is one preposition.
     if (lw === 'of' && k === prepAt + 2 && /^knowledge$/.test(bare(prev).toLowerCase())) continue;
-    if (k > prepAt + 1 && /^\p{Ll}/u.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
+    if (k > prepAt + 1 && STARTS_LOWER.test(w) && (CLAUSE_STOP.has(lw) || FILLERS.has(lw) || VERB_IN_PHRASE.has(lw) || participle)) break;
     last = k;
     if (/[,;:]$/.test(w) || (/\.$/.test(w) && !ABBREV_TOKEN.test(w))) break;
   }
@@ -1109,20 +1118,23 @@ function ownedNoun(segment: string, start: number, end: number): boolean {
   return modifiers(m) || modifiers(OF_ADJECTIVES_BEFORE.exec(before));
 }
 
+const BY_AGENT = /^[\s\u00a0]+by[\s\u00a0]+(?:the|a|an|his|her|their|its|\p{Lu})/u; // a constant for speed (see STARTS_LOWER)
+
 /** "the last frequency acknowledged by the pilots": a participle before "by" is passive; its subject said nothing. */
 function passive(segment: string, end: number): boolean {
-  if (segment.charCodeAt(end - 1) !== 0x64 || !/^[\s\u00a0]+by[\s\u00a0]+(?:the|a|an|his|her|their|its|\p{Lu})/u.test(segment.slice(end, end + 12))) return false;
+  if (segment.charCodeAt(end - 1) !== 0x64 || !BY_AGENT.test(segment.slice(end, end + 12))) return false;
   // "said by telephone", "said by the end of the day": "said" is never read as passive here.
   return !/(?:^|[^\p{L}])said$/iu.test(segment.slice(Math.max(0, end - 5), end));
 }
 
+const OWNER_AT_END = /(?:\p{L}['’]s|(?:^|[^\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our))[\s\u00a0]+$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * "Trump’s repeated calls", "the mayor’s stated aim": a participle between an owner and its noun
  * modifies the noun. Not "Trump’s repeated the claim", where "’s" is "has" and an object follows.
  */
 function ownedParticiple(segment: string, start: number, end: number): boolean {
   if (segment.charCodeAt(end - 1) !== 0x64 || segment.charCodeAt(end - 2) !== 0x65) return false;
-  if (!/(?:\p{L}['’]s|(?:^|[^\p{L}])(?:[Hh]is|[Hh]er|[Tt]heir|[Ii]ts|[Mm]y|[Oo]ur|[Yy]our))[\s\u00a0]+$/u.test(segment.slice(Math.max(0, start - 7), start))) return false;
+  if (!OWNER_AT_END.test(segment.slice(Math.max(0, start - 7), start))) return false;
   const next = /^[\s\u00a0]+(\p{Ll}+)/u.exec(segment.slice(end, end + 30));
   return !!next && !FUNCTION_WORDS.has(next[1]!) && !NOT_A_SPEAKER.has(next[1]!) && !/^(?:to|that|him|them|it|me|us|out|up|down|back|off|on)$/.test(next[1]!);
 }
@@ -1201,11 +1213,13 @@ const DASH_ROLE_THEN_NAME = /^[―—–-][\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u
  * to the end of the sentence.
  */
 const QUOTED_AS_AT_END = /(,?)[\s\u00a0]+(?:was|were|is|are|has[\s\u00a0]+been|had[\s\u00a0]+been)[\s\u00a0]+(?:quoted|reported|heard|recorded|filmed)[\s\u00a0]+(?:as[\s\u00a0]+)?$/;
+/** A dash and the name after it; a constant for speed (see STARTS_LOWER in lexicon.ts). */
+const DASH_NAME = /^[―—–-][\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,4})/u;
 export function trailingCue(text: string, segment: string, offset: number, newSentence = false): Cue | null {
   const lead = /^[\s\u00a0,]*/.exec(segment)![0].length;
   const rest = segment.slice(lead);
   const at = offset + lead;
-  const dash = /^[―—–-][\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,4})/u.exec(rest);
+  const dash = DASH_NAME.exec(rest);
   // "— Unite general secretary Sharon Graham": a body and a role before the name.
   const roleThenName = dash ? DASH_ROLE_THEN_NAME.exec(rest) : null;
   if (roleThenName && firstNameGender(roleThenName[1]!.split(/[ \u00a0]/)[0]!.toLowerCase())) {
@@ -1266,6 +1280,7 @@ const INVERTED_ONLY_VERB = /^comments[ \u00a0]+/;
 const AGREEING = /^(?:agreed|agrees|disagreed|disagrees|concurred|concurs)$/;
 const NAME_THEN_APPOSITIVE = /^[\s\u00a0]*\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3},[ \u00a0][^,]+,[\s\u00a0]*$/u;
 
+const NAME_THEN_COLON = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ \u00a0](?:The[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?:(?:[\s\u00a0]|$)/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * A cue before the opening mark within the same sentence: `Putin said: "`, `Putin said he had "`,
  * `According to X, "`, `Limbaugh continued: "`, `Putin: '`. `segment` is masked text from the
@@ -1293,7 +1308,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   }
   // Headline style "Putin: Russia & US may reach agreement on Syria 'within next few days'".
   // Roundups: "Jon Ralston, Nevada Independent: ..." (the name, then the outlet).
-  const colon = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,3})(?:,[ \u00a0](?:The[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?:(?:[\s\u00a0]|$)/u.exec(segment);
+  const colon = NAME_THEN_COLON.exec(segment);
   if (/:[\s\u00a0]*$/.test(segment)) {
     // "IOWA POLLS NOT WRONG - Mark Blumenthal:", "Pollsters agree - More from Jones:",
     // "The timing doesn't surprise Republican pollster Daron Shaw:": a name right before the colon.
@@ -1351,6 +1366,7 @@ function captionHeading(tokens: string[], text: string): boolean {
 export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|[A-Z][a-z]{2,}ing(?=[ \u00a0]+[a-z])|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?:(?:A|An|One|Two|Three|Four|Five|Six|Several|Some|A[ \u00a0]+few)[ \u00a0]+(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)|Hours|Days|Weeks|Months|Years|Minutes|Moments)(?=[ \u00a0]+(?:later|earlier|after|before|ago)\b)|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
+const SPACE_THEN_LOWER_WORD = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** The subject that opens a sentence, after any fronted phrase ("In a video Thursday, Trump ..."). */
 export function sentenceSubject(segment: string, offset: number): Subject | null {
   const fronted = FRONTED.exec(segment)?.[0].length ?? 0;
@@ -1361,12 +1377,12 @@ export function sentenceSubject(segment: string, offset: number): Subject | null
   const pos = offset + fronted;
   // The next word must read as a verb ("Trump took", not "Band member", "Hundreds of"), and shouting
   // all-caps headings are not names.
-  const next = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u.exec(rest.slice(m[0].length))?.[1] ?? '';
+  const next = SPACE_THEN_LOWER_WORD.exec(rest.slice(m[0].length))?.[1] ?? '';
   // "Scott's relatives watched ...": whom the owner has, not the owner ("relatives" reads as a verb too).
   if (/['’]s$/.test(raw) && personHead(next)) return { kind: 'descriptor', text: `${raw} ${next}`, pos };
   if (!verbLike(next) || /\p{Lu}{2,}[ \u00a0]+\p{Lu}{2,}|^\p{Lu}{4,}$/u.test(raw)) return null;
   if (PRONOUNS.has(raw.toLowerCase())) return { kind: 'pronoun', text: raw, pos };
-  if (!/^\p{Lu}/u.test(raw) || DETERMINERS.has(raw.split(/\s/)[0]!.toLowerCase()) || raw === 'Q') return null;
+  if (!STARTS_UPPER.test(raw) || DETERMINERS.has(raw.split(/\s/)[0]!.toLowerCase()) || raw === 'Q') return null;
   const words = raw.split(/[ \u00a0]+/);
   if (words.some((w) => /^(?:The|A|An|This|That|It|There|Here|What|When|If)$/.test(w))) return null;
   const name = words.join(' ').replace(/[’']s$/, '');
@@ -1396,7 +1412,7 @@ export function clauseSubject(segment: string, offset: number): Subject | null {
     if (word === 'Q' || /["“”]/.test(word)) return null;
     // Words inside ", ... ," after the subject belong to an appositive, not to the clause.
     const bareWord = word.replace(/[,;:.]$/, '');
-    if (!inAppositive && /^\p{Ll}[\p{L}-]*$/u.test(bareWord) && verbLike(bareWord) && !/ly$/.test(bareWord)) {
+    if (!inAppositive && LOWER_WORD.test(bareWord) && verbLike(bareWord) && !/ly$/.test(bareWord)) {
       const subject = subjectBefore(segment.slice(0, fronted + m.index), offset);
       return subject && subject.kind !== 'descriptor' ? subject : subject && subject.text.split(/\s+/).length >= 2 ? subject : null;
     }
@@ -1542,7 +1558,7 @@ function openingNameOver(segment: string, offset: number, subject: Subject | nul
   const lead = m[2]!.trim().split(/[ \u00a0]+/).filter(Boolean);
   // "Yesterday Wolves fan Mr Downes,": modifiers; a lower-case verb ("Police arrested Tom Reed,") is a clause.
   // "Mark Penn and Howard Lee, both Democrats,": several people, no one name.
-  if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || /^(?:and|or|&)$/.test(w) || (/^\p{Ll}/u.test(w) && verbLike(w)))) return null;
+  if (lead.some((w) => DETERMINERS.has(w.toLowerCase()) || PRONOUNS.has(w.toLowerCase()) || /^(?:and|or|&)$/.test(w) || (STARTS_LOWER.test(w) && verbLike(w)))) return null;
   const name = m[3]!;
   const parsed = parseNameRun(name);
   if (!parsed || CLAUSE_OPENER.has(name.split(/[ \u00a0]/)[0]!) || TIME_OR_PLACE_LEAD.test(name)) return null;
@@ -1647,6 +1663,8 @@ const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
 /** Nouns for a stretch of time: the head of no speaker. */
 const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks|weekend|month|months|year|years|decade|decades|hour|hours|minute|minutes|morning|afternoon|evening|night|era|period)$/;
 
+const CAPITALS_WORD = /^\p{Lu}{2,}[’']?\p{Lu}*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const LOWER_POSSESSIVE = /^\p{Ll}+[’']s$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   // ">Sanders": markup left in a text is no part of a name.
@@ -1656,7 +1674,7 @@ function speakerForm(speaker: string): string | null {
   const tokens = s.split(' ');
   const lower = tokens.map((t) => t.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''));
   if (lower.every((w) => NOT_A_SPEAKER.has(w) || /^\d[\d,.]*$/.test(w))) return null;
-  const isLower = (t: string) => /^\p{Ll}/u.test(t);
+  const isLower = (t: string) => STARTS_LOWER.test(t);
   // "so numerous that Border Patrol agents described", "an explosion that Mayor Bill de Blasio
   // described": a lower-case "that" opened the clause and names no one; what follows it may. Before
   // a lower-case word it is as likely a verb's object ("denounced supporters that level attacks").
@@ -1671,7 +1689,7 @@ function speakerForm(speaker: string): string | null {
   // noun read as the verb of saying, cut off before the head.
   if (last > 0 && tokens.slice(0, last).some((t) => /[’']s$/.test(t)) && isLower(tokens[last]!) && OWNED_MODIFIER.test(lower[last]!)) return null;
   // "weekend's trade phone call": a common noun's possessive with no determiner before it was cut off from it.
-  if (last > 0 && isLower(tokens[0]!) && /^\p{Ll}+[’']s$/u.test(tokens[0]!) && !NOT_A_SPEAKER.has(lower[0]!.replace(/s$/, ''))) return null;
+  if (last > 0 && isLower(tokens[0]!) && LOWER_POSSESSIVE.test(tokens[0]!) && !NOT_A_SPEAKER.has(lower[0]!.replace(/s$/, ''))) return null;
   // "a statement saying", "a letter saying" (sent to someone, or by no one the text names): a
   // document named only by its kind says nothing of who wrote it.
   if (tokens.length === 2 && /^(?:a|an|another)$/.test(lower[0]!) && (DOCUMENT_NOUN.test(lower[1]!) || lower[1] === 'interview')) return null;
@@ -1679,6 +1697,6 @@ function speakerForm(speaker: string): string | null {
   // month (later, he explained)": a stretch of time says nothing.
   if (tokens.length > 1 && tokens.length <= 3 && /^(?:the|a|an|this|that|these|those)$/.test(lower[0]!) && isLower(tokens[last]!) && TIME_HEAD.test(lower[last]!)) return null;
   if (isLower(tokens[0]!) && FUNCTION_WORDS.has(lower[0]!) && !NOT_A_SPEAKER.has(lower[0]!) && !/^(?:his|her|their|its|our|my|your)$/.test(lower[0]!)) return null;
-  if (tokens.filter((t) => /^\p{Lu}{2,}[’']?\p{Lu}*$/u.test(t)).length >= 3 || tokens.length > 12) return null;
+  if (tokens.filter((t) => CAPITALS_WORD.test(t)).length >= 3 || tokens.length > 12) return null;
   return s;
 }

@@ -27,7 +27,7 @@ import {
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, organisationHead } from './organisations.ts';
-import { CAPTION_MARKER, PARTY_MEMBER, STOP_WORDS } from './lexicon.ts';
+import { ALL_LOWER, CAPTION_MARKER, PARTY_MEMBER, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { escapeRegExp } from '../util/text.ts';
 
 
@@ -366,24 +366,27 @@ function ownerOfPerson(text: string, pos: number): boolean {
 }
 const OWNER_OF_PERSON = /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?[ \u00a0]+(?:(?:late|former|eldest|youngest|younger|older|longtime|teenage|estranged)[ \u00a0]+)?(\p{Ll}+)\b/u;
 
+const NAME_RUN_THEN_POSSESSIVE = /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** "Trump's misinformation": a name in the possessive modifies a noun; it is not the subject. */
 function possessive(text: string, pos: number): boolean {
-  return /^(?:\p{Lu}[\p{L}.’'-]*\s)*\p{Lu}[\p{L}.-]*[’']s?\b/u.test(text.slice(pos, pos + 80));
+  return NAME_RUN_THEN_POSSESSIVE.test(text.slice(pos, pos + 80));
 }
 
+const NAME_OR_WORDS_ONLY = /^(?:[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*?(?:\p{Ll}[\p{L}-]*[\s\u00a0]+){0,2})$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** "..., said Jeffery Hemsley", "noted NBC's Dante Chinni": the subject after a speech verb. */
 function invertedSubject(text: string, sentenceStart: number, pos: number): boolean {
   const before = text.slice(Math.max(sentenceStart, pos - 60), pos);
   const verbs = speechVerbs(before, 0);
   const last = verbs[verbs.length - 1];
-  return !!last && !TELL_VERBS.test(last.verb) && /^(?:[\s\u00a0]+(?:the[\s\u00a0]+)?(?:\p{Lu}[\p{L}.’'-]*[\s\u00a0]+)*?(?:\p{Ll}[\p{L}-]*[\s\u00a0]+){0,2})$/u.test(before.slice(last.end));
+  return !!last && !TELL_VERBS.test(last.verb) && NAME_OR_WORDS_ONLY.test(before.slice(last.end));
 }
 
+const LEADING_NAME_RUN = /^(?:(?:\p{Lu}[\p{L}.’'-]*|(?:van|von|de|da|di|du|der|den|del|la|le|bin|ibn|al|el)(?=\s\p{Lu}))\s?)+/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function subjectLike(text: string, m: { pos: number; person: Person }): boolean {
   const after = text.slice(m.pos, m.pos + 280);
   // Skip over the name itself: up to the first character that is not part of a capitalised run.
   // A particle inside a name is part of it: "Louis van Gaal", "Bill de Blasio".
-  const rest = after.replace(/^(?:(?:\p{Lu}[\p{L}.’'-]*|(?:van|von|de|da|di|du|der|den|del|la|le|bin|ibn|al|el)(?=\s\p{Lu}))\s?)+/u, (run) => (run.endsWith(' ') ? ' ' : ''));
+  const rest = after.replace(LEADING_NAME_RUN, (run) => (run.endsWith(' ') ? ' ' : ''));
   if (/^[’']s\b/.test(rest)) return false;
   const follow = SUBJECT_FOLLOW.exec(rest);
   if (follow) return verbLike(follow[1]!);
@@ -420,6 +423,7 @@ function genderOf(pronoun: string): Gender | null {
   return null;
 }
 
+const THE_CAPITALISED_WORDS = /^The[ \u00a0]+((?:\p{Lu}\p{Ll}+[ \u00a0]+){0,2}(\p{Lu}\p{Ll}+))$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
   // "police said", "the police said": the force the article names, when it names one.
   if (POLICE_ALONE.test(subject.text)) {
@@ -454,7 +458,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     if (org) return { speaker: org.name.length > subject.text.length ? org.name : subject.text, person: null };
     // "The Scot said:", "The President wrote:": a sentence-opening title or demonym is a description,
     // as "the Scot" and "the President" are.
-    const described = /^The[ \u00a0]+((?:\p{Lu}\p{Ll}+[ \u00a0]+){0,2}(\p{Lu}\p{Ll}+))$/u.exec(subject.text);
+    const described = THE_CAPITALISED_WORDS.exec(subject.text);
     const head = described?.[2]?.toLowerCase() ?? '';
     if (described && (DEMONYM_NOUN.test(head) || (isTitleWord(head) && PERSON_NOUN.test(head)))) return resolveDescriptor({ kind: 'descriptor', text: `the ${described[1]!}`, pos: subject.pos }, ctx);
     return resolveName(subject, ctx);
@@ -568,7 +572,7 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   if (gender && gender !== want) return null;
   // As a descriptor is written inside a sentence: "one Wolves fan", "a nurse from Waterloo".
   const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head + m[3]!;
-  return phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase());
+  return phrase.replace(STARTS_UPPER, (c) => c.toLowerCase());
 }
 
 // The words before the head are lower case ("The 45-year-old", "the retired neurosurgeon"), or all
@@ -784,16 +788,16 @@ function parseDescription(text: string): Description {
   // capitalised small word ("the Game Of Thrones actor") is part of a modifier.
   // So is "of" inside one ("the Line of Duty actor"): capitalised words on both sides, then the head.
   const inTitle = (i: number) => {
-    if (!/^\p{Lu}/u.test(written[i - 1] ?? '') || !/^\p{Lu}/u.test(written[i + 1] ?? '')) return false;
+    if (!STARTS_UPPER.test(written[i - 1] ?? '') || !STARTS_UPPER.test(written[i + 1] ?? '')) return false;
     let k = i + 1;
-    while (k < written.length && /^\p{Lu}/u.test(written[k]!)) k++;
-    return k < written.length && /^\p{Ll}/u.test(written[k]!);
+    while (k < written.length && STARTS_UPPER.test(written[k]!)) k++;
+    return k < written.length && STARTS_LOWER.test(written[k]!);
   };
-  const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w) && !/^\p{Lu}/u.test(written[i]!) && !inTitle(i));
+  const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w) && !STARTS_UPPER.test(written[i]!) && !inTitle(i));
   const beforeOf = cut > 0 ? words.slice(0, cut) : words;
   const related = cut > 0 && relatedBy(words[cut]!, own.split(/[\s\u00a0]+/).filter(Boolean).slice(words.slice(0, cut + 1).length), words[cut - 1]!);
   const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
-  const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => /^\p{Lu}/u.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
+  const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => STARTS_UPPER.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
   return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised, related };
 }
 
@@ -813,14 +817,16 @@ function relatedBy(preposition: string, after: string[], head: string): boolean 
   if (preposition !== 'of') return false;
   if (NUMBER_WORD.test(first)) return /^one$/i.test(first) && /^of$/i.test(after[1] ?? '');
   if (DETERMINERS.has(first.toLowerCase()) || /['’]s$/.test(first)) return true;
-  return /^\p{Lu}/u.test(first) && !isTitleWord(head);
+  return STARTS_UPPER.test(first) && !isTitleWord(head);
 }
 
 /** Whoever owns what a description names ("Scott's brother", "the paper's editorial board"): a name, else a description resolved. */
 function resolveOwner(possessor: string, pos: number, ctx: ResolveContext): Resolution {
-  return resolveSubject({ kind: /^\p{Lu}/u.test(possessor) && !/^The\b/.test(possessor) ? 'name' : 'descriptor', text: possessor, pos }, ctx);
+  return resolveSubject({ kind: STARTS_UPPER.test(possessor) && !/^The\b/.test(possessor) ? 'name' : 'descriptor', text: possessor, pos }, ctx);
 }
 
+const NAME_AT_END = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
+const ONE_OF_HIS_DOCUMENTS = /^(?:one|another|some|several|two|three)[ \u00a0]+of[ \u00a0]+(his|her)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}?(\p{Ll}+?)s$/iu; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
   // "One neighbour said: '...' Another added:": another of those the last unnamed speaker was one of.
   if (/^(?:[Aa]nother|One)$/.test(subject.text)) {
@@ -833,7 +839,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     return { speaker: group ? `${another ? 'another' : 'one'} ${group}` : null, person: null };
   }
   // "the House Rep. Paul Ryan": a full name inside the descriptor is the speaker.
-  const inner = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)$/u.exec(subject.text);
+  const inner = NAME_AT_END.exec(subject.text);
   // Not a name after a preposition: "an aide to Sen. Ted Cruz" is the aide.
   if (inner && !/(?:^|[ \u00a0])(?:of|for|to|with|at|from|in|on|near|among|representing|backing|supporting|opposing)[ \u00a0]+(?:the[ \u00a0]+(?:late[ \u00a0]+)?)?$/.test(subject.text.slice(0, inner.index))) {
     const parsed = parseNameRun(inner[1]!);
@@ -853,7 +859,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     return { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   }
   // "one of her ads asking", "another of his tweets": a document of whoever "her" is.
-  const ownedDocument = /^(?:one|another|some|several|two|three)[ \u00a0]+of[ \u00a0]+(his|her)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}?(\p{Ll}+?)s$/iu.exec(subject.text);
+  const ownedDocument = ONE_OF_HIS_DOCUMENTS.exec(subject.text);
   if (ownedDocument && DOCUMENT_NOUN.test(ownedDocument[2]!)) {
     const owner = possessiveOwner(ownedDocument[1]!.toLowerCase(), subject.pos, ctx);
     if (owner) return { speaker: owner.fullName, person: owner };
@@ -1028,7 +1034,7 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
     const earlier = parseDescription(m[0]);
     if (earlier.head !== d.head || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
     // Only when it tells the reader more than the definite one does.
-    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? phrase.replace(/^\p{Lu}/u, (c) => c.toLowerCase()) : null;
+    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? phrase.replace(STARTS_UPPER, (c) => c.toLowerCase()) : null;
   }
   return found;
 }
@@ -1079,7 +1085,7 @@ const PHRASE_THEN_ASIDE = /^([ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+wi
 function withPostModifier(text: string, end: number, np: string): string | null {
   const words = text.slice(end, end + 80).split(/(?=[ \u00a0]+)/).slice(0, 6);
   const bare = (w: string | undefined) => (w ?? '').trim();
-  if (verbLike(bare(words[0])) && /^\p{Ll}/u.test(bare(words[0]))) return np;
+  if (verbLike(bare(words[0])) && STARTS_LOWER.test(bare(words[0]))) return np;
   // "A Kasich adviser, speaking on condition of anonymity, said": an aside set off by commas, then the verb.
   const aside = SET_OFF_ASIDE_THEN_WORD.exec(text.slice(end, end + 160));
   if (aside && verbLike(aside[1]!)) return np;
@@ -1100,7 +1106,7 @@ function withPostModifier(text: string, end: number, np: string): string | null 
     const namesJoined = /\p{Lu}[\p{L}'’-]*[ \u00a0]+and$/u.test(phrase) && /^\p{Lu}/u.test(next);
     if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(phrase) && !namesJoined) return null;
     // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
-    if (/^\p{Ll}+$/u.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
+    if (ALL_LOWER.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
   }
   return null;
 }
@@ -1134,7 +1140,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   // A name among them ("the Vermont senator") only in a sentence about that person ("Senator Bernie
   // Sanders of Vermont"): "the Florida senator" is no senator of Texas for "Rubio was campaigning in Florida".
   const saidAround = (w: string, person: Person) =>
-    /^\p{Ll}+$/u.test(w) && w.length > 3 && (d.capitalised.has(w) ? nameInSentenceOf(w, person, recent, ctx) : wordInRecentSentences(w, pos, ctx));
+    ALL_LOWER.test(w) && w.length > 3 && (d.capitalised.has(w) ? nameInSentenceOf(w, person, recent, ctx) : wordInRecentSentences(w, pos, ctx));
   const mismatched = new Set<Person>();
   for (const person of ctx.index.people) {
     // "Morning Joe hosts Joe Scarborough and Mika Brzezinski": each is a host.
@@ -1193,7 +1199,7 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   // means the same one still: not the person the sentences are about now.
   // "Liam Hurst, 29, bought the sandwich ... The warehouse worker said": a job named by a compound
   // the article has not used before tells more of the one the sentence before is about.
-  const jobOf = OCCUPATION_NOUN.test(d.head) && d.modifiers.length > 0 && d.modifiers.every((w) => /^\p{Ll}+$/u.test(w) && !descriptive(w, d));
+  const jobOf = OCCUPATION_NOUN.test(d.head) && d.modifiers.length > 0 && d.modifiers.every((w) => ALL_LOWER.test(w) && !descriptive(w, d));
   if ((!NEW_PERSON_NOUN.test(d.head) || bodysOne || jobOf) && !d.related && !leftAsWritten(d, pos, ctx)) {
     const adjectival = (w: string) => descriptive(w, d) || !!nationalityOf(w) || d.capitalised.has(w);
     // Modifiers that read as adjectives ("retired", "34-year-old") keep to the topic of the last
@@ -1270,7 +1276,7 @@ function pluralPeopleBefore(pos: number, ctx: ResolveContext): string | null {
     if (lead.length > 3 || lead.some((w) => verbLike(w.toLowerCase()))) continue;
     // As written ("one Italian", "one Democrat"), but for the capital a sentence's first word takes.
     const opensSentence = lead.length === 0;
-    found = /^\p{Lu}/u.test(m[0]) && !opensSentence ? singular[0]!.toUpperCase() + singular.slice(1) : singular;
+    found = STARTS_UPPER.test(m[0]) && !opensSentence ? singular[0]!.toUpperCase() + singular.slice(1) : singular;
   }
   return found;
 }
@@ -1438,7 +1444,7 @@ function mainClauseSubject(m: { pos: number; person: Person }, ctx: ResolveConte
   if (sentenceInitial(rest)) return true;
   const words = rest.trim().split(/[\s\u00a0]+/).filter(Boolean);
   // A capitalised word is part of a name ("Manchester United manager Louis van Gaal"), no verb.
-  const modifiersOnly = words.length <= 4 && !SUBORDINATOR.test(words[0] ?? '') && words.every((w) => !(/^\p{Ll}/u.test(w) && verbLike(w)) && !/[,;:]$/.test(w) && !/^(?:and|or|of|with|for|to|in|on|by|from|about|that|who)$/i.test(w));
+  const modifiersOnly = words.length <= 4 && !SUBORDINATOR.test(words[0] ?? '') && words.every((w) => !(STARTS_LOWER.test(w) && verbLike(w)) && !/[,;:]$/.test(w) && !/^(?:and|or|of|with|for|to|in|on|by|from|about|that|who)$/i.test(w));
   return modifiersOnly && subjectLike(ctx.text, m);
 }
 

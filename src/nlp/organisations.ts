@@ -356,7 +356,8 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
     let start = m.index;
     // "Enter The Washington Post.": a word before an inner "The" is no part of the name ("of The
     // Nation" is one name; splitAtConnector reads it).
-    const inner = /^(?:\S+[ \u00a0])*?\S+[ \u00a0](?=The[ \u00a0]+\p{Lu})/u.exec(run);
+    // (For speed: INNER_THE cannot match without a "The", and most runs have none.)
+    const inner = run.includes('The') ? INNER_THE.exec(run) : null;
     if (inner && !/[ \u00a0]?(?:of|for|on|and|&)[ \u00a0]$/.test(inner[0])) {
       run = run.slice(inner[0].length);
       start += inner[0].length;
@@ -386,6 +387,13 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
   }
   return runs;
 }
+
+/**
+ * The words of a run before an inner "The" and a capital. A module constant: a Unicode-property
+ * literal inside a function is compiled to `new RegExp(...)` on every call by esbuild (tsx and the
+ * build target Node 20), a new regex object per run.
+ */
+const INNER_THE = /^(?:\S+[ \u00a0])*?\S+[ \u00a0](?=The[ \u00a0]+\p{Lu})/u;
 
 /** A government body named by what it is for: "Department for Culture", "Ministry of Economy". */
 const OFFICE_FOR = /(?:^|[ \u00a0])(?:Department|Ministry|Office|Secretary|Secretariat|Commission|Committee|Minister)[ \u00a0](?:of|for)[ \u00a0]/;
@@ -477,10 +485,13 @@ const NOT_A_NAME_START = new Set(
     'Which Also Even Just Still Only All Any Each Every Both One Two Three Mr Mrs Ms Dr Sen Rep Gov').split(' '),
 );
 
+/** A one-word acronym ("FBI", "AT&T"); a module constant for speed, as INNER_THE. */
+const ACRONYM_RUN = /^\p{Lu}[\p{Lu}\p{N}&]{1,5}$/u;
+
 /** The kind of body a capitalised run names, or null when it is not an organisation. */
 function runKind(text: string, start: number, run: string, definite: boolean): OrgKind | null {
   const words = run.split(/[ \u00a0]+/);
-  if (words.length === 1 && /^\p{Lu}[\p{Lu}\p{N}&]{1,5}$/u.test(run)) {
+  if (words.length === 1 && ACRONYM_RUN.test(run)) {
     if (NOT_ORG_ACRONYM.has(run)) return null;
     return ACRONYM_KIND[run] ?? 'unknown';
   }
@@ -551,6 +562,7 @@ function typedByContext(text: string, start: number, end: number): OrgKind | nul
   return null;
 }
 
+const OPENS_CAPITAL = /^\p{Lu}/u; // a constant for speed, as INNER_THE
 /**
  * Names shortened later ("the Daily News", "the Post", "DNC") take the fullest name of the body:
  * a longer name of the same kind that ends with the same words, or whose initials the acronym is.
@@ -568,7 +580,7 @@ function withFullestNames(found: Array<{ start: number; end: number; name: strin
       if (other.name.length <= best.length) continue;
       const ow = other.words;
       const suffix = ow.length > words.length && ow.slice(-words.length).join(' ') === joined && (other.kind === kind || kind === 'unknown');
-      const initials = acronym && ow.filter((w) => /^\p{Lu}/u.test(w)).map((w) => w[0]).join('') === name;
+      const initials = acronym && ow.filter((w) => OPENS_CAPITAL.test(w)).map((w) => w[0]).join('') === name;
       if (suffix || initials) best = other.name;
     }
     return best;

@@ -7,7 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
-import { NAME_PARTICLES, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PERSON_TITLES, STOP_WORDS } from './lexicon.ts';
+import { ALL_LOWER, NAME_PARTICLES, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PERSON_TITLES, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -62,6 +62,11 @@ const NOT_NAME = new Set(
 const TRAILING_WEEKDAY = /[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
 /** A capitalised first word and the space after it, when a name follows. */
 const OPENING_WORD = /^(\p{Lu}\p{Ll}+)[ \u00a0]+(?=\p{Lu})/u;
+// Word shapes, module constants for speed (see STARTS_LOWER in lexicon.ts).
+const ACRONYM_OF_4 = /^\p{Lu}{4,}$/u;
+const ACRONYM_OF_2_TO_6 = /^\p{Lu}{2,6}$/u;
+const LETTERS_WORD = /^\p{L}[\p{L}'’-]+$/u;
+const PLAIN_CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u;
 /**
  * Words that open a clause, capitalised at a sentence's start, never a first name ("Will", "May" and
  * place words left out). Not determiners: "The Home Secretary" is a description, not a name.
@@ -299,6 +304,7 @@ const DESCRIBING_OPENER = new Set(
     'twins brothers sisters siblings cousins couple').split(' '),
 );
 
+const CAPITAL_THEN_LOWER = /^\p{Lu}\p{Ll}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * "NASA Administrator Jim Bridenstine": a noun for a person or an agent ("-or", "-er", "-ist") that is
  * no first name itself, right before a first name, ends the titles.
@@ -308,7 +314,7 @@ function roleBeforeFirstName(word: string, next: string): boolean {
   // The cheap tests first: most words of a name are no role.
   const role = PERSON_ROLE_WORD.has(roleKey(lower));
   if (!role && !(lower.length > 5 && /(?:er|or|ist|ian)$/.test(lower))) return false;
-  if (!/^\p{Lu}\p{Ll}/u.test(word) || STOP_WORDS.has(lower) || firstNameGender(word) || !firstNameGender(next)) return false;
+  if (!CAPITAL_THEN_LOWER.test(word) || STOP_WORDS.has(lower) || firstNameGender(word) || !firstNameGender(next)) return false;
   // A word that only looks like an agent noun needs a first name the news list knows after it.
   return role || !!newsFirstNameGender(next);
 }
@@ -365,7 +371,7 @@ export function parseNameRun(run: string): ParsedName | null {
   // "Public Prosecution Eva-Marie Persson" (the run cut after "Director of"): words that are no first
   // names before one that is, with a surname after it, are where the person works.
   // Only plain capitalised words (no initials, no "of"): "G.K. Butterfield of North Carolina" is his name.
-  const plain = (w: string) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u.test(w) || /^\p{Lu}{2,6}$/u.test(w);
+  const plain = (w: string) => PLAIN_CAPITALISED.test(w) || ACRONYM_OF_2_TO_6.test(w);
   if (words.length - i >= 3 && words.slice(i).every(plain)) {
     while (words.length - i >= 3 && !firstNameGender(words[i]) && !firstNameGender(words[i + 1]) && words.slice(i + 1, -1).some((w) => !!firstNameGender(w))) titleWords.push(words[i++]!);
     if (titleWords.length > 0 && words.length - i >= 3 && !firstNameGender(words[i]) && firstNameGender(words[i + 1])) titleWords.push(words[i++]!);
@@ -393,6 +399,7 @@ function withoutPossessive(w: string): string {
   return last === 's' || last === '’' || last === "'" ? w.replace(/[’']s$|[’']$/, '') : w;
 }
 
+const CAPITAL_INITIAL = /^\p{Lu}\.$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   if (tokens.length === 0 || tokens.length > 4) return false;
   const facts = tokens.map(factsOf);
@@ -404,12 +411,12 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   // ("Dave Green", "Sue Hall": any first name a list knows will do, the surname being one of these few words.)
   const surnameWord = (i: number) => i === tokens.length - 1 && tokens.length === 2 && SURNAME_WORDS.has(facts[i]!.normalised) && (knownFirst || firstNameGender(tokens[0]) !== null);
   if (facts.some((f, i) => (nonPersonWord(f.normalised) && !(i === 0 && knownFirst) && !surnameWord(i)) || f.nationality !== undefined)) return false;
-  if (tokens.some((t) => /^\p{Lu}{4,}$/u.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
+  if (tokens.some((t) => ACRONYM_OF_4.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   // "Suddenly I said": the pronoun after a capitalised opening word; "Elizabeth I" keeps a first name.
   if (!knownFirst && tokens.includes('I')) return false;
   if (tokens.length === 1) return hadTitle && !isTitleWord(tokens[0]!);
   // Two-word runs must end in a plausible surname, not an initial alone.
-  return !/^\p{Lu}\.$/u.test(tokens[tokens.length - 1]!);
+  return !CAPITAL_INITIAL.test(tokens[tokens.length - 1]!);
 }
 
 type GenderLists = typeof import('gender-detection-from-name');
@@ -493,7 +500,7 @@ export function firstNameGender(token: string | undefined): Gender | null {
   const w = normaliseWord(token);
   // The long tail of first names (about 30,000 in English): the package's majority reading.
   // Initials and one-letter words say nothing.
-  if (w.length < 2 || !/^\p{L}[\p{L}'’-]+$/u.test(w)) return null;
+  if (w.length < 2 || !LETTERS_WORD.test(w)) return null;
   const g = genderLists().getGender(w, 'en');
   if ((g === 'male' || g === 'female') && (ambiguousFirstNames().has(w) || BOTH_WAYS_ABROAD.has(w))) return null;
   if (g === 'male') return 'm';
@@ -547,9 +554,11 @@ export function verbLike(word: string): boolean {
 /** A kin word, perhaps after a word saying which, then a capitalised name: " husband Gary", " late wife Ann". */
 const KIN_THEN_NAME = /^[ \u00a0]+(?:(?:late|younger|older|eldest|youngest|adult|teenage|baby|little|twin)[ \u00a0]+)?(?:wife|husband|son|daughter|father|mother|brother|sister|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|fiancee|fiancée|fiance|fiancé|partner|widow|widower|niece|nephew|dad|mom|mum|boyfriend|girlfriend)[ \u00a0]+\p{Lu}/u;
 
+const LOWER_WORDS_THEN_CAPITAL = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){1,3})\p{Lu}/u; // a constant for speed (see STARTS_LOWER)
+
 function modifierBeforeName(following: string): boolean {
   if (following[0] !== ' ' && following[0] !== '\u00a0') return false;
-  const m = /^[ \u00a0]+((?:\p{Ll}[\p{L}-]*[ \u00a0]+){1,3})\p{Lu}/u.exec(following);
+  const m = LOWER_WORDS_THEN_CAPITAL.exec(following);
   if (!m) return false;
   const words = m[1]!.trim().split(/\s+/);
   return !words.some((w) => verbLike(w) || LOWER_ROLE_STOP.has(w));
@@ -960,6 +969,7 @@ function placeMention(src: string, runStart: number, end: number, titled: boolea
 
 const OF_COUNTRY = /^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(\p{Lu}[\p{L}.]*)(?![ \u00a0]+\p{Lu})/u;
 
+const LETTER_WORDS = /\p{L}[\p{L}'’-]*/gu; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /**
  * Where the headline lies when the body opens with it (a plain-text draft keeps its title as the
  * first line), and whether it is in title case. A headline in sentence case ("Obama says he will
@@ -971,9 +981,9 @@ function headlineIn(text: string, title: string | undefined): { start: number; e
   if (!core) return null;
   const start = text.length - text.trimStart().length;
   if (!text.startsWith(core, start)) return null;
-  const words = core.match(/\p{L}[\p{L}'’-]*/gu) ?? [];
+  const words = core.match(LETTER_WORDS) ?? [];
   const content = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
-  const capitalised = content.filter((w) => /^\p{Lu}/u.test(w)).length;
+  const capitalised = content.filter((w) => STARTS_UPPER.test(w)).length;
   return { start, end: start + core.length, titleCase: content.length >= 3 && capitalised >= content.length * 0.8 };
 }
 
@@ -1142,8 +1152,8 @@ function introducedAsName(src: string, runStart: number, word: string): boolean 
   if (AGE_AFTER_NAME.test(src.slice(runStart + word.length, runStart + word.length + 12)) && firstNameGender(word) !== null && !nonPersonWord(normaliseWord(word))) return true;
   // "His wife Manjit was upstairs", "her son Tom" (as British papers write it), "His widow, Lissie,":
   // a relative named right after the kin word; it says it is a person even when no list knows the name.
-  if ((kin || KIN_BARE_BEFORE.test(before)) && !nonPersonWord(normaliseWord(word))) return true;
-  return (kin || /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:only[ \u00a0]+)?(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+(?:only[ \u00a0]+)?as)[ \u00a0]+$/.test(before)) && firstNameGender(word) !== null;
+  if ((kin || (endsWithKinWord(before) && KIN_BARE_BEFORE.test(before))) && !nonPersonWord(normaliseWord(word))) return true;
+  return (kin || (endsWithNamingWord(before) && NAMING_BEFORE.test(before))) && firstNameGender(word) !== null;
 }
 
 /**
@@ -1170,17 +1180,40 @@ const KIN_APPOSITIVE_BEFORE = new RegExp(String.raw`${KIN_OWNER}(?:${KIN_WORDS})
 /** "His wife ", "Sharon Cole's husband ": whose relative and the kin word, right before a name without a comma. */
 const KIN_BARE_BEFORE = new RegExp(String.raw`${KIN_OWNER}(${KIN_WORDS}|mum|boyfriend|girlfriend)[ \u00a0]$`, 'u');
 
+// For speed: introducedAsName's two patterns end at "$", and V8 tries them from every position of
+// the 40 characters, for most single names of an article. These tests of the end come first; each
+// holds wherever its pattern matches, so the answers are the same.
+const KIN_BARE_WORDS: ReadonlySet<string> = new Set(`${KIN_WORDS}|mum|boyfriend|girlfriend`.split('|'));
+/** Whether `before` ends with a kin word of KIN_BARE_BEFORE and one space, as it must to match. */
+function endsWithKinWord(before: string): boolean {
+  const last = before.charCodeAt(before.length - 1);
+  if (last !== 0x20 && last !== 0xa0) return false;
+  const start = Math.max(before.lastIndexOf(' ', before.length - 2), before.lastIndexOf('\u00a0', before.length - 2)) + 1;
+  return KIN_BARE_WORDS.has(before.slice(start, -1));
+}
+/** "a resident named ", "known as ", "gave his name as ": a word that gives a name, then spaces. */
+const NAMING_BEFORE = /\b(?:named|called|(?:identified|known)[ \u00a0]+(?:(?:herself|himself|only)[ \u00a0]+)?as|gave[ \u00a0]+(?:only[ \u00a0]+)?(?:her|his)[ \u00a0]+(?:first[ \u00a0]+)?name[ \u00a0]+(?:only[ \u00a0]+)?as)[ \u00a0]+$/;
+/** Whether `before` ends with NAMING_BEFORE's last word ("named", "called", "as") and spaces, as it must to match. */
+function endsWithNamingWord(before: string): boolean {
+  const end = before.trimEnd();
+  return end.endsWith('as') || end.endsWith('named') || end.endsWith('called');
+}
+
 const AGE_AFTER_NAME = /^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?(\d{1,3})(?=[,.;])|[ \u00a0]+\((\d{1,3})\))/u;
 
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
+// Constants for speed (see STARTS_LOWER in lexicon.ts): a lower-case word at the end, and the verb at the start.
+const LOWER_WORD_AT_END = /(?:^|[\s(])(\p{Ll}[\p{L}-]*)[ \u00a0]+$/u;
+const VERB_AFTER_NAME = /^[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(\p{Ll}+)/u;
+
 /** Whether a noun for a person ("boss", "spokesman", "striker") comes right before the name, and a verb right after it. */
 function roleBeforeSubject(src: string, runStart: number, nameEnd: number): boolean {
   // Most names have no lower-case word right before them: a look at two characters first.
   const letter = src.charCodeAt(runStart - 2);
   if (src[runStart - 1] !== ' ' || !((letter >= 97 && letter <= 122) || letter > 127)) return false;
-  const role = /(?:^|[\s(])(\p{Ll}[\p{L}-]*)[ \u00a0]+$/u.exec(src.slice(Math.max(0, runStart - 30), runStart))?.[1];
+  const role = LOWER_WORD_AT_END.exec(src.slice(Math.max(0, runStart - 30), runStart))?.[1];
   if (!role || !(PERSON_ROLE_WORD.has(roleKey(role)) || (role.length > 5 && /(?:er|or|ist|ian)$/.test(role) && !STOP_WORDS.has(role)))) return false;
-  const verb = /^[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(\p{Ll}+)/u.exec(src.slice(nameEnd, nameEnd + 40))?.[1];
+  const verb = VERB_AFTER_NAME.exec(src.slice(nameEnd, nameEnd + 40))?.[1];
   return !!verb && verbLike(verb);
 }
 
@@ -1213,7 +1246,7 @@ function rolesAround(src: string, runStart: number, nameEnd: number, setOff: str
     if (/[,.;:!?"“”()][\s\u00a0]*$/.test(w) || LOWER_ROLE_STOP.has(w.toLowerCase())) break;
     // "a young woman asked Mrs. Clinton": a verb right before the name ends its subject; the words
     // before the verb describe someone else.
-    if (i === 1 && /^\p{Ll}+$/u.test(w) && (IRREGULAR_VERB.test(w) || /[^e]ed$/.test(w))) break;
+    if (i === 1 && ALL_LOWER.test(w) && (IRREGULAR_VERB.test(w) || /[^e]ed$/.test(w))) break;
     roles.push(roleKey(w));
   }
   // "Sarah Jones, 34, from Leeds", "Sarah Jones (34)": an age, so that "the 34-year-old" finds her.

@@ -9,7 +9,7 @@
 // the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
-import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STOP_WORDS } from './lexicon.ts';
+import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
@@ -179,12 +179,15 @@ interface SingleMarks {
   closers: number[];
 }
 
+/** A single mark opening a quotation before a capital. A constant for speed (see STARTS_LOWER); matchAll copies it, so its lastIndex stays 0. */
+const SINGLE_OPENER = /(?:^|[:,.!?]\s+)(['‘])\p{Lu}/gu;
+
 /** SingleMarks of every paragraph, inside double quotes or not. */
 function singleMarks(text: string, paragraphs: Paragraph[]): SingleMarks {
   const marks: SingleMarks = { openers: [], closers: [] };
   for (const p of paragraphs) {
     const line = text.slice(p.start, p.end);
-    for (const m of line.matchAll(/(?:^|[:,.!?]\s+)(['‘])\p{Lu}/gu)) marks.openers.push(p.start + m.index + m[0].length - 2);
+    for (const m of line.matchAll(SINGLE_OPENER)) marks.openers.push(p.start + m.index + m[0].length - 2);
     for (const m of line.matchAll(/[.,!?](['’])(?=\s|$)/g)) marks.closers.push(p.start + m.index + 1);
   }
   return marks;
@@ -724,10 +727,11 @@ export function extractQuotes(original: string, options: { title?: string } = {}
   return quotes;
 }
 
+const SPACE_THEN_LOWER = /^[\s\u00a0]+\p{Ll}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** A capitalised title in marks between a determiner and a lower-case noun: `the "Pose" actor`, `a “Today” show segment`. */
 function titleInNounPhrase(text: string, span: QuoteSpan): boolean {
   return /(?:^|[\s\u00a0])(?:the|a|an)[\s\u00a0]+$/i.test(text.slice(Math.max(0, span.open - 5), span.open)) &&
-    /^[\s\u00a0]+\p{Ll}/u.test(text.slice(span.close, span.close + 3)) &&
+    SPACE_THEN_LOWER.test(text.slice(span.close, span.close + 3)) &&
     TITLE_CASE.test(text.slice(span.start, span.end));
 }
 
@@ -777,12 +781,13 @@ function strayBetweenNames(text: string, at: number): boolean {
   // heading needs no verb; its stop is its end.
   if (text[from - 1] === ':' && CAPTION_HEADING_BEFORE.test(text.slice(Math.max(0, from - 40), from - 1))) return false;
   const words = text.slice(from, at).split(/[\s\u00a0,]+/).filter(Boolean);
-  return words.length <= 6 && !words.some((w) => /^\p{Ll}/u.test(w) && (verbLike(w) || /ing$/.test(w)));
+  return words.length <= 6 && !words.some((w) => STARTS_LOWER.test(w) && (verbLike(w) || /ing$/.test(w)));
 }
 
 /** Between a speech verb and the quotation it introduces: a comma or colon, perhaps after whom it was told to. */
 const VERB_THEN_MARK = /^(?:[\s\u00a0]+(?:him|her|them|us|me|reporters))?[\s\u00a0]*[,:][\s\u00a0]*$/;
 
+const SPACE_THEN_CAPITAL = /^[\s\u00a0]+\p{Lu}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {
   const { span, masked, paragraph } = w;
   const local = (abs: number) => abs - paragraph.start;
@@ -808,7 +813,7 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     const seg = masked.slice(local(span.close), local(nextOpen));
     // A quotation that ends its sentence ("... Before.") before a capital starts a new sentence.
     // (Also after a quotation nested at its end: `...to help her."' Lee added: '`.)
-    const newSentence = /[.!?]['"‘’“”]*$/.test(text.slice(span.start, span.end)) && /^[\s\u00a0]+\p{Lu}/u.test(seg);
+    const newSentence = /[.!?]['"‘’“”]*$/.test(text.slice(span.start, span.end)) && SPACE_THEN_CAPITAL.test(seg);
     // `'...' Mr Dunn said in a statement: '...'`: a new sentence that ends in a colon introduces the next quote.
     const cue = newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end ? null : trailingCue(text, seg, span.close, newSentence);
     if (cue) {
@@ -1008,7 +1013,7 @@ function wovenIntoOthers(prev: Working, w: Working): boolean {
   const lead = w.masked.slice(w.sentenceStart - w.paragraph.start, w.span.open - w.paragraph.start).trim();
   if (wordCount(lead) < 4 || /[,:]$/.test(lead) || REFERS_BACK.test(lead)) return false;
   const words = new Set(lead.split(/[^\p{L}\p{N}'’-]+/u));
-  return !(prev.cue!.subject?.text ?? '').split(/[\s\u00a0]+/).some((t) => /^\p{Lu}/u.test(t) && t.length > 1 && words.has(t));
+  return !(prev.cue!.subject?.text ?? '').split(/[\s\u00a0]+/).some((t) => STARTS_UPPER.test(t) && t.length > 1 && words.has(t));
 }
 
 /** A masked paragraph with no words of the reporter's own: quotations and punctuation only. */
