@@ -409,7 +409,7 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     // "Republicans close to the campaign": a party's members are people too.
     // "A super PAC backing Jeb Bush": an acronym for a kind of body heads a description too.
     const bodyAcronym = !!head && BODY_ACRONYM.test(head.text) && !!organisationHead(head.text.replace(/s$/, ''));
-    if (!head || head.text !== bare(head.text) || !(STARTS_LOWER.test(head.text) || opensSentence || bodyAcronym || (/^\p{Lu}\p{Ll}+s$/u.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
+    if (!head || head.text !== bare(head.text) || !(STARTS_LOWER.test(head.text) || opensSentence || bodyAcronym || (CAPITALISED_PLURAL.test(head.text) && PARTY_MEMBERS.test(head.text.toLowerCase())))) return null;
     // Back to the determiner, or to where the clause opens for a phrase without one.
     let k = tokens.length - 1;
     while (k - 1 >= 0) {
@@ -444,6 +444,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
 
 /** One or two capitalised words and "and" right before a name: "Larkspur and " of "Larkspur and Finch". */
 const PARTNER_AND_BEFORE = /(?<![\p{L}\p{N}.'’-])\p{Lu}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}[\p{L}'’-]*)?[ \u00a0]+(?:and|&)[ \u00a0]+$/u;
+
+/** A capitalised plural: "Republicans". */
+const CAPITALISED_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
 
 /** Heads for the people of a household, who speak as one: "the family of the victim". */
 const GROUP_HEAD = /^(?:family|families|household)$/;

@@ -698,7 +698,7 @@ function subjectJustBefore(surname: string, candidates: Person[], pos: number, c
       const m = all[i]!;
       if (!candidates.includes(m.person)) continue;
       namesFamily = true;
-      const written = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]?){1,5}/u.exec(ctx.text.slice(m.pos, m.pos + 80))?.[0] ?? '';
+      const written = NAME_RUN_AT_START.exec(ctx.text.slice(m.pos, m.pos + 80))?.[0] ?? '';
       const withSurname = written.split(/[ \u00a0]+/).some((w) => w && surnameOf([bareWord(w)]) === surname);
       if (m.person.nameTokens.length > 1 && withSurname && mainClauseSubject(m, ctx)) return m.person;
     }
@@ -1044,9 +1044,15 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
  * description refers back to a fuller one of the same head that the article gave within about ten
  * paragraphs and named no further (every modifier of the later one in it, and more), as written.
  */
+/** Up to five capitalised words at the start: a name as written. */
+const NAME_RUN_AT_START = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]?){1,5}/u;
+/** A word of lower-case letters and hyphens. */
+const LOWER_WORD = /^\p{Ll}[\p{L}-]*$/u;
+/** A name, then "and", ending a phrase: "for Larkspur and". */
+const NAME_THEN_AND = /\p{Lu}[\p{L}'’-]*[ \u00a0]+and$/u;
 const RANK_MODIFIER = /^(?:most|least|first|second|third|next|last|previous|\d+(?:st|nd|rd|th))$/;
 function earlierFullerDefinite(d: Description, pos: number, ctx: ResolveContext): string | null {
-  if (d.determiner !== 'the' || d.possessor || !/^\p{Ll}[\p{L}-]*$/u.test(d.head)) return null;
+  if (d.determiner !== 'the' || d.possessor || !LOWER_WORD.test(d.head)) return null;
   const from = Math.max(0, pos - 1500);
   const stretch = ctx.text.slice(from, pos);
   if (!stretch.includes(d.head)) return null;
@@ -1058,7 +1064,7 @@ function earlierFullerDefinite(d: Description, pos: number, ctx: ResolveContext)
     if (earlier.head !== d.head || earlier.possessor || earlier.modifiers.length <= d.modifiers.length || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
     // Modifiers only: not a clause ("The prognosis left the family"), nor a rank that says which
     // one without saying who ("the most recent Republican president", "the 43rd president").
-    if (earlier.modifiers.some((w) => RANK_MODIFIER.test(w) || (/^\p{Ll}/u.test(w) && verbLike(w)))) continue;
+    if (earlier.modifiers.some((w) => RANK_MODIFIER.test(w) || (STARTS_LOWER.test(w) && verbLike(w)))) continue;
     found = m[0].replace(/^The\b/, 'the');
   }
   return found;
@@ -1103,7 +1109,7 @@ function withPostModifier(text: string, end: number, np: string): string | null 
     const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
     const phrase = words.slice(0, k).join('').replace(TITLE_PERIOD, '');
     // "for Larkspur and Finch": "and" between two names is inside the object.
-    const namesJoined = /\p{Lu}[\p{L}'’-]*[ \u00a0]+and$/u.test(phrase) && /^\p{Lu}/u.test(next);
+    const namesJoined = NAME_THEN_AND.test(phrase) && STARTS_UPPER.test(next);
     if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(phrase) && !namesJoined) return null;
     // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
     if (ALL_LOWER.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
