@@ -26,6 +26,9 @@ const { metafile } = await build({
   format: 'esm',
   platform: 'node',
   target: 'node20',
+  // Node 20 reads Unicode-property patterns (/\p{Lu}/u) itself; without this esbuild rewrites each
+  // one written inside a function as `new RegExp(...)`, a new pattern compiled on every call.
+  supported: { 'regexp-unicode-property-escapes': true },
   packages: 'external',
   sourcemap: 'linked',
   logLevel: 'warning',
