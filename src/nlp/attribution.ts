@@ -116,7 +116,7 @@ const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '
 const SUBORDINATE_CLAUSE_AT_END = /\b(?:where|whereas)[\s\u00a0]+((?:[\p{L}\p{N}'’-]+[\s\u00a0]+){1,5}?)(?:had[\s\u00a0]+|have[\s\u00a0]+|has[\s\u00a0]+|were[\s\u00a0]+|was[\s\u00a0]+)?\p{Ll}+ed\b[^,;:.!?]{0,60},[\s\u00a0]*$/u;
 /** "a reporter can be heard asking": what the subject is seen or heard doing. */
 const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?(?:be[\s\u00a0]+)?(?:\p{Ll}+ly[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/u;
-const TIME_AT_END = /[\s\u00a0]+(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?$/;
+const TIME_AT_END = /[\s\u00a0]+(?:(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?|(?:last|this)[\s\u00a0]+(?:week|weekend|month|year))$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 const PARTY_TAG_SET_OFF = /(?<=\p{L}),[ \u00a0]+[RDI]-[A-Z][\w.]*,(?=[ \u00a0])/gu;
@@ -445,6 +445,14 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
 /** One or two capitalised words and "and" right before a name: "Larkspur and " of "Larkspur and Finch". */
 const PARTNER_AND_BEFORE = /(?<![\p{L}\p{N}.'’-])\p{Lu}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}[\p{L}'’-]*)?[ \u00a0]+(?:and|&)[ \u00a0]+$/u;
 
+/** A past participle before "by": "shot", "killed", "arrested", "hired". */
+const PARTICIPLE_BEFORE_BY = /^(?:\p{Ll}+ed|shot|hit|struck|stabbed|beaten|bitten|taken|seen|driven|written|given|chosen|caught|held|run|led|sent)$/u;
+
+/** Where a description's prepositional post-modifier starts: its head is the word before. */
+const POST_MODIFIER_CUT = /[ \u00a0](?:for|of|at|from|with|in|on|to|near)[ \u00a0]/;
+/** Words that make a nationality of a region: "Latin American", "South African". */
+const REGION_WORD = /^(?:Latin|North|South|East|West|Central|Northern|Southern|Eastern|Western)$/;
+
 /** A capitalised plural: "Republicans". */
 const CAPITALISED_PLURAL = /^\p{Lu}\p{Ll}+s$/u;
 
@@ -580,7 +588,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     // A capitalised descriptor after a determiner ("the Kremlin", "the Trump campaign") stays a descriptor.
     const before = tokens[j - 1]?.text.toLowerCase();
     // "other right-wing Israeli leaders": a nationality alone, with no determiner, modifies a noun; it names no one.
-    if (j === i && !(before && DETERMINERS.has(before)) && nationalityAdjective(bare(last.text))) return null;
+    // So does one after a region's word ("Latin American", "South African"); "Mr. English" is a name.
+    if ((j === i || (i - j === 1 && REGION_WORD.test(tokens[j]!.text))) && !(before && DETERMINERS.has(before)) && nationalityAdjective(bare(last.text))) return null;
     if (before && DETERMINERS.has(before) && j - 1 >= 0) {
       const member = namedBeforeBody(s, tokens, j - 1, offset);
       if (member) return member;
@@ -643,6 +652,16 @@ function phraseBefore(segment: string, offset: number): Subject | null {
           if (CLAUSE_STOP.has(kw) || PRONOUNS.has(kw) || /[,;:!?]$/.test(tokens[k]!.text)) break;
         }
       }
+      // "A lobbyist for the association who watched the hearing said", "The mother of a man shot by a
+      // police officer called": the object of a relative clause or of a participle's "by" is not who
+      // speaks; the noun phrase the clause hangs from is.
+      const clauseObject = j >= 2 && ((/^(?:who|that)$/.test(tokens[j - 2]!.text) && STARTS_LOWER.test(tokens[j - 1]!.text) && verbLike(bare(tokens[j - 1]!.text))) || (tokens[j - 1]!.text === 'by' && PARTICIPLE_BEFORE_BY.test(tokens[j - 2]!.text)));
+      if (clauseObject) {
+        const hangsFrom = tokens[j - 1]!.text === 'by' ? phraseBefore(s.slice(0, tokens[j - 2]!.start - offset).trimEnd(), offset) : relativeAntecedent(s, tokens, j - 2, offset);
+        // (Only someone who can speak: not "oil fields seized by the Islamic State".)
+        const headNoun = hangsFrom?.text.split(POST_MODIFIER_CUT)[0]!.split(/[ \u00a0]+/).pop() ?? '';
+        if (hangsFrom && (hangsFrom.kind === 'name' || (hangsFrom.kind === 'descriptor' && personHead(bare(headNoun).toLowerCase())))) return hangsFrom;
+      }
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
     }
     // "a voice over saying": the narrator of an ad, written as two words ("over" is no preposition here).
@@ -652,6 +671,9 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     }
     // "many marchers and spectators chanting": two plural nouns joined are one subject.
     if (lw === 'and' && j >= 1 && j < i && pluralOfPeople(bare(tokens[j + 1]!.text)) && pluralOfPeople(tokens[j - 1]!.text)) {
+      // The end of a longer list ("A group of artists, writers, actors and scientists"): its head is
+      // further back than this reads.
+      if (j >= 2 && /,$/.test(tokens[j - 2]!.text)) return null;
       j--;
       continue;
     }
@@ -1351,8 +1373,8 @@ const PREPOSITION_ARTICLE_AT_END = /(?:^|[\s\u00a0])(?:in|on|at|to|for|with|from
 /** A name, then a comma and a short description (perhaps with where they work: "chief economist, Dunmore Capital") or a description in brackets, then the colon. */
 const NAME_ROLE_COLON = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})(?:,[ \u00a0](?:((?:[\p{L}.'’&-]+[ \u00a0]){0,5}\p{Ll}[\p{L}-]*)(?:(?:[ \u00a0](?:at|of|for|with)[ \u00a0](?:the[ \u00a0])?|,[ \u00a0])\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?|((?:writing|speaking|talking|posting)[ \u00a0](?:in|on|to|at)[ \u00a0][^,:;"“”]{1,60}))|[ \u00a0]\(([^()]{2,60})\)):[\s\u00a0]*$/u;
 
-/** Labels of a page's or a form's fields before a colon ("Editor's note:", "Related:", "Name:"), no speakers. */
-const FIELD_LABEL = /^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Correction|Clarification|Caption|Headline|Name|Age|City|Job|Title|Location|Date|Quote|Q|A)$/i;
+/** Labels of a page's or a form's fields before a colon ("Editor's note:", "Related:", "Name:"; a fact check's "Claim:", "Verdict:"), no speakers. */
+const FIELD_LABEL = /^(?:Note|Editor|Update|Updated|Watch|Read|Related|Photo|Video|Source|Credit|Warning|Breaking|Exclusive|Opinion|Analysis|Correction|Clarification|Caption|Headline|Name|Age|City|Job|Title|Location|Date|Quote|Q|A|Claim|Verdict|Rating|Ruling|Fact|Facts|Context|Background|Bottom line|Question|Answer)$/i;
 
 /**
  * "Out: ...", "Scene: ...": a picture caption's one-word heading, not a name. The article uses the
@@ -1666,12 +1688,14 @@ const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
 /** Nouns for a stretch of time: the head of no speaker. */
 const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks|weekend|month|months|year|years|decade|decades|hour|hours|minute|minutes|morning|afternoon|evening|night|era|period)$/;
 
+const PARTY_TAG_IN_BRACKETS = /[ \u00a0]*\((?:R|D|I|Rep|Dem|Ind)[-–][\p{L}. ]{2,20}\)$/u;
 const CAPITALS_WORD = /^\p{Lu}{2,}[’']?\p{Lu}*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 const LOWER_POSSESSIVE = /^\p{Ll}+[’']s$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   // ">Sanders": markup left in a text is no part of a name.
-  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '');
+  // "Ruth Danforth (R-Alaska)": a party tag after a name is no part of it.
+  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '').replace(PARTY_TAG_IN_BRACKETS, '');
   if (!s) return null;
   if (/^@[A-Za-z0-9_]{2,30}$/.test(s)) return s; // a social media handle
   const tokens = s.split(' ');

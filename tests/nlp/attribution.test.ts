@@ -65,10 +65,13 @@ describe('wellFormedSpeaker', () => {
   });
   it.each([
     ['Ted Cruz'], ['Trump'], ['Al From'], ['a Trump campaign spokeswoman'], ['the Clinton campaign'],
-    ['Sen. Claire McCaskill (D-Mo.)'], ['the editorial board'], ["Hillary Clinton's right-hand woman"],
+    ['the editorial board'], ["Hillary Clinton's right-hand woman"],
     ['Israel'], ['F.A.A.'], ['King'], ['Walker'], ['Republicans in Congress'],
   ])('keeps %j', (s) => {
     expect(wellFormedSpeaker(s)).toBe(s);
+  });
+  it('keeps "Sen. Claire McCaskill (D-Mo.)" without its party tag (stop 42)', () => {
+    expect(wellFormedSpeaker('Sen. Claire McCaskill (D-Mo.)')).toBe('Sen. Claire McCaskill');
   });
 });
 

@@ -2987,3 +2987,22 @@ describe('a place after a preposition and its adjectives is no speaker (2026-12-
     expect(speakers('He protected the delegates in 1976, in what Bay Buchanan, national treasurer for the campaign, called "hand-to-hand combat."')).toEqual(['Bay Buchanan']);
   });
 });
+
+describe('what a subject is not: a clause\'s object, a time, a label, a party tag (2026-12-07, stop 42)', () => {
+  it('"A lobbyist for the association who watched the hearing said" is the lobbyist, never "the hearing"', () => {
+    expect(speakers('A lobbyist for a statewide medical association who watched the hearing said lawmakers "seemed genuinely moved by all of it".')).toEqual(['a lobbyist for a statewide medical association']);
+  });
+
+  it('"The mother of a man shot by a police officer last week called" is the mother', () => {
+    expect(speakers('The mother of a 29-year-old man fatally shot by a police officer last week called for the footage, saying her family had been "kept in the dark for far too long".')).toEqual(['the mother of a 29-year-old man']);
+  });
+
+  it('"oil fields seized by the Islamic State said" makes no speaker of the fields', () => {
+    expect(speakers('Oil fields seized by the Islamic State said to be "producing again at full capacity".')).not.toContain('oil fields');
+  });
+
+  it('a fact check\'s "Claim:" is a label, and "(R-Alaska)" no part of a name', () => {
+    expect(speakers('Claim: "Crime in Nevada has doubled since my opponent took office."')).toEqual([null]);
+    expect(speakers('Sen. Ruth Danforth (R-Alaska) issued a statement saying she could not support a nominee who "has repeatedly questioned the Fed\'s independence."')).toEqual(['Ruth Danforth']);
+  });
+});
