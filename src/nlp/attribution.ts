@@ -659,7 +659,7 @@ function phraseBefore(segment: string, offset: number): Subject | null {
       if (clauseObject) {
         const hangsFrom = tokens[j - 1]!.text === 'by' ? phraseBefore(s.slice(0, tokens[j - 2]!.start - offset).trimEnd(), offset) : relativeAntecedent(s, tokens, j - 2, offset);
         // (Only someone who can speak: not "oil fields seized by the Islamic State".)
-        const headNoun = hangsFrom?.text.split(POST_MODIFIER_CUT)[0]!.split(/[ \u00a0]+/).pop() ?? '';
+        const headNoun = (hangsFrom?.text.split(POST_MODIFIER_CUT)[0] ?? '').split(/[ \u00a0]+/).pop() ?? '';
         if (hangsFrom && (hangsFrom.kind === 'name' || (hangsFrom.kind === 'descriptor' && personHead(bare(headNoun).toLowerCase())))) return hangsFrom;
       }
       return { kind: 'descriptor', text: s.slice(tokens[j]!.start - offset, last.end - offset), pos: tokens[j]!.start };
