@@ -144,6 +144,7 @@ const NAME_BEFORE_ROLE = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*(?!Q[\s\u00
 /** A fronted time or place ("In December,", "On Saturday,", "Last March,"), not a name. */
 const TIME_OR_PLACE_LEAD = /^(?:In|On|At|By|For|From|With|After|Before|During|Since|Until|Last|This|Next|Early|Late|Earlier|Later)[ \u00a0]|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December)$/;
 /** A name right after a preposition is its object ("a host in Paris, France,"), not a subject. */
+/** A preposition and one or two lower-case words before a name: "in suburban " of "in suburban Philadelphia" (not "in what"). */
 const PREPOSITION_ADJECTIVES_BEFORE = /(?:^|[\s\u00a0])(?:from|in|at|near|outside|inside)[\s\u00a0]+(?:(?!(?:what|which|whom|who|that|where|when|how)[\s\u00a0])\p{Ll}[\p{Ll}-]*[\s\u00a0]+){1,2}$/u;
 const PREPOSITION_BEFORE = /(?:^|[\s\u00a0])(?:of|from|in|at|near|for|with|to|on|by|into|across|outside|inside|around|across)[\s\u00a0]+$/;
 /**

@@ -1039,18 +1039,19 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
   return found;
 }
 
-/**
- * "..., the national disaster management agency said. ... '...,' the agency said": a definite
- * description refers back to a fuller one of the same head that the article gave within about ten
- * paragraphs and named no further (every modifier of the later one in it, and more), as written.
- */
 /** Up to five capitalised words at the start: a name as written. */
 const NAME_RUN_AT_START = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]?){1,5}/u;
 /** A word of lower-case letters and hyphens. */
 const LOWER_WORD = /^\p{Ll}[\p{L}-]*$/u;
 /** A name, then "and", ending a phrase: "for Larkspur and". */
 const NAME_THEN_AND = /\p{Lu}[\p{L}'’-]*[ \u00a0]+and$/u;
+/** Words that rank which one without saying who: "the most recent", "the 43rd". */
 const RANK_MODIFIER = /^(?:most|least|first|second|third|next|last|previous|\d+(?:st|nd|rd|th))$/;
+/**
+ * "..., the national disaster management agency said. ... '...,' the agency said": a definite
+ * description refers back to a fuller one of the same head that the article gave within about ten
+ * paragraphs and named no further (every modifier of the later one in it, and more), as written.
+ */
 function earlierFullerDefinite(d: Description, pos: number, ctx: ResolveContext): string | null {
   if (d.determiner !== 'the' || d.possessor || !LOWER_WORD.test(d.head)) return null;
   const from = Math.max(0, pos - 1500);
