@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
+import { LOWER_WORD, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, isTitleWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
 import { bodyNameEnd, organisationHead } from './organisations.ts';
 
@@ -861,7 +861,6 @@ function endsName(word: string): boolean {
   return CLAUSE_STOP.has(word) || FILLERS.has(word) || PREPOSITION.has(word) || mannerAdverb(word) || PRONOUNS.has(word) || /^(?:according|via|afterward|afterwards|today|yesterday|tonight|ago|who|whose|jr|sr)$/.test(word);
 }
 
-const LOWER_WORD = /^\p{Ll}[\p{L}-]*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 const LEADING_WORDS = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’-]+|[\p{L}.'’-][\p{L}\p{N}.'’-]*)[ \u00a0]?){1,12})/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 const LOWER_WORD_THEN_NAME_AT_END = /(?:^|\s)\p{Ll}[\p{L}-]*\s+((?:\p{Lu}[\p{L}.'’-]*\s?)+)$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 const LOWER_ED = /^\p{Ll}+ed$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)

@@ -21,13 +21,14 @@ import {
   firstNameGender,
   isTitleWord,
   GENDERED_NOUN,
+  IRREGULAR_PAST,
   KIN_MODIFIERS,
   PLACE_PREPOSITIONS,
   type PeopleIndex,
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, organisationHead } from './organisations.ts';
-import { ALL_LOWER, CAPTION_MARKER, PARTY_MEMBER, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
+import { ALL_LOWER, CAPTION_MARKER, LOWER_WORD, PARTY_MEMBER, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { escapeRegExp } from '../util/text.ts';
 
 
@@ -496,8 +497,6 @@ const NAME_THEN_WHO = /^,?[\s\u00a0]+(?:who|whom)[\s\u00a0]+$/;
  * follow it before the verb), perhaps after a fronted phrase ("In the town of Forst, a ...").
  */
 const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)()(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
-/** Verbs in the past without -ed that a sentence about someone goes on with: "One woman in the crowd wore ...". */
-const IRREGULAR_PAST = 'wore|took|gave|came|went|stood|sat|ran|held|made|left|got|put|kept|brought|thought|felt|saw|knew|began|sent|spent|lost|won|paid|met|led|fled|drove|wept|shook|hung|fought|sought|bought|caught|taught|built|grew|threw';
 /**
  * The same with a place or body after the head ("A 34-year-old nurse from Waterloo, who ..., said",
  * "A teacher in suburban Atlanta said", "A street vendor selling empanadas near the plaza said"),
@@ -568,7 +567,7 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   if (ctx.index.mentions.some((x) => x.start > headEnd && x.start < verbEnd && APPOSITIVE_LEAD.test(ctx.text.slice(headEnd, x.start)))) return null;
   const head = m[2]!;
   if (!personHead(head) || !(verbLike(m[4]!) || SUBJECT_VERB.test(m[4]!))) return null;
-  const gender = GENDERED_NOUN[head] ?? (/woman$/.test(head) ? 'f' : /man$/.test(head) ? 'm' : undefined);
+  const gender = headGender(head);
   if (gender && gender !== want) return null;
   // As a descriptor is written inside a sentence: "one Wolves fan", "a nurse from Waterloo".
   const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head + m[3]!;
@@ -1041,8 +1040,6 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
 
 /** Up to five capitalised words at the start: a name as written. */
 const NAME_RUN_AT_START = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]?){1,5}/u;
-/** A word of lower-case letters and hyphens. */
-const LOWER_WORD = /^\p{Ll}[\p{L}-]*$/u;
 /** A name, then "and", ending a phrase: "for Larkspur and". */
 const NAME_THEN_AND = /\p{Lu}[\p{L}'’-]*[ \u00a0]+and$/u;
 /** Words that rank which one without saying who: "the most recent", "the 43rd". */
@@ -1354,8 +1351,13 @@ function unnamedSpeakerBefore(want: Gender, pos: number, ctx: ResolveContext): R
   if (!previous || previous.person || sentenceIndex(ctx.sentenceStarts, pos) - sentenceIndex(ctx.sentenceStarts, previous.pos) > 1) return null;
   const d = parseDescription(previous.subject);
   if (!INDEFINITE.has(d.determiner) || !personNoun(d.head)) return null;
-  const g = GENDERED_NOUN[d.head] ?? (/woman$/.test(d.head) ? 'f' : /man$/.test(d.head) ? 'm' : undefined);
+  const g = headGender(d.head);
   return g === want || (g === undefined && !/s$/.test(d.head)) ? { speaker: previous.speaker, person: null } : null;
+}
+
+/** The gender a description's head says: a gendered noun, or a compound in -woman / -man ("spokeswoman"). */
+function headGender(head: string): 'f' | 'm' | undefined {
+  return GENDERED_NOUN[head] ?? (/woman$/.test(head) ? 'f' : /man$/.test(head) ? 'm' : undefined);
 }
 
 /** The latest quotation's speaker whose cue stands before pos (the last such in reading order). */

@@ -2,7 +2,7 @@
 // quotes.ts): length within reason, words shared with the title and summary, named entities, a known
 // speaker; then a greedy pick that prefers a speaker not yet chosen, so a story with two sides shows both.
 import type { FoundQuote } from '../model.ts';
-import { KEY_QUOTE_STOP_WORDS } from './lexicon.ts';
+import { KEY_QUOTE_STOP_WORDS, STARTS_UPPER } from './lexicon.ts';
 
 function terms(text: string): string[] {
   return (text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
@@ -36,7 +36,6 @@ function namedInCue(q: FoundQuote): boolean {
   return (q.speaker.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).some((w) => w.length > 2 && !KEY_QUOTE_STOP_WORDS.has(w) && cue.has(w));
 }
 
-const STARTS_CAPITAL = /^\p{Lu}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function scoreQuote(q: FoundQuote, storyTerms: Set<string>): number {
   const words = wordCount(q.text);
   const qTerms = new Set(terms(q.text));
@@ -47,7 +46,7 @@ function scoreQuote(q: FoundQuote, storyTerms: Set<string>): number {
   // A full name (two words or more) beats a descriptor, which beats an unknown speaker; a speaker
   // the cue names beats one reached through "he said" or from an earlier paragraph, which is
   // wrong more often on text the rules were not written from.
-  const kind = q.speaker ? (/\s/.test(q.speaker) && STARTS_CAPITAL.test(q.speaker) ? 1 : 0.5) : 0;
+  const kind = q.speaker ? (/\s/.test(q.speaker) && STARTS_UPPER.test(q.speaker) ? 1 : 0.5) : 0;
   const speaker = kind * (namedInCue(q) ? 1 : 0.5);
   return 1.0 * lengthScore(words) + 1.2 * overlap + 0.4 * entities + 0.6 * speaker;
 }

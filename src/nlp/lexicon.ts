@@ -199,5 +199,7 @@ export const PARTY_MEMBER = /^(?:Democrat|Republican|Independent|Conservative|Li
 export const STARTS_LOWER = /^\p{Ll}/u;
 /** A word that opens with a capital. */
 export const STARTS_UPPER = /^\p{Lu}/u;
+/** A word of lower-case letters and hyphens ("retired", "mother-of-two"). */
+export const LOWER_WORD = /^\p{Ll}[\p{L}-]*$/u;
 /** A word of lower-case letters only. */
 export const ALL_LOWER = /^\p{Ll}+$/u;

@@ -9,6 +9,7 @@
 // is ("the website GunBroker.com", "advocacy group Progress Iowa", "Time magazine", "Union
 // Leader, New Hampshire's largest newspaper,", "the editors of The Advocate").
 
+import { STARTS_UPPER } from './lexicon.ts';
 import { newsFirstNameGender } from './people.ts';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
@@ -562,7 +563,6 @@ function typedByContext(text: string, start: number, end: number): OrgKind | nul
   return null;
 }
 
-const OPENS_CAPITAL = /^\p{Lu}/u; // a constant for speed, as INNER_THE
 /**
  * Names shortened later ("the Daily News", "the Post", "DNC") take the fullest name of the body:
  * a longer name of the same kind that ends with the same words, or whose initials the acronym is.
@@ -580,7 +580,7 @@ function withFullestNames(found: Array<{ start: number; end: number; name: strin
       if (other.name.length <= best.length) continue;
       const ow = other.words;
       const suffix = ow.length > words.length && ow.slice(-words.length).join(' ') === joined && (other.kind === kind || kind === 'unknown');
-      const initials = acronym && ow.filter((w) => OPENS_CAPITAL.test(w)).map((w) => w[0]).join('') === name;
+      const initials = acronym && ow.filter((w) => STARTS_UPPER.test(w)).map((w) => w[0]).join('') === name;
       if (suffix || initials) best = other.name;
     }
     return best;

@@ -543,7 +543,9 @@ const SPEECH_AFTER = new RegExp(`^[’']?s?(?:,[^,.;]{1,100},)?\\s+(?:\\w+ly\\s+
 const SPEECH_BEFORE = new RegExp(`\\b${SPEECH}\\s+(?:\\p{Lu}[\\p{L}.]*\\s+)*$`, 'u');
 
 /** Common verbs that do not end in -ed or -s, so "Obama met Putin" is not "Obama [modifier] Putin". */
-const IRREGULAR_VERB = /^(?:said|told|made|took|gave|got|went|came|met|ran|saw|thought|felt|knew|wrote|began|became|spoke|sent|put|set|let|led|left|kept|held|brought|bought|sought|fought|taught|won|lost|hit|cut|read|heard|found|stood|sat|paid|meant|built|chose|drew|drove|flew|grew|rose|fell|broke|spent|struck|swore|threw|wore|shook|sang|wept|hid|caught|fled|hung|laid|rang|rode|sank|shot|shut|sold|stole|stuck|swam|tore|woke|withdrew|understood|forgot|froze|knelt|leapt|sprang|swept|slept|strode|swung|is|was|are|were|has|had|have|will|would|can|could|may|might|must|shall|should|did|does|do|also|then|now|still|never|again|once|later|first|soon|often|even|just|not|already|quickly|recently)$/;
+/** Verbs in the past without -ed ("wore", "took"): attribution's unnamed subjects end at one too. */
+export const IRREGULAR_PAST = 'wore|took|gave|came|went|stood|sat|ran|held|made|left|got|put|kept|brought|thought|felt|saw|knew|began|sent|spent|lost|won|paid|met|led|fled|drove|wept|shook|hung|fought|sought|bought|caught|taught|built|grew|threw';
+const IRREGULAR_VERB = new RegExp(`^(?:${IRREGULAR_PAST}|said|told|wrote|became|spoke|set|let|hit|cut|read|heard|found|meant|chose|drew|flew|rose|fell|broke|struck|swore|sang|hid|laid|rang|rode|sank|shot|shut|sold|stole|stuck|swam|tore|woke|withdrew|understood|forgot|froze|knelt|leapt|sprang|swept|slept|strode|swung|is|was|are|were|has|had|have|will|would|can|could|may|might|must|shall|should|did|does|do|also|then|now|still|never|again|once|later|first|soon|often|even|just|not|already|quickly|recently)$`);
 
 export function verbLike(word: string): boolean {
   const w = word.toLowerCase().replace(/[^a-z-]/g, '');
