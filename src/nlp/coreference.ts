@@ -911,7 +911,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   if (orgHead && !PERSON_NOUN.test(d.head)) return resolveOrganisationDescription(subject, d, ctx);
   if (/s$/.test(d.head) && !/(ss|us)$/.test(d.head)) return { speaker: d.asWritten, person: null };
   const person = resolvePersonDescription(subject.pos, d, ctx, nested);
-  if (!person) return { speaker: (!d.possessor && (earlierUnnamedSpeaker(d, subject.pos, ctx) || earlierUnnamedSubject(d, subject.pos, ctx) || earlierFullerDefinite(d, subject.pos, ctx))) || d.asWritten, person: null };
+  if (!person) return { speaker: (!d.possessor && (nearestEarlierUnnamed(d, subject.pos, ctx) || earlierFullerDefinite(d, subject.pos, ctx))) || d.asWritten, person: null };
   // What the article calls someone is a role of theirs from now on: a later "the senator" finds them.
   person.roles.add(roleKey(d.head));
   for (const w of d.modifiers) if (!GENERIC_ADJECTIVE.test(w)) person.roles.add(roleKey(w));
@@ -988,7 +988,7 @@ function* kinPhrases(head: string, pos: number, ctx: ResolveContext, modifiers: 
  * modifier of the definite one is in the earlier one, and the earlier one has more (within about
  * ten paragraphs).
  */
-function earlierUnnamedSpeaker(d: Description, pos: number, ctx: ResolveContext): string | null {
+function earlierUnnamedSpeaker(d: Description, pos: number, ctx: ResolveContext): Earlier | null {
   for (let i = ctx.quoteSpeakers.length - 1; i >= 0; i--) {
     const q = ctx.quoteSpeakers[i]!;
     if (q.pos >= pos) continue;
@@ -997,9 +997,24 @@ function earlierUnnamedSpeaker(d: Description, pos: number, ctx: ResolveContext)
     const earlier = parseDescription(q.speaker);
     // Only when it tells the reader more ("one legal expert" for "the expert"; "a narrator" for
     // "the narrator" would only change the article).
-    if (earlier.head === d.head && d.modifiers.every((w) => earlier.modifiers.includes(w)) && earlier.modifiers.length > d.modifiers.length) return q.speaker;
+    if (earlier.head === d.head && d.modifiers.every((w) => earlier.modifiers.includes(w)) && earlier.modifiers.length > d.modifiers.length) return { text: q.speaker, pos: q.pos };
   }
   return null;
+}
+
+/** An earlier description of someone unnamed, and where the article gave it. */
+type Earlier = { text: string; pos: number };
+
+/**
+ * "... said a senior Democratic aide. ... One GOP aide said the White House ... '...,' the aide
+ * said": of the unnamed people a definite description can refer back to, the one the article
+ * brought in last, as a quotation's speaker or as the subject of a sentence of its own.
+ */
+function nearestEarlierUnnamed(d: Description, pos: number, ctx: ResolveContext): string | null {
+  const speaker = earlierUnnamedSpeaker(d, pos, ctx);
+  const subject = earlierUnnamedSubject(d, pos, ctx);
+  if (!speaker || !subject) return (speaker ?? subject)?.text ?? null;
+  return (subject.pos > speaker.pos ? subject : speaker).text;
 }
 const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
 
@@ -1015,25 +1030,25 @@ function leftAsWritten(d: Description, pos: number, ctx: ResolveContext): boolea
  * reporter's own ("a train announcer stunned passengers"), within about ten paragraphs: the
  * description as written there, with a post-modifier that ends right before the verb.
  */
-function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext): string | null {
+function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext): Earlier | null {
   if (!personHead(d.head) || !/^[\p{Ll}-]+$/u.test(d.head)) return null;
   const from = Math.max(0, pos - 1500);
   const stretch = ctx.text.slice(from, pos);
   // Most descriptions have no earlier one: the head word alone settles that, without the pattern.
   if (!stretch.includes(d.head)) return null;
   const re = compiled(String.raw`(?<![\p{L}\p{N}])(?:[Aa]n?|[Oo]ne)[ \u00a0]+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \u00a0]+){0,3}?${d.head}(?![\p{L}\p{N}'’-])`, 'gu');
-  let found: string | null = null;
+  let found: Earlier | null = null;
   for (const m of stretch.matchAll(re)) {
     const at = from + m.index;
     if (ctx.inQuote(at)) continue;
-    const phrase = withPostModifier(ctx.text, at + m[0].length, m[0]) ?? sourcedPhrase(ctx.text, at, m[0]);
+    const phrase = withPostModifier(ctx.text, at + m[0].length, m[0]) ?? sourcedPhrase(ctx.text, at, m[0]) ?? appositivePhrase(ctx.text, at, m[0]);
     if (!phrase) continue;
     // The noun phrase before its post-modifier: an owner inside that ("for the army's eastern
     // command") is not the description's.
     const earlier = parseDescription(m[0]);
     if (earlier.head !== d.head || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
     // Only when it tells the reader more than the definite one does.
-    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? phrase.replace(STARTS_UPPER, (c) => c.toLowerCase()) : null;
+    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? { text: phrase.replace(STARTS_UPPER, (c) => c.toLowerCase()), pos: at } : null;
   }
   return found;
 }
@@ -1079,15 +1094,32 @@ function sourcedPhrase(text: string, at: number, np: string): string | null {
   return rest ? np + rest[0] : null;
 }
 const ACCORDING_TO_BEFORE = /according[ \u00a0]+to[ \u00a0]+$/i;
+
+/**
+ * "A third lawmaker, a freshman from a district that Democrats have targeted, said": a description
+ * set off by commas after the subject it describes, with its prepositional phrase (up to a relative
+ * clause), when a verb follows the closing comma.
+ */
+function appositivePhrase(text: string, at: number, np: string): string | null {
+  // After an unnamed subject only: "Dr Fatima Qureshi, an emergency consultant at the hospital, said" is named.
+  if (!LOWER_WORD_THEN_COMMA.test(text.slice(Math.max(0, at - 30), at))) return null;
+  const rest = APPOSITIVE_THEN_WORD.exec(text.slice(at + np.length, at + np.length + 140));
+  if (!rest || !verbLike(rest[2]!)) return null;
+  return np + rest[1]!.split(RELATIVE_IN_PHRASE)[0]!;
+}
+const LOWER_WORD_THEN_COMMA = /(?:^|[ \u00a0])\p{Ll}[\p{L}-]*,[ \u00a0]$/u;
+const APPOSITIVE_THEN_WORD = /^((?:[ \u00a0]+(?:from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,100}?)?),[ \u00a0]+(\p{Ll}+)/u;
 const SOURCE_POST_MODIFIER = /^(?:[ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?)?(?=[,.;:!?]|[ \u00a0]+(?:who|which|that)\b)/u;
 
+const FINITE_VERB = /^(?:was|were|is|are|has|had|have|said|told|says|tells)$/;
+const PARTICIPLE_WORD = /^\p{Ll}{3,}ing$/u;
 const RELATIVE_IN_PHRASE = /[ \u00a0](?:who|whom|whose|which|that)[ \u00a0]/;
 /** A prepositional phrase up to a comma, an aside set off by commas, then a word: groups phrase, word. */
 const PHRASE_THEN_ASIDE = /^([ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?),[ \u00a0][^,.;:!?"“”]{3,160},[ \u00a0]+(\p{Ll}+)/u;
 
 /** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
 function withPostModifier(text: string, end: number, np: string): string | null {
-  const words = text.slice(end, end + 80).split(/(?=[ \u00a0]+)/).slice(0, 6);
+  const words = text.slice(end, end + 100).split(/(?=[ \u00a0]+)/).slice(0, 9);
   const bare = (w: string | undefined) => (w ?? '').trim();
   if (verbLike(bare(words[0])) && STARTS_LOWER.test(bare(words[0]))) return np;
   // "A Kasich adviser, speaking on condition of anonymity, said": an aside set off by commas, then the verb.
@@ -1097,7 +1129,8 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   // relative clause, as a descriptor is written.
   if (/^(?:who|whom)$/.test(bare(words[0]))) return np;
   // "An aide to Sen. Bernie Sanders said": a title's stop ends no phrase.
-  if (!/^(?:close|familiar|from|at|for|with|in|on|of|to)$/.test(bare(words[0]))) return null;
+  // "A GOP operative working on several suburban House races was": a participle's phrase too.
+  if (!/^(?:close|familiar|from|at|for|with|in|on|of|to)$/.test(bare(words[0])) && !PARTICIPLE_WORD.test(bare(words[0]))) return null;
   // "A spokesperson for the army's eastern command, who cannot be named, said", "A district TB
   // officer in Maharashtra, speaking on condition of anonymity, said": the phrase, then an aside.
   const phraseThenAside = PHRASE_THEN_ASIDE.exec(text.slice(end, end + 280));
@@ -1110,7 +1143,9 @@ function withPostModifier(text: string, end: number, np: string): string | null 
     const namesJoined = NAME_THEN_AND.test(phrase) && STARTS_UPPER.test(next);
     if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(phrase) && !namesJoined) return null;
     // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
-    if (ALL_LOWER.test(next) && verbLike(next) && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
+    // A plural noun right before the verb is no verb itself: "several suburban House races was".
+    const nounBeforeVerb = /[^s]s$/.test(next) && FINITE_VERB.test(bare(words[k + 1]));
+    if (ALL_LOWER.test(next) && verbLike(next) && !nounBeforeVerb && !/^(?:the|a|an|to|of|with|his|her|their)$/.test(bare(words[k - 1]))) return np + words.slice(0, k).join('');
   }
   return null;
 }

@@ -3006,3 +3006,25 @@ describe('what a subject is not: a clause\'s object, a time, a label, a party ta
     expect(speakers('Sen. Ruth Danforth (R-Alaska) issued a statement saying she could not support a nominee who "has repeatedly questioned the Fed\'s independence."')).toEqual(['Ruth Danforth']);
   });
 });
+
+describe('"the aide", "the operative", "the freshman": the unnamed person brought in last (2026-12-07, stop 43)', () => {
+  it('"the aide" is the GOP aide of the sentence before, not the Democratic aide quoted earlier', () => {
+    const text = '"We are close," said a senior Democratic aide involved in the talks.\n\nOne GOP aide said the White House had signaled flexibility. "They want a win," the aide said.';
+    expect(speakers(text)).toEqual(['a senior Democratic aide involved in the talks', 'one GOP aide']);
+  });
+
+  it('"A GOP operative working on several suburban House races was less sanguine" gives "the operative" its participle phrase', () => {
+    const text = 'Republicans were worried. A GOP operative working on several suburban House races was less sanguine than Ghent. "Anybody who is not worried is not looking," the operative said.';
+    expect(speakers(text)).toEqual(['a GOP operative working on several suburban House races']);
+  });
+
+  it('"A third lawmaker, a freshman from a district ..., said" gives "the freshman" the appositive', () => {
+    const text = 'A third lawmaker, a freshman from a district that Democrats have targeted, said he had stopped mentioning the president. "I talk about the local stuff," the freshman said.';
+    expect(speakers(text)).toEqual(['a freshman from a district']);
+  });
+
+  it('an appositive of a named person stays theirs: "Dr Fatima Qureshi, an emergency consultant at the hospital, said"', () => {
+    const text = 'Dr Fatima Qureshi, an emergency consultant at the hospital, said staff were tired.\n\n"We have patients on trolleys," the consultant added.';
+    expect(speakers(text)).not.toContain('an emergency consultant at the hospital');
+  });
+});
