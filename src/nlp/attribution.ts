@@ -243,7 +243,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   }
   // "A survivor, speaking from hospital, said", "The lawsuit, filed by two songwriters, says": a
   // participle clause set off by commas between the subject and its verb.
-  const participle = commaBefore ? PARTICIPLE_CLAUSE_AT_END.exec(segment.slice(-160)) : null;
+  const generic = commaBefore ? PERSON_PARTICIPLE_CLAUSE_AT_END.exec(segment.slice(-160)) : null;
+  const participle = commaBefore ? (PARTICIPLE_CLAUSE_AT_END.exec(segment.slice(-160)) ?? generic) : null;
   // Only after a phrase with no comma of its own: in "an article about X, one of the attackers in San
   // Bernardino, Calif., based on accounts ..., reported" what comes before is no subject we can read.
   if (participle && !segment.slice(0, segment.length - participle[0].length).slice(-200).split(SENTENCE_OR_CLAUSE_BREAK).pop()!.includes(',')) {
@@ -251,7 +252,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     // "The letter, sent by headteacher Mark Lowe, said": a document's words are its one named author's.
     const author = subject?.kind === 'descriptor' && DOCUMENT_NOUN.test(subject.text.split(/[ \u00a0]+/).pop()!.toLowerCase()) ? AUTHORED_BY.exec(participle[0]) : null;
     if (author && parseNameRun(author[1]!)) return { kind: 'name', text: author[1]!, pos: offset + segment.length - participle[0].length + author.index + author[0].lastIndexOf(author[1]!) };
-    if (subject && opensClause(segment, subject.pos - offset)) return subject;
+    const person = subject && (subject.kind === 'name' || personHead(subject.text.split(/[ \u00a0]+/).pop()!.toLowerCase()));
+    if (subject && opensClause(segment, subject.pos - offset) && (participle !== generic || person)) return subject;
   }
   // "One student, who gave her name only as Ms Chan, said": the name they gave is who speaks.
   const identified = commaBefore && (segment.includes('name') || segment.includes(' as ')) ? IDENTIFIED_AS_AT_END.exec(segment.slice(-200)) : null;
@@ -281,6 +283,11 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
 
 /** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */
 const PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:speaking|writing|talking|appearing|posting|addressing|giving[ \u00a0]+evidence|(?:\p{Ll}+ed|written|seen|sent|given|taken|made|brought)[ \u00a0]+(?:by|in|on|at|last|this|earlier|after|before|from|to|with|for)\b)[^,;:.!?"“”]{0,100},[\s\u00a0]*$/u;
+/**
+ * The same with what only a person does ("One Republican member, walking off the floor, said", "A
+ * spokesman, asked about the discrepancy, said"): read only when the subject is a person.
+ */
+const PERSON_PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:(?!(?:including|according|following|during|regarding|concerning|notwithstanding)[ \u00a0])\p{Ll}{3,}ing[ \u00a0]|asked[ \u00a0]+(?:about|whether|if|why|how|what|to)\b)[^,;:.!?"“”]{0,100},[\s\u00a0]*$/u;
 /** Whether only capitalised words (titles, a name's first words) come between the clause's start and `at`: not "Proponents of the new bill". */
 function opensClause(segment: string, at: number): boolean {
   const lead = segment.slice(Math.max(0, at - 200), Math.max(0, at)).split(SENTENCE_OR_CLAUSE_BREAK).pop()!;
@@ -1348,8 +1355,9 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
       return { text: `${text}:`, subject: { kind: 'name', text, pos: offset + named.index + named[0].indexOf(named[1]!) }, pos: offset + named.index };
     }
     // `President Obama is rolling out a new message: "It's about me."`, "Trump leaned in and boomed:"
+    // So does an unnamed person: "One Republican member, walking off the floor, summed up the mood:".
     const subject = clauseSubject(segment, offset);
-    if (subject && subject.kind === 'name') return { text: `${subject.text}:`, subject, pos: subject.pos };
+    if (subject && (subject.kind === 'name' || (subject.kind === 'descriptor' && UNNAMED_PERSON_OPENING.test(subject.text) && personHead(subject.text.split(/[ \u00a0]+/).pop()!)))) return { text: `${subject.text}:`, subject, pos: subject.pos };
   }
   if (colon && parseNameRun(colon[1]!) && !captionHeading(colon[1]!.split(/[ \u00a0]/), text) && !FIELD_LABEL.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
   // "Ian Wright, former Arsenal striker:", "Ian Wright (former Arsenal striker):": a name and what
@@ -1367,6 +1375,7 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   return null;
 }
 
+const UNNAMED_PERSON_OPENING = /^(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]/;
 /** A preposition and an article right before a name: "in the", "on a". */
 const PREPOSITION_ARTICLE_AT_END = /(?:^|[\s\u00a0])(?:in|on|at|to|for|with|from|by|of|about|into|via|through)[\s\u00a0]+(?:the|a|an)[\s\u00a0]+$/;
 
@@ -1388,7 +1397,7 @@ function captionHeading(tokens: string[], text: string): boolean {
 }
 
 // After a fronted phrase, a lower-case subordinate clause is fronted too ("Last month, when I asked X, he said").
-export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|[A-Z][a-z]{2,}ing(?=[ \u00a0]+[a-z])|Of|As|When|While|Following|Despite|Earlier|Later|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?:(?:A|An|One|Two|Three|Four|Five|Six|Several|Some|A[ \u00a0]+few)[ \u00a0]+(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)|Hours|Days|Weeks|Months|Years|Minutes|Moments)(?=[ \u00a0]+(?:later|earlier|after|before|ago)\b)|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
+export const FRONTED = /^[\s\u00a0]*(?:(?:In|At|On|During|After|Before|Even[ \u00a0]+(?:before|after|as|though|when|while|if)|With|Without|From|For|Since|Speaking|Asked|[A-Z][a-z]{2,}ing(?=[ \u00a0]+[a-z])|Of|As|When|While|Following|Despite|Earlier|Later|Outside|Inside|Nearby|Across|Elsewhere|Next[ \u00a0]+door|Behind|Beside|Near|Around|Along|Among|Over|Under|Across|(?:Then|But|And|Also|Still|Yet)(?![ \u00a0]+(?:he|she|they|we|I)[ \u00a0])|However|Meanwhile|Last|This|On|(?:(?:A|An|One|Two|Three|Four|Five|Six|Several|Some|A[ \u00a0]+few)[ \u00a0]+(?:hours?|days?|weeks?|months?|years?|minutes?|moments?)|Hours|Days|Weeks|Months|Years|Minutes|Moments)(?=[ \u00a0]+(?:later|earlier|after|before|ago)\b)|(?<=,["”’]?[\s\u00a0]*)(?:when|while|as|after|before|if|once|because|since|although|though))\b[^,;:]{0,120},["”’]?[\s\u00a0]*)+/;
 const SUBJECT_START = /^((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]?){1,5}|he|she|they|we)(?=[ \u00a0]+\p{Ll})/u;
 
 const SPACE_THEN_LOWER_WORD = /^[ \u00a0]+(\p{Ll}[\p{L}-]*)/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)

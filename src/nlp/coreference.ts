@@ -578,6 +578,9 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
 // capitalised before a capitalised title ("The Prime Minister", "The Foreign Secretary").
 const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^The[ \u00a0]+(?:((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 
+/** The same with a participle's phrase after the head: "The waitress refilling their coffee had her own view." */
+const DESCRIBED_SUBJECT_PARTICIPLE = [0, 1, 2].map((n) => new RegExp(String.raw`^The[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)()()[ \u00a0]+\p{Ll}{3,}ing[ \u00a0](?:[^,.;:!?"“”‘’]){1,60}?[ \u00a0]+(said|told|says|tells|\p{Ll}+ed|was|had|has|is|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
+
 /**
  * A he/she that opens the sentence right after one whose subject is a definite description of a
  * person ("The 45-year-old, from Leeds, denied the charge. '...,' he told the court.") is whoever
@@ -589,7 +592,9 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): Re
   const before = sentenceBeforePronoun(pos, ctx);
   if (!before) return null;
   const { from, fronted, opening, end } = before;
-  const m = DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[5]!) || SUBJECT_VERB.test(x[5]!)));
+  const m =
+    DESCRIBED_SUBJECT_PARTICIPLE.map((pattern) => pattern.exec(opening)).find((x) => x && personNoun(x[2]!)) ??
+    DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[5]!) || SUBJECT_VERB.test(x[5]!)));
   if (!m) return null;
   const modifiers = m[1] ?? m[3]!;
   const written = m[2] ?? m[4]!;

@@ -173,7 +173,7 @@ export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     'landlady pupil classmate roommate teen youth adult retiree migrant evacuee plaintiff defendant magistrate deputy ' +
     'detective constable priest monk nun pundit cousin widow widower fiance fiancee girlfriend boyfriend mum principal ' +
     'commandant lieutenant corporal attendant assistant accountant servant merchant applicant claimant informant ' +
-    'inhabitant occupant entrant contestant descendant respondent adolescent'
+    'inhabitant occupant entrant contestant descendant respondent adolescent waiter waitress bartender barista'
   ).split(' ');
 
 /** Every noun for a person the lists hold: the unnamed ones and the roles. */

@@ -475,7 +475,7 @@ function englishFirstName(word: string): boolean {
 
 /** Nouns for people that say their gender ("9/11 widow Terry Strada", "the mother of three"). */
 export const GENDERED_NOUN: Record<string, Gender> = Object.fromEntries([
-  ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom mum lady duchess countess baroness headmistress brunette songstress starlet'.split(' ').map((w) => [w, 'f'] as const),
+  ...'mother wife daughter sister grandmother granddaughter aunt niece girlfriend fiancee widow actress businesswoman congresswoman chairwoman spokeswoman mom mum lady duchess countess baroness headmistress brunette songstress starlet waitress hostess stewardess'.split(' ').map((w) => [w, 'f'] as const),
   ...'father husband son brother grandfather grandson uncle nephew boyfriend fiance widower actor businessman congressman dad duke earl frontman hunk hardman'.split(' ').map((w) => [w, 'm'] as const),
 ]);
 

@@ -828,7 +828,8 @@ describe('extractQuotes: cue shapes seen on unseen CNN/DM articles (round 9)', (
     const text =
       "Many have tried to find him. But one user, speculating that he was using a fake name, told Mr Dunn: 'Whoever the real man is, I hope this does not end in his injury.' " +
       "Mr Dunn said in a statement: 'My family is safe.'";
-    expect(extractQuotes(text).map((q) => q.speaker)).toEqual([null, 'Mr Dunn']);
+    // (The user is never named: the description as written, since stop 43; null before.)
+    expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['one user', 'Mr Dunn']);
   });
 
   it('"and the announcer can clearly be heard saying:" is the announcer, not the passenger who filmed it', () => {
@@ -1662,8 +1663,8 @@ describe('extractQuotes: "said the Rev. Amos Clark"', () => {
 describe('extractQuotes: "reports that Trump called her “...”"', () => {
   it('reads the name after the conjunction "that" as the subject, not "that Trump"', () => {
     const quotes = extractQuotes('Mayor Ann Holm spoke on Monday. She pointed to reports that Reyes called the plan “a disaster for everyone involved.”\n\nMany readers helped. But one user, speculating that Vasilyev was using a fake name, told Mr Bannatyne: “Whoever the real Yuri is, I hope he is safe.”');
-    // The participle's clause is not the one that speaks: the user is, and the user is no name.
-    expect(quotes.map((q) => q.speaker)).toEqual(['Reyes', null]);
+    // The participle's clause is not the one that speaks: the user is, never named.
+    expect(quotes.map((q) => q.speaker)).toEqual(['Reyes', 'one user']);
   });
 });
 
@@ -3026,5 +3027,32 @@ describe('"the aide", "the operative", "the freshman": the unnamed person brough
   it('an appositive of a named person stays theirs: "Dr Fatima Qureshi, an emergency consultant at the hospital, said"', () => {
     const text = 'Dr Fatima Qureshi, an emergency consultant at the hospital, said staff were tired.\n\n"We have patients on trolleys," the consultant added.';
     expect(speakers(text)).not.toContain('an emergency consultant at the hospital');
+  });
+});
+
+describe('unnamed people in scenes: a place opening the sentence, a participle after the head, a colon (2026-12-07, stop 43)', () => {
+  it('"Next door to the Guidrys, a retired welder ... said he had stopped waiting. \\"...,\\" he said" is the welder', () => {
+    const text = 'Bernadette Guidry said the town had been forgotten. "Nobody cares," Guidry said.\n\nNext door to the Guidrys, a retired welder said he had stopped waiting. "I quit calling them in March," he said.';
+    expect(speakers(text)).toEqual(['Bernadette Guidry', 'a retired welder']);
+  });
+
+  it('"The waitress refilling their coffee had her own view. \\"...,\\" she said" is the waitress', () => {
+    const text = 'Two retirees argued about tariffs at the counter.\n\nThe waitress refilling their coffee had her own view. "The tips were better two years ago," she said.';
+    expect(speakers(text)).toEqual(['the waitress']);
+  });
+
+  it('"One user, speculating that Vasilyev was using a fake name, told Mr Bannatyne:" is the user', () => {
+    const text = 'Duncan Bannatyne offered a reward. But one user, speculating that Vasilyev was using a fake name, told Mr Bannatyne: "Whoever the real one is, I hope he is safe."';
+    expect(speakers(text)).toEqual(['one user']);
+  });
+
+  it('"One Republican member, walking off the floor, summed up the mood:" and "A spokesman, asked about it, said:" speak', () => {
+    expect(speakers('One Republican member, walking off the floor, summed up the mood on his side of the aisle: "It is theater. Everybody knows how it ends."')).toEqual(['one Republican member']);
+    expect(speakers('A spokesman for the governor, asked about the discrepancy, said: "The governor stands by the number."')).toEqual(['a spokesman for the governor']);
+  });
+
+  it('a sound system "cycling through" songs adds song titles, no words of its own', () => {
+    const text = 'The crowd was young. The sound system, cycling through the usual mix of revolution-centric songs by Pearl Jam and Tracy Chapman, added Latin hits including "La Gozadera" and "Madre Tierra (Oye)."\n\nOne voter, Guadalupe Ortiz, 35, showed up in a beret.';
+    expect(speakers(text)).not.toContain('the sound system');
   });
 });
