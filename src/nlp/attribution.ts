@@ -1221,11 +1221,21 @@ export function speechVerbs(segment: string, offset: number): VerbHit[] {
         }
       }
     }
-    if (matchEnd >= 0 && !insideNameRun(segment, i, end) && !ownedNoun(segment, i, matchEnd) && !ownedParticiple(segment, i, matchEnd) && !passive(segment, matchEnd)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
+    if (matchEnd >= 0 && !insideNameRun(segment, i, end) && !ownedNoun(segment, i, matchEnd) && !ownedParticiple(segment, i, matchEnd) && !passive(segment, matchEnd) && !pluralBeforeVerb(segment, end, matchEnd)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
     i = matchEnd >= 0 ? matchEnd : end;
   }
   return hits;
 }
+
+/**
+ * "the fiscal rules are being met": a verb of saying that is also a plural noun, with a finite verb
+ * right after it, is the noun ("a trend the foundation predicts will continue" keeps its verb).
+ */
+function pluralBeforeVerb(segment: string, end: number, matchEnd: number): boolean {
+  return matchEnd === end && AUXILIARY_AFTER.test(segment.slice(end, end + 10)) && PLURAL_NOUN_VERB.test(segment.slice(Math.max(0, end - 12), end));
+}
+const PLURAL_NOUN_VERB = /(?:^|[^\p{L}])(?:rules|claims|notes|reports|comments|remarks|answers|replies|quotes|states|questions|tweets|posts|charges|points|details|concerns|complaints|statements|responses)$/iu;
+const AUXILIARY_AFTER = /^[ \u00a0]+(?:are|were|have|had|will|would|can|could|should|may|might|must)[ \u00a0]/;
 
 /** Cue text: subject + verb (+ the addressee of "told"), as written. */
 function cueText(text: string, from: number, verb: VerbHit): string {

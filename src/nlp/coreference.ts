@@ -424,6 +424,7 @@ function genderOf(pronoun: string): Gender | null {
   return null;
 }
 
+const SHORT_CAPITALS = /^\p{Lu}{2,6}$/u;
 const THE_CAPITALISED_WORDS = /^The[ \u00a0]+((?:\p{Lu}\p{Ll}+[ \u00a0]+){0,2}(\p{Lu}\p{Ll}+))$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
   // "police said", "the police said": the force the article names, when it names one.
@@ -454,6 +455,12 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     return person ? { speaker: person.fullName, person } : definite ?? unnamedSpeakerBefore(want, subject.pos, ctx) ?? NONE;
   }
   if (subject.kind === 'name') {
+    // A transcript's "KANE:", "OKAFOR:": a surname in capitals is the person the article named so, when
+    // it names one (capitals of up to six letters otherwise read as an acronym, "NATO").
+    if (SHORT_CAPITALS.test(subject.text) && ctx.text[subject.pos + subject.text.length] === ':') {
+      const surname = subject.text.toLowerCase();
+      if (ctx.index.people.some((p) => p.surname === surname)) return resolveName({ ...subject, text: subject.text[0] + surname.slice(1) }, ctx);
+    }
     // "The Journal", "Fox News": an organisation, by the fullest name the article gives it.
     const org = organisationAt(subject.pos, ctx);
     if (org) return { speaker: org.name.length > subject.text.length ? org.name : subject.text, person: null };
@@ -1666,6 +1673,9 @@ function resolveDocument(subject: Subject, d: Description, ctx: ResolveContext):
     const r = resolveSubject({ kind: 'name', text: after[1]!, pos: subject.pos + subject.text.length + after.index + after[0].length - after[1]!.length }, ctx);
     if (named(r)) return r;
   }
+  // "the Republican platform", "the Senate report": a document its description says is a body's or
+  // a party's speaks for that, not for whoever wrote last.
+  if (d.determiner === 'the' && d.capitalised.size > 0) return asWritten;
   const authored = documentAuthor(d.head, subject.pos, ctx);
   const previous = previousWriter(subject.pos, ctx);
   if (previous && (!authored || previous.pos > authored.pos)) return previous.resolution;

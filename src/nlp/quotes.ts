@@ -738,7 +738,7 @@ function titleInNounPhrase(text: string, span: QuoteSpan): boolean {
 /** Words a quoted title follows: "author of ", "the book ", "titled ". */
 const TITLE_BEFORE = /\b(?:of|book|film|show|series|novel|memoir|titled|entitled)[ \u00a0]*$/;
 /** A work named right after its quoted title: "“Keepin' It Real” radio program", "''Morning Joe'' show". */
-const WORK_AFTER = /^[ \u00a0]+(?:(?:radio|TV|television|talk|cable|news|web|online|reality|cooking|comedy|hit)[ \u00a0]+)?(?:show|program|programme|podcast|series|book|memoir|novel|album|song|single|film|movie|documentary|column|blog|newsletter|tour)\b/;
+const WORK_AFTER = /^[ \u00a0]+(?:(?:radio|TV|television|talk|cable|news|web|online|reality|cooking|comedy|hit)[ \u00a0]+)?(?:show|program|programme|podcast|series|book|memoir|novel|album|song|single|film|movie|documentary|column|blog|newsletter|tour|host|anchor)\b/;
 /**
  * Every word capitalised but small ones: "Keepin' It Real", "Law and Order". Each capitalised word
  * is read whole (the lookahead): a run of capitals ("AAAA ... x") could otherwise be split in
@@ -746,9 +746,9 @@ const WORK_AFTER = /^[ \u00a0]+(?:(?:radio|TV|television|talk|cable|news|web|onl
  */
 const TITLE_CASE = /^(?:[\p{Lu}\p{N}][\p{L}\p{N}'’.-]*(?![\p{L}\p{N}'’.-])[ \u00a0,:]*|(?:a|an|the|and|of|in|on|to|for|at|or|with)[ \u00a0]+)+$/u;
 /** The show a thing was said on: `said on "Meet the Press"`, `told ABC's "Good Morning America"`. */
-const SAID_ON_BEFORE = /\b(?:said|says|told|tells|appeared|appearing|speaking|spoke|interview|interviewed)[ \u00a0]+(?:[\p{L}'’]+[ \u00a0]+)?(?:on|to)[ \u00a0]*$|\btold[ \u00a0]+\p{Lu}[\p{L}.]*['’]s[ \u00a0]*$/u;
+const SAID_ON_BEFORE = /\b(?:said|says|told|tells|[Aa]ppeared|[Aa]ppearing|[Ss]peaking|spoke|interview|interviewed)[ \u00a0]+(?:[\p{L}'’]+[ \u00a0]+)?(?:on|to)[ \u00a0]*$|\btold[ \u00a0]+\p{Lu}[\p{L}.]*['’]s[ \u00a0]*$|\b(?:on|host[ \u00a0]+of)[ \u00a0]+(?:(?:\p{Lu}[\p{L}.&]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.&]*(?:['’]s|s['’])[ \u00a0]+)?$/u;
 /** A work named right before its quoted title (no comma or colon between, which would open a passage of it). */
-const WORK_BEFORE = /\b(?:(?:book|film|movie|show|series|novel|memoir|album|song|documentary)(?:[ \u00a0]+(?:called|named))?|titled|entitled)[ \u00a0]*$/;
+const WORK_BEFORE = /\b(?:(?:book|film|movie|show|series|novel|memoir|album|song|documentary|poem|podcast|newsletter|column|essay|play)(?:[ \u00a0]+(?:called|named))?|titled|entitled|headlined|headline)[ \u00a0]*$/;
 
 // A stop written with a space before it that cannot end a sentence: CNN/DailyMail's text breaks
 // lines inside sentences as " . " ("Roger Kellet . said", "the . 61-year-old", "A . later

@@ -3056,3 +3056,37 @@ describe('unnamed people in scenes: a place opening the sentence, a participle a
     expect(speakers(text)).not.toContain('the sound system');
   });
 });
+
+describe('transcripts, show titles and plural nouns (2026-12-07, stop 43)', () => {
+  it('a transcript\'s "KANE:" and "OKAFOR:" are the people the article named', () => {
+    const text = 'The debate was between Sen. Russell Kane and Gov. Dana Whitfield. It was moderated by Lena Okafor.\n\nOKAFOR: "What do you know that the economists do not?"\n\nKANE: "I know what people tell me at their kitchen tables, Lena."';
+    expect(speakers(text)).toEqual(['Lena Okafor', 'Russell Kane']);
+  });
+
+  it('capitals that name no one stay as they were: "NATO:" is no person', () => {
+    const text = 'Russell Kane spoke in Brussels.\n\nNATO: "The alliance stands together."';
+    expect(speakers(text)).not.toContain('Russell Kane');
+  });
+
+  it('a show\'s title after "on CNN\'s", "Appearing on Fox News\'" or "host of" is no quotation', () => {
+    expect(extractQuotes('"Of course we will release them," Sanders said during an interview on CNN\'s "State of the Union" Sunday. "I am very healthy."').map((q) => q.text)).not.toContain('State of the Union');
+    expect(extractQuotes('Appearing on Fox News\' "America This Week," Kimball said the package did not cut spending deeply enough.').map((q) => q.text)).toEqual([]);
+    expect(extractQuotes('"Are you running?" asked Dana Whitmore, host of CNN\'s "State of the Union." "I am not," Lindqvist replied.').map((q) => q.speaker)).toEqual(['Dana Whitmore', 'Lindqvist']);
+  });
+
+  it('an essay "headlined" is a title, and "the Republican platform" speaks for itself, not for the op-ed\'s writer', () => {
+    const text =
+      'Gov. Mitch Dorsey called for abolishing the Department of Education in an op-ed, describing it as "a monument to failure."\n\n' +
+      '"Parents do not need permission from a bureaucrat," Dorsey wrote in The Wall Street Journal.\n\n' +
+      'The essay, headlined "Let the States Teach," goes further than the Republican platform, which calls for "reducing the federal footprint" in education.';
+    expect(extractQuotes(text).map((q) => [q.text, q.speaker])).toEqual([
+      ['a monument to failure.', 'Mitch Dorsey'],
+      ['Parents do not need permission from a bureaucrat,', 'Mitch Dorsey'],
+      ['reducing the federal footprint', 'the Republican platform'],
+    ]);
+  });
+
+  it('"the fiscal rules are being met \\"...\\"" makes no speaker of "the fiscal"', () => {
+    expect(speakers('MPs will press her on the forecaster\'s warning that the fiscal rules are being met "by a margin thinner than a rounding error."')).not.toContain('the fiscal');
+  });
+});
