@@ -263,6 +263,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     const heard = HEARD_AT_END.exec(segment);
     if (heard) return subjectBefore(segment.slice(0, heard.index), offset);
   }
+  // "The Columbus, Ohio-based company said": a place with its state before "-based" is no name.
+  const based = segment.includes('-based') ? PLACE_BASED_AT_END.exec(segment) : null;
+  if (based) return { kind: 'descriptor', text: based[1]!, pos: offset + based.index + based[0].indexOf(based[1]!) };
   const subject = phraseBefore(segment, offset);
   // "reports that Trump called": the conjunction, then the clause's subject, a name.
   const afterThat = subject?.kind === 'descriptor' ? THAT_THEN_NAME.exec(subject.text) : null;
@@ -281,6 +284,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   return object && postModifiedSubject(segment, offset, object);
 }
 
+const PLACE_BASED_AT_END = /(?:^|[\s\u00a0])([Tt]he[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’-]*,[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’]*-based(?:[ \u00a0]+\p{Ll}[\p{L}-]*){1,3})[\s\u00a0]*$/u;
 /** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */
 const PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:speaking|writing|talking|appearing|posting|addressing|giving[ \u00a0]+evidence|(?:\p{Ll}+ed|written|seen|sent|given|taken|made|brought)[ \u00a0]+(?:by|in|on|at|last|this|earlier|after|before|from|to|with|for)\b)[^,;:.!?"“”]{0,100},[\s\u00a0]*$/u;
 /**
@@ -1708,13 +1712,15 @@ const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
 const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks|weekend|month|months|year|years|decade|decades|hour|hours|minute|minutes|morning|afternoon|evening|night|era|period)$/;
 
 const PARTY_TAG_IN_BRACKETS = /[ \u00a0]*\((?:R|D|I|Rep|Dem|Ind)[-–][\p{L}. ]{2,20}\)$/u;
+/** "the NSW Rural Fire Service (RFS)": a body's acronym in brackets after its name. */
+const ACRONYM_IN_BRACKETS = /(?<=\p{L}[ \u00a0]+\p{L}.*)[ \u00a0]*\(\p{Lu}[\p{Lu}.&-]{1,7}\)$/u;
 const CAPITALS_WORD = /^\p{Lu}{2,}[’']?\p{Lu}*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 const LOWER_POSSESSIVE = /^\p{Ll}+[’']s$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   // ">Sanders": markup left in a text is no part of a name.
-  // "Ruth Danforth (R-Alaska)": a party tag after a name is no part of it.
-  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '').replace(PARTY_TAG_IN_BRACKETS, '');
+  // "Ruth Danforth (R-Alaska)": a party tag after a name is no part of it, nor a body's acronym after its name.
+  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '').replace(PARTY_TAG_IN_BRACKETS, '').replace(ACRONYM_IN_BRACKETS, '');
   if (!s) return null;
   if (/^@[A-Za-z0-9_]{2,30}$/.test(s)) return s; // a social media handle
   const tokens = s.split(' ');

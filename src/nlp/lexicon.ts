@@ -62,10 +62,10 @@ export const PERSON_TITLES: Readonly<Record<string, TitleGender>> = {
   dr: null, sen: null, senator: null, rep: null, representative: null, gov: null, governor: null,
   president: null, pres: null, 'vice-president': null, vice: null, secretary: null, gen: null, general: null,
   judge: null, justice: null, atty: null, prof: null, professor: null, rev: null, reverend: null, pope: null,
-  prime: null, minister: null, chancellor: null, mayor: null, speaker: null, chairman: 'm',
+  prime: null, minister: null, premier: null, chancellor: null, mayor: null, speaker: null, chairman: 'm',
   chairwoman: 'f', chair: null, del: null, delegate: null, attorney: null, sheriff: null, chief: null,
   ambassador: null, lt: null, col: null, capt: null, sgt: null, adm: null, maj: null, brig: null,
-  cpl: null, pvt: null, pte: null, cmdr: null, cdr: null, supt: null, det: null, insp: null, cllr: null, commissioner: null,
+  cpl: null, pvt: null, pte: null, cmdr: null, cdr: null, supt: null, det: null, insp: null, cllr: null, coun: null, councillor: null, councilor: null, councilman: 'm', councilwoman: 'f', commissioner: null,
   director: null, officer: null, candidate: null, nominee: null, leader: null, host: null,
   anchor: null, correspondent: null, spokesman: 'm', spokeswoman: 'f', spokesperson: null,
   state: null, press: null, foreign: null, defense: null, deputy: null, assistant: null,
@@ -98,7 +98,7 @@ export const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(ABBREVIATED_TITLE
  * a military or police rank is never read as the name itself ("said Maj").
  */
 export const NAME_TITLE_ABBREVIATIONS =
-  'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Pte|Adm|Maj|Cmdr|Cdr|Brig|Supt|Det|Insp|Cllr|Del|Rev|Prof|Pres|Atty|St|Jr|Sr';
+  'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Pte|Adm|Maj|Cmdr|Cdr|Brig|Supt|Det|Insp|Cllr|Coun|Del|Rev|Prof|Pres|Atty|St|Jr|Sr';
 
 /** Lower-case particles inside a name, as an alternation: "Bill de Blasio", "Erik ten Hag", "Louis van Gaal". */
 export const NAME_PARTICLES = 'de|da|del|dos|das|du|van|von|der|den|ten|ter|bin|ibn|al|el|la|le|di';
@@ -173,7 +173,9 @@ export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     'landlady pupil classmate roommate teen youth adult retiree migrant evacuee plaintiff defendant magistrate deputy ' +
     'detective constable priest monk nun pundit cousin widow widower fiance fiancee girlfriend boyfriend mum principal ' +
     'commandant lieutenant corporal attendant assistant accountant servant merchant applicant claimant informant ' +
-    'inhabitant occupant entrant contestant descendant respondent adolescent waiter waitress bartender barista'
+    'inhabitant occupant entrant contestant descendant respondent adolescent waiter waitress bartender barista ' +
+    'catcher pitcher shortstop outfielder infielder linebacker quarterback receiver striker midfielder defender winger ' +
+    'goalkeeper goalie batsman bowler wicketkeeper jockey'
   ).split(' ');
 
 /** Every noun for a person the lists hold: the unnamed ones and the roles. */

@@ -51,7 +51,7 @@ const NOT_NAME = new Set(
     'where which do does did is are was were has have had will would can could should may might must also even ' +
     'just still only all any each every both either neither one two three four five six seven eight nine ten ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june july august ' +
-    'september october november december new north south east west united el los las san santa st great ' +
+    'september october november december new north south east west united el los las san santa st great open ' +
     'editor note read watch update updated related getty photo image video advertisement according however ' +
     'meanwhile still during despite since until unless because although though yet instead asked says said ' +
     'breaking exclusive latest live via by like about over under into out up down off again further once ' +

@@ -815,7 +815,10 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     // (Also after a quotation nested at its end: `...to help her."' Lee added: '`.)
     const newSentence = /[.!?]['"‘’“”]*$/.test(text.slice(span.start, span.end)) && SPACE_THEN_CAPITAL.test(seg);
     // `'...' Mr Dunn said in a statement: '...'`: a new sentence that ends in a colon introduces the next quote.
-    const cue = newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end ? null : trailingCue(text, seg, span.close, newSentence);
+    // `X warned that "...". A senior official said "..."`: a new sentence whose verb introduces the
+    // next quote is no cue for one that has its own before it.
+    const nextHasIt = newSentence && nextOpen < paragraph.end && lead.trim() !== '' && !!leadingCue(text, lead, w.sentenceStart);
+    const cue = (newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end) || nextHasIt ? null : trailingCue(text, seg, span.close, newSentence);
     if (cue) {
       w.cue = cue;
       w.cueKind = 'trailing';

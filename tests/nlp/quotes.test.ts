@@ -3090,3 +3090,32 @@ describe('transcripts, show titles and plural nouns (2026-12-07, stop 43)', () =
     expect(speakers('MPs will press her on the forecaster\'s warning that the fiscal rules are being met "by a margin thinner than a rounding error."')).not.toContain('the fiscal');
   });
 });
+
+describe('titles, positions and bodies\' acronyms (2026-12-07, stop 43)', () => {
+  it('"NSW Premier Rachel Cowley" is Rachel Cowley, and "Coun. Ramesh Ganapathy" is no "Coun"', () => {
+    expect(speakers('NSW Premier Rachel Cowley urged calm.\n\n"Lives cannot be replaced," Ms Cowley said.')).toEqual(['Rachel Cowley']);
+    expect(speakers('"It is a pattern," said Coun. Ramesh Ganapathy, who sits on the transit board.')).toEqual(['Ramesh Ganapathy']);
+  });
+
+  it('"Catcher Rafael Ibanez" is Rafael Ibanez', () => {
+    expect(speakers('Catcher Rafael Ibanez, who called every pitch, said the slider was the best he had seen. "It is a different guy," he said.')).toEqual(['Rafael Ibanez']);
+  });
+
+  it('the "U.S. Open" is no woman a "she" can be', () => {
+    expect(speakers('Elena Varga\'s coach watched from the stands.\n\nThe 21-year-old beat the top seed in the U.S. Open quarterfinals, breaking serve five times.\n\n"Tonight I believed," she said.')).not.toContain('Open');
+  });
+
+  it('"the NSW Rural Fire Service (RFS)" speaks without its acronym in brackets', () => {
+    expect(speakers('The NSW Rural Fire Service (RFS) warned that "it is too late to leave."')).toEqual(['The NSW Rural Fire Service']);
+  });
+
+  it('"The Columbus, Ohio-based company said" makes no speaker of "The Columbus"', () => {
+    expect(speakers('The Columbus, Ohio-based company said in a statement that the board had "lost confidence in her."')).not.toContain('The Columbus');
+  });
+
+  it('`X called Trump "unhinged." Y called the statement "offensive."`: each quote is its own sentence\'s', () => {
+    const text = 'On Twitter, Former Florida Gov. Jeb Bush called Trump "unhinged." Sen. Marco Rubio called the statement "offensive and outlandish."';
+    expect(speakers(text)).toEqual(['Jeb Bush', 'Marco Rubio']);
+    expect(speakers('Donald Trump said Hillary Clinton "caused death." Bernie Sanders called Trump a "pathological liar."')).toEqual(['Donald Trump', 'Bernie Sanders']);
+  });
+});
