@@ -1386,12 +1386,41 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     const name = parsedDescribed.tokens.join(' ');
     return { text: `${name}:`, subject: { kind: 'name', text: name, pos: offset + described.index + described[0].indexOf(described[1]!) + described[1]!.lastIndexOf(parsedDescribed.tokens[0]!) }, pos: offset };
   }
-  return null;
+  return labelBeforeColon(segment, offset);
 }
+
+/**
+ * A roundup's line before a quotation: who, then what they are and where they said it, in asides,
+ * then a colon, with no verb of its own ("Shadow chancellor Oliver Pennington, responding from the
+ * despatch box:", "Hamish Dunbar, leader of the Liberal Democrats, on X:", "A Treasury source,
+ * speaking to reporters after the statement:"). Hand-written: a layout of news roundups.
+ */
+function labelBeforeColon(segment: string, offset: number): Cue | null {
+  const label = LABEL_THEN_ASIDES_COLON.exec(segment);
+  if (!label) return null;
+  const [, who, asides] = label as unknown as [string, string, string];
+  // No clause of its own: no verb in the label, none opening an aside ("Smith, who said:" is not one).
+  const words = who.split(/[ \u00a0]+/);
+  const clauseInAside = (a: string) => RELATIVE_WORD.test(a) || (STARTS_LOWER.test(a.trim()) && verbLike(a.trim().split(/[ \u00a0]+/)[0]!));
+  if (words.some((w) => STARTS_LOWER.test(w) && verbLike(w)) || asides.split(',').some(clauseInAside)) return null;
+  const at = offset + label.index + label[0].indexOf(who);
+  // "A Treasury source": someone never named, as written.
+  if (UNNAMED_PERSON_OPENING.test(who) && personHead(words[words.length - 1]!.toLowerCase())) return { text: `${who}:`, subject: { kind: 'descriptor', text: who, pos: at }, pos: at };
+  // "Shadow chancellor Oliver Pennington": the name at the label's end, after any words for what they are.
+  const run = NAME_RUN_AT_END.exec(who);
+  const parsed = run ? parseNameRun(run[0]) : null;
+  // A person's: a first name or a title says so ("New York, the city ...:" is a place).
+  if (!run || !parsed || parsed.tokens.length < 2 || !(firstNameGender(parsed.tokens[0]) || parsed.titleWords.length > 0)) return null;
+  const name = parsed.tokens.join(' ');
+  return { text: `${name}:`, subject: { kind: 'name', text: name, pos: at + run.index + run[0].lastIndexOf(parsed.tokens[0]!) }, pos: at };
+}
+const RELATIVE_WORD = /(?:^|[ \u00a0])(?:who|whom|which|that)[ \u00a0]/;
+const LABEL_THEN_ASIDES_COLON = /^[\s\u00a0]*([^,:;"“”‘’()]{3,60}?)((?:,[ \u00a0][^,:;"“”‘’]{1,100}?){1,3}):[\s\u00a0]*$/u;
+const NAME_RUN_AT_END = /(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+$/u;
 
 const UNNAMED_PERSON_OPENING = /^(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]/;
 /** A preposition and an article right before a name: "in the", "on a". */
-const PREPOSITION_ARTICLE_AT_END = /(?:^|[\s\u00a0])(?:in|on|at|to|for|with|from|by|of|about|into|via|through)[\s\u00a0]+(?:the|a|an)[\s\u00a0]+$/;
+const PREPOSITION_ARTICLE_AT_END = /(?:^|[\s\u00a0])(?:in|on|at|to|for|with|from|by|of|about|into|via|through|outside|inside|near|behind|beside|after|before|during|across|around|within|among|under|over)[\s\u00a0]+(?:the|a|an)[\s\u00a0]+$/;
 
 /** A name, then a comma and a short description (perhaps with where they work: "chief economist, Dunmore Capital") or a description in brackets, then the colon. */
 const NAME_ROLE_COLON = /^[\s\u00a0]*(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){1,3})(?:,[ \u00a0](?:((?:[\p{L}.'’&-]+[ \u00a0]){0,5}\p{Ll}[\p{L}-]*)(?:(?:[ \u00a0](?:at|of|for|with)[ \u00a0](?:the[ \u00a0])?|,[ \u00a0])\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,4})?|((?:writing|speaking|talking|posting)[ \u00a0](?:in|on|to|at)[ \u00a0][^,:;"“”]{1,60}))|[ \u00a0]\(([^()]{2,60})\)):[\s\u00a0]*$/u;

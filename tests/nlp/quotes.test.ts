@@ -3119,3 +3119,20 @@ describe('titles, positions and bodies\' acronyms (2026-12-07, stop 43)', () => 
     expect(speakers('Donald Trump said Hillary Clinton "caused death." Bernie Sanders called Trump a "pathological liar."')).toEqual(['Donald Trump', 'Bernie Sanders']);
   });
 });
+
+describe('a roundup\'s label on the line before each quotation (2026-12-07, stop 43)', () => {
+  it('"Name, what they are, where they said it:" and "A Treasury source, speaking to reporters:" speak the next paragraph', () => {
+    const text = [
+      'Here is how the parties responded to the Budget.',
+      'Shadow chancellor Oliver Pennington, responding from the despatch box:',
+      '"This is a Budget that taxes the ladder and then asks why nobody is climbing it."',
+      'Hamish Dunbar, leader of the Liberal Democrats, on X:',
+      '"Not a penny more for social care."',
+      'Maureen Okonjo, general secretary of the Transport Workers\' Alliance, speaking outside the Treasury:',
+      '"Our members were promised a fair deal."',
+      'A Treasury source, speaking to reporters after the statement:',
+      '"Everyone says they want honesty until they get some."',
+    ].join('\n\n');
+    expect(speakers(text)).toEqual(['Oliver Pennington', 'Hamish Dunbar', 'Maureen Okonjo', 'a Treasury source']);
+  });
+});
