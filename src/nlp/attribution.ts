@@ -116,7 +116,7 @@ const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '
 const SUBORDINATE_CLAUSE_AT_END = /\b(?:where|whereas)[\s\u00a0]+((?:[\p{L}\p{N}'’-]+[\s\u00a0]+){1,5}?)(?:had[\s\u00a0]+|have[\s\u00a0]+|has[\s\u00a0]+|were[\s\u00a0]+|was[\s\u00a0]+)?\p{Ll}+ed\b[^,;:.!?]{0,60},[\s\u00a0]*$/u;
 /** "a reporter can be heard asking": what the subject is seen or heard doing. */
 const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?(?:be[\s\u00a0]+)?(?:\p{Ll}+ly[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/u;
-const TIME_AT_END = /[\s\u00a0]+(?:(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?|(?:last|this)[\s\u00a0]+(?:week|weekend|month|year))$/;
+const TIME_AT_END = /[\s\u00a0]+(?:(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?|(?:last|this)[\s\u00a0]+(?:week|weekend|month|year|spring|summer|fall|autumn|winter))$/;
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 const PARTY_TAG_SET_OFF = /(?<=\p{L}),[ \u00a0]+[RDI]-[A-Z][\w.]*,(?=[ \u00a0])/gu;
@@ -577,7 +577,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   if (/^(having|being|speaking|asked|when|while|after|before|saying|adding|noting|explaining|writing|talking|referring|responding|according|following|citing|describing|asking|telling|arguing|insisting|continuing|reading)$/.test(lastWord)) return null;
   // "one senior MP told", "a Tory MP said": a role acronym after lower-case words heads a description.
   // So does a party's member: "the veteran Democrat said", "a senior Republican told".
-  const roleAcronym = (ROLE_ACRONYM.test(bare(last.text)) || PARTY_MEMBER.test(bare(last.text))) && i > 0 && STARTS_LOWER.test(tokens[i - 1]!.text);
+  // So does one after a party or a place and a determiner: "A Labour MP said", "a senior Conservative MP".
+  const roleAcronym = (ROLE_ACRONYM.test(bare(last.text)) || PARTY_MEMBER.test(bare(last.text))) && i > 0 && (STARTS_LOWER.test(tokens[i - 1]!.text) || (ROLE_ACRONYM.test(bare(last.text)) && determinerBeforeCapitals(tokens, i)));
   if (isCapitalised(last.text) && !DETERMINERS.has(lastWord) && !roleAcronym) {
     let j = i;
     while (j - 1 >= 0 && i - j < 9) {
@@ -1355,12 +1356,14 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
   // Headline style "Putin: Russia & US may reach agreement on Syria 'within next few days'".
   // Roundups: "Jon Ralston, Nevada Independent: ..." (the name, then the outlet).
   const colon = NAME_THEN_COLON.exec(segment);
+  // "POST OF THE DAY: Rep. Harlan Cole (R-Wis.):": the party tag is no part of the name before the colon.
+  if (segment.includes('(')) segment = segment.replace(PARTY_TAG_BEFORE_COLON, ':');
   if (/:[\s\u00a0]*$/.test(segment)) {
     // "IOWA POLLS NOT WRONG - Mark Blumenthal:", "Pollsters agree - More from Jones:",
     // "The timing doesn't surprise Republican pollster Daron Shaw:": a name right before the colon.
     // A name after a preposition is whom it was said to ("a blunt message to Trump:"), and so is one
     // after "told" or "asked" ("one user ... told Mr Bannatyne:").
-    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards|told|tells|telling|asked|asks|asking|warned|urged|reminded)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
+    const named = /(?:^|[-–—][\s\u00a0]+(?:More[\s\u00a0]+from[\s\u00a0]+)?|(?<=\p{Lu}{2,}):[\s\u00a0]+|[\s\u00a0](?!(?:to|for|with|at|on|about|from|by|of|against|into|toward|towards|told|tells|telling|asked|asks|asking|warned|urged|reminded)[\s\u00a0])\p{Ll}+[\s\u00a0]+)((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+):[\s\u00a0]*$/u.exec(segment);
     // "writing in the Evening Standard:": a name after a preposition and its article is where, not who.
     const placeOfWords = named && PREPOSITION_ARTICLE_AT_END.test(segment.slice(Math.max(0, named.index - 20), named.index + named[0].indexOf(named[1]!)));
     const parsedNamed = named && !placeOfWords && parseNameRun(named[1]!);
@@ -1373,7 +1376,8 @@ export function leadingCue(text: string, segment: string, offset: number): Cue |
     const subject = clauseSubject(segment, offset);
     if (subject && (subject.kind === 'name' || (subject.kind === 'descriptor' && UNNAMED_PERSON_OPENING.test(subject.text) && personHead(subject.text.split(/[ \u00a0]+/).pop()!)))) return { text: `${subject.text}:`, subject, pos: subject.pos };
   }
-  if (colon && parseNameRun(colon[1]!) && !captionHeading(colon[1]!.split(/[ \u00a0]/), text) && !FIELD_LABEL.test(colon[1]!.split(/\s/).pop()!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
+  // (A heading in capitals, "BOOK CLUB:", "POST OF THE DAY:", is no name; a transcript's "KANE:" may be.)
+  if (colon && parseNameRun(colon[1]!) && !captionHeading(colon[1]!.split(/[ \u00a0]/), text) && !FIELD_LABEL.test(colon[1]!.split(/\s/).pop()!) && !CAPITALS_HEADING.test(colon[1]!)) return { text: `${colon[1]}:`, subject: { kind: 'name', text: colon[1]!, pos: offset + colon.index + colon[0].indexOf(colon[1]!) }, pos: offset };
   // "Ian Wright, former Arsenal striker:", "Ian Wright (former Arsenal striker):": a name and what
   // they are, then the colon, on the quotation's line or the line before.
   // So does "George Osborne, writing in the Evening Standard:".
@@ -1418,7 +1422,20 @@ const RELATIVE_WORD = /(?:^|[ \u00a0])(?:who|whom|which|that)[ \u00a0]/;
 const LABEL_THEN_ASIDES_COLON = /^[\s\u00a0]*([^,:;"“”‘’()]{3,60}?)((?:,[ \u00a0][^,:;"“”‘’]{1,100}?){1,3}):[\s\u00a0]*$/u;
 const NAME_RUN_AT_END = /(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+$/u;
 
+const PARTY_TAG_BEFORE_COLON = /[ \u00a0]*\((?:R|D|I)[-–][\p{L}. ]{2,20}\):(?=[\s\u00a0]*$)/u;
+const CAPITALS_HEADING = /^\p{Lu}+(?:[ \u00a0]+\p{Lu}+)+$/u;
 const UNNAMED_PERSON_OPENING = /^(?:[Aa]n?|[Oo]ne|[Aa]nother)[ \u00a0]/;
+/** Whether up to three capitalised words before tokens[i] follow a determiner ("A Labour", "a senior Conservative"). */
+function determinerBeforeCapitals(tokens: Array<{ text: string }>, i: number): boolean {
+  for (let k = i - 1; k >= 0 && k >= i - 4; k--) {
+    const w = tokens[k]!.text;
+    if (/[,;:!?.]$/.test(w)) return false;
+    if (DETERMINERS.has(w.toLowerCase())) return k < i - 1;
+    if (!isCapitalised(w) && !STARTS_LOWER.test(w)) return false;
+  }
+  return false;
+}
+
 /** A preposition and an article right before a name: "in the", "on a". */
 const PREPOSITION_ARTICLE_AT_END = /(?:^|[\s\u00a0])(?:in|on|at|to|for|with|from|by|of|about|into|via|through|outside|inside|near|behind|beside|after|before|during|across|around|within|among|under|over)[\s\u00a0]+(?:the|a|an)[\s\u00a0]+$/;
 
@@ -1741,6 +1758,8 @@ const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
 const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks|weekend|month|months|year|years|decade|decades|hour|hours|minute|minutes|morning|afternoon|evening|night|era|period)$/;
 
 const PARTY_TAG_IN_BRACKETS = /[ \u00a0]*\((?:R|D|I|Rep|Dem|Ind)[-–][\p{L}. ]{2,20}\)$/u;
+/** "a Pew Research Center report last spring": when it was said, after who. */
+const PERIOD_AT_END = /[ \u00a0]+(?:(?:earlier|later)[ \u00a0]+)?(?:last|this)[ \u00a0]+(?:week|weekend|month|year|spring|summer|fall|autumn|winter)$/;
 /** "the NSW Rural Fire Service (RFS)": a body's acronym in brackets after its name. */
 const ACRONYM_IN_BRACKETS = /(?<=\p{L}[ \u00a0]+\p{L}.*)[ \u00a0]*\(\p{Lu}[\p{Lu}.&-]{1,7}\)$/u;
 const CAPITALS_WORD = /^\p{Lu}{2,}[’']?\p{Lu}*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
@@ -1749,7 +1768,7 @@ function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   // ">Sanders": markup left in a text is no part of a name.
   // "Ruth Danforth (R-Alaska)": a party tag after a name is no part of it, nor a body's acronym after its name.
-  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '').replace(PARTY_TAG_IN_BRACKETS, '').replace(ACRONYM_IN_BRACKETS, '');
+  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '').replace(PARTY_TAG_IN_BRACKETS, '').replace(ACRONYM_IN_BRACKETS, '').replace(PERIOD_AT_END, '');
   if (!s) return null;
   if (/^@[A-Za-z0-9_]{2,30}$/.test(s)) return s; // a social media handle
   const tokens = s.split(' ');

@@ -3136,3 +3136,19 @@ describe('a roundup\'s label on the line before each quotation (2026-12-07, stop
     expect(speakers(text)).toEqual(['Oliver Pennington', 'Hamish Dunbar', 'Maureen Okonjo', 'a Treasury source']);
   });
 });
+
+describe('British MPs, newsletter headings and when a report came out (2026-12-07, stop 43)', () => {
+  it('"A Labour MP said" and "A senior Conservative MP said" are the MPs, never "A Labour"', () => {
+    expect(speakers('A Labour MP said it was "a disgrace." A senior Conservative MP said it was "fine."')).toEqual(['a Labour MP', 'a senior Conservative MP']);
+  });
+
+  it('a newsletter\'s "POST OF THE DAY: Rep. Harlan Cole (R-Wis.):" is Harlan Cole, and "BOOK CLUB:" no one', () => {
+    const text = 'Kane is in Green Bay on Saturday.\n\nPOST OF THE DAY: Rep. Harlan Cole (R-Wis.): "Kane at Lambeau on Saturday. Bring a coat."\n\nBOOK CLUB: Alan Petrosky\'s "The Room Where Nobody Listened" debuts at No. 3 this week.';
+    expect(speakers(text)).toEqual(['Harlan Cole']);
+    expect(speakers('Rep. Trey Gowdy (R-S.C.):"I have not heard anyone other than you cite that figure."')).toEqual(['Trey Gowdy']);
+  });
+
+  it('"according to a Pew Research Center report last spring" is the report, not its season', () => {
+    expect(speakers('Coverage treated the race "like a sporting event," according to a Pew Research Center report last spring.')).toEqual(['a Pew Research Center report']);
+  });
+});
