@@ -443,7 +443,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     const described = unnamedAntecedent(want, subject.pos, ctx);
     if (described) return { speaker: described, person: null };
     const definite = describedAntecedent(want, subject.pos, ctx);
-    if (definite?.person) return definite;
+    if (definite?.person || definite?.someoneNew) return { speaker: definite.speaker, person: definite.person };
     // "Marco Rubio, who he dubbed ...": the he of a relative clause is not whom "who" stands for.
     const relative = RELATIVE_BEFORE.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos));
     const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
@@ -514,7 +514,8 @@ const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?
  * The same with a relative clause not set off by commas before a verb of saying: "A college
  * sophomore from Athens who marched with her classmates said" (a number's comma is no clause's end).
  */
-const UNNAMED_SUBJECT_RELATIVE = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)?)[ \u00a0]+(?:who|whose|that)[ \u00a0](?:[^,.;:!?"“”‘’]|[,.](?=\d)){1,100}?[ \u00a0]+(said|told|says|tells|added|wrote|explained|argued|noted|insisted)(?![\p{L}’'-])`, 'u'));
+const UNNAMED_SUBJECT_RELATIVE = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)?)[ \u00a0]+(?:who|whose|that)[ \u00a0](?:[^,.;:!?"“”‘’]|[,.](?=\d)){1,100}?[ \u00a0]+(said|told|says|tells|added|wrote|explained|argued|noted|insisted|\p{Ll}{3,}ed|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
+const NAME_GIVEN = /[ \u00a0](?:name|named|identified)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+as[ \u00a0]+\p{Lu}/u;
 const UNNAMED_SUBJECTS = [...UNNAMED_SUBJECT, ...UNNAMED_SUBJECT_PLACED, ...UNNAMED_SUBJECT_RELATIVE];
 const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
 
@@ -563,6 +564,8 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
     }
   }
   if (!m) return null;
+  // "A woman who gave her name only as Zainab sat ...": the name she gave is who she is.
+  if (NAME_GIVEN.test(m[0])) return null;
   // "A reporter asked Sanders how he felt. He replied:": a name right after the verb, its object, is
   // who answers (not one further on: "A junior told Breitbart News she had not read Fenwick's books").
   const verbEnd = from + fronted + m[0].length;
@@ -585,8 +588,12 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
 // capitalised before a capitalised title ("The Prime Minister", "The Foreign Secretary").
 const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^The[ \u00a0]+(?:((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 
-/** The same with a participle's phrase after the head: "The waitress refilling their coffee had her own view." */
-const DESCRIBED_SUBJECT_PARTICIPLE = [0, 1, 2].map((n) => new RegExp(String.raw`^The[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)()()[ \u00a0]+\p{Ll}{3,}ing[ \u00a0](?:[^,.;:!?"“”‘’]){1,60}?[ \u00a0]+(said|told|says|tells|\p{Ll}+ed|was|had|has|is|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
+/**
+ * The same with a participle's phrase or an "of" phrase after the head: "The waitress refilling
+ * their coffee had her own view.", "The head of a private ambulance service said".
+ */
+const INDEFINITE_OF = /^[ \u00a0]+of[ \u00a0]+(?:a|an|one)[ \u00a0]/;
+const DESCRIBED_SUBJECT_PARTICIPLE = [0, 1, 2].map((n) => new RegExp(String.raw`^The[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:\p{Ll}{3,}ing|of)[ \u00a0](?:[^,.;:!?"“”‘’]){1,60}?))()[ \u00a0]+(said|told|says|tells|\p{Ll}+ed|was|had|has|is|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
 
 /**
  * A he/she that opens the sentence right after one whose subject is a definite description of a
@@ -595,22 +602,25 @@ const DESCRIBED_SUBJECT_PARTICIPLE = [0, 1, 2].map((n) => new RegExp(String.raw`
  * the description finds no one, it is returned as written, for the caller to use only if the usual
  * walk back finds no name either; null when its person is of the other gender.
  */
-function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): Resolution | null {
+function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (Resolution & { someoneNew?: boolean }) | null {
   const before = sentenceBeforePronoun(pos, ctx);
   if (!before) return null;
   const { from, fronted, opening, end } = before;
-  const m =
-    DESCRIBED_SUBJECT_PARTICIPLE.map((pattern) => pattern.exec(opening)).find((x) => x && personNoun(x[2]!)) ??
-    DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[5]!) || SUBJECT_VERB.test(x[5]!)));
+  const participle = DESCRIBED_SUBJECT_PARTICIPLE.map((pattern) => pattern.exec(opening)).find((x) => x && personNoun(x[2]!));
+  const m = participle ?? DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[5]!) || SUBJECT_VERB.test(x[5]!)));
   if (!m) return null;
-  const modifiers = m[1] ?? m[3]!;
+  const modifiers = participle ? m[1]! : (m[1] ?? m[3]!);
   const written = m[2] ?? m[4]!;
   const head = written.toLowerCase();
   if (!personNoun(head) || (GENDERED_NOUN[head] && GENDERED_NOUN[head] !== want)) return null;
   // A name in that sentence may be who it is ("The billionaire's wife, Melanie Grant, spoke") or who
   // answers ("The reporter asked Sanders how he felt. He replied:"): the usual walk back decides.
   if (ctx.index.mentions.some((x) => x.start >= from && x.start < end)) return null;
-  const text = `the ${modifiers}${written}`;
+  // "the head of a private ambulance service": an "of" phrase is part of who it is.
+  const ofPhrase = participle && /^[ \u00a0]+of[ \u00a0]/.test(m[3]!) ? m[3]! : '';
+  const text = `the ${modifiers}${written}${ofPhrase}`;
+  // ("of a private ambulance service": a body brought in unnamed, so someone new.)
+  if (INDEFINITE_OF.test(ofPhrase)) return { speaker: text, person: null, someoneNew: true };
   const r = resolveDescriptor({ kind: 'descriptor', text, pos: from + fronted }, ctx);
   if (r.person) {
     const g = personGender(r.person);

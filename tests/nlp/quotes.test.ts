@@ -3152,3 +3152,15 @@ describe('British MPs, newsletter headings and when a report came out (2026-12-0
     expect(speakers('Coverage treated the race "like a sporting event," according to a Pew Research Center report last spring.')).toEqual(['a Pew Research Center report']);
   });
 });
+
+describe('an unnamed subject with a relative clause or an "of" phrase, then he/she (2026-12-07, stop 43)', () => {
+  it('"A woman who reached Sennar with her four children described the journey. \\"...,\\" she told Al Jazeera" is the woman', () => {
+    const text = 'Aid workers said the road was lined with families, according to Maria Okello.\n\nA woman who reached Sennar with her four children described the journey. "We walked for two days," she told Al Jazeera.';
+    expect(speakers(text)).toEqual(['a woman']);
+  });
+
+  it('"The head of a private ambulance service said ... \\"...,\\" he said" is that head', () => {
+    const text = 'Police chief Abdi Warsame said the attackers had been killed.\n\nThe head of a private ambulance service said his crews had carried 20 wounded. "Many of the wounded are young people," he said.';
+    expect(speakers(text)).toEqual(['the head of a private ambulance service']);
+  });
+});
