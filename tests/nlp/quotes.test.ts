@@ -3164,3 +3164,9 @@ describe('an unnamed subject with a relative clause or an "of" phrase, then he/s
     expect(speakers(text)).toEqual(['the head of a private ambulance service']);
   });
 });
+
+describe('a plural noun for people opening a sentence is no speaker (2026-12-07, stop 43)', () => {
+  it('"Survivors said it \\"sounded like ...\\"" names no one', () => {
+    expect(speakers('Survivors said it "sounded like a hundred trucks coming down the mountain."')).toEqual([null]);
+  });
+});
