@@ -266,7 +266,14 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // "The Columbus, Ohio-based company said": a place with its state before "-based" is no name.
   const based = segment.includes('-based') ? PLACE_BASED_AT_END.exec(segment) : null;
   if (based) return { kind: 'descriptor', text: based[1]!, pos: offset + based.index + based[0].indexOf(based[1]!) };
-  const subject = phraseBefore(segment, offset);
+  let subject = phraseBefore(segment, offset);
+  // "Tesco in Leeds said", "San Lorenzo Medical Centre in Quezon City said": a name, then where it
+  // is, speaks; the place does not.
+  const placed = subject?.kind === 'name' ? NAME_THEN_IN_AT_END.exec(segment.slice(Math.max(0, subject.pos - offset - 80), subject.pos - offset)) : null;
+  if (placed && subject) {
+    const before = phraseBefore(segment.slice(0, subject.pos - offset - placed[0].length + placed[1]!.length) + ' ', offset);
+    if (before?.kind === 'name') subject = before;
+  }
   // "reports that Trump called": the conjunction, then the clause's subject, a name.
   const afterThat = subject?.kind === 'descriptor' ? THAT_THEN_NAME.exec(subject.text) : null;
   // Not after a participle: in "one user, speculating that Vasilyev was using a fake name, told" the
@@ -284,6 +291,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   return object && postModifiedSubject(segment, offset, object);
 }
 
+const NAME_THEN_IN_AT_END = /(\p{Lu}[\p{L}.'’&-]*)[ \u00a0]+in[ \u00a0]+$/u;
 const PLACE_BASED_AT_END = /(?:^|[\s\u00a0])([Tt]he[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’-]*,[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’]*-based(?:[ \u00a0]+\p{Ll}[\p{L}-]*){1,3})[\s\u00a0]*$/u;
 /** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */
 const PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:speaking|writing|talking|appearing|posting|addressing|giving[ \u00a0]+evidence|(?:\p{Ll}+ed|written|seen|sent|given|taken|made|brought)[ \u00a0]+(?:by|in|on|at|last|this|earlier|after|before|from|to|with|for)\b)[^,;:.!?"“”]{0,100},[\s\u00a0]*$/u;

@@ -3170,3 +3170,10 @@ describe('a plural noun for people opening a sentence is no speaker (2026-12-07,
     expect(speakers('Survivors said it "sounded like a hundred trucks coming down the mountain."')).toEqual([null]);
   });
 });
+
+describe('a name, then where it is, speaks (2026-12-07, stop 43)', () => {
+  it('"Tesco in Leeds said" is Tesco, never Leeds; "Republicans in Congress said" is not Congress', () => {
+    expect(speakers('Tesco in Leeds said the store was "closed until further notice."')).toEqual(['Tesco']);
+    expect(speakers('Republicans in Congress said the bill was "dead on arrival."')).not.toContain('Congress');
+  });
+});
