@@ -3177,3 +3177,14 @@ describe('a name, then where it is, speaks (2026-12-07, stop 43)', () => {
     expect(speakers('Republicans in Congress said the bill was "dead on arrival."')).not.toContain('Congress');
   });
 });
+
+describe('longer descriptions: a body after the head, a participle after the name (2026-12-07, stop 43)', () => {
+  it('"A former U.S. ambassador to NATO who served in a Republican administration called it" is the ambassador, not the administration', () => {
+    const text = 'A former U.S. ambassador to NATO who served in a Republican administration called the episode "deeply damaging." "Deterrence only works if they believe you," he said.';
+    expect(speakers(text)).toEqual(['a former U.S. ambassador to NATO', 'a former U.S. ambassador to NATO']);
+  });
+
+  it('"said a Mesa elementary school teacher rallying outside the Capitol" is not cut after "outside"', () => {
+    expect(speakers('"I have taught fourth grade for 22 years," said a Mesa elementary school teacher rallying outside the Capitol.')).toEqual(['a Mesa elementary school teacher rallying outside the Capitol']);
+  });
+});
