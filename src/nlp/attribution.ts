@@ -293,6 +293,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   return object && postModifiedSubject(segment, offset, object);
 }
 
+const KEEPS_STOP = /(?:\b\p{Lu}|\b(?:Inc|Corp|Co|Ltd|Bros))\.$/u;
 const NAME_THEN_IN_AT_END = /(\p{Lu}[\p{L}.'’&-]*)[ \u00a0]+in[ \u00a0]+$/u;
 const PLACE_BASED_AT_END = /(?:^|[\s\u00a0])([Tt]he[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’-]*,[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’]*-based(?:[ \u00a0]+\p{Ll}[\p{L}-]*){1,3})[\s\u00a0]*$/u;
 /** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */
@@ -602,7 +603,8 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     // Drop a leading "of" left over from "Secretary of State", and a word that opens the clause ("As
     // Vulture put it", "But Bryant said").
     while (j < i && (/^(?:of|de|van|von|al|bin|la|le|der)$/.test(tokens[j]!.text) || CLAUSE_OPENER.has(tokens[j]!.text))) j++;
-    const text = s.slice(tokens[j]!.start - offset, last.end - offset).replace(/[,.]$/, (m) => (/\b\p{Lu}\.$/u.test(last.text) ? m : ''));
+    // ("Acme Inc.", "J.": an abbreviation keeps its stop.)
+    const text = s.slice(tokens[j]!.start - offset, last.end - offset).replace(/[,.]$/, (m) => (KEEPS_STOP.test(last.text) ? m : ''));
     // "Another source speaking to Fox News said": the name is the object of the participle; the
     // subject comes before it.
     if (j >= 2 && /^(?:to|with)$/.test(tokens[j - 1]!.text) && /^(?:speaking|talking)$/.test(tokens[j - 2]!.text)) {

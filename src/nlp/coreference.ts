@@ -1609,7 +1609,7 @@ function introducedSince(head: string, from: number, pos: number, ctx: ResolveCo
   return false;
 }
 /** A name (and an age) and the comma that opens an appositive after it. */
-const APPOSITIVE_OPENS_BEFORE = /\p{Lu}[\p{L}'’-]+(?:,[ \u00a0]+\d{1,3})?,[ \u00a0]+$/u;
+const APPOSITIVE_OPENS_BEFORE = /\p{Lu}[\p{L}.'’-]+(?:,[ \u00a0]+\d{1,3})?,[ \u00a0]+$/u;
 
 /**
  * A pattern built from a word of the text, compiled once per source: compiling a Unicode

@@ -383,6 +383,8 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
       run += list[0];
       pattern.lastIndex = start + run.length;
     }
+    // "Lumenfold Inc.": a company's abbreviation keeps its stop.
+    if (text[start + run.length] === '.' && COMPANY_ABBREVIATION_AT_END.test(run)) run += '.';
     const definite = !!lead || /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
     runs.push({ start, end: start + run.length, name: run, definite });
   }
@@ -469,6 +471,7 @@ function splitAtConnector(r: Run, text: string): Run[] {
 
 /** The word after "and" in a family firm's or partnership's name. */
 const FIRM_PARTNERS = /^(?:Sons|Daughters|Partners|Associates|Co\.?|Company)$/;
+const COMPANY_ABBREVIATION_AT_END = /[ \u00a0](?:Inc|Corp|Co|Ltd|Bros)$/;
 /** A verb in the third person singular right after a name: "has", "is", "says" (a plural noun ends in s too). */
 const SINGULAR_VERB_AFTER = /^[ \u00a0]+(?:also[ \u00a0]+|now[ \u00a0]+)?(?:has|is|was|says|does|wants|plans|denies|insists|warns|admits)\b/;
 const ON_A_DATE = /[ \u00a0]on[ \u00a0](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;

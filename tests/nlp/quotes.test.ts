@@ -3188,3 +3188,10 @@ describe('longer descriptions: a body after the head, a participle after the nam
     expect(speakers('"I have taught fourth grade for 22 years," said a Mesa elementary school teacher rallying outside the Capitol.')).toEqual(['a Mesa elementary school teacher rallying outside the Capitol']);
   });
 });
+
+describe('a company named with "Inc." and described in an appositive (2026-12-07, stop 43)', () => {
+  it('"Lumenfold Inc., a Toronto-based company ..., says" makes "the company" Lumenfold Inc., with its stop', () => {
+    const text = 'Lumenfold Inc., a Toronto-based company that provides payroll software, says hackers accessed data.\n\nIn a notice posted to its website, the company said it discovered "unauthorized access to certain systems."';
+    expect(speakers(text)).toEqual(['Lumenfold Inc.']);
+  });
+});
