@@ -273,7 +273,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // is, speaks; the place does not.
   const placed = subject?.kind === 'name' ? NAME_THEN_IN_AT_END.exec(segment.slice(Math.max(0, subject.pos - offset - 80), subject.pos - offset)) : null;
   if (placed && subject) {
-    const before = phraseBefore(segment.slice(0, subject.pos - offset - placed[0].length + placed[1]!.length) + ' ', offset);
+    const before = phraseBefore(`${segment.slice(0, subject.pos - offset - placed[0].length + placed[1]!.length)} `, offset);
     if (before?.kind === 'name') subject = before;
   }
   // "reports that Trump called": the conjunction, then the clause's subject, a name.

@@ -11,7 +11,7 @@
 
 import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
-import { type Cue, cueAtVerb, leadingCue, speechVerbs, trailingCue, wellFormedSpeaker } from './attribution.ts';
+import { type Cue, cueAtVerb, leadingCue, speechVerbs, subjectAfter, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
 import { type Person, indexPeople, parseNameRun, personGender, verbLike } from './people.ts';
 import { OrganisationIndex } from './organisations.ts';
@@ -587,7 +587,7 @@ interface Working {
   span: QuoteSpan;
   cue: Cue | null;
   /** Where the cue came from; immediate trailing cues mark full statements. */
-  cueKind: 'trailing' | 'leading' | 'later' | 'previous-paragraph' | 'previous-sentence' | 'inherited' | null;
+  cueKind: 'trailing' | 'leading' | 'later' | 'previous-paragraph' | 'previous-sentence' | 'next-paragraph' | 'inherited' | null;
   sentenceStart: number;
   sentenceEnd: number;
   masked: string;
@@ -856,6 +856,17 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
       }
     }
   }
+  // 4a. A paragraph of quotation that the next paragraph hands to someone ("Those are the
+  // words of bride-to-be Hollie Sandford", "So says Megan Tulloch", "Carol Dufresne said it while").
+  if (!w.cue && !span.continuation && span.paragraph + 1 < paragraphs.length && onlyQuotation(masked)) {
+    const next = paragraphs[span.paragraph + 1]!;
+    const cue = wordsHandedOn(next.start, maskOf(span.paragraph + 1));
+    if (cue) {
+      w.cue = cue;
+      w.cueKind = 'next-paragraph';
+      return;
+    }
+  }
   // 4. A paragraph of quotation after "Caddell continued:", "Trump said:", or a last sentence that
   // names the speaker ("..., noted NBC's Dante Chinni.").
   if (span.open === paragraph.start && span.paragraph > 0 && !span.continuation) {
@@ -881,6 +892,25 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     if (w.cue) w.cueKind = 'previous-sentence';
   }
 }
+
+/**
+ * The cue of a paragraph that opens by saying whose the quotation before it was: "Those are the
+ * words of bride-to-be Hollie Sandford", "So says Megan Tulloch, one of ...", "Carol Dufresne said
+ * it while ...". A feature's opening; hand-written, as no package reads it.
+ */
+function wordsHandedOn(start: number, masked: string): Cue | null {
+  const opening = WORDS_OF.exec(masked) ?? SO_SAYS.exec(masked);
+  if (opening) {
+    const subject = subjectAfter(masked.slice(opening[0].length), start + opening[0].length);
+    return subject && subject.kind !== 'pronoun' ? { text: `${opening[0].trim()} ${subject.text}`, subject, pos: start } : null;
+  }
+  const said = SAID_IT.exec(masked);
+  if (!said) return null;
+  return { text: said[0].trim(), subject: { kind: 'name', text: said[1]!, pos: start + said[0].indexOf(said[1]!) }, pos: start };
+}
+const WORDS_OF = /^[\s\u00a0]*(?:Those|These|They)[ \u00a0]+(?:are|were)[ \u00a0]+the[ \u00a0]+words[ \u00a0]+of[ \u00a0]+/;
+const SO_SAYS = /^[\s\u00a0]*So[ \u00a0]+(?:says|said)[ \u00a0]+/;
+const SAID_IT = /^[\s\u00a0]*(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){1,2})[ \u00a0]+(?:said|says)[ \u00a0]+(?:it|this|that)\b/u;
 
 /** The cue of the sentence before w's, in its paragraph, when a plain reporting verb there has a named subject and the sentence holds no quotation. */
 function reportInSentenceBefore(text: string, w: Working, all: Working[], starts: number[]): Cue | null {

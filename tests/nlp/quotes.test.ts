@@ -3195,3 +3195,18 @@ describe('a company named with "Inc." and described in an appositive (2026-12-07
     expect(speakers(text)).toEqual(['Lumenfold Inc.']);
   });
 });
+
+describe('a quotation that opens a feature, handed to its speaker by the next paragraph (2026-12-07, stop 43)', () => {
+  it('"Those are the words of ...", "X said it while ...", "So says ..." name the speaker of the paragraph before', () => {
+    const text = [
+      'Wedding venue collapses',
+      '"We have lost £18,000 and we have got nowhere to get married in five weeks."',
+      'Those are the words of bride-to-be Hollie Sandford, one of dozens of couples left devastated.',
+      '"We are not going anywhere. You can put that in your newspaper."',
+      'Carol Dufresne said it while standing in ankle-deep mud inside her store.',
+      '"People think I am joking when I tell them."',
+      'So says Megan Tulloch, one of only a few hundred people in the world with the allergy.',
+    ].join('\n\n');
+    expect(speakers(text)).toEqual(['Hollie Sandford', 'Carol Dufresne', 'Megan Tulloch']);
+  });
+});
