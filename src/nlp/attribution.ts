@@ -384,7 +384,7 @@ const POST_MODIFIER_AT_END = /(?:^|[\s\u00a0])(?:(?:familiar|close|closest|brief
 const TIME_OBJECT = /^(?:(?:the|this|that|last|next|early|late)[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|morning|afternoon|evening|night|day|week|weekend|time|year|month|moment|end|start|beginning|\d)/;
 
 /** Nouns with an ending for agents ("-er", "-or", "-ist", "-ian") that name things, not people. */
-const THING_AGENT_NOUN = /^(?:paper|newspaper|order|matter|water|center|centre|quarter|border|chapter|number|corner|sector|factor|error|floor|color|colour|honor|honour|rumor|power|answer|cover|computer|server|trailer|theater|theatre|register|offer|shelter|tower|letter|poster|banner|flyer|mailer|sticker|counter|corridor|monitor|motor|indicator|elevator|mirror|meter|manner|dinner|summer|winter|spider|filter|trigger|headquarter|folder|binder|container|transcript|list|twist|mist|fist|wrist|plan|scan|span|clan)s?$/;
+const THING_AGENT_NOUN = /^(?:former|latter|other|another|either|neither|whether|however|together|never|ever|over|under|after|later|rather|further|per|paper|newspaper|order|matter|water|center|centre|quarter|border|chapter|number|corner|sector|factor|error|floor|color|colour|honor|honour|rumor|power|answer|cover|computer|server|trailer|theater|theatre|register|offer|shelter|tower|letter|poster|banner|flyer|mailer|sticker|counter|corridor|monitor|motor|indicator|elevator|mirror|meter|manner|dinner|summer|winter|spider|filter|trigger|headquarter|folder|binder|container|transcript|list|twist|mist|fist|wrist|plan|scan|span|clan)s?$/;
 
 /**
  * A noun for a person or people: "aide", "spokeswoman", "sources", "people", "allies", and nouns
@@ -455,7 +455,9 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     // "The family of Antonin Scalia", "a group backing Jeb Bush": who speaks is the family or the
     // group, not the person named after it.
     const group = GROUP_HEAD.test(head.text.toLowerCase()) || bodyAcronym || (/^(?:backing|supporting|opposing)/.test(prep[0].trimStart()) && !!organisationHead(head.text));
-    if (personHead(head.text.toLowerCase()) || partOfDocument || group) {
+    // "A father waiting in his car said": a participle between the head and its phrase.
+    const participleAfterHead = PARTICIPLE_WORD.test(head.text) && tokens.length >= 2 && personHead(tokens[tokens.length - 2]!.text.toLowerCase());
+    if (personHead(head.text.toLowerCase()) || participleAfterHead || partOfDocument || group) {
       if (!opensClause) return null;
       const from = base + phrase[0]!.start;
       return { kind: 'descriptor', text: segment.slice(from, subjectEnd), pos: offset + from };
@@ -465,6 +467,7 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
   return null;
 }
 
+const PARTICIPLE_WORD = /^\p{Ll}{3,}ing$/u;
 /** One or two capitalised words and "and" right before a name: "Larkspur and " of "Larkspur and Finch". */
 const PARTNER_AND_BEFORE = /(?<![\p{L}\p{N}.'’-])\p{Lu}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}[\p{L}'’-]*)?[ \u00a0]+(?:and|&)[ \u00a0]+$/u;
 
@@ -1304,7 +1307,8 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
   if (beforeVerb.trim() === '') {
     // Inverted: "said Putin", `"...?" asked Sen. Barbara Mikulski`, `," warned Clinton`. After "told"
     // or "called" comes whom it was said to or of.
-    if (ADDRESSEE_VERBS.test(verb.verb)) return null;
+    // Nor a participle: in `"within two weeks" explaining their new school assignments` what follows is its object.
+    if (ADDRESSEE_VERBS.test(verb.verb) || PARTICIPLE_WORD.test(verb.verb)) return null;
     const subject = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
     if (!subject || !speaks(verb, subject)) return null;
     return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };
@@ -1758,7 +1762,7 @@ function oneWordNoName(token: string, word: string): boolean {
   return PERSON_NOUNS.has(singular);
 }
 /** "one neo-bank CEO told": a role written as an acronym, cut from its description, names no one. */
-const ROLE_ACRONYM = /^(?:CEO|CFO|COO|CTO|CIO|VIP|MP|MEP|MSP|PR|HR|GM|DJ|MC)s?$/;
+const ROLE_ACRONYM = /^(?:CEO|CFO|COO|CTO|CIO|VIP|MP|MEP|MSP|MLA|MPP|PR|HR|GM|DJ|MC)s?$/;
 const STATE_ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}\.\p{Lu}\.)$/u;
 /** Members of a party, in lower case ("Republicans close to the campaign" in postModifiedSubject too). */
 const PARTY_MEMBERS = /^(?:democrats?|republicans?|democratic|conservatives?|liberals?|independents?)$/;

@@ -65,7 +65,7 @@ export const PERSON_TITLES: Readonly<Record<string, TitleGender>> = {
   prime: null, minister: null, premier: null, chancellor: null, mayor: null, speaker: null, chairman: 'm',
   chairwoman: 'f', chair: null, del: null, delegate: null, attorney: null, sheriff: null, chief: null,
   ambassador: null, lt: null, col: null, capt: null, sgt: null, adm: null, maj: null, brig: null,
-  cpl: null, pvt: null, pte: null, cmdr: null, cdr: null, supt: null, det: null, insp: null, cllr: null, coun: null, councillor: null, councilor: null, councilman: 'm', councilwoman: 'f', commissioner: null,
+  cpl: null, pvt: null, pte: null, cmdr: null, cdr: null, supt: null, det: null, insp: null, cllr: null, coun: null, cr: null, coroner: null, mla: null, mpp: null, councillor: null, councilor: null, councilman: 'm', councilwoman: 'f', commissioner: null,
   director: null, officer: null, candidate: null, nominee: null, leader: null, host: null,
   anchor: null, correspondent: null, spokesman: 'm', spokeswoman: 'f', spokesperson: null,
   state: null, press: null, foreign: null, defense: null, deputy: null, assistant: null,
@@ -98,7 +98,7 @@ export const ABBREVIATED_TITLES: ReadonlySet<string> = new Set(ABBREVIATED_TITLE
  * a military or police rank is never read as the name itself ("said Maj").
  */
 export const NAME_TITLE_ABBREVIATIONS =
-  'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Pte|Adm|Maj|Cmdr|Cdr|Brig|Supt|Det|Insp|Cllr|Coun|Del|Rev|Prof|Pres|Atty|St|Jr|Sr';
+  'Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Cpl|Pvt|Pte|Adm|Maj|Cmdr|Cdr|Brig|Supt|Det|Insp|Cllr|Coun|Cr|Del|Rev|Prof|Pres|Atty|St|Jr|Sr';
 
 /** Lower-case particles inside a name, as an alternation: "Bill de Blasio", "Erik ten Hag", "Louis van Gaal". */
 export const NAME_PARTICLES = 'de|da|del|dos|das|du|van|von|der|den|ten|ter|bin|ibn|al|el|la|le|di';

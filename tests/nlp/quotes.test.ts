@@ -3210,3 +3210,28 @@ describe('a quotation that opens a feature, handed to its speaker by the next pa
     expect(speakers(text)).toEqual(['Hollie Sandford', 'Carol Dufresne', 'Megan Tulloch']);
   });
 });
+
+describe('local news: councillors, coroners, and unnamed people with what they do (2026-12-07, stop 43)', () => {
+  it('"Cr Bradley Oates" and "Coroner Quill" are the people, without their titles', () => {
+    expect(speakers('Cr Hutchins and Cr Bradley Oates clashed. "It was a stunt," Cr Oates said.')).toEqual(['Bradley Oates']);
+    expect(speakers('"Liam was not a confident swimmer," Coroner Bernadette Quill wrote. "It appeared calm," Coroner Quill wrote.')).toEqual(['Bernadette Quill', 'Bernadette Quill']);
+  });
+
+  it('"A father waiting in his car said" is the father, never "his car"', () => {
+    expect(speakers('A father waiting in his car said both sides should "lock themselves in a room and not come out until it is done."')).toEqual(['a father waiting in his car']);
+  });
+
+  it('"A former corrections officer at the jail, who left in 2022, said ... she said" is no "a former"', () => {
+    const text = 'A former corrections officer at the jail, who left in 2022, said complaints were brushed off. "That was the culture," she said.';
+    expect(speakers(text)).toEqual(['a former corrections officer at the jail']);
+  });
+
+  it('"A line worker with 22 years at the plant ... she said": "years" after a number is no verb', () => {
+    const text = 'A line worker with 22 years at the plant, who asked not to be named, said it was quick. "They read it off a sheet of paper," she said.';
+    expect(speakers(text)).toEqual(['a line worker with 22 years at the plant']);
+  });
+
+  it('`letters "within two weeks" explaining their new school assignments` makes no speaker of the assignments', () => {
+    expect(speakers('A district spokeswoman said families would receive letters "within the next two weeks" explaining their new school assignments.')).toEqual(['a district spokeswoman']);
+  });
+});
