@@ -1191,6 +1191,15 @@ function ownedParticiple(segment: string, start: number, end: number): boolean {
   return !!next && !FUNCTION_WORDS.has(next[1]!) && !NOT_A_SPEAKER.has(next[1]!) && !/^(?:to|that|him|them|it|me|us|out|up|down|back|off|on)$/.test(next[1]!);
 }
 
+/** "said in a statement posted to the parish's page": a participle after a document it describes, not its verb. */
+function documentParticiple(segment: string, start: number, end: number): boolean {
+  if (segment.charCodeAt(end - 1) !== 0x64 || segment.charCodeAt(end - 2) !== 0x65) return false;
+  const before = DOCUMENT_BEFORE.exec(segment.slice(Math.max(0, start - 40), start));
+  return !!before && DOCUMENT_NOUN.test(before[1]!) && PLACE_PREPOSITION_AFTER.test(segment.slice(end, end + 8));
+}
+const DOCUMENT_BEFORE = /(?:^|[\s\u00a0])(?:a|an|the|his|her|its|their)[\s\u00a0]+(?:[\p{Ll}-]+[\s\u00a0]+)?(\p{Ll}+)[\s\u00a0]+$/u;
+const PLACE_PREPOSITION_AFTER = /^[\s\u00a0]+(?:to|on|in|at|by|from|online)\b/;
+
 /** A verb whose object the next plural form is, with up to two adjectives between: "make (racist) remarks". */
 const LIGHT_VERB_BEFORE = /(?:^|[\s\u00a0])(?:make|makes|made|making|take|takes|took|taking|offer|offers|offered|offering|crack|cracks|cracked|cracking|deliver|delivers|delivered|delivering|exchange|exchanged|exchanging|trade|traded|trading)((?:[\s\u00a0]+\p{Ll}[\p{L}-]*){0,2})[\s\u00a0]+$/u;
 
@@ -1241,7 +1250,7 @@ export function speechVerbs(segment: string, offset: number): VerbHit[] {
         }
       }
     }
-    if (matchEnd >= 0 && !insideNameRun(segment, i, end) && !ownedNoun(segment, i, matchEnd) && !ownedParticiple(segment, i, matchEnd) && !passive(segment, matchEnd) && !pluralBeforeVerb(segment, end, matchEnd)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
+    if (matchEnd >= 0 && !insideNameRun(segment, i, end) && !ownedNoun(segment, i, matchEnd) && !ownedParticiple(segment, i, matchEnd) && !passive(segment, matchEnd) && !pluralBeforeVerb(segment, end, matchEnd) && !documentParticiple(segment, i, matchEnd)) hits.push({ verb: segment.slice(i, matchEnd), start: offset + i, end: offset + matchEnd });
     i = matchEnd >= 0 ? matchEnd : end;
   }
   return hits;
@@ -1776,6 +1785,8 @@ const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks
 const PARTY_TAG_IN_BRACKETS = /[ \u00a0]*\((?:R|D|I|Rep|Dem|Ind)[-–][\p{L}. ]{2,20}\)$/u;
 /** "a Pew Research Center report last spring": when it was said, after who. */
 const PERIOD_AT_END = /[ \u00a0]+(?:(?:earlier|later)[ \u00a0]+)?(?:last|this)[ \u00a0]+(?:week|weekend|month|year|spring|summer|fall|autumn|winter)$/;
+/** "Calgary-based Bitterroot Energy": where a body is based, before its name, is no part of it. */
+const PLACE_BASED_BEFORE_NAME = /^\p{Lu}[\p{L}.'’]*(?:[ \u00a0]\p{Lu}[\p{L}.'’]*)?-based[ \u00a0]+(?=\p{Lu})/u;
 /** "the NSW Rural Fire Service (RFS)": a body's acronym in brackets after its name. */
 const ACRONYM_IN_BRACKETS = /(?<=\p{L}[ \u00a0]+\p{L}.*)[ \u00a0]*\(\p{Lu}[\p{Lu}.&-]{1,7}\)$/u;
 const CAPITALS_WORD = /^\p{Lu}{2,}[’']?\p{Lu}*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
@@ -1784,7 +1795,7 @@ function speakerForm(speaker: string): string | null {
   if (/[-—–]\s*$/.test(speaker) || /(?:^|[\s—–-])Q(?:[\s—–-]|$)/.test(speaker)) return null; // cut off, or a masked quotation
   // ">Sanders": markup left in a text is no part of a name.
   // "Ruth Danforth (R-Alaska)": a party tag after a name is no part of it, nor a body's acronym after its name.
-  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '').replace(PARTY_TAG_IN_BRACKETS, '').replace(ACRONYM_IN_BRACKETS, '').replace(PERIOD_AT_END, '');
+  const s = speaker.replace(/\s+/g, ' ').replace(/^[\s,;:<>|*#=]+|[\s,;:<>|*#=]+$/g, '').replace(PARTY_TAG_IN_BRACKETS, '').replace(ACRONYM_IN_BRACKETS, '').replace(PERIOD_AT_END, '').replace(PLACE_BASED_BEFORE_NAME, '');
   if (!s) return null;
   if (/^@[A-Za-z0-9_]{2,30}$/.test(s)) return s; // a social media handle
   const tokens = s.split(' ');

@@ -3235,3 +3235,14 @@ describe('local news: councillors, coroners, and unnamed people with what they d
     expect(speakers('A district spokeswoman said families would receive letters "within the next two weeks" explaining their new school assignments.')).toEqual(['a district spokeswoman']);
   });
 });
+
+describe('statements posted, police ranks, and where a body is based (2026-12-07, stop 43)', () => {
+  it('"The parish priest said in a statement posted to the parish\'s page that" is the priest, not "a statement posted"', () => {
+    expect(speakers('The parish priest said in a statement posted to the parish\'s Facebook page that the community was "heartbroken but not broken."')).toEqual(['the parish priest']);
+  });
+
+  it('"PC Sioned Rowlands" is Sioned Rowlands, and "Texas-based Matt Mackowiak" is Matt Mackowiak', () => {
+    expect(speakers('PC Sioned Rowlands said "we have engaged with this premises on numerous occasions."')).toEqual(['Sioned Rowlands']);
+    expect(speakers('"He is cratering," Texas-based Matt Mackowiak said.')).toEqual(['Matt Mackowiak']);
+  });
+});
