@@ -3246,3 +3246,10 @@ describe('statements posted, police ranks, and where a body is based (2026-12-07
     expect(speakers('"He is cratering," Texas-based Matt Mackowiak said.')).toEqual(['Matt Mackowiak']);
   });
 });
+
+describe('a definite description after a fronted place, then she (2026-12-07, stop 43)', () => {
+  it('"Next door, the manager of a consignment clothing shop said ... \\"...,\\" she said" is the manager', () => {
+    const text = 'Ellen Van Dyke said the water came in fast.\n\nNext door, the manager of a consignment clothing shop said she had arrived at 7 a.m. to find mud.\n\n"The smell is the worst part," she said.';
+    expect(speakers(text)).toEqual(['the manager of a consignment clothing shop']);
+  });
+});
