@@ -1771,7 +1771,7 @@ function oneWordNoName(token: string, word: string): boolean {
   return PERSON_NOUNS.has(singular);
 }
 /** "one neo-bank CEO told": a role written as an acronym, cut from its description, names no one. */
-const ROLE_ACRONYM = /^(?:CEO|CFO|COO|CTO|CIO|VIP|MP|MEP|MSP|MLA|MPP|PR|HR|GM|DJ|MC)s?$/;
+const ROLE_ACRONYM = /^(?:CEO|CFO|COO|CTO|CIO|VIP|MP|MEP|MSP|MLA|MPP|MD|PR|HR|GM|DJ|MC)s?$/;
 const STATE_ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}\.\p{Lu}\.)$/u;
 /** Members of a party, in lower case ("Republicans close to the campaign" in postModifiedSubject too). */
 const PARTY_MEMBERS = /^(?:democrats?|republicans?|democratic|conservatives?|liberals?|independents?)$/;

@@ -3253,3 +3253,9 @@ describe('a definite description after a fronted place, then she (2026-12-07, st
     expect(speakers(text)).toEqual(['the manager of a consignment clothing shop']);
   });
 });
+
+describe('a managing director written "MD" (2026-12-07, stop 43)', () => {
+  it('"the new MD told The Grocer" is a description, never the one word "MD"', () => {
+    expect(speakers('"My grandad always said the shop is only as good as the last loaf you sold," the new MD told The Grocer.')).not.toContain('MD');
+  });
+});
