@@ -1786,7 +1786,7 @@ const PARTY_TAG_IN_BRACKETS = /[ \u00a0]*\((?:R|D|I|Rep|Dem|Ind)[-–][\p{L}. ]{
 /** "a Pew Research Center report last spring": when it was said, after who. */
 const PERIOD_AT_END = /[ \u00a0]+(?:(?:earlier|later)[ \u00a0]+)?(?:last|this)[ \u00a0]+(?:week|weekend|month|year|spring|summer|fall|autumn|winter)$/;
 /** "Calgary-based Bitterroot Energy": where a body is based, before its name, is no part of it. */
-const PLACE_BASED_BEFORE_NAME = /^\p{Lu}[\p{L}.'’]*(?:[ \u00a0]\p{Lu}[\p{L}.'’]*)?-based[ \u00a0]+(?=\p{Lu})/u;
+const PLACE_BASED_BEFORE_NAME = /^(?:[Tt]he[ \u00a0]+)?\p{Lu}[\p{L}.'’]*(?:[ \u00a0]\p{Lu}[\p{L}.'’]*)?-based[ \u00a0]+(?=\p{Lu})/u;
 /** "the NSW Rural Fire Service (RFS)": a body's acronym in brackets after its name. */
 const ACRONYM_IN_BRACKETS = /(?<=\p{L}[ \u00a0]+\p{L}.*)[ \u00a0]*\(\p{Lu}[\p{Lu}.&-]{1,7}\)$/u;
 const CAPITALS_WORD = /^\p{Lu}{2,}[’']?\p{Lu}*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)

@@ -3244,6 +3244,7 @@ describe('statements posted, police ranks, and where a body is based (2026-12-07
   it('"PC Sioned Rowlands" is Sioned Rowlands, and "Texas-based Matt Mackowiak" is Matt Mackowiak', () => {
     expect(speakers('PC Sioned Rowlands said "we have engaged with this premises on numerous occasions."')).toEqual(['Sioned Rowlands']);
     expect(speakers('"He is cratering," Texas-based Matt Mackowiak said.')).toEqual(['Matt Mackowiak']);
+    expect(speakers('The Tel Aviv-based Foreign Press Association released a statement: "We condemn this."')).toEqual(['Foreign Press Association']);
   });
 });
 
