@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { LOWER_WORD, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
+import { COMPANY_ABBREVIATIONS, ING_WORD, LOWER_WORD, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, isTitleWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
 import { bodyNameEnd, organisationHead } from './organisations.ts';
 
@@ -293,7 +293,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   return object && postModifiedSubject(segment, offset, object);
 }
 
-const KEEPS_STOP = /(?:\b\p{Lu}|\b(?:Inc|Corp|Co|Ltd|Bros))\.$/u;
+const KEEPS_STOP = new RegExp(String.raw`(?:\b\p{Lu}|\b(?:${COMPANY_ABBREVIATIONS}))\.$`, 'u');
 const NAME_THEN_IN_AT_END = /(\p{Lu}[\p{L}.'’&-]*)[ \u00a0]+in[ \u00a0]+$/u;
 const PLACE_BASED_AT_END = /(?:^|[\s\u00a0])([Tt]he[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’-]*,[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’]*-based(?:[ \u00a0]+\p{Ll}[\p{L}-]*){1,3})[\s\u00a0]*$/u;
 /** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */
@@ -456,7 +456,7 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
     // group, not the person named after it.
     const group = GROUP_HEAD.test(head.text.toLowerCase()) || bodyAcronym || (/^(?:backing|supporting|opposing)/.test(prep[0].trimStart()) && !!organisationHead(head.text));
     // "A father waiting in his car said": a participle between the head and its phrase.
-    const participleAfterHead = PARTICIPLE_WORD.test(head.text) && tokens.length >= 2 && personHead(tokens[tokens.length - 2]!.text.toLowerCase());
+    const participleAfterHead = ING_WORD.test(head.text) && tokens.length >= 2 && personHead(tokens[tokens.length - 2]!.text.toLowerCase());
     if (personHead(head.text.toLowerCase()) || participleAfterHead || partOfDocument || group) {
       if (!opensClause) return null;
       const from = base + phrase[0]!.start;
@@ -467,7 +467,6 @@ function postModifiedSubject(segment: string, offset: number, subject: Subject):
   return null;
 }
 
-const PARTICIPLE_WORD = /^\p{Ll}{3,}ing$/u;
 /** One or two capitalised words and "and" right before a name: "Larkspur and " of "Larkspur and Finch". */
 const PARTNER_AND_BEFORE = /(?<![\p{L}\p{N}.'’-])\p{Lu}[\p{L}'’-]*(?:[ \u00a0]\p{Lu}[\p{L}'’-]*)?[ \u00a0]+(?:and|&)[ \u00a0]+$/u;
 
@@ -1317,7 +1316,7 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
     // Inverted: "said Putin", `"...?" asked Sen. Barbara Mikulski`, `," warned Clinton`. After "told"
     // or "called" comes whom it was said to or of.
     // Nor a participle: in `"within two weeks" explaining their new school assignments` what follows is its object.
-    if (ADDRESSEE_VERBS.test(verb.verb) || PARTICIPLE_WORD.test(verb.verb)) return null;
+    if (ADDRESSEE_VERBS.test(verb.verb) || ING_WORD.test(verb.verb)) return null;
     const subject = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
     if (!subject || !speaks(verb, subject)) return null;
     return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };

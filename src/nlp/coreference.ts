@@ -28,7 +28,7 @@ import {
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, organisationHead } from './organisations.ts';
-import { ALL_LOWER, CAPTION_MARKER, LOWER_WORD, PARTY_MEMBER, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
+import { ALL_LOWER, CAPTION_MARKER, ING_WORD, LOWER_WORD, PARTY_MEMBER, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { escapeRegExp } from '../util/text.ts';
 
 
@@ -588,11 +588,12 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
 // capitalised before a capitalised title ("The Prime Minister", "The Foreign Secretary").
 const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^[Tt]he[ \u00a0]+(?:((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 
+/** An "of" phrase that brings in a body unnamed: " of a private ambulance service". */
+const INDEFINITE_OF = /^[ \u00a0]+of[ \u00a0]+(?:a|an|one)[ \u00a0]/;
 /**
  * The same with a participle's phrase or an "of" phrase after the head: "The waitress refilling
  * their coffee had her own view.", "The head of a private ambulance service said".
  */
-const INDEFINITE_OF = /^[ \u00a0]+of[ \u00a0]+(?:a|an|one)[ \u00a0]/;
 const DESCRIBED_SUBJECT_PARTICIPLE = [0, 1, 2].map((n) => new RegExp(String.raw`^[Tt]he[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:\p{Ll}{3,}ing|of)[ \u00a0](?:[^,.;:!?"“”‘’]){1,60}?))()[ \u00a0]+(said|told|says|tells|\p{Ll}+ed|was|had|has|is|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
 
 /**
@@ -1134,7 +1135,6 @@ const APPOSITIVE_THEN_WORD = /^((?:[ \u00a0]+(?:from|at|for|with|in|on|of|to)[ \
 const SOURCE_POST_MODIFIER = /^(?:[ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?)?(?=[,.;:!?]|[ \u00a0]+(?:who|which|that)\b)/u;
 
 const FINITE_VERB = /^(?:was|were|is|are|has|had|have|said|told|says|tells)$/;
-const PARTICIPLE_WORD = /^\p{Ll}{3,}ing$/u;
 const RELATIVE_IN_PHRASE = /[ \u00a0](?:who|whom|whose|which|that)[ \u00a0]/;
 /** A prepositional phrase up to a comma, an aside set off by commas, then a word: groups phrase, word. */
 const PHRASE_THEN_ASIDE = /^([ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?),[ \u00a0][^,.;:!?"“”]{3,160},[ \u00a0]+(\p{Ll}+)/u;
@@ -1152,7 +1152,7 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   if (/^(?:who|whom)$/.test(bare(words[0]))) return np;
   // "An aide to Sen. Bernie Sanders said": a title's stop ends no phrase.
   // "A GOP operative working on several suburban House races was": a participle's phrase too.
-  if (!/^(?:close|familiar|from|at|for|with|in|on|of|to)$/.test(bare(words[0])) && !PARTICIPLE_WORD.test(bare(words[0]))) return null;
+  if (!/^(?:close|familiar|from|at|for|with|in|on|of|to)$/.test(bare(words[0])) && !ING_WORD.test(bare(words[0]))) return null;
   // "A spokesperson for the army's eastern command, who cannot be named, said", "A district TB
   // officer in Maharashtra, speaking on condition of anonymity, said": the phrase, then an aside.
   const phraseThenAside = PHRASE_THEN_ASIDE.exec(text.slice(end, end + 280));

@@ -205,3 +205,8 @@ export const STARTS_UPPER = /^\p{Lu}/u;
 export const LOWER_WORD = /^\p{Ll}[\p{L}-]*$/u;
 /** A word of lower-case letters only. */
 export const ALL_LOWER = /^\p{Ll}+$/u;
+/** A word in -ing of three letters or more before it ("waiting", "rallying"): a participle. */
+export const ING_WORD = /^\p{Ll}{3,}ing$/u;
+
+/** Companies' abbreviations after a name, which keep their stop ("Lumenfold Inc."), as an alternation. */
+export const COMPANY_ABBREVIATIONS = 'Inc|Corp|Co|Ltd|Bros';
