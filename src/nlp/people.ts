@@ -507,8 +507,13 @@ export function firstNameGender(token: string | undefined): Gender | null {
   if (g === 'female') return 'f';
   // "Jo-Renee", "Jean-Pierre": the first part of a compound first name.
   const dash = w.indexOf('-');
-  return dash > 1 ? firstNameGender(w.slice(0, dash)) : null;
+  if (dash > 1) return firstNameGender(w.slice(0, dash));
+  // "Ciarán", "Siobhán", "Zoë": the lists write most names without their accents.
+  const plain = NON_ASCII.test(w) ? w.normalize('NFD').replace(COMBINING_MARKS, '') : w;
+  return plain !== w ? firstNameGender(plain) : null;
 }
+const NON_ASCII = /[^\x00-\x7f]/;
+const COMBINING_MARKS = /\p{M}+/gu;
 
 /** The gender of a first name common in the news (MALE_NAMES, FEMALE_NAMES), or null. */
 export function newsFirstNameGender(token: string): Gender | null {
@@ -676,7 +681,9 @@ function wordBefore(text: string, end: number): string {
   return text.slice(start, end);
 }
 
-const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00a0])(\p{Lu}\p{Ll}+)(?:,[ \u00a0]\d{1,3},)?[ \u00a0]and[ \u00a0]$/u;
+const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00a0])(\p{Lu}\p{Ll}+)(?:,[ \u00a0]\d{1,3},)?[ \u00a0](?:and|or|nor)[ \u00a0]$/u;
+/** The same after a word that says they are several: "Brothers Ciarán and", "neither Ciarán nor". */
+const FIRST_NAME_AFTER_OPENER = /(?:^|[\s\u00a0])(?:[Bb]rothers|[Ss]isters|[Tt]wins|[Ss]iblings|[Cc]ousins|[Nn]either|[Bb]oth|[Ee]ither)[ \u00a0](\p{Lu}\p{Ll}+)[ \u00a0](?:and|or|nor)[ \u00a0]$/u;
 
 /**
  * "Frederick and Elizabeth Noble", "Heidi and Maryellen Olson": a known first name (not the end of
@@ -684,9 +691,11 @@ const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00
  * surname ("Frederick Noble"), so a later "Frederick" or "he" finds him.
  */
 function coupleFirstName(text: string, runAt: number, name: RunName): { start: number; end: number; parsed: ParsedName; name: RunName; runStart: number } | null {
-  if (runAt < 6 || text.charCodeAt(runAt - 1) !== 32 || text.charCodeAt(runAt - 2) !== 100) return null; // "... and "
+  // "... and ", "... nor ", "... or ".
+  if (runAt < 6 || text.charCodeAt(runAt - 1) !== 32 || (text.charCodeAt(runAt - 2) !== 100 && text.charCodeAt(runAt - 2) !== 114)) return null;
   // "Harold, 84, and Margaret Pemberton": each of the couple may carry an age.
-  const m = FIRST_NAME_AND_AT_END.exec(text.slice(Math.max(0, runAt - 30), runAt));
+  const before = text.slice(Math.max(0, runAt - 30), runAt);
+  const m = FIRST_NAME_AND_AT_END.exec(before) ?? FIRST_NAME_AFTER_OPENER.exec(before);
   if (!m || !name.personLike || !firstNameGender(bareWord(m[1]!)) || !firstNameGender(name.nameTokens[0])) return null;
   const couple = runName(`${m[1]} ${name.parsed.tokens.slice(1).join(' ')}`);
   if (!couple || couple.parsed.tokens.length !== name.parsed.tokens.length) return null;

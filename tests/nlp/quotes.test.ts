@@ -2174,7 +2174,8 @@ describe('names a list does not know well (2026-12-07, stop 39)', () => {
   });
 
   it('"Twins Jack and Finn Murray": "Twins" is no part of a name', () => {
-    expect(speakers("Twins Jack and Finn Murray, both 12, raised £5,000 for charity. 'We wanted to help,' Jack said.")).toEqual(['Jack']);
+    // (Since stop 43 the twins named together share the surname: Jack is Jack Murray, his fullest name.)
+    expect(speakers("Twins Jack and Finn Murray, both 12, raised £5,000 for charity. 'We wanted to help,' Jack said.")).toEqual(['Jack Murray']);
   });
 });
 
@@ -3258,5 +3259,17 @@ describe('a definite description after a fronted place, then she (2026-12-07, st
 describe('a managing director written "MD" (2026-12-07, stop 43)', () => {
   it('"the new MD told The Grocer" is a description, never the one word "MD"', () => {
     expect(speakers('"My grandad always said the shop is only as good as the last loaf you sold," the new MD told The Grocer.')).not.toContain('MD');
+  });
+});
+
+describe('brothers and sisters named together, and first names with accents (2026-12-07, stop 43)', () => {
+  it('"Brothers Ciarán and Rory Hogarty": "Ciarán said" is Ciarán Hogarty, and "neither Tom nor Jack Reilly" gives Tom the surname', () => {
+    const text = 'Brothers Ciarán and Rory Hogarty will play on Sunday. Neither Tom nor Jack Reilly can walk past the photograph.\n\n"Dad has been very good about it," Ciarán said. "It is fine," Tom said.';
+    expect(speakers(text)).toEqual(['Ciarán Hogarty', 'Tom Reilly']);
+  });
+
+  it('"Siobhán" is a woman\'s name though the lists write it "Siobhan": "she said" after her finds her', () => {
+    const text = 'Mary Byrne, a neighbour, spoke first. Then Siobhán Kelly gave evidence.\n\n"I milked cows before school," she said.';
+    expect(speakers(text)).toEqual(['Siobhán Kelly']);
   });
 });
