@@ -1260,9 +1260,13 @@ export function speechVerbs(segment: string, offset: number): VerbHit[] {
  * right after it, is the noun ("a trend the foundation predicts will continue" keeps its verb).
  */
 function pluralBeforeVerb(segment: string, end: number, matchEnd: number): boolean {
-  return matchEnd === end && AUXILIARY_AFTER.test(segment.slice(end, end + 10)) && PLURAL_NOUN_VERB.test(segment.slice(Math.max(0, end - 12), end));
+  if (matchEnd !== end || !PLURAL_NOUN_VERB.test(segment.slice(Math.max(0, end - 12), end))) return false;
+  // Nor after "of" and a word: "an hour of initial reports", "a set of viral posts about".
+  const start = end - (PLURAL_NOUN_VERB.exec(segment.slice(Math.max(0, end - 12), end))![1]!.length);
+  return AUXILIARY_AFTER.test(segment.slice(end, end + 10)) || OF_WORD_BEFORE.test(segment.slice(Math.max(0, start - 24), start));
 }
-const PLURAL_NOUN_VERB = /(?:^|[^\p{L}])(?:rules|claims|notes|reports|comments|remarks|answers|replies|quotes|states|questions|tweets|posts|charges|points|details|concerns|complaints|statements|responses)$/iu;
+const OF_WORD_BEFORE = /(?:^|[\s\u00a0])of[\s\u00a0]+(?:\p{Ll}[\p{L}-]*[\s\u00a0]+)?$/u;
+const PLURAL_NOUN_VERB = /(?:^|[^\p{L}])(rules|claims|notes|reports|comments|remarks|answers|replies|quotes|states|questions|tweets|posts|charges|points|details|concerns|complaints|statements|responses)$/iu;
 const AUXILIARY_AFTER = /^[ \u00a0]+(?:are|were|have|had|will|would|can|could|should|may|might|must)[ \u00a0]/;
 
 /** Cue text: subject + verb (+ the addressee of "told"), as written. */

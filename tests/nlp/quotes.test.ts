@@ -3273,3 +3273,9 @@ describe('brothers and sisters named together, and first names with accents (202
     expect(speakers(text)).toEqual(['Siobhán Kelly']);
   });
 });
+
+describe('"reports", "posts" after "of" are nouns (2026-12-07, stop 43)', () => {
+  it('"described a set of viral posts about ballots as \\"...\\"" is the analyst\'s, never "a set of viral"', () => {
+    expect(speakers('An unnamed analyst described a set of viral posts about mail-in ballots as "probably domestic, but flag it anyway."')).toEqual(['an unnamed analyst']);
+  });
+});
