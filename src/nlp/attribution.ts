@@ -887,11 +887,15 @@ function endsName(word: string): boolean {
   return CLAUSE_STOP.has(word) || FILLERS.has(word) || PREPOSITION.has(word) || mannerAdverb(word) || PRONOUNS.has(word) || /^(?:according|via|afterward|afterwards|today|yesterday|tonight|ago|who|whose|jr|sr)$/.test(word);
 }
 
+const RANK_WITH_CLASS = /^[\s\u00a0]*(?:\p{Lu}\p{Ll}+[ \u00a0]+){1,3}\d(?:st|nd|rd|th)[ \u00a0]+Class[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){1,2})/u;
 const LEADING_WORDS = /^[\s\u00a0]*((?:(?:\p{N}+[\p{L}.'’-]+|[\p{L}.'’-][\p{L}\p{N}.'’-]*)[ \u00a0]?){1,12})/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 const LOWER_WORD_THEN_NAME_AT_END = /(?:^|\s)\p{Ll}[\p{L}-]*\s+((?:\p{Lu}[\p{L}.'’-]*\s?)+)$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 const LOWER_ED = /^\p{Ll}+ed$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 /** The noun phrase right after an inverted verb ("said Putin", "said the Russian president"). */
 export function subjectAfter(segment: string, offset: number): Subject | null {
+  // "said Petty Officer 2nd Class Dana Whitcomb": a rank with its class, then the name.
+  const ranked = segment.includes(' Class ') ? RANK_WITH_CLASS.exec(segment) : null;
+  if (ranked) return { kind: 'name', text: ranked[1]!, pos: offset + ranked[0].length - ranked[1]!.length };
   // Words of letters, or a number glued to letters ("the 46-year-old", "L2 president Bruce Willsie").
   const m = LEADING_WORDS.exec(segment);
   if (!m) return null;

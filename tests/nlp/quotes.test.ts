@@ -3279,3 +3279,9 @@ describe('"reports", "posts" after "of" are nouns (2026-12-07, stop 43)', () => 
     expect(speakers('An unnamed analyst described a set of viral posts about mail-in ballots as "probably domestic, but flag it anyway."')).toEqual(['an unnamed analyst']);
   });
 });
+
+describe('a rank with its class before a name (2026-12-07, stop 43)', () => {
+  it('"said Petty Officer 2nd Class Dana Whitcomb" is Dana Whitcomb, never "Petty Officer"', () => {
+    expect(speakers('"They stayed with the boat," said Petty Officer 2nd Class Dana Whitcomb, a Coast Guard spokesperson.')).toEqual(['Dana Whitcomb']);
+  });
+});
