@@ -1264,9 +1264,10 @@ export function speechVerbs(segment: string, offset: number): VerbHit[] {
  * right after it, is the noun ("a trend the foundation predicts will continue" keeps its verb).
  */
 function pluralBeforeVerb(segment: string, end: number, matchEnd: number): boolean {
-  if (matchEnd !== end || !PLURAL_NOUN_VERB.test(segment.slice(Math.max(0, end - 12), end))) return false;
+  const noun = matchEnd === end ? PLURAL_NOUN_VERB.exec(segment.slice(Math.max(0, end - 12), end)) : null;
+  if (!noun) return false;
   // Nor after "of" and a word: "an hour of initial reports", "a set of viral posts about".
-  const start = end - (PLURAL_NOUN_VERB.exec(segment.slice(Math.max(0, end - 12), end))![1]!.length);
+  const start = end - noun[1]!.length;
   return AUXILIARY_AFTER.test(segment.slice(end, end + 10)) || OF_WORD_BEFORE.test(segment.slice(Math.max(0, start - 24), start));
 }
 const OF_WORD_BEFORE = /(?:^|[\s\u00a0])of[\s\u00a0]+(?:\p{Ll}[\p{L}-]*[\s\u00a0]+)?$/u;
