@@ -116,7 +116,9 @@ const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '
 const SUBORDINATE_CLAUSE_AT_END = /\b(?:where|whereas)[\s\u00a0]+((?:[\p{L}\p{N}'’-]+[\s\u00a0]+){1,5}?)(?:had[\s\u00a0]+|have[\s\u00a0]+|has[\s\u00a0]+|were[\s\u00a0]+|was[\s\u00a0]+)?\p{Ll}+ed\b[^,;:.!?]{0,60},[\s\u00a0]*$/u;
 /** "a reporter can be heard asking": what the subject is seen or heard doing. */
 const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?(?:be[\s\u00a0]+)?(?:\p{Ll}+ly[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/u;
-const TIME_AT_END = /[\s\u00a0]+(?:(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?|(?:last|this)[\s\u00a0]+(?:week|weekend|month|year|spring|summer|fall|autumn|winter))$/;
+/** Periods after "last" or "this": "last week", "this spring". */
+const PERIOD_WORDS = 'week|weekend|month|year|spring|summer|fall|autumn|winter';
+const TIME_AT_END = new RegExp(String.raw`[\s\u00a0]+(?:(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?|(?:last|this)[\s\u00a0]+(?:${PERIOD_WORDS}))$`);
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 const PARTY_TAG_SET_OFF = /(?<=\p{L}),[ \u00a0]+[RDI]-[A-Z][\w.]*,(?=[ \u00a0])/gu;
@@ -1792,7 +1794,7 @@ const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks
 
 const PARTY_TAG_IN_BRACKETS = /[ \u00a0]*\((?:R|D|I|Rep|Dem|Ind)[-–][\p{L}. ]{2,20}\)$/u;
 /** "a Pew Research Center report last spring": when it was said, after who. */
-const PERIOD_AT_END = /[ \u00a0]+(?:(?:earlier|later)[ \u00a0]+)?(?:last|this)[ \u00a0]+(?:week|weekend|month|year|spring|summer|fall|autumn|winter)$/;
+const PERIOD_AT_END = new RegExp(String.raw`[ \u00a0]+(?:(?:earlier|later)[ \u00a0]+)?(?:last|this)[ \u00a0]+(?:${PERIOD_WORDS})$`);
 /** "Calgary-based Bitterroot Energy": where a body is based, before its name, is no part of it. */
 const PLACE_BASED_BEFORE_NAME = /^(?:[Tt]he[ \u00a0]+)?\p{Lu}[\p{L}.'’]*(?:[ \u00a0]\p{Lu}[\p{L}.'’]*)?-based[ \u00a0]+(?=\p{Lu})/u;
 /** "the NSW Rural Fire Service (RFS)": a body's acronym in brackets after its name. */

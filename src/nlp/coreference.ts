@@ -18,6 +18,7 @@ import {
   surnameOf,
   verbLike,
   firstFamilyNameOf,
+  ACRONYM_OF_2_TO_6,
   firstNameGender,
   isTitleWord,
   GENDERED_NOUN,
@@ -424,7 +425,6 @@ function genderOf(pronoun: string): Gender | null {
   return null;
 }
 
-const SHORT_CAPITALS = /^\p{Lu}{2,6}$/u;
 const THE_CAPITALISED_WORDS = /^The[ \u00a0]+((?:\p{Lu}\p{Ll}+[ \u00a0]+){0,2}(\p{Lu}\p{Ll}+))$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolution {
   // "police said", "the police said": the force the article names, when it names one.
@@ -457,7 +457,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
   if (subject.kind === 'name') {
     // A transcript's "KANE:", "OKAFOR:": a surname in capitals is the person the article named so, when
     // it names one (capitals of up to six letters otherwise read as an acronym, "NATO").
-    if (SHORT_CAPITALS.test(subject.text) && ctx.text[subject.pos + subject.text.length] === ':') {
+    if (ACRONYM_OF_2_TO_6.test(subject.text) && ctx.text[subject.pos + subject.text.length] === ':') {
       const surname = subject.text.toLowerCase();
       if (ctx.index.people.some((p) => p.surname === surname)) return resolveName({ ...subject, text: subject.text[0] + surname.slice(1) }, ctx);
     }
@@ -1131,13 +1131,16 @@ function appositivePhrase(text: string, at: number, np: string): string | null {
   return np + rest[1]!.split(RELATIVE_IN_PHRASE)[0]!;
 }
 const LOWER_WORD_THEN_COMMA = /(?:^|[ \u00a0])\p{Ll}[\p{L}-]*,[ \u00a0]$/u;
-const APPOSITIVE_THEN_WORD = /^((?:[ \u00a0]+(?:from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,100}?)?),[ \u00a0]+(\p{Ll}+)/u;
-const SOURCE_POST_MODIFIER = /^(?:[ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?)?(?=[,.;:!?]|[ \u00a0]+(?:who|which|that)\b)/u;
+/** The prepositions that open a description's phrase ("a trader in", "a spokesman for"), and with "close to", "familiar with". */
+const PHRASE_PREPOSITIONS = 'from|at|for|with|in|on|of|to';
+const SOURCE_PREPOSITIONS = String.raw`close[ \u00a0]+to|familiar[ \u00a0]+with|${PHRASE_PREPOSITIONS}`;
+const APPOSITIVE_THEN_WORD = new RegExp(String.raw`^((?:[ \u00a0]+(?:${PHRASE_PREPOSITIONS})[ \u00a0][^,.;:!?"“”]{1,100}?)?),[ \u00a0]+(\p{Ll}+)`, 'u');
+const SOURCE_POST_MODIFIER = new RegExp(String.raw`^(?:[ \u00a0]+(?:${SOURCE_PREPOSITIONS})[ \u00a0][^,.;:!?"“”]{1,80}?)?(?=[,.;:!?]|[ \u00a0]+(?:who|which|that)\b)`, 'u');
 
 const FINITE_VERB = /^(?:was|were|is|are|has|had|have|said|told|says|tells)$/;
 const RELATIVE_IN_PHRASE = /[ \u00a0](?:who|whom|whose|which|that)[ \u00a0]/;
 /** A prepositional phrase up to a comma, an aside set off by commas, then a word: groups phrase, word. */
-const PHRASE_THEN_ASIDE = /^([ \u00a0]+(?:close[ \u00a0]+to|familiar[ \u00a0]+with|from|at|for|with|in|on|of|to)[ \u00a0][^,.;:!?"“”]{1,80}?),[ \u00a0][^,.;:!?"“”]{3,160},[ \u00a0]+(\p{Ll}+)/u;
+const PHRASE_THEN_ASIDE = new RegExp(String.raw`^([ \u00a0]+(?:${SOURCE_PREPOSITIONS})[ \u00a0][^,.;:!?"“”]{1,80}?),[ \u00a0][^,.;:!?"“”]{3,160},[ \u00a0]+(\p{Ll}+)`, 'u');
 
 /** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
 function withPostModifier(text: string, end: number, np: string): string | null {

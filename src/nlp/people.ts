@@ -64,7 +64,7 @@ const TRAILING_WEEKDAY = /[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|
 const OPENING_WORD = /^(\p{Lu}\p{Ll}+)[ \u00a0]+(?=\p{Lu})/u;
 // Word shapes, module constants for speed (see STARTS_LOWER in lexicon.ts).
 const ACRONYM_OF_4 = /^\p{Lu}{4,}$/u;
-const ACRONYM_OF_2_TO_6 = /^\p{Lu}{2,6}$/u;
+export const ACRONYM_OF_2_TO_6 = /^\p{Lu}{2,6}$/u;
 const LETTERS_WORD = /^\p{L}[\p{L}'’-]+$/u;
 const PLAIN_CAPITALISED = /^\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)*$/u;
 /**
@@ -294,6 +294,8 @@ const NICKNAME = /^(?:["“].*["”]|['‘]\p{Lu}[\p{Ll}.-]*['’])$/u;
 /** Nouns for a person, as role keys: one of them beside a name says the name is a person's. */
 const PERSON_ROLE_WORD: ReadonlySet<string> = new Set([...PERSON_NOUNS].map((w) => roleKey(w)));
 
+/** Words for several of a family before their first names: "Brothers Ciarán and Rory Hogarty". */
+const SEVERAL_OF_A_FAMILY = ['twins', 'brothers', 'sisters', 'siblings', 'cousins'];
 /** Words that describe a person before their name and open sentences with it ("Veteran", "Embattled"). */
 const DESCRIBING_OPENER = new Set(
   ('veteran incumbent embattled disgraced outgoing incoming retiring retired jailed convicted beleaguered acting interim ousted ' +
@@ -301,7 +303,7 @@ const DESCRIBING_OPENER = new Set(
     'devastated furious shocked delighted proud brave tragic popular celebrated renowned troubled pretty beautiful stunning smiling ' +
     'happy glamorous tiny frail ' +
     // "Twins Jack and Finn Murray", "Sisters Amy and Lou Hart": who the names are, before the first of them.
-    'twins brothers sisters siblings cousins couple').split(' '),
+    `${SEVERAL_OF_A_FAMILY.join(' ')} couple`).split(' '),
 );
 
 const CAPITAL_THEN_LOWER = /^\p{Lu}\p{Ll}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
@@ -683,7 +685,10 @@ function wordBefore(text: string, end: number): string {
 
 const FIRST_NAME_AND_AT_END = /(?<![\p{L}\p{N}'’.-]|\p{Lu}[\p{L}'’.-]*[ \u00a0])(\p{Lu}\p{Ll}+)(?:,[ \u00a0]\d{1,3},)?[ \u00a0](?:and|or|nor)[ \u00a0]$/u;
 /** The same after a word that says they are several: "Brothers Ciarán and", "neither Ciarán nor". */
-const FIRST_NAME_AFTER_OPENER = /(?:^|[\s\u00a0])(?:[Bb]rothers|[Ss]isters|[Tt]wins|[Ss]iblings|[Cc]ousins|[Nn]either|[Bb]oth|[Ee]ither)[ \u00a0](\p{Lu}\p{Ll}+)[ \u00a0](?:and|or|nor)[ \u00a0]$/u;
+const FIRST_NAME_AFTER_OPENER = new RegExp(
+  String.raw`(?:^|[\s\u00a0])(?:${[...SEVERAL_OF_A_FAMILY, 'neither', 'both', 'either'].map((w) => `[${w[0]!.toUpperCase()}${w[0]}]${w.slice(1)}`).join('|')})[ \u00a0](\p{Lu}\p{Ll}+)[ \u00a0](?:and|or|nor)[ \u00a0]$`,
+  'u',
+);
 
 /**
  * "Frederick and Elizabeth Noble", "Heidi and Maryellen Olson": a known first name (not the end of

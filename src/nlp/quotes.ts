@@ -794,11 +794,14 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   // 0. "When someone in the audience shouted, “Cruz,” Beck joked, “Amen!”": a speech verb right
   // before the opening mark is this quote's own cue; the one after it introduces the next quote.
   const lead = masked.slice(local(w.sentenceStart), local(span.open));
+  // The cue before the opening mark, read once: steps 0, 1 and 2 all ask for it.
+  let leading: Cue | null | undefined;
+  const ownLeadingCue = () => (leading === undefined ? (leading = leadingCue(text, lead, w.sentenceStart)) : leading);
   const leadEnd = lead.trimEnd();
   const lastVerb = leadEnd.endsWith(',') || leadEnd.endsWith(':') ? speechVerbs(lead, w.sentenceStart).pop() : undefined;
   // "telling her, “...”", "told reporters: “...”": whom the words were told to may stand between.
   if (lastVerb && VERB_THEN_MARK.test(text.slice(lastVerb.end, span.open))) {
-    const cue = leadingCue(text, lead, w.sentenceStart);
+    const cue = ownLeadingCue();
     // "''I said, 'No daylight,''' he recalled": inside a quotation, "I" is whoever the cue after it names.
     if (cue && !/^(?:I|we|you)$/i.test(cue.subject?.text ?? '')) {
       w.cue = cue;
@@ -814,11 +817,11 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     // A quotation that ends its sentence ("... Before.") before a capital starts a new sentence.
     // (Also after a quotation nested at its end: `...to help her."' Lee added: '`.)
     const newSentence = /[.!?]['"‘’“”]*$/.test(text.slice(span.start, span.end)) && SPACE_THEN_CAPITAL.test(seg);
-    // `'...' Mr Dunn said in a statement: '...'`: a new sentence that ends in a colon introduces the next quote.
     // `X warned that "...". A senior official said "..."`: a new sentence whose verb introduces the
     // next quote is no cue for one that has its own before it.
-    const nextHasIt = newSentence && nextOpen < paragraph.end && lead.trim() !== '' && !!leadingCue(text, lead, w.sentenceStart);
-    const cue = (newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end) || nextHasIt ? null : trailingCue(text, seg, span.close, newSentence);
+    const hasOwnCue = newSentence && nextOpen < paragraph.end && lead.trim() !== '' && !!ownLeadingCue();
+    // `'...' Mr Dunn said in a statement: '...'`: a new sentence that ends in a colon introduces the next quote.
+    const cue = (newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end) || hasOwnCue ? null : trailingCue(text, seg, span.close, newSentence);
     if (cue) {
       w.cue = cue;
       w.cueKind = 'trailing';
@@ -827,7 +830,7 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
   }
   // 2. Before the opening mark, in the same sentence.
   if (lead.trim() !== '') {
-    const cue = leadingCue(text, lead, w.sentenceStart);
+    const cue = ownLeadingCue();
     if (cue) {
       w.cue = cue;
       w.cueKind = 'leading';
