@@ -556,10 +556,12 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   const { from, fronted, opening, end } = before;
   // The head is the last word before a verb: "A hospital spokesman said" has two words before it.
   let m: RegExpExecArray | null = null;
+  let relative = false;
   for (const pattern of UNNAMED_SUBJECTS) {
     const x = pattern.exec(opening);
     if (x && personHead(x[2]!) && (verbLike(x[4]!) || SUBJECT_VERB.test(x[4]!))) {
       m = x;
+      relative = UNNAMED_SUBJECT_RELATIVE.includes(pattern);
       break;
     }
   }
@@ -568,8 +570,9 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   if (NAME_GIVEN.test(m[0])) return null;
   // "A reporter asked Sanders how he felt. He replied:": a name right after the verb, its object, is
   // who answers (not one further on: "A junior told Breitbart News she had not read Fenwick's books").
+  // Not a verb in the subject's relative clause: "a man who said he had coached Caleb ... stood".
   const verbEnd = from + fronted + m[0].length;
-  if (ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < end && x.person.evidence > 0 && OBJECT_GAP.test(ctx.text.slice(verbEnd, x.start)))) return null;
+  if (!relative && ctx.index.mentions.some((x) => x.start >= verbEnd && x.start < end && x.person.evidence > 0 && OBJECT_GAP.test(ctx.text.slice(verbEnd, x.start)))) return null;
   // "One local woman, Karen Robison, pulled ...", "One festival-goer, 19-year-old Ellie Sandhu,
   // said": named in an appositive, so the name is who it is.
   const headEnd = from + fronted + /^\S+[ \u00a0]+/u.exec(m[0])![0].length + m[1]!.length + m[2]!.length;

@@ -3285,3 +3285,10 @@ describe('a rank with its class before a name (2026-12-07, stop 43)', () => {
     expect(speakers('"They stayed with the boat," said Petty Officer 2nd Class Dana Whitcomb, a Coast Guard spokesperson.')).toEqual(['Dana Whitcomb']);
   });
 });
+
+describe('an unnamed person whose relative clause names someone (2026-12-07, stop 44)', () => {
+  it('"a man who said he had coached Caleb ... stood": his "he said" is that man, not the defendant quoted before', () => {
+    const text = 'The victim, Caleb Rinehart, was riding home.\n\n"There is nothing I can say," Pelfrey said.\n\nOutside the courthouse, a man who said he had coached Caleb in youth soccer stood with classmates. "Nine years," he said.';
+    expect(speakers(text)).toEqual(['Pelfrey', 'a man']);
+  });
+});
