@@ -278,6 +278,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     const before = phraseBefore(`${segment.slice(0, subject.pos - offset - placed[0].length + placed[1]!.length)} `, offset);
     if (before?.kind === 'name') subject = before;
   }
+  // "A spokesperson for the Department for Transport said": a body's name joined by "for" ("the
+  // Institute for Fiscal Studies") is one name, and the spokesperson's object.
+  const bodyFor = subject?.kind === 'name' ? BODY_NAME_FOR_BEFORE.exec(segment.slice(Math.max(0, subject.pos - offset - 40), subject.pos - offset)) : null;
+  if (bodyFor && subject && (bodyNameEnd(bodyFor[1]!) || CENTRE.test(bodyFor[1]!))) subject = { kind: 'name', text: bodyFor[0] + subject.text, pos: subject.pos - bodyFor[0].length };
   // "reports that Trump called": the conjunction, then the clause's subject, a name.
   const afterThat = subject?.kind === 'descriptor' ? THAT_THEN_NAME.exec(subject.text) : null;
   // Not after a participle: in "one user, speculating that Vasilyev was using a fake name, told" the
@@ -296,6 +300,8 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
 }
 
 const KEEPS_STOP = new RegExp(String.raw`(?:\b\p{Lu}|\b(?:${COMPANY_ABBREVIATIONS}))\.$`, 'u');
+const BODY_NAME_FOR_BEFORE = /(?<![\p{L}'’-])(?:the[ \u00a0]+)?(\p{Lu}[\p{L}'’-]*)[ \u00a0]+for[ \u00a0]+(?:\p{Lu}[\p{L}'’-]*[ \u00a0]+(?:and|&)[ \u00a0]+)?$/u;
+const CENTRE = /^Cent(?:er|re)$/;
 const NAME_THEN_IN_AT_END = /(\p{Lu}[\p{L}.'’&-]*)[ \u00a0]+in[ \u00a0]+$/u;
 const PLACE_BASED_AT_END = /(?:^|[\s\u00a0])([Tt]he[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’-]*,[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’]*-based(?:[ \u00a0]+\p{Ll}[\p{L}-]*){1,3})[\s\u00a0]*$/u;
 /** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */

@@ -3292,3 +3292,14 @@ describe('an unnamed person whose relative clause names someone (2026-12-07, sto
     expect(speakers(text)).toEqual(['Pelfrey', 'a man']);
   });
 });
+
+describe('a spokesperson for a body whose name holds "for" (2026-12-07, stop 44)', () => {
+  it('"A spokesperson for the Department for Infrastructure and Transport said" is that spokesperson, as written', () => {
+    const text = 'A spokesperson for the Department for Infrastructure and Transport said the project was "on track" to finish this year.';
+    expect(speakers(text)).toEqual(['a spokesperson for the Department for Infrastructure and Transport']);
+  });
+
+  it('"The Institute for Fiscal Studies said" is the institute, all of its name', () => {
+    expect(speakers('The Institute for Fiscal Studies said the plan was "a gamble with the public finances."')).toEqual(['Institute for Fiscal Studies']);
+  });
+});
