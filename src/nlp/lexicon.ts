@@ -152,7 +152,9 @@ export const ROLE_NOUN_LIST: readonly string[] = (
     'businessman businesswoman investor executive entrepreneur hacker surgeon doctor dr physician student speaker dictator mogul ' +
     'tycoon magnate star heir wife husband daughter son mother father brother sister chairperson treasurer delegate surrogate ' +
     'frontrunner front-runner hopeful contender challenger incumbent lawmaker legislator councilman councilwoman sheriff moderator captain skipper boss ' +
-    'superstar megastar popstar dj'
+    'superstar megastar popstar dj ' +
+    // Local government's offices (found with blind passages).
+    'reeve alderman alderwoman selectman selectwoman councillor councilor trustee superintendent'
   ).split(' ');
 export const ROLE_NOUNS: ReadonlySet<string> = new Set(ROLE_NOUN_LIST);
 

@@ -3303,3 +3303,14 @@ describe('a spokesperson for a body whose name holds "for" (2026-12-07, stop 44)
     expect(speakers('The Institute for Fiscal Studies said the plan was "a gamble with the public finances."')).toEqual(['Institute for Fiscal Studies']);
   });
 });
+
+describe('local offices: reeve, alderman, councillor (2026-12-07, stop 44)', () => {
+  it('"The reeve of the rural municipality said ...", then "he said" is the reeve', () => {
+    const text = 'The reeve of the rural municipality said council would help the parish.\n\n"This church was on every postcard of this town," he said.';
+    expect(speakers(text)).toEqual(['the reeve of the rural municipality']);
+  });
+
+  it('"said Chicago Alderman Jason C. Ervin" is Jason C. Ervin, his office left out', () => {
+    expect(speakers('"People are angry," said Chicago Alderman Jason C. Ervin.')).toEqual(['Jason C. Ervin']);
+  });
+});
