@@ -1916,12 +1916,14 @@ function documentAuthor(noun: string, pos: number, ctx: ResolveContext): { pos: 
       const head = subject?.kind === 'descriptor' ? parseDescription(subject.text).head : '';
       if (resolved?.speaker && /[ \u00a0]/.test(resolved.speaker) && (personNoun(head) || organisationHead(head) || /^famil(?:y|ies)$/.test(head))) return { pos: at, resolution: resolved };
     }
-    // "the commission said in its report": whoever said it, a body described in lower case too.
+    // "the commission said in its report": whoever said it, a body described in lower case too, or
+    // a person never named ("The parish priest said in a statement ...").
     const saidIn = SAID_IN_DOCUMENT.exec(clause);
     const speaker = saidIn && soleSubjectBefore(clause.slice(0, saidIn.index), sentenceStart, ctx);
     if (speaker) {
       const r = resolveSubject(speaker, ctx);
-      if (named(r) || (speaker.kind === 'descriptor' && r.speaker && organisationHead(parseDescription(speaker.text).head))) return { pos: at, resolution: r };
+      const head = speaker.kind === 'descriptor' ? parseDescription(speaker.text).head : '';
+      if (named(r) || (r.speaker && (organisationHead(head) || (personNoun(head) && /[ \u00a0]/.test(r.speaker))))) return { pos: at, resolution: r };
     }
     // "The nearly 90-second ad" refers back to an earlier mention; "a new online ad" introduces one,
     // and when that names no one, nor does "the ad".

@@ -3314,3 +3314,10 @@ describe('local offices: reeve, alderman, councillor (2026-12-07, stop 44)', () 
     expect(speakers('"People are angry," said Chicago Alderman Jason C. Ervin.')).toEqual(['Jason C. Ervin']);
   });
 });
+
+describe('a statement issued by someone never named (2026-12-07, stop 44)', () => {
+  it('"The parish priest said in a statement ...", then "the statement said" is the priest', () => {
+    const text = 'The parish priest said in a statement posted to Facebook that the community was "heartbroken but not broken."\n\n"A church is not a building. A church is its people," the statement said.';
+    expect(speakers(text)).toEqual(['the parish priest', 'the parish priest']);
+  });
+});
