@@ -597,7 +597,7 @@ const INDEFINITE_OF = /^[ \u00a0]+of[ \u00a0]+(?:a|an|one)[ \u00a0]/;
  * The same with a participle's phrase or an "of" phrase after the head: "The waitress refilling
  * their coffee had her own view.", "The head of a private ambulance service said".
  */
-const DESCRIBED_SUBJECT_PARTICIPLE = [0, 1, 2].map((n) => new RegExp(String.raw`^[Tt]he[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:\p{Ll}{3,}ing|of)[ \u00a0](?:[^,.;:!?"“”‘’]){1,60}?))()[ \u00a0]+(said|told|says|tells|\p{Ll}+ed|was|had|has|is|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
+const DESCRIBED_SUBJECT_PARTICIPLE = [0, 1, 2].map((n) => new RegExp(String.raw`^[Tt]he[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:\p{Ll}{3,}ing|of)[ \u00a0](?:[^,.;:!?"“”‘’]){1,60}?))()(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(said|told|says|tells|\p{Ll}+ed|was|had|has|is|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
 
 /**
  * A he/she that opens the sentence right after one whose subject is a definite description of a

@@ -3321,3 +3321,15 @@ describe('a statement issued by someone never named (2026-12-07, stop 44)', () =
     expect(speakers(text)).toEqual(['the parish priest', 'the parish priest']);
   });
 });
+
+describe('an unnamed subject with an aside before its verb, then he/she (2026-12-07, stop 44)', () => {
+  it('"The owner of one of the service stations, who also asked not to be named, said ...", then "he said" is that owner', () => {
+    const text = '"It is sad," said Marcus Delaney, the prosecutor.\n\nThe owner of one of the service stations, who also asked not to be named, said he had installed a panic button.\n\n"It is not worth the money," he said.';
+    expect(speakers(text)).toEqual(['Marcus Delaney', 'the owner of one of the service stations']);
+  });
+
+  it('"One regular, who has bought his seed potatoes there since the 1970s, said ...", then "he asked" is the regular', () => {
+    const text = '"It is sad," said Alistair Kinnear, the owner.\n\nOne regular, who has bought his seed potatoes there every March since the 1970s, said the town was "losing a bit of its soul."\n\n"Where am I meant to get one washer now?" he asked.';
+    expect(speakers(text)).toEqual(['Alistair Kinnear', 'one regular', 'one regular']);
+  });
+});
