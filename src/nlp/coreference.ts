@@ -589,7 +589,7 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
 
 // The words before the head are lower case ("The 45-year-old", "the retired neurosurgeon"), or all
 // capitalised before a capitalised title ("The Prime Minister", "The Foreign Secretary").
-const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^[Tt]he[ \u00a0]+(?:((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
+const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+(?:((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 
 /** An "of" phrase that brings in a body unnamed: " of a private ambulance service". */
 const INDEFINITE_OF = /^[ \u00a0]+of[ \u00a0]+(?:a|an|one)[ \u00a0]/;
@@ -622,7 +622,8 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   if (ctx.index.mentions.some((x) => x.start >= from && x.start < end)) return null;
   // "the head of a private ambulance service": an "of" phrase is part of who it is.
   const ofPhrase = participle && /^[ \u00a0]+of[ \u00a0]/.test(m[3]!) ? m[3]! : '';
-  const text = `the ${modifiers}${written}${ofPhrase}`;
+  // ("His neighbour, who did not want to be named, was more sanguine": whose neighbour, resolved.)
+  const text = `${/^\S+/.exec(opening)![0].toLowerCase()} ${modifiers}${written}${ofPhrase}`;
   // ("of a private ambulance service": a body brought in unnamed, so someone new.)
   if (INDEFINITE_OF.test(ofPhrase)) return { speaker: text, person: null, someoneNew: true };
   const r = resolveDescriptor({ kind: 'descriptor', text, pos: from + fronted }, ctx);
@@ -630,8 +631,12 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
     const g = personGender(r.person);
     return g === null || g === want ? r : null;
   }
+  // Someone's neighbour or colleague the article never names is not that someone, whom the walk
+  // back would find first. (Family is named more often than found: "his daughter" is left to the walk.)
+  if (POSSESSIVE_OPENING.test(opening)) return r.speaker && !KIN_NOUN.test(head) ? { ...r, someoneNew: true } : null;
   return r.speaker ? r : null;
 }
+const POSSESSIVE_OPENING = /^(?:[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/;
 
 /** "'We are delighted,' he said": the pronoun comes right after a quotation that opens its sentence. */
 function afterOpeningQuotation(sentenceStart: number, pos: number, ctx: ResolveContext): boolean {

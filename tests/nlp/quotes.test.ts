@@ -3333,3 +3333,15 @@ describe('an unnamed subject with an aside before its verb, then he/she (2026-12
     expect(speakers(text)).toEqual(['Alistair Kinnear', 'one regular', 'one regular']);
   });
 });
+
+describe('someone\'s neighbour, never named, then he/she (2026-12-07, stop 44)', () => {
+  it('"His neighbour, who did not want to be named, was more sanguine. \\"...,\\" he said" is the neighbour, not the man quoted before', () => {
+    const text = '"They will save money on the lorries," said Gareth Price, 58, a retired postman.\n\nHis neighbour, who did not want to be named, was more sanguine. "We recycle nearly everything anyway," he said.';
+    expect(speakers(text)).toEqual(['Gareth Price', 'his neighbour']);
+  });
+
+  it('"His wife laughed ... \\"...,\\" she said" stays his wife as the article names her', () => {
+    const text = '"It was time," said Dale Brunner, 71. His wife, Carol Brunner, kept the books for three decades.\n\nHis wife laughed when asked about those talks. "They are both stubborn," she said.';
+    expect(speakers(text)).toEqual(['Dale Brunner', 'Carol Brunner']);
+  });
+});
