@@ -464,6 +464,8 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     // "The Journal", "Fox News": an organisation, by the fullest name the article gives it.
     const org = organisationAt(subject.pos, ctx);
     if (org) return { speaker: org.name.length > subject.text.length ? org.name : subject.text, person: null };
+    const company = companyByFirstWords(subject, ctx);
+    if (company) return { speaker: company, person: null };
     // "The Scot said:", "The President wrote:": a sentence-opening title or demonym is a description,
     // as "the Scot" and "the President" are.
     const described = THE_CAPITALISED_WORDS.exec(subject.text);
@@ -472,6 +474,24 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     return resolveName(subject, ctx);
   }
   return resolveDescriptor(subject, ctx);
+}
+
+/**
+ * "Vantor Health Inc. ... Vantor said": a company named in full before, then by its first word or
+ * two, speaks by its fullest name (no person of the article goes by those words).
+ */
+function companyByFirstWords(subject: Subject, ctx: ResolveContext): string | null {
+  const words = subject.text.replace(/['’]s$/, '').split(/[ \u00a0]+/);
+  const lower = words.map((w) => w.toLowerCase());
+  // (A "person" of just those words is the company read as a name: "Volta Trail, which is based in Newark, said".)
+  const short = lower.join(' ');
+  if (words.length > 2 || ctx.index.people.some((p) => p.nameTokens.join(' ') !== short && p.nameTokens.some((t) => lower.includes(t)))) return null;
+  // (Not two names joined: "Microsoft and LinkedIn" is no fuller name of Microsoft.)
+  const startsWith = (name: string) => {
+    const ow = name.split(/[ \u00a0]+/);
+    return ow.length > words.length && words.every((w, i) => ow[i] === w) && !/^(?:and|&)$/.test(ow[words.length]!);
+  };
+  return latestOrganisation(subject.pos, (o) => o.kind === 'company' && startsWith(o.name), ctx, Number.POSITIVE_INFINITY)?.org.name ?? null;
 }
 
 /** Police named by what they are, not by which force: "police", "the police", "local police". */

@@ -3345,3 +3345,15 @@ describe('someone\'s neighbour, never named, then he/she (2026-12-07, stop 44)',
     expect(speakers(text)).toEqual(['Dale Brunner', 'Carol Brunner']);
   });
 });
+
+describe('a company named in full, then by its first words (2026-12-07, stop 44)', () => {
+  it('"Vantor Health Inc. ... Vantor said" is Vantor Health Inc., its fullest name', () => {
+    const text = 'The European Commission opened an in-depth probe into Vantor Health Inc.\'s planned purchase of Imagix.\n\n"This combination will accelerate innovation," Vantor said in a statement.';
+    expect(speakers(text)).toEqual(['Vantor Health Inc.']);
+  });
+
+  it('"Microsoft and LinkedIn" is no fuller name of Microsoft, and a person keeps a surname a company shares', () => {
+    const text = 'Microsoft and LinkedIn announced the deal on Monday. "It will stay independent," Microsoft said.\n\nGerald Ford spoke later at Ford Motor Co. headquarters. "We will build here," Ford said.';
+    expect(speakers(text)).toEqual(['Microsoft', 'Gerald Ford']);
+  });
+});
