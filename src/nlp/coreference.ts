@@ -1561,7 +1561,7 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
   const head = d.modifiers.includes('editorial') && d.head === 'board' ? 'editors' : d.head;
   // "South Korea's foreign ministry" speaks as itself: a country's or a city's government body is
   // no voice of the place.
-  if (d.possessor && organisationHead(head) !== 'government') {
+  if (d.possessor && organisationHead(head) !== 'government' && organisationHead(head) !== 'regulator') {
     const owner = resolveOwner(d.possessor, subject.pos, ctx);
     return owner.speaker && !owner.person ? { speaker: owner.speaker, person: null } : { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   }

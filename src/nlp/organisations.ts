@@ -96,6 +96,9 @@ const kindCompatible: Record<string, OrgKind[]> = {
   company: ['company', 'media'],
   group: ['group', 'party', 'campaign', 'unknown'],
   government: ['government'],
+  // "the regulator", "the watchdog": a government body, or an independent one named as a group
+  // ("the Financial Reporting Council").
+  regulator: ['government', 'group', 'institution'],
   party: ['party'],
   campaign: ['campaign'],
   any: ['media', 'company', 'group', 'government', 'party', 'campaign', 'institution', 'unknown'],
@@ -116,7 +119,7 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
   // What business a company is in ("the supermarket", "the tech giant", "the airline").
   ...Object.fromEntries(COMPANY_TRADE_WORDS.map((w) => [w, 'company'] as const)),
   brand: 'company', operator: 'company', provider: 'company', publisher: 'company', studio: 'company',
-  regulator: 'government', watchdog: 'government',
+  regulator: 'regulator', watchdog: 'regulator',
   council: 'any', university: 'any', college: 'any', school: 'any', academy: 'any', hospital: 'any', museum: 'any',
   band: 'group',
   // "the think tank", "the building society", "the league", "the transport authority", "the airport", "the orchestra".

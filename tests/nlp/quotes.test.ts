@@ -3357,3 +3357,10 @@ describe('a company named in full, then by its first words (2026-12-07, stop 44)
     expect(speakers(text)).toEqual(['Microsoft', 'Gerald Ford']);
   });
 });
+
+describe('"the regulator" of a regulator named as a council (2026-12-07, stop 44)', () => {
+  it('"The Financial Reporting Council said ... the watchdog said" is the council, never the firm it fined', () => {
+    const text = 'Accounting firm Pembury Hale has been fined. The Financial Reporting Council said on Thursday that the partner would be barred.\n\nIn its decision notice, the watchdog said the team had "failed to exercise sufficient scepticism."';
+    expect(speakers(text)).toEqual(['Financial Reporting Council']);
+  });
+});
