@@ -67,9 +67,17 @@ function descriptionHead(speaker: string): string {
   return speaker.split(/,|\s(?:who|whom|whose|which|that)\s|\s\p{Ll}+ing\s(?=(?:on|to|at|in|for|with|from|about|as|under|the|a|an|his|her|their|its)\b)/u)[0]!.trim();
 }
 
-/** The double-quoted spans of a text, in order: [open, close). */
+/**
+ * The double-quoted spans of a text, in order: [open, close). A paragraph whose last straight mark
+ * opens a quotation that the next paragraph goes on with (news style leaves the mark unclosed at
+ * the paragraph's end) holds a span to its end, as the passages' writers counted it.
+ */
 function quotedSpans(text: string): Array<[number, number]> {
-  return [...text.matchAll(/"[^"]*"|“[^”]*”/g)].map((m) => [m.index, m.index + m[0].length]);
+  const spans: Array<[number, number]> = [];
+  for (const paragraph of text.matchAll(/[^\n]+/g)) {
+    for (const m of paragraph[0].matchAll(/"[^"]*"|“[^”]*”|"[^"]*$/g)) spans.push([paragraph.index + m.index, paragraph.index + m.index + m[0].length]);
+  }
+  return spans;
 }
 
 function judge(passage: Passage): Array<{ verdict: Verdict; got: string | null; want: string | null; quote: string }> {
