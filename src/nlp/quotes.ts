@@ -787,6 +787,10 @@ function strayBetweenNames(text: string, at: number): boolean {
 /** Between a speech verb and the quotation it introduces: a comma or colon, perhaps after whom it was told to. */
 const VERB_THEN_MARK = /^(?:[\s\u00a0]+(?:him|her|them|us|me|reporters))?[\s\u00a0]*[,:][\s\u00a0]*$/;
 
+/** "That was Lyle, a few minutes later", "That was Gaskill's response when asked": whose the words before were. */
+const THAT_WAS_NAME = /^[\s\u00a0]+(?:That|This)(?:[ \u00a0]+(?:was|is)|['’]s)[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,3}?\p{Lu}[\p{L}-]*)(?:['’]s[ \u00a0]+(?:response|reply|answer|verdict|view|assessment|take|explanation|reaction|comment)\b|(?=[,.;:!?]|$))/u;
+/** Capitalised words that name no speaker after "That was": days, months, places of time. */
+const NOT_A_SPEAKER_NAME = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Then|It|Him|Her)$/;
 const SPACE_THEN_CAPITAL = /^[\s\u00a0]+\p{Lu}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {
   const { span, masked, paragraph } = w;
@@ -824,6 +828,15 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     const cue = (newSentence && /:[\s\u00a0]*$/.test(seg) && nextOpen < paragraph.end) || hasOwnCue ? null : trailingCue(text, seg, span.close, newSentence);
     if (cue) {
       w.cue = cue;
+      w.cueKind = 'trailing';
+      return;
+    }
+    // `"We're not going to do what Dad did." That was Lyle, a few minutes later`: a sentence that
+    // says whose the quotation before it was.
+    const that = newSentence && lead.trim() === '' ? THAT_WAS_NAME.exec(seg) : null;
+    if (that && parseNameRun(that[1]!) && !NOT_A_SPEAKER_NAME.test(that[1]!)) {
+      const at = span.close + that[0].lastIndexOf(that[1]!);
+      w.cue = { text: that[0].trim(), subject: { kind: 'name', text: that[1]!, pos: at }, pos: span.close + that[0].search(/\S/) };
       w.cueKind = 'trailing';
       return;
     }

@@ -3364,3 +3364,10 @@ describe('"the regulator" of a regulator named as a council (2026-12-07, stop 44
     expect(speakers(text)).toEqual(['Financial Reporting Council']);
   });
 });
+
+describe('"That was X": a sentence saying whose the quotation before it was (2026-12-07, stop 44)', () => {
+  it('"\\"...\\" That was Lyle, a few minutes later" and "That was Gaskill\'s response" name the speakers; "That was Monday" names no one', () => {
+    const text = 'Lyle Dreesen and his brother Arnie farm 1,100 acres. Vernon Gaskill drove the bus.\n\n"We are not going to do what Dad did." That was Lyle, a few minutes later, out by the grain bins.\n\n"I never told a lie in my life." That was Gaskill\'s response when asked about the story.\n\n"It was cold." That was Monday.';
+    expect(speakers(text)).toEqual(['Lyle Dreesen', 'Vernon Gaskill', null]);
+  });
+});
