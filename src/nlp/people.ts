@@ -1220,7 +1220,8 @@ const AGE_AFTER_NAME = /^(?:,[ \u00a0]+(?:aged[ \u00a0]+)?(\d{1,3})(?=[,.;])|[ \
 /** Lower-case role words just before a name ("US counterpart") and in an appositive after it. */
 // Constants for speed (see STARTS_LOWER in lexicon.ts): a lower-case word at the end, and the verb at the start.
 const LOWER_WORD_AT_END = /(?:^|[\s(])(\p{Ll}[\p{L}-]*)[ \u00a0]+$/u;
-const VERB_AFTER_NAME = /^[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(\p{Ll}+)/u;
+// (A comma may close an appositive first: "The consultant, the obstetrician Rajesh Menon, does not dispute this.")
+const VERB_AFTER_NAME = /^,?[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?(\p{Ll}+)/u;
 
 /** Whether a noun for a person ("boss", "spokesman", "striker") comes right before the name, and a verb right after it. */
 function roleBeforeSubject(src: string, runStart: number, nameEnd: number): boolean {

@@ -3371,3 +3371,10 @@ describe('"That was X": a sentence saying whose the quotation before it was (202
     expect(speakers(text)).toEqual(['Lyle Dreesen', 'Vernon Gaskill', null]);
   });
 });
+
+describe('a role before a name in an appositive is evidence of a person (2026-12-07, stop 44)', () => {
+  it('"The consultant in question, the obstetrician Rajesh Menon, does not dispute this. \\"...,\\" he says" is Rajesh Menon', () => {
+    const text = 'The consultant in question, the obstetrician Rajesh Menon, does not dispute this. "I have been in theatre with her at three in the morning," he says.';
+    expect(speakers(text)).toEqual(['Rajesh Menon']);
+  });
+});
