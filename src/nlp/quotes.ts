@@ -789,6 +789,8 @@ const VERB_THEN_MARK = /^(?:[\s\u00a0]+(?:him|her|them|us|me|reporters))?[\s\u00
 
 /** "That was Lyle, a few minutes later", "That was Gaskill's response when asked": whose the words before were. */
 const THAT_WAS_NAME = /^[\s\u00a0]+(?:That|This)(?:[ \u00a0]+(?:was|is)|['’]s)[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,3}?\p{Lu}[\p{L}-]*)(?:['’]s[ \u00a0]+(?:response|reply|answer|verdict|view|assessment|take|explanation|reaction|comment)\b|(?=[,.;:!?]|$))/u;
+/** One short sentence that opens with a name (not possessive) or he/she, up to the next quotation. */
+const BEAT = /^[\s\u00a0]+(?:(He|She)|((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}-]*))(?:,|[ \u00a0]+\p{Ll})[^.!?;:"“”]{0,90}[.!?][\s\u00a0]*$/u;
 /** Capitalised words that name no speaker after "That was": days, months, places of time. */
 const NOT_A_SPEAKER_NAME = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Then|It|Him|Her)$/;
 const SPACE_THEN_CAPITAL = /^[\s\u00a0]+\p{Lu}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
@@ -837,6 +839,17 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     if (that && parseNameRun(that[1]!) && !NOT_A_SPEAKER_NAME.test(that[1]!)) {
       const at = span.close + that[0].lastIndexOf(that[1]!);
       w.cue = { text: that[0].trim(), subject: { kind: 'name', text: that[1]!, pos: at }, pos: span.close + that[0].search(/\S/) };
+      w.cueKind = 'trailing';
+      return;
+    }
+    // `"I heard that." Szabo, two rows over, had been listening. "I am not slower."`, `"I do not
+    // sing." She paused. "I hum."`: a paragraph that opens with a quotation, then one short sentence
+    // about someone, then more quotation: a feature's beat in one person's words.
+    const beat = newSentence && span.open === paragraph.start && nextOpen < paragraph.end ? BEAT.exec(seg) : null;
+    const beatName = beat?.[2] && !STOP_WORDS.has(beat[2].toLowerCase()) && parseNameRun(beat[2]) ? beat[2] : null;
+    if (beat && (beatName || beat[1])) {
+      const who = beatName ?? beat[1]!;
+      w.cue = { text: beat[0].trim(), subject: { kind: beatName ? 'name' : 'pronoun', text: who, pos: span.close + beat[0].indexOf(who) }, pos: span.close + beat[0].search(/\S/) };
       w.cueKind = 'trailing';
       return;
     }
