@@ -3381,7 +3381,7 @@ describe('a role before a name in an appositive is evidence of a person (2026-12
 
 describe('a feature\'s beat between two quotations of one paragraph (2026-12-07, stop 44)', () => {
   it('"\\"I heard that.\\" Szabo, two rows over, had been listening. \\"...\\"" and "\\"I do not sing.\\" She paused. \\"I hum.\\"" are the beat\'s subject\'s words', () => {
-    const text = 'Margit Szabo and Luis Herrera run the vineyard. Darlene Hubbard drives the night shift.\n\n"I heard that." Szabo, two rows over, had been listening. "I am not slower."\n\n"I do not sing." She paused. "I hum."\n\n"We won." Police arrived minutes later. "We lost."';
+    const text = 'Margit Szabo and Luis Herrera run the vineyard.\n\n"I heard that." Szabo, two rows over, had been listening. "I am not slower."\n\nDarlene Hubbard drives the night shift.\n\n"I do not sing." She paused. "I hum."\n\n"We won." Police arrived minutes later. "We lost."';
     expect(speakers(text)).toEqual(['Margit Szabo', 'Margit Szabo', 'Darlene Hubbard', 'Darlene Hubbard', null, null]);
   });
 });
