@@ -308,9 +308,10 @@ const PLACE_BASED_AT_END = /(?:^|[\s\u00a0])([Tt]he[ \u00a0]+(?:\p{Lu}[\p{L}.'�
 const PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:speaking|writing|talking|appearing|posting|addressing|giving[ \u00a0]+evidence|(?:\p{Ll}+ed|written|seen|sent|given|taken|made|brought)[ \u00a0]+(?:by|in|on|at|last|this|earlier|after|before|from|to|with|for)\b)[^,;:.!?"“”]{0,100},[\s\u00a0]*$/u;
 /**
  * The same with what only a person does ("One Republican member, walking off the floor, said", "A
- * spokesman, asked about the discrepancy, said"): read only when the subject is a person.
+ * spokesman, asked about the discrepancy, said", "A senior adviser, granted anonymity to speak
+ * candidly, said"): read only when the subject is a person.
  */
-const PERSON_PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:(?!(?:including|according|following|during|regarding|concerning|notwithstanding)[ \u00a0])\p{Ll}{3,}ing[ \u00a0]|asked[ \u00a0]+(?:about|whether|if|why|how|what|to)\b)[^,;:.!?"“”]{0,100},[\s\u00a0]*$/u;
+const PERSON_PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:(?!(?:including|according|following|during|regarding|concerning|notwithstanding)[ \u00a0])\p{Ll}{3,}ing[ \u00a0]|asked[ \u00a0]+(?:about|whether|if|why|how|what|to)\b|(?:granted|given|promised|offered)[ \u00a0]+anonymity\b)[^,;:.!?"“”]{0,100},[\s\u00a0]*$/u;
 /** Whether only capitalised words (titles, a name's first words) come between the clause's start and `at`: not "Proponents of the new bill". */
 function opensClause(segment: string, at: number): boolean {
   const lead = segment.slice(Math.max(0, at - 200), Math.max(0, at)).split(SENTENCE_OR_CLAUSE_BREAK).pop()!;

@@ -3385,3 +3385,9 @@ describe('a feature\'s beat between two quotations of one paragraph (2026-12-07,
     expect(speakers(text)).toEqual(['Margit Szabo', 'Margit Szabo', 'Darlene Hubbard', 'Darlene Hubbard', null, null]);
   });
 });
+
+describe('an anonymous source "granted anonymity" before the verb (2026-12-07, stop 44)', () => {
+  it('"A senior Castellanos adviser, granted anonymity to speak candidly, said ... \\"zero effect\\"" is that adviser', () => {
+    expect(speakers('A senior Castellanos adviser, granted anonymity to speak candidly, said an endorsement would have "zero effect."')).toEqual(['a senior Castellanos adviser']);
+  });
+});
