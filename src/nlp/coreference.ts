@@ -208,6 +208,10 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     const lead = ctx.text.slice(from, inSentence[0]?.pos ?? to);
     // A "he" inside a quotation is the speaker's word for someone else: it continues no one.
     if (samePronoun && sameSubjectPronoun(samePronoun, lead, from, ctx)) continue;
+    // "Asked by Ambrose whether she would support the nominee, she answered": the names in the
+    // question are not the sentence's subject; the same pronoun after it is, and continues.
+    const asked = samePronoun && k < here && QUESTIONED_OPENING.test(lead) ? QUESTIONED_THEN_SUBJECT.exec(ctx.text.slice(from, to)) : null;
+    if (asked && samePronoun && sameSubjectPronoun(samePronoun, ctx.text.slice(from + asked[0].length, to), from + asked[0].length, ctx)) continue;
     if (k < here) {
       // A sentence about someone written as a description or a pronoun ("The judge rubbed his chin.",
       // "He made the observation ...") is about whoever that is: the chain goes through them, and
@@ -290,6 +294,10 @@ const SUBORDINATOR_BEFORE = /(?:^|[\s\u00a0])(?:after|before|when|while|because|
 
 /** A sentence that opens with a participle clause of questioning, up to the comma before its subject. */
 const QUESTIONED_CLAUSE = /^[\s\u00a0]*(?:When[ \u00a0]+|After[ \u00a0]+being[ \u00a0]+)?(?:Asked|Pressed|Questioned|Challenged|Confronted)[ \u00a0][^.!?;]*,[ \u00a0]*$/;
+
+/** A sentence that opens with a participle clause of questioning ("Asked by Ambrose whether ..., "), up to its subject. */
+const QUESTIONED_OPENING = /^[\s\u00a0]*(?:When[ \u00a0]+|After[ \u00a0]+being[ \u00a0]+)?(?:Asked|Pressed|Questioned|Challenged|Confronted)[ \u00a0]/;
+const QUESTIONED_THEN_SUBJECT = /^[^.!?;]*?,[ \u00a0]*(?=(?:he|she)[ \u00a0])/;
 
 /** An indefinite description of a person opening a sentence, perhaps with a place or body after its head and a clause set off by commas, then its verb: groups head, verb. */
 const INDEFINITE_PERSON_SUBJECT = /^[\s\u00a0]*(?:A|An|One)[ \u00a0]+(?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){0,3}?(\p{Ll}[\p{L}-]*)(?:[ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0][^,.;:!?"“”]{1,60}?)?(?:,[^.;:!?"“”]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(said|told|spoke|wrote|says|tells|\p{Ll}+ed|\p{Ll}+[^s\W]s)(?![\p{L}’'-])/u;

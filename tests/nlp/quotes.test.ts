@@ -3391,3 +3391,10 @@ describe('an anonymous source "granted anonymity" before the verb (2026-12-07, s
     expect(speakers('A senior Castellanos adviser, granted anonymity to speak candidly, said an endorsement would have "zero effect."')).toEqual(['a senior Castellanos adviser']);
   });
 });
+
+describe('"Asked by X whether ..., she answered": the asker is not the subject (2026-12-07, stop 44)', () => {
+  it('the next "she said" goes on with the one asked, not the moderator who asked', () => {
+    const text = 'Gov. Dana Whitlock, who stood between the two men, mostly stayed out of the crossfire. Asked by moderator Celia Ambrose whether she would support the eventual nominee, she answered without hesitation. "I will support whoever wins," she said.';
+    expect(speakers(text)).toEqual(['Dana Whitlock']);
+  });
+});
