@@ -110,8 +110,10 @@ export function nonPersonWord(normalised: string): boolean {
   return hyphen > 0 && NON_PERSON_WORDS.has(normalised.slice(hyphen + 1));
 }
 
-/** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day", "Steven Law", "Liam Fox"). */
+/** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day", "Steven Law", "Liam Fox", "Park Ji-won"). */
 const SURNAME_WORDS = new Set('green hall park day church lake law fox spring'.split(' '));
+/** A Korean given name as romanised, two syllables joined by a hyphen: "Ji-won", "Sung-min", "Jae-in". */
+const KOREAN_GIVEN_NAME = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,4}$/u;
 
 /** Nationality and country words, normalised so "US", "U.S." and "American" agree. */
 const NATIONALITY: Record<string, string> = {
@@ -346,7 +348,8 @@ export function parseNameRun(run: string): ParsedName | null {
     // "Director of Public Prosecution Eva-Marie Persson": after a title's "of", the body's words run
     // up to the first name.
     const officeOf = /^(?:of|for)$/.test(titleWords[titleWords.length - 1] ?? '') && !firstNameGender(words[i]) && words.slice(i + 1, -1).some((w) => !!firstNameGender(w));
-    if (facts.title || facts.nationality || describing || officeOf || (nonPersonWord(facts.normalised) && !MALE_NAMES.has(facts.normalised) && !FEMALE_NAMES.has(facts.normalised))) {
+    const koreanFamilyName = i === 0 && words.length === 2 && SURNAME_WORDS.has(facts.normalised) && KOREAN_GIVEN_NAME.test(words[1]!);
+    if (facts.title || facts.nationality || describing || officeOf || (nonPersonWord(facts.normalised) && !MALE_NAMES.has(facts.normalised) && !FEMALE_NAMES.has(facts.normalised) && !koreanFamilyName)) {
       gender = gender ?? facts.titleGender;
       titleWords.push(words[i]!);
       i++;
@@ -411,7 +414,9 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   const knownFirst = tokens.length > 1 && (MALE_NAMES.has(facts[0]!.normalised) || FEMALE_NAMES.has(facts[0]!.normalised));
   // "Jennifer Green", "Tim Hall": after a known first name, a surname that is also a word for a place or thing.
   // ("Dave Green", "Sue Hall": any first name a list knows will do, the surname being one of these few words.)
-  const surnameWord = (i: number) => i === tokens.length - 1 && tokens.length === 2 && SURNAME_WORDS.has(facts[i]!.normalised) && (knownFirst || firstNameGender(tokens[0]) !== null);
+  // ("Park Ji-won", "Song Min-ho": a Korean family name first, before a given name of two syllables.)
+  const surnameWord = (i: number) => tokens.length === 2 && SURNAME_WORDS.has(facts[i]!.normalised) &&
+    (i === 1 ? knownFirst || firstNameGender(tokens[0]) !== null : KOREAN_GIVEN_NAME.test(tokens[1]!));
   if (facts.some((f, i) => (nonPersonWord(f.normalised) && !(i === 0 && knownFirst) && !surnameWord(i)) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => ACRONYM_OF_4.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   // "Suddenly I said": the pronoun after a capitalised opening word; "Elizabeth I" keeps a first name.

@@ -3398,3 +3398,10 @@ describe('"Asked by X whether ..., she answered": the asker is not the subject (
     expect(speakers(text)).toEqual(['Dana Whitlock']);
   });
 });
+
+describe('a Korean family name that is also an English word (2026-12-07, stop 44)', () => {
+  it('"said Park Ji-won" is Park Ji-won, never "Ji-won" with "Park" read as a place', () => {
+    const text = '"Import prices have been below our cost," said Park Ji-won, a director at Hanil Steel.\n\n"Nobody wins," said a trader on Park Avenue.';
+    expect(speakers(text)).toEqual(['Park Ji-won', 'a trader']);
+  });
+});
