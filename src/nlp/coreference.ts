@@ -1128,16 +1128,21 @@ function earlierFullerDefinite(d: Description, pos: number, ctx: ResolveContext)
   const from = Math.max(0, pos - 1500);
   const stretch = ctx.text.slice(from, pos);
   if (!stretch.includes(d.head)) return null;
-  const re = compiled(String.raw`(?<![\p{L}\p{N}])[Tt]he[ \u00a0]+(?:(?!(?:the|a|an|and|or|of|to|in|on|at|for|with|by)[ \u00a0])[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \u00a0]+){1,4}?${d.head}(?![\p{L}\p{N}'’-])`, 'gu');
+  // A body brought in unnamed ("an independent disciplinary commission found ... The commission
+  // said") is that description too; a person so brought in is nearestEarlierUnnamed's.
+  const body = !!organisationHead(d.head);
+  const determiners = body ? '[Tt]he|[Aa]n?' : '[Tt]he';
+  const re = compiled(String.raw`(?<![\p{L}\p{N}])(?:${determiners})[ \u00a0]+(?:(?!(?:the|a|an|and|or|of|to|in|on|at|for|with|by)[ \u00a0])[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \u00a0]+){1,4}?${d.head}(?![\p{L}\p{N}'’-])`, 'gu');
   let found: string | null = null;
   for (const m of stretch.matchAll(re)) {
     if (ctx.inQuote(from + m.index)) continue;
     const earlier = parseDescription(m[0]);
     if (earlier.head !== d.head || earlier.possessor || earlier.modifiers.length <= d.modifiers.length || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
     // Modifiers only: not a clause ("The prognosis left the family"), nor a rank that says which
-    // one without saying who ("the most recent Republican president", "the 43rd president").
-    if (earlier.modifiers.some((w) => RANK_MODIFIER.test(w) || (STARTS_LOWER.test(w) && verbLike(w)))) continue;
-    found = m[0].replace(/^The\b/, 'the');
+    // one without saying who ("the most recent Republican president", "the 43rd president"). Before
+    // a body's noun they are its kind ("the armed forces ministry").
+    if (earlier.modifiers.some((w) => RANK_MODIFIER.test(w) || (STARTS_LOWER.test(w) && verbLike(w) && !body))) continue;
+    found = m[0].replace(/^(?:The|A|An)\b/, (w) => w.toLowerCase());
   }
   return found;
 }

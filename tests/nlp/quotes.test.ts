@@ -3405,3 +3405,10 @@ describe('a Korean family name that is also an English word (2026-12-07, stop 44
     expect(speakers(text)).toEqual(['Park Ji-won', 'a trader']);
   });
 });
+
+describe('a body described, then "the ministry", "the commission" (2026-12-07, stop 44)', () => {
+  it('"the armed forces ministry said ... the ministry said" and "An independent disciplinary commission found ... The commission said" keep the fuller description', () => {
+    const text = 'Two pilots were killed when a training jet crashed, the armed forces ministry said.\n\nThe jet "went down shortly after 10:40 am," the ministry said.\n\nAn independent disciplinary commission found the club in breach. The commission said the breach was "significant and, in part, deliberate".';
+    expect(speakers(text)).toEqual(['the armed forces ministry', 'an independent disciplinary commission']);
+  });
+});
