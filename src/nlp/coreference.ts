@@ -16,6 +16,7 @@ import {
   statedAge,
   roleKey,
   surnameOf,
+  clauseOpenerLength,
   verbLike,
   firstFamilyNameOf,
   ACRONYM_OF_2_TO_6,
@@ -463,6 +464,11 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     return person ? { speaker: person.fullName, person } : definite ?? unnamedSpeakerBefore(want, subject.pos, ctx) ?? NONE;
   }
   if (subject.kind === 'name') {
+    // "But Dominic, who runs the business side, says": the word that opens the clause is no name's.
+    // (Only when all of the rest reads as a name: "And America Rising" stays whole.)
+    const opener = clauseOpenerLength(subject.text);
+    const rest = opener > 0 ? subject.text.slice(opener) : '';
+    if (rest && parseNameRun(rest)?.tokens.length === rest.split(/[ \u00a0]+/).length) return resolveSubject({ ...subject, text: rest, pos: subject.pos + opener }, ctx);
     // A transcript's "KANE:", "OKAFOR:": a surname in capitals is the person the article named so, when
     // it names one (capitals of up to six letters otherwise read as an acronym, "NATO").
     if (ACRONYM_OF_2_TO_6.test(subject.text) && ctx.text[subject.pos + subject.text.length] === ':') {

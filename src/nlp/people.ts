@@ -76,8 +76,19 @@ const CLAUSE_OPENING_WORD = new Set(
     'so then there here also even just still only both either neither since until unless because although though yet ' +
     'instead however meanwhile according during despite once now today yesterday tonight later earlier finally ' +
     'perhaps maybe indeed moreover besides otherwise eventually recently often sometimes thus hence therefore ' +
-    'nonetheless nevertheless ultimately separately overall last next first').split(' '),
+    'nonetheless nevertheless ultimately separately overall last next first ' +
+    // Imperatives that open a sentence, mostly inside quotations: "Ask Teresa.", "Tell Mike I said so."
+    'ask tell thank let listen look call give take watch remember imagine meet').split(' '),
 );
+
+/**
+ * The length of a capitalised word that opens a clause before a name in a run ("But Dominic",
+ * "Ask Teresa"), with the space after it; 0 when the run opens with no such word.
+ */
+export function clauseOpenerLength(run: string): number {
+  const opener = OPENING_WORD.exec(run);
+  return opener && CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) ? opener[0].length : 0;
+}
 
 /** Words that mark an organisation, place or thing rather than a person. */
 const NON_PERSON_WORDS = new Set(

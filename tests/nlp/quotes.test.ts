@@ -3412,3 +3412,15 @@ describe('a body described, then "the ministry", "the commission" (2026-12-07, s
     expect(speakers(text)).toEqual(['the armed forces ministry', 'an independent disciplinary commission']);
   });
 });
+
+describe('a word that opens a clause is no part of a name (2026-12-07, stop 44)', () => {
+  it('"But Dominic, who runs the business side, says" is Dominic Marchetti, never "But Dominic"', () => {
+    const text = 'Anthony Marchetti and his brother Dominic Marchetti own the restaurant.\n\nBut Dominic, who runs the business side, says Anthony has not set foot in the kitchen "in years."';
+    expect(speakers(text)).toEqual(['Dominic Marchetti']);
+  });
+
+  it('"Ask Teresa." inside a quotation makes no person "Ask Teresa" for a later "she said"', () => {
+    const text = 'Teresa Grasso and Rosalind Iacono run the bakery.\n\n"Ask me in five years," Rosalind said. "Ask Teresa. She is the one who will decide."\n\nTeresa, who handles the books, offered a different view. "Papa painted that sign himself," she said.';
+    expect(speakers(text)).toEqual(['Rosalind Iacono', 'Rosalind Iacono', 'Teresa Grasso']);
+  });
+});
