@@ -127,6 +127,7 @@ const PARTY_TAG_SET_OFF = /(?<=\p{L}),[ \u00a0]+[RDI]-[A-Z][\w.]*,(?=[ \u00a0])/
 export const KIN_NOUN = /^(?:wife|husband|son|daughter|father|mother|brother|sister|widow|widower|fiancee|fiancée|fiance|fiancé|partner|stepson|stepdaughter|grandson|granddaughter|grandmother|grandfather|nephew|niece|uncle|aunt|cousin|stepfather|stepmother|mum|mom|dad)$/;
 /** A noun in lower case, then one capitalised word set off by commas: "his wife, Emma,". Groups: both words. */
 const FIRST_NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*),[ \u00a0](\p{Lu}\p{Ll}+),[\s\u00a0]*$/u;
+const OFFICE_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Lu}\p{Ll}+[ \u00a0](\p{Lu}\p{Ll}+),[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0](?:(?:\p{N}{1,3}-year-old|\p{Ll}+-of-\p{Ll}+)[ \u00a0])?((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+)(?:,[ \u00a0]\d{1,3})?,[\s\u00a0]*$/u;
 // The appositive may hold a place with its region ("a radio host in Cape Breton, Nova Scotia,"),
 // and a second affiliation or role after it ("... in Greenbelt, Maryland, and American University,",
@@ -517,6 +518,10 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   let tail = s.length > 120 ? s.length - 120 : 0;
   while (tail > 0 && /[\p{L}\p{N}.'’-]/u.test(s[tail - 1]!)) tail--;
   const named = s.trimEnd().endsWith(',') ? NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
+  // "The Scotland Secretary, Alasdair Beattie, said", "The Prime Minister, Keir Holt,": an office
+  // capitalised, its holder set off after it.
+  const office = !named && s.trimEnd().endsWith(',') ? OFFICE_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;
+  if (office && isTitleWord(office[1]!.toLowerCase()) && parseNameRun(office[2]!)) return { kind: 'name', text: office[2]!, pos: offset + tail + office.index + office[0].lastIndexOf(office[2]!) };
   if (named && parseNameRun(named[1]!) && named[1]!.includes(' ')) return { kind: 'name', text: named[1]!, pos: offset + tail + named.index + named[0].indexOf(named[1]!) };
   // "His wife, Emma, said", "her coach, Darren, told": one first name set off after a noun for a person.
   const firstName = !named && s.trimEnd().endsWith(',') ? FIRST_NAME_APPOSITIVE_AT_END.exec(s.slice(tail)) : null;

@@ -3424,3 +3424,9 @@ describe('a word that opens a clause is no part of a name (2026-12-07, stop 44)'
     expect(speakers(text)).toEqual(['Rosalind Iacono', 'Rosalind Iacono', 'Teresa Grasso']);
   });
 });
+
+describe('a capitalised office, its holder set off after it (2026-12-07, stop 44)', () => {
+  it('"The UK government\'s Scotland Secretary, Alasdair Beattie, said" is Alasdair Beattie, never "Scotland Secretary"', () => {
+    expect(speakers('The UK government\'s Scotland Secretary, Alasdair Beattie, said in a statement that the move was "about ferries, not flags."')).toEqual(['Alasdair Beattie']);
+  });
+});
