@@ -192,7 +192,7 @@ const COUNTED_OBJECT_AFTER = /^[ \u00a0]+(?:\d|(?:two|three|four|five|six|seven|
 const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+(?:['’]s?)?[ \u00a0]){0,4}(?:\p{Ll}[\p{Ll}-]+|\p{N}{1,3}-year-old)(?:[ \u00a0](?:of|for|to)[ \u00a0](?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+|[ \u00a0](?:from|at|with|in)[ \u00a0](?:the|a|an)[ \u00a0](?:[\p{Ll}-]+[ \u00a0]){0,2}\p{Ll}[\p{Ll}-]+|[ \u00a0](?:from|at|in|near)[ \u00a0](?:\p{Ll}[\p{Ll}-]+[ \u00a0]){0,2}(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}'’-]+)?)(?:,[ \u00a0]\d{1,3})?,[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
 /** "a Republican operative who worked for Jeb Bush said": a description, then a relative clause with no commas. */
 const POST_MODIFIER_OF_NAME = /[ \u00a0](?:to|of|for|at|from|in|with)[ \u00a0](?=(?:the[ \u00a0])?\p{Lu})/u;
-const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}.-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+(?:[ \u00a0](?:to|of|for|at|from|in|with)[ \u00a0](?:the[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,3})?)[ \u00a0]who[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}$/u;
+const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}.-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+(?:[ \u00a0](?:to|of|for|at|from|in|with)[ \u00a0](?:the[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,3})?)(?:[ \u00a0]who[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}|,[ \u00a0](?:who|which)[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100},[ \u00a0]*)$/u;
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
@@ -223,14 +223,18 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   }
   // The relative clause's own words (a name in "who worked for Jeb Bush") are not the subject.
   const tail = segment.trimEnd().slice(-160);
-  const described = /[ \u00a0]who[ \u00a0]/.test(tail) ? DESCRIPTION_WHO_AT_END.exec(tail) : null;
+  const described = /[ \u00a0](?:who|which)[ \u00a0]/.test(tail) ? DESCRIPTION_WHO_AT_END.exec(tail) : null;
   // Unless the relative clause holds a clause of its own ("who gained attention when he yelled",
   // "who reported the call recalled that he" + said: the tail is trimmed, so "he" may end it).
   if (described && !/[ \u00a0](?:he|she|they|I|we|when|while|after|before|because|if|as|and)(?:[ \u00a0]|$)/.test(described[0].slice(described[1]!.length))) {
     const at = segment.trimEnd().length - tail.length + described.index;
     // ("A former U.S. ambassador to NATO who": the head before its post-modifier.)
     const head = described[1]!.split(POST_MODIFIER_OF_NAME)[0]!.split(/[ \u00a0]+/).pop()!;
-    if (personHead(head) && /(?:^|[,;:"“”Q][\s\u00a0]*|[\s\u00a0](?:and|but|as|while|when)[\s\u00a0]+)$/.test(segment.slice(0, at).replace(/[\s\u00a0]+$/, ' ').slice(-12).replace(/ $/, (m) => m))) {
+    // (A clause set off by commas only after a description that opens the clause: in "Willie Minor,
+    // an actor in Dallas, who runs a theater, recalled" the description is Minor's appositive.)
+    const before = segment.slice(0, at).replace(/[\s\u00a0]+$/, ' ').slice(-12);
+    const setOff = described[0].charAt(described[1]!.length) === ',';
+    if (personHead(head) && (setOff ? /(?:^|[;:"“”Q][\s\u00a0]*)$/.test(before) : /(?:^|[,;:"“”Q][\s\u00a0]*|[\s\u00a0](?:and|but|as|while|when)[\s\u00a0]+)$/.test(before))) {
       return { kind: 'descriptor', text: described[1]!, pos: offset + at };
     }
   }

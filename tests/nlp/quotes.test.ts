@@ -3437,3 +3437,10 @@ describe('titles set off after a work, and pieces played (2026-12-07, stop 44)',
     expect(extractQuotes(text).map((q) => q.text)).toEqual(['I was wrong,']);
   });
 });
+
+describe('an unnamed spokesperson with a clause set off by commas (2026-12-07, stop 44)', () => {
+  it('"A spokesperson for the Ohio Freedom Coalition, which organized the march, said" is the spokesperson; "Willie Minor, an actor in Dallas, who runs a theater, recalled" is Minor', () => {
+    const text = 'A spokesperson for the Ohio Freedom Coalition, which organized the march, said the group would file suit "within days."\n\nWillie Minor, an African-American actor in Dallas, who runs a small theater company, recalled the crash. "I called all my lenders," he said.';
+    expect(speakers(text)).toEqual(['a spokesperson for the Ohio Freedom Coalition', 'Willie Minor']);
+  });
+});
