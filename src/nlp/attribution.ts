@@ -1796,6 +1796,7 @@ function oneWordNoName(token: string, word: string): boolean {
   const singular = word.endsWith('ies') ? `${word.slice(0, -3)}y` : /(?:ss|sh|ch|x|z)es$/.test(word) ? word.slice(0, -2) : word.slice(0, -1);
   return PERSON_NOUNS.has(singular);
 }
+const DECADE = /^(?:the[ \u00a0]+)?(?:(?:early|mid|late)[ \u00a0-]+)?(?:\d{2}|['’])?\d0['’]?s$/i;
 /** "one neo-bank CEO told": a role written as an acronym, cut from its description, names no one. */
 const ROLE_ACRONYM = /^(?:CEO|CFO|COO|CTO|CIO|VIP|MP|MEP|MSP|MLA|MPP|MD|PR|HR|GM|DJ|MC)s?$/;
 const STATE_ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}\.\p{Lu}\.)$/u;
@@ -1849,6 +1850,8 @@ function speakerForm(speaker: string): string | null {
   // "the past" ("Beck, who has in the past described"), "the days" ("said the days when ..."), "A
   // month (later, he explained)": a stretch of time says nothing.
   if (tokens.length > 1 && tokens.length <= 3 && /^(?:the|a|an|this|that|these|those)$/.test(lower[0]!) && isLower(tokens[last]!) && TIME_HEAD.test(lower[last]!)) return null;
+  // "the 1960s", "the early '90s": a decade.
+  if (DECADE.test(s)) return null;
   if (isLower(tokens[0]!) && FUNCTION_WORDS.has(lower[0]!) && !NOT_A_SPEAKER.has(lower[0]!) && !/^(?:his|her|their|its|our|my|your)$/.test(lower[0]!)) return null;
   if (tokens.filter((t) => CAPITALS_WORD.test(t)).length >= 3 || tokens.length > 12) return null;
   return s;

@@ -65,7 +65,7 @@ export const PERSON_TITLES: Readonly<Record<string, TitleGender>> = {
   prime: null, minister: null, premier: null, chancellor: null, mayor: null, speaker: null, chairman: 'm',
   chairwoman: 'f', chair: null, del: null, delegate: null, attorney: null, sheriff: null, chief: null,
   ambassador: null, lt: null, col: null, capt: null, sgt: null, adm: null, maj: null, brig: null,
-  cpl: null, pvt: null, pte: null, cmdr: null, cdr: null, supt: null, det: null, insp: null, cllr: null, coun: null, cr: null, pc: null, dc: null, coroner: null, mla: null, mpp: null, councillor: null, councilor: null, councilman: 'm', councilwoman: 'f', commissioner: null,
+  cpl: null, pvt: null, pte: null, cmdr: null, cdr: null, supt: null, det: null, insp: null, cllr: null, coun: null, cr: null, pc: null, dc: null, coroner: null, garda: null, gda: null, mla: null, mpp: null, councillor: null, councilor: null, councilman: 'm', councilwoman: 'f', commissioner: null,
   director: null, officer: null, candidate: null, nominee: null, leader: null, host: null,
   anchor: null, correspondent: null, spokesman: 'm', spokeswoman: 'f', spokesperson: null,
   state: null, press: null, foreign: null, defense: null, deputy: null, assistant: null,

@@ -308,7 +308,9 @@ const NICKNAME = /^(?:["“].*["”]|['‘]\p{Lu}[\p{Ll}.-]*['’])$/u;
 const PERSON_ROLE_WORD: ReadonlySet<string> = new Set([...PERSON_NOUNS].map((w) => roleKey(w)));
 
 /** Words for several of a family before their first names: "Brothers Ciarán and Rory Hogarty". */
-const SEVERAL_OF_A_FAMILY = ['twins', 'brothers', 'sisters', 'siblings', 'cousins'];
+const SEVERAL_OF_A_FAMILY = ['twins', 'brothers', 'sisters', 'siblings', 'cousins', 'parents', 'grandparents',
+  // Couples and partners named the same way: "Owners Bruce and Carol Tandy", "Founders Ana and Luis Vega".
+  'owners', 'co-owners', 'founders', 'co-founders', 'partners'];
 /** Words that describe a person before their name and open sentences with it ("Veteran", "Embattled"). */
 const DESCRIBING_OPENER = new Set(
   ('veteran incumbent embattled disgraced outgoing incoming retiring retired jailed convicted beleaguered acting interim ousted ' +
@@ -407,7 +409,7 @@ export function parseNameRun(run: string): ParsedName | null {
 }
 
 /** Letters written after a British name: counsel's rank, a seat, an honour. */
-const POSTNOMINAL = /^(?:KC|QC|SC|MP|MSP|MEP|MS|MLA|AM|OBE|MBE|CBE|KBE|DBE|FRS|PhD)$/;
+const POSTNOMINAL = /^(?:KC|QC|SC|BL|MP|MSP|MEP|MS|MLA|AM|OBE|MBE|CBE|KBE|DBE|FRS|PhD)$/;
 
 /** The word without a trailing 's or apostrophe (w.replace(/[’']s$|[’']$/, '')). */
 function withoutPossessive(w: string): string {

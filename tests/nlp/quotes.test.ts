@@ -3444,3 +3444,19 @@ describe('an unnamed spokesperson with a clause set off by commas (2026-12-07, s
     expect(speakers(text)).toEqual(['a spokesperson for the Ohio Freedom Coalition', 'Willie Minor']);
   });
 });
+
+describe('Irish courts, couples named together, and decades (2026-12-07, stop 44)', () => {
+  it('"Garda Siobhán Kerrigan" and "Conor Whelan BL" are named without their rank and letters', () => {
+    const text = 'Garda Siobhán Kerrigan told the court the accused made "full admissions". Defending, Conor Whelan BL said his client had "no real memory" of the night.';
+    expect(speakers(text)).toEqual(['Siobhán Kerrigan', 'Conor Whelan']);
+  });
+
+  it('"Owners Bruce and Carol Tandy": a later "Bruce said" is Bruce Tandy, never "Owners Bruce"', () => {
+    const text = 'Owners Bruce and Carol Tandy have run the bakery since 1983.\n\nBruce said the costs had made it "just about impossible" to run.';
+    expect(speakers(text)).toEqual(['Bruce Tandy']);
+  });
+
+  it('"A grandmother who said she attended the school in the 1960s said" never makes "the 1960s" a speaker', () => {
+    expect(speakers('A grandmother who said she attended the school herself in the 1960s said she was "ashamed" to see it in special measures.')).not.toContain('the 1960s');
+  });
+});
