@@ -651,16 +651,21 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   const written = m[2] ?? m[4]!;
   const head = written.toLowerCase();
   if (!personNoun(head) || (GENDERED_NOUN[head] && GENDERED_NOUN[head] !== want)) return null;
-  // A name in that sentence may be who it is ("The billionaire's wife, Melanie Grant, spoke") or who
-  // answers ("The reporter asked Sanders how he felt. He replied:"): the usual walk back decides.
-  if (ctx.index.mentions.some((x) => x.start >= from && x.start < end)) return null;
   // "the head of a private ambulance service": an "of" phrase is part of who it is.
   const ofPhrase = participle && /^[ \u00a0]+of[ \u00a0]/.test(m[3]!) ? m[3]! : '';
+  // A name in that sentence may be who it is ("The billionaire's wife, Melanie Grant, spoke") or who
+  // answers ("The reporter asked Sanders how he felt. He replied:"): the usual walk back decides.
+  // Not one inside the "of" phrase ("The owner of the roadhouse at Coolabah Springs said").
+  const ofStart = ofPhrase ? from + fronted + m.index + m[0].indexOf(ofPhrase) : -1;
+  if (ctx.index.mentions.some((x) => x.start >= from && x.start < end && !(x.start >= ofStart && x.start < ofStart + ofPhrase.length))) return null;
   // ("His neighbour, who did not want to be named, was more sanguine": whose neighbour, resolved.)
   const text = `${/^\S+/.exec(opening)![0].toLowerCase()} ${modifiers}${written}${ofPhrase}`;
   // ("of a private ambulance service": a body brought in unnamed, so someone new.)
   if (INDEFINITE_OF.test(ofPhrase)) return { speaker: text, person: null, someoneNew: true };
   const r = resolveDescriptor({ kind: 'descriptor', text, pos: from + fronted }, ctx);
+  // "The president of the Dunmore Crossing Minor Hockey Association said": a role of a body says who
+  // it is; someone the sentences were about but never given the role is not.
+  if (ofPhrase && !r.person?.roles.has(roleKey(head))) return { speaker: r.person ? text : r.speaker ?? text, person: null, someoneNew: true };
   if (r.person) {
     const g = personGender(r.person);
     return g === null || g === want ? r : null;

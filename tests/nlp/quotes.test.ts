@@ -3460,3 +3460,10 @@ describe('Irish courts, couples named together, and decades (2026-12-07, stop 44
     expect(speakers('A grandmother who said she attended the school herself in the 1960s said she was "ashamed" to see it in special measures.')).not.toContain('the 1960s');
   });
 });
+
+describe('an unnamed holder of a body\'s role, then he/she (2026-12-07, stop 44)', () => {
+  it('"The owner of the roadhouse at Coolabah Springs ... she said" and "The president of the ... Association said ... he said" are those holders', () => {
+    const text = '"We did not think about it," said Dean Mahony.\n\nThe owner of the roadhouse at Coolabah Springs, about 20km north, said the driver had stopped for fuel.\n\n"He was a regular," she said.\n\nThe president of the Dunmore Crossing Minor Hockey Association said the closure came without warning.\n\n"We had a tournament booked," he said.';
+    expect(speakers(text)).toEqual(['Dean Mahony', 'the owner of the roadhouse at Coolabah Springs', 'the president of the Dunmore Crossing Minor Hockey Association']);
+  });
+});
