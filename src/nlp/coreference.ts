@@ -537,13 +537,13 @@ const NAME_THEN_WHO = /^,?[\s\u00a0]+(?:who|whom)[\s\u00a0]+$/;
  * indefinite article or "one", as the subject of a sentence (an appositive or relative clause may
  * follow it before the verb), perhaps after a fronted phrase ("In the town of Forst, a ...").
  */
-const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)()(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
+const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)()(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 /**
  * The same with a place or body after the head ("A 34-year-old nurse from Waterloo, who ..., said",
  * "A teacher in suburban Atlanta said", "A street vendor selling empanadas near the plaza said"),
  * then a verb of a form that cannot end the place.
  */
-const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)([ \u00a0]+(?:from|of|at|with|in|for|\p{Ll}{2,}ing)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(?<![\p{N}][ \u00a0]+)(said|told|spoke|wrote|says|tells|\p{Ll}+ed|\p{Ll}+[^s\W]s|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
+const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)([ \u00a0]+(?:from|of|at|with|in|for|\p{Ll}{2,}ing)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(?<![\p{N}][ \u00a0]+)(said|told|spoke|wrote|says|tells|\p{Ll}+ed|\p{Ll}+[^s\W]s|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
 /**
  * The same with a relative clause not set off by commas before a verb of saying: "A college
  * sophomore from Athens who marched with her classmates said" (a number's comma is no clause's end).
@@ -568,9 +568,12 @@ function sentenceBeforePronoun(pos: number, ctx: ResolveContext): { from: number
   let from = starts[here - 1]!;
   while (from < starts[here]! && (ctx.inQuote(from) || /[\s'‘’"“”.,]/.test(ctx.text[from]!))) from++;
   const prev = ctx.text.slice(from, starts[here]!);
-  const fronted = FRONTED.exec(prev)?.[0].length ?? 0;
+  // ("But the owner of a cafe a few blocks east said": a conjunction that opens the sentence.)
+  const fronted = FRONTED.exec(prev)?.[0].length ?? CONJUNCTION_OPENING.exec(prev)?.[0].length ?? 0;
   return { from, fronted, opening: prev.slice(fronted), end: starts[here]! };
 }
+
+const CONJUNCTION_OPENING = /^(?:But|And|Yet|So)[ \u00a0]+(?=(?:the|a|an|one|another)[ \u00a0])/;
 
 /** Between a verb and its object: a space and titles ("asked Sen. ", "told the Rev. "). */
 const OBJECT_GAP = /^[ \u00a0]+(?:(?:the[ \u00a0]+)?\p{Lu}[\p{L}]*\.?[ \u00a0]+)*$/u;
@@ -623,7 +626,7 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
 
 // The words before the head are lower case ("The 45-year-old", "the retired neurosurgeon"), or all
 // capitalised before a capitalised title ("The Prime Minister", "The Foreign Secretary").
-const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+(?:((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
+const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+(?:((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 
 /** An "of" phrase that brings in a body unnamed: " of a private ambulance service". */
 const INDEFINITE_OF = /^[ \u00a0]+of[ \u00a0]+(?:a|an|one)[ \u00a0]/;
@@ -631,7 +634,7 @@ const INDEFINITE_OF = /^[ \u00a0]+of[ \u00a0]+(?:a|an|one)[ \u00a0]/;
  * The same with a participle's phrase or an "of" phrase after the head: "The waitress refilling
  * their coffee had her own view.", "The head of a private ambulance service said".
  */
-const DESCRIBED_SUBJECT_PARTICIPLE = [0, 1, 2].map((n) => new RegExp(String.raw`^[Tt]he[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:\p{Ll}{3,}ing|of)[ \u00a0](?:[^,.;:!?"“”‘’]){1,60}?))()(?:,[^.;:!?"“”‘’]{1,160}?,)?[ \u00a0]+(said|told|says|tells|\p{Ll}+ed|was|had|has|is|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
+const DESCRIBED_SUBJECT_PARTICIPLE = [0, 1, 2].map((n) => new RegExp(String.raw`^[Tt]he[ \u00a0]+((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:\p{Ll}{3,}ing|of)[ \u00a0](?:[^,.;:!?"“”‘’]){1,60}?))()(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(said|told|says|tells|\p{Ll}+ed|was|had|has|is|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
 
 /**
  * A he/she that opens the sentence right after one whose subject is a definite description of a
@@ -650,7 +653,8 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   const modifiers = participle ? m[1]! : (m[1] ?? m[3]!);
   const written = m[2] ?? m[4]!;
   const head = written.toLowerCase();
-  if (!personNoun(head) || (GENDERED_NOUN[head] && GENDERED_NOUN[head] !== want)) return null;
+  // ("The auctioneer, a local stock agent who donated his time, said": an agent noun is a person's.)
+  if (!(personNoun(head) || personHead(head)) || (GENDERED_NOUN[head] && GENDERED_NOUN[head] !== want)) return null;
   // "the head of a private ambulance service": an "of" phrase is part of who it is.
   const ofPhrase = participle && /^[ \u00a0]+of[ \u00a0]/.test(m[3]!) ? m[3]! : '';
   // A name in that sentence may be who it is ("The billionaire's wife, Melanie Grant, spoke") or who
@@ -662,6 +666,9 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   const text = `${/^\S+/.exec(opening)![0].toLowerCase()} ${modifiers}${written}${ofPhrase}`;
   // ("of a private ambulance service": a body brought in unnamed, so someone new.)
   if (INDEFINITE_OF.test(ofPhrase)) return { speaker: text, person: null, someoneNew: true };
+  // "The auctioneer, a local stock agent who donated his time, said": an appositive that brings
+  // someone in with "a" says the description is of someone new.
+  if (!participle && INDEFINITE_APPOSITIVE.test(m[0].slice(m[0].indexOf(written) + written.length))) return { speaker: text, person: null, someoneNew: true };
   const r = resolveDescriptor({ kind: 'descriptor', text, pos: from + fronted }, ctx);
   // "The president of the Dunmore Crossing Minor Hockey Association said": a role of a body says who
   // it is; someone the sentences were about but never given the role is not.
@@ -675,6 +682,7 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   if (POSSESSIVE_OPENING.test(opening)) return r.speaker && !KIN_NOUN.test(head) ? { ...r, someoneNew: true } : null;
   return r.speaker ? r : null;
 }
+const INDEFINITE_APPOSITIVE = /^,[ \u00a0]+(?:a|an)[ \u00a0]/;
 const POSSESSIVE_OPENING = /^(?:[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/;
 
 /** "'We are delighted,' he said": the pronoun comes right after a quotation that opens its sentence. */

@@ -3467,3 +3467,10 @@ describe('an unnamed holder of a body\'s role, then he/she (2026-12-07, stop 44)
     expect(speakers(text)).toEqual(['Dean Mahony', 'the owner of the roadhouse at Coolabah Springs', 'the president of the Dunmore Crossing Minor Hockey Association']);
   });
 });
+
+describe('unnamed locals brought in after a named one (2026-12-07, stop 44)', () => {
+  it('"But the owner of a cafe ... said", "The auctioneer, a local stock agent ..., said" and "One man at the counter, who said ... \\"man and boy\\" ..., said" keep their he', () => {
+    const text = '"They will not bike," said Dale Furness.\n\nBut the owner of a cafe a few blocks east said he expected the lanes to help.\n\n"Half my customers come in on bikes," he said.\n\nThe auctioneer, a local stock agent who donated his time, said bidding had been fierce.\n\n"I sold a lamington for $140," he said.\n\nOne man at the counter, who said he had been drinking in Ryan\'s "man and boy" for 60 years, said the last years had been hard.\n\n"There was nowhere to go," he said.';
+    expect(speakers(text)).toEqual(['Dale Furness', 'the owner of a cafe a few blocks east', 'the auctioneer', 'one man at the counter', 'one man at the counter']);
+  });
+});
