@@ -453,6 +453,8 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     if (described) return { speaker: described, person: null };
     const definite = describedAntecedent(want, subject.pos, ctx);
     if (definite?.person || definite?.someoneNew) return { speaker: definite.speaker, person: definite.person };
+    const goesOn = definite ? null : unnamedSpeakerGoesOn(want, subject.pos, ctx);
+    if (goesOn) return goesOn;
     // "Marco Rubio, who he dubbed ...": the he of a relative clause is not whom "who" stands for.
     const relative = RELATIVE_BEFORE.test(ctx.text.slice(Math.max(0, subject.pos - 8), subject.pos));
     const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
@@ -1473,6 +1475,24 @@ function unnamedSpeakerBefore(want: Gender, pos: number, ctx: ResolveContext): R
   if (!INDEFINITE.has(d.determiner) || !personNoun(d.head)) return null;
   const g = headGender(d.head);
   return g === want || (g === undefined && !/s$/.test(d.head)) ? { speaker: previous.speaker, person: null } : null;
+}
+
+/**
+ * "A man who lives near the crash site said ... '...,' he said. He said he and another neighbor
+ * stayed with her. '...,' he said": the unnamed speaker of the last quotation, a few sentences back,
+ * goes on as he or she while no one is named between.
+ */
+function unnamedSpeakerGoesOn(want: Gender, pos: number, ctx: ResolveContext): Resolution | null {
+  const previous = quoteSpeakerBefore(pos, ctx);
+  if (!previous || previous.person || !STARTS_LOWER.test(previous.speaker)) return null;
+  const starts = ctx.sentenceStarts;
+  if (sentenceIndex(starts, pos) - sentenceIndex(starts, previous.pos) > 3) return null;
+  const cueGender = genderOf(previous.subject);
+  const d = cueGender ? null : parseDescription(previous.subject);
+  const g = cueGender ?? (d && personNoun(d.head) && !/s$/.test(d.head) ? headGender(d.head) : null);
+  if (g !== want) return null;
+  if (ctx.index.mentions.some((m) => m.start > previous.pos && m.start < pos && !ctx.inQuote(m.start))) return null;
+  return { speaker: previous.speaker, person: null };
 }
 
 /** The gender a description's head says: a gendered noun, or a compound in -woman / -man ("spokeswoman"). */

@@ -3474,3 +3474,15 @@ describe('unnamed locals brought in after a named one (2026-12-07, stop 44)', ()
     expect(speakers(text)).toEqual(['Dale Furness', 'the owner of a cafe a few blocks east', 'the auctioneer', 'one man at the counter', 'one man at the counter']);
   });
 });
+
+describe('an unnamed speaker goes on as he/she (2026-12-07, stop 44)', () => {
+  it('"A man who lives near the crash site ... \\"...,\\" he said. He said he stayed ... \\"...,\\" he said" stays that man, not the sheriff named before', () => {
+    const text = 'Sheriff Kyle Brandvold said the driver was distracted.\n\nA man who lives near the crash site said he heard the impact from inside his house.\n\n"It sounded like a bomb went off," he said.\n\nHe said he and another neighbor stayed with the woman until firefighters arrived.\n\n"She kept asking about her dog," he said.';
+    expect(speakers(text)).toEqual(['a man', 'a man']);
+  });
+
+  it('a name between gives the pronoun back to the walk', () => {
+    const text = 'A man who lives near the crash site said he heard the impact.\n\n"It sounded like a bomb went off," he said.\n\nFire Chief Dale Okafor said crews cut the door off.\n\n"He was very alert," he said.';
+    expect(speakers(text)).toEqual(['a man', 'Dale Okafor']);
+  });
+});
