@@ -972,6 +972,15 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
     // "Carol Dufresne ... Her husband, Paul Dufresne, ... his wife said": whose husband he was named as.
     const spouse = owner && (d.head === 'wife' || d.head === 'husband') ? spouseNamingOwner(d.head === 'wife' ? 'husband' : 'wife', owner, subject.pos, ctx) : null;
     if (spouse && personGender(spouse) !== (d.head === 'wife' ? 'm' : 'f')) return { speaker: spouse.fullName, person: spouse };
+    // "Richard and Pam Sutter ... Richard Sutter said ... '...,' his wife said": the one other person
+    // of the owner's family name whom the kin word's gender fits, when the article names just one.
+    const gender = headGender(d.head);
+    // (Not one the article called another relative: "his brother Jack Smith" is no son; nor, for any
+    // but "wife" or "husband", the partner the owner was named with: "Peter and Sandra Wells".)
+    const couple = owner ? ctx.index.partners?.get(owner) : undefined;
+    const otherKin = (p: Person) => [...p.roles].some((r) => r !== d.head && KIN_NOUN.test(r)) || (p === couple && !/^(?:wife|husband)$/.test(d.head));
+    const family = owner && gender ? ctx.index.people.filter((p) => p !== owner && p.surname === owner.surname && p.nameTokens.length > 1 && personGender(p) === gender && !otherKin(p)) : [];
+    if (family.length === 1) return { speaker: family[0]!.fullName, person: family[0]! };
   }
   // "his campaign", "her Twitter account", "his letter": the campaign of whoever "his" is, the
   // account's owner, the writer of the letter.

@@ -3486,3 +3486,15 @@ describe('an unnamed speaker goes on as he/she (2026-12-07, stop 44)', () => {
     expect(speakers(text)).toEqual(['a man', 'Dale Okafor']);
   });
 });
+
+describe('"his wife", "his father": the one of the family the kin word fits (2026-12-07, stop 44)', () => {
+  it('"Richard and Pam Sutter ... Richard Sutter said ... \\"...,\\" his wife said" is Pam Sutter', () => {
+    const text = 'Richard and Pam Sutter ran their first marathon in 1987.\n\n"We were never fast," Pam Sutter, 66, said, a medal around her neck.\n\nHer husband, 68, said the pair had never run apart. "I have never finished ahead of her," Richard Sutter said.\n\n"That is not true," his wife said.';
+    expect(speakers(text)).toEqual(['Pam Sutter', 'Richard Sutter', 'Pam Sutter']);
+  });
+
+  it('"his brother Jack Smith" is no son: "his son said" stays as written', () => {
+    const text = 'Tom Smith and his brother Jack Smith run the farm.\n\n"We lost it all," Tom Smith said.\n\n"It was all we had," his son said.';
+    expect(speakers(text)).toEqual(['Tom Smith', 'his son']);
+  });
+});
