@@ -718,10 +718,9 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     // "her book ''A Choice, Not an Echo''", "the album “Blue”": a title (capitalised) right after the
     // work it names. Not "called the show “the conservative news show of record”", which is speech.
     if (q.fragment && /^[\p{Lu}\p{N}]/u.test(q.text) && WORK_BEFORE.test(text.slice(Math.max(0, w.span.open - 30), w.span.open))) continue;
-    // "His new memoir, “The Containable Hour,” is ...": a title set off after the work it names;
-    // "he plays “Cobblestone Blues”": a piece played, sung or recorded.
-    if (q.fragment && TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && (PERFORMED_BEFORE.test(text.slice(Math.max(0, w.span.open - 30), w.span.open)) ||
-      (WORK_SET_OFF_BEFORE.test(text.slice(Math.max(0, w.span.open - 30), w.span.open)) && APPOSITIVE_GOES_ON.test(text.slice(w.span.close - 1, w.span.close + 20))))) continue;
+    // "His new memoir, “The Containable Hour,” is ...": a title set off after the work it names.
+    if (q.fragment && TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && WORK_SET_OFF_BEFORE.test(text.slice(Math.max(0, w.span.open - 30), w.span.open)) &&
+      APPOSITIVE_GOES_ON.test(text.slice(w.span.close - 1, w.span.close + 20))) continue;
     // His “Keepin' It Real” radio program: a capitalised title right before the work it names.
     if (q.fragment && TITLE_CASE.test(q.text) && WORK_AFTER.test(text.slice(w.span.close, w.span.close + 40))) continue;
     // `the "Pose" actor`: a title that modifies a noun; `said on "Meet the Press."`: the show it was said on.
@@ -755,8 +754,6 @@ const SAID_ON_BEFORE = /\b(?:said|says|told|tells|[Aa]ppeared|[Aa]ppearing|[Ss]p
 const WORK_SET_OFF_BEFORE = /\b(?:book|film|movie|novel|memoir|album|song|documentary|poem|podcast|play|single|record)s?,[ \u00a0]*$/;
 /** What follows an appositive that closes: `," is`, `” was`, a comma then a lower-case word. */
 const APPOSITIVE_GOES_ON = /^[,]?["”'’]*[,]?[ \u00a0]+\p{Ll}/u;
-/** A verb of playing a piece before its title: "he plays ", "she sang ". */
-const PERFORMED_BEFORE = /\b(?:plays|played|playing|sings|sang|singing|performs|performed|performing|recorded|records)[ \u00a0]*$/;
 /** A work named right before its quoted title (no comma or colon between, which would open a passage of it). */
 const WORK_BEFORE = /\b(?:(?:book|film|movie|show|series|novel|memoir|album|song|documentary|poem|podcast|newsletter|column|essay|play)(?:[ \u00a0]+(?:called|named))?|titled|entitled|headlined|headline)[ \u00a0]*$/;
 
