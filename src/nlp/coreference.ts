@@ -498,6 +498,12 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
  */
 function companyByFirstWords(subject: Subject, ctx: ResolveContext): string | null {
   const words = subject.text.replace(/['’]s$/, '').split(/[ \u00a0]+/);
+  // Most names have no fuller, capitalised form earlier in the text: looked for first, as the
+  // organisation index is built only when something asks for it.
+  const prefix = `${words.join(' ')} `;
+  let fuller = false;
+  for (let i = ctx.text.indexOf(prefix); i >= 0 && i < subject.pos && !fuller; i = ctx.text.indexOf(prefix, i + 1)) fuller = STARTS_UPPER.test(ctx.text.charAt(i + prefix.length));
+  if (!fuller) return null;
   const lower = words.map((w) => w.toLowerCase());
   // (A "person" of just those words is the company read as a name: "Volta Trail, which is based in Newark, said".)
   const short = lower.join(' ');
@@ -1496,14 +1502,14 @@ function unnamedSpeakerBefore(want: Gender, pos: number, ctx: ResolveContext): R
  */
 function unnamedSpeakerGoesOn(want: Gender, pos: number, ctx: ResolveContext): Resolution | null {
   const previous = quoteSpeakerBefore(pos, ctx);
-  if (!previous || previous.person || !STARTS_LOWER.test(previous.speaker)) return null;
-  const starts = ctx.sentenceStarts;
-  if (sentenceIndex(starts, pos) - sentenceIndex(starts, previous.pos) > 3) return null;
+  if (!previous || previous.person || !STARTS_LOWER.test(previous.speaker) || pos - previous.pos > 1200) return null;
   const cueGender = genderOf(previous.subject);
   const d = cueGender ? null : parseDescription(previous.subject);
   const g = cueGender ?? (d && personNoun(d.head) && !/s$/.test(d.head) ? headGender(d.head) : null);
   if (g !== want) return null;
   if (ctx.index.mentions.some((m) => m.start > previous.pos && m.start < pos && !ctx.inQuote(m.start))) return null;
+  const starts = ctx.sentenceStarts;
+  if (sentenceIndex(starts, pos) - sentenceIndex(starts, previous.pos) > 3) return null;
   return { speaker: previous.speaker, person: null };
 }
 
