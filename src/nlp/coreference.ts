@@ -582,7 +582,6 @@ function sentenceBeforePronoun(pos: number, ctx: ResolveContext): { from: number
 }
 
 const CONJUNCTION_OPENING = /^(?:But|And|Yet|So)[ \u00a0]+(?=(?:the|a|an|one|another)[ \u00a0])/;
-const CONJUNCTION_WORD = /^(?:But|And|Yet|So)[ \u00a0]/;
 
 /** Between a verb and its object: a space and titles ("asked Sen. ", "told the Rev. "). */
 const OBJECT_GAP = /^[ \u00a0]+(?:(?:the[ \u00a0]+)?\p{Lu}[\p{L}]*\.?[ \u00a0]+)*$/u;
@@ -659,7 +658,7 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   const participle = DESCRIBED_SUBJECT_PARTICIPLE.map((pattern) => pattern.exec(opening)).find((x) => x && personNoun(x[2]!));
   // (After "But", only a description with its "of" or participle phrase: "But the former president
   // showed restraint" goes on with whom the sentences before were about.)
-  const m = participle ?? (CONJUNCTION_WORD.test(ctx.text.slice(from, from + 4)) ? null : DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[5]!) || SUBJECT_VERB.test(x[5]!))));
+  const m = participle ?? (CONJUNCTION_OPENING.test(ctx.text.slice(from, from + 16)) ? null : DESCRIBED_SUBJECT.map((pattern) => pattern.exec(opening)).find((x) => x && (verbLike(x[5]!) || SUBJECT_VERB.test(x[5]!))));
   if (!m) return null;
   const modifiers = participle ? m[1]! : (m[1] ?? m[3]!);
   const written = m[2] ?? m[4]!;

@@ -794,6 +794,11 @@ function strayBetweenNames(text: string, at: number): boolean {
 /** Between a speech verb and the quotation it introduces: a comma or colon, perhaps after whom it was told to. */
 const VERB_THEN_MARK = /^(?:[\s\u00a0]+(?:him|her|them|us|me|reporters))?[\s\u00a0]*[,:][\s\u00a0]*$/;
 
+/** The cue of the sentence right after a quotation (from `at`), whose subject is `who`. */
+function sentenceAfterCue(at: number, sentence: string, who: string, kind: 'name' | 'pronoun'): Cue {
+  return { text: sentence.trim(), subject: { kind, text: who, pos: at + sentence.indexOf(who) }, pos: at + sentence.search(/\S/) };
+}
+
 /** "That was Lyle, a few minutes later", "That was Gaskill's response when asked": whose the words before were. */
 const THAT_WAS_NAME = /^[\s\u00a0]+(?:That|This)(?:[ \u00a0]+(?:was|is)|['’]s)[ \u00a0]+((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,3}?\p{Lu}[\p{L}-]*)(?:['’]s[ \u00a0]+(?:response|reply|answer|verdict|view|assessment|take|explanation|reaction|comment)\b|(?=[,.;:!?]|$))/u;
 /** One short sentence that opens with a name (not possessive) or he/she, up to the next quotation. */
@@ -844,8 +849,7 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     // says whose the quotation before it was.
     const that = newSentence && lead.trim() === '' ? THAT_WAS_NAME.exec(seg) : null;
     if (that && parseNameRun(that[1]!) && !NOT_A_SPEAKER_NAME.test(that[1]!)) {
-      const at = span.close + that[0].lastIndexOf(that[1]!);
-      w.cue = { text: that[0].trim(), subject: { kind: 'name', text: that[1]!, pos: at }, pos: span.close + that[0].search(/\S/) };
+      w.cue = sentenceAfterCue(span.close, that[0], that[1]!, 'name');
       w.cueKind = 'trailing';
       return;
     }
@@ -855,8 +859,7 @@ function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph
     const beat = newSentence && span.open === paragraph.start && nextOpen < paragraph.end ? BEAT.exec(seg) : null;
     const beatName = beat?.[2] && !STOP_WORDS.has(beat[2].toLowerCase()) && parseNameRun(beat[2]) ? beat[2] : null;
     if (beat && (beatName || beat[1])) {
-      const who = beatName ?? beat[1]!;
-      w.cue = { text: beat[0].trim(), subject: { kind: beatName ? 'name' : 'pronoun', text: who, pos: span.close + beat[0].indexOf(who) }, pos: span.close + beat[0].search(/\S/) };
+      w.cue = sentenceAfterCue(span.close, beat[0], beatName ?? beat[1]!, beatName ? 'name' : 'pronoun');
       w.cueKind = 'trailing';
       return;
     }
