@@ -3498,3 +3498,10 @@ describe('"his wife", "his father": the one of the family the kin word fits (202
     expect(speakers(text)).toEqual(['Tom Smith', 'his son']);
   });
 });
+
+describe('unnamed neighbours placed or described, with an aside, then she (2026-12-07, stop 44)', () => {
+  it('"A neighbor across the street, who did not want her name used, said" and "A woman who lives three houses down, who asked ..., said" keep their she', () => {
+    const text = '"It is sad," said Ray Dombrowski.\n\nA neighbor across the street, who did not want her name used, said she woke to the sound of a man yelling.\n\n"He was out on the lawn," she said.\n\nA woman who lives three houses down, who asked that her name not be published, said she had known the victim.\n\n"She used to bring zucchini," she said.';
+    expect(speakers(text)).toEqual(['Ray Dombrowski', 'a neighbor across the street', 'a woman']);
+  });
+});
