@@ -551,7 +551,7 @@ const UNNAMED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[
  * "A teacher in suburban Atlanta said", "A street vendor selling empanadas near the plaza said"),
  * then a verb of a form that cannot end the place.
  */
-const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)([ \u00a0]+(?:from|of|at|with|in|for|across|near|outside|behind|opposite|\p{Ll}{2,}ing)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(?<![\p{N}][ \u00a0]+)(said|told|spoke|wrote|says|tells|was|had|\p{Ll}+ed|\p{Ll}+[^s\W]s|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
+const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)([ \u00a0]+(?:from|of|at|with|in|for|across|near|outside|behind|opposite|\p{Ll}{2,}ing)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(?<![\p{N}][ \u00a0]+)(?!(?:his|its|this|thus|hers|ours|yours|theirs|plus|unless)[ \u00a0])(said|told|spoke|wrote|says|tells|was|had|\p{Ll}+ed|\p{Ll}+[^s\W]s|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
 /**
  * The same with a relative clause not set off by commas before a verb of saying: "A college
  * sophomore from Athens who marched with her classmates said" (a number's comma is no clause's end).

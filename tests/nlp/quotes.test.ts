@@ -3505,3 +3505,10 @@ describe('unnamed neighbours placed or described, with an aside, then she (2026-
     expect(speakers(text)).toEqual(['Ray Dombrowski', 'a neighbor across the street', 'a woman']);
   });
 });
+
+describe('"his", "its" are no verbs after an unnamed subject\'s phrase (2026-12-07, stop 44)', () => {
+  it('"A father waiting in his car said ...", then "he said" is that father', () => {
+    const text = '"I have no idea," said one mother.\n\nA father waiting in his car said he thought both sides should talk.\n\n"The kids lost enough during COVID," he said.';
+    expect(speakers(text)).toEqual(['one mother', 'a father waiting in his car']);
+  });
+});
