@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { COMPANY_ABBREVIATIONS, ING_WORD, LOWER_WORD, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
+import { COMPANY_ABBREVIATIONS, ING_WORD, LOWER_WORD, MONTHS, WEEKDAYS, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, isTitleWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
 import { bodyNameEnd, organisationHead } from './organisations.ts';
 
@@ -118,7 +118,7 @@ const SUBORDINATE_CLAUSE_AT_END = /\b(?:where|whereas)[\s\u00a0]+((?:[\p{L}\p{N}
 const HEARD_AT_END = /[\s\u00a0]+(?:can|could|was|were|is|are|may|might)[\s\u00a0]+(?:\p{Ll}+ly[\s\u00a0]+)?(?:be[\s\u00a0]+)?(?:\p{Ll}+ly[\s\u00a0]+)?(?:heard|seen|overheard|caught|shown|filmed|recorded)[\s\u00a0]*$/u;
 /** Periods after "last" or "this": "last week", "this spring". */
 const PERIOD_WORDS = 'week|weekend|month|year|spring|summer|fall|autumn|winter';
-const TIME_AT_END = new RegExp(String.raw`[\s\u00a0]+(?:(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?|(?:last|this)[\s\u00a0]+(?:${PERIOD_WORDS}))$`);
+const TIME_AT_END = new RegExp(String.raw`[\s\u00a0]+(?:(?:(?:on|last|this|early|late|earlier|later)[\s\u00a0]+)?(?:${WEEKDAYS}|today|yesterday|tonight)(?:[\s\u00a0]+(?:morning|afternoon|evening|night))?|(?:last|this)[\s\u00a0]+(?:${PERIOD_WORDS}))$`);
 const PARTY_TAG_AT_END = /,?\s*\(?\b[RDI]-[A-Z][\w.]*\)?,?\s*$/u;
 const PARTY_CORE = /[RDI]-[A-Z]/;
 const PARTY_TAG_SET_OFF = /(?<=\p{L}),[ \u00a0]+[RDI]-[A-Z][\w.]*,(?=[ \u00a0])/gu;
@@ -395,7 +395,7 @@ function lastPrepositionObject(segment: string, offset: number): Subject | null 
 /** After a head noun, what opens its post-modifier: "to ", "for ", "in ", "familiar with ", "with knowledge of ". */
 const POST_MODIFIER_AT_END = /(?:^|[\s\u00a0])(?:(?:familiar|close|closest|briefed|involved|knowledgeable|loyal|allied|connected|tied|opposed)[\s\u00a0]+)?(?:with[\s\u00a0]+(?:direct[\s\u00a0]+)?knowledge[\s\u00a0]+of|to|for|with|at|from|of|on|in|inside|within|near|among|outside|representing|backing|supporting|opposing)[\s\u00a0]+(?:the[\s\u00a0]+late[\s\u00a0]+)?$/;
 /** A time, not a modifier: "a spokesman on Jan. 5 said", "an aide at the time said". */
-const TIME_OBJECT = /^(?:(?:the|this|that|last|next|early|late)[ \u00a0]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|morning|afternoon|evening|night|day|week|weekend|time|year|month|moment|end|start|beginning|\d)/;
+const TIME_OBJECT = new RegExp(String.raw`^(?:(?:the|this|that|last|next|early|late)[ \u00a0]+)?(?:${WEEKDAYS}|${MONTHS}|Jan\.|Feb\.|Aug\.|Sept\.|Oct\.|Nov\.|Dec\.|morning|afternoon|evening|night|day|week|weekend|time|year|month|moment|end|start|beginning|\d)`);
 
 /** Nouns with an ending for agents ("-er", "-or", "-ist", "-ian") that name things, not people. */
 const THING_AGENT_NOUN = /^(?:former|latter|other|another|either|neither|whether|however|together|never|ever|over|under|after|later|rather|further|per|paper|newspaper|order|matter|water|center|centre|quarter|border|chapter|number|corner|sector|factor|error|floor|color|colour|honor|honour|rumor|power|answer|cover|computer|server|trailer|theater|theatre|register|offer|shelter|tower|letter|poster|banner|flyer|mailer|sticker|counter|corridor|monitor|motor|indicator|elevator|mirror|meter|manner|dinner|summer|winter|spider|filter|trigger|headquarter|folder|binder|container|transcript|list|twist|mist|fist|wrist|plan|scan|span|clan)s?$/;

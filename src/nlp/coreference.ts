@@ -293,11 +293,12 @@ const OPENING_PHRASE_THEN_COMMA = /^[\s\u00a0]*(?:In|At|On|During|After|Before|S
 /** A subordinating word right before the description: "after the front-runner had said". */
 const SUBORDINATOR_BEFORE = /(?:^|[\s\u00a0])(?:after|before|when|while|because|since|although|though|until|once)[\s\u00a0]+$/;
 
-/** A sentence that opens with a participle clause of questioning, up to the comma before its subject. */
-const QUESTIONED_CLAUSE = /^[\s\u00a0]*(?:When[ \u00a0]+|After[ \u00a0]+being[ \u00a0]+)?(?:Asked|Pressed|Questioned|Challenged|Confronted)[ \u00a0][^.!?;]*,[ \u00a0]*$/;
-
-/** A sentence that opens with a participle clause of questioning ("Asked by Ambrose whether ..., "), up to its subject. */
+/** The opening of a participle clause of questioning: "Asked ", "When pressed ", "After being challenged ". */
 const QUESTIONED_OPENING = /^[\s\u00a0]*(?:When[ \u00a0]+|After[ \u00a0]+being[ \u00a0]+)?(?:Asked|Pressed|Questioned|Challenged|Confronted)[ \u00a0]/;
+/** A sentence that opens with a participle clause of questioning, up to the comma before its subject. */
+const QUESTIONED_CLAUSE = new RegExp(String.raw`${QUESTIONED_OPENING.source}[^.!?;]*,[ \u00a0]*$`);
+
+/** Up to the he/she after a participle clause of questioning: "Asked by Ambrose whether ..., ". */
 const QUESTIONED_THEN_SUBJECT = /^[^.!?;]*?,[ \u00a0]*(?=(?:he|she)[ \u00a0])/;
 
 /** An indefinite description of a person opening a sentence, perhaps with a place or body after its head and a clause set off by commas, then its verb: groups head, verb. */

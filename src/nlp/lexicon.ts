@@ -210,5 +210,9 @@ export const ALL_LOWER = /^\p{Ll}+$/u;
 /** A word in -ing of three letters or more before it ("waiting", "rallying"): a participle. */
 export const ING_WORD = /^\p{Ll}{3,}ing$/u;
 
+/** The days of the week and the months, as alternations: words of a date, never of a name. */
+export const WEEKDAYS = 'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday';
+export const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December';
+
 /** Companies' abbreviations after a name, which keep their stop ("Lumenfold Inc."), as an alternation. */
 export const COMPANY_ABBREVIATIONS = 'Inc|Corp|Co|Ltd|Bros';

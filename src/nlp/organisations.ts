@@ -9,7 +9,7 @@
 // is ("the website GunBroker.com", "advocacy group Progress Iowa", "Time magazine", "Union
 // Leader, New Hampshire's largest newspaper,", "the editors of The Advocate").
 
-import { COMPANY_ABBREVIATIONS, STARTS_UPPER } from './lexicon.ts';
+import { COMPANY_ABBREVIATIONS, MONTHS, STARTS_UPPER, WEEKDAYS } from './lexicon.ts';
 import { newsFirstNameGender } from './people.ts';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
@@ -477,7 +477,7 @@ const FIRM_PARTNERS = /^(?:Sons|Daughters|Partners|Associates|Co\.?|Company)$/;
 const COMPANY_ABBREVIATION_AT_END = new RegExp(`[ \u00a0](?:${COMPANY_ABBREVIATIONS})$`);
 /** A verb in the third person singular right after a name: "has", "is", "says" (a plural noun ends in s too). */
 const SINGULAR_VERB_AFTER = /^[ \u00a0]+(?:also[ \u00a0]+|now[ \u00a0]+)?(?:has|is|was|says|does|wants|plans|denies|insists|warns|admits)\b/;
-const ON_A_DATE = /[ \u00a0]on[ \u00a0](?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b/;
+const ON_A_DATE = new RegExp(String.raw`[ \u00a0]on[ \u00a0](?:${WEEKDAYS}|${MONTHS}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b`);
 
 /** The first word of a run, up to its first space. */
 function firstWord(run: string): string {

@@ -7,7 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
-import { ALL_LOWER, NAME_PARTICLES, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PERSON_TITLES, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
+import { ALL_LOWER, NAME_PARTICLES, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PERSON_TITLES, STARTS_UPPER, STOP_WORDS, WEEKDAYS } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -59,7 +59,7 @@ const NOT_NAME = new Set(
 );
 
 /** A weekday that ends a capitalised run, with the space before it. */
-const TRAILING_WEEKDAY = /[ \u00a0]+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/;
+const TRAILING_WEEKDAY = new RegExp(String.raw`[ \u00a0]+(?:${WEEKDAYS})$`);
 /** A capitalised first word and the space after it, when a name follows. */
 const OPENING_WORD = /^(\p{Lu}\p{Ll}+)[ \u00a0]+(?=\p{Lu})/u;
 // Word shapes, module constants for speed (see STARTS_LOWER in lexicon.ts).
@@ -125,6 +125,10 @@ export function nonPersonWord(normalised: string): boolean {
 const SURNAME_WORDS = new Set('green hall park day church lake law fox spring'.split(' '));
 /** A Korean given name as romanised, two syllables joined by a hyphen: "Ji-won", "Sung-min", "Jae-in". */
 const KOREAN_GIVEN_NAME = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,4}$/u;
+/** "Park Ji-won": a family name that is also a word for a place (normalised), first, before a Korean given name. */
+function koreanFamilyNameFirst(words: string[], firstNormalised: string): boolean {
+  return words.length === 2 && SURNAME_WORDS.has(firstNormalised) && KOREAN_GIVEN_NAME.test(words[1]!);
+}
 
 /** Nationality and country words, normalised so "US", "U.S." and "American" agree. */
 const NATIONALITY: Record<string, string> = {
@@ -361,7 +365,7 @@ export function parseNameRun(run: string): ParsedName | null {
     // "Director of Public Prosecution Eva-Marie Persson": after a title's "of", the body's words run
     // up to the first name.
     const officeOf = /^(?:of|for)$/.test(titleWords[titleWords.length - 1] ?? '') && !firstNameGender(words[i]) && words.slice(i + 1, -1).some((w) => !!firstNameGender(w));
-    const koreanFamilyName = i === 0 && words.length === 2 && SURNAME_WORDS.has(facts.normalised) && KOREAN_GIVEN_NAME.test(words[1]!);
+    const koreanFamilyName = i === 0 && koreanFamilyNameFirst(words, facts.normalised);
     if (facts.title || facts.nationality || describing || officeOf || (nonPersonWord(facts.normalised) && !MALE_NAMES.has(facts.normalised) && !FEMALE_NAMES.has(facts.normalised) && !koreanFamilyName)) {
       gender = gender ?? facts.titleGender;
       titleWords.push(words[i]!);
@@ -428,8 +432,7 @@ function looksLikePersonName(tokens: string[], hadTitle: boolean): boolean {
   // "Jennifer Green", "Tim Hall": after a known first name, a surname that is also a word for a place or thing.
   // ("Dave Green", "Sue Hall": any first name a list knows will do, the surname being one of these few words.)
   // ("Park Ji-won", "Song Min-ho": a Korean family name first, before a given name of two syllables.)
-  const surnameWord = (i: number) => tokens.length === 2 && SURNAME_WORDS.has(facts[i]!.normalised) &&
-    (i === 1 ? knownFirst || firstNameGender(tokens[0]) !== null : KOREAN_GIVEN_NAME.test(tokens[1]!));
+  const surnameWord = (i: number) => i === 1 ? tokens.length === 2 && SURNAME_WORDS.has(facts[1]!.normalised) && (knownFirst || firstNameGender(tokens[0]) !== null) : i === 0 && koreanFamilyNameFirst(tokens, facts[0]!.normalised);
   if (facts.some((f, i) => (nonPersonWord(f.normalised) && !(i === 0 && knownFirst) && !surnameWord(i)) || f.nationality !== undefined)) return false;
   if (tokens.some((t) => ACRONYM_OF_4.test(t) && !hadTitle)) return false; // acronyms: NAACP, ISIL
   // "Suddenly I said": the pronoun after a capitalised opening word; "Elizabeth I" keeps a first name.

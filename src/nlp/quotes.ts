@@ -9,7 +9,7 @@
 // the people the article names. Quote spans: this file; cues: attribution.ts; resolution:
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
-import { CAPTION_MARKER, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
+import { CAPTION_MARKER, MONTHS, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS, WEEKDAYS } from './lexicon.ts';
 import type { FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, subjectAfter, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
@@ -804,7 +804,7 @@ const THAT_WAS_NAME = /^[\s\u00a0]+(?:That|This)(?:[ \u00a0]+(?:was|is)|['’]s)
 /** One short sentence that opens with a name (not possessive) or he/she, up to the next quotation. */
 const BEAT = /^[\s\u00a0]+(?:(He|She)|((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}-]*))(?:,|[ \u00a0]+\p{Ll})[^.!?;:"“”]{0,90}[.!?][\s\u00a0]*$/u;
 /** Capitalised words that name no speaker after "That was": days, months, places of time. */
-const NOT_A_SPEAKER_NAME = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Christmas|Easter|Then|It|Him|Her)$/;
+const NOT_A_SPEAKER_NAME = new RegExp(`^(?:${WEEKDAYS}|${MONTHS}|Christmas|Easter|Then|It|Him|Her)$`);
 const SPACE_THEN_CAPITAL = /^[\s\u00a0]+\p{Lu}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function findCue(text: string, w: Working, all: Working[], paragraphs: Paragraph[], maskOf: (pi: number) => string, startsOf: (pi: number) => number[]): void {
   const { span, masked, paragraph } = w;
