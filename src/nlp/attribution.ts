@@ -2,7 +2,7 @@
 // "― Jorge Falcon") next to a quotation, and its subject; coreference.ts resolves the subject.
 // Hand-written rules over the text with quotations masked out (see quotes.ts for why).
 
-import { COMPANY_ABBREVIATIONS, ING_WORD, LOWER_WORD, MONTHS, WEEKDAYS, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
+import { COMPANY_ABBREVIATIONS, ING_WORD, LOWER_WORD, MONTHS, WEEKDAYS, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PLACE_BASED_BEFORE_NAME, SPEECH_VERB_FORMS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { GENDERED_NOUN, firstNameGender, hasWord, isTitleWord, nationalityOf, nonPersonWord, parseNameRun, verbLike } from './people.ts';
 import { bodyNameEnd, organisationHead } from './organisations.ts';
 
@@ -191,8 +191,10 @@ function reportsOwnClause(text: string, verb: VerbHit): boolean {
 const COUNTED_OBJECT_AFTER = /^[ \u00a0]+(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|many|both|all)\b)/i;
 const DESCRIPTION_RELATIVE_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother)[ \u00a0](?:[\p{Ll}\p{N}-]+(?:['’]s?)?[ \u00a0]){0,4}(?:\p{Ll}[\p{Ll}-]+|\p{N}{1,3}-year-old)(?:[ \u00a0](?:of|for|to)[ \u00a0](?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,3}\p{Lu}[\p{L}'’-]+|[ \u00a0](?:from|at|with|in)[ \u00a0](?:the|a|an)[ \u00a0](?:[\p{Ll}-]+[ \u00a0]){0,2}\p{Ll}[\p{Ll}-]+|[ \u00a0](?:from|at|in|near)[ \u00a0](?:\p{Ll}[\p{Ll}-]+[ \u00a0]){0,2}(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){0,2}\p{Lu}[\p{L}'’-]+)?)(?:,[ \u00a0]\d{1,3})?,[ \u00a0](?:who|which|(?:speaking|talking|requesting|asking|citing|declining|insisting)(?=[ \u00a0](?:on|to|with|in|under|anonymity|the|a|an|his|her|their)\b))[ \u00a0][^,;:Q"“”]{3,140},[\s\u00a0]*$/u;
 /** "a Republican operative who worked for Jeb Bush said": a description, then a relative clause with no commas. */
-const POST_MODIFIER_OF_NAME = /[ \u00a0](?:to|of|for|at|from|in|with)[ \u00a0](?=(?:the[ \u00a0])?\p{Lu})/u;
-const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}.-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+(?:[ \u00a0](?:to|of|for|at|from|in|with)[ \u00a0](?:the[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,3})?)(?:[ \u00a0]who[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}|,[ \u00a0](?:who|which)[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100},[ \u00a0]*)$/u;
+const POST_MODIFIER_OF_NAME = /[ \u00a0](?:to|of|for|at|from|in|with)[ \u00a0](?=(?:the[ \u00a0])?\p{Lu}|(?:the|a|an|its|his|her|their)[ \u00a0])/u;
+// (The post-modifier names a body, or is a short lower-case phrase whose "that" clause follows:
+// "The president of the union local that represents the workers said".)
+const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}.-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+(?:[ \u00a0](?:to|of|for|at|from|in|with)[ \u00a0](?:the[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,3}|[ \u00a0](?:of|for|at|from|with)[ \u00a0](?:the|a|an|its|his|her|their)[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,2}\p{Ll}[\p{Ll}-]+(?=[ \u00a0]that[ \u00a0]))?)(?:[ \u00a0](?:who|that)[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}|,[ \u00a0](?:who|which)[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100},[ \u00a0]*)$/u;
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */
@@ -223,7 +225,7 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   }
   // The relative clause's own words (a name in "who worked for Jeb Bush") are not the subject.
   const tail = segment.trimEnd().slice(-160);
-  const described = /[ \u00a0](?:who|which)[ \u00a0]/.test(tail) ? DESCRIPTION_WHO_AT_END.exec(tail) : null;
+  const described = /[ \u00a0](?:who|which|that)[ \u00a0]/.test(tail) ? DESCRIPTION_WHO_AT_END.exec(tail) : null;
   // Unless the relative clause holds a clause of its own ("who gained attention when he yelled",
   // "who reported the call recalled that he" + said: the tail is trimmed, so "he" may end it).
   if (described && !/[ \u00a0](?:he|she|they|I|we|when|while|after|before|because|if|as|and)(?:[ \u00a0]|$)/.test(described[0].slice(described[1]!.length))) {
@@ -1812,8 +1814,6 @@ const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks
 const PARTY_TAG_IN_BRACKETS = /[ \u00a0]*\((?:R|D|I|Rep|Dem|Ind)[-–][\p{L}. ]{2,20}\)$/u;
 /** "a Pew Research Center report last spring": when it was said, after who. */
 const PERIOD_AT_END = new RegExp(String.raw`[ \u00a0]+(?:(?:earlier|later)[ \u00a0]+)?(?:last|this)[ \u00a0]+(?:${PERIOD_WORDS})$`);
-/** "Calgary-based Bitterroot Energy": where a body is based, before its name, is no part of it. */
-const PLACE_BASED_BEFORE_NAME = /^(?:[Tt]he[ \u00a0]+)?\p{Lu}[\p{L}.'’]*(?:[ \u00a0]\p{Lu}[\p{L}.'’]*)?-based[ \u00a0]+(?=\p{Lu})/u;
 /** "the NSW Rural Fire Service (RFS)": a body's acronym in brackets after its name. */
 const ACRONYM_IN_BRACKETS = /(?<=\p{L}[ \u00a0]+\p{L}.*)[ \u00a0]*\(\p{Lu}[\p{Lu}.&-]{1,7}\)$/u;
 const CAPITALS_WORD = /^\p{Lu}{2,}[’']?\p{Lu}*$/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)

@@ -29,8 +29,8 @@ import {
   type PeopleIndex,
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
-import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, organisationHead } from './organisations.ts';
-import { ALL_LOWER, CAPTION_MARKER, ING_WORD, LOWER_WORD, PARTY_MEMBER, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
+import { type OrgMention, type Organisation, type OrganisationIndex, bodyNameEnd, fitsHead, namesAnyBody, organisationHead } from './organisations.ts';
+import { ALL_LOWER, CAPTION_MARKER, ING_WORD, LOWER_WORD, PARTY_MEMBER, PLACE_BASED_BEFORE_NAME, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { escapeRegExp } from '../util/text.ts';
 
 
@@ -461,7 +461,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
     const addressee = addresseeOf(subject, ctx);
     const answered = repliedTo(subject.pos, subject.text, ctx);
-    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee && p !== answered) ?? (definite ? null : eitherGenderSubject(want, subject.pos, ctx));
+    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee && p !== answered && !bodyReadAsPerson(p, ctx)) ?? (definite ? null : eitherGenderSubject(want, subject.pos, ctx));
     // A description that found no one ("The Prime Minister faced questions. '...,' he told MPs") is
     // still whom the pronoun means when no name is.
     return person ? { speaker: person.fullName, person } : definite ?? unnamedSpeakerBefore(want, subject.pos, ctx) ?? NONE;
@@ -469,7 +469,8 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
   if (subject.kind === 'name') {
     // "But Dominic, who runs the business side, says": the word that opens the clause is no name's.
     // (Only when all of the rest reads as a name: "And America Rising" stays whole.)
-    const opener = clauseOpenerLength(subject.text);
+    // "Calgary-based Bitterroot said": where a body is based is no part of its name.
+    const opener = clauseOpenerLength(subject.text) || (subject.text.includes('-based') ? (PLACE_BASED_BEFORE_NAME.exec(subject.text)?.[0].length ?? 0) : 0);
     const rest = opener > 0 ? subject.text.slice(opener) : '';
     if (rest && parseNameRun(rest)?.tokens.length === rest.split(/[ \u00a0]+/).length) return resolveSubject({ ...subject, text: rest, pos: subject.pos + opener }, ctx);
     // A transcript's "KANE:", "OKAFOR:": a surname in capitals is the person the article named so, when
@@ -508,13 +509,32 @@ function companyByFirstWords(subject: Subject, ctx: ResolveContext): string | nu
   const lower = words.map((w) => w.toLowerCase());
   // (A "person" of just those words is the company read as a name: "Volta Trail, which is based in Newark, said".)
   const short = lower.join(' ');
-  if (words.length > 2 || ctx.index.people.some((p) => p.nameTokens.join(' ') !== short && p.nameTokens.some((t) => lower.includes(t)))) return null;
+  if (words.length > 2) return null;
   // (Not two names joined: "Microsoft and LinkedIn" is no fuller name of Microsoft.)
   const startsWith = (name: string) => {
     const ow = name.split(/[ \u00a0]+/);
     return ow.length > words.length && words.every((w, i) => ow[i] === w) && !/^(?:and|&)$/.test(ow[words.length]!);
   };
-  return latestOrganisation(subject.pos, (o) => o.kind === 'company' && startsWith(o.name), ctx, Number.POSITIVE_INFINITY)?.org.name ?? null;
+  const company = latestOrganisation(subject.pos, (o) => o.kind === 'company' && startsWith(o.name), ctx, Number.POSITIVE_INFINITY)?.org.name;
+  if (!company) return null;
+  // The company's own name read as a person's ("Bitterroot Energy's field operations") is no namesake.
+  const companyWords = company.toLowerCase().split(/[ \u00a0]+/).join(' ');
+  const namesake = ctx.index.people.some((p) => p.nameTokens.join(' ') !== short && !companyWords.startsWith(p.nameTokens.join(' ')) && p.nameTokens.some((t) => lower.includes(t)));
+  return namesake ? null : company;
+}
+
+/**
+ * A company the people index also holds as a name ("Bitterroot Energy said", "Calgary-based
+ * Bitterroot said"): no "he" or "she". Only a name with no title and no known first name, whose
+ * words are the organisation's name or its first words.
+ */
+function bodyReadAsPerson(p: Person, ctx: ResolveContext): boolean {
+  if (p.titles.size > 0 || firstNameGender(p.nameTokens[0]) || p.maleVotes + p.femaleVotes > 6) return false;
+  const name = p.fullName;
+  // Cheap first: the name ends in a body's word or runs on into more capitalised words somewhere.
+  const at = ctx.text.indexOf(`${name} `);
+  if (!bodyNameEnd(p.nameTokens[p.nameTokens.length - 1]!) && !(at >= 0 && STARTS_UPPER.test(ctx.text.charAt(at + name.length + 1)))) return false;
+  return ctx.organisations.mentions.some((m) => m.org.name === name || m.org.name.startsWith(`${name} `));
 }
 
 /** Police named by what they are, not by which force: "police", "the police", "local police". */
@@ -1091,7 +1111,18 @@ function earlierUnnamedSpeaker(d: Description, pos: number, ctx: ResolveContext)
     const q = ctx.quoteSpeakers[i]!;
     if (q.pos >= pos) continue;
     if (pos - q.pos > 1500) return null;
-    if (q.person || !INDEFINITE_SPEAKER.test(q.speaker)) continue;
+    if (q.person) continue;
+    // "The president of the union local that represents them said ... said the local president": a
+    // definite description with its "of" phrase, whose words hold the later one's modifiers.
+    // (Not a description with a phrase of its own: "The chair of the Glenarrig Parent Council".)
+    const ofPhrase = INDEFINITE_SPEAKER.test(q.speaker) || POST_MODIFIER.test(d.asWritten) ? null : DEFINITE_WITH_OF_PHRASE.exec(q.speaker);
+    if (ofPhrase) {
+      const earlier = parseDescription(ofPhrase[1]!);
+      const words = ofPhrase[2]!.toLowerCase().split(/[ \u00a0]+/);
+      if (earlier.head === d.head && !earlier.possessor && d.modifiers.every((w) => earlier.modifiers.includes(w) || words.includes(w))) return { text: q.speaker, pos: q.pos };
+      continue;
+    }
+    if (!INDEFINITE_SPEAKER.test(q.speaker)) continue;
     const earlier = parseDescription(q.speaker);
     // Only when it tells the reader more ("one legal expert" for "the expert"; "a narrator" for
     // "the narrator" would only change the article).
@@ -1115,6 +1146,9 @@ function nearestEarlierUnnamed(d: Description, pos: number, ctx: ResolveContext)
   return (subject.pos > speaker.pos ? subject : speaker).text;
 }
 const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
+/** "the president of the union local": groups the description before its "of" phrase, the phrase's words. */
+const POST_MODIFIER = /[ \u00a0](?:of|for|at|from|with|in)[ \u00a0]/;
+const DEFINITE_WITH_OF_PHRASE = /^(the[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{Ll}-]+)[ \u00a0]of[ \u00a0](.+)$/u;
 
 /** Whether an earlier quotation's speaker was this same description, left as written (no one it could be said of). */
 function leftAsWritten(d: Description, pos: number, ctx: ResolveContext): boolean {

@@ -7,7 +7,7 @@
 // ("Russian President Vladimir Putin", "Pat Caddell, a Democratic pollster"),
 // and gender evidence (Mr/Ms, he/she near a mention, common first names).
 
-import { ALL_LOWER, NAME_PARTICLES, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PERSON_TITLES, STARTS_UPPER, STOP_WORDS, WEEKDAYS } from './lexicon.ts';
+import { ALL_LOWER, NAME_PARTICLES, NAME_TITLE_ABBREVIATIONS, PARTY_MEMBER, PERSON_NOUNS, PLACE_BASED_BEFORE_NAME, PERSON_TITLES, STARTS_UPPER, STOP_WORDS, WEEKDAYS } from './lexicon.ts';
 import { ABSENT, CharTable } from './char-table.ts';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
@@ -789,7 +789,10 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
       // no part of the name after it (else the mention is lost, or "Now Bryant" made a person).
       const opener = found.length > 4 && (found.includes(' ') || found.includes('\u00a0')) ? OPENING_WORD.exec(found) : null;
-      const skip = opener && (CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) || (m.index === headlineOpener && writtenLowerCase(text, opener[1]!))) ? opener[0].length : 0;
+      // Nor is where a body is based ("Calgary-based Bitterroot").
+      const skip = opener && (CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) || (m.index === headlineOpener && writtenLowerCase(text, opener[1]!)))
+        ? opener[0].length
+        : found.includes('-based') ? (PLACE_BASED_BEFORE_NAME.exec(found)?.[0].length ?? 0) : 0;
       // "Broaddrick Sunday night recounted": a day after the name is no part of it either.
       const day = found.length > 10 && found.endsWith('day') ? TRAILING_WEEKDAY.exec(found) : null;
       const run = found.slice(skip, day && day.index > skip ? day.index : found.length);

@@ -3512,3 +3512,32 @@ describe('"his", "its" are no verbs after an unnamed subject\'s phrase (2026-12-
     expect(speakers(text)).toEqual(['one mother', 'a father waiting in his car']);
   });
 });
+
+describe('a company read as a name is no "he" (2026-12-07, stop 45)', () => {
+  it('"Calgary-based Bitterroot said" is Bitterroot Energy, and a later "he said" with no man named is no one', () => {
+    const text = 'About 220 workers at Bitterroot Energy\'s field operations have been laid off.\n\nIn a statement, Calgary-based Bitterroot said the decision reflected "weakness in gas prices."\n\nWorkers said they found out from a group text.\n\n"Somebody\'s wife worked in the office and she\'d heard," he said.';
+    expect(speakers(text)).toEqual(['Bitterroot Energy', null]);
+  });
+
+  it('a man named before still gets his "he"', () => {
+    const text = 'Bitterroot Energy said it would cut 220 jobs.\n\nMechanic Dale Fortier said his crew found out from a group text.\n\n"We all knew," he said.';
+    expect(speakers(text)).toEqual(['Dale Fortier']);
+  });
+});
+
+describe('a description with an "of" phrase and a "that" clause (2026-12-07, stop 45)', () => {
+  it('"The president of the union local that represents the workers said" speaks, and "the local president" is that president', () => {
+    const text = 'The president of the union local that represents about 90 of the affected workers said the union had been given "no warning whatsoever."\n\n"We met with management in January," said the local president, reached by phone Friday.';
+    expect(speakers(text)).toEqual(['the president of the union local', 'the president of the union local']);
+  });
+
+  it('"The head of the group that organized the march said" is no march', () => {
+    const text = 'The head of the group that organized the march said, "We expected a few hundred people."';
+    expect(speakers(text)).toEqual(['the head of the group']);
+  });
+
+  it('a fuller description later keeps its own words', () => {
+    const text = 'Parents were angry, with the chair of the parent council warning that its loss would "rip the heart out" of the village.\n\nThe chair of the Glenarrig Parent Council said families were "devastated but not surprised."';
+    expect(speakers(text)).toEqual(['the chair of the parent council', 'the chair of the Glenarrig Parent Council']);
+  });
+});
