@@ -711,6 +711,9 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   // Someone's neighbour or colleague the article never names is not that someone, whom the walk
   // back would find first. (Family is named more often than found: "his daughter" is left to the walk.)
   if (POSSESSIVE_OPENING.test(opening)) return r.speaker && !KIN_NOUN.test(head) ? { ...r, someoneNew: true } : null;
+  // "The owner said she had noticed ...": a noun that brings someone in, given to no one named, is
+  // someone new, not the last woman named (the mayor).
+  if (r.speaker && NEW_PERSON_NOUN.test(head)) return { ...r, someoneNew: true };
   return r.speaker ? r : null;
 }
 const INDEFINITE_APPOSITIVE = /^,[ \u00a0]+(?:a|an)[ \u00a0]/;

@@ -3541,3 +3541,10 @@ describe('a description with an "of" phrase and a "that" clause (2026-12-07, sto
     expect(speakers(text)).toEqual(['the chair of the parent council', 'the chair of the Glenarrig Parent Council']);
   });
 });
+
+describe('"the owner said she ..." brings someone new in (2026-12-07, stop 45)', () => {
+  it('after a fronted place, "the owner" and her "she" are not the mayor quoted before', () => {
+    const text = 'Mayor Sheila Fortin said the timing was difficult.\n\n"Every family here spends money in this town," Fortin said.\n\nAt a coffee shop on Main Street, the owner said she had noticed the lunch crowd thinning out.\n\n"When the trucks stop coming through, we know," she said.';
+    expect(speakers(text)).toEqual(['Sheila Fortin', 'the owner']);
+  });
+});
