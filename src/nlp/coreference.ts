@@ -713,10 +713,12 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   if (POSSESSIVE_OPENING.test(opening)) return r.speaker && !KIN_NOUN.test(head) ? { ...r, someoneNew: true } : null;
   // "The owner said she had noticed ...": a noun that brings someone in, given to no one named, is
   // someone new, not the last woman named (the mayor).
-  if (r.speaker && NEW_PERSON_NOUN.test(head)) return { ...r, someoneNew: true };
+  // (Not one who asked: "'Is FEMA going to run out of money?' the reporter asked. '...,' she said" is the one asked.)
+  if (r.speaker && NEW_PERSON_NOUN.test(head) && !ASKING_VERB.test(m[5] ?? '')) return { ...r, someoneNew: true };
   return r.speaker ? r : null;
 }
 const INDEFINITE_APPOSITIVE = /^,[ \u00a0]+(?:a|an)[ \u00a0]/;
+const ASKING_VERB = /^(?:asked|asks|wondered|wonders|pressed|presses|questioned|questions|demanded|demands)$/;
 const POSSESSIVE_OPENING = /^(?:[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/;
 
 /** "'We are delighted,' he said": the pronoun comes right after a quotation that opens its sentence. */
@@ -1032,7 +1034,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   if (orgHead && !PERSON_NOUN.test(d.head)) return resolveOrganisationDescription(subject, d, ctx);
   if (/s$/.test(d.head) && !/(ss|us)$/.test(d.head)) return { speaker: d.asWritten, person: null };
   const person = resolvePersonDescription(subject.pos, d, ctx, nested);
-  if (!person) return { speaker: (!d.possessor && (nearestEarlierUnnamed(d, subject.pos, ctx) || earlierFullerDefinite(d, subject.pos, ctx))) || d.asWritten, person: null };
+  if (!person) return { speaker: (!d.possessor && (unnamedByOrdinal(d, subject.pos, ctx) || nearestEarlierUnnamed(d, subject.pos, ctx) || earlierFullerDefinite(d, subject.pos, ctx))) || d.asWritten, person: null };
   // What the article calls someone is a role of theirs from now on: a later "the senator" finds them.
   person.roles.add(roleKey(d.head));
   for (const w of d.modifiers) if (!GENERIC_ADJECTIVE.test(w)) person.roles.add(roleKey(w));
@@ -1129,10 +1131,30 @@ function earlierUnnamedSpeaker(d: Description, pos: number, ctx: ResolveContext)
     const earlier = parseDescription(q.speaker);
     // Only when it tells the reader more ("one legal expert" for "the expert"; "a narrator" for
     // "the narrator" would only change the article).
-    if (earlier.head === d.head && d.modifiers.every((w) => earlier.modifiers.includes(w)) && earlier.modifiers.length > d.modifiers.length) return { text: q.speaker, pos: q.pos };
+    // "One aide said" for "the aide" tells that there are others.
+    if (earlier.head === d.head && d.modifiers.every((w) => earlier.modifiers.includes(w)) && (earlier.modifiers.length > d.modifiers.length || ONE_OF_SEVERAL.test(q.speaker))) return { text: q.speaker, pos: q.pos };
   }
   return null;
 }
+
+/**
+ * "One aide said ... Another aide, who also requested anonymity, disputed that ... the second aide
+ * said ... The first aide was unmoved": "the first/second/third X" is the unnamed X the article
+ * brought in first, second or third ("one aide", "another aide"), as written there. Hand-written:
+ * which of several unnamed people an ordinal means is coreference, which no package here does.
+ */
+function unnamedByOrdinal(d: Description, pos: number, ctx: ResolveContext): string | null {
+  const rank = ORDINAL_RANK[d.modifiers[0] ?? ''];
+  if (rank === undefined || d.modifiers.length > 2 || !personHead(d.head)) return null;
+  const from = Math.max(0, pos - 3000);
+  const stretch = ctx.text.slice(from, pos);
+  const rest = d.modifiers.slice(1).map((w) => `${escapeRegExp(w)}[ \u00a0]+`).join('');
+  const re = compiled(String.raw`(?<![\p{L}\p{N}])(?:[Aa]n?|[Oo]ne|[Aa]nother|[Aa][ \u00a0]+(?:second|third|fourth))[ \u00a0]+(?:[\p{L}\p{N}][\p{L}\p{N}'’-]*[ \u00a0]+){0,3}?${rest}${escapeRegExp(d.head)}(?![\p{L}\p{N}'’-])`, 'gu');
+  const introduced = [...stretch.matchAll(re)].filter((m) => !ctx.inQuote(from + m.index));
+  const found = introduced[rank];
+  return found ? found[0].replace(STARTS_UPPER, (c) => c.toLowerCase()) : null;
+}
+const ORDINAL_RANK: Record<string, number> = { first: 0, second: 1, third: 2, fourth: 3 };
 
 /** An earlier description of someone unnamed, and where the article gave it. */
 type Earlier = { text: string; pos: number };
@@ -1149,6 +1171,7 @@ function nearestEarlierUnnamed(d: Description, pos: number, ctx: ResolveContext)
   return (subject.pos > speaker.pos ? subject : speaker).text;
 }
 const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
+const ONE_OF_SEVERAL = /^(?:[Oo]ne|[Aa]nother)[ \u00a0]/;
 /** "the president of the union local": groups the description before its "of" phrase, the phrase's words. */
 const POST_MODIFIER = /[ \u00a0](?:of|for|at|from|with|in)[ \u00a0]/;
 const DEFINITE_WITH_OF_PHRASE = /^(the[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{Ll}-]+)[ \u00a0]of[ \u00a0](.+)$/u;
@@ -1183,7 +1206,7 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
     const earlier = parseDescription(m[0]);
     if (earlier.head !== d.head || !d.modifiers.every((w) => earlier.modifiers.includes(w))) continue;
     // Only when it tells the reader more than the definite one does.
-    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length ? { text: phrase.replace(STARTS_UPPER, (c) => c.toLowerCase()), pos: at } : null;
+    found = earlier.modifiers.length > d.modifiers.length || phrase.length > m[0].length || ONE_OF_SEVERAL.test(m[0]) ? { text: phrase.replace(STARTS_UPPER, (c) => c.toLowerCase()), pos: at } : null;
   }
   return found;
 }

@@ -3548,3 +3548,15 @@ describe('"the owner said she ..." brings someone new in (2026-12-07, stop 45)',
     expect(speakers(text)).toEqual(['Sheila Fortin', 'the owner']);
   });
 });
+
+describe('"the first aide", "the second aide": the unnamed people brought in, in order (2026-12-07, stop 45)', () => {
+  it('"One aide said ... Another aide ... the second aide said ... The first aide ... she said"', () => {
+    const text = 'One aide said some senior staff had urged the governor to release a fuller report. "He didn\'t want to," the aide said.\n\nAnother aide, who also requested anonymity, disputed that account. "That\'s just wrong," the second aide said.\n\nThe first aide, told of that account, was unmoved. "Everybody remembers things differently," she said.';
+    expect(speakers(text)).toEqual(['one aide', 'another aide', 'one aide']);
+  });
+
+  it('the one asked a question answers it, not the reporter who asked', () => {
+    const text = 'Kathleen Mburu, the agency\'s regional administrator, said 1,200 workers were on the ground.\n\nA reporter asked Mburu whether the fund would last. "Is the agency going to run out of money?" the reporter asked.\n\n"We have what we need," she said.';
+    expect(speakers(text)).toEqual(['the reporter', 'Kathleen Mburu']);
+  });
+});
