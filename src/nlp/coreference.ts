@@ -1286,7 +1286,9 @@ const PHRASE_THEN_ASIDE = new RegExp(String.raw`^([ \u00a0]+(?:${SOURCE_PREPOSIT
 function withPostModifier(text: string, end: number, np: string): string | null {
   const words = text.slice(end, end + 100).split(/(?=[ \u00a0]+)/).slice(0, 9);
   const bare = (w: string | undefined) => (w ?? '').trim();
-  if (verbLike(bare(words[0])) && STARTS_LOWER.test(bare(words[0]))) return np;
+  // ("A person involved in the transition effort said", "an official briefed on the talks": no verb yet.)
+  const participlePhrase = /^(?:involved|briefed|based)$/.test(bare(words[0])) && /^(?:in|on|with)$/.test(bare(words[1]));
+  if (verbLike(bare(words[0])) && STARTS_LOWER.test(bare(words[0])) && !participlePhrase) return np;
   // "A Kasich adviser, speaking on condition of anonymity, said": an aside set off by commas, then the verb.
   const aside = SET_OFF_ASIDE_THEN_WORD.exec(text.slice(end, end + 160));
   if (aside && verbLike(aside[1]!)) return np;
@@ -1295,7 +1297,7 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   if (/^(?:who|whom)$/.test(bare(words[0]))) return np;
   // "An aide to Sen. Bernie Sanders said": a title's stop ends no phrase.
   // "A GOP operative working on several suburban House races was": a participle's phrase too.
-  if (!/^(?:close|familiar|from|at|for|with|in|on|of|to)$/.test(bare(words[0])) && !ING_WORD.test(bare(words[0]))) return null;
+  if (!/^(?:close|familiar|involved|briefed|based|knowledgeable|from|at|for|with|in|on|of|to)$/.test(bare(words[0])) && !ING_WORD.test(bare(words[0]))) return null;
   // "A spokesperson for the army's eastern command, who cannot be named, said", "A district TB
   // officer in Maharashtra, speaking on condition of anonymity, said": the phrase, then an aside.
   const phraseThenAside = PHRASE_THEN_ASIDE.exec(text.slice(end, end + 280));

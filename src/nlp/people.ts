@@ -577,8 +577,10 @@ const IRREGULAR_VERB = new RegExp(`^(?:${IRREGULAR_PAST}|said|told|wrote|became|
 
 export function verbLike(word: string): boolean {
   const w = word.toLowerCase().replace(/[^a-z-]/g, '');
-  return IRREGULAR_VERB.test(w) || /(?:ed|es|ly)$/.test(w) || (/[^s]s$/.test(w) && w.length > 3);
+  return IRREGULAR_VERB.test(w) || /(?:ed|es)$/.test(w) || (w.endsWith('ly') && !LY_NOUN.has(w)) || (/[^s]s$/.test(w) && w.length > 3);
 }
+/** Nouns in -ly, which read as no adverb: "A friend of the Pruitt family insisted". */
+const LY_NOUN = new Set('family rally ally assembly supply monopoly anomaly belly bully jelly lily holly folly homily panoply italy july'.split(' '));
 
 /** "Clinton communication director Jennifer Palmieri": lower-case nouns then another name. */
 /** A kin word, perhaps after a word saying which, then a capitalised name: " husband Gary", " late wife Ann". */

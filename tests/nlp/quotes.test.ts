@@ -3560,3 +3560,15 @@ describe('"the first aide", "the second aide": the unnamed people brought in, in
     expect(speakers(text)).toEqual(['the reporter', 'Kathleen Mburu']);
   });
 });
+
+describe('an unnamed person\'s phrase: a noun in -ly, a participle before its preposition (2026-12-07, stop 45)', () => {
+  it('"A friend of the Pruitt family insisted ... the friend said" keeps "family"', () => {
+    const text = 'A friend of the Pruitt family insisted Cody was being unfairly targeted. "He\'s a private citizen who loves his dad," the friend said.';
+    expect(speakers(text)).toEqual(['a friend of the Pruitt family']);
+  });
+
+  it('"A person involved in the transition effort said ... the person said" is that person', () => {
+    const text = 'A person involved in the Harlan transition effort said the team had compiled lists. "Nobody\'s been offered anything," the person said.';
+    expect(speakers(text)).toEqual(['a person involved in the Harlan transition effort']);
+  });
+});
