@@ -1278,6 +1278,7 @@ const APPOSITIVE_THEN_WORD = new RegExp(String.raw`^((?:[ \u00a0]+(?:${PHRASE_PR
 const SOURCE_POST_MODIFIER = new RegExp(String.raw`^(?:[ \u00a0]+(?:${SOURCE_PREPOSITIONS})[ \u00a0][^,.;:!?"“”]{1,80}?)?(?=[,.;:!?]|[ \u00a0]+(?:who|which|that)\b)`, 'u');
 
 const FINITE_VERB = /^(?:was|were|is|are|has|had|have|said|told|says|tells)$/;
+const SPEECH_VERB_IN_PHRASE = /[ \u00a0](?:told|tells|said|says|wrote|writes|added|adds)[ \u00a0]/;
 const RELATIVE_IN_PHRASE = /[ \u00a0](?:who|whom|whose|which|that)[ \u00a0]/;
 /** A prepositional phrase up to a comma, an aside set off by commas, then a word: groups phrase, word. */
 const PHRASE_THEN_ASIDE = new RegExp(String.raw`^([ \u00a0]+(?:${SOURCE_PREPOSITIONS})[ \u00a0][^,.;:!?"“”]{1,80}?),[ \u00a0][^,.;:!?"“”]{3,160},[ \u00a0]+(\p{Ll}+)`, 'u');
@@ -1302,7 +1303,9 @@ function withPostModifier(text: string, end: number, np: string): string | null 
   // officer in Maharashtra, speaking on condition of anonymity, said": the phrase, then an aside.
   const phraseThenAside = PHRASE_THEN_ASIDE.exec(text.slice(end, end + 280));
   // (Up to a relative clause: "in Baton Rouge who has worked on the case, speaking on ..., said".)
-  if (phraseThenAside && verbLike(phraseThenAside[2]!)) return np + phraseThenAside[1]!.split(RELATIVE_IN_PHRASE)[0]!;
+  // (Not a phrase that has its verb already: "familiar with the investigation told Fox News that the
+  // man, a 29-year-old, was unarmed".)
+  if (phraseThenAside && verbLike(phraseThenAside[2]!) && !SPEECH_VERB_IN_PHRASE.test(phraseThenAside[1]!)) return np + phraseThenAside[1]!.split(RELATIVE_IN_PHRASE)[0]!;
   for (let k = 2; k < words.length; k++) {
     const next = bare(words[k]).replace(/[.,;:!?]+$/, '');
     const phrase = words.slice(0, k).join('').replace(TITLE_PERIOD, '');

@@ -3572,3 +3572,10 @@ describe('an unnamed person\'s phrase: a noun in -ly, a participle before its pr
     expect(speakers(text)).toEqual(['a person involved in the Harlan transition effort']);
   });
 });
+
+describe('an unnamed source whose sentence goes on past its verb into an aside (2026-12-07, stop 45)', () => {
+  it('"A law enforcement official familiar with the investigation told Fox News that the man, a 29-year-old, was unarmed ... the official said"', () => {
+    const text = 'A law enforcement official familiar with the investigation told Fox News Digital that the man, a 29-year-old from suburban Columbus, was unarmed. "Right now there\'s nothing to indicate he intended harm," the official said.';
+    expect(speakers(text)).toEqual(['a law enforcement official familiar with the investigation']);
+  });
+});
