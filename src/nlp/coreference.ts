@@ -655,7 +655,9 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
 
 // The words before the head are lower case ("The 45-year-old", "the retired neurosurgeon"), or all
 // capitalised before a capitalised title ("The Prime Minister", "The Foreign Secretary").
-const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+(?:((?:[\p{Ll}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
+// ("the Republican senator who requested anonymity paused": capitalised modifiers before a lower-case
+// head, and a relative clause whose verb stands for the sentence's.)
+const DESCRIBED_SUBJECT = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]+(?:((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*|\p{N}+-year-old)(?:[ \u00a0]+who(?=[ \u00a0]))?|((?:\p{Lu}\p{Ll}+[ \u00a0]+){${n}})(\p{Lu}\p{Ll}+))(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(?:(?:also|then|later|\p{Ll}+ly)[ \u00a0]+)?(\p{Ll}[\p{L}’'-]*)`, 'u'));
 
 /** An "of" phrase that brings in a body unnamed: " of a private ambulance service". */
 const INDEFINITE_OF = /^[ \u00a0]+of[ \u00a0]+(?:a|an|one)[ \u00a0]/;
@@ -694,12 +696,18 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   const ofStart = ofPhrase ? from + fronted + m.index + m[0].indexOf(ofPhrase) : -1;
   if (ctx.index.mentions.some((x) => x.start >= from && x.start < end && !(x.start >= ofStart && x.start < ofStart + ofPhrase.length))) return null;
   // ("His neighbour, who did not want to be named, was more sanguine": whose neighbour, resolved.)
+  const afterHead = opening.slice(m.index + m[0].indexOf(written) + written.length, m.index + m[0].length + 120);
   const text = `${/^\S+/.exec(opening)![0].toLowerCase()} ${modifiers}${written}${ofPhrase}`;
   // ("of a private ambulance service": a body brought in unnamed, so someone new.)
   if (INDEFINITE_OF.test(ofPhrase)) return { speaker: text, person: null, someoneNew: true };
   // "The auctioneer, a local stock agent who donated his time, said": an appositive that brings
   // someone in with "a" says the description is of someone new.
   if (!participle && INDEFINITE_APPOSITIVE.test(m[0].slice(m[0].indexOf(written) + written.length))) return { speaker: text, person: null, someoneNew: true };
+  // "the Republican senator who requested anonymity paused": whoever it is, the article does not name them.
+  if (ANONYMOUS_RELATIVE.test(afterHead)) {
+    const d = parseDescription(text);
+    return { speaker: nearestEarlierUnnamed(d, from + fronted, ctx) ?? text, person: null, someoneNew: true };
+  }
   const r = resolveDescriptor({ kind: 'descriptor', text, pos: from + fronted }, ctx);
   // "The president of the Dunmore Crossing Minor Hockey Association said": a role of a body says who
   // it is; someone the sentences were about but never given the role is not.
@@ -718,6 +726,8 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   return r.speaker ? r : null;
 }
 const INDEFINITE_APPOSITIVE = /^,[ \u00a0]+(?:a|an)[ \u00a0]/;
+/** A relative clause that says the person is not named: " who requested anonymity", ", who asked not to be named,". */
+const ANONYMOUS_RELATIVE = /^,?[ \u00a0]+who[ \u00a0]+(?:[^.;:!?]{0,40}?anonymity|(?:asked|declined|did[ \u00a0]+not[ \u00a0]+want|requested)[ \u00a0]+(?:not[ \u00a0]+)?to[ \u00a0]+be[ \u00a0]+(?:named|identified))/;
 const ASKING_VERB = /^(?:asked|asks|wondered|wonders|pressed|presses|questioned|questions|demanded|demands)$/;
 const POSSESSIVE_OPENING = /^(?:[Hh]is|[Hh]er|[Tt]heir)[ \u00a0]/;
 

@@ -3579,3 +3579,15 @@ describe('an unnamed source whose sentence goes on past its verb into an aside (
     expect(speakers(text)).toEqual(['a law enforcement official familiar with the investigation']);
   });
 });
+
+describe('a definite description with a relative clause, then he/she (2026-12-07, stop 45)', () => {
+  it('"The neighbor who called 911 said she saw flames ... she said" is that neighbor (before its relative clause, as descriptions are shown), not the woman named before', () => {
+    const text = 'Fire Marshal Dana Whitcomb said the blaze started on the porch.\n\nThe neighbor who called 911 said she saw flames from her kitchen window.\n\n"I thought at first it was somebody\'s headlights," she said.';
+    expect(speakers(text)).toEqual(['the neighbor']);
+  });
+
+  it('"the Republican senator who requested anonymity paused" is the unnamed senator, not the senator named before', () => {
+    const text = 'Sen. Curtis Vandermeer, R-Neb., who has endorsed the governor, called the plan a starting point.\n\n"I think the governor understands," Vandermeer said.\n\nOne Republican senator, who requested anonymity to speak candidly, was far blunter. "If he runs on this, we lose Iowa," the senator said.\n\nAsked whether he would voice his objections publicly, the Republican senator who requested anonymity paused. "Not before the filing deadline," he said.';
+    expect(speakers(text)).toEqual(['Curtis Vandermeer', 'one Republican senator', 'one Republican senator']);
+  });
+});
