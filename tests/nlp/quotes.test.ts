@@ -3591,3 +3591,15 @@ describe('a definite description with a relative clause, then he/she (2026-12-07
     expect(speakers(text)).toEqual(['Curtis Vandermeer', 'one Republican senator', 'one Republican senator']);
   });
 });
+
+describe('a body\'s acronym speaks by the full name given before (2026-12-07, stop 45)', () => {
+  it('"the U.S. Securities and Exchange Commission ... the SEC said" and "the National Highway Traffic Safety Administration ... NHTSA said"', () => {
+    const text = 'Harbourline Bank Corp. agreed to pay $95 million to settle charges by the U.S. Securities and Exchange Commission.\n\nThe SEC said the bank had marketed a "proprietary ESG integration process" it did not follow.\n\nThe recall was posted by the National Highway Traffic Safety Administration on Friday. NHTSA said owners should "contact their dealer as soon as possible."';
+    expect(speakers(text)).toEqual(['U.S. Securities and Exchange Commission', 'National Highway Traffic Safety Administration']);
+  });
+
+  it('an acronym the article never spells out stays as written', () => {
+    const text = '"We are reviewing the footage," the FBI said.';
+    expect(speakers(text)).toEqual(['the FBI']);
+  });
+});
