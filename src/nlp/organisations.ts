@@ -38,7 +38,7 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
     'watch forum initiative network orchestra').split(' ').map((w) => [w, 'group'] as const),
   ...('company co corp corporation inc ltd llc bank airlines holdings industries enterprises partners ' +
     'productions studios pictures records entertainment pharmaceuticals motors energy utilities systems technologies ' +
-    'labs securities research foods rail railways airways logistics therapeutics health airport').split(' ').map((w) => [w, 'company'] as const),
+    'labs securities research foods rail railways airways logistics therapeutics health airport system').split(' ').map((w) => [w, 'company'] as const),
   ...('department agency administration ministry office board commission court bureau service authority customs ' +
     'government senate congress police constabulary treasury parliament cabinet').split(' ').map((w) => [w, 'government'] as const),
   ...'college university school academy hospital infirmary clinic museum library cathedral unit'.split(' ').map((w) => [w, 'institution'] as const),
@@ -126,6 +126,8 @@ const DESCRIPTION_HEAD: Record<string, keyof typeof kindCompatible> = {
   tank: 'group', society: 'group', league: 'group', authority: 'government', airport: 'any', orchestra: 'any',
   // "the trust", "the fund", "the center", "the service": a body whose own name says so.
   trust: 'any', fund: 'any', center: 'any', centre: 'any', service: 'any', unit: 'any', infirmary: 'any', clinic: 'any', library: 'any',
+  // "the health system" for "Allegheny Crest Health System".
+  system: 'any',
 };
 
 /**
@@ -148,7 +150,7 @@ export function bodyNameEnd(word: string): boolean {
 }
 
 /** Heads that fit only a body whose name holds the same word. */
-const NAMED_KIND_HEAD = new Set(['council', 'university', 'college', 'school', 'academy', 'hospital', 'museum', 'airport', 'orchestra', 'trust', 'fund', 'center', 'centre', 'service', 'unit', 'infirmary', 'clinic', 'library']);
+const NAMED_KIND_HEAD = new Set(['system', 'council', 'university', 'college', 'school', 'academy', 'hospital', 'museum', 'airport', 'orchestra', 'trust', 'fund', 'center', 'centre', 'service', 'unit', 'infirmary', 'clinic', 'library']);
 
 /**
  * Whether a description's head can name a body the organisation index may not know, such as a

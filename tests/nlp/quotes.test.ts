@@ -3603,3 +3603,10 @@ describe('a body\'s acronym speaks by the full name given before (2026-12-07, st
     expect(speakers(text)).toEqual(['the FBI']);
   });
 });
+
+describe('a health system is a body (2026-12-07, stop 45)', () => {
+  it('"Allegheny Crest Health System ... Allegheny Crest said ... the health system said"', () => {
+    const text = 'A judge ordered Allegheny Crest Health System to restore the nurses\' contract.\n\nAllegheny Crest said it "respectfully disagrees" with the ruling.\n\nThe health system said the contract was "financially unsustainable."';
+    expect(speakers(text)).toEqual(['Allegheny Crest Health System', 'Allegheny Crest Health System']);
+  });
+});
