@@ -3610,3 +3610,10 @@ describe('a health system is a body (2026-12-07, stop 45)', () => {
     expect(speakers(text)).toEqual(['Allegheny Crest Health System', 'Allegheny Crest Health System']);
   });
 });
+
+describe('a trooper\'s rank, an Irish TD and a party in brackets are no part of a name (2026-12-07, stop 45)', () => {
+  it('"according to Trooper Jared Whitlock" and "Local TD Fergal Brady (Ind) called"', () => {
+    const text = 'The bus was hit at 7:20 a.m., according to Trooper Jared Whitlock, a spokesman for the state police.\n\n"The bus had the right of way," Whitlock said.\n\nLocal TD Fergal Brady (Ind) called the flooding "a scandal."';
+    expect(speakers(text)).toEqual(['Jared Whitlock', 'Fergal Brady']);
+  });
+});
