@@ -29,7 +29,7 @@ import {
   type PeopleIndex,
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
-import { type OrgMention, type Organisation, type OrganisationIndex, bodyNameEnd, fitsHead, namesAnyBody, organisationHead } from './organisations.ts';
+import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, orgNameWord, organisationHead } from './organisations.ts';
 import { ALL_LOWER, CAPTION_MARKER, ING_WORD, LOWER_WORD, PARTY_MEMBER, PLACE_BASED_BEFORE_NAME, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { escapeRegExp } from '../util/text.ts';
 
@@ -194,6 +194,9 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     if (caption && k < here) continue;
     if (k < here && (headedCaption(ctx, k, all) || afterPhotoCredit(ctx.text, from) || (to - from <= 120 && PHOTO_CREDIT.test(ctx.text.slice(from, to).trim())))) continue;
     if (caption) from += caption.index + caption[0].length;
+    // "Speaking to the Westhaven Echo, she said": whom an opening phrase says was spoken to is not who speaks.
+    const addressed = ADDRESSED_OPENING.exec(ctx.text.slice(from, to));
+    if (addressed) from += addressed[0].length;
     // "Asked about her vote if Clinton faces Trump, she replied": the names in the question are what
     // the pronoun was asked about; the one asked is the pronoun itself, someone named before.
     if (k === here && QUESTIONED_CLAUSE.test(ctx.text.slice(from, pos))) continue;
@@ -529,11 +532,13 @@ function companyByFirstWords(subject: Subject, ctx: ResolveContext): string | nu
  * words are the organisation's name or its first words.
  */
 function bodyReadAsPerson(p: Person, ctx: ResolveContext): boolean {
-  if (p.titles.size > 0 || firstNameGender(p.nameTokens[0]) || p.maleVotes + p.femaleVotes > 6) return false;
+  const bodyWord = orgNameWord(p.nameTokens[p.nameTokens.length - 1]!);
+  // ("Harlow Gazette": a first name may open a body's name.)
+  if (p.titles.size > 0 || (firstNameGender(p.nameTokens[0]) && !bodyWord) || p.maleVotes + p.femaleVotes > 6) return false;
   const name = p.fullName;
   // Cheap first: the name ends in a body's word or runs on into more capitalised words somewhere.
   const at = ctx.text.indexOf(`${name} `);
-  if (!bodyNameEnd(p.nameTokens[p.nameTokens.length - 1]!) && !(at >= 0 && STARTS_UPPER.test(ctx.text.charAt(at + name.length + 1)))) return false;
+  if (!bodyWord && !(at >= 0 && STARTS_UPPER.test(ctx.text.charAt(at + name.length + 1)))) return false;
   return ctx.organisations.mentions.some((m) => m.org.name === name || m.org.name.startsWith(`${name} `));
 }
 
@@ -576,6 +581,8 @@ function addresseeOf(subject: Subject, ctx: ResolveContext): Person | undefined 
 }
 
 const NONE: Resolution = { speaker: null, person: null };
+/** An opening phrase naming whom someone spoke to: "Speaking to the Westhaven Echo, ", "In an interview with CNN, ". */
+const ADDRESSED_OPENING = /^[\s\u00a0]*(?:(?:Speaking|Talking|Writing)[ \u00a0]+(?:to|with)|In[ \u00a0]+(?:an[ \u00a0]+)?interviews?[ \u00a0]+with|Interviewed[ \u00a0]+by)[ \u00a0][^,.;:!?"“”]{1,80},[\s\u00a0]*/;
 const RELATIVE_BEFORE = /(?:^|[\s\u00a0,])(?:who|whom)[\s\u00a0]+$/;
 /** What lies between a name and a he/she that opens its relative clause: ", who ", " whom ". */
 const NAME_THEN_WHO = /^,?[\s\u00a0]+(?:who|whom)[\s\u00a0]+$/;
@@ -713,7 +720,8 @@ function describedAntecedent(want: Gender, pos: number, ctx: ResolveContext): (R
   // answers ("The reporter asked Sanders how he felt. He replied:"): the usual walk back decides.
   // Not one inside the "of" phrase ("The owner of the roadhouse at Coolabah Springs said").
   const ofStart = ofPhrase ? from + fronted + m.index + m[0].indexOf(ofPhrase) : -1;
-  if (ctx.index.mentions.some((x) => x.start >= from && x.start < end && !(x.start >= ofStart && x.start < ofStart + ofPhrase.length))) return null;
+  // Nor one in the phrase fronted before it ("Speaking to the Harlow Gazette, the owner said she").
+  if (ctx.index.mentions.some((x) => x.start >= from + fronted && x.start < end && !(x.start >= ofStart && x.start < ofStart + ofPhrase.length))) return null;
   // ("His neighbour, who did not want to be named, was more sanguine": whose neighbour, resolved.)
   const afterHead = opening.slice(m.index + m[0].indexOf(written) + written.length, m.index + m[0].length + 120);
   const text = `${/^\S+/.exec(opening)![0].toLowerCase()} ${modifiers}${written}${ofPhrase}`;

@@ -149,6 +149,11 @@ export function bodyNameEnd(word: string): boolean {
   return kind === 'group' || kind === 'company' || kind === 'government';
 }
 
+/** Whether a capitalised word ends the name of a body of any kind, a newspaper's included ("Gazette", "Council"). */
+export function orgNameWord(word: string): boolean {
+  return ORG_WORD_KIND[word.toLowerCase()] !== undefined;
+}
+
 /** Heads that fit only a body whose name holds the same word. */
 const NAMED_KIND_HEAD = new Set(['system', 'council', 'university', 'college', 'school', 'academy', 'hospital', 'museum', 'airport', 'orchestra', 'trust', 'fund', 'center', 'centre', 'service', 'unit', 'infirmary', 'clinic', 'library']);
 

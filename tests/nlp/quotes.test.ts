@@ -3617,3 +3617,15 @@ describe('a trooper\'s rank, an Irish TD and a party in brackets are no part of 
     expect(speakers(text)).toEqual(['Jared Whitlock', 'Fergal Brady']);
   });
 });
+
+describe('whom an opening phrase says was spoken to is not who speaks (2026-12-07, stop 45)', () => {
+  it('"Speaking to the Westhaven Echo, she said" is the head teacher quoted before', () => {
+    const text = 'Head teacher Rachel Okonjo wrote to parents: "This judgement belongs to every child."\n\nSpeaking to the Westhaven Echo, she said the biggest change had been "getting the basics right."\n\n"When I arrived, one in five children was persistently absent," she said.';
+    expect(speakers(text)).toEqual(['Rachel Okonjo', 'Rachel Okonjo', 'Rachel Okonjo']);
+  });
+
+  it('"Speaking to the Harlow Gazette, the owner of a gift shop said she ..." leads her "she"', () => {
+    const text = 'Tom Pickering said the charge was "the final nail."\n\nSpeaking to the Harlow Gazette on Wednesday, the owner of a gift shop on Sheep Street said she had seen footfall drop. "We hang on by our fingernails as it is," she said.';
+    expect(speakers(text)).toEqual(['Tom Pickering', 'the owner of a gift shop on Sheep Street']);
+  });
+});
