@@ -1288,8 +1288,11 @@ function pluralBeforeVerb(segment: string, end: number, matchEnd: number): boole
   if (!noun) return false;
   // Nor after "of" and a word: "an hour of initial reports", "a set of viral posts about".
   const start = end - noun[1]!.length;
-  return AUXILIARY_AFTER.test(segment.slice(end, end + 10)) || OF_WORD_BEFORE.test(segment.slice(Math.max(0, start - 24), start));
+  // Nor a verb's object: "who set the ground rules at the outset:", "she read the statements".
+  return AUXILIARY_AFTER.test(segment.slice(end, end + 10)) || OF_WORD_BEFORE.test(segment.slice(Math.max(0, start - 24), start)) ||
+    VERB_THEN_DETERMINER_BEFORE.test(segment.slice(Math.max(0, start - 40), start));
 }
+const VERB_THEN_DETERMINER_BEFORE = /(?:^|[\s\u00a0])(?:\p{Ll}+ed|set|laid|read|made|put|sent|gave|wrote|took|got|had|has|have|issued|posted)[\s\u00a0]+(?:the|his|her|their|its|a|an|some|new|these|those)[\s\u00a0]+(?:\p{Ll}[\p{L}-]*[\s\u00a0]+)?$/u;
 const OF_WORD_BEFORE = /(?:^|[\s\u00a0])of[\s\u00a0]+(?:\p{Ll}[\p{L}-]*[\s\u00a0]+)?$/u;
 const PLURAL_NOUN_VERB = /(?:^|[^\p{L}])(rules|claims|notes|reports|comments|remarks|answers|replies|quotes|states|questions|tweets|posts|charges|points|details|concerns|complaints|statements|responses)$/iu;
 const AUXILIARY_AFTER = /^[ \u00a0]+(?:are|were|have|had|will|would|can|could|should|may|might|must)[ \u00a0]/;

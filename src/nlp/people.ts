@@ -919,7 +919,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           byKey.set(key, person);
         }
       }
-      if (!placeMention(hit.src, hit.runStart, hit.end, name.titled)) namedAsPerson.add(person);
+      const place = placeMention(hit.src, hit.runStart, hit.end, name.titled);
+      if (!place) namedAsPerson.add(person);
       if (name.titled) person.evidence++;
       // "a resident named Caroline": the word is someone's name, so a first name says their gender.
       if (tokens.length === 1 && hit.countMentions && introducedAsName(hit.src, hit.runStart, tokens[0]!)) {
@@ -944,7 +945,8 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const setOff = roleSetOffBefore(hit.src, hit.runStart, nameEnd);
       for (const w of rolesAround(hit.src, hit.runStart, nameEnd, setOff)) {
         person.roles.add(w);
-        voteGender(person, GENDER_VOTE_NOUN[w], 3);
+        // ("grew up in Ashby, the daughter of a bus driver": the role after a place is someone else's.)
+        if (!place) voteGender(person, GENDER_VOTE_NOUN[w], 3);
       }
       // "Her rival, Aecio Neves,", "Arsenal boss Arsene Wenger was left frustrated": a noun for a person
       // set off before the name, or right before it when the name is a clause's subject, says it is one.
@@ -1006,8 +1008,10 @@ const PLACE_PREPOSITION_BEFORE = new RegExp(String.raw`(?:^|[\s(])(?:${PLACE_PRE
 /** Whether a name run is written as a place: after a preposition of place, with no title and no possessive. */
 function placeMention(src: string, runStart: number, end: number, titled: boolean): boolean {
   if (titled || /^['’]/.test(src.slice(end, end + 1)) || /['’]s?$/.test(src.slice(Math.max(0, end - 2), end))) return false;
-  return PLACE_PREPOSITION_BEFORE.test(src.slice(Math.max(0, runStart - 16), runStart));
+  // "the MP for Ashby Moor", "the senator for Western Australia": the seat an office is for.
+  return PLACE_PREPOSITION_BEFORE.test(src.slice(Math.max(0, runStart - 16), runStart)) || SEAT_AFTER_OFFICE.test(src.slice(Math.max(0, runStart - 24), runStart));
 }
+const SEAT_AFTER_OFFICE = /(?:^|[\s(])(?:MP|MSP|MS|MLA|MHA|MPP|TD|[Mm]ember|[Ss]enator|[Rr]epresentative|[Cc]ongress(?:wo)?man|[Cc]ouncill?or|[Cc]andidate)[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?$/;
 
 const OF_COUNTRY = /^[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?(\p{Lu}[\p{L}.]*)(?![ \u00a0]+\p{Lu})/u;
 

@@ -3629,3 +3629,17 @@ describe('whom an opening phrase says was spoken to is not who speaks (2026-12-0
     expect(speakers(text)).toEqual(['Tom Pickering', 'the owner of a gift shop on Sheep Street']);
   });
 });
+
+describe('a plural noun that is a verb\'s object is no cue (2026-12-07, stop 45)', () => {
+  it('"who set the ground rules at the outset:" gives no speaker "the ground"', () => {
+    const text = 'It was moderated by Jeanne Burkhart, president of the local chapter of the League of Women Voters, who set the ground rules at the outset: "No booing, no cheering."';
+    expect(speakers(text)).not.toContain('the ground');
+  });
+});
+
+describe('a seat or a home town is no woman (2026-12-07, stop 45)', () => {
+  it('"the MP for Ashby Moor ... she says", with "grew up in Ashby, the daughter of a bus driver" later, is Fiona Garside', () => {
+    const text = 'Fiona Garside has heard it all before. She won her seat by 412 votes.\n\nFourteen years later, the MP for Ashby Moor is running to lead her party, and she says the advice has not changed much. "Everyone tells me to wait my turn," she says.\n\nGarside grew up in a council house in Ashby, the daughter of a bus driver.';
+    expect(speakers(text)).toEqual(['Fiona Garside']);
+  });
+});
