@@ -951,6 +951,7 @@ function parseDescription(text: string): Description {
   return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised, related };
 }
 
+const OFFICE_SOUGHT = /^(?:governor|president|mayor|senate|congress|parliament|office|re-?election|sheriff|council|leader|prime)$/i;
 const NUMBER_WORD = /^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)$/i;
 const PARENT_OF_N = /\b(\p{L}+)-of-(\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b/giu;
 
@@ -963,6 +964,8 @@ const PARENT_OF_N = /\b(\p{L}+)-of-(\d+|one|two|three|four|five|six|seven|eight|
 function relatedBy(preposition: string, after: string[], head: string): boolean {
   const first = after[0] ?? '';
   if (!first) return false;
+  // (Not the office one runs for: "the Republican candidate for governor".)
+  if (preposition === 'for' && OFFICE_SOUGHT.test(first)) return false;
   if (preposition === 'for' || preposition === 'to') return true;
   if (preposition !== 'of') return false;
   if (NUMBER_WORD.test(first)) return /^one$/i.test(first) && /^of$/i.test(after[1] ?? '');

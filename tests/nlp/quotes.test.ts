@@ -3643,3 +3643,15 @@ describe('a seat or a home town is no woman (2026-12-07, stop 45)', () => {
     expect(speakers(text)).toEqual(['Fiona Garside']);
   });
 });
+
+describe('the office a candidate runs for ties them to no one else (2026-12-07, stop 45)', () => {
+  it('"Sam Whitlock ... \\"...,\\" the Republican candidate for governor said" is Whitlock', () => {
+    const text = 'Sam Whitlock was halfway through a breakfast burrito when the question came, and he set the burrito down.\n\n"I said something dumb, and I\'ve owned it," the Republican candidate for governor said as the bus rolled on.';
+    expect(speakers(text)).toEqual(['Sam Whitlock']);
+  });
+
+  it('"the lawyer for the family" still refers to no one named before', () => {
+    const text = 'Sam Whitlock was charged on Tuesday.\n\n"We will fight this," the lawyer for the family said.';
+    expect(speakers(text)).toEqual(['the lawyer for the family']);
+  });
+});
