@@ -581,6 +581,10 @@ function addresseeOf(subject: Subject, ctx: ResolveContext): Person | undefined 
 }
 
 const NONE: Resolution = { speaker: null, person: null };
+/** "The other, a heavy-duty mechanic, said": groups the description, the verb. */
+const ONE_OR_OTHER_OPENING = /^(?:The[ \u00a0]other|One(?:[ \u00a0]of[ \u00a0](?:them|those))?|Another(?:[ \u00a0]of[ \u00a0]them)?),[ \u00a0](an?[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0](?:who|which|that)[ \u00a0][^,;:"“”.!?]{1,100})?,[ \u00a0]+(\p{Ll}+)/u;
+/** After "one", "another", "the other": " of them, a rig hand who" -> "a rig hand" (group 1). */
+const APPOSITIVE_AFTER_ONE = /^(?:[ \u00a0]of[ \u00a0](?:them|those|us))?,[ \u00a0](an?[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{L}-]*)(?=[ \u00a0](?:who|which|that|with|from|in|at|for)[ \u00a0]|[,.;]|$)/u;
 /** An opening phrase naming whom someone spoke to: "Speaking to the Westhaven Echo, ", "In an interview with CNN, ". */
 const ADDRESSED_OPENING = /^[\s\u00a0]*(?:(?:Speaking|Talking|Writing)[ \u00a0]+(?:to|with)|In[ \u00a0]+(?:an[ \u00a0]+)?interviews?[ \u00a0]+with|Interviewed[ \u00a0]+by)[ \u00a0][^,.;:!?"“”]{1,80},[\s\u00a0]*/;
 const RELATIVE_BEFORE = /(?:^|[\s\u00a0,])(?:who|whom)[\s\u00a0]+$/;
@@ -646,6 +650,13 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   const before = sentenceBeforePronoun(pos, ctx);
   if (!before) return null;
   const { from, fronted, opening, end } = before;
+  // "The other, a heavy-duty mechanic, said most of his crew ...": the description set off after "the other".
+  const oneOf = ONE_OR_OTHER_OPENING.exec(opening);
+  if (oneOf && verbLike(oneOf[2]!)) {
+    const d = parseDescription(oneOf[1]!);
+    const g = headGender(d.head);
+    return personHead(d.head) && (!g || g === want) ? oneOf[1]! : null;
+  }
   // The head is the last word before a verb: "A hospital spokesman said" has two words before it.
   let m: RegExpExecArray | null = null;
   let relative = false;
@@ -982,6 +993,9 @@ const NAME_AT_END = /((?:\p{Lu}[\p{L}.’'-]*[ \u00a0]){1,4}\p{Lu}[\p{L}’'-]+)
 const ONE_OF_HIS_DOCUMENTS = /^(?:one|another|some|several|two|three)[ \u00a0]+of[ \u00a0]+(his|her)[ \u00a0]+(?:[\p{Ll}-]+[ \u00a0]+){0,2}?(\p{Ll}+?)s$/iu; // a constant for speed (see STARTS_LOWER in lexicon.ts)
 function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false): Resolution {
   // "One neighbour said: '...' Another added:": another of those the last unnamed speaker was one of.
+  // "said one of them, a rig hand who has worked there six years": the description set off after it.
+  const setOff = /^(?:[Aa]nother|[Oo]ne|[Tt]he other)$/.test(subject.text) ? APPOSITIVE_AFTER_ONE.exec(ctx.text.slice(subject.pos + subject.text.length, subject.pos + subject.text.length + 120)) : null;
+  if (setOff) return { speaker: setOff[1]!, person: null };
   if (/^(?:[Aa]nother|One)$/.test(subject.text)) {
     const another = subject.text.toLowerCase() === 'another';
     const last = another && ctx.lastDescriptor && subject.pos - ctx.lastDescriptor.pos < 1500 ? /^(?:one|a|an|another)[ \u00a0]+(.+)$/i.exec(ctx.lastDescriptor.text) : null;

@@ -3655,3 +3655,15 @@ describe('the office a candidate runs for ties them to no one else (2026-12-07, 
     expect(speakers(text)).toEqual(['the lawyer for the family']);
   });
 });
+
+describe('"one of them, a rig hand", "The other, a heavy-duty mechanic," (2026-12-07, stop 45)', () => {
+  it('the description set off after "one of them" and "the other" speaks, and leads the next "he"', () => {
+    const text = 'Workers were told of the layoffs in short meetings, according to two employees who were present.\n\n"They brought us in 20 at a time," said one of them, a rig hand who has worked for the company for six years.\n\nThe other, a heavy-duty mechanic, said most of his crew found out from a group text.\n\n"Somebody\'s wife had heard," he said.';
+    expect(speakers(text)).toEqual(['a rig hand', 'a heavy-duty mechanic']);
+  });
+
+  it('"One of the attendants, a 19-year-old student, told the paper she ..." stays one of the attendants', () => {
+    const text = 'One of the attendants, a 19-year-old university student who asked not to be identified, told the Bulletin she had not returned to work.\n\n"I still hear him yelling," she said.';
+    expect(speakers(text)).toEqual(['one of the attendants']);
+  });
+});
