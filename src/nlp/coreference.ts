@@ -607,7 +607,7 @@ const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?
  * The same with a relative clause not set off by commas before a verb of saying: "A college
  * sophomore from Athens who marched with her classmates said" (a number's comma is no clause's end).
  */
-const UNNAMED_SUBJECT_RELATIVE = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)?)[ \u00a0]+(?:who|whose|that)[ \u00a0](?:[^,.;:!?"“”‘’]|[,.](?=\d)){1,100}?(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(said|told|says|tells|added|wrote|explained|argued|noted|insisted|\p{Ll}{3,}ed|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
+const UNNAMED_SUBJECT_RELATIVE = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)?)[ \u00a0]+(?:who|whose|that)[ \u00a0](?:[^,.;:!?"“”‘’]|[,.](?=\d)){1,100}?(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(said|told|says|tells|added|wrote|explained|argued|noted|insisted|was|is|had|has|\p{Ll}{3,}ed|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
 const NAME_GIVEN = /[ \u00a0](?:name|named|identified)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+as[ \u00a0]+\p{Lu}/u;
 const UNNAMED_SUBJECTS = [...UNNAMED_SUBJECT, ...UNNAMED_SUBJECT_PLACED, ...UNNAMED_SUBJECT_RELATIVE];
 const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;

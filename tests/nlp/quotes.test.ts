@@ -3667,3 +3667,10 @@ describe('"one of them, a rig hand", "The other, a heavy-duty mechanic," (2026-1
     expect(speakers(text)).toEqual(['one of the attendants']);
   });
 });
+
+describe('an unnamed subject with a relative clause before "was", then she (2026-12-07, stop 45)', () => {
+  it('"A woman who works at the bank was less forgiving. \\"...\\" she said" is that woman, not the owner named before', () => {
+    const text = '"We are going to do it right," Rosa Delgado said.\n\nA woman who works at the bank across the street was less forgiving. "No hot water for four days and they kept serving?" she said.';
+    expect(speakers(text)).toEqual(['Rosa Delgado', 'a woman']);
+  });
+});
