@@ -141,7 +141,8 @@ const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00
  * NAME_APPOSITIVE_AT_END does not see it). The body has two words or more: "The mayor of Sydney,
  * Cape Breton," is a town and its region. Groups: the head noun, the name.
  */
-const ROLE_OF_BODY_NAME_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*)[ \u00a0](?:of|at|for)[ \u00a0](?:the[ \u00a0])?(?:\p{Lu}[\p{L}.'’&-]*[ \u00a0](?:(?:of|for|and|the)[ \u00a0])?){1,5}\p{Lu}[\p{L}'’-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
+const ONE_WORD_BODY_THEN_COMMA = /[ \u00a0](?:of|at|for)[ \u00a0](?:the[ \u00a0])?\p{Lu}[\p{L}.'’&-]*,[ \u00a0]/u;
+const ROLE_OF_BODY_NAME_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Ll}[\p{L}-]*)[ \u00a0](?:of|at|for)[ \u00a0](?:the[ \u00a0])?(?:\p{Lu}[\p{L}.'’&-]*[ \u00a0](?:(?:of|for|and|the)[ \u00a0])?){0,5}\p{Lu}[\p{L}'’-]*,[ \u00a0]((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[\s\u00a0]*$/u;
 /** A name that opens a clause, then a comma: what a role right after it is in apposition to. */
 const NAME_BEFORE_ROLE = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*(?!Q[\s\u00a0])((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,3}\p{Lu}[\p{L}'’-]+),[ \u00a0]+$/u;
 /** A fronted time or place ("In December,", "On Saturday,", "Last March,"), not a name. */
@@ -549,7 +550,10 @@ function phraseBefore(segment: string, offset: number): Subject | null {
   const ownerRole = s.trimEnd().endsWith(',') && !named ? OWNER_ROLE_PHRASE_NAME_AT_END.exec(s.slice(tail)) : null;
   if (ownerRole && personHead(ownerRole[1]!) && parseNameRun(ownerRole[2]!) && ownerRole[2]!.includes(' ')) return { kind: 'name', text: ownerRole[2]!, pos: offset + tail + ownerRole.index + ownerRole[0].lastIndexOf(ownerRole[2]!) };
   const ofBody = s.trimEnd().endsWith(',') && !named ? ROLE_OF_BODY_NAME_AT_END.exec(s.slice(tail)) : null;
-  if (ofBody && personHead(ofBody[1]!) && parseNameRun(ofBody[2]!)) return { kind: 'name', text: ofBody[2]!, pos: offset + tail + ofBody.index + ofBody[0].lastIndexOf(ofBody[2]!) };
+  // (A body of one word, "A spokesman for Hollister, Brent Okafor,", only before a first name: "The
+  // mayor of Sydney, Cape Breton," names a place.)
+  const oneWordBody = !!ofBody && ONE_WORD_BODY_THEN_COMMA.test(ofBody[0]);
+  if (ofBody && personHead(ofBody[1]!) && parseNameRun(ofBody[2]!) && (!oneWordBody || firstNameGender(ofBody[2]!.split(/[ \u00a0]/)[0]!.toLowerCase()))) return { kind: 'name', text: ofBody[2]!, pos: offset + tail + ofBody.index + ofBody[0].lastIndexOf(ofBody[2]!) };
   // A name, a bracket and an appositive of at most 140 characters fit in the last 400: the pattern
   // runs on those only (from a word's start).
   let from = s.length > 400 ? s.length - 400 : 0;

@@ -3674,3 +3674,10 @@ describe('an unnamed subject with a relative clause before "was", then she (2026
     expect(speakers(text)).toEqual(['Rosa Delgado', 'a woman']);
   });
 });
+
+describe('a role for a body of one word, then the name set off (2026-12-07, stop 45)', () => {
+  it('"A spokesman for Hollister, Brent Okafor, said the governor was \\"thrilled\\"" is Okafor', () => {
+    const text = 'A spokesman for Hollister, Brent Okafor, said the governor was "thrilled for Senator Carver" and would campaign "anywhere the ticket needs him."';
+    expect(speakers(text)).toEqual(['Brent Okafor', 'Brent Okafor']);
+  });
+});
