@@ -351,7 +351,7 @@ const AGE_AT_END = /(?<=\p{L}),[ \u00a0]+\d{1,3},[\s\u00a0]*$/u;
  * Rowe of the Heritage Institute wrote", "Ann Lake, president and CEO of Acme Foods stated", "Ann
  * Lake, who is chairman of Our Values PAC said" (the closing comma dropped). Group: the name.
  */
-const PERSON_OF_BODY_AT_END = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*,?[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,2}\p{Lu}[\p{L}'’-]+)(?:,[ \u00a0]+(?:(?:who|which)[ \u00a0]+(?:is|was)[ \u00a0]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){1,4}?|[ \u00a0]+)(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?(?:\p{Lu}[\p{L}.'’&-]*[ \u00a0]+(?:(?:of|for|and|on)[ \u00a0]+)?){0,6}\p{Lu}[\p{L}'’.-]*[\s\u00a0]*$/u;
+const PERSON_OF_BODY_AT_END = /(?:^|[.!?;:"“”]|(?<!\p{L})Q)[\s\u00a0]*,?[\s\u00a0]*((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]){1,2}\p{Lu}[\p{L}'’-]+)(?:,[ \u00a0]+(?:(?:who|which)[ \u00a0]+(?:is|was)[ \u00a0]+)?(?:(?:the|a|an)[ \u00a0]+)?(?:[\p{L}-]+[ \u00a0]+){1,4}?|[ \u00a0]+)(?:of|at|from|with)[ \u00a0]+(?:the[ \u00a0]+)?(?:\p{Lu}[\p{L}.'’&-]*[ \u00a0]+(?:(?:of|for|and|on|&)[ \u00a0]+)?){0,6}\p{Lu}[\p{L}'’.-]*[\s\u00a0]*$/u;
 
 /**
  * The person named before the body that phraseBefore found as the subject ("the Heritage Institute"

@@ -539,7 +539,7 @@ function bodyReadAsPerson(p: Person, ctx: ResolveContext): boolean {
   // Cheap first: the name ends in a body's word or runs on into more capitalised words somewhere.
   const at = ctx.text.indexOf(`${name} `);
   if (!bodyWord && !(at >= 0 && STARTS_UPPER.test(ctx.text.charAt(at + name.length + 1)))) return false;
-  return ctx.organisations.mentions.some((m) => m.org.name === name || m.org.name.startsWith(`${name} `));
+  return ctx.organisations.mentions.some((m) => m.org.name === name || m.org.name === `${name}.` || m.org.name.startsWith(`${name} `));
 }
 
 /**

@@ -38,7 +38,8 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
     'watch forum initiative network orchestra').split(' ').map((w) => [w, 'group'] as const),
   ...('company co corp corporation inc ltd llc bank airlines holdings industries enterprises partners ' +
     'productions studios pictures records entertainment pharmaceuticals motors energy utilities systems technologies ' +
-    'labs securities research foods rail railways airways logistics therapeutics health airport system').split(' ').map((w) => [w, 'company'] as const),
+    'labs securities research foods rail railways airways logistics therapeutics health airport system ' +
+    'management capital investments ventures').split(' ').map((w) => [w, 'company'] as const),
   ...('department agency administration ministry office board commission court bureau service authority customs ' +
     'government senate congress police constabulary treasury parliament cabinet').split(' ').map((w) => [w, 'government'] as const),
   ...'college university school academy hospital infirmary clinic museum library cathedral unit'.split(' ').map((w) => [w, 'institution'] as const),

@@ -3681,3 +3681,15 @@ describe('a role for a body of one word, then the name set off (2026-12-07, stop
     expect(speakers(text)).toEqual(['Brent Okafor', 'Brent Okafor']);
   });
 });
+
+describe('analysts and their firms (2026-12-07, stop 45)', () => {
+  it('"Sarah Lindqvist of Morrow & Tate cut her target, saying" is Lindqvist, not "Tate"', () => {
+    const text = 'Sarah Lindqvist of Morrow & Tate cut her price target on the stock to $14 from $41, saying the decision "pushes any launch into 2027 at the earliest."';
+    expect(speakers(text)).toEqual(['Sarah Lindqvist']);
+  });
+
+  it('"Park Soo-yeon, a fund manager at Hanul Asset Management, said ... she said": a Korean family name says no gender, and an asset manager is a body', () => {
+    const text = 'Park Soo-yeon, a fund manager at Hanul Asset Management, which owns Hanbit shares, said investors were ignoring the handset business.\n\n"Nobody is buying this stock for phones anymore," she said.';
+    expect(speakers(text)).toEqual(['Park Soo-yeon']);
+  });
+});
