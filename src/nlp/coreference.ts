@@ -244,7 +244,10 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
     // The sentence right before the quotation's closes with its source ("Cruz electrified the crowds,
     // Stovall said."): the next "he said" is that source again, not the person the report is about.
     const closing = k === here - 1 ? inSentence.filter((m) => !m.spoke && (closingSource(ctx.text, m.pos, to) || RELATIVE_SOURCE.test(ctx.text.slice(m.pos, to)))) : [];
-    const ordered = [...spoke, ...closing, ...initial, ...subjects];
+    // "Ms. Varga laughed, and Ms. Imbert turned to her. '...?' she asked": the subject of a second
+    // main clause that acts on someone of the pronoun's gender is who goes on.
+    const turning = want && k < here ? subjects.filter((m) => COORDINATED_BEFORE.test(ctx.text.slice(Math.max(from, m.pos - 16), m.pos)) && objectPronounAfter(ctx.text, m.pos, want)) : [];
+    const ordered = [...spoke, ...closing, ...turning, ...initial, ...subjects];
     const found = (m: (typeof inSentence)[number]) => !workCredit(ctx.text, m.pos) && accept(m.person) && fits(m.person, m.spoke || closing.includes(m) || initial.includes(m) || subjects.includes(m));
     for (const m of ordered) if (found(m)) return m.person;
     // Then left to right, the owner of a person ("Mrs Howe's niece, Deborah Finch, discovered") after
@@ -258,6 +261,16 @@ function resolvePronoun(want: Gender | null, pos: number, ctx: ResolveContext, m
   }
   return null;
 }
+
+/** ", and " or "; " before a name (perhaps after its title): a second main clause opens. */
+const COORDINATED_BEFORE = /(?:,[ \u00a0]+and|;)[ \u00a0]+(?:\p{Lu}\p{L}*\.?[ \u00a0]+)?$/u;
+/** Whether the verb after a subject's mention takes "her" (or "him") as its object: "turned to her", "asked him". */
+function objectPronounAfter(text: string, pos: number, want: Gender): boolean {
+  const after = OBJECT_OF_VERB_AFTER.exec(text.slice(pos, pos + 80));
+  return !!after && (after[1] === 'him' ? 'm' : 'f') === want;
+}
+/** A name, a verb, perhaps a preposition, then "him" or "her" ending the clause: groups the pronoun. */
+const OBJECT_OF_VERB_AFTER = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,3}\p{Lu}[\p{L}'’-]*[ \u00a0]+(?:\p{Ll}+ly[ \u00a0]+)?\p{Ll}+[ \u00a0]+(?:(?:to|at|toward|towards)[ \u00a0]+)?(him|her)(?=[ \u00a0]*[.,;:!?])/u;
 
 /**
  * First names common for women and men alike, which the name lists give one gender ("Kerry" a man,
@@ -1664,8 +1677,12 @@ function repliedTo(pos: number, written: string, ctx: ResolveContext): Person | 
   // Only a reply to that quotation: its own cue, and nothing else told between ("He received
   // threats ... He responded by posting" answers the threats).
   if ((narration.match(/[.!?](?=[\s'"’”]|$)/g) ?? []).length > 1 || (narration.match(/\n+/g) ?? []).length > 1) return null;
-  return NARRATED_QUESTION.test(narration) ? null : q.person;
+  // ('"Fully funded?" Harrow asked. "...," she replied': the question's own cue asks; the one who
+  // asked is not who replies.)
+  const ownQuestion = QUESTION_BEFORE.test(ctx.text.slice(Math.max(0, q.pos - 6), q.pos)) && !NARRATED_QUESTION.test(narration.replace(FIRST_SENTENCE, ''));
+  return NARRATED_QUESTION.test(narration) && !ownQuestion ? null : q.person;
 }
+const FIRST_SENTENCE = /^[^.!?]*[.!?]/;
 
 /** Who asked the question the quotation at pos answers: the speaker of a question just before it, in this or the last paragraph. */
 function questioner(pos: number, ctx: ResolveContext): Person | null {

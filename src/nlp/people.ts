@@ -528,7 +528,8 @@ export function firstNameGender(token: string | undefined): Gender | null {
   // Initials and one-letter words say nothing.
   if (w.length < 2 || !LETTERS_WORD.test(w)) return null;
   const g = genderLists().getGender(w, 'en');
-  if ((g === 'male' || g === 'female') && (ambiguousFirstNames().has(w) || BOTH_WAYS_ABROAD.has(w))) return null;
+  // (An accented form the lists hold both ways, "Geneviève", is read as the lists' plain form.)
+  if ((g === 'male' || g === 'female') && (ambiguousFirstNames().has(w) || BOTH_WAYS_ABROAD.has(w))) return NON_ASCII.test(w) ? firstNameGender(w.normalize('NFD').replace(COMBINING_MARKS, '')) : null;
   if (g === 'male') return 'm';
   if (g === 'female') return 'f';
   // "Jo-Renee", "Jean-Pierre": the first part of a compound first name.

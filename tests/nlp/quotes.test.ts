@@ -3693,3 +3693,20 @@ describe('analysts and their firms (2026-12-07, stop 45)', () => {
     expect(speakers(text)).toEqual(['Park Soo-yeon']);
   });
 });
+
+describe('questions and answers at a hearing or a debate (2026-12-07, stop 45)', () => {
+  it('"\\"Fully funded?\\" Harrow asked. \\"...,\\" she replied" is the one asked, not the asker', () => {
+    const text = 'The committee chair, Sen. Gwen Harrow, asked whether the nominee, Patricia Vandersloot, would keep the task force.\n\n"Yes," Vandersloot said.\n\n"Fully funded?" Harrow asked.\n\n"Fully funded, and I\'d ask Congress for more," she replied.';
+    expect(speakers(text)).toEqual(['Patricia Vandersloot', 'Gwen Harrow', 'Patricia Vandersloot']);
+  });
+
+  it('"Ms. Varga laughed, and Ms. Imbert turned to her. \\"...?\\" she asked" is Imbert, and Varga replies', () => {
+    const text = 'The moderator, Rachel Imbert, questioned Alicia Varga and Naomi Feld.\n\nMs. Varga laughed audibly, and Ms. Imbert turned to her. "Something to add, Congresswoman?" she asked.\n\n"Just that North Stars don\'t pay anybody\'s insulin bill," she replied.';
+    expect(speakers(text)).toEqual(['Rachel Imbert', 'Alicia Varga']);
+  });
+
+  it('"the moderator, Geneviève Roy, asked Thibodeau ... \\"...,\\" he said" is Thibodeau (an accented first name keeps its gender)', () => {
+    const text = 'On trade, the moderator, Geneviève Roy, asked Marc Thibodeau how he would respond to a tariff. "We will respond dollar for dollar," he said.';
+    expect(speakers(text)).toEqual(['Marc Thibodeau']);
+  });
+});
