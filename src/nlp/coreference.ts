@@ -1774,7 +1774,8 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
   if (d.possessor) return { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   // "the national Asahi newspaper", "the Baton Rouge newspaper": a name in the description says
   // which one; it does not refer back to another.
-  if (d.capitalised.size > 0) return { speaker: d.asWritten, person: null };
+  // (Not where it is based: "the Copenhagen-based company" is the company named before.)
+  if ([...d.capitalised].some((w) => !w.endsWith('-based'))) return { speaker: d.asWritten, person: null };
   // "The Federal Reserve held rates ... The central bank said": a central bank goes by its own name,
   // which the organisation index does not know as a bank's.
   if (head === 'bank' && d.modifiers.includes('central')) {

@@ -3710,3 +3710,10 @@ describe('questions and answers at a hearing or a debate (2026-12-07, stop 45)',
     expect(speakers(text)).toEqual(['Marc Thibodeau']);
   });
 });
+
+describe('"the Chicago-based company" is the company named before (2026-12-07, stop 45)', () => {
+  it('where a company is based names no other company', () => {
+    const text = 'Acme Foods Inc. said on Thursday it would close two plants.\n\nThe Chicago-based company said demand was "robust" in Asia.';
+    expect(speakers(text)).toEqual(['Acme Foods Inc.']);
+  });
+});
