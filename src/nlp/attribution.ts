@@ -109,7 +109,9 @@ function tokenize(segment: string, offset: number): Token[] {
 }
 
 const CAPITALISED = /^[([]?\p{Lu}/u; // a constant for speed (see STARTS_LOWER in lexicon.ts)
-const isCapitalised = (w: string) => CAPITALISED.test(w);
+/** "al-Assad", "el-Sisi", "bin-Salman": a lower-case particle joined to a name is a name's word. */
+const PARTICLE_THEN_NAME = /^[([]?(?:al|el|ad|ash|as|ar|at|az|an|bin|ibn|abu)-\p{Lu}/u;
+const isCapitalised = (w: string) => CAPITALISED.test(w) || PARTICLE_THEN_NAME.test(w);
 const bare = (w: string) => w.replace(/^[("'“‘[]+|[)"'”’\],.;:!?]+$/g, '');
 
 /** "where about 50 protesters had gathered on Wednesday," before a participle: a subordinate clause, its subject, its verb. */

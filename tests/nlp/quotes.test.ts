@@ -3717,3 +3717,10 @@ describe('"the Chicago-based company" is the company named before (2026-12-07, s
     expect(speakers(text)).toEqual(['Acme Foods Inc.']);
   });
 });
+
+describe('a name whose last word opens with "al-" (2026-12-07, stop 45)', () => {
+  it('"Bashar al-Assad said", "Chief Executive Abdullah al-Rashidi told reporters", then "Al-Rashidi said"', () => {
+    const text = 'Bashar al-Assad said he would "never surrender."\n\n"This order reflects our confidence," Sahra Chief Executive Abdullah al-Rashidi told reporters.\n\nAl-Rashidi said the airline had "negotiated very hard."';
+    expect(speakers(text)).toEqual(['Bashar al-Assad', 'Abdullah al-Rashidi', 'Abdullah al-Rashidi']);
+  });
+});
