@@ -1015,7 +1015,9 @@ const PLACE_PREPOSITION_BEFORE = new RegExp(String.raw`(?:^|[\s(])(?:${PLACE_PRE
 function placeMention(src: string, runStart: number, end: number, titled: boolean): boolean {
   if (titled || /^['’]/.test(src.slice(end, end + 1)) || /['’]s?$/.test(src.slice(Math.max(0, end - 2), end))) return false;
   // "the MP for Ashby Moor", "the senator for Western Australia": the seat an office is for.
-  return PLACE_PREPOSITION_BEFORE.test(src.slice(Math.max(0, runStart - 16), runStart)) || SEAT_AFTER_OFFICE.test(src.slice(Math.max(0, runStart - 24), runStart));
+  if (PLACE_PREPOSITION_BEFORE.test(src.slice(Math.max(0, runStart - 16), runStart))) return true;
+  const window = src.slice(Math.max(0, runStart - 24), runStart);
+  return window.includes('for') && SEAT_AFTER_OFFICE.test(window);
 }
 const SEAT_AFTER_OFFICE = /(?:^|[\s(])(?:MP|MSP|MS|MLA|MHA|MPP|TD|[Mm]ember|[Ss]enator|[Rr]epresentative|[Cc]ongress(?:wo)?man|[Cc]ouncill?or|[Cc]andidate)[ \u00a0]+for[ \u00a0]+(?:the[ \u00a0]+)?$/;
 
