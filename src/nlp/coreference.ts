@@ -526,6 +526,12 @@ function companyByFirstWords(subject: Subject, ctx: ResolveContext): string | nu
   // (A "person" of just those words is the company read as a name: "Volta Trail, which is based in Newark, said".)
   const short = lower.join(' ');
   if (words.length > 2) return null;
+  // Someone else of those words is a namesake: no company then. Only a "person" whose name runs on
+  // from those words with no sign of a person ("Bitterroot Energy's field operations") may be the
+  // company's own name read as a person's; the organisation index, built only on demand, decides.
+  const others = ctx.index.people.filter((p) => p.nameTokens.join(' ') !== short && p.nameTokens.some((t) => lower.includes(t)));
+  const runsOn = (p: Person) => lower.every((w, i) => p.nameTokens[i] === w) && p.titles.size === 0 && !firstNameGender(p.nameTokens[0]);
+  if (!others.every(runsOn)) return null;
   // (Not two names joined: "Microsoft and LinkedIn" is no fuller name of Microsoft.)
   const startsWith = (name: string) => {
     const ow = name.split(/[ \u00a0]+/);
@@ -533,10 +539,8 @@ function companyByFirstWords(subject: Subject, ctx: ResolveContext): string | nu
   };
   const company = latestOrganisation(subject.pos, (o) => o.kind === 'company' && startsWith(o.name), ctx, Number.POSITIVE_INFINITY)?.org.name;
   if (!company) return null;
-  // The company's own name read as a person's ("Bitterroot Energy's field operations") is no namesake.
   const companyWords = company.toLowerCase().split(/[ \u00a0]+/).join(' ');
-  const namesake = ctx.index.people.some((p) => p.nameTokens.join(' ') !== short && !companyWords.startsWith(p.nameTokens.join(' ')) && p.nameTokens.some((t) => lower.includes(t)));
-  return namesake ? null : company;
+  return others.every((p) => companyWords.startsWith(p.nameTokens.join(' '))) ? company : null;
 }
 
 /**
