@@ -2,9 +2,9 @@
 // each with the speaker of every quotation, written by people who read no code, no data and no
 // tests (eval/quotes/README.md, "blind-tune.jsonl and blind-held.jsonl"). Our own data, in the
 // repository. blind-tune was read item by item while writing the rules of stops 41 (sets A-I), 42
-// (K, L), 43 (O, P, Q, T, U) and 44 (W, X, Y, AA, AB); blind-held (D, E, J of stop 41, M and N of
-// stop 42, R, S and V of stop 43, Z and AC of stop 44) never was: its items are never listed,
-// whatever the flags say.
+// (K, L), 43 (O, P, Q, T, U), 44 (W, X, Y, AA, AB) and 45 (AD, AE, AF, AG); blind-held (D, E, J of
+// stop 41, M and N of stop 42, R, S and V of stop 43, Z and AC of stop 44, AH to AK of stop 45) never
+// was: its items are never listed, whatever the flags say.
 //
 // Code path measured: extractQuotes (src/nlp/quotes.ts) with the article title, the call that
 // analyseArticle makes for every article at ingest (`news-digest ingest`, `extract`), as
@@ -110,7 +110,7 @@ function report(file: string, held: boolean): void {
     }
   }
   const total: Record<Verdict, number> = { right: 0, other: 0, missed: 0, extra: 0, unfound: 0 };
-  console.log(`\n${file} (${held ? 'held out: never read item by item, items never listed' : 'tuned on at stops 41 (A-I), 42 (K, L), 43 (O-Q, T, U) and 44 (W-Y, AA, AB)'}), ${passages.length} passages`);
+  console.log(`\n${file} (${held ? 'held out: never read item by item, items never listed' : 'tuned on at stops 41 (A-I), 42 (K, L), 43 (O-Q, T, U), 44 (W-Y, AA, AB) and 45 (AD-AG)'}), ${passages.length} passages`);
   console.log(`| set | quotations | ${VERDICTS.join(' | ')} | right share |`);
   console.log(`|---|---|${VERDICTS.map(() => '---|').join('')}---|`);
   for (const [set, counts] of [...bySet].sort(([a], [b]) => a.localeCompare(b))) {
