@@ -1242,9 +1242,11 @@ function nearestEarlierUnnamed(d: Description, pos: number, ctx: ResolveContext)
   return (subject.pos > speaker.pos ? subject : speaker).text;
 }
 const INDEFINITE_SPEAKER = /^(?:a|an|one|another)[ \u00a0]/;
+/** "one aide", "another aide": one of several. */
 const ONE_OF_SEVERAL = /^(?:[Oo]ne|[Aa]nother)[ \u00a0]/;
-/** "the president of the union local": groups the description before its "of" phrase, the phrase's words. */
+/** A description's phrase after its head: " of the union", " for the family". */
 const POST_MODIFIER = /[ \u00a0](?:of|for|at|from|with|in)[ \u00a0]/;
+/** "the president of the union local": groups the description before its "of" phrase, the phrase's words. */
 const DEFINITE_WITH_OF_PHRASE = /^(the[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{Ll}-]+)[ \u00a0]of[ \u00a0](.+)$/u;
 
 /** Whether an earlier quotation's speaker was this same description, left as written (no one it could be said of). */

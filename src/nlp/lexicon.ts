@@ -83,7 +83,7 @@ export const PERSON_TITLES: Readonly<Record<string, TitleGender>> = {
   // British police ranks as written before a name: "DI Mabey", "DCI Sarah Jones", "Detective Constable Rachel Amis".
   di: null, dci: null, ds: null, dsi: null, dcs: null, pcso: null, detective: null, constable: null, inspector: null,
   superintendent: null, sergeant: null,
-  // "Trooper Jared Whitlock", "Deputy Sgt."; an Irish member of parliament: "TD Fergal Brady".
+  // A state trooper, "Trooper Jared Whitlock"; an Irish member of parliament, "TD Fergal Brady".
   trooper: null, td: null,
 };
 

@@ -123,11 +123,10 @@ export function nonPersonWord(normalised: string): boolean {
 
 /** Words of NON_PERSON_WORDS that are common surnames too ("Jennifer Green", "Tim Hall", "Doris Day", "Steven Law", "Liam Fox", "Park Ji-won"). */
 const SURNAME_WORDS = new Set('green hall park day church lake law fox spring'.split(' '));
-/** A Korean given name as romanised, two syllables joined by a hyphen: "Ji-won", "Sung-min", "Jae-in". */
-const KOREAN_GIVEN_NAME = /^\p{Lu}\p{Ll}{1,4}-\p{Ll}{2,4}$/u;
-/** Common Korean family names as romanised, and a given name's shape in lower case ("soo-yeon"). */
+/** A Korean given name as romanised, two syllables joined by a hyphen: "Ji-won", "Sung-min", "jae-in". */
+const KOREAN_GIVEN_NAME = /^\p{L}\p{Ll}{1,4}-\p{Ll}{2,4}$/u;
+/** Common Korean family names as romanised. */
 const KOREAN_FAMILY_NAME = new Set('kim lee park choi jung chung kang cho yoon jang lim han oh seo shin kwon hwang ahn song yoo hong jeon ko moon yang son bae baek nam roh ha kwak sung cha joo woo min ryu'.split(' '));
-const KOREAN_GIVEN_NAME_LOWER = /^\p{Ll}{1,4}-\p{Ll}{2,4}$/u;
 /** "Park Ji-won": a family name that is also a word for a place (normalised), first, before a Korean given name. */
 function koreanFamilyNameFirst(words: string[], firstNormalised: string): boolean {
   return words.length === 2 && SURNAME_WORDS.has(firstNormalised) && KOREAN_GIVEN_NAME.test(words[1]!);
@@ -988,7 +987,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
   for (const p of people) {
     if (!namedAsPerson.has(p)) continue;
     // "Park Soo-yeon", "Kim Min-jun": a Korean family name comes first, and says nothing of gender.
-    const familyFirst = p.nameTokens.length === 2 && KOREAN_FAMILY_NAME.has(p.nameTokens[0]!) && KOREAN_GIVEN_NAME_LOWER.test(p.nameTokens[1]!);
+    const familyFirst = p.nameTokens.length === 2 && KOREAN_FAMILY_NAME.has(p.nameTokens[0]!) && KOREAN_GIVEN_NAME.test(p.nameTokens[1]!);
     const g = familyFirst ? null : firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
     voteGender(p, g, 2);
     if (g || familyFirst) p.evidence++;
