@@ -97,14 +97,34 @@ function judge(passage: Passage): Array<{ verdict: Verdict; got: string | null; 
   });
 }
 
+/** What a speaker string is: a description ("a senior aide", "the company") or a name ("Jane Doe", "Acme Corp."). */
+function kindOf(speaker: string): 'description' | 'name' {
+  return /^(?:a|an|the|one|another|some|two|three|several|his|her|their|its)\s/i.test(speaker) ? 'description' : 'name';
+}
+
+/**
+ * The kinds of "other": a name shown for someone else named (the misattribution a reader trusts
+ * least), a name shown for someone the article never names, a description shown for someone it
+ * names, and two descriptions (often two fair ways to describe one unnamed person).
+ */
+const OTHER_KINDS = ['name for another name', 'name for an unnamed person', 'description for a named person', 'description for another description'] as const;
+function otherKind(got: string, want: string): (typeof OTHER_KINDS)[number] {
+  const g = kindOf(got);
+  const w = kindOf(want);
+  if (g === 'name') return w === 'name' ? 'name for another name' : 'name for an unnamed person';
+  return w === 'name' ? 'description for a named person' : 'description for another description';
+}
+
 function report(file: string, held: boolean): void {
   const passages = load(file);
   const bySet = new Map<string, Record<Verdict, number>>();
+  const others = new Map<string, number>(OTHER_KINDS.map((k) => [k, 0]));
   for (const passage of passages) {
     const counts = bySet.get(passage.set) ?? { right: 0, other: 0, missed: 0, extra: 0, unfound: 0 };
     bySet.set(passage.set, counts);
     const judged = judge(passage);
     for (const j of judged) counts[j.verdict]++;
+    for (const j of judged) if (j.verdict === 'other') others.set(otherKind(j.got!, j.want!), others.get(otherKind(j.got!, j.want!))! + 1);
     if (verbose && !held) {
       for (const j of judged) if (j.verdict !== 'right') console.log(`  [${passage.set}] ${passage.title.slice(0, 50)} | ${j.verdict} got ${JSON.stringify(j.got)} want ${JSON.stringify(j.want)} | ${j.quote}`);
     }
@@ -120,6 +140,7 @@ function report(file: string, held: boolean): void {
   }
   const n = VERDICTS.reduce((sum, v) => sum + total[v], 0);
   console.log(`| **all** | ${n} | ${VERDICTS.map((v) => total[v]).join(' | ')} | **${(total.right / n).toFixed(3)}** |`);
+  console.log(`"other", by kind: ${OTHER_KINDS.map((k) => `${k} ${others.get(k)}`).join('; ')}`);
 }
 
 console.log('Code path: extractQuotes with the title, as analyseArticle calls it at ingest.');
