@@ -497,7 +497,7 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     }
     // "The Journal", "Fox News": an organisation, by the fullest name the article gives it.
     const org = organisationAt(subject.pos, ctx);
-    if (org) return { speaker: acronymExpanded(org.name, subject.pos, ctx) ?? (org.name.length > subject.text.length ? org.name : subject.text), person: null };
+    if (org) return { speaker: org.name.length > subject.text.length ? org.name : subject.text, person: null };
     const company = companyByFirstWords(subject, ctx);
     if (company) return { speaker: company, person: null };
     // "The Scot said:", "The President wrote:": a sentence-opening title or demonym is a description,
@@ -558,25 +558,6 @@ function bodyReadAsPerson(p: Person, ctx: ResolveContext): boolean {
   if (!bodyWord && !(at >= 0 && STARTS_UPPER.test(ctx.text.charAt(at + name.length + 1)))) return false;
   return ctx.organisations.mentions.some((m) => m.org.name === name || m.org.name === `${name}.` || m.org.name.startsWith(`${name} `));
 }
-
-/**
- * "the U.S. Securities and Exchange Commission ... the SEC said": a body's acronym speaks by the
- * full name the article gave it before, whose capitalised words' initials it is (a country's
- * abbreviation before the name may be left out of the acronym).
- */
-function acronymExpanded(name: string, pos: number, ctx: ResolveContext): string | null {
-  const acronym = name.replace(/^the[ \u00a0]+/i, '');
-  if (!ACRONYM_OF_2_TO_6.test(acronym)) return null;
-  for (const m of ctx.organisations.mentions) {
-    if (m.start >= pos) break;
-    const words = m.org.name.split(/[ \u00a0]+/).filter((w) => STARTS_UPPER.test(w) && w !== 'The');
-    const initials = words.map((w) => w[0]).join('');
-    const withoutCountry = COUNTRY_ABBREVIATION.test(words[0] ?? '') ? initials.slice(1) : initials;
-    if (words.length >= 2 && (initials === acronym || withoutCountry === acronym)) return m.org.name;
-  }
-  return null;
-}
-const COUNTRY_ABBREVIATION = /^(?:U\.?S\.?|U\.?K\.?|EU)$/;
 
 /** Police named by what they are, not by which force: "police", "the police", "local police". */
 const POLICE_ALONE = /^(?:[Tt]he[ \u00a0]+)?(?:local[ \u00a0]+)?[Pp]olice$/;
@@ -1098,7 +1079,7 @@ function resolveDescriptor(subject: Subject, ctx: ResolveContext, nested = false
   // Not when the body only modifies a word for a person: "the Senate minority leader" is a person.
   const named = organisationAt(subject.pos, ctx);
   const personOfNamedBody = !!named && personNoun(d.head) && !named.name.toLowerCase().split(/[ \u00a0]+/).includes(d.head);
-  if (named && d.capitalised.size > 0 && !d.possessor && !personOfNamedBody) return { speaker: acronymExpanded(named.name, subject.pos, ctx) ?? (named.name.length > d.asWritten.replace(/^the /, '').length ? named.name : d.asWritten), person: null };
+  if (named && d.capitalised.size > 0 && !d.possessor && !personOfNamedBody) return { speaker: named.name.length > d.asWritten.replace(/^the /, '').length ? named.name : d.asWritten, person: null };
   if (d.determiner !== 'the') return { speaker: d.asWritten, person: null };
   if (DOCUMENT_NOUN.test(d.head)) return resolveDocument(subject, d, ctx);
   const orgHead = organisationHead(d.modifiers.includes('editorial') && d.head === 'board' ? 'editors' : d.head);

@@ -581,6 +581,8 @@ function typedByContext(text: string, start: number, end: number): OrgKind | nul
  * Names shortened later ("the Daily News", "the Post", "DNC") take the fullest name of the body:
  * a longer name of the same kind that ends with the same words, or whose initials the acronym is.
  */
+const COUNTRY_ABBREVIATION = /^(?:U\.?S\.?|U\.?K\.?|EU)$/;
+
 function withFullestNames(found: Array<{ start: number; end: number; name: string; kind: OrgKind }>): OrgMention[] {
   const orgs = new Map<string, Organisation>();
   // Each name's words, split once: a body is named many times, and every name is compared with every other.
@@ -594,7 +596,10 @@ function withFullestNames(found: Array<{ start: number; end: number; name: strin
       if (other.name.length <= best.length) continue;
       const ow = other.words;
       const suffix = ow.length > words.length && ow.slice(-words.length).join(' ') === joined && (other.kind === kind || kind === 'unknown');
-      const initials = acronym && ow.filter((w) => STARTS_UPPER.test(w)).map((w) => w[0]).join('') === name;
+      // ("SEC" for "U.S. Securities and Exchange Commission": a country's abbreviation before the name
+      // may be left out of the acronym.)
+      const capitals = acronym ? ow.filter((w) => STARTS_UPPER.test(w)).map((w) => w[0]).join('') : '';
+      const initials = acronym && (capitals === name || (COUNTRY_ABBREVIATION.test(ow[0]!) && capitals.slice(1) === name));
       if (suffix || initials) best = other.name;
     }
     return best;
