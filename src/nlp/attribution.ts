@@ -198,8 +198,14 @@ const POST_MODIFIER_OF_NAME = /[ \u00a0](?:to|of|for|at|from|in|with)[ \u00a0](?
 // (The post-modifier names a body, or is a short lower-case phrase whose "that" clause follows:
 // "The president of the union local that represents the workers said".)
 const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[Aa]nother|[Tw]wo|[Ss]ome|[Ss]everal)[ \u00a0](?:[\p{L}\p{N}.-]+[ \u00a0]){0,4}\p{Ll}[\p{Ll}-]+(?:[ \u00a0](?:to|of|for|at|from|in|with)[ \u00a0](?:the[ \u00a0])?\p{Lu}[\p{L}.'’&-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’&-]*){0,3}|[ \u00a0](?:of|for|at|from|with)[ \u00a0](?:the|a|an|its|his|her|their)[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,2}\p{Ll}[\p{Ll}-]+(?=[ \u00a0]that[ \u00a0]))?)(?:[ \u00a0](?:who|that)[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100}|,[ \u00a0](?:who|which)[ \u00a0](?!said|says|told|tells)\p{Ll}[^,;:Q"“”.!?]{2,100},[ \u00a0]*)$/u;
+/**
+ * After "the other", "one of them": an indefinite description set off by commas, perhaps with its
+ * relative clause (", a rig hand who has worked there six years,"); groups the description. A
+ * pattern's source, shared with coreference.ts.
+ */
+export const SET_OFF_INDEFINITE = String.raw`,[ \u00a0](an?[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0](?:who|which|that)[ \u00a0][^,;:"“”.!?]{1,100})?,`;
 /** "The other, a heavy-duty mechanic," at a clause's start: groups the description. */
-const ONE_OR_OTHER_THEN_APPOSITIVE_AT_END = /(?:^|[.!?;:"“”][\s\u00a0]*|[\s\u00a0](?:and|but)[\s\u00a0]+)(?:[Tt]he[ \u00a0]other|[Oo]ne(?:[ \u00a0]of[ \u00a0](?:them|those))?|[Aa]nother(?:[ \u00a0]of[ \u00a0]them)?),[ \u00a0](an?[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0](?:who|which|that)[ \u00a0][^,;:"“”.!?]{1,100})?,[\s\u00a0]*$/u;
+const ONE_OR_OTHER_THEN_APPOSITIVE_AT_END = new RegExp(String.raw`(?:^|[.!?;:"“”][\s\u00a0]*|[\s\u00a0](?:and|but)[\s\u00a0]+)(?:[Tt]he[ \u00a0]other|[Oo]ne(?:[ \u00a0]of[ \u00a0](?:them|those))?|[Aa]nother(?:[ \u00a0]of[ \u00a0]them)?)${SET_OFF_INDEFINITE}[\s\u00a0]*$`, 'u');
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */

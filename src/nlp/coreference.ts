@@ -28,7 +28,7 @@ import {
   PLACE_PREPOSITIONS,
   type PeopleIndex,
 } from './people.ts';
-import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
+import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, SET_OFF_INDEFINITE, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, orgNameWord, organisationHead } from './organisations.ts';
 import { ALL_LOWER, CAPTION_MARKER, ING_WORD, LOWER_WORD, PARTY_MEMBER, PLACE_BASED_BEFORE_NAME, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { escapeRegExp } from '../util/text.ts';
@@ -580,7 +580,7 @@ function addresseeOf(subject: Subject, ctx: ResolveContext): Person | undefined 
 
 const NONE: Resolution = { speaker: null, person: null };
 /** "The other, a heavy-duty mechanic, said": groups the description, the verb. */
-const ONE_OR_OTHER_OPENING = /^(?:The[ \u00a0]other|One(?:[ \u00a0]of[ \u00a0](?:them|those))?|Another(?:[ \u00a0]of[ \u00a0]them)?),[ \u00a0](an?[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0](?:who|which|that)[ \u00a0][^,;:"“”.!?]{1,100})?,[ \u00a0]+(\p{Ll}+)/u;
+const ONE_OR_OTHER_OPENING = new RegExp(String.raw`^(?:The[ \u00a0]other|One(?:[ \u00a0]of[ \u00a0](?:them|those))?|Another(?:[ \u00a0]of[ \u00a0]them)?)${SET_OFF_INDEFINITE}[ \u00a0]+(\p{Ll}+)`, 'u');
 /** After "one", "another", "the other": " of them, a rig hand who" -> "a rig hand" (group 1). */
 const APPOSITIVE_AFTER_ONE = /^(?:[ \u00a0]of[ \u00a0](?:them|those|us))?,[ \u00a0](an?[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{L}-]*)(?=[ \u00a0](?:who|which|that|with|from|in|at|for)[ \u00a0]|[,.;]|$)/u;
 /** An opening phrase naming whom someone spoke to: "Speaking to the Westhaven Echo, ", "In an interview with CNN, ". */
