@@ -23,6 +23,9 @@
 // Run: npm run eval:blind [-- --verbose]   (--verbose lists blind-tune's misses)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { MAX_KEY_QUOTES, composeStory } from '../src/digest/compose.ts';
+import { prepareArticle } from '../src/ingest/prepare.ts';
+import type { StoredArticle } from '../src/model.ts';
 import { extractQuotes } from '../src/nlp/quotes.ts';
 import { projectRoot } from './polnear-events.ts';
 
@@ -81,6 +84,51 @@ function quotedSpans(text: string): Array<[number, number]> {
   return spans;
 }
 
+/** A shown speaker against the expected one, as judge() compares them. */
+function sameSpeaker(got: string | null, want: string | null): boolean {
+  return normalised(got) === normalised(want) || (want !== null && got !== null && normalised(got) === normalised(descriptionHead(want)));
+}
+
+/** What a reader sees of one passage's speakers: its key quotes, each shown with a speaker or none. */
+interface KeyQuoteCounts {
+  shown: number;
+  withSpeaker: number;
+  /** Shown with a speaker other than the expected one (or with one where no one speaks). */
+  wrong: number;
+  /** Of those, shown with a name (the misattribution a reader trusts least), not a description. */
+  wrongName: number;
+  /** Passages left out: the ingested text's quotations do not line up with the expected speakers. */
+  unaligned: number;
+}
+
+/**
+ * The key quotes a digest shows for the passage as a story of its own: the passage through
+ * prepareArticle (the analysis ingest stores), then composeStory (which builds every story of
+ * /summary and the daily digest), as eval/quotes.ts measures them on CNN/DM and PolNeAR.
+ */
+function judgeKeyQuotes(passage: Passage, counts: KeyQuoteCounts): void {
+  const { draft, analysis } = prepareArticle({ title: passage.title, text: passage.text });
+  const spans = quotedSpans(draft.text);
+  if (spans.length !== passage.speakers.length) {
+    counts.unaligned++;
+    return;
+  }
+  const article: StoredArticle = { ...draft, id: 1, sourceId: null, canonicalUrl: null, ingestedAt: '2026-01-01T00:00:00.000Z', fingerprint: '', nearDuplicateOf: null, analysis };
+  const used = new Set<object>();
+  for (const shown of composeStory({ articles: [article] }).quotes) {
+    const q = analysis.quotes.find((f) => !used.has(f) && f.text === shown.text);
+    if (!q) continue;
+    used.add(q);
+    const i = spans.findIndex(([open, close]) => q.start >= open && q.end <= close);
+    counts.shown++;
+    if (shown.speaker === null) continue;
+    counts.withSpeaker++;
+    if (i >= 0 && sameSpeaker(shown.speaker, passage.speakers[i] ?? null)) continue;
+    counts.wrong++;
+    if (kindOf(shown.speaker) === 'name') counts.wrongName++;
+  }
+}
+
 function judge(passage: Passage): Array<{ verdict: Verdict; got: string | null; want: string | null; quote: string }> {
   const found = extractQuotes(passage.text, { title: passage.title });
   return quotedSpans(passage.text).map(([open, close], i) => {
@@ -89,7 +137,7 @@ function judge(passage: Passage): Array<{ verdict: Verdict; got: string | null; 
     const got = quote ? (quote.speaker ?? null) : null;
     let verdict: Verdict;
     if (!quote) verdict = want === null ? 'right' : 'unfound';
-    else if (normalised(got) === normalised(want) || (want !== null && normalised(got) === normalised(descriptionHead(want)))) verdict = 'right';
+    else if (sameSpeaker(got, want)) verdict = 'right';
     else if (want === null) verdict = 'extra';
     else if (got === null) verdict = 'missed';
     else verdict = 'other';
@@ -119,7 +167,9 @@ function report(file: string, held: boolean): void {
   const passages = load(file);
   const bySet = new Map<string, Record<Verdict, number>>();
   const others = new Map<string, number>(OTHER_KINDS.map((k) => [k, 0]));
+  const keyQuotes: KeyQuoteCounts = { shown: 0, withSpeaker: 0, wrong: 0, wrongName: 0, unaligned: 0 };
   for (const passage of passages) {
+    judgeKeyQuotes(passage, keyQuotes);
     const counts = bySet.get(passage.set) ?? { right: 0, other: 0, missed: 0, extra: 0, unfound: 0 };
     bySet.set(passage.set, counts);
     const judged = judge(passage);
@@ -141,8 +191,12 @@ function report(file: string, held: boolean): void {
   const n = VERDICTS.reduce((sum, v) => sum + total[v], 0);
   console.log(`| **all** | ${n} | ${VERDICTS.map((v) => total[v]).join(' | ')} | **${(total.right / n).toFixed(3)}** |`);
   console.log(`"other", by kind: ${OTHER_KINDS.map((k) => `${k} ${others.get(k)}`).join('; ')}`);
+  const share = keyQuotes.withSpeaker ? ((100 * keyQuotes.wrong) / keyQuotes.withSpeaker).toFixed(1) : 'n/a';
+  console.log(
+    `Key quotes (prepareArticle, then composeStory on each passage as a story of its own, at most ${MAX_KEY_QUOTES}): ${keyQuotes.shown} shown, ${keyQuotes.withSpeaker} with a speaker, **${keyQuotes.wrong} with a wrong one (${share}%)**, ${keyQuotes.wrongName} of them a name; passages left out (quotations not lined up after ingest's cleaning): ${keyQuotes.unaligned}`,
+  );
 }
 
-console.log('Code path: extractQuotes with the title, as analyseArticle calls it at ingest.');
+console.log('Code path: extractQuotes with the title, as analyseArticle calls it at ingest; key quotes: prepareArticle and composeStory.');
 report('blind-tune.jsonl', false);
 report('blind-held.jsonl', true);

@@ -14,12 +14,25 @@ export const QuoteSchema = z.object({
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
+/**
+ * How a quote's speaker was found, which says how far to trust it (speakers read through a
+ * description or from a cue before the quotation are wrong more often than "...," Smith said).
+ */
+export interface Attribution {
+  /** Where the cue stands: right after the quotation, before it, carried over from the piece of the same statement it continues, or elsewhere in the paragraph. */
+  cue: 'after' | 'before' | 'carried' | 'elsewhere';
+  /** How the cue names the speaker: by a name, a pronoun or a description. */
+  subject: 'name' | 'pronoun' | 'descriptor';
+}
+
 /** A quote as the analyser finds it: with its character offsets in the article text. */
 export interface FoundQuote extends Quote {
   start: number;
   end: number;
   /** Short partial quotation woven into the reporter's sentence ("grounds to believe"). */
   fragment: boolean;
+  /** Set when the quote has a speaker and a cue (rows stored before 2026-12-07 have none). */
+  attribution?: Attribution;
 }
 
 /** What ingestion produces from a feed item, a page or a text file, before it is stored. */

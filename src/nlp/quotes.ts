@@ -10,7 +10,7 @@
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
 import { CAPTION_MARKER, MONTHS, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS, WEEKDAYS } from './lexicon.ts';
-import type { FoundQuote } from '../model.ts';
+import type { Attribution, FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, subjectAfter, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
 import { type Person, indexPeople, parseNameRun, personGender, verbLike } from './people.ts';
@@ -583,6 +583,17 @@ function sentenceStarts(text: string, masked: string, p: Paragraph): number[] {
   return starts.length > 1 ? [...new Set(starts)].sort((a, b) => a - b) : starts;
 }
 
+/** Where a cue stands, as a FoundQuote's attribution records it. */
+const CUE_POSITION: Record<NonNullable<Working['cueKind']>, Attribution['cue']> = {
+  trailing: 'after',
+  leading: 'before',
+  inherited: 'carried',
+  later: 'elsewhere',
+  'previous-paragraph': 'elsewhere',
+  'previous-sentence': 'elsewhere',
+  'next-paragraph': 'elsewhere',
+};
+
 interface Working {
   span: QuoteSpan;
   cue: Cue | null;
@@ -711,6 +722,7 @@ export function extractQuotes(original: string, options: { title?: string } = {}
       fragment: isFragment(text, w),
     };
     if (w.cue) q.cue = text === original ? w.cue.text : w.cue.text.replace(/ {2,}/g, ' ');
+    if (w.speaker && w.cue?.subject) q.attribution = { cue: CUE_POSITION[w.cueKind ?? 'later'], subject: w.cue.subject.kind };
     // Words in quotation marks inside the reporter's own sentence, which no one in the text is said
     // to have said, are scare quotes, titles and nicknames ("Celebrity Apprentice", "self-deportation"),
     // not quotations of speech.

@@ -29,3 +29,23 @@ describe('rankKeyQuotes and the evidence for a speaker', () => {
     expect(rankKeyQuotes([{ ...throughPronoun, cue: 'Reyes said' }, named], { title: 'Bridge', max: 1 })).toEqual([{ ...throughPronoun, cue: 'Reyes said' }]);
   });
 });
+
+describe('rankKeyQuotes and how far a speaker can be trusted (2026-12-07)', () => {
+  const mk = (text: string, speaker: string, cue: string, attribution: FoundQuote['attribution'], start: number): FoundQuote => ({ text, speaker, cue, attribution, verified: true, start, end: start + text.length, fragment: false });
+  const title = 'Council approves the bridge toll for forty thousand daily cars';
+
+  it('puts a quote whose speaker came through a description ("the engineer said") after one the cue names', () => {
+    const throughDescription = mk('The bridge toll will cut the forty thousand daily cars by a quarter, and the council knows it,', 'Tom Reyes', 'the engineer said', { cue: 'after', subject: 'descriptor' }, 0);
+    const named = mk('We approved the toll because the bridge cannot carry more cars,', 'Ana Lima', 'Lima said', { cue: 'after', subject: 'name' }, 300);
+    expect(rankKeyQuotes([throughDescription, named], { title, max: 1 })).toEqual([named]);
+    // Found the same way, the more telling quote goes first.
+    expect(rankKeyQuotes([{ ...throughDescription, cue: 'Reyes said', attribution: { cue: 'after', subject: 'name' } }, named], { title, max: 1 })[0]!.speaker).toBe('Tom Reyes');
+  });
+
+  it('puts "he said" and a cue before the quotation after "..., Lima said", but still shows them when nothing better is there', () => {
+    const before = mk('The bridge toll will cut the forty thousand daily cars by a quarter, and the council knows it,', 'Tom Reyes', 'he told the council', { cue: 'before', subject: 'pronoun' }, 0);
+    const named = mk('We approved the toll because the bridge cannot carry more cars,', 'Ana Lima', 'Lima said', { cue: 'after', subject: 'name' }, 300);
+    expect(rankKeyQuotes([before, named], { title, max: 1 })).toEqual([named]);
+    expect(rankKeyQuotes([before], { title, max: 1 })).toEqual([before]);
+  });
+});

@@ -3724,3 +3724,22 @@ describe('a name whose last word opens with "al-" (2026-12-07, stop 45)', () => 
     expect(speakers(text)).toEqual(['Bashar al-Assad', 'Abdullah al-Rashidi', 'Abdullah al-Rashidi']);
   });
 });
+
+describe('each quote records how its speaker was found (2026-12-07, stop 46)', () => {
+  it('tells a cue after the quotation from one before it, a carried cue, a pronoun and a description', () => {
+    const text = [
+      '"The toll starts on Monday," Ana Lima said. "Nobody will pay twice."',
+      'Tom Reyes, the city engineer, was less sure. He told the council: "The cameras are not ready."',
+      '"We will see," he said.',
+      'A spokesman for the bridge authority said: "The cameras were tested last week."',
+    ].join('\n\n');
+    const found = extractQuotes(text, { title: 'Bridge toll starts on Monday' });
+    expect(found.map((q) => [q.speaker, q.attribution?.cue, q.attribution?.subject])).toEqual([
+      ['Ana Lima', 'after', 'name'],
+      ['Ana Lima', 'carried', 'name'],
+      ['Tom Reyes', 'before', 'pronoun'],
+      ['Tom Reyes', 'after', 'pronoun'],
+      ['a spokesman for the bridge authority', 'before', 'descriptor'],
+    ]);
+  });
+});
