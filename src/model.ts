@@ -23,6 +23,8 @@ export interface Attribution {
   cue: 'after' | 'before' | 'carried' | 'elsewhere';
   /** How the cue names the speaker: by a name, a pronoun or a description. */
   subject: 'name' | 'pronoun' | 'descriptor';
+  /** For a pronoun or a description that stands for a named person: how many sentences back the article last names them (1: the sentence before, or the same one). */
+  sentencesSinceNamed?: number;
 }
 
 /** A quote as the analyser finds it: with its character offsets in the article text. */

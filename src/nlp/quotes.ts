@@ -604,6 +604,8 @@ interface Working {
   masked: string;
   paragraph: Paragraph;
   speaker: string | null;
+  /** For a pronoun or description resolved to a named person: how many sentences back the article last named them. */
+  sentencesSinceNamed?: number;
   /**
    * The quote's own sentence reports it with a verb before the opening mark whose subject was not
    * read ("Globe magazine alleges that the monarch is '...'"): someone else said it, so it takes no
@@ -709,6 +711,7 @@ export function extractQuotes(original: string, options: { title?: string } = {}
       ctx.speakers.sort((a, b) => a.pos - b.pos);
     }
     w.speaker = wellFormedSpeaker(speaker);
+    if (person && w.cue?.subject && w.cue.subject.kind !== 'name') w.sentencesSinceNamed = sentencesSinceNamed(person, w.cue.subject.pos, ctx);
     if (w.speaker && w.cue?.subject) ctx.quoteSpeakers.push({ pos: w.cue.subject.pos, speaker: w.speaker, person, subject: w.cue.subject.text });
   }
   // Pieces that inherited a cue take the resolved speaker of the quote they inherited from.
@@ -722,7 +725,10 @@ export function extractQuotes(original: string, options: { title?: string } = {}
       fragment: isFragment(text, w),
     };
     if (w.cue) q.cue = text === original ? w.cue.text : w.cue.text.replace(/ {2,}/g, ' ');
-    if (w.speaker && w.cue?.subject) q.attribution = { cue: CUE_POSITION[w.cueKind ?? 'later'], subject: w.cue.subject.kind };
+    if (w.speaker && w.cue?.subject) {
+      q.attribution = { cue: CUE_POSITION[w.cueKind ?? 'later'], subject: w.cue.subject.kind };
+      if (w.sentencesSinceNamed !== undefined) q.attribution.sentencesSinceNamed = w.sentencesSinceNamed;
+    }
     // Words in quotation marks inside the reporter's own sentence, which no one in the text is said
     // to have said, are scare quotes, titles and nicknames ("Celebrity Apprentice", "self-deportation"),
     // not quotations of speech.
@@ -1012,6 +1018,23 @@ function reporterBetween(text: string, prev: Working, w: Working): Cue | null {
  * by their first name. When a surname alone (with or without a title) was read as the one the
  * quotation names, and one other person of that surname and gender is not named in it, that one speaks.
  */
+/**
+ * How many sentences back from `at` the article last names `person` (1: in the sentence before, or
+ * earlier in the same one); 99 when it never does before. "He said" far from the name is wrong
+ * more often (on blind-tune: 2.5% at 1 sentence, 11% at 2-3, 30% at 4 or more).
+ */
+function sentencesSinceNamed(person: Person, at: number, ctx: ResolveContext): number {
+  let last = -1;
+  for (const m of ctx.index.mentions) {
+    if (m.start >= at) break;
+    if (m.person === person) last = m.start;
+  }
+  if (last < 0) return 99;
+  let sentences = 0;
+  for (const start of ctx.sentenceStarts) if (start > last && start <= at) sentences++;
+  return Math.max(1, sentences);
+}
+
 function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: string }, quotation: string, ctx: ResolveContext): Person | null {
   if (subject.kind !== 'name' || person.nameTokens.length < 2 || !spokenOf(person, quotation)) return null;
   const parsed = parseNameRun(subject.text);

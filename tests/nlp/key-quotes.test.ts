@@ -48,4 +48,13 @@ describe('rankKeyQuotes and how far a speaker can be trusted (2026-12-07)', () =
     expect(rankKeyQuotes([before, named], { title, max: 1 })).toEqual([named]);
     expect(rankKeyQuotes([before], { title, max: 1 })).toEqual([before]);
   });
+
+  it('trusts "he said" less the further back the article last named him', () => {
+    const telling = 'The bridge toll will cut the forty thousand daily cars by a quarter, and the council knows it,';
+    const named = mk('We did what we had to do for the town and its people,', 'Ana Lima', 'Lima said', { cue: 'after', subject: 'name' }, 300);
+    const near = mk(telling, 'Tom Reyes', 'he said', { cue: 'after', subject: 'pronoun', sentencesSinceNamed: 1 }, 0);
+    const far = { ...near, attribution: { cue: 'after' as const, subject: 'pronoun' as const, sentencesSinceNamed: 5 } };
+    expect(rankKeyQuotes([near, named], { title, max: 1 })).toEqual([near]);
+    expect(rankKeyQuotes([far, named], { title, max: 1 })).toEqual([named]);
+  });
 });

@@ -3730,7 +3730,6 @@ describe('each quote records how its speaker was found (2026-12-07, stop 46)', (
     const text = [
       '"The toll starts on Monday," Ana Lima said. "Nobody will pay twice."',
       'Tom Reyes, the city engineer, was less sure. He told the council: "The cameras are not ready."',
-      '"We will see," he said.',
       'A spokesman for the bridge authority said: "The cameras were tested last week."',
     ].join('\n\n');
     const found = extractQuotes(text, { title: 'Bridge toll starts on Monday' });
@@ -3738,8 +3737,21 @@ describe('each quote records how its speaker was found (2026-12-07, stop 46)', (
       ['Ana Lima', 'after', 'name'],
       ['Ana Lima', 'carried', 'name'],
       ['Tom Reyes', 'before', 'pronoun'],
-      ['Tom Reyes', 'after', 'pronoun'],
       ['a spokesman for the bridge authority', 'before', 'descriptor'],
+    ]);
+  });
+
+  it('counts the sentences since the article last named whom "he" stands for', () => {
+    const text = [
+      'Tom Reyes, the city engineer, spent the morning on the bridge.',
+      '"The cameras are not ready," he said.',
+      'The council met at noon. Members argued about the cost for two hours. The vote was close. Some wanted a delay.',
+      '"We will see who was right," he said.',
+    ].join('\n\n');
+    const found = extractQuotes(text, { title: 'Bridge toll vote' });
+    expect(found.map((q) => [q.speaker, q.attribution?.subject, q.attribution?.sentencesSinceNamed])).toEqual([
+      ['Tom Reyes', 'pronoun', 1],
+      ['Tom Reyes', 'pronoun', 6],
     ]);
   });
 });
