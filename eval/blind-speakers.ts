@@ -20,6 +20,8 @@
 //   missed     no speaker where one is expected
 //   extra      a speaker where the passage says no one speaks (a title, a nickname, scare quotes)
 //   unfound    no quotation found there, though someone speaks
+// Then the key quotes a digest would show for each passage (prepareArticle, then composeStory, as a
+// story of its own): how many are shown with a speaker, and how many of those with a wrong one.
 // Run: npm run eval:blind [-- --verbose]   (--verbose lists blind-tune's misses)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
