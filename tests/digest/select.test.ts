@@ -89,3 +89,27 @@ describe('topic suggestions', () => {
     expect([...topics]).toEqual([['Hillary Clinton', 9], ['Bill Clinton', 1], ['Geneva', 2]]);
   });
 });
+
+describe('key quotes from the store (2026-12-07, stop 46)', () => {
+  it('shows first the quote whose cue names its speaker, over a more telling one whose "he said" is five sentences from the name', async () => {
+    store = await openStore(':memory:');
+    await ingest({
+      title: 'Council approves Kessel bridge toll for forty thousand daily cars',
+      outlet: 'Kessel Courier',
+      url: 'https://courier.example/2025/03/12/bridge-toll',
+      published: '2025-03-12T11:00:00.000Z',
+      text: [
+        'The city council approved a toll on the Kessel bridge on Tuesday. Tom Reyes, the city engineer, has studied the bridge for a decade. The council met for three hours. Members argued about the cost. The vote was close. Some wanted a delay.',
+        '"The bridge toll will cut the forty thousand daily cars by a quarter, and the council knows it," he said.',
+        '"We did what we had to do for the town and its people," said Ana Lima, the mayor.',
+      ].join('\n\n'),
+    });
+    const stored = await store.articles.get(1);
+    expect(stored!.analysis!.quotes.map((q) => q.attribution)).toEqual([
+      { cue: 'after', subject: 'pronoun', sentencesSinceNamed: 5 },
+      { cue: 'after', subject: 'name' },
+    ]);
+    const digest = await buildDigest(store, { topic: 'Kessel bridge', since, now });
+    expect(digest.stories[0]!.quotes.map((q) => q.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
+  });
+});
