@@ -14,18 +14,19 @@ export const QuoteSchema = z.object({
 });
 export type Quote = z.infer<typeof QuoteSchema>;
 
+/** Where a quotation's cue stands: right after it, before it, carried over from the piece of the same statement it continues, or elsewhere in the paragraph. */
+export type CuePosition = 'after' | 'before' | 'carried' | 'elsewhere';
+/** How the cue names the speaker: by a name, a pronoun or a description. */
+export type CueSubject = 'name' | 'pronoun' | 'descriptor';
+
 /**
  * How a quote's speaker was found, which says how far to trust it (speakers read through a
- * description or from a cue before the quotation are wrong more often than "...," Smith said).
+ * description or from a cue before the quotation are wrong more often than "...," Smith said), as
+ * "position/subject", and for a pronoun or a description that stands for a named person
+ * "position/subject/N": the article last names them N sentences back (1: the sentence before, or the
+ * same one). A short string: it is stored with every quote ("after/pronoun/1").
  */
-export interface Attribution {
-  /** Where the cue stands: right after the quotation, before it, carried over from the piece of the same statement it continues, or elsewhere in the paragraph. */
-  cue: 'after' | 'before' | 'carried' | 'elsewhere';
-  /** How the cue names the speaker: by a name, a pronoun or a description. */
-  subject: 'name' | 'pronoun' | 'descriptor';
-  /** For a pronoun or a description that stands for a named person: how many sentences back the article last names them (1: the sentence before, or the same one). */
-  sentencesSinceNamed?: number;
-}
+export type Attribution = `${CuePosition}/${CueSubject}` | `${CuePosition}/${CueSubject}/${number}`;
 
 /** A quote as the analyser finds it: with its character offsets in the article text. */
 export interface FoundQuote extends Quote {

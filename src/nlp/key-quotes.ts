@@ -2,7 +2,7 @@
 // quotes.ts): length within reason, words shared with the title and summary, named entities, a known
 // speaker, and how far the way that speaker was found can be trusted; then a greedy pick that prefers
 // a speaker not yet chosen, so a story with two sides shows both.
-import type { Attribution, FoundQuote } from '../model.ts';
+import type { CuePosition, CueSubject, FoundQuote } from '../model.ts';
 import { KEY_QUOTE_STOP_WORDS, STARTS_UPPER } from './lexicon.ts';
 
 function terms(text: string): string[] {
@@ -45,8 +45,8 @@ function namedInCue(q: FoundQuote): boolean {
  * 3-5%; "...," he said 2.5% right after the name, 11% two or three sentences on, 30% further; a
  * description shown as the speaker ("the spokesman said") 13-25%. The factors multiply.
  */
-const CUE_POSITION_TRUST: Record<Attribution['cue'], number> = { after: 1, carried: 1, before: 0.93, elsewhere: 0.85 };
-const CUE_SUBJECT_TRUST: Record<Attribution['subject'], number> = { name: 0.99, pronoun: 0.97, descriptor: 0.8 };
+const CUE_POSITION_TRUST: Record<CuePosition, number> = { after: 1, carried: 1, before: 0.93, elsewhere: 0.85 };
+const CUE_SUBJECT_TRUST: Record<CueSubject, number> = { name: 0.99, pronoun: 0.97, descriptor: 0.8 };
 /** A description that stands for someone the article names ("the senator said", for Ted Cruz). */
 const DESCRIPTION_OF_NAMED_TRUST = 0.93;
 function distanceTrust(sentencesSinceNamed: number): number {
@@ -66,11 +66,10 @@ const TRUST_WEIGHT = 8;
 /** How far to trust a quote's speaker (0-1); rows stored before attributions were recorded fall back on the cue's words. */
 function speakerTrust(q: FoundQuote): number {
   if (!q.speaker) return NO_SPEAKER_TRUST;
-  const a = q.attribution;
-  if (!a) return namedInCue(q) ? CUE_SUBJECT_TRUST.name : 0.94;
-  const since = a.sentencesSinceNamed;
-  const subject = a.subject === 'descriptor' && since !== undefined ? DESCRIPTION_OF_NAMED_TRUST : CUE_SUBJECT_TRUST[a.subject];
-  return CUE_POSITION_TRUST[a.cue] * subject * (since === undefined ? 1 : distanceTrust(since));
+  if (!q.attribution) return namedInCue(q) ? CUE_SUBJECT_TRUST.name : 0.94;
+  const [position, subject, sentences] = q.attribution.split('/') as [CuePosition, CueSubject, string | undefined];
+  const subjectTrust = subject === 'descriptor' && sentences !== undefined ? DESCRIPTION_OF_NAMED_TRUST : CUE_SUBJECT_TRUST[subject];
+  return (CUE_POSITION_TRUST[position] ?? 1) * (subjectTrust ?? 1) * (sentences === undefined ? 1 : distanceTrust(Number(sentences)));
 }
 
 function scoreQuote(q: FoundQuote, storyTerms: Set<string>): number {

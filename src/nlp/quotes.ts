@@ -10,7 +10,7 @@
 // coreference.ts; the person registry: people.ts; ranking: key-quotes.ts.
 
 import { CAPTION_MARKER, MONTHS, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS, WEEKDAYS } from './lexicon.ts';
-import type { Attribution, FoundQuote } from '../model.ts';
+import type { CuePosition, FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, subjectAfter, trailingCue, wellFormedSpeaker } from './attribution.ts';
 import { type ResolveContext, resolveSubject } from './coreference.ts';
 import { type Person, indexPeople, parseNameRun, personGender, verbLike } from './people.ts';
@@ -584,7 +584,7 @@ function sentenceStarts(text: string, masked: string, p: Paragraph): number[] {
 }
 
 /** Where a cue stands, as a FoundQuote's attribution records it. */
-const CUE_POSITION: Record<NonNullable<Working['cueKind']>, Attribution['cue']> = {
+const CUE_POSITION: Record<NonNullable<Working['cueKind']>, CuePosition> = {
   trailing: 'after',
   leading: 'before',
   inherited: 'carried',
@@ -726,8 +726,8 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     };
     if (w.cue) q.cue = text === original ? w.cue.text : w.cue.text.replace(/ {2,}/g, ' ');
     if (w.speaker && w.cue?.subject) {
-      q.attribution = { cue: CUE_POSITION[w.cueKind ?? 'later'], subject: w.cue.subject.kind };
-      if (w.sentencesSinceNamed !== undefined) q.attribution.sentencesSinceNamed = w.sentencesSinceNamed;
+      const found = `${CUE_POSITION[w.cueKind ?? 'later']}/${w.cue.subject.kind}` as const;
+      q.attribution = w.sentencesSinceNamed === undefined ? found : `${found}/${w.sentencesSinceNamed}`;
     }
     // Words in quotation marks inside the reporter's own sentence, which no one in the text is said
     // to have said, are scare quotes, titles and nicknames ("Celebrity Apprentice", "self-deportation"),

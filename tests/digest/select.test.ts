@@ -105,10 +105,7 @@ describe('key quotes from the store (2026-12-07, stop 46)', () => {
       ].join('\n\n'),
     });
     const stored = await store.articles.get(1);
-    expect(stored!.analysis!.quotes.map((q) => q.attribution)).toEqual([
-      { cue: 'after', subject: 'pronoun', sentencesSinceNamed: 5 },
-      { cue: 'after', subject: 'name' },
-    ]);
+    expect(stored!.analysis!.quotes.map((q) => q.attribution)).toEqual(['after/pronoun/5', 'after/name']);
     const digest = await buildDigest(store, { topic: 'Kessel bridge', since, now });
     expect(digest.stories[0]!.quotes.map((q) => q.speaker)).toEqual(['Ana Lima', 'Tom Reyes']);
   });

@@ -35,25 +35,25 @@ describe('rankKeyQuotes and how far a speaker can be trusted (2026-12-07)', () =
   const title = 'Council approves the bridge toll for forty thousand daily cars';
 
   it('puts a quote whose speaker came through a description ("the engineer said") after one the cue names', () => {
-    const throughDescription = mk('The bridge toll will cut the forty thousand daily cars by a quarter, and the council knows it,', 'Tom Reyes', 'the engineer said', { cue: 'after', subject: 'descriptor' }, 0);
-    const named = mk('We approved the toll because the bridge cannot carry more cars,', 'Ana Lima', 'Lima said', { cue: 'after', subject: 'name' }, 300);
+    const throughDescription = mk('The bridge toll will cut the forty thousand daily cars by a quarter, and the council knows it,', 'Tom Reyes', 'the engineer said', 'after/descriptor', 0);
+    const named = mk('We approved the toll because the bridge cannot carry more cars,', 'Ana Lima', 'Lima said', 'after/name', 300);
     expect(rankKeyQuotes([throughDescription, named], { title, max: 1 })).toEqual([named]);
     // Found the same way, the more telling quote goes first.
-    expect(rankKeyQuotes([{ ...throughDescription, cue: 'Reyes said', attribution: { cue: 'after', subject: 'name' } }, named], { title, max: 1 })[0]!.speaker).toBe('Tom Reyes');
+    expect(rankKeyQuotes([{ ...throughDescription, cue: 'Reyes said', attribution: 'after/name' }, named], { title, max: 1 })[0]!.speaker).toBe('Tom Reyes');
   });
 
   it('puts "he said" and a cue before the quotation after "..., Lima said", but still shows them when nothing better is there', () => {
-    const before = mk('The bridge toll will cut the forty thousand daily cars by a quarter, and the council knows it,', 'Tom Reyes', 'he told the council', { cue: 'before', subject: 'pronoun' }, 0);
-    const named = mk('We approved the toll because the bridge cannot carry more cars,', 'Ana Lima', 'Lima said', { cue: 'after', subject: 'name' }, 300);
+    const before = mk('The bridge toll will cut the forty thousand daily cars by a quarter, and the council knows it,', 'Tom Reyes', 'he told the council', 'before/pronoun', 0);
+    const named = mk('We approved the toll because the bridge cannot carry more cars,', 'Ana Lima', 'Lima said', 'after/name', 300);
     expect(rankKeyQuotes([before, named], { title, max: 1 })).toEqual([named]);
     expect(rankKeyQuotes([before], { title, max: 1 })).toEqual([before]);
   });
 
   it('trusts "he said" less the further back the article last named him', () => {
     const telling = 'The bridge toll will cut the forty thousand daily cars by a quarter, and the council knows it,';
-    const named = mk('We did what we had to do for the town and its people,', 'Ana Lima', 'Lima said', { cue: 'after', subject: 'name' }, 300);
-    const near = mk(telling, 'Tom Reyes', 'he said', { cue: 'after', subject: 'pronoun', sentencesSinceNamed: 1 }, 0);
-    const far = { ...near, attribution: { cue: 'after' as const, subject: 'pronoun' as const, sentencesSinceNamed: 5 } };
+    const named = mk('We did what we had to do for the town and its people,', 'Ana Lima', 'Lima said', 'after/name', 300);
+    const near = mk(telling, 'Tom Reyes', 'he said', 'after/pronoun/1', 0);
+    const far: FoundQuote = { ...near, attribution: 'after/pronoun/5' };
     expect(rankKeyQuotes([near, named], { title, max: 1 })).toEqual([near]);
     expect(rankKeyQuotes([far, named], { title, max: 1 })).toEqual([named]);
   });

@@ -3733,11 +3733,11 @@ describe('each quote records how its speaker was found (2026-12-07, stop 46)', (
       'A spokesman for the bridge authority said: "The cameras were tested last week."',
     ].join('\n\n');
     const found = extractQuotes(text, { title: 'Bridge toll starts on Monday' });
-    expect(found.map((q) => [q.speaker, q.attribution?.cue, q.attribution?.subject])).toEqual([
-      ['Ana Lima', 'after', 'name'],
-      ['Ana Lima', 'carried', 'name'],
-      ['Tom Reyes', 'before', 'pronoun'],
-      ['a spokesman for the bridge authority', 'before', 'descriptor'],
+    expect(found.map((q) => [q.speaker, q.attribution])).toEqual([
+      ['Ana Lima', 'after/name'],
+      ['Ana Lima', 'carried/name'],
+      ['Tom Reyes', 'before/pronoun/1'],
+      ['a spokesman for the bridge authority', 'before/descriptor'],
     ]);
   });
 
@@ -3749,9 +3749,9 @@ describe('each quote records how its speaker was found (2026-12-07, stop 46)', (
       '"We will see who was right," he said.',
     ].join('\n\n');
     const found = extractQuotes(text, { title: 'Bridge toll vote' });
-    expect(found.map((q) => [q.speaker, q.attribution?.subject, q.attribution?.sentencesSinceNamed])).toEqual([
-      ['Tom Reyes', 'pronoun', 1],
-      ['Tom Reyes', 'pronoun', 6],
+    expect(found.map((q) => [q.speaker, q.attribution])).toEqual([
+      ['Tom Reyes', 'after/pronoun/1'],
+      ['Tom Reyes', 'after/pronoun/6'],
     ]);
   });
 });
