@@ -54,19 +54,21 @@ function distanceTrust(sentencesSinceNamed: number): number {
 }
 /** A quote without a speaker is never misattributed, but it is no better a key quote for that. */
 const NO_SPEAKER_TRUST = 0.8;
+/** A row stored before attributions were recorded, whose cue does not name the speaker: a pronoun, a description or no cue. */
+const UNRECORDED_CUE_TRUST = 0.94;
 /**
  * How hard a doubtful speaker pulls a quote down the ranking: its score is multiplied by its trust to
- * this power ("...," he said right after the name keeps 78% of its score, two or three sentences on 34%,
- * "the spokesman said" 17%). A wrong speaker shown
- * beside a key quote costs a reader's trust in every quote; a slightly less telling quote costs little.
- * Chosen on blind-tune and PolNeAR train (wrong key-quote speakers, 4 to 12 tried; 8 takes most of the gain).
+ * this power ("...," he said right after the name keeps 78% of its score, two or three sentences on
+ * 34%, "the spokesman said" 17%). A wrong speaker shown beside a key quote costs a reader's trust in
+ * every quote; a slightly less telling quote costs little. Chosen on blind-tune and PolNeAR train
+ * (wrong key-quote speakers, 4 to 12 tried; 8 takes most of the gain).
  */
 const TRUST_WEIGHT = 8;
 
 /** How far to trust a quote's speaker (0-1); rows stored before attributions were recorded fall back on the cue's words. */
 function speakerTrust(q: FoundQuote): number {
   if (!q.speaker) return NO_SPEAKER_TRUST;
-  if (!q.attribution) return namedInCue(q) ? CUE_SUBJECT_TRUST.name : 0.94;
+  if (!q.attribution) return namedInCue(q) ? CUE_SUBJECT_TRUST.name : UNRECORDED_CUE_TRUST;
   const [position, subject, sentences] = q.attribution.split('/') as [CuePosition, CueSubject, string | undefined];
   const subjectTrust = subject === 'descriptor' && sentences !== undefined ? DESCRIPTION_OF_NAMED_TRUST : CUE_SUBJECT_TRUST[subject];
   return (CUE_POSITION_TRUST[position] ?? 1) * (subjectTrust ?? 1) * (sentences === undefined ? 1 : distanceTrust(Number(sentences)));

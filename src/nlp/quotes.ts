@@ -1014,11 +1014,6 @@ function reporterBetween(text: string, prev: Working, w: Working): Cue | null {
 }
 
 /**
- * '"Kieran was the funniest person I have ever known," Mr Lusted said': no one speaks of themselves
- * by their first name. When a surname alone (with or without a title) was read as the one the
- * quotation names, and one other person of that surname and gender is not named in it, that one speaks.
- */
-/**
  * How many sentences back from `at` the article last names `person` (1: in the sentence before, or
  * earlier in the same one); 99 when it never does before. "He said" far from the name is wrong
  * more often (on blind-tune: 2.5% at 1 sentence, 11% at 2-3, 30% at 4 or more).
@@ -1035,6 +1030,11 @@ function sentencesSinceNamed(person: Person, at: number, ctx: ResolveContext): n
   return Math.max(1, sentences);
 }
 
+/**
+ * '"Kieran was the funniest person I have ever known," Mr Lusted said': no one speaks of themselves
+ * by their first name. When a surname alone (with or without a title) was read as the one the
+ * quotation names, and one other person of that surname and gender is not named in it, that one speaks.
+ */
 function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: string }, quotation: string, ctx: ResolveContext): Person | null {
   if (subject.kind !== 'name' || person.nameTokens.length < 2 || !spokenOf(person, quotation)) return null;
   const parsed = parseNameRun(subject.text);
