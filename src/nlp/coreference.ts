@@ -69,6 +69,26 @@ function mentionsBefore(ctx: ResolveContext, pos: number): Array<{ pos: number; 
   return all;
 }
 
+/**
+ * How many sentences back from `at` the article last names `person` (1: in the sentence before, or
+ * earlier in the same one); 99 when it never does before. "He said" far from the name is wrong
+ * more often (on blind-tune: 2.5% at 1 sentence, 11% at 2-3, 30% at 4 or more).
+ */
+export function sentencesSinceNamed(person: Person, at: number, ctx: ResolveContext): number {
+  let last = -1;
+  for (const m of ctx.index.mentions) {
+    if (m.start >= at) break;
+    if (m.person === person) last = m.start;
+  }
+  if (last < 0) return 99;
+  return Math.max(1, sentenceStartsUpTo(ctx.sentenceStarts, at) - sentenceStartsUpTo(ctx.sentenceStarts, last));
+}
+
+/** How many sentence starts lie at or before pos. */
+function sentenceStartsUpTo(starts: number[], pos: number): number {
+  return starts.length > 0 && starts[0]! <= pos ? sentenceIndex(starts, pos) + 1 : 0;
+}
+
 function sentenceIndex(starts: number[], pos: number): number {
   let lo = 0;
   let hi = starts.length - 1;

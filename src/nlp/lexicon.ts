@@ -195,9 +195,9 @@ export const QUESTION_TITLE_WORDS: ReadonlySet<string> = new Set(QUESTION_TITLE_
 /** A picture caption run into the text: "(pictured)", "(left)", "(file photo)". */
 export const CAPTION_MARKER = /\((?:pictured|picture|left|right|centre|center|above|below|top|bottom|inset|file(?: photo| picture)?)\b[^()]{0,40}\)/i;
 
-/** A member of a party, the head of a description however capitalised ("the California Democrat"): no surname. */
 /** "Calgary-based Bitterroot Energy": where a body is based, before its name, is no part of it. */
 export const PLACE_BASED_BEFORE_NAME = /^(?:[Tt]he[ \u00a0]+)?\p{Lu}[\p{L}.'’]*(?:[ \u00a0]\p{Lu}[\p{L}.'’]*)?-based[ \u00a0]+(?=\p{Lu})/u;
+/** A member of a party, the head of a description however capitalised ("the California Democrat"): no surname. */
 export const PARTY_MEMBER = /^(?:Democrat|Republican|Independent|Conservative|Liberal|Tory|Socialist|Libertarian|Progressive)s?$/i;
 
 // Tests of a word's first letter (or of all its letters), shared. Module constants for speed: esbuild
