@@ -25,10 +25,10 @@
 // Run: npm run eval:blind [-- --verbose]   (--verbose lists blind-tune's misses)
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { MAX_KEY_QUOTES, composeStory } from '../src/digest/compose.ts';
+import { MAX_KEY_QUOTES } from '../src/digest/compose.ts';
 import { prepareArticle } from '../src/ingest/prepare.ts';
-import type { StoredArticle } from '../src/model.ts';
 import { extractQuotes } from '../src/nlp/quotes.ts';
+import { keyQuotesShown } from './key-quotes-shown.ts';
 import { projectRoot } from './polnear-events.ts';
 
 interface Passage {
@@ -115,12 +115,7 @@ function judgeKeyQuotes(passage: Passage, counts: KeyQuoteCounts): void {
     counts.unaligned++;
     return;
   }
-  const article: StoredArticle = { ...draft, id: 1, sourceId: null, canonicalUrl: null, ingestedAt: '2026-01-01T00:00:00.000Z', fingerprint: '', nearDuplicateOf: null, analysis };
-  const used = new Set<object>();
-  for (const shown of composeStory({ articles: [article] }).quotes) {
-    const q = analysis.quotes.find((f) => !used.has(f) && f.text === shown.text);
-    if (!q) continue;
-    used.add(q);
+  for (const { shown, found: q } of keyQuotesShown(draft, analysis, analysis.quotes)) {
     const i = spans.findIndex(([open, close]) => q.start >= open && q.end <= close);
     counts.shown++;
     if (shown.speaker === null) continue;

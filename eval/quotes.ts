@@ -102,8 +102,9 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractQuotes } from '../src/nlp/quotes.ts';
 import { firstNameGender, isTitleWord } from '../src/nlp/people.ts';
-import type { Analysis, ArticleDraft, FoundQuote, StoredArticle } from '../src/model.ts';
-import { MAX_KEY_QUOTES, composeStory } from '../src/digest/compose.ts';
+import type { Analysis, ArticleDraft, FoundQuote } from '../src/model.ts';
+import { MAX_KEY_QUOTES } from '../src/digest/compose.ts';
+import { keyQuotesShown } from './key-quotes-shown.ts';
 import { prepareDocument } from '../src/ingest/prepare.ts';
 import { mojibakeRuns, repairMojibake, withRunsRepaired } from '../src/ingest/mojibake.ts';
 import { loadCsv, loadJsonl } from './summary.ts';
@@ -482,26 +483,6 @@ function analyse(raw: string): { draft: ArticleDraft; quotes: FoundQuote[]; anal
 }
 
 /**
- * The key quotes a digest shows for the article as a story of its own: composeStory, the code that
- * builds every story of /summary and the daily digest, on the article as ingest stored it. Each is
- * returned as the found quote (original offsets) it came from.
- */
-function keyQuotesShown(draft: ArticleDraft, analysis: Analysis, found: FoundQuote[]): FoundQuote[] {
-  const article: StoredArticle = {
-    ...draft, id: 1, sourceId: null, canonicalUrl: null, ingestedAt: '2026-01-01T00:00:00.000Z', fingerprint: '', nearDuplicateOf: null, analysis,
-  };
-  const used = new Set<FoundQuote>();
-  const out: FoundQuote[] = [];
-  for (const shown of composeStory({ articles: [article] }).quotes) {
-    const q = found.find((f) => !used.has(f) && f.text === shown.text);
-    if (!q) continue;
-    used.add(q);
-    out.push(q);
-  }
-  return out;
-}
-
-/**
  * What a reader sees of the speakers: the key quotes shown (keyQuotesShown), each judged against
  * the gold quote holding most of its tokens (at least 0.3 of them, as for detection). Counts: [key
  * quotes shown, of them on a judged gold quote, of those with a speaker shown, of those wrong].
@@ -595,7 +576,7 @@ function evaluateSplit(name: string): SplitResult {
     drafts.push(draft);
     const found = toOriginalOffsets(raw, quotes);
     predictions.set(a, found);
-    keyQuotes.set(a, keyQuotesShown(draft, analysis, found));
+    keyQuotes.set(a, keyQuotesShown(draft, analysis, found).map((k) => k.found));
   }
   // Speed of the quote analysis alone, on the drafts ingest hands it (after a warm-up for the JIT).
   for (const d of drafts.slice(0, 20)) extractQuotes(d.text, { title: d.title });
@@ -890,7 +871,7 @@ function evaluateCnndm(set: LabelledSet): CnndmResult {
     }
     const quotes = toOriginalOffsets(raw, ingested);
     predictions.set(item, quotes);
-    keyQuotes.set(item, keyQuotesShown(draft, analysis, quotes));
+    keyQuotes.set(item, keyQuotesShown(draft, analysis, quotes).map((k) => k.found));
     for (const q of quotes) {
       result.found++;
       const reason = q.speaker === null ? null : junkSpeaker(q.speaker);
