@@ -102,10 +102,11 @@ export async function selectStories(store: StoreTx, request: SelectRequest): Pro
   }
 
   /** The matching articles' scores, and each of their stories' best score. */
-  const search = async (windowStart: string) => {
+  const search = async (windowStart: string, floors?: Map<string, number>) => {
     const matched = new Map<number, number>();
     for (const topic of request.topics) {
       for (const hit of keepBestMatches(await store.articles.search(topic, { since: windowStart, limit: HITS_PER_TOPIC, now: request.now }))) {
+        if (floors && hit.score < (floors.get(topic) ?? Number.POSITIVE_INFINITY)) continue;
         matched.set(hit.article.id, Math.max(matched.get(hit.article.id) ?? 0, hit.score));
       }
     }
@@ -119,12 +120,45 @@ export async function selectStories(store: StoreTx, request: SelectRequest): Pro
   let outsideWindow = false;
   // Daily digests ask for news since the last one; an empty result there is a real "nothing new".
   if (!candidates.length && !request.ingestedAfter) {
-    found = await search('');
-    candidates = await bestStories(store, found.relevance, found.matched, request, maxStories, true);
-    outsideWindow = candidates.length > 0;
+    // Nothing in the window: the most recent stories about the topic, as the header then says, are
+    // those of the week up to its latest match (not the best matches of the whole archive, which
+    // put a month-old story above last week's).
+    const latest = await latestStrongMatch(store, request);
+    if (latest) {
+      found = await search(new Date(latest.at - LATEST_COVERAGE_MS).toISOString(), latest.floors);
+      candidates = await bestStories(store, found.relevance, found.matched, request, maxStories, true);
+      outsideWindow = candidates.length > 0;
+    }
   }
   return { candidates, outsideWindow };
 }
+
+/** How far back from a topic's latest match "the most recent stories" about it reach. */
+const LATEST_COVERAGE_MS = 7 * 86_400_000;
+
+/**
+ * The newest article about any of the topics in the whole archive, and for each topic the score a
+ * match needs to count as about it: at least half its best match's, among its best LATEST_MATCH_POOL
+ * matches (an article that mentions the topic in passing neither makes a week "the most recent"
+ * about it nor shows as one of its stories); null when nothing matches.
+ */
+async function latestStrongMatch(store: StoreTx, request: SelectRequest): Promise<{ at: number; floors: Map<string, number> } | null> {
+  let at: number | null = null;
+  const floors = new Map<string, number>();
+  for (const topic of request.topics) {
+    const hits = keepBestMatches(await store.articles.search(topic, { since: '', limit: LATEST_MATCH_POOL, now: request.now }));
+    if (!hits.length) continue;
+    const floor = STRONG_MATCH_SHARE * Math.max(...hits.map((h) => h.score));
+    floors.set(topic, floor);
+    for (const hit of hits) {
+      const time = Date.parse(hit.article.published ?? hit.article.ingestedAt);
+      if (hit.score >= floor && Number.isFinite(time) && (at === null || time > at)) at = time;
+    }
+  }
+  return at === null ? null : { at, floors };
+}
+const LATEST_MATCH_POOL = 300;
+const STRONG_MATCH_SHARE = 0.5;
 
 /** How many stored stories have an article about the topic since `since` (what /follow tells the reader). */
 export async function countTopicStories(store: StoreTx, topic: string, since: Date, now: Date): Promise<number> {

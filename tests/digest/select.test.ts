@@ -4,7 +4,7 @@ import { distinctTopics, selectStories, suggestTopics } from '../../src/digest/s
 import type { ArticleDraft } from '../../src/model.ts';
 import { analyseArticle } from '../../src/nlp/analyse.ts';
 import { openStore, type Store } from '../../src/store/index.ts';
-import { damBreach, damFollowUp, rateDecision } from '../fixtures/stories.ts';
+import { damBreach, damFollowUp, otherDam, rateDecision } from '../fixtures/stories.ts';
 
 let store: Store | undefined;
 afterEach(async () => await store?.close());
@@ -59,6 +59,18 @@ describe('selecting stored stories', () => {
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.articles.map((a) => a.title)).toContain(damFollowUp.title);
     expect(candidates[0]!.articles).toHaveLength(4);
+  });
+
+  it('with nothing in the window, shows the most recent stories about the topic, not the best-covered older ones', async () => {
+    store = await openStore(':memory:');
+    // A dam breach covered by three outlets in March; another dam breach, one report, in April.
+    for (const d of damBreach) await ingest(d, '2025-03-12T19:00:00Z');
+    await ingest(otherDam, '2025-04-20T10:00:00Z');
+    const mayNow = new Date('2025-05-10T08:00:00Z');
+    const digest = await buildDigest(store, { topic: 'dam breach', since: new Date('2025-05-09T08:00:00Z'), now: mayNow });
+    expect(digest.note).toMatch(/^Nothing new since/);
+    // April's breach is the most recent news about it; March's, six weeks older, is not shown as such.
+    expect(digest.stories.map((s) => s.title)).toEqual([otherDam.title]);
   });
 });
 
