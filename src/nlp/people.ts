@@ -209,7 +209,7 @@ const FEMALE_NAMES = new Set(
  * of character classes.
  */
 function nameRun(upper: string, lower: string, letter: string, mark: string): RegExp {
-  const nameWord = String.raw`(?:(?:${NAME_TITLE_ABBREVIATIONS})\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*)`;
+  const nameWord = String.raw`(?:(?:${NAME_TITLE_ABBREVIATIONS})\.|(?:[${upper}]\.)+(?![${letter}])|[${upper}][${lower}${upper}${mark}'’\-]*(?![${letter}${mark}0-9'’\-]))`;
   return new RegExp(
     String.raw`(?=[${upper}])${nameWord}(?:[ \u00a0](?:["“][${upper}][${lower}'’.-]*["”]|['‘][${upper}][${lower}.-]*['’])(?=[ \u00a0][${upper}]))?(?:[ \u00a0](?:(?:${NAME_PARTICLES})[ \u00a0]|(?:al|el)-(?=[${upper}]))?${nameWord})*`,
     'gu',

@@ -3755,3 +3755,14 @@ describe('each quote records how its speaker was found (2026-12-07, stop 46)', (
     ]);
   });
 });
+
+describe('names and product codes (2026-12-07, stop 47)', () => {
+  it('a model number after a company name makes no person of it: the company speaks, and "the company" is it', () => {
+    const text = [
+      'Regulators ordered checks of hundreds of Aerolux TF-900 engines after a blade failure.',
+      'French engine maker Aerolux said it had traced the problem to "a limited number" of blades. "Safety is our absolute priority," the company said.',
+    ].join('\n\n');
+    const found = extractQuotes(text, { title: 'Engine checks ordered' });
+    expect(found.map((q) => q.speaker)).toEqual(['Aerolux', 'Aerolux']);
+  });
+});
