@@ -743,6 +743,8 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     if (q.fragment && TITLE_CASE.test(q.text) && WORK_AFTER.test(text.slice(w.span.close, w.span.close + 40))) continue;
     // `the "Pose" actor`: a title that modifies a noun; `said on "Meet the Press."`: the show it was said on.
     if (q.fragment && (titleInNounPhrase(text, w.span) || (TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && SAID_ON_BEFORE.test(text.slice(Math.max(0, w.span.open - 40), w.span.open))))) continue;
+    // `a group called the “We The People Foundation”`: the name of the thing just brought in.
+    if (q.fragment && TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && THING_CALLED_BEFORE.test(text.slice(Math.max(0, w.span.open - 60), w.span.open))) continue;
     quotes.push(q);
   }
   return quotes;
@@ -755,6 +757,9 @@ function titleInNounPhrase(text: string, span: QuoteSpan): boolean {
     SPACE_THEN_LOWER.test(text.slice(span.close, span.close + 3)) &&
     TITLE_CASE.test(text.slice(span.start, span.end));
 }
+
+/** A thing brought in by an article, then "called" (or named, dubbed) and perhaps "the": "a group called the ", "an app named ". */
+const THING_CALLED_BEFORE = /(?:^|[\s\u00a0])(?:[Aa]n?|[Tt]he|[Oo]ne)[\s\u00a0]+(?:[\p{L}\p{N}-]+[\s\u00a0]+){0,3}?(?:called|named|dubbed)[\s\u00a0]+(?:the[\s\u00a0]+)?$/u;
 
 /** Words a quoted title follows: "author of ", "the book ", "titled ". */
 const TITLE_BEFORE = /\b(?:of|book|film|show|series|novel|memoir|titled|entitled)[ \u00a0]*$/;

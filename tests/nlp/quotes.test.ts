@@ -3756,7 +3756,7 @@ describe('each quote records how its speaker was found (2026-12-07, stop 46)', (
   });
 });
 
-describe('names and product codes (2026-12-07, stop 47)', () => {
+describe('names that are no speech and no person (2026-12-07, stop 47)', () => {
   it('a model number after a company name makes no person of it: the company speaks, and "the company" is it', () => {
     const text = [
       'Regulators ordered checks of hundreds of Aerolux TF-900 engines after a blade failure.',
@@ -3764,5 +3764,11 @@ describe('names and product codes (2026-12-07, stop 47)', () => {
     ].join('\n\n');
     const found = extractQuotes(text, { title: 'Engine checks ordered' });
     expect(found.map((q) => q.speaker)).toEqual(['Aerolux', 'Aerolux']);
+  });
+
+  it('the name of a group just brought in with "called" is no quotation, though a cue stands before it', () => {
+    const text = 'One banner read “Anybody but Marlow,” a slogan linked to a group called the “Citizens For Clean Rivers.”\n\nThe parade went on.';
+    const found = extractQuotes(text, { title: 'Banners over the parade' });
+    expect(found.map((q) => q.text)).toEqual(['Anybody but Marlow,']);
   });
 });
