@@ -203,6 +203,21 @@ function containedIn(sentence: Set<string>, known: Set<string>): number {
 
 /** Beyond this overlap with what the subscriber read, a sentence is no news. */
 const REPEATED = 0.6;
+
+/**
+ * Whether two quotes give the same statement, as two reports cut or punctuate it: one holds the
+ * other's words in a row, or the shorter one's terms (four or more) are nearly all in the longer
+ * ("By the way, if she gets to pick her judges, nothing you can do, folks" and the report that
+ * quotes the sentence before it too). An update's quotes are what the reader has not heard yet.
+ */
+function sameStatement(a: string, b: string): boolean {
+  if (repeatEachOther(a, b)) return true;
+  const [shorter, longer] = [termSet(a), termSet(b)].sort((x, y) => x.size - y.size) as [Set<string>, Set<string>];
+  return shorter.size >= 4 && containedIn(shorter, longer) >= SAME_STATEMENT;
+}
+const SAME_STATEMENT = 0.8;
+/** An update sentence of whose terms at most one in five is new to the reader retells what they got. */
+const RETOLD = 0.8;
 const UPDATE_SENTENCES = 3;
 
 type ComposeOptions = {
@@ -227,20 +242,25 @@ export function composeUpdate(candidate: StoryCandidate, options: ComposeOptions
   const earlier = candidate.articles.filter((a) => delivered.has(a.id));
   const lead = updateLead(candidate, fresh);
   const said = earlier.flatMap((a) => [a.title, ...(a.analysis?.summary ?? [])]).map(termSet);
+  // Every term the earlier reports' headlines and summaries used: a sentence with hardly a new one
+  // retells them, though no single earlier sentence holds it ("Weiner has been sexting again, which
+  // prompted his wife to ask for a separation", after "caught in another sext scandal" and "after
+  // separation from wife").
+  const saidAtAll = new Set(said.flatMap((terms) => [...terms]));
   const facts: string[] = [];
   const factTerms: Set<string>[] = [];
   for (const article of [lead, ...fresh.filter((a) => a !== lead).sort((a, b) => articleTime(b) - articleTime(a))]) {
     for (const sentence of article.analysis?.summary ?? []) {
       const terms = termSet(sentence);
       if (facts.length >= UPDATE_SENTENCES || containedIn(terms, termSet(article.title)) >= 0.9) continue;
-      if ([...said, ...factTerms].some((known) => containedIn(terms, known) >= REPEATED)) continue;
+      if ([...said, ...factTerms].some((known) => containedIn(terms, known) >= REPEATED) || containedIn(terms, saidAtAll) >= RETOLD) continue;
       facts.push(sentence);
       factTerms.push(terms);
     }
   }
   const summary = facts.length ? facts : storySummary(lead).slice(0, 1);
-  const heard = new Set(storyQuotes(earlier).map(({ quote }) => normaliseQuote(quote.text)));
-  const all = storyQuotes([lead, ...fresh.filter((a) => a !== lead)], candidate.articles).filter(({ quote }) => !heard.has(normaliseQuote(quote.text)));
+  const heard = storyQuotes(earlier).map(({ quote }) => quote.text);
+  const all = storyQuotes([lead, ...fresh.filter((a) => a !== lead)], candidate.articles).filter(({ quote }) => !heard.some((text) => sameStatement(quote.text, text)));
   const articleOf = new Map(all.map((q) => [q.quote, q.articleId]));
   const ranked = quotesNotRepeating(
     rankKeyQuotes(all.map((q) => q.quote), { title: lead.title, summary, max: all.length }),

@@ -188,4 +188,34 @@ describe('composeStory: a story the subscriber got before, as an update', () => 
     expect(story.summary.join(' ')).toMatch(/inquiry|found alive/);
     expect(story.sources.map((s) => s.outlet)).toEqual(['Sport Daily', 'Daily Ledger']);
   });
+
+  it('leaves out a new sentence that only retells what several earlier reports said between them', () => {
+    const recap = stored({
+      title: 'Prosecutors open inquiry into Kessel dam repairs',
+      outlet: 'Daily Ledger',
+      published: '2025-03-14T09:00:00Z',
+      text: 'Prosecutors opened an inquiry on Friday into delayed repairs at the Kessel dam. Two residents of Kamen went missing on Wednesday after the Kessel dam wall failed along forty metres. Water levels in Brezno fell by a metre overnight.',
+    });
+    expect(recap.analysis?.summary.some((s) => s.startsWith('Two residents'))).toBe(true);
+    const story = composeStory({ story: { id: 9, title: breach.title, titleArticleId: breach.id, articleCount: 3, outletCount: 3 }, articles: [breach, rescue, recap], delivered: new Set([breach.id, rescue.id]) }, { storedTitles: true });
+    expect(story.summary).toEqual(['Water levels in Brezno fell by a metre overnight.']);
+  });
+
+  it('shows no quote the subscriber got before, though the new report cuts or punctuates it otherwise', () => {
+    const mayor = stored({
+      title: 'Mayor of Dolna says families left before the water came',
+      outlet: 'Northern Courier',
+      published: '2025-03-12T18:00:00Z',
+      text: 'The mayor of Dolna, Ana Lima, spoke to reporters on Wednesday evening. "By the time the water came, most families had already left their homes," Lima said.',
+    });
+    const rebuild = stored({
+      title: 'Dolna plans to rebuild its school first after the flood',
+      outlet: 'Daily Ledger',
+      published: '2025-03-14T11:00:00Z',
+      text: 'Dolna will rebuild its flooded school before anything else, its mayor said on Friday. "The sirens went off at four. By the time the water came most families had already left their homes," Ana Lima told the council. "We will rebuild the school first, and the bridge after that," she said.',
+    });
+    const story = composeStory({ story: { id: 8, title: mayor.title, titleArticleId: mayor.id, articleCount: 2, outletCount: 2 }, articles: [mayor, rebuild], delivered: new Set([mayor.id]) }, { storedTitles: true });
+    expect(story.update).toBeDefined();
+    expect(story.quotes.map((q) => q.text)).toEqual(['We will rebuild the school first, and the bridge after that,']);
+  });
 });
