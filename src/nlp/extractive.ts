@@ -322,6 +322,11 @@ function targetLength(usableCount: number, maxSentences: number | undefined): nu
  * the first does not open with a pronoun for an unnamed person. For summaries made elsewhere
  * (an LLM) or stored before these rules.
  */
+/** Whether a sentence opens with a pronoun for a person ("He also said ..."): it needs the sentence that names them before it. */
+export function opensWithPersonPronoun(sentence: string): boolean {
+  return PERSON_PRONOUN_START.test(sentence);
+}
+
 export function keepsSummaryRules(summary: readonly string[], title?: string): boolean {
   if (summary[0] !== undefined && PERSON_PRONOUN_START.test(summary[0])) return false;
   if (!title) return true;
@@ -428,6 +433,8 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
   const mayOpen = candidates.map(mayOpenSummary);
   const chosen: number[] = [];
   const taken = new Uint8Array(n);
+  /** Chosen for the summary (taken also marks a headline repeat, which is never shown). */
+  const chosenFlag = new Uint8Array(n);
   const overlap = new Float64Array(n); // highest similarity to any chosen sentence
   let firstChosen = n;
   while (chosen.length < count) {
@@ -435,8 +442,10 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
     let bestValue = -Infinity;
     for (let i = 0; i < n; i++) {
       if (taken[i] || overlap[i]! >= DUPLICATE_SIMILARITY) continue;
-      // Picks come back in article order: only a sentence after an earlier pick may open with "he".
-      if (!mayOpen[i] && firstChosen > i) continue;
+      // Picks come back in article order: a sentence that opens with "he" only right after the one
+      // before it, which names whom it means ("Dick Cheney represented the district ... She will
+      // now face" was his daughter, two sentences on).
+      if (!mayOpen[i] && (i === 0 || !chosenFlag[i - 1])) continue;
       let value = scores[i]! - weights.redundancy * overlap[i]!;
       if (dangling[i] && firstChosen > i) value -= weights.danglingPenalty;
       if (value > bestValue) {
@@ -451,6 +460,7 @@ export function summarize(input: SummaryInput, options: SummarizeOptions = {}): 
     }
     chosen.push(best);
     taken[best] = 1;
+    chosenFlag[best] = 1;
     firstChosen = Math.min(firstChosen, best);
     for (let i = 0; i < n; i++) overlap[i] = Math.max(overlap[i]!, similarity[i * n + best]!);
   }

@@ -206,3 +206,23 @@ describe('summarize: the headline and the first sentence', () => {
   });
 });
 
+
+describe('summarize: a sentence that opens with a pronoun (2026-12-07, stop 47)', () => {
+  it('takes "She is ..." only right after the sentence that names her, not after one about someone else', () => {
+    const text = [
+      'DUNMORE, Ohio, May 4 — Senator Ruth Vance on Wednesday had her second run-in with a hospital protester in a week when guards had to surround her after a woman broke through a barrier and ran for the stage in Dunmore.',
+      'The senator never stopped speaking at the Dunmore rally as guards stood around her on stage and others carried the protester away.',
+      'Kelly Marsh was identified as the protester, wearing a shirt that read "Save our ward." She is a member of the hospital campaign group Save Dunmore Hospital, which also tried to interrupt a Vance rally last Thursday in Lorain.',
+      'The incident comes a day after remarks by her opponent, Republican Tom Baker, were read by some as a threat against her.',
+      '"If she wins, nothing you can do, folks," Baker told a rally in Toledo.',
+      'Several outlets reported on Wednesday that the police had spoken to Baker or his staff about the remark.',
+      'Vance seemed ready to joke about the incident, telling the crowd, "Some people get a little carried away."',
+    ].join('\n\n');
+    const summary = summarize({ title: 'Guards stop protester at Senator Vance rally', text });
+    // "She is a member of ..." after "The senator never stopped speaking" would make the senator the protester.
+    for (const [i, sentence] of summary.entries()) {
+      if (/^She\b/.test(sentence)) expect(summary[i - 1]).toMatch(/^Kelly Marsh was identified/);
+    }
+    expect(summary.length).toBeGreaterThanOrEqual(2);
+  });
+});
