@@ -3,7 +3,7 @@ import { outletName } from '../util/outlet.ts';
 import type { FoundQuote, StoredArticle } from '../model.ts';
 import { rankKeyQuotes } from '../nlp/quotes.ts';
 import { contentTerms } from '../nlp/tokens.ts';
-import { keepsSummaryRules, summarize } from '../nlp/extractive.ts';
+import { keepsSummaryRules, opensWithPersonPronoun, summarize } from '../nlp/extractive.ts';
 import { repeatsHeadline } from '../nlp/headline.ts';
 import { fullestSpeakerNames } from './speaker-names.ts';
 import type { Digest, SourceRef, Story, StoryQuote } from '../model/digest.ts';
@@ -249,13 +249,27 @@ export function composeUpdate(candidate: StoryCandidate, options: ComposeOptions
   const saidAtAll = new Set(said.flatMap((terms) => [...terms]));
   const facts: string[] = [];
   const factTerms: Set<string>[] = [];
+  const take = (sentence: string, terms: Set<string>) => {
+    facts.push(sentence);
+    factTerms.push(terms);
+  };
   for (const article of [lead, ...fresh.filter((a) => a !== lead).sort((a, b) => articleTime(b) - articleTime(a))]) {
+    const titleTerms = termSet(article.title);
+    /** The sentence before, when it was left out as already known (with its terms). */
+    let known: [string, Set<string>] | null = null;
+    let tookPrevious = false;
     for (const sentence of article.analysis?.summary ?? []) {
+      if (facts.length >= UPDATE_SENTENCES) break;
       const terms = termSet(sentence);
-      if (facts.length >= UPDATE_SENTENCES || containedIn(terms, termSet(article.title)) >= 0.9) continue;
-      if ([...said, ...factTerms].some((known) => containedIn(terms, known) >= REPEATED) || containedIn(terms, saidAtAll) >= RETOLD) continue;
-      facts.push(sentence);
-      factTerms.push(terms);
+      const isNew = containedIn(terms, titleTerms) < 0.9 && ![...said, ...factTerms].some((k) => containedIn(terms, k) >= REPEATED) && containedIn(terms, saidAtAll) < RETOLD;
+      // "He also told the council ...": right after the sentence of its article that names him. When
+      // that one was known already, it comes again before the new one, which is unreadable without it.
+      const needsPrevious: boolean = isNew && !tookPrevious && opensWithPersonPronoun(sentence);
+      const withContext: boolean = needsPrevious && known !== null && facts.length + 2 <= UPDATE_SENTENCES;
+      if (withContext) take(...known!);
+      tookPrevious = isNew && (!needsPrevious || withContext);
+      if (tookPrevious) take(sentence, terms);
+      known = isNew ? null : [sentence, terms];
     }
   }
   const summary = facts.length ? facts : storySummary(lead).slice(0, 1);

@@ -201,6 +201,27 @@ describe('composeStory: a story the subscriber got before, as an update', () => 
     expect(story.summary).toEqual(['Water levels in Brezno fell by a metre overnight.']);
   });
 
+  it('shows "He also ..." after the sentence that names him, though the subscriber got that one', () => {
+    const warned = stored({
+      title: 'What the water authority knew before the flood',
+      outlet: 'Valley Post',
+      published: '2025-03-12T16:00:00Z',
+      text: 'Engineer Marek Hola warned last year that the Kessel dam on Lake Varna needed urgent repairs to its wall. The warning was filed with the regional water authority in April.',
+    });
+    const council = stored({
+      title: 'Council to be questioned over Kessel dam warnings',
+      outlet: 'Daily Ledger',
+      published: '2025-03-14T12:00:00Z',
+      text: 'Prosecutors will question members of the Lake Varna district council on Monday about delayed repairs to the Kessel dam. Engineer Marek Hola warned last year that the Kessel dam needed urgent repairs to its wall. He also told the council in May that the dam wall could fail in a heavy flood and that the repairs could not wait. The council had postponed the dam repairs to save money for a new school. Council leader Ivan Roth has not commented. The district has 40,000 residents.',
+    });
+    const story = composeStory({ story: { id: 10, title: warned.title, titleArticleId: warned.id, articleCount: 2, outletCount: 2 }, articles: [warned, council], delivered: new Set([warned.id]) }, { storedTitles: true });
+    // Without the sentence before it, "He" would be no one the update names.
+    expect(story.summary).toEqual([
+      'Engineer Marek Hola warned last year that the Kessel dam needed urgent repairs to its wall.',
+      'He also told the council in May that the dam wall could fail in a heavy flood and that the repairs could not wait.',
+    ]);
+  });
+
   it('shows no quote the subscriber got before, though the new report cuts or punctuates it otherwise', () => {
     const mayor = stored({
       title: 'Mayor of Dolna says families left before the water came',
