@@ -743,6 +743,10 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     if (q.fragment && TITLE_CASE.test(q.text) && WORK_AFTER.test(text.slice(w.span.close, w.span.close + 40))) continue;
     // `the "Pose" actor`: a title that modifies a noun; `said on "Meet the Press."`: the show it was said on.
     if (q.fragment && (titleInNounPhrase(text, w.span) || (TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && SAID_ON_BEFORE.test(text.slice(Math.max(0, w.span.open - 40), w.span.open))))) continue;
+    // `In her 2016 book, "Margins of Error," Fontaine wrote`, `an op-ed titled "End the Fed's
+    // Monopoly on Money," Graves wrote`: a short title right after the work it names, though a cue
+    // follows it (the cue is for what the work says after).
+    if (!q.fragment && wordCount(q.text) <= 8 && TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && TITLE_OF_WORK_BEFORE.test(text.slice(Math.max(0, w.span.open - 30), w.span.open))) continue;
     // `a group called the “We The People Foundation”`: the name of the thing just brought in.
     if (q.fragment && TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && THING_CALLED_BEFORE.test(text.slice(Math.max(0, w.span.open - 60), w.span.open))) continue;
     quotes.push(q);
@@ -779,6 +783,8 @@ const WORK_SET_OFF_BEFORE = /\b(?:book|film|movie|novel|memoir|album|song|docume
 const APPOSITIVE_GOES_ON = /^[,]?["”'’]*[,]?[ \u00a0]+\p{Ll}/u;
 /** A work named right before its quoted title (no comma or colon between, which would open a passage of it). */
 const WORK_BEFORE = /\b(?:(?:book|film|movie|show|series|novel|memoir|album|song|documentary|poem|podcast|newsletter|column|essay|play)(?:[ \u00a0]+(?:called|named))?|titled|entitled|headlined|headline)[ \u00a0]*$/;
+/** A work, then perhaps a comma, right before a quoted title: "book, ", "op-ed titled ". */
+const TITLE_OF_WORK_BEFORE = new RegExp(`(?:${WORK_BEFORE.source})|(?:${WORK_SET_OFF_BEFORE.source})`);
 
 // A stop written with a space before it that cannot end a sentence: CNN/DailyMail's text breaks
 // lines inside sentences as " . " ("Roger Kellet . said", "the . 61-year-old", "A . later

@@ -3766,6 +3766,15 @@ describe('names that are no speech and no person (2026-12-07, stop 47)', () => {
     expect(found.map((q) => q.speaker)).toEqual(['Aerolux', 'Aerolux']);
   });
 
+  it('a short title right after the work it names is no quotation, though a cue follows it', () => {
+    const text = [
+      'Dana Ruiz ran polling for two campaigns. In her 2016 book, "Counting the Undecided," Ruiz wrote that polls miss late deciders.',
+      'Tom Hale has long opposed the toll. In a 2019 op-ed titled "Free The Harbour Bridge," Hale wrote: "Nobody should pay twice for the same road."',
+    ].join('\n\n');
+    const found = extractQuotes(text, { title: 'Polls and tolls' });
+    expect(found.map((q) => [q.text, q.speaker])).toEqual([['Nobody should pay twice for the same road.', 'Tom Hale']]);
+  });
+
   it('the name of a group just brought in with "called" is no quotation, though a cue stands before it', () => {
     const text = 'One banner read “Anybody but Marlow,” a slogan linked to a group called the “Citizens For Clean Rivers.”\n\nThe parade went on.';
     const found = extractQuotes(text, { title: 'Banners over the parade' });
