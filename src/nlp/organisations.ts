@@ -531,6 +531,10 @@ function runKind(text: string, start: number, run: string, definite: boolean): O
 
 const TYPE_BEFORE = /(?:^|[\s(])(?:the|a|an)?[ \u00a0]?(?:[\p{Ll}-]+[ \u00a0]){0,2}([\p{Ll}]+)[ \u00a0]+$/u;
 const TYPE_AFTER = /^[ \u00a0]+([\p{Ll}]+)\b/u;
+/** "a firm ", "an Ohio company ": the type noun brought in by an indefinite article. */
+const INDEFINITE_TYPE_BEFORE = /(?:^|[\s(])(?:a|an)[ \u00a0](?:[\p{L}-]+[ \u00a0]){0,2}?[\p{Ll}]+[ \u00a0]+$/u;
+/** An auxiliary right after a name: " had represented", " has worked for". */
+const CLAUSE_VERB_AFTER = /^[ \u00a0]+(?:had|has|have|was|is|once|still|later|previously)[ \u00a0]/;
 const TYPE_APPOSITIVE = /^,[ \u00a0]+(?:a|an|the|\p{Lu}[\p{L}.'’ -]*?['’]s)[ \u00a0]+(?:[\p{L}-]+(?:['’]s)?[ \u00a0]+){0,4}?([\p{Ll}]+)[,.;]/u;
 
 const AMONG_END = /(?:as|like|including)[ \u00a0]+(?:the[ \u00a0]+)?$/;
@@ -561,7 +565,9 @@ function typedByContext(text: string, start: number, end: number): OrgKind | nul
   // Most names have no type noun right before them: look at the last word before running the regex.
   const lastWord = lastLowerWord(text, Math.max(0, start - 16), start);
   const before = lastWord && TYPE_NOUN_KIND[lastWord] ? TYPE_BEFORE.exec(text.slice(Math.max(0, start - 40), start))?.[1] : undefined;
-  if (before && TYPE_NOUN_KIND[before]) return TYPE_NOUN_KIND[before]!;
+  // Not "a firm Voss had represented": after "a firm", a name and its verb open a clause about the
+  // firm, whose subject the name is ("the firm Accenture has said" does name it).
+  if (before && TYPE_NOUN_KIND[before] && !(INDEFINITE_TYPE_BEFORE.test(text.slice(Math.max(0, start - 40), start)) && CLAUSE_VERB_AFTER.test(text.slice(end, end + 24)))) return TYPE_NOUN_KIND[before]!;
   if (/\beditors[ \u00a0]+of[ \u00a0]+(?:the[ \u00a0]+)?$/i.test(text.slice(Math.max(0, start - 20), start))) return 'media';
   // "employers such as Monsanto", "groups including the NAACP" (the cheap test first: few names follow these words).
   const nearBefore = text.slice(Math.max(0, start - 60), start);

@@ -1316,7 +1316,12 @@ function rolesAround(src: string, runStart: number, nameEnd: number, setOff: str
     const appositive = /^(?:’s|'s)?,\s+(?:a|an|the)\s+([^,.;:()"“”]{3,80})/u.exec(after);
     // "Speaking on Sky Sports, the pundit said": a description that speaks opens a clause of its own.
     if (appositive && !CLAUSE_OF_SPEECH.test(appositive[1]!)) {
-      for (const w of appositive[1]!.split(/\s+/).slice(0, 8)) {
+      const words = appositive[1]!.split(/\s+/).slice(0, 8);
+      // The description ends where a clause about it begins: "a firm Voss had represented as a
+      // lobbyist" is a firm, not a "voss" nor a "lobbyist" (its subject goes too).
+      const clause = words.findIndex((w) => CLAUSE_OPENER.test(w));
+      if (clause >= 0) words.length = clause > 0 && /^\p{Lu}/u.test(words[clause - 1]!) && AUXILIARY.test(words[clause]!) ? clause - 1 : clause;
+      for (const w of words) {
         if (LOWER_ROLE_STOP.has(w.toLowerCase())) continue;
         roles.push(roleKey(w));
       }
@@ -1324,6 +1329,10 @@ function rolesAround(src: string, runStart: number, nameEnd: number, setOff: str
   }
   return roles.filter((r) => r.length > 1);
 }
+
+/** A word that opens a clause inside an appositive: a relative pronoun or an auxiliary. */
+const CLAUSE_OPENER = /^(?:who|whom|whose|which|that|had|has|have|is|was|were|are|will|would|could|should|did|does)$/;
+const AUXILIARY = /^(?:had|has|have|is|was|were|are|will|would|could|should|did|does)$/;
 
 /** A description that opens its clause, set off by a comma right before a name: "The mayor of Springfield, ", "DeLuca's spokesman, ". Group: its words before any "of"/"for"/"at". */
 const ROLE_BEFORE_NAME = /(?:^|[.!?]["”’]?[ \u00a0]+|\n|,[ \u00a0]+)(?:The|the|His|his|Her|her|Its|its|Their|their|(?:\p{Lu}[\p{L}.-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.-]*['’]s)[ \u00a0]+((?:[\p{Ll}-]+[ \u00a0]+){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0]+(?:of|for|at)[ \u00a0]+[^,.;:!?"“”]{1,60})?,[ \u00a0]+$/u;

@@ -85,3 +85,10 @@ describe('"the Treasury" is a government body (2026-12-07, stop 37)', () => {
     expect(extractQuotes(text).map((q) => q.speaker)).toEqual(['Treasury']);
   });
 });
+
+describe('"a firm X had ..." (2026-12-07, stop 47)', () => {
+  it('after "a firm", a name with its verb opens a clause about the firm: the name is no firm', () => {
+    expect(orgs('They won a bid from Castlerock, a firm Voss had represented as a lobbyist.').map(([name]) => name)).not.toContain('Voss');
+    expect(orgs('The consulting firm Accenture has said it will hire 500 people.')).toContainEqual(['Accenture', 'company']);
+  });
+});

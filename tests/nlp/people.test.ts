@@ -95,3 +95,12 @@ describe('indexPeople: job titles written capitalised before a name', () => {
     expect(names('Clinton Senior Adviser Sidney Blumenthal said he had no idea.')).toContain('Sidney Blumenthal');
   });
 });
+
+describe('an appositive ends where a clause about it begins (2026-12-07, stop 47)', () => {
+  it('"Castlerock Environmental, a firm Voss had represented as a lobbyist" takes "firm" as its role, not "voss" nor "lobbyist"', () => {
+    const index = indexPeople('Leonard Voss asked about a bid from Castlerock Environmental, a firm Voss had represented as a lobbyist until 2017.', []);
+    const castlerock = index.people.find((p) => p.fullName === 'Castlerock Environmental');
+    expect([...(castlerock?.roles ?? [])]).toEqual(['firm']);
+    expect(index.people.find((p) => p.fullName === 'Leonard Voss')).toBeDefined();
+  });
+});

@@ -3775,6 +3775,14 @@ describe('names that are no speech and no person (2026-12-07, stop 47)', () => {
     expect(found.map((q) => [q.text, q.speaker])).toEqual([['Nobody should pay twice for the same road.', 'Tom Hale']]);
   });
 
+  it('"a firm Voss had represented" makes no firm of Voss: his later quote is his', () => {
+    const text = [
+      'In a March email, Deputy Assistant Secretary Leonard Voss asked an officer to look again at a bid from Castlerock Environmental, a firm Voss had represented as a lobbyist until 2017.',
+      '"I would consider it a personal favor," Voss wrote.',
+    ].join('\n\n');
+    expect(extractQuotes(text, { title: 'Official steered contract' }).map((q) => q.speaker)).toEqual(['Leonard Voss']);
+  });
+
   it('the name of a group just brought in with "called" is no quotation, though a cue stands before it', () => {
     const text = 'One banner read “Anybody but Marlow,” a slogan linked to a group called the “Citizens For Clean Rivers.”\n\nThe parade went on.';
     const found = extractQuotes(text, { title: 'Banners over the parade' });
