@@ -215,6 +215,8 @@ function nameRun(upper: string, lower: string, letter: string, mark: string): Re
     'gu',
   );
 }
+/** An interview's question marker before a name: "Q. Ben". */
+const INTERVIEW_Q = /^Q\.[ \u00a0]\p{Lu}/u;
 /** An owner's 's inside a run, before its next word. */
 const INNER_POSSESSIVE = /(?<=[ \u00a0]\p{Lu}[\p{L}\p{M}.-]*)['’]s(?=[ \u00a0])/u;
 const NAME_RUN = nameRun(String.raw`\p{Lu}`, String.raw`\p{Ll}`, String.raw`\p{L}`, String.raw`\p{M}`);
@@ -794,10 +796,12 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
       // no part of the name after it (else the mention is lost, or "Now Bryant" made a person).
       const opener = found.length > 4 && (found.includes(' ') || found.includes('\u00a0')) ? OPENING_WORD.exec(found) : null;
-      // Nor is where a body is based ("Calgary-based Bitterroot").
+      // Nor is where a body is based ("Calgary-based Bitterroot"), nor an interview's "Q." that opens
+      // a line ("Q. Ben, when did you know ...").
       const skip = opener && (CLAUSE_OPENING_WORD.has(opener[1]!.toLowerCase()) || (m.index === headlineOpener && writtenLowerCase(text, opener[1]!)))
         ? opener[0].length
-        : found.includes('-based') ? (PLACE_BASED_BEFORE_NAME.exec(found)?.[0].length ?? 0) : 0;
+        : found.includes('-based') ? (PLACE_BASED_BEFORE_NAME.exec(found)?.[0].length ?? 0)
+        : found.startsWith('Q.') && INTERVIEW_Q.test(found) && (m.index === 0 || source.text[m.index - 1] === '\n') ? 3 : 0;
       // "Broaddrick Sunday night recounted": a day after the name is no part of it either.
       const day = found.length > 10 && found.endsWith('day') ? TRAILING_WEEKDAY.exec(found) : null;
       const run = found.slice(skip, day && day.index > skip ? day.index : found.length);

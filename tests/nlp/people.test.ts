@@ -104,3 +104,18 @@ describe('an appositive ends where a clause about it begins (2026-12-07, stop 47
     expect(index.people.find((p) => p.fullName === 'Leonard Voss')).toBeDefined();
   });
 });
+
+describe('an interview\'s "Q." is no initial (2026-12-07, stop 47)', () => {
+  it('"Q. Ben, when did you ..." leaves Ben his own name: "Ben calls it" is Ben Adler', () => {
+    const text = [
+      'Ruth Adler started the company in 1991. Her son, Ben Adler, became chief executive in 2020.',
+      'Q. Ben, when did you know you would join?',
+      'Ben Adler: Never, until I did.',
+      'Q. Ruth, what was the handover like?',
+      'Ruth Adler: Harder than I expected.',
+      'Ruth describes the handoff as "mostly peaceful." Ben calls it "a negotiated settlement."',
+    ].join('\n\n');
+    const found = extractQuotes(text, { title: 'Mother and son' });
+    expect(found.map((q) => q.speaker)).toEqual(['Ruth Adler', 'Ben Adler']);
+  });
+});
