@@ -41,7 +41,7 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
     'labs securities research foods rail railways airways logistics therapeutics health airport system ' +
     'management capital investments ventures').split(' ').map((w) => [w, 'company'] as const),
   ...('department agency administration ministry office board commission court bureau service authority customs ' +
-    'government senate congress police constabulary treasury parliament cabinet').split(' ').map((w) => [w, 'government'] as const),
+    'government senate congress police constabulary treasury parliament cabinet rescue').split(' ').map((w) => [w, 'government'] as const),
   ...'college university school academy hospital infirmary clinic museum library cathedral unit'.split(' ').map((w) => [w, 'institution'] as const),
   ['party', 'party'],
   ['campaign', 'campaign'],

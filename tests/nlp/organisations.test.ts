@@ -86,6 +86,13 @@ describe('"the Treasury" is a government body (2026-12-07, stop 37)', () => {
   });
 });
 
+describe('"Fire and Rescue" (2026-12-07, stop 47)', () => {
+  it('a fire and rescue service is a body: its statement speaks by its whole name, not by "Rescue"', () => {
+    const text = 'Dearneside Fire and Rescue said in a statement that the blaze was "not being treated as suspicious at this stage."';
+    expect(extractQuotes(text, { title: 'House fire' }).map((q) => q.speaker)).toEqual(['Dearneside Fire and Rescue']);
+  });
+});
+
 describe('"a firm X had ..." (2026-12-07, stop 47)', () => {
   it('after "a firm", a name with its verb opens a clause about the firm: the name is no firm', () => {
     expect(orgs('They won a bid from Castlerock, a firm Voss had represented as a lobbyist.').map(([name]) => name)).not.toContain('Voss');
