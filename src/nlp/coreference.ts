@@ -797,6 +797,7 @@ function afterOpeningQuotation(sentenceStart: number, pos: number, ctx: ResolveC
 }
 const QUOTE_MARK = /['‘’"“”]/;
 
+const SAINT = /^St\.?[ \u00a0]\p{Lu}/u;
 function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   const parsed = parseNameRun(subject.text);
   if (!parsed) return { speaker: subject.text, person: null };
@@ -829,7 +830,9 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   if (principal) return { speaker: principal.fullName, person: principal };
   // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
   // and remember it as a person so that a later "she said" can find "Melanie".
-  const written = parsed.tokens.length === 1 && parsed.titleWords.length > 0 ? subject.text.replace(/[’']s$/, '') : parsed.tokens.join(' ');
+  // "St. Brendan Regional Medical Center": "St." is part of a name, not a title to leave out.
+  const saint = parsed.titleWords.length === 1 && SAINT.test(subject.text);
+  const written = (parsed.tokens.length === 1 && parsed.titleWords.length > 0) || saint ? subject.text.replace(/[’']s$/, '') : parsed.tokens.join(' ');
   if (!/^\p{Lu}[\p{Ll}’'-]+$/u.test(tokens.length === 1 ? parsed.tokens[0]! : 'x')) return { speaker: written, person: null };
   const first = tokens[0]!;
   const person: Person = {

@@ -93,6 +93,13 @@ describe('"Fire and Rescue" (2026-12-07, stop 47)', () => {
   });
 });
 
+describe('"St." in a name (2026-12-07, stop 47)', () => {
+  it('"St. Brendan Regional Medical Center" keeps its "St."', () => {
+    const text = 'In a statement, St. Brendan Regional Medical Center said it was "deeply saddened by the loss of this young woman."';
+    expect(extractQuotes(text, { title: 'Crash' }).map((q) => q.speaker)).toEqual(['St. Brendan Regional Medical Center']);
+  });
+});
+
 describe('"a firm X had ..." (2026-12-07, stop 47)', () => {
   it('after "a firm", a name with its verb opens a clause about the firm: the name is no firm', () => {
     expect(orgs('They won a bid from Castlerock, a firm Voss had represented as a lobbyist.').map(([name]) => name)).not.toContain('Voss');
