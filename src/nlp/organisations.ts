@@ -394,6 +394,10 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
       run += list[0];
       pattern.lastIndex = start + run.length;
     }
+    // "NutriPeak Labs of Orem", "Gulfway Logistics of Mobile": where a company is based is no part of
+    // its name (a company's word that never takes "of" ends it; "Bank of America" does).
+    const based = run.includes(' of ') ? COMPANY_OF_PLACE.exec(run) : null;
+    if (based) run = based[1]!;
     // "Lumenfold Inc.": a company's abbreviation keeps its stop.
     if (text[start + run.length] === '.' && COMPANY_ABBREVIATION_AT_END.test(run)) run += '.';
     const definite = !!lead || /\bthe[ \u00a0]+$/i.test(text.slice(Math.max(0, start - 4), start));
@@ -408,6 +412,9 @@ function orgRuns(text: string, inQuote: (pos: number) => boolean, from: number, 
  * build target Node 20), a new regex object per run.
  */
 const INNER_THE = /^(?:\S+[ \u00a0])*?\S+[ \u00a0](?=The[ \u00a0]+\p{Lu})/u;
+
+/** A company's name, then "of" and where it is based: group 1 is the name. */
+const COMPANY_OF_PLACE = /^(.+?[ \u00a0](?:Labs|Logistics|Inc\.?|Corp\.?|LLC|Ltd\.?|Holdings|Industries|Enterprises|Technologies|Systems|Foods|Motors|Therapeutics|Ventures|Securities))[ \u00a0]of[ \u00a0]\p{Lu}/u;
 
 /** A government body named by what it is for: "Department for Culture", "Ministry of Economy". */
 const OFFICE_FOR = /(?:^|[ \u00a0])(?:Department|Ministry|Office|Secretary|Secretariat|Commission|Committee|Minister)[ \u00a0](?:of|for)[ \u00a0]/;

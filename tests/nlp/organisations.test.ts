@@ -93,6 +93,14 @@ describe('"Fire and Rescue" (2026-12-07, stop 47)', () => {
   });
 });
 
+describe('where a company is based (2026-12-07, stop 47)', () => {
+  it('"Gulfway Logistics of Mobile, Ala., said" speaks as Gulfway Logistics; "Bank of America" keeps its "of"', () => {
+    const text = 'The contractor, Gulfway Logistics of Mobile, Ala., said in a statement that it had "performed every task FEMA asked of us."';
+    expect(extractQuotes(text, { title: 'FEMA contract' }).map((q) => q.speaker)).toEqual(['Gulfway Logistics']);
+    expect(orgs('Bank of America said it would cut fees.')).toContainEqual(['Bank of America', 'company']);
+  });
+});
+
 describe('"St." in a name (2026-12-07, stop 47)', () => {
   it('"St. Brendan Regional Medical Center" keeps its "St."', () => {
     const text = 'In a statement, St. Brendan Regional Medical Center said it was "deeply saddened by the loss of this young woman."';
