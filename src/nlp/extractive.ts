@@ -317,16 +317,16 @@ function targetLength(usableCount: number, maxSentences: number | undefined): nu
   return Math.max(0, Math.min(maxSentences ?? byLength, usableCount));
 }
 
-/**
- * Whether a summary keeps the rules summarize() follows: no sentence repeats the headline, and
- * the first does not open with a pronoun for an unnamed person. For summaries made elsewhere
- * (an LLM) or stored before these rules.
- */
 /** Whether a sentence opens with a pronoun for a person ("He also said ..."): it needs the sentence that names them before it. */
 export function opensWithPersonPronoun(sentence: string): boolean {
   return PERSON_PRONOUN_START.test(sentence);
 }
 
+/**
+ * Whether a summary keeps the rules summarize() follows: no sentence repeats the headline, and
+ * the first does not open with a pronoun for an unnamed person. For summaries made elsewhere
+ * (an LLM) or stored before these rules.
+ */
 export function keepsSummaryRules(summary: readonly string[], title?: string): boolean {
   if (summary[0] !== undefined && PERSON_PRONOUN_START.test(summary[0])) return false;
   if (!title) return true;

@@ -170,6 +170,13 @@ describe('composeStory: a story the subscriber got before, as an update', () => 
     delivered: new Set([breach.id, rescue.id]),
   });
 
+  /** The update of a story whose `earlier` reports the subscriber got, when `fresh` ones come. */
+  const update = (id: number, earlier: StoredArticle[], fresh: StoredArticle[]) => {
+    const all = [...earlier, ...fresh];
+    const story = { id, title: earlier[0]!.title, titleArticleId: earlier[0]!.id, articleCount: all.length, outletCount: all.length };
+    return composeStory({ story, articles: all, delivered: new Set(earlier.map((a) => a.id)) }, { storedTitles: true });
+  };
+
   it('names the story by a headline the subscriber got, not by the new report whose headline the story has taken since', () => {
     const story = composeStory(candidate(inquiry), { storedTitles: true });
     expect(story.title).toBe(inquiry.title);
@@ -197,7 +204,7 @@ describe('composeStory: a story the subscriber got before, as an update', () => 
       text: 'Prosecutors opened an inquiry on Friday into delayed repairs at the Kessel dam. Two residents of Kamen went missing on Wednesday after the Kessel dam wall failed along forty metres. Water levels in Brezno fell by a metre overnight.',
     });
     expect(recap.analysis?.summary.some((s) => s.startsWith('Two residents'))).toBe(true);
-    const story = composeStory({ story: { id: 9, title: breach.title, titleArticleId: breach.id, articleCount: 3, outletCount: 3 }, articles: [breach, rescue, recap], delivered: new Set([breach.id, rescue.id]) }, { storedTitles: true });
+    const story = update(9, [breach, rescue], [recap]);
     expect(story.summary).toEqual(['Water levels in Brezno fell by a metre overnight.']);
   });
 
@@ -214,7 +221,7 @@ describe('composeStory: a story the subscriber got before, as an update', () => 
       published: '2025-03-14T12:00:00Z',
       text: 'Prosecutors will question members of the Lake Varna district council on Monday about delayed repairs to the Kessel dam. Engineer Marek Hola warned last year that the Kessel dam needed urgent repairs to its wall. He also told the council in May that the dam wall could fail in a heavy flood and that the repairs could not wait. The council had postponed the dam repairs to save money for a new school. Council leader Ivan Roth has not commented. The district has 40,000 residents.',
     });
-    const story = composeStory({ story: { id: 10, title: warned.title, titleArticleId: warned.id, articleCount: 2, outletCount: 2 }, articles: [warned, council], delivered: new Set([warned.id]) }, { storedTitles: true });
+    const story = update(10, [warned], [council]);
     // Without the sentence before it, "He" would be no one the update names.
     expect(story.summary).toEqual([
       'Engineer Marek Hola warned last year that the Kessel dam needed urgent repairs to its wall.',
@@ -235,7 +242,7 @@ describe('composeStory: a story the subscriber got before, as an update', () => 
       published: '2025-03-14T11:00:00Z',
       text: 'Dolna will rebuild its flooded school before anything else, its mayor said on Friday. "The sirens went off at four. By the time the water came most families had already left their homes," Ana Lima told the council. "We will rebuild the school first, and the bridge after that," she said.',
     });
-    const story = composeStory({ story: { id: 8, title: mayor.title, titleArticleId: mayor.id, articleCount: 2, outletCount: 2 }, articles: [mayor, rebuild], delivered: new Set([mayor.id]) }, { storedTitles: true });
+    const story = update(8, [mayor], [rebuild]);
     expect(story.update).toBeDefined();
     expect(story.quotes.map((q) => q.text)).toEqual(['We will rebuild the school first, and the bridge after that,']);
   });
