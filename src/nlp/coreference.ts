@@ -830,9 +830,13 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   if (principal) return { speaker: principal.fullName, person: principal };
   // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
   // and remember it as a person so that a later "she said" can find "Melanie".
-  // "St. Brendan Regional Medical Center": "St." is part of a name, not a title to leave out.
-  const saint = parsed.titleWords.length === 1 && SAINT.test(subject.text);
-  const written = (parsed.tokens.length === 1 && parsed.titleWords.length > 0) || saint ? subject.text.replace(/[’']s$/, '') : parsed.tokens.join(' ');
+  // "St. Brendan Regional Medical Center": "St." is part of a name, not a title to leave out; nor
+  // are the first words of a body's name joined by "of" ("Global New Light of Myanmar").
+  // (Not "Arizona Secretary of State Celeste Ybarra": a person's name after the "of" phrase.)
+  const joined = parsed.tokens.findLastIndex((t) => t === 'of' || t === 'for');
+  const ofTail = joined >= 0 ? parsed.tokens.slice(joined + 1) : [];
+  const whole = (parsed.titleWords.length === 1 && SAINT.test(subject.text)) || (parsed.titleWords.length > 0 && ofTail.length >= 1 && ofTail.length <= 2 && !ofTail.some((t) => firstNameGender(t)));
+  const written = (parsed.tokens.length === 1 && parsed.titleWords.length > 0) || whole ? subject.text.replace(/[’']s$/, '') : parsed.tokens.join(' ');
   if (!/^\p{Lu}[\p{Ll}’'-]+$/u.test(tokens.length === 1 ? parsed.tokens[0]! : 'x')) return { speaker: written, person: null };
   const first = tokens[0]!;
   const person: Person = {

@@ -102,6 +102,11 @@ describe('where a company is based (2026-12-07, stop 47)', () => {
 });
 
 describe('"St." in a name (2026-12-07, stop 47)', () => {
+  it('"Global New Light of Myanmar" keeps its first words; a title with "of" before a person\'s name is not taken whole', () => {
+    expect(extractQuotes('Global New Light of Myanmar said the strikes had "eliminated terrorist positions near the town."', { title: 'Strikes' }).map((q) => q.speaker)).toEqual(['Global New Light of Myanmar']);
+    expect(extractQuotes('Arizona Secretary of State Celeste Ybarra said the count would take "as long as it takes to get right."', { title: 'Count' }).map((q) => q.speaker)).not.toContain('Arizona Secretary of State Celeste Ybarra');
+  });
+
   it('"St. Brendan Regional Medical Center" keeps its "St."', () => {
     const text = 'In a statement, St. Brendan Regional Medical Center said it was "deeply saddened by the loss of this young woman."';
     expect(extractQuotes(text, { title: 'Crash' }).map((q) => q.speaker)).toEqual(['St. Brendan Regional Medical Center']);
