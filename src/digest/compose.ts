@@ -210,11 +210,14 @@ const REPEATED = 0.6;
  * ("By the way, if she gets to pick her judges, nothing you can do, folks" and the report that
  * quotes the sentence before it too). An update's quotes are what the reader has not heard yet.
  */
-function sameStatement(a: string, b: string): boolean {
-  if (repeatEachOther(a, b)) return true;
-  const [shorter, longer] = [termSet(a), termSet(b)].sort((x, y) => x.size - y.size) as [Set<string>, Set<string>];
+function sameStatement(a: Statement, b: Statement): boolean {
+  if (repeatEachOther(a.text, b.text)) return true;
+  const [shorter, longer] = a.terms.size <= b.terms.size ? [a.terms, b.terms] : [b.terms, a.terms];
   return shorter.size >= 4 && containedIn(shorter, longer) >= SAME_STATEMENT;
 }
+/** A quote's text with its terms, worked out once for all the comparisons it takes part in. */
+type Statement = { text: string; terms: Set<string> };
+const statement = (text: string): Statement => ({ text, terms: termSet(text) });
 const SAME_STATEMENT = 0.8;
 /** An update sentence of whose terms at most one in five is new to the reader retells what they got. */
 const RETOLD = 0.8;
@@ -273,8 +276,11 @@ export function composeUpdate(candidate: StoryCandidate, options: ComposeOptions
     }
   }
   const summary = facts.length ? facts : storySummary(lead).slice(0, 1);
-  const heard = storyQuotes(earlier).map(({ quote }) => quote.text);
-  const all = storyQuotes([lead, ...fresh.filter((a) => a !== lead)], candidate.articles).filter(({ quote }) => !heard.some((text) => sameStatement(quote.text, text)));
+  const heard = storyQuotes(earlier).map(({ quote }) => statement(quote.text));
+  const all = storyQuotes([lead, ...fresh.filter((a) => a !== lead)], candidate.articles).filter(({ quote }) => {
+    const said = statement(quote.text);
+    return !heard.some((known) => sameStatement(said, known));
+  });
   const articleOf = new Map(all.map((q) => [q.quote, q.articleId]));
   const ranked = quotesNotRepeating(
     rankKeyQuotes(all.map((q) => q.quote), { title: lead.title, summary, max: all.length }),

@@ -1334,9 +1334,11 @@ function rolesAround(src: string, runStart: number, nameEnd: number, setOff: str
   return roles.filter((r) => r.length > 1);
 }
 
+/** Auxiliaries, as an alternation. */
+const AUXILIARIES = 'had|has|have|is|was|were|are|will|would|could|should|did|does';
 /** A word that opens a clause inside an appositive: a relative pronoun or an auxiliary. */
-const CLAUSE_OPENER = /^(?:who|whom|whose|which|that|had|has|have|is|was|were|are|will|would|could|should|did|does)$/;
-const AUXILIARY = /^(?:had|has|have|is|was|were|are|will|would|could|should|did|does)$/;
+const CLAUSE_OPENER = new RegExp(`^(?:who|whom|whose|which|that|${AUXILIARIES})$`);
+const AUXILIARY = new RegExp(`^(?:${AUXILIARIES})$`);
 
 /** A description that opens its clause, set off by a comma right before a name: "The mayor of Springfield, ", "DeLuca's spokesman, ". Group: its words before any "of"/"for"/"at". */
 const ROLE_BEFORE_NAME = /(?:^|[.!?]["”’]?[ \u00a0]+|\n|,[ \u00a0]+)(?:The|the|His|his|Her|her|Its|its|Their|their|(?:\p{Lu}[\p{L}.-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.-]*['’]s)[ \u00a0]+((?:[\p{Ll}-]+[ \u00a0]+){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0]+(?:of|for|at)[ \u00a0]+[^,.;:!?"“”]{1,60})?,[ \u00a0]+$/u;
