@@ -49,7 +49,7 @@ const ORG_WORD_KIND: Record<string, OrgKind> = Object.fromEntries([
 
 /** What business a company is in: before its name ("planemaker Boeing") or as a description of it ("the supermarket"). */
 const COMPANY_TRADE_WORDS = ('carmaker automaker planemaker chipmaker drugmaker manufacturer giant airline lender insurer bank ' +
-  'supermarket chain startup conglomerate').split(' ');
+  'supermarket chain startup conglomerate carrier').split(' ');
 
 /** Words that, written next to a name, say what kind of body it is ("the website X", "X magazine"). */
 const TYPE_NOUN_KIND: Record<string, OrgKind> = {
@@ -63,6 +63,9 @@ const TYPE_NOUN_KIND: Record<string, OrgKind> = {
   nonprofit: 'group', charity: 'group', movement: 'group', association: 'group', union: 'group', tank: 'group',
   agency: 'government', department: 'government', ministry: 'government', commission: 'government',
   party: 'party', campaign: 'campaign',
+  // The description heads that stand for one kind of body type a name beside them too: "financial
+  // watchdog BaFin" is the body "the regulator" refers to, as "the airline" refers to "the carrier X".
+  regulator: 'government', watchdog: 'government', authority: 'government', club: 'group', league: 'group', society: 'group',
 };
 
 /** Acronyms whose kind the news takes for granted; any other acronym is an organisation of unknown kind. */

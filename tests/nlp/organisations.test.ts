@@ -119,3 +119,20 @@ describe('"a firm X had ..." (2026-12-07, stop 47)', () => {
     expect(orgs('The consulting firm Accenture has said it will hire 500 people.')).toContainEqual(['Accenture', 'company']);
   });
 });
+
+describe('every word for a kind of body types the name it stands by (2026-12-07, stop 48)', () => {
+  it('"the low-cost carrier Aerowyn" is a company: "the airline said" is Aerowyn, not the airport named since', () => {
+    const text = 'Dozens of travellers were stuck at Halden Airport after the low-cost carrier Aerowyn cancelled nine flights.\n\nThe airline said the delays were caused by "problems with the airport\'s baggage contractor".';
+    expect(extractQuotes(text, { title: 'Flights cancelled' }).map((q) => q.speaker)).toEqual(['Aerowyn']);
+  });
+
+  it('"Norway\'s financial watchdog Finsyn" is the regulator that speaks as "the regulator"', () => {
+    const text = 'OSLO (Reuters) - Norway\'s financial watchdog Finsyn fined Brekke Bank 20 million crowns on Tuesday.\n\nThe lender had "failed for years" to check its customers, the regulator said.';
+    expect(extractQuotes(text, { title: 'Bank fined' }).map((q) => q.speaker)).toEqual(['Finsyn']);
+  });
+
+  it('"Kestrel Haulage, a Leeds-based refrigerated carrier" is the company that speaks as "the company"', () => {
+    const text = 'Two drivers with Kestrel Haulage, a Leeds-based refrigerated carrier, have driven a million miles without a crash.\n\nThe company said the pair "set the standard for everyone else".';
+    expect(extractQuotes(text, { title: 'A million miles' }).map((q) => q.speaker)).toEqual(['Kestrel Haulage']);
+  });
+});
