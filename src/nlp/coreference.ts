@@ -27,6 +27,7 @@ import {
   KIN_MODIFIERS,
   PLACE_PREPOSITIONS,
   type PeopleIndex,
+  OFFICE_INITIALS,
 } from './people.ts';
 import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, SET_OFF_INDEFINITE, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, orgNameWord, organisationHead } from './organisations.ts';
@@ -982,7 +983,9 @@ function parseDescription(text: string): Description {
   const cut = words.findIndex((w, i) => i > 0 && POST_MODIFIER_START.has(w) && !STARTS_UPPER.test(written[i]!) && !inTitle(i));
   const beforeOf = cut > 0 ? words.slice(0, cut) : words;
   const related = cut > 0 && relatedBy(words[cut]!, own.split(/[\s\u00a0]+/).filter(Boolean).slice(words.slice(0, cut + 1).length), words[cut - 1]!);
-  const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w));
+  // "the CFO" is "the chief financial officer": the office's own words, its head last.
+  const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w))
+    .flatMap((w, i, all) => (i === all.length - 1 && OFFICE_INITIALS[w.toLowerCase()]) || [w]);
   const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => STARTS_UPPER.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
   return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised, related };
 }
@@ -1413,7 +1416,12 @@ function resolvePersonDescription(pos: number, d: Description, ctx: ResolveConte
   // "a fashion designer for the company watched ... 'It's hard,' said the designer": someone new and
   // unnamed brought in with the same head since the person was last named is whom it means.
   const last = mentionsBefore(ctx, pos).find((m) => m.person === person)?.pos ?? 0;
-  return introducedSince(d.head, last, pos, ctx) ? null : person;
+  if (introducedSince(d.head, last, pos, ctx)) return null;
+  // "A former Brightline executive who left last year said Falk had been coached. '...,' the former
+  // executive said": brought in by the sentence that last names the person, before the name, too;
+  // not as the name's own appositive ("A former aide, Jane Doe, said").
+  const sentenceStart = ctx.sentenceStarts[sentenceIndex(ctx.sentenceStarts, last)] ?? last;
+  return sentenceStart < last && introducedSince(d.head, sentenceStart, last, ctx) && !/,[ \u00a0]*$/.test(ctx.text.slice(Math.max(sentenceStart, last - 3), last)) ? null : person;
 }
 
 function describedPerson(pos: number, d: Description, ctx: ResolveContext, nested: boolean): Person | null {

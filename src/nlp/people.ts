@@ -152,6 +152,21 @@ const NATIONALITY: Record<string, string> = {
   kenyan: 'kenya', pakistani: 'pakistan', swiss: 'switzerland', austrian: 'austria', colombian: 'colombia',
 };
 
+/**
+ * Offices written as initials, and the words they stand for: "the CFO" is the one the article called
+ * "Chief Financial Officer", and "the chief executive" the one it called "CEO". A person known by one
+ * form holds the other's words too; a description in one form is read as the other.
+ */
+export const OFFICE_INITIALS: Record<string, string[]> = {
+  ceo: ['chief', 'executive'], cfo: ['chief', 'financial', 'officer'], coo: ['chief', 'operating', 'officer'],
+  cto: ['chief', 'technology', 'officer'], md: ['managing', 'director'],
+};
+
+/** The role words a person holds for one word written about them: the word, and what initials stand for. */
+function heldRoles(role: string): string[] {
+  return [role, ...(OFFICE_INITIALS[role] ?? [])];
+}
+
 /** Role nouns that describe the same kind of office, so "the US leader" finds "US President X". */
 const ROLE_SYNONYMS: Record<string, string> = {
   president: 'leader', pres: 'leader', leader: 'leader', counterpart: 'leader', head: 'leader', premier: 'leader',
@@ -943,7 +958,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const predicateGender = (predicate?.[1] ?? '').split(/[ \u00a0]+/).map((w) => GENDER_VOTE_NOUN[w]).find(Boolean);
       voteGender(person, predicateGender, 3);
       if (!sharedSurname) {
-        for (const role of name.titleRoles) person.roles.add(role);
+        for (const role of name.titleRoles.flatMap(heldRoles)) person.roles.add(role);
         // The title as written too, so that "the Chancellor" prefers "Chancellor Rachel Reeves" to a union leader.
         for (const role of synonymTitles(hit.parsed.titleWords)) person.roles.add(role);
         if (name.titled) for (const role of name.titleRoles) person.titles.add(role);
@@ -951,7 +966,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       const nameEnd = hit.start < 0 ? hit.runStart : hit.end;
       const setOff = roleSetOffBefore(hit.src, hit.runStart, nameEnd);
       for (const w of rolesAround(hit.src, hit.runStart, nameEnd, setOff)) {
-        person.roles.add(w);
+        for (const role of heldRoles(w)) person.roles.add(role);
         // ("grew up in Ashby, the daughter of a bus driver": the role after a place is someone else's.)
         if (!place) voteGender(person, GENDER_VOTE_NOUN[w], 3);
       }

@@ -394,3 +394,22 @@ describe('a place in the description, said of the person (2026-12-07, stop 38)',
     expect(speakers('Senator Bernie Sanders of Vermont attacked the banks.\n\n"The system is rigged," the Vermont senator said.')).toEqual(['Bernie Sanders']);
   });
 });
+
+describe('offices written as initials (2026-12-07, stop 48)', () => {
+  const speakerOf = (text: string) => extractQuotes(text, { title: 'Results' }).map((q) => q.speaker);
+
+  it('"the CFO" is the one called Chief Financial Officer, not the analyst the last sentence was about', () => {
+    expect(speakerOf('Chief Financial Officer Lena Marsh spoke to analysts on a call. Ana Lopez, an analyst at Daeyang, said she expected prices to rise.\n\nAsked about the plant, the CFO said testing was "progressing smoothly" and on schedule.')).toEqual(['Lena Marsh']);
+  });
+
+  it('"the chief executive" is the one called CEO', () => {
+    expect(speakerOf('CEO Tom Baker spoke to analysts on a call. Ana Lopez, an analyst at Daeyang, said she expected prices to rise.\n\nAsked about the plant, the chief executive said testing was "progressing smoothly" and on schedule.')).toEqual(['Tom Baker']);
+  });
+
+  it('someone new brought in before the name in the sentence that last names the person is whom "the former executive" means', () => {
+    const text = 'Fenwick CEO Tom Baker faced four hours of questions on Tuesday.\n\nA former Fenwick executive who left the company last year said Baker had been coached for days. "They prepped him on every question," the former executive said.';
+    expect(speakerOf(text)).toEqual(['a former Fenwick executive']);
+    // Someone new of another kind does not stand between: "the chief executive" is still Baker.
+    expect(speakerOf('Fenwick CEO Tom Baker faced four hours of questions on Tuesday.\n\nA former Fenwick engineer said Baker had been coached for days. "We never sell data," the chief executive said.')).toEqual(['Tom Baker']);
+  });
+});
