@@ -85,6 +85,16 @@ export function sentencesSinceNamed(person: Person, at: number, ctx: ResolveCont
   return Math.max(1, sentenceStartsUpTo(ctx.sentenceStarts, at) - sentenceStartsUpTo(ctx.sentenceStarts, last));
 }
 
+/** Whether the article names anyone else who `could` be meant between its last naming of `person` before `at` and `at`. */
+function someoneElseNamedSince(person: Person, at: number, ctx: ResolveContext, could: (p: Person) => boolean): boolean {
+  let last = -1;
+  for (const m of ctx.index.mentions) {
+    if (m.start >= at) break;
+    if (m.person === person) last = m.start;
+  }
+  return ctx.index.mentions.some((m) => m.start > last && m.start < at && m.person !== person && could(m.person));
+}
+
 /** How many sentence starts lie at or before pos. */
 function sentenceStartsUpTo(starts: number[], pos: number): number {
   return starts.length > 0 && starts[0]! <= pos ? sentenceIndex(starts, pos) + 1 : 0;
@@ -1543,6 +1553,10 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     // with "he"), while another of that gender spoke or was the subject in the last sentences,
     // could be either of them.
     if (demonym && quoteSpeakerBefore(pos, ctx)?.person === found && laterSubject(found, starts[Math.max(0, sentenceIndex(starts, pos) - 3)]!, pos, gender, (q) => personLike(q) && !mismatched.has(q), ctx, false)) return null;
+    // Nor to one the article last named three sentences back or more, with someone else named since
+    // (the sentences have moved on to others; whoever asked the question they answer aside): on our
+    // blind passages such a reading back was rarely right. The description is shown as written.
+    if (sentencesSinceNamed(found, pos, ctx) >= 3 && someoneElseNamedSince(found, pos, ctx, (p) => p !== asker)) return null;
     // Contested from where they were last the subject: a passing mention since does not renew them.
     return contested(found, since) ? null : found;
   }

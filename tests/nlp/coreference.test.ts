@@ -413,3 +413,15 @@ describe('offices written as initials (2026-12-07, stop 48)', () => {
     expect(speakerOf('Fenwick CEO Tom Baker faced four hours of questions on Tuesday.\n\nA former Fenwick engineer said Baker had been coached for days. "We never sell data," the chief executive said.')).toEqual(['Tom Baker']);
   });
 });
+
+describe('a description reads back only so far (2026-12-07, stop 48)', () => {
+  it('"the president" is no one the article named five sentences back, with others named since: it stays as written', () => {
+    const text = 'FEMA Administrator Ana Lopez arrived in Tampa on Friday to tour the flooded neighbourhoods.\n\nWater covered the roads for miles. Crews worked through the night. Mayor Gina Ortiz thanked the volunteers.\n\nGovernor Tom Reed stepped to the microphone. He said he had spoken with the president on Friday and that the president had promised "whatever Florida needs."';
+    expect(extractQuotes(text, { title: 'Flood' }).map((q) => q.speaker)).toEqual(['the president']);
+  });
+
+  it('with no one else named since, "the 61-year-old" is still the one the article is about', () => {
+    const text = 'Maria Lopez opened the bakery on Mill Street in 1990 and ran it for three decades.\n\nShe baked through floods and two recessions. The council raised the rent again last year. Neighbours signed a petition. Trade fell through the winter.\n\n"We cannot go on like this," the 61-year-old said.';
+    expect(extractQuotes(text, { title: 'Bakery' }).map((q) => q.speaker)).toEqual(['Maria Lopez']);
+  });
+});
