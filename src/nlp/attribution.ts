@@ -303,6 +303,12 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
   // Institute for Fiscal Studies") is one name, and the spokesperson's object.
   const bodyFor = subject?.kind === 'name' ? BODY_NAME_FOR_BEFORE.exec(segment.slice(Math.max(0, subject.pos - offset - 40), subject.pos - offset)) : null;
   if (bodyFor && subject && (bodyNameEnd(bodyFor[1]!) || CENTRE.test(bodyFor[1]!))) subject = { kind: 'name', text: bodyFor[0] + subject.text, pos: subject.pos - bodyFor[0].length };
+  // "Transport for London said", "Eastport on Wheels said": capitalised words that open the sentence,
+  // joined to the name by "for" or "on", are one body's name with it (no two people are joined so).
+  else if (subject?.kind === 'name' && !DAY_OR_MONTH.test(subject.text)) {
+    const joined = NAME_JOINED_AT_SENTENCE_START.exec(segment.slice(Math.max(0, subject.pos - offset - 60), subject.pos - offset));
+    if (joined) subject = { kind: 'name', text: joined[1]! + subject.text, pos: subject.pos - joined[1]!.length };
+  }
   // "reports that Trump called": the conjunction, then the clause's subject, a name.
   const afterThat = subject?.kind === 'descriptor' ? THAT_THEN_NAME.exec(subject.text) : null;
   // Not after a participle: in "one user, speculating that Vasilyev was using a fake name, told" the
@@ -323,6 +329,9 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
 const KEEPS_STOP = new RegExp(String.raw`(?:\b\p{Lu}|\b(?:${COMPANY_ABBREVIATIONS}))\.$`, 'u');
 const BODY_NAME_FOR_BEFORE = /(?<![\p{L}'’-])(?:the[ \u00a0]+)?(\p{Lu}[\p{L}'’-]*)[ \u00a0]+for[ \u00a0]+(?:\p{Lu}[\p{L}'’-]*[ \u00a0]+(?:and|&)[ \u00a0]+)?$/u;
 const CENTRE = /^Cent(?:er|re)$/;
+const DAY_OR_MONTH = new RegExp(`^(?:${WEEKDAYS}|${MONTHS})$`);
+/** Up to three capitalised words at a sentence's start, then "for" or "on" (the name follows). */
+const NAME_JOINED_AT_SENTENCE_START = /(?:^|[.!?]["”’]?[ \u00a0]+|\n)((?:\p{Lu}[\p{L}'’-]*[ \u00a0]+){1,3}(?:for|on)[ \u00a0]+)$/u;
 const NAME_THEN_IN_AT_END = /(\p{Lu}[\p{L}.'’&-]*)[ \u00a0]+in[ \u00a0]+$/u;
 const PLACE_BASED_AT_END = /(?:^|[\s\u00a0])([Tt]he[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’-]*,[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’]*-based(?:[ \u00a0]+\p{Ll}[\p{L}-]*){1,3})[\s\u00a0]*$/u;
 /** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */

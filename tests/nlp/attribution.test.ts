@@ -390,3 +390,17 @@ describe('"A letter from the X read:" is X (stop 36)', () => {
     expect(speakers(text)).toEqual(['the National Rifle Association', null]);
   });
 });
+
+describe('a body named with "for" or "on" (2026-12-07, stop 48)', () => {
+  const speakersOf = (text: string) => extractQuotes(text, { title: 'Service' }).map((q) => q.speaker);
+
+  it('"Transport for London said" and "Eastport on Wheels said" speak by the whole name, not by "London" or "Wheels"', () => {
+    expect(speakersOf('Services resumed on Monday after the storm.\n\nTransport for London said the line would reopen "as soon as it is safe".')).toEqual(['Transport for London']);
+    expect(speakersOf('Volunteers gathered at the depot.\n\nEastport on Wheels said its drivers were "sick of the squabbling".')).toEqual(['Eastport on Wheels']);
+  });
+
+  it('a day after the name is no part of it, and a name inside the sentence is not joined', () => {
+    expect(speakersOf('The talks ended.\n\nSmith on Monday said the deal was "close".')).toEqual(['Smith']);
+    expect(speakersOf('The talks ended. Voters in Ohio backed Jane Smith for mayor, and Smith said the result was "humbling".')).toEqual(['Jane Smith']);
+  });
+});
