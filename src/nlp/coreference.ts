@@ -1438,7 +1438,10 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const headKey = roleKey(d.head);
   // Only words for people refer to a person: "the audience", "the crowd" stay as written.
   const demonym = DEMONYM_NOUN.exec(d.head.toLowerCase());
-  if (!(GENDERED_NOUN[d.head] || demonym || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head))) return null;
+  // So is a word in -ant or -ent the article itself gave someone as their job ("Dr Fatima Qureshi, an
+  // emergency consultant"): "consultant", "correspondent", "assistant", not "statement" or "department".
+  const taught = (w: string) => /(?:ant|ent)$/.test(w) && !DOCUMENT_NOUN.test(w) && ctx.index.people.some((p) => p.roles.has(w) && personLike(p));
+  if (!(GENDERED_NOUN[d.head] || demonym || PERSON_NOUN.test(d.head) || PERSON_NOUN.test(headKey) || /-year-old$|(?:ist|eon|ian|or|er)$/.test(d.head) || taught(d.head))) return null;
   const nationalities = d.modifiers.map((w) => nationalityOf(w)).filter((n): n is string => !!n);
   const recent = mentionsBefore(ctx, pos);
   const lastMention = (p: Person) => recent.find((m) => m.person === p)?.pos ?? -1;
@@ -1485,7 +1488,9 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
   const otherOffice = (p: Person) => [...p.titles].some((t) => t !== headKey && PERSON_NOUN.test(t) && !PARTY_MEMBER.test(t));
   // Someone else the sentences since were about, whom the role was never said of, could as well
   // be meant ("the senator" after a paragraph on Rubio, when only Sanders was called senator).
-  const contested = (p: Person, at: number) => !!laterSubject(p, at, pos, gender, (q) => !mismatched.has(q) && !otherOffice(q), ctx);
+  // (Not one the article gave another job: "Helen Marsh, the hospital's chief executive" is no consultant.)
+  const otherJob = (p: Person) => !p.roles.has(headKey) && !p.roles.has(d.head) && [...p.roles].some((t) => t !== headKey && PERSON_NOUN.test(t) && !PARTY_MEMBER.test(t));
+  const contested = (p: Person, at: number) => !!laterSubject(p, at, pos, gender, (q) => !mismatched.has(q) && !otherOffice(q) && !otherJob(q), ctx);
   let byRecent = latest(holders.filter((h) => h.pos >= window));
   // "Sen. Lindsey Graham criticized Sen. Ted Cruz. '...,' the senator said": of two holders named in
   // one sentence, its subject is whom the description means, not the object named after.

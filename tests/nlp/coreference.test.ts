@@ -425,3 +425,15 @@ describe('a description reads back only so far (2026-12-07, stop 48)', () => {
     expect(extractQuotes(text, { title: 'Bakery' }).map((q) => q.speaker)).toEqual(['Maria Lopez']);
   });
 });
+
+describe('a job the article gave someone (2026-12-07, stop 48)', () => {
+  it('"the consultant" is the one called "an emergency consultant", though others were named since', () => {
+    const text = 'Patients waited an average of 14 hours last month.\n\nDr Fatima Qureshi, an emergency consultant at the hospital, said staff were "exhausted and demoralised".\n\nThe hospital chief executive, Helen Marsh, said 30 extra beds would open. Karen Boyd, the regional representative of the nurses union, said that would not be enough.\n\n"It is not safe," the consultant added.';
+    expect(extractQuotes(text, { title: 'Waits' }).map((q) => q.speaker)).toEqual(['Fatima Qureshi', 'Fatima Qureshi']);
+  });
+
+  it('"the two-term congresswoman" is not the labor organizer who spoke since', () => {
+    const text = 'Rep. Ana Lima, who endorsed Helen Marquez this spring, now faces a primary challenger.\n\nNadia Reyes, a 34-year-old labor organizer, launched her campaign Monday. "She lined up behind the establishment," Reyes said.\n\nThe two-term congresswoman has brushed off the challenge. In an interview last week, she said she had backed Marquez because "beating Vance is not a purity test."';
+    expect(extractQuotes(text, { title: 'Primary' }).map((q) => q.speaker)).toEqual(['Nadia Reyes', 'Ana Lima']);
+  });
+});
