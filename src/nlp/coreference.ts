@@ -1534,6 +1534,12 @@ function describedPerson(pos: number, d: Description, ctx: ResolveContext, neste
     // "the 33-year-old" is no one the article gave another age ("Callum Briggs, 27,").
     const age = [d.head, ...d.modifiers].find((w) => /^\d+-year-old$/.test(w));
     const otherAge = (p: Person) => !!age && !p.roles.has(age) && statedAge(p) !== null;
+    // "the Dubai-based analyst" after "Omar Farouk, head of research at Gulf Meridian Bank in Dubai",
+    // though two other analysts were named since: the one person of the last sentences the place
+    // was said of is whom it means.
+    const places = d.modifiers.filter((w) => d.capitalised.has(w) && /-based$/.test(w)).map((w) => w.replace(/-based$/, ''));
+    const placed = places.length ? [...new Set(recent.filter((m) => m.pos >= starts[Math.max(0, sentenceIndex(starts, pos) - 6)]!).map((m) => m.person))].filter((p) => personLike(p) && places.every((w) => nameInSentenceOf(w, p, recent, ctx))) : [];
+    if (placed.length === 1) return placed[0]!;
     const found = resolvePronoun(gender, pos, ctx, compound ? 1 : gender ? 12 : 6, (p) => p !== asker && p !== owner && !((compound || office) && otherOffice(p)) && !proxy(p) && !otherAge(p), nested, true);
     // The role was said of the person the sentences are about, with other details ("Sen. Bernie
     // Sanders ... the independent Vermont senator"): not a reason to pass over them to someone before.

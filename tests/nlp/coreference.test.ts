@@ -437,3 +437,12 @@ describe('a job the article gave someone (2026-12-07, stop 48)', () => {
     expect(extractQuotes(text, { title: 'Primary' }).map((q) => q.speaker)).toEqual(['Nadia Reyes', 'Ana Lima']);
   });
 });
+
+describe('where someone is based (2026-12-07, stop 48)', () => {
+  it('"the Dubai-based analyst" is the one person the article placed in Dubai, though others were named since', () => {
+    const text = 'Oil prices rose more than 4% on Monday.\n\n"The market had been pricing in a glut," said Omar Farouk, head of commodities research at Gulf Meridian Bank in Dubai.\n\nBrent crude climbed to $86.40 a barrel.\n\n"OPEC will defend $80," Farouk said.\n\nNot everyone is convinced the rally will last. David Klein of Ashford Securities and Hiroshi Tanaka of Nomiya Research both expect prices to ease.\n\n"Demand from China is the wild card," the Dubai-based analyst added.';
+    expect(extractQuotes(text, { title: 'Oil' }).map((q) => q.speaker)).toEqual(['Omar Farouk', 'Omar Farouk', 'Omar Farouk']);
+    // No one placed there: the description stays as written.
+    expect(extractQuotes(text.replace('in Dubai', 'in Riyadh'), { title: 'Oil' }).map((q) => q.speaker)[2]).toBe('the Dubai-based analyst');
+  });
+});
