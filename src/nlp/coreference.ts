@@ -336,7 +336,9 @@ function eitherGenderSubject(want: Gender, pos: number, ctx: ResolveContext): Pe
 }
 
 /** A sentence opening with a phrase of its own, then the comma before its subject: "Speaking on Sky Sports, ", "In an interview with X, ". */
-const OPENING_PHRASE_THEN_COMMA = /^[\s\u00a0]*(?:In|At|On|During|After|Before|Speaking|Writing|Talking|Asked|Appearing|Interviewed|Addressing|Responding|Following|With|From|Despite|Unlike)\b[^.!?;:"“”]*,[\s\u00a0]*$/;
+// (Or closed by a dash: "In the letter - addressed to the U.S. attorney, Channing D. Phillips - the Utah Republican asks".)
+// (An initial's stop, "U.S.", is no sentence's end.)
+const OPENING_PHRASE_THEN_COMMA = /^[\s\u00a0]*(?:In|At|On|During|After|Before|Speaking|Writing|Talking|Asked|Appearing|Interviewed|Addressing|Responding|Following|With|From|Despite|Unlike)\b(?:[^.!?;:"“”]|(?<=(?:^|[\s.])\p{Lu})\.)*(?:,|[ \u00a0][-–—])[\s\u00a0]*$/u;
 /** A subordinating word right before the description: "after the front-runner had said". */
 const SUBORDINATOR_BEFORE = /(?:^|[\s\u00a0])(?:after|before|when|while|because|since|although|though|until|once)[\s\u00a0]+$/;
 

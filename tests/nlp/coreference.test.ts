@@ -446,3 +446,11 @@ describe('where someone is based (2026-12-07, stop 48)', () => {
     expect(extractQuotes(text.replace('in Dubai', 'in Riyadh'), { title: 'Oil' }).map((q) => q.speaker)[2]).toBe('the Dubai-based analyst');
   });
 });
+
+describe('an opening phrase set off by dashes (2026-12-07, stop 48)', () => {
+  it('the addressee named in "In the letter - addressed to the U.S. attorney, X -" is not "the Utah Republican" who asks', () => {
+    const text = 'House Oversight Committee Chairman Jason Chaffetz on Tuesday requested another investigation of Hillary Clinton.\n\nIn the letter - addressed to the U.S. attorney for the District of Columbia, Channing D. Phillips - the Utah Republican asks whether "Secretary Clinton or her employees violated statutes that prohibit destruction of records."';
+    // Chaffetz, or the description as written; never the addressee.
+    expect(extractQuotes(text, { title: 'Inquiry' }).map((q) => q.speaker)).toEqual([expect.stringMatching(/^(?:the Utah Republican|Jason Chaffetz)$/)]);
+  });
+});
