@@ -1049,14 +1049,26 @@ const LETTER_WORDS = /\p{L}[\p{L}'’-]*/gu; // a constant for speed (see STARTS
  * first word: its runs are names as written.
  */
 function headlineIn(text: string, title: string | undefined): { start: number; end: number; titleCase: boolean } | null {
-  const core = title?.trim().replace(/[\s.]+$/u, '');
+  let core = title?.trim().replace(/[\s.]+$/u, '');
   if (!core) return null;
   const start = text.length - text.trimStart().length;
-  if (!text.startsWith(core, start)) return null;
+  if (!text.startsWith(core, start)) {
+    // The first line may punctuate the title otherwise ("Remarks ‘Troubling.’" for "Remarks ‘Troubling’"):
+    // the same words in the same order are the same headline.
+    const lineEnd = text.indexOf('\n', start);
+    const line = text.slice(start, lineEnd < 0 ? text.length : lineEnd).trimEnd();
+    if (line.length > core.length + 4 || wordsOnly(line) !== wordsOnly(core)) return null;
+    core = line;
+  }
   const words = core.match(LETTER_WORDS) ?? [];
   const content = words.filter((w) => !STOP_WORDS.has(w.toLowerCase()));
   const capitalised = content.filter((w) => STARTS_UPPER.test(w)).length;
   return { start, end: start + core.length, titleCase: content.length >= 3 && capitalised >= content.length * 0.8 };
+}
+
+/** A line's letters and digits, its words one space apart: what two punctuations of one headline share. */
+function wordsOnly(line: string): string {
+  return (line.match(/[\p{L}\p{N}]+/gu) ?? []).join(' ');
 }
 
 /** Whether the text holds the word as a whole word, as written (a lower-case word: only in lower case). */

@@ -119,3 +119,11 @@ describe('an interview\'s "Q." is no initial (2026-12-07, stop 47)', () => {
     expect(found.map((q) => q.speaker)).toEqual(['Ruth Adler', 'Ben Adler']);
   });
 });
+
+describe('the title as the first line, punctuated otherwise (2026-12-07, stop 48)', () => {
+  it('"Calls Trump’s Putin Remarks ‘Troubling.’" over the title "... ‘Troubling’" is the title-case headline: "Calls Trump" is no person', () => {
+    const text = 'Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling.’\n\nWASHINGTON (Reuters) - Democratic candidate Hillary Clinton accused Republican contender Donald Trump of praising Putin.\n\nTrump last week invited Russia to find the emails. “Russia, if you’re listening, I hope you’re able to find the 30,000 emails,” Trump told reporters.';
+    const title = 'Clinton Says Russians Hacked DNC, Calls Trump’s Putin Remarks ‘Troubling’';
+    expect(extractQuotes(text, { title }).map((q) => q.speaker)).toEqual(['Donald Trump']);
+  });
+});
