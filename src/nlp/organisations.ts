@@ -10,7 +10,7 @@
 // Leader, New Hampshire's largest newspaper,", "the editors of The Advocate").
 
 import { COMPANY_ABBREVIATIONS, MONTHS, STARTS_UPPER, WEEKDAYS } from './lexicon.ts';
-import { newsFirstNameGender } from './people.ts';
+import { firstNameGender, isTitleWord, newsFirstNameGender } from './people.ts';
 import { hasOnlyAsciiWordChars } from './tokens.ts';
 
 /** "institution": a college, a school, a hospital, a museum: referred to only by a head its own name has ("the college"). */
@@ -516,6 +516,10 @@ const ACRONYM_RUN = /^\p{Lu}[\p{Lu}\p{N}&]{1,5}$/u;
 /** The kind of body a capitalised run names, or null when it is not an organisation. */
 function runKind(text: string, start: number, run: string, definite: boolean): OrgKind | null {
   const words = run.split(/[ \u00a0]+/);
+  // "Atlantic City Mayor Don Guardian": an office, then a first name, is a person, though a body's
+  // word ("Guardian", "Times") ends the run.
+  const office = words.length >= 3 ? words.findIndex((w, i) => i < words.length - 2 && isTitleWord(w.toLowerCase().replace(/\.$/, ''))) : -1;
+  if (office >= 0 && firstNameGender(words[office + 1]!.toLowerCase())) return null;
   if (words.length === 1 && ACRONYM_RUN.test(run)) {
     if (NOT_ORG_ACRONYM.has(run)) return null;
     return ACRONYM_KIND[run] ?? 'unknown';

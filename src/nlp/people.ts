@@ -233,7 +233,7 @@ function nameRun(upper: string, lower: string, letter: string, mark: string): Re
 /** An interview's question marker before a name: "Q. Ben". */
 const INTERVIEW_Q = /^Q\.[ \u00a0]\p{Lu}/u;
 /** An owner's 's inside a run, before its next word. */
-const INNER_POSSESSIVE = /(?<=[ \u00a0]\p{Lu}[\p{L}\p{M}.-]*)['’]s(?=[ \u00a0])/u;
+const INNER_POSSESSIVE = /(?<=[ \u00a0]\p{Lu}[\p{L}\p{M}.-]*)(?:['’]s|(?<=s)['’])(?=[ \u00a0])/u;
 const NAME_RUN = nameRun(String.raw`\p{Lu}`, String.raw`\p{Ll}`, String.raw`\p{L}`, String.raw`\p{M}`);
 // The same runs in a text whose letters, marks and digits are all ASCII, about twice as fast.
 const NAME_RUN_ASCII = nameRun('A-Z', 'a-z', 'A-Za-z', '');
@@ -805,9 +805,10 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
       // met). One word before it ("NBC's Dante Chinni") is the owner that parseNameRun reads as a title.
       // The regex opens with a lookbehind, tried at every position of the run: only a run that holds
       // an 's can match, and most runs do not.
-      const owner = m[0].includes("'s") || m[0].includes('’s') ? INNER_POSSESSIVE.exec(m[0]) : null;
-      if (owner) nameRuns.lastIndex = m.index + owner.index + 2;
-      const found = owner ? m[0].slice(0, owner.index + 2) : m[0];
+      // So does a plural's ("Democracy Corps’ Stan Greenberg").
+      const owner = m[0].includes("'s") || m[0].includes('’s') || m[0].includes("s' ") || m[0].includes('s’ ') ? INNER_POSSESSIVE.exec(m[0]) : null;
+      if (owner) nameRuns.lastIndex = m.index + owner.index + owner[0].length;
+      const found = owner ? m[0].slice(0, owner.index + owner[0].length) : m[0];
       // "But Bryant said", "When Maddow pointed out": a capitalised word that opens the sentence is
       // no part of the name after it (else the mention is lost, or "Now Bryant" made a person).
       const opener = found.length > 4 && (found.includes(' ') || found.includes('\u00a0')) ? OPENING_WORD.exec(found) : null;

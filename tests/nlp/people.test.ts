@@ -127,3 +127,16 @@ describe('the title as the first line, punctuated otherwise (2026-12-07, stop 48
     expect(extractQuotes(text, { title }).map((q) => q.speaker)).toEqual(['Donald Trump']);
   });
 });
+
+describe('names run on from a body or an office (2026-12-07, stop 48)', () => {
+  it('"Democracy Corps’ Stan Greenberg": a plural\'s possessive ends the owner, and Greenberg speaks by his own name', () => {
+    const text = 'Democracy Corps’ Stan Greenberg, a Democratic pollster, released data on Monday.\n\n“It’s mind-boggling,” Greenberg said.';
+    expect(extractQuotes(text, { title: 'Poll' }).map((q) => q.speaker)).toEqual(['Stan Greenberg']);
+  });
+
+  it('"said Atlantic City Mayor Don Guardian": an office and a first name make a person, though "Guardian" ends a newspaper\'s name', () => {
+    const text = 'Local officials welcomed the attention.\n\n“I don’t think there is bad publicity,” said Atlantic City Mayor Don Guardian in a telephone interview.';
+    expect(extractQuotes(text, { title: 'Atlantic City' }).map((q) => q.speaker)).toEqual(['Don Guardian']);
+    expect(extractQuotes('“We stand by our reporting,” the Manchester Guardian said.', { title: 'Paper' }).map((q) => q.speaker)).toEqual(['the Manchester Guardian']);
+  });
+});
