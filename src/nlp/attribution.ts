@@ -1841,7 +1841,8 @@ const DEMONYM_ENDING = /(?:ans?|ese|ish|is?|ic)$/;
 const TIME_HEAD = /^(?:past|future|moment|moments|time|times|day|days|week|weeks|weekend|month|months|year|years|decade|decades|hour|hours|minute|minutes|morning|afternoon|evening|night|era|period)$/;
 
 // ("Sen. Ruth Danforth (R-Alaska)", "TD Fergal Brady (Ind)", "Cllr Ann Rowe (Lab)".)
-const PARTY_TAG_IN_BRACKETS = /[ \u00a0]*\((?:(?:R|D|I|Rep|Dem|Ind)[-–][\p{L}. ]{2,20}|Ind|Lab|Con|LD|Lib[ \u00a0]Dem|SNP|FF|FG|SF|SDLP|DUP|Grn|Green)\)$/u;
+// (Also a party alone, "(D)", and a state alone, "(Tex.)", "(N.Y.)", as some papers write them.)
+const PARTY_TAG_IN_BRACKETS = /[ \u00a0]*\((?:(?:R|D|I|Rep|Dem|Ind)[-–][\p{L}. ]{2,20}|R|D|I|Ind|Lab|Con|LD|Lib[ \u00a0]Dem|SNP|FF|FG|SF|SDLP|DUP|Grn|Green|\p{Lu}\p{Ll}{1,5}\.|(?:\p{Lu}\.){2,3})\)$/u;
 /** "a Pew Research Center report last spring": when it was said, after who. */
 const PERIOD_AT_END = new RegExp(String.raw`[ \u00a0]+(?:(?:earlier|later)[ \u00a0]+)?(?:last|this)[ \u00a0]+(?:${PERIOD_WORDS})$`);
 /** "the NSW Rural Fire Service (RFS)": a body's acronym in brackets after its name. */

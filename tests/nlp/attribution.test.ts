@@ -404,3 +404,12 @@ describe('a body named with "for" or "on" (2026-12-07, stop 48)', () => {
     expect(speakersOf('The talks ended. Voters in Ohio backed Jane Smith for mayor, and Smith said the result was "humbling".')).toEqual(['Jane Smith']);
   });
 });
+
+describe('a party or state in brackets after the name (2026-12-07, stop 48)', () => {
+  it('"Illinois Attorney General Lisa M. Madigan (D) asserted" and "Sen. Ted Cruz (Tex.)" speak without the bracket', () => {
+    expect(wellFormedSpeaker('Lisa M. Madigan (D)')).toBe('Lisa M. Madigan');
+    expect(wellFormedSpeaker('Ted Cruz (Tex.)')).toBe('Ted Cruz');
+    expect(wellFormedSpeaker('Jane Roe (N.Y.)')).toBe('Jane Roe');
+    expect(extractQuotes('In appealing for the inquiry, Illinois Attorney General Lisa M. Madigan (D) asserted that "trust in the police is broken."', { title: 'Inquiry' }).map((q) => q.speaker)).toEqual(['Lisa M. Madigan']);
+  });
+});

@@ -140,3 +140,10 @@ describe('names run on from a body or an office (2026-12-07, stop 48)', () => {
     expect(extractQuotes('“We stand by our reporting,” the Manchester Guardian said.', { title: 'Paper' }).map((q) => q.speaker)).toEqual(['the Manchester Guardian']);
   });
 });
+
+describe('a body, an office, then a name (2026-12-07, stop 48)', () => {
+  it('"The Council on American-Islamic Relations National Executive Director Nihad Awad says" speaks as Nihad Awad', () => {
+    const text = 'The Council on American-Islamic Relations National Executive Director Nihad Awad says the candidate’s "inflammatory rhetoric has crossed the line."';
+    expect(extractQuotes(text, { title: 'Rhetoric' }).map((q) => q.speaker)).toEqual(['Nihad Awad']);
+  });
+});
