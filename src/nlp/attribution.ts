@@ -1819,7 +1819,7 @@ const speakerForms = new Map<string, string | null>();
  * bodies ("F.A.A.") and surnames that are also words ("King") stay.
  */
 function oneWordNoName(token: string, word: string): boolean {
-  if (STATE_ABBREVIATION.test(token) || STOP_WORDS.has(word) || PREPOSITION_WORD.test(word) || PARTY_MEMBERS.test(word)) return true;
+  if (STATE_ABBREVIATION.test(token) || STOP_WORDS.has(word) || PREPOSITION_WORD.test(word) || PARTY_MEMBERS.test(word) || OFFICE_ALONE.test(word)) return true;
   // "Chinese", and a nation's people in the plural: "44 percent of Americans say", "Israelis said".
   if (DEMONYM_ENDING.test(word) && (nationalityOf(word) !== undefined || (word.endsWith('s') && nationalityOf(word.slice(0, -1)) !== undefined))) return true;
   // A plural noun for people: "Aides", "Advocates", "Demonstrators".
@@ -1831,6 +1831,8 @@ const DECADE = /^(?:the[ \u00a0]+)?(?:(?:early|mid|late)[ \u00a0-]+)?(?:\d{2}|['
 /** "one neo-bank CEO told": a role written as an acronym, cut from its description, names no one. */
 const ROLE_ACRONYM = /^(?:CEO|CFO|COO|CTO|CIO|VIP|MP|MEP|MSP|MLA|MPP|MD|PR|HR|GM|DJ|MC)s?$/;
 const STATE_ABBREVIATION = /^(?:\p{Lu}\p{Ll}{0,4}\.|\p{Lu}\.\p{Lu}\.)$/u;
+/** An office no one has for a surname, cut from the name after it ("Undersecretary for Political Affairs Wendy Sherman"). */
+const OFFICE_ALONE = /^(?:under-?secretary|secretary|senator|congressman|congresswoman|governor|mayor|chairman|chairwoman|president|vice-president|minister|ambassador|commissioner|spokesman|spokeswoman|spokesperson|superintendent|councillor|councilman|councilwoman)$/;
 /** Members of a party, in lower case ("Republicans close to the campaign" in postModifiedSubject too). */
 const PARTY_MEMBERS = /^(?:democrats?|republicans?|democratic|conservatives?|liberals?|independents?)$/;
 /** Prepositions the stop-word list leaves out ("Amid the chaos, ..."). */

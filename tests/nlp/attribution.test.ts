@@ -413,3 +413,10 @@ describe('a party or state in brackets after the name (2026-12-07, stop 48)', ()
     expect(extractQuotes('In appealing for the inquiry, Illinois Attorney General Lisa M. Madigan (D) asserted that "trust in the police is broken."', { title: 'Inquiry' }).map((q) => q.speaker)).toEqual(['Lisa M. Madigan']);
   });
 });
+
+describe('an office alone is no speaker (2026-12-07, stop 48)', () => {
+  it('"Undersecretary", "Senator" or "Mayor" cut from the name after it names no one', () => {
+    for (const office of ['Undersecretary', 'Senator', 'Mayor', 'Chairman']) expect(wellFormedSpeaker(office)).toBeNull();
+    expect(wellFormedSpeaker('Wendy Sherman')).toBe('Wendy Sherman');
+  });
+});
