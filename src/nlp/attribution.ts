@@ -299,6 +299,10 @@ export function subjectBefore(segment: string, offset: number): Subject | null {
     const before = phraseBefore(`${segment.slice(0, subject.pos - offset - placed[0].length + placed[1]!.length)} `, offset);
     if (before?.kind === 'name') subject = before;
   }
+  // "Stacy Baker of Columbia, South Carolina says": a person, then where they are from, speaks; the
+  // state does not (only where the words before "of" are a person's name and the last are no one's).
+  const from = subject?.kind === 'name' && !personLikeRun(subject.text) ? PERSON_OF_PLACE_AT_END.exec(segment.slice(Math.max(0, subject.pos - offset - 80), subject.pos - offset)) : null;
+  if (from && subject && personLikeRun(from[1]!)) subject = { kind: 'name', text: from[1]!, pos: subject.pos - from[0].length + from[0].indexOf(from[1]!) };
   // "A spokesperson for the Department for Transport said": a body's name joined by "for" ("the
   // Institute for Fiscal Studies") is one name, and the spokesperson's object.
   const bodyFor = subject?.kind === 'name' ? BODY_NAME_FOR_BEFORE.exec(segment.slice(Math.max(0, subject.pos - offset - 40), subject.pos - offset)) : null;
@@ -333,6 +337,13 @@ const DAY_OR_MONTH = new RegExp(`^(?:${WEEKDAYS}|${MONTHS})$`);
 /** Up to three capitalised words at a sentence's start, then "for" or "on" (the name follows). */
 const NAME_JOINED_AT_SENTENCE_START = /(?:^|[.!?]["”’]?[ \u00a0]+|\n)((?:\p{Lu}[\p{L}'’-]*[ \u00a0]+){1,3}(?:for|on)[ \u00a0]+)$/u;
 const NAME_THEN_IN_AT_END = /(\p{Lu}[\p{L}.'’&-]*)[ \u00a0]+in[ \u00a0]+$/u;
+/** A name of two or three words, "of", a place, then a comma: "Stacy Baker of Columbia, ". */
+const PERSON_OF_PLACE_AT_END = /(?<![\p{L}'’-])((?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){1,2}\p{Lu}[\p{L}'’-]+)[ \u00a0]+of[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’-]*,[ \u00a0]+$/u;
+/** Whether capitalised words read as a person's name: a title, or a first name and a surname. */
+function personLikeRun(run: string): boolean {
+  const parsed = parseNameRun(run);
+  return !!parsed && (parsed.titleWords.length > 0 || (parsed.tokens.length >= 2 && firstNameGender(parsed.tokens[0]!.toLowerCase()) !== null));
+}
 const PLACE_BASED_AT_END = /(?:^|[\s\u00a0])([Tt]he[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’-]*,[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’]*-based(?:[ \u00a0]+\p{Ll}[\p{L}-]*){1,3})[\s\u00a0]*$/u;
 /** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */
 const PARTICIPLE_CLAUSE_AT_END = /,[ \u00a0]+(?:speaking|writing|talking|appearing|posting|addressing|giving[ \u00a0]+evidence|(?:\p{Ll}+ed|written|seen|sent|given|taken|made|brought)[ \u00a0]+(?:by|in|on|at|last|this|earlier|after|before|from|to|with|for)\b)[^,;:.!?"“”]{0,100},[\s\u00a0]*$/u;

@@ -420,3 +420,10 @@ describe('an office alone is no speaker (2026-12-07, stop 48)', () => {
     expect(wellFormedSpeaker('Wendy Sherman')).toBe('Wendy Sherman');
   });
 });
+
+describe('a person, then where they are from (2026-12-07, stop 48)', () => {
+  it('"Stacy Baker of Columbia, South Carolina says" is Stacy Baker, not the state; "Secretary of State, John Kerry said" stays Kerry', () => {
+    expect(extractQuotes('Supporters gathered.\n\nStacy Baker of Columbia, South Carolina says she thinks Cruz can win if he keeps "doing what he is doing."', { title: 'Rally' }).map((q) => q.speaker)).toEqual(['Stacy Baker']);
+    expect(extractQuotes('Talks stalled.\n\nSecretary of State, John Kerry said the deal was "close".', { title: 'Talks' }).map((q) => q.speaker)).toEqual(['John Kerry']);
+  });
+});
