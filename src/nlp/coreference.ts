@@ -76,22 +76,24 @@ function mentionsBefore(ctx: ResolveContext, pos: number): Array<{ pos: number; 
  * more often (on blind-tune: 2.5% at 1 sentence, 11% at 2-3, 30% at 4 or more).
  */
 export function sentencesSinceNamed(person: Person, at: number, ctx: ResolveContext): number {
-  let last = -1;
-  for (const m of ctx.index.mentions) {
-    if (m.start >= at) break;
-    if (m.person === person) last = m.start;
-  }
+  const last = lastNamedBefore(person, at, ctx);
   if (last < 0) return 99;
   return Math.max(1, sentenceStartsUpTo(ctx.sentenceStarts, at) - sentenceStartsUpTo(ctx.sentenceStarts, last));
 }
 
-/** Whether the article names anyone else who `could` be meant between its last naming of `person` before `at` and `at`. */
-function someoneElseNamedSince(person: Person, at: number, ctx: ResolveContext, could: (p: Person) => boolean): boolean {
+/** Where the article last names `person` before `at` (outside quotations); -1 when it does not. */
+function lastNamedBefore(person: Person, at: number, ctx: ResolveContext): number {
   let last = -1;
   for (const m of ctx.index.mentions) {
     if (m.start >= at) break;
     if (m.person === person) last = m.start;
   }
+  return last;
+}
+
+/** Whether the article names anyone else who `could` be meant between its last naming of `person` before `at` and `at`. */
+function someoneElseNamedSince(person: Person, at: number, ctx: ResolveContext, could: (p: Person) => boolean): boolean {
+  const last = lastNamedBefore(person, at, ctx);
   return ctx.index.mentions.some((m) => m.start > last && m.start < at && m.person !== person && could(m.person));
 }
 
