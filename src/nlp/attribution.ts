@@ -342,7 +342,7 @@ const PERSON_OF_PLACE_AT_END = /(?<![\p{L}'’-])((?:\p{Lu}[\p{L}.'’-]*[ \u00a
 /** Whether capitalised words read as a person's name: a title, or a first name and a surname. */
 function personLikeRun(run: string): boolean {
   const parsed = parseNameRun(run);
-  return !!parsed && (parsed.titleWords.length > 0 || (parsed.tokens.length >= 2 && firstNameGender(parsed.tokens[0]!.toLowerCase()) !== null));
+  return !!parsed && (parsed.titleWords.length > 0 || (parsed.tokens.length >= 2 && firstNameGender(parsed.tokens[0]) !== null));
 }
 const PLACE_BASED_AT_END = /(?:^|[\s\u00a0])([Tt]he[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’-]*,[ \u00a0]+(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]+){0,2}\p{Lu}[\p{L}.'’]*-based(?:[ \u00a0]+\p{Ll}[\p{L}-]*){1,3})[\s\u00a0]*$/u;
 /** ", speaking from hospital,", ", filed by two songwriters,": a participle clause set off by commas. */

@@ -999,7 +999,7 @@ function parseDescription(text: string): Description {
   const related = cut > 0 && relatedBy(words[cut]!, own.split(/[\s\u00a0]+/).filter(Boolean).slice(words.slice(0, cut + 1).length), words[cut - 1]!);
   // "the CFO" is "the chief financial officer": the office's own words, its head last.
   const content = beforeOf.filter((w) => !DETERMINERS.has(w) && !['former', 'then', 'current', 'outgoing', 'incoming', 'top', 'new', 'two'].includes(w))
-    .flatMap((w, i, all) => (i === all.length - 1 && OFFICE_INITIALS[w.toLowerCase()]) || [w]);
+    .flatMap((w, i, all) => (i === all.length - 1 && OFFICE_INITIALS[w]) || [w]);
   const capitalised = new Set(text.split(/[\s\u00a0]+/).filter((w, i) => STARTS_UPPER.test(w) && !(i === 0 && DETERMINERS.has(bareWord(w)))).map(bareWord));
   return { determiner, modifiers: content.slice(0, -1), head: content[content.length - 1] ?? '', possessor, asWritten, capitalised, related };
 }

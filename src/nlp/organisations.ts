@@ -518,7 +518,7 @@ function runKind(text: string, start: number, run: string, definite: boolean): O
   const words = run.split(/[ \u00a0]+/);
   // "Atlantic City Mayor Don Guardian": an office, then a first name, is a person, though a body's
   // word ("Guardian", "Times") ends the run.
-  if (words.length >= 3 && words.some((w, i) => i < words.length - 2 && isTitleWord(w.toLowerCase().replace(/\.$/, '')) && firstNameGender(words[i + 1]!.toLowerCase()))) return null;
+  if (words.length >= 3 && words.some((w, i) => i < words.length - 2 && isTitleWord(w) && firstNameGender(words[i + 1]))) return null;
   if (words.length === 1 && ACRONYM_RUN.test(run)) {
     if (NOT_ORG_ACRONYM.has(run)) return null;
     return ACRONYM_KIND[run] ?? 'unknown';
