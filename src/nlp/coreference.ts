@@ -13,6 +13,7 @@ import {
   parseNameRun,
   personGender,
   principalOf,
+  namesakes,
   statedAge,
   roleKey,
   surnameOf,
@@ -841,7 +842,8 @@ function resolveName(subject: Subject, ctx: ResolveContext): Resolution {
   // Triantafilo said. ... '...,' Triantafilo said"), else the principal.
   const shared = candidates.length > 1 && !parsed.gender && tokens.length === 1;
   const lastBySurname = shared ? subjectJustBefore(surname, candidates, subject.pos, ctx) ?? lastQuotedBySurname(surname, candidates, subject.pos, ctx) : undefined;
-  const principal = youngerOrElder(surname, subject.pos, ctx) ?? lastBySurname ?? principalOf(candidates, parsed.gender);
+  const notByFirstName = tokens.length === 1 && candidates.length > 1 ? notCalledByFirstName(namesakes(candidates, parsed.gender), subject.pos, ctx) : undefined;
+  const principal = youngerOrElder(surname, subject.pos, ctx) ?? lastBySurname ?? notByFirstName ?? principalOf(candidates, parsed.gender);
   if (principal) return { speaker: principal.fullName, person: principal };
   // Unknown to the registry: keep the name as written (with its title when it is a surname alone),
   // and remember it as a person so that a later "she said" can find "Melanie".
@@ -907,6 +909,31 @@ function subjectJustBefore(surname: string, candidates: Person[], pos: number, c
     if (namesFamily || /["“”]/.test(ctx.text.slice(starts[k]!, starts[k + 1]!))) return undefined;
   }
   return undefined;
+}
+
+/**
+ * "Mr Ashby said" with Callum and Lee Ashby named, the article calling Callum "Callum": news calls a
+ * child, or the person the story is about, by first name once named, and their relatives by title
+ * and surname. The one of several namesakes the article never calls by first name alone.
+ */
+/** What follows a first name in a list of the family's first names: ", Hillary and Chelsea Clinton". */
+const COORDINATED_NEXT = /^(?:,|[ \u00a0]+(?:and|&)[ \u00a0])/;
+function notCalledByFirstName(candidates: Person[], pos: number, ctx: ResolveContext): Person | undefined {
+  const namedBefore = new Set<Person>();
+  const calledSo = new Set<Person>();
+  for (const m of ctx.index.mentions) {
+    const p = m.person;
+    if (m.start >= pos) break;
+    if (!candidates.includes(p) || p.nameTokens.length < 2) continue;
+    namedBefore.add(p);
+    const run = NAME_RUN_AT_START.exec(ctx.text.slice(m.start, m.start + 80))?.[0] ?? '';
+    const words = run.split(/[ \u00a0]+/).filter(Boolean);
+    // Not a first name shared out to the family name after it: "brothers Ammon and Ryan Bundy".
+    const coordinated = COORDINATED_NEXT.test(ctx.text.slice(m.start + run.trimEnd().length, m.start + run.length + 6));
+    if (words.length === 1 && bareWord(words[0]!) === p.nameTokens[0] && !coordinated) calledSo.add(p);
+  }
+  const left = [...namedBefore].filter((p) => !calledSo.has(p));
+  return namedBefore.size > 1 && calledSo.size > 0 && left.length === 1 ? left[0] : undefined;
 }
 
 /** The one of `candidates` the article last quoted by their surname alone (perhaps with a title) before pos. */

@@ -895,7 +895,7 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         if (known) {
           person = principalOf(known, gender);
           if (!person) namesakeTitle = hit.parsed.titleWords[0] ?? null;
-          else sharedSurname = namesakes(known, gender) > 1;
+          else sharedSurname = namesakes(known, gender).length > 1;
         } else if (firstTokens.has(surname)) {
           // A lone first name ("Melanie") of a known full name.
           const byFirst = people.filter((p) => p.nameTokens[0] === surname && p.nameTokens.length > 1);
@@ -1217,9 +1217,9 @@ function genderOf(p: Person): Gender | null {
   return personGender(p) ?? firstNameGender(p.nameTokens.length > 1 ? p.nameTokens[0] : undefined);
 }
 
-/** How many of the people sharing a surname a mention of that gender (or none) may mean. */
-function namesakes(candidates: Person[], gender: Gender | null): number {
-  return gender ? candidates.filter((p) => (genderOf(p) ?? gender) === gender).length : candidates.length;
+/** Which of the people sharing a surname a mention of that gender (or none) may mean. */
+export function namesakes<T extends Person>(candidates: T[], gender: Gender | null): T[] {
+  return gender ? candidates.filter((p) => (genderOf(p) ?? gender) === gender) : candidates;
 }
 
 /**

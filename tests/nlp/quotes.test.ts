@@ -3789,3 +3789,15 @@ describe('names that are no speech and no person (2026-12-07, stop 47)', () => {
     expect(found.map((q) => q.text)).toEqual(['Anybody but Marlow,']);
   });
 });
+
+describe('a surname a family shares, one of them called by first name (2026-12-08, stop 49)', () => {
+  it('"Mr Hensby said" is the father when the son is "Owen" by then; "Mrs Hensby" is the mother', () => {
+    const text = 'Owen Hensby, 16, died after being hit by a van outside his school in March.\n\nHis mother, Claire Hensby, and his father, Mark Hensby, sat in the front row of the inquest. Owen had been walking to a revision class, the coroner heard.\n\nMrs Hensby said Owen "loved every minute of sixth form". Mr Hensby said the crossing "should have been fixed years ago".';
+    expect(speakers(text)).toEqual(['Claire Hensby', 'Mark Hensby']);
+  });
+
+  it('first names shared out to a family name ("Angela and Tom Merrow") call no one by first name', () => {
+    const text = 'Angela Merrow has run the hospice charity for a decade with her daughter Rosie Merrow. For years, Angela and Tom Merrow ran it from the family kitchen.\n\nThe charity lost its largest grant in May. Mrs Merrow said: "We will not close a single bed."';
+    expect(speakers(text)).toEqual(['Angela Merrow']);
+  });
+});
