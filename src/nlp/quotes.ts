@@ -699,7 +699,7 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     if (w.cue && w.span.open > w.cue.pos && w.span.close < w.cue.pos + w.cue.text.length && TITLE_BEFORE.test(text.slice(Math.max(0, w.span.open - 20), w.span.open))) w.cue = null;
     if (w.cue?.subject) {
       let r = resolveSubject(w.cue.subject, ctx);
-      const other = r.person ? namesakeNotSpokenOf(r.person, w.cue.subject, text.slice(w.span.start, w.span.end), ctx) : null;
+      const other = r.person ? namesakeNotSpokenOf(r.person, w.cue.subject, text.slice(w.span.start, w.span.end), Math.min(w.span.start, w.cue.subject.pos), ctx) : null;
       if (other) r = { speaker: other.fullName, person: other };
       speaker = r.speaker;
       person = r.person;
@@ -1027,14 +1027,16 @@ function reporterBetween(text: string, prev: Working, w: Working): Cue | null {
 /**
  * '"Kieran was the funniest person I have ever known," Mr Lusted said': no one speaks of themselves
  * by their first name. When a surname alone (with or without a title) was read as the one the
- * quotation names, and one other person of that surname and gender is not named in it, that one speaks.
+ * quotation names, and one other person of that surname and gender, named before, is not named in
+ * it, that one speaks (a relative the article brings in later is not yet who "Mr Lusted" means).
  */
-function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: string }, quotation: string, ctx: ResolveContext): Person | null {
+function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: string }, quotation: string, before: number, ctx: ResolveContext): Person | null {
   if (subject.kind !== 'name' || person.nameTokens.length < 2 || !spokenOf(person, quotation)) return null;
   const parsed = parseNameRun(subject.text);
   if (parsed?.tokens.length !== 1) return null;
   const gender = parsed.gender ?? personGender(person);
-  const others = ctx.index.people.filter((p) => p !== person && p.surname === person.surname && p.nameTokens.length > 1 && (!gender || personGender(p) === gender) && !spokenOf(p, quotation));
+  const namedBefore = (p: Person) => ctx.index.mentions.some((m) => m.person === p && m.start < before);
+  const others = ctx.index.people.filter((p) => p !== person && p.surname === person.surname && p.nameTokens.length > 1 && (!gender || personGender(p) === gender) && !spokenOf(p, quotation) && namedBefore(p));
   return others.length === 1 ? others[0]! : null;
 }
 

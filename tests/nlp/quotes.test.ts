@@ -3796,6 +3796,11 @@ describe('a surname a family shares, one of them called by first name (2026-12-0
     expect(speakers(text)).toEqual(['Claire Hensby', 'Mark Hensby']);
   });
 
+  it('"Mr Pardoe said: \\"Ethan was ...\\"" is not Ethan Pardoe, whom the quotation speaks of, though an uncle is named later', () => {
+    const text = 'The trainee, Ethan Pardoe, drowned when the boat capsized off Whitby. His father, Neil Pardoe, watched the sentencing from the public gallery.\n\nIn a statement read to the court, Mr Pardoe said: "Ethan was the kindest lad you could meet. Nothing will bring him back."\n\nHis uncle, Carl Pardoe, said the family would campaign for a change in the law.';
+    expect(speakers(text)).toEqual(['Neil Pardoe']);
+  });
+
   it('first names shared out to a family name ("Angela and Tom Merrow") call no one by first name', () => {
     const text = 'Angela Merrow has run the hospice charity for a decade with her daughter Rosie Merrow. For years, Angela and Tom Merrow ran it from the family kitchen.\n\nThe charity lost its largest grant in May. Mrs Merrow said: "We will not close a single bed."';
     expect(speakers(text)).toEqual(['Angela Merrow']);
