@@ -56,7 +56,28 @@ export interface ResolveContext {
   /** Organisations the article names, outside quotations. */
   organisations: OrganisationIndex;
   inQuote: (pos: number) => boolean;
+  /** The quotation whose speaker is being resolved. */
+  quotation: string;
 }
+
+/**
+ * Whether a quotation names the person by their first name as the article writes it (the index
+ * keeps it in lower case: "Will" is no "will"). With `alone`, only by the first name alone and not
+ * as a self-introduction: politicians speak of themselves by full name ("it's not Bernie Sanders"),
+ * and "This is Della" introduces the speaker.
+ */
+export function spokenOf(p: Person, quotation: string, alone = false): boolean {
+  const name = p.fullName.split(/[ \u00a0]+/).find((w) => w.toLowerCase() === p.nameTokens[0]);
+  if (!name) return false;
+  for (let i = quotation.indexOf(name); i >= 0; i = quotation.indexOf(name, i + 1)) {
+    if (NAME_CHAR.test(quotation[i - 1] ?? ' ') || NAME_CHAR.test(quotation[i + name.length] ?? ' ')) continue;
+    if (!alone || (!NEXT_NAME_WORD.test(quotation.slice(i + name.length, i + name.length + 3)) && !SELF_INTRODUCTION.test(quotation.slice(Math.max(0, i - 12), i)))) return true;
+  }
+  return false;
+}
+const NAME_CHAR = /[\p{L}'’-]/u;
+const NEXT_NAME_WORD = /^[ \u00a0]\p{Lu}/u;
+const SELF_INTRODUCTION = /(?:\b(?:is|am)|I['’]m|name['’]s)[ \u00a0]+$/i;
 
 export interface Resolution {
   speaker: string | null;
@@ -513,7 +534,8 @@ export function resolveSubject(subject: Subject, ctx: ResolveContext): Resolutio
     const antecedent = relative ? ctx.index.mentions.find((m) => m.end <= subject.pos && m.end >= subject.pos - 12 && NAME_THEN_WHO.test(ctx.text.slice(m.end, subject.pos)))?.person : undefined;
     const addressee = addresseeOf(subject, ctx);
     const answered = repliedTo(subject.pos, subject.text, ctx);
-    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee && p !== answered && !bodyReadAsPerson(p, ctx)) ?? (definite ? null : eitherGenderSubject(want, subject.pos, ctx));
+    // No one speaks of themselves by first name: '"We will never know who Freya would have become," she said' is not Freya.
+    const person = resolvePronoun(want, subject.pos, ctx, 12, (p) => p !== antecedent && p !== addressee && p !== answered && !bodyReadAsPerson(p, ctx) && !spokenOf(p, ctx.quotation, true)) ?? (definite ? null : eitherGenderSubject(want, subject.pos, ctx));
     // A description that found no one ("The Prime Minister faced questions. '...,' he told MPs") is
     // still whom the pronoun means when no name is.
     return person ? { speaker: person.fullName, person } : definite ?? unnamedSpeakerBefore(want, subject.pos, ctx) ?? NONE;

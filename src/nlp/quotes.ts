@@ -12,7 +12,7 @@
 import { CAPTION_MARKER, MONTHS, NAME_TITLE_ABBREVIATIONS, QUOTE_MARKS, STARTS_LOWER, STARTS_UPPER, STOP_WORDS, WEEKDAYS } from './lexicon.ts';
 import type { CuePosition, FoundQuote } from '../model.ts';
 import { type Cue, cueAtVerb, leadingCue, speechVerbs, subjectAfter, trailingCue, wellFormedSpeaker } from './attribution.ts';
-import { type ResolveContext, resolveSubject, sentencesSinceNamed } from './coreference.ts';
+import { type ResolveContext, resolveSubject, sentencesSinceNamed, spokenOf } from './coreference.ts';
 import { type Person, indexPeople, parseNameRun, personGender, verbLike } from './people.ts';
 import { OrganisationIndex } from './organisations.ts';
 export { containsQuote, rankKeyQuotes } from './key-quotes.ts';
@@ -689,6 +689,7 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     // Found only as far as attribution asks: most articles never need all of them.
     organisations: new OrganisationIndex(text, inQuote),
     inQuote,
+    quotation: '',
   };
   const quotes: FoundQuote[] = [];
   for (const w of work) {
@@ -698,6 +699,7 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     // is part of the subject, not what the cue reports.
     if (w.cue && w.span.open > w.cue.pos && w.span.close < w.cue.pos + w.cue.text.length && TITLE_BEFORE.test(text.slice(Math.max(0, w.span.open - 20), w.span.open))) w.cue = null;
     if (w.cue?.subject) {
+      ctx.quotation = text.slice(w.span.start, w.span.end);
       let r = resolveSubject(w.cue.subject, ctx);
       const other = r.person ? namesakeNotSpokenOf(r.person, w.cue.subject, text.slice(w.span.start, w.span.end), Math.min(w.span.start, w.cue.subject.pos), ctx) : null;
       if (other) r = { speaker: other.fullName, person: other };
@@ -1040,16 +1042,6 @@ function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: stri
   return others.length === 1 ? others[0]! : null;
 }
 
-/** Whether a quotation names the person by their first name as the article writes it (the index keeps it in lower case: "Will" is no "will"). */
-function spokenOf(p: Person, quotation: string): boolean {
-  const name = p.fullName.split(/[ \u00a0]+/).find((w) => w.toLowerCase() === p.nameTokens[0]);
-  if (!name) return false;
-  for (let i = quotation.indexOf(name); i >= 0; i = quotation.indexOf(name, i + 1)) {
-    if (!NAME_CHAR.test(quotation[i - 1] ?? ' ') && !NAME_CHAR.test(quotation[i + name.length] ?? ' ')) return true;
-  }
-  return false;
-}
-const NAME_CHAR = /[\p{L}'’-]/u;
 
 /** Quotes without their own cue take one from their neighbours. */
 function inheritCues(text: string, work: Working[]): void {

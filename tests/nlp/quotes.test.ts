@@ -3806,3 +3806,17 @@ describe('a surname a family shares, one of them called by first name (2026-12-0
     expect(speakers(text)).toEqual(['Angela Merrow']);
   });
 });
+
+describe('no one speaks of themselves by first name (2026-12-08, stop 49)', () => {
+  it('"\\"We will never know who Freya would have become,\\" she said" is her mother, not Freya', () => {
+    const text = 'Freya Linwood, 14, died of sepsis in 2023 after a GP told her it was a virus.\n\nHer mother, Louise Linwood, said the family had waited two years for answers. Freya had wanted to be a vet.\n\n"We will never know who Freya would have become," she said.';
+    expect(speakers(text)).toEqual(['Louise Linwood']);
+  });
+
+  it('a politician\'s own full name ("it\'s not Bernie Sanders") and "This is Della" still speak as themselves', () => {
+    const text = 'Sen. Ruth Calder told voters in Dayton that the race was close.\n\n"If you want more of the same, it\'s not Ruth Calder you want," she said.';
+    expect(speakers(text)).toEqual(['Ruth Calder']);
+    const call = 'Della Rucker answers the phone at the town hall herself.\n\n"This is Della, how can I help?" she said.';
+    expect(speakers(call)).toEqual(['Della Rucker']);
+  });
+});
