@@ -444,6 +444,8 @@ const THING_AGENT_NOUN = /^(?:former|latter|other|another|either|neither|whether
 export function personHead(word: string): boolean {
   if (PERSON_NOUNS.has(word) || (/s$/.test(word) && PERSON_NOUNS.has(word.slice(0, -1))) || (/ies$/.test(word) && PERSON_NOUNS.has(`${word.slice(0, -3)}y`))) return true;
   if (/-year-olds?$/.test(word)) return true;
+  // "postman", "chairwoman", "fishermen": a compound of "man" or "woman" (not "human").
+  if (/^\p{Ll}{3,}(?:wo)?m[ae]n$/u.test(word)) return true;
   return /(?:er|or|ist|ian|eon)s?$/.test(word) && word.length > 4 && !THING_AGENT_NOUN.test(word) && !DOCUMENT_NOUN.test(word.replace(/s$/, '')) && !TEXT_CARRIER.test(word.replace(/s$/, ''));
 }
 

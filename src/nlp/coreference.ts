@@ -1430,6 +1430,9 @@ const RELATIVE_IN_PHRASE = /[ \u00a0](?:who|whom|whose|which|that)[ \u00a0]/;
 /** A prepositional phrase up to a comma, an aside set off by commas, then a word: groups phrase, word. */
 const PHRASE_THEN_ASIDE = new RegExp(String.raw`^([ \u00a0]+(?:${SOURCE_PREPOSITIONS})[ \u00a0][^,.;:!?"“”]{1,80}?),[ \u00a0][^,.;:!?"“”]{3,160},[ \u00a0]+(\p{Ll}+)`, 'u');
 
+/** A phrase with a relative clause, then a verb of saying: group 1 is the phrase before the verb. */
+const RELATIVE_THEN_SAID = /^([ \u00a0][^,.;:!?"“”]{1,140}?[ \u00a0](?:that|who|which)[ \u00a0][^,.;:!?"“”]{1,80}?)[ \u00a0]+(?:said|says|told|tells)\b/;
+
 /** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
 function withPostModifier(text: string, end: number, np: string): string | null {
   const words = text.slice(end, end + 100).split(/(?=[ \u00a0]+)/).slice(0, 9);
@@ -1458,6 +1461,13 @@ function withPostModifier(text: string, end: number, np: string): string | null 
     const phrase = words.slice(0, k).join('').replace(TITLE_PERIOD, '');
     // "for Larkspur and Finch": "and" between two names is inside the object.
     const namesJoined = NAME_THEN_AND.test(phrase) && STARTS_UPPER.test(next);
+    // "A diplomat from one of the countries that fund the tribunal said": a relative clause inside
+    // the phrase, up to a verb of saying; without it when it reads as a verb phrase ("who has met with").
+    if (/[ \u00a0](?:that|who|which)$/.test(phrase) && !/[.,;:!?]/.test(phrase)) {
+      const clause = RELATIVE_THEN_SAID.exec(text.slice(end, end + 200));
+      if (!clause) return null;
+      return wellFormedSpeaker(np + clause[1]!) ? np + clause[1]! : np + phrase.replace(/[ \u00a0]+(?:that|who|which)$/, '');
+    }
     if (/[.,;:!?]|[ \u00a0](?:that|who|which|whom|when|as|and)$/.test(phrase) && !namesJoined) return null;
     // Not after an article or a preposition: "close to the talks" has its noun, not a verb, there.
     // A plural noun right before the verb is no verb itself: "several suburban House races was".

@@ -179,7 +179,7 @@ export const UNNAMED_PERSON_NOUN_LIST: readonly string[] = (
     'commandant lieutenant corporal attendant assistant accountant servant merchant applicant claimant informant ' +
     'inhabitant occupant entrant contestant descendant respondent adolescent waiter waitress bartender barista ' +
     'catcher pitcher shortstop outfielder infielder linebacker quarterback receiver striker midfielder defender winger ' +
-    'goalkeeper goalie batsman bowler wicketkeeper jockey survivor local onlooker bystander mourner worshipper regular'
+    'goalkeeper goalie batsman bowler wicketkeeper jockey survivor local onlooker bystander mourner worshipper regular guest'
   ).split(' ');
 
 /** Every noun for a person the lists hold: the unnamed ones and the roles. */

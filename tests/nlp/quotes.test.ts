@@ -3820,3 +3820,19 @@ describe('no one speaks of themselves by first name (2026-12-08, stop 49)', () =
     expect(speakers(call)).toEqual(['Della Rucker']);
   });
 });
+
+describe('the unnamed person a definite description refers back to (2026-12-08, stop 49)', () => {
+  it('"A guest at the wedding told ... \\"...,\\" the guest said" and "an 84-year-old former postman ... the former postman" are described as introduced', () => {
+    const wedding = 'Two brothers were fined after a brawl at their sister\'s wedding.\n\nA guest at the wedding told this newspaper the row had started over a seating plan. "It was a lovely day until about half ten," the guest said.';
+    expect(speakers(wedding)).toEqual(['a guest at the wedding']);
+    const race = 'More than 300 people ran the 5km route. The last finisher was an 84-year-old former postman who walked it with his grandson.\n\n"I wasn\'t going to let the young lads beat me to the tea," the former postman joked.';
+    expect(speakers(race)).toEqual(['an 84-year-old former postman']);
+  });
+
+  it('"A diplomat from one of the countries that fund the tribunal said ... the diplomat said" keeps the relative clause; "who has met with" is left out', () => {
+    const tribunal = 'The court sentenced him to 25 years.\n\nA diplomat from one of the countries that fund the tribunal said the case had taken far too long. "Eleven years is not a model anyone should be proud of," the diplomat said.';
+    expect(speakers(tribunal)).toEqual(['a diplomat from one of the countries that fund the tribunal']);
+    const operative = 'The governor would not rule out a run.\n\nA Democratic operative in New Hampshire who has met with his team said the staff had asked about office space. "You don\'t ask about leases if you\'re not running," the operative said.';
+    expect(speakers(operative)).toEqual(['a Democratic operative in New Hampshire']);
+  });
+});
