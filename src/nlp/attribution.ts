@@ -1106,7 +1106,10 @@ function postModifierEnd(tokens: Token[], j: number): number {
   const head = bare(tokens[adjectiveAt === j ? j - 1 : j]?.text ?? '').toLowerCase();
   const prepAt = adjectiveAt >= 0 ? adjectiveAt + 1 : j + 1;
   const prep = tokens[prepAt]?.text ?? '';
-  if (!personHead(head) || !/^(?:of|for|to|with|at|from|in|inside|among|near|representing|on)$/.test(prep) || (prep === 'on' && adjectiveAt < 0)) return j;
+  // "said a woman holding a picture of her son": the object of a participle after a noun for people
+  // takes its phrase as that noun would.
+  const participleObject = tokens.slice(1, j).some((t, i) => PARTICIPLE.test(bare(t.text)) && STARTS_LOWER.test(t.text) && personHead(bare(tokens[i]!.text).toLowerCase()));
+  if (!(personHead(head) || participleObject) || !/^(?:of|for|to|with|at|from|in|inside|among|near|representing|on)$/.test(prep) || (prep === 'on' && adjectiveAt < 0)) return j;
   const objectText = tokens.slice(prepAt + 1).map((t) => t.text).join(' ');
   if (!objectText || TIME_OBJECT.test(objectText) || NOT_A_MODIFIER_OBJECT.test(objectText)) return j;
   let last = -1;

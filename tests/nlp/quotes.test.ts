@@ -3836,3 +3836,9 @@ describe('the unnamed person a definite description refers back to (2026-12-08, 
     expect(speakers(operative)).toEqual(['a Democratic operative in New Hampshire']);
   });
 });
+
+describe('a participle\'s object keeps its phrase after an inverted verb (2026-12-08, stop 49)', () => {
+  it('"said a woman holding a picture of a young man in uniform" is the whole description', () => {
+    expect(speakers('The border reopened on Monday.\n\n"Flights are fine. But where is my son?" said a woman holding a picture of a young man in uniform.')).toEqual(['a woman holding a picture of a young man in uniform']);
+  });
+});
