@@ -1435,7 +1435,7 @@ const RELATIVE_THEN_SAID = /^([ \u00a0][^,.;:!?"“”]{1,140}?[ \u00a0](?:that|
 
 /** The noun phrase `np` (ending at `end`) with the post-modifier after it ("close to the case"), when a verb follows; null when no verb follows. */
 function withPostModifier(text: string, end: number, np: string): string | null {
-  const words = text.slice(end, end + 100).split(/(?=[ \u00a0]+)/).slice(0, 9);
+  const words = text.slice(end, end + 160).split(/(?=[ \u00a0]+)/).slice(0, 14);
   const bare = (w: string | undefined) => (w ?? '').trim();
   // ("A person involved in the transition effort said", "an official briefed on the talks": no verb yet.)
   const participlePhrase = /^(?:involved|briefed|based)$/.test(bare(words[0])) && /^(?:in|on|with)$/.test(bare(words[1]));

@@ -3837,8 +3837,13 @@ describe('the unnamed person a definite description refers back to (2026-12-08, 
   });
 });
 
-describe('a participle\'s object keeps its phrase after an inverted verb (2026-12-08, stop 49)', () => {
+describe('a description\'s whole phrase: a participle\'s object, a long body\'s name (2026-12-08, stop 49)', () => {
   it('"said a woman holding a picture of a young man in uniform" is the whole description', () => {
     expect(speakers('The border reopened on Monday.\n\n"Flights are fine. But where is my son?" said a woman holding a picture of a young man in uniform.')).toEqual(['a woman holding a picture of a young man in uniform']);
+  });
+
+  it('"A spokesperson for the National Disaster Risk Reduction and Management Council told ... the spokesperson said": a long body\'s name is read whole', () => {
+    const text = 'The typhoon killed at least 12 people.\n\nA spokesperson for the National Disaster Risk Reduction and Management Council told DZMM radio that several towns were cut off. "We expect the numbers to rise," the spokesperson said.';
+    expect(speakers(text)).toEqual(['a spokesperson for the National Disaster Risk Reduction and Management Council']);
   });
 });
