@@ -1358,6 +1358,9 @@ function earlierUnnamedSubject(d: Description, pos: number, ctx: ResolveContext)
   return found;
 }
 
+/** "Columbus, Ohio-based": the city before the state a body is based in (group 1). */
+const CITY_THEN_BASED = /(\p{Lu}[\p{L}.'’]*),[ \u00a0]+\p{Lu}[\p{L}.'’]*-based\b/u;
+
 /** Up to five capitalised words at the start: a name as written. */
 const NAME_RUN_AT_START = /^(?:\p{Lu}[\p{L}.'’-]*[ \u00a0]?){1,5}/u;
 /** A name, then "and", ending a phrase: "for Larkspur and". */
@@ -1884,8 +1887,9 @@ function resolveOrganisationDescription(subject: Subject, d: Description, ctx: R
   if (d.possessor) return { speaker: subject.text.replace(/^The\b/, 'the'), person: null };
   // "the national Asahi newspaper", "the Baton Rouge newspaper": a name in the description says
   // which one; it does not refer back to another.
-  // (Not where it is based: "the Copenhagen-based company" is the company named before.)
-  if ([...d.capitalised].some((w) => !w.endsWith('-based'))) return { speaker: d.asWritten, person: null };
+  // (Not where it is based: "the Copenhagen-based company", "the Columbus, Ohio-based company" is the company named before.)
+  const cityOfBasedState = CITY_THEN_BASED.exec(d.asWritten)?.[1]?.toLowerCase();
+  if ([...d.capitalised].some((w) => !w.endsWith('-based') && w !== cityOfBasedState)) return { speaker: d.asWritten, person: null };
   // "The Federal Reserve held rates ... The central bank said": a central bank goes by its own name,
   // which the organisation index does not know as a bank's.
   if (head === 'bank' && d.modifiers.includes('central')) {

@@ -3847,3 +3847,10 @@ describe('a description\'s whole phrase: a participle\'s object, a long body\'s 
     expect(speakers(text)).toEqual(['a spokesperson for the National Disaster Risk Reduction and Management Council']);
   });
 });
+
+describe('where a body is based, as "City, State-based" (2026-12-08, stop 49)', () => {
+  it('"The Columbus, Ohio-based company said" is the company named before', () => {
+    const text = 'Meridian Home Goods Inc removed its founder as chief executive on Monday.\n\nThe Columbus, Ohio-based company said in a statement: "The board has lost confidence in her ability to lead."';
+    expect(speakers(text)).toEqual(['Meridian Home Goods Inc']);
+  });
+});
