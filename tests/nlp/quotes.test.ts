@@ -3854,3 +3854,15 @@ describe('where a body is based, as "City, State-based" (2026-12-08, stop 49)', 
     expect(speakers(text)).toEqual(['Meridian Home Goods Inc']);
   });
 });
+
+describe('a nationality as a noun, and a lawyer between a judge and "the judge" (2026-12-08, stop 49)', () => {
+  it('"Hrubá ... was gracious in defeat. \\"...,\\" the Czech said" is the Czech player', () => {
+    const text = 'Freya Lockwood, 19, beat Czech 28th seed Tereza Hrubá 6-4 3-6 7-5 on Court 12.\n\nHrubá, who reached the fourth round here two years ago, was gracious in defeat. "She played very brave tennis," the Czech said.';
+    expect(speakers(text)).toEqual(['Tereza Hrubá']);
+  });
+
+  it('"the judge remarked" is the justice, though the advocate who answered her spoke since', () => {
+    const text = 'The high court pulled up the municipal corporation over potholes.\n\n"Citizens are dying on these roads," observed Justice Meera Iyer-Kulkarni, who headed the bench.\n\nSenior advocate Anil Sakhare, appearing for the civic body, told the court that 8,400 potholes had been filled. "The rainfall this year has been 40% above normal," he submitted.\n\nThe bench was not impressed. "Rain falls in Mumbai every year, Mr Sakhare," the judge remarked.';
+    expect(speakers(text)).toEqual(['Meera Iyer-Kulkarni', 'Anil Sakhare', 'Meera Iyer-Kulkarni']);
+  });
+});
