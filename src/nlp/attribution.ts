@@ -203,9 +203,9 @@ const DESCRIPTION_WHO_AT_END = /(?<![\p{L}\p{N}'’-])((?:[Aa]n?|[Tt]he|[Oo]ne|[
  * relative clause (", a rig hand who has worked there six years,"); groups the description. A
  * pattern's source, shared with coreference.ts.
  */
-export const SET_OFF_INDEFINITE = String.raw`,[ \u00a0](an?[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{L}-]*)(?:[ \u00a0](?:who|which|that)[ \u00a0][^,;:"“”.!?]{1,100})?,`;
+export const SET_OFF_INDEFINITE = String.raw`,[ \u00a0](an?[ \u00a0](?:[\p{L}\p{N}-]+[ \u00a0]){0,3}?\p{Ll}[\p{L}-]*(?:[ \u00a0](?:from|in|at|of|for|with|on)[ \u00a0][^,;:"“”.!?]{1,60}?)?)(?:[ \u00a0](?:who|which|that)[ \u00a0][^,;:"“”.!?]{1,100})?,`;
 /** "The other, a heavy-duty mechanic," at a clause's start: groups the description. */
-const ONE_OR_OTHER_THEN_APPOSITIVE_AT_END = new RegExp(String.raw`(?:^|[.!?;:"“”][\s\u00a0]*|[\s\u00a0](?:and|but)[\s\u00a0]+)(?:[Tt]he[ \u00a0]other|[Oo]ne(?:[ \u00a0]of[ \u00a0](?:them|those))?|[Aa]nother(?:[ \u00a0]of[ \u00a0]them)?)${SET_OFF_INDEFINITE}[\s\u00a0]*$`, 'u');
+const ONE_OR_OTHER_THEN_APPOSITIVE_AT_END = new RegExp(String.raw`(?:^|[.!?;:"“”][\s\u00a0]*|[\s\u00a0](?:and|but)[\s\u00a0]+)(?:[Tt]he[ \u00a0]other|[Oo]ne(?:[ \u00a0]of[ \u00a0](?:them|those))?|[Aa]nother(?:[ \u00a0]of[ \u00a0]them)?|(?:[Aa]nother|[Aa][ \u00a0](?:second|third|fourth|fifth))[ \u00a0](?:\p{Ll}[\p{L}-]*[ \u00a0]){0,2}?\p{Ll}[\p{L}-]*)${SET_OFF_INDEFINITE}[\s\u00a0]*$`, 'u');
 /** "Officials at X,", "researchers from X,": people who speak for the body named after them. */
 const STAFF_OF_BODY_BEFORE = /(?:^|[\s\u00a0,])(?:[Oo]fficials|[Rr]esearchers|[Aa]nalysts|[Ee]conomists|[Ss]cientists|[Ee]xperts|[Ss]taff|[Ee]mployees|[Ee]xecutives|[Ss]pokesmen|[Ss]pokespeople|[Ll]awyers|[Aa]ttorneys|[Ss]ources|[Ii]nvestigators|[Pp]rosecutors|[Aa]gents|[Ww]orkers|[Oo]rganizers|[Pp]ollsters)[\s\u00a0]+(?:at|from|with)[\s\u00a0]+(?:the[\s\u00a0]+)?$/;
 /** "Sen. Bob Corker of Tennessee, the committee chairman,": the name the place belongs to. */

@@ -3866,3 +3866,15 @@ describe('a nationality as a noun, and a lawyer between a judge and "the judge" 
     expect(speakers(text)).toEqual(['Meera Iyer-Kulkarni', 'Anil Sakhare', 'Meera Iyer-Kulkarni']);
   });
 });
+
+describe('an unnamed person set off after "another donor", "a third attendee" (2026-12-08, stop 49)', () => {
+  it('"Another donor, a retired hedge fund manager from Connecticut, said ..." is that description, not the host named before', () => {
+    const text = 'Conrad Hartwell hosted the retreat at his ranch.\n\nAnother donor, a retired hedge fund manager from Connecticut, said he was considering "sitting out" the midterms.';
+    expect(speakers(text)).toEqual(['a retired hedge fund manager from Connecticut']);
+  });
+
+  it('"One of them, a retired machinist from Zanesville who declined to give his name, said" goes on to his next quotation', () => {
+    const text = 'State Sen. Leland Fitch addressed the march.\n\nA small group of counterprotesters gathered on the west steps. One of them, a retired machinist from Zanesville who declined to give his name, said he had come to "pray for the babies."\n\n"They call us extremists, but we are the ones defending life," he said.';
+    expect(speakers(text)).toEqual(['a retired machinist from Zanesville', 'a retired machinist from Zanesville']);
+  });
+});
