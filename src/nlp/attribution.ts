@@ -1684,7 +1684,7 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
   if ((before.trim() === '' || /,[\s\u00a0]*$/.test(before)) && !TELL_VERBS.test(verb.verb)) {
     const after = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
     // "..., says the chorus of the song is 'note for note' the same": a clause of its own, not an inverted subject.
-    const clauseVerb = after && after.kind !== 'pronoun' && FINITE_VERB_AFTER.test(text.slice(after.pos + after.text.length, after.pos + after.text.length + 12));
+    const clauseVerb = after && (after.kind !== 'pronoun' || /^it$/i.test(after.text)) && FINITE_VERB_AFTER.test(text.slice(after.pos + after.text.length, after.pos + after.text.length + 12));
     if (after && !clauseVerb && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
   }
   return null;

@@ -3878,3 +3878,11 @@ describe('an unnamed person set off after "another donor", "a third attendee" (2
     expect(speakers(text)).toEqual(['a retired machinist from Zanesville', 'a retired machinist from Zanesville']);
   });
 });
+
+describe('"said it was" is a reported clause, not an inverted cue (2026-12-08, stop 49)', () => {
+  it('the union that "said it would be seeking" is not the company the sentence before was about', () => {
+    const text = 'Halberd Systems has agreed to buy Quillon Analytics, the Cambridge-based data company, for £1.2bn.\n\nShares in both rose sharply on the news. The company said there were "no plans" for job cuts in Cambridge.\n\nThe union Tech Workers Alliance, which represents some Quillon staff, said it would be seeking "cast-iron guarantees" on jobs and pensions.';
+    // A fragment with no speaker is not kept as a quotation.
+    expect(speakers(text)).toEqual(['Quillon Analytics']);
+  });
+});
