@@ -136,7 +136,7 @@ const NAME_APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])\p{Ll}[\p{L}-]*,[ \u00a0]
 // "... in Garching, Germany, and co-author of the study,").
 /** The first word of a body's name joined by "and", opening its clause: "The Food and " before "Drink Alliance". */
 const BODY_NAME_AND_BEFORE = /(?:^|[.!?;:"“”][\s\u00a0]*|(?:^|[\s\u00a0])[Tt]he[ \u00a0]+)(\p{Lu}[\p{L}'’-]*)([ \u00a0]+(?:and|&)[ \u00a0]+)$/u;
-const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?(?:,[ \u00a0]\d{1,3}(?=,))?,(?:[^,;:Q"“”]|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0])){3,160},\s*$/u;
+const APPOSITIVE_AT_END = /(?<![\p{L}\p{N}.'’-])(\p{Lu}[\p{L}.'’-]*(?:[ \u00a0](?:(?:al|el|bin|ibn|de|da|di|du|van|von|der|la|le)[ \u00a0-])?\p{Lu}[\p{L}.'’-]*)*)(?:[ \u00a0]\([^)]*\))?(?:,[ \u00a0]\d{1,3}(?=,))?,(?:[^,;:Q"“”]|(?<=\d),(?=\d{3}\b)|,(?<=\p{Lu}[\p{L}.'’-]*,)(?=[ \u00a0]\p{Lu}[\p{L}.'’-]*(?:[ \u00a0]\p{Lu}[\p{L}.'’-]*){0,2},|[ \u00a0]and[ \u00a0])){3,160},\s*$/u;
 /**
  * "The deputy leader of Preston Borough Council, John Lyle, said": a person noun, a body named after
  * "of"/"at"/"for", then the name set off by commas (the body's last word is capitalised, so
@@ -606,6 +606,9 @@ function phraseBefore(segment: string, offset: number): Subject | null {
     if (joined) return { kind: 'name', text: `${joined[1]!}${before.slice(joined.index + joined[0].length - joined[2]!.length)}${name}`, pos: pos - joined[2]!.length - joined[1]!.length };
     if (coordinated) return null;
     if (!object && !DETERMINERS.has(name.toLowerCase().split(' ')[0]!)) return { kind: 'name', text: name, pos };
+    // "The Consumer Product Safety Commission, which has received ..., said": a body's name after its article.
+    const article = /^The[ \u00a0]+(?=\p{Lu})/u.exec(name);
+    if (!object && article && bodyNameEnd(name.split(/[ \u00a0]/).pop()!) && parseNameRun(name.slice(article[0].length))) return { kind: 'name', text: name.slice(article[0].length), pos: pos + article[0].length };
     if (object) {
       const fronted = FRONTED.exec(s)?.[0].length ?? 0;
       const opening = OPENING_NAME.exec(s.slice(fronted));

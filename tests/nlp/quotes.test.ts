@@ -3886,3 +3886,15 @@ describe('"said it was" is a reported clause, not an inverted cue (2026-12-08, s
     expect(speakers(text)).toEqual(['Quillon Analytics']);
   });
 });
+
+describe('a body\'s name before a relative clause set off by commas (2026-12-08, stop 49)', () => {
+  it('"The Consumer Product Safety Commission, which has received hundreds of reports, said" is the commission', () => {
+    const text = 'A judge let the lawsuit go ahead.\n\nThe Consumer Product Safety Commission, which has received hundreds of reports of battery fires, said it was "aware of the litigation" but does not comment on pending cases.';
+    expect(speakers(text)).toEqual(['Consumer Product Safety Commission']);
+  });
+
+  it('"Unite, which represents about 1,200 staff, said": a number\'s comma is inside the clause', () => {
+    const text = 'Aldmoor confirmed it was in talks to buy Greyfriars.\n\nUnite, which represents about 1,200 Greyfriars staff, said it would seek "urgent assurances" on jobs.';
+    expect(speakers(text)).toEqual(['Unite']);
+  });
+});
