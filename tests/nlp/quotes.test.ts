@@ -3898,3 +3898,20 @@ describe('a body\'s name before a relative clause set off by commas (2026-12-08,
     expect(speakers(text)).toEqual(['Unite']);
   });
 });
+
+describe('an unnamed subject named in the words set off after it (2026-12-08, stop 49)', () => {
+  it('"One mother, who identified herself only as Amanda, said" and her next quotation are Amanda', () => {
+    const text = 'Parents packed the board meeting.\n\nOne mother, who identified herself only as Amanda, said her son had been "told to stop asking so many questions". "This is a pattern," she said.';
+    expect(speakers(text)).toEqual(['Amanda', 'Amanda']);
+  });
+
+  it('"Another rider, Li Na Zhou, said ... \\"...,\\" she told the Star" is Li Na Zhou, a name no list knows', () => {
+    const text = 'Line 1 was shut for three hours.\n\nAnother rider, Li Na Zhou, said she eventually gave up and walked. "Honestly, walking from Summerhill to King took less time," she told the Star.';
+    expect(speakers(text)).toEqual(['Li Na Zhou']);
+  });
+
+  it('a description set off so leaves the opener as it is: "one plaintiff"', () => {
+    const text = 'The appeals court struck down the law.\n\nOne plaintiff, an 81-year-old retired school cook from Selma, said she had voted all her life. "They told me I was not on the list," she said.';
+    expect(speakers(text)).toEqual(['one plaintiff']);
+  });
+});
