@@ -649,6 +649,11 @@ const runNameList: Array<RunName | null> = [];
 
 const GENERATION = /^(?:jr|sr|ii|iii|iv|v)$/;
 
+/** A name's generation, "jr" of "Frank Delgado Jr.", when its last bare token is one. */
+function generationOf(tokens: string[]): string | null {
+  return tokens.length > 1 && GENERATION.test(tokens[tokens.length - 1]!) ? tokens[tokens.length - 1]! : null;
+}
+
 /** The family name among a name's bare tokens: the last one that is not "Jr." or "IV". */
 export function surnameOf(tokens: string[]): string {
   for (let i = tokens.length - 1; i > 0; i--) if (!GENERATION.test(tokens[i]!)) return withoutArticle(tokens[i]!);
@@ -914,8 +919,11 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
         if (!person) {
           // "Bill Clinton" and "Hillary Clinton" stay apart; "Hillary Rodham Clinton" joins "Hillary Clinton".
           // A namesake of the other gender ("Mrs Smith" beside John Smith) joins no one.
+          // "Frank Delgado Jr." is not "Frank Delgado Sr."; "Delgado Jr." is the one of them called Jr.
+          const generation = generationOf(nameTokens);
           person = namesakeTitle ? undefined : people.find(
-            (p) => p.surname === surname && (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1 || familyNamesOf(nameTokens, p.nameTokens) || familyNamesOf(p.nameTokens, nameTokens)),
+            (p) => p.surname === surname && !(generation && generationOf(p.nameTokens) && generationOf(p.nameTokens) !== generation) &&
+              (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1 || (!!generation && nameTokens.length === 2 && generationOf(p.nameTokens) === generation) || familyNamesOf(nameTokens, p.nameTokens) || familyNamesOf(p.nameTokens, nameTokens)),
           );
           // A headline in title case makes names of its words ("Clinton Wades In"): the title only
           // adds to people the body names.

@@ -3915,3 +3915,10 @@ describe('an unnamed subject named in the words set off after it (2026-12-08, st
     expect(speakers(text)).toEqual(['one plaintiff']);
   });
 });
+
+describe('a generation is part of a name (2026-12-08, stop 49)', () => {
+  it('"Frank Delgado Jr." is not "Frank Delgado Sr.", and "Delgado Jr. said" is the son', () => {
+    const text = 'Frank Delgado Sr. founded the roofing firm in 1971.\n\nHis son, Frank Delgado Jr., runs it now.\n\n"We took on more jobs than we should have," Delgado Jr. said.';
+    expect(speakers(text)).toEqual(['Frank Delgado Jr.']);
+  });
+});
