@@ -30,7 +30,7 @@ import {
   type PeopleIndex,
   OFFICE_INITIALS,
 } from './people.ts';
-import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, SET_OFF_INDEFINITE, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, personHead, setOffIdentity, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
+import { type Subject, DETERMINERS, DOCUMENT_NOUN, FRONTED, KIN_NOUN, SET_OFF_INDEFINITE, TEXT_CARRIER, INDEFINITE, TELL_VERBS, TITLE_PERIOD, clauseSubject, nameSetOff, personHead, speechVerbs, subjectBefore, wellFormedSpeaker } from './attribution.ts';
 import { type OrgMention, type Organisation, type OrganisationIndex, fitsHead, namesAnyBody, orgNameWord, organisationHead } from './organisations.ts';
 import { ALL_LOWER, CAPTION_MARKER, ING_WORD, LOWER_WORD, PARTY_MEMBER, PLACE_BASED_BEFORE_NAME, STARTS_LOWER, STARTS_UPPER, STOP_WORDS } from './lexicon.ts';
 import { escapeRegExp } from '../util/text.ts';
@@ -693,9 +693,9 @@ const CONJUNCTION_OPENING = /^(?:But|And|Yet|So)[ \u00a0]+(?=(?:the|a|an|one|ano
 /** Between a verb and its object: a space and titles ("asked Sen. ", "told the Rev. "). */
 const OBJECT_GAP = /^[ \u00a0]+(?:(?:the[ \u00a0]+)?\p{Lu}[\p{L}]*\.?[ \u00a0]+)*$/u;
 
-/** What opens an appositive before the name in it: ", ", ", 19-year-old ", ", mother-of-two ". */
 /** The words set off by commas between an unnamed subject and its verb. */
 const SET_OFF_BEFORE_VERB = /^(,[^.;:!?]{1,160},)[ \u00a0]/;
+/** What opens an appositive before the name in it: ", ", ", 19-year-old ", ", mother-of-two ". */
 const APPOSITIVE_LEAD = /^,[ \u00a0]+(?:(?:\p{N}{1,3}-year-old|\p{Ll}+(?:-\p{Ll}+)+)[ \u00a0]+)?$/u;
 
 /**
@@ -747,8 +747,8 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
   // name the set-off words give. (Not a description set off so: on our held-out passages the
   // opener, "one plaintiff", was as often what a reader is told.)
   const setOff = SET_OFF_BEFORE_VERB.exec(ctx.text.slice(headEnd + m[3]!.length, verbEnd))?.[1];
-  const identity = setOff ? setOffIdentity(setOff) : null;
-  if (identity?.kind === 'name') return identity.text;
+  const named = setOff ? nameSetOff(setOff) : null;
+  if (named) return named;
   // As a descriptor is written inside a sentence: "one Wolves fan", "a nurse from Waterloo".
   const phrase = /^\S+[ \u00a0]+/u.exec(m[0])![0] + m[1]! + head + m[3]!;
   return phrase.replace(STARTS_UPPER, (c) => c.toLowerCase());
@@ -941,13 +941,13 @@ function subjectJustBefore(surname: string, candidates: Person[], pos: number, c
   return undefined;
 }
 
+/** What follows a first name in a list of the family's first names: ", Hillary and Chelsea Clinton". */
+const COORDINATED_NEXT = /^(?:,|[ \u00a0]+(?:and|&)[ \u00a0])/;
 /**
  * "Mr Ashby said" with Callum and Lee Ashby named, the article calling Callum "Callum": news calls a
  * child, or the person the story is about, by first name once named, and their relatives by title
- * and surname. The one of several namesakes the article never calls by first name alone.
+ * and surname. Of the namesakes named before pos, the one the article has not called by first name alone.
  */
-/** What follows a first name in a list of the family's first names: ", Hillary and Chelsea Clinton". */
-const COORDINATED_NEXT = /^(?:,|[ \u00a0]+(?:and|&)[ \u00a0])/;
 function notCalledByFirstName(candidates: Person[], pos: number, ctx: ResolveContext): Person | undefined {
   const namedBefore = new Set<Person>();
   const calledSo = new Set<Person>();

@@ -701,7 +701,7 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     if (w.cue?.subject) {
       ctx.quotation = text.slice(w.span.start, w.span.end);
       let r = resolveSubject(w.cue.subject, ctx);
-      const other = r.person ? namesakeNotSpokenOf(r.person, w.cue.subject, text.slice(w.span.start, w.span.end), Math.min(w.span.start, w.cue.subject.pos), ctx) : null;
+      const other = r.person ? namesakeNotSpokenOf(r.person, w.cue.subject, ctx.quotation, Math.min(w.span.start, w.cue.subject.pos), ctx) : null;
       if (other) r = { speaker: other.fullName, person: other };
       speaker = r.speaker;
       person = r.person;
