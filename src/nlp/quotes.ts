@@ -749,6 +749,9 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     // Monopoly on Money," Graves wrote`: a short title right after the work it names, though a cue
     // follows it (the cue is for what the work says after).
     if (!q.fragment && wordCount(q.text) <= 8 && TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && TITLE_OF_WORK_BEFORE.test(text.slice(Math.max(0, w.span.open - 30), w.span.open))) continue;
+    // `an interview for “Dateline on Assignment” broadcast on ...`: a capitalised title as the object
+    // of a preposition, with the sentence going on after it.
+    if (q.fragment && TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && PREPOSITION_BEFORE_TITLE.test(text.slice(Math.max(0, w.span.open - 6), w.span.open)) && SPACE_THEN_LOWER.test(text.slice(w.span.close, w.span.close + 3))) continue;
     // `a group called the “We The People Foundation”`: the name of the thing just brought in.
     if (q.fragment && TITLE_CASE.test(q.text.replace(/[.,]$/, '')) && THING_CALLED_BEFORE.test(text.slice(Math.max(0, w.span.open - 60), w.span.open))) continue;
     quotes.push(q);
@@ -763,6 +766,9 @@ function titleInNounPhrase(text: string, span: QuoteSpan): boolean {
     SPACE_THEN_LOWER.test(text.slice(span.close, span.close + 3)) &&
     TITLE_CASE.test(text.slice(span.start, span.end));
 }
+
+/** A preposition right before a quoted title: "for ", "on ". */
+const PREPOSITION_BEFORE_TITLE = /(?:^|[\s\u00a0])(?:for|on|in|from|at)[\s\u00a0]+$/;
 
 /** A thing brought in by an article, then "called" (or named, dubbed) and perhaps "the": "a group called the ", "an app named ". */
 const THING_CALLED_BEFORE = /(?:^|[\s\u00a0])(?:[Aa]n?|[Tt]he|[Oo]ne)[\s\u00a0]+(?:[\p{L}\p{N}-]+[\s\u00a0]+){0,3}?(?:called|named|dubbed)[\s\u00a0]+(?:the[\s\u00a0]+)?$/u;

@@ -3922,3 +3922,12 @@ describe('a generation is part of a name (2026-12-08, stop 49)', () => {
     expect(speakers(text)).toEqual(['Frank Delgado Jr.']);
   });
 });
+
+describe('a title in marks after a preposition (2026-12-08, stop 49)', () => {
+  it('"an interview ... for “Dateline on Assignment” broadcast on Wednesday" is no quotation of the hacker', () => {
+    const text = 'During an interview with NBC News for “Dateline on Assignment” broadcast on Wednesday, Marcel Lazar, the hacker known as “Guccifer,” stated that he had access to the server. "It was easy," he said.';
+    const quotes = extractQuotes(text);
+    expect(quotes.map((q) => q.text)).not.toContain('Dateline on Assignment');
+    expect(quotes.map((q) => q.speaker)).toContain('Marcel Lazar');
+  });
+});
