@@ -46,5 +46,29 @@ export function fullestSpeakerNames(speakers: Iterable<string | null | undefined
     const fullest = fuller.reduce<[string, string[]] | null>((best, f) => (!best || f[1].length > best[1].length ? f : best), null);
     if (fullest && fuller.every(([, other]) => other === fullest[1] || shortFormOf(other, fullest[1]))) out.set(name, fullest[0]);
   }
+  // The same words in another order or without their accents ("Marcel Lehel Lazar" in one report,
+  // "Marcel Lazăr Lehel" in another): one person, by the form with the accents, else the first.
+  const byWords = new Map<string, string>();
+  for (const [name, words] of names) {
+    if (words.length < 2 || out.has(name)) continue;
+    const key = words.map(folded).sort().join(' ');
+    const seen = byWords.get(key);
+    if (!seen) byWords.set(key, name);
+    else if (accents(name) > accents(seen)) {
+      out.set(seen, name);
+      byWords.set(key, name);
+    } else out.set(name, seen);
+  }
+  for (const [name, to] of out) if (out.has(to)) out.set(name, out.get(to)!);
   return out;
+}
+
+/** A word without its accents: "lazăr" -> "lazar". */
+function folded(word: string): string {
+  return word.normalize('NFD').replace(/\p{M}/gu, '');
+}
+
+/** How many accented letters a name has. */
+function accents(name: string): number {
+  return name.normalize('NFD').match(/\p{M}/gu)?.length ?? 0;
 }

@@ -10,6 +10,11 @@ describe('fullestSpeakerNames', () => {
     expect(Object.fromEntries(names)).toEqual({ 'Owen Dempsey': 'Owen John Dempsey' });
   });
 
+  it('gives the same words in another order, or without their accents, one form: the accented one', () => {
+    const names = fullestSpeakerNames(['Marcel Lehel Lazar', 'Marcel Lazăr Lehel', 'Jose Lopez', 'José López']);
+    expect(Object.fromEntries(names)).toEqual({ 'Marcel Lehel Lazar': 'Marcel Lazăr Lehel', 'Jose Lopez': 'José López' });
+  });
+
   it('leaves a surname alone (another of that name may be in the story), a name two fuller ones share, and names of other people', () => {
     const names = fullestSpeakerNames(['Bush', 'Jeb Bush', 'John Smith', 'John A. Smith', 'John B. Smith', 'Owen Dempsey', 'Ian Dempsey']);
     expect(names.size).toBe(0);
