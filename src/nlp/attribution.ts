@@ -221,6 +221,18 @@ export function nameSetOff(setOff: string): string | null {
   // As written ("Li Na Zhou" keeps its "Li"), unless a title opens it.
   return isTitleWord(named[1]!.split(/[ \u00a0]/)[0]!) ? parsed.tokens.join(' ') : named[1]!;
 }
+/**
+ * An inverted subject, or the name it is given right after it: "said one woman, who identified
+ * herself only as Jessica, a mother of three", "said one stallholder, who gave only her first name, Olena."
+ */
+function nameGivenAfter(subject: Subject, text: string): Subject {
+  if (subject.kind !== 'descriptor') return subject;
+  const end = subject.pos + subject.text.length;
+  const given = GIVEN_NAME_AFTER.exec(text.slice(end, end + 100));
+  return given ? { kind: 'name', text: given[1]!, pos: end + given[0].length - given[1]!.length } : subject;
+}
+/** The words that give it, up to the punctuation that ends the name: ", who gave only her first name, Olena." */
+const GIVEN_NAME_AFTER = /^,[ \u00a0]+who[ \u00a0][^,.;]{0,50}?(?:[ \u00a0]as|first[ \u00a0]name,?|name[ \u00a0]was)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+)?)(?=[,.;]|$)/u;
 const GIVEN_NAME_CLAUSE = /^,[ \u00a0]+who[ \u00a0][^,]{0,50}?(?:[ \u00a0]as|first[ \u00a0]name,?|name[ \u00a0]was)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+)?),[\s\u00a0]*$/u;
 const NAME_SET_OFF = /^,[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+(?:(?!(?:from|in|at|of|for|with|on|near)[ \u00a0])[\p{L}-]+[ \u00a0]+){0,3}?)?(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){1,3}),[\s\u00a0]*$/u;
 
@@ -1420,7 +1432,7 @@ export function trailingCue(text: string, segment: string, offset: number, newSe
     if (ADDRESSEE_VERBS.test(verb.verb) || ING_WORD.test(verb.verb)) return null;
     const subject = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
     if (!subject || !speaks(verb, subject)) return null;
-    return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject, pos: at };
+    return { text: text.slice(at, subject.pos + subject.text.length).trim(), subject: nameGivenAfter(subject, text), pos: at };
   }
   // Subject then verb, with at most a few words between the quote and the verb.
   // `," Li Wei, deputy head of the court, was quoted as saying.`: the passive frame is not part of the subject.
@@ -1712,7 +1724,7 @@ export function cueAtVerb(text: string, segment: string, offset: number, verb: V
     const after = subjectAfter(text.slice(verb.end, verb.end + 200), verb.end);
     // "..., says the chorus of the song is 'note for note' the same": a clause of its own, not an inverted subject.
     const clauseVerb = after && (after.kind !== 'pronoun' || /^it$/i.test(after.text)) && FINITE_VERB_AFTER.test(text.slice(after.pos + after.text.length, after.pos + after.text.length + 12));
-    if (after && !clauseVerb && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: after, pos: verb.start };
+    if (after && !clauseVerb && speaks(verb, after)) return { text: text.slice(verb.start, after.pos + after.text.length), subject: nameGivenAfter(after, text), pos: verb.start };
   }
   return null;
 }

@@ -3931,3 +3931,14 @@ describe('a title in marks after a preposition (2026-12-08, stop 49)', () => {
     expect(quotes.map((q) => q.speaker)).toContain('Marcel Lazar');
   });
 });
+
+describe('an inverted unnamed subject, then the name it is given (2026-12-08, stop 49)', () => {
+  it('"\\"...,\\" said one woman, who identified herself only as Jessica, a mother of three" is Jessica, and so is her next quotation', () => {
+    const text = 'Dozens of parents packed the meeting.\n\n"I am not a politician. I am a mom," said one woman, who identified herself only as Jessica, a mother of three. "And I want to know what my kids are being taught."';
+    expect(speakers(text)).toEqual(['Jessica', 'Jessica']);
+  });
+
+  it('"said one stallholder, who gave only her first name, Olena." is Olena', () => {
+    expect(speakers('"The shells landed exactly when the stalls were opening," said one stallholder, who gave only her first name, Olena.')).toEqual(['Olena']);
+  });
+});
