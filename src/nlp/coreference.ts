@@ -664,6 +664,8 @@ const UNNAMED_SUBJECT_PLACED = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?
  * sophomore from Athens who marched with her classmates said" (a number's comma is no clause's end).
  */
 const UNNAMED_SUBJECT_RELATIVE = [0, 1, 2, 3].map((n) => new RegExp(String.raw`^(?:[Aa]|[Aa]n|[Oo]ne|[Aa]nother)[ \u00a0]+((?:[\p{L}\p{N}'’-]+[ \u00a0]+){${n}})(\p{Ll}[\p{L}-]*)((?:[ \u00a0]+(?:from|of|at|with|in|for)[ \u00a0](?:(?![ \u00a0](?:who|that|which)[ \u00a0])[^,.;:!?"“”‘’]){1,60}?)?)[ \u00a0]+(?:who|whose|that)[ \u00a0](?:[^,.;:!?"“”‘’]|[,.](?=\d)){1,100}?(?:,[^.;:!?]{1,160}?,)?[ \u00a0]+(said|told|says|tells|added|wrote|explained|argued|noted|insisted|was|is|had|has|\p{Ll}{3,}ed|${IRREGULAR_PAST})(?![\p{L}’'-])`, 'u'));
+/** The name someone unnamed is given: " named only as Valentyna", " gave only her first name, Dania". */
+const GIVEN_NAME_IN = /(?:[ \u00a0](?:name|named|identified)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+as|[ \u00a0]first[ \u00a0]name,?)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+)?)(?=[,.;:]|[ \u00a0]+\p{Ll})/u;
 const NAME_GIVEN = /[ \u00a0](?:name|named|identified)(?:[ \u00a0]+\p{Ll}+){0,2}[ \u00a0]+as[ \u00a0]+\p{Lu}/u;
 const UNNAMED_SUBJECTS = [...UNNAMED_SUBJECT, ...UNNAMED_SUBJECT_PLACED, ...UNNAMED_SUBJECT_RELATIVE];
 const SUBJECT_VERB = /^(?:was|were|is|are|has|had|have|did|does|would|could|will|can)$/;
@@ -727,8 +729,12 @@ function unnamedAntecedent(want: Gender, pos: number, ctx: ResolveContext): stri
     }
   }
   if (!m) return null;
-  // "A woman who gave her name only as Zainab sat ...": the name she gave is who she is.
-  if (NAME_GIVEN.test(m[0])) return null;
+  // "A woman who gave her name only as Zainab sat ...", "a resident named only as Valentyna told", "A
+  // 31-year-old woman from Honduras who gave only her first name, Dania, said": the name she gave is who she is.
+  // (A name the index holds is found by the usual walk back, as that person.)
+  const given = GIVEN_NAME_IN.exec(opening.slice(0, m[0].length + 40));
+  if (given && given.index < m[0].length && !ctx.index.people.some((p) => p.fullName === given[1])) return given[1]!;
+  if (given || NAME_GIVEN.test(m[0])) return null;
   // "A reporter asked Sanders how he felt. He replied:": a name right after the verb, its object, is
   // who answers (not one further on: "A junior told Breitbart News she had not read Fenwick's books").
   // Not a verb in the subject's relative clause: "a man who said he had coached Caleb ... stood".

@@ -3942,3 +3942,12 @@ describe('an inverted unnamed subject, then the name it is given (2026-12-08, st
     expect(speakers('"The shells landed exactly when the stalls were opening," said one stallholder, who gave only her first name, Olena.')).toEqual(['Olena']);
   });
 });
+
+describe('a "she said" after someone unnamed who gave a name (2026-12-08, stop 49)', () => {
+  it('is the name given: "named only as Valentyna", "who gave only her first name, Dania,"', () => {
+    const village = 'The drones struck before dawn.\n\nIn the village, a resident named only as Valentyna told public broadcaster Suspilne that the blast shook the houses. "The windows came in on the children\'s beds," she said.';
+    expect(speakers(village)).toEqual(['Valentyna']);
+    const shelter = 'The shelter was full again on Friday.\n\nA 31-year-old woman from Honduras who gave only her first name, Dania, said she had traveled for five weeks. "We came because there was no other choice," she said.';
+    expect(speakers(shelter)).toEqual(['Dania']);
+  });
+});
