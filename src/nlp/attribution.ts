@@ -213,8 +213,8 @@ export const SET_OFF_INDEFINITE = String.raw`,[ \u00a0](an?[ \u00a0](?:[\p{L}\p{
  * off who an unnamed source is.
  */
 export function nameSetOff(setOff: string): string | null {
-  const given = GIVEN_NAME_CLAUSE.exec(setOff);
-  if (given && parseNameRun(given[1]!)) return given[1]!;
+  const given = GIVEN_NAME_AFTER.exec(setOff);
+  if (given && CLOSING_COMMA.test(setOff.slice(given[0].length)) && parseNameRun(given[1]!)) return given[1]!;
   const named = NAME_SET_OFF.exec(setOff);
   const parsed = named ? parseNameRun(named[1]!) : null;
   if (!named || !parsed || parsed.tokens.length < 2 || named[1]!.split(/[ \u00a0]+/).some((w) => nonPersonWord(w.toLowerCase()))) return null;
@@ -231,9 +231,9 @@ function nameGivenAfter(subject: Subject, text: string): Subject {
   const given = GIVEN_NAME_AFTER.exec(text.slice(end, end + 100));
   return given ? { kind: 'name', text: given[1]!, pos: end + given[0].length - given[1]!.length } : subject;
 }
-/** The words that give it, up to the punctuation that ends the name: ", who gave only her first name, Olena." */
+/** A relative clause giving someone unnamed a name, up to the punctuation after it: ", who gave only her first name, Olena." */
 const GIVEN_NAME_AFTER = /^,[ \u00a0]+who[ \u00a0][^,.;]{0,50}?(?:[ \u00a0]as|first[ \u00a0]name,?|name[ \u00a0]was)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+)?)(?=[,.;]|$)/u;
-const GIVEN_NAME_CLAUSE = /^,[ \u00a0]+who[ \u00a0][^,]{0,50}?(?:[ \u00a0]as|first[ \u00a0]name,?|name[ \u00a0]was)[ \u00a0]+(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+)?),[\s\u00a0]*$/u;
+const CLOSING_COMMA = /^,[\s\u00a0]*$/;
 const NAME_SET_OFF = /^,[ \u00a0]+(?:(?:the|a|an)[ \u00a0]+(?:(?!(?:from|in|at|of|for|with|on|near)[ \u00a0])[\p{L}-]+[ \u00a0]+){0,3}?)?(\p{Lu}[\p{L}'’-]+(?:[ \u00a0]\p{Lu}[\p{L}'’-]+){1,3}),[\s\u00a0]*$/u;
 
 /** "The other, a heavy-duty mechanic," at a clause's start: groups the description. */
