@@ -921,10 +921,12 @@ export function indexPeople(text: string, quoteSpans: Array<[number, number]>, t
           // A namesake of the other gender ("Mrs Smith" beside John Smith) joins no one.
           // "Frank Delgado Jr." is not "Frank Delgado Sr."; "Delgado Jr." is the one of them called Jr.
           const generation = generationOf(nameTokens);
-          person = namesakeTitle ? undefined : people.find(
-            (p) => p.surname === surname && !(generation && generationOf(p.nameTokens) && generationOf(p.nameTokens) !== generation) &&
-              (p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1 || (!!generation && nameTokens.length === 2 && generationOf(p.nameTokens) === generation) || familyNamesOf(nameTokens, p.nameTokens) || familyNamesOf(p.nameTokens, nameTokens)),
-          );
+          person = namesakeTitle ? undefined : people.find((p) => {
+            if (p.surname !== surname) return false;
+            const theirs = generationOf(p.nameTokens);
+            if (generation && theirs && theirs !== generation) return false;
+            return p.nameTokens[0] === nameTokens[0] || nameTokens.length === 1 || (!!generation && nameTokens.length === 2 && theirs === generation) || familyNamesOf(nameTokens, p.nameTokens) || familyNamesOf(p.nameTokens, nameTokens);
+          });
           // A headline in title case makes names of its words ("Clinton Wades In"): the title only
           // adds to people the body names.
           familyNamesOnly = !!person && familyNamesOf(nameTokens, person.nameTokens);

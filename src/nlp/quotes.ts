@@ -701,7 +701,7 @@ export function extractQuotes(original: string, options: { title?: string } = {}
     if (w.cue?.subject) {
       ctx.quotation = text.slice(w.span.start, w.span.end);
       let r = resolveSubject(w.cue.subject, ctx);
-      const other = r.person ? namesakeNotSpokenOf(r.person, w.cue.subject, ctx.quotation, Math.min(w.span.start, w.cue.subject.pos), ctx) : null;
+      const other = r.person ? namesakeNotSpokenOf(r.person, w.cue.subject, Math.min(w.span.start, w.cue.subject.pos), ctx) : null;
       if (other) r = { speaker: other.fullName, person: other };
       speaker = r.speaker;
       person = r.person;
@@ -1037,8 +1037,10 @@ function reporterBetween(text: string, prev: Working, w: Working): Cue | null {
  * by their first name. When a surname alone (with or without a title) was read as the one the
  * quotation names, and one other person of that surname and gender, named before, is not named in
  * it, that one speaks (a relative the article brings in later is not yet who "Mr Lusted" means).
+ * The quotation is the one the context is resolving; `before` is where it or its cue begins.
  */
-function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: string }, quotation: string, before: number, ctx: ResolveContext): Person | null {
+function namesakeNotSpokenOf(person: Person, subject: { kind: string; text: string }, before: number, ctx: ResolveContext): Person | null {
+  const { quotation } = ctx;
   if (subject.kind !== 'name' || person.nameTokens.length < 2 || !spokenOf(person, quotation)) return null;
   const parsed = parseNameRun(subject.text);
   if (parsed?.tokens.length !== 1) return null;
